@@ -1,0 +1,13 @@
+//! Pure domain logic of suara. No I/O, no async: everything here is a function of its
+//! arguments, so it can be tested exhaustively and reused by the store, web and CLI layers.
+//!
+//! - [`skm`]: the public satisfaction survey (Survei Kepuasan Masyarakat) of
+//!   PermenPANRB 14/2017: elements, exact IKM scoring, grades, sample size.
+//! - [`survey`]: validation of one submitted survey response.
+//! - [`period`]: months, quarters, semesters and years as month ranges.
+//! - [`decimal`]: exact rationals rounded for display.
+
+pub mod decimal;
+pub mod period;
+pub mod skm;
+pub mod survey;

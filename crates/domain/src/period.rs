@@ -1,0 +1,184 @@
+//! Reporting periods: a month, quarter, semester or year, as a range of months.
+//!
+//! Aggregates are kept per month (in the tenant's local time), so every period is a
+//! contiguous range of months `YYYY-MM`, which also sorts correctly as text.
+
+use std::fmt;
+use std::str::FromStr;
+
+/// A calendar month.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Month {
+    year: u16,
+    month: u8,
+}
+
+impl Month {
+    pub fn new(year: i32, month: u8) -> Option<Month> {
+        let year = u16::try_from(year)
+            .ok()
+            .filter(|y| (1900..=9999).contains(y))?;
+        (1..=12).contains(&month).then_some(Month { year, month })
+    }
+
+    pub fn year(self) -> i32 {
+        i32::from(self.year)
+    }
+
+    pub fn month(self) -> u8 {
+        self.month
+    }
+
+    /// The month before, e.g. for trends.
+    pub fn previous(self) -> Month {
+        if self.month == 1 {
+            Month {
+                year: self.year - 1,
+                month: 12,
+            }
+        } else {
+            Month {
+                year: self.year,
+                month: self.month - 1,
+            }
+        }
+    }
+}
+
+impl fmt::Display for Month {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}", self.year, self.month)
+    }
+}
+
+/// A reporting period.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Period {
+    Month(Month),
+    /// Quarter 1–4.
+    Quarter {
+        year: i32,
+        quarter: u8,
+    },
+    /// Semester 1–2.
+    Semester {
+        year: i32,
+        semester: u8,
+    },
+    Year(i32),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("'{0}' is not a period: use YYYY-MM, YYYY-Q1…Q4, YYYY-S1…S2 or YYYY")]
+pub struct PeriodError(String);
+
+impl Period {
+    /// First and last month, inclusive.
+    pub fn months(self) -> (Month, Month) {
+        let span = |year: i32, first: u8, last: u8| {
+            let m = |month| Month {
+                year: year as u16,
+                month,
+            };
+            (m(first), m(last))
+        };
+        match self {
+            Period::Month(m) => (m, m),
+            Period::Quarter { year, quarter } => span(year, quarter * 3 - 2, quarter * 3),
+            Period::Semester { year, semester } => span(year, semester * 6 - 5, semester * 6),
+            Period::Year(year) => span(year, 1, 12),
+        }
+    }
+}
+
+impl FromStr for Period {
+    type Err = PeriodError;
+
+    fn from_str(text: &str) -> Result<Period, PeriodError> {
+        let error = || PeriodError(text.to_string());
+        let text = text.trim();
+        let (year_text, rest) = match text.split_once('-') {
+            Some((y, r)) => (y, Some(r)),
+            None => (text, None),
+        };
+        if year_text.len() != 4 {
+            return Err(error());
+        }
+        let year: i32 = year_text.parse().map_err(|_| error())?;
+        Month::new(year, 1).ok_or_else(error)?;
+        let number = |s: &str, max: u8| s.parse::<u8>().ok().filter(|n| (1..=max).contains(n));
+        match rest {
+            None => Ok(Period::Year(year)),
+            Some(r) if r.len() == 2 && (r.starts_with('Q') || r.starts_with('q')) => {
+                let quarter = number(&r[1..], 4).ok_or_else(error)?;
+                Ok(Period::Quarter { year, quarter })
+            }
+            Some(r) if r.len() == 2 && (r.starts_with('S') || r.starts_with('s')) => {
+                let semester = number(&r[1..], 2).ok_or_else(error)?;
+                Ok(Period::Semester { year, semester })
+            }
+            Some(r) if r.len() == 2 => {
+                let month = number(r, 12).ok_or_else(error)?;
+                Ok(Period::Month(Month::new(year, month).ok_or_else(error)?))
+            }
+            Some(_) => Err(error()),
+        }
+    }
+}
+
+impl fmt::Display for Period {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Period::Month(m) => write!(f, "{m}"),
+            Period::Quarter { year, quarter } => write!(f, "{year:04}-Q{quarter}"),
+            Period::Semester { year, semester } => write!(f, "{year:04}-S{semester}"),
+            Period::Year(year) => write!(f, "{year:04}"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn months(text: &str) -> (String, String) {
+        let (a, b) = text.parse::<Period>().unwrap().months();
+        (a.to_string(), b.to_string())
+    }
+
+    #[test]
+    fn parses_every_kind() {
+        assert_eq!(months("2026-11"), ("2026-11".into(), "2026-11".into()));
+        assert_eq!(months("2026-Q3"), ("2026-07".into(), "2026-09".into()));
+        assert_eq!(months("2026-s2"), ("2026-07".into(), "2026-12".into()));
+        assert_eq!(months("2026"), ("2026-01".into(), "2026-12".into()));
+    }
+
+    #[test]
+    fn refuses_nonsense() {
+        for bad in [
+            "",
+            "26-11",
+            "2026-13",
+            "2026-00",
+            "2026-Q5",
+            "2026-S3",
+            "2026-1",
+            "abcd",
+            "2026-11-01",
+        ] {
+            assert!(bad.parse::<Period>().is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn displays_round_trip() {
+        for text in ["2026-01", "2026-Q4", "2026-S1", "2026"] {
+            assert_eq!(text.parse::<Period>().unwrap().to_string(), text);
+        }
+        assert_eq!(
+            Month::new(2026, 1).unwrap().previous().to_string(),
+            "2025-12"
+        );
+    }
+}

@@ -1,0 +1,177 @@
+//! Storage for suara: one code path (sqlx's `Any` driver) over SQLite, the embedded
+//! default, and PostgreSQL for larger deployments. Each backend has its own migration
+//! files with the same tables; queries are written in the SQL both understand.
+//!
+//! SQLite runs in WAL mode with `synchronous=FULL`, so a committed response survives a
+//! crash or power loss; writes go through one connection (SQLite has one writer anyway)
+//! while reads use a small pool.
+
+mod migrate;
+mod org;
+mod responses;
+#[cfg(feature = "testing")]
+pub mod testing;
+
+use std::path::Path;
+use std::str::FromStr;
+use std::sync::Once;
+use std::time::Duration;
+
+use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
+use sqlx::{AnyPool, Executor};
+
+pub use org::{Officer, Service, Tenant, Unit};
+pub use responses::{Channel, Receipt, RecordError, Recorded, Scope, Submission};
+
+/// The default database: an SQLite file under `./suara-data/`.
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://suara-data/suara.db";
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("unsupported database URL '{0}': use sqlite://PATH or postgres://…")]
+    UnsupportedUrl(String),
+    #[error("cannot create the data directory {path}: {source}")]
+    DataDirectory {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("database error: {0}")]
+    Database(#[from] sqlx::Error),
+    #[error("stored data is inconsistent: {0}")]
+    Corrupt(String),
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+impl Backend {
+    pub fn name(self) -> &'static str {
+        match self {
+            Backend::Sqlite => "SQLite",
+            Backend::Postgres => "PostgreSQL",
+        }
+    }
+}
+
+/// A handle to the database; cheap to clone (pools are shared).
+#[derive(Clone, Debug)]
+pub struct Store {
+    backend: Backend,
+    /// All writes. One connection for SQLite; the shared pool for PostgreSQL.
+    writer: AnyPool,
+    reader: AnyPool,
+}
+
+impl Store {
+    /// Connects, creating the SQLite file (and its directory) when needed, and applies
+    /// pending migrations.
+    pub async fn open(url: &str) -> Result<Store> {
+        static DRIVERS: Once = Once::new();
+        DRIVERS.call_once(sqlx::any::install_default_drivers);
+
+        let store = if let Some(path) = sqlite_path(url) {
+            Store::open_sqlite(path).await?
+        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            let options = AnyConnectOptions::from_str(url)?;
+            let pool = AnyPoolOptions::new()
+                .max_connections(16)
+                .acquire_timeout(Duration::from_secs(10))
+                .connect_with(options)
+                .await?;
+            Store {
+                backend: Backend::Postgres,
+                writer: pool.clone(),
+                reader: pool,
+            }
+        } else {
+            return Err(StoreError::UnsupportedUrl(url.to_string()));
+        };
+        migrate::run(&store).await?;
+        Ok(store)
+    }
+
+    async fn open_sqlite(path: &str) -> Result<Store> {
+        if let Some(parent) = Path::new(path)
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+        {
+            std::fs::create_dir_all(parent).map_err(|source| StoreError::DataDirectory {
+                path: parent.display().to_string(),
+                source,
+            })?;
+        }
+        let options = AnyConnectOptions::from_str(&format!("sqlite://{path}?mode=rwc"))?;
+        let pool = |size: u32| {
+            AnyPoolOptions::new()
+                .max_connections(size)
+                .acquire_timeout(Duration::from_secs(30))
+                .after_connect(|conn, _meta| {
+                    Box::pin(async move {
+                        // WAL: readers never block the writer. FULL: a commit is on disk
+                        // before it returns, so an acknowledged response is durable.
+                        conn.execute(
+                            "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
+                             PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;",
+                        )
+                        .await?;
+                        Ok(())
+                    })
+                })
+                .connect_with(options.clone())
+        };
+        let writer = pool(1).await?;
+        let reader = pool(4).await?;
+        Ok(Store {
+            backend: Backend::Sqlite,
+            writer,
+            reader,
+        })
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// Checks that the database answers (for `/health`).
+    pub async fn ping(&self) -> Result<()> {
+        self.reader.execute("SELECT 1").await?;
+        Ok(())
+    }
+
+    pub async fn close(&self) {
+        self.writer.close().await;
+        self.reader.close().await;
+    }
+}
+
+/// The file path of an SQLite URL (`sqlite://PATH`, `sqlite:PATH`), without query string.
+fn sqlite_path(url: &str) -> Option<&str> {
+    let rest = url
+        .strip_prefix("sqlite://")
+        .or_else(|| url.strip_prefix("sqlite:"))?;
+    Some(rest.split('?').next().unwrap_or(rest))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sqlite_urls() {
+        assert_eq!(
+            sqlite_path("sqlite://suara-data/suara.db"),
+            Some("suara-data/suara.db")
+        );
+        assert_eq!(
+            sqlite_path("sqlite:///tmp/x.db?mode=rwc"),
+            Some("/tmp/x.db")
+        );
+        assert_eq!(sqlite_path("sqlite:x.db"), Some("x.db"));
+        assert_eq!(sqlite_path("postgres://localhost/test"), None);
+    }
+}

@@ -1,0 +1,60 @@
+//! Embedded, ordered migrations; each backend has its own SQL with the same tables.
+//! Applied versions are recorded in `suara_migrations`; a PostgreSQL advisory lock keeps
+//! several app servers starting at once from racing.
+
+use sqlx::{Executor, Row};
+
+use crate::{Backend, Result, Store};
+
+struct Migration {
+    version: i64,
+    name: &'static str,
+    sqlite: &'static str,
+    postgres: &'static str,
+}
+
+const MIGRATIONS: &[Migration] = &[Migration {
+    version: 1,
+    name: "foundation",
+    sqlite: include_str!("../migrations/sqlite/0001_foundation.sql"),
+    postgres: include_str!("../migrations/postgres/0001_foundation.sql"),
+}];
+
+pub(crate) async fn run(store: &Store) -> Result<()> {
+    let mut tx = store.writer.begin().await?;
+    if store.backend == Backend::Postgres {
+        tx.execute("SELECT pg_advisory_xact_lock(7817261)").await?;
+    }
+    tx.execute(
+        "CREATE TABLE IF NOT EXISTS suara_migrations (
+            version BIGINT PRIMARY KEY,
+            name TEXT NOT NULL
+        )",
+    )
+    .await?;
+    let applied: Vec<i64> = sqlx::query("SELECT version FROM suara_migrations")
+        .fetch_all(&mut *tx)
+        .await?
+        .iter()
+        .map(|row| row.try_get::<i64, _>(0))
+        .collect::<Result<_, _>>()?;
+    for migration in MIGRATIONS.iter().filter(|m| !applied.contains(&m.version)) {
+        let sql = match store.backend {
+            Backend::Sqlite => migration.sqlite,
+            Backend::Postgres => migration.postgres,
+        };
+        tracing::info!(
+            version = migration.version,
+            name = migration.name,
+            "applying migration"
+        );
+        sqlx::raw_sql(sql).execute(&mut *tx).await?;
+        sqlx::query("INSERT INTO suara_migrations (version, name) VALUES ($1, $2)")
+            .bind(migration.version)
+            .bind(migration.name)
+            .execute(&mut *tx)
+            .await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}

@@ -1,0 +1,523 @@
+//! Survey responses: append-only rows, plus running monthly totals per unit, service and
+//! officer maintained in the same transaction, so reading an IKM never scans responses.
+
+use std::sync::LazyLock;
+
+use rand::Rng;
+use sqlx::any::AnyRow;
+use sqlx::{Any, Row, Transaction};
+use suara_domain::period::Month;
+use suara_domain::skm::{Answers, Rating, Tally, ELEMENT_COUNT};
+use suara_domain::survey::{AgeBand, Education, Occupation, Profile, Sex, ValidResponse};
+use time::{OffsetDateTime, UtcOffset};
+
+use crate::{Result, Store, StoreError, Tenant};
+
+/// How a response reached us. Later issues add kiosk and ticket channels with trust levels.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Channel {
+    /// The public survey page (HTML form).
+    Web,
+    /// The JSON API.
+    Api,
+}
+
+impl Channel {
+    pub fn code(self) -> &'static str {
+        match self {
+            Channel::Web => "web",
+            Channel::Api => "api",
+        }
+    }
+}
+
+/// What the respondent gets back once the response is durable.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Receipt {
+    /// Short public code, e.g. `SKM-7K2M9-QXD4T`.
+    pub code: String,
+    pub unit_id: String,
+    /// Month (tenant's local time) the response counts in.
+    pub period_month: String,
+    pub received_at: OffsetDateTime,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Recorded {
+    /// Stored now.
+    Created(Receipt),
+    /// The same idempotency key was stored before with the same content: nothing new counted.
+    Replayed(Receipt),
+}
+
+impl Recorded {
+    pub fn receipt(&self) -> &Receipt {
+        match self {
+            Recorded::Created(r) | Recorded::Replayed(r) => r,
+        }
+    }
+}
+
+/// Why a valid-looking response cannot be stored.
+#[derive(Debug, thiserror::Error)]
+pub enum RecordError {
+    #[error("unit '{0}' does not exist")]
+    UnknownUnit(String),
+    #[error("service '{0}' does not exist")]
+    UnknownService(String),
+    #[error("service '{service}' belongs to another unit than '{unit}'")]
+    ServiceOfOtherUnit { service: String, unit: String },
+    #[error("no officer has NIP '{0}'")]
+    UnknownOfficer(String),
+    #[error("this idempotency key was already used for a different response")]
+    IdempotencyConflict,
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl From<sqlx::Error> for RecordError {
+    fn from(e: sqlx::Error) -> Self {
+        RecordError::Store(StoreError::Database(e))
+    }
+}
+
+/// Whose satisfaction a tally measures.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope<'a> {
+    Unit(&'a str),
+    Service(&'a str),
+    Officer(&'a str),
+}
+
+impl Scope<'_> {
+    fn kind(self) -> &'static str {
+        match self {
+            Scope::Unit(_) => "unit",
+            Scope::Service(_) => "service",
+            Scope::Officer(_) => "officer",
+        }
+    }
+
+    fn id(&self) -> &str {
+        match self {
+            Scope::Unit(id) | Scope::Service(id) | Scope::Officer(id) => id,
+        }
+    }
+
+    /// The `responses` column that identifies this scope.
+    fn response_column(self) -> &'static str {
+        match self {
+            Scope::Unit(_) => "unit_id",
+            Scope::Service(_) => "service_id",
+            Scope::Officer(_) => "officer_nip",
+        }
+    }
+}
+
+/// One response to store: validated content, channel and arrival time.
+pub struct Submission<'a> {
+    pub response: &'a ValidResponse,
+    pub channel: Channel,
+    pub received_at: OffsetDateTime,
+}
+
+static INSERT_RESPONSE: LazyLock<String> = LazyLock::new(|| {
+    let answer_columns = (1..=ELEMENT_COUNT)
+        .map(|i| format!("u{i}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let placeholders = (1..=9 + ELEMENT_COUNT + 5)
+        .map(|i| format!("${i}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    format!(
+        "INSERT INTO responses (tenant_id, idempotency_key, receipt, received_at_us, period_month,
+             channel, unit_id, service_id, officer_nip, {answer_columns},
+             sex, age_band, education, occupation, suggestion)
+         VALUES ({placeholders})
+         ON CONFLICT (tenant_id, idempotency_key) DO NOTHING
+         RETURNING response_id"
+    )
+});
+
+static UPSERT_TOTALS: LazyLock<String> = LazyLock::new(|| {
+    let columns: Vec<String> = (1..=ELEMENT_COUNT)
+        .map(|i| format!("s{i}"))
+        .chain((1..=ELEMENT_COUNT).map(|i| format!("n{i}")))
+        .collect();
+    let placeholders = (6..6 + columns.len())
+        .map(|i| format!("${i}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let updates = std::iter::once("responses".to_string())
+        .chain(columns.iter().cloned())
+        .map(|c| format!("{c} = skm_monthly_totals.{c} + excluded.{c}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    format!(
+        "INSERT INTO skm_monthly_totals (tenant_id, scope, scope_id, period_month, responses, {})
+         VALUES ($1, $2, $3, $4, $5, {placeholders})
+         ON CONFLICT (tenant_id, scope, scope_id, period_month) DO UPDATE SET {updates}",
+        columns.join(", ")
+    )
+});
+
+/// `responses` count and per-element sums and counts, in the column order of `Tally`.
+fn tally_select(
+    sum: impl Fn(usize) -> String,
+    count: impl Fn(usize) -> String,
+    responses: &str,
+) -> String {
+    let sums = (1..=ELEMENT_COUNT).map(|i| format!("CAST(COALESCE(SUM({}), 0) AS BIGINT)", sum(i)));
+    let counts = (1..=ELEMENT_COUNT).map(|i| format!("CAST(COALESCE({}, 0) AS BIGINT)", count(i)));
+    std::iter::once(format!("CAST(COALESCE({responses}, 0) AS BIGINT)"))
+        .chain(sums)
+        .chain(counts)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+static SELECT_TOTALS: LazyLock<String> = LazyLock::new(|| {
+    tally_select(
+        |i| format!("s{i}"),
+        |i| format!("SUM(n{i})"),
+        "SUM(responses)",
+    )
+});
+
+impl Store {
+    /// Stores one response and updates the running totals, in one transaction. Returns only
+    /// after the commit, so a receipt always stands for a durable response. A retry with the
+    /// same idempotency key and content returns the first receipt and counts nothing new.
+    pub async fn record_response(
+        &self,
+        tenant: &Tenant,
+        submission: Submission<'_>,
+    ) -> Result<Recorded, RecordError> {
+        let mut outcomes = self
+            .record_responses(tenant, std::iter::once(submission))
+            .await?;
+        outcomes
+            .pop()
+            .unwrap_or(Err(RecordError::Store(StoreError::Corrupt(
+                "a batch of one gave no outcome".into(),
+            ))))
+    }
+
+    /// Stores many responses in one transaction (one disk sync): each gets its own outcome;
+    /// a database failure fails the whole batch and stores nothing.
+    pub async fn record_responses<'a>(
+        &self,
+        tenant: &Tenant,
+        submissions: impl IntoIterator<Item = Submission<'a>>,
+    ) -> Result<Vec<Result<Recorded, RecordError>>, StoreError> {
+        let mut tx = self.writer.begin().await?;
+        let mut outcomes = Vec::new();
+        for submission in submissions {
+            match record_in(&mut tx, tenant, &submission).await {
+                Err(RecordError::Store(e)) => return Err(e),
+                outcome => outcomes.push(outcome),
+            }
+        }
+        tx.commit().await?;
+        Ok(outcomes)
+    }
+
+    /// Totals of one scope over a range of months, from the running totals.
+    pub async fn tally(
+        &self,
+        tenant_id: &str,
+        scope: Scope<'_>,
+        first: Month,
+        last: Month,
+    ) -> Result<Tally> {
+        let sql = format!(
+            "SELECT {} FROM skm_monthly_totals
+             WHERE tenant_id = $1 AND scope = $2 AND scope_id = $3 AND period_month BETWEEN $4 AND $5",
+            *SELECT_TOTALS
+        );
+        let row = sqlx::query(&sql)
+            .bind(tenant_id)
+            .bind(scope.kind())
+            .bind(scope.id())
+            .bind(first.to_string())
+            .bind(last.to_string())
+            .fetch_one(&self.reader)
+            .await?;
+        tally_from_row(&row, 0)
+    }
+
+    /// Totals of every unit with responses in the range, by unit code.
+    pub async fn unit_tallies(
+        &self,
+        tenant_id: &str,
+        first: Month,
+        last: Month,
+    ) -> Result<Vec<(String, Tally)>> {
+        let sql = format!(
+            "SELECT scope_id, {} FROM skm_monthly_totals
+             WHERE tenant_id = $1 AND scope = 'unit' AND period_month BETWEEN $2 AND $3
+             GROUP BY scope_id ORDER BY scope_id",
+            *SELECT_TOTALS
+        );
+        let rows = sqlx::query(&sql)
+            .bind(tenant_id)
+            .bind(first.to_string())
+            .bind(last.to_string())
+            .fetch_all(&self.reader)
+            .await?;
+        rows.iter()
+            .map(|row| Ok((row.try_get(0)?, tally_from_row(row, 1)?)))
+            .collect()
+    }
+
+    /// The same totals recomputed from the stored responses: a full scan, for checks and
+    /// tests that the running totals are right, never for dashboards.
+    pub async fn recompute_tally(
+        &self,
+        tenant_id: &str,
+        scope: Scope<'_>,
+        first: Month,
+        last: Month,
+    ) -> Result<Tally> {
+        let sql = format!(
+            "SELECT {} FROM responses
+             WHERE tenant_id = $1 AND {} = $2 AND period_month BETWEEN $3 AND $4",
+            tally_select(|i| format!("u{i}"), |i| format!("COUNT(u{i})"), "COUNT(*)"),
+            scope.response_column()
+        );
+        let row = sqlx::query(&sql)
+            .bind(tenant_id)
+            .bind(scope.id())
+            .bind(first.to_string())
+            .bind(last.to_string())
+            .fetch_one(&self.reader)
+            .await?;
+        tally_from_row(&row, 0)
+    }
+}
+
+async fn record_in(
+    tx: &mut Transaction<'static, Any>,
+    tenant: &Tenant,
+    submission: &Submission<'_>,
+) -> Result<Recorded, RecordError> {
+    let response = submission.response;
+    let tenant_id = tenant.tenant_id.as_str();
+    check_references(tx, tenant_id, response).await?;
+
+    let offset =
+        UtcOffset::from_whole_seconds(tenant.utc_offset_minutes * 60).unwrap_or(UtcOffset::UTC);
+    let local = submission.received_at.to_offset(offset);
+    let receipt = Receipt {
+        code: new_receipt_code(),
+        unit_id: response.unit.clone(),
+        period_month: format!("{:04}-{:02}", local.year(), u8::from(local.month())),
+        received_at: local,
+    };
+    let received_at_us = i64::try_from(submission.received_at.unix_timestamp_nanos() / 1000)
+        .map_err(|_| StoreError::Corrupt("timestamp out of range".into()))?;
+
+    let mut insert = sqlx::query(&INSERT_RESPONSE)
+        .bind(tenant_id)
+        .bind(&response.idempotency_key)
+        .bind(&receipt.code)
+        .bind(received_at_us)
+        .bind(&receipt.period_month)
+        .bind(submission.channel.code())
+        .bind(&response.unit)
+        .bind(&response.service)
+        .bind(&response.officer);
+    for rating in response.answers.ratings() {
+        insert = insert.bind(rating.map(|r| i16::from(r.value())));
+    }
+    let profile = response.profile;
+    let inserted = insert
+        .bind(profile.sex.map(Sex::code))
+        .bind(profile.age_band.map(AgeBand::code))
+        .bind(profile.education.map(Education::code))
+        .bind(profile.occupation.map(Occupation::code))
+        .bind(&response.suggestion)
+        .fetch_optional(&mut **tx)
+        .await?;
+
+    if inserted.is_none() {
+        return replay(tx, tenant_id, response, offset).await;
+    }
+
+    let scopes = [
+        Some(Scope::Unit(&response.unit)),
+        response.service.as_deref().map(Scope::Service),
+        response.officer.as_deref().map(Scope::Officer),
+    ];
+    for scope in scopes.into_iter().flatten() {
+        let mut upsert = sqlx::query(&UPSERT_TOTALS)
+            .bind(tenant_id)
+            .bind(scope.kind())
+            .bind(scope.id())
+            .bind(&receipt.period_month)
+            .bind(1i64);
+        for rating in response.answers.ratings() {
+            upsert = upsert.bind(rating.map_or(0, |r| i64::from(r.value())));
+        }
+        for rating in response.answers.ratings() {
+            upsert = upsert.bind(i64::from(rating.is_some()));
+        }
+        upsert.execute(&mut **tx).await?;
+    }
+    Ok(Recorded::Created(receipt))
+}
+
+async fn check_references(
+    tx: &mut Transaction<'static, Any>,
+    tenant_id: &str,
+    response: &ValidResponse,
+) -> Result<(), RecordError> {
+    let unit = sqlx::query("SELECT 1 FROM units WHERE tenant_id = $1 AND unit_id = $2")
+        .bind(tenant_id)
+        .bind(&response.unit)
+        .fetch_optional(&mut **tx)
+        .await?;
+    if unit.is_none() {
+        return Err(RecordError::UnknownUnit(response.unit.clone()));
+    }
+    if let Some(service) = &response.service {
+        let owner: Option<String> = sqlx::query_scalar(
+            "SELECT unit_id FROM services WHERE tenant_id = $1 AND service_id = $2",
+        )
+        .bind(tenant_id)
+        .bind(service)
+        .fetch_optional(&mut **tx)
+        .await?;
+        match owner {
+            None => return Err(RecordError::UnknownService(service.clone())),
+            Some(owner) if owner != response.unit => {
+                return Err(RecordError::ServiceOfOtherUnit {
+                    service: service.clone(),
+                    unit: response.unit.clone(),
+                })
+            }
+            Some(_) => {}
+        }
+    }
+    if let Some(nip) = &response.officer {
+        let officer = sqlx::query("SELECT 1 FROM officers WHERE tenant_id = $1 AND nip = $2")
+            .bind(tenant_id)
+            .bind(nip)
+            .fetch_optional(&mut **tx)
+            .await?;
+        if officer.is_none() {
+            return Err(RecordError::UnknownOfficer(nip.clone()));
+        }
+    }
+    Ok(())
+}
+
+/// The idempotency key was used before: same content → the first receipt; else a conflict.
+async fn replay(
+    tx: &mut Transaction<'static, Any>,
+    tenant_id: &str,
+    response: &ValidResponse,
+    offset: UtcOffset,
+) -> Result<Recorded, RecordError> {
+    let answers = (1..=ELEMENT_COUNT)
+        .map(|i| format!("u{i}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let sql = format!(
+        "SELECT receipt, received_at_us, period_month, unit_id, service_id, officer_nip, {answers},
+                sex, age_band, education, occupation, suggestion
+         FROM responses WHERE tenant_id = $1 AND idempotency_key = $2"
+    );
+    let row = sqlx::query(&sql)
+        .bind(tenant_id)
+        .bind(&response.idempotency_key)
+        .fetch_one(&mut **tx)
+        .await?;
+    let stored = stored_response(&row, &response.idempotency_key)?;
+    let same = ValidResponse {
+        tenant: response.tenant.clone(),
+        ..stored
+    };
+    if &same != response {
+        return Err(RecordError::IdempotencyConflict);
+    }
+    let micros: i64 = row.try_get(1)?;
+    let received_at = OffsetDateTime::from_unix_timestamp_nanos(i128::from(micros) * 1000)
+        .map_err(|e| StoreError::Corrupt(format!("stored time: {e}")))?
+        .to_offset(offset);
+    Ok(Recorded::Replayed(Receipt {
+        code: row.try_get(0)?,
+        unit_id: response.unit.clone(),
+        period_month: row.try_get(2)?,
+        received_at,
+    }))
+}
+
+/// Rebuilds the validated content of a stored row (columns from `unit_id` on, at index 3).
+fn stored_response(row: &AnyRow, idempotency_key: &str) -> Result<ValidResponse, StoreError> {
+    let corrupt =
+        |what: &str| StoreError::Corrupt(format!("stored response has an invalid {what}"));
+    let mut ratings = [None; ELEMENT_COUNT];
+    for (i, slot) in ratings.iter_mut().enumerate() {
+        let value: Option<i64> = row.try_get(6 + i)?;
+        *slot = value
+            .map(|v| Rating::new(v).ok_or_else(|| corrupt("rating")))
+            .transpose()?;
+    }
+    let base = 6 + ELEMENT_COUNT;
+    Ok(ValidResponse {
+        tenant: None,
+        unit: row.try_get(3)?,
+        service: row.try_get(4)?,
+        officer: row.try_get(5)?,
+        answers: Answers::new(ratings).map_err(|_| corrupt("answer set"))?,
+        profile: Profile {
+            sex: stored_code(row, base, Sex::from_code)?,
+            age_band: stored_code(row, base + 1, AgeBand::from_code)?,
+            education: stored_code(row, base + 2, Education::from_code)?,
+            occupation: stored_code(row, base + 3, Occupation::from_code)?,
+        },
+        suggestion: row.try_get(base + 4)?,
+        idempotency_key: idempotency_key.to_string(),
+    })
+}
+
+fn stored_code<T>(
+    row: &AnyRow,
+    index: usize,
+    parse: fn(&str) -> Option<T>,
+) -> Result<Option<T>, StoreError> {
+    let code: Option<String> = row.try_get(index)?;
+    code.map(|c| {
+        parse(&c).ok_or_else(|| {
+            StoreError::Corrupt(format!("stored response has an unknown code '{c}'"))
+        })
+    })
+    .transpose()
+}
+
+fn tally_from_row(row: &AnyRow, start: usize) -> Result<Tally> {
+    let get = |i: usize| -> Result<u64> {
+        let v: i64 = row.try_get(start + i)?;
+        u64::try_from(v).map_err(|_| StoreError::Corrupt(format!("negative total {v}")))
+    };
+    let responses = get(0)?;
+    let mut sums = [0; ELEMENT_COUNT];
+    let mut counts = [0; ELEMENT_COUNT];
+    for i in 0..ELEMENT_COUNT {
+        sums[i] = get(1 + i)?;
+        counts[i] = get(1 + ELEMENT_COUNT + i)?;
+    }
+    Tally::from_totals(responses, sums, counts).map_err(|e| StoreError::Corrupt(e.to_string()))
+}
+
+/// `SKM-XXXXX-XXXXX` in Crockford base32 (no I, L, O, U): 50 random bits, easy to read out.
+fn new_receipt_code() -> String {
+    const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    let mut rng = rand::thread_rng();
+    let mut chars = (0..10).map(|_| ALPHABET[rng.gen_range(0..32)] as char);
+    let first: String = chars.by_ref().take(5).collect();
+    let second: String = chars.collect();
+    format!("SKM-{first}-{second}")
+}

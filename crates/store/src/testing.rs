@@ -1,0 +1,169 @@
+//! Fresh databases for tests: a new SQLite file, or a new PostgreSQL database on the server
+//! named by `SUARA_TEST_POSTGRES_URL` (dropped again afterwards). When that variable is
+//! unset the PostgreSQL variant of a test is skipped with a notice on the terminal.
+
+use std::io::Write;
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use sqlx::{Connection, Executor};
+
+use crate::{Store, Tenant};
+
+pub const POSTGRES_URL_VARIABLE: &str = "SUARA_TEST_POSTGRES_URL";
+
+/// A database that lives as long as this value.
+pub struct TestDatabase {
+    pub url: String,
+    _dir: Option<tempfile::TempDir>,
+    postgres: Option<(String, String)>,
+}
+
+impl TestDatabase {
+    pub async fn sqlite() -> TestDatabase {
+        let dir = tempfile::tempdir().expect("temporary directory");
+        let url = format!("sqlite://{}", dir.path().join("suara.db").display());
+        TestDatabase {
+            url,
+            _dir: Some(dir),
+            postgres: None,
+        }
+    }
+
+    /// A new empty PostgreSQL database, or `None` (after printing why) when
+    /// `SUARA_TEST_POSTGRES_URL` is not set.
+    pub async fn postgres(test_name: &str) -> Option<TestDatabase> {
+        let Ok(server_url) = std::env::var(POSTGRES_URL_VARIABLE) else {
+            // Written to the terminal directly: the test harness hides println! output.
+            // One write, so parallel tests do not interleave their lines.
+            let notice = format!(
+                "SKIPPED (PostgreSQL): {test_name}: set {POSTGRES_URL_VARIABLE}, e.g. postgres://postgres@127.0.0.1:5432/test\n"
+            );
+            let _ = std::io::stderr().write_all(notice.as_bytes());
+            return None;
+        };
+        static COUNTER: AtomicU32 = AtomicU32::new(0);
+        let name = format!(
+            "suara_test_{}_{}_{}",
+            std::process::id(),
+            COUNTER.fetch_add(1, Ordering::Relaxed),
+            rand::random::<u32>()
+        );
+        sqlx::any::install_default_drivers();
+        let mut admin = sqlx::AnyConnection::connect(&server_url)
+            .await
+            .unwrap_or_else(|e| {
+                panic!("{POSTGRES_URL_VARIABLE}={server_url}: cannot connect: {e}")
+            });
+        admin
+            .execute(format!("CREATE DATABASE {name}").as_str())
+            .await
+            .expect("create test database");
+        let _ = admin.close().await;
+        let url = replace_database(&server_url, &name);
+        Some(TestDatabase {
+            url,
+            _dir: None,
+            postgres: Some((server_url, name)),
+        })
+    }
+
+    /// Opens (and migrates) the store.
+    pub async fn store(&self) -> Store {
+        Store::open(&self.url).await.expect("open test store")
+    }
+}
+
+/// A tenant fixture: Trenggalek-like, WIB.
+pub fn tenant() -> Tenant {
+    Tenant {
+        tenant_id: "t1".into(),
+        name: "Kabupaten Uji".into(),
+        utc_offset_minutes: 420,
+    }
+}
+
+fn replace_database(url: &str, database: &str) -> String {
+    let (base, query) = match url.split_once('?') {
+        Some((b, q)) => (b, Some(q)),
+        None => (url, None),
+    };
+    let scheme_end = base.find("://").map_or(0, |i| i + 3);
+    let base = match base[scheme_end..].find('/') {
+        Some(slash) => &base[..scheme_end + slash],
+        None => base,
+    };
+    match query {
+        Some(q) => format!("{base}/{database}?{q}"),
+        None => format!("{base}/{database}"),
+    }
+}
+
+impl Drop for TestDatabase {
+    fn drop(&mut self) {
+        let Some((server_url, name)) = self.postgres.take() else {
+            return;
+        };
+        // Drop runs outside async context; a small runtime of its own does the cleanup.
+        let cleanup = std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build();
+            if let Ok(runtime) = runtime {
+                runtime.block_on(async {
+                    if let Ok(mut admin) = sqlx::AnyConnection::connect(&server_url).await {
+                        let _ = admin
+                            .execute(
+                                format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)").as_str(),
+                            )
+                            .await;
+                        let _ = admin.close().await;
+                    }
+                });
+            }
+        });
+        let _ = cleanup.join();
+    }
+}
+
+/// Generates `sqlite::NAME` and `postgres::NAME` tests from `async fn NAME(db: TestDatabase)`.
+#[macro_export]
+macro_rules! backend_tests {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(
+                #[tokio::test]
+                async fn $name() {
+                    super::$name($crate::testing::TestDatabase::sqlite().await).await
+                }
+            )*
+        }
+        mod postgres {
+            $(
+                #[tokio::test]
+                async fn $name() {
+                    if let Some(db) = $crate::testing::TestDatabase::postgres(stringify!($name)).await {
+                        super::$name(db).await
+                    }
+                }
+            )*
+        }
+    };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replaces_the_database_name() {
+        assert_eq!(
+            replace_database("postgres://postgres@127.0.0.1:5432/test", "x"),
+            "postgres://postgres@127.0.0.1:5432/x"
+        );
+        assert_eq!(
+            replace_database("postgres://h/test?sslmode=disable", "x"),
+            "postgres://h/x?sslmode=disable"
+        );
+        assert_eq!(replace_database("postgres://h", "x"), "postgres://h/x");
+    }
+}
