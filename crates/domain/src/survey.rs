@@ -83,6 +83,15 @@ pub enum Problem {
     TooLong {
         max_chars: usize,
     },
+    /// Well-formed, but no such unit, service, officer or tenant exists.
+    Unknown,
+    /// The service exists but belongs to another unit.
+    ServiceOfOtherUnit,
+    /// The idempotency key was already used for a response with other content.
+    KeyReused,
+    /// A JSON value of the wrong type (e.g. a string where a number belongs), with the
+    /// parser's explanation.
+    WrongType(String),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -93,7 +102,7 @@ pub struct FieldError {
 }
 
 impl FieldError {
-    fn new(field: impl Into<String>, problem: Problem) -> FieldError {
+    pub fn new(field: impl Into<String>, problem: Problem) -> FieldError {
         FieldError {
             field: field.into(),
             problem,
@@ -111,6 +120,10 @@ impl FieldError {
             Problem::BadCode { .. } => "bad_code",
             Problem::BadNip => "bad_nip",
             Problem::TooLong { .. } => "too_long",
+            Problem::Unknown => "unknown",
+            Problem::ServiceOfOtherUnit => "service_of_other_unit",
+            Problem::KeyReused => "key_reused",
+            Problem::WrongType(_) => "wrong_type",
         }
     }
 
@@ -129,6 +142,12 @@ impl FieldError {
             }
             Problem::BadNip => "must be an 18-digit NIP".into(),
             Problem::TooLong { max_chars } => format!("is longer than {max_chars} characters"),
+            Problem::Unknown => "does not exist".into(),
+            Problem::ServiceOfOtherUnit => "belongs to another unit".into(),
+            Problem::KeyReused => {
+                "was already used for a different response; use a new key for a new response".into()
+            }
+            Problem::WrongType(explanation) => explanation.clone(),
         }
     }
 }

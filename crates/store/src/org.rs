@@ -3,6 +3,8 @@
 
 use sqlx::any::AnyRow;
 use sqlx::Row;
+use suara_domain::period::Month;
+use time::{OffsetDateTime, UtcOffset};
 
 use crate::{Result, Store};
 
@@ -12,6 +14,22 @@ pub struct Tenant {
     pub name: String,
     /// Local time offset used for monthly periods (WIB = +420).
     pub utc_offset_minutes: i32,
+}
+
+impl Tenant {
+    /// The tenant's local UTC offset (UTC if the stored offset is impossible).
+    pub fn offset(&self) -> UtcOffset {
+        UtcOffset::from_whole_seconds(self.utc_offset_minutes * 60).unwrap_or(UtcOffset::UTC)
+    }
+
+    /// The local month an instant falls in: periods follow the regency's calendar.
+    pub fn month_of(&self, at: OffsetDateTime) -> Month {
+        let local = at.to_offset(self.offset());
+        Month::new(local.year(), u8::from(local.month())).unwrap_or_else(|| {
+            // Only reachable for years outside 1900–9999; clamp rather than fail.
+            Month::new(if local.year() < 1900 { 1900 } else { 9999 }, 1).expect("valid month")
+        })
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

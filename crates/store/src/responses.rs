@@ -306,17 +306,21 @@ async fn record_in(
     let tenant_id = tenant.tenant_id.as_str();
     check_references(tx, tenant_id, response).await?;
 
-    let offset =
-        UtcOffset::from_whole_seconds(tenant.utc_offset_minutes * 60).unwrap_or(UtcOffset::UTC);
-    let local = submission.received_at.to_offset(offset);
+    // Stored with microsecond precision; the receipt shows exactly what is stored, so a
+    // replayed receipt is identical to the first.
+    let micros = submission.received_at.unix_timestamp_nanos() / 1000;
+    let received_at = OffsetDateTime::from_unix_timestamp_nanos(micros * 1000)
+        .map_err(|_| StoreError::Corrupt("timestamp out of range".into()))?;
+
+    let offset = tenant.offset();
     let receipt = Receipt {
         code: new_receipt_code(),
         unit_id: response.unit.clone(),
-        period_month: format!("{:04}-{:02}", local.year(), u8::from(local.month())),
-        received_at: local,
+        period_month: tenant.month_of(received_at).to_string(),
+        received_at: received_at.to_offset(offset),
     };
-    let received_at_us = i64::try_from(submission.received_at.unix_timestamp_nanos() / 1000)
-        .map_err(|_| StoreError::Corrupt("timestamp out of range".into()))?;
+    let received_at_us =
+        i64::try_from(micros).map_err(|_| StoreError::Corrupt("timestamp out of range".into()))?;
 
     let mut insert = sqlx::query(&INSERT_RESPONSE)
         .bind(tenant_id)

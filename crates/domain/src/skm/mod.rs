@@ -11,6 +11,7 @@ mod element;
 mod grade;
 mod sample_size;
 mod score;
+mod summary;
 pub mod table;
 
 pub use answers::{Answers, AnswersError, Rating};
@@ -18,3 +19,4 @@ pub use element::{Element, ELEMENT_COUNT};
 pub use grade::Grade;
 pub use sample_size::krejcie_morgan_sample_size;
 pub use score::{ElementScore, SkmScore, Tally, TallyError, Weighting};
+pub use summary::Summary;

@@ -1,0 +1,145 @@
+//! JSON API handlers (read side) and the route paths they answer.
+
+use std::sync::Arc;
+
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+use suara_domain::period::Period;
+use suara_domain::skm::{Grade, Summary, Weighting, ELEMENT_COUNT};
+use suara_store::Scope;
+use time::OffsetDateTime;
+
+use crate::{openapi, ApiError, AppState};
+
+pub const HEALTH: &str = "/health";
+pub const OPENAPI: &str = "/api/openapi.json";
+pub const RESPONSES: &str = "/api/v1/responses";
+pub const UNITS: &str = "/api/v1/units";
+pub const UNIT_IKM: &str = "/api/v1/units/{unit}/ikm";
+
+/// 200 when the database answers, 503 otherwise.
+pub async fn health(State(app): State<Arc<AppState>>) -> Response {
+    let backend = app.store.backend().name();
+    match app.store.ping().await {
+        Ok(()) => Json(json!({ "status": "ok", "database": backend })).into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "health check failed");
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                Json(json!({ "status": "unavailable", "database": backend })),
+            )
+                .into_response()
+        }
+    }
+}
+
+pub async fn openapi() -> Json<serde_json::Value> {
+    Json(openapi::document())
+}
+
+#[derive(Deserialize)]
+pub struct TenantQuery {
+    tenant: Option<String>,
+}
+
+#[derive(Serialize)]
+struct UnitBody {
+    unit: String,
+    parent: Option<String>,
+    name: String,
+    kind: String,
+}
+
+pub async fn units(
+    State(app): State<Arc<AppState>>,
+    Query(query): Query<TenantQuery>,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    let tenant = app.tenant(query.tenant.as_deref()).await?;
+    let units: Vec<UnitBody> = app
+        .store
+        .units(&tenant.tenant_id)
+        .await?
+        .into_iter()
+        .map(|u| UnitBody {
+            unit: u.unit_id,
+            parent: u.parent_id,
+            name: u.name,
+            kind: u.kind,
+        })
+        .collect();
+    Ok(Json(json!({ "tenant": tenant.tenant_id, "units": units })))
+}
+
+#[derive(Deserialize)]
+pub struct IkmQuery {
+    tenant: Option<String>,
+    /// `YYYY-MM`, `YYYY-Q1…Q4`, `YYYY-S1…S2` or `YYYY`; the current month by default.
+    period: Option<String>,
+    /// `legacy` reproduces reports that weighted each element 0.111.
+    weighting: Option<String>,
+}
+
+/// The SKM result of one unit over a period. With no responses, `ikm` and `grade` are null.
+#[derive(Serialize)]
+pub struct UnitIkmBody {
+    tenant: String,
+    unit: String,
+    name: String,
+    period: String,
+    from: String,
+    to: String,
+    responses: u64,
+    nrr: [Option<f64>; ELEMENT_COUNT],
+    ikm: Option<f64>,
+    grade: Option<Grade>,
+}
+
+pub async fn unit_ikm(
+    State(app): State<Arc<AppState>>,
+    Path(unit_id): Path<String>,
+    Query(query): Query<IkmQuery>,
+) -> Result<Json<UnitIkmBody>, ApiError> {
+    let tenant = app.tenant(query.tenant.as_deref()).await?;
+    let period = match query.period.as_deref() {
+        Some(text) => text
+            .parse::<Period>()
+            .map_err(|e| ApiError::BadQuery(e.to_string()))?,
+        None => Period::Month(tenant.month_of(OffsetDateTime::now_utc())),
+    };
+    let weighting = match query.weighting.as_deref() {
+        None | Some("exact") => Weighting::Exact,
+        Some("legacy") => Weighting::Legacy0111,
+        Some(other) => {
+            return Err(ApiError::BadQuery(format!(
+                "weighting '{other}': use exact or legacy"
+            )))
+        }
+    };
+    let unit = app
+        .store
+        .unit(&tenant.tenant_id, &unit_id)
+        .await?
+        .ok_or_else(|| ApiError::NotFound(format!("unit '{unit_id}' does not exist")))?;
+    let (from, to) = period.months();
+    let tally = app
+        .store
+        .tally(&tenant.tenant_id, Scope::Unit(&unit.unit_id), from, to)
+        .await?;
+    let summary = tally.score(weighting).as_ref().map(Summary::from);
+    Ok(Json(UnitIkmBody {
+        tenant: tenant.tenant_id,
+        unit: unit.unit_id,
+        name: unit.name,
+        period: period.to_string(),
+        from: from.to_string(),
+        to: to.to_string(),
+        responses: tally.responses(),
+        nrr: summary.as_ref().map_or([None; ELEMENT_COUNT], |s| s.nrr),
+        ikm: summary.as_ref().map(|s| s.ikm),
+        grade: summary.map(|s| s.grade),
+    }))
+}

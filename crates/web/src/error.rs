@@ -1,0 +1,101 @@
+//! One error type for the HTTP layer, mapped once to status codes and a JSON body:
+//! `{"error":{"code":…,"message":…,"fields":[{"field":…,"code":…,"message":…}]}}`.
+
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde_json::json;
+use suara_domain::survey::{FieldError, Problem};
+use suara_store::{RecordError, StoreError};
+
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    /// One or more fields are wrong (422), or, for a reused idempotency key, conflict (409).
+    #[error("the request has invalid fields")]
+    Invalid(Vec<FieldError>),
+    /// The body is not JSON at all (400).
+    #[error("malformed JSON body: {0}")]
+    MalformedJson(String),
+    #[error("the body is larger than {0} bytes")]
+    TooLarge(usize),
+    #[error("send the body as application/json (or a form as application/x-www-form-urlencoded)")]
+    UnsupportedMediaType,
+    #[error("{0}")]
+    BadQuery(String),
+    #[error("{0}")]
+    NotFound(String),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl ApiError {
+    pub fn unknown_field(field: &str) -> ApiError {
+        ApiError::Invalid(vec![FieldError::new(field, Problem::Unknown)])
+    }
+
+    pub fn required_field(field: &str) -> ApiError {
+        ApiError::Invalid(vec![FieldError::new(field, Problem::Required)])
+    }
+
+    pub fn status(&self) -> StatusCode {
+        match self {
+            ApiError::Invalid(errors) if errors.iter().any(|e| e.problem == Problem::KeyReused) => {
+                StatusCode::CONFLICT
+            }
+            ApiError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            ApiError::MalformedJson(_) | ApiError::BadQuery(_) => StatusCode::BAD_REQUEST,
+            ApiError::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
+            ApiError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            ApiError::NotFound(_) => StatusCode::NOT_FOUND,
+            ApiError::Store(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn code(&self) -> &'static str {
+        match self {
+            ApiError::Invalid(_) if self.status() == StatusCode::CONFLICT => "conflict",
+            ApiError::Invalid(_) => "invalid_fields",
+            ApiError::MalformedJson(_) => "malformed_json",
+            ApiError::TooLarge(_) => "too_large",
+            ApiError::UnsupportedMediaType => "unsupported_media_type",
+            ApiError::BadQuery(_) => "bad_query",
+            ApiError::NotFound(_) => "not_found",
+            ApiError::Store(_) => "internal",
+        }
+    }
+}
+
+impl From<RecordError> for ApiError {
+    fn from(error: RecordError) -> ApiError {
+        let field = |field: &str, problem| ApiError::Invalid(vec![FieldError::new(field, problem)]);
+        match error {
+            RecordError::UnknownUnit(_) => field("unit", Problem::Unknown),
+            RecordError::UnknownService(_) => field("service", Problem::Unknown),
+            RecordError::ServiceOfOtherUnit { .. } => field("service", Problem::ServiceOfOtherUnit),
+            RecordError::UnknownOfficer(_) => field("officer", Problem::Unknown),
+            RecordError::IdempotencyConflict => field("idempotency_key", Problem::KeyReused),
+            RecordError::Store(e) => ApiError::Store(e),
+        }
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let status = self.status();
+        let message = if let ApiError::Store(e) = &self {
+            // Details stay in the log; the client learns only that it should retry.
+            tracing::error!(error = %e, "request failed in the store");
+            "the server could not complete the request; nothing was stored, try again".to_string()
+        } else {
+            self.to_string()
+        };
+        let mut body = json!({ "error": { "code": self.code(), "message": message } });
+        if let ApiError::Invalid(errors) = &self {
+            body["error"]["fields"] = errors
+                .iter()
+                .map(|e| json!({ "field": e.field, "code": e.code(), "message": e.message() }))
+                .collect();
+        }
+        (status, Json(body)).into_response()
+    }
+}

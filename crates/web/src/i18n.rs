@@ -1,0 +1,403 @@
+//! Page texts in Indonesian (first) and English. Every user-facing string of the pages
+//! lives here, so a translation is a matter of filling one struct.
+
+use suara_domain::skm::{Element, Grade};
+use suara_domain::survey::{AgeBand, Education, FieldError, Occupation, Problem, Sex};
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Lang {
+    #[default]
+    Id,
+    En,
+}
+
+impl Lang {
+    pub fn from_code(code: Option<&str>) -> Lang {
+        match code {
+            Some("en") => Lang::En,
+            _ => Lang::Id,
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Id => "id",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Id => Lang::En,
+            Lang::En => Lang::Id,
+        }
+    }
+
+    pub fn texts(self) -> &'static Texts {
+        match self {
+            Lang::Id => &ID,
+            Lang::En => &EN,
+        }
+    }
+}
+
+/// One survey question (per SKM element) with its four answer labels, 1 → 4.
+pub struct Question {
+    pub text: &'static str,
+    pub options: [&'static str; 4],
+}
+
+pub struct Texts {
+    pub language_name: &'static str,
+    pub skip_to_content: &'static str,
+    pub site_name: &'static str,
+    pub site_tagline: &'static str,
+    pub footer: &'static str,
+    pub home_title: &'static str,
+    pub home_intro: &'static str,
+    pub home_units: &'static str,
+    pub home_no_units: &'static str,
+    pub take_survey: &'static str,
+    pub ikm_this_year: &'static str,
+    pub no_responses_yet: &'static str,
+    pub responses_word: &'static str,
+    pub survey_title: &'static str,
+    pub survey_intro: &'static str,
+    pub survey_unit: &'static str,
+    pub survey_service: &'static str,
+    pub survey_service_any: &'static str,
+    pub survey_officer: &'static str,
+    pub questions_heading: &'static str,
+    pub profile_heading: &'static str,
+    pub profile_intro: &'static str,
+    pub sex: &'static str,
+    pub age_band: &'static str,
+    pub education: &'static str,
+    pub occupation: &'static str,
+    pub prefer_not_to_say: &'static str,
+    pub suggestion: &'static str,
+    pub suggestion_hint: &'static str,
+    pub submit: &'static str,
+    pub errors_heading: &'static str,
+    pub thanks_title: &'static str,
+    pub thanks_body: &'static str,
+    pub receipt_label: &'static str,
+    pub receipt_hint: &'static str,
+    pub received_at: &'static str,
+    pub already_received: &'static str,
+    pub another_response: &'static str,
+    pub back_home: &'static str,
+    pub not_found_title: &'static str,
+    pub not_found_body: &'static str,
+    pub error_title: &'static str,
+    pub error_body: &'static str,
+    pub questions: [Question; 9],
+}
+
+pub static ID: Texts = Texts {
+    language_name: "Bahasa Indonesia",
+    skip_to_content: "Langsung ke isi",
+    site_name: "Suara",
+    site_tagline: "Survei Kepuasan Masyarakat",
+    footer: "Tanggapan Anda anonim: nama dan nomor telepon tidak disimpan (UU 27/2022).",
+    home_title: "Survei Kepuasan Masyarakat",
+    home_intro: "Nilai layanan publik yang baru saja Anda terima. Hasilnya dipakai untuk memperbaiki layanan dan diumumkan kepada publik.",
+    home_units: "Unit layanan",
+    home_no_units: "Belum ada unit layanan.",
+    take_survey: "Isi survei",
+    ikm_this_year: "IKM tahun ini",
+    no_responses_yet: "belum ada tanggapan",
+    responses_word: "tanggapan",
+    survey_title: "Survei Kepuasan Masyarakat",
+    survey_intro: "Pilih satu jawaban untuk setiap pertanyaan. Perlu sekitar 2 menit.",
+    survey_unit: "Unit layanan",
+    survey_service: "Jenis layanan",
+    survey_service_any: "— pilih layanan (boleh dikosongkan) —",
+    survey_officer: "Petugas yang melayani",
+    questions_heading: "Pertanyaan",
+    profile_heading: "Tentang Anda (tidak wajib)",
+    profile_intro: "Data ini anonim dan hanya dipakai untuk statistik.",
+    sex: "Jenis kelamin",
+    age_band: "Usia",
+    education: "Pendidikan terakhir",
+    occupation: "Pekerjaan utama",
+    prefer_not_to_say: "— tidak diisi —",
+    suggestion: "Saran dan masukan (tidak wajib)",
+    suggestion_hint: "Jangan menulis nama, nomor telepon atau alamat. Nomor telepon dan alamat e-mail akan disamarkan.",
+    submit: "Kirim penilaian",
+    errors_heading: "Ada isian yang perlu diperbaiki:",
+    thanks_title: "Terima kasih!",
+    thanks_body: "Penilaian Anda sudah tersimpan dan akan dihitung dalam Indeks Kepuasan Masyarakat.",
+    receipt_label: "Nomor bukti",
+    receipt_hint: "Simpan nomor ini bila ingin menanyakan penilaian Anda.",
+    received_at: "Diterima",
+    already_received: "Penilaian ini sudah kami terima sebelumnya; tidak dihitung dua kali.",
+    another_response: "Isi survei lagi untuk layanan lain",
+    back_home: "Kembali ke daftar unit layanan",
+    not_found_title: "Halaman tidak ditemukan",
+    not_found_body: "Unit layanan atau halaman ini tidak ada.",
+    error_title: "Terjadi kesalahan",
+    error_body: "Penilaian Anda belum tersimpan. Silakan coba lagi sebentar lagi.",
+    questions: [
+        Question {
+            text: "Bagaimana pendapat Saudara tentang kesesuaian persyaratan pelayanan dengan jenis pelayanannya?",
+            options: ["Tidak sesuai", "Kurang sesuai", "Sesuai", "Sangat sesuai"],
+        },
+        Question {
+            text: "Bagaimana pemahaman Saudara tentang kemudahan prosedur pelayanan di unit ini?",
+            options: ["Tidak mudah", "Kurang mudah", "Mudah", "Sangat mudah"],
+        },
+        Question {
+            text: "Bagaimana pendapat Saudara tentang kecepatan waktu dalam memberikan pelayanan?",
+            options: ["Tidak cepat", "Kurang cepat", "Cepat", "Sangat cepat"],
+        },
+        Question {
+            text: "Bagaimana pendapat Saudara tentang kewajaran biaya/tarif dalam pelayanan?",
+            options: ["Sangat mahal", "Cukup mahal", "Murah", "Gratis"],
+        },
+        Question {
+            text: "Bagaimana pendapat Saudara tentang kesesuaian produk pelayanan antara yang tercantum dalam standar pelayanan dengan hasil yang diberikan?",
+            options: ["Tidak sesuai", "Kurang sesuai", "Sesuai", "Sangat sesuai"],
+        },
+        Question {
+            text: "Bagaimana pendapat Saudara tentang kompetensi/kemampuan petugas dalam pelayanan?",
+            options: ["Tidak kompeten", "Kurang kompeten", "Kompeten", "Sangat kompeten"],
+        },
+        Question {
+            text: "Bagaimana pendapat Saudara tentang perilaku petugas dalam pelayanan terkait kesopanan dan keramahan?",
+            options: ["Tidak sopan dan ramah", "Kurang sopan dan ramah", "Sopan dan ramah", "Sangat sopan dan ramah"],
+        },
+        Question {
+            text: "Bagaimana pendapat Saudara tentang penanganan pengaduan, saran dan masukan pengguna layanan?",
+            options: ["Tidak ada", "Ada tetapi tidak berfungsi", "Berfungsi kurang maksimal", "Dikelola dengan baik"],
+        },
+        Question {
+            text: "Bagaimana pendapat Saudara tentang kualitas sarana dan prasarana?",
+            options: ["Buruk", "Cukup", "Baik", "Sangat baik"],
+        },
+    ],
+};
+
+pub static EN: Texts = Texts {
+    language_name: "English",
+    skip_to_content: "Skip to content",
+    site_name: "Suara",
+    site_tagline: "Public Satisfaction Survey",
+    footer: "Your response is anonymous: names and phone numbers are not stored (Law 27/2022).",
+    home_title: "Public Satisfaction Survey",
+    home_intro: "Rate the public service you have just received. Results are used to improve services and are published.",
+    home_units: "Service units",
+    home_no_units: "No service units yet.",
+    take_survey: "Take the survey",
+    ikm_this_year: "IKM this year",
+    no_responses_yet: "no responses yet",
+    responses_word: "responses",
+    survey_title: "Public Satisfaction Survey",
+    survey_intro: "Choose one answer for each question. It takes about 2 minutes.",
+    survey_unit: "Service unit",
+    survey_service: "Service",
+    survey_service_any: "— choose a service (optional) —",
+    survey_officer: "Officer who served you",
+    questions_heading: "Questions",
+    profile_heading: "About you (optional)",
+    profile_intro: "This is anonymous and only used for statistics.",
+    sex: "Sex",
+    age_band: "Age",
+    education: "Highest education",
+    occupation: "Main occupation",
+    prefer_not_to_say: "— not given —",
+    suggestion: "Suggestions and feedback (optional)",
+    suggestion_hint: "Do not write names, phone numbers or addresses. Phone numbers and e-mail addresses will be masked.",
+    submit: "Send rating",
+    errors_heading: "Some answers need fixing:",
+    thanks_title: "Thank you!",
+    thanks_body: "Your rating has been saved and will count in the Public Satisfaction Index.",
+    receipt_label: "Receipt number",
+    receipt_hint: "Keep this number if you want to ask about your rating.",
+    received_at: "Received",
+    already_received: "We had already received this rating; it is not counted twice.",
+    another_response: "Rate another service",
+    back_home: "Back to the list of service units",
+    not_found_title: "Page not found",
+    not_found_body: "This service unit or page does not exist.",
+    error_title: "Something went wrong",
+    error_body: "Your rating has not been saved yet. Please try again in a moment.",
+    questions: [
+        Question {
+            text: "How well do the service requirements match the type of service?",
+            options: ["Not suitable", "Less suitable", "Suitable", "Very suitable"],
+        },
+        Question {
+            text: "How easy is the service procedure at this unit?",
+            options: ["Not easy", "Less easy", "Easy", "Very easy"],
+        },
+        Question {
+            text: "How fast was the service delivered?",
+            options: ["Not fast", "Less fast", "Fast", "Very fast"],
+        },
+        Question {
+            text: "How fair is the cost/tariff of the service?",
+            options: ["Very expensive", "Fairly expensive", "Cheap", "Free"],
+        },
+        Question {
+            text: "How well does what you received match the product listed in the service standard?",
+            options: ["Not suitable", "Less suitable", "Suitable", "Very suitable"],
+        },
+        Question {
+            text: "How competent were the staff in providing the service?",
+            options: ["Not competent", "Less competent", "Competent", "Very competent"],
+        },
+        Question {
+            text: "How polite and friendly were the staff?",
+            options: ["Not polite and friendly", "Less polite and friendly", "Polite and friendly", "Very polite and friendly"],
+        },
+        Question {
+            text: "How are complaints, suggestions and feedback from service users handled?",
+            options: ["Not available", "Available but not working", "Working, not optimally", "Well managed"],
+        },
+        Question {
+            text: "How good are the facilities and infrastructure?",
+            options: ["Poor", "Adequate", "Good", "Very good"],
+        },
+    ],
+};
+
+pub fn element_name(lang: Lang, element: Element) -> &'static str {
+    match lang {
+        Lang::Id => element.name_id(),
+        Lang::En => element.name_en(),
+    }
+}
+
+pub fn grade_label(lang: Lang, grade: Grade) -> &'static str {
+    match lang {
+        Lang::Id => grade.label_id(),
+        Lang::En => grade.label_en(),
+    }
+}
+
+pub fn sex_label(lang: Lang, value: Sex) -> &'static str {
+    match (lang, value) {
+        (Lang::Id, Sex::Female) => "Perempuan",
+        (Lang::Id, Sex::Male) => "Laki-laki",
+        (Lang::En, Sex::Female) => "Female",
+        (Lang::En, Sex::Male) => "Male",
+    }
+}
+
+pub fn age_band_label(lang: Lang, value: AgeBand) -> &'static str {
+    let (id, en) = match value {
+        AgeBand::Under20 => ("Di bawah 20 tahun", "Under 20"),
+        AgeBand::From20To29 => ("20–29 tahun", "20–29"),
+        AgeBand::From30To39 => ("30–39 tahun", "30–39"),
+        AgeBand::From40To49 => ("40–49 tahun", "40–49"),
+        AgeBand::From50To59 => ("50–59 tahun", "50–59"),
+        AgeBand::From60 => ("60 tahun ke atas", "60 or older"),
+    };
+    pick(lang, id, en)
+}
+
+pub fn education_label(lang: Lang, value: Education) -> &'static str {
+    let (id, en) = match value {
+        Education::None => ("Tidak/belum sekolah", "No schooling"),
+        Education::Elementary => ("SD/sederajat", "Primary school"),
+        Education::JuniorHigh => ("SMP/sederajat", "Junior high school"),
+        Education::SeniorHigh => ("SMA/SMK/sederajat", "Senior high school"),
+        Education::Diploma => ("Diploma (D1–D3)", "Diploma (D1–D3)"),
+        Education::Bachelor => ("D4/S1", "Bachelor (D4/S1)"),
+        Education::Postgraduate => ("S2/S3", "Master's or doctorate"),
+    };
+    pick(lang, id, en)
+}
+
+pub fn occupation_label(lang: Lang, value: Occupation) -> &'static str {
+    let (id, en) = match value {
+        Occupation::CivilServant => ("PNS/TNI/Polri", "Civil servant, military or police"),
+        Occupation::PrivateEmployee => ("Pegawai swasta", "Private employee"),
+        Occupation::SelfEmployed => ("Wiraswasta/pedagang", "Self-employed/trader"),
+        Occupation::FarmerFisher => ("Petani/nelayan", "Farmer/fisher"),
+        Occupation::Student => ("Pelajar/mahasiswa", "Student"),
+        Occupation::Homemaker => ("Mengurus rumah tangga", "Homemaker"),
+        Occupation::NotWorking => ("Tidak bekerja", "Not working"),
+        Occupation::Other => ("Lainnya", "Other"),
+    };
+    pick(lang, id, en)
+}
+
+fn pick(lang: Lang, id: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Lang::Id => id,
+        Lang::En => en,
+    }
+}
+
+/// A field problem as a sentence for the survey page.
+pub fn problem_text(lang: Lang, error: &FieldError) -> String {
+    let subject = field_label(lang, &error.field);
+    let (id, en) = match &error.problem {
+        Problem::Required => ("wajib diisi".to_string(), "is required".to_string()),
+        Problem::RatingOutOfRange(_) | Problem::NotOneOf(_) | Problem::WrongType(_) => (
+            "pilih salah satu jawaban yang tersedia".into(),
+            "choose one of the answers offered".into(),
+        ),
+        Problem::WrongAnswerCount(_) | Problem::NothingAnswered => (
+            "jawab minimal satu pertanyaan".into(),
+            "answer at least one question".into(),
+        ),
+        Problem::TooLong { max_chars } => (
+            format!("terlalu panjang (maksimal {max_chars} huruf)"),
+            format!("is too long (at most {max_chars} characters)"),
+        ),
+        Problem::Unknown | Problem::BadCode { .. } | Problem::BadNip => {
+            ("tidak dikenal".into(), "is not known".into())
+        }
+        Problem::ServiceOfOtherUnit => (
+            "bukan layanan unit ini".into(),
+            "is not a service of this unit".into(),
+        ),
+        Problem::KeyReused => (
+            "formulir ini sudah dikirim dengan isi lain; muat ulang halaman".into(),
+            "this form was already sent with other answers; reload the page".into(),
+        ),
+    };
+    format!("{subject}: {}", pick_owned(lang, id, en))
+}
+
+fn pick_owned(lang: Lang, id: String, en: String) -> String {
+    match lang {
+        Lang::Id => id,
+        Lang::En => en,
+    }
+}
+
+/// A human name for an API field path (`answers[2]` → "Pertanyaan 3 (Waktu penyelesaian)").
+pub fn field_label(lang: Lang, field: &str) -> String {
+    if let Some(index) = answer_index(field) {
+        let element = Element::ALL[index];
+        let word = pick(lang, "Pertanyaan", "Question");
+        return format!("{word} {} ({})", index + 1, element_name(lang, element));
+    }
+    let t = lang.texts();
+    match field {
+        "unit" => t.survey_unit.into(),
+        "service" => t.survey_service.into(),
+        "officer" => t.survey_officer.into(),
+        "profile.sex" => t.sex.into(),
+        "profile.age_band" => t.age_band.into(),
+        "profile.education" => t.education.into(),
+        "profile.occupation" => t.occupation.into(),
+        "suggestion" => t.suggestion.into(),
+        "answers" => t.questions_heading.into(),
+        other => other.into(),
+    }
+}
+
+/// `answers[i]` → `Some(i)`.
+pub fn answer_index(field: &str) -> Option<usize> {
+    field
+        .strip_prefix("answers[")?
+        .strip_suffix(']')?
+        .parse()
+        .ok()
+        .filter(|i| *i < Element::ALL.len())
+}

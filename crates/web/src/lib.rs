@@ -1,0 +1,125 @@
+//! The HTTP layer: a thin shell around the domain and store crates.
+//!
+//! - [`api`]: JSON API under `/api/v1`, `/health` and the OpenAPI document.
+//! - `pages`: server-rendered pages (Indonesian first, English via `?lang=en`), usable
+//!   without JavaScript.
+//! - `submit`: the one path by which a survey response is validated and stored, shared by
+//!   the JSON API and the HTML form.
+
+pub mod api;
+mod error;
+mod i18n;
+mod openapi;
+mod pages;
+mod submit;
+
+use std::sync::Arc;
+
+use axum::extract::DefaultBodyLimit;
+use axum::http::{header, HeaderValue};
+use axum::middleware::{self, Next};
+use axum::response::Response;
+use axum::routing::{get, post};
+use axum::Router;
+use suara_store::{Store, Tenant};
+use tokio::net::TcpListener;
+
+pub use error::ApiError;
+
+/// Largest request body accepted: a survey response is well under 4 KiB.
+pub const MAX_BODY_BYTES: usize = 16 * 1024;
+
+/// Shared by all handlers.
+pub struct AppState {
+    pub store: Store,
+    /// Tenant used when a request names none; `None` means "the only tenant there is".
+    pub default_tenant: Option<String>,
+}
+
+impl AppState {
+    /// The tenant a request is about: the one it names, else the configured default,
+    /// else the single tenant in the database.
+    pub(crate) async fn tenant(&self, requested: Option<&str>) -> Result<Tenant, ApiError> {
+        let wanted = requested.or(self.default_tenant.as_deref());
+        match wanted {
+            Some(code) => self
+                .store
+                .tenant(code)
+                .await?
+                .ok_or_else(|| ApiError::unknown_field("tenant")),
+            None => {
+                let mut tenants = self.store.tenants().await?;
+                match tenants.len() {
+                    1 => Ok(tenants.remove(0)),
+                    0 => Err(ApiError::NotFound("no regency is set up yet".into())),
+                    _ => Err(ApiError::required_field("tenant")),
+                }
+            }
+        }
+    }
+}
+
+pub fn router(state: Arc<AppState>) -> Router {
+    Router::new()
+        .route(api::HEALTH, get(api::health))
+        .route(api::OPENAPI, get(api::openapi))
+        .route(api::RESPONSES, post(submit::post_response))
+        .route(api::UNITS, get(api::units))
+        .route(api::UNIT_IKM, get(api::unit_ikm))
+        .route("/", get(pages::home::show))
+        .route("/survei/{unit}", get(pages::survey::form))
+        .route(pages::STYLESHEET_PATH, get(pages::stylesheet))
+        .fallback(pages::not_found)
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(middleware::from_fn(security_headers))
+        .with_state(state)
+}
+
+/// Pages load nothing from elsewhere and run no script; say so to the browser.
+async fn security_headers(request: axum::extract::Request, next: Next) -> Response {
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(
+            "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+        ),
+    );
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    headers.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+    response
+}
+
+/// Serves until Ctrl-C or SIGTERM, then finishes requests in flight.
+pub async fn serve(listener: TcpListener, state: Arc<AppState>) -> std::io::Result<()> {
+    axum::serve(listener, router(state))
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+}

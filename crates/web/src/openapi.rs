@@ -1,0 +1,147 @@
+//! The OpenAPI 3.1 description of the JSON API, served at `/api/openapi.json`.
+//! A test checks that every API route of the router is described here.
+
+use serde_json::{json, Value};
+use suara_domain::survey::{AgeBand, Education, Occupation, Sex};
+
+use crate::api;
+
+/// OpenAPI writes `{unit}` like axum does, so route constants serve as keys unchanged.
+pub fn document() -> Value {
+    let error = json!({ "$ref": "#/components/schemas/Error" });
+    let error_response = |description: &str| json!({ "description": description, "content": { "application/json": { "schema": error } } });
+    let tenant_param = json!({
+        "name": "tenant", "in": "query", "required": false, "schema": { "type": "string" },
+        "description": "Regency code; defaults to the server's regency."
+    });
+    json!({
+        "openapi": "3.1.0",
+        "info": {
+            "title": "suara API",
+            "version": env!("CARGO_PKG_VERSION"),
+            "description": "Public satisfaction surveys (SKM, PermenPANRB 14/2017) for Indonesian regional governments."
+        },
+        "paths": {
+            api::HEALTH: { "get": {
+                "summary": "Liveness and database check",
+                "responses": {
+                    "200": { "description": "Up; the database answers." },
+                    "503": { "description": "The database does not answer." }
+                }
+            }},
+            api::OPENAPI: { "get": {
+                "summary": "This document",
+                "responses": { "200": { "description": "OpenAPI 3.1 document" } }
+            }},
+            api::RESPONSES: { "post": {
+                "summary": "Submit one anonymous survey response",
+                "description": "Stored durably before 201 is sent. A retry with the same idempotency key and content returns the first receipt (replayed: true) and counts nothing new; the same key with other content is 409. The survey page posts the same fields as a form (application/x-www-form-urlencoded, answers as u1…u9) and gets a page back.",
+                "parameters": [{
+                    "name": "Idempotency-Key", "in": "header", "required": false,
+                    "schema": { "type": "string" },
+                    "description": "Alternative to the idempotency_key field."
+                }],
+                "requestBody": { "required": true, "content": {
+                    "application/json": { "schema": { "$ref": "#/components/schemas/ResponseDraft" } }
+                }},
+                "responses": {
+                    "201": { "description": "Stored (or replayed)", "content": { "application/json": {
+                        "schema": { "$ref": "#/components/schemas/Receipt" } } } },
+                    "400": error_response("The body is not JSON."),
+                    "409": error_response("The idempotency key was used for a different response."),
+                    "413": error_response("The body is too large."),
+                    "415": error_response("Unsupported content type."),
+                    "422": error_response("Invalid fields; each is named in error.fields.")
+                }
+            }},
+            api::UNITS: { "get": {
+                "summary": "Service units of a regency",
+                "parameters": [tenant_param],
+                "responses": { "200": { "description": "Units, parents first" } }
+            }},
+            api::UNIT_IKM: { "get": {
+                "summary": "IKM of one unit over a period",
+                "parameters": [
+                    { "name": "unit", "in": "path", "required": true, "schema": { "type": "string" } },
+                    tenant_param,
+                    { "name": "period", "in": "query", "required": false, "schema": { "type": "string" },
+                      "description": "YYYY-MM, YYYY-Q1…Q4, YYYY-S1…S2 or YYYY; default: the current month." },
+                    { "name": "weighting", "in": "query", "required": false,
+                      "schema": { "type": "string", "enum": ["exact", "legacy"] },
+                      "description": "exact (1/9, default) or legacy (0.111, as in older reports)." }
+                ],
+                "responses": {
+                    "200": { "description": "Result; ikm and grade are null without responses",
+                        "content": { "application/json": { "schema": { "$ref": "#/components/schemas/UnitIkm" } } } },
+                    "400": error_response("Bad period or weighting."),
+                    "404": error_response("No such unit.")
+                }
+            }}
+        },
+        "components": { "schemas": {
+            "ResponseDraft": {
+                "type": "object",
+                "required": ["unit", "answers", "idempotency_key"],
+                "additionalProperties": false,
+                "properties": {
+                    "tenant": { "type": "string" },
+                    "unit": { "type": "string", "description": "Unit code, e.g. dukcapil" },
+                    "service": { "type": "string", "description": "Service code of that unit" },
+                    "officer": { "type": "string", "description": "NIP (18 digits) of the officer who served" },
+                    "answers": {
+                        "type": "array", "minItems": 9, "maxItems": 9,
+                        "items": { "type": ["integer", "null"], "minimum": 1, "maximum": 4 },
+                        "description": "U1…U9 on 1–4; null = not answered; at least one answered."
+                    },
+                    "profile": {
+                        "type": "object", "additionalProperties": false,
+                        "properties": {
+                            "sex": { "type": "string", "enum": Sex::CODES },
+                            "age_band": { "type": "string", "enum": AgeBand::CODES },
+                            "education": { "type": "string", "enum": Education::CODES },
+                            "occupation": { "type": "string", "enum": Occupation::CODES }
+                        }
+                    },
+                    "suggestion": { "type": "string", "maxLength": 1000,
+                        "description": "Phone numbers, ID numbers and e-mail addresses are masked before storing." },
+                    "idempotency_key": { "type": "string", "minLength": 8, "maxLength": 128,
+                        "pattern": "^[A-Za-z0-9_.:-]+$" }
+                }
+            },
+            "Receipt": {
+                "type": "object",
+                "properties": {
+                    "receipt": { "type": "string", "example": "SKM-7K2M9-QXD4T" },
+                    "tenant": { "type": "string" },
+                    "unit": { "type": "string" },
+                    "period": { "type": "string", "example": "2026-11" },
+                    "received_at": { "type": "string", "format": "date-time" },
+                    "replayed": { "type": "boolean" }
+                }
+            },
+            "UnitIkm": {
+                "type": "object",
+                "properties": {
+                    "tenant": { "type": "string" }, "unit": { "type": "string" }, "name": { "type": "string" },
+                    "period": { "type": "string" }, "from": { "type": "string" }, "to": { "type": "string" },
+                    "responses": { "type": "integer" },
+                    "nrr": { "type": "array", "items": { "type": ["number", "null"] }, "minItems": 9, "maxItems": 9 },
+                    "ikm": { "type": ["number", "null"], "description": "25–100, rounded to 2 decimals" },
+                    "grade": { "type": ["string", "null"], "enum": ["A", "B", "C", "D", null] }
+                }
+            },
+            "Error": {
+                "type": "object",
+                "properties": { "error": { "type": "object", "properties": {
+                    "code": { "type": "string" },
+                    "message": { "type": "string" },
+                    "fields": { "type": "array", "items": { "type": "object", "properties": {
+                        "field": { "type": "string", "example": "answers[2]" },
+                        "code": { "type": "string" },
+                        "message": { "type": "string" }
+                    }}}
+                }}}
+            }
+        }}
+    })
+}

@@ -1,0 +1,76 @@
+//! `/`: what this is, and every service unit with its IKM so far this year.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use axum::extract::{OriginalUri, Query, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use maud::html;
+use suara_domain::period::Period;
+use suara_domain::skm::Weighting;
+use time::OffsetDateTime;
+
+use super::{layout, page, LangQuery};
+use crate::i18n::{grade_label, Lang};
+use crate::{ApiError, AppState};
+
+async fn render(app: &AppState, lang: Lang, here: &str) -> Result<Response, ApiError> {
+    let t = lang.texts();
+    let tenant = app.tenant(None).await?;
+    let units = app.store.units(&tenant.tenant_id).await?;
+    let year = tenant.month_of(OffsetDateTime::now_utc()).year();
+    let (from, to) = Period::Year(year).months();
+    let tallies: HashMap<String, _> = app
+        .store
+        .unit_tallies(&tenant.tenant_id, from, to)
+        .await?
+        .into_iter()
+        .collect();
+    let content = html! {
+        h1 { (t.home_title) }
+        p.lead { (tenant.name) ". " (t.home_intro) }
+        h2 { (t.home_units) }
+        @if units.is_empty() {
+            p { (t.home_no_units) }
+        } @else {
+            ul.units {
+                @for unit in &units {
+                    @let score = tallies.get(&unit.unit_id).and_then(|tally| tally.score(Weighting::Exact).map(|s| (tally.responses(), s)));
+                    li {
+                        a href={ "/survei/" (unit.unit_id) "?lang=" (lang.code()) } {
+                            span.name { (unit.name) }
+                            span.action { (t.take_survey) " →" }
+                        }
+                        p.meta {
+                            (t.ikm_this_year) " " (year) ": "
+                            @match &score {
+                                Some((responses, score)) => {
+                                    strong { (score.ikm_rounded()) } " (" (score.grade().letter()) ", "
+                                    (grade_label(lang, score.grade())) "; " (responses) " " (t.responses_word) ")"
+                                }
+                                None => { (t.no_responses_yet) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    };
+    Ok(page(
+        StatusCode::OK,
+        layout(lang, t.home_title, here, content),
+    ))
+}
+
+pub async fn show(
+    State(app): State<Arc<AppState>>,
+    Query(query): Query<LangQuery>,
+    uri: OriginalUri,
+) -> Response {
+    let lang = query.lang();
+    match render(&app, lang, &uri.to_string()).await {
+        Ok(response) => response,
+        Err(error) => super::survey::error_page(lang, &uri.to_string(), error),
+    }
+}

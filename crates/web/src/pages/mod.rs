@@ -1,0 +1,133 @@
+//! Server-rendered pages. Plain HTML forms and one small stylesheet: they work without
+//! JavaScript, on cheap phones and with screen readers.
+
+pub mod home;
+pub mod survey;
+
+use axum::extract::OriginalUri;
+use axum::http::{header, StatusCode};
+use axum::response::{Html, IntoResponse, Response};
+use maud::{html, Markup, DOCTYPE};
+use serde::Deserialize;
+
+use crate::i18n::Lang;
+
+pub const STYLESHEET_PATH: &str = "/static/suara.css";
+const STYLESHEET: &str = include_str!("../../static/suara.css");
+
+pub async fn stylesheet() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        STYLESHEET,
+    )
+        .into_response()
+}
+
+#[derive(Deserialize, Default)]
+pub struct LangQuery {
+    pub lang: Option<String>,
+}
+
+impl LangQuery {
+    pub fn lang(&self) -> Lang {
+        Lang::from_code(self.lang.as_deref())
+    }
+}
+
+/// The same URL with `lang` set to the other language, keeping other parameters.
+fn switch_language_href(path_and_query: &str, lang: Lang) -> String {
+    let (path, query) = path_and_query
+        .split_once('?')
+        .unwrap_or((path_and_query, ""));
+    let mut pairs: Vec<(String, String)> =
+        serde_urlencoded::from_str::<Vec<(String, String)>>(query)
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|(k, _)| k != "lang")
+            .collect();
+    pairs.push(("lang".into(), lang.other().code().into()));
+    format!(
+        "{path}?{}",
+        serde_urlencoded::to_string(pairs).unwrap_or_default()
+    )
+}
+
+/// The frame of every page. `here` is the current path and query, for the language switch.
+pub fn layout(lang: Lang, title: &str, here: &str, content: Markup) -> Markup {
+    let t = lang.texts();
+    let other = lang.other();
+    html! {
+        (DOCTYPE)
+        html lang=(lang.code()) {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { (title) " · " (t.site_name) }
+                link rel="stylesheet" href=(STYLESHEET_PATH);
+            }
+            body {
+                a.skip href="#main" { (t.skip_to_content) }
+                header.top {
+                    a.brand href={ "/?lang=" (lang.code()) } {
+                        span.logo aria-hidden="true" { "S" }
+                        span { (t.site_name) " " small { (t.site_tagline) } }
+                    }
+                    a.lang href=(switch_language_href(here, lang)) lang=(other.code()) hreflang=(other.code()) {
+                        (other.texts().language_name)
+                    }
+                }
+                main #main tabindex="-1" { (content) }
+                footer { p { (t.footer) } }
+            }
+        }
+    }
+}
+
+/// A page with a status code.
+pub fn page(status: StatusCode, markup: Markup) -> Response {
+    (status, Html(markup.into_string())).into_response()
+}
+
+pub async fn not_found(uri: OriginalUri) -> Response {
+    let query: LangQuery = uri
+        .query()
+        .and_then(|q| serde_urlencoded::from_str(q).ok())
+        .unwrap_or_default();
+    let lang = query.lang();
+    not_found_page(lang, &uri.to_string())
+}
+
+pub fn not_found_page(lang: Lang, here: &str) -> Response {
+    let t = lang.texts();
+    page(
+        StatusCode::NOT_FOUND,
+        layout(
+            lang,
+            t.not_found_title,
+            here,
+            html! {
+                h1 { (t.not_found_title) }
+                p { (t.not_found_body) }
+                p { a href={ "/?lang=" (lang.code()) } { (t.back_home) } }
+            },
+        ),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn language_switch_keeps_other_parameters() {
+        assert_eq!(
+            switch_language_href("/survei/x?service=ktp", Lang::Id),
+            "/survei/x?service=ktp&lang=en"
+        );
+        assert_eq!(switch_language_href("/?lang=en", Lang::En), "/?lang=id");
+        assert_eq!(switch_language_href("/", Lang::Id), "/?lang=en");
+    }
+}

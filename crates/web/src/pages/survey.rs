@@ -1,0 +1,414 @@
+//! The public survey page: `GET /survei/{unit}` shows the questionnaire; the form posts to
+//! `POST /api/v1/responses` (see `submit`), which answers with the pages made here.
+
+use std::sync::Arc;
+
+use axum::extract::{OriginalUri, Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use maud::{html, Markup};
+use serde::Deserialize;
+use suara_domain::skm::Element;
+use suara_domain::survey::{
+    AgeBand, Education, FieldError, Occupation, Problem, ProfileDraft, ResponseDraft, Sex,
+    SUGGESTION_MAX_CHARS,
+};
+use suara_store::{Channel, Officer, Recorded, Service, Tenant, Unit};
+
+use super::{layout, not_found_page, page};
+use crate::i18n::{self, answer_index, problem_text, Lang};
+use crate::submit::accept;
+use crate::{ApiError, AppState};
+
+/// The survey form's fields, as posted (`application/x-www-form-urlencoded`).
+#[derive(Deserialize, Default, Clone)]
+pub struct SurveyForm {
+    tenant: Option<String>,
+    unit: Option<String>,
+    service: Option<String>,
+    officer: Option<String>,
+    u1: Option<String>,
+    u2: Option<String>,
+    u3: Option<String>,
+    u4: Option<String>,
+    u5: Option<String>,
+    u6: Option<String>,
+    u7: Option<String>,
+    u8: Option<String>,
+    u9: Option<String>,
+    sex: Option<String>,
+    age_band: Option<String>,
+    education: Option<String>,
+    occupation: Option<String>,
+    suggestion: Option<String>,
+    idempotency_key: Option<String>,
+    lang: Option<String>,
+}
+
+impl SurveyForm {
+    fn answers(&self) -> [&Option<String>; 9] {
+        [
+            &self.u1, &self.u2, &self.u3, &self.u4, &self.u5, &self.u6, &self.u7, &self.u8,
+            &self.u9,
+        ]
+    }
+
+    fn lang(&self) -> Lang {
+        Lang::from_code(self.lang.as_deref())
+    }
+
+    /// The API draft; a radio value that is not a number is reported like an out-of-range one.
+    fn to_draft(&self) -> (ResponseDraft, Vec<FieldError>) {
+        let mut errors = Vec::new();
+        let answers = self
+            .answers()
+            .iter()
+            .enumerate()
+            .map(|(i, value)| {
+                let value = value.as_deref().map(str::trim).filter(|v| !v.is_empty())?;
+                let parsed = value.parse::<i64>().ok();
+                if parsed.is_none() {
+                    errors.push(FieldError::new(
+                        format!("answers[{i}]"),
+                        Problem::NotOneOf(&["1", "2", "3", "4"]),
+                    ));
+                }
+                parsed
+            })
+            .collect();
+        let draft = ResponseDraft {
+            tenant: self.tenant.clone(),
+            unit: self.unit.clone(),
+            service: self.service.clone(),
+            officer: self.officer.clone(),
+            answers: Some(answers),
+            profile: ProfileDraft {
+                sex: self.sex.clone(),
+                age_band: self.age_band.clone(),
+                education: self.education.clone(),
+                occupation: self.occupation.clone(),
+            },
+            suggestion: self.suggestion.clone(),
+            idempotency_key: self.idempotency_key.clone(),
+        };
+        (draft, errors)
+    }
+}
+
+#[derive(Deserialize)]
+pub struct FormQuery {
+    tenant: Option<String>,
+    service: Option<String>,
+    officer: Option<String>,
+    lang: Option<String>,
+}
+
+/// What the form needs besides the posted values.
+struct FormContext {
+    unit: Unit,
+    services: Vec<Service>,
+    officer: Option<Officer>,
+}
+
+async fn load_context(
+    app: &AppState,
+    tenant: Option<&str>,
+    unit_id: &str,
+    officer_nip: Option<&str>,
+) -> Result<Option<FormContext>, ApiError> {
+    let tenant = app.tenant(tenant).await?;
+    let Some(unit) = app.store.unit(&tenant.tenant_id, unit_id).await? else {
+        return Ok(None);
+    };
+    let services = app
+        .store
+        .services_of_unit(&tenant.tenant_id, unit_id)
+        .await?;
+    // An unknown NIP (say, an old poster of an officer who moved) just leaves the field out.
+    let officer = match officer_nip.map(str::trim).filter(|n| !n.is_empty()) {
+        Some(nip) => app.store.officer(&tenant.tenant_id, nip).await?,
+        None => None,
+    };
+    Ok(Some(FormContext {
+        unit,
+        services,
+        officer,
+    }))
+}
+
+pub async fn form(
+    State(app): State<Arc<AppState>>,
+    Path(unit_id): Path<String>,
+    Query(query): Query<FormQuery>,
+    uri: OriginalUri,
+) -> Response {
+    let lang = Lang::from_code(query.lang.as_deref());
+    let here = uri.to_string();
+    let context = match load_context(
+        &app,
+        query.tenant.as_deref(),
+        &unit_id,
+        query.officer.as_deref(),
+    )
+    .await
+    {
+        Ok(Some(context)) => context,
+        Ok(None) => return not_found_page(lang, &here),
+        Err(error) => return error_page(lang, &here, error),
+    };
+    let values = SurveyForm {
+        tenant: query.tenant,
+        service: query.service,
+        idempotency_key: Some(new_form_key()),
+        lang: Some(lang.code().into()),
+        ..SurveyForm::default()
+    };
+    page(
+        StatusCode::OK,
+        render_form(lang, &here, &context, &values, &[]),
+    )
+}
+
+/// Handles the posted form: a thank-you page (201), or the form again with every problem
+/// marked (422).
+pub async fn submitted(app: &AppState, body: &[u8]) -> Response {
+    let values: SurveyForm = serde_urlencoded::from_bytes(body).unwrap_or_default();
+    let lang = values.lang();
+    let unit_id = values.unit.clone().unwrap_or_default();
+    let here = format!("/survei/{unit_id}?lang={}", lang.code());
+    let (draft, mut errors) = values.to_draft();
+    let result = if errors.is_empty() {
+        accept(app, draft, Channel::Web).await
+    } else {
+        Err(ApiError::Invalid(Vec::new()))
+    };
+    match result {
+        Ok((tenant, recorded)) => thanks_page(lang, &here, &tenant, &unit_id, &recorded),
+        Err(ApiError::Invalid(more)) => {
+            errors.extend(more);
+            let context = load_context(
+                app,
+                values.tenant.as_deref(),
+                unit_id.trim(),
+                values.officer.as_deref(),
+            )
+            .await;
+            match context {
+                Ok(Some(context)) => page(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    render_form(lang, &here, &context, &values, &errors),
+                ),
+                Ok(None) => not_found_page(lang, &here),
+                Err(error) => error_page(lang, &here, error),
+            }
+        }
+        Err(error) => error_page(lang, &here, error),
+    }
+}
+
+/// A random key per rendered form: pressing "send" twice, or reloading after sending,
+/// stores the response once.
+fn new_form_key() -> String {
+    format!(
+        "form-{:016x}{:016x}",
+        rand::random::<u64>(),
+        rand::random::<u64>()
+    )
+}
+
+/// The element anchors and other field ids the error summary links to.
+fn field_anchor(field: &str) -> String {
+    match answer_index(field) {
+        Some(i) => format!("q-u{}", i + 1),
+        None => match field {
+            "answers" => "questions".into(),
+            other => format!("f-{}", other.trim_start_matches("profile.")),
+        },
+    }
+}
+
+fn render_form(
+    lang: Lang,
+    here: &str,
+    context: &FormContext,
+    values: &SurveyForm,
+    errors: &[FieldError],
+) -> Markup {
+    let t = lang.texts();
+    let error_for = |anchor: &str| errors.iter().find(|e| field_anchor(&e.field) == anchor);
+    let selected_service = values.service.as_deref().unwrap_or("");
+    let content = html! {
+        h1 { (t.survey_title) }
+        p.unit { span.label { (t.survey_unit) ": " } strong { (context.unit.name) } }
+        @if let Some(officer) = &context.officer {
+            p.unit { span.label { (t.survey_officer) ": " } strong { (officer.name) } " — " (officer.position) }
+        }
+        @if !errors.is_empty() {
+            div.errors role="alert" {
+                h2 { (t.errors_heading) }
+                ul {
+                    @for error in errors {
+                        li { a href={ "#" (field_anchor(&error.field)) } { (problem_text(lang, error)) } }
+                    }
+                }
+            }
+        }
+        p { (t.survey_intro) }
+        form method="post" action=(crate::api::RESPONSES) accept-charset="utf-8" {
+            input type="hidden" name="unit" value=(context.unit.unit_id);
+            input type="hidden" name="lang" value=(lang.code());
+            input type="hidden" name="idempotency_key" value=[values.idempotency_key.as_deref()];
+            @if let Some(tenant) = values.tenant.as_deref() {
+                input type="hidden" name="tenant" value=(tenant);
+            }
+            @if let Some(officer) = &context.officer {
+                input type="hidden" name="officer" value=(officer.nip);
+            }
+            @if !context.services.is_empty() {
+                div.field #f-service {
+                    label for="service" { (t.survey_service) }
+                    select #service name="service" {
+                        option value="" { (t.survey_service_any) }
+                        @for service in &context.services {
+                            option value=(service.service_id) selected[service.service_id == selected_service] { (service.name) }
+                        }
+                    }
+                    @if let Some(e) = error_for("f-service") { p.err { (problem_text(lang, e)) } }
+                }
+            }
+            h2 #questions { (t.questions_heading) }
+            @for element in Element::ALL {
+                @let i = element.index();
+                @let name = format!("u{}", i + 1);
+                @let anchor = format!("q-{name}");
+                @let question = &t.questions[i];
+                @let chosen = values.answers()[i].as_deref().unwrap_or("");
+                @let error = error_for(&anchor);
+                fieldset.q #(anchor) aria-describedby=[error.map(|_| format!("{anchor}-err"))] {
+                    legend {
+                        span.qn { (i + 1) ". " }
+                        (question.text)
+                        span.el { " (" (i18n::element_name(lang, element)) ")" }
+                    }
+                    @if let Some(e) = error { p.err id={ (anchor) "-err" } { (problem_text(lang, e)) } }
+                    div.opts {
+                        @for (k, label) in question.options.iter().enumerate() {
+                            @let value = (k + 1).to_string();
+                            label.opt {
+                                input type="radio" name=(name) value=(value) required checked[chosen == value];
+                                span.score aria-hidden="true" { (value) }
+                                span { (label) }
+                            }
+                        }
+                    }
+                }
+            }
+            fieldset.profile #f-profile {
+                legend { (t.profile_heading) }
+                p.hint { (t.profile_intro) }
+                (select_field(lang, "sex", t.sex, values.sex.as_deref(), Sex::ALL.iter().map(|v| (v.code(), i18n::sex_label(lang, *v)))))
+                (select_field(lang, "age_band", t.age_band, values.age_band.as_deref(), AgeBand::ALL.iter().map(|v| (v.code(), i18n::age_band_label(lang, *v)))))
+                (select_field(lang, "education", t.education, values.education.as_deref(), Education::ALL.iter().map(|v| (v.code(), i18n::education_label(lang, *v)))))
+                (select_field(lang, "occupation", t.occupation, values.occupation.as_deref(), Occupation::ALL.iter().map(|v| (v.code(), i18n::occupation_label(lang, *v)))))
+            }
+            div.field #f-suggestion {
+                label for="suggestion" { (t.suggestion) }
+                p.hint #suggestion-hint { (t.suggestion_hint) }
+                textarea #suggestion name="suggestion" rows="4" maxlength=(SUGGESTION_MAX_CHARS) aria-describedby="suggestion-hint" {
+                    (values.suggestion.as_deref().unwrap_or(""))
+                }
+                @if let Some(e) = error_for("f-suggestion") { p.err { (problem_text(lang, e)) } }
+            }
+            button.send type="submit" { (t.submit) }
+        }
+    };
+    layout(lang, t.survey_title, here, content)
+}
+
+fn select_field<'a>(
+    lang: Lang,
+    name: &str,
+    label: &str,
+    chosen: Option<&str>,
+    options: impl Iterator<Item = (&'a str, &'a str)>,
+) -> Markup {
+    let chosen = chosen.unwrap_or("");
+    html! {
+        div.field #{ "f-" (name) } {
+            label for=(name) { (label) }
+            select #(name) name=(name) {
+                option value="" { (lang.texts().prefer_not_to_say) }
+                @for (code, text) in options {
+                    option value=(code) selected[code == chosen] { (text) }
+                }
+            }
+        }
+    }
+}
+
+fn thanks_page(
+    lang: Lang,
+    here: &str,
+    tenant: &Tenant,
+    unit_id: &str,
+    recorded: &Recorded,
+) -> Response {
+    let t = lang.texts();
+    let receipt = recorded.receipt();
+    let at = receipt.received_at;
+    let zone = match tenant.utc_offset_minutes {
+        420 => "WIB".to_string(),
+        480 => "WITA".to_string(),
+        540 => "WIT".to_string(),
+        minutes => format!("UTC{:+}", minutes / 60),
+    };
+    let when = format!(
+        "{:02}-{:02}-{} {:02}:{:02} {zone}",
+        at.day(),
+        u8::from(at.month()),
+        at.year(),
+        at.hour(),
+        at.minute()
+    );
+    let content = html! {
+        div.thanks role="status" {
+            h1 { (t.thanks_title) }
+            p { (t.thanks_body) }
+            @if matches!(recorded, Recorded::Replayed(_)) { p { (t.already_received) } }
+            p.receipt { span.label { (t.receipt_label) } br; strong { (receipt.code) } }
+            p.hint { (t.receipt_hint) }
+            p { (t.received_at) ": " (when) }
+        }
+        p { a href={ "/survei/" (unit_id) "?lang=" (lang.code()) } { (t.another_response) } }
+        p { a href={ "/?lang=" (lang.code()) } { (t.back_home) } }
+    };
+    page(
+        StatusCode::CREATED,
+        layout(lang, t.thanks_title, here, content),
+    )
+}
+
+/// A page for failures that are not the citizen's to fix (database down, …).
+pub fn error_page(lang: Lang, here: &str, error: ApiError) -> Response {
+    if let ApiError::NotFound(_) = error {
+        return not_found_page(lang, here);
+    }
+    let status = error.status();
+    if status.is_server_error() {
+        tracing::error!(%error, "page failed");
+    }
+    let t = lang.texts();
+    page(
+        status,
+        layout(
+            lang,
+            t.error_title,
+            here,
+            html! {
+                h1 { (t.error_title) }
+                p { (t.error_body) }
+                p { a href={ "/?lang=" (lang.code()) } { (t.back_home) } }
+            },
+        ),
+    )
+}

@@ -1,0 +1,135 @@
+//! `POST /api/v1/responses`: the one way a survey response gets in. JSON bodies get JSON
+//! answers; the survey page's form (urlencoded) gets a page back. Either way the response
+//! is validated, stored and committed before anything is acknowledged.
+
+use std::sync::Arc;
+
+use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
+use axum::extract::State;
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde::Serialize;
+use suara_domain::survey::{validate, ResponseDraft};
+use suara_store::{Channel, Recorded, Submission, Tenant};
+use time::format_description::well_known::Rfc3339;
+use time::OffsetDateTime;
+
+use crate::pages;
+use crate::{ApiError, AppState, MAX_BODY_BYTES};
+
+/// Header a client may use instead of the `idempotency_key` field.
+pub const IDEMPOTENCY_HEADER: &str = "idempotency-key";
+
+#[derive(Serialize)]
+struct ReceiptBody {
+    receipt: String,
+    tenant: String,
+    unit: String,
+    period: String,
+    received_at: String,
+    /// True when this repeats an earlier submission with the same idempotency key.
+    replayed: bool,
+}
+
+pub async fn post_response(
+    State(app): State<Arc<AppState>>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Response {
+    let content_type = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let body = match body {
+        Ok(body) => body,
+        Err(rejection) if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+            return ApiError::TooLarge(MAX_BODY_BYTES).into_response()
+        }
+        Err(rejection) => return ApiError::MalformedJson(rejection.body_text()).into_response(),
+    };
+    if content_type.starts_with("application/x-www-form-urlencoded") {
+        return pages::survey::submitted(&app, &body).await;
+    }
+    if !content_type.starts_with("application/json") {
+        return ApiError::UnsupportedMediaType.into_response();
+    }
+    match submit_json(&app, &headers, &body).await {
+        Ok(response) => response,
+        Err(error) => error.into_response(),
+    }
+}
+
+async fn submit_json(
+    app: &AppState,
+    headers: &HeaderMap,
+    body: &[u8],
+) -> Result<Response, ApiError> {
+    let mut draft = parse_json_draft(body)?;
+    if draft.idempotency_key.is_none() {
+        draft.idempotency_key = headers
+            .get(IDEMPOTENCY_HEADER)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string);
+    }
+    let (tenant, recorded) = accept(app, draft, Channel::Api).await?;
+    let replayed = matches!(recorded, Recorded::Replayed(_));
+    let receipt = recorded.receipt();
+    let body = ReceiptBody {
+        receipt: receipt.code.clone(),
+        tenant: tenant.tenant_id,
+        unit: receipt.unit_id.clone(),
+        period: receipt.period_month.clone(),
+        received_at: receipt.received_at.format(&Rfc3339).unwrap_or_default(),
+        replayed,
+    };
+    let mut response = (StatusCode::CREATED, Json(body)).into_response();
+    if replayed {
+        response
+            .headers_mut()
+            .insert("idempotent-replayed", HeaderValue::from_static("true"));
+    }
+    Ok(response)
+}
+
+/// Parses the JSON body, naming the field when a value has the wrong type.
+fn parse_json_draft(body: &[u8]) -> Result<ResponseDraft, ApiError> {
+    // serde would also read a struct from an array; the contract is an object.
+    if body.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
+        return Err(ApiError::MalformedJson(
+            "the body must be a JSON object".into(),
+        ));
+    }
+    let mut deserializer = serde_json::Deserializer::from_slice(body);
+    serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
+        let path = error.path().to_string();
+        let inner = error.into_inner();
+        if inner.is_data() && path != "." {
+            ApiError::Invalid(vec![suara_domain::survey::FieldError::new(
+                path,
+                suara_domain::survey::Problem::WrongType(inner.to_string()),
+            )])
+        } else {
+            ApiError::MalformedJson(inner.to_string())
+        }
+    })
+}
+
+/// Validates and stores a response: the shared path of the API and the survey page.
+pub(crate) async fn accept(
+    app: &AppState,
+    draft: ResponseDraft,
+    channel: Channel,
+) -> Result<(Tenant, Recorded), ApiError> {
+    let response = validate(draft).map_err(ApiError::Invalid)?;
+    let tenant = app.tenant(response.tenant.as_deref()).await?;
+    let submission = Submission {
+        response: &response,
+        channel,
+        received_at: OffsetDateTime::now_utc(),
+    };
+    let recorded = app.store.record_response(&tenant, submission).await?;
+    Ok((tenant, recorded))
+}

@@ -1,0 +1,432 @@
+//! The demo regency for `suara serve --demo`: Kabupaten Trenggalek's 14 districts, its
+//! main service units, officers, and a year of survey responses with believable variation
+//! (units differ in quality, some elements are weaker, things improve slowly). Everything
+//! is generated from a fixed seed, so two demo databases hold the same figures.
+
+use suara_domain::survey::{validate, ProfileDraft, ResponseDraft, ValidResponse};
+use suara_store::{Channel, Officer, Service, Store, Submission, Tenant, Unit};
+use time::{Date, Month as CalendarMonth, OffsetDateTime, PrimitiveDateTime, Time};
+
+pub const TENANT_ID: &str = "trenggalek";
+
+const DISTRICTS: [&str; 14] = [
+    "Bendungan",
+    "Dongko",
+    "Durenan",
+    "Gandusari",
+    "Kampak",
+    "Karangan",
+    "Munjungan",
+    "Panggul",
+    "Pogalan",
+    "Pule",
+    "Suruh",
+    "Trenggalek",
+    "Tugu",
+    "Watulimo",
+];
+const PUSKESMAS: [&str; 6] = [
+    "Panggul",
+    "Watulimo",
+    "Durenan",
+    "Karangan",
+    "Pogalan",
+    "Trenggalek",
+];
+
+/// Fills the database with the demo regency unless it already holds a regency.
+pub async fn fill_if_empty(store: &Store) -> Result<(), suara_store::StoreError> {
+    if !store.tenants().await?.is_empty() {
+        println!("demo: the database already holds a regency; leaving it as it is");
+        return Ok(());
+    }
+    let tenant = Tenant {
+        tenant_id: TENANT_ID.into(),
+        name: "Kabupaten Trenggalek".into(),
+        utc_offset_minutes: 420,
+    };
+    store.upsert_tenant(&tenant).await?;
+    let org = organisation();
+    store.upsert_units(TENANT_ID, &org.units).await?;
+    store.upsert_services(TENANT_ID, &org.services).await?;
+    store.upsert_officers(TENANT_ID, &org.officers).await?;
+
+    let responses = responses(&org, &tenant, OffsetDateTime::now_utc());
+    for chunk in responses.chunks(2000) {
+        let submissions = chunk.iter().map(|(response, at)| Submission {
+            response,
+            channel: Channel::Web,
+            received_at: *at,
+        });
+        store.record_responses(&tenant, submissions).await?;
+    }
+    println!(
+        "demo: Kabupaten Trenggalek with {} units, {} services, {} officers and {} responses",
+        org.units.len(),
+        org.services.len(),
+        org.officers.len(),
+        responses.len()
+    );
+    Ok(())
+}
+
+struct Organisation {
+    units: Vec<Unit>,
+    services: Vec<Service>,
+    officers: Vec<Officer>,
+    /// Per unit with services: (unit code, quality on the 1–4 scale).
+    rated_units: Vec<(String, f64)>,
+}
+
+fn organisation() -> Organisation {
+    let mut rng = Rng(0x5eed_7e11_ea1e_c7ed);
+    let mut units = Vec::new();
+    let mut services = Vec::new();
+    let mut rated_units = Vec::new();
+    let mut add_unit = |id: &str, parent: Option<&str>, name: &str, kind: &str| {
+        units.push(Unit {
+            unit_id: id.into(),
+            parent_id: parent.map(Into::into),
+            name: name.into(),
+            kind: kind.into(),
+        });
+    };
+    let mut add_services = |unit: &str, list: &[(&str, &str)], rng: &mut Rng| {
+        for (id, name) in list {
+            services.push(Service {
+                service_id: (*id).into(),
+                unit_id: unit.into(),
+                name: (*name).into(),
+            });
+        }
+        rated_units.push((unit.to_string(), 2.75 + rng.unit() * 0.95));
+    };
+
+    add_unit(
+        "dispendukcapil",
+        None,
+        "Dinas Kependudukan dan Pencatatan Sipil",
+        "dinas",
+    );
+    add_services(
+        "dispendukcapil",
+        &[
+            ("ktp-el", "Perekaman dan pencetakan KTP-el"),
+            ("kartu-keluarga", "Kartu Keluarga"),
+            ("akta-kelahiran", "Akta kelahiran"),
+            ("pindah-datang", "Surat pindah dan datang"),
+        ],
+        &mut rng,
+    );
+    add_unit(
+        "dpmptsp",
+        None,
+        "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu",
+        "dinas",
+    );
+    add_services(
+        "dpmptsp",
+        &[
+            ("perizinan-berusaha", "Perizinan berusaha (NIB)"),
+            ("pbg", "Persetujuan Bangunan Gedung"),
+        ],
+        &mut rng,
+    );
+    add_unit("rsud-soedomo", None, "RSUD dr. Soedomo Trenggalek", "rsud");
+    add_services(
+        "rsud-soedomo",
+        &[
+            ("rawat-jalan", "Rawat jalan"),
+            ("igd", "Instalasi Gawat Darurat"),
+            ("rawat-inap", "Rawat inap"),
+        ],
+        &mut rng,
+    );
+    add_unit(
+        "dinkes",
+        None,
+        "Dinas Kesehatan, Pengendalian Penduduk dan Keluarga Berencana",
+        "dinas",
+    );
+    for name in PUSKESMAS {
+        let id = format!("puskesmas-{}", name.to_lowercase());
+        add_unit(
+            &id,
+            Some("dinkes"),
+            &format!("Puskesmas {name}"),
+            "puskesmas",
+        );
+        let poli = format!("{}-poli-umum", name.to_lowercase());
+        let kia = format!("{}-kia", name.to_lowercase());
+        add_services(
+            &id,
+            &[(&poli, "Poli umum"), (&kia, "Kesehatan ibu dan anak (KIA)")],
+            &mut rng,
+        );
+    }
+    add_unit(
+        "dinsos",
+        None,
+        "Dinas Sosial, Pemberdayaan Perempuan dan Perlindungan Anak",
+        "dinas",
+    );
+    add_services(
+        "dinsos",
+        &[("dtks", "Layanan data terpadu kesejahteraan sosial (DTKS)")],
+        &mut rng,
+    );
+    add_unit("dishub", None, "Dinas Perhubungan", "dinas");
+    add_services(
+        "dishub",
+        &[("uji-kir", "Pengujian kendaraan bermotor (KIR)")],
+        &mut rng,
+    );
+    for name in DISTRICTS {
+        let id = format!("kecamatan-{}", name.to_lowercase());
+        add_unit(&id, None, &format!("Kecamatan {name}"), "kecamatan");
+        let paten = format!("{}-paten", name.to_lowercase());
+        add_services(
+            &id,
+            &[(&paten, "Pelayanan Administrasi Terpadu Kecamatan (PATEN)")],
+            &mut rng,
+        );
+    }
+
+    let officers = rated_units
+        .iter()
+        .enumerate()
+        .flat_map(|(u, (unit, _))| (0..3).map(move |k| (u, unit.clone(), k)))
+        .map(|(u, unit, k)| officer(&mut rng, &unit, u * 3 + k))
+        .collect();
+    Organisation {
+        units,
+        services,
+        officers,
+        rated_units,
+    }
+}
+
+fn officer(rng: &mut Rng, unit: &str, serial: usize) -> Officer {
+    const FIRST: [&str; 16] = [
+        "Sri", "Budi", "Dwi", "Eko", "Siti", "Agus", "Rina", "Joko", "Wahyu", "Endang", "Yuli",
+        "Teguh", "Nur", "Hadi", "Ratna", "Bambang",
+    ];
+    const LAST: [&str; 16] = [
+        "Wahyuni",
+        "Santoso",
+        "Lestari",
+        "Prasetyo",
+        "Rahayu",
+        "Setiawan",
+        "Handayani",
+        "Susanto",
+        "Kurniawan",
+        "Pratiwi",
+        "Hidayat",
+        "Utami",
+        "Saputra",
+        "Purnomo",
+        "Wulandari",
+        "Nugroho",
+    ];
+    let positions: &[&str] = if unit.starts_with("puskesmas") || unit.starts_with("rsud") {
+        &["Dokter umum", "Perawat", "Bidan", "Petugas pendaftaran"]
+    } else {
+        &[
+            "Petugas loket",
+            "Verifikator",
+            "Kepala seksi pelayanan",
+            "Pengadministrasi umum",
+        ]
+    };
+    let female = rng.below(2) == 0;
+    // NIP: birth date (8) + appointment year and month (6) + sex (1) + serial (3).
+    let nip = format!(
+        "{:04}{:02}{:02}{:04}{:02}{}{:03}",
+        1968 + rng.below(30),
+        1 + rng.below(12),
+        1 + rng.below(28),
+        1995 + rng.below(28),
+        1 + rng.below(12),
+        if female { 2 } else { 1 },
+        serial % 1000
+    );
+    Officer {
+        nip,
+        name: format!(
+            "{} {}",
+            FIRST[rng.below(16) as usize],
+            LAST[rng.below(16) as usize]
+        ),
+        position: positions[rng.below(positions.len() as u64) as usize].into(),
+        unit_id: unit.into(),
+    }
+}
+
+/// A year of responses up to `now`, in service hours (08:00–14:59 local time).
+fn responses(
+    org: &Organisation,
+    tenant: &Tenant,
+    now: OffsetDateTime,
+) -> Vec<(ValidResponse, OffsetDateTime)> {
+    const SUGGESTIONS: [&str; 8] = [
+        "Antrean terlalu lama, mohon ditambah loket.",
+        "Petugas ramah dan sigap, terima kasih.",
+        "Ruang tunggu panas, mohon ditambah kipas angin.",
+        "Informasi persyaratan sebaiknya ditempel di depan.",
+        "Parkir sempit dan tidak ada peneduh.",
+        "Pelayanan cepat, pertahankan.",
+        "Kotak saran tidak pernah dibuka, mohon ditindaklanjuti.",
+        "Mohon disediakan kursi roda dan jalur landai.",
+    ];
+    let mut rng = Rng(0xdeca_fbad_1234_5678);
+    let local_now = now.to_offset(tenant.offset());
+    let mut out = Vec::new();
+    let mut serial = 0u64;
+    for months_back in (0..12).rev() {
+        let (year, month) =
+            months_before(local_now.year(), u8::from(local_now.month()), months_back);
+        let Ok(calendar_month) = CalendarMonth::try_from(month) else {
+            continue;
+        };
+        let last_day = if months_back == 0 {
+            local_now.day()
+        } else {
+            calendar_month.length(year)
+        };
+        // Quality drifts up slightly over the year, as follow-up actions take effect.
+        let drift = (11 - months_back) as f64 * 0.012;
+        for (unit, quality) in &org.rated_units {
+            let services: Vec<&Service> =
+                org.services.iter().filter(|s| &s.unit_id == unit).collect();
+            let officers: Vec<&Officer> =
+                org.officers.iter().filter(|o| &o.unit_id == unit).collect();
+            let count =
+                (12 + rng.below(14)) * u64::from(last_day) / u64::from(calendar_month.length(year));
+            for _ in 0..count {
+                serial += 1;
+                let day = 1 + rng.below(u64::from(last_day)) as u8;
+                let Ok(date) = Date::from_calendar_date(year, calendar_month, day) else {
+                    continue;
+                };
+                let Ok(time) = Time::from_hms(
+                    8 + rng.below(7) as u8,
+                    rng.below(60) as u8,
+                    rng.below(60) as u8,
+                ) else {
+                    continue;
+                };
+                let at = PrimitiveDateTime::new(date, time).assume_offset(tenant.offset());
+                if at > now {
+                    continue;
+                }
+                let answers = (0..9)
+                    .map(|element| Some(rating(&mut rng, quality + drift + ELEMENT_BIAS[element])))
+                    .collect();
+                let named_officer = (rng.below(10) < 7)
+                    .then(|| officers[rng.below(officers.len() as u64) as usize]);
+                let pick = |rng: &mut Rng, codes: &[&str]| {
+                    (rng.below(10) < 8)
+                        .then(|| codes[rng.below(codes.len() as u64) as usize].to_string())
+                };
+                let draft = ResponseDraft {
+                    tenant: None,
+                    unit: Some(unit.clone()),
+                    service: Some(
+                        services[rng.below(services.len() as u64) as usize]
+                            .service_id
+                            .clone(),
+                    ),
+                    officer: named_officer.map(|o| o.nip.clone()),
+                    answers: Some(answers),
+                    profile: ProfileDraft {
+                        sex: pick(&mut rng, suara_domain::survey::Sex::CODES),
+                        age_band: pick(&mut rng, suara_domain::survey::AgeBand::CODES),
+                        education: pick(&mut rng, suara_domain::survey::Education::CODES),
+                        occupation: pick(&mut rng, suara_domain::survey::Occupation::CODES),
+                    },
+                    suggestion: (rng.below(100) < 12)
+                        .then(|| SUGGESTIONS[rng.below(8) as usize].to_string()),
+                    idempotency_key: Some(format!("demo-{serial:08}")),
+                };
+                if let Ok(valid) = validate(draft) {
+                    out.push((valid, at));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// How each element tends to differ from a unit's overall quality: waiting time and
+/// complaint handling are usually weakest, cost (mostly free services) strongest.
+const ELEMENT_BIAS: [f64; 9] = [0.05, 0.0, -0.3, 0.35, 0.05, 0.1, 0.1, -0.25, -0.1];
+
+/// A rating 1–4 around `mean`, with spread.
+fn rating(rng: &mut Rng, mean: f64) -> i64 {
+    let noisy = mean + (rng.unit() - 0.5) * 1.6;
+    // Randomised rounding keeps the expected value at `noisy`.
+    let value = noisy.floor() + if rng.unit() < noisy.fract() { 1.0 } else { 0.0 };
+    value.clamp(1.0, 4.0) as i64
+}
+
+fn months_before(year: i32, month: u8, back: u32) -> (i32, u8) {
+    let index = year * 12 + i32::from(month) - 1 - back as i32;
+    (index.div_euclid(12), (index.rem_euclid(12) + 1) as u8)
+}
+
+/// SplitMix64: small, fast and deterministic; demo data needs no more.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n.max(1)
+    }
+
+    /// Uniform in [0, 1).
+    fn unit(&mut self) -> f64 {
+        (self.next() >> 11) as f64 / (1u64 << 53) as f64
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn month_arithmetic() {
+        assert_eq!(months_before(2026, 11, 0), (2026, 11));
+        assert_eq!(months_before(2026, 11, 11), (2025, 12));
+        assert_eq!(months_before(2026, 1, 1), (2025, 12));
+    }
+
+    #[test]
+    fn demo_is_deterministic_and_valid() {
+        let org = organisation();
+        assert_eq!(org.units.len(), 26);
+        assert_eq!(org.officers.len(), org.rated_units.len() * 3);
+        let nips: std::collections::HashSet<_> = org.officers.iter().map(|o| &o.nip).collect();
+        assert_eq!(nips.len(), org.officers.len(), "NIPs are unique");
+        assert!(org.officers.iter().all(|o| o.nip.len() == 18));
+        let tenant = Tenant {
+            tenant_id: TENANT_ID.into(),
+            name: "x".into(),
+            utc_offset_minutes: 420,
+        };
+        let now = time::macros::datetime!(2026-11-22 12:00 UTC);
+        let first = responses(&org, &tenant, now);
+        let again = responses(&organisation(), &tenant, now);
+        assert_eq!(first.len(), again.len());
+        assert!(first.iter().zip(&again).all(|(a, b)| a == b));
+        assert!(first.iter().all(|(_, at)| *at <= now));
+        assert!(first.len() > 3000, "{}", first.len());
+    }
+}

@@ -1,0 +1,77 @@
+//! `suara skm score FILE.csv [--json]`.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use suara_domain::decimal::Decimal;
+use suara_domain::skm::{table, Element, Summary, Weighting};
+
+/// Exit code for input the command cannot use (malformed file, no responses).
+const BAD_INPUT: u8 = 2;
+
+pub fn score(file: &Path, json: bool, legacy_weight: bool) -> ExitCode {
+    let fail = |message: String| {
+        eprintln!("error: {}: {message}", file.display());
+        ExitCode::from(BAD_INPUT)
+    };
+    let bytes = match std::fs::read(file) {
+        Ok(bytes) => bytes,
+        Err(e) => return fail(format!("cannot read the file: {e}")),
+    };
+    let tally = match table::tally_csv(&bytes) {
+        Ok(tally) => tally,
+        Err(e) => return fail(e.to_string()),
+    };
+    let weighting = if legacy_weight {
+        Weighting::Legacy0111
+    } else {
+        Weighting::Exact
+    };
+    let Some(score) = tally.score(weighting) else {
+        return fail("no responses: every row is empty".into());
+    };
+
+    if json {
+        match serde_json::to_string(&Summary::from(&score)) {
+            Ok(text) => println!("{text}"),
+            Err(e) => return fail(format!("cannot write JSON: {e}")),
+        }
+        return ExitCode::SUCCESS;
+    }
+
+    let weight_heading = if legacy_weight {
+        "NRR×0.111"
+    } else {
+        "NRR×weight"
+    };
+    println!("Responses counted: {}", score.responses);
+    println!();
+    println!(
+        "{:<48} {:>8} {:>6} {:>11}",
+        "Element", "Answers", "NRR", weight_heading
+    );
+    for element in Element::ALL {
+        let label = format!("{} {}", element.code(), element.name_id());
+        match &score.elements[element.index()] {
+            Some(e) => println!(
+                "{label:<48} {:>8} {:>6} {:>11}",
+                e.answers,
+                Decimal::round_half_away(&e.nrr, 2),
+                Decimal::round_half_away(&e.weighted, 4)
+            ),
+            None => println!("{label:<48} {:>8} {:>6} {:>11}", 0, "-", "-"),
+        }
+    }
+    println!();
+    println!(
+        "IKM unit value (1–4): {}",
+        Decimal::round_half_away(&score.unit_value, 4)
+    );
+    println!("IKM: {}", score.ikm_rounded());
+    println!(
+        "Grade: {} ({})",
+        score.grade().letter(),
+        score.grade().label_id()
+    );
+    ExitCode::SUCCESS
+}
