@@ -1,0 +1,446 @@
+//! The real app on a random port with a fresh database per test, on SQLite and PostgreSQL.
+
+use std::sync::Arc;
+
+use reqwest::StatusCode;
+use serde_json::{json, Value};
+use suara_store::testing::{tenant, TestDatabase};
+use suara_store::{Officer, Service, Store, Unit};
+use suara_web::{api, AppState};
+
+suara_store::backend_tests!(
+    health_and_openapi_describe_every_route,
+    posted_response_changes_the_unit_ikm,
+    retries_with_the_same_key_count_once,
+    bad_input_gets_a_clear_error_naming_the_field,
+    survey_page_form_round_trip,
+    concurrent_submissions_are_all_counted_once,
+);
+
+const NIP: &str = "198001012005011001";
+
+struct TestApp {
+    base: String,
+    client: reqwest::Client,
+    _db: TestDatabase,
+}
+
+impl TestApp {
+    async fn spawn(db: TestDatabase) -> TestApp {
+        let store: Store = db.store().await;
+        store.upsert_tenant(&tenant()).await.unwrap();
+        store
+            .upsert_units(
+                "t1",
+                &[Unit {
+                    unit_id: "dukcapil".into(),
+                    parent_id: None,
+                    name: "Dinas Dukcapil".into(),
+                    kind: "dinas".into(),
+                }],
+            )
+            .await
+            .unwrap();
+        store
+            .upsert_services(
+                "t1",
+                &[Service {
+                    service_id: "ktp".into(),
+                    unit_id: "dukcapil".into(),
+                    name: "KTP-el".into(),
+                }],
+            )
+            .await
+            .unwrap();
+        store
+            .upsert_officers(
+                "t1",
+                &[Officer {
+                    nip: NIP.into(),
+                    name: "Sri Wahyuni".into(),
+                    position: "Verifikator".into(),
+                    unit_id: "dukcapil".into(),
+                }],
+            )
+            .await
+            .unwrap();
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let base = format!("http://{}", listener.local_addr().unwrap());
+        let state = Arc::new(AppState {
+            store,
+            default_tenant: None,
+        });
+        tokio::spawn(suara_web::serve(listener, state));
+        TestApp {
+            base,
+            client: reqwest::Client::new(),
+            _db: db,
+        }
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    async fn post_json(&self, body: &Value) -> (StatusCode, Value) {
+        let response = self
+            .client
+            .post(self.url(api::RESPONSES))
+            .json(body)
+            .send()
+            .await
+            .unwrap();
+        let status = response.status();
+        (status, response.json().await.unwrap())
+    }
+
+    /// The unit's figures for the current month, where everything posted now lands.
+    async fn ikm(&self) -> Value {
+        let url = self.url("/api/v1/units/dukcapil/ikm");
+        self.client
+            .get(url)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap()
+    }
+}
+
+fn response(key: &str, answers: [i64; 9]) -> Value {
+    json!({ "unit": "dukcapil", "answers": answers, "idempotency_key": key })
+}
+
+async fn health_and_openapi_describe_every_route(db: TestDatabase) {
+    let app = TestApp::spawn(db).await;
+    let health = app.client.get(app.url(api::HEALTH)).send().await.unwrap();
+    assert_eq!(health.status(), StatusCode::OK);
+    let doc: Value = app
+        .client
+        .get(app.url(api::OPENAPI))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(doc["openapi"], "3.1.0");
+    for path in [
+        api::HEALTH,
+        api::OPENAPI,
+        api::RESPONSES,
+        api::UNITS,
+        api::UNIT_IKM,
+    ] {
+        assert!(
+            doc["paths"].get(path).is_some(),
+            "{path} is not in the OpenAPI document"
+        );
+    }
+}
+
+async fn posted_response_changes_the_unit_ikm(db: TestDatabase) {
+    let app = TestApp::spawn(db).await;
+    let before = app.ikm().await;
+    assert_eq!(before["responses"], 0);
+    assert_eq!(before["ikm"], Value::Null);
+
+    let mut first = response("api-test-0001", [4; 9]);
+    first["service"] = json!("ktp");
+    first["officer"] = json!(NIP);
+    first["profile"] = json!({ "sex": "female", "age_band": "30_39" });
+    let (status, receipt) = app.post_json(&first).await;
+    assert_eq!(status, StatusCode::CREATED, "{receipt}");
+    assert!(receipt["receipt"].as_str().unwrap().starts_with("SKM-"));
+    assert_eq!(receipt["replayed"], false);
+    let after = app.ikm().await;
+    assert_eq!(after["responses"], 1);
+    assert_eq!(after["ikm"], 100.0);
+    assert_eq!(after["grade"], "A");
+
+    let (status, _) = app.post_json(&response("api-test-0002", [3; 9])).await;
+    assert_eq!(status, StatusCode::CREATED);
+    let (status, _) = app
+        .post_json(&response("api-test-0003", [2, 2, 2, 2, 2, 2, 2, 2, 1]))
+        .await;
+    assert_eq!(status, StatusCode::CREATED);
+    let after = app.ikm().await;
+    assert_eq!(after["responses"], 3);
+    // NRR U1..U8 = 3, U9 = 8/3: IKM = 25·(24 + 8/3)/9 = 74.074… → 74.07, grade C.
+    assert_eq!(after["ikm"], 74.07);
+    assert_eq!(after["grade"], "C");
+    assert_eq!(after["nrr"][0], 3.0);
+
+    let legacy: Value = app
+        .client
+        .get(app.url(&format!(
+            "/api/v1/units/dukcapil/ikm?period={}&weighting=legacy",
+            after["period"].as_str().unwrap()
+        )))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(legacy["ikm"], 74.0);
+}
+
+async fn retries_with_the_same_key_count_once(db: TestDatabase) {
+    let app = TestApp::spawn(db).await;
+    let body = response("retry-0001", [4, 3, 4, 3, 4, 3, 4, 3, 4]);
+    let (_, first) = app.post_json(&body).await;
+    let (status, second) = app.post_json(&body).await;
+    assert_eq!(status, StatusCode::CREATED);
+    assert_eq!(second["replayed"], true);
+    assert_eq!(first["receipt"], second["receipt"]);
+    assert_eq!(first["received_at"], second["received_at"]);
+
+    // The key may also come as a header.
+    let mut no_key = body.clone();
+    no_key.as_object_mut().unwrap().remove("idempotency_key");
+    for _ in 0..2 {
+        let sent = app
+            .client
+            .post(app.url(api::RESPONSES))
+            .header("Idempotency-Key", "header-key-0001")
+            .json(&no_key)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(sent.status(), StatusCode::CREATED);
+    }
+    assert_eq!(app.ikm().await["responses"], 2);
+}
+
+async fn bad_input_gets_a_clear_error_naming_the_field(db: TestDatabase) {
+    let app = TestApp::spawn(db).await;
+    let fields = |body: &Value| -> Vec<String> {
+        body["error"]["fields"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["field"].as_str().unwrap().to_string())
+            .collect()
+    };
+
+    let (status, body) = app
+        .post_json(&json!({ "unit": "dukcapil", "answers": [4, 5, 4, 4, 4, 4, 4, 4, 0] }))
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        fields(&body),
+        ["answers[1]", "answers[8]", "idempotency_key"]
+    );
+
+    let (status, body) = app
+        .post_json(
+            &json!({ "unit": "dukcapil", "answers": [4, "x"], "idempotency_key": "bad-type-01" }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(fields(&body), ["answers[1]"]);
+
+    let (status, body) = app
+        .post_json(
+            &response("unknown-unit", [4; 9])
+                .as_object()
+                .map(|o| {
+                    let mut o = o.clone();
+                    o.insert("unit".into(), json!("nowhere"));
+                    Value::Object(o)
+                })
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(fields(&body), ["unit"]);
+    assert_eq!(body["error"]["fields"][0]["code"], "unknown");
+
+    app.post_json(&response("reused-key-01", [4; 9])).await;
+    let (status, body) = app.post_json(&response("reused-key-01", [1; 9])).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert_eq!(fields(&body), ["idempotency_key"]);
+
+    let raw = |content_type: &'static str, body: Vec<u8>| {
+        app.client
+            .post(app.url(api::RESPONSES))
+            .header("content-type", content_type)
+            .body(body)
+            .send()
+    };
+    let sent = raw("application/json", b"{\"unit\":".to_vec())
+        .await
+        .unwrap();
+    assert_eq!(sent.status(), StatusCode::BAD_REQUEST);
+    let error: Value = sent.json().await.unwrap();
+    assert_eq!(error["error"]["code"], "malformed_json");
+    assert_eq!(
+        raw("application/json", b"[1,2]".to_vec())
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::BAD_REQUEST
+    );
+    assert_eq!(
+        raw("text/plain", b"hello".to_vec()).await.unwrap().status(),
+        StatusCode::UNSUPPORTED_MEDIA_TYPE
+    );
+    let huge = raw(
+        "application/json",
+        vec![b' '; suara_web::MAX_BODY_BYTES + 1],
+    )
+    .await
+    .unwrap();
+    assert_eq!(huge.status(), StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(
+        huge.json::<Value>().await.unwrap()["error"]["code"],
+        "too_large"
+    );
+
+    let bad_period = app
+        .client
+        .get(app.url("/api/v1/units/dukcapil/ikm?period=2026-13"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(bad_period.status(), StatusCode::BAD_REQUEST);
+    let missing = app
+        .client
+        .get(app.url("/api/v1/units/nowhere/ikm"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(missing.status(), StatusCode::NOT_FOUND);
+
+    // Nothing of the above was counted except the one good response.
+    assert_eq!(app.ikm().await["responses"], 1);
+}
+
+async fn survey_page_form_round_trip(db: TestDatabase) {
+    let app = TestApp::spawn(db).await;
+    let page = app
+        .client
+        .get(app.url(&format!("/survei/dukcapil?officer={NIP}")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.status(), StatusCode::OK);
+    let html = page.text().await.unwrap();
+    assert!(html.contains("<html lang=\"id\""));
+    assert_eq!(html.matches("<fieldset class=\"q\"").count(), 9);
+    assert!(html.contains("Sri Wahyuni"));
+    assert!(html.contains("action=\"/api/v1/responses\""));
+    let key = html
+        .split("name=\"idempotency_key\" value=\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_string();
+
+    let english = app
+        .client
+        .get(app.url("/survei/dukcapil?lang=en"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        english.contains("<html lang=\"en\"")
+            && english.contains("How fast was the service delivered?")
+    );
+
+    let mut form: Vec<(&str, String)> = vec![
+        ("unit", "dukcapil".into()),
+        ("officer", NIP.into()),
+        ("service", "ktp".into()),
+        ("lang", "id".into()),
+        ("idempotency_key", key.clone()),
+        ("sex", "male".into()),
+        ("suggestion", "Telepon saya 0812 3456 7890".into()),
+    ];
+    form.extend((1..=9).map(|i| {
+        (
+            ["u1", "u2", "u3", "u4", "u5", "u6", "u7", "u8", "u9"][i - 1],
+            "4".to_string(),
+        )
+    }));
+
+    // A broken answer comes back as the same form with the problem named, nothing stored.
+    let mut broken = form.clone();
+    broken[7].1 = "7".into();
+    let sent = app
+        .client
+        .post(app.url(api::RESPONSES))
+        .form(&broken)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(sent.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = sent.text().await.unwrap();
+    assert!(
+        html.contains("role=\"alert\"") && html.contains("href=\"#q-u1\""),
+        "{html}"
+    );
+    assert_eq!(app.ikm().await["responses"], 0);
+
+    for attempt in 0..2 {
+        let sent = app
+            .client
+            .post(app.url(api::RESPONSES))
+            .form(&form)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(sent.status(), StatusCode::CREATED);
+        let html = sent.text().await.unwrap();
+        assert!(html.contains("Terima kasih") && html.contains("SKM-"));
+        assert_eq!(html.contains("tidak dihitung dua kali"), attempt == 1);
+    }
+    let ikm = app.ikm().await;
+    assert_eq!(ikm["responses"], 1);
+    assert_eq!(ikm["ikm"], 100.0);
+
+    let missing = app
+        .client
+        .get(app.url("/survei/nowhere"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(missing.status(), StatusCode::NOT_FOUND);
+    let home = app
+        .client
+        .get(app.url("/"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(home.contains("Dinas Dukcapil") && home.contains("100.00"));
+}
+
+async fn concurrent_submissions_are_all_counted_once(db: TestDatabase) {
+    let app = Arc::new(TestApp::spawn(db).await);
+    let mut tasks = Vec::new();
+    for i in 0..40 {
+        let app = app.clone();
+        // Every response is sent twice at once: 40 distinct keys, 80 requests.
+        tasks.push(tokio::spawn(async move {
+            let body = response(
+                &format!("parallel-{:04}", i / 2),
+                [1 + (i / 2 % 4) as i64; 9],
+            );
+            app.post_json(&body).await.0
+        }));
+    }
+    for task in tasks {
+        assert_eq!(task.await.unwrap(), StatusCode::CREATED);
+    }
+    assert_eq!(app.ikm().await["responses"], 20);
+}
