@@ -1,0 +1,175 @@
+//! The `suara` binary as a user runs it: the SKM commands and `serve --demo` end to end.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::Path;
+use std::process::{Child, Command, Output, Stdio};
+
+fn suara(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_suara"))
+        .args(args)
+        .output()
+        .expect("the suara binary runs")
+}
+
+fn csv_file(dir: &Path, name: &str, text: &str) -> String {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path.to_str().unwrap().to_string()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).unwrap()
+}
+
+const THREE_RESPONSES: &str = "no,u1,u2,u3,u4,u5,u6,u7,u8,u9\n\
+    1,4,4,4,4,4,4,4,4,4\n\
+    2,3,3,3,3,3,3,3,3,3\n\
+    3,2,2,2,2,2,2,2,2,1\n";
+
+#[test]
+fn skm_score_prints_a_table_and_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = csv_file(dir.path(), "skm.csv", THREE_RESPONSES);
+
+    let table = suara(&["skm", "score", &file]);
+    assert!(table.status.success(), "{}", stderr(&table));
+    let text = stdout(&table);
+    assert!(text.contains("Responses counted: 3"), "{text}");
+    assert!(text.contains("IKM: 74.07"), "{text}");
+    assert!(text.contains("Grade: C"), "{text}");
+
+    let json = suara(&["skm", "score", &file, "--json"]);
+    assert!(json.status.success());
+    // NRR values are the nearest doubles to the exact means; IKM is the published 2-decimal value.
+    assert_eq!(
+        stdout(&json).trim(),
+        r#"{"responses":3,"nrr":[3.0,3.0,3.0,3.0,3.0,3.0,3.0,3.0,2.6666666666666665],"ikm":74.07,"grade":"C"}"#
+    );
+
+    let legacy = suara(&["skm", "score", &file, "--json", "--legacy-weight"]);
+    let value: serde_json::Value = serde_json::from_slice(&legacy.stdout).unwrap();
+    assert_eq!(value["ikm"], 74.0);
+}
+
+#[test]
+fn malformed_files_exit_2_naming_the_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases = [
+        ("header.csv", "a,b,c\n4,4,4\n", "u1"),
+        (
+            "range.csv",
+            "u1,u2,u3,u4,u5,u6,u7,u8,u9\n4,4,4,4,4,4,4,4,4\n4,4,5,4,4,4,4,4,4\n",
+            "line 3: column u3",
+        ),
+        (
+            "number.csv",
+            "u1,u2,u3,u4,u5,u6,u7,u8,u9\n4,4,4,4,4,4,4,x,4\n",
+            "line 2: column u8",
+        ),
+    ];
+    for (name, text, expected) in cases {
+        let file = csv_file(dir.path(), name, text);
+        let output = suara(&["skm", "score", &file]);
+        assert_eq!(output.status.code(), Some(2), "{name}");
+        assert!(
+            stderr(&output).contains(expected),
+            "{name}: {}",
+            stderr(&output)
+        );
+        assert!(stdout(&output).is_empty(), "{name}");
+    }
+    let missing = suara(&["skm", "score", "/nonexistent/skm.csv"]);
+    assert_eq!(missing.status.code(), Some(2));
+}
+
+#[test]
+fn sample_size_follows_krejcie_morgan() {
+    for (population, sample) in [("100", "80"), ("1000", "278"), ("1000000", "384")] {
+        let output = suara(&["skm", "sample-size", population]);
+        assert!(output.status.success());
+        assert_eq!(stdout(&output).trim(), sample);
+    }
+    assert!(!suara(&["skm", "sample-size", "many"]).status.success());
+}
+
+/// Kills the server when the test ends, also when it fails.
+struct Server(Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// One HTTP/1.1 exchange over a fresh connection: (status, body).
+fn http(addr: &str, method: &str, path: &str, json: Option<&str>) -> (u16, String) {
+    let mut stream = TcpStream::connect(addr).unwrap();
+    let body = json.unwrap_or("");
+    write!(
+        stream,
+        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\
+         Content-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    )
+    .unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    let status = response[9..12].parse().unwrap();
+    let body = response
+        .split_once("\r\n\r\n")
+        .map(|(_, b)| b.to_string())
+        .unwrap_or_default();
+    (status, body)
+}
+
+#[test]
+fn serve_demo_accepts_a_response_and_reports_the_new_ikm() {
+    let dir = tempfile::tempdir().unwrap();
+    let database = format!("sqlite://{}", dir.path().join("suara.db").display());
+    let mut child = Command::new(env!("CARGO_BIN_EXE_suara"))
+        .args(["serve", "--demo", "--addr", "127.0.0.1:0", "--database"])
+        .arg(&database)
+        .env("RUST_LOG", "warn")
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let server = Server(child);
+    let mut addr = None;
+    for line in lines {
+        let line = line.unwrap();
+        if let Some(rest) = line.split_once("serving on http://").map(|(_, r)| r) {
+            addr = rest.split('/').next().map(str::to_string);
+            break;
+        }
+    }
+    let addr = addr.expect("the server announces its address");
+
+    assert_eq!(http(&addr, "GET", "/health", None).0, 200);
+    let (status, body) = http(&addr, "GET", "/api/v1/units/dispendukcapil/ikm", None);
+    assert_eq!(status, 200, "{body}");
+    let before: serde_json::Value = serde_json::from_str(&body).unwrap();
+
+    let response = r#"{"unit":"dispendukcapil","answers":[1,1,1,1,1,1,1,1,1],"idempotency_key":"cli-e2e-0001"}"#;
+    for _ in 0..2 {
+        let (status, body) = http(&addr, "POST", "/api/v1/responses", Some(response));
+        assert_eq!(status, 201, "{body}");
+    }
+    let (_, body) = http(&addr, "GET", "/api/v1/units/dispendukcapil/ikm", None);
+    let after: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(
+        after["responses"].as_u64().unwrap(),
+        before["responses"].as_u64().unwrap() + 1
+    );
+    // A response of all 1s can only pull the unit's IKM down.
+    if let (Some(old), Some(new)) = (before["ikm"].as_f64(), after["ikm"].as_f64()) {
+        assert!(new < old, "{old} → {new}");
+    }
+    drop(server);
+}
