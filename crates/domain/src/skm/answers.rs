@@ -11,7 +11,7 @@ impl Rating {
     pub fn new(value: i64) -> Option<Rating> {
         (i64::from(Self::MIN)..=i64::from(Self::MAX))
             .contains(&value)
-            .then(|| Rating(value as u8))
+            .then_some(Rating(value as u8))
     }
 
     pub fn value(self) -> u8 {
