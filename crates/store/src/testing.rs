@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 
 use sqlx::{Connection, Executor};
 
-use crate::{Store, Tenant};
+use crate::{Officer, Service, Store, Tenant, Unit};
 
 pub const POSTGRES_URL_VARIABLE: &str = "SUARA_TEST_POSTGRES_URL";
 
@@ -71,7 +71,53 @@ impl TestDatabase {
     pub async fn store(&self) -> Store {
         Store::open(&self.url).await.expect("open test store")
     }
+
+    /// The store holding the fixture regency `t1`: units `dukcapil` (service `ktp`, officer
+    /// [`OFFICER_NIP`]) and `rsud` with its sub-unit `rsud-igd` (service `igd`).
+    pub async fn seeded_store(&self) -> Store {
+        let store = self.store().await;
+        store.upsert_tenant(&tenant()).await.expect("tenant");
+        let unit = |id: &str, parent: Option<&str>, name: &str| Unit {
+            unit_id: id.into(),
+            parent_id: parent.map(Into::into),
+            name: name.into(),
+            kind: "dinas".into(),
+        };
+        let units = [
+            unit("dukcapil", None, "Dinas Dukcapil"),
+            unit("rsud", None, "RSUD dr. Soedomo"),
+            unit("rsud-igd", Some("rsud"), "Instalasi Gawat Darurat"),
+        ];
+        store.upsert_units("t1", &units).await.expect("units");
+        let service = |id: &str, unit: &str, name: &str| Service {
+            service_id: id.into(),
+            unit_id: unit.into(),
+            name: name.into(),
+        };
+        let services = [
+            service("ktp", "dukcapil", "KTP-el"),
+            service("igd", "rsud-igd", "IGD"),
+        ];
+        store
+            .upsert_services("t1", &services)
+            .await
+            .expect("services");
+        let officer = Officer {
+            nip: OFFICER_NIP.into(),
+            name: "Sri Wahyuni".into(),
+            position: "Verifikator".into(),
+            unit_id: "dukcapil".into(),
+        };
+        store
+            .upsert_officers("t1", &[officer])
+            .await
+            .expect("officers");
+        store
+    }
 }
+
+/// NIP of the fixture officer in unit `dukcapil`.
+pub const OFFICER_NIP: &str = "198001012005011001";
 
 /// A tenant fixture: Trenggalek-like, WIB.
 pub fn tenant() -> Tenant {

@@ -3,10 +3,8 @@
 use suara_domain::period::Month;
 use suara_domain::skm::Weighting;
 use suara_domain::survey::{validate, ResponseDraft, ValidResponse};
-use suara_store::testing::{tenant, TestDatabase};
-use suara_store::{
-    Channel, Officer, RecordError, Recorded, Scope, Service, Store, Submission, Unit,
-};
+use suara_store::testing::{tenant, TestDatabase, OFFICER_NIP as NIP};
+use suara_store::{Channel, RecordError, Recorded, Scope, Store, Submission};
 use time::macros::datetime;
 use time::OffsetDateTime;
 
@@ -19,61 +17,6 @@ suara_store::backend_tests!(
     months_follow_the_tenant_local_time,
     running_totals_equal_a_full_recount,
 );
-
-const NIP: &str = "198001012005011001";
-
-async fn seeded(db: &TestDatabase) -> Store {
-    let store = db.store().await;
-    store.upsert_tenant(&tenant()).await.unwrap();
-    let unit = |id: &str, parent: Option<&str>| Unit {
-        unit_id: id.into(),
-        parent_id: parent.map(Into::into),
-        name: format!("Unit {id}"),
-        kind: "dinas".into(),
-    };
-    store
-        .upsert_units(
-            "t1",
-            &[
-                unit("dukcapil", None),
-                unit("rsud", None),
-                unit("rsud-igd", Some("rsud")),
-            ],
-        )
-        .await
-        .unwrap();
-    store
-        .upsert_services(
-            "t1",
-            &[
-                Service {
-                    service_id: "ktp".into(),
-                    unit_id: "dukcapil".into(),
-                    name: "KTP-el".into(),
-                },
-                Service {
-                    service_id: "igd".into(),
-                    unit_id: "rsud-igd".into(),
-                    name: "IGD".into(),
-                },
-            ],
-        )
-        .await
-        .unwrap();
-    store
-        .upsert_officers(
-            "t1",
-            &[Officer {
-                nip: NIP.into(),
-                name: "Sri Wahyuni".into(),
-                position: "Verifikator".into(),
-                unit_id: "dukcapil".into(),
-            }],
-        )
-        .await
-        .unwrap();
-    store
-}
 
 fn response(key: &str, unit: &str, answers: [i64; 9]) -> ValidResponse {
     validate(ResponseDraft {
@@ -119,7 +62,7 @@ async fn unit_ikm(store: &Store, unit: &str) -> Option<String> {
 const NOW: OffsetDateTime = datetime!(2026-11-20 03:00 UTC);
 
 async fn migrations_are_idempotent(db: TestDatabase) {
-    let first = seeded(&db).await;
+    let first = db.seeded_store().await;
     first.close().await;
     let again = db.store().await;
     assert_eq!(again.units("t1").await.unwrap().len(), 3);
@@ -127,7 +70,7 @@ async fn migrations_are_idempotent(db: TestDatabase) {
 }
 
 async fn records_and_reads_back_the_ikm(db: TestDatabase) {
-    let store = seeded(&db).await;
+    let store = db.seeded_store().await;
     assert_eq!(unit_ikm(&store, "dukcapil").await, None);
 
     let mut first = response("key-00000001", "dukcapil", [4; 9]);
@@ -174,7 +117,7 @@ async fn records_and_reads_back_the_ikm(db: TestDatabase) {
 }
 
 async fn retry_with_same_key_counts_once(db: TestDatabase) {
-    let store = seeded(&db).await;
+    let store = db.seeded_store().await;
     let r = response("retry-key-1", "dukcapil", [2, 3, 4, 1, 2, 3, 4, 1, 2]);
     let first = record(&store, &r, NOW).await.unwrap();
     let second = record(&store, &r, NOW + time::Duration::minutes(5))
@@ -192,7 +135,7 @@ async fn retry_with_same_key_counts_once(db: TestDatabase) {
 }
 
 async fn same_key_with_other_content_is_a_conflict(db: TestDatabase) {
-    let store = seeded(&db).await;
+    let store = db.seeded_store().await;
     record(&store, &response("shared-key-1", "dukcapil", [4; 9]), NOW)
         .await
         .unwrap();
@@ -203,7 +146,7 @@ async fn same_key_with_other_content_is_a_conflict(db: TestDatabase) {
 }
 
 async fn unknown_references_are_refused(db: TestDatabase) {
-    let store = seeded(&db).await;
+    let store = db.seeded_store().await;
     let err = record(&store, &response("k-unknown-unit", "nowhere", [4; 9]), NOW)
         .await
         .unwrap_err();
@@ -238,7 +181,7 @@ async fn unknown_references_are_refused(db: TestDatabase) {
 }
 
 async fn months_follow_the_tenant_local_time(db: TestDatabase) {
-    let store = seeded(&db).await;
+    let store = db.seeded_store().await;
     // 31 October 20:00 UTC is 1 November 03:00 in WIB (UTC+7).
     let recorded = record(
         &store,
@@ -256,7 +199,7 @@ async fn months_follow_the_tenant_local_time(db: TestDatabase) {
 }
 
 async fn running_totals_equal_a_full_recount(db: TestDatabase) {
-    let store = seeded(&db).await;
+    let store = db.seeded_store().await;
     // A deterministic spread of responses over units, services, officers and months.
     let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
     let mut next = |n: u64| {

@@ -4,8 +4,7 @@ use std::sync::Arc;
 
 use reqwest::StatusCode;
 use serde_json::{json, Value};
-use suara_store::testing::{tenant, TestDatabase};
-use suara_store::{Officer, Service, Store, Unit};
+use suara_store::testing::{TestDatabase, OFFICER_NIP as NIP};
 use suara_web::{api, AppState};
 
 suara_store::backend_tests!(
@@ -17,8 +16,6 @@ suara_store::backend_tests!(
     concurrent_submissions_are_all_counted_once,
 );
 
-const NIP: &str = "198001012005011001";
-
 struct TestApp {
     base: String,
     client: reqwest::Client,
@@ -27,43 +24,7 @@ struct TestApp {
 
 impl TestApp {
     async fn spawn(db: TestDatabase) -> TestApp {
-        let store: Store = db.store().await;
-        store.upsert_tenant(&tenant()).await.unwrap();
-        store
-            .upsert_units(
-                "t1",
-                &[Unit {
-                    unit_id: "dukcapil".into(),
-                    parent_id: None,
-                    name: "Dinas Dukcapil".into(),
-                    kind: "dinas".into(),
-                }],
-            )
-            .await
-            .unwrap();
-        store
-            .upsert_services(
-                "t1",
-                &[Service {
-                    service_id: "ktp".into(),
-                    unit_id: "dukcapil".into(),
-                    name: "KTP-el".into(),
-                }],
-            )
-            .await
-            .unwrap();
-        store
-            .upsert_officers(
-                "t1",
-                &[Officer {
-                    nip: NIP.into(),
-                    name: "Sri Wahyuni".into(),
-                    position: "Verifikator".into(),
-                    unit_id: "dukcapil".into(),
-                }],
-            )
-            .await
-            .unwrap();
+        let store = db.seeded_store().await;
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
         let state = Arc::new(AppState {
@@ -82,6 +43,10 @@ impl TestApp {
         format!("{}{path}", self.base)
     }
 
+    async fn get(&self, path: &str) -> reqwest::Response {
+        self.client.get(self.url(path)).send().await.unwrap()
+    }
+
     async fn post_json(&self, body: &Value) -> (StatusCode, Value) {
         let response = self
             .client
@@ -96,15 +61,8 @@ impl TestApp {
 
     /// The unit's figures for the current month, where everything posted now lands.
     async fn ikm(&self) -> Value {
-        let url = self.url("/api/v1/units/dukcapil/ikm");
-        self.client
-            .get(url)
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap()
+        let response = self.get("/api/v1/units/dukcapil/ikm").await;
+        response.json().await.unwrap()
     }
 }
 
@@ -114,17 +72,9 @@ fn response(key: &str, answers: [i64; 9]) -> Value {
 
 async fn health_and_openapi_describe_every_route(db: TestDatabase) {
     let app = TestApp::spawn(db).await;
-    let health = app.client.get(app.url(api::HEALTH)).send().await.unwrap();
+    let health = app.get(api::HEALTH).await;
     assert_eq!(health.status(), StatusCode::OK);
-    let doc: Value = app
-        .client
-        .get(app.url(api::OPENAPI))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let doc: Value = app.get(api::OPENAPI).await.json().await.unwrap();
     assert_eq!(doc["openapi"], "3.1.0");
     for path in [
         api::HEALTH,
@@ -173,14 +123,11 @@ async fn posted_response_changes_the_unit_ikm(db: TestDatabase) {
     assert_eq!(after["nrr"][0], 3.0);
 
     let legacy: Value = app
-        .client
-        .get(app.url(&format!(
+        .get(&format!(
             "/api/v1/units/dukcapil/ikm?period={}&weighting=legacy",
             after["period"].as_str().unwrap()
-        )))
-        .send()
+        ))
         .await
-        .unwrap()
         .json()
         .await
         .unwrap();
@@ -299,19 +246,9 @@ async fn bad_input_gets_a_clear_error_naming_the_field(db: TestDatabase) {
         "too_large"
     );
 
-    let bad_period = app
-        .client
-        .get(app.url("/api/v1/units/dukcapil/ikm?period=2026-13"))
-        .send()
-        .await
-        .unwrap();
+    let bad_period = app.get("/api/v1/units/dukcapil/ikm?period=2026-13").await;
     assert_eq!(bad_period.status(), StatusCode::BAD_REQUEST);
-    let missing = app
-        .client
-        .get(app.url("/api/v1/units/nowhere/ikm"))
-        .send()
-        .await
-        .unwrap();
+    let missing = app.get("/api/v1/units/nowhere/ikm").await;
     assert_eq!(missing.status(), StatusCode::NOT_FOUND);
 
     // Nothing of the above was counted except the one good response.
@@ -320,12 +257,7 @@ async fn bad_input_gets_a_clear_error_naming_the_field(db: TestDatabase) {
 
 async fn survey_page_form_round_trip(db: TestDatabase) {
     let app = TestApp::spawn(db).await;
-    let page = app
-        .client
-        .get(app.url(&format!("/survei/dukcapil?officer={NIP}")))
-        .send()
-        .await
-        .unwrap();
+    let page = app.get(&format!("/survei/dukcapil?officer={NIP}")).await;
     assert_eq!(page.status(), StatusCode::OK);
     let html = page.text().await.unwrap();
     assert!(html.contains("<html lang=\"id\""));
@@ -342,11 +274,8 @@ async fn survey_page_form_round_trip(db: TestDatabase) {
         .to_string();
 
     let english = app
-        .client
-        .get(app.url("/survei/dukcapil?lang=en"))
-        .send()
+        .get("/survei/dukcapil?lang=en")
         .await
-        .unwrap()
         .text()
         .await
         .unwrap();
@@ -406,22 +335,9 @@ async fn survey_page_form_round_trip(db: TestDatabase) {
     assert_eq!(ikm["responses"], 1);
     assert_eq!(ikm["ikm"], 100.0);
 
-    let missing = app
-        .client
-        .get(app.url("/survei/nowhere"))
-        .send()
-        .await
-        .unwrap();
+    let missing = app.get("/survei/nowhere").await;
     assert_eq!(missing.status(), StatusCode::NOT_FOUND);
-    let home = app
-        .client
-        .get(app.url("/"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let home = app.get("/").await.text().await.unwrap();
     assert!(home.contains("Dinas Dukcapil") && home.contains("100.00"));
 }
 

@@ -102,16 +102,33 @@ pub async fn not_found(uri: OriginalUri) -> Response {
 
 pub fn not_found_page(lang: Lang, here: &str) -> Response {
     let t = lang.texts();
-    page(
+    message_page(
         StatusCode::NOT_FOUND,
+        lang,
+        t.not_found_title,
+        t.not_found_body,
+        here,
+    )
+}
+
+/// A page that only says something went wrong (or is missing) and links home.
+pub fn message_page(
+    status: StatusCode,
+    lang: Lang,
+    title: &str,
+    body: &str,
+    here: &str,
+) -> Response {
+    page(
+        status,
         layout(
             lang,
-            t.not_found_title,
+            title,
             here,
             html! {
-                h1 { (t.not_found_title) }
-                p { (t.not_found_body) }
-                p { a href={ "/?lang=" (lang.code()) } { (t.back_home) } }
+                h1 { (title) }
+                p { (body) }
+                p { a href={ "/?lang=" (lang.code()) } { (lang.texts().back_home) } }
             },
         ),
     )

@@ -398,17 +398,5 @@ pub fn error_page(lang: Lang, here: &str, error: ApiError) -> Response {
         tracing::error!(%error, "page failed");
     }
     let t = lang.texts();
-    page(
-        status,
-        layout(
-            lang,
-            t.error_title,
-            here,
-            html! {
-                h1 { (t.error_title) }
-                p { (t.error_body) }
-                p { a href={ "/?lang=" (lang.code()) } { (t.back_home) } }
-            },
-        ),
-    )
+    super::message_page(status, lang, t.error_title, t.error_body, here)
 }
