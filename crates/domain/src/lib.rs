@@ -4,10 +4,15 @@
 //! - [`skm`]: the public satisfaction survey (Survei Kepuasan Masyarakat) of
 //!   PermenPANRB 14/2017: elements, exact IKM scoring, grades, sample size.
 //! - [`survey`]: validation of one submitted survey response.
+//! - [`org`]: units as a tree, services, service points, officers; CSV import.
+//! - [`access`]: roles and what each may see and do.
 //! - [`period`]: months, quarters, semesters and years as month ranges.
 //! - [`decimal`]: exact rationals rounded for display.
 
+pub mod access;
 pub mod decimal;
+pub mod org;
 pub mod period;
 pub mod skm;
+pub mod spreadsheet;
 pub mod survey;

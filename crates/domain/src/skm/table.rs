@@ -2,12 +2,12 @@
 //! tally): a header row with columns `u1`…`u9` (any order, case-insensitive, other
 //! columns ignored), one response per row, an empty cell for an unanswered element.
 //!
-//! Spreadsheet quirks are accepted: a UTF-8 byte-order mark, and `;` or tab as the
-//! separator (Indonesian-locale Excel writes `;`).
+//! Spreadsheet quirks are accepted (see [`crate::spreadsheet`]).
 
 use super::answers::{Answers, Rating};
 use super::element::ELEMENT_COUNT;
 use super::score::Tally;
+use crate::spreadsheet::{csv_reader, describe_csv_error};
 
 /// A problem in the file, with the 1-based line it was found on.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -29,11 +29,7 @@ impl TableError {
 /// Reads every response of the table into a tally. Rows with no element answered are not
 /// responses and are skipped. The first bad cell stops the read with its line and column.
 pub fn tally_csv(bytes: &[u8]) -> Result<Tally, TableError> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(detect_delimiter(bytes))
-        .has_headers(true)
-        .from_reader(bytes);
+    let mut reader = csv_reader(bytes);
 
     let header = reader.headers().map_err(|e| csv_error(e, 1))?.clone();
     let columns = element_columns(&header)?;
@@ -72,21 +68,6 @@ pub fn tally_csv(bytes: &[u8]) -> Result<Tally, TableError> {
     Ok(tally)
 }
 
-/// Picks `;` or tab when the header line uses it and has no comma; comma otherwise.
-fn detect_delimiter(bytes: &[u8]) -> u8 {
-    let first_line = bytes.split(|&b| b == b'\n').next().unwrap_or_default();
-    let has = |c: u8| first_line.contains(&c);
-    if has(b',') {
-        b','
-    } else if has(b';') {
-        b';'
-    } else if has(b'\t') {
-        b'\t'
-    } else {
-        b','
-    }
-}
-
 /// Column index of each element u1…u9 in the header.
 fn element_columns(header: &csv::StringRecord) -> Result<[usize; ELEMENT_COUNT], TableError> {
     let mut columns = [None; ELEMENT_COUNT];
@@ -122,17 +103,8 @@ fn element_columns(header: &csv::StringRecord) -> Result<[usize; ELEMENT_COUNT],
 }
 
 fn csv_error(error: csv::Error, fallback_line: u64) -> TableError {
-    let line = error.position().map_or(fallback_line, |p| p.line());
-    let message = match error.kind() {
-        csv::ErrorKind::UnequalLengths {
-            expected_len, len, ..
-        } => {
-            format!("expected {expected_len} fields like the header, found {len}")
-        }
-        csv::ErrorKind::Utf8 { .. } => "not valid UTF-8 text (save the file as CSV UTF-8)".into(),
-        _ => error.to_string(),
-    };
-    TableError::new(line, message)
+    let (line, message) = describe_csv_error(&error);
+    TableError::new(line.unwrap_or(fallback_line), message)
 }
 
 #[cfg(test)]

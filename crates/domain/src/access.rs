@@ -1,0 +1,196 @@
+//! Who may see and do what. Every signed-in route names one [`Permission`]; pages about one
+//! unit or officer also ask [`Principal::sees_unit`] / [`Principal::sees_officer`], which
+//! confine a unit admin to their subtree and an officer to themselves.
+
+use serde::Serialize;
+
+use crate::org::tree::UnitTree;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Administrator,
+    /// Administers one unit and everything under it.
+    UnitAdmin,
+    /// BKPSDM: personnel; keeps the officer list.
+    Hr,
+    /// BPKAD: pays the TPP.
+    Finance,
+    Inspectorate,
+    /// Bappeda.
+    Planner,
+    /// An ASN who sees only their own figures.
+    Officer,
+}
+
+impl Role {
+    pub const ALL: [Role; 7] = [
+        Role::Administrator,
+        Role::UnitAdmin,
+        Role::Hr,
+        Role::Finance,
+        Role::Inspectorate,
+        Role::Planner,
+        Role::Officer,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Role::Administrator => "admin",
+            Role::UnitAdmin => "unit_admin",
+            Role::Hr => "hr",
+            Role::Finance => "finance",
+            Role::Inspectorate => "inspectorate",
+            Role::Planner => "planner",
+            Role::Officer => "officer",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.code() == code)
+    }
+
+    pub fn label_id(self) -> &'static str {
+        match self {
+            Role::Administrator => "Administrator",
+            Role::UnitAdmin => "Admin unit",
+            Role::Hr => "BKPSDM",
+            Role::Finance => "BPKAD",
+            Role::Inspectorate => "Inspektorat",
+            Role::Planner => "Bappeda",
+            Role::Officer => "Pegawai",
+        }
+    }
+
+    /// What the role needs attached: a unit (unit admin) or a NIP (officer).
+    pub fn needs(self) -> Option<&'static str> {
+        match self {
+            Role::UnitAdmin => Some("unit"),
+            Role::Officer => Some("nip"),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Permission {
+    /// The IKM dashboard of units (a unit admin sees their subtree only).
+    ViewDashboard,
+    /// One officer's figures (an officer sees only their own).
+    ViewOfficer,
+    /// CSV import of units, services, points and officers.
+    ImportOrganisation,
+    ViewAuditLog,
+    ManageAccounts,
+    /// Any signed-in user: own account page, sign out.
+    SignedIn,
+}
+
+/// A signed-in user as far as access is concerned.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Principal {
+    pub role: Role,
+    /// The unit a unit admin administers.
+    pub unit_id: Option<String>,
+    /// The NIP of an officer account.
+    pub nip: Option<String>,
+}
+
+impl Principal {
+    pub fn may(&self, permission: Permission) -> bool {
+        use Permission::*;
+        use Role::*;
+        match permission {
+            SignedIn => true,
+            ViewDashboard => self.role != Officer,
+            ViewOfficer => self.role != Planner,
+            ImportOrganisation => matches!(self.role, Administrator | Hr),
+            ViewAuditLog => matches!(self.role, Administrator | Inspectorate),
+            ManageAccounts => self.role == Administrator,
+        }
+    }
+
+    /// Whether the unit's figures are for this user's eyes.
+    pub fn sees_unit(&self, unit_id: &str, tree: &UnitTree) -> bool {
+        match self.role {
+            Role::UnitAdmin => self
+                .unit_id
+                .as_deref()
+                .is_some_and(|root| tree.is_within(unit_id, root)),
+            Role::Officer => false,
+            _ => self.may(Permission::ViewDashboard),
+        }
+    }
+
+    /// Whether an officer's figures (working in `unit_id`) are for this user's eyes.
+    pub fn sees_officer(&self, nip: &str, unit_id: &str, tree: &UnitTree) -> bool {
+        match self.role {
+            Role::Officer => self.nip.as_deref() == Some(nip),
+            Role::UnitAdmin => self.sees_unit(unit_id, tree),
+            _ => self.may(Permission::ViewOfficer),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn principal(role: Role) -> Principal {
+        Principal {
+            role,
+            unit_id: (role == Role::UnitAdmin).then(|| "dinkes".to_string()),
+            nip: (role == Role::Officer).then(|| "198001012005011001".to_string()),
+        }
+    }
+
+    #[test]
+    fn codes_round_trip() {
+        for role in Role::ALL {
+            assert_eq!(Role::from_code(role.code()), Some(role));
+        }
+        assert_eq!(Role::from_code("root"), None);
+    }
+
+    #[test]
+    fn unit_admins_see_their_subtree_and_officers_themselves() {
+        let tree = UnitTree::new([
+            ("dinkes", None),
+            ("pkm", Some("dinkes")),
+            ("dukcapil", None),
+        ]);
+        let unit_admin = principal(Role::UnitAdmin);
+        assert!(unit_admin.sees_unit("pkm", &tree));
+        assert!(!unit_admin.sees_unit("dukcapil", &tree));
+        assert!(unit_admin.sees_officer("1", "pkm", &tree));
+        assert!(!unit_admin.sees_officer("1", "dukcapil", &tree));
+
+        let officer = principal(Role::Officer);
+        assert!(officer.sees_officer("198001012005011001", "dukcapil", &tree));
+        assert!(!officer.sees_officer("198001012005011002", "dukcapil", &tree));
+        assert!(!officer.sees_unit("dukcapil", &tree));
+
+        let planner = principal(Role::Planner);
+        assert!(planner.sees_unit("dukcapil", &tree));
+        assert!(!planner.sees_officer("198001012005011001", "dukcapil", &tree));
+        for role in [
+            Role::Administrator,
+            Role::Hr,
+            Role::Finance,
+            Role::Inspectorate,
+        ] {
+            assert!(principal(role).sees_officer("198001012005011001", "dukcapil", &tree));
+        }
+    }
+
+    #[test]
+    fn a_unit_admin_without_unit_sees_nothing() {
+        let tree = UnitTree::new([("dinkes", None)]);
+        let lost = Principal {
+            role: Role::UnitAdmin,
+            unit_id: None,
+            nip: None,
+        };
+        assert!(!lost.sees_unit("dinkes", &tree));
+    }
+}

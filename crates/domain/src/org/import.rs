@@ -1,0 +1,979 @@
+//! Importing a regency's organisation from CSV files: `units.csv`, `services.csv`,
+//! `points.csv` (service points) and `officers.csv`, any of them at once.
+//!
+//! [`plan_import`] checks every row of every file against the others and the current
+//! organisation and returns either every problem (table, line, field, reason) or the list of
+//! changes to make. Nothing is half-imported: with any problem there is no plan. Rows equal
+//! to what is stored make no change, so importing the same files twice changes nothing the
+//! second time. Rows are never deleted by an import.
+
+use std::collections::{HashMap, HashSet};
+
+use serde::Serialize;
+use time::macros::format_description;
+
+use super::tree::UnitTree;
+use super::{valid_nip, Date, Officer, Service, ServicePoint, Unit};
+use crate::spreadsheet::{csv_reader, describe_csv_error};
+use crate::survey::valid_code;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Table {
+    Units,
+    Services,
+    Points,
+    Officers,
+}
+
+impl Table {
+    pub const ALL: [Table; 4] = [
+        Table::Units,
+        Table::Services,
+        Table::Points,
+        Table::Officers,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Table::Units => "units",
+            Table::Services => "services",
+            Table::Points => "points",
+            Table::Officers => "officers",
+        }
+    }
+
+    pub fn file_name(self) -> &'static str {
+        match self {
+            Table::Units => "units.csv",
+            Table::Services => "services.csv",
+            Table::Points => "points.csv",
+            Table::Officers => "officers.csv",
+        }
+    }
+
+    /// Required columns, then optional ones.
+    pub fn columns(self) -> (&'static [&'static str], &'static [&'static str]) {
+        match self {
+            Table::Units => (
+                &["unit_id", "name", "kind"],
+                &["parent_id", "monthly_users"],
+            ),
+            Table::Services => (&["service_id", "unit_id", "name"], &[]),
+            Table::Points => (&["point_id", "unit_id", "name"], &[]),
+            Table::Officers => (
+                &["nip", "name", "position", "unit_id"],
+                &["position_class", "assigned_from"],
+            ),
+        }
+    }
+}
+
+/// The uploaded files; absent tables are left as they are.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ImportFiles<'a> {
+    pub units: Option<&'a [u8]>,
+    pub services: Option<&'a [u8]>,
+    pub points: Option<&'a [u8]>,
+    pub officers: Option<&'a [u8]>,
+}
+
+impl<'a> ImportFiles<'a> {
+    pub fn get(&self, table: Table) -> Option<&'a [u8]> {
+        match table {
+            Table::Units => self.units,
+            Table::Services => self.services,
+            Table::Points => self.points,
+            Table::Officers => self.officers,
+        }
+    }
+
+    pub fn set(&mut self, table: Table, bytes: &'a [u8]) {
+        let slot = match table {
+            Table::Units => &mut self.units,
+            Table::Services => &mut self.services,
+            Table::Points => &mut self.points,
+            Table::Officers => &mut self.officers,
+        };
+        *slot = Some(bytes);
+    }
+}
+
+/// One problem in one row (line 1 is the header).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct RowError {
+    pub table: Table,
+    pub line: u64,
+    pub field: String,
+    pub reason: String,
+}
+
+impl std::fmt::Display for RowError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} line {}: {}: {}",
+            self.table.file_name(),
+            self.line,
+            self.field,
+            self.reason
+        )
+    }
+}
+
+/// An officer as stored now, with the start of their current assignment.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CurrentOfficer {
+    pub officer: Officer,
+    pub since: Date,
+}
+
+/// The organisation as stored, which the files are checked against.
+#[derive(Clone, Debug, Default)]
+pub struct Snapshot {
+    pub units: Vec<Unit>,
+    pub services: Vec<Service>,
+    pub points: Vec<ServicePoint>,
+    pub officers: Vec<CurrentOfficer>,
+}
+
+/// A row to insert (`before` is `None`) or update.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Change<T> {
+    pub before: Option<T>,
+    pub after: T,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OfficerChange {
+    pub before: Option<Officer>,
+    pub after: Officer,
+    /// Set when the officer is new or moves to another unit or position: the new
+    /// assignment starts then, and the previous one ends the day before.
+    pub new_assignment_from: Option<Date>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ImportPlan {
+    /// Parents before children, so each insert finds its parent.
+    pub units: Vec<Change<Unit>>,
+    pub services: Vec<Change<Service>>,
+    pub points: Vec<Change<ServicePoint>>,
+    pub officers: Vec<OfficerChange>,
+    /// Rows equal to what is stored.
+    pub unchanged: usize,
+}
+
+/// Added and updated rows of one table.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct TableCounts {
+    pub added: usize,
+    pub updated: usize,
+}
+
+impl ImportPlan {
+    pub fn is_empty(&self) -> bool {
+        self.units.is_empty()
+            && self.services.is_empty()
+            && self.points.is_empty()
+            && self.officers.is_empty()
+    }
+
+    pub fn counts(&self, table: Table) -> TableCounts {
+        fn count(befores: impl Iterator<Item = bool>) -> TableCounts {
+            befores.fold(TableCounts::default(), |mut c, existed| {
+                if existed {
+                    c.updated += 1;
+                } else {
+                    c.added += 1;
+                }
+                c
+            })
+        }
+        match table {
+            Table::Units => count(self.units.iter().map(|c| c.before.is_some())),
+            Table::Services => count(self.services.iter().map(|c| c.before.is_some())),
+            Table::Points => count(self.points.iter().map(|c| c.before.is_some())),
+            Table::Officers => count(self.officers.iter().map(|c| c.before.is_some())),
+        }
+    }
+}
+
+const NAME_MAX_CHARS: usize = 200;
+
+/// Checks the files and works out the changes; see the module documentation.
+pub fn plan_import(
+    files: &ImportFiles,
+    current: &Snapshot,
+    today: Date,
+) -> Result<ImportPlan, Vec<RowError>> {
+    let mut errors = Vec::new();
+    let mut rows: HashMap<Table, Vec<Row>> = HashMap::new();
+    for table in Table::ALL {
+        if let Some(bytes) = files.get(table) {
+            rows.insert(table, read_rows(table, bytes, &mut errors));
+        }
+    }
+    let rows_of = |table| rows.get(&table).map_or(&[][..], Vec::as_slice);
+
+    let units = parse_units(rows_of(Table::Units), current, &mut errors);
+    let known_units: HashSet<&str> = current
+        .units
+        .iter()
+        .map(|u| u.unit_id.as_str())
+        .chain(units.iter().map(|u| u.unit_id.as_str()))
+        .collect();
+    let services = parse_simple(
+        rows_of(Table::Services),
+        Table::Services,
+        &known_units,
+        &mut errors,
+    )
+    .into_iter()
+    .map(|(id, unit_id, name)| Service {
+        service_id: id,
+        unit_id,
+        name,
+    })
+    .collect::<Vec<_>>();
+    let points = parse_simple(
+        rows_of(Table::Points),
+        Table::Points,
+        &known_units,
+        &mut errors,
+    )
+    .into_iter()
+    .map(|(id, unit_id, name)| ServicePoint {
+        point_id: id,
+        unit_id,
+        name,
+    })
+    .collect::<Vec<_>>();
+    let officers = parse_officers(
+        rows_of(Table::Officers),
+        current,
+        &known_units,
+        today,
+        &mut errors,
+    );
+
+    if !errors.is_empty() {
+        errors.sort_by_key(|e| (e.table, e.line));
+        return Err(errors);
+    }
+
+    let mut plan = ImportPlan::default();
+    let mut unit_changes = diff(units, &current.units, |u| &u.unit_id, &mut plan.unchanged);
+    // Parents first: sort by depth in the tree as it will be.
+    let final_tree = UnitTree::new(
+        current
+            .units
+            .iter()
+            .filter(|u| !unit_changes.iter().any(|c| c.after.unit_id == u.unit_id))
+            .chain(unit_changes.iter().map(|c| &c.after))
+            .map(|u| (u.unit_id.as_str(), u.parent_id.as_deref())),
+    );
+    unit_changes.sort_by_key(|c| final_tree.depth(&c.after.unit_id));
+    plan.units = unit_changes;
+    plan.services = diff(
+        services,
+        &current.services,
+        |s| &s.service_id,
+        &mut plan.unchanged,
+    );
+    plan.points = diff(
+        points,
+        &current.points,
+        |p| &p.point_id,
+        &mut plan.unchanged,
+    );
+    for (officer, from) in officers {
+        let before = current
+            .officers
+            .iter()
+            .find(|c| c.officer.nip == officer.nip);
+        match before {
+            Some(before) if before.officer == officer => plan.unchanged += 1,
+            _ => {
+                let moves = before.is_none_or(|b| {
+                    b.officer.unit_id != officer.unit_id || b.officer.position != officer.position
+                });
+                plan.officers.push(OfficerChange {
+                    before: before.map(|b| b.officer.clone()),
+                    after: officer,
+                    new_assignment_from: moves.then_some(from),
+                });
+            }
+        }
+    }
+    Ok(plan)
+}
+
+fn diff<T: Clone + PartialEq>(
+    rows: Vec<T>,
+    current: &[T],
+    key: impl Fn(&T) -> &String,
+    unchanged: &mut usize,
+) -> Vec<Change<T>> {
+    let by_key: HashMap<&String, &T> = current.iter().map(|t| (key(t), t)).collect();
+    let mut changes = Vec::new();
+    for row in rows {
+        match by_key.get(key(&row)) {
+            Some(&before) if *before == row => *unchanged += 1,
+            before => changes.push(Change {
+                before: before.map(|&b| b.clone()),
+                after: row,
+            }),
+        }
+    }
+    changes
+}
+
+/// One data row: its line and cells by column name.
+struct Row {
+    table: Table,
+    line: u64,
+    cells: HashMap<String, String>,
+}
+
+impl Row {
+    fn get(&self, column: &str) -> &str {
+        self.cells.get(column).map_or("", |v| v.trim())
+    }
+
+    fn error(&self, field: &str, reason: impl Into<String>) -> RowError {
+        RowError {
+            table: self.table,
+            line: self.line,
+            field: field.into(),
+            reason: reason.into(),
+        }
+    }
+
+    /// A required code (lowercase letters, digits, `-`, `_`, `.`).
+    fn code(&self, field: &str, errors: &mut Vec<RowError>) -> Option<String> {
+        let value = self.get(field);
+        if value.is_empty() {
+            errors.push(self.error(field, "is empty"));
+            None
+        } else if !valid_code(value) {
+            errors.push(self.error(
+                field,
+                format!("'{value}' is not a code: use lowercase letters, digits, '-', '_' or '.' (at most 64)"),
+            ));
+            None
+        } else {
+            Some(value.to_string())
+        }
+    }
+
+    fn text(&self, field: &str, errors: &mut Vec<RowError>) -> Option<String> {
+        let value = self.get(field);
+        if value.is_empty() {
+            errors.push(self.error(field, "is empty"));
+            None
+        } else if value.chars().count() > NAME_MAX_CHARS {
+            errors.push(self.error(field, format!("is longer than {NAME_MAX_CHARS} characters")));
+            None
+        } else {
+            Some(value.to_string())
+        }
+    }
+
+    fn unit_ref(
+        &self,
+        field: &str,
+        known: &HashSet<&str>,
+        errors: &mut Vec<RowError>,
+    ) -> Option<String> {
+        let unit = self.code(field, errors)?;
+        if known.contains(unit.as_str()) {
+            Some(unit)
+        } else {
+            errors.push(self.error(
+                field,
+                format!("unit '{unit}' is neither stored nor in units.csv"),
+            ));
+            None
+        }
+    }
+
+    /// Records the key and reports a repeat within the same file.
+    fn unique(
+        &self,
+        field: &str,
+        key: &str,
+        seen: &mut HashMap<String, u64>,
+        errors: &mut Vec<RowError>,
+    ) -> bool {
+        match seen.insert(key.to_string(), self.line) {
+            Some(first) => {
+                errors.push(self.error(field, format!("'{key}' appears already on line {first}")));
+                false
+            }
+            None => true,
+        }
+    }
+}
+
+fn read_rows(table: Table, bytes: &[u8], errors: &mut Vec<RowError>) -> Vec<Row> {
+    let header_error = |field: &str, reason: String| RowError {
+        table,
+        line: 1,
+        field: field.into(),
+        reason,
+    };
+    let mut reader = csv_reader(bytes);
+    let header: Vec<String> = match reader.headers() {
+        Ok(h) => h.iter().map(|c| c.trim().to_ascii_lowercase()).collect(),
+        Err(e) => {
+            errors.push(header_error("header", describe_csv_error(&e).1));
+            return Vec::new();
+        }
+    };
+    let (required, optional) = table.columns();
+    let before = errors.len();
+    for (i, column) in header.iter().enumerate() {
+        if !required.contains(&column.as_str()) && !optional.contains(&column.as_str()) {
+            errors.push(header_error(
+                column,
+                format!(
+                    "unknown column; {} has {}",
+                    table.file_name(),
+                    required
+                        .iter()
+                        .chain(optional)
+                        .copied()
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            ));
+        } else if header[..i].contains(column) {
+            errors.push(header_error(column, "column appears twice".into()));
+        }
+    }
+    for column in required {
+        if !header.iter().any(|c| c == column) {
+            errors.push(header_error(column, "required column is missing".into()));
+        }
+    }
+    if errors.len() > before {
+        return Vec::new();
+    }
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        match record {
+            Ok(record) => {
+                if record.iter().all(|cell| cell.trim().is_empty()) {
+                    continue;
+                }
+                rows.push(Row {
+                    table,
+                    line: record.position().map_or(0, |p| p.line()),
+                    cells: header
+                        .iter()
+                        .cloned()
+                        .zip(record.iter().map(str::to_string))
+                        .collect(),
+                });
+            }
+            Err(e) => {
+                let (line, message) = describe_csv_error(&e);
+                errors.push(RowError {
+                    table,
+                    line: line.unwrap_or(0),
+                    field: "row".into(),
+                    reason: message,
+                });
+            }
+        }
+    }
+    rows
+}
+
+fn parse_units(rows: &[Row], current: &Snapshot, errors: &mut Vec<RowError>) -> Vec<Unit> {
+    let mut seen = HashMap::new();
+    let mut units = Vec::new();
+    // (line, unit, parent) of every row whose codes parse.
+    let mut links: Vec<(u64, String, Option<String>)> = Vec::new();
+    for row in rows {
+        let id = row.code("unit_id", errors);
+        let name = row.text("name", errors);
+        let kind = row.code("kind", errors);
+        let parent = match row.get("parent_id") {
+            "" => Some(None),
+            _ => row.code("parent_id", errors).map(Some),
+        };
+        let monthly_users = match row.get("monthly_users") {
+            "" => Some(None),
+            text => match text.parse::<u32>() {
+                Ok(n) => Some(Some(n)),
+                Err(_) => {
+                    errors.push(row.error(
+                        "monthly_users",
+                        format!("'{text}' is not a whole number ≥ 0"),
+                    ));
+                    None
+                }
+            },
+        };
+        if let (Some(id), Some(parent_id)) = (&id, &parent) {
+            links.push((row.line, id.clone(), parent_id.clone()));
+        }
+        if let (Some(id), Some(name), Some(kind), Some(parent_id), Some(monthly_users)) =
+            (id, name, kind, parent, monthly_users)
+        {
+            if row.unique("unit_id", &id, &mut seen, errors) {
+                units.push(Unit {
+                    unit_id: id,
+                    parent_id,
+                    name,
+                    kind,
+                    monthly_users,
+                });
+            }
+        }
+    }
+
+    // Parents must exist, and the tree as it will be must have no cycle. Checked on every
+    // row whose codes parse, so a row with another problem still gets this one reported.
+    let known: HashSet<&str> = current
+        .units
+        .iter()
+        .map(|u| u.unit_id.as_str())
+        .chain(links.iter().map(|(_, id, _)| id.as_str()))
+        .collect();
+    let mut parents: HashMap<&str, Option<&str>> = current
+        .units
+        .iter()
+        .map(|u| (u.unit_id.as_str(), u.parent_id.as_deref()))
+        .collect();
+    for (_, id, parent) in &links {
+        parents.insert(id, parent.as_deref());
+    }
+    for (line, id, parent) in &links {
+        let error = |reason: String| RowError {
+            table: Table::Units,
+            line: *line,
+            field: "parent_id".into(),
+            reason,
+        };
+        let Some(parent) = parent.as_deref() else {
+            continue;
+        };
+        if !known.contains(parent) {
+            errors.push(error(format!(
+                "unit '{parent}' is neither stored nor in units.csv"
+            )));
+            continue;
+        }
+        let mut walked = vec![id.as_str()];
+        let mut next = Some(parent);
+        while let Some(id) = next {
+            if walked.contains(&id) {
+                errors.push(error(format!(
+                    "'{parent}' would make a cycle: {} → {id}",
+                    walked.join(" → ")
+                )));
+                break;
+            }
+            walked.push(id);
+            next = parents.get(id).copied().flatten();
+        }
+    }
+    units
+}
+
+/// Services and points: an id, the unit giving it and a name.
+fn parse_simple(
+    rows: &[Row],
+    table: Table,
+    known_units: &HashSet<&str>,
+    errors: &mut Vec<RowError>,
+) -> Vec<(String, String, String)> {
+    let id_column = table.columns().0[0];
+    let mut seen = HashMap::new();
+    let mut out = Vec::new();
+    for row in rows {
+        let id = row.code(id_column, errors);
+        let unit = row.unit_ref("unit_id", known_units, errors);
+        let name = row.text("name", errors);
+        if let (Some(id), Some(unit), Some(name)) = (id, unit, name) {
+            if row.unique(id_column, &id, &mut seen, errors) {
+                out.push((id, unit, name));
+            }
+        }
+    }
+    out
+}
+
+fn parse_officers(
+    rows: &[Row],
+    current: &Snapshot,
+    known_units: &HashSet<&str>,
+    today: Date,
+    errors: &mut Vec<RowError>,
+) -> Vec<(Officer, Date)> {
+    let mut seen = HashMap::new();
+    let mut out = Vec::new();
+    for row in rows {
+        let nip = row.get("nip").replace(' ', "");
+        let nip = if valid_nip(&nip) {
+            Some(nip)
+        } else {
+            errors.push(row.error(
+                "nip",
+                format!("'{}' is not an 18-digit NIP", row.get("nip")),
+            ));
+            None
+        };
+        let name = row.text("name", errors);
+        let position = row.text("position", errors);
+        let position_class = row.get("position_class").to_string();
+        let unit = row.unit_ref("unit_id", known_units, errors);
+        let from = match row.get("assigned_from") {
+            "" => Some(today),
+            text => match Date::parse(text, format_description!("[year]-[month]-[day]")) {
+                Ok(date) => Some(date),
+                Err(_) => {
+                    errors.push(row.error(
+                        "assigned_from",
+                        format!("'{text}' is not a date YYYY-MM-DD"),
+                    ));
+                    None
+                }
+            },
+        };
+        let (Some(nip), Some(name), Some(position), Some(unit_id), Some(from)) =
+            (nip, name, position, unit, from)
+        else {
+            continue;
+        };
+        if !row.unique("nip", &nip, &mut seen, errors) {
+            continue;
+        }
+        let officer = Officer {
+            nip,
+            name,
+            position,
+            position_class,
+            unit_id,
+        };
+        if let Some(stored) = current
+            .officers
+            .iter()
+            .find(|c| c.officer.nip == officer.nip)
+        {
+            let moves = stored.officer.unit_id != officer.unit_id
+                || stored.officer.position != officer.position;
+            if moves && from <= stored.since {
+                errors.push(row.error(
+                    "assigned_from",
+                    format!(
+                        "{from} is not after the start of the current assignment ({})",
+                        stored.since
+                    ),
+                ));
+                continue;
+            }
+        }
+        out.push((officer, from));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::date;
+
+    const TODAY: Date = date!(2026 - 11 - 23);
+
+    const UNITS: &str = "unit_id,parent_id,name,kind,monthly_users\n\
+        dinkes,,Dinas Kesehatan,dinas,\n\
+        pkm-panggul,dinkes,Puskesmas Panggul,puskesmas,900\n";
+    const SERVICES: &str = "service_id,unit_id,name\nrawat-jalan,pkm-panggul,Rawat jalan\n";
+    const POINTS: &str = "point_id,unit_id,name\nloket-1,pkm-panggul,Loket pendaftaran\n";
+    const OFFICERS: &str = "nip,name,position,position_class,unit_id,assigned_from\n\
+        198001012005011001,Sri Wahyuni,Perawat,7,pkm-panggul,2024-01-02\n";
+
+    fn files<'a>(
+        units: &'a str,
+        services: &'a str,
+        points: &'a str,
+        officers: &'a str,
+    ) -> ImportFiles<'a> {
+        ImportFiles {
+            units: Some(units.as_bytes()),
+            services: Some(services.as_bytes()),
+            points: Some(points.as_bytes()),
+            officers: Some(officers.as_bytes()),
+        }
+    }
+
+    /// What the store would hold after applying the plan.
+    fn applied(plan: &ImportPlan, mut snapshot: Snapshot) -> Snapshot {
+        fn put<T: Clone>(rows: &mut Vec<T>, row: &T, same: impl Fn(&T) -> bool) {
+            rows.retain(|r| !same(r));
+            rows.push(row.clone());
+        }
+        for c in &plan.units {
+            put(&mut snapshot.units, &c.after, |u| {
+                u.unit_id == c.after.unit_id
+            });
+        }
+        for c in &plan.services {
+            put(&mut snapshot.services, &c.after, |s| {
+                s.service_id == c.after.service_id
+            });
+        }
+        for c in &plan.points {
+            put(&mut snapshot.points, &c.after, |p| {
+                p.point_id == c.after.point_id
+            });
+        }
+        for c in &plan.officers {
+            let since = c.new_assignment_from.unwrap_or_else(|| {
+                snapshot
+                    .officers
+                    .iter()
+                    .find(|o| o.officer.nip == c.after.nip)
+                    .map_or(TODAY, |o| o.since)
+            });
+            let row = CurrentOfficer {
+                officer: c.after.clone(),
+                since,
+            };
+            put(&mut snapshot.officers, &row, |o| {
+                o.officer.nip == c.after.nip
+            });
+        }
+        snapshot
+    }
+
+    #[test]
+    fn a_fresh_import_adds_everything_parents_first_and_twice_changes_nothing() {
+        // The child comes first in the file; the plan still inserts the parent first.
+        let units = "unit_id,parent_id,name,kind\npkm-panggul,dinkes,Puskesmas Panggul,puskesmas\ndinkes,,Dinas Kesehatan,dinas\n";
+        let files = files(units, SERVICES, POINTS, OFFICERS);
+        let plan = plan_import(&files, &Snapshot::default(), TODAY).unwrap();
+        assert_eq!(
+            plan.units
+                .iter()
+                .map(|c| c.after.unit_id.as_str())
+                .collect::<Vec<_>>(),
+            ["dinkes", "pkm-panggul"]
+        );
+        assert_eq!(
+            plan.counts(Table::Units),
+            TableCounts {
+                added: 2,
+                updated: 0
+            }
+        );
+        assert_eq!(
+            plan.counts(Table::Officers),
+            TableCounts {
+                added: 1,
+                updated: 0
+            }
+        );
+        assert_eq!(
+            plan.officers[0].new_assignment_from,
+            Some(date!(2024 - 01 - 02))
+        );
+        assert_eq!(plan.officers[0].after.position_class, "7");
+
+        let stored = applied(&plan, Snapshot::default());
+        let again = plan_import(&files, &stored, TODAY).unwrap();
+        assert!(again.is_empty());
+        assert_eq!(again.unchanged, 5);
+    }
+
+    #[test]
+    fn a_move_opens_a_new_assignment_and_a_rename_does_not() {
+        let stored = applied(
+            &plan_import(
+                &files(UNITS, SERVICES, POINTS, OFFICERS),
+                &Snapshot::default(),
+                TODAY,
+            )
+            .unwrap(),
+            Snapshot::default(),
+        );
+        let renamed = OFFICERS.replace("Sri Wahyuni", "\"Sri Wahyuni, S.Kep.\"");
+        let plan = plan_import(
+            &ImportFiles {
+                officers: Some(renamed.as_bytes()),
+                ..Default::default()
+            },
+            &stored,
+            TODAY,
+        )
+        .unwrap();
+        assert_eq!(
+            plan.counts(Table::Officers),
+            TableCounts {
+                added: 0,
+                updated: 1
+            }
+        );
+        assert_eq!(plan.officers[0].new_assignment_from, None);
+
+        let moved = OFFICERS.replace("pkm-panggul,2024-01-02", "dinkes,2026-11-01");
+        let plan = plan_import(
+            &ImportFiles {
+                officers: Some(moved.as_bytes()),
+                ..Default::default()
+            },
+            &stored,
+            TODAY,
+        )
+        .unwrap();
+        assert_eq!(
+            plan.officers[0].new_assignment_from,
+            Some(date!(2026 - 11 - 01))
+        );
+        assert_eq!(
+            plan.officers[0].before.as_ref().unwrap().unit_id,
+            "pkm-panggul"
+        );
+
+        let backdated = OFFICERS.replace("pkm-panggul,2024-01-02", "dinkes,2023-01-01");
+        let errors = plan_import(
+            &ImportFiles {
+                officers: Some(backdated.as_bytes()),
+                ..Default::default()
+            },
+            &stored,
+            TODAY,
+        )
+        .unwrap_err();
+        assert_eq!(errors[0].field, "assigned_from");
+    }
+
+    #[test]
+    fn every_bad_row_is_listed_and_nothing_is_planned() {
+        let units = "unit_id,parent_id,name,kind,monthly_users\n\
+            dinkes,,Dinas Kesehatan,dinas,\n\
+            Bad Id,,X,dinas,\n\
+            pkm,nowhere,Puskesmas,puskesmas,lots\n\
+            dinkes,,Again,dinas,\n";
+        let services = "service_id,unit_id,name\nrawat-jalan,mars,Rawat jalan\nigd,dinkes,\n";
+        let officers =
+            "nip,name,position,unit_id,assigned_from\n12345,Ani,Perawat,dinkes,2026-02-30\n";
+        let errors = plan_import(
+            &files(units, services, POINTS, officers),
+            &Snapshot::default(),
+            TODAY,
+        )
+        .unwrap_err();
+        let found: Vec<(Table, u64, &str)> = errors
+            .iter()
+            .map(|e| (e.table, e.line, e.field.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (Table::Units, 3, "unit_id"),
+                (Table::Units, 4, "monthly_users"),
+                (Table::Units, 4, "parent_id"),
+                (Table::Units, 5, "unit_id"),
+                (Table::Services, 2, "unit_id"),
+                (Table::Services, 3, "name"),
+                (Table::Points, 2, "unit_id"),
+                (Table::Officers, 2, "nip"),
+                (Table::Officers, 2, "assigned_from"),
+            ]
+        );
+        assert!(errors[3].reason.contains("line 2"), "{}", errors[3]);
+        assert_eq!(errors[0].to_string(), "units.csv line 3: unit_id: 'Bad Id' is not a code: use lowercase letters, digits, '-', '_' or '.' (at most 64)");
+    }
+
+    #[test]
+    fn headers_are_checked_first() {
+        let units = "unit_id;name;kind;colour\na;A;dinas;red\n";
+        let officers = "nip,name,unit_id\n";
+        let errors = plan_import(
+            &ImportFiles {
+                units: Some(units.as_bytes()),
+                officers: Some(officers.as_bytes()),
+                ..Default::default()
+            },
+            &Snapshot::default(),
+            TODAY,
+        )
+        .unwrap_err();
+        let found: Vec<(Table, u64, &str)> = errors
+            .iter()
+            .map(|e| (e.table, e.line, e.field.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (Table::Units, 1, "colour"),
+                (Table::Officers, 1, "position")
+            ]
+        );
+    }
+
+    #[test]
+    fn cycles_are_refused() {
+        let stored = applied(
+            &plan_import(
+                &files(UNITS, SERVICES, POINTS, OFFICERS),
+                &Snapshot::default(),
+                TODAY,
+            )
+            .unwrap(),
+            Snapshot::default(),
+        );
+        let units = "unit_id,parent_id,name,kind\ndinkes,pkm-panggul,Dinas Kesehatan,dinas\n";
+        let errors = plan_import(
+            &ImportFiles {
+                units: Some(units.as_bytes()),
+                ..Default::default()
+            },
+            &stored,
+            TODAY,
+        )
+        .unwrap_err();
+        assert_eq!(errors.len(), 1);
+        assert!(errors[0].reason.contains("cycle"), "{}", errors[0]);
+        let own = "unit_id,parent_id,name,kind\nx,x,X,dinas\n";
+        assert!(plan_import(
+            &ImportFiles {
+                units: Some(own.as_bytes()),
+                ..Default::default()
+            },
+            &stored,
+            TODAY
+        )
+        .is_err());
+    }
+
+    #[test]
+    fn blank_rows_are_skipped_and_ragged_rows_reported() {
+        let services = "service_id,unit_id,name\n,,\nx,dinkes\n";
+        let stored = Snapshot {
+            units: vec![Unit {
+                unit_id: "dinkes".into(),
+                parent_id: None,
+                name: "D".into(),
+                kind: "dinas".into(),
+                monthly_users: None,
+            }],
+            ..Default::default()
+        };
+        let errors = plan_import(
+            &ImportFiles {
+                services: Some(services.as_bytes()),
+                ..Default::default()
+            },
+            &stored,
+            TODAY,
+        )
+        .unwrap_err();
+        assert_eq!((errors[0].line, errors[0].field.as_str()), (3, "row"));
+    }
+}

@@ -1,0 +1,61 @@
+//! The regency's organisation: units (OPD and their UPT, puskesmas, kecamatan, desa) as a
+//! tree, the services each unit gives, its service points (counters), and officers (ASN)
+//! with their assignment history.
+
+pub mod import;
+pub mod tree;
+
+use serde::Serialize;
+pub use time::Date;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Unit {
+    pub unit_id: String,
+    pub parent_id: Option<String>,
+    pub name: String,
+    /// dinas, badan, kecamatan, puskesmas, upt, desa…: a free code, shown as given.
+    pub kind: String,
+    /// Estimated service users per month, for the Krejcie–Morgan sample size; unknown if `None`.
+    pub monthly_users: Option<u32>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Service {
+    pub service_id: String,
+    pub unit_id: String,
+    pub name: String,
+}
+
+/// A counter or desk where a service is given; QR posters and tickets point at one.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ServicePoint {
+    pub point_id: String,
+    pub unit_id: String,
+    pub name: String,
+}
+
+/// An officer (ASN) as of now. Where they worked before is in their assignment history.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Officer {
+    /// Nomor Induk Pegawai: 18 digits.
+    pub nip: String,
+    pub name: String,
+    pub position: String,
+    /// Position class (kelas jabatan), which sets the base TPP.
+    pub position_class: String,
+    pub unit_id: String,
+}
+
+/// One period of an officer's work in a unit; `until` is `None` while it lasts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Assignment {
+    pub unit_id: String,
+    pub position: String,
+    pub from: Date,
+    pub until: Option<Date>,
+}
+
+/// Whether a text is an 18-digit NIP.
+pub fn valid_nip(nip: &str) -> bool {
+    nip.len() == 18 && nip.bytes().all(|b| b.is_ascii_digit())
+}
