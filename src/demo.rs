@@ -3,8 +3,9 @@
 //! (units differ in quality, some elements are weaker, things improve slowly). Everything
 //! is generated from a fixed seed, so two demo databases hold the same figures.
 
+use suara_domain::org::import::{CurrentOfficer, Snapshot};
 use suara_domain::survey::{validate, ProfileDraft, ResponseDraft, ValidResponse};
-use suara_store::{Channel, Officer, Service, Store, Submission, Tenant, Unit};
+use suara_store::{Channel, Officer, Service, ServicePoint, Store, Submission, Tenant, Unit};
 use time::{Date, Month as CalendarMonth, OffsetDateTime, PrimitiveDateTime, Time};
 
 pub const TENANT_ID: &str = "trenggalek";
@@ -47,9 +48,15 @@ pub async fn fill_if_empty(store: &Store) -> Result<(), suara_store::StoreError>
     };
     store.upsert_tenant(&tenant).await?;
     let org = organisation();
-    store.upsert_units(TENANT_ID, &org.units).await?;
-    store.upsert_services(TENANT_ID, &org.services).await?;
-    store.upsert_officers(TENANT_ID, &org.officers).await?;
+    let snapshot = Snapshot {
+        units: org.units.clone(),
+        services: org.services.clone(),
+        points: org.points.clone(),
+        officers: org.officers.clone(),
+    };
+    store
+        .seed_organisation(TENANT_ID, &snapshot, "demo", OffsetDateTime::now_utc())
+        .await?;
 
     let responses = responses(&org, &tenant, OffsetDateTime::now_utc());
     for chunk in responses.chunks(2000) {
@@ -73,22 +80,29 @@ pub async fn fill_if_empty(store: &Store) -> Result<(), suara_store::StoreError>
 struct Organisation {
     units: Vec<Unit>,
     services: Vec<Service>,
-    officers: Vec<Officer>,
+    points: Vec<ServicePoint>,
+    officers: Vec<CurrentOfficer>,
     /// Per unit with services: (unit code, quality on the 1–4 scale).
     rated_units: Vec<(String, f64)>,
 }
+
+/// Officers per unit who serve the public (and are rated by name); the rest work in the
+/// back office and take their unit's score.
+const FRONT_LINE: usize = 10;
 
 fn organisation() -> Organisation {
     let mut rng = Rng(0x5eed_7e11_ea1e_c7ed);
     let mut units = Vec::new();
     let mut services = Vec::new();
     let mut rated_units = Vec::new();
+    let mut points = Vec::new();
     let mut add_unit = |id: &str, parent: Option<&str>, name: &str, kind: &str| {
         units.push(Unit {
             unit_id: id.into(),
             parent_id: parent.map(Into::into),
             name: name.into(),
             kind: kind.into(),
+            monthly_users: None,
         });
     };
     let mut add_services = |unit: &str, list: &[(&str, &str)], rng: &mut Rng| {
@@ -97,6 +111,13 @@ fn organisation() -> Organisation {
                 service_id: (*id).into(),
                 unit_id: unit.into(),
                 name: (*name).into(),
+            });
+        }
+        for counter in 1..=1 + list.len().min(3) {
+            points.push(ServicePoint {
+                point_id: format!("{unit}-loket-{counter}"),
+                unit_id: unit.into(),
+                name: format!("Loket {counter}"),
             });
         }
         rated_units.push((unit.to_string(), 2.75 + rng.unit() * 0.95));
@@ -192,21 +213,47 @@ fn organisation() -> Organisation {
         );
     }
 
-    let officers = rated_units
-        .iter()
-        .enumerate()
-        .flat_map(|(u, (unit, _))| (0..3).map(move |k| (u, unit.clone(), k)))
-        .map(|(u, unit, k)| officer(&mut rng, &unit, u * 3 + k))
-        .collect();
+    for (id, name, kind) in [
+        (
+            "bkpsdm",
+            "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia",
+            "badan",
+        ),
+        (
+            "bpkad",
+            "Badan Pengelolaan Keuangan dan Aset Daerah",
+            "badan",
+        ),
+        ("bappeda", "Badan Perencanaan Pembangunan Daerah", "badan"),
+        ("inspektorat", "Inspektorat Daerah", "inspektorat"),
+    ] {
+        add_unit(id, None, name, kind);
+    }
+
+    // Units with public services know roughly how many people they serve a month.
+    for unit in &mut units {
+        if rated_units.iter().any(|(id, _)| *id == unit.unit_id) {
+            unit.monthly_users = Some(250 + rng.below(30) as u32 * 50);
+        }
+    }
+    let mut officers = Vec::new();
+    for unit in &units {
+        let staff = if unit.kind == "kecamatan" { 22 } else { 30 } + rng.below(15) as usize;
+        for _ in 0..staff {
+            let serial = officers.len();
+            officers.push(officer(&mut rng, &unit.unit_id, serial));
+        }
+    }
     Organisation {
         units,
         services,
+        points,
         officers,
         rated_units,
     }
 }
 
-fn officer(rng: &mut Rng, unit: &str, serial: usize) -> Officer {
+fn officer(rng: &mut Rng, unit: &str, serial: usize) -> CurrentOfficer {
     const FIRST: [&str; 16] = [
         "Sri", "Budi", "Dwi", "Eko", "Siti", "Agus", "Rina", "Joko", "Wahyu", "Endang", "Yuli",
         "Teguh", "Nur", "Hadi", "Ratna", "Bambang",
@@ -251,7 +298,7 @@ fn officer(rng: &mut Rng, unit: &str, serial: usize) -> Officer {
         if female { 2 } else { 1 },
         serial % 1000
     );
-    Officer {
+    let officer = Officer {
         nip,
         name: format!(
             "{} {}",
@@ -259,8 +306,14 @@ fn officer(rng: &mut Rng, unit: &str, serial: usize) -> Officer {
             LAST[rng.below(16) as usize]
         ),
         position: positions[rng.below(positions.len() as u64) as usize].into(),
+        position_class: (5 + rng.below(5)).to_string(),
         unit_id: unit.into(),
-    }
+    };
+    let since = Date::from_calendar_date(2012 + rng.below(13) as i32, CalendarMonth::January, 1)
+        .ok()
+        .and_then(|d| d.checked_add(time::Duration::days(rng.below(365) as i64)))
+        .unwrap_or(Date::MIN);
+    CurrentOfficer { officer, since }
 }
 
 /// A year of responses up to `now`, in service hours (08:00–14:59 local time).
@@ -299,10 +352,15 @@ fn responses(
         for (unit, quality) in &org.rated_units {
             let services: Vec<&Service> =
                 org.services.iter().filter(|s| &s.unit_id == unit).collect();
-            let officers: Vec<&Officer> =
-                org.officers.iter().filter(|o| &o.unit_id == unit).collect();
+            let officers: Vec<&Officer> = org
+                .officers
+                .iter()
+                .map(|c| &c.officer)
+                .filter(|o| &o.unit_id == unit)
+                .take(FRONT_LINE)
+                .collect();
             let count =
-                (12 + rng.below(14)) * u64::from(last_day) / u64::from(calendar_month.length(year));
+                (20 + rng.below(25)) * u64::from(last_day) / u64::from(calendar_month.length(year));
             for _ in 0..count {
                 serial += 1;
                 let day = 1 + rng.below(u64::from(last_day)) as u8;
@@ -411,11 +469,19 @@ mod tests {
     #[test]
     fn demo_is_deterministic_and_valid() {
         let org = organisation();
-        assert_eq!(org.units.len(), 26);
-        assert_eq!(org.officers.len(), org.rated_units.len() * 3);
-        let nips: std::collections::HashSet<_> = org.officers.iter().map(|o| &o.nip).collect();
+        assert_eq!(org.units.len(), 30);
+        assert!(
+            (900..1100).contains(&org.officers.len()),
+            "{}",
+            org.officers.len()
+        );
+        let nips: std::collections::HashSet<_> =
+            org.officers.iter().map(|o| &o.officer.nip).collect();
         assert_eq!(nips.len(), org.officers.len(), "NIPs are unique");
-        assert!(org.officers.iter().all(|o| o.nip.len() == 18));
+        assert!(org
+            .officers
+            .iter()
+            .all(|o| suara_domain::org::valid_nip(&o.officer.nip)));
         let tenant = Tenant {
             tenant_id: TENANT_ID.into(),
             name: "x".into(),
@@ -427,6 +493,6 @@ mod tests {
         assert_eq!(first.len(), again.len());
         assert!(first.iter().zip(&again).all(|(a, b)| a == b));
         assert!(first.iter().all(|(_, at)| *at <= now));
-        assert!(first.len() > 3000, "{}", first.len());
+        assert!(first.len() > 8000, "{}", first.len());
     }
 }

@@ -6,6 +6,8 @@
 //! crash or power loss; writes go through one connection (SQLite has one writer anyway)
 //! while reads use a small pool.
 
+mod accounts;
+mod audit;
 mod migrate;
 mod org;
 mod responses;
@@ -20,8 +22,11 @@ use std::time::Duration;
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyPool, Executor};
 
-pub use org::{Officer, Service, Tenant, Unit};
+pub use accounts::{Account, NewAccount, SessionInfo};
+pub use audit::AuditEntry;
+pub use org::Tenant;
 pub use responses::{Channel, Receipt, RecordError, Recorded, Scope, Submission};
+pub use suara_domain::org::{Assignment, Officer, Service, ServicePoint, Unit};
 
 /// The default database: an SQLite file under `./suara-data/`.
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://suara-data/suara.db";
@@ -174,4 +179,14 @@ mod tests {
         assert_eq!(sqlite_path("sqlite:x.db"), Some("x.db"));
         assert_eq!(sqlite_path("postgres://localhost/test"), None);
     }
+}
+
+/// Instants are stored as microseconds since the Unix epoch.
+pub(crate) fn micros(at: time::OffsetDateTime) -> i64 {
+    i64::try_from(at.unix_timestamp_nanos() / 1000).unwrap_or(i64::MAX)
+}
+
+pub(crate) fn from_micros(micros: i64) -> Result<time::OffsetDateTime> {
+    time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(micros) * 1000)
+        .map_err(|e| StoreError::Corrupt(format!("stored time {micros}: {e}")))
 }

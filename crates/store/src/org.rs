@@ -1,12 +1,16 @@
-//! The regency's organisation as far as surveys need it: tenants, units, services and
-//! officers. (Assignment history, imports and accounts come with the organisation issue.)
+//! The regency's organisation: tenants, units (a tree), services, service points and
+//! officers with their assignment history. Changes come as an import plan (see
+//! `suara_domain::org::import`) and are written with their audit entries in one transaction.
 
 use sqlx::any::AnyRow;
-use sqlx::Row;
+use sqlx::{AnyConnection, Row};
+use suara_domain::org::import::{Change, CurrentOfficer, ImportPlan, OfficerChange, Snapshot};
+use suara_domain::org::{Assignment, Date, Officer, Service, ServicePoint, Unit};
 use suara_domain::period::Month;
 use time::{OffsetDateTime, UtcOffset};
 
-use crate::{Result, Store};
+use crate::audit::{self, AuditRecord};
+use crate::{Result, Store, StoreError};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Tenant {
@@ -30,29 +34,6 @@ impl Tenant {
             Month::new(if local.year() < 1900 { 1900 } else { 9999 }, 1).expect("valid month")
         })
     }
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Unit {
-    pub unit_id: String,
-    pub parent_id: Option<String>,
-    pub name: String,
-    pub kind: String,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Service {
-    pub service_id: String,
-    pub unit_id: String,
-    pub name: String,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Officer {
-    pub nip: String,
-    pub name: String,
-    pub position: String,
-    pub unit_id: String,
 }
 
 impl Store {
@@ -89,72 +70,192 @@ impl Store {
         row.as_ref().map(tenant_from_row).transpose()
     }
 
-    /// Adds units, or updates them when the code exists (so a re-import is idempotent).
-    /// Parents must come before their children.
-    pub async fn upsert_units(&self, tenant_id: &str, units: &[Unit]) -> Result<()> {
+    /// Writes an import plan and an audit entry per change, all or nothing.
+    pub async fn apply_import(
+        &self,
+        tenant_id: &str,
+        plan: &ImportPlan,
+        actor: &str,
+        at: OffsetDateTime,
+    ) -> Result<()> {
         let mut tx = self.writer.begin().await?;
-        for unit in units {
+        let audit =
+            |entity: &'static str, id: &str, before: Option<String>, after: String| AuditRecord {
+                tenant_id,
+                at,
+                actor,
+                action: if before.is_some() { "update" } else { "create" },
+                entity,
+                entity_id: id.to_string(),
+                before,
+                after: Some(after),
+            };
+        for Change { before, after } in &plan.units {
             sqlx::query(
-                "INSERT INTO units (tenant_id, unit_id, parent_id, name, kind) VALUES ($1, $2, $3, $4, $5)
+                "INSERT INTO units (tenant_id, unit_id, parent_id, name, kind, monthly_users)
+                 VALUES ($1, $2, $3, $4, $5, $6)
                  ON CONFLICT (tenant_id, unit_id) DO UPDATE SET parent_id = excluded.parent_id,
-                     name = excluded.name, kind = excluded.kind",
+                     name = excluded.name, kind = excluded.kind, monthly_users = excluded.monthly_users",
             )
             .bind(tenant_id)
-            .bind(&unit.unit_id)
-            .bind(&unit.parent_id)
-            .bind(&unit.name)
-            .bind(&unit.kind)
+            .bind(&after.unit_id)
+            .bind(&after.parent_id)
+            .bind(&after.name)
+            .bind(&after.kind)
+            .bind(after.monthly_users.map(i64::from))
             .execute(&mut *tx)
             .await?;
+            audit::append(
+                &mut tx,
+                &audit("unit", &after.unit_id, json(before)?, to_json(after)?),
+            )
+            .await?;
         }
-        tx.commit().await?;
-        Ok(())
-    }
-
-    pub async fn upsert_services(&self, tenant_id: &str, services: &[Service]) -> Result<()> {
-        let mut tx = self.writer.begin().await?;
-        for service in services {
+        for Change { before, after } in &plan.services {
             sqlx::query(
                 "INSERT INTO services (tenant_id, service_id, unit_id, name) VALUES ($1, $2, $3, $4)
                  ON CONFLICT (tenant_id, service_id) DO UPDATE SET unit_id = excluded.unit_id,
                      name = excluded.name",
             )
             .bind(tenant_id)
-            .bind(&service.service_id)
-            .bind(&service.unit_id)
-            .bind(&service.name)
+            .bind(&after.service_id)
+            .bind(&after.unit_id)
+            .bind(&after.name)
             .execute(&mut *tx)
             .await?;
+            audit::append(
+                &mut tx,
+                &audit("service", &after.service_id, json(before)?, to_json(after)?),
+            )
+            .await?;
         }
-        tx.commit().await?;
-        Ok(())
-    }
-
-    pub async fn upsert_officers(&self, tenant_id: &str, officers: &[Officer]) -> Result<()> {
-        let mut tx = self.writer.begin().await?;
-        for officer in officers {
+        for Change { before, after } in &plan.points {
             sqlx::query(
-                "INSERT INTO officers (tenant_id, nip, name, position, unit_id) VALUES ($1, $2, $3, $4, $5)
-                 ON CONFLICT (tenant_id, nip) DO UPDATE SET name = excluded.name,
-                     position = excluded.position, unit_id = excluded.unit_id",
+                "INSERT INTO service_points (tenant_id, point_id, unit_id, name) VALUES ($1, $2, $3, $4)
+                 ON CONFLICT (tenant_id, point_id) DO UPDATE SET unit_id = excluded.unit_id,
+                     name = excluded.name",
             )
             .bind(tenant_id)
-            .bind(&officer.nip)
-            .bind(&officer.name)
-            .bind(&officer.position)
-            .bind(&officer.unit_id)
+            .bind(&after.point_id)
+            .bind(&after.unit_id)
+            .bind(&after.name)
             .execute(&mut *tx)
+            .await?;
+            audit::append(
+                &mut tx,
+                &audit(
+                    "service_point",
+                    &after.point_id,
+                    json(before)?,
+                    to_json(after)?,
+                ),
+            )
+            .await?;
+        }
+        for change in &plan.officers {
+            write_officer(&mut tx, tenant_id, change).await?;
+            let after = &change.after;
+            audit::append(
+                &mut tx,
+                &audit(
+                    "officer",
+                    &after.nip,
+                    json(&change.before)?,
+                    to_json(after)?,
+                ),
+            )
             .await?;
         }
         tx.commit().await?;
         Ok(())
     }
 
-    /// All units of a tenant, parents before children, then by name.
-    pub async fn units(&self, tenant_id: &str) -> Result<Vec<Unit>> {
-        let rows = sqlx::query(
-            "SELECT unit_id, parent_id, name, kind FROM units WHERE tenant_id = $1 ORDER BY name, unit_id",
+    /// Writes a whole organisation as new (demo data, test fixtures), as `actor`.
+    pub async fn seed_organisation(
+        &self,
+        tenant_id: &str,
+        organisation: &Snapshot,
+        actor: &str,
+        at: OffsetDateTime,
+    ) -> Result<()> {
+        fn new<T: Clone>(rows: &[T]) -> Vec<Change<T>> {
+            rows.iter()
+                .map(|r| Change {
+                    before: None,
+                    after: r.clone(),
+                })
+                .collect()
+        }
+        let plan = ImportPlan {
+            units: new(&organisation.units),
+            services: new(&organisation.services),
+            points: new(&organisation.points),
+            officers: organisation
+                .officers
+                .iter()
+                .map(|c| OfficerChange {
+                    before: None,
+                    after: c.officer.clone(),
+                    new_assignment_from: Some(c.since),
+                })
+                .collect(),
+            unchanged: 0,
+        };
+        self.apply_import(tenant_id, &plan, actor, at).await
+    }
+
+    /// The organisation as stored, to check an import against.
+    pub async fn org_snapshot(&self, tenant_id: &str) -> Result<Snapshot> {
+        let services = sqlx::query(
+            "SELECT service_id, unit_id, name FROM services WHERE tenant_id = $1 ORDER BY service_id",
         )
+        .bind(tenant_id)
+        .fetch_all(&self.reader)
+        .await?;
+        let points = sqlx::query(
+            "SELECT point_id, unit_id, name FROM service_points WHERE tenant_id = $1 ORDER BY point_id",
+        )
+        .bind(tenant_id)
+        .fetch_all(&self.reader)
+        .await?;
+        let officers = sqlx::query(&format!(
+            "SELECT {OFFICER_COLUMNS}, a.valid_from FROM officers o
+             LEFT JOIN officer_assignments a ON a.tenant_id = o.tenant_id AND a.nip = o.nip
+                 AND a.valid_until IS NULL
+             WHERE o.tenant_id = $1 ORDER BY o.nip"
+        ))
+        .bind(tenant_id)
+        .fetch_all(&self.reader)
+        .await?;
+        Ok(Snapshot {
+            units: self.units(tenant_id).await?,
+            services: services
+                .iter()
+                .map(service_from_row)
+                .collect::<Result<_>>()?,
+            points: points.iter().map(point_from_row).collect::<Result<_>>()?,
+            officers: officers
+                .iter()
+                .map(|row| {
+                    let since: Option<String> = row.try_get(5)?;
+                    Ok(CurrentOfficer {
+                        officer: officer_from_row(row)?,
+                        since: since
+                            .as_deref()
+                            .map(parse_date)
+                            .transpose()?
+                            .unwrap_or(Date::MIN),
+                    })
+                })
+                .collect::<Result<_>>()?,
+        })
+    }
+
+    /// All units of a tenant by name (the unit tree orders them for display).
+    pub async fn units(&self, tenant_id: &str) -> Result<Vec<Unit>> {
+        let rows = sqlx::query(&format!(
+            "SELECT {UNIT_COLUMNS} FROM units WHERE tenant_id = $1 ORDER BY name, unit_id"
+        ))
         .bind(tenant_id)
         .fetch_all(&self.reader)
         .await?;
@@ -162,9 +263,9 @@ impl Store {
     }
 
     pub async fn unit(&self, tenant_id: &str, unit_id: &str) -> Result<Option<Unit>> {
-        let row = sqlx::query(
-            "SELECT unit_id, parent_id, name, kind FROM units WHERE tenant_id = $1 AND unit_id = $2",
-        )
+        let row = sqlx::query(&format!(
+            "SELECT {UNIT_COLUMNS} FROM units WHERE tenant_id = $1 AND unit_id = $2"
+        ))
         .bind(tenant_id)
         .bind(unit_id)
         .fetch_optional(&self.reader)
@@ -181,35 +282,141 @@ impl Store {
         .bind(unit_id)
         .fetch_all(&self.reader)
         .await?;
-        rows.iter()
-            .map(|row| {
-                Ok(Service {
-                    service_id: row.try_get(0)?,
-                    unit_id: row.try_get(1)?,
-                    name: row.try_get(2)?,
-                })
-            })
-            .collect()
+        rows.iter().map(service_from_row).collect()
+    }
+
+    pub async fn points_of_unit(
+        &self,
+        tenant_id: &str,
+        unit_id: &str,
+    ) -> Result<Vec<ServicePoint>> {
+        let rows = sqlx::query(
+            "SELECT point_id, unit_id, name FROM service_points WHERE tenant_id = $1 AND unit_id = $2
+             ORDER BY name, point_id",
+        )
+        .bind(tenant_id)
+        .bind(unit_id)
+        .fetch_all(&self.reader)
+        .await?;
+        rows.iter().map(point_from_row).collect()
     }
 
     pub async fn officer(&self, tenant_id: &str, nip: &str) -> Result<Option<Officer>> {
-        let row = sqlx::query(
-            "SELECT nip, name, position, unit_id FROM officers WHERE tenant_id = $1 AND nip = $2",
-        )
+        let row = sqlx::query(&format!(
+            "SELECT {OFFICER_COLUMNS} FROM officers o WHERE o.tenant_id = $1 AND o.nip = $2"
+        ))
         .bind(tenant_id)
         .bind(nip)
         .fetch_optional(&self.reader)
         .await?;
-        row.map(|row| {
-            Ok(Officer {
-                nip: row.try_get(0)?,
-                name: row.try_get(1)?,
-                position: row.try_get(2)?,
-                unit_id: row.try_get(3)?,
-            })
-        })
-        .transpose()
+        row.as_ref().map(officer_from_row).transpose()
     }
+
+    /// Officers working in the unit now, by name.
+    pub async fn officers_of_unit(&self, tenant_id: &str, unit_id: &str) -> Result<Vec<Officer>> {
+        let rows = sqlx::query(&format!(
+            "SELECT {OFFICER_COLUMNS} FROM officers o WHERE o.tenant_id = $1 AND o.unit_id = $2
+             ORDER BY o.name, o.nip"
+        ))
+        .bind(tenant_id)
+        .bind(unit_id)
+        .fetch_all(&self.reader)
+        .await?;
+        rows.iter().map(officer_from_row).collect()
+    }
+
+    /// An officer's assignments, latest first.
+    pub async fn assignments(&self, tenant_id: &str, nip: &str) -> Result<Vec<Assignment>> {
+        let rows = sqlx::query(
+            "SELECT unit_id, position, valid_from, valid_until FROM officer_assignments
+             WHERE tenant_id = $1 AND nip = $2 ORDER BY valid_from DESC",
+        )
+        .bind(tenant_id)
+        .bind(nip)
+        .fetch_all(&self.reader)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                let until: Option<String> = row.try_get(3)?;
+                Ok(Assignment {
+                    unit_id: row.try_get(0)?,
+                    position: row.try_get(1)?,
+                    from: parse_date(&row.try_get::<String, _>(2)?)?,
+                    until: until.as_deref().map(parse_date).transpose()?,
+                })
+            })
+            .collect()
+    }
+}
+
+async fn write_officer(
+    tx: &mut AnyConnection,
+    tenant_id: &str,
+    change: &OfficerChange,
+) -> Result<()> {
+    let officer = &change.after;
+    sqlx::query(
+        "INSERT INTO officers (tenant_id, nip, name, position, position_class, unit_id)
+         VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (tenant_id, nip) DO UPDATE SET name = excluded.name,
+             position = excluded.position, position_class = excluded.position_class,
+             unit_id = excluded.unit_id",
+    )
+    .bind(tenant_id)
+    .bind(&officer.nip)
+    .bind(&officer.name)
+    .bind(&officer.position)
+    .bind(&officer.position_class)
+    .bind(&officer.unit_id)
+    .execute(&mut *tx)
+    .await?;
+    let Some(from) = change.new_assignment_from else {
+        return Ok(());
+    };
+    // The open assignment ends the day before the new one starts.
+    let last_day = from.previous_day().unwrap_or(from);
+    sqlx::query(
+        "UPDATE officer_assignments SET valid_until = $3
+         WHERE tenant_id = $1 AND nip = $2 AND valid_until IS NULL AND valid_from < $4",
+    )
+    .bind(tenant_id)
+    .bind(&officer.nip)
+    .bind(last_day.to_string())
+    .bind(from.to_string())
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query(
+        "INSERT INTO officer_assignments (tenant_id, nip, valid_from, valid_until, unit_id, position)
+         VALUES ($1, $2, $3, NULL, $4, $5)
+         ON CONFLICT (tenant_id, nip, valid_from) DO UPDATE SET valid_until = NULL,
+             unit_id = excluded.unit_id, position = excluded.position",
+    )
+    .bind(tenant_id)
+    .bind(&officer.nip)
+    .bind(from.to_string())
+    .bind(&officer.unit_id)
+    .bind(&officer.position)
+    .execute(&mut *tx)
+    .await?;
+    Ok(())
+}
+
+fn to_json<T: serde::Serialize>(value: &T) -> Result<String> {
+    serde_json::to_string(value)
+        .map_err(|e| StoreError::Corrupt(format!("cannot encode JSON: {e}")))
+}
+
+fn json<T: serde::Serialize>(value: &Option<T>) -> Result<Option<String>> {
+    value.as_ref().map(to_json).transpose()
+}
+
+/// A stored `YYYY-MM-DD` date (`Date`'s own display format).
+fn parse_date(text: &str) -> Result<Date> {
+    Date::parse(
+        text,
+        time::macros::format_description!("[year]-[month]-[day]"),
+    )
+    .map_err(|_| StoreError::Corrupt(format!("date '{text}'")))
 }
 
 fn tenant_from_row(row: &AnyRow) -> Result<Tenant> {
@@ -218,15 +425,47 @@ fn tenant_from_row(row: &AnyRow) -> Result<Tenant> {
         tenant_id: row.try_get(0)?,
         name: row.try_get(1)?,
         utc_offset_minutes: i32::try_from(offset)
-            .map_err(|_| crate::StoreError::Corrupt(format!("UTC offset {offset} minutes")))?,
+            .map_err(|_| StoreError::Corrupt(format!("UTC offset {offset} minutes")))?,
     })
 }
 
+const UNIT_COLUMNS: &str = "unit_id, parent_id, name, kind, monthly_users";
+
 fn unit_from_row(row: &AnyRow) -> Result<Unit> {
+    let users: Option<i64> = row.try_get(4)?;
     Ok(Unit {
         unit_id: row.try_get(0)?,
         parent_id: row.try_get(1)?,
         name: row.try_get(2)?,
         kind: row.try_get(3)?,
+        monthly_users: users.map(|n| u32::try_from(n).unwrap_or(u32::MAX)),
+    })
+}
+
+fn service_from_row(row: &AnyRow) -> Result<Service> {
+    Ok(Service {
+        service_id: row.try_get(0)?,
+        unit_id: row.try_get(1)?,
+        name: row.try_get(2)?,
+    })
+}
+
+fn point_from_row(row: &AnyRow) -> Result<ServicePoint> {
+    Ok(ServicePoint {
+        point_id: row.try_get(0)?,
+        unit_id: row.try_get(1)?,
+        name: row.try_get(2)?,
+    })
+}
+
+const OFFICER_COLUMNS: &str = "o.nip, o.name, o.position, o.position_class, o.unit_id";
+
+fn officer_from_row(row: &AnyRow) -> Result<Officer> {
+    Ok(Officer {
+        nip: row.try_get(0)?,
+        name: row.try_get(1)?,
+        position: row.try_get(2)?,
+        position_class: row.try_get(3)?,
+        unit_id: row.try_get(4)?,
     })
 }

@@ -308,9 +308,8 @@ async fn record_in(
 
     // Stored with microsecond precision; the receipt shows exactly what is stored, so a
     // replayed receipt is identical to the first.
-    let micros = submission.received_at.unix_timestamp_nanos() / 1000;
-    let received_at = OffsetDateTime::from_unix_timestamp_nanos(micros * 1000)
-        .map_err(|_| StoreError::Corrupt("timestamp out of range".into()))?;
+    let micros = crate::micros(submission.received_at);
+    let received_at = crate::from_micros(micros)?;
 
     let offset = tenant.offset();
     let receipt = Receipt {
@@ -319,14 +318,12 @@ async fn record_in(
         period_month: tenant.month_of(received_at).to_string(),
         received_at: received_at.to_offset(offset),
     };
-    let received_at_us =
-        i64::try_from(micros).map_err(|_| StoreError::Corrupt("timestamp out of range".into()))?;
 
     let mut insert = sqlx::query(&INSERT_RESPONSE)
         .bind(tenant_id)
         .bind(&response.idempotency_key)
         .bind(&receipt.code)
-        .bind(received_at_us)
+        .bind(micros)
         .bind(&receipt.period_month)
         .bind(submission.channel.code())
         .bind(&response.unit)
@@ -447,9 +444,7 @@ async fn replay(
         return Err(RecordError::IdempotencyConflict);
     }
     let micros: i64 = row.try_get(1)?;
-    let received_at = OffsetDateTime::from_unix_timestamp_nanos(i128::from(micros) * 1000)
-        .map_err(|e| StoreError::Corrupt(format!("stored time: {e}")))?
-        .to_offset(offset);
+    let received_at = crate::from_micros(micros)?.to_offset(offset);
     Ok(Recorded::Replayed(Receipt {
         code: row.try_get(0)?,
         unit_id: response.unit.clone(),

@@ -7,7 +7,11 @@ use std::sync::atomic::{AtomicU32, Ordering};
 
 use sqlx::{Connection, Executor};
 
-use crate::{Officer, Service, Store, Tenant, Unit};
+use suara_domain::org::import::{CurrentOfficer, Snapshot};
+use time::macros::date;
+use time::OffsetDateTime;
+
+use crate::{Officer, Service, ServicePoint, Store, Tenant, Unit};
 
 pub const POSTGRES_URL_VARIABLE: &str = "SUARA_TEST_POSTGRES_URL";
 
@@ -72,49 +76,68 @@ impl TestDatabase {
         Store::open(&self.url).await.expect("open test store")
     }
 
-    /// The store holding the fixture regency `t1`: units `dukcapil` (service `ktp`, officer
-    /// [`OFFICER_NIP`]) and `rsud` with its sub-unit `rsud-igd` (service `igd`).
+    /// The store holding the fixture regency `t1`: units `dukcapil` (service `ktp`, point
+    /// `loket-1`, officer [`OFFICER_NIP`]) and `rsud` with its sub-unit `rsud-igd` (service
+    /// `igd`, officer [`OTHER_OFFICER_NIP`]).
     pub async fn seeded_store(&self) -> Store {
         let store = self.store().await;
         store.upsert_tenant(&tenant()).await.expect("tenant");
-        let unit = |id: &str, parent: Option<&str>, name: &str| Unit {
-            unit_id: id.into(),
-            parent_id: parent.map(Into::into),
-            name: name.into(),
-            kind: "dinas".into(),
-        };
-        let units = [
-            unit("dukcapil", None, "Dinas Dukcapil"),
-            unit("rsud", None, "RSUD dr. Soedomo"),
-            unit("rsud-igd", Some("rsud"), "Instalasi Gawat Darurat"),
-        ];
-        store.upsert_units("t1", &units).await.expect("units");
-        let service = |id: &str, unit: &str, name: &str| Service {
-            service_id: id.into(),
-            unit_id: unit.into(),
-            name: name.into(),
-        };
-        let services = [
-            service("ktp", "dukcapil", "KTP-el"),
-            service("igd", "rsud-igd", "IGD"),
-        ];
         store
-            .upsert_services("t1", &services)
+            .seed_organisation("t1", &organisation(), "test", OffsetDateTime::now_utc())
             .await
-            .expect("services");
-        let officer = Officer {
-            nip: OFFICER_NIP.into(),
-            name: "Sri Wahyuni".into(),
-            position: "Verifikator".into(),
-            unit_id: "dukcapil".into(),
-        };
-        store
-            .upsert_officers("t1", &[officer])
-            .await
-            .expect("officers");
+            .expect("organisation");
         store
     }
 }
+
+/// The fixture organisation of [`TestDatabase::seeded_store`].
+pub fn organisation() -> Snapshot {
+    let unit = |id: &str, parent: Option<&str>, name: &str| Unit {
+        unit_id: id.into(),
+        parent_id: parent.map(Into::into),
+        name: name.into(),
+        kind: "dinas".into(),
+        monthly_users: Some(100),
+    };
+    let service = |id: &str, unit: &str, name: &str| Service {
+        service_id: id.into(),
+        unit_id: unit.into(),
+        name: name.into(),
+    };
+    let officer = |nip: &str, name: &str, unit: &str| CurrentOfficer {
+        officer: Officer {
+            nip: nip.into(),
+            name: name.into(),
+            position: "Verifikator".into(),
+            position_class: "7".into(),
+            unit_id: unit.into(),
+        },
+        since: date!(2024 - 01 - 02),
+    };
+    Snapshot {
+        units: vec![
+            unit("dukcapil", None, "Dinas Dukcapil"),
+            unit("rsud", None, "RSUD dr. Soedomo"),
+            unit("rsud-igd", Some("rsud"), "Instalasi Gawat Darurat"),
+        ],
+        services: vec![
+            service("ktp", "dukcapil", "KTP-el"),
+            service("igd", "rsud-igd", "IGD"),
+        ],
+        points: vec![ServicePoint {
+            point_id: "loket-1".into(),
+            unit_id: "dukcapil".into(),
+            name: "Loket 1".into(),
+        }],
+        officers: vec![
+            officer(OFFICER_NIP, "Sri Wahyuni", "dukcapil"),
+            officer(OTHER_OFFICER_NIP, "Bambang Setiawan", "rsud-igd"),
+        ],
+    }
+}
+
+/// NIP of an officer in `rsud-igd`.
+pub const OTHER_OFFICER_NIP: &str = "197503152000031002";
 
 /// NIP of the fixture officer in unit `dukcapil`.
 pub const OFFICER_NIP: &str = "198001012005011001";

@@ -1,0 +1,247 @@
+//! Staff accounts, their sessions and failed sign-ins. Password hashing and tokens are made
+//! by the web layer; only an argon2id hash of a password and a SHA-256 hash of a session
+//! token are stored.
+
+use sqlx::any::AnyRow;
+use sqlx::Row;
+use suara_domain::access::{Principal, Role};
+use time::OffsetDateTime;
+
+use crate::audit::{self, AuditRecord};
+use crate::{micros, Result, Store, StoreError};
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Account {
+    pub username: String,
+    pub role: Role,
+    pub unit_id: Option<String>,
+    pub nip: Option<String>,
+    pub password_hash: String,
+}
+
+impl Account {
+    pub fn principal(&self) -> Principal {
+        Principal {
+            role: self.role,
+            unit_id: self.unit_id.clone(),
+            nip: self.nip.clone(),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct NewAccount<'a> {
+    pub username: &'a str,
+    pub password_hash: &'a str,
+    pub role: Role,
+    pub unit_id: Option<&'a str>,
+    pub nip: Option<&'a str>,
+}
+
+/// A live session: whose it is and the token its forms must carry.
+#[derive(Clone, Debug)]
+pub struct SessionInfo {
+    pub tenant_id: String,
+    pub account: Account,
+    pub csrf_token: String,
+}
+
+const ACCOUNT_COLUMNS: &str = "a.username, a.role, a.unit_id, a.nip, a.password_hash";
+
+impl Store {
+    /// Creates the account; `false` when the username is taken. Audited without the hash.
+    pub async fn create_account(
+        &self,
+        tenant_id: &str,
+        account: &NewAccount<'_>,
+        actor: &str,
+        at: OffsetDateTime,
+    ) -> Result<bool> {
+        let mut tx = self.writer.begin().await?;
+        let created = sqlx::query(
+            "INSERT INTO accounts (tenant_id, username, password_hash, role, unit_id, nip, created_at_us)
+             VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (tenant_id, username) DO NOTHING",
+        )
+        .bind(tenant_id)
+        .bind(account.username)
+        .bind(account.password_hash)
+        .bind(account.role.code())
+        .bind(account.unit_id)
+        .bind(account.nip)
+        .bind(micros(at))
+        .execute(&mut *tx)
+        .await?
+        .rows_affected()
+            == 1;
+        if created {
+            let after = serde_json::json!({
+                "username": account.username,
+                "role": account.role.code(),
+                "unit_id": account.unit_id,
+                "nip": account.nip,
+            });
+            let record = AuditRecord {
+                tenant_id,
+                at,
+                actor,
+                action: "create",
+                entity: "account",
+                entity_id: account.username.to_string(),
+                before: None,
+                after: Some(after.to_string()),
+            };
+            audit::append(&mut tx, &record).await?;
+        }
+        tx.commit().await?;
+        Ok(created)
+    }
+
+    pub async fn account(&self, tenant_id: &str, username: &str) -> Result<Option<Account>> {
+        let row = sqlx::query(&format!(
+            "SELECT {ACCOUNT_COLUMNS} FROM accounts a WHERE a.tenant_id = $1 AND a.username = $2"
+        ))
+        .bind(tenant_id)
+        .bind(username)
+        .fetch_optional(&self.reader)
+        .await?;
+        row.as_ref().map(account_from_row).transpose()
+    }
+
+    pub async fn accounts(&self, tenant_id: &str) -> Result<Vec<Account>> {
+        let rows = sqlx::query(&format!(
+            "SELECT {ACCOUNT_COLUMNS} FROM accounts a WHERE a.tenant_id = $1 ORDER BY a.username"
+        ))
+        .bind(tenant_id)
+        .fetch_all(&self.reader)
+        .await?;
+        rows.iter().map(account_from_row).collect()
+    }
+
+    pub async fn create_session(
+        &self,
+        tenant_id: &str,
+        token_hash: &str,
+        username: &str,
+        csrf_token: &str,
+        expires_at: OffsetDateTime,
+    ) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO sessions (tenant_id, token_hash, username, csrf_token, expires_at_us)
+             VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(tenant_id)
+        .bind(token_hash)
+        .bind(username)
+        .bind(csrf_token)
+        .bind(micros(expires_at))
+        .execute(&self.writer)
+        .await?;
+        Ok(())
+    }
+
+    /// The session with this token hash, if it has not expired.
+    pub async fn session(
+        &self,
+        token_hash: &str,
+        now: OffsetDateTime,
+    ) -> Result<Option<SessionInfo>> {
+        let row = sqlx::query(&format!(
+            "SELECT {ACCOUNT_COLUMNS}, s.tenant_id, s.csrf_token FROM sessions s
+             JOIN accounts a ON a.tenant_id = s.tenant_id AND a.username = s.username
+             WHERE s.token_hash = $1 AND s.expires_at_us > $2"
+        ))
+        .bind(token_hash)
+        .bind(micros(now))
+        .fetch_optional(&self.reader)
+        .await?;
+        row.map(|row| {
+            Ok(SessionInfo {
+                account: account_from_row(&row)?,
+                tenant_id: row.try_get(5)?,
+                csrf_token: row.try_get(6)?,
+            })
+        })
+        .transpose()
+    }
+
+    /// Ends the session, and clears out expired ones while at it.
+    pub async fn delete_session(&self, token_hash: &str, now: OffsetDateTime) -> Result<()> {
+        sqlx::query("DELETE FROM sessions WHERE token_hash = $1 OR expires_at_us <= $2")
+            .bind(token_hash)
+            .bind(micros(now))
+            .execute(&self.writer)
+            .await?;
+        Ok(())
+    }
+
+    pub async fn record_login_failure(
+        &self,
+        tenant_id: &str,
+        username: &str,
+        client: &str,
+        at: OffsetDateTime,
+    ) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO login_failures (tenant_id, username, client, at_us) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(tenant_id)
+        .bind(username)
+        .bind(client)
+        .bind(micros(at))
+        .execute(&self.writer)
+        .await?;
+        Ok(())
+    }
+
+    /// Failed sign-ins since `since`: (for this username, from this client).
+    pub async fn login_failures_since(
+        &self,
+        tenant_id: &str,
+        username: &str,
+        client: &str,
+        since: OffsetDateTime,
+    ) -> Result<(i64, i64)> {
+        let row = sqlx::query(
+            "SELECT CAST(COALESCE(SUM(CASE WHEN username = $2 THEN 1 ELSE 0 END), 0) AS BIGINT),
+                    CAST(COALESCE(SUM(CASE WHEN client = $3 THEN 1 ELSE 0 END), 0) AS BIGINT)
+             FROM login_failures WHERE tenant_id = $1 AND at_us > $4",
+        )
+        .bind(tenant_id)
+        .bind(username)
+        .bind(client)
+        .bind(micros(since))
+        .fetch_one(&self.reader)
+        .await?;
+        Ok((row.try_get(0)?, row.try_get(1)?))
+    }
+
+    /// Forgets failures of a username after a successful sign-in, and old ones of everyone.
+    pub async fn clear_login_failures(
+        &self,
+        tenant_id: &str,
+        username: &str,
+        older_than: OffsetDateTime,
+    ) -> Result<()> {
+        sqlx::query(
+            "DELETE FROM login_failures WHERE tenant_id = $1 AND (username = $2 OR at_us < $3)",
+        )
+        .bind(tenant_id)
+        .bind(username)
+        .bind(micros(older_than))
+        .execute(&self.writer)
+        .await?;
+        Ok(())
+    }
+}
+
+fn account_from_row(row: &AnyRow) -> Result<Account> {
+    let role: String = row.try_get(1)?;
+    Ok(Account {
+        username: row.try_get(0)?,
+        role: Role::from_code(&role)
+            .ok_or_else(|| StoreError::Corrupt(format!("role '{role}'")))?,
+        unit_id: row.try_get(2)?,
+        nip: row.try_get(3)?,
+        password_hash: row.try_get(4)?,
+    })
+}

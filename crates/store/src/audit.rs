@@ -1,0 +1,83 @@
+//! The append-only audit log of administrative changes: who, when, what, before and after.
+//! The database refuses updates and deletes of it (triggers in the migration).
+
+use sqlx::{AnyConnection, Row};
+use time::OffsetDateTime;
+
+use crate::{Result, Store};
+
+/// An entry to append; `before`/`after` are JSON of the changed record.
+pub(crate) struct AuditRecord<'a> {
+    pub tenant_id: &'a str,
+    pub at: OffsetDateTime,
+    pub actor: &'a str,
+    pub action: &'a str,
+    pub entity: &'a str,
+    pub entity_id: String,
+    pub before: Option<String>,
+    pub after: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AuditEntry {
+    pub audit_id: i64,
+    pub at: OffsetDateTime,
+    pub actor: String,
+    pub action: String,
+    pub entity: String,
+    pub entity_id: String,
+    pub before: Option<String>,
+    pub after: Option<String>,
+}
+
+pub(crate) async fn append(conn: &mut AnyConnection, record: &AuditRecord<'_>) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO audit_log (tenant_id, at_us, actor, action, entity, entity_id, before_json, after_json)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+    )
+    .bind(record.tenant_id)
+    .bind(crate::micros(record.at))
+    .bind(record.actor)
+    .bind(record.action)
+    .bind(record.entity)
+    .bind(&record.entity_id)
+    .bind(&record.before)
+    .bind(&record.after)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+impl Store {
+    /// The latest entries first, `limit` of them, older than `before_id` when given.
+    pub async fn audit_log(
+        &self,
+        tenant_id: &str,
+        before_id: Option<i64>,
+        limit: u32,
+    ) -> Result<Vec<AuditEntry>> {
+        let rows = sqlx::query(
+            "SELECT audit_id, at_us, actor, action, entity, entity_id, before_json, after_json
+             FROM audit_log WHERE tenant_id = $1 AND audit_id < $2 ORDER BY audit_id DESC LIMIT $3",
+        )
+        .bind(tenant_id)
+        .bind(before_id.unwrap_or(i64::MAX))
+        .bind(i64::from(limit))
+        .fetch_all(&self.reader)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                Ok(AuditEntry {
+                    audit_id: row.try_get(0)?,
+                    at: crate::from_micros(row.try_get(1)?)?,
+                    actor: row.try_get(2)?,
+                    action: row.try_get(3)?,
+                    entity: row.try_get(4)?,
+                    entity_id: row.try_get(5)?,
+                    before: row.try_get(6)?,
+                    after: row.try_get(7)?,
+                })
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,189 @@
+//! Organisation import, assignment history, the audit log and accounts, on both backends.
+
+use suara_domain::access::Role;
+use suara_domain::org::import::{plan_import, ImportFiles};
+use suara_store::testing::{TestDatabase, OFFICER_NIP};
+use suara_store::NewAccount;
+use time::macros::{date, datetime};
+use time::{Duration, OffsetDateTime};
+
+suara_store::backend_tests!(
+    import_applies_once_and_keeps_history,
+    audit_log_is_append_only,
+    accounts_sessions_and_login_failures,
+);
+
+const NOW: OffsetDateTime = datetime!(2026-11-23 03:00 UTC);
+
+async fn import_applies_once_and_keeps_history(db: TestDatabase) {
+    let store = db.seeded_store().await;
+    let units = "unit_id,parent_id,name,kind,monthly_users\npkm-igd,rsud-igd,Pos IGD,upt,40\n";
+    let officers = format!(
+        "nip,name,position,position_class,unit_id,assigned_from\n\
+         {OFFICER_NIP},Sri Wahyuni,Perawat,8,pkm-igd,2026-06-01\n"
+    );
+    let files = ImportFiles {
+        units: Some(units.as_bytes()),
+        officers: Some(officers.as_bytes()),
+        ..Default::default()
+    };
+    let snapshot = store.org_snapshot("t1").await.unwrap();
+    let plan = plan_import(&files, &snapshot, date!(2026 - 11 - 23)).unwrap();
+    store.apply_import("t1", &plan, "admin", NOW).await.unwrap();
+
+    let officer = store.officer("t1", OFFICER_NIP).await.unwrap().unwrap();
+    assert_eq!(
+        (officer.unit_id.as_str(), officer.position_class.as_str()),
+        ("pkm-igd", "8")
+    );
+    let history = store.assignments("t1", OFFICER_NIP).await.unwrap();
+    assert_eq!(history.len(), 2);
+    assert_eq!(
+        (
+            history[0].unit_id.as_str(),
+            history[0].from,
+            history[0].until
+        ),
+        ("pkm-igd", date!(2026 - 06 - 01), None)
+    );
+    assert_eq!(
+        (history[1].unit_id.as_str(), history[1].until),
+        ("dukcapil", Some(date!(2026 - 05 - 31)))
+    );
+    assert_eq!(
+        store
+            .unit("t1", "pkm-igd")
+            .await
+            .unwrap()
+            .unwrap()
+            .monthly_users,
+        Some(40)
+    );
+
+    // The same files again: nothing to do.
+    let again = plan_import(
+        &files,
+        &store.org_snapshot("t1").await.unwrap(),
+        date!(2026 - 11 - 23),
+    )
+    .unwrap();
+    assert!(again.is_empty(), "{again:?}");
+
+    let log = store.audit_log("t1", None, 10).await.unwrap();
+    assert_eq!(
+        (
+            log[0].entity.as_str(),
+            log[0].action.as_str(),
+            log[0].actor.as_str()
+        ),
+        ("officer", "update", "admin")
+    );
+    assert!(log[0].before.as_deref().unwrap().contains("dukcapil"));
+    assert!(log[0].after.as_deref().unwrap().contains("pkm-igd"));
+    assert_eq!(
+        (log[1].entity.as_str(), log[1].action.as_str()),
+        ("unit", "create")
+    );
+}
+
+async fn audit_log_is_append_only(db: TestDatabase) {
+    let store = db.seeded_store().await;
+    let raw = sqlx::AnyPool::connect(&db.url).await.unwrap();
+    assert!(sqlx::query("UPDATE audit_log SET actor = 'someone else'")
+        .execute(&raw)
+        .await
+        .is_err());
+    assert!(sqlx::query("DELETE FROM audit_log")
+        .execute(&raw)
+        .await
+        .is_err());
+    assert!(!store.audit_log("t1", None, 100).await.unwrap().is_empty());
+}
+
+async fn accounts_sessions_and_login_failures(db: TestDatabase) {
+    let store = db.seeded_store().await;
+    let account = NewAccount {
+        username: "dinkes",
+        password_hash: "$argon2id$x",
+        role: Role::UnitAdmin,
+        unit_id: Some("rsud"),
+        nip: None,
+    };
+    assert!(store
+        .create_account("t1", &account, "cli", NOW)
+        .await
+        .unwrap());
+    assert!(
+        !store
+            .create_account("t1", &account, "cli", NOW)
+            .await
+            .unwrap(),
+        "usernames are unique"
+    );
+    let stored = store.account("t1", "dinkes").await.unwrap().unwrap();
+    assert_eq!(
+        (stored.role, stored.unit_id.as_deref()),
+        (Role::UnitAdmin, Some("rsud"))
+    );
+    let audit = &store.audit_log("t1", None, 1).await.unwrap()[0];
+    assert_eq!(audit.entity, "account");
+    assert!(
+        !audit.after.as_deref().unwrap().contains("argon2"),
+        "the hash is not logged"
+    );
+
+    store
+        .create_session("t1", "hash-1", "dinkes", "csrf-1", NOW + Duration::hours(8))
+        .await
+        .unwrap();
+    let session = store.session("hash-1", NOW).await.unwrap().unwrap();
+    assert_eq!(
+        (
+            session.tenant_id.as_str(),
+            session.csrf_token.as_str(),
+            session.account.username.as_str()
+        ),
+        ("t1", "csrf-1", "dinkes")
+    );
+    assert!(
+        store
+            .session("hash-1", NOW + Duration::hours(9))
+            .await
+            .unwrap()
+            .is_none(),
+        "expired"
+    );
+    assert!(store.session("hash-2", NOW).await.unwrap().is_none());
+    store.delete_session("hash-1", NOW).await.unwrap();
+    assert!(store.session("hash-1", NOW).await.unwrap().is_none());
+
+    for _ in 0..3 {
+        store
+            .record_login_failure("t1", "dinkes", "10.0.0.1", NOW)
+            .await
+            .unwrap();
+    }
+    store
+        .record_login_failure("t1", "admin", "10.0.0.1", NOW)
+        .await
+        .unwrap();
+    let since = NOW - Duration::minutes(15);
+    assert_eq!(
+        store
+            .login_failures_since("t1", "dinkes", "10.0.0.1", since)
+            .await
+            .unwrap(),
+        (3, 4)
+    );
+    store
+        .clear_login_failures("t1", "dinkes", since)
+        .await
+        .unwrap();
+    assert_eq!(
+        store
+            .login_failures_since("t1", "dinkes", "10.0.0.9", since)
+            .await
+            .unwrap(),
+        (0, 0)
+    );
+}
