@@ -162,6 +162,16 @@ fn sqlite_path(url: &str) -> Option<&str> {
     Some(rest.split('?').next().unwrap_or(rest))
 }
 
+/// Instants are stored as microseconds since the Unix epoch.
+pub(crate) fn micros(at: time::OffsetDateTime) -> i64 {
+    i64::try_from(at.unix_timestamp_nanos() / 1000).unwrap_or(i64::MAX)
+}
+
+pub(crate) fn from_micros(micros: i64) -> Result<time::OffsetDateTime> {
+    time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(micros) * 1000)
+        .map_err(|e| StoreError::Corrupt(format!("stored time {micros}: {e}")))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -179,14 +189,4 @@ mod tests {
         assert_eq!(sqlite_path("sqlite:x.db"), Some("x.db"));
         assert_eq!(sqlite_path("postgres://localhost/test"), None);
     }
-}
-
-/// Instants are stored as microseconds since the Unix epoch.
-pub(crate) fn micros(at: time::OffsetDateTime) -> i64 {
-    i64::try_from(at.unix_timestamp_nanos() / 1000).unwrap_or(i64::MAX)
-}
-
-pub(crate) fn from_micros(micros: i64) -> Result<time::OffsetDateTime> {
-    time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(micros) * 1000)
-        .map_err(|e| StoreError::Corrupt(format!("stored time {micros}: {e}")))
 }
