@@ -3,12 +3,17 @@
 //! (units differ in quality, some elements are weaker, things improve slowly). Everything
 //! is generated from a fixed seed, so two demo databases hold the same figures.
 
+use suara_domain::access::Role;
 use suara_domain::org::import::{CurrentOfficer, Snapshot};
 use suara_domain::survey::{validate, ProfileDraft, ResponseDraft, ValidResponse};
-use suara_store::{Channel, Officer, Service, ServicePoint, Store, Submission, Tenant, Unit};
+use suara_store::{
+    Channel, NewAccount, Officer, Service, ServicePoint, Store, Submission, Tenant, Unit,
+};
 use time::{Date, Month as CalendarMonth, OffsetDateTime, PrimitiveDateTime, Time};
 
 pub const TENANT_ID: &str = "trenggalek";
+/// Password of every demo account: this is demo data, never a real deployment.
+pub const DEMO_PASSWORD: &str = "suara-demo-2026";
 
 const DISTRICTS: [&str; 14] = [
     "Bendungan",
@@ -47,6 +52,8 @@ pub async fn fill_if_empty(store: &Store) -> Result<(), suara_store::StoreError>
         utc_offset_minutes: 420,
     };
     store.upsert_tenant(&tenant).await?;
+    let password_hash = suara_web::auth::hash_password(DEMO_PASSWORD)
+        .map_err(|e| suara_store::StoreError::Corrupt(format!("hashing the demo password: {e}")))?;
     let org = organisation();
     let snapshot = Snapshot {
         units: org.units.clone(),
@@ -67,6 +74,35 @@ pub async fn fill_if_empty(store: &Store) -> Result<(), suara_store::StoreError>
         });
         store.record_responses(&tenant, submissions).await?;
     }
+    let officer_nip = org
+        .officers
+        .iter()
+        .find(|o| o.officer.unit_id == "dispendukcapil")
+        .map(|o| o.officer.nip.clone());
+    for (username, role, unit, nip) in [
+        ("admin", Role::Administrator, None, None),
+        ("bkpsdm", Role::Hr, None, None),
+        ("bpkad", Role::Finance, None, None),
+        ("inspektorat", Role::Inspectorate, None, None),
+        ("bappeda", Role::Planner, None, None),
+        ("admin-dinkes", Role::UnitAdmin, Some("dinkes"), None),
+        ("pegawai", Role::Officer, None, officer_nip.as_deref()),
+    ] {
+        let account = NewAccount {
+            username,
+            password_hash: &password_hash,
+            role,
+            unit_id: unit,
+            nip,
+        };
+        store
+            .create_account(TENANT_ID, &account, "demo", OffsetDateTime::now_utc())
+            .await?;
+    }
+    println!(
+        "demo: staff accounts admin, bkpsdm, bpkad, inspektorat, bappeda, admin-dinkes \
+         (unit admin of Dinas Kesehatan) and pegawai (an officer), password {DEMO_PASSWORD}"
+    );
     println!(
         "demo: Kabupaten Trenggalek with {} units, {} services, {} officers and {} responses",
         org.units.len(),

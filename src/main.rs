@@ -1,6 +1,7 @@
 //! `suara`: the command-line entry point. Subcommands are thin: they parse arguments and
 //! call the domain, store and web crates.
 
+mod admin_command;
 mod demo;
 mod skm_command;
 
@@ -47,6 +48,73 @@ enum Command {
         #[command(subcommand)]
         command: SkmCommand,
     },
+    /// Regencies (tenants) in the database.
+    Tenant {
+        #[command(subcommand)]
+        command: TenantCommand,
+        #[arg(long, global = true, default_value = DEFAULT_DATABASE_URL)]
+        database: String,
+    },
+    /// Staff accounts.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+        #[arg(long, global = true, default_value = DEFAULT_DATABASE_URL)]
+        database: String,
+    },
+    /// Import units, services, service points and officers from CSV files (all checked
+    /// first; any bad row stops the import, exit code 2). Re-importing changes nothing.
+    Import {
+        #[arg(long)]
+        units: Option<PathBuf>,
+        #[arg(long)]
+        services: Option<PathBuf>,
+        #[arg(long)]
+        points: Option<PathBuf>,
+        #[arg(long)]
+        officers: Option<PathBuf>,
+        /// Check and report, import nothing.
+        #[arg(long)]
+        dry_run: bool,
+        #[arg(long)]
+        tenant: Option<String>,
+        #[arg(long, default_value = DEFAULT_DATABASE_URL)]
+        database: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum TenantCommand {
+    /// Set up a regency: `suara tenant add trenggalek "Kabupaten Trenggalek"`.
+    Add {
+        code: String,
+        name: String,
+        /// Local time: 420 WIB, 480 WITA, 540 WIT.
+        #[arg(long, default_value_t = 420)]
+        utc_offset_minutes: i32,
+    },
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Create an account. Without --password-stdin a random password is printed once.
+    Add {
+        username: String,
+        /// admin, unit_admin, hr, finance, inspectorate, planner or officer.
+        #[arg(long)]
+        role: String,
+        /// The unit a unit_admin administers (with everything under it).
+        #[arg(long)]
+        unit: Option<String>,
+        /// The NIP of an officer account.
+        #[arg(long)]
+        nip: Option<String>,
+        /// Read the password from the first line of standard input.
+        #[arg(long)]
+        password_stdin: bool,
+        #[arg(long)]
+        tenant: Option<String>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -85,6 +153,69 @@ fn main() -> ExitCode {
             );
             ExitCode::SUCCESS
         }
+        Command::Tenant {
+            command:
+                TenantCommand::Add {
+                    code,
+                    name,
+                    utc_offset_minutes,
+                },
+            database,
+        } => with_store(&database, |store| async move {
+            admin_command::add_tenant(&store, &code, &name, utc_offset_minutes).await?;
+            Ok(true)
+        }),
+        Command::User {
+            command:
+                UserCommand::Add {
+                    username,
+                    role,
+                    unit,
+                    nip,
+                    password_stdin,
+                    tenant,
+                },
+            database,
+        } => with_store(&database, |store| async move {
+            let args = admin_command::UserArgs {
+                username,
+                role,
+                unit,
+                nip,
+                password_stdin,
+                tenant,
+            };
+            admin_command::add_user(&store, args).await?;
+            Ok(true)
+        }),
+        Command::Import {
+            units,
+            services,
+            points,
+            officers,
+            dry_run,
+            tenant,
+            database,
+        } => {
+            use suara_domain::org::import::Table;
+            let files = [
+                (Table::Units, units),
+                (Table::Services, services),
+                (Table::Points, points),
+                (Table::Officers, officers),
+            ]
+            .into_iter()
+            .filter_map(|(table, path)| path.map(|p| (table, p)))
+            .collect();
+            let args = admin_command::ImportArgs {
+                files,
+                dry_run,
+                tenant,
+            };
+            with_store(&database, |store| async move {
+                admin_command::import(&store, args).await
+            })
+        }
         Command::Serve {
             addr,
             database,
@@ -97,6 +228,37 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+    }
+}
+
+/// Runs a command against the database: exit 0 when it returns `true`, 2 when `false`
+/// (bad input, already reported), 1 on an error.
+fn with_store<F, Fut>(database: &str, command: F) -> ExitCode
+where
+    F: FnOnce(Store) -> Fut,
+    Fut: std::future::Future<Output = anyhow::Result<bool>>,
+{
+    let result = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(anyhow::Error::from)
+        .and_then(|runtime| {
+            runtime.block_on(async {
+                let store = Store::open(database)
+                    .await
+                    .with_context(|| format!("opening database {database}"))?;
+                let outcome = command(store.clone()).await;
+                store.close().await;
+                outcome
+            })
+        });
+    match result {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::from(2),
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            ExitCode::FAILURE
+        }
     }
 }
 

@@ -132,6 +132,34 @@ impl Principal {
     }
 }
 
+/// Shortest password a new account may get.
+pub const MIN_PASSWORD_CHARS: usize = 12;
+
+/// What is wrong with a new account's fields, if anything (English; shown to staff).
+pub fn new_account_problem(
+    username: &str,
+    role: Role,
+    unit_id: Option<&str>,
+    nip: Option<&str>,
+    password: &str,
+) -> Option<&'static str> {
+    let username_ok = (3..=64).contains(&username.len())
+        && username.bytes().all(|b| {
+            b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'.' | b'_' | b'-')
+        });
+    if !username_ok {
+        Some("username: 3–64 characters of a–z, 0–9, '.', '_' or '-'")
+    } else if password.chars().count() < MIN_PASSWORD_CHARS {
+        Some("password: at least 12 characters")
+    } else if role == Role::UnitAdmin && unit_id.is_none() {
+        Some("a unit admin needs a unit")
+    } else if role == Role::Officer && !nip.is_some_and(crate::org::valid_nip) {
+        Some("an officer account needs the officer's 18-digit NIP")
+    } else {
+        None
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -192,5 +220,26 @@ mod tests {
             nip: None,
         };
         assert!(!lost.sees_unit("dinkes", &tree));
+    }
+
+    #[test]
+    fn account_fields_are_checked() {
+        let ok = "a long enough password";
+        assert_eq!(
+            new_account_problem("admin", Role::Administrator, None, None, ok),
+            None
+        );
+        assert!(new_account_problem("Admin!", Role::Administrator, None, None, ok).is_some());
+        assert!(new_account_problem("admin", Role::Administrator, None, None, "short").is_some());
+        assert!(new_account_problem("dinkes", Role::UnitAdmin, None, None, ok).is_some());
+        assert_eq!(
+            new_account_problem("dinkes", Role::UnitAdmin, Some("dinkes"), None, ok),
+            None
+        );
+        assert!(new_account_problem("sri", Role::Officer, None, Some("123"), ok).is_some());
+        assert_eq!(
+            new_account_problem("sri", Role::Officer, None, Some("198001012005011001"), ok),
+            None
+        );
     }
 }

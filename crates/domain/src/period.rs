@@ -29,6 +29,12 @@ impl Month {
         self.month
     }
 
+    /// Months from this one to `later`, counting both (0 when `later` is earlier).
+    pub fn months_to(self, later: Month) -> u32 {
+        let index = |m: Month| i64::from(m.year) * 12 + i64::from(m.month);
+        u32::try_from(index(later) - index(self) + 1).unwrap_or(0)
+    }
+
     /// The month before, e.g. for trends.
     pub fn previous(self) -> Month {
         if self.month == 1 {
@@ -41,6 +47,18 @@ impl Month {
                 year: self.year,
                 month: self.month - 1,
             }
+        }
+    }
+}
+
+impl FromStr for Month {
+    type Err = PeriodError;
+
+    /// `YYYY-MM`.
+    fn from_str(text: &str) -> Result<Month, PeriodError> {
+        match text.parse::<Period>() {
+            Ok(Period::Month(month)) => Ok(month),
+            _ => Err(PeriodError(text.to_string())),
         }
     }
 }
@@ -88,6 +106,23 @@ impl Period {
             Period::Semester { year, semester } => span(year, semester * 6 - 5, semester * 6),
             Period::Year(year) => span(year, 1, 12),
         }
+    }
+
+    /// The month, quarter, semester and year around a month, for period pickers.
+    pub fn around(month: Month) -> [Period; 4] {
+        let year = month.year();
+        [
+            Period::Month(month),
+            Period::Quarter {
+                year,
+                quarter: (month.month() + 2) / 3,
+            },
+            Period::Semester {
+                year,
+                semester: (month.month() + 5) / 6,
+            },
+            Period::Year(year),
+        ]
     }
 }
 
@@ -140,6 +175,21 @@ impl fmt::Display for Period {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn month_counts_and_surroundings() {
+        let m = |y, n| Month::new(y, n).unwrap();
+        assert_eq!(m(2025, 12).months_to(m(2026, 11)), 12);
+        assert_eq!(m(2026, 11).months_to(m(2026, 11)), 1);
+        assert_eq!(m(2026, 11).months_to(m(2026, 10)), 0);
+        assert_eq!("2026-11".parse::<Month>(), Ok(m(2026, 11)));
+        assert!("2026-Q1".parse::<Month>().is_err());
+        let around: Vec<String> = Period::around(m(2026, 11))
+            .iter()
+            .map(|p| p.to_string())
+            .collect();
+        assert_eq!(around, ["2026-11", "2026-Q4", "2026-S2", "2026"]);
+    }
 
     fn months(text: &str) -> (String, String) {
         let (a, b) = text.parse::<Period>().unwrap().months();

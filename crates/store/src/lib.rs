@@ -25,7 +25,7 @@ use sqlx::{AnyPool, Executor};
 pub use accounts::{Account, NewAccount, SessionInfo};
 pub use audit::AuditEntry;
 pub use org::Tenant;
-pub use responses::{Channel, Receipt, RecordError, Recorded, Scope, Submission};
+pub use responses::{Channel, Receipt, RecordError, Recorded, Scope, ScopeKind, Submission};
 pub use suara_domain::org::{Assignment, Officer, Service, ServicePoint, Unit};
 
 /// The default database: an SQLite file under `./suara-data/`.

@@ -89,12 +89,30 @@ pub enum Scope<'a> {
     Officer(&'a str),
 }
 
-impl Scope<'_> {
-    fn kind(self) -> &'static str {
+/// The kinds of [`Scope`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ScopeKind {
+    Unit,
+    Service,
+    Officer,
+}
+
+impl ScopeKind {
+    fn code(self) -> &'static str {
         match self {
-            Scope::Unit(_) => "unit",
-            Scope::Service(_) => "service",
-            Scope::Officer(_) => "officer",
+            ScopeKind::Unit => "unit",
+            ScopeKind::Service => "service",
+            ScopeKind::Officer => "officer",
+        }
+    }
+}
+
+impl Scope<'_> {
+    fn kind(self) -> ScopeKind {
+        match self {
+            Scope::Unit(_) => ScopeKind::Unit,
+            Scope::Service(_) => ScopeKind::Service,
+            Scope::Officer(_) => ScopeKind::Officer,
         }
     }
 
@@ -238,7 +256,7 @@ impl Store {
         );
         let row = sqlx::query(&sql)
             .bind(tenant_id)
-            .bind(scope.kind())
+            .bind(scope.kind().code())
             .bind(scope.id())
             .bind(first.to_string())
             .bind(last.to_string())
@@ -247,27 +265,62 @@ impl Store {
         tally_from_row(&row, 0)
     }
 
-    /// Totals of every unit with responses in the range, by unit code.
-    pub async fn unit_tallies(
+    /// Totals of every unit, service or officer with responses in the range, by code.
+    pub async fn tallies_of_kind(
         &self,
         tenant_id: &str,
+        kind: ScopeKind,
         first: Month,
         last: Month,
     ) -> Result<Vec<(String, Tally)>> {
         let sql = format!(
             "SELECT scope_id, {} FROM skm_monthly_totals
-             WHERE tenant_id = $1 AND scope = 'unit' AND period_month BETWEEN $2 AND $3
+             WHERE tenant_id = $1 AND scope = $2 AND period_month BETWEEN $3 AND $4
              GROUP BY scope_id ORDER BY scope_id",
             *SELECT_TOTALS
         );
         let rows = sqlx::query(&sql)
             .bind(tenant_id)
+            .bind(kind.code())
             .bind(first.to_string())
             .bind(last.to_string())
             .fetch_all(&self.reader)
             .await?;
         rows.iter()
             .map(|row| Ok((row.try_get(0)?, tally_from_row(row, 1)?)))
+            .collect()
+    }
+
+    /// One scope's totals month by month over the range (months without responses left out).
+    pub async fn monthly_tallies(
+        &self,
+        tenant_id: &str,
+        scope: Scope<'_>,
+        first: Month,
+        last: Month,
+    ) -> Result<Vec<(Month, Tally)>> {
+        let sql = format!(
+            "SELECT period_month, {} FROM skm_monthly_totals
+             WHERE tenant_id = $1 AND scope = $2 AND scope_id = $3 AND period_month BETWEEN $4 AND $5
+             GROUP BY period_month ORDER BY period_month",
+            *SELECT_TOTALS
+        );
+        let rows = sqlx::query(&sql)
+            .bind(tenant_id)
+            .bind(scope.kind().code())
+            .bind(scope.id())
+            .bind(first.to_string())
+            .bind(last.to_string())
+            .fetch_all(&self.reader)
+            .await?;
+        rows.iter()
+            .map(|row| {
+                let month: String = row.try_get(0)?;
+                let month = month
+                    .parse::<Month>()
+                    .map_err(|_| StoreError::Corrupt(format!("period month '{month}'")))?;
+                Ok((month, tally_from_row(row, 1)?))
+            })
             .collect()
     }
 
@@ -354,7 +407,7 @@ async fn record_in(
     for scope in scopes.into_iter().flatten() {
         let mut upsert = sqlx::query(&UPSERT_TOTALS)
             .bind(tenant_id)
-            .bind(scope.kind())
+            .bind(scope.kind().code())
             .bind(scope.id())
             .bind(&receipt.period_month)
             .bind(1i64);

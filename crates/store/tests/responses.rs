@@ -108,7 +108,7 @@ async fn records_and_reads_back_the_ikm(db: TestDatabase) {
         .unwrap();
     assert_eq!(service.responses(), 1);
     let all = store
-        .unit_tallies("t1", november(), november())
+        .tallies_of_kind("t1", suara_store::ScopeKind::Unit, november(), november())
         .await
         .unwrap();
     assert_eq!(all.len(), 1);

@@ -19,10 +19,32 @@ impl Lang {
         }
     }
 
+    /// From a query string's `lang` parameter.
+    pub fn from_query(query: Option<&str>) -> Lang {
+        let pairs: Vec<(String, String)> = query
+            .and_then(|q| serde_urlencoded::from_str(q).ok())
+            .unwrap_or_default();
+        Lang::from_code(
+            pairs
+                .iter()
+                .find(|(k, _)| k == "lang")
+                .map(|(_, v)| v.as_str()),
+        )
+    }
+
     pub fn code(self) -> &'static str {
         match self {
             Lang::Id => "id",
             Lang::En => "en",
+        }
+    }
+
+    /// One of two texts. Staff pages keep their Indonesian and English side by side in the
+    /// markup this way; the public pages' texts are in [`Texts`].
+    pub fn pick(self, indonesian: &'static str, english: &'static str) -> &'static str {
+        match self {
+            Lang::Id => indonesian,
+            Lang::En => english,
         }
     }
 

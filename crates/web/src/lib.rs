@@ -6,7 +6,9 @@
 //! - `submit`: the one path by which a survey response is validated and stored, shared by
 //!   the JSON API and the HTML form.
 
+pub mod access;
 pub mod api;
+pub mod auth;
 mod error;
 mod i18n;
 mod openapi;
@@ -60,7 +62,27 @@ impl AppState {
 }
 
 pub fn router(state: Arc<AppState>) -> Router {
+    use access::*;
+    use pages::staff::{admin, dashboard, login};
+    // Every route here passes the access check; see `access::STAFF_ROUTES`.
+    let staff = Router::new()
+        .route(LOGOUT, post(login::logout))
+        .route(MY_ACCOUNT, get(login::my_account))
+        .route(DASHBOARD, get(dashboard::regency))
+        .route(DASHBOARD_UNIT, get(dashboard::unit))
+        .route(DASHBOARD_OFFICER, get(dashboard::officer))
+        .route(
+            IMPORT,
+            get(admin::import_page)
+                .post(admin::import_submit)
+                .layer(DefaultBodyLimit::max(admin::MAX_IMPORT_BYTES)),
+        )
+        .route(AUDIT, get(admin::audit))
+        .route(ACCOUNTS, get(admin::accounts).post(admin::create_account))
+        .route_layer(middleware::from_fn_with_state(state.clone(), authorize));
     Router::new()
+        .merge(staff)
+        .route(LOGIN, get(login::form).post(login::submit))
         .route(api::HEALTH, get(api::health))
         .route(api::OPENAPI, get(api::openapi))
         .route(api::RESPONSES, post(submit::post_response))
@@ -98,9 +120,12 @@ async fn security_headers(request: axum::extract::Request, next: Next) -> Respon
 
 /// Serves until Ctrl-C or SIGTERM, then finishes requests in flight.
 pub async fn serve(listener: TcpListener, state: Arc<AppState>) -> std::io::Result<()> {
-    axum::serve(listener, router(state))
-        .with_graceful_shutdown(shutdown_signal())
-        .await
+    axum::serve(
+        listener,
+        router(state).into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await
 }
 
 async fn shutdown_signal() {

@@ -23,7 +23,7 @@ async fn render(app: &AppState, lang: Lang, here: &str) -> Result<Response, ApiE
     let (from, to) = Period::Year(year).months();
     let tallies: HashMap<String, _> = app
         .store
-        .unit_tallies(&tenant.tenant_id, from, to)
+        .tallies_of_kind(&tenant.tenant_id, suara_store::ScopeKind::Unit, from, to)
         .await?
         .into_iter()
         .collect();

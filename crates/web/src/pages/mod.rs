@@ -2,6 +2,7 @@
 //! JavaScript, on cheap phones and with screen readers.
 
 pub mod home;
+pub mod staff;
 pub mod survey;
 
 use axum::extract::OriginalUri;
@@ -80,7 +81,10 @@ pub fn layout(lang: Lang, title: &str, here: &str, content: Markup) -> Markup {
                     }
                 }
                 main #main tabindex="-1" { (content) }
-                footer { p { (t.footer) } }
+                footer {
+                    p { (t.footer) }
+                    p { a href={ (crate::access::LOGIN) "?lang=" (lang.code()) } { (lang.pick("Masuk staf", "Staff sign-in")) } }
+                }
             }
         }
     }

@@ -1,0 +1,266 @@
+//! Signing in and out, and the signed-in user's own account page.
+
+use std::sync::Arc;
+
+use axum::extract::{OriginalUri, Query, Request, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::{Extension, Form};
+use maud::html;
+use serde::Deserialize;
+use suara_domain::access::Role;
+use time::{Duration, OffsetDateTime};
+
+use super::{frame, href, ok, respond};
+use crate::access::{forbidden, DASHBOARD, LOGIN};
+use crate::auth::{self, Staff, LOGIN_CSRF_COOKIE, SESSION_COOKIE};
+use crate::i18n::Lang;
+use crate::pages::{layout, page, LangQuery};
+use crate::{ApiError, AppState};
+
+#[derive(Deserialize, Default)]
+pub struct LoginQuery {
+    pub next: Option<String>,
+    pub lang: Option<String>,
+}
+
+#[derive(Deserialize)]
+pub struct LoginForm {
+    #[serde(default)]
+    pub username: String,
+    #[serde(default)]
+    pub password: String,
+    #[serde(default)]
+    pub csrf: String,
+    pub next: Option<String>,
+    pub lang: Option<String>,
+}
+
+/// Only paths on this site, so the sign-in form cannot send anyone elsewhere.
+fn safe_next(next: Option<&str>) -> Option<&str> {
+    next.filter(|n| n.starts_with('/') && !n.starts_with("//") && !n.contains('\\'))
+}
+
+fn login_page(
+    lang: Lang,
+    status: StatusCode,
+    next: Option<&str>,
+    username: &str,
+    error: Option<&str>,
+) -> Response {
+    let csrf = auth::random_token();
+    let title = lang.pick("Masuk staf", "Staff sign-in");
+    let content = html! {
+        h1 { (title) }
+        @if let Some(error) = error {
+            div.error-summary role="alert" tabindex="-1" { p { (error) } }
+        }
+        form.login method="post" action=(LOGIN) {
+            input type="hidden" name="csrf" value=(csrf);
+            input type="hidden" name="lang" value=(lang.code());
+            @if let Some(next) = safe_next(next) { input type="hidden" name="next" value=(next); }
+            p {
+                label for="username" { (lang.pick("Nama pengguna", "Username")) }
+                input #username type="text" name="username" value=(username) autocomplete="username" required autocapitalize="none";
+            }
+            p {
+                label for="password" { (lang.pick("Kata sandi", "Password")) }
+                input #password type="password" name="password" autocomplete="current-password" required;
+            }
+            button.primary type="submit" { (lang.pick("Masuk", "Sign in")) }
+        }
+        p.muted { (lang.pick("Halaman ini untuk pegawai pemerintah daerah. Warga tidak perlu masuk untuk mengisi survei.", "This page is for regional government staff. Citizens need no account to fill in the survey.")) }
+    };
+    let mut response = page(status, layout(lang, title, LOGIN, content));
+    let cookie = auth::set_cookie(LOGIN_CSRF_COOKIE, &csrf, Duration::hours(1));
+    if let Ok(value) = cookie.parse() {
+        response.headers_mut().append(header::SET_COOKIE, value);
+    }
+    response
+}
+
+pub async fn form(Query(query): Query<LoginQuery>) -> Response {
+    login_page(
+        Lang::from_code(query.lang.as_deref()),
+        StatusCode::OK,
+        query.next.as_deref(),
+        "",
+        None,
+    )
+}
+
+pub async fn submit(State(app): State<Arc<AppState>>, request: Request) -> Response {
+    let client = auth::client_address(request.extensions());
+    let headers = request.headers().clone();
+    let body = match axum::body::to_bytes(request.into_body(), crate::MAX_BODY_BYTES).await {
+        Ok(body) => body,
+        Err(_) => return ApiError::TooLarge(crate::MAX_BODY_BYTES).into_response(),
+    };
+    let Ok(form) = serde_urlencoded::from_bytes::<LoginForm>(&body) else {
+        return login_page(
+            Lang::Id,
+            StatusCode::BAD_REQUEST,
+            None,
+            "",
+            Some("Formulir tidak lengkap. / The form is incomplete."),
+        );
+    };
+    let lang = Lang::from_code(form.lang.as_deref());
+    match sign_in(&app, &headers, &client, &form, lang).await {
+        Ok(response) => response,
+        Err(error) => super::super::survey::error_page(lang, LOGIN, error),
+    }
+}
+
+async fn sign_in(
+    app: &AppState,
+    headers: &HeaderMap,
+    client: &str,
+    form: &LoginForm,
+    lang: Lang,
+) -> Result<Response, ApiError> {
+    let next = form.next.as_deref();
+    let username = form.username.trim();
+    let cookie_token = auth::cookie(headers, LOGIN_CSRF_COOKIE).unwrap_or_default();
+    if cookie_token.is_empty() || !auth::same_secret(&cookie_token, &form.csrf) {
+        return Ok(login_page(
+            lang,
+            StatusCode::FORBIDDEN,
+            next,
+            username,
+            Some(lang.pick(
+                "Formulir kedaluwarsa atau cookie diblokir. Coba masuk lagi.",
+                "The form expired or cookies are blocked. Try signing in again.",
+            )),
+        ));
+    }
+    let tenant = app.tenant(None).await?;
+    let now = OffsetDateTime::now_utc();
+    let (by_account, by_client) = app
+        .store
+        .login_failures_since(
+            &tenant.tenant_id,
+            username,
+            client,
+            now - auth::FAILURE_WINDOW,
+        )
+        .await?;
+    if by_account >= auth::MAX_FAILURES_PER_ACCOUNT || by_client >= auth::MAX_FAILURES_PER_CLIENT {
+        return Ok(login_page(
+            lang,
+            StatusCode::TOO_MANY_REQUESTS,
+            next,
+            username,
+            Some(lang.pick(
+                "Terlalu banyak percobaan gagal. Tunggu 15 menit lalu coba lagi.",
+                "Too many failed attempts. Wait 15 minutes and try again.",
+            )),
+        ));
+    }
+    let account = app.store.account(&tenant.tenant_id, username).await?;
+    let hash = account
+        .as_ref()
+        .map_or(auth::dummy_hash(), |a| a.password_hash.as_str());
+    let password = form.password.clone();
+    let hash = hash.to_string();
+    // argon2 takes tens of milliseconds of CPU: keep it off the async workers.
+    let valid = tokio::task::spawn_blocking(move || auth::verify_password(&password, &hash))
+        .await
+        .unwrap_or(false);
+    let Some(account) = account.filter(|_| valid) else {
+        app.store
+            .record_login_failure(&tenant.tenant_id, username, client, now)
+            .await?;
+        return Ok(login_page(
+            lang,
+            StatusCode::UNAUTHORIZED,
+            next,
+            username,
+            Some(lang.pick(
+                "Nama pengguna atau kata sandi salah.",
+                "Wrong username or password.",
+            )),
+        ));
+    };
+    app.store
+        .clear_login_failures(&tenant.tenant_id, username, now - auth::FAILURE_WINDOW)
+        .await?;
+    let token = auth::random_token();
+    app.store
+        .create_session(
+            &tenant.tenant_id,
+            &auth::token_hash(&token),
+            &account.username,
+            &auth::random_token(),
+            now + auth::SESSION_LIFETIME,
+        )
+        .await?;
+    let landing = match (account.role, account.nip.as_deref()) {
+        (Role::Officer, Some(nip)) => href(lang, &format!("/dasbor/pegawai/{nip}"), None),
+        _ => href(lang, DASHBOARD, None),
+    };
+    let target = safe_next(next).map_or(landing, str::to_string);
+    let mut response = Redirect::to(&target).into_response();
+    for cookie in [
+        auth::set_cookie(SESSION_COOKIE, &token, auth::SESSION_LIFETIME),
+        auth::set_cookie(LOGIN_CSRF_COOKIE, "", Duration::ZERO),
+    ] {
+        if let Ok(value) = cookie.parse() {
+            response.headers_mut().append(header::SET_COOKIE, value);
+        }
+    }
+    Ok(response)
+}
+
+#[derive(Deserialize)]
+pub struct CsrfForm {
+    pub csrf: Option<String>,
+}
+
+pub async fn logout(
+    State(app): State<Arc<AppState>>,
+    Extension(staff): Extension<Staff>,
+    Query(query): Query<LangQuery>,
+    headers: HeaderMap,
+    Form(form): Form<CsrfForm>,
+) -> Response {
+    let lang = query.lang();
+    if !staff.csrf_ok(form.csrf.as_deref()) {
+        return forbidden(lang);
+    }
+    if let Some(token) = auth::cookie(&headers, SESSION_COOKIE) {
+        if let Err(error) = app
+            .store
+            .delete_session(&auth::token_hash(&token), OffsetDateTime::now_utc())
+            .await
+        {
+            return ApiError::from(error).into_response();
+        }
+    }
+    let mut response = Redirect::to(&href(lang, LOGIN, None)).into_response();
+    if let Ok(value) = auth::set_cookie(SESSION_COOKIE, "", Duration::ZERO).parse() {
+        response.headers_mut().append(header::SET_COOKIE, value);
+    }
+    response
+}
+
+pub async fn my_account(
+    Extension(staff): Extension<Staff>,
+    Query(query): Query<LangQuery>,
+    uri: OriginalUri,
+) -> Response {
+    let lang = query.lang();
+    let here = uri.to_string();
+    let account = &staff.session.account;
+    let title = lang.pick("Akun saya", "My account");
+    let content = html! {
+        h1 { (title) }
+        dl.facts {
+            dt { (lang.pick("Nama pengguna", "Username")) } dd { (account.username) }
+            dt { (lang.pick("Peran", "Role")) } dd { (account.role.label_id()) }
+            @if let Some(unit) = &account.unit_id { dt { "Unit" } dd { (unit) } }
+            @if let Some(nip) = &account.nip { dt { "NIP" } dd { a href=(href(lang, &format!("/dasbor/pegawai/{nip}"), None)) { (nip) } } }
+        }
+    };
+    respond(lang, &here, ok(frame(lang, &staff, title, &here, content)))
+}

@@ -1,0 +1,184 @@
+//! `suara tenant add`, `suara user add` and `suara import`: setting up a regency from the
+//! command line, before anyone can sign in.
+
+use std::io::{BufRead, IsTerminal};
+use std::path::PathBuf;
+
+use anyhow::{bail, Context};
+use suara_domain::access::Role;
+use suara_domain::org::import::{plan_import, ImportFiles, Table};
+use suara_store::{NewAccount, Store, Tenant};
+use time::OffsetDateTime;
+
+/// Who the audit log names for changes made from the command line.
+const CLI_ACTOR: &str = "cli";
+
+pub async fn add_tenant(
+    store: &Store,
+    code: &str,
+    name: &str,
+    utc_offset_minutes: i32,
+) -> anyhow::Result<()> {
+    if !suara_domain::survey::valid_code(code) {
+        bail!("'{code}' is not a code: use lowercase letters, digits, '-', '_' or '.'");
+    }
+    if ![420, 480, 540].contains(&utc_offset_minutes) {
+        bail!("--utc-offset-minutes: use 420 (WIB), 480 (WITA) or 540 (WIT)");
+    }
+    let tenant = Tenant {
+        tenant_id: code.into(),
+        name: name.into(),
+        utc_offset_minutes,
+    };
+    store.upsert_tenant(&tenant).await?;
+    println!("regency {code} ({name}) is set up");
+    Ok(())
+}
+
+/// The regency the command is about: the one named, else the only one.
+async fn tenant(store: &Store, requested: Option<&str>) -> anyhow::Result<Tenant> {
+    if let Some(code) = requested {
+        return store
+            .tenant(code)
+            .await?
+            .with_context(|| format!("no regency '{code}'"));
+    }
+    let mut tenants = store.tenants().await?;
+    match tenants.len() {
+        0 => bail!("no regency yet: create it first with `suara tenant add CODE NAME`"),
+        1 => Ok(tenants.remove(0)),
+        _ => bail!("several regencies: name one with --tenant"),
+    }
+}
+
+pub struct UserArgs {
+    pub username: String,
+    pub role: String,
+    pub unit: Option<String>,
+    pub nip: Option<String>,
+    pub password_stdin: bool,
+    pub tenant: Option<String>,
+}
+
+pub async fn add_user(store: &Store, args: UserArgs) -> anyhow::Result<()> {
+    let tenant = tenant(store, args.tenant.as_deref()).await?;
+    let role = Role::from_code(&args.role).with_context(|| {
+        let codes: Vec<&str> = Role::ALL.iter().map(|r| r.code()).collect();
+        format!("--role '{}': use one of {}", args.role, codes.join(", "))
+    })?;
+    let password = if args.password_stdin {
+        let mut line = String::new();
+        std::io::stdin().lock().read_line(&mut line)?;
+        line.trim_end_matches(['\r', '\n']).to_string()
+    } else {
+        suara_web::auth::random_token()[..20].to_string()
+    };
+    if let Some(problem) = suara_domain::access::new_account_problem(
+        &args.username,
+        role,
+        args.unit.as_deref(),
+        args.nip.as_deref(),
+        &password,
+    ) {
+        bail!("{problem}");
+    }
+    if let Some(unit) = &args.unit {
+        store
+            .unit(&tenant.tenant_id, unit)
+            .await?
+            .with_context(|| format!("--unit: no unit '{unit}'"))?;
+    }
+    if let Some(nip) = &args.nip {
+        store
+            .officer(&tenant.tenant_id, nip)
+            .await?
+            .with_context(|| format!("--nip: no officer {nip}"))?;
+    }
+    let hash = suara_web::auth::hash_password(&password)
+        .map_err(|e| anyhow::anyhow!("hashing the password: {e}"))?;
+    let account = NewAccount {
+        username: &args.username,
+        password_hash: &hash,
+        role,
+        unit_id: args.unit.as_deref(),
+        nip: args.nip.as_deref(),
+    };
+    if !store
+        .create_account(
+            &tenant.tenant_id,
+            &account,
+            CLI_ACTOR,
+            OffsetDateTime::now_utc(),
+        )
+        .await?
+    {
+        bail!("the username '{}' is taken", args.username);
+    }
+    println!(
+        "account {} ({}) created in {}",
+        args.username,
+        role.code(),
+        tenant.tenant_id
+    );
+    if !args.password_stdin {
+        println!("password: {password}");
+        if std::io::stdout().is_terminal() {
+            println!("(shown once; give it to the user over a safe channel)");
+        }
+    }
+    Ok(())
+}
+
+pub struct ImportArgs {
+    pub files: Vec<(Table, PathBuf)>,
+    pub dry_run: bool,
+    pub tenant: Option<String>,
+}
+
+/// Exit code 2 when a file has bad rows (all listed on stderr), as for `skm score`.
+pub async fn import(store: &Store, args: ImportArgs) -> anyhow::Result<bool> {
+    let tenant = tenant(store, args.tenant.as_deref()).await?;
+    if args.files.is_empty() {
+        bail!("name at least one file: --units, --services, --points or --officers");
+    }
+    let mut contents = Vec::new();
+    for (table, path) in &args.files {
+        let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+        contents.push((*table, bytes));
+    }
+    let mut files = ImportFiles::default();
+    for (table, bytes) in &contents {
+        files.set(*table, bytes);
+    }
+    let now = OffsetDateTime::now_utc();
+    let snapshot = store.org_snapshot(&tenant.tenant_id).await?;
+    let plan = match plan_import(&files, &snapshot, now.to_offset(tenant.offset()).date()) {
+        Ok(plan) => plan,
+        Err(errors) => {
+            for error in &errors {
+                eprintln!("error: {error}");
+            }
+            eprintln!("{} problem(s); nothing was imported", errors.len());
+            return Ok(false);
+        }
+    };
+    for (table, _) in &args.files {
+        let counts = plan.counts(*table);
+        println!(
+            "{}: {} new, {} changed",
+            table.file_name(),
+            counts.added,
+            counts.updated
+        );
+    }
+    println!("{} unchanged", plan.unchanged);
+    if args.dry_run {
+        println!("dry run: nothing was imported");
+    } else if !plan.is_empty() {
+        store
+            .apply_import(&tenant.tenant_id, &plan, CLI_ACTOR, now)
+            .await?;
+        println!("imported");
+    }
+    Ok(true)
+}
