@@ -115,11 +115,11 @@ impl Period {
             Period::Month(month),
             Period::Quarter {
                 year,
-                quarter: (month.month() + 2) / 3,
+                quarter: month.month().div_ceil(3),
             },
             Period::Semester {
                 year,
-                semester: (month.month() + 5) / 6,
+                semester: month.month().div_ceil(6),
             },
             Period::Year(year),
         ]

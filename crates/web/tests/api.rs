@@ -5,7 +5,7 @@ use std::sync::Arc;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 use suara_store::testing::{TestDatabase, OFFICER_NIP as NIP};
-use suara_web::{api, AppState};
+use suara_web::api;
 
 suara_store::backend_tests!(
     health_and_openapi_describe_every_route,
@@ -16,37 +16,16 @@ suara_store::backend_tests!(
     concurrent_submissions_are_all_counted_once,
 );
 
-struct TestApp {
-    base: String,
-    client: reqwest::Client,
-    _db: TestDatabase,
+mod common;
+
+use common::TestApp;
+
+trait ApiCalls {
+    async fn post_json(&self, body: &Value) -> (StatusCode, Value);
+    async fn ikm(&self) -> Value;
 }
 
-impl TestApp {
-    async fn spawn(db: TestDatabase) -> TestApp {
-        let store = db.seeded_store().await;
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let base = format!("http://{}", listener.local_addr().unwrap());
-        let state = Arc::new(AppState {
-            store,
-            default_tenant: None,
-        });
-        tokio::spawn(suara_web::serve(listener, state));
-        TestApp {
-            base,
-            client: reqwest::Client::new(),
-            _db: db,
-        }
-    }
-
-    fn url(&self, path: &str) -> String {
-        format!("{}{path}", self.base)
-    }
-
-    async fn get(&self, path: &str) -> reqwest::Response {
-        self.client.get(self.url(path)).send().await.unwrap()
-    }
-
+impl ApiCalls for TestApp {
     async fn post_json(&self, body: &Value) -> (StatusCode, Value) {
         let response = self
             .client

@@ -1,0 +1,159 @@
+//! The real app on a random port with a fresh, seeded database per test.
+
+#![allow(dead_code)] // Each test file uses its own part of this.
+
+use std::sync::Arc;
+
+use reqwest::header::{COOKIE, LOCATION, SET_COOKIE};
+use reqwest::StatusCode;
+use suara_domain::access::Role;
+use suara_store::testing::TestDatabase;
+use suara_store::{NewAccount, Store};
+use suara_web::AppState;
+
+pub const PASSWORD: &str = "a test password";
+
+pub struct TestApp {
+    pub base: String,
+    /// Follows no redirects, so tests see the 303s.
+    pub client: reqwest::Client,
+    pub store: Store,
+    _db: TestDatabase,
+}
+
+impl TestApp {
+    pub async fn spawn(db: TestDatabase) -> TestApp {
+        let store = db.seeded_store().await;
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let base = format!("http://{}", listener.local_addr().unwrap());
+        let state = Arc::new(AppState {
+            store: store.clone(),
+            default_tenant: None,
+        });
+        tokio::spawn(suara_web::serve(listener, state));
+        let client = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap();
+        TestApp {
+            base,
+            client,
+            store,
+            _db: db,
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client.get(self.url(path)).send().await.unwrap()
+    }
+
+    /// Creates an account with [`PASSWORD`] in the fixture regency.
+    pub async fn add_account(
+        &self,
+        username: &str,
+        role: Role,
+        unit: Option<&str>,
+        nip: Option<&str>,
+    ) {
+        let hash = suara_web::auth::hash_password(PASSWORD).unwrap();
+        let account = NewAccount {
+            username,
+            password_hash: &hash,
+            role,
+            unit_id: unit,
+            nip,
+        };
+        assert!(self
+            .store
+            .create_account("t1", &account, "test", time::OffsetDateTime::now_utc())
+            .await
+            .unwrap());
+    }
+
+    /// Signs in through the form as a browser would; returns the session.
+    pub async fn sign_in(&self, username: &str, password: &str) -> Result<Session, StatusCode> {
+        let form = self.get("/masuk").await;
+        let login_cookie =
+            set_cookie_value(&form, "suara_login").expect("sign-in form sets its CSRF cookie");
+        let sent = self
+            .client
+            .post(self.url("/masuk"))
+            .header(COOKIE, format!("suara_login={login_cookie}"))
+            .form(&[
+                ("username", username),
+                ("password", password),
+                ("csrf", &login_cookie),
+            ])
+            .send()
+            .await
+            .unwrap();
+        if sent.status() != StatusCode::SEE_OTHER {
+            return Err(sent.status());
+        }
+        let landing = sent.headers()[LOCATION].to_str().unwrap().to_string();
+        let cookie = set_cookie_value(&sent, "suara_session").expect("session cookie");
+        let mut session = Session {
+            cookie,
+            csrf: String::new(),
+            landing,
+        };
+        // The CSRF token is in every staff page's sign-out form.
+        let page = self.get_as(&session, "/akun").await.text().await.unwrap();
+        session.csrf = hidden_value(&page, "csrf").expect("CSRF token on the page");
+        Ok(session)
+    }
+
+    pub async fn get_as(&self, session: &Session, path: &str) -> reqwest::Response {
+        self.client
+            .get(self.url(path))
+            .header(COOKIE, format!("suara_session={}", session.cookie))
+            .send()
+            .await
+            .unwrap()
+    }
+
+    pub async fn post_form_as(
+        &self,
+        session: Option<&Session>,
+        path: &str,
+        form: &[(&str, &str)],
+    ) -> reqwest::Response {
+        let mut request = self.client.post(self.url(path)).form(form);
+        if let Some(session) = session {
+            request = request.header(COOKIE, format!("suara_session={}", session.cookie));
+        }
+        request.send().await.unwrap()
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Session {
+    pub cookie: String,
+    pub csrf: String,
+    /// Where sign-in sent the user.
+    pub landing: String,
+}
+
+pub fn set_cookie_value(response: &reqwest::Response, name: &str) -> Option<String> {
+    response
+        .headers()
+        .get_all(SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find_map(|v| {
+            v.strip_prefix(&format!("{name}="))
+                .map(|rest| rest.split(';').next().unwrap_or("").to_string())
+        })
+}
+
+pub fn hidden_value(html: &str, name: &str) -> Option<String> {
+    let marker = format!("name=\"{name}\" value=\"");
+    html.split(&marker)
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .map(str::to_string)
+}

@@ -1,0 +1,434 @@
+//! Staff pages: every route × role, sign-in protections, the CSV import and the dashboard,
+//! on SQLite and PostgreSQL.
+
+mod common;
+
+use common::{hidden_value, TestApp, PASSWORD};
+use reqwest::header::LOCATION;
+use reqwest::StatusCode;
+use serde_json::json;
+use suara_domain::access::Role;
+use suara_store::testing::{TestDatabase, OFFICER_NIP, OTHER_OFFICER_NIP};
+use suara_web::access::STAFF_ROUTES;
+
+suara_store::backend_tests!(
+    every_route_and_role_is_allowed_or_forbidden_as_designed,
+    sign_in_is_rate_limited_and_csrf_protected,
+    import_checks_every_row_then_imports_once,
+    dashboard_shows_figures_and_unit_admins_only_their_subtree,
+);
+
+/// The accounts of the test, one per role: the unit admin runs `rsud` (with `rsud-igd`
+/// under it), the officer is the one in `rsud-igd`.
+const ACCOUNTS: [(&str, Role); 7] = [
+    ("admin", Role::Administrator),
+    ("rsud-admin", Role::UnitAdmin),
+    ("bkpsdm", Role::Hr),
+    ("bpkad", Role::Finance),
+    ("inspektorat", Role::Inspectorate),
+    ("bappeda", Role::Planner),
+    ("pegawai", Role::Officer),
+];
+
+async fn with_accounts(db: TestDatabase) -> TestApp {
+    let app = TestApp::spawn(db).await;
+    for (username, role) in ACCOUNTS {
+        let unit = (role == Role::UnitAdmin).then_some("rsud");
+        let nip = (role == Role::Officer).then_some(OTHER_OFFICER_NIP);
+        app.add_account(username, role, unit, nip).await;
+    }
+    app
+}
+
+/// A request a test makes for one route: path, and the form for POSTs.
+struct Probe {
+    method: &'static str,
+    route: &'static str,
+    path: String,
+    /// Expected status per role, in the order of `ACCOUNTS`. 200 = allowed.
+    expected: [u16; 7],
+}
+
+fn probes() -> Vec<Probe> {
+    const ALL: [u16; 7] = [200; 7];
+    let probe = |method, route, path: &str, expected| Probe {
+        method,
+        route,
+        path: path.to_string(),
+        expected,
+    };
+    vec![
+        probe("POST", "/keluar", "/keluar", [303; 7]),
+        probe("GET", "/akun", "/akun", ALL),
+        probe(
+            "GET",
+            "/dasbor",
+            "/dasbor",
+            [200, 200, 200, 200, 200, 200, 403],
+        ),
+        probe(
+            "GET",
+            "/dasbor/unit/{unit}",
+            "/dasbor/unit/rsud-igd",
+            [200, 200, 200, 200, 200, 200, 403],
+        ),
+        probe(
+            "GET",
+            "/dasbor/unit/{unit}",
+            "/dasbor/unit/dukcapil",
+            [200, 403, 200, 200, 200, 200, 403],
+        ),
+        probe(
+            "GET",
+            "/dasbor/pegawai/{nip}",
+            &format!("/dasbor/pegawai/{OTHER_OFFICER_NIP}"),
+            [200, 200, 200, 200, 200, 403, 200],
+        ),
+        probe(
+            "GET",
+            "/dasbor/pegawai/{nip}",
+            &format!("/dasbor/pegawai/{OFFICER_NIP}"),
+            [200, 403, 200, 200, 200, 403, 403],
+        ),
+        probe(
+            "GET",
+            "/admin/impor",
+            "/admin/impor",
+            [200, 403, 200, 403, 403, 403, 403],
+        ),
+        // Allowed roles get the form back (no file chosen): 422.
+        probe(
+            "POST",
+            "/admin/impor",
+            "/admin/impor",
+            [422, 403, 422, 403, 403, 403, 403],
+        ),
+        probe(
+            "GET",
+            "/admin/audit",
+            "/admin/audit",
+            [200, 403, 403, 403, 200, 403, 403],
+        ),
+        probe(
+            "GET",
+            "/admin/akun",
+            "/admin/akun",
+            [200, 403, 403, 403, 403, 403, 403],
+        ),
+        // Allowed: the form comes back with the problem named (no username): 422.
+        probe(
+            "POST",
+            "/admin/akun",
+            "/admin/akun",
+            [422, 403, 403, 403, 403, 403, 403],
+        ),
+    ]
+}
+
+async fn send(
+    app: &TestApp,
+    probe: &Probe,
+    session: Option<&common::Session>,
+    csrf: Option<&str>,
+) -> StatusCode {
+    if probe.method == "GET" {
+        return match session {
+            Some(session) => app.get_as(session, &probe.path).await.status(),
+            None => app.get(&probe.path).await.status(),
+        };
+    }
+    let csrf = csrf.unwrap_or("");
+    if probe.route == "/admin/impor" {
+        let form = reqwest::multipart::Form::new()
+            .text("csrf", csrf.to_string())
+            .text("action", "check");
+        let mut request = app.client.post(app.url(&probe.path)).multipart(form);
+        if let Some(session) = session {
+            request = request.header("cookie", format!("suara_session={}", session.cookie));
+        }
+        return request.send().await.unwrap().status();
+    }
+    app.post_form_as(session, &probe.path, &[("csrf", csrf)])
+        .await
+        .status()
+}
+
+async fn every_route_and_role_is_allowed_or_forbidden_as_designed(db: TestDatabase) {
+    let app = with_accounts(db).await;
+    let probes = probes();
+    // Every staff route has probes, so a new route cannot ship without its rules here.
+    for route in STAFF_ROUTES {
+        assert!(
+            probes
+                .iter()
+                .any(|p| p.route == route.path && p.method == route.method.as_str()),
+            "{} {} has no access expectations in this test",
+            route.method,
+            route.path
+        );
+    }
+    for probe in &probes {
+        // Signed out: pages send to the sign-in form, posts are refused.
+        let status = send(&app, probe, None, None).await;
+        let expected = if probe.method == "GET" { 303 } else { 401 };
+        assert_eq!(
+            status.as_u16(),
+            expected,
+            "signed out: {} {}",
+            probe.method,
+            probe.path
+        );
+    }
+    for (i, (username, _)) in ACCOUNTS.iter().enumerate() {
+        for probe in &probes {
+            // A fresh session each time, since signing out ends it.
+            let session = app.sign_in(username, PASSWORD).await.unwrap();
+            let status = send(&app, probe, Some(&session), Some(&session.csrf)).await;
+            assert_eq!(
+                status.as_u16(),
+                probe.expected[i],
+                "{username}: {} {}",
+                probe.method,
+                probe.path
+            );
+            if probe.method == "POST" && probe.expected[i] != 403 {
+                // The same post without the session's CSRF token is refused.
+                let session = app.sign_in(username, PASSWORD).await.unwrap();
+                let forged = send(&app, probe, Some(&session), Some("forged")).await;
+                assert_eq!(
+                    forged,
+                    StatusCode::FORBIDDEN,
+                    "{username}: {} without CSRF",
+                    probe.path
+                );
+            }
+        }
+    }
+    // Paths that are not routes are not found, signed in or not.
+    let admin = app.sign_in("admin", PASSWORD).await.unwrap();
+    assert_eq!(
+        app.get_as(&admin, "/admin/nothing-here").await.status(),
+        StatusCode::NOT_FOUND
+    );
+}
+
+async fn sign_in_is_rate_limited_and_csrf_protected(db: TestDatabase) {
+    let app = with_accounts(db).await;
+    let officer = app.sign_in("pegawai", PASSWORD).await.unwrap();
+    assert_eq!(
+        officer.landing,
+        format!("/dasbor/pegawai/{OTHER_OFFICER_NIP}?lang=id")
+    );
+    assert_eq!(
+        app.sign_in("admin", "wrong password").await.unwrap_err(),
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        app.sign_in("nobody", PASSWORD).await.unwrap_err(),
+        StatusCode::UNAUTHORIZED
+    );
+
+    // Without the sign-in form's own cookie, a posted sign-in is refused.
+    let forged = app
+        .post_form_as(
+            None,
+            "/masuk",
+            &[("username", "admin"), ("password", PASSWORD), ("csrf", "x")],
+        )
+        .await;
+    assert_eq!(forged.status(), StatusCode::FORBIDDEN);
+
+    for _ in 0..4 {
+        assert_eq!(
+            app.sign_in("admin", "wrong password").await.unwrap_err(),
+            StatusCode::UNAUTHORIZED
+        );
+    }
+    // Five failures: even the right password waits now.
+    assert_eq!(
+        app.sign_in("admin", PASSWORD).await.unwrap_err(),
+        StatusCode::TOO_MANY_REQUESTS
+    );
+    // Other accounts are not locked out by it.
+    assert!(app.sign_in("bkpsdm", PASSWORD).await.is_ok());
+
+    // Signing out ends the session for good.
+    let session = app.sign_in("bkpsdm", PASSWORD).await.unwrap();
+    let out = app
+        .post_form_as(Some(&session), "/keluar", &[("csrf", &session.csrf)])
+        .await;
+    assert_eq!(out.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        app.get_as(&session, "/dasbor").await.status(),
+        StatusCode::SEE_OTHER
+    );
+
+    // Sign-in only sends users on within this site.
+    let page = app
+        .get("/masuk?next=//evil.example/")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(hidden_value(&page, "next").is_none());
+    let redirect = app.get("/dasbor/unit/dukcapil").await;
+    assert!(redirect.headers()[LOCATION]
+        .to_str()
+        .unwrap()
+        .starts_with("/masuk?next=%2Fdasbor%2Funit%2Fdukcapil"));
+}
+
+async fn upload(
+    app: &TestApp,
+    session: &common::Session,
+    action: &str,
+    files: &[(&str, &str)],
+) -> (StatusCode, String) {
+    let mut form = reqwest::multipart::Form::new()
+        .text("csrf", session.csrf.clone())
+        .text("action", action.to_string());
+    for (field, text) in files {
+        let part = reqwest::multipart::Part::bytes(text.as_bytes().to_vec())
+            .file_name(format!("{field}.csv"));
+        form = form.part(field.to_string(), part);
+    }
+    let sent = app
+        .client
+        .post(app.url("/admin/impor"))
+        .header("cookie", format!("suara_session={}", session.cookie))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    (sent.status(), sent.text().await.unwrap())
+}
+
+async fn import_checks_every_row_then_imports_once(db: TestDatabase) {
+    let app = with_accounts(db).await;
+    let hr = app.sign_in("bkpsdm", PASSWORD).await.unwrap();
+    let units = "unit_id,parent_id,name,kind,monthly_users\ndinkes,,Dinas Kesehatan,dinas,\npkm-panggul,dinkes,Puskesmas Panggul,puskesmas,900\n";
+    let services = "service_id,unit_id,name\nrawat-jalan,pkm-panggul,Rawat jalan\n";
+    let officers = "nip,name,position,position_class,unit_id,assigned_from\n199001012015032001,Ani Lestari,Perawat,7,pkm-panggul,2025-01-06\n";
+    let bad_officers = "nip,name,position,position_class,unit_id\n1990,Ani,Perawat,7,pkm-panggul\n199001012015032001,,Perawat,7,mars\n";
+
+    let (status, html) = upload(
+        &app,
+        &hr,
+        "import",
+        &[("units", units), ("officers", bad_officers)],
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(html.contains("3 masalah ditemukan"), "{html}");
+    for cell in [
+        "<td class=\"num\">2</td><td><code>nip</code>",
+        "<td class=\"num\">3</td><td><code>name</code>",
+        "<td class=\"num\">3</td><td><code>unit_id</code>",
+    ] {
+        assert!(html.contains(cell), "missing {cell}");
+    }
+    assert!(
+        app.store.unit("t1", "dinkes").await.unwrap().is_none(),
+        "nothing imported"
+    );
+
+    let files = [
+        ("units", units),
+        ("services", services),
+        ("officers", officers),
+    ];
+    let (status, html) = upload(&app, &hr, "check", &files).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("Pemeriksaan lolos"), "{html}");
+    assert!(
+        app.store.unit("t1", "dinkes").await.unwrap().is_none(),
+        "a check imports nothing"
+    );
+
+    let (status, html) = upload(&app, &hr, "import", &files).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("Impor selesai"), "{html}");
+    assert_eq!(
+        app.store
+            .officer("t1", "199001012015032001")
+            .await
+            .unwrap()
+            .unwrap()
+            .unit_id,
+        "pkm-panggul"
+    );
+    let (_, html) = upload(&app, &hr, "import", &files).await;
+    assert!(html.contains("Tidak ada perubahan"), "{html}");
+
+    // The audit log names who did it.
+    let inspector = app.sign_in("inspektorat", PASSWORD).await.unwrap();
+    let audit = app
+        .get_as(&inspector, "/admin/audit")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        audit.contains("<td>bkpsdm</td>") && audit.contains("199001012015032001"),
+        "{audit}"
+    );
+}
+
+async fn dashboard_shows_figures_and_unit_admins_only_their_subtree(db: TestDatabase) {
+    let app = with_accounts(db).await;
+    for (key, unit, officer) in [
+        ("d-1", "dukcapil", Some(OFFICER_NIP)),
+        ("d-2", "rsud-igd", Some(OTHER_OFFICER_NIP)),
+    ] {
+        let body = json!({ "unit": unit, "officer": officer, "answers": [4, 4, 4, 4, 4, 4, 4, 4, 3], "idempotency_key": format!("dashboard-{key}") });
+        let sent = app
+            .client
+            .post(app.url("/api/v1/responses"))
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(sent.status(), StatusCode::CREATED);
+    }
+    let admin = app.sign_in("admin", PASSWORD).await.unwrap();
+    let page = app.get_as(&admin, "/dasbor").await.text().await.unwrap();
+    assert!(page.contains("Dinas Dukcapil") && page.contains("Instalasi Gawat Darurat"));
+    // All 4s but one 3: IKM = 25·(8·4 + 3)/9 = 97.22, grade A.
+    assert!(page.contains("97.22"), "{page}");
+    assert!(page.contains("<svg class=\"chart\" role=\"img\""));
+
+    let unit = app
+        .get_as(&admin, "/dasbor/unit/dukcapil?lang=en")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        unit.contains("Score per element") && unit.contains("Sri Wahyuni") && unit.contains("U9")
+    );
+    let officer = app
+        .get_as(&admin, &format!("/dasbor/pegawai/{OFFICER_NIP}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        officer.contains("Riwayat penugasan") && officer.contains("2024-01-02"),
+        "{officer}"
+    );
+    let bad_period = app.get_as(&admin, "/dasbor?period=2026-13").await;
+    assert_eq!(bad_period.status(), StatusCode::BAD_REQUEST);
+
+    let unit_admin = app.sign_in("rsud-admin", PASSWORD).await.unwrap();
+    let page = app
+        .get_as(&unit_admin, "/dasbor")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("Instalasi Gawat Darurat") && page.contains("RSUD dr. Soedomo"));
+    assert!(
+        !page.contains("Dinas Dukcapil"),
+        "a unit admin sees only their subtree"
+    );
+}
