@@ -173,3 +173,137 @@ fn serve_demo_accepts_a_response_and_reports_the_new_ikm() {
     }
     drop(server);
 }
+
+fn suara_with_stdin(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_suara"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn a_regency_is_set_up_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let database = format!("sqlite://{}", dir.path().join("suara.db").display());
+    let db = ["--database", database.as_str()];
+    let run = |args: &[&str]| suara(&[args, &db[..]].concat());
+
+    let no_tenant = suara_with_stdin(
+        &[
+            &[
+                "user",
+                "add",
+                "admin",
+                "--role",
+                "admin",
+                "--password-stdin",
+            ][..],
+            &db[..],
+        ]
+        .concat(),
+        "a long password\n",
+    );
+    assert!(!no_tenant.status.success());
+    assert!(
+        stderr(&no_tenant).contains("suara tenant add"),
+        "{}",
+        stderr(&no_tenant)
+    );
+
+    assert!(
+        run(&["tenant", "add", "trenggalek", "Kabupaten Trenggalek"])
+            .status
+            .success()
+    );
+    let admin = suara_with_stdin(
+        &[
+            &[
+                "user",
+                "add",
+                "admin",
+                "--role",
+                "admin",
+                "--password-stdin",
+            ][..],
+            &db[..],
+        ]
+        .concat(),
+        "a long password\n",
+    );
+    assert!(admin.status.success(), "{}", stderr(&admin));
+    let short = suara_with_stdin(
+        &[
+            &[
+                "user",
+                "add",
+                "x-admin",
+                "--role",
+                "admin",
+                "--password-stdin",
+            ][..],
+            &db[..],
+        ]
+        .concat(),
+        "short\n",
+    );
+    assert!(stderr(&short).contains("at least 12"), "{}", stderr(&short));
+    let generated = run(&["user", "add", "bkpsdm", "--role", "hr"]);
+    assert!(
+        stdout(&generated).contains("password: "),
+        "{}",
+        stdout(&generated)
+    );
+    let taken = run(&["user", "add", "bkpsdm", "--role", "hr"]);
+    assert!(stderr(&taken).contains("taken"));
+
+    let units = csv_file(dir.path(), "units.csv", "unit_id,parent_id,name,kind,monthly_users\ndinkes,,Dinas Kesehatan,dinas,\npkm,dinkes,Puskesmas Panggul,puskesmas,900\n");
+    let officers = csv_file(
+        dir.path(),
+        "officers.csv",
+        "nip,name,position,unit_id\n199001012015032001,Ani Lestari,Perawat,pkm\n",
+    );
+    let bad = csv_file(dir.path(), "bad.csv", "nip,name,position,unit_id\n1990,Ani Lestari,Perawat,pkm\n199001012015032001,Ani,Perawat,nowhere\n");
+
+    let failed = run(&["import", "--units", &units, "--officers", &bad]);
+    assert_eq!(failed.status.code(), Some(2));
+    let errors = stderr(&failed);
+    assert!(
+        errors.contains("officers.csv line 2: nip:")
+            && errors.contains("officers.csv line 3: unit_id:"),
+        "{errors}"
+    );
+
+    let dry = run(&[
+        "import",
+        "--units",
+        &units,
+        "--officers",
+        &officers,
+        "--dry-run",
+    ]);
+    assert!(
+        stdout(&dry).contains("units.csv: 2 new, 0 changed")
+            && stdout(&dry).contains("nothing was imported"),
+        "{}",
+        stdout(&dry)
+    );
+    let done = run(&["import", "--units", &units, "--officers", &officers]);
+    assert!(stdout(&done).contains("imported"), "{}", stdout(&done));
+    let again = run(&["import", "--units", &units, "--officers", &officers]);
+    assert!(
+        stdout(&again).contains("units.csv: 0 new, 0 changed")
+            && stdout(&again).contains("3 unchanged"),
+        "{}",
+        stdout(&again)
+    );
+}

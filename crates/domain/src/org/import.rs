@@ -976,4 +976,54 @@ mod tests {
         .unwrap_err();
         assert_eq!((errors[0].line, errors[0].field.as_str()), (3, "row"));
     }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        /// A units file of `n` units where each parent is an earlier unit (or none), in a
+        /// shuffled order, and an officers file placing officers in those units.
+        fn files_strategy() -> impl Strategy<Value = (String, String)> {
+            (1usize..12)
+                .prop_flat_map(|n| {
+                    (
+                        proptest::collection::vec(proptest::option::of(0usize..n), n),
+                        Just((0..n).collect::<Vec<usize>>()).prop_shuffle(),
+                        proptest::collection::vec((0usize..n, 0usize..3), 0..8),
+                    )
+                })
+                .prop_map(|(parents, order, officers)| {
+                    let mut units = String::from("unit_id,parent_id,name,kind\n");
+                    for i in order {
+                        let parent = parents[i]
+                            .filter(|p| *p < i)
+                            .map(|p| format!("u{p}"))
+                            .unwrap_or_default();
+                        units += &format!("u{i},{parent},Unit {i},dinas\n");
+                    }
+                    let mut people = String::from("nip,name,position,unit_id\n");
+                    for (k, (unit, position)) in officers.iter().enumerate() {
+                        people +=
+                            &format!("1990010120150320{k:02},Officer {k},P{position},u{unit}\n");
+                    }
+                    (units, people)
+                })
+        }
+
+        proptest! {
+            #[test]
+            fn importing_twice_changes_nothing_and_parents_come_first((units, officers) in files_strategy()) {
+                let files = ImportFiles { units: Some(units.as_bytes()), officers: Some(officers.as_bytes()), ..Default::default() };
+                let plan = plan_import(&files, &Snapshot::default(), TODAY).unwrap();
+                for (i, change) in plan.units.iter().enumerate() {
+                    if let Some(parent) = &change.after.parent_id {
+                        prop_assert!(plan.units[..i].iter().any(|c| &c.after.unit_id == parent));
+                    }
+                }
+                let stored = applied(&plan, Snapshot::default());
+                let again = plan_import(&files, &stored, TODAY).unwrap();
+                prop_assert!(again.is_empty());
+            }
+        }
+    }
 }
