@@ -241,7 +241,7 @@ pub async fn audit(
                 } }
                 tbody { @for e in &entries { tr {
                     td.num { (e.audit_id) }
-                    td { (e.at.to_offset(offset).format(&time::format_description::well_known::Rfc3339).unwrap_or_default()) }
+                    td { (e.at.to_offset(offset).format(time::macros::format_description!("[year]-[month]-[day] [hour]:[minute]:[second]")).unwrap_or_default()) }
                     td { (e.actor) }
                     td { (e.action) " " (e.entity) " " code { (e.entity_id) } }
                     td { details {

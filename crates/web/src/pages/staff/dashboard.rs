@@ -259,6 +259,14 @@ async fn render_unit(
         .iter()
         .filter_map(|id| units.iter().find(|u| &u.unit_id == id))
         .collect();
+    // The unit with everything under it, from the same monthly totals.
+    let mut subtree = Tally::default();
+    for id in tree.subtree(unit_id) {
+        if let Some(t) = unit_tallies.get(&id) {
+            subtree.merge(t);
+        }
+    }
+    let subtree_score = exact(&subtree);
     let parent = unit
         .parent_id
         .as_deref()
@@ -280,6 +288,12 @@ async fn render_unit(
             @if let Some(n) = needed {
                 " · " (lang.pick("sampel minimal", "sample needed")) " " (n)
                 @if tally.responses() < n { " " span.flag { (lang.pick("belum tercapai", "not reached")) } }
+            }
+        }
+        @if !children.is_empty() {
+            p {
+                (lang.pick("Termasuk semua sub-unit:", "Including all sub-units:")) " "
+                (score_text(lang, subtree_score.as_ref())) " · " (subtree.responses()) " " (lang.pick("tanggapan", "responses"))
             }
         }
         (elements_section(lang, score.as_ref()))
