@@ -228,27 +228,23 @@ pub fn plan_import(
         Table::Services,
         &known_units,
         &mut errors,
-    )
-    .into_iter()
-    .map(|(id, unit_id, name)| Service {
-        service_id: id,
-        unit_id,
-        name,
-    })
-    .collect::<Vec<_>>();
+        |service_id, unit_id, name| Service {
+            service_id,
+            unit_id,
+            name,
+        },
+    );
     let points = parse_simple(
         rows_of(Table::Points),
         Table::Points,
         &known_units,
         &mut errors,
-    )
-    .into_iter()
-    .map(|(id, unit_id, name)| ServicePoint {
-        point_id: id,
-        unit_id,
-        name,
-    })
-    .collect::<Vec<_>>();
+        |point_id, unit_id, name| ServicePoint {
+            point_id,
+            unit_id,
+            name,
+        },
+    );
     let officers = parse_officers(
         rows_of(Table::Officers),
         current,
@@ -584,13 +580,14 @@ fn parse_units(rows: &[Row], current: &Snapshot, errors: &mut Vec<RowError>) -> 
     units
 }
 
-/// Services and points: an id, the unit giving it and a name.
-fn parse_simple(
+/// Services and points: an id, the unit giving it and a name, made into a `T` by `make`.
+fn parse_simple<T>(
     rows: &[Row],
     table: Table,
     known_units: &HashSet<&str>,
     errors: &mut Vec<RowError>,
-) -> Vec<(String, String, String)> {
+    make: impl Fn(String, String, String) -> T,
+) -> Vec<T> {
     let id_column = table.columns().0[0];
     let mut seen = HashMap::new();
     let mut out = Vec::new();
@@ -600,7 +597,7 @@ fn parse_simple(
         let name = row.text("name", errors);
         if let (Some(id), Some(unit), Some(name)) = (id, unit, name) {
             if row.unique(id_column, &id, &mut seen, errors) {
-                out.push((id, unit, name));
+                out.push(make(id, unit, name));
             }
         }
     }
