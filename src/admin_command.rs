@@ -3,6 +3,7 @@
 
 use std::io::{BufRead, IsTerminal};
 use std::path::PathBuf;
+use std::process::ExitCode;
 
 use anyhow::{bail, Context};
 use suara_domain::access::Role;
@@ -136,7 +137,7 @@ pub struct ImportArgs {
 }
 
 /// Exit code 2 when a file has bad rows (all listed on stderr), as for `skm score`.
-pub async fn import(store: &Store, args: ImportArgs) -> anyhow::Result<bool> {
+pub async fn import(store: &Store, args: ImportArgs) -> anyhow::Result<ExitCode> {
     let tenant = tenant(store, args.tenant.as_deref()).await?;
     if args.files.is_empty() {
         bail!("name at least one file: --units, --services, --points or --officers");
@@ -159,7 +160,7 @@ pub async fn import(store: &Store, args: ImportArgs) -> anyhow::Result<bool> {
                 eprintln!("error: {error}");
             }
             eprintln!("{} problem(s); nothing was imported", errors.len());
-            return Ok(false);
+            return Ok(ExitCode::from(2));
         }
     };
     for (table, _) in &args.files {
@@ -180,5 +181,35 @@ pub async fn import(store: &Store, args: ImportArgs) -> anyhow::Result<bool> {
             .await?;
         println!("imported");
     }
-    Ok(true)
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Exit code of `suara verify` when the chain does not hold.
+const CHAIN_BROKEN: u8 = 3;
+
+pub async fn verify(store: &Store, tenant: Option<&str>) -> anyhow::Result<ExitCode> {
+    let tenant = self::tenant(store, tenant).await?;
+    let report = store.verify_chain(&tenant.tenant_id).await?;
+    println!(
+        "{}: {} links verified, head {}",
+        tenant.tenant_id, report.verified, report.head
+    );
+    if let Some(broken) = &report.broken {
+        println!("BROKEN: {broken}");
+    }
+    if report.head_mismatch {
+        println!("BROKEN: the stored chain head does not match the last link");
+    }
+    if report.unchained > 0 {
+        println!(
+            "BROKEN: {} stored responses are not in the chain (added behind the application's back)",
+            report.unchained
+        );
+    }
+    if report.is_intact() {
+        println!("chain intact");
+        Ok(ExitCode::SUCCESS)
+    } else {
+        Ok(ExitCode::from(CHAIN_BROKEN))
+    }
 }

@@ -62,6 +62,14 @@ enum Command {
         #[arg(long, global = true, default_value = DEFAULT_DATABASE_URL)]
         database: String,
     },
+    /// Recompute the hash chain of accepted responses and report the first broken link
+    /// (exit 3 when the chain is broken or responses are missing from it).
+    Verify {
+        #[arg(long)]
+        tenant: Option<String>,
+        #[arg(long, default_value = DEFAULT_DATABASE_URL)]
+        database: String,
+    },
     /// Import units, services, service points and officers from CSV files (all checked
     /// first; any bad row stops the import, exit code 2). Re-importing changes nothing.
     Import {
@@ -163,7 +171,7 @@ fn main() -> ExitCode {
             database,
         } => with_store(&database, |store| async move {
             admin_command::add_tenant(&store, &code, &name, utc_offset_minutes).await?;
-            Ok(true)
+            Ok(ExitCode::SUCCESS)
         }),
         Command::User {
             command:
@@ -186,7 +194,7 @@ fn main() -> ExitCode {
                 tenant,
             };
             admin_command::add_user(&store, args).await?;
-            Ok(true)
+            Ok(ExitCode::SUCCESS)
         }),
         Command::Import {
             units,
@@ -216,6 +224,9 @@ fn main() -> ExitCode {
                 admin_command::import(&store, args).await
             })
         }
+        Command::Verify { tenant, database } => with_store(&database, |store| async move {
+            admin_command::verify(&store, tenant.as_deref()).await
+        }),
         Command::Serve {
             addr,
             database,
@@ -231,12 +242,11 @@ fn main() -> ExitCode {
     }
 }
 
-/// Runs a command against the database: exit 0 when it returns `true`, 2 when `false`
-/// (bad input, already reported), 1 on an error.
+/// Runs a command against the database; an error is printed and exits 1.
 fn with_store<F, Fut>(database: &str, command: F) -> ExitCode
 where
     F: FnOnce(Store) -> Fut,
-    Fut: std::future::Future<Output = anyhow::Result<bool>>,
+    Fut: std::future::Future<Output = anyhow::Result<ExitCode>>,
 {
     let result = tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -253,8 +263,7 @@ where
             })
         });
     match result {
-        Ok(true) => ExitCode::SUCCESS,
-        Ok(false) => ExitCode::from(2),
+        Ok(code) => code,
         Err(error) => {
             eprintln!("error: {error:#}");
             ExitCode::FAILURE

@@ -128,28 +128,38 @@ fn http(addr: &str, method: &str, path: &str, json: Option<&str>) -> (u16, Strin
     (status, body)
 }
 
-#[test]
-fn serve_demo_accepts_a_response_and_reports_the_new_ikm() {
-    let dir = tempfile::tempdir().unwrap();
-    let database = format!("sqlite://{}", dir.path().join("suara.db").display());
+/// `suara serve --demo` on a fresh SQLite file: the running server and its address.
+fn serve_demo(database: &str) -> (Server, String) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_suara"))
-        .args(["serve", "--demo", "--addr", "127.0.0.1:0", "--database"])
-        .arg(&database)
+        .args([
+            "serve",
+            "--demo",
+            "--addr",
+            "127.0.0.1:0",
+            "--database",
+            database,
+        ])
         .env("RUST_LOG", "warn")
         .stdout(Stdio::piped())
         .spawn()
         .unwrap();
     let lines = BufReader::new(child.stdout.take().unwrap()).lines();
     let server = Server(child);
-    let mut addr = None;
     for line in lines {
         let line = line.unwrap();
         if let Some(rest) = line.split_once("serving on http://").map(|(_, r)| r) {
-            addr = rest.split('/').next().map(str::to_string);
-            break;
+            let addr = rest.split('/').next().unwrap().to_string();
+            return (server, addr);
         }
     }
-    let addr = addr.expect("the server announces its address");
+    panic!("the server did not announce its address");
+}
+
+#[test]
+fn serve_demo_accepts_a_response_and_reports_the_new_ikm() {
+    let dir = tempfile::tempdir().unwrap();
+    let database = format!("sqlite://{}", dir.path().join("suara.db").display());
+    let (server, addr) = serve_demo(&database);
 
     assert_eq!(http(&addr, "GET", "/health", None).0, 200);
     let (status, body) = http(&addr, "GET", "/api/v1/units/dispendukcapil/ikm", None);
@@ -305,5 +315,46 @@ fn a_regency_is_set_up_from_the_command_line() {
             && stdout(&again).contains("3 unchanged"),
         "{}",
         stdout(&again)
+    );
+}
+
+#[test]
+fn verify_finds_a_row_edited_in_the_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let database = format!("sqlite://{}", dir.path().join("suara.db").display());
+    drop(serve_demo(&database));
+
+    let intact = suara(&["verify", "--database", &database]);
+    assert!(
+        intact.status.success(),
+        "{}{}",
+        stdout(&intact),
+        stderr(&intact)
+    );
+    assert!(stdout(&intact).contains("chain intact"));
+
+    // Edit one stored rating directly, as someone with access to the file could.
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(async {
+        sqlx::any::install_default_drivers();
+        let pool = sqlx::AnyPool::connect(&database).await.unwrap();
+        sqlx::query(
+            "UPDATE responses SET u3 = 5 - u3 WHERE response_id =
+                 (SELECT response_id FROM chain_links WHERE seq = 100)",
+        )
+        .execute(&pool)
+        .await
+        .unwrap();
+        pool.close().await;
+    });
+    let broken = suara(&["verify", "--database", &database]);
+    assert_eq!(broken.status.code(), Some(3));
+    let text = stdout(&broken);
+    assert!(
+        text.contains("99 links verified") && text.contains("BROKEN: link 100"),
+        "{text}"
     );
 }

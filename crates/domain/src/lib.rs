@@ -6,11 +6,13 @@
 //! - [`survey`]: validation of one submitted survey response.
 //! - [`org`]: units as a tree, services, service points, officers; CSV import.
 //! - [`access`]: roles and what each may see and do.
+//! - [`integrity`]: the tamper-evident hash chain of accepted responses.
 //! - [`period`]: months, quarters, semesters and years as month ranges.
 //! - [`decimal`]: exact rationals rounded for display.
 
 pub mod access;
 pub mod decimal;
+pub mod integrity;
 pub mod org;
 pub mod period;
 pub mod skm;

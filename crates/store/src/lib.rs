@@ -8,6 +8,7 @@
 
 mod accounts;
 mod audit;
+mod chain;
 mod migrate;
 mod org;
 mod responses;
@@ -24,6 +25,7 @@ use sqlx::{AnyPool, Executor};
 
 pub use accounts::{Account, NewAccount, SessionInfo};
 pub use audit::AuditEntry;
+pub use chain::ChainReport;
 pub use org::Tenant;
 pub use responses::{Channel, Receipt, RecordError, Recorded, Scope, ScopeKind, Submission};
 pub use suara_domain::org::{Assignment, Officer, Service, ServicePoint, Unit};

@@ -26,7 +26,16 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0002_organisation_accounts.sql"),
         postgres: include_str!("../migrations/postgres/0002_organisation_accounts.sql"),
     },
+    Migration {
+        version: 3,
+        name: "hash_chain",
+        sqlite: include_str!("../migrations/sqlite/0003_hash_chain.sql"),
+        postgres: include_str!("../migrations/postgres/0003_hash_chain.sql"),
+    },
 ];
+
+/// Responses stored before the chain existed are linked once, when it is created.
+const CHAIN_VERSION: i64 = 3;
 
 pub(crate) async fn run(store: &Store) -> Result<()> {
     let mut tx = store.writer.begin().await?;
@@ -57,6 +66,9 @@ pub(crate) async fn run(store: &Store) -> Result<()> {
             "applying migration"
         );
         sqlx::raw_sql(sql).execute(&mut *tx).await?;
+        if migration.version == CHAIN_VERSION {
+            crate::chain::link_existing(&mut tx, store.backend).await?;
+        }
         sqlx::query("INSERT INTO suara_migrations (version, name) VALUES ($1, $2)")
             .bind(migration.version)
             .bind(migration.name)

@@ -38,6 +38,7 @@ impl Tenant {
 
 impl Store {
     pub async fn upsert_tenant(&self, tenant: &Tenant) -> Result<()> {
+        let mut tx = self.writer.begin().await?;
         sqlx::query(
             "INSERT INTO tenants (tenant_id, name, utc_offset_minutes) VALUES ($1, $2, $3)
              ON CONFLICT (tenant_id) DO UPDATE SET name = excluded.name,
@@ -46,8 +47,18 @@ impl Store {
         .bind(&tenant.tenant_id)
         .bind(&tenant.name)
         .bind(i64::from(tenant.utc_offset_minutes))
-        .execute(&self.writer)
+        .execute(&mut *tx)
         .await?;
+        // Every tenant's chain starts at the genesis link.
+        sqlx::query(
+            "INSERT INTO chain_heads (tenant_id, seq, link_hash) VALUES ($1, 0, $2)
+             ON CONFLICT (tenant_id) DO NOTHING",
+        )
+        .bind(&tenant.tenant_id)
+        .bind(suara_domain::integrity::chain::Digest32::GENESIS.to_hex())
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
         Ok(())
     }
 

@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 use rand::Rng;
 use sqlx::any::AnyRow;
 use sqlx::{Any, Row, Transaction};
+use suara_domain::integrity::chain::ChainRecord;
 use suara_domain::period::Month;
 use suara_domain::skm::{Answers, Rating, Tally, ELEMENT_COUNT};
 use suara_domain::survey::{AgeBand, Education, Occupation, Profile, Sex, ValidResponse};
@@ -232,7 +233,7 @@ impl Store {
         let mut tx = self.writer.begin().await?;
         let mut outcomes = Vec::new();
         for submission in submissions {
-            match record_in(&mut tx, tenant, &submission).await {
+            match record_in(&mut tx, self.backend, tenant, &submission).await {
                 Err(RecordError::Store(e)) => return Err(e),
                 outcome => outcomes.push(outcome),
             }
@@ -352,6 +353,7 @@ impl Store {
 
 async fn record_in(
     tx: &mut Transaction<'static, Any>,
+    backend: crate::Backend,
     tenant: &Tenant,
     submission: &Submission<'_>,
 ) -> Result<Recorded, RecordError> {
@@ -395,9 +397,42 @@ async fn record_in(
         .fetch_optional(&mut **tx)
         .await?;
 
-    if inserted.is_none() {
+    let Some(inserted) = inserted else {
         return replay(tx, tenant_id, response, offset).await;
-    }
+    };
+    let response_id: i64 = inserted.try_get(0)?;
+    let answers = response
+        .answers
+        .ratings()
+        .map(|r| r.map(|r| i64::from(r.value())));
+    let record = ChainRecord {
+        idempotency_key: &response.idempotency_key,
+        receipt: &receipt.code,
+        received_at_us: micros,
+        period_month: &receipt.period_month,
+        channel: submission.channel.code(),
+        unit: &response.unit,
+        service: response.service.as_deref(),
+        officer: response.officer.as_deref(),
+        answers,
+        profile: [
+            profile.sex.map(Sex::code),
+            profile.age_band.map(AgeBand::code),
+            profile.education.map(Education::code),
+            profile.occupation.map(Occupation::code),
+        ],
+        suggestion: response.suggestion.as_deref(),
+    };
+    // Linked at acceptance time (now), which is what the daily published heads speak of.
+    crate::chain::append(
+        tx,
+        backend,
+        tenant_id,
+        response_id,
+        &record,
+        OffsetDateTime::now_utc(),
+    )
+    .await?;
 
     let scopes = [
         Some(Scope::Unit(&response.unit)),

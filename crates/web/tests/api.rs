@@ -318,6 +318,15 @@ async fn survey_page_form_round_trip(db: TestDatabase) {
     assert_eq!(missing.status(), StatusCode::NOT_FOUND);
     let home = app.get("/").await.text().await.unwrap();
     assert!(home.contains("Dinas Dukcapil") && home.contains("100.00"));
+    // The chain head now covers the one accepted response.
+    let now_row = home
+        .split("<th scope=\"row\">sekarang</th>")
+        .nth(1)
+        .unwrap();
+    assert!(
+        now_row.starts_with("<td class=\"num\">1</td><td><code>"),
+        "{now_row}"
+    );
 }
 
 async fn concurrent_submissions_are_all_counted_once(db: TestDatabase) {

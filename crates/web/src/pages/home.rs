@@ -27,6 +27,26 @@ async fn render(app: &AppState, lang: Lang, here: &str) -> Result<Response, ApiE
         .await?
         .into_iter()
         .collect();
+    // The chain head now and at the end of each of the previous six local days.
+    let now = OffsetDateTime::now_utc();
+    let today = now.to_offset(tenant.offset()).date();
+    let mut instants = vec![now];
+    let mut days = vec![None];
+    for back in 0..6 {
+        let Some(day) = today.checked_sub(time::Duration::days(back)) else {
+            break;
+        };
+        instants.push(
+            day.midnight()
+                .assume_offset(tenant.offset())
+                .to_offset(time::UtcOffset::UTC),
+        );
+        days.push(day.previous_day());
+    }
+    let heads = app
+        .store
+        .chain_heads_at(&tenant.tenant_id, &instants)
+        .await?;
     let content = html! {
         h1 { (t.home_title) }
         p.lead { (tenant.name) ". " (t.home_intro) }
@@ -52,6 +72,23 @@ async fn render(app: &AppState, lang: Lang, here: &str) -> Result<Response, ApiE
                                 None => { (t.no_responses_yet) }
                             }
                         }
+                    }
+                }
+            }
+        }
+    };
+    let content = html! {
+        (content)
+        h2 #integritas { (t.chain_heading) }
+        p { (t.chain_intro) }
+        table.data.chain {
+            thead { tr { th scope="col" { (t.chain_day) } th.num scope="col" { (t.chain_links) } th scope="col" { (t.chain_head) } } }
+            tbody {
+                @for (day, head) in days.iter().zip(&heads) {
+                    tr {
+                        th scope="row" { @if let Some(day) = day { (day) } @else { (t.chain_now) } }
+                        td.num { (head.map_or(0, |h| h.0)) }
+                        td { code { @if let Some((_, hash)) = head { (hash) } @else { "–" } } }
                     }
                 }
             }

@@ -1,0 +1,3 @@
+//! Making ratings hard to fake: the tamper-evident chain of accepted responses.
+
+pub mod chain;

@@ -1,0 +1,291 @@
+//! Storing and verifying the hash chain of accepted responses. The hashing rules are in
+//! `suara_domain::integrity::chain`; this module reads and writes links and heads.
+
+use sqlx::any::AnyRow;
+use sqlx::{Any, AnyConnection, Row, Transaction};
+use suara_domain::integrity::chain::{
+    content_hash, link_hash, Broken, ChainRecord, Digest32, StoredLink, Verifier,
+};
+use time::OffsetDateTime;
+
+use crate::{micros, Backend, Result, Store, StoreError};
+
+/// A response's stored columns, owned; borrowed as a [`ChainRecord`] for hashing.
+pub(crate) struct OwnedRecord {
+    pub idempotency_key: String,
+    pub receipt: String,
+    pub received_at_us: i64,
+    pub period_month: String,
+    pub channel: String,
+    pub unit: String,
+    pub service: Option<String>,
+    pub officer: Option<String>,
+    pub answers: [Option<i64>; 9],
+    pub profile: [Option<String>; 4],
+    pub suggestion: Option<String>,
+}
+
+impl OwnedRecord {
+    pub fn as_record(&self) -> ChainRecord<'_> {
+        ChainRecord {
+            idempotency_key: &self.idempotency_key,
+            receipt: &self.receipt,
+            received_at_us: self.received_at_us,
+            period_month: &self.period_month,
+            channel: &self.channel,
+            unit: &self.unit,
+            service: self.service.as_deref(),
+            officer: self.officer.as_deref(),
+            answers: self.answers,
+            profile: [0, 1, 2, 3].map(|i| self.profile[i].as_deref()),
+            suggestion: self.suggestion.as_deref(),
+        }
+    }
+}
+
+/// The response columns in [`OwnedRecord`] order, for a query over `responses r`.
+const RECORD_COLUMNS: &str =
+    "r.idempotency_key, r.receipt, r.received_at_us, r.period_month, r.channel, \
+     r.unit_id, r.service_id, r.officer_nip, r.u1, r.u2, r.u3, r.u4, r.u5, r.u6, r.u7, r.u8, r.u9, \
+     r.sex, r.age_band, r.education, r.occupation, r.suggestion";
+
+/// Reads an [`OwnedRecord`] starting at column `at`; `None` when the response is missing.
+fn record_from_row(row: &AnyRow, at: usize) -> Result<Option<OwnedRecord>> {
+    let key: Option<String> = row.try_get(at)?;
+    let Some(idempotency_key) = key else {
+        return Ok(None);
+    };
+    let mut answers = [None; 9];
+    for (i, slot) in answers.iter_mut().enumerate() {
+        // Stored as a small integer; read wide so any value a tamperer writes is hashed.
+        *slot = row.try_get::<Option<i64>, _>(at + 8 + i)?;
+    }
+    Ok(Some(OwnedRecord {
+        idempotency_key,
+        receipt: row.try_get(at + 1)?,
+        received_at_us: row.try_get(at + 2)?,
+        period_month: row.try_get(at + 3)?,
+        channel: row.try_get(at + 4)?,
+        unit: row.try_get(at + 5)?,
+        service: row.try_get(at + 6)?,
+        officer: row.try_get(at + 7)?,
+        answers,
+        profile: [
+            row.try_get(at + 17)?,
+            row.try_get(at + 18)?,
+            row.try_get(at + 19)?,
+            row.try_get(at + 20)?,
+        ],
+        suggestion: row.try_get(at + 21)?,
+    }))
+}
+
+fn digest(text: &str) -> Result<Digest32> {
+    Digest32::from_hex(text).ok_or_else(|| StoreError::Corrupt(format!("hash '{text}'")))
+}
+
+/// Appends the response to its tenant's chain. The head row is locked (PostgreSQL) or the
+/// single writer holds the database (SQLite), so concurrent appends queue instead of forking.
+pub(crate) async fn append(
+    conn: &mut AnyConnection,
+    backend: Backend,
+    tenant_id: &str,
+    response_id: i64,
+    record: &ChainRecord<'_>,
+    at: OffsetDateTime,
+) -> Result<()> {
+    let lock = if backend == Backend::Postgres {
+        " FOR UPDATE"
+    } else {
+        ""
+    };
+    let head = sqlx::query(&format!(
+        "SELECT seq, link_hash FROM chain_heads WHERE tenant_id = $1{lock}"
+    ))
+    .bind(tenant_id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let (seq, previous) = match head {
+        Some(row) => (
+            row.try_get::<i64, _>(0)?,
+            digest(&row.try_get::<String, _>(1)?)?,
+        ),
+        None => {
+            return Err(StoreError::Corrupt(format!(
+                "tenant {tenant_id} has no chain head"
+            )))
+        }
+    };
+    let seq = seq + 1;
+    let content = content_hash(record);
+    let link = link_hash(&previous, seq as u64, &content);
+    sqlx::query(
+        "INSERT INTO chain_links (tenant_id, seq, response_id, content_hash, link_hash, linked_at_us)
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(tenant_id)
+    .bind(seq)
+    .bind(response_id)
+    .bind(content.to_hex())
+    .bind(link.to_hex())
+    .bind(micros(at))
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query("UPDATE chain_heads SET seq = $2, link_hash = $3 WHERE tenant_id = $1")
+        .bind(tenant_id)
+        .bind(seq)
+        .bind(link.to_hex())
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// Links every stored response in arrival order; run once when the chain is created.
+pub(crate) async fn link_existing(
+    tx: &mut Transaction<'static, Any>,
+    backend: Backend,
+) -> Result<()> {
+    let rows = sqlx::query(&format!(
+        "SELECT r.tenant_id, r.response_id, {RECORD_COLUMNS} FROM responses r ORDER BY r.tenant_id, r.response_id"
+    ))
+    .fetch_all(&mut **tx)
+    .await?;
+    let now = OffsetDateTime::now_utc();
+    for row in &rows {
+        let tenant_id: String = row.try_get(0)?;
+        let response_id: i64 = row.try_get(1)?;
+        if let Some(record) = record_from_row(row, 2)? {
+            append(
+                tx,
+                backend,
+                &tenant_id,
+                response_id,
+                &record.as_record(),
+                now,
+            )
+            .await?;
+        }
+    }
+    Ok(())
+}
+
+/// What `suara verify` found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChainReport {
+    /// Links that checked out, and the head they end in.
+    pub verified: u64,
+    pub head: Digest32,
+    /// The first broken link, if any.
+    pub broken: Option<Broken>,
+    /// The stored head disagrees with the last link.
+    pub head_mismatch: bool,
+    /// Responses with no link: inserted behind the application's back.
+    pub unchained: i64,
+}
+
+impl ChainReport {
+    pub fn is_intact(&self) -> bool {
+        self.broken.is_none() && !self.head_mismatch && self.unchained == 0
+    }
+}
+
+/// Links read per query while verifying.
+const VERIFY_PAGE: i64 = 5000;
+
+impl Store {
+    /// Recomputes the tenant's whole chain from the stored responses.
+    pub async fn verify_chain(&self, tenant_id: &str) -> Result<ChainReport> {
+        let mut verifier = Verifier::default();
+        let mut broken = None;
+        let mut after = 0i64;
+        'pages: loop {
+            let rows = sqlx::query(&format!(
+                "SELECT l.seq, l.content_hash, l.link_hash, {RECORD_COLUMNS} FROM chain_links l
+                 LEFT JOIN responses r ON r.tenant_id = l.tenant_id AND r.response_id = l.response_id
+                 WHERE l.tenant_id = $1 AND l.seq > $2 ORDER BY l.seq LIMIT $3"
+            ))
+            .bind(tenant_id)
+            .bind(after)
+            .bind(VERIFY_PAGE)
+            .fetch_all(&self.reader)
+            .await?;
+            if rows.is_empty() {
+                break;
+            }
+            for row in &rows {
+                let seq: i64 = row.try_get(0)?;
+                let record = record_from_row(row, 3)?;
+                let link = StoredLink {
+                    seq: seq as u64,
+                    receipt: record.as_ref().map(|r| r.receipt.clone()),
+                    recomputed_content: record.as_ref().map(|r| content_hash(&r.as_record())),
+                    stored_content: digest(&row.try_get::<String, _>(1)?)?,
+                    stored_link: digest(&row.try_get::<String, _>(2)?)?,
+                };
+                if let Err(problem) = verifier.check(&link) {
+                    broken = Some(problem);
+                    break 'pages;
+                }
+                after = seq;
+            }
+        }
+        let (verified, head) = verifier.head();
+        let stored_head =
+            sqlx::query("SELECT seq, link_hash FROM chain_heads WHERE tenant_id = $1")
+                .bind(tenant_id)
+                .fetch_optional(&self.reader)
+                .await?;
+        let head_mismatch = match stored_head {
+            Some(row) if broken.is_none() => {
+                row.try_get::<i64, _>(0)? as u64 != verified
+                    || digest(&row.try_get::<String, _>(1)?)? != head
+            }
+            Some(_) => false,
+            None => true,
+        };
+        let unchained: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM responses r WHERE r.tenant_id = $1 AND NOT EXISTS
+                 (SELECT 1 FROM chain_links l WHERE l.tenant_id = r.tenant_id AND l.response_id = r.response_id)",
+        )
+        .bind(tenant_id)
+        .fetch_one(&self.reader)
+        .await?;
+        Ok(ChainReport {
+            verified,
+            head,
+            broken,
+            head_mismatch,
+            unchained,
+        })
+    }
+
+    /// The chain head as it stood at each given instant: `(links, hash)`, or `None` before
+    /// the first link. For the public daily heads.
+    pub async fn chain_heads_at(
+        &self,
+        tenant_id: &str,
+        instants: &[OffsetDateTime],
+    ) -> Result<Vec<Option<(u64, Digest32)>>> {
+        let mut heads = Vec::with_capacity(instants.len());
+        for at in instants {
+            let row = sqlx::query(
+                "SELECT seq, link_hash FROM chain_links WHERE tenant_id = $1 AND linked_at_us < $2
+                 ORDER BY seq DESC LIMIT 1",
+            )
+            .bind(tenant_id)
+            .bind(micros(*at))
+            .fetch_optional(&self.reader)
+            .await?;
+            heads.push(
+                row.map(|row| {
+                    Ok::<_, StoreError>((
+                        row.try_get::<i64, _>(0)? as u64,
+                        digest(&row.try_get::<String, _>(1)?)?,
+                    ))
+                })
+                .transpose()?,
+            );
+        }
+        Ok(heads)
+    }
+}
