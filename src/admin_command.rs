@@ -184,6 +184,32 @@ pub async fn import(store: &Store, args: ImportArgs) -> anyhow::Result<ExitCode>
     Ok(ExitCode::SUCCESS)
 }
 
+pub async fn add_api_key(
+    store: &Store,
+    label: &str,
+    unit: &str,
+    tenant: Option<&str>,
+) -> anyhow::Result<ExitCode> {
+    let tenant = self::tenant(store, tenant).await?;
+    store
+        .unit(&tenant.tenant_id, unit)
+        .await?
+        .with_context(|| format!("--unit: no unit '{unit}'"))?;
+    let key = suara_web::auth::random_token();
+    store
+        .create_api_key(
+            &tenant.tenant_id,
+            &suara_web::auth::token_hash(&key),
+            label,
+            unit,
+            OffsetDateTime::now_utc(),
+        )
+        .await?;
+    println!("API key '{label}' for {unit} and the units under it (shown once):");
+    println!("{key}");
+    Ok(ExitCode::SUCCESS)
+}
+
 /// Exit code of `suara verify` when the chain does not hold.
 const CHAIN_BROKEN: u8 = 3;
 

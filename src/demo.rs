@@ -442,6 +442,7 @@ fn responses(
                     suggestion: (rng.below(100) < 12)
                         .then(|| SUGGESTIONS[rng.below(8) as usize].to_string()),
                     idempotency_key: Some(format!("demo-{serial:08}")),
+                    ticket: None,
                 };
                 if let Ok(valid) = validate(draft) {
                     out.push((valid, at));

@@ -42,6 +42,10 @@ enum Command {
         /// Regency (tenant) code used when a request names none.
         #[arg(long)]
         tenant: Option<String>,
+        /// Public address printed on tickets and QR posters, e.g. https://suara.example.go.id
+        /// (default: the address the request came to).
+        #[arg(long)]
+        public_url: Option<String>,
     },
     /// SKM (Survei Kepuasan Masyarakat) calculations, PermenPANRB 14/2017.
     Skm {
@@ -59,6 +63,13 @@ enum Command {
     User {
         #[command(subcommand)]
         command: UserCommand,
+        #[arg(long, global = true, default_value = DEFAULT_DATABASE_URL)]
+        database: String,
+    },
+    /// API keys for queue systems that issue survey tickets.
+    Apikey {
+        #[command(subcommand)]
+        command: ApikeyCommand,
         #[arg(long, global = true, default_value = DEFAULT_DATABASE_URL)]
         database: String,
     },
@@ -100,6 +111,18 @@ enum TenantCommand {
         /// Local time: 420 WIB, 480 WITA, 540 WIT.
         #[arg(long, default_value_t = 420)]
         utc_offset_minutes: i32,
+    },
+}
+
+#[derive(Subcommand)]
+enum ApikeyCommand {
+    /// Create a key that may issue tickets for UNIT and the units under it; printed once.
+    Add {
+        label: String,
+        #[arg(long)]
+        unit: String,
+        #[arg(long)]
+        tenant: Option<String>,
     },
 }
 
@@ -224,6 +247,17 @@ fn main() -> ExitCode {
                 admin_command::import(&store, args).await
             })
         }
+        Command::Apikey {
+            command:
+                ApikeyCommand::Add {
+                    label,
+                    unit,
+                    tenant,
+                },
+            database,
+        } => with_store(&database, |store| async move {
+            admin_command::add_api_key(&store, &label, &unit, tenant.as_deref()).await
+        }),
         Command::Verify { tenant, database } => with_store(&database, |store| async move {
             admin_command::verify(&store, tenant.as_deref()).await
         }),
@@ -232,7 +266,8 @@ fn main() -> ExitCode {
             database,
             demo,
             tenant,
-        } => match serve(addr, &database, demo, tenant) {
+            public_url,
+        } => match serve(addr, &database, demo, tenant, public_url) {
             Ok(()) => ExitCode::SUCCESS,
             Err(error) => {
                 eprintln!("error: {error:#}");
@@ -276,6 +311,7 @@ fn serve(
     database: &str,
     demo: bool,
     tenant: Option<String>,
+    public_url: Option<String>,
 ) -> anyhow::Result<()> {
     tracing_subscriber::fmt()
         .with_env_filter(
@@ -306,6 +342,7 @@ fn serve(
         let state = Arc::new(AppState {
             store: store.clone(),
             default_tenant: tenant,
+            public_url,
         });
         suara_web::serve(listener, state).await?;
         store.close().await;

@@ -84,6 +84,9 @@ pub enum Permission {
     ManageAccounts,
     /// Any signed-in user: own account page, sign out.
     SignedIn,
+    /// One-time survey tickets at the counter (an officer for themselves, a unit admin in
+    /// their subtree).
+    IssueTickets,
 }
 
 /// A signed-in user as far as access is concerned.
@@ -102,6 +105,7 @@ impl Principal {
         use Role::*;
         match permission {
             SignedIn => true,
+            IssueTickets => matches!(self.role, Administrator | UnitAdmin | Officer),
             ViewDashboard => self.role != Officer,
             ViewOfficer => self.role != Planner,
             ImportOrganisation => matches!(self.role, Administrator | Hr),

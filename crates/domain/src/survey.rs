@@ -37,6 +37,9 @@ pub struct ResponseDraft {
     /// Chosen by the client, unique per response; a retry with the same key is not counted again.
     #[serde(default)]
     pub idempotency_key: Option<String>,
+    /// A one-time ticket code from the counter, when the response answers one.
+    #[serde(default)]
+    pub ticket: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -63,6 +66,9 @@ pub struct ValidResponse {
     pub profile: Profile,
     pub suggestion: Option<String>,
     pub idempotency_key: String,
+    /// The normalized ticket code; the response then takes the ticket's unit, service and
+    /// officer and counts as verified.
+    pub ticket: Option<String>,
 }
 
 /// Why one field was refused. Rendered as English text in the API and translated on pages.
@@ -92,6 +98,13 @@ pub enum Problem {
     /// A JSON value of the wrong type (e.g. a string where a number belongs), with the
     /// parser's explanation.
     WrongType(String),
+    /// Not a ticket code (10 characters like `7K2M9-QXD4T`).
+    BadTicket,
+    /// The ticket was used already.
+    TicketUsed,
+    TicketExpired,
+    /// The response names another unit, service or officer than the ticket was issued for.
+    TicketMismatch,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -124,6 +137,10 @@ impl FieldError {
             Problem::ServiceOfOtherUnit => "service_of_other_unit",
             Problem::KeyReused => "key_reused",
             Problem::WrongType(_) => "wrong_type",
+            Problem::BadTicket => "bad_ticket",
+            Problem::TicketUsed => "ticket_used",
+            Problem::TicketExpired => "ticket_expired",
+            Problem::TicketMismatch => "ticket_mismatch",
         }
     }
 
@@ -148,6 +165,12 @@ impl FieldError {
                 "was already used for a different response; use a new key for a new response".into()
             }
             Problem::WrongType(explanation) => explanation.clone(),
+            Problem::BadTicket => "is not a ticket code (10 characters, like 7K2M9-QXD4T)".into(),
+            Problem::TicketUsed => "was used already: each ticket counts once".into(),
+            Problem::TicketExpired => "has expired".into(),
+            Problem::TicketMismatch => {
+                "was issued for another unit, service or officer than this response names".into()
+            }
         }
     }
 }
@@ -305,6 +328,14 @@ pub fn validate(draft: ResponseDraft) -> Result<ValidResponse, Vec<FieldError>> 
         }
     };
 
+    let ticket = blank_to_none(draft.ticket).and_then(|text| {
+        let code = crate::integrity::ticket::normalize(&text);
+        if code.is_none() {
+            errors.push(FieldError::new("ticket", Problem::BadTicket));
+        }
+        code
+    });
+
     match (unit, answers, idempotency_key) {
         (Some(unit), Some(answers), Some(idempotency_key)) if errors.is_empty() => {
             Ok(ValidResponse {
@@ -316,6 +347,7 @@ pub fn validate(draft: ResponseDraft) -> Result<ValidResponse, Vec<FieldError>> 
                 profile,
                 suggestion,
                 idempotency_key,
+                ticket,
             })
         }
         _ => Err(errors),

@@ -14,6 +14,7 @@ mod org;
 mod responses;
 #[cfg(feature = "testing")]
 pub mod testing;
+mod tickets;
 
 use std::path::Path;
 use std::str::FromStr;
@@ -29,6 +30,7 @@ pub use chain::ChainReport;
 pub use org::Tenant;
 pub use responses::{Channel, Receipt, RecordError, Recorded, Scope, ScopeKind, Submission};
 pub use suara_domain::org::{Assignment, Officer, Service, ServicePoint, Unit};
+pub use tickets::{ApiKey, TicketBinding, TicketInfo};
 
 /// The default database: an SQLite file under `./suara-data/`.
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://suara-data/suara.db";

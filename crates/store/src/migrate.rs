@@ -32,6 +32,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0003_hash_chain.sql"),
         postgres: include_str!("../migrations/postgres/0003_hash_chain.sql"),
     },
+    Migration {
+        version: 4,
+        name: "tickets",
+        sqlite: include_str!("../migrations/sqlite/0004_tickets.sql"),
+        postgres: include_str!("../migrations/postgres/0004_tickets.sql"),
+    },
 ];
 
 /// Responses stored before the chain existed are linked once, when it is created.

@@ -5,32 +5,15 @@ use std::sync::LazyLock;
 
 use rand::Rng;
 use sqlx::any::AnyRow;
-use sqlx::{Any, Row, Transaction};
+use sqlx::{Acquire, AnyConnection, Row};
 use suara_domain::integrity::chain::ChainRecord;
+pub use suara_domain::integrity::channel::Channel;
 use suara_domain::period::Month;
 use suara_domain::skm::{Answers, Rating, Tally, ELEMENT_COUNT};
 use suara_domain::survey::{AgeBand, Education, Occupation, Profile, Sex, ValidResponse};
 use time::{OffsetDateTime, UtcOffset};
 
 use crate::{Result, Store, StoreError, Tenant};
-
-/// How a response reached us. Later issues add kiosk and ticket channels with trust levels.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Channel {
-    /// The public survey page (HTML form).
-    Web,
-    /// The JSON API.
-    Api,
-}
-
-impl Channel {
-    pub fn code(self) -> &'static str {
-        match self {
-            Channel::Web => "web",
-            Channel::Api => "api",
-        }
-    }
-}
 
 /// What the respondent gets back once the response is durable.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -70,8 +53,18 @@ pub enum RecordError {
     ServiceOfOtherUnit { service: String, unit: String },
     #[error("no officer has NIP '{0}'")]
     UnknownOfficer(String),
+    #[error("service point '{0}' does not exist in this unit")]
+    UnknownPoint(String),
     #[error("this idempotency key was already used for a different response")]
     IdempotencyConflict,
+    #[error("no such ticket")]
+    TicketUnknown,
+    #[error("the ticket was used already")]
+    TicketUsed,
+    #[error("the ticket has expired")]
+    TicketExpired,
+    #[error("the ticket was issued for another unit, service or officer")]
+    TicketMismatch,
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -79,6 +72,24 @@ pub enum RecordError {
 impl From<sqlx::Error> for RecordError {
     fn from(e: sqlx::Error) -> Self {
         RecordError::Store(StoreError::Database(e))
+    }
+}
+
+/// What a response or ticket points at.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct References<'a> {
+    pub unit: &'a String,
+    pub service: &'a Option<String>,
+    pub officer: &'a Option<String>,
+}
+
+impl<'a> References<'a> {
+    fn of(response: &'a ValidResponse) -> References<'a> {
+        References {
+            unit: &response.unit,
+            service: &response.service,
+            officer: &response.officer,
+        }
     }
 }
 
@@ -233,9 +244,19 @@ impl Store {
         let mut tx = self.writer.begin().await?;
         let mut outcomes = Vec::new();
         for submission in submissions {
-            match record_in(&mut tx, self.backend, tenant, &submission).await {
+            // Each response in a savepoint: one refused late (say, over its ticket) leaves
+            // nothing behind, while the others of the batch still commit together.
+            let mut savepoint = tx.begin().await?;
+            match record_in(&mut savepoint, self.backend, tenant, &submission).await {
                 Err(RecordError::Store(e)) => return Err(e),
-                outcome => outcomes.push(outcome),
+                Ok(recorded) => {
+                    savepoint.commit().await?;
+                    outcomes.push(Ok(recorded));
+                }
+                Err(refused) => {
+                    savepoint.rollback().await?;
+                    outcomes.push(Err(refused));
+                }
             }
         }
         tx.commit().await?;
@@ -352,14 +373,20 @@ impl Store {
 }
 
 async fn record_in(
-    tx: &mut Transaction<'static, Any>,
+    tx: &mut AnyConnection,
     backend: crate::Backend,
     tenant: &Tenant,
     submission: &Submission<'_>,
 ) -> Result<Recorded, RecordError> {
     let response = submission.response;
     let tenant_id = tenant.tenant_id.as_str();
-    check_references(tx, tenant_id, response).await?;
+    // A ticket makes a response verified, whatever page or client carried it.
+    let channel = if response.ticket.is_some() {
+        Channel::Ticket
+    } else {
+        submission.channel
+    };
+    check_references(tx, tenant_id, References::of(response)).await?;
 
     // Stored with microsecond precision; the receipt shows exactly what is stored, so a
     // replayed receipt is identical to the first.
@@ -380,7 +407,7 @@ async fn record_in(
         .bind(&receipt.code)
         .bind(micros)
         .bind(&receipt.period_month)
-        .bind(submission.channel.code())
+        .bind(channel.code())
         .bind(&response.unit)
         .bind(&response.service)
         .bind(&response.officer);
@@ -394,13 +421,25 @@ async fn record_in(
         .bind(profile.education.map(Education::code))
         .bind(profile.occupation.map(Occupation::code))
         .bind(&response.suggestion)
-        .fetch_optional(&mut **tx)
+        .fetch_optional(&mut *tx)
         .await?;
 
     let Some(inserted) = inserted else {
         return replay(tx, tenant_id, response, offset).await;
     };
     let response_id: i64 = inserted.try_get(0)?;
+    if let Some(code) = &response.ticket {
+        crate::tickets::redeem(
+            tx,
+            backend,
+            tenant_id,
+            code,
+            response,
+            response_id,
+            received_at,
+        )
+        .await?;
+    }
     let answers = response
         .answers
         .ratings()
@@ -410,7 +449,7 @@ async fn record_in(
         receipt: &receipt.code,
         received_at_us: micros,
         period_month: &receipt.period_month,
-        channel: submission.channel.code(),
+        channel: channel.code(),
         unit: &response.unit,
         service: response.service.as_deref(),
         officer: response.officer.as_deref(),
@@ -452,20 +491,22 @@ async fn record_in(
         for rating in response.answers.ratings() {
             upsert = upsert.bind(i64::from(rating.is_some()));
         }
-        upsert.execute(&mut **tx).await?;
+        upsert.execute(&mut *tx).await?;
     }
     Ok(Recorded::Created(receipt))
 }
 
-async fn check_references(
-    tx: &mut Transaction<'static, Any>,
+/// The unit exists, the service is one of its own, the officer exists.
+pub(crate) async fn check_references(
+    tx: &mut AnyConnection,
     tenant_id: &str,
-    response: &ValidResponse,
+    references: References<'_>,
 ) -> Result<(), RecordError> {
+    let response = references;
     let unit = sqlx::query("SELECT 1 FROM units WHERE tenant_id = $1 AND unit_id = $2")
         .bind(tenant_id)
-        .bind(&response.unit)
-        .fetch_optional(&mut **tx)
+        .bind(response.unit)
+        .fetch_optional(&mut *tx)
         .await?;
     if unit.is_none() {
         return Err(RecordError::UnknownUnit(response.unit.clone()));
@@ -476,11 +517,11 @@ async fn check_references(
         )
         .bind(tenant_id)
         .bind(service)
-        .fetch_optional(&mut **tx)
+        .fetch_optional(&mut *tx)
         .await?;
         match owner {
             None => return Err(RecordError::UnknownService(service.clone())),
-            Some(owner) if owner != response.unit => {
+            Some(owner) if &owner != response.unit => {
                 return Err(RecordError::ServiceOfOtherUnit {
                     service: service.clone(),
                     unit: response.unit.clone(),
@@ -493,7 +534,7 @@ async fn check_references(
         let officer = sqlx::query("SELECT 1 FROM officers WHERE tenant_id = $1 AND nip = $2")
             .bind(tenant_id)
             .bind(nip)
-            .fetch_optional(&mut **tx)
+            .fetch_optional(&mut *tx)
             .await?;
         if officer.is_none() {
             return Err(RecordError::UnknownOfficer(nip.clone()));
@@ -504,7 +545,7 @@ async fn check_references(
 
 /// The idempotency key was used before: same content → the first receipt; else a conflict.
 async fn replay(
-    tx: &mut Transaction<'static, Any>,
+    tx: &mut AnyConnection,
     tenant_id: &str,
     response: &ValidResponse,
     offset: UtcOffset,
@@ -521,11 +562,13 @@ async fn replay(
     let row = sqlx::query(&sql)
         .bind(tenant_id)
         .bind(&response.idempotency_key)
-        .fetch_one(&mut **tx)
+        .fetch_one(&mut *tx)
         .await?;
     let stored = stored_response(&row, &response.idempotency_key)?;
     let same = ValidResponse {
         tenant: response.tenant.clone(),
+        // The ticket is a credential, not content: a retry carries the same one.
+        ticket: response.ticket.clone(),
         ..stored
     };
     if &same != response {
@@ -567,6 +610,7 @@ fn stored_response(row: &AnyRow, idempotency_key: &str) -> Result<ValidResponse,
         },
         suggestion: row.try_get(base + 4)?,
         idempotency_key: idempotency_key.to_string(),
+        ticket: None,
     })
 }
 

@@ -25,6 +25,7 @@ pub const DASHBOARD_OFFICER: &str = "/dasbor/pegawai/{nip}";
 pub const IMPORT: &str = "/admin/impor";
 pub const AUDIT: &str = "/admin/audit";
 pub const ACCOUNTS: &str = "/admin/akun";
+pub const COUNTER: &str = "/loket";
 
 pub struct StaffRoute {
     pub method: Method,
@@ -52,6 +53,8 @@ pub const STAFF_ROUTES: &[StaffRoute] = &[
     route(Method::GET, AUDIT, Permission::ViewAuditLog),
     route(Method::GET, ACCOUNTS, Permission::ManageAccounts),
     route(Method::POST, ACCOUNTS, Permission::ManageAccounts),
+    route(Method::GET, COUNTER, Permission::IssueTickets),
+    route(Method::POST, COUNTER, Permission::IssueTickets),
 ];
 
 /// Middleware of the staff router: finds the route's rule and the session, and either

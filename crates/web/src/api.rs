@@ -20,6 +20,7 @@ pub const OPENAPI: &str = "/api/openapi.json";
 pub const RESPONSES: &str = "/api/v1/responses";
 pub const UNITS: &str = "/api/v1/units";
 pub const UNIT_IKM: &str = "/api/v1/units/{unit}/ikm";
+pub const TICKETS: &str = "/api/v1/tickets";
 
 /// 200 when the database answers, 503 otherwise.
 pub async fn health(State(app): State<Arc<AppState>>) -> Response {

@@ -24,6 +24,10 @@ pub enum ApiError {
     BadQuery(String),
     #[error("{0}")]
     NotFound(String),
+    #[error("{0}")]
+    Unauthorized(String),
+    #[error("{0}")]
+    Forbidden(String),
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -39,7 +43,11 @@ impl ApiError {
 
     pub fn status(&self) -> StatusCode {
         match self {
-            ApiError::Invalid(errors) if errors.iter().any(|e| e.problem == Problem::KeyReused) => {
+            ApiError::Invalid(errors)
+                if errors
+                    .iter()
+                    .any(|e| matches!(e.problem, Problem::KeyReused | Problem::TicketUsed)) =>
+            {
                 StatusCode::CONFLICT
             }
             ApiError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
@@ -47,6 +55,8 @@ impl ApiError {
             ApiError::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
+            ApiError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
+            ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
             ApiError::Store(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -60,6 +70,8 @@ impl ApiError {
             ApiError::UnsupportedMediaType => "unsupported_media_type",
             ApiError::BadQuery(_) => "bad_query",
             ApiError::NotFound(_) => "not_found",
+            ApiError::Unauthorized(_) => "unauthorized",
+            ApiError::Forbidden(_) => "forbidden",
             ApiError::Store(_) => "internal",
         }
     }
@@ -73,7 +85,12 @@ impl From<RecordError> for ApiError {
             RecordError::UnknownService(_) => field("service", Problem::Unknown),
             RecordError::ServiceOfOtherUnit { .. } => field("service", Problem::ServiceOfOtherUnit),
             RecordError::UnknownOfficer(_) => field("officer", Problem::Unknown),
+            RecordError::UnknownPoint(_) => field("point", Problem::Unknown),
             RecordError::IdempotencyConflict => field("idempotency_key", Problem::KeyReused),
+            RecordError::TicketUnknown => field("ticket", Problem::Unknown),
+            RecordError::TicketUsed => field("ticket", Problem::TicketUsed),
+            RecordError::TicketExpired => field("ticket", Problem::TicketExpired),
+            RecordError::TicketMismatch => field("ticket", Problem::TicketMismatch),
             RecordError::Store(e) => ApiError::Store(e),
         }
     }

@@ -399,6 +399,22 @@ pub fn problem_text(lang: Lang, error: &FieldError) -> String {
             "formulir ini sudah dikirim dengan isi lain; muat ulang halaman".into(),
             "this form was already sent with other answers; reload the page".into(),
         ),
+        Problem::BadTicket => (
+            "bukan kode tiket (10 huruf/angka, contoh 7K2M9-QXD4T)".into(),
+            "is not a ticket code (10 characters, like 7K2M9-QXD4T)".into(),
+        ),
+        Problem::TicketUsed => (
+            "sudah dipakai; setiap tiket hanya berlaku satu kali".into(),
+            "was used already; each ticket counts once".into(),
+        ),
+        Problem::TicketExpired => (
+            "sudah kedaluwarsa; minta tiket baru di loket".into(),
+            "has expired; ask for a new ticket at the counter".into(),
+        ),
+        Problem::TicketMismatch => (
+            "diterbitkan untuk layanan atau petugas lain".into(),
+            "was issued for another service or officer".into(),
+        ),
     };
     format!("{subject}: {}", pick_owned(lang, id, en))
 }
@@ -428,6 +444,7 @@ pub fn field_label(lang: Lang, field: &str) -> String {
         "profile.occupation" => t.occupation.into(),
         "suggestion" => t.suggestion.into(),
         "answers" => t.questions_heading.into(),
+        "ticket" => pick(lang, "Tiket", "Ticket").into(),
         other => other.into(),
     }
 }

@@ -14,6 +14,7 @@ mod i18n;
 mod openapi;
 mod pages;
 mod submit;
+pub mod tickets;
 
 use std::sync::Arc;
 
@@ -36,6 +37,23 @@ pub struct AppState {
     pub store: Store,
     /// Tenant used when a request names none; `None` means "the only tenant there is".
     pub default_tenant: Option<String>,
+    /// Public address for links printed on tickets and posters (e.g.
+    /// `https://suara.trenggalekkab.go.id`); taken from the request's Host header when unset.
+    pub public_url: Option<String>,
+}
+
+impl AppState {
+    /// The public base address, without a trailing slash.
+    pub(crate) fn base_url(&self, headers: &axum::http::HeaderMap) -> String {
+        if let Some(url) = &self.public_url {
+            return url.trim_end_matches('/').to_string();
+        }
+        let host = headers
+            .get(header::HOST)
+            .and_then(|h| h.to_str().ok())
+            .unwrap_or("localhost");
+        format!("http://{host}")
+    }
 }
 
 impl AppState {
@@ -63,7 +81,7 @@ impl AppState {
 
 pub fn router(state: Arc<AppState>) -> Router {
     use access::*;
-    use pages::staff::{admin, dashboard, login};
+    use pages::staff::{admin, counter, dashboard, login};
     // Every route here passes the access check; see `access::STAFF_ROUTES`.
     let staff = Router::new()
         .route(LOGOUT, post(login::logout))
@@ -79,6 +97,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         )
         .route(AUDIT, get(admin::audit))
         .route(ACCOUNTS, get(admin::accounts).post(admin::create_account))
+        .route(COUNTER, get(counter::counter_page).post(counter::issue))
         .route_layer(middleware::from_fn_with_state(state.clone(), authorize));
     Router::new()
         .merge(staff)
@@ -90,6 +109,8 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route(api::UNIT_IKM, get(api::unit_ikm))
         .route("/", get(pages::home::show))
         .route("/survei/{unit}", get(pages::survey::form))
+        .route("/t/{code}", get(pages::survey::ticket_form))
+        .route(api::TICKETS, post(tickets::issue_by_api))
         .route(pages::STYLESHEET_PATH, get(pages::stylesheet))
         .fallback(pages::not_found)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))

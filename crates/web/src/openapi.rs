@@ -54,6 +54,30 @@ pub fn document() -> Value {
                     "422": error_response("Invalid fields; each is named in error.fields.")
                 }
             }},
+            api::TICKETS: { "post": {
+                "summary": "Issue a one-time survey ticket (queue systems)",
+                "description": "Needs 'Authorization: Bearer KEY' with a key made by `suara apikey add`, limited to a unit and the units under it. The ticket is valid once, for 72 hours.",
+                "requestBody": { "required": true, "content": { "application/json": { "schema": {
+                    "type": "object", "required": ["unit"], "additionalProperties": false,
+                    "properties": {
+                        "unit": { "type": "string" }, "service": { "type": "string" },
+                        "officer": { "type": "string", "description": "NIP of the officer who served" },
+                        "point": { "type": "string", "description": "Service point (counter)" }
+                    }
+                }}}},
+                "responses": {
+                    "201": { "description": "Issued", "content": { "application/json": { "schema": {
+                        "type": "object", "properties": {
+                            "ticket": { "type": "string", "example": "7K2M9-QXD4T" },
+                            "url": { "type": "string", "description": "The survey for this ticket; print it as a QR code or send it." },
+                            "expires_at": { "type": "string", "format": "date-time" }
+                        }
+                    }}}},
+                    "401": error_response("No or unknown API key."),
+                    "403": error_response("The unit is outside the key's units."),
+                    "422": error_response("Unknown unit, service, officer or point.")
+                }
+            }},
             api::UNITS: { "get": {
                 "summary": "Service units of a regency",
                 "parameters": [tenant_param],
@@ -105,7 +129,9 @@ pub fn document() -> Value {
                     "suggestion": { "type": "string", "maxLength": 1000,
                         "description": "Phone numbers, ID numbers and e-mail addresses are masked before storing." },
                     "idempotency_key": { "type": "string", "minLength": 8, "maxLength": 128,
-                        "pattern": "^[A-Za-z0-9_.:-]+$" }
+                        "pattern": "^[A-Za-z0-9_.:-]+$" },
+                    "ticket": { "type": "string", "example": "7K2M9-QXD4T",
+                        "description": "A one-time ticket code; the response must name the ticket's unit (and service and officer, when the ticket has them) and counts as verified. A used ticket is 409 (code ticket_used), an expired one 422." }
                 }
             },
             "Receipt": {

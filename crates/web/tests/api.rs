@@ -59,6 +59,7 @@ async fn health_and_openapi_describe_every_route(db: TestDatabase) {
         api::HEALTH,
         api::OPENAPI,
         api::RESPONSES,
+        api::TICKETS,
         api::UNITS,
         api::UNIT_IKM,
     ] {

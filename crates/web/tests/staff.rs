@@ -122,6 +122,19 @@ fn probes() -> Vec<Probe> {
             "/admin/akun",
             [422, 403, 403, 403, 403, 403, 403],
         ),
+        probe(
+            "GET",
+            "/loket",
+            "/loket",
+            [200, 200, 403, 403, 403, 403, 200],
+        ),
+        // Allowed: the form comes back asking for the service: 422.
+        probe(
+            "POST",
+            "/loket",
+            "/loket",
+            [422, 422, 403, 403, 403, 403, 422],
+        ),
     ]
 }
 

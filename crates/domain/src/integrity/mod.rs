@@ -1,3 +1,6 @@
-//! Making ratings hard to fake: the tamper-evident chain of accepted responses.
+//! Making ratings hard to fake: channels and their trust, one-time tickets, and the
+//! tamper-evident chain of accepted responses.
 
 pub mod chain;
+pub mod channel;
+pub mod ticket;

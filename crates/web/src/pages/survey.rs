@@ -42,6 +42,7 @@ pub struct SurveyForm {
     occupation: Option<String>,
     suggestion: Option<String>,
     idempotency_key: Option<String>,
+    ticket: Option<String>,
     lang: Option<String>,
 }
 
@@ -90,6 +91,7 @@ impl SurveyForm {
             },
             suggestion: self.suggestion.clone(),
             idempotency_key: self.idempotency_key.clone(),
+            ticket: self.ticket.clone(),
         };
         (draft, errors)
     }
@@ -167,6 +169,98 @@ pub async fn form(
         StatusCode::OK,
         render_form(lang, &here, &context, &values, &[]),
     )
+}
+
+/// `GET /t/{code}`: the survey for one ticket, with its unit, service and officer fixed; a
+/// used, expired or unknown ticket gets a page saying so.
+pub async fn ticket_form(
+    State(app): State<Arc<AppState>>,
+    Path(code): Path<String>,
+    Query(query): Query<super::LangQuery>,
+    uri: OriginalUri,
+) -> Response {
+    let lang = query.lang();
+    let here = uri.to_string();
+    match render_ticket_form(&app, &code, lang, &here).await {
+        Ok(response) => response,
+        Err(error) => error_page(lang, &here, error),
+    }
+}
+
+async fn render_ticket_form(
+    app: &AppState,
+    code: &str,
+    lang: Lang,
+    here: &str,
+) -> Result<Response, ApiError> {
+    use suara_domain::integrity::ticket::{normalize, TicketState};
+    let unknown = || {
+        super::message_page(
+            StatusCode::NOT_FOUND,
+            lang,
+            lang.pick("Tiket tidak dikenal", "Unknown ticket"),
+            lang.pick(
+                "Periksa kode pada tiket Anda (10 huruf dan angka), atau isi survei umum dari halaman depan.",
+                "Check the code on your ticket (10 letters and digits), or fill in the general survey from the home page.",
+            ),
+            here,
+        )
+    };
+    let Some(code) = normalize(code) else {
+        return Ok(unknown());
+    };
+    let tenant = app.tenant(None).await?;
+    let Some(ticket) = app
+        .store
+        .ticket(&tenant.tenant_id, &code, time::OffsetDateTime::now_utc())
+        .await?
+    else {
+        return Ok(unknown());
+    };
+    match ticket.state {
+        TicketState::Used => {
+            return Ok(super::message_page(
+                StatusCode::GONE,
+                lang,
+                lang.pick("Tiket sudah dipakai", "Ticket already used"),
+                lang.pick(
+                    "Tanggapan untuk tiket ini sudah tercatat. Setiap tiket hanya berlaku satu kali. Terima kasih!",
+                    "A response for this ticket is already recorded. Each ticket counts once. Thank you!",
+                ),
+                here,
+            ))
+        }
+        TicketState::Expired => {
+            return Ok(super::message_page(
+                StatusCode::GONE,
+                lang,
+                lang.pick("Tiket kedaluwarsa", "Ticket expired"),
+                lang.pick(
+                    "Masa berlaku tiket ini sudah habis. Anda tetap bisa mengisi survei umum dari halaman depan.",
+                    "This ticket has expired. You can still fill in the general survey from the home page.",
+                ),
+                here,
+            ))
+        }
+        TicketState::Usable => {}
+    }
+    let binding = ticket.binding;
+    let Some(context) =
+        load_context(app, None, &binding.unit_id, binding.officer_nip.as_deref()).await?
+    else {
+        return Ok(unknown());
+    };
+    let values = SurveyForm {
+        service: binding.service_id,
+        ticket: Some(code),
+        idempotency_key: Some(new_form_key()),
+        lang: Some(lang.code().into()),
+        ..SurveyForm::default()
+    };
+    Ok(page(
+        StatusCode::OK,
+        render_form(lang, here, &context, &values, &[]),
+    ))
 }
 
 /// Handles the posted form: a thank-you page (201), or the form again with every problem
@@ -264,7 +358,20 @@ fn render_form(
             @if let Some(officer) = &context.officer {
                 input type="hidden" name="officer" value=(officer.nip);
             }
-            @if !context.services.is_empty() {
+            @if let Some(ticket) = values.ticket.as_deref() {
+                // A ticket fixes the service: it was issued for exactly one.
+                div.field #f-ticket {
+                    input type="hidden" name="ticket" value=(ticket);
+                    p.unit {
+                        span.label { (lang.pick("Tiket", "Ticket")) ": " } strong { (suara_domain::integrity::ticket::display(ticket)) }
+                        @if let Some(service) = context.services.iter().find(|s| s.service_id == selected_service) {
+                            br; span.label { (t.survey_service) ": " } strong { (service.name) }
+                        }
+                    }
+                    @if !selected_service.is_empty() { input type="hidden" name="service" value=(selected_service); }
+                    @if let Some(e) = error_for("f-ticket") { p.err { (problem_text(lang, e)) } }
+                }
+            } @else if !context.services.is_empty() {
                 div.field #f-service {
                     label for="service" { (t.survey_service) }
                     select #service name="service" {

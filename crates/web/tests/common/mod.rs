@@ -29,6 +29,7 @@ impl TestApp {
         let state = Arc::new(AppState {
             store: store.clone(),
             default_tenant: None,
+            public_url: None,
         });
         tokio::spawn(suara_web::serve(listener, state));
         let client = reqwest::Client::builder()

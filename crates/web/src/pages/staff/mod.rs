@@ -4,6 +4,7 @@
 
 pub mod admin;
 pub mod charts;
+pub mod counter;
 pub mod dashboard;
 pub mod login;
 
@@ -17,7 +18,7 @@ use suara_domain::skm::{krejcie_morgan_sample_size, SkmScore, Tally, Weighting};
 use time::OffsetDateTime;
 
 use super::{layout, page};
-use crate::access::{ACCOUNTS, AUDIT, DASHBOARD, IMPORT, LOGOUT, MY_ACCOUNT};
+use crate::access::{ACCOUNTS, AUDIT, COUNTER, DASHBOARD, IMPORT, LOGOUT, MY_ACCOUNT};
 use crate::auth::Staff;
 use crate::i18n::{grade_label, Lang};
 use crate::ApiError;
@@ -70,6 +71,9 @@ pub fn frame(lang: Lang, staff: &Staff, title: &str, here: &str, content: Markup
                 }
                 @if let (Role::Officer, Some(nip)) = (staff.principal.role, staff.principal.nip.as_deref()) {
                     li { a href=(href(lang, &format!("/dasbor/pegawai/{nip}"), None)) { (lang.pick("Nilai saya", "My figures")) } }
+                }
+                @if may(Permission::IssueTickets) {
+                    li { a href=(href(lang, COUNTER, None)) { (lang.pick("Tiket survei", "Survey tickets")) } }
                 }
                 @if may(Permission::ImportOrganisation) {
                     li { a href=(href(lang, IMPORT, None)) { (lang.pick("Impor organisasi", "Import organisation")) } }

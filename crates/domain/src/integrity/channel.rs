@@ -1,0 +1,62 @@
+//! How a response reached us, and how far that shows it followed a real service. The TPP
+//! policy decides which trust levels count towards pay.
+
+use serde::Serialize;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Channel {
+    /// The public survey page, reached by link or QR poster.
+    Web,
+    /// The JSON API.
+    Api,
+    /// A one-time ticket issued at the counter for one real service.
+    Ticket,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Trust {
+    /// Anyone with the link could have answered.
+    Open,
+    /// Bound to one real service by a one-time ticket.
+    Verified,
+}
+
+impl Channel {
+    pub const ALL: [Channel; 3] = [Channel::Web, Channel::Api, Channel::Ticket];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Channel::Web => "web",
+            Channel::Api => "api",
+            Channel::Ticket => "ticket",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Channel> {
+        Channel::ALL.into_iter().find(|c| c.code() == code)
+    }
+
+    pub fn trust(self) -> Trust {
+        match self {
+            Channel::Web | Channel::Api => Trust::Open,
+            Channel::Ticket => Trust::Verified,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_round_trip_and_only_tickets_are_verified() {
+        for channel in Channel::ALL {
+            assert_eq!(Channel::from_code(channel.code()), Some(channel));
+        }
+        assert_eq!(Channel::Ticket.trust(), Trust::Verified);
+        assert_eq!(Channel::Web.trust(), Trust::Open);
+        assert!(Trust::Verified > Trust::Open);
+    }
+}

@@ -1,0 +1,216 @@
+//! One-time tickets (rules in `suara_domain::integrity::ticket`) and the API keys of queue
+//! systems that issue them.
+
+use sqlx::{AnyConnection, Row};
+use suara_domain::integrity::ticket::{self, TicketState};
+use suara_domain::survey::ValidResponse;
+use time::OffsetDateTime;
+
+use crate::responses::{check_references, References};
+use crate::{from_micros, micros, Backend, RecordError, Result, Store};
+
+/// What a ticket is for: the response that answers it must name the same.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TicketBinding {
+    pub unit_id: String,
+    pub service_id: Option<String>,
+    pub officer_nip: Option<String>,
+    pub point_id: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TicketInfo {
+    pub binding: TicketBinding,
+    pub expires_at: OffsetDateTime,
+    pub state: TicketState,
+}
+
+/// A queue system's key, as looked up by its hash.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ApiKey {
+    pub tenant_id: String,
+    pub label: String,
+    /// The key may issue tickets for this unit and everything under it.
+    pub unit_id: String,
+}
+
+/// Marks the ticket used by this response, in the response's transaction: an unknown,
+/// used, expired or mismatched ticket rolls the whole response back.
+pub(crate) async fn redeem(
+    tx: &mut AnyConnection,
+    backend: Backend,
+    tenant_id: &str,
+    code: &str,
+    response: &ValidResponse,
+    response_id: i64,
+    at: OffsetDateTime,
+) -> Result<(), RecordError> {
+    let hash = ticket::code_hash(code);
+    let lock = if backend == Backend::Postgres {
+        " FOR UPDATE"
+    } else {
+        ""
+    };
+    let row = sqlx::query(&format!(
+        "SELECT unit_id, service_id, officer_nip, expires_at_us, used_at_us FROM tickets
+         WHERE tenant_id = $1 AND code_hash = $2{lock}"
+    ))
+    .bind(tenant_id)
+    .bind(&hash)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let Some(row) = row else {
+        return Err(RecordError::TicketUnknown);
+    };
+    let used: Option<i64> = row.try_get(4)?;
+    match ticket::state(used.is_some(), from_micros(row.try_get(3)?)?, at) {
+        TicketState::Used => return Err(RecordError::TicketUsed),
+        TicketState::Expired => return Err(RecordError::TicketExpired),
+        TicketState::Usable => {}
+    }
+    let unit: String = row.try_get(0)?;
+    let service: Option<String> = row.try_get(1)?;
+    let officer: Option<String> = row.try_get(2)?;
+    let matches = unit == response.unit
+        && (service.is_none() || service == response.service)
+        && (officer.is_none() || officer == response.officer);
+    if !matches {
+        return Err(RecordError::TicketMismatch);
+    }
+    let claimed = sqlx::query(
+        "UPDATE tickets SET used_at_us = $3, response_id = $4
+         WHERE tenant_id = $1 AND code_hash = $2 AND used_at_us IS NULL",
+    )
+    .bind(tenant_id)
+    .bind(&hash)
+    .bind(micros(at))
+    .bind(response_id)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    if claimed == 1 {
+        Ok(())
+    } else {
+        Err(RecordError::TicketUsed)
+    }
+}
+
+impl Store {
+    /// Stores a new ticket for `code` (made by the caller from good randomness), checking
+    /// that what it is bound to exists. Returns when it expires.
+    pub async fn issue_ticket(
+        &self,
+        tenant_id: &str,
+        code: &str,
+        binding: &TicketBinding,
+        issued_by: &str,
+        now: OffsetDateTime,
+    ) -> Result<OffsetDateTime, RecordError> {
+        let mut tx = self.writer.begin().await?;
+        let references = References {
+            unit: &binding.unit_id,
+            service: &binding.service_id,
+            officer: &binding.officer_nip,
+        };
+        check_references(&mut tx, tenant_id, references).await?;
+        if let Some(point) = &binding.point_id {
+            let found = sqlx::query(
+                "SELECT 1 FROM service_points WHERE tenant_id = $1 AND point_id = $2 AND unit_id = $3",
+            )
+            .bind(tenant_id)
+            .bind(point)
+            .bind(&binding.unit_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+            if found.is_none() {
+                return Err(RecordError::UnknownPoint(point.clone()));
+            }
+        }
+        let expires_at = now + ticket::LIFETIME;
+        sqlx::query(
+            "INSERT INTO tickets (tenant_id, code_hash, unit_id, service_id, officer_nip, point_id,
+                 issued_by, issued_at_us, expires_at_us) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        )
+        .bind(tenant_id)
+        .bind(ticket::code_hash(code))
+        .bind(&binding.unit_id)
+        .bind(&binding.service_id)
+        .bind(&binding.officer_nip)
+        .bind(&binding.point_id)
+        .bind(issued_by)
+        .bind(micros(now))
+        .bind(micros(expires_at))
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(expires_at)
+    }
+
+    /// The ticket with this (normalized) code, as it stands now.
+    pub async fn ticket(
+        &self,
+        tenant_id: &str,
+        code: &str,
+        now: OffsetDateTime,
+    ) -> Result<Option<TicketInfo>> {
+        let row = sqlx::query(
+            "SELECT unit_id, service_id, officer_nip, point_id, expires_at_us, used_at_us FROM tickets
+             WHERE tenant_id = $1 AND code_hash = $2",
+        )
+        .bind(tenant_id)
+        .bind(ticket::code_hash(code))
+        .fetch_optional(&self.reader)
+        .await?;
+        row.map(|row| {
+            let expires_at = from_micros(row.try_get(4)?)?;
+            let used: Option<i64> = row.try_get(5)?;
+            Ok(TicketInfo {
+                binding: TicketBinding {
+                    unit_id: row.try_get(0)?,
+                    service_id: row.try_get(1)?,
+                    officer_nip: row.try_get(2)?,
+                    point_id: row.try_get(3)?,
+                },
+                expires_at,
+                state: ticket::state(used.is_some(), expires_at, now),
+            })
+        })
+        .transpose()
+    }
+
+    pub async fn create_api_key(
+        &self,
+        tenant_id: &str,
+        key_hash: &str,
+        label: &str,
+        unit_id: &str,
+        at: OffsetDateTime,
+    ) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO api_keys (tenant_id, key_hash, label, unit_id, created_at_us) VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(tenant_id)
+        .bind(key_hash)
+        .bind(label)
+        .bind(unit_id)
+        .bind(micros(at))
+        .execute(&self.writer)
+        .await?;
+        Ok(())
+    }
+
+    pub async fn api_key(&self, key_hash: &str) -> Result<Option<ApiKey>> {
+        let row = sqlx::query("SELECT tenant_id, label, unit_id FROM api_keys WHERE key_hash = $1")
+            .bind(key_hash)
+            .fetch_optional(&self.reader)
+            .await?;
+        row.map(|row| {
+            Ok(ApiKey {
+                tenant_id: row.try_get(0)?,
+                label: row.try_get(1)?,
+                unit_id: row.try_get(2)?,
+            })
+        })
+        .transpose()
+    }
+}

@@ -1,0 +1,136 @@
+//! One-time tickets: made here from OS randomness, issued by counter staff (`/loket`) or a
+//! queue system (`POST /api/v1/tickets` with an API key), answered at `/t/{code}`.
+
+use std::sync::Arc;
+
+use argon2::password_hash::rand_core::{OsRng, RngCore};
+use axum::extract::State;
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use maud::{html, Markup, PreEscaped};
+use serde::{Deserialize, Serialize};
+use suara_domain::integrity::ticket;
+use suara_domain::org::tree::UnitTree;
+use suara_store::TicketBinding;
+use time::format_description::well_known::Rfc3339;
+use time::OffsetDateTime;
+
+use crate::{auth, ApiError, AppState};
+
+/// Path of the page a ticket's link and QR code open.
+pub fn ticket_path(code: &str) -> String {
+    format!("/t/{}", ticket::display(code))
+}
+
+pub fn new_code() -> String {
+    let mut bytes = [0u8; ticket::CODE_CHARS];
+    OsRng.fill_bytes(&mut bytes);
+    ticket::code_from_bytes(bytes)
+}
+
+/// A QR code of `text` as inline SVG (black on white, with its quiet zone).
+pub fn qr_svg(text: &str, label: &str) -> Markup {
+    let svg = qrcode::QrCode::new(text.as_bytes())
+        .map(|code| {
+            code.render::<qrcode::render::svg::Color>()
+                .min_dimensions(220, 220)
+                .build()
+        })
+        .unwrap_or_default();
+    // The renderer writes a standalone document; inline SVG starts at the element.
+    let element = svg.find("<svg").map_or("", |at| &svg[at..]);
+    let labelled = element.replacen(
+        "<svg ",
+        &format!(
+            "<svg role=\"img\" aria-label=\"{}\" ",
+            html! { (label) }.into_string()
+        ),
+        1,
+    );
+    html! { (PreEscaped(labelled)) }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TicketRequest {
+    unit: String,
+    service: Option<String>,
+    officer: Option<String>,
+    point: Option<String>,
+}
+
+#[derive(Serialize)]
+struct TicketBody {
+    /// As printed: `XXXXX-XXXXX`.
+    ticket: String,
+    url: String,
+    expires_at: String,
+}
+
+/// `POST /api/v1/tickets` for queue systems: `Authorization: Bearer KEY`, the key limited to
+/// a unit and everything under it.
+pub async fn issue_by_api(
+    State(app): State<Arc<AppState>>,
+    headers: HeaderMap,
+    body: axum::body::Bytes,
+) -> Response {
+    match issue_api(&app, &headers, &body).await {
+        Ok(response) => response,
+        Err(error) => error.into_response(),
+    }
+}
+
+async fn issue_api(app: &AppState, headers: &HeaderMap, body: &[u8]) -> Result<Response, ApiError> {
+    let key = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .ok_or_else(|| {
+            ApiError::Unauthorized("send the API key as 'Authorization: Bearer KEY'".into())
+        })?;
+    let key = app
+        .store
+        .api_key(&auth::token_hash(key.trim()))
+        .await?
+        .ok_or_else(|| ApiError::Unauthorized("unknown API key".into()))?;
+    let request: TicketRequest =
+        serde_json::from_slice(body).map_err(|e| ApiError::MalformedJson(e.to_string()))?;
+    let units = app.store.units(&key.tenant_id).await?;
+    let tree = UnitTree::new(
+        units
+            .iter()
+            .map(|u| (u.unit_id.as_str(), u.parent_id.as_deref())),
+    );
+    if !tree.is_within(&request.unit, &key.unit_id) {
+        return Err(ApiError::Forbidden(format!(
+            "the key '{}' may issue tickets for {} and the units under it only",
+            key.label, key.unit_id
+        )));
+    }
+    let blank = |v: Option<String>| v.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+    let binding = TicketBinding {
+        unit_id: request.unit,
+        service_id: blank(request.service),
+        officer_nip: blank(request.officer),
+        point_id: blank(request.point),
+    };
+    let code = new_code();
+    let issued_by = format!("api:{}", key.label);
+    let expires_at = app
+        .store
+        .issue_ticket(
+            &key.tenant_id,
+            &code,
+            &binding,
+            &issued_by,
+            OffsetDateTime::now_utc(),
+        )
+        .await?;
+    let body = TicketBody {
+        ticket: ticket::display(&code),
+        url: format!("{}{}", app.base_url(headers), ticket_path(&code)),
+        expires_at: expires_at.format(&Rfc3339).unwrap_or_default(),
+    };
+    Ok((StatusCode::CREATED, Json(body)).into_response())
+}
