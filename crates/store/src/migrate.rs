@@ -1,4 +1,5 @@
-//! Embedded, ordered migrations; each backend has its own SQL with the same tables.
+//! Embedded, ordered migrations; each backend has its own SQL with the same tables, or one
+//! file in `migrations/shared/` when the SQL both understand is the same.
 //! Applied versions are recorded in `suara_migrations`; a PostgreSQL advisory lock keeps
 //! several app servers starting at once from racing.
 
@@ -29,14 +30,14 @@ const MIGRATIONS: &[Migration] = &[
     Migration {
         version: 3,
         name: "hash_chain",
-        sqlite: include_str!("../migrations/sqlite/0003_hash_chain.sql"),
-        postgres: include_str!("../migrations/postgres/0003_hash_chain.sql"),
+        sqlite: include_str!("../migrations/shared/0003_hash_chain.sql"),
+        postgres: include_str!("../migrations/shared/0003_hash_chain.sql"),
     },
     Migration {
         version: 4,
         name: "tickets",
-        sqlite: include_str!("../migrations/sqlite/0004_tickets.sql"),
-        postgres: include_str!("../migrations/postgres/0004_tickets.sql"),
+        sqlite: include_str!("../migrations/shared/0004_tickets.sql"),
+        postgres: include_str!("../migrations/shared/0004_tickets.sql"),
     },
 ];
 
