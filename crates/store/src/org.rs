@@ -312,6 +312,17 @@ impl Store {
         rows.iter().map(point_from_row).collect()
     }
 
+    pub async fn point(&self, tenant_id: &str, point_id: &str) -> Result<Option<ServicePoint>> {
+        let row = sqlx::query(
+            "SELECT point_id, unit_id, name FROM service_points WHERE tenant_id = $1 AND point_id = $2",
+        )
+        .bind(tenant_id)
+        .bind(point_id)
+        .fetch_optional(&self.reader)
+        .await?;
+        row.as_ref().map(point_from_row).transpose()
+    }
+
     pub async fn officer(&self, tenant_id: &str, nip: &str) -> Result<Option<Officer>> {
         let row = sqlx::query(&format!(
             "SELECT {OFFICER_COLUMNS} FROM officers o WHERE o.tenant_id = $1 AND o.nip = $2"

@@ -13,6 +13,7 @@ mod error;
 mod i18n;
 mod openapi;
 mod pages;
+mod posters;
 mod submit;
 pub mod tickets;
 
@@ -110,6 +111,10 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/", get(pages::home::show))
         .route("/survei/{unit}", get(pages::survey::form))
         .route("/t/{code}", get(pages::survey::ticket_form))
+        .route("/poster/titik/{point}/svg", get(posters::point_svg))
+        .route("/poster/titik/{point}/png", get(posters::point_png))
+        .route("/poster/pegawai/{nip}/svg", get(posters::officer_svg))
+        .route("/poster/pegawai/{nip}/png", get(posters::officer_png))
         .route(api::TICKETS, post(tickets::issue_by_api))
         .route(pages::STYLESHEET_PATH, get(pages::stylesheet))
         .fallback(pages::not_found)

@@ -8,6 +8,7 @@ use suara_store::testing::{TestDatabase, OFFICER_NIP as NIP};
 use suara_web::api;
 
 suara_store::backend_tests!(
+    qr_posters_for_points_and_officers,
     health_and_openapi_describe_every_route,
     posted_response_changes_the_unit_ikm,
     retries_with_the_same_key_count_once,
@@ -348,4 +349,36 @@ async fn concurrent_submissions_are_all_counted_once(db: TestDatabase) {
         assert_eq!(task.await.unwrap(), StatusCode::CREATED);
     }
     assert_eq!(app.ikm().await["responses"], 20);
+}
+
+async fn qr_posters_for_points_and_officers(db: TestDatabase) {
+    let app = TestApp::spawn(db).await;
+    let svg = app.get("/poster/titik/loket-1/svg").await;
+    assert_eq!(
+        svg.headers()["content-type"],
+        "image/svg+xml; charset=utf-8"
+    );
+    let svg = svg.text().await.unwrap();
+    assert!(
+        svg.contains("Dinas Dukcapil")
+            && svg.contains("Loket 1")
+            && svg.contains("/survei/dukcapil")
+    );
+    let officer = app
+        .get(&format!("/poster/pegawai/{NIP}/svg"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        officer.contains("Sri Wahyuni")
+            && officer.contains(&format!("/survei/dukcapil?officer={NIP}"))
+    );
+    let png = app.get(&format!("/poster/pegawai/{NIP}/png")).await;
+    assert_eq!(png.headers()["content-type"], "image/png");
+    assert_eq!(&png.bytes().await.unwrap()[..8], b"\x89PNG\r\n\x1a\n");
+    assert_eq!(
+        app.get("/poster/titik/nowhere/png").await.status(),
+        StatusCode::NOT_FOUND
+    );
 }

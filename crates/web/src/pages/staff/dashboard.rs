@@ -312,7 +312,12 @@ async fn render_unit(
         }
         @if !points.is_empty() {
             h2 { (lang.pick("Titik layanan", "Service points")) }
-            ul { @for p in &points { li { (p.name) " (" code { (p.point_id) } ")" } } }
+            ul { @for p in &points { li {
+                (p.name) " (" code { (p.point_id) } ") · "
+                (lang.pick("poster QR: ", "QR poster: "))
+                a href={ "/poster/titik/" (p.point_id) "/svg" } { "SVG" } " · "
+                a href={ "/poster/titik/" (p.point_id) "/png" } { "PNG" }
+            } } }
         }
     };
     ok(frame(lang, staff, &unit.name, here, content))
@@ -393,6 +398,11 @@ async fn render_officer(
             dt { (lang.pick("Jabatan", "Position")) } dd { (officer.position) }
             dt { (lang.pick("Kelas jabatan", "Position class")) } dd { @if officer.position_class.is_empty() { "–" } @else { (officer.position_class) } }
             dt { "Unit" } dd { (unit_name(&officer.unit_id)) }
+            dt { (lang.pick("Poster QR", "QR poster")) }
+            dd {
+                a href={ "/poster/pegawai/" (officer.nip) "/svg" } { "SVG" } " · "
+                a href={ "/poster/pegawai/" (officer.nip) "/png" } { "PNG" }
+            }
         }
         (period_picker(lang, &path, period, now))
         p.lead {
