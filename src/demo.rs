@@ -71,6 +71,7 @@ pub async fn fill_if_empty(store: &Store) -> Result<(), suara_store::StoreError>
             response,
             channel: Channel::Web,
             received_at: *at,
+            signals: None,
         });
         store.record_responses(&tenant, submissions).await?;
     }

@@ -46,6 +46,9 @@ enum Command {
         /// (default: the address the request came to).
         #[arg(long)]
         public_url: Option<String>,
+        /// Behind your own reverse proxy: take client addresses from X-Forwarded-For.
+        #[arg(long)]
+        trust_proxy: bool,
     },
     /// SKM (Survei Kepuasan Masyarakat) calculations, PermenPANRB 14/2017.
     Skm {
@@ -267,7 +270,8 @@ fn main() -> ExitCode {
             demo,
             tenant,
             public_url,
-        } => match serve(addr, &database, demo, tenant, public_url) {
+            trust_proxy,
+        } => match serve(addr, &database, demo, tenant, public_url, trust_proxy) {
             Ok(()) => ExitCode::SUCCESS,
             Err(error) => {
                 eprintln!("error: {error:#}");
@@ -312,6 +316,7 @@ fn serve(
     demo: bool,
     tenant: Option<String>,
     public_url: Option<String>,
+    trust_proxy: bool,
 ) -> anyhow::Result<()> {
     tracing_subscriber::fmt()
         .with_env_filter(
@@ -343,6 +348,7 @@ fn serve(
             store: store.clone(),
             default_tenant: tenant,
             public_url,
+            trust_proxy,
         });
         suara_web::serve(listener, state).await?;
         store.close().await;

@@ -80,6 +80,25 @@ fn record_from_row(row: &AnyRow, at: usize) -> Result<Option<OwnedRecord>> {
     }))
 }
 
+/// One stored response's columns, for counting it and hashing it.
+pub(crate) async fn read_record(
+    conn: &mut AnyConnection,
+    tenant_id: &str,
+    response_id: i64,
+) -> Result<Option<OwnedRecord>> {
+    let row = sqlx::query(&format!(
+        "SELECT {RECORD_COLUMNS} FROM responses r WHERE r.tenant_id = $1 AND r.response_id = $2"
+    ))
+    .bind(tenant_id)
+    .bind(response_id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    match row {
+        Some(row) => record_from_row(&row, 0),
+        None => Ok(None),
+    }
+}
+
 fn digest(text: &str) -> Result<Digest32> {
     Digest32::from_hex(text).ok_or_else(|| StoreError::Corrupt(format!("hash '{text}'")))
 }
@@ -179,7 +198,7 @@ pub struct ChainReport {
     pub broken: Option<Broken>,
     /// The stored head disagrees with the last link.
     pub head_mismatch: bool,
-    /// Responses with no link: inserted behind the application's back.
+    /// Counted responses with no link: inserted behind the application's back.
     pub unchained: i64,
 }
 
@@ -243,10 +262,12 @@ impl Store {
             Some(_) => false,
             None => true,
         };
-        let unchained: i64 = sqlx::query_scalar(
-            "SELECT COUNT(*) FROM responses r WHERE r.tenant_id = $1 AND NOT EXISTS
+        // Held responses join the chain only when accepted.
+        let unchained: i64 = sqlx::query_scalar(&format!(
+            "SELECT COUNT(*) FROM responses r WHERE r.tenant_id = $1 AND {} AND NOT EXISTS
                  (SELECT 1 FROM chain_links l WHERE l.tenant_id = r.tenant_id AND l.response_id = r.response_id)",
-        )
+            crate::quarantine::COUNTED
+        ))
         .bind(tenant_id)
         .fetch_one(&self.reader)
         .await?;

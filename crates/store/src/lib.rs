@@ -11,6 +11,7 @@ mod audit;
 mod chain;
 mod migrate;
 mod org;
+mod quarantine;
 mod responses;
 #[cfg(feature = "testing")]
 pub mod testing;
@@ -28,6 +29,7 @@ pub use accounts::{Account, NewAccount, SessionInfo};
 pub use audit::AuditEntry;
 pub use chain::ChainReport;
 pub use org::Tenant;
+pub use quarantine::{DecisionError, HeldResponse, Signals};
 pub use responses::{Channel, Receipt, RecordError, Recorded, Scope, ScopeKind, Submission};
 pub use suara_domain::org::{Assignment, Officer, Service, ServicePoint, Unit};
 pub use tickets::{ApiKey, TicketBinding, TicketInfo};

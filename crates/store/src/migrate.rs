@@ -39,6 +39,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/shared/0004_tickets.sql"),
         postgres: include_str!("../migrations/shared/0004_tickets.sql"),
     },
+    Migration {
+        version: 5,
+        name: "quarantine",
+        sqlite: include_str!("../migrations/shared/0005_quarantine.sql"),
+        postgres: include_str!("../migrations/shared/0005_quarantine.sql"),
+    },
 ];
 
 /// Responses stored before the chain existed are linked once, when it is created.

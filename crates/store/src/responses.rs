@@ -6,7 +6,6 @@ use std::sync::LazyLock;
 use rand::Rng;
 use sqlx::any::AnyRow;
 use sqlx::{Acquire, AnyConnection, Row};
-use suara_domain::integrity::chain::ChainRecord;
 pub use suara_domain::integrity::channel::Channel;
 use suara_domain::period::Month;
 use suara_domain::skm::{Answers, Rating, Tally, ELEMENT_COUNT};
@@ -146,6 +145,9 @@ impl Scope<'_> {
 
 /// One response to store: validated content, channel and arrival time.
 pub struct Submission<'a> {
+    /// What the request showed of its device and network, for the anomaly rules; `None`
+    /// for imports and demo data.
+    pub signals: Option<crate::Signals>,
     pub response: &'a ValidResponse,
     pub channel: Channel,
     pub received_at: OffsetDateTime,
@@ -356,10 +358,11 @@ impl Store {
         last: Month,
     ) -> Result<Tally> {
         let sql = format!(
-            "SELECT {} FROM responses
-             WHERE tenant_id = $1 AND {} = $2 AND period_month BETWEEN $3 AND $4",
+            "SELECT {} FROM responses r
+             WHERE r.tenant_id = $1 AND r.{} = $2 AND r.period_month BETWEEN $3 AND $4 AND {}",
             tally_select(|i| format!("u{i}"), |i| format!("COUNT(u{i})"), "COUNT(*)"),
-            scope.response_column()
+            scope.response_column(),
+            crate::quarantine::COUNTED
         );
         let row = sqlx::query(&sql)
             .bind(tenant_id)
@@ -440,60 +443,64 @@ async fn record_in(
         )
         .await?;
     }
-    let answers = response
-        .answers
-        .ratings()
-        .map(|r| r.map(|r| i64::from(r.value())));
-    let record = ChainRecord {
-        idempotency_key: &response.idempotency_key,
-        receipt: &receipt.code,
-        received_at_us: micros,
-        period_month: &receipt.period_month,
-        channel: channel.code(),
-        unit: &response.unit,
-        service: response.service.as_deref(),
-        officer: response.officer.as_deref(),
-        answers,
-        profile: [
-            profile.sex.map(Sex::code),
-            profile.age_band.map(AgeBand::code),
-            profile.education.map(Education::code),
-            profile.occupation.map(Occupation::code),
-        ],
-        suggestion: response.suggestion.as_deref(),
-    };
-    // Linked at acceptance time (now), which is what the daily published heads speak of.
-    crate::chain::append(
+    let held = crate::quarantine::screen(
         tx,
-        backend,
         tenant_id,
         response_id,
-        &record,
-        OffsetDateTime::now_utc(),
+        response,
+        submission.signals.as_ref(),
+        received_at,
     )
     .await?;
+    if !held {
+        count_in(tx, backend, tenant_id, response_id).await?;
+    }
+    // A held response gets its receipt like any other: the respondent did nothing wrong that
+    // they could know of, and a ballot stuffer learns nothing from the reply.
+    Ok(Recorded::Created(receipt))
+}
 
+/// Counts a stored response: adds it to the running totals and links it into the chain.
+/// Runs when it arrives, or when the inspectorate accepts it out of quarantine.
+pub(crate) async fn count_in(
+    conn: &mut AnyConnection,
+    backend: crate::Backend,
+    tenant_id: &str,
+    response_id: i64,
+) -> Result<(), StoreError> {
+    let stored = crate::chain::read_record(conn, tenant_id, response_id)
+        .await?
+        .ok_or_else(|| StoreError::Corrupt(format!("response {response_id} vanished")))?;
     let scopes = [
-        Some(Scope::Unit(&response.unit)),
-        response.service.as_deref().map(Scope::Service),
-        response.officer.as_deref().map(Scope::Officer),
+        Some(Scope::Unit(&stored.unit)),
+        stored.service.as_deref().map(Scope::Service),
+        stored.officer.as_deref().map(Scope::Officer),
     ];
     for scope in scopes.into_iter().flatten() {
         let mut upsert = sqlx::query(&UPSERT_TOTALS)
             .bind(tenant_id)
             .bind(scope.kind().code())
             .bind(scope.id())
-            .bind(&receipt.period_month)
+            .bind(&stored.period_month)
             .bind(1i64);
-        for rating in response.answers.ratings() {
-            upsert = upsert.bind(rating.map_or(0, |r| i64::from(r.value())));
+        for answer in stored.answers {
+            upsert = upsert.bind(answer.unwrap_or(0));
         }
-        for rating in response.answers.ratings() {
-            upsert = upsert.bind(i64::from(rating.is_some()));
+        for answer in stored.answers {
+            upsert = upsert.bind(i64::from(answer.is_some()));
         }
-        upsert.execute(&mut *tx).await?;
+        upsert.execute(&mut *conn).await?;
     }
-    Ok(Recorded::Created(receipt))
+    // Linked at acceptance time (now), which is what the daily published heads speak of.
+    crate::chain::append(
+        conn,
+        backend,
+        tenant_id,
+        response_id,
+        &stored.as_record(),
+        OffsetDateTime::now_utc(),
+    )
+    .await
 }
 
 /// The unit exists, the service is one of its own, the officer exists.

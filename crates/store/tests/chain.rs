@@ -30,6 +30,7 @@ async fn record(store: &Store, i: usize) {
         response: &response,
         channel: Channel::Api,
         received_at: OffsetDateTime::now_utc(),
+        signals: None,
     };
     store.record_response(&tenant(), submission).await.unwrap();
 }

@@ -40,6 +40,7 @@ async fn record(
                 response,
                 channel: Channel::Api,
                 received_at: at,
+                signals: None,
             },
         )
         .await
@@ -237,6 +238,7 @@ async fn running_totals_equal_a_full_recount(db: TestDatabase) {
         response: r,
         channel: Channel::Web,
         received_at: *at,
+        signals: None,
     });
     let outcomes = store
         .record_responses(&tenant(), submissions)

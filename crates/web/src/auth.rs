@@ -16,6 +16,8 @@ use time::Duration;
 pub const SESSION_COOKIE: &str = "suara_session";
 /// Double-submit cookie protecting the sign-in form, which has no session yet.
 pub const LOGIN_CSRF_COOKIE: &str = "suara_login";
+/// Anonymous id of a browser that opened the survey, for the "same device again" rule.
+pub const DEVICE_COOKIE: &str = "suara_perangkat";
 pub const SESSION_LIFETIME: Duration = Duration::hours(8);
 /// Sign-in failures allowed per account, and per client address, within the window.
 pub const MAX_FAILURES_PER_ACCOUNT: i64 = 5;

@@ -41,9 +41,37 @@ pub struct AppState {
     /// Public address for links printed on tickets and posters (e.g.
     /// `https://suara.trenggalekkab.go.id`); taken from the request's Host header when unset.
     pub public_url: Option<String>,
+    /// Take the client address from `X-Forwarded-For` (only behind one's own reverse proxy,
+    /// which sets it); otherwise the connection's address is used.
+    pub trust_proxy: bool,
 }
 
 impl AppState {
+    /// What the anomaly rules may know of a request: its network (a prefix, hashed later)
+    /// and the anonymous device cookie of the survey page.
+    pub(crate) fn signals(
+        &self,
+        headers: &axum::http::HeaderMap,
+        extensions: &axum::http::Extensions,
+    ) -> suara_store::Signals {
+        let forwarded = self
+            .trust_proxy
+            .then(|| headers.get("x-forwarded-for"))
+            .flatten()
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split(',').next())
+            .and_then(|v| v.trim().parse::<std::net::IpAddr>().ok());
+        let connected = extensions
+            .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+            .map(|c| c.0.ip());
+        suara_store::Signals {
+            network: forwarded
+                .or(connected)
+                .map(suara_domain::integrity::anomaly::network_of),
+            device: auth::cookie(headers, auth::DEVICE_COOKIE).filter(|d| d.len() <= 64),
+        }
+    }
+
     /// The public base address, without a trailing slash.
     pub(crate) fn base_url(&self, headers: &axum::http::HeaderMap) -> String {
         if let Some(url) = &self.public_url {

@@ -36,8 +36,10 @@ struct ReceiptBody {
 pub async fn post_response(
     State(app): State<Arc<AppState>>,
     headers: HeaderMap,
+    extensions: axum::http::Extensions,
     body: Result<Bytes, BytesRejection>,
 ) -> Response {
+    let signals = app.signals(&headers, &extensions);
     let content_type = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
@@ -51,12 +53,12 @@ pub async fn post_response(
         Err(rejection) => return ApiError::MalformedJson(rejection.body_text()).into_response(),
     };
     if content_type.starts_with("application/x-www-form-urlencoded") {
-        return pages::survey::submitted(&app, &body).await;
+        return pages::survey::submitted(&app, &body, signals).await;
     }
     if !content_type.starts_with("application/json") {
         return ApiError::UnsupportedMediaType.into_response();
     }
-    match submit_json(&app, &headers, &body).await {
+    match submit_json(&app, &headers, &body, signals).await {
         Ok(response) => response,
         Err(error) => error.into_response(),
     }
@@ -66,6 +68,7 @@ async fn submit_json(
     app: &AppState,
     headers: &HeaderMap,
     body: &[u8],
+    signals: suara_store::Signals,
 ) -> Result<Response, ApiError> {
     let mut draft = parse_json_draft(body)?;
     if draft.idempotency_key.is_none() {
@@ -74,7 +77,7 @@ async fn submit_json(
             .and_then(|v| v.to_str().ok())
             .map(str::to_string);
     }
-    let (tenant, recorded) = accept(app, draft, Channel::Api).await?;
+    let (tenant, recorded) = accept(app, draft, Channel::Api, signals).await?;
     let replayed = matches!(recorded, Recorded::Replayed(_));
     let receipt = recorded.receipt();
     let body = ReceiptBody {
@@ -122,6 +125,7 @@ pub(crate) async fn accept(
     app: &AppState,
     draft: ResponseDraft,
     channel: Channel,
+    signals: suara_store::Signals,
 ) -> Result<(Tenant, Recorded), ApiError> {
     let response = validate(draft).map_err(ApiError::Invalid)?;
     let tenant = app.tenant(response.tenant.as_deref()).await?;
@@ -129,6 +133,7 @@ pub(crate) async fn accept(
         response: &response,
         channel,
         received_at: OffsetDateTime::now_utc(),
+        signals: Some(signals),
     };
     let recorded = app.store.record_response(&tenant, submission).await?;
     Ok((tenant, recorded))

@@ -143,6 +143,7 @@ pub async fn form(
     Path(unit_id): Path<String>,
     Query(query): Query<FormQuery>,
     uri: OriginalUri,
+    headers: axum::http::HeaderMap,
 ) -> Response {
     let lang = Lang::from_code(query.lang.as_deref());
     let here = uri.to_string();
@@ -165,10 +166,29 @@ pub async fn form(
         lang: Some(lang.code().into()),
         ..SurveyForm::default()
     };
-    page(
-        StatusCode::OK,
-        render_form(lang, &here, &context, &values, &[]),
+    with_device_cookie(
+        &headers,
+        page(
+            StatusCode::OK,
+            render_form(lang, &here, &context, &values, &[]),
+        ),
     )
+}
+
+/// Gives a browser that opens the survey an anonymous random id (if it has none), so the
+/// anomaly rules can tell one phone answering again and again from many phones.
+fn with_device_cookie(headers: &axum::http::HeaderMap, mut response: Response) -> Response {
+    if crate::auth::cookie(headers, crate::auth::DEVICE_COOKIE).is_none() {
+        let id = &crate::auth::random_token()[..32];
+        let cookie =
+            crate::auth::set_cookie(crate::auth::DEVICE_COOKIE, id, time::Duration::days(365));
+        if let Ok(value) = cookie.parse() {
+            response
+                .headers_mut()
+                .append(axum::http::header::SET_COOKIE, value);
+        }
+    }
+    response
 }
 
 /// `GET /t/{code}`: the survey for one ticket, with its unit, service and officer fixed; a
@@ -178,11 +198,12 @@ pub async fn ticket_form(
     Path(code): Path<String>,
     Query(query): Query<super::LangQuery>,
     uri: OriginalUri,
+    headers: axum::http::HeaderMap,
 ) -> Response {
     let lang = query.lang();
     let here = uri.to_string();
     match render_ticket_form(&app, &code, lang, &here).await {
-        Ok(response) => response,
+        Ok(response) => with_device_cookie(&headers, response),
         Err(error) => error_page(lang, &here, error),
     }
 }
@@ -265,14 +286,14 @@ async fn render_ticket_form(
 
 /// Handles the posted form: a thank-you page (201), or the form again with every problem
 /// marked (422).
-pub async fn submitted(app: &AppState, body: &[u8]) -> Response {
+pub async fn submitted(app: &AppState, body: &[u8], signals: suara_store::Signals) -> Response {
     let values: SurveyForm = serde_urlencoded::from_bytes(body).unwrap_or_default();
     let lang = values.lang();
     let unit_id = values.unit.clone().unwrap_or_default();
     let here = format!("/survei/{unit_id}?lang={}", lang.code());
     let (draft, mut errors) = values.to_draft();
     let result = if errors.is_empty() {
-        accept(app, draft, Channel::Web).await
+        accept(app, draft, Channel::Web, signals).await
     } else {
         Err(ApiError::Invalid(Vec::new()))
     };

@@ -30,6 +30,7 @@ impl TestApp {
             store: store.clone(),
             default_tenant: None,
             public_url: None,
+            trust_proxy: true,
         });
         tokio::spawn(suara_web::serve(listener, state));
         let client = reqwest::Client::builder()

@@ -1,0 +1,238 @@
+//! Rules that hold a response back for review instead of counting it. Each rule states its
+//! reason; the inspectorate accepts or rejects what lands in quarantine. The rules look at
+//! counts the store gathers about recent responses from the same device, network and unit;
+//! devices and networks are known only by salted, daily-rotating hashes.
+
+use serde::Serialize;
+
+/// What the store counted before this response (not including it).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Recent {
+    /// Responses for the same unit from the same device in the last hour.
+    pub device_same_unit_hour: u32,
+    /// Responses from the same network in the last hour.
+    pub network_hour: u32,
+    /// Straight-lined responses (every answer the same) from the same network in the last hour.
+    pub network_straight_lined_hour: u32,
+    /// Responses for the same unit in the last ten minutes.
+    pub unit_ten_minutes: u32,
+}
+
+/// Thresholds; the defaults suit a counter where one citizen is served every few minutes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Rules {
+    pub max_device_same_unit_hour: u32,
+    pub max_network_hour: u32,
+    pub max_network_straight_lined_hour: u32,
+    pub max_unit_ten_minutes: u32,
+}
+
+impl Default for Rules {
+    fn default() -> Rules {
+        Rules {
+            max_device_same_unit_hour: 2,
+            max_network_hour: 30,
+            max_network_straight_lined_hour: 4,
+            max_unit_ten_minutes: 40,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reason {
+    /// One phone or browser rating the same unit again and again.
+    DeviceRepeat,
+    /// Many responses from one network (one building, one hotspot).
+    NetworkBurst,
+    /// Identical all-same answers in bulk from one network.
+    StraightLinedBulk,
+    /// More responses for a unit than its counters can serve.
+    UnitBurst,
+}
+
+impl Reason {
+    pub const ALL: [Reason; 4] = [
+        Reason::DeviceRepeat,
+        Reason::NetworkBurst,
+        Reason::StraightLinedBulk,
+        Reason::UnitBurst,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Reason::DeviceRepeat => "device_repeat",
+            Reason::NetworkBurst => "network_burst",
+            Reason::StraightLinedBulk => "straight_lined_bulk",
+            Reason::UnitBurst => "unit_burst",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Reason> {
+        Reason::ALL.into_iter().find(|r| r.code() == code)
+    }
+
+    /// The reason in words, Indonesian then English.
+    pub fn describe(self) -> (&'static str, &'static str) {
+        match self {
+            Reason::DeviceRepeat => (
+                "perangkat yang sama menilai unit ini lebih dari 2 kali dalam satu jam",
+                "the same device rated this unit more than twice within an hour",
+            ),
+            Reason::NetworkBurst => (
+                "lebih dari 30 tanggapan dari satu jaringan dalam satu jam",
+                "more than 30 responses from one network within an hour",
+            ),
+            Reason::StraightLinedBulk => (
+                "jawaban seragam berulang dari satu jaringan",
+                "repeated all-same answers from one network",
+            ),
+            Reason::UnitBurst => (
+                "lebih dari 40 tanggapan untuk unit ini dalam 10 menit",
+                "more than 40 responses for this unit within 10 minutes",
+            ),
+        }
+    }
+}
+
+/// The reasons to hold this response back; empty means it counts.
+pub fn assess(
+    recent: &Recent,
+    straight_lined: bool,
+    has_device: bool,
+    has_network: bool,
+    rules: &Rules,
+) -> Vec<Reason> {
+    let mut reasons = Vec::new();
+    if has_device && recent.device_same_unit_hour >= rules.max_device_same_unit_hour {
+        reasons.push(Reason::DeviceRepeat);
+    }
+    if has_network && recent.network_hour >= rules.max_network_hour {
+        reasons.push(Reason::NetworkBurst);
+    }
+    if has_network
+        && straight_lined
+        && recent.network_straight_lined_hour >= rules.max_network_straight_lined_hour
+    {
+        reasons.push(Reason::StraightLinedBulk);
+    }
+    if recent.unit_ten_minutes >= rules.max_unit_ten_minutes {
+        reasons.push(Reason::UnitBurst);
+    }
+    reasons
+}
+
+/// The network an address belongs to, as the rules see it: the /24 of an IPv4 address, the
+/// /64 of an IPv6 one (one household, office or hotspot).
+pub fn network_of(ip: std::net::IpAddr) -> String {
+    match ip {
+        std::net::IpAddr::V4(v4) => {
+            let [a, b, c, _] = v4.octets();
+            format!("{a}.{b}.{c}.0/24")
+        }
+        std::net::IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => network_of(std::net::IpAddr::V4(v4)),
+            None => {
+                let s = v6.segments();
+                format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
+            }
+        },
+    }
+}
+
+/// Every answered element the same (and at least three answered): a pattern typical of
+/// scripted or careless bulk answers, harmless on its own.
+pub fn straight_lined(answers: &[Option<u8>]) -> bool {
+    let given: Vec<u8> = answers.iter().flatten().copied().collect();
+    given.len() >= 3 && given.windows(2).all(|w| w[0] == w[1])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_rule_fires_at_its_threshold() {
+        let rules = Rules::default();
+        let quiet = Recent::default();
+        assert!(assess(&quiet, true, true, true, &rules).is_empty());
+        let device = Recent {
+            device_same_unit_hour: 2,
+            ..quiet
+        };
+        assert_eq!(
+            assess(&device, false, true, true, &rules),
+            [Reason::DeviceRepeat]
+        );
+        assert!(
+            assess(&device, false, false, true, &rules).is_empty(),
+            "no device known, no device rule"
+        );
+        let network = Recent {
+            network_hour: 30,
+            ..quiet
+        };
+        assert_eq!(
+            assess(&network, false, true, true, &rules),
+            [Reason::NetworkBurst]
+        );
+        assert!(assess(
+            &Recent {
+                network_hour: 29,
+                ..quiet
+            },
+            false,
+            true,
+            true,
+            &rules
+        )
+        .is_empty());
+        let lined = Recent {
+            network_straight_lined_hour: 4,
+            ..quiet
+        };
+        assert_eq!(
+            assess(&lined, true, true, true, &rules),
+            [Reason::StraightLinedBulk]
+        );
+        assert!(
+            assess(&lined, false, true, true, &rules).is_empty(),
+            "a varied answer is not straight-lined"
+        );
+        let unit = Recent {
+            unit_ten_minutes: 40,
+            ..quiet
+        };
+        assert_eq!(
+            assess(&unit, false, false, false, &rules),
+            [Reason::UnitBurst]
+        );
+    }
+
+    #[test]
+    fn networks() {
+        assert_eq!(network_of("10.1.2.3".parse().unwrap()), "10.1.2.0/24");
+        assert_eq!(
+            network_of("2001:db8:1:2:3:4:5:6".parse().unwrap()),
+            "2001:db8:1:2::/64"
+        );
+        assert_eq!(
+            network_of("::ffff:10.1.2.3".parse().unwrap()),
+            "10.1.2.0/24"
+        );
+    }
+
+    #[test]
+    fn straight_lining() {
+        assert!(straight_lined(&[Some(4); 9]));
+        assert!(straight_lined(&[Some(1), None, Some(1), Some(1)]));
+        assert!(
+            !straight_lined(&[Some(4), Some(4)]),
+            "too few answers to tell"
+        );
+        assert!(!straight_lined(&[Some(4), Some(3), Some(4)]));
+        for reason in Reason::ALL {
+            assert_eq!(Reason::from_code(reason.code()), Some(reason));
+        }
+    }
+}
