@@ -87,6 +87,8 @@ pub enum Permission {
     /// One-time survey tickets at the counter (an officer for themselves, a unit admin in
     /// their subtree).
     IssueTickets,
+    /// Accepting or rejecting responses held back by the anomaly rules.
+    ReviewQuarantine,
 }
 
 /// A signed-in user as far as access is concerned.
@@ -106,6 +108,7 @@ impl Principal {
         match permission {
             SignedIn => true,
             IssueTickets => matches!(self.role, Administrator | UnitAdmin | Officer),
+            ReviewQuarantine => matches!(self.role, Administrator | Inspectorate),
             ViewDashboard => self.role != Officer,
             ViewOfficer => self.role != Planner,
             ImportOrganisation => matches!(self.role, Administrator | Hr),

@@ -26,6 +26,7 @@ pub const IMPORT: &str = "/admin/impor";
 pub const AUDIT: &str = "/admin/audit";
 pub const ACCOUNTS: &str = "/admin/akun";
 pub const COUNTER: &str = "/loket";
+pub const QUARANTINE: &str = "/admin/karantina";
 
 pub struct StaffRoute {
     pub method: Method,
@@ -55,6 +56,8 @@ pub const STAFF_ROUTES: &[StaffRoute] = &[
     route(Method::POST, ACCOUNTS, Permission::ManageAccounts),
     route(Method::GET, COUNTER, Permission::IssueTickets),
     route(Method::POST, COUNTER, Permission::IssueTickets),
+    route(Method::GET, QUARANTINE, Permission::ReviewQuarantine),
+    route(Method::POST, QUARANTINE, Permission::ReviewQuarantine),
 ];
 
 /// Middleware of the staff router: finds the route's rule and the session, and either

@@ -127,6 +127,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route(AUDIT, get(admin::audit))
         .route(ACCOUNTS, get(admin::accounts).post(admin::create_account))
         .route(COUNTER, get(counter::counter_page).post(counter::issue))
+        .route(QUARANTINE, get(admin::quarantine).post(admin::decide))
         .route_layer(middleware::from_fn_with_state(state.clone(), authorize));
     Router::new()
         .merge(staff)

@@ -135,6 +135,19 @@ fn probes() -> Vec<Probe> {
             "/loket",
             [422, 422, 403, 403, 403, 403, 422],
         ),
+        probe(
+            "GET",
+            "/admin/karantina",
+            "/admin/karantina",
+            [200, 403, 403, 403, 200, 403, 403],
+        ),
+        // Allowed: asked to choose a response and a decision: 422.
+        probe(
+            "POST",
+            "/admin/karantina",
+            "/admin/karantina",
+            [422, 403, 403, 403, 422, 403, 403],
+        ),
     ]
 }
 

@@ -14,7 +14,7 @@ use suara_domain::org::import::{plan_import, ImportFiles, ImportPlan, RowError, 
 use time::OffsetDateTime;
 
 use super::{frame, ok, respond};
-use crate::access::{forbidden, ACCOUNTS, AUDIT, IMPORT};
+use crate::access::{forbidden, ACCOUNTS, AUDIT, IMPORT, QUARANTINE};
 use crate::auth::{self, Staff};
 use crate::i18n::Lang;
 use crate::pages::{page, LangQuery};
@@ -433,4 +433,181 @@ async fn add_account(
             lang.pick("nama pengguna sudah dipakai", "username is taken")
         )))
     }
+}
+
+const QUARANTINE_PAGE: u32 = 200;
+
+/// `/admin/karantina`: responses the anomaly rules held back, each with its reasons, to
+/// accept (it then counts) or reject, always with a reason.
+pub async fn quarantine(
+    State(app): State<Arc<AppState>>,
+    Extension(staff): Extension<Staff>,
+    Query(query): Query<LangQuery>,
+    uri: OriginalUri,
+) -> Response {
+    let lang = query.lang();
+    let here = uri.to_string();
+    respond(
+        lang,
+        &here,
+        quarantine_page(&app, &staff, lang, &here, StatusCode::OK, None).await,
+    )
+}
+
+async fn quarantine_page(
+    app: &AppState,
+    staff: &Staff,
+    lang: Lang,
+    here: &str,
+    status: StatusCode,
+    message: Option<Result<String, String>>,
+) -> Result<Response, ApiError> {
+    let tenant = app.tenant(Some(staff.tenant_id())).await?;
+    let held = app
+        .store
+        .held_responses(&tenant.tenant_id, QUARANTINE_PAGE)
+        .await?;
+    let title = lang.pick("Karantina tanggapan", "Response quarantine");
+    let time_format =
+        time::macros::format_description!("[year]-[month]-[day] [hour]:[minute]:[second]");
+    let content = html! {
+        h1 { (title) }
+        p { (lang.pick(
+            "Tanggapan di sini ditahan oleh aturan kewajaran dan belum dihitung. Terima bila wajar (misalnya dicocokkan dengan catatan loket), tolak bila tidak; keduanya wajib beralasan dan tercatat di log audit.",
+            "Responses here were held back by the anomaly rules and do not count yet. Accept one when it checks out (say, against the counter's log), reject it otherwise; both need a reason and go into the audit log.",
+        )) }
+        @match &message {
+            Some(Ok(text)) => { div.success role="status" { p { (text) } } }
+            Some(Err(text)) => { div.error-summary role="alert" tabindex="-1" { p { (text) } } }
+            None => {}
+        }
+        @if held.is_empty() {
+            p { strong { (lang.pick("Tidak ada tanggapan yang ditahan.", "No responses are held.")) } }
+        } @else {
+            p { (held.len()) " " (lang.pick("tanggapan menunggu keputusan.", "responses await a decision.")) }
+            table.data {
+                thead { tr {
+                    th scope="col" { (lang.pick("Tanda terima", "Receipt")) }
+                    th scope="col" { (lang.pick("Waktu", "Time")) }
+                    th scope="col" { "Unit" }
+                    th scope="col" { (lang.pick("Jawaban U1–U9", "Answers U1–U9")) }
+                    th scope="col" { (lang.pick("Alasan ditahan", "Held because")) }
+                    th scope="col" { (lang.pick("Keputusan", "Decision")) }
+                } }
+                tbody { @for h in &held { tr {
+                    th scope="row" { code { (h.receipt) } }
+                    td { (h.received_at.to_offset(tenant.offset()).format(time_format).unwrap_or_default()) }
+                    td { (h.unit_id) @if let Some(s) = &h.service_id { br; small { (s) } } }
+                    td { code { @for a in h.answers { (a.map_or("–".to_string(), |v| v.to_string())) " " } } }
+                    td { ul { @for r in &h.reasons { li { (if lang == Lang::Id { r.describe().0 } else { r.describe().1 }) } } } }
+                    td {
+                        form.decide method="post" action={ (QUARANTINE) "?lang=" (lang.code()) } {
+                            input type="hidden" name="csrf" value=(staff.session.csrf_token);
+                            input type="hidden" name="response" value=(h.response_id);
+                            label for={ "reason-" (h.response_id) } { (lang.pick("Alasan", "Reason")) }
+                            input id={ "reason-" (h.response_id) } name="reason" required;
+                            button type="submit" name="decision" value="accept" { (lang.pick("Terima", "Accept")) }
+                            " "
+                            button type="submit" name="decision" value="reject" { (lang.pick("Tolak", "Reject")) }
+                        }
+                    }
+                } } }
+            }
+        }
+    };
+    Ok(page(status, frame(lang, staff, title, here, content)))
+}
+
+#[derive(Deserialize)]
+pub struct DecisionForm {
+    pub csrf: Option<String>,
+    pub response: Option<i64>,
+    pub decision: Option<String>,
+    #[serde(default)]
+    pub reason: String,
+}
+
+pub async fn decide(
+    State(app): State<Arc<AppState>>,
+    Extension(staff): Extension<Staff>,
+    Query(query): Query<LangQuery>,
+    uri: OriginalUri,
+    Form(form): Form<DecisionForm>,
+) -> Response {
+    let lang = query.lang();
+    let here = uri.to_string();
+    if !staff.csrf_ok(form.csrf.as_deref()) {
+        return forbidden(lang);
+    }
+    let result = async {
+        let accept = match form.decision.as_deref() {
+            Some("accept") => Some(true),
+            Some("reject") => Some(false),
+            _ => None,
+        };
+        let (Some(response_id), Some(accept)) = (form.response, accept) else {
+            let problem = Err(lang
+                .pick(
+                    "Pilih tanggapan dan keputusan.",
+                    "Choose a response and a decision.",
+                )
+                .to_string());
+            return quarantine_page(
+                &app,
+                &staff,
+                lang,
+                &here,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                Some(problem),
+            )
+            .await;
+        };
+        let outcome = app
+            .store
+            .decide_held(
+                staff.tenant_id(),
+                response_id,
+                accept,
+                &form.reason,
+                staff.username(),
+                OffsetDateTime::now_utc(),
+            )
+            .await;
+        let (status, message) = match outcome {
+            Ok(()) => (
+                StatusCode::OK,
+                Ok(if accept {
+                    lang.pick(
+                        "Diterima; tanggapan kini dihitung.",
+                        "Accepted; the response now counts.",
+                    )
+                } else {
+                    lang.pick(
+                        "Ditolak; tanggapan tidak dihitung.",
+                        "Rejected; the response does not count.",
+                    )
+                }
+                .to_string()),
+            ),
+            Err(suara_store::DecisionError::NoReason) => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                Err(lang
+                    .pick("Tuliskan alasannya.", "Write down the reason.")
+                    .to_string()),
+            ),
+            Err(suara_store::DecisionError::NotHeld(_)) => (
+                StatusCode::CONFLICT,
+                Err(lang
+                    .pick(
+                        "Tanggapan ini sudah diputuskan.",
+                        "This response was decided already.",
+                    )
+                    .to_string()),
+            ),
+            Err(suara_store::DecisionError::Store(e)) => return Err(ApiError::Store(e)),
+        };
+        quarantine_page(&app, &staff, lang, &here, status, Some(message)).await
+    }
+    .await;
+    respond(lang, &here, result)
 }

@@ -18,7 +18,7 @@ use suara_domain::skm::{krejcie_morgan_sample_size, SkmScore, Tally, Weighting};
 use time::OffsetDateTime;
 
 use super::{layout, page};
-use crate::access::{ACCOUNTS, AUDIT, COUNTER, DASHBOARD, IMPORT, LOGOUT, MY_ACCOUNT};
+use crate::access::{ACCOUNTS, AUDIT, COUNTER, DASHBOARD, IMPORT, LOGOUT, MY_ACCOUNT, QUARANTINE};
 use crate::auth::Staff;
 use crate::i18n::{grade_label, Lang};
 use crate::ApiError;
@@ -77,6 +77,9 @@ pub fn frame(lang: Lang, staff: &Staff, title: &str, here: &str, content: Markup
                 }
                 @if may(Permission::ImportOrganisation) {
                     li { a href=(href(lang, IMPORT, None)) { (lang.pick("Impor organisasi", "Import organisation")) } }
+                }
+                @if may(Permission::ReviewQuarantine) {
+                    li { a href=(href(lang, QUARANTINE, None)) { (lang.pick("Karantina", "Quarantine")) } }
                 }
                 @if may(Permission::ViewAuditLog) {
                     li { a href=(href(lang, AUDIT, None)) { (lang.pick("Log audit", "Audit log")) } }
