@@ -8,6 +8,7 @@ use suara_store::testing::{TestDatabase, OFFICER_NIP as NIP};
 use suara_web::api;
 
 suara_store::backend_tests!(
+    the_survey_weighs_under_50_kb,
     qr_posters_for_points_and_officers,
     health_and_openapi_describe_every_route,
     posted_response_changes_the_unit_ikm,
@@ -391,4 +392,26 @@ async fn qr_posters_for_points_and_officers(db: TestDatabase) {
         app.get("/poster/titik/nowhere/png").await.status(),
         StatusCode::NOT_FOUND
     );
+}
+
+/// Cheap phones on slow networks: the survey page and its stylesheet, all it loads, stay
+/// under 50 KB (it has no images or scripts).
+async fn the_survey_weighs_under_50_kb(db: TestDatabase) {
+    let app = TestApp::spawn(db).await;
+    let html = app
+        .get("/survei/dukcapil")
+        .await
+        .bytes()
+        .await
+        .unwrap()
+        .len();
+    let css = app
+        .get("/static/suara.css")
+        .await
+        .bytes()
+        .await
+        .unwrap()
+        .len();
+    println!("survey page {html} bytes + stylesheet {css} bytes");
+    assert!(html + css < 50 * 1024, "{html} + {css} bytes");
 }
