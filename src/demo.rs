@@ -4,6 +4,7 @@
 //! is generated from a fixed seed, so two demo databases hold the same figures.
 
 use suara_domain::access::Role;
+use suara_domain::org::hours::ServiceHours;
 use suara_domain::org::import::{CurrentOfficer, Snapshot};
 use suara_domain::survey::{validate, ProfileDraft, ResponseDraft, ValidResponse};
 use suara_store::{
@@ -123,6 +124,9 @@ struct Organisation {
     rated_units: Vec<(String, f64)>,
 }
 
+/// Hours of the demo's offices, as East Java regencies post them.
+const OFFICE_HOURS: &str = "Sen-Kam 07:30-15:30; Jum 07:30-11:00";
+
 /// Officers per unit who serve the public (and are rated by name); the rest work in the
 /// back office and take their unit's score.
 const FRONT_LINE: usize = 10;
@@ -140,6 +144,7 @@ fn organisation() -> Organisation {
             name: name.into(),
             kind: kind.into(),
             monthly_users: None,
+            service_hours: None,
         });
     };
     let mut add_services = |unit: &str, list: &[(&str, &str)], rng: &mut Rng| {
@@ -265,6 +270,17 @@ fn organisation() -> Organisation {
         ("inspektorat", "Inspektorat Daerah", "inspektorat"),
     ] {
         add_unit(id, None, name, kind);
+    }
+
+    // Offices keep office hours (so answers at night are held for review); the hospital,
+    // the puskesmas and civil registration post none and are not judged by the hour.
+    let office_hours: ServiceHours = OFFICE_HOURS.parse().expect("the demo's hours parse");
+    for unit in &mut units {
+        if unit.kind == "kecamatan"
+            || ["dpmptsp", "dinsos", "dishub"].contains(&unit.unit_id.as_str())
+        {
+            unit.service_hours = Some(office_hours.clone());
+        }
     }
 
     // Units with public services know roughly how many people they serve a month.

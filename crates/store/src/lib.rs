@@ -9,6 +9,7 @@
 mod accounts;
 mod audit;
 mod chain;
+mod kiosks;
 mod migrate;
 mod org;
 mod quarantine;
@@ -28,11 +29,12 @@ use sqlx::{AnyPool, Executor};
 pub use accounts::{Account, NewAccount, SessionInfo};
 pub use audit::AuditEntry;
 pub use chain::ChainReport;
+pub use kiosks::{Kiosk, NewKiosk};
 pub use org::Tenant;
 pub use quarantine::{DecisionError, HeldResponse, Signals};
 pub use responses::{Channel, Receipt, RecordError, Recorded, Scope, ScopeKind, Submission};
 pub use suara_domain::org::{Assignment, Officer, Service, ServicePoint, Unit};
-pub use tickets::{ApiKey, TicketBinding, TicketInfo};
+pub use tickets::{ApiKey, Issuer, TicketBinding, TicketInfo};
 
 /// The default database: an SQLite file under `./suara-data/`.
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://suara-data/suara.db";

@@ -45,6 +45,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/shared/0005_quarantine.sql"),
         postgres: include_str!("../migrations/shared/0005_quarantine.sql"),
     },
+    Migration {
+        version: 6,
+        name: "kiosks_hours",
+        sqlite: include_str!("../migrations/shared/0006_kiosks_hours.sql"),
+        postgres: include_str!("../migrations/shared/0006_kiosks_hours.sql"),
+    },
 ];
 
 /// Responses stored before the chain existed are linked once, when it is created.

@@ -103,10 +103,11 @@ impl Store {
             };
         for Change { before, after } in &plan.units {
             sqlx::query(
-                "INSERT INTO units (tenant_id, unit_id, parent_id, name, kind, monthly_users)
-                 VALUES ($1, $2, $3, $4, $5, $6)
+                "INSERT INTO units (tenant_id, unit_id, parent_id, name, kind, monthly_users, service_hours)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7)
                  ON CONFLICT (tenant_id, unit_id) DO UPDATE SET parent_id = excluded.parent_id,
-                     name = excluded.name, kind = excluded.kind, monthly_users = excluded.monthly_users",
+                     name = excluded.name, kind = excluded.kind, monthly_users = excluded.monthly_users,
+                     service_hours = excluded.service_hours",
             )
             .bind(tenant_id)
             .bind(&after.unit_id)
@@ -114,6 +115,7 @@ impl Store {
             .bind(&after.name)
             .bind(&after.kind)
             .bind(after.monthly_users.map(i64::from))
+            .bind(after.service_hours.as_ref().map(ToString::to_string))
             .execute(&mut *tx)
             .await?;
             audit::append(
@@ -451,7 +453,7 @@ fn tenant_from_row(row: &AnyRow) -> Result<Tenant> {
     })
 }
 
-const UNIT_COLUMNS: &str = "unit_id, parent_id, name, kind, monthly_users";
+const UNIT_COLUMNS: &str = "unit_id, parent_id, name, kind, monthly_users, service_hours";
 
 fn unit_from_row(row: &AnyRow) -> Result<Unit> {
     let users: Option<i64> = row.try_get(4)?;
@@ -461,6 +463,13 @@ fn unit_from_row(row: &AnyRow) -> Result<Unit> {
         name: row.try_get(2)?,
         kind: row.try_get(3)?,
         monthly_users: users.map(|n| u32::try_from(n).unwrap_or(u32::MAX)),
+        service_hours: row
+            .try_get::<Option<String>, _>(5)?
+            .map(|text| {
+                text.parse()
+                    .map_err(|e| StoreError::Corrupt(format!("service hours '{text}': {e}")))
+            })
+            .transpose()?,
     })
 }
 

@@ -3,12 +3,16 @@
 
 use rand::RngCore;
 use sqlx::{AnyConnection, Row};
-use suara_domain::integrity::anomaly::{assess, straight_lined, Reason, Recent, Rules};
+use suara_domain::integrity::anomaly::{
+    assess, straight_lined, Observation, Reason, Recent, Rules,
+};
+use suara_domain::org::hours::{Grace, ServiceHours};
 use suara_domain::survey::ValidResponse;
 use time::{Duration, OffsetDateTime};
 
 use crate::audit::{self, AuditRecord};
-use crate::{from_micros, micros, Result, Store, StoreError};
+use crate::tickets::Redeemed;
+use crate::{from_micros, micros, Result, Store, StoreError, Tenant};
 
 /// What a request showed of where it came from, before hashing: a network prefix (see
 /// `anomaly::network_of`) and an anonymous device id from a cookie.
@@ -54,7 +58,7 @@ pub(crate) const COUNTED: &str = "NOT EXISTS (SELECT 1 FROM quarantine q \
      (SELECT 1 FROM quarantine_decisions d WHERE d.tenant_id = q.tenant_id \
      AND d.response_id = q.response_id AND d.accepted = 1))";
 
-async fn secret(conn: &mut AnyConnection, tenant_id: &str) -> Result<String> {
+pub(crate) async fn secret(conn: &mut AnyConnection, tenant_id: &str) -> Result<String> {
     let mut bytes = [0u8; 32];
     rand::thread_rng().fill_bytes(&mut bytes);
     let fresh: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
@@ -73,7 +77,7 @@ async fn secret(conn: &mut AnyConnection, tenant_id: &str) -> Result<String> {
 
 /// SHA-256 of secret, day and value: linkable within a day, not across days, and not
 /// reversible to an address without the database's secret.
-fn signal_hash(secret: &str, day: time::Date, kind: &str, value: &str) -> String {
+pub(crate) fn signal_hash(secret: &str, day: time::Date, kind: &str, value: &str) -> String {
     use sha2::{Digest, Sha256};
     let digest = Sha256::digest(format!("{secret}|{day}|{kind}|{value}").as_bytes());
     digest.iter().map(|b| format!("{b:02x}")).collect()
@@ -101,15 +105,30 @@ async fn count(
     Ok(u32::try_from(n).unwrap_or(u32::MAX))
 }
 
+/// What the rules judge: one stored response and how it arrived.
+pub(crate) struct Screened<'a> {
+    pub response_id: i64,
+    pub response: &'a ValidResponse,
+    /// `None` for imports and demo data, which only the unit-burst rule sees.
+    pub signals: Option<&'a Signals>,
+    pub ticket: Option<&'a Redeemed>,
+    pub at: OffsetDateTime,
+}
+
 /// Records the response's signals and applies the rules; returns whether it is held.
 pub(crate) async fn screen(
     conn: &mut AnyConnection,
-    tenant_id: &str,
-    response_id: i64,
-    response: &ValidResponse,
-    signals: Option<&Signals>,
-    at: OffsetDateTime,
+    tenant: &Tenant,
+    screened: Screened<'_>,
 ) -> Result<bool> {
+    let Screened {
+        response_id,
+        response,
+        signals,
+        ticket,
+        at,
+    } = screened;
+    let tenant_id = tenant.tenant_id.as_str();
     let answers: Vec<Option<u8>> = response
         .answers
         .ratings()
@@ -192,13 +211,32 @@ pub(crate) async fn screen(
         .execute(&mut *conn)
         .await?;
     }
-    let reasons = assess(
-        &recent,
-        lined,
-        device.is_some(),
-        network.is_some(),
-        &Rules::default(),
-    );
+    let mut seen = Observation {
+        recent,
+        straight_lined: lined,
+        has_device: device.is_some(),
+        has_network: network.is_some(),
+        ..Observation::default()
+    };
+    if let Some(ticket) = ticket {
+        if network.is_some() && network == ticket.issuer_network_hash {
+            seen.ticket_seconds_from_issuing_network =
+                Some((at - ticket.issued_at).whole_seconds());
+        }
+    }
+    if signals.is_some() {
+        // A ticket can be answered at home days later; the service took place when it was issued.
+        let moment = ticket.map_or(at, |t| t.issued_at);
+        seen.outside_service_hours = match unit_hours(conn, tenant_id, &response.unit).await? {
+            Some(hours) => {
+                let local = moment.to_offset(tenant.offset());
+                let local = time::PrimitiveDateTime::new(local.date(), local.time());
+                !hours.admits(local, Grace::default())
+            }
+            None => false,
+        };
+    }
+    let reasons = assess(&seen, &Rules::default());
     if reasons.is_empty() {
         return Ok(false);
     }
@@ -211,6 +249,26 @@ pub(crate) async fn screen(
         .execute(&mut *conn)
         .await?;
     Ok(true)
+}
+
+async fn unit_hours(
+    conn: &mut AnyConnection,
+    tenant_id: &str,
+    unit_id: &str,
+) -> Result<Option<ServiceHours>> {
+    let text: Option<String> =
+        sqlx::query_scalar("SELECT service_hours FROM units WHERE tenant_id = $1 AND unit_id = $2")
+            .bind(tenant_id)
+            .bind(unit_id)
+            .fetch_optional(&mut *conn)
+            .await?
+            .flatten();
+    text.map(|text| {
+        text.parse::<ServiceHours>()
+            .map_err(|e| StoreError::Corrupt(format!("service hours '{text}': {e}")))
+    })
+    .transpose()
+    .map(|hours| hours.filter(|h| !h.is_empty()))
 }
 
 impl Store {

@@ -431,27 +431,29 @@ async fn record_in(
         return replay(tx, tenant_id, response, offset).await;
     };
     let response_id: i64 = inserted.try_get(0)?;
-    if let Some(code) = &response.ticket {
-        crate::tickets::redeem(
-            tx,
-            backend,
-            tenant_id,
-            code,
-            response,
-            response_id,
-            received_at,
-        )
-        .await?;
-    }
-    let held = crate::quarantine::screen(
-        tx,
-        tenant_id,
+    let ticket = match &response.ticket {
+        Some(code) => Some(
+            crate::tickets::redeem(
+                tx,
+                backend,
+                tenant_id,
+                code,
+                response,
+                response_id,
+                received_at,
+            )
+            .await?,
+        ),
+        None => None,
+    };
+    let screened = crate::quarantine::Screened {
         response_id,
         response,
-        submission.signals.as_ref(),
-        received_at,
-    )
-    .await?;
+        signals: submission.signals.as_ref(),
+        ticket: ticket.as_ref(),
+        at: received_at,
+    };
+    let held = crate::quarantine::screen(tx, tenant, screened).await?;
     if !held {
         count_in(tx, backend, tenant_id, response_id).await?;
     }

@@ -98,6 +98,7 @@ pub fn organisation() -> Snapshot {
         name: name.into(),
         kind: "dinas".into(),
         monthly_users: Some(100),
+        service_hours: None,
     };
     let service = |id: &str, unit: &str, name: &str| Service {
         service_id: id.into(),

@@ -25,6 +25,13 @@ pub struct TicketInfo {
     pub state: TicketState,
 }
 
+/// Who issued a ticket (an account or an API key's label) and from which network.
+#[derive(Clone, Copy, Debug)]
+pub struct Issuer<'a> {
+    pub name: &'a str,
+    pub network: Option<&'a str>,
+}
+
 /// A queue system's key, as looked up by its hash.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ApiKey {
@@ -32,6 +39,14 @@ pub struct ApiKey {
     pub label: String,
     /// The key may issue tickets for this unit and everything under it.
     pub unit_id: String,
+}
+
+/// What the anomaly rules need to know of a redeemed ticket.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Redeemed {
+    pub issued_at: OffsetDateTime,
+    /// Salted hash of the issuing request's network, of the day of issue.
+    pub issuer_network_hash: Option<String>,
 }
 
 /// Marks the ticket used by this response, in the response's transaction: an unknown,
@@ -44,7 +59,7 @@ pub(crate) async fn redeem(
     response: &ValidResponse,
     response_id: i64,
     at: OffsetDateTime,
-) -> Result<(), RecordError> {
+) -> Result<Redeemed, RecordError> {
     let hash = ticket::code_hash(code);
     let lock = if backend == Backend::Postgres {
         " FOR UPDATE"
@@ -52,7 +67,8 @@ pub(crate) async fn redeem(
         ""
     };
     let row = sqlx::query(&format!(
-        "SELECT unit_id, service_id, officer_nip, expires_at_us, used_at_us FROM tickets
+        "SELECT unit_id, service_id, officer_nip, expires_at_us, used_at_us, issued_at_us,
+                issuer_network_hash FROM tickets
          WHERE tenant_id = $1 AND code_hash = $2{lock}"
     ))
     .bind(tenant_id)
@@ -89,7 +105,10 @@ pub(crate) async fn redeem(
     .await?
     .rows_affected();
     if claimed == 1 {
-        Ok(())
+        Ok(Redeemed {
+            issued_at: from_micros(row.try_get(5)?)?,
+            issuer_network_hash: row.try_get(6)?,
+        })
     } else {
         Err(RecordError::TicketUsed)
     }
@@ -97,13 +116,15 @@ pub(crate) async fn redeem(
 
 impl Store {
     /// Stores a new ticket for `code` (made by the caller from good randomness), checking
-    /// that what it is bound to exists. Returns when it expires.
+    /// that what it is bound to exists. The issuing request's network (a prefix, stored
+    /// only as a salted daily hash) lets the rules spot the counter answering its own
+    /// tickets. Returns when the ticket expires.
     pub async fn issue_ticket(
         &self,
         tenant_id: &str,
         code: &str,
         binding: &TicketBinding,
-        issued_by: &str,
+        issuer: &Issuer<'_>,
         now: OffsetDateTime,
     ) -> Result<OffsetDateTime, RecordError> {
         let mut tx = self.writer.begin().await?;
@@ -127,9 +148,22 @@ impl Store {
             }
         }
         let expires_at = now + ticket::LIFETIME;
+        let network_hash = match issuer.network {
+            Some(network) => {
+                let secret = crate::quarantine::secret(&mut tx, tenant_id).await?;
+                Some(crate::quarantine::signal_hash(
+                    &secret,
+                    now.date(),
+                    "network",
+                    network,
+                ))
+            }
+            None => None,
+        };
         sqlx::query(
             "INSERT INTO tickets (tenant_id, code_hash, unit_id, service_id, officer_nip, point_id,
-                 issued_by, issued_at_us, expires_at_us) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                 issued_by, issued_at_us, expires_at_us, issuer_network_hash)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
         )
         .bind(tenant_id)
         .bind(ticket::code_hash(code))
@@ -137,9 +171,10 @@ impl Store {
         .bind(&binding.service_id)
         .bind(&binding.officer_nip)
         .bind(&binding.point_id)
-        .bind(issued_by)
+        .bind(issuer.name)
         .bind(micros(now))
         .bind(micros(expires_at))
+        .bind(network_hash)
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;

@@ -2,12 +2,19 @@
 //! counts them in or keeps them out; on both backends.
 
 use suara_domain::integrity::anomaly::Reason;
+use suara_domain::org::import::{plan_import, ImportFiles};
 use suara_domain::survey::{validate, ResponseDraft};
 use suara_store::testing::{tenant, TestDatabase};
-use suara_store::{Channel, DecisionError, Scope, Signals, Store, Submission};
+use suara_store::{
+    Channel, DecisionError, Issuer, Scope, Signals, Store, Submission, TicketBinding,
+};
+use time::macros::datetime;
 use time::{Duration, OffsetDateTime};
 
-suara_store::backend_tests!(ballot_stuffing_is_held_and_reviewed);
+suara_store::backend_tests!(
+    ballot_stuffing_is_held_and_reviewed,
+    answers_out_of_hours_and_tickets_answered_at_the_counter_are_held
+);
 
 async fn submit(
     store: &Store,
@@ -165,5 +172,186 @@ async fn ballot_stuffing_is_held_and_reviewed(db: TestDatabase) {
     assert_eq!(
         (audit[0].action.as_str(), audit[1].action.as_str()),
         ("reject", "accept")
+    );
+}
+
+/// Submits one varied response for `dukcapil` from its own device and the given network,
+/// and returns the reasons it was held for (empty: it counts).
+async fn reasons_for(
+    store: &Store,
+    key: &str,
+    ticket: Option<&str>,
+    network: &str,
+    at: OffsetDateTime,
+) -> Vec<Reason> {
+    let response = validate(ResponseDraft {
+        unit: Some("dukcapil".into()),
+        service: ticket.map(|_| "ktp".into()),
+        answers: Some([3, 2, 3, 4, 3, 3, 2, 3, 3].map(Some).to_vec()),
+        idempotency_key: Some(format!("hours-{key}")),
+        ticket: ticket.map(Into::into),
+        ..ResponseDraft::default()
+    })
+    .unwrap();
+    let submission = Submission {
+        response: &response,
+        channel: Channel::Web,
+        received_at: at,
+        signals: Some(Signals {
+            network: Some(network.into()),
+            device: Some(format!("device-{key}")),
+        }),
+    };
+    let recorded = store.record_response(&tenant(), submission).await.unwrap();
+    store
+        .held_responses("t1", 100)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|h| h.receipt == recorded.receipt().code)
+        .map(|h| h.reasons)
+        .unwrap_or_default()
+}
+
+async fn answers_out_of_hours_and_tickets_answered_at_the_counter_are_held(db: TestDatabase) {
+    let store = db.seeded_store().await;
+    let units =
+        "unit_id,name,kind,service_hours\ndukcapil,Dinas Dukcapil,dinas,Sen-Jum 08:00-16:00\n";
+    let files = ImportFiles {
+        units: Some(units.as_bytes()),
+        ..ImportFiles::default()
+    };
+    let plan = plan_import(
+        &files,
+        &store.org_snapshot("t1").await.unwrap(),
+        datetime!(2026-11-23 0:00).date(),
+    )
+    .unwrap();
+    store
+        .apply_import("t1", &plan, "admin", OffsetDateTime::now_utc())
+        .await
+        .unwrap();
+    // The test regency keeps Western Indonesian Time (UTC+7); 2026-11-23 is a Monday.
+    let monday_10 = datetime!(2026-11-23 10:00 +7);
+    let outside = vec![Reason::OutsideServiceHours];
+    assert!(
+        reasons_for(&store, "mon-10", None, "10.1.1.0/24", monday_10)
+            .await
+            .is_empty()
+    );
+    assert!(
+        reasons_for(
+            &store,
+            "mon-18",
+            None,
+            "10.1.2.0/24",
+            datetime!(2026-11-23 18:59 +7)
+        )
+        .await
+        .is_empty(),
+        "three hours' grace after closing"
+    );
+    assert_eq!(
+        reasons_for(
+            &store,
+            "mon-19",
+            None,
+            "10.1.3.0/24",
+            datetime!(2026-11-23 19:00 +7)
+        )
+        .await,
+        outside
+    );
+    assert_eq!(
+        reasons_for(
+            &store,
+            "sun-10",
+            None,
+            "10.1.4.0/24",
+            datetime!(2026-11-22 10:00 +7)
+        )
+        .await,
+        outside
+    );
+
+    let issue = |code: &'static str, network: &'static str, at: OffsetDateTime| {
+        let store = store.clone();
+        async move {
+            let binding = TicketBinding {
+                unit_id: "dukcapil".into(),
+                service_id: Some("ktp".into()),
+                officer_nip: None,
+                point_id: None,
+            };
+            let issuer = Issuer {
+                name: "loket-1",
+                network: Some(network),
+            };
+            store
+                .issue_ticket("t1", code, &binding, &issuer, at)
+                .await
+                .unwrap();
+        }
+    };
+    // A ticket speaks of the service when it was issued: answering it at home at night is fine,
+    // a ticket issued on Sunday is not.
+    issue("AAAAA11111", "10.5.5.0/24", monday_10).await;
+    assert!(reasons_for(
+        &store,
+        "ticket-at-home",
+        Some("AAAAA11111"),
+        "10.6.6.0/24",
+        datetime!(2026-11-23 22:00 +7)
+    )
+    .await
+    .is_empty());
+    issue("BBBBB22222", "10.5.5.0/24", datetime!(2026-11-22 09:00 +7)).await;
+    assert_eq!(
+        reasons_for(
+            &store,
+            "ticket-sunday",
+            Some("BBBBB22222"),
+            "10.6.7.0/24",
+            monday_10
+        )
+        .await,
+        outside
+    );
+
+    // Answered from the issuing counter's network: held within the first minute, fine after.
+    issue("CCCCC33333", "10.5.5.0/24", monday_10).await;
+    assert_eq!(
+        reasons_for(
+            &store,
+            "ticket-fast",
+            Some("CCCCC33333"),
+            "10.5.5.0/24",
+            monday_10 + Duration::seconds(20)
+        )
+        .await,
+        [Reason::TicketAtCounter]
+    );
+    issue("DDDDD44444", "10.5.5.0/24", monday_10).await;
+    assert!(reasons_for(
+        &store,
+        "ticket-slow",
+        Some("DDDDD44444"),
+        "10.5.5.0/24",
+        monday_10 + Duration::seconds(90)
+    )
+    .await
+    .is_empty());
+    issue("EEEEE55555", "10.5.5.0/24", monday_10).await;
+    assert!(
+        reasons_for(
+            &store,
+            "ticket-phone",
+            Some("EEEEE55555"),
+            "10.7.7.0/24",
+            monday_10 + Duration::seconds(20)
+        )
+        .await
+        .is_empty(),
+        "a quick citizen on their own network"
     );
 }

@@ -12,7 +12,7 @@ use maud::{html, Markup, PreEscaped};
 use serde::{Deserialize, Serialize};
 use suara_domain::integrity::ticket;
 use suara_domain::org::tree::UnitTree;
-use suara_store::TicketBinding;
+use suara_store::{Issuer, TicketBinding};
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
@@ -73,15 +73,22 @@ struct TicketBody {
 pub async fn issue_by_api(
     State(app): State<Arc<AppState>>,
     headers: HeaderMap,
+    extensions: axum::http::Extensions,
     body: axum::body::Bytes,
 ) -> Response {
-    match issue_api(&app, &headers, &body).await {
+    let network = app.signals(&headers, &extensions).network;
+    match issue_api(&app, &headers, network.as_deref(), &body).await {
         Ok(response) => response,
         Err(error) => error.into_response(),
     }
 }
 
-async fn issue_api(app: &AppState, headers: &HeaderMap, body: &[u8]) -> Result<Response, ApiError> {
+async fn issue_api(
+    app: &AppState,
+    headers: &HeaderMap,
+    network: Option<&str>,
+    body: &[u8],
+) -> Result<Response, ApiError> {
     let key = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
@@ -117,13 +124,17 @@ async fn issue_api(app: &AppState, headers: &HeaderMap, body: &[u8]) -> Result<R
     };
     let code = new_code();
     let issued_by = format!("api:{}", key.label);
+    let issuer = Issuer {
+        name: &issued_by,
+        network,
+    };
     let expires_at = app
         .store
         .issue_ticket(
             &key.tenant_id,
             &code,
             &binding,
-            &issued_by,
+            &issuer,
             OffsetDateTime::now_utc(),
         )
         .await?;

@@ -10,7 +10,7 @@ use std::process::Command;
 
 use common::TestApp;
 use suara_store::testing::TestDatabase;
-use suara_store::TicketBinding;
+use suara_store::{Issuer, TicketBinding};
 
 fn skip(why: &str) {
     use std::io::Write;
@@ -46,7 +46,10 @@ async fn public_pages_are_accessible_and_keyboard_usable() {
             "t1",
             "7K2M9QXD4T",
             &binding,
-            "test",
+            &Issuer {
+                name: "test",
+                network: None,
+            },
             time::OffsetDateTime::now_utc(),
         )
         .await

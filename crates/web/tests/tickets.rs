@@ -7,8 +7,9 @@ use common::{hidden_value, TestApp, PASSWORD};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 use suara_domain::access::Role;
+use suara_domain::integrity::anomaly::Reason;
 use suara_store::testing::{TestDatabase, OFFICER_NIP, OTHER_OFFICER_NIP};
-use suara_store::TicketBinding;
+use suara_store::{Issuer, TicketBinding};
 use time::{Duration, OffsetDateTime};
 
 suara_store::backend_tests!(
@@ -95,22 +96,17 @@ async fn a_counter_ticket_is_answered_once_and_counts_as_verified(db: TestDataba
     .map(|f| (f.to_string(), hidden_value(&form, f).unwrap()))
     .collect();
     fields.extend((1..=9).map(|i| (format!("u{i}"), "4".to_string())));
-    let sent = app
-        .client
-        .post(app.url("/api/v1/responses"))
-        .form(&fields)
-        .send()
-        .await
-        .unwrap();
+    // From the citizen's phone, on its own network.
+    let from_phone = || {
+        app.client
+            .post(app.url("/api/v1/responses"))
+            .header("x-forwarded-for", "10.20.30.40")
+            .form(&fields)
+    };
+    let sent = from_phone().send().await.unwrap();
     assert_eq!(sent.status(), StatusCode::CREATED);
     // A double-tap resends the same form: the same receipt, nothing counted twice.
-    let again = app
-        .client
-        .post(app.url("/api/v1/responses"))
-        .form(&fields)
-        .send()
-        .await
-        .unwrap();
+    let again = from_phone().send().await.unwrap();
     assert_eq!(again.status(), StatusCode::CREATED);
     assert!(again
         .text()
@@ -130,6 +126,35 @@ async fn a_counter_ticket_is_answered_once_and_counts_as_verified(db: TestDataba
 
     assert_eq!(channel_counts(&url).await, [("ticket".to_string(), 1)]);
     assert!(app.store.verify_chain("t1").await.unwrap().is_intact());
+    assert_eq!(counted(&app).await, 1);
+
+    // The counter answers its next ticket itself, seconds after issuing it, from its own
+    // network: the response is acknowledged but held for the inspectorate.
+    let issued = app
+        .post_form_as(
+            Some(&officer),
+            "/loket",
+            &[("csrf", &officer.csrf), ("service", "ktp")],
+        )
+        .await;
+    let code = printed_code(&issued.text().await.unwrap());
+    let (status, _) = answer_json(&app, json!({ "unit": "dukcapil", "service": "ktp", "officer": OFFICER_NIP, "answers": [4, 4, 4, 4, 4, 4, 4, 4, 4], "idempotency_key": "counter-self-1", "ticket": code })).await;
+    assert_eq!(status, StatusCode::CREATED);
+    assert_eq!(counted(&app).await, 1);
+    let held = app.store.held_responses("t1", 10).await.unwrap();
+    assert_eq!(held.len(), 1);
+    assert_eq!(held[0].reasons, [Reason::TicketAtCounter]);
+}
+
+/// Responses counted for the unit this month.
+async fn counted(app: &TestApp) -> u64 {
+    let ikm: Value = app
+        .get("/api/v1/units/dukcapil/ikm")
+        .await
+        .json()
+        .await
+        .unwrap();
+    ikm["responses"].as_u64().unwrap()
 }
 
 async fn queue_systems_issue_tickets_within_their_units(db: TestDatabase) {
@@ -209,6 +234,11 @@ async fn queue_systems_issue_tickets_within_their_units(db: TestDatabase) {
     assert_eq!(status, StatusCode::CONFLICT);
 }
 
+const TEST_ISSUER: Issuer = Issuer {
+    name: "test",
+    network: None,
+};
+
 async fn expired_unknown_and_mismatched_tickets_are_refused(db: TestDatabase) {
     let app = TestApp::spawn(db).await;
     let binding = TicketBinding {
@@ -219,7 +249,7 @@ async fn expired_unknown_and_mismatched_tickets_are_refused(db: TestDatabase) {
     };
     let long_ago = OffsetDateTime::now_utc() - Duration::hours(73);
     app.store
-        .issue_ticket("t1", "ABCDE12345", &binding, "test", long_ago)
+        .issue_ticket("t1", "ABCDE12345", &binding, &TEST_ISSUER, long_ago)
         .await
         .unwrap();
     let expired = app.get("/t/ABCDE-12345").await;
@@ -246,11 +276,5 @@ async fn expired_unknown_and_mismatched_tickets_are_refused(db: TestDatabase) {
     );
 
     // Nothing above was counted.
-    let response = app
-        .get("/api/v1/units/dukcapil/ikm")
-        .await
-        .json::<Value>()
-        .await
-        .unwrap();
-    assert_eq!(response["responses"], 0);
+    assert_eq!(counted(&app).await, 0);
 }

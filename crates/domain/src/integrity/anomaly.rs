@@ -18,6 +18,22 @@ pub struct Recent {
     pub unit_ten_minutes: u32,
 }
 
+/// Everything the rules look at for one response.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Observation {
+    pub recent: Recent,
+    /// Every answer the same (see [`straight_lined`]).
+    pub straight_lined: bool,
+    /// The request carried a device id / a network (or kiosk) the counts above refer to.
+    pub has_device: bool,
+    pub has_network: bool,
+    /// For a ticket answered from the network it was issued from: seconds from issue to answer.
+    pub ticket_seconds_from_issuing_network: Option<i64>,
+    /// The moment of service (a ticket's issue, else the answer) fell outside the unit's
+    /// posted hours and their grace; `false` when the unit posts no hours.
+    pub outside_service_hours: bool,
+}
+
 /// Thresholds; the defaults suit a counter where one citizen is served every few minutes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Rules {
@@ -25,6 +41,8 @@ pub struct Rules {
     pub max_network_hour: u32,
     pub max_network_straight_lined_hour: u32,
     pub max_unit_ten_minutes: u32,
+    /// Nine questions cannot honestly be read and answered faster than this.
+    pub min_ticket_seconds_at_counter: i64,
 }
 
 impl Default for Rules {
@@ -34,6 +52,7 @@ impl Default for Rules {
             max_network_hour: 30,
             max_network_straight_lined_hour: 4,
             max_unit_ten_minutes: 40,
+            min_ticket_seconds_at_counter: 60,
         }
     }
 }
@@ -43,20 +62,27 @@ impl Default for Rules {
 pub enum Reason {
     /// One phone or browser rating the same unit again and again.
     DeviceRepeat,
-    /// Many responses from one network (one building, one hotspot).
+    /// Many responses from one network (one building, one hotspot) or one kiosk.
     NetworkBurst,
-    /// Identical all-same answers in bulk from one network.
+    /// Identical all-same answers in bulk from one network or kiosk.
     StraightLinedBulk,
     /// More responses for a unit than its counters can serve.
     UnitBurst,
+    /// A ticket answered within seconds from the network that issued it: the counter
+    /// answering its own ticket.
+    TicketAtCounter,
+    /// Given (or its ticket issued) when the unit was closed.
+    OutsideServiceHours,
 }
 
 impl Reason {
-    pub const ALL: [Reason; 4] = [
+    pub const ALL: [Reason; 6] = [
         Reason::DeviceRepeat,
         Reason::NetworkBurst,
         Reason::StraightLinedBulk,
         Reason::UnitBurst,
+        Reason::TicketAtCounter,
+        Reason::OutsideServiceHours,
     ];
 
     pub fn code(self) -> &'static str {
@@ -65,6 +91,8 @@ impl Reason {
             Reason::NetworkBurst => "network_burst",
             Reason::StraightLinedBulk => "straight_lined_bulk",
             Reason::UnitBurst => "unit_burst",
+            Reason::TicketAtCounter => "ticket_at_counter",
+            Reason::OutsideServiceHours => "outside_service_hours",
         }
     }
 
@@ -80,44 +108,56 @@ impl Reason {
                 "the same device rated this unit more than twice within an hour",
             ),
             Reason::NetworkBurst => (
-                "lebih dari 30 tanggapan dari satu jaringan dalam satu jam",
-                "more than 30 responses from one network within an hour",
+                "lebih dari 30 tanggapan dari satu jaringan atau kios dalam satu jam",
+                "more than 30 responses from one network or kiosk within an hour",
             ),
             Reason::StraightLinedBulk => (
-                "jawaban seragam berulang dari satu jaringan",
-                "repeated all-same answers from one network",
+                "jawaban seragam berulang dari satu jaringan atau kios",
+                "repeated all-same answers from one network or kiosk",
             ),
             Reason::UnitBurst => (
                 "lebih dari 40 tanggapan untuk unit ini dalam 10 menit",
                 "more than 40 responses for this unit within 10 minutes",
+            ),
+            Reason::TicketAtCounter => (
+                "tiket dijawab kurang dari 60 detik setelah terbit, dari jaringan loket yang menerbitkannya",
+                "ticket answered less than 60 seconds after issue, from the network of the counter that issued it",
+            ),
+            Reason::OutsideServiceHours => (
+                "di luar jam layanan unit (termasuk kelonggaran 30 menit sebelum buka dan 3 jam setelah tutup)",
+                "outside the unit's service hours (allowing 30 minutes before opening and 3 hours after closing)",
             ),
         }
     }
 }
 
 /// The reasons to hold this response back; empty means it counts.
-pub fn assess(
-    recent: &Recent,
-    straight_lined: bool,
-    has_device: bool,
-    has_network: bool,
-    rules: &Rules,
-) -> Vec<Reason> {
+pub fn assess(seen: &Observation, rules: &Rules) -> Vec<Reason> {
+    let recent = &seen.recent;
     let mut reasons = Vec::new();
-    if has_device && recent.device_same_unit_hour >= rules.max_device_same_unit_hour {
+    if seen.has_device && recent.device_same_unit_hour >= rules.max_device_same_unit_hour {
         reasons.push(Reason::DeviceRepeat);
     }
-    if has_network && recent.network_hour >= rules.max_network_hour {
+    if seen.has_network && recent.network_hour >= rules.max_network_hour {
         reasons.push(Reason::NetworkBurst);
     }
-    if has_network
-        && straight_lined
+    if seen.has_network
+        && seen.straight_lined
         && recent.network_straight_lined_hour >= rules.max_network_straight_lined_hour
     {
         reasons.push(Reason::StraightLinedBulk);
     }
     if recent.unit_ten_minutes >= rules.max_unit_ten_minutes {
         reasons.push(Reason::UnitBurst);
+    }
+    if seen
+        .ticket_seconds_from_issuing_network
+        .is_some_and(|s| s < rules.min_ticket_seconds_at_counter)
+    {
+        reasons.push(Reason::TicketAtCounter);
+    }
+    if seen.outside_service_hours {
+        reasons.push(Reason::OutsideServiceHours);
     }
     reasons
 }
@@ -151,61 +191,105 @@ pub fn straight_lined(answers: &[Option<u8>]) -> bool {
 mod tests {
     use super::*;
 
+    /// A quiet response from a known device and network, with `recent` counts.
+    fn seen(recent: Recent, straight_lined: bool) -> Observation {
+        Observation {
+            recent,
+            straight_lined,
+            has_device: true,
+            has_network: true,
+            ..Observation::default()
+        }
+    }
+
     #[test]
     fn each_rule_fires_at_its_threshold() {
         let rules = Rules::default();
         let quiet = Recent::default();
-        assert!(assess(&quiet, true, true, true, &rules).is_empty());
+        assert!(assess(&seen(quiet, true), &rules).is_empty());
         let device = Recent {
             device_same_unit_hour: 2,
             ..quiet
         };
-        assert_eq!(
-            assess(&device, false, true, true, &rules),
-            [Reason::DeviceRepeat]
-        );
+        assert_eq!(assess(&seen(device, false), &rules), [Reason::DeviceRepeat]);
+        let unknown_device = Observation {
+            has_device: false,
+            ..seen(device, false)
+        };
         assert!(
-            assess(&device, false, false, true, &rules).is_empty(),
+            assess(&unknown_device, &rules).is_empty(),
             "no device known, no device rule"
         );
-        let network = Recent {
-            network_hour: 30,
+        let network = |n| Recent {
+            network_hour: n,
             ..quiet
         };
         assert_eq!(
-            assess(&network, false, true, true, &rules),
+            assess(&seen(network(30), false), &rules),
             [Reason::NetworkBurst]
         );
-        assert!(assess(
-            &Recent {
-                network_hour: 29,
-                ..quiet
-            },
-            false,
-            true,
-            true,
-            &rules
-        )
-        .is_empty());
+        assert!(assess(&seen(network(29), false), &rules).is_empty());
         let lined = Recent {
             network_straight_lined_hour: 4,
             ..quiet
         };
         assert_eq!(
-            assess(&lined, true, true, true, &rules),
+            assess(&seen(lined, true), &rules),
             [Reason::StraightLinedBulk]
         );
         assert!(
-            assess(&lined, false, true, true, &rules).is_empty(),
+            assess(&seen(lined, false), &rules).is_empty(),
             "a varied answer is not straight-lined"
         );
-        let unit = Recent {
-            unit_ten_minutes: 40,
-            ..quiet
+        let unit = Observation {
+            has_device: false,
+            has_network: false,
+            ..seen(
+                Recent {
+                    unit_ten_minutes: 40,
+                    ..quiet
+                },
+                false,
+            )
+        };
+        assert_eq!(assess(&unit, &rules), [Reason::UnitBurst]);
+    }
+
+    #[test]
+    fn tickets_answered_at_the_counter_and_answers_after_hours_are_held() {
+        let rules = Rules::default();
+        let ticket = |seconds| Observation {
+            ticket_seconds_from_issuing_network: Some(seconds),
+            ..seen(Recent::default(), false)
+        };
+        assert_eq!(assess(&ticket(59), &rules), [Reason::TicketAtCounter]);
+        assert_eq!(assess(&ticket(-3), &rules), [Reason::TicketAtCounter]);
+        assert!(assess(&ticket(60), &rules).is_empty());
+        let closed = Observation {
+            outside_service_hours: true,
+            ..seen(Recent::default(), false)
+        };
+        assert_eq!(assess(&closed, &rules), [Reason::OutsideServiceHours]);
+        let everything = Observation {
+            recent: Recent {
+                device_same_unit_hour: 9,
+                network_hour: 99,
+                network_straight_lined_hour: 9,
+                unit_ten_minutes: 99,
+            },
+            ..Observation {
+                straight_lined: true,
+                ..closed
+            }
+        };
+        let everything = Observation {
+            ticket_seconds_from_issuing_network: Some(1),
+            ..everything
         };
         assert_eq!(
-            assess(&unit, false, false, false, &rules),
-            [Reason::UnitBurst]
+            assess(&everything, &rules),
+            Reason::ALL,
+            "each reason stated once"
         );
     }
 

@@ -12,6 +12,8 @@ pub enum Channel {
     Api,
     /// A one-time ticket issued at the counter for one real service.
     Ticket,
+    /// A tablet at the counter, registered by staff as this service point's kiosk.
+    Kiosk,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -19,18 +21,21 @@ pub enum Channel {
 pub enum Trust {
     /// Anyone with the link could have answered.
     Open,
+    /// Given on the premises, on a device staff registered there; not tied to one service.
+    Onsite,
     /// Bound to one real service by a one-time ticket.
     Verified,
 }
 
 impl Channel {
-    pub const ALL: [Channel; 3] = [Channel::Web, Channel::Api, Channel::Ticket];
+    pub const ALL: [Channel; 4] = [Channel::Web, Channel::Api, Channel::Ticket, Channel::Kiosk];
 
     pub fn code(self) -> &'static str {
         match self {
             Channel::Web => "web",
             Channel::Api => "api",
             Channel::Ticket => "ticket",
+            Channel::Kiosk => "kiosk",
         }
     }
 
@@ -41,6 +46,7 @@ impl Channel {
     pub fn trust(self) -> Trust {
         match self {
             Channel::Web | Channel::Api => Trust::Open,
+            Channel::Kiosk => Trust::Onsite,
             Channel::Ticket => Trust::Verified,
         }
     }
@@ -51,12 +57,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn codes_round_trip_and_only_tickets_are_verified() {
+    fn codes_round_trip_and_trust_is_ordered() {
         for channel in Channel::ALL {
             assert_eq!(Channel::from_code(channel.code()), Some(channel));
         }
         assert_eq!(Channel::Ticket.trust(), Trust::Verified);
         assert_eq!(Channel::Web.trust(), Trust::Open);
-        assert!(Trust::Verified > Trust::Open);
+        assert_eq!(Channel::Kiosk.trust(), Trust::Onsite);
+        assert!(Trust::Open < Trust::Onsite && Trust::Onsite < Trust::Verified);
     }
 }

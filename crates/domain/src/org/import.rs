@@ -12,6 +12,7 @@ use std::collections::{HashMap, HashSet};
 use serde::Serialize;
 use time::macros::format_description;
 
+use super::hours::ServiceHours;
 use super::tree::UnitTree;
 use super::{valid_nip, Date, Officer, Service, ServicePoint, Unit};
 use crate::spreadsheet::{csv_reader, describe_csv_error};
@@ -57,7 +58,7 @@ impl Table {
         match self {
             Table::Units => (
                 &["unit_id", "name", "kind"],
-                &["parent_id", "monthly_users"],
+                &["parent_id", "monthly_users", "service_hours"],
             ),
             Table::Services => (&["service_id", "unit_id", "name"], &[]),
             Table::Points => (&["point_id", "unit_id", "name"], &[]),
@@ -513,11 +514,27 @@ fn parse_units(rows: &[Row], current: &Snapshot, errors: &mut Vec<RowError>) -> 
                 }
             },
         };
+        let service_hours = match row.get("service_hours").trim() {
+            "" => Some(None),
+            text => match text.parse::<ServiceHours>() {
+                Ok(hours) => Some(Some(hours)),
+                Err(e) => {
+                    errors.push(row.error("service_hours", e.to_string()));
+                    None
+                }
+            },
+        };
         if let (Some(id), Some(parent_id)) = (&id, &parent) {
             links.push((row.line, id.clone(), parent_id.clone()));
         }
-        if let (Some(id), Some(name), Some(kind), Some(parent_id), Some(monthly_users)) =
-            (id, name, kind, parent, monthly_users)
+        if let (
+            Some(id),
+            Some(name),
+            Some(kind),
+            Some(parent_id),
+            Some(monthly_users),
+            Some(service_hours),
+        ) = (id, name, kind, parent, monthly_users, service_hours)
         {
             if row.unique("unit_id", &id, &mut seen, errors) {
                 units.push(Unit {
@@ -526,6 +543,7 @@ fn parse_units(rows: &[Row], current: &Snapshot, errors: &mut Vec<RowError>) -> 
                     name,
                     kind,
                     monthly_users,
+                    service_hours,
                 });
             }
         }
@@ -950,6 +968,41 @@ mod tests {
     }
 
     #[test]
+    fn service_hours_are_read_canonically_and_bad_ones_named() {
+        let units = "unit_id,name,kind,service_hours\n\
+            dinkes,Dinas Kesehatan,dinas,\"senin-kamis 07.30-16.00; jumat 07.30-11.00\"\n\
+            rsud,RSUD,rsud,\n";
+        let plan = plan_import(
+            &ImportFiles {
+                units: Some(units.as_bytes()),
+                ..Default::default()
+            },
+            &Snapshot::default(),
+            TODAY,
+        )
+        .unwrap();
+        let hours = plan.units[0].after.service_hours.as_ref().unwrap();
+        assert_eq!(hours.to_string(), "Sen-Kam 07:30-16:00; Jum 07:30-11:00");
+        assert_eq!(plan.units[1].after.service_hours, None);
+        let bad = "unit_id,name,kind,service_hours\ndinkes,D,dinas,Sen 16:00-08:00\n";
+        let errors = plan_import(
+            &ImportFiles {
+                units: Some(bad.as_bytes()),
+                ..Default::default()
+            },
+            &Snapshot::default(),
+            TODAY,
+        )
+        .unwrap_err();
+        assert_eq!(errors.len(), 1);
+        assert_eq!(
+            (errors[0].line, errors[0].field.as_str()),
+            (2, "service_hours")
+        );
+        assert!(errors[0].reason.contains("must start before it ends"));
+    }
+
+    #[test]
     fn blank_rows_are_skipped_and_ragged_rows_reported() {
         let services = "service_id,unit_id,name\n,,\nx,dinkes\n";
         let stored = Snapshot {
@@ -959,6 +1012,7 @@ mod tests {
                 name: "D".into(),
                 kind: "dinas".into(),
                 monthly_users: None,
+                service_hours: None,
             }],
             ..Default::default()
         };

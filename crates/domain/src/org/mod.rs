@@ -2,6 +2,7 @@
 //! tree, the services each unit gives, its service points (counters), and officers (ASN)
 //! with their assignment history.
 
+pub mod hours;
 pub mod import;
 pub mod tree;
 
@@ -17,6 +18,8 @@ pub struct Unit {
     pub kind: String,
     /// Estimated service users per month, for the Krejcie–Morgan sample size; unknown if `None`.
     pub monthly_users: Option<u32>,
+    /// Posted service hours; `None` when not set (then no response is judged by the hour).
+    pub service_hours: Option<hours::ServiceHours>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

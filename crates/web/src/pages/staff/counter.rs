@@ -12,7 +12,7 @@ use serde::Deserialize;
 use suara_domain::access::Role;
 use suara_domain::integrity::ticket;
 use suara_domain::org::tree::UnitTree;
-use suara_store::{Service, TicketBinding};
+use suara_store::{Issuer, Service, TicketBinding};
 use time::OffsetDateTime;
 
 use super::{frame, respond};
@@ -117,6 +117,7 @@ pub async fn issue(
     Query(query): Query<LangQuery>,
     uri: OriginalUri,
     headers: HeaderMap,
+    extensions: axum::http::Extensions,
     Form(form): Form<IssueForm>,
 ) -> Response {
     let lang = query.lang();
@@ -148,9 +149,11 @@ pub async fn issue(
             point_id: None,
         };
         let code = new_code();
+        let network = app.signals(&headers, &extensions).network;
+        let issuer = Issuer { name: staff.username(), network: network.as_deref() };
         let expires_at = app
             .store
-            .issue_ticket(staff.tenant_id(), &code, &binding, staff.username(), OffsetDateTime::now_utc())
+            .issue_ticket(staff.tenant_id(), &code, &binding, &issuer, OffsetDateTime::now_utc())
             .await?;
         let tenant = app.tenant(Some(staff.tenant_id())).await?;
         let url = format!("{}{}", app.base_url(&headers), ticket_path(&code));

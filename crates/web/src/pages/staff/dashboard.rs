@@ -290,6 +290,13 @@ async fn render_unit(
                 @if tally.responses() < n { " " span.flag { (lang.pick("belum tercapai", "not reached")) } }
             }
         }
+        p.muted {
+            (lang.pick("Jam layanan: ", "Service hours: "))
+            @match &unit.service_hours {
+                Some(hours) => { (hours.to_string()) }
+                None => { (lang.pick("tidak ditetapkan (tanggapan tidak dinilai menurut jam)", "not set (responses are not judged by the hour)")) }
+            }
+        }
         @if !children.is_empty() {
             p {
                 (lang.pick("Termasuk semua sub-unit:", "Including all sub-units:")) " "
