@@ -89,6 +89,9 @@ pub enum Permission {
     IssueTickets,
     /// Accepting or rejecting responses held back by the anomaly rules.
     ReviewQuarantine,
+    /// Registering counter tablets as kiosks, and revoking them (a unit admin in their
+    /// subtree).
+    ManageKiosks,
 }
 
 /// A signed-in user as far as access is concerned.
@@ -109,6 +112,7 @@ impl Principal {
             SignedIn => true,
             IssueTickets => matches!(self.role, Administrator | UnitAdmin | Officer),
             ReviewQuarantine => matches!(self.role, Administrator | Inspectorate),
+            ManageKiosks => matches!(self.role, Administrator | UnitAdmin),
             ViewDashboard => self.role != Officer,
             ViewOfficer => self.role != Planner,
             ImportOrganisation => matches!(self.role, Administrator | Hr),

@@ -27,6 +27,7 @@ pub const AUDIT: &str = "/admin/audit";
 pub const ACCOUNTS: &str = "/admin/akun";
 pub const COUNTER: &str = "/loket";
 pub const QUARANTINE: &str = "/admin/karantina";
+pub const KIOSKS: &str = "/loket/kios";
 
 pub struct StaffRoute {
     pub method: Method,
@@ -58,6 +59,8 @@ pub const STAFF_ROUTES: &[StaffRoute] = &[
     route(Method::POST, COUNTER, Permission::IssueTickets),
     route(Method::GET, QUARANTINE, Permission::ReviewQuarantine),
     route(Method::POST, QUARANTINE, Permission::ReviewQuarantine),
+    route(Method::GET, KIOSKS, Permission::ManageKiosks),
+    route(Method::POST, KIOSKS, Permission::ManageKiosks),
 ];
 
 /// Middleware of the staff router: finds the route's rule and the session, and either

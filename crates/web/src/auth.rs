@@ -18,6 +18,8 @@ pub const SESSION_COOKIE: &str = "suara_session";
 pub const LOGIN_CSRF_COOKIE: &str = "suara_login";
 /// Anonymous id of a browser that opened the survey, for the "same device again" rule.
 pub const DEVICE_COOKIE: &str = "suara_perangkat";
+/// The token of a counter tablet registered as a kiosk.
+pub const KIOSK_COOKIE: &str = "suara_kios";
 pub const SESSION_LIFETIME: Duration = Duration::hours(8);
 /// Sign-in failures allowed per account, and per client address, within the window.
 pub const MAX_FAILURES_PER_ACCOUNT: i64 = 5;

@@ -110,7 +110,7 @@ impl AppState {
 
 pub fn router(state: Arc<AppState>) -> Router {
     use access::*;
-    use pages::staff::{admin, counter, dashboard, login};
+    use pages::staff::{admin, counter, dashboard, kiosks, login};
     // Every route here passes the access check; see `access::STAFF_ROUTES`.
     let staff = Router::new()
         .route(LOGOUT, post(login::logout))
@@ -128,6 +128,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route(ACCOUNTS, get(admin::accounts).post(admin::create_account))
         .route(COUNTER, get(counter::counter_page).post(counter::issue))
         .route(QUARANTINE, get(admin::quarantine).post(admin::decide))
+        .route(KIOSKS, get(kiosks::kiosks).post(kiosks::change))
         .route_layer(middleware::from_fn_with_state(state.clone(), authorize));
     Router::new()
         .merge(staff)
@@ -145,23 +146,31 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/poster/pegawai/{nip}/svg", get(posters::officer_svg))
         .route("/poster/pegawai/{nip}/png", get(posters::officer_png))
         .route(api::TICKETS, post(tickets::issue_by_api))
+        .route(
+            "/kios/{point}",
+            get(pages::kiosk::form).post(pages::kiosk::submit),
+        )
         .route(pages::STYLESHEET_PATH, get(pages::stylesheet))
+        .route(pages::KIOSK_SCRIPT_PATH, get(pages::kiosk_script))
         .fallback(pages::not_found)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(middleware::from_fn(security_headers))
         .with_state(state)
 }
 
-/// Pages load nothing from elsewhere and run no script; say so to the browser.
+/// Pages load nothing from elsewhere and run no script (kiosk pages, which run their own,
+/// set their own policy); say so to the browser.
 async fn security_headers(request: axum::extract::Request, next: Next) -> Response {
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
-    headers.insert(
-        header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static(
-            "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
-        ),
-    );
+    if !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
+        headers.insert(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(
+                "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+            ),
+        );
+    }
     headers.insert(
         header::X_CONTENT_TYPE_OPTIONS,
         HeaderValue::from_static("nosniff"),

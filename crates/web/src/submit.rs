@@ -17,6 +17,7 @@ use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
 use crate::pages;
+use crate::pages::survey::Mode;
 use crate::{ApiError, AppState, MAX_BODY_BYTES};
 
 /// Header a client may use instead of the `idempotency_key` field.
@@ -40,6 +41,17 @@ pub async fn post_response(
     body: Result<Bytes, BytesRejection>,
 ) -> Response {
     let signals = app.signals(&headers, &extensions);
+    receive(&app, &headers, body, signals, Mode::Page).await
+}
+
+/// A posted response, as a form (answered with a page) or JSON (answered with a receipt).
+pub(crate) async fn receive(
+    app: &AppState,
+    headers: &HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+    signals: suara_store::Signals,
+    mode: Mode<'_>,
+) -> Response {
     let content_type = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
@@ -53,12 +65,12 @@ pub async fn post_response(
         Err(rejection) => return ApiError::MalformedJson(rejection.body_text()).into_response(),
     };
     if content_type.starts_with("application/x-www-form-urlencoded") {
-        return pages::survey::submitted(&app, &body, signals).await;
+        return pages::survey::submitted(app, &body, signals, mode).await;
     }
     if !content_type.starts_with("application/json") {
         return ApiError::UnsupportedMediaType.into_response();
     }
-    match submit_json(&app, &headers, &body, signals).await {
+    match submit_json(app, headers, &body, signals, mode).await {
         Ok(response) => response,
         Err(error) => error.into_response(),
     }
@@ -69,6 +81,7 @@ async fn submit_json(
     headers: &HeaderMap,
     body: &[u8],
     signals: suara_store::Signals,
+    mode: Mode<'_>,
 ) -> Result<Response, ApiError> {
     let mut draft = parse_json_draft(body)?;
     if draft.idempotency_key.is_none() {
@@ -77,7 +90,18 @@ async fn submit_json(
             .and_then(|v| v.to_str().ok())
             .map(str::to_string);
     }
-    let (tenant, recorded) = accept(app, draft, Channel::Api, signals).await?;
+    let channel = match mode {
+        Mode::Page => Channel::Api,
+        Mode::Kiosk(kiosk) => {
+            // A kiosk rates its own point's unit and officer, whatever the client says.
+            draft.tenant = None;
+            draft.unit = Some(kiosk.unit_id.clone());
+            draft.officer = kiosk.officer_nip.clone();
+            draft.ticket = None;
+            Channel::Kiosk
+        }
+    };
+    let (tenant, recorded) = accept(app, draft, channel, signals).await?;
     let replayed = matches!(recorded, Recorded::Replayed(_));
     let receipt = recorded.receipt();
     let body = ReceiptBody {

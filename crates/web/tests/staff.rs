@@ -141,6 +141,19 @@ fn probes() -> Vec<Probe> {
             "/admin/karantina",
             [200, 403, 403, 403, 200, 403, 403],
         ),
+        probe(
+            "GET",
+            "/loket/kios",
+            "/loket/kios",
+            [200, 200, 403, 403, 403, 403, 403],
+        ),
+        // Allowed: asked to choose an action: 422.
+        probe(
+            "POST",
+            "/loket/kios",
+            "/loket/kios",
+            [422, 422, 403, 403, 403, 403, 403],
+        ),
         // Allowed: asked to choose a response and a decision: 422.
         probe(
             "POST",

@@ -2,6 +2,7 @@
 //! JavaScript, on cheap phones and with screen readers.
 
 pub mod home;
+pub mod kiosk;
 pub mod staff;
 pub mod survey;
 
@@ -15,16 +16,26 @@ use crate::i18n::Lang;
 
 pub const STYLESHEET_PATH: &str = "/static/suara.css";
 const STYLESHEET: &str = include_str!("../../static/suara.css");
+pub const KIOSK_SCRIPT_PATH: &str = "/static/kios.js";
+const KIOSK_SCRIPT: &str = include_str!("../../static/kios.js");
 
-pub async fn stylesheet() -> Response {
+fn asset(content_type: &'static str, body: &'static str) -> Response {
     (
         [
-            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+            (header::CONTENT_TYPE, content_type),
             (header::CACHE_CONTROL, "public, max-age=3600"),
         ],
-        STYLESHEET,
+        body,
     )
         .into_response()
+}
+
+pub async fn stylesheet() -> Response {
+    asset("text/css; charset=utf-8", STYLESHEET)
+}
+
+pub async fn kiosk_script() -> Response {
+    asset("text/javascript; charset=utf-8", KIOSK_SCRIPT)
 }
 
 #[derive(Deserialize, Default)]
@@ -56,10 +67,31 @@ fn switch_language_href(path_and_query: &str, lang: Lang) -> String {
     )
 }
 
+/// How a page is framed: the public site, or a counter kiosk (no links away, the kiosk
+/// script, and a reload back to a fresh form).
+pub enum Chrome<'a> {
+    Site,
+    Kiosk {
+        /// Where to go back to, and after how many seconds.
+        refresh: (u32, &'a str),
+        /// Only reload this way without JavaScript (the script resets the form itself).
+        refresh_without_script_only: bool,
+    },
+}
+
 /// The frame of every page. `here` is the current path and query, for the language switch.
 pub fn layout(lang: Lang, title: &str, here: &str, content: Markup) -> Markup {
+    framed(lang, title, here, content, &Chrome::Site)
+}
+
+pub fn framed(lang: Lang, title: &str, here: &str, content: Markup, chrome: &Chrome) -> Markup {
     let t = lang.texts();
     let other = lang.other();
+    let kiosk = matches!(chrome, Chrome::Kiosk { .. });
+    let brand = html! {
+        span.logo aria-hidden="true" { "S" }
+        span { (t.site_name) " " small { (t.site_tagline) } }
+    };
     html! {
         (DOCTYPE)
         html lang=(lang.code()) {
@@ -68,22 +100,27 @@ pub fn layout(lang: Lang, title: &str, here: &str, content: Markup) -> Markup {
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 title { (title) " · " (t.site_name) }
                 link rel="stylesheet" href=(STYLESHEET_PATH);
+                @if let Chrome::Kiosk { refresh: (seconds, to), refresh_without_script_only } = chrome {
+                    @let refresh = html! { meta http-equiv="refresh" content={ (seconds) ";url=" (to) }; };
+                    @if *refresh_without_script_only { noscript { (refresh) } } @else { (refresh) }
+                    script src=(KIOSK_SCRIPT_PATH) defer {}
+                }
             }
-            body {
+            body.kiosk[kiosk] {
                 a.skip href="#main" { (t.skip_to_content) }
                 header.top {
-                    a.brand href={ "/?lang=" (lang.code()) } {
-                        span.logo aria-hidden="true" { "S" }
-                        span { (t.site_name) " " small { (t.site_tagline) } }
-                    }
+                    // A citizen at a kiosk has nowhere else to go.
+                    @if kiosk { span.brand { (brand) } } @else { a.brand href={ "/?lang=" (lang.code()) } { (brand) } }
                     a.lang href=(switch_language_href(here, lang)) lang=(other.code()) hreflang=(other.code()) {
                         (other.texts().language_name)
                     }
                 }
                 main #main tabindex="-1" { (content) }
-                footer {
-                    p { (t.footer) }
-                    p { a href={ (crate::access::LOGIN) "?lang=" (lang.code()) } { (lang.pick("Masuk staf", "Staff sign-in")) } }
+                @if !kiosk {
+                    footer {
+                        p { (t.footer) }
+                        p { a href={ (crate::access::LOGIN) "?lang=" (lang.code()) } { (lang.pick("Masuk staf", "Staff sign-in")) } }
+                    }
                 }
             }
         }

@@ -47,6 +47,15 @@ pub struct SurveyForm {
 }
 
 impl SurveyForm {
+    /// An empty form with its own idempotency key.
+    pub(crate) fn fresh(lang: Lang) -> SurveyForm {
+        SurveyForm {
+            idempotency_key: Some(new_form_key()),
+            lang: Some(lang.code().into()),
+            ..SurveyForm::default()
+        }
+    }
+
     fn answers(&self) -> [&Option<String>; 9] {
         [
             &self.u1, &self.u2, &self.u3, &self.u4, &self.u5, &self.u6, &self.u7, &self.u8,
@@ -105,14 +114,67 @@ pub struct FormQuery {
     lang: Option<String>,
 }
 
+/// Where the questionnaire is shown: the public survey page (also behind tickets and QR
+/// posters), or the kiosk tablet of a service point.
+#[derive(Clone, Copy)]
+pub(crate) enum Mode<'a> {
+    Page,
+    Kiosk(&'a suara_store::Kiosk),
+}
+
+impl Mode<'_> {
+    fn channel(self) -> Channel {
+        match self {
+            Mode::Page => Channel::Web,
+            Mode::Kiosk(_) => Channel::Kiosk,
+        }
+    }
+
+    /// The page a citizen comes back to for another response.
+    fn start(self, unit_id: &str, lang: Lang) -> String {
+        match self {
+            Mode::Page => format!("/survei/{unit_id}?lang={}", lang.code()),
+            Mode::Kiosk(kiosk) => super::kiosk::kiosk_href(&kiosk.point_id, lang),
+        }
+    }
+
+    /// The page frame: a kiosk reloads a fresh form after a while (the script does so
+    /// itself, and sooner, where it runs).
+    fn frame(
+        self,
+        lang: Lang,
+        title: &str,
+        here: &str,
+        content: Markup,
+        reload_after: u32,
+    ) -> Markup {
+        match self {
+            Mode::Page => layout(lang, title, here, content),
+            Mode::Kiosk(kiosk) => {
+                let start = super::kiosk::kiosk_href(&kiosk.point_id, lang);
+                let chrome = super::Chrome::Kiosk {
+                    refresh: (reload_after, &start),
+                    refresh_without_script_only: reload_after > KIOSK_THANKS_SECONDS,
+                };
+                super::framed(lang, title, here, content, &chrome)
+            }
+        }
+    }
+}
+
+/// How long a kiosk shows its thank-you page, and how long an untouched form waits before
+/// a page without script starts over.
+pub(crate) const KIOSK_THANKS_SECONDS: u32 = 10;
+pub(crate) const KIOSK_IDLE_SECONDS: u32 = 300;
+
 /// What the form needs besides the posted values.
-struct FormContext {
+pub(crate) struct FormContext {
     unit: Unit,
     services: Vec<Service>,
     officer: Option<Officer>,
 }
 
-async fn load_context(
+pub(crate) async fn load_context(
     app: &AppState,
     tenant: Option<&str>,
     unit_id: &str,
@@ -162,15 +224,13 @@ pub async fn form(
     let values = SurveyForm {
         tenant: query.tenant,
         service: query.service,
-        idempotency_key: Some(new_form_key()),
-        lang: Some(lang.code().into()),
-        ..SurveyForm::default()
+        ..SurveyForm::fresh(lang)
     };
     with_device_cookie(
         &headers,
         page(
             StatusCode::OK,
-            render_form(lang, &here, &context, &values, &[]),
+            render_form(lang, &here, &context, &values, &[], Mode::Page),
         ),
     )
 }
@@ -274,31 +334,40 @@ async fn render_ticket_form(
     let values = SurveyForm {
         service: binding.service_id,
         ticket: Some(code),
-        idempotency_key: Some(new_form_key()),
-        lang: Some(lang.code().into()),
-        ..SurveyForm::default()
+        ..SurveyForm::fresh(lang)
     };
     Ok(page(
         StatusCode::OK,
-        render_form(lang, here, &context, &values, &[]),
+        render_form(lang, here, &context, &values, &[], Mode::Page),
     ))
 }
 
 /// Handles the posted form: a thank-you page (201), or the form again with every problem
-/// marked (422).
-pub async fn submitted(app: &AppState, body: &[u8], signals: suara_store::Signals) -> Response {
-    let values: SurveyForm = serde_urlencoded::from_bytes(body).unwrap_or_default();
+/// marked (422). A kiosk's own unit and officer replace whatever was posted.
+pub(crate) async fn submitted(
+    app: &AppState,
+    body: &[u8],
+    signals: suara_store::Signals,
+    mode: Mode<'_>,
+) -> Response {
+    let mut values: SurveyForm = serde_urlencoded::from_bytes(body).unwrap_or_default();
+    if let Mode::Kiosk(kiosk) = mode {
+        values.tenant = None;
+        values.unit = Some(kiosk.unit_id.clone());
+        values.officer = kiosk.officer_nip.clone();
+        values.ticket = None;
+    }
     let lang = values.lang();
     let unit_id = values.unit.clone().unwrap_or_default();
-    let here = format!("/survei/{unit_id}?lang={}", lang.code());
+    let here = mode.start(&unit_id, lang);
     let (draft, mut errors) = values.to_draft();
     let result = if errors.is_empty() {
-        accept(app, draft, Channel::Web, signals).await
+        accept(app, draft, mode.channel(), signals).await
     } else {
         Err(ApiError::Invalid(Vec::new()))
     };
     match result {
-        Ok((tenant, recorded)) => thanks_page(lang, &here, &tenant, &unit_id, &recorded),
+        Ok((tenant, recorded)) => thanks_page(lang, &here, &tenant, &unit_id, &recorded, mode),
         Err(ApiError::Invalid(more)) => {
             errors.extend(more);
             let context = load_context(
@@ -311,7 +380,7 @@ pub async fn submitted(app: &AppState, body: &[u8], signals: suara_store::Signal
             match context {
                 Ok(Some(context)) => page(
                     StatusCode::UNPROCESSABLE_ENTITY,
-                    render_form(lang, &here, &context, &values, &errors),
+                    render_form(lang, &here, &context, &values, &errors, mode),
                 ),
                 Ok(None) => not_found_page(lang, &here),
                 Err(error) => error_page(lang, &here, error),
@@ -342,12 +411,13 @@ fn field_anchor(field: &str) -> String {
     }
 }
 
-fn render_form(
+pub(crate) fn render_form(
     lang: Lang,
     here: &str,
     context: &FormContext,
     values: &SurveyForm,
     errors: &[FieldError],
+    mode: Mode,
 ) -> Markup {
     let t = lang.texts();
     let error_for = |anchor: &str| errors.iter().find(|e| field_anchor(&e.field) == anchor);
@@ -369,7 +439,8 @@ fn render_form(
             }
         }
         p { (t.survey_intro) }
-        form method="post" action=(crate::api::RESPONSES) accept-charset="utf-8" {
+        @if let Mode::Kiosk(_) = mode { (super::kiosk::faces()) }
+        form #survey method="post" action=(match mode { Mode::Page => crate::api::RESPONSES.to_string(), Mode::Kiosk(k) => super::kiosk::kiosk_href(&k.point_id, lang) }) accept-charset="utf-8" {
             input type="hidden" name="unit" value=(context.unit.unit_id);
             input type="hidden" name="lang" value=(lang.code());
             input type="hidden" name="idempotency_key" value=[values.idempotency_key.as_deref()];
@@ -424,7 +495,10 @@ fn render_form(
                             @let value = (k + 1).to_string();
                             label.opt {
                                 input type="radio" name=(name) value=(value) required checked[chosen == value];
-                                span.score aria-hidden="true" { (value) }
+                                @match mode {
+                                    Mode::Page => { span.score aria-hidden="true" { (value) } }
+                                    Mode::Kiosk(_) => { (super::kiosk::face(k + 1)) }
+                                }
                                 span { (label) }
                             }
                         }
@@ -449,8 +523,9 @@ fn render_form(
             }
             button.send type="submit" { (t.submit) }
         }
+        @if let Mode::Kiosk(_) = mode { (super::kiosk::after_form(lang)) }
     };
-    layout(lang, t.survey_title, here, content)
+    mode.frame(lang, t.survey_title, here, content, KIOSK_IDLE_SECONDS)
 }
 
 fn select_field<'a>(
@@ -480,6 +555,7 @@ fn thanks_page(
     tenant: &Tenant,
     unit_id: &str,
     recorded: &Recorded,
+    mode: Mode,
 ) -> Response {
     let t = lang.texts();
     let receipt = recorded.receipt();
@@ -507,12 +583,12 @@ fn thanks_page(
             p.hint { (t.receipt_hint) }
             p { (t.received_at) ": " (when) }
         }
-        p { a href={ "/survei/" (unit_id) "?lang=" (lang.code()) } { (t.another_response) } }
-        p { a href={ "/?lang=" (lang.code()) } { (t.back_home) } }
+        p { a href=(mode.start(unit_id, lang)) { (t.another_response) } }
+        @if let Mode::Page = mode { p { a href={ "/?lang=" (lang.code()) } { (t.back_home) } } }
     };
     page(
         StatusCode::CREATED,
-        layout(lang, t.thanks_title, here, content),
+        mode.frame(lang, t.thanks_title, here, content, KIOSK_THANKS_SECONDS),
     )
 }
 

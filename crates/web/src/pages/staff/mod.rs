@@ -6,6 +6,7 @@ pub mod admin;
 pub mod charts;
 pub mod counter;
 pub mod dashboard;
+pub mod kiosks;
 pub mod login;
 
 use axum::http::StatusCode;
@@ -18,7 +19,9 @@ use suara_domain::skm::{krejcie_morgan_sample_size, SkmScore, Tally, Weighting};
 use time::OffsetDateTime;
 
 use super::{layout, page};
-use crate::access::{ACCOUNTS, AUDIT, COUNTER, DASHBOARD, IMPORT, LOGOUT, MY_ACCOUNT, QUARANTINE};
+use crate::access::{
+    ACCOUNTS, AUDIT, COUNTER, DASHBOARD, IMPORT, KIOSKS, LOGOUT, MY_ACCOUNT, QUARANTINE,
+};
 use crate::auth::Staff;
 use crate::i18n::{grade_label, Lang};
 use crate::ApiError;
@@ -74,6 +77,9 @@ pub fn frame(lang: Lang, staff: &Staff, title: &str, here: &str, content: Markup
                 }
                 @if may(Permission::IssueTickets) {
                     li { a href=(href(lang, COUNTER, None)) { (lang.pick("Tiket survei", "Survey tickets")) } }
+                }
+                @if may(Permission::ManageKiosks) {
+                    li { a href=(href(lang, KIOSKS, None)) { (lang.pick("Kios survei", "Survey kiosks")) } }
                 }
                 @if may(Permission::ImportOrganisation) {
                     li { a href=(href(lang, IMPORT, None)) { (lang.pick("Impor organisasi", "Import organisation")) } }

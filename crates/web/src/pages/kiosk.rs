@@ -1,0 +1,193 @@
+//! `/kios/{point}`: the survey on a counter tablet that staff registered as the kiosk of a
+//! service point (see `staff::kiosks`). Large touch targets with faces and words, no links
+//! away, and `kios.js` queueing answers through a dropped connection and starting over
+//! after each citizen. Responses are recorded on the kiosk channel (on-site trust).
+
+use std::sync::Arc;
+
+use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
+use axum::extract::{OriginalUri, Path, Query, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use maud::{html, Markup};
+use suara_store::Kiosk;
+
+use super::survey::{self, Mode, SurveyForm, KIOSK_IDLE_SECONDS, KIOSK_THANKS_SECONDS};
+use super::{message_page, not_found_page, page, LangQuery};
+use crate::auth::{cookie, token_hash, KIOSK_COOKIE};
+use crate::i18n::Lang;
+use crate::{ApiError, AppState};
+
+/// Kiosk pages run their one script and send answers to their own origin only.
+const KIOSK_CSP: &str =
+    "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; \
+     img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+pub fn kiosk_href(point_id: &str, lang: Lang) -> String {
+    format!("/kios/{point_id}?lang={}", lang.code())
+}
+
+/// The kiosk this browser is registered as, if it is the one for `point_id`.
+async fn this_kiosk(
+    app: &AppState,
+    headers: &HeaderMap,
+    point_id: &str,
+) -> Result<Option<Kiosk>, ApiError> {
+    let Some(token) = cookie(headers, KIOSK_COOKIE) else {
+        return Ok(None);
+    };
+    let tenant = app.tenant(None).await?;
+    let kiosk = app
+        .store
+        .kiosk_by_token(&tenant.tenant_id, &token_hash(&token))
+        .await?;
+    Ok(kiosk.filter(|k| k.point_id == point_id))
+}
+
+fn not_registered(lang: Lang, here: &str) -> Response {
+    message_page(
+        StatusCode::FORBIDDEN,
+        lang,
+        lang.pick("Tablet ini belum menjadi kios", "This tablet is not a kiosk yet"),
+        lang.pick(
+            "Petugas: masuk, buka Kios survei di menu staf, lalu daftarkan tablet ini untuk titik layanan ini. Warga dapat mengisi survei lewat kode QR di loket.",
+            "Staff: sign in, open Survey kiosks in the staff menu and register this tablet for this service point. Citizens can answer through the QR code at the counter.",
+        ),
+        here,
+    )
+}
+
+fn with_kiosk_policy(mut response: Response) -> Response {
+    response.headers_mut().insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(KIOSK_CSP),
+    );
+    response
+}
+
+pub async fn form(
+    State(app): State<Arc<AppState>>,
+    Path(point_id): Path<String>,
+    Query(query): Query<LangQuery>,
+    uri: OriginalUri,
+    headers: HeaderMap,
+) -> Response {
+    let lang = query.lang();
+    let here = uri.to_string();
+    let result = async {
+        let Some(kiosk) = this_kiosk(&app, &headers, &point_id).await? else {
+            return Ok(not_registered(lang, &here));
+        };
+        let Some(context) =
+            survey::load_context(&app, None, &kiosk.unit_id, kiosk.officer_nip.as_deref()).await?
+        else {
+            return Ok(not_found_page(lang, &here));
+        };
+        let values = SurveyForm::fresh(lang);
+        let markup = survey::render_form(lang, &here, &context, &values, &[], Mode::Kiosk(&kiosk));
+        Ok(page(StatusCode::OK, markup))
+    }
+    .await;
+    with_kiosk_policy(result.unwrap_or_else(|error| survey::error_page(lang, &here, error)))
+}
+
+/// `POST /kios/{point}`: the form without script, or the script's queued JSON.
+pub async fn submit(
+    State(app): State<Arc<AppState>>,
+    Path(point_id): Path<String>,
+    Query(query): Query<LangQuery>,
+    uri: OriginalUri,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Response {
+    let lang = query.lang();
+    let kiosk = match this_kiosk(&app, &headers, &point_id).await {
+        Ok(Some(kiosk)) => kiosk,
+        Ok(None) if is_json(&headers) => {
+            return ApiError::Forbidden(format!(
+                "this device is not registered as the kiosk of service point '{point_id}'"
+            ))
+            .into_response()
+        }
+        Ok(None) => return not_registered(lang, &uri.to_string()),
+        Err(error) => return error.into_response(),
+    };
+    // One kiosk serves many citizens: it is its own "network" for the burst and
+    // straight-lining rules, and has no personal device.
+    let signals = suara_store::Signals {
+        network: Some(format!("kiosk:{}", kiosk.kiosk_id)),
+        device: None,
+    };
+    let response = crate::submit::receive(&app, &headers, body, signals, Mode::Kiosk(&kiosk)).await;
+    with_kiosk_policy(response)
+}
+
+fn is_json(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.to_ascii_lowercase().starts_with("application/json"))
+}
+
+/// The four faces, defined once per page and drawn by [`face`]: from a frown in red to a
+/// broad smile in green. The words next to them carry the meaning; the faces only help.
+pub fn faces() -> Markup {
+    const MOUTHS: [&str; 4] = [
+        "M15 33 Q24 25 33 33",
+        "M16 32 Q24 28 32 32",
+        "M16 30 Q24 35 32 30",
+        "M14 28 Q24 40 34 28",
+    ];
+    html! {
+        svg.defs aria-hidden="true" focusable="false" width="0" height="0" {
+            @for (i, mouth) in MOUTHS.iter().enumerate() {
+                symbol id={ "face-" (i + 1) } viewBox="0 0 48 48" {
+                    circle cx="24" cy="24" r="21" fill="currentColor" {}
+                    circle cx="17" cy="19" r="3" fill="#fff" {}
+                    circle cx="31" cy="19" r="3" fill="#fff" {}
+                    path d=(mouth) fill="none" stroke="#fff" stroke-width="3.5" stroke-linecap="round" {}
+                }
+            }
+        }
+    }
+}
+
+pub fn face(value: usize) -> Markup {
+    html! {
+        svg class={ "face face-" (value) } aria-hidden="true" focusable="false" viewBox="0 0 48 48" {
+            use href={ "#face-" (value) } {}
+        }
+    }
+}
+
+/// What follows the form on a kiosk: the thank-you panel the script shows, the queue's
+/// state, and a full-screen switch; texts for the script ride on `data-` attributes.
+pub fn after_form(lang: Lang) -> Markup {
+    html! {
+        div #kiosk
+            data-waiting=(lang.pick("{n} penilaian tersimpan di tablet, menunggu koneksi", "{n} answers saved on this tablet, waiting for a connection"))
+            data-idle-seconds="90"
+            data-thanks-seconds=(KIOSK_THANKS_SECONDS)
+        {
+            div #kiosk-thanks .thanks role="status" tabindex="-1" hidden {
+                h2 { (lang.pick("Terima kasih!", "Thank you!")) }
+                p { (lang.pick("Penilaian Anda sudah kami terima dan membantu memperbaiki layanan.", "We have your answers; they help improve the service.")) }
+                p #kiosk-thanks-queued hidden {
+                    (lang.pick("Koneksi sedang terputus: penilaian Anda tersimpan di tablet ini dan akan terkirim otomatis.", "The connection is down: your answers are saved on this tablet and will be sent automatically."))
+                }
+                button #kiosk-again .send type="button" { (lang.pick("Isi lagi", "Start again")) }
+            }
+            p #kiosk-queue .muted aria-live="polite" {}
+            button #kiosk-fullscreen type="button" hidden { (lang.pick("Layar penuh", "Full screen")) }
+            noscript {
+                p.muted {
+                    @match lang {
+                        Lang::Id => { "Halaman ini kembali ke awal setelah " (KIOSK_IDLE_SECONDS / 60) " menit tanpa kegiatan." }
+                        Lang::En => { "This page starts over after " (KIOSK_IDLE_SECONDS / 60) " minutes without activity." }
+                    }
+                }
+            }
+        }
+    }
+}
