@@ -1,6 +1,7 @@
 //! The public pages in headless Chromium: axe-core finds no WCAG 2.1 A/AA violation, the
 //! survey can be answered and sent with the keyboard alone, nothing overflows a 360 px
-//! screen. Needs Chromium (`apt-get install chromium`) and the checker's packages
+//! screen, and a response goes through each channel (link, QR poster, ticket, kiosk
+//! online and offline) and counts. Needs Chromium (`apt-get install chromium`) and the checker's packages
 //! (`npm ci --prefix crates/web/tests/browser`); without them the test says so and skips.
 
 mod common;
@@ -9,8 +10,8 @@ use std::path::Path;
 use std::process::Command;
 
 use common::TestApp;
-use suara_store::testing::TestDatabase;
-use suara_store::{Issuer, TicketBinding};
+use suara_store::testing::{TestDatabase, OFFICER_NIP};
+use suara_store::{Issuer, NewKiosk, TicketBinding};
 
 fn skip(why: &str) {
     use std::io::Write;
@@ -34,7 +35,9 @@ async fn public_pages_are_accessible_and_keyboard_usable() {
     if Command::new("node").arg("--version").output().is_err() {
         return skip("no node on PATH");
     }
-    let app = TestApp::spawn(TestDatabase::sqlite().await).await;
+    let db = TestDatabase::sqlite().await;
+    let url = db.url.clone();
+    let app = TestApp::spawn(db).await;
     let binding = TicketBinding {
         unit_id: "dukcapil".into(),
         service_id: Some("ktp".into()),
@@ -54,15 +57,33 @@ async fn public_pages_are_accessible_and_keyboard_usable() {
         )
         .await
         .unwrap();
+    let kiosk_token = "browser-test-kiosk-token";
+    app.store
+        .register_kiosk(
+            "t1",
+            &NewKiosk {
+                kiosk_id: "kiosk-1",
+                token_hash: &suara_web::auth::token_hash(kiosk_token),
+                point_id: "loket-1",
+                officer_nip: None,
+                label: "Tablet loket 1",
+            },
+            "test",
+            time::OffsetDateTime::now_utc(),
+        )
+        .await
+        .unwrap();
     let base = app.base.clone();
     let output = tokio::task::spawn_blocking(move || {
-        Command::new("node")
+        let mut command = Command::new("node");
+        command
             .arg(dir.join("check.js"))
-            .arg(&base)
-            .arg("7K2M9-QXD4T")
-            .env("SUARA_CHROMIUM", &chromium)
-            .output()
-            .expect("node runs")
+            .args([&base, "7K2M9-QXD4T", kiosk_token, OFFICER_NIP])
+            .env("SUARA_CHROMIUM", &chromium);
+        if let Ok(dir) = std::env::var("SUARA_SCREENSHOTS") {
+            command.env("SUARA_SCREENSHOTS", dir);
+        }
+        command.output().expect("node runs")
     })
     .await
     .unwrap();
@@ -76,4 +97,17 @@ async fn public_pages_are_accessible_and_keyboard_usable() {
         stdout.contains("checked keyboard-only answering and sending"),
         "{stdout}"
     );
+
+    // What the browser sent arrived on each channel and counts: the keyboard run and the
+    // poster on the web channel, the ticket, and the kiosk's three (one from the axe run,
+    // one online, one queued offline).
+    let pool = sqlx::AnyPool::connect(&url).await.unwrap();
+    let channels: Vec<(String, i64)> =
+        sqlx::query_as("SELECT channel, COUNT(*) FROM responses GROUP BY channel ORDER BY channel")
+            .fetch_all(&pool)
+            .await
+            .unwrap();
+    let expected = [("kiosk", 3), ("ticket", 1), ("web", 2)].map(|(c, n)| (c.to_string(), n));
+    assert_eq!(channels, expected, "{stdout}");
+    assert!(app.store.held_responses("t1", 10).await.unwrap().is_empty());
 }

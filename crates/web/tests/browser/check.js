@@ -1,10 +1,14 @@
 // Accessibility (axe-core, WCAG 2.1 A/AA), keyboard-only use and small-screen layout of
-// suara's public pages, in headless Chromium. Usage: node check.js BASE_URL TICKET_CODE
-// Prints what it checked; exits 1 with the problems when any check fails.
+// suara's public pages, and a response through each channel (survey link, officer's QR
+// poster, one-time ticket, kiosk online and offline), in headless Chromium.
+// Usage: node check.js BASE_URL TICKET_CODE KIOSK_TOKEN OFFICER_NIP
+// Prints what it checked; exits 1 with the problems when any check fails. With
+// SUARA_SCREENSHOTS=DIR it also saves screenshots there.
 const { chromium } = require('playwright-core');
 const axePath = require.resolve('axe-core');
 
-const [base, ticket] = process.argv.slice(2);
+const [base, ticket, kioskToken, officerNip] = process.argv.slice(2);
+const screenshots = process.env.SUARA_SCREENSHOTS;
 const executablePath = process.env.SUARA_CHROMIUM || '/usr/bin/chromium';
 const problems = [];
 
@@ -19,6 +23,77 @@ async function axe(page, label) {
   const viewport = page.viewportSize().width;
   if (width > viewport) problems.push(`${label}: the page is ${width}px wide on a ${viewport}px screen`);
   console.log(`checked ${label}: ${result.violations.length} violations, ${result.passes.length} rules passed`);
+  if (screenshots) {
+    await page.screenshot({ path: `${screenshots}/${label.replace(/[^a-z0-9]+/gi, '-')}.png`, fullPage: true });
+  }
+}
+
+// Answers the nine questions with a click on each chosen option (varied, as people answer).
+async function answerAll(page) {
+  for (let q = 1; q <= 9; q++) await page.check(`input[name=u${q}][value="${q % 3 ? 4 : 3}"]`);
+}
+
+async function expectThanks(page, label) {
+  await page.waitForLoadState();
+  const text = await page.textContent('main');
+  if (!/Terima kasih|Thank you/.test(text)) problems.push(`${label}: no thank-you page: ${text.slice(0, 200)}`);
+  else console.log(`checked ${label}: sent`);
+}
+
+const kioskQueue = (page) => page.evaluate(() =>
+  JSON.parse(localStorage.getItem('suara-kios-queue:/kios/loket-1') || '[]').length);
+
+// One response through each channel, with the pages' own security policy in force.
+async function channels(browser) {
+  const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
+  const page = await context.newPage();
+
+  // The officer's QR poster leads to the survey with the officer filled in.
+  const svg = await (await fetch(`${base}/poster/pegawai/${officerNip}/svg`)).text();
+  const link = (svg.match(/>(https?:[^<]+)</) || [])[1];
+  if (!link) { problems.push('poster: no survey address on the poster'); return; }
+  await page.goto(link.replace(/&amp;/g, '&'));
+  if (await page.inputValue('input[name=officer]') !== officerNip) problems.push('poster: the officer is not filled in');
+  await answerAll(page);
+  await page.click('button.send');
+  await expectThanks(page, 'QR poster survey');
+
+  // The one-time ticket, then the same ticket again.
+  await page.goto(`${base}/t/${ticket}`);
+  await answerAll(page);
+  await page.click('button.send');
+  await expectThanks(page, 'ticket survey');
+  const again = await page.goto(`${base}/t/${ticket}`);
+  const used = await page.textContent('main');
+  if (again.status() !== 410 || !/sudah dipakai/.test(used)) problems.push(`ticket: a used ticket is not refused clearly: ${again.status()} ${used.slice(0, 120)}`);
+  else console.log('checked ticket replay: refused with "Tiket sudah dipakai"');
+
+  // The kiosk: sent in the background, thanks, starts over.
+  await context.addCookies([{ name: 'suara_kios', value: kioskToken, url: base }]);
+  await page.goto(`${base}/kios/loket-1`);
+  await answerAll(page);
+  await page.click('button.send');
+  await page.waitForSelector('#kiosk-thanks', { state: 'visible' });
+  await page.waitForFunction(() =>
+    JSON.parse(localStorage.getItem('suara-kios-queue:/kios/loket-1') || '[]').length === 0, null, { timeout: 10000 });
+  await page.click('#kiosk-again');
+  if (await page.isHidden('#survey') || await page.$('#survey input:checked')) problems.push('kiosk: "start again" did not give an empty form');
+  else console.log('checked kiosk: sent, thanked, started over');
+
+  // The connection drops: the answer waits on the tablet and goes when it is back.
+  await context.setOffline(true);
+  await answerAll(page);
+  await page.click('button.send');
+  await page.waitForSelector('#kiosk-thanks-queued', { state: 'visible' });
+  if (await kioskQueue(page) !== 1) problems.push('kiosk: the offline answer is not queued');
+  const waiting = await page.textContent('#kiosk-queue');
+  if (screenshots) await page.screenshot({ path: `${screenshots}/kiosk-offline.png` });
+  await context.setOffline(false);
+  await page.waitForFunction(() =>
+    JSON.parse(localStorage.getItem('suara-kios-queue:/kios/loket-1') || '[]').length === 0, null, { timeout: 30000 })
+    .then(() => console.log(`checked kiosk offline: queued ("${waiting}"), sent when back online`),
+          () => problems.push('kiosk: the queued answer was not sent after the connection came back'));
+  await context.close();
 }
 
 (async () => {
@@ -29,6 +104,7 @@ async function axe(page, label) {
   // The pages forbid scripts by CSP; axe is injected by the test, so CSP is bypassed here.
   for (const width of [360, 1280]) {
     const context = await browser.newContext({ viewport: { width, height: 800 }, bypassCSP: true });
+    await context.addCookies([{ name: 'suara_kios', value: kioskToken, url: base }]);
     const page = await context.newPage();
     const pages = [
       ['/', 'home'],
@@ -37,6 +113,8 @@ async function axe(page, label) {
       [`/t/${ticket}`, 'ticket survey'],
       ['/t/ZZZZZ-99999', 'unknown ticket'],
       ['/masuk', 'staff sign-in'],
+      ['/kios/loket-1', 'kiosk'],
+      ['/kios/loket-1?lang=en', 'kiosk (English)'],
     ];
     for (const [path, label] of pages) {
       await page.goto(base + path);
@@ -47,6 +125,15 @@ async function axe(page, label) {
     await page.click('button[type=submit]');
     await page.waitForLoadState();
     await axe(page, `survey with errors @${width}px`);
+    if (width === 1280) {
+      await page.goto(base + '/kios/loket-1');
+      await answerAll(page);
+      await page.click('button.send');
+      await page.waitForSelector('#kiosk-thanks', { state: 'visible' });
+      await axe(page, 'kiosk thanks @1280px');
+      await page.waitForFunction(() =>
+        JSON.parse(localStorage.getItem('suara-kios-queue:/kios/loket-1') || '[]').length === 0);
+    }
     await context.close();
   }
 
@@ -74,6 +161,9 @@ async function axe(page, label) {
   if (!/Thank you/.test(text)) problems.push(`keyboard: sending the form did not reach the thank-you page: ${text.slice(0, 200)}`);
   else console.log('checked keyboard-only answering and sending');
   await axe(page, 'thank-you page @360px');
+  await context.close();
+
+  await channels(browser);
   await browser.close();
 
   if (problems.length) {
