@@ -37,8 +37,14 @@ pub struct KioskForm {
     pub kiosk: Option<String>,
 }
 
+/// A service point with its unit's name.
+struct Point {
+    point: ServicePoint,
+    unit_name: String,
+}
+
 /// The service points and kiosks of the units this user manages.
-async fn scope(app: &AppState, staff: &Staff) -> Result<(Vec<ServicePoint>, Vec<Kiosk>), ApiError> {
+async fn scope(app: &AppState, staff: &Staff) -> Result<(Vec<Point>, Vec<Kiosk>), ApiError> {
     let tenant_id = staff.tenant_id();
     let units = app.store.units(tenant_id).await?;
     let tree = UnitTree::new(
@@ -51,7 +57,11 @@ async fn scope(app: &AppState, staff: &Staff) -> Result<(Vec<ServicePoint>, Vec<
         .iter()
         .filter(|u| staff.principal.sees_unit(&u.unit_id, &tree))
     {
-        points.extend(app.store.points_of_unit(tenant_id, &unit.unit_id).await?);
+        let of_unit = app.store.points_of_unit(tenant_id, &unit.unit_id).await?;
+        points.extend(of_unit.into_iter().map(|point| Point {
+            point,
+            unit_name: unit.name.clone(),
+        }));
     }
     let kiosks = app
         .store
@@ -95,8 +105,10 @@ async fn kiosks_page(
     let point_name = |id: &str| {
         points
             .iter()
-            .find(|p| p.point_id == id)
-            .map_or(id.to_string(), |p| p.name.clone())
+            .find(|p| p.point.point_id == id)
+            .map_or(id.to_string(), |p| {
+                format!("{} — {}", p.point.name, p.unit_name)
+            })
     };
     let title = lang.pick("Kios survei", "Survey kiosks");
     let content = html! {
@@ -130,7 +142,7 @@ async fn kiosks_page(
                 p {
                     label for="point" { (lang.pick("Titik layanan", "Service point")) }
                     select #point name="point" required {
-                        @for p in &points { option value=(p.point_id) { (p.name) " (" (p.unit_id) ")" } }
+                        @for p in &points { option value=(p.point.point_id) { (p.point.name) " — " (p.unit_name) } }
                     }
                 }
                 p {
@@ -158,7 +170,7 @@ async fn kiosks_page(
                 } }
                 tbody { @for k in &kiosks { tr {
                     th scope="row" { (k.label) }
-                    td { (point_name(&k.point_id)) br; small { (k.unit_id) } }
+                    td { (point_name(&k.point_id)) }
                     td { (k.officer_nip.as_deref().unwrap_or("–")) }
                     td { (when(k.registered_at)) br; small { (k.registered_by) } }
                     td {
@@ -253,7 +265,7 @@ async fn register(
         trimmed(&form.officer),
     );
     let (points, _) = scope(app, staff).await?;
-    if !points.iter().any(|p| p.point_id == point) {
+    if !points.iter().any(|p| p.point.point_id == point) {
         return invalid(lang.pick(
             "Pilih titik layanan dari unit Anda.",
             "Choose a service point of your units.",
