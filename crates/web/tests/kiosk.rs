@@ -16,16 +16,6 @@ suara_store::backend_tests!(
     only_the_units_own_admins_register_its_kiosks
 );
 
-async fn counted(app: &TestApp, unit: &str) -> u64 {
-    let ikm: Value = app
-        .get(&format!("/api/v1/units/{unit}/ikm"))
-        .await
-        .json()
-        .await
-        .unwrap();
-    ikm["responses"].as_u64().unwrap()
-}
-
 async fn a_registered_tablet_answers_on_the_kiosk_channel_until_revoked(db: TestDatabase) {
     let url = db.url.clone();
     let app = TestApp::spawn(db).await;
@@ -139,8 +129,8 @@ async fn a_registered_tablet_answers_on_the_kiosk_channel_until_revoked(db: Test
         .unwrap()
         .contains("http-equiv=\"refresh\" content=\"10;url=/kios/loket-1?lang=id\""));
 
-    assert_eq!(counted(&app, "dukcapil").await, 2);
-    assert_eq!(counted(&app, "rsud-igd").await, 0);
+    assert_eq!(app.counted("dukcapil").await, 2);
+    assert_eq!(app.counted("rsud-igd").await, 0);
     let pool = sqlx::AnyPool::connect(&url).await.unwrap();
     let rows: Vec<(String, Option<String>)> =
         sqlx::query_as("SELECT channel, officer_nip FROM responses ORDER BY response_id")

@@ -53,6 +53,17 @@ impl TestApp {
         self.client.get(self.url(path)).send().await.unwrap()
     }
 
+    /// Responses counted for a unit this month, as the public API reports them.
+    pub async fn counted(&self, unit: &str) -> u64 {
+        let ikm: serde_json::Value = self
+            .get(&format!("/api/v1/units/{unit}/ikm"))
+            .await
+            .json()
+            .await
+            .unwrap();
+        ikm["responses"].as_u64().unwrap()
+    }
+
     /// Creates an account with [`PASSWORD`] in the fixture regency.
     pub async fn add_account(
         &self,
