@@ -46,6 +46,38 @@ impl Decimal {
         Decimal { scaled, places }
     }
 
+    /// Reads a plain decimal such as `80`, `0.85` or `-1.5` (at most 9 places; no exponent,
+    /// no thousands separators), exactly as written.
+    pub fn parse(text: &str) -> Option<Decimal> {
+        let text = text.trim();
+        let (negative, digits) = match text.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, text),
+        };
+        let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+        let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+        if whole.is_empty() || !all_digits(whole) || !all_digits(fraction) || fraction.len() > 9 {
+            return None;
+        }
+        if digits.ends_with('.') {
+            return None;
+        }
+        let places = fraction.len() as u32;
+        let magnitude: i64 = format!("{whole}{fraction}").parse().ok()?;
+        Some(Decimal {
+            scaled: if negative { -magnitude } else { magnitude },
+            places,
+        })
+    }
+
+    /// The exact value.
+    pub fn to_rational(self) -> BigRational {
+        BigRational::new(
+            BigInt::from(self.scaled),
+            BigInt::from(10u64).pow(self.places),
+        )
+    }
+
     /// The value times 10^places, e.g. 8235 for 82.35.
     pub fn scaled(self) -> i64 {
         self.scaled
@@ -93,6 +125,28 @@ mod tests {
 
     fn ratio(n: i64, d: i64) -> BigRational {
         BigRational::new(BigInt::from(n), BigInt::from(d))
+    }
+
+    #[test]
+    fn parses_plain_decimals_exactly() {
+        let parsed = |s: &str| Decimal::parse(s).map(|d| d.to_string());
+        assert_eq!(parsed("0.85").as_deref(), Some("0.85"));
+        assert_eq!(parsed(" 80 ").as_deref(), Some("80"));
+        assert_eq!(parsed("-1.50").as_deref(), Some("-1.50"));
+        assert_eq!(Decimal::parse("0.1").unwrap().to_rational(), ratio(1, 10));
+        for bad in [
+            "",
+            "-",
+            ".5",
+            "5.",
+            "1e3",
+            "1,5",
+            "1.2.3",
+            "abc",
+            "0.1234567891",
+        ] {
+            assert_eq!(Decimal::parse(bad), None, "{bad}");
+        }
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //! - [`org`]: units as a tree, services, service points, officers; CSV import.
 //! - [`access`]: roles and what each may see and do.
 //! - [`integrity`]: the tamper-evident hash chain of accepted responses.
+//! - [`tpp`]: the satisfaction-linked allowance: policies, blended scores, factors, rupiah.
 //! - [`period`]: months, quarters, semesters and years as month ranges.
 //! - [`decimal`]: exact rationals rounded for display.
 
@@ -18,3 +19,4 @@ pub mod period;
 pub mod skm;
 pub mod spreadsheet;
 pub mod survey;
+pub mod tpp;

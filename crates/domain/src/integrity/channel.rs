@@ -27,6 +27,22 @@ pub enum Trust {
     Verified,
 }
 
+impl Trust {
+    pub const ALL: [Trust; 3] = [Trust::Open, Trust::Onsite, Trust::Verified];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Trust::Open => "open",
+            Trust::Onsite => "onsite",
+            Trust::Verified => "verified",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Trust> {
+        Trust::ALL.into_iter().find(|t| t.code() == code)
+    }
+}
+
 impl Channel {
     pub const ALL: [Channel; 4] = [Channel::Web, Channel::Api, Channel::Ticket, Channel::Kiosk];
 
@@ -64,6 +80,9 @@ mod tests {
         assert_eq!(Channel::Ticket.trust(), Trust::Verified);
         assert_eq!(Channel::Web.trust(), Trust::Open);
         assert_eq!(Channel::Kiosk.trust(), Trust::Onsite);
+        for trust in Trust::ALL {
+            assert_eq!(Trust::from_code(trust.code()), Some(trust));
+        }
         assert!(Trust::Open < Trust::Onsite && Trust::Onsite < Trust::Verified);
     }
 }

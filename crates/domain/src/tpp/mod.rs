@@ -1,0 +1,118 @@
+//! TPP (Tambahan Penghasilan Pegawai) linked to public satisfaction: from an officer's SKM
+//! results to the rupiah of their monthly allowance, exactly and explainably.
+//!
+//! 1. **Score** ([`officer_score`]): the officer's IKM blended with their unit's,
+//!    `(n·officer + k·unit) / (n + k)`, with `n` the officer's counted responses and `k` the
+//!    policy's `blend_k` (30 by default), so a handful of ratings cannot swing pay. Both
+//!    IKMs enter as published (2 decimals); the blend is rounded half away from zero to 2
+//!    decimals. An officer nobody rated by name takes the unit's IKM; with no responses at
+//!    all there is no evidence of dissatisfaction and the satisfaction factor is 100 %.
+//! 2. **Factor** ([`policy::Policy::factor`]): the policy's satisfaction rule, weighted with
+//!    the other components, held between floor and cap, then rounded half away from zero to
+//!    4 decimals (0.01 %): the factor as paid.
+//! 3. **Amount** ([`amount`]): base TPP × paid factor, rounded *down* to whole rupiah (the
+//!    allowance never pays a fraction above what the policy gives).
+
+pub mod policy;
+
+use num_bigint::BigInt;
+use num_integer::Integer;
+use num_rational::BigRational;
+use num_traits::{One, ToPrimitive};
+
+use crate::decimal::Decimal;
+use policy::{FactorSteps, MissingComponent, OtherFactors, Policy};
+
+/// Places of a satisfaction score.
+pub const SCORE_PLACES: u32 = 2;
+
+/// Counted responses and the IKM they give (as published, 2 decimals).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Rated {
+    pub responses: u64,
+    pub ikm: Decimal,
+}
+
+/// Where an officer's score came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ScoreBasis {
+    /// Rated by name and blended with the unit.
+    Blended { officer: Rated, unit: Rated, k: u32 },
+    /// Rated by name; the unit has no other figure to blend with.
+    OfficerOnly { officer: Rated },
+    /// Not rated by name (or not public-facing): the unit's score.
+    UnitOnly { unit: Rated },
+    /// No counted response for the officer or the unit.
+    NoResponses,
+}
+
+impl ScoreBasis {
+    /// The score this basis gives, 2 decimals; `None` without responses.
+    pub fn score(&self) -> Option<Decimal> {
+        let rational = |d: Decimal| d.to_rational();
+        match *self {
+            ScoreBasis::Blended { officer, unit, k } => {
+                let n = BigRational::from_integer(BigInt::from(officer.responses));
+                let k = BigRational::from_integer(BigInt::from(k));
+                let blended = (&n * rational(officer.ikm) + &k * rational(unit.ikm)) / (n + k);
+                Some(Decimal::round_half_away(&blended, SCORE_PLACES))
+            }
+            ScoreBasis::OfficerOnly { officer } => Some(officer.ikm),
+            ScoreBasis::UnitOnly { unit } => Some(unit.ikm),
+            ScoreBasis::NoResponses => None,
+        }
+    }
+}
+
+/// The basis of an officer's score from their own and their unit's counted responses.
+pub fn officer_score(officer: Option<Rated>, unit: Option<Rated>, k: u32) -> ScoreBasis {
+    let officer = officer.filter(|o| o.responses > 0);
+    let unit = unit.filter(|u| u.responses > 0);
+    match (officer, unit) {
+        (Some(officer), Some(unit)) => ScoreBasis::Blended { officer, unit, k },
+        (Some(officer), None) => ScoreBasis::OfficerOnly { officer },
+        (None, Some(unit)) => ScoreBasis::UnitOnly { unit },
+        (None, None) => ScoreBasis::NoResponses,
+    }
+}
+
+/// Base × factor, rounded down to whole rupiah. Bases are whole, non-negative rupiah.
+pub fn amount(base: u64, factor: Decimal) -> u64 {
+    let exact = BigRational::from_integer(BigInt::from(base)) * factor.to_rational();
+    exact.numer().div_floor(exact.denom()).to_u64().unwrap_or(0)
+}
+
+/// Everything that decided one officer's TPP for a month.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Explanation {
+    pub basis: ScoreBasis,
+    pub score: Option<Decimal>,
+    pub factor: FactorSteps,
+    pub base: u64,
+    pub amount: u64,
+}
+
+/// One officer's TPP under a policy.
+pub fn explain(
+    policy: &Policy,
+    basis: ScoreBasis,
+    others: &OtherFactors,
+    base: u64,
+) -> Result<Explanation, MissingComponent> {
+    let score = basis.score();
+    let factor = match score {
+        Some(score) => policy.factor(&score.to_rational(), others)?,
+        // Full marks for satisfaction when nobody could rate: the rule is not applied.
+        None => policy.factor_for_satisfaction(BigRational::one(), others)?,
+    };
+    Ok(Explanation {
+        basis,
+        score,
+        amount: amount(base, factor.paid),
+        factor,
+        base,
+    })
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,593 @@
+//! A TPP policy: how an officer's satisfaction score (and, optionally, other components)
+//! becomes the share of their base TPP that is paid. Policies are data, versioned, with an
+//! effective period, read from and written to TOML:
+//!
+//! ```toml
+//! version = "2026-01"
+//! effective_from = "2026-01"
+//! # effective_until = "2026-12"
+//! blend_k = 30                 # weight of the unit's score when blending (see `score`)
+//! min_trust = "open"           # open | onsite | verified: which responses count
+//! floor = "0"                  # the factor never goes below this…
+//! cap = "1"                    # …nor above this
+//!
+//! [satisfaction]
+//! rule = "proportional"        # ≥ threshold → 100 %, below → score / 100
+//! threshold = "80"
+//! # rule = "linear_to_threshold"   ≥ threshold → 100 %, below → score / threshold
+//! # rule = "steps", bands = [{ from = "80", factor = "1" }, { from = "60", factor = "0.8" }]
+//!
+//! [weights]                    # optional; satisfaction alone by default
+//! satisfaction = "0.6"
+//! attendance = "0.2"
+//! productivity = "0.2"
+//! ```
+//!
+//! Numbers may be written as strings, integers or decimals; they are read exactly as
+//! written (`0.1` is one tenth, not the nearest binary fraction).
+
+use std::fmt::Write as _;
+
+use num_rational::BigRational;
+use num_traits::{One, Zero};
+use serde::Deserialize;
+
+use crate::decimal::Decimal;
+use crate::integrity::channel::Trust;
+use crate::period::Month;
+
+/// Places of the factor as paid: 0.01 % steps.
+pub const FACTOR_PLACES: u32 = 4;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Policy {
+    pub version: String,
+    pub effective_from: Month,
+    pub effective_until: Option<Month>,
+    pub rule: SatisfactionRule,
+    pub floor: Decimal,
+    pub cap: Decimal,
+    pub blend_k: u32,
+    pub min_trust: Trust,
+    pub weights: Weights,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SatisfactionRule {
+    /// At or above the threshold 100 %; below it the score as a percentage (the regent's
+    /// example: 50 → 50 %).
+    Proportional { threshold: Decimal },
+    /// At or above the threshold 100 %; below it score / threshold.
+    LinearToThreshold { threshold: Decimal },
+    /// The factor of the highest band the score reaches; below every band, 0.
+    Steps { bands: Vec<Band> },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Band {
+    pub from: Decimal,
+    pub factor: Decimal,
+}
+
+/// Shares of the final factor; they add up to exactly 1.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Weights {
+    pub satisfaction: Decimal,
+    pub attendance: Decimal,
+    pub productivity: Decimal,
+}
+
+impl Default for Weights {
+    fn default() -> Weights {
+        Weights {
+            satisfaction: Decimal::new(1, 0),
+            attendance: Decimal::new(0, 0),
+            productivity: Decimal::new(0, 0),
+        }
+    }
+}
+
+/// Factors of the other components for one officer and month, imported (0–1).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct OtherFactors {
+    pub attendance: Option<Decimal>,
+    pub productivity: Option<Decimal>,
+}
+
+/// How a factor came about, every step exact until the last rounding.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FactorSteps {
+    /// What the satisfaction rule gives for the score.
+    pub satisfaction: BigRational,
+    /// The weighted sum of the components.
+    pub combined: BigRational,
+    /// After floor and cap.
+    pub bounded: BigRational,
+    /// As paid: rounded half away from zero to [`FACTOR_PLACES`] places.
+    pub paid: Decimal,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum PolicyError {
+    #[error("the policy is not valid TOML: {0}")]
+    Toml(String),
+    #[error("{}", .0.iter().map(|p| format!("{}: {}", p.field, p.reason)).collect::<Vec<_>>().join("; "))]
+    Invalid(Vec<PolicyProblem>),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PolicyProblem {
+    pub field: String,
+    pub reason: String,
+}
+
+/// A component the policy weighs has no imported factor for the officer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("no {0} factor was imported, and the policy gives it weight")]
+pub struct MissingComponent(pub &'static str);
+
+fn ratio(d: Decimal) -> BigRational {
+    d.to_rational()
+}
+
+impl Policy {
+    /// The default policy: the regent's rule from January 2026 on.
+    pub fn regency_default() -> Policy {
+        Policy {
+            version: "default".into(),
+            effective_from: Month::new(2026, 1).expect("a valid month"),
+            effective_until: None,
+            rule: SatisfactionRule::Proportional {
+                threshold: Decimal::new(80, 0),
+            },
+            floor: Decimal::new(0, 0),
+            cap: Decimal::new(1, 0),
+            blend_k: 30,
+            min_trust: Trust::Open,
+            weights: Weights::default(),
+        }
+    }
+
+    pub fn covers(&self, month: Month) -> bool {
+        self.effective_from <= month && self.effective_until.is_none_or(|until| month <= until)
+    }
+
+    /// What the satisfaction rule gives for a score (25–100).
+    pub fn satisfaction_factor(&self, score: &BigRational) -> BigRational {
+        match &self.rule {
+            SatisfactionRule::Proportional { threshold } => {
+                if score >= &ratio(*threshold) {
+                    BigRational::one()
+                } else {
+                    score / BigRational::from_integer(100.into())
+                }
+            }
+            SatisfactionRule::LinearToThreshold { threshold } => {
+                let threshold = ratio(*threshold);
+                if score >= &threshold {
+                    BigRational::one()
+                } else {
+                    score / threshold
+                }
+            }
+            SatisfactionRule::Steps { bands } => bands
+                .iter()
+                .find(|band| score >= &ratio(band.from))
+                .map_or_else(BigRational::zero, |band| ratio(band.factor)),
+        }
+    }
+
+    /// The factor of the base TPP paid for a satisfaction score and the other components.
+    pub fn factor(
+        &self,
+        score: &BigRational,
+        others: &OtherFactors,
+    ) -> Result<FactorSteps, MissingComponent> {
+        self.factor_for_satisfaction(self.satisfaction_factor(score), others)
+    }
+
+    /// The factor paid for a given satisfaction factor and the other components.
+    pub fn factor_for_satisfaction(
+        &self,
+        satisfaction: BigRational,
+        others: &OtherFactors,
+    ) -> Result<FactorSteps, MissingComponent> {
+        let mut combined = &satisfaction * ratio(self.weights.satisfaction);
+        for (name, weight, factor) in [
+            ("attendance", self.weights.attendance, others.attendance),
+            (
+                "productivity",
+                self.weights.productivity,
+                others.productivity,
+            ),
+        ] {
+            if weight.scaled() == 0 {
+                continue;
+            }
+            let factor = factor.ok_or(MissingComponent(name))?;
+            combined += ratio(weight) * ratio(factor);
+        }
+        let bounded = combined.clone().max(ratio(self.floor)).min(ratio(self.cap));
+        let paid = Decimal::round_half_away(&bounded, FACTOR_PLACES);
+        Ok(FactorSteps {
+            satisfaction,
+            combined,
+            bounded,
+            paid,
+        })
+    }
+
+    /// Reads a policy from TOML and checks it, listing every problem.
+    pub fn from_toml(text: &str) -> Result<Policy, PolicyError> {
+        let raw: RawPolicy =
+            toml::from_str(text).map_err(|e| PolicyError::Toml(e.message().to_string()))?;
+        raw.check()
+    }
+
+    /// The policy as TOML, in the form [`Policy::from_toml`] reads.
+    pub fn to_toml(&self) -> String {
+        let mut out = String::new();
+        let _ = writeln!(out, "version = {}", quoted(&self.version));
+        let _ = writeln!(out, "effective_from = \"{}\"", self.effective_from);
+        if let Some(until) = self.effective_until {
+            let _ = writeln!(out, "effective_until = \"{until}\"");
+        }
+        let _ = writeln!(out, "blend_k = {}", self.blend_k);
+        let _ = writeln!(out, "min_trust = \"{}\"", self.min_trust.code());
+        let _ = writeln!(out, "floor = \"{}\"", self.floor);
+        let _ = writeln!(out, "cap = \"{}\"", self.cap);
+        out.push_str("\n[satisfaction]\n");
+        match &self.rule {
+            SatisfactionRule::Proportional { threshold } => {
+                let _ = writeln!(out, "rule = \"proportional\"\nthreshold = \"{threshold}\"");
+            }
+            SatisfactionRule::LinearToThreshold { threshold } => {
+                let _ = writeln!(
+                    out,
+                    "rule = \"linear_to_threshold\"\nthreshold = \"{threshold}\""
+                );
+            }
+            SatisfactionRule::Steps { bands } => {
+                let bands: Vec<String> = bands
+                    .iter()
+                    .map(|b| format!("{{ from = \"{}\", factor = \"{}\" }}", b.from, b.factor))
+                    .collect();
+                let _ = writeln!(out, "rule = \"steps\"\nbands = [{}]", bands.join(", "));
+            }
+        }
+        let w = &self.weights;
+        let _ = writeln!(
+            out,
+            "\n[weights]\nsatisfaction = \"{}\"\nattendance = \"{}\"\nproductivity = \"{}\"",
+            w.satisfaction, w.attendance, w.productivity
+        );
+        out
+    }
+}
+
+/// A TOML basic string.
+fn quoted(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{:04X}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// A number as TOML may give it.
+#[derive(Deserialize, Clone, Debug)]
+#[serde(untagged)]
+enum Number {
+    Integer(i64),
+    Float(f64),
+    Text(String),
+}
+
+impl Number {
+    /// The decimal as written: a float's shortest round-trip form is what was typed.
+    fn decimal(&self) -> Option<Decimal> {
+        match self {
+            Number::Integer(n) => Some(Decimal::new(*n, 0)),
+            Number::Float(f) if f.is_finite() => Decimal::parse(&format!("{f}")),
+            Number::Float(_) => None,
+            Number::Text(text) => Decimal::parse(text),
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPolicy {
+    version: String,
+    effective_from: String,
+    effective_until: Option<String>,
+    blend_k: Option<i64>,
+    min_trust: Option<String>,
+    floor: Option<Number>,
+    cap: Option<Number>,
+    satisfaction: RawRule,
+    weights: Option<RawWeights>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRule {
+    rule: String,
+    threshold: Option<Number>,
+    bands: Option<Vec<RawBand>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawBand {
+    from: Number,
+    factor: Number,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawWeights {
+    satisfaction: Option<Number>,
+    attendance: Option<Number>,
+    productivity: Option<Number>,
+}
+
+/// Collects problems while reading fields.
+struct Checker(Vec<PolicyProblem>);
+
+impl Checker {
+    fn problem(&mut self, field: &str, reason: impl Into<String>) {
+        self.0.push(PolicyProblem {
+            field: field.into(),
+            reason: reason.into(),
+        });
+    }
+
+    /// A factor or weight: 0–1 with at most [`FACTOR_PLACES`] places, so that rounding the
+    /// paid factor can never step over a cap.
+    fn share(
+        &mut self,
+        field: &str,
+        value: Option<&Number>,
+        default: Option<Decimal>,
+    ) -> Option<Decimal> {
+        let share = self.number(field, value, default, (0, 1))?;
+        let exact = Decimal::round_half_away(&share.to_rational(), FACTOR_PLACES).to_rational();
+        if exact != share.to_rational() {
+            self.problem(
+                field,
+                format!("{share} has more than {FACTOR_PLACES} decimal places"),
+            );
+            return None;
+        }
+        Some(share)
+    }
+
+    /// A decimal within `low..=high`; `default` when absent.
+    fn number(
+        &mut self,
+        field: &str,
+        value: Option<&Number>,
+        default: Option<Decimal>,
+        (low, high): (i64, i64),
+    ) -> Option<Decimal> {
+        let decimal = match value {
+            None => match default {
+                Some(d) => return Some(d),
+                None => {
+                    self.problem(field, "is required");
+                    return None;
+                }
+            },
+            Some(value) => value.decimal(),
+        };
+        match decimal {
+            Some(d)
+                if ratio(d) >= BigRational::from_integer(low.into())
+                    && ratio(d) <= BigRational::from_integer(high.into()) =>
+            {
+                Some(d)
+            }
+            Some(d) => {
+                self.problem(field, format!("{d} is not between {low} and {high}"));
+                None
+            }
+            None => {
+                self.problem(field, "is not a plain decimal number such as 0.85");
+                None
+            }
+        }
+    }
+
+    fn month(&mut self, field: &str, text: &str) -> Option<Month> {
+        let month = text.parse::<Month>().ok();
+        if month.is_none() {
+            self.problem(field, format!("'{text}' is not a month like 2026-01"));
+        }
+        month
+    }
+}
+
+impl RawPolicy {
+    fn check(self) -> Result<Policy, PolicyError> {
+        let mut c = Checker(Vec::new());
+        let version = self.version.trim().to_string();
+        if version.is_empty() || version.chars().count() > 40 {
+            c.problem("version", "must be 1–40 characters");
+        }
+        let from = c.month("effective_from", &self.effective_from);
+        let until = self
+            .effective_until
+            .as_deref()
+            .map(|t| c.month("effective_until", t));
+        if let (Some(from), Some(Some(until))) = (from, until) {
+            if until < from {
+                c.problem("effective_until", "is before effective_from");
+            }
+        }
+        let blend_k = match self.blend_k.unwrap_or(30) {
+            k @ 0..=10_000 => Some(k as u32),
+            k => {
+                c.problem("blend_k", format!("{k} is not between 0 and 10000"));
+                None
+            }
+        };
+        let trust_code = self.min_trust.as_deref().unwrap_or("open");
+        let min_trust = Trust::from_code(trust_code);
+        if min_trust.is_none() {
+            c.problem(
+                "min_trust",
+                format!("'{trust_code}' is not open, onsite or verified"),
+            );
+        }
+        let zero = Decimal::new(0, 0);
+        let one = Decimal::new(1, 0);
+        let floor = c.share("floor", self.floor.as_ref(), Some(zero));
+        let cap = c.share("cap", self.cap.as_ref(), Some(one));
+        if let (Some(floor), Some(cap)) = (floor, cap) {
+            if ratio(floor) > ratio(cap) {
+                c.problem("floor", format!("{floor} is above the cap {cap}"));
+            }
+        }
+        let rule = self.satisfaction.check(&mut c);
+        let weights = match &self.weights {
+            None => Some(Weights::default()),
+            Some(raw) => {
+                let s = c.share(
+                    "weights.satisfaction",
+                    raw.satisfaction.as_ref(),
+                    Some(zero),
+                );
+                let a = c.share("weights.attendance", raw.attendance.as_ref(), Some(zero));
+                let p = c.share(
+                    "weights.productivity",
+                    raw.productivity.as_ref(),
+                    Some(zero),
+                );
+                match (s, a, p) {
+                    (Some(s), Some(a), Some(p)) => {
+                        if ratio(s) + ratio(a) + ratio(p) != BigRational::one() {
+                            c.problem("weights", format!("{s} + {a} + {p} does not add up to 1"));
+                        }
+                        if s.scaled() == 0 {
+                            c.problem(
+                                "weights.satisfaction",
+                                "must be above 0: this is a satisfaction-linked allowance",
+                            );
+                        }
+                        Some(Weights {
+                            satisfaction: s,
+                            attendance: a,
+                            productivity: p,
+                        })
+                    }
+                    _ => None,
+                }
+            }
+        };
+        match (from, until, blend_k, min_trust, floor, cap, rule, weights) {
+            (
+                Some(effective_from),
+                None | Some(Some(_)),
+                Some(blend_k),
+                Some(min_trust),
+                Some(floor),
+                Some(cap),
+                Some(rule),
+                Some(weights),
+            ) if c.0.is_empty() => Ok(Policy {
+                version,
+                effective_from,
+                effective_until: until.flatten(),
+                rule,
+                floor,
+                cap,
+                blend_k,
+                min_trust,
+                weights,
+            }),
+            _ => Err(PolicyError::Invalid(c.0)),
+        }
+    }
+}
+
+impl RawRule {
+    fn check(&self, c: &mut Checker) -> Option<SatisfactionRule> {
+        let threshold = |c: &mut Checker| {
+            c.number(
+                "satisfaction.threshold",
+                self.threshold.as_ref(),
+                None,
+                (25, 100),
+            )
+        };
+        match self.rule.as_str() {
+            "proportional" => {
+                threshold(c).map(|threshold| SatisfactionRule::Proportional { threshold })
+            }
+            "linear_to_threshold" => {
+                threshold(c).map(|threshold| SatisfactionRule::LinearToThreshold { threshold })
+            }
+            "steps" => {
+                let Some(raw) = self.bands.as_ref().filter(|b| !b.is_empty()) else {
+                    c.problem("satisfaction.bands", "a steps rule needs at least one band");
+                    return None;
+                };
+                let mut bands = Vec::new();
+                for (i, band) in raw.iter().enumerate() {
+                    let from = c.number(
+                        &format!("satisfaction.bands[{i}].from"),
+                        Some(&band.from),
+                        None,
+                        (25, 100),
+                    );
+                    let factor = c.share(
+                        &format!("satisfaction.bands[{i}].factor"),
+                        Some(&band.factor),
+                        None,
+                    );
+                    if let (Some(from), Some(factor)) = (from, factor) {
+                        bands.push(Band { from, factor });
+                    }
+                }
+                if bands.len() != raw.len() {
+                    return None;
+                }
+                // Highest band first; a higher score may never pay less.
+                bands.sort_by_key(|band| std::cmp::Reverse(ratio(band.from)));
+                for pair in bands.windows(2) {
+                    if ratio(pair[0].from) == ratio(pair[1].from) {
+                        c.problem(
+                            "satisfaction.bands",
+                            format!("two bands start at {}", pair[0].from),
+                        );
+                    } else if ratio(pair[0].factor) < ratio(pair[1].factor) {
+                        c.problem(
+                            "satisfaction.bands",
+                            format!(
+                                "the band from {} pays less than the band from {}",
+                                pair[0].from, pair[1].from
+                            ),
+                        );
+                    }
+                }
+                Some(SatisfactionRule::Steps { bands })
+            }
+            other => {
+                c.problem(
+                    "satisfaction.rule",
+                    format!("'{other}' is not proportional, linear_to_threshold or steps"),
+                );
+                None
+            }
+        }
+    }
+}
