@@ -12,7 +12,11 @@
 //!    4 decimals (0.01 %): the factor as paid.
 //! 3. **Amount** ([`amount`]): base TPP × paid factor, rounded *down* to whole rupiah (the
 //!    allowance never pays a fraction above what the policy gives).
+//! 4. **Payroll** ([`payroll`]): every officer of a month under one policy version, with a
+//!    digest of all inputs, the run's states (draft → reviewed → approved → locked) and the
+//!    differences between two versions of a month's run.
 
+pub mod payroll;
 pub mod policy;
 
 use num_bigint::BigInt;

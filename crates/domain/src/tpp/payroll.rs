@@ -1,0 +1,322 @@
+//! A month's TPP payroll: every officer's amount under one policy version, the total, a
+//! digest of every input (so the same inputs are seen to give the same rupiah), the run's
+//! review states, and what changed between two versions of a month's run.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use sha2::{Digest, Sha256};
+
+use super::policy::{OtherFactors, Policy};
+use super::{explain, officer_score, Explanation, Rated};
+use crate::period::Month;
+
+/// What the payroll knows of one officer for the month.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OfficerInput {
+    pub nip: String,
+    pub unit_id: String,
+    pub position_class: String,
+    /// Base TPP of the position class, whole rupiah.
+    pub base: u64,
+    /// Counted responses naming the officer (of the trust levels the policy counts).
+    pub officer: Option<Rated>,
+    /// Counted responses of the officer's unit.
+    pub unit: Option<Rated>,
+    pub others: OtherFactors,
+    /// Officers who do not serve the public take their unit's score.
+    pub public_facing: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PayrollRow {
+    pub nip: String,
+    pub unit_id: String,
+    pub position_class: String,
+    pub explanation: Explanation,
+}
+
+/// An officer the payroll could not compute, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unpaid {
+    pub nip: String,
+    pub reason: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Payroll {
+    pub month: Month,
+    pub policy_version: String,
+    /// SHA-256 (hex) of the policy and every officer's inputs, in a canonical form.
+    pub input_digest: String,
+    /// By NIP.
+    pub rows: Vec<PayrollRow>,
+    pub unpaid: Vec<Unpaid>,
+}
+
+impl Payroll {
+    pub fn total(&self) -> u64 {
+        self.rows.iter().map(|r| r.explanation.amount).sum()
+    }
+
+    /// Totals per unit, by unit code.
+    pub fn unit_totals(&self) -> BTreeMap<&str, u64> {
+        let mut totals = BTreeMap::new();
+        for row in &self.rows {
+            *totals.entry(row.unit_id.as_str()).or_insert(0) += row.explanation.amount;
+        }
+        totals
+    }
+}
+
+/// The payroll of a month. Officers are taken in NIP order, whatever order they come in.
+pub fn compute(month: Month, policy: &Policy, inputs: &[OfficerInput]) -> Payroll {
+    let mut sorted: Vec<&OfficerInput> = inputs.iter().collect();
+    sorted.sort_by(|a, b| a.nip.cmp(&b.nip));
+    let mut rows = Vec::new();
+    let mut unpaid = Vec::new();
+    for input in &sorted {
+        let officer = input.officer.filter(|_| input.public_facing);
+        let basis = officer_score(officer, input.unit, policy.blend_k);
+        match explain(policy, basis, &input.others, input.base) {
+            Ok(explanation) => rows.push(PayrollRow {
+                nip: input.nip.clone(),
+                unit_id: input.unit_id.clone(),
+                position_class: input.position_class.clone(),
+                explanation,
+            }),
+            Err(missing) => unpaid.push(Unpaid {
+                nip: input.nip.clone(),
+                reason: missing.to_string(),
+            }),
+        }
+    }
+    Payroll {
+        month,
+        policy_version: policy.version.clone(),
+        input_digest: input_digest(month, policy, &sorted),
+        rows,
+        unpaid,
+    }
+}
+
+fn input_digest(month: Month, policy: &Policy, sorted: &[&OfficerInput]) -> String {
+    let rated =
+        |r: Option<Rated>| r.map_or("-".to_string(), |r| format!("{}@{}", r.responses, r.ikm));
+    let factor = |f: Option<crate::decimal::Decimal>| f.map_or("-".to_string(), |f| f.to_string());
+    let mut text = format!("suara-tpp-inputs-v1\nmonth {month}\n{}\n", policy.to_toml());
+    for i in sorted {
+        let _ = writeln!(
+            text,
+            "{}|{}|{}|{}|{}|{}|{}|{}|{}",
+            i.nip,
+            i.unit_id,
+            i.position_class,
+            i.base,
+            rated(i.officer),
+            rated(i.unit),
+            factor(i.others.attendance),
+            factor(i.others.productivity),
+            i.public_facing
+        );
+    }
+    Sha256::digest(text.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// One officer's amount in two versions of a month's run.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Difference {
+    pub nip: String,
+    pub before: Option<u64>,
+    pub after: Option<u64>,
+}
+
+/// Officers whose amount differs between two runs (or who are in only one), by NIP.
+pub fn differences(before: &Payroll, after: &Payroll) -> Vec<Difference> {
+    let amounts = |p: &Payroll| -> BTreeMap<String, u64> {
+        p.rows
+            .iter()
+            .map(|r| (r.nip.clone(), r.explanation.amount))
+            .collect()
+    };
+    let (old, new) = (amounts(before), amounts(after));
+    let mut nips: Vec<&String> = old.keys().chain(new.keys()).collect();
+    nips.sort();
+    nips.dedup();
+    nips.into_iter()
+        .filter(|nip| old.get(*nip) != new.get(*nip))
+        .map(|nip| Difference {
+            nip: nip.clone(),
+            before: old.get(nip).copied(),
+            after: new.get(nip).copied(),
+        })
+        .collect()
+}
+
+/// Where a run stands: computed, checked by HR, approved by finance, then locked for good.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum RunState {
+    Draft,
+    Reviewed,
+    Approved,
+    Locked,
+}
+
+impl RunState {
+    pub const ALL: [RunState; 4] = [
+        RunState::Draft,
+        RunState::Reviewed,
+        RunState::Approved,
+        RunState::Locked,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            RunState::Draft => "draft",
+            RunState::Reviewed => "reviewed",
+            RunState::Approved => "approved",
+            RunState::Locked => "locked",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<RunState> {
+        RunState::ALL.into_iter().find(|s| s.code() == code)
+    }
+
+    /// The one state a run may move on to; a locked run never changes.
+    pub fn next(self) -> Option<RunState> {
+        match self {
+            RunState::Draft => Some(RunState::Reviewed),
+            RunState::Reviewed => Some(RunState::Approved),
+            RunState::Approved => Some(RunState::Locked),
+            RunState::Locked => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::decimal::Decimal;
+    use proptest::prelude::*;
+
+    fn input(
+        nip: &str,
+        base: u64,
+        officer: Option<(u64, i64)>,
+        unit: Option<(u64, i64)>,
+    ) -> OfficerInput {
+        let rated = |(responses, ikm): (u64, i64)| Rated {
+            responses,
+            ikm: Decimal::new(ikm, 2),
+        };
+        OfficerInput {
+            nip: nip.into(),
+            unit_id: "dukcapil".into(),
+            position_class: "7".into(),
+            base,
+            officer: officer.map(rated),
+            unit: unit.map(rated),
+            others: OtherFactors::default(),
+            public_facing: true,
+        }
+    }
+
+    #[test]
+    fn a_month_is_computed_in_nip_order_with_its_inputs_digested() {
+        let month = Month::new(2026, 10).unwrap();
+        let policy = Policy::regency_default();
+        let inputs = vec![
+            input("2", 5_000_000, Some((300, 5000)), Some((400, 8500))),
+            input("1", 4_000_000, None, Some((400, 8500))),
+        ];
+        let payroll = compute(month, &policy, &inputs);
+        assert_eq!(payroll.rows[0].nip, "1");
+        assert_eq!(payroll.rows[0].explanation.amount, 4_000_000);
+        assert_eq!(
+            payroll.rows[1].explanation.amount, 2_659_000,
+            "53.18 % of 5,000,000"
+        );
+        assert_eq!(payroll.total(), 6_659_000);
+        assert_eq!(payroll.unit_totals()["dukcapil"], 6_659_000);
+        // The same inputs in another order: the same digest and rupiah.
+        let reversed: Vec<_> = inputs.iter().rev().cloned().collect();
+        assert_eq!(compute(month, &policy, &reversed), payroll);
+        // One changed input changes the digest.
+        let mut appealed = inputs.clone();
+        appealed[0].officer = Some(Rated {
+            responses: 299,
+            ikm: Decimal::new(5010, 2),
+        });
+        let second = compute(month, &policy, &appealed);
+        assert_ne!(second.input_digest, payroll.input_digest);
+        assert_eq!(
+            differences(&payroll, &second),
+            [Difference {
+                nip: "2".into(),
+                before: Some(2_659_000),
+                after: Some(2_664_000)
+            }]
+        );
+        // Back-office officers take the unit's score.
+        let mut back_office = inputs[0].clone();
+        back_office.public_facing = false;
+        let row = &compute(month, &policy, &[back_office]).rows[0];
+        assert_eq!(row.explanation.amount, 5_000_000);
+    }
+
+    #[test]
+    fn officers_with_missing_components_are_listed_not_paid() {
+        let policy = Policy::from_toml(
+            "version = \"w\"\neffective_from = \"2026-01\"\n[satisfaction]\nrule = \"proportional\"\nthreshold = 80\n[weights]\nsatisfaction = 0.5\nattendance = 0.5\n",
+        )
+        .unwrap();
+        let payroll = compute(
+            Month::new(2026, 10).unwrap(),
+            &policy,
+            &[input("1", 100, None, None)],
+        );
+        assert!(payroll.rows.is_empty());
+        assert_eq!(payroll.unpaid[0].nip, "1");
+        assert!(payroll.unpaid[0].reason.contains("attendance"));
+    }
+
+    #[test]
+    fn runs_move_forward_only_and_stop_when_locked() {
+        let mut state = RunState::Draft;
+        let mut seen = vec![state];
+        while let Some(next) = state.next() {
+            assert!(next > state);
+            state = next;
+            seen.push(state);
+        }
+        assert_eq!(seen, RunState::ALL);
+        for s in RunState::ALL {
+            assert_eq!(RunState::from_code(s.code()), Some(s));
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn the_total_is_the_sum_of_the_rows(
+            officers in proptest::collection::vec(
+                (0u64..20_000_000, proptest::option::of((1u64..200, 2500i64..=10_000)), proptest::option::of((1u64..2000, 2500i64..=10_000))),
+                0..40,
+            )
+        ) {
+            let inputs: Vec<_> = officers
+                .iter()
+                .enumerate()
+                .map(|(i, (base, officer, unit))| input(&format!("{i:018}"), *base, *officer, *unit))
+                .collect();
+            let payroll = compute(Month::new(2026, 10).unwrap(), &Policy::regency_default(), &inputs);
+            let sum: u64 = payroll.rows.iter().map(|r| r.explanation.amount).sum();
+            prop_assert_eq!(payroll.total(), sum);
+            prop_assert_eq!(payroll.unit_totals().values().sum::<u64>(), sum);
+            prop_assert!(payroll.rows.iter().all(|r| r.explanation.amount <= r.explanation.base));
+        }
+    }
+}
