@@ -16,6 +16,7 @@
 //!    digest of all inputs, the run's states (draft → reviewed → approved → locked) and the
 //!    differences between two versions of a month's run.
 
+pub mod inputs;
 pub mod payroll;
 pub mod policy;
 
