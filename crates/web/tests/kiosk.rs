@@ -77,6 +77,7 @@ async fn a_registered_tablet_answers_on_the_kiosk_channel_until_revoked(db: Test
     assert!(html.contains("href=\"#face-4\""), "faces beside the words");
     assert!(html.contains("Sri Wahyuni"), "the kiosk's officer is shown");
     assert!(!html.contains("Masuk staf"), "no links away from the kiosk");
+    assert!(html.contains("anonim"), "the privacy statement stays");
     let script = app.get("/static/kios.js").await;
     assert_eq!(script.status(), StatusCode::OK);
     assert!(script.headers()["content-type"]

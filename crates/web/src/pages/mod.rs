@@ -116,9 +116,9 @@ pub fn framed(lang: Lang, title: &str, here: &str, content: Markup, chrome: &Chr
                     }
                 }
                 main #main tabindex="-1" { (content) }
-                @if !kiosk {
-                    footer {
-                        p { (t.footer) }
+                footer {
+                    p { (t.footer) }
+                    @if !kiosk {
                         p { a href={ (crate::access::LOGIN) "?lang=" (lang.code()) } { (lang.pick("Masuk staf", "Staff sign-in")) } }
                     }
                 }
