@@ -13,7 +13,7 @@ use suara_domain::access::Role;
 use suara_domain::org::import::{plan_import, ImportFiles, ImportPlan, RowError, Table};
 use time::OffsetDateTime;
 
-use super::{frame, ok, respond};
+use super::{frame, ok, outcome, respond};
 use crate::access::{forbidden, ACCOUNTS, AUDIT, IMPORT, QUARANTINE};
 use crate::auth::{self, Staff};
 use crate::i18n::Lang;
@@ -304,11 +304,7 @@ async fn accounts_page(
     let title = lang.pick("Akun pengguna", "User accounts");
     let content = html! {
         h1 { (title) }
-        @match &message {
-            Some(Ok(text)) => { div.success role="status" { p { (text) } } }
-            Some(Err(text)) => { div.error-summary role="alert" tabindex="-1" { p { (text) } } }
-            None => {}
-        }
+        (outcome(message.as_ref()))
         table.data {
             thead { tr { th scope="col" { (lang.pick("Nama pengguna", "Username")) } th scope="col" { (lang.pick("Peran", "Role")) } th scope="col" { "Unit / NIP" } } }
             tbody { @for a in &accounts { tr {
@@ -476,11 +472,7 @@ async fn quarantine_page(
             "Tanggapan di sini ditahan oleh aturan kewajaran dan belum dihitung. Terima bila wajar (misalnya dicocokkan dengan catatan loket), tolak bila tidak; keduanya wajib beralasan dan tercatat di log audit.",
             "Responses here were held back by the anomaly rules and do not count yet. Accept one when it checks out (say, against the counter's log), reject it otherwise; both need a reason and go into the audit log.",
         )) }
-        @match &message {
-            Some(Ok(text)) => { div.success role="status" { p { (text) } } }
-            Some(Err(text)) => { div.error-summary role="alert" tabindex="-1" { p { (text) } } }
-            None => {}
-        }
+        (outcome(message.as_ref()))
         @if held.is_empty() {
             p { strong { (lang.pick("Tidak ada tanggapan yang ditahan.", "No responses are held.")) } }
         } @else {

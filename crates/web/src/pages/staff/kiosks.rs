@@ -15,7 +15,7 @@ use suara_domain::org::valid_nip;
 use suara_store::{Kiosk, NewKiosk, RecordError, ServicePoint};
 use time::OffsetDateTime;
 
-use super::{frame, respond};
+use super::{frame, outcome, respond};
 use crate::access::{forbidden, KIOSKS};
 use crate::auth::{cookie, random_token, set_cookie, token_hash, Staff, KIOSK_COOKIE};
 use crate::i18n::Lang;
@@ -117,12 +117,7 @@ async fn kiosks_page(
             "Tablet di loket dapat menjadi kios survei: buka halaman ini di tablet itu, pilih titik layanannya, lalu daftarkan. Tablet menyimpan kunci kiosnya sendiri; sesudah itu keluar dari akun Anda. Tanggapan dari kios dicatat sebagai diberikan di tempat.",
             "A tablet at the counter can be a survey kiosk: open this page on that tablet, choose its service point and register it. The tablet keeps its own kiosk key; sign out of your account afterwards. Responses from a kiosk are recorded as given on site.",
         )) }
-        @if let Some(notice) = &notice {
-            @match notice.text {
-                Ok(text) => { div.success role="status" { p { (text) } } }
-                Err(text) => { div.error-summary role="alert" tabindex="-1" { p { (text) } } }
-            }
-        }
+        (outcome(notice.as_ref().map(|n| &n.text)))
         @if let Some(kiosk) = &this_tablet {
             div.success {
                 p {

@@ -105,6 +105,17 @@ pub fn frame(lang: Lang, staff: &Staff, title: &str, here: &str, content: Markup
     layout(lang, title, here, body)
 }
 
+/// The outcome of a form: a confirmation, or the problem (announced to screen readers).
+pub fn outcome<T: AsRef<str>>(message: Option<&Result<T, T>>) -> Markup {
+    html! {
+        @match message {
+            Some(Ok(text)) => { div.success role="status" { p { (text.as_ref()) } } }
+            Some(Err(text)) => { div.error-summary role="alert" tabindex="-1" { p { (text.as_ref()) } } }
+            None => {}
+        }
+    }
+}
+
 /// A page, or the error page when building it failed.
 pub fn respond(lang: Lang, here: &str, result: Result<Response, ApiError>) -> Response {
     result.unwrap_or_else(|error| super::survey::error_page(lang, here, error))
