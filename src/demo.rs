@@ -351,16 +351,20 @@ fn officer(rng: &mut Rng, unit: &str, serial: usize) -> CurrentOfficer {
         if female { 2 } else { 1 },
         serial % 1000
     );
+    let name = format!(
+        "{} {}",
+        FIRST[rng.below(16) as usize],
+        LAST[rng.below(16) as usize]
+    );
+    let position = positions[rng.below(positions.len() as u64) as usize];
     let officer = Officer {
         nip,
-        name: format!(
-            "{} {}",
-            FIRST[rng.below(16) as usize],
-            LAST[rng.below(16) as usize]
-        ),
-        position: positions[rng.below(positions.len() as u64) as usize].into(),
+        name,
+        position: position.into(),
         position_class: (5 + rng.below(5)).to_string(),
         unit_id: unit.into(),
+        // Back-office staff take their unit's score for TPP.
+        serves_public: position != "Pengadministrasi umum",
     };
     let since = Date::from_calendar_date(2012 + rng.below(13) as i32, CalendarMonth::January, 1)
         .ok()

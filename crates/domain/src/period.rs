@@ -35,6 +35,14 @@ impl Month {
         u32::try_from(index(later) - index(self) + 1).unwrap_or(0)
     }
 
+    /// The month's last calendar day.
+    pub fn last_day(self) -> time::Date {
+        let month = time::Month::try_from(self.month).unwrap_or(time::Month::December);
+        let day = month.length(i32::from(self.year));
+        time::Date::from_calendar_date(i32::from(self.year), month, day)
+            .unwrap_or(time::Date::MAX)
+    }
+
     /// The month before, e.g. for trends.
     pub fn previous(self) -> Month {
         if self.month == 1 {
@@ -189,6 +197,8 @@ mod tests {
             .map(|p| p.to_string())
             .collect();
         assert_eq!(around, ["2026-11", "2026-Q4", "2026-S2", "2026"]);
+        assert_eq!(m(2028, 2).last_day().to_string(), "2028-02-29");
+        assert_eq!(m(2026, 12).last_day().to_string(), "2026-12-31");
     }
 
     fn months(text: &str) -> (String, String) {

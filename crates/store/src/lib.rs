@@ -17,6 +17,7 @@ mod responses;
 #[cfg(feature = "testing")]
 pub mod testing;
 mod tickets;
+mod tpp;
 
 use std::path::Path;
 use std::str::FromStr;
@@ -35,6 +36,10 @@ pub use quarantine::{DecisionError, HeldResponse, Signals};
 pub use responses::{Channel, Receipt, RecordError, Recorded, Scope, ScopeKind, Submission};
 pub use suara_domain::org::{Assignment, Officer, Service, ServicePoint, Unit};
 pub use tickets::{ApiKey, Issuer, TicketBinding, TicketInfo};
+pub use tpp::{
+    Appeal, AppealDecision, NamingResponse, RunEvent, RunOfficer, RunSummary, StoredPolicy,
+    StoredRun, TppError,
+};
 
 /// The default database: an SQLite file under `./suara-data/`.
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://suara-data/suara.db";

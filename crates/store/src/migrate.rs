@@ -51,6 +51,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/shared/0006_kiosks_hours.sql"),
         postgres: include_str!("../migrations/shared/0006_kiosks_hours.sql"),
     },
+    Migration {
+        version: 7,
+        name: "tpp",
+        sqlite: include_str!("../migrations/shared/0007_tpp.sql"),
+        postgres: include_str!("../migrations/shared/0007_tpp.sql"),
+    },
 ];
 
 /// Responses stored before the chain existed are linked once, when it is created.

@@ -250,7 +250,7 @@ impl Store {
             officers: officers
                 .iter()
                 .map(|row| {
-                    let since: Option<String> = row.try_get(5)?;
+                    let since: Option<String> = row.try_get(6)?;
                     Ok(CurrentOfficer {
                         officer: officer_from_row(row)?,
                         since: since
@@ -380,11 +380,11 @@ async fn write_officer(
 ) -> Result<()> {
     let officer = &change.after;
     sqlx::query(
-        "INSERT INTO officers (tenant_id, nip, name, position, position_class, unit_id)
-         VALUES ($1, $2, $3, $4, $5, $6)
+        "INSERT INTO officers (tenant_id, nip, name, position, position_class, unit_id, serves_public)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)
          ON CONFLICT (tenant_id, nip) DO UPDATE SET name = excluded.name,
              position = excluded.position, position_class = excluded.position_class,
-             unit_id = excluded.unit_id",
+             unit_id = excluded.unit_id, serves_public = excluded.serves_public",
     )
     .bind(tenant_id)
     .bind(&officer.nip)
@@ -392,6 +392,7 @@ async fn write_officer(
     .bind(&officer.position)
     .bind(&officer.position_class)
     .bind(&officer.unit_id)
+    .bind(i64::from(officer.serves_public))
     .execute(&mut *tx)
     .await?;
     let Some(from) = change.new_assignment_from else {
@@ -489,7 +490,8 @@ fn point_from_row(row: &AnyRow) -> Result<ServicePoint> {
     })
 }
 
-const OFFICER_COLUMNS: &str = "o.nip, o.name, o.position, o.position_class, o.unit_id";
+const OFFICER_COLUMNS: &str =
+    "o.nip, o.name, o.position, o.position_class, o.unit_id, o.serves_public";
 
 fn officer_from_row(row: &AnyRow) -> Result<Officer> {
     Ok(Officer {
@@ -498,5 +500,6 @@ fn officer_from_row(row: &AnyRow) -> Result<Officer> {
         position: row.try_get(2)?,
         position_class: row.try_get(3)?,
         unit_id: row.try_get(4)?,
+        serves_public: row.try_get::<i64, _>(5)? != 0,
     })
 }

@@ -195,7 +195,7 @@ static UPSERT_TOTALS: LazyLock<String> = LazyLock::new(|| {
 });
 
 /// `responses` count and per-element sums and counts, in the column order of `Tally`.
-fn tally_select(
+pub(crate) fn tally_select(
     sum: impl Fn(usize) -> String,
     count: impl Fn(usize) -> String,
     responses: &str,
@@ -637,7 +637,7 @@ fn stored_code<T>(
     .transpose()
 }
 
-fn tally_from_row(row: &AnyRow, start: usize) -> Result<Tally> {
+pub(crate) fn tally_from_row(row: &AnyRow, start: usize) -> Result<Tally> {
     let get = |i: usize| -> Result<u64> {
         let v: i64 = row.try_get(start + i)?;
         u64::try_from(v).map_err(|_| StoreError::Corrupt(format!("negative total {v}")))

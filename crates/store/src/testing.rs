@@ -112,6 +112,7 @@ pub fn organisation() -> Snapshot {
             position: "Verifikator".into(),
             position_class: "7".into(),
             unit_id: unit.into(),
+            serves_public: true,
         },
         since: date!(2024 - 01 - 02),
     };

@@ -64,7 +64,7 @@ impl Table {
             Table::Points => (&["point_id", "unit_id", "name"], &[]),
             Table::Officers => (
                 &["nip", "name", "position", "unit_id"],
-                &["position_class", "assigned_from"],
+                &["position_class", "assigned_from", "serves_public"],
             ),
         }
     }
@@ -646,6 +646,17 @@ fn parse_officers(
         let position = row.text("position", errors);
         let position_class = row.get("position_class").to_string();
         let unit = row.unit_ref("unit_id", known_units, errors);
+        let serves_public = match row.get("serves_public").to_lowercase().as_str() {
+            "" | "ya" | "yes" | "y" | "1" | "true" => Some(true),
+            "tidak" | "no" | "n" | "0" | "false" => Some(false),
+            other => {
+                errors.push(row.error(
+                    "serves_public",
+                    format!("'{other}' is not ya/tidak (yes/no)"),
+                ));
+                None
+            }
+        };
         let from = match row.get("assigned_from") {
             "" => Some(today),
             text => match Date::parse(text, format_description!("[year]-[month]-[day]")) {
@@ -659,8 +670,8 @@ fn parse_officers(
                 }
             },
         };
-        let (Some(nip), Some(name), Some(position), Some(unit_id), Some(from)) =
-            (nip, name, position, unit, from)
+        let (Some(nip), Some(name), Some(position), Some(unit_id), Some(from), Some(serves_public)) =
+            (nip, name, position, unit, from, serves_public)
         else {
             continue;
         };
@@ -673,6 +684,7 @@ fn parse_officers(
             position,
             position_class,
             unit_id,
+            serves_public,
         };
         if let Some(stored) = current
             .officers

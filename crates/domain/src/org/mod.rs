@@ -47,6 +47,9 @@ pub struct Officer {
     /// Position class (kelas jabatan), which sets the base TPP.
     pub position_class: String,
     pub unit_id: String,
+    /// Whether the public meets them in person; those who do not take their unit's
+    /// satisfaction score for TPP instead of their own.
+    pub serves_public: bool,
 }
 
 /// One period of an officer's work in a unit; `until` is `None` while it lasts.

@@ -17,8 +17,9 @@ pub struct OfficerInput {
     pub nip: String,
     pub unit_id: String,
     pub position_class: String,
-    /// Base TPP of the position class, whole rupiah.
-    pub base: u64,
+    /// Base TPP of the position class, whole rupiah; `None` when the class has none
+    /// (the officer is then listed as unpaid).
+    pub base: Option<u64>,
     /// Counted responses naming the officer (of the trust levels the policy counts).
     pub officer: Option<Rated>,
     /// Counted responses of the officer's unit.
@@ -76,9 +77,19 @@ pub fn compute(month: Month, policy: &Policy, inputs: &[OfficerInput]) -> Payrol
     let mut rows = Vec::new();
     let mut unpaid = Vec::new();
     for input in &sorted {
+        let Some(base) = input.base else {
+            unpaid.push(Unpaid {
+                nip: input.nip.clone(),
+                reason: format!(
+                    "no base TPP was imported for position class '{}'",
+                    input.position_class
+                ),
+            });
+            continue;
+        };
         let officer = input.officer.filter(|_| input.public_facing);
         let basis = officer_score(officer, input.unit, policy.blend_k);
-        match explain(policy, basis, &input.others, input.base) {
+        match explain(policy, basis, &input.others, base) {
             Ok(explanation) => rows.push(PayrollRow {
                 nip: input.nip.clone(),
                 unit_id: input.unit_id.clone(),
@@ -112,7 +123,7 @@ fn input_digest(month: Month, policy: &Policy, sorted: &[&OfficerInput]) -> Stri
             i.nip,
             i.unit_id,
             i.position_class,
-            i.base,
+            i.base.map_or("-".to_string(), |b| b.to_string()),
             rated(i.officer),
             rated(i.unit),
             factor(i.others.attendance),
@@ -217,7 +228,7 @@ mod tests {
             nip: nip.into(),
             unit_id: "dukcapil".into(),
             position_class: "7".into(),
-            base,
+            base: Some(base),
             officer: officer.map(rated),
             unit: unit.map(rated),
             others: OtherFactors::default(),

@@ -1,0 +1,1196 @@
+//! TPP in the database: policy versions, base amounts per position class, the other
+//! components per officer and month, payroll runs and appeals of responses.
+//!
+//! A run keeps its policy text and every officer's inputs. Reading a run computes it again
+//! with the domain's [`payroll::compute`] and checks the digest and every amount against
+//! what was stored, so what is shown or exported is always what the recorded inputs give.
+
+use std::collections::{BTreeMap, HashMap};
+
+use sqlx::any::AnyRow;
+use sqlx::{AnyConnection, Row};
+use suara_domain::decimal::Decimal;
+use suara_domain::integrity::channel::Channel;
+use suara_domain::org::tree::UnitTree;
+use suara_domain::period::Month;
+use suara_domain::skm::{Tally, Weighting, ELEMENT_COUNT};
+use suara_domain::tpp::inputs::{BaseAmount, ComponentRow};
+use suara_domain::tpp::payroll::{self, OfficerInput, Payroll, RunState};
+use suara_domain::tpp::policy::{OtherFactors, Policy, PolicyError};
+use suara_domain::tpp::Rated;
+use time::OffsetDateTime;
+
+use crate::audit::{self, AuditRecord};
+use crate::responses::{tally_from_row, tally_select};
+use crate::{from_micros, micros, Store, StoreError};
+
+#[derive(Debug, thiserror::Error)]
+pub enum TppError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Policy(#[from] PolicyError),
+    #[error("policy version '{0}' exists with other content; save the change as a new version")]
+    PolicyVersionTaken(String),
+    #[error("unknown NIP(s) in the components: {}", .0.join(", "))]
+    UnknownOfficers(Vec<String>),
+    #[error("the {0} run (version {1}) is approved and waits to be locked; lock it before computing the month again")]
+    AwaitingLock(Month, i64),
+    #[error("there is no {0} run version {1}")]
+    NoSuchRun(Month, i64),
+    #[error("the run is {found} now, not {expected}: someone else moved it on; reload the page")]
+    StateMoved { expected: String, found: String },
+    #[error("a locked run never changes")]
+    Locked,
+    #[error("response {0} does not name this officer")]
+    NotTheirResponse(i64),
+    #[error("this response has been appealed already")]
+    AlreadyAppealed,
+    #[error("a reason is required")]
+    ReasonRequired,
+    #[error("there is no appeal of response {0}")]
+    NoSuchAppeal(i64),
+    #[error("this appeal has been decided already; decisions are final")]
+    AlreadyDecided,
+}
+
+impl From<sqlx::Error> for TppError {
+    fn from(error: sqlx::Error) -> TppError {
+        TppError::Store(StoreError::Database(error))
+    }
+}
+
+/// A saved policy version.
+#[derive(Clone, Debug)]
+pub struct StoredPolicy {
+    pub policy: Policy,
+    pub text: String,
+    pub saved_by: String,
+    pub saved_at: OffsetDateTime,
+}
+
+/// One officer in a run: the domain's inputs and what finance needs beside them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RunOfficer {
+    pub input: OfficerInput,
+    pub name: String,
+    pub unit_name: String,
+    /// The unit whose score was blended in: the officer's own, or the nearest unit above
+    /// it with responses; `None` when no unit up the tree had any.
+    pub score_unit_id: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RunSummary {
+    pub month: Month,
+    pub version: i64,
+    pub state: RunState,
+    pub policy_version: String,
+    pub input_digest: String,
+    pub total: u64,
+    pub paid: u64,
+    pub unpaid: u64,
+    pub computed_by: String,
+    pub computed_at: OffsetDateTime,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RunEvent {
+    pub state: RunState,
+    pub actor: String,
+    pub at: OffsetDateTime,
+}
+
+/// A run as stored, computed again from its recorded inputs.
+#[derive(Clone, Debug)]
+pub struct StoredRun {
+    pub summary: RunSummary,
+    pub policy: Policy,
+    pub policy_text: String,
+    /// By NIP.
+    pub officers: Vec<RunOfficer>,
+    pub payroll: Payroll,
+    pub events: Vec<RunEvent>,
+}
+
+impl StoredRun {
+    pub fn officer(&self, nip: &str) -> Option<&RunOfficer> {
+        self.officers.iter().find(|o| o.input.nip == nip)
+    }
+}
+
+/// A response that names an officer, as the officer may see it: no respondent profile and
+/// no suggestion text, which could tell who answered.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NamingResponse {
+    pub response_id: i64,
+    pub received_at: OffsetDateTime,
+    pub channel: String,
+    pub answers: [Option<u8>; ELEMENT_COUNT],
+    /// Held in quarantine (so counting nowhere).
+    pub held: bool,
+    pub appeal: Option<Appeal>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Appeal {
+    pub response_id: i64,
+    pub nip: String,
+    pub month: Month,
+    pub reason: String,
+    pub filed_at: OffsetDateTime,
+    pub decision: Option<AppealDecision>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AppealDecision {
+    /// Upheld: the response no longer counts towards TPP (it stays in the published SKM).
+    pub upheld: bool,
+    pub reason: String,
+    pub decided_by: String,
+    pub decided_at: OffsetDateTime,
+}
+
+/// Responses that count towards TPP: counted (not held in quarantine) and not set aside by
+/// an upheld appeal.
+const COUNTED_FOR_TPP: &str = "NOT EXISTS (SELECT 1 FROM tpp_appeal_decisions d \
+     WHERE d.tenant_id = r.tenant_id AND d.response_id = r.response_id AND d.upheld = 1)";
+
+#[derive(Clone, Copy)]
+enum AppealFilter<'a> {
+    Pending,
+    Decided,
+    Of { nip: &'a str, month: Month },
+}
+
+fn corrupt(what: impl Into<String>) -> StoreError {
+    StoreError::Corrupt(what.into())
+}
+
+fn parse_month(text: &str) -> Result<Month, StoreError> {
+    text.parse()
+        .map_err(|_| corrupt(format!("period month '{text}'")))
+}
+
+fn parse_decimal(text: Option<String>) -> Result<Option<Decimal>, StoreError> {
+    text.map(|t| Decimal::parse(&t).ok_or_else(|| corrupt(format!("decimal '{t}'"))))
+        .transpose()
+}
+
+fn to_u64(value: i64) -> Result<u64, StoreError> {
+    u64::try_from(value).map_err(|_| corrupt(format!("negative amount {value}")))
+}
+
+fn rated(tally: &Tally) -> Option<Rated> {
+    let score = tally.score(Weighting::Exact)?;
+    Some(Rated {
+        responses: tally.responses(),
+        ikm: score.ikm_rounded(),
+    })
+}
+
+impl Store {
+    /// Saves a policy from its TOML text. A version is never changed: saving the same text
+    /// again does nothing, other text under an existing version is refused.
+    pub async fn save_policy(
+        &self,
+        tenant_id: &str,
+        text: &str,
+        actor: &str,
+        at: OffsetDateTime,
+    ) -> Result<Policy, TppError> {
+        let policy = Policy::from_toml(text)?;
+        let mut tx = self.writer.begin().await?;
+        let existing: Option<String> = sqlx::query_scalar(
+            "SELECT policy_toml FROM tpp_policies WHERE tenant_id = $1 AND version = $2",
+        )
+        .bind(tenant_id)
+        .bind(&policy.version)
+        .fetch_optional(&mut *tx)
+        .await?;
+        match existing {
+            Some(stored) if stored == text => return Ok(policy),
+            Some(_) => return Err(TppError::PolicyVersionTaken(policy.version)),
+            None => {}
+        }
+        sqlx::query(
+            "INSERT INTO tpp_policies (tenant_id, version, effective_from, effective_until,
+                 policy_toml, saved_by, saved_at_us) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(tenant_id)
+        .bind(&policy.version)
+        .bind(policy.effective_from.to_string())
+        .bind(policy.effective_until.map(|m| m.to_string()))
+        .bind(text)
+        .bind(actor)
+        .bind(micros(at))
+        .execute(&mut *tx)
+        .await?;
+        audit::append(
+            &mut tx,
+            &AuditRecord {
+                tenant_id,
+                at,
+                actor,
+                action: "create",
+                entity: "tpp_policy",
+                entity_id: policy.version.clone(),
+                before: None,
+                after: Some(serde_json::json!({ "toml": text }).to_string()),
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(policy)
+    }
+
+    /// Saved policies, latest effective first (then latest saved first).
+    pub async fn policies(&self, tenant_id: &str) -> Result<Vec<StoredPolicy>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT policy_toml, saved_by, saved_at_us FROM tpp_policies WHERE tenant_id = $1
+             ORDER BY effective_from DESC, saved_at_us DESC",
+        )
+        .bind(tenant_id)
+        .fetch_all(&self.reader)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                let text: String = row.try_get(0)?;
+                Ok(StoredPolicy {
+                    policy: Policy::from_toml(&text)
+                        .map_err(|e| corrupt(format!("stored policy: {e}")))?,
+                    text,
+                    saved_by: row.try_get(1)?,
+                    saved_at: from_micros(row.try_get(2)?)?,
+                })
+            })
+            .collect()
+    }
+
+    /// The policy for a month: the saved one effective latest that covers it, else the
+    /// regency default (100 % from 80, score/100 below).
+    pub async fn policy_for(&self, tenant_id: &str, month: Month) -> Result<Policy, StoreError> {
+        Ok(self
+            .policies(tenant_id)
+            .await?
+            .into_iter()
+            .map(|p| p.policy)
+            .find(|p| p.covers(month))
+            .unwrap_or_else(Policy::regency_default))
+    }
+
+    /// Replaces the base amounts with an imported table (audit-logged with the old table).
+    pub async fn replace_base_amounts(
+        &self,
+        tenant_id: &str,
+        amounts: &[BaseAmount],
+        actor: &str,
+        at: OffsetDateTime,
+    ) -> Result<(), StoreError> {
+        let before = self.base_amounts(tenant_id).await?;
+        let mut tx = self.writer.begin().await?;
+        sqlx::query("DELETE FROM tpp_base_amounts WHERE tenant_id = $1")
+            .bind(tenant_id)
+            .execute(&mut *tx)
+            .await?;
+        for amount in amounts {
+            sqlx::query(
+                "INSERT INTO tpp_base_amounts (tenant_id, position_class, base_amount)
+                 VALUES ($1, $2, $3)",
+            )
+            .bind(tenant_id)
+            .bind(&amount.position_class)
+            .bind(i64::try_from(amount.amount).unwrap_or(i64::MAX))
+            .execute(&mut *tx)
+            .await?;
+        }
+        let after: BTreeMap<&str, u64> = amounts
+            .iter()
+            .map(|a| (a.position_class.as_str(), a.amount))
+            .collect();
+        audit::append(
+            &mut tx,
+            &AuditRecord {
+                tenant_id,
+                at,
+                actor,
+                action: "replace",
+                entity: "tpp_base_amounts",
+                entity_id: "all".into(),
+                before: Some(serde_json::json!(before).to_string()),
+                after: Some(serde_json::json!(after).to_string()),
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Base TPP by position class.
+    pub async fn base_amounts(&self, tenant_id: &str) -> Result<BTreeMap<String, u64>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT position_class, base_amount FROM tpp_base_amounts WHERE tenant_id = $1",
+        )
+        .bind(tenant_id)
+        .fetch_all(&self.reader)
+        .await?;
+        rows.iter()
+            .map(|row| Ok((row.try_get(0)?, to_u64(row.try_get(1)?)?)))
+            .collect()
+    }
+
+    /// Stores imported attendance/productivity factors (replacing those of the same officer
+    /// and month). Every NIP must be known; otherwise nothing is stored.
+    pub async fn import_components(
+        &self,
+        tenant_id: &str,
+        rows: &[ComponentRow],
+        actor: &str,
+        at: OffsetDateTime,
+    ) -> Result<(), TppError> {
+        let mut tx = self.writer.begin().await?;
+        let known: Vec<String> = sqlx::query_scalar("SELECT nip FROM officers WHERE tenant_id = $1")
+            .bind(tenant_id)
+            .fetch_all(&mut *tx)
+            .await?;
+        let known: std::collections::HashSet<String> = known.into_iter().collect();
+        let mut unknown: Vec<String> = rows
+            .iter()
+            .filter(|r| !known.contains(&r.nip))
+            .map(|r| r.nip.clone())
+            .collect();
+        unknown.dedup();
+        if !unknown.is_empty() {
+            return Err(TppError::UnknownOfficers(unknown));
+        }
+        for row in rows {
+            sqlx::query(
+                "INSERT INTO tpp_components (tenant_id, nip, period_month, attendance, productivity)
+                 VALUES ($1, $2, $3, $4, $5)
+                 ON CONFLICT (tenant_id, nip, period_month) DO UPDATE
+                 SET attendance = excluded.attendance, productivity = excluded.productivity",
+            )
+            .bind(tenant_id)
+            .bind(&row.nip)
+            .bind(row.month.to_string())
+            .bind(row.factors.attendance.map(|d| d.to_string()))
+            .bind(row.factors.productivity.map(|d| d.to_string()))
+            .execute(&mut *tx)
+            .await?;
+        }
+        let mut months: Vec<String> = rows.iter().map(|r| r.month.to_string()).collect();
+        months.sort();
+        months.dedup();
+        audit::append(
+            &mut tx,
+            &AuditRecord {
+                tenant_id,
+                at,
+                actor,
+                action: "import",
+                entity: "tpp_components",
+                entity_id: months.join(","),
+                before: None,
+                after: Some(serde_json::json!({ "rows": rows.len() }).to_string()),
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Officers with imported components for the month, and their factors.
+    pub async fn components(
+        &self,
+        tenant_id: &str,
+        month: Month,
+    ) -> Result<HashMap<String, OtherFactors>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT nip, attendance, productivity FROM tpp_components
+             WHERE tenant_id = $1 AND period_month = $2",
+        )
+        .bind(tenant_id)
+        .bind(month.to_string())
+        .fetch_all(&self.reader)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                Ok((
+                    row.try_get(0)?,
+                    OtherFactors {
+                        attendance: parse_decimal(row.try_get(1)?)?,
+                        productivity: parse_decimal(row.try_get(2)?)?,
+                    },
+                ))
+            })
+            .collect()
+    }
+
+    /// Counted responses of the month that the policy lets count, grouped by a column
+    /// (`unit_id` or `officer_nip`).
+    async fn tpp_tallies(
+        &self,
+        tenant_id: &str,
+        month: Month,
+        policy: &Policy,
+        column: &str,
+    ) -> Result<HashMap<String, Rated>, StoreError> {
+        let channels = Channel::ALL
+            .into_iter()
+            .filter(|c| c.trust() >= policy.min_trust)
+            .map(|c| format!("'{}'", c.code()))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let sql = format!(
+            "SELECT r.{column}, {} FROM responses r
+             WHERE r.tenant_id = $1 AND r.period_month = $2 AND r.{column} IS NOT NULL
+               AND r.channel IN ({channels}) AND {} AND {COUNTED_FOR_TPP}
+             GROUP BY r.{column}",
+            tally_select(|i| format!("u{i}"), |i| format!("COUNT(u{i})"), "COUNT(*)"),
+            crate::quarantine::COUNTED,
+        );
+        let rows = sqlx::query(&sql)
+            .bind(tenant_id)
+            .bind(month.to_string())
+            .fetch_all(&self.reader)
+            .await?;
+        let mut out = HashMap::new();
+        for row in &rows {
+            let id: String = row.try_get(0)?;
+            if let Some(rated) = rated(&tally_from_row(row, 1)?) {
+                out.insert(id, rated);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Everything the payroll of a month needs to know of each officer working on its last
+    /// day: their unit then, base amount, own and unit scores, other components.
+    pub async fn payroll_inputs(
+        &self,
+        tenant_id: &str,
+        month: Month,
+        policy: &Policy,
+    ) -> Result<Vec<RunOfficer>, StoreError> {
+        let last_day = month.last_day().to_string();
+        let officers = sqlx::query(
+            "SELECT o.nip, o.name, o.position_class, o.serves_public, a.unit_id, u.name
+             FROM officer_assignments a
+             JOIN officers o ON o.tenant_id = a.tenant_id AND o.nip = a.nip
+             JOIN units u ON u.tenant_id = a.tenant_id AND u.unit_id = a.unit_id
+             WHERE a.tenant_id = $1 AND a.valid_from <= $2
+               AND (a.valid_until IS NULL OR a.valid_until >= $2)
+             ORDER BY o.nip",
+        )
+        .bind(tenant_id)
+        .bind(&last_day)
+        .fetch_all(&self.reader)
+        .await?;
+        let units = self.units(tenant_id).await?;
+        let tree = UnitTree::new(
+            units
+                .iter()
+                .map(|u| (u.unit_id.as_str(), u.parent_id.as_deref())),
+        );
+        let bases = self.base_amounts(tenant_id).await?;
+        let components = self.components(tenant_id, month).await?;
+        let by_officer = self
+            .tpp_tallies(tenant_id, month, policy, "officer_nip")
+            .await?;
+        let by_unit = self.tpp_tallies(tenant_id, month, policy, "unit_id").await?;
+        officers
+            .iter()
+            .map(|row| {
+                let nip: String = row.try_get(0)?;
+                let position_class: String = row.try_get(2)?;
+                let unit_id: String = row.try_get(4)?;
+                let score_unit_id = tree
+                    .ancestry(&unit_id)
+                    .into_iter()
+                    .find(|u| by_unit.contains_key(*u))
+                    .map(str::to_string);
+                Ok(RunOfficer {
+                    input: OfficerInput {
+                        base: bases.get(&position_class).copied(),
+                        officer: by_officer.get(&nip).copied(),
+                        unit: score_unit_id.as_ref().and_then(|u| by_unit.get(u)).copied(),
+                        others: components.get(&nip).copied().unwrap_or_default(),
+                        public_facing: row.try_get::<i64, _>(3)? != 0,
+                        nip,
+                        unit_id,
+                        position_class,
+                    },
+                    name: row.try_get(1)?,
+                    unit_name: row.try_get(5)?,
+                    score_unit_id,
+                })
+            })
+            .collect()
+    }
+
+    /// Computes a month's payroll and stores it in one transaction. The first run of a month
+    /// is version 1; a draft or reviewed run is computed again in place (back to draft); an
+    /// approved run must be locked first; after a locked run, a new version is made.
+    pub async fn run_payroll(
+        &self,
+        tenant_id: &str,
+        month: Month,
+        actor: &str,
+        at: OffsetDateTime,
+    ) -> Result<RunSummary, TppError> {
+        let policy = self.policy_for(tenant_id, month).await?;
+        let officers = self.payroll_inputs(tenant_id, month, &policy).await?;
+        let inputs: Vec<OfficerInput> = officers.iter().map(|o| o.input.clone()).collect();
+        let payroll = payroll::compute(month, &policy, &inputs);
+        let total = i64::try_from(payroll.total()).unwrap_or(i64::MAX);
+
+        let mut tx = self.writer.begin().await?;
+        let latest = sqlx::query(
+            "SELECT run_version, state FROM tpp_runs WHERE tenant_id = $1 AND period_month = $2
+             ORDER BY run_version DESC LIMIT 1",
+        )
+        .bind(tenant_id)
+        .bind(month.to_string())
+        .fetch_optional(&mut *tx)
+        .await?;
+        let latest = match latest {
+            Some(row) => {
+                let state: String = row.try_get(1)?;
+                Some((
+                    row.try_get::<i64, _>(0)?,
+                    RunState::from_code(&state)
+                        .ok_or_else(|| corrupt(format!("run state '{state}'")))?,
+                ))
+            }
+            None => None,
+        };
+        let version = match latest {
+            Some((version, RunState::Approved)) => {
+                return Err(TppError::AwaitingLock(month, version))
+            }
+            Some((version, RunState::Draft | RunState::Reviewed)) => {
+                for table in ["tpp_runs", "tpp_run_officers"] {
+                    sqlx::query(&format!(
+                        "DELETE FROM {table}
+                         WHERE tenant_id = $1 AND period_month = $2 AND run_version = $3"
+                    ))
+                    .bind(tenant_id)
+                    .bind(month.to_string())
+                    .bind(version)
+                    .execute(&mut *tx)
+                    .await?;
+                }
+                version
+            }
+            Some((version, RunState::Locked)) => version + 1,
+            None => 1,
+        };
+        sqlx::query(
+            "INSERT INTO tpp_runs (tenant_id, period_month, run_version, state, policy_version,
+                 policy_toml, input_digest, total_amount, computed_by, computed_at_us)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+        )
+        .bind(tenant_id)
+        .bind(month.to_string())
+        .bind(version)
+        .bind(RunState::Draft.code())
+        .bind(&policy.version)
+        .bind(policy.to_toml())
+        .bind(&payroll.input_digest)
+        .bind(total)
+        .bind(actor)
+        .bind(micros(at))
+        .execute(&mut *tx)
+        .await?;
+        let amounts: HashMap<&str, u64> = payroll
+            .rows
+            .iter()
+            .map(|r| (r.nip.as_str(), r.explanation.amount))
+            .collect();
+        let unpaid: HashMap<&str, &str> = payroll
+            .unpaid
+            .iter()
+            .map(|u| (u.nip.as_str(), u.reason.as_str()))
+            .collect();
+        for officer in &officers {
+            insert_run_officer(
+                &mut tx,
+                tenant_id,
+                month,
+                version,
+                officer,
+                amounts.get(officer.input.nip.as_str()).copied(),
+                unpaid.get(officer.input.nip.as_str()).copied(),
+            )
+            .await?;
+        }
+        record_event(&mut tx, tenant_id, month, version, RunState::Draft, actor, at).await?;
+        audit::append(
+            &mut tx,
+            &AuditRecord {
+                tenant_id,
+                at,
+                actor,
+                action: "compute",
+                entity: "tpp_run",
+                entity_id: format!("{month} v{version}"),
+                before: None,
+                after: Some(
+                    serde_json::json!({
+                        "policy_version": policy.version,
+                        "input_digest": payroll.input_digest,
+                        "total": payroll.total(),
+                    })
+                    .to_string(),
+                ),
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(RunSummary {
+            month,
+            version,
+            state: RunState::Draft,
+            policy_version: policy.version,
+            input_digest: payroll.input_digest.clone(),
+            total: payroll.total(),
+            paid: payroll.rows.len() as u64,
+            unpaid: payroll.unpaid.len() as u64,
+            computed_by: actor.to_string(),
+            computed_at: from_micros(micros(at))?,
+        })
+    }
+
+    /// Every run, latest month and version first.
+    pub async fn payroll_runs(&self, tenant_id: &str) -> Result<Vec<RunSummary>, StoreError> {
+        let rows = sqlx::query(&format!(
+            "SELECT {RUN_COLUMNS} FROM tpp_runs r WHERE r.tenant_id = $1
+             ORDER BY r.period_month DESC, r.run_version DESC"
+        ))
+        .bind(tenant_id)
+        .fetch_all(&self.reader)
+        .await?;
+        rows.iter().map(summary_from_row).collect()
+    }
+
+    /// A run (the latest version of the month when `version` is `None`), computed again from
+    /// its recorded inputs and checked against what was stored.
+    pub async fn payroll_run(
+        &self,
+        tenant_id: &str,
+        month: Month,
+        version: Option<i64>,
+    ) -> Result<Option<StoredRun>, StoreError> {
+        let row = sqlx::query(&format!(
+            "SELECT {RUN_COLUMNS}, r.policy_toml FROM tpp_runs r
+             WHERE r.tenant_id = $1 AND r.period_month = $2 AND ($3 < 0 OR r.run_version = $3)
+             ORDER BY r.run_version DESC LIMIT 1"
+        ))
+        .bind(tenant_id)
+        .bind(month.to_string())
+        .bind(version.unwrap_or(-1))
+        .fetch_optional(&self.reader)
+        .await?;
+        let Some(row) = row else {
+            return Ok(None);
+        };
+        let summary = summary_from_row(&row)?;
+        let policy_text: String = row.try_get(RUN_COLUMN_COUNT)?;
+        let policy = Policy::from_toml(&policy_text)
+            .map_err(|e| corrupt(format!("policy of run {month} v{}: {e}", summary.version)))?;
+        let rows = sqlx::query(
+            "SELECT nip, name, unit_id, unit_name, position_class, base_amount, public_facing,
+                 officer_responses, officer_ikm, score_unit_id, unit_responses, unit_ikm,
+                 attendance, productivity, amount
+             FROM tpp_run_officers
+             WHERE tenant_id = $1 AND period_month = $2 AND run_version = $3 ORDER BY nip",
+        )
+        .bind(tenant_id)
+        .bind(month.to_string())
+        .bind(summary.version)
+        .fetch_all(&self.reader)
+        .await?;
+        let mut officers = Vec::with_capacity(rows.len());
+        let mut stored_amounts = HashMap::new();
+        for row in &rows {
+            let (officer, amount) = run_officer_from_row(row)?;
+            stored_amounts.insert(officer.input.nip.clone(), amount);
+            officers.push(officer);
+        }
+        let inputs: Vec<OfficerInput> = officers.iter().map(|o| o.input.clone()).collect();
+        let payroll = payroll::compute(month, &policy, &inputs);
+        let recomputed: HashMap<String, Option<u64>> = officers
+            .iter()
+            .map(|o| {
+                let amount = payroll
+                    .rows
+                    .iter()
+                    .find(|r| r.nip == o.input.nip)
+                    .map(|r| r.explanation.amount);
+                (o.input.nip.clone(), amount)
+            })
+            .collect();
+        if payroll.input_digest != summary.input_digest
+            || recomputed != stored_amounts
+            || payroll.total() != summary.total
+        {
+            return Err(corrupt(format!(
+                "run {month} v{} does not compute again to its stored digest and amounts",
+                summary.version
+            )));
+        }
+        let events = sqlx::query(
+            "SELECT state, actor, at_us FROM tpp_run_events
+             WHERE tenant_id = $1 AND period_month = $2 AND run_version = $3 ORDER BY at_us",
+        )
+        .bind(tenant_id)
+        .bind(month.to_string())
+        .bind(summary.version)
+        .fetch_all(&self.reader)
+        .await?
+        .iter()
+        .map(|row| {
+            let state: String = row.try_get(0)?;
+            Ok(RunEvent {
+                state: RunState::from_code(&state)
+                    .ok_or_else(|| corrupt(format!("run state '{state}'")))?,
+                actor: row.try_get(1)?,
+                at: from_micros(row.try_get(2)?)?,
+            })
+        })
+        .collect::<Result<_, StoreError>>()?;
+        Ok(Some(StoredRun {
+            summary,
+            policy,
+            policy_text,
+            officers,
+            payroll,
+            events,
+        }))
+    }
+
+    /// Moves a run from `from` to the next state. `from` is what the user saw, so two people
+    /// pressing at once cannot skip a state.
+    pub async fn advance_run(
+        &self,
+        tenant_id: &str,
+        month: Month,
+        version: i64,
+        from: RunState,
+        actor: &str,
+        at: OffsetDateTime,
+    ) -> Result<RunState, TppError> {
+        let to = from.next().ok_or(TppError::Locked)?;
+        let mut tx = self.writer.begin().await?;
+        let moved = sqlx::query(
+            "UPDATE tpp_runs SET state = $5
+             WHERE tenant_id = $1 AND period_month = $2 AND run_version = $3 AND state = $4",
+        )
+        .bind(tenant_id)
+        .bind(month.to_string())
+        .bind(version)
+        .bind(from.code())
+        .bind(to.code())
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if moved == 0 {
+            let found: Option<String> = sqlx::query_scalar(
+                "SELECT state FROM tpp_runs
+                 WHERE tenant_id = $1 AND period_month = $2 AND run_version = $3",
+            )
+            .bind(tenant_id)
+            .bind(month.to_string())
+            .bind(version)
+            .fetch_optional(&mut *tx)
+            .await?;
+            return Err(match found {
+                None => TppError::NoSuchRun(month, version),
+                Some(found) => TppError::StateMoved {
+                    expected: from.code().to_string(),
+                    found,
+                },
+            });
+        }
+        record_event(&mut tx, tenant_id, month, version, to, actor, at).await?;
+        audit::append(
+            &mut tx,
+            &AuditRecord {
+                tenant_id,
+                at,
+                actor,
+                action: to.code(),
+                entity: "tpp_run",
+                entity_id: format!("{month} v{version}"),
+                before: Some(serde_json::json!({ "state": from.code() }).to_string()),
+                after: Some(serde_json::json!({ "state": to.code() }).to_string()),
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(to)
+    }
+
+    /// Responses of the month naming the officer, latest first, with any appeal.
+    pub async fn responses_naming(
+        &self,
+        tenant_id: &str,
+        nip: &str,
+        month: Month,
+    ) -> Result<Vec<NamingResponse>, StoreError> {
+        let answers = (1..=ELEMENT_COUNT)
+            .map(|i| format!("r.u{i}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let sql = format!(
+            "SELECT r.response_id, r.received_at_us, r.channel, {answers},
+                 CASE WHEN {} THEN 0 ELSE 1 END
+             FROM responses r
+             WHERE r.tenant_id = $1 AND r.officer_nip = $2 AND r.period_month = $3
+             ORDER BY r.received_at_us DESC",
+            crate::quarantine::COUNTED
+        );
+        let rows = sqlx::query(&sql)
+            .bind(tenant_id)
+            .bind(nip)
+            .bind(month.to_string())
+            .fetch_all(&self.reader)
+            .await?;
+        let appeals: HashMap<i64, Appeal> = self
+            .appeals_where(tenant_id, AppealFilter::Of { nip, month })
+            .await?
+            .into_iter()
+            .map(|a| (a.response_id, a))
+            .collect();
+        rows.iter()
+            .map(|row| {
+                let response_id: i64 = row.try_get(0)?;
+                let mut answers = [None; ELEMENT_COUNT];
+                for (i, answer) in answers.iter_mut().enumerate() {
+                    let value: Option<i64> = row.try_get(3 + i)?;
+                    *answer = value.and_then(|v| u8::try_from(v).ok());
+                }
+                Ok(NamingResponse {
+                    response_id,
+                    received_at: from_micros(row.try_get(1)?)?,
+                    channel: row.try_get(2)?,
+                    answers,
+                    held: row.try_get::<i64, _>(3 + ELEMENT_COUNT)? != 0,
+                    appeal: appeals.get(&response_id).cloned(),
+                })
+            })
+            .collect()
+    }
+
+    /// An officer disputes a response that names them.
+    pub async fn file_appeal(
+        &self,
+        tenant_id: &str,
+        nip: &str,
+        response_id: i64,
+        reason: &str,
+        at: OffsetDateTime,
+    ) -> Result<(), TppError> {
+        let reason = reason.trim();
+        if reason.is_empty() {
+            return Err(TppError::ReasonRequired);
+        }
+        let mut tx = self.writer.begin().await?;
+        let month: Option<String> = sqlx::query_scalar(
+            "SELECT period_month FROM responses
+             WHERE tenant_id = $1 AND response_id = $2 AND officer_nip = $3",
+        )
+        .bind(tenant_id)
+        .bind(response_id)
+        .bind(nip)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(month) = month else {
+            return Err(TppError::NotTheirResponse(response_id));
+        };
+        let inserted = sqlx::query(
+            "INSERT INTO tpp_appeals (tenant_id, response_id, nip, period_month, reason, filed_at_us)
+             VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (tenant_id, response_id) DO NOTHING",
+        )
+        .bind(tenant_id)
+        .bind(response_id)
+        .bind(nip)
+        .bind(&month)
+        .bind(reason)
+        .bind(micros(at))
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if inserted == 0 {
+            return Err(TppError::AlreadyAppealed);
+        }
+        audit::append(
+            &mut tx,
+            &AuditRecord {
+                tenant_id,
+                at,
+                actor: nip,
+                action: "file",
+                entity: "tpp_appeal",
+                entity_id: response_id.to_string(),
+                before: None,
+                after: Some(serde_json::json!({ "month": month, "reason": reason }).to_string()),
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Appeals waiting for a decision, oldest first.
+    pub async fn pending_appeals(&self, tenant_id: &str) -> Result<Vec<Appeal>, StoreError> {
+        self.appeals_where(tenant_id, AppealFilter::Pending).await
+    }
+
+    /// Appeals decided, latest decision first.
+    pub async fn decided_appeals(
+        &self,
+        tenant_id: &str,
+        limit: u32,
+    ) -> Result<Vec<Appeal>, StoreError> {
+        let mut appeals = self.appeals_where(tenant_id, AppealFilter::Decided).await?;
+        appeals.sort_by_key(|a| std::cmp::Reverse(a.decision.as_ref().map(|d| d.decided_at)));
+        appeals.truncate(limit as usize);
+        Ok(appeals)
+    }
+
+    async fn appeals_where(
+        &self,
+        tenant_id: &str,
+        filter: AppealFilter<'_>,
+    ) -> Result<Vec<Appeal>, StoreError> {
+        let condition = match filter {
+            AppealFilter::Pending => "d.response_id IS NULL",
+            AppealFilter::Decided => "d.response_id IS NOT NULL",
+            AppealFilter::Of { .. } => "a.nip = $2 AND a.period_month = $3",
+        };
+        let sql = format!(
+            "SELECT a.response_id, a.nip, a.period_month, a.reason, a.filed_at_us,
+                 d.upheld, d.reason, d.decided_by, d.decided_at_us
+             FROM tpp_appeals a
+             LEFT JOIN tpp_appeal_decisions d
+                 ON d.tenant_id = a.tenant_id AND d.response_id = a.response_id
+             WHERE a.tenant_id = $1 AND {condition}
+             ORDER BY a.filed_at_us"
+        );
+        let mut query = sqlx::query(&sql).bind(tenant_id);
+        if let AppealFilter::Of { nip, month } = filter {
+            query = query.bind(nip).bind(month.to_string());
+        }
+        let rows = query.fetch_all(&self.reader).await?;
+        rows.iter().map(appeal_from_row).collect()
+    }
+
+    /// The inspectorate's decision on an appeal: final, audit-logged. An upheld appeal takes
+    /// the response out of TPP scores from the next run on.
+    pub async fn decide_appeal(
+        &self,
+        tenant_id: &str,
+        response_id: i64,
+        upheld: bool,
+        reason: &str,
+        actor: &str,
+        at: OffsetDateTime,
+    ) -> Result<(), TppError> {
+        let reason = reason.trim();
+        if reason.is_empty() {
+            return Err(TppError::ReasonRequired);
+        }
+        let mut tx = self.writer.begin().await?;
+        let appealed: Option<String> = sqlx::query_scalar(
+            "SELECT nip FROM tpp_appeals WHERE tenant_id = $1 AND response_id = $2",
+        )
+        .bind(tenant_id)
+        .bind(response_id)
+        .fetch_optional(&mut *tx)
+        .await?;
+        if appealed.is_none() {
+            return Err(TppError::NoSuchAppeal(response_id));
+        }
+        let inserted = sqlx::query(
+            "INSERT INTO tpp_appeal_decisions (tenant_id, response_id, upheld, reason, decided_by,
+                 decided_at_us) VALUES ($1, $2, $3, $4, $5, $6)
+             ON CONFLICT (tenant_id, response_id) DO NOTHING",
+        )
+        .bind(tenant_id)
+        .bind(response_id)
+        .bind(i64::from(upheld))
+        .bind(reason)
+        .bind(actor)
+        .bind(micros(at))
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if inserted == 0 {
+            return Err(TppError::AlreadyDecided);
+        }
+        audit::append(
+            &mut tx,
+            &AuditRecord {
+                tenant_id,
+                at,
+                actor,
+                action: if upheld { "uphold" } else { "dismiss" },
+                entity: "tpp_appeal",
+                entity_id: response_id.to_string(),
+                before: None,
+                after: Some(serde_json::json!({ "upheld": upheld, "reason": reason }).to_string()),
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}
+
+const RUN_COLUMNS: &str = "r.period_month, r.run_version, r.state, r.policy_version, r.input_digest,
+    r.total_amount, r.computed_by, r.computed_at_us,
+    (SELECT COUNT(*) FROM tpp_run_officers o WHERE o.tenant_id = r.tenant_id
+        AND o.period_month = r.period_month AND o.run_version = r.run_version AND o.amount IS NOT NULL),
+    (SELECT COUNT(*) FROM tpp_run_officers o WHERE o.tenant_id = r.tenant_id
+        AND o.period_month = r.period_month AND o.run_version = r.run_version AND o.amount IS NULL)";
+const RUN_COLUMN_COUNT: usize = 10;
+
+fn summary_from_row(row: &AnyRow) -> Result<RunSummary, StoreError> {
+    let month: String = row.try_get(0)?;
+    let state: String = row.try_get(2)?;
+    Ok(RunSummary {
+        month: parse_month(&month)?,
+        version: row.try_get(1)?,
+        state: RunState::from_code(&state).ok_or_else(|| corrupt(format!("run state '{state}'")))?,
+        policy_version: row.try_get(3)?,
+        input_digest: row.try_get(4)?,
+        total: to_u64(row.try_get(5)?)?,
+        computed_by: row.try_get(6)?,
+        computed_at: from_micros(row.try_get(7)?)?,
+        paid: to_u64(row.try_get(8)?)?,
+        unpaid: to_u64(row.try_get(9)?)?,
+    })
+}
+
+fn run_officer_from_row(row: &AnyRow) -> Result<(RunOfficer, Option<u64>), StoreError> {
+    let rated = |responses: usize, ikm: usize| -> Result<Option<Rated>, StoreError> {
+        let count = to_u64(row.try_get(responses)?)?;
+        Ok(parse_decimal(row.try_get(ikm)?)?.map(|ikm| Rated {
+            responses: count,
+            ikm,
+        }))
+    };
+    let base: Option<i64> = row.try_get(5)?;
+    let amount: Option<i64> = row.try_get(14)?;
+    Ok((
+        RunOfficer {
+            input: OfficerInput {
+                nip: row.try_get(0)?,
+                unit_id: row.try_get(2)?,
+                position_class: row.try_get(4)?,
+                base: base.map(to_u64).transpose()?,
+                public_facing: row.try_get::<i64, _>(6)? != 0,
+                officer: rated(7, 8)?,
+                unit: rated(10, 11)?,
+                others: OtherFactors {
+                    attendance: parse_decimal(row.try_get(12)?)?,
+                    productivity: parse_decimal(row.try_get(13)?)?,
+                },
+            },
+            name: row.try_get(1)?,
+            unit_name: row.try_get(3)?,
+            score_unit_id: row.try_get(9)?,
+        },
+        amount.map(to_u64).transpose()?,
+    ))
+}
+
+async fn insert_run_officer(
+    tx: &mut AnyConnection,
+    tenant_id: &str,
+    month: Month,
+    version: i64,
+    officer: &RunOfficer,
+    amount: Option<u64>,
+    unpaid_reason: Option<&str>,
+) -> Result<(), StoreError> {
+    let input = &officer.input;
+    let count = |r: Option<Rated>| r.map_or(0, |r| i64::try_from(r.responses).unwrap_or(i64::MAX));
+    let ikm = |r: Option<Rated>| r.map(|r| r.ikm.to_string());
+    let money = |v: u64| i64::try_from(v).unwrap_or(i64::MAX);
+    sqlx::query(
+        "INSERT INTO tpp_run_officers (tenant_id, period_month, run_version, nip, name, unit_id,
+             unit_name, position_class, base_amount, public_facing, officer_responses, officer_ikm,
+             score_unit_id, unit_responses, unit_ikm, attendance, productivity, amount, unpaid_reason)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)",
+    )
+    .bind(tenant_id)
+    .bind(month.to_string())
+    .bind(version)
+    .bind(&input.nip)
+    .bind(&officer.name)
+    .bind(&input.unit_id)
+    .bind(&officer.unit_name)
+    .bind(&input.position_class)
+    .bind(input.base.map(money))
+    .bind(i64::from(input.public_facing))
+    .bind(count(input.officer))
+    .bind(ikm(input.officer))
+    .bind(&officer.score_unit_id)
+    .bind(count(input.unit))
+    .bind(ikm(input.unit))
+    .bind(input.others.attendance.map(|d| d.to_string()))
+    .bind(input.others.productivity.map(|d| d.to_string()))
+    .bind(amount.map(money))
+    .bind(unpaid_reason)
+    .execute(&mut *tx)
+    .await?;
+    Ok(())
+}
+
+async fn record_event(
+    tx: &mut AnyConnection,
+    tenant_id: &str,
+    month: Month,
+    version: i64,
+    state: RunState,
+    actor: &str,
+    at: OffsetDateTime,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT INTO tpp_run_events (tenant_id, period_month, run_version, state, actor, at_us)
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(tenant_id)
+    .bind(month.to_string())
+    .bind(version)
+    .bind(state.code())
+    .bind(actor)
+    .bind(micros(at))
+    .execute(&mut *tx)
+    .await?;
+    Ok(())
+}
+
+fn appeal_from_row(row: &AnyRow) -> Result<Appeal, StoreError> {
+    let month: String = row.try_get(2)?;
+    let upheld: Option<i64> = row.try_get(5)?;
+    let decision = match upheld {
+        Some(upheld) => Some(AppealDecision {
+            upheld: upheld != 0,
+            reason: row.try_get(6)?,
+            decided_by: row.try_get(7)?,
+            decided_at: from_micros(row.try_get(8)?)?,
+        }),
+        None => None,
+    };
+    Ok(Appeal {
+        response_id: row.try_get(0)?,
+        nip: row.try_get(1)?,
+        month: parse_month(&month)?,
+        reason: row.try_get(3)?,
+        filed_at: from_micros(row.try_get(4)?)?,
+        decision,
+    })
+}

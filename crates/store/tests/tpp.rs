@@ -1,0 +1,253 @@
+//! TPP on both backends: a month's payroll from stored responses, base amounts and policy;
+//! its review states; appeals decided by the inspectorate feeding the next version; a run
+//! whose stored amounts were edited is refused when read.
+
+use suara_domain::period::Month;
+use suara_domain::survey::{validate, ResponseDraft};
+use suara_domain::tpp::inputs::{parse_base_amounts, parse_components};
+use suara_domain::tpp::payroll::{differences, Difference, RunState};
+use suara_domain::tpp::ScoreBasis;
+use suara_store::testing::{tenant, TestDatabase, OFFICER_NIP, OTHER_OFFICER_NIP};
+use suara_store::{Channel, Store, Submission, TppError};
+use time::macros::datetime;
+use time::OffsetDateTime;
+
+suara_store::backend_tests!(
+    october_payroll_from_responses_review_and_appeals,
+    policies_are_versions_and_components_need_known_officers
+);
+
+const OCTOBER: &str = "2026-10";
+
+async fn answer(store: &Store, key: &str, officer: Option<&str>, rating: i64) {
+    let response = validate(ResponseDraft {
+        unit: Some("dukcapil".into()),
+        officer: officer.map(str::to_string),
+        answers: Some(vec![Some(rating); 9]),
+        idempotency_key: Some(key.into()),
+        ..ResponseDraft::default()
+    })
+    .unwrap();
+    let submission = Submission {
+        response: &response,
+        channel: Channel::Web,
+        received_at: datetime!(2026-10-15 03:00 UTC),
+        signals: None,
+    };
+    store.record_response(&tenant(), submission).await.unwrap();
+}
+
+async fn october_payroll_from_responses_review_and_appeals(db: TestDatabase) {
+    let store = db.seeded_store().await;
+    let month: Month = OCTOBER.parse().unwrap();
+    let now = OffsetDateTime::now_utc();
+    // The officer: four responses at 2 (IKM 50); the rest of the unit: six at 4.
+    for i in 0..4 {
+        answer(&store, &format!("tpp-named-{i:03}"), Some(OFFICER_NIP), 2).await;
+    }
+    for i in 0..6 {
+        answer(&store, &format!("tpp-unit-{i:03}"), None, 4).await;
+    }
+    let bases = parse_base_amounts(b"position_class,base_amount\n7,\"Rp5.000.000\"\n").unwrap();
+    store
+        .replace_base_amounts("t1", &bases, "keuangan", now)
+        .await
+        .unwrap();
+
+    let first = store
+        .run_payroll("t1", month, "keuangan", now)
+        .await
+        .unwrap();
+    assert_eq!((first.version, first.state), (1, RunState::Draft));
+    assert_eq!(first.policy_version, "default");
+    // Unit IKM (4·50 + 6·100)/10 = 80; blended (4·50 + 30·80)/34 = 76.47 → 76.47 %.
+    // 5,000,000 × 0.7647 = 3,823,500. The other officer's unit has no responses: 100 %.
+    assert_eq!(first.total, 3_823_500 + 5_000_000);
+    let run = store.payroll_run("t1", month, None).await.unwrap().unwrap();
+    let row = run
+        .payroll
+        .rows
+        .iter()
+        .find(|r| r.nip == OFFICER_NIP)
+        .unwrap();
+    assert_eq!(row.explanation.score.unwrap().to_string(), "76.47");
+    assert!(matches!(
+        row.explanation.basis,
+        ScoreBasis::Blended { officer, unit, k: 30 }
+            if officer.responses == 4 && unit.responses == 10
+    ));
+    assert_eq!(row.explanation.amount, 3_823_500);
+    let other = run.officer(OTHER_OFFICER_NIP).unwrap();
+    assert_eq!(other.score_unit_id, None);
+    assert_eq!(run.events.len(), 1);
+
+    // Computing a draft again keeps its version.
+    let again = store
+        .run_payroll("t1", month, "keuangan", now)
+        .await
+        .unwrap();
+    assert_eq!((again.version, again.input_digest), (1, first.input_digest));
+
+    // Review states move forward one at a time; a stale page cannot skip one.
+    store
+        .advance_run("t1", month, 1, RunState::Draft, "bkpsdm", now)
+        .await
+        .unwrap();
+    let stale = store
+        .advance_run("t1", month, 1, RunState::Draft, "bkpsdm", now)
+        .await;
+    assert!(matches!(stale, Err(TppError::StateMoved { .. })));
+    store
+        .advance_run("t1", month, 1, RunState::Reviewed, "keuangan", now)
+        .await
+        .unwrap();
+    let waiting = store.run_payroll("t1", month, "keuangan", now).await;
+    assert!(matches!(waiting, Err(TppError::AwaitingLock(_, 1))));
+    store
+        .advance_run("t1", month, 1, RunState::Approved, "keuangan", now)
+        .await
+        .unwrap();
+    let locked = store
+        .advance_run("t1", month, 1, RunState::Locked, "keuangan", now)
+        .await;
+    assert!(matches!(locked, Err(TppError::Locked)));
+
+    // The officer appeals one response; the inspectorate upholds it.
+    let naming = store
+        .responses_naming("t1", OFFICER_NIP, month)
+        .await
+        .unwrap();
+    assert_eq!(naming.len(), 4);
+    let disputed = naming[0].response_id;
+    let refused = store
+        .file_appeal("t1", OTHER_OFFICER_NIP, disputed, "bukan saya", now)
+        .await;
+    assert!(matches!(refused, Err(TppError::NotTheirResponse(_))));
+    let empty = store.file_appeal("t1", OFFICER_NIP, disputed, "  ", now).await;
+    assert!(matches!(empty, Err(TppError::ReasonRequired)));
+    store
+        .file_appeal(
+            "t1",
+            OFFICER_NIP,
+            disputed,
+            "Saya cuti hari itu; yang melayani rekan lain.",
+            now,
+        )
+        .await
+        .unwrap();
+    let twice = store
+        .file_appeal("t1", OFFICER_NIP, disputed, "lagi", now)
+        .await;
+    assert!(matches!(twice, Err(TppError::AlreadyAppealed)));
+    assert_eq!(store.pending_appeals("t1").await.unwrap().len(), 1);
+    store
+        .decide_appeal(
+            "t1",
+            disputed,
+            true,
+            "Daftar hadir menunjukkan cuti",
+            "inspektorat",
+            now,
+        )
+        .await
+        .unwrap();
+    let final_ = store
+        .decide_appeal("t1", disputed, false, "ubah", "inspektorat", now)
+        .await;
+    assert!(matches!(final_, Err(TppError::AlreadyDecided)));
+    assert!(store.pending_appeals("t1").await.unwrap().is_empty());
+    let decided = store.decided_appeals("t1", 10).await.unwrap();
+    assert!(decided[0].decision.as_ref().unwrap().upheld);
+
+    // The next version leaves the response out: unit 30/9 → 83.33, blended
+    // (3·50 + 30·83.33)/33 = 80.30 → 100 %.
+    let second = store
+        .run_payroll("t1", month, "keuangan", now)
+        .await
+        .unwrap();
+    assert_eq!(second.version, 2);
+    assert_eq!(second.total, 10_000_000);
+    let before = store
+        .payroll_run("t1", month, Some(1))
+        .await
+        .unwrap()
+        .unwrap();
+    let after = store.payroll_run("t1", month, None).await.unwrap().unwrap();
+    assert_eq!(before.summary.state, RunState::Locked);
+    assert_eq!(
+        differences(&before.payroll, &after.payroll),
+        vec![Difference {
+            nip: OFFICER_NIP.into(),
+            before: Some(3_823_500),
+            after: Some(5_000_000),
+        }]
+    );
+    assert_eq!(store.payroll_runs("t1").await.unwrap().len(), 2);
+
+    // A locked run whose stored amount was changed behind the application's back is refused.
+    let raw = sqlx::AnyPool::connect(&db.url).await.unwrap();
+    sqlx::query("UPDATE tpp_run_officers SET amount = amount + 1 WHERE run_version = 1 AND amount IS NOT NULL")
+        .execute(&raw)
+        .await
+        .unwrap();
+    raw.close().await;
+    let tampered = store.payroll_run("t1", month, Some(1)).await;
+    assert!(tampered.is_err(), "an edited run must not be shown");
+}
+
+async fn policies_are_versions_and_components_need_known_officers(db: TestDatabase) {
+    let store = db.seeded_store().await;
+    let month: Month = OCTOBER.parse().unwrap();
+    let now = OffsetDateTime::now_utc();
+    assert_eq!(
+        store.policy_for("t1", month).await.unwrap().version,
+        "default"
+    );
+    let text = "version = \"2026-10-tiket\"\neffective_from = \"2026-10\"\nmin_trust = \"verified\"\n\
+                [satisfaction]\nrule = \"linear_to_threshold\"\nthreshold = \"80\"\n";
+    store.save_policy("t1", text, "admin", now).await.unwrap();
+    // Saving the same text again is harmless; other text under the version is refused.
+    store.save_policy("t1", text, "admin", now).await.unwrap();
+    let changed = text.replace("\"80\"", "\"75\"");
+    let taken = store.save_policy("t1", &changed, "admin", now).await;
+    assert!(matches!(taken, Err(TppError::PolicyVersionTaken(_))));
+    let invalid = store
+        .save_policy("t1", "version = \"x\"\nfloor = \"2\"\n", "admin", now)
+        .await;
+    assert!(matches!(invalid, Err(TppError::Policy(_))));
+    assert_eq!(
+        store.policy_for("t1", month).await.unwrap().version,
+        "2026-10-tiket"
+    );
+    assert_eq!(
+        store
+            .policy_for("t1", "2026-09".parse().unwrap())
+            .await
+            .unwrap()
+            .version,
+        "default"
+    );
+    assert_eq!(store.policies("t1").await.unwrap().len(), 1);
+
+    // Only ticket responses count under this policy: a web response moves nothing.
+    answer(&store, "tpp-web-001", Some(OFFICER_NIP), 1).await;
+    let inputs = store
+        .payroll_inputs("t1", month, &store.policy_for("t1", month).await.unwrap())
+        .await
+        .unwrap();
+    assert!(inputs.iter().all(|o| o.input.officer.is_none() && o.input.unit.is_none()));
+
+    let csv = format!("nip,month,attendance,productivity\n{OFFICER_NIP},2026-10,95%,0.9\n199901012020011001,2026-10,1,1\n");
+    let rows = parse_components(csv.as_bytes()).unwrap();
+    let unknown = store.import_components("t1", &rows, "bkpsdm", now).await;
+    assert!(matches!(unknown, Err(TppError::UnknownOfficers(ref nips)) if nips.len() == 1));
+    store
+        .import_components("t1", &rows[..1], "bkpsdm", now)
+        .await
+        .unwrap();
+    let components = store.components("t1", month).await.unwrap();
+    assert_eq!(
+        components[OFFICER_NIP].attendance.unwrap().to_string(),
+        "0.95"
+    );
+}
