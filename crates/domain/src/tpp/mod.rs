@@ -52,6 +52,16 @@ pub enum ScoreBasis {
 }
 
 impl ScoreBasis {
+    /// A stable code for files and APIs.
+    pub fn code(&self) -> &'static str {
+        match self {
+            ScoreBasis::Blended { .. } => "blended",
+            ScoreBasis::OfficerOnly { .. } => "officer_only",
+            ScoreBasis::UnitOnly { .. } => "unit_only",
+            ScoreBasis::NoResponses => "no_responses",
+        }
+    }
+
     /// The score this basis gives, 2 decimals; `None` without responses.
     pub fn score(&self) -> Option<Decimal> {
         let rational = |d: Decimal| d.to_rational();
