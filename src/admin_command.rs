@@ -12,7 +12,7 @@ use suara_store::{NewAccount, Store, Tenant};
 use time::OffsetDateTime;
 
 /// Who the audit log names for changes made from the command line.
-const CLI_ACTOR: &str = "cli";
+pub const CLI_ACTOR: &str = "cli";
 
 pub async fn add_tenant(
     store: &Store,
@@ -37,7 +37,7 @@ pub async fn add_tenant(
 }
 
 /// The regency the command is about: the one named, else the only one.
-async fn tenant(store: &Store, requested: Option<&str>) -> anyhow::Result<Tenant> {
+pub async fn tenant(store: &Store, requested: Option<&str>) -> anyhow::Result<Tenant> {
     if let Some(code) = requested {
         return store
             .tenant(code)

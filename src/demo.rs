@@ -7,6 +7,9 @@ use suara_domain::access::Role;
 use suara_domain::org::hours::ServiceHours;
 use suara_domain::org::import::{CurrentOfficer, Snapshot};
 use suara_domain::survey::{validate, ProfileDraft, ResponseDraft, ValidResponse};
+use suara_domain::tpp::inputs::parse_base_amounts;
+use suara_domain::tpp::payroll::RunState;
+use suara_domain::tpp::rupiah;
 use suara_store::{
     Channel, NewAccount, Officer, Service, ServicePoint, Store, Submission, Tenant, Unit,
 };
@@ -101,6 +104,8 @@ pub async fn fill_if_empty(store: &Store) -> Result<(), suara_store::StoreError>
             .create_account(TENANT_ID, &account, "demo", OffsetDateTime::now_utc())
             .await?;
     }
+    let paid = tpp(store, &tenant, &org).await?;
+    println!("demo: {paid}");
     println!(
         "demo: staff accounts admin, bkpsdm, bpkad, inspektorat, bappeda, admin-dinkes \
          (unit admin of Dinas Kesehatan) and pegawai (an officer), password {DEMO_PASSWORD}"
@@ -113,6 +118,73 @@ pub async fn fill_if_empty(store: &Store) -> Result<(), suara_store::StoreError>
         responses.len()
     );
     Ok(())
+}
+
+/// Base TPP per position class, as in the example file finance would import.
+const BASE_AMOUNTS: &[u8] = include_bytes!("../examples/tpp/base-amounts.csv");
+
+/// TPP history: base amounts, and the payroll of two months ago computed, reviewed by
+/// BKPSDM, approved and locked by BPKAD; last month is left for finance to run. The demo
+/// officer has appealed one response of last month, waiting for the inspectorate.
+async fn tpp(
+    store: &Store,
+    tenant: &Tenant,
+    org: &Organisation,
+) -> Result<String, suara_store::StoreError> {
+    let now = OffsetDateTime::now_utc();
+    let amounts = parse_base_amounts(BASE_AMOUNTS).map_err(|errors| {
+        suara_store::StoreError::Corrupt(format!("demo base amounts: {errors:?}"))
+    })?;
+    store
+        .replace_base_amounts(TENANT_ID, &amounts, "bpkad", now)
+        .await?;
+    let last_month = tenant.month_of(now).previous();
+    let locked_month = last_month.previous();
+    let fail = |e: suara_store::TppError| suara_store::StoreError::Corrupt(e.to_string());
+    let run = store
+        .run_payroll(TENANT_ID, locked_month, "bpkad", now)
+        .await
+        .map_err(fail)?;
+    for (from, actor) in [
+        (RunState::Draft, "bkpsdm"),
+        (RunState::Reviewed, "bpkad"),
+        (RunState::Approved, "bpkad"),
+    ] {
+        store
+            .advance_run(TENANT_ID, locked_month, run.version, from, actor, now)
+            .await
+            .map_err(fail)?;
+    }
+    let officer = org
+        .officers
+        .iter()
+        .find(|o| o.officer.unit_id == "dispendukcapil")
+        .map(|o| o.officer.nip.as_str())
+        .unwrap_or_default();
+    let naming = store
+        .responses_naming(TENANT_ID, officer, last_month)
+        .await?;
+    if let Some(lowest) = naming
+        .iter()
+        .min_by_key(|r| r.answers.iter().flatten().sum::<u8>())
+    {
+        store
+            .file_appeal(
+                TENANT_ID,
+                officer,
+                lowest.response_id,
+                "Pada jam itu saya bertugas di kecamatan (jemput bola KTP-el); yang melayani rekan lain.",
+                now,
+            )
+            .await
+            .map_err(fail)?;
+    }
+    Ok(format!(
+        "TPP base amounts for {} position classes; {locked_month} payroll locked (Rp{} for {} officers); {last_month} left to run",
+        amounts.len(),
+        rupiah(run.total),
+        run.paid
+    ))
 }
 
 struct Organisation {
@@ -292,9 +364,9 @@ fn organisation() -> Organisation {
     let mut officers = Vec::new();
     for unit in &units {
         let staff = if unit.kind == "kecamatan" { 22 } else { 30 } + rng.below(15) as usize;
-        for _ in 0..staff {
+        for index in 0..staff {
             let serial = officers.len();
-            officers.push(officer(&mut rng, &unit.unit_id, serial));
+            officers.push(officer(&mut rng, &unit.unit_id, serial, index < FRONT_LINE));
         }
     }
     Organisation {
@@ -306,7 +378,7 @@ fn organisation() -> Organisation {
     }
 }
 
-fn officer(rng: &mut Rng, unit: &str, serial: usize) -> CurrentOfficer {
+fn officer(rng: &mut Rng, unit: &str, serial: usize, serves_public: bool) -> CurrentOfficer {
     const FIRST: [&str; 16] = [
         "Sri", "Budi", "Dwi", "Eko", "Siti", "Agus", "Rina", "Joko", "Wahyu", "Endang", "Yuli",
         "Teguh", "Nur", "Hadi", "Ratna", "Bambang",
@@ -356,15 +428,13 @@ fn officer(rng: &mut Rng, unit: &str, serial: usize) -> CurrentOfficer {
         FIRST[rng.below(16) as usize],
         LAST[rng.below(16) as usize]
     );
-    let position = positions[rng.below(positions.len() as u64) as usize];
     let officer = Officer {
         nip,
         name,
-        position: position.into(),
+        position: positions[rng.below(positions.len() as u64) as usize].into(),
         position_class: (5 + rng.below(5)).to_string(),
         unit_id: unit.into(),
-        // Back-office staff take their unit's score for TPP.
-        serves_public: position != "Pengadministrasi umum",
+        serves_public,
     };
     let since = Date::from_calendar_date(2012 + rng.below(13) as i32, CalendarMonth::January, 1)
         .ok()

@@ -4,6 +4,7 @@
 mod admin_command;
 mod demo;
 mod skm_command;
+mod tpp_command;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -84,6 +85,15 @@ enum Command {
         #[arg(long, default_value = DEFAULT_DATABASE_URL)]
         database: String,
     },
+    /// TPP: policies, base amounts, other components, monthly payroll runs and exports.
+    Tpp {
+        #[command(subcommand)]
+        command: TppCommand,
+        #[arg(long, global = true)]
+        tenant: Option<String>,
+        #[arg(long, global = true, default_value = DEFAULT_DATABASE_URL)]
+        database: String,
+    },
     /// Import units, services, service points and officers from CSV files (all checked
     /// first; any bad row stops the import, exit code 2). Re-importing changes nothing.
     Import {
@@ -102,6 +112,37 @@ enum Command {
         tenant: Option<String>,
         #[arg(long, default_value = DEFAULT_DATABASE_URL)]
         database: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum TppCommand {
+    /// Save a policy version from a TOML file (see the README); a saved version never changes.
+    Policy { file: PathBuf },
+    /// Replace the base TPP per position class from a CSV file: position_class,base_amount.
+    Base { file: PathBuf },
+    /// Import attendance/productivity factors: nip,month,attendance,productivity.
+    Components { file: PathBuf },
+    /// Compute a month's payroll (a draft; a new version after a locked run).
+    Run {
+        /// The month, YYYY-MM.
+        #[arg(long)]
+        period: String,
+    },
+    /// Write a month's run for finance as xlsx (a sheet per unit, totals) or CSV.
+    Export {
+        /// The month, YYYY-MM.
+        #[arg(long)]
+        period: String,
+        /// The run version (default: the latest).
+        #[arg(long)]
+        version: Option<i64>,
+        /// xlsx or csv.
+        #[arg(long, default_value = "xlsx")]
+        format: String,
+        /// File to write (default: tpp-YYYY-MM-vN.xlsx in the current directory).
+        #[arg(long)]
+        output: Option<PathBuf>,
     },
 }
 
@@ -260,6 +301,36 @@ fn main() -> ExitCode {
             database,
         } => with_store(&database, |store| async move {
             admin_command::add_api_key(&store, &label, &unit, tenant.as_deref()).await
+        }),
+        Command::Tpp {
+            command,
+            tenant,
+            database,
+        } => with_store(&database, |store| async move {
+            let tenant = tenant.as_deref();
+            match command {
+                TppCommand::Policy { file } => tpp_command::policy(&store, &file, tenant).await,
+                TppCommand::Base { file } => tpp_command::base_amounts(&store, &file, tenant).await,
+                TppCommand::Components { file } => {
+                    tpp_command::components(&store, &file, tenant).await
+                }
+                TppCommand::Run { period } => tpp_command::run(&store, &period, tenant).await,
+                TppCommand::Export {
+                    period,
+                    version,
+                    format,
+                    output,
+                } => {
+                    let args = tpp_command::ExportArgs {
+                        period,
+                        version,
+                        format,
+                        output,
+                        tenant: tenant.map(str::to_string),
+                    };
+                    tpp_command::export(&store, args).await
+                }
+            }
         }),
         Command::Verify { tenant, database } => with_store(&database, |store| async move {
             admin_command::verify(&store, tenant.as_deref()).await

@@ -358,3 +358,84 @@ fn verify_finds_a_row_edited_in_the_database() {
         "{text}"
     );
 }
+
+#[test]
+fn tpp_payroll_is_run_and_exported_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let database = format!("sqlite://{}", dir.path().join("suara.db").display());
+    let db = ["--database", database.as_str()];
+    let run = |args: &[&str]| suara(&[args, &db[..]].concat());
+    assert!(run(&["tenant", "add", "uji", "Kabupaten Uji"])
+        .status
+        .success());
+    let units = csv_file(
+        dir.path(),
+        "units.csv",
+        "unit_id,name,kind\ndinkes,Dinas Kesehatan,dinas\n",
+    );
+    let officers = csv_file(
+        dir.path(),
+        "officers.csv",
+        "nip,name,position,position_class,unit_id,assigned_from,serves_public\n\
+         199001012015032001,Ani Lestari,Perawat,7,dinkes,2020-01-02,ya\n\
+         199001012015032002,Budi Santoso,Analis,12,dinkes,2020-01-02,tidak\n",
+    );
+    assert!(run(&["import", "--units", &units, "--officers", &officers])
+        .status
+        .success());
+
+    let bad = csv_file(
+        dir.path(),
+        "bad.csv",
+        "position_class,base_amount\n7,tiga juta\n",
+    );
+    let refused = run(&["tpp", "base", &bad]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(stderr(&refused).contains("line 2"), "{}", stderr(&refused));
+    let base = csv_file(
+        dir.path(),
+        "base.csv",
+        "position_class,base_amount\n7,\"Rp3.300.000\"\n",
+    );
+    assert!(run(&["tpp", "base", &base]).status.success());
+    let policy = csv_file(dir.path(), "p.toml", "version = \"x\"\neffective_from = \"2026-01\"\nfloor = \"2\"\n[satisfaction]\nrule = \"proportional\"\nthreshold = \"80\"\n");
+    let invalid = run(&["tpp", "policy", &policy]);
+    assert_eq!(invalid.status.code(), Some(2));
+    assert!(stderr(&invalid).contains("floor"), "{}", stderr(&invalid));
+
+    let computed = run(&["tpp", "run", "--period", "2026-10"]);
+    assert!(computed.status.success(), "{}", stderr(&computed));
+    let text = stdout(&computed);
+    // No responses yet: full satisfaction; class 12 has no base amount and is listed unpaid.
+    assert!(
+        text.contains("version 1 (draft)") && text.contains("total         Rp3.300.000"),
+        "{text}"
+    );
+    assert!(text.contains("not paid: 199001012015032002"), "{text}");
+    assert!(!run(&["tpp", "run", "--period", "Oktober"]).status.success());
+
+    let csv_path = dir.path().join("okt.csv");
+    let xlsx_path = dir.path().join("okt.xlsx");
+    let csv_out = csv_path.to_str().unwrap();
+    let xlsx_out = xlsx_path.to_str().unwrap();
+    assert!(
+        run(&["tpp", "export", "--period", "2026-10", "--format", "csv", "--output", csv_out])
+            .status
+            .success()
+    );
+    let exported = std::fs::read_to_string(&csv_path).unwrap();
+    assert!(exported.contains(",3300000\n"), "{exported}");
+    let xlsx = run(&["tpp", "export", "--period", "2026-10", "--output", xlsx_out]);
+    assert!(
+        stdout(&xlsx).contains("total Rp3.300.000"),
+        "{}",
+        stdout(&xlsx)
+    );
+    assert!(std::fs::read(&xlsx_path).unwrap().starts_with(b"PK"));
+    let missing = run(&["tpp", "export", "--period", "2026-09"]);
+    assert!(
+        stderr(&missing).contains("suara tpp run --period 2026-09"),
+        "{}",
+        stderr(&missing)
+    );
+}

@@ -39,8 +39,7 @@ impl Month {
     pub fn last_day(self) -> time::Date {
         let month = time::Month::try_from(self.month).unwrap_or(time::Month::December);
         let day = month.length(i32::from(self.year));
-        time::Date::from_calendar_date(i32::from(self.year), month, day)
-            .unwrap_or(time::Date::MAX)
+        time::Date::from_calendar_date(i32::from(self.year), month, day).unwrap_or(time::Date::MAX)
     }
 
     /// The month before, e.g. for trends.

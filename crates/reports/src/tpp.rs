@@ -9,6 +9,7 @@ use suara_domain::tpp::payroll::PayrollRow;
 use suara_domain::tpp::policy::FACTOR_PLACES;
 use suara_domain::tpp::ScoreBasis;
 use suara_store::{RunOfficer, StoredRun};
+use time::macros::format_description;
 
 use crate::{inert, sheet_name, ReportError};
 
@@ -121,7 +122,8 @@ impl Formats {
             rupiah: Format::new().set_num_format("#,##0"),
             rupiah_bold: Format::new().set_bold().set_num_format("#,##0"),
             decimal: Format::new().set_num_format("0.00"),
-            percent: Format::new().set_num_format(format!("0.{}%", "0".repeat(FACTOR_PLACES as usize - 2))),
+            percent: Format::new()
+                .set_num_format(format!("0.{}%", "0".repeat(FACTOR_PLACES as usize - 2))),
         }
     }
 }
@@ -135,7 +137,10 @@ pub fn payroll_xlsx(run: &StoredRun, regency: &str) -> Result<Vec<u8>, ReportErr
     let rows = rows(run);
     let mut by_unit: BTreeMap<&str, Vec<(&RunOfficer, Option<&PayrollRow>)>> = BTreeMap::new();
     for row in &rows {
-        by_unit.entry(row.0.input.unit_id.as_str()).or_default().push(*row);
+        by_unit
+            .entry(row.0.input.unit_id.as_str())
+            .or_default()
+            .push(*row);
     }
 
     let summary = workbook.add_worksheet();
@@ -147,7 +152,14 @@ pub fn payroll_xlsx(run: &StoredRun, regency: &str) -> Result<Vec<u8>, ReportErr
         ("Status", s.state.code().to_string()),
         ("Versi kebijakan", s.policy_version.clone()),
         ("Dihitung oleh", s.computed_by.clone()),
-        ("Dihitung pada (UTC)", s.computed_at.to_string()),
+        (
+            "Dihitung pada (UTC)",
+            s.computed_at
+                .format(format_description!(
+                    "[year]-[month]-[day] [hour]:[minute]:[second]"
+                ))
+                .unwrap_or_default(),
+        ),
         ("Ringkasan masukan (SHA-256)", s.input_digest.clone()),
         (
             "Pembulatan",
@@ -160,9 +172,15 @@ pub fn payroll_xlsx(run: &StoredRun, regency: &str) -> Result<Vec<u8>, ReportErr
         summary.write_string(r, 1, inert(value))?;
     }
     let top = 2 + facts.len() as u32 + 1;
-    for (c, h) in ["Kode unit", "Unit", "Pegawai dibayar", "Tidak dibayar", "Jumlah TPP (Rp)"]
-        .iter()
-        .enumerate()
+    for (c, h) in [
+        "Kode unit",
+        "Unit",
+        "Pegawai dibayar",
+        "Tidak dibayar",
+        "Jumlah TPP (Rp)",
+    ]
+    .iter()
+    .enumerate()
     {
         summary.write_string_with_format(top, c as u16, *h, &f.header)?;
     }
@@ -242,7 +260,10 @@ fn unit_sheet(
     sheet.write_string_with_format(
         0,
         0,
-        inert(&format!("{unit_name} — TPP {} (versi {})", run.summary.month, run.summary.version)),
+        inert(&format!(
+            "{unit_name} — TPP {} (versi {})",
+            run.summary.month, run.summary.version
+        )),
         &f.title,
     )?;
     for (c, h) in UNIT_HEADERS.iter().enumerate() {
@@ -286,7 +307,10 @@ fn unit_sheet(
     }
     sheet.write_string_with_format(r, 10, "Jumlah", &f.bold)?;
     sheet.write_number_with_format(r, 11, total as f64, &f.rupiah_bold)?;
-    for (c, width) in [20, 28, 10, 15, 11, 10, 11, 10, 26, 9, 11, 16].iter().enumerate() {
+    for (c, width) in [20, 28, 10, 15, 11, 10, 11, 10, 26, 9, 11, 16]
+        .iter()
+        .enumerate()
+    {
         sheet.set_column_width(c as u16, *width)?;
     }
     sheet.set_freeze_panes(3, 2)?;

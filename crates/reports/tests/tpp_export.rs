@@ -29,7 +29,11 @@ fn officer(nip: &str, unit: &str, base: Option<u64>, ikm: Option<i64>) -> RunOff
             others: OtherFactors::default(),
             public_facing: true,
         },
-        name: if nip.ends_with('1') { "=cmd|' /C calc'!A0".into() } else { "Sri Wahyuni".into() },
+        name: if nip.ends_with('1') {
+            "=cmd|' /C calc'!A0".into()
+        } else {
+            "Sri Wahyuni".into()
+        },
         unit_name: format!("Unit {unit}"),
         score_unit_id: Some(unit.into()),
     }
@@ -39,7 +43,12 @@ fn run() -> StoredRun {
     let month = Month::new(2026, 10).unwrap();
     let policy = Policy::regency_default();
     let officers = vec![
-        officer("199001012015011001", "dukcapil", Some(5_000_000), Some(5000)),
+        officer(
+            "199001012015011001",
+            "dukcapil",
+            Some(5_000_000),
+            Some(5000),
+        ),
         officer("199001012015011002", "dukcapil", Some(4_000_000), None),
         officer("199001012015011003", "dinkes", Some(6_500_000), Some(9000)),
         officer("199001012015011004", "dinkes", None, None),
@@ -69,7 +78,10 @@ fn run() -> StoredRun {
 
 fn entry(zip: &mut zip::ZipArchive<std::io::Cursor<Vec<u8>>>, name: &str) -> String {
     let mut text = String::new();
-    zip.by_name(name).unwrap().read_to_string(&mut text).unwrap();
+    zip.by_name(name)
+        .unwrap()
+        .read_to_string(&mut text)
+        .unwrap();
     text
 }
 
@@ -83,16 +95,25 @@ fn xlsx_has_a_summary_and_a_sheet_per_unit_with_the_run_amounts() {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
     let workbook = entry(&mut zip, "xl/workbook.xml");
     for sheet in ["Ringkasan", "dinkes", "dukcapil", "Tidak dibayar"] {
-        assert!(workbook.contains(&format!("name=\"{sheet}\"")), "{sheet} in {workbook}");
+        assert!(
+            workbook.contains(&format!("name=\"{sheet}\"")),
+            "{sheet} in {workbook}"
+        );
     }
     let summary = entry(&mut zip, "xl/worksheets/sheet1.xml");
-    assert!(summary.contains("<v>10925000</v>"), "grand total in the summary");
+    assert!(
+        summary.contains("<v>10925000</v>"),
+        "grand total in the summary"
+    );
     let dinkes = entry(&mut zip, "xl/worksheets/sheet2.xml");
     assert!(dinkes.contains("<v>4875000</v>"));
     let dukcapil = entry(&mut zip, "xl/worksheets/sheet3.xml");
     assert!(dukcapil.contains("<v>6050000</v>"), "unit total");
     let strings = entry(&mut zip, "xl/sharedStrings.xml");
-    assert!(strings.contains("'=cmd"), "a name that looks like a formula stays text");
+    assert!(
+        strings.contains("'=cmd"),
+        "a name that looks like a formula stays text"
+    );
     assert!(strings.contains("no base TPP was imported for position class"));
 }
 
@@ -102,7 +123,10 @@ fn csv_has_a_row_per_officer_with_exact_figures() {
     let bytes = payroll_csv(&run).unwrap();
     let text = String::from_utf8(bytes).unwrap();
     let mut reader = csv::Reader::from_reader(text.as_bytes());
-    assert_eq!(reader.headers().unwrap().iter().collect::<Vec<_>>(), CSV_COLUMNS);
+    assert_eq!(
+        reader.headers().unwrap().iter().collect::<Vec<_>>(),
+        CSV_COLUMNS
+    );
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), 4);
     let amount = |i: usize| rows[i].get(20).unwrap().to_string();

@@ -349,10 +349,11 @@ impl Store {
         at: OffsetDateTime,
     ) -> Result<(), TppError> {
         let mut tx = self.writer.begin().await?;
-        let known: Vec<String> = sqlx::query_scalar("SELECT nip FROM officers WHERE tenant_id = $1")
-            .bind(tenant_id)
-            .fetch_all(&mut *tx)
-            .await?;
+        let known: Vec<String> =
+            sqlx::query_scalar("SELECT nip FROM officers WHERE tenant_id = $1")
+                .bind(tenant_id)
+                .fetch_all(&mut *tx)
+                .await?;
         let known: std::collections::HashSet<String> = known.into_iter().collect();
         let mut unknown: Vec<String> = rows
             .iter()
@@ -497,7 +498,9 @@ impl Store {
         let by_officer = self
             .tpp_tallies(tenant_id, month, policy, "officer_nip")
             .await?;
-        let by_unit = self.tpp_tallies(tenant_id, month, policy, "unit_id").await?;
+        let by_unit = self
+            .tpp_tallies(tenant_id, month, policy, "unit_id")
+            .await?;
         officers
             .iter()
             .map(|row| {
@@ -624,7 +627,16 @@ impl Store {
             )
             .await?;
         }
-        record_event(&mut tx, tenant_id, month, version, RunState::Draft, actor, at).await?;
+        record_event(
+            &mut tx,
+            tenant_id,
+            month,
+            version,
+            RunState::Draft,
+            actor,
+            at,
+        )
+        .await?;
         audit::append(
             &mut tx,
             &AuditRecord {
@@ -1062,7 +1074,8 @@ fn summary_from_row(row: &AnyRow) -> Result<RunSummary, StoreError> {
     Ok(RunSummary {
         month: parse_month(&month)?,
         version: row.try_get(1)?,
-        state: RunState::from_code(&state).ok_or_else(|| corrupt(format!("run state '{state}'")))?,
+        state: RunState::from_code(&state)
+            .ok_or_else(|| corrupt(format!("run state '{state}'")))?,
         policy_version: row.try_get(3)?,
         input_digest: row.try_get(4)?,
         total: to_u64(row.try_get(5)?)?,

@@ -123,7 +123,9 @@ async fn october_payroll_from_responses_review_and_appeals(db: TestDatabase) {
         .file_appeal("t1", OTHER_OFFICER_NIP, disputed, "bukan saya", now)
         .await;
     assert!(matches!(refused, Err(TppError::NotTheirResponse(_))));
-    let empty = store.file_appeal("t1", OFFICER_NIP, disputed, "  ", now).await;
+    let empty = store
+        .file_appeal("t1", OFFICER_NIP, disputed, "  ", now)
+        .await;
     assert!(matches!(empty, Err(TppError::ReasonRequired)));
     store
         .file_appeal(
@@ -203,7 +205,8 @@ async fn policies_are_versions_and_components_need_known_officers(db: TestDataba
         store.policy_for("t1", month).await.unwrap().version,
         "default"
     );
-    let text = "version = \"2026-10-tiket\"\neffective_from = \"2026-10\"\nmin_trust = \"verified\"\n\
+    let text =
+        "version = \"2026-10-tiket\"\neffective_from = \"2026-10\"\nmin_trust = \"verified\"\n\
                 [satisfaction]\nrule = \"linear_to_threshold\"\nthreshold = \"80\"\n";
     store.save_policy("t1", text, "admin", now).await.unwrap();
     // Saving the same text again is harmless; other text under the version is refused.
@@ -235,7 +238,9 @@ async fn policies_are_versions_and_components_need_known_officers(db: TestDataba
         .payroll_inputs("t1", month, &store.policy_for("t1", month).await.unwrap())
         .await
         .unwrap();
-    assert!(inputs.iter().all(|o| o.input.officer.is_none() && o.input.unit.is_none()));
+    assert!(inputs
+        .iter()
+        .all(|o| o.input.officer.is_none() && o.input.unit.is_none()));
 
     let csv = format!("nip,month,attendance,productivity\n{OFFICER_NIP},2026-10,95%,0.9\n199901012020011001,2026-10,1,1\n");
     let rows = parse_components(csv.as_bytes()).unwrap();

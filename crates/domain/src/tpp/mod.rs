@@ -97,6 +97,19 @@ pub fn amount(base: u64, factor: Decimal) -> u64 {
     exact.numer().div_floor(exact.denom()).to_u64().unwrap_or(0)
 }
 
+/// Whole rupiah as Indonesians write them: 3823500 → "3.823.500".
+pub fn rupiah(amount: u64) -> String {
+    let digits = amount.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Everything that decided one officer's TPP for a month.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Explanation {

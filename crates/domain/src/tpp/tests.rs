@@ -314,3 +314,11 @@ proptest! {
         prop_assert_eq!(Policy::from_toml(&policy.to_toml()).unwrap(), policy);
     }
 }
+
+#[test]
+fn rupiah_has_dots_between_thousands() {
+    assert_eq!(rupiah(0), "0");
+    assert_eq!(rupiah(999), "999");
+    assert_eq!(rupiah(1000), "1.000");
+    assert_eq!(rupiah(3_823_500), "3.823.500");
+}

@@ -1,0 +1,212 @@
+//! `suara tpp …`: TPP inputs, payroll runs and the finance exports from the command line.
+//! Problems in a file are all listed and exit 2, with nothing stored.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{bail, Context};
+use suara_domain::period::Month;
+use suara_domain::tpp::inputs::{parse_base_amounts, parse_components, LineError};
+use suara_domain::tpp::rupiah;
+use suara_store::{Store, TppError};
+use time::OffsetDateTime;
+
+use crate::admin_command::{tenant, CLI_ACTOR};
+
+fn read(path: &Path) -> anyhow::Result<Vec<u8>> {
+    std::fs::read(path).with_context(|| format!("reading {}", path.display()))
+}
+
+fn report_lines(path: &Path, errors: &[LineError]) -> ExitCode {
+    for e in errors {
+        eprintln!(
+            "error: {} line {}, {}: {}",
+            path.display(),
+            e.line,
+            e.field,
+            e.reason
+        );
+    }
+    eprintln!("{} problem(s); nothing was imported", errors.len());
+    ExitCode::from(2)
+}
+
+pub async fn policy(
+    store: &Store,
+    file: &Path,
+    tenant_code: Option<&str>,
+) -> anyhow::Result<ExitCode> {
+    let tenant = tenant(store, tenant_code).await?;
+    let text = String::from_utf8(read(file)?).context("the policy file is not UTF-8 text")?;
+    match store
+        .save_policy(
+            &tenant.tenant_id,
+            &text,
+            CLI_ACTOR,
+            OffsetDateTime::now_utc(),
+        )
+        .await
+    {
+        Ok(policy) => {
+            let until = policy
+                .effective_until
+                .map_or("open-ended".to_string(), |m| m.to_string());
+            println!(
+                "policy {} saved: effective {} to {until}",
+                policy.version, policy.effective_from
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(error @ (TppError::Policy(_) | TppError::PolicyVersionTaken(_))) => {
+            eprintln!("error: {}: {error}", file.display());
+            Ok(ExitCode::from(2))
+        }
+        Err(error) => Err(error.into()),
+    }
+}
+
+pub async fn base_amounts(
+    store: &Store,
+    file: &Path,
+    tenant_code: Option<&str>,
+) -> anyhow::Result<ExitCode> {
+    let tenant = tenant(store, tenant_code).await?;
+    let rows = match parse_base_amounts(&read(file)?) {
+        Ok(rows) => rows,
+        Err(errors) => return Ok(report_lines(file, &errors)),
+    };
+    store
+        .replace_base_amounts(
+            &tenant.tenant_id,
+            &rows,
+            CLI_ACTOR,
+            OffsetDateTime::now_utc(),
+        )
+        .await?;
+    println!("{} position class(es) with a base amount", rows.len());
+    Ok(ExitCode::SUCCESS)
+}
+
+pub async fn components(
+    store: &Store,
+    file: &Path,
+    tenant_code: Option<&str>,
+) -> anyhow::Result<ExitCode> {
+    let tenant = tenant(store, tenant_code).await?;
+    let rows = match parse_components(&read(file)?) {
+        Ok(rows) => rows,
+        Err(errors) => return Ok(report_lines(file, &errors)),
+    };
+    match store
+        .import_components(
+            &tenant.tenant_id,
+            &rows,
+            CLI_ACTOR,
+            OffsetDateTime::now_utc(),
+        )
+        .await
+    {
+        Ok(()) => {
+            println!("{} officer-month(s) of components imported", rows.len());
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(error @ TppError::UnknownOfficers(_)) => {
+            eprintln!("error: {}: {error}; nothing was imported", file.display());
+            Ok(ExitCode::from(2))
+        }
+        Err(error) => Err(error.into()),
+    }
+}
+
+pub async fn run(
+    store: &Store,
+    period: &str,
+    tenant_code: Option<&str>,
+) -> anyhow::Result<ExitCode> {
+    let tenant = tenant(store, tenant_code).await?;
+    let month: Month = period
+        .parse()
+        .map_err(|_| anyhow::anyhow!("--period must be a month, YYYY-MM (got '{period}')"))?;
+    let summary = match store
+        .run_payroll(
+            &tenant.tenant_id,
+            month,
+            CLI_ACTOR,
+            OffsetDateTime::now_utc(),
+        )
+        .await
+    {
+        Ok(summary) => summary,
+        Err(error @ TppError::AwaitingLock(..)) => {
+            eprintln!("error: {error}");
+            return Ok(ExitCode::from(2));
+        }
+        Err(error) => return Err(error.into()),
+    };
+    println!(
+        "TPP {month}, version {} ({})",
+        summary.version,
+        summary.state.code()
+    );
+    println!("policy        {}", summary.policy_version);
+    println!("officers paid {}", summary.paid);
+    println!("not paid      {}", summary.unpaid);
+    println!("total         Rp{}", rupiah(summary.total));
+    println!("input digest  {}", summary.input_digest);
+    if let Some(run) = store
+        .payroll_run(&tenant.tenant_id, month, Some(summary.version))
+        .await?
+    {
+        for unpaid in &run.payroll.unpaid {
+            println!("  not paid: {} — {}", unpaid.nip, unpaid.reason);
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub struct ExportArgs {
+    pub period: String,
+    pub version: Option<i64>,
+    pub format: String,
+    pub output: Option<PathBuf>,
+    pub tenant: Option<String>,
+}
+
+pub async fn export(store: &Store, args: ExportArgs) -> anyhow::Result<ExitCode> {
+    let tenant = tenant(store, args.tenant.as_deref()).await?;
+    let month: Month = args.period.parse().map_err(|_| {
+        anyhow::anyhow!("--period must be a month, YYYY-MM (got '{}')", args.period)
+    })?;
+    let Some(run) = store
+        .payroll_run(&tenant.tenant_id, month, args.version)
+        .await?
+    else {
+        bail!(
+            "no TPP run for {month}{}: compute it first with `suara tpp run --period {month}`",
+            args.version
+                .map(|v| format!(" version {v}"))
+                .unwrap_or_default()
+        );
+    };
+    let bytes = match args.format.as_str() {
+        "xlsx" => suara_reports::tpp::payroll_xlsx(&run, &tenant.name)?,
+        "csv" => suara_reports::tpp::payroll_csv(&run)?,
+        other => bail!("--format must be xlsx or csv (got '{other}')"),
+    };
+    let output = args.output.unwrap_or_else(|| {
+        PathBuf::from(format!(
+            "tpp-{month}-v{}.{}",
+            run.summary.version, args.format
+        ))
+    });
+    std::fs::write(&output, bytes).with_context(|| format!("writing {}", output.display()))?;
+    println!(
+        "{}: TPP {month} version {} ({}), {} officers, total Rp{}",
+        output.display(),
+        run.summary.version,
+        run.summary.state.code(),
+        run.payroll.rows.len(),
+        rupiah(run.payroll.total())
+    );
+    Ok(ExitCode::SUCCESS)
+}
