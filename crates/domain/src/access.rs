@@ -92,6 +92,15 @@ pub enum Permission {
     /// Registering counter tablets as kiosks, and revoking them (a unit admin in their
     /// subtree).
     ManageKiosks,
+    /// TPP: base amounts, components, policies, computing and reviewing a month's payroll
+    /// (BKPSDM and BPKAD).
+    ManagePayroll,
+    /// Approving and locking a payroll run: finance (BPKAD) alone.
+    ApprovePayroll,
+    /// Appealing a response that names oneself (officers).
+    AppealResponses,
+    /// Deciding officers' appeals (the inspectorate).
+    DecideAppeals,
 }
 
 /// A signed-in user as far as access is concerned.
@@ -113,6 +122,10 @@ impl Principal {
             IssueTickets => matches!(self.role, Administrator | UnitAdmin | Officer),
             ReviewQuarantine => matches!(self.role, Administrator | Inspectorate),
             ManageKiosks => matches!(self.role, Administrator | UnitAdmin),
+            ManagePayroll => matches!(self.role, Administrator | Hr | Finance),
+            ApprovePayroll => self.role == Finance,
+            AppealResponses => self.role == Officer,
+            DecideAppeals => matches!(self.role, Administrator | Inspectorate),
             ViewDashboard => self.role != Officer,
             ViewOfficer => self.role != Planner,
             ImportOrganisation => matches!(self.role, Administrator | Hr),

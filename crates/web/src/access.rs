@@ -28,6 +28,16 @@ pub const ACCOUNTS: &str = "/admin/akun";
 pub const COUNTER: &str = "/loket";
 pub const QUARANTINE: &str = "/admin/karantina";
 pub const KIOSKS: &str = "/loket/kios";
+pub const TPP: &str = "/tpp";
+pub const TPP_IMPORT: &str = "/tpp/impor";
+pub const TPP_POLICY: &str = "/tpp/kebijakan";
+pub const TPP_RUN: &str = "/tpp/hitung";
+pub const TPP_MONTH: &str = "/tpp/{month}";
+pub const TPP_STATE: &str = "/tpp/{month}/status";
+pub const TPP_EXPORT: &str = "/tpp/{month}/ekspor";
+pub const TPP_EXPLAIN: &str = "/dasbor/pegawai/{nip}/tpp";
+pub const TPP_APPEAL: &str = "/dasbor/pegawai/{nip}/banding";
+pub const APPEALS: &str = "/admin/banding";
 
 pub struct StaffRoute {
     pub method: Method,
@@ -61,6 +71,19 @@ pub const STAFF_ROUTES: &[StaffRoute] = &[
     route(Method::POST, QUARANTINE, Permission::ReviewQuarantine),
     route(Method::GET, KIOSKS, Permission::ManageKiosks),
     route(Method::POST, KIOSKS, Permission::ManageKiosks),
+    route(Method::GET, TPP, Permission::ManagePayroll),
+    route(Method::POST, TPP_IMPORT, Permission::ManagePayroll),
+    route(Method::GET, TPP_POLICY, Permission::ManagePayroll),
+    route(Method::POST, TPP_POLICY, Permission::ManagePayroll),
+    route(Method::POST, TPP_RUN, Permission::ManagePayroll),
+    route(Method::GET, TPP_MONTH, Permission::ManagePayroll),
+    // Approving and locking also need ApprovePayroll, checked by the handler.
+    route(Method::POST, TPP_STATE, Permission::ManagePayroll),
+    route(Method::GET, TPP_EXPORT, Permission::ManagePayroll),
+    route(Method::GET, TPP_EXPLAIN, Permission::ViewOfficer),
+    route(Method::POST, TPP_APPEAL, Permission::AppealResponses),
+    route(Method::GET, APPEALS, Permission::DecideAppeals),
+    route(Method::POST, APPEALS, Permission::DecideAppeals),
 ];
 
 /// Middleware of the staff router: finds the route's rule and the session, and either

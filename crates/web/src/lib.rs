@@ -110,7 +110,7 @@ impl AppState {
 
 pub fn router(state: Arc<AppState>) -> Router {
     use access::*;
-    use pages::staff::{admin, counter, dashboard, kiosks, login};
+    use pages::staff::{admin, appeals, counter, dashboard, kiosks, login, tpp};
     // Every route here passes the access check; see `access::STAFF_ROUTES`.
     let staff = Router::new()
         .route(LOGOUT, post(login::logout))
@@ -129,6 +129,19 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route(COUNTER, get(counter::counter_page).post(counter::issue))
         .route(QUARANTINE, get(admin::quarantine).post(admin::decide))
         .route(KIOSKS, get(kiosks::kiosks).post(kiosks::change))
+        .route(TPP, get(tpp::overview))
+        .route(
+            TPP_IMPORT,
+            post(tpp::import).layer(DefaultBodyLimit::max(tpp::MAX_TPP_UPLOAD_BYTES)),
+        )
+        .route(TPP_POLICY, get(tpp::policies).post(tpp::save_policy))
+        .route(TPP_RUN, post(tpp::compute))
+        .route(TPP_MONTH, get(tpp::run_page))
+        .route(TPP_STATE, post(tpp::advance))
+        .route(TPP_EXPORT, get(tpp::export))
+        .route(TPP_EXPLAIN, get(appeals::explain))
+        .route(TPP_APPEAL, post(appeals::file_appeal))
+        .route(APPEALS, get(appeals::appeals).post(appeals::decide))
         .route_layer(middleware::from_fn_with_state(state.clone(), authorize));
     Router::new()
         .merge(staff)

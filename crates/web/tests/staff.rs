@@ -49,6 +49,11 @@ struct Probe {
     expected: [u16; 7],
 }
 
+/// Payroll pages: administrator, BKPSDM and BPKAD.
+const PAYROLL_200: [u16; 7] = [200, 403, 200, 200, 403, 403, 403];
+const PAYROLL_404: [u16; 7] = [404, 403, 404, 404, 403, 403, 403];
+const PAYROLL_422: [u16; 7] = [422, 403, 422, 422, 403, 403, 403];
+
 fn probes() -> Vec<Probe> {
     const ALL: [u16; 7] = [200; 7];
     let probe = |method, route, path: &str, expected| Probe {
@@ -161,6 +166,67 @@ fn probes() -> Vec<Probe> {
             "/admin/karantina",
             [422, 403, 403, 403, 422, 403, 403],
         ),
+        probe("GET", "/tpp", "/tpp", PAYROLL_200),
+        // Allowed: asked to choose a file: 422.
+        probe("POST", "/tpp/impor", "/tpp/impor", PAYROLL_422),
+        probe("GET", "/tpp/kebijakan", "/tpp/kebijakan", PAYROLL_200),
+        // Allowed: the empty policy is refused with its problem: 422.
+        probe("POST", "/tpp/kebijakan", "/tpp/kebijakan", PAYROLL_422),
+        // Allowed: asked for the month: 422.
+        probe("POST", "/tpp/hitung", "/tpp/hitung", PAYROLL_422),
+        // Allowed: no run of that month yet: 404.
+        probe("GET", "/tpp/{month}", "/tpp/2026-10", PAYROLL_404),
+        probe(
+            "GET",
+            "/tpp/{month}/ekspor",
+            "/tpp/2026-10/ekspor",
+            PAYROLL_404,
+        ),
+        // Allowed: version and state missing: 400.
+        probe(
+            "POST",
+            "/tpp/{month}/status",
+            "/tpp/2026-10/status",
+            [400, 403, 400, 400, 403, 403, 403],
+        ),
+        probe(
+            "GET",
+            "/dasbor/pegawai/{nip}/tpp",
+            &format!("/dasbor/pegawai/{OTHER_OFFICER_NIP}/tpp"),
+            [200, 200, 200, 200, 200, 403, 200],
+        ),
+        probe(
+            "GET",
+            "/dasbor/pegawai/{nip}/tpp",
+            &format!("/dasbor/pegawai/{OFFICER_NIP}/tpp"),
+            [200, 403, 200, 200, 200, 403, 403],
+        ),
+        // Only the officer themselves (then asked which response: 400).
+        probe(
+            "POST",
+            "/dasbor/pegawai/{nip}/banding",
+            &format!("/dasbor/pegawai/{OTHER_OFFICER_NIP}/banding"),
+            [403, 403, 403, 403, 403, 403, 400],
+        ),
+        probe(
+            "POST",
+            "/dasbor/pegawai/{nip}/banding",
+            &format!("/dasbor/pegawai/{OFFICER_NIP}/banding"),
+            [403; 7],
+        ),
+        probe(
+            "GET",
+            "/admin/banding",
+            "/admin/banding",
+            [200, 403, 403, 403, 200, 403, 403],
+        ),
+        // Allowed: asked to choose an appeal and a decision: 422.
+        probe(
+            "POST",
+            "/admin/banding",
+            "/admin/banding",
+            [422, 403, 403, 403, 422, 403, 403],
+        ),
     ]
 }
 
@@ -177,7 +243,7 @@ async fn send(
         };
     }
     let csrf = csrf.unwrap_or("");
-    if probe.route == "/admin/impor" {
+    if probe.route == "/admin/impor" || probe.route == "/tpp/impor" {
         let form = reqwest::multipart::Form::new()
             .text("csrf", csrf.to_string())
             .text("action", "check");

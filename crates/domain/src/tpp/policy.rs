@@ -107,6 +107,11 @@ pub struct FactorSteps {
     pub paid: Decimal,
 }
 
+/// A step of a factor as shown to people, to [`FACTOR_PLACES`] places (half away from zero).
+pub fn factor_shown(value: &BigRational) -> Decimal {
+    Decimal::round_half_away(value, FACTOR_PLACES)
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum PolicyError {
     #[error("the policy is not valid TOML: {0}")]

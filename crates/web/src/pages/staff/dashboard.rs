@@ -27,14 +27,17 @@ use crate::{ApiError, AppState};
 
 const TREND_MONTHS: usize = 12;
 
-async fn tenant(app: &AppState, staff: &Staff) -> Result<Tenant, ApiError> {
+pub(super) async fn tenant(app: &AppState, staff: &Staff) -> Result<Tenant, ApiError> {
     app.store
         .tenant(staff.tenant_id())
         .await?
         .ok_or_else(|| ApiError::NotFound("regency".into()))
 }
 
-async fn tree(app: &AppState, tenant_id: &str) -> Result<(Vec<Unit>, UnitTree), ApiError> {
+pub(super) async fn tree(
+    app: &AppState,
+    tenant_id: &str,
+) -> Result<(Vec<Unit>, UnitTree), ApiError> {
     let units = app.store.units(tenant_id).await?;
     let tree = UnitTree::new(
         units
@@ -59,7 +62,7 @@ fn tree_order<'a>(units: &'a [Unit], tree: &UnitTree, roots: &[String]) -> Vec<(
     out
 }
 
-fn current_month(tenant: &Tenant) -> Month {
+pub(super) fn current_month(tenant: &Tenant) -> Month {
     tenant.month_of(OffsetDateTime::now_utc())
 }
 
@@ -405,6 +408,7 @@ async fn render_officer(
             dt { (lang.pick("Jabatan", "Position")) } dd { (officer.position) }
             dt { (lang.pick("Kelas jabatan", "Position class")) } dd { @if officer.position_class.is_empty() { "–" } @else { (officer.position_class) } }
             dt { "Unit" } dd { (unit_name(&officer.unit_id)) }
+            dt { "TPP" } dd { a href=(href(lang, &format!("/dasbor/pegawai/{}/tpp", officer.nip), None)) { (lang.pick("Rincian TPP dan keberatan", "TPP explained, and appeals")) } }
             dt { (lang.pick("Poster QR", "QR poster")) }
             dd {
                 a href={ "/poster/pegawai/" (officer.nip) "/svg" } { "SVG" } " · "

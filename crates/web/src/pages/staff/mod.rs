@@ -3,11 +3,13 @@
 //! officer also check that the user may see that unit or officer.
 
 pub mod admin;
+pub mod appeals;
 pub mod charts;
 pub mod counter;
 pub mod dashboard;
 pub mod kiosks;
 pub mod login;
+pub mod tpp;
 
 use axum::http::StatusCode;
 use axum::response::Response;
@@ -20,7 +22,8 @@ use time::OffsetDateTime;
 
 use super::{layout, page};
 use crate::access::{
-    ACCOUNTS, AUDIT, COUNTER, DASHBOARD, IMPORT, KIOSKS, LOGOUT, MY_ACCOUNT, QUARANTINE,
+    ACCOUNTS, APPEALS, AUDIT, COUNTER, DASHBOARD, IMPORT, KIOSKS, LOGOUT, MY_ACCOUNT, QUARANTINE,
+    TPP,
 };
 use crate::auth::Staff;
 use crate::i18n::{grade_label, Lang};
@@ -75,6 +78,12 @@ pub fn frame(lang: Lang, staff: &Staff, title: &str, here: &str, content: Markup
                 @if let (Role::Officer, Some(nip)) = (staff.principal.role, staff.principal.nip.as_deref()) {
                     li { a href=(href(lang, &format!("/dasbor/pegawai/{nip}"), None)) { (lang.pick("Nilai saya", "My figures")) } }
                 }
+                @if let (Role::Officer, Some(nip)) = (staff.principal.role, staff.principal.nip.as_deref()) {
+                    li { a href=(href(lang, &format!("/dasbor/pegawai/{nip}/tpp"), None)) { (lang.pick("TPP saya", "My TPP")) } }
+                }
+                @if may(Permission::ManagePayroll) {
+                    li { a href=(href(lang, TPP, None)) { "TPP" } }
+                }
                 @if may(Permission::IssueTickets) {
                     li { a href=(href(lang, COUNTER, None)) { (lang.pick("Tiket survei", "Survey tickets")) } }
                 }
@@ -86,6 +95,9 @@ pub fn frame(lang: Lang, staff: &Staff, title: &str, here: &str, content: Markup
                 }
                 @if may(Permission::ReviewQuarantine) {
                     li { a href=(href(lang, QUARANTINE, None)) { (lang.pick("Karantina", "Quarantine")) } }
+                }
+                @if may(Permission::DecideAppeals) {
+                    li { a href=(href(lang, APPEALS, None)) { (lang.pick("Keberatan TPP", "TPP appeals")) } }
                 }
                 @if may(Permission::ViewAuditLog) {
                     li { a href=(href(lang, AUDIT, None)) { (lang.pick("Log audit", "Audit log")) } }

@@ -1,0 +1,526 @@
+//! "Why is my TPP 87 %?": an officer's TPP of a month step by step, from the responses
+//! counted to the rupiah exported; the responses naming the officer, which they may appeal;
+//! and the inspectorate's page deciding appeals.
+
+use std::sync::Arc;
+
+use axum::extract::{OriginalUri, Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use axum::{Extension, Form};
+use maud::{html, Markup};
+use serde::Deserialize;
+use suara_domain::decimal::Decimal;
+use suara_domain::period::Month;
+use suara_domain::tpp::policy::factor_shown;
+use suara_domain::tpp::{ScoreBasis, SCORE_PLACES};
+use suara_store::{Appeal, NamingResponse, StoredRun};
+use time::OffsetDateTime;
+
+use super::dashboard::{tenant, tree};
+use super::tpp::{percent, rp, rule_text, state_label};
+use super::{frame, href, outcome, respond};
+use crate::access::{forbidden, APPEALS};
+use crate::auth::Staff;
+use crate::i18n::Lang;
+use crate::pages::{page, LangQuery};
+use crate::{ApiError, AppState};
+
+#[derive(Deserialize, Default)]
+pub struct ExplainQuery {
+    pub lang: Option<String>,
+    pub bulan: Option<String>,
+}
+
+pub async fn explain(
+    State(app): State<Arc<AppState>>,
+    Extension(staff): Extension<Staff>,
+    Path(nip): Path<String>,
+    Query(query): Query<ExplainQuery>,
+    uri: OriginalUri,
+) -> Response {
+    let lang = Lang::from_code(query.lang.as_deref());
+    let here = uri.to_string();
+    let result = render_explanation(
+        &app,
+        &staff,
+        lang,
+        &here,
+        &nip,
+        query.bulan.as_deref(),
+        StatusCode::OK,
+        None,
+    )
+    .await;
+    respond(lang, &here, result)
+}
+
+fn time_text(at: OffsetDateTime, offset: time::UtcOffset) -> String {
+    at.to_offset(offset)
+        .format(time::macros::format_description!(
+            "[year]-[month]-[day] [hour]:[minute]"
+        ))
+        .unwrap_or_default()
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn render_explanation(
+    app: &AppState,
+    staff: &Staff,
+    lang: Lang,
+    here: &str,
+    nip: &str,
+    month: Option<&str>,
+    status: StatusCode,
+    message: Option<Result<String, String>>,
+) -> Result<Response, ApiError> {
+    let tenant = tenant(app, staff).await?;
+    let tenant_id = tenant.tenant_id.as_str();
+    let Some(officer) = app.store.officer(tenant_id, nip).await? else {
+        return Err(ApiError::NotFound(format!("officer {nip}")));
+    };
+    let (_, tree) = tree(app, tenant_id).await?;
+    if !staff.principal.sees_officer(nip, &officer.unit_id, &tree) {
+        return Ok(forbidden(lang));
+    }
+    let mut months: Vec<Month> = app
+        .store
+        .payroll_runs(tenant_id)
+        .await?
+        .iter()
+        .map(|r| r.month)
+        .collect();
+    months.dedup();
+    let month = match month.filter(|m| !m.is_empty()) {
+        Some(text) => text
+            .parse::<Month>()
+            .map_err(|_| ApiError::BadQuery(format!("'{text}' is not a month (YYYY-MM)")))?,
+        None => months
+            .first()
+            .copied()
+            .unwrap_or_else(|| tenant.month_of(OffsetDateTime::now_utc()).previous()),
+    };
+    let run = app.store.payroll_run(tenant_id, month, None).await?;
+    let naming = app.store.responses_naming(tenant_id, nip, month).await?;
+    let own = staff.principal.nip.as_deref() == Some(nip);
+    let path = format!("/dasbor/pegawai/{nip}/tpp");
+    let title = format!("TPP {} · {month}", officer.name);
+    let content = html! {
+        p.crumbs { a href=(href(lang, &format!("/dasbor/pegawai/{nip}"), None)) { (officer.name) } }
+        h1 { (lang.pick("Mengapa TPP saya sebesar ini?", "Why is my TPP what it is?")) }
+        p.lead { (officer.name) " · NIP " (officer.nip) }
+        @if months.len() > 1 {
+            p { (lang.pick("Bulan: ", "Month: "))
+                @for m in &months {
+                    @if *m == month { strong aria-current="true" { (m) } }
+                    @else { a href={ (path) "?bulan=" (m) "&lang=" (lang.code()) } { (m) } }
+                    " "
+                }
+            }
+        }
+        (outcome(message.as_ref()))
+        @match &run {
+            Some(run) => { (steps(lang, run, nip)) }
+            None => { p { strong { (lang.pick("Belum ada perhitungan TPP bulan ", "No TPP run yet for ")) (month) "." } } }
+        }
+        (responses_section(lang, staff, &naming, own, nip, month, tenant.offset()))
+    };
+    Ok(page(status, frame(lang, staff, &title, here, content)))
+}
+
+/// The officer's figures of the run, each step with the numbers that went into it.
+fn steps(lang: Lang, run: &StoredRun, nip: &str) -> Markup {
+    let s = &run.summary;
+    let header = html! {
+        p.muted {
+            (lang.pick("Perhitungan ", "Run ")) (s.month) (lang.pick(" versi ", " version ")) (s.version)
+            " (" (state_label(lang, s.state)) "), " (lang.pick("kebijakan ", "policy ")) (s.policy_version) "."
+        }
+    };
+    let Some(officer) = run.officer(nip) else {
+        return html! { (header) p { (lang.pick("Pegawai ini tidak tercatat bekerja pada akhir bulan itu, sehingga tidak masuk perhitungan.", "This officer was not on the staff at the end of that month and is not in the run.")) } };
+    };
+    let Some(row) = run.payroll.rows.iter().find(|r| r.nip == nip) else {
+        let reason = run
+            .payroll
+            .unpaid
+            .iter()
+            .find(|u| u.nip == nip)
+            .map_or("", |u| u.reason.as_str());
+        return html! { (header) p { strong { (lang.pick("Tidak dibayar pada perhitungan ini: ", "Not paid in this run: ")) } (reason) } };
+    };
+    let e = &row.explanation;
+    let input = &officer.input;
+    let policy = &run.policy;
+    let score_text = e.score.map_or("–".to_string(), |s| s.to_string());
+    html! {
+        (header)
+        div.success role="status" {
+            p.lead { strong { "TPP " (s.month) ": " (rp(e.amount)) } " = " (percent(e.factor.paid)) " × " (rp(e.base)) }
+        }
+        ol.steps {
+            li {
+                h2 { (lang.pick("Tanggapan yang dihitung", "Responses counted")) }
+                @match input.officer {
+                    Some(o) if input.public_facing => {
+                        p { (o.responses) " " (lang.pick("tanggapan menyebut Anda; IKM Anda ", "responses named you; your IKM ")) strong { (o.ikm) } "." }
+                    }
+                    _ if !input.public_facing => {
+                        p { (lang.pick("Jabatan Anda tidak melayani masyarakat langsung, jadi dipakai nilai unit.", "Your position does not serve the public directly, so your unit's score is used.")) }
+                    }
+                    _ => { p { (lang.pick("Tidak ada tanggapan yang menyebut Anda bulan ini.", "No response named you this month.")) } }
+                }
+                @match (input.unit, officer.score_unit_id.as_deref()) {
+                    (Some(u), Some(unit_id)) => {
+                        p { (lang.pick("Unit ", "Unit ")) code { (unit_id) } ": " (u.responses) " " (lang.pick("tanggapan, IKM ", "responses, IKM ")) strong { (u.ikm) } "."
+                            @if unit_id != input.unit_id { " " (lang.pick("(unit Anda sendiri tidak punya tanggapan; dipakai unit di atasnya)", "(your own unit had none; the unit above it is used)")) } }
+                    }
+                    _ => { p { (lang.pick("Unit Anda tidak punya tanggapan bulan ini.", "Your unit had no responses this month.")) } }
+                }
+                p.muted { (lang.pick("Hanya tanggapan dengan tingkat kepercayaan ", "Only responses of trust level ")) code { (policy.min_trust.code()) } (lang.pick(" ke atas yang dihitung; tanggapan dalam karantina atau yang keberatannya dikabulkan tidak dihitung.", " and up count; responses held in quarantine or set aside on appeal do not.")) }
+            }
+            li {
+                h2 { (lang.pick("Nilai Anda", "Your score")) }
+                @match e.basis {
+                    ScoreBasis::Blended { officer: o, unit: u, k } => {
+                        p { (lang.pick("Sedikit tanggapan tidak boleh menentukan sendiri, maka nilai Anda digabung dengan nilai unit:", "A few responses must not decide alone, so your score is blended with your unit's:")) }
+                        p { code { "(n·IKM" sub { "pegawai" } " + k·IKM" sub { "unit" } ") / (n + k) = (" (o.responses) "·" (o.ikm) " + " (k) "·" (u.ikm) ") / (" (o.responses) " + " (k) ") = " strong { (score_text) } } }
+                        p.muted { (lang.pick("Dibulatkan ke ", "Rounded to ")) (SCORE_PLACES) (lang.pick(" desimal.", " decimals.")) }
+                    }
+                    ScoreBasis::OfficerOnly { officer: o } => { p { (lang.pick("Nilai Anda sendiri: ", "Your own score: ")) strong { (o.ikm) } } }
+                    ScoreBasis::UnitOnly { unit: u } => { p { (lang.pick("Nilai unit: ", "The unit's score: ")) strong { (u.ikm) } } }
+                    ScoreBasis::NoResponses => { p { (lang.pick("Tanpa tanggapan sama sekali tidak ada bukti ketidakpuasan: komponen kepuasan 100%.", "With no responses at all there is no evidence of dissatisfaction: the satisfaction component is 100%.")) } }
+                }
+            }
+            li {
+                h2 { (lang.pick("Aturan kebijakan", "The policy's rule")) }
+                p { (rule_text(lang, policy)) }
+                p { (lang.pick("Komponen kepuasan untuk nilai ", "Satisfaction component for score ")) (score_text) ": " strong { (percent(factor_shown(&e.factor.satisfaction))) } }
+                @if policy.weights.satisfaction != Decimal::new(1, 0) {
+                    p { (lang.pick("Digabung dengan bobot: kepuasan ", "Weighted: satisfaction ")) (policy.weights.satisfaction)
+                        (lang.pick(", kehadiran ", ", attendance ")) (policy.weights.attendance) " (" (input.others.attendance.map_or("–".to_string(), |d| d.to_string())) ")"
+                        (lang.pick(", produktivitas ", ", productivity ")) (policy.weights.productivity) " (" (input.others.productivity.map_or("–".to_string(), |d| d.to_string())) ")"
+                        " = " (percent(factor_shown(&e.factor.combined))) }
+                }
+                @if e.factor.bounded != e.factor.combined {
+                    p { (lang.pick("Dibatasi batas bawah ", "Held between floor ")) (policy.floor) (lang.pick(" dan batas atas ", " and cap ")) (policy.cap) ": " (percent(factor_shown(&e.factor.bounded))) }
+                }
+                p { (lang.pick("Faktor dibayar (dibulatkan ke 0,01%): ", "Factor paid (rounded to 0.01%): ")) strong { (percent(e.factor.paid)) } }
+            }
+            li {
+                h2 { (lang.pick("Jumlah", "Amount")) }
+                p { (lang.pick("TPP dasar kelas jabatan ", "Base TPP of position class ")) (input.position_class) ": " (rp(e.base)) }
+                p { code { (rp(e.base)) " × " (e.factor.paid) " = " strong { (rp(e.amount)) } } }
+                p.muted { (lang.pick("Dibulatkan ke bawah ke rupiah penuh. Jumlah ini sama dengan yang diekspor untuk BPKAD.", "Rounded down to whole rupiah. This is the amount exported for BPKAD.")) }
+            }
+        }
+    }
+}
+
+fn appeal_status(lang: Lang, appeal: &Appeal) -> Markup {
+    match &appeal.decision {
+        None => {
+            html! { (lang.pick("Keberatan diajukan, menunggu Inspektorat", "Appealed, awaiting the inspectorate")) }
+        }
+        Some(d) if d.upheld => {
+            html! { strong { (lang.pick("Keberatan dikabulkan", "Appeal upheld")) } ": " (d.reason) }
+        }
+        Some(d) => html! { (lang.pick("Keberatan ditolak", "Appeal dismissed")) ": " (d.reason) },
+    }
+}
+
+fn answers_text(answers: &[Option<u8>]) -> String {
+    answers
+        .iter()
+        .map(|a| a.map_or("–".to_string(), |v| v.to_string()))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn responses_section(
+    lang: Lang,
+    staff: &Staff,
+    naming: &[NamingResponse],
+    own: bool,
+    nip: &str,
+    month: Month,
+    offset: time::UtcOffset,
+) -> Markup {
+    html! {
+        h2 #tanggapan { (lang.pick("Tanggapan yang menyebut pegawai ini", "Responses naming this officer")) " (" (month) ")" }
+        @if naming.is_empty() {
+            p { (lang.pick("Tidak ada.", "None.")) }
+        } @else {
+            @if own {
+                p { (lang.pick(
+                    "Bila sebuah tanggapan bukan tentang layanan Anda (misalnya Anda sedang cuti), ajukan keberatan dengan alasan. Inspektorat memutuskan; bila dikabulkan, tanggapan itu tidak dihitung untuk TPP pada perhitungan berikutnya.",
+                    "If a response is not about your service (say, you were on leave), appeal it with a reason. The inspectorate decides; if upheld, the response no longer counts for TPP from the next run on.",
+                )) }
+            }
+            table.data {
+                thead { tr {
+                    th scope="col" { (lang.pick("Waktu", "Time")) }
+                    th scope="col" { (lang.pick("Saluran", "Channel")) }
+                    th scope="col" { (lang.pick("Jawaban U1–U9", "Answers U1–U9")) }
+                    th scope="col" { (lang.pick("Keterangan", "Status")) }
+                } }
+                tbody { @for r in naming { tr {
+                    th scope="row" { (time_text(r.received_at, offset)) }
+                    td { (r.channel) }
+                    td { code { (answers_text(&r.answers)) } }
+                    td {
+                        @if r.held { (lang.pick("Ditahan di karantina (tidak dihitung)", "Held in quarantine (not counted)")) br; }
+                        @if let Some(appeal) = &r.appeal { (appeal_status(lang, appeal)) }
+                        @else if own && !r.held {
+                            form method="post" action={ "/dasbor/pegawai/" (nip) "/banding?lang=" (lang.code()) } {
+                                input type="hidden" name="csrf" value=(staff.session.csrf_token);
+                                input type="hidden" name="response" value=(r.response_id);
+                                input type="hidden" name="month" value=(month);
+                                label for={ "appeal-" (r.response_id) } { (lang.pick("Alasan keberatan", "Reason for the appeal")) }
+                                input id={ "appeal-" (r.response_id) } name="reason" required maxlength="1000";
+                                button type="submit" { (lang.pick("Ajukan keberatan", "Appeal")) }
+                            }
+                        }
+                    }
+                } } }
+            }
+        }
+    }
+}
+
+#[derive(Deserialize)]
+pub struct AppealForm {
+    pub csrf: Option<String>,
+    pub response: Option<i64>,
+    pub month: Option<String>,
+    #[serde(default)]
+    pub reason: String,
+}
+
+pub async fn file_appeal(
+    State(app): State<Arc<AppState>>,
+    Extension(staff): Extension<Staff>,
+    Path(nip): Path<String>,
+    Query(query): Query<LangQuery>,
+    uri: OriginalUri,
+    Form(form): Form<AppealForm>,
+) -> Response {
+    let lang = query.lang();
+    let here = uri.to_string();
+    // Only the officer named may appeal, for themselves.
+    if !staff.csrf_ok(form.csrf.as_deref()) || staff.principal.nip.as_deref() != Some(nip.as_str())
+    {
+        return forbidden(lang);
+    }
+    let result = async {
+        let Some(response_id) = form.response else {
+            return Err(ApiError::BadQuery("choose a response".into()));
+        };
+        let filed = app
+            .store
+            .file_appeal(
+                staff.tenant_id(),
+                &nip,
+                response_id,
+                &form.reason,
+                OffsetDateTime::now_utc(),
+            )
+            .await;
+        let (status, message) = match filed {
+            Ok(()) => (
+                StatusCode::OK,
+                Ok(lang
+                    .pick(
+                        "Keberatan diajukan. Inspektorat akan memutuskan.",
+                        "Appeal filed. The inspectorate will decide.",
+                    )
+                    .to_string()),
+            ),
+            Err(suara_store::TppError::Store(e)) => return Err(ApiError::Store(e)),
+            Err(suara_store::TppError::ReasonRequired) => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                Err(lang
+                    .pick(
+                        "Tuliskan alasan keberatan.",
+                        "Write down the reason for the appeal.",
+                    )
+                    .to_string()),
+            ),
+            Err(suara_store::TppError::AlreadyAppealed) => (
+                StatusCode::CONFLICT,
+                Err(lang
+                    .pick(
+                        "Tanggapan ini sudah diajukan keberatan.",
+                        "This response has been appealed already.",
+                    )
+                    .to_string()),
+            ),
+            Err(error) => (StatusCode::UNPROCESSABLE_ENTITY, Err(error.to_string())),
+        };
+        render_explanation(
+            &app,
+            &staff,
+            lang,
+            &here,
+            &nip,
+            form.month.as_deref(),
+            status,
+            Some(message),
+        )
+        .await
+    }
+    .await;
+    respond(lang, &here, result)
+}
+
+// ---------------------------------------------------------------------------------------
+// The inspectorate decides.
+
+pub async fn appeals(
+    State(app): State<Arc<AppState>>,
+    Extension(staff): Extension<Staff>,
+    Query(query): Query<LangQuery>,
+    uri: OriginalUri,
+) -> Response {
+    let lang = query.lang();
+    let here = uri.to_string();
+    let result = appeals_page(&app, &staff, lang, &here, StatusCode::OK, None).await;
+    respond(lang, &here, result)
+}
+
+async fn appeals_page(
+    app: &AppState,
+    staff: &Staff,
+    lang: Lang,
+    here: &str,
+    status: StatusCode,
+    message: Option<Result<String, String>>,
+) -> Result<Response, ApiError> {
+    let tenant = tenant(app, staff).await?;
+    let tenant_id = tenant.tenant_id.as_str();
+    let pending = app.store.pending_appeals(tenant_id).await?;
+    let decided = app.store.decided_appeals(tenant_id, 50).await?;
+    let mut rows = Vec::new();
+    for appeal in &pending {
+        let response = app
+            .store
+            .responses_naming(tenant_id, &appeal.nip, appeal.month)
+            .await?
+            .into_iter()
+            .find(|r| r.response_id == appeal.response_id);
+        let name = app
+            .store
+            .officer(tenant_id, &appeal.nip)
+            .await?
+            .map(|o| o.name);
+        rows.push((appeal, response, name));
+    }
+    let title = lang.pick("Keberatan atas tanggapan", "Appeals of responses");
+    let offset = tenant.offset();
+    let content = html! {
+        h1 { (title) }
+        p { (lang.pick(
+            "Pegawai mengajukan keberatan atas tanggapan yang menyebut mereka. Kabulkan bila tanggapan itu bukan tentang layanan mereka (periksa daftar hadir, jadwal loket); tanggapan yang dikabulkan tidak dihitung untuk TPP pada perhitungan berikutnya, tetapi tetap dalam SKM yang diumumkan. Keputusan final dan tercatat di log audit.",
+            "Officers appeal responses that name them. Uphold an appeal when the response was not about their service (check attendance, counter rosters); an upheld response no longer counts for TPP from the next run on, but stays in the published SKM. Decisions are final and audit-logged.",
+        )) }
+        (outcome(message.as_ref()))
+        @if rows.is_empty() {
+            p { strong { (lang.pick("Tidak ada keberatan yang menunggu.", "No appeals are waiting.")) } }
+        } @else {
+            table.data {
+                thead { tr {
+                    th scope="col" { (lang.pick("Pegawai", "Officer")) }
+                    th scope="col" { (lang.pick("Tanggapan", "Response")) }
+                    th scope="col" { (lang.pick("Alasan pegawai", "Officer's reason")) }
+                    th scope="col" { (lang.pick("Keputusan", "Decision")) }
+                } }
+                tbody { @for (appeal, response, name) in &rows { tr {
+                    th scope="row" { (name.as_deref().unwrap_or("")) br; small { (appeal.nip) } }
+                    td {
+                        @if let Some(r) = response {
+                            (time_text(r.received_at, offset)) " · " (r.channel) br; code { (answers_text(&r.answers)) }
+                        }
+                    }
+                    td { (appeal.reason) br; small.muted { (time_text(appeal.filed_at, offset)) } }
+                    td {
+                        form.decide method="post" action={ (APPEALS) "?lang=" (lang.code()) } {
+                            input type="hidden" name="csrf" value=(staff.session.csrf_token);
+                            input type="hidden" name="response" value=(appeal.response_id);
+                            label for={ "decision-" (appeal.response_id) } { (lang.pick("Alasan", "Reason")) }
+                            input id={ "decision-" (appeal.response_id) } name="reason" required maxlength="1000";
+                            button type="submit" name="decision" value="uphold" { (lang.pick("Kabulkan", "Uphold")) }
+                            " "
+                            button type="submit" name="decision" value="dismiss" { (lang.pick("Tolak", "Dismiss")) }
+                        }
+                    }
+                } } }
+            }
+        }
+        @if !decided.is_empty() {
+            h2 { (lang.pick("Sudah diputuskan", "Decided")) }
+            table.data {
+                thead { tr {
+                    th scope="col" { "NIP" } th scope="col" { (lang.pick("Bulan", "Month")) }
+                    th scope="col" { (lang.pick("Alasan pegawai", "Officer's reason")) } th scope="col" { (lang.pick("Keputusan", "Decision")) }
+                } }
+                tbody { @for a in &decided { tr {
+                    th scope="row" { (a.nip) } td { (a.month) } td { (a.reason) }
+                    td { (appeal_status(lang, a)) @if let Some(d) = &a.decision { br; small.muted { (d.decided_by) ", " (time_text(d.decided_at, offset)) } } }
+                } } }
+            }
+        }
+    };
+    Ok(page(status, frame(lang, staff, title, here, content)))
+}
+
+#[derive(Deserialize)]
+pub struct DecideForm {
+    pub csrf: Option<String>,
+    pub response: Option<i64>,
+    pub decision: Option<String>,
+    #[serde(default)]
+    pub reason: String,
+}
+
+pub async fn decide(
+    State(app): State<Arc<AppState>>,
+    Extension(staff): Extension<Staff>,
+    Query(query): Query<LangQuery>,
+    uri: OriginalUri,
+    Form(form): Form<DecideForm>,
+) -> Response {
+    let lang = query.lang();
+    let here = uri.to_string();
+    if !staff.csrf_ok(form.csrf.as_deref()) {
+        return forbidden(lang);
+    }
+    let result = async {
+        let upheld = match form.decision.as_deref() {
+            Some("uphold") => Some(true),
+            Some("dismiss") => Some(false),
+            _ => None,
+        };
+        let (Some(response_id), Some(upheld)) = (form.response, upheld) else {
+            let problem = Err(lang.pick("Pilih keberatan dan keputusan.", "Choose an appeal and a decision.").to_string());
+            return appeals_page(&app, &staff, lang, &here, StatusCode::UNPROCESSABLE_ENTITY, Some(problem)).await;
+        };
+        let decided = app
+            .store
+            .decide_appeal(staff.tenant_id(), response_id, upheld, &form.reason, staff.username(), OffsetDateTime::now_utc())
+            .await;
+        let (status, message) = match decided {
+            Ok(()) => (StatusCode::OK, Ok(if upheld {
+                lang.pick("Dikabulkan; tanggapan tidak dihitung untuk TPP mulai perhitungan berikutnya.", "Upheld; the response no longer counts for TPP from the next run on.")
+            } else {
+                lang.pick("Ditolak; tanggapan tetap dihitung.", "Dismissed; the response still counts.")
+            }.to_string())),
+            Err(suara_store::TppError::Store(e)) => return Err(ApiError::Store(e)),
+            Err(suara_store::TppError::ReasonRequired) => (StatusCode::UNPROCESSABLE_ENTITY, Err(lang.pick("Tuliskan alasannya.", "Write down the reason.").to_string())),
+            Err(suara_store::TppError::AlreadyDecided) => (StatusCode::CONFLICT, Err(lang.pick("Keberatan ini sudah diputuskan.", "This appeal was decided already.").to_string())),
+            Err(error) => (StatusCode::NOT_FOUND, Err(error.to_string())),
+        };
+        appeals_page(&app, &staff, lang, &here, status, Some(message)).await
+    }
+    .await;
+    respond(lang, &here, result)
+}

@@ -1,0 +1,211 @@
+//! TPP as its users go through it, over HTTP: finance imports base amounts and computes the
+//! month; BKPSDM reviews; only BPKAD approves and locks; the xlsx and CSV hold the amounts;
+//! the officer's explanation adds up to the exported amount; an appeal upheld by the
+//! inspectorate changes the next version, whose differences are listed.
+
+mod common;
+
+use common::{hidden_value, Session, TestApp, PASSWORD};
+use reqwest::StatusCode;
+use suara_domain::access::Role;
+use suara_domain::survey::{validate, ResponseDraft};
+use suara_store::testing::{tenant, TestDatabase, OFFICER_NIP};
+use suara_store::{Channel, Submission};
+use time::OffsetDateTime;
+
+suara_store::backend_tests!(finance_runs_a_month_and_an_officer_sees_why);
+
+async fn answer(app: &TestApp, key: &str, officer: Option<&str>, rating: i64) {
+    let response = validate(ResponseDraft {
+        unit: Some("dukcapil".into()),
+        officer: officer.map(str::to_string),
+        answers: Some(vec![Some(rating); 9]),
+        idempotency_key: Some(key.into()),
+        ..ResponseDraft::default()
+    })
+    .unwrap();
+    let submission = Submission {
+        response: &response,
+        channel: Channel::Web,
+        received_at: OffsetDateTime::now_utc(),
+        signals: None,
+    };
+    app.store
+        .record_response(&tenant(), submission)
+        .await
+        .unwrap();
+}
+
+async fn page(app: &TestApp, session: &Session, path: &str) -> (StatusCode, String) {
+    let response = app.get_as(session, path).await;
+    (response.status(), response.text().await.unwrap())
+}
+
+async fn post(
+    app: &TestApp,
+    session: &Session,
+    path: &str,
+    form: &[(&str, &str)],
+) -> (StatusCode, String) {
+    let mut fields = vec![("csrf", session.csrf.as_str())];
+    fields.extend_from_slice(form);
+    let response = app.post_form_as(Some(session), path, &fields).await;
+    let status = response.status();
+    let location = response
+        .headers()
+        .get("location")
+        .map(|l| l.to_str().unwrap().to_string());
+    let body = response.text().await.unwrap();
+    (status, location.unwrap_or(body))
+}
+
+async fn finance_runs_a_month_and_an_officer_sees_why(db: TestDatabase) {
+    let app = TestApp::spawn(db).await;
+    app.add_account("bpkad", Role::Finance, None, None).await;
+    app.add_account("bkpsdm", Role::Hr, None, None).await;
+    app.add_account("inspektorat", Role::Inspectorate, None, None)
+        .await;
+    app.add_account("pegawai", Role::Officer, None, Some(OFFICER_NIP))
+        .await;
+    let month = tenant().month_of(OffsetDateTime::now_utc()).to_string();
+    // The officer: four responses at 2 (IKM 50); the rest of the unit: six at 4.
+    for i in 0..4 {
+        answer(&app, &format!("tpp-named-{i:03}"), Some(OFFICER_NIP), 2).await;
+    }
+    for i in 0..6 {
+        answer(&app, &format!("tpp-unit-{i:03}"), None, 4).await;
+    }
+    let finance = app.sign_in("bpkad", PASSWORD).await.unwrap();
+
+    // Finance imports the base amounts (a bad file first: every problem named, nothing kept).
+    let upload = |csv: &'static str| {
+        let form = reqwest::multipart::Form::new()
+            .text("csrf", finance.csrf.clone())
+            .text("kind", "base")
+            .part(
+                "file",
+                reqwest::multipart::Part::bytes(csv.as_bytes()).file_name("base.csv"),
+            );
+        app.client
+            .post(app.url("/tpp/impor"))
+            .header("cookie", format!("suara_session={}", finance.cookie))
+            .multipart(form)
+            .send()
+    };
+    let bad = upload("position_class,base_amount\n7,lima juta\n")
+        .await
+        .unwrap();
+    assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.text().await.unwrap().contains("Baris 2"));
+    let good = upload("position_class,base_amount\n7,\"Rp5.000.000\"\n")
+        .await
+        .unwrap();
+    assert_eq!(good.status(), StatusCode::OK);
+    assert!(good.text().await.unwrap().contains("Rp5.000.000"));
+
+    // …and computes the month.
+    let (status, location) =
+        post(&app, &finance, "/tpp/hitung?lang=id", &[("month", &month)]).await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{location}");
+    assert_eq!(location, format!("/tpp/{month}?lang=id&versi=1"));
+    let (status, run) = page(&app, &finance, &location).await;
+    assert_eq!(status, StatusCode::OK);
+    // Blended (4·50 + 30·80)/34 = 76.47 → Rp3.823.500; the other officer's unit has no
+    // responses → Rp5.000.000.
+    assert!(run.contains("Rp8.823.500"), "{run}");
+
+    // BKPSDM reviews; approving is finance's alone.
+    let hr = app.sign_in("bkpsdm", PASSWORD).await.unwrap();
+    let state_path = format!("/tpp/{month}/status?lang=id");
+    let step = |from: &'static str| [("version", "1"), ("from", from)];
+    let (status, body) = post(&app, &hr, &state_path, &step("draft")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains("sudah diperiksa"));
+    let (status, _) = post(&app, &hr, &state_path, &step("reviewed")).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, _) = post(&app, &finance, &state_path, &step("reviewed")).await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, body) = post(&app, &finance, &state_path, &step("approved")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains("terkunci"));
+    let (status, _) = post(&app, &finance, &state_path, &step("approved")).await;
+    assert_eq!(status, StatusCode::CONFLICT, "a locked run stays locked");
+
+    // The exports hold the run's amounts.
+    let xlsx = app
+        .get_as(&finance, &format!("/tpp/{month}/ekspor?format=xlsx"))
+        .await;
+    assert_eq!(xlsx.status(), StatusCode::OK);
+    assert!(xlsx.headers()["content-disposition"]
+        .to_str()
+        .unwrap()
+        .contains(&format!("tpp-t1-{month}-v1.xlsx")));
+    assert!(xlsx.bytes().await.unwrap().starts_with(b"PK"));
+    let (_, csv) = page(&app, &finance, &format!("/tpp/{month}/ekspor?format=csv")).await;
+    let exported: u64 = csv
+        .lines()
+        .find(|l| l.contains(OFFICER_NIP))
+        .and_then(|l| l.rsplit(',').next())
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert_eq!(exported, 3_823_500);
+
+    // The officer sees why, and the numbers add up to the exported amount.
+    let officer = app.sign_in("pegawai", PASSWORD).await.unwrap();
+    let explain = format!("/dasbor/pegawai/{OFFICER_NIP}/tpp?lang=id");
+    let (status, why) = page(&app, &officer, &explain).await;
+    assert_eq!(status, StatusCode::OK);
+    for part in [
+        "Rp3.823.500</strong> = 76.47% × Rp5.000.000",
+        "(4·50.00 + 30·80.00) / (4 + 30) = <strong>76.47</strong>",
+        "Rp5.000.000 × 0.7647 = <strong>Rp3.823.500</strong>",
+    ] {
+        assert!(why.contains(part), "{part} in {why}");
+    }
+
+    // The officer appeals one response; the inspectorate upholds it.
+    let response = hidden_value(&why, "response").expect("an appeal form");
+    let appeal_path = format!("/dasbor/pegawai/{OFFICER_NIP}/banding?lang=id");
+    let reason = "Saya cuti hari itu.";
+    let (status, body) = post(
+        &app,
+        &officer,
+        &appeal_path,
+        &[
+            ("response", &response),
+            ("month", &month),
+            ("reason", reason),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains("Keberatan diajukan"));
+    let inspector = app.sign_in("inspektorat", PASSWORD).await.unwrap();
+    let (_, waiting) = page(&app, &inspector, "/admin/banding").await;
+    assert!(waiting.contains(reason));
+    let (status, body) = post(
+        &app,
+        &inspector,
+        "/admin/banding",
+        &[
+            ("response", &response),
+            ("decision", "uphold"),
+            ("reason", "Daftar hadir: cuti"),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains("Dikabulkan"));
+
+    // The next version leaves it out (blended 80.30 → 100 %) and lists the difference.
+    let (status, location) =
+        post(&app, &finance, "/tpp/hitung?lang=id", &[("month", &month)]).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (_, second) = page(&app, &finance, &location).await;
+    assert!(second.contains("versi 2") && second.contains("Perubahan dari versi 1"));
+    assert!(
+        second.contains("Rp3.823.500") && second.contains("+Rp1.176.500"),
+        "{second}"
+    );
+}
