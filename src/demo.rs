@@ -79,11 +79,21 @@ pub async fn fill_if_empty(store: &Store) -> Result<(), suara_store::StoreError>
         });
         store.record_responses(&tenant, submissions).await?;
     }
-    let officer_nip = org
-        .officers
+    // The demo officer is the civil-registry officer named most often last month, so their
+    // TPP explanation and appeal have something to show.
+    let last_month = tenant.month_of(OffsetDateTime::now_utc()).previous();
+    let mut named: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    for (response, at) in &responses {
+        if response.unit == DEMO_OFFICER_UNIT && tenant.month_of(*at) == last_month {
+            if let Some(nip) = &response.officer {
+                *named.entry(nip.as_str()).or_default() += 1;
+            }
+        }
+    }
+    let officer_nip = named
         .iter()
-        .find(|o| o.officer.unit_id == "dispendukcapil")
-        .map(|o| o.officer.nip.clone());
+        .max_by_key(|(nip, count)| (**count, std::cmp::Reverse(**nip)))
+        .map(|(nip, _)| nip.to_string());
     for (username, role, unit, nip) in [
         ("admin", Role::Administrator, None, None),
         ("bkpsdm", Role::Hr, None, None),
@@ -104,7 +114,7 @@ pub async fn fill_if_empty(store: &Store) -> Result<(), suara_store::StoreError>
             .create_account(TENANT_ID, &account, "demo", OffsetDateTime::now_utc())
             .await?;
     }
-    let paid = tpp(store, &tenant, &org).await?;
+    let paid = tpp(store, &tenant, officer_nip.as_deref()).await?;
     println!("demo: {paid}");
     println!(
         "demo: staff accounts admin, bkpsdm, bpkad, inspektorat, bappeda, admin-dinkes \
@@ -120,6 +130,9 @@ pub async fn fill_if_empty(store: &Store) -> Result<(), suara_store::StoreError>
     Ok(())
 }
 
+/// The unit of the demo officer account.
+const DEMO_OFFICER_UNIT: &str = "dispendukcapil";
+
 /// Base TPP per position class, as in the example file finance would import.
 const BASE_AMOUNTS: &[u8] = include_bytes!("../examples/tpp/base-amounts.csv");
 
@@ -129,7 +142,7 @@ const BASE_AMOUNTS: &[u8] = include_bytes!("../examples/tpp/base-amounts.csv");
 async fn tpp(
     store: &Store,
     tenant: &Tenant,
-    org: &Organisation,
+    demo_officer: Option<&str>,
 ) -> Result<String, suara_store::StoreError> {
     let now = OffsetDateTime::now_utc();
     let amounts = parse_base_amounts(BASE_AMOUNTS).map_err(|errors| {
@@ -155,12 +168,7 @@ async fn tpp(
             .await
             .map_err(fail)?;
     }
-    let officer = org
-        .officers
-        .iter()
-        .find(|o| o.officer.unit_id == "dispendukcapil")
-        .map(|o| o.officer.nip.as_str())
-        .unwrap_or_default();
+    let officer = demo_officer.unwrap_or_default();
     let naming = store
         .responses_naming(TENANT_ID, officer, last_month)
         .await?;
