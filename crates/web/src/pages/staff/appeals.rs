@@ -18,7 +18,7 @@ use suara_store::{Appeal, NamingResponse, StoredRun};
 use time::OffsetDateTime;
 
 use super::dashboard::{tenant, tree};
-use super::tpp::{percent, rp, rule_text, state_label};
+use super::tpp::{percent, refusal, rp, rule_text, state_label};
 use super::{frame, href, outcome, respond};
 use crate::access::{forbidden, APPEALS};
 use crate::auth::Staff;
@@ -336,26 +336,10 @@ pub async fn file_appeal(
                     )
                     .to_string()),
             ),
-            Err(suara_store::TppError::Store(e)) => return Err(ApiError::Store(e)),
-            Err(suara_store::TppError::ReasonRequired) => (
-                StatusCode::UNPROCESSABLE_ENTITY,
-                Err(lang
-                    .pick(
-                        "Tuliskan alasan keberatan.",
-                        "Write down the reason for the appeal.",
-                    )
-                    .to_string()),
-            ),
-            Err(suara_store::TppError::AlreadyAppealed) => (
-                StatusCode::CONFLICT,
-                Err(lang
-                    .pick(
-                        "Tanggapan ini sudah diajukan keberatan.",
-                        "This response has been appealed already.",
-                    )
-                    .to_string()),
-            ),
-            Err(error) => (StatusCode::UNPROCESSABLE_ENTITY, Err(error.to_string())),
+            Err(error) => {
+                let (status, text) = refusal(lang, error)?;
+                (status, Err(text))
+            }
         };
         render_explanation(
             &app,
@@ -514,10 +498,10 @@ pub async fn decide(
             } else {
                 lang.pick("Ditolak; tanggapan tetap dihitung.", "Dismissed; the response still counts.")
             }.to_string())),
-            Err(suara_store::TppError::Store(e)) => return Err(ApiError::Store(e)),
-            Err(suara_store::TppError::ReasonRequired) => (StatusCode::UNPROCESSABLE_ENTITY, Err(lang.pick("Tuliskan alasannya.", "Write down the reason.").to_string())),
-            Err(suara_store::TppError::AlreadyDecided) => (StatusCode::CONFLICT, Err(lang.pick("Keberatan ini sudah diputuskan.", "This appeal was decided already.").to_string())),
-            Err(error) => (StatusCode::NOT_FOUND, Err(error.to_string())),
+            Err(error) => {
+                let (status, text) = refusal(lang, error)?;
+                (status, Err(text))
+            }
         };
         appeals_page(&app, &staff, lang, &here, status, Some(message)).await
     }

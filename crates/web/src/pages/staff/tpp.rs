@@ -91,7 +91,7 @@ fn csrf_field(staff: &Staff) -> Markup {
 }
 
 /// A user-facing message for a refused TPP action, or the error for the error page.
-fn refusal(lang: Lang, error: TppError) -> Result<(StatusCode, String), ApiError> {
+pub(super) fn refusal(lang: Lang, error: TppError) -> Result<(StatusCode, String), ApiError> {
     if let TppError::Store(e) = error {
         return Err(ApiError::Store(e));
     }
@@ -118,6 +118,9 @@ fn refusal(lang: Lang, error: TppError) -> Result<(StatusCode, String), ApiError
             Lang::En => format!("{error}. Nothing was imported."),
         },
         TppError::ReasonRequired => lang.pick("Tuliskan alasannya.", "Write down the reason.").to_string(),
+        TppError::NotTheirResponse(_) => lang
+            .pick("Tanggapan itu tidak menyebut Anda.", "That response does not name you.")
+            .to_string(),
         TppError::AlreadyAppealed => lang
             .pick("Tanggapan ini sudah diajukan keberatan.", "This response has been appealed already.")
             .to_string(),
