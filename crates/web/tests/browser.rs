@@ -1,15 +1,16 @@
-//! The public pages in headless Chromium: axe-core finds no WCAG 2.1 A/AA violation, the
-//! survey can be answered and sent with the keyboard alone, nothing overflows a 360 px
-//! screen, and a response goes through each channel (link, QR poster, ticket, kiosk
-//! online and offline) and counts. Needs Chromium (`apt-get install chromium`) and the checker's packages
+//! The pages in headless Chromium: axe-core finds no WCAG 2.1 A/AA violation, the survey
+//! can be answered and sent with the keyboard alone, nothing overflows a 360 px screen, and
+//! a response goes through each channel (link, QR poster, ticket, kiosk online and offline)
+//! and counts; the TPP staff pages pass axe too. Needs Chromium (`apt-get install chromium`) and the checker's packages
 //! (`npm ci --prefix crates/web/tests/browser`); without them the test says so and skips.
 
 mod common;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::TestApp;
+use common::{TestApp, PASSWORD};
+use suara_domain::access::Role;
 use suara_store::testing::{TestDatabase, OFFICER_NIP};
 use suara_store::{Issuer, NewKiosk, TicketBinding};
 
@@ -18,22 +19,59 @@ fn skip(why: &str) {
     let _ = std::io::stderr().write_all(format!("SKIPPED (browser): {why}\n").as_bytes());
 }
 
-#[tokio::test]
-async fn public_pages_are_accessible_and_keyboard_usable() {
+/// The checker's folder and Chromium, or `None` (after saying why) when either is missing.
+fn checker() -> Option<(PathBuf, String)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser");
     let chromium = std::env::var("SUARA_CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
     if !Path::new(&chromium).exists() {
-        return skip(&format!(
+        skip(&format!(
             "no Chromium at {chromium}; install it or set SUARA_CHROMIUM"
         ));
+        return None;
     }
     if !dir.join("node_modules/axe-core").exists()
         || !dir.join("node_modules/playwright-core").exists()
     {
-        return skip("run `npm ci --prefix crates/web/tests/browser` first");
+        skip("run `npm ci --prefix crates/web/tests/browser` first");
+        return None;
     }
     if Command::new("node").arg("--version").output().is_err() {
-        return skip("no node on PATH");
+        skip("no node on PATH");
+        return None;
+    }
+    Some((dir, chromium))
+}
+
+/// Runs one of the checker's scripts; panics with its output when it reports problems.
+async fn run_checker(script: &str, args: Vec<String>) -> String {
+    let (dir, chromium) = checker().expect("checked by the caller");
+    let script = dir.join(script);
+    let output = tokio::task::spawn_blocking(move || {
+        let mut command = Command::new("node");
+        command
+            .arg(script)
+            .args(args)
+            .env("SUARA_CHROMIUM", &chromium);
+        if let Ok(dir) = std::env::var("SUARA_SCREENSHOTS") {
+            command.env("SUARA_SCREENSHOTS", dir);
+        }
+        command.output().expect("node runs")
+    })
+    .await
+    .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        output.status.success(),
+        "browser checks failed:\n{stdout}\n{stderr}"
+    );
+    stdout
+}
+
+#[tokio::test]
+async fn public_pages_are_accessible_and_keyboard_usable() {
+    if checker().is_none() {
+        return;
     }
     let db = TestDatabase::sqlite().await;
     let url = db.url.clone();
@@ -73,26 +111,8 @@ async fn public_pages_are_accessible_and_keyboard_usable() {
         )
         .await
         .unwrap();
-    let base = app.base.clone();
-    let output = tokio::task::spawn_blocking(move || {
-        let mut command = Command::new("node");
-        command
-            .arg(dir.join("check.js"))
-            .args([&base, "7K2M9-QXD4T", kiosk_token, OFFICER_NIP])
-            .env("SUARA_CHROMIUM", &chromium);
-        if let Ok(dir) = std::env::var("SUARA_SCREENSHOTS") {
-            command.env("SUARA_SCREENSHOTS", dir);
-        }
-        command.output().expect("node runs")
-    })
-    .await
-    .unwrap();
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(
-        output.status.success(),
-        "browser checks failed:\n{stdout}\n{stderr}"
-    );
+    let args = [&app.base, "7K2M9-QXD4T", kiosk_token, OFFICER_NIP];
+    let stdout = run_checker("check.js", args.map(str::to_string).to_vec()).await;
     assert!(
         stdout.contains("checked keyboard-only answering and sending"),
         "{stdout}"
@@ -110,4 +130,73 @@ async fn public_pages_are_accessible_and_keyboard_usable() {
     let expected = [("kiosk", 3), ("ticket", 1), ("web", 2)].map(|(c, n)| (c.to_string(), n));
     assert_eq!(channels, expected, "{stdout}");
     assert!(app.store.held_responses("t1", 10).await.unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn tpp_staff_pages_are_accessible() {
+    if checker().is_none() {
+        return;
+    }
+    let app = TestApp::spawn(TestDatabase::sqlite().await).await;
+    let now = time::OffsetDateTime::now_utc();
+    let month = suara_store::testing::tenant().month_of(now);
+    for (i, rating) in [2, 3, 4].into_iter().enumerate() {
+        let response = suara_domain::survey::validate(suara_domain::survey::ResponseDraft {
+            unit: Some("dukcapil".into()),
+            officer: Some(OFFICER_NIP.into()),
+            answers: Some(vec![Some(rating); 9]),
+            idempotency_key: Some(format!("browser-tpp-{i:03}")),
+            ..Default::default()
+        })
+        .unwrap();
+        let submission = suara_store::Submission {
+            response: &response,
+            channel: suara_store::Channel::Web,
+            received_at: now,
+            signals: None,
+        };
+        let tenant = suara_store::testing::tenant();
+        app.store
+            .record_response(&tenant, submission)
+            .await
+            .unwrap();
+    }
+    let bases =
+        suara_domain::tpp::inputs::parse_base_amounts(b"position_class,base_amount\n7,3300000\n")
+            .unwrap();
+    app.store
+        .replace_base_amounts("t1", &bases, "test", now)
+        .await
+        .unwrap();
+    app.store
+        .run_payroll("t1", month, "test", now)
+        .await
+        .unwrap();
+    let naming = app
+        .store
+        .responses_naming("t1", OFFICER_NIP, month)
+        .await
+        .unwrap();
+    app.store
+        .file_appeal("t1", OFFICER_NIP, naming[0].response_id, "Saya cuti.", now)
+        .await
+        .unwrap();
+    let mut sessions = Vec::new();
+    for (username, role, nip) in [
+        ("bpkad", Role::Finance, None),
+        ("pegawai", Role::Officer, Some(OFFICER_NIP)),
+        ("inspektorat", Role::Inspectorate, None),
+    ] {
+        app.add_account(username, role, None, nip).await;
+        sessions.push(app.sign_in(username, PASSWORD).await.unwrap().cookie);
+    }
+    let mut args = vec![
+        app.base.clone(),
+        month.to_string(),
+        "dukcapil".into(),
+        OFFICER_NIP.into(),
+    ];
+    args.extend(sessions);
+    let stdout = run_checker("staff.js", args).await;
+    assert!(stdout.contains("checked the TPP staff pages"), "{stdout}");
 }

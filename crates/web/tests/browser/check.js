@@ -5,28 +5,9 @@
 // Prints what it checked; exits 1 with the problems when any check fails. With
 // SUARA_SCREENSHOTS=DIR it also saves screenshots there.
 const { chromium } = require('playwright-core');
-const axePath = require.resolve('axe-core');
+const { axe, problems, finish, screenshots, executablePath, launchArgs } = require('./axe-check');
 
 const [base, ticket, kioskToken, officerNip] = process.argv.slice(2);
-const screenshots = process.env.SUARA_SCREENSHOTS;
-const executablePath = process.env.SUARA_CHROMIUM || '/usr/bin/chromium';
-const problems = [];
-
-async function axe(page, label) {
-  await page.addScriptTag({ path: axePath });
-  const result = await page.evaluate(() =>
-    window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
-  for (const v of result.violations) {
-    problems.push(`${label}: ${v.id} (${v.impact}): ${v.help} — ${v.nodes.map(n => n.target.join(' ')).join(', ')}`);
-  }
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  const viewport = page.viewportSize().width;
-  if (width > viewport) problems.push(`${label}: the page is ${width}px wide on a ${viewport}px screen`);
-  console.log(`checked ${label}: ${result.violations.length} violations, ${result.passes.length} rules passed`);
-  if (screenshots) {
-    await page.screenshot({ path: `${screenshots}/${label.replace(/[^a-z0-9]+/gi, '-')}.png`, fullPage: true });
-  }
-}
 
 // Answers the nine questions with a click on each chosen option (varied, as people answer).
 async function answerAll(page) {
@@ -97,10 +78,7 @@ async function channels(browser) {
 }
 
 (async () => {
-  const browser = await chromium.launch({
-    executablePath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-  });
+  const browser = await chromium.launch({ executablePath, args: launchArgs });
   // The pages forbid scripts by CSP; axe is injected by the test, so CSP is bypassed here.
   for (const width of [360, 1280]) {
     const context = await browser.newContext({ viewport: { width, height: 800 }, bypassCSP: true });
@@ -166,8 +144,5 @@ async function channels(browser) {
   await channels(browser);
   await browser.close();
 
-  if (problems.length) {
-    console.error(problems.join('\n'));
-    process.exit(1);
-  }
+  finish();
 })().catch((e) => { console.error(e); process.exit(1); });
