@@ -8,12 +8,14 @@
 //! - [`access`]: roles and what each may see and do.
 //! - [`integrity`]: the tamper-evident hash chain of accepted responses.
 //! - [`tpp`]: the satisfaction-linked allowance: policies, blended scores, factors, rupiah.
+//! - [`musrena`]: Musrena Keren forums, the proposal lifecycle and prioritization.
 //! - [`period`]: months, quarters, semesters and years as month ranges.
 //! - [`decimal`]: exact rationals rounded for display.
 
 pub mod access;
 pub mod decimal;
 pub mod integrity;
+pub mod musrena;
 pub mod org;
 pub mod period;
 pub mod skm;

@@ -1,0 +1,17 @@
+//! Musrena Keren (*Musyawarah Perencanaan Pembangunan Perempuan, Anak, Penyandang
+//! Disabilitas dan Kelompok Rentan*): inclusive planning forums whose proposals are carried
+//! into the official musrenbang (village → district → regency) and tracked until budgeted
+//! and built, or rejected with a reason.
+//!
+//! - [`forum`]: levels, the groups taking part (counted, never named) and the accessibility
+//!   provided.
+//! - [`lifecycle`]: a proposal's stages as a state machine: only legal steps, a reason for
+//!   every rejection.
+//! - [`proposal`]: a proposal's fields checked, sectors, photo checks.
+//! - [`ranking`]: prioritization inside a forum: weighted criteria and votes combined into a
+//!   deterministic ranking with stated tie-breaks.
+
+pub mod forum;
+pub mod lifecycle;
+pub mod proposal;
+pub mod ranking;

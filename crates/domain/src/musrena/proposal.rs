@@ -1,0 +1,327 @@
+//! A proposal as a facilitator enters it for the participants (or through the easy-read form
+//! with children), checked field by field; and photos attached to it, checked by their bytes.
+
+use serde::Serialize;
+
+use super::forum::Group;
+
+/// Sectors of the regional plan a proposal belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Sector {
+    Infrastructure,
+    Health,
+    Education,
+    Economy,
+    Social,
+    ChildProtection,
+    Environment,
+    Administration,
+}
+
+impl Sector {
+    pub const ALL: [Sector; 8] = [
+        Sector::Infrastructure,
+        Sector::Health,
+        Sector::Education,
+        Sector::Economy,
+        Sector::Social,
+        Sector::ChildProtection,
+        Sector::Environment,
+        Sector::Administration,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Sector::Infrastructure => "infrastructure",
+            Sector::Health => "health",
+            Sector::Education => "education",
+            Sector::Economy => "economy",
+            Sector::Social => "social",
+            Sector::ChildProtection => "child_protection",
+            Sector::Environment => "environment",
+            Sector::Administration => "administration",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Sector> {
+        Sector::ALL.into_iter().find(|s| s.code() == code)
+    }
+}
+
+/// Longest title, and longest of the longer texts, in characters.
+pub const MAX_TITLE_CHARS: usize = 160;
+pub const MAX_TEXT_CHARS: usize = 4000;
+
+/// What a form sent, before checking.
+#[derive(Clone, Debug, Default)]
+pub struct ProposalDraft {
+    pub title: String,
+    pub problem: String,
+    pub activity: String,
+    pub sector: String,
+    /// The village (unit code) where it would be done.
+    pub location: String,
+    /// Estimated cost in rupiah as typed (`Rp15.000.000`, `15000000`); empty when unknown.
+    pub estimated_cost: String,
+    /// Group codes of those who proposed it.
+    pub proposed_by: Vec<String>,
+    /// Beneficiaries per group code, as typed.
+    pub beneficiaries: Vec<(String, String)>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Proposal {
+    pub title: String,
+    pub problem: String,
+    pub activity: String,
+    pub sector: Sector,
+    pub location: String,
+    pub estimated_cost: Option<u64>,
+    pub proposed_by: Vec<Group>,
+    /// Groups with their beneficiary counts, in [`Group::ALL`] order; zero counts left out.
+    pub beneficiaries: Vec<(Group, u32)>,
+}
+
+/// One field's problem (English; pages translate by `field` and `problem`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ProposalProblem {
+    pub field: String,
+    pub problem: &'static str,
+}
+
+/// Checks every field and lists every problem.
+pub fn validate(draft: &ProposalDraft) -> Result<Proposal, Vec<ProposalProblem>> {
+    let mut problems = Vec::new();
+    let mut problem = |field: &str, problem: &'static str| {
+        problems.push(ProposalProblem {
+            field: field.into(),
+            problem,
+        })
+    };
+    let text = |value: &str, max: usize| -> Result<String, &'static str> {
+        let value = value.trim();
+        if value.is_empty() {
+            Err("required")
+        } else if value.chars().count() > max {
+            Err("too_long")
+        } else {
+            Ok(value.to_string())
+        }
+    };
+    let title = text(&draft.title, MAX_TITLE_CHARS)
+        .map_err(|p| problem("title", p))
+        .ok();
+    let problem_text = text(&draft.problem, MAX_TEXT_CHARS)
+        .map_err(|p| problem("problem", p))
+        .ok();
+    let activity = text(&draft.activity, MAX_TEXT_CHARS)
+        .map_err(|p| problem("activity", p))
+        .ok();
+    let sector = Sector::from_code(draft.sector.trim());
+    if sector.is_none() {
+        problem(
+            "sector",
+            if draft.sector.trim().is_empty() {
+                "required"
+            } else {
+                "unknown"
+            },
+        );
+    }
+    let location = draft.location.trim();
+    if location.is_empty() {
+        problem("location", "required");
+    }
+    let estimated_cost = match draft.estimated_cost.trim() {
+        "" => None,
+        typed => {
+            let amount = crate::tpp::inputs::parse_rupiah(typed);
+            if amount.is_none() {
+                problem("estimated_cost", "not_rupiah");
+            }
+            amount
+        }
+    };
+    let mut proposed_by = Vec::new();
+    let mut unknown_group = false;
+    for code in &draft.proposed_by {
+        match Group::from_code(code.trim()) {
+            Some(g) if !proposed_by.contains(&g) => proposed_by.push(g),
+            Some(_) => {}
+            None => {
+                unknown_group = true;
+                problem("proposed_by", "unknown");
+            }
+        }
+    }
+    if proposed_by.is_empty() && !unknown_group {
+        problem("proposed_by", "required");
+    }
+    proposed_by.sort();
+    let mut beneficiaries = Vec::new();
+    for (code, count) in &draft.beneficiaries {
+        let field = format!("beneficiaries.{code}");
+        let Some(group) = Group::from_code(code.trim()) else {
+            problem(&field, "unknown");
+            continue;
+        };
+        match count.trim() {
+            "" | "0" => {}
+            typed => match typed.replace('.', "").parse::<u32>() {
+                Ok(n) => beneficiaries.push((group, n)),
+                Err(_) => problem(&field, "not_a_count"),
+            },
+        }
+    }
+    beneficiaries.sort();
+    beneficiaries.dedup_by_key(|(g, _)| *g);
+    match (title, problem_text, activity, sector) {
+        (Some(title), Some(problem_text), Some(activity), Some(sector)) if problems.is_empty() => {
+            Ok(Proposal {
+                title,
+                problem: problem_text,
+                activity,
+                sector,
+                location: location.to_string(),
+                estimated_cost,
+                proposed_by,
+                beneficiaries,
+            })
+        }
+        _ => Err(problems),
+    }
+}
+
+/// Largest photo accepted (after the phone's own compression).
+pub const MAX_PHOTO_BYTES: usize = 5 * 1024 * 1024;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum PhotoType {
+    Jpeg,
+    Png,
+    Webp,
+}
+
+impl PhotoType {
+    pub fn content_type(self) -> &'static str {
+        match self {
+            PhotoType::Jpeg => "image/jpeg",
+            PhotoType::Png => "image/png",
+            PhotoType::Webp => "image/webp",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum PhotoError {
+    #[error("the photo is empty")]
+    Empty,
+    #[error("the photo is larger than 5 MB")]
+    TooLarge,
+    #[error("only JPEG, PNG and WebP photos are accepted")]
+    NotAPhoto,
+}
+
+/// The photo's type from its first bytes (what a browser says is not trusted).
+pub fn check_photo(bytes: &[u8]) -> Result<PhotoType, PhotoError> {
+    if bytes.is_empty() {
+        return Err(PhotoError::Empty);
+    }
+    if bytes.len() > MAX_PHOTO_BYTES {
+        return Err(PhotoError::TooLarge);
+    }
+    if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        Ok(PhotoType::Jpeg)
+    } else if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        Ok(PhotoType::Png)
+    } else if bytes.len() >= 12 && &bytes[..4] == b"RIFF" && &bytes[8..12] == b"WEBP" {
+        Ok(PhotoType::Webp)
+    } else {
+        Err(PhotoError::NotAPhoto)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn draft() -> ProposalDraft {
+        ProposalDraft {
+            title: "Jalur landai di balai desa".into(),
+            problem: "Warga berkursi roda tidak bisa masuk balai desa.".into(),
+            activity: "Membangun jalur landai dan pegangan tangan.".into(),
+            sector: "infrastructure".into(),
+            location: "desa-sumberejo".into(),
+            estimated_cost: "Rp15.000.000".into(),
+            proposed_by: vec!["disability_physical".into(), "elderly".into()],
+            beneficiaries: vec![
+                ("disability_physical".into(), "12".into()),
+                ("elderly".into(), "1.200".into()),
+                ("children".into(), "".into()),
+            ],
+        }
+    }
+
+    #[test]
+    fn a_complete_proposal_is_read() {
+        let p = validate(&draft()).unwrap();
+        assert_eq!(p.sector, Sector::Infrastructure);
+        assert_eq!(p.estimated_cost, Some(15_000_000));
+        assert_eq!(
+            p.proposed_by,
+            vec![Group::DisabilityPhysical, Group::Elderly]
+        );
+        assert_eq!(
+            p.beneficiaries,
+            vec![(Group::DisabilityPhysical, 12), (Group::Elderly, 1200)]
+        );
+    }
+
+    #[test]
+    fn every_problem_is_listed() {
+        let bad = ProposalDraft {
+            title: " ".into(),
+            sector: "roads".into(),
+            estimated_cost: "lima juta".into(),
+            proposed_by: vec![],
+            beneficiaries: vec![
+                ("martians".into(), "3".into()),
+                ("women".into(), "x".into()),
+            ],
+            ..draft()
+        };
+        let problems = validate(&bad).unwrap_err();
+        let fields: Vec<&str> = problems.iter().map(|p| p.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            [
+                "title",
+                "sector",
+                "estimated_cost",
+                "proposed_by",
+                "beneficiaries.martians",
+                "beneficiaries.women"
+            ]
+        );
+        assert_eq!(problems[1].problem, "unknown");
+    }
+
+    #[test]
+    fn photos_are_known_by_their_bytes() {
+        assert_eq!(
+            check_photo(&[0xFF, 0xD8, 0xFF, 0xE0, 0]),
+            Ok(PhotoType::Jpeg)
+        );
+        assert_eq!(check_photo(b"\x89PNG\r\n\x1a\n...."), Ok(PhotoType::Png));
+        assert_eq!(check_photo(b"RIFF\0\0\0\0WEBPVP8 "), Ok(PhotoType::Webp));
+        assert_eq!(
+            check_photo(b"<svg onload=alert(1)>"),
+            Err(PhotoError::NotAPhoto)
+        );
+        assert_eq!(check_photo(b""), Err(PhotoError::Empty));
+        let mut big = vec![0xFF, 0xD8, 0xFF];
+        big.resize(MAX_PHOTO_BYTES + 1, 0);
+        assert_eq!(check_photo(&big), Err(PhotoError::TooLarge));
+    }
+}
