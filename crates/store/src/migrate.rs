@@ -57,6 +57,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/shared/0007_tpp.sql"),
         postgres: include_str!("../migrations/shared/0007_tpp.sql"),
     },
+    Migration {
+        version: 8,
+        name: "musrena",
+        sqlite: include_str!("../migrations/shared/0008_musrena.sql"),
+        postgres: include_str!("../migrations/shared/0008_musrena.sql"),
+    },
 ];
 
 /// Responses stored before the chain existed are linked once, when it is created.

@@ -1,0 +1,762 @@
+//! Musrena Keren in the database: forums (participants counted, never named), proposals with
+//! their scores and votes, every lifecycle step (append-only, checked by the domain's state
+//! machine in the same transaction that records it) and photos.
+
+use sqlx::any::AnyRow;
+use sqlx::{AnyConnection, Row};
+use suara_domain::musrena::forum::{Accommodation, Group, Level, Participants};
+use suara_domain::musrena::lifecycle::{self, Action, Stage, TransitionError};
+use suara_domain::musrena::proposal::{PhotoType, Proposal, Sector};
+use time::{Date, OffsetDateTime};
+
+use crate::audit::{self, AuditRecord};
+use crate::{micros, Store, StoreError};
+
+#[derive(Debug, thiserror::Error)]
+pub enum MusrenaError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("{0}")]
+    Transition(#[from] TransitionError),
+    #[error("there is no forum '{0}'")]
+    NoSuchForum(String),
+    #[error("there is no proposal '{0}'")]
+    NoSuchProposal(String),
+    #[error("'{0}' is not a district of this regency")]
+    UnknownDistrict(String),
+    #[error("proposal {code}: {error}")]
+    InBulk {
+        code: String,
+        error: Box<MusrenaError>,
+    },
+}
+
+impl From<sqlx::Error> for MusrenaError {
+    fn from(error: sqlx::Error) -> MusrenaError {
+        MusrenaError::Store(StoreError::Database(error))
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Forum {
+    pub forum_id: String,
+    pub level: Level,
+    pub district_id: Option<String>,
+    pub village: Option<String>,
+    pub held_on: Date,
+    pub place: String,
+    pub facilitator: String,
+    pub accommodations: Vec<Accommodation>,
+    pub participants: Participants,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StoredProposal {
+    pub code: String,
+    pub forum_id: String,
+    pub forum_level: Level,
+    /// Order of entry in the forum.
+    pub seq: i64,
+    pub proposal: Proposal,
+    pub district_id: Option<String>,
+    pub easy_read: bool,
+    pub stage: Stage,
+    pub votes: u32,
+    /// Scores on the forum's criteria, empty until scored.
+    pub scores: Vec<u8>,
+    pub budget_amount: Option<u64>,
+    pub submitted_on: Date,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProposalStep {
+    pub action: String,
+    pub stage_after: Stage,
+    pub on: Date,
+    pub actor: String,
+    pub reason: Option<String>,
+    pub amount: Option<u64>,
+    pub evidence: Option<String>,
+}
+
+fn corrupt(what: impl Into<String>) -> StoreError {
+    StoreError::Corrupt(what.into())
+}
+
+fn date(text: &str) -> Result<Date, StoreError> {
+    Date::parse(
+        text,
+        time::macros::format_description!("[year]-[month]-[day]"),
+    )
+    .map_err(|_| corrupt(format!("date '{text}'")))
+}
+
+fn codes<T: Copy>(values: &[T], code: impl Fn(T) -> &'static str) -> String {
+    values
+        .iter()
+        .map(|v| code(*v))
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+fn from_codes<T>(text: &str, parse: impl Fn(&str) -> Option<T>) -> Result<Vec<T>, StoreError> {
+    text.split(',')
+        .filter(|c| !c.is_empty())
+        .map(|c| parse(c).ok_or_else(|| corrupt(format!("code '{c}'"))))
+        .collect()
+}
+
+fn counts_text(counts: &[u32]) -> String {
+    counts
+        .iter()
+        .map(u32::to_string)
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+fn counts_from(text: &str) -> Result<Vec<u32>, StoreError> {
+    text.split(',')
+        .filter(|c| !c.is_empty())
+        .map(|c| c.parse().map_err(|_| corrupt(format!("count '{c}'"))))
+        .collect()
+}
+
+fn money(value: u64) -> i64 {
+    i64::try_from(value).unwrap_or(i64::MAX)
+}
+
+fn to_u64(value: i64) -> Result<u64, StoreError> {
+    u64::try_from(value).map_err(|_| corrupt(format!("negative amount {value}")))
+}
+
+/// Public proposal codes: `MR-XXXXX-XXXXX` in Crockford base32, easy to read out and type.
+fn new_code() -> String {
+    use rand::Rng;
+    const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    let mut rng = rand::thread_rng();
+    let mut chars = (0..10).map(|_| ALPHABET[rng.gen_range(0..32)] as char);
+    let first: String = chars.by_ref().take(5).collect();
+    let second: String = chars.collect();
+    format!("MR-{first}-{second}")
+}
+
+const FORUM_COLUMNS: &str = "forum_id, level, district_id, village, held_on, place, facilitator,
+    accommodations, participants, by_group";
+
+fn forum_from_row(row: &AnyRow) -> Result<Forum, StoreError> {
+    let level: String = row.try_get(1)?;
+    let held_on: String = row.try_get(4)?;
+    let accommodations: String = row.try_get(7)?;
+    let by_group = counts_from(&row.try_get::<String, _>(9)?)?;
+    let mut participants = Participants {
+        total: u32::try_from(row.try_get::<i64, _>(8)?).unwrap_or(0),
+        ..Participants::default()
+    };
+    for (group, count) in Group::ALL.into_iter().zip(by_group) {
+        participants.set(group, count);
+    }
+    Ok(Forum {
+        forum_id: row.try_get(0)?,
+        level: Level::from_code(&level).ok_or_else(|| corrupt(format!("level '{level}'")))?,
+        district_id: row.try_get(2)?,
+        village: row.try_get(3)?,
+        held_on: date(&held_on)?,
+        place: row.try_get(5)?,
+        facilitator: row.try_get(6)?,
+        accommodations: from_codes(&accommodations, Accommodation::from_code)?,
+        participants,
+    })
+}
+
+const PROPOSAL_COLUMNS: &str = "p.code, p.forum_id, f.level, p.seq, p.title, p.problem,
+    p.activity, p.sector, p.district_id, p.village, p.estimated_cost, p.proposed_by,
+    p.beneficiaries, p.easy_read, p.stage, p.votes, p.scores, p.budget_amount, p.submitted_on";
+
+const PROPOSAL_FROM: &str = "musrena_proposals p JOIN musrena_forums f
+    ON f.tenant_id = p.tenant_id AND f.forum_id = p.forum_id";
+
+fn proposal_from_row(row: &AnyRow) -> Result<StoredProposal, StoreError> {
+    let level: String = row.try_get(2)?;
+    let sector: String = row.try_get(7)?;
+    let stage: String = row.try_get(14)?;
+    let beneficiaries = counts_from(&row.try_get::<String, _>(12)?)?;
+    let cost: Option<i64> = row.try_get(10)?;
+    let budget: Option<i64> = row.try_get(17)?;
+    let scores = counts_from(&row.try_get::<String, _>(16)?)?;
+    Ok(StoredProposal {
+        code: row.try_get(0)?,
+        forum_id: row.try_get(1)?,
+        forum_level: Level::from_code(&level).ok_or_else(|| corrupt(format!("level '{level}'")))?,
+        seq: row.try_get(3)?,
+        proposal: Proposal {
+            title: row.try_get(4)?,
+            problem: row.try_get(5)?,
+            activity: row.try_get(6)?,
+            sector: Sector::from_code(&sector)
+                .ok_or_else(|| corrupt(format!("sector '{sector}'")))?,
+            location: row.try_get(9)?,
+            estimated_cost: cost.map(to_u64).transpose()?,
+            proposed_by: from_codes(&row.try_get::<String, _>(11)?, Group::from_code)?,
+            beneficiaries: Group::ALL
+                .into_iter()
+                .zip(beneficiaries)
+                .filter(|(_, n)| *n > 0)
+                .collect(),
+        },
+        district_id: row.try_get(8)?,
+        easy_read: row.try_get::<i64, _>(13)? != 0,
+        stage: Stage::from_code(&stage).ok_or_else(|| corrupt(format!("stage '{stage}'")))?,
+        votes: u32::try_from(row.try_get::<i64, _>(15)?).unwrap_or(0),
+        scores: scores
+            .into_iter()
+            .map(|s| u8::try_from(s).unwrap_or(0))
+            .collect(),
+        budget_amount: budget.map(to_u64).transpose()?,
+        submitted_on: date(&row.try_get::<String, _>(18)?)?,
+    })
+}
+
+/// What to list of the public proposals.
+#[derive(Clone, Debug, Default)]
+pub struct ProposalFilter {
+    pub district_id: Option<String>,
+    pub sector: Option<Sector>,
+    pub group: Option<Group>,
+    pub stage: Option<Stage>,
+    pub forum_id: Option<String>,
+}
+
+impl Store {
+    async fn check_district(
+        conn: &mut AnyConnection,
+        tenant_id: &str,
+        district: Option<&str>,
+    ) -> Result<(), MusrenaError> {
+        if let Some(district) = district {
+            let found = sqlx::query("SELECT 1 FROM units WHERE tenant_id = $1 AND unit_id = $2")
+                .bind(tenant_id)
+                .bind(district)
+                .fetch_optional(&mut *conn)
+                .await?;
+            if found.is_none() {
+                return Err(MusrenaError::UnknownDistrict(district.to_string()));
+            }
+        }
+        Ok(())
+    }
+
+    /// Records a forum; its code is the year and a running number (`2026-007`).
+    pub async fn create_forum(
+        &self,
+        tenant_id: &str,
+        forum: &Forum,
+        actor: &str,
+        at: OffsetDateTime,
+    ) -> Result<String, MusrenaError> {
+        let mut tx = self.writer.begin().await?;
+        Store::check_district(&mut tx, tenant_id, forum.district_id.as_deref()).await?;
+        let year = forum.held_on.year();
+        let count: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM musrena_forums WHERE tenant_id = $1 AND forum_id LIKE $2",
+        )
+        .bind(tenant_id)
+        .bind(format!("{year}-%"))
+        .fetch_one(&mut *tx)
+        .await?;
+        let forum_id = format!("{year}-{:03}", count + 1);
+        sqlx::query(&format!(
+            "INSERT INTO musrena_forums (tenant_id, {FORUM_COLUMNS}, created_by, created_at_us)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)"
+        ))
+        .bind(tenant_id)
+        .bind(&forum_id)
+        .bind(forum.level.code())
+        .bind(&forum.district_id)
+        .bind(&forum.village)
+        .bind(forum.held_on.to_string())
+        .bind(&forum.place)
+        .bind(&forum.facilitator)
+        .bind(codes(&forum.accommodations, Accommodation::code))
+        .bind(i64::from(forum.participants.total))
+        .bind(counts_text(&forum.participants.by_group))
+        .bind(actor)
+        .bind(micros(at))
+        .execute(&mut *tx)
+        .await?;
+        audit::append(
+            &mut tx,
+            &AuditRecord {
+                tenant_id,
+                at,
+                actor,
+                action: "create",
+                entity: "musrena_forum",
+                entity_id: forum_id.clone(),
+                before: None,
+                after: Some(
+                    serde_json::json!({
+                        "level": forum.level.code(),
+                        "district": forum.district_id,
+                        "village": forum.village,
+                        "held_on": forum.held_on.to_string(),
+                        "participants": forum.participants.total,
+                    })
+                    .to_string(),
+                ),
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(forum_id)
+    }
+
+    /// Forums, latest first.
+    pub async fn forums(&self, tenant_id: &str) -> Result<Vec<Forum>, StoreError> {
+        let rows = sqlx::query(&format!(
+            "SELECT {FORUM_COLUMNS} FROM musrena_forums WHERE tenant_id = $1
+             ORDER BY held_on DESC, forum_id DESC"
+        ))
+        .bind(tenant_id)
+        .fetch_all(&self.reader)
+        .await?;
+        rows.iter().map(forum_from_row).collect()
+    }
+
+    pub async fn forum(
+        &self,
+        tenant_id: &str,
+        forum_id: &str,
+    ) -> Result<Option<Forum>, StoreError> {
+        let row = sqlx::query(&format!(
+            "SELECT {FORUM_COLUMNS} FROM musrena_forums WHERE tenant_id = $1 AND forum_id = $2"
+        ))
+        .bind(tenant_id)
+        .bind(forum_id)
+        .fetch_optional(&self.reader)
+        .await?;
+        row.as_ref().map(forum_from_row).transpose()
+    }
+
+    /// Adds a checked proposal to a forum, submitted on `on`; returns its public code.
+    #[allow(clippy::too_many_arguments)]
+    pub async fn add_proposal(
+        &self,
+        tenant_id: &str,
+        forum_id: &str,
+        proposal: &Proposal,
+        district_id: Option<&str>,
+        easy_read: bool,
+        on: Date,
+        actor: &str,
+        at: OffsetDateTime,
+    ) -> Result<String, MusrenaError> {
+        let mut tx = self.writer.begin().await?;
+        let forum_district: Option<Option<String>> = sqlx::query_scalar(
+            "SELECT district_id FROM musrena_forums WHERE tenant_id = $1 AND forum_id = $2",
+        )
+        .bind(tenant_id)
+        .bind(forum_id)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(forum_district) = forum_district else {
+            return Err(MusrenaError::NoSuchForum(forum_id.to_string()));
+        };
+        let district = district_id.map(str::to_string).or(forum_district);
+        Store::check_district(&mut tx, tenant_id, district.as_deref()).await?;
+        let seq: i64 = sqlx::query_scalar(
+            "SELECT COALESCE(MAX(seq), 0) + 1 FROM musrena_proposals
+             WHERE tenant_id = $1 AND forum_id = $2",
+        )
+        .bind(tenant_id)
+        .bind(forum_id)
+        .fetch_one(&mut *tx)
+        .await?;
+        let mut beneficiaries = [0u32; 9];
+        for (group, count) in &proposal.beneficiaries {
+            if let Some(i) = Group::ALL.iter().position(|g| g == group) {
+                beneficiaries[i] = *count;
+            }
+        }
+        let code = new_code();
+        sqlx::query(
+            "INSERT INTO musrena_proposals (tenant_id, code, forum_id, seq, title, problem, activity,
+                 sector, district_id, village, estimated_cost, proposed_by, beneficiaries, easy_read,
+                 stage, votes, scores, budget_amount, submitted_on)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 0, '', NULL, $16)",
+        )
+        .bind(tenant_id)
+        .bind(&code)
+        .bind(forum_id)
+        .bind(seq)
+        .bind(&proposal.title)
+        .bind(&proposal.problem)
+        .bind(&proposal.activity)
+        .bind(proposal.sector.code())
+        .bind(&district)
+        .bind(&proposal.location)
+        .bind(proposal.estimated_cost.map(money))
+        .bind(codes(&proposal.proposed_by, Group::code))
+        .bind(counts_text(&beneficiaries))
+        .bind(i64::from(easy_read))
+        .bind(Stage::Submitted.code())
+        .bind(on.to_string())
+        .execute(&mut *tx)
+        .await?;
+        insert_step(
+            &mut tx,
+            tenant_id,
+            &code,
+            "submit",
+            Stage::Submitted,
+            on,
+            actor,
+            StepDetail::default(),
+            at,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(code)
+    }
+
+    /// Proposals matching the filter, by forum and order of entry.
+    pub async fn proposals(
+        &self,
+        tenant_id: &str,
+        filter: &ProposalFilter,
+    ) -> Result<Vec<StoredProposal>, StoreError> {
+        let mut conditions = vec!["p.tenant_id = $1".to_string()];
+        let mut binds: Vec<String> = Vec::new();
+        let mut add = |condition: &str, value: String| {
+            binds.push(value);
+            conditions.push(condition.replace('?', &format!("${}", binds.len() + 1)));
+        };
+        if let Some(d) = &filter.district_id {
+            add("p.district_id = ?", d.clone());
+        }
+        if let Some(s) = filter.sector {
+            add("p.sector = ?", s.code().to_string());
+        }
+        if let Some(st) = filter.stage {
+            add("p.stage = ?", st.code().to_string());
+        }
+        if let Some(f) = &filter.forum_id {
+            add("p.forum_id = ?", f.clone());
+        }
+        if let Some(g) = filter.group {
+            // Codes are comma-separated without spaces; match a whole code.
+            add(
+                "(',' || p.proposed_by || ',') LIKE ?",
+                format!("%,{},%", g.code()),
+            );
+        }
+        let sql = format!(
+            "SELECT {PROPOSAL_COLUMNS} FROM {PROPOSAL_FROM} WHERE {}
+             ORDER BY f.held_on DESC, p.forum_id DESC, p.seq",
+            conditions.join(" AND ")
+        );
+        let mut query = sqlx::query(&sql).bind(tenant_id);
+        for value in &binds {
+            query = query.bind(value);
+        }
+        let rows = query.fetch_all(&self.reader).await?;
+        rows.iter().map(proposal_from_row).collect()
+    }
+
+    /// One proposal and its history, oldest step first.
+    pub async fn proposal(
+        &self,
+        tenant_id: &str,
+        code: &str,
+    ) -> Result<Option<(StoredProposal, Vec<ProposalStep>)>, StoreError> {
+        let row = sqlx::query(&format!(
+            "SELECT {PROPOSAL_COLUMNS} FROM {PROPOSAL_FROM} WHERE p.tenant_id = $1 AND p.code = $2"
+        ))
+        .bind(tenant_id)
+        .bind(code)
+        .fetch_optional(&self.reader)
+        .await?;
+        let Some(row) = row else {
+            return Ok(None);
+        };
+        let proposal = proposal_from_row(&row)?;
+        let steps = sqlx::query(
+            "SELECT action, stage_after, on_date, actor, reason, amount, evidence FROM musrena_steps
+             WHERE tenant_id = $1 AND code = $2 ORDER BY step_no",
+        )
+        .bind(tenant_id)
+        .bind(code)
+        .fetch_all(&self.reader)
+        .await?
+        .iter()
+        .map(|row| {
+            let stage: String = row.try_get(1)?;
+            let amount: Option<i64> = row.try_get(5)?;
+            Ok(ProposalStep {
+                action: row.try_get(0)?,
+                stage_after: Stage::from_code(&stage)
+                    .ok_or_else(|| corrupt(format!("stage '{stage}'")))?,
+                on: date(&row.try_get::<String, _>(2)?)?,
+                actor: row.try_get(3)?,
+                reason: row.try_get(4)?,
+                amount: amount.map(to_u64).transpose()?,
+                evidence: row.try_get(6)?,
+            })
+        })
+        .collect::<Result<_, StoreError>>()?;
+        Ok(Some((proposal, steps)))
+    }
+
+    /// Records the forum's scores (one per criterion, 1–5) and votes of a proposal.
+    pub async fn score_proposal(
+        &self,
+        tenant_id: &str,
+        code: &str,
+        scores: &[u8],
+        votes: u32,
+    ) -> Result<(), MusrenaError> {
+        let changed = sqlx::query(
+            "UPDATE musrena_proposals SET scores = $3, votes = $4 WHERE tenant_id = $1 AND code = $2",
+        )
+        .bind(tenant_id)
+        .bind(code)
+        .bind(counts_text(&scores.iter().map(|s| u32::from(*s)).collect::<Vec<_>>()))
+        .bind(i64::from(votes))
+        .execute(&self.writer)
+        .await?
+        .rows_affected();
+        if changed == 0 {
+            return Err(MusrenaError::NoSuchProposal(code.to_string()));
+        }
+        Ok(())
+    }
+
+    /// Applies one action to each proposal, all or none: the domain's state machine decides
+    /// whether each step is legal; every step is recorded with its date, actor and reason.
+    pub async fn apply_actions(
+        &self,
+        tenant_id: &str,
+        codes: &[String],
+        action: &Action,
+        on: Date,
+        actor: &str,
+        at: OffsetDateTime,
+    ) -> Result<Vec<Stage>, MusrenaError> {
+        let mut tx = self.writer.begin().await?;
+        let mut stages = Vec::with_capacity(codes.len());
+        for code in codes {
+            let stage = apply_in(&mut tx, tenant_id, code, action, on, actor, at)
+                .await
+                .map_err(|error| match error {
+                    MusrenaError::Store(e) => MusrenaError::Store(e),
+                    error if codes.len() > 1 => MusrenaError::InBulk {
+                        code: code.clone(),
+                        error: Box::new(error),
+                    },
+                    error => error,
+                })?;
+            stages.push(stage);
+        }
+        tx.commit().await?;
+        Ok(stages)
+    }
+
+    /// Attaches a photo whose type was checked from its bytes.
+    pub async fn add_photo(
+        &self,
+        tenant_id: &str,
+        code: &str,
+        kind: PhotoType,
+        bytes: &[u8],
+    ) -> Result<i64, MusrenaError> {
+        let mut tx = self.writer.begin().await?;
+        let exists =
+            sqlx::query("SELECT 1 FROM musrena_proposals WHERE tenant_id = $1 AND code = $2")
+                .bind(tenant_id)
+                .bind(code)
+                .fetch_optional(&mut *tx)
+                .await?;
+        if exists.is_none() {
+            return Err(MusrenaError::NoSuchProposal(code.to_string()));
+        }
+        let photo_no: i64 = sqlx::query_scalar(
+            "SELECT COALESCE(MAX(photo_no), 0) + 1 FROM musrena_photos WHERE tenant_id = $1 AND code = $2",
+        )
+        .bind(tenant_id)
+        .bind(code)
+        .fetch_one(&mut *tx)
+        .await?;
+        sqlx::query(
+            "INSERT INTO musrena_photos (tenant_id, code, photo_no, content_type, bytes)
+             VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(tenant_id)
+        .bind(code)
+        .bind(photo_no)
+        .bind(kind.content_type())
+        .bind(bytes.to_vec())
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(photo_no)
+    }
+
+    /// Numbers of a proposal's photos.
+    pub async fn photos(&self, tenant_id: &str, code: &str) -> Result<Vec<i64>, StoreError> {
+        Ok(sqlx::query_scalar(
+            "SELECT photo_no FROM musrena_photos WHERE tenant_id = $1 AND code = $2 ORDER BY photo_no",
+        )
+        .bind(tenant_id)
+        .bind(code)
+        .fetch_all(&self.reader)
+        .await?)
+    }
+
+    /// A photo's content type and bytes.
+    pub async fn photo(
+        &self,
+        tenant_id: &str,
+        code: &str,
+        photo_no: i64,
+    ) -> Result<Option<(String, Vec<u8>)>, StoreError> {
+        let row = sqlx::query(
+            "SELECT content_type, bytes FROM musrena_photos
+             WHERE tenant_id = $1 AND code = $2 AND photo_no = $3",
+        )
+        .bind(tenant_id)
+        .bind(code)
+        .bind(photo_no)
+        .fetch_optional(&self.reader)
+        .await?;
+        row.map(|row| Ok((row.try_get(0)?, row.try_get(1)?)))
+            .transpose()
+    }
+}
+
+#[derive(Default)]
+struct StepDetail<'a> {
+    reason: Option<&'a str>,
+    amount: Option<u64>,
+    evidence: Option<&'a str>,
+}
+
+async fn apply_in(
+    tx: &mut AnyConnection,
+    tenant_id: &str,
+    code: &str,
+    action: &Action,
+    on: Date,
+    actor: &str,
+    at: OffsetDateTime,
+) -> Result<Stage, MusrenaError> {
+    let row = sqlx::query(
+        "SELECT p.stage, f.level FROM musrena_proposals p JOIN musrena_forums f
+             ON f.tenant_id = p.tenant_id AND f.forum_id = p.forum_id
+         WHERE p.tenant_id = $1 AND p.code = $2",
+    )
+    .bind(tenant_id)
+    .bind(code)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let Some(row) = row else {
+        return Err(MusrenaError::NoSuchProposal(code.to_string()));
+    };
+    let stage: String = row.try_get(0)?;
+    let level: String = row.try_get(1)?;
+    let stage = Stage::from_code(&stage).ok_or_else(|| corrupt(format!("stage '{stage}'")))?;
+    let level = Level::from_code(&level).ok_or_else(|| corrupt(format!("level '{level}'")))?;
+    let after = lifecycle::next(stage, level, action)?;
+    let detail = match action {
+        Action::Reject { reason } => StepDetail {
+            reason: Some(reason.trim()),
+            ..StepDetail::default()
+        },
+        Action::Budget { amount } => StepDetail {
+            amount: Some(*amount),
+            ..StepDetail::default()
+        },
+        Action::Implement { evidence } => StepDetail {
+            evidence: Some(evidence.trim()),
+            ..StepDetail::default()
+        },
+        _ => StepDetail::default(),
+    };
+    sqlx::query(
+        "UPDATE musrena_proposals SET stage = $3, budget_amount = COALESCE($4, budget_amount)
+         WHERE tenant_id = $1 AND code = $2",
+    )
+    .bind(tenant_id)
+    .bind(code)
+    .bind(after.code())
+    .bind(detail.amount.map(money))
+    .execute(&mut *tx)
+    .await?;
+    insert_step(
+        tx,
+        tenant_id,
+        code,
+        action.code(),
+        after,
+        on,
+        actor,
+        detail,
+        at,
+    )
+    .await?;
+    Ok(after)
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn insert_step(
+    tx: &mut AnyConnection,
+    tenant_id: &str,
+    code: &str,
+    action: &str,
+    after: Stage,
+    on: Date,
+    actor: &str,
+    detail: StepDetail<'_>,
+    at: OffsetDateTime,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT INTO musrena_steps (tenant_id, code, step_no, action, stage_after, on_date, actor,
+             reason, amount, evidence, at_us)
+         SELECT $1, $2, COALESCE(MAX(step_no), 0) + 1, $3, $4, $5, $6, $7, $8, $9, $10
+         FROM musrena_steps WHERE tenant_id = $1 AND code = $2",
+    )
+    .bind(tenant_id)
+    .bind(code)
+    .bind(action)
+    .bind(after.code())
+    .bind(on.to_string())
+    .bind(actor)
+    .bind(detail.reason)
+    .bind(detail.amount.map(money))
+    .bind(detail.evidence)
+    .bind(micros(at))
+    .execute(&mut *tx)
+    .await?;
+    audit::append(
+        tx,
+        &AuditRecord {
+            tenant_id,
+            at,
+            actor,
+            action,
+            entity: "musrena_proposal",
+            entity_id: code.to_string(),
+            before: None,
+            after: Some(
+                serde_json::json!({
+                    "stage": after.code(),
+                    "on": on.to_string(),
+                    "reason": detail.reason,
+                    "amount": detail.amount,
+                    "evidence": detail.evidence,
+                })
+                .to_string(),
+            ),
+        },
+    )
+    .await?;
+    Ok(())
+}

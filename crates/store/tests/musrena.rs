@@ -1,0 +1,273 @@
+//! Musrena on both backends: a village forum records five proposals, ranks them, carries the
+//! top three up to the district; a planner budgets one and rejects one with a reason; the
+//! history, filters and bulk all-or-nothing hold.
+
+use suara_domain::musrena::forum::{Accommodation, Group, Level, Participants};
+use suara_domain::musrena::lifecycle::{Action, Stage, TransitionError};
+use suara_domain::musrena::proposal::{check_photo, validate, ProposalDraft};
+use suara_domain::musrena::ranking::{rank, Candidate, Rule};
+use suara_store::testing::TestDatabase;
+use suara_store::{Forum, MusrenaError, ProposalFilter, Store};
+use time::macros::date;
+use time::OffsetDateTime;
+
+suara_store::backend_tests!(a_village_forum_to_the_budget);
+
+fn draft(title: &str, groups: &[&str]) -> ProposalDraft {
+    ProposalDraft {
+        title: title.into(),
+        problem: "Masalah yang dialami warga.".into(),
+        activity: "Kegiatan yang diusulkan.".into(),
+        sector: "infrastructure".into(),
+        location: "Sumberejo".into(),
+        estimated_cost: "Rp10.000.000".into(),
+        proposed_by: groups.iter().map(|g| g.to_string()).collect(),
+        beneficiaries: vec![("women".into(), "40".into())],
+    }
+}
+
+async fn plan(store: &Store, codes: &[String], action: Action) -> Result<Vec<Stage>, MusrenaError> {
+    store
+        .apply_actions(
+            "t1",
+            codes,
+            &action,
+            date!(2026 - 03 - 15),
+            "bappeda",
+            OffsetDateTime::now_utc(),
+        )
+        .await
+}
+
+async fn carry(
+    store: &Store,
+    codes: &[String],
+    action: Action,
+) -> Result<Vec<Stage>, MusrenaError> {
+    store
+        .apply_actions(
+            "t1",
+            codes,
+            &action,
+            date!(2026 - 02 - 10),
+            "fasilitator",
+            OffsetDateTime::now_utc(),
+        )
+        .await
+}
+
+async fn a_village_forum_to_the_budget(db: TestDatabase) {
+    let store = db.seeded_store().await;
+    let now = OffsetDateTime::now_utc();
+    let mut participants = Participants {
+        total: 35,
+        ..Participants::default()
+    };
+    participants.set(Group::Women, 22);
+    participants.set(Group::Children, 6);
+    participants.set(Group::DisabilityHearing, 2);
+    let forum = Forum {
+        forum_id: String::new(),
+        level: Level::Desa,
+        district_id: Some("dukcapil".into()),
+        village: Some("Sumberejo".into()),
+        held_on: date!(2026 - 01 - 20),
+        place: "Balai Desa Sumberejo".into(),
+        facilitator: "Ibu Sri".into(),
+        accommodations: vec![
+            Accommodation::SignLanguageInterpreter,
+            Accommodation::EasyRead,
+        ],
+        participants,
+    };
+    let forum_id = store
+        .create_forum("t1", &forum, "fasilitator", now)
+        .await
+        .unwrap();
+    assert_eq!(forum_id, "2026-001");
+    let stored = store.forum("t1", &forum_id).await.unwrap().unwrap();
+    assert_eq!(stored.participants.of(Group::Women), 22);
+    assert_eq!(stored.accommodations, forum.accommodations);
+    let unknown = Forum {
+        district_id: Some("atlantis".into()),
+        ..forum.clone()
+    };
+    assert!(matches!(
+        store.create_forum("t1", &unknown, "x", now).await,
+        Err(MusrenaError::UnknownDistrict(_))
+    ));
+
+    let titles = [
+        ("Jalur landai balai desa", vec!["disability_physical"]),
+        ("Posyandu lansia", vec!["elderly", "women"]),
+        ("Taman bermain ramah anak", vec!["children"]),
+        ("Pelatihan usaha perempuan", vec!["women"]),
+        ("Penerangan jalan", vec!["other_vulnerable"]),
+    ];
+    let mut codes = Vec::new();
+    for (title, groups) in &titles {
+        let proposal = validate(&draft(title, groups)).unwrap();
+        let code = store
+            .add_proposal(
+                "t1",
+                &forum_id,
+                &proposal,
+                None,
+                title.contains("Taman"),
+                date!(2026 - 01 - 20),
+                "fasilitator",
+                now,
+            )
+            .await
+            .unwrap();
+        assert!(code.starts_with("MR-"));
+        codes.push(code);
+    }
+    // Scores and votes, then the domain's ranking.
+    let rule = Rule::standard();
+    let inputs = [
+        ([5, 5, 4, 4], 20),
+        ([4, 4, 4, 4], 15),
+        ([5, 4, 3, 3], 18),
+        ([2, 3, 3, 2], 5),
+        ([1, 2, 2, 2], 2),
+    ];
+    for (code, (scores, votes)) in codes.iter().zip(inputs) {
+        store
+            .score_proposal("t1", code, &scores, votes)
+            .await
+            .unwrap();
+    }
+    let filter = ProposalFilter {
+        forum_id: Some(forum_id.clone()),
+        ..ProposalFilter::default()
+    };
+    let listed = store.proposals("t1", &filter).await.unwrap();
+    assert_eq!(listed.len(), 5);
+    assert_eq!(listed[0].scores, vec![5, 5, 4, 4]);
+    let candidates: Vec<Candidate> = listed
+        .iter()
+        .map(|p| Candidate {
+            code: p.code.clone(),
+            scores: p.scores.clone(),
+            votes: p.votes,
+            estimated_cost: p.proposal.estimated_cost.unwrap_or(0),
+            submitted: p.seq as u64,
+        })
+        .collect();
+    let ranking = rank(&rule, &candidates).unwrap();
+    let top: Vec<String> = ranking.iter().take(3).map(|r| r.code.clone()).collect();
+    assert_eq!(
+        top,
+        vec![codes[0].clone(), codes[2].clone(), codes[1].clone()]
+    );
+
+    // Carrying before verification is refused, and the bulk stores nothing.
+    let early = carry(&store, &top, Action::Carry).await;
+    assert!(matches!(early, Err(MusrenaError::InBulk { .. })));
+    carry(&store, &codes, Action::Verify).await.unwrap();
+    carry(&store, &codes, Action::Prioritize).await.unwrap();
+    assert_eq!(
+        carry(&store, &top, Action::Carry).await.unwrap(),
+        vec![Stage::Musrenbang(Level::Desa); 3]
+    );
+    assert_eq!(
+        carry(&store, &top, Action::Carry).await.unwrap(),
+        vec![Stage::Musrenbang(Level::Kecamatan); 3]
+    );
+
+    // The planner carries one on, accepts and budgets it, and rejects another with a reason.
+    plan(&store, &top[..1], Action::Carry).await.unwrap();
+    plan(&store, &top[..1], Action::AcceptIntoPlan)
+        .await
+        .unwrap();
+    assert_eq!(
+        plan(&store, &top[..1], Action::Budget { amount: 0 })
+            .await
+            .unwrap_err()
+            .to_string(),
+        TransitionError::AmountRequired.to_string()
+    );
+    plan(&store, &top[..1], Action::Budget { amount: 12_500_000 })
+        .await
+        .unwrap();
+    let no_reason = store
+        .apply_actions(
+            "t1",
+            &top[1..2],
+            &Action::Reject { reason: " ".into() },
+            date!(2026 - 03 - 15),
+            "bappeda",
+            now,
+        )
+        .await;
+    assert!(matches!(
+        no_reason,
+        Err(MusrenaError::Transition(TransitionError::ReasonRequired))
+    ));
+    store
+        .apply_actions(
+            "t1",
+            &top[1..2],
+            &Action::Reject {
+                reason: "Sudah didanai Dana Desa".into(),
+            },
+            date!(2026 - 03 - 15),
+            "bappeda",
+            now,
+        )
+        .await
+        .unwrap();
+
+    let (budgeted, history) = store.proposal("t1", &top[0]).await.unwrap().unwrap();
+    assert_eq!(budgeted.stage, Stage::Budgeted);
+    assert_eq!(budgeted.budget_amount, Some(12_500_000));
+    let actions: Vec<&str> = history.iter().map(|s| s.action.as_str()).collect();
+    assert_eq!(
+        actions,
+        [
+            "submit",
+            "verify",
+            "prioritize",
+            "carry",
+            "carry",
+            "carry",
+            "accept",
+            "budget"
+        ]
+    );
+    assert_eq!(history.last().unwrap().actor, "bappeda");
+    let (rejected, history) = store.proposal("t1", &top[1]).await.unwrap().unwrap();
+    assert_eq!(rejected.stage, Stage::Rejected);
+    assert_eq!(
+        history.last().unwrap().reason.as_deref(),
+        Some("Sudah didanai Dana Desa")
+    );
+
+    // Filters: by group (whole codes only), stage and district.
+    let women = ProposalFilter {
+        group: Some(Group::Women),
+        ..ProposalFilter::default()
+    };
+    assert_eq!(store.proposals("t1", &women).await.unwrap().len(), 2);
+    let at_district = ProposalFilter {
+        stage: Some(Stage::Musrenbang(Level::Kecamatan)),
+        ..ProposalFilter::default()
+    };
+    assert_eq!(store.proposals("t1", &at_district).await.unwrap().len(), 1);
+    let district = ProposalFilter {
+        district_id: Some("dukcapil".into()),
+        ..ProposalFilter::default()
+    };
+    assert_eq!(store.proposals("t1", &district).await.unwrap().len(), 5);
+
+    // Photos are kept with their checked type.
+    let jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 1, 2, 3];
+    let n = store
+        .add_photo("t1", &codes[0], check_photo(&jpeg).unwrap(), &jpeg)
+        .await
+        .unwrap();
+    assert_eq!(store.photos("t1", &codes[0]).await.unwrap(), vec![n]);
+    let (kind, bytes) = store.photo("t1", &codes[0], n).await.unwrap().unwrap();
+    assert_eq!((kind.as_str(), bytes.as_slice()), ("image/jpeg", &jpeg[..]));
+}
