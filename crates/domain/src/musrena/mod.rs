@@ -10,8 +10,10 @@
 //! - [`proposal`]: a proposal's fields checked, sectors, photo checks.
 //! - [`ranking`]: prioritization inside a forum: weighted criteria and votes combined into a
 //!   deterministic ranking with stated tie-breaks.
+//! - [`stats`]: shares submitted, accepted and budgeted per group and per district.
 
 pub mod forum;
 pub mod lifecycle;
 pub mod proposal;
 pub mod ranking;
+pub mod stats;

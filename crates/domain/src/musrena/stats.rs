@@ -1,0 +1,143 @@
+//! How far proposals got, per group and per district: how many were submitted, accepted into
+//! the annual plan (RKPD) and budgeted, and the budgeted rupiah. A proposal counts for every
+//! group that proposed it.
+
+use std::collections::BTreeMap;
+
+use num_bigint::BigInt;
+use num_rational::BigRational;
+
+use super::forum::Group;
+use super::lifecycle::Stage;
+use crate::decimal::Decimal;
+
+/// What the statistics need of one proposal.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Outcome<'a> {
+    pub groups: &'a [Group],
+    pub district: Option<&'a str>,
+    pub stage: Stage,
+    pub budget: Option<u64>,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub submitted: u64,
+    pub accepted: u64,
+    pub budgeted: u64,
+    /// Whole rupiah budgeted.
+    pub amount: u64,
+}
+
+impl Counts {
+    fn add(&mut self, outcome: &Outcome<'_>) {
+        self.submitted += 1;
+        if outcome.stage.has_reached(Stage::AcceptedIntoPlan) {
+            self.accepted += 1;
+        }
+        if outcome.stage.has_reached(Stage::Budgeted) {
+            self.budgeted += 1;
+            self.amount += outcome.budget.unwrap_or(0);
+        }
+    }
+
+    /// `part` of the submitted as a percentage with one decimal (half away from zero); `None`
+    /// when nothing was submitted.
+    pub fn share(&self, part: u64) -> Option<Decimal> {
+        (self.submitted > 0).then(|| {
+            let ratio = BigRational::new(BigInt::from(part * 100), BigInt::from(self.submitted));
+            Decimal::round_half_away(&ratio, 1)
+        })
+    }
+}
+
+/// Per group, in [`Group::ALL`] order (groups without proposals included, at zero).
+pub fn by_group(outcomes: &[Outcome<'_>]) -> Vec<(Group, Counts)> {
+    Group::ALL
+        .into_iter()
+        .map(|group| {
+            let mut counts = Counts::default();
+            for o in outcomes.iter().filter(|o| o.groups.contains(&group)) {
+                counts.add(o);
+            }
+            (group, counts)
+        })
+        .collect()
+}
+
+/// Per district code (`None`: regency-wide proposals), and the total over all.
+pub fn by_district<'a>(outcomes: &[Outcome<'a>]) -> (BTreeMap<Option<&'a str>, Counts>, Counts) {
+    let mut districts: BTreeMap<Option<&str>, Counts> = BTreeMap::new();
+    let mut total = Counts::default();
+    for o in outcomes {
+        districts.entry(o.district).or_default().add(o);
+        total.add(o);
+    }
+    (districts, total)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn shares_per_group_and_district() {
+        let women = [Group::Women];
+        let both = [Group::Women, Group::Children];
+        let outcomes = [
+            Outcome {
+                groups: &women,
+                district: Some("panggul"),
+                stage: Stage::Budgeted,
+                budget: Some(10_000_000),
+            },
+            Outcome {
+                groups: &both,
+                district: Some("panggul"),
+                stage: Stage::AcceptedIntoPlan,
+                budget: None,
+            },
+            Outcome {
+                groups: &both,
+                district: Some("munjungan"),
+                stage: Stage::Rejected,
+                budget: None,
+            },
+        ];
+        let groups = by_group(&outcomes);
+        let (_, w) = groups[0];
+        assert_eq!(
+            (w.submitted, w.accepted, w.budgeted, w.amount),
+            (3, 2, 1, 10_000_000)
+        );
+        assert_eq!(w.share(w.accepted).unwrap().to_string(), "66.7");
+        let (_, children) = groups[1];
+        assert_eq!((children.submitted, children.accepted), (2, 1));
+        assert_eq!(groups[2].1, Counts::default());
+        assert_eq!(groups[2].1.share(0), None);
+        let (districts, total) = by_district(&outcomes);
+        assert_eq!(districts[&Some("panggul")].submitted, 2);
+        assert_eq!(total.amount, 10_000_000);
+    }
+
+    proptest! {
+        /// Budgeted ≤ accepted ≤ submitted, and districts add up to the total.
+        #[test]
+        fn counts_nest_and_add_up(rows in proptest::collection::vec((0usize..10, 0usize..3, 0u64..1000), 0..40)) {
+            let groups = [Group::Women];
+            let districts = ["a", "b", "c"];
+            let outcomes: Vec<Outcome> = rows.iter().map(|(s, d, amount)| Outcome {
+                groups: &groups,
+                district: Some(districts[*d]),
+                stage: Stage::ALL[*s],
+                budget: Some(*amount),
+            }).collect();
+            let (by_d, total) = by_district(&outcomes);
+            prop_assert!(total.budgeted <= total.accepted && total.accepted <= total.submitted);
+            prop_assert_eq!(by_d.values().map(|c| c.submitted).sum::<u64>(), total.submitted);
+            prop_assert_eq!(by_d.values().map(|c| c.amount).sum::<u64>(), total.amount);
+            prop_assert_eq!(by_group(&outcomes)[0].1, total);
+        }
+    }
+}
