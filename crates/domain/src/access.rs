@@ -101,6 +101,12 @@ pub enum Permission {
     AppealResponses,
     /// Deciding officers' appeals (the inspectorate).
     DecideAppeals,
+    /// Musrena forums and proposals: recording, scoring, carrying up (a unit admin for the
+    /// districts in their subtree).
+    ManageMusrena,
+    /// Accepting proposals into the plan, budgeting them, recording implementation and
+    /// exporting for SIPD (Bappeda).
+    DecidePlanning,
 }
 
 /// A signed-in user as far as access is concerned.
@@ -126,6 +132,8 @@ impl Principal {
             ApprovePayroll => self.role == Finance,
             AppealResponses => self.role == Officer,
             DecideAppeals => matches!(self.role, Administrator | Inspectorate),
+            ManageMusrena => matches!(self.role, Administrator | Planner | UnitAdmin),
+            DecidePlanning => matches!(self.role, Administrator | Planner),
             ViewDashboard => self.role != Officer,
             ViewOfficer => self.role != Planner,
             ImportOrganisation => matches!(self.role, Administrator | Hr),

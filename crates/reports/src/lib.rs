@@ -1,6 +1,7 @@
-//! Files for people outside the system: spreadsheets finance opens (xlsx) and plain CSV for
-//! other systems. Pure functions from stored data to bytes; no I/O of their own.
+//! Files for people outside the system: spreadsheets finance and planners open (xlsx) and
+//! plain CSV for other systems (payroll, SIPD). Pure functions from stored data to bytes; no I/O of their own.
 
+pub mod musrena;
 pub mod tpp;
 
 /// A spreadsheet could not be written (only on internal limits, never on user data).

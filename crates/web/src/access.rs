@@ -38,6 +38,13 @@ pub const TPP_EXPORT: &str = "/tpp/{month}/ekspor";
 pub const TPP_EXPLAIN: &str = "/dasbor/pegawai/{nip}/tpp";
 pub const TPP_APPEAL: &str = "/dasbor/pegawai/{nip}/banding";
 pub const APPEALS: &str = "/admin/banding";
+pub const MUSRENA_FORUMS: &str = "/musrena/forum";
+pub const MUSRENA_FORUM: &str = "/musrena/forum/{forum}";
+pub const MUSRENA_SCORES: &str = "/musrena/forum/{forum}/nilai";
+pub const MUSRENA_PROPOSAL_FORM: &str = "/musrena/forum/{forum}/usulan";
+pub const MUSRENA_STEP: &str = "/musrena/langkah";
+pub const MUSRENA_MANAGE: &str = "/musrena/kelola/{code}";
+pub const MUSRENA_EXPORT: &str = "/musrena/ekspor";
 
 pub struct StaffRoute {
     pub method: Method,
@@ -84,6 +91,24 @@ pub const STAFF_ROUTES: &[StaffRoute] = &[
     route(Method::POST, TPP_APPEAL, Permission::AppealResponses),
     route(Method::GET, APPEALS, Permission::DecideAppeals),
     route(Method::POST, APPEALS, Permission::DecideAppeals),
+    route(Method::GET, MUSRENA_FORUMS, Permission::ManageMusrena),
+    route(Method::POST, MUSRENA_FORUMS, Permission::ManageMusrena),
+    route(Method::GET, MUSRENA_FORUM, Permission::ManageMusrena),
+    route(Method::POST, MUSRENA_SCORES, Permission::ManageMusrena),
+    route(
+        Method::GET,
+        MUSRENA_PROPOSAL_FORM,
+        Permission::ManageMusrena,
+    ),
+    route(
+        Method::POST,
+        MUSRENA_PROPOSAL_FORM,
+        Permission::ManageMusrena,
+    ),
+    // Accepting, budgeting and implementing also need DecidePlanning, checked by the handler.
+    route(Method::POST, MUSRENA_STEP, Permission::ManageMusrena),
+    route(Method::GET, MUSRENA_MANAGE, Permission::ManageMusrena),
+    route(Method::GET, MUSRENA_EXPORT, Permission::DecidePlanning),
 ];
 
 /// Middleware of the staff router: finds the route's rule and the session, and either

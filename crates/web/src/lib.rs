@@ -110,6 +110,7 @@ impl AppState {
 
 pub fn router(state: Arc<AppState>) -> Router {
     use access::*;
+    use pages::musrena;
     use pages::staff::{admin, appeals, counter, dashboard, kiosks, login, tpp};
     // Every route here passes the access check; see `access::STAFF_ROUTES`.
     let staff = Router::new()
@@ -142,6 +143,23 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route(TPP_EXPLAIN, get(appeals::explain))
         .route(TPP_APPEAL, post(appeals::file_appeal))
         .route(APPEALS, get(appeals::appeals).post(appeals::decide))
+        .route(
+            MUSRENA_FORUMS,
+            get(musrena::staff::forums).post(musrena::staff::create_forum),
+        )
+        .route(MUSRENA_FORUM, get(musrena::staff::forum))
+        .route(MUSRENA_SCORES, post(musrena::staff::save_scores))
+        .route(
+            MUSRENA_PROPOSAL_FORM,
+            get(musrena::staff::proposal_form)
+                .post(musrena::staff::add_proposal)
+                .layer(DefaultBodyLimit::max(
+                    musrena::staff::MAX_PROPOSAL_UPLOAD_BYTES,
+                )),
+        )
+        .route(MUSRENA_STEP, post(musrena::staff::apply_step))
+        .route(MUSRENA_MANAGE, get(musrena::staff::manage))
+        .route(MUSRENA_EXPORT, get(musrena::staff::export))
         .route_layer(middleware::from_fn_with_state(state.clone(), authorize));
     Router::new()
         .merge(staff)
@@ -152,6 +170,16 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route(api::UNITS, get(api::units))
         .route(api::UNIT_IKM, get(api::unit_ikm))
         .route("/", get(pages::home::show))
+        .route(musrena::public::LIST, get(musrena::public::list))
+        .route(
+            musrena::public::STATISTICS,
+            get(musrena::public::statistics),
+        )
+        .route("/musrena/usulan/{code}", get(musrena::public::tracker))
+        .route(
+            "/musrena/usulan/{code}/foto/{n}",
+            get(musrena::public::photo),
+        )
         .route("/survei/{unit}", get(pages::survey::form))
         .route("/t/{code}", get(pages::survey::ticket_form))
         .route("/poster/titik/{point}/svg", get(posters::point_svg))

@@ -54,6 +54,10 @@ const PAYROLL_200: [u16; 7] = [200, 403, 200, 200, 403, 403, 403];
 const PAYROLL_404: [u16; 7] = [404, 403, 404, 404, 403, 403, 403];
 const PAYROLL_422: [u16; 7] = [422, 403, 422, 422, 403, 403, 403];
 
+/// Musrena pages: administrator, unit admin (their districts) and Bappeda.
+const MUSRENA_200: [u16; 7] = [200, 200, 403, 403, 403, 200, 403];
+const MUSRENA_404: [u16; 7] = [404, 404, 403, 403, 403, 404, 403];
+
 fn probes() -> Vec<Probe> {
     const ALL: [u16; 7] = [200; 7];
     let probe = |method, route, path: &str, expected| Probe {
@@ -227,6 +231,59 @@ fn probes() -> Vec<Probe> {
             "/admin/banding",
             [422, 403, 403, 403, 422, 403, 403],
         ),
+        probe("GET", "/musrena/forum", "/musrena/forum", MUSRENA_200),
+        // Allowed: the form comes back with its problems (422); a unit admin may not record a
+        // regency-level forum.
+        probe(
+            "POST",
+            "/musrena/forum",
+            "/musrena/forum",
+            [422, 403, 403, 403, 403, 422, 403],
+        ),
+        // Allowed: no such forum (404).
+        probe(
+            "GET",
+            "/musrena/forum/{forum}",
+            "/musrena/forum/2026-999",
+            MUSRENA_404,
+        ),
+        probe(
+            "POST",
+            "/musrena/forum/{forum}/nilai",
+            "/musrena/forum/2026-999/nilai",
+            MUSRENA_404,
+        ),
+        probe(
+            "GET",
+            "/musrena/forum/{forum}/usulan",
+            "/musrena/forum/2026-999/usulan",
+            MUSRENA_404,
+        ),
+        probe(
+            "POST",
+            "/musrena/forum/{forum}/usulan",
+            "/musrena/forum/2026-999/usulan",
+            MUSRENA_404,
+        ),
+        // Allowed: asked to choose proposals, a step and a date: 422.
+        probe(
+            "POST",
+            "/musrena/langkah",
+            "/musrena/langkah",
+            [422, 422, 403, 403, 403, 422, 403],
+        ),
+        probe(
+            "GET",
+            "/musrena/kelola/{code}",
+            "/musrena/kelola/MR-00000-00000",
+            MUSRENA_404,
+        ),
+        probe(
+            "GET",
+            "/musrena/ekspor",
+            "/musrena/ekspor",
+            [200, 403, 403, 403, 403, 200, 403],
+        ),
     ]
 }
 
@@ -243,7 +300,13 @@ async fn send(
         };
     }
     let csrf = csrf.unwrap_or("");
-    if probe.route == "/admin/impor" || probe.route == "/tpp/impor" {
+    if [
+        "/admin/impor",
+        "/tpp/impor",
+        "/musrena/forum/{forum}/usulan",
+    ]
+    .contains(&probe.route)
+    {
         let form = reqwest::multipart::Form::new()
             .text("csrf", csrf.to_string())
             .text("action", "check");

@@ -3,6 +3,7 @@
 
 pub mod home;
 pub mod kiosk;
+pub mod musrena;
 pub mod staff;
 pub mod survey;
 

@@ -96,6 +96,9 @@ pub fn frame(lang: Lang, staff: &Staff, title: &str, here: &str, content: Markup
                 @if may(Permission::ReviewQuarantine) {
                     li { a href=(href(lang, QUARANTINE, None)) { (lang.pick("Karantina", "Quarantine")) } }
                 }
+                @if may(Permission::ManageMusrena) {
+                    li { a href=(href(lang, crate::access::MUSRENA_FORUMS, None)) { "Musrena" } }
+                }
                 @if may(Permission::DecideAppeals) {
                     li { a href=(href(lang, APPEALS, None)) { (lang.pick("Keberatan TPP", "TPP appeals")) } }
                 }

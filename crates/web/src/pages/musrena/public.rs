@@ -1,0 +1,354 @@
+//! Public Musrena pages: the list of proposals (filterable by district, sector, group and
+//! stage), a proposal's tracker by its code with its whole history, and the statistics per
+//! group and per district. No personal data is shown: forums count participants by group.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use axum::extract::{OriginalUri, Path, Query, State};
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use maud::{html, Markup};
+use serde::Deserialize;
+use suara_domain::musrena::forum::Group;
+use suara_domain::musrena::lifecycle::Stage;
+use suara_domain::musrena::proposal::Sector;
+use suara_domain::musrena::stats::{by_district, by_group, Counts, Outcome};
+use suara_domain::tpp::rupiah;
+use suara_store::{ProposalFilter, StoredProposal};
+
+use super::{action_label, group_label, level_label, sector_label, stage_label};
+use crate::i18n::Lang;
+use crate::pages::staff::charts::{bars, Bar};
+use crate::pages::{layout, not_found_page, page, LangQuery};
+use crate::{ApiError, AppState};
+
+pub const LIST: &str = "/musrena";
+pub const STATISTICS: &str = "/musrena/statistik";
+
+#[derive(Deserialize, Default)]
+pub struct ListQuery {
+    pub lang: Option<String>,
+    pub kecamatan: Option<String>,
+    pub sektor: Option<String>,
+    pub kelompok: Option<String>,
+    pub tahap: Option<String>,
+    /// A proposal code to track.
+    pub kode: Option<String>,
+}
+
+fn chosen(value: &Option<String>) -> Option<&str> {
+    value.as_deref().map(str::trim).filter(|v| !v.is_empty())
+}
+
+/// District code → name, for the regency's districts (kecamatan units).
+async fn districts(app: &AppState, tenant_id: &str) -> Result<Vec<(String, String)>, ApiError> {
+    Ok(app
+        .store
+        .units(tenant_id)
+        .await?
+        .into_iter()
+        .filter(|u| u.kind == "kecamatan")
+        .map(|u| (u.unit_id, u.name))
+        .collect())
+}
+
+pub fn tracker_href(lang: Lang, code: &str) -> String {
+    format!("/musrena/usulan/{code}?lang={}", lang.code())
+}
+
+pub async fn list(
+    State(app): State<Arc<AppState>>,
+    Query(query): Query<ListQuery>,
+    uri: OriginalUri,
+) -> Response {
+    let lang = Lang::from_code(query.lang.as_deref());
+    let here = uri.to_string();
+    if let Some(code) = chosen(&query.kode) {
+        let code = code.to_uppercase().replace(' ', "");
+        return Redirect::to(&tracker_href(lang, &code)).into_response();
+    }
+    let result = async {
+        let tenant = app.tenant(None).await?;
+        let districts = districts(&app, &tenant.tenant_id).await?;
+        let filter = ProposalFilter {
+            district_id: chosen(&query.kecamatan).map(str::to_string),
+            sector: chosen(&query.sektor).and_then(Sector::from_code),
+            group: chosen(&query.kelompok).and_then(Group::from_code),
+            stage: chosen(&query.tahap).and_then(Stage::from_code),
+            forum_id: None,
+        };
+        let proposals = app.store.proposals(&tenant.tenant_id, &filter).await?;
+        let names: HashMap<&str, &str> = districts.iter().map(|(id, n)| (id.as_str(), n.as_str())).collect();
+        let title = lang.pick("Usulan Musrena Keren", "Musrena Keren proposals");
+        let content = html! {
+            h1 { (title) }
+            p.lead { (lang.pick(
+                "Usulan perempuan, anak, penyandang disabilitas dan kelompok rentan dari forum Musrena Keren, dan sampai di mana setiap usulan dalam perencanaan dan anggaran daerah.",
+                "Proposals of women, children, people with disabilities and vulnerable groups from the Musrena Keren forums, and how far each has come in the regency's planning and budget.",
+            )) }
+            p { a href={ (STATISTICS) "?lang=" (lang.code()) } { (lang.pick("Statistik per kelompok dan kecamatan", "Statistics per group and district")) } }
+            form.track method="get" action=(LIST) {
+                input type="hidden" name="lang" value=(lang.code());
+                label for="kode" { (lang.pick("Lacak usulan dengan kodenya", "Track a proposal by its code")) }
+                input #kode name="kode" placeholder="MR-XXXXX-XXXXX" autocomplete="off";
+                button type="submit" { (lang.pick("Lacak", "Track")) }
+            }
+            form.filters method="get" action=(LIST) {
+                input type="hidden" name="lang" value=(lang.code());
+                p {
+                    label for="kecamatan" { (lang.pick("Kecamatan", "District")) }
+                    select #kecamatan name="kecamatan" {
+                        option value="" { (lang.pick("Semua", "All")) }
+                        @for (id, name) in &districts { option value=(id) selected[filter.district_id.as_deref() == Some(id.as_str())] { (name) } }
+                    }
+                }
+                p {
+                    label for="sektor" { (lang.pick("Sektor", "Sector")) }
+                    select #sektor name="sektor" {
+                        option value="" { (lang.pick("Semua", "All")) }
+                        @for s in Sector::ALL { option value=(s.code()) selected[filter.sector == Some(s)] { (sector_label(lang, s)) } }
+                    }
+                }
+                p {
+                    label for="kelompok" { (lang.pick("Kelompok pengusul", "Proposing group")) }
+                    select #kelompok name="kelompok" {
+                        option value="" { (lang.pick("Semua", "All")) }
+                        @for g in Group::ALL { option value=(g.code()) selected[filter.group == Some(g)] { (group_label(lang, g)) } }
+                    }
+                }
+                p {
+                    label for="tahap" { (lang.pick("Tahap", "Stage")) }
+                    select #tahap name="tahap" {
+                        option value="" { (lang.pick("Semua", "All")) }
+                        @for st in Stage::ALL { option value=(st.code()) selected[filter.stage == Some(st)] { (stage_label(lang, st)) } }
+                    }
+                }
+                p.buttons { button type="submit" { (lang.pick("Tampilkan", "Show")) } }
+            }
+            p { (proposals.len()) " " (lang.pick("usulan.", "proposals.")) }
+            @if !proposals.is_empty() {
+                table.data {
+                    thead { tr {
+                        th scope="col" { (lang.pick("Usulan", "Proposal")) }
+                        th scope="col" { (lang.pick("Kecamatan / desa", "District / village")) }
+                        th scope="col" { (lang.pick("Sektor", "Sector")) }
+                        th scope="col" { (lang.pick("Pengusul", "Proposed by")) }
+                        th scope="col" { (lang.pick("Tahap", "Stage")) }
+                    } }
+                    tbody { @for p in &proposals { tr {
+                        th scope="row" { a href=(tracker_href(lang, &p.code)) { (p.proposal.title) } br; small { (p.code) } }
+                        td { (p.district_id.as_deref().and_then(|d| names.get(d).copied()).unwrap_or("–")) br; small { (p.proposal.location) } }
+                        td { (sector_label(lang, p.proposal.sector)) }
+                        td { (groups_text(lang, &p.proposal.proposed_by)) }
+                        td { (stage_label(lang, p.stage)) }
+                    } } }
+                }
+            }
+        };
+        Ok(page(StatusCode::OK, layout(lang, title, &here, content)))
+    }
+    .await;
+    result.unwrap_or_else(|error| crate::pages::survey::error_page(lang, &here, error))
+}
+
+fn groups_text(lang: Lang, groups: &[Group]) -> String {
+    groups
+        .iter()
+        .map(|g| group_label(lang, *g))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The tracker's body: what was proposed and every step since (shared with the staff page).
+pub fn proposal_details(
+    lang: Lang,
+    p: &StoredProposal,
+    steps: &[suara_store::ProposalStep],
+    photos: &[i64],
+    district: Option<&str>,
+) -> Markup {
+    html! {
+        dl.facts {
+            dt { (lang.pick("Kode", "Code")) } dd { code { (p.code) } }
+            dt { (lang.pick("Tahap sekarang", "Current stage")) } dd { strong { (stage_label(lang, p.stage)) } }
+            dt { (lang.pick("Forum", "Forum")) } dd { "Musrena " (level_label(lang, p.forum_level)) " " (p.forum_id) ", " (p.submitted_on) }
+            dt { (lang.pick("Lokasi", "Location")) } dd { (p.proposal.location) @if let Some(d) = district { ", " (d) } }
+            dt { (lang.pick("Sektor", "Sector")) } dd { (sector_label(lang, p.proposal.sector)) }
+            dt { (lang.pick("Pengusul", "Proposed by")) } dd { (groups_text(lang, &p.proposal.proposed_by)) }
+            @if !p.proposal.beneficiaries.is_empty() {
+                dt { (lang.pick("Penerima manfaat", "Beneficiaries")) }
+                dd { @for (i, (g, n)) in p.proposal.beneficiaries.iter().enumerate() { @if i > 0 { ", " } (group_label(lang, *g)) " " (n) } }
+            }
+            dt { (lang.pick("Perkiraan biaya", "Estimated cost")) } dd { (p.proposal.estimated_cost.map_or("–".to_string(), |c| format!("Rp{}", rupiah(c)))) }
+            @if let Some(amount) = p.budget_amount { dt { (lang.pick("Anggaran APBD", "APBD budget")) } dd { strong { "Rp" (rupiah(amount)) } } }
+        }
+        h2 { (lang.pick("Masalah", "Problem")) }
+        p { (p.proposal.problem) }
+        h2 { (lang.pick("Kegiatan yang diusulkan", "Proposed activity")) }
+        p { (p.proposal.activity) }
+        @if !photos.is_empty() {
+            h2 { (lang.pick("Foto", "Photos")) }
+            p { @for n in photos {
+                a href={ "/musrena/usulan/" (p.code) "/foto/" (n) } { (lang.pick("Foto ", "Photo ")) (n) } " "
+            } }
+        }
+        h2 { (lang.pick("Riwayat", "History")) }
+        ol.history {
+            @for s in steps {
+                li {
+                    strong { (s.on) } " · " (action_label(lang, &s.action)) " → " (stage_label(lang, s.stage_after))
+                    " · " small { (s.actor) }
+                    @if let Some(r) = &s.reason { br; (lang.pick("Alasan: ", "Reason: ")) (r) }
+                    @if let Some(a) = s.amount { br; "Rp" (rupiah(a)) }
+                    @if let Some(e) = &s.evidence { br; (lang.pick("Bukti: ", "Evidence: ")) (e) }
+                }
+            }
+        }
+    }
+}
+
+pub async fn tracker(
+    State(app): State<Arc<AppState>>,
+    Path(code): Path<String>,
+    Query(query): Query<LangQuery>,
+    uri: OriginalUri,
+) -> Response {
+    let lang = query.lang();
+    let here = uri.to_string();
+    let result = async {
+        let tenant = app.tenant(None).await?;
+        let Some((proposal, steps)) = app.store.proposal(&tenant.tenant_id, &code).await? else {
+            return Ok(not_found_page(lang, &here));
+        };
+        let photos = app.store.photos(&tenant.tenant_id, &code).await?;
+        let district = match &proposal.district_id {
+            Some(d) => app.store.unit(&tenant.tenant_id, d).await?.map(|u| u.name),
+            None => None,
+        };
+        let content = html! {
+            p.crumbs { a href={ (LIST) "?lang=" (lang.code()) } { "Musrena Keren" } }
+            h1 { (proposal.proposal.title) }
+            (proposal_details(lang, &proposal, &steps, &photos, district.as_deref()))
+        };
+        Ok(page(
+            StatusCode::OK,
+            layout(lang, &proposal.proposal.title, &here, content),
+        ))
+    }
+    .await;
+    result.unwrap_or_else(|error| crate::pages::survey::error_page(lang, &here, error))
+}
+
+pub async fn photo(
+    State(app): State<Arc<AppState>>,
+    Path((code, n)): Path<(String, i64)>,
+    uri: OriginalUri,
+) -> Response {
+    let result = async {
+        let tenant = app.tenant(None).await?;
+        Ok::<_, ApiError>(app.store.photo(&tenant.tenant_id, &code, n).await?)
+    }
+    .await;
+    match result {
+        Ok(Some((content_type, bytes))) => (
+            [
+                (header::CONTENT_TYPE, content_type),
+                (header::CACHE_CONTROL, "public, max-age=86400".to_string()),
+            ],
+            bytes,
+        )
+            .into_response(),
+        Ok(None) => not_found_page(Lang::Id, &uri.to_string()),
+        Err(error) => error.into_response(),
+    }
+}
+
+fn counts_row(label: &str, c: &Counts) -> Markup {
+    let share = |part: u64| c.share(part).map_or("–".to_string(), |s| format!("{s}%"));
+    html! {
+        tr {
+            th scope="row" { (label) }
+            td.num { (c.submitted) }
+            td.num { (c.accepted) " (" (share(c.accepted)) ")" }
+            td.num { (c.budgeted) " (" (share(c.budgeted)) ")" }
+            td.num { "Rp" (rupiah(c.amount)) }
+        }
+    }
+}
+
+fn counts_head(lang: Lang, first: &str) -> Markup {
+    html! {
+        thead { tr {
+            th scope="col" { (first) }
+            th.num scope="col" { (lang.pick("Diusulkan", "Proposed")) }
+            th.num scope="col" { (lang.pick("Masuk RKPD", "In the RKPD")) }
+            th.num scope="col" { (lang.pick("Dianggarkan", "Budgeted")) }
+            th.num scope="col" { (lang.pick("Anggaran", "Budget")) }
+        } }
+    }
+}
+
+pub async fn statistics(
+    State(app): State<Arc<AppState>>,
+    Query(query): Query<LangQuery>,
+    uri: OriginalUri,
+) -> Response {
+    let lang = query.lang();
+    let here = uri.to_string();
+    let result = async {
+        let tenant = app.tenant(None).await?;
+        let districts = districts(&app, &tenant.tenant_id).await?;
+        let proposals = app.store.proposals(&tenant.tenant_id, &ProposalFilter::default()).await?;
+        let outcomes: Vec<Outcome> = proposals
+            .iter()
+            .map(|p| Outcome {
+                groups: &p.proposal.proposed_by,
+                district: p.district_id.as_deref(),
+                stage: p.stage,
+                budget: p.budget_amount,
+            })
+            .collect();
+        let groups = by_group(&outcomes);
+        let (per_district, total) = by_district(&outcomes);
+        let names: HashMap<&str, &str> = districts.iter().map(|(id, n)| (id.as_str(), n.as_str())).collect();
+        let group_labels: Vec<&str> = groups.iter().map(|(g, _)| group_label(lang, *g)).collect();
+        let budgeted_share: Vec<Bar> = groups
+            .iter()
+            .zip(&group_labels)
+            .map(|((_, c), label)| Bar { label, value: c.share(c.budgeted).map(|s| s.to_f64()), highlight: false })
+            .collect();
+        let title = lang.pick("Statistik Musrena Keren", "Musrena Keren statistics");
+        let content = html! {
+            p.crumbs { a href={ (LIST) "?lang=" (lang.code()) } { "Musrena Keren" } }
+            h1 { (title) }
+            p { (lang.pick(
+                "Berapa usulan tiap kelompok yang diajukan, yang masuk rencana kerja tahunan (RKPD) dan yang dianggarkan (APBD). Satu usulan dihitung untuk setiap kelompok pengusulnya. Persentase dari usulan yang diajukan, dibulatkan ke satu desimal.",
+                "How many proposals of each group were made, entered the annual work plan (RKPD) and were budgeted (APBD). A proposal counts for each group that proposed it. Percentages of the proposals made, rounded to one decimal.",
+            )) }
+            figure {
+                (bars(lang.pick("Persentase usulan yang dianggarkan, per kelompok", "Share of proposals budgeted, per group"), &budgeted_share, 0.0, 100.0, 1))
+                figcaption { (lang.pick("Persentase usulan yang dianggarkan dari yang diajukan; angka lengkap di tabel.", "Share of proposals budgeted of those made; full figures in the table.")) }
+            }
+            table.data {
+                caption { (lang.pick("Per kelompok", "Per group")) }
+                (counts_head(lang, lang.pick("Kelompok", "Group")))
+                tbody { @for ((_, c), label) in groups.iter().zip(&group_labels) { (counts_row(label, c)) } }
+            }
+            table.data {
+                caption { (lang.pick("Per kecamatan", "Per district")) }
+                (counts_head(lang, lang.pick("Kecamatan", "District")))
+                tbody {
+                    @for (district, c) in &per_district {
+                        @let label = match district { Some(d) => names.get(d).copied().unwrap_or(d), None => lang.pick("Tingkat kabupaten", "Regency level") };
+                        (counts_row(label, c))
+                    }
+                    (counts_row(lang.pick("Jumlah", "Total"), &total))
+                }
+            }
+        };
+        Ok(page(StatusCode::OK, layout(lang, title, &here, content)))
+    }
+    .await;
+    result.unwrap_or_else(|error| crate::pages::survey::error_page(lang, &here, error))
+}
