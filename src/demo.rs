@@ -15,6 +15,8 @@ use suara_store::{
 };
 use time::{Date, Month as CalendarMonth, OffsetDateTime, PrimitiveDateTime, Time};
 
+mod musrena;
+
 pub const TENANT_ID: &str = "trenggalek";
 /// Password of every demo account: this is demo data, never a real deployment.
 pub const DEMO_PASSWORD: &str = "suara-demo-2026";
@@ -116,6 +118,9 @@ pub async fn fill_if_empty(store: &Store) -> Result<(), suara_store::StoreError>
     }
     let paid = tpp(store, &tenant, officer_nip.as_deref()).await?;
     println!("demo: {paid}");
+    let now = OffsetDateTime::now_utc();
+    let planning = musrena::fill(store, now.to_offset(tenant.offset()).date(), now).await?;
+    println!("demo: {planning}");
     println!(
         "demo: staff accounts admin, bkpsdm, bpkad, inspektorat, bappeda, admin-dinkes \
          (unit admin of Dinas Kesehatan) and pegawai (an officer), password {DEMO_PASSWORD}"

@@ -94,7 +94,7 @@ pub async fn list(
                 input #kode name="kode" placeholder="MR-XXXXX-XXXXX" autocomplete="off";
                 button type="submit" { (lang.pick("Lacak", "Track")) }
             }
-            form.filters method="get" action=(LIST) {
+            form.filters.stack method="get" action=(LIST) {
                 input type="hidden" name="lang" value=(lang.code());
                 p {
                     label for="kecamatan" { (lang.pick("Kecamatan", "District")) }
@@ -128,7 +128,8 @@ pub async fn list(
             }
             p { (proposals.len()) " " (lang.pick("usulan.", "proposals.")) }
             @if !proposals.is_empty() {
-                table.data {
+                table.data tabindex="0" {
+                    caption { (lang.pick("Usulan", "Proposals")) }
                     thead { tr {
                         th scope="col" { (lang.pick("Usulan", "Proposal")) }
                         th scope="col" { (lang.pick("Kecamatan / desa", "District / village")) }
@@ -326,16 +327,16 @@ pub async fn statistics(
                 "Berapa usulan tiap kelompok yang diajukan, yang masuk rencana kerja tahunan (RKPD) dan yang dianggarkan (APBD). Satu usulan dihitung untuk setiap kelompok pengusulnya. Persentase dari usulan yang diajukan, dibulatkan ke satu desimal.",
                 "How many proposals of each group were made, entered the annual work plan (RKPD) and were budgeted (APBD). A proposal counts for each group that proposed it. Percentages of the proposals made, rounded to one decimal.",
             )) }
-            figure {
+            figure tabindex="0" {
                 (bars(lang.pick("Persentase usulan yang dianggarkan, per kelompok", "Share of proposals budgeted, per group"), &budgeted_share, 0.0, 100.0, 1))
                 figcaption { (lang.pick("Persentase usulan yang dianggarkan dari yang diajukan; angka lengkap di tabel.", "Share of proposals budgeted of those made; full figures in the table.")) }
             }
-            table.data {
+            table.data tabindex="0" {
                 caption { (lang.pick("Per kelompok", "Per group")) }
                 (counts_head(lang, lang.pick("Kelompok", "Group")))
                 tbody { @for ((_, c), label) in groups.iter().zip(&group_labels) { (counts_row(label, c)) } }
             }
-            table.data {
+            table.data tabindex="0" {
                 caption { (lang.pick("Per kecamatan", "Per district")) }
                 (counts_head(lang, lang.pick("Kecamatan", "District")))
                 tbody {

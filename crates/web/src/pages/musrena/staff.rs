@@ -189,7 +189,7 @@ async fn forums_page(
             }
         }
         h2 { (lang.pick("Catat forum baru", "Record a new forum")) }
-        form method="post" action={ (MUSRENA_FORUMS) "?lang=" (lang.code()) } {
+        form.stack method="post" action={ (MUSRENA_FORUMS) "?lang=" (lang.code()) } {
             (csrf(staff))
             fieldset {
                 legend { (lang.pick("Tingkat", "Level")) }
@@ -554,7 +554,7 @@ fn step_form(
         @if open.is_empty() {
             p { (lang.pick("Tidak ada usulan yang masih berjalan.", "No proposal is still under way.")) }
         } @else {
-            form method="post" action={ "/musrena/langkah?lang=" (lang.code()) } {
+            form.stack method="post" action={ "/musrena/langkah?lang=" (lang.code()) } {
                 (csrf(staff))
                 input type="hidden" name="back" value=(back);
                 @if single {
@@ -820,7 +820,7 @@ async fn proposal_page(
         @if !problems.is_empty() {
             div.error-summary role="alert" tabindex="-1" { p { strong { (lang.pick("Periksa lagi:", "Please check:")) } } ul { @for p in problems { li { (p) } } } }
         }
-        form.proposal method="post" action={ "/musrena/forum/" (forum.forum_id) "/usulan?lang=" (lang.code()) } enctype="multipart/form-data" {
+        form.proposal.stack method="post" action={ "/musrena/forum/" (forum.forum_id) "/usulan?lang=" (lang.code()) } enctype="multipart/form-data" {
             (csrf(staff))
             @if easy { input type="hidden" name="mudah" value="1"; }
             p { label for="title" { @if easy { (lang.pick("Beri nama usulanmu", "Give your idea a name")) } @else { (lang.pick("Judul usulan", "Title")) } }
