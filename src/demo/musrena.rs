@@ -14,25 +14,116 @@ use super::{Rng, DISTRICTS, TENANT_ID};
 
 /// Title, problem, activity, sector, proposing groups.
 const POOL: [(&str, &str, &str, &str, &[&str]); 14] = [
-    ("Jalur landai dan pegangan di balai desa", "Warga berkursi roda dan lansia tidak bisa masuk balai desa karena tangga tinggi.", "Membangun jalur landai, pegangan tangan dan toilet yang bisa dipakai pengguna kursi roda.", "infrastructure", &["disability_physical", "elderly"]),
-    ("Posyandu lansia dengan pemeriksaan rutin", "Lansia harus ke puskesmas yang jauh untuk cek tekanan darah dan gula darah.", "Posyandu lansia sebulan sekali dengan alat cek kesehatan dan kader terlatih.", "health", &["elderly", "women"]),
-    ("Taman bermain ramah anak", "Anak-anak bermain di pinggir jalan karena tidak ada tempat bermain yang aman.", "Membuat taman bermain berpagar dengan permainan yang aman di tanah kas desa.", "child_protection", &["children"]),
-    ("Pelatihan olahan hasil laut untuk perempuan", "Ikan dijual murah saat panen raya; ibu-ibu belum punya keterampilan mengolahnya.", "Pelatihan pengolahan dan pengemasan ikan asap, abon dan kerupuk, serta izin PIRT.", "economy", &["women"]),
-    ("Penerangan jalan menuju sekolah", "Jalan ke SD gelap saat subuh dan sore; anak dan ibu merasa tidak aman.", "Memasang lampu jalan tenaga surya sepanjang 1,2 km.", "infrastructure", &["children", "women"]),
-    ("Juru bahasa isyarat di layanan desa", "Warga tuli tidak bisa mengurus surat di kantor desa tanpa pendamping.", "Pelatihan bahasa isyarat untuk dua perangkat desa dan jadwal layanan dengan juru bahasa.", "social", &["disability_hearing"]),
-    ("Buku dan penanda braille di perpustakaan desa", "Warga netra tidak punya bahan bacaan dan tidak bisa membaca papan informasi.", "Pengadaan buku braille dan buku audio, serta papan informasi braille.", "education", &["disability_visual"]),
-    ("Rumah aman bagi korban kekerasan", "Korban kekerasan dalam rumah tangga tidak punya tempat berlindung sementara.", "Menyiapkan rumah aman dengan pendamping dan kerja sama dengan unit PPA.", "child_protection", &["women", "children"]),
-    ("Bantuan alat bantu dengar", "Banyak lansia dan anak dengan gangguan pendengaran tidak mampu membeli alat bantu dengar.", "Pemeriksaan pendengaran dan pemberian alat bantu dengar bagi yang membutuhkan.", "health", &["disability_hearing", "elderly"]),
-    ("Kelompok usaha kerajinan bambu penyandang disabilitas", "Penyandang disabilitas sulit mendapat pekerjaan dan penghasilan.", "Pelatihan dan peralatan kerajinan bambu, serta pemasaran lewat BUMDes.", "economy", &["disability_physical", "disability_intellectual"]),
-    ("Air bersih untuk dusun di perbukitan", "Saat kemarau perempuan berjalan 2 km untuk mengambil air.", "Pipa dan tandon air dari mata air ke dusun, dikelola HIPPAM.", "infrastructure", &["other_vulnerable", "women"]),
-    ("Pendampingan kesehatan jiwa berbasis desa", "Warga dengan gangguan jiwa ada yang dipasung karena keluarga tidak tahu harus ke mana.", "Kader kesehatan jiwa desa, kunjungan rumah dan rujukan ke puskesmas.", "health", &["disability_mental"]),
-    ("Kelas ibu balita: gizi dan pengasuhan", "Masih ada balita gizi kurang dan ibu belum mendapat informasi pengasuhan.", "Kelas bulanan tentang gizi, MPASI dan pengasuhan bersama bidan desa.", "health", &["women", "children"]),
-    ("Ruang pertemuan forum anak desa", "Forum anak desa tidak punya tempat berkumpul dan berkegiatan.", "Merenovasi satu ruang di balai desa untuk forum anak, dengan buku dan alat kegiatan.", "social", &["children"]),
+    (
+        "Jalur landai dan pegangan di balai desa",
+        "Warga berkursi roda dan lansia tidak bisa masuk balai desa karena tangga tinggi.",
+        "Membangun jalur landai, pegangan tangan dan toilet yang bisa dipakai pengguna kursi roda.",
+        "infrastructure",
+        &["disability_physical", "elderly"],
+    ),
+    (
+        "Posyandu lansia dengan pemeriksaan rutin",
+        "Lansia harus ke puskesmas yang jauh untuk cek tekanan darah dan gula darah.",
+        "Posyandu lansia sebulan sekali dengan alat cek kesehatan dan kader terlatih.",
+        "health",
+        &["elderly", "women"],
+    ),
+    (
+        "Taman bermain ramah anak",
+        "Anak-anak bermain di pinggir jalan karena tidak ada tempat bermain yang aman.",
+        "Membuat taman bermain berpagar dengan permainan yang aman di tanah kas desa.",
+        "child_protection",
+        &["children"],
+    ),
+    (
+        "Pelatihan olahan hasil laut untuk perempuan",
+        "Ikan dijual murah saat panen raya; ibu-ibu belum punya keterampilan mengolahnya.",
+        "Pelatihan pengolahan dan pengemasan ikan asap, abon dan kerupuk, serta izin PIRT.",
+        "economy",
+        &["women"],
+    ),
+    (
+        "Penerangan jalan menuju sekolah",
+        "Jalan ke SD gelap saat subuh dan sore; anak dan ibu merasa tidak aman.",
+        "Memasang lampu jalan tenaga surya sepanjang 1,2 km.",
+        "infrastructure",
+        &["children", "women"],
+    ),
+    (
+        "Juru bahasa isyarat di layanan desa",
+        "Warga tuli tidak bisa mengurus surat di kantor desa tanpa pendamping.",
+        "Pelatihan bahasa isyarat untuk dua perangkat desa dan jadwal layanan dengan juru bahasa.",
+        "social",
+        &["disability_hearing"],
+    ),
+    (
+        "Buku dan penanda braille di perpustakaan desa",
+        "Warga netra tidak punya bahan bacaan dan tidak bisa membaca papan informasi.",
+        "Pengadaan buku braille dan buku audio, serta papan informasi braille.",
+        "education",
+        &["disability_visual"],
+    ),
+    (
+        "Rumah aman bagi korban kekerasan",
+        "Korban kekerasan dalam rumah tangga tidak punya tempat berlindung sementara.",
+        "Menyiapkan rumah aman dengan pendamping dan kerja sama dengan unit PPA.",
+        "child_protection",
+        &["women", "children"],
+    ),
+    (
+        "Bantuan alat bantu dengar",
+        "Banyak lansia dan anak dengan gangguan pendengaran tidak mampu membeli alat bantu dengar.",
+        "Pemeriksaan pendengaran dan pemberian alat bantu dengar bagi yang membutuhkan.",
+        "health",
+        &["disability_hearing", "elderly"],
+    ),
+    (
+        "Kelompok usaha kerajinan bambu penyandang disabilitas",
+        "Penyandang disabilitas sulit mendapat pekerjaan dan penghasilan.",
+        "Pelatihan dan peralatan kerajinan bambu, serta pemasaran lewat BUMDes.",
+        "economy",
+        &["disability_physical", "disability_intellectual"],
+    ),
+    (
+        "Air bersih untuk dusun di perbukitan",
+        "Saat kemarau perempuan berjalan 2 km untuk mengambil air.",
+        "Pipa dan tandon air dari mata air ke dusun, dikelola HIPPAM.",
+        "infrastructure",
+        &["other_vulnerable", "women"],
+    ),
+    (
+        "Pendampingan kesehatan jiwa berbasis desa",
+        "Warga dengan gangguan jiwa ada yang dipasung karena keluarga tidak tahu harus ke mana.",
+        "Kader kesehatan jiwa desa, kunjungan rumah dan rujukan ke puskesmas.",
+        "health",
+        &["disability_mental"],
+    ),
+    (
+        "Kelas ibu balita: gizi dan pengasuhan",
+        "Masih ada balita gizi kurang dan ibu belum mendapat informasi pengasuhan.",
+        "Kelas bulanan tentang gizi, MPASI dan pengasuhan bersama bidan desa.",
+        "health",
+        &["women", "children"],
+    ),
+    (
+        "Ruang pertemuan forum anak desa",
+        "Forum anak desa tidak punya tempat berkumpul dan berkegiatan.",
+        "Merenovasi satu ruang di balai desa untuk forum anak, dengan buku dan alat kegiatan.",
+        "social",
+        &["children"],
+    ),
 ];
 
 const VILLAGES: [&str; 9] = [
-    "Sumberejo", "Tasikmadu", "Karangrejo", "Ngadirenggo", "Prigi", "Besuki", "Wonocoyo",
-    "Sukorejo", "Gamping",
+    "Sumberejo",
+    "Tasikmadu",
+    "Karangrejo",
+    "Ngadirenggo",
+    "Prigi",
+    "Besuki",
+    "Wonocoyo",
+    "Sukorejo",
+    "Gamping",
 ];
 
 fn day(year: i32, month: Month, day: u8, today: Date) -> Date {
@@ -123,7 +214,16 @@ impl Demo<'_> {
                 .map_err(|e| StoreError::Corrupt(format!("demo proposal: {e:?}")))?;
             let code = self
                 .store
-                .add_proposal(TENANT_ID, forum_id, &proposal, None, groups == ["children"], on, "fasilitator", self.now)
+                .add_proposal(
+                    TENANT_ID,
+                    forum_id,
+                    &proposal,
+                    None,
+                    groups == ["children"],
+                    on,
+                    "fasilitator",
+                    self.now,
+                )
                 .await
                 .map_err(fail)?;
             if scored {
@@ -158,7 +258,13 @@ impl Demo<'_> {
         Ok(ranked.into_iter().map(|r| r.code).collect())
     }
 
-    async fn step(&self, codes: &[String], action: Action, on: Date, actor: &str) -> Result<(), StoreError> {
+    async fn step(
+        &self,
+        codes: &[String],
+        action: Action,
+        on: Date,
+        actor: &str,
+    ) -> Result<(), StoreError> {
         if codes.is_empty() {
             return Ok(());
         }
@@ -191,43 +297,177 @@ pub async fn fill(store: &Store, today: Date, now: OffsetDateTime) -> Result<Str
         let district_id = format!("kecamatan-{}", district.to_lowercase());
         let village = VILLAGES[i % VILLAGES.len()];
         let held = day(last, Month::January, 8 + 3 * i as u8, today);
-        let forum = demo.forum(Level::Desa, Some(&district_id), Some(village), held).await?;
-        let ranked = demo.proposals(&forum, i * 2, 5, village, held, true).await?;
-        demo.step(&ranked, Action::Verify, held, "fasilitator").await?;
-        demo.step(&ranked, Action::Prioritize, held, "fasilitator").await?;
-        demo.step(&ranked[..3], Action::Carry, day(last, Month::January, 28, today), "fasilitator").await?;
-        demo.step(&ranked[2..3], reject("Dapat didanai Dana Desa; diteruskan ke APBDes"), day(last, Month::February, 2, today), "musrenbang-desa").await?;
-        demo.step(&ranked[..2], Action::Carry, day(last, Month::February, 3, today), "musrenbang-desa").await?;
-        demo.step(&ranked[1..2], reject("Belum menjadi prioritas kecamatan tahun ini; diajukan lagi tahun depan"), day(last, Month::February, 20, today), "musrenbang-kecamatan").await?;
-        demo.step(&ranked[..1], Action::Carry, day(last, Month::February, 21, today), "musrenbang-kecamatan").await?;
+        let forum = demo
+            .forum(Level::Desa, Some(&district_id), Some(village), held)
+            .await?;
+        let ranked = demo
+            .proposals(&forum, i * 2, 5, village, held, true)
+            .await?;
+        demo.step(&ranked, Action::Verify, held, "fasilitator")
+            .await?;
+        demo.step(&ranked, Action::Prioritize, held, "fasilitator")
+            .await?;
+        demo.step(
+            &ranked[..3],
+            Action::Carry,
+            day(last, Month::January, 28, today),
+            "fasilitator",
+        )
+        .await?;
+        demo.step(
+            &ranked[2..3],
+            reject("Dapat didanai Dana Desa; diteruskan ke APBDes"),
+            day(last, Month::February, 2, today),
+            "musrenbang-desa",
+        )
+        .await?;
+        demo.step(
+            &ranked[..2],
+            Action::Carry,
+            day(last, Month::February, 3, today),
+            "musrenbang-desa",
+        )
+        .await?;
+        demo.step(
+            &ranked[1..2],
+            reject("Belum menjadi prioritas kecamatan tahun ini; diajukan lagi tahun depan"),
+            day(last, Month::February, 20, today),
+            "musrenbang-kecamatan",
+        )
+        .await?;
+        demo.step(
+            &ranked[..1],
+            Action::Carry,
+            day(last, Month::February, 21, today),
+            "musrenbang-kecamatan",
+        )
+        .await?;
         carried_to_regency.push(ranked[0].clone());
     }
     // A district forum and a regency forum of last year.
-    let district_forum = demo.forum(Level::Kecamatan, Some("kecamatan-trenggalek"), None, day(last, Month::February, 10, today)).await?;
-    let ranked = demo.proposals(&district_forum, 5, 4, "Kecamatan Trenggalek", day(last, Month::February, 10, today), true).await?;
-    demo.step(&ranked, Action::Verify, day(last, Month::February, 10, today), "fasilitator").await?;
-    demo.step(&ranked, Action::Prioritize, day(last, Month::February, 10, today), "fasilitator").await?;
-    demo.step(&ranked[..2], Action::Carry, day(last, Month::February, 24, today), "fasilitator").await?;
-    demo.step(&ranked[..1], Action::Carry, day(last, Month::March, 2, today), "musrenbang-kecamatan").await?;
+    let district_forum = demo
+        .forum(
+            Level::Kecamatan,
+            Some("kecamatan-trenggalek"),
+            None,
+            day(last, Month::February, 10, today),
+        )
+        .await?;
+    let ranked = demo
+        .proposals(
+            &district_forum,
+            5,
+            4,
+            "Kecamatan Trenggalek",
+            day(last, Month::February, 10, today),
+            true,
+        )
+        .await?;
+    demo.step(
+        &ranked,
+        Action::Verify,
+        day(last, Month::February, 10, today),
+        "fasilitator",
+    )
+    .await?;
+    demo.step(
+        &ranked,
+        Action::Prioritize,
+        day(last, Month::February, 10, today),
+        "fasilitator",
+    )
+    .await?;
+    demo.step(
+        &ranked[..2],
+        Action::Carry,
+        day(last, Month::February, 24, today),
+        "fasilitator",
+    )
+    .await?;
+    demo.step(
+        &ranked[..1],
+        Action::Carry,
+        day(last, Month::March, 2, today),
+        "musrenbang-kecamatan",
+    )
+    .await?;
     carried_to_regency.push(ranked[0].clone());
-    let regency_forum = demo.forum(Level::Kabupaten, None, None, day(last, Month::March, 5, today)).await?;
-    let ranked = demo.proposals(&regency_forum, 7, 3, "Kabupaten Trenggalek", day(last, Month::March, 5, today), true).await?;
-    demo.step(&ranked, Action::Verify, day(last, Month::March, 5, today), "fasilitator").await?;
-    demo.step(&ranked, Action::Prioritize, day(last, Month::March, 5, today), "fasilitator").await?;
-    demo.step(&ranked[..2], Action::Carry, day(last, Month::March, 12, today), "fasilitator").await?;
+    let regency_forum = demo
+        .forum(
+            Level::Kabupaten,
+            None,
+            None,
+            day(last, Month::March, 5, today),
+        )
+        .await?;
+    let ranked = demo
+        .proposals(
+            &regency_forum,
+            7,
+            3,
+            "Kabupaten Trenggalek",
+            day(last, Month::March, 5, today),
+            true,
+        )
+        .await?;
+    demo.step(
+        &ranked,
+        Action::Verify,
+        day(last, Month::March, 5, today),
+        "fasilitator",
+    )
+    .await?;
+    demo.step(
+        &ranked,
+        Action::Prioritize,
+        day(last, Month::March, 5, today),
+        "fasilitator",
+    )
+    .await?;
+    demo.step(
+        &ranked[..2],
+        Action::Carry,
+        day(last, Month::March, 12, today),
+        "fasilitator",
+    )
+    .await?;
     carried_to_regency.extend(ranked[..2].iter().cloned());
 
     // Bappeda: most into the RKPD, some budgeted in the APBD, two built this year.
     let (accepted, refused) = carried_to_regency.split_at(carried_to_regency.len() - 2);
-    demo.step(refused, reject("Sudah tercakup program Dinas Sosial tahun berjalan"), day(last, Month::April, 15, today), "bappeda").await?;
-    demo.step(accepted, Action::AcceptIntoPlan, day(last, Month::May, 27, today), "bappeda").await?;
+    demo.step(
+        refused,
+        reject("Sudah tercakup program Dinas Sosial tahun berjalan"),
+        day(last, Month::April, 15, today),
+        "bappeda",
+    )
+    .await?;
+    demo.step(
+        accepted,
+        Action::AcceptIntoPlan,
+        day(last, Month::May, 27, today),
+        "bappeda",
+    )
+    .await?;
     for (i, code) in accepted.iter().take(5).enumerate() {
         let amount = 25_000_000 + 12_500_000 * i as u64;
-        demo.step(std::slice::from_ref(code), Action::Budget { amount }, day(last, Month::November, 28, today), "bappeda").await?;
+        demo.step(
+            std::slice::from_ref(code),
+            Action::Budget { amount },
+            day(last, Month::November, 28, today),
+            "bappeda",
+        )
+        .await?;
     }
     for code in accepted.iter().take(2) {
         let evidence = format!("BAST {}/{this}, foto dan laporan OPD", &code[3..8]);
-        demo.step(std::slice::from_ref(code), Action::Implement { evidence }, day(this, Month::June, 30, today), "bappeda").await?;
+        demo.step(
+            std::slice::from_ref(code),
+            Action::Implement { evidence },
+            day(this, Month::June, 30, today),
+            "bappeda",
+        )
+        .await?;
     }
 
     // This year's forums, still under way.
@@ -235,18 +475,32 @@ pub async fn fill(store: &Store, today: Date, now: OffsetDateTime) -> Result<Str
         let district_id = format!("kecamatan-{}", district.to_lowercase());
         let village = VILLAGES[(i + 6) % VILLAGES.len()];
         let held = day(this, Month::January, 12 + 4 * i as u8, today);
-        let forum = demo.forum(Level::Desa, Some(&district_id), Some(village), held).await?;
+        let forum = demo
+            .forum(Level::Desa, Some(&district_id), Some(village), held)
+            .await?;
         let scored = i > 0;
-        let ranked = demo.proposals(&forum, 3 + i * 3, 4, village, held, scored).await?;
+        let ranked = demo
+            .proposals(&forum, 3 + i * 3, 4, village, held, scored)
+            .await?;
         if i >= 1 {
-            demo.step(&ranked, Action::Verify, held, "fasilitator").await?;
+            demo.step(&ranked, Action::Verify, held, "fasilitator")
+                .await?;
         }
         if i == 2 {
-            demo.step(&ranked, Action::Prioritize, held, "fasilitator").await?;
-            demo.step(&ranked[..2], Action::Carry, day(this, Month::February, 5, today), "fasilitator").await?;
+            demo.step(&ranked, Action::Prioritize, held, "fasilitator")
+                .await?;
+            demo.step(
+                &ranked[..2],
+                Action::Carry,
+                day(this, Month::February, 5, today),
+                "fasilitator",
+            )
+            .await?;
         }
     }
-    let all = store.proposals(TENANT_ID, &ProposalFilter::default()).await?;
+    let all = store
+        .proposals(TENANT_ID, &ProposalFilter::default())
+        .await?;
     Ok(format!(
         "Musrena Keren with {} forums and {} proposals in every stage",
         store.forums(TENANT_ID).await?.len(),

@@ -1,0 +1,263 @@
+//! Musrena Keren over HTTP, as its users go through it: a facilitator records a village
+//! forum and five proposals (a photo checked by its bytes), scores and ranks them, carries
+//! the top three up to the district; a planner budgets one and rejects one with a reason;
+//! the public tracker, list and statistics show exactly that, and the SIPD export has it.
+
+mod common;
+
+use common::{Session, TestApp, PASSWORD};
+use reqwest::StatusCode;
+use suara_domain::access::Role;
+use suara_store::testing::TestDatabase;
+
+suara_store::backend_tests!(a_forum_to_the_budget_and_the_public_sees_it);
+
+async fn post(
+    app: &TestApp,
+    session: &Session,
+    path: &str,
+    form: &[(&str, &str)],
+) -> (StatusCode, String) {
+    let mut fields = vec![("csrf", session.csrf.as_str())];
+    fields.extend_from_slice(form);
+    let response = app.post_form_as(Some(session), path, &fields).await;
+    let status = response.status();
+    let location = response
+        .headers()
+        .get("location")
+        .map(|l| l.to_str().unwrap().to_string());
+    (status, location.unwrap_or(response.text().await.unwrap()))
+}
+
+async fn text(app: &TestApp, path: &str) -> String {
+    let response = app.get(path).await;
+    assert_eq!(response.status(), StatusCode::OK, "{path}");
+    response.text().await.unwrap()
+}
+
+fn codes_in(html: &str) -> Vec<String> {
+    let mut codes = Vec::new();
+    for (i, _) in html.match_indices("MR-") {
+        let code = &html[i..(i + 14).min(html.len())];
+        // The tracker's input shows MR-XXXXX-XXXXX as its placeholder.
+        let real = code.len() == 14 && code.as_bytes()[8] == b'-' && code != "MR-XXXXX-XXXXX";
+        if real && !codes.iter().any(|c| c == code) {
+            codes.push(code.to_string());
+        }
+    }
+    codes
+}
+
+async fn a_forum_to_the_budget_and_the_public_sees_it(db: TestDatabase) {
+    let app = TestApp::spawn(db).await;
+    app.add_account("bappeda", Role::Planner, None, None).await;
+    let planner = app.sign_in("bappeda", PASSWORD).await.unwrap();
+
+    // The forum: participants counted by group, no names.
+    let (status, forum) = post(
+        &app,
+        &planner,
+        "/musrena/forum?lang=id",
+        &[
+            ("level", "desa"),
+            ("district", "dukcapil"),
+            ("village", "Sumberejo"),
+            ("held_on", "2026-01-20"),
+            ("place", "Balai Desa Sumberejo"),
+            ("facilitator", "Ibu Sri"),
+            ("accommodation", "sign_language"),
+            ("total", "30"),
+            ("p-women", "20"),
+            ("p-children", "6"),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{forum}");
+    assert_eq!(forum, "/musrena/forum/2026-001?lang=id");
+    let (status, page) = post(
+        &app,
+        &planner,
+        "/musrena/forum?lang=id",
+        &[("level", "desa"), ("total", "5"), ("p-women", "9")],
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.contains("lebih dari jumlah peserta"), "{page}");
+
+    // Five proposals; a "photo" that is not one is refused, a JPEG kept.
+    let add = |title: &'static str, photo: Option<&'static [u8]>| {
+        let mut form = reqwest::multipart::Form::new()
+            .text("csrf", planner.csrf.clone())
+            .text("title", title)
+            .text("problem", "Masalah warga.")
+            .text("activity", "Kegiatan yang diusulkan.")
+            .text("sector", "infrastructure")
+            .text("location", "Sumberejo")
+            .text("estimated_cost", "Rp10.000.000")
+            .text("proposed_by", "women")
+            .text("b-women", "40");
+        if let Some(bytes) = photo {
+            form = form.part(
+                "photo",
+                reqwest::multipart::Part::bytes(bytes).file_name("foto.jpg"),
+            );
+        }
+        app.client
+            .post(app.url("/musrena/forum/2026-001/usulan?lang=id"))
+            .header("cookie", format!("suara_session={}", planner.cookie))
+            .multipart(form)
+            .send()
+    };
+    let svg = add("Usulan dengan gambar palsu", Some(b"<svg onload=alert(1)>"))
+        .await
+        .unwrap();
+    assert_eq!(svg.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(svg.text().await.unwrap().contains("JPEG, PNG atau WebP"));
+    let titles = [
+        "Jalur landai",
+        "Posyandu lansia",
+        "Taman bermain",
+        "Pelatihan usaha",
+        "Lampu jalan",
+    ];
+    for (i, title) in titles.iter().enumerate() {
+        let photo: Option<&'static [u8]> = (i == 0).then_some(&[0xFF, 0xD8, 0xFF, 0xE0, 0, 1]);
+        let added = add(title, photo).await.unwrap();
+        assert_eq!(added.status(), StatusCode::SEE_OTHER);
+    }
+    let page = app
+        .get_as(&planner, "/musrena/forum/2026-001?lang=id")
+        .await
+        .text()
+        .await
+        .unwrap();
+    let codes = codes_in(&page);
+    assert_eq!(codes.len(), 5, "{page}");
+
+    // Scores and votes; the ranking follows them.
+    let scores = [
+        [5, 5, 4, 4],
+        [4, 4, 4, 4],
+        [5, 4, 3, 3],
+        [2, 3, 3, 2],
+        [1, 2, 2, 2],
+    ];
+    let votes = ["20", "15", "18", "5", "2"];
+    let mut form: Vec<(String, String)> = Vec::new();
+    for (code, (s, v)) in codes.iter().zip(scores.iter().zip(votes)) {
+        for (i, score) in s.iter().enumerate() {
+            form.push((format!("score:{code}:{i}"), score.to_string()));
+        }
+        form.push((format!("votes:{code}"), v.to_string()));
+    }
+    let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let (status, _) = post(
+        &app,
+        &planner,
+        "/musrena/forum/2026-001/nilai?lang=id",
+        &form,
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let page = app
+        .get_as(&planner, "/musrena/forum/2026-001?lang=id")
+        .await
+        .text()
+        .await
+        .unwrap();
+    let ranked = codes_in(&page);
+    let top = [codes[0].clone(), codes[2].clone(), codes[1].clone()];
+    assert_eq!(ranked[..3], top, "the ranking on the page");
+
+    // Steps for several at once: verify and prioritize all, carry the top three twice.
+    let step = |codes: &[String], action: &'static str, extra: &[(&'static str, &'static str)]| {
+        let mut form: Vec<(&str, String)> = codes.iter().map(|c| ("code", c.clone())).collect();
+        form.push(("action", action.into()));
+        form.push(("on", "2026-02-10".into()));
+        form.push(("back", "/musrena/forum/2026-001".into()));
+        form.extend(extra.iter().map(|(k, v)| (*k, v.to_string())));
+        form
+    };
+    for (which, action) in [
+        (&codes[..], "verify"),
+        (&codes[..], "prioritize"),
+        (&top[..], "carry"),
+        (&top[..], "carry"),
+    ] {
+        let form = step(which, action, &[]);
+        let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let (status, body) = post(&app, &planner, "/musrena/langkah?lang=id", &form).await;
+        assert_eq!(status, StatusCode::SEE_OTHER, "{action}: {body}");
+    }
+    // A step that is not allowed (they are past verification) changes none.
+    let form = step(&codes[..], "verify", &[]);
+    let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let (status, body) = post(&app, &planner, "/musrena/langkah?lang=id", &form).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body.contains("Tidak ada yang diubah"), "{body}");
+
+    // The planner budgets one and rejects one with a reason (without a reason: refused).
+    for (action, extra) in [
+        ("carry", vec![]),
+        ("accept", vec![]),
+        ("budget", vec![("amount", "Rp12.500.000")]),
+    ] {
+        let form = step(&top[..1], action, &extra);
+        let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let (status, body) = post(&app, &planner, "/musrena/langkah?lang=id", &form).await;
+        assert_eq!(status, StatusCode::SEE_OTHER, "{action}: {body}");
+    }
+    let no_reason = step(&top[1..2], "reject", &[]);
+    let no_reason: Vec<(&str, &str)> = no_reason.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    assert_eq!(
+        post(&app, &planner, "/musrena/langkah?lang=id", &no_reason)
+            .await
+            .0,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    let reason = "Sudah didanai Dana Desa";
+    let reject = step(&top[1..2], "reject", &[("reason", reason)]);
+    let reject: Vec<(&str, &str)> = reject.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    assert_eq!(
+        post(&app, &planner, "/musrena/langkah?lang=id", &reject)
+            .await
+            .0,
+        StatusCode::SEE_OTHER
+    );
+
+    // The public tracker, list and statistics show exactly that.
+    let budgeted = text(&app, &format!("/musrena/usulan/{}", top[0])).await;
+    assert!(
+        budgeted.contains("Dianggarkan (APBD)") && budgeted.contains("Rp12.500.000"),
+        "{budgeted}"
+    );
+    assert!(budgeted.contains("Musrenbang kabupaten") && budgeted.contains("/foto/1"));
+    let rejected = text(&app, &format!("/musrena/usulan/{}", top[1])).await;
+    assert!(rejected.contains("Ditolak") && rejected.contains(reason));
+    let district_stage = text(&app, "/musrena?tahap=musrenbang_kecamatan").await;
+    assert_eq!(codes_in(&district_stage), vec![top[2].clone()]);
+    assert_eq!(
+        codes_in(&text(&app, "/musrena?tahap=budgeted").await),
+        vec![top[0].clone()]
+    );
+    assert_eq!(
+        codes_in(&text(&app, "/musrena?kelompok=women").await).len(),
+        5
+    );
+    let stats = text(&app, "/musrena/statistik").await;
+    assert!(stats.contains("<td class=\"num\">5</td><td class=\"num\">1 (20.0%)</td><td class=\"num\">1 (20.0%)</td><td class=\"num\">Rp12.500.000</td>"), "{stats}");
+    let photo = app.get(&format!("/musrena/usulan/{}/foto/1", top[0])).await;
+    assert_eq!(photo.headers()["content-type"], "image/jpeg");
+
+    // The SIPD export holds the proposal in the plan, not the rejected one.
+    let csv = app
+        .get_as(&planner, "/musrena/ekspor?format=csv")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        csv.contains(&top[0]) && csv.contains(",12500000,") && !csv.contains(&top[1]),
+        "{csv}"
+    );
+}
