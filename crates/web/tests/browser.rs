@@ -1,7 +1,8 @@
 //! The pages in headless Chromium: axe-core finds no WCAG 2.1 A/AA violation, the survey
 //! can be answered and sent with the keyboard alone, nothing overflows a 360 px screen, and
 //! a response goes through each channel (link, QR poster, ticket, kiosk online and offline)
-//! and counts; the TPP staff pages pass axe too. Needs Chromium (`apt-get install chromium`) and the checker's packages
+//! and counts; the Musrena public pages and the signed-in TPP and Musrena pages pass axe
+//! too. Needs Chromium (`apt-get install chromium`) and the checker's packages
 //! (`npm ci --prefix crates/web/tests/browser`); without them the test says so and skips.
 
 mod common;
@@ -68,6 +69,59 @@ async fn run_checker(script: &str, args: Vec<String>) -> String {
     stdout
 }
 
+/// A village forum with one proposal carried to the village musrenbang; returns its code.
+async fn musrena_proposal(app: &TestApp) -> String {
+    use suara_domain::musrena::forum::{Accommodation, Group, Level, Participants};
+    use suara_domain::musrena::lifecycle::Action;
+    let now = time::OffsetDateTime::now_utc();
+    let mut participants = Participants {
+        total: 30,
+        ..Participants::default()
+    };
+    participants.set(Group::Women, 18);
+    let forum = suara_store::Forum {
+        forum_id: String::new(),
+        level: Level::Desa,
+        district_id: Some("dukcapil".into()),
+        village: Some("Sumberejo".into()),
+        held_on: time::macros::date!(2026 - 01 - 20),
+        place: "Balai Desa".into(),
+        facilitator: "Ibu Sri".into(),
+        accommodations: vec![Accommodation::EasyRead],
+        participants,
+    };
+    let forum_id = app
+        .store
+        .create_forum("t1", &forum, "test", now)
+        .await
+        .unwrap();
+    let draft = suara_domain::musrena::proposal::ProposalDraft {
+        title: "Jalur landai balai desa".into(),
+        problem: "Pengguna kursi roda tidak bisa masuk.".into(),
+        activity: "Membangun jalur landai.".into(),
+        sector: "infrastructure".into(),
+        location: "Sumberejo".into(),
+        estimated_cost: "15000000".into(),
+        proposed_by: vec!["women".into(), "disability_physical".into()],
+        beneficiaries: vec![("disability_physical".into(), "12".into())],
+    };
+    let proposal = suara_domain::musrena::proposal::validate(&draft).unwrap();
+    let on = time::macros::date!(2026 - 01 - 20);
+    let code = app
+        .store
+        .add_proposal("t1", &forum_id, &proposal, None, false, on, "test", now)
+        .await
+        .unwrap();
+    let codes = [code.clone()];
+    for action in [Action::Verify, Action::Prioritize, Action::Carry] {
+        app.store
+            .apply_actions("t1", &codes, &action, on, "test", now)
+            .await
+            .unwrap();
+    }
+    code
+}
+
 #[tokio::test]
 async fn public_pages_are_accessible_and_keyboard_usable() {
     if checker().is_none() {
@@ -111,7 +165,14 @@ async fn public_pages_are_accessible_and_keyboard_usable() {
         )
         .await
         .unwrap();
-    let args = [&app.base, "7K2M9-QXD4T", kiosk_token, OFFICER_NIP];
+    let proposal = musrena_proposal(&app).await;
+    let args = [
+        &app.base,
+        "7K2M9-QXD4T",
+        kiosk_token,
+        OFFICER_NIP,
+        &proposal,
+    ];
     let stdout = run_checker("check.js", args.map(str::to_string).to_vec()).await;
     assert!(
         stdout.contains("checked keyboard-only answering and sending"),
@@ -133,7 +194,7 @@ async fn public_pages_are_accessible_and_keyboard_usable() {
 }
 
 #[tokio::test]
-async fn tpp_staff_pages_are_accessible() {
+async fn signed_in_pages_are_accessible() {
     if checker().is_none() {
         return;
     }
@@ -186,17 +247,44 @@ async fn tpp_staff_pages_are_accessible() {
         ("bpkad", Role::Finance, None),
         ("pegawai", Role::Officer, Some(OFFICER_NIP)),
         ("inspektorat", Role::Inspectorate, None),
+        ("bappeda", Role::Planner, None),
     ] {
         app.add_account(username, role, None, nip).await;
         sessions.push(app.sign_in(username, PASSWORD).await.unwrap().cookie);
     }
-    let mut args = vec![
-        app.base.clone(),
-        month.to_string(),
-        "dukcapil".into(),
-        OFFICER_NIP.into(),
-    ];
-    args.extend(sessions);
+    let code = musrena_proposal(&app).await;
+    let [finance, officer, inspector, planner] = &sessions[..] else {
+        unreachable!("four accounts")
+    };
+    let visits = serde_json::json!([
+        [finance, "TPP overview", "/tpp"],
+        [finance, "TPP policies", "/tpp/kebijakan"],
+        [finance, "TPP run", format!("/tpp/{month}?unit=dukcapil")],
+        [
+            officer,
+            "TPP explanation",
+            format!("/dasbor/pegawai/{OFFICER_NIP}/tpp?bulan={month}")
+        ],
+        [
+            officer,
+            "TPP explanation EN",
+            format!("/dasbor/pegawai/{OFFICER_NIP}/tpp?bulan={month}&lang=en")
+        ],
+        [inspector, "TPP appeals", "/admin/banding"],
+        [planner, "Musrena forums", "/musrena/forum"],
+        [planner, "Musrena forum", "/musrena/forum/2026-001"],
+        [
+            planner,
+            "Musrena easy-read form",
+            "/musrena/forum/2026-001/usulan?mudah=1"
+        ],
+        [
+            planner,
+            "Musrena proposal",
+            format!("/musrena/kelola/{code}")
+        ],
+    ]);
+    let args = vec![app.base.clone(), visits.to_string()];
     let stdout = run_checker("staff.js", args).await;
-    assert!(stdout.contains("checked the TPP staff pages"), "{stdout}");
+    assert!(stdout.contains("checked 10 signed-in pages"), "{stdout}");
 }

@@ -79,6 +79,16 @@ async fn render(app: &AppState, lang: Lang, here: &str) -> Result<Response, ApiE
     };
     let content = html! {
         (content)
+        h2 { "Musrena Keren" }
+        p {
+            (lang.pick(
+                "Usulan perempuan, anak, penyandang disabilitas dan kelompok rentan, dan sampai di mana setiap usulan dalam perencanaan dan anggaran: ",
+                "Proposals of women, children, people with disabilities and vulnerable groups, and how far each has come in planning and the budget: ",
+            ))
+            a href={ "/musrena?lang=" (lang.code()) } { (lang.pick("daftar dan pelacak usulan", "proposals and tracker")) }
+            " · "
+            a href={ "/musrena/statistik?lang=" (lang.code()) } { (lang.pick("statistik", "statistics")) }
+        }
         h2 #integritas { (t.chain_heading) }
         p { (t.chain_intro) }
         table.data.chain {

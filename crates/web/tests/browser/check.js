@@ -1,13 +1,13 @@
 // Accessibility (axe-core, WCAG 2.1 A/AA), keyboard-only use and small-screen layout of
 // suara's public pages, and a response through each channel (survey link, officer's QR
 // poster, one-time ticket, kiosk online and offline), in headless Chromium.
-// Usage: node check.js BASE_URL TICKET_CODE KIOSK_TOKEN OFFICER_NIP
+// Usage: node check.js BASE_URL TICKET_CODE KIOSK_TOKEN OFFICER_NIP PROPOSAL_CODE
 // Prints what it checked; exits 1 with the problems when any check fails. With
 // SUARA_SCREENSHOTS=DIR it also saves screenshots there.
 const { chromium } = require('playwright-core');
 const { axe, problems, finish, screenshots, executablePath, launchArgs } = require('./axe-check');
 
-const [base, ticket, kioskToken, officerNip] = process.argv.slice(2);
+const [base, ticket, kioskToken, officerNip, proposal] = process.argv.slice(2);
 
 // Answers the nine questions with a click on each chosen option (varied, as people answer).
 async function answerAll(page) {
@@ -93,6 +93,10 @@ async function channels(browser) {
       ['/masuk', 'staff sign-in'],
       ['/kios/loket-1', 'kiosk'],
       ['/kios/loket-1?lang=en', 'kiosk (English)'],
+      ['/musrena', 'Musrena proposals'],
+      ['/musrena?lang=en&kelompok=women', 'Musrena proposals (English, filtered)'],
+      [`/musrena/usulan/${proposal}`, 'Musrena tracker'],
+      ['/musrena/statistik', 'Musrena statistics'],
     ];
     for (const [path, label] of pages) {
       await page.goto(base + path);

@@ -1,19 +1,11 @@
-// The TPP staff pages (finance overview, policies, a run with a unit's officers, an officer's
-// explanation with appeal forms, the inspectorate's appeals) under axe-core at 360 and
-// 1280 px, signed in with the sessions the Rust test made.
-// Usage: node staff.js BASE_URL MONTH UNIT NIP FINANCE_SESSION OFFICER_SESSION INSPECTOR_SESSION
+// Signed-in pages (TPP for finance, officers and the inspectorate; Musrena for planners)
+// under axe-core at 360 and 1280 px, with the sessions the Rust test made.
+// Usage: node staff.js BASE_URL VISITS_JSON, VISITS_JSON = [[session, label, path], …]
 const { chromium } = require('playwright-core');
 const { axe, finish, executablePath, launchArgs } = require('./axe-check');
 
-const [base, month, unit, nip, finance, officer, inspector] = process.argv.slice(2);
-const visits = [
-  [finance, 'TPP overview', '/tpp'],
-  [finance, 'TPP policies', '/tpp/kebijakan'],
-  [finance, 'TPP run', `/tpp/${month}?unit=${unit}`],
-  [officer, 'TPP explanation', `/dasbor/pegawai/${nip}/tpp?bulan=${month}`],
-  [officer, 'TPP explanation EN', `/dasbor/pegawai/${nip}/tpp?bulan=${month}&lang=en`],
-  [inspector, 'TPP appeals', '/admin/banding'],
-];
+const [base, visitsJson] = process.argv.slice(2);
+const visits = JSON.parse(visitsJson);
 
 (async () => {
   const browser = await chromium.launch({ executablePath, args: launchArgs });
@@ -29,6 +21,6 @@ const visits = [
     }
   }
   await browser.close();
-  console.log('checked the TPP staff pages');
+  console.log(`checked ${visits.length} signed-in pages`);
   finish();
 })().catch((e) => { console.error(e); process.exit(1); });
