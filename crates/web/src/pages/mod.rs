@@ -128,6 +128,54 @@ pub fn framed(lang: Lang, title: &str, here: &str, content: Markup, chrome: &Chr
     }
 }
 
+/// The spreadsheet formats staff can download.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SheetFormat {
+    Xlsx,
+    Csv,
+}
+
+impl SheetFormat {
+    /// `?format=xlsx|csv`, xlsx by default.
+    pub fn from_query(format: Option<&str>) -> Result<SheetFormat, crate::ApiError> {
+        match format.unwrap_or("xlsx") {
+            "xlsx" => Ok(SheetFormat::Xlsx),
+            "csv" => Ok(SheetFormat::Csv),
+            other => Err(crate::ApiError::BadQuery(format!(
+                "format must be xlsx or csv, not '{other}'"
+            ))),
+        }
+    }
+}
+
+/// A generated spreadsheet as a download named `{stem}.xlsx` or `{stem}.csv`.
+pub fn download(
+    format: SheetFormat,
+    stem: &str,
+    bytes: Result<Vec<u8>, suara_reports::ReportError>,
+) -> Result<Response, crate::ApiError> {
+    let bytes = bytes
+        .map_err(|e| crate::ApiError::Store(suara_store::StoreError::Corrupt(e.to_string())))?;
+    let (content_type, extension) = match format {
+        SheetFormat::Xlsx => (
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "xlsx",
+        ),
+        SheetFormat::Csv => ("text/csv; charset=utf-8", "csv"),
+    };
+    Ok((
+        [
+            (header::CONTENT_TYPE, content_type.to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{stem}.{extension}\""),
+            ),
+        ],
+        bytes,
+    )
+        .into_response())
+}
+
 /// A page with a status code.
 pub fn page(status: StatusCode, markup: Markup) -> Response {
     (status, Html(markup.into_string())).into_response()

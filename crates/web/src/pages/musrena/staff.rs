@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use axum::extract::{Multipart, OriginalUri, Path, Query, State};
-use axum::http::{header, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Extension, Form};
 use maud::{html, Markup};
@@ -29,7 +29,7 @@ use crate::access::{forbidden, MUSRENA_EXPORT, MUSRENA_FORUMS};
 use crate::auth::Staff;
 use crate::i18n::Lang;
 use crate::pages::staff::{frame, respond};
-use crate::pages::{page, LangQuery};
+use crate::pages::{download, page, LangQuery, SheetFormat};
 use crate::{ApiError, AppState};
 
 /// Largest upload of the proposal form (a photo of up to 5 MB and the text).
@@ -1112,37 +1112,18 @@ pub async fn export(
             .filter(|p| p.stage.has_reached(Stage::AcceptedIntoPlan))
             .collect();
         let names: HashMap<String, String> = ctx.districts.iter().cloned().collect();
-        let (bytes, content_type, extension) = match query.format.as_deref().unwrap_or("xlsx") {
-            "xlsx" => (
-                suara_reports::musrena::accepted_xlsx(&proposals, &names, &ctx.tenant.name),
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                "xlsx",
-            ),
-            "csv" => (
-                suara_reports::musrena::accepted_csv(&proposals, &names),
-                "text/csv; charset=utf-8",
-                "csv",
-            ),
-            other => {
-                return Err(ApiError::BadQuery(format!(
-                    "format must be xlsx or csv, not '{other}'"
-                )))
+        let format = SheetFormat::from_query(query.format.as_deref())?;
+        let bytes = match format {
+            SheetFormat::Xlsx => {
+                suara_reports::musrena::accepted_xlsx(&proposals, &names, &ctx.tenant.name)
             }
+            SheetFormat::Csv => suara_reports::musrena::accepted_csv(&proposals, &names),
         };
-        let bytes =
-            bytes.map_err(|e| ApiError::Store(suara_store::StoreError::Corrupt(e.to_string())))?;
-        let file = format!("musrena-rkpd-{}.{extension}", ctx.tenant.tenant_id);
-        Ok((
-            [
-                (header::CONTENT_TYPE, content_type.to_string()),
-                (
-                    header::CONTENT_DISPOSITION,
-                    format!("attachment; filename=\"{file}\""),
-                ),
-            ],
+        download(
+            format,
+            &format!("musrena-rkpd-{}", ctx.tenant.tenant_id),
             bytes,
         )
-            .into_response())
     }
     .await;
     respond(lang, &here, result)

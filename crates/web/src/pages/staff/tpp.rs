@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use axum::extract::{Multipart, OriginalUri, Path, Query, State};
-use axum::http::{header, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Extension, Form};
 use maud::{html, Markup};
@@ -26,7 +26,7 @@ use super::{frame, href, outcome, respond};
 use crate::access::{forbidden, TPP, TPP_IMPORT, TPP_POLICY, TPP_RUN};
 use crate::auth::Staff;
 use crate::i18n::Lang;
-use crate::pages::{page, LangQuery};
+use crate::pages::{download, page, LangQuery, SheetFormat};
 use crate::{ApiError, AppState};
 
 /// Largest upload of a base-amount or component file.
@@ -786,40 +786,13 @@ pub async fn export(
         else {
             return Err(ApiError::NotFound(format!("no TPP run for {month}")));
         };
-        let (bytes, content_type, extension) = match query.format.as_deref().unwrap_or("xlsx") {
-            "xlsx" => (
-                suara_reports::tpp::payroll_xlsx(&run, &tenant.name),
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                "xlsx",
-            ),
-            "csv" => (
-                suara_reports::tpp::payroll_csv(&run),
-                "text/csv; charset=utf-8",
-                "csv",
-            ),
-            other => {
-                return Err(ApiError::BadQuery(format!(
-                    "format must be xlsx or csv, not '{other}'"
-                )))
-            }
+        let format = SheetFormat::from_query(query.format.as_deref())?;
+        let bytes = match format {
+            SheetFormat::Xlsx => suara_reports::tpp::payroll_xlsx(&run, &tenant.name),
+            SheetFormat::Csv => suara_reports::tpp::payroll_csv(&run),
         };
-        let bytes =
-            bytes.map_err(|e| ApiError::Store(suara_store::StoreError::Corrupt(e.to_string())))?;
-        let file = format!(
-            "tpp-{}-{month}-v{}.{extension}",
-            tenant.tenant_id, run.summary.version
-        );
-        Ok((
-            [
-                (header::CONTENT_TYPE, content_type.to_string()),
-                (
-                    header::CONTENT_DISPOSITION,
-                    format!("attachment; filename=\"{file}\""),
-                ),
-            ],
-            bytes,
-        )
-            .into_response())
+        let stem = format!("tpp-{}-{month}-v{}", tenant.tenant_id, run.summary.version);
+        download(format, &stem, bytes)
     }
     .await;
     respond(lang, &here, result)
