@@ -433,8 +433,10 @@ pub async fn fill(store: &Store, today: Date, now: OffsetDateTime) -> Result<Str
     .await?;
     carried_to_regency.extend(ranked[..2].iter().cloned());
 
-    // Bappeda: most into the RKPD, some budgeted in the APBD, two built this year.
-    let (accepted, refused) = carried_to_regency.split_at(carried_to_regency.len() - 2);
+    // Bappeda: most into the RKPD, some budgeted in the APBD, two built this year; one still
+    // before the regency musrenbang's decision, two refused.
+    let (accepted, rest) = carried_to_regency.split_at(carried_to_regency.len() - 3);
+    let refused = &rest[1..];
     demo.step(
         refused,
         reject("Sudah tercakup program Dinas Sosial tahun berjalan"),

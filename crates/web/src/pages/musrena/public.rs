@@ -265,12 +265,16 @@ pub async fn photo(
     }
 }
 
-fn counts_row(label: &str, c: &Counts) -> Markup {
+/// A row of counts; `all` is every proposal, for the row's share of them.
+fn counts_row(label: &str, c: &Counts, all: &Counts) -> Markup {
     let share = |part: u64| c.share(part).map_or("–".to_string(), |s| format!("{s}%"));
+    let of_all = all
+        .share(c.submitted)
+        .map_or("–".to_string(), |s| format!("{s}%"));
     html! {
         tr {
             th scope="row" { (label) }
-            td.num { (c.submitted) }
+            td.num { (c.submitted) " (" (of_all) ")" }
             td.num { (c.accepted) " (" (share(c.accepted)) ")" }
             td.num { (c.budgeted) " (" (share(c.budgeted)) ")" }
             td.num { "Rp" (rupiah(c.amount)) }
@@ -324,8 +328,8 @@ pub async fn statistics(
             p.crumbs { a href={ (LIST) "?lang=" (lang.code()) } { "Musrena Keren" } }
             h1 { (title) }
             p { (lang.pick(
-                "Berapa usulan tiap kelompok yang diajukan, yang masuk rencana kerja tahunan (RKPD) dan yang dianggarkan (APBD). Satu usulan dihitung untuk setiap kelompok pengusulnya. Persentase dari usulan yang diajukan, dibulatkan ke satu desimal.",
-                "How many proposals of each group were made, entered the annual work plan (RKPD) and were budgeted (APBD). A proposal counts for each group that proposed it. Percentages of the proposals made, rounded to one decimal.",
+                "Berapa usulan tiap kelompok yang diajukan (dan bagiannya dari semua usulan), yang masuk rencana kerja tahunan (RKPD) dan yang dianggarkan (APBD) (bagian dari usulan kelompok itu). Satu usulan dihitung untuk setiap kelompok pengusulnya. Persentase dibulatkan ke satu desimal.",
+                "How many proposals each group made (and their share of all proposals), and how many of them entered the annual work plan (RKPD) and were budgeted (APBD) (share of the group's proposals). A proposal counts for each group that proposed it. Percentages are rounded to one decimal.",
             )) }
             figure tabindex="0" {
                 (bars(lang.pick("Persentase usulan yang dianggarkan, per kelompok", "Share of proposals budgeted, per group"), &budgeted_share, 0.0, 100.0, 1))
@@ -334,7 +338,7 @@ pub async fn statistics(
             table.data tabindex="0" {
                 caption { (lang.pick("Per kelompok", "Per group")) }
                 (counts_head(lang, lang.pick("Kelompok", "Group")))
-                tbody { @for ((_, c), label) in groups.iter().zip(&group_labels) { (counts_row(label, c)) } }
+                tbody { @for ((_, c), label) in groups.iter().zip(&group_labels) { (counts_row(label, c, &total)) } }
             }
             table.data tabindex="0" {
                 caption { (lang.pick("Per kecamatan", "Per district")) }
@@ -342,9 +346,9 @@ pub async fn statistics(
                 tbody {
                     @for (district, c) in &per_district {
                         @let label = match district { Some(d) => names.get(d).copied().unwrap_or(d), None => lang.pick("Tingkat kabupaten", "Regency level") };
-                        (counts_row(label, c))
+                        (counts_row(label, c, &total))
                     }
-                    (counts_row(lang.pick("Jumlah", "Total"), &total))
+                    (counts_row(lang.pick("Jumlah", "Total"), &total, &total))
                 }
             }
         };
