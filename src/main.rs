@@ -206,6 +206,23 @@ enum SkmCommand {
     },
     /// Print the Krejcie–Morgan sample size for a population of N service users.
     SampleSize { population: u64 },
+    /// Write a unit's SKM report for a period as PDF (as published: profile, NRR per element,
+    /// IKM and grade, weakest elements, suggestions, follow-up plan).
+    Report {
+        /// Unit code.
+        #[arg(long)]
+        unit: String,
+        /// YYYY, YYYY-MM, YYYY-Q1…Q4 or YYYY-S1…S2.
+        #[arg(long)]
+        period: String,
+        /// File to write (default: skm-UNIT-PERIOD.pdf).
+        #[arg(long)]
+        output: Option<PathBuf>,
+        #[arg(long)]
+        tenant: Option<String>,
+        #[arg(long, default_value = DEFAULT_DATABASE_URL)]
+        database: String,
+    },
 }
 
 fn main() -> ExitCode {
@@ -219,6 +236,18 @@ fn main() -> ExitCode {
                     legacy_weight,
                 },
         } => skm_command::score(&file, json, legacy_weight),
+        Command::Skm {
+            command:
+                SkmCommand::Report {
+                    unit,
+                    period,
+                    output,
+                    tenant,
+                    database,
+                },
+        } => with_store(&database, |store| async move {
+            skm_command::report(&store, &unit, &period, output, tenant.as_deref()).await
+        }),
         Command::Skm {
             command: SkmCommand::SampleSize { population },
         } => {

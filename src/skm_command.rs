@@ -75,3 +75,43 @@ pub fn score(file: &Path, json: bool, legacy_weight: bool) -> ExitCode {
     );
     ExitCode::SUCCESS
 }
+
+/// `suara skm report`: the unit's SKM report for the period as a PDF file.
+pub async fn report(
+    store: &suara_store::Store,
+    unit: &str,
+    period: &str,
+    output: Option<std::path::PathBuf>,
+    tenant: Option<&str>,
+) -> anyhow::Result<ExitCode> {
+    use anyhow::Context;
+    let tenant = crate::admin_command::tenant(store, tenant).await?;
+    let period: suara_domain::period::Period = match period.parse() {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return Ok(ExitCode::from(2));
+        }
+    };
+    let Some(report) = suara_web::report::skm_report(store, &tenant, unit, period).await? else {
+        eprintln!("error: no unit '{unit}' in {}", tenant.name);
+        return Ok(ExitCode::from(2));
+    };
+    let output = output.unwrap_or_else(|| format!("skm-{unit}-{period}.pdf").into());
+    let bytes = suara_reports::skm::skm_pdf(&report);
+    std::fs::write(&output, &bytes).with_context(|| format!("writing {}", output.display()))?;
+    let ikm = report
+        .score
+        .as_ref()
+        .map_or("no responses".to_string(), |s| {
+            format!("IKM {} ({})", s.ikm_rounded(), s.grade().letter())
+        });
+    println!(
+        "{}: SKM report of {} for {}, {ikm}, {} bytes",
+        output.display(),
+        report.unit,
+        report.period,
+        bytes.len()
+    );
+    Ok(ExitCode::SUCCESS)
+}

@@ -439,3 +439,37 @@ fn tpp_payroll_is_run_and_exported_from_the_command_line() {
         stderr(&missing)
     );
 }
+
+#[test]
+fn skm_report_writes_a_pdf() {
+    let dir = tempfile::tempdir().unwrap();
+    let database = format!("sqlite://{}", dir.path().join("suara.db").display());
+    let db = ["--database", database.as_str()];
+    let run = |args: &[&str]| suara(&[args, &db[..]].concat());
+    assert!(run(&["tenant", "add", "uji", "Kabupaten Uji"])
+        .status
+        .success());
+    let units = csv_file(
+        dir.path(),
+        "units.csv",
+        "unit_id,name,kind\ndinkes,Dinas Kesehatan,dinas\n",
+    );
+    assert!(run(&["import", "--units", &units]).status.success());
+    let pdf = dir.path().join("laporan.pdf");
+    let out = pdf.to_str().unwrap();
+    let made = run(&[
+        "skm", "report", "--unit", "dinkes", "--period", "2026", "--output", out,
+    ]);
+    assert!(made.status.success(), "{}", stderr(&made));
+    assert!(
+        stdout(&made).contains("Tahun 2026, no responses"),
+        "{}",
+        stdout(&made)
+    );
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
+    let unknown = run(&["skm", "report", "--unit", "nowhere", "--period", "2026"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    let bad = run(&["skm", "report", "--unit", "dinkes", "--period", "sometime"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stderr(&bad).contains("YYYY-MM"), "{}", stderr(&bad));
+}

@@ -2,6 +2,8 @@
 //! plain CSV for other systems (payroll, SIPD). Pure functions from stored data to bytes; no I/O of their own.
 
 pub mod musrena;
+pub mod pdf;
+pub mod skm;
 pub mod tpp;
 
 /// A spreadsheet could not be written (only on internal limits, never on user data).

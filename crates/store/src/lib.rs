@@ -14,6 +14,7 @@ mod migrate;
 mod musrena;
 mod org;
 mod quarantine;
+mod report;
 mod responses;
 #[cfg(feature = "testing")]
 pub mod testing;
@@ -35,6 +36,7 @@ pub use kiosks::{Kiosk, NewKiosk};
 pub use musrena::{Forum, MusrenaError, ProposalFilter, ProposalStep, StoredProposal};
 pub use org::Tenant;
 pub use quarantine::{DecisionError, HeldResponse, Signals};
+pub use report::ProfileColumn;
 pub use responses::{Channel, Receipt, RecordError, Recorded, Scope, ScopeKind, Submission};
 pub use suara_domain::org::{Assignment, Officer, Service, ServicePoint, Unit};
 pub use tickets::{ApiKey, Issuer, TicketBinding, TicketInfo};

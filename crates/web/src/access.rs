@@ -22,6 +22,7 @@ pub const MY_ACCOUNT: &str = "/akun";
 pub const DASHBOARD: &str = "/dasbor";
 pub const DASHBOARD_UNIT: &str = "/dasbor/unit/{unit}";
 pub const DASHBOARD_OFFICER: &str = "/dasbor/pegawai/{nip}";
+pub const UNIT_REPORT: &str = "/dasbor/unit/{unit}/laporan";
 pub const IMPORT: &str = "/admin/impor";
 pub const AUDIT: &str = "/admin/audit";
 pub const ACCOUNTS: &str = "/admin/akun";
@@ -67,6 +68,7 @@ pub const STAFF_ROUTES: &[StaffRoute] = &[
     route(Method::GET, DASHBOARD, Permission::ViewDashboard),
     route(Method::GET, DASHBOARD_UNIT, Permission::ViewDashboard),
     route(Method::GET, DASHBOARD_OFFICER, Permission::ViewOfficer),
+    route(Method::GET, UNIT_REPORT, Permission::ViewDashboard),
     route(Method::GET, IMPORT, Permission::ImportOrganisation),
     route(Method::POST, IMPORT, Permission::ImportOrganisation),
     route(Method::GET, AUDIT, Permission::ViewAuditLog),

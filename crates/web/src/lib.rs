@@ -14,6 +14,7 @@ mod i18n;
 mod openapi;
 mod pages;
 mod posters;
+pub mod report;
 mod submit;
 pub mod tickets;
 
@@ -119,6 +120,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route(DASHBOARD, get(dashboard::regency))
         .route(DASHBOARD_UNIT, get(dashboard::unit))
         .route(DASHBOARD_OFFICER, get(dashboard::officer))
+        .route(UNIT_REPORT, get(dashboard::report))
         .route(
             IMPORT,
             get(admin::import_page)

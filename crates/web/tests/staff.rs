@@ -170,6 +170,18 @@ fn probes() -> Vec<Probe> {
             "/admin/karantina",
             [422, 403, 403, 403, 422, 403, 403],
         ),
+        probe(
+            "GET",
+            "/dasbor/unit/{unit}/laporan",
+            "/dasbor/unit/rsud-igd/laporan",
+            [200, 200, 200, 200, 200, 200, 403],
+        ),
+        probe(
+            "GET",
+            "/dasbor/unit/{unit}/laporan",
+            "/dasbor/unit/dukcapil/laporan",
+            [200, 403, 200, 200, 200, 200, 403],
+        ),
         probe("GET", "/tpp", "/tpp", PAYROLL_200),
         // Allowed: asked to choose a file: 422.
         probe("POST", "/tpp/impor", "/tpp/impor", PAYROLL_422),

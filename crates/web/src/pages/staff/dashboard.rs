@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use axum::extract::{OriginalUri, Path, Query, State};
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use axum::Extension;
 use maud::{html, Markup};
 use suara_domain::org::tree::UnitTree;
@@ -286,6 +286,7 @@ async fn render_unit(
         }
         h1 { (unit.name) }
         (period_picker(lang, &path, period, now))
+        p { a href={ "/dasbor/unit/" (unit_id) "/laporan?period=" (period) } { (lang.pick("Unduh laporan SKM (PDF)", "Download the SKM report (PDF)")) } }
         p.lead {
             (period) ": " (score_text(lang, score.as_ref())) " · " (tally.responses()) " " (lang.pick("tanggapan", "responses"))
             @if let Some(n) = needed {
@@ -568,4 +569,45 @@ fn figures_table<'a>(
             }
         }
     }
+}
+
+/// The unit's SKM report for the period as a PDF.
+pub async fn report(
+    State(app): State<Arc<AppState>>,
+    Extension(staff): Extension<Staff>,
+    Path(unit_id): Path<String>,
+    Query(query): Query<PeriodQuery>,
+    uri: OriginalUri,
+) -> Response {
+    let lang = query.lang();
+    let here = uri.to_string();
+    let result = async {
+        let tenant = tenant(&app, &staff).await?;
+        let period = query.period(&tenant)?;
+        let (_, tree) = tree(&app, &tenant.tenant_id).await?;
+        if !staff.principal.sees_unit(&unit_id, &tree) {
+            return Ok(forbidden(lang));
+        }
+        let Some(report) = crate::report::skm_report(&app.store, &tenant, &unit_id, period).await?
+        else {
+            return Err(ApiError::NotFound(format!("unit {unit_id}")));
+        };
+        let file = format!("skm-{unit_id}-{period}.pdf");
+        Ok((
+            [
+                (
+                    axum::http::header::CONTENT_TYPE,
+                    "application/pdf".to_string(),
+                ),
+                (
+                    axum::http::header::CONTENT_DISPOSITION,
+                    format!("inline; filename=\"{file}\""),
+                ),
+            ],
+            suara_reports::skm::skm_pdf(&report),
+        )
+            .into_response())
+    }
+    .await;
+    respond(lang, &here, result)
 }

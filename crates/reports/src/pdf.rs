@@ -1,0 +1,484 @@
+//! A small A4 document writer over `pdf-writer`: wrapped paragraphs, headings, tables with
+//! repeated headers, horizontal bar charts, page numbers. Text uses the PDF base fonts
+//! Helvetica and Helvetica-Bold (every reader has them, nothing is embedded) in WinAnsi
+//! encoding, measured with their published widths so lines wrap where they should.
+
+use pdf_writer::{Content, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
+
+const PAGE_WIDTH: f32 = 595.0;
+const PAGE_HEIGHT: f32 = 842.0;
+pub const MARGIN: f32 = 56.0;
+pub const TEXT_WIDTH: f32 = PAGE_WIDTH - 2.0 * MARGIN;
+const FOOTER_Y: f32 = 30.0;
+
+/// Widths of ASCII 32–126 in 1/1000 em (Adobe's Helvetica and Helvetica-Bold metrics).
+const HELVETICA: [u16; 95] = [
+    278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, 556, 556, 556,
+    556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556, 1015, 667, 667, 722, 722, 667,
+    611, 778, 722, 278, 500, 667, 556, 833, 722, 778, 667, 778, 722, 667, 611, 722, 667, 944, 667,
+    667, 611, 278, 278, 278, 469, 556, 333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500,
+    222, 833, 556, 556, 556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584,
+];
+const HELVETICA_BOLD: [u16; 95] = [
+    278, 333, 474, 556, 556, 889, 722, 238, 333, 333, 389, 584, 278, 333, 278, 278, 556, 556, 556,
+    556, 556, 556, 556, 556, 556, 556, 333, 333, 584, 584, 584, 611, 975, 722, 722, 722, 722, 667,
+    611, 778, 722, 278, 556, 722, 611, 833, 722, 778, 667, 778, 722, 667, 611, 722, 667, 944, 667,
+    667, 611, 333, 278, 333, 584, 556, 333, 556, 611, 556, 611, 556, 333, 611, 611, 278, 278, 556,
+    278, 889, 611, 611, 611, 611, 389, 556, 333, 611, 556, 778, 556, 556, 500, 389, 280, 389, 584,
+];
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Weight {
+    Regular,
+    Bold,
+}
+
+/// A character in WinAnsi (the base fonts' encoding); what it cannot show becomes `?`.
+fn win_ansi(c: char) -> u8 {
+    match c {
+        ' '..='~' => c as u8,
+        '–' => 0x96,
+        '—' => 0x97,
+        '‘' => 0x91,
+        '’' => 0x92,
+        '“' => 0x93,
+        '”' => 0x94,
+        '•' => 0x95,
+        '…' => 0x85,
+        '€' => 0x80,
+        '\u{a0}'..='\u{ff}' => c as u8,
+        _ => b'?',
+    }
+}
+
+/// Replacements for signs WinAnsi lacks, before encoding.
+fn plain(text: &str) -> String {
+    text.replace('≥', ">=")
+        .replace('≤', "<=")
+        .replace('→', "->")
+        .replace('×', "x")
+        .replace('Σ', "jumlah ")
+}
+
+fn encode(text: &str) -> Vec<u8> {
+    plain(text).chars().map(win_ansi).collect()
+}
+
+/// Width of a text in points.
+pub fn width(text: &str, weight: Weight, size: f32) -> f32 {
+    let table = match weight {
+        Weight::Regular => &HELVETICA,
+        Weight::Bold => &HELVETICA_BOLD,
+    };
+    let units: u32 = encode(text)
+        .iter()
+        .map(|&b| match b {
+            32..=126 => u32::from(table[usize::from(b - 32)]),
+            _ => 556,
+        })
+        .sum();
+    units as f32 * size / 1000.0
+}
+
+/// Lines of at most `max` points, broken between words (a word longer than a line is cut).
+pub fn wrap(text: &str, weight: Weight, size: f32, max: f32) -> Vec<String> {
+    let mut lines = Vec::new();
+    for paragraph in text.split('\n') {
+        let mut line = String::new();
+        for word in paragraph.split_whitespace() {
+            let candidate = if line.is_empty() {
+                word.to_string()
+            } else {
+                format!("{line} {word}")
+            };
+            if width(&candidate, weight, size) <= max {
+                line = candidate;
+                continue;
+            }
+            if !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+            }
+            let mut rest = word.to_string();
+            while width(&rest, weight, size) > max {
+                let mut cut = rest.len();
+                while cut > 1 && width(&rest[..cut], weight, size) > max {
+                    cut = rest[..cut - 1]
+                        .char_indices()
+                        .last()
+                        .map_or(1, |(i, _)| i.max(1));
+                }
+                lines.push(rest[..cut].to_string());
+                rest = rest[cut..].to_string();
+            }
+            line = rest;
+        }
+        lines.push(line);
+    }
+    lines
+}
+
+/// A table column: heading, share of the text width, right-aligned or not.
+pub struct Column<'a> {
+    pub heading: &'a str,
+    pub share: f32,
+    pub right: bool,
+}
+
+/// One bar of a chart: label, value and whether to draw it in the warning colour.
+pub struct Bar<'a> {
+    pub label: &'a str,
+    pub value: f32,
+    pub highlight: bool,
+}
+
+pub struct Document {
+    title: String,
+    footer: String,
+    pages: Vec<Content>,
+    y: f32,
+}
+
+const GREEN: (f32, f32, f32) = (0.043, 0.353, 0.235);
+const ORANGE: (f32, f32, f32) = (0.761, 0.255, 0.047);
+
+impl Document {
+    pub fn new(title: &str, footer: &str) -> Document {
+        let mut document = Document {
+            title: title.to_string(),
+            footer: footer.to_string(),
+            pages: Vec::new(),
+            y: 0.0,
+        };
+        document.new_page();
+        document
+    }
+
+    fn page(&mut self) -> &mut Content {
+        self.pages.last_mut().expect("a document always has a page")
+    }
+
+    fn new_page(&mut self) {
+        self.pages.push(Content::new());
+        self.y = PAGE_HEIGHT - MARGIN;
+    }
+
+    /// Starts a new page unless `height` points still fit on this one.
+    pub fn need(&mut self, height: f32) {
+        if self.y - height < MARGIN {
+            self.new_page();
+        }
+    }
+
+    pub fn gap(&mut self, points: f32) {
+        self.y -= points;
+    }
+
+    fn text_at(&mut self, x: f32, y: f32, text: &str, weight: Weight, size: f32) {
+        let font = match weight {
+            Weight::Regular => Name(b"F1"),
+            Weight::Bold => Name(b"F2"),
+        };
+        let bytes = encode(text);
+        let page = self.page();
+        page.set_fill_gray(0.1);
+        page.begin_text();
+        page.set_font(font, size);
+        page.next_line(x, y);
+        page.show(Str(&bytes));
+        page.end_text();
+    }
+
+    /// A wrapped paragraph at the cursor.
+    pub fn paragraph(&mut self, text: &str, weight: Weight, size: f32) {
+        self.indented(0.0, text, weight, size);
+    }
+
+    pub fn indented(&mut self, indent: f32, text: &str, weight: Weight, size: f32) {
+        let leading = size * 1.35;
+        for line in wrap(text, weight, size, TEXT_WIDTH - indent) {
+            self.need(leading);
+            self.y -= leading;
+            self.text_at(MARGIN + indent, self.y + size * 0.3, &line, weight, size);
+        }
+    }
+
+    /// A centred line.
+    pub fn centred(&mut self, text: &str, weight: Weight, size: f32) {
+        let leading = size * 1.35;
+        for line in wrap(text, weight, size, TEXT_WIDTH) {
+            self.need(leading);
+            self.y -= leading;
+            let x = MARGIN + (TEXT_WIDTH - width(&line, weight, size)) / 2.0;
+            self.text_at(x, self.y + size * 0.3, &line, weight, size);
+        }
+    }
+
+    pub fn heading(&mut self, text: &str) {
+        self.need(60.0);
+        self.gap(10.0);
+        self.paragraph(text, Weight::Bold, 12.5);
+        let y = self.y - 3.0;
+        let page = self.page();
+        page.set_stroke_rgb(GREEN.0, GREEN.1, GREEN.2);
+        page.set_line_width(1.0);
+        page.move_to(MARGIN, y);
+        page.line_to(MARGIN + TEXT_WIDTH, y);
+        page.stroke();
+        self.gap(8.0);
+    }
+
+    /// A table; the heading row is repeated on each new page. Cells wrap within columns.
+    pub fn table(&mut self, columns: &[Column<'_>], rows: &[Vec<String>], bold_last: bool) {
+        let size = 9.0;
+        let leading = size * 1.3;
+        let widths: Vec<f32> = columns.iter().map(|c| c.share * TEXT_WIDTH).collect();
+        let header: Vec<String> = columns.iter().map(|c| c.heading.to_string()).collect();
+        self.row(columns, &widths, &header, Weight::Bold, size, leading, true);
+        for (i, row) in rows.iter().enumerate() {
+            let weight = if bold_last && i + 1 == rows.len() {
+                Weight::Bold
+            } else {
+                Weight::Regular
+            };
+            let height = Self::row_height(&widths, row, weight, size, leading);
+            if self.y - height < MARGIN {
+                self.new_page();
+                self.row(columns, &widths, &header, Weight::Bold, size, leading, true);
+            }
+            self.row(columns, &widths, row, weight, size, leading, false);
+        }
+        self.gap(6.0);
+    }
+
+    fn row_height(
+        widths: &[f32],
+        cells: &[String],
+        weight: Weight,
+        size: f32,
+        leading: f32,
+    ) -> f32 {
+        let lines = cells
+            .iter()
+            .zip(widths)
+            .map(|(cell, w)| wrap(cell, weight, size, w - 8.0).len())
+            .max()
+            .unwrap_or(1);
+        lines as f32 * leading + 6.0
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn row(
+        &mut self,
+        columns: &[Column<'_>],
+        widths: &[f32],
+        cells: &[String],
+        weight: Weight,
+        size: f32,
+        leading: f32,
+        shaded: bool,
+    ) {
+        let height = Self::row_height(widths, cells, weight, size, leading);
+        self.need(height);
+        let top = self.y;
+        {
+            let page = self.page();
+            if shaded {
+                page.set_fill_rgb(0.91, 0.95, 0.93);
+                page.rect(MARGIN, top - height, TEXT_WIDTH, height);
+                page.fill_nonzero();
+            }
+            page.set_stroke_gray(0.8);
+            page.set_line_width(0.5);
+            page.move_to(MARGIN, top - height);
+            page.line_to(MARGIN + TEXT_WIDTH, top - height);
+            page.stroke();
+        }
+        let mut x = MARGIN;
+        for ((cell, w), column) in cells.iter().zip(widths).zip(columns) {
+            for (i, line) in wrap(cell, weight, size, w - 8.0).iter().enumerate() {
+                let y = top - 3.0 - leading * (i as f32 + 1.0) + size * 0.3;
+                let lx = if column.right {
+                    x + w - 4.0 - width(line, weight, size)
+                } else {
+                    x + 4.0
+                };
+                self.text_at(lx, y, line, weight, size);
+            }
+            x += w;
+        }
+        self.y = top - height;
+    }
+
+    /// Horizontal bars from `min` to `max` with the value written after each bar.
+    pub fn bars(&mut self, bars: &[Bar<'_>], min: f32, max: f32, decimals: usize) {
+        let row = 16.0;
+        let label_width = 190.0;
+        let plot = TEXT_WIDTH - label_width - 40.0;
+        self.need(row * bars.len() as f32 + 24.0);
+        for bar in bars {
+            self.y -= row;
+            let label = wrap(bar.label, Weight::Regular, 8.0, label_width - 8.0)
+                .into_iter()
+                .next()
+                .unwrap_or_default();
+            let lw = width(&label, Weight::Regular, 8.0);
+            self.text_at(
+                MARGIN + label_width - 6.0 - lw,
+                self.y + 4.0,
+                &label,
+                Weight::Regular,
+                8.0,
+            );
+            let share = ((bar.value - min) / (max - min)).clamp(0.0, 1.0);
+            let (r, g, b) = if bar.highlight { ORANGE } else { GREEN };
+            let y = self.y;
+            let page = self.page();
+            page.set_fill_gray(0.92);
+            page.rect(MARGIN + label_width, y + 1.0, plot, row - 5.0);
+            page.fill_nonzero();
+            page.set_fill_rgb(r, g, b);
+            page.rect(MARGIN + label_width, y + 1.0, plot * share, row - 5.0);
+            page.fill_nonzero();
+            // Printed as Indonesian reports print decimals: with a comma.
+            let value = format!("{:.*}", decimals, bar.value).replace('.', ",");
+            self.text_at(
+                MARGIN + label_width + plot * share + 4.0,
+                y + 4.0,
+                &value,
+                Weight::Regular,
+                8.0,
+            );
+        }
+        // The axis: min and max under the plot.
+        self.y -= 12.0;
+        let (lo, hi) = (format!("{min}"), format!("{max}"));
+        self.text_at(MARGIN + label_width, self.y, &lo, Weight::Regular, 7.5);
+        let hw = width(&hi, Weight::Regular, 7.5);
+        self.text_at(
+            MARGIN + label_width + plot - hw,
+            self.y,
+            &hi,
+            Weight::Regular,
+            7.5,
+        );
+        self.gap(8.0);
+    }
+
+    /// A framed box of label/value pairs in two columns (the report's key figures).
+    pub fn key_figures(&mut self, figures: &[(&str, String)]) {
+        let size = 10.5;
+        let leading = 17.0;
+        let height = leading * figures.len() as f32 + 14.0;
+        self.need(height);
+        let top = self.y;
+        {
+            let page = self.page();
+            page.set_fill_rgb(0.95, 0.98, 0.96);
+            page.set_stroke_rgb(GREEN.0, GREEN.1, GREEN.2);
+            page.set_line_width(1.0);
+            page.rect(MARGIN, top - height, TEXT_WIDTH, height);
+            page.fill_nonzero_and_stroke();
+        }
+        for (i, (label, value)) in figures.iter().enumerate() {
+            let y = top - 7.0 - leading * (i as f32 + 1.0) + 5.0;
+            self.text_at(MARGIN + 12.0, y, label, Weight::Regular, size);
+            self.text_at(MARGIN + 210.0, y, value, Weight::Bold, size);
+        }
+        self.y = top - height - 6.0;
+    }
+
+    /// The finished PDF: every page with the title line and "page n of m" in its footer.
+    pub fn finish(self) -> Vec<u8> {
+        let mut pdf = Pdf::new();
+        let catalog = Ref::new(1);
+        let tree = Ref::new(2);
+        let regular = Ref::new(3);
+        let bold = Ref::new(4);
+        let info = Ref::new(5);
+        let first = 6;
+        let count = self.pages.len();
+        let page_ids: Vec<Ref> = (0..count).map(|i| Ref::new(first + 2 * i as i32)).collect();
+        pdf.catalog(catalog).pages(tree);
+        pdf.pages(tree)
+            .kids(page_ids.iter().copied())
+            .count(count as i32);
+        pdf.document_info(info)
+            .title(TextStr(&self.title))
+            .producer(TextStr("suara"));
+        for (font, id) in [
+            (Name(b"Helvetica"), regular),
+            (Name(b"Helvetica-Bold"), bold),
+        ] {
+            pdf.type1_font(id)
+                .base_font(font)
+                .encoding_predefined(Name(b"WinAnsiEncoding"));
+        }
+        for (i, mut content) in self.pages.into_iter().enumerate() {
+            let footer = encode(&format!(
+                "{} — halaman {} dari {}",
+                self.footer,
+                i + 1,
+                count
+            ));
+            content.set_fill_gray(0.35);
+            content.begin_text();
+            content.set_font(Name(b"F1"), 8.0);
+            content.next_line(MARGIN, FOOTER_Y);
+            content.show(Str(&footer));
+            content.end_text();
+            let page_id = page_ids[i];
+            let content_id = Ref::new(page_id.get() + 1);
+            let mut page = pdf.page(page_id);
+            page.media_box(Rect::new(0.0, 0.0, PAGE_WIDTH, PAGE_HEIGHT));
+            page.parent(tree);
+            page.contents(content_id);
+            {
+                let mut resources = page.resources();
+                let mut fonts = resources.fonts();
+                fonts.pair(Name(b"F1"), regular);
+                fonts.pair(Name(b"F2"), bold);
+                fonts.finish();
+            }
+            page.finish();
+            pdf.stream(content_id, &content.finish());
+        }
+        pdf.finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_is_measured_and_wrapped() {
+        // "Hello" in Helvetica: H 722 + e 556 + l 222 + l 222 + o 556 = 2278 → 22.78 pt at 10.
+        assert!((width("Hello", Weight::Regular, 10.0) - 22.78).abs() < 0.001);
+        assert!(width("Hello", Weight::Bold, 10.0) > width("Hello", Weight::Regular, 10.0));
+        let lines = wrap(
+            "satu dua tiga empat lima enam tujuh",
+            Weight::Regular,
+            10.0,
+            60.0,
+        );
+        assert!(lines.len() > 1);
+        assert!(lines
+            .iter()
+            .all(|l| width(l, Weight::Regular, 10.0) <= 60.0));
+        let long = wrap(&"x".repeat(100), Weight::Regular, 10.0, 50.0);
+        assert!(long.len() > 1 && long.iter().all(|l| width(l, Weight::Regular, 10.0) <= 50.0));
+        assert_eq!(encode("Rp1.000 – ≥ 80"), b"Rp1.000 \x96 >= 80");
+    }
+
+    #[test]
+    fn a_document_has_its_pages() {
+        let mut doc = Document::new("Uji", "Kabupaten Uji");
+        for i in 0..120 {
+            doc.paragraph(&format!("Baris {i}"), Weight::Regular, 10.0);
+        }
+        let bytes = doc.finish();
+        assert!(bytes.starts_with(b"%PDF-"));
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(text.contains("/Count 3"), "120 lines take three pages");
+    }
+}

@@ -1,0 +1,416 @@
+//! The SKM report of a unit and period as regional governments publish it (PermenPANRB
+//! 14/2017): introduction and method, key figures, respondent profile, NRR per element with a
+//! chart, the weakest elements, the suggestions received, the follow-up plan, and a closing
+//! with the day's hash-chain head. Indonesian, decimals with a comma as printed reports do.
+
+use suara_domain::decimal::Decimal;
+use suara_domain::skm::{Element, Grade, SkmScore};
+
+use crate::pdf::{Bar, Column, Document, Weight};
+
+/// Respondents by one characteristic (sex, age, education, occupation).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProfileGroup {
+    pub title: String,
+    pub rows: Vec<(String, u64)>,
+    /// Respondents who left it empty.
+    pub unanswered: u64,
+}
+
+/// One line of the follow-up plan (rencana tindak lanjut).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FollowUp {
+    pub element: String,
+    pub action: String,
+    pub owner: String,
+    pub deadline: String,
+    pub status: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct SkmReport {
+    pub regency: String,
+    pub unit: String,
+    pub period: String,
+    pub score: Option<SkmScore>,
+    pub sample_needed: Option<u64>,
+    pub profile: Vec<ProfileGroup>,
+    /// Suggestions received, the same text counted once with how often it came.
+    pub suggestions: Vec<(String, u64)>,
+    /// All suggestions received (those not listed included).
+    pub suggestions_total: u64,
+    pub follow_up: Vec<FollowUp>,
+    pub generated_on: String,
+    pub chain_head: Option<String>,
+}
+
+/// "86.45" → "86,45".
+fn comma(value: Decimal) -> String {
+    value.to_string().replace('.', ",")
+}
+
+/// `part` of `whole` as a percentage with one decimal, half up (all values are positive).
+fn percent(part: u64, whole: u64) -> String {
+    if whole == 0 {
+        return "–".into();
+    }
+    let tenths = (part * 1000 + whole / 2) / whole;
+    format!("{},{}%", tenths / 10, tenths % 10)
+}
+
+fn grade_text(grade: Grade) -> String {
+    format!("{} ({})", grade.letter(), grade.label_id())
+}
+
+pub fn skm_pdf(r: &SkmReport) -> Vec<u8> {
+    let title = format!("Laporan SKM {} {}", r.unit, r.period);
+    let mut doc = Document::new(
+        &title,
+        &format!("SKM {} · {} · {}", r.unit, r.period, r.regency),
+    );
+    doc.gap(40.0);
+    doc.centred(&r.regency.to_uppercase(), Weight::Bold, 12.0);
+    doc.gap(10.0);
+    doc.centred("LAPORAN HASIL", Weight::Bold, 18.0);
+    doc.centred("SURVEI KEPUASAN MASYARAKAT (SKM)", Weight::Bold, 18.0);
+    doc.gap(10.0);
+    doc.centred(&r.unit, Weight::Bold, 14.0);
+    doc.centred(&format!("Periode {}", r.period), Weight::Regular, 12.0);
+    doc.gap(30.0);
+
+    let responses = r.score.as_ref().map_or(0, |s| s.responses);
+    let mut figures: Vec<(&str, String)> = vec![("Jumlah responden", responses.to_string())];
+    if let Some(needed) = r.sample_needed {
+        let verdict = if responses >= needed {
+            "terpenuhi"
+        } else {
+            "belum terpenuhi"
+        };
+        figures.push((
+            "Sampel minimal (Krejcie–Morgan)",
+            format!("{needed} ({verdict})"),
+        ));
+    }
+    match &r.score {
+        Some(score) => {
+            figures.push((
+                "Indeks Kepuasan Masyarakat (IKM)",
+                comma(score.ikm_rounded()),
+            ));
+            figures.push(("Mutu pelayanan", grade_text(score.grade())));
+            figures.push((
+                "Nilai interval (rata-rata tertimbang)",
+                comma(Decimal::round_half_away(&score.unit_value, 3)),
+            ));
+        }
+        None => figures.push(("IKM", "belum ada tanggapan".into())),
+    }
+    doc.key_figures(&figures);
+
+    doc.heading("I. Pendahuluan");
+    doc.paragraph(
+        &format!(
+            "Survei Kepuasan Masyarakat (SKM) dilaksanakan oleh {} sebagai amanat Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik dan Peraturan Menteri PANRB Nomor 14 Tahun 2017 tentang Pedoman Penyusunan Survei Kepuasan Masyarakat Unit Penyelenggara Pelayanan Publik. Hasilnya menjadi bahan evaluasi dan perbaikan pelayanan serta diumumkan kepada masyarakat.",
+            r.unit
+        ),
+        Weight::Regular,
+        10.0,
+    );
+    doc.gap(4.0);
+    doc.paragraph(
+        "Metode: setiap responden menilai sembilan unsur pelayanan (U1–U9) dengan skala 1–4. Nilai rata-rata (NRR) tiap unsur = jumlah nilai / jumlah jawaban; nilai interval = jumlah NRR × 1/9; IKM = nilai interval × 25 (rentang 25–100). Perhitungan eksak, IKM dibulatkan ke dua desimal. Responden bersifat anonim: nama dan nomor telepon tidak dikumpulkan (UU 27/2022).",
+        Weight::Regular,
+        10.0,
+    );
+
+    doc.heading("II. Profil Responden");
+    if r.profile.iter().all(|g| g.rows.is_empty()) {
+        doc.paragraph("Belum ada data profil responden.", Weight::Regular, 10.0);
+    } else {
+        let columns = [
+            Column {
+                heading: "Karakteristik",
+                share: 0.28,
+                right: false,
+            },
+            Column {
+                heading: "Kategori",
+                share: 0.40,
+                right: false,
+            },
+            Column {
+                heading: "Jumlah",
+                share: 0.14,
+                right: true,
+            },
+            Column {
+                heading: "Persentase",
+                share: 0.18,
+                right: true,
+            },
+        ];
+        let mut rows = Vec::new();
+        for group in &r.profile {
+            for (i, (label, n)) in group.rows.iter().enumerate() {
+                let title = if i == 0 {
+                    group.title.clone()
+                } else {
+                    String::new()
+                };
+                rows.push(vec![
+                    title,
+                    label.clone(),
+                    n.to_string(),
+                    percent(*n, responses),
+                ]);
+            }
+            if group.unanswered > 0 {
+                rows.push(vec![
+                    String::new(),
+                    "Tidak mengisi".into(),
+                    group.unanswered.to_string(),
+                    percent(group.unanswered, responses),
+                ]);
+            }
+        }
+        doc.table(&columns, &rows, false);
+    }
+
+    doc.heading("III. Hasil per Unsur Pelayanan");
+    match &r.score {
+        None => doc.paragraph(
+            "Belum ada tanggapan pada periode ini.",
+            Weight::Regular,
+            10.0,
+        ),
+        Some(score) => {
+            let weakest: Vec<Element> = score
+                .weakest_elements()
+                .into_iter()
+                .take(3)
+                .map(|(e, _)| e)
+                .collect();
+            let columns = [
+                Column {
+                    heading: "Unsur",
+                    share: 0.08,
+                    right: false,
+                },
+                Column {
+                    heading: "Unsur pelayanan",
+                    share: 0.46,
+                    right: false,
+                },
+                Column {
+                    heading: "Jawaban",
+                    share: 0.14,
+                    right: true,
+                },
+                Column {
+                    heading: "NRR",
+                    share: 0.14,
+                    right: true,
+                },
+                Column {
+                    heading: "NRR tertimbang",
+                    share: 0.18,
+                    right: true,
+                },
+            ];
+            let mut rows: Vec<Vec<String>> = Element::ALL
+                .iter()
+                .map(|e| match &score.elements[e.index()] {
+                    Some(s) => vec![
+                        e.code().to_uppercase(),
+                        e.name_id().to_string(),
+                        s.answers.to_string(),
+                        comma(Decimal::round_half_away(&s.nrr, 3)),
+                        comma(Decimal::round_half_away(&s.weighted, 3)),
+                    ],
+                    None => vec![
+                        e.code().to_uppercase(),
+                        e.name_id().to_string(),
+                        "0".into(),
+                        "–".into(),
+                        "–".into(),
+                    ],
+                })
+                .collect();
+            rows.push(vec![
+                String::new(),
+                "Nilai interval (jumlah NRR tertimbang) · IKM (× 25)".into(),
+                score.responses.to_string(),
+                comma(Decimal::round_half_away(&score.unit_value, 3)),
+                comma(score.ikm_rounded()),
+            ]);
+            doc.table(&columns, &rows, true);
+            doc.paragraph(
+                "Nilai rata-rata (NRR) per unsur, skala 1–4; oranye: tiga unsur terlemah.",
+                Weight::Bold,
+                9.5,
+            );
+            doc.gap(4.0);
+            let labels: Vec<String> = Element::ALL
+                .iter()
+                .map(|e| format!("{} {}", e.code().to_uppercase(), e.name_id()))
+                .collect();
+            let bars: Vec<Bar> = Element::ALL
+                .iter()
+                .zip(&labels)
+                .map(|(e, label)| Bar {
+                    label,
+                    value: score.elements[e.index()].as_ref().map_or(0.0, |s| {
+                        suara_domain::decimal::rational_to_f64(&s.nrr) as f32
+                    }),
+                    highlight: weakest.contains(e),
+                })
+                .collect();
+            doc.bars(&bars, 1.0, 4.0, 2);
+            doc.paragraph(
+                &format!(
+                    "Dengan IKM {}, mutu pelayanan {} termasuk kategori {}. Interval: A (Sangat Baik) 88,31–100; B (Baik) 76,61–88,30; C (Kurang Baik) 65,00–76,60; D (Tidak Baik) 25,00–64,99.",
+                    comma(score.ikm_rounded()),
+                    r.unit,
+                    grade_text(score.grade())
+                ),
+                Weight::Regular,
+                10.0,
+            );
+        }
+    }
+
+    doc.heading("IV. Analisis: Unsur Terlemah dan Saran Masyarakat");
+    if let Some(score) = &r.score {
+        doc.paragraph(
+            "Tiga unsur dengan nilai terendah, yang menjadi prioritas perbaikan:",
+            Weight::Regular,
+            10.0,
+        );
+        for (i, (element, s)) in score.weakest_elements().into_iter().take(3).enumerate() {
+            doc.indented(
+                14.0,
+                &format!(
+                    "{}. {} {} — NRR {}",
+                    i + 1,
+                    element.code().to_uppercase(),
+                    element.name_id(),
+                    comma(Decimal::round_half_away(&s.nrr, 3))
+                ),
+                Weight::Regular,
+                10.0,
+            );
+        }
+        doc.gap(6.0);
+    }
+    if r.suggestions.is_empty() {
+        doc.paragraph(
+            "Tidak ada saran tertulis pada periode ini.",
+            Weight::Regular,
+            10.0,
+        );
+    } else {
+        doc.paragraph(
+            &format!(
+                "Saran dan masukan yang diterima ({}), yang sama dihitung sekali dengan jumlahnya:",
+                r.suggestions_total
+            ),
+            Weight::Regular,
+            10.0,
+        );
+        for (i, (text, count)) in r.suggestions.iter().enumerate() {
+            let times = if *count > 1 {
+                format!(" ({count}×)")
+            } else {
+                String::new()
+            };
+            doc.indented(
+                14.0,
+                &format!("{}. {text}{times}", i + 1),
+                Weight::Regular,
+                9.5,
+            );
+        }
+        let listed: u64 = r.suggestions.iter().map(|(_, n)| n).sum();
+        if r.suggestions_total > listed {
+            doc.indented(
+                14.0,
+                &format!(
+                    "… dan {} saran lainnya (lihat ekspor tanggapan).",
+                    r.suggestions_total - listed
+                ),
+                Weight::Regular,
+                9.5,
+            );
+        }
+    }
+
+    doc.heading("V. Rencana Tindak Lanjut");
+    if r.follow_up.is_empty() {
+        doc.paragraph(
+            "Belum ada rencana tindak lanjut yang dicatat untuk periode ini.",
+            Weight::Regular,
+            10.0,
+        );
+    } else {
+        let columns = [
+            Column {
+                heading: "Unsur",
+                share: 0.2,
+                right: false,
+            },
+            Column {
+                heading: "Rencana tindak lanjut",
+                share: 0.38,
+                right: false,
+            },
+            Column {
+                heading: "Penanggung jawab",
+                share: 0.16,
+                right: false,
+            },
+            Column {
+                heading: "Tenggat",
+                share: 0.12,
+                right: false,
+            },
+            Column {
+                heading: "Status",
+                share: 0.14,
+                right: false,
+            },
+        ];
+        let rows: Vec<Vec<String>> = r
+            .follow_up
+            .iter()
+            .map(|f| {
+                vec![
+                    f.element.clone(),
+                    f.action.clone(),
+                    f.owner.clone(),
+                    f.deadline.clone(),
+                    f.status.clone(),
+                ]
+            })
+            .collect();
+        doc.table(&columns, &rows, false);
+    }
+
+    doc.heading("VI. Penutup");
+    doc.paragraph(
+        &format!(
+            "Laporan ini disusun otomatis dari tanggapan yang tercatat dan diumumkan kepada masyarakat. Disusun pada {}.",
+            r.generated_on
+        ),
+        Weight::Regular,
+        10.0,
+    );
+    if let Some(head) = &r.chain_head {
+        doc.gap(4.0);
+        doc.paragraph(
+            &format!("Kepala rantai hash tanggapan saat laporan dibuat (untuk verifikasi keutuhan data): {head}"),
+            Weight::Regular,
+            8.5,
+        );
+    }
+    doc.finish()
+}

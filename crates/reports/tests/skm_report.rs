@@ -1,0 +1,64 @@
+//! The SKM report PDF: a real multi-page PDF with the key figures, every element, the
+//! suggestions and the follow-up plan, and a clear statement when there are no responses.
+
+use suara_domain::skm::{Tally, Weighting};
+use suara_reports::skm::{skm_pdf, FollowUp, ProfileGroup, SkmReport};
+
+fn report(tally: Option<Tally>) -> SkmReport {
+    SkmReport {
+        regency: "Kabupaten Uji".into(),
+        unit: "Dinas Uji".into(),
+        period: "Tahun 2026".into(),
+        score: tally.and_then(|t| t.score(Weighting::Exact)),
+        sample_needed: Some(80),
+        profile: vec![ProfileGroup {
+            title: "Jenis kelamin".into(),
+            rows: vec![("Perempuan".into(), 60), ("Laki-laki".into(), 35)],
+            unanswered: 5,
+        }],
+        suggestions: vec![
+            ("Antrean terlalu lama".into(), 7),
+            ("Ruang tunggu panas".into(), 2),
+        ],
+        suggestions_total: 12,
+        follow_up: vec![FollowUp {
+            element: "U3 Waktu penyelesaian".into(),
+            action: "Menambah loket pada jam sibuk".into(),
+            owner: "Kepala Bidang Pelayanan".into(),
+            deadline: "2027-03-31".into(),
+            status: "Berjalan".into(),
+        }],
+        generated_on: "23 November 2026".into(),
+        chain_head: Some("ab12 (100 tanggapan)".into()),
+    }
+}
+
+#[test]
+fn a_report_with_responses_reads_like_a_published_one() {
+    // 100 responses, every element at 3.1 on average: IKM 77.50, grade B.
+    let tally = Tally::from_totals(100, [310; 9], [100; 9]).unwrap();
+    let bytes = skm_pdf(&report(Some(tally)));
+    assert!(bytes.starts_with(b"%PDF-"));
+    let text = String::from_utf8_lossy(&bytes);
+    for expected in [
+        "LAPORAN HASIL",
+        "Indeks Kepuasan Masyarakat (IKM)",
+        "77,50",
+        "B (Baik)",
+        "Persyaratan",
+        "Sarana dan prasarana",
+        "Menambah loket pada jam sibuk",
+        "Berjalan",
+    ] {
+        assert!(text.contains(expected), "{expected}");
+    }
+    assert!(text.contains("/Type /Page"));
+}
+
+#[test]
+fn a_report_without_responses_says_so() {
+    let bytes = skm_pdf(&report(None));
+    let text = String::from_utf8_lossy(&bytes);
+    assert!(text.contains("belum ada tanggapan"));
+    assert!(text.contains("Belum ada tanggapan pada periode ini."));
+}

@@ -1,0 +1,97 @@
+//! What an SKM report needs beyond the running totals: the respondent profile of a unit over
+//! a period, and the suggestions received. Both scan the unit's counted responses of the
+//! period (by the `responses_by_unit_month` index); reports are made now and then, not on
+//! every page view.
+
+use sqlx::Row;
+use suara_domain::period::Month;
+
+use crate::{Result, Store};
+
+/// A profile column and the respondents per stored code (`None`: left empty), by count.
+pub type ProfileColumn = (&'static str, Vec<(Option<String>, u64)>);
+
+impl Store {
+    /// Respondents of the unit's counted responses in the months, per sex, age band,
+    /// education and occupation code.
+    pub async fn profile_counts(
+        &self,
+        tenant_id: &str,
+        unit_id: &str,
+        first: Month,
+        last: Month,
+    ) -> Result<Vec<ProfileColumn>> {
+        let mut out = Vec::new();
+        for column in ["sex", "age_band", "education", "occupation"] {
+            let sql = format!(
+                "SELECT r.{column}, CAST(COUNT(*) AS BIGINT) FROM responses r
+                 WHERE r.tenant_id = $1 AND r.unit_id = $2 AND r.period_month BETWEEN $3 AND $4
+                   AND {}
+                 GROUP BY r.{column} ORDER BY r.{column}",
+                crate::quarantine::COUNTED
+            );
+            let rows = sqlx::query(&sql)
+                .bind(tenant_id)
+                .bind(unit_id)
+                .bind(first.to_string())
+                .bind(last.to_string())
+                .fetch_all(&self.reader)
+                .await?;
+            let counts = rows
+                .iter()
+                .map(|row| {
+                    let n: i64 = row.try_get(1)?;
+                    Ok((row.try_get(0)?, u64::try_from(n).unwrap_or(0)))
+                })
+                .collect::<Result<_>>()?;
+            out.push((column, counts));
+        }
+        Ok(out)
+    }
+
+    /// Suggestions of the unit's counted responses in the months, the same text once with
+    /// its count, most frequent (then most recent) first, at most `limit`; and how many
+    /// suggestions there are in all.
+    pub async fn suggestions(
+        &self,
+        tenant_id: &str,
+        unit_id: &str,
+        first: Month,
+        last: Month,
+        limit: u32,
+    ) -> Result<(Vec<(String, u64)>, u64)> {
+        let condition = format!(
+            "r.tenant_id = $1 AND r.unit_id = $2 AND r.period_month BETWEEN $3 AND $4
+             AND r.suggestion IS NOT NULL AND r.suggestion <> '' AND {}",
+            crate::quarantine::COUNTED
+        );
+        let total: i64 = sqlx::query_scalar(&format!(
+            "SELECT CAST(COUNT(*) AS BIGINT) FROM responses r WHERE {condition}"
+        ))
+        .bind(tenant_id)
+        .bind(unit_id)
+        .bind(first.to_string())
+        .bind(last.to_string())
+        .fetch_one(&self.reader)
+        .await?;
+        let rows = sqlx::query(&format!(
+            "SELECT r.suggestion, CAST(COUNT(*) AS BIGINT), MAX(r.received_at_us) AS latest
+             FROM responses r WHERE {condition}
+             GROUP BY r.suggestion ORDER BY COUNT(*) DESC, latest DESC LIMIT {limit}"
+        ))
+        .bind(tenant_id)
+        .bind(unit_id)
+        .bind(first.to_string())
+        .bind(last.to_string())
+        .fetch_all(&self.reader)
+        .await?;
+        let grouped = rows
+            .iter()
+            .map(|row| {
+                let n: i64 = row.try_get(1)?;
+                Ok((row.try_get(0)?, u64::try_from(n).unwrap_or(0)))
+            })
+            .collect::<Result<_>>()?;
+        Ok((grouped, u64::try_from(total).unwrap_or(0)))
+    }
+}

@@ -1,0 +1,180 @@
+//! Gathers what the SKM report of a unit and period shows (figures, profile, suggestions,
+//! the day's chain head) from the store, for the PDF the reports crate draws. Used by the
+//! dashboard's download and by `suara skm report`.
+
+use suara_domain::period::{Month, Period};
+use suara_domain::skm::Weighting;
+use suara_domain::survey::{AgeBand, Education, Occupation, Sex};
+use suara_reports::skm::{ProfileGroup, SkmReport};
+use suara_store::{Scope, Store, StoreError, Tenant};
+use time::OffsetDateTime;
+
+use crate::i18n::{age_band_label, education_label, occupation_label, sex_label, Lang};
+
+/// Suggestions printed in the report; the rest are counted.
+const SUGGESTIONS_LISTED: u32 = 40;
+
+const MONTHS: [&str; 12] = [
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+];
+
+/// "Oktober 2026", "Triwulan III 2026", "Semester II 2026", "Tahun 2026".
+pub fn period_label_id(period: Period) -> String {
+    const ROMAN: [&str; 4] = ["I", "II", "III", "IV"];
+    match period {
+        Period::Month(m) => format!("{} {}", MONTHS[usize::from(m.month() - 1)], m.year()),
+        Period::Quarter { year, quarter } => {
+            format!(
+                "Triwulan {} {year}",
+                ROMAN[usize::from(quarter.clamp(1, 4) - 1)]
+            )
+        }
+        Period::Semester { year, semester } => {
+            format!(
+                "Semester {} {year}",
+                ROMAN[usize::from(semester.clamp(1, 2) - 1)]
+            )
+        }
+        Period::Year(year) => format!("Tahun {year}"),
+    }
+}
+
+fn label(column: &str, code: &str) -> String {
+    let lang = Lang::Id;
+    let known = match column {
+        "sex" => Sex::from_code(code).map(|v| sex_label(lang, v)),
+        "age_band" => AgeBand::from_code(code).map(|v| age_band_label(lang, v)),
+        "education" => Education::from_code(code).map(|v| education_label(lang, v)),
+        _ => Occupation::from_code(code).map(|v| occupation_label(lang, v)),
+    };
+    known.map_or_else(|| code.to_string(), str::to_string)
+}
+
+fn title(column: &str) -> &'static str {
+    match column {
+        "sex" => "Jenis kelamin",
+        "age_band" => "Usia",
+        "education" => "Pendidikan",
+        _ => "Pekerjaan",
+    }
+}
+
+/// Answered categories in the order the survey offers them, labelled.
+fn in_code_order(column: &str, counts: Vec<(Option<String>, u64)>) -> Vec<(String, u64)> {
+    let order: &[&str] = match column {
+        "sex" => Sex::CODES,
+        "age_band" => AgeBand::CODES,
+        "education" => Education::CODES,
+        _ => Occupation::CODES,
+    };
+    let position = |code: &str| order.iter().position(|c| *c == code).unwrap_or(order.len());
+    let mut rows: Vec<(String, u64)> = counts
+        .into_iter()
+        .filter_map(|(code, n)| code.map(|c| (c, n)))
+        .collect();
+    rows.sort_by_key(|(code, _)| position(code));
+    rows.into_iter()
+        .map(|(code, n)| (label(column, &code), n))
+        .collect()
+}
+
+/// Everything the report of the unit over the period shows.
+pub async fn skm_report(
+    store: &Store,
+    tenant: &Tenant,
+    unit_id: &str,
+    period: Period,
+) -> Result<Option<SkmReport>, StoreError> {
+    let Some(unit) = store.unit(&tenant.tenant_id, unit_id).await? else {
+        return Ok(None);
+    };
+    let (first, last) = period.months();
+    let tally = store
+        .tally(&tenant.tenant_id, Scope::Unit(unit_id), first, last)
+        .await?;
+    let profile = store
+        .profile_counts(&tenant.tenant_id, unit_id, first, last)
+        .await?
+        .into_iter()
+        .map(|(column, counts)| {
+            let unanswered = counts
+                .iter()
+                .filter(|(code, _)| code.is_none())
+                .map(|(_, n)| n)
+                .sum();
+            ProfileGroup {
+                title: title(column).to_string(),
+                rows: in_code_order(column, counts),
+                unanswered,
+            }
+        })
+        .collect();
+    let (suggestions, total) = store
+        .suggestions(&tenant.tenant_id, unit_id, first, last, SUGGESTIONS_LISTED)
+        .await?;
+    let now = OffsetDateTime::now_utc();
+    let current: Month = tenant.month_of(now);
+    let head = store
+        .chain_heads_at(&tenant.tenant_id, &[now])
+        .await?
+        .into_iter()
+        .next()
+        .flatten()
+        .map(|(count, hash)| format!("{hash} ({count} tanggapan)"));
+    let today = now.to_offset(tenant.offset()).date();
+    Ok(Some(SkmReport {
+        regency: tenant.name.clone(),
+        unit: unit.name,
+        period: period_label_id(period),
+        score: tally.score(Weighting::Exact),
+        sample_needed: crate::pages::staff::sample_needed(unit.monthly_users, period, current),
+        profile,
+        suggestions,
+        suggestions_total: total,
+        follow_up: Vec::new(),
+        generated_on: format!(
+            "{} {} {}",
+            today.day(),
+            MONTHS[usize::from(u8::from(today.month()) - 1)],
+            today.year()
+        ),
+        chain_head: head,
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn periods_read_as_in_printed_reports() {
+        let m = Month::new(2026, 10).unwrap();
+        assert_eq!(period_label_id(Period::Month(m)), "Oktober 2026");
+        assert_eq!(
+            period_label_id(Period::Quarter {
+                year: 2026,
+                quarter: 3
+            }),
+            "Triwulan III 2026"
+        );
+        assert_eq!(
+            period_label_id(Period::Semester {
+                year: 2026,
+                semester: 2
+            }),
+            "Semester II 2026"
+        );
+        assert_eq!(period_label_id(Period::Year(2026)), "Tahun 2026");
+    }
+}
