@@ -9,6 +9,7 @@
 mod accounts;
 mod audit;
 mod chain;
+mod follow_up;
 mod kiosks;
 mod migrate;
 mod musrena;
@@ -32,6 +33,7 @@ use sqlx::{AnyPool, Executor};
 pub use accounts::{Account, NewAccount, SessionInfo};
 pub use audit::AuditEntry;
 pub use chain::ChainReport;
+pub use follow_up::StoredPlan;
 pub use kiosks::{Kiosk, NewKiosk};
 pub use musrena::{Forum, MusrenaError, ProposalFilter, ProposalStep, StoredProposal};
 pub use org::Tenant;

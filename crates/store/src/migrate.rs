@@ -63,6 +63,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/shared/0008_musrena.sql"),
         postgres: include_str!("../migrations/shared/0008_musrena.sql"),
     },
+    Migration {
+        version: 9,
+        name: "follow_up",
+        sqlite: include_str!("../migrations/shared/0009_follow_up.sql"),
+        postgres: include_str!("../migrations/shared/0009_follow_up.sql"),
+    },
 ];
 
 /// Responses stored before the chain existed are linked once, when it is created.

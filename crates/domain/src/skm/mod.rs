@@ -8,6 +8,7 @@
 
 mod answers;
 mod element;
+pub mod follow_up;
 mod grade;
 mod sample_size;
 mod score;
