@@ -107,6 +107,8 @@ pub enum Permission {
     /// Accepting proposals into the plan, budgeting them, recording implementation and
     /// exporting for SIPD (Bappeda).
     DecidePlanning,
+    /// A unit's follow-up plans (rencana tindak lanjut): a unit admin for their subtree.
+    ManageFollowUp,
 }
 
 /// A signed-in user as far as access is concerned.
@@ -134,6 +136,7 @@ impl Principal {
             DecideAppeals => matches!(self.role, Administrator | Inspectorate),
             ManageMusrena => matches!(self.role, Administrator | Planner | UnitAdmin),
             DecidePlanning => matches!(self.role, Administrator | Planner),
+            ManageFollowUp => matches!(self.role, Administrator | UnitAdmin),
             ViewDashboard => self.role != Officer,
             ViewOfficer => self.role != Planner,
             ImportOrganisation => matches!(self.role, Administrator | Hr),

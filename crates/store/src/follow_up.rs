@@ -113,6 +113,7 @@ impl Store {
     }
 
     /// Sets a plan's status and progress note; `false` when there is no such plan of the unit.
+    #[allow(clippy::too_many_arguments)]
     pub async fn update_follow_up(
         &self,
         tenant_id: &str,

@@ -121,6 +121,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route(DASHBOARD_UNIT, get(dashboard::unit))
         .route(DASHBOARD_OFFICER, get(dashboard::officer))
         .route(UNIT_REPORT, get(dashboard::report))
+        .route(UNIT_FOLLOW_UP, post(pages::staff::follow_up::change))
         .route(
             IMPORT,
             get(admin::import_page)

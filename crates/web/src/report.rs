@@ -5,7 +5,7 @@
 use suara_domain::period::{Month, Period};
 use suara_domain::skm::Weighting;
 use suara_domain::survey::{AgeBand, Education, Occupation, Sex};
-use suara_reports::skm::{ProfileGroup, SkmReport};
+use suara_reports::skm::{FollowUp, ProfileGroup, SkmReport};
 use suara_store::{Scope, Store, StoreError, Tenant};
 use time::OffsetDateTime;
 
@@ -142,7 +142,21 @@ pub async fn skm_report(
         profile,
         suggestions,
         suggestions_total: total,
-        follow_up: Vec::new(),
+        follow_up: store
+            .follow_ups(&tenant.tenant_id, Some(unit_id), Some(period))
+            .await?
+            .into_iter()
+            .map(|p| FollowUp {
+                element: format!("{} {}", p.plan.element.code(), p.plan.element.name_id()),
+                action: match p.progress_note {
+                    Some(note) => format!("{} (kemajuan: {note})", p.plan.action),
+                    None => p.plan.action,
+                },
+                owner: p.plan.owner,
+                deadline: p.plan.deadline.to_string(),
+                status: p.status.label_id().to_string(),
+            })
+            .collect(),
         generated_on: format!(
             "{} {} {}",
             today.day(),

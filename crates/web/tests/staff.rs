@@ -182,6 +182,19 @@ fn probes() -> Vec<Probe> {
             "/dasbor/unit/dukcapil/laporan",
             [200, 403, 200, 200, 200, 200, 403],
         ),
+        // Allowed: the period is missing (400); a unit admin only within their subtree.
+        probe(
+            "POST",
+            "/dasbor/unit/{unit}/tindak-lanjut",
+            "/dasbor/unit/rsud-igd/tindak-lanjut",
+            [400, 400, 403, 403, 403, 403, 403],
+        ),
+        probe(
+            "POST",
+            "/dasbor/unit/{unit}/tindak-lanjut",
+            "/dasbor/unit/dukcapil/tindak-lanjut",
+            [400, 403, 403, 403, 403, 403, 403],
+        ),
         probe("GET", "/tpp", "/tpp", PAYROLL_200),
         // Allowed: asked to choose a file: 422.
         probe("POST", "/tpp/impor", "/tpp/impor", PAYROLL_422),

@@ -240,6 +240,9 @@ async fn render_unit(
         .into_iter()
         .collect();
     let services = store.services_of_unit(tenant_id, unit_id).await?;
+    let plans = store
+        .follow_ups(tenant_id, Some(unit_id), Some(period))
+        .await?;
     let points = store.points_of_unit(tenant_id, unit_id).await?;
     let mut officers = store.officers_of_unit(tenant_id, unit_id).await?;
     // Rated officers first, most responses first; the back office after, by name.
@@ -309,6 +312,7 @@ async fn render_unit(
         }
         (elements_section(lang, score.as_ref()))
         (trend_section(lang, &trend))
+        (super::follow_up::section(lang, staff, unit_id, period, &plans, super::follow_up::may_edit(staff, unit_id, &tree)))
         @if !children.is_empty() {
             (figures_table(lang, lang.pick("Sub-unit", "Sub-units"), children.iter().map(|u| (u.name.as_str(), Some(href(lang, &format!("/dasbor/unit/{}", u.unit_id), Some(period))), unit_tallies.get(&u.unit_id)))))
         }
