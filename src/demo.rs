@@ -121,6 +121,7 @@ pub async fn fill_if_empty(store: &Store) -> Result<(), suara_store::StoreError>
     let now = OffsetDateTime::now_utc();
     let planning = musrena::fill(store, now.to_offset(tenant.offset()).date(), now).await?;
     println!("demo: {planning}");
+    follow_up_plans(store, &tenant, now).await?;
     println!(
         "demo: staff accounts admin, bkpsdm, bpkad, inspektorat, bappeda, admin-dinkes \
          (unit admin of Dinas Kesehatan) and pegawai (an officer), password {DEMO_PASSWORD}"
@@ -132,6 +133,77 @@ pub async fn fill_if_empty(store: &Store) -> Result<(), suara_store::StoreError>
         org.officers.len(),
         responses.len()
     );
+    Ok(())
+}
+
+/// Follow-up plans of this year for the civil registry, a health centre and a district
+/// office, at different stages.
+async fn follow_up_plans(
+    store: &Store,
+    tenant: &Tenant,
+    now: OffsetDateTime,
+) -> Result<(), suara_store::StoreError> {
+    use suara_domain::period::Period;
+    use suara_domain::skm::follow_up::{validate, PlanDraft, Status};
+    let year = Period::Year(tenant.month_of(now).year());
+    let plans = [
+        (
+            "dispendukcapil",
+            "U3",
+            "Menambah satu loket dan layanan jemput bola KTP-el di kecamatan pada jam sibuk",
+            "Kepala Bidang Pelayanan Pendaftaran Penduduk",
+            "2026-12-31",
+            Status::InProgress,
+            Some("Loket 4 dibuka sejak Oktober"),
+        ),
+        (
+            "dispendukcapil",
+            "U8",
+            "Kotak saran dibuka tiap Jumat dan jawabannya ditempel di papan informasi",
+            "Sekretaris Dinas",
+            "2026-11-30",
+            Status::Done,
+            Some("Dijalankan sejak September"),
+        ),
+        (
+            "puskesmas-panggul",
+            "U9",
+            "Menambah kipas angin dan kursi di ruang tunggu",
+            "Kepala Puskesmas",
+            "2027-01-31",
+            Status::Planned,
+            None,
+        ),
+        (
+            "kecamatan-trenggalek",
+            "U1",
+            "Menempel daftar persyaratan setiap layanan di depan loket",
+            "Kepala Seksi Pelayanan",
+            "2026-12-15",
+            Status::InProgress,
+            None,
+        ),
+    ];
+    for (unit, element, action, owner, deadline, status, note) in plans {
+        if store.unit(TENANT_ID, unit).await?.is_none() {
+            continue;
+        }
+        let plan = validate(&PlanDraft {
+            element: element.into(),
+            action: action.into(),
+            owner: owner.into(),
+            deadline: deadline.into(),
+        })
+        .map_err(|p| suara_store::StoreError::Corrupt(format!("demo plan: {p:?}")))?;
+        let id = store
+            .add_follow_up(TENANT_ID, unit, year, &plan, "admin", now)
+            .await?;
+        if status != Status::Planned {
+            store
+                .update_follow_up(TENANT_ID, unit, &id, status, note, "admin", now)
+                .await?;
+        }
+    }
     Ok(())
 }
 

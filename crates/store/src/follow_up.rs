@@ -64,7 +64,7 @@ impl Store {
         actor: &str,
         at: OffsetDateTime,
     ) -> Result<String> {
-        let plan_id = format!("{unit_id}-{period}-{}", micros(at));
+        let plan_id = format!("{unit_id}-{period}-{:08x}", rand::random::<u32>());
         let mut tx = self.writer.begin().await?;
         sqlx::query(
             "INSERT INTO follow_up_plans (tenant_id, plan_id, unit_id, period, element, action, owner,

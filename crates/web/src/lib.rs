@@ -173,6 +173,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route(api::UNITS, get(api::units))
         .route(api::UNIT_IKM, get(api::unit_ikm))
         .route("/", get(pages::home::show))
+        .route(pages::transparency::PATH, get(pages::transparency::show))
         .route(musrena::public::LIST, get(musrena::public::list))
         .route(
             musrena::public::STATISTICS,

@@ -69,6 +69,47 @@ async fn run_checker(script: &str, args: Vec<String>) -> String {
     stdout
 }
 
+/// A response (by the API) and a follow-up plan, so the transparency page has its tables.
+async fn transparency_data(app: &TestApp) {
+    let now = time::OffsetDateTime::now_utc();
+    let response = suara_domain::survey::validate(suara_domain::survey::ResponseDraft {
+        unit: Some("dukcapil".into()),
+        answers: Some(vec![Some(3); 9]),
+        idempotency_key: Some("browser-transparency-001".into()),
+        ..Default::default()
+    })
+    .unwrap();
+    let submission = suara_store::Submission {
+        response: &response,
+        channel: suara_store::Channel::Api,
+        received_at: now,
+        signals: None,
+    };
+    app.store
+        .record_response(&suara_store::testing::tenant(), submission)
+        .await
+        .unwrap();
+    let plan = suara_domain::skm::follow_up::validate(&suara_domain::skm::follow_up::PlanDraft {
+        element: "U3".into(),
+        action: "Menambah loket pada jam sibuk".into(),
+        owner: "Kepala Bidang Pelayanan".into(),
+        deadline: "2027-03-31".into(),
+    })
+    .unwrap();
+    let year = suara_store::testing::tenant().month_of(now).year();
+    app.store
+        .add_follow_up(
+            "t1",
+            "dukcapil",
+            suara_domain::period::Period::Year(year),
+            &plan,
+            "test",
+            now,
+        )
+        .await
+        .unwrap();
+}
+
 /// A village forum with one proposal carried to the village musrenbang; returns its code.
 async fn musrena_proposal(app: &TestApp) -> String {
     use suara_domain::musrena::forum::{Accommodation, Group, Level, Participants};
@@ -166,6 +207,7 @@ async fn public_pages_are_accessible_and_keyboard_usable() {
         .await
         .unwrap();
     let proposal = musrena_proposal(&app).await;
+    transparency_data(&app).await;
     let args = [
         &app.base,
         "7K2M9-QXD4T",
@@ -188,7 +230,8 @@ async fn public_pages_are_accessible_and_keyboard_usable() {
             .fetch_all(&pool)
             .await
             .unwrap();
-    let expected = [("kiosk", 3), ("ticket", 1), ("web", 2)].map(|(c, n)| (c.to_string(), n));
+    let expected =
+        [("api", 1), ("kiosk", 3), ("ticket", 1), ("web", 2)].map(|(c, n)| (c.to_string(), n));
     assert_eq!(channels, expected, "{stdout}");
     assert!(app.store.held_responses("t1", 10).await.unwrap().is_empty());
 }

@@ -79,6 +79,7 @@ async fn render(app: &AppState, lang: Lang, here: &str) -> Result<Response, ApiE
     };
     let content = html! {
         (content)
+        p { a href={ "/transparansi?lang=" (lang.code()) } { (lang.pick("Transparansi: IKM setiap unit dan rencana tindak lanjut", "In the open: every unit's IKM and follow-up plans")) } }
         h2 { "Musrena Keren" }
         p {
             (lang.pick(

@@ -6,6 +6,7 @@ pub mod kiosk;
 pub mod musrena;
 pub mod staff;
 pub mod survey;
+pub mod transparency;
 
 use axum::extract::OriginalUri;
 use axum::http::{header, StatusCode};

@@ -97,6 +97,8 @@ async function channels(browser) {
       ['/musrena?lang=en&kelompok=women', 'Musrena proposals (English, filtered)'],
       [`/musrena/usulan/${proposal}`, 'Musrena tracker'],
       ['/musrena/statistik', 'Musrena statistics'],
+      ['/transparansi', 'transparency'],
+      ['/transparansi?lang=en', 'transparency (English)'],
     ];
     for (const [path, label] of pages) {
       await page.goto(base + path);
