@@ -3,6 +3,7 @@
 
 pub mod musrena;
 pub mod pdf;
+pub mod results;
 pub mod skm;
 pub mod tpp;
 

@@ -38,7 +38,7 @@ pub use kiosks::{Kiosk, NewKiosk};
 pub use musrena::{Forum, MusrenaError, ProposalFilter, ProposalStep, StoredProposal};
 pub use org::Tenant;
 pub use quarantine::{DecisionError, HeldResponse, Signals};
-pub use report::ProfileColumn;
+pub use report::{ExportedResponse, ProfileColumn};
 pub use responses::{Channel, Receipt, RecordError, Recorded, Scope, ScopeKind, Submission};
 pub use suara_domain::org::{Assignment, Officer, Service, ServicePoint, Unit};
 pub use tickets::{ApiKey, Issuer, TicketBinding, TicketInfo};

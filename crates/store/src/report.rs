@@ -8,6 +8,21 @@ use suara_domain::period::Month;
 
 use crate::{Result, Store};
 
+/// One counted response as exported: anonymous (no device, network or idempotency key).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExportedResponse {
+    pub received_at: time::OffsetDateTime,
+    pub period_month: String,
+    pub channel: String,
+    pub unit_id: String,
+    pub service_id: Option<String>,
+    pub officer_nip: Option<String>,
+    pub answers: [Option<u8>; suara_domain::skm::ELEMENT_COUNT],
+    /// Sex, age band, education and occupation codes, as stored.
+    pub profile: [Option<String>; 4],
+    pub suggestion: Option<String>,
+}
+
 /// A profile column and the respondents per stored code (`None`: left empty), by count.
 pub type ProfileColumn = (&'static str, Vec<(Option<String>, u64)>);
 
@@ -47,6 +62,62 @@ impl Store {
             out.push((column, counts));
         }
         Ok(out)
+    }
+
+    /// The unit's counted responses of the months, oldest first, for export.
+    pub async fn export_responses(
+        &self,
+        tenant_id: &str,
+        unit_id: &str,
+        first: Month,
+        last: Month,
+    ) -> Result<Vec<ExportedResponse>> {
+        use suara_domain::skm::ELEMENT_COUNT;
+        let answers = (1..=ELEMENT_COUNT)
+            .map(|i| format!("r.u{i}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let sql = format!(
+            "SELECT r.received_at_us, r.period_month, r.channel, r.unit_id, r.service_id,
+                 r.officer_nip, {answers}, r.sex, r.age_band, r.education, r.occupation, r.suggestion
+             FROM responses r
+             WHERE r.tenant_id = $1 AND r.unit_id = $2 AND r.period_month BETWEEN $3 AND $4 AND {}
+             ORDER BY r.received_at_us, r.response_id",
+            crate::quarantine::COUNTED
+        );
+        let rows = sqlx::query(&sql)
+            .bind(tenant_id)
+            .bind(unit_id)
+            .bind(first.to_string())
+            .bind(last.to_string())
+            .fetch_all(&self.reader)
+            .await?;
+        rows.iter()
+            .map(|row| {
+                let mut answers = [None; ELEMENT_COUNT];
+                for (i, answer) in answers.iter_mut().enumerate() {
+                    let value: Option<i64> = row.try_get(6 + i)?;
+                    *answer = value.and_then(|v| u8::try_from(v).ok());
+                }
+                let at = 6 + ELEMENT_COUNT;
+                Ok(ExportedResponse {
+                    received_at: crate::from_micros(row.try_get(0)?)?,
+                    period_month: row.try_get(1)?,
+                    channel: row.try_get(2)?,
+                    unit_id: row.try_get(3)?,
+                    service_id: row.try_get(4)?,
+                    officer_nip: row.try_get(5)?,
+                    answers,
+                    profile: [
+                        row.try_get(at)?,
+                        row.try_get(at + 1)?,
+                        row.try_get(at + 2)?,
+                        row.try_get(at + 3)?,
+                    ],
+                    suggestion: row.try_get(at + 4)?,
+                })
+            })
+            .collect()
     }
 
     /// Suggestions of the unit's counted responses in the months, the same text once with

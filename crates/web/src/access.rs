@@ -23,6 +23,7 @@ pub const DASHBOARD: &str = "/dasbor";
 pub const DASHBOARD_UNIT: &str = "/dasbor/unit/{unit}";
 pub const DASHBOARD_OFFICER: &str = "/dasbor/pegawai/{nip}";
 pub const UNIT_REPORT: &str = "/dasbor/unit/{unit}/laporan";
+pub const RESULTS_EXPORT: &str = "/dasbor/ekspor";
 pub const UNIT_FOLLOW_UP: &str = "/dasbor/unit/{unit}/tindak-lanjut";
 pub const IMPORT: &str = "/admin/impor";
 pub const AUDIT: &str = "/admin/audit";
@@ -70,6 +71,7 @@ pub const STAFF_ROUTES: &[StaffRoute] = &[
     route(Method::GET, DASHBOARD_UNIT, Permission::ViewDashboard),
     route(Method::GET, DASHBOARD_OFFICER, Permission::ViewOfficer),
     route(Method::GET, UNIT_REPORT, Permission::ViewDashboard),
+    route(Method::GET, RESULTS_EXPORT, Permission::ViewDashboard),
     // The unit must also be in a unit admin's subtree, checked by the handler.
     route(Method::POST, UNIT_FOLLOW_UP, Permission::ManageFollowUp),
     route(Method::GET, IMPORT, Permission::ImportOrganisation),

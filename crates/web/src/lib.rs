@@ -121,6 +121,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route(DASHBOARD_UNIT, get(dashboard::unit))
         .route(DASHBOARD_OFFICER, get(dashboard::officer))
         .route(UNIT_REPORT, get(dashboard::report))
+        .route(RESULTS_EXPORT, get(dashboard::export))
         .route(UNIT_FOLLOW_UP, post(pages::staff::follow_up::change))
         .route(
             IMPORT,

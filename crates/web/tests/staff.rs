@@ -195,6 +195,18 @@ fn probes() -> Vec<Probe> {
             "/dasbor/unit/dukcapil/tindak-lanjut",
             [400, 403, 403, 403, 403, 403, 403],
         ),
+        probe(
+            "GET",
+            "/dasbor/ekspor",
+            "/dasbor/ekspor?format=csv",
+            [200, 200, 200, 200, 200, 200, 403],
+        ),
+        probe(
+            "GET",
+            "/dasbor/ekspor",
+            "/dasbor/ekspor?jenis=tanggapan&unit=dukcapil",
+            [200, 403, 200, 200, 200, 200, 403],
+        ),
         probe("GET", "/tpp", "/tpp", PAYROLL_200),
         // Allowed: asked to choose a file: 422.
         probe("POST", "/tpp/impor", "/tpp/impor", PAYROLL_422),

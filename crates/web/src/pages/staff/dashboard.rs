@@ -135,6 +135,9 @@ async fn render_regency(
     let content = html! {
         h1 { (title) }
         (period_picker(lang, DASHBOARD, period, now))
+        p { (lang.pick("Ringkasan semua unit (NRR per unsur, IKM, mutu): ", "Summary of every unit (NRR per element, IKM, grade): "))
+            a href={ "/dasbor/ekspor?period=" (period) "&format=xlsx" } { "xlsx" } " · "
+            a href={ "/dasbor/ekspor?period=" (period) "&format=csv" } { "CSV" } }
         p.lead {
             (tenant.name) ", " (period) ": " (score_text(lang, overall_score.as_ref())) " · "
             (overall.responses()) " " (lang.pick("tanggapan", "responses"))
@@ -289,7 +292,12 @@ async fn render_unit(
         }
         h1 { (unit.name) }
         (period_picker(lang, &path, period, now))
-        p { a href={ "/dasbor/unit/" (unit_id) "/laporan?period=" (period) } { (lang.pick("Unduh laporan SKM (PDF)", "Download the SKM report (PDF)")) } }
+        p {
+            a href={ "/dasbor/unit/" (unit_id) "/laporan?period=" (period) } { (lang.pick("Unduh laporan SKM (PDF)", "Download the SKM report (PDF)")) }
+            " · " (lang.pick("tanggapan anonim: ", "anonymous responses: "))
+            a href={ "/dasbor/ekspor?jenis=tanggapan&unit=" (unit_id) "&period=" (period) "&format=xlsx" } { "xlsx" } " · "
+            a href={ "/dasbor/ekspor?jenis=tanggapan&unit=" (unit_id) "&period=" (period) "&format=csv" } { "CSV" }
+        }
         p.lead {
             (period) ": " (score_text(lang, score.as_ref())) " · " (tally.responses()) " " (lang.pick("tanggapan", "responses"))
             @if let Some(n) = needed {
@@ -611,6 +619,104 @@ pub async fn report(
             suara_reports::skm::skm_pdf(&report),
         )
             .into_response())
+    }
+    .await;
+    respond(lang, &here, result)
+}
+
+#[derive(serde::Deserialize, Default)]
+pub struct ExportQuery {
+    pub lang: Option<String>,
+    pub period: Option<String>,
+    pub format: Option<String>,
+    /// `ringkasan` (the regency summary, the default) or `tanggapan` (a unit's responses).
+    pub jenis: Option<String>,
+    pub unit: Option<String>,
+}
+
+/// Spreadsheets of the results: the summary of every unit the user sees, or one unit's
+/// anonymous responses.
+pub async fn export(
+    State(app): State<Arc<AppState>>,
+    Extension(staff): Extension<Staff>,
+    Query(query): Query<ExportQuery>,
+    uri: OriginalUri,
+) -> Response {
+    let lang = Lang::from_code(query.lang.as_deref());
+    let here = uri.to_string();
+    let result = async {
+        let tenant = tenant(&app, &staff).await?;
+        let tenant_id = tenant.tenant_id.as_str();
+        let period = PeriodQuery {
+            period: query.period.clone(),
+            lang: None,
+        }
+        .period(&tenant)?;
+        let (first, last) = period.months();
+        let format = crate::pages::SheetFormat::from_query(query.format.as_deref())?;
+        let (units, tree) = tree(&app, tenant_id).await?;
+        match query.jenis.as_deref().unwrap_or("ringkasan") {
+            "tanggapan" => {
+                let Some(unit) = query
+                    .unit
+                    .as_deref()
+                    .and_then(|u| units.iter().find(|x| x.unit_id == u))
+                else {
+                    return Err(ApiError::BadQuery("choose a unit (unit=…)".into()));
+                };
+                if !staff.principal.sees_unit(&unit.unit_id, &tree) {
+                    return Ok(forbidden(lang));
+                }
+                let rows = app
+                    .store
+                    .export_responses(tenant_id, &unit.unit_id, first, last)
+                    .await?;
+                let title = format!("Tanggapan SKM {} — {period} (anonim)", unit.name);
+                let bytes = match format {
+                    crate::pages::SheetFormat::Xlsx => {
+                        suara_reports::results::responses_xlsx(&rows, &title)
+                    }
+                    crate::pages::SheetFormat::Csv => suara_reports::results::responses_csv(&rows),
+                };
+                crate::pages::download(
+                    format,
+                    &format!("skm-tanggapan-{}-{period}", unit.unit_id),
+                    bytes,
+                )
+            }
+            "ringkasan" => {
+                let tallies: HashMap<String, Tally> = app
+                    .store
+                    .tallies_of_kind(tenant_id, ScopeKind::Unit, first, last)
+                    .await?
+                    .into_iter()
+                    .collect();
+                let results: Vec<suara_reports::results::UnitResult> = units
+                    .iter()
+                    .filter(|u| staff.principal.sees_unit(&u.unit_id, &tree))
+                    .map(|u| suara_reports::results::UnitResult {
+                        unit_id: &u.unit_id,
+                        name: &u.name,
+                        score: tallies.get(&u.unit_id).and_then(exact),
+                    })
+                    .collect();
+                let title = format!("Ringkasan SKM {} — {period}", tenant.name);
+                let bytes = match format {
+                    crate::pages::SheetFormat::Xlsx => {
+                        suara_reports::results::summary_xlsx(&results, &title)
+                    }
+                    crate::pages::SheetFormat::Csv => suara_reports::results::summary_csv(&results),
+                };
+                crate::pages::download(
+                    format,
+                    &format!("skm-ringkasan-{tenant_id}-{period}"),
+                    bytes,
+                )
+            }
+            other => Err(ApiError::BadQuery(format!(
+                "jenis must be ringkasan or tanggapan, not '{other}'"
+            ))),
+        }
     }
     .await;
     respond(lang, &here, result)
