@@ -139,4 +139,10 @@ async fn exports_report_and_follow_up(db: TestDatabase) {
         "{public}"
     );
     assert!(public.contains("Dinas Dukcapil") && public.contains("75.00"));
+    assert!(
+        public.contains("class=\"digest\""),
+        "the chain head is shown"
+    );
+    // Light for slow phones: the page (with its one stylesheet, ~10 KB) well under 50 KB.
+    assert!(public.len() < 40 * 1024, "{} bytes", public.len());
 }

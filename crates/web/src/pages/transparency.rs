@@ -56,6 +56,13 @@ async fn render(app: &AppState, lang: Lang, here: &str) -> Result<Response, ApiE
         );
     }
     let plans = app.store.follow_ups(tenant_id, None, None).await?;
+    let head = app
+        .store
+        .chain_heads_at(tenant_id, &[OffsetDateTime::now_utc()])
+        .await?
+        .into_iter()
+        .next()
+        .flatten();
     let names: HashMap<&str, &str> = units
         .iter()
         .map(|u| (u.unit_id.as_str(), u.name.as_str()))
@@ -121,6 +128,9 @@ async fn render(app: &AppState, lang: Lang, here: &str) -> Result<Response, ApiE
             }
         }
         h2 { (lang.pick("Keutuhan data", "Data integrity")) }
+        @if let Some((links, hash)) = &head {
+            p { (lang.pick("Kepala rantai hash saat ini: ", "The hash chain's head now: ")) code.digest { (hash) } " (" (links) " " (lang.pick("tanggapan", "responses")) ")" }
+        }
         p { (lang.pick(
             "Setiap tanggapan yang dihitung terhubung dalam rantai hash. Kepala rantai hari ini dan enam hari terakhir ada di ",
             "Every counted response is linked into a hash chain. Today's chain head and those of the last six days are on ",
