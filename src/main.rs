@@ -85,6 +85,13 @@ enum Command {
         #[arg(long, default_value = DEFAULT_DATABASE_URL)]
         database: String,
     },
+    /// Copy the database, while it is in use, to a new SQLite file (consistent; never
+    /// overwrites). Restore by serving the copy: `--database sqlite://FILE`.
+    Backup {
+        file: PathBuf,
+        #[arg(long, default_value = DEFAULT_DATABASE_URL)]
+        database: String,
+    },
     /// TPP: policies, base amounts, other components, monthly payroll runs and exports.
     Tpp {
         #[command(subcommand)]
@@ -360,6 +367,9 @@ fn main() -> ExitCode {
                     tpp_command::export(&store, args).await
                 }
             }
+        }),
+        Command::Backup { file, database } => with_store(&database, |store| async move {
+            admin_command::backup(&store, &file).await
         }),
         Command::Verify { tenant, database } => with_store(&database, |store| async move {
             admin_command::verify(&store, tenant.as_deref()).await

@@ -473,3 +473,37 @@ fn skm_report_writes_a_pdf() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(stderr(&bad).contains("YYYY-MM"), "{}", stderr(&bad));
 }
+
+#[test]
+fn backup_copies_the_database_and_never_overwrites() {
+    let dir = tempfile::tempdir().unwrap();
+    let database = format!("sqlite://{}", dir.path().join("suara.db").display());
+    let db = ["--database", database.as_str()];
+    let run = |args: &[&str]| suara(&[args, &db[..]].concat());
+    assert!(run(&["tenant", "add", "uji", "Kabupaten Uji"])
+        .status
+        .success());
+    let copy = dir.path().join("copy.db");
+    let copy = copy.to_str().unwrap();
+    let made = run(&["backup", copy]);
+    assert!(made.status.success(), "{}", stderr(&made));
+    assert!(
+        stdout(&made).contains("chain links verified in the copy"),
+        "{}",
+        stdout(&made)
+    );
+    let again = run(&["backup", copy]);
+    assert!(!again.status.success());
+    assert!(
+        stderr(&again).contains("never overwrites"),
+        "{}",
+        stderr(&again)
+    );
+    // Restoring is serving (or verifying) the copy.
+    let restored = suara(&["verify", "--database", &format!("sqlite://{copy}")]);
+    assert!(
+        stdout(&restored).contains("chain intact"),
+        "{}",
+        stdout(&restored)
+    );
+}

@@ -63,6 +63,12 @@ pub enum StoreError {
     Database(#[from] sqlx::Error),
     #[error("stored data is inconsistent: {0}")]
     Corrupt(String),
+    #[error("{0} exists already; a backup never overwrites a file")]
+    BackupExists(String),
+    #[error(
+        "suara backup copies SQLite databases; back up PostgreSQL with pg_dump (see the README)"
+    )]
+    BackupUnsupported,
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
@@ -164,6 +170,23 @@ impl Store {
     /// Checks that the database answers (for `/health`).
     pub async fn ping(&self) -> Result<()> {
         self.reader.execute("SELECT 1").await?;
+        Ok(())
+    }
+
+    /// Writes a consistent copy of the whole database to a new SQLite file while the
+    /// application keeps running (SQLite's `VACUUM INTO`, one read transaction). The copy is
+    /// itself a complete suara database: serve or verify it with `--database sqlite://FILE`.
+    pub async fn backup_to(&self, path: &Path) -> Result<()> {
+        if self.backend != Backend::Sqlite {
+            return Err(StoreError::BackupUnsupported);
+        }
+        if path.exists() {
+            return Err(StoreError::BackupExists(path.display().to_string()));
+        }
+        sqlx::query("VACUUM INTO $1")
+            .bind(path.display().to_string())
+            .execute(&self.reader)
+            .await?;
         Ok(())
     }
 
