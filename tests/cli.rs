@@ -130,15 +130,14 @@ fn http(addr: &str, method: &str, path: &str, json: Option<&str>) -> (u16, Strin
 
 /// `suara serve --demo` on a fresh SQLite file: the running server and its address.
 fn serve_demo(database: &str) -> (Server, String) {
+    serve(database, &["--demo"])
+}
+
+/// `suara serve` on the database with extra arguments: the running server and its address.
+fn serve(database: &str, extra: &[&str]) -> (Server, String) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_suara"))
-        .args([
-            "serve",
-            "--demo",
-            "--addr",
-            "127.0.0.1:0",
-            "--database",
-            database,
-        ])
+        .args(["serve", "--addr", "127.0.0.1:0", "--database", database])
+        .args(extra)
         .env("RUST_LOG", "warn")
         .stdout(Stdio::piped())
         .spawn()
@@ -505,5 +504,97 @@ fn backup_copies_the_database_and_never_overwrites() {
         stdout(&restored).contains("chain intact"),
         "{}",
         stdout(&restored)
+    );
+}
+
+/// Like [`http`], but `None` when the server is gone mid-exchange.
+fn try_http(addr: &str, json: &str) -> Option<(u16, String)> {
+    let mut stream = TcpStream::connect(addr).ok()?;
+    write!(
+        stream,
+        "POST /api/v1/responses HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\
+         Content-Type: application/json\r\nContent-Length: {}\r\n\r\n{json}",
+        json.len()
+    )
+    .ok()?;
+    let mut response = String::new();
+    stream.read_to_string(&mut response).ok()?;
+    let status = response.get(9..12)?.parse().ok()?;
+    Some((status, response.split_once("\r\n\r\n")?.1.to_string()))
+}
+
+fn receipt_of(body: &str) -> String {
+    let value: serde_json::Value = serde_json::from_str(body).unwrap();
+    value["receipt"].as_str().unwrap().to_string()
+}
+
+#[test]
+fn a_killed_server_keeps_every_acknowledged_response_once() {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::sync::{Arc, Mutex};
+    let dir = tempfile::tempdir().unwrap();
+    let database = format!("sqlite://{}", dir.path().join("suara.db").display());
+    let db = ["--database", database.as_str()];
+    let run = |args: &[&str]| suara(&[args, &db[..]].concat());
+    assert!(run(&["tenant", "add", "uji", "Kabupaten Uji"])
+        .status
+        .success());
+    let units = csv_file(
+        dir.path(),
+        "units.csv",
+        "unit_id,name,kind\ndinkes,Dinas Kesehatan,dinas\n",
+    );
+    assert!(run(&["import", "--units", &units]).status.success());
+
+    let (mut server, addr) = serve(&database, &[]);
+    let acknowledged = Arc::new(Mutex::new(Vec::new()));
+    let stop = Arc::new(AtomicBool::new(false));
+    let clients: Vec<_> = (0..4)
+        .map(|client| {
+            let (addr, acknowledged, stop) = (addr.clone(), acknowledged.clone(), stop.clone());
+            std::thread::spawn(move || {
+                for i in 0.. {
+                    if stop.load(Ordering::Relaxed) {
+                        break;
+                    }
+                    let body = format!(
+                        r#"{{"unit":"dinkes","answers":[4,3,4,3,4,3,4,3,4],"idempotency_key":"crash-{client}-{i:05}"}}"#
+                    );
+                    match try_http(&addr, &body) {
+                        Some((201, reply)) => acknowledged.lock().unwrap().push((body, receipt_of(&reply))),
+                        Some(_) => {}
+                        None => break,
+                    }
+                }
+            })
+        })
+        .collect();
+    // Let the clients run, then kill the server without warning (SIGKILL) mid-stream.
+    while acknowledged.lock().unwrap().len() < 200 {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    server.0.kill().unwrap();
+    let _ = server.0.wait();
+    stop.store(true, Ordering::Relaxed);
+    for client in clients {
+        client.join().unwrap();
+    }
+    let acknowledged = acknowledged.lock().unwrap().clone();
+    assert!(acknowledged.len() >= 200);
+
+    // After a restart every acknowledged response is there, once: resending it replays the
+    // first receipt and stores nothing new.
+    let (_server, addr) = serve(&database, &[]);
+    for (body, receipt) in &acknowledged {
+        let (status, reply) = http(&addr, "POST", "/api/v1/responses", Some(body));
+        assert_eq!(status, 201, "{reply}");
+        assert_eq!(receipt_of(&reply), *receipt);
+        assert!(reply.contains(r#""replayed":true"#), "{reply}");
+    }
+    let verified = run(&["verify"]);
+    assert!(
+        stdout(&verified).contains("chain intact"),
+        "{}",
+        stdout(&verified)
     );
 }
