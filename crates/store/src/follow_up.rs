@@ -6,7 +6,7 @@ use sqlx::Row;
 use suara_domain::period::Period;
 use suara_domain::skm::follow_up::{Plan, Status};
 use suara_domain::skm::Element;
-use time::{Date, OffsetDateTime};
+use time::OffsetDateTime;
 
 use crate::audit::{self, AuditRecord};
 use crate::{from_micros, micros, Result, Store, StoreError};
@@ -26,7 +26,7 @@ const COLUMNS: &str =
     "plan_id, unit_id, period, element, action, owner, deadline, status, progress_note, updated_at_us";
 
 fn plan_from_row(row: &AnyRow) -> Result<StoredPlan> {
-    let corrupt = |what: String| StoreError::Corrupt(what);
+    let corrupt = crate::corrupt;
     let element: String = row.try_get(3)?;
     let deadline: String = row.try_get(6)?;
     let status: String = row.try_get(7)?;
@@ -41,11 +41,7 @@ fn plan_from_row(row: &AnyRow) -> Result<StoredPlan> {
                 .ok_or_else(|| corrupt(format!("element '{element}'")))?,
             action: row.try_get(4)?,
             owner: row.try_get(5)?,
-            deadline: Date::parse(
-                &deadline,
-                time::macros::format_description!("[year]-[month]-[day]"),
-            )
-            .map_err(|_| corrupt(format!("deadline '{deadline}'")))?,
+            deadline: crate::parse_date(&deadline)?,
         },
         status: Status::from_code(&status).ok_or_else(|| corrupt(format!("status '{status}'")))?,
         progress_note: row.try_get(8)?,

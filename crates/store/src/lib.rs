@@ -204,6 +204,30 @@ fn sqlite_path(url: &str) -> Option<&str> {
     Some(rest.split('?').next().unwrap_or(rest))
 }
 
+/// Stored data that cannot be what the application wrote.
+pub(crate) fn corrupt(what: impl Into<String>) -> StoreError {
+    StoreError::Corrupt(what.into())
+}
+
+/// A stored `YYYY-MM-DD` date (`Date`'s own display format).
+pub(crate) fn parse_date(text: &str) -> Result<time::Date> {
+    time::Date::parse(
+        text,
+        time::macros::format_description!("[year]-[month]-[day]"),
+    )
+    .map_err(|_| corrupt(format!("date '{text}'")))
+}
+
+/// Whole rupiah (or counts) as stored: never negative.
+pub(crate) fn to_u64(value: i64) -> Result<u64> {
+    u64::try_from(value).map_err(|_| corrupt(format!("negative amount {value}")))
+}
+
+/// Whole rupiah to store (amounts beyond i64 cannot occur; saturate rather than wrap).
+pub(crate) fn money(value: u64) -> i64 {
+    i64::try_from(value).unwrap_or(i64::MAX)
+}
+
 /// Instants are stored as microseconds since the Unix epoch.
 pub(crate) fn micros(at: time::OffsetDateTime) -> i64 {
     i64::try_from(at.unix_timestamp_nanos() / 1000).unwrap_or(i64::MAX)

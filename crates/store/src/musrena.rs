@@ -10,7 +10,7 @@ use suara_domain::musrena::proposal::{PhotoType, Proposal, Sector};
 use time::{Date, OffsetDateTime};
 
 use crate::audit::{self, AuditRecord};
-use crate::{micros, Store, StoreError};
+use crate::{corrupt, micros, money, parse_date, to_u64, Store, StoreError};
 
 #[derive(Debug, thiserror::Error)]
 pub enum MusrenaError {
@@ -79,18 +79,6 @@ pub struct ProposalStep {
     pub evidence: Option<String>,
 }
 
-fn corrupt(what: impl Into<String>) -> StoreError {
-    StoreError::Corrupt(what.into())
-}
-
-fn date(text: &str) -> Result<Date, StoreError> {
-    Date::parse(
-        text,
-        time::macros::format_description!("[year]-[month]-[day]"),
-    )
-    .map_err(|_| corrupt(format!("date '{text}'")))
-}
-
 fn codes<T: Copy>(values: &[T], code: impl Fn(T) -> &'static str) -> String {
     values
         .iter()
@@ -119,14 +107,6 @@ fn counts_from(text: &str) -> Result<Vec<u32>, StoreError> {
         .filter(|c| !c.is_empty())
         .map(|c| c.parse().map_err(|_| corrupt(format!("count '{c}'"))))
         .collect()
-}
-
-fn money(value: u64) -> i64 {
-    i64::try_from(value).unwrap_or(i64::MAX)
-}
-
-fn to_u64(value: i64) -> Result<u64, StoreError> {
-    u64::try_from(value).map_err(|_| corrupt(format!("negative amount {value}")))
 }
 
 /// Public proposal codes: `MR-XXXXX-XXXXX` in Crockford base32, easy to read out and type.
@@ -160,7 +140,7 @@ fn forum_from_row(row: &AnyRow) -> Result<Forum, StoreError> {
         level: Level::from_code(&level).ok_or_else(|| corrupt(format!("level '{level}'")))?,
         district_id: row.try_get(2)?,
         village: row.try_get(3)?,
-        held_on: date(&held_on)?,
+        held_on: parse_date(&held_on)?,
         place: row.try_get(5)?,
         facilitator: row.try_get(6)?,
         accommodations: from_codes(&accommodations, Accommodation::from_code)?,
@@ -212,7 +192,7 @@ fn proposal_from_row(row: &AnyRow) -> Result<StoredProposal, StoreError> {
             .map(|s| u8::try_from(s).unwrap_or(0))
             .collect(),
         budget_amount: budget.map(to_u64).transpose()?,
-        submitted_on: date(&row.try_get::<String, _>(18)?)?,
+        submitted_on: parse_date(&row.try_get::<String, _>(18)?)?,
     })
 }
 
@@ -495,7 +475,7 @@ impl Store {
                 action: row.try_get(0)?,
                 stage_after: Stage::from_code(&stage)
                     .ok_or_else(|| corrupt(format!("stage '{stage}'")))?,
-                on: date(&row.try_get::<String, _>(2)?)?,
+                on: parse_date(&row.try_get::<String, _>(2)?)?,
                 actor: row.try_get(3)?,
                 reason: row.try_get(4)?,
                 amount: amount.map(to_u64).transpose()?,

@@ -10,7 +10,7 @@ use suara_domain::period::Month;
 use time::{OffsetDateTime, UtcOffset};
 
 use crate::audit::{self, AuditRecord};
-use crate::{Result, Store, StoreError};
+use crate::{parse_date, Result, Store, StoreError};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Tenant {
@@ -433,15 +433,6 @@ fn to_json<T: serde::Serialize>(value: &T) -> Result<String> {
 
 fn json<T: serde::Serialize>(value: &Option<T>) -> Result<Option<String>> {
     value.as_ref().map(to_json).transpose()
-}
-
-/// A stored `YYYY-MM-DD` date (`Date`'s own display format).
-fn parse_date(text: &str) -> Result<Date> {
-    Date::parse(
-        text,
-        time::macros::format_description!("[year]-[month]-[day]"),
-    )
-    .map_err(|_| StoreError::Corrupt(format!("date '{text}'")))
 }
 
 fn tenant_from_row(row: &AnyRow) -> Result<Tenant> {

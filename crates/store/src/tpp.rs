@@ -22,7 +22,7 @@ use time::OffsetDateTime;
 
 use crate::audit::{self, AuditRecord};
 use crate::responses::{tally_from_row, tally_select};
-use crate::{from_micros, micros, Store, StoreError};
+use crate::{corrupt, from_micros, micros, money, to_u64, Store, StoreError};
 
 #[derive(Debug, thiserror::Error)]
 pub enum TppError {
@@ -163,10 +163,6 @@ enum AppealFilter<'a> {
     Of { nip: &'a str, month: Month },
 }
 
-fn corrupt(what: impl Into<String>) -> StoreError {
-    StoreError::Corrupt(what.into())
-}
-
 fn parse_month(text: &str) -> Result<Month, StoreError> {
     text.parse()
         .map_err(|_| corrupt(format!("period month '{text}'")))
@@ -175,10 +171,6 @@ fn parse_month(text: &str) -> Result<Month, StoreError> {
 fn parse_decimal(text: Option<String>) -> Result<Option<Decimal>, StoreError> {
     text.map(|t| Decimal::parse(&t).ok_or_else(|| corrupt(format!("decimal '{t}'"))))
         .transpose()
-}
-
-fn to_u64(value: i64) -> Result<u64, StoreError> {
-    u64::try_from(value).map_err(|_| corrupt(format!("negative amount {value}")))
 }
 
 fn rated(tally: &Tally) -> Option<Rated> {
@@ -300,7 +292,7 @@ impl Store {
             )
             .bind(tenant_id)
             .bind(&amount.position_class)
-            .bind(i64::try_from(amount.amount).unwrap_or(i64::MAX))
+            .bind(money(amount.amount))
             .execute(&mut *tx)
             .await?;
         }
@@ -545,7 +537,7 @@ impl Store {
         let officers = self.payroll_inputs(tenant_id, month, &policy).await?;
         let inputs: Vec<OfficerInput> = officers.iter().map(|o| o.input.clone()).collect();
         let payroll = payroll::compute(month, &policy, &inputs);
-        let total = i64::try_from(payroll.total()).unwrap_or(i64::MAX);
+        let total = money(payroll.total());
 
         let mut tx = self.writer.begin().await?;
         let latest = sqlx::query(
@@ -1131,7 +1123,6 @@ async fn insert_run_officer(
     let input = &officer.input;
     let count = |r: Option<Rated>| r.map_or(0, |r| i64::try_from(r.responses).unwrap_or(i64::MAX));
     let ikm = |r: Option<Rated>| r.map(|r| r.ikm.to_string());
-    let money = |v: u64| i64::try_from(v).unwrap_or(i64::MAX);
     sqlx::query(
         "INSERT INTO tpp_run_officers (tenant_id, period_month, run_version, nip, name, unit_id,
              unit_name, position_class, base_amount, public_facing, officer_responses, officer_ikm,
