@@ -134,7 +134,9 @@ pub struct Bar<'a> {
 pub struct Document {
     title: String,
     footer: String,
+    /// Finished pages; the one being written is `current`.
     pages: Vec<Content>,
+    current: Content,
     y: f32,
 }
 
@@ -143,22 +145,22 @@ const ORANGE: (f32, f32, f32) = (0.761, 0.255, 0.047);
 
 impl Document {
     pub fn new(title: &str, footer: &str) -> Document {
-        let mut document = Document {
+        Document {
             title: title.to_string(),
             footer: footer.to_string(),
             pages: Vec::new(),
-            y: 0.0,
-        };
-        document.new_page();
-        document
+            current: Content::new(),
+            y: PAGE_HEIGHT - MARGIN,
+        }
     }
 
     fn page(&mut self) -> &mut Content {
-        self.pages.last_mut().expect("a document always has a page")
+        &mut self.current
     }
 
     fn new_page(&mut self) {
-        self.pages.push(Content::new());
+        self.pages
+            .push(std::mem::replace(&mut self.current, Content::new()));
         self.y = PAGE_HEIGHT - MARGIN;
     }
 
@@ -388,7 +390,9 @@ impl Document {
     }
 
     /// The finished PDF: every page with the title line and "page n of m" in its footer.
-    pub fn finish(self) -> Vec<u8> {
+    pub fn finish(mut self) -> Vec<u8> {
+        self.pages
+            .push(std::mem::replace(&mut self.current, Content::new()));
         let mut pdf = Pdf::new();
         let catalog = Ref::new(1);
         let tree = Ref::new(2);

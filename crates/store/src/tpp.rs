@@ -114,8 +114,12 @@ pub struct StoredRun {
 }
 
 impl StoredRun {
+    /// The officer's row (officers are kept in NIP order).
     pub fn officer(&self, nip: &str) -> Option<&RunOfficer> {
-        self.officers.iter().find(|o| o.input.nip == nip)
+        self.officers
+            .binary_search_by(|o| o.input.nip.as_str().cmp(nip))
+            .ok()
+            .map(|i| &self.officers[i])
     }
 }
 
@@ -721,18 +725,18 @@ impl Store {
             stored_amounts.insert(officer.input.nip.clone(), amount);
             officers.push(officer);
         }
+        // In Rust's order, whatever the database's collation, for `StoredRun::officer`.
+        officers.sort_by(|a, b| a.input.nip.cmp(&b.input.nip));
         let inputs: Vec<OfficerInput> = officers.iter().map(|o| o.input.clone()).collect();
         let payroll = payroll::compute(month, &policy, &inputs);
+        let paid: HashMap<&str, u64> = payroll
+            .rows
+            .iter()
+            .map(|r| (r.nip.as_str(), r.explanation.amount))
+            .collect();
         let recomputed: HashMap<String, Option<u64>> = officers
             .iter()
-            .map(|o| {
-                let amount = payroll
-                    .rows
-                    .iter()
-                    .find(|r| r.nip == o.input.nip)
-                    .map(|r| r.explanation.amount);
-                (o.input.nip.clone(), amount)
-            })
+            .map(|o| (o.input.nip.clone(), paid.get(o.input.nip.as_str()).copied()))
             .collect();
         if payroll.input_digest != summary.input_digest
             || recomputed != stored_amounts
