@@ -266,3 +266,46 @@ pub async fn backup(store: &Store, file: &std::path::Path) -> anyhow::Result<Exi
     );
     Ok(ExitCode::SUCCESS)
 }
+
+/// `suara demo --officers N --responses M --seed S`: a generated regency, with the time it
+/// took.
+pub async fn generate(
+    store: &Store,
+    officers: usize,
+    responses: u64,
+    seed: u64,
+    until: Option<&str>,
+) -> anyhow::Result<ExitCode> {
+    let until = match until {
+        Some(text) => time::Date::parse(
+            text,
+            time::macros::format_description!("[year]-[month]-[day]"),
+        )
+        .with_context(|| format!("--until {text}: use YYYY-MM-DD"))?,
+        None => OffsetDateTime::now_utc()
+            .to_offset(time::macros::offset!(+7))
+            .date(),
+    };
+    let size = crate::demo::Size {
+        officers,
+        responses,
+        seed,
+        until,
+    };
+    let started = std::time::Instant::now();
+    let generated = crate::demo::generate(store, &size).await?;
+    let seconds = started.elapsed().as_secs_f64();
+    println!(
+        "demo: Kabupaten Trenggalek (generated, seed {seed}) with {} units, {} officers and {} responses up to {until}, chained ({} links), in {seconds:.1} s ({:.0} responses/s)",
+        generated.units,
+        generated.officers,
+        generated.loaded.responses,
+        generated.loaded.chain_length,
+        generated.loaded.responses as f64 / seconds.max(1e-9),
+    );
+    println!(
+        "demo: staff accounts admin, bkpsdm, bpkad, inspektorat, bappeda, admin-dinkes and pegawai, password {}",
+        crate::demo::DEMO_PASSWORD
+    );
+    Ok(ExitCode::SUCCESS)
+}

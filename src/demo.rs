@@ -15,7 +15,10 @@ use suara_store::{
 };
 use time::{Date, Month as CalendarMonth, OffsetDateTime, PrimitiveDateTime, Time};
 
+mod generated;
 mod musrena;
+
+pub use generated::{generate, Size};
 
 pub const TENANT_ID: &str = "trenggalek";
 /// Password of every demo account: this is demo data, never a real deployment.
@@ -52,25 +55,8 @@ pub async fn fill_if_empty(store: &Store) -> Result<(), suara_store::StoreError>
         println!("demo: the database already holds a regency; leaving it as it is");
         return Ok(());
     }
-    let tenant = Tenant {
-        tenant_id: TENANT_ID.into(),
-        name: "Kabupaten Trenggalek".into(),
-        utc_offset_minutes: 420,
-    };
-    store.upsert_tenant(&tenant).await?;
-    let password_hash = suara_web::auth::hash_password(DEMO_PASSWORD)
-        .map_err(|e| suara_store::StoreError::Corrupt(format!("hashing the demo password: {e}")))?;
-    let org = organisation();
-    let snapshot = Snapshot {
-        units: org.units.clone(),
-        services: org.services.clone(),
-        points: org.points.clone(),
-        officers: org.officers.clone(),
-    };
-    store
-        .seed_organisation(TENANT_ID, &snapshot, "demo", OffsetDateTime::now_utc())
-        .await?;
-
+    let org = organisation(DEMO_SEED, None);
+    let (tenant, password_hash) = create_regency(store, &org).await?;
     let responses = responses(&org, &tenant, OffsetDateTime::now_utc());
     for chunk in responses.chunks(2000) {
         let submissions = chunk.iter().map(|(response, at)| Submission {
@@ -96,26 +82,7 @@ pub async fn fill_if_empty(store: &Store) -> Result<(), suara_store::StoreError>
         .iter()
         .max_by_key(|(nip, count)| (**count, std::cmp::Reverse(**nip)))
         .map(|(nip, _)| nip.to_string());
-    for (username, role, unit, nip) in [
-        ("admin", Role::Administrator, None, None),
-        ("bkpsdm", Role::Hr, None, None),
-        ("bpkad", Role::Finance, None, None),
-        ("inspektorat", Role::Inspectorate, None, None),
-        ("bappeda", Role::Planner, None, None),
-        ("admin-dinkes", Role::UnitAdmin, Some("dinkes"), None),
-        ("pegawai", Role::Officer, None, officer_nip.as_deref()),
-    ] {
-        let account = NewAccount {
-            username,
-            password_hash: &password_hash,
-            role,
-            unit_id: unit,
-            nip,
-        };
-        store
-            .create_account(TENANT_ID, &account, "demo", OffsetDateTime::now_utc())
-            .await?;
-    }
+    create_accounts(store, &password_hash, officer_nip.as_deref()).await?;
     let paid = tpp(store, &tenant, officer_nip.as_deref()).await?;
     println!("demo: {paid}");
     let now = OffsetDateTime::now_utc();
@@ -133,6 +100,64 @@ pub async fn fill_if_empty(store: &Store) -> Result<(), suara_store::StoreError>
         org.officers.len(),
         responses.len()
     );
+    Ok(())
+}
+
+/// The demo's fixed seed: two demo databases hold the same figures.
+const DEMO_SEED: u64 = 0x5eed_7e11_ea1e_c7ed;
+
+/// The regency (tenant) and its organisation; returns the tenant and the hash of the demo
+/// password for the accounts.
+async fn create_regency(
+    store: &Store,
+    org: &Organisation,
+) -> Result<(Tenant, String), suara_store::StoreError> {
+    let tenant = Tenant {
+        tenant_id: TENANT_ID.into(),
+        name: "Kabupaten Trenggalek".into(),
+        utc_offset_minutes: 420,
+    };
+    store.upsert_tenant(&tenant).await?;
+    let password_hash = suara_web::auth::hash_password(DEMO_PASSWORD)
+        .map_err(|e| suara_store::StoreError::Corrupt(format!("hashing the demo password: {e}")))?;
+    let snapshot = Snapshot {
+        units: org.units.clone(),
+        services: org.services.clone(),
+        points: org.points.clone(),
+        officers: org.officers.clone(),
+    };
+    store
+        .seed_organisation(TENANT_ID, &snapshot, "demo", OffsetDateTime::now_utc())
+        .await?;
+    Ok((tenant, password_hash))
+}
+
+/// One staff account per role; `pegawai` is the given officer.
+async fn create_accounts(
+    store: &Store,
+    password_hash: &str,
+    officer_nip: Option<&str>,
+) -> Result<(), suara_store::StoreError> {
+    for (username, role, unit, nip) in [
+        ("admin", Role::Administrator, None, None),
+        ("bkpsdm", Role::Hr, None, None),
+        ("bpkad", Role::Finance, None, None),
+        ("inspektorat", Role::Inspectorate, None, None),
+        ("bappeda", Role::Planner, None, None),
+        ("admin-dinkes", Role::UnitAdmin, Some("dinkes"), None),
+        ("pegawai", Role::Officer, None, officer_nip),
+    ] {
+        let account = NewAccount {
+            username,
+            password_hash,
+            role,
+            unit_id: unit,
+            nip,
+        };
+        store
+            .create_account(TENANT_ID, &account, "demo", OffsetDateTime::now_utc())
+            .await?;
+    }
     Ok(())
 }
 
@@ -288,8 +313,10 @@ const OFFICE_HOURS: &str = "Sen-Kam 07:30-15:30; Jum 07:30-11:00";
 /// back office and take their unit's score.
 const FRONT_LINE: usize = 10;
 
-fn organisation() -> Organisation {
-    let mut rng = Rng(0x5eed_7e11_ea1e_c7ed);
+/// Kabupaten Trenggalek's units and services; officers as the units' own staff lists, or
+/// `officers` of them spread over the units in the same proportions.
+fn organisation(seed: u64, officers: Option<usize>) -> Organisation {
+    let mut rng = Rng(seed);
     let mut units = Vec::new();
     let mut services = Vec::new();
     let mut rated_units = Vec::new();
@@ -446,14 +473,37 @@ fn organisation() -> Organisation {
             unit.monthly_users = Some(250 + rng.below(30) as u32 * 50);
         }
     }
-    let mut officers = Vec::new();
-    for unit in &units {
-        let staff = if unit.kind == "kecamatan" { 22 } else { 30 } + rng.below(15) as usize;
+    // A generated regency spreads its officers in the proportions of the demo's units.
+    let scaled = officers.map(|total| {
+        let weights: Vec<usize> = units
+            .iter()
+            .map(|unit| if unit.kind == "kecamatan" { 22 } else { 30 })
+            .collect();
+        spread(total, &weights)
+    });
+    let mut list = Vec::new();
+    let mut nips = std::collections::HashSet::new();
+    for (position, unit) in units.iter().enumerate() {
+        // The demo's units serve the public with their first ten; a generated one with a third.
+        let (staff, front_line) = match &scaled {
+            None => {
+                let base = if unit.kind == "kecamatan" { 22 } else { 30 };
+                (base + rng.below(15) as usize, FRONT_LINE)
+            }
+            Some(parts) => (parts[position], parts[position] / 3),
+        };
         for index in 0..staff {
-            let serial = officers.len();
-            officers.push(officer(&mut rng, &unit.unit_id, serial, index < FRONT_LINE));
+            let serial = list.len();
+            let officer = loop {
+                let candidate = officer(&mut rng, &unit.unit_id, serial, index < front_line);
+                if nips.insert(candidate.officer.nip.clone()) {
+                    break candidate;
+                }
+            };
+            list.push(officer);
         }
     }
+    let officers = list;
     Organisation {
         units,
         services,
@@ -461,6 +511,19 @@ fn organisation() -> Organisation {
         officers,
         rated_units,
     }
+}
+
+/// `total` split in proportion to `weights` (largest remainders; the parts sum to `total`).
+fn spread(total: usize, weights: &[usize]) -> Vec<usize> {
+    let sum = weights.iter().sum::<usize>().max(1);
+    let mut parts: Vec<usize> = weights.iter().map(|w| total * w / sum).collect();
+    let mut order: Vec<usize> = (0..weights.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse((total * weights[i]) % sum));
+    let short = total - parts.iter().sum::<usize>();
+    for &i in order.iter().cycle().take(short) {
+        parts[i] += 1;
+    }
+    parts
 }
 
 fn officer(rng: &mut Rng, unit: &str, serial: usize, serves_public: bool) -> CurrentOfficer {
@@ -534,16 +597,6 @@ fn responses(
     tenant: &Tenant,
     now: OffsetDateTime,
 ) -> Vec<(ValidResponse, OffsetDateTime)> {
-    const SUGGESTIONS: [&str; 8] = [
-        "Antrean terlalu lama, mohon ditambah loket.",
-        "Petugas ramah dan sigap, terima kasih.",
-        "Ruang tunggu panas, mohon ditambah kipas angin.",
-        "Informasi persyaratan sebaiknya ditempel di depan.",
-        "Parkir sempit dan tidak ada peneduh.",
-        "Pelayanan cepat, pertahankan.",
-        "Kotak saran tidak pernah dibuka, mohon ditindaklanjuti.",
-        "Mohon disediakan kursi roda dan jalur landai.",
-    ];
     let mut rng = Rng(0xdeca_fbad_1234_5678);
     let local_now = now.to_offset(tenant.offset());
     let mut out = Vec::new();
@@ -629,6 +682,18 @@ fn responses(
     out
 }
 
+/// Suggestions respondents leave, as the demo's survey boxes show them.
+const SUGGESTIONS: [&str; 8] = [
+    "Antrean terlalu lama, mohon ditambah loket.",
+    "Petugas ramah dan sigap, terima kasih.",
+    "Ruang tunggu panas, mohon ditambah kipas angin.",
+    "Informasi persyaratan sebaiknya ditempel di depan.",
+    "Parkir sempit dan tidak ada peneduh.",
+    "Pelayanan cepat, pertahankan.",
+    "Kotak saran tidak pernah dibuka, mohon ditindaklanjuti.",
+    "Mohon disediakan kursi roda dan jalur landai.",
+];
+
 /// How each element tends to differ from a unit's overall quality: waiting time and
 /// complaint handling are usually weakest, cost (mostly free services) strongest.
 const ELEMENT_BIAS: [f64; 9] = [0.05, 0.0, -0.3, 0.35, 0.05, 0.1, 0.1, -0.25, -0.1];
@@ -681,7 +746,7 @@ mod tests {
 
     #[test]
     fn demo_is_deterministic_and_valid() {
-        let org = organisation();
+        let org = organisation(DEMO_SEED, None);
         assert_eq!(org.units.len(), 30);
         assert!(
             (900..1100).contains(&org.officers.len()),
@@ -702,7 +767,7 @@ mod tests {
         };
         let now = time::macros::datetime!(2026-11-22 12:00 UTC);
         let first = responses(&org, &tenant, now);
-        let again = responses(&organisation(), &tenant, now);
+        let again = responses(&organisation(DEMO_SEED, None), &tenant, now);
         assert_eq!(first.len(), again.len());
         assert!(first.iter().zip(&again).all(|(a, b)| a == b));
         assert!(first.iter().all(|(_, at)| *at <= now));

@@ -51,6 +51,22 @@ enum Command {
         #[arg(long)]
         trust_proxy: bool,
     },
+    /// Generate a regency of any size into an empty database (load tests, benchmarks):
+    /// the demo's units and services, N officers and M responses over twelve months.
+    Demo {
+        #[arg(long, default_value_t = 1000)]
+        officers: usize,
+        #[arg(long, default_value_t = 100_000)]
+        responses: u64,
+        /// Same seed (and --until) → same data.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// The last day with responses, YYYY-MM-DD (default: today).
+        #[arg(long)]
+        until: Option<String>,
+        #[arg(long, default_value = DEFAULT_DATABASE_URL)]
+        database: String,
+    },
     /// SKM (Survei Kepuasan Masyarakat) calculations, PermenPANRB 14/2017.
     Skm {
         #[command(subcommand)]
@@ -367,6 +383,15 @@ fn main() -> ExitCode {
                     tpp_command::export(&store, args).await
                 }
             }
+        }),
+        Command::Demo {
+            officers,
+            responses,
+            seed,
+            until,
+            database,
+        } => with_store(&database, |store| async move {
+            admin_command::generate(&store, officers, responses, seed, until.as_deref()).await
         }),
         Command::Backup { file, database } => with_store(&database, |store| async move {
             admin_command::backup(&store, &file).await

@@ -507,6 +507,51 @@ fn backup_copies_the_database_and_never_overwrites() {
     );
 }
 
+#[test]
+fn demo_generates_a_regency_of_the_asked_size_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let database = format!("sqlite://{}", dir.path().join("suara.db").display());
+    let generate = || {
+        suara(&[
+            "demo",
+            "--officers",
+            "600",
+            "--responses",
+            "20000",
+            "--seed",
+            "3",
+            "--until",
+            "2026-11-20",
+            "--database",
+            &database,
+        ])
+    };
+    let made = generate();
+    assert!(made.status.success(), "{}", stderr(&made));
+    assert!(
+        stdout(&made)
+            .contains("600 officers and 20000 responses up to 2026-11-20, chained (20000 links)"),
+        "{}",
+        stdout(&made)
+    );
+    let verified = suara(&["verify", "--database", &database]);
+    assert!(
+        stdout(&verified).contains("chain intact"),
+        "{}",
+        stdout(&verified)
+    );
+    // The regency's payroll runs on the generated data.
+    let run = suara(&["tpp", "run", "--period", "2026-10", "--database", &database]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    let again = generate();
+    assert!(!again.status.success());
+    assert!(
+        stderr(&again).contains("already holds a regency"),
+        "{}",
+        stderr(&again)
+    );
+}
+
 /// Like [`http`], but `None` when the server is gone mid-exchange.
 fn try_http(addr: &str, json: &str) -> Option<(u16, String)> {
     let mut stream = TcpStream::connect(addr).ok()?;

@@ -8,6 +8,7 @@
 
 mod accounts;
 mod audit;
+mod bulk;
 mod chain;
 mod follow_up;
 mod kiosks;
@@ -32,6 +33,7 @@ use sqlx::{AnyPool, Executor};
 
 pub use accounts::{Account, NewAccount, SessionInfo};
 pub use audit::AuditEntry;
+pub use bulk::{BulkResponse, BulkSummary};
 pub use chain::ChainReport;
 pub use follow_up::StoredPlan;
 pub use kiosks::{Kiosk, NewKiosk};
@@ -69,6 +71,8 @@ pub enum StoreError {
         "suara backup copies SQLite databases; back up PostgreSQL with pg_dump (see the README)"
     )]
     BackupUnsupported,
+    #[error("bulk load refused: {0}")]
+    BulkLoad(String),
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
@@ -92,6 +96,9 @@ impl Backend {
 #[derive(Clone, Debug)]
 pub struct Store {
     backend: Backend,
+    /// Where the database is: the SQLite file path, or the PostgreSQL URL (for bulk loads,
+    /// which use a connection of their own).
+    location: std::sync::Arc<str>,
     /// All writes. One connection for SQLite; the shared pool for PostgreSQL.
     writer: AnyPool,
     reader: AnyPool,
@@ -115,6 +122,7 @@ impl Store {
                 .await?;
             Store {
                 backend: Backend::Postgres,
+                location: url.into(),
                 writer: pool.clone(),
                 reader: pool,
             }
@@ -158,6 +166,7 @@ impl Store {
         let reader = pool(4).await?;
         Ok(Store {
             backend: Backend::Sqlite,
+            location: path.into(),
             writer,
             reader,
         })

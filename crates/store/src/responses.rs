@@ -101,7 +101,7 @@ pub enum Scope<'a> {
 }
 
 /// The kinds of [`Scope`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ScopeKind {
     Unit,
     Service,
@@ -109,7 +109,7 @@ pub enum ScopeKind {
 }
 
 impl ScopeKind {
-    fn code(self) -> &'static str {
+    pub(crate) fn code(self) -> &'static str {
         match self {
             ScopeKind::Unit => "unit",
             ScopeKind::Service => "service",
@@ -172,7 +172,7 @@ static INSERT_RESPONSE: LazyLock<String> = LazyLock::new(|| {
     )
 });
 
-static UPSERT_TOTALS: LazyLock<String> = LazyLock::new(|| {
+pub(crate) static UPSERT_TOTALS: LazyLock<String> = LazyLock::new(|| {
     let columns: Vec<String> = (1..=ELEMENT_COUNT)
         .map(|i| format!("s{i}"))
         .chain((1..=ELEMENT_COUNT).map(|i| format!("n{i}")))
