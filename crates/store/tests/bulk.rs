@@ -41,7 +41,7 @@ async fn loaded_responses_count_and_chain_like_recorded_ones(db: TestDatabase) {
         .map(|batch| {
             (0..100)
                 .map(|i| {
-                    let serial = batch * 100 + i;
+                    let serial: u64 = batch * 100 + i;
                     let (unit, officer) = if serial.is_multiple_of(4) {
                         ("rsud", None)
                     } else {
