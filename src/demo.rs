@@ -18,7 +18,7 @@ use time::{Date, Month as CalendarMonth, OffsetDateTime, PrimitiveDateTime, Time
 mod generated;
 mod musrena;
 
-pub use generated::{generate, Size};
+pub use generated::{generate, generated_responses, Size};
 
 pub const TENANT_ID: &str = "trenggalek";
 /// Password of every demo account: this is demo data, never a real deployment.
@@ -106,17 +106,22 @@ pub async fn fill_if_empty(store: &Store) -> Result<(), suara_store::StoreError>
 /// The demo's fixed seed: two demo databases hold the same figures.
 const DEMO_SEED: u64 = 0x5eed_7e11_ea1e_c7ed;
 
+/// The demo regency: Kabupaten Trenggalek, in WIB.
+fn tenant() -> Tenant {
+    Tenant {
+        tenant_id: TENANT_ID.into(),
+        name: "Kabupaten Trenggalek".into(),
+        utc_offset_minutes: 420,
+    }
+}
+
 /// The regency (tenant) and its organisation; returns the tenant and the hash of the demo
 /// password for the accounts.
 async fn create_regency(
     store: &Store,
     org: &Organisation,
 ) -> Result<(Tenant, String), suara_store::StoreError> {
-    let tenant = Tenant {
-        tenant_id: TENANT_ID.into(),
-        name: "Kabupaten Trenggalek".into(),
-        utc_offset_minutes: 420,
-    };
+    let tenant = tenant();
     store.upsert_tenant(&tenant).await?;
     let password_hash = suara_web::auth::hash_password(DEMO_PASSWORD)
         .map_err(|e| suara_store::StoreError::Corrupt(format!("hashing the demo password: {e}")))?;

@@ -2,6 +2,7 @@
 //! call the domain, store and web crates.
 
 mod admin_command;
+mod bench;
 mod demo;
 mod skm_command;
 mod tpp_command;
@@ -66,6 +67,32 @@ enum Command {
         until: Option<String>,
         #[arg(long, default_value = DEFAULT_DATABASE_URL)]
         database: String,
+    },
+    /// Measure ingest, dashboard, payroll and memory on a generated regency (SQLite, and
+    /// PostgreSQL with --postgres); prints the figures the README quotes.
+    Bench {
+        #[arg(long, default_value_t = 10_000_000)]
+        responses: u64,
+        #[arg(long, default_value_t = 10_000)]
+        officers: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// PostgreSQL server URL to measure too, e.g. postgres://postgres@127.0.0.1:5432/test
+        /// (a database is created for the bench and dropped after).
+        #[arg(long)]
+        postgres: Option<String>,
+        /// Offered load for the latency figures, requests per second.
+        #[arg(long, default_value_t = 1000)]
+        rate: u32,
+        /// Seconds of each ingest phase.
+        #[arg(long, default_value_t = 20)]
+        seconds: u64,
+        /// Concurrent clients for the sustained ingest.
+        #[arg(long, default_value_t = 64)]
+        clients: usize,
+        /// Directory for the SQLite files (default: a temporary one, removed after).
+        #[arg(long)]
+        dir: Option<PathBuf>,
     },
     /// SKM (Survei Kepuasan Masyarakat) calculations, PermenPANRB 14/2017.
     Skm {
@@ -393,6 +420,39 @@ fn main() -> ExitCode {
         } => with_store(&database, |store| async move {
             admin_command::generate(&store, officers, responses, seed, until.as_deref()).await
         }),
+        Command::Bench {
+            responses,
+            officers,
+            seed,
+            postgres,
+            rate,
+            seconds,
+            clients,
+            dir,
+        } => {
+            let args = bench::Args {
+                responses,
+                officers,
+                seed,
+                postgres,
+                rate,
+                seconds,
+                clients,
+                dir,
+            };
+            let outcome = tokio::runtime::Builder::new_multi_thread()
+                .enable_all()
+                .build()
+                .map_err(anyhow::Error::from)
+                .and_then(|runtime| runtime.block_on(bench::run(args)));
+            match outcome {
+                Ok(code) => code,
+                Err(error) => {
+                    eprintln!("error: {error:#}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
         Command::Backup { file, database } => with_store(&database, |store| async move {
             admin_command::backup(&store, &file).await
         }),

@@ -60,6 +60,12 @@ pub async fn generate(store: &Store, size: &Size) -> Result<Generated, StoreErro
     })
 }
 
+/// The responses [`generate`] loads for this size, without a database.
+pub fn generated_responses(size: &Size) -> impl Iterator<Item = Vec<BulkResponse>> {
+    let org = organisation(size.seed, Some(size.officers));
+    Days::new(&org, &super::tenant(), size)
+}
+
 /// A unit that is rated, with what its responses are drawn from.
 struct RatedUnit {
     id: String,

@@ -83,9 +83,13 @@ pub(crate) fn signal_hash(secret: &str, day: time::Date, kind: &str, value: &str
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Runs a count whose parameters are tenant, key, window start, this response's id and
-/// window end (`$1`…`$5`): the window ends at this response, so a batch of old responses
-/// stored out of order is judged by its own time, not by later ones.
+/// Counts stop here: every threshold is far below it, and a count that stops early costs the
+/// same however busy a unit or network is (an unbounded count would grow with the load).
+const COUNT_CAP: u32 = 1000;
+
+/// Counts the rows of a `SELECT 1 …` whose parameters are tenant, key, window start, this
+/// response's id and window end (`$1`…`$5`), up to [`COUNT_CAP`]: the window ends at this
+/// response, so a batch of old responses stored out of order is judged by its own time.
 async fn count(
     conn: &mut AnyConnection,
     sql: &str,
@@ -94,7 +98,8 @@ async fn count(
     window: (OffsetDateTime, OffsetDateTime),
     except: i64,
 ) -> Result<u32> {
-    let n: i64 = sqlx::query_scalar(sql)
+    let sql = format!("SELECT COUNT(*) FROM ({sql} LIMIT {COUNT_CAP}) AS window_rows");
+    let n: i64 = sqlx::query_scalar(&sql)
         .bind(tenant_id)
         .bind(key)
         .bind(micros(window.0))
@@ -140,7 +145,7 @@ pub(crate) async fn screen(
     let mut recent = Recent {
         unit_ten_minutes: count(
             conn,
-            "SELECT COUNT(*) FROM responses WHERE tenant_id = $1 AND unit_id = $2 AND received_at_us > $3 AND response_id <> $4 AND received_at_us <= $5",
+            "SELECT 1 FROM responses WHERE tenant_id = $1 AND unit_id = $2 AND received_at_us > $3 AND response_id <> $4 AND received_at_us <= $5",
             tenant_id,
             &response.unit,
             (at - Duration::minutes(10), at),
@@ -179,7 +184,7 @@ pub(crate) async fn screen(
         if let Some(network) = &network {
             recent.network_hour = count(
                 conn,
-                "SELECT COUNT(*) FROM response_signals WHERE tenant_id = $1 AND network_hash = $2 AND at_us > $3 AND response_id <> $4 AND at_us <= $5",
+                "SELECT 1 FROM response_signals WHERE tenant_id = $1 AND network_hash = $2 AND at_us > $3 AND response_id <> $4 AND at_us <= $5",
                 tenant_id,
                 network,
                 (hour_ago, at),
@@ -188,7 +193,7 @@ pub(crate) async fn screen(
             .await?;
             recent.network_straight_lined_hour = count(
                 conn,
-                "SELECT COUNT(*) FROM response_signals WHERE tenant_id = $1 AND network_hash = $2 AND at_us > $3
+                "SELECT 1 FROM response_signals WHERE tenant_id = $1 AND network_hash = $2 AND at_us > $3
                  AND response_id <> $4 AND at_us <= $5 AND straight_lined = 1",
                 tenant_id,
                 network,
@@ -272,6 +277,15 @@ async fn unit_hours(
 }
 
 impl Store {
+    /// Responses ever held for review (decided or not).
+    pub async fn held_count(&self, tenant_id: &str) -> Result<u64> {
+        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM quarantine WHERE tenant_id = $1")
+            .bind(tenant_id)
+            .fetch_one(&self.reader)
+            .await?;
+        crate::to_u64(n)
+    }
+
     /// Responses waiting for a decision, oldest first.
     pub async fn held_responses(&self, tenant_id: &str, limit: u32) -> Result<Vec<HeldResponse>> {
         let rows = sqlx::query(

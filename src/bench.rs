@@ -1,0 +1,655 @@
+//! `suara bench`: the figures the README quotes, measured on this machine. For each backend
+//! it generates a regency (`suara demo` at the asked size), starts the real server as a
+//! child process and measures HTTP ingest (sustained, and latency at a fixed offered load),
+//! the regency dashboard, a payroll run, and the server's peak memory; for SQLite also the
+//! raw single-thread insert rate of the same rows, as the ceiling ingest is compared with.
+
+use std::io::BufRead;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, ExitCode, Stdio};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use anyhow::{bail, Context};
+use suara_store::Store;
+use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
+use tokio::net::TcpStream;
+use tokio::sync::Mutex;
+
+use crate::demo::{self, Size, DEMO_PASSWORD, TENANT_ID};
+
+/// What to measure, from the command line.
+pub struct Args {
+    pub responses: u64,
+    pub officers: usize,
+    pub seed: u64,
+    /// A PostgreSQL server to measure too (a database is created and dropped).
+    pub postgres: Option<String>,
+    /// Offered load for the latency figures, requests per second.
+    pub rate: u32,
+    /// Length of each ingest phase.
+    pub seconds: u64,
+    /// Concurrent clients for the sustained ingest phase.
+    pub clients: usize,
+    /// Where the SQLite files go (a temporary directory when not given).
+    pub dir: Option<PathBuf>,
+}
+
+/// One backend's figures.
+struct Figures {
+    backend: &'static str,
+    generated: u64,
+    generate_seconds: f64,
+    raw_rows_per_second: Option<f64>,
+    ingest: Ingest,
+    fixed: Latencies,
+    dashboard: Latencies,
+    payroll_seconds: f64,
+    payroll_officers: u64,
+    peak_rss_mb: f64,
+}
+
+#[derive(Default)]
+struct Ingest {
+    clients: usize,
+    accepted: u64,
+    failed: u64,
+    seconds: f64,
+    counted: u64,
+    held: u64,
+}
+
+struct Latencies {
+    requests: usize,
+    failed: usize,
+    p50_ms: f64,
+    p99_ms: f64,
+    max_ms: f64,
+}
+
+impl Latencies {
+    fn of(mut samples: Vec<Duration>, failed: usize) -> Latencies {
+        samples.sort_unstable();
+        let at = |q: f64| {
+            samples
+                .get(((samples.len() as f64 * q).ceil() as usize).saturating_sub(1))
+                .map_or(0.0, |d| d.as_secs_f64() * 1000.0)
+        };
+        Latencies {
+            requests: samples.len(),
+            failed,
+            p50_ms: at(0.50),
+            p99_ms: at(0.99),
+            max_ms: at(1.0),
+        }
+    }
+}
+
+pub async fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let temporary = tempfile::tempdir().context("a temporary directory")?;
+    let dir = args.dir.clone().unwrap_or_else(|| temporary.path().into());
+    std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
+    println!(
+        "suara bench: {} responses, {} officers, seed {}; ingest {} s with {} clients, latency at {} requests/s",
+        args.responses, args.officers, args.seed, args.seconds, args.clients, args.rate
+    );
+    let mut all = Vec::new();
+    let sqlite = format!("sqlite://{}", dir.join("bench.db").display());
+    if Path::new(&dir.join("bench.db")).exists() {
+        bail!("{} exists; give an empty --dir", dir.join("bench.db").display());
+    }
+    let mut figures = measure(&args, "SQLite", &sqlite).await?;
+    figures.raw_rows_per_second = Some(raw_insert_rate(&dir, &args).await?);
+    print(&figures);
+    all.push(figures);
+    if let Some(server) = &args.postgres {
+        let database = format!("suara_bench_{}", std::process::id());
+        let url = create_postgres_database(server, &database).await?;
+        let measured = measure(&args, "PostgreSQL", &url).await;
+        drop_postgres_database(server, &database).await?;
+        let figures = measured?;
+        print(&figures);
+        all.push(figures);
+    } else {
+        println!("PostgreSQL: not measured (give --postgres postgres://USER@HOST/DB)");
+    }
+    summary(&all);
+    Ok(ExitCode::SUCCESS)
+}
+
+async fn measure(args: &Args, backend: &'static str, url: &str) -> anyhow::Result<Figures> {
+    println!("{backend}: generating the regency…");
+    let store = Store::open(url).await.with_context(|| format!("opening {url}"))?;
+    let until = time::OffsetDateTime::now_utc()
+        .to_offset(time::macros::offset!(+7))
+        .date();
+    let size = Size {
+        officers: args.officers,
+        responses: args.responses,
+        seed: args.seed,
+        until,
+    };
+    let started = Instant::now();
+    let generated = demo::generate(&store, &size).await?;
+    let generate_seconds = started.elapsed().as_secs_f64();
+    let targets = Targets::read(&store).await?;
+
+    let server = Server::start(url)?;
+    let addr = server.addr.clone();
+    let outcome = async {
+        println!("{backend}: sustained ingest…");
+        let before = held_count(&store).await?;
+        let mut ingest = sustained_ingest(&addr, &targets, args).await?;
+        ingest.held = held_count(&store).await? - before;
+        ingest.counted = ingest.accepted.saturating_sub(ingest.held);
+        println!("{backend}: latency at a fixed load…");
+        let fixed = fixed_load(&addr, &targets, args).await?;
+        println!("{backend}: dashboard…");
+        let dashboard = dashboard(&addr).await?;
+        println!("{backend}: payroll…");
+        let month = store
+            .tenants()
+            .await?
+            .first()
+            .context("the generated regency")?
+            .month_of(time::OffsetDateTime::now_utc())
+            .previous();
+        let started = Instant::now();
+        let run = store
+            .run_payroll(TENANT_ID, month, "bench", time::OffsetDateTime::now_utc())
+            .await?;
+        let payroll_seconds = started.elapsed().as_secs_f64();
+        anyhow::Ok((ingest, fixed, dashboard, payroll_seconds, run.paid + run.unpaid))
+    }
+    .await;
+    let peak_rss_mb = server.peak_rss_mb();
+    server.stop();
+    store.close().await;
+    let (ingest, fixed, dashboard, payroll_seconds, payroll_officers) = outcome?;
+    Ok(Figures {
+        backend,
+        generated: generated.loaded.responses,
+        generate_seconds,
+        raw_rows_per_second: None,
+        ingest,
+        fixed,
+        dashboard,
+        payroll_seconds,
+        payroll_officers,
+        peak_rss_mb,
+    })
+}
+
+async fn held_count(store: &Store) -> anyhow::Result<u64> {
+    Ok(store.held_count(TENANT_ID).await?)
+}
+
+/// Units that post no hours (so nothing is held for the time of day), their services and
+/// front-line officers: what the bench's responses name.
+struct Targets(Vec<(String, Vec<String>, Vec<String>)>);
+
+impl Targets {
+    async fn read(store: &Store) -> anyhow::Result<Targets> {
+        let mut targets = Vec::new();
+        for unit in store.units(TENANT_ID).await? {
+            if unit.service_hours.is_some() {
+                continue;
+            }
+            let services = store.services_of_unit(TENANT_ID, &unit.unit_id).await?;
+            if services.is_empty() {
+                continue;
+            }
+            let officers = store
+                .officers_of_unit(TENANT_ID, &unit.unit_id)
+                .await?
+                .into_iter()
+                .filter(|o| o.serves_public)
+                .map(|o| o.nip)
+                .collect();
+            targets.push((
+                unit.unit_id,
+                services.into_iter().map(|s| s.service_id).collect(),
+                officers,
+            ));
+        }
+        if targets.is_empty() {
+            bail!("the generated regency has no unit to rate");
+        }
+        Ok(Targets(targets))
+    }
+
+    /// The `n`-th request: a response with varied answers, from one of many networks.
+    fn request(&self, phase: &str, n: u64) -> (String, String) {
+        let mix = n.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        let (unit, services, officers) = &self.0[(mix % self.0.len() as u64) as usize];
+        let service = &services[((mix >> 8) % services.len() as u64) as usize];
+        let officer = if officers.is_empty() || (mix >> 16) % 10 >= 7 {
+            "null".to_string()
+        } else {
+            format!("\"{}\"", officers[((mix >> 20) % officers.len() as u64) as usize])
+        };
+        let answers: Vec<String> = (0..9)
+            .map(|i| (2 + (mix >> (24 + 3 * i)) % 3).to_string())
+            .collect();
+        let body = format!(
+            r#"{{"unit":"{unit}","service":"{service}","officer":{officer},"answers":[{}],"idempotency_key":"bench-{phase}-{n}"}}"#,
+            answers.join(",")
+        );
+        let network = format!("10.{}.{}.{}", (mix >> 40) & 255, (mix >> 48) & 255, n & 255);
+        (body, network)
+    }
+}
+
+async fn sustained_ingest(addr: &str, targets: &Targets, args: &Args) -> anyhow::Result<Ingest> {
+    let deadline = Instant::now() + Duration::from_secs(args.seconds);
+    let started = Instant::now();
+    let next = Arc::new(std::sync::atomic::AtomicU64::new(0));
+    let targets = Arc::new(Targets(targets.0.clone()));
+    let mut clients = Vec::new();
+    for _ in 0..args.clients {
+        let (addr, next, targets) = (addr.to_string(), next.clone(), targets.clone());
+        clients.push(tokio::spawn(async move {
+            let mut conn = Connection::open(&addr).await?;
+            let (mut accepted, mut failed) = (0u64, 0u64);
+            while Instant::now() < deadline {
+                let n = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let (body, network) = targets.request("sustained", n);
+                match conn.post_json(&body, &network).await? {
+                    201 => accepted += 1,
+                    _ => failed += 1,
+                }
+            }
+            anyhow::Ok((accepted, failed))
+        }));
+    }
+    let mut ingest = Ingest {
+        clients: args.clients,
+        ..Ingest::default()
+    };
+    for client in clients {
+        let (accepted, failed) = client.await??;
+        ingest.accepted += accepted;
+        ingest.failed += failed;
+    }
+    ingest.seconds = started.elapsed().as_secs_f64();
+    Ok(ingest)
+}
+
+/// Requests sent at fixed times (open loop), latency measured from the time each was due,
+/// so a slow server cannot hide its queue.
+async fn fixed_load(addr: &str, targets: &Targets, args: &Args) -> anyhow::Result<Latencies> {
+    let total = u64::from(args.rate) * args.seconds;
+    let interval = Duration::from_secs_f64(1.0 / f64::from(args.rate.max(1)));
+    let idle: Arc<Mutex<Vec<Connection>>> = Arc::new(Mutex::new(Vec::new()));
+    let start = tokio::time::Instant::now();
+    let mut pending = Vec::new();
+    for n in 0..total {
+        let due = start + interval * n as u32;
+        tokio::time::sleep_until(due).await;
+        let (body, network) = targets.request("fixed", n);
+        let (addr, idle) = (addr.to_string(), idle.clone());
+        pending.push(tokio::spawn(async move {
+            let reused = idle.lock().await.pop();
+            let mut conn = match reused {
+                Some(conn) => conn,
+                None => Connection::open(&addr).await?,
+            };
+            let status = conn.post_json(&body, &network).await?;
+            let latency = due.elapsed();
+            idle.lock().await.push(conn);
+            anyhow::Ok((status, latency))
+        }));
+    }
+    let mut samples = Vec::new();
+    let mut failed = 0;
+    for request in pending {
+        match request.await? {
+            Ok((201, latency)) => samples.push(latency),
+            _ => failed += 1,
+        }
+    }
+    Ok(Latencies::of(samples, failed))
+}
+
+/// The regency dashboard (every unit's IKM), signed in as the administrator.
+async fn dashboard(addr: &str) -> anyhow::Result<Latencies> {
+    let mut conn = Connection::open(addr).await?;
+    let form = conn.get("/masuk", "").await?;
+    let login_cookie = form
+        .cookie("suara_login")
+        .context("the sign-in page set no cookie")?;
+    let body = String::from_utf8_lossy(&form.body);
+    let csrf = body
+        .split("name=\"csrf\" value=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .context("the sign-in page has no csrf field")?
+        .to_string();
+    let signed_in = conn
+        .post_form(
+            "/masuk",
+            &format!("suara_login={login_cookie}"),
+            &format!("username=admin&password={DEMO_PASSWORD}&csrf={csrf}"),
+        )
+        .await?;
+    let session = signed_in
+        .cookie("suara_session")
+        .context("signing in as admin failed")?;
+    let cookie = format!("suara_session={session}");
+    let mut samples = Vec::new();
+    let mut failed = 0;
+    for round in 0..60 {
+        let started = Instant::now();
+        let page = conn.get("/dasbor", &cookie).await?;
+        // The first requests warm the caches; the figures are of the rest.
+        if round >= 10 {
+            if page.status == 200 {
+                samples.push(started.elapsed());
+            } else {
+                failed += 1;
+            }
+        }
+    }
+    Ok(Latencies::of(samples, failed))
+}
+
+/// The same generated rows inserted with prepared statements, 1,000 per durable
+/// transaction, into a fresh database with the same schema: no checks, totals or chain.
+async fn raw_insert_rate(dir: &Path, args: &Args) -> anyhow::Result<f64> {
+    println!("SQLite: raw insert rate…");
+    let path = dir.join("raw.db");
+    let url = format!("sqlite://{}", path.display());
+    let store = Store::open(&url).await?;
+    let rows = args.responses.clamp(1, 200_000);
+    let size = Size {
+        officers: args.officers,
+        responses: 0,
+        seed: args.seed,
+        until: time::macros::date!(2026 - 01 - 01),
+    };
+    demo::generate(&store, &size).await?;
+    store.close().await;
+    let batches = demo::generated_responses(&Size {
+        responses: rows,
+        ..size
+    });
+    tokio::task::spawn_blocking(move || -> anyhow::Result<f64> {
+        let mut conn = rusqlite::Connection::open(&path)?;
+        conn.execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;")?;
+        let all: Vec<_> = batches.flatten().collect();
+        let started = Instant::now();
+        for (n, chunk) in all.chunks(1000).enumerate() {
+            let tx = conn.transaction()?;
+            {
+                let mut insert = tx.prepare_cached(
+                    "INSERT INTO responses (tenant_id, idempotency_key, receipt, received_at_us,
+                     period_month, channel, unit_id, service_id, officer_nip,
+                     u1, u2, u3, u4, u5, u6, u7, u8, u9, sex, age_band, education, occupation, suggestion)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
+                             ?17, ?18, ?19, ?20, ?21, ?22, ?23)",
+                )?;
+                for row in chunk {
+                    let r = &row.response;
+                    let a = r.answers.ratings().map(|x| x.map(|x| x.value()));
+                    let p = &r.profile;
+                    insert.execute(rusqlite::params![
+                        TENANT_ID,
+                        format!("raw-{n}-{}", r.idempotency_key),
+                        row.receipt,
+                        row.received_at.unix_timestamp() * 1_000_000,
+                        "2026-01",
+                        "web",
+                        r.unit,
+                        r.service,
+                        r.officer,
+                        a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8],
+                        p.sex.map(|c| c.code()),
+                        p.age_band.map(|c| c.code()),
+                        p.education.map(|c| c.code()),
+                        p.occupation.map(|c| c.code()),
+                        r.suggestion,
+                    ])?;
+                }
+            }
+            tx.commit()?;
+        }
+        Ok(all.len() as f64 / started.elapsed().as_secs_f64())
+    })
+    .await?
+}
+
+/// The server as a child process, as it runs in production.
+struct Server {
+    child: Child,
+    addr: String,
+}
+
+impl Server {
+    fn start(url: &str) -> anyhow::Result<Server> {
+        let mut child = Command::new(std::env::current_exe()?)
+            .args(["serve", "--addr", "127.0.0.1:0", "--trust-proxy", "--database", url])
+            .env("RUST_LOG", "warn")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .context("starting the server")?;
+        let stdout = child.stdout.take().context("the server's output")?;
+        let mut lines = std::io::BufReader::new(stdout).lines();
+        let addr = loop {
+            let Some(line) = lines.next() else {
+                bail!("the server stopped before serving");
+            };
+            let line = line?;
+            if let Some(rest) = line.split("serving on http://").nth(1) {
+                break rest.split('/').next().unwrap_or_default().to_string();
+            }
+        };
+        Ok(Server { child, addr })
+    }
+
+    /// Peak resident memory (VmHWM) of the server process so far.
+    fn peak_rss_mb(&self) -> f64 {
+        std::fs::read_to_string(format!("/proc/{}/status", self.child.id()))
+            .ok()
+            .and_then(|status| {
+                status
+                    .lines()
+                    .find(|l| l.starts_with("VmHWM:"))
+                    .and_then(|l| l.split_whitespace().nth(1))
+                    .and_then(|kb| kb.parse::<f64>().ok())
+            })
+            .map_or(0.0, |kb| kb / 1024.0)
+    }
+
+    fn stop(mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A keep-alive HTTP/1.1 connection: enough client for the bench, with no overhead of its own.
+struct Connection {
+    stream: BufReader<TcpStream>,
+    addr: String,
+}
+
+struct Reply {
+    status: u16,
+    set_cookies: Vec<String>,
+    body: Vec<u8>,
+}
+
+impl Reply {
+    fn cookie(&self, name: &str) -> Option<String> {
+        self.set_cookies.iter().find_map(|c| {
+            c.strip_prefix(&format!("{name}="))
+                .map(|rest| rest.split(';').next().unwrap_or_default().to_string())
+        })
+    }
+}
+
+impl Connection {
+    async fn open(addr: &str) -> anyhow::Result<Connection> {
+        let stream = TcpStream::connect(addr).await?;
+        stream.set_nodelay(true)?;
+        Ok(Connection {
+            stream: BufReader::new(stream),
+            addr: addr.to_string(),
+        })
+    }
+
+    async fn post_json(&mut self, body: &str, network: &str) -> anyhow::Result<u16> {
+        let head = format!(
+            "POST /api/v1/responses HTTP/1.1\r\nHost: {}\r\nContent-Type: application/json\r\nX-Forwarded-For: {network}\r\nContent-Length: {}\r\n\r\n",
+            self.addr,
+            body.len()
+        );
+        Ok(self.exchange(head, body.as_bytes()).await?.status)
+    }
+
+    async fn post_form(&mut self, path: &str, cookie: &str, body: &str) -> anyhow::Result<Reply> {
+        let head = format!(
+            "POST {path} HTTP/1.1\r\nHost: {}\r\nCookie: {cookie}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n",
+            self.addr,
+            body.len()
+        );
+        self.exchange(head, body.as_bytes()).await
+    }
+
+    async fn get(&mut self, path: &str, cookie: &str) -> anyhow::Result<Reply> {
+        let cookie = if cookie.is_empty() {
+            String::new()
+        } else {
+            format!("Cookie: {cookie}\r\n")
+        };
+        let head = format!("GET {path} HTTP/1.1\r\nHost: {}\r\n{cookie}\r\n", self.addr);
+        self.exchange(head, b"").await
+    }
+
+    async fn exchange(&mut self, head: String, body: &[u8]) -> anyhow::Result<Reply> {
+        let stream = self.stream.get_mut();
+        stream.write_all(head.as_bytes()).await?;
+        stream.write_all(body).await?;
+        let mut line = String::new();
+        self.stream.read_line(&mut line).await?;
+        let status = line
+            .split_whitespace()
+            .nth(1)
+            .and_then(|s| s.parse().ok())
+            .with_context(|| format!("a bad status line {line:?}"))?;
+        let mut length = 0usize;
+        let mut set_cookies = Vec::new();
+        loop {
+            line.clear();
+            self.stream.read_line(&mut line).await?;
+            let header = line.trim_end();
+            if header.is_empty() {
+                break;
+            }
+            if let Some((name, value)) = header.split_once(':') {
+                let value = value.trim();
+                if name.eq_ignore_ascii_case("content-length") {
+                    length = value.parse().context("content-length")?;
+                } else if name.eq_ignore_ascii_case("set-cookie") {
+                    set_cookies.push(value.to_string());
+                }
+            }
+        }
+        let mut body = vec![0; length];
+        self.stream.read_exact(&mut body).await?;
+        Ok(Reply {
+            status,
+            set_cookies,
+            body,
+        })
+    }
+}
+
+async fn create_postgres_database(server: &str, name: &str) -> anyhow::Result<String> {
+    use sqlx::{Connection as _, Executor};
+    sqlx::any::install_default_drivers();
+    let mut admin = sqlx::AnyConnection::connect(server)
+        .await
+        .with_context(|| format!("connecting to {server}"))?;
+    admin.execute(format!("CREATE DATABASE {name}").as_str()).await?;
+    admin.close().await?;
+    let base = server.rsplit_once('/').map_or(server, |(base, _)| base);
+    Ok(format!("{base}/{name}"))
+}
+
+async fn drop_postgres_database(server: &str, name: &str) -> anyhow::Result<()> {
+    use sqlx::{Connection as _, Executor};
+    let mut admin = sqlx::AnyConnection::connect(server).await?;
+    admin
+        .execute(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)").as_str())
+        .await?;
+    admin.close().await?;
+    Ok(())
+}
+
+fn print(f: &Figures) {
+    let i = &f.ingest;
+    println!("── {} ──", f.backend);
+    println!(
+        "  generate     {} responses in {:.1} s ({:.0}/s)",
+        f.generated,
+        f.generate_seconds,
+        f.generated as f64 / f.generate_seconds.max(1e-9)
+    );
+    if let Some(raw) = f.raw_rows_per_second {
+        println!("  raw insert   {raw:.0} rows/s (one thread, 1,000 rows per durable commit)");
+    }
+    println!(
+        "  ingest       {:.0} accepted/s sustained ({} in {:.1} s, {} clients; {} counted, {} held for review; {} not accepted)",
+        i.accepted as f64 / i.seconds.max(1e-9),
+        i.accepted,
+        i.seconds,
+        i.clients,
+        i.counted,
+        i.held,
+        i.failed
+    );
+    println!(
+        "  fixed load   p50 {:.1} ms, p99 {:.1} ms, max {:.1} ms ({} requests, {} not accepted)",
+        f.fixed.p50_ms, f.fixed.p99_ms, f.fixed.max_ms, f.fixed.requests, f.fixed.failed
+    );
+    println!(
+        "  dashboard    p50 {:.1} ms, p99 {:.1} ms ({} requests for all units, {} failed)",
+        f.dashboard.p50_ms, f.dashboard.p99_ms, f.dashboard.requests, f.dashboard.failed
+    );
+    println!(
+        "  payroll      {:.2} s for {} officers",
+        f.payroll_seconds, f.payroll_officers
+    );
+    println!("  server RSS   {:.0} MB peak", f.peak_rss_mb);
+}
+
+fn summary(all: &[Figures]) {
+    println!();
+    println!("| figure | {} |", all.iter().map(|f| f.backend).collect::<Vec<_>>().join(" | "));
+    println!("|---|{}", "---|".repeat(all.len()));
+    let row = |name: &str, value: &dyn Fn(&Figures) -> String| {
+        println!(
+            "| {name} | {} |",
+            all.iter().map(value).collect::<Vec<_>>().join(" | ")
+        );
+    };
+    row("generate (responses/s)", &|f| {
+        format!("{:.0}", f.generated as f64 / f.generate_seconds.max(1e-9))
+    });
+    row("ingest, sustained (accepted/s)", &|f| {
+        format!("{:.0}", f.ingest.accepted as f64 / f.ingest.seconds.max(1e-9))
+    });
+    row("raw insert, one thread (rows/s)", &|f| {
+        f.raw_rows_per_second
+            .map_or("–".into(), |r| format!("{r:.0}"))
+    });
+    row("p50 / p99 at fixed load (ms)", &|f| {
+        format!("{:.1} / {:.1}", f.fixed.p50_ms, f.fixed.p99_ms)
+    });
+    row("dashboard p50 / p99 (ms)", &|f| {
+        format!("{:.1} / {:.1}", f.dashboard.p50_ms, f.dashboard.p99_ms)
+    });
+    row("payroll (s)", &|f| format!("{:.2}", f.payroll_seconds));
+    row("server peak RSS (MB)", &|f| format!("{:.0}", f.peak_rss_mb));
+}
