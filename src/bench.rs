@@ -96,7 +96,10 @@ pub async fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut all = Vec::new();
     let sqlite = format!("sqlite://{}", dir.join("bench.db").display());
     if Path::new(&dir.join("bench.db")).exists() {
-        bail!("{} exists; give an empty --dir", dir.join("bench.db").display());
+        bail!(
+            "{} exists; give an empty --dir",
+            dir.join("bench.db").display()
+        );
     }
     let mut figures = measure(&args, "SQLite", &sqlite).await?;
     figures.raw_rows_per_second = Some(raw_insert_rate(&dir, &args).await?);
@@ -119,7 +122,9 @@ pub async fn run(args: Args) -> anyhow::Result<ExitCode> {
 
 async fn measure(args: &Args, backend: &'static str, url: &str) -> anyhow::Result<Figures> {
     println!("{backend}: generating the regency…");
-    let store = Store::open(url).await.with_context(|| format!("opening {url}"))?;
+    let store = Store::open(url)
+        .await
+        .with_context(|| format!("opening {url}"))?;
     let until = time::OffsetDateTime::now_utc()
         .to_offset(time::macros::offset!(+7))
         .date();
@@ -159,7 +164,13 @@ async fn measure(args: &Args, backend: &'static str, url: &str) -> anyhow::Resul
             .run_payroll(TENANT_ID, month, "bench", time::OffsetDateTime::now_utc())
             .await?;
         let payroll_seconds = started.elapsed().as_secs_f64();
-        anyhow::Ok((ingest, fixed, dashboard, payroll_seconds, run.paid + run.unpaid))
+        anyhow::Ok((
+            ingest,
+            fixed,
+            dashboard,
+            payroll_seconds,
+            run.paid + run.unpaid,
+        ))
     }
     .await;
     let peak_rss_mb = server.peak_rss_mb();
@@ -226,7 +237,10 @@ impl Targets {
         let officer = if officers.is_empty() || (mix >> 16) % 10 >= 7 {
             "null".to_string()
         } else {
-            format!("\"{}\"", officers[((mix >> 20) % officers.len() as u64) as usize])
+            format!(
+                "\"{}\"",
+                officers[((mix >> 20) % officers.len() as u64) as usize]
+            )
         };
         let answers: Vec<String> = (0..9)
             .map(|i| (2 + (mix >> (24 + 3 * i)) % 3).to_string())
@@ -427,7 +441,14 @@ struct Server {
 impl Server {
     fn start(url: &str) -> anyhow::Result<Server> {
         let mut child = Command::new(std::env::current_exe()?)
-            .args(["serve", "--addr", "127.0.0.1:0", "--trust-proxy", "--database", url])
+            .args([
+                "serve",
+                "--addr",
+                "127.0.0.1:0",
+                "--trust-proxy",
+                "--database",
+                url,
+            ])
             .env("RUST_LOG", "warn")
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
@@ -571,7 +592,9 @@ async fn create_postgres_database(server: &str, name: &str) -> anyhow::Result<St
     let mut admin = sqlx::AnyConnection::connect(server)
         .await
         .with_context(|| format!("connecting to {server}"))?;
-    admin.execute(format!("CREATE DATABASE {name}").as_str()).await?;
+    admin
+        .execute(format!("CREATE DATABASE {name}").as_str())
+        .await?;
     admin.close().await?;
     let base = server.rsplit_once('/').map_or(server, |(base, _)| base);
     Ok(format!("{base}/{name}"))
@@ -626,7 +649,13 @@ fn print(f: &Figures) {
 
 fn summary(all: &[Figures]) {
     println!();
-    println!("| figure | {} |", all.iter().map(|f| f.backend).collect::<Vec<_>>().join(" | "));
+    println!(
+        "| figure | {} |",
+        all.iter()
+            .map(|f| f.backend)
+            .collect::<Vec<_>>()
+            .join(" | ")
+    );
     println!("|---|{}", "---|".repeat(all.len()));
     let row = |name: &str, value: &dyn Fn(&Figures) -> String| {
         println!(
@@ -638,7 +667,10 @@ fn summary(all: &[Figures]) {
         format!("{:.0}", f.generated as f64 / f.generate_seconds.max(1e-9))
     });
     row("ingest, sustained (accepted/s)", &|f| {
-        format!("{:.0}", f.ingest.accepted as f64 / f.ingest.seconds.max(1e-9))
+        format!(
+            "{:.0}",
+            f.ingest.accepted as f64 / f.ingest.seconds.max(1e-9)
+        )
     });
     row("raw insert, one thread (rows/s)", &|f| {
         f.raw_rows_per_second

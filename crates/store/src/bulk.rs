@@ -14,7 +14,7 @@ use std::collections::{HashMap, HashSet};
 use sqlx::{Connection, Row as _};
 use suara_domain::integrity::chain::{content_hash, link_hash, Digest32};
 use suara_domain::skm::ELEMENT_COUNT;
-use suara_domain::survey::{AgeBand, Education, Occupation, Sex, ValidResponse};
+use suara_domain::survey::ValidResponse;
 use time::OffsetDateTime;
 use tokio::sync::mpsc;
 
@@ -305,30 +305,13 @@ impl Preparer {
 }
 
 fn owned_record(tenant: &Tenant, item: BulkResponse) -> OwnedRecord {
-    let response = item.response;
-    let profile = response.profile;
-    OwnedRecord {
-        idempotency_key: response.idempotency_key,
-        receipt: item.receipt,
-        received_at_us: micros(item.received_at),
-        period_month: tenant.month_of(item.received_at).to_string(),
-        channel: item.channel.code().to_string(),
-        unit: response.unit,
-        service: response.service,
-        officer: response.officer,
-        answers: response
-            .answers
-            .ratings()
-            .map(|r| r.map(|r| i64::from(r.value()))),
-        profile: [
-            profile.sex.map(Sex::code),
-            profile.age_band.map(AgeBand::code),
-            profile.education.map(Education::code),
-            profile.occupation.map(Occupation::code),
-        ]
-        .map(|code| code.map(str::to_string)),
-        suggestion: response.suggestion,
-    }
+    OwnedRecord::of(
+        &item.response,
+        &item.receipt,
+        micros(item.received_at),
+        &tenant.month_of(item.received_at).to_string(),
+        item.channel,
+    )
 }
 
 /// The head update of a commit: only from the length the load started from.
@@ -427,7 +410,7 @@ mod sqlite {
                 Message::Commit(checkpoint) => {
                     {
                         let mut upsert = tx
-                            .prepare_cached(&UPSERT_TOTALS.replace('$', "?"))
+                            .prepare_cached(&UPSERT_TOTALS[0].replace('$', "?"))
                             .map_err(fail)?;
                         for (kind, id, month, numbers) in &checkpoint.totals {
                             let fixed: [&dyn rusqlite::ToSql; 4] =
@@ -595,7 +578,7 @@ mod postgres {
                 Message::Commit(checkpoint) => {
                     columns.write(&mut tx, tenant_id).await?;
                     for (kind, id, month, numbers) in &checkpoint.totals {
-                        let mut upsert = sqlx::query(&UPSERT_TOTALS)
+                        let mut upsert = sqlx::query(&UPSERT_TOTALS[0])
                             .bind(tenant_id)
                             .bind(kind.code())
                             .bind(id)

@@ -26,6 +26,40 @@ pub(crate) struct OwnedRecord {
 }
 
 impl OwnedRecord {
+    /// The columns a response is stored with.
+    pub fn of(
+        response: &suara_domain::survey::ValidResponse,
+        receipt: &str,
+        received_at_us: i64,
+        period_month: &str,
+        channel: suara_domain::integrity::channel::Channel,
+    ) -> OwnedRecord {
+        use suara_domain::survey::{AgeBand, Education, Occupation, Sex};
+        let profile = response.profile;
+        OwnedRecord {
+            idempotency_key: response.idempotency_key.clone(),
+            receipt: receipt.to_string(),
+            received_at_us,
+            period_month: period_month.to_string(),
+            channel: channel.code().to_string(),
+            unit: response.unit.clone(),
+            service: response.service.clone(),
+            officer: response.officer.clone(),
+            answers: response
+                .answers
+                .ratings()
+                .map(|r| r.map(|r| i64::from(r.value()))),
+            profile: [
+                profile.sex.map(Sex::code),
+                profile.age_band.map(AgeBand::code),
+                profile.education.map(Education::code),
+                profile.occupation.map(Occupation::code),
+            ]
+            .map(|code| code.map(str::to_string)),
+            suggestion: response.suggestion.clone(),
+        }
+    }
+
     pub fn as_record(&self) -> ChainRecord<'_> {
         ChainRecord {
             idempotency_key: &self.idempotency_key,

@@ -11,6 +11,7 @@ mod audit;
 mod bulk;
 mod chain;
 mod follow_up;
+mod group_commit;
 mod kiosks;
 mod migrate;
 mod musrena;
@@ -102,6 +103,8 @@ pub struct Store {
     /// All writes. One connection for SQLite; the shared pool for PostgreSQL.
     writer: AnyPool,
     reader: AnyPool,
+    /// Where [`Store::record_response`] queues; `None` in the writing task's own handle.
+    group_commit: Option<group_commit::GroupCommit>,
 }
 
 impl Store {
@@ -125,12 +128,17 @@ impl Store {
                 location: url.into(),
                 writer: pool.clone(),
                 reader: pool,
+                group_commit: None,
             }
         } else {
             return Err(StoreError::UnsupportedUrl(url.to_string()));
         };
         migrate::run(&store).await?;
-        Ok(store)
+        let group_commit = group_commit::GroupCommit::start(store.clone());
+        Ok(Store {
+            group_commit: Some(group_commit),
+            ..store
+        })
     }
 
     async fn open_sqlite(path: &str) -> Result<Store> {
@@ -169,6 +177,7 @@ impl Store {
             location: path.into(),
             writer,
             reader,
+            group_commit: None,
         })
     }
 

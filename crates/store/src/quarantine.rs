@@ -59,6 +59,15 @@ pub(crate) const COUNTED: &str = "NOT EXISTS (SELECT 1 FROM quarantine q \
      AND d.response_id = q.response_id AND d.accepted = 1))";
 
 pub(crate) async fn secret(conn: &mut AnyConnection, tenant_id: &str) -> Result<String> {
+    const READ: &str = "SELECT secret FROM signal_secrets WHERE tenant_id = $1";
+    // Made once per tenant; every later response only reads it.
+    let stored: Option<String> = sqlx::query_scalar(READ)
+        .bind(tenant_id)
+        .fetch_optional(&mut *conn)
+        .await?;
+    if let Some(secret) = stored {
+        return Ok(secret);
+    }
     let mut bytes = [0u8; 32];
     rand::thread_rng().fill_bytes(&mut bytes);
     let fresh: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
@@ -67,12 +76,10 @@ pub(crate) async fn secret(conn: &mut AnyConnection, tenant_id: &str) -> Result<
         .bind(&fresh)
         .execute(&mut *conn)
         .await?;
-    Ok(
-        sqlx::query_scalar("SELECT secret FROM signal_secrets WHERE tenant_id = $1")
-            .bind(tenant_id)
-            .fetch_one(&mut *conn)
-            .await?,
-    )
+    Ok(sqlx::query_scalar(READ)
+        .bind(tenant_id)
+        .fetch_one(&mut *conn)
+        .await?)
 }
 
 /// SHA-256 of secret, day and value: linkable within a day, not across days, and not
@@ -83,13 +90,14 @@ pub(crate) fn signal_hash(secret: &str, day: time::Date, kind: &str, value: &str
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Counts stop here: every threshold is far below it, and a count that stops early costs the
-/// same however busy a unit or network is (an unbounded count would grow with the load).
-const COUNT_CAP: u32 = 1000;
+/// Counts stop here: every threshold is below it (tested), and a count that stops early costs
+/// the same however busy a unit or network is (an unbounded count would grow with the load).
+const COUNT_CAP: u32 = 100;
 
-/// Counts the rows of a `SELECT 1 …` whose parameters are tenant, key, window start, this
-/// response's id and window end (`$1`…`$5`), up to [`COUNT_CAP`]: the window ends at this
-/// response, so a batch of old responses stored out of order is judged by its own time.
+/// Counts the rows of a `SELECT flag …` whose parameters are tenant, key, window start, this
+/// response's id and window end (`$1`…`$5`), and those with the flag set, up to
+/// [`COUNT_CAP`] rows: the window ends at this response, so a batch of old responses stored
+/// out of order is judged by its own time.
 async fn count(
     conn: &mut AnyConnection,
     sql: &str,
@@ -97,9 +105,11 @@ async fn count(
     key: &str,
     window: (OffsetDateTime, OffsetDateTime),
     except: i64,
-) -> Result<u32> {
-    let sql = format!("SELECT COUNT(*) FROM ({sql} LIMIT {COUNT_CAP}) AS window_rows");
-    let n: i64 = sqlx::query_scalar(&sql)
+) -> Result<(u32, u32)> {
+    let sql = format!(
+        "SELECT COUNT(*), CAST(COALESCE(SUM(flag), 0) AS BIGINT) FROM ({sql} LIMIT {COUNT_CAP}) AS window_rows"
+    );
+    let row = sqlx::query(&sql)
         .bind(tenant_id)
         .bind(key)
         .bind(micros(window.0))
@@ -107,7 +117,8 @@ async fn count(
         .bind(micros(window.1))
         .fetch_one(&mut *conn)
         .await?;
-    Ok(u32::try_from(n).unwrap_or(u32::MAX))
+    let narrow = |n: i64| u32::try_from(n).unwrap_or(u32::MAX);
+    Ok((narrow(row.try_get(0)?), narrow(row.try_get(1)?)))
 }
 
 /// What the rules judge: one stored response and how it arrived.
@@ -118,6 +129,8 @@ pub(crate) struct Screened<'a> {
     pub signals: Option<&'a Signals>,
     pub ticket: Option<&'a Redeemed>,
     pub at: OffsetDateTime,
+    /// The unit's posted hours as stored, read with its references.
+    pub unit_hours: Option<&'a str>,
 }
 
 /// Records the response's signals and applies the rules; returns whether it is held.
@@ -132,6 +145,7 @@ pub(crate) async fn screen(
         signals,
         ticket,
         at,
+        unit_hours,
     } = screened;
     let tenant_id = tenant.tenant_id.as_str();
     let answers: Vec<Option<u8>> = response
@@ -145,13 +159,14 @@ pub(crate) async fn screen(
     let mut recent = Recent {
         unit_ten_minutes: count(
             conn,
-            "SELECT 1 FROM responses WHERE tenant_id = $1 AND unit_id = $2 AND received_at_us > $3 AND response_id <> $4 AND received_at_us <= $5",
+            "SELECT 0 AS flag FROM responses WHERE tenant_id = $1 AND unit_id = $2 AND received_at_us > $3 AND response_id <> $4 AND received_at_us <= $5",
             tenant_id,
             &response.unit,
             (at - Duration::minutes(10), at),
             response_id,
         )
-        .await?,
+        .await?
+        .0,
         ..Recent::default()
     };
     let (mut device, mut network) = (None, None);
@@ -182,19 +197,10 @@ pub(crate) async fn screen(
             recent.device_same_unit_hour = u32::try_from(n).unwrap_or(u32::MAX);
         }
         if let Some(network) = &network {
-            recent.network_hour = count(
+            (recent.network_hour, recent.network_straight_lined_hour) = count(
                 conn,
-                "SELECT 1 FROM response_signals WHERE tenant_id = $1 AND network_hash = $2 AND at_us > $3 AND response_id <> $4 AND at_us <= $5",
-                tenant_id,
-                network,
-                (hour_ago, at),
-                response_id,
-            )
-            .await?;
-            recent.network_straight_lined_hour = count(
-                conn,
-                "SELECT 1 FROM response_signals WHERE tenant_id = $1 AND network_hash = $2 AND at_us > $3
-                 AND response_id <> $4 AND at_us <= $5 AND straight_lined = 1",
+                "SELECT straight_lined AS flag FROM response_signals WHERE tenant_id = $1 AND network_hash = $2
+                 AND at_us > $3 AND response_id <> $4 AND at_us <= $5",
                 tenant_id,
                 network,
                 (hour_ago, at),
@@ -232,7 +238,7 @@ pub(crate) async fn screen(
     if signals.is_some() {
         // A ticket can be answered at home days later; the service took place when it was issued.
         let moment = ticket.map_or(at, |t| t.issued_at);
-        seen.outside_service_hours = match unit_hours(conn, tenant_id, &response.unit).await? {
+        seen.outside_service_hours = match parse_hours(unit_hours)? {
             Some(hours) => {
                 let local = moment.to_offset(tenant.offset());
                 let local = time::PrimitiveDateTime::new(local.date(), local.time());
@@ -256,18 +262,7 @@ pub(crate) async fn screen(
     Ok(true)
 }
 
-async fn unit_hours(
-    conn: &mut AnyConnection,
-    tenant_id: &str,
-    unit_id: &str,
-) -> Result<Option<ServiceHours>> {
-    let text: Option<String> =
-        sqlx::query_scalar("SELECT service_hours FROM units WHERE tenant_id = $1 AND unit_id = $2")
-            .bind(tenant_id)
-            .bind(unit_id)
-            .fetch_optional(&mut *conn)
-            .await?
-            .flatten();
+fn parse_hours(text: Option<&str>) -> Result<Option<ServiceHours>> {
     text.map(|text| {
         text.parse::<ServiceHours>()
             .map_err(|e| StoreError::Corrupt(format!("service hours '{text}': {e}")))
@@ -362,7 +357,11 @@ impl Store {
         .execute(&mut *tx)
         .await?;
         if accept {
-            crate::responses::count_in(&mut tx, self.backend, tenant_id, response_id).await?;
+            let stored = crate::chain::read_record(&mut tx, tenant_id, response_id)
+                .await?
+                .ok_or_else(|| StoreError::Corrupt(format!("response {response_id} vanished")))?;
+            crate::responses::count_in(&mut tx, self.backend, tenant_id, response_id, &stored)
+                .await?;
         }
         let record = AuditRecord {
             tenant_id,
@@ -377,5 +376,23 @@ impl Store {
         audit::append(&mut tx, &record).await?;
         tx.commit().await?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn capped_counts_still_reach_every_threshold() {
+        let rules = Rules::default();
+        for threshold in [
+            rules.max_device_same_unit_hour,
+            rules.max_network_hour,
+            rules.max_network_straight_lined_hour,
+            rules.max_unit_ten_minutes,
+        ] {
+            assert!(threshold < COUNT_CAP, "{threshold}");
+        }
     }
 }

@@ -172,26 +172,37 @@ static INSERT_RESPONSE: LazyLock<String> = LazyLock::new(|| {
     )
 });
 
-pub(crate) static UPSERT_TOTALS: LazyLock<String> = LazyLock::new(|| {
+/// Adds to the running totals of one, two or three scopes (`UPSERT_TOTALS[rows - 1]`); each
+/// row is tenant, scope, scope id, month, responses, nine sums, nine counts.
+pub(crate) static UPSERT_TOTALS: LazyLock<[String; 3]> = LazyLock::new(|| {
     let columns: Vec<String> = (1..=ELEMENT_COUNT)
         .map(|i| format!("s{i}"))
         .chain((1..=ELEMENT_COUNT).map(|i| format!("n{i}")))
         .collect();
-    let placeholders = (6..6 + columns.len())
-        .map(|i| format!("${i}"))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let per_row = 5 + columns.len();
     let updates = std::iter::once("responses".to_string())
         .chain(columns.iter().cloned())
         .map(|c| format!("{c} = skm_monthly_totals.{c} + excluded.{c}"))
         .collect::<Vec<_>>()
         .join(", ");
-    format!(
-        "INSERT INTO skm_monthly_totals (tenant_id, scope, scope_id, period_month, responses, {})
-         VALUES ($1, $2, $3, $4, $5, {placeholders})
-         ON CONFLICT (tenant_id, scope, scope_id, period_month) DO UPDATE SET {updates}",
-        columns.join(", ")
-    )
+    [1, 2, 3].map(|rows| {
+        let values = (0..rows)
+            .map(|row| {
+                let placeholders = (1..=per_row)
+                    .map(|i| format!("${}", row * per_row + i))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                format!("({placeholders})")
+            })
+            .collect::<Vec<_>>()
+            .join(", ");
+        format!(
+            "INSERT INTO skm_monthly_totals (tenant_id, scope, scope_id, period_month, responses, {})
+             VALUES {values}
+             ON CONFLICT (tenant_id, scope, scope_id, period_month) DO UPDATE SET {updates}",
+            columns.join(", ")
+        )
+    })
 });
 
 /// `responses` count and per-element sums and counts, in the column order of `Tally`.
@@ -218,16 +229,20 @@ static SELECT_TOTALS: LazyLock<String> = LazyLock::new(|| {
 });
 
 impl Store {
-    /// Stores one response and updates the running totals, in one transaction. Returns only
-    /// after the commit, so a receipt always stands for a durable response. A retry with the
-    /// same idempotency key and content returns the first receipt and counts nothing new.
+    /// Stores one response and updates the running totals. Returns only after the commit,
+    /// so a receipt always stands for a durable response; responses submitted at the same
+    /// time share a commit (see `group_commit`). A retry with the same idempotency key and
+    /// content returns the first receipt and counts nothing new.
     pub async fn record_response(
         &self,
         tenant: &Tenant,
         submission: Submission<'_>,
     ) -> Result<Recorded, RecordError> {
+        if let Some(group) = &self.group_commit {
+            return group.submit(tenant, submission).await;
+        }
         let mut outcomes = self
-            .record_responses(tenant, std::iter::once(submission))
+            .record_batch(std::iter::once((tenant, submission)))
             .await?;
         outcomes
             .pop()
@@ -240,14 +255,31 @@ impl Store {
     /// a database failure fails the whole batch and stores nothing.
     pub async fn record_responses<'a>(
         &self,
-        tenant: &Tenant,
+        tenant: &'a Tenant,
         submissions: impl IntoIterator<Item = Submission<'a>>,
+    ) -> Result<Vec<Result<Recorded, RecordError>>, StoreError> {
+        self.record_batch(submissions.into_iter().map(|s| (tenant, s)))
+            .await
+    }
+
+    /// [`Store::record_responses`] for responses of any tenants.
+    pub(crate) async fn record_batch<'a>(
+        &self,
+        submissions: impl IntoIterator<Item = (&'a Tenant, Submission<'a>)>,
     ) -> Result<Vec<Result<Recorded, RecordError>>, StoreError> {
         let mut tx = self.writer.begin().await?;
         let mut outcomes = Vec::new();
-        for submission in submissions {
-            // Each response in a savepoint: one refused late (say, over its ticket) leaves
-            // nothing behind, while the others of the batch still commit together.
+        for (tenant, submission) in submissions {
+            // Without a ticket, a response is refused (unknown reference, reused key) before
+            // anything is written; with one, it can be refused after its row is stored, so it
+            // runs in a savepoint that leaves nothing behind while the batch commits.
+            if submission.response.ticket.is_none() {
+                match record_in(&mut tx, self.backend, tenant, &submission).await {
+                    Err(RecordError::Store(e)) => return Err(e),
+                    outcome => outcomes.push(outcome),
+                }
+                continue;
+            }
             let mut savepoint = tx.begin().await?;
             match record_in(&mut savepoint, self.backend, tenant, &submission).await {
                 Err(RecordError::Store(e)) => return Err(e),
@@ -389,7 +421,7 @@ async fn record_in(
     } else {
         submission.channel
     };
-    check_references(tx, tenant_id, References::of(response)).await?;
+    let unit_hours = check_references(tx, tenant_id, References::of(response)).await?;
 
     // Stored with microsecond precision; the receipt shows exactly what is stored, so a
     // replayed receipt is identical to the first.
@@ -452,10 +484,19 @@ async fn record_in(
         signals: submission.signals.as_ref(),
         ticket: ticket.as_ref(),
         at: received_at,
+        unit_hours: unit_hours.as_deref(),
     };
     let held = crate::quarantine::screen(tx, tenant, screened).await?;
     if !held {
-        count_in(tx, backend, tenant_id, response_id).await?;
+        // Counted from what was just stored, without reading it back.
+        let record = crate::chain::OwnedRecord::of(
+            response,
+            &receipt.code,
+            micros,
+            &receipt.period_month,
+            channel,
+        );
+        count_in(tx, backend, tenant_id, response_id, &record).await?;
     }
     // A held response gets its receipt like any other: the respondent did nothing wrong that
     // they could know of, and a ballot stuffer learns nothing from the reply.
@@ -469,17 +510,20 @@ pub(crate) async fn count_in(
     backend: crate::Backend,
     tenant_id: &str,
     response_id: i64,
+    stored: &crate::chain::OwnedRecord,
 ) -> Result<(), StoreError> {
-    let stored = crate::chain::read_record(conn, tenant_id, response_id)
-        .await?
-        .ok_or_else(|| StoreError::Corrupt(format!("response {response_id} vanished")))?;
-    let scopes = [
+    let scopes: Vec<Scope> = [
         Some(Scope::Unit(&stored.unit)),
         stored.service.as_deref().map(Scope::Service),
         stored.officer.as_deref().map(Scope::Officer),
-    ];
-    for scope in scopes.into_iter().flatten() {
-        let mut upsert = sqlx::query(&UPSERT_TOTALS)
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    // One statement for all scopes: they are distinct rows of the totals.
+    let mut upsert = sqlx::query(&UPSERT_TOTALS[scopes.len() - 1]);
+    for scope in &scopes {
+        upsert = upsert
             .bind(tenant_id)
             .bind(scope.kind().code())
             .bind(scope.id())
@@ -491,8 +535,8 @@ pub(crate) async fn count_in(
         for answer in stored.answers {
             upsert = upsert.bind(i64::from(answer.is_some()));
         }
-        upsert.execute(&mut *conn).await?;
     }
+    upsert.execute(&mut *conn).await?;
     // Linked at acceptance time (now), which is what the daily published heads speak of.
     crate::chain::append(
         conn,
@@ -505,30 +549,31 @@ pub(crate) async fn count_in(
     .await
 }
 
-/// The unit exists, the service is one of its own, the officer exists.
+/// The unit exists, the service is one of its own, the officer exists: one query, which
+/// also returns the unit's posted hours (for the anomaly rules).
 pub(crate) async fn check_references(
     tx: &mut AnyConnection,
     tenant_id: &str,
     references: References<'_>,
-) -> Result<(), RecordError> {
+) -> Result<Option<String>, RecordError> {
     let response = references;
-    let unit = sqlx::query("SELECT 1 FROM units WHERE tenant_id = $1 AND unit_id = $2")
-        .bind(tenant_id)
-        .bind(response.unit)
-        .fetch_optional(&mut *tx)
-        .await?;
-    if unit.is_none() {
+    let row = sqlx::query(
+        "SELECT u.service_hours,
+             (SELECT s.unit_id FROM services s WHERE s.tenant_id = $1 AND s.service_id = $3),
+             (SELECT o.nip FROM officers o WHERE o.tenant_id = $1 AND o.nip = $4)
+         FROM units u WHERE u.tenant_id = $1 AND u.unit_id = $2",
+    )
+    .bind(tenant_id)
+    .bind(response.unit)
+    .bind(response.service)
+    .bind(response.officer)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let Some(row) = row else {
         return Err(RecordError::UnknownUnit(response.unit.clone()));
-    }
+    };
     if let Some(service) = &response.service {
-        let owner: Option<String> = sqlx::query_scalar(
-            "SELECT unit_id FROM services WHERE tenant_id = $1 AND service_id = $2",
-        )
-        .bind(tenant_id)
-        .bind(service)
-        .fetch_optional(&mut *tx)
-        .await?;
-        match owner {
+        match row.try_get::<Option<String>, _>(1)? {
             None => return Err(RecordError::UnknownService(service.clone())),
             Some(owner) if &owner != response.unit => {
                 return Err(RecordError::ServiceOfOtherUnit {
@@ -540,16 +585,11 @@ pub(crate) async fn check_references(
         }
     }
     if let Some(nip) = &response.officer {
-        let officer = sqlx::query("SELECT 1 FROM officers WHERE tenant_id = $1 AND nip = $2")
-            .bind(tenant_id)
-            .bind(nip)
-            .fetch_optional(&mut *tx)
-            .await?;
-        if officer.is_none() {
+        if row.try_get::<Option<String>, _>(2)?.is_none() {
             return Err(RecordError::UnknownOfficer(nip.clone()));
         }
     }
-    Ok(())
+    Ok(row.try_get(0)?)
 }
 
 /// The idempotency key was used before: same content → the first receipt; else a conflict.
