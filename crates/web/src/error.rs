@@ -20,6 +20,8 @@ pub enum ApiError {
     TooLarge(usize),
     #[error("send the body as application/json (or a form as application/x-www-form-urlencoded)")]
     UnsupportedMediaType,
+    #[error("the request took longer than the server waits; send it again (a response sent again with its idempotency key counts once)")]
+    TimedOut,
     #[error("{0}")]
     BadQuery(String),
     #[error("{0}")]
@@ -53,6 +55,7 @@ impl ApiError {
             ApiError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::MalformedJson(_) | ApiError::BadQuery(_) => StatusCode::BAD_REQUEST,
             ApiError::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
+            ApiError::TimedOut => StatusCode::REQUEST_TIMEOUT,
             ApiError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
             ApiError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
@@ -67,6 +70,7 @@ impl ApiError {
             ApiError::Invalid(_) => "invalid_fields",
             ApiError::MalformedJson(_) => "malformed_json",
             ApiError::TooLarge(_) => "too_large",
+            ApiError::TimedOut => "timed_out",
             ApiError::UnsupportedMediaType => "unsupported_media_type",
             ApiError::BadQuery(_) => "bad_query",
             ApiError::NotFound(_) => "not_found",

@@ -20,10 +20,10 @@ pub mod tickets;
 
 use std::sync::Arc;
 
-use axum::extract::DefaultBodyLimit;
+use axum::extract::{DefaultBodyLimit, Request, State};
 use axum::http::{header, HeaderValue};
 use axum::middleware::{self, Next};
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use suara_store::{Store, Tenant};
@@ -228,14 +228,93 @@ async fn security_headers(request: axum::extract::Request, next: Next) -> Respon
     response
 }
 
+/// How long a client may take: slow clients hold a connection and a task each, so a few
+/// thousand trickling ones could starve the citizens behind them.
+#[derive(Clone, Copy, Debug)]
+pub struct Limits {
+    /// From a connection's first byte (or the end of the previous request) to the end of
+    /// the request's headers; the connection is closed after it.
+    pub header_read: std::time::Duration,
+    /// From the headers to the response's head, body upload included; answered with 408.
+    pub request: std::time::Duration,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            header_read: std::time::Duration::from_secs(15),
+            // A survey answer is a few hundred bytes; the largest upload (a Musrena photo)
+            // still arrives within this over a slow mobile connection.
+            request: std::time::Duration::from_secs(120),
+        }
+    }
+}
+
 /// Serves until Ctrl-C or SIGTERM, then finishes requests in flight.
 pub async fn serve(listener: TcpListener, state: Arc<AppState>) -> std::io::Result<()> {
-    axum::serve(
-        listener,
-        router(state).into_make_service_with_connect_info::<std::net::SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown_signal())
-    .await
+    serve_with(listener, state, Limits::default(), shutdown_signal()).await
+}
+
+/// [`serve`] with other limits, until `shutdown` completes.
+pub async fn serve_with(
+    listener: TcpListener,
+    state: Arc<AppState>,
+    limits: Limits,
+    shutdown: impl std::future::Future<Output = ()>,
+) -> std::io::Result<()> {
+    use hyper_util::rt::{TokioIo, TokioTimer};
+    use tower::ServiceExt;
+
+    let app = router(state).layer(middleware::from_fn_with_state(limits, request_deadline));
+    let connections = hyper_util::server::graceful::GracefulShutdown::new();
+    let mut shutdown = std::pin::pin!(shutdown);
+    loop {
+        let (stream, remote) = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok(accepted) => accepted,
+                Err(error) => {
+                    // Out of file descriptors and the like: wait instead of spinning.
+                    tracing::warn!("accepting a connection failed: {error}");
+                    tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+                    continue;
+                }
+            },
+            _ = &mut shutdown => break,
+        };
+        let _ = stream.set_nodelay(true);
+        let app = app.clone();
+        let service =
+            hyper::service::service_fn(move |mut request: Request<hyper::body::Incoming>| {
+                request
+                    .extensions_mut()
+                    .insert(axum::extract::ConnectInfo(remote));
+                app.clone().oneshot(request.map(axum::body::Body::new))
+            });
+        let connection = hyper::server::conn::http1::Builder::new()
+            .timer(TokioTimer::new())
+            .header_read_timeout(limits.header_read)
+            .serve_connection(TokioIo::new(stream), service);
+        let connection = connections.watch(connection);
+        tokio::spawn(async move {
+            if let Err(error) = connection.await {
+                tracing::debug!("connection from {remote} ended: {error}");
+            }
+        });
+    }
+    // Requests in flight finish; idle keep-alive connections close now.
+    let _ = tokio::time::timeout(limits.request, connections.shutdown()).await;
+    Ok(())
+}
+
+async fn request_deadline(
+    State(limits): State<Limits>,
+    request: axum::extract::Request,
+    next: Next,
+) -> Response {
+    match tokio::time::timeout(limits.request, next.run(request)).await {
+        Ok(response) => response,
+        Err(_) => ApiError::TimedOut.into_response(),
+    }
 }
 
 async fn shutdown_signal() {

@@ -108,3 +108,81 @@ async fn random_bodies_get_clear_4xx_and_the_server_keeps_answering() {
     assert_eq!(too_big.status().as_u16(), 413);
     assert_eq!(app.get("/health").await.status().as_u16(), 200);
 }
+
+/// A server with short limits, so slow clients are cut off within the test.
+async fn impatient_server() -> (String, TestDatabase) {
+    let db = TestDatabase::sqlite().await;
+    let store = db.seeded_store().await;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap().to_string();
+    let state = std::sync::Arc::new(suara_web::AppState {
+        store,
+        default_tenant: None,
+        public_url: None,
+        trust_proxy: false,
+    });
+    let limits = suara_web::Limits {
+        header_read: std::time::Duration::from_millis(300),
+        request: std::time::Duration::from_millis(600),
+    };
+    tokio::spawn(suara_web::serve_with(
+        listener,
+        state,
+        limits,
+        std::future::pending(),
+    ));
+    (addr, db)
+}
+
+/// Everything the server sends until it closes the connection (or 5 s pass).
+async fn read_until_closed(stream: &mut tokio::net::TcpStream) -> String {
+    use tokio::io::AsyncReadExt;
+    let mut received = Vec::new();
+    let read = tokio::time::timeout(
+        std::time::Duration::from_secs(5),
+        stream.read_to_end(&mut received),
+    )
+    .await;
+    assert!(
+        read.is_ok(),
+        "the server kept a slow client's connection open"
+    );
+    String::from_utf8_lossy(&received).into_owned()
+}
+
+#[tokio::test]
+async fn slow_clients_are_cut_off() {
+    use tokio::io::AsyncWriteExt;
+    let (addr, _db) = impatient_server().await;
+
+    // Headers trickling in (slowloris): the connection is closed.
+    let mut slow_headers = tokio::net::TcpStream::connect(&addr).await.unwrap();
+    slow_headers
+        .write_all(b"POST /api/v1/responses HTTP/1.1\r\nHost: x\r\n")
+        .await
+        .unwrap();
+    let started = std::time::Instant::now();
+    read_until_closed(&mut slow_headers).await;
+    assert!(started.elapsed() < std::time::Duration::from_secs(3));
+
+    // A body that never arrives in full: 408 with the JSON error, then closed.
+    let mut slow_body = tokio::net::TcpStream::connect(&addr).await.unwrap();
+    slow_body
+        .write_all(
+            b"POST /api/v1/responses HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{\"unit\":",
+        )
+        .await
+        .unwrap();
+    let reply = read_until_closed(&mut slow_body).await;
+    assert!(reply.starts_with("HTTP/1.1 408"), "{reply}");
+    assert!(reply.contains("\"timed_out\""), "{reply}");
+
+    // Prompt clients are served as before.
+    let client = reqwest::Client::new();
+    let health = client
+        .get(format!("http://{addr}/health"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(health.status(), 200);
+}
