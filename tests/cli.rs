@@ -552,6 +552,64 @@ fn demo_generates_a_regency_of_the_asked_size_once() {
     );
 }
 
+#[test]
+fn a_killed_payroll_run_leaves_no_half_written_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let database = format!("sqlite://{}", dir.path().join("suara.db").display());
+    let generated = suara(&[
+        "demo", "--officers", "4000", "--responses", "60000", "--seed", "5", "--until",
+        "2026-11-20", "--database", &database,
+    ]);
+    assert!(generated.status.success(), "{}", stderr(&generated));
+    let export = dir.path().join("run.csv");
+    let export = export.to_str().unwrap();
+    let exported = || {
+        suara(&[
+            "tpp", "export", "--period", "2026-10", "--format", "csv", "--output", export,
+            "--database", &database,
+        ])
+    };
+    // Kill the run later and later until one finishes first; after every kill the month has
+    // either no run at all or a whole one whose digest and amounts check out.
+    let mut killed_running = 0;
+    let mut delay = std::time::Duration::from_millis(20);
+    loop {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_suara"))
+            .args(["tpp", "run", "--period", "2026-10", "--database", &database])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(delay);
+        if child.try_wait().unwrap().is_some() {
+            break;
+        }
+        child.kill().unwrap();
+        child.wait().unwrap();
+        killed_running += 1;
+        let after = exported();
+        if after.status.success() {
+            let rows = std::fs::read_to_string(export).unwrap().lines().count();
+            assert_eq!(rows, 4001, "a run was stored with {} officers", rows - 1);
+        } else {
+            assert!(
+                stderr(&after).contains("suara tpp run --period 2026-10"),
+                "{}",
+                stderr(&after)
+            );
+        }
+        delay *= 2;
+        assert!(delay < std::time::Duration::from_secs(60), "the run never finished");
+    }
+    eprintln!("payroll run killed {killed_running} times before one finished within {delay:?}");
+    assert!(killed_running >= 2, "only {killed_running} kills hit a running payroll");
+    let finished = exported();
+    assert!(finished.status.success(), "{}", stderr(&finished));
+    assert_eq!(std::fs::read_to_string(export).unwrap().lines().count(), 4001);
+    let verified = suara(&["verify", "--database", &database]);
+    assert!(stdout(&verified).contains("chain intact"), "{}", stdout(&verified));
+}
+
 /// Like [`http`], but `None` when the server is gone mid-exchange.
 fn try_http(addr: &str, json: &str) -> Option<(u16, String)> {
     let mut stream = TcpStream::connect(addr).ok()?;
