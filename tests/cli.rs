@@ -557,16 +557,33 @@ fn a_killed_payroll_run_leaves_no_half_written_run() {
     let dir = tempfile::tempdir().unwrap();
     let database = format!("sqlite://{}", dir.path().join("suara.db").display());
     let generated = suara(&[
-        "demo", "--officers", "4000", "--responses", "60000", "--seed", "5", "--until",
-        "2026-11-20", "--database", &database,
+        "demo",
+        "--officers",
+        "4000",
+        "--responses",
+        "60000",
+        "--seed",
+        "5",
+        "--until",
+        "2026-11-20",
+        "--database",
+        &database,
     ]);
     assert!(generated.status.success(), "{}", stderr(&generated));
     let export = dir.path().join("run.csv");
     let export = export.to_str().unwrap();
     let exported = || {
         suara(&[
-            "tpp", "export", "--period", "2026-10", "--format", "csv", "--output", export,
-            "--database", &database,
+            "tpp",
+            "export",
+            "--period",
+            "2026-10",
+            "--format",
+            "csv",
+            "--output",
+            export,
+            "--database",
+            &database,
         ])
     };
     // Kill the run later and later until one finishes first; after every kill the month has
@@ -599,15 +616,28 @@ fn a_killed_payroll_run_leaves_no_half_written_run() {
             );
         }
         delay *= 2;
-        assert!(delay < std::time::Duration::from_secs(60), "the run never finished");
+        assert!(
+            delay < std::time::Duration::from_secs(60),
+            "the run never finished"
+        );
     }
     eprintln!("payroll run killed {killed_running} times before one finished within {delay:?}");
-    assert!(killed_running >= 2, "only {killed_running} kills hit a running payroll");
+    assert!(
+        killed_running >= 2,
+        "only {killed_running} kills hit a running payroll"
+    );
     let finished = exported();
     assert!(finished.status.success(), "{}", stderr(&finished));
-    assert_eq!(std::fs::read_to_string(export).unwrap().lines().count(), 4001);
+    assert_eq!(
+        std::fs::read_to_string(export).unwrap().lines().count(),
+        4001
+    );
     let verified = suara(&["verify", "--database", &database]);
-    assert!(stdout(&verified).contains("chain intact"), "{}", stdout(&verified));
+    assert!(
+        stdout(&verified).contains("chain intact"),
+        "{}",
+        stdout(&verified)
+    );
 }
 
 /// Like [`http`], but `None` when the server is gone mid-exchange.

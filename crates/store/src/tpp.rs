@@ -10,10 +10,10 @@ use std::collections::{BTreeMap, HashMap};
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
 use suara_domain::decimal::Decimal;
-use suara_domain::integrity::channel::Channel;
+use suara_domain::integrity::channel::{Channel, Trust};
 use suara_domain::org::tree::UnitTree;
 use suara_domain::period::Month;
-use suara_domain::skm::{Tally, Weighting, ELEMENT_COUNT};
+use suara_domain::skm::{Answers, Rating, Tally, Weighting, ELEMENT_COUNT};
 use suara_domain::tpp::inputs::{BaseAmount, ComponentRow};
 use suara_domain::tpp::payroll::{self, OfficerInput, Payroll, RunState};
 use suara_domain::tpp::policy::{OtherFactors, Policy, PolicyError};
@@ -21,7 +21,7 @@ use suara_domain::tpp::Rated;
 use time::OffsetDateTime;
 
 use crate::audit::{self, AuditRecord};
-use crate::responses::{tally_from_row, tally_select};
+use crate::responses::{tally_from_row, tally_select, ScopeKind};
 use crate::{corrupt, from_micros, micros, money, to_u64, Store, StoreError};
 
 #[derive(Debug, thiserror::Error)]
@@ -175,6 +175,18 @@ fn parse_month(text: &str) -> Result<Month, StoreError> {
 fn parse_decimal(text: Option<String>) -> Result<Option<Decimal>, StoreError> {
     text.map(|t| Decimal::parse(&t).ok_or_else(|| corrupt(format!("decimal '{t}'"))))
         .transpose()
+}
+
+/// Nine stored ratings from column `at` on.
+fn stored_answers(row: &AnyRow, at: usize) -> Result<Answers, StoreError> {
+    let mut ratings = [None; ELEMENT_COUNT];
+    for (i, slot) in ratings.iter_mut().enumerate() {
+        *slot = row
+            .try_get::<Option<i64>, _>(at + i)?
+            .map(|v| Rating::new(v).ok_or_else(|| corrupt(format!("rating {v}"))))
+            .transpose()?;
+    }
+    Answers::new(ratings).map_err(|_| corrupt("a stored response without answers"))
 }
 
 fn rated(tally: &Tally) -> Option<Rated> {
@@ -430,35 +442,79 @@ impl Store {
         tenant_id: &str,
         month: Month,
         policy: &Policy,
-        column: &str,
+        kind: ScopeKind,
     ) -> Result<HashMap<String, Rated>, StoreError> {
-        let channels = Channel::ALL
-            .into_iter()
-            .filter(|c| c.trust() >= policy.min_trust)
-            .map(|c| format!("'{}'", c.code()))
-            .collect::<Vec<_>>()
-            .join(", ");
-        let sql = format!(
-            "SELECT r.{column}, {} FROM responses r
-             WHERE r.tenant_id = $1 AND r.period_month = $2 AND r.{column} IS NOT NULL
-               AND r.channel IN ({channels}) AND {} AND {COUNTED_FOR_TPP}
-             GROUP BY r.{column}",
-            tally_select(|i| format!("u{i}"), |i| format!("COUNT(u{i})"), "COUNT(*)"),
-            crate::quarantine::COUNTED,
-        );
-        let rows = sqlx::query(&sql)
-            .bind(tenant_id)
-            .bind(month.to_string())
-            .fetch_all(&self.reader)
-            .await?;
-        let mut out = HashMap::new();
-        for row in &rows {
-            let id: String = row.try_get(0)?;
-            if let Some(rated) = rated(&tally_from_row(row, 1)?) {
-                out.insert(id, rated);
+        let column = match kind {
+            ScopeKind::Officer => "officer_nip",
+            ScopeKind::Unit => "unit_id",
+            ScopeKind::Service => "service_id",
+        };
+        let tallies: Vec<(String, Tally)> = if policy.min_trust == Trust::Open {
+            // Every channel counts: the month's running totals, less the few responses whose
+            // appeals were upheld. No scan of the month's responses.
+            let mut totals: HashMap<String, Tally> = self
+                .tallies_of_kind(tenant_id, kind, month, month)
+                .await?
+                .into_iter()
+                .collect();
+            let upheld = format!(
+                "SELECT r.{column}, {} FROM responses r
+                 WHERE r.tenant_id = $1 AND r.period_month = $2 AND r.{column} IS NOT NULL
+                   AND r.response_id IN (SELECT d.response_id FROM tpp_appeal_decisions d
+                       WHERE d.tenant_id = $1 AND d.upheld = 1)
+                   AND {}",
+                (1..=ELEMENT_COUNT)
+                    .map(|i| format!("r.u{i}"))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                crate::quarantine::COUNTED,
+            );
+            let rows = sqlx::query(&upheld)
+                .bind(tenant_id)
+                .bind(month.to_string())
+                .fetch_all(&self.reader)
+                .await?;
+            for row in &rows {
+                let id: String = row.try_get(0)?;
+                let mut left_out = Tally::default();
+                left_out.add(&stored_answers(row, 1)?);
+                let counted = totals.get(&id).cloned().unwrap_or_default();
+                let remaining = counted.without(&left_out).ok_or_else(|| {
+                    corrupt(format!(
+                        "the totals of {id} in {month} miss an appealed response"
+                    ))
+                })?;
+                totals.insert(id, remaining);
             }
-        }
-        Ok(out)
+            totals.into_iter().collect()
+        } else {
+            let channels = Channel::ALL
+                .into_iter()
+                .filter(|c| c.trust() >= policy.min_trust)
+                .map(|c| format!("'{}'", c.code()))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let sql = format!(
+                "SELECT r.{column}, {} FROM responses r
+                 WHERE r.tenant_id = $1 AND r.period_month = $2 AND r.{column} IS NOT NULL
+                   AND r.channel IN ({channels}) AND {} AND {COUNTED_FOR_TPP}
+                 GROUP BY r.{column}",
+                tally_select(|i| format!("u{i}"), |i| format!("COUNT(u{i})"), "COUNT(*)"),
+                crate::quarantine::COUNTED,
+            );
+            let rows = sqlx::query(&sql)
+                .bind(tenant_id)
+                .bind(month.to_string())
+                .fetch_all(&self.reader)
+                .await?;
+            rows.iter()
+                .map(|row| Ok((row.try_get(0)?, tally_from_row(row, 1)?)))
+                .collect::<Result<_, StoreError>>()?
+        };
+        Ok(tallies
+            .iter()
+            .filter_map(|(id, tally)| Some((id.clone(), rated(tally)?)))
+            .collect())
     }
 
     /// Everything the payroll of a month needs to know of each officer working on its last
@@ -492,10 +548,10 @@ impl Store {
         let bases = self.base_amounts(tenant_id).await?;
         let components = self.components(tenant_id, month).await?;
         let by_officer = self
-            .tpp_tallies(tenant_id, month, policy, "officer_nip")
+            .tpp_tallies(tenant_id, month, policy, ScopeKind::Officer)
             .await?;
         let by_unit = self
-            .tpp_tallies(tenant_id, month, policy, "unit_id")
+            .tpp_tallies(tenant_id, month, policy, ScopeKind::Unit)
             .await?;
         officers
             .iter()

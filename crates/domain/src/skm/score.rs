@@ -93,6 +93,18 @@ impl Tally {
         }
     }
 
+    /// These totals without `other`'s responses, which must be among them (`None` if they
+    /// cannot be): leaves out a few responses without recounting the rest.
+    pub fn without(&self, other: &Tally) -> Option<Tally> {
+        let mut sums = self.sums;
+        let mut counts = self.counts;
+        for i in 0..ELEMENT_COUNT {
+            sums[i] = sums[i].checked_sub(other.sums[i])?;
+            counts[i] = counts[i].checked_sub(other.counts[i])?;
+        }
+        Tally::from_totals(self.responses.checked_sub(other.responses)?, sums, counts).ok()
+    }
+
     pub fn responses(&self) -> u64 {
         self.responses
     }
@@ -377,7 +389,15 @@ mod tests {
             rows[..split].iter().for_each(|a| left.add(a));
             rows[split..].iter().for_each(|a| right.add(a));
             left.merge(&right);
-            prop_assert_eq!(left, whole);
+            prop_assert_eq!(&left, &whole);
+            // Leaving the right part out gives the left part back; more than is there, nothing.
+            let (mut only_left, mut only_right) = (Tally::default(), Tally::default());
+            rows[..split].iter().for_each(|a| only_left.add(a));
+            rows[split..].iter().for_each(|a| only_right.add(a));
+            prop_assert_eq!(whole.without(&only_right), Some(only_left.clone()));
+            if !rows[split..].is_empty() {
+                prop_assert_eq!(only_left.without(&whole), None);
+            }
         }
 
         #[test]
