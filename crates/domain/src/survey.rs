@@ -85,6 +85,8 @@ pub enum Problem {
     BadCode {
         max_len: usize,
     },
+    /// An idempotency key outside 8–128 characters of letters, digits and `- _ . :`.
+    BadKey,
     BadNip,
     TooLong {
         max_chars: usize,
@@ -130,7 +132,8 @@ impl FieldError {
             Problem::WrongAnswerCount(_) => "wrong_count",
             Problem::NothingAnswered => "nothing_answered",
             Problem::NotOneOf(_) => "not_one_of",
-            Problem::BadCode { .. } => "bad_code",
+            // The same code as other malformed codes: clients already handle it.
+            Problem::BadCode { .. } | Problem::BadKey => "bad_code",
             Problem::BadNip => "bad_nip",
             Problem::TooLong { .. } => "too_long",
             Problem::Unknown => "unknown",
@@ -156,6 +159,9 @@ impl FieldError {
             Problem::NotOneOf(codes) => format!("must be one of: {}", codes.join(", ")),
             Problem::BadCode { max_len } => {
                 format!("must be 1–{max_len} characters of a-z, 0-9, '-', '_' or '.'")
+            }
+            Problem::BadKey => {
+                "must be 8–128 characters of letters, digits, '-', '_', '.' or ':'".into()
             }
             Problem::BadNip => "must be an 18-digit NIP".into(),
             Problem::TooLong { max_chars } => format!("is longer than {max_chars} characters"),
@@ -320,10 +326,7 @@ pub fn validate(draft: ResponseDraft) -> Result<ValidResponse, Vec<FieldError>> 
         }
         Some(key) if valid_idempotency_key(&key) => Some(key),
         Some(_) => {
-            errors.push(FieldError::new(
-                "idempotency_key",
-                Problem::BadCode { max_len: 128 },
-            ));
+            errors.push(FieldError::new("idempotency_key", Problem::BadKey));
             None
         }
     };

@@ -388,7 +388,7 @@ pub fn problem_text(lang: Lang, error: &FieldError) -> String {
             format!("terlalu panjang (maksimal {max_chars} huruf)"),
             format!("is too long (at most {max_chars} characters)"),
         ),
-        Problem::Unknown | Problem::BadCode { .. } | Problem::BadNip => {
+        Problem::Unknown | Problem::BadCode { .. } | Problem::BadKey | Problem::BadNip => {
             ("tidak dikenal".into(), "is not known".into())
         }
         Problem::ServiceOfOtherUnit => (
