@@ -640,6 +640,31 @@ fn a_killed_payroll_run_leaves_no_half_written_run() {
     );
 }
 
+#[test]
+fn bench_prints_every_figure() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("bench");
+    let bench = suara(&[
+        "bench", "--responses", "5000", "--officers", "300", "--seconds", "1", "--rate", "50",
+        "--clients", "4", "--dir", out.to_str().unwrap(),
+    ]);
+    assert!(bench.status.success(), "{}", stderr(&bench));
+    let text = stdout(&bench);
+    for figure in [
+        "| generate (responses/s) |",
+        "| ingest, sustained (accepted/s) |",
+        "| raw insert, one thread (rows/s) |",
+        "| p50 / p99 at fixed load (ms) |",
+        "| dashboard p50 / p99 (ms) |",
+        "| payroll (s) |",
+        "| server peak RSS (MB) |",
+    ] {
+        assert!(text.contains(figure), "{figure} missing:\n{text}");
+    }
+    assert!(text.contains("0 not accepted"), "{text}");
+    assert!(text.contains("for 300 officers"), "{text}");
+}
+
 /// Like [`http`], but `None` when the server is gone mid-exchange.
 fn try_http(addr: &str, json: &str) -> Option<(u16, String)> {
     let mut stream = TcpStream::connect(addr).ok()?;
