@@ -644,10 +644,12 @@ fn a_killed_payroll_run_leaves_no_half_written_run() {
 fn bench_prints_every_figure() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("bench");
-    let bench = suara(&[
-        "bench", "--responses", "5000", "--officers", "300", "--seconds", "1", "--rate", "50",
-        "--clients", "4", "--dir", out.to_str().unwrap(),
-    ]);
+    let mut args: Vec<&str> =
+        "bench --responses 5000 --officers 300 --seconds 1 --rate 50 --clients 4 --dir"
+            .split(' ')
+            .collect();
+    args.push(out.to_str().unwrap());
+    let bench = suara(&args);
     assert!(bench.status.success(), "{}", stderr(&bench));
     let text = stdout(&bench);
     for figure in [
