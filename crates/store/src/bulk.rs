@@ -19,7 +19,7 @@ use time::OffsetDateTime;
 use tokio::sync::mpsc;
 
 use crate::chain::OwnedRecord;
-use crate::responses::{Channel, ScopeKind, UPSERT_TOTALS};
+use crate::responses::{upsert_totals_sql, Channel, ScopeKind};
 use crate::{micros, Backend, Result, Store, StoreError, Tenant};
 
 /// One generated response, in arrival order.
@@ -69,7 +69,7 @@ struct Checkpoint {
     totals: Vec<TotalsRow>,
 }
 
-/// Scope, id, month, then responses, sums and counts in `UPSERT_TOTALS` order.
+/// Scope, id, month, then responses, sums and counts in `upsert_totals_sql` order.
 type TotalsRow = (ScopeKind, String, String, Vec<i64>);
 
 /// Where the chain and the response numbers continue from.
@@ -410,7 +410,7 @@ mod sqlite {
                 Message::Commit(checkpoint) => {
                     {
                         let mut upsert = tx
-                            .prepare_cached(&UPSERT_TOTALS[0].replace('$', "?"))
+                            .prepare_cached(&upsert_totals_sql(1).replace('$', "?"))
                             .map_err(fail)?;
                         for (kind, id, month, numbers) in &checkpoint.totals {
                             let fixed: [&dyn rusqlite::ToSql; 4] =
@@ -577,8 +577,9 @@ mod postgres {
                 }
                 Message::Commit(checkpoint) => {
                     columns.write(&mut tx, tenant_id).await?;
+                    let upsert_one = upsert_totals_sql(1);
                     for (kind, id, month, numbers) in &checkpoint.totals {
-                        let mut upsert = sqlx::query(&UPSERT_TOTALS[0])
+                        let mut upsert = sqlx::query(&upsert_one)
                             .bind(tenant_id)
                             .bind(kind.code())
                             .bind(id)

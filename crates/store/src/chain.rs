@@ -137,16 +137,18 @@ fn digest(text: &str) -> Result<Digest32> {
     Digest32::from_hex(text).ok_or_else(|| StoreError::Corrupt(format!("hash '{text}'")))
 }
 
-/// Appends the response to its tenant's chain. The head row is locked (PostgreSQL) or the
-/// single writer holds the database (SQLite), so concurrent appends queue instead of forking.
+/// Appends responses to their tenant's chain, in the order given. The head row is locked
+/// (PostgreSQL) or the database has one writer (SQLite), so links never fork.
 pub(crate) async fn append(
     conn: &mut AnyConnection,
     backend: Backend,
     tenant_id: &str,
-    response_id: i64,
-    record: &ChainRecord<'_>,
+    records: &[(i64, &OwnedRecord)],
     at: OffsetDateTime,
 ) -> Result<()> {
+    if records.is_empty() {
+        return Ok(());
+    }
     let lock = if backend == Backend::Postgres {
         " FOR UPDATE"
     } else {
@@ -158,36 +160,38 @@ pub(crate) async fn append(
     .bind(tenant_id)
     .fetch_optional(&mut *conn)
     .await?;
-    let (seq, previous) = match head {
-        Some(row) => (
-            row.try_get::<i64, _>(0)?,
-            digest(&row.try_get::<String, _>(1)?)?,
-        ),
-        None => {
-            return Err(StoreError::Corrupt(format!(
-                "tenant {tenant_id} has no chain head"
-            )))
-        }
+    let Some(head) = head else {
+        return Err(StoreError::Corrupt(format!(
+            "tenant {tenant_id} has no chain head"
+        )));
     };
-    let seq = seq + 1;
-    let content = content_hash(record);
-    let link = link_hash(&previous, seq as u64, &content);
-    sqlx::query(
-        "INSERT INTO chain_links (tenant_id, seq, response_id, content_hash, link_hash, linked_at_us)
-         VALUES ($1, $2, $3, $4, $5, $6)",
-    )
-    .bind(tenant_id)
-    .bind(seq)
-    .bind(response_id)
-    .bind(content.to_hex())
-    .bind(link.to_hex())
-    .bind(micros(at))
-    .execute(&mut *conn)
-    .await?;
+    let mut seq: i64 = head.try_get(0)?;
+    let mut previous = digest(&head.try_get::<String, _>(1)?)?;
+    for chunk in records.chunks(crate::responses::ROWS_PER_STATEMENT) {
+        let sql = format!(
+            "INSERT INTO chain_links (tenant_id, seq, response_id, content_hash, link_hash, linked_at_us)
+             VALUES {}",
+            crate::placeholder_rows(chunk.len(), 6)
+        );
+        let mut insert = sqlx::query(&sql);
+        for (response_id, record) in chunk {
+            seq += 1;
+            let content = content_hash(&record.as_record());
+            previous = link_hash(&previous, seq as u64, &content);
+            insert = insert
+                .bind(tenant_id)
+                .bind(seq)
+                .bind(*response_id)
+                .bind(content.to_hex())
+                .bind(previous.to_hex())
+                .bind(micros(at));
+        }
+        insert.execute(&mut *conn).await?;
+    }
     sqlx::query("UPDATE chain_heads SET seq = $2, link_hash = $3 WHERE tenant_id = $1")
         .bind(tenant_id)
         .bind(seq)
-        .bind(link.to_hex())
+        .bind(previous.to_hex())
         .execute(&mut *conn)
         .await?;
     Ok(())
@@ -204,20 +208,19 @@ pub(crate) async fn link_existing(
     .fetch_all(&mut **tx)
     .await?;
     let now = OffsetDateTime::now_utc();
+    let mut records = Vec::with_capacity(rows.len());
     for row in &rows {
-        let tenant_id: String = row.try_get(0)?;
-        let response_id: i64 = row.try_get(1)?;
         if let Some(record) = record_from_row(row, 2)? {
-            append(
-                tx,
-                backend,
-                &tenant_id,
-                response_id,
-                &record.as_record(),
-                now,
-            )
-            .await?;
+            records.push((
+                row.try_get::<String, _>(0)?,
+                row.try_get::<i64, _>(1)?,
+                record,
+            ));
         }
+    }
+    for tenant in records.chunk_by(|a, b| a.0 == b.0) {
+        let links: Vec<(i64, &OwnedRecord)> = tenant.iter().map(|(_, id, r)| (*id, r)).collect();
+        append(tx, backend, &tenant[0].0, &links, now).await?;
     }
     Ok(())
 }

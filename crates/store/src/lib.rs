@@ -246,6 +246,19 @@ pub(crate) fn money(value: u64) -> i64 {
     i64::try_from(value).unwrap_or(i64::MAX)
 }
 
+/// Rows of placeholders for a multi-row statement: `($1, $2), ($3, $4)` for 2 rows of 2.
+pub(crate) fn placeholder_rows(rows: usize, columns: usize) -> String {
+    (0..rows)
+        .map(|row| {
+            let row: Vec<String> = (1..=columns)
+                .map(|column| format!("${}", row * columns + column))
+                .collect();
+            format!("({})", row.join(", "))
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// Instants are stored as microseconds since the Unix epoch.
 pub(crate) fn micros(at: time::OffsetDateTime) -> i64 {
     i64::try_from(at.unix_timestamp_nanos() / 1000).unwrap_or(i64::MAX)
@@ -272,5 +285,11 @@ mod tests {
         );
         assert_eq!(sqlite_path("sqlite:x.db"), Some("x.db"));
         assert_eq!(sqlite_path("postgres://localhost/test"), None);
+    }
+
+    #[test]
+    fn placeholders_number_across_rows() {
+        assert_eq!(placeholder_rows(2, 3), "($1, $2, $3), ($4, $5, $6)");
+        assert_eq!(placeholder_rows(1, 1), "($1)");
     }
 }

@@ -1,6 +1,8 @@
 //! Screening arriving responses with the anomaly rules (`suara_domain::integrity::anomaly`),
 //! holding suspicious ones back, and the inspectorate's decisions on them.
 
+use std::collections::HashMap;
+
 use rand::RngCore;
 use sqlx::{AnyConnection, Row};
 use suara_domain::integrity::anomaly::{
@@ -94,35 +96,42 @@ pub(crate) fn signal_hash(secret: &str, day: time::Date, kind: &str, value: &str
 /// the same however busy a unit or network is (an unbounded count would grow with the load).
 const COUNT_CAP: u32 = 100;
 
-/// Counts the rows of a `SELECT flag …` whose parameters are tenant, key, window start, this
-/// response's id and window end (`$1`…`$5`), and those with the flag set, up to
-/// [`COUNT_CAP`] rows: the window ends at this response, so a batch of old responses stored
-/// out of order is judged by its own time.
-async fn count(
-    conn: &mut AnyConnection,
-    sql: &str,
-    tenant_id: &str,
-    key: &str,
-    window: (OffsetDateTime, OffsetDateTime),
-    except: i64,
-) -> Result<(u32, u32)> {
-    let sql = format!(
-        "SELECT COUNT(*), CAST(COALESCE(SUM(flag), 0) AS BIGINT) FROM ({sql} LIMIT {COUNT_CAP}) AS window_rows"
-    );
-    let row = sqlx::query(&sql)
-        .bind(tenant_id)
-        .bind(key)
-        .bind(micros(window.0))
-        .bind(except)
-        .bind(micros(window.1))
-        .fetch_one(&mut *conn)
-        .await?;
-    let narrow = |n: i64| u32::try_from(n).unwrap_or(u32::MAX);
-    Ok((narrow(row.try_get(0)?), narrow(row.try_get(1)?)))
+/// `aggregate` (of `flag`, the value of `column`) over the rows of `table` matching
+/// `condition`, stopping at [`COUNT_CAP`] rows.
+fn capped(aggregate: &str, column: &str, table: &str, condition: &str) -> String {
+    format!(
+        "(SELECT CAST(COALESCE({aggregate}, 0) AS BIGINT) FROM (SELECT {column} AS flag \
+         FROM {table} WHERE {condition} LIMIT {COUNT_CAP}) AS window_rows)"
+    )
 }
+
+/// The recent activity around each screened response, one row per response: responses to
+/// its unit in 10 minutes; signals of its device at its unit, of its network, and of its
+/// network straight-lined, in the hour before. Each window ends at the response itself, so
+/// responses stored together or out of order are each judged by their own time.
+static RECENT_SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    let unit = "responses.tenant_id = v.tenant_id AND responses.unit_id = v.unit_id \
+        AND responses.received_at_us > v.since_10m AND responses.received_at_us <= v.at_us \
+        AND responses.response_id <> v.response_id";
+    let signals =
+        "response_signals.tenant_id = v.tenant_id AND response_signals.at_us > v.since_1h \
+        AND response_signals.at_us <= v.at_us AND response_signals.response_id <> v.response_id";
+    let device = format!(
+        "{signals} AND response_signals.device_hash = v.device_hash AND response_signals.unit_id = v.unit_id"
+    );
+    let network = format!("{signals} AND response_signals.network_hash = v.network_hash");
+    format!(
+        "SELECT v.i, {}, {}, {}, {} FROM v ORDER BY v.i",
+        capped("COUNT(*)", "1", "responses", unit),
+        capped("COUNT(*)", "1", "response_signals", &device),
+        capped("COUNT(*)", "1", "response_signals", &network),
+        capped("SUM(flag)", "straight_lined", "response_signals", &network),
+    )
+});
 
 /// What the rules judge: one stored response and how it arrived.
 pub(crate) struct Screened<'a> {
+    pub tenant: &'a Tenant,
     pub response_id: i64,
     pub response: &'a ValidResponse,
     /// `None` for imports and demo data, which only the unit-burst rule sees.
@@ -133,133 +142,184 @@ pub(crate) struct Screened<'a> {
     pub unit_hours: Option<&'a str>,
 }
 
-/// Records the response's signals and applies the rules; returns whether it is held.
-pub(crate) async fn screen(
-    conn: &mut AnyConnection,
-    tenant: &Tenant,
-    screened: Screened<'_>,
-) -> Result<bool> {
-    let Screened {
-        response_id,
-        response,
-        signals,
-        ticket,
-        at,
-        unit_hours,
-    } = screened;
-    let tenant_id = tenant.tenant_id.as_str();
-    let answers: Vec<Option<u8>> = response
-        .answers
-        .ratings()
-        .iter()
-        .map(|r| r.map(|r| r.value()))
-        .collect();
-    let lined = straight_lined(&answers);
-    let hour_ago = at - Duration::hours(1);
-    let mut recent = Recent {
-        unit_ten_minutes: count(
-            conn,
-            "SELECT 0 AS flag FROM responses WHERE tenant_id = $1 AND unit_id = $2 AND received_at_us > $3 AND response_id <> $4 AND received_at_us <= $5",
-            tenant_id,
-            &response.unit,
-            (at - Duration::minutes(10), at),
-            response_id,
-        )
-        .await?
-        .0,
-        ..Recent::default()
-    };
-    let (mut device, mut network) = (None, None);
-    if let Some(signals) = signals {
-        let secret = secret(conn, tenant_id).await?;
-        let day = at.date();
-        device = signals
-            .device
-            .as_deref()
-            .map(|d| signal_hash(&secret, day, "device", d));
-        network = signals
-            .network
-            .as_deref()
-            .map(|n| signal_hash(&secret, day, "network", n));
-        if let Some(device) = &device {
-            let n: i64 = sqlx::query_scalar(
-                "SELECT COUNT(*) FROM response_signals WHERE tenant_id = $1 AND device_hash = $2 AND at_us > $3
-                 AND response_id <> $4 AND unit_id = $5 AND at_us <= $6",
-            )
-            .bind(tenant_id)
-            .bind(device)
-            .bind(micros(hour_ago))
-            .bind(response_id)
-            .bind(&response.unit)
-            .bind(micros(at))
-            .fetch_one(&mut *conn)
-            .await?;
-            recent.device_same_unit_hour = u32::try_from(n).unwrap_or(u32::MAX);
+/// A screened response's signals as stored: hashed, with its straight-lining.
+struct Hashed {
+    device: Option<String>,
+    network: Option<String>,
+    straight_lined: bool,
+}
+
+/// Records the responses' signals and applies the rules to each; returns which are held.
+pub(crate) async fn screen(conn: &mut AnyConnection, group: &[Screened<'_>]) -> Result<Vec<bool>> {
+    let mut secrets: HashMap<&str, String> = HashMap::new();
+    for screened in group.iter().filter(|s| s.signals.is_some()) {
+        let tenant_id = screened.tenant.tenant_id.as_str();
+        if !secrets.contains_key(tenant_id) {
+            secrets.insert(tenant_id, secret(conn, tenant_id).await?);
         }
-        if let Some(network) = &network {
-            (recent.network_hour, recent.network_straight_lined_hour) = count(
-                conn,
-                "SELECT straight_lined AS flag FROM response_signals WHERE tenant_id = $1 AND network_hash = $2
-                 AND at_us > $3 AND response_id <> $4 AND at_us <= $5",
-                tenant_id,
-                network,
-                (hour_ago, at),
-                response_id,
-            )
-            .await?;
-        }
-        sqlx::query(
-            "INSERT INTO response_signals (tenant_id, response_id, at_us, unit_id, device_hash, network_hash, straight_lined)
-             VALUES ($1, $2, $3, $4, $5, $6, $7)",
-        )
-        .bind(tenant_id)
-        .bind(response_id)
-        .bind(micros(at))
-        .bind(&response.unit)
-        .bind(&device)
-        .bind(&network)
-        .bind(i64::from(lined))
-        .execute(&mut *conn)
-        .await?;
     }
+    let hashed: Vec<Hashed> = group
+        .iter()
+        .map(|screened| {
+            let answers: Vec<Option<u8>> = screened
+                .response
+                .answers
+                .ratings()
+                .iter()
+                .map(|r| r.map(|r| r.value()))
+                .collect();
+            let secret = secrets.get(screened.tenant.tenant_id.as_str());
+            let hash = |kind: &str, value: Option<&String>| {
+                let secret = secret?;
+                Some(signal_hash(secret, screened.at.date(), kind, value?))
+            };
+            let signals = screened.signals;
+            Hashed {
+                device: hash("device", signals.and_then(|s| s.device.as_ref())),
+                network: hash("network", signals.and_then(|s| s.network.as_ref())),
+                straight_lined: straight_lined(&answers),
+            }
+        })
+        .collect();
+    record_signals(conn, group, &hashed).await?;
+    let recent = recent_activity(conn, group, &hashed).await?;
+
+    let mut held = Vec::with_capacity(group.len());
+    let mut holds = Vec::new();
+    for ((screened, hashed), recent) in group.iter().zip(&hashed).zip(recent) {
+        let reasons = assess(&observe(screened, hashed, recent)?, &Rules::default());
+        held.push(!reasons.is_empty());
+        if !reasons.is_empty() {
+            let codes: Vec<&str> = reasons.iter().map(|r| r.code()).collect();
+            holds.push((screened, codes.join(",")));
+        }
+    }
+    for chunk in holds.chunks(crate::responses::ROWS_PER_STATEMENT) {
+        let sql = format!(
+            "INSERT INTO quarantine (tenant_id, response_id, reasons, held_at_us) VALUES {}",
+            crate::placeholder_rows(chunk.len(), 4)
+        );
+        let mut insert = sqlx::query(&sql);
+        for (screened, reasons) in chunk {
+            insert = insert
+                .bind(&screened.tenant.tenant_id)
+                .bind(screened.response_id)
+                .bind(reasons)
+                .bind(micros(screened.at));
+        }
+        insert.execute(&mut *conn).await?;
+    }
+    Ok(held)
+}
+
+/// Stores the signals of the responses that came with any, before the rules count them.
+async fn record_signals(
+    conn: &mut AnyConnection,
+    group: &[Screened<'_>],
+    hashed: &[Hashed],
+) -> Result<()> {
+    let rows: Vec<(&Screened, &Hashed)> = group
+        .iter()
+        .zip(hashed)
+        .filter(|(screened, _)| screened.signals.is_some())
+        .collect();
+    for chunk in rows.chunks(crate::responses::ROWS_PER_STATEMENT) {
+        let sql = format!(
+            "INSERT INTO response_signals (tenant_id, response_id, at_us, unit_id, device_hash, network_hash, straight_lined)
+             VALUES {}",
+            crate::placeholder_rows(chunk.len(), 7)
+        );
+        let mut insert = sqlx::query(&sql);
+        for (screened, hashed) in chunk {
+            insert = insert
+                .bind(&screened.tenant.tenant_id)
+                .bind(screened.response_id)
+                .bind(micros(screened.at))
+                .bind(&screened.response.unit)
+                .bind(&hashed.device)
+                .bind(&hashed.network)
+                .bind(i64::from(hashed.straight_lined));
+        }
+        insert.execute(&mut *conn).await?;
+    }
+    Ok(())
+}
+
+/// [`RECENT_SQL`] for every screened response, a statement per [`ROWS_PER_STATEMENT`].
+///
+/// [`ROWS_PER_STATEMENT`]: crate::responses::ROWS_PER_STATEMENT
+async fn recent_activity(
+    conn: &mut AnyConnection,
+    group: &[Screened<'_>],
+    hashed: &[Hashed],
+) -> Result<Vec<Recent>> {
+    let narrow = |n: i64| u32::try_from(n).unwrap_or(u32::MAX);
+    let rows: Vec<_> = group.iter().zip(hashed).collect();
+    let mut recent = Vec::with_capacity(rows.len());
+    for chunk in rows.chunks(crate::responses::ROWS_PER_STATEMENT) {
+        let sql = format!(
+            "WITH v (i, tenant_id, unit_id, response_id, at_us, since_10m, since_1h, device_hash, network_hash)
+             AS (VALUES {}) {}",
+            crate::placeholder_rows(chunk.len(), 9),
+            *RECENT_SQL
+        );
+        let mut query = sqlx::query(&sql);
+        for (i, (screened, hashed)) in chunk.iter().enumerate() {
+            query = query
+                .bind(i as i64)
+                .bind(&screened.tenant.tenant_id)
+                .bind(&screened.response.unit)
+                .bind(screened.response_id)
+                .bind(micros(screened.at))
+                .bind(micros(screened.at - Duration::minutes(10)))
+                .bind(micros(screened.at - Duration::hours(1)))
+                .bind(&hashed.device)
+                .bind(&hashed.network);
+        }
+        let found = query.fetch_all(&mut *conn).await?;
+        if found.len() != chunk.len() {
+            return Err(StoreError::Corrupt("an anomaly count lost a row".into()));
+        }
+        for row in found {
+            recent.push(Recent {
+                unit_ten_minutes: narrow(row.try_get(1)?),
+                device_same_unit_hour: narrow(row.try_get(2)?),
+                network_hour: narrow(row.try_get(3)?),
+                network_straight_lined_hour: narrow(row.try_get(4)?),
+            });
+        }
+    }
+    Ok(recent)
+}
+
+/// What the rules see of one response.
+fn observe(screened: &Screened<'_>, hashed: &Hashed, recent: Recent) -> Result<Observation> {
     let mut seen = Observation {
         recent,
-        straight_lined: lined,
-        has_device: device.is_some(),
-        has_network: network.is_some(),
+        straight_lined: hashed.straight_lined,
+        has_device: hashed.device.is_some(),
+        has_network: hashed.network.is_some(),
         ..Observation::default()
     };
-    if let Some(ticket) = ticket {
-        if network.is_some() && network == ticket.issuer_network_hash {
+    if let Some(ticket) = screened.ticket {
+        if hashed.network.is_some() && hashed.network == ticket.issuer_network_hash {
             seen.ticket_seconds_from_issuing_network =
-                Some((at - ticket.issued_at).whole_seconds());
+                Some((screened.at - ticket.issued_at).whole_seconds());
         }
     }
-    if signals.is_some() {
+    if screened.signals.is_some() {
         // A ticket can be answered at home days later; the service took place when it was issued.
-        let moment = ticket.map_or(at, |t| t.issued_at);
-        seen.outside_service_hours = match parse_hours(unit_hours)? {
+        let moment = screened.ticket.map_or(screened.at, |t| t.issued_at);
+        seen.outside_service_hours = match parse_hours(screened.unit_hours)? {
             Some(hours) => {
-                let local = moment.to_offset(tenant.offset());
+                let local = moment.to_offset(screened.tenant.offset());
                 let local = time::PrimitiveDateTime::new(local.date(), local.time());
                 !hours.admits(local, Grace::default())
             }
             None => false,
         };
     }
-    let reasons = assess(&seen, &Rules::default());
-    if reasons.is_empty() {
-        return Ok(false);
-    }
-    let codes: Vec<&str> = reasons.iter().map(|r| r.code()).collect();
-    sqlx::query("INSERT INTO quarantine (tenant_id, response_id, reasons, held_at_us) VALUES ($1, $2, $3, $4)")
-        .bind(tenant_id)
-        .bind(response_id)
-        .bind(codes.join(","))
-        .bind(micros(at))
-        .execute(&mut *conn)
-        .await?;
-    Ok(true)
+    Ok(seen)
 }
 
 fn parse_hours(text: Option<&str>) -> Result<Option<ServiceHours>> {
@@ -360,8 +420,12 @@ impl Store {
             let stored = crate::chain::read_record(&mut tx, tenant_id, response_id)
                 .await?
                 .ok_or_else(|| StoreError::Corrupt(format!("response {response_id} vanished")))?;
-            crate::responses::count_in(&mut tx, self.backend, tenant_id, response_id, &stored)
-                .await?;
+            let counted = crate::responses::Counted {
+                tenant_id,
+                response_id,
+                record: &stored,
+            };
+            crate::responses::count_all(&mut tx, self.backend, &[counted]).await?;
         }
         let record = AuditRecord {
             tenant_id,

@@ -1,6 +1,7 @@
 //! Survey responses: append-only rows, plus running monthly totals per unit, service and
 //! officer maintained in the same transaction, so reading an IKM never scans responses.
 
+use std::collections::{BTreeMap, HashMap};
 use std::sync::LazyLock;
 
 use rand::Rng;
@@ -118,7 +119,7 @@ impl ScopeKind {
     }
 }
 
-impl Scope<'_> {
+impl<'a> Scope<'a> {
     fn kind(self) -> ScopeKind {
         match self {
             Scope::Unit(_) => ScopeKind::Unit,
@@ -127,7 +128,7 @@ impl Scope<'_> {
         }
     }
 
-    fn id(&self) -> &str {
+    fn id(self) -> &'a str {
         match self {
             Scope::Unit(id) | Scope::Service(id) | Scope::Officer(id) => id,
         }
@@ -153,57 +154,48 @@ pub struct Submission<'a> {
     pub received_at: OffsetDateTime,
 }
 
-static INSERT_RESPONSE: LazyLock<String> = LazyLock::new(|| {
+/// Rows per multi-row statement at most: a response row binds 23 values, and both
+/// databases take a few thousand parameters in one statement.
+pub(crate) const ROWS_PER_STATEMENT: usize = 200;
+
+/// Inserts `rows` responses; a row whose idempotency key is stored already is skipped, so
+/// only the stored ones come back (with their ids).
+fn insert_responses_sql(rows: usize) -> String {
     let answer_columns = (1..=ELEMENT_COUNT)
         .map(|i| format!("u{i}"))
-        .collect::<Vec<_>>()
-        .join(", ");
-    let placeholders = (1..=9 + ELEMENT_COUNT + 5)
-        .map(|i| format!("${i}"))
         .collect::<Vec<_>>()
         .join(", ");
     format!(
         "INSERT INTO responses (tenant_id, idempotency_key, receipt, received_at_us, period_month,
              channel, unit_id, service_id, officer_nip, {answer_columns},
              sex, age_band, education, occupation, suggestion)
-         VALUES ({placeholders})
+         VALUES {}
          ON CONFLICT (tenant_id, idempotency_key) DO NOTHING
-         RETURNING response_id"
+         RETURNING response_id, tenant_id, idempotency_key",
+        crate::placeholder_rows(rows, 9 + ELEMENT_COUNT + 5)
     )
-});
+}
 
-/// Adds to the running totals of one, two or three scopes (`UPSERT_TOTALS[rows - 1]`); each
-/// row is tenant, scope, scope id, month, responses, nine sums, nine counts.
-pub(crate) static UPSERT_TOTALS: LazyLock<[String; 3]> = LazyLock::new(|| {
+/// Adds to the running totals of `rows` distinct scopes and months; each row is tenant,
+/// scope, scope id, month, responses, nine sums, nine counts.
+pub(crate) fn upsert_totals_sql(rows: usize) -> String {
     let columns: Vec<String> = (1..=ELEMENT_COUNT)
         .map(|i| format!("s{i}"))
         .chain((1..=ELEMENT_COUNT).map(|i| format!("n{i}")))
         .collect();
-    let per_row = 5 + columns.len();
     let updates = std::iter::once("responses".to_string())
         .chain(columns.iter().cloned())
         .map(|c| format!("{c} = skm_monthly_totals.{c} + excluded.{c}"))
         .collect::<Vec<_>>()
         .join(", ");
-    [1, 2, 3].map(|rows| {
-        let values = (0..rows)
-            .map(|row| {
-                let placeholders = (1..=per_row)
-                    .map(|i| format!("${}", row * per_row + i))
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                format!("({placeholders})")
-            })
-            .collect::<Vec<_>>()
-            .join(", ");
-        format!(
-            "INSERT INTO skm_monthly_totals (tenant_id, scope, scope_id, period_month, responses, {})
-             VALUES {values}
-             ON CONFLICT (tenant_id, scope, scope_id, period_month) DO UPDATE SET {updates}",
-            columns.join(", ")
-        )
-    })
-});
+    format!(
+        "INSERT INTO skm_monthly_totals (tenant_id, scope, scope_id, period_month, responses, {})
+         VALUES {}
+         ON CONFLICT (tenant_id, scope, scope_id, period_month) DO UPDATE SET {updates}",
+        columns.join(", "),
+        crate::placeholder_rows(rows, 5 + columns.len())
+    )
+}
 
 /// `responses` count and per-element sums and counts, in the column order of `Tally`.
 pub(crate) fn tally_select(
@@ -267,34 +259,45 @@ impl Store {
         &self,
         submissions: impl IntoIterator<Item = (&'a Tenant, Submission<'a>)>,
     ) -> Result<Vec<Result<Recorded, RecordError>>, StoreError> {
+        let submissions: Vec<(&Tenant, Submission<'_>)> = submissions.into_iter().collect();
+        let (ticketed, plain): (Vec<usize>, Vec<usize>) =
+            (0..submissions.len()).partition(|&i| submissions[i].1.response.ticket.is_some());
+        let group_of = |indices: &[usize]| -> Vec<(&Tenant, &Submission<'_>)> {
+            indices
+                .iter()
+                .map(|&i| (submissions[i].0, &submissions[i].1))
+                .collect()
+        };
+        let mut outcomes = Vec::with_capacity(submissions.len());
         let mut tx = self.writer.begin().await?;
-        let mut outcomes = Vec::new();
-        for (tenant, submission) in submissions {
-            // Without a ticket, a response is refused (unknown reference, reused key) before
-            // anything is written; with one, it can be refused after its row is stored, so it
-            // runs in a savepoint that leaves nothing behind while the batch commits.
-            if submission.response.ticket.is_none() {
-                match record_in(&mut tx, self.backend, tenant, &submission).await {
-                    Err(RecordError::Store(e)) => return Err(e),
-                    outcome => outcomes.push(outcome),
-                }
-                continue;
-            }
+        // Without a ticket, a response is refused (unknown reference, reused key) before
+        // anything is written, so many are stored together, a few statements for all.
+        for chunk in plain.chunks(ROWS_PER_STATEMENT) {
+            let stored = record_group(&mut tx, self.backend, &group_of(chunk)).await?;
+            outcomes.extend(chunk.iter().copied().zip(stored));
+        }
+        // With a ticket, it can be refused after its row is stored, so it is stored alone
+        // in a savepoint that leaves nothing behind while the batch commits.
+        for i in ticketed {
             let mut savepoint = tx.begin().await?;
-            match record_in(&mut savepoint, self.backend, tenant, &submission).await {
-                Err(RecordError::Store(e)) => return Err(e),
-                Ok(recorded) => {
-                    savepoint.commit().await?;
-                    outcomes.push(Ok(recorded));
-                }
-                Err(refused) => {
-                    savepoint.rollback().await?;
-                    outcomes.push(Err(refused));
-                }
+            let outcome = record_group(&mut savepoint, self.backend, &group_of(&[i]))
+                .await?
+                .pop()
+                .unwrap_or_else(|| {
+                    Err(RecordError::Store(StoreError::Corrupt(
+                        "a group of one gave no outcome".into(),
+                    )))
+                });
+            if outcome.is_ok() {
+                savepoint.commit().await?;
+            } else {
+                savepoint.rollback().await?;
             }
+            outcomes.push((i, outcome));
         }
         tx.commit().await?;
-        Ok(outcomes)
+        outcomes.sort_by_key(|(i, _)| *i);
+        Ok(outcomes.into_iter().map(|(_, outcome)| outcome).collect())
     }
 
     /// Totals of one scope over a range of months, from the running totals.
@@ -407,88 +410,41 @@ impl Store {
     }
 }
 
-async fn record_in(
-    tx: &mut AnyConnection,
-    backend: crate::Backend,
-    tenant: &Tenant,
-    submission: &Submission<'_>,
-) -> Result<Recorded, RecordError> {
-    let response = submission.response;
-    let tenant_id = tenant.tenant_id.as_str();
-    // A ticket makes a response verified, whatever page or client carried it.
-    let channel = if response.ticket.is_some() {
-        Channel::Ticket
-    } else {
-        submission.channel
-    };
-    let unit_hours = check_references(tx, tenant_id, References::of(response)).await?;
+/// A response on its way in: checked, given its receipt, then stored, screened, counted.
+struct Arriving<'a> {
+    tenant: &'a Tenant,
+    submission: &'a Submission<'a>,
+    unit_hours: Option<String>,
+    receipt: Receipt,
+    /// The columns it is stored with.
+    record: crate::chain::OwnedRecord,
+    response_id: i64,
+    redeemed: Option<crate::tickets::Redeemed>,
+}
 
-    // Stored with microsecond precision; the receipt shows exactly what is stored, so a
-    // replayed receipt is identical to the first.
-    let micros = crate::micros(submission.received_at);
-    let received_at = crate::from_micros(micros)?;
-
-    let offset = tenant.offset();
-    let receipt = Receipt {
-        code: new_receipt_code(),
-        unit_id: response.unit.clone(),
-        period_month: tenant.month_of(received_at).to_string(),
-        received_at: received_at.to_offset(offset),
-    };
-
-    let mut insert = sqlx::query(&INSERT_RESPONSE)
-        .bind(tenant_id)
-        .bind(&response.idempotency_key)
-        .bind(&receipt.code)
-        .bind(micros)
-        .bind(&receipt.period_month)
-        .bind(channel.code())
-        .bind(&response.unit)
-        .bind(&response.service)
-        .bind(&response.officer);
-    for rating in response.answers.ratings() {
-        insert = insert.bind(rating.map(|r| i16::from(r.value())));
-    }
-    let profile = response.profile;
-    let inserted = insert
-        .bind(profile.sex.map(Sex::code))
-        .bind(profile.age_band.map(AgeBand::code))
-        .bind(profile.education.map(Education::code))
-        .bind(profile.occupation.map(Occupation::code))
-        .bind(&response.suggestion)
-        .fetch_optional(&mut *tx)
-        .await?;
-
-    let Some(inserted) = inserted else {
-        return replay(tx, tenant_id, response, offset).await;
-    };
-    let response_id: i64 = inserted.try_get(0)?;
-    let ticket = match &response.ticket {
-        Some(code) => Some(
-            crate::tickets::redeem(
-                tx,
-                backend,
-                tenant_id,
-                code,
-                response,
-                response_id,
-                received_at,
-            )
-            .await?,
-        ),
-        None => None,
-    };
-    let screened = crate::quarantine::Screened {
-        response_id,
-        response,
-        signals: submission.signals.as_ref(),
-        ticket: ticket.as_ref(),
-        at: received_at,
-        unit_hours: unit_hours.as_deref(),
-    };
-    let held = crate::quarantine::screen(tx, tenant, screened).await?;
-    if !held {
-        // Counted from what was just stored, without reading it back.
+impl<'a> Arriving<'a> {
+    fn new(
+        tenant: &'a Tenant,
+        submission: &'a Submission<'a>,
+        unit_hours: Option<String>,
+    ) -> Result<Arriving<'a>, StoreError> {
+        let response = submission.response;
+        // A ticket makes a response verified, whatever page or client carried it.
+        let channel = if response.ticket.is_some() {
+            Channel::Ticket
+        } else {
+            submission.channel
+        };
+        // Stored with microsecond precision; the receipt shows exactly what is stored, so a
+        // replayed receipt is identical to the first.
+        let micros = crate::micros(submission.received_at);
+        let received_at = crate::from_micros(micros)?;
+        let receipt = Receipt {
+            code: new_receipt_code(),
+            unit_id: response.unit.clone(),
+            period_month: tenant.month_of(received_at).to_string(),
+            received_at: received_at.to_offset(tenant.offset()),
+        };
         let record = crate::chain::OwnedRecord::of(
             response,
             &receipt.code,
@@ -496,100 +452,312 @@ async fn record_in(
             &receipt.period_month,
             channel,
         );
-        count_in(tx, backend, tenant_id, response_id, &record).await?;
+        Ok(Arriving {
+            tenant,
+            submission,
+            unit_hours,
+            receipt,
+            record,
+            response_id: 0,
+            redeemed: None,
+        })
     }
-    // A held response gets its receipt like any other: the respondent did nothing wrong that
-    // they could know of, and a ballot stuffer learns nothing from the reply.
-    Ok(Recorded::Created(receipt))
 }
 
-/// Counts a stored response: adds it to the running totals and links it into the chain.
-/// Runs when it arrives, or when the inspectorate accepts it out of quarantine.
-pub(crate) async fn count_in(
+/// Stores a group of responses with a few statements for the whole group: one checks every
+/// reference, one inserts every row, the anomaly rules and the totals take a few more. Each
+/// response gets its own outcome; a database error fails the group.
+async fn record_group(
     conn: &mut AnyConnection,
     backend: crate::Backend,
-    tenant_id: &str,
-    response_id: i64,
-    stored: &crate::chain::OwnedRecord,
-) -> Result<(), StoreError> {
-    let scopes: Vec<Scope> = [
-        Some(Scope::Unit(&stored.unit)),
-        stored.service.as_deref().map(Scope::Service),
-        stored.officer.as_deref().map(Scope::Officer),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    // One statement for all scopes: they are distinct rows of the totals.
-    let mut upsert = sqlx::query(&UPSERT_TOTALS[scopes.len() - 1]);
-    for scope in &scopes {
-        upsert = upsert
-            .bind(tenant_id)
-            .bind(scope.kind().code())
-            .bind(scope.id())
-            .bind(&stored.period_month)
-            .bind(1i64);
-        for answer in stored.answers {
-            upsert = upsert.bind(answer.unwrap_or(0));
-        }
-        for answer in stored.answers {
-            upsert = upsert.bind(i64::from(answer.is_some()));
+    group: &[(&Tenant, &Submission<'_>)],
+) -> Result<Vec<Result<Recorded, RecordError>>, StoreError> {
+    let checked = check_all(
+        conn,
+        group
+            .iter()
+            .map(|(tenant, s)| (tenant.tenant_id.as_str(), References::of(s.response))),
+    )
+    .await?;
+    let mut outcomes: Vec<Option<Result<Recorded, RecordError>>> = Vec::new();
+    let mut arriving = Vec::new();
+    for (&(tenant, submission), checked) in group.iter().zip(checked) {
+        match checked {
+            Ok(unit_hours) => {
+                arriving.push((
+                    outcomes.len(),
+                    Arriving::new(tenant, submission, unit_hours)?,
+                ));
+                outcomes.push(None);
+            }
+            Err(refused) => outcomes.push(Some(Err(refused))),
         }
     }
-    upsert.execute(&mut *conn).await?;
-    // Linked at acceptance time (now), which is what the daily published heads speak of.
-    crate::chain::append(
-        conn,
-        backend,
-        tenant_id,
-        response_id,
-        &stored.as_record(),
-        OffsetDateTime::now_utc(),
-    )
-    .await
+
+    let mut ids = insert_all(conn, &arriving).await?;
+    let mut stored = Vec::with_capacity(arriving.len());
+    for (at, mut item) in arriving {
+        let response = item.submission.response;
+        let key = (
+            item.tenant.tenant_id.clone(),
+            response.idempotency_key.clone(),
+        );
+        // The first of a key in the group was stored; a later one replays it.
+        let Some(id) = ids.remove(&key) else {
+            let offset = item.tenant.offset();
+            outcomes[at] = Some(replay(conn, &item.tenant.tenant_id, response, offset).await);
+            continue;
+        };
+        item.response_id = id;
+        if let Some(code) = &response.ticket {
+            let redeemed = crate::tickets::redeem(
+                conn,
+                backend,
+                &item.tenant.tenant_id,
+                code,
+                response,
+                id,
+                item.receipt.received_at,
+            )
+            .await;
+            match redeemed {
+                Ok(redeemed) => item.redeemed = Some(redeemed),
+                Err(RecordError::Store(e)) => return Err(e),
+                Err(refused) => {
+                    outcomes[at] = Some(Err(refused));
+                    continue;
+                }
+            }
+        }
+        stored.push((at, item));
+    }
+
+    let screened: Vec<crate::quarantine::Screened> = stored
+        .iter()
+        .map(|(_, item)| crate::quarantine::Screened {
+            tenant: item.tenant,
+            response_id: item.response_id,
+            response: item.submission.response,
+            signals: item.submission.signals.as_ref(),
+            ticket: item.redeemed.as_ref(),
+            at: item.receipt.received_at,
+            unit_hours: item.unit_hours.as_deref(),
+        })
+        .collect();
+    let held = crate::quarantine::screen(conn, &screened).await?;
+    let counted: Vec<Counted> = stored
+        .iter()
+        .zip(&held)
+        .filter(|(_, held)| !**held)
+        .map(|((_, item), _)| Counted {
+            tenant_id: &item.tenant.tenant_id,
+            response_id: item.response_id,
+            record: &item.record,
+        })
+        .collect();
+    count_all(conn, backend, &counted).await?;
+    // A held response gets its receipt like any other: the respondent did nothing wrong
+    // that they could know of, and a ballot stuffer learns nothing from the reply.
+    for (at, item) in stored {
+        outcomes[at] = Some(Ok(Recorded::Created(item.receipt)));
+    }
+    outcomes
+        .into_iter()
+        .map(|outcome| {
+            outcome.ok_or_else(|| StoreError::Corrupt("a response got no outcome".into()))
+        })
+        .collect()
 }
 
-/// The unit exists, the service is one of its own, the officer exists: one query, which
-/// also returns the unit's posted hours (for the anomaly rules).
+/// Inserts the arriving responses; returns the ids of those stored, by tenant and key (a
+/// key stored before, or earlier in the group, is skipped).
+async fn insert_all(
+    conn: &mut AnyConnection,
+    arriving: &[(usize, Arriving<'_>)],
+) -> Result<HashMap<(String, String), i64>, StoreError> {
+    let mut ids = HashMap::with_capacity(arriving.len());
+    for chunk in arriving.chunks(ROWS_PER_STATEMENT) {
+        let sql = insert_responses_sql(chunk.len());
+        let mut insert = sqlx::query(&sql);
+        for (_, item) in chunk {
+            let response = item.submission.response;
+            let record = &item.record;
+            insert = insert
+                .bind(&item.tenant.tenant_id)
+                .bind(&response.idempotency_key)
+                .bind(&record.receipt)
+                .bind(record.received_at_us)
+                .bind(&record.period_month)
+                .bind(&record.channel)
+                .bind(&response.unit)
+                .bind(&response.service)
+                .bind(&response.officer);
+            for rating in response.answers.ratings() {
+                insert = insert.bind(rating.map(|r| i16::from(r.value())));
+            }
+            let [sex, age_band, education, occupation] = &record.profile;
+            insert = insert
+                .bind(sex)
+                .bind(age_band)
+                .bind(education)
+                .bind(occupation)
+                .bind(&response.suggestion);
+        }
+        for row in insert.fetch_all(&mut *conn).await? {
+            ids.insert((row.try_get(1)?, row.try_get(2)?), row.try_get(0)?);
+        }
+    }
+    Ok(ids)
+}
+
+/// A stored response that counts: into the running totals and the chain.
+pub(crate) struct Counted<'a> {
+    pub tenant_id: &'a str,
+    pub response_id: i64,
+    pub record: &'a crate::chain::OwnedRecord,
+}
+
+/// Counts stored responses: adds them to the running totals and links them into their
+/// tenants' chains, in order. Runs when they arrive, or when the inspectorate accepts one
+/// out of quarantine.
+pub(crate) async fn count_all(
+    conn: &mut AnyConnection,
+    backend: crate::Backend,
+    counted: &[Counted<'_>],
+) -> Result<(), StoreError> {
+    // Summed per scope and month first: a statement may touch each totals row only once.
+    let mut totals: BTreeMap<(&str, &str, &str, &str), [i64; 1 + 2 * ELEMENT_COUNT]> =
+        BTreeMap::new();
+    for item in counted {
+        let record = item.record;
+        let scopes = [
+            Some(Scope::Unit(&record.unit)),
+            record.service.as_deref().map(Scope::Service),
+            record.officer.as_deref().map(Scope::Officer),
+        ];
+        for scope in scopes.into_iter().flatten() {
+            let key = (
+                item.tenant_id,
+                scope.kind().code(),
+                scope.id(),
+                record.period_month.as_str(),
+            );
+            let numbers = totals.entry(key).or_insert([0; 1 + 2 * ELEMENT_COUNT]);
+            numbers[0] += 1;
+            for (i, answer) in record.answers.iter().enumerate() {
+                numbers[1 + i] += answer.unwrap_or(0);
+                numbers[1 + ELEMENT_COUNT + i] += i64::from(answer.is_some());
+            }
+        }
+    }
+    let totals: Vec<_> = totals.into_iter().collect();
+    for chunk in totals.chunks(ROWS_PER_STATEMENT) {
+        let sql = upsert_totals_sql(chunk.len());
+        let mut upsert = sqlx::query(&sql);
+        for ((tenant_id, scope, id, month), numbers) in chunk {
+            upsert = upsert.bind(*tenant_id).bind(*scope).bind(*id).bind(*month);
+            for n in numbers {
+                upsert = upsert.bind(*n);
+            }
+        }
+        upsert.execute(&mut *conn).await?;
+    }
+    // Linked at acceptance time (now), which is what the daily published heads speak of.
+    let now = OffsetDateTime::now_utc();
+    let mut tenants: Vec<&str> = counted.iter().map(|c| c.tenant_id).collect();
+    tenants.sort_unstable();
+    tenants.dedup();
+    for tenant_id in tenants {
+        let links: Vec<(i64, &crate::chain::OwnedRecord)> = counted
+            .iter()
+            .filter(|c| c.tenant_id == tenant_id)
+            .map(|c| (c.response_id, c.record))
+            .collect();
+        crate::chain::append(conn, backend, tenant_id, &links, now).await?;
+    }
+    Ok(())
+}
+
+/// The unit exists, the service is one of its own, the officer exists; also returns the
+/// unit's posted hours (for the anomaly rules).
 pub(crate) async fn check_references(
-    tx: &mut AnyConnection,
+    conn: &mut AnyConnection,
     tenant_id: &str,
     references: References<'_>,
 ) -> Result<Option<String>, RecordError> {
-    let response = references;
-    let row = sqlx::query(
-        "SELECT u.service_hours,
-             (SELECT s.unit_id FROM services s WHERE s.tenant_id = $1 AND s.service_id = $3),
-             (SELECT o.nip FROM officers o WHERE o.tenant_id = $1 AND o.nip = $4)
-         FROM units u WHERE u.tenant_id = $1 AND u.unit_id = $2",
-    )
-    .bind(tenant_id)
-    .bind(response.unit)
-    .bind(response.service)
-    .bind(response.officer)
-    .fetch_optional(&mut *tx)
-    .await?;
-    let Some(row) = row else {
-        return Err(RecordError::UnknownUnit(response.unit.clone()));
-    };
-    if let Some(service) = &response.service {
-        match row.try_get::<Option<String>, _>(1)? {
-            None => return Err(RecordError::UnknownService(service.clone())),
-            Some(owner) if &owner != response.unit => {
-                return Err(RecordError::ServiceOfOtherUnit {
+    check_all(conn, std::iter::once((tenant_id, references)))
+        .await?
+        .pop()
+        .unwrap_or_else(|| {
+            Err(RecordError::Store(StoreError::Corrupt(
+                "no reference check".into(),
+            )))
+        })
+}
+
+/// [`check_references`] for many responses, in one query per [`ROWS_PER_STATEMENT`].
+async fn check_all<'a>(
+    conn: &mut AnyConnection,
+    references: impl Iterator<Item = (&'a str, References<'a>)>,
+) -> Result<Vec<Result<Option<String>, RecordError>>, StoreError> {
+    let references: Vec<_> = references.collect();
+    let mut checked = Vec::with_capacity(references.len());
+    for chunk in references.chunks(ROWS_PER_STATEMENT) {
+        let sql = format!(
+            "WITH v (i, tenant_id, unit_id, service_id, nip) AS (VALUES {})
+             SELECT v.i, u.unit_id, u.service_hours,
+                 (SELECT s.unit_id FROM services s WHERE s.tenant_id = v.tenant_id AND s.service_id = v.service_id),
+                 (SELECT o.nip FROM officers o WHERE o.tenant_id = v.tenant_id AND o.nip = v.nip)
+             FROM v LEFT JOIN units u ON u.tenant_id = v.tenant_id AND u.unit_id = v.unit_id
+             ORDER BY v.i",
+            crate::placeholder_rows(chunk.len(), 5)
+        );
+        let mut query = sqlx::query(&sql);
+        for (i, (tenant_id, refs)) in chunk.iter().enumerate() {
+            query = query
+                .bind(i as i64)
+                .bind(*tenant_id)
+                .bind(refs.unit)
+                .bind(refs.service)
+                .bind(refs.officer);
+        }
+        let rows = query.fetch_all(&mut *conn).await?;
+        if rows.len() != chunk.len() {
+            return Err(StoreError::Corrupt("a reference check lost a row".into()));
+        }
+        for (row, (_, refs)) in rows.iter().zip(chunk) {
+            checked.push(judge_references(row, *refs)?);
+        }
+    }
+    Ok(checked)
+}
+
+/// What one row of [`check_all`] says of a response's references.
+fn judge_references(
+    row: &AnyRow,
+    refs: References<'_>,
+) -> Result<Result<Option<String>, RecordError>, StoreError> {
+    if row.try_get::<Option<String>, _>(1)?.is_none() {
+        return Ok(Err(RecordError::UnknownUnit(refs.unit.clone())));
+    }
+    if let Some(service) = refs.service {
+        match row.try_get::<Option<String>, _>(3)? {
+            None => return Ok(Err(RecordError::UnknownService(service.clone()))),
+            Some(owner) if &owner != refs.unit => {
+                return Ok(Err(RecordError::ServiceOfOtherUnit {
                     service: service.clone(),
-                    unit: response.unit.clone(),
-                })
+                    unit: refs.unit.clone(),
+                }))
             }
             Some(_) => {}
         }
     }
-    if let Some(nip) = &response.officer {
-        if row.try_get::<Option<String>, _>(2)?.is_none() {
-            return Err(RecordError::UnknownOfficer(nip.clone()));
+    if let Some(nip) = refs.officer {
+        if row.try_get::<Option<String>, _>(4)?.is_none() {
+            return Ok(Err(RecordError::UnknownOfficer(nip.clone())));
         }
     }
-    Ok(row.try_get(0)?)
+    Ok(Ok(row.try_get(2)?))
 }
 
 /// The idempotency key was used before: same content → the first receipt; else a conflict.

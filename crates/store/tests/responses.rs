@@ -16,6 +16,7 @@ suara_store::backend_tests!(
     unknown_references_are_refused,
     months_follow_the_tenant_local_time,
     running_totals_equal_a_full_recount,
+    a_batch_judges_each_response_on_its_own,
 );
 
 fn response(key: &str, unit: &str, answers: [i64; 9]) -> ValidResponse {
@@ -275,4 +276,73 @@ async fn running_totals_equal_a_full_recount(db: TestDatabase) {
         }
     }
     assert_eq!(total, 300);
+}
+
+async fn a_batch_judges_each_response_on_its_own(db: TestDatabase) {
+    let store = db.seeded_store().await;
+    let earlier = response("batch-earlier", "dukcapil", [3; 9]);
+    let first = record(&store, &earlier, NOW).await.unwrap();
+
+    let fresh = response("batch-fresh", "dukcapil", [4; 9]);
+    let other_content = response("batch-fresh", "dukcapil", [1; 9]);
+    let mut bad_service = response("batch-bad-service", "dukcapil", [4; 9]);
+    bad_service.service = Some("igd".into());
+    let batch = [
+        fresh.clone(),
+        response("batch-nowhere", "nowhere", [4; 9]),
+        fresh.clone(),
+        earlier.clone(),
+        other_content,
+        bad_service,
+        response("batch-rsud", "rsud", [2; 9]),
+    ];
+    let outcomes = store
+        .record_responses(
+            &tenant(),
+            batch.iter().map(|response| Submission {
+                response,
+                channel: Channel::Api,
+                received_at: NOW + time::Duration::minutes(1),
+                signals: None,
+            }),
+        )
+        .await
+        .unwrap();
+    assert_eq!(outcomes.len(), batch.len());
+    let Ok(Recorded::Created(stored)) = &outcomes[0] else {
+        panic!("{:?}", outcomes[0]);
+    };
+    assert!(matches!(&outcomes[1], Err(RecordError::UnknownUnit(u)) if u == "nowhere"));
+    // A key used twice in one batch: the second replays the first's receipt.
+    assert!(matches!(&outcomes[2], Ok(Recorded::Replayed(r)) if r == stored));
+    assert!(
+        matches!(&outcomes[3], Ok(Recorded::Replayed(r)) if r == first.receipt()),
+        "{:?}",
+        outcomes[3]
+    );
+    assert!(matches!(
+        &outcomes[4],
+        Err(RecordError::IdempotencyConflict)
+    ));
+    assert!(matches!(
+        &outcomes[5],
+        Err(RecordError::ServiceOfOtherUnit { .. })
+    ));
+    assert!(matches!(&outcomes[6], Ok(Recorded::Created(_))));
+
+    let count = |unit| {
+        let store = store.clone();
+        async move {
+            store
+                .tally("t1", Scope::Unit(unit), november(), november())
+                .await
+                .unwrap()
+                .responses()
+        }
+    };
+    assert_eq!(count("dukcapil").await, 2);
+    assert_eq!(count("rsud").await, 1);
+    let chain = store.verify_chain("t1").await.unwrap();
+    assert!(chain.is_intact(), "{chain:?}");
+    assert_eq!(chain.verified, 3);
 }
