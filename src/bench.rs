@@ -11,7 +11,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context};
-use suara_store::Store;
+use suara_store::{Store, Submission};
 use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
 use tokio::net::TcpStream;
 use tokio::sync::Mutex;
@@ -41,6 +41,8 @@ struct Figures {
     generated: u64,
     generate_seconds: f64,
     raw_rows_per_second: Option<f64>,
+    /// Responses per second through the store with none held, and how many were held.
+    counted_path: Option<(f64, u64)>,
     ingest: Ingest,
     fixed: Latencies,
     dashboard: Latencies,
@@ -103,6 +105,7 @@ pub async fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     let mut figures = measure(&args, "SQLite", &sqlite).await?;
     figures.raw_rows_per_second = Some(raw_insert_rate(&dir, &args).await?);
+    figures.counted_path = Some(counted_path_rate(&dir, &args).await?);
     print(&figures);
     all.push(figures);
     if let Some(server) = &args.postgres {
@@ -182,6 +185,7 @@ async fn measure(args: &Args, backend: &'static str, url: &str) -> anyhow::Resul
         generated: generated.loaded.responses,
         generate_seconds,
         raw_rows_per_second: None,
+        counted_path: None,
         ingest,
         fixed,
         dashboard,
@@ -432,6 +436,56 @@ async fn raw_insert_rate(dir: &Path, args: &Args) -> anyhow::Result<f64> {
     .await?
 }
 
+/// Responses per transaction in [`counted_path_rate`]: about what group commit gathers
+/// under the sustained load.
+const COUNTED_GROUP: usize = 64;
+
+/// Generated responses (up to 50,000) recorded through the store as the server records them
+/// (references checked, anomaly rules, totals, chain), [`COUNTED_GROUP`] per durable
+/// transaction. Spread over days as generated, almost none is held, so this measures the
+/// counted path that the bench's HTTP bursts (held by the unit-burst rule) mostly skip.
+async fn counted_path_rate(dir: &Path, args: &Args) -> anyhow::Result<(f64, u64)> {
+    println!("SQLite: counted path…");
+    let url = format!("sqlite://{}", dir.join("counted.db").display());
+    let store = Store::open(&url).await?;
+    let size = Size {
+        officers: args.officers,
+        responses: 0,
+        seed: args.seed,
+        until: time::macros::date!(2026 - 01 - 01),
+    };
+    demo::generate(&store, &size).await?;
+    let tenant = store
+        .tenants()
+        .await?
+        .into_iter()
+        .next()
+        .context("the generated regency")?;
+    let rows: Vec<_> = demo::generated_responses(&Size {
+        responses: args.responses.clamp(1, 50_000),
+        ..size
+    })
+    .flatten()
+    .collect();
+    let started = Instant::now();
+    for group in rows.chunks(COUNTED_GROUP) {
+        let submissions = group.iter().map(|row| Submission {
+            response: &row.response,
+            channel: row.channel,
+            received_at: row.received_at,
+            signals: None,
+        });
+        let outcomes = store.record_responses(&tenant, submissions).await?;
+        if let Some(Err(refused)) = outcomes.iter().find(|o| o.is_err()) {
+            bail!("a generated response was refused: {refused}");
+        }
+    }
+    let rate = rows.len() as f64 / started.elapsed().as_secs_f64();
+    let held = held_count(&store).await?;
+    store.close().await;
+    Ok((rate, held))
+}
+
 /// The server as a child process, as it runs in production.
 struct Server {
     child: Child,
@@ -622,6 +676,11 @@ fn print(f: &Figures) {
     if let Some(raw) = f.raw_rows_per_second {
         println!("  raw insert   {raw:.0} rows/s (one thread, 1,000 rows per durable commit)");
     }
+    if let Some((rate, held)) = f.counted_path {
+        println!(
+            "  counted      {rate:.0} responses/s through the store, {COUNTED_GROUP} per durable commit, no HTTP ({held} held)"
+        );
+    }
     println!(
         "  ingest       {:.0} accepted/s sustained ({} in {:.1} s, {} clients; {} counted, {} held for review; {} not accepted)",
         i.accepted as f64 / i.seconds.max(1e-9),
@@ -675,6 +734,10 @@ fn summary(all: &[Figures]) {
     row("raw insert, one thread (rows/s)", &|f| {
         f.raw_rows_per_second
             .map_or("–".into(), |r| format!("{r:.0}"))
+    });
+    row("counted path, store only (responses/s)", &|f| {
+        f.counted_path
+            .map_or("–".into(), |(rate, _)| format!("{rate:.0}"))
     });
     row("p50 / p99 at fixed load (ms)", &|f| {
         format!("{:.1} / {:.1}", f.fixed.p50_ms, f.fixed.p99_ms)

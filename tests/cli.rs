@@ -656,6 +656,7 @@ fn bench_prints_every_figure() {
         "| generate (responses/s) |",
         "| ingest, sustained (accepted/s) |",
         "| raw insert, one thread (rows/s) |",
+        "| counted path, store only (responses/s) |",
         "| p50 / p99 at fixed load (ms) |",
         "| dashboard p50 / p99 (ms) |",
         "| payroll (s) |",

@@ -410,7 +410,7 @@ mod sqlite {
                 Message::Commit(checkpoint) => {
                     {
                         let mut upsert = tx
-                            .prepare_cached(&upsert_totals_sql(1).replace('$', "?"))
+                            .prepare_cached(&upsert_totals_sql(Backend::Sqlite, 1))
                             .map_err(fail)?;
                         for (kind, id, month, numbers) in &checkpoint.totals {
                             let fixed: [&dyn rusqlite::ToSql; 4] =
@@ -577,7 +577,7 @@ mod postgres {
                 }
                 Message::Commit(checkpoint) => {
                     columns.write(&mut tx, tenant_id).await?;
-                    let upsert_one = upsert_totals_sql(1);
+                    let upsert_one = upsert_totals_sql(Backend::Postgres, 1);
                     for (kind, id, month, numbers) in &checkpoint.totals {
                         let mut upsert = sqlx::query(&upsert_one)
                             .bind(tenant_id)

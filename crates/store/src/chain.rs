@@ -171,7 +171,7 @@ pub(crate) async fn append(
         let sql = format!(
             "INSERT INTO chain_links (tenant_id, seq, response_id, content_hash, link_hash, linked_at_us)
              VALUES {}",
-            crate::placeholder_rows(chunk.len(), 6)
+            crate::placeholder_rows(backend, chunk.len(), 6)
         );
         let mut insert = sqlx::query(&sql);
         for (response_id, record) in chunk {

@@ -73,6 +73,7 @@ impl Store {
         let officer = kiosk.officer_nip.map(str::to_string);
         check_references(
             &mut tx,
+            self.backend,
             tenant_id,
             References {
                 unit: &unit_id,

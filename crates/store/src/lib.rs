@@ -246,12 +246,19 @@ pub(crate) fn money(value: u64) -> i64 {
     i64::try_from(value).unwrap_or(i64::MAX)
 }
 
-/// Rows of placeholders for a multi-row statement: `($1, $2), ($3, $4)` for 2 rows of 2.
-pub(crate) fn placeholder_rows(rows: usize, columns: usize) -> String {
+/// Rows of placeholders for a multi-row statement whose parameters are bound in order:
+/// `($1, $2), ($3, $4)` for 2 rows of 2 on PostgreSQL, `(?, ?), (?, ?)` on SQLite. SQLite
+/// finds each numbered parameter (`$1`, `?1`) by a linear search of their names while
+/// binding, which makes a statement of thousands of them slow to bind; plain `?` are bound
+/// by position.
+pub(crate) fn placeholder_rows(backend: Backend, rows: usize, columns: usize) -> String {
     (0..rows)
         .map(|row| {
             let row: Vec<String> = (1..=columns)
-                .map(|column| format!("${}", row * columns + column))
+                .map(|column| match backend {
+                    Backend::Sqlite => "?".to_string(),
+                    Backend::Postgres => format!("${}", row * columns + column),
+                })
                 .collect();
             format!("({})", row.join(", "))
         })
@@ -289,7 +296,11 @@ mod tests {
 
     #[test]
     fn placeholders_number_across_rows() {
-        assert_eq!(placeholder_rows(2, 3), "($1, $2, $3), ($4, $5, $6)");
-        assert_eq!(placeholder_rows(1, 1), "($1)");
+        assert_eq!(
+            placeholder_rows(Backend::Postgres, 2, 3),
+            "($1, $2, $3), ($4, $5, $6)"
+        );
+        assert_eq!(placeholder_rows(Backend::Postgres, 1, 1), "($1)");
+        assert_eq!(placeholder_rows(Backend::Sqlite, 2, 2), "(?, ?), (?, ?)");
     }
 }

@@ -14,7 +14,7 @@ use time::{Duration, OffsetDateTime};
 
 use crate::audit::{self, AuditRecord};
 use crate::tickets::Redeemed;
-use crate::{from_micros, micros, Result, Store, StoreError, Tenant};
+use crate::{from_micros, micros, Backend, Result, Store, StoreError, Tenant};
 
 /// What a request showed of where it came from, before hashing: a network prefix (see
 /// `anomaly::network_of`) and an anonymous device id from a cookie.
@@ -150,7 +150,11 @@ struct Hashed {
 }
 
 /// Records the responses' signals and applies the rules to each; returns which are held.
-pub(crate) async fn screen(conn: &mut AnyConnection, group: &[Screened<'_>]) -> Result<Vec<bool>> {
+pub(crate) async fn screen(
+    conn: &mut AnyConnection,
+    backend: Backend,
+    group: &[Screened<'_>],
+) -> Result<Vec<bool>> {
     let mut secrets: HashMap<&str, String> = HashMap::new();
     for screened in group.iter().filter(|s| s.signals.is_some()) {
         let tenant_id = screened.tenant.tenant_id.as_str();
@@ -181,8 +185,8 @@ pub(crate) async fn screen(conn: &mut AnyConnection, group: &[Screened<'_>]) -> 
             }
         })
         .collect();
-    record_signals(conn, group, &hashed).await?;
-    let recent = recent_activity(conn, group, &hashed).await?;
+    record_signals(conn, backend, group, &hashed).await?;
+    let recent = recent_activity(conn, backend, group, &hashed).await?;
 
     let mut held = Vec::with_capacity(group.len());
     let mut holds = Vec::new();
@@ -197,7 +201,7 @@ pub(crate) async fn screen(conn: &mut AnyConnection, group: &[Screened<'_>]) -> 
     for chunk in holds.chunks(crate::responses::ROWS_PER_STATEMENT) {
         let sql = format!(
             "INSERT INTO quarantine (tenant_id, response_id, reasons, held_at_us) VALUES {}",
-            crate::placeholder_rows(chunk.len(), 4)
+            crate::placeholder_rows(backend, chunk.len(), 4)
         );
         let mut insert = sqlx::query(&sql);
         for (screened, reasons) in chunk {
@@ -215,6 +219,7 @@ pub(crate) async fn screen(conn: &mut AnyConnection, group: &[Screened<'_>]) -> 
 /// Stores the signals of the responses that came with any, before the rules count them.
 async fn record_signals(
     conn: &mut AnyConnection,
+    backend: Backend,
     group: &[Screened<'_>],
     hashed: &[Hashed],
 ) -> Result<()> {
@@ -227,7 +232,7 @@ async fn record_signals(
         let sql = format!(
             "INSERT INTO response_signals (tenant_id, response_id, at_us, unit_id, device_hash, network_hash, straight_lined)
              VALUES {}",
-            crate::placeholder_rows(chunk.len(), 7)
+            crate::placeholder_rows(backend, chunk.len(), 7)
         );
         let mut insert = sqlx::query(&sql);
         for (screened, hashed) in chunk {
@@ -250,6 +255,7 @@ async fn record_signals(
 /// [`ROWS_PER_STATEMENT`]: crate::responses::ROWS_PER_STATEMENT
 async fn recent_activity(
     conn: &mut AnyConnection,
+    backend: Backend,
     group: &[Screened<'_>],
     hashed: &[Hashed],
 ) -> Result<Vec<Recent>> {
@@ -260,7 +266,7 @@ async fn recent_activity(
         let sql = format!(
             "WITH v (i, tenant_id, unit_id, response_id, at_us, since_10m, since_1h, device_hash, network_hash)
              AS (VALUES {}) {}",
-            crate::placeholder_rows(chunk.len(), 9),
+            crate::placeholder_rows(backend, chunk.len(), 9),
             *RECENT_SQL
         );
         let mut query = sqlx::query(&sql);

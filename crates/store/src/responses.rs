@@ -13,7 +13,7 @@ use suara_domain::skm::{Answers, Rating, Tally, ELEMENT_COUNT};
 use suara_domain::survey::{AgeBand, Education, Occupation, Profile, Sex, ValidResponse};
 use time::{OffsetDateTime, UtcOffset};
 
-use crate::{Result, Store, StoreError, Tenant};
+use crate::{Backend, Result, Store, StoreError, Tenant};
 
 /// What the respondent gets back once the response is durable.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -160,7 +160,7 @@ pub(crate) const ROWS_PER_STATEMENT: usize = 200;
 
 /// Inserts `rows` responses; a row whose idempotency key is stored already is skipped, so
 /// only the stored ones come back (with their ids).
-fn insert_responses_sql(rows: usize) -> String {
+fn insert_responses_sql(backend: Backend, rows: usize) -> String {
     let answer_columns = (1..=ELEMENT_COUNT)
         .map(|i| format!("u{i}"))
         .collect::<Vec<_>>()
@@ -172,13 +172,13 @@ fn insert_responses_sql(rows: usize) -> String {
          VALUES {}
          ON CONFLICT (tenant_id, idempotency_key) DO NOTHING
          RETURNING response_id, tenant_id, idempotency_key",
-        crate::placeholder_rows(rows, 9 + ELEMENT_COUNT + 5)
+        crate::placeholder_rows(backend, rows, 9 + ELEMENT_COUNT + 5)
     )
 }
 
 /// Adds to the running totals of `rows` distinct scopes and months; each row is tenant,
 /// scope, scope id, month, responses, nine sums, nine counts.
-pub(crate) fn upsert_totals_sql(rows: usize) -> String {
+pub(crate) fn upsert_totals_sql(backend: Backend, rows: usize) -> String {
     let columns: Vec<String> = (1..=ELEMENT_COUNT)
         .map(|i| format!("s{i}"))
         .chain((1..=ELEMENT_COUNT).map(|i| format!("n{i}")))
@@ -193,7 +193,7 @@ pub(crate) fn upsert_totals_sql(rows: usize) -> String {
          VALUES {}
          ON CONFLICT (tenant_id, scope, scope_id, period_month) DO UPDATE SET {updates}",
         columns.join(", "),
-        crate::placeholder_rows(rows, 5 + columns.len())
+        crate::placeholder_rows(backend, rows, 5 + columns.len())
     )
 }
 
@@ -474,6 +474,7 @@ async fn record_group(
 ) -> Result<Vec<Result<Recorded, RecordError>>, StoreError> {
     let checked = check_all(
         conn,
+        backend,
         group
             .iter()
             .map(|(tenant, s)| (tenant.tenant_id.as_str(), References::of(s.response))),
@@ -494,7 +495,7 @@ async fn record_group(
         }
     }
 
-    let mut ids = insert_all(conn, &arriving).await?;
+    let mut ids = insert_all(conn, backend, &arriving).await?;
     let mut stored = Vec::with_capacity(arriving.len());
     for (at, mut item) in arriving {
         let response = item.submission.response;
@@ -544,7 +545,7 @@ async fn record_group(
             unit_hours: item.unit_hours.as_deref(),
         })
         .collect();
-    let held = crate::quarantine::screen(conn, &screened).await?;
+    let held = crate::quarantine::screen(conn, backend, &screened).await?;
     let counted: Vec<Counted> = stored
         .iter()
         .zip(&held)
@@ -573,11 +574,12 @@ async fn record_group(
 /// key stored before, or earlier in the group, is skipped).
 async fn insert_all(
     conn: &mut AnyConnection,
+    backend: Backend,
     arriving: &[(usize, Arriving<'_>)],
 ) -> Result<HashMap<(String, String), i64>, StoreError> {
     let mut ids = HashMap::with_capacity(arriving.len());
     for chunk in arriving.chunks(ROWS_PER_STATEMENT) {
-        let sql = insert_responses_sql(chunk.len());
+        let sql = insert_responses_sql(backend, chunk.len());
         let mut insert = sqlx::query(&sql);
         for (_, item) in chunk {
             let response = item.submission.response;
@@ -652,7 +654,7 @@ pub(crate) async fn count_all(
     }
     let totals: Vec<_> = totals.into_iter().collect();
     for chunk in totals.chunks(ROWS_PER_STATEMENT) {
-        let sql = upsert_totals_sql(chunk.len());
+        let sql = upsert_totals_sql(backend, chunk.len());
         let mut upsert = sqlx::query(&sql);
         for ((tenant_id, scope, id, month), numbers) in chunk {
             upsert = upsert.bind(*tenant_id).bind(*scope).bind(*id).bind(*month);
@@ -682,10 +684,11 @@ pub(crate) async fn count_all(
 /// unit's posted hours (for the anomaly rules).
 pub(crate) async fn check_references(
     conn: &mut AnyConnection,
+    backend: Backend,
     tenant_id: &str,
     references: References<'_>,
 ) -> Result<Option<String>, RecordError> {
-    check_all(conn, std::iter::once((tenant_id, references)))
+    check_all(conn, backend, std::iter::once((tenant_id, references)))
         .await?
         .pop()
         .unwrap_or_else(|| {
@@ -698,6 +701,7 @@ pub(crate) async fn check_references(
 /// [`check_references`] for many responses, in one query per [`ROWS_PER_STATEMENT`].
 async fn check_all<'a>(
     conn: &mut AnyConnection,
+    backend: Backend,
     references: impl Iterator<Item = (&'a str, References<'a>)>,
 ) -> Result<Vec<Result<Option<String>, RecordError>>, StoreError> {
     let references: Vec<_> = references.collect();
@@ -710,7 +714,7 @@ async fn check_all<'a>(
                  (SELECT o.nip FROM officers o WHERE o.tenant_id = v.tenant_id AND o.nip = v.nip)
              FROM v LEFT JOIN units u ON u.tenant_id = v.tenant_id AND u.unit_id = v.unit_id
              ORDER BY v.i",
-            crate::placeholder_rows(chunk.len(), 5)
+            crate::placeholder_rows(backend, chunk.len(), 5)
         );
         let mut query = sqlx::query(&sql);
         for (i, (tenant_id, refs)) in chunk.iter().enumerate() {

@@ -133,7 +133,7 @@ impl Store {
             service: &binding.service_id,
             officer: &binding.officer_nip,
         };
-        check_references(&mut tx, tenant_id, references).await?;
+        check_references(&mut tx, self.backend, tenant_id, references).await?;
         if let Some(point) = &binding.point_id {
             let found = sqlx::query(
                 "SELECT 1 FROM service_points WHERE tenant_id = $1 AND point_id = $2 AND unit_id = $3",
