@@ -85,9 +85,11 @@ pub(crate) async fn secret(conn: &mut AnyConnection, tenant_id: &str) -> Result<
 }
 
 /// SHA-256 of secret, day and value: linkable within a day, not across days, and not
-/// reversible to an address without the database's secret.
-pub(crate) fn signal_hash(secret: &str, day: time::Date, kind: &str, value: &str) -> String {
+/// reversible to an address without the database's secret. The day is the UTC day of `at`,
+/// whatever offset `at` carries, so a ticket's issue and its answer hash alike.
+pub(crate) fn signal_hash(secret: &str, at: OffsetDateTime, kind: &str, value: &str) -> String {
     use sha2::{Digest, Sha256};
+    let day = at.to_offset(time::UtcOffset::UTC).date();
     let digest = Sha256::digest(format!("{secret}|{day}|{kind}|{value}").as_bytes());
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }
@@ -175,7 +177,7 @@ pub(crate) async fn screen(
             let secret = secrets.get(screened.tenant.tenant_id.as_str());
             let hash = |kind: &str, value: Option<&String>| {
                 let secret = secret?;
-                Some(signal_hash(secret, screened.at.date(), kind, value?))
+                Some(signal_hash(secret, screened.at, kind, value?))
             };
             let signals = screened.signals;
             Hashed {

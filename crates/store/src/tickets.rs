@@ -152,10 +152,7 @@ impl Store {
             Some(network) => {
                 let secret = crate::quarantine::secret(&mut tx, tenant_id).await?;
                 Some(crate::quarantine::signal_hash(
-                    &secret,
-                    now.date(),
-                    "network",
-                    network,
+                    &secret, now, "network", network,
                 ))
             }
             None => None,

@@ -354,4 +354,18 @@ async fn answers_out_of_hours_and_tickets_answered_at_the_counter_are_held(db: T
         .is_empty(),
         "a quick citizen on their own network"
     );
+
+    // Early in the morning here it is still yesterday in UTC: the issuing network is
+    // recognised all the same (issue and answer hash it with the same day).
+    let early = datetime!(2026-11-24 06:50 +7);
+    issue("FFFFF66666", "10.5.5.0/24", early).await;
+    assert!(reasons_for(
+        &store,
+        "ticket-early",
+        Some("FFFFF66666"),
+        "10.5.5.0/24",
+        early + Duration::seconds(20)
+    )
+    .await
+    .contains(&Reason::TicketAtCounter));
 }
