@@ -18,6 +18,30 @@ fn csv_file(dir: &Path, name: &str, text: &str) -> String {
     path.to_str().unwrap().to_string()
 }
 
+/// A fresh SQLite database in `dir` holding the tenant `uji`; its URL.
+fn regency_database(dir: &Path) -> String {
+    let database = format!("sqlite://{}", dir.join("suara.db").display());
+    let added = suara(&[
+        "tenant",
+        "add",
+        "uji",
+        "Kabupaten Uji",
+        "--database",
+        &database,
+    ]);
+    assert!(added.status.success(), "{}", stderr(&added));
+    database
+}
+
+/// A units CSV with the one unit `dinkes`; its path.
+fn dinkes_csv(dir: &Path) -> String {
+    csv_file(
+        dir,
+        "units.csv",
+        "unit_id,name,kind\ndinkes,Dinas Kesehatan,dinas\n",
+    )
+}
+
 fn stdout(output: &Output) -> String {
     String::from_utf8(output.stdout.clone()).unwrap()
 }
@@ -361,17 +385,10 @@ fn verify_finds_a_row_edited_in_the_database() {
 #[test]
 fn tpp_payroll_is_run_and_exported_from_the_command_line() {
     let dir = tempfile::tempdir().unwrap();
-    let database = format!("sqlite://{}", dir.path().join("suara.db").display());
+    let database = regency_database(dir.path());
     let db = ["--database", database.as_str()];
     let run = |args: &[&str]| suara(&[args, &db[..]].concat());
-    assert!(run(&["tenant", "add", "uji", "Kabupaten Uji"])
-        .status
-        .success());
-    let units = csv_file(
-        dir.path(),
-        "units.csv",
-        "unit_id,name,kind\ndinkes,Dinas Kesehatan,dinas\n",
-    );
+    let units = dinkes_csv(dir.path());
     let officers = csv_file(
         dir.path(),
         "officers.csv",
@@ -442,17 +459,10 @@ fn tpp_payroll_is_run_and_exported_from_the_command_line() {
 #[test]
 fn skm_report_writes_a_pdf() {
     let dir = tempfile::tempdir().unwrap();
-    let database = format!("sqlite://{}", dir.path().join("suara.db").display());
+    let database = regency_database(dir.path());
     let db = ["--database", database.as_str()];
     let run = |args: &[&str]| suara(&[args, &db[..]].concat());
-    assert!(run(&["tenant", "add", "uji", "Kabupaten Uji"])
-        .status
-        .success());
-    let units = csv_file(
-        dir.path(),
-        "units.csv",
-        "unit_id,name,kind\ndinkes,Dinas Kesehatan,dinas\n",
-    );
+    let units = dinkes_csv(dir.path());
     assert!(run(&["import", "--units", &units]).status.success());
     let pdf = dir.path().join("laporan.pdf");
     let out = pdf.to_str().unwrap();
@@ -476,12 +486,9 @@ fn skm_report_writes_a_pdf() {
 #[test]
 fn backup_copies_the_database_and_never_overwrites() {
     let dir = tempfile::tempdir().unwrap();
-    let database = format!("sqlite://{}", dir.path().join("suara.db").display());
+    let database = regency_database(dir.path());
     let db = ["--database", database.as_str()];
     let run = |args: &[&str]| suara(&[args, &db[..]].concat());
-    assert!(run(&["tenant", "add", "uji", "Kabupaten Uji"])
-        .status
-        .success());
     let copy = dir.path().join("copy.db");
     let copy = copy.to_str().unwrap();
     let made = run(&["backup", copy]);
@@ -694,17 +701,10 @@ fn a_killed_server_keeps_every_acknowledged_response_once() {
     use std::sync::atomic::{AtomicBool, Ordering};
     use std::sync::{Arc, Mutex};
     let dir = tempfile::tempdir().unwrap();
-    let database = format!("sqlite://{}", dir.path().join("suara.db").display());
+    let database = regency_database(dir.path());
     let db = ["--database", database.as_str()];
     let run = |args: &[&str]| suara(&[args, &db[..]].concat());
-    assert!(run(&["tenant", "add", "uji", "Kabupaten Uji"])
-        .status
-        .success());
-    let units = csv_file(
-        dir.path(),
-        "units.csv",
-        "unit_id,name,kind\ndinkes,Dinas Kesehatan,dinas\n",
-    );
+    let units = dinkes_csv(dir.path());
     assert!(run(&["import", "--units", &units]).status.success());
 
     let (mut server, addr) = serve(&database, &[]);

@@ -469,7 +469,7 @@ impl<'a> Arriving<'a> {
 /// response gets its own outcome; a database error fails the group.
 async fn record_group(
     conn: &mut AnyConnection,
-    backend: crate::Backend,
+    backend: Backend,
     group: &[(&Tenant, &Submission<'_>)],
 ) -> Result<Vec<Result<Recorded, RecordError>>, StoreError> {
     let checked = check_all(
@@ -506,7 +506,10 @@ async fn record_group(
         // The first of a key in the group was stored; a later one replays it.
         let Some(id) = ids.remove(&key) else {
             let offset = item.tenant.offset();
-            outcomes[at] = Some(replay(conn, &item.tenant.tenant_id, response, offset).await);
+            outcomes[at] = match replay(conn, &item.tenant.tenant_id, response, offset).await {
+                Err(RecordError::Store(e)) => return Err(e),
+                outcome => Some(outcome),
+            };
             continue;
         };
         item.response_id = id;
@@ -624,7 +627,7 @@ pub(crate) struct Counted<'a> {
 /// out of quarantine.
 pub(crate) async fn count_all(
     conn: &mut AnyConnection,
-    backend: crate::Backend,
+    backend: Backend,
     counted: &[Counted<'_>],
 ) -> Result<(), StoreError> {
     // Summed per scope and month first: a statement may touch each totals row only once.
