@@ -19,19 +19,29 @@ use tokio::sync::Mutex;
 use crate::demo::{self, Size, DEMO_PASSWORD, TENANT_ID};
 
 /// What to measure, from the command line.
+#[derive(clap::Args)]
 pub struct Args {
+    #[arg(long, default_value_t = 10_000_000)]
     pub responses: u64,
+    #[arg(long, default_value_t = 10_000)]
     pub officers: usize,
+    #[arg(long, default_value_t = 1)]
     pub seed: u64,
-    /// A PostgreSQL server to measure too (a database is created and dropped).
+    /// PostgreSQL server URL to measure too, e.g. postgres://postgres@127.0.0.1:5432/test
+    /// (a database is created for the bench and dropped after).
+    #[arg(long)]
     pub postgres: Option<String>,
     /// Offered load for the latency figures, requests per second.
+    #[arg(long, default_value_t = 1000)]
     pub rate: u32,
-    /// Length of each ingest phase.
+    /// Seconds of each ingest phase.
+    #[arg(long, default_value_t = 20)]
     pub seconds: u64,
-    /// Concurrent clients for the sustained ingest phase.
+    /// Concurrent clients for the sustained ingest.
+    #[arg(long, default_value_t = 64)]
     pub clients: usize,
-    /// Where the SQLite files go (a temporary directory when not given).
+    /// Directory for the SQLite files (default: a temporary one, removed after).
+    #[arg(long)]
     pub dir: Option<PathBuf>,
 }
 
@@ -371,26 +381,31 @@ async fn dashboard(addr: &str) -> anyhow::Result<Latencies> {
     Ok(Latencies::of(samples, failed))
 }
 
+/// A fresh SQLite database at `path` holding the bench's regency without responses.
+async fn empty_regency(path: &Path, args: &Args) -> anyhow::Result<Store> {
+    let store = Store::open(&format!("sqlite://{}", path.display())).await?;
+    demo::generate(&store, &bench_size(args, 0)).await?;
+    Ok(store)
+}
+
+/// The bench's regency with `responses` generated responses, dated up to a fixed day.
+fn bench_size(args: &Args, responses: u64) -> Size {
+    Size {
+        officers: args.officers,
+        responses,
+        seed: args.seed,
+        until: time::macros::date!(2026 - 01 - 01),
+    }
+}
+
 /// The same generated rows inserted with prepared statements, 1,000 per durable
 /// transaction, into a fresh database with the same schema: no checks, totals or chain.
 async fn raw_insert_rate(dir: &Path, args: &Args) -> anyhow::Result<f64> {
     println!("SQLite: raw insert rate…");
     let path = dir.join("raw.db");
-    let url = format!("sqlite://{}", path.display());
-    let store = Store::open(&url).await?;
-    let rows = args.responses.clamp(1, 200_000);
-    let size = Size {
-        officers: args.officers,
-        responses: 0,
-        seed: args.seed,
-        until: time::macros::date!(2026 - 01 - 01),
-    };
-    demo::generate(&store, &size).await?;
+    let store = empty_regency(&path, args).await?;
     store.close().await;
-    let batches = demo::generated_responses(&Size {
-        responses: rows,
-        ..size
-    });
+    let batches = demo::generated_responses(&bench_size(args, args.responses.clamp(1, 200_000)));
     tokio::task::spawn_blocking(move || -> anyhow::Result<f64> {
         let mut conn = rusqlite::Connection::open(&path)?;
         conn.execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;")?;
@@ -446,27 +461,17 @@ const COUNTED_GROUP: usize = 64;
 /// counted path that the bench's HTTP bursts (held by the unit-burst rule) mostly skip.
 async fn counted_path_rate(dir: &Path, args: &Args) -> anyhow::Result<(f64, u64)> {
     println!("SQLite: counted path…");
-    let url = format!("sqlite://{}", dir.join("counted.db").display());
-    let store = Store::open(&url).await?;
-    let size = Size {
-        officers: args.officers,
-        responses: 0,
-        seed: args.seed,
-        until: time::macros::date!(2026 - 01 - 01),
-    };
-    demo::generate(&store, &size).await?;
+    let store = empty_regency(&dir.join("counted.db"), args).await?;
     let tenant = store
         .tenants()
         .await?
         .into_iter()
         .next()
         .context("the generated regency")?;
-    let rows: Vec<_> = demo::generated_responses(&Size {
-        responses: args.responses.clamp(1, 50_000),
-        ..size
-    })
-    .flatten()
-    .collect();
+    let rows: Vec<_> =
+        demo::generated_responses(&bench_size(args, args.responses.clamp(1, 50_000)))
+            .flatten()
+            .collect();
     let started = Instant::now();
     for group in rows.chunks(COUNTED_GROUP) {
         let submissions = group.iter().map(|row| Submission {

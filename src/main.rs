@@ -70,30 +70,7 @@ enum Command {
     },
     /// Measure ingest, dashboard, payroll and memory on a generated regency (SQLite, and
     /// PostgreSQL with --postgres); prints the figures the README quotes.
-    Bench {
-        #[arg(long, default_value_t = 10_000_000)]
-        responses: u64,
-        #[arg(long, default_value_t = 10_000)]
-        officers: usize,
-        #[arg(long, default_value_t = 1)]
-        seed: u64,
-        /// PostgreSQL server URL to measure too, e.g. postgres://postgres@127.0.0.1:5432/test
-        /// (a database is created for the bench and dropped after).
-        #[arg(long)]
-        postgres: Option<String>,
-        /// Offered load for the latency figures, requests per second.
-        #[arg(long, default_value_t = 1000)]
-        rate: u32,
-        /// Seconds of each ingest phase.
-        #[arg(long, default_value_t = 20)]
-        seconds: u64,
-        /// Concurrent clients for the sustained ingest.
-        #[arg(long, default_value_t = 64)]
-        clients: usize,
-        /// Directory for the SQLite files (default: a temporary one, removed after).
-        #[arg(long)]
-        dir: Option<PathBuf>,
-    },
+    Bench(bench::Args),
     /// SKM (Survei Kepuasan Masyarakat) calculations, PermenPANRB 14/2017.
     Skm {
         #[command(subcommand)]
@@ -420,26 +397,7 @@ fn main() -> ExitCode {
         } => with_store(&database, |store| async move {
             admin_command::generate(&store, officers, responses, seed, until.as_deref()).await
         }),
-        Command::Bench {
-            responses,
-            officers,
-            seed,
-            postgres,
-            rate,
-            seconds,
-            clients,
-            dir,
-        } => {
-            let args = bench::Args {
-                responses,
-                officers,
-                seed,
-                postgres,
-                rate,
-                seconds,
-                clients,
-                dir,
-            };
+        Command::Bench(args) => {
             let outcome = tokio::runtime::Builder::new_multi_thread()
                 .enable_all()
                 .build()
