@@ -4,4 +4,6 @@
 pub mod anomaly;
 pub mod chain;
 pub mod channel;
+pub mod merkle;
+pub mod signed_head;
 pub mod ticket;
