@@ -16,6 +16,7 @@
 //!    digest of all inputs, the run's states (draft → reviewed → approved → locked) and the
 //!    differences between two versions of a month's run.
 
+pub mod evidence;
 pub mod inputs;
 pub mod payroll;
 pub mod policy;
@@ -36,6 +37,8 @@ pub const SCORE_PLACES: u32 = 2;
 pub struct Rated {
     pub responses: u64,
     pub ikm: Decimal,
+    /// The spread of the responses, for the evidence rule's confidence interval.
+    pub spread: evidence::Spread,
 }
 
 /// Where an officer's score came from.
@@ -115,6 +118,8 @@ pub fn rupiah(amount: u64) -> String {
 pub struct Explanation {
     pub basis: ScoreBasis,
     pub score: Option<Decimal>,
+    /// Whether the evidence was enough to reduce pay, and the score the factor came from.
+    pub evidence: evidence::Evidence,
     pub factor: FactorSteps,
     pub base: u64,
     pub amount: u64,
@@ -128,14 +133,22 @@ pub fn explain(
     base: u64,
 ) -> Result<Explanation, MissingComponent> {
     let score = basis.score();
-    let factor = match score {
-        Some(score) => policy.factor(&score.to_rational(), others)?,
-        // Full marks for satisfaction when nobody could rate: the rule is not applied.
-        None => policy.factor_for_satisfaction(BigRational::one(), others)?,
+    let evidence = evidence::assess(policy.evidence.as_ref(), &basis, score);
+    let factor = match (evidence, score) {
+        // The score's upper end decides: pay falls only on clear evidence.
+        (evidence::Evidence::Bounded { upper, .. }, _) => {
+            policy.factor(&upper.to_rational(), others)?
+        }
+        (evidence::Evidence::NotApplied, Some(score)) => {
+            policy.factor(&score.to_rational(), others)?
+        }
+        // Full marks for satisfaction when too few could rate: the rule is not applied.
+        _ => policy.factor_for_satisfaction(BigRational::one(), others)?,
     };
     Ok(Explanation {
         basis,
         score,
+        evidence,
         amount: amount(base, factor.paid),
         factor,
         base,

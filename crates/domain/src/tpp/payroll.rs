@@ -112,8 +112,21 @@ pub fn compute(month: Month, policy: &Policy, inputs: &[OfficerInput]) -> Payrol
 }
 
 fn input_digest(month: Month, policy: &Policy, sorted: &[&OfficerInput]) -> String {
-    let rated =
-        |r: Option<Rated>| r.map_or("-".to_string(), |r| format!("{}@{}", r.responses, r.ikm));
+    // Under an evidence rule the spread decides amounts too, so it is digested; runs of
+    // policies without the rule keep the digest they were made with.
+    let with_spread = policy.evidence.is_some();
+    let rated = |r: Option<Rated>| {
+        r.map_or("-".to_string(), |r| {
+            if with_spread {
+                format!(
+                    "{}@{}~{}~{}",
+                    r.responses, r.ikm, r.spread.q_sum, r.spread.q_sq
+                )
+            } else {
+                format!("{}@{}", r.responses, r.ikm)
+            }
+        })
+    };
     let factor = |f: Option<crate::decimal::Decimal>| f.map_or("-".to_string(), |f| f.to_string());
     let mut text = format!("suara-tpp-inputs-v1\nmonth {month}\n{}\n", policy.to_toml());
     for i in sorted {
@@ -221,6 +234,7 @@ mod tests {
         unit: Option<(u64, i64)>,
     ) -> OfficerInput {
         let rated = |(responses, ikm): (u64, i64)| Rated {
+            spread: Default::default(),
             responses,
             ikm: Decimal::new(ikm, 2),
         };
@@ -259,6 +273,7 @@ mod tests {
         // One changed input changes the digest.
         let mut appealed = inputs.clone();
         appealed[0].officer = Some(Rated {
+            spread: Default::default(),
             responses: 299,
             ikm: Decimal::new(5010, 2),
         });

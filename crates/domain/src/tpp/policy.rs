@@ -7,7 +7,7 @@
 //! effective_from = "2026-01"
 //! # effective_until = "2026-12"
 //! blend_k = 30                 # weight of the unit's score when blending (see `score`)
-//! min_trust = "open"           # open | onsite | verified: which responses count
+//! min_trust = "onsite"         # open | onsite | verified: which responses count for pay
 //! floor = "0"                  # the factor never goes below this…
 //! cap = "1"                    # …nor above this
 //!
@@ -16,6 +16,10 @@
 //! threshold = "80"
 //! # rule = "linear_to_threshold"   ≥ threshold → 100 %, below → score / threshold
 //! # rule = "steps", bands = [{ from = "80", factor = "1" }, { from = "60", factor = "0.8" }]
+//!
+//! [evidence]                   # when pay may be reduced (see `evidence`)
+//! min_responses = 30           # pay-counting responses of the unit needed
+//! confidence = 95              # 90, 95 or 99: the score's upper end at this level decides
 //!
 //! [weights]                    # optional; satisfaction alone by default
 //! satisfaction = "0.6"
@@ -35,6 +39,7 @@ use serde::Deserialize;
 use crate::decimal::Decimal;
 use crate::integrity::channel::Trust;
 use crate::period::Month;
+use crate::tpp::evidence::EvidenceRule;
 
 /// Places of the factor as paid: 0.01 % steps.
 pub const FACTOR_PLACES: u32 = 4;
@@ -49,6 +54,9 @@ pub struct Policy {
     pub cap: Decimal,
     pub blend_k: u32,
     pub min_trust: Trust,
+    /// When pay may be reduced; `None` for policies saved before the rule existed (their
+    /// runs are recomputed as they were).
+    pub evidence: Option<EvidenceRule>,
     pub weights: Weights,
 }
 
@@ -148,7 +156,10 @@ impl Policy {
             floor: Decimal::new(0, 0),
             cap: Decimal::new(1, 0),
             blend_k: 30,
-            min_trust: Trust::Open,
+            // Open responses (any link, any client) can be made by anyone: they count for the
+            // published SKM, not for pay.
+            min_trust: Trust::Onsite,
+            evidence: Some(EvidenceRule::default()),
             weights: Weights::default(),
         }
     }
@@ -260,6 +271,13 @@ impl Policy {
                 let _ = writeln!(out, "rule = \"steps\"\nbands = [{}]", bands.join(", "));
             }
         }
+        if let Some(evidence) = &self.evidence {
+            let _ = writeln!(
+                out,
+                "\n[evidence]\nmin_responses = {}\nconfidence = {}",
+                evidence.min_responses, evidence.confidence
+            );
+        }
         let w = &self.weights;
         let _ = writeln!(
             out,
@@ -319,7 +337,15 @@ struct RawPolicy {
     floor: Option<Number>,
     cap: Option<Number>,
     satisfaction: RawRule,
+    evidence: Option<RawEvidence>,
     weights: Option<RawWeights>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEvidence {
+    min_responses: Option<i64>,
+    confidence: Option<i64>,
 }
 
 #[derive(Deserialize)]
@@ -445,7 +471,7 @@ impl RawPolicy {
                 None
             }
         };
-        let trust_code = self.min_trust.as_deref().unwrap_or("open");
+        let trust_code = self.min_trust.as_deref().unwrap_or("onsite");
         let min_trust = Trust::from_code(trust_code);
         if min_trust.is_none() {
             c.problem(
@@ -463,6 +489,37 @@ impl RawPolicy {
             }
         }
         let rule = self.satisfaction.check(&mut c);
+        let evidence = self.evidence.as_ref().map(|raw| {
+            let defaults = EvidenceRule::default();
+            let min_responses = match raw.min_responses {
+                None => defaults.min_responses,
+                Some(n @ 2..=100_000) => n as u32,
+                Some(n) => {
+                    c.problem(
+                        "evidence.min_responses",
+                        format!("{n} is not between 2 and 100000"),
+                    );
+                    defaults.min_responses
+                }
+            };
+            let confidence = match raw.confidence {
+                None => defaults.confidence,
+                Some(level) if EvidenceRule::LEVELS.contains(&(level as u32)) && level > 0 => {
+                    level as u32
+                }
+                Some(level) => {
+                    c.problem(
+                        "evidence.confidence",
+                        format!("{level} is not 90, 95 or 99"),
+                    );
+                    defaults.confidence
+                }
+            };
+            EvidenceRule {
+                min_responses,
+                confidence,
+            }
+        });
         let weights = match &self.weights {
             None => Some(Weights::default()),
             Some(raw) => {
@@ -517,6 +574,7 @@ impl RawPolicy {
                 cap,
                 blend_k,
                 min_trust,
+                evidence,
                 weights,
             }),
             _ => Err(PolicyError::Invalid(c.0)),

@@ -98,6 +98,7 @@ fn other_rules_floors_caps_and_components() {
 #[test]
 fn small_samples_are_blended_with_the_unit() {
     let rated = |responses, ikm: &str| Rated {
+        spread: Default::default(),
         responses,
         ikm: dec(ikm),
     };
@@ -303,7 +304,11 @@ proptest! {
     fn a_blend_lies_between_the_officer_and_the_unit(
         n in 1u64..500, officer in arb_score(), unit in arb_score(), k in 0u32..100
     ) {
-        let rated = |responses, ikm| Rated { responses, ikm };
+        let rated = |responses, ikm| Rated {
+            responses,
+            ikm,
+            spread: Default::default(),
+        };
         let blended = officer_score(Some(rated(n, officer)), Some(rated(1000, unit)), k).score().unwrap();
         let (low, high) = if officer <= unit { (officer, unit) } else { (unit, officer) };
         prop_assert!(low <= blended && blended <= high);

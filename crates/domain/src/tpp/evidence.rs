@@ -1,0 +1,315 @@
+//! When the evidence is enough to reduce pay. A score below the threshold reduces TPP only
+//! when (1) the unit has at least `min_responses` responses that count for pay, and (2) even
+//! the upper end of the score's confidence interval (95 % by default) is below the threshold;
+//! the factor then comes from that upper end. With less evidence the satisfaction factor is
+//! 100 %: pay is never cut on a handful of ratings, and the run lists such units so the
+//! regency can see whose survey is too thin.
+//!
+//! The interval comes from the spread of the responses: each response's own score is the mean
+//! of its answered elements × 25; the per-response variance `s²` is the unit's (pooled, as an
+//! officer's few responses cannot estimate it), and the blended score's variance is
+//! `s² · (w_o²/n + w_u²/N)` with `w_o = n/(n+k)`, `w_u = k/(n+k)` (`s²/N` for the unit's score
+//! alone). The margin `z·√variance` is rounded *up* to 2 decimals, computed exactly (an
+//! integer square root of an exact fraction), so the officer always gets the benefit of
+//! the last rounding.
+
+use num_bigint::BigInt;
+use num_integer::Integer;
+use num_rational::BigRational;
+use num_traits::{One, Signed, Zero};
+
+use super::{Rated, ScoreBasis, SCORE_PLACES};
+use crate::decimal::Decimal;
+
+/// Each response's mean answer is kept as an integer multiple of 1/2520 (2520 is divisible by
+/// every count of answered elements 1–9), so sums of it and of its square are exact.
+pub const Q_SCALE: u64 = 2520;
+
+/// A response's mean answer × [`Q_SCALE`]; 0 when nothing was answered.
+pub fn response_q(answers: &[Option<i64>]) -> u64 {
+    let given: Vec<u64> = answers
+        .iter()
+        .flatten()
+        .filter_map(|a| u64::try_from(*a).ok())
+        .collect();
+    if given.is_empty() {
+        return 0;
+    }
+    given.iter().sum::<u64>() * Q_SCALE / given.len() as u64
+}
+
+/// Sums of [`response_q`] and of its square over a set of responses.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Spread {
+    pub q_sum: u64,
+    pub q_sq: u64,
+}
+
+impl Spread {
+    pub fn of(q: u64) -> Spread {
+        Spread {
+            q_sum: q,
+            q_sq: q * q,
+        }
+    }
+
+    pub fn add(&mut self, other: Spread) {
+        self.q_sum += other.q_sum;
+        self.q_sq += other.q_sq;
+    }
+
+    pub fn without(&self, other: Spread) -> Option<Spread> {
+        Some(Spread {
+            q_sum: self.q_sum.checked_sub(other.q_sum)?,
+            q_sq: self.q_sq.checked_sub(other.q_sq)?,
+        })
+    }
+
+    /// The sample variance of per-response scores (on the 25–100 scale) over `n` responses;
+    /// `None` for fewer than two.
+    pub fn variance(&self, n: u64) -> Option<BigRational> {
+        if n < 2 {
+            return None;
+        }
+        let int = |v: u64| BigRational::from_integer(BigInt::from(v));
+        let n_r = int(n);
+        let sum = int(self.q_sum);
+        let centred = int(self.q_sq) - &sum * &sum / &n_r;
+        let scale = BigRational::new(BigInt::from(25), BigInt::from(Q_SCALE));
+        let variance = centred / (n_r - BigRational::one()) * &scale * &scale;
+        // Sums read from a damaged store could make it negative; no spread is then known.
+        Some(if variance.is_negative() {
+            BigRational::zero()
+        } else {
+            variance
+        })
+    }
+}
+
+/// The policy's evidence rule.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EvidenceRule {
+    /// Pay-counting responses of the unit needed before pay can be reduced.
+    pub min_responses: u32,
+    /// Confidence level in percent: 90, 95 or 99.
+    pub confidence: u32,
+}
+
+impl Default for EvidenceRule {
+    fn default() -> EvidenceRule {
+        EvidenceRule {
+            min_responses: 30,
+            confidence: 95,
+        }
+    }
+}
+
+impl EvidenceRule {
+    pub const LEVELS: [u32; 3] = [90, 95, 99];
+
+    /// The two-sided normal quantile of the level, as a decimal.
+    pub fn z(&self) -> Decimal {
+        match self.confidence {
+            90 => Decimal::new(1645, 3),
+            99 => Decimal::new(2576, 3),
+            _ => Decimal::new(196, 2),
+        }
+    }
+}
+
+/// What the evidence rule made of a score.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Evidence {
+    /// The policy has no evidence rule (policies saved before it existed).
+    NotApplied,
+    /// Too few pay-counting responses: satisfaction counts as 100 %.
+    Insufficient { responses: u64, needed: u32 },
+    /// Enough: the factor comes from `upper` = score + margin (at most 100).
+    Bounded { margin: Decimal, upper: Decimal },
+}
+
+impl Evidence {
+    pub fn code(&self) -> &'static str {
+        match self {
+            Evidence::NotApplied => "not_applied",
+            Evidence::Insufficient { .. } => "insufficient",
+            Evidence::Bounded { .. } => "bounded",
+        }
+    }
+}
+
+/// The responses that decide whether there is enough evidence: the unit's for a blended or
+/// unit score, the officer's when there is no unit figure.
+fn evidence_base(basis: &ScoreBasis) -> Option<(Rated, Option<Rated>)> {
+    match *basis {
+        ScoreBasis::Blended { officer, unit, .. } => Some((unit, Some(officer))),
+        ScoreBasis::UnitOnly { unit } => Some((unit, None)),
+        ScoreBasis::OfficerOnly { officer } => Some((officer, None)),
+        ScoreBasis::NoResponses => None,
+    }
+}
+
+/// Applies the rule to a basis and the score it gave.
+pub fn assess(rule: Option<&EvidenceRule>, basis: &ScoreBasis, score: Option<Decimal>) -> Evidence {
+    let Some(rule) = rule else {
+        return Evidence::NotApplied;
+    };
+    let (Some((base, officer)), Some(score)) = (evidence_base(basis), score) else {
+        return Evidence::Insufficient {
+            responses: 0,
+            needed: rule.min_responses,
+        };
+    };
+    if base.responses < u64::from(rule.min_responses.max(2)) {
+        return Evidence::Insufficient {
+            responses: base.responses,
+            needed: rule.min_responses,
+        };
+    }
+    let s2 = base
+        .spread
+        .variance(base.responses)
+        .unwrap_or_else(BigRational::zero);
+    let int = |v: u64| BigRational::from_integer(BigInt::from(v));
+    let variance = match (basis, officer) {
+        (ScoreBasis::Blended { k, .. }, Some(officer)) => {
+            let n = int(officer.responses);
+            let total = &n + int(u64::from(*k));
+            let w_o = &n / &total;
+            let w_u = int(u64::from(*k)) / &total;
+            &s2 * (&w_o * &w_o / &n + &w_u * &w_u / int(base.responses))
+        }
+        _ => &s2 / int(base.responses),
+    };
+    let z = rule.z().to_rational();
+    let margin = ceil_sqrt_hundredths(&(z.clone() * z * variance));
+    let hundred = Decimal::new(100, 0).to_rational();
+    let upper = (score.to_rational() + margin.to_rational()).min(hundred);
+    Evidence::Bounded {
+        margin,
+        upper: Decimal::round_half_away(&upper, SCORE_PLACES),
+    }
+}
+
+/// `√x` rounded up to 2 decimals, exactly.
+fn ceil_sqrt_hundredths(x: &BigRational) -> Decimal {
+    // The smallest t with (t/100)² ≥ x, i.e. t² · d ≥ 10000 · n for x = n/d.
+    let scaled = x * BigRational::from_integer(BigInt::from(10_000));
+    let (n, d) = (scaled.numer().clone(), scaled.denom().clone());
+    let mut t = n.div_floor(&d).sqrt();
+    while &t * &t * &d < n {
+        t += 1;
+    }
+    let hundredths = i64::try_from(t).unwrap_or(i64::MAX);
+    Decimal::new(hundredths, 2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn rated(responses: u64, ikm: &str, qs: &[u64]) -> Rated {
+        let mut spread = Spread::default();
+        for q in qs {
+            spread.add(Spread::of(*q));
+        }
+        Rated {
+            responses,
+            ikm: Decimal::parse(ikm).unwrap(),
+            spread,
+        }
+    }
+
+    #[test]
+    fn a_response_is_its_mean_answer() {
+        assert_eq!(response_q(&[Some(4); 9]), 4 * Q_SCALE);
+        assert_eq!(
+            response_q(&[Some(1), None, Some(2), None, None, None, None, None, None]),
+            Q_SCALE * 3 / 2
+        );
+        assert_eq!(response_q(&[None; 9]), 0);
+    }
+
+    #[test]
+    fn square_roots_round_up() {
+        let r = |n: i64, d: i64| BigRational::new(n.into(), d.into());
+        assert_eq!(ceil_sqrt_hundredths(&r(4, 1)), Decimal::new(200, 2));
+        assert_eq!(ceil_sqrt_hundredths(&r(2, 1)), Decimal::new(142, 2));
+        assert_eq!(ceil_sqrt_hundredths(&r(0, 1)), Decimal::new(0, 2));
+        assert_eq!(ceil_sqrt_hundredths(&r(1, 10_000)), Decimal::new(1, 2));
+    }
+
+    #[test]
+    fn too_few_responses_never_reduce_pay() {
+        let rule = EvidenceRule::default();
+        let unit = rated(29, "50.00", &[Q_SCALE * 2; 29]);
+        let basis = ScoreBasis::UnitOnly { unit };
+        assert_eq!(
+            assess(Some(&rule), &basis, basis.score()),
+            Evidence::Insufficient {
+                responses: 29,
+                needed: 30
+            }
+        );
+        assert_eq!(
+            assess(Some(&rule), &ScoreBasis::NoResponses, None),
+            Evidence::Insufficient {
+                responses: 0,
+                needed: 30
+            }
+        );
+        assert_eq!(assess(None, &basis, basis.score()), Evidence::NotApplied);
+    }
+
+    #[test]
+    fn the_margin_follows_the_spread() {
+        let rule = EvidenceRule::default();
+        // Half answer 4 (100), half 2 (50): s² = 25² · (n/(n-1)), mean 75.
+        let qs: Vec<u64> = (0..100)
+            .map(|i| if i % 2 == 0 { 4 } else { 2 } * Q_SCALE)
+            .collect();
+        let unit = rated(100, "75.00", &qs);
+        let basis = ScoreBasis::UnitOnly { unit };
+        // s = 25.13, s/√100 = 2.513, × 1.96 = 4.925… → 4.93.
+        assert_eq!(
+            assess(Some(&rule), &basis, basis.score()),
+            Evidence::Bounded {
+                margin: Decimal::new(493, 2),
+                upper: Decimal::new(7993, 2)
+            }
+        );
+        // All alike: no spread, no margin.
+        let flat = rated(40, "60.00", &[Q_SCALE * 2 + Q_SCALE * 2 / 5; 40]);
+        let basis = ScoreBasis::UnitOnly { unit: flat };
+        assert!(matches!(
+            assess(Some(&rule), &basis, basis.score()),
+            Evidence::Bounded { margin, .. } if margin == Decimal::new(0, 2)
+        ));
+    }
+
+    proptest! {
+        /// More spread never lowers the upper end; the upper end is never below the score and
+        /// never above 100.
+        #[test]
+        fn the_upper_end_is_sane(a in 1u64..=4, b in 1u64..=4, n in 30u64..400, officer_n in 0u64..50) {
+            let rule = EvidenceRule::default();
+            let qs: Vec<u64> = (0..n).map(|i| if i % 3 == 0 { a } else { b } * Q_SCALE).collect();
+            let unit = rated(n, "70.00", &qs);
+            let basis = if officer_n > 0 {
+                ScoreBasis::Blended { officer: rated(officer_n, "60.00", &[]), unit, k: 30 }
+            } else {
+                ScoreBasis::UnitOnly { unit }
+            };
+            let score = basis.score();
+            match assess(Some(&rule), &basis, score) {
+                Evidence::Bounded { margin, upper } => {
+                    prop_assert!(margin.to_rational() >= BigRational::zero());
+                    prop_assert!(upper.to_rational() >= score.unwrap().to_rational() || upper == Decimal::new(10000, 2));
+                    prop_assert!(upper.to_rational() <= Decimal::new(100, 0).to_rational());
+                }
+                other => prop_assert!(false, "{other:?}"),
+            }
+        }
+    }
+}
