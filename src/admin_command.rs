@@ -9,6 +9,7 @@ use anyhow::{bail, Context};
 use suara_domain::access::Role;
 use suara_domain::org::import::{plan_import, ImportFiles, Table};
 use suara_store::{NewAccount, Store, Tenant};
+use suara_web::signing::Signer;
 use time::OffsetDateTime;
 
 /// Who the audit log names for changes made from the command line.
@@ -213,30 +214,45 @@ pub async fn add_api_key(
 /// Exit code of `suara verify` when the chain does not hold.
 const CHAIN_BROKEN: u8 = 3;
 
-pub async fn verify(store: &Store, tenant: Option<&str>) -> anyhow::Result<ExitCode> {
+pub async fn verify(
+    store: &Store,
+    tenant: Option<&str>,
+    signing_key: &std::path::Path,
+) -> anyhow::Result<ExitCode> {
     let tenant = self::tenant(store, tenant).await?;
-    let report = store.verify_chain(&tenant.tenant_id).await?;
-    println!(
-        "{}: {} links verified, head {}",
-        tenant.tenant_id, report.verified, report.head
-    );
-    if let Some(broken) = &report.broken {
-        println!("BROKEN: {broken}");
-    }
-    if report.head_mismatch {
-        println!("BROKEN: the stored chain head does not match the last link");
-    }
-    if report.unchained > 0 {
-        println!(
-            "BROKEN: {} stored responses are not in the chain (added behind the application's back)",
-            report.unchained
+    let id = &tenant.tenant_id;
+    if !signing_key.exists() {
+        bail!(
+            "{}: no signing key here; give the key the server signs with (--signing-key FILE)",
+            signing_key.display()
         );
     }
-    if report.is_intact() {
-        println!("chain intact");
-        Ok(ExitCode::SUCCESS)
-    } else {
-        Ok(ExitCode::from(CHAIN_BROKEN))
+    let signer = Signer::load_or_create(signing_key)?;
+    let kept = match signer.kept_head(id) {
+        Ok(kept) => kept,
+        Err(problem) => {
+            println!("BROKEN: the signed head kept beside the key: {problem}");
+            return Ok(ExitCode::from(CHAIN_BROKEN));
+        }
+    };
+    let report = store.verify(id, &signer.public(), kept).await?;
+    println!(
+        "{id}: {} links verified, head {}; {} signed heads, {} monthly totals, {} payroll runs checked",
+        report.chain.verified,
+        report.chain.head,
+        report.log.heads_checked,
+        report.totals_checked,
+        report.runs_checked
+    );
+    match &report.problem {
+        None => {
+            println!("intact: chain, transparency log, totals and payroll runs");
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(problem) => {
+            println!("BROKEN: {problem}");
+            Ok(ExitCode::from(CHAIN_BROKEN))
+        }
     }
 }
 

@@ -113,7 +113,8 @@ pub async fn run(args: Args) -> anyhow::Result<ExitCode> {
             dir.join("bench.db").display()
         );
     }
-    let mut figures = measure(&args, "SQLite", &sqlite).await?;
+    let key = dir.join("signing-key");
+    let mut figures = measure(&args, "SQLite", &sqlite, &key).await?;
     figures.raw_rows_per_second = Some(raw_insert_rate(&dir, &args).await?);
     figures.counted_path = Some(counted_path_rate(&dir, &args).await?);
     print(&figures);
@@ -121,7 +122,7 @@ pub async fn run(args: Args) -> anyhow::Result<ExitCode> {
     if let Some(server) = &args.postgres {
         let database = format!("suara_bench_{}", std::process::id());
         let url = create_postgres_database(server, &database).await?;
-        let measured = measure(&args, "PostgreSQL", &url).await;
+        let measured = measure(&args, "PostgreSQL", &url, &key).await;
         drop_postgres_database(server, &database).await?;
         let figures = measured?;
         print(&figures);
@@ -133,7 +134,12 @@ pub async fn run(args: Args) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-async fn measure(args: &Args, backend: &'static str, url: &str) -> anyhow::Result<Figures> {
+async fn measure(
+    args: &Args,
+    backend: &'static str,
+    url: &str,
+    key: &Path,
+) -> anyhow::Result<Figures> {
     println!("{backend}: generating the regency…");
     let store = Store::open(url)
         .await
@@ -152,7 +158,8 @@ async fn measure(args: &Args, backend: &'static str, url: &str) -> anyhow::Resul
     let generate_seconds = started.elapsed().as_secs_f64();
     let targets = Targets::read(&store).await?;
 
-    let server = Server::start(url)?;
+    let signer = suara_web::signing::Signer::load_or_create(key)?;
+    let server = Server::start(url, key)?;
     let addr = server.addr.clone();
     let outcome = async {
         println!("{backend}: sustained ingest…");
@@ -174,7 +181,13 @@ async fn measure(args: &Args, backend: &'static str, url: &str) -> anyhow::Resul
             .previous();
         let started = Instant::now();
         let run = store
-            .run_payroll(TENANT_ID, month, "bench", time::OffsetDateTime::now_utc())
+            .run_payroll(
+                TENANT_ID,
+                month,
+                "bench",
+                time::OffsetDateTime::now_utc(),
+                &signer.key,
+            )
             .await?;
         let payroll_seconds = started.elapsed().as_secs_f64();
         anyhow::Ok((
@@ -498,7 +511,7 @@ struct Server {
 }
 
 impl Server {
-    fn start(url: &str) -> anyhow::Result<Server> {
+    fn start(url: &str, key: &Path) -> anyhow::Result<Server> {
         let mut child = Command::new(std::env::current_exe()?)
             .args([
                 "serve",
@@ -508,6 +521,8 @@ impl Server {
                 "--database",
                 url,
             ])
+            .arg("--signing-key")
+            .arg(key)
             .env("RUST_LOG", "warn")
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())

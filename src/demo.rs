@@ -4,6 +4,7 @@
 //! is generated from a fixed seed, so two demo databases hold the same figures.
 
 use suara_domain::access::Role;
+use suara_domain::integrity::signed_head::LogKey;
 use suara_domain::org::hours::ServiceHours;
 use suara_domain::org::import::{CurrentOfficer, Snapshot};
 use suara_domain::survey::{validate, ProfileDraft, ResponseDraft, ValidResponse};
@@ -50,7 +51,7 @@ const PUSKESMAS: [&str; 6] = [
 ];
 
 /// Fills the database with the demo regency unless it already holds a regency.
-pub async fn fill_if_empty(store: &Store) -> Result<(), suara_store::StoreError> {
+pub async fn fill_if_empty(store: &Store, key: &LogKey) -> Result<(), suara_store::StoreError> {
     if !store.tenants().await?.is_empty() {
         println!("demo: the database already holds a regency; leaving it as it is");
         return Ok(());
@@ -83,7 +84,7 @@ pub async fn fill_if_empty(store: &Store) -> Result<(), suara_store::StoreError>
         .max_by_key(|(nip, count)| (**count, std::cmp::Reverse(**nip)))
         .map(|(nip, _)| nip.to_string());
     create_accounts(store, &password_hash, officer_nip.as_deref()).await?;
-    let paid = tpp(store, &tenant, officer_nip.as_deref()).await?;
+    let paid = tpp(store, &tenant, officer_nip.as_deref(), key).await?;
     println!("demo: {paid}");
     let now = OffsetDateTime::now_utc();
     let planning = musrena::fill(store, now.to_offset(tenant.offset()).date(), now).await?;
@@ -250,6 +251,7 @@ async fn tpp(
     store: &Store,
     tenant: &Tenant,
     demo_officer: Option<&str>,
+    key: &LogKey,
 ) -> Result<String, suara_store::StoreError> {
     let now = OffsetDateTime::now_utc();
     let amounts = parse_base_amounts(BASE_AMOUNTS).map_err(|errors| {
@@ -262,7 +264,7 @@ async fn tpp(
     let locked_month = last_month.previous();
     let fail = |e: suara_store::TppError| suara_store::StoreError::Corrupt(e.to_string());
     let run = store
-        .run_payroll(TENANT_ID, locked_month, "bpkad", now)
+        .run_payroll(TENANT_ID, locked_month, "bpkad", now, key)
         .await
         .map_err(fail)?;
     for (from, actor) in [

@@ -15,6 +15,7 @@ use std::sync::Arc;
 use anyhow::Context;
 use clap::{Parser, Subcommand};
 use suara_store::{Store, DEFAULT_DATABASE_URL};
+use suara_web::signing::Signer;
 use suara_web::AppState;
 
 #[derive(Parser)]
@@ -51,6 +52,10 @@ enum Command {
         /// Behind your own reverse proxy: take client addresses from X-Forwarded-For.
         #[arg(long)]
         trust_proxy: bool,
+        /// The transparency log's signing key, kept outside the database (created on first
+        /// start); the latest signed head of each regency is kept beside it.
+        #[arg(long, default_value = suara_web::signing::DEFAULT_KEY_FILE)]
+        signing_key: PathBuf,
     },
     /// Generate a regency of any size into an empty database (load tests, benchmarks):
     /// the demo's units and services, N officers and M responses over twelve months.
@@ -97,13 +102,18 @@ enum Command {
         #[arg(long, global = true, default_value = DEFAULT_DATABASE_URL)]
         database: String,
     },
-    /// Recompute the hash chain of accepted responses and report the first broken link
-    /// (exit 3 when the chain is broken or responses are missing from it).
+    /// Recompute everything that pays or is published and check it against the signed
+    /// heads: the hash chain, the transparency log (heads in the database and the one kept
+    /// beside the key), every monthly total and every payroll run with its seal. Names the
+    /// first difference and exits 3.
     Verify {
         #[arg(long)]
         tenant: Option<String>,
         #[arg(long, default_value = DEFAULT_DATABASE_URL)]
         database: String,
+        /// The signing key file (its public half checks the heads).
+        #[arg(long, default_value = suara_web::signing::DEFAULT_KEY_FILE)]
+        signing_key: PathBuf,
     },
     /// Copy the database, while it is in use, to a new SQLite file (consistent; never
     /// overwrites). Restore by serving the copy: `--database sqlite://FILE`.
@@ -120,6 +130,9 @@ enum Command {
         tenant: Option<String>,
         #[arg(long, global = true, default_value = DEFAULT_DATABASE_URL)]
         database: String,
+        /// The signing key a run is sealed with (`tpp run`).
+        #[arg(long, global = true, default_value = suara_web::signing::DEFAULT_KEY_FILE)]
+        signing_key: PathBuf,
     },
     /// Import units, services, service points and officers from CSV files (all checked
     /// first; any bad row stops the import, exit code 2). Re-importing changes nothing.
@@ -362,6 +375,7 @@ fn main() -> ExitCode {
             command,
             tenant,
             database,
+            signing_key,
         } => with_store(&database, |store| async move {
             let tenant = tenant.as_deref();
             match command {
@@ -370,7 +384,10 @@ fn main() -> ExitCode {
                 TppCommand::Components { file } => {
                     tpp_command::components(&store, &file, tenant).await
                 }
-                TppCommand::Run { period } => tpp_command::run(&store, &period, tenant).await,
+                TppCommand::Run { period } => {
+                    let signer = Signer::load_or_create(&signing_key)?;
+                    tpp_command::run(&store, &period, tenant, &signer.key).await
+                }
                 TppCommand::Export {
                     period,
                     version,
@@ -414,8 +431,12 @@ fn main() -> ExitCode {
         Command::Backup { file, database } => with_store(&database, |store| async move {
             admin_command::backup(&store, &file).await
         }),
-        Command::Verify { tenant, database } => with_store(&database, |store| async move {
-            admin_command::verify(&store, tenant.as_deref()).await
+        Command::Verify {
+            tenant,
+            database,
+            signing_key,
+        } => with_store(&database, |store| async move {
+            admin_command::verify(&store, tenant.as_deref(), &signing_key).await
         }),
         Command::Serve {
             addr,
@@ -424,7 +445,16 @@ fn main() -> ExitCode {
             tenant,
             public_url,
             trust_proxy,
-        } => match serve(addr, &database, demo, tenant, public_url, trust_proxy) {
+            signing_key,
+        } => match serve(
+            addr,
+            &database,
+            demo,
+            tenant,
+            public_url,
+            trust_proxy,
+            &signing_key,
+        ) {
             Ok(()) => ExitCode::SUCCESS,
             Err(error) => {
                 eprintln!("error: {error:#}");
@@ -470,6 +500,7 @@ fn serve(
     tenant: Option<String>,
     public_url: Option<String>,
     trust_proxy: bool,
+    signing_key: &std::path::Path,
 ) -> anyhow::Result<()> {
     tracing_subscriber::fmt()
         .with_env_filter(
@@ -481,11 +512,12 @@ fn serve(
         .enable_all()
         .build()?;
     runtime.block_on(async {
+        let signer = Arc::new(Signer::load_or_create(signing_key)?);
         let store = Store::open(database)
             .await
             .with_context(|| format!("opening database {database}"))?;
         if demo {
-            demo::fill_if_empty(&store)
+            demo::fill_if_empty(&store, &signer.key)
                 .await
                 .context("filling the demo regency")?;
         }
@@ -502,6 +534,7 @@ fn serve(
             default_tenant: tenant,
             public_url,
             trust_proxy,
+            signer,
         });
         suara_web::serve(listener, state).await?;
         store.close().await;

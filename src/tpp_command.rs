@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{bail, Context};
+use suara_domain::integrity::signed_head::LogKey;
 use suara_domain::period::Month;
 use suara_domain::tpp::inputs::{parse_base_amounts, parse_components, LineError};
 use suara_domain::tpp::rupiah;
@@ -122,6 +123,7 @@ pub async fn run(
     store: &Store,
     period: &str,
     tenant_code: Option<&str>,
+    key: &LogKey,
 ) -> anyhow::Result<ExitCode> {
     let tenant = tenant(store, tenant_code).await?;
     let month: Month = period
@@ -133,6 +135,7 @@ pub async fn run(
             month,
             CLI_ACTOR,
             OffsetDateTime::now_utc(),
+            key,
         )
         .await
     {

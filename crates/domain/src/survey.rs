@@ -95,6 +95,8 @@ pub enum Problem {
     Unknown,
     /// The service exists but belongs to another unit.
     ServiceOfOtherUnit,
+    /// The officer exists but was not assigned to this unit (or a unit under it) that day.
+    OfficerOfOtherUnit,
     /// The idempotency key was already used for a response with other content.
     KeyReused,
     /// A JSON value of the wrong type (e.g. a string where a number belongs), with the
@@ -138,6 +140,7 @@ impl FieldError {
             Problem::TooLong { .. } => "too_long",
             Problem::Unknown => "unknown",
             Problem::ServiceOfOtherUnit => "service_of_other_unit",
+            Problem::OfficerOfOtherUnit => "officer_of_other_unit",
             Problem::KeyReused => "key_reused",
             Problem::WrongType(_) => "wrong_type",
             Problem::BadTicket => "bad_ticket",
@@ -167,6 +170,9 @@ impl FieldError {
             Problem::TooLong { max_chars } => format!("is longer than {max_chars} characters"),
             Problem::Unknown => "does not exist".into(),
             Problem::ServiceOfOtherUnit => "belongs to another unit".into(),
+            Problem::OfficerOfOtherUnit => {
+                "was not assigned to this unit (or a unit under it) on that day".into()
+            }
             Problem::KeyReused => {
                 "was already used for a different response; use a new key for a new response".into()
             }

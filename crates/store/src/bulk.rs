@@ -19,7 +19,7 @@ use time::OffsetDateTime;
 use tokio::sync::mpsc;
 
 use crate::chain::OwnedRecord;
-use crate::responses::{upsert_totals_sql, Channel, ScopeKind};
+use crate::responses::{upsert_totals_sql, Channel};
 use crate::{micros, Backend, Result, Store, StoreError, Tenant};
 
 /// One generated response, in arrival order.
@@ -69,8 +69,8 @@ struct Checkpoint {
     totals: Vec<TotalsRow>,
 }
 
-/// Scope, id, month, then responses, sums and counts in `upsert_totals_sql` order.
-type TotalsRow = (ScopeKind, String, String, Vec<i64>);
+/// Scope, id, month, then the numbers in `upsert_totals_sql` order.
+type TotalsRow = (&'static str, String, String, crate::totals::Numbers);
 
 /// Where the chain and the response numbers continue from.
 struct Start {
@@ -79,50 +79,21 @@ struct Start {
     next_response_id: i64,
 }
 
-/// Per-element sums and counts of one scope and month, as in `skm_monthly_totals`.
+/// Running totals accumulated between two commits (one tenant's).
 #[derive(Default)]
-struct Sums {
-    responses: i64,
-    sums: [i64; ELEMENT_COUNT],
-    counts: [i64; ELEMENT_COUNT],
-}
-
-/// Running totals accumulated between two commits, keyed by (scope, id, month).
-#[derive(Default)]
-struct Totals(HashMap<(ScopeKind, String, String), Sums>);
+struct Totals(crate::totals::Accumulator);
 
 impl Totals {
     fn add(&mut self, record: &OwnedRecord) {
-        let scopes = [
-            Some((ScopeKind::Unit, &record.unit)),
-            record.service.as_ref().map(|s| (ScopeKind::Service, s)),
-            record.officer.as_ref().map(|o| (ScopeKind::Officer, o)),
-        ];
-        for (kind, id) in scopes.into_iter().flatten() {
-            let sums = self
-                .0
-                .entry((kind, id.clone(), record.period_month.clone()))
-                .or_default();
-            sums.responses += 1;
-            for (i, answer) in record.answers.iter().enumerate() {
-                if let Some(value) = answer {
-                    sums.sums[i] += value;
-                    sums.counts[i] += 1;
-                }
-            }
-        }
+        // Generated data arrives without tickets: its channel alone tells its trust.
+        let pay = crate::totals::pay_trust(&record.channel, false);
+        self.0.add("", record, pay);
     }
 
     fn drain(&mut self) -> Vec<TotalsRow> {
-        self.0
-            .drain()
-            .map(|((kind, id, month), sums)| {
-                let numbers = std::iter::once(sums.responses)
-                    .chain(sums.sums)
-                    .chain(sums.counts)
-                    .collect();
-                (kind, id, month, numbers)
-            })
+        std::mem::take(&mut self.0 .0)
+            .into_iter()
+            .map(|((_, scope, id, month), numbers)| (scope, id, month, numbers))
             .collect()
     }
 }
@@ -412,9 +383,8 @@ mod sqlite {
                         let mut upsert = tx
                             .prepare_cached(&upsert_totals_sql(Backend::Sqlite, 1))
                             .map_err(fail)?;
-                        for (kind, id, month, numbers) in &checkpoint.totals {
-                            let fixed: [&dyn rusqlite::ToSql; 4] =
-                                [&tenant_id, &kind.code(), id, month];
+                        for (scope, id, month, numbers) in &checkpoint.totals {
+                            let fixed: [&dyn rusqlite::ToSql; 4] = [&tenant_id, scope, id, month];
                             let values = fixed
                                 .into_iter()
                                 .chain(numbers.iter().map(|n| n as &dyn rusqlite::ToSql));
@@ -578,10 +548,10 @@ mod postgres {
                 Message::Commit(checkpoint) => {
                     columns.write(&mut tx, tenant_id).await?;
                     let upsert_one = upsert_totals_sql(Backend::Postgres, 1);
-                    for (kind, id, month, numbers) in &checkpoint.totals {
+                    for (scope, id, month, numbers) in &checkpoint.totals {
                         let mut upsert = sqlx::query(&upsert_one)
                             .bind(tenant_id)
-                            .bind(kind.code())
+                            .bind(*scope)
                             .bind(id)
                             .bind(month);
                         for n in numbers {

@@ -78,13 +78,13 @@ impl OwnedRecord {
 }
 
 /// The response columns in [`OwnedRecord`] order, for a query over `responses r`.
-const RECORD_COLUMNS: &str =
+pub(crate) const RECORD_COLUMNS: &str =
     "r.idempotency_key, r.receipt, r.received_at_us, r.period_month, r.channel, \
      r.unit_id, r.service_id, r.officer_nip, r.u1, r.u2, r.u3, r.u4, r.u5, r.u6, r.u7, r.u8, r.u9, \
      r.sex, r.age_band, r.education, r.occupation, r.suggestion";
 
 /// Reads an [`OwnedRecord`] starting at column `at`; `None` when the response is missing.
-fn record_from_row(row: &AnyRow, at: usize) -> Result<Option<OwnedRecord>> {
+pub(crate) fn record_from_row(row: &AnyRow, at: usize) -> Result<Option<OwnedRecord>> {
     let key: Option<String> = row.try_get(at)?;
     let Some(idempotency_key) = key else {
         return Ok(None);
@@ -225,6 +225,14 @@ pub(crate) async fn link_existing(
     Ok(())
 }
 
+/// A link that checked out, as [`Store::walk_chain`] shows it.
+pub(crate) struct Walked<'a> {
+    pub record: &'a OwnedRecord,
+    pub content: Digest32,
+    /// Answered a ticket issued by a rated officer's own account.
+    pub ticket_by_officer: bool,
+}
+
 /// What `suara verify` found.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ChainReport {
@@ -251,12 +259,24 @@ const VERIFY_PAGE: i64 = 5000;
 impl Store {
     /// Recomputes the tenant's whole chain from the stored responses.
     pub async fn verify_chain(&self, tenant_id: &str) -> Result<ChainReport> {
+        self.walk_chain(tenant_id, |_| {}).await
+    }
+
+    /// [`Store::verify_chain`], showing `visit` every link that checks out, in order.
+    pub(crate) async fn walk_chain(
+        &self,
+        tenant_id: &str,
+        mut visit: impl FnMut(Walked<'_>),
+    ) -> Result<ChainReport> {
         let mut verifier = Verifier::default();
         let mut broken = None;
         let mut after = 0i64;
         'pages: loop {
             let rows = sqlx::query(&format!(
-                "SELECT l.seq, l.content_hash, l.link_hash, {RECORD_COLUMNS} FROM chain_links l
+                "SELECT l.seq, l.content_hash, l.link_hash, {RECORD_COLUMNS},
+                     (SELECT COUNT(*) FROM tickets t WHERE t.tenant_id = r.tenant_id
+                          AND t.response_id = r.response_id AND t.issuer_nip IS NOT NULL)
+                 FROM chain_links l
                  LEFT JOIN responses r ON r.tenant_id = l.tenant_id AND r.response_id = l.response_id
                  WHERE l.tenant_id = $1 AND l.seq > $2 ORDER BY l.seq LIMIT $3"
             ))
@@ -281,6 +301,13 @@ impl Store {
                 if let Err(problem) = verifier.check(&link) {
                     broken = Some(problem);
                     break 'pages;
+                }
+                if let Some(record) = &record {
+                    visit(Walked {
+                        record,
+                        content: link.stored_content,
+                        ticket_by_officer: row.try_get::<i64, _>(3 + 22)? > 0,
+                    });
                 }
                 after = seq;
             }

@@ -79,6 +79,7 @@ impl Store {
                 unit: &unit_id,
                 service: &None,
                 officer: &officer,
+                day: at.date(),
             },
         )
         .await?;

@@ -13,6 +13,7 @@ mod chain;
 mod follow_up;
 mod group_commit;
 mod kiosks;
+mod log;
 mod migrate;
 mod musrena;
 mod org;
@@ -22,7 +23,9 @@ mod responses;
 #[cfg(feature = "testing")]
 pub mod testing;
 mod tickets;
+mod totals;
 mod tpp;
+mod verify;
 
 use std::path::Path;
 use std::str::FromStr;
@@ -38,6 +41,7 @@ pub use bulk::{BulkResponse, BulkSummary};
 pub use chain::ChainReport;
 pub use follow_up::StoredPlan;
 pub use kiosks::{Kiosk, NewKiosk};
+pub use log::{LogReport, ReceiptStatus};
 pub use musrena::{Forum, MusrenaError, ProposalFilter, ProposalStep, StoredProposal};
 pub use org::Tenant;
 pub use quarantine::{DecisionError, HeldResponse, Signals};
@@ -49,6 +53,7 @@ pub use tpp::{
     Appeal, AppealDecision, NamingResponse, RunEvent, RunOfficer, RunSummary, StoredPolicy,
     StoredRun, TppError,
 };
+pub use verify::Verification;
 
 /// The default database: an SQLite file under `./suara-data/`.
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://suara-data/suara.db";

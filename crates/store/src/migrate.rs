@@ -69,10 +69,18 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/shared/0009_follow_up.sql"),
         postgres: include_str!("../migrations/shared/0009_follow_up.sql"),
     },
+    Migration {
+        version: 10,
+        name: "pay_integrity",
+        sqlite: include_str!("../migrations/shared/0010_pay_integrity.sql"),
+        postgres: include_str!("../migrations/shared/0010_pay_integrity.sql"),
+    },
 ];
 
 /// Responses stored before the chain existed are linked once, when it is created.
 const CHAIN_VERSION: i64 = 3;
+/// Totals stored before pay scopes and spreads existed are rebuilt from the chain once.
+const PAY_TOTALS_VERSION: i64 = 10;
 
 pub(crate) async fn run(store: &Store) -> Result<()> {
     let mut tx = store.writer.begin().await?;
@@ -105,6 +113,9 @@ pub(crate) async fn run(store: &Store) -> Result<()> {
         sqlx::raw_sql(sql).execute(&mut *tx).await?;
         if migration.version == CHAIN_VERSION {
             crate::chain::link_existing(&mut tx, store.backend).await?;
+        }
+        if migration.version == PAY_TOTALS_VERSION {
+            crate::totals::rebuild(&mut tx, store.backend).await?;
         }
         sqlx::query("INSERT INTO suara_migrations (version, name) VALUES ($1, $2)")
             .bind(migration.version)

@@ -112,9 +112,14 @@ fn capped(aggregate: &str, column: &str, table: &str, condition: &str) -> String
 /// network straight-lined, in the hour before. Each window ends at the response itself, so
 /// responses stored together or out of order are each judged by their own time.
 static RECENT_SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    // Only open responses that were not held count towards a unit's burst: a flood that the
+    // network and device rules already hold cannot put genuine answers on hold, and kiosk
+    // and ticket answers, which carry their own evidence, neither count nor are judged here.
     let unit = "responses.tenant_id = v.tenant_id AND responses.unit_id = v.unit_id \
         AND responses.received_at_us > v.since_10m AND responses.received_at_us <= v.at_us \
-        AND responses.response_id <> v.response_id";
+        AND responses.response_id <> v.response_id AND responses.channel IN ('web', 'api') \
+        AND NOT EXISTS (SELECT 1 FROM quarantine q WHERE q.tenant_id = responses.tenant_id \
+            AND q.response_id = responses.response_id)";
     let signals =
         "response_signals.tenant_id = v.tenant_id AND response_signals.at_us > v.since_1h \
         AND response_signals.at_us <= v.at_us AND response_signals.response_id <> v.response_id";
@@ -139,6 +144,8 @@ pub(crate) struct Screened<'a> {
     /// `None` for imports and demo data, which only the unit-burst rule sees.
     pub signals: Option<&'a Signals>,
     pub ticket: Option<&'a Redeemed>,
+    /// Came by an open channel (web page or API), not a kiosk or ticket.
+    pub open: bool,
     pub at: OffsetDateTime,
     /// The unit's posted hours as stored, read with its references.
     pub unit_hours: Option<&'a str>,
@@ -304,6 +311,7 @@ async fn recent_activity(
 fn observe(screened: &Screened<'_>, hashed: &Hashed, recent: Recent) -> Result<Observation> {
     let mut seen = Observation {
         recent,
+        open_channel: screened.open,
         straight_lined: hashed.straight_lined,
         has_device: hashed.device.is_some(),
         has_network: hashed.network.is_some(),
@@ -428,10 +436,18 @@ impl Store {
             let stored = crate::chain::read_record(&mut tx, tenant_id, response_id)
                 .await?
                 .ok_or_else(|| StoreError::Corrupt(format!("response {response_id} vanished")))?;
+            let by_officer: Option<i64> = sqlx::query_scalar(
+                "SELECT 1 FROM tickets WHERE tenant_id = $1 AND response_id = $2 AND issuer_nip IS NOT NULL",
+            )
+            .bind(tenant_id)
+            .bind(response_id)
+            .fetch_optional(&mut *tx)
+            .await?;
             let counted = crate::responses::Counted {
                 tenant_id,
                 response_id,
                 record: &stored,
+                pay: crate::totals::pay_trust(&stored.channel, by_officer.is_some()),
             };
             crate::responses::count_all(&mut tx, self.backend, &[counted]).await?;
         }

@@ -1,7 +1,7 @@
 //! Survey responses: append-only rows, plus running monthly totals per unit, service and
 //! officer maintained in the same transaction, so reading an IKM never scans responses.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use rand::Rng;
@@ -53,6 +53,12 @@ pub enum RecordError {
     ServiceOfOtherUnit { service: String, unit: String },
     #[error("no officer has NIP '{0}'")]
     UnknownOfficer(String),
+    #[error("officer '{nip}' was not assigned to unit '{unit}' (or a unit under it) on {day}")]
+    OfficerOfOtherUnit {
+        nip: String,
+        unit: String,
+        day: String,
+    },
     #[error("service point '{0}' does not exist in this unit")]
     UnknownPoint(String),
     #[error("this idempotency key was already used for a different response")]
@@ -65,6 +71,10 @@ pub enum RecordError {
     TicketExpired,
     #[error("the ticket was issued for another unit, service or officer")]
     TicketMismatch,
+    #[error(
+        "{0} tickets were issued by this account or key in the last 10 minutes; wait a little"
+    )]
+    TicketsTooFast(u32),
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -81,14 +91,18 @@ pub(crate) struct References<'a> {
     pub unit: &'a String,
     pub service: &'a Option<String>,
     pub officer: &'a Option<String>,
+    /// The local day of the service: the officer must have worked in the unit then.
+    pub day: time::Date,
 }
 
 impl<'a> References<'a> {
-    fn of(response: &'a ValidResponse) -> References<'a> {
+    fn of(tenant: &Tenant, submission: &'a Submission<'_>) -> References<'a> {
+        let response = submission.response;
         References {
             unit: &response.unit,
             service: &response.service,
             officer: &response.officer,
+            day: submission.received_at.to_offset(tenant.offset()).date(),
         }
     }
 }
@@ -177,23 +191,20 @@ fn insert_responses_sql(backend: Backend, rows: usize) -> String {
 }
 
 /// Adds to the running totals of `rows` distinct scopes and months; each row is tenant,
-/// scope, scope id, month, responses, nine sums, nine counts.
+/// scope, scope id, month, then the numbers of `totals::number_columns`.
 pub(crate) fn upsert_totals_sql(backend: Backend, rows: usize) -> String {
-    let columns: Vec<String> = (1..=ELEMENT_COUNT)
-        .map(|i| format!("s{i}"))
-        .chain((1..=ELEMENT_COUNT).map(|i| format!("n{i}")))
-        .collect();
-    let updates = std::iter::once("responses".to_string())
-        .chain(columns.iter().cloned())
+    let columns = crate::totals::number_columns();
+    let updates = columns
+        .iter()
         .map(|c| format!("{c} = skm_monthly_totals.{c} + excluded.{c}"))
         .collect::<Vec<_>>()
         .join(", ");
     format!(
-        "INSERT INTO skm_monthly_totals (tenant_id, scope, scope_id, period_month, responses, {})
+        "INSERT INTO skm_monthly_totals (tenant_id, scope, scope_id, period_month, {})
          VALUES {}
          ON CONFLICT (tenant_id, scope, scope_id, period_month) DO UPDATE SET {updates}",
         columns.join(", "),
-        crate::placeholder_rows(backend, rows, 5 + columns.len())
+        crate::placeholder_rows(backend, rows, 4 + columns.len())
     )
 }
 
@@ -477,7 +488,7 @@ async fn record_group(
         backend,
         group
             .iter()
-            .map(|(tenant, s)| (tenant.tenant_id.as_str(), References::of(s.response))),
+            .map(|(tenant, s)| (tenant.tenant_id.as_str(), References::of(tenant, s))),
     )
     .await?;
     let mut outcomes: Vec<Option<Result<Recorded, RecordError>>> = Vec::new();
@@ -544,6 +555,8 @@ async fn record_group(
             response: item.submission.response,
             signals: item.submission.signals.as_ref(),
             ticket: item.redeemed.as_ref(),
+            open: Channel::from_code(&item.record.channel)
+                .is_some_and(|c| c.trust() == suara_domain::integrity::channel::Trust::Open),
             at: item.receipt.received_at,
             unit_hours: item.unit_hours.as_deref(),
         })
@@ -557,6 +570,12 @@ async fn record_group(
             tenant_id: &item.tenant.tenant_id,
             response_id: item.response_id,
             record: &item.record,
+            pay: crate::totals::pay_trust(
+                &item.record.channel,
+                item.redeemed
+                    .as_ref()
+                    .is_some_and(|r| r.issuer_nip.is_some()),
+            ),
         })
         .collect();
     count_all(conn, backend, &counted).await?;
@@ -620,6 +639,29 @@ pub(crate) struct Counted<'a> {
     pub tenant_id: &'a str,
     pub response_id: i64,
     pub record: &'a crate::chain::OwnedRecord,
+    /// How far it is evidence for pay (see `totals`).
+    pub pay: suara_domain::integrity::channel::Trust,
+}
+
+/// Adds accumulated totals to the stored ones.
+pub(crate) async fn write_totals(
+    conn: &mut AnyConnection,
+    backend: Backend,
+    totals: &crate::totals::Accumulator,
+) -> Result<(), StoreError> {
+    let rows: Vec<_> = totals.0.iter().collect();
+    for chunk in rows.chunks(ROWS_PER_STATEMENT) {
+        let sql = upsert_totals_sql(backend, chunk.len());
+        let mut upsert = sqlx::query(&sql);
+        for ((tenant_id, scope, id, month), numbers) in chunk {
+            upsert = upsert.bind(tenant_id).bind(*scope).bind(id).bind(month);
+            for n in numbers.iter() {
+                upsert = upsert.bind(*n);
+            }
+        }
+        upsert.execute(&mut *conn).await?;
+    }
+    Ok(())
 }
 
 /// Counts stored responses: adds them to the running totals and links them into their
@@ -631,42 +673,11 @@ pub(crate) async fn count_all(
     counted: &[Counted<'_>],
 ) -> Result<(), StoreError> {
     // Summed per scope and month first: a statement may touch each totals row only once.
-    let mut totals: BTreeMap<(&str, &str, &str, &str), [i64; 1 + 2 * ELEMENT_COUNT]> =
-        BTreeMap::new();
+    let mut totals = crate::totals::Accumulator::default();
     for item in counted {
-        let record = item.record;
-        let scopes = [
-            Some(Scope::Unit(&record.unit)),
-            record.service.as_deref().map(Scope::Service),
-            record.officer.as_deref().map(Scope::Officer),
-        ];
-        for scope in scopes.into_iter().flatten() {
-            let key = (
-                item.tenant_id,
-                scope.kind().code(),
-                scope.id(),
-                record.period_month.as_str(),
-            );
-            let numbers = totals.entry(key).or_insert([0; 1 + 2 * ELEMENT_COUNT]);
-            numbers[0] += 1;
-            for (i, answer) in record.answers.iter().enumerate() {
-                numbers[1 + i] += answer.unwrap_or(0);
-                numbers[1 + ELEMENT_COUNT + i] += i64::from(answer.is_some());
-            }
-        }
+        totals.add(item.tenant_id, item.record, item.pay);
     }
-    let totals: Vec<_> = totals.into_iter().collect();
-    for chunk in totals.chunks(ROWS_PER_STATEMENT) {
-        let sql = upsert_totals_sql(backend, chunk.len());
-        let mut upsert = sqlx::query(&sql);
-        for ((tenant_id, scope, id, month), numbers) in chunk {
-            upsert = upsert.bind(*tenant_id).bind(*scope).bind(*id).bind(*month);
-            for n in numbers {
-                upsert = upsert.bind(*n);
-            }
-        }
-        upsert.execute(&mut *conn).await?;
-    }
+    write_totals(conn, backend, &totals).await?;
     // Linked at acceptance time (now), which is what the daily published heads speak of.
     let now = OffsetDateTime::now_utc();
     let mut tenants: Vec<&str> = counted.iter().map(|c| c.tenant_id).collect();
@@ -711,13 +722,16 @@ async fn check_all<'a>(
     let mut checked = Vec::with_capacity(references.len());
     for chunk in references.chunks(ROWS_PER_STATEMENT) {
         let sql = format!(
-            "WITH v (i, tenant_id, unit_id, service_id, nip) AS (VALUES {})
+            "WITH v (i, tenant_id, unit_id, service_id, nip, day) AS (VALUES {})
              SELECT v.i, u.unit_id, u.service_hours,
                  (SELECT s.unit_id FROM services s WHERE s.tenant_id = v.tenant_id AND s.service_id = v.service_id),
-                 (SELECT o.nip FROM officers o WHERE o.tenant_id = v.tenant_id AND o.nip = v.nip)
+                 (SELECT o.nip FROM officers o WHERE o.tenant_id = v.tenant_id AND o.nip = v.nip),
+                 (SELECT a.unit_id FROM officer_assignments a WHERE a.tenant_id = v.tenant_id AND a.nip = v.nip
+                     AND a.valid_from <= v.day AND (a.valid_until IS NULL OR a.valid_until >= v.day)
+                  ORDER BY a.valid_from DESC LIMIT 1)
              FROM v LEFT JOIN units u ON u.tenant_id = v.tenant_id AND u.unit_id = v.unit_id
              ORDER BY v.i",
-            crate::placeholder_rows(backend, chunk.len(), 5)
+            crate::placeholder_rows(backend, chunk.len(), 6)
         );
         let mut query = sqlx::query(&sql);
         for (i, (tenant_id, refs)) in chunk.iter().enumerate() {
@@ -726,17 +740,63 @@ async fn check_all<'a>(
                 .bind(*tenant_id)
                 .bind(refs.unit)
                 .bind(refs.service)
-                .bind(refs.officer);
+                .bind(refs.officer)
+                .bind(refs.day.to_string());
         }
         let rows = query.fetch_all(&mut *conn).await?;
         if rows.len() != chunk.len() {
             return Err(StoreError::Corrupt("a reference check lost a row".into()));
         }
-        for (row, (_, refs)) in rows.iter().zip(chunk) {
-            checked.push(judge_references(row, *refs)?);
+        for (row, (tenant_id, refs)) in rows.iter().zip(chunk) {
+            let mut judged = judge_references(row, *refs)?;
+            // Named through a unit above their own: allowed (a dinas rating its puskesmas
+            // staff); through any other unit: refused.
+            if let (Ok(_), Some(nip)) = (&judged, refs.officer) {
+                let assigned: Option<String> = row.try_get(5)?;
+                let within = match &assigned {
+                    Some(unit) => unit_is_within(conn, tenant_id, unit, refs.unit).await?,
+                    None => false,
+                };
+                if !within {
+                    judged = Err(RecordError::OfficerOfOtherUnit {
+                        nip: nip.clone(),
+                        unit: refs.unit.clone(),
+                        day: refs.day.to_string(),
+                    });
+                }
+            }
+            checked.push(judged);
         }
     }
     Ok(checked)
+}
+
+/// `unit` is `ancestor` or lies under it in the unit tree.
+async fn unit_is_within(
+    conn: &mut AnyConnection,
+    tenant_id: &str,
+    unit: &str,
+    ancestor: &str,
+) -> Result<bool, StoreError> {
+    let mut current = Some(unit.to_string());
+    // The tree has no cycles (the import refuses them); the bound guards a damaged store.
+    for _ in 0..64 {
+        match current {
+            Some(ref id) if id == ancestor => return Ok(true),
+            Some(id) => {
+                current = sqlx::query_scalar(
+                    "SELECT parent_id FROM units WHERE tenant_id = $1 AND unit_id = $2",
+                )
+                .bind(tenant_id)
+                .bind(&id)
+                .fetch_optional(&mut *conn)
+                .await?
+                .flatten();
+            }
+            None => return Ok(false),
+        }
+    }
+    Ok(false)
 }
 
 /// What one row of [`check_all`] says of a response's references.

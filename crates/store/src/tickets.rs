@@ -9,6 +9,9 @@ use time::OffsetDateTime;
 use crate::responses::{check_references, References};
 use crate::{from_micros, micros, Backend, RecordError, Result, Store};
 
+/// Tickets one account or key may issue in 10 minutes.
+pub const MAX_TICKETS_PER_10_MINUTES: u32 = 30;
+
 /// What a ticket is for: the response that answers it must name the same.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TicketBinding {
@@ -30,6 +33,9 @@ pub struct TicketInfo {
 pub struct Issuer<'a> {
     pub name: &'a str,
     pub network: Option<&'a str>,
+    /// The NIP of an issuing account that is itself rated (an officer's): its tickets count
+    /// for the published SKM but are no evidence for pay.
+    pub nip: Option<&'a str>,
 }
 
 /// A queue system's key, as looked up by its hash.
@@ -47,6 +53,8 @@ pub(crate) struct Redeemed {
     pub issued_at: OffsetDateTime,
     /// Salted hash of the issuing request's network, of the day of issue.
     pub issuer_network_hash: Option<String>,
+    /// Issued by a rated officer's own account.
+    pub issuer_nip: Option<String>,
 }
 
 /// Marks the ticket used by this response, in the response's transaction: an unknown,
@@ -68,7 +76,7 @@ pub(crate) async fn redeem(
     };
     let row = sqlx::query(&format!(
         "SELECT unit_id, service_id, officer_nip, expires_at_us, used_at_us, issued_at_us,
-                issuer_network_hash FROM tickets
+                issuer_network_hash, issuer_nip FROM tickets
          WHERE tenant_id = $1 AND code_hash = $2{lock}"
     ))
     .bind(tenant_id)
@@ -87,9 +95,11 @@ pub(crate) async fn redeem(
     let unit: String = row.try_get(0)?;
     let service: Option<String> = row.try_get(1)?;
     let officer: Option<String> = row.try_get(2)?;
+    // A ticket names exactly whom it was issued for: one issued without an officer rates
+    // the unit only, never an officer the answerer picks.
     let matches = unit == response.unit
         && (service.is_none() || service == response.service)
-        && (officer.is_none() || officer == response.officer);
+        && officer == response.officer;
     if !matches {
         return Err(RecordError::TicketMismatch);
     }
@@ -108,6 +118,7 @@ pub(crate) async fn redeem(
         Ok(Redeemed {
             issued_at: from_micros(row.try_get(5)?)?,
             issuer_network_hash: row.try_get(6)?,
+            issuer_nip: row.try_get(7)?,
         })
     } else {
         Err(RecordError::TicketUsed)
@@ -132,6 +143,7 @@ impl Store {
             unit: &binding.unit_id,
             service: &binding.service_id,
             officer: &binding.officer_nip,
+            day: now.date(),
         };
         check_references(&mut tx, self.backend, tenant_id, references).await?;
         if let Some(point) = &binding.point_id {
@@ -147,6 +159,19 @@ impl Store {
                 return Err(RecordError::UnknownPoint(point.clone()));
             }
         }
+        // A counter serves a citizen every few minutes; a burst of tickets is someone making
+        // evidence, not giving service.
+        let recent: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM tickets WHERE tenant_id = $1 AND issued_by = $2 AND issued_at_us > $3",
+        )
+        .bind(tenant_id)
+        .bind(issuer.name)
+        .bind(micros(now - time::Duration::minutes(10)))
+        .fetch_one(&mut *tx)
+        .await?;
+        if recent >= i64::from(MAX_TICKETS_PER_10_MINUTES) {
+            return Err(RecordError::TicketsTooFast(MAX_TICKETS_PER_10_MINUTES));
+        }
         let expires_at = now + ticket::LIFETIME;
         let network_hash = match issuer.network {
             Some(network) => {
@@ -159,8 +184,8 @@ impl Store {
         };
         sqlx::query(
             "INSERT INTO tickets (tenant_id, code_hash, unit_id, service_id, officer_nip, point_id,
-                 issued_by, issued_at_us, expires_at_us, issuer_network_hash)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+                 issued_by, issued_at_us, expires_at_us, issuer_network_hash, issuer_nip)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
         )
         .bind(tenant_id)
         .bind(ticket::code_hash(code))
@@ -172,7 +197,29 @@ impl Store {
         .bind(micros(now))
         .bind(micros(expires_at))
         .bind(network_hash)
+        .bind(issuer.nip)
         .execute(&mut *tx)
+        .await?;
+        crate::audit::append(
+            &mut tx,
+            &crate::audit::AuditRecord {
+                tenant_id,
+                at: now,
+                actor: issuer.name,
+                action: "issue",
+                entity: "ticket",
+                entity_id: ticket::code_hash(code)[..12].to_string(),
+                before: None,
+                after: Some(
+                    serde_json::json!({
+                        "unit": binding.unit_id,
+                        "service": binding.service_id,
+                        "officer": binding.officer_nip,
+                    })
+                    .to_string(),
+                ),
+            },
+        )
         .await?;
         tx.commit().await?;
         Ok(expires_at)

@@ -10,10 +10,13 @@ use std::collections::{BTreeMap, HashMap};
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
 use suara_domain::decimal::Decimal;
-use suara_domain::integrity::channel::{Channel, Trust};
+
+use suara_domain::integrity::merkle::empty_root;
+use suara_domain::integrity::signed_head::{LogKey, RunSeal, TreeHead};
 use suara_domain::org::tree::UnitTree;
 use suara_domain::period::Month;
 use suara_domain::skm::{Answers, Rating, Tally, Weighting, ELEMENT_COUNT};
+use suara_domain::tpp::evidence::{response_q, Spread};
 use suara_domain::tpp::inputs::{BaseAmount, ComponentRow};
 use suara_domain::tpp::payroll::{self, OfficerInput, Payroll, RunState};
 use suara_domain::tpp::policy::{OtherFactors, Policy, PolicyError};
@@ -155,11 +158,6 @@ pub struct AppealDecision {
     pub decided_at: OffsetDateTime,
 }
 
-/// Responses that count towards TPP: counted (not held in quarantine) and not set aside by
-/// an upheld appeal.
-const COUNTED_FOR_TPP: &str = "NOT EXISTS (SELECT 1 FROM tpp_appeal_decisions d \
-     WHERE d.tenant_id = r.tenant_id AND d.response_id = r.response_id AND d.upheld = 1)";
-
 #[derive(Clone, Copy)]
 enum AppealFilter<'a> {
     Pending,
@@ -189,11 +187,12 @@ fn stored_answers(row: &AnyRow, at: usize) -> Result<Answers, StoreError> {
     Answers::new(ratings).map_err(|_| corrupt("a stored response without answers"))
 }
 
-fn rated(tally: &Tally) -> Option<Rated> {
+fn rated(tally: &Tally, spread: Spread) -> Option<Rated> {
     let score = tally.score(Weighting::Exact)?;
     Some(Rated {
         responses: tally.responses(),
         ikm: score.ikm_rounded(),
+        spread,
     })
 }
 
@@ -435,8 +434,9 @@ impl Store {
             .collect()
     }
 
-    /// Counted responses of the month that the policy lets count, grouped by a column
-    /// (`unit_id` or `officer_nip`).
+    /// Counted responses of the month that are evidence for pay under the policy, by unit or
+    /// officer: the month's running totals of the policy's trust level (see `totals`), less
+    /// the few responses whose appeals were upheld. No scan of the month's responses.
     async fn tpp_tallies(
         &self,
         tenant_id: &str,
@@ -444,76 +444,88 @@ impl Store {
         policy: &Policy,
         kind: ScopeKind,
     ) -> Result<HashMap<String, Rated>, StoreError> {
-        let column = match kind {
-            ScopeKind::Officer => "officer_nip",
-            ScopeKind::Unit => "unit_id",
-            ScopeKind::Service => "service_id",
+        let (column, scope) = match (kind, crate::totals::pay_scopes(policy.min_trust)) {
+            (ScopeKind::Officer, Some((_, officer))) => ("officer_nip", officer),
+            (ScopeKind::Officer, None) => ("officer_nip", "officer"),
+            (_, Some((unit, _))) => ("unit_id", unit),
+            (_, None) => ("unit_id", "unit"),
         };
-        let tallies: Vec<(String, Tally)> = if policy.min_trust == Trust::Open {
-            // Every channel counts: the month's running totals, less the few responses whose
-            // appeals were upheld. No scan of the month's responses.
-            let mut totals: HashMap<String, Tally> = self
-                .tallies_of_kind(tenant_id, kind, month, month)
-                .await?
-                .into_iter()
-                .collect();
-            let upheld = format!(
-                "SELECT r.{column}, {} FROM responses r
-                 WHERE r.tenant_id = $1 AND r.period_month = $2 AND r.{column} IS NOT NULL
-                   AND r.response_id IN (SELECT d.response_id FROM tpp_appeal_decisions d
-                       WHERE d.tenant_id = $1 AND d.upheld = 1)
-                   AND {}",
-                (1..=ELEMENT_COUNT)
-                    .map(|i| format!("r.u{i}"))
-                    .collect::<Vec<_>>()
-                    .join(", "),
-                crate::quarantine::COUNTED,
-            );
-            let rows = sqlx::query(&upheld)
-                .bind(tenant_id)
-                .bind(month.to_string())
-                .fetch_all(&self.reader)
-                .await?;
-            for row in &rows {
-                let id: String = row.try_get(0)?;
-                let mut left_out = Tally::default();
-                left_out.add(&stored_answers(row, 1)?);
-                let counted = totals.get(&id).cloned().unwrap_or_default();
-                let remaining = counted.without(&left_out).ok_or_else(|| {
-                    corrupt(format!(
-                        "the totals of {id} in {month} miss an appealed response"
-                    ))
-                })?;
-                totals.insert(id, remaining);
-            }
-            totals.into_iter().collect()
-        } else {
-            let channels = Channel::ALL
-                .into_iter()
-                .filter(|c| c.trust() >= policy.min_trust)
-                .map(|c| format!("'{}'", c.code()))
+        let sql = format!(
+            "SELECT scope_id, {}, CAST(SUM(q_sum) AS BIGINT), CAST(SUM(q_sq) AS BIGINT)
+             FROM skm_monthly_totals
+             WHERE tenant_id = $1 AND scope = $2 AND period_month = $3
+             GROUP BY scope_id",
+            tally_select(
+                |i| format!("s{i}"),
+                |i| format!("SUM(n{i})"),
+                "SUM(responses)"
+            )
+        );
+        let rows = sqlx::query(&sql)
+            .bind(tenant_id)
+            .bind(scope)
+            .bind(month.to_string())
+            .fetch_all(&self.reader)
+            .await?;
+        let spread_at = 2 + 2 * ELEMENT_COUNT;
+        let mut totals: HashMap<String, (Tally, Spread)> = HashMap::new();
+        for row in &rows {
+            let spread = Spread {
+                q_sum: to_u64(row.try_get(spread_at)?)?,
+                q_sq: to_u64(row.try_get(spread_at + 1)?)?,
+            };
+            totals.insert(row.try_get(0)?, (tally_from_row(row, 1)?, spread));
+        }
+        let upheld = format!(
+            "SELECT r.{column}, r.channel,
+                 (SELECT COUNT(*) FROM tickets t WHERE t.tenant_id = r.tenant_id
+                      AND t.response_id = r.response_id AND t.issuer_nip IS NOT NULL),
+                 {}
+             FROM responses r
+             WHERE r.tenant_id = $1 AND r.period_month = $2 AND r.{column} IS NOT NULL
+               AND r.response_id IN (SELECT d.response_id FROM tpp_appeal_decisions d
+                   WHERE d.tenant_id = $1 AND d.upheld = 1)
+               AND {}",
+            (1..=ELEMENT_COUNT)
+                .map(|i| format!("r.u{i}"))
                 .collect::<Vec<_>>()
-                .join(", ");
-            let sql = format!(
-                "SELECT r.{column}, {} FROM responses r
-                 WHERE r.tenant_id = $1 AND r.period_month = $2 AND r.{column} IS NOT NULL
-                   AND r.channel IN ({channels}) AND {} AND {COUNTED_FOR_TPP}
-                 GROUP BY r.{column}",
-                tally_select(|i| format!("u{i}"), |i| format!("COUNT(u{i})"), "COUNT(*)"),
-                crate::quarantine::COUNTED,
-            );
-            let rows = sqlx::query(&sql)
-                .bind(tenant_id)
-                .bind(month.to_string())
-                .fetch_all(&self.reader)
-                .await?;
-            rows.iter()
-                .map(|row| Ok((row.try_get(0)?, tally_from_row(row, 1)?)))
-                .collect::<Result<_, StoreError>>()?
-        };
-        Ok(tallies
+                .join(", "),
+            crate::quarantine::COUNTED,
+        );
+        let rows = sqlx::query(&upheld)
+            .bind(tenant_id)
+            .bind(month.to_string())
+            .fetch_all(&self.reader)
+            .await?;
+        for row in &rows {
+            let channel: String = row.try_get(1)?;
+            let by_officer = row.try_get::<i64, _>(2)? > 0;
+            if crate::totals::pay_trust(&channel, by_officer) < policy.min_trust {
+                continue;
+            }
+            let id: String = row.try_get(0)?;
+            let answers = stored_answers(row, 3)?;
+            let mut left_out = Tally::default();
+            left_out.add(&answers);
+            let values: Vec<Option<i64>> = answers
+                .ratings()
+                .iter()
+                .map(|r| r.map(|r| i64::from(r.value())))
+                .collect();
+            let q = response_q(&values);
+            let (counted, spread) = totals.get(&id).cloned().unwrap_or_default();
+            let missing = || {
+                corrupt(format!(
+                    "the totals of {id} in {month} miss an appealed response"
+                ))
+            };
+            let remaining = counted.without(&left_out).ok_or_else(missing)?;
+            let spread = spread.without(Spread::of(q)).ok_or_else(missing)?;
+            totals.insert(id, (remaining, spread));
+        }
+        Ok(totals
             .iter()
-            .filter_map(|(id, tally)| Some((id.clone(), rated(tally)?)))
+            .filter_map(|(id, (tally, spread))| Some((id.clone(), rated(tally, *spread)?)))
             .collect())
     }
 
@@ -592,7 +604,18 @@ impl Store {
         month: Month,
         actor: &str,
         at: OffsetDateTime,
+        key: &LogKey,
     ) -> Result<RunSummary, TppError> {
+        // The log as it stands, signed now: the run records it and is sealed with it.
+        let head = self.sign_log(tenant_id, key, at).await?.unwrap_or_else(|| {
+            TreeHead {
+                tenant_id: tenant_id.to_string(),
+                size: 0,
+                root: empty_root(),
+                signed_at_ms: (at.unix_timestamp_nanos() / 1_000_000) as i64,
+            }
+            .sign(key)
+        });
         let policy = self.policy_for(tenant_id, month).await?;
         let officers = self.payroll_inputs(tenant_id, month, &policy).await?;
         let inputs: Vec<OfficerInput> = officers.iter().map(|o| o.input.clone()).collect();
@@ -640,10 +663,22 @@ impl Store {
             Some((version, RunState::Locked)) => version + 1,
             None => 1,
         };
+        let seal = RunSeal {
+            tenant_id,
+            month: &month.to_string(),
+            version,
+            policy_version: &policy.version,
+            input_digest: &payroll.input_digest,
+            total: payroll.total(),
+            log_size: head.head.size,
+            log_root: &head.head.root,
+        }
+        .sign(key);
         sqlx::query(
             "INSERT INTO tpp_runs (tenant_id, period_month, run_version, state, policy_version,
-                 policy_toml, input_digest, total_amount, computed_by, computed_at_us)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+                 policy_toml, input_digest, total_amount, computed_by, computed_at_us,
+                 log_size, log_root, log_signed_at_ms, log_signature, seal)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
         )
         .bind(tenant_id)
         .bind(month.to_string())
@@ -655,6 +690,11 @@ impl Store {
         .bind(total)
         .bind(actor)
         .bind(micros(at))
+        .bind(money(head.head.size))
+        .bind(head.head.root.to_hex())
+        .bind(head.head.signed_at_ms)
+        .bind(&head.signature)
+        .bind(seal)
         .execute(&mut *tx)
         .await?;
         let amounts: HashMap<&str, u64> = payroll
@@ -765,7 +805,7 @@ impl Store {
         let rows = sqlx::query(
             "SELECT nip, name, unit_id, unit_name, position_class, base_amount, public_facing,
                  officer_responses, officer_ikm, score_unit_id, unit_responses, unit_ikm,
-                 attendance, productivity, amount
+                 attendance, productivity, amount, officer_q_sum, officer_q_sq, unit_q_sum, unit_q_sq
              FROM tpp_run_officers
              WHERE tenant_id = $1 AND period_month = $2 AND run_version = $3 ORDER BY nip",
         )
@@ -1139,11 +1179,16 @@ fn summary_from_row(row: &AnyRow) -> Result<RunSummary, StoreError> {
 }
 
 fn run_officer_from_row(row: &AnyRow) -> Result<(RunOfficer, Option<u64>), StoreError> {
-    let rated = |responses: usize, ikm: usize| -> Result<Option<Rated>, StoreError> {
+    let rated = |responses: usize, ikm: usize, q: &str| -> Result<Option<Rated>, StoreError> {
         let count = to_u64(row.try_get(responses)?)?;
+        let spread = Spread {
+            q_sum: to_u64(row.try_get(format!("{q}_q_sum").as_str())?)?,
+            q_sq: to_u64(row.try_get(format!("{q}_q_sq").as_str())?)?,
+        };
         Ok(parse_decimal(row.try_get(ikm)?)?.map(|ikm| Rated {
             responses: count,
             ikm,
+            spread,
         }))
     };
     let base: Option<i64> = row.try_get(5)?;
@@ -1156,8 +1201,8 @@ fn run_officer_from_row(row: &AnyRow) -> Result<(RunOfficer, Option<u64>), Store
                 position_class: row.try_get(4)?,
                 base: base.map(to_u64).transpose()?,
                 public_facing: row.try_get::<i64, _>(6)? != 0,
-                officer: rated(7, 8)?,
-                unit: rated(10, 11)?,
+                officer: rated(7, 8, "officer")?,
+                unit: rated(10, 11, "unit")?,
                 others: OtherFactors {
                     attendance: parse_decimal(row.try_get(12)?)?,
                     productivity: parse_decimal(row.try_get(13)?)?,
@@ -1183,11 +1228,14 @@ async fn insert_run_officer(
     let input = &officer.input;
     let count = |r: Option<Rated>| r.map_or(0, |r| i64::try_from(r.responses).unwrap_or(i64::MAX));
     let ikm = |r: Option<Rated>| r.map(|r| r.ikm.to_string());
+    let spread = |r: Option<Rated>| r.map(|r| r.spread).unwrap_or_default();
     sqlx::query(
         "INSERT INTO tpp_run_officers (tenant_id, period_month, run_version, nip, name, unit_id,
              unit_name, position_class, base_amount, public_facing, officer_responses, officer_ikm,
-             score_unit_id, unit_responses, unit_ikm, attendance, productivity, amount, unpaid_reason)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)",
+             score_unit_id, unit_responses, unit_ikm, attendance, productivity, amount, unpaid_reason,
+             officer_q_sum, officer_q_sq, unit_q_sum, unit_q_sq)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19,
+             $20, $21, $22, $23)",
     )
     .bind(tenant_id)
     .bind(month.to_string())
@@ -1208,6 +1256,10 @@ async fn insert_run_officer(
     .bind(input.others.productivity.map(|d| d.to_string()))
     .bind(amount.map(money))
     .bind(unpaid_reason)
+    .bind(money(spread(input.officer).q_sum))
+    .bind(money(spread(input.officer).q_sq))
+    .bind(money(spread(input.unit).q_sum))
+    .bind(money(spread(input.unit).q_sq))
     .execute(&mut *tx)
     .await?;
     Ok(())

@@ -30,6 +30,8 @@ pub enum ApiError {
     Unauthorized(String),
     #[error("{0}")]
     Forbidden(String),
+    #[error("{0}")]
+    TooMany(String),
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -60,6 +62,7 @@ impl ApiError {
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
             ApiError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
             ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
+            ApiError::TooMany(_) => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Store(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -76,6 +79,7 @@ impl ApiError {
             ApiError::NotFound(_) => "not_found",
             ApiError::Unauthorized(_) => "unauthorized",
             ApiError::Forbidden(_) => "forbidden",
+            ApiError::TooMany(_) => "too_many",
             ApiError::Store(_) => "internal",
         }
     }
@@ -89,12 +93,14 @@ impl From<RecordError> for ApiError {
             RecordError::UnknownService(_) => field("service", Problem::Unknown),
             RecordError::ServiceOfOtherUnit { .. } => field("service", Problem::ServiceOfOtherUnit),
             RecordError::UnknownOfficer(_) => field("officer", Problem::Unknown),
+            RecordError::OfficerOfOtherUnit { .. } => field("officer", Problem::OfficerOfOtherUnit),
             RecordError::UnknownPoint(_) => field("point", Problem::Unknown),
             RecordError::IdempotencyConflict => field("idempotency_key", Problem::KeyReused),
             RecordError::TicketUnknown => field("ticket", Problem::Unknown),
             RecordError::TicketUsed => field("ticket", Problem::TicketUsed),
             RecordError::TicketExpired => field("ticket", Problem::TicketExpired),
             RecordError::TicketMismatch => field("ticket", Problem::TicketMismatch),
+            RecordError::TicketsTooFast(_) => ApiError::TooMany(error.to_string()),
             RecordError::Store(e) => ApiError::Store(e),
         }
     }

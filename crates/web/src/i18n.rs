@@ -395,6 +395,10 @@ pub fn problem_text(lang: Lang, error: &FieldError) -> String {
             "bukan layanan unit ini".into(),
             "is not a service of this unit".into(),
         ),
+        Problem::OfficerOfOtherUnit => (
+            "tidak bertugas di unit ini pada hari itu".into(),
+            "did not work in this unit on that day".into(),
+        ),
         Problem::KeyReused => (
             "formulir ini sudah dikirim dengan isi lain; muat ulang halaman".into(),
             "this form was already sent with other answers; reload the page".into(),

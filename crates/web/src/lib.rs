@@ -15,6 +15,7 @@ mod openapi;
 mod pages;
 mod posters;
 pub mod report;
+pub mod signing;
 mod submit;
 pub mod tickets;
 
@@ -45,6 +46,8 @@ pub struct AppState {
     /// Take the client address from `X-Forwarded-For` (only behind one's own reverse proxy,
     /// which sets it); otherwise the connection's address is used.
     pub trust_proxy: bool,
+    /// The transparency log's signing key (outside the database).
+    pub signer: Arc<signing::Signer>,
 }
 
 impl AppState {
@@ -265,6 +268,13 @@ pub async fn serve_with(
     use hyper_util::rt::{TokioIo, TokioTimer};
     use tower::ServiceExt;
 
+    // A signed head within a second of each commit, and a last one on shutdown.
+    let signing = tokio::spawn(signing::sign_periodically(
+        state.store.clone(),
+        state.signer.clone(),
+    ));
+    let store = state.store.clone();
+    let signer = state.signer.clone();
     let app = router(state).layer(middleware::from_fn_with_state(limits, request_deadline));
     let connections = hyper_util::server::graceful::GracefulShutdown::new();
     let mut shutdown = std::pin::pin!(shutdown);
@@ -303,6 +313,10 @@ pub async fn serve_with(
     }
     // Requests in flight finish; idle keep-alive connections close now.
     let _ = tokio::time::timeout(limits.request, connections.shutdown()).await;
+    signing.abort();
+    if let Err(error) = signer.sign_all(&store).await {
+        tracing::error!(%error, "signing the transparency log on shutdown");
+    }
     Ok(())
 }
 

@@ -22,6 +22,9 @@ pub struct Recent {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Observation {
     pub recent: Recent,
+    /// Came by the web page or API (anyone could have sent it); only these are judged by
+    /// the unit-burst rule.
+    pub open_channel: bool,
     /// Every answer the same (see [`straight_lined`]).
     pub straight_lined: bool,
     /// The request carried a device id / a network (or kiosk) the counts above refer to.
@@ -116,8 +119,8 @@ impl Reason {
                 "repeated all-same answers from one network or kiosk",
             ),
             Reason::UnitBurst => (
-                "lebih dari 40 tanggapan untuk unit ini dalam 10 menit",
-                "more than 40 responses for this unit within 10 minutes",
+                "lebih dari 40 tanggapan terbuka (tautan atau API) untuk unit ini dalam 10 menit",
+                "more than 40 open responses (link or API) for this unit within 10 minutes",
             ),
             Reason::TicketAtCounter => (
                 "tiket dijawab kurang dari 60 detik setelah terbit, dari jaringan loket yang menerbitkannya",
@@ -147,7 +150,7 @@ pub fn assess(seen: &Observation, rules: &Rules) -> Vec<Reason> {
     {
         reasons.push(Reason::StraightLinedBulk);
     }
-    if recent.unit_ten_minutes >= rules.max_unit_ten_minutes {
+    if seen.open_channel && recent.unit_ten_minutes >= rules.max_unit_ten_minutes {
         reasons.push(Reason::UnitBurst);
     }
     if seen
@@ -198,6 +201,7 @@ mod tests {
             straight_lined,
             has_device: true,
             has_network: true,
+            open_channel: true,
             ..Observation::default()
         }
     }
@@ -253,6 +257,14 @@ mod tests {
             )
         };
         assert_eq!(assess(&unit, &rules), [Reason::UnitBurst]);
+        let kiosk = Observation {
+            open_channel: false,
+            ..unit
+        };
+        assert!(
+            assess(&kiosk, &rules).is_empty(),
+            "kiosk and ticket answers are not held for a unit's burst"
+        );
     }
 
     #[test]

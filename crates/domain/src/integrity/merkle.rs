@@ -61,6 +61,42 @@ pub fn perfect_root(nodes: &[Digest32]) -> Option<Digest32> {
     Some(level[0])
 }
 
+/// The complete, aligned subtrees `(start, height)` that make up the range `[start, end)` as
+/// RFC 9162's recursion splits it, left to right.
+pub fn full_subtrees(start: u64, end: u64, out: &mut Vec<(u64, u32)>) {
+    let n = end - start;
+    if n == 0 {
+        return;
+    }
+    if n.is_power_of_two() && start % n == 0 {
+        out.push((start, n.trailing_zeros()));
+        return;
+    }
+    let k = split(n);
+    full_subtrees(start, start + k, out);
+    full_subtrees(start + k, end, out);
+}
+
+/// MTH of `[start, end)` from the hashes of its [`full_subtrees`].
+pub fn combine(
+    start: u64,
+    end: u64,
+    full: &std::collections::HashMap<(u64, u32), Digest32>,
+) -> Option<Digest32> {
+    let n = end - start;
+    if n == 0 {
+        return Some(empty_root());
+    }
+    if n.is_power_of_two() && start % n == 0 {
+        return full.get(&(start, n.trailing_zeros())).copied();
+    }
+    let k = split(n);
+    Some(node_hash(
+        &combine(start, start + k, full)?,
+        &combine(start + k, end, full)?,
+    ))
+}
+
 /// The root of a tree grown one leaf hash at a time, keeping only the left edge (one hash per
 /// set bit of the size): `suara verify` walks millions of leaves in constant memory.
 #[derive(Clone, Debug, Default)]
@@ -316,6 +352,21 @@ mod tests {
             };
             if size > 1 {
                 prop_assert!(!verify_inclusion(&all[index as usize], index, size, &path, &changed));
+            }
+        }
+
+        #[test]
+        fn ranges_combine_from_their_full_subtrees(end in 1u64..300, pick in any::<u64>()) {
+            let all = leaves(end);
+            // Ranges the recursion visits: the right part of a proof range.
+            for (start, end) in inclusion_ranges(pick % end, end).unwrap() {
+                let mut parts = Vec::new();
+                full_subtrees(start, end, &mut parts);
+                let hashes = parts
+                    .iter()
+                    .map(|&(s, h)| ((s, h), mth(&all[s as usize..(s + (1 << h)) as usize])))
+                    .collect();
+                prop_assert_eq!(combine(start, end, &hashes), Some(mth(&all[start as usize..end as usize])));
             }
         }
 

@@ -150,7 +150,11 @@ pub async fn issue(
         };
         let code = new_code();
         let network = app.signals(&headers, &extensions).network;
-        let issuer = Issuer { name: staff.username(), network: network.as_deref() };
+        let issuer = Issuer {
+            name: staff.username(),
+            network: network.as_deref(),
+            nip: staff.principal.nip.as_deref(),
+        };
         let expires_at = app
             .store
             .issue_ticket(staff.tenant_id(), &code, &binding, &issuer, OffsetDateTime::now_utc())

@@ -401,6 +401,7 @@ pub async fn compute(
                 month,
                 staff.username(),
                 OffsetDateTime::now_utc(),
+                &app.signer.key,
             )
             .await
         {

@@ -1,0 +1,313 @@
+//! The transparency log over the chain (rules in `suara_domain::integrity::merkle` and
+//! `signed_head`): tiles, signed tree heads, inclusion proofs for receipts, and the checks
+//! `suara verify` runs against heads kept in and outside the database.
+
+use std::collections::HashMap;
+
+use sqlx::Row;
+use suara_domain::integrity::chain::Digest32;
+use suara_domain::integrity::merkle::{
+    self, inclusion_ranges, leaf_hash, perfect_root, Frontier, TILE_HEIGHT, TILE_LEAVES,
+};
+use suara_domain::integrity::signed_head::{LogKey, PublicKey, SignedHead, TreeHead};
+use time::OffsetDateTime;
+
+use crate::{Result, Store, StoreError};
+
+fn digest(text: &str) -> Result<Digest32> {
+    Digest32::from_hex(text).ok_or_else(|| StoreError::Corrupt(format!("hash '{text}'")))
+}
+
+/// Tiles computed per query while catching up.
+const TILES_PER_QUERY: u64 = 64;
+
+/// A receipt as a citizen may check it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ReceiptStatus {
+    /// No response has this receipt.
+    Unknown,
+    /// Stored, but held for review (or set aside after review): it counts nowhere.
+    UnderReview,
+    /// Counted: leaf `index` of the log, with its content hash and, once a signed head
+    /// covers it, the inclusion proof against that head.
+    Counted {
+        received_at: OffsetDateTime,
+        unit_id: String,
+        index: u64,
+        leaf: Digest32,
+        proof: Option<(SignedHead, Vec<Digest32>)>,
+    },
+}
+
+/// What the log checks found; `None` fields are fine.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LogReport {
+    /// Signed heads checked (in the database and outside it).
+    pub heads_checked: usize,
+    /// The first problem.
+    pub problem: Option<String>,
+}
+
+impl Store {
+    /// Brings the tiles up to date and, when the log grew since the last signed head, signs
+    /// and stores a new head. Returns the latest head (`None` for an empty log).
+    pub async fn sign_log(
+        &self,
+        tenant_id: &str,
+        key: &LogKey,
+        now: OffsetDateTime,
+    ) -> Result<Option<SignedHead>> {
+        let size: i64 = sqlx::query_scalar("SELECT seq FROM chain_heads WHERE tenant_id = $1")
+            .bind(tenant_id)
+            .fetch_optional(&self.reader)
+            .await?
+            .unwrap_or(0);
+        let size = crate::to_u64(size)?;
+        let latest = self.latest_head(tenant_id).await?;
+        if size == 0 {
+            return Ok(latest);
+        }
+        if latest.as_ref().is_some_and(|h| h.head.size == size) {
+            return Ok(latest);
+        }
+        self.catch_up_tiles(tenant_id, size).await?;
+        let root = self.range_root(tenant_id, 0, size).await?;
+        let signed = TreeHead {
+            tenant_id: tenant_id.to_string(),
+            size,
+            root,
+            signed_at_ms: (now.unix_timestamp_nanos() / 1_000_000) as i64,
+        }
+        .sign(key);
+        sqlx::query(
+            "INSERT INTO log_heads (tenant_id, tree_size, root_hash, signed_at_ms, signature)
+             VALUES ($1, $2, $3, $4, $5) ON CONFLICT (tenant_id, tree_size) DO NOTHING",
+        )
+        .bind(tenant_id)
+        .bind(size as i64)
+        .bind(root.to_hex())
+        .bind(signed.head.signed_at_ms)
+        .bind(&signed.signature)
+        .execute(&self.writer)
+        .await?;
+        Ok(Some(signed))
+    }
+
+    /// The signed head of the largest tree stored.
+    pub async fn latest_head(&self, tenant_id: &str) -> Result<Option<SignedHead>> {
+        Ok(self.heads(tenant_id, Some(1)).await?.pop())
+    }
+
+    /// Stored signed heads, largest first (`limit` of them, or all).
+    pub async fn heads(&self, tenant_id: &str, limit: Option<i64>) -> Result<Vec<SignedHead>> {
+        let rows = sqlx::query(
+            "SELECT tree_size, root_hash, signed_at_ms, signature FROM log_heads
+             WHERE tenant_id = $1 ORDER BY tree_size DESC LIMIT $2",
+        )
+        .bind(tenant_id)
+        .bind(limit.unwrap_or(i64::MAX))
+        .fetch_all(&self.reader)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                Ok(SignedHead {
+                    head: TreeHead {
+                        tenant_id: tenant_id.to_string(),
+                        size: crate::to_u64(row.try_get("tree_size")?)?,
+                        root: digest(&row.try_get::<String, _>("root_hash")?)?,
+                        signed_at_ms: row.try_get("signed_at_ms")?,
+                    },
+                    signature: row.try_get("signature")?,
+                })
+            })
+            .collect()
+    }
+
+    /// Stores the hash of every complete tile below `size` not stored yet.
+    async fn catch_up_tiles(&self, tenant_id: &str, size: u64) -> Result<()> {
+        let stored: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM log_tiles WHERE tenant_id = $1")
+            .bind(tenant_id)
+            .fetch_one(&self.reader)
+            .await?;
+        let complete = size / TILE_LEAVES;
+        let mut next = crate::to_u64(stored)?;
+        while next < complete {
+            let upto = complete.min(next + TILES_PER_QUERY);
+            let leaves = self
+                .leaves(tenant_id, next * TILE_LEAVES, upto * TILE_LEAVES)
+                .await?;
+            let mut tx = self.writer.begin().await?;
+            for (i, tile) in leaves.chunks(TILE_LEAVES as usize).enumerate() {
+                let hash = perfect_root(tile)
+                    .ok_or_else(|| StoreError::Corrupt("a tile lost leaves".into()))?;
+                sqlx::query(
+                    "INSERT INTO log_tiles (tenant_id, idx, hash) VALUES ($1, $2, $3)
+                     ON CONFLICT (tenant_id, idx) DO NOTHING",
+                )
+                .bind(tenant_id)
+                .bind((next + i as u64) as i64)
+                .bind(hash.to_hex())
+                .execute(&mut *tx)
+                .await?;
+            }
+            tx.commit().await?;
+            next = upto;
+        }
+        Ok(())
+    }
+
+    /// Leaf hashes `[start, end)` (leaf `i` is chain link `i + 1`).
+    async fn leaves(&self, tenant_id: &str, start: u64, end: u64) -> Result<Vec<Digest32>> {
+        let rows = sqlx::query(
+            "SELECT content_hash FROM chain_links WHERE tenant_id = $1 AND seq > $2 AND seq <= $3
+             ORDER BY seq",
+        )
+        .bind(tenant_id)
+        .bind(start as i64)
+        .bind(end as i64)
+        .fetch_all(&self.reader)
+        .await?;
+        if rows.len() as u64 != end - start {
+            return Err(StoreError::Corrupt(format!(
+                "the log lacks leaves between {start} and {end}"
+            )));
+        }
+        rows.iter()
+            .map(|row| Ok(leaf_hash(&digest(&row.try_get::<String, _>(0)?)?.0)))
+            .collect()
+    }
+
+    /// The hash of a complete, aligned subtree of `2^height` leaves from `start`: from tiles
+    /// when it spans whole tiles, else from leaves.
+    async fn full_subtree(&self, tenant_id: &str, start: u64, height: u32) -> Result<Digest32> {
+        let width = 1u64 << height;
+        if height < TILE_HEIGHT {
+            let leaves = self.leaves(tenant_id, start, start + width).await?;
+            return perfect_root(&leaves).ok_or_else(|| StoreError::Corrupt("subtree".into()));
+        }
+        let (first, count) = (start / TILE_LEAVES, width / TILE_LEAVES);
+        let rows = sqlx::query(
+            "SELECT idx, hash FROM log_tiles WHERE tenant_id = $1 AND idx >= $2 AND idx < $3
+             ORDER BY idx",
+        )
+        .bind(tenant_id)
+        .bind(first as i64)
+        .bind((first + count) as i64)
+        .fetch_all(&self.reader)
+        .await?;
+        let mut tiles = Vec::with_capacity(count as usize);
+        for row in &rows {
+            tiles.push(digest(&row.try_get::<String, _>(1)?)?);
+        }
+        if tiles.len() as u64 != count {
+            // Not cached yet: from the leaves.
+            let leaves = self.leaves(tenant_id, start, start + width).await?;
+            return perfect_root(&leaves).ok_or_else(|| StoreError::Corrupt("subtree".into()));
+        }
+        perfect_root(&tiles).ok_or_else(|| StoreError::Corrupt("subtree".into()))
+    }
+
+    /// MTH of leaves `[start, end)` of an RFC 9162 tree (a range its recursion visits).
+    async fn range_root(&self, tenant_id: &str, start: u64, end: u64) -> Result<Digest32> {
+        let mut parts = Vec::new();
+        merkle::full_subtrees(start, end, &mut parts);
+        let mut hashes = HashMap::new();
+        for &(s, h) in &parts {
+            hashes.insert((s, h), self.full_subtree(tenant_id, s, h).await?);
+        }
+        merkle::combine(start, end, &hashes)
+            .ok_or_else(|| StoreError::Corrupt("a subtree hash is missing".into()))
+    }
+
+    /// What a receipt stands for now (see [`ReceiptStatus`]).
+    pub async fn receipt_status(&self, tenant_id: &str, receipt: &str) -> Result<ReceiptStatus> {
+        let row = sqlx::query(
+            "SELECT r.received_at_us, r.unit_id, l.seq, l.content_hash FROM responses r
+             LEFT JOIN chain_links l ON l.tenant_id = r.tenant_id AND l.response_id = r.response_id
+             WHERE r.tenant_id = $1 AND r.receipt = $2",
+        )
+        .bind(tenant_id)
+        .bind(receipt)
+        .fetch_optional(&self.reader)
+        .await?;
+        let Some(row) = row else {
+            return Ok(ReceiptStatus::Unknown);
+        };
+        let Some(seq) = row.try_get::<Option<i64>, _>("seq")? else {
+            return Ok(ReceiptStatus::UnderReview);
+        };
+        let index = crate::to_u64(seq - 1)?;
+        let leaf = leaf_hash(&digest(&row.try_get::<String, _>("content_hash")?)?.0);
+        let proof = match self.latest_head(tenant_id).await? {
+            Some(head) if head.head.size > index => {
+                let ranges = inclusion_ranges(index, head.head.size)
+                    .ok_or_else(|| StoreError::Corrupt("proof ranges".into()))?;
+                let mut path = Vec::with_capacity(ranges.len());
+                for (start, end) in ranges {
+                    path.push(self.range_root(tenant_id, start, end).await?);
+                }
+                Some((head, path))
+            }
+            _ => None,
+        };
+        Ok(ReceiptStatus::Counted {
+            received_at: crate::from_micros(row.try_get("received_at_us")?)?,
+            unit_id: row.try_get("unit_id")?,
+            index,
+            leaf,
+            proof,
+        })
+    }
+}
+
+/// Checks signed heads against the log as `suara verify` recomputed it: every head must be
+/// signed by the key, and the tree the chain holds must have had each head's root at its
+/// size. `roots` are the recomputed roots at those sizes (see [`RootsAt`]); `length` the
+/// leaves that verified.
+pub(crate) fn check_heads(
+    heads: &[(String, SignedHead)],
+    key: &PublicKey,
+    roots: &RootsAt,
+    length: u64,
+) -> LogReport {
+    let mut report = LogReport::default();
+    for (place, signed) in heads {
+        report.heads_checked += 1;
+        let problem = if signed.check(key).is_err() {
+            Some(format!(
+                "the signed head of {} leaves {place} does not carry the signing key's signature",
+                signed.head.size
+            ))
+        } else if signed.head.size > length {
+            Some(format!(
+                "the log holds {length} leaves, but a head signed {place} covers {}: responses were removed or the log was rolled back",
+                signed.head.size
+            ))
+        } else if roots.0.get(&signed.head.size) != Some(&signed.head.root) {
+            Some(format!(
+                "the first {} leaves no longer give the root signed {place}: counted responses were changed or re-hashed",
+                signed.head.size
+            ))
+        } else {
+            None
+        };
+        if problem.is_some() {
+            report.problem = problem;
+            break;
+        }
+    }
+    report
+}
+
+/// Roots of the log recomputed at chosen sizes while walking the chain.
+#[derive(Debug, Default)]
+pub(crate) struct RootsAt(pub HashMap<u64, Digest32>);
+
+impl RootsAt {
+    /// A frontier and the sizes wanted; call [`RootsAt::visit`] after each leaf.
+    pub fn visit(&mut self, frontier: &Frontier, wanted: &std::collections::HashSet<u64>) {
+        if wanted.contains(&frontier.size()) {
+            self.0.insert(frontier.size(), frontier.root());
+        }
+    }
+}

@@ -1,0 +1,202 @@
+//! The running monthly totals (`skm_monthly_totals`): which rows a counted response adds to,
+//! and the numbers it adds. One accumulator for the live path, the bulk loader, the
+//! migration that rebuilt them and `suara verify`, which recomputes them from the chain.
+//!
+//! Every counted response adds to the published scopes (its unit, service and officer). A
+//! response that is evidence for pay also adds to the pay scopes of its trust level and
+//! those below it: `pay_onsite_*` holds kiosk answers and verified tickets, `pay_verified_*`
+//! verified tickets only. A ticket issued by an officer's own account is evidence of nothing
+//! for pay (the rated may not vouch for themselves), so it counts as open.
+
+use std::collections::BTreeMap;
+
+use sqlx::{AnyConnection, Row};
+
+use suara_domain::integrity::channel::{Channel, Trust};
+use suara_domain::skm::ELEMENT_COUNT;
+use suara_domain::tpp::evidence::response_q;
+
+use crate::chain::{record_from_row, OwnedRecord, RECORD_COLUMNS};
+use crate::{Backend, Result, Store, StoreError};
+
+/// Responses, nine sums, nine counts, then the spread (`q_sum`, `q_sq`).
+pub(crate) const NUMBERS: usize = 1 + 2 * ELEMENT_COUNT + 2;
+
+/// The columns after tenant, scope, scope id and month, in [`Numbers`] order.
+pub(crate) fn number_columns() -> Vec<String> {
+    std::iter::once("responses".to_string())
+        .chain((1..=ELEMENT_COUNT).map(|i| format!("s{i}")))
+        .chain((1..=ELEMENT_COUNT).map(|i| format!("n{i}")))
+        .chain(["q_sum".to_string(), "q_sq".to_string()])
+        .collect()
+}
+
+pub(crate) type Numbers = [i64; NUMBERS];
+
+/// The scope codes of the pay totals of unit and officer at a trust level (`None` for open:
+/// pay then reads the published totals).
+pub fn pay_scopes(level: Trust) -> Option<(&'static str, &'static str)> {
+    match level {
+        Trust::Open => None,
+        Trust::Onsite => Some(("pay_onsite_unit", "pay_onsite_officer")),
+        Trust::Verified => Some(("pay_verified_unit", "pay_verified_officer")),
+    }
+}
+
+/// How far a counted response is evidence for pay.
+pub fn pay_trust(channel: &str, ticket_issued_by_officer: bool) -> Trust {
+    match Channel::from_code(channel) {
+        Some(Channel::Ticket) if ticket_issued_by_officer => Trust::Open,
+        Some(channel) => channel.trust(),
+        None => Trust::Open,
+    }
+}
+
+/// Totals keyed by (tenant, scope, scope id, month), in key order.
+#[derive(Default, Debug, PartialEq, Eq)]
+pub(crate) struct Accumulator(pub BTreeMap<(String, &'static str, String, String), Numbers>);
+
+impl Accumulator {
+    pub fn add(&mut self, tenant_id: &str, record: &OwnedRecord, pay: Trust) {
+        let mut scopes: Vec<(&'static str, &str)> = vec![("unit", record.unit.as_str())];
+        if let Some(service) = &record.service {
+            scopes.push(("service", service));
+        }
+        if let Some(officer) = &record.officer {
+            scopes.push(("officer", officer));
+        }
+        for level in [Trust::Onsite, Trust::Verified] {
+            if let (true, Some((unit, officer))) = (pay >= level, pay_scopes(level)) {
+                scopes.push((unit, &record.unit));
+                if let Some(nip) = &record.officer {
+                    scopes.push((officer, nip));
+                }
+            }
+        }
+        let q = response_q(&record.answers) as i64;
+        for (scope, id) in scopes {
+            let numbers = self
+                .0
+                .entry((
+                    tenant_id.to_string(),
+                    scope,
+                    id.to_string(),
+                    record.period_month.clone(),
+                ))
+                .or_insert([0; NUMBERS]);
+            numbers[0] += 1;
+            for (i, answer) in record.answers.iter().enumerate() {
+                numbers[1 + i] += answer.unwrap_or(0);
+                numbers[1 + ELEMENT_COUNT + i] += i64::from(answer.is_some());
+            }
+            numbers[NUMBERS - 2] += q;
+            numbers[NUMBERS - 1] += q * q;
+        }
+    }
+}
+
+/// Counted responses read per query while rebuilding.
+const PAGE: i64 = 5000;
+
+/// Rebuilds every tenant's totals from its counted responses; run once by the migration that
+/// added pay scopes and spreads.
+pub(crate) async fn rebuild(conn: &mut AnyConnection, backend: Backend) -> Result<()> {
+    sqlx::query("DELETE FROM skm_monthly_totals")
+        .execute(&mut *conn)
+        .await?;
+    let mut totals = Accumulator::default();
+    let mut after = 0i64;
+    loop {
+        let rows = sqlx::query(&format!(
+            "SELECT r.response_id, r.tenant_id,
+                 (SELECT COUNT(*) FROM tickets t WHERE t.tenant_id = r.tenant_id
+                      AND t.response_id = r.response_id AND t.issuer_nip IS NOT NULL),
+                 {RECORD_COLUMNS}
+             FROM responses r WHERE r.response_id > $1 AND {}
+             ORDER BY r.response_id LIMIT $2",
+            crate::quarantine::COUNTED
+        ))
+        .bind(after)
+        .bind(PAGE)
+        .fetch_all(&mut *conn)
+        .await?;
+        if rows.is_empty() {
+            break;
+        }
+        for row in &rows {
+            after = row.try_get(0)?;
+            let tenant_id: String = row.try_get(1)?;
+            let by_officer = row.try_get::<i64, _>(2)? > 0;
+            if let Some(record) = record_from_row(row, 3)? {
+                totals.add(&tenant_id, &record, pay_trust(&record.channel, by_officer));
+            }
+        }
+    }
+    crate::responses::write_totals(conn, backend, &totals).await?;
+    Ok(())
+}
+
+impl Store {
+    /// Every stored totals row of a tenant.
+    pub(crate) async fn stored_totals(&self, tenant_id: &str) -> Result<Accumulator> {
+        let columns = number_columns().join(", ");
+        let rows = sqlx::query(&format!(
+            "SELECT scope, scope_id, period_month, {columns} FROM skm_monthly_totals
+             WHERE tenant_id = $1"
+        ))
+        .bind(tenant_id)
+        .fetch_all(&self.reader)
+        .await?;
+        let mut stored = Accumulator::default();
+        for row in &rows {
+            let scope: String = row.try_get(0)?;
+            let scope = SCOPES
+                .into_iter()
+                .find(|s| *s == scope)
+                .ok_or_else(|| StoreError::Corrupt(format!("totals scope '{scope}'")))?;
+            let mut numbers = [0; NUMBERS];
+            for (i, n) in numbers.iter_mut().enumerate() {
+                *n = row.try_get(3 + i)?;
+            }
+            stored.0.insert(
+                (
+                    tenant_id.to_string(),
+                    scope,
+                    row.try_get(1)?,
+                    row.try_get(2)?,
+                ),
+                numbers,
+            );
+        }
+        Ok(stored)
+    }
+}
+
+/// Every scope code the totals use.
+const SCOPES: [&str; 7] = [
+    "unit",
+    "service",
+    "officer",
+    "pay_onsite_unit",
+    "pay_onsite_officer",
+    "pay_verified_unit",
+    "pay_verified_officer",
+];
+
+/// The first row where recomputed and stored totals differ, in words.
+pub(crate) fn first_difference(recomputed: &Accumulator, stored: &Accumulator) -> Option<String> {
+    let keys: std::collections::BTreeSet<_> = recomputed.0.keys().chain(stored.0.keys()).collect();
+    keys.into_iter().find_map(|key| {
+        let (a, b) = (recomputed.0.get(key), stored.0.get(key));
+        (a != b).then(|| {
+            let (_, scope, id, month) = key;
+            let responses = |n: Option<&Numbers>| n.map_or(0, |n| n[0]);
+            format!(
+                "the monthly total of {scope} '{id}' in {month} does not follow from the counted responses \
+                 (stored {} responses, recomputed {}; or their sums differ)",
+                responses(b),
+                responses(a)
+            )
+        })
+    })
+}
