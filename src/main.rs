@@ -54,7 +54,7 @@ enum Command {
         trust_proxy: bool,
         /// The transparency log's signing key, kept outside the database (created on first
         /// start); the latest signed head of each regency is kept beside it.
-        #[arg(long, default_value = suara_web::signing::DEFAULT_KEY_FILE)]
+        #[arg(long, env = "SUARA_SIGNING_KEY", default_value = suara_web::signing::DEFAULT_KEY_FILE)]
         signing_key: PathBuf,
     },
     /// Generate a regency of any size into an empty database (load tests, benchmarks):
@@ -112,7 +112,7 @@ enum Command {
         #[arg(long, default_value = DEFAULT_DATABASE_URL)]
         database: String,
         /// The signing key file (its public half checks the heads).
-        #[arg(long, default_value = suara_web::signing::DEFAULT_KEY_FILE)]
+        #[arg(long, env = "SUARA_SIGNING_KEY", default_value = suara_web::signing::DEFAULT_KEY_FILE)]
         signing_key: PathBuf,
     },
     /// Copy the database, while it is in use, to a new SQLite file (consistent; never
@@ -131,7 +131,7 @@ enum Command {
         #[arg(long, global = true, default_value = DEFAULT_DATABASE_URL)]
         database: String,
         /// The signing key a run is sealed with (`tpp run`).
-        #[arg(long, global = true, default_value = suara_web::signing::DEFAULT_KEY_FILE)]
+        #[arg(long, global = true, env = "SUARA_SIGNING_KEY", default_value = suara_web::signing::DEFAULT_KEY_FILE)]
         signing_key: PathBuf,
     },
     /// Import units, services, service points and officers from CSV files (all checked

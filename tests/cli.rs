@@ -6,10 +6,22 @@ use std::path::Path;
 use std::process::{Child, Command, Output, Stdio};
 
 fn suara(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_suara"))
-        .args(args)
-        .output()
-        .expect("the suara binary runs")
+    command(args).output().expect("the suara binary runs")
+}
+
+/// The binary with these arguments; the signing key lives beside the SQLite database the
+/// arguments name (so every test has its own), or in a scratch folder.
+fn command(args: &[&str]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_suara"));
+    command.args(args);
+    let database = args
+        .windows(2)
+        .find(|w| w[0] == "--database")
+        .and_then(|w| w[1].strip_prefix("sqlite://"))
+        .map(|path| Path::new(path).with_file_name("signing-key"));
+    let key = database.unwrap_or_else(|| std::env::temp_dir().join("suara-cli-test-key"));
+    command.env("SUARA_SIGNING_KEY", key);
+    command
 }
 
 fn csv_file(dir: &Path, name: &str, text: &str) -> String {
@@ -159,8 +171,7 @@ fn serve_demo(database: &str) -> (Server, String) {
 
 /// `suara serve` on the database with extra arguments: the running server and its address.
 fn serve(database: &str, extra: &[&str]) -> (Server, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_suara"))
-        .args(["serve", "--addr", "127.0.0.1:0", "--database", database])
+    let mut child = command(&["serve", "--addr", "127.0.0.1:0", "--database", database])
         .args(extra)
         .env("RUST_LOG", "warn")
         .stdout(Stdio::piped())
@@ -208,8 +219,7 @@ fn serve_demo_accepts_a_response_and_reports_the_new_ikm() {
 }
 
 fn suara_with_stdin(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_suara"))
-        .args(args)
+    let mut child = command(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -598,8 +608,7 @@ fn a_killed_payroll_run_leaves_no_half_written_run() {
     let mut killed_running = 0;
     let mut delay = std::time::Duration::from_millis(20);
     loop {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_suara"))
-            .args(["tpp", "run", "--period", "2026-10", "--database", &database])
+        let mut child = command(&["tpp", "run", "--period", "2026-10", "--database", &database])
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()

@@ -19,10 +19,12 @@ fn officer(nip: &str, unit: &str, base: Option<u64>, ikm: Option<i64>) -> RunOff
             position_class: "7".into(),
             base,
             officer: ikm.map(|ikm| Rated {
+                spread: Default::default(),
                 responses: 10,
                 ikm: Decimal::new(ikm, 2),
             }),
             unit: Some(Rated {
+                spread: Default::default(),
                 responses: 40,
                 ikm: Decimal::new(7000, 2),
             }),

@@ -284,6 +284,7 @@ async fn answers_out_of_hours_and_tickets_answered_at_the_counter_are_held(db: T
                 point_id: None,
             };
             let issuer = Issuer {
+                nip: None,
                 name: "loket-1",
                 network: Some(network),
             };

@@ -55,7 +55,13 @@ async fn october_payroll_from_responses_review_and_appeals(db: TestDatabase) {
         .unwrap();
 
     let first = store
-        .run_payroll("t1", month, "keuangan", now)
+        .run_payroll(
+            "t1",
+            month,
+            "keuangan",
+            now,
+            &suara_store::testing::log_key(),
+        )
         .await
         .unwrap();
     assert_eq!((first.version, first.state), (1, RunState::Draft));
@@ -83,7 +89,13 @@ async fn october_payroll_from_responses_review_and_appeals(db: TestDatabase) {
 
     // Computing a draft again keeps its version.
     let again = store
-        .run_payroll("t1", month, "keuangan", now)
+        .run_payroll(
+            "t1",
+            month,
+            "keuangan",
+            now,
+            &suara_store::testing::log_key(),
+        )
         .await
         .unwrap();
     assert_eq!((again.version, again.input_digest), (1, first.input_digest));
@@ -101,7 +113,15 @@ async fn october_payroll_from_responses_review_and_appeals(db: TestDatabase) {
         .advance_run("t1", month, 1, RunState::Reviewed, "keuangan", now)
         .await
         .unwrap();
-    let waiting = store.run_payroll("t1", month, "keuangan", now).await;
+    let waiting = store
+        .run_payroll(
+            "t1",
+            month,
+            "keuangan",
+            now,
+            &suara_store::testing::log_key(),
+        )
+        .await;
     assert!(matches!(waiting, Err(TppError::AwaitingLock(_, 1))));
     store
         .advance_run("t1", month, 1, RunState::Approved, "keuangan", now)
@@ -164,7 +184,13 @@ async fn october_payroll_from_responses_review_and_appeals(db: TestDatabase) {
     // The next version leaves the response out: unit 30/9 → 83.33, blended
     // (3·50 + 30·83.33)/33 = 80.30 → 100 %.
     let second = store
-        .run_payroll("t1", month, "keuangan", now)
+        .run_payroll(
+            "t1",
+            month,
+            "keuangan",
+            now,
+            &suara_store::testing::log_key(),
+        )
         .await
         .unwrap();
     assert_eq!(second.version, 2);

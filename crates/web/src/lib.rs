@@ -176,6 +176,8 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route(api::RESPONSES, post(submit::post_response))
         .route(api::UNITS, get(api::units))
         .route(api::UNIT_IKM, get(api::unit_ikm))
+        .route(pages::receipt::API, get(pages::receipt::api))
+        .route(pages::receipt::PAGE, get(pages::receipt::show))
         .route("/", get(pages::home::show))
         .route(pages::transparency::PATH, get(pages::transparency::show))
         .route(musrena::public::LIST, get(musrena::public::list))

@@ -183,6 +183,7 @@ async fn public_pages_are_accessible_and_keyboard_usable() {
             "7K2M9QXD4T",
             &binding,
             &Issuer {
+                nip: None,
                 name: "test",
                 network: None,
             },
@@ -273,7 +274,7 @@ async fn signed_in_pages_are_accessible() {
         .await
         .unwrap();
     app.store
-        .run_payroll("t1", month, "test", now)
+        .run_payroll("t1", month, "test", now, &suara_store::testing::log_key())
         .await
         .unwrap();
     let naming = app

@@ -120,6 +120,10 @@ async fn impatient_server() -> (String, TestDatabase) {
         default_tenant: None,
         public_url: None,
         trust_proxy: false,
+        signer: std::sync::Arc::new(suara_web::signing::Signer {
+            key: suara_store::testing::log_key(),
+            dir: std::env::temp_dir(),
+        }),
     });
     let limits = suara_web::Limits {
         header_read: std::time::Duration::from_millis(300),

@@ -224,6 +224,7 @@ async fn queue_systems_issue_tickets_within_their_units(db: TestDatabase) {
 }
 
 const TEST_ISSUER: Issuer = Issuer {
+    nip: None,
     name: "test",
     network: None,
 };

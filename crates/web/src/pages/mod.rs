@@ -4,6 +4,7 @@
 pub mod home;
 pub mod kiosk;
 pub mod musrena;
+pub mod receipt;
 pub mod staff;
 pub mod survey;
 pub mod transparency;

@@ -580,7 +580,7 @@ fn thanks_page(
             p { (t.thanks_body) }
             @if matches!(recorded, Recorded::Replayed(_)) { p { (t.already_received) } }
             p.receipt { span.label { (t.receipt_label) } br; strong { (receipt.code) } }
-            p.hint { (t.receipt_hint) }
+            p.hint { (t.receipt_hint) " " a href={ (super::receipt::path(&receipt.code)) "?lang=" (lang.code()) } { (t.receipt_check) } }
             p { (t.received_at) ": " (when) }
         }
         p { a href=(mode.start(unit_id, lang)) { (t.another_response) } }

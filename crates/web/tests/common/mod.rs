@@ -18,6 +18,8 @@ pub struct TestApp {
     /// Follows no redirects, so tests see the 303s.
     pub client: reqwest::Client,
     pub store: Store,
+    /// Where the signing key's heads are kept (the key itself is `testing::log_key`).
+    pub keys: tempfile::TempDir,
     _db: TestDatabase,
 }
 
@@ -26,11 +28,16 @@ impl TestApp {
         let store = db.seeded_store().await;
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
+        let keys = tempfile::tempdir().unwrap();
         let state = Arc::new(AppState {
             store: store.clone(),
             default_tenant: None,
             public_url: None,
             trust_proxy: true,
+            signer: Arc::new(suara_web::signing::Signer {
+                key: suara_store::testing::log_key(),
+                dir: keys.path().to_path_buf(),
+            }),
         });
         tokio::spawn(suara_web::serve(listener, state));
         let client = reqwest::Client::builder()
@@ -41,6 +48,7 @@ impl TestApp {
             base,
             client,
             store,
+            keys,
             _db: db,
         }
     }

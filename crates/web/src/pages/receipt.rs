@@ -1,0 +1,173 @@
+//! `/tanda-terima/{receipt}` and `GET /api/v1/receipts/{receipt}`: a citizen checks that their
+//! rating was counted. A counted response comes with its place in the transparency log and
+//! an inclusion proof against the latest signed head, which anyone can check with the
+//! published public key (RFC 9162 §2.1.3.2), without trusting this server.
+
+use std::sync::Arc;
+
+use axum::extract::{OriginalUri, Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use maud::html;
+use suara_store::ReceiptStatus;
+
+use super::{layout, page, LangQuery};
+use crate::i18n::Lang;
+use crate::{ApiError, AppState};
+
+pub const PAGE: &str = "/tanda-terima/{receipt}";
+pub const API: &str = "/api/v1/receipts/{receipt}";
+
+/// The link to a receipt's page.
+pub fn path(receipt: &str) -> String {
+    format!("/tanda-terima/{receipt}")
+}
+
+/// Receipts are `SKM-XXXXX-XXXXX`; typed ones are forgiven their case and spaces.
+fn normalize(receipt: &str) -> String {
+    receipt
+        .trim()
+        .to_ascii_uppercase()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}
+
+async fn status(app: &AppState, receipt: &str) -> Result<ReceiptStatus, ApiError> {
+    let tenant = app.tenant(None).await?;
+    Ok(app
+        .store
+        .receipt_status(&tenant.tenant_id, &normalize(receipt))
+        .await?)
+}
+
+/// The JSON answer: status, and for a counted response its leaf and proof.
+fn json(receipt: &str, status: &ReceiptStatus, public_key: &str) -> serde_json::Value {
+    match status {
+        ReceiptStatus::Unknown => serde_json::json!({"receipt": receipt, "status": "unknown"}),
+        ReceiptStatus::UnderReview => {
+            serde_json::json!({"receipt": receipt, "status": "under_review"})
+        }
+        ReceiptStatus::Counted {
+            received_at,
+            unit_id,
+            index,
+            leaf,
+            proof,
+        } => {
+            let mut body = serde_json::json!({
+                "receipt": receipt,
+                "status": "counted",
+                "unit": unit_id,
+                "received_on": received_at.date().to_string(),
+                "leaf_index": index,
+                "leaf_hash": leaf.to_hex(),
+                "public_key": public_key,
+            });
+            if let Some((head, path)) = proof {
+                body["signed_head"] = serde_json::json!({
+                    "tree_size": head.head.size,
+                    "root_hash": head.head.root.to_hex(),
+                    "signed_at_ms": head.head.signed_at_ms,
+                    "signature": head.signature,
+                    "note": head.to_note(),
+                });
+                body["inclusion_proof"] =
+                    serde_json::Value::from(path.iter().map(|h| h.to_hex()).collect::<Vec<_>>());
+            }
+            body
+        }
+    }
+}
+
+pub async fn api(State(app): State<Arc<AppState>>, Path(receipt): Path<String>) -> Response {
+    match status(&app, &receipt).await {
+        Ok(found) => {
+            let code = if found == ReceiptStatus::Unknown {
+                StatusCode::NOT_FOUND
+            } else {
+                StatusCode::OK
+            };
+            let body = json(&normalize(&receipt), &found, &app.signer.public().to_hex());
+            (code, Json(body)).into_response()
+        }
+        Err(error) => error.into_response(),
+    }
+}
+
+pub async fn show(
+    State(app): State<Arc<AppState>>,
+    Path(receipt): Path<String>,
+    Query(query): Query<LangQuery>,
+    uri: OriginalUri,
+) -> Response {
+    let lang = query.lang();
+    let here = uri.to_string();
+    match status(&app, &receipt).await {
+        Ok(found) => render(lang, &here, &normalize(&receipt), &found),
+        Err(error) => super::survey::error_page(lang, &here, error),
+    }
+}
+
+fn render(lang: Lang, here: &str, receipt: &str, found: &ReceiptStatus) -> Response {
+    let title = lang.pick("Periksa tanda terima", "Check a receipt");
+    let api = format!("/api/v1/receipts/{receipt}");
+    let (code, content) = match found {
+        ReceiptStatus::Unknown => (
+            StatusCode::NOT_FOUND,
+            html! {
+                h2 { (lang.pick("Nomor tidak ditemukan", "Number not found")) }
+                p { (lang.pick(
+                    "Periksa nomor pada layar terima kasih (SKM- lalu 10 huruf dan angka). Penilaian yang baru dikirim langsung tercatat.",
+                    "Check the number on the thank-you screen (SKM- then 10 letters and digits). A rating just sent is recorded at once.",
+                )) }
+            },
+        ),
+        ReceiptStatus::UnderReview => (
+            StatusCode::OK,
+            html! {
+                h2 { (lang.pick("Sedang diperiksa", "Under review")) }
+                p { (lang.pick(
+                    "Penilaian Anda tersimpan dan sedang diperiksa oleh Inspektorat, karena banyak penilaian datang bersamaan. Bila diterima, penilaian ini dihitung.",
+                    "Your rating is stored and being reviewed by the inspectorate, because many ratings arrived at once. If accepted, it counts.",
+                )) }
+            },
+        ),
+        ReceiptStatus::Counted { index, proof, .. } => (
+            StatusCode::OK,
+            html! {
+                h2 { (lang.pick("Dihitung", "Counted")) }
+                p { (lang.pick(
+                    "Penilaian Anda dihitung dalam hasil survei dan tercatat di log transparansi pada urutan ",
+                    "Your rating counts in the survey results and is recorded in the transparency log at position ",
+                )) strong { (index + 1) } "." }
+                @match proof {
+                    Some((head, path)) => {
+                        p { (lang.pick(
+                            "Log yang ditandatangani terakhir memuat ",
+                            "The latest signed log holds ",
+                        )) (head.head.size) (lang.pick(" penilaian. Bukti di bawah ini dapat diperiksa siapa saja dengan kunci publik di halaman transparansi.",
+                            " ratings. The proof below can be checked by anyone with the public key on the transparency page.")) }
+                        details {
+                            summary { (lang.pick("Bukti keanggotaan", "Inclusion proof")) }
+                            p.muted { (lang.pick("Akar log: ", "Log root: ")) code { (head.head.root.to_hex()) } }
+                            ol.muted { @for hash in path { li { code { (hash.to_hex()) } } } }
+                        }
+                    }
+                    None => p { (lang.pick(
+                        "Tanda tangan log berikutnya, dalam beberapa detik, akan memuatnya; muat ulang halaman ini untuk buktinya.",
+                        "The next signature of the log, within seconds, will hold it; reload this page for its proof.",
+                    )) },
+                }
+            },
+        ),
+    };
+    let body = html! {
+        h1 { (title) }
+        p.lead { (lang.pick("Nomor bukti ", "Receipt number ")) strong { (receipt) } }
+        (content)
+        p { a href=(api) { (lang.pick("Data yang sama untuk diperiksa mesin (JSON)", "The same for machines to check (JSON)")) } }
+    };
+    page(code, layout(lang, title, here, body))
+}
