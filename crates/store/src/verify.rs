@@ -63,6 +63,10 @@ impl Store {
 
         let mut frontier = Frontier::default();
         let mut roots = RootsAt::default();
+        // A run computed on an empty log records size 0.
+        roots
+            .0
+            .insert(0, suara_domain::integrity::merkle::empty_root());
         let mut totals = crate::totals::Accumulator::default();
         let chain = self
             .walk_chain(tenant_id, |walked| {

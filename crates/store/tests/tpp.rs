@@ -53,6 +53,10 @@ async fn october_payroll_from_responses_review_and_appeals(db: TestDatabase) {
         .replace_base_amounts("t1", &bases, "keuangan", now)
         .await
         .unwrap();
+    // The blend and rule arithmetic on every channel, without the evidence rule (which the
+    // attack tests and the domain's tests cover).
+    let open = "version = \"open\"\neffective_from = \"2026-01\"\nmin_trust = \"open\"\n\n[satisfaction]\nrule = \"proportional\"\nthreshold = \"80\"\n";
+    store.save_policy("t1", open, "admin", now).await.unwrap();
 
     let first = store
         .run_payroll(

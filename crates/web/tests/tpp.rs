@@ -61,6 +61,12 @@ async fn post(
 
 async fn finance_runs_a_month_and_an_officer_sees_why(db: TestDatabase) {
     let app = TestApp::spawn(db).await;
+    // Web responses and the point score, as before the evidence rule (see attacks.rs).
+    let open = "version = \"open\"\neffective_from = \"2026-01\"\nmin_trust = \"open\"\n\n[satisfaction]\nrule = \"proportional\"\nthreshold = \"80\"\n";
+    app.store
+        .save_policy("t1", open, "admin", time::OffsetDateTime::now_utc())
+        .await
+        .unwrap();
     app.add_account("bpkad", Role::Finance, None, None).await;
     app.add_account("bkpsdm", Role::Hr, None, None).await;
     app.add_account("inspektorat", Role::Inspectorate, None, None)

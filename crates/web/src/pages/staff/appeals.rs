@@ -63,6 +63,12 @@ fn time_text(at: OffsetDateTime, offset: time::UtcOffset) -> String {
         .unwrap_or_default()
 }
 
+fn day_text(at: OffsetDateTime, offset: time::UtcOffset) -> String {
+    at.to_offset(offset)
+        .format(time::macros::format_description!("[year]-[month]-[day]"))
+        .unwrap_or_default()
+}
+
 #[allow(clippy::too_many_arguments)]
 async fn render_explanation(
     app: &AppState,
@@ -265,11 +271,12 @@ fn responses_section(
                     th scope="col" { (lang.pick("Keterangan", "Status")) }
                 } }
                 tbody { @for r in naming { tr {
-                    th scope="row" { (time_text(r.received_at, offset)) }
+                    // The day only, and never whether it was held: an officer must not learn
+                    // who rated them, nor tune stuffing by what the rules caught.
+                    th scope="row" { (day_text(r.received_at, offset)) }
                     td { (r.channel) }
                     td { code { (answers_text(&r.answers)) } }
                     td {
-                        @if r.held { (lang.pick("Ditahan di karantina (tidak dihitung)", "Held in quarantine (not counted)")) br; }
                         @if let Some(appeal) = &r.appeal { (appeal_status(lang, appeal)) }
                         @else if own && !r.held {
                             form method="post" action={ "/dasbor/pegawai/" (nip) "/banding?lang=" (lang.code()) } {
