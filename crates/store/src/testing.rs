@@ -221,6 +221,11 @@ macro_rules! backend_tests {
     };
 }
 
+/// A fixed signing key for tests (never a deployment's: it is in the source).
+pub fn log_key() -> suara_domain::integrity::signed_head::LogKey {
+    suara_domain::integrity::signed_head::LogKey::from_seed([42; 32])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -237,9 +242,4 @@ mod tests {
         );
         assert_eq!(replace_database("postgres://h", "x"), "postgres://h/x");
     }
-}
-
-/// A fixed signing key for tests (never a deployment's: it is in the source).
-pub fn log_key() -> suara_domain::integrity::signed_head::LogKey {
-    suara_domain::integrity::signed_head::LogKey::from_seed([42; 32])
 }

@@ -68,7 +68,7 @@ pub fn full_subtrees(start: u64, end: u64, out: &mut Vec<(u64, u32)>) {
     if n == 0 {
         return;
     }
-    if n.is_power_of_two() && start % n == 0 {
+    if n.is_power_of_two() && start.is_multiple_of(n) {
         out.push((start, n.trailing_zeros()));
         return;
     }
@@ -87,7 +87,7 @@ pub fn combine(
     if n == 0 {
         return Some(empty_root());
     }
-    if n.is_power_of_two() && start % n == 0 {
+    if n.is_power_of_two() && start.is_multiple_of(n) {
         return full.get(&(start, n.trailing_zeros())).copied();
     }
     let k = split(n);
