@@ -69,7 +69,7 @@ async fn october_payroll_from_responses_review_and_appeals(db: TestDatabase) {
         .await
         .unwrap();
     assert_eq!((first.version, first.state), (1, RunState::Draft));
-    assert_eq!(first.policy_version, "default");
+    assert_eq!(first.policy_version, "open");
     // Unit IKM (4·50 + 6·100)/10 = 80; blended (4·50 + 30·80)/34 = 76.47 → 76.47 %.
     // 5,000,000 × 0.7647 = 3,823,500. The other officer's unit has no responses: 100 %.
     assert_eq!(first.total, 3_823_500 + 5_000_000);
