@@ -44,7 +44,7 @@ pub use kiosks::{Kiosk, NewKiosk};
 pub use log::{LogReport, ReceiptStatus};
 pub use musrena::{Forum, MusrenaError, ProposalFilter, ProposalStep, StoredProposal};
 pub use org::Tenant;
-pub use quarantine::{DecisionError, HeldResponse, Signals};
+pub use quarantine::{DecisionError, HeldPage, HeldQuery, HeldResponse, Signals, SOURCE_CHARS};
 pub use report::{ExportedResponse, ProfileColumn};
 pub use responses::{Channel, Receipt, RecordError, Recorded, Scope, ScopeKind, Submission};
 pub use suara_domain::org::{Assignment, Officer, Service, ServicePoint, Unit};

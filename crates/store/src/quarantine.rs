@@ -36,6 +36,8 @@ pub struct HeldResponse {
     pub channel: String,
     pub answers: [Option<i64>; 9],
     pub reasons: Vec<Reason>,
+    /// The network it came from, as a short label of its daily hash (`None` without one).
+    pub source: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -357,40 +359,66 @@ impl Store {
         crate::to_u64(n)
     }
 
-    /// Responses waiting for a decision, oldest first.
-    pub async fn held_responses(&self, tenant_id: &str, limit: u32) -> Result<Vec<HeldResponse>> {
-        let rows = sqlx::query(
-            "SELECT r.response_id, r.receipt, r.received_at_us, r.unit_id, r.service_id, r.officer_nip, r.channel,
-                    r.u1, r.u2, r.u3, r.u4, r.u5, r.u6, r.u7, r.u8, r.u9, q.reasons
-             FROM quarantine q JOIN responses r ON r.tenant_id = q.tenant_id AND r.response_id = q.response_id
-             WHERE q.tenant_id = $1 AND NOT EXISTS (SELECT 1 FROM quarantine_decisions d
-                 WHERE d.tenant_id = q.tenant_id AND d.response_id = q.response_id)
-             ORDER BY q.response_id LIMIT $2",
-        )
-        .bind(tenant_id)
-        .bind(i64::from(limit))
-        .fetch_all(&self.reader)
-        .await?;
-        rows.iter()
+    /// Responses waiting for a decision, oldest first: one page of those the query selects,
+    /// and how many it selects in all.
+    pub async fn held_responses(&self, tenant_id: &str, query: &HeldQuery) -> Result<HeldPage> {
+        let (condition, binds) = query.condition();
+        fn bind_all<'q>(
+            sql: &'q str,
+            tenant_id: &str,
+            binds: &[String],
+        ) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
+            let mut query = sqlx::query(sql).bind(tenant_id.to_string());
+            for value in binds {
+                query = query.bind(value.clone());
+            }
+            query
+        }
+        let count_sql = format!("SELECT COUNT(*) FROM {HELD_FROM} WHERE {condition}");
+        let total: i64 = bind_all(&count_sql, tenant_id, &binds)
+            .fetch_one(&self.reader)
+            .await?
+            .try_get(0)?;
+        let list_sql = format!(
+            "SELECT r.response_id, r.receipt, r.received_at_us, r.unit_id, r.service_id,
+                    r.officer_nip, r.channel, r.u1, r.u2, r.u3, r.u4, r.u5, r.u6, r.u7, r.u8, r.u9,
+                    q.reasons,
+                    (SELECT s.network_hash FROM response_signals s
+                     WHERE s.tenant_id = r.tenant_id AND s.response_id = r.response_id) AS network_hash
+             FROM {HELD_FROM} WHERE {condition}
+             ORDER BY q.response_id LIMIT {} OFFSET {}",
+            query.limit, query.offset
+        );
+        let rows = bind_all(&list_sql, tenant_id, &binds)
+            .fetch_all(&self.reader)
+            .await?;
+        let items = rows
+            .iter()
             .map(|row| {
                 let mut answers = [None; 9];
                 for (i, slot) in answers.iter_mut().enumerate() {
                     *slot = row.try_get::<Option<i64>, _>(7 + i)?;
                 }
-                let reasons: String = row.try_get(16)?;
+                let reasons: String = row.try_get("reasons")?;
+                let network: Option<String> = row.try_get("network_hash")?;
                 Ok(HeldResponse {
-                    response_id: row.try_get(0)?,
-                    receipt: row.try_get(1)?,
-                    received_at: from_micros(row.try_get(2)?)?,
-                    unit_id: row.try_get(3)?,
-                    service_id: row.try_get(4)?,
-                    officer_nip: row.try_get(5)?,
-                    channel: row.try_get(6)?,
+                    response_id: row.try_get("response_id")?,
+                    receipt: row.try_get("receipt")?,
+                    received_at: from_micros(row.try_get("received_at_us")?)?,
+                    unit_id: row.try_get("unit_id")?,
+                    service_id: row.try_get("service_id")?,
+                    officer_nip: row.try_get("officer_nip")?,
+                    channel: row.try_get("channel")?,
                     answers,
                     reasons: reasons.split(',').filter_map(Reason::from_code).collect(),
+                    source: network.map(|n| n.chars().take(SOURCE_CHARS).collect()),
                 })
             })
-            .collect()
+            .collect::<Result<_>>()?;
+        Ok(HeldPage {
+            items,
+            total: crate::to_u64(total)?,
+        })
     }
 
     /// Accepts (the response then counts and joins the chain) or rejects a held response,
@@ -404,67 +432,193 @@ impl Store {
         actor: &str,
         at: OffsetDateTime,
     ) -> Result<(), DecisionError> {
+        self.decide_held_many(tenant_id, &[response_id], accept, reason, actor, at)
+            .await
+    }
+
+    /// One decision with one reason for many held responses, all or none: a response that is
+    /// no longer waiting (decided by someone else meanwhile) refuses the whole batch.
+    pub async fn decide_held_many(
+        &self,
+        tenant_id: &str,
+        response_ids: &[i64],
+        accept: bool,
+        reason: &str,
+        actor: &str,
+        at: OffsetDateTime,
+    ) -> Result<(), DecisionError> {
         let reason = reason.trim();
         if reason.is_empty() {
             return Err(DecisionError::NoReason);
         }
         let mut tx = self.writer.begin().await?;
-        let pending = sqlx::query(
-            "SELECT 1 FROM quarantine q WHERE q.tenant_id = $1 AND q.response_id = $2 AND NOT EXISTS
-                 (SELECT 1 FROM quarantine_decisions d WHERE d.tenant_id = q.tenant_id AND d.response_id = q.response_id)",
+        for &response_id in response_ids {
+            decide_one(
+                &mut tx,
+                self.backend,
+                tenant_id,
+                response_id,
+                accept,
+                reason,
+                actor,
+                at,
+            )
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+}
+
+/// Held responses joined to their rows; `$1` is the tenant.
+const HELD_FROM: &str = "quarantine q JOIN responses r
+     ON r.tenant_id = q.tenant_id AND r.response_id = q.response_id";
+
+/// Hex digits of a network's daily hash shown as the source of a held response: enough to
+/// tell sources apart on a page, nothing that leads back to an address.
+pub const SOURCE_CHARS: usize = 8;
+
+/// Which held responses to list.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HeldQuery {
+    pub reason: Option<Reason>,
+    pub unit: Option<String>,
+    /// `web`, `api`, `kiosk` or `ticket`.
+    pub channel: Option<String>,
+    /// A source as shown ([`SOURCE_CHARS`] hex digits of the network's daily hash).
+    pub source: Option<String>,
+    pub offset: u32,
+    pub limit: u32,
+}
+
+impl HeldQuery {
+    /// The first `limit` waiting responses, unfiltered.
+    pub fn first(limit: u32) -> HeldQuery {
+        HeldQuery {
+            reason: None,
+            unit: None,
+            channel: None,
+            source: None,
+            offset: 0,
+            limit,
+        }
+    }
+
+    /// The SQL condition (after the tenant, `$1`) and the values it binds, in order.
+    fn condition(&self) -> (String, Vec<String>) {
+        let mut condition = String::from(
+            "q.tenant_id = $1 AND NOT EXISTS (SELECT 1 FROM quarantine_decisions d
+                 WHERE d.tenant_id = q.tenant_id AND d.response_id = q.response_id)",
+        );
+        let mut binds = Vec::new();
+        let mut add = |sql: &str, value: String| {
+            binds.push(value);
+            condition.push_str(&sql.replace('?', &format!("${}", binds.len() + 1)));
+        };
+        if let Some(reason) = self.reason {
+            add(
+                " AND (',' || q.reasons || ',') LIKE ?",
+                format!("%,{},%", reason.code()),
+            );
+        }
+        if let Some(unit) = &self.unit {
+            add(" AND r.unit_id = ?", unit.clone());
+        }
+        if let Some(channel) = &self.channel {
+            add(" AND r.channel = ?", channel.clone());
+        }
+        if let Some(source) = &self.source {
+            // Only hex digits reach the pattern, so no wildcard can be smuggled in.
+            let source: String = source
+                .chars()
+                .filter(char::is_ascii_hexdigit)
+                .take(SOURCE_CHARS)
+                .collect::<String>()
+                .to_ascii_lowercase();
+            add(
+                " AND EXISTS (SELECT 1 FROM response_signals s WHERE s.tenant_id = r.tenant_id
+                     AND s.response_id = r.response_id AND s.network_hash LIKE ?)",
+                format!("{source}%"),
+            );
+        }
+        (condition, binds)
+    }
+}
+
+/// One page of held responses.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HeldPage {
+    pub items: Vec<HeldResponse>,
+    /// Held responses the query selects, on every page.
+    pub total: u64,
+}
+
+/// Records one decision in the batch's transaction.
+#[allow(clippy::too_many_arguments)]
+async fn decide_one(
+    tx: &mut AnyConnection,
+    backend: Backend,
+    tenant_id: &str,
+    response_id: i64,
+    accept: bool,
+    reason: &str,
+    actor: &str,
+    at: OffsetDateTime,
+) -> Result<(), DecisionError> {
+    let pending = sqlx::query(
+        "SELECT 1 FROM quarantine q WHERE q.tenant_id = $1 AND q.response_id = $2 AND NOT EXISTS
+             (SELECT 1 FROM quarantine_decisions d WHERE d.tenant_id = q.tenant_id AND d.response_id = q.response_id)",
+    )
+    .bind(tenant_id)
+    .bind(response_id)
+    .fetch_optional(&mut *tx)
+    .await?;
+    if pending.is_none() {
+        return Err(DecisionError::NotHeld(response_id));
+    }
+    sqlx::query(
+        "INSERT INTO quarantine_decisions (tenant_id, response_id, accepted, reason, decided_by, decided_at_us)
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(tenant_id)
+    .bind(response_id)
+    .bind(i64::from(accept))
+    .bind(reason)
+    .bind(actor)
+    .bind(micros(at))
+    .execute(&mut *tx)
+    .await?;
+    if accept {
+        let stored = crate::chain::read_record(tx, tenant_id, response_id)
+            .await?
+            .ok_or_else(|| StoreError::Corrupt(format!("response {response_id} vanished")))?;
+        let by_officer: Option<i64> = sqlx::query_scalar(
+            "SELECT 1 FROM tickets WHERE tenant_id = $1 AND response_id = $2 AND issuer_nip IS NOT NULL",
         )
         .bind(tenant_id)
         .bind(response_id)
         .fetch_optional(&mut *tx)
         .await?;
-        if pending.is_none() {
-            return Err(DecisionError::NotHeld(response_id));
-        }
-        sqlx::query(
-            "INSERT INTO quarantine_decisions (tenant_id, response_id, accepted, reason, decided_by, decided_at_us)
-             VALUES ($1, $2, $3, $4, $5, $6)",
-        )
-        .bind(tenant_id)
-        .bind(response_id)
-        .bind(i64::from(accept))
-        .bind(reason)
-        .bind(actor)
-        .bind(micros(at))
-        .execute(&mut *tx)
-        .await?;
-        if accept {
-            let stored = crate::chain::read_record(&mut tx, tenant_id, response_id)
-                .await?
-                .ok_or_else(|| StoreError::Corrupt(format!("response {response_id} vanished")))?;
-            let by_officer: Option<i64> = sqlx::query_scalar(
-                "SELECT 1 FROM tickets WHERE tenant_id = $1 AND response_id = $2 AND issuer_nip IS NOT NULL",
-            )
-            .bind(tenant_id)
-            .bind(response_id)
-            .fetch_optional(&mut *tx)
-            .await?;
-            let counted = crate::responses::Counted {
-                tenant_id,
-                response_id,
-                record: &stored,
-                pay: crate::totals::pay_trust(&stored.channel, by_officer.is_some()),
-            };
-            crate::responses::count_all(&mut tx, self.backend, &[counted]).await?;
-        }
-        let record = AuditRecord {
+        let counted = crate::responses::Counted {
             tenant_id,
-            at,
-            actor,
-            action: if accept { "accept" } else { "reject" },
-            entity: "quarantined_response",
-            entity_id: response_id.to_string(),
-            before: None,
-            after: Some(serde_json::json!({ "accepted": accept, "reason": reason }).to_string()),
+            response_id,
+            record: &stored,
+            pay: crate::totals::pay_trust(&stored.channel, by_officer.is_some()),
         };
-        audit::append(&mut tx, &record).await?;
-        tx.commit().await?;
-        Ok(())
+        crate::responses::count_all(tx, backend, &[counted]).await?;
     }
+    let record = AuditRecord {
+        tenant_id,
+        at,
+        actor,
+        action: if accept { "accept" } else { "reject" },
+        entity: "quarantined_response",
+        entity_id: response_id.to_string(),
+        before: None,
+        after: Some(serde_json::json!({ "accepted": accept, "reason": reason }).to_string()),
+    };
+    audit::append(tx, &record).await?;
+    Ok(())
 }
 
 #[cfg(test)]

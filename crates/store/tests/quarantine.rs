@@ -6,14 +6,15 @@ use suara_domain::org::import::{plan_import, ImportFiles};
 use suara_domain::survey::{validate, ResponseDraft};
 use suara_store::testing::{tenant, TestDatabase};
 use suara_store::{
-    Channel, DecisionError, Issuer, Scope, Signals, Store, Submission, TicketBinding,
+    Channel, DecisionError, HeldQuery, Issuer, Scope, Signals, Store, Submission, TicketBinding,
 };
 use time::macros::datetime;
 use time::{Duration, OffsetDateTime};
 
 suara_store::backend_tests!(
     ballot_stuffing_is_held_and_reviewed,
-    answers_out_of_hours_and_tickets_answered_at_the_counter_are_held
+    answers_out_of_hours_and_tickets_answered_at_the_counter_are_held,
+    held_responses_are_filtered_paged_and_decided_together
 );
 
 async fn submit(
@@ -93,7 +94,11 @@ async fn ballot_stuffing_is_held_and_reviewed(db: TestDatabase) {
     let after = ikm(&store).await;
     // The first two are indistinguishable from a citizen who answers twice; the rest wait.
     assert_eq!(after.0, 12, "{after:?}");
-    let held = store.held_responses("t1", 100).await.unwrap();
+    let held = store
+        .held_responses("t1", &HeldQuery::first(100))
+        .await
+        .unwrap()
+        .items;
     assert_eq!(held.len(), 48);
     assert!(held
         .iter()
@@ -155,7 +160,15 @@ async fn ballot_stuffing_is_held_and_reviewed(db: TestDatabase) {
         Err(DecisionError::NoReason)
     ));
     assert_eq!(ikm(&store).await.0, 13);
-    assert_eq!(store.held_responses("t1", 100).await.unwrap().len(), 46);
+    assert_eq!(
+        store
+            .held_responses("t1", &HeldQuery::first(100))
+            .await
+            .unwrap()
+            .items
+            .len(),
+        46
+    );
     let report = store.verify_chain("t1").await.unwrap();
     assert!(report.is_intact() && report.verified == 13, "{report:?}");
     assert_eq!(
@@ -204,9 +217,10 @@ async fn reasons_for(
     };
     let recorded = store.record_response(&tenant(), submission).await.unwrap();
     store
-        .held_responses("t1", 100)
+        .held_responses("t1", &HeldQuery::first(100))
         .await
         .unwrap()
+        .items
         .into_iter()
         .find(|h| h.receipt == recorded.receipt().code)
         .map(|h| h.reasons)
@@ -369,4 +383,136 @@ async fn answers_out_of_hours_and_tickets_answered_at_the_counter_are_held(db: T
     )
     .await
     .contains(&Reason::TicketAtCounter));
+}
+
+async fn held_responses_are_filtered_paged_and_decided_together(db: TestDatabase) {
+    let store = db.seeded_store().await;
+    let now = OffsetDateTime::now_utc();
+    // Two floods from two networks: past 30 an hour each, the rest is held.
+    for i in 0..40 {
+        // 40 s apart: neither flood alone nor both together pass 40 for the unit in 10 minutes.
+        let at = now + Duration::seconds(40 * i);
+        submit(
+            &store,
+            &format!("flood-a-{i:04}"),
+            [1, 2, 1, 2, 1, 2, 1, 2, 1],
+            &format!("a{i}"),
+            "10.1.1.0/24",
+            at,
+        )
+        .await;
+        submit(
+            &store,
+            &format!("flood-b-{i:04}"),
+            [2, 1, 2, 1, 2, 1, 2, 1, 2],
+            &format!("b{i}"),
+            "10.2.2.0/24",
+            at,
+        )
+        .await;
+    }
+    let all = store
+        .held_responses("t1", &HeldQuery::first(5))
+        .await
+        .unwrap();
+    assert_eq!((all.items.len(), all.total), (5, 20));
+    let second = HeldQuery {
+        offset: 5,
+        ..HeldQuery::first(5)
+    };
+    let page_two = store.held_responses("t1", &second).await.unwrap();
+    assert!(page_two.items[0].response_id > all.items[4].response_id);
+
+    // One source, by the label the page shows.
+    let source = all.items[0].source.clone().unwrap();
+    assert_eq!(source.len(), suara_store::SOURCE_CHARS);
+    let from_one = HeldQuery {
+        source: Some(source.clone()),
+        ..HeldQuery::first(100)
+    };
+    let one = store.held_responses("t1", &from_one).await.unwrap();
+    assert_eq!(one.total, 10);
+    assert!(one
+        .items
+        .iter()
+        .all(|h| h.source.as_deref() == Some(source.as_str())));
+    let by_reason = |reason| HeldQuery {
+        reason: Some(reason),
+        ..HeldQuery::first(100)
+    };
+    assert_eq!(
+        store
+            .held_responses("t1", &by_reason(Reason::NetworkBurst))
+            .await
+            .unwrap()
+            .total,
+        20
+    );
+    assert_eq!(
+        store
+            .held_responses("t1", &by_reason(Reason::TicketAtCounter))
+            .await
+            .unwrap()
+            .total,
+        0
+    );
+    let kiosk_only = HeldQuery {
+        channel: Some("kiosk".into()),
+        ..HeldQuery::first(100)
+    };
+    assert_eq!(
+        store.held_responses("t1", &kiosk_only).await.unwrap().total,
+        0
+    );
+    let wildcard = HeldQuery {
+        source: Some("%_".into()),
+        ..HeldQuery::first(100)
+    };
+    assert_eq!(
+        store.held_responses("t1", &wildcard).await.unwrap().total,
+        20,
+        "no wildcard reaches LIKE"
+    );
+
+    // One source rejected at once, with one reason.
+    let ids: Vec<i64> = one.items.iter().map(|h| h.response_id).collect();
+    store
+        .decide_held_many(
+            "t1",
+            &ids,
+            false,
+            "banjir dari satu jaringan",
+            "inspektorat",
+            now,
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        store
+            .held_responses("t1", &HeldQuery::first(100))
+            .await
+            .unwrap()
+            .total,
+        10
+    );
+    // All or none: one already decided refuses the batch, and nothing changes.
+    let left = store
+        .held_responses("t1", &HeldQuery::first(100))
+        .await
+        .unwrap();
+    let mut mixed: Vec<i64> = left.items.iter().map(|h| h.response_id).collect();
+    mixed.push(ids[0]);
+    let refused = store
+        .decide_held_many("t1", &mixed, true, "semua diterima", "inspektorat", now)
+        .await;
+    assert!(matches!(refused, Err(DecisionError::NotHeld(id)) if id == ids[0]));
+    assert_eq!(
+        store
+            .held_responses("t1", &HeldQuery::first(100))
+            .await
+            .unwrap()
+            .total,
+        10
+    );
+    assert!(store.verify_chain("t1").await.unwrap().is_intact());
 }

@@ -135,7 +135,10 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route(AUDIT, get(admin::audit))
         .route(ACCOUNTS, get(admin::accounts).post(admin::create_account))
         .route(COUNTER, get(counter::counter_page).post(counter::issue))
-        .route(QUARANTINE, get(admin::quarantine).post(admin::decide))
+        .route(
+            QUARANTINE,
+            get(pages::staff::quarantine::show).post(pages::staff::quarantine::decide),
+        )
         .route(KIOSKS, get(kiosks::kiosks).post(kiosks::change))
         .route(TPP, get(tpp::overview))
         .route(

@@ -234,7 +234,13 @@ async fn public_pages_are_accessible_and_keyboard_usable() {
     let expected =
         [("api", 1), ("kiosk", 3), ("ticket", 1), ("web", 2)].map(|(c, n)| (c.to_string(), n));
     assert_eq!(channels, expected, "{stdout}");
-    assert!(app.store.held_responses("t1", 10).await.unwrap().is_empty());
+    assert!(app
+        .store
+        .held_responses("t1", &suara_store::HeldQuery::first(10))
+        .await
+        .unwrap()
+        .items
+        .is_empty());
 }
 
 #[tokio::test]

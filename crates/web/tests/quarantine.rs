@@ -129,4 +129,44 @@ async fn a_ballot_stuffing_burst_is_held_for_the_inspectorate(db: TestDatabase) 
         .await;
     assert_eq!(again.status(), StatusCode::CONFLICT, "a decision is final");
     assert!(app.store.verify_chain("t1").await.unwrap().is_intact());
+
+    // The rest came from one network: rejected together, after a confirmation.
+    let page = app
+        .get_as(&inspector, "/admin/karantina?alasan=device_repeat")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("tanggapan menunggu keputusan"), "{page}");
+    let bulk = [
+        ("csrf", inspector.csrf.as_str()),
+        ("alasan", "device_repeat"),
+        ("scope", "all"),
+        ("decision", "reject"),
+        ("reason", "satu ponsel mengirim berulang"),
+    ];
+    let confirm = app
+        .post_form_as(Some(&inspector), "/admin/karantina", &bulk)
+        .await;
+    assert_eq!(confirm.status(), StatusCode::OK);
+    let confirm = confirm.text().await.unwrap();
+    assert!(
+        confirm.contains("Periksa keputusan") && confirm.contains("<strong>27</strong>"),
+        "{confirm}"
+    );
+    assert_eq!(
+        ikm(&app).await["responses"],
+        9,
+        "nothing decided before confirming"
+    );
+    let confirmed: Vec<(&str, &str)> = bulk.iter().copied().chain([("confirm", "yes")]).collect();
+    let done = app
+        .post_form_as(Some(&inspector), "/admin/karantina", &confirmed)
+        .await;
+    assert_eq!(done.status(), StatusCode::OK);
+    let done = done.text().await.unwrap();
+    assert!(done.contains("27 tanggapan ditolak"), "{done}");
+    assert!(done.contains("Tidak ada tanggapan yang cocok dengan saringan ini."));
+    assert_eq!(ikm(&app).await["responses"], 9);
+    assert!(app.store.verify_chain("t1").await.unwrap().is_intact());
 }

@@ -141,7 +141,12 @@ async fn a_counter_ticket_is_answered_once_and_counts_as_verified(db: TestDataba
     let (status, _) = answer_json(&app, json!({ "unit": "dukcapil", "service": "ktp", "officer": OFFICER_NIP, "answers": [4, 4, 4, 4, 4, 4, 4, 4, 4], "idempotency_key": "counter-self-1", "ticket": code })).await;
     assert_eq!(status, StatusCode::CREATED);
     assert_eq!(app.counted("dukcapil").await, 1);
-    let held = app.store.held_responses("t1", 10).await.unwrap();
+    let held = app
+        .store
+        .held_responses("t1", &suara_store::HeldQuery::first(10))
+        .await
+        .unwrap()
+        .items;
     assert_eq!(held.len(), 1);
     assert_eq!(held[0].reasons, [Reason::TicketAtCounter]);
 }

@@ -10,6 +10,7 @@ pub mod dashboard;
 pub mod follow_up;
 pub mod kiosks;
 pub mod login;
+pub mod quarantine;
 pub mod tpp;
 
 use axum::http::StatusCode;
