@@ -186,16 +186,22 @@ const SCOPES: [&str; 7] = [
 /// The first row where recomputed and stored totals differ, in words.
 pub(crate) fn first_difference(recomputed: &Accumulator, stored: &Accumulator) -> Option<String> {
     let keys: std::collections::BTreeSet<_> = recomputed.0.keys().chain(stored.0.keys()).collect();
+    let columns = number_columns();
     keys.into_iter().find_map(|key| {
-        let (a, b) = (recomputed.0.get(key), stored.0.get(key));
-        (a != b).then(|| {
+        let zero = [0; NUMBERS];
+        let a = recomputed.0.get(key).unwrap_or(&zero);
+        let b = stored.0.get(key).unwrap_or(&zero);
+        let differing: Vec<String> = columns
+            .iter()
+            .zip(a.iter().zip(b))
+            .filter(|(_, (a, b))| a != b)
+            .map(|(column, (a, b))| format!("{column} stored {b}, recomputed {a}"))
+            .collect();
+        (!differing.is_empty()).then(|| {
             let (_, scope, id, month) = key;
-            let responses = |n: Option<&Numbers>| n.map_or(0, |n| n[0]);
             format!(
-                "the monthly total of {scope} '{id}' in {month} does not follow from the counted responses \
-                 (stored {} responses, recomputed {}; or their sums differ)",
-                responses(b),
-                responses(a)
+                "the monthly total of {scope} '{id}' in {month} does not follow from the counted responses ({})",
+                differing.join("; ")
             )
         })
     })

@@ -39,6 +39,15 @@ impl Lang {
         }
     }
 
+    /// A decimal as this language writes it: `76,47` in Indonesian, `76.47` in English.
+    pub fn decimal(self, value: impl std::fmt::Display) -> String {
+        let text = value.to_string();
+        match self {
+            Lang::Id => text.replace('.', ","),
+            Lang::En => text,
+        }
+    }
+
     /// One of two texts. Staff pages keep their Indonesian and English side by side in the
     /// markup this way; the public pages' texts are in [`Texts`].
     pub fn pick(self, indonesian: &'static str, english: &'static str) -> &'static str {

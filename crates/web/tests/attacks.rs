@@ -98,6 +98,32 @@ async fn outsiders_and_the_rated_officer_cannot_move_pay(db: TestDatabase) {
     kiosk_answers(&app, 10, [3, 2, 3, 3, 2, 3, 3, 3, 3], "genuine-low").await;
     let before = pay(&app).await;
     assert!(before < BASE, "the genuine evidence reduces pay: {before}");
+    // She sees why, with the evidence rule's numbers.
+    app.add_account(
+        "sri",
+        suara_domain::access::Role::Officer,
+        None,
+        Some(OFFICER_NIP),
+    )
+    .await;
+    let sri = app.sign_in("sri", common::PASSWORD).await.unwrap();
+    let month = suara_store::testing::tenant().month_of(OffsetDateTime::now_utc());
+    let why = app
+        .get_as(
+            &sri,
+            &format!("/dasbor/pegawai/{OFFICER_NIP}/tpp?bulan={month}"),
+        )
+        .await
+        .text()
+        .await
+        .unwrap();
+    for part in [
+        "Cukupkah buktinya?",
+        "Dengan keyakinan 95% nilai sebenarnya paling tinggi",
+        "mengurangi TPP Anda sebesar",
+    ] {
+        assert!(why.contains(part), "{part} in {why}");
+    }
 
     // 1. One anonymous API response naming her, all 4s.
     let sent = post(

@@ -163,9 +163,10 @@ async fn finance_runs_a_month_and_an_officer_sees_why(db: TestDatabase) {
     let (status, why) = page(&app, &officer, &explain).await;
     assert_eq!(status, StatusCode::OK);
     for part in [
-        "Rp3.823.500</strong> = 76.47% × Rp5.000.000",
-        "(4·50.00 + 30·80.00) / (4 + 30) = <strong>76.47</strong>",
-        "Rp5.000.000 × 0.7647 = <strong>Rp3.823.500</strong>",
+        "Rp3.823.500</strong> = 76,47% × Rp5.000.000",
+        "(4·50,00 + 30·80,00) / (4 + 30) = <strong>76,47</strong>",
+        "Rp5.000.000 × 76,47% = <strong>Rp3.823.500</strong>",
+        "Kebijakan ini tidak memakai aturan bukti",
     ] {
         assert!(why.contains(part), "{part} in {why}");
     }

@@ -10,15 +10,12 @@ use axum::response::Response;
 use axum::{Extension, Form};
 use maud::{html, Markup};
 use serde::Deserialize;
-use suara_domain::decimal::Decimal;
 use suara_domain::period::Month;
-use suara_domain::tpp::policy::factor_shown;
-use suara_domain::tpp::{ScoreBasis, SCORE_PLACES};
-use suara_store::{Appeal, NamingResponse, StoredRun};
+use suara_store::{Appeal, NamingResponse};
 use time::OffsetDateTime;
 
 use super::dashboard::{tenant, tree};
-use super::tpp::{percent, refusal, rp, rule_text, state_label};
+use super::tpp::refusal;
 use super::{frame, href, outcome, respond};
 use crate::access::{forbidden, APPEALS};
 use crate::auth::Staff;
@@ -108,6 +105,12 @@ async fn render_explanation(
     };
     let run = app.store.payroll_run(tenant_id, month, None).await?;
     let naming = app.store.responses_naming(tenant_id, nip, month).await?;
+    // Responses naming the officer in the published SKM, beside those that count for pay.
+    let published = app
+        .store
+        .tally(tenant_id, suara_store::Scope::Officer(nip), month, month)
+        .await?
+        .responses();
     let own = staff.principal.nip.as_deref() == Some(nip);
     let path = format!("/dasbor/pegawai/{nip}/tpp");
     let title = format!("TPP {} · {month}", officer.name);
@@ -126,101 +129,12 @@ async fn render_explanation(
         }
         (outcome(message.as_ref()))
         @match &run {
-            Some(run) => { (steps(lang, run, nip)) }
+            Some(run) => { (super::explanation::steps(lang, run, nip, published)) }
             None => { p { strong { (lang.pick("Belum ada perhitungan TPP bulan ", "No TPP run yet for ")) (month) "." } } }
         }
         (responses_section(lang, staff, &naming, own, nip, month, tenant.offset()))
     };
     Ok(page(status, frame(lang, staff, &title, here, content)))
-}
-
-/// The officer's figures of the run, each step with the numbers that went into it.
-fn steps(lang: Lang, run: &StoredRun, nip: &str) -> Markup {
-    let s = &run.summary;
-    let header = html! {
-        p.muted {
-            (lang.pick("Perhitungan ", "Run ")) (s.month) (lang.pick(" versi ", " version ")) (s.version)
-            " (" (state_label(lang, s.state)) "), " (lang.pick("kebijakan ", "policy ")) (s.policy_version) "."
-        }
-    };
-    let Some(officer) = run.officer(nip) else {
-        return html! { (header) p { (lang.pick("Pegawai ini tidak tercatat bekerja pada akhir bulan itu, sehingga tidak masuk perhitungan.", "This officer was not on the staff at the end of that month and is not in the run.")) } };
-    };
-    let Some(row) = run.payroll.rows.iter().find(|r| r.nip == nip) else {
-        let reason = run
-            .payroll
-            .unpaid
-            .iter()
-            .find(|u| u.nip == nip)
-            .map_or("", |u| u.reason.as_str());
-        return html! { (header) p { strong { (lang.pick("Tidak dibayar pada perhitungan ini: ", "Not paid in this run: ")) } (reason) } };
-    };
-    let e = &row.explanation;
-    let input = &officer.input;
-    let policy = &run.policy;
-    let score_text = e.score.map_or("–".to_string(), |s| s.to_string());
-    html! {
-        (header)
-        div.success role="status" {
-            p.lead { strong { "TPP " (s.month) ": " (rp(e.amount)) } " = " (percent(e.factor.paid)) " × " (rp(e.base)) }
-        }
-        ol.steps {
-            li {
-                h2 { (lang.pick("Tanggapan yang dihitung", "Responses counted")) }
-                @match input.officer {
-                    Some(o) if input.public_facing => {
-                        p { (o.responses) " " (lang.pick("tanggapan menyebut Anda; IKM Anda ", "responses named you; your IKM ")) strong { (o.ikm) } "." }
-                    }
-                    _ if !input.public_facing => {
-                        p { (lang.pick("Jabatan Anda tidak melayani masyarakat langsung, jadi dipakai nilai unit.", "Your position does not serve the public directly, so your unit's score is used.")) }
-                    }
-                    _ => { p { (lang.pick("Tidak ada tanggapan yang menyebut Anda bulan ini.", "No response named you this month.")) } }
-                }
-                @match (input.unit, officer.score_unit_id.as_deref()) {
-                    (Some(u), Some(unit_id)) => {
-                        p { (lang.pick("Unit ", "Unit ")) code { (unit_id) } ": " (u.responses) " " (lang.pick("tanggapan, IKM ", "responses, IKM ")) strong { (u.ikm) } "."
-                            @if unit_id != input.unit_id { " " (lang.pick("(unit Anda sendiri tidak punya tanggapan; dipakai unit di atasnya)", "(your own unit had none; the unit above it is used)")) } }
-                    }
-                    _ => { p { (lang.pick("Unit Anda tidak punya tanggapan bulan ini.", "Your unit had no responses this month.")) } }
-                }
-                p.muted { (lang.pick("Hanya tanggapan dengan tingkat kepercayaan ", "Only responses of trust level ")) code { (policy.min_trust.code()) } (lang.pick(" ke atas yang dihitung; tanggapan dalam karantina atau yang keberatannya dikabulkan tidak dihitung.", " and up count; responses held in quarantine or set aside on appeal do not.")) }
-            }
-            li {
-                h2 { (lang.pick("Nilai Anda", "Your score")) }
-                @match e.basis {
-                    ScoreBasis::Blended { officer: o, unit: u, k } => {
-                        p { (lang.pick("Sedikit tanggapan tidak boleh menentukan sendiri, maka nilai Anda digabung dengan nilai unit:", "A few responses must not decide alone, so your score is blended with your unit's:")) }
-                        p { code { "(n·IKM" sub { "pegawai" } " + k·IKM" sub { "unit" } ") / (n + k) = (" (o.responses) "·" (o.ikm) " + " (k) "·" (u.ikm) ") / (" (o.responses) " + " (k) ") = " strong { (score_text) } } }
-                        p.muted { (lang.pick("Dibulatkan ke ", "Rounded to ")) (SCORE_PLACES) (lang.pick(" desimal.", " decimals.")) }
-                    }
-                    ScoreBasis::OfficerOnly { officer: o } => { p { (lang.pick("Nilai Anda sendiri: ", "Your own score: ")) strong { (o.ikm) } } }
-                    ScoreBasis::UnitOnly { unit: u } => { p { (lang.pick("Nilai unit: ", "The unit's score: ")) strong { (u.ikm) } } }
-                    ScoreBasis::NoResponses => { p { (lang.pick("Tanpa tanggapan sama sekali tidak ada bukti ketidakpuasan: komponen kepuasan 100%.", "With no responses at all there is no evidence of dissatisfaction: the satisfaction component is 100%.")) } }
-                }
-            }
-            li {
-                h2 { (lang.pick("Aturan kebijakan", "The policy's rule")) }
-                p { (rule_text(lang, policy)) }
-                p { (lang.pick("Komponen kepuasan untuk nilai ", "Satisfaction component for score ")) (score_text) ": " strong { (percent(factor_shown(&e.factor.satisfaction))) } }
-                @if policy.weights.satisfaction != Decimal::new(1, 0) {
-                    p { (lang.pick("Digabung dengan bobot: kepuasan ", "Weighted: satisfaction ")) (policy.weights.satisfaction)
-                        (lang.pick(", kehadiran ", ", attendance ")) (policy.weights.attendance) " (" (input.others.attendance.map_or("–".to_string(), |d| d.to_string())) ")"
-                        (lang.pick(", produktivitas ", ", productivity ")) (policy.weights.productivity) " (" (input.others.productivity.map_or("–".to_string(), |d| d.to_string())) ")"
-                        " = " (percent(factor_shown(&e.factor.combined))) }
-                }
-                @if e.factor.bounded != e.factor.combined {
-                    p { (lang.pick("Dibatasi batas bawah ", "Held between floor ")) (policy.floor) (lang.pick(" dan batas atas ", " and cap ")) (policy.cap) ": " (percent(factor_shown(&e.factor.bounded))) }
-                }
-                p { (lang.pick("Faktor dibayar (dibulatkan ke 0,01%): ", "Factor paid (rounded to 0.01%): ")) strong { (percent(e.factor.paid)) } }
-            }
-            li {
-                h2 { (lang.pick("Jumlah", "Amount")) }
-                p { (lang.pick("TPP dasar kelas jabatan ", "Base TPP of position class ")) (input.position_class) ": " (rp(e.base)) }
-                p { code { (rp(e.base)) " × " (e.factor.paid) " = " strong { (rp(e.amount)) } } }
-                p.muted { (lang.pick("Dibulatkan ke bawah ke rupiah penuh. Jumlah ini sama dengan yang diekspor untuk BPKAD.", "Rounded down to whole rupiah. This is the amount exported for BPKAD.")) }
-            }
-        }
-    }
 }
 
 fn appeal_status(lang: Lang, appeal: &Appeal) -> Markup {

@@ -7,6 +7,7 @@ pub mod appeals;
 pub mod charts;
 pub mod counter;
 pub mod dashboard;
+pub mod explanation;
 pub mod follow_up;
 pub mod kiosks;
 pub mod login;

@@ -625,22 +625,22 @@ fn unit_officers(lang: Lang, run: &StoredRun, unit: &str) -> Markup {
                 td { (r.position_class) }
                 td.num { (rp(r.explanation.base)) }
                 td.num { (r.explanation.score.map_or("–".to_string(), |s| s.to_string())) }
-                td.num { (percent(r.explanation.factor.paid)) }
+                td.num { (percent(lang, r.explanation.factor.paid)) }
                 td.num { (rp(r.explanation.amount)) }
             } } }
         }
     }
 }
 
-/// A factor as a percentage: 0.7647 → "76.47%".
-pub fn percent(factor: Decimal) -> String {
+/// A factor as a percentage: 0.7647 → "76,47%" (Indonesian), "76.47%" (English).
+pub fn percent(lang: Lang, factor: Decimal) -> String {
     let places = factor.places();
     let percent = if places >= 2 {
         Decimal::new(factor.scaled(), places - 2)
     } else {
         Decimal::new(factor.scaled() * 10i64.pow(2 - places), 0)
     };
-    format!("{percent}%")
+    format!("{}%", lang.decimal(percent))
 }
 
 fn state_actions(lang: Lang, staff: &Staff, run: &StoredRun, latest: bool) -> Markup {
