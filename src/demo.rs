@@ -60,9 +60,9 @@ pub async fn fill_if_empty(store: &Store, key: &LogKey) -> Result<(), suara_stor
     let (tenant, password_hash) = create_regency(store, &org).await?;
     let responses = responses(&org, &tenant, OffsetDateTime::now_utc());
     for chunk in responses.chunks(2000) {
-        let submissions = chunk.iter().map(|(response, at)| Submission {
+        let submissions = chunk.iter().map(|(response, at, channel)| Submission {
             response,
-            channel: Channel::Web,
+            channel: *channel,
             received_at: *at,
             signals: None,
         });
@@ -72,7 +72,7 @@ pub async fn fill_if_empty(store: &Store, key: &LogKey) -> Result<(), suara_stor
     // TPP explanation and appeal have something to show.
     let last_month = tenant.month_of(OffsetDateTime::now_utc()).previous();
     let mut named: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
-    for (response, at) in &responses {
+    for (response, at, _) in &responses {
         if response.unit == DEMO_OFFICER_UNIT && tenant.month_of(*at) == last_month {
             if let Some(nip) = &response.officer {
                 *named.entry(nip.as_str()).or_default() += 1;
@@ -603,7 +603,7 @@ fn responses(
     org: &Organisation,
     tenant: &Tenant,
     now: OffsetDateTime,
-) -> Vec<(ValidResponse, OffsetDateTime)> {
+) -> Vec<(ValidResponse, OffsetDateTime, Channel)> {
     let mut rng = Rng(0xdeca_fbad_1234_5678);
     let local_now = now.to_offset(tenant.offset());
     let mut out = Vec::new();
@@ -631,8 +631,11 @@ fn responses(
                 .filter(|o| &o.unit_id == unit)
                 .take(FRONT_LINE)
                 .collect();
-            let count =
-                (20 + rng.below(25)) * u64::from(last_day) / u64::from(calendar_month.length(year));
+            // Civil registry is the busiest counter of any regency: enough answers there for
+            // the TPP evidence rule to apply, where smaller units show "not enough evidence".
+            let busy = if unit == DEMO_OFFICER_UNIT { 3 } else { 1 };
+            let count = busy * (20 + rng.below(25)) * u64::from(last_day)
+                / u64::from(calendar_month.length(year));
             for _ in 0..count {
                 serial += 1;
                 let day = 1 + rng.below(u64::from(last_day)) as u8;
@@ -680,8 +683,15 @@ fn responses(
                     idempotency_key: Some(format!("demo-{serial:08}")),
                     ticket: None,
                 };
+                // Seven in ten answered at a counter kiosk (evidence for pay), the rest by
+                // link or QR code (published SKM only).
+                let channel = if serial % 10 < 7 {
+                    Channel::Kiosk
+                } else {
+                    Channel::Web
+                };
                 if let Ok(valid) = validate(draft) {
-                    out.push((valid, at));
+                    out.push((valid, at, channel));
                 }
             }
         }

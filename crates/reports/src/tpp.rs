@@ -5,6 +5,8 @@
 use std::collections::BTreeMap;
 
 use rust_xlsxwriter::{Format, FormatAlign, Workbook, Worksheet};
+use suara_domain::decimal::Decimal;
+use suara_domain::tpp::evidence::Evidence;
 use suara_domain::tpp::payroll::PayrollRow;
 use suara_domain::tpp::policy::FACTOR_PLACES;
 use suara_domain::tpp::ScoreBasis;
@@ -14,7 +16,7 @@ use time::macros::format_description;
 use crate::{inert, sheet_name, ReportError};
 
 /// Columns of the CSV export, in order.
-pub const CSV_COLUMNS: [&str; 21] = [
+pub const CSV_COLUMNS: [&str; 23] = [
     "month",
     "run_version",
     "state",
@@ -36,6 +38,8 @@ pub const CSV_COLUMNS: [&str; 21] = [
     "productivity",
     "factor",
     "amount",
+    "evidence",
+    "score_upper",
 ];
 
 /// The officer's row of the run and its computed result (`None` when unpaid).
@@ -82,11 +86,33 @@ pub fn payroll_csv(run: &StoredRun) -> Result<Vec<u8>, ReportError> {
             text(input.others.productivity.map(|d| d.to_string())),
             text(explanation.map(|e| e.factor.paid.to_string())),
             text(explanation.map(|e| e.amount.to_string())),
+            text(explanation.map(|e| e.evidence.code().to_string())),
+            text(
+                explanation
+                    .and_then(|e| upper(&e.evidence))
+                    .map(|u| u.to_string()),
+            ),
         ])?;
     }
     writer
         .into_inner()
         .map_err(|e| ReportError::Csv(e.into_error().into()))
+}
+
+/// The score's upper end, when the evidence rule bounded it.
+fn upper(evidence: &Evidence) -> Option<Decimal> {
+    match evidence {
+        Evidence::Bounded { upper, .. } => Some(*upper),
+        _ => None,
+    }
+}
+
+fn evidence_label(evidence: &Evidence) -> &'static str {
+    match evidence {
+        Evidence::NotApplied => "Tanpa aturan bukti",
+        Evidence::Insufficient { .. } => "Bukti belum cukup (100%)",
+        Evidence::Bounded { .. } => "Cukup: dari batas atas",
+    }
 }
 
 fn basis_label(basis: &ScoreBasis) -> &'static str {
@@ -235,7 +261,7 @@ pub fn payroll_xlsx(run: &StoredRun, regency: &str) -> Result<Vec<u8>, ReportErr
     Ok(workbook.save_to_buffer()?)
 }
 
-const UNIT_HEADERS: [&str; 12] = [
+const UNIT_HEADERS: [&str; 14] = [
     "NIP",
     "Nama",
     "Kelas jabatan",
@@ -248,6 +274,8 @@ const UNIT_HEADERS: [&str; 12] = [
     "Nilai",
     "Faktor dibayar",
     "TPP dibayar (Rp)",
+    "Bukti",
+    "Batas atas nilai",
 ];
 
 fn unit_sheet(
@@ -297,6 +325,10 @@ fn unit_sheet(
                 }
                 sheet.write_number_with_format(r, 10, e.factor.paid.to_f64(), &f.percent)?;
                 sheet.write_number_with_format(r, 11, e.amount as f64, &f.rupiah)?;
+                sheet.write_string(r, 12, evidence_label(&e.evidence))?;
+                if let Some(upper) = upper(&e.evidence) {
+                    sheet.write_number_with_format(r, 13, upper.to_f64(), &f.decimal)?;
+                }
                 total += e.amount;
             }
             None => {
@@ -307,7 +339,7 @@ fn unit_sheet(
     }
     sheet.write_string_with_format(r, 10, "Jumlah", &f.bold)?;
     sheet.write_number_with_format(r, 11, total as f64, &f.rupiah_bold)?;
-    for (c, width) in [20, 28, 10, 15, 11, 10, 11, 10, 26, 9, 11, 16]
+    for (c, width) in [20, 28, 10, 15, 11, 10, 11, 10, 26, 9, 11, 16, 24, 12]
         .iter()
         .enumerate()
     {
