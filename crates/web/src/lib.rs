@@ -181,6 +181,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route(api::UNIT_IKM, get(api::unit_ikm))
         .route(pages::receipt::API, get(pages::receipt::api))
         .route(pages::receipt::PAGE, get(pages::receipt::show))
+        .route(pages::receipt::LOOKUP, get(pages::receipt::lookup))
         .route("/", get(pages::home::show))
         .route(pages::transparency::PATH, get(pages::transparency::show))
         .route(musrena::public::LIST, get(musrena::public::list))

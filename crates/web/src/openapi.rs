@@ -100,9 +100,43 @@ pub fn document() -> Value {
                     "400": error_response("Bad period or weighting."),
                     "404": error_response("No such unit.")
                 }
+            }},
+            crate::pages::receipt::API: { "get": {
+                "summary": "Whether a receipt's response is counted, with its inclusion proof",
+                "description": "For a counted response: its leaf in the transparency log (RFC 9162; leaf hash = SHA-256(0x00 || content hash)), the latest signed tree head (Ed25519 over the head's note text, with the public key) and the audit path from the leaf to that head's root. Verify it without trusting this server.",
+                "parameters": [
+                    { "name": "receipt", "in": "path", "required": true, "schema": { "type": "string" }, "description": "SKM-XXXXX-XXXXX" }
+                ],
+                "responses": {
+                    "200": { "description": "status counted (with leaf_index, leaf_hash, public_key and, once a signed head covers it, signed_head and inclusion_proof) or under_review",
+                        "content": { "application/json": { "schema": { "$ref": "#/components/schemas/ReceiptStatus" } } } },
+                    "404": { "description": "status unknown: no response has this receipt",
+                        "content": { "application/json": { "schema": { "$ref": "#/components/schemas/ReceiptStatus" } } } }
+                }
             }}
         },
         "components": { "schemas": {
+            "ReceiptStatus": {
+                "type": "object",
+                "required": ["receipt", "status"],
+                "properties": {
+                    "receipt": { "type": "string" },
+                    "status": { "type": "string", "enum": ["counted", "under_review", "unknown"] },
+                    "unit": { "type": "string" },
+                    "received_on": { "type": "string", "format": "date" },
+                    "leaf_index": { "type": "integer", "minimum": 0 },
+                    "leaf_hash": { "type": "string", "description": "64 hex digits" },
+                    "public_key": { "type": "string", "description": "Ed25519, 64 hex digits" },
+                    "signed_head": { "type": "object", "properties": {
+                        "tree_size": { "type": "integer" },
+                        "root_hash": { "type": "string" },
+                        "signed_at_ms": { "type": "integer" },
+                        "signature": { "type": "string", "description": "Ed25519 over the note's text before its blank line" },
+                        "note": { "type": "string" }
+                    }},
+                    "inclusion_proof": { "type": "array", "items": { "type": "string" } }
+                }
+            },
             "ResponseDraft": {
                 "type": "object",
                 "required": ["unit", "answers", "idempotency_key"],

@@ -17,11 +17,18 @@ use crate::i18n::Lang;
 use crate::{ApiError, AppState};
 
 pub const PAGE: &str = "/tanda-terima/{receipt}";
+/// The form on the transparency page sends the number here (`?nomor=`).
+pub const LOOKUP: &str = "/tanda-terima";
 pub const API: &str = "/api/v1/receipts/{receipt}";
 
 /// The link to a receipt's page.
 pub fn path(receipt: &str) -> String {
-    format!("/tanda-terima/{receipt}")
+    format!(
+        "/tanda-terima/{}",
+        serde_urlencoded::to_string([("", receipt)])
+            .unwrap_or_default()
+            .trim_start_matches('=')
+    )
 }
 
 /// Receipts are `SKM-XXXXX-XXXXX`; typed ones are forgiven their case and spaces.
@@ -94,6 +101,27 @@ pub async fn api(State(app): State<Arc<AppState>>, Path(receipt): Path<String>) 
         }
         Err(error) => error.into_response(),
     }
+}
+
+#[derive(serde::Deserialize)]
+pub struct Lookup {
+    nomor: Option<String>,
+    lang: Option<String>,
+}
+
+/// `GET /tanda-terima?nomor=…`: on to the receipt's own page (or back to the form).
+pub async fn lookup(Query(query): Query<Lookup>) -> Response {
+    let lang = Lang::from_code(query.lang.as_deref());
+    let target = match query
+        .nomor
+        .as_deref()
+        .map(normalize)
+        .filter(|n| !n.is_empty())
+    {
+        Some(receipt) => format!("{}?lang={}", path(&receipt), lang.code()),
+        None => format!("/transparansi?lang={}#tanda-terima", lang.code()),
+    };
+    axum::response::Redirect::to(&target).into_response()
 }
 
 pub async fn show(

@@ -56,6 +56,7 @@ async fn render(app: &AppState, lang: Lang, here: &str) -> Result<Response, ApiE
         );
     }
     let plans = app.store.follow_ups(tenant_id, None, None).await?;
+    let signed = app.store.latest_head(tenant_id).await?;
     let head = app
         .store
         .chain_heads_at(tenant_id, &[OffsetDateTime::now_utc()])
@@ -127,14 +128,37 @@ async fn render(app: &AppState, lang: Lang, here: &str) -> Result<Response, ApiE
                 } } }
             }
         }
-        h2 { (lang.pick("Keutuhan data", "Data integrity")) }
-        @if let Some((links, hash)) = &head {
-            p { (lang.pick("Kepala rantai hash saat ini: ", "The hash chain's head now: ")) code.digest { (hash) } " (" (links) " " (lang.pick("tanggapan", "responses")) ")" }
-        }
+        h2 #integritas { (lang.pick("Keutuhan data", "Data integrity")) }
         p { (lang.pick(
-            "Setiap tanggapan yang dihitung terhubung dalam rantai hash. Kepala rantai hari ini dan enam hari terakhir ada di ",
-            "Every counted response is linked into a hash chain. Today's chain head and those of the last six days are on ",
-        )) a href={ "/?lang=" (lang.code()) "#integritas" } { (lang.pick("halaman depan", "the home page")) } "." }
+            "Setiap tanggapan yang dihitung menjadi daun sebuah pohon Merkle (seperti Certificate Transparency, RFC 9162). Kepala pohon ditandatangani dengan kunci Ed25519 yang disimpan di luar basis data, sehingga perubahan diam-diam pada tanggapan, jumlah, atau TPP terlihat oleh siapa pun yang mencatat kepala ini.",
+            "Every counted response is a leaf of a Merkle tree (as in Certificate Transparency, RFC 9162). The tree's head is signed with an Ed25519 key kept outside the database, so a quiet change to responses, totals or TPP shows to anyone who noted this head.",
+        )) }
+        @match &signed {
+            Some(signed) => {
+                dl.facts {
+                    dt { (lang.pick("Tanggapan dalam log", "Responses in the log")) } dd { (signed.head.size) }
+                    dt { (lang.pick("Akar pohon", "Tree root")) } dd { code.digest { (signed.head.root) } }
+                    dt { (lang.pick("Tanda tangan", "Signature")) } dd { code.digest { (signed.signature) } }
+                    dt { (lang.pick("Kunci publik", "Public key")) } dd { code.digest { (app.signer.public().to_hex()) } }
+                }
+                details {
+                    summary { (lang.pick("Kepala bertanda tangan, utuh (untuk diperiksa mesin)", "The whole signed head (for machines to check)")) }
+                    pre { (signed.to_note()) }
+                }
+            }
+            None => { p { (lang.pick("Belum ada tanggapan yang dihitung.", "No responses counted yet.")) } }
+        }
+        @if let Some((links, hash)) = &head {
+            p { (lang.pick("Kepala rantai hash saat ini: ", "The hash chain's head now: ")) code.digest { (hash) } " (" (links) " " (lang.pick("tanggapan", "responses")) "); " (lang.pick("kepala tujuh hari terakhir ada di ", "those of the last seven days are on ")) a href={ "/?lang=" (lang.code()) "#integritas" } { (lang.pick("halaman depan", "the home page")) } "." }
+        }
+        h2 #tanda-terima { (lang.pick("Periksa penilaian Anda", "Check your rating")) }
+        form method="get" action="/tanda-terima" {
+            input type="hidden" name="lang" value=(lang.code());
+            label for="nomor" { (lang.pick("Nomor bukti (SKM-…)", "Receipt number (SKM-…)")) }
+            input #nomor name="nomor" autocomplete="off" spellcheck="false";
+            " "
+            button type="submit" { (lang.pick("Periksa", "Check")) }
+        }
     };
     Ok(page(StatusCode::OK, layout(lang, title, here, content)))
 }

@@ -1,0 +1,172 @@
+//! A citizen checks their receipt: counted, under review or unknown; a counted one's
+//! inclusion proof and signed head are checked here with code of the test's own (RFC 9162
+//! §2.1.3.2 and ed25519-dalek), not the server's. On SQLite and PostgreSQL.
+
+mod common;
+
+use common::TestApp;
+use ed25519_dalek::{Signature, Verifier, VerifyingKey};
+use reqwest::StatusCode;
+use serde_json::{json, Value};
+use sha2::{Digest, Sha256};
+use suara_store::testing::TestDatabase;
+
+suara_store::backend_tests!(a_receipt_proves_its_response_is_in_the_signed_log);
+
+fn unhex(text: &str) -> Vec<u8> {
+    (0..text.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&text[i..i + 2], 16).unwrap())
+        .collect()
+}
+
+fn node(left: &[u8], right: &[u8]) -> Vec<u8> {
+    let mut h = Sha256::new();
+    h.update([1u8]);
+    h.update(left);
+    h.update(right);
+    h.finalize().to_vec()
+}
+
+/// RFC 9162 §2.1.3.2, written out again: the root an audit path leads to.
+fn root_from_path(leaf: &[u8], index: u64, size: u64, path: &[Vec<u8>]) -> Option<Vec<u8>> {
+    let (mut fnode, mut snode) = (index, size - 1);
+    let mut r = leaf.to_vec();
+    for p in path {
+        if snode == 0 {
+            return None;
+        }
+        if fnode % 2 == 1 || fnode == snode {
+            r = node(p, &r);
+            while fnode % 2 == 0 && fnode != 0 {
+                fnode >>= 1;
+                snode >>= 1;
+            }
+        } else {
+            r = node(&r, p);
+        }
+        fnode >>= 1;
+        snode >>= 1;
+    }
+    (snode == 0).then_some(r)
+}
+
+async fn receipt(app: &TestApp, code: &str) -> (StatusCode, Value) {
+    let sent = app.get(&format!("/api/v1/receipts/{code}")).await;
+    (sent.status(), sent.json().await.unwrap())
+}
+
+async fn a_receipt_proves_its_response_is_in_the_signed_log(db: TestDatabase) {
+    let app = TestApp::spawn(db).await;
+    let mut receipts = Vec::new();
+    for i in 0..7 {
+        let sent: Value = app
+            .client
+            .post(app.url("/api/v1/responses"))
+            .header("x-forwarded-for", format!("36.70.{i}.1"))
+            .json(&json!({"unit": "dukcapil", "answers": [3, 4, 3, 4, 3, 4, 3, 4, i % 4 + 1], "idempotency_key": format!("receipt-{i:04}")}))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        receipts.push(sent["receipt"].as_str().unwrap().to_string());
+    }
+    // A head is signed within a second or two of the commit.
+    let mut found = Value::Null;
+    for _ in 0..50 {
+        let (status, body) = receipt(&app, &receipts[4]).await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(body["status"], "counted");
+        if body["signed_head"]["tree_size"].as_u64() == Some(7) {
+            found = body;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(!found.is_null(), "a signed head covering every response");
+
+    // The head's signature, checked with the published key.
+    let key: [u8; 32] = unhex(found["public_key"].as_str().unwrap())
+        .try_into()
+        .unwrap();
+    let key = VerifyingKey::from_bytes(&key).unwrap();
+    let note = found["signed_head"]["note"].as_str().unwrap();
+    let (text, signature) = note.split_once("\n\n").unwrap();
+    let signature: [u8; 64] = unhex(signature.trim()).try_into().unwrap();
+    let signed = format!("{text}\n");
+    key.verify(signed.as_bytes(), &Signature::from_bytes(&signature))
+        .expect("the head is signed by the published key");
+    assert!(signed.contains(&format!(
+        "\n7\n{}\n",
+        found["signed_head"]["root_hash"].as_str().unwrap()
+    )));
+
+    // The audit path leads from the leaf to that root; from any other leaf it does not.
+    let root = unhex(found["signed_head"]["root_hash"].as_str().unwrap());
+    let leaf = unhex(found["leaf_hash"].as_str().unwrap());
+    let path: Vec<Vec<u8>> = found["inclusion_proof"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| unhex(h.as_str().unwrap()))
+        .collect();
+    let index = found["leaf_index"].as_u64().unwrap();
+    assert_eq!(index, 4);
+    assert_eq!(root_from_path(&leaf, index, 7, &path), Some(root.clone()));
+    let other = unhex(
+        receipt(&app, &receipts[5]).await.1["leaf_hash"]
+            .as_str()
+            .unwrap(),
+    );
+    assert_ne!(root_from_path(&other, index, 7, &path), Some(root));
+
+    // Unknown numbers, typed forgivingly, and the page a citizen reads.
+    let (status, body) = receipt(&app, "SKM-00000-00000").await;
+    assert_eq!(
+        (status, body["status"].as_str()),
+        (StatusCode::NOT_FOUND, Some("unknown"))
+    );
+    let page = app
+        .get(&format!("/tanda-terima/{}", receipts[4].to_lowercase()))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        page.contains("Dihitung") && page.contains("Bukti keanggotaan"),
+        "{page}"
+    );
+    let lookup = app
+        .get(&format!("/tanda-terima?nomor={}&lang=en", receipts[4]))
+        .await;
+    assert_eq!(lookup.status(), StatusCode::SEE_OTHER);
+    let garbage = app.get("/tanda-terima/%3Cscript%3E").await;
+    assert_eq!(garbage.status(), StatusCode::NOT_FOUND);
+
+    // A held response is under review, and says nothing more.
+    for i in 0..3 {
+        app.client
+            .post(app.url("/api/v1/responses"))
+            .header("cookie", "suara_perangkat=one-phone")
+            .header("x-forwarded-for", "36.99.1.1")
+            .json(&json!({"unit": "dukcapil", "answers": [4, 4, 4, 4, 4, 4, 4, 4, 3], "idempotency_key": format!("held-{i:04}-x")}))
+            .send()
+            .await
+            .unwrap();
+    }
+    let held: Vec<_> = app
+        .store
+        .held_responses("t1", &suara_store::HeldQuery::first(5))
+        .await
+        .unwrap()
+        .items;
+    assert_eq!(held.len(), 1);
+    let (status, body) = receipt(&app, &held[0].receipt).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        body,
+        json!({"receipt": held[0].receipt, "status": "under_review"})
+    );
+}
