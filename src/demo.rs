@@ -787,7 +787,7 @@ mod tests {
         let again = responses(&organisation(DEMO_SEED, None), &tenant, now);
         assert_eq!(first.len(), again.len());
         assert!(first.iter().zip(&again).all(|(a, b)| a == b));
-        assert!(first.iter().all(|(_, at)| *at <= now));
+        assert!(first.iter().all(|(_, at, _)| *at <= now));
         assert!(first.len() > 8000, "{}", first.len());
     }
 }
