@@ -338,7 +338,20 @@ async fn verify_catches_edits_behind_the_applications_back(db: TestDatabase) {
     assert!(found.contains("payroll run"), "{found}");
     exec("UPDATE tpp_run_officers SET amount = amount - 1000 WHERE amount IS NOT NULL").await;
 
-    // 3. The last response removed, with its link; the chain head rewound; the signed heads
+    // 3. A response edited and every later link re-hashed, so the chain itself verifies.
+    exec("UPDATE responses SET u1 = 4 WHERE response_id = (SELECT response_id FROM chain_links WHERE seq = 5)").await;
+    rehash_from(&raw, 5).await;
+    assert!(
+        app.store.verify_chain("t1").await.unwrap().is_intact(),
+        "the chain alone is fooled"
+    );
+    let found = verify().await.unwrap();
+    println!("edit 'a response, with every later link re-hashed': {found}");
+    assert!(found.contains("re-hashed"), "{found}");
+    exec("UPDATE responses SET u1 = 3 WHERE response_id = (SELECT response_id FROM chain_links WHERE seq = 5)").await;
+    rehash_from(&raw, 5).await;
+
+    // 4. The last response removed, with its link; the chain head rewound; the signed heads
     //    and runs that covered it deleted. Only the head kept beside the key remembers.
     for sql in [
         "DELETE FROM tpp_run_officers",
@@ -356,4 +369,88 @@ async fn verify_catches_edits_behind_the_applications_back(db: TestDatabase) {
     let found = verify().await.unwrap();
     println!("edit 'roll the log back': {found}");
     assert!(found.contains("rolled back"), "{found}");
+}
+
+/// What an insider with the database but not the key can do: recompute every link from `seq`
+/// on from the rows as they now are, and move the chain head to match.
+async fn rehash_from(raw: &sqlx::AnyPool, seq: i64) {
+    use sqlx::Row;
+    use suara_domain::integrity::chain::{content_hash, link_hash, ChainRecord, Digest32};
+    let previous: String =
+        sqlx::query("SELECT link_hash FROM chain_links WHERE tenant_id = 't1' AND seq = $1")
+            .bind(seq - 1)
+            .fetch_one(raw)
+            .await
+            .unwrap()
+            .try_get(0)
+            .unwrap();
+    let mut head = Digest32::from_hex(&previous).unwrap();
+    let rows = sqlx::query(
+        "SELECT l.seq, r.idempotency_key, r.receipt, r.received_at_us, r.period_month, r.channel,
+             r.unit_id, r.service_id, r.officer_nip, r.u1, r.u2, r.u3, r.u4, r.u5, r.u6, r.u7, r.u8, r.u9,
+             r.sex, r.age_band, r.education, r.occupation, r.suggestion
+         FROM chain_links l JOIN responses r ON r.tenant_id = l.tenant_id AND r.response_id = l.response_id
+         WHERE l.tenant_id = 't1' AND l.seq >= $1 ORDER BY l.seq",
+    )
+    .bind(seq)
+    .fetch_all(raw)
+    .await
+    .unwrap();
+    for row in &rows {
+        let text = |name: &str| row.try_get::<Option<String>, _>(name).unwrap();
+        let owned: Vec<Option<String>> = [
+            "idempotency_key",
+            "receipt",
+            "period_month",
+            "channel",
+            "unit_id",
+            "service_id",
+            "officer_nip",
+            "sex",
+            "age_band",
+            "education",
+            "occupation",
+            "suggestion",
+        ]
+        .iter()
+        .map(|c| text(c))
+        .collect();
+        let answers: [Option<i64>; 9] = std::array::from_fn(|i| {
+            row.try_get::<Option<i64>, _>(format!("u{}", i + 1).as_str())
+                .unwrap()
+        });
+        let record = ChainRecord {
+            idempotency_key: owned[0].as_deref().unwrap(),
+            receipt: owned[1].as_deref().unwrap(),
+            received_at_us: row.try_get("received_at_us").unwrap(),
+            period_month: owned[2].as_deref().unwrap(),
+            channel: owned[3].as_deref().unwrap(),
+            unit: owned[4].as_deref().unwrap(),
+            service: owned[5].as_deref(),
+            officer: owned[6].as_deref(),
+            answers,
+            profile: [
+                owned[7].as_deref(),
+                owned[8].as_deref(),
+                owned[9].as_deref(),
+                owned[10].as_deref(),
+            ],
+            suggestion: owned[11].as_deref(),
+        };
+        let at: i64 = row.try_get("seq").unwrap();
+        let content = content_hash(&record);
+        head = link_hash(&head, at as u64, &content);
+        sqlx::query("UPDATE chain_links SET content_hash = $1, link_hash = $2 WHERE tenant_id = 't1' AND seq = $3")
+            .bind(content.to_hex())
+            .bind(head.to_hex())
+            .bind(at)
+            .execute(raw)
+            .await
+            .unwrap();
+    }
+    sqlx::query("UPDATE chain_heads SET link_hash = $1 WHERE tenant_id = 't1'")
+        .bind(head.to_hex())
+        .execute(raw)
+        .await
+        .unwrap();
 }
