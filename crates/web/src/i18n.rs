@@ -11,6 +11,35 @@ pub enum Lang {
     En,
 }
 
+pub const MONTHS_ID: [&str; 12] = [
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+];
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 impl Lang {
     pub fn from_code(code: Option<&str>) -> Lang {
         match code {
@@ -37,6 +66,27 @@ impl Lang {
             Lang::Id => "id",
             Lang::En => "en",
         }
+    }
+
+    /// A day as people write it: "25 November 2026" (month names in this language).
+    pub fn date(self, date: time::Date) -> String {
+        let month = usize::from(u8::from(date.month()) - 1);
+        let name = match self {
+            Lang::Id => MONTHS_ID[month],
+            Lang::En => MONTHS_EN[month],
+        };
+        format!("{} {name} {}", date.day(), date.year())
+    }
+
+    /// A moment as people write it: "25 November 2026 20:59", in the given offset.
+    pub fn date_time(self, at: time::OffsetDateTime, offset: time::UtcOffset) -> String {
+        let local = at.to_offset(offset);
+        format!(
+            "{} {:02}:{:02}",
+            self.date(local.date()),
+            local.hour(),
+            local.minute()
+        )
     }
 
     /// A decimal as this language writes it: `76,47` in Indonesian, `76.47` in English.

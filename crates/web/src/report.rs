@@ -14,26 +14,15 @@ use crate::i18n::{age_band_label, education_label, occupation_label, sex_label, 
 /// Suggestions printed in the report; the rest are counted.
 const SUGGESTIONS_LISTED: u32 = 40;
 
-const MONTHS: [&str; 12] = [
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-];
-
 /// "Oktober 2026", "Triwulan III 2026", "Semester II 2026", "Tahun 2026".
 pub fn period_label_id(period: Period) -> String {
     const ROMAN: [&str; 4] = ["I", "II", "III", "IV"];
     match period {
-        Period::Month(m) => format!("{} {}", MONTHS[usize::from(m.month() - 1)], m.year()),
+        Period::Month(m) => format!(
+            "{} {}",
+            crate::i18n::MONTHS_ID[usize::from(m.month() - 1)],
+            m.year()
+        ),
         Period::Quarter { year, quarter } => {
             format!(
                 "Triwulan {} {year}",
@@ -157,12 +146,7 @@ pub async fn skm_report(
                 status: p.status.label_id().to_string(),
             })
             .collect(),
-        generated_on: format!(
-            "{} {} {}",
-            today.day(),
-            MONTHS[usize::from(u8::from(today.month()) - 1)],
-            today.year()
-        ),
+        generated_on: crate::i18n::Lang::Id.date(today),
         chain_head: head,
     }))
 }

@@ -292,6 +292,29 @@ async fn signed_in_pages_are_accessible() {
         .file_appeal("t1", OFFICER_NIP, naming[0].response_id, "Saya cuti.", now)
         .await
         .unwrap();
+    // Three answers from one phone within the hour: the third waits in quarantine.
+    for i in 0..3 {
+        let response = suara_domain::survey::validate(suara_domain::survey::ResponseDraft {
+            unit: Some("dukcapil".into()),
+            answers: Some(vec![Some(4); 9]),
+            idempotency_key: Some(format!("browser-held-{i:03}")),
+            ..Default::default()
+        })
+        .unwrap();
+        let submission = suara_store::Submission {
+            response: &response,
+            channel: suara_store::Channel::Web,
+            received_at: now,
+            signals: Some(suara_store::Signals {
+                network: Some("36.80.1.0/24".into()),
+                device: Some("one-phone".into()),
+            }),
+        };
+        app.store
+            .record_response(&suara_store::testing::tenant(), submission)
+            .await
+            .unwrap();
+    }
     let mut sessions = Vec::new();
     for (username, role, nip) in [
         ("bpkad", Role::Finance, None),
@@ -321,6 +344,7 @@ async fn signed_in_pages_are_accessible() {
             format!("/dasbor/pegawai/{OFFICER_NIP}/tpp?bulan={month}&lang=en")
         ],
         [inspector, "TPP appeals", "/admin/banding"],
+        [inspector, "Quarantine", "/admin/karantina"],
         [planner, "Musrena forums", "/musrena/forum"],
         [planner, "Musrena forum", "/musrena/forum/2026-001"],
         [
@@ -336,5 +360,5 @@ async fn signed_in_pages_are_accessible() {
     ]);
     let args = vec![app.base.clone(), visits.to_string()];
     let stdout = run_checker("staff.js", args).await;
-    assert!(stdout.contains("checked 10 signed-in pages"), "{stdout}");
+    assert!(stdout.contains("checked 11 signed-in pages"), "{stdout}");
 }

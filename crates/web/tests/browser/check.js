@@ -99,6 +99,7 @@ async function channels(browser) {
       ['/musrena/statistik', 'Musrena statistics'],
       ['/transparansi', 'transparency'],
       ['/transparansi?lang=en', 'transparency (English)'],
+      ['/tanda-terima/SKM-00000-00000', 'unknown receipt'],
     ];
     for (const [path, label] of pages) {
       await page.goto(base + path);
@@ -145,6 +146,11 @@ async function channels(browser) {
   if (!/Thank you/.test(text)) problems.push(`keyboard: sending the form did not reach the thank-you page: ${text.slice(0, 200)}`);
   else console.log('checked keyboard-only answering and sending');
   await axe(page, 'thank-you page @360px');
+  // The receipt's own page, from the link on the thank-you page.
+  await page.click('text=Check now');
+  await page.waitForLoadState();
+  if (!/Counted|Under review/.test(await page.textContent('main'))) problems.push('receipt: the page does not say whether the rating counts');
+  await axe(page, 'receipt page @360px');
   await context.close();
 
   await channels(browser);

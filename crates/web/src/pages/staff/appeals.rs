@@ -60,12 +60,6 @@ fn time_text(at: OffsetDateTime, offset: time::UtcOffset) -> String {
         .unwrap_or_default()
 }
 
-fn day_text(at: OffsetDateTime, offset: time::UtcOffset) -> String {
-    at.to_offset(offset)
-        .format(time::macros::format_description!("[year]-[month]-[day]"))
-        .unwrap_or_default()
-}
-
 #[allow(clippy::too_many_arguments)]
 async fn render_explanation(
     app: &AppState,
@@ -187,7 +181,7 @@ fn responses_section(
                 tbody { @for r in naming { tr {
                     // The day only, and never whether it was held: an officer must not learn
                     // who rated them, nor tune stuffing by what the rules caught.
-                    th scope="row" { (day_text(r.received_at, offset)) }
+                    th scope="row" { (lang.date(r.received_at.to_offset(offset).date())) }
                     td { (r.channel) }
                     td { code { (answers_text(&r.answers)) } }
                     td {

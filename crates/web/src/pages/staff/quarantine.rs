@@ -163,7 +163,7 @@ async fn render(
         )) }
         (outcome(message.as_ref()))
         (filter_form(lang, filters, &units))
-        (list(lang, staff, filters, &held, tenant.offset()))
+        (list(lang, staff, filters, &held, &units, tenant.offset()))
     };
     Ok(page(status, frame(lang, staff, title, here, content)))
 }
@@ -214,8 +214,15 @@ fn list(
     staff: &Staff,
     filters: &Filters,
     held: &HeldPage,
+    units: &[suara_store::Unit],
     offset: time::UtcOffset,
 ) -> Markup {
+    let unit_name = |id: &str| {
+        units
+            .iter()
+            .find(|u| u.unit_id == id)
+            .map_or(id.to_string(), |u| u.name.clone())
+    };
     if held.total == 0 {
         let filtered = filters.query(0, 0) != HeldQuery::first(0);
         return html! { p { strong { (if filtered {
@@ -226,14 +233,13 @@ fn list(
     }
     let pages = held.total.div_ceil(u64::from(PAGE_SIZE)).max(1) as u32;
     let page_number = filters.page().min(pages);
-    let time_format = time::macros::format_description!("[day]-[month]-[year] [hour]:[minute]");
     html! {
         p { (held.total) " " (lang.pick("tanggapan menunggu keputusan", "responses await a decision")) " · "
             (lang.pick("halaman ", "page ")) (page_number) (lang.pick(" dari ", " of ")) (pages) }
         form.decide method="post" action={ (QUARANTINE) "?lang=" (lang.code()) } {
             input type="hidden" name="csrf" value=(staff.session.csrf_token);
             (filters.hidden())
-            table.data aria-label=(lang.pick("Tanggapan ditahan", "Held responses")) {
+            table.data.stacked aria-label=(lang.pick("Tanggapan ditahan", "Held responses")) {
                     thead { tr {
                         th scope="col" { span.visually-hidden { (lang.pick("Pilih", "Select")) } }
                         th scope="col" { (lang.pick("Tanda terima", "Receipt")) }
@@ -246,12 +252,12 @@ fn list(
                     tbody { @for h in &held.items { tr {
                         td { input type="checkbox" name="response" value=(h.response_id) id={ "r-" (h.response_id) }; }
                         th scope="row" { label for={ "r-" (h.response_id) } { code { (h.receipt) } } }
-                        td { (h.received_at.to_offset(offset).format(time_format).unwrap_or_default()) }
-                        td { (h.unit_id) @if let Some(s) = &h.service_id { br; small { (s) } } }
-                        td { (channel_label(lang, &h.channel))
+                        td data-label=(lang.pick("Waktu", "Time")) { (lang.date_time(h.received_at, offset)) }
+                        td data-label="Unit" { (unit_name(&h.unit_id)) }
+                        td data-label=(lang.pick("Saluran", "Channel")) { (channel_label(lang, &h.channel))
                             @if let Some(source) = &h.source { br; a href=(Filters { sumber: Some(source.clone()), halaman: None, ..filters.clone() }.link(1)) { code { (source) } } } }
-                        td { code { @for a in h.answers { (a.map_or("–".to_string(), |v| v.to_string())) " " } } }
-                        td { ul { @for r in &h.reasons { li { (if lang == Lang::Id { r.describe().0 } else { r.describe().1 }) } } } }
+                        td data-label=(lang.pick("Jawaban", "Answers")) { code { @for a in h.answers { (a.map_or("–".to_string(), |v| v.to_string())) " " } } }
+                        td data-label=(lang.pick("Alasan", "Reason")) { ul { @for r in &h.reasons { li { (if lang == Lang::Id { r.describe().0 } else { r.describe().1 }) } } } }
                     } } }
             }
             fieldset {
