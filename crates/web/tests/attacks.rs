@@ -234,6 +234,38 @@ async fn outsiders_and_the_rated_officer_cannot_move_pay(db: TestDatabase) {
     .await;
     assert_eq!(named.status(), StatusCode::UNPROCESSABLE_ENTITY);
     println!("attack 'answer an unnamed ticket naming someone': refused");
+
+    // 6. The rated officer looks for which of the floods' responses were held, and when.
+    let listed = app
+        .get_as(
+            &sri,
+            &format!("/dasbor/pegawai/{OFFICER_NIP}/tpp?bulan={month}"),
+        )
+        .await
+        .text()
+        .await
+        .unwrap();
+    let held = app
+        .store
+        .held_responses("t1", &suara_store::HeldQuery::first(1000))
+        .await
+        .unwrap();
+    assert!(held
+        .items
+        .iter()
+        .any(|h| h.officer_nip.as_deref() == Some(OFFICER_NIP)));
+    assert!(
+        !listed.contains("Ditahan di karantina"),
+        "hold status shown"
+    );
+    assert!(listed.contains("Jawaban U1–U9"), "the responses are listed");
+    let clock = held.items[0]
+        .received_at
+        .to_offset(suara_store::testing::tenant().offset())
+        .format(time::macros::format_description!("[hour]:[minute]"))
+        .unwrap();
+    assert!(!listed.contains(&clock), "times finer than the day shown");
+    println!("attack 'learn which ratings were held, and when': nothing shown finer than the day");
 }
 
 async fn a_flood_does_not_hold_genuine_tickets_and_kiosk_answers(db: TestDatabase) {
