@@ -7,6 +7,9 @@ ALTER TABLE skm_monthly_totals ADD COLUMN q_sq BIGINT NOT NULL DEFAULT 0;
 
 -- The NIP of a ticket's issuing account when it is a rated officer's: no evidence for pay.
 ALTER TABLE tickets ADD COLUMN issuer_nip TEXT;
+-- Tickets issued before: the issuing account's NIP, where it has one.
+UPDATE tickets SET issuer_nip = (SELECT a.nip FROM accounts a
+    WHERE a.tenant_id = tickets.tenant_id AND a.username = tickets.issued_by);
 CREATE INDEX tickets_by_response ON tickets (tenant_id, response_id);
 
 -- The transparency log: hashes of complete subtrees of 256 leaves (a cache: verify never
