@@ -50,6 +50,8 @@ struct Figures {
     backend: &'static str,
     generated: u64,
     generate_seconds: f64,
+    /// The first signed head of the generated log: every tile computed from the leaves.
+    first_head_seconds: f64,
     raw_rows_per_second: Option<f64>,
     /// Responses per second through the store with none held, and how many were held.
     counted_path: Option<(f64, u64)>,
@@ -158,7 +160,13 @@ async fn measure(
     let generate_seconds = started.elapsed().as_secs_f64();
     let targets = Targets::read(&store).await?;
 
+    // The transparency log's tiles for the generated leaves, once, before the server starts
+    // (a real log grows its tiles a commit at a time).
     let signer = suara_web::signing::Signer::load_or_create(key)?;
+    println!("{backend}: signing the log…");
+    let started = Instant::now();
+    signer.sign_all(&store).await?;
+    let first_head_seconds = started.elapsed().as_secs_f64();
     let server = Server::start(url, key)?;
     let addr = server.addr.clone();
     let outcome = async {
@@ -207,6 +215,7 @@ async fn measure(
         backend,
         generated: generated.loaded.responses,
         generate_seconds,
+        first_head_seconds,
         raw_rows_per_second: None,
         counted_path: None,
         ingest,
@@ -720,6 +729,10 @@ fn print(f: &Figures) {
         f.dashboard.p50_ms, f.dashboard.p99_ms, f.dashboard.requests, f.dashboard.failed
     );
     println!(
+        "  first head   {:.1} s to sign the generated log (tiles of {} leaves)",
+        f.first_head_seconds, f.generated
+    );
+    println!(
         "  payroll      {:.2} s for {} officers",
         f.payroll_seconds, f.payroll_officers
     );
@@ -764,6 +777,9 @@ fn summary(all: &[Figures]) {
     });
     row("dashboard p50 / p99 (ms)", &|f| {
         format!("{:.1} / {:.1}", f.dashboard.p50_ms, f.dashboard.p99_ms)
+    });
+    row("first signed head of the log (s)", &|f| {
+        format!("{:.1}", f.first_head_seconds)
     });
     row("payroll (s)", &|f| format!("{:.2}", f.payroll_seconds));
     row("server peak RSS (MB)", &|f| format!("{:.0}", f.peak_rss_mb));

@@ -675,6 +675,7 @@ fn bench_prints_every_figure() {
         "| counted path, store only (responses/s) |",
         "| p50 / p99 at fixed load (ms) |",
         "| dashboard p50 / p99 (ms) |",
+        "| first signed head of the log (s) |",
         "| payroll (s) |",
         "| server peak RSS (MB) |",
     ] {

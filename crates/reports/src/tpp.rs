@@ -34,12 +34,12 @@ pub const CSV_COLUMNS: [&str; 23] = [
     "unit_ikm",
     "basis",
     "score",
+    "evidence",
+    "score_upper",
     "attendance",
     "productivity",
     "factor",
     "amount",
-    "evidence",
-    "score_upper",
 ];
 
 /// The officer's row of the run and its computed result (`None` when unpaid).
@@ -82,16 +82,16 @@ pub fn payroll_csv(run: &StoredRun) -> Result<Vec<u8>, ReportError> {
             text(input.unit.map(|r| r.ikm.to_string())),
             text(explanation.map(|e| e.basis.code().to_string())),
             text(explanation.and_then(|e| e.score).map(|s| s.to_string())),
-            text(input.others.attendance.map(|d| d.to_string())),
-            text(input.others.productivity.map(|d| d.to_string())),
-            text(explanation.map(|e| e.factor.paid.to_string())),
-            text(explanation.map(|e| e.amount.to_string())),
             text(explanation.map(|e| e.evidence.code().to_string())),
             text(
                 explanation
                     .and_then(|e| upper(&e.evidence))
                     .map(|u| u.to_string()),
             ),
+            text(input.others.attendance.map(|d| d.to_string())),
+            text(input.others.productivity.map(|d| d.to_string())),
+            text(explanation.map(|e| e.factor.paid.to_string())),
+            text(explanation.map(|e| e.amount.to_string())),
         ])?;
     }
     writer

@@ -131,11 +131,12 @@ fn csv_has_a_row_per_officer_with_exact_figures() {
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), 4);
-    let amount = |i: usize| rows[i].get(20).unwrap().to_string();
+    let column = |name: &str| CSV_COLUMNS.iter().position(|c| *c == name).unwrap();
+    let amount = |i: usize| rows[i].get(column("amount")).unwrap().to_string();
     assert_eq!(amount(0), "3250000");
-    assert_eq!(rows[0].get(19), Some("0.6500"));
-    assert_eq!(rows[0].get(16), Some("65.00"));
-    assert_eq!(rows[0].get(15), Some("blended"));
+    assert_eq!(rows[0].get(column("factor")), Some("0.6500"));
+    assert_eq!(rows[0].get(column("score")), Some("65.00"));
+    assert_eq!(rows[0].get(column("basis")), Some("blended"));
     assert_eq!(amount(3), "", "unpaid: no amount");
     let sum: u64 = (0..4).filter_map(|i| amount(i).parse::<u64>().ok()).sum();
     assert_eq!(sum, run.payroll.total());

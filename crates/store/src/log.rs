@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use sqlx::Row;
 use suara_domain::integrity::chain::Digest32;
 use suara_domain::integrity::merkle::{
-    self, inclusion_ranges, leaf_hash, perfect_root, Frontier, TILE_HEIGHT, TILE_LEAVES,
+    self, inclusion_ranges, leaf_hash, perfect_root, Frontier, TILE_HEIGHT, TILE_WIDTH,
 };
 use suara_domain::integrity::signed_head::{LogKey, PublicKey, SignedHead, TreeHead};
 use time::OffsetDateTime;
@@ -18,8 +18,11 @@ fn digest(text: &str) -> Result<Digest32> {
     Digest32::from_hex(text).ok_or_else(|| StoreError::Corrupt(format!("hash '{text}'")))
 }
 
-/// Tiles computed per query while catching up.
+/// Tiles computed per transaction while catching up.
 const TILES_PER_QUERY: u64 = 64;
+
+/// The stored tile levels: subtrees of 2^8 and 2^16 leaves.
+const LEVELS: [u32; 2] = [TILE_HEIGHT, 2 * TILE_HEIGHT];
 
 /// A receipt as a citizen may check it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -123,35 +126,51 @@ impl Store {
             .collect()
     }
 
-    /// Stores the hash of every complete tile below `size` not stored yet.
+    /// Stores the hash of every complete tile below `size` not stored yet, level by level.
     async fn catch_up_tiles(&self, tenant_id: &str, size: u64) -> Result<()> {
-        let stored: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM log_tiles WHERE tenant_id = $1")
+        for level in LEVELS {
+            let stored: i64 = sqlx::query_scalar(
+                "SELECT COUNT(*) FROM log_tiles WHERE tenant_id = $1 AND level = $2",
+            )
             .bind(tenant_id)
+            .bind(i64::from(level))
             .fetch_one(&self.reader)
             .await?;
-        let complete = size / TILE_LEAVES;
-        let mut next = crate::to_u64(stored)?;
-        while next < complete {
-            let upto = complete.min(next + TILES_PER_QUERY);
-            let leaves = self
-                .leaves(tenant_id, next * TILE_LEAVES, upto * TILE_LEAVES)
-                .await?;
-            let mut tx = self.writer.begin().await?;
-            for (i, tile) in leaves.chunks(TILE_LEAVES as usize).enumerate() {
-                let hash = perfect_root(tile)
-                    .ok_or_else(|| StoreError::Corrupt("a tile lost leaves".into()))?;
-                sqlx::query(
-                    "INSERT INTO log_tiles (tenant_id, idx, hash) VALUES ($1, $2, $3)
-                     ON CONFLICT (tenant_id, idx) DO NOTHING",
-                )
-                .bind(tenant_id)
-                .bind((next + i as u64) as i64)
-                .bind(hash.to_hex())
-                .execute(&mut *tx)
-                .await?;
+            let complete = size >> level;
+            let mut next = crate::to_u64(stored)?;
+            while next < complete {
+                let upto = complete.min(next + TILES_PER_QUERY);
+                let below = self
+                    .nodes(
+                        tenant_id,
+                        level - TILE_HEIGHT,
+                        next * TILE_WIDTH,
+                        upto * TILE_WIDTH,
+                    )
+                    .await?;
+                let hashes = below
+                    .chunks(TILE_WIDTH as usize)
+                    .map(|tile| {
+                        perfect_root(tile)
+                            .ok_or_else(|| StoreError::Corrupt("a tile lost nodes".into()))
+                    })
+                    .collect::<Result<Vec<_>>>()?;
+                let sql = format!(
+                    "INSERT INTO log_tiles (tenant_id, level, idx, hash) VALUES {}
+                     ON CONFLICT (tenant_id, level, idx) DO NOTHING",
+                    crate::placeholder_rows(self.backend, hashes.len(), 4)
+                );
+                let mut insert = sqlx::query(&sql);
+                for (i, hash) in hashes.iter().enumerate() {
+                    insert = insert
+                        .bind(tenant_id)
+                        .bind(i64::from(level))
+                        .bind((next + i as u64) as i64)
+                        .bind(hash.to_hex());
+                }
+                insert.execute(&self.writer).await?;
+                next = upto;
             }
-            tx.commit().await?;
-            next = upto;
         }
         Ok(())
     }
@@ -177,34 +196,63 @@ impl Store {
             .collect()
     }
 
-    /// The hash of a complete, aligned subtree of `2^height` leaves from `start`: from tiles
-    /// when it spans whole tiles, else from leaves.
-    async fn full_subtree(&self, tenant_id: &str, start: u64, height: u32) -> Result<Digest32> {
-        let width = 1u64 << height;
-        if height < TILE_HEIGHT {
-            let leaves = self.leaves(tenant_id, start, start + width).await?;
-            return perfect_root(&leaves).ok_or_else(|| StoreError::Corrupt("subtree".into()));
+    /// The hashes of the complete subtrees of `2^level` leaves numbered `[first, end)`:
+    /// leaves at level 0, stored tiles at 8 and 16. A tile not stored (not caught up yet, or
+    /// deleted) is computed from the level below, so no request reads more than a few
+    /// thousand rows.
+    async fn nodes(
+        &self,
+        tenant_id: &str,
+        level: u32,
+        first: u64,
+        end: u64,
+    ) -> Result<Vec<Digest32>> {
+        if level == 0 {
+            return self.leaves(tenant_id, first, end).await;
         }
-        let (first, count) = (start / TILE_LEAVES, width / TILE_LEAVES);
         let rows = sqlx::query(
-            "SELECT idx, hash FROM log_tiles WHERE tenant_id = $1 AND idx >= $2 AND idx < $3
+            "SELECT idx, hash FROM log_tiles WHERE tenant_id = $1 AND level = $2 AND idx >= $3 AND idx < $4
              ORDER BY idx",
         )
         .bind(tenant_id)
+        .bind(i64::from(level))
         .bind(first as i64)
-        .bind((first + count) as i64)
+        .bind(end as i64)
         .fetch_all(&self.reader)
         .await?;
-        let mut tiles = Vec::with_capacity(count as usize);
+        let mut stored = HashMap::with_capacity(rows.len());
         for row in &rows {
-            tiles.push(digest(&row.try_get::<String, _>(1)?)?);
+            let idx = crate::to_u64(row.try_get(0)?)?;
+            stored.insert(idx, digest(&row.try_get::<String, _>(1)?)?);
         }
-        if tiles.len() as u64 != count {
-            // Not cached yet: from the leaves.
-            let leaves = self.leaves(tenant_id, start, start + width).await?;
-            return perfect_root(&leaves).ok_or_else(|| StoreError::Corrupt("subtree".into()));
+        let mut nodes = Vec::with_capacity((end - first) as usize);
+        for idx in first..end {
+            let node = match stored.get(&idx) {
+                Some(hash) => *hash,
+                None => {
+                    let below = Box::pin(self.nodes(
+                        tenant_id,
+                        level - TILE_HEIGHT,
+                        idx * TILE_WIDTH,
+                        (idx + 1) * TILE_WIDTH,
+                    ))
+                    .await?;
+                    perfect_root(&below).ok_or_else(|| StoreError::Corrupt("subtree".into()))?
+                }
+            };
+            nodes.push(node);
         }
-        perfect_root(&tiles).ok_or_else(|| StoreError::Corrupt("subtree".into()))
+        Ok(nodes)
+    }
+
+    /// The hash of a complete, aligned subtree of `2^height` leaves from `start`, from the
+    /// highest stored level it spans.
+    async fn full_subtree(&self, tenant_id: &str, start: u64, height: u32) -> Result<Digest32> {
+        let level = LEVELS.into_iter().rev().find(|l| *l <= height).unwrap_or(0);
+        let first = start >> level;
+        let count = 1u64 << (height - level);
+        let nodes = self.nodes(tenant_id, level, first, first + count).await?;
+        perfect_root(&nodes).ok_or_else(|| StoreError::Corrupt("subtree".into()))
     }
 
     /// MTH of leaves `[start, end)` of an RFC 9162 tree (a range its recursion visits).

@@ -114,14 +114,11 @@ fn capped(aggregate: &str, column: &str, table: &str, condition: &str) -> String
 /// network straight-lined, in the hour before. Each window ends at the response itself, so
 /// responses stored together or out of order are each judged by their own time.
 static RECENT_SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
-    // Only open responses that were not held count towards a unit's burst: a flood that the
-    // network and device rules already hold cannot put genuine answers on hold, and kiosk
-    // and ticket answers, which carry their own evidence, neither count nor are judged here.
-    let unit = "responses.tenant_id = v.tenant_id AND responses.unit_id = v.unit_id \
-        AND responses.received_at_us > v.since_10m AND responses.received_at_us <= v.at_us \
-        AND responses.response_id <> v.response_id AND responses.channel IN ('web', 'api') \
-        AND NOT EXISTS (SELECT 1 FROM quarantine q WHERE q.tenant_id = responses.tenant_id \
-            AND q.response_id = responses.response_id)";
+    // Only open responses that were counted make up a unit's burst (`unit_window`): a flood
+    // that the network and device rules already hold cannot make genuine answers wait, and
+    // kiosk and ticket answers, which carry their own evidence, neither count nor are judged.
+    let unit = "unit_window.tenant_id = v.tenant_id AND unit_window.unit_id = v.unit_id \
+        AND unit_window.at_us > v.since_10m AND unit_window.at_us <= v.at_us";
     let signals =
         "response_signals.tenant_id = v.tenant_id AND response_signals.at_us > v.since_1h \
         AND response_signals.at_us <= v.at_us AND response_signals.response_id <> v.response_id";
@@ -131,7 +128,7 @@ static RECENT_SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
     let network = format!("{signals} AND response_signals.network_hash = v.network_hash");
     format!(
         "SELECT v.i, {}, {}, {}, {} FROM v ORDER BY v.i",
-        capped("COUNT(*)", "1", "responses", unit),
+        capped("COUNT(*)", "1", "unit_window", unit),
         capped("COUNT(*)", "1", "response_signals", &device),
         capped("COUNT(*)", "1", "response_signals", &network),
         capped("SUM(flag)", "straight_lined", "response_signals", &network),
@@ -201,13 +198,49 @@ pub(crate) async fn screen(
 
     let mut held = Vec::with_capacity(group.len());
     let mut holds = Vec::new();
-    for ((screened, hashed), recent) in group.iter().zip(&hashed).zip(recent) {
+    // Open responses of this group counted so far, by unit: not in `unit_window` yet.
+    let mut counted_here: HashMap<(&str, &str), Vec<OffsetDateTime>> = HashMap::new();
+    for ((screened, hashed), mut recent) in group.iter().zip(&hashed).zip(recent) {
+        let key = (
+            screened.tenant.tenant_id.as_str(),
+            screened.response.unit.as_str(),
+        );
+        if let Some(earlier) = counted_here.get(&key) {
+            let since = screened.at - Duration::minutes(10);
+            let within = earlier
+                .iter()
+                .filter(|at| **at > since && **at <= screened.at);
+            recent.unit_ten_minutes += within.count() as u32;
+        }
         let reasons = assess(&observe(screened, hashed, recent)?, &Rules::default());
         held.push(!reasons.is_empty());
         if !reasons.is_empty() {
             let codes: Vec<&str> = reasons.iter().map(|r| r.code()).collect();
             holds.push((screened, codes.join(",")));
+        } else if screened.open {
+            counted_here.entry(key).or_default().push(screened.at);
         }
+    }
+    let window: Vec<&Screened> = group
+        .iter()
+        .zip(&held)
+        .filter(|(s, held)| s.open && !**held)
+        .map(|(s, _)| s)
+        .collect();
+    for chunk in window.chunks(crate::responses::ROWS_PER_STATEMENT) {
+        let sql = format!(
+            "INSERT INTO unit_window (tenant_id, unit_id, at_us, response_id) VALUES {}",
+            crate::placeholder_rows(backend, chunk.len(), 4)
+        );
+        let mut insert = sqlx::query(&sql);
+        for screened in chunk {
+            insert = insert
+                .bind(&screened.tenant.tenant_id)
+                .bind(&screened.response.unit)
+                .bind(micros(screened.at))
+                .bind(screened.response_id);
+        }
+        insert.execute(&mut *conn).await?;
     }
     for chunk in holds.chunks(crate::responses::ROWS_PER_STATEMENT) {
         let sql = format!(

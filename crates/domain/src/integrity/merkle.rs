@@ -4,8 +4,9 @@
 //! its size, so a receipt's inclusion proof can be checked by anyone, and a log that was
 //! edited, re-hashed or rolled back no longer matches a head it signed.
 //!
-//! The store keeps "tiles": hashes of aligned, complete subtrees of [`TILE_LEAVES`] leaves,
-//! so a proof in a tree of millions reads thousands of rows, not millions. Which subtree
+//! The store keeps "tiles": hashes of aligned, complete subtrees of 2^8 leaves and of 2^16
+//! leaves ([`TILE_HEIGHT`] apart), so a root or a proof in a tree of millions reads a few
+//! hundred rows, not millions. Which subtree
 //! hashes a proof needs is computed here ([`inclusion_ranges`], [`consistency_ranges`]);
 //! the store fetches them ([`split`] says how a range decomposes) and nothing it returns is
 //! trusted: the proof is checked against the signed root.
@@ -14,9 +15,10 @@ use sha2::{Digest, Sha256};
 
 use super::chain::Digest32;
 
-/// Leaves per stored tile (2^8, as Go's checksum database).
+/// Levels between stored tiles (2^8 leaves a tile, 2^8 tiles a tile above; as Go's checksum
+/// database).
 pub const TILE_HEIGHT: u32 = 8;
-pub const TILE_LEAVES: u64 = 1 << TILE_HEIGHT;
+pub const TILE_WIDTH: u64 = 1 << TILE_HEIGHT;
 
 /// RFC 9162: the hash of a leaf, `SHA-256(0x00 || data)`.
 pub fn leaf_hash(data: &[u8]) -> Digest32 {

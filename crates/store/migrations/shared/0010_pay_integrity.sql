@@ -12,13 +12,24 @@ UPDATE tickets SET issuer_nip = (SELECT a.nip FROM accounts a
     WHERE a.tenant_id = tickets.tenant_id AND a.username = tickets.issued_by);
 CREATE INDEX tickets_by_response ON tickets (tenant_id, response_id);
 
--- The transparency log: hashes of complete subtrees of 256 leaves (a cache: verify never
--- trusts them), and the signed tree heads.
+-- The transparency log: hashes of complete, aligned subtrees of 2^8 and 2^16 leaves (level 8
+-- and 16; a cache: verify never trusts them), and the signed tree heads.
 CREATE TABLE log_tiles (
     tenant_id  TEXT NOT NULL REFERENCES tenants (tenant_id),
+    level      BIGINT NOT NULL,
     idx        BIGINT NOT NULL,
     hash       TEXT NOT NULL,
-    PRIMARY KEY (tenant_id, idx)
+    PRIMARY KEY (tenant_id, level, idx)
+);
+
+-- Open responses (link, API) that were counted, by unit and time: the unit-burst rule counts
+-- these, so a flood that is held cannot make genuine answers wait.
+CREATE TABLE unit_window (
+    tenant_id    TEXT NOT NULL,
+    unit_id      TEXT NOT NULL,
+    at_us        BIGINT NOT NULL,
+    response_id  BIGINT NOT NULL,
+    PRIMARY KEY (tenant_id, unit_id, at_us, response_id)
 );
 CREATE TABLE log_heads (
     tenant_id     TEXT NOT NULL REFERENCES tenants (tenant_id),
