@@ -548,6 +548,12 @@ impl Server {
                 break rest.split('/').next().unwrap_or_default().to_string();
             }
         };
+        // Keep reading: the server's warnings show here, and it never writes to a closed pipe.
+        std::thread::spawn(move || {
+            for line in lines.map_while(Result::ok) {
+                eprintln!("server: {line}");
+            }
+        });
         Ok(Server { child, addr })
     }
 

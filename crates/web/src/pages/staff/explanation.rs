@@ -13,6 +13,39 @@ use suara_store::StoredRun;
 use super::tpp::{percent, rp, rule_text, state_label};
 use crate::i18n::Lang;
 
+/// What counts for pay under a trust level, in a few words.
+pub fn trust_label(lang: Lang, trust: Trust) -> &'static str {
+    match trust {
+        Trust::Open => lang.pick("semua saluran", "every channel"),
+        Trust::Onsite => lang.pick("kios dan tiket", "kiosks and tickets"),
+        Trust::Verified => lang.pick("tiket saja", "tickets only"),
+    }
+}
+
+/// How the run's officers stand under the evidence rule: bounded, and not enough evidence
+/// (with the units short of it).
+pub fn evidence_counts(run: &StoredRun) -> (usize, usize, Vec<String>) {
+    let mut bounded = 0;
+    let mut insufficient = 0;
+    let mut units: Vec<String> = Vec::new();
+    for row in &run.payroll.rows {
+        match row.explanation.evidence {
+            Evidence::Bounded { .. } => bounded += 1,
+            Evidence::Insufficient { .. } => {
+                insufficient += 1;
+                if let Some(officer) = run.officer(&row.nip) {
+                    if !units.contains(&officer.unit_name) {
+                        units.push(officer.unit_name.clone());
+                    }
+                }
+            }
+            Evidence::NotApplied => {}
+        }
+    }
+    units.sort();
+    (bounded, insufficient, units)
+}
+
 /// What counts for pay under the policy's trust level, in words.
 fn trust_text(lang: Lang, trust: Trust) -> &'static str {
     match trust {

@@ -509,7 +509,14 @@ async fn render_run(
         (outcome(message.as_ref()))
         dl.facts {
             dt { (lang.pick("Status", "State")) } dd { strong { (state_label(lang, s.state)) } }
-            dt { (lang.pick("Kebijakan", "Policy")) } dd { (s.policy_version) " — " (rule_text(lang, &run.policy)) "; k = " (run.policy.blend_k) "; " (lang.pick("tanggapan dihitung: kepercayaan ", "responses counted: trust ")) (run.policy.min_trust.code()) (lang.pick(" ke atas", " and up")) }
+            dt { (lang.pick("Kebijakan", "Policy")) } dd { (s.policy_version) " — " (rule_text(lang, &run.policy)) "; k = " (run.policy.blend_k) "; " (lang.pick("dihitung untuk TPP: ", "counted for TPP: ")) (super::explanation::trust_label(lang, run.policy.min_trust)) }
+            @if run.policy.evidence.is_some() {
+                @let (bounded, insufficient, units) = super::explanation::evidence_counts(&run);
+                dt { (lang.pick("Bukti", "Evidence")) }
+                dd { (bounded) (lang.pick(" pegawai dinilai dari batas atas nilainya; ", " officers scored from their score's upper end; "))
+                    (insufficient) (lang.pick(" pegawai tanpa bukti cukup (komponen kepuasan 100%)", " officers without enough evidence (satisfaction component 100%)"))
+                    @if !units.is_empty() { (lang.pick(", di unit: ", ", in units: ")) (units.join(", ")) } }
+            }
             dt { (lang.pick("Dibayar", "Paid")) } dd { (s.paid) " " (lang.pick("pegawai", "officers")) ", " strong { (rp(s.total)) } }
             @if s.unpaid > 0 { dt { (lang.pick("Tidak dibayar", "Unpaid")) } dd { (s.unpaid) " " (lang.pick("pegawai (lihat di bawah)", "officers (see below)")) } }
             dt { (lang.pick("Ringkasan masukan", "Input digest")) } dd { code.digest { (s.input_digest) } }
