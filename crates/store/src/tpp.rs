@@ -127,15 +127,14 @@ impl StoredRun {
 }
 
 /// A response that names an officer, as the officer may see it: no respondent profile and
-/// no suggestion text, which could tell who answered.
+/// no suggestion text, which could tell who answered, and not whether it was held, which
+/// would tell a stuffer what the rules caught.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NamingResponse {
     pub response_id: i64,
     pub received_at: OffsetDateTime,
     pub channel: String,
     pub answers: [Option<u8>; ELEMENT_COUNT],
-    /// Held in quarantine (so counting nowhere).
-    pub held: bool,
     pub appeal: Option<Appeal>,
 }
 
@@ -947,12 +946,10 @@ impl Store {
             .collect::<Vec<_>>()
             .join(", ");
         let sql = format!(
-            "SELECT r.response_id, r.received_at_us, r.channel, {answers},
-                 CASE WHEN {} THEN 0 ELSE 1 END
+            "SELECT r.response_id, r.received_at_us, r.channel, {answers}
              FROM responses r
              WHERE r.tenant_id = $1 AND r.officer_nip = $2 AND r.period_month = $3
-             ORDER BY r.received_at_us DESC",
-            crate::quarantine::COUNTED
+             ORDER BY r.received_at_us DESC"
         );
         let rows = sqlx::query(&sql)
             .bind(tenant_id)
@@ -979,7 +976,6 @@ impl Store {
                     received_at: from_micros(row.try_get(1)?)?,
                     channel: row.try_get(2)?,
                     answers,
-                    held: row.try_get::<i64, _>(3 + ELEMENT_COUNT)? != 0,
                     appeal: appeals.get(&response_id).cloned(),
                 })
             })

@@ -524,3 +524,15 @@ pub fn answer_index(field: &str) -> Option<usize> {
         .ok()
         .filter(|i| *i < Element::ALL.len())
 }
+
+/// A channel in plain words.
+pub fn channel_label(lang: Lang, channel: &str) -> &'static str {
+    use suara_domain::integrity::channel::Channel;
+    match Channel::from_code(channel) {
+        Some(Channel::Web) => lang.pick("Tautan atau QR", "Link or QR"),
+        Some(Channel::Api) => "API",
+        Some(Channel::Kiosk) => lang.pick("Kios", "Kiosk"),
+        Some(Channel::Ticket) => lang.pick("Tiket", "Ticket"),
+        None => "–",
+    }
+}

@@ -259,6 +259,16 @@ async fn outsiders_and_the_rated_officer_cannot_move_pay(db: TestDatabase) {
         "hold status shown"
     );
     assert!(listed.contains("Jawaban U1–U9"), "the responses are listed");
+    // Every response may be appealed, held or not: a missing form would tell.
+    let naming = app
+        .store
+        .responses_naming("t1", OFFICER_NIP, month)
+        .await
+        .unwrap();
+    assert_eq!(
+        listed.matches("Ajukan keberatan</button>").count(),
+        naming.iter().filter(|r| r.appeal.is_none()).count()
+    );
     let clock = held.items[0]
         .received_at
         .to_offset(suara_store::testing::tenant().offset())

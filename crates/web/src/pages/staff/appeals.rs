@@ -19,7 +19,7 @@ use super::tpp::refusal;
 use super::{frame, href, outcome, respond};
 use crate::access::{forbidden, APPEALS};
 use crate::auth::Staff;
-use crate::i18n::Lang;
+use crate::i18n::{channel_label, Lang};
 use crate::pages::{page, LangQuery};
 use crate::{ApiError, AppState};
 
@@ -171,9 +171,9 @@ fn responses_section(
                     "If a response is not about your service (say, you were on leave), appeal it with a reason. The inspectorate decides; if upheld, the response no longer counts for TPP from the next run on.",
                 )) }
             }
-            table.data {
+            table.data.stacked {
                 thead { tr {
-                    th scope="col" { (lang.pick("Waktu", "Time")) }
+                    th scope="col" { (lang.pick("Tanggal", "Date")) }
                     th scope="col" { (lang.pick("Saluran", "Channel")) }
                     th scope="col" { (lang.pick("Jawaban U1–U9", "Answers U1–U9")) }
                     th scope="col" { (lang.pick("Keterangan", "Status")) }
@@ -182,11 +182,11 @@ fn responses_section(
                     // The day only, and never whether it was held: an officer must not learn
                     // who rated them, nor tune stuffing by what the rules caught.
                     th scope="row" { (lang.date(r.received_at.to_offset(offset).date())) }
-                    td { (r.channel) }
-                    td { code { (answers_text(&r.answers)) } }
+                    td data-label=(lang.pick("Saluran", "Channel")) { (channel_label(lang, &r.channel)) }
+                    td data-label=(lang.pick("Jawaban", "Answers")) { code { (answers_text(&r.answers)) } }
                     td {
                         @if let Some(appeal) = &r.appeal { (appeal_status(lang, appeal)) }
-                        @else if own && !r.held {
+                        @else if own {
                             form method="post" action={ "/dasbor/pegawai/" (nip) "/banding?lang=" (lang.code()) } {
                                 input type="hidden" name="csrf" value=(staff.session.csrf_token);
                                 input type="hidden" name="response" value=(r.response_id);
@@ -337,7 +337,7 @@ async fn appeals_page(
                     th scope="row" { (name.as_deref().unwrap_or("")) br; small { (appeal.nip) } }
                     td {
                         @if let Some(r) = response {
-                            (time_text(r.received_at, offset)) " · " (r.channel) br; code { (answers_text(&r.answers)) }
+                            (time_text(r.received_at, offset)) " · " (channel_label(lang, &r.channel)) br; code { (answers_text(&r.answers)) }
                         }
                     }
                     td { (appeal.reason) br; small.muted { (time_text(appeal.filed_at, offset)) } }

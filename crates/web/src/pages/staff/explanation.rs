@@ -186,7 +186,9 @@ pub fn steps(lang: Lang, run: &StoredRun, nip: &str, published: u64) -> Markup {
             li {
                 h2 { (lang.pick("Aturan kebijakan", "The policy's rule")) }
                 p { (rule_text(lang, policy)) }
-                p { (lang.pick("Komponen kepuasan untuk nilai ", "Satisfaction component for score ")) (ruled) ": " strong { (percent(lang, factor_shown(&e.factor.satisfaction))) } }
+                p { (lang.pick("Komponen kepuasan", "Satisfaction component"))
+                    @if e.score.is_some() { (lang.pick(" untuk nilai ", " for score ")) (ruled) }
+                    ": " strong { (percent(lang, factor_shown(&e.factor.satisfaction))) } }
                 @if policy.weights.satisfaction != Decimal::new(1, 0) {
                     p { (lang.pick("Digabung dengan bobot: kepuasan ", "Weighted: satisfaction ")) (lang.decimal(policy.weights.satisfaction))
                         (lang.pick(", kehadiran ", ", attendance ")) (lang.decimal(policy.weights.attendance)) " (" (input.others.attendance.map_or("–".to_string(), |d| lang.decimal(d))) ")"

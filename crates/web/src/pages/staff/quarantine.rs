@@ -20,7 +20,7 @@ use time::OffsetDateTime;
 use super::{frame, outcome, respond};
 use crate::access::{forbidden, QUARANTINE};
 use crate::auth::Staff;
-use crate::i18n::Lang;
+use crate::i18n::{channel_label, Lang};
 use crate::pages::page;
 use crate::{ApiError, AppState};
 
@@ -110,16 +110,6 @@ fn reason_label(lang: Lang, reason: Reason) -> &'static str {
             lang.pick("Tiket dijawab di loket", "Ticket answered at the counter")
         }
         Reason::OutsideServiceHours => lang.pick("Di luar jam layanan", "Outside service hours"),
-    }
-}
-
-fn channel_label(lang: Lang, channel: &str) -> &'static str {
-    match Channel::from_code(channel) {
-        Some(Channel::Web) => lang.pick("Tautan atau QR", "Link or QR"),
-        Some(Channel::Api) => "API",
-        Some(Channel::Kiosk) => lang.pick("Kios", "Kiosk"),
-        Some(Channel::Ticket) => lang.pick("Tiket", "Ticket"),
-        None => "–",
     }
 }
 
