@@ -769,3 +769,65 @@ fn a_killed_server_keeps_every_acknowledged_response_once() {
         stdout(&verified)
     );
 }
+
+/// 300 sign-in attempts at once with wrong usernames: the password hashing that runs at
+/// once is bounded, so the server stays small and `/health` keeps answering.
+#[test]
+fn a_sign_in_storm_keeps_the_server_small_and_answering() {
+    let dir = tempfile::tempdir().unwrap();
+    let database = regency_database(dir.path());
+    // Behind a proxy, each attempt from an address of its own: no per-address delay helps.
+    let (server, addr) = serve(&database, &["--trust-proxy"]);
+    let storm: Vec<_> = (0..300)
+        .map(|i| {
+            let addr = addr.clone();
+            std::thread::spawn(move || {
+                let body = format!("username=nobody{i}&password=wrong&csrf=tok{i}");
+                let mut stream = TcpStream::connect(&addr).unwrap();
+                write!(
+                    stream,
+                    "POST /masuk HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\
+                     Cookie: suara_login=tok{i}\r\nX-Forwarded-For: 10.{}.{}.1\r\n\
+                     Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n{body}",
+                    i / 250,
+                    i % 250,
+                    body.len()
+                )
+                .unwrap();
+                let mut response = String::new();
+                let _ = stream.read_to_string(&mut response);
+                response.get(9..12).and_then(|s| s.parse::<u16>().ok()).unwrap_or(0)
+            })
+        })
+        .collect();
+    // While they run, the server answers its health check within a second.
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    let started = std::time::Instant::now();
+    let (health, _) = http(&addr, "GET", "/health", None);
+    let health_took = started.elapsed();
+    let statuses: Vec<u16> = storm.into_iter().map(|t| t.join().unwrap()).collect();
+    let peak_kb: u64 = std::fs::read_to_string(format!("/proc/{}/status", server.0.id()))
+        .unwrap()
+        .lines()
+        .find(|l| l.starts_with("VmHWM:"))
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|kb| kb.parse().ok())
+        .unwrap();
+    let count = |code: u16| statuses.iter().filter(|s| **s == code).count();
+    println!(
+        "sign-in storm: {} wrong (401), {} busy (503), {} slowed (429); /health {} in {health_took:?}; peak RSS {} MB",
+        count(401),
+        count(503),
+        count(429),
+        health,
+        peak_kb / 1024
+    );
+    assert_eq!(health, 200);
+    assert!(
+        health_took < std::time::Duration::from_secs(1),
+        "{health_took:?}"
+    );
+    assert_eq!(count(401) + count(503) + count(429), 300, "{statuses:?}");
+    assert!(count(503) > 0, "the hashing queue turned some away");
+    assert!(peak_kb < 300 * 1024, "peak RSS {} MB", peak_kb / 1024);
+}

@@ -174,13 +174,17 @@ impl Store {
         Ok(())
     }
 
-    pub async fn record_login_failure(
+    /// Records a sign-in attempt as failed *before* its password is checked (a success
+    /// clears it), so attempts running at once see each other; returns the failures that came
+    /// before it since `since`, for this username from this client and for this client.
+    pub async fn record_login_attempt(
         &self,
         tenant_id: &str,
         username: &str,
         client: &str,
         at: OffsetDateTime,
-    ) -> Result<()> {
+        since: OffsetDateTime,
+    ) -> Result<PriorFailures> {
         sqlx::query(
             "INSERT INTO login_failures (tenant_id, username, client, at_us) VALUES ($1, $2, $3, $4)",
         )
@@ -190,48 +194,65 @@ impl Store {
         .bind(micros(at))
         .execute(&self.writer)
         .await?;
-        Ok(())
-    }
-
-    /// Failed sign-ins since `since`: (for this username, from this client).
-    pub async fn login_failures_since(
-        &self,
-        tenant_id: &str,
-        username: &str,
-        client: &str,
-        since: OffsetDateTime,
-    ) -> Result<(i64, i64)> {
         let row = sqlx::query(
-            "SELECT CAST(COALESCE(SUM(CASE WHEN username = $2 THEN 1 ELSE 0 END), 0) AS BIGINT),
-                    CAST(COALESCE(SUM(CASE WHEN client = $3 THEN 1 ELSE 0 END), 0) AS BIGINT)
-             FROM login_failures WHERE tenant_id = $1 AND at_us > $4",
+            "SELECT CAST(COALESCE(SUM(CASE WHEN username = $2 THEN 1 ELSE 0 END), 0) AS BIGINT) AS pair,
+                    MAX(CASE WHEN username = $2 THEN at_us END) AS pair_last,
+                    CAST(COUNT(*) AS BIGINT) AS client_count,
+                    MAX(at_us) AS client_last
+             FROM login_failures
+             WHERE tenant_id = $1 AND client = $3 AND at_us > $4 AND at_us < $5",
         )
         .bind(tenant_id)
         .bind(username)
         .bind(client)
         .bind(micros(since))
-        .fetch_one(&self.reader)
+        .bind(micros(at))
+        .fetch_one(&self.writer)
         .await?;
-        Ok((row.try_get(0)?, row.try_get(1)?))
+        let last = |column: &str| -> Result<Option<OffsetDateTime>> {
+            row.try_get::<Option<i64>, _>(column)?
+                .map(crate::from_micros)
+                .transpose()
+        };
+        Ok(PriorFailures {
+            pair: crate::to_u64(row.try_get("pair")?)?,
+            pair_last: last("pair_last")?,
+            client: crate::to_u64(row.try_get("client_count")?)?,
+            client_last: last("client_last")?,
+        })
     }
 
-    /// Forgets failures of a username after a successful sign-in, and old ones of everyone.
+    /// Forgets a username's failures from a client after a successful sign-in there, and old
+    /// ones of everyone.
     pub async fn clear_login_failures(
         &self,
         tenant_id: &str,
         username: &str,
+        client: &str,
         older_than: OffsetDateTime,
     ) -> Result<()> {
         sqlx::query(
-            "DELETE FROM login_failures WHERE tenant_id = $1 AND (username = $2 OR at_us < $3)",
+            "DELETE FROM login_failures
+             WHERE tenant_id = $1 AND ((username = $2 AND client = $3) OR at_us < $4)",
         )
         .bind(tenant_id)
         .bind(username)
+        .bind(client)
         .bind(micros(older_than))
         .execute(&self.writer)
         .await?;
         Ok(())
     }
+}
+
+/// Failed sign-ins before an attempt: for its username from its client (`pair`), and from its
+/// client for any username, each with the time of the latest.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PriorFailures {
+    pub pair: u64,
+    pub pair_last: Option<OffsetDateTime>,
+    pub client: u64,
+    pub client_last: Option<OffsetDateTime>,
 }
 
 fn account_from_row(row: &AnyRow) -> Result<Account> {

@@ -157,33 +157,41 @@ async fn accounts_sessions_and_login_failures(db: TestDatabase) {
     store.delete_session("hash-1", NOW).await.unwrap();
     assert!(store.session("hash-1", NOW).await.unwrap().is_none());
 
-    for _ in 0..3 {
-        store
-            .record_login_failure("t1", "dinkes", "10.0.0.1", NOW)
-            .await
-            .unwrap();
+    let since = NOW - Duration::minutes(60);
+    let attempt = |username: &'static str, client: &'static str, seconds: i64| {
+        let store = store.clone();
+        async move {
+            store
+                .record_login_attempt(
+                    "t1",
+                    username,
+                    client,
+                    NOW + Duration::seconds(seconds),
+                    since,
+                )
+                .await
+                .unwrap()
+        }
+    };
+    for i in 0..3 {
+        attempt("dinkes", "10.0.0.1", i).await;
     }
+    attempt("admin", "10.0.0.1", 3).await;
+    // Each attempt sees the failures before it: for its pair, and from its client.
+    let prior = attempt("dinkes", "10.0.0.1", 4).await;
+    assert_eq!((prior.pair, prior.client), (3, 4));
+    assert_eq!(prior.pair_last, Some(NOW + Duration::seconds(2)));
+    assert_eq!(prior.client_last, Some(NOW + Duration::seconds(3)));
+    // Another client's attempts at the same username do not count against this one.
+    assert_eq!(attempt("dinkes", "10.0.0.9", 5).await.pair, 0);
     store
-        .record_login_failure("t1", "admin", "10.0.0.1", NOW)
+        .clear_login_failures("t1", "dinkes", "10.0.0.1", since)
         .await
         .unwrap();
-    let since = NOW - Duration::minutes(15);
+    let after = attempt("dinkes", "10.0.0.1", 6).await;
     assert_eq!(
-        store
-            .login_failures_since("t1", "dinkes", "10.0.0.1", since)
-            .await
-            .unwrap(),
-        (3, 4)
-    );
-    store
-        .clear_login_failures("t1", "dinkes", since)
-        .await
-        .unwrap();
-    assert_eq!(
-        store
-            .login_failures_since("t1", "dinkes", "10.0.0.9", since)
-            .await
-            .unwrap(),
-        (0, 0)
+        (after.pair, after.client),
+        (0, 1),
+        "only admin's failure is left there"
     );
 }

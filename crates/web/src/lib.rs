@@ -51,6 +51,27 @@ pub struct AppState {
 }
 
 impl AppState {
+    /// The client's address: the connection's, or behind one's own reverse proxy
+    /// (`--trust-proxy`) the last address in `X-Forwarded-For`, the one the proxy itself
+    /// added (earlier entries are whatever the client claimed).
+    pub(crate) fn client_ip(
+        &self,
+        headers: &axum::http::HeaderMap,
+        extensions: &axum::http::Extensions,
+    ) -> Option<std::net::IpAddr> {
+        let forwarded = self
+            .trust_proxy
+            .then(|| headers.get("x-forwarded-for"))
+            .flatten()
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.rsplit(',').next())
+            .and_then(|v| v.trim().parse::<std::net::IpAddr>().ok());
+        let connected = extensions
+            .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+            .map(|c| c.0.ip());
+        forwarded.or(connected)
+    }
+
     /// What the anomaly rules may know of a request: its network (a prefix, hashed later)
     /// and the anonymous device cookie of the survey page.
     pub(crate) fn signals(
@@ -58,19 +79,9 @@ impl AppState {
         headers: &axum::http::HeaderMap,
         extensions: &axum::http::Extensions,
     ) -> suara_store::Signals {
-        let forwarded = self
-            .trust_proxy
-            .then(|| headers.get("x-forwarded-for"))
-            .flatten()
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.split(',').next())
-            .and_then(|v| v.trim().parse::<std::net::IpAddr>().ok());
-        let connected = extensions
-            .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-            .map(|c| c.0.ip());
         suara_store::Signals {
-            network: forwarded
-                .or(connected)
+            network: self
+                .client_ip(headers, extensions)
                 .map(suara_domain::integrity::anomaly::network_of),
             device: auth::cookie(headers, auth::DEVICE_COOKIE).filter(|d| d.len() <= 64),
         }

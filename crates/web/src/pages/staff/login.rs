@@ -90,7 +90,9 @@ pub async fn form(Query(query): Query<LoginQuery>) -> Response {
 }
 
 pub async fn submit(State(app): State<Arc<AppState>>, request: Request) -> Response {
-    let client = auth::client_address(request.extensions());
+    let client = app
+        .client_ip(request.headers(), request.extensions())
+        .map_or_else(|| "unknown".to_string(), |ip| ip.to_string());
     let headers = request.headers().clone();
     let body = match axum::body::to_bytes(request.into_body(), crate::MAX_BODY_BYTES).await {
         Ok(body) => body,
@@ -136,41 +138,62 @@ async fn sign_in(
     }
     let tenant = app.tenant(None).await?;
     let now = OffsetDateTime::now_utc();
-    let (by_account, by_client) = app
+    // Counted as a failure before the password is checked, so attempts racing each other
+    // see each other; a success clears it.
+    let prior = app
         .store
-        .login_failures_since(
+        .record_login_attempt(
             &tenant.tenant_id,
             username,
             client,
+            now,
             now - auth::FAILURE_WINDOW,
         )
         .await?;
-    if by_account >= auth::MAX_FAILURES_PER_ACCOUNT || by_client >= auth::MAX_FAILURES_PER_CLIENT {
-        return Ok(login_page(
+    let owed = auth::wait_owed(&prior, now);
+    if owed > Duration::ZERO {
+        let seconds = owed.whole_seconds().max(1);
+        let text = match lang {
+            Lang::Id => format!(
+                "Terlalu banyak percobaan gagal dari sini. Tunggu {seconds} detik lalu coba lagi."
+            ),
+            Lang::En => {
+                format!("Too many failed attempts from here. Wait {seconds} seconds and try again.")
+            }
+        };
+        let mut page = login_page(
             lang,
             StatusCode::TOO_MANY_REQUESTS,
             next,
             username,
-            Some(lang.pick(
-                "Terlalu banyak percobaan gagal. Tunggu 15 menit lalu coba lagi.",
-                "Too many failed attempts. Wait 15 minutes and try again.",
-            )),
-        ));
+            Some(&text),
+        );
+        if let Ok(value) = seconds.to_string().parse() {
+            page.headers_mut().insert(header::RETRY_AFTER, value);
+        }
+        return Ok(page);
     }
     let account = app.store.account(&tenant.tenant_id, username).await?;
     let hash = account
         .as_ref()
-        .map_or(auth::dummy_hash(), |a| a.password_hash.as_str());
-    let password = form.password.clone();
-    let hash = hash.to_string();
-    // argon2 takes tens of milliseconds of CPU: keep it off the async workers.
-    let valid = tokio::task::spawn_blocking(move || auth::verify_password(&password, &hash))
-        .await
-        .unwrap_or(false);
+        .map_or(auth::dummy_hash(), |a| a.password_hash.as_str())
+        .to_string();
+    let Ok(valid) = auth::verify_password_bounded(form.password.clone(), hash).await else {
+        let mut page = login_page(
+            lang,
+            StatusCode::SERVICE_UNAVAILABLE,
+            next,
+            username,
+            Some(lang.pick(
+                "Server sedang melayani banyak permintaan masuk. Coba lagi sebentar lagi.",
+                "The server is handling many sign-ins. Try again in a moment.",
+            )),
+        );
+        page.headers_mut()
+            .insert(header::RETRY_AFTER, header::HeaderValue::from_static("5"));
+        return Ok(page);
+    };
     let Some(account) = account.filter(|_| valid) else {
-        app.store
-            .record_login_failure(&tenant.tenant_id, username, client, now)
-            .await?;
         return Ok(login_page(
             lang,
             StatusCode::UNAUTHORIZED,
@@ -183,7 +206,12 @@ async fn sign_in(
         ));
     };
     app.store
-        .clear_login_failures(&tenant.tenant_id, username, now - auth::FAILURE_WINDOW)
+        .clear_login_failures(
+            &tenant.tenant_id,
+            username,
+            client,
+            now - auth::FAILURE_WINDOW,
+        )
         .await?;
     let token = auth::random_token();
     app.store
