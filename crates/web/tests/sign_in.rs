@@ -39,7 +39,8 @@ async fn attempt(
 
 async fn sign_in_guessing_is_slowed_where_it_comes_from(db: TestDatabase) {
     let app = TestApp::spawn(db).await;
-    app.add_account("admin", Role::Administrator, None, None).await;
+    app.add_account("admin", Role::Administrator, None, None)
+        .await;
 
     // Sixty guesses at once from one address: counted before they are checked, so only
     // the free five (give or take those that start together) reach the password check.

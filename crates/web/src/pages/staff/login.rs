@@ -37,8 +37,15 @@ pub struct LoginForm {
 }
 
 /// Only paths on this site, so the sign-in form cannot send anyone elsewhere.
+/// Where to go after signing in: only a path on this site. It must start with one `/`, and
+/// hold visible ASCII only: a tab, newline or backslash could turn it into another site
+/// (`/\t/evil.example` reads as `//evil.example`) or into a header that cannot be sent.
 fn safe_next(next: Option<&str>) -> Option<&str> {
-    next.filter(|n| n.starts_with('/') && !n.starts_with("//") && !n.contains('\\'))
+    next.filter(|n| {
+        n.starts_with('/')
+            && !n.starts_with("//")
+            && n.bytes().all(|b| b.is_ascii_graphic() && b != b'\\')
+    })
 }
 
 fn login_page(
@@ -291,4 +298,34 @@ pub async fn my_account(
         }
     };
     respond(lang, &here, ok(frame(lang, &staff, title, &here, content)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_next;
+
+    #[test]
+    fn only_paths_on_this_site_are_followed() {
+        for good in [
+            "/dasbor",
+            "/tpp/2026-10?versi=2&lang=en",
+            "/dasbor/pegawai/1980%20x",
+        ] {
+            assert_eq!(safe_next(Some(good)), Some(good));
+        }
+        for bad in [
+            "//evil.example",
+            "/\t/evil.example",
+            "/\\evil.example",
+            "/\n/x",
+            "/a b",
+            "https://evil.example",
+            "evil",
+            "/\u{2028}x",
+            "",
+        ] {
+            assert_eq!(safe_next(Some(bad)), None, "{bad:?}");
+        }
+        assert_eq!(safe_next(None), None);
+    }
 }
