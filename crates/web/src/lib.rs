@@ -181,7 +181,8 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route(MUSRENA_STEP, post(musrena::staff::apply_step))
         .route(MUSRENA_MANAGE, get(musrena::staff::manage))
         .route(MUSRENA_EXPORT, get(musrena::staff::export))
-        .route_layer(middleware::from_fn_with_state(state.clone(), authorize));
+        .route_layer(middleware::from_fn_with_state(state.clone(), authorize))
+        .route_layer(middleware::map_response(no_store));
     Router::new()
         .merge(staff)
         .route(LOGIN, get(login::form).post(login::submit))
@@ -335,6 +336,15 @@ pub async fn serve_with(
         tracing::error!(%error, "signing the transparency log on shutdown");
     }
     Ok(())
+}
+
+/// Staff pages and downloads hold personal and pay data: no browser or proxy keeps a copy.
+async fn no_store(mut response: Response) -> Response {
+    response.headers_mut().insert(
+        header::CACHE_CONTROL,
+        axum::http::HeaderValue::from_static("no-store"),
+    );
+    response
 }
 
 async fn request_deadline(

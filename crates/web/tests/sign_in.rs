@@ -9,7 +9,31 @@ use reqwest::StatusCode;
 use suara_domain::access::Role;
 use suara_store::testing::TestDatabase;
 
-suara_store::backend_tests!(sign_in_guessing_is_slowed_where_it_comes_from);
+suara_store::backend_tests!(
+    sign_in_guessing_is_slowed_where_it_comes_from,
+    staff_pages_and_downloads_are_never_stored
+);
+
+async fn staff_pages_and_downloads_are_never_stored(db: TestDatabase) {
+    let app = TestApp::spawn(db).await;
+    app.add_account("admin", Role::Administrator, None, None)
+        .await;
+    let admin = app.sign_in("admin", PASSWORD).await.unwrap();
+    for path in [
+        "/dasbor",
+        "/dasbor/ekspor?format=csv",
+        "/tpp",
+        "/admin/audit",
+    ] {
+        let sent = app.get_as(&admin, path).await;
+        assert_eq!(sent.headers()["cache-control"], "no-store", "{path}");
+    }
+    let public = app.get("/transparansi").await;
+    assert!(
+        public.headers().get("cache-control").is_none(),
+        "public pages may be cached"
+    );
+}
 
 /// One sign-in attempt through the form, from `address` as the proxy saw it, claiming
 /// `claimed` before it.
