@@ -264,7 +264,7 @@ async fn tpp(
     let locked_month = last_month.previous();
     let fail = |e: suara_store::TppError| suara_store::StoreError::Corrupt(e.to_string());
     let run = store
-        .run_payroll(TENANT_ID, locked_month, "bpkad", now, key)
+        .run_payroll(TENANT_ID, locked_month, "bkpsdm", now, key)
         .await
         .map_err(fail)?;
     for (from, actor) in [

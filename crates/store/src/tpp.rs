@@ -45,6 +45,11 @@ pub enum TppError {
     StateMoved { expected: String, found: String },
     #[error("a locked run never changes")]
     Locked,
+    #[error("four eyes: the account approving a run must differ from the one that computed it ({computed_by}) and the one that reviewed it ({reviewed_by})")]
+    FourEyes {
+        computed_by: String,
+        reviewed_by: String,
+    },
     #[error("response {0} does not name this officer")]
     NotTheirResponse(i64),
     #[error("this response has been appealed already")]
@@ -885,6 +890,17 @@ impl Store {
     ) -> Result<RunState, TppError> {
         let to = from.next().ok_or(TppError::Locked)?;
         let mut tx = self.writer.begin().await?;
+        if to == RunState::Approved {
+            let (computed_by, reviewed_by) = run_people(&mut tx, tenant_id, month, version)
+                .await?
+                .ok_or(TppError::NoSuchRun(month, version))?;
+            if !payroll::may_approve(&computed_by, reviewed_by.as_deref(), actor) {
+                return Err(TppError::FourEyes {
+                    computed_by,
+                    reviewed_by: reviewed_by.unwrap_or_default(),
+                });
+            }
+        }
         let moved = sqlx::query(
             "UPDATE tpp_runs SET state = $5
              WHERE tenant_id = $1 AND period_month = $2 AND run_version = $3 AND state = $4",
@@ -1259,6 +1275,37 @@ async fn insert_run_officer(
     .execute(&mut *tx)
     .await?;
     Ok(())
+}
+
+/// Who computed a run and who reviewed it (the latest review).
+async fn run_people(
+    tx: &mut AnyConnection,
+    tenant_id: &str,
+    month: Month,
+    version: i64,
+) -> Result<Option<(String, Option<String>)>, StoreError> {
+    let computed_by: Option<String> = sqlx::query_scalar(
+        "SELECT computed_by FROM tpp_runs WHERE tenant_id = $1 AND period_month = $2 AND run_version = $3",
+    )
+    .bind(tenant_id)
+    .bind(month.to_string())
+    .bind(version)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let Some(computed_by) = computed_by else {
+        return Ok(None);
+    };
+    let reviewed_by: Option<String> = sqlx::query_scalar(
+        "SELECT actor FROM tpp_run_events WHERE tenant_id = $1 AND period_month = $2
+             AND run_version = $3 AND state = $4 ORDER BY at_us DESC LIMIT 1",
+    )
+    .bind(tenant_id)
+    .bind(month.to_string())
+    .bind(version)
+    .bind(RunState::Reviewed.code())
+    .fetch_optional(&mut *tx)
+    .await?;
+    Ok(Some((computed_by, reviewed_by)))
 }
 
 async fn record_event(

@@ -113,8 +113,15 @@ async fn october_payroll_from_responses_review_and_appeals(db: TestDatabase) {
         .advance_run("t1", month, 1, RunState::Draft, "bkpsdm", now)
         .await;
     assert!(matches!(stale, Err(TppError::StateMoved { .. })));
+    // Four eyes: neither who computed it nor who reviewed it may approve it.
+    for own in ["keuangan", "bkpsdm"] {
+        let refused = store
+            .advance_run("t1", month, 1, RunState::Reviewed, own, now)
+            .await;
+        assert!(matches!(refused, Err(TppError::FourEyes { .. })), "{own}");
+    }
     store
-        .advance_run("t1", month, 1, RunState::Reviewed, "keuangan", now)
+        .advance_run("t1", month, 1, RunState::Reviewed, "kabid-keuangan", now)
         .await
         .unwrap();
     let waiting = store

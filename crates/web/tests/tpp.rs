@@ -129,9 +129,16 @@ async fn finance_runs_a_month_and_an_officer_sees_why(db: TestDatabase) {
     assert!(body.contains("sudah diperiksa"));
     let (status, _) = post(&app, &hr, &state_path, &step("reviewed")).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
-    let (status, _) = post(&app, &finance, &state_path, &step("reviewed")).await;
+    // Four eyes: finance computed it, so another finance account approves.
+    let (status, body) = post(&app, &finance, &state_path, &step("reviewed")).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert!(body.contains("Empat mata"), "{body}");
+    app.add_account("bpkad-kabid", Role::Finance, None, None)
+        .await;
+    let approver = app.sign_in("bpkad-kabid", PASSWORD).await.unwrap();
+    let (status, _) = post(&app, &approver, &state_path, &step("reviewed")).await;
     assert_eq!(status, StatusCode::OK);
-    let (status, body) = post(&app, &finance, &state_path, &step("approved")).await;
+    let (status, body) = post(&app, &approver, &state_path, &step("approved")).await;
     assert_eq!(status, StatusCode::OK);
     assert!(body.contains("terkunci"));
     let (status, _) = post(&app, &finance, &state_path, &step("approved")).await;

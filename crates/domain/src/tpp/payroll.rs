@@ -70,6 +70,12 @@ impl Payroll {
     }
 }
 
+/// Four eyes: the account that approves a run is neither the one that computed it nor the
+/// one that reviewed it (locking by the approver is fine).
+pub fn may_approve(computed_by: &str, reviewed_by: Option<&str>, approver: &str) -> bool {
+    approver != computed_by && reviewed_by != Some(approver)
+}
+
 /// The payroll of a month. Officers are taken in NIP order, whatever order they come in.
 pub fn compute(month: Month, policy: &Policy, inputs: &[OfficerInput]) -> Payroll {
     let mut sorted: Vec<&OfficerInput> = inputs.iter().collect();
@@ -218,6 +224,25 @@ impl RunState {
             RunState::Approved => Some(RunState::Locked),
             RunState::Locked => None,
         }
+    }
+}
+
+#[cfg(test)]
+mod four_eyes_tests {
+    use super::may_approve;
+
+    #[test]
+    fn the_approver_is_a_third_person() {
+        assert!(may_approve("bkpsdm", Some("kabid"), "bpkad"));
+        assert!(
+            !may_approve("bpkad", Some("bkpsdm"), "bpkad"),
+            "computed it"
+        );
+        assert!(
+            !may_approve("bkpsdm", Some("bpkad"), "bpkad"),
+            "reviewed it"
+        );
+        assert!(!may_approve("bpkad", None, "bpkad"));
     }
 }
 

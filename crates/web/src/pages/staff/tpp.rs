@@ -118,6 +118,10 @@ pub(super) fn refusal(lang: Lang, error: TppError) -> Result<(StatusCode, String
             Lang::En => format!("{error}. Nothing was imported."),
         },
         TppError::ReasonRequired => lang.pick("Tuliskan alasannya.", "Write down the reason.").to_string(),
+        TppError::FourEyes { computed_by, reviewed_by } => match lang {
+            Lang::Id => format!("Empat mata: yang menyetujui harus orang lain daripada yang menghitung ({computed_by}) dan yang memeriksa ({reviewed_by}). Minta rekan BPKAD lain menyetujui."),
+            Lang::En => format!("Four eyes: the approver must be someone other than who computed it ({computed_by}) and who reviewed it ({reviewed_by}). Ask another BPKAD colleague to approve."),
+        },
         TppError::NotTheirResponse(_) => lang
             .pick("Tanggapan itu tidak menyebut Anda.", "That response does not name you.")
             .to_string(),
@@ -137,6 +141,7 @@ pub(super) fn refusal(lang: Lang, error: TppError) -> Result<(StatusCode, String
         | TppError::AlreadyAppealed
         | TppError::AlreadyDecided => StatusCode::CONFLICT,
         TppError::NoSuchRun(..) | TppError::NoSuchAppeal(_) => StatusCode::NOT_FOUND,
+        TppError::FourEyes { .. } => StatusCode::FORBIDDEN,
         _ => StatusCode::UNPROCESSABLE_ENTITY,
     };
     Ok((status, text))
@@ -523,6 +528,12 @@ async fn render_run(
             dt { (lang.pick("Riwayat", "History")) } dd { ul.plain { @for e in &run.events {
                 li { (when(e.at)) " · " (state_label(lang, e.state)) " · " (e.actor) }
             } } }
+            @if matches!(s.state, RunState::Draft | RunState::Reviewed) {
+                @let reviewer = run.events.iter().rev().find(|e| e.state == RunState::Reviewed).map(|e| e.actor.as_str());
+                dt { (lang.pick("Empat mata", "Four eyes")) }
+                dd { (lang.pick("Yang menyetujui harus orang lain daripada yang menghitung (", "The approver must be someone other than who computed it ("))
+                    (s.computed_by) @if let Some(r) = reviewer { (lang.pick(") dan yang memeriksa (", ") and who reviewed it (")) (r) } ")." }
+            }
         }
         p {
             (lang.pick("Ekspor: ", "Export: "))
