@@ -65,6 +65,16 @@ pub(crate) async fn receive(
         Err(rejection) => return ApiError::MalformedJson(rejection.body_text()).into_response(),
     };
     if content_type.starts_with("application/x-www-form-urlencoded") {
+        // A form another site's page posts on a visitor's behalf is not that visitor's rating.
+        if cross_site(app, headers) {
+            return pages::message_page(
+                StatusCode::FORBIDDEN,
+                crate::i18n::Lang::Id,
+                "Formulir dari situs lain",
+                "Penilaian hanya diterima dari formulir survei di situs ini. Buka survei dari tautan atau kode QR layanan Anda.",
+                "/",
+            );
+        }
         return pages::survey::submitted(app, &body, signals, mode).await;
     }
     if !content_type.starts_with("application/json") {
@@ -74,6 +84,28 @@ pub(crate) async fn receive(
         Ok(response) => response,
         Err(error) => error.into_response(),
     }
+}
+
+/// The browser says the form came from another site: `Sec-Fetch-Site: cross-site`, or an
+/// `Origin` whose host is not this server's. Clients that send neither (old browsers, scripts,
+/// queue systems) are not refused: the anomaly rules still see them.
+fn cross_site(app: &AppState, headers: &HeaderMap) -> bool {
+    let text = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
+    if let Some(site) = text("sec-fetch-site") {
+        return site.eq_ignore_ascii_case("cross-site");
+    }
+    let Some(origin) = text("origin") else {
+        return false;
+    };
+    let origin_host = origin.split_once("://").map_or(origin, |(_, rest)| rest);
+    let ours = app.public_url.as_deref().map_or_else(
+        || text(header::HOST.as_str()).unwrap_or("").to_string(),
+        |url| {
+            let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+            rest.split('/').next().unwrap_or("").to_string()
+        },
+    );
+    !origin_host.eq_ignore_ascii_case(&ours)
 }
 
 async fn submit_json(
