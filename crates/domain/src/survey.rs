@@ -479,6 +479,17 @@ pub const MASK: &str = "[disamarkan]";
 /// NIK; spaces, dots, dashes and a leading + inside the run are part of it) and
 /// e-mail addresses.
 pub fn mask_contact_details(text: &str) -> String {
+    // Full-width digits and signs (as phone keyboards type them) read as their ASCII twins.
+    let text: String = text
+        .chars()
+        .map(|c| match c {
+            '\u{FF10}'..='\u{FF19}' => char::from(b'0' + (c as u32 - 0xFF10) as u8),
+            '\u{FF20}' => '@',
+            '\u{FF0E}' => '.',
+            '\u{FF0B}' => '+',
+            c => c,
+        })
+        .collect();
     let words: Vec<String> = text
         .split_inclusive(char::is_whitespace)
         .map(|word| {
@@ -494,6 +505,17 @@ pub fn mask_contact_details(text: &str) -> String {
 }
 
 fn looks_like_email(word: &str) -> bool {
+    // "budi(at)gmail(dot)com", "budi[at]gmail.com": the usual ways of hiding an address.
+    let mut word = word.to_lowercase();
+    for (hidden, plain) in [
+        ("(at)", "@"),
+        ("[at]", "@"),
+        ("{at}", "@"),
+        ("(dot)", "."),
+        ("[dot]", "."),
+    ] {
+        word = word.replace(hidden, plain);
+    }
     let word = word.trim_matches(|c: char| !c.is_alphanumeric());
     match word.split_once('@') {
         Some((local, domain)) => {
@@ -518,7 +540,11 @@ fn mask_digit_runs(text: &str) -> String {
         // Extend over digits and separators, ending on a digit.
         let (mut end, mut digits, mut j) = (i, 0, i);
         while j < chars.len()
-            && (chars[j].is_ascii_digit() || matches!(chars[j], ' ' | '-' | '.' | '+' | '(' | ')'))
+            && (chars[j].is_ascii_digit()
+                || matches!(
+                    chars[j],
+                    ' ' | '-' | '.' | '+' | '(' | ')' | '/' | '_' | ',' | '\u{2013}'
+                ))
         {
             if chars[j].is_ascii_digit() {
                 digits += 1;
@@ -659,6 +685,21 @@ mod tests {
             "NIK [disamarkan]."
         );
         assert_eq!(mask_contact_details("+62 812 3456 7890"), "[disamarkan]");
+    }
+
+    #[test]
+    fn hidden_contact_details_are_masked_too() {
+        for (text, masked) in [
+            ("wa 0812/3456/7890 ya", "wa [disamarkan] ya"),
+            ("budi(at)gmail.com", "[disamarkan]"),
+            ("email Budi[AT]gmail(dot)com.", "email [disamarkan]"),
+            ("hp ０８１２３４５６７８９０", "hp [disamarkan]"),
+            ("NIK 3503_0101_0101_0001", "NIK [disamarkan]"),
+            ("budi＠mail．com", "[disamarkan]"),
+        ] {
+            assert_eq!(mask_contact_details(text), masked, "{text}");
+        }
+        assert_eq!(mask_contact_details("tgl 25/11/2026"), "tgl 25/11/2026");
     }
 
     #[test]
