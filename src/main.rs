@@ -508,6 +508,14 @@ fn serve(
                 .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
         )
         .init();
+    // Tickets and posters print this server's address; from the Host header anyone could
+    // make them point elsewhere, so a server others can reach must be told its address.
+    if !addr.ip().is_loopback() && public_url.is_none() {
+        anyhow::bail!(
+            "listening on {addr}, which other machines can reach: give the address people use, \
+             e.g. --public-url https://suara.trenggalekkab.go.id"
+        );
+    }
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;

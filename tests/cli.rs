@@ -831,3 +831,13 @@ fn a_sign_in_storm_keeps_the_server_small_and_answering() {
     assert!(count(503) > 0, "the hashing queue turned some away");
     assert!(peak_kb < 300 * 1024, "peak RSS {} MB", peak_kb / 1024);
 }
+
+/// A server other machines can reach must be told its public address.
+#[test]
+fn serving_beyond_loopback_needs_a_public_url() {
+    let dir = tempfile::tempdir().unwrap();
+    let database = format!("sqlite://{}", dir.path().join("suara.db").display());
+    let refused = suara(&["serve", "--addr", "0.0.0.0:0", "--database", &database]);
+    assert!(!refused.status.success());
+    assert!(stderr(&refused).contains("--public-url"), "{}", stderr(&refused));
+}
