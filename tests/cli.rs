@@ -839,5 +839,9 @@ fn serving_beyond_loopback_needs_a_public_url() {
     let database = format!("sqlite://{}", dir.path().join("suara.db").display());
     let refused = suara(&["serve", "--addr", "0.0.0.0:0", "--database", &database]);
     assert!(!refused.status.success());
-    assert!(stderr(&refused).contains("--public-url"), "{}", stderr(&refused));
+    assert!(
+        stderr(&refused).contains("--public-url"),
+        "{}",
+        stderr(&refused)
+    );
 }

@@ -219,9 +219,31 @@ pub async fn tracker(
     let here = uri.to_string();
     let result = async {
         let tenant = app.tenant(None).await?;
-        let Some((proposal, steps)) = app.store.proposal(&tenant.tenant_id, &code).await? else {
+        let Some((proposal, mut steps)) = app.store.proposal(&tenant.tenant_id, &code).await?
+        else {
             return Ok(not_found_page(lang, &here));
         };
+        // The public sees who acted by role and unit, never a staff username (a target for
+        // password guessing).
+        for step in &mut steps {
+            step.actor = match app.store.account(&tenant.tenant_id, &step.actor).await? {
+                Some(account) => {
+                    let unit = match &account.unit_id {
+                        Some(unit) => app
+                            .store
+                            .unit(&tenant.tenant_id, unit)
+                            .await?
+                            .map(|u| u.name),
+                        None => None,
+                    };
+                    match unit {
+                        Some(unit) => format!("{} {unit}", account.role.label_id()),
+                        None => account.role.label_id().to_string(),
+                    }
+                }
+                None => lang.pick("Petugas", "Staff").to_string(),
+            };
+        }
         let photos = app.store.photos(&tenant.tenant_id, &code).await?;
         let district = match &proposal.district_id {
             Some(d) => app.store.unit(&tenant.tenant_id, d).await?.map(|u| u.name),
