@@ -68,13 +68,7 @@ pub async fn add_user(store: &Store, args: UserArgs) -> anyhow::Result<()> {
         let codes: Vec<&str> = Role::ALL.iter().map(|r| r.code()).collect();
         format!("--role '{}': use one of {}", args.role, codes.join(", "))
     })?;
-    let password = if args.password_stdin {
-        let mut line = String::new();
-        std::io::stdin().lock().read_line(&mut line)?;
-        line.trim_end_matches(['\r', '\n']).to_string()
-    } else {
-        suara_web::auth::random_token()[..20].to_string()
-    };
+    let (password, _) = new_password(args.password_stdin)?;
     if let Some(problem) = suara_domain::access::new_account_problem(
         &args.username,
         role,
@@ -208,6 +202,127 @@ pub async fn add_api_key(
         .await?;
     println!("API key '{label}' for {unit} and the units under it (shown once):");
     println!("{key}");
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The password a command was given on standard input, or a fresh random one to print.
+fn new_password(from_stdin: bool) -> anyhow::Result<(String, bool)> {
+    if from_stdin {
+        let mut line = String::new();
+        std::io::stdin().lock().read_line(&mut line)?;
+        Ok((line.trim_end_matches(['\r', '\n']).to_string(), false))
+    } else {
+        Ok((suara_web::auth::random_token()[..20].to_string(), true))
+    }
+}
+
+/// `suara user password USERNAME`: a new password; every session of the account ends.
+pub async fn set_password(
+    store: &Store,
+    username: &str,
+    tenant: Option<&str>,
+    from_stdin: bool,
+) -> anyhow::Result<ExitCode> {
+    let tenant = self::tenant(store, tenant).await?;
+    let (password, print) = new_password(from_stdin)?;
+    if let Some(problem) = suara_domain::access::password_problem(&password) {
+        bail!("{problem}");
+    }
+    let hash = suara_web::auth::hash_password(&password)
+        .map_err(|e| anyhow::anyhow!("hashing the password: {e}"))?;
+    let change = suara_store::AccountChange::Password {
+        hash: &hash,
+        keep: None,
+    };
+    if !store
+        .change_account(
+            &tenant.tenant_id,
+            username,
+            change,
+            CLI_ACTOR,
+            OffsetDateTime::now_utc(),
+        )
+        .await?
+    {
+        bail!("no account '{username}'");
+    }
+    println!("new password set for {username}; every session of the account has ended");
+    if print {
+        println!("password (shown once): {password}");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `suara user disable|enable USERNAME`.
+pub async fn change_user(
+    store: &Store,
+    username: &str,
+    tenant: Option<&str>,
+    change: suara_store::AccountChange<'_>,
+) -> anyhow::Result<ExitCode> {
+    let tenant = self::tenant(store, tenant).await?;
+    if !store
+        .change_account(
+            &tenant.tenant_id,
+            username,
+            change,
+            CLI_ACTOR,
+            OffsetDateTime::now_utc(),
+        )
+        .await?
+    {
+        bail!("no account '{username}'");
+    }
+    match change {
+        suara_store::AccountChange::Disable => {
+            println!("{username} is disabled; its sessions have ended")
+        }
+        _ => println!("{username} is enabled"),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `suara apikey list`.
+pub async fn list_api_keys(store: &Store, tenant: Option<&str>) -> anyhow::Result<ExitCode> {
+    let tenant = self::tenant(store, tenant).await?;
+    let keys = store.api_keys(&tenant.tenant_id).await?;
+    if keys.is_empty() {
+        println!("no API keys");
+    }
+    for key in keys {
+        let state = match key.revoked_at {
+            Some(at) => format!("revoked {}", at.date()),
+            None => "active".to_string(),
+        };
+        println!(
+            "{}\t{}\tcreated {}\t{state}",
+            key.label,
+            key.unit_id,
+            key.created_at.date()
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `suara apikey revoke LABEL`.
+pub async fn revoke_api_key(
+    store: &Store,
+    label: &str,
+    tenant: Option<&str>,
+) -> anyhow::Result<ExitCode> {
+    let tenant = self::tenant(store, tenant).await?;
+    let revoked = store
+        .revoke_api_key(
+            &tenant.tenant_id,
+            label,
+            CLI_ACTOR,
+            OffsetDateTime::now_utc(),
+        )
+        .await?;
+    if revoked == 0 {
+        bail!("no active API key labelled '{label}'");
+    }
+    println!("revoked {revoked} key(s) labelled '{label}'");
     Ok(ExitCode::SUCCESS)
 }
 

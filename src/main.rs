@@ -208,6 +208,17 @@ enum ApikeyCommand {
         #[arg(long)]
         tenant: Option<String>,
     },
+    /// List the keys (label, unit, created, revoked), never the keys themselves.
+    List {
+        #[arg(long)]
+        tenant: Option<String>,
+    },
+    /// Revoke the key(s) with this label: the next ticket they ask for is refused.
+    Revoke {
+        label: String,
+        #[arg(long)]
+        tenant: Option<String>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -227,6 +238,27 @@ enum UserCommand {
         /// Read the password from the first line of standard input.
         #[arg(long)]
         password_stdin: bool,
+        #[arg(long)]
+        tenant: Option<String>,
+    },
+    /// Set a new password (printed once, or read with --password-stdin); every session of
+    /// the account ends.
+    Password {
+        username: String,
+        #[arg(long)]
+        password_stdin: bool,
+        #[arg(long)]
+        tenant: Option<String>,
+    },
+    /// Disable an account: it cannot sign in, and its open sessions stop at once.
+    Disable {
+        username: String,
+        #[arg(long)]
+        tenant: Option<String>,
+    },
+    /// Enable a disabled account again.
+    Enable {
+        username: String,
         #[arg(long)]
         tenant: Option<String>,
     },
@@ -309,8 +341,9 @@ fn main() -> ExitCode {
             admin_command::add_tenant(&store, &code, &name, utc_offset_minutes).await?;
             Ok(ExitCode::SUCCESS)
         }),
-        Command::User {
-            command:
+        Command::User { command, database } => with_store(&database, |store| async move {
+            use suara_store::AccountChange;
+            match command {
                 UserCommand::Add {
                     username,
                     role,
@@ -318,19 +351,50 @@ fn main() -> ExitCode {
                     nip,
                     password_stdin,
                     tenant,
-                },
-            database,
-        } => with_store(&database, |store| async move {
-            let args = admin_command::UserArgs {
-                username,
-                role,
-                unit,
-                nip,
-                password_stdin,
-                tenant,
-            };
-            admin_command::add_user(&store, args).await?;
-            Ok(ExitCode::SUCCESS)
+                } => {
+                    let args = admin_command::UserArgs {
+                        username,
+                        role,
+                        unit,
+                        nip,
+                        password_stdin,
+                        tenant,
+                    };
+                    admin_command::add_user(&store, args).await?;
+                    Ok(ExitCode::SUCCESS)
+                }
+                UserCommand::Password {
+                    username,
+                    password_stdin,
+                    tenant,
+                } => {
+                    admin_command::set_password(
+                        &store,
+                        &username,
+                        tenant.as_deref(),
+                        password_stdin,
+                    )
+                    .await
+                }
+                UserCommand::Disable { username, tenant } => {
+                    admin_command::change_user(
+                        &store,
+                        &username,
+                        tenant.as_deref(),
+                        AccountChange::Disable,
+                    )
+                    .await
+                }
+                UserCommand::Enable { username, tenant } => {
+                    admin_command::change_user(
+                        &store,
+                        &username,
+                        tenant.as_deref(),
+                        AccountChange::Enable,
+                    )
+                    .await
+                }
+            }
         }),
         Command::Import {
             units,
@@ -370,6 +434,18 @@ fn main() -> ExitCode {
             database,
         } => with_store(&database, |store| async move {
             admin_command::add_api_key(&store, &label, &unit, tenant.as_deref()).await
+        }),
+        Command::Apikey {
+            command: ApikeyCommand::List { tenant },
+            database,
+        } => with_store(&database, |store| async move {
+            admin_command::list_api_keys(&store, tenant.as_deref()).await
+        }),
+        Command::Apikey {
+            command: ApikeyCommand::Revoke { label, tenant },
+            database,
+        } => with_store(&database, |store| async move {
+            admin_command::revoke_api_key(&store, &label, tenant.as_deref()).await
         }),
         Command::Tpp {
             command,

@@ -845,3 +845,69 @@ fn serving_beyond_loopback_needs_a_public_url() {
         stderr(&refused)
     );
 }
+
+/// Accounts and API keys over their life, from the command line.
+#[test]
+fn accounts_and_keys_are_managed_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let database = regency_database(dir.path());
+    let run = |args: &[&str]| suara(&[args, &["--database", &database][..]].concat());
+    let added = suara_with_stdin(
+        &[
+            "user",
+            "add",
+            "keuangan",
+            "--role",
+            "finance",
+            "--password-stdin",
+            "--database",
+            &database,
+        ],
+        "kopi tubruk pagi\n",
+    );
+    assert!(added.status.success(), "{}", stderr(&added));
+    let weak = suara_with_stdin(
+        &[
+            "user",
+            "password",
+            "keuangan",
+            "--password-stdin",
+            "--database",
+            &database,
+        ],
+        "aaaaaaaaaaaaaaaa\n",
+    );
+    assert!(!weak.status.success());
+    assert!(
+        stderr(&weak).contains("5 different characters"),
+        "{}",
+        stderr(&weak)
+    );
+    let reset = run(&["user", "password", "keuangan"]);
+    assert!(
+        stdout(&reset).contains("password (shown once):"),
+        "{}",
+        stdout(&reset)
+    );
+    assert!(run(&["user", "disable", "keuangan"]).status.success());
+    assert!(run(&["user", "enable", "keuangan"]).status.success());
+    let missing = run(&["user", "disable", "nobody"]);
+    assert!(!missing.status.success() && stderr(&missing).contains("no account 'nobody'"));
+
+    let unit = csv_file(
+        dir.path(),
+        "units.csv",
+        "unit_id,name,kind\ndinkes,Dinas Kesehatan,dinas\n",
+    );
+    assert!(run(&["import", "--units", &unit]).status.success());
+    assert!(run(&["apikey", "add", "antrian", "--unit", "dinkes"])
+        .status
+        .success());
+    assert!(stdout(&run(&["apikey", "list"])).contains("antrian\tdinkes"));
+    assert!(run(&["apikey", "revoke", "antrian"]).status.success());
+    assert!(stdout(&run(&["apikey", "list"])).contains("revoked"));
+    assert!(
+        !run(&["apikey", "revoke", "antrian"]).status.success(),
+        "already revoked"
+    );
+}

@@ -171,6 +171,19 @@ impl Principal {
 pub const MIN_PASSWORD_CHARS: usize = 12;
 
 /// What is wrong with a new account's fields, if anything (English; shown to staff).
+/// The strength rule for a password: at least 12 characters, at least 5 of them different (so
+/// "aaaaaaaaaaaa" or "121212121212" do not pass).
+pub fn password_problem(password: &str) -> Option<&'static str> {
+    let distinct: std::collections::BTreeSet<char> = password.chars().collect();
+    if password.chars().count() < MIN_PASSWORD_CHARS {
+        Some("password: at least 12 characters")
+    } else if distinct.len() < 5 {
+        Some("password: at least 5 different characters")
+    } else {
+        None
+    }
+}
+
 pub fn new_account_problem(
     username: &str,
     role: Role,
@@ -184,8 +197,8 @@ pub fn new_account_problem(
         });
     if !username_ok {
         Some("username: 3–64 characters of a–z, 0–9, '.', '_' or '-'")
-    } else if password.chars().count() < MIN_PASSWORD_CHARS {
-        Some("password: at least 12 characters")
+    } else if let Some(problem) = password_problem(password) {
+        Some(problem)
     } else if role == Role::UnitAdmin && unit_id.is_none() {
         Some("a unit admin needs a unit")
     } else if role == Role::Officer && !nip.is_some_and(crate::org::valid_nip) {
@@ -198,6 +211,14 @@ pub fn new_account_problem(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn passwords_must_be_long_and_varied() {
+        assert!(password_problem("short").is_some());
+        assert!(password_problem("aaaaaaaaaaaaaaaa").is_some());
+        assert!(password_problem("121212121212").is_some());
+        assert_eq!(password_problem("kopi tubruk pagi"), None);
+    }
 
     fn principal(role: Role) -> Principal {
         Principal {

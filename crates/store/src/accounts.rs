@@ -17,6 +17,8 @@ pub struct Account {
     pub unit_id: Option<String>,
     pub nip: Option<String>,
     pub password_hash: String,
+    /// Disabled accounts cannot sign in, and their sessions stop at once.
+    pub disabled: bool,
 }
 
 impl Account {
@@ -46,7 +48,8 @@ pub struct SessionInfo {
     pub csrf_token: String,
 }
 
-const ACCOUNT_COLUMNS: &str = "a.username, a.role, a.unit_id, a.nip, a.password_hash";
+const ACCOUNT_COLUMNS: &str =
+    "a.username, a.role, a.unit_id, a.nip, a.password_hash, a.disabled_at_us";
 
 impl Store {
     /// Creates the account; `false` when the username is taken. Audited without the hash.
@@ -148,7 +151,7 @@ impl Store {
         let row = sqlx::query(&format!(
             "SELECT {ACCOUNT_COLUMNS}, s.tenant_id, s.csrf_token FROM sessions s
              JOIN accounts a ON a.tenant_id = s.tenant_id AND a.username = s.username
-             WHERE s.token_hash = $1 AND s.expires_at_us > $2"
+             WHERE s.token_hash = $1 AND s.expires_at_us > $2 AND a.disabled_at_us IS NULL"
         ))
         .bind(token_hash)
         .bind(micros(now))
@@ -157,8 +160,8 @@ impl Store {
         row.map(|row| {
             Ok(SessionInfo {
                 account: account_from_row(&row)?,
-                tenant_id: row.try_get(5)?,
-                csrf_token: row.try_get(6)?,
+                tenant_id: row.try_get("tenant_id")?,
+                csrf_token: row.try_get("csrf_token")?,
             })
         })
         .transpose()
@@ -256,13 +259,183 @@ pub struct PriorFailures {
 }
 
 fn account_from_row(row: &AnyRow) -> Result<Account> {
-    let role: String = row.try_get(1)?;
+    let role: String = row.try_get("role")?;
     Ok(Account {
-        username: row.try_get(0)?,
+        username: row.try_get("username")?,
         role: Role::from_code(&role)
             .ok_or_else(|| StoreError::Corrupt(format!("role '{role}'")))?,
-        unit_id: row.try_get(2)?,
-        nip: row.try_get(3)?,
-        password_hash: row.try_get(4)?,
+        unit_id: row.try_get("unit_id")?,
+        nip: row.try_get("nip")?,
+        password_hash: row.try_get("password_hash")?,
+        disabled: row.try_get::<Option<i64>, _>("disabled_at_us")?.is_some(),
     })
+}
+
+/// What happened to an account, for the audit log.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AccountChange<'a> {
+    /// A new password (its hash); every session ends but `keep`, the one that changed it.
+    Password {
+        hash: &'a str,
+        keep: Option<&'a str>,
+    },
+    Disable,
+    Enable,
+    /// Every session ends.
+    EndSessions,
+}
+
+impl AccountChange<'_> {
+    fn action(&self) -> &'static str {
+        match self {
+            AccountChange::Password { .. } => "set_password",
+            AccountChange::Disable => "disable",
+            AccountChange::Enable => "enable",
+            AccountChange::EndSessions => "end_sessions",
+        }
+    }
+}
+
+/// An API key as listed (never the key).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ListedApiKey {
+    pub label: String,
+    pub unit_id: String,
+    pub created_at: OffsetDateTime,
+    pub revoked_at: Option<OffsetDateTime>,
+}
+
+impl Store {
+    /// Changes an account and ends the sessions the change calls for, audit-logged, in one
+    /// transaction; `false` when there is no such account.
+    pub async fn change_account(
+        &self,
+        tenant_id: &str,
+        username: &str,
+        change: AccountChange<'_>,
+        actor: &str,
+        at: OffsetDateTime,
+    ) -> Result<bool> {
+        let mut tx = self.writer.begin().await?;
+        let updated = match change {
+            AccountChange::Password { hash, .. } => sqlx::query(
+                "UPDATE accounts SET password_hash = $3 WHERE tenant_id = $1 AND username = $2",
+            )
+            .bind(tenant_id)
+            .bind(username)
+            .bind(hash)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected(),
+            AccountChange::Disable | AccountChange::Enable => sqlx::query(
+                "UPDATE accounts SET disabled_at_us = $3 WHERE tenant_id = $1 AND username = $2",
+            )
+            .bind(tenant_id)
+            .bind(username)
+            .bind((change == AccountChange::Disable).then(|| micros(at)))
+            .execute(&mut *tx)
+            .await?
+            .rows_affected(),
+            AccountChange::EndSessions => {
+                sqlx::query("SELECT 1 FROM accounts WHERE tenant_id = $1 AND username = $2")
+                    .bind(tenant_id)
+                    .bind(username)
+                    .fetch_optional(&mut *tx)
+                    .await?
+                    .map_or(0, |_| 1)
+            }
+        };
+        if updated == 0 {
+            return Ok(false);
+        }
+        if change != AccountChange::Enable {
+            let keep = match change {
+                AccountChange::Password { keep, .. } => keep,
+                _ => None,
+            };
+            sqlx::query(
+                "DELETE FROM sessions WHERE tenant_id = $1 AND username = $2
+                 AND ($3 IS NULL OR token_hash <> $3)",
+            )
+            .bind(tenant_id)
+            .bind(username)
+            .bind(keep)
+            .execute(&mut *tx)
+            .await?;
+        }
+        let record = AuditRecord {
+            tenant_id,
+            at,
+            actor,
+            action: change.action(),
+            entity: "account",
+            entity_id: username.to_string(),
+            before: None,
+            after: None,
+        };
+        audit::append(&mut tx, &record).await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    /// Every API key of the regency, newest first.
+    pub async fn api_keys(&self, tenant_id: &str) -> Result<Vec<ListedApiKey>> {
+        let rows = sqlx::query(
+            "SELECT label, unit_id, created_at_us, revoked_at_us FROM api_keys
+             WHERE tenant_id = $1 ORDER BY created_at_us DESC",
+        )
+        .bind(tenant_id)
+        .fetch_all(&self.reader)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                Ok(ListedApiKey {
+                    label: row.try_get("label")?,
+                    unit_id: row.try_get("unit_id")?,
+                    created_at: crate::from_micros(row.try_get("created_at_us")?)?,
+                    revoked_at: row
+                        .try_get::<Option<i64>, _>("revoked_at_us")?
+                        .map(crate::from_micros)
+                        .transpose()?,
+                })
+            })
+            .collect()
+    }
+
+    /// Revokes the keys with this label (at once: the next ticket it asks for is refused),
+    /// audit-logged; how many were revoked.
+    pub async fn revoke_api_key(
+        &self,
+        tenant_id: &str,
+        label: &str,
+        actor: &str,
+        at: OffsetDateTime,
+    ) -> Result<u64> {
+        let mut tx = self.writer.begin().await?;
+        let revoked = sqlx::query(
+            "UPDATE api_keys SET revoked_at_us = $3
+             WHERE tenant_id = $1 AND label = $2 AND revoked_at_us IS NULL",
+        )
+        .bind(tenant_id)
+        .bind(label)
+        .bind(micros(at))
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if revoked > 0 {
+            let record = AuditRecord {
+                tenant_id,
+                at,
+                actor,
+                action: "revoke",
+                entity: "api_key",
+                entity_id: label.to_string(),
+                before: None,
+                after: None,
+            };
+            audit::append(&mut tx, &record).await?;
+        }
+        tx.commit().await?;
+        Ok(revoked)
+    }
 }

@@ -35,7 +35,7 @@ use std::time::Duration;
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyPool, Executor};
 
-pub use accounts::{Account, NewAccount, PriorFailures, SessionInfo};
+pub use accounts::{Account, AccountChange, ListedApiKey, NewAccount, PriorFailures, SessionInfo};
 pub use audit::AuditEntry;
 pub use bulk::{BulkResponse, BulkSummary};
 pub use chain::ChainReport;

@@ -75,6 +75,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/shared/0010_pay_integrity.sql"),
         postgres: include_str!("../migrations/shared/0010_pay_integrity.sql"),
     },
+    Migration {
+        version: 11,
+        name: "account_lifecycle",
+        sqlite: include_str!("../migrations/shared/0011_account_lifecycle.sql"),
+        postgres: include_str!("../migrations/shared/0011_account_lifecycle.sql"),
+    },
 ];
 
 /// Responses stored before the chain existed are linked once, when it is created.

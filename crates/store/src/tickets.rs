@@ -279,7 +279,9 @@ impl Store {
     }
 
     pub async fn api_key(&self, key_hash: &str) -> Result<Option<ApiKey>> {
-        let row = sqlx::query("SELECT tenant_id, label, unit_id FROM api_keys WHERE key_hash = $1")
+        let row = sqlx::query(
+            "SELECT tenant_id, label, unit_id FROM api_keys WHERE key_hash = $1 AND revoked_at_us IS NULL",
+        )
             .bind(key_hash)
             .fetch_optional(&self.reader)
             .await?;

@@ -11,6 +11,7 @@ suara_store::backend_tests!(
     import_applies_once_and_keeps_history,
     audit_log_is_append_only,
     accounts_sessions_and_login_failures,
+    accounts_are_disabled_reset_and_keys_revoked,
 );
 
 const NOW: OffsetDateTime = datetime!(2026-11-23 03:00 UTC);
@@ -194,4 +195,124 @@ async fn accounts_sessions_and_login_failures(db: TestDatabase) {
         (0, 1),
         "only admin's failure is left there"
     );
+}
+
+async fn accounts_are_disabled_reset_and_keys_revoked(db: TestDatabase) {
+    use suara_store::AccountChange;
+    let store = db.seeded_store().await;
+    let account = NewAccount {
+        username: "keuangan",
+        password_hash: "$argon2id$old",
+        role: Role::Finance,
+        unit_id: None,
+        nip: None,
+    };
+    store
+        .create_account("t1", &account, "cli", NOW)
+        .await
+        .unwrap();
+    let later = NOW + Duration::hours(8);
+    for token in ["laptop", "phone"] {
+        store
+            .create_session("t1", token, "keuangan", "csrf", later)
+            .await
+            .unwrap();
+    }
+    // A new password ends every other session; the one that changed it stays.
+    let change = AccountChange::Password {
+        hash: "$argon2id$new",
+        keep: Some("laptop"),
+    };
+    assert!(store
+        .change_account("t1", "keuangan", change, "keuangan", NOW)
+        .await
+        .unwrap());
+    assert!(store.session("laptop", NOW).await.unwrap().is_some());
+    assert!(store.session("phone", NOW).await.unwrap().is_none());
+    assert_eq!(
+        store
+            .account("t1", "keuangan")
+            .await
+            .unwrap()
+            .unwrap()
+            .password_hash,
+        "$argon2id$new"
+    );
+    // Disabled: out at once, and shown as such; enabled again: may sign in anew.
+    assert!(store
+        .change_account("t1", "keuangan", AccountChange::Disable, "admin", NOW)
+        .await
+        .unwrap());
+    assert!(
+        store.session("laptop", NOW).await.unwrap().is_none(),
+        "out at once"
+    );
+    assert!(
+        store
+            .account("t1", "keuangan")
+            .await
+            .unwrap()
+            .unwrap()
+            .disabled
+    );
+    assert!(store
+        .change_account("t1", "keuangan", AccountChange::Enable, "admin", NOW)
+        .await
+        .unwrap());
+    assert!(
+        !store
+            .account("t1", "keuangan")
+            .await
+            .unwrap()
+            .unwrap()
+            .disabled
+    );
+    store
+        .create_session("t1", "again", "keuangan", "csrf", later)
+        .await
+        .unwrap();
+    assert!(store
+        .change_account("t1", "keuangan", AccountChange::EndSessions, "admin", NOW)
+        .await
+        .unwrap());
+    assert!(store.session("again", NOW).await.unwrap().is_none());
+    assert!(!store
+        .change_account("t1", "nobody", AccountChange::Disable, "admin", NOW)
+        .await
+        .unwrap());
+    let actions: Vec<String> = store
+        .audit_log("t1", None, 4)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| e.action)
+        .collect();
+    assert_eq!(
+        actions,
+        ["end_sessions", "enable", "disable", "set_password"]
+    );
+
+    // A revoked API key is refused from then on, and listed as revoked.
+    store
+        .create_api_key("t1", "key-hash", "antrian", "dukcapil", NOW)
+        .await
+        .unwrap();
+    assert!(store.api_key("key-hash").await.unwrap().is_some());
+    assert_eq!(
+        store
+            .revoke_api_key("t1", "antrian", "admin", NOW)
+            .await
+            .unwrap(),
+        1
+    );
+    assert!(store.api_key("key-hash").await.unwrap().is_none());
+    assert_eq!(
+        store
+            .revoke_api_key("t1", "antrian", "admin", NOW)
+            .await
+            .unwrap(),
+        0
+    );
+    let keys = store.api_keys("t1").await.unwrap();
+    assert_eq!((keys.len(), keys[0].revoked_at.is_some()), (1, true));
 }

@@ -233,7 +233,10 @@ async fn a_forum_to_the_budget_and_the_public_sees_it(db: TestDatabase) {
     );
     assert!(budgeted.contains("Musrenbang kabupaten") && budgeted.contains("/foto/1"));
     // Who acted, by role: never a staff username.
-    assert!(budgeted.contains("Bappeda") && !budgeted.contains("bappeda"), "{budgeted}");
+    assert!(
+        budgeted.contains("Bappeda") && !budgeted.contains("bappeda"),
+        "{budgeted}"
+    );
     let rejected = text(&app, &format!("/musrena/usulan/{}", top[1])).await;
     assert!(rejected.contains("Ditolak") && rejected.contains(reason));
     let district_stage = text(&app, "/musrena?tahap=musrenbang_kecamatan").await;

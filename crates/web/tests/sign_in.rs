@@ -11,8 +11,38 @@ use suara_store::testing::TestDatabase;
 
 suara_store::backend_tests!(
     sign_in_guessing_is_slowed_where_it_comes_from,
-    staff_pages_and_downloads_are_never_stored
+    staff_pages_and_downloads_are_never_stored,
+    a_disabled_account_is_out_at_once
 );
+
+async fn a_disabled_account_is_out_at_once(db: TestDatabase) {
+    let app = TestApp::spawn(db).await;
+    app.add_account("bpkad", Role::Finance, None, None).await;
+    let finance = app.sign_in("bpkad", PASSWORD).await.unwrap();
+    assert_eq!(app.get_as(&finance, "/tpp").await.status(), StatusCode::OK);
+    let disable = suara_store::AccountChange::Disable;
+    let now = time::OffsetDateTime::now_utc();
+    assert!(app
+        .store
+        .change_account("t1", "bpkad", disable, "admin", now)
+        .await
+        .unwrap());
+    assert_eq!(
+        app.get_as(&finance, "/tpp").await.status(),
+        StatusCode::SEE_OTHER,
+        "out at once"
+    );
+    assert_eq!(
+        app.sign_in("bpkad", PASSWORD).await.unwrap_err(),
+        StatusCode::UNAUTHORIZED
+    );
+    let enable = suara_store::AccountChange::Enable;
+    app.store
+        .change_account("t1", "bpkad", enable, "admin", now)
+        .await
+        .unwrap();
+    assert!(app.sign_in("bpkad", PASSWORD).await.is_ok());
+}
 
 async fn staff_pages_and_downloads_are_never_stored(db: TestDatabase) {
     let app = TestApp::spawn(db).await;

@@ -200,7 +200,8 @@ async fn sign_in(
             .insert(header::RETRY_AFTER, header::HeaderValue::from_static("5"));
         return Ok(page);
     };
-    let Some(account) = account.filter(|_| valid) else {
+    // A disabled account is refused like a wrong password: nothing tells a guesser which.
+    let Some(account) = account.filter(|a| valid && !a.disabled) else {
         return Ok(login_page(
             lang,
             StatusCode::UNAUTHORIZED,
