@@ -28,6 +28,7 @@ pub const UNIT_FOLLOW_UP: &str = "/dasbor/unit/{unit}/tindak-lanjut";
 pub const IMPORT: &str = "/admin/impor";
 pub const AUDIT: &str = "/admin/audit";
 pub const ACCOUNTS: &str = "/admin/akun";
+pub const ACCOUNT_ACTION: &str = "/admin/akun/tindakan";
 pub const COUNTER: &str = "/loket";
 pub const QUARANTINE: &str = "/admin/karantina";
 pub const KIOSKS: &str = "/loket/kios";
@@ -67,6 +68,7 @@ const fn route(method: Method, path: &'static str, permission: Permission) -> St
 pub const STAFF_ROUTES: &[StaffRoute] = &[
     route(Method::POST, LOGOUT, Permission::SignedIn),
     route(Method::GET, MY_ACCOUNT, Permission::SignedIn),
+    route(Method::POST, MY_ACCOUNT, Permission::SignedIn),
     route(Method::GET, DASHBOARD, Permission::ViewDashboard),
     route(Method::GET, DASHBOARD_UNIT, Permission::ViewDashboard),
     route(Method::GET, DASHBOARD_OFFICER, Permission::ViewOfficer),
@@ -79,6 +81,7 @@ pub const STAFF_ROUTES: &[StaffRoute] = &[
     route(Method::GET, AUDIT, Permission::ViewAuditLog),
     route(Method::GET, ACCOUNTS, Permission::ManageAccounts),
     route(Method::POST, ACCOUNTS, Permission::ManageAccounts),
+    route(Method::POST, ACCOUNT_ACTION, Permission::ManageAccounts),
     route(Method::GET, COUNTER, Permission::IssueTickets),
     route(Method::POST, COUNTER, Permission::IssueTickets),
     route(Method::GET, QUARANTINE, Permission::ReviewQuarantine),

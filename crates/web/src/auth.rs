@@ -113,6 +113,13 @@ pub fn hash_password(password: &str) -> Result<String, argon2::password_hash::Er
         .to_string())
 }
 
+/// [`hash_password`] off the async workers (it takes tens of milliseconds of CPU).
+pub async fn hash_password_off_thread(password: String) -> Result<String, String> {
+    tokio::task::spawn_blocking(move || hash_password(&password).map_err(|e| e.to_string()))
+        .await
+        .map_err(|e| e.to_string())?
+}
+
 /// Checks a password against a stored hash (PHC string), in `memory` (resized to the hash's
 /// cost and kept by the caller for the next check); a malformed hash never matches.
 pub fn verify_password(password: &str, hash: &str, memory: &mut Vec<argon2::Block>) -> bool {

@@ -130,7 +130,11 @@ pub fn router(state: Arc<AppState>) -> Router {
     // Every route here passes the access check; see `access::STAFF_ROUTES`.
     let staff = Router::new()
         .route(LOGOUT, post(login::logout))
-        .route(MY_ACCOUNT, get(login::my_account))
+        .route(
+            MY_ACCOUNT,
+            get(pages::staff::accounts::my_account).post(pages::staff::accounts::change_password),
+        )
+        .route(ACCOUNT_ACTION, post(pages::staff::accounts::account_action))
         .route(DASHBOARD, get(dashboard::regency))
         .route(DASHBOARD_UNIT, get(dashboard::unit))
         .route(DASHBOARD_OFFICER, get(dashboard::officer))

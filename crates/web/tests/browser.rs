@@ -330,6 +330,7 @@ async fn signed_in_pages_are_accessible() {
         unreachable!("four accounts")
     };
     let visits = serde_json::json!([
+        [finance, "My account", "/akun"],
         [finance, "TPP overview", "/tpp"],
         [finance, "TPP policies", "/tpp/kebijakan"],
         [finance, "TPP run", format!("/tpp/{month}?unit=dukcapil")],
@@ -360,5 +361,5 @@ async fn signed_in_pages_are_accessible() {
     ]);
     let args = vec![app.base.clone(), visits.to_string()];
     let stdout = run_checker("staff.js", args).await;
-    assert!(stdout.contains("checked 11 signed-in pages"), "{stdout}");
+    assert!(stdout.contains("checked 12 signed-in pages"), "{stdout}");
 }

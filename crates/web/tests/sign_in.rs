@@ -12,8 +12,105 @@ use suara_store::testing::TestDatabase;
 suara_store::backend_tests!(
     sign_in_guessing_is_slowed_where_it_comes_from,
     staff_pages_and_downloads_are_never_stored,
-    a_disabled_account_is_out_at_once
+    a_disabled_account_is_out_at_once,
+    passwords_are_changed_and_reset_on_the_web
 );
+
+async fn passwords_are_changed_and_reset_on_the_web(db: TestDatabase) {
+    let app = TestApp::spawn(db).await;
+    app.add_account("admin", Role::Administrator, None, None)
+        .await;
+    app.add_account("bpkad", Role::Finance, None, None).await;
+    let laptop = app.sign_in("bpkad", PASSWORD).await.unwrap();
+    let phone = app.sign_in("bpkad", PASSWORD).await.unwrap();
+    let change = |current: &'static str, new: &'static str, repeat: &'static str| {
+        let form = [
+            ("csrf", laptop.csrf.clone()),
+            ("current", current.into()),
+            ("new", new.into()),
+            ("repeat", repeat.into()),
+        ];
+        let app = &app;
+        let laptop = &laptop;
+        async move {
+            let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            let sent = app.post_form_as(Some(laptop), "/akun", &form).await;
+            (sent.status(), sent.text().await.unwrap())
+        }
+    };
+    let (status, body) = change("wrong", "kopi tubruk pagi", "kopi tubruk pagi").await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body.contains("Kata sandi sekarang salah"), "{body}");
+    let (status, _) = change(PASSWORD, "aaaaaaaaaaaaaaaa", "aaaaaaaaaaaaaaaa").await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let (status, _) = change(PASSWORD, "kopi tubruk pagi", "kopi tubruk sore").await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let (status, body) = change(PASSWORD, "kopi tubruk pagi", "kopi tubruk pagi").await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(
+        app.get_as(&laptop, "/tpp").await.status(),
+        StatusCode::OK,
+        "this session stays"
+    );
+    assert_eq!(
+        app.get_as(&phone, "/tpp").await.status(),
+        StatusCode::SEE_OTHER,
+        "others end"
+    );
+    assert!(app.sign_in("bpkad", "kopi tubruk pagi").await.is_ok());
+
+    // The administrator resets it: a one-time password, shown once, that works.
+    let admin = app.sign_in("admin", PASSWORD).await.unwrap();
+    let reset = app
+        .post_form_as(
+            Some(&admin),
+            "/admin/akun/tindakan",
+            &[
+                ("csrf", &admin.csrf),
+                ("username", "bpkad"),
+                ("action", "reset"),
+            ],
+        )
+        .await
+        .text()
+        .await
+        .unwrap();
+    let one_time = reset
+        .split("sampaikan langsung): ")
+        .nth(1)
+        .and_then(|rest| rest.get(..16))
+        .expect("the one-time password on the page")
+        .to_string();
+    assert_eq!(
+        app.get_as(&laptop, "/tpp").await.status(),
+        StatusCode::SEE_OTHER,
+        "a reset ends every session"
+    );
+    assert!(app.sign_in("bpkad", &one_time).await.is_ok());
+    let audit = app
+        .get_as(&admin, "/admin/audit")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        audit.contains("set_password") || audit.contains("kata sandi"),
+        "audit-logged"
+    );
+    // Disabling oneself is refused; disabling another ends their sessions.
+    let own = app
+        .post_form_as(
+            Some(&admin),
+            "/admin/akun/tindakan",
+            &[
+                ("csrf", &admin.csrf),
+                ("username", "admin"),
+                ("action", "disable"),
+            ],
+        )
+        .await;
+    assert_eq!(own.status(), StatusCode::UNPROCESSABLE_ENTITY);
+}
 
 async fn a_disabled_account_is_out_at_once(db: TestDatabase) {
     let app = TestApp::spawn(db).await;

@@ -69,6 +69,14 @@ fn probes() -> Vec<Probe> {
     vec![
         probe("POST", "/keluar", "/keluar", [303; 7]),
         probe("GET", "/akun", "/akun", ALL),
+        // Allowed: without the passwords the form comes back with the problem named.
+        probe("POST", "/akun", "/akun", [422; 7]),
+        probe(
+            "POST",
+            "/admin/akun/tindakan",
+            "/admin/akun/tindakan",
+            [422, 403, 403, 403, 403, 403, 403],
+        ),
         probe(
             "GET",
             "/dasbor",

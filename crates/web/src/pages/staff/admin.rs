@@ -291,7 +291,7 @@ pub async fn accounts(
     )
 }
 
-async fn accounts_page(
+pub(super) async fn accounts_page(
     app: &AppState,
     staff: &Staff,
     lang: Lang,
@@ -305,11 +305,20 @@ async fn accounts_page(
     let content = html! {
         h1 { (title) }
         (outcome(message.as_ref()))
-        table.data {
-            thead { tr { th scope="col" { (lang.pick("Nama pengguna", "Username")) } th scope="col" { (lang.pick("Peran", "Role")) } th scope="col" { "Unit / NIP" } } }
+        table.data.stacked {
+            thead { tr {
+                th scope="col" { (lang.pick("Nama pengguna", "Username")) }
+                th scope="col" { (lang.pick("Peran", "Role")) }
+                th scope="col" { "Unit / NIP" }
+                th scope="col" { (lang.pick("Status", "Status")) }
+                th scope="col" { (lang.pick("Tindakan", "Actions")) }
+            } }
             tbody { @for a in &accounts { tr {
-                th scope="row" { (a.username) } td { (a.role.label_id()) }
-                td { (a.unit_id.as_deref().or(a.nip.as_deref()).unwrap_or("–")) }
+                th scope="row" { (a.username) }
+                td data-label=(lang.pick("Peran", "Role")) { (a.role.label_id()) }
+                td data-label="Unit / NIP" { (a.unit_id.as_deref().or(a.nip.as_deref()).unwrap_or("–")) }
+                td data-label=(lang.pick("Status", "Status")) { @if a.disabled { strong { (lang.pick("nonaktif", "disabled")) } } @else { (lang.pick("aktif", "active")) } }
+                td { (super::accounts::row_actions(lang, staff, a)) }
             } } }
         }
         h2 { (lang.pick("Tambah akun", "Add an account")) }

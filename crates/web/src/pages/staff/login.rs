@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use axum::extract::{OriginalUri, Query, Request, State};
+use axum::extract::{Query, Request, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Extension, Form};
@@ -11,7 +11,7 @@ use serde::Deserialize;
 use suara_domain::access::Role;
 use time::{Duration, OffsetDateTime};
 
-use super::{frame, href, ok, respond};
+use super::href;
 use crate::access::{forbidden, DASHBOARD, LOGIN};
 use crate::auth::{self, Staff, LOGIN_CSRF_COOKIE, SESSION_COOKIE};
 use crate::i18n::Lang;
@@ -278,27 +278,6 @@ pub async fn logout(
         response.headers_mut().append(header::SET_COOKIE, value);
     }
     response
-}
-
-pub async fn my_account(
-    Extension(staff): Extension<Staff>,
-    Query(query): Query<LangQuery>,
-    uri: OriginalUri,
-) -> Response {
-    let lang = query.lang();
-    let here = uri.to_string();
-    let account = &staff.session.account;
-    let title = lang.pick("Akun saya", "My account");
-    let content = html! {
-        h1 { (title) }
-        dl.facts {
-            dt { (lang.pick("Nama pengguna", "Username")) } dd { (account.username) }
-            dt { (lang.pick("Peran", "Role")) } dd { (account.role.label_id()) }
-            @if let Some(unit) = &account.unit_id { dt { "Unit" } dd { (unit) } }
-            @if let Some(nip) = &account.nip { dt { "NIP" } dd { a href=(href(lang, &format!("/dasbor/pegawai/{nip}"), None)) { (nip) } } }
-        }
-    };
-    respond(lang, &here, ok(frame(lang, &staff, title, &here, content)))
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! and accounts. Each route's permission is in [`crate::access`]; pages about one unit or
 //! officer also check that the user may see that unit or officer.
 
+pub mod accounts;
 pub mod admin;
 pub mod appeals;
 pub mod charts;
