@@ -170,7 +170,6 @@ impl Principal {
 /// Shortest password a new account may get.
 pub const MIN_PASSWORD_CHARS: usize = 12;
 
-/// What is wrong with a new account's fields, if anything (English; shown to staff).
 /// The strength rule for a password: at least 12 characters, at least 5 of them different (so
 /// "aaaaaaaaaaaa" or "121212121212" do not pass).
 pub fn password_problem(password: &str) -> Option<&'static str> {
@@ -184,6 +183,7 @@ pub fn password_problem(password: &str) -> Option<&'static str> {
     }
 }
 
+/// What is wrong with a new account's fields, if anything (English; shown to staff).
 pub fn new_account_problem(
     username: &str,
     role: Role,

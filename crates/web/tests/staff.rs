@@ -16,7 +16,48 @@ suara_store::backend_tests!(
     sign_in_is_rate_limited_and_csrf_protected,
     import_checks_every_row_then_imports_once,
     dashboard_shows_figures_and_unit_admins_only_their_subtree,
+    planners_see_units_never_officers,
 );
+
+/// Bappeda plans with units' figures: no officer's name, figures or NIP reaches it.
+async fn planners_see_units_never_officers(db: TestDatabase) {
+    let app = with_accounts(db).await;
+    let sent = app
+        .client
+        .post(app.url("/api/v1/responses"))
+        .json(
+            &serde_json::json!({"unit": "dukcapil", "officer": suara_store::testing::OFFICER_NIP,
+            "answers": [3, 3, 3, 3, 3, 3, 3, 3, 3], "idempotency_key": "planner-test-1"}),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(sent.status(), StatusCode::CREATED);
+    let year = suara_store::testing::tenant()
+        .month_of(time::OffsetDateTime::now_utc())
+        .year();
+    let unit_page = format!("/dasbor/unit/dukcapil?period={year}");
+    let export = format!("/dasbor/ekspor?jenis=tanggapan&unit=dukcapil&period={year}&format=csv");
+    for (username, sees) in [("admin", true), ("bappeda", false)] {
+        let session = app.sign_in(username, PASSWORD).await.unwrap();
+        let page = app.get_as(&session, &unit_page).await.text().await.unwrap();
+        assert_eq!(page.contains("Sri Wahyuni"), sees, "{username}: {page}");
+        let csv = app.get_as(&session, &export).await.text().await.unwrap();
+        assert_eq!(
+            csv.contains(suara_store::testing::OFFICER_NIP),
+            sees,
+            "{username}: {csv}"
+        );
+        let officer = app
+            .get_as(
+                &session,
+                &format!("/dasbor/pegawai/{}", suara_store::testing::OFFICER_NIP),
+            )
+            .await
+            .status();
+        assert_eq!(officer == StatusCode::OK, sees, "{username}");
+    }
+}
 
 /// The accounts of the test, one per role: the unit admin runs `rsud` (with `rsud-igd`
 /// under it), the officer is the one in `rsud-igd`.

@@ -9,6 +9,7 @@ use axum::extract::{OriginalUri, Path, Query, State};
 use axum::response::{IntoResponse, Response};
 use axum::Extension;
 use maud::{html, Markup};
+use suara_domain::access::Permission;
 use suara_domain::org::tree::UnitTree;
 use suara_domain::org::Unit;
 use suara_domain::period::Month;
@@ -327,7 +328,8 @@ async fn render_unit(
         @if !services.is_empty() {
             (figures_table(lang, lang.pick("Jenis layanan", "Services"), services.iter().map(|s| (s.name.as_str(), None, service_tallies.get(&s.service_id)))))
         }
-        @if !officers.is_empty() {
+        // Planners see units, never individual officers (their names or their figures).
+        @if !officers.is_empty() && staff.principal.may(Permission::ViewOfficer) {
             (figures_table(lang, lang.pick("Pegawai", "Officers"), officers.iter().map(|o| {
                 let link = staff.principal.sees_officer(&o.nip, unit_id, &tree).then(|| href(lang, &format!("/dasbor/pegawai/{}", o.nip), Some(period)));
                 (o.name.as_str(), link, officer_tallies.get(&o.nip))
@@ -667,10 +669,16 @@ pub async fn export(
                 if !staff.principal.sees_unit(&unit.unit_id, &tree) {
                     return Ok(forbidden(lang));
                 }
-                let rows = app
+                let mut rows = app
                     .store
                     .export_responses(tenant_id, &unit.unit_id, first, last)
                     .await?;
+                // Planners get the responses, never whom they named.
+                if !staff.principal.may(Permission::ViewOfficer) {
+                    for row in &mut rows {
+                        row.officer_nip = None;
+                    }
+                }
                 let title = format!("Tanggapan SKM {} — {period} (anonim)", unit.name);
                 let bytes = match format {
                     crate::pages::SheetFormat::Xlsx => {
