@@ -605,6 +605,18 @@ fn serve(
                 .await
                 .context("filling the demo regency")?;
         }
+        // Pages name no regency yet (issue: host names per regency), so a database holding several
+        // needs the one to serve named, rather than every page asking for it.
+        if tenant.is_none() {
+            let codes: Vec<String> = store.tenants().await?.into_iter().map(|t| t.tenant_id).collect();
+            if codes.len() > 1 {
+                anyhow::bail!(
+                    "this database holds {} regencies ({}): choose the one to serve with --tenant CODE",
+                    codes.len(),
+                    codes.join(", ")
+                );
+            }
+        }
         let listener = tokio::net::TcpListener::bind(addr)
             .await
             .with_context(|| format!("listening on {addr}"))?;

@@ -911,3 +911,29 @@ fn accounts_and_keys_are_managed_from_the_command_line() {
         "already revoked"
     );
 }
+
+/// A database holding two regencies is served one at a time, chosen by name.
+#[test]
+fn several_regencies_need_a_choice_at_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let database = regency_database(dir.path());
+    let second = suara(&[
+        "tenant",
+        "add",
+        "lain",
+        "Kota Lain",
+        "--database",
+        &database,
+    ]);
+    assert!(second.status.success(), "{}", stderr(&second));
+    let refused = suara(&["serve", "--addr", "127.0.0.1:0", "--database", &database]);
+    assert!(!refused.status.success());
+    assert!(
+        stderr(&refused).contains("--tenant CODE") && stderr(&refused).contains("lain, uji"),
+        "{}",
+        stderr(&refused)
+    );
+    let (_server, addr) = serve(&database, &["--tenant", "uji"]);
+    let (status, body) = http(&addr, "GET", "/api/v1/units", None);
+    assert_eq!(status, 200, "{body}");
+}
