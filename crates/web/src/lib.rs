@@ -13,6 +13,7 @@ mod error;
 mod i18n;
 mod openapi;
 mod pages;
+mod photos;
 mod posters;
 pub mod report;
 pub mod signing;

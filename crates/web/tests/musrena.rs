@@ -5,6 +5,23 @@
 
 mod common;
 
+/// A small JPEG carrying an EXIF block with a GPS position, as a phone sends one.
+static PHOTO_WITH_GPS: std::sync::LazyLock<Vec<u8>> = std::sync::LazyLock::new(|| {
+    let picture =
+        image::RgbImage::from_fn(40, 30, |x, y| image::Rgb([x as u8 * 6, y as u8 * 8, 120]));
+    let mut plain = std::io::Cursor::new(Vec::new());
+    image::DynamicImage::ImageRgb8(picture)
+        .write_to(&mut plain, image::ImageFormat::Jpeg)
+        .unwrap();
+    let plain = plain.into_inner();
+    let payload = b"Exif\0\0GPSLatitude -8.05 GPSLongitude 111.71";
+    let mut with = vec![0xFF, 0xD8, 0xFF, 0xE1];
+    with.extend(((payload.len() + 2) as u16).to_be_bytes());
+    with.extend(payload);
+    with.extend(&plain[2..]);
+    with
+});
+
 use common::{Session, TestApp, PASSWORD};
 use reqwest::StatusCode;
 use suara_domain::access::Role;
@@ -121,7 +138,7 @@ async fn a_forum_to_the_budget_and_the_public_sees_it(db: TestDatabase) {
         "Lampu jalan",
     ];
     for (i, title) in titles.iter().enumerate() {
-        let photo: Option<&'static [u8]> = (i == 0).then_some(&[0xFF, 0xD8, 0xFF, 0xE0, 0, 1]);
+        let photo: Option<&'static [u8]> = (i == 0).then(|| PHOTO_WITH_GPS.as_slice());
         let added = add(title, photo).await.unwrap();
         assert_eq!(added.status(), StatusCode::SEE_OTHER);
     }
@@ -253,6 +270,12 @@ async fn a_forum_to_the_budget_and_the_public_sees_it(db: TestDatabase) {
     assert!(stats.contains("<td class=\"num\">5 (100.0%)</td><td class=\"num\">1 (20.0%)</td><td class=\"num\">1 (20.0%)</td><td class=\"num\">Rp12.500.000</td>"), "{stats}");
     let photo = app.get(&format!("/musrena/usulan/{}/foto/1", top[0])).await;
     assert_eq!(photo.headers()["content-type"], "image/jpeg");
+    // Published without the phone's EXIF block and its GPS position.
+    let published = photo.bytes().await.unwrap();
+    assert!(published.starts_with(&[0xFF, 0xD8]));
+    assert!(
+        !published.windows(4).any(|w| w == b"Exif") && !published.windows(3).any(|w| w == b"GPS")
+    );
 
     // The SIPD export holds the proposal in the plan, not the rejected one.
     let csv = app

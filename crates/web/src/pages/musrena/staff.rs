@@ -916,23 +916,49 @@ pub async fn add_proposal(
         };
         let mut problems: Vec<String> = Vec::new();
         let checked_photo = match &photo {
-            Some(bytes) => match check_photo(bytes) {
-                Ok(kind) => Some((kind, bytes)),
-                Err(e) => {
-                    problems.push(match e {
-                        suara_domain::musrena::proposal::PhotoError::TooLarge => lang
-                            .pick("Foto lebih dari 5 MB.", "The photo is larger than 5 MB.")
-                            .to_string(),
-                        _ => lang
-                            .pick(
-                                "Foto harus JPEG, PNG atau WebP.",
-                                "The photo must be JPEG, PNG or WebP.",
+            Some(bytes) => {
+                let checked = match check_photo(bytes) {
+                    // Decoding takes real CPU: off the async workers.
+                    Ok(kind) => {
+                        let bytes = bytes.clone();
+                        tokio::task::spawn_blocking(move || {
+                            crate::photos::without_metadata(kind, &bytes).ok()
+                        })
+                        .await
+                        .ok()
+                        .flatten()
+                        .ok_or(None)
+                    }
+                    Err(e) => Err(Some(e)),
+                };
+                match checked {
+                    Ok(kept) => Some(kept),
+                    Err(None) => {
+                        problems.push(
+                            lang.pick(
+                                "Foto tidak dapat dibaca; kirim foto lain.",
+                                "The photo could not be read; send another one.",
                             )
                             .to_string(),
-                    });
-                    None
+                        );
+                        None
+                    }
+                    Err(Some(e)) => {
+                        problems.push(match e {
+                            suara_domain::musrena::proposal::PhotoError::TooLarge => lang
+                                .pick("Foto lebih dari 5 MB.", "The photo is larger than 5 MB.")
+                                .to_string(),
+                            _ => lang
+                                .pick(
+                                    "Foto harus JPEG, PNG atau WebP.",
+                                    "The photo must be JPEG, PNG or WebP.",
+                                )
+                                .to_string(),
+                        });
+                        None
+                    }
                 }
-            },
+            }
             None => None,
         };
         let proposal = match validate(&draft) {
@@ -1010,7 +1036,7 @@ pub async fn add_proposal(
         };
         if let Some((kind, bytes)) = checked_photo {
             app.store
-                .add_photo(tenant_id, &code, kind, bytes)
+                .add_photo(tenant_id, &code, kind, &bytes)
                 .await
                 .map_err(|e| match e {
                     MusrenaError::Store(e) => ApiError::Store(e),
