@@ -341,7 +341,9 @@ impl Store {
         let Some(forum_district) = forum_district else {
             return Err(MusrenaError::NoSuchForum(forum_id.to_string()));
         };
-        let district = district_id.map(str::to_string).or(forum_district);
+        // A district or village forum files under its own district, whatever was posted; only a
+        // regency forum's proposals name theirs.
+        let district = forum_district.or(district_id.map(str::to_string));
         Store::check_district(&mut tx, tenant_id, district.as_deref()).await?;
         let seq: i64 = sqlx::query_scalar(
             "SELECT COALESCE(MAX(seq), 0) + 1 FROM musrena_proposals

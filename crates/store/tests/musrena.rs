@@ -270,4 +270,21 @@ async fn a_village_forum_to_the_budget(db: TestDatabase) {
     assert_eq!(store.photos("t1", &codes[0]).await.unwrap(), vec![n]);
     let (kind, bytes) = store.photo("t1", &codes[0], n).await.unwrap().unwrap();
     assert_eq!((kind.as_str(), bytes.as_slice()), ("image/jpeg", &jpeg[..]));
+    // A district forum files under its own district, whatever a form posts.
+    let elsewhere = validate(&draft("Jalan desa lain", &["women"])).unwrap();
+    let smuggled = store
+        .add_proposal(
+            "t1",
+            &forum_id,
+            &elsewhere,
+            Some("rsud"),
+            false,
+            date!(2026 - 01 - 20),
+            "fasilitator",
+            now,
+        )
+        .await
+        .unwrap();
+    let (filed, _) = store.proposal("t1", &smuggled).await.unwrap().unwrap();
+    assert_eq!(filed.district_id.as_deref(), Some("dukcapil"));
 }
