@@ -33,16 +33,36 @@ fn csv_file(dir: &Path, name: &str, text: &str) -> String {
 /// A fresh SQLite database in `dir` holding the tenant `uji`; its URL.
 fn regency_database(dir: &Path) -> String {
     let database = format!("sqlite://{}", dir.join("suara.db").display());
+    add_regency(&database);
+    database
+}
+
+/// The regency `uji` added to the database at `database`.
+fn add_regency(database: &str) {
     let added = suara(&[
         "tenant",
         "add",
         "uji",
         "Kabupaten Uji",
         "--database",
-        &database,
+        database,
     ]);
     assert!(added.status.success(), "{}", stderr(&added));
-    database
+}
+
+/// Runs `test` with a database holding the regency `uji`: a fresh SQLite file, then a fresh
+/// PostgreSQL database when `SUARA_TEST_POSTGRES_URL` is set.
+fn on_both_backends(name: &str, test: impl Fn(&str)) {
+    let dir = tempfile::tempdir().unwrap();
+    test(&regency_database(dir.path()));
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    if let Some(db) = runtime.block_on(suara_store::testing::TestDatabase::postgres(name)) {
+        add_regency(&db.url);
+        test(&db.url);
+    }
 }
 
 /// A units CSV with the one unit `dinkes`; its path.
@@ -774,10 +794,12 @@ fn a_killed_server_keeps_every_acknowledged_response_once() {
 /// once is bounded, so the server stays small and `/health` keeps answering.
 #[test]
 fn a_sign_in_storm_keeps_the_server_small_and_answering() {
-    let dir = tempfile::tempdir().unwrap();
-    let database = regency_database(dir.path());
+    on_both_backends("a_sign_in_storm", sign_in_storm);
+}
+
+fn sign_in_storm(database: &str) {
     // Behind a proxy, each attempt from an address of its own: no per-address delay helps.
-    let (server, addr) = serve(&database, &["--trust-proxy"]);
+    let (server, addr) = serve(database, &["--trust-proxy"]);
     let storm: Vec<_> = (0..300)
         .map(|i| {
             let addr = addr.clone();
@@ -849,9 +871,12 @@ fn serving_beyond_loopback_needs_a_public_url() {
 /// Accounts and API keys over their life, from the command line.
 #[test]
 fn accounts_and_keys_are_managed_from_the_command_line() {
+    on_both_backends("accounts_and_keys", accounts_and_keys);
+}
+
+fn accounts_and_keys(database: &str) {
     let dir = tempfile::tempdir().unwrap();
-    let database = regency_database(dir.path());
-    let run = |args: &[&str]| suara(&[args, &["--database", &database][..]].concat());
+    let run = |args: &[&str]| suara(&[args, &["--database", database][..]].concat());
     let added = suara_with_stdin(
         &[
             "user",

@@ -50,7 +50,14 @@ impl Signer {
                 let mut seed = [0u8; 32];
                 rand::rngs::OsRng.fill_bytes(&mut seed);
                 let key = LogKey::from_seed(seed);
-                write_private(path, &format!("{}\n", key.to_hex())).map_err(io)?;
+                match write_private(path, &format!("{}\n", key.to_hex())) {
+                    Ok(()) => {}
+                    // Another process made it first: use theirs.
+                    Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                        return Signer::load_or_create(path);
+                    }
+                    Err(e) => return Err(io(e)),
+                }
                 std::fs::write(
                     dir.join("public-key.txt"),
                     format!("{}\n", key.public().to_hex()),
@@ -110,21 +117,27 @@ impl Signer {
     }
 }
 
-#[cfg(unix)]
+/// Writes a new file readable by its owner only, whole or not at all: written under a name of
+/// its own, then linked into place, which fails if the file exists (another process made it).
 fn write_private(path: &Path, text: &str) -> std::io::Result<()> {
     use std::io::Write;
-    use std::os::unix::fs::OpenOptionsExt;
-    let mut file = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode(0o600)
-        .open(path)?;
-    file.write_all(text.as_bytes())
-}
-
-#[cfg(not(unix))]
-fn write_private(path: &Path, text: &str) -> std::io::Result<()> {
-    std::fs::write(path, text)
+    let temporary = path.with_extension(format!("new-{}", std::process::id()));
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let written = options
+        .open(&temporary)
+        .and_then(|mut file| {
+            file.write_all(text.as_bytes())
+                .and_then(|()| file.sync_all())
+        })
+        .and_then(|()| std::fs::hard_link(&temporary, path));
+    let _ = std::fs::remove_file(&temporary);
+    written
 }
 
 /// Signs every second while the server runs; the caller signs once more on shutdown.
