@@ -886,7 +886,7 @@ fn accounts_and_keys(database: &str) {
             "finance",
             "--password-stdin",
             "--database",
-            &database,
+            database,
         ],
         "kopi tubruk pagi\n",
     );
@@ -898,7 +898,7 @@ fn accounts_and_keys(database: &str) {
             "keuangan",
             "--password-stdin",
             "--database",
-            &database,
+            database,
         ],
         "aaaaaaaaaaaaaaaa\n",
     );
