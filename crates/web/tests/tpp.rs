@@ -129,19 +129,32 @@ async fn finance_runs_a_month_and_an_officer_sees_why(db: TestDatabase) {
     assert!(body.contains("sudah diperiksa"));
     let (status, _) = post(&app, &hr, &state_path, &step("reviewed")).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
-    // Four eyes: finance computed it, so another finance account approves.
+    // Approving and locking are confirmed on a page of their own first; nothing moves before.
+    let confirmed = |from: &'static str| [("version", "1"), ("from", from), ("confirm", "yes")];
     let (status, body) = post(&app, &finance, &state_path, &step("reviewed")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        body.contains("Setujui perhitungan TPP?") && body.contains("name=\"confirm\""),
+        "{body}"
+    );
+    // Four eyes: finance computed it, so another finance account approves.
+    let (status, body) = post(&app, &finance, &state_path, &confirmed("reviewed")).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
     assert!(body.contains("Empat mata"), "{body}");
     app.add_account("bpkad-kabid", Role::Finance, None, None)
         .await;
     let approver = app.sign_in("bpkad-kabid", PASSWORD).await.unwrap();
-    let (status, _) = post(&app, &approver, &state_path, &step("reviewed")).await;
+    let (status, _) = post(&app, &approver, &state_path, &confirmed("reviewed")).await;
     assert_eq!(status, StatusCode::OK);
     let (status, body) = post(&app, &approver, &state_path, &step("approved")).await;
+    assert!(
+        status == StatusCode::OK && body.contains("Kunci perhitungan TPP?"),
+        "{body}"
+    );
+    let (status, body) = post(&app, &approver, &state_path, &confirmed("approved")).await;
     assert_eq!(status, StatusCode::OK);
     assert!(body.contains("terkunci"));
-    let (status, _) = post(&app, &finance, &state_path, &step("approved")).await;
+    let (status, _) = post(&app, &finance, &state_path, &confirmed("approved")).await;
     assert_eq!(status, StatusCode::CONFLICT, "a locked run stays locked");
 
     // The exports hold the run's amounts.

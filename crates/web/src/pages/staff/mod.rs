@@ -13,6 +13,7 @@ pub mod follow_up;
 pub mod kiosks;
 pub mod login;
 pub mod quarantine;
+pub mod run_confirm;
 pub mod tpp;
 
 use axum::http::StatusCode;

@@ -706,6 +706,8 @@ pub struct StateForm {
     pub csrf: Option<String>,
     pub version: Option<i64>,
     pub from: Option<String>,
+    /// `yes` from the confirmation page of an approval or a lock.
+    pub confirm: Option<String>,
 }
 
 pub async fn advance(
@@ -732,6 +734,24 @@ pub async fn advance(
         // Reviewing is BKPSDM's or BPKAD's; approving and locking are finance's alone.
         if from != RunState::Draft && !staff.principal.may(Permission::ApprovePayroll) {
             return Ok(forbidden(lang));
+        }
+        // Approving and locking cannot be undone: a page naming the consequences first.
+        if from != RunState::Draft && form.confirm.as_deref() != Some("yes") {
+            let Some(run) = app
+                .store
+                .payroll_run(staff.tenant_id(), month, Some(version))
+                .await?
+            else {
+                return Err(ApiError::NotFound(format!("TPP {month} v{version}")));
+            };
+            let pending = super::run_confirm::Pending {
+                month,
+                version,
+                from,
+                total: run.summary.total,
+                officers: run.summary.paid,
+            };
+            return Ok(super::run_confirm::page_for(lang, &staff, &here, &pending));
         }
         let query = RunQuery {
             lang: query.lang.clone(),
