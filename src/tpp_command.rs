@@ -140,7 +140,7 @@ pub async fn run(
         .await
     {
         Ok(summary) => summary,
-        Err(error @ TppError::AwaitingLock(..)) => {
+        Err(error @ (TppError::AwaitingLock(..) | TppError::MonthNotEnded(_))) => {
             eprintln!("error: {error}");
             return Ok(ExitCode::from(2));
         }

@@ -45,6 +45,8 @@ pub enum TppError {
     StateMoved { expected: String, found: String },
     #[error("a locked run never changes")]
     Locked,
+    #[error("{0} has not ended yet; a payroll run is computed once the month is over (a provisional preview is shown on the TPP page)")]
+    MonthNotEnded(Month),
     #[error("four eyes: the account approving a run must differ from the one that computed it ({computed_by}) and the one that reviewed it ({reviewed_by})")]
     FourEyes {
         computed_by: String,
@@ -602,6 +604,20 @@ impl Store {
     /// Computes a month's payroll and stores it in one transaction. The first run of a month
     /// is version 1; a draft or reviewed run is computed again in place (back to draft); an
     /// approved run must be locked first; after a locked run, a new version is made.
+    /// What a month's payroll would be from the inputs so far, stored nowhere: the
+    /// provisional preview of a month that has not ended.
+    pub async fn preview_payroll(
+        &self,
+        tenant_id: &str,
+        month: Month,
+    ) -> Result<(Policy, Vec<RunOfficer>, Payroll), TppError> {
+        let policy = self.policy_for(tenant_id, month).await?;
+        let officers = self.payroll_inputs(tenant_id, month, &policy).await?;
+        let inputs: Vec<OfficerInput> = officers.iter().map(|o| o.input.clone()).collect();
+        let payroll = payroll::compute(month, &policy, &inputs);
+        Ok((policy, officers, payroll))
+    }
+
     pub async fn run_payroll(
         &self,
         tenant_id: &str,
@@ -610,6 +626,16 @@ impl Store {
         at: OffsetDateTime,
         key: &LogKey,
     ) -> Result<RunSummary, TppError> {
+        // Responses of an unfinished month are still coming: a run now would pay on half a
+        // month (or, for a future month, on nothing at all).
+        let current = self
+            .tenant(tenant_id)
+            .await?
+            .ok_or_else(|| StoreError::Corrupt(format!("no regency {tenant_id}")))?
+            .month_of(at);
+        if month >= current {
+            return Err(TppError::MonthNotEnded(month));
+        }
         // The log as it stands, signed now: the run records it and is sealed with it.
         let head = self.sign_log(tenant_id, key, at).await?.unwrap_or_else(|| {
             TreeHead {

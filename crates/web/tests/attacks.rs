@@ -59,20 +59,12 @@ async fn kiosk_answers(app: &TestApp, n: usize, answers: [u8; 9], key: &str) {
         .unwrap();
 }
 
-/// The officer's TPP this month, computed as finance would.
+/// The officer's TPP this month so far, as the provisional preview computes it (the run
+/// itself waits for the month to end, and uses the same inputs).
 async fn pay(app: &TestApp) -> u64 {
     let month = suara_store::testing::tenant().month_of(OffsetDateTime::now_utc());
-    app.store
-        .run_payroll("t1", month, "bpkad", OffsetDateTime::now_utc(), &log_key())
-        .await
-        .unwrap();
-    let run = app
-        .store
-        .payroll_run("t1", month, None)
-        .await
-        .unwrap()
-        .unwrap();
-    run.payroll
+    let (_, _, payroll) = app.store.preview_payroll("t1", month).await.unwrap();
+    payroll
         .rows
         .iter()
         .find(|r| r.nip == OFFICER_NIP)
@@ -348,7 +340,14 @@ async fn verify_catches_edits_behind_the_applications_back(db: TestDatabase) {
         .replace_base_amounts("t1", &bases, "bpkad", OffsetDateTime::now_utc())
         .await
         .unwrap();
-    pay(&app).await;
+    // A run of last month (the month that has ended) for the payroll edits below.
+    let last_month = suara_store::testing::tenant()
+        .month_of(OffsetDateTime::now_utc())
+        .previous();
+    app.store
+        .run_payroll("t1", last_month, "bpkad", OffsetDateTime::now_utc(), &log_key())
+        .await
+        .unwrap();
     signer.sign_all(&app.store).await.unwrap();
     let verify = || async {
         let kept = signer.kept_head("t1").unwrap();
