@@ -15,13 +15,6 @@ use time::OffsetDateTime;
 
 use crate::{openapi, ApiError, AppState};
 
-pub const HEALTH: &str = "/health";
-pub const OPENAPI: &str = "/api/openapi.json";
-pub const RESPONSES: &str = "/api/v1/responses";
-pub const UNITS: &str = "/api/v1/units";
-pub const UNIT_IKM: &str = "/api/v1/units/{unit}/ikm";
-pub const TICKETS: &str = "/api/v1/tickets";
-
 /// 200 when the database answers, 503 otherwise.
 pub async fn health(State(app): State<Arc<AppState>>) -> Response {
     let backend = app.store.backend().name();

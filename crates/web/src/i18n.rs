@@ -78,6 +78,28 @@ impl Lang {
         format!("{} {name} {}", date.day(), date.year())
     }
 
+    /// A month as people write it: "Oktober 2026".
+    pub fn month(self, month: suara_domain::period::Month) -> String {
+        let index = usize::from(month.month() - 1);
+        let name = match self {
+            Lang::Id => MONTHS_ID[index],
+            Lang::En => MONTHS_EN[index],
+        };
+        format!("{name} {}", month.year())
+    }
+
+    /// A period in words: "Oktober 2026", "Triwulan III 2026"; "Q3 2026" in English.
+    pub fn period(self, period: suara_domain::period::Period) -> String {
+        use suara_domain::period::Period;
+        match (self, period) {
+            (Lang::Id, _) => crate::report::period_label_id(period),
+            (Lang::En, Period::Month(m)) => self.month(m),
+            (Lang::En, Period::Quarter { year, quarter }) => format!("Q{quarter} {year}"),
+            (Lang::En, Period::Semester { year, semester }) => format!("H{semester} {year}"),
+            (Lang::En, Period::Year(year)) => format!("Year {year}"),
+        }
+    }
+
     /// A moment as people write it: "25 November 2026 20:59", in the given offset.
     pub fn date_time(self, at: time::OffsetDateTime, offset: time::UtcOffset) -> String {
         let local = at.to_offset(offset);
@@ -179,6 +201,31 @@ pub struct Texts {
     pub not_found_body: &'static str,
     pub error_title: &'static str,
     pub error_body: &'static str,
+    pub missing_regency: &'static str,
+    pub missing_unit: &'static str,
+    pub missing_officer: &'static str,
+    pub missing_run: &'static str,
+    pub missing_forum: &'static str,
+    pub missing_proposal: &'static str,
+    pub bad_address_title: &'static str,
+    pub bad_period: &'static str,
+    pub period_examples: &'static str,
+    pub bad_month: &'static str,
+    pub month_examples: &'static str,
+    pub bad_request: &'static str,
+    pub forbidden_title: &'static str,
+    pub forbidden_body: &'static str,
+    pub sign_in_first_title: &'static str,
+    pub sign_in_first_body: &'static str,
+    pub too_many_title: &'static str,
+    pub too_many_body: &'static str,
+    pub server_error_body: &'static str,
+    pub back_to_start: &'static str,
+    pub staff_sign_in: &'static str,
+    pub find_unit: &'static str,
+    pub search: &'static str,
+    pub no_unit_matches: &'static str,
+    pub meta_description: &'static str,
     pub questions: [Question; 9],
 }
 
@@ -233,6 +280,31 @@ pub static ID: Texts = Texts {
     not_found_body: "Unit layanan atau halaman ini tidak ada.",
     error_title: "Terjadi kesalahan",
     error_body: "Penilaian Anda belum tersimpan. Silakan coba lagi sebentar lagi.",
+    missing_regency: "Kabupaten ini belum disiapkan di suara.",
+    missing_unit: "Tidak ada unit layanan dengan kode",
+    missing_officer: "Tidak ada pegawai yang dapat Anda lihat dengan NIP",
+    missing_run: "Belum ada perhitungan TPP untuk bulan",
+    missing_forum: "Forum Musrena ini tidak ada.",
+    missing_proposal: "Tidak ada usulan Musrena dengan kode pelacakan",
+    bad_address_title: "Alamat halaman tidak dapat dibaca",
+    bad_period: "Periode tidak dikenali:",
+    period_examples: "Tulis periode seperti 2026 (setahun), 2026-11 (sebulan), 2026-Q4 (triwulan) atau 2026-S2 (semester), atau pilih dari daftar periode.",
+    bad_month: "Bulan tidak dikenali:",
+    month_examples: "Tulis bulan seperti 2026-10 (tahun, lalu bulan 01–12).",
+    bad_request: "Isian atau alamat ini tidak dapat dibaca. Kembali, lalu coba lagi dari halaman sebelumnya.",
+    forbidden_title: "Tidak diizinkan",
+    forbidden_body: "Akun Anda tidak berhak membuka halaman ini atau melakukan tindakan ini. Bila formulir sudah lama terbuka, muat ulang halamannya lalu coba lagi.",
+    sign_in_first_title: "Silakan masuk dulu",
+    sign_in_first_body: "Sesi Anda berakhir. Masuk lagi lalu ulangi.",
+    too_many_title: "Terlalu banyak permintaan",
+    too_many_body: "Tunggu sebentar, lalu coba lagi.",
+    server_error_body: "Server tidak dapat menyelesaikan permintaan ini; tidak ada yang berubah. Coba lagi sebentar lagi.",
+    back_to_start: "Kembali ke halaman awal",
+    staff_sign_in: "Masuk staf",
+    find_unit: "Cari unit layanan",
+    search: "Cari",
+    no_unit_matches: "Tidak ada unit layanan yang namanya memuat",
+    meta_description: "Survei Kepuasan Masyarakat: nilai layanan publik, lihat hasil IKM, tindak lanjut dan usulan Musrena secara terbuka.",
     questions: [
         Question {
             text: "Bagaimana pendapat Saudara tentang kesesuaian persyaratan pelayanan dengan jenis pelayanannya?",
@@ -324,6 +396,31 @@ pub static EN: Texts = Texts {
     not_found_body: "This service unit or page does not exist.",
     error_title: "Something went wrong",
     error_body: "Your rating has not been saved yet. Please try again in a moment.",
+    missing_regency: "This regency has not been set up in suara.",
+    missing_unit: "There is no service unit with the code",
+    missing_officer: "There is no officer you may see with NIP",
+    missing_run: "There is no TPP run for",
+    missing_forum: "This Musrena forum does not exist.",
+    missing_proposal: "There is no Musrena proposal with the tracking code",
+    bad_address_title: "The page address cannot be read",
+    bad_period: "Period not recognised:",
+    period_examples: "Write a period like 2026 (a year), 2026-11 (a month), 2026-Q4 (a quarter) or 2026-S2 (a half-year), or choose one from the list of periods.",
+    bad_month: "Month not recognised:",
+    month_examples: "Write a month like 2026-10 (the year, then the month 01–12).",
+    bad_request: "This form or address cannot be read. Go back and try again from the previous page.",
+    forbidden_title: "Not allowed",
+    forbidden_body: "Your account may not open this page or take this action. If the form has been open for a long time, reload the page and try again.",
+    sign_in_first_title: "Please sign in first",
+    sign_in_first_body: "Your session has ended. Sign in again and retry.",
+    too_many_title: "Too many requests",
+    too_many_body: "Wait a moment, then try again.",
+    server_error_body: "The server could not complete this request; nothing was changed. Try again in a moment.",
+    back_to_start: "Back to the start page",
+    staff_sign_in: "Staff sign-in",
+    find_unit: "Find a service unit",
+    search: "Search",
+    no_unit_matches: "No service unit's name contains",
+    meta_description: "Public satisfaction survey: rate public services and see the satisfaction index, follow-up and Musrena proposals in the open.",
     questions: [
         Question {
             text: "How well do the service requirements match the type of service?",
@@ -368,6 +465,22 @@ pub fn element_name(lang: Lang, element: Element) -> &'static str {
     match lang {
         Lang::Id => element.name_id(),
         Lang::En => element.name_en(),
+    }
+}
+
+pub fn role_label(lang: Lang, role: suara_domain::access::Role) -> &'static str {
+    use suara_domain::access::Role;
+    match lang {
+        Lang::Id => role.label_id(),
+        Lang::En => match role {
+            Role::Administrator => "Administrator",
+            Role::UnitAdmin => "Unit admin",
+            Role::Hr => "HR (BKPSDM)",
+            Role::Finance => "Finance (BPKAD)",
+            Role::Inspectorate => "Inspectorate",
+            Role::Planner => "Planning (Bappeda)",
+            Role::Officer => "Officer",
+        },
     }
 }
 
@@ -534,5 +647,53 @@ pub fn channel_label(lang: Lang, channel: &str) -> &'static str {
         Some(Channel::Kiosk) => lang.pick("Kios", "Kiosk"),
         Some(Channel::Ticket) => lang.pick("Tiket", "Ticket"),
         None => "–",
+    }
+}
+
+/// Domain reasons (import rows, policy and plan checks, account rules) in the user's
+/// language. The domain words them in English for logs and the command line; the ones a page
+/// shows are translated here, and a reason with values in it keeps its English form.
+pub fn reason_text(lang: Lang, reason: &str) -> String {
+    const REASONS: &[(&str, &str)] = &[
+        ("required", "wajib diisi"),
+        ("is required", "wajib diisi"),
+        ("is empty", "kosong"),
+        ("too long", "terlalu panjang"),
+        ("choose one of U1–U9", "pilih salah satu dari U1–U9"),
+        ("not a date YYYY-MM-DD", "bukan tanggal (TTTT-BB-HH)"),
+        ("column appears twice", "kolom muncul dua kali"),
+        ("required column is missing", "kolom wajib tidak ada"),
+        (
+            "must start before it ends",
+            "harus dimulai sebelum berakhir",
+        ),
+        (
+            "is not a plain decimal number such as 0.85",
+            "bukan angka desimal biasa seperti 0,85",
+        ),
+        (
+            "password: at least 12 characters",
+            "kata sandi: minimal 12 karakter",
+        ),
+        (
+            "password: at least 5 different characters",
+            "kata sandi: minimal 5 karakter berbeda",
+        ),
+        (
+            "username: 3–64 characters of a–z, 0–9, '.', '_' or '-'",
+            "nama pengguna: 3–64 karakter a–z, 0–9, '.', '_' atau '-'",
+        ),
+        ("a unit admin needs a unit", "admin unit memerlukan unit"),
+        (
+            "an officer account needs the officer's 18-digit NIP",
+            "akun pegawai memerlukan NIP 18 angka pegawai itu",
+        ),
+    ];
+    match lang {
+        Lang::En => reason.to_string(),
+        Lang::Id => REASONS
+            .iter()
+            .find(|(en, _)| *en == reason)
+            .map_or_else(|| reason.to_string(), |(_, id)| (*id).to_string()),
     }
 }

@@ -16,6 +16,7 @@ mod pages;
 mod photos;
 mod posters;
 pub mod report;
+pub mod routes;
 pub mod signing;
 mod submit;
 pub mod tickets;
@@ -26,7 +27,6 @@ use axum::extract::{DefaultBodyLimit, Request, State};
 use axum::http::{header, HeaderValue};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
 use axum::Router;
 use suara_store::{Store, Tenant};
 use tokio::net::TcpListener;
@@ -125,107 +125,19 @@ impl AppState {
 }
 
 pub fn router(state: Arc<AppState>) -> Router {
-    use access::*;
-    use pages::musrena;
-    use pages::staff::{admin, appeals, counter, dashboard, kiosks, login, tpp};
-    // Every route here passes the access check; see `access::STAFF_ROUTES`.
-    let staff = Router::new()
-        .route(LOGOUT, post(login::logout))
-        .route(
-            MY_ACCOUNT,
-            get(pages::staff::accounts::my_account).post(pages::staff::accounts::change_password),
-        )
-        .route(ACCOUNT_ACTION, post(pages::staff::accounts::account_action))
-        .route(DASHBOARD, get(dashboard::regency))
-        .route(DASHBOARD_UNIT, get(dashboard::unit))
-        .route(DASHBOARD_OFFICER, get(dashboard::officer))
-        .route(UNIT_REPORT, get(dashboard::report))
-        .route(RESULTS_EXPORT, get(dashboard::export))
-        .route(UNIT_FOLLOW_UP, post(pages::staff::follow_up::change))
-        .route(
-            IMPORT,
-            get(admin::import_page)
-                .post(admin::import_submit)
-                .layer(DefaultBodyLimit::max(admin::MAX_IMPORT_BYTES)),
-        )
-        .route(AUDIT, get(admin::audit))
-        .route(ACCOUNTS, get(admin::accounts).post(admin::create_account))
-        .route(COUNTER, get(counter::counter_page).post(counter::issue))
-        .route(
-            QUARANTINE,
-            get(pages::staff::quarantine::show).post(pages::staff::quarantine::decide),
-        )
-        .route(KIOSKS, get(kiosks::kiosks).post(kiosks::change))
-        .route(TPP, get(tpp::overview))
-        .route(
-            TPP_IMPORT,
-            post(tpp::import).layer(DefaultBodyLimit::max(tpp::MAX_TPP_UPLOAD_BYTES)),
-        )
-        .route(TPP_POLICY, get(tpp::policies).post(tpp::save_policy))
-        .route(TPP_RUN, post(tpp::compute))
-        .route(TPP_MONTH, get(tpp::run_page))
-        .route(TPP_STATE, post(tpp::advance))
-        .route(TPP_EXPORT, get(tpp::export))
-        .route(TPP_EXPLAIN, get(appeals::explain))
-        .route(TPP_APPEAL, post(appeals::file_appeal))
-        .route(APPEALS, get(appeals::appeals).post(appeals::decide))
-        .route(
-            MUSRENA_FORUMS,
-            get(musrena::staff::forums).post(musrena::staff::create_forum),
-        )
-        .route(MUSRENA_FORUM, get(musrena::staff::forum))
-        .route(MUSRENA_SCORES, post(musrena::staff::save_scores))
-        .route(
-            MUSRENA_PROPOSAL_FORM,
-            get(musrena::staff::proposal_form)
-                .post(musrena::staff::add_proposal)
-                .layer(DefaultBodyLimit::max(
-                    musrena::staff::MAX_PROPOSAL_UPLOAD_BYTES,
-                )),
-        )
-        .route(MUSRENA_STEP, post(musrena::staff::apply_step))
-        .route(MUSRENA_MANAGE, get(musrena::staff::manage))
-        .route(MUSRENA_EXPORT, get(musrena::staff::export))
-        .route_layer(middleware::from_fn_with_state(state.clone(), authorize))
+    // Every staff route passes the access check; see `routes::STAFF_ROUTES`.
+    let staff = routes::staff_router()
+        .route_layer(middleware::from_fn_with_state(
+            state.clone(),
+            access::authorize,
+        ))
         .route_layer(middleware::map_response(no_store));
     Router::new()
         .merge(staff)
-        .route(LOGIN, get(login::form).post(login::submit))
-        .route(api::HEALTH, get(api::health))
-        .route(api::OPENAPI, get(api::openapi))
-        .route(api::RESPONSES, post(submit::post_response))
-        .route(api::UNITS, get(api::units))
-        .route(api::UNIT_IKM, get(api::unit_ikm))
-        .route(pages::receipt::API, get(pages::receipt::api))
-        .route(pages::receipt::PAGE, get(pages::receipt::show))
-        .route(pages::receipt::LOOKUP, get(pages::receipt::lookup))
-        .route("/", get(pages::home::show))
-        .route(pages::transparency::PATH, get(pages::transparency::show))
-        .route(musrena::public::LIST, get(musrena::public::list))
-        .route(
-            musrena::public::STATISTICS,
-            get(musrena::public::statistics),
-        )
-        .route("/musrena/usulan/{code}", get(musrena::public::tracker))
-        .route(
-            "/musrena/usulan/{code}/foto/{n}",
-            get(musrena::public::photo),
-        )
-        .route("/survei/{unit}", get(pages::survey::form))
-        .route("/t/{code}", get(pages::survey::ticket_form))
-        .route("/poster/titik/{point}/svg", get(posters::point_svg))
-        .route("/poster/titik/{point}/png", get(posters::point_png))
-        .route("/poster/pegawai/{nip}/svg", get(posters::officer_svg))
-        .route("/poster/pegawai/{nip}/png", get(posters::officer_png))
-        .route(api::TICKETS, post(tickets::issue_by_api))
-        .route(
-            "/kios/{point}",
-            get(pages::kiosk::form).post(pages::kiosk::submit),
-        )
-        .route(pages::STYLESHEET_PATH, get(pages::stylesheet))
-        .route(pages::KIOSK_SCRIPT_PATH, get(pages::kiosk_script))
+        .merge(routes::public_router())
         .fallback(pages::not_found)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(middleware::from_fn(pages::failure::frame_failures))
         .layer(middleware::from_fn(security_headers))
         .with_state(state)
 }

@@ -4,7 +4,7 @@
 use serde_json::{json, Value};
 use suara_domain::survey::{AgeBand, Education, Occupation, Sex};
 
-use crate::api;
+use crate::routes;
 
 /// OpenAPI writes `{unit}` like axum does, so route constants serve as keys unchanged.
 pub fn document() -> Value {
@@ -22,18 +22,18 @@ pub fn document() -> Value {
             "description": "Public satisfaction surveys (SKM, PermenPANRB 14/2017) for Indonesian regional governments."
         },
         "paths": {
-            api::HEALTH: { "get": {
+            routes::HEALTH: { "get": {
                 "summary": "Liveness and database check",
                 "responses": {
                     "200": { "description": "Up; the database answers." },
                     "503": { "description": "The database does not answer." }
                 }
             }},
-            api::OPENAPI: { "get": {
+            routes::OPENAPI: { "get": {
                 "summary": "This document",
                 "responses": { "200": { "description": "OpenAPI 3.1 document" } }
             }},
-            api::RESPONSES: { "post": {
+            routes::API_RESPONSES: { "post": {
                 "summary": "Submit one anonymous survey response",
                 "description": "Stored durably before 201 is sent. A retry with the same idempotency key and content returns the first receipt (replayed: true) and counts nothing new; the same key with other content is 409. The survey page posts the same fields as a form (application/x-www-form-urlencoded, answers as u1…u9) and gets a page back.",
                 "parameters": [{
@@ -54,7 +54,7 @@ pub fn document() -> Value {
                     "422": error_response("Invalid fields; each is named in error.fields.")
                 }
             }},
-            api::TICKETS: { "post": {
+            routes::API_TICKETS: { "post": {
                 "summary": "Issue a one-time survey ticket (queue systems)",
                 "description": "Needs 'Authorization: Bearer KEY' with a key made by `suara apikey add`, limited to a unit and the units under it. The ticket is valid once, for 72 hours.",
                 "requestBody": { "required": true, "content": { "application/json": { "schema": {
@@ -78,12 +78,12 @@ pub fn document() -> Value {
                     "422": error_response("Unknown unit, service, officer or point.")
                 }
             }},
-            api::UNITS: { "get": {
+            routes::API_UNITS: { "get": {
                 "summary": "Service units of a regency",
                 "parameters": [tenant_param],
                 "responses": { "200": { "description": "Units, parents first" } }
             }},
-            api::UNIT_IKM: { "get": {
+            routes::API_UNIT_IKM: { "get": {
                 "summary": "IKM of one unit over a period",
                 "parameters": [
                     { "name": "unit", "in": "path", "required": true, "schema": { "type": "string" } },
@@ -101,7 +101,7 @@ pub fn document() -> Value {
                     "404": error_response("No such unit.")
                 }
             }},
-            crate::pages::receipt::API: { "get": {
+            crate::routes::API_RECEIPT: { "get": {
                 "summary": "Whether a receipt's response is counted, with its inclusion proof",
                 "description": "For a counted response: its leaf in the transparency log (RFC 9162; leaf hash = SHA-256(0x00 || content hash)), the latest signed tree head (Ed25519 over the head's note text, with the public key) and the audit path from the leaf to that head's root. Verify it without trusting this server.",
                 "parameters": [

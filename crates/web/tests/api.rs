@@ -5,7 +5,7 @@ use std::sync::Arc;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 use suara_store::testing::{TestDatabase, OFFICER_NIP as NIP};
-use suara_web::api;
+use suara_web::routes;
 
 suara_store::backend_tests!(
     the_survey_weighs_under_50_kb,
@@ -31,7 +31,7 @@ impl ApiCalls for TestApp {
     async fn post_json(&self, body: &Value) -> (StatusCode, Value) {
         let response = self
             .client
-            .post(self.url(api::RESPONSES))
+            .post(self.url(routes::API_RESPONSES))
             .json(body)
             .send()
             .await
@@ -53,17 +53,17 @@ fn response(key: &str, answers: [i64; 9]) -> Value {
 
 async fn health_and_openapi_describe_every_route(db: TestDatabase) {
     let app = TestApp::spawn(db).await;
-    let health = app.get(api::HEALTH).await;
+    let health = app.get(routes::HEALTH).await;
     assert_eq!(health.status(), StatusCode::OK);
-    let doc: Value = app.get(api::OPENAPI).await.json().await.unwrap();
+    let doc: Value = app.get(routes::OPENAPI).await.json().await.unwrap();
     assert_eq!(doc["openapi"], "3.1.0");
     for path in [
-        api::HEALTH,
-        api::OPENAPI,
-        api::RESPONSES,
-        api::TICKETS,
-        api::UNITS,
-        api::UNIT_IKM,
+        routes::HEALTH,
+        routes::OPENAPI,
+        routes::API_RESPONSES,
+        routes::API_TICKETS,
+        routes::API_UNITS,
+        routes::API_UNIT_IKM,
     ] {
         assert!(
             doc["paths"].get(path).is_some(),
@@ -132,7 +132,7 @@ async fn retries_with_the_same_key_count_once(db: TestDatabase) {
     for _ in 0..2 {
         let sent = app
             .client
-            .post(app.url(api::RESPONSES))
+            .post(app.url(routes::API_RESPONSES))
             .header("Idempotency-Key", "header-key-0001")
             .json(&no_key)
             .send()
@@ -194,7 +194,7 @@ async fn bad_input_gets_a_clear_error_naming_the_field(db: TestDatabase) {
 
     let raw = |content_type: &'static str, body: Vec<u8>| {
         app.client
-            .post(app.url(api::RESPONSES))
+            .post(app.url(routes::API_RESPONSES))
             .header("content-type", content_type)
             .body(body)
             .send()
@@ -287,7 +287,7 @@ async fn survey_page_form_round_trip(db: TestDatabase) {
     broken[7].1 = "7".into();
     let sent = app
         .client
-        .post(app.url(api::RESPONSES))
+        .post(app.url(routes::API_RESPONSES))
         .form(&broken)
         .send()
         .await
@@ -303,7 +303,7 @@ async fn survey_page_form_round_trip(db: TestDatabase) {
     for attempt in 0..2 {
         let sent = app
             .client
-            .post(app.url(api::RESPONSES))
+            .post(app.url(routes::API_RESPONSES))
             .form(&form)
             .send()
             .await
@@ -320,7 +320,7 @@ async fn survey_page_form_round_trip(db: TestDatabase) {
     let missing = app.get("/survei/nowhere").await;
     assert_eq!(missing.status(), StatusCode::NOT_FOUND);
     let home = app.get("/").await.text().await.unwrap();
-    assert!(home.contains("Dinas Dukcapil") && home.contains("100.00"));
+    assert!(home.contains("Dinas Dukcapil") && home.contains("100,00"));
     // The chain head now covers the one accepted response.
     let now_row = home
         .split("<th scope=\"row\">sekarang</th>")
@@ -347,7 +347,7 @@ async fn concurrent_submissions_are_all_counted_once(db: TestDatabase) {
             );
             let sent = app
                 .client
-                .post(app.url(api::RESPONSES))
+                .post(app.url(routes::API_RESPONSES))
                 .header("x-forwarded-for", format!("10.0.{}.7", i / 2))
                 .json(&body)
                 .send()

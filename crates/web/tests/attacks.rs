@@ -345,7 +345,13 @@ async fn verify_catches_edits_behind_the_applications_back(db: TestDatabase) {
         .month_of(OffsetDateTime::now_utc())
         .previous();
     app.store
-        .run_payroll("t1", last_month, "bpkad", OffsetDateTime::now_utc(), &log_key())
+        .run_payroll(
+            "t1",
+            last_month,
+            "bpkad",
+            OffsetDateTime::now_utc(),
+            &log_key(),
+        )
         .await
         .unwrap();
     signer.sign_all(&app.store).await.unwrap();

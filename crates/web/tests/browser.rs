@@ -250,7 +250,17 @@ async fn signed_in_pages_are_accessible() {
     }
     let app = TestApp::spawn(TestDatabase::sqlite().await).await;
     let now = time::OffsetDateTime::now_utc();
-    let month = suara_store::testing::tenant().month_of(now);
+    // Pay is computed for a month that has ended: last month's answers.
+    let month = suara_store::testing::tenant().month_of(now).previous();
+    let in_month = time::Date::from_calendar_date(
+        month.year(),
+        time::Month::try_from(month.month()).unwrap(),
+        15,
+    )
+    .unwrap()
+    .with_hms(5, 0, 0)
+    .unwrap()
+    .assume_utc();
     for (i, rating) in [2, 3, 4].into_iter().enumerate() {
         let response = suara_domain::survey::validate(suara_domain::survey::ResponseDraft {
             unit: Some("dukcapil".into()),
@@ -263,7 +273,7 @@ async fn signed_in_pages_are_accessible() {
         let submission = suara_store::Submission {
             response: &response,
             channel: suara_store::Channel::Web,
-            received_at: now,
+            received_at: in_month,
             signals: None,
         };
         let tenant = suara_store::testing::tenant();
@@ -316,24 +326,56 @@ async fn signed_in_pages_are_accessible() {
             .unwrap();
     }
     let mut sessions = Vec::new();
-    for (username, role, nip) in [
-        ("bpkad", Role::Finance, None),
-        ("pegawai", Role::Officer, Some(OFFICER_NIP)),
-        ("inspektorat", Role::Inspectorate, None),
-        ("bappeda", Role::Planner, None),
+    for (username, role, unit, nip) in [
+        ("bpkad", Role::Finance, None, None),
+        ("pegawai", Role::Officer, None, Some(OFFICER_NIP)),
+        ("inspektorat", Role::Inspectorate, None, None),
+        ("bappeda", Role::Planner, None, None),
+        ("admin", Role::Administrator, None, None),
+        ("admin-dukcapil", Role::UnitAdmin, Some("dukcapil"), None),
+        ("bkpsdm", Role::Hr, None, None),
     ] {
-        app.add_account(username, role, None, nip).await;
+        app.add_account(username, role, unit, nip).await;
         sessions.push(app.sign_in(username, PASSWORD).await.unwrap().cookie);
     }
     let code = musrena_proposal(&app).await;
-    let [finance, officer, inspector, planner] = &sessions[..] else {
-        unreachable!("four accounts")
+    let [finance, officer, inspector, planner, admin, unit_admin, hr] = &sessions[..] else {
+        unreachable!("seven accounts")
     };
+    let this_month = suara_store::testing::tenant().month_of(now);
     let visits = serde_json::json!([
+        [admin, "Dashboard", "/dasbor"],
+        [admin, "Dashboard unit", "/dasbor/unit/dukcapil"],
+        [
+            admin,
+            "Dashboard officer",
+            format!("/dasbor/pegawai/{OFFICER_NIP}")
+        ],
+        [admin, "Import", "/admin/impor"],
+        [admin, "Accounts", "/admin/akun"],
+        [admin, "Audit log", "/admin/audit"],
+        [
+            admin,
+            "Error: unknown period",
+            "/dasbor?period=oktober",
+            400
+        ],
+        [admin, "Error: unknown unit", "/dasbor/unit/tidak-ada", 404],
+        [unit_admin, "Unit admin dashboard", "/dasbor"],
+        [unit_admin, "Kiosks", "/loket/kios"],
+        [unit_admin, "Counter tickets", "/loket"],
+        [
+            officer,
+            "My figures",
+            format!("/dasbor/pegawai/{OFFICER_NIP}")
+        ],
+        [hr, "HR TPP overview", "/tpp"],
         [finance, "My account", "/akun"],
         [finance, "TPP overview", "/tpp"],
         [finance, "TPP policies", "/tpp/kebijakan"],
         [finance, "TPP run", format!("/tpp/{month}?unit=dukcapil")],
+        [finance, "TPP preview", format!("/tpp/{this_month}")],
+        [finance, "Error: not a month", "/tpp/2026-13", 400],
         [
             officer,
             "TPP explanation",
@@ -358,8 +400,18 @@ async fn signed_in_pages_are_accessible() {
             "Musrena proposal",
             format!("/musrena/kelola/{code}")
         ],
+        [
+            planner,
+            "Error: unknown proposal",
+            "/musrena/kelola/MR-TIDAK-ADA",
+            404
+        ],
     ]);
+    let count = visits.as_array().map_or(0, Vec::len);
     let args = vec![app.base.clone(), visits.to_string()];
     let stdout = run_checker("staff.js", args).await;
-    assert!(stdout.contains("checked 12 signed-in pages"), "{stdout}");
+    assert!(
+        stdout.contains(&format!("checked {count} signed-in pages")),
+        "{stdout}"
+    );
 }

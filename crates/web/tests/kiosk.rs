@@ -61,6 +61,14 @@ async fn a_registered_tablet_answers_on_the_kiosk_channel_until_revoked(db: Test
     assert_eq!(registered.headers()[LOCATION], "/kios/loket-1?lang=id");
     let token = set_cookie_value(&registered, "suara_kios").expect("the tablet keeps a token");
     let tablet = format!("suara_kios={token}");
+    // A public tablet must not stay signed in: registering ends the admin's session there.
+    assert_eq!(
+        set_cookie_value(&registered, "suara_session").as_deref(),
+        Some("")
+    );
+    let signed_out = app.get_as(&admin, "/loket/kios").await;
+    assert_eq!(signed_out.status(), StatusCode::SEE_OTHER);
+    let admin = app.sign_in("admin-dukcapil", PASSWORD).await.unwrap();
 
     let page = app
         .client
@@ -151,16 +159,19 @@ async fn a_registered_tablet_answers_on_the_kiosk_channel_until_revoked(db: Test
         .await
         .unwrap();
     let kiosk_id = hidden_value(&kiosks, "kiosk").expect("a revoke button");
+    let revoke = [
+        ("csrf", admin.csrf.as_str()),
+        ("action", "revoke"),
+        ("kiosk", kiosk_id.as_str()),
+    ];
+    // Revoking cannot be undone: a confirmation page first, and the tablet still works.
+    let asked = app.post_form_as(Some(&admin), "/loket/kios", &revoke).await;
+    assert_eq!(asked.status(), StatusCode::OK);
+    assert!(asked.text().await.unwrap().contains("Cabut kios ini?"));
+    let mut confirmed = revoke.to_vec();
+    confirmed.push(("confirm", "yes"));
     let revoked = app
-        .post_form_as(
-            Some(&admin),
-            "/loket/kios",
-            &[
-                ("csrf", &admin.csrf),
-                ("action", "revoke"),
-                ("kiosk", &kiosk_id),
-            ],
-        )
+        .post_form_as(Some(&admin), "/loket/kios", &confirmed)
         .await;
     assert_eq!(revoked.status(), StatusCode::OK);
     assert_eq!(

@@ -234,7 +234,15 @@ async fn a_forum_to_the_budget_and_the_public_sees_it(db: TestDatabase) {
     );
     let reason = "Sudah didanai Dana Desa";
     let reject = step(&top[1..2], "reject", &[("reason", reason)]);
-    let reject: Vec<(&str, &str)> = reject.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let mut reject: Vec<(&str, &str)> = reject.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    // Rejecting is final: a confirmation page first, naming the reason; nothing moves yet.
+    let (status, asked) = post(&app, &planner, "/musrena/langkah?lang=id", &reject).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        asked.contains("Tolak usulan ini?") && asked.contains(reason),
+        "{asked}"
+    );
+    reject.push(("confirm", "yes"));
     assert_eq!(
         post(&app, &planner, "/musrena/langkah?lang=id", &reject)
             .await
@@ -267,7 +275,7 @@ async fn a_forum_to_the_budget_and_the_public_sees_it(db: TestDatabase) {
         5
     );
     let stats = text(&app, "/musrena/statistik").await;
-    assert!(stats.contains("<td class=\"num\">5 (100.0%)</td><td class=\"num\">1 (20.0%)</td><td class=\"num\">1 (20.0%)</td><td class=\"num\">Rp12.500.000</td>"), "{stats}");
+    assert!(stats.contains("<td class=\"num\">5 (100,0%)</td><td class=\"num\">1 (20,0%)</td><td class=\"num\">1 (20,0%)</td><td class=\"num\">Rp12.500.000</td>"), "{stats}");
     let photo = app.get(&format!("/musrena/usulan/{}/foto/1", top[0])).await;
     assert_eq!(photo.headers()["content-type"], "image/jpeg");
     // Published without the phone's EXIF block and its GPS position.

@@ -73,7 +73,7 @@ async fn a_ballot_stuffing_burst_is_held_for_the_inspectorate(db: TestDatabase) 
         .text()
         .await
         .unwrap();
-    assert!(page.contains("28 tanggapan menunggu keputusan"), "{page}");
+    assert!(page.contains("Menunggu keputusan: 28 tanggapan"), "{page}");
     assert!(page.contains("perangkat yang sama menilai unit ini"));
     let first = page
         .split("name=\"response\" value=\"")
@@ -113,7 +113,7 @@ async fn a_ballot_stuffing_burst_is_held_for_the_inspectorate(db: TestDatabase) 
         .text()
         .await
         .unwrap()
-        .contains("27 tanggapan menunggu keputusan"));
+        .contains("Menunggu keputusan: 27 tanggapan"));
     assert_eq!(ikm(&app).await["responses"], 9);
     let again = app
         .post_form_as(
@@ -137,7 +137,7 @@ async fn a_ballot_stuffing_burst_is_held_for_the_inspectorate(db: TestDatabase) 
         .text()
         .await
         .unwrap();
-    assert!(page.contains("tanggapan menunggu keputusan"), "{page}");
+    assert!(page.contains("Menunggu keputusan:"), "{page}");
     let bulk = [
         ("csrf", inspector.csrf.as_str()),
         ("alasan", "device_repeat"),
@@ -151,7 +151,7 @@ async fn a_ballot_stuffing_burst_is_held_for_the_inspectorate(db: TestDatabase) 
     assert_eq!(confirm.status(), StatusCode::OK);
     let confirm = confirm.text().await.unwrap();
     assert!(
-        confirm.contains("Periksa keputusan") && confirm.contains("<strong>27</strong>"),
+        confirm.contains("Periksa keputusan") && confirm.contains("tolak 27 tanggapan"),
         "{confirm}"
     );
     assert_eq!(

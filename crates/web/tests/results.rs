@@ -138,7 +138,7 @@ async fn exports_report_and_follow_up(db: TestDatabase) {
             && public.contains("Loket 4 dibuka"),
         "{public}"
     );
-    assert!(public.contains("Dinas Dukcapil") && public.contains("75.00"));
+    assert!(public.contains("Dinas Dukcapil") && public.contains("75,00"));
     assert!(
         public.contains("class=\"digest\""),
         "the chain head is shown"

@@ -27,13 +27,25 @@ async fn answer(app: &TestApp, key: &str, officer: Option<&str>, rating: i64) {
     let submission = Submission {
         response: &response,
         channel: Channel::Web,
-        received_at: OffsetDateTime::now_utc(),
+        received_at: last_month(),
         signals: None,
     };
     app.store
         .record_response(&tenant(), submission)
         .await
         .unwrap();
+}
+
+/// The middle of last month (a run is computed only for a month that has ended).
+fn last_month() -> OffsetDateTime {
+    let month = tenant().month_of(OffsetDateTime::now_utc()).previous();
+    let day = time::Date::from_calendar_date(
+        month.year(),
+        time::Month::try_from(month.month()).unwrap(),
+        15,
+    )
+    .unwrap();
+    day.with_hms(5, 0, 0).unwrap().assume_utc()
 }
 
 async fn page(app: &TestApp, session: &Session, path: &str) -> (StatusCode, String) {
@@ -73,7 +85,8 @@ async fn finance_runs_a_month_and_an_officer_sees_why(db: TestDatabase) {
         .await;
     app.add_account("pegawai", Role::Officer, None, Some(OFFICER_NIP))
         .await;
-    let month = tenant().month_of(OffsetDateTime::now_utc()).to_string();
+    let this_month = tenant().month_of(OffsetDateTime::now_utc());
+    let month = this_month.previous().to_string();
     // The officer: four responses at 2 (IKM 50); the rest of the unit: six at 4.
     for i in 0..4 {
         answer(&app, &format!("tpp-named-{i:03}"), Some(OFFICER_NIP), 2).await;
@@ -109,7 +122,24 @@ async fn finance_runs_a_month_and_an_officer_sees_why(db: TestDatabase) {
     assert_eq!(good.status(), StatusCode::OK);
     assert!(good.text().await.unwrap().contains("Rp5.000.000"));
 
-    // …and computes the month.
+    // The current month has not ended: no run, only a marked provisional preview.
+    let (status, body) = post(
+        &app,
+        &finance,
+        "/tpp/hitung?lang=id",
+        &[("month", &this_month.to_string())],
+    )
+    .await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert!(body.contains("belum berakhir"), "{body}");
+    let (status, body) = page(&app, &finance, &format!("/tpp/{this_month}?lang=id")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        body.contains("Pratinjau sementara") && !body.contains("name=\"from\""),
+        "{body}"
+    );
+
+    // …and computes last month.
     let (status, location) =
         post(&app, &finance, "/tpp/hitung?lang=id", &[("month", &month)]).await;
     assert_eq!(status, StatusCode::SEE_OTHER, "{location}");
@@ -211,17 +241,21 @@ async fn finance_runs_a_month_and_an_officer_sees_why(db: TestDatabase) {
     let inspector = app.sign_in("inspektorat", PASSWORD).await.unwrap();
     let (_, waiting) = page(&app, &inspector, "/admin/banding").await;
     assert!(waiting.contains(reason));
-    let (status, body) = post(
-        &app,
-        &inspector,
-        "/admin/banding",
-        &[
-            ("response", &response),
-            ("decision", "uphold"),
-            ("reason", "Daftar hadir: cuti"),
-        ],
-    )
-    .await;
+    let decision = [
+        ("response", response.as_str()),
+        ("decision", "uphold"),
+        ("reason", "Daftar hadir: cuti"),
+    ];
+    // Deciding is final: a confirmation page first, naming the officer and the consequence.
+    let (status, body) = post(&app, &inspector, "/admin/banding", &decision).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        body.contains("Kabulkan keberatan ini?") && body.contains("final"),
+        "{body}"
+    );
+    let mut confirmed = decision.to_vec();
+    confirmed.push(("confirm", "yes"));
+    let (status, body) = post(&app, &inspector, "/admin/banding", &confirmed).await;
     assert_eq!(status, StatusCode::OK);
     assert!(body.contains("Dikabulkan"));
 

@@ -1,24 +1,41 @@
 //! `/`: what this is, and every service unit with its IKM so far this year.
 
 use std::collections::HashMap;
-use std::sync::Arc;
 
-use axum::extract::{OriginalUri, Query, State};
+use axum::extract::Query;
 use axum::http::StatusCode;
 use axum::response::Response;
 use maud::html;
+use serde::Deserialize;
 use suara_domain::period::Period;
 use suara_domain::skm::Weighting;
 use time::OffsetDateTime;
 
-use super::{layout, page, LangQuery};
-use crate::i18n::{grade_label, Lang};
-use crate::{ApiError, AppState};
+use super::context::PageCx;
+use super::failure::PageError;
+use super::{layout, page};
+use crate::i18n::grade_label;
+use crate::routes;
 
-async fn render(app: &AppState, lang: Lang, here: &str) -> Result<Response, ApiError> {
+#[derive(Deserialize, Default)]
+pub struct HomeQuery {
+    /// Words a unit's name must contain.
+    pub cari: Option<String>,
+}
+
+pub async fn show(cx: PageCx, Query(query): Query<HomeQuery>) -> Result<Response, PageError> {
+    let (app, lang, here) = (&cx.app, cx.lang, cx.here.as_str());
     let t = lang.texts();
     let tenant = app.tenant(None).await?;
-    let units = app.store.units(&tenant.tenant_id).await?;
+    let search = query.cari.as_deref().unwrap_or("").trim().to_string();
+    let wanted = search.to_lowercase();
+    let units: Vec<_> = app
+        .store
+        .units(&tenant.tenant_id)
+        .await?
+        .into_iter()
+        .filter(|u| wanted.is_empty() || u.name.to_lowercase().contains(&wanted))
+        .collect();
     let year = tenant.month_of(OffsetDateTime::now_utc()).year();
     let (from, to) = Period::Year(year).months();
     let tallies: HashMap<String, _> = app
@@ -51,14 +68,20 @@ async fn render(app: &AppState, lang: Lang, here: &str) -> Result<Response, ApiE
         h1 { (t.home_title) }
         p.lead { (tenant.name) ". " (t.home_intro) }
         h2 { (t.home_units) }
+        form.search method="get" action=(routes::HOME) role="search" {
+            input type="hidden" name="lang" value=(lang.code());
+            label for="cari" { (t.find_unit) }
+            input #cari type="search" name="cari" value=(search);
+            button type="submit" { (t.search) }
+        }
         @if units.is_empty() {
-            p { (t.home_no_units) }
+            p { @if search.is_empty() { (t.home_no_units) } @else { (t.no_unit_matches) " “" (search) "”." } }
         } @else {
             ul.units {
                 @for unit in &units {
                     @let score = tallies.get(&unit.unit_id).and_then(|tally| tally.score(Weighting::Exact).map(|s| (tally.responses(), s)));
                     li {
-                        a href={ "/survei/" (unit.unit_id) "?lang=" (lang.code()) } {
+                        a href={ (routes::survey(&unit.unit_id)) "?lang=" (lang.code()) } {
                             span.name { (unit.name) }
                             span.action { (t.take_survey) " →" }
                         }
@@ -66,7 +89,7 @@ async fn render(app: &AppState, lang: Lang, here: &str) -> Result<Response, ApiE
                             (t.ikm_this_year) " " (year) ": "
                             @match &score {
                                 Some((responses, score)) => {
-                                    strong { (score.ikm_rounded()) } " (" (score.grade().letter()) ", "
+                                    strong { (lang.decimal(score.ikm_rounded())) } " (" (score.grade().letter()) ", "
                                     (grade_label(lang, score.grade())) "; " (responses) " " (t.responses_word) ")"
                                 }
                                 None => { (t.no_responses_yet) }
@@ -79,16 +102,16 @@ async fn render(app: &AppState, lang: Lang, here: &str) -> Result<Response, ApiE
     };
     let content = html! {
         (content)
-        p { a href={ "/transparansi?lang=" (lang.code()) } { (lang.pick("Transparansi: IKM setiap unit dan rencana tindak lanjut", "In the open: every unit's IKM and follow-up plans")) } }
+        p { a href={ (routes::TRANSPARENCY) "?lang=" (lang.code()) } { (lang.pick("Transparansi: IKM setiap unit dan rencana tindak lanjut", "In the open: every unit's IKM and follow-up plans")) } }
         h2 { "Musrena Keren" }
         p {
             (lang.pick(
                 "Usulan perempuan, anak, penyandang disabilitas dan kelompok rentan, dan sampai di mana setiap usulan dalam perencanaan dan anggaran: ",
                 "Proposals of women, children, people with disabilities and vulnerable groups, and how far each has come in planning and the budget: ",
             ))
-            a href={ "/musrena?lang=" (lang.code()) } { (lang.pick("daftar dan pelacak usulan", "proposals and tracker")) }
+            a href={ (routes::MUSRENA_LIST) "?lang=" (lang.code()) } { (lang.pick("daftar dan pelacak usulan", "proposals and tracker")) }
             " · "
-            a href={ "/musrena/statistik?lang=" (lang.code()) } { (lang.pick("statistik", "statistics")) }
+            a href={ (routes::MUSRENA_STATISTICS) "?lang=" (lang.code()) } { (lang.pick("statistik", "statistics")) }
         }
         h2 #integritas { (t.chain_heading) }
         p { (t.chain_intro) }
@@ -97,7 +120,7 @@ async fn render(app: &AppState, lang: Lang, here: &str) -> Result<Response, ApiE
             tbody {
                 @for (day, head) in days.iter().zip(&heads) {
                     tr {
-                        th scope="row" { @if let Some(day) = day { (day) } @else { (t.chain_now) } }
+                        th scope="row" { @if let Some(day) = day { (lang.date(*day)) } @else { (t.chain_now) } }
                         td.num { (head.map_or(0, |h| h.0)) }
                         td { code { @if let Some((_, hash)) = head { (hash) } @else { "–" } } }
                     }
@@ -109,16 +132,4 @@ async fn render(app: &AppState, lang: Lang, here: &str) -> Result<Response, ApiE
         StatusCode::OK,
         layout(lang, t.home_title, here, content),
     ))
-}
-
-pub async fn show(
-    State(app): State<Arc<AppState>>,
-    Query(query): Query<LangQuery>,
-    uri: OriginalUri,
-) -> Response {
-    let lang = query.lang();
-    match render(&app, lang, &uri.to_string()).await {
-        Ok(response) => response,
-        Err(error) => super::survey::error_page(lang, &uri.to_string(), error),
-    }
 }

@@ -13,8 +13,10 @@ use axum::response::{IntoResponse, Response};
 use maud::{html, Markup};
 use suara_store::Kiosk;
 
+use super::context::PageCx;
+use super::failure::{Missing, PageError};
 use super::survey::{self, Mode, SurveyForm, KIOSK_IDLE_SECONDS, KIOSK_THANKS_SECONDS};
-use super::{message_page, not_found_page, page, LangQuery};
+use super::{message_page, page, LangQuery};
 use crate::auth::{cookie, token_hash, KIOSK_COOKIE};
 use crate::i18n::Lang;
 use crate::{ApiError, AppState};
@@ -25,7 +27,7 @@ const KIOSK_CSP: &str =
      img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
 pub fn kiosk_href(point_id: &str, lang: Lang) -> String {
-    format!("/kios/{point_id}?lang={}", lang.code())
+    format!("{}?lang={}", crate::routes::kiosk(point_id), lang.code())
 }
 
 /// The kiosk this browser is registered as, if it is the one for `point_id`.
@@ -67,29 +69,22 @@ fn with_kiosk_policy(mut response: Response) -> Response {
 }
 
 pub async fn form(
-    State(app): State<Arc<AppState>>,
+    cx: PageCx,
     Path(point_id): Path<String>,
-    Query(query): Query<LangQuery>,
-    uri: OriginalUri,
     headers: HeaderMap,
-) -> Response {
-    let lang = query.lang();
-    let here = uri.to_string();
-    let result = async {
-        let Some(kiosk) = this_kiosk(&app, &headers, &point_id).await? else {
-            return Ok(not_registered(lang, &here));
-        };
-        let Some(context) =
-            survey::load_context(&app, None, &kiosk.unit_id, kiosk.officer_nip.as_deref()).await?
-        else {
-            return Ok(not_found_page(lang, &here));
-        };
-        let values = SurveyForm::fresh(lang);
-        let markup = survey::render_form(lang, &here, &context, &values, &[], Mode::Kiosk(&kiosk));
-        Ok(page(StatusCode::OK, markup))
-    }
-    .await;
-    with_kiosk_policy(result.unwrap_or_else(|error| survey::error_page(lang, &here, error)))
+) -> Result<Response, PageError> {
+    let (app, lang, here) = (&cx.app, cx.lang, cx.here.as_str());
+    let Some(kiosk) = this_kiosk(app, &headers, &point_id).await? else {
+        return Ok(with_kiosk_policy(not_registered(lang, here)));
+    };
+    let Some(context) =
+        survey::load_context(app, None, &kiosk.unit_id, kiosk.officer_nip.as_deref()).await?
+    else {
+        return Err(PageError::NotFound(Missing::Page));
+    };
+    let values = SurveyForm::fresh(lang);
+    let markup = survey::render_form(lang, here, &context, &values, &[], Mode::Kiosk(&kiosk));
+    Ok(with_kiosk_policy(page(StatusCode::OK, markup)))
 }
 
 /// `POST /kios/{point}`: the form without script, or the script's queued JSON.

@@ -1,6 +1,8 @@
 //! Server-rendered pages. Plain HTML forms and one small stylesheet: they work without
 //! JavaScript, on cheap phones and with screen readers.
 
+pub mod context;
+pub mod failure;
 pub mod home;
 pub mod kiosk;
 pub mod musrena;
@@ -9,7 +11,6 @@ pub mod staff;
 pub mod survey;
 pub mod transparency;
 
-use axum::extract::OriginalUri;
 use axum::http::{header, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 use maud::{html, Markup, DOCTYPE};
@@ -17,10 +18,14 @@ use serde::Deserialize;
 
 use crate::i18n::Lang;
 
-pub const STYLESHEET_PATH: &str = "/static/suara.css";
+pub const STYLESHEET_PATH: &str = crate::routes::STYLESHEET;
 const STYLESHEET: &str = include_str!("../../static/suara.css");
-pub const KIOSK_SCRIPT_PATH: &str = "/static/kios.js";
+pub const KIOSK_SCRIPT_PATH: &str = crate::routes::KIOSK_SCRIPT;
 const KIOSK_SCRIPT: &str = include_str!("../../static/kios.js");
+pub const FAVICON_PATH: &str = crate::routes::FAVICON;
+const FAVICON: &str = include_str!("../../static/favicon.svg");
+/// Everything public may be indexed; staff pages, exports and receipts may not.
+const ROBOTS: &str = "User-agent: *\nDisallow: /dasbor\nDisallow: /admin\nDisallow: /tpp\nDisallow: /loket\nDisallow: /masuk\nDisallow: /akun\nDisallow: /musrena/forum\nDisallow: /musrena/kelola\nDisallow: /tanda-terima\nDisallow: /api/\n";
 
 fn asset(content_type: &'static str, body: &'static str) -> Response {
     (
@@ -39,6 +44,15 @@ pub async fn stylesheet() -> Response {
 
 pub async fn kiosk_script() -> Response {
     asset("text/javascript; charset=utf-8", KIOSK_SCRIPT)
+}
+
+/// Browsers ask for an icon on every page; without one each page logs an error.
+pub async fn favicon() -> Response {
+    asset("image/svg+xml", FAVICON)
+}
+
+pub async fn robots() -> Response {
+    asset("text/plain; charset=utf-8", ROBOTS)
 }
 
 #[derive(Deserialize, Default)]
@@ -70,8 +84,9 @@ fn switch_language_href(path_and_query: &str, lang: Lang) -> String {
     )
 }
 
-/// How a page is framed: the public site, or a counter kiosk (no links away, the kiosk
-/// script, and a reload back to a fresh form).
+/// How a page is framed: the public site, a counter kiosk (no links away, the kiosk
+/// script, and a reload back to a fresh form), or the staff pages (their menu, no citizen
+/// footer).
 pub enum Chrome<'a> {
     Site,
     Kiosk {
@@ -80,9 +95,15 @@ pub enum Chrome<'a> {
         /// Only reload this way without JavaScript (the script resets the form itself).
         refresh_without_script_only: bool,
     },
+    Staff {
+        /// Where the brand leads: the user's start page.
+        home: &'a str,
+        menu: Markup,
+    },
 }
 
-/// The frame of every page. `here` is the current path and query, for the language switch.
+/// The frame of every public page. `here` is the current path and query, for the language
+/// switch.
 pub fn layout(lang: Lang, title: &str, here: &str, content: Markup) -> Markup {
     framed(lang, title, here, content, &Chrome::Site)
 }
@@ -90,7 +111,6 @@ pub fn layout(lang: Lang, title: &str, here: &str, content: Markup) -> Markup {
 pub fn framed(lang: Lang, title: &str, here: &str, content: Markup, chrome: &Chrome) -> Markup {
     let t = lang.texts();
     let other = lang.other();
-    let kiosk = matches!(chrome, Chrome::Kiosk { .. });
     let brand = html! {
         span.logo aria-hidden="true" { "S" }
         span { (t.site_name) " " small { (t.site_tagline) } }
@@ -101,7 +121,9 @@ pub fn framed(lang: Lang, title: &str, here: &str, content: Markup, chrome: &Chr
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
+                meta name="description" content=(t.meta_description);
                 title { (title) " · " (t.site_name) }
+                link rel="icon" href=(FAVICON_PATH) type="image/svg+xml";
                 link rel="stylesheet" href=(STYLESHEET_PATH);
                 @if let Chrome::Kiosk { refresh: (seconds, to), refresh_without_script_only } = chrome {
                     @let refresh = html! { meta http-equiv="refresh" content={ (seconds) ";url=" (to) }; };
@@ -109,20 +131,27 @@ pub fn framed(lang: Lang, title: &str, here: &str, content: Markup, chrome: &Chr
                     script src=(KIOSK_SCRIPT_PATH) defer {}
                 }
             }
-            body.kiosk[kiosk] {
+            body.kiosk[matches!(chrome, Chrome::Kiosk { .. })] .staff-page[matches!(chrome, Chrome::Staff { .. })] {
                 a.skip href="#main" { (t.skip_to_content) }
                 header.top {
-                    // A citizen at a kiosk has nowhere else to go.
-                    @if kiosk { span.brand { (brand) } } @else { a.brand href={ "/?lang=" (lang.code()) } { (brand) } }
+                    @match chrome {
+                        // A citizen at a kiosk has nowhere else to go.
+                        Chrome::Kiosk { .. } => { span.brand { (brand) } }
+                        Chrome::Staff { home, .. } => { a.brand href=(home) { (brand) } }
+                        Chrome::Site => { a.brand href={ "/?lang=" (lang.code()) } { (brand) } }
+                    }
                     a.lang href=(switch_language_href(here, lang)) lang=(other.code()) hreflang=(other.code()) {
                         (other.texts().language_name)
                     }
                 }
+                @if let Chrome::Staff { menu, .. } = chrome { (menu) }
                 main #main tabindex="-1" { (content) }
-                footer {
-                    p { (t.footer) }
-                    @if !kiosk {
-                        p { a href={ (crate::access::LOGIN) "?lang=" (lang.code()) } { (lang.pick("Masuk staf", "Staff sign-in")) } }
+                @if !matches!(chrome, Chrome::Staff { .. }) {
+                    footer {
+                        p { (t.footer) }
+                        @if let Chrome::Site = chrome {
+                            p { a href={ (crate::routes::LOGIN) "?lang=" (lang.code()) } { (t.staff_sign_in) } }
+                        }
                     }
                 }
             }
@@ -183,13 +212,9 @@ pub fn page(status: StatusCode, markup: Markup) -> Response {
     (status, Html(markup.into_string())).into_response()
 }
 
-pub async fn not_found(uri: OriginalUri) -> Response {
-    let query: LangQuery = uri
-        .query()
-        .and_then(|q| serde_urlencoded::from_str(q).ok())
-        .unwrap_or_default();
-    let lang = query.lang();
-    not_found_page(lang, &uri.to_string())
+/// Any address no route answers.
+pub async fn not_found() -> failure::PageError {
+    failure::PageError::NotFound(failure::Missing::Page)
 }
 
 pub fn not_found_page(lang: Lang, here: &str) -> Response {

@@ -5,30 +5,23 @@
 
 use std::sync::Arc;
 
-use axum::extract::{OriginalUri, Path, Query, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use maud::html;
 use suara_store::ReceiptStatus;
 
-use super::{layout, page, LangQuery};
+use super::context::PageCx;
+use super::failure::PageError;
+use super::{layout, page};
 use crate::i18n::Lang;
+use crate::routes;
 use crate::{ApiError, AppState};
-
-pub const PAGE: &str = "/tanda-terima/{receipt}";
-/// The form on the transparency page sends the number here (`?nomor=`).
-pub const LOOKUP: &str = "/tanda-terima";
-pub const API: &str = "/api/v1/receipts/{receipt}";
 
 /// The link to a receipt's page.
 pub fn path(receipt: &str) -> String {
-    format!(
-        "/tanda-terima/{}",
-        serde_urlencoded::to_string([("", receipt)])
-            .unwrap_or_default()
-            .trim_start_matches('=')
-    )
+    routes::receipt(receipt)
 }
 
 /// Receipts are `SKM-XXXXX-XXXXX`; typed ones are forgiven their case and spaces.
@@ -119,28 +112,19 @@ pub async fn lookup(Query(query): Query<Lookup>) -> Response {
         .filter(|n| !n.is_empty())
     {
         Some(receipt) => format!("{}?lang={}", path(&receipt), lang.code()),
-        None => format!("/transparansi?lang={}#tanda-terima", lang.code()),
+        None => format!("{}?lang={}#tanda-terima", routes::TRANSPARENCY, lang.code()),
     };
     axum::response::Redirect::to(&target).into_response()
 }
 
-pub async fn show(
-    State(app): State<Arc<AppState>>,
-    Path(receipt): Path<String>,
-    Query(query): Query<LangQuery>,
-    uri: OriginalUri,
-) -> Response {
-    let lang = query.lang();
-    let here = uri.to_string();
-    match status(&app, &receipt).await {
-        Ok(found) => render(lang, &here, &normalize(&receipt), &found),
-        Err(error) => super::survey::error_page(lang, &here, error),
-    }
+pub async fn show(cx: PageCx, Path(receipt): Path<String>) -> Result<Response, PageError> {
+    let found = status(&cx.app, &receipt).await?;
+    Ok(render(cx.lang, &cx.here, &normalize(&receipt), &found))
 }
 
 fn render(lang: Lang, here: &str, receipt: &str, found: &ReceiptStatus) -> Response {
     let title = lang.pick("Periksa tanda terima", "Check a receipt");
-    let api = format!("/api/v1/receipts/{receipt}");
+    let api = routes::api_receipt(receipt);
     let (code, content) = match found {
         ReceiptStatus::Unknown => (
             StatusCode::NOT_FOUND,

@@ -3,9 +3,7 @@
 //! day's hash-chain head. Plain tables, no script, light for slow phones.
 
 use std::collections::HashMap;
-use std::sync::Arc;
 
-use axum::extract::{OriginalUri, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use maud::html;
@@ -14,17 +12,17 @@ use suara_domain::skm::{Tally, Weighting};
 use suara_store::ScopeKind;
 use time::OffsetDateTime;
 
+use super::context::PageCx;
+use super::failure::PageError;
 use super::staff::follow_up::status_label;
-use super::{layout, page, LangQuery};
+use super::{layout, page};
 use crate::i18n::{element_name, grade_label, Lang};
-use crate::{ApiError, AppState};
+use crate::routes;
 
-pub const PATH: &str = "/transparansi";
-
-fn ikm_text(tally: Option<&Tally>) -> (String, String, u64) {
+fn ikm_text(lang: Lang, tally: Option<&Tally>) -> (String, String, u64) {
     match tally.and_then(|t| t.score(Weighting::Exact).map(|s| (t.responses(), s))) {
         Some((n, s)) => (
-            s.ikm_rounded().to_string(),
+            lang.decimal(s.ikm_rounded()),
             s.grade().letter().to_string(),
             n,
         ),
@@ -32,7 +30,8 @@ fn ikm_text(tally: Option<&Tally>) -> (String, String, u64) {
     }
 }
 
-async fn render(app: &AppState, lang: Lang, here: &str) -> Result<Response, ApiError> {
+pub async fn show(cx: PageCx) -> Result<Response, PageError> {
+    let (app, lang, here) = (&cx.app, cx.lang, cx.here.as_str());
     let tenant = app.tenant(None).await?;
     let tenant_id = tenant.tenant_id.as_str();
     let units = app.store.units(tenant_id).await?;
@@ -90,17 +89,17 @@ async fn render(app: &AppState, lang: Lang, here: &str) -> Result<Response, ApiE
                     th.num scope="col" { "IKM" }
                     th scope="col" { (lang.pick("Mutu", "Grade")) }
                     th.num scope="col" { (lang.pick("Tanggapan", "Responses")) }
-                    @for m in &months { th.num scope="col" { (m) } }
+                    @for m in &months { th.num scope="col" { (lang.month(*m)) } }
                 } }
                 tbody { @for u in &rated {
-                    @let (ikm, grade, n) = ikm_text(year.get(&u.unit_id));
+                    @let (ikm, grade, n) = ikm_text(lang, year.get(&u.unit_id));
                     tr {
-                        th scope="row" { a href={ "/survei/" (u.unit_id) "?lang=" (lang.code()) } { (u.name) } }
+                        th scope="row" { a href={ (routes::survey(&u.unit_id)) "?lang=" (lang.code()) } { (u.name) } }
                         td.num { strong { (ikm) } }
                         td { (grade)
                             @if let Some(score) = year.get(&u.unit_id).and_then(|t| t.score(Weighting::Exact)) { " " small { (grade_label(lang, score.grade())) } } }
                         td.num { (n) }
-                        @for month in &monthly { td.num { (ikm_text(month.get(&u.unit_id)).0) } }
+                        @for month in &monthly { td.num { (ikm_text(lang, month.get(&u.unit_id)).0) } }
                     }
                 } }
             }
@@ -109,7 +108,7 @@ async fn render(app: &AppState, lang: Lang, here: &str) -> Result<Response, ApiE
         @if plans.is_empty() {
             p { (lang.pick("Belum ada rencana tindak lanjut yang diumumkan.", "No follow-up plans have been published yet.")) }
         } @else {
-            table.data tabindex="0" {
+            table.data.stacked {
                 thead { tr {
                     th scope="col" { "Unit" }
                     th scope="col" { (lang.pick("Periode", "Period")) }
@@ -120,11 +119,11 @@ async fn render(app: &AppState, lang: Lang, here: &str) -> Result<Response, ApiE
                 } }
                 tbody { @for p in &plans { tr {
                     th scope="row" { (names.get(p.unit_id.as_str()).copied().unwrap_or(p.unit_id.as_str())) }
-                    td { (p.period) }
-                    td { (p.plan.element.code()) " " (element_name(lang, p.plan.element)) }
-                    td { (p.plan.action) " — " small { (p.plan.owner) } @if let Some(note) = &p.progress_note { br; small { (note) } } }
-                    td { (p.plan.deadline) }
-                    td { strong { (status_label(lang, p.status)) } }
+                    td data-label=(lang.pick("Periode", "Period")) { (p.period.parse().map_or_else(|_| p.period.clone(), |period| lang.period(period))) }
+                    td data-label=(lang.pick("Unsur", "Element")) { (p.plan.element.code()) " " (element_name(lang, p.plan.element)) }
+                    td data-label=(lang.pick("Tindak lanjut", "Action")) { (p.plan.action) " — " small { (p.plan.owner) } @if let Some(note) = &p.progress_note { br; small { (note) } } }
+                    td data-label=(lang.pick("Tenggat", "Deadline")) { (lang.date(p.plan.deadline)) }
+                    td data-label=(lang.pick("Status", "Status")) { strong { (status_label(lang, p.status)) } }
                 } } }
             }
         }
@@ -152,7 +151,7 @@ async fn render(app: &AppState, lang: Lang, here: &str) -> Result<Response, ApiE
             p { (lang.pick("Kepala rantai hash saat ini: ", "The hash chain's head now: ")) code.digest { (hash) } " (" (links) " " (lang.pick("tanggapan", "responses")) "); " (lang.pick("kepala tujuh hari terakhir ada di ", "those of the last seven days are on ")) a href={ "/?lang=" (lang.code()) "#integritas" } { (lang.pick("halaman depan", "the home page")) } "." }
         }
         h2 #tanda-terima { (lang.pick("Periksa penilaian Anda", "Check your rating")) }
-        form method="get" action="/tanda-terima" {
+        form method="get" action=(routes::RECEIPT_LOOKUP) {
             input type="hidden" name="lang" value=(lang.code());
             label for="nomor" { (lang.pick("Nomor bukti (SKM-…)", "Receipt number (SKM-…)")) }
             input #nomor name="nomor" autocomplete="off" spellcheck="false";
@@ -161,16 +160,4 @@ async fn render(app: &AppState, lang: Lang, here: &str) -> Result<Response, ApiE
         }
     };
     Ok(page(StatusCode::OK, layout(lang, title, here, content)))
-}
-
-pub async fn show(
-    State(app): State<Arc<AppState>>,
-    Query(query): Query<LangQuery>,
-    uri: OriginalUri,
-) -> Response {
-    let lang = query.lang();
-    let here = uri.to_string();
-    render(&app, lang, &here)
-        .await
-        .unwrap_or_else(|error| super::survey::error_page(lang, &here, error))
 }

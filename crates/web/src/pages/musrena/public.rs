@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use axum::extract::{OriginalUri, Path, Query, State};
+use axum::extract::{Path, Query, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use maud::{html, Markup};
@@ -19,30 +19,32 @@ use suara_store::{ProposalFilter, StoredProposal};
 
 use super::{action_label, group_label, level_label, sector_label, stage_label};
 use crate::i18n::Lang;
+use crate::pages::context::PageCx;
+use crate::pages::failure::{Missing, PageError};
 use crate::pages::staff::charts::{bars, Bar};
-use crate::pages::{layout, not_found_page, page, LangQuery};
-use crate::{ApiError, AppState};
-
-pub const LIST: &str = "/musrena";
-pub const STATISTICS: &str = "/musrena/statistik";
+use crate::pages::{layout, page};
+use crate::AppState;
 
 #[derive(Deserialize, Default)]
 pub struct ListQuery {
-    pub lang: Option<String>,
     pub kecamatan: Option<String>,
     pub sektor: Option<String>,
     pub kelompok: Option<String>,
     pub tahap: Option<String>,
     /// A proposal code to track.
     pub kode: Option<String>,
+    pub halaman: Option<usize>,
 }
+
+/// Proposals a page of the list shows.
+const LIST_PAGE: usize = 50;
 
 fn chosen(value: &Option<String>) -> Option<&str> {
     value.as_deref().map(str::trim).filter(|v| !v.is_empty())
 }
 
 /// District code → name, for the regency's districts (kecamatan units).
-async fn districts(app: &AppState, tenant_id: &str) -> Result<Vec<(String, String)>, ApiError> {
+async fn districts(app: &AppState, tenant_id: &str) -> Result<Vec<(String, String)>, PageError> {
     Ok(app
         .store
         .units(tenant_id)
@@ -54,103 +56,131 @@ async fn districts(app: &AppState, tenant_id: &str) -> Result<Vec<(String, Strin
 }
 
 pub fn tracker_href(lang: Lang, code: &str) -> String {
-    format!("/musrena/usulan/{code}?lang={}", lang.code())
+    format!(
+        "{}?lang={}",
+        crate::routes::musrena_tracker(code),
+        lang.code()
+    )
 }
 
-pub async fn list(
-    State(app): State<Arc<AppState>>,
-    Query(query): Query<ListQuery>,
-    uri: OriginalUri,
-) -> Response {
-    let lang = Lang::from_code(query.lang.as_deref());
-    let here = uri.to_string();
+pub async fn list(cx: PageCx, Query(query): Query<ListQuery>) -> Result<Response, PageError> {
+    let (app, lang, here) = (&cx.app, cx.lang, cx.here.as_str());
     if let Some(code) = chosen(&query.kode) {
         let code = code.to_uppercase().replace(' ', "");
-        return Redirect::to(&tracker_href(lang, &code)).into_response();
+        return Ok(Redirect::to(&tracker_href(lang, &code)).into_response());
     }
-    let result = async {
-        let tenant = app.tenant(None).await?;
-        let districts = districts(&app, &tenant.tenant_id).await?;
-        let filter = ProposalFilter {
-            district_id: chosen(&query.kecamatan).map(str::to_string),
-            sector: chosen(&query.sektor).and_then(Sector::from_code),
-            group: chosen(&query.kelompok).and_then(Group::from_code),
-            stage: chosen(&query.tahap).and_then(Stage::from_code),
-            forum_id: None,
-        };
-        let proposals = app.store.proposals(&tenant.tenant_id, &filter).await?;
-        let names: HashMap<&str, &str> = districts.iter().map(|(id, n)| (id.as_str(), n.as_str())).collect();
-        let title = lang.pick("Usulan Musrena Keren", "Musrena Keren proposals");
-        let content = html! {
-            h1 { (title) }
-            p.lead { (lang.pick(
-                "Usulan perempuan, anak, penyandang disabilitas dan kelompok rentan dari forum Musrena Keren, dan sampai di mana setiap usulan dalam perencanaan dan anggaran daerah.",
-                "Proposals of women, children, people with disabilities and vulnerable groups from the Musrena Keren forums, and how far each has come in the regency's planning and budget.",
-            )) }
-            p { a href={ (STATISTICS) "?lang=" (lang.code()) } { (lang.pick("Statistik per kelompok dan kecamatan", "Statistics per group and district")) } }
-            form.track method="get" action=(LIST) {
-                input type="hidden" name="lang" value=(lang.code());
-                label for="kode" { (lang.pick("Lacak usulan dengan kodenya", "Track a proposal by its code")) }
-                input #kode name="kode" placeholder="MR-XXXXX-XXXXX" autocomplete="off";
-                button type="submit" { (lang.pick("Lacak", "Track")) }
+    let tenant = app.tenant(None).await?;
+    let districts = districts(app, &tenant.tenant_id).await?;
+    let filter = ProposalFilter {
+        district_id: chosen(&query.kecamatan).map(str::to_string),
+        sector: chosen(&query.sektor).and_then(Sector::from_code),
+        group: chosen(&query.kelompok).and_then(Group::from_code),
+        stage: chosen(&query.tahap).and_then(Stage::from_code),
+        forum_id: None,
+    };
+    let proposals = app.store.proposals(&tenant.tenant_id, &filter).await?;
+    let pages = proposals.len().div_ceil(LIST_PAGE).max(1);
+    let page_number = query.halaman.unwrap_or(1).clamp(1, pages);
+    let shown =
+        &proposals[(page_number - 1) * LIST_PAGE..(page_number * LIST_PAGE).min(proposals.len())];
+    let page_href = |n: usize| {
+        let mut pairs = vec![("lang", lang.code().to_string())];
+        for (key, value) in [
+            ("kecamatan", &query.kecamatan),
+            ("sektor", &query.sektor),
+            ("kelompok", &query.kelompok),
+            ("tahap", &query.tahap),
+        ] {
+            if let Some(v) = chosen(value) {
+                pairs.push((key, v.to_string()));
             }
-            form.filters.stack method="get" action=(LIST) {
-                input type="hidden" name="lang" value=(lang.code());
-                p {
-                    label for="kecamatan" { (lang.pick("Kecamatan", "District")) }
-                    select #kecamatan name="kecamatan" {
-                        option value="" { (lang.pick("Semua", "All")) }
-                        @for (id, name) in &districts { option value=(id) selected[filter.district_id.as_deref() == Some(id.as_str())] { (name) } }
-                    }
-                }
-                p {
-                    label for="sektor" { (lang.pick("Sektor", "Sector")) }
-                    select #sektor name="sektor" {
-                        option value="" { (lang.pick("Semua", "All")) }
-                        @for s in Sector::ALL { option value=(s.code()) selected[filter.sector == Some(s)] { (sector_label(lang, s)) } }
-                    }
-                }
-                p {
-                    label for="kelompok" { (lang.pick("Kelompok pengusul", "Proposing group")) }
-                    select #kelompok name="kelompok" {
-                        option value="" { (lang.pick("Semua", "All")) }
-                        @for g in Group::ALL { option value=(g.code()) selected[filter.group == Some(g)] { (group_label(lang, g)) } }
-                    }
-                }
-                p {
-                    label for="tahap" { (lang.pick("Tahap", "Stage")) }
-                    select #tahap name="tahap" {
-                        option value="" { (lang.pick("Semua", "All")) }
-                        @for st in Stage::ALL { option value=(st.code()) selected[filter.stage == Some(st)] { (stage_label(lang, st)) } }
-                    }
-                }
-                p.buttons { button type="submit" { (lang.pick("Tampilkan", "Show")) } }
-            }
-            p { (proposals.len()) " " (lang.pick("usulan.", "proposals.")) }
-            @if !proposals.is_empty() {
-                table.data tabindex="0" {
-                    caption { (lang.pick("Usulan", "Proposals")) }
-                    thead { tr {
-                        th scope="col" { (lang.pick("Usulan", "Proposal")) }
-                        th scope="col" { (lang.pick("Kecamatan / desa", "District / village")) }
-                        th scope="col" { (lang.pick("Sektor", "Sector")) }
-                        th scope="col" { (lang.pick("Pengusul", "Proposed by")) }
-                        th scope="col" { (lang.pick("Tahap", "Stage")) }
-                    } }
-                    tbody { @for p in &proposals { tr {
-                        th scope="row" { a href=(tracker_href(lang, &p.code)) { (p.proposal.title) } br; small { (p.code) } }
-                        td { (p.district_id.as_deref().and_then(|d| names.get(d).copied()).unwrap_or("–")) br; small { (p.proposal.location) } }
-                        td { (sector_label(lang, p.proposal.sector)) }
-                        td { (groups_text(lang, &p.proposal.proposed_by)) }
-                        td { (stage_label(lang, p.stage)) }
-                    } } }
+        }
+        pairs.push(("halaman", n.to_string()));
+        format!(
+            "{}?{}",
+            crate::routes::MUSRENA_LIST,
+            serde_urlencoded::to_string(&pairs).unwrap_or_default()
+        )
+    };
+    let names: HashMap<&str, &str> = districts
+        .iter()
+        .map(|(id, n)| (id.as_str(), n.as_str()))
+        .collect();
+    let title = lang.pick("Usulan Musrena Keren", "Musrena Keren proposals");
+    let content = html! {
+        h1 { (title) }
+        p.lead { (lang.pick(
+            "Usulan perempuan, anak, penyandang disabilitas dan kelompok rentan dari forum Musrena Keren, dan sampai di mana setiap usulan dalam perencanaan dan anggaran daerah.",
+            "Proposals of women, children, people with disabilities and vulnerable groups from the Musrena Keren forums, and how far each has come in the regency's planning and budget.",
+        )) }
+        p { a href={ (crate::routes::MUSRENA_STATISTICS) "?lang=" (lang.code()) } { (lang.pick("Statistik per kelompok dan kecamatan", "Statistics per group and district")) } }
+        form.track method="get" action=(crate::routes::MUSRENA_LIST) {
+            input type="hidden" name="lang" value=(lang.code());
+            label for="kode" { (lang.pick("Lacak usulan dengan kodenya", "Track a proposal by its code")) }
+            input #kode name="kode" placeholder="MR-XXXXX-XXXXX" autocomplete="off";
+            button type="submit" { (lang.pick("Lacak", "Track")) }
+        }
+        form.filters.stack method="get" action=(crate::routes::MUSRENA_LIST) {
+            input type="hidden" name="lang" value=(lang.code());
+            p {
+                label for="kecamatan" { (lang.pick("Kecamatan", "District")) }
+                select #kecamatan name="kecamatan" {
+                    option value="" { (lang.pick("Semua", "All")) }
+                    @for (id, name) in &districts { option value=(id) selected[filter.district_id.as_deref() == Some(id.as_str())] { (name) } }
                 }
             }
-        };
-        Ok(page(StatusCode::OK, layout(lang, title, &here, content)))
-    }
-    .await;
-    result.unwrap_or_else(|error| crate::pages::survey::error_page(lang, &here, error))
+            p {
+                label for="sektor" { (lang.pick("Sektor", "Sector")) }
+                select #sektor name="sektor" {
+                    option value="" { (lang.pick("Semua", "All")) }
+                    @for s in Sector::ALL { option value=(s.code()) selected[filter.sector == Some(s)] { (sector_label(lang, s)) } }
+                }
+            }
+            p {
+                label for="kelompok" { (lang.pick("Kelompok pengusul", "Proposing group")) }
+                select #kelompok name="kelompok" {
+                    option value="" { (lang.pick("Semua", "All")) }
+                    @for g in Group::ALL { option value=(g.code()) selected[filter.group == Some(g)] { (group_label(lang, g)) } }
+                }
+            }
+            p {
+                label for="tahap" { (lang.pick("Tahap", "Stage")) }
+                select #tahap name="tahap" {
+                    option value="" { (lang.pick("Semua", "All")) }
+                    @for st in Stage::ALL { option value=(st.code()) selected[filter.stage == Some(st)] { (stage_label(lang, st)) } }
+                }
+            }
+            p.buttons { button type="submit" { (lang.pick("Tampilkan", "Show")) } }
+        }
+        p { (lang.pick("Jumlah usulan: ", "Proposals: ")) (proposals.len())
+            @if pages > 1 { " · " (lang.pick("halaman ", "page ")) (page_number) (lang.pick(" dari ", " of ")) (pages) } }
+        @if !proposals.is_empty() {
+            table.data.stacked {
+                caption { (lang.pick("Usulan", "Proposals")) }
+                thead { tr {
+                    th scope="col" { (lang.pick("Usulan", "Proposal")) }
+                    th scope="col" { (lang.pick("Kecamatan / desa", "District / village")) }
+                    th scope="col" { (lang.pick("Sektor", "Sector")) }
+                    th scope="col" { (lang.pick("Pengusul", "Proposed by")) }
+                    th scope="col" { (lang.pick("Tahap", "Stage")) }
+                } }
+                tbody { @for p in shown { tr {
+                    th scope="row" { a href=(tracker_href(lang, &p.code)) { (p.proposal.title) } br; small { (p.code) } }
+                    td data-label=(lang.pick("Kecamatan / desa", "District / village")) { (p.district_id.as_deref().and_then(|d| names.get(d).copied()).unwrap_or("–")) " · " (p.proposal.location) }
+                    td data-label=(lang.pick("Sektor", "Sector")) { (sector_label(lang, p.proposal.sector)) }
+                    td data-label=(lang.pick("Pengusul", "Proposed by")) { (groups_text(lang, &p.proposal.proposed_by)) }
+                    td data-label=(lang.pick("Tahap", "Stage")) { (stage_label(lang, p.stage)) }
+                } } }
+            }
+            @if pages > 1 {
+                nav.pager aria-label=(lang.pick("Halaman usulan", "Proposal pages")) {
+                    @if page_number > 1 { a href=(page_href(page_number - 1)) { (lang.pick("‹ Sebelumnya", "‹ Previous")) } " " }
+                    @if page_number < pages { a href=(page_href(page_number + 1)) { (lang.pick("Berikutnya ›", "Next ›")) } }
+                }
+            }
+        }
+    };
+    Ok(page(StatusCode::OK, layout(lang, title, here, content)))
 }
 
 fn groups_text(lang: Lang, groups: &[Group]) -> String {
@@ -173,7 +203,7 @@ pub fn proposal_details(
         dl.facts {
             dt { (lang.pick("Kode", "Code")) } dd { code { (p.code) } }
             dt { (lang.pick("Tahap sekarang", "Current stage")) } dd { strong { (stage_label(lang, p.stage)) } }
-            dt { (lang.pick("Forum", "Forum")) } dd { "Musrena " (level_label(lang, p.forum_level)) " " (p.forum_id) ", " (p.submitted_on) }
+            dt { (lang.pick("Forum", "Forum")) } dd { "Musrena " (level_label(lang, p.forum_level)) " " (p.forum_id) ", " (lang.date(p.submitted_on)) }
             dt { (lang.pick("Lokasi", "Location")) } dd { (p.proposal.location) @if let Some(d) = district { ", " (d) } }
             dt { (lang.pick("Sektor", "Sector")) } dd { (sector_label(lang, p.proposal.sector)) }
             dt { (lang.pick("Pengusul", "Proposed by")) } dd { (groups_text(lang, &p.proposal.proposed_by)) }
@@ -191,14 +221,14 @@ pub fn proposal_details(
         @if !photos.is_empty() {
             h2 { (lang.pick("Foto", "Photos")) }
             p { @for n in photos {
-                a href={ "/musrena/usulan/" (p.code) "/foto/" (n) } { (lang.pick("Foto ", "Photo ")) (n) } " "
+                a href=(crate::routes::musrena_photo(&p.code, &n.to_string())) { (lang.pick("Foto ", "Photo ")) (n) } " "
             } }
         }
         h2 { (lang.pick("Riwayat", "History")) }
         ol.history {
             @for s in steps {
                 li {
-                    strong { (s.on) } " · " (action_label(lang, &s.action)) " → " (stage_label(lang, s.stage_after))
+                    strong { (lang.date(s.on)) } " · " (action_label(lang, &s.action)) " → " (stage_label(lang, s.stage_after))
                     " · " small { (s.actor) }
                     @if let Some(r) = &s.reason { br; (lang.pick("Alasan: ", "Reason: ")) (r) }
                     @if let Some(a) = s.amount { br; "Rp" (rupiah(a)) }
@@ -209,90 +239,75 @@ pub fn proposal_details(
     }
 }
 
-pub async fn tracker(
-    State(app): State<Arc<AppState>>,
-    Path(code): Path<String>,
-    Query(query): Query<LangQuery>,
-    uri: OriginalUri,
-) -> Response {
-    let lang = query.lang();
-    let here = uri.to_string();
-    let result = async {
-        let tenant = app.tenant(None).await?;
-        let Some((proposal, mut steps)) = app.store.proposal(&tenant.tenant_id, &code).await?
-        else {
-            return Ok(not_found_page(lang, &here));
-        };
-        // The public sees who acted by role and unit, never a staff username (a target for
-        // password guessing).
-        for step in &mut steps {
-            step.actor = match app.store.account(&tenant.tenant_id, &step.actor).await? {
-                Some(account) => {
-                    let unit = match &account.unit_id {
-                        Some(unit) => app
-                            .store
-                            .unit(&tenant.tenant_id, unit)
-                            .await?
-                            .map(|u| u.name),
-                        None => None,
-                    };
-                    match unit {
-                        Some(unit) => format!("{} {unit}", account.role.label_id()),
-                        None => account.role.label_id().to_string(),
-                    }
+pub async fn tracker(cx: PageCx, Path(code): Path<String>) -> Result<Response, PageError> {
+    let (app, lang, here) = (&cx.app, cx.lang, cx.here.as_str());
+    let tenant = app.tenant(None).await?;
+    let Some((proposal, mut steps)) = app.store.proposal(&tenant.tenant_id, &code).await? else {
+        return Err(PageError::NotFound(Missing::Proposal(code)));
+    };
+    // The public sees who acted by role and unit, never a staff username (a target for
+    // password guessing).
+    for step in &mut steps {
+        step.actor = match app.store.account(&tenant.tenant_id, &step.actor).await? {
+            Some(account) => {
+                let unit = match &account.unit_id {
+                    Some(unit) => app
+                        .store
+                        .unit(&tenant.tenant_id, unit)
+                        .await?
+                        .map(|u| u.name),
+                    None => None,
+                };
+                let role = crate::i18n::role_label(lang, account.role);
+                match unit {
+                    // The unit's name alone says who acted ("Kecamatan Trenggalek").
+                    Some(unit) if account.role == suara_domain::access::Role::UnitAdmin => unit,
+                    Some(unit) => format!("{role}, {unit}"),
+                    None => role.to_string(),
                 }
-                None => lang.pick("Petugas", "Staff").to_string(),
-            };
-        }
-        let photos = app.store.photos(&tenant.tenant_id, &code).await?;
-        let district = match &proposal.district_id {
-            Some(d) => app.store.unit(&tenant.tenant_id, d).await?.map(|u| u.name),
-            None => None,
+            }
+            None => lang.pick("Petugas", "Staff").to_string(),
         };
-        let content = html! {
-            p.crumbs { a href={ (LIST) "?lang=" (lang.code()) } { "Musrena Keren" } }
-            h1 { (proposal.proposal.title) }
-            (proposal_details(lang, &proposal, &steps, &photos, district.as_deref()))
-        };
-        Ok(page(
-            StatusCode::OK,
-            layout(lang, &proposal.proposal.title, &here, content),
-        ))
     }
-    .await;
-    result.unwrap_or_else(|error| crate::pages::survey::error_page(lang, &here, error))
+    let photos = app.store.photos(&tenant.tenant_id, &code).await?;
+    let district = match &proposal.district_id {
+        Some(d) => app.store.unit(&tenant.tenant_id, d).await?.map(|u| u.name),
+        None => None,
+    };
+    let content = html! {
+        p.crumbs { a href={ (crate::routes::MUSRENA_LIST) "?lang=" (lang.code()) } { "Musrena Keren" } }
+        h1 { (proposal.proposal.title) }
+        (proposal_details(lang, &proposal, &steps, &photos, district.as_deref()))
+    };
+    Ok(page(
+        StatusCode::OK,
+        layout(lang, &proposal.proposal.title, here, content),
+    ))
 }
 
 pub async fn photo(
     State(app): State<Arc<AppState>>,
     Path((code, n)): Path<(String, i64)>,
-    uri: OriginalUri,
-) -> Response {
-    let result = async {
-        let tenant = app.tenant(None).await?;
-        Ok::<_, ApiError>(app.store.photo(&tenant.tenant_id, &code, n).await?)
-    }
-    .await;
-    match result {
-        Ok(Some((content_type, bytes))) => (
-            [
-                (header::CONTENT_TYPE, content_type),
-                (header::CACHE_CONTROL, "public, max-age=86400".to_string()),
-            ],
-            bytes,
-        )
-            .into_response(),
-        Ok(None) => not_found_page(Lang::Id, &uri.to_string()),
-        Err(error) => error.into_response(),
-    }
+) -> Result<Response, PageError> {
+    let tenant = app.tenant(None).await?;
+    let Some((content_type, bytes)) = app.store.photo(&tenant.tenant_id, &code, n).await? else {
+        return Err(PageError::NotFound(Missing::Page));
+    };
+    Ok((
+        [
+            (header::CONTENT_TYPE, content_type),
+            (header::CACHE_CONTROL, "public, max-age=86400".to_string()),
+        ],
+        bytes,
+    )
+        .into_response())
 }
 
 /// A row of counts; `all` is every proposal, for the row's share of them.
-fn counts_row(label: &str, c: &Counts, all: &Counts) -> Markup {
-    let share = |part: u64| c.share(part).map_or("–".to_string(), |s| format!("{s}%"));
-    let of_all = all
-        .share(c.submitted)
-        .map_or("–".to_string(), |s| format!("{s}%"));
+fn counts_row(lang: Lang, label: &str, c: &Counts, all: &Counts) -> Markup {
+    let percent = |s| format!("{}%", lang.decimal(s));
+    let share = |part: u64| c.share(part).map_or("–".to_string(), percent);
+    let of_all = all.share(c.submitted).map_or("–".to_string(), percent);
     html! {
         tr {
             th scope="row" { (label) }
@@ -316,66 +331,67 @@ fn counts_head(lang: Lang, first: &str) -> Markup {
     }
 }
 
-pub async fn statistics(
-    State(app): State<Arc<AppState>>,
-    Query(query): Query<LangQuery>,
-    uri: OriginalUri,
-) -> Response {
-    let lang = query.lang();
-    let here = uri.to_string();
-    let result = async {
-        let tenant = app.tenant(None).await?;
-        let districts = districts(&app, &tenant.tenant_id).await?;
-        let proposals = app.store.proposals(&tenant.tenant_id, &ProposalFilter::default()).await?;
-        let outcomes: Vec<Outcome> = proposals
-            .iter()
-            .map(|p| Outcome {
-                groups: &p.proposal.proposed_by,
-                district: p.district_id.as_deref(),
-                stage: p.stage,
-                budget: p.budget_amount,
-            })
-            .collect();
-        let groups = by_group(&outcomes);
-        let (per_district, total) = by_district(&outcomes);
-        let names: HashMap<&str, &str> = districts.iter().map(|(id, n)| (id.as_str(), n.as_str())).collect();
-        let group_labels: Vec<&str> = groups.iter().map(|(g, _)| group_label(lang, *g)).collect();
-        let budgeted_share: Vec<Bar> = groups
-            .iter()
-            .zip(&group_labels)
-            .map(|((_, c), label)| Bar { label, value: c.share(c.budgeted).map(|s| s.to_f64()), highlight: false })
-            .collect();
-        let title = lang.pick("Statistik Musrena Keren", "Musrena Keren statistics");
-        let content = html! {
-            p.crumbs { a href={ (LIST) "?lang=" (lang.code()) } { "Musrena Keren" } }
-            h1 { (title) }
-            p { (lang.pick(
-                "Berapa usulan tiap kelompok yang diajukan (dan bagiannya dari semua usulan), yang masuk rencana kerja tahunan (RKPD) dan yang dianggarkan (APBD) (bagian dari usulan kelompok itu). Satu usulan dihitung untuk setiap kelompok pengusulnya. Persentase dibulatkan ke satu desimal.",
-                "How many proposals each group made (and their share of all proposals), and how many of them entered the annual work plan (RKPD) and were budgeted (APBD) (share of the group's proposals). A proposal counts for each group that proposed it. Percentages are rounded to one decimal.",
-            )) }
-            figure tabindex="0" {
-                (bars(lang.pick("Persentase usulan yang dianggarkan, per kelompok", "Share of proposals budgeted, per group"), &budgeted_share, 0.0, 100.0, 1))
-                figcaption { (lang.pick("Persentase usulan yang dianggarkan dari yang diajukan; angka lengkap di tabel.", "Share of proposals budgeted of those made; full figures in the table.")) }
-            }
-            table.data tabindex="0" {
-                caption { (lang.pick("Per kelompok", "Per group")) }
-                (counts_head(lang, lang.pick("Kelompok", "Group")))
-                tbody { @for ((_, c), label) in groups.iter().zip(&group_labels) { (counts_row(label, c, &total)) } }
-            }
-            table.data tabindex="0" {
-                caption { (lang.pick("Per kecamatan", "Per district")) }
-                (counts_head(lang, lang.pick("Kecamatan", "District")))
-                tbody {
-                    @for (district, c) in &per_district {
-                        @let label = match district { Some(d) => names.get(d).copied().unwrap_or(d), None => lang.pick("Tingkat kabupaten", "Regency level") };
-                        (counts_row(label, c, &total))
-                    }
-                    (counts_row(lang.pick("Jumlah", "Total"), &total, &total))
+pub async fn statistics(cx: PageCx) -> Result<Response, PageError> {
+    let (app, lang, here) = (&cx.app, cx.lang, cx.here.as_str());
+    let tenant = app.tenant(None).await?;
+    let districts = districts(app, &tenant.tenant_id).await?;
+    let proposals = app
+        .store
+        .proposals(&tenant.tenant_id, &ProposalFilter::default())
+        .await?;
+    let outcomes: Vec<Outcome> = proposals
+        .iter()
+        .map(|p| Outcome {
+            groups: &p.proposal.proposed_by,
+            district: p.district_id.as_deref(),
+            stage: p.stage,
+            budget: p.budget_amount,
+        })
+        .collect();
+    let groups = by_group(&outcomes);
+    let (per_district, total) = by_district(&outcomes);
+    let names: HashMap<&str, &str> = districts
+        .iter()
+        .map(|(id, n)| (id.as_str(), n.as_str()))
+        .collect();
+    let group_labels: Vec<&str> = groups.iter().map(|(g, _)| group_label(lang, *g)).collect();
+    let budgeted_share: Vec<Bar> = groups
+        .iter()
+        .zip(&group_labels)
+        .map(|((_, c), label)| Bar {
+            label,
+            value: c.share(c.budgeted).map(|s| s.to_f64()),
+            highlight: false,
+        })
+        .collect();
+    let title = lang.pick("Statistik Musrena Keren", "Musrena Keren statistics");
+    let content = html! {
+        p.crumbs { a href={ (crate::routes::MUSRENA_LIST) "?lang=" (lang.code()) } { "Musrena Keren" } }
+        h1 { (title) }
+        p { (lang.pick(
+            "Berapa usulan tiap kelompok yang diajukan (dan bagiannya dari semua usulan), yang masuk rencana kerja tahunan (RKPD) dan yang dianggarkan (APBD) (bagian dari usulan kelompok itu). Satu usulan dihitung untuk setiap kelompok pengusulnya. Persentase dibulatkan ke satu desimal.",
+            "How many proposals each group made (and their share of all proposals), and how many of them entered the annual work plan (RKPD) and were budgeted (APBD) (share of the group's proposals). A proposal counts for each group that proposed it. Percentages are rounded to one decimal.",
+        )) }
+        figure tabindex="0" {
+            (bars(lang, lang.pick("Persentase usulan yang dianggarkan, per kelompok", "Share of proposals budgeted, per group"), &budgeted_share, 0.0, 100.0, 1))
+            figcaption { (lang.pick("Persentase usulan yang dianggarkan dari yang diajukan; angka lengkap di tabel.", "Share of proposals budgeted of those made; full figures in the table.")) }
+        }
+        table.data tabindex="0" {
+            caption { (lang.pick("Per kelompok", "Per group")) }
+            (counts_head(lang, lang.pick("Kelompok", "Group")))
+            tbody { @for ((_, c), label) in groups.iter().zip(&group_labels) { (counts_row(lang, label, c, &total)) } }
+        }
+        table.data tabindex="0" {
+            caption { (lang.pick("Per kecamatan", "Per district")) }
+            (counts_head(lang, lang.pick("Kecamatan", "District")))
+            tbody {
+                @for (district, c) in &per_district {
+                    @let label = match district { Some(d) => names.get(d).copied().unwrap_or(d), None => lang.pick("Tingkat kabupaten", "Regency level") };
+                    (counts_row(lang, label, c, &total))
                 }
+                (counts_row(lang, lang.pick("Jumlah", "Total"), &total, &total))
             }
-        };
-        Ok(page(StatusCode::OK, layout(lang, title, &here, content)))
-    }
-    .await;
-    result.unwrap_or_else(|error| crate::pages::survey::error_page(lang, &here, error))
+        }
+    };
+    Ok(page(StatusCode::OK, layout(lang, title, here, content)))
 }

@@ -3,45 +3,30 @@
 //! `/admin/akun`: reset a password (a one-time password shown once), disable or enable an
 //! account, end its sessions. Every change is audit-logged by the store.
 
-use std::sync::Arc;
-
-use axum::extract::{OriginalUri, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
-use axum::{Extension, Form};
 use maud::html;
 use serde::Deserialize;
 use suara_store::AccountChange;
 use time::OffsetDateTime;
 
-use super::{frame, href, outcome, respond};
-use crate::access::{forbidden, ACCOUNT_ACTION, MY_ACCOUNT};
+use super::{href, outcome};
 use crate::auth::{self, Staff, SESSION_COOKIE};
-use crate::i18n::Lang;
-use crate::pages::{page, LangQuery};
-use crate::{ApiError, AppState};
+use crate::i18n::{role_label, Lang};
+use crate::pages::context::{CsrfForm, StaffCx};
+use crate::pages::failure::PageError;
+use crate::routes::{self, ACCOUNT_ACTION, MY_ACCOUNT};
 
-pub async fn my_account(
-    Extension(staff): Extension<Staff>,
-    Query(query): Query<LangQuery>,
-    uri: OriginalUri,
-) -> Response {
-    let lang = query.lang();
-    let here = uri.to_string();
-    respond(
-        lang,
-        &here,
-        Ok(my_account_page(&staff, lang, &here, StatusCode::OK, None)),
-    )
+pub async fn my_account(cx: StaffCx) -> Result<Response, PageError> {
+    Ok(my_account_page(&cx, StatusCode::OK, None))
 }
 
 fn my_account_page(
-    staff: &Staff,
-    lang: Lang,
-    here: &str,
+    cx: &StaffCx,
     status: StatusCode,
     message: Option<Result<String, String>>,
 ) -> Response {
+    let (lang, staff) = (cx.lang, &cx.staff);
     let account = &staff.session.account;
     let title = lang.pick("Akun saya", "My account");
     let content = html! {
@@ -49,9 +34,9 @@ fn my_account_page(
         (outcome(message.as_ref()))
         dl.facts {
             dt { (lang.pick("Nama pengguna", "Username")) } dd { (account.username) }
-            dt { (lang.pick("Peran", "Role")) } dd { (account.role.label_id()) }
+            dt { (lang.pick("Peran", "Role")) } dd { (role_label(lang, account.role)) }
             @if let Some(unit) = &account.unit_id { dt { "Unit" } dd { (unit) } }
-            @if let Some(nip) = &account.nip { dt { "NIP" } dd { a href=(href(lang, &format!("/dasbor/pegawai/{nip}"), None)) { (nip) } } }
+            @if let Some(nip) = &account.nip { dt { "NIP" } dd { a href=(href(lang, &routes::dashboard_officer(nip), None)) { (nip) } } }
         }
         h2 { (lang.pick("Ganti kata sandi", "Change your password")) }
         form.account method="post" action={ (MY_ACCOUNT) "?lang=" (lang.code()) } {
@@ -66,12 +51,11 @@ fn my_account_page(
             button.primary type="submit" { (lang.pick("Ganti kata sandi", "Change password")) }
         }
     };
-    page(status, frame(lang, staff, title, here, content))
+    cx.page(status, title, content)
 }
 
 #[derive(Deserialize)]
 pub struct PasswordForm {
-    csrf: Option<String>,
     #[serde(default)]
     current: String,
     #[serde(default)]
@@ -81,119 +65,104 @@ pub struct PasswordForm {
 }
 
 pub async fn change_password(
-    State(app): State<Arc<AppState>>,
-    Extension(staff): Extension<Staff>,
-    Query(query): Query<LangQuery>,
-    uri: OriginalUri,
+    cx: StaffCx,
     headers: HeaderMap,
-    Form(form): Form<PasswordForm>,
-) -> Response {
-    let lang = query.lang();
-    let here = uri.to_string();
-    if !staff.csrf_ok(form.csrf.as_deref()) {
-        return forbidden(lang);
-    }
-    let result = async {
-        let refuse = |text: &str| {
-            Ok(my_account_page(
-                &staff,
-                lang,
-                &here,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                Some(Err(text.to_string())),
-            ))
-        };
-        if form.new != form.repeat {
-            return refuse(lang.pick(
-                "Kata sandi baru dan ulangannya berbeda.",
-                "The new password and its repetition differ.",
-            ));
-        }
-        if suara_domain::access::password_problem(&form.new).is_some() {
-            return refuse(lang.pick(
-                "Kata sandi baru minimal 12 karakter, 5 di antaranya berbeda.",
-                "The new password needs at least 12 characters, 5 of them different.",
-            ));
-        }
-        let hash = staff.session.account.password_hash.clone();
-        match auth::verify_password_bounded(form.current.clone(), hash).await {
-            Ok(true) => {}
-            Ok(false) => {
-                return refuse(lang.pick(
-                    "Kata sandi sekarang salah.",
-                    "The current password is wrong.",
-                ))
-            }
-            Err(auth::Busy) => {
-                return refuse(lang.pick(
-                    "Server sedang sibuk; coba lagi sebentar lagi.",
-                    "The server is busy; try again in a moment.",
-                ))
-            }
-        }
-        let hash = auth::hash_password_off_thread(form.new.clone())
-            .await
-            .map_err(|e| ApiError::BadQuery(format!("hashing the password: {e}")))?;
-        let this_session = auth::cookie(&headers, SESSION_COOKIE).map(|t| auth::token_hash(&t));
-        let change = AccountChange::Password {
-            hash: &hash,
-            keep: this_session.as_deref(),
-        };
-        app.store
-            .change_account(
-                staff.tenant_id(),
-                staff.username(),
-                change,
-                staff.username(),
-                OffsetDateTime::now_utc(),
-            )
-            .await?;
-        let done = lang.pick(
-            "Kata sandi diganti; sesi lain akun ini sudah berakhir.",
-            "Password changed; the account's other sessions have ended.",
-        );
+    CsrfForm(form): CsrfForm<PasswordForm>,
+) -> Result<Response, PageError> {
+    let (lang, staff) = (cx.lang, &cx.staff);
+    let refuse = |text: &str| {
         Ok(my_account_page(
-            &staff,
-            lang,
-            &here,
-            StatusCode::OK,
-            Some(Ok(done.to_string())),
+            &cx,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Some(Err(text.to_string())),
         ))
+    };
+    if form.new != form.repeat {
+        return refuse(lang.pick(
+            "Kata sandi baru dan ulangannya berbeda.",
+            "The new password and its repetition differ.",
+        ));
     }
-    .await;
-    respond(lang, &here, result)
+    if suara_domain::access::password_problem(&form.new).is_some() {
+        return refuse(lang.pick(
+            "Kata sandi baru minimal 12 karakter, 5 di antaranya berbeda.",
+            "The new password needs at least 12 characters, 5 of them different.",
+        ));
+    }
+    let hash = staff.session.account.password_hash.clone();
+    match auth::verify_password_bounded(form.current.clone(), hash).await {
+        Ok(true) => {}
+        Ok(false) => {
+            return refuse(lang.pick(
+                "Kata sandi sekarang salah.",
+                "The current password is wrong.",
+            ))
+        }
+        Err(auth::Busy) => {
+            return refuse(lang.pick(
+                "Server sedang sibuk; coba lagi sebentar lagi.",
+                "The server is busy; try again in a moment.",
+            ))
+        }
+    }
+    let hash = auth::hash_password_off_thread(form.new.clone())
+        .await
+        .map_err(|e| {
+            PageError::Store(suara_store::StoreError::Corrupt(format!(
+                "hashing the password: {e}"
+            )))
+        })?;
+    let this_session = auth::cookie(&headers, SESSION_COOKIE).map(|t| auth::token_hash(&t));
+    let change = AccountChange::Password {
+        hash: &hash,
+        keep: this_session.as_deref(),
+    };
+    cx.app
+        .store
+        .change_account(
+            staff.tenant_id(),
+            staff.username(),
+            change,
+            staff.username(),
+            OffsetDateTime::now_utc(),
+        )
+        .await?;
+    let done = lang.pick(
+        "Kata sandi diganti; sesi lain akun ini sudah berakhir.",
+        "Password changed; the account's other sessions have ended.",
+    );
+    Ok(my_account_page(
+        &cx,
+        StatusCode::OK,
+        Some(Ok(done.to_string())),
+    ))
 }
 
 #[derive(Deserialize)]
 pub struct ActionForm {
-    csrf: Option<String>,
     username: Option<String>,
     action: Option<String>,
 }
 
 /// `POST /admin/akun/tindakan`: one action on one account, then the accounts page again.
 pub async fn account_action(
-    State(app): State<Arc<AppState>>,
-    Extension(staff): Extension<Staff>,
-    Query(query): Query<LangQuery>,
-    uri: OriginalUri,
-    Form(form): Form<ActionForm>,
-) -> Response {
-    let lang = query.lang();
-    let here = uri.to_string();
-    if !staff.csrf_ok(form.csrf.as_deref()) {
-        return forbidden(lang);
-    }
-    let result = async {
-        let username = form.username.as_deref().unwrap_or_default();
-        let one_time = auth::random_token()[..16].to_string();
-        let hash = match form.action.as_deref() {
-            Some("reset") => auth::hash_password_off_thread(one_time.clone())
-                .await
-                .map_err(|e| ApiError::BadQuery(format!("hashing the password: {e}")))?,
-            _ => String::new(),
-        };
-        let (change, done) = match form.action.as_deref() {
+    cx: StaffCx,
+    CsrfForm(form): CsrfForm<ActionForm>,
+) -> Result<Response, PageError> {
+    let (lang, staff) = (cx.lang, &cx.staff);
+    let username = form.username.as_deref().unwrap_or_default();
+    let one_time = auth::random_token()[..16].to_string();
+    let hash = match form.action.as_deref() {
+        Some("reset") => auth::hash_password_off_thread(one_time.clone())
+            .await
+            .map_err(|e| {
+                PageError::Store(suara_store::StoreError::Corrupt(format!(
+                    "hashing the password: {e}"
+                )))
+            })?,
+        _ => String::new(),
+    };
+    let (change, done) = match form.action.as_deref() {
             Some("reset") => (
                 AccountChange::Password { hash: &hash, keep: None },
                 match lang {
@@ -206,26 +175,46 @@ pub async fn account_action(
             Some("end_sessions") => (AccountChange::EndSessions, format!("{username}: {}", lang.pick("semua sesinya berakhir.", "all its sessions ended."))),
             _ => {
                 let text = lang.pick("Pilih akun dan tindakannya.", "Choose an account and an action.").to_string();
-                return super::admin::accounts_page(&app, &staff, lang, &here, StatusCode::UNPROCESSABLE_ENTITY, Some(Err(text))).await;
+                return super::users::accounts_page(&cx, StatusCode::UNPROCESSABLE_ENTITY, Some(Err(text)), None).await;
             }
         };
-        if username == staff.username() && change == AccountChange::Disable {
-            let text = lang.pick("Anda tidak dapat menonaktifkan akun Anda sendiri.", "You cannot disable your own account.").to_string();
-            return super::admin::accounts_page(&app, &staff, lang, &here, StatusCode::UNPROCESSABLE_ENTITY, Some(Err(text))).await;
-        }
-        let changed = app
-            .store
-            .change_account(staff.tenant_id(), username, change, staff.username(), OffsetDateTime::now_utc())
-            .await?;
-        let (status, message) = if changed {
-            (StatusCode::OK, Ok(done))
-        } else {
-            (StatusCode::NOT_FOUND, Err(lang.pick("Akun itu tidak ada.", "No such account.").to_string()))
-        };
-        super::admin::accounts_page(&app, &staff, lang, &here, status, Some(message)).await
+    if username == staff.username() && change == AccountChange::Disable {
+        let text = lang
+            .pick(
+                "Anda tidak dapat menonaktifkan akun Anda sendiri.",
+                "You cannot disable your own account.",
+            )
+            .to_string();
+        return super::users::accounts_page(
+            &cx,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Some(Err(text)),
+            None,
+        )
+        .await;
     }
-    .await;
-    respond(lang, &here, result)
+    let changed = cx
+        .app
+        .store
+        .change_account(
+            staff.tenant_id(),
+            username,
+            change,
+            staff.username(),
+            OffsetDateTime::now_utc(),
+        )
+        .await?;
+    let (status, message) = if changed {
+        (StatusCode::OK, Ok(done))
+    } else {
+        (
+            StatusCode::NOT_FOUND,
+            Err(lang
+                .pick("Akun itu tidak ada.", "No such account.")
+                .to_string()),
+        )
+    };
+    super::users::accounts_page(&cx, status, Some(message), None).await
 }
 
 /// The action buttons of one row of the accounts table.

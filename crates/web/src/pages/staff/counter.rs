@@ -1,55 +1,54 @@
-//! `/loket`: counter staff issue a one-time survey ticket for the service just given, to
-//! print (QR code and code) or send as a link by SMS or WhatsApp.
+//! Survey tickets at the counter: after serving a citizen, staff issue a one-time ticket
+//! (QR code and short code) for the service just given and, optionally, the officer who
+//! served. The form remembers the last service, and officers are chosen by name.
 
-use std::sync::Arc;
+use std::collections::HashMap;
 
-use axum::extract::{OriginalUri, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
-use axum::{Extension, Form};
 use maud::{html, Markup};
 use serde::Deserialize;
 use suara_domain::access::Role;
 use suara_domain::integrity::ticket;
-use suara_domain::org::tree::UnitTree;
-use suara_store::{Issuer, Service, TicketBinding};
+use suara_store::{Issuer, Officer, Service, TicketBinding};
 use time::OffsetDateTime;
 
-use super::{frame, respond};
-use crate::access::{forbidden, COUNTER};
-use crate::auth::Staff;
-use crate::i18n::Lang;
-use crate::pages::{page, LangQuery};
+use super::units_tree;
+use crate::pages::context::{CsrfForm, Look, StaffCx};
+use crate::pages::failure::PageError;
+use crate::routes::COUNTER;
 use crate::tickets::{new_code, qr_svg, ticket_path};
-use crate::{ApiError, AppState};
 
 #[derive(Deserialize)]
 pub struct IssueForm {
-    pub csrf: Option<String>,
     pub service: Option<String>,
-    /// For unit admins and administrators: the officer who served (optional).
     pub officer: Option<String>,
 }
 
-/// The services this user may issue tickets for, and the officer they are fixed to (an
-/// officer issues for themselves).
-async fn scope(app: &AppState, staff: &Staff) -> Result<(Vec<Service>, Option<String>), ApiError> {
-    let tenant_id = staff.tenant_id();
-    let units = app.store.units(tenant_id).await?;
-    let tree = UnitTree::new(
-        units
-            .iter()
-            .map(|u| (u.unit_id.as_str(), u.parent_id.as_deref())),
-    );
-    let (unit_ids, officer) = match staff.principal.role {
+/// What this user may issue tickets for.
+pub struct Scope {
+    pub services: Vec<Service>,
+    /// Unit code → name, for the services' labels.
+    pub unit_names: HashMap<String, String>,
+    /// Officers who may be named, by unit (empty for an officer, who names themselves).
+    pub officers: Vec<Officer>,
+    /// An officer's own NIP: their tickets always name them.
+    pub fixed_officer: Option<String>,
+}
+
+async fn scope(cx: &StaffCx) -> Result<Scope, PageError> {
+    let store = &cx.app.store;
+    let tenant_id = cx.tenant_id();
+    let (units, tree) = units_tree(cx).await?;
+    let principal = &cx.staff.principal;
+    let (unit_ids, fixed_officer) = match principal.role {
         Role::Officer => {
-            let nip = staff.principal.nip.clone().unwrap_or_default();
-            let unit = app.store.officer(tenant_id, &nip).await?.map(|o| o.unit_id);
+            let nip = principal.nip.clone().unwrap_or_default();
+            let unit = store.officer(tenant_id, &nip).await?.map(|o| o.unit_id);
             (unit.into_iter().collect::<Vec<_>>(), Some(nip))
         }
         Role::UnitAdmin => (
-            staff
-                .principal
+            principal
                 .unit_id
                 .as_deref()
                 .map(|u| tree.subtree(u))
@@ -59,126 +58,157 @@ async fn scope(app: &AppState, staff: &Staff) -> Result<(Vec<Service>, Option<St
         _ => (units.iter().map(|u| u.unit_id.clone()).collect(), None),
     };
     let mut services = Vec::new();
+    let mut officers = Vec::new();
     for unit in &unit_ids {
-        services.extend(app.store.services_of_unit(tenant_id, unit).await?);
+        services.extend(store.services_of_unit(tenant_id, unit).await?);
+        if fixed_officer.is_none() {
+            officers.extend(store.officers_of_unit(tenant_id, unit).await?);
+        }
     }
-    Ok((services, officer))
+    officers.sort_by(|a, b| a.name.cmp(&b.name).then(a.nip.cmp(&b.nip)));
+    let unit_names = units.into_iter().map(|u| (u.unit_id, u.name)).collect();
+    Ok(Scope {
+        services,
+        unit_names,
+        officers,
+        fixed_officer,
+    })
 }
 
-fn issue_form(lang: Lang, staff: &Staff, services: &[Service], fixed_officer: bool) -> Markup {
+/// The form, with the last service (and officer) chosen again.
+pub fn issue_form(look: Look, scope: &Scope, last: &IssueForm) -> Markup {
+    let unit_name = |id: &str| {
+        scope
+            .unit_names
+            .get(id)
+            .cloned()
+            .unwrap_or_else(|| id.to_string())
+    };
     html! {
-        form.account method="post" action={ (COUNTER) "?lang=" (lang.code()) } {
-            input type="hidden" name="csrf" value=(staff.session.csrf_token);
+        form.account method="post" action=(look.action(COUNTER)) {
+            (look.csrf())
             p {
-                label for="service" { (lang.pick("Layanan yang baru diberikan", "Service just given")) }
+                label for="service" { (look.pick("Layanan yang baru diberikan", "Service just given")) }
                 select #service name="service" required {
-                    @for s in services { option value=(s.service_id) { (s.name) " (" (s.unit_id) ")" } }
+                    @for s in &scope.services {
+                        option value=(s.service_id) selected[last.service.as_deref() == Some(s.service_id.as_str())] {
+                            (s.name) " · " (unit_name(&s.unit_id))
+                        }
+                    }
                 }
             }
-            @if !fixed_officer {
+            @if scope.fixed_officer.is_none() {
                 p {
-                    label for="officer" { (lang.pick("NIP petugas yang melayani (boleh kosong)", "NIP of the officer who served (optional)")) }
-                    input #officer name="officer" inputmode="numeric" pattern="[0-9]{18}" autocomplete="off";
+                    label for="officer" { (look.pick("Petugas yang melayani (boleh kosong)", "Officer who served (optional)")) }
+                    select #officer name="officer" {
+                        option value="" { (look.pick("— tidak disebut —", "— not named —")) }
+                        @for o in &scope.officers {
+                            option value=(o.nip) selected[last.officer.as_deref() == Some(o.nip.as_str())] {
+                                (o.name) " · NIP " (o.nip)
+                            }
+                        }
+                    }
                 }
             }
-            button.primary type="submit" { (lang.pick("Terbitkan tiket", "Issue ticket")) }
+            button.primary type="submit" { (look.pick("Terbitkan tiket", "Issue ticket")) }
         }
     }
 }
 
-pub async fn counter_page(
-    State(app): State<Arc<AppState>>,
-    Extension(staff): Extension<Staff>,
-    Query(query): Query<LangQuery>,
-    uri: OriginalUri,
-) -> Response {
-    let lang = query.lang();
-    let here = uri.to_string();
-    let result = async {
-        let (services, officer) = scope(&app, &staff).await?;
-        let title = lang.pick("Tiket survei", "Survey tickets");
-        let content = html! {
-            h1 { (title) }
-            p { (lang.pick(
-                "Setelah melayani warga, terbitkan satu tiket untuk layanan itu. Tiket berlaku satu kali dan 72 jam; tanggapan lewat tiket dihitung sebagai terverifikasi.",
-                "After serving a citizen, issue one ticket for that service. A ticket works once, for 72 hours; responses through a ticket count as verified.",
-            )) }
-            (issue_form(lang, &staff, &services, officer.is_some()))
-        };
-        super::ok(frame(lang, &staff, title, &here, content))
+fn intro(look: Look) -> Markup {
+    html! {
+        p { (look.pick(
+            "Setelah melayani warga, terbitkan satu tiket untuk layanan itu. Tiket berlaku satu kali dan 72 jam; tanggapan lewat tiket dihitung sebagai terverifikasi.",
+            "After serving a citizen, issue one ticket for that service. A ticket works once, for 72 hours; responses through a ticket count as verified.",
+        )) }
     }
-    .await;
-    respond(lang, &here, result)
+}
+
+pub async fn counter_page(cx: StaffCx) -> Result<Response, PageError> {
+    let scope = scope(&cx).await?;
+    let look = cx.look();
+    let title = look.pick("Tiket survei", "Survey tickets");
+    let none = IssueForm {
+        service: None,
+        officer: None,
+    };
+    cx.ok(
+        title,
+        html! { h1 { (title) } (intro(look)) (issue_form(look, &scope, &none)) },
+    )
 }
 
 pub async fn issue(
-    State(app): State<Arc<AppState>>,
-    Extension(staff): Extension<Staff>,
-    Query(query): Query<LangQuery>,
-    uri: OriginalUri,
+    cx: StaffCx,
     headers: HeaderMap,
     extensions: axum::http::Extensions,
-    Form(form): Form<IssueForm>,
-) -> Response {
-    let lang = query.lang();
-    let here = uri.to_string();
-    if !staff.csrf_ok(form.csrf.as_deref()) {
-        return forbidden(lang);
-    }
-    let result = async {
-        let (services, fixed_officer) = scope(&app, &staff).await?;
-        let title = lang.pick("Tiket survei", "Survey tickets");
-        let chosen = form.service.as_deref().map(str::trim).filter(|s| !s.is_empty());
-        let Some(chosen) = chosen else {
-            let content = html! {
-                h1 { (title) }
-                div.error-summary role="alert" { p { (lang.pick("Pilih layanan yang baru diberikan.", "Choose the service just given.")) } }
-                (issue_form(lang, &staff, &services, fixed_officer.is_some()))
-            };
-            return Ok(page(StatusCode::UNPROCESSABLE_ENTITY, frame(lang, &staff, title, &here, content)));
-        };
-        // A service outside the user's units is not theirs to vouch for.
-        let Some(service) = services.iter().find(|s| s.service_id == chosen) else {
-            return Ok(forbidden(lang));
-        };
-        let officer = fixed_officer.clone().or_else(|| form.officer.clone().map(|o| o.trim().to_string()).filter(|o| !o.is_empty()));
-        let binding = TicketBinding {
-            unit_id: service.unit_id.clone(),
-            service_id: Some(service.service_id.clone()),
-            officer_nip: officer,
-            point_id: None,
-        };
-        let code = new_code();
-        let network = app.signals(&headers, &extensions).network;
-        let issuer = Issuer {
-            name: staff.username(),
-            network: network.as_deref(),
-            nip: staff.principal.nip.as_deref(),
-        };
-        let expires_at = app
-            .store
-            .issue_ticket(staff.tenant_id(), &code, &binding, &issuer, OffsetDateTime::now_utc())
-            .await?;
-        let tenant = app.tenant(Some(staff.tenant_id())).await?;
-        let url = format!("{}{}", app.base_url(&headers), ticket_path(&code));
-        let expires = expires_at
-            .to_offset(tenant.offset())
-            .format(time::macros::format_description!("[day]-[month]-[year] [hour]:[minute]"))
-            .unwrap_or_default();
+    CsrfForm(form): CsrfForm<IssueForm>,
+) -> Result<Response, PageError> {
+    let scope = scope(&cx).await?;
+    let look = cx.look();
+    let title = look.pick("Tiket survei", "Survey tickets");
+    let chosen = form
+        .service
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty());
+    let Some(chosen) = chosen else {
         let content = html! {
             h1 { (title) }
-            section.ticket aria-labelledby="ticket-code" {
-                p { (lang.pick("Survei kepuasan: ", "Satisfaction survey: ")) strong { (service.name) } }
-                (qr_svg(&url, lang.pick("Kode QR tiket survei", "Survey ticket QR code")))
-                p #ticket-code .code { (ticket::display(&code)) }
-                p { (lang.pick("Pindai kode QR atau buka ", "Scan the QR code or open ")) a href=(url) { (url) } }
-                p.muted { (lang.pick("Berlaku satu kali, sampai ", "Valid once, until ")) (expires) }
+            div.error-summary role="alert" tabindex="-1" {
+                h2 { (look.pick("Ada masalah", "There is a problem")) }
+                p { a href="#service" { (look.pick("Pilih layanan yang baru diberikan.", "Choose the service just given.")) } }
             }
-            h2 { (lang.pick("Tiket berikutnya", "Next ticket")) }
-            (issue_form(lang, &staff, &services, fixed_officer.is_some()))
+            (issue_form(look, &scope, &form))
         };
-        Ok(page(StatusCode::CREATED, frame(lang, &staff, title, &here, content)))
-    }
-    .await;
-    respond(lang, &here, result)
+        return Ok(cx.page(StatusCode::UNPROCESSABLE_ENTITY, title, content));
+    };
+    let Some(service) = scope.services.iter().find(|s| s.service_id == chosen) else {
+        return Err(PageError::Forbidden);
+    };
+    let named = form
+        .officer
+        .as_deref()
+        .map(str::trim)
+        .filter(|o| !o.is_empty())
+        .map(str::to_string);
+    let binding = TicketBinding {
+        unit_id: service.unit_id.clone(),
+        service_id: Some(service.service_id.clone()),
+        officer_nip: scope.fixed_officer.clone().or(named),
+        point_id: None,
+    };
+    let code = new_code();
+    let network = cx.app.signals(&headers, &extensions).network;
+    let issuer = Issuer {
+        name: cx.username(),
+        network: network.as_deref(),
+        nip: cx.staff.principal.nip.as_deref(),
+    };
+    let expires_at = cx
+        .app
+        .store
+        .issue_ticket(
+            cx.tenant_id(),
+            &code,
+            &binding,
+            &issuer,
+            OffsetDateTime::now_utc(),
+        )
+        .await
+        .map_err(crate::ApiError::from)?;
+    let url = format!("{}{}", cx.app.base_url(&headers), ticket_path(&code));
+    let content = html! {
+        h1 { (title) }
+        section.ticket aria-labelledby="ticket-code" {
+            p { (look.pick("Survei kepuasan: ", "Satisfaction survey: ")) strong { (service.name) } }
+            (qr_svg(&url, look.pick("Kode QR tiket survei", "Survey ticket QR code")))
+            p #ticket-code .code { (ticket::display(&code)) }
+            p { (look.pick("Pindai kode QR atau buka ", "Scan the QR code or open ")) a href=(url) { (url) } }
+            p.muted { (look.pick("Berlaku satu kali, sampai ", "Valid once, until ")) (cx.lang.date_time(expires_at, cx.tenant.offset())) }
+        }
+        h2 { (look.pick("Tiket berikutnya", "Next ticket")) }
+        (issue_form(look, &scope, &form))
+    };
+    Ok(cx.page(StatusCode::CREATED, title, content))
 }

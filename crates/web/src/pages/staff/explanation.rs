@@ -5,10 +5,12 @@
 use maud::{html, Markup};
 use suara_domain::decimal::Decimal;
 use suara_domain::integrity::channel::Trust;
+use suara_domain::period::Month;
 use suara_domain::tpp::evidence::Evidence;
+use suara_domain::tpp::payroll::Payroll;
 use suara_domain::tpp::policy::{factor_shown, Policy, SatisfactionRule};
 use suara_domain::tpp::{Explanation, ScoreBasis, SCORE_PLACES};
-use suara_store::StoredRun;
+use suara_store::{RunOfficer, RunSummary, StoredRun};
 
 use super::tpp::{percent, rp, rule_text, state_label};
 use crate::i18n::Lang;
@@ -75,7 +77,6 @@ fn threshold(policy: &Policy) -> Option<Decimal> {
 
 /// The evidence step: whether the responses were enough to reduce pay, with its numbers.
 fn evidence_step(lang: Lang, policy: &Policy, e: &Explanation) -> Markup {
-    let shortfall = e.base.saturating_sub(e.amount);
     html! {
         li {
             h2 { (lang.pick("Cukupkah buktinya?", "Is the evidence enough?")) }
@@ -93,14 +94,6 @@ fn evidence_step(lang: Lang, policy: &Policy, e: &Explanation) -> Markup {
                     p { (lang.pick("Nilai dari sampel bisa meleset. Dengan keyakinan ", "A score from a sample can be off. With ")) (level) "% "
                         (lang.pick("nilai sebenarnya paling tinggi ", "confidence the true score is at most ")) code { (score) " + " (lang.decimal(margin)) " = " strong { (lang.decimal(upper)) } }
                         (lang.pick(". TPP dihitung dari batas atas ini, agar keraguan menguntungkan Anda.", ". TPP is computed from this upper end, so any doubt is in your favour.")) }
-                    @if let Some(threshold) = threshold(policy) {
-                        @if upper.to_rational() >= threshold.to_rational() {
-                            p { strong { (lang.pick("Batas atas mencapai ", "The upper end reaches ")) (lang.decimal(threshold)) (lang.pick(": TPP tidak dikurangi karena kepuasan.", ": TPP is not reduced for satisfaction.")) } }
-                        } @else {
-                            @let gap = Decimal::round_half_away(&(threshold.to_rational() - upper.to_rational()), SCORE_PLACES);
-                            p { strong { (lang.pick("Pada ", "At ")) (lang.decimal(upper)) (lang.pick(" Anda ", " you were ")) (lang.decimal(gap)) (lang.pick(" di bawah ", " below ")) (lang.decimal(threshold)) (lang.pick(", dan itu mengurangi TPP Anda sebesar ", ", which cost you ")) (rp(shortfall)) "." } }
-                        }
-                    }
                     p.muted { (lang.pick("Rentang dihitung dari sebaran jawaban per tanggapan di unit Anda dan bobot penggabungan; dibulatkan ke atas ke 0,01.", "The range comes from the spread of per-response answers in your unit and the blend's weights; rounded up to 0.01.")) }
                 }
             }
@@ -108,15 +101,62 @@ fn evidence_step(lang: Lang, policy: &Policy, e: &Explanation) -> Markup {
     }
 }
 
-/// The officer's figures of the run, each step with the numbers that went into it;
+/// The plain-words gap: how far below the threshold the score the rule used was, and what
+/// it cost; or that it reached the threshold.
+fn gap_text(lang: Lang, policy: &Policy, e: &Explanation) -> Markup {
+    let ruled = match e.evidence {
+        Evidence::Bounded { upper, .. } => Some(upper),
+        Evidence::Insufficient { .. } => None,
+        Evidence::NotApplied => e.score,
+    };
+    let (Some(ruled), Some(threshold)) = (ruled, threshold(policy)) else {
+        return html! {};
+    };
+    if ruled.to_rational() >= threshold.to_rational() {
+        return html! { p { strong { (lang.pick("Nilai ", "The score ")) (lang.decimal(ruled)) (lang.pick(" mencapai ", " reaches ")) (lang.decimal(threshold)) (lang.pick(": TPP tidak dikurangi karena kepuasan.", ": TPP is not reduced for satisfaction.")) } } };
+    }
+    let gap = Decimal::round_half_away(
+        &(threshold.to_rational() - ruled.to_rational()),
+        SCORE_PLACES,
+    );
+    let shortfall = e.base.saturating_sub(e.amount);
+    html! {
+        p { strong { (lang.pick("Pada ", "At ")) (lang.decimal(ruled)) (lang.pick(" Anda ", " you were ")) (lang.decimal(gap)) (lang.pick(" poin di bawah ", " points below ")) (lang.decimal(threshold)) (lang.pick(", dan itu mengurangi TPP Anda sebesar ", ", which cost you ")) (rp(shortfall)) "." } }
+    }
+}
+
+/// A month's figures: of a stored run, or (`run` empty) the provisional preview of a month
+/// that has not ended.
+pub struct Figures<'a> {
+    pub month: Month,
+    pub policy: &'a Policy,
+    pub officers: &'a [RunOfficer],
+    pub payroll: &'a Payroll,
+    pub run: Option<&'a RunSummary>,
+}
+
+impl Figures<'_> {
+    fn officer(&self, nip: &str) -> Option<&RunOfficer> {
+        self.officers.iter().find(|o| o.input.nip == nip)
+    }
+}
+
+/// The officer's figures of the month, each step with the numbers that went into it;
 /// `published` is how many responses named them in the published SKM that month.
-pub fn steps(lang: Lang, run: &StoredRun, nip: &str, published: u64) -> Markup {
-    let s = &run.summary;
-    let header = html! {
-        p.muted {
-            (lang.pick("Perhitungan ", "Run ")) (s.month) (lang.pick(" versi ", " version ")) (s.version)
-            " (" (state_label(lang, s.state)) "), " (lang.pick("kebijakan ", "policy ")) (s.policy_version) "."
-        }
+pub fn steps(lang: Lang, run: &Figures, nip: &str, published: u64) -> Markup {
+    let header = match run.run {
+        Some(s) => html! {
+            p.muted {
+                (lang.pick("Perhitungan ", "Run ")) (lang.month(s.month)) (lang.pick(" versi ", " version ")) (s.version)
+                " (" (state_label(lang, s.state)) "), " (lang.pick("kebijakan ", "policy ")) (s.policy_version) "."
+            }
+        },
+        None => html! {
+            div.warning role="note" { p { strong { (lang.pick(
+                "Sementara: bulan ini belum berakhir. Angka di bawah mengikuti tanggapan sejauh ini dan masih berubah; TPP dihitung resmi setelah bulannya selesai.",
+                "Provisional: this month has not ended. The figures below follow the responses so far and will still change; TPP is computed officially once the month is over.",
+            )) } } }
+        },
     };
     let Some(officer) = run.officer(nip) else {
         return html! { (header) p { (lang.pick("Pegawai ini tidak tercatat bekerja pada akhir bulan itu, sehingga tidak masuk perhitungan.", "This officer was not on the staff at the end of that month and is not in the run.")) } };
@@ -143,7 +183,7 @@ pub fn steps(lang: Lang, run: &StoredRun, nip: &str, published: u64) -> Markup {
     html! {
         (header)
         div.success role="status" {
-            p.lead { strong { "TPP " (s.month) ": " (rp(e.amount)) } " = " (percent(lang, e.factor.paid)) " × " (rp(e.base)) }
+            p.lead { strong { "TPP " (lang.month(run.month)) ": " (rp(e.amount)) } " = " (percent(lang, e.factor.paid)) " × " (rp(e.base)) }
         }
         ol.steps {
             li {
@@ -186,6 +226,7 @@ pub fn steps(lang: Lang, run: &StoredRun, nip: &str, published: u64) -> Markup {
             li {
                 h2 { (lang.pick("Aturan kebijakan", "The policy's rule")) }
                 p { (rule_text(lang, policy)) }
+                (gap_text(lang, policy, e))
                 p { (lang.pick("Komponen kepuasan", "Satisfaction component"))
                     @if e.score.is_some() { (lang.pick(" untuk nilai ", " for score ")) (ruled) }
                     ": " strong { (percent(lang, factor_shown(&e.factor.satisfaction))) } }

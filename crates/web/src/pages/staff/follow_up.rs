@@ -1,12 +1,9 @@
 //! Follow-up plans on a unit's dashboard page: the plans of the chosen period with their
 //! progress, and for the unit's administrators a form to add one and to update each.
 
-use std::sync::Arc;
-
-use axum::extract::{OriginalUri, Path, Query, State};
+use axum::extract::Path;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::{Extension, Form};
 use maud::{html, Markup};
 use serde::Deserialize;
 use suara_domain::access::Permission;
@@ -16,13 +13,12 @@ use suara_domain::skm::Element;
 use suara_store::StoredPlan;
 use time::OffsetDateTime;
 
-use super::dashboard::{tenant, tree};
-use super::respond;
-use crate::access::forbidden;
+use super::units_tree;
 use crate::auth::Staff;
 use crate::i18n::{element_name, Lang};
-use crate::pages::message_page;
-use crate::{ApiError, AppState};
+use crate::pages::context::{CsrfForm, Look, StaffCx};
+use crate::pages::failure::{Missing, PageError};
+use crate::routes;
 
 pub fn status_label(lang: Lang, status: Status) -> &'static str {
     match lang {
@@ -33,20 +29,20 @@ pub fn status_label(lang: Lang, status: Status) -> &'static str {
 
 /// The section of the unit page.
 pub fn section(
-    lang: Lang,
-    staff: &Staff,
+    look: Look,
     unit_id: &str,
     period: Period,
     plans: &[StoredPlan],
     may_edit: bool,
 ) -> Markup {
-    let action = format!("/dasbor/unit/{unit_id}/tindak-lanjut?lang={}", lang.code());
+    let lang = look.lang;
+    let action = look.action(&routes::unit_follow_up(unit_id));
     html! {
-        h2 #tindak-lanjut { (lang.pick("Rencana tindak lanjut", "Follow-up plan")) " (" (period) ")" }
+        h2 #tindak-lanjut { (lang.pick("Rencana tindak lanjut", "Follow-up plan")) " (" (lang.period(period)) ")" }
         @if plans.is_empty() {
             p { (lang.pick("Belum ada rencana tindak lanjut untuk periode ini.", "No follow-up plan for this period yet.")) }
         } @else {
-            table.data {
+            table.data tabindex="0" {
                 thead { tr {
                     th scope="col" { (lang.pick("Unsur", "Element")) }
                     th scope="col" { (lang.pick("Tindak lanjut", "Action")) }
@@ -58,11 +54,11 @@ pub fn section(
                     th scope="row" { (p.plan.element.code()) " " (element_name(lang, p.plan.element)) }
                     td { (p.plan.action) @if let Some(note) = &p.progress_note { br; small { (note) } } }
                     td { (p.plan.owner) }
-                    td { (p.plan.deadline) }
+                    td { (lang.date(p.plan.deadline)) }
                     td {
                         @if may_edit {
                             form.inline method="post" action=(action) {
-                                input type="hidden" name="csrf" value=(staff.session.csrf_token);
+                                (look.csrf())
                                 input type="hidden" name="plan" value=(p.plan_id);
                                 input type="hidden" name="period" value=(period);
                                 label for={ "status-" (p.plan_id) } { (lang.pick("Status", "Status")) }
@@ -82,7 +78,7 @@ pub fn section(
         }
         @if may_edit {
             form.stack method="post" action=(action) {
-                input type="hidden" name="csrf" value=(staff.session.csrf_token);
+                (look.csrf())
                 input type="hidden" name="period" value=(period);
                 p { label for="fu-element" { (lang.pick("Unsur", "Element")) }
                     select #fu-element name="element" { @for e in Element::ALL { option value=(e.code()) { (e.code()) " " (element_name(lang, e)) } } } }
@@ -102,7 +98,6 @@ pub fn may_edit(staff: &Staff, unit_id: &str, tree: &suara_domain::org::tree::Un
 
 #[derive(Deserialize)]
 pub struct ChangeForm {
-    pub csrf: Option<String>,
     pub period: Option<String>,
     pub plan: Option<String>,
     pub status: Option<String>,
@@ -117,99 +112,88 @@ pub struct ChangeForm {
     pub deadline: String,
 }
 
-#[derive(Deserialize, Default)]
-pub struct LangOnly {
-    pub lang: Option<String>,
-}
-
 /// Adds a plan, or (with `plan`) updates one's status and note; back to the unit page.
 pub async fn change(
-    State(app): State<Arc<AppState>>,
-    Extension(staff): Extension<Staff>,
+    cx: StaffCx,
     Path(unit_id): Path<String>,
-    Query(query): Query<LangOnly>,
-    uri: OriginalUri,
-    Form(form): Form<ChangeForm>,
-) -> Response {
-    let lang = Lang::from_code(query.lang.as_deref());
-    let here = uri.to_string();
-    if !staff.csrf_ok(form.csrf.as_deref()) {
-        return forbidden(lang);
+    CsrfForm(form): CsrfForm<ChangeForm>,
+) -> Result<Response, PageError> {
+    let lang = cx.lang;
+    let (_, tree) = units_tree(&cx).await?;
+    if !may_edit(&cx.staff, &unit_id, &tree) {
+        return Err(PageError::Forbidden);
     }
-    let result = async {
-        let tenant = tenant(&app, &staff).await?;
-        let (_, tree) = tree(&app, &tenant.tenant_id).await?;
-        if !may_edit(&staff, &unit_id, &tree) {
-            return Ok(forbidden(lang));
-        }
-        let period: Period =
-            form.period.as_deref().unwrap_or_default().parse().map_err(
-                |e: suara_domain::period::PeriodError| ApiError::BadQuery(e.to_string()),
-            )?;
-        let back = format!(
-            "/dasbor/unit/{unit_id}?lang={}&period={period}#tindak-lanjut",
-            lang.code()
-        );
-        let now = OffsetDateTime::now_utc();
-        let problem = |text: String| {
-            Ok(message_page(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                lang,
-                lang.pick("Rencana belum disimpan", "The plan was not saved"),
-                &text,
-                &back,
-            ))
+    let text = form.period.as_deref().unwrap_or_default();
+    let period: Period = text
+        .parse()
+        .map_err(|_| PageError::BadPeriod(text.to_string()))?;
+    let back = format!(
+        "{}?lang={}&period={period}#tindak-lanjut",
+        routes::dashboard_unit(&unit_id),
+        lang.code()
+    );
+    let now = OffsetDateTime::now_utc();
+    let problem = |body: Markup| {
+        let title = lang.pick("Rencana belum disimpan", "The plan was not saved");
+        Ok(cx.page(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            title,
+            html! {
+                h1 { (title) }
+                div.error-summary role="alert" tabindex="-1" { h2 { (lang.pick("Ada masalah", "There is a problem")) } (body) }
+                p { a href=(back) { (lang.pick("Kembali ke halaman unit", "Back to the unit's page")) } }
+            },
+        ))
+    };
+    if let Some(plan_id) = form.plan.as_deref() {
+        let Some(status) = form.status.as_deref().and_then(Status::from_code) else {
+            return problem(html! { p { (lang.pick("Pilih status.", "Choose a status.")) } });
         };
-        if let Some(plan_id) = form.plan.as_deref() {
-            let Some(status) = form.status.as_deref().and_then(Status::from_code) else {
-                return problem(lang.pick("Pilih status.", "Choose a status.").to_string());
-            };
-            let found = app
-                .store
-                .update_follow_up(
-                    &tenant.tenant_id,
-                    &unit_id,
-                    plan_id,
-                    status,
-                    form.note.as_deref(),
-                    staff.username(),
-                    now,
-                )
-                .await?;
-            if !found {
-                return Err(ApiError::NotFound(format!("plan {plan_id}")));
-            }
-        } else {
-            let draft = PlanDraft {
-                element: form.element.clone(),
-                action: form.action.clone(),
-                owner: form.owner.clone(),
-                deadline: form.deadline.clone(),
-            };
-            let plan = match validate(&draft) {
-                Ok(plan) => plan,
-                Err(problems) => {
-                    let text = problems
-                        .iter()
-                        .map(|(f, r)| format!("{f}: {r}"))
-                        .collect::<Vec<_>>()
-                        .join("; ");
-                    return problem(text);
-                }
-            };
-            app.store
-                .add_follow_up(
-                    &tenant.tenant_id,
-                    &unit_id,
-                    period,
-                    &plan,
-                    staff.username(),
-                    now,
-                )
-                .await?;
+        let found = cx
+            .app
+            .store
+            .update_follow_up(
+                cx.tenant_id(),
+                &unit_id,
+                plan_id,
+                status,
+                form.note.as_deref(),
+                cx.username(),
+                now,
+            )
+            .await?;
+        if !found {
+            return Err(PageError::NotFound(Missing::Page));
         }
-        Ok(Redirect::to(&back).into_response())
+    } else {
+        let draft = PlanDraft {
+            element: form.element.clone(),
+            action: form.action.clone(),
+            owner: form.owner.clone(),
+            deadline: form.deadline.clone(),
+        };
+        let plan = match validate(&draft) {
+            Ok(plan) => plan,
+            Err(problems) => {
+                return problem(html! { ul { @for (field, reason) in &problems {
+                    li { (plan_field_label(lang, field)) ": " (crate::i18n::reason_text(lang, reason)) }
+                } } });
+            }
+        };
+        cx.app
+            .store
+            .add_follow_up(cx.tenant_id(), &unit_id, period, &plan, cx.username(), now)
+            .await?;
     }
-    .await;
-    respond(lang, &here, result)
+    Ok(Redirect::to(&back).into_response())
+}
+
+fn plan_field_label(lang: Lang, field: &str) -> &'static str {
+    match field {
+        "element" => lang.pick("Unsur", "Element"),
+        "action" => lang.pick("Tindak lanjut", "Action"),
+        "owner" => lang.pick("Penanggung jawab", "Owner"),
+        "deadline" => lang.pick("Tenggat", "Deadline"),
+        _ => lang.pick("Isian", "Field"),
+    }
 }

@@ -2,26 +2,22 @@
 //! a service point (from the tablet's own browser, which then keeps the kiosk's token in a
 //! cookie), see the kiosks of their units, and revoke one (a tablet lost or moved).
 
-use std::sync::Arc;
-
-use axum::extract::{OriginalUri, Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::{Extension, Form};
 use maud::html;
 use serde::Deserialize;
-use suara_domain::org::tree::UnitTree;
 use suara_domain::org::valid_nip;
-use suara_store::{Kiosk, NewKiosk, RecordError, ServicePoint};
+use suara_store::{Kiosk, NewKiosk, Officer, RecordError, ServicePoint};
 use time::OffsetDateTime;
 
-use super::{frame, outcome, respond};
-use crate::access::{forbidden, KIOSKS};
-use crate::auth::{cookie, random_token, set_cookie, token_hash, Staff, KIOSK_COOKIE};
-use crate::i18n::Lang;
+use super::confirm::{self, confirmed, Confirmation};
+use super::login::{end_session, forget_session};
+use super::{outcome, units_tree};
+use crate::auth::{cookie, random_token, set_cookie, token_hash, KIOSK_COOKIE};
+use crate::pages::context::{CsrfForm, StaffCx};
+use crate::pages::failure::PageError;
 use crate::pages::kiosk::kiosk_href;
-use crate::pages::{page, LangQuery};
-use crate::{ApiError, AppState};
+use crate::routes::KIOSKS;
 
 /// A kiosk keeps its token for a year; revoking it ends it sooner.
 const KIOSK_TOKEN_LIFETIME: time::Duration = time::Duration::days(365);
@@ -29,12 +25,12 @@ const MAX_LABEL_CHARS: usize = 80;
 
 #[derive(Deserialize)]
 pub struct KioskForm {
-    pub csrf: Option<String>,
     pub action: Option<String>,
     pub point: Option<String>,
     pub label: Option<String>,
     pub officer: Option<String>,
     pub kiosk: Option<String>,
+    pub confirm: Option<String>,
 }
 
 /// A service point with its unit's name.
@@ -44,33 +40,33 @@ struct Point {
 }
 
 /// The service points and kiosks of the units this user manages.
-async fn scope(app: &AppState, staff: &Staff) -> Result<(Vec<Point>, Vec<Kiosk>), ApiError> {
-    let tenant_id = staff.tenant_id();
-    let units = app.store.units(tenant_id).await?;
-    let tree = UnitTree::new(
-        units
-            .iter()
-            .map(|u| (u.unit_id.as_str(), u.parent_id.as_deref())),
-    );
+/// The service points, kiosks and officers of the units this user sees.
+async fn scope(cx: &StaffCx) -> Result<(Vec<Point>, Vec<Kiosk>, Vec<Officer>), PageError> {
+    let store = &cx.app.store;
+    let tenant_id = cx.tenant_id();
+    let (units, tree) = units_tree(cx).await?;
+    let principal = &cx.staff.principal;
     let mut points = Vec::new();
+    let mut officers = Vec::new();
     for unit in units
         .iter()
-        .filter(|u| staff.principal.sees_unit(&u.unit_id, &tree))
+        .filter(|u| principal.sees_unit(&u.unit_id, &tree))
     {
-        let of_unit = app.store.points_of_unit(tenant_id, &unit.unit_id).await?;
+        let of_unit = store.points_of_unit(tenant_id, &unit.unit_id).await?;
         points.extend(of_unit.into_iter().map(|point| Point {
             point,
             unit_name: unit.name.clone(),
         }));
+        officers.extend(store.officers_of_unit(tenant_id, &unit.unit_id).await?);
     }
-    let kiosks = app
-        .store
+    officers.sort_by(|a, b| a.name.cmp(&b.name).then(a.nip.cmp(&b.nip)));
+    let kiosks = store
         .kiosks(tenant_id)
         .await?
         .into_iter()
-        .filter(|k| staff.principal.sees_unit(&k.unit_id, &tree))
+        .filter(|k| principal.sees_unit(&k.unit_id, &tree))
         .collect();
-    Ok((points, kiosks))
+    Ok((points, kiosks, officers))
 }
 
 struct Notice {
@@ -79,28 +75,27 @@ struct Notice {
 }
 
 async fn kiosks_page(
-    app: &AppState,
-    staff: &Staff,
+    cx: &StaffCx,
     headers: &HeaderMap,
-    lang: Lang,
-    here: &str,
     notice: Option<Notice>,
-) -> Result<Response, ApiError> {
-    let (points, kiosks) = scope(app, staff).await?;
-    let tenant = app.tenant(Some(staff.tenant_id())).await?;
+) -> Result<Response, PageError> {
+    let (lang, look) = (cx.lang, cx.look());
+    let (points, kiosks, officers) = scope(cx).await?;
     let this_tablet = match cookie(headers, KIOSK_COOKIE) {
         Some(token) => {
-            app.store
-                .kiosk_by_token(&tenant.tenant_id, &token_hash(&token))
+            cx.app
+                .store
+                .kiosk_by_token(cx.tenant_id(), &token_hash(&token))
                 .await?
         }
         None => None,
     };
-    let format = time::macros::format_description!("[day]-[month]-[year] [hour]:[minute]");
-    let when = |at: OffsetDateTime| {
-        at.to_offset(tenant.offset())
-            .format(format)
-            .unwrap_or_default()
+    let when = |at: OffsetDateTime| lang.date_time(at, cx.tenant.offset());
+    let officer_name = |nip: &str| {
+        officers.iter().find(|o| o.nip == nip).map_or_else(
+            || format!("NIP {nip}"),
+            |o| format!("{} · NIP {nip}", o.name),
+        )
     };
     let point_name = |id: &str| {
         points
@@ -114,8 +109,8 @@ async fn kiosks_page(
     let content = html! {
         h1 { (title) }
         p { (lang.pick(
-            "Tablet di loket dapat menjadi kios survei: buka halaman ini di tablet itu, pilih titik layanannya, lalu daftarkan. Tablet menyimpan kunci kiosnya sendiri; sesudah itu keluar dari akun Anda. Tanggapan dari kios dicatat sebagai diberikan di tempat.",
-            "A tablet at the counter can be a survey kiosk: open this page on that tablet, choose its service point and register it. The tablet keeps its own kiosk key; sign out of your account afterwards. Responses from a kiosk are recorded as given on site.",
+            "Tablet di loket dapat menjadi kios survei: buka halaman ini di tablet itu, pilih titik layanannya, lalu daftarkan. Tablet menyimpan kunci kiosnya sendiri, dan Anda otomatis keluar dari akun Anda di tablet itu. Tanggapan dari kios dicatat sebagai diberikan di tempat.",
+            "A tablet at the counter can be a survey kiosk: open this page on that tablet, choose its service point and register it. The tablet keeps its own kiosk key, and you are signed out of your account on that tablet. Responses from a kiosk are recorded as given on site.",
         )) }
         (outcome(notice.as_ref().map(|n| &n.text)))
         @if let Some(kiosk) = &this_tablet {
@@ -131,8 +126,8 @@ async fn kiosks_page(
         @if points.is_empty() {
             p { (lang.pick("Unit Anda belum punya titik layanan; impor points.csv dulu.", "Your units have no service points yet; import points.csv first.")) }
         } @else {
-            form.account method="post" action={ (KIOSKS) "?lang=" (lang.code()) } {
-                input type="hidden" name="csrf" value=(staff.session.csrf_token);
+            form.account method="post" action=(look.action(KIOSKS)) {
+                (look.csrf())
                 input type="hidden" name="action" value="register";
                 p {
                     label for="point" { (lang.pick("Titik layanan", "Service point")) }
@@ -145,17 +140,20 @@ async fn kiosks_page(
                     input #label name="label" required maxlength=(MAX_LABEL_CHARS) autocomplete="off";
                 }
                 p {
-                    label for="officer" { (lang.pick("NIP petugas tetap di titik ini (boleh kosong)", "NIP of the officer who staffs this point (optional)")) }
-                    input #officer name="officer" inputmode="numeric" pattern="[0-9]{18}" autocomplete="off";
+                    label for="officer" { (lang.pick("Petugas tetap di titik ini (boleh kosong)", "Officer who staffs this point (optional)")) }
+                    select #officer name="officer" {
+                        option value="" { (lang.pick("— tidak ada —", "— none —")) }
+                        @for o in &officers { option value=(o.nip) { (o.name) " · NIP " (o.nip) } }
+                    }
                 }
-                button.primary type="submit" { (lang.pick("Daftarkan sebagai kios", "Register as kiosk")) }
+                button.primary type="submit" { (lang.pick("Daftarkan sebagai kios dan keluar", "Register as kiosk and sign out")) }
             }
         }
         h2 { (lang.pick("Kios terdaftar", "Registered kiosks")) }
         @if kiosks.is_empty() {
             p.muted { (lang.pick("Belum ada kios.", "No kiosks yet.")) }
         } @else {
-            table.data {
+            table.data.stacked {
                 thead { tr {
                     th scope="col" { (lang.pick("Kios", "Kiosk")) }
                     th scope="col" { (lang.pick("Titik layanan", "Service point")) }
@@ -165,19 +163,19 @@ async fn kiosks_page(
                 } }
                 tbody { @for k in &kiosks { tr {
                     th scope="row" { (k.label) }
-                    td { (point_name(&k.point_id)) }
-                    td { (k.officer_nip.as_deref().unwrap_or("–")) }
-                    td { (when(k.registered_at)) br; small { (k.registered_by) } }
+                    td data-label=(lang.pick("Titik layanan", "Service point")) { (point_name(&k.point_id)) }
+                    td data-label=(lang.pick("Petugas", "Officer")) { (k.officer_nip.as_deref().map_or_else(|| "–".to_string(), officer_name)) }
+                    td data-label=(lang.pick("Didaftarkan", "Registered")) { (when(k.registered_at)) " · " (k.registered_by) }
                     td {
                         @match k.revoked_at {
                             Some(at) => { (lang.pick("dicabut ", "revoked ")) (when(at)) }
                             None => {
-                                form method="post" action={ (KIOSKS) "?lang=" (lang.code()) } {
+                                form method="post" action=(look.action(KIOSKS)) {
                                     (lang.pick("aktif", "active")) " "
-                                    input type="hidden" name="csrf" value=(staff.session.csrf_token);
+                                    (look.csrf())
                                     input type="hidden" name="action" value="revoke";
                                     input type="hidden" name="kiosk" value=(k.kiosk_id);
-                                    button type="submit" aria-label={ (lang.pick("Cabut kios ", "Revoke kiosk ")) (k.label) } { (lang.pick("Cabut", "Revoke")) }
+                                    button type="submit" aria-label={ (lang.pick("Cabut kios ", "Revoke kiosk ")) (k.label) } { (lang.pick("Cabut…", "Revoke…")) }
                                 }
                             }
                         }
@@ -187,66 +185,44 @@ async fn kiosks_page(
         }
     };
     let status = notice.map_or(StatusCode::OK, |n| n.status);
-    Ok(page(status, frame(lang, staff, title, here, content)))
+    Ok(cx.page(status, title, content))
 }
 
-pub async fn kiosks(
-    State(app): State<Arc<AppState>>,
-    Extension(staff): Extension<Staff>,
-    Query(query): Query<LangQuery>,
-    uri: OriginalUri,
-    headers: HeaderMap,
-) -> Response {
-    let lang = query.lang();
-    let here = uri.to_string();
-    let result = kiosks_page(&app, &staff, &headers, lang, &here, None).await;
-    respond(lang, &here, result)
+pub async fn kiosks(cx: StaffCx, headers: HeaderMap) -> Result<Response, PageError> {
+    kiosks_page(&cx, &headers, None).await
 }
 
 pub async fn change(
-    State(app): State<Arc<AppState>>,
-    Extension(staff): Extension<Staff>,
-    Query(query): Query<LangQuery>,
-    uri: OriginalUri,
+    cx: StaffCx,
     headers: HeaderMap,
-    Form(form): Form<KioskForm>,
-) -> Response {
-    let lang = query.lang();
-    let here = uri.to_string();
-    if !staff.csrf_ok(form.csrf.as_deref()) {
-        return forbidden(lang);
-    }
-    let result = async {
-        let problem = |status, text| Notice {
-            status,
-            text: Err(text),
-        };
-        let notice = match form.action.as_deref() {
-            Some("register") => match register(&app, &staff, &form, lang).await? {
-                Ok(response) => return Ok(response),
-                Err(notice) => notice,
-            },
-            Some("revoke") => {
-                revoke(&app, &staff, form.kiosk.as_deref().unwrap_or(""), lang).await?
-            }
-            _ => problem(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                lang.pick("Pilih tindakan.", "Choose an action."),
-            ),
-        };
-        kiosks_page(&app, &staff, &headers, lang, &here, Some(notice)).await
-    }
-    .await;
-    respond(lang, &here, result)
+    CsrfForm(form): CsrfForm<KioskForm>,
+) -> Result<Response, PageError> {
+    let lang = cx.lang;
+    let notice = match form.action.as_deref() {
+        Some("register") => match register(&cx, &headers, &form).await? {
+            Ok(response) => return Ok(response),
+            Err(notice) => notice,
+        },
+        Some("revoke") => match revoke(&cx, &form).await? {
+            Ok(response) => return Ok(response),
+            Err(notice) => notice,
+        },
+        _ => Notice {
+            status: StatusCode::UNPROCESSABLE_ENTITY,
+            text: Err(lang.pick("Pilih tindakan.", "Choose an action.")),
+        },
+    };
+    kiosks_page(&cx, &headers, Some(notice)).await
 }
 
-/// Registers the tablet and sends it to its kiosk page, or says what is wrong.
+/// Registers this tablet as a kiosk and signs the staff member out of it: a public tablet
+/// must not stay signed in.
 async fn register(
-    app: &AppState,
-    staff: &Staff,
+    cx: &StaffCx,
+    headers: &HeaderMap,
     form: &KioskForm,
-    lang: Lang,
-) -> Result<Result<Response, Notice>, ApiError> {
+) -> Result<Result<Response, Notice>, PageError> {
+    let lang = cx.lang;
     let invalid = |text| {
         Ok(Err(Notice {
             status: StatusCode::UNPROCESSABLE_ENTITY,
@@ -259,7 +235,7 @@ async fn register(
         trimmed(&form.label),
         trimmed(&form.officer),
     );
-    let (points, _) = scope(app, staff).await?;
+    let (points, _, _) = scope(cx).await?;
     if !points.iter().any(|p| p.point.point_id == point) {
         return invalid(lang.pick(
             "Pilih titik layanan dari unit Anda.",
@@ -284,12 +260,13 @@ async fn register(
         officer_nip: (!officer.is_empty()).then_some(officer.as_str()),
         label: &label,
     };
-    match app
+    match cx
+        .app
         .store
         .register_kiosk(
-            staff.tenant_id(),
+            cx.tenant_id(),
             &new,
-            staff.username(),
+            cx.username(),
             OffsetDateTime::now_utc(),
         )
         .await
@@ -301,49 +278,89 @@ async fn register(
                 "No officer has that NIP.",
             ))
         }
-        Err(error) => return Err(error.into()),
+        Err(error) => return Err(crate::ApiError::from(error).into()),
     }
+    end_session(&cx.app, headers).await?;
     let mut response = Redirect::to(&kiosk_href(&point, lang)).into_response();
     if let Ok(value) = set_cookie(KIOSK_COOKIE, &token, KIOSK_TOKEN_LIFETIME).parse() {
         response.headers_mut().append(header::SET_COOKIE, value);
     }
+    forget_session(&mut response);
     Ok(Ok(response))
 }
 
-async fn revoke(
-    app: &AppState,
-    staff: &Staff,
-    kiosk_id: &str,
-    lang: Lang,
-) -> Result<Notice, ApiError> {
-    let (_, kiosks) = scope(app, staff).await?;
-    let active = kiosks
+/// Revokes a kiosk of the user's units, after a confirmation page.
+async fn revoke(cx: &StaffCx, form: &KioskForm) -> Result<Result<Response, Notice>, PageError> {
+    let lang = cx.lang;
+    let kiosk_id = form.kiosk.as_deref().unwrap_or("");
+    let (points, kiosks, _) = scope(cx).await?;
+    let Some(kiosk) = kiosks
         .iter()
-        .any(|k| k.kiosk_id == kiosk_id && k.revoked_at.is_none());
-    if active
-        && app
-            .store
-            .revoke_kiosk(
-                staff.tenant_id(),
-                kiosk_id,
-                staff.username(),
-                OffsetDateTime::now_utc(),
-            )
-            .await?
-    {
-        return Ok(Notice {
+        .find(|k| k.kiosk_id == kiosk_id && k.revoked_at.is_none())
+    else {
+        return Ok(Err(Notice {
+            status: StatusCode::UNPROCESSABLE_ENTITY,
+            text: Err(lang.pick(
+                "Pilih kios aktif dari unit Anda.",
+                "Choose an active kiosk of your units.",
+            )),
+        }));
+    };
+    if !confirmed(form.confirm.as_deref()) {
+        let point = points
+            .iter()
+            .find(|p| p.point.point_id == kiosk.point_id)
+            .map_or(kiosk.point_id.clone(), |p| {
+                format!("{} — {}", p.point.name, p.unit_name)
+            });
+        return confirm::page(
+            cx,
+            &Confirmation {
+                title: lang.pick("Cabut kios ini?", "Revoke this kiosk?"),
+                facts: vec![
+                    (lang.pick("Kios", "Kiosk"), html! { (kiosk.label) }),
+                    (lang.pick("Titik layanan", "Service point"), html! { (point) }),
+                ],
+                consequence: lang.pick(
+                    "Tablet itu tidak lagi dapat mengirim tanggapan kios, dan pencabutan tidak dapat dibatalkan: untuk memakainya lagi, daftarkan tablet itu sebagai kios baru.",
+                    "That tablet can no longer send kiosk responses, and revoking cannot be undone: to use it again, register the tablet as a new kiosk.",
+                ),
+                action: KIOSKS,
+                fields: vec![
+                    ("action".into(), "revoke".into()),
+                    ("kiosk".into(), kiosk.kiosk_id.clone()),
+                ],
+                yes: lang.pick("Ya, cabut", "Yes, revoke"),
+                cancel: cx.href(KIOSKS),
+            },
+        )
+        .map(Ok);
+    }
+    let revoked = cx
+        .app
+        .store
+        .revoke_kiosk(
+            cx.tenant_id(),
+            kiosk_id,
+            cx.username(),
+            OffsetDateTime::now_utc(),
+        )
+        .await?;
+    Ok(Err(if revoked {
+        Notice {
             status: StatusCode::OK,
             text: Ok(lang.pick(
                 "Kios dicabut; tablet itu tidak lagi dapat mengirim tanggapan kios.",
                 "Kiosk revoked; that tablet can no longer send kiosk responses.",
             )),
-        });
-    }
-    Ok(Notice {
-        status: StatusCode::UNPROCESSABLE_ENTITY,
-        text: Err(lang.pick(
-            "Pilih kios aktif dari unit Anda.",
-            "Choose an active kiosk of your units.",
-        )),
-    })
+        }
+    } else {
+        Notice {
+            status: StatusCode::CONFLICT,
+            text: Err(lang.pick(
+                "Kios itu sudah dicabut.",
+                "That kiosk has been revoked already.",
+            )),
+        }
+    }))
 }

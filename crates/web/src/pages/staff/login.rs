@@ -5,18 +5,19 @@ use std::sync::Arc;
 use axum::extract::{Query, Request, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::{Extension, Form};
 use maud::html;
 use serde::Deserialize;
 use suara_domain::access::Role;
 use time::{Duration, OffsetDateTime};
 
 use super::href;
-use crate::access::{forbidden, DASHBOARD, LOGIN};
-use crate::auth::{self, Staff, LOGIN_CSRF_COOKIE, SESSION_COOKIE};
+use crate::auth::{self, LOGIN_CSRF_COOKIE, SESSION_COOKIE};
 use crate::i18n::Lang;
-use crate::pages::{layout, page, LangQuery};
-use crate::{ApiError, AppState};
+use crate::pages::context::{CsrfForm, StaffCx};
+use crate::pages::failure::PageError;
+use crate::pages::{layout, page};
+use crate::routes::{self, DASHBOARD, LOGIN};
+use crate::AppState;
 
 #[derive(Deserialize, Default)]
 pub struct LoginQuery {
@@ -103,7 +104,7 @@ pub async fn submit(State(app): State<Arc<AppState>>, request: Request) -> Respo
     let headers = request.headers().clone();
     let body = match axum::body::to_bytes(request.into_body(), crate::MAX_BODY_BYTES).await {
         Ok(body) => body,
-        Err(_) => return ApiError::TooLarge(crate::MAX_BODY_BYTES).into_response(),
+        Err(_) => return PageError::BadRequest.into_response(),
     };
     let Ok(form) = serde_urlencoded::from_bytes::<LoginForm>(&body) else {
         return login_page(
@@ -117,7 +118,7 @@ pub async fn submit(State(app): State<Arc<AppState>>, request: Request) -> Respo
     let lang = Lang::from_code(form.lang.as_deref());
     match sign_in(&app, &headers, &client, &form, lang).await {
         Ok(response) => response,
-        Err(error) => super::super::survey::error_page(lang, LOGIN, error),
+        Err(error) => error.into_response(),
     }
 }
 
@@ -127,7 +128,7 @@ async fn sign_in(
     client: &str,
     form: &LoginForm,
     lang: Lang,
-) -> Result<Response, ApiError> {
+) -> Result<Response, PageError> {
     let next = form.next.as_deref();
     let username = form.username.trim();
     let cookie_token = auth::cookie(headers, LOGIN_CSRF_COOKIE).unwrap_or_default();
@@ -232,7 +233,7 @@ async fn sign_in(
         )
         .await?;
     let landing = match (account.role, account.nip.as_deref()) {
-        (Role::Officer, Some(nip)) => href(lang, &format!("/dasbor/pegawai/{nip}"), None),
+        (Role::Officer, Some(nip)) => href(lang, &routes::dashboard_officer(nip), None),
         _ => href(lang, DASHBOARD, None),
     };
     let target = safe_next(next).map_or(landing, str::to_string);
@@ -248,36 +249,36 @@ async fn sign_in(
     Ok(response)
 }
 
-#[derive(Deserialize)]
-pub struct CsrfForm {
-    pub csrf: Option<String>,
+/// Ends the request's session, if any, in the store.
+pub async fn end_session(app: &AppState, headers: &HeaderMap) -> Result<(), PageError> {
+    if let Some(token) = auth::cookie(headers, SESSION_COOKIE) {
+        app.store
+            .delete_session(&auth::token_hash(&token), OffsetDateTime::now_utc())
+            .await?;
+    }
+    Ok(())
 }
 
-pub async fn logout(
-    State(app): State<Arc<AppState>>,
-    Extension(staff): Extension<Staff>,
-    Query(query): Query<LangQuery>,
-    headers: HeaderMap,
-    Form(form): Form<CsrfForm>,
-) -> Response {
-    let lang = query.lang();
-    if !staff.csrf_ok(form.csrf.as_deref()) {
-        return forbidden(lang);
-    }
-    if let Some(token) = auth::cookie(&headers, SESSION_COOKIE) {
-        if let Err(error) = app
-            .store
-            .delete_session(&auth::token_hash(&token), OffsetDateTime::now_utc())
-            .await
-        {
-            return ApiError::from(error).into_response();
-        }
-    }
-    let mut response = Redirect::to(&href(lang, LOGIN, None)).into_response();
+/// Tells the browser to forget its session cookie.
+pub fn forget_session(response: &mut Response) {
     if let Ok(value) = auth::set_cookie(SESSION_COOKIE, "", Duration::ZERO).parse() {
         response.headers_mut().append(header::SET_COOKIE, value);
     }
-    response
+}
+
+/// No fields but the CSRF token.
+#[derive(Deserialize)]
+pub struct Nothing {}
+
+pub async fn logout(
+    cx: StaffCx,
+    headers: HeaderMap,
+    CsrfForm(Nothing {}): CsrfForm<Nothing>,
+) -> Result<Response, PageError> {
+    end_session(&cx.app, &headers).await?;
+    let mut response = Redirect::to(&href(cx.lang, LOGIN, None)).into_response();
+    forget_session(&mut response);
+    Ok(response)
 }
 
 #[cfg(test)]

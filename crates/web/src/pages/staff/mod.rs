@@ -3,60 +3,66 @@
 //! officer also check that the user may see that unit or officer.
 
 pub mod accounts;
-pub mod admin;
 pub mod appeals;
+pub mod audit;
 pub mod charts;
+pub mod confirm;
 pub mod counter;
 pub mod dashboard;
 pub mod explanation;
 pub mod follow_up;
+pub mod import;
 pub mod kiosks;
 pub mod login;
+pub mod my_tpp;
 pub mod quarantine;
-pub mod run_confirm;
 pub mod tpp;
+pub mod users;
 
-use axum::http::StatusCode;
-use axum::response::Response;
 use maud::{html, Markup};
 use serde::Deserialize;
 use suara_domain::access::{Permission, Role};
+use suara_domain::org::tree::UnitTree;
+use suara_domain::org::Unit;
 use suara_domain::period::{Month, Period};
 use suara_domain::skm::{krejcie_morgan_sample_size, SkmScore, Tally, Weighting};
 use time::OffsetDateTime;
 
-use super::{layout, page};
-use crate::access::{
-    ACCOUNTS, APPEALS, AUDIT, COUNTER, DASHBOARD, IMPORT, KIOSKS, LOGOUT, MY_ACCOUNT, QUARANTINE,
-    TPP,
-};
 use crate::auth::Staff;
 use crate::i18n::{grade_label, Lang};
-use crate::ApiError;
+use crate::pages::context::StaffCx;
+use crate::pages::failure::PageError;
+use crate::routes;
 
-/// `?period=…&lang=…` of the dashboard pages.
+/// `?period=…` of the dashboard pages.
 #[derive(Deserialize, Default)]
 pub struct PeriodQuery {
     pub period: Option<String>,
-    pub lang: Option<String>,
 }
 
 impl PeriodQuery {
-    pub fn lang(&self) -> Lang {
-        Lang::from_code(self.lang.as_deref())
-    }
-
     /// The period asked for; this year by default.
-    pub fn period(&self, tenant: &suara_store::Tenant) -> Result<Period, ApiError> {
+    pub fn period(&self, tenant: &suara_store::Tenant) -> Result<Period, PageError> {
         match self.period.as_deref().filter(|p| !p.is_empty()) {
             Some(text) => text
                 .parse()
-                .map_err(|e: suara_domain::period::PeriodError| ApiError::BadQuery(e.to_string())),
+                .map_err(|_| PageError::BadPeriod(text.to_string())),
             None => Ok(Period::Year(
                 tenant.month_of(OffsetDateTime::now_utc()).year(),
             )),
         }
     }
+}
+
+/// The regency's units and their tree.
+pub async fn units_tree(cx: &StaffCx) -> Result<(Vec<Unit>, UnitTree), PageError> {
+    let units = cx.app.store.units(cx.tenant_id()).await?;
+    let tree = UnitTree::new(
+        units
+            .iter()
+            .map(|u| (u.unit_id.as_str(), u.parent_id.as_deref())),
+    );
+    Ok((units, tree))
 }
 
 /// A link within the staff pages, keeping the language (and the period when given).
@@ -71,58 +77,171 @@ pub fn href(lang: Lang, path: &str, period: Option<Period>) -> String {
     )
 }
 
-/// The staff frame: the public layout with a navigation bar for what this user may do.
-pub fn frame(lang: Lang, staff: &Staff, title: &str, here: &str, content: Markup) -> Markup {
+/// One link of the staff menu.
+struct MenuItem {
+    path: String,
+    label: &'static str,
+}
+
+/// The staff menu's groups, by task, with only what this user may do.
+fn menu_groups(lang: Lang, staff: &Staff) -> Vec<(&'static str, Vec<MenuItem>)> {
     let may = |p| staff.principal.may(p);
-    let body = html! {
+    let item = |path: &str, label| MenuItem {
+        path: path.to_string(),
+        label,
+    };
+    let officer = match (staff.principal.role, staff.principal.nip.as_deref()) {
+        (Role::Officer, Some(nip)) => Some(nip),
+        _ => None,
+    };
+    let mut groups = Vec::new();
+    let mut results = Vec::new();
+    if may(Permission::ViewDashboard) {
+        results.push(item(
+            routes::DASHBOARD,
+            lang.pick("Dasbor IKM", "IKM dashboard"),
+        ));
+    }
+    if let Some(nip) = officer {
+        results.push(item(
+            &routes::dashboard_officer(nip),
+            lang.pick("Nilai saya", "My figures"),
+        ));
+        results.push(item(
+            &routes::tpp_explain(nip),
+            lang.pick("TPP saya", "My TPP"),
+        ));
+    }
+    groups.push((lang.pick("Hasil survei", "Survey results"), results));
+    let mut counter = Vec::new();
+    if may(Permission::IssueTickets) {
+        counter.push(item(
+            routes::COUNTER,
+            lang.pick("Tiket survei", "Survey tickets"),
+        ));
+    }
+    if may(Permission::ManageKiosks) {
+        counter.push(item(
+            routes::KIOSKS,
+            lang.pick("Kios survei", "Survey kiosks"),
+        ));
+    }
+    groups.push((lang.pick("Loket", "Counter"), counter));
+    let mut pay = Vec::new();
+    if may(Permission::ManagePayroll) {
+        pay.push(item(
+            routes::TPP,
+            lang.pick("Perhitungan TPP", "TPP payroll"),
+        ));
+    }
+    if may(Permission::DecideAppeals) {
+        pay.push(item(
+            routes::APPEALS,
+            lang.pick("Keberatan TPP", "TPP appeals"),
+        ));
+    }
+    groups.push(("TPP", pay));
+    let mut oversight = Vec::new();
+    if may(Permission::ReviewQuarantine) {
+        oversight.push(item(
+            routes::QUARANTINE,
+            lang.pick("Karantina", "Quarantine"),
+        ));
+    }
+    if may(Permission::ViewAuditLog) {
+        oversight.push(item(routes::AUDIT, lang.pick("Log audit", "Audit log")));
+    }
+    groups.push((lang.pick("Pengawasan", "Oversight"), oversight));
+    if may(Permission::ManageMusrena) {
+        groups.push((
+            lang.pick("Perencanaan", "Planning"),
+            vec![item(
+                routes::MUSRENA_FORUMS,
+                lang.pick("Forum Musrena", "Musrena forums"),
+            )],
+        ));
+    }
+    let mut admin = Vec::new();
+    if may(Permission::ImportOrganisation) {
+        admin.push(item(
+            routes::IMPORT,
+            lang.pick("Impor organisasi", "Import organisation"),
+        ));
+    }
+    if may(Permission::ManageAccounts) {
+        admin.push(item(
+            routes::ACCOUNTS,
+            lang.pick("Akun pengguna", "User accounts"),
+        ));
+    }
+    groups.push((lang.pick("Administrasi", "Administration"), admin));
+    groups.retain(|(_, items)| !items.is_empty());
+    groups
+}
+
+/// The first page of the user's menu: where the brand and error pages lead back to.
+pub fn start_page(staff: &Staff) -> String {
+    menu_groups(Lang::Id, staff)
+        .into_iter()
+        .flat_map(|(_, items)| items)
+        .map(|i| i.path)
+        .next()
+        .unwrap_or_else(|| routes::MY_ACCOUNT.to_string())
+}
+
+/// The menu item the current address belongs to: the longest path that starts it.
+fn current<'a>(groups: &'a [(&str, Vec<MenuItem>)], here: &str) -> Option<&'a str> {
+    let path = here.split('?').next().unwrap_or(here);
+    groups
+        .iter()
+        .flat_map(|(_, items)| items)
+        .map(|i| i.path.as_str())
+        .filter(|p| path == *p || path.starts_with(&format!("{p}/")))
+        .max_by_key(|p| p.len())
+}
+
+/// The staff frame: the staff menu, grouped by task, with the current page marked; on
+/// phones it folds into one "Menu" button (a `details` element, no script).
+pub fn frame(lang: Lang, staff: &Staff, title: &str, here: &str, content: Markup) -> Markup {
+    let groups = menu_groups(lang, staff);
+    let current = current(&groups, here);
+    let menu = html! {
         nav.staff aria-label=(lang.pick("Menu staf", "Staff menu")) {
-            ul {
-                @if may(Permission::ViewDashboard) {
-                    li { a href=(href(lang, DASHBOARD, None)) { (lang.pick("Dasbor IKM", "IKM dashboard")) } }
+            details.menu {
+                summary { (lang.pick("Menu", "Menu")) }
+                div.groups {
+                    @for (group, items) in &groups {
+                        div {
+                            span.group aria-hidden="true" { (group) }
+                            ul aria-label=(group) { @for i in items {
+                                li { a href=(href(lang, &i.path, None)) aria-current=[(current == Some(i.path.as_str())).then_some("page")] { (i.label) } }
+                            } }
+                        }
+                    }
+                    div {
+                        span.group aria-hidden="true" { (lang.pick("Akun", "Account")) }
+                        ul aria-label=(lang.pick("Akun", "Account")) {
+                            li { a href=(href(lang, routes::MY_ACCOUNT, None)) aria-current=[here.starts_with(routes::MY_ACCOUNT).then_some("page")] {
+                                (staff.username()) " (" (crate::i18n::role_label(lang, staff.principal.role)) ")"
+                            } }
+                            li { form method="post" action={ (routes::LOGOUT) "?lang=" (lang.code()) } {
+                                input type="hidden" name="csrf" value=(staff.session.csrf_token);
+                                button.link type="submit" { (lang.pick("Keluar", "Sign out")) }
+                            } }
+                        }
+                    }
                 }
-                @if let (Role::Officer, Some(nip)) = (staff.principal.role, staff.principal.nip.as_deref()) {
-                    li { a href=(href(lang, &format!("/dasbor/pegawai/{nip}"), None)) { (lang.pick("Nilai saya", "My figures")) } }
-                }
-                @if let (Role::Officer, Some(nip)) = (staff.principal.role, staff.principal.nip.as_deref()) {
-                    li { a href=(href(lang, &format!("/dasbor/pegawai/{nip}/tpp"), None)) { (lang.pick("TPP saya", "My TPP")) } }
-                }
-                @if may(Permission::ManagePayroll) {
-                    li { a href=(href(lang, TPP, None)) { "TPP" } }
-                }
-                @if may(Permission::IssueTickets) {
-                    li { a href=(href(lang, COUNTER, None)) { (lang.pick("Tiket survei", "Survey tickets")) } }
-                }
-                @if may(Permission::ManageKiosks) {
-                    li { a href=(href(lang, KIOSKS, None)) { (lang.pick("Kios survei", "Survey kiosks")) } }
-                }
-                @if may(Permission::ImportOrganisation) {
-                    li { a href=(href(lang, IMPORT, None)) { (lang.pick("Impor organisasi", "Import organisation")) } }
-                }
-                @if may(Permission::ReviewQuarantine) {
-                    li { a href=(href(lang, QUARANTINE, None)) { (lang.pick("Karantina", "Quarantine")) } }
-                }
-                @if may(Permission::ManageMusrena) {
-                    li { a href=(href(lang, crate::access::MUSRENA_FORUMS, None)) { "Musrena" } }
-                }
-                @if may(Permission::DecideAppeals) {
-                    li { a href=(href(lang, APPEALS, None)) { (lang.pick("Keberatan TPP", "TPP appeals")) } }
-                }
-                @if may(Permission::ViewAuditLog) {
-                    li { a href=(href(lang, AUDIT, None)) { (lang.pick("Log audit", "Audit log")) } }
-                }
-                @if may(Permission::ManageAccounts) {
-                    li { a href=(href(lang, ACCOUNTS, None)) { (lang.pick("Akun pengguna", "User accounts")) } }
-                }
-                li { a href=(href(lang, MY_ACCOUNT, None)) { (staff.username()) " (" (staff.principal.role.label_id()) ")" } }
-            }
-            form method="post" action={ (LOGOUT) "?lang=" (lang.code()) } {
-                input type="hidden" name="csrf" value=(staff.session.csrf_token);
-                button.link type="submit" { (lang.pick("Keluar", "Sign out")) }
             }
         }
-        (content)
     };
-    layout(lang, title, here, body)
+    let home = href(lang, &start_page(staff), None);
+    super::framed(
+        lang,
+        title,
+        here,
+        content,
+        &super::Chrome::Staff { home: &home, menu },
+    )
 }
 
 /// The outcome of a form: a confirmation, or the problem (announced to screen readers).
@@ -136,20 +255,11 @@ pub fn outcome<T: AsRef<str>>(message: Option<&Result<T, T>>) -> Markup {
     }
 }
 
-/// A page, or the error page when building it failed.
-pub fn respond(lang: Lang, here: &str, result: Result<Response, ApiError>) -> Response {
-    result.unwrap_or_else(|error| super::survey::error_page(lang, here, error))
-}
-
-pub fn ok(markup: Markup) -> Result<Response, ApiError> {
-    Ok(page(StatusCode::OK, markup))
-}
-
 /// "IKM 77.26 · B (Baik)" or "no responses".
 pub fn score_text(lang: Lang, score: Option<&SkmScore>) -> Markup {
     match score {
         Some(score) => html! {
-            strong { (score.ikm_rounded()) } " · " (score.grade().letter()) " (" (grade_label(lang, score.grade())) ")"
+            strong { (lang.decimal(score.ikm_rounded())) } " · " (score.grade().letter()) " (" (grade_label(lang, score.grade())) ")"
         },
         None => html! { span.muted { (lang.pick("belum ada tanggapan", "no responses yet")) } },
     }
@@ -166,15 +276,15 @@ pub fn period_picker(lang: Lang, path: &str, chosen: Period, current: Month) -> 
             span { (lang.pick("Periode:", "Period:")) " " }
             @for option in Period::around(last) {
                 @if option == chosen {
-                    strong aria-current="true" { (option) }
+                    strong aria-current="true" { (lang.period(option)) }
                 } @else {
-                    a href=(href(lang, path, Some(option))) { (option) }
+                    a href=(href(lang, path, Some(option))) { (lang.period(option)) }
                 }
                 " "
             }
             label for="period" { (lang.pick("lainnya", "other")) }
             input #period type="text" name="period" value=(chosen) size="8"
-                pattern="[0-9]{4}(-([0-9]{2}|[QqSs][0-9]))?" title="YYYY, YYYY-MM, YYYY-Q1…Q4, YYYY-S1…S2";
+                pattern="[0-9]{4}(-([0-9]{2}|[QqSs][0-9]))?" title=(lang.pick("TTTT, TTTT-BB, TTTT-Q1…Q4 atau TTTT-S1…S2", "YYYY, YYYY-MM, YYYY-Q1…Q4 or YYYY-S1…S2"));
             button type="submit" { (lang.pick("Tampilkan", "Show")) }
         }
     }

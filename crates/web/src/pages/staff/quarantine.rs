@@ -4,12 +4,9 @@
 //! for more than one response asks for confirmation first. Decisions are final and
 //! audit-logged.
 
-use std::sync::Arc;
-
-use axum::extract::{OriginalUri, Query, State};
+use axum::extract::Query;
 use axum::http::StatusCode;
 use axum::response::Response;
-use axum::{Extension, Form};
 use maud::{html, Markup};
 use serde::Deserialize;
 use suara_domain::integrity::anomaly::Reason;
@@ -17,12 +14,12 @@ use suara_domain::integrity::channel::Channel;
 use suara_store::{DecisionError, HeldPage, HeldQuery};
 use time::OffsetDateTime;
 
-use super::{frame, outcome, respond};
-use crate::access::{forbidden, QUARANTINE};
-use crate::auth::Staff;
+use super::confirm::{self, confirmed, Confirmation};
+use super::outcome;
 use crate::i18n::{channel_label, Lang};
-use crate::pages::page;
-use crate::{ApiError, AppState};
+use crate::pages::context::{CsrfForm, Look, StaffCx};
+use crate::pages::failure::PageError;
+use crate::routes::QUARANTINE;
 
 /// Held responses per page.
 const PAGE_SIZE: u32 = 50;
@@ -32,7 +29,6 @@ const MAX_BULK: u32 = 1000;
 /// The page's filters and page number, as in its address.
 #[derive(Clone, Debug, Default, Deserialize)]
 pub struct Filters {
-    pub lang: Option<String>,
     pub alasan: Option<String>,
     pub unit: Option<String>,
     pub saluran: Option<String>,
@@ -49,10 +45,6 @@ fn present(value: &Option<String>) -> Option<String> {
 }
 
 impl Filters {
-    fn lang(&self) -> Lang {
-        Lang::from_code(self.lang.as_deref())
-    }
-
     fn page(&self) -> u32 {
         self.halaman.unwrap_or(1).max(1)
     }
@@ -69,8 +61,8 @@ impl Filters {
     }
 
     /// The address of another page with the same filters.
-    fn link(&self, page: u32) -> String {
-        let mut pairs = vec![("lang", self.lang().code().to_string())];
+    fn link(&self, lang: Lang, page: u32) -> String {
+        let mut pairs = vec![("lang", lang.code().to_string())];
         for (key, value) in [
             ("alasan", &self.alasan),
             ("unit", &self.unit),
@@ -113,37 +105,27 @@ fn reason_label(lang: Lang, reason: Reason) -> &'static str {
     }
 }
 
-pub async fn show(
-    State(app): State<Arc<AppState>>,
-    Extension(staff): Extension<Staff>,
-    Query(filters): Query<Filters>,
-    uri: OriginalUri,
-) -> Response {
-    let lang = filters.lang();
-    let here = uri.to_string();
-    let result = render(&app, &staff, &filters, &here, StatusCode::OK, None).await;
-    respond(lang, &here, result)
+pub async fn show(cx: StaffCx, Query(filters): Query<Filters>) -> Result<Response, PageError> {
+    respond(&cx, &filters, StatusCode::OK, None).await
 }
 
-async fn render(
-    app: &AppState,
-    staff: &Staff,
+async fn respond(
+    cx: &StaffCx,
     filters: &Filters,
-    here: &str,
     status: StatusCode,
     message: Option<Result<String, String>>,
-) -> Result<Response, ApiError> {
-    let lang = filters.lang();
-    let tenant = app.tenant(Some(staff.tenant_id())).await?;
+) -> Result<Response, PageError> {
+    let (lang, look) = (cx.lang, cx.look());
     let page_number = filters.page();
-    let held = app
+    let held = cx
+        .app
         .store
         .held_responses(
-            &tenant.tenant_id,
+            cx.tenant_id(),
             &filters.query((page_number - 1) * PAGE_SIZE, PAGE_SIZE),
         )
         .await?;
-    let units = app.store.units(&tenant.tenant_id).await?;
+    let units = cx.app.store.units(cx.tenant_id()).await?;
     let title = lang.pick("Karantina tanggapan", "Response quarantine");
     let content = html! {
         h1 { (title) }
@@ -153,9 +135,9 @@ async fn render(
         )) }
         (outcome(message.as_ref()))
         (filter_form(lang, filters, &units))
-        (list(lang, staff, filters, &held, &units, tenant.offset()))
+        (list(look, filters, &held, &units, cx.tenant.offset()))
     };
-    Ok(page(status, frame(lang, staff, title, here, content)))
+    Ok(cx.page(status, title, content))
 }
 
 fn filter_form(lang: Lang, filters: &Filters, units: &[suara_store::Unit]) -> Markup {
@@ -200,8 +182,7 @@ fn filter_form(lang: Lang, filters: &Filters, units: &[suara_store::Unit]) -> Ma
 }
 
 fn list(
-    lang: Lang,
-    staff: &Staff,
+    look: Look,
     filters: &Filters,
     held: &HeldPage,
     units: &[suara_store::Unit],
@@ -213,6 +194,7 @@ fn list(
             .find(|u| u.unit_id == id)
             .map_or(id.to_string(), |u| u.name.clone())
     };
+    let lang = look.lang;
     if held.total == 0 {
         let filtered = filters.query(0, 0) != HeldQuery::first(0);
         return html! { p { strong { (if filtered {
@@ -224,10 +206,10 @@ fn list(
     let pages = held.total.div_ceil(u64::from(PAGE_SIZE)).max(1) as u32;
     let page_number = filters.page().min(pages);
     html! {
-        p { (held.total) " " (lang.pick("tanggapan menunggu keputusan", "responses await a decision")) " · "
+        p { (lang.pick("Menunggu keputusan: ", "Awaiting a decision: ")) (held.total) " " (lang.pick("tanggapan", "responses")) " · "
             (lang.pick("halaman ", "page ")) (page_number) (lang.pick(" dari ", " of ")) (pages) }
-        form.decide method="post" action={ (QUARANTINE) "?lang=" (lang.code()) } {
-            input type="hidden" name="csrf" value=(staff.session.csrf_token);
+        form.decide method="post" action=(look.action(QUARANTINE)) {
+            (look.csrf())
             (filters.hidden())
             table.data.stacked aria-label=(lang.pick("Tanggapan ditahan", "Held responses")) {
                     thead { tr {
@@ -245,7 +227,7 @@ fn list(
                         td data-label=(lang.pick("Waktu", "Time")) { (lang.date_time(h.received_at, offset)) }
                         td data-label="Unit" { (unit_name(&h.unit_id)) }
                         td data-label=(lang.pick("Saluran", "Channel")) { (channel_label(lang, &h.channel))
-                            @if let Some(source) = &h.source { br; a href=(Filters { sumber: Some(source.clone()), halaman: None, ..filters.clone() }.link(1)) { code { (source) } } } }
+                            @if let Some(source) = &h.source { br; a href=(Filters { sumber: Some(source.clone()), halaman: None, ..filters.clone() }.link(lang, 1)) { code { (source) } } } }
                         td data-label=(lang.pick("Jawaban", "Answers")) { code { @for a in h.answers { (a.map_or("–".to_string(), |v| v.to_string())) " " } } }
                         td data-label=(lang.pick("Alasan", "Reason")) { ul { @for r in &h.reasons { li { (if lang == Lang::Id { r.describe().0 } else { r.describe().1 }) } } } }
                     } } }
@@ -268,120 +250,112 @@ fn list(
             }
         }
         nav.pager aria-label=(lang.pick("Halaman", "Pages")) {
-            @if page_number > 1 { a href=(filters.link(page_number - 1)) { (lang.pick("‹ Sebelumnya", "‹ Previous")) } " " }
-            @if page_number < pages { a href=(filters.link(page_number + 1)) { (lang.pick("Berikutnya ›", "Next ›")) } }
+            @if page_number > 1 { a href=(filters.link(lang, page_number - 1)) { (lang.pick("‹ Sebelumnya", "‹ Previous")) } " " }
+            @if page_number < pages { a href=(filters.link(lang, page_number + 1)) { (lang.pick("Berikutnya ›", "Next ›")) } }
         }
     }
 }
 
 /// The decision form: pairs, since `response` repeats.
 pub async fn decide(
-    State(app): State<Arc<AppState>>,
-    Extension(staff): Extension<Staff>,
-    Query(query): Query<Filters>,
-    uri: OriginalUri,
-    Form(pairs): Form<Vec<(String, String)>>,
-) -> Response {
-    let lang = query.lang();
-    let here = uri.to_string();
+    cx: StaffCx,
+    CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
+) -> Result<Response, PageError> {
+    let lang = cx.lang;
     let value = |key: &str| pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone());
-    if !staff.csrf_ok(value("csrf").as_deref()) {
-        return forbidden(lang);
-    }
     let filters = Filters {
-        lang: Some(lang.code().to_string()),
         alasan: value("alasan"),
         unit: value("unit"),
         saluran: value("saluran"),
         sumber: value("sumber"),
         halaman: None,
     };
-    let result = async {
-        let fail = |status, text: &str| {
-            render(&app, &staff, &filters, &here, status, Some(Err(text.to_string())))
-        };
-        let accept = match value("decision").as_deref() {
-            Some("accept") => true,
-            Some("reject") => false,
-            _ => return fail(StatusCode::UNPROCESSABLE_ENTITY, lang.pick("Pilih terima atau tolak.", "Choose accept or reject.")).await,
-        };
-        let reason = value("reason").unwrap_or_default();
-        let ids: Vec<i64> = if value("scope").as_deref() == Some("all") {
-            let tenant = app.tenant(Some(staff.tenant_id())).await?;
-            app.store
-                .held_responses(&tenant.tenant_id, &filters.query(0, MAX_BULK))
-                .await?
-                .items
-                .iter()
-                .map(|h| h.response_id)
-                .collect()
-        } else {
-            pairs
-                .iter()
-                .filter(|(k, _)| k == "response")
-                .filter_map(|(_, v)| v.parse().ok())
-                .collect()
-        };
-        if ids.is_empty() {
-            return fail(StatusCode::UNPROCESSABLE_ENTITY, lang.pick("Centang tanggapan yang diputuskan, atau pilih semua yang cocok.", "Tick the responses to decide, or choose every one matching.")).await;
+    let fail = |status, text: &str| respond(&cx, &filters, status, Some(Err(text.to_string())));
+    let accept = match value("decision").as_deref() {
+        Some("accept") => true,
+        Some("reject") => false,
+        _ => {
+            return fail(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                lang.pick("Pilih terima atau tolak.", "Choose accept or reject."),
+            )
+            .await
         }
-        if ids.len() > 1 && value("confirm").as_deref() != Some("yes") {
-            return Ok(confirm_page(lang, &staff, &here, &pairs, ids.len(), accept, &reason));
-        }
-        let outcome = app
+    };
+    let reason = value("reason").unwrap_or_default();
+    let ids: Vec<i64> = if value("scope").as_deref() == Some("all") {
+        cx.app
             .store
-            .decide_held_many(staff.tenant_id(), &ids, accept, &reason, staff.username(), OffsetDateTime::now_utc())
-            .await;
-        match outcome {
-            Ok(()) => {
-                let done = match (accept, lang) {
-                    (true, Lang::Id) => format!("{} tanggapan diterima dan kini dihitung.", ids.len()),
-                    (false, Lang::Id) => format!("{} tanggapan ditolak dan tidak dihitung.", ids.len()),
-                    (true, Lang::En) => format!("{} responses accepted; they now count.", ids.len()),
-                    (false, Lang::En) => format!("{} responses rejected; they do not count.", ids.len()),
-                };
-                render(&app, &staff, &filters, &here, StatusCode::OK, Some(Ok(done))).await
-            }
-            Err(DecisionError::NoReason) => fail(StatusCode::UNPROCESSABLE_ENTITY, lang.pick("Tuliskan alasannya.", "Write down the reason.")).await,
-            Err(DecisionError::NotHeld(_)) => fail(StatusCode::CONFLICT, lang.pick("Sebagian tanggapan sudah diputuskan orang lain; tidak ada yang diubah. Periksa daftar lalu ulangi.", "Some of the responses were decided by someone else; nothing was changed. Check the list and try again.")).await,
-            Err(DecisionError::Store(e)) => Err(ApiError::Store(e)),
-        }
-    }
-    .await;
-    respond(lang, &here, result)
-}
-
-/// "Are you sure?" for a decision on many responses: the same form again, confirmed.
-fn confirm_page(
-    lang: Lang,
-    staff: &Staff,
-    here: &str,
-    pairs: &[(String, String)],
-    count: usize,
-    accept: bool,
-    reason: &str,
-) -> Response {
-    let title = lang.pick("Periksa keputusan", "Check the decision");
-    let verb = if accept {
-        lang.pick("menerima", "accept")
+            .held_responses(cx.tenant_id(), &filters.query(0, MAX_BULK))
+            .await?
+            .items
+            .iter()
+            .map(|h| h.response_id)
+            .collect()
     } else {
-        lang.pick("menolak", "reject")
+        pairs
+            .iter()
+            .filter(|(k, _)| k == "response")
+            .filter_map(|(_, v)| v.parse().ok())
+            .collect()
     };
-    let content = html! {
-        h1 { (title) }
-        p.lead { (lang.pick("Anda akan ", "You are about to ")) (verb) " " strong { (count) } (lang.pick(" tanggapan dengan alasan: ", " responses with the reason: ")) strong { (reason) } }
-        p { (lang.pick("Keputusan ini final dan tercatat di log audit.", "This decision is final and goes into the audit log.")) }
-        form method="post" action={ (QUARANTINE) "?lang=" (lang.code()) } {
-            @for (key, value) in pairs.iter().filter(|(k, _)| k != "confirm") {
-                input type="hidden" name=(key) value=(value);
-            }
-            input type="hidden" name="confirm" value="yes";
-            p.buttons {
-                button.primary type="submit" { (lang.pick("Ya, putuskan", "Yes, decide")) }
-                " "
-                a href={ (QUARANTINE) "?lang=" (lang.code()) } { (lang.pick("Batal", "Cancel")) }
-            }
+    if ids.is_empty() {
+        return fail(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            lang.pick(
+                "Centang tanggapan yang diputuskan, atau pilih semua yang cocok.",
+                "Tick the responses to decide, or choose every one matching.",
+            ),
+        )
+        .await;
+    }
+    if ids.len() > 1 && !confirmed(value("confirm").as_deref()) {
+        return confirm::page(
+            &cx,
+            &Confirmation {
+                title: lang.pick("Periksa keputusan", "Check the decision"),
+                facts: vec![
+                    (
+                        lang.pick("Keputusan", "Decision"),
+                        html! { (if accept { lang.pick("terima", "accept") } else { lang.pick("tolak", "reject") }) " " (ids.len()) " " (lang.pick("tanggapan", "responses")) },
+                    ),
+                    (lang.pick("Alasan", "Reason"), html! { (reason) }),
+                ],
+                consequence: lang.pick(
+                    "Keputusan ini final dan tercatat di log audit.",
+                    "This decision is final and goes into the audit log.",
+                ),
+                action: QUARANTINE,
+                fields: pairs.clone(),
+                yes: lang.pick("Ya, putuskan", "Yes, decide"),
+                cancel: cx.href(QUARANTINE),
+            },
+        );
+    }
+    let outcome = cx
+        .app
+        .store
+        .decide_held_many(
+            cx.tenant_id(),
+            &ids,
+            accept,
+            &reason,
+            cx.username(),
+            OffsetDateTime::now_utc(),
+        )
+        .await;
+    match outcome {
+        Ok(()) => {
+            let done = match (accept, lang) {
+                (true, Lang::Id) => format!("{} tanggapan diterima dan kini dihitung.", ids.len()),
+                (false, Lang::Id) => format!("{} tanggapan ditolak dan tidak dihitung.", ids.len()),
+                (true, Lang::En) => format!("{} responses accepted; they now count.", ids.len()),
+                (false, Lang::En) => format!("{} responses rejected; they do not count.", ids.len()),
+            };
+            respond(&cx, &filters, StatusCode::OK, Some(Ok(done))).await
         }
-    };
-    page(StatusCode::OK, frame(lang, staff, title, here, content))
+        Err(DecisionError::NoReason) => fail(StatusCode::UNPROCESSABLE_ENTITY, lang.pick("Tuliskan alasannya.", "Write down the reason.")).await,
+        Err(DecisionError::NotHeld(_)) => fail(StatusCode::CONFLICT, lang.pick("Sebagian tanggapan sudah diputuskan orang lain; tidak ada yang diubah. Periksa daftar lalu ulangi.", "Some of the responses were decided by someone else; nothing was changed. Check the list and try again.")).await,
+        Err(DecisionError::Store(e)) => Err(PageError::Store(e)),
+    }
 }

@@ -1,0 +1,235 @@
+//! The one HTML error type of the pages. Handlers return `Result<_, PageError>` and use `?`;
+//! [`PageError::into_response`] gives a public page in Indonesian at once and marks the
+//! response, and the layer around the request (the access check for staff pages,
+//! [`frame_failures`] for public ones) renders it again in the user's language and layout,
+//! with staff navigation where the user is signed in.
+
+use std::sync::Arc;
+
+use axum::extract::Request;
+use axum::http::StatusCode;
+use axum::middleware::Next;
+use axum::response::{Html, IntoResponse, Response};
+use maud::{html, Markup};
+use suara_domain::survey::FieldError;
+use suara_store::StoreError;
+
+use crate::auth::Staff;
+use crate::i18n::{problem_text, Lang};
+use crate::ApiError;
+
+/// What was looked for and not found, named in the error page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Missing {
+    Page,
+    Regency,
+    Unit(String),
+    Officer(String),
+    Run(String),
+    Forum,
+    Proposal(String),
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum PageError {
+    #[error("not found: {0:?}")]
+    NotFound(Missing),
+    /// `?period=` that is not a year, month, quarter or semester.
+    #[error("not a period: {0}")]
+    BadPeriod(String),
+    /// A month in the address that is not YYYY-MM.
+    #[error("not a month: {0}")]
+    BadMonth(String),
+    /// A form or query that cannot be read at all (fields a browser never sends).
+    #[error("unreadable request")]
+    BadRequest,
+    #[error("invalid fields")]
+    Invalid(Vec<FieldError>),
+    #[error("forbidden")]
+    Forbidden,
+    #[error("session ended")]
+    SignInFirst,
+    #[error("too many requests")]
+    TooMany,
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl From<ApiError> for PageError {
+    fn from(error: ApiError) -> PageError {
+        match error {
+            ApiError::NotFound(_) => PageError::NotFound(Missing::Page),
+            ApiError::Invalid(fields) => PageError::Invalid(fields),
+            ApiError::Unauthorized(_) => PageError::SignInFirst,
+            ApiError::Forbidden(_) => PageError::Forbidden,
+            ApiError::TooMany(_) => PageError::TooMany,
+            ApiError::Store(e) => PageError::Store(e),
+            ApiError::MalformedJson(_)
+            | ApiError::TooLarge(_)
+            | ApiError::UnsupportedMediaType
+            | ApiError::TimedOut
+            | ApiError::BadQuery(_) => PageError::BadRequest,
+        }
+    }
+}
+
+impl PageError {
+    pub fn status(&self) -> StatusCode {
+        match self {
+            PageError::NotFound(_) => StatusCode::NOT_FOUND,
+            PageError::BadPeriod(_) | PageError::BadMonth(_) | PageError::BadRequest => {
+                StatusCode::BAD_REQUEST
+            }
+            PageError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            PageError::Forbidden => StatusCode::FORBIDDEN,
+            PageError::SignInFirst => StatusCode::UNAUTHORIZED,
+            PageError::TooMany => StatusCode::TOO_MANY_REQUESTS,
+            PageError::Store(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    /// The page's title and body, in plain words: what happened and what to do.
+    pub fn render(&self, lang: Lang) -> (&'static str, Markup) {
+        let t = lang.texts();
+        match self {
+            PageError::NotFound(missing) => {
+                let body = match missing {
+                    Missing::Page => t.not_found_body.to_string(),
+                    Missing::Regency => t.missing_regency.to_string(),
+                    Missing::Unit(code) => format!("{} “{code}”.", t.missing_unit),
+                    Missing::Officer(nip) => format!("{} {nip}.", t.missing_officer),
+                    Missing::Run(month) => format!("{} {month}.", t.missing_run),
+                    Missing::Forum => t.missing_forum.to_string(),
+                    Missing::Proposal(code) => format!("{} “{code}”.", t.missing_proposal),
+                };
+                (t.not_found_title, html! { p { (body) } })
+            }
+            PageError::BadPeriod(text) => (
+                t.bad_address_title,
+                html! { p { (t.bad_period) " “" (text) "”." } p { (t.period_examples) } },
+            ),
+            PageError::BadMonth(text) => (
+                t.bad_address_title,
+                html! { p { (t.bad_month) " “" (text) "”." } p { (t.month_examples) } },
+            ),
+            PageError::BadRequest => (t.bad_address_title, html! { p { (t.bad_request) } }),
+            PageError::Invalid(fields) => (
+                t.bad_address_title,
+                html! { ul { @for f in fields { li { (problem_text(lang, f)) } } } },
+            ),
+            PageError::Forbidden => (t.forbidden_title, html! { p { (t.forbidden_body) } }),
+            PageError::SignInFirst => (
+                t.sign_in_first_title,
+                html! { p { (t.sign_in_first_body) } },
+            ),
+            PageError::TooMany => (t.too_many_title, html! { p { (t.too_many_body) } }),
+            PageError::Store(_) => (t.error_title, html! { p { (t.server_error_body) } }),
+        }
+    }
+}
+
+/// Marks a response as a failure still to be framed; the page within is the fallback.
+#[derive(Clone)]
+pub struct Failure(pub Arc<PageError>);
+
+impl IntoResponse for PageError {
+    fn into_response(self) -> Response {
+        if let PageError::Store(e) = &self {
+            tracing::error!(error = %e, "page failed in the store");
+        }
+        let status = self.status();
+        let body = public_page(Lang::Id, "/", &self);
+        let mut response = (status, Html(body.into_string())).into_response();
+        response.extensions_mut().insert(Failure(Arc::new(self)));
+        response
+    }
+}
+
+/// An error page in the public layout, with a way home.
+pub fn public_page(lang: Lang, here: &str, error: &PageError) -> Markup {
+    let (title, body) = error.render(lang);
+    super::layout(
+        lang,
+        title,
+        here,
+        html! {
+            h1 { (title) }
+            (body)
+            p { a href={ "/?lang=" (lang.code()) } { (lang.texts().back_home) } }
+        },
+    )
+}
+
+/// An error page in the staff layout, with the staff menu and a way back to the start page.
+pub fn staff_page(lang: Lang, here: &str, staff: &Staff, error: &PageError) -> Markup {
+    let (title, body) = error.render(lang);
+    let home = super::staff::start_page(staff);
+    super::staff::frame(
+        lang,
+        staff,
+        title,
+        here,
+        html! {
+            h1 { (title) }
+            (body)
+            p { a href=(super::staff::href(lang, &home, None)) { (lang.texts().back_to_start) } }
+        },
+    )
+}
+
+/// Replaces a marked failure's body with `render`'s page, keeping status and headers.
+pub fn reframe(mut response: Response, render: impl FnOnce(&PageError) -> Markup) -> Response {
+    let Some(Failure(error)) = response.extensions_mut().remove::<Failure>() else {
+        return response;
+    };
+    let (mut parts, _) = response.into_parts();
+    parts.headers.remove(axum::http::header::CONTENT_LENGTH);
+    Response::from_parts(parts, axum::body::Body::from(render(&error).into_string()))
+}
+
+/// Layer of the public pages: frames a failure in the language the address asks for.
+pub async fn frame_failures(request: Request, next: Next) -> Response {
+    let lang = Lang::from_query(request.uri().query());
+    let here = request.uri().to_string();
+    let response = next.run(request).await;
+    reframe(response, |error| public_page(lang, &here, error))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_error_has_words_in_both_languages() {
+        let errors = [
+            PageError::NotFound(Missing::Unit("dinkes".into())),
+            PageError::BadPeriod("oktober".into()),
+            PageError::BadMonth("2026-13".into()),
+            PageError::BadRequest,
+            PageError::Forbidden,
+            PageError::SignInFirst,
+            PageError::TooMany,
+            PageError::Store(StoreError::Corrupt("x".into())),
+        ];
+        for error in &errors {
+            let (id_title, id_body) = error.render(Lang::Id);
+            let (en_title, en_body) = error.render(Lang::En);
+            assert_ne!(id_title, en_title, "{error:?}");
+            assert_ne!(id_body.into_string(), en_body.into_string(), "{error:?}");
+        }
+        let (_, body) = PageError::BadPeriod("oktober".into()).render(Lang::Id);
+        assert!(body.into_string().contains("oktober"));
+        // A server failure never shows the store's words to the user.
+        let (_, body) = PageError::Store(StoreError::Corrupt("secret".into())).render(Lang::Id);
+        assert!(!body.into_string().contains("secret"));
+    }
+
+    #[test]
+    fn a_marked_failure_is_framed_again() {
+        let response = PageError::BadMonth("2026-13".into()).into_response();
+        assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+        let framed = reframe(response, |e| public_page(Lang::En, "/tpp/2026-13", e));
+        assert!(framed.extensions().get::<Failure>().is_none());
+        assert_eq!(framed.status(), StatusCode::BAD_REQUEST);
+    }
+}

@@ -1,0 +1,218 @@
+//! One forum: its facts, its proposals ranked by the forum's scores and votes, the scores
+//! form, and a step for the chosen proposals.
+
+use std::collections::HashMap;
+
+use axum::extract::{Path, Query};
+use axum::response::{IntoResponse, Redirect, Response};
+use maud::{html, Markup};
+use serde::Deserialize;
+use suara_domain::musrena::forum::Group;
+use suara_domain::musrena::ranking::{rank, Candidate, Rule, TieBreak, MAX_SCORE};
+use suara_store::{MusrenaError, ProposalFilter, StoredProposal};
+
+use super::{districts, field, manage_href, managed_forum, Pairs};
+use crate::i18n::Lang;
+use crate::pages::context::{CsrfForm, StaffCx};
+use crate::pages::failure::PageError;
+use crate::pages::musrena::{accommodation_label, group_label, level_label, stage_label};
+use crate::routes;
+
+#[derive(Deserialize, Default)]
+pub struct ForumQuery {
+    /// How many proposals the last step changed.
+    pub selesai: Option<usize>,
+    /// The tracking code of a proposal just added.
+    pub baru: Option<String>,
+}
+
+pub async fn forum(
+    cx: StaffCx,
+    Path(forum_id): Path<String>,
+    Query(query): Query<ForumQuery>,
+) -> Result<Response, PageError> {
+    let (lang, look) = (cx.lang, cx.look());
+    let d = districts(&cx).await?;
+    let forum = managed_forum(&cx, &d, &forum_id).await?;
+    let filter = ProposalFilter {
+        forum_id: Some(forum_id.clone()),
+        ..ProposalFilter::default()
+    };
+    let proposals = cx.app.store.proposals(cx.tenant_id(), &filter).await?;
+    let rule = Rule::standard();
+    let scored: Vec<Candidate> = proposals
+        .iter()
+        .filter(|p| p.scores.len() == rule.criteria.len())
+        .map(|p| Candidate {
+            code: p.code.clone(),
+            scores: p.scores.clone(),
+            votes: p.votes,
+            estimated_cost: p.proposal.estimated_cost.unwrap_or(0),
+            submitted: u64::try_from(p.seq).unwrap_or(0),
+        })
+        .collect();
+    let ranking = rank(&rule, &scored).unwrap_or_default();
+    let by_code: HashMap<&str, &StoredProposal> =
+        proposals.iter().map(|p| (p.code.as_str(), p)).collect();
+    let unscored: Vec<&StoredProposal> = proposals
+        .iter()
+        .filter(|p| p.scores.len() != rule.criteria.len())
+        .collect();
+    let heading = format!(
+        "Musrena {}{}",
+        level_label(lang, forum.level),
+        forum
+            .district_id
+            .as_deref()
+            .map_or(String::new(), |id| format!(" {}", d.name(id)))
+    );
+    let proposal_form = routes::musrena_proposal_form(&forum.forum_id);
+    let content = html! {
+        p.crumbs { a href=(look.href(routes::MUSRENA_FORUMS)) { (lang.pick("Forum Musrena", "Musrena forums")) } }
+        h1 { (heading) @if let Some(v) = &forum.village { " / " (v) } }
+        @if let Some(code) = &query.baru {
+            div.success role="status" {
+                p { strong { (lang.pick("Usulan disimpan. Kode pelacakannya: ", "Proposal saved. Its tracking code: ")) code { (code) } } }
+                p { (lang.pick("Berikan kode ini kepada pengusul: dengan kode ini perjalanan usulan dapat dilihat di ", "Give this code to the proposers: with it they can follow the proposal at "))
+                    a href=(crate::pages::musrena::public::tracker_href(lang, code)) { (lang.pick("halaman pelacakan", "the tracking page")) } "." }
+            }
+        } @else if let Some(n) = query.selesai {
+            div.success role="status" { p { (lang.pick("Usulan yang diperbarui: ", "Proposals updated: ")) (n) } }
+        }
+        dl.facts {
+            dt { (lang.pick("Kode forum", "Forum code")) } dd { (forum.forum_id) }
+            dt { (lang.pick("Tempat dan tanggal", "Place and date")) } dd { (forum.place) ", " (lang.date(forum.held_on)) }
+            dt { (lang.pick("Fasilitator", "Facilitator")) } dd { (forum.facilitator) }
+            dt { (lang.pick("Peserta", "Participants")) } dd { (forum.participants.total)
+                @for g in Group::ALL { @let n = forum.participants.of(g); @if n > 0 { " · " (group_label(lang, g)) " " (n) } } }
+            dt { (lang.pick("Akomodasi", "Accessibility")) } dd {
+                @if forum.accommodations.is_empty() { "–" }
+                @for (i, a) in forum.accommodations.iter().enumerate() { @if i > 0 { ", " } (accommodation_label(lang, *a)) } }
+        }
+        p { a href=(look.href(&proposal_form)) { (lang.pick("Tambah usulan", "Add a proposal")) } " · "
+            a href={ (proposal_form) "?mudah=1&lang=" (lang.code()) } { (lang.pick("Formulir mudah (anak)", "Easy-read form (children)")) } }
+        h2 { (lang.pick("Peringkat", "Ranking")) }
+        p.muted { (lang.pick(
+            "Nilai tiap kriteria 1–5 (bobot: urgensi 3, penerima manfaat rentan 3, kelayakan 2, keberlanjutan 2) digabung dengan suara peserta (40%). Nilai sama dipisahkan oleh: suara lebih banyak, nilai kriteria lebih tinggi, biaya lebih rendah, diajukan lebih dulu, lalu kode.",
+            "Scores 1–5 per criterion (weights: urgency 3, vulnerable beneficiaries 3, feasibility 2, sustainability 2) combined with the participants' votes (40%). Ties go to more votes, a higher criteria score, a lower cost, earlier submission, then the code.",
+        )) }
+        form method="post" action=(look.action(&routes::musrena_scores(&forum.forum_id))) {
+            (look.csrf())
+            table.data tabindex="0" {
+                thead { tr {
+                    th scope="col" { (lang.pick("Usulan", "Proposal")) }
+                    th.num scope="col" { (lang.pick("Peringkat", "Rank")) }
+                    th.num scope="col" { (lang.pick("Nilai gabungan", "Combined")) }
+                    @for c in &rule.criteria { th scope="col" { (criterion_label(lang, &c.code)) } }
+                    th scope="col" { (lang.pick("Suara", "Votes")) }
+                    th scope="col" { (lang.pick("Tahap", "Stage")) }
+                } }
+                tbody {
+                    @for r in &ranking { @if let Some(p) = by_code.get(r.code.as_str()) {
+                        (score_row(lang, &rule, p, Some(r.rank), Some((suara_domain::decimal::Decimal::round_half_away(&r.combined, 3), r.decided_by))))
+                    } }
+                    @for p in &unscored { (score_row(lang, &rule, p, None, None)) }
+                }
+            }
+            p.buttons { button type="submit" { (lang.pick("Simpan nilai dan suara", "Save scores and votes")) } }
+        }
+        h2 { (lang.pick("Langkah untuk usulan terpilih", "A step for the chosen proposals")) }
+        (super::steps::step_form(look, &cx.staff, &proposals, &routes::musrena_forum(&forum.forum_id), false, &Vec::new()))
+    };
+    cx.ok(&heading, content)
+}
+
+fn criterion_label(lang: Lang, code: &str) -> &'static str {
+    match code {
+        "urgency" => lang.pick("Urgensi", "Urgency"),
+        "vulnerable_beneficiaries" => {
+            lang.pick("Penerima manfaat rentan", "Vulnerable beneficiaries")
+        }
+        "feasibility" => lang.pick("Kelayakan", "Feasibility"),
+        "sustainability" => lang.pick("Keberlanjutan", "Sustainability"),
+        _ => lang.pick("Kriteria", "Criterion"),
+    }
+}
+
+fn tie_label(lang: Lang, tie: TieBreak) -> &'static str {
+    match tie {
+        TieBreak::First | TieBreak::CombinedScore => "",
+        TieBreak::Votes => lang.pick("seri; suara lebih sedikit", "tie; fewer votes"),
+        TieBreak::CriteriaScore => lang.pick(
+            "seri; nilai kriteria lebih rendah",
+            "tie; lower criteria score",
+        ),
+        TieBreak::LowerCost => lang.pick("seri; biaya lebih tinggi", "tie; higher cost"),
+        TieBreak::EarlierSubmission => lang.pick("seri; diajukan kemudian", "tie; submitted later"),
+        TieBreak::Code => lang.pick("seri; urutan kode", "tie; by code"),
+    }
+}
+
+fn score_row(
+    lang: Lang,
+    rule: &Rule,
+    p: &StoredProposal,
+    rank: Option<usize>,
+    combined: Option<(suara_domain::decimal::Decimal, TieBreak)>,
+) -> Markup {
+    html! {
+        tr {
+            th scope="row" { a href=(manage_href(lang, &p.code)) { (p.proposal.title) } br; small { (p.code) } }
+            td.num { (rank.map_or("–".to_string(), |r| r.to_string())) }
+            td.num { @if let Some((c, tie)) = combined { (lang.decimal(c)) @let t = tie_label(lang, tie); @if !t.is_empty() { br; small { (t) } } } @else { "–" } }
+            @for (i, c) in rule.criteria.iter().enumerate() {
+                td { input.score type="number" min="1" max=(MAX_SCORE) name={ "score:" (p.code) ":" (i) }
+                    value=[p.scores.get(i)] aria-label={ (criterion_label(lang, &c.code)) ": " (p.proposal.title) } inputmode="numeric"; }
+            }
+            td { input.score type="number" min="0" name={ "votes:" (p.code) } value=(p.votes) aria-label={ (lang.pick("Suara", "Votes")) ": " (p.proposal.title) } inputmode="numeric"; }
+            td { (stage_label(lang, p.stage)) }
+        }
+    }
+}
+
+pub async fn save_scores(
+    cx: StaffCx,
+    Path(forum_id): Path<String>,
+    CsrfForm(pairs): CsrfForm<Pairs>,
+) -> Result<Response, PageError> {
+    let d = districts(&cx).await?;
+    managed_forum(&cx, &d, &forum_id).await?;
+    let filter = ProposalFilter {
+        forum_id: Some(forum_id.clone()),
+        ..ProposalFilter::default()
+    };
+    let proposals = cx.app.store.proposals(cx.tenant_id(), &filter).await?;
+    let criteria = Rule::standard().criteria.len();
+    let mut updated = 0;
+    for p in &proposals {
+        let scores: Vec<Option<u8>> = (0..criteria)
+            .map(|i| {
+                field(&pairs, &format!("score:{}:{i}", p.code))
+                    .and_then(|v| v.trim().parse().ok())
+                    .filter(|s| (1..=MAX_SCORE).contains(s))
+            })
+            .collect();
+        let votes =
+            field(&pairs, &format!("votes:{}", p.code)).and_then(|v| v.trim().parse::<u32>().ok());
+        // Only complete rows are saved; a half-scored proposal stays unranked.
+        if let (Some(scores), Some(votes)) =
+            (scores.into_iter().collect::<Option<Vec<u8>>>(), votes)
+        {
+            cx.app
+                .store
+                .score_proposal(cx.tenant_id(), &p.code, &scores, votes)
+                .await
+                .map_err(|e| match e {
+                    MusrenaError::Store(e) => PageError::Store(e),
+                    _ => PageError::BadRequest,
+                })?;
+            updated += 1;
+        }
+    }
+    Ok(Redirect::to(&format!(
+        "{}?lang={}&selesai={updated}",
+        routes::musrena_forum(&forum_id),
+        cx.lang.code()
+    ))
+    .into_response())
+}

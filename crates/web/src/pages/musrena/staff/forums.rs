@@ -1,0 +1,245 @@
+//! The forums a user manages, and recording a new one. A form that cannot be saved comes
+//! back with every problem listed and everything typed kept.
+
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use maud::html;
+use suara_domain::access::Permission;
+use suara_domain::musrena::forum::{Accommodation, Group, Level, Participants};
+use suara_store::{Forum, MusrenaError};
+use time::OffsetDateTime;
+
+use super::{districts, field, fields, forum_href, may_manage, parse_date, refusal, today, Pairs};
+use crate::pages::context::{CsrfForm, StaffCx};
+use crate::pages::failure::PageError;
+use crate::pages::musrena::{accommodation_label, group_label, level_label};
+use crate::routes::{MUSRENA_EXPORT, MUSRENA_FORUMS};
+
+pub async fn forums(cx: StaffCx) -> Result<Response, PageError> {
+    forums_page(&cx, StatusCode::OK, &[], &Vec::new()).await
+}
+
+/// The list and the form; `typed` refills the form after a refusal.
+async fn forums_page(
+    cx: &StaffCx,
+    status: StatusCode,
+    problems: &[String],
+    typed: &Pairs,
+) -> Result<Response, PageError> {
+    let (lang, look) = (cx.lang, cx.look());
+    let d = districts(cx).await?;
+    let forums: Vec<Forum> = cx
+        .app
+        .store
+        .forums(cx.tenant_id())
+        .await?
+        .into_iter()
+        .filter(|f| may_manage(&cx.staff, f.district_id.as_deref(), &d.tree))
+        .collect();
+    let value = |name: &str| field(typed, name).unwrap_or("").to_string();
+    let level = field(typed, "level")
+        .and_then(Level::from_code)
+        .unwrap_or(Level::Desa);
+    let district = field(typed, "district");
+    let ticked: Vec<&str> = fields(typed, "accommodation").collect();
+    let held_on = field(typed, "held_on").map_or_else(|| today(cx).to_string(), str::to_string);
+    let title = lang.pick("Forum Musrena Keren", "Musrena Keren forums");
+    let content = html! {
+        h1 { (title) }
+        @if !problems.is_empty() {
+            div.error-summary role="alert" tabindex="-1" {
+                h2 { (lang.pick("Forum belum dapat disimpan", "The forum cannot be saved yet")) }
+                ul { @for p in problems { li { a href="#baru" { (p) } } } }
+            }
+        }
+        @if cx.staff.principal.may(Permission::DecidePlanning) {
+            p { (lang.pick("Unduh usulan yang masuk RKPD sebagai lembar kerja untuk SIPD: ", "Download the proposals in the RKPD as a worksheet for SIPD: "))
+                a href={ (MUSRENA_EXPORT) "?format=xlsx&lang=" (lang.code()) } { (lang.pick("lembar kerja (xlsx)", "spreadsheet (xlsx)")) } " · "
+                a href={ (MUSRENA_EXPORT) "?format=csv&lang=" (lang.code()) } { "CSV" } }
+        }
+        @if forums.is_empty() {
+            p { (lang.pick("Belum ada forum.", "No forums yet.")) }
+        } @else {
+            table.data.stacked {
+                thead { tr {
+                    th scope="col" { (lang.pick("Forum", "Forum")) }
+                    th scope="col" { (lang.pick("Tanggal", "Date")) }
+                    th scope="col" { (lang.pick("Tempat", "Place")) }
+                    th.num scope="col" { (lang.pick("Peserta", "Participants")) }
+                } }
+                tbody { @for f in &forums { tr {
+                    th scope="row" { a href=(forum_href(lang, &f.forum_id)) { (level_label(lang, f.level))
+                        @if let Some(id) = f.district_id.as_deref() { " " (d.name(id)) }
+                        @if let Some(v) = &f.village { " / " (v) } } br; small { (f.forum_id) } }
+                    td data-label=(lang.pick("Tanggal", "Date")) { (lang.date(f.held_on)) }
+                    td data-label=(lang.pick("Tempat", "Place")) { (f.place) }
+                    td.num data-label=(lang.pick("Peserta", "Participants")) { (f.participants.total) }
+                } } }
+            }
+        }
+        h2 #baru { (lang.pick("Catat forum baru", "Record a new forum")) }
+        form.stack method="post" action=(look.action(MUSRENA_FORUMS)) {
+            (look.csrf())
+            fieldset {
+                legend { (lang.pick("Tingkat", "Level")) }
+                @for l in Level::ALL {
+                    label.choice { input type="radio" name="level" value=(l.code()) checked[l == level] required; " " (level_label(lang, l)) }
+                }
+            }
+            p { label for="district" { (lang.pick("Kecamatan (kosong untuk tingkat kabupaten)", "District (empty for the regency level)")) }
+                select #district name="district" {
+                    option value="" { "–" }
+                    @for (id, name) in &d.districts { option value=(id) selected[district == Some(id.as_str())] { (name) } }
+                } }
+            p { label for="village" { (lang.pick("Desa/kelurahan (forum desa)", "Village (village forums)")) } input #village name="village" value=(value("village")); }
+            p { label for="held_on" { (lang.pick("Tanggal", "Date")) } input #held_on type="date" name="held_on" value=(held_on) required; }
+            p { label for="place" { (lang.pick("Tempat", "Place")) } input #place name="place" required value=(value("place")); }
+            p { label for="facilitator" { (lang.pick("Fasilitator", "Facilitator")) } input #facilitator name="facilitator" required value=(value("facilitator")); }
+            fieldset {
+                legend { (lang.pick("Akomodasi yang disediakan", "Accessibility provided")) }
+                @for a in Accommodation::ALL {
+                    label.choice { input type="checkbox" name="accommodation" value=(a.code()) checked[ticked.contains(&a.code())]; " " (accommodation_label(lang, a)) }
+                }
+            }
+            fieldset {
+                legend { (lang.pick("Peserta (jumlah saja, tanpa nama)", "Participants (numbers only, no names)")) }
+                p { label for="total" { (lang.pick("Jumlah peserta", "Participants in all")) } input #total type="number" name="total" min="0" required inputmode="numeric" value=(value("total")); }
+                @for g in Group::ALL {
+                    @let name = format!("p-{}", g.code());
+                    p { label for=(name) { (group_label(lang, g)) } input id=(name) type="number" name=(name) min="0" inputmode="numeric" value=(value(&name)); }
+                }
+            }
+            p.buttons { button.primary type="submit" { (lang.pick("Simpan forum", "Save the forum")) } }
+        }
+    };
+    Ok(cx.page(status, title, content))
+}
+
+pub async fn create_forum(
+    cx: StaffCx,
+    CsrfForm(pairs): CsrfForm<Pairs>,
+) -> Result<Response, PageError> {
+    let lang = cx.lang;
+    let d = districts(&cx).await?;
+    let mut problems = Vec::new();
+    let text = |name: &str| {
+        field(&pairs, name)
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+            .map(str::to_string)
+    };
+    let level = field(&pairs, "level").and_then(Level::from_code);
+    if level.is_none() {
+        problems.push(
+            lang.pick("Pilih tingkat forum.", "Choose the forum's level.")
+                .to_string(),
+        );
+    }
+    let district = text("district");
+    if level.is_some_and(|l| l != Level::Kabupaten) && district.is_none() {
+        problems.push(
+            lang.pick("Pilih kecamatan.", "Choose the district.")
+                .to_string(),
+        );
+    }
+    let village = text("village");
+    if level == Some(Level::Desa) && village.is_none() {
+        problems.push(
+            lang.pick("Tuliskan nama desa.", "Write the village's name.")
+                .to_string(),
+        );
+    }
+    let held_on = field(&pairs, "held_on").and_then(parse_date);
+    if held_on.is_none() {
+        problems.push(
+            lang.pick("Tanggal tidak valid.", "The date is not valid.")
+                .to_string(),
+        );
+    }
+    let (place, facilitator) = (text("place"), text("facilitator"));
+    if place.is_none() || facilitator.is_none() {
+        problems.push(
+            lang.pick(
+                "Isi tempat dan fasilitator.",
+                "Fill in the place and facilitator.",
+            )
+            .to_string(),
+        );
+    }
+    let count = |name: &str| -> Result<u32, ()> {
+        match field(&pairs, name).map(str::trim) {
+            None | Some("") => Ok(0),
+            Some(v) => v.parse().map_err(|_| ()),
+        }
+    };
+    let mut participants = Participants::default();
+    match count("total") {
+        Ok(n) => participants.total = n,
+        Err(()) => problems.push(
+            lang.pick(
+                "Jumlah peserta harus angka.",
+                "Participants must be a number.",
+            )
+            .to_string(),
+        ),
+    }
+    for g in Group::ALL {
+        match count(&format!("p-{}", g.code())) {
+            Ok(n) => participants.set(g, n),
+            Err(()) => problems.push(format!(
+                "{}: {}",
+                group_label(lang, g),
+                lang.pick("harus angka", "must be a number")
+            )),
+        }
+    }
+    for g in participants.problems() {
+        problems.push(format!(
+            "{}: {}",
+            group_label(lang, g),
+            lang.pick(
+                "lebih dari jumlah peserta",
+                "more than the participants in all"
+            )
+        ));
+    }
+    if !may_manage(&cx.staff, district.as_deref(), &d.tree) {
+        return Err(PageError::Forbidden);
+    }
+    let (Some(level), Some(held_on), Some(place), Some(facilitator), true) =
+        (level, held_on, place, facilitator, problems.is_empty())
+    else {
+        return forums_page(&cx, StatusCode::UNPROCESSABLE_ENTITY, &problems, &pairs).await;
+    };
+    let forum = Forum {
+        forum_id: String::new(),
+        level,
+        district_id: district.filter(|_| level != Level::Kabupaten),
+        village: village.filter(|_| level == Level::Desa),
+        held_on,
+        place,
+        facilitator,
+        accommodations: fields(&pairs, "accommodation")
+            .filter_map(Accommodation::from_code)
+            .collect(),
+        participants,
+    };
+    match cx
+        .app
+        .store
+        .create_forum(
+            cx.tenant_id(),
+            &forum,
+            cx.username(),
+            OffsetDateTime::now_utc(),
+        )
+        .await
+    {
+        Ok(id) => Ok(Redirect::to(&forum_href(lang, &id)).into_response()),
+        Err(MusrenaError::Store(e)) => Err(PageError::Store(e)),
+        Err(error) => {
+            let problems = [refusal(lang, &error)];
+            forums_page(&cx, StatusCode::UNPROCESSABLE_ENTITY, &problems, &pairs).await
+        }
+    }
+}

@@ -1,0 +1,144 @@
+//! Musrena pages for facilitators and planners: record a forum (participants counted by
+//! group; [`forums`]), enter proposals for the participants, also through an easy-read form
+//! made for children ([`proposal`]), score and rank them ([`forum`]), carry them up in bulk
+//! ([`steps`]), and follow each to the budget ([`manage`]). Accepting into the plan,
+//! budgeting and recording implementation are the planners' own
+//! ([`Permission::DecidePlanning`]); a unit admin works only on forums in their districts.
+
+pub mod forum;
+pub mod forums;
+pub mod manage;
+pub mod proposal;
+pub mod steps;
+
+pub use forum::{forum, save_scores};
+pub use forums::{create_forum, forums};
+pub use manage::{export, manage};
+pub use proposal::{add_proposal, proposal_form, MAX_PROPOSAL_UPLOAD_BYTES};
+pub use steps::apply_step;
+
+use suara_domain::access::{Permission, Role};
+use suara_domain::musrena::lifecycle::{Stage, TransitionError};
+use suara_domain::org::tree::UnitTree;
+use suara_store::{Forum, MusrenaError};
+use time::{Date, OffsetDateTime};
+
+use super::stage_label;
+use crate::auth::Staff;
+use crate::i18n::Lang;
+use crate::pages::context::StaffCx;
+use crate::pages::failure::{Missing, PageError};
+use crate::pages::staff::units_tree;
+use crate::routes;
+
+fn today(cx: &StaffCx) -> Date {
+    OffsetDateTime::now_utc()
+        .to_offset(cx.tenant.offset())
+        .date()
+}
+
+fn parse_date(text: &str) -> Option<Date> {
+    Date::parse(
+        text.trim(),
+        time::macros::format_description!("[year]-[month]-[day]"),
+    )
+    .ok()
+}
+
+/// The districts (code, name) and the unit tree, for scoping forums.
+struct Districts {
+    districts: Vec<(String, String)>,
+    tree: UnitTree,
+}
+
+impl Districts {
+    fn name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.districts
+            .iter()
+            .find(|(i, _)| i == id)
+            .map_or(id, |(_, n)| n.as_str())
+    }
+}
+
+async fn districts(cx: &StaffCx) -> Result<Districts, PageError> {
+    let (units, tree) = units_tree(cx).await?;
+    let districts = units
+        .into_iter()
+        .filter(|u| u.kind == "kecamatan")
+        .map(|u| (u.unit_id, u.name))
+        .collect();
+    Ok(Districts { districts, tree })
+}
+
+/// A unit admin manages forums of districts in their subtree; others with the permission,
+/// any forum.
+fn may_manage(staff: &Staff, district: Option<&str>, tree: &UnitTree) -> bool {
+    match staff.principal.role {
+        Role::UnitAdmin => district.is_some_and(|d| staff.principal.sees_unit(d, tree)),
+        _ => staff.principal.may(Permission::ManageMusrena),
+    }
+}
+
+/// A forum the user manages.
+async fn managed_forum(cx: &StaffCx, d: &Districts, forum_id: &str) -> Result<Forum, PageError> {
+    cx.app
+        .store
+        .forum(cx.tenant_id(), forum_id)
+        .await?
+        .filter(|f| may_manage(&cx.staff, f.district_id.as_deref(), &d.tree))
+        .ok_or(PageError::NotFound(Missing::Forum))
+}
+
+fn forum_href(lang: Lang, forum_id: &str) -> String {
+    format!("{}?lang={}", routes::musrena_forum(forum_id), lang.code())
+}
+
+fn manage_href(lang: Lang, code: &str) -> String {
+    format!("{}?lang={}", routes::musrena_manage(code), lang.code())
+}
+
+/// Repeated form fields (`code=…&code=…`) as pairs.
+type Pairs = Vec<(String, String)>;
+
+fn field<'a>(pairs: &'a Pairs, name: &str) -> Option<&'a str> {
+    pairs
+        .iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.as_str())
+}
+
+fn fields<'a>(pairs: &'a Pairs, name: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+    pairs
+        .iter()
+        .filter(move |(k, _)| k == name)
+        .map(|(_, v)| v.as_str())
+}
+
+/// A refused Musrena change in the user's words.
+fn refusal(lang: Lang, error: &MusrenaError) -> String {
+    let stage = |code: &str| {
+        Stage::from_code(code).map_or(code.to_string(), |s| stage_label(lang, s).to_string())
+    };
+    match (lang, error) {
+        (Lang::En, error) => error.to_string(),
+        (_, MusrenaError::InBulk { code, error }) => format!("{code}: {}", refusal(lang, error)),
+        (_, MusrenaError::NoSuchForum(_)) => "Forum tidak ditemukan.".into(),
+        (_, MusrenaError::NoSuchProposal(code)) => format!("Usulan {code} tidak ditemukan."),
+        (_, MusrenaError::UnknownDistrict(d)) => format!("{d} bukan kecamatan di kabupaten ini."),
+        (_, MusrenaError::Store(_)) => "Server tidak dapat menyimpan perubahan.".into(),
+        (_, MusrenaError::Transition(t)) => match t {
+            TransitionError::NotAllowed { stage: s, action } => format!(
+                "Usulan yang sedang pada tahap “{}” tidak dapat diberi langkah “{}”.",
+                stage(s),
+                super::action_label(lang, action)
+            ),
+            TransitionError::Final(s) => {
+                format!("Usulan ini sudah {} dan tidak berubah lagi.", stage(s))
+            }
+            TransitionError::ReasonRequired => "Penolakan memerlukan alasan.".into(),
+            TransitionError::EvidenceRequired => "Pelaksanaan memerlukan bukti.".into(),
+            TransitionError::AmountRequired => "Anggaran harus lebih dari nol rupiah.".into(),
+            TransitionError::NoLevelAbove => "Musrenbang kabupaten adalah tingkat terakhir.".into(),
+        },
+    }
+}

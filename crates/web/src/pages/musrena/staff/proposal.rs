@@ -1,0 +1,283 @@
+//! Entering a proposal for a forum's participants: the standard form, and an easy-read
+//! form made for children (large controls, plain questions). A refused form comes back with
+//! the problems and the draft as typed; a saved one leads to the forum page naming its
+//! tracking code.
+
+use axum::extract::{Path, Query};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use maud::html;
+use serde::Deserialize;
+use suara_domain::musrena::forum::{Group, Level};
+use suara_domain::musrena::proposal::{check_photo, validate, ProposalDraft, Sector};
+use suara_store::MusrenaError;
+use time::OffsetDateTime;
+
+use super::{districts, field, fields, forum_href, managed_forum, refusal, today, Pairs};
+use crate::i18n::Lang;
+use crate::pages::context::{StaffCx, Upload};
+use crate::pages::failure::PageError;
+use crate::pages::musrena::{group_label, sector_label};
+use crate::routes;
+
+/// Largest upload of the proposal form (a photo of up to 5 MB and the text).
+pub const MAX_PROPOSAL_UPLOAD_BYTES: usize = 6 * 1024 * 1024;
+
+#[derive(Deserialize, Default)]
+pub struct ProposalFormQuery {
+    pub mudah: Option<String>,
+}
+
+pub async fn proposal_form(
+    cx: StaffCx,
+    Path(forum_id): Path<String>,
+    Query(query): Query<ProposalFormQuery>,
+) -> Result<Response, PageError> {
+    let easy = query.mudah.as_deref() == Some("1");
+    proposal_page(
+        &cx,
+        &forum_id,
+        easy,
+        StatusCode::OK,
+        &ProposalDraft::default(),
+        None,
+        &[],
+    )
+    .await
+}
+
+/// The form; after a refusal, with the problems and the draft as typed.
+async fn proposal_page(
+    cx: &StaffCx,
+    forum_id: &str,
+    easy: bool,
+    status: StatusCode,
+    draft: &ProposalDraft,
+    district: Option<&str>,
+    problems: &[String],
+) -> Result<Response, PageError> {
+    let (lang, look) = (cx.lang, cx.look());
+    let d = districts(cx).await?;
+    let forum = managed_forum(cx, &d, forum_id).await?;
+    let title = if easy {
+        lang.pick("Usulan kami (formulir mudah)", "Our proposal (easy form)")
+    } else {
+        lang.pick("Usulan baru", "New proposal")
+    };
+    let proposed = |g: Group| {
+        draft.proposed_by.iter().any(|c| c == g.code())
+            || (easy && draft.proposed_by.is_empty() && g == Group::Children)
+    };
+    let content = html! {
+        p.crumbs { a href=(forum_href(lang, &forum.forum_id)) { "Forum " (forum.forum_id) } }
+        h1 { (title) }
+        @if !problems.is_empty() {
+            div.error-summary role="alert" tabindex="-1" { h2 { (lang.pick("Periksa lagi", "Please check")) } ul { @for p in problems { li { (p) } } } }
+        }
+        form.proposal.stack.easy[easy] method="post" action=(look.action(&routes::musrena_proposal_form(&forum.forum_id))) enctype="multipart/form-data" {
+            (look.csrf())
+            @if easy { input type="hidden" name="mudah" value="1"; }
+            p { label for="title" { @if easy { (lang.pick("Beri nama usulanmu", "Give your idea a name")) } @else { (lang.pick("Judul usulan", "Title")) } }
+                input #title name="title" required maxlength="160" value=(draft.title); }
+            p { label for="problem" { @if easy { (lang.pick("Apa yang membuatmu sedih atau susah?", "What makes things hard or sad for you?")) } @else { (lang.pick("Masalah", "Problem")) } }
+                textarea #problem name="problem" required rows="3" { (draft.problem) } }
+            p { label for="activity" { @if easy { (lang.pick("Apa yang ingin kamu minta?", "What would you like to ask for?")) } @else { (lang.pick("Kegiatan yang diusulkan", "Proposed activity")) } }
+                textarea #activity name="activity" required rows="3" { (draft.activity) } }
+            p { label for="sector" { @if easy { (lang.pick("Ini tentang apa?", "What is it about?")) } @else { (lang.pick("Sektor", "Sector")) } }
+                select #sector name="sector" required {
+                    option value="" { "–" }
+                    @for s in Sector::ALL { option value=(s.code()) selected[draft.sector == s.code()] { (sector_label(lang, s)) } }
+                } }
+            p { label for="location" { @if easy { (lang.pick("Di mana?", "Where?")) } @else { (lang.pick("Lokasi (desa/dusun)", "Location (village/hamlet)")) } }
+                input #location name="location" required value={ @if draft.location.is_empty() { (forum.village.clone().unwrap_or_default()) } @else { (draft.location) } }; }
+            @if forum.level == Level::Kabupaten {
+                p { label for="district" { (lang.pick("Kecamatan", "District")) }
+                    select #district name="district" { option value="" { "–" } @for (id, name) in &d.districts { option value=(id) selected[district == Some(id.as_str())] { (name) } } } }
+            }
+            @if !easy {
+                p { label for="estimated_cost" { (lang.pick("Perkiraan biaya (Rp)", "Estimated cost (Rp)")) } input #estimated_cost name="estimated_cost" inputmode="numeric" value=(draft.estimated_cost); }
+            }
+            fieldset {
+                legend { @if easy { (lang.pick("Siapa yang mengusulkan?", "Who is asking?")) } @else { (lang.pick("Kelompok pengusul", "Proposing groups")) } }
+                @for g in Group::ALL {
+                    label.choice { input type="checkbox" name="proposed_by" value=(g.code()) checked[proposed(g)]; " " (group_label(lang, g)) }
+                }
+            }
+            fieldset {
+                legend { @if easy { (lang.pick("Berapa orang yang terbantu?", "How many people would it help?")) } @else { (lang.pick("Penerima manfaat per kelompok (orang)", "Beneficiaries per group (people)")) } }
+                @for g in Group::ALL {
+                    @let typed = draft.beneficiaries.iter().find(|(c, _)| c == g.code()).map(|(_, v)| v.as_str());
+                    p { label for={ "b-" (g.code()) } { (group_label(lang, g)) } input id={ "b-" (g.code()) } type="number" min="0" name={ "b-" (g.code()) } inputmode="numeric" value=[typed]; }
+                }
+            }
+            p { label for="photo" { (lang.pick("Foto (JPEG, PNG atau WebP, paling besar 5 MB; tidak wajib)", "Photo (JPEG, PNG or WebP, up to 5 MB; optional)")) }
+                input #photo type="file" name="photo" accept="image/jpeg,image/png,image/webp"; }
+            p.buttons { button.primary type="submit" { (lang.pick("Simpan usulan", "Save the proposal")) } }
+        }
+    };
+    Ok(cx.page(status, title, content))
+}
+
+pub async fn add_proposal(
+    cx: StaffCx,
+    Path(forum_id): Path<String>,
+    upload: Upload,
+) -> Result<Response, PageError> {
+    let lang = cx.lang;
+    let pairs: Pairs = upload
+        .pairs()
+        .into_iter()
+        .filter(|(k, _)| k != "photo")
+        .collect();
+    let photo: Option<Vec<u8>> = upload.file("photo").map(|b| b.to_vec());
+    let d = districts(&cx).await?;
+    managed_forum(&cx, &d, &forum_id).await?;
+    let easy = field(&pairs, "mudah") == Some("1");
+    let text = |name: &str| field(&pairs, name).unwrap_or("").to_string();
+    let draft = ProposalDraft {
+        title: text("title"),
+        problem: text("problem"),
+        activity: text("activity"),
+        sector: text("sector"),
+        location: text("location"),
+        estimated_cost: text("estimated_cost"),
+        proposed_by: fields(&pairs, "proposed_by").map(str::to_string).collect(),
+        beneficiaries: Group::ALL
+            .iter()
+            .map(|g| (g.code().to_string(), text(&format!("b-{}", g.code()))))
+            .collect(),
+    };
+    let mut problems: Vec<String> = Vec::new();
+    let checked_photo = match &photo {
+        Some(bytes) => {
+            let checked = match check_photo(bytes) {
+                // Decoding takes real CPU: off the async workers.
+                Ok(kind) => {
+                    let bytes = bytes.clone();
+                    tokio::task::spawn_blocking(move || {
+                        crate::photos::without_metadata(kind, &bytes).ok()
+                    })
+                    .await
+                    .ok()
+                    .flatten()
+                    .ok_or(None)
+                }
+                Err(e) => Err(Some(e)),
+            };
+            match checked {
+                Ok(kept) => Some(kept),
+                Err(None) => {
+                    problems.push(
+                        lang.pick(
+                            "Foto tidak dapat dibaca; kirim foto lain.",
+                            "The photo could not be read; send another one.",
+                        )
+                        .to_string(),
+                    );
+                    None
+                }
+                Err(Some(e)) => {
+                    problems.push(match e {
+                        suara_domain::musrena::proposal::PhotoError::TooLarge => lang
+                            .pick("Foto lebih dari 5 MB.", "The photo is larger than 5 MB.")
+                            .to_string(),
+                        _ => lang
+                            .pick(
+                                "Foto harus JPEG, PNG atau WebP.",
+                                "The photo must be JPEG, PNG or WebP.",
+                            )
+                            .to_string(),
+                    });
+                    None
+                }
+            }
+        }
+        None => None,
+    };
+    // The form again with every problem and the draft as typed.
+    let refused = |problems: Vec<String>| {
+        let (cx, forum_id, draft, pairs) = (&cx, &forum_id, &draft, &pairs);
+        async move {
+            let district = field(pairs, "district");
+            let status = StatusCode::UNPROCESSABLE_ENTITY;
+            proposal_page(cx, forum_id, easy, status, draft, district, &problems).await
+        }
+    };
+    let proposal = match validate(&draft) {
+        Ok(p) if problems.is_empty() => p,
+        Ok(_) => return refused(problems).await,
+        Err(found) => {
+            problems.extend(
+                found
+                    .iter()
+                    .map(|p| problem_text(lang, &p.field, p.problem)),
+            );
+            return refused(problems).await;
+        }
+    };
+    let district = field(&pairs, "district")
+        .map(str::trim)
+        .filter(|d| !d.is_empty());
+    let tenant_id = cx.tenant_id();
+    let now = OffsetDateTime::now_utc();
+    let code = match cx
+        .app
+        .store
+        .add_proposal(
+            tenant_id,
+            &forum_id,
+            &proposal,
+            district,
+            easy,
+            today(&cx),
+            cx.username(),
+            now,
+        )
+        .await
+    {
+        Ok(code) => code,
+        Err(MusrenaError::Store(e)) => return Err(PageError::Store(e)),
+        Err(error) => {
+            problems.push(refusal(lang, &error));
+            return refused(problems).await;
+        }
+    };
+    if let Some((kind, bytes)) = checked_photo {
+        cx.app
+            .store
+            .add_photo(tenant_id, &code, kind, &bytes)
+            .await
+            .map_err(|e| match e {
+                MusrenaError::Store(e) => PageError::Store(e),
+                _ => PageError::BadRequest,
+            })?;
+    }
+    // Back to the forum, which names the new proposal's tracking code.
+    Ok(Redirect::to(&format!(
+        "{}?lang={}&baru={code}",
+        routes::musrena_forum(&forum_id),
+        lang.code()
+    ))
+    .into_response())
+}
+
+fn problem_text(lang: Lang, field: &str, problem: &str) -> String {
+    let name = match field {
+        "title" => lang.pick("Judul", "Title"),
+        "problem" => lang.pick("Masalah", "Problem"),
+        "activity" => lang.pick("Kegiatan", "Activity"),
+        "sector" => lang.pick("Sektor", "Sector"),
+        "location" => lang.pick("Lokasi", "Location"),
+        "estimated_cost" => lang.pick("Perkiraan biaya", "Estimated cost"),
+        "proposed_by" => lang.pick("Kelompok pengusul", "Proposing groups"),
+        _ => lang.pick("Penerima manfaat", "Beneficiaries"),
+    };
+    let what = match problem {
+        "required" => lang.pick("wajib diisi", "is required"),
+        "too_long" => lang.pick("terlalu panjang", "is too long"),
+        "not_rupiah" => lang.pick("bukan jumlah rupiah", "is not an amount in rupiah"),
+        "not_a_count" => lang.pick("harus angka", "must be a number"),
+        _ => lang.pick("tidak dikenal", "is not known"),
+    };
+    format!("{name} {what}")
+}

@@ -1,0 +1,229 @@
+//! A step for one or several proposals (verify, prioritize, carry up, accept, budget,
+//! implement, reject). Rejecting is final, so it asks first; a refused step comes back on a
+//! staff page with the problem, the proposals still ticked and the fields still filled.
+
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use maud::{html, Markup};
+use suara_domain::access::Permission;
+use suara_domain::musrena::lifecycle::Action;
+use suara_domain::tpp::inputs::parse_rupiah;
+use suara_store::{MusrenaError, StoredProposal};
+use time::OffsetDateTime;
+
+use super::{districts, field, fields, may_manage, parse_date, refusal, Pairs};
+use crate::auth::Staff;
+use crate::pages::context::{CsrfForm, Look, StaffCx};
+use crate::pages::failure::PageError;
+use crate::pages::musrena::stage_label;
+use crate::pages::staff::confirm::{self, confirmed, Confirmation};
+use crate::routes;
+
+/// The step form: checkboxes for several proposals (forum page) or one proposal (`single`).
+/// `typed` refills it after a refusal.
+pub fn step_form(
+    look: Look,
+    staff: &Staff,
+    proposals: &[StoredProposal],
+    back: &str,
+    single: bool,
+    typed: &Pairs,
+) -> Markup {
+    let lang = look.lang;
+    let planner = staff.principal.may(Permission::DecidePlanning);
+    let open: Vec<&StoredProposal> = proposals.iter().filter(|p| !p.stage.is_final()).collect();
+    let ticked: Vec<&str> = fields(typed, "code").collect();
+    let chosen = field(typed, "action").unwrap_or("verify");
+    let value = |name: &str| field(typed, name).unwrap_or("").to_string();
+    let option = |code: &str, label: &str| {
+        html! { option value=(code) selected[chosen == code] { (label) } }
+    };
+    html! {
+        @if open.is_empty() {
+            p { (lang.pick("Tidak ada usulan yang masih berjalan.", "No proposal is still under way.")) }
+        } @else {
+            form.stack method="post" action=(look.action(routes::MUSRENA_STEP)) {
+                (look.csrf())
+                input type="hidden" name="back" value=(back);
+                @if single {
+                    input type="hidden" name="code" value=(open[0].code);
+                } @else {
+                    fieldset #usulan {
+                        legend { (lang.pick("Usulan", "Proposals")) }
+                        @for p in &open {
+                            label.choice { input type="checkbox" name="code" value=(p.code) checked[ticked.contains(&p.code.as_str())]; " " (p.proposal.title) " (" (stage_label(lang, p.stage)) ")" }
+                        }
+                    }
+                }
+                p { label for="action" { (lang.pick("Langkah", "Step")) }
+                    select #action name="action" {
+                        (option("verify", lang.pick("Verifikasi", "Verify")))
+                        (option("prioritize", lang.pick("Tetapkan sebagai prioritas", "Prioritize")))
+                        (option("carry", lang.pick("Bawa ke musrenbang (tingkat berikutnya)", "Carry to the musrenbang (next level)")))
+                        @if planner {
+                            (option("accept", lang.pick("Terima dalam RKPD", "Accept into the RKPD")))
+                            (option("budget", lang.pick("Anggarkan dalam APBD", "Budget in the APBD")))
+                            (option("implement", lang.pick("Tandai terlaksana", "Mark implemented")))
+                        }
+                        (option("reject", lang.pick("Tolak…", "Reject…")))
+                    } }
+                p { label for="on" { (lang.pick("Tanggal", "Date")) } input #on type="date" name="on" required value=(value("on")); }
+                p { label for="reason" { (lang.pick("Alasan (wajib bila ditolak)", "Reason (required to reject)")) } input #reason name="reason" maxlength="1000" value=(value("reason")); }
+                @if planner {
+                    p { label for="amount" { (lang.pick("Anggaran APBD (Rp)", "APBD budget (Rp)")) } input #amount name="amount" inputmode="numeric" value=(value("amount")); }
+                    p { label for="evidence" { (lang.pick("Bukti pelaksanaan", "Evidence of implementation")) } input #evidence name="evidence" maxlength="1000" value=(value("evidence")); }
+                }
+                p.buttons { button.primary type="submit" { (lang.pick("Terapkan", "Apply")) } }
+            }
+        }
+    }
+}
+
+/// Where to go back to: a Musrena staff page, never elsewhere.
+fn back_of(pairs: &Pairs) -> &str {
+    field(pairs, "back")
+        .filter(|b| b.starts_with("/musrena/") && !b.contains("//") && !b.contains('?'))
+        .unwrap_or(routes::MUSRENA_FORUMS)
+}
+
+pub async fn apply_step(
+    cx: StaffCx,
+    CsrfForm(pairs): CsrfForm<Pairs>,
+) -> Result<Response, PageError> {
+    let lang = cx.lang;
+    let d = districts(&cx).await?;
+    let codes: Vec<String> = fields(&pairs, "code").map(str::to_string).collect();
+    let back = back_of(&pairs);
+    let text = |name: &str| field(&pairs, name).map(str::trim).unwrap_or("").to_string();
+    let action = match field(&pairs, "action") {
+        Some("verify") => Some(Action::Verify),
+        Some("prioritize") => Some(Action::Prioritize),
+        Some("carry") => Some(Action::Carry),
+        Some("accept") => Some(Action::AcceptIntoPlan),
+        Some("budget") => Some(Action::Budget {
+            amount: parse_rupiah(&text("amount")).unwrap_or(0),
+        }),
+        Some("implement") => Some(Action::Implement {
+            evidence: text("evidence"),
+        }),
+        Some("reject") => Some(Action::Reject {
+            reason: text("reason"),
+        }),
+        _ => None,
+    };
+    let on = field(&pairs, "on").and_then(parse_date);
+    // The proposals named, each in a forum this user manages.
+    let mut chosen = Vec::new();
+    for code in &codes {
+        let Some((p, _)) = cx.app.store.proposal(cx.tenant_id(), code).await? else {
+            return Err(PageError::BadRequest);
+        };
+        if !may_manage(&cx.staff, p.district_id.as_deref(), &d.tree) {
+            return Err(PageError::Forbidden);
+        }
+        chosen.push(p);
+    }
+    let (Some(action), Some(on), false) = (action, on, codes.is_empty()) else {
+        let text = lang.pick(
+            "Pilih usulan, langkah dan tanggal.",
+            "Choose proposals, a step and a date.",
+        );
+        return refused(&cx, back, &pairs, &chosen, text).await;
+    };
+    if matches!(
+        action,
+        Action::AcceptIntoPlan | Action::Budget { .. } | Action::Implement { .. }
+    ) && !cx.staff.principal.may(Permission::DecidePlanning)
+    {
+        return Err(PageError::Forbidden);
+    }
+    if let Action::Reject { reason } = &action {
+        if !reason.is_empty() && !confirmed(field(&pairs, "confirm")) {
+            return confirm::page(
+                &cx,
+                &Confirmation {
+                    title: lang.pick("Tolak usulan ini?", "Reject these proposals?"),
+                    facts: vec![
+                        (
+                            lang.pick("Usulan", "Proposals"),
+                            html! { ul.plain { @for p in &chosen { li { (p.proposal.title) " · " small { (p.code) } } } } },
+                        ),
+                        (lang.pick("Alasan", "Reason"), html! { (reason) }),
+                        (lang.pick("Tanggal", "Date"), html! { (lang.date(on)) }),
+                    ],
+                    consequence: lang.pick(
+                        "Penolakan bersifat final: usulan tidak dapat dilanjutkan lagi, dan alasannya ditampilkan kepada publik di halaman pelacakan usulan.",
+                        "Rejection is final: the proposals cannot go any further, and the reason is shown to the public on each proposal's tracking page.",
+                    ),
+                    action: routes::MUSRENA_STEP,
+                    fields: pairs.clone(),
+                    yes: lang.pick("Ya, tolak", "Yes, reject"),
+                    cancel: cx.href(back),
+                },
+            );
+        }
+    }
+    match cx
+        .app
+        .store
+        .apply_actions(
+            cx.tenant_id(),
+            &codes,
+            &action,
+            on,
+            cx.username(),
+            OffsetDateTime::now_utc(),
+        )
+        .await
+    {
+        Ok(stages) => Ok(Redirect::to(&format!(
+            "{back}?lang={}&selesai={}",
+            lang.code(),
+            stages.len()
+        ))
+        .into_response()),
+        Err(MusrenaError::Store(e)) => Err(PageError::Store(e)),
+        Err(error) => {
+            let text = format!(
+                "{} {}",
+                refusal(lang, &error),
+                lang.pick("Tidak ada yang diubah.", "Nothing was changed.")
+            );
+            refused(&cx, back, &pairs, &chosen, &text).await
+        }
+    }
+}
+
+/// The step form again, on a staff page with the problem and everything typed kept.
+async fn refused(
+    cx: &StaffCx,
+    back: &str,
+    pairs: &Pairs,
+    chosen: &[StoredProposal],
+    problem: &str,
+) -> Result<Response, PageError> {
+    let lang = cx.lang;
+    // The forum's proposals when the form came from a forum, else those chosen.
+    let proposals = match back.strip_prefix("/musrena/forum/") {
+        Some(forum_id) => {
+            let filter = suara_store::ProposalFilter {
+                forum_id: Some(forum_id.to_string()),
+                ..suara_store::ProposalFilter::default()
+            };
+            cx.app.store.proposals(cx.tenant_id(), &filter).await?
+        }
+        None => chosen.to_vec(),
+    };
+    let single = back.starts_with("/musrena/kelola/") && proposals.len() == 1;
+    let title = lang.pick("Langkah tidak diterapkan", "The step was not applied");
+    let content = html! {
+        p.crumbs { a href=(cx.href(back)) { (lang.pick("Kembali", "Back")) } }
+        h1 { (title) }
+        div.error-summary role="alert" tabindex="-1" {
+            h2 { (lang.pick("Ada masalah", "There is a problem")) }
+            p { a href="#action" { (problem) } }
+        }
+        (step_form(cx.look(), &cx.staff, &proposals, back, single, pairs))
+    };
+    Ok(cx.page(StatusCode::UNPROCESSABLE_ENTITY, title, content))
+}

@@ -1,0 +1,136 @@
+//! Downloads of the dashboard: a unit's SKM report as a PDF, and spreadsheets of the
+//! results (the summary of every unit the user sees, or one unit's anonymous responses).
+
+use std::collections::HashMap;
+
+use axum::extract::{Path, Query};
+use axum::response::{IntoResponse, Response};
+use suara_domain::access::Permission;
+use suara_domain::skm::Tally;
+use suara_store::ScopeKind;
+
+use crate::pages::context::StaffCx;
+use crate::pages::failure::{Missing, PageError};
+use crate::pages::staff::{exact, units_tree, PeriodQuery};
+
+/// The unit's SKM report for the period as a PDF.
+pub async fn report(
+    cx: StaffCx,
+    Path(unit_id): Path<String>,
+    Query(query): Query<PeriodQuery>,
+) -> Result<Response, PageError> {
+    let period = query.period(&cx.tenant)?;
+    let (_, tree) = units_tree(&cx).await?;
+    if !cx.staff.principal.sees_unit(&unit_id, &tree) {
+        return Err(PageError::Forbidden);
+    }
+    let Some(report) =
+        crate::report::skm_report(&cx.app.store, &cx.tenant, &unit_id, period).await?
+    else {
+        return Err(PageError::NotFound(Missing::Unit(unit_id)));
+    };
+    let file = format!("skm-{unit_id}-{period}.pdf");
+    Ok((
+        [
+            (
+                axum::http::header::CONTENT_TYPE,
+                "application/pdf".to_string(),
+            ),
+            (
+                axum::http::header::CONTENT_DISPOSITION,
+                format!("inline; filename=\"{file}\""),
+            ),
+        ],
+        suara_reports::skm::skm_pdf(&report),
+    )
+        .into_response())
+}
+
+#[derive(serde::Deserialize, Default)]
+pub struct ExportQuery {
+    pub period: Option<String>,
+    pub format: Option<String>,
+    /// `ringkasan` (the regency summary, the default) or `tanggapan` (a unit's responses).
+    pub jenis: Option<String>,
+    pub unit: Option<String>,
+}
+
+/// Spreadsheets of the results: the summary of every unit the user sees, or one unit's
+/// anonymous responses.
+pub async fn export(cx: StaffCx, Query(query): Query<ExportQuery>) -> Result<Response, PageError> {
+    let (app, staff, tenant) = (&cx.app, &cx.staff, &cx.tenant);
+    let tenant_id = tenant.tenant_id.as_str();
+    let period = PeriodQuery {
+        period: query.period.clone(),
+    }
+    .period(tenant)?;
+    let (first, last) = period.months();
+    let format = crate::pages::SheetFormat::from_query(query.format.as_deref())?;
+    let (units, tree) = units_tree(&cx).await?;
+    match query.jenis.as_deref().unwrap_or("ringkasan") {
+        "tanggapan" => {
+            let Some(unit) = query
+                .unit
+                .as_deref()
+                .and_then(|u| units.iter().find(|x| x.unit_id == u))
+            else {
+                return Err(PageError::BadRequest);
+            };
+            if !staff.principal.sees_unit(&unit.unit_id, &tree) {
+                return Err(PageError::Forbidden);
+            }
+            let mut rows = app
+                .store
+                .export_responses(tenant_id, &unit.unit_id, first, last)
+                .await?;
+            // Planners get the responses, never whom they named.
+            if !staff.principal.may(Permission::ViewOfficer) {
+                for row in &mut rows {
+                    row.officer_nip = None;
+                }
+            }
+            let title = format!("Tanggapan SKM {} — {period} (anonim)", unit.name);
+            let bytes = match format {
+                crate::pages::SheetFormat::Xlsx => {
+                    suara_reports::results::responses_xlsx(&rows, &title)
+                }
+                crate::pages::SheetFormat::Csv => suara_reports::results::responses_csv(&rows),
+            };
+            Ok(crate::pages::download(
+                format,
+                &format!("skm-tanggapan-{}-{period}", unit.unit_id),
+                bytes,
+            )?)
+        }
+        "ringkasan" => {
+            let tallies: HashMap<String, Tally> = app
+                .store
+                .tallies_of_kind(tenant_id, ScopeKind::Unit, first, last)
+                .await?
+                .into_iter()
+                .collect();
+            let results: Vec<suara_reports::results::UnitResult> = units
+                .iter()
+                .filter(|u| staff.principal.sees_unit(&u.unit_id, &tree))
+                .map(|u| suara_reports::results::UnitResult {
+                    unit_id: &u.unit_id,
+                    name: &u.name,
+                    score: tallies.get(&u.unit_id).and_then(exact),
+                })
+                .collect();
+            let title = format!("Ringkasan SKM {} — {period}", tenant.name);
+            let bytes = match format {
+                crate::pages::SheetFormat::Xlsx => {
+                    suara_reports::results::summary_xlsx(&results, &title)
+                }
+                crate::pages::SheetFormat::Csv => suara_reports::results::summary_csv(&results),
+            };
+            Ok(crate::pages::download(
+                format,
+                &format!("skm-ringkasan-{tenant_id}-{period}"),
+                bytes,
+            )?)
+        }
+        _ => Err(PageError::BadRequest),
+    }
+}

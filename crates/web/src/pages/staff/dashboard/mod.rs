@@ -1,0 +1,166 @@
+//! The IKM dashboard: every visible unit for a period ([`regency`]), one unit in detail
+//! ([`unit`]: elements, trend, follow-up, sub-units, services, officers), one officer
+//! ([`officer`]), and the downloads ([`downloads`]). Figures come from the monthly running
+//! totals, never from a scan of responses.
+
+pub mod downloads;
+pub mod officer;
+pub mod regency;
+pub mod unit;
+
+pub use downloads::{export, report};
+pub use officer::officer;
+pub use regency::regency;
+pub use unit::unit;
+
+use std::collections::HashMap;
+
+use maud::{html, Markup};
+use suara_domain::period::Month;
+use suara_domain::skm::{Element, SkmScore, Tally};
+
+use super::charts::{self, Bar};
+use super::exact;
+use crate::i18n::{element_name, Lang};
+
+const TREND_MONTHS: usize = 12;
+
+/// NRR per element as a chart and a table, the weakest elements marked.
+pub(super) fn elements_section(lang: Lang, score: Option<&SkmScore>) -> Markup {
+    let Some(score) = score else {
+        return html! {};
+    };
+    // The three lowest NRR: where follow-up (rencana tindak lanjut) starts.
+    let weakest: Vec<Element> = score
+        .weakest_elements()
+        .into_iter()
+        .take(3)
+        .map(|(e, _)| e)
+        .collect();
+    let nrr = |e: Element| {
+        score.elements[e.index()]
+            .as_ref()
+            .map(|s| suara_domain::decimal::rational_to_f64(&s.nrr))
+    };
+    let labels: Vec<String> = Element::ALL
+        .iter()
+        .map(|e| format!("{} {}", e.code(), element_name(lang, *e)))
+        .collect();
+    let bars: Vec<Bar> = Element::ALL
+        .iter()
+        .zip(&labels)
+        .map(|(e, label)| Bar {
+            label,
+            value: nrr(*e),
+            highlight: weakest.contains(e),
+        })
+        .collect();
+    html! {
+        h2 { (lang.pick("Nilai per unsur (NRR, 1–4)", "Score per element (NRR, 1–4)")) }
+        figure {
+            (charts::bars(lang, lang.pick("NRR per unsur", "NRR per element"), &bars, 1.0, 4.0, 2))
+            figcaption { (lang.pick("Batang jingga: unsur terlemah, prioritas perbaikan.", "Orange bars: weakest elements, to improve first.")) }
+        }
+        table.data tabindex="0" {
+            caption { (lang.pick("NRR per unsur", "NRR per element")) }
+            thead { tr { th scope="col" { (lang.pick("Unsur", "Element")) } th.num scope="col" { (lang.pick("Jawaban", "Answers")) } th.num scope="col" { "NRR" } th scope="col" { "" } } }
+            tbody {
+                @for (e, label) in Element::ALL.iter().zip(&labels) {
+                    @let element = score.elements[e.index()].as_ref();
+                    tr {
+                        th scope="row" { (label) }
+                        td.num { (element.map_or(0, |s| s.answers)) }
+                        td.num { @if let Some(s) = element { (lang.decimal(suara_domain::decimal::Decimal::round_half_away(&s.nrr, 2))) } @else { "–" } }
+                        td { @if weakest.contains(e) { span.flag { (lang.pick("terlemah", "weakest")) } } }
+                    }
+                }
+            }
+        }
+    }
+}
+
+pub(super) fn back(month: Month, months: usize) -> Month {
+    (0..months).fold(month, |m, _| m.previous())
+}
+
+/// The IKM of each of the last months up to `last`, `None` where nobody answered.
+pub(super) fn trend_points(
+    monthly: Vec<(Month, Tally)>,
+    last: Month,
+) -> Vec<(Month, Option<SkmScore>, u64)> {
+    let by_month: HashMap<Month, Tally> = monthly.into_iter().collect();
+    let mut months: Vec<Month> = (0..TREND_MONTHS).map(|i| back(last, i)).collect();
+    months.reverse();
+    months
+        .into_iter()
+        .map(|m| {
+            let tally = by_month.get(&m).cloned().unwrap_or_default();
+            (m, exact(&tally), tally.responses())
+        })
+        .collect()
+}
+
+pub(super) fn trend_section(lang: Lang, points: &[(Month, Option<SkmScore>, u64)]) -> Markup {
+    if points.iter().all(|p| p.1.is_none()) {
+        return html! {};
+    }
+    let chart_points: Vec<(String, Option<f64>)> = points
+        .iter()
+        .map(|(m, s, _)| {
+            (
+                format!("{:02}/{:02}", m.month(), m.year() % 100),
+                s.as_ref().map(|s| s.ikm_rounded().to_f64()),
+            )
+        })
+        .collect();
+    html! {
+        h2 { (lang.pick("Tren 12 bulan", "12-month trend")) }
+        figure {
+            (charts::trend(lang, lang.pick("IKM per bulan", "IKM per month"), &chart_points))
+            figcaption { (lang.pick("Garis: batas mutu A, B dan C.", "Lines: grade boundaries A, B and C.")) }
+        }
+        details {
+            summary { (lang.pick("Tabel tren", "Trend table")) }
+            table.data tabindex="0" {
+                thead { tr { th scope="col" { (lang.pick("Bulan", "Month")) } th.num scope="col" { (lang.pick("Tanggapan", "Responses")) } th.num scope="col" { "IKM" } th scope="col" { (lang.pick("Mutu", "Grade")) } } }
+                tbody { @for (m, s, n) in points { tr {
+                    th scope="row" { (lang.month(*m)) } td.num { (n) }
+                    td.num { @if let Some(s) = s { (lang.decimal(s.ikm_rounded())) } @else { "–" } }
+                    td { @if let Some(s) = s { (s.grade().letter()) } @else { "–" } }
+                } } }
+            }
+        }
+    }
+}
+
+/// Name (linked when the user may open it, with the NIP for officers), IKM, responses,
+/// grade.
+pub(super) fn figures_table<'a>(
+    lang: Lang,
+    caption: &str,
+    rows: impl Iterator<Item = (&'a str, Option<&'a str>, Option<String>, Option<&'a Tally>)>,
+) -> Markup {
+    html! {
+        h2 { (caption) }
+        table.data tabindex="0" {
+            thead { tr {
+                th scope="col" { (lang.pick("Nama", "Name")) } th.num scope="col" { "IKM" }
+                th.num scope="col" { (lang.pick("Tanggapan", "Responses")) } th scope="col" { (lang.pick("Mutu", "Grade")) }
+            } }
+            tbody {
+                @for (name, nip, link, tally) in rows {
+                    @let score = tally.and_then(exact);
+                    tr {
+                        th scope="row" {
+                            @if let Some(link) = link { a href=(link) { (name) } } @else { (name) }
+                            @if let Some(nip) = nip { br; small { "NIP " (nip) } }
+                        }
+                        td.num { @if let Some(s) = &score { (lang.decimal(s.ikm_rounded())) } @else { "–" } }
+                        td.num { (tally.map_or(0, Tally::responses)) }
+                        td { @if let Some(s) = &score { (s.grade().letter()) } @else { "–" } }
+                    }
+                }
+            }
+        }
+    }
+}

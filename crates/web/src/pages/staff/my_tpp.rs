@@ -1,0 +1,234 @@
+//! "Why is my TPP 87 %?": an officer's TPP of a month step by step, from the responses
+//! counted to the rupiah exported, and the responses naming the officer, which they may
+//! appeal. Unit admins, HR and the inspectorate see the same page for officers they may see.
+
+use axum::extract::{Path, Query};
+use axum::http::StatusCode;
+use axum::response::Response;
+use maud::{html, Markup};
+use serde::Deserialize;
+use suara_domain::period::Month;
+use suara_store::NamingResponse;
+use time::OffsetDateTime;
+
+use super::appeals::{answers_text, appeal_status};
+use super::explanation::Figures;
+use super::tpp::refusal;
+use super::{outcome, units_tree};
+use crate::i18n::channel_label;
+use crate::pages::context::{CsrfForm, Look, StaffCx};
+use crate::pages::failure::{Missing, PageError};
+use crate::routes;
+
+#[derive(Deserialize, Default)]
+pub struct ExplainQuery {
+    pub bulan: Option<String>,
+}
+
+pub async fn explain(
+    cx: StaffCx,
+    Path(nip): Path<String>,
+    Query(query): Query<ExplainQuery>,
+) -> Result<Response, PageError> {
+    respond(&cx, &nip, query.bulan.as_deref(), StatusCode::OK, None).await
+}
+
+async fn respond(
+    cx: &StaffCx,
+    nip: &str,
+    month: Option<&str>,
+    status: StatusCode,
+    message: Option<Result<String, String>>,
+) -> Result<Response, PageError> {
+    let store = &cx.app.store;
+    let tenant_id = cx.tenant_id();
+    let Some(officer) = store.officer(tenant_id, nip).await? else {
+        return Err(PageError::NotFound(Missing::Officer(nip.to_string())));
+    };
+    let (_, tree) = units_tree(cx).await?;
+    if !cx
+        .staff
+        .principal
+        .sees_officer(nip, &officer.unit_id, &tree)
+    {
+        return Err(PageError::Forbidden);
+    }
+    let mut months: Vec<Month> = store
+        .payroll_runs(tenant_id)
+        .await?
+        .iter()
+        .map(|r| r.month)
+        .collect();
+    months.dedup();
+    let month = match month.filter(|m| !m.is_empty()) {
+        Some(text) => super::tpp::parse_month(text)?,
+        None => months
+            .first()
+            .copied()
+            .unwrap_or_else(|| cx.current_month().previous()),
+    };
+    let run = store.payroll_run(tenant_id, month, None).await?;
+    // A month that has not ended has no run: its provisional figures instead.
+    let preview = match run {
+        None if month >= cx.current_month() => Some(
+            store
+                .preview_payroll(tenant_id, month)
+                .await
+                .map_err(|e| match e {
+                    suara_store::TppError::Store(e) => PageError::Store(e),
+                    _ => PageError::BadRequest,
+                })?,
+        ),
+        _ => None,
+    };
+    let figures = match (&run, &preview) {
+        (Some(r), _) => Some(Figures {
+            month,
+            policy: &r.policy,
+            officers: &r.officers,
+            payroll: &r.payroll,
+            run: Some(&r.summary),
+        }),
+        (None, Some((policy, officers, payroll))) => Some(Figures {
+            month,
+            policy,
+            officers,
+            payroll,
+            run: None,
+        }),
+        (None, None) => None,
+    };
+    let naming = store.responses_naming(tenant_id, nip, month).await?;
+    // Responses naming the officer in the published SKM, beside those that count for pay.
+    let published = store
+        .tally(tenant_id, suara_store::Scope::Officer(nip), month, month)
+        .await?
+        .responses();
+    let own = cx.staff.principal.nip.as_deref() == Some(nip);
+    let look = cx.look();
+    let lang = cx.lang;
+    let path = routes::tpp_explain(nip);
+    let title = format!("TPP {} · {}", officer.name, lang.month(month));
+    let content = html! {
+        p.crumbs { a href=(look.href(&routes::dashboard_officer(nip))) { (officer.name) } }
+        h1 { (look.pick("Mengapa TPP saya sebesar ini?", "Why is my TPP what it is?")) }
+        p.lead { (officer.name) " · NIP " (officer.nip) " · " (lang.month(month)) }
+        @if months.len() > 1 {
+            p { (look.pick("Bulan: ", "Month: "))
+                @for m in &months {
+                    @if *m == month { strong aria-current="true" { (lang.month(*m)) } }
+                    @else { a href={ (path) "?bulan=" (m) "&lang=" (lang.code()) } { (lang.month(*m)) } }
+                    " "
+                }
+            }
+        }
+        (outcome(message.as_ref()))
+        @match &figures {
+            Some(figures) => { (super::explanation::steps(lang, figures, nip, published)) }
+            None => { p { strong { (look.pick("Belum ada perhitungan TPP bulan ", "No TPP run yet for ")) (lang.month(month)) "." } } }
+        }
+        (responses_section(look, &naming, own, nip, month, cx.tenant.offset()))
+    };
+    Ok(cx.page(status, &title, content))
+}
+
+fn responses_section(
+    look: Look,
+    naming: &[NamingResponse],
+    own: bool,
+    nip: &str,
+    month: Month,
+    offset: time::UtcOffset,
+) -> Markup {
+    let lang = look.lang;
+    html! {
+        h2 #tanggapan { (lang.pick("Tanggapan yang menyebut pegawai ini", "Responses naming this officer")) " (" (lang.month(month)) ")" }
+        @if naming.is_empty() {
+            p { (lang.pick("Tidak ada.", "None.")) }
+        } @else {
+            @if own {
+                p { (lang.pick(
+                    "Bila sebuah tanggapan bukan tentang layanan Anda (misalnya Anda sedang cuti), ajukan keberatan dengan alasan. Inspektorat memutuskan; bila dikabulkan, tanggapan itu tidak dihitung untuk TPP pada perhitungan berikutnya.",
+                    "If a response is not about your service (say, you were on leave), appeal it with a reason. The inspectorate decides; if upheld, the response no longer counts for TPP from the next run on.",
+                )) }
+            }
+            table.data.stacked {
+                thead { tr {
+                    th scope="col" { (lang.pick("Tanggal", "Date")) }
+                    th scope="col" { (lang.pick("Saluran", "Channel")) }
+                    th scope="col" { (lang.pick("Jawaban U1–U9", "Answers U1–U9")) }
+                    th scope="col" { (lang.pick("Keterangan", "Status")) }
+                } }
+                tbody { @for r in naming { tr {
+                    // The day only, and never whether it was held: an officer must not learn
+                    // who rated them, nor tune stuffing by what the rules caught.
+                    th scope="row" { (lang.date(r.received_at.to_offset(offset).date())) }
+                    td data-label=(lang.pick("Saluran", "Channel")) { (channel_label(lang, &r.channel)) }
+                    td data-label=(lang.pick("Jawaban", "Answers")) { code { (answers_text(&r.answers)) } }
+                    td {
+                        @if let Some(appeal) = &r.appeal { (appeal_status(lang, appeal)) }
+                        @else if own {
+                            form.appeal method="post" action=(look.action(&routes::tpp_appeal(nip))) {
+                                (look.csrf())
+                                input type="hidden" name="response" value=(r.response_id);
+                                input type="hidden" name="month" value=(month);
+                                label for={ "appeal-" (r.response_id) } { (lang.pick("Alasan keberatan", "Reason for the appeal")) }
+                                input id={ "appeal-" (r.response_id) } name="reason" required maxlength="1000";
+                                button type="submit" { (lang.pick("Ajukan keberatan", "Appeal")) }
+                            }
+                        }
+                    }
+                } } }
+            }
+        }
+    }
+}
+
+#[derive(Deserialize)]
+pub struct AppealForm {
+    pub response: Option<i64>,
+    pub month: Option<String>,
+    #[serde(default)]
+    pub reason: String,
+}
+
+pub async fn file_appeal(
+    cx: StaffCx,
+    Path(nip): Path<String>,
+    CsrfForm(form): CsrfForm<AppealForm>,
+) -> Result<Response, PageError> {
+    // Only the officer named may appeal, for themselves.
+    if cx.staff.principal.nip.as_deref() != Some(nip.as_str()) {
+        return Err(PageError::Forbidden);
+    }
+    let Some(response_id) = form.response else {
+        return Err(PageError::BadRequest);
+    };
+    let filed = cx
+        .app
+        .store
+        .file_appeal(
+            cx.tenant_id(),
+            &nip,
+            response_id,
+            &form.reason,
+            OffsetDateTime::now_utc(),
+        )
+        .await;
+    let (status, message) = match filed {
+        Ok(()) => (
+            StatusCode::OK,
+            Ok(cx
+                .pick(
+                    "Keberatan diajukan. Inspektorat akan memutuskan.",
+                    "Appeal filed. The inspectorate will decide.",
+                )
+                .to_string()),
+        ),
+        Err(error) => {
+            let (status, text) = refusal(cx.lang, error)?;
+            (status, Err(text))
+        }
+    };
+    respond(&cx, &nip, form.month.as_deref(), status, Some(message)).await
+}

@@ -1,0 +1,143 @@
+//! TPP policy versions: the one in force, the saved ones, and a new version edited as TOML
+//! (the typed text is kept when it cannot be saved, with every problem listed).
+
+use axum::http::StatusCode;
+use axum::response::Response;
+use maud::{html, Markup};
+use serde::Deserialize;
+use suara_domain::tpp::policy::{Policy, PolicyError};
+use suara_store::{StoredPolicy, TppError};
+use time::OffsetDateTime;
+
+use super::{refusal, rule_text};
+use crate::pages::context::{CsrfForm, Look, StaffCx};
+use crate::pages::failure::PageError;
+use crate::routes;
+
+pub struct PolicyView {
+    pub saved: Vec<StoredPolicy>,
+    pub in_force: Policy,
+}
+
+async fn load(cx: &StaffCx) -> Result<PolicyView, PageError> {
+    let store = &cx.app.store;
+    Ok(PolicyView {
+        saved: store.policies(cx.tenant_id()).await?,
+        in_force: store.policy_for(cx.tenant_id(), cx.current_month()).await?,
+    })
+}
+
+pub async fn policies(cx: StaffCx) -> Result<Response, PageError> {
+    let view = load(&cx).await?;
+    let (title, content) = render(cx.look(), &view, None, None);
+    cx.ok(title, content)
+}
+
+pub fn render(
+    look: Look,
+    view: &PolicyView,
+    message: Option<&Result<String, Markup>>,
+    draft: Option<&str>,
+) -> (&'static str, Markup) {
+    let lang = look.lang;
+    let text = draft.map_or_else(|| view.in_force.to_toml(), str::to_string);
+    let title = look.pick("Kebijakan TPP", "TPP policies");
+    let content = html! {
+        p.crumbs { a href=(look.href(routes::TPP)) { "TPP" } }
+        h1 { (title) }
+        @match message {
+            Some(Ok(m)) => { div.success role="status" { p { (m) } } }
+            Some(Err(m)) => { div.error-summary role="alert" tabindex="-1" {
+                h2 { (look.pick("Ada masalah", "There is a problem")) }
+                (m)
+                p { a href="#policy" { (look.pick("Perbaiki teks kebijakan", "Correct the policy text")) } }
+            } }
+            None => {}
+        }
+        p { (look.pick("Berlaku bulan ini: ", "In force this month: ")) strong { (view.in_force.version) } " — " (rule_text(lang, &view.in_force)) }
+        @if view.saved.is_empty() {
+            p { (look.pick(
+                "Belum ada kebijakan tersimpan; yang dipakai adalah bawaan (nilai ≥ 80 → 100%, di bawahnya nilai/100).",
+                "No policy saved yet; the default applies (score ≥ 80 → 100%, below it score/100).",
+            )) }
+        } @else {
+            table.data tabindex="0" {
+                thead { tr {
+                    th scope="col" { (look.pick("Versi", "Version")) } th scope="col" { (look.pick("Berlaku", "Effective")) }
+                    th scope="col" { (look.pick("Aturan", "Rule")) } th scope="col" { (look.pick("Disimpan oleh", "Saved by")) }
+                } }
+                tbody { @for p in &view.saved { tr {
+                    th scope="row" { (p.policy.version) }
+                    td { (lang.month(p.policy.effective_from)) " – " (p.policy.effective_until.map_or("…".to_string(), |m| lang.month(m))) }
+                    td { (rule_text(lang, &p.policy)) }
+                    td { (p.saved_by) }
+                } } }
+            }
+        }
+        h2 { (look.pick("Simpan versi baru", "Save a new version")) }
+        p { (look.pick(
+            "Ubah teks di bawah (format TOML, lihat README), beri nama versi baru dan bulan mulai berlaku. Versi yang tersimpan tidak pernah diubah; perhitungan mencatat versi yang dipakainya.",
+            "Edit the text below (TOML, see the README), give it a new version name and the month it takes effect. A saved version never changes; each run records the version it used.",
+        )) }
+        form method="post" action=(look.action(routes::TPP_POLICY)) {
+            (look.csrf())
+            label for="policy" { (look.pick("Kebijakan (TOML)", "Policy (TOML)")) }
+            textarea #policy name="policy" rows="18" spellcheck="false" { (text) }
+            p.buttons { button.primary type="submit" { (look.pick("Periksa dan simpan", "Check and save")) } }
+        }
+    };
+    (title, content)
+}
+
+#[derive(Deserialize)]
+pub struct PolicyForm {
+    #[serde(default)]
+    pub policy: String,
+}
+
+pub async fn save_policy(
+    cx: StaffCx,
+    CsrfForm(form): CsrfForm<PolicyForm>,
+) -> Result<Response, PageError> {
+    let saved = cx
+        .app
+        .store
+        .save_policy(
+            cx.tenant_id(),
+            &form.policy,
+            cx.username(),
+            OffsetDateTime::now_utc(),
+        )
+        .await;
+    let (status, message) = match saved {
+        Ok(policy) => (
+            StatusCode::OK,
+            Ok(format!(
+                "{} {} {} {}.",
+                cx.pick("Versi", "Version"),
+                policy.version,
+                cx.pick("tersimpan, berlaku mulai", "saved, in force from"),
+                cx.lang.month(policy.effective_from)
+            )),
+        ),
+        Err(TppError::Policy(PolicyError::Invalid(problems))) => (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Err(html! {
+                p { strong { (cx.pick("Kebijakan belum dapat disimpan:", "The policy cannot be saved yet:")) } }
+                ul { @for p in &problems { li { code { (p.field) } ": " (p.reason) } } }
+            }),
+        ),
+        Err(TppError::Policy(error)) => (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Err(html! { p { (error.to_string()) } }),
+        ),
+        Err(error) => {
+            let (status, text) = refusal(cx.lang, error)?;
+            (status, Err(html! { p { (text) } }))
+        }
+    };
+    let keep = message.is_err().then_some(form.policy.as_str());
+    let view = load(&cx).await?;
+    let (title, content) = render(cx.look(), &view, Some(&message), keep);
+    Ok(cx.page(status, title, content))
+}

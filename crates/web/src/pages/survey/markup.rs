@@ -1,0 +1,216 @@
+//! The questionnaire's markup (the SKM's nine questions, the optional profile and the
+//! suggestion, with every problem marked and what was typed kept) and the thank-you page
+//! with the receipt number.
+
+use axum::http::StatusCode;
+use axum::response::Response;
+use maud::{html, Markup};
+use suara_domain::skm::Element;
+use suara_domain::survey::{AgeBand, Education, FieldError, Occupation, Sex, SUGGESTION_MAX_CHARS};
+use suara_store::{Recorded, Tenant};
+
+use super::{FormContext, Mode, SurveyForm, KIOSK_IDLE_SECONDS, KIOSK_THANKS_SECONDS};
+use crate::i18n::{self, answer_index, problem_text, Lang};
+use crate::pages::page;
+
+/// A random key per rendered form: pressing "send" twice, or reloading after sending,
+/// stores the response once.
+pub(super) fn new_form_key() -> String {
+    format!(
+        "form-{:016x}{:016x}",
+        rand::random::<u64>(),
+        rand::random::<u64>()
+    )
+}
+
+/// The element anchors and other field ids the error summary links to.
+fn field_anchor(field: &str) -> String {
+    match answer_index(field) {
+        Some(i) => format!("q-u{}", i + 1),
+        None => match field {
+            "answers" => "questions".into(),
+            other => format!("f-{}", other.trim_start_matches("profile.")),
+        },
+    }
+}
+
+pub(crate) fn render_form(
+    lang: Lang,
+    here: &str,
+    context: &FormContext,
+    values: &SurveyForm,
+    errors: &[FieldError],
+    mode: Mode,
+) -> Markup {
+    let t = lang.texts();
+    let error_for = |anchor: &str| errors.iter().find(|e| field_anchor(&e.field) == anchor);
+    let selected_service = values.service.as_deref().unwrap_or("");
+    let content = html! {
+        h1 { (t.survey_title) }
+        p.unit { span.label { (t.survey_unit) ": " } strong { (context.unit.name) } }
+        @if let Some(officer) = &context.officer {
+            p.unit { span.label { (t.survey_officer) ": " } strong { (officer.name) } " — " (officer.position) }
+        }
+        @if !errors.is_empty() {
+            div.errors role="alert" {
+                h2 { (t.errors_heading) }
+                ul {
+                    @for error in errors {
+                        li { a href={ "#" (field_anchor(&error.field)) } { (problem_text(lang, error)) } }
+                    }
+                }
+            }
+        }
+        p { (t.survey_intro) }
+        @if let Mode::Kiosk(_) = mode { (crate::pages::kiosk::faces()) }
+        form #survey method="post" action=(match mode { Mode::Page => crate::routes::API_RESPONSES.to_string(), Mode::Kiosk(k) => crate::pages::kiosk::kiosk_href(&k.point_id, lang) }) accept-charset="utf-8" {
+            input type="hidden" name="unit" value=(context.unit.unit_id);
+            input type="hidden" name="lang" value=(lang.code());
+            input type="hidden" name="idempotency_key" value=[values.idempotency_key.as_deref()];
+            @if let Some(tenant) = values.tenant.as_deref() {
+                input type="hidden" name="tenant" value=(tenant);
+            }
+            @if let Some(officer) = &context.officer {
+                input type="hidden" name="officer" value=(officer.nip);
+            }
+            @if let Some(ticket) = values.ticket.as_deref() {
+                // A ticket fixes the service: it was issued for exactly one.
+                div.field #f-ticket {
+                    input type="hidden" name="ticket" value=(ticket);
+                    p.unit {
+                        span.label { (lang.pick("Tiket", "Ticket")) ": " } strong { (suara_domain::integrity::ticket::display(ticket)) }
+                        @if let Some(service) = context.services.iter().find(|s| s.service_id == selected_service) {
+                            br; span.label { (t.survey_service) ": " } strong { (service.name) }
+                        }
+                    }
+                    @if !selected_service.is_empty() { input type="hidden" name="service" value=(selected_service); }
+                    @if let Some(e) = error_for("f-ticket") { p.err { (problem_text(lang, e)) } }
+                }
+            } @else if !context.services.is_empty() {
+                div.field #f-service {
+                    label for="service" { (t.survey_service) }
+                    select #service name="service" {
+                        option value="" { (t.survey_service_any) }
+                        @for service in &context.services {
+                            option value=(service.service_id) selected[service.service_id == selected_service] { (service.name) }
+                        }
+                    }
+                    @if let Some(e) = error_for("f-service") { p.err { (problem_text(lang, e)) } }
+                }
+            }
+            h2 #questions { (t.questions_heading) }
+            @for element in Element::ALL {
+                @let i = element.index();
+                @let name = format!("u{}", i + 1);
+                @let anchor = format!("q-{name}");
+                @let question = &t.questions[i];
+                @let chosen = values.answers()[i].as_deref().unwrap_or("");
+                @let error = error_for(&anchor);
+                fieldset.q #(anchor) aria-describedby=[error.map(|_| format!("{anchor}-err"))] {
+                    legend {
+                        span.qn { (i + 1) ". " }
+                        (question.text)
+                        span.el { " (" (i18n::element_name(lang, element)) ")" }
+                    }
+                    @if let Some(e) = error { p.err id={ (anchor) "-err" } { (problem_text(lang, e)) } }
+                    div.opts {
+                        @for (k, label) in question.options.iter().enumerate() {
+                            @let value = (k + 1).to_string();
+                            label.opt {
+                                input type="radio" name=(name) value=(value) required checked[chosen == value];
+                                @match mode {
+                                    Mode::Page => { span.score aria-hidden="true" { (value) } }
+                                    Mode::Kiosk(_) => { (crate::pages::kiosk::face(k + 1)) }
+                                }
+                                span { (label) }
+                            }
+                        }
+                    }
+                }
+            }
+            fieldset.profile #f-profile {
+                legend { (t.profile_heading) }
+                p.hint { (t.profile_intro) }
+                (select_field(lang, "sex", t.sex, values.sex.as_deref(), Sex::ALL.iter().map(|v| (v.code(), i18n::sex_label(lang, *v)))))
+                (select_field(lang, "age_band", t.age_band, values.age_band.as_deref(), AgeBand::ALL.iter().map(|v| (v.code(), i18n::age_band_label(lang, *v)))))
+                (select_field(lang, "education", t.education, values.education.as_deref(), Education::ALL.iter().map(|v| (v.code(), i18n::education_label(lang, *v)))))
+                (select_field(lang, "occupation", t.occupation, values.occupation.as_deref(), Occupation::ALL.iter().map(|v| (v.code(), i18n::occupation_label(lang, *v)))))
+            }
+            div.field #f-suggestion {
+                label for="suggestion" { (t.suggestion) }
+                p.hint #suggestion-hint { (t.suggestion_hint) }
+                textarea #suggestion name="suggestion" rows="4" maxlength=(SUGGESTION_MAX_CHARS) aria-describedby="suggestion-hint" {
+                    (values.suggestion.as_deref().unwrap_or(""))
+                }
+                @if let Some(e) = error_for("f-suggestion") { p.err { (problem_text(lang, e)) } }
+            }
+            button.send type="submit" { (t.submit) }
+        }
+        @if let Mode::Kiosk(_) = mode { (crate::pages::kiosk::after_form(lang)) }
+    };
+    mode.frame(lang, t.survey_title, here, content, KIOSK_IDLE_SECONDS)
+}
+
+fn select_field<'a>(
+    lang: Lang,
+    name: &str,
+    label: &str,
+    chosen: Option<&str>,
+    options: impl Iterator<Item = (&'a str, &'a str)>,
+) -> Markup {
+    let chosen = chosen.unwrap_or("");
+    html! {
+        div.field #{ "f-" (name) } {
+            label for=(name) { (label) }
+            select #(name) name=(name) {
+                option value="" { (lang.texts().prefer_not_to_say) }
+                @for (code, text) in options {
+                    option value=(code) selected[code == chosen] { (text) }
+                }
+            }
+        }
+    }
+}
+
+pub(super) fn thanks_page(
+    lang: Lang,
+    here: &str,
+    tenant: &Tenant,
+    unit_id: &str,
+    recorded: &Recorded,
+    mode: Mode,
+) -> Response {
+    let t = lang.texts();
+    let receipt = recorded.receipt();
+    let at = receipt.received_at;
+    let zone = match tenant.utc_offset_minutes {
+        420 => "WIB".to_string(),
+        480 => "WITA".to_string(),
+        540 => "WIT".to_string(),
+        minutes => format!("UTC{:+}", minutes / 60),
+    };
+    let when = format!(
+        "{:02}-{:02}-{} {:02}:{:02} {zone}",
+        at.day(),
+        u8::from(at.month()),
+        at.year(),
+        at.hour(),
+        at.minute()
+    );
+    let content = html! {
+        div.thanks role="status" {
+            h1 { (t.thanks_title) }
+            p { (t.thanks_body) }
+            @if matches!(recorded, Recorded::Replayed(_)) { p { (t.already_received) } }
+            p.receipt { span.label { (t.receipt_label) } br; strong { (receipt.code) } }
+            p.hint { (t.receipt_hint) " " a href={ (crate::pages::receipt::path(&receipt.code)) "?lang=" (lang.code()) } { (t.receipt_check) } }
+            p { (t.received_at) ": " (when) }
+        }
+        p { a href=(mode.start(unit_id, lang)) { (t.another_response) } }
+        @if let Mode::Page = mode { p { a href={ (crate::routes::HOME) "?lang=" (lang.code()) } { (t.back_home) } } }
+    };
+    page(
+        StatusCode::CREATED,
+        mode.frame(lang, t.thanks_title, here, content, KIOSK_THANKS_SECONDS),
+    )
+}
