@@ -68,14 +68,14 @@ impl Store {
         rows.iter()
             .map(|row| {
                 Ok(AuditEntry {
-                    audit_id: row.try_get(0)?,
-                    at: crate::from_micros(row.try_get(1)?)?,
-                    actor: row.try_get(2)?,
-                    action: row.try_get(3)?,
-                    entity: row.try_get(4)?,
-                    entity_id: row.try_get(5)?,
-                    before: row.try_get(6)?,
-                    after: row.try_get(7)?,
+                    audit_id: row.try_get("audit_id")?,
+                    at: crate::from_micros(row.try_get("at_us")?)?,
+                    actor: row.try_get("actor")?,
+                    action: row.try_get("action")?,
+                    entity: row.try_get("entity")?,
+                    entity_id: row.try_get("entity_id")?,
+                    before: row.try_get("before_json")?,
+                    after: row.try_get("after_json")?,
                 })
             })
             .collect()

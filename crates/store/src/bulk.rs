@@ -142,10 +142,10 @@ impl Store {
             .fetch_one(&self.reader)
             .await?;
         let start = Start {
-            seq: row.try_get(0)?,
-            head: Digest32::from_hex(&row.try_get::<String, _>(1)?)
+            seq: row.try_get("seq")?,
+            head: Digest32::from_hex(&row.try_get::<String, _>("link_hash")?)
                 .ok_or_else(|| StoreError::Corrupt("chain head".into()))?,
-            next_response_id: row.try_get::<i64, _>(2)? + 1,
+            next_response_id: row.try_get::<i64, _>("last_response_id")? + 1,
         };
         let (sender, receiver) = mpsc::channel::<Result<Message>>(4);
         let preparing_tenant = tenant.clone();
@@ -204,7 +204,7 @@ impl Store {
             .fetch_all(&self.reader)
             .await?
             .iter()
-            .map(|row| Ok((row.try_get(0)?, row.try_get(1)?)))
+            .map(|row| Ok((row.try_get("service_id")?, row.try_get("unit_id")?)))
             .collect::<Result<_>>()?;
         Ok(Known {
             units: units.into_iter().collect(),
@@ -216,6 +216,7 @@ impl Store {
 
 const READ_START: &str = "SELECT h.seq, h.link_hash,
      (SELECT COALESCE(MAX(r.response_id), 0) FROM responses r WHERE r.tenant_id = h.tenant_id)
+         AS last_response_id
      FROM chain_heads h WHERE h.tenant_id = $1";
 
 /// Checks responses and gives each its number, hashes and chain link, in order; keeps the

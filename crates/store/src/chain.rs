@@ -83,34 +83,35 @@ pub(crate) const RECORD_COLUMNS: &str =
      r.unit_id, r.service_id, r.officer_nip, r.u1, r.u2, r.u3, r.u4, r.u5, r.u6, r.u7, r.u8, r.u9, \
      r.sex, r.age_band, r.education, r.occupation, r.suggestion";
 
-/// Reads an [`OwnedRecord`] starting at column `at`; `None` when the response is missing.
-pub(crate) fn record_from_row(row: &AnyRow, at: usize) -> Result<Option<OwnedRecord>> {
-    let key: Option<String> = row.try_get(at)?;
+/// Reads an [`OwnedRecord`] from the [`RECORD_COLUMNS`] of a row; `None` when the
+/// response is missing.
+pub(crate) fn record_from_row(row: &AnyRow) -> Result<Option<OwnedRecord>> {
+    let key: Option<String> = row.try_get("idempotency_key")?;
     let Some(idempotency_key) = key else {
         return Ok(None);
     };
     let mut answers = [None; 9];
-    for (i, slot) in answers.iter_mut().enumerate() {
+    for (slot, column) in answers.iter_mut().zip(crate::responses::ANSWER_COLUMNS) {
         // Stored as a small integer; read wide so any value a tamperer writes is hashed.
-        *slot = row.try_get::<Option<i64>, _>(at + 8 + i)?;
+        *slot = row.try_get::<Option<i64>, _>(column)?;
     }
     Ok(Some(OwnedRecord {
         idempotency_key,
-        receipt: row.try_get(at + 1)?,
-        received_at_us: row.try_get(at + 2)?,
-        period_month: row.try_get(at + 3)?,
-        channel: row.try_get(at + 4)?,
-        unit: row.try_get(at + 5)?,
-        service: row.try_get(at + 6)?,
-        officer: row.try_get(at + 7)?,
+        receipt: row.try_get("receipt")?,
+        received_at_us: row.try_get("received_at_us")?,
+        period_month: row.try_get("period_month")?,
+        channel: row.try_get("channel")?,
+        unit: row.try_get("unit_id")?,
+        service: row.try_get("service_id")?,
+        officer: row.try_get("officer_nip")?,
         answers,
         profile: [
-            row.try_get(at + 17)?,
-            row.try_get(at + 18)?,
-            row.try_get(at + 19)?,
-            row.try_get(at + 20)?,
+            row.try_get("sex")?,
+            row.try_get("age_band")?,
+            row.try_get("education")?,
+            row.try_get("occupation")?,
         ],
-        suggestion: row.try_get(at + 21)?,
+        suggestion: row.try_get("suggestion")?,
     }))
 }
 
@@ -128,7 +129,7 @@ pub(crate) async fn read_record(
     .fetch_optional(&mut *conn)
     .await?;
     match row {
-        Some(row) => record_from_row(&row, 0),
+        Some(row) => record_from_row(&row),
         None => Ok(None),
     }
 }
@@ -165,8 +166,8 @@ pub(crate) async fn append(
             "tenant {tenant_id} has no chain head"
         )));
     };
-    let mut seq: i64 = head.try_get(0)?;
-    let mut previous = digest(&head.try_get::<String, _>(1)?)?;
+    let mut seq: i64 = head.try_get("seq")?;
+    let mut previous = digest(&head.try_get::<String, _>("link_hash")?)?;
     for chunk in records.chunks(crate::responses::ROWS_PER_STATEMENT) {
         let sql = format!(
             "INSERT INTO chain_links (tenant_id, seq, response_id, content_hash, link_hash, linked_at_us)
@@ -210,10 +211,10 @@ pub(crate) async fn link_existing(
     let now = OffsetDateTime::now_utc();
     let mut records = Vec::with_capacity(rows.len());
     for row in &rows {
-        if let Some(record) = record_from_row(row, 2)? {
+        if let Some(record) = record_from_row(row)? {
             records.push((
-                row.try_get::<String, _>(0)?,
-                row.try_get::<i64, _>(1)?,
+                row.try_get::<String, _>("tenant_id")?,
+                row.try_get::<i64, _>("response_id")?,
                 record,
             ));
         }
@@ -276,6 +277,7 @@ impl Store {
                 "SELECT l.seq, l.content_hash, l.link_hash, {RECORD_COLUMNS},
                      (SELECT COUNT(*) FROM tickets t WHERE t.tenant_id = r.tenant_id
                           AND t.response_id = r.response_id AND t.issuer_nip IS NOT NULL)
+                         AS officer_tickets
                  FROM chain_links l
                  LEFT JOIN responses r ON r.tenant_id = l.tenant_id AND r.response_id = l.response_id
                  WHERE l.tenant_id = $1 AND l.seq > $2 ORDER BY l.seq LIMIT $3"
@@ -289,14 +291,14 @@ impl Store {
                 break;
             }
             for row in &rows {
-                let seq: i64 = row.try_get(0)?;
-                let record = record_from_row(row, 3)?;
+                let seq: i64 = row.try_get("seq")?;
+                let record = record_from_row(row)?;
                 let link = StoredLink {
                     seq: seq as u64,
                     receipt: record.as_ref().map(|r| r.receipt.clone()),
                     recomputed_content: record.as_ref().map(|r| content_hash(&r.as_record())),
-                    stored_content: digest(&row.try_get::<String, _>(1)?)?,
-                    stored_link: digest(&row.try_get::<String, _>(2)?)?,
+                    stored_content: digest(&row.try_get::<String, _>("content_hash")?)?,
+                    stored_link: digest(&row.try_get::<String, _>("link_hash")?)?,
                 };
                 if let Err(problem) = verifier.check(&link) {
                     broken = Some(problem);
@@ -306,7 +308,7 @@ impl Store {
                     visit(Walked {
                         record,
                         content: link.stored_content,
-                        ticket_by_officer: row.try_get::<i64, _>(3 + 22)? > 0,
+                        ticket_by_officer: row.try_get::<i64, _>("officer_tickets")? > 0,
                     });
                 }
                 after = seq;
@@ -320,8 +322,8 @@ impl Store {
                 .await?;
         let head_mismatch = match stored_head {
             Some(row) if broken.is_none() => {
-                row.try_get::<i64, _>(0)? as u64 != verified
-                    || digest(&row.try_get::<String, _>(1)?)? != head
+                row.try_get::<i64, _>("seq")? as u64 != verified
+                    || digest(&row.try_get::<String, _>("link_hash")?)? != head
             }
             Some(_) => false,
             None => true,
@@ -364,8 +366,8 @@ impl Store {
             heads.push(
                 row.map(|row| {
                     Ok::<_, StoreError>((
-                        row.try_get::<i64, _>(0)? as u64,
-                        digest(&row.try_get::<String, _>(1)?)?,
+                        row.try_get::<i64, _>("seq")? as u64,
+                        digest(&row.try_get::<String, _>("link_hash")?)?,
                     ))
                 })
                 .transpose()?,

@@ -27,25 +27,25 @@ const COLUMNS: &str =
 
 fn plan_from_row(row: &AnyRow) -> Result<StoredPlan> {
     let corrupt = crate::corrupt;
-    let element: String = row.try_get(3)?;
-    let deadline: String = row.try_get(6)?;
-    let status: String = row.try_get(7)?;
+    let element: String = row.try_get("element")?;
+    let deadline: String = row.try_get("deadline")?;
+    let status: String = row.try_get("status")?;
     Ok(StoredPlan {
-        plan_id: row.try_get(0)?,
-        unit_id: row.try_get(1)?,
-        period: row.try_get(2)?,
+        plan_id: row.try_get("plan_id")?,
+        unit_id: row.try_get("unit_id")?,
+        period: row.try_get("period")?,
         plan: Plan {
             element: Element::ALL
                 .into_iter()
                 .find(|e| e.code() == element)
                 .ok_or_else(|| corrupt(format!("element '{element}'")))?,
-            action: row.try_get(4)?,
-            owner: row.try_get(5)?,
+            action: row.try_get("action")?,
+            owner: row.try_get("owner")?,
             deadline: crate::parse_date(&deadline)?,
         },
         status: Status::from_code(&status).ok_or_else(|| corrupt(format!("status '{status}'")))?,
-        progress_note: row.try_get(8)?,
-        updated_at: from_micros(row.try_get(9)?)?,
+        progress_note: row.try_get("progress_note")?,
+        updated_at: from_micros(row.try_get("updated_at_us")?)?,
     })
 }
 
@@ -130,7 +130,7 @@ impl Store {
         .bind(unit_id)
         .fetch_optional(&mut *tx)
         .await?
-        .map(|row| Ok::<_, StoreError>((row.try_get(0)?, row.try_get(1)?)))
+        .map(|row| Ok::<_, StoreError>((row.try_get("status")?, row.try_get("progress_note")?)))
         .transpose()?;
         let Some((old_status, old_note)) = before else {
             return Ok(false);

@@ -37,15 +37,15 @@ const COLUMNS: &str = "kiosk_id, point_id, unit_id, officer_nip, label, register
                        registered_at_us, revoked_at_us";
 
 fn from_row(row: &AnyRow) -> Result<Kiosk> {
-    let revoked: Option<i64> = row.try_get(7)?;
+    let revoked: Option<i64> = row.try_get("revoked_at_us")?;
     Ok(Kiosk {
-        kiosk_id: row.try_get(0)?,
-        point_id: row.try_get(1)?,
-        unit_id: row.try_get(2)?,
-        officer_nip: row.try_get(3)?,
-        label: row.try_get(4)?,
-        registered_by: row.try_get(5)?,
-        registered_at: from_micros(row.try_get(6)?)?,
+        kiosk_id: row.try_get("kiosk_id")?,
+        point_id: row.try_get("point_id")?,
+        unit_id: row.try_get("unit_id")?,
+        officer_nip: row.try_get("officer_nip")?,
+        label: row.try_get("label")?,
+        registered_by: row.try_get("registered_by")?,
+        registered_at: from_micros(row.try_get("registered_at_us")?)?,
         revoked_at: revoked.map(from_micros).transpose()?,
     })
 }

@@ -192,7 +192,11 @@ impl Store {
             )));
         }
         rows.iter()
-            .map(|row| Ok(leaf_hash(&digest(&row.try_get::<String, _>(0)?)?.0)))
+            .map(|row| {
+                Ok(leaf_hash(
+                    &digest(&row.try_get::<String, _>("content_hash")?)?.0,
+                ))
+            })
             .collect()
     }
 
@@ -222,8 +226,8 @@ impl Store {
         .await?;
         let mut stored = HashMap::with_capacity(rows.len());
         for row in &rows {
-            let idx = crate::to_u64(row.try_get(0)?)?;
-            stored.insert(idx, digest(&row.try_get::<String, _>(1)?)?);
+            let idx = crate::to_u64(row.try_get("idx")?)?;
+            stored.insert(idx, digest(&row.try_get::<String, _>("hash")?)?);
         }
         let mut nodes = Vec::with_capacity((end - first) as usize);
         for idx in first..end {

@@ -104,7 +104,7 @@ pub(crate) async fn run(store: &Store) -> Result<()> {
         .fetch_all(&mut *tx)
         .await?
         .iter()
-        .map(|row| row.try_get::<i64, _>(0))
+        .map(|row| row.try_get::<i64, _>("version"))
         .collect::<Result<_, _>>()?;
     for migration in MIGRATIONS.iter().filter(|m| !applied.contains(&m.version)) {
         let sql = match store.backend {

@@ -124,25 +124,25 @@ const FORUM_COLUMNS: &str = "forum_id, level, district_id, village, held_on, pla
     accommodations, participants, by_group";
 
 fn forum_from_row(row: &AnyRow) -> Result<Forum, StoreError> {
-    let level: String = row.try_get(1)?;
-    let held_on: String = row.try_get(4)?;
-    let accommodations: String = row.try_get(7)?;
-    let by_group = counts_from(&row.try_get::<String, _>(9)?)?;
+    let level: String = row.try_get("level")?;
+    let held_on: String = row.try_get("held_on")?;
+    let accommodations: String = row.try_get("accommodations")?;
+    let by_group = counts_from(&row.try_get::<String, _>("by_group")?)?;
     let mut participants = Participants {
-        total: u32::try_from(row.try_get::<i64, _>(8)?).unwrap_or(0),
+        total: u32::try_from(row.try_get::<i64, _>("participants")?).unwrap_or(0),
         ..Participants::default()
     };
     for (group, count) in Group::ALL.into_iter().zip(by_group) {
         participants.set(group, count);
     }
     Ok(Forum {
-        forum_id: row.try_get(0)?,
+        forum_id: row.try_get("forum_id")?,
         level: Level::from_code(&level).ok_or_else(|| corrupt(format!("level '{level}'")))?,
-        district_id: row.try_get(2)?,
-        village: row.try_get(3)?,
+        district_id: row.try_get("district_id")?,
+        village: row.try_get("village")?,
         held_on: parse_date(&held_on)?,
-        place: row.try_get(5)?,
-        facilitator: row.try_get(6)?,
+        place: row.try_get("place")?,
+        facilitator: row.try_get("facilitator")?,
         accommodations: from_codes(&accommodations, Accommodation::from_code)?,
         participants,
     })
@@ -156,43 +156,43 @@ const PROPOSAL_FROM: &str = "musrena_proposals p JOIN musrena_forums f
     ON f.tenant_id = p.tenant_id AND f.forum_id = p.forum_id";
 
 fn proposal_from_row(row: &AnyRow) -> Result<StoredProposal, StoreError> {
-    let level: String = row.try_get(2)?;
-    let sector: String = row.try_get(7)?;
-    let stage: String = row.try_get(14)?;
-    let beneficiaries = counts_from(&row.try_get::<String, _>(12)?)?;
-    let cost: Option<i64> = row.try_get(10)?;
-    let budget: Option<i64> = row.try_get(17)?;
-    let scores = counts_from(&row.try_get::<String, _>(16)?)?;
+    let level: String = row.try_get("level")?;
+    let sector: String = row.try_get("sector")?;
+    let stage: String = row.try_get("stage")?;
+    let beneficiaries = counts_from(&row.try_get::<String, _>("beneficiaries")?)?;
+    let cost: Option<i64> = row.try_get("estimated_cost")?;
+    let budget: Option<i64> = row.try_get("budget_amount")?;
+    let scores = counts_from(&row.try_get::<String, _>("scores")?)?;
     Ok(StoredProposal {
-        code: row.try_get(0)?,
-        forum_id: row.try_get(1)?,
+        code: row.try_get("code")?,
+        forum_id: row.try_get("forum_id")?,
         forum_level: Level::from_code(&level).ok_or_else(|| corrupt(format!("level '{level}'")))?,
-        seq: row.try_get(3)?,
+        seq: row.try_get("seq")?,
         proposal: Proposal {
-            title: row.try_get(4)?,
-            problem: row.try_get(5)?,
-            activity: row.try_get(6)?,
+            title: row.try_get("title")?,
+            problem: row.try_get("problem")?,
+            activity: row.try_get("activity")?,
             sector: Sector::from_code(&sector)
                 .ok_or_else(|| corrupt(format!("sector '{sector}'")))?,
-            location: row.try_get(9)?,
+            location: row.try_get("village")?,
             estimated_cost: cost.map(to_u64).transpose()?,
-            proposed_by: from_codes(&row.try_get::<String, _>(11)?, Group::from_code)?,
+            proposed_by: from_codes(&row.try_get::<String, _>("proposed_by")?, Group::from_code)?,
             beneficiaries: Group::ALL
                 .into_iter()
                 .zip(beneficiaries)
                 .filter(|(_, n)| *n > 0)
                 .collect(),
         },
-        district_id: row.try_get(8)?,
-        easy_read: row.try_get::<i64, _>(13)? != 0,
+        district_id: row.try_get("district_id")?,
+        easy_read: row.try_get::<i64, _>("easy_read")? != 0,
         stage: Stage::from_code(&stage).ok_or_else(|| corrupt(format!("stage '{stage}'")))?,
-        votes: u32::try_from(row.try_get::<i64, _>(15)?).unwrap_or(0),
+        votes: u32::try_from(row.try_get::<i64, _>("votes")?).unwrap_or(0),
         scores: scores
             .into_iter()
             .map(|s| u8::try_from(s).unwrap_or(0))
             .collect(),
         budget_amount: budget.map(to_u64).transpose()?,
-        submitted_on: parse_date(&row.try_get::<String, _>(18)?)?,
+        submitted_on: parse_date(&row.try_get::<String, _>("submitted_on")?)?,
     })
 }
 
@@ -471,17 +471,17 @@ impl Store {
         .await?
         .iter()
         .map(|row| {
-            let stage: String = row.try_get(1)?;
-            let amount: Option<i64> = row.try_get(5)?;
+            let stage: String = row.try_get("stage_after")?;
+            let amount: Option<i64> = row.try_get("amount")?;
             Ok(ProposalStep {
-                action: row.try_get(0)?,
+                action: row.try_get("action")?,
                 stage_after: Stage::from_code(&stage)
                     .ok_or_else(|| corrupt(format!("stage '{stage}'")))?,
-                on: parse_date(&row.try_get::<String, _>(2)?)?,
-                actor: row.try_get(3)?,
-                reason: row.try_get(4)?,
+                on: parse_date(&row.try_get::<String, _>("on_date")?)?,
+                actor: row.try_get("actor")?,
+                reason: row.try_get("reason")?,
                 amount: amount.map(to_u64).transpose()?,
-                evidence: row.try_get(6)?,
+                evidence: row.try_get("evidence")?,
             })
         })
         .collect::<Result<_, StoreError>>()?;
@@ -609,7 +609,7 @@ impl Store {
         .bind(photo_no)
         .fetch_optional(&self.reader)
         .await?;
-        row.map(|row| Ok((row.try_get(0)?, row.try_get(1)?)))
+        row.map(|row| Ok((row.try_get("content_type")?, row.try_get("bytes")?)))
             .transpose()
     }
 }
@@ -642,8 +642,8 @@ async fn apply_in(
     let Some(row) = row else {
         return Err(MusrenaError::NoSuchProposal(code.to_string()));
     };
-    let stage: String = row.try_get(0)?;
-    let level: String = row.try_get(1)?;
+    let stage: String = row.try_get("stage")?;
+    let level: String = row.try_get("level")?;
     let stage = Stage::from_code(&stage).ok_or_else(|| corrupt(format!("stage '{stage}'")))?;
     let level = Level::from_code(&level).ok_or_else(|| corrupt(format!("level '{level}'")))?;
     let after = lifecycle::next(stage, level, action)?;

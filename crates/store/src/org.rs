@@ -250,7 +250,7 @@ impl Store {
             officers: officers
                 .iter()
                 .map(|row| {
-                    let since: Option<String> = row.try_get(6)?;
+                    let since: Option<String> = row.try_get("valid_from")?;
                     Ok(CurrentOfficer {
                         officer: officer_from_row(row)?,
                         since: since
@@ -361,11 +361,11 @@ impl Store {
         .await?;
         rows.iter()
             .map(|row| {
-                let until: Option<String> = row.try_get(3)?;
+                let until: Option<String> = row.try_get("valid_until")?;
                 Ok(Assignment {
-                    unit_id: row.try_get(0)?,
-                    position: row.try_get(1)?,
-                    from: parse_date(&row.try_get::<String, _>(2)?)?,
+                    unit_id: row.try_get("unit_id")?,
+                    position: row.try_get("position")?,
+                    from: parse_date(&row.try_get::<String, _>("valid_from")?)?,
                     until: until.as_deref().map(parse_date).transpose()?,
                 })
             })
@@ -436,10 +436,10 @@ fn json<T: serde::Serialize>(value: &Option<T>) -> Result<Option<String>> {
 }
 
 fn tenant_from_row(row: &AnyRow) -> Result<Tenant> {
-    let offset: i64 = row.try_get(2)?;
+    let offset: i64 = row.try_get("utc_offset_minutes")?;
     Ok(Tenant {
-        tenant_id: row.try_get(0)?,
-        name: row.try_get(1)?,
+        tenant_id: row.try_get("tenant_id")?,
+        name: row.try_get("name")?,
         utc_offset_minutes: i32::try_from(offset)
             .map_err(|_| StoreError::Corrupt(format!("UTC offset {offset} minutes")))?,
     })
@@ -448,15 +448,15 @@ fn tenant_from_row(row: &AnyRow) -> Result<Tenant> {
 const UNIT_COLUMNS: &str = "unit_id, parent_id, name, kind, monthly_users, service_hours";
 
 fn unit_from_row(row: &AnyRow) -> Result<Unit> {
-    let users: Option<i64> = row.try_get(4)?;
+    let users: Option<i64> = row.try_get("monthly_users")?;
     Ok(Unit {
-        unit_id: row.try_get(0)?,
-        parent_id: row.try_get(1)?,
-        name: row.try_get(2)?,
-        kind: row.try_get(3)?,
+        unit_id: row.try_get("unit_id")?,
+        parent_id: row.try_get("parent_id")?,
+        name: row.try_get("name")?,
+        kind: row.try_get("kind")?,
         monthly_users: users.map(|n| u32::try_from(n).unwrap_or(u32::MAX)),
         service_hours: row
-            .try_get::<Option<String>, _>(5)?
+            .try_get::<Option<String>, _>("service_hours")?
             .map(|text| {
                 text.parse()
                     .map_err(|e| StoreError::Corrupt(format!("service hours '{text}': {e}")))
@@ -467,17 +467,17 @@ fn unit_from_row(row: &AnyRow) -> Result<Unit> {
 
 fn service_from_row(row: &AnyRow) -> Result<Service> {
     Ok(Service {
-        service_id: row.try_get(0)?,
-        unit_id: row.try_get(1)?,
-        name: row.try_get(2)?,
+        service_id: row.try_get("service_id")?,
+        unit_id: row.try_get("unit_id")?,
+        name: row.try_get("name")?,
     })
 }
 
 fn point_from_row(row: &AnyRow) -> Result<ServicePoint> {
     Ok(ServicePoint {
-        point_id: row.try_get(0)?,
-        unit_id: row.try_get(1)?,
-        name: row.try_get(2)?,
+        point_id: row.try_get("point_id")?,
+        unit_id: row.try_get("unit_id")?,
+        name: row.try_get("name")?,
     })
 }
 
@@ -486,11 +486,11 @@ const OFFICER_COLUMNS: &str =
 
 fn officer_from_row(row: &AnyRow) -> Result<Officer> {
     Ok(Officer {
-        nip: row.try_get(0)?,
-        name: row.try_get(1)?,
-        position: row.try_get(2)?,
-        position_class: row.try_get(3)?,
-        unit_id: row.try_get(4)?,
-        serves_public: row.try_get::<i64, _>(5)? != 0,
+        nip: row.try_get("nip")?,
+        name: row.try_get("name")?,
+        position: row.try_get("position")?,
+        position_class: row.try_get("position_class")?,
+        unit_id: row.try_get("unit_id")?,
+        serves_public: row.try_get::<i64, _>("serves_public")? != 0,
     })
 }

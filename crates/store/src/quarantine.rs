@@ -13,6 +13,7 @@ use suara_domain::survey::ValidResponse;
 use time::{Duration, OffsetDateTime};
 
 use crate::audit::{self, AuditRecord};
+use crate::responses::ANSWER_COLUMNS;
 use crate::tickets::Redeemed;
 use crate::{from_micros, micros, Backend, Result, Store, StoreError, Tenant};
 
@@ -127,7 +128,9 @@ static RECENT_SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
     );
     let network = format!("{signals} AND response_signals.network_hash = v.network_hash");
     format!(
-        "SELECT v.i, {}, {}, {}, {} FROM v ORDER BY v.i",
+        "SELECT v.i, {} AS unit_ten_minutes, {} AS device_same_unit_hour, {} AS network_hour,
+             {} AS network_straight_lined_hour
+         FROM v ORDER BY v.i",
         capped("COUNT(*)", "1", "unit_window", unit),
         capped("COUNT(*)", "1", "response_signals", &device),
         capped("COUNT(*)", "1", "response_signals", &network),
@@ -332,10 +335,10 @@ async fn recent_activity(
         }
         for row in found {
             recent.push(Recent {
-                unit_ten_minutes: narrow(row.try_get(1)?),
-                device_same_unit_hour: narrow(row.try_get(2)?),
-                network_hour: narrow(row.try_get(3)?),
-                network_straight_lined_hour: narrow(row.try_get(4)?),
+                unit_ten_minutes: narrow(row.try_get("unit_ten_minutes")?),
+                device_same_unit_hour: narrow(row.try_get("device_same_unit_hour")?),
+                network_hour: narrow(row.try_get("network_hour")?),
+                network_straight_lined_hour: narrow(row.try_get("network_straight_lined_hour")?),
             });
         }
     }
@@ -407,11 +410,11 @@ impl Store {
             }
             query
         }
-        let count_sql = format!("SELECT COUNT(*) FROM {HELD_FROM} WHERE {condition}");
+        let count_sql = format!("SELECT COUNT(*) AS total FROM {HELD_FROM} WHERE {condition}");
         let total: i64 = bind_all(&count_sql, tenant_id, &binds)
             .fetch_one(&self.reader)
             .await?
-            .try_get(0)?;
+            .try_get("total")?;
         let list_sql = format!(
             "SELECT r.response_id, r.receipt, r.received_at_us, r.unit_id, r.service_id,
                     r.officer_nip, r.channel, r.u1, r.u2, r.u3, r.u4, r.u5, r.u6, r.u7, r.u8, r.u9,
@@ -429,8 +432,8 @@ impl Store {
             .iter()
             .map(|row| {
                 let mut answers = [None; 9];
-                for (i, slot) in answers.iter_mut().enumerate() {
-                    *slot = row.try_get::<Option<i64>, _>(7 + i)?;
+                for (slot, column) in answers.iter_mut().zip(ANSWER_COLUMNS) {
+                    *slot = row.try_get::<Option<i64>, _>(column)?;
                 }
                 let reasons: String = row.try_get("reasons")?;
                 let network: Option<String> = row.try_get("network_hash")?;

@@ -6,6 +6,7 @@
 use sqlx::Row;
 use suara_domain::period::Month;
 
+use crate::responses::ANSWER_COLUMNS;
 use crate::{Result, Store};
 
 /// One counted response as exported: anonymous (no device, network or idempotency key).
@@ -39,7 +40,7 @@ impl Store {
         let mut out = Vec::new();
         for column in ["sex", "age_band", "education", "occupation"] {
             let sql = format!(
-                "SELECT r.{column}, CAST(COUNT(*) AS BIGINT) FROM responses r
+                "SELECT r.{column}, CAST(COUNT(*) AS BIGINT) AS respondents FROM responses r
                  WHERE r.tenant_id = $1 AND r.unit_id = $2 AND r.period_month BETWEEN $3 AND $4
                    AND {}
                  GROUP BY r.{column} ORDER BY r.{column}",
@@ -55,8 +56,8 @@ impl Store {
             let counts = rows
                 .iter()
                 .map(|row| {
-                    let n: i64 = row.try_get(1)?;
-                    Ok((row.try_get(0)?, u64::try_from(n).unwrap_or(0)))
+                    let n: i64 = row.try_get("respondents")?;
+                    Ok((row.try_get(column)?, u64::try_from(n).unwrap_or(0)))
                 })
                 .collect::<Result<_>>()?;
             out.push((column, counts));
@@ -95,26 +96,25 @@ impl Store {
         rows.iter()
             .map(|row| {
                 let mut answers = [None; ELEMENT_COUNT];
-                for (i, answer) in answers.iter_mut().enumerate() {
-                    let value: Option<i64> = row.try_get(6 + i)?;
+                for (answer, column) in answers.iter_mut().zip(ANSWER_COLUMNS) {
+                    let value: Option<i64> = row.try_get(column)?;
                     *answer = value.and_then(|v| u8::try_from(v).ok());
                 }
-                let at = 6 + ELEMENT_COUNT;
                 Ok(ExportedResponse {
-                    received_at: crate::from_micros(row.try_get(0)?)?,
-                    period_month: row.try_get(1)?,
-                    channel: row.try_get(2)?,
-                    unit_id: row.try_get(3)?,
-                    service_id: row.try_get(4)?,
-                    officer_nip: row.try_get(5)?,
+                    received_at: crate::from_micros(row.try_get("received_at_us")?)?,
+                    period_month: row.try_get("period_month")?,
+                    channel: row.try_get("channel")?,
+                    unit_id: row.try_get("unit_id")?,
+                    service_id: row.try_get("service_id")?,
+                    officer_nip: row.try_get("officer_nip")?,
                     answers,
                     profile: [
-                        row.try_get(at)?,
-                        row.try_get(at + 1)?,
-                        row.try_get(at + 2)?,
-                        row.try_get(at + 3)?,
+                        row.try_get("sex")?,
+                        row.try_get("age_band")?,
+                        row.try_get("education")?,
+                        row.try_get("occupation")?,
                     ],
-                    suggestion: row.try_get(at + 4)?,
+                    suggestion: row.try_get("suggestion")?,
                 })
             })
             .collect()
@@ -146,7 +146,7 @@ impl Store {
         .fetch_one(&self.reader)
         .await?;
         let rows = sqlx::query(&format!(
-            "SELECT r.suggestion, CAST(COUNT(*) AS BIGINT), MAX(r.received_at_us) AS latest
+            "SELECT r.suggestion, CAST(COUNT(*) AS BIGINT) AS mentions, MAX(r.received_at_us) AS latest
              FROM responses r WHERE {condition}
              GROUP BY r.suggestion ORDER BY COUNT(*) DESC, latest DESC LIMIT {limit}"
         ))
@@ -159,8 +159,8 @@ impl Store {
         let grouped = rows
             .iter()
             .map(|row| {
-                let n: i64 = row.try_get(1)?;
-                Ok((row.try_get(0)?, u64::try_from(n).unwrap_or(0)))
+                let n: i64 = row.try_get("mentions")?;
+                Ok((row.try_get("suggestion")?, u64::try_from(n).unwrap_or(0)))
             })
             .collect::<Result<_>>()?;
         Ok((grouped, u64::try_from(total).unwrap_or(0)))

@@ -208,15 +208,32 @@ pub(crate) fn upsert_totals_sql(backend: Backend, rows: usize) -> String {
     )
 }
 
-/// `responses` count and per-element sums and counts, in the column order of `Tally`.
+/// The answer columns of `responses`, one per element.
+pub(crate) const ANSWER_COLUMNS: [&str; ELEMENT_COUNT] =
+    ["u1", "u2", "u3", "u4", "u5", "u6", "u7", "u8", "u9"];
+
+/// The names [`tally_select`] gives its columns: responses, per-element sums and counts.
+const TALLY_RESPONSES: &str = "tally_responses";
+const TALLY_SUMS: [&str; ELEMENT_COUNT] = [
+    "tally_s1", "tally_s2", "tally_s3", "tally_s4", "tally_s5", "tally_s6", "tally_s7", "tally_s8",
+    "tally_s9",
+];
+const TALLY_COUNTS: [&str; ELEMENT_COUNT] = [
+    "tally_n1", "tally_n2", "tally_n3", "tally_n4", "tally_n5", "tally_n6", "tally_n7", "tally_n8",
+    "tally_n9",
+];
+
+/// `responses` count and per-element sums and counts, named for [`tally_from_row`].
 pub(crate) fn tally_select(
     sum: impl Fn(usize) -> String,
     count: impl Fn(usize) -> String,
     responses: &str,
 ) -> String {
-    let sums = (1..=ELEMENT_COUNT).map(|i| format!("CAST(COALESCE(SUM({}), 0) AS BIGINT)", sum(i)));
-    let counts = (1..=ELEMENT_COUNT).map(|i| format!("CAST(COALESCE({}, 0) AS BIGINT)", count(i)));
-    std::iter::once(format!("CAST(COALESCE({responses}, 0) AS BIGINT)"))
+    let column =
+        |value: String, name: &str| format!("CAST(COALESCE({value}, 0) AS BIGINT) AS {name}");
+    let sums = (1..=ELEMENT_COUNT).map(|i| column(format!("SUM({})", sum(i)), TALLY_SUMS[i - 1]));
+    let counts = (1..=ELEMENT_COUNT).map(|i| column(count(i), TALLY_COUNTS[i - 1]));
+    std::iter::once(column(responses.to_string(), TALLY_RESPONSES))
         .chain(sums)
         .chain(counts)
         .collect::<Vec<_>>()
@@ -332,7 +349,7 @@ impl Store {
             .bind(last.to_string())
             .fetch_one(&self.reader)
             .await?;
-        tally_from_row(&row, 0)
+        tally_from_row(&row)
     }
 
     /// Totals of every unit, service or officer with responses in the range, by code.
@@ -357,7 +374,7 @@ impl Store {
             .fetch_all(&self.reader)
             .await?;
         rows.iter()
-            .map(|row| Ok((row.try_get(0)?, tally_from_row(row, 1)?)))
+            .map(|row| Ok((row.try_get("scope_id")?, tally_from_row(row)?)))
             .collect()
     }
 
@@ -385,11 +402,11 @@ impl Store {
             .await?;
         rows.iter()
             .map(|row| {
-                let month: String = row.try_get(0)?;
+                let month: String = row.try_get("period_month")?;
                 let month = month
                     .parse::<Month>()
                     .map_err(|_| StoreError::Corrupt(format!("period month '{month}'")))?;
-                Ok((month, tally_from_row(row, 1)?))
+                Ok((month, tally_from_row(row)?))
             })
             .collect()
     }
@@ -417,7 +434,7 @@ impl Store {
             .bind(last.to_string())
             .fetch_one(&self.reader)
             .await?;
-        tally_from_row(&row, 0)
+        tally_from_row(&row)
     }
 }
 
@@ -628,7 +645,10 @@ async fn insert_all(
                 .bind(&response.suggestion);
         }
         for row in insert.fetch_all(&mut *conn).await? {
-            ids.insert((row.try_get(1)?, row.try_get(2)?), row.try_get(0)?);
+            ids.insert(
+                (row.try_get("tenant_id")?, row.try_get("idempotency_key")?),
+                row.try_get("response_id")?,
+            );
         }
     }
     Ok(ids)
@@ -724,11 +744,12 @@ async fn check_all<'a>(
         let sql = format!(
             "WITH v (i, tenant_id, unit_id, service_id, nip, day) AS (VALUES {})
              SELECT v.i, u.unit_id, u.service_hours,
-                 (SELECT s.unit_id FROM services s WHERE s.tenant_id = v.tenant_id AND s.service_id = v.service_id),
-                 (SELECT o.nip FROM officers o WHERE o.tenant_id = v.tenant_id AND o.nip = v.nip),
+                 (SELECT s.unit_id FROM services s WHERE s.tenant_id = v.tenant_id AND s.service_id = v.service_id)
+                     AS service_unit_id,
+                 (SELECT o.nip FROM officers o WHERE o.tenant_id = v.tenant_id AND o.nip = v.nip) AS officer_nip,
                  (SELECT a.unit_id FROM officer_assignments a WHERE a.tenant_id = v.tenant_id AND a.nip = v.nip
                      AND a.valid_from <= v.day AND (a.valid_until IS NULL OR a.valid_until >= v.day)
-                  ORDER BY a.valid_from DESC LIMIT 1)
+                  ORDER BY a.valid_from DESC LIMIT 1) AS assigned_unit_id
              FROM v LEFT JOIN units u ON u.tenant_id = v.tenant_id AND u.unit_id = v.unit_id
              ORDER BY v.i",
             crate::placeholder_rows(backend, chunk.len(), 6)
@@ -752,7 +773,7 @@ async fn check_all<'a>(
             // Named through a unit above their own: allowed (a dinas rating its puskesmas
             // staff); through any other unit: refused.
             if let (Ok(_), Some(nip)) = (&judged, refs.officer) {
-                let assigned: Option<String> = row.try_get(5)?;
+                let assigned: Option<String> = row.try_get("assigned_unit_id")?;
                 let within = match &assigned {
                     Some(unit) => unit_is_within(conn, tenant_id, unit, refs.unit).await?,
                     None => false,
@@ -804,11 +825,11 @@ fn judge_references(
     row: &AnyRow,
     refs: References<'_>,
 ) -> Result<Result<Option<String>, RecordError>, StoreError> {
-    if row.try_get::<Option<String>, _>(1)?.is_none() {
+    if row.try_get::<Option<String>, _>("unit_id")?.is_none() {
         return Ok(Err(RecordError::UnknownUnit(refs.unit.clone())));
     }
     if let Some(service) = refs.service {
-        match row.try_get::<Option<String>, _>(3)? {
+        match row.try_get::<Option<String>, _>("service_unit_id")? {
             None => return Ok(Err(RecordError::UnknownService(service.clone()))),
             Some(owner) if &owner != refs.unit => {
                 return Ok(Err(RecordError::ServiceOfOtherUnit {
@@ -820,11 +841,11 @@ fn judge_references(
         }
     }
     if let Some(nip) = refs.officer {
-        if row.try_get::<Option<String>, _>(4)?.is_none() {
+        if row.try_get::<Option<String>, _>("officer_nip")?.is_none() {
             return Ok(Err(RecordError::UnknownOfficer(nip.clone())));
         }
     }
-    Ok(Ok(row.try_get(2)?))
+    Ok(Ok(row.try_get("service_hours")?))
 }
 
 /// The idempotency key was used before: same content → the first receipt; else a conflict.
@@ -858,41 +879,40 @@ async fn replay(
     if &same != response {
         return Err(RecordError::IdempotencyConflict);
     }
-    let micros: i64 = row.try_get(1)?;
+    let micros: i64 = row.try_get("received_at_us")?;
     let received_at = crate::from_micros(micros)?.to_offset(offset);
     Ok(Recorded::Replayed(Receipt {
-        code: row.try_get(0)?,
+        code: row.try_get("receipt")?,
         unit_id: response.unit.clone(),
-        period_month: row.try_get(2)?,
+        period_month: row.try_get("period_month")?,
         received_at,
     }))
 }
 
-/// Rebuilds the validated content of a stored row (columns from `unit_id` on, at index 3).
+/// Rebuilds the validated content of a stored row (its columns from `unit_id` on).
 fn stored_response(row: &AnyRow, idempotency_key: &str) -> Result<ValidResponse, StoreError> {
     let corrupt =
         |what: &str| StoreError::Corrupt(format!("stored response has an invalid {what}"));
     let mut ratings = [None; ELEMENT_COUNT];
-    for (i, slot) in ratings.iter_mut().enumerate() {
-        let value: Option<i64> = row.try_get(6 + i)?;
+    for (slot, column) in ratings.iter_mut().zip(ANSWER_COLUMNS) {
+        let value: Option<i64> = row.try_get(column)?;
         *slot = value
             .map(|v| Rating::new(v).ok_or_else(|| corrupt("rating")))
             .transpose()?;
     }
-    let base = 6 + ELEMENT_COUNT;
     Ok(ValidResponse {
         tenant: None,
-        unit: row.try_get(3)?,
-        service: row.try_get(4)?,
-        officer: row.try_get(5)?,
+        unit: row.try_get("unit_id")?,
+        service: row.try_get("service_id")?,
+        officer: row.try_get("officer_nip")?,
         answers: Answers::new(ratings).map_err(|_| corrupt("answer set"))?,
         profile: Profile {
-            sex: stored_code(row, base, Sex::from_code)?,
-            age_band: stored_code(row, base + 1, AgeBand::from_code)?,
-            education: stored_code(row, base + 2, Education::from_code)?,
-            occupation: stored_code(row, base + 3, Occupation::from_code)?,
+            sex: stored_code(row, "sex", Sex::from_code)?,
+            age_band: stored_code(row, "age_band", AgeBand::from_code)?,
+            education: stored_code(row, "education", Education::from_code)?,
+            occupation: stored_code(row, "occupation", Occupation::from_code)?,
         },
-        suggestion: row.try_get(base + 4)?,
+        suggestion: row.try_get("suggestion")?,
         idempotency_key: idempotency_key.to_string(),
         ticket: None,
     })
@@ -900,10 +920,10 @@ fn stored_response(row: &AnyRow, idempotency_key: &str) -> Result<ValidResponse,
 
 fn stored_code<T>(
     row: &AnyRow,
-    index: usize,
+    column: &str,
     parse: fn(&str) -> Option<T>,
 ) -> Result<Option<T>, StoreError> {
-    let code: Option<String> = row.try_get(index)?;
+    let code: Option<String> = row.try_get(column)?;
     code.map(|c| {
         parse(&c).ok_or_else(|| {
             StoreError::Corrupt(format!("stored response has an unknown code '{c}'"))
@@ -912,17 +932,18 @@ fn stored_code<T>(
     .transpose()
 }
 
-pub(crate) fn tally_from_row(row: &AnyRow, start: usize) -> Result<Tally> {
-    let get = |i: usize| -> Result<u64> {
-        let v: i64 = row.try_get(start + i)?;
+/// Reads the columns of [`tally_select`].
+pub(crate) fn tally_from_row(row: &AnyRow) -> Result<Tally> {
+    let get = |column: &str| -> Result<u64> {
+        let v: i64 = row.try_get(column)?;
         u64::try_from(v).map_err(|_| StoreError::Corrupt(format!("negative total {v}")))
     };
-    let responses = get(0)?;
+    let responses = get(TALLY_RESPONSES)?;
     let mut sums = [0; ELEMENT_COUNT];
     let mut counts = [0; ELEMENT_COUNT];
     for i in 0..ELEMENT_COUNT {
-        sums[i] = get(1 + i)?;
-        counts[i] = get(1 + ELEMENT_COUNT + i)?;
+        sums[i] = get(TALLY_SUMS[i])?;
+        counts[i] = get(TALLY_COUNTS[i])?;
     }
     Tally::from_totals(responses, sums, counts).map_err(|e| StoreError::Corrupt(e.to_string()))
 }

@@ -86,15 +86,19 @@ pub(crate) async fn redeem(
     let Some(row) = row else {
         return Err(RecordError::TicketUnknown);
     };
-    let used: Option<i64> = row.try_get(4)?;
-    match ticket::state(used.is_some(), from_micros(row.try_get(3)?)?, at) {
+    let used: Option<i64> = row.try_get("used_at_us")?;
+    match ticket::state(
+        used.is_some(),
+        from_micros(row.try_get("expires_at_us")?)?,
+        at,
+    ) {
         TicketState::Used => return Err(RecordError::TicketUsed),
         TicketState::Expired => return Err(RecordError::TicketExpired),
         TicketState::Usable => {}
     }
-    let unit: String = row.try_get(0)?;
-    let service: Option<String> = row.try_get(1)?;
-    let officer: Option<String> = row.try_get(2)?;
+    let unit: String = row.try_get("unit_id")?;
+    let service: Option<String> = row.try_get("service_id")?;
+    let officer: Option<String> = row.try_get("officer_nip")?;
     // A ticket names exactly whom it was issued for: one issued without an officer rates
     // the unit only, never an officer the answerer picks.
     let matches = unit == response.unit
@@ -116,9 +120,9 @@ pub(crate) async fn redeem(
     .rows_affected();
     if claimed == 1 {
         Ok(Redeemed {
-            issued_at: from_micros(row.try_get(5)?)?,
-            issuer_network_hash: row.try_get(6)?,
-            issuer_nip: row.try_get(7)?,
+            issued_at: from_micros(row.try_get("issued_at_us")?)?,
+            issuer_network_hash: row.try_get("issuer_network_hash")?,
+            issuer_nip: row.try_get("issuer_nip")?,
         })
     } else {
         Err(RecordError::TicketUsed)
@@ -241,14 +245,14 @@ impl Store {
         .fetch_optional(&self.reader)
         .await?;
         row.map(|row| {
-            let expires_at = from_micros(row.try_get(4)?)?;
-            let used: Option<i64> = row.try_get(5)?;
+            let expires_at = from_micros(row.try_get("expires_at_us")?)?;
+            let used: Option<i64> = row.try_get("used_at_us")?;
             Ok(TicketInfo {
                 binding: TicketBinding {
-                    unit_id: row.try_get(0)?,
-                    service_id: row.try_get(1)?,
-                    officer_nip: row.try_get(2)?,
-                    point_id: row.try_get(3)?,
+                    unit_id: row.try_get("unit_id")?,
+                    service_id: row.try_get("service_id")?,
+                    officer_nip: row.try_get("officer_nip")?,
+                    point_id: row.try_get("point_id")?,
                 },
                 expires_at,
                 state: ticket::state(used.is_some(), expires_at, now),
@@ -287,9 +291,9 @@ impl Store {
             .await?;
         row.map(|row| {
             Ok(ApiKey {
-                tenant_id: row.try_get(0)?,
-                label: row.try_get(1)?,
-                unit_id: row.try_get(2)?,
+                tenant_id: row.try_get("tenant_id")?,
+                label: row.try_get("label")?,
+                unit_id: row.try_get("unit_id")?,
             })
         })
         .transpose()

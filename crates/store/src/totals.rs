@@ -110,7 +110,8 @@ pub(crate) async fn rebuild(conn: &mut AnyConnection, backend: Backend) -> Resul
         let rows = sqlx::query(&format!(
             "SELECT r.response_id, r.tenant_id,
                  (SELECT COUNT(*) FROM tickets t WHERE t.tenant_id = r.tenant_id
-                      AND t.response_id = r.response_id AND t.issuer_nip IS NOT NULL),
+                      AND t.response_id = r.response_id AND t.issuer_nip IS NOT NULL)
+                     AS officer_tickets,
                  {RECORD_COLUMNS}
              FROM responses r WHERE r.response_id > $1 AND {}
              ORDER BY r.response_id LIMIT $2",
@@ -124,10 +125,10 @@ pub(crate) async fn rebuild(conn: &mut AnyConnection, backend: Backend) -> Resul
             break;
         }
         for row in &rows {
-            after = row.try_get(0)?;
-            let tenant_id: String = row.try_get(1)?;
-            let by_officer = row.try_get::<i64, _>(2)? > 0;
-            if let Some(record) = record_from_row(row, 3)? {
+            after = row.try_get("response_id")?;
+            let tenant_id: String = row.try_get("tenant_id")?;
+            let by_officer = row.try_get::<i64, _>("officer_tickets")? > 0;
+            if let Some(record) = record_from_row(row)? {
                 totals.add(&tenant_id, &record, pay_trust(&record.channel, by_officer));
             }
         }
@@ -139,31 +140,32 @@ pub(crate) async fn rebuild(conn: &mut AnyConnection, backend: Backend) -> Resul
 impl Store {
     /// Every stored totals row of a tenant.
     pub(crate) async fn stored_totals(&self, tenant_id: &str) -> Result<Accumulator> {
-        let columns = number_columns().join(", ");
+        let columns = number_columns();
         let rows = sqlx::query(&format!(
-            "SELECT scope, scope_id, period_month, {columns} FROM skm_monthly_totals
-             WHERE tenant_id = $1"
+            "SELECT scope, scope_id, period_month, {} FROM skm_monthly_totals
+             WHERE tenant_id = $1",
+            columns.join(", ")
         ))
         .bind(tenant_id)
         .fetch_all(&self.reader)
         .await?;
         let mut stored = Accumulator::default();
         for row in &rows {
-            let scope: String = row.try_get(0)?;
+            let scope: String = row.try_get("scope")?;
             let scope = SCOPES
                 .into_iter()
                 .find(|s| *s == scope)
                 .ok_or_else(|| StoreError::Corrupt(format!("totals scope '{scope}'")))?;
             let mut numbers = [0; NUMBERS];
-            for (i, n) in numbers.iter_mut().enumerate() {
-                *n = row.try_get(3 + i)?;
+            for (n, column) in numbers.iter_mut().zip(&columns) {
+                *n = row.try_get(column.as_str())?;
             }
             stored.0.insert(
                 (
                     tenant_id.to_string(),
                     scope,
-                    row.try_get(1)?,
-                    row.try_get(2)?,
+                    row.try_get("scope_id")?,
+                    row.try_get("period_month")?,
                 ),
                 numbers,
             );

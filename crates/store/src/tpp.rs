@@ -24,7 +24,7 @@ use suara_domain::tpp::Rated;
 use time::OffsetDateTime;
 
 use crate::audit::{self, AuditRecord};
-use crate::responses::{tally_from_row, tally_select, ScopeKind};
+use crate::responses::{tally_from_row, tally_select, ScopeKind, ANSWER_COLUMNS};
 use crate::{corrupt, from_micros, micros, money, to_u64, Store, StoreError};
 
 #[derive(Debug, thiserror::Error)]
@@ -181,12 +181,12 @@ fn parse_decimal(text: Option<String>) -> Result<Option<Decimal>, StoreError> {
         .transpose()
 }
 
-/// Nine stored ratings from column `at` on.
-fn stored_answers(row: &AnyRow, at: usize) -> Result<Answers, StoreError> {
+/// Nine stored ratings, from the answer columns.
+fn stored_answers(row: &AnyRow) -> Result<Answers, StoreError> {
     let mut ratings = [None; ELEMENT_COUNT];
-    for (i, slot) in ratings.iter_mut().enumerate() {
+    for (slot, column) in ratings.iter_mut().zip(ANSWER_COLUMNS) {
         *slot = row
-            .try_get::<Option<i64>, _>(at + i)?
+            .try_get::<Option<i64>, _>(column)?
             .map(|v| Rating::new(v).ok_or_else(|| corrupt(format!("rating {v}"))))
             .transpose()?;
     }
@@ -268,13 +268,13 @@ impl Store {
         .await?;
         rows.iter()
             .map(|row| {
-                let text: String = row.try_get(0)?;
+                let text: String = row.try_get("policy_toml")?;
                 Ok(StoredPolicy {
                     policy: Policy::from_toml(&text)
                         .map_err(|e| corrupt(format!("stored policy: {e}")))?,
                     text,
-                    saved_by: row.try_get(1)?,
-                    saved_at: from_micros(row.try_get(2)?)?,
+                    saved_by: row.try_get("saved_by")?,
+                    saved_at: from_micros(row.try_get("saved_at_us")?)?,
                 })
             })
             .collect()
@@ -348,7 +348,12 @@ impl Store {
         .fetch_all(&self.reader)
         .await?;
         rows.iter()
-            .map(|row| Ok((row.try_get(0)?, to_u64(row.try_get(1)?)?)))
+            .map(|row| {
+                Ok((
+                    row.try_get("position_class")?,
+                    to_u64(row.try_get("base_amount")?)?,
+                ))
+            })
             .collect()
     }
 
@@ -430,10 +435,10 @@ impl Store {
         rows.iter()
             .map(|row| {
                 Ok((
-                    row.try_get(0)?,
+                    row.try_get("nip")?,
                     OtherFactors {
-                        attendance: parse_decimal(row.try_get(1)?)?,
-                        productivity: parse_decimal(row.try_get(2)?)?,
+                        attendance: parse_decimal(row.try_get("attendance")?)?,
+                        productivity: parse_decimal(row.try_get("productivity")?)?,
                     },
                 ))
             })
@@ -457,7 +462,8 @@ impl Store {
             (_, None) => ("unit_id", "unit"),
         };
         let sql = format!(
-            "SELECT scope_id, {}, CAST(SUM(q_sum) AS BIGINT), CAST(SUM(q_sq) AS BIGINT)
+            "SELECT scope_id, {},
+                 CAST(SUM(q_sum) AS BIGINT) AS q_sum, CAST(SUM(q_sq) AS BIGINT) AS q_sq
              FROM skm_monthly_totals
              WHERE tenant_id = $1 AND scope = $2 AND period_month = $3
              GROUP BY scope_id",
@@ -473,19 +479,19 @@ impl Store {
             .bind(month.to_string())
             .fetch_all(&self.reader)
             .await?;
-        let spread_at = 2 + 2 * ELEMENT_COUNT;
         let mut totals: HashMap<String, (Tally, Spread)> = HashMap::new();
         for row in &rows {
             let spread = Spread {
-                q_sum: to_u64(row.try_get(spread_at)?)?,
-                q_sq: to_u64(row.try_get(spread_at + 1)?)?,
+                q_sum: to_u64(row.try_get("q_sum")?)?,
+                q_sq: to_u64(row.try_get("q_sq")?)?,
             };
-            totals.insert(row.try_get(0)?, (tally_from_row(row, 1)?, spread));
+            totals.insert(row.try_get("scope_id")?, (tally_from_row(row)?, spread));
         }
         let upheld = format!(
-            "SELECT r.{column}, r.channel,
+            "SELECT r.{column} AS scope_id, r.channel,
                  (SELECT COUNT(*) FROM tickets t WHERE t.tenant_id = r.tenant_id
-                      AND t.response_id = r.response_id AND t.issuer_nip IS NOT NULL),
+                      AND t.response_id = r.response_id AND t.issuer_nip IS NOT NULL)
+                     AS officer_tickets,
                  {}
              FROM responses r
              WHERE r.tenant_id = $1 AND r.period_month = $2 AND r.{column} IS NOT NULL
@@ -504,13 +510,13 @@ impl Store {
             .fetch_all(&self.reader)
             .await?;
         for row in &rows {
-            let channel: String = row.try_get(1)?;
-            let by_officer = row.try_get::<i64, _>(2)? > 0;
+            let channel: String = row.try_get("channel")?;
+            let by_officer = row.try_get::<i64, _>("officer_tickets")? > 0;
             if crate::totals::pay_trust(&channel, by_officer) < policy.min_trust {
                 continue;
             }
-            let id: String = row.try_get(0)?;
-            let answers = stored_answers(row, 3)?;
+            let id: String = row.try_get("scope_id")?;
+            let answers = stored_answers(row)?;
             let mut left_out = Tally::default();
             left_out.add(&answers);
             let values: Vec<Option<i64>> = answers
@@ -545,7 +551,7 @@ impl Store {
     ) -> Result<Vec<RunOfficer>, StoreError> {
         let last_day = month.last_day().to_string();
         let officers = sqlx::query(
-            "SELECT o.nip, o.name, o.position_class, o.serves_public, a.unit_id, u.name
+            "SELECT o.nip, o.name, o.position_class, o.serves_public, a.unit_id, u.name AS unit_name
              FROM officer_assignments a
              JOIN officers o ON o.tenant_id = a.tenant_id AND o.nip = a.nip
              JOIN units u ON u.tenant_id = a.tenant_id AND u.unit_id = a.unit_id
@@ -574,9 +580,9 @@ impl Store {
         officers
             .iter()
             .map(|row| {
-                let nip: String = row.try_get(0)?;
-                let position_class: String = row.try_get(2)?;
-                let unit_id: String = row.try_get(4)?;
+                let nip: String = row.try_get("nip")?;
+                let position_class: String = row.try_get("position_class")?;
+                let unit_id: String = row.try_get("unit_id")?;
                 let score_unit_id = tree
                     .ancestry(&unit_id)
                     .into_iter()
@@ -588,13 +594,13 @@ impl Store {
                         officer: by_officer.get(&nip).copied(),
                         unit: score_unit_id.as_ref().and_then(|u| by_unit.get(u)).copied(),
                         others: components.get(&nip).copied().unwrap_or_default(),
-                        public_facing: row.try_get::<i64, _>(3)? != 0,
+                        public_facing: row.try_get::<i64, _>("serves_public")? != 0,
                         nip,
                         unit_id,
                         position_class,
                     },
-                    name: row.try_get(1)?,
-                    unit_name: row.try_get(5)?,
+                    name: row.try_get("name")?,
+                    unit_name: row.try_get("unit_name")?,
                     score_unit_id,
                 })
             })
@@ -663,9 +669,9 @@ impl Store {
         .await?;
         let latest = match latest {
             Some(row) => {
-                let state: String = row.try_get(1)?;
+                let state: String = row.try_get("state")?;
                 Some((
-                    row.try_get::<i64, _>(0)?,
+                    row.try_get::<i64, _>("run_version")?,
                     RunState::from_code(&state)
                         .ok_or_else(|| corrupt(format!("run state '{state}'")))?,
                 ))
@@ -829,7 +835,7 @@ impl Store {
             return Ok(None);
         };
         let summary = summary_from_row(&row)?;
-        let policy_text: String = row.try_get(RUN_COLUMN_COUNT)?;
+        let policy_text: String = row.try_get("policy_toml")?;
         let policy = Policy::from_toml(&policy_text)
             .map_err(|e| corrupt(format!("policy of run {month} v{}: {e}", summary.version)))?;
         let rows = sqlx::query(
@@ -884,12 +890,12 @@ impl Store {
         .await?
         .iter()
         .map(|row| {
-            let state: String = row.try_get(0)?;
+            let state: String = row.try_get("state")?;
             Ok(RunEvent {
                 state: RunState::from_code(&state)
                     .ok_or_else(|| corrupt(format!("run state '{state}'")))?,
-                actor: row.try_get(1)?,
-                at: from_micros(row.try_get(2)?)?,
+                actor: row.try_get("actor")?,
+                at: from_micros(row.try_get("at_us")?)?,
             })
         })
         .collect::<Result<_, StoreError>>()?;
@@ -1007,16 +1013,16 @@ impl Store {
             .collect();
         rows.iter()
             .map(|row| {
-                let response_id: i64 = row.try_get(0)?;
+                let response_id: i64 = row.try_get("response_id")?;
                 let mut answers = [None; ELEMENT_COUNT];
-                for (i, answer) in answers.iter_mut().enumerate() {
-                    let value: Option<i64> = row.try_get(3 + i)?;
+                for (answer, column) in answers.iter_mut().zip(ANSWER_COLUMNS) {
+                    let value: Option<i64> = row.try_get(column)?;
                     *answer = value.and_then(|v| u8::try_from(v).ok());
                 }
                 Ok(NamingResponse {
                     response_id,
-                    received_at: from_micros(row.try_get(1)?)?,
-                    channel: row.try_get(2)?,
+                    received_at: from_micros(row.try_get("received_at_us")?)?,
+                    channel: row.try_get("channel")?,
                     answers,
                     appeal: appeals.get(&response_id).cloned(),
                 })
@@ -1113,7 +1119,7 @@ impl Store {
         };
         let sql = format!(
             "SELECT a.response_id, a.nip, a.period_month, a.reason, a.filed_at_us,
-                 d.upheld, d.reason, d.decided_by, d.decided_at_us
+                 d.upheld, d.reason AS decision_reason, d.decided_by, d.decided_at_us
              FROM tpp_appeals a
              LEFT JOIN tpp_appeal_decisions d
                  ON d.tenant_id = a.tenant_id AND d.response_id = a.response_id
@@ -1193,62 +1199,66 @@ impl Store {
 const RUN_COLUMNS: &str = "r.period_month, r.run_version, r.state, r.policy_version, r.input_digest,
     r.total_amount, r.computed_by, r.computed_at_us,
     (SELECT COUNT(*) FROM tpp_run_officers o WHERE o.tenant_id = r.tenant_id
-        AND o.period_month = r.period_month AND o.run_version = r.run_version AND o.amount IS NOT NULL),
+        AND o.period_month = r.period_month AND o.run_version = r.run_version AND o.amount IS NOT NULL)
+        AS paid_officers,
     (SELECT COUNT(*) FROM tpp_run_officers o WHERE o.tenant_id = r.tenant_id
-        AND o.period_month = r.period_month AND o.run_version = r.run_version AND o.amount IS NULL)";
-const RUN_COLUMN_COUNT: usize = 10;
+        AND o.period_month = r.period_month AND o.run_version = r.run_version AND o.amount IS NULL)
+        AS unpaid_officers";
 
 fn summary_from_row(row: &AnyRow) -> Result<RunSummary, StoreError> {
-    let month: String = row.try_get(0)?;
-    let state: String = row.try_get(2)?;
+    let month: String = row.try_get("period_month")?;
+    let state: String = row.try_get("state")?;
     Ok(RunSummary {
         month: parse_month(&month)?,
-        version: row.try_get(1)?,
+        version: row.try_get("run_version")?,
         state: RunState::from_code(&state)
             .ok_or_else(|| corrupt(format!("run state '{state}'")))?,
-        policy_version: row.try_get(3)?,
-        input_digest: row.try_get(4)?,
-        total: to_u64(row.try_get(5)?)?,
-        computed_by: row.try_get(6)?,
-        computed_at: from_micros(row.try_get(7)?)?,
-        paid: to_u64(row.try_get(8)?)?,
-        unpaid: to_u64(row.try_get(9)?)?,
+        policy_version: row.try_get("policy_version")?,
+        input_digest: row.try_get("input_digest")?,
+        total: to_u64(row.try_get("total_amount")?)?,
+        computed_by: row.try_get("computed_by")?,
+        computed_at: from_micros(row.try_get("computed_at_us")?)?,
+        paid: to_u64(row.try_get("paid_officers")?)?,
+        unpaid: to_u64(row.try_get("unpaid_officers")?)?,
     })
 }
 
 fn run_officer_from_row(row: &AnyRow) -> Result<(RunOfficer, Option<u64>), StoreError> {
-    let rated = |responses: usize, ikm: usize, q: &str| -> Result<Option<Rated>, StoreError> {
-        let count = to_u64(row.try_get(responses)?)?;
+    // The `officer_…` or `unit_…` columns.
+    let rated = |q: &str| -> Result<Option<Rated>, StoreError> {
+        let column = |name: &str| format!("{q}_{name}");
+        let count = to_u64(row.try_get(column("responses").as_str())?)?;
         let spread = Spread {
-            q_sum: to_u64(row.try_get(format!("{q}_q_sum").as_str())?)?,
-            q_sq: to_u64(row.try_get(format!("{q}_q_sq").as_str())?)?,
+            q_sum: to_u64(row.try_get(column("q_sum").as_str())?)?,
+            q_sq: to_u64(row.try_get(column("q_sq").as_str())?)?,
         };
-        Ok(parse_decimal(row.try_get(ikm)?)?.map(|ikm| Rated {
+        let ikm = parse_decimal(row.try_get(column("ikm").as_str())?)?;
+        Ok(ikm.map(|ikm| Rated {
             responses: count,
             ikm,
             spread,
         }))
     };
-    let base: Option<i64> = row.try_get(5)?;
-    let amount: Option<i64> = row.try_get(14)?;
+    let base: Option<i64> = row.try_get("base_amount")?;
+    let amount: Option<i64> = row.try_get("amount")?;
     Ok((
         RunOfficer {
             input: OfficerInput {
-                nip: row.try_get(0)?,
-                unit_id: row.try_get(2)?,
-                position_class: row.try_get(4)?,
+                nip: row.try_get("nip")?,
+                unit_id: row.try_get("unit_id")?,
+                position_class: row.try_get("position_class")?,
                 base: base.map(to_u64).transpose()?,
-                public_facing: row.try_get::<i64, _>(6)? != 0,
-                officer: rated(7, 8, "officer")?,
-                unit: rated(10, 11, "unit")?,
+                public_facing: row.try_get::<i64, _>("public_facing")? != 0,
+                officer: rated("officer")?,
+                unit: rated("unit")?,
                 others: OtherFactors {
-                    attendance: parse_decimal(row.try_get(12)?)?,
-                    productivity: parse_decimal(row.try_get(13)?)?,
+                    attendance: parse_decimal(row.try_get("attendance")?)?,
+                    productivity: parse_decimal(row.try_get("productivity")?)?,
                 },
             },
-            name: row.try_get(1)?,
-            unit_name: row.try_get(3)?,
-            score_unit_id: row.try_get(9)?,
+            name: row.try_get("name")?,
+            unit_name: row.try_get("unit_name")?,
+            score_unit_id: row.try_get("score_unit_id")?,
         },
         amount.map(to_u64).transpose()?,
     ))
@@ -1359,23 +1369,23 @@ async fn record_event(
 }
 
 fn appeal_from_row(row: &AnyRow) -> Result<Appeal, StoreError> {
-    let month: String = row.try_get(2)?;
-    let upheld: Option<i64> = row.try_get(5)?;
+    let month: String = row.try_get("period_month")?;
+    let upheld: Option<i64> = row.try_get("upheld")?;
     let decision = match upheld {
         Some(upheld) => Some(AppealDecision {
             upheld: upheld != 0,
-            reason: row.try_get(6)?,
-            decided_by: row.try_get(7)?,
-            decided_at: from_micros(row.try_get(8)?)?,
+            reason: row.try_get("decision_reason")?,
+            decided_by: row.try_get("decided_by")?,
+            decided_at: from_micros(row.try_get("decided_at_us")?)?,
         }),
         None => None,
     };
     Ok(Appeal {
-        response_id: row.try_get(0)?,
-        nip: row.try_get(1)?,
+        response_id: row.try_get("response_id")?,
+        nip: row.try_get("nip")?,
         month: parse_month(&month)?,
-        reason: row.try_get(3)?,
-        filed_at: from_micros(row.try_get(4)?)?,
+        reason: row.try_get("reason")?,
+        filed_at: from_micros(row.try_get("filed_at_us")?)?,
         decision,
     })
 }
