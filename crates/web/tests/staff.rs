@@ -649,7 +649,7 @@ async fn dashboard_shows_figures_and_unit_admins_only_their_subtree(db: TestData
     assert!(page.contains("Dinas Dukcapil") && page.contains("Instalasi Gawat Darurat"));
     // All 4s but one 3: IKM = 25·(8·4 + 3)/9 = 97.22, grade A.
     assert!(page.contains("97,22"), "{page}");
-    assert!(page.contains("<svg class=\"chart\" role=\"img\""));
+    assert!(page.contains("<svg class=\"chart wide\" role=\"img\""));
 
     let unit = app
         .get_as(&admin, "/dasbor/unit/dukcapil?lang=en")
