@@ -65,18 +65,71 @@ pub fn responses_csv(rows: &[ExportedResponse]) -> Result<Vec<u8>, ReportError> 
         .map_err(|e| ReportError::Csv(e.into_error().into()))
 }
 
-pub fn responses_xlsx(rows: &[ExportedResponse], title: &str) -> Result<Vec<u8>, ReportError> {
+/// A coded column of the responses file, for [`Wording::label`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Coded {
+    Channel,
+    Unit,
+    Service,
+    Sex,
+    AgeBand,
+    Education,
+    Occupation,
+}
+
+/// How the responses sheet is worded for people: the caller's headers (in its language),
+/// codes in words, times in the regency's own time zone. The CSV keeps the codes and UTC
+/// times, for machines.
+pub struct Wording<'a> {
+    pub sheet_name: &'a str,
+    pub headers: [&'a str; 20],
+    pub label: &'a dyn Fn(Coded, &str) -> String,
+    pub offset: time::UtcOffset,
+}
+
+/// A response as people read it: local time, words for codes.
+fn worded_row(r: &ExportedResponse, wording: &Wording) -> Vec<String> {
+    let mut row = response_row(r);
+    row[0] = r
+        .received_at
+        .to_offset(wording.offset)
+        .format(time::macros::format_description!(
+            "[year]-[month]-[day] [hour]:[minute]"
+        ))
+        .unwrap_or_default();
+    let coded = [
+        (2, Coded::Channel),
+        (3, Coded::Unit),
+        (4, Coded::Service),
+        (15, Coded::Sex),
+        (16, Coded::AgeBand),
+        (17, Coded::Education),
+        (18, Coded::Occupation),
+    ];
+    for (column, kind) in coded {
+        if !row[column].is_empty() {
+            row[column] = inert(&(wording.label)(kind, &row[column]));
+        }
+    }
+    row
+}
+
+pub fn responses_xlsx(
+    rows: &[ExportedResponse],
+    title: &str,
+    wording: &Wording,
+) -> Result<Vec<u8>, ReportError> {
     let mut workbook = Workbook::new();
     let sheet = workbook.add_worksheet();
-    sheet.set_name("Tanggapan")?;
+    sheet.set_name(wording.sheet_name)?;
     let header = Format::new().set_bold().set_background_color("#DCE6F1");
     sheet.write_string_with_format(0, 0, inert(title), &Format::new().set_bold())?;
-    for (c, name) in RESPONSE_COLUMNS.iter().enumerate() {
+    for (c, name) in wording.headers.iter().enumerate() {
         sheet.write_string_with_format(2, c as u16, *name, &header)?;
     }
     for (i, r) in rows.iter().enumerate() {
         let row = 3 + i as u32;
-        for (c, value) in response_row(r).iter().enumerate() {
+        for (c, value) in worded_row(r, wording).iter().enumerate() {
             // Answers as numbers, so a spreadsheet can average them.
             match (6..15)
                 .contains(&c)

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use rust_xlsxwriter::{Format, FormatAlign, Workbook, Worksheet};
 use suara_domain::decimal::Decimal;
 use suara_domain::tpp::evidence::Evidence;
-use suara_domain::tpp::payroll::PayrollRow;
+use suara_domain::tpp::payroll::{PayrollRow, RunState};
 use suara_domain::tpp::policy::FACTOR_PLACES;
 use suara_domain::tpp::ScoreBasis;
 use suara_store::{RunOfficer, StoredRun};
@@ -175,7 +175,16 @@ pub fn payroll_xlsx(run: &StoredRun, regency: &str) -> Result<Vec<u8>, ReportErr
     summary.write_string_with_format(0, 0, format!("TPP {regency} — {}", s.month), &f.title)?;
     let facts: [(&str, String); 7] = [
         ("Versi perhitungan", s.version.to_string()),
-        ("Status", s.state.code().to_string()),
+        (
+            "Status",
+            match s.state {
+                RunState::Draft => "draf",
+                RunState::Reviewed => "sudah diperiksa",
+                RunState::Approved => "disetujui",
+                RunState::Locked => "terkunci (final)",
+            }
+            .to_string(),
+        ),
         ("Versi kebijakan", s.policy_version.clone()),
         ("Dihitung oleh", s.computed_by.clone()),
         (

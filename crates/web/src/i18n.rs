@@ -650,6 +650,62 @@ pub fn channel_label(lang: Lang, channel: &str) -> &'static str {
     }
 }
 
+/// The responses sheet's column headers, in the order of `suara_reports::results`.
+pub fn response_headers(lang: Lang) -> [&'static str; 20] {
+    let elements = [
+        ("U1 Persyaratan", "U1 Requirements"),
+        ("U2 Prosedur", "U2 Procedure"),
+        ("U3 Waktu", "U3 Time"),
+        ("U4 Biaya/tarif", "U4 Cost"),
+        ("U5 Produk layanan", "U5 Product"),
+        ("U6 Kompetensi", "U6 Competence"),
+        ("U7 Perilaku", "U7 Conduct"),
+        ("U8 Pengaduan", "U8 Complaints"),
+        ("U9 Sarana", "U9 Facilities"),
+    ]
+    .map(|(id, en)| lang.pick(id, en));
+    let [u1, u2, u3, u4, u5, u6, u7, u8, u9] = elements;
+    [
+        lang.pick("Diterima (waktu setempat)", "Received (local time)"),
+        lang.pick("Bulan", "Month"),
+        lang.pick("Saluran", "Channel"),
+        "Unit",
+        lang.pick("Layanan", "Service"),
+        lang.pick("NIP petugas", "Officer's NIP"),
+        u1,
+        u2,
+        u3,
+        u4,
+        u5,
+        u6,
+        u7,
+        u8,
+        u9,
+        lang.pick("Jenis kelamin", "Sex"),
+        lang.pick("Usia", "Age"),
+        lang.pick("Pendidikan", "Education"),
+        lang.pick("Pekerjaan", "Occupation"),
+        lang.pick("Saran", "Suggestion"),
+    ]
+}
+
+/// A coded value of an export (channel, profile answers) in words; `None` for an unknown code.
+pub fn code_label(
+    lang: Lang,
+    kind: suara_reports::results::Coded,
+    code: &str,
+) -> Option<&'static str> {
+    use suara_reports::results::Coded;
+    match kind {
+        Coded::Channel => Some(channel_label(lang, code)).filter(|l| *l != "–"),
+        Coded::Sex => Sex::from_code(code).map(|v| sex_label(lang, v)),
+        Coded::AgeBand => AgeBand::from_code(code).map(|v| age_band_label(lang, v)),
+        Coded::Education => Education::from_code(code).map(|v| education_label(lang, v)),
+        Coded::Occupation => Occupation::from_code(code).map(|v| occupation_label(lang, v)),
+        Coded::Unit | Coded::Service => None,
+    }
+}
+
 /// Domain reasons (import rows, policy and plan checks, account rules) in the user's
 /// language. The domain words them in English for logs and the command line; the ones a page
 /// shows are translated here, and a reason with values in it keeps its English form.

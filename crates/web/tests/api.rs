@@ -70,6 +70,14 @@ async fn health_and_openapi_describe_every_route(db: TestDatabase) {
             "{path} is not in the OpenAPI document"
         );
     }
+    // What a browser and a crawler ask every site for: no console error, no staff pages indexed.
+    let icon = app.get(routes::FAVICON).await;
+    assert_eq!(icon.status(), StatusCode::OK);
+    assert_eq!(icon.headers()["content-type"], "image/svg+xml");
+    let robots = app.get(routes::ROBOTS).await.text().await.unwrap();
+    assert!(robots.contains("Disallow: /dasbor") && robots.contains("Disallow: /tpp"));
+    let home = app.get(routes::HOME).await.text().await.unwrap();
+    assert!(home.contains("<meta name=\"description\"") && home.contains(routes::FAVICON));
 }
 
 async fn posted_response_changes_the_unit_ikm(db: TestDatabase) {

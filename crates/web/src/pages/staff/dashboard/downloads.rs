@@ -7,6 +7,7 @@ use axum::extract::{Path, Query};
 use axum::response::{IntoResponse, Response};
 use suara_domain::access::Permission;
 use suara_domain::skm::Tally;
+use suara_reports::results::{Coded, Wording};
 use suara_store::ScopeKind;
 
 use crate::pages::context::StaffCx;
@@ -89,10 +90,38 @@ pub async fn export(cx: StaffCx, Query(query): Query<ExportQuery>) -> Result<Res
                     row.officer_nip = None;
                 }
             }
-            let title = format!("Tanggapan SKM {} — {period} (anonim)", unit.name);
+            let lang = cx.lang;
+            let title = format!(
+                "{} {} — {} ({})",
+                lang.pick("Tanggapan SKM", "SKM responses"),
+                unit.name,
+                lang.period(period),
+                lang.pick("anonim", "anonymous")
+            );
+            let services = app.store.services_of_unit(tenant_id, &unit.unit_id).await?;
+            let label = |kind: Coded, code: &str| -> String {
+                match kind {
+                    Coded::Unit => units
+                        .iter()
+                        .find(|u| u.unit_id == code)
+                        .map(|u| u.name.clone()),
+                    Coded::Service => services
+                        .iter()
+                        .find(|s| s.service_id == code)
+                        .map(|s| s.name.clone()),
+                    _ => crate::i18n::code_label(lang, kind, code).map(str::to_string),
+                }
+                .unwrap_or_else(|| code.to_string())
+            };
+            let wording = Wording {
+                sheet_name: lang.pick("Tanggapan", "Responses"),
+                headers: crate::i18n::response_headers(lang),
+                label: &label,
+                offset: tenant.offset(),
+            };
             let bytes = match format {
                 crate::pages::SheetFormat::Xlsx => {
-                    suara_reports::results::responses_xlsx(&rows, &title)
+                    suara_reports::results::responses_xlsx(&rows, &title, &wording)
                 }
                 crate::pages::SheetFormat::Csv => suara_reports::results::responses_csv(&rows),
             };
