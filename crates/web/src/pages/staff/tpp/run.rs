@@ -10,6 +10,7 @@ use maud::{html, Markup};
 use serde::Deserialize;
 use suara_domain::access::Permission;
 use suara_domain::period::Month;
+use suara_domain::skm::krejcie_morgan_sample_size;
 use suara_domain::tpp::payroll::{differences, RunState};
 use suara_store::{RunSummary, StoredRun};
 use time::{OffsetDateTime, UtcOffset};
@@ -39,6 +40,38 @@ pub struct RunView {
     /// Whether this user may approve and lock.
     pub may_approve: bool,
     pub offset: UtcOffset,
+    /// Units whose pay-counting responses that month fall short of the Krejcie–Morgan
+    /// sample for their monthly users: (name, responses, sample needed).
+    pub short: Vec<(String, u64, u64)>,
+}
+
+/// The run's units short of the Krejcie–Morgan sample: a warning that their figures rest on
+/// fewer answers than the survey's own rule asks for.
+fn short_of_sample(run: &StoredRun, units: &[suara_domain::org::Unit]) -> Vec<(String, u64, u64)> {
+    let mut short = Vec::new();
+    for unit in units {
+        let Some(users) = unit.monthly_users.filter(|u| *u > 0) else {
+            continue;
+        };
+        let Some(officer) = run
+            .officers
+            .iter()
+            .find(|o| o.input.unit_id == unit.unit_id)
+        else {
+            continue;
+        };
+        let counted = officer
+            .input
+            .unit
+            .as_ref()
+            .filter(|_| officer.score_unit_id.as_deref() == Some(unit.unit_id.as_str()))
+            .map_or(0, |u| u.responses);
+        let needed = krejcie_morgan_sample_size(u64::from(users));
+        if counted < needed {
+            short.push((unit.name.clone(), counted, needed));
+        }
+    }
+    short
 }
 
 async fn load(cx: &StaffCx, month: Month, query: &RunQuery) -> Result<RunView, PageError> {
@@ -63,7 +96,9 @@ async fn load(cx: &StaffCx, month: Month, query: &RunQuery) -> Result<RunView, P
         }
         _ => None,
     };
+    let units = store.units(cx.tenant_id()).await?;
     Ok(RunView {
+        short: short_of_sample(&run, &units),
         run,
         previous,
         versions,
@@ -131,6 +166,14 @@ pub fn render(
                 dt { (look.pick("Empat mata", "Four eyes")) }
                 dd { (look.pick("Yang menyetujui harus orang lain daripada yang menghitung (", "The approver must be someone other than who computed it ("))
                     (s.computed_by) @if let Some(r) = reviewer { (look.pick(") dan yang memeriksa (", ") and who reviewed it (")) (r) } ")." }
+            }
+        }
+        @if !view.short.is_empty() {
+            div.warning role="note" {
+                p { strong { (view.short.len()) " " (look.pick("unit belum mencapai jumlah sampel Krejcie–Morgan bulan ini; angkanya bertumpu pada lebih sedikit tanggapan daripada yang diminta aturan survei:", "units fall short of the Krejcie–Morgan sample this month; their figures rest on fewer responses than the survey's rule asks for:")) } }
+                ul { @for (name, counted, needed) in &view.short {
+                    li { (name) ": " (counted) (look.pick(" dari ", " of ")) (needed) " " (look.pick("tanggapan", "responses")) }
+                } }
             }
         }
         (state_actions(look, view, latest))
