@@ -150,7 +150,10 @@ async fn finance_runs_a_month_and_an_officer_sees_why(db: TestDatabase) {
     // responses → Rp5.000.000.
     assert!(run.contains("Rp8.823.500"), "{run}");
     // Ten answers where the unit's 100 monthly users call for a sample of 80: a warning.
-    assert!(run.contains("Krejcie–Morgan") && run.contains("dari 80 tanggapan"), "{run}");
+    assert!(
+        run.contains("Krejcie–Morgan") && run.contains("dari 80 tanggapan"),
+        "{run}"
+    );
 
     // BKPSDM reviews; approving is finance's alone.
     let hr = app.sign_in("bkpsdm", PASSWORD).await.unwrap();
