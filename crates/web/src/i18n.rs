@@ -1,6 +1,9 @@
 //! Page texts in Indonesian (first) and English. Every user-facing string of the pages
 //! lives here, so a translation is a matter of filling one struct.
 
+pub mod catalogue;
+
+use crate::i18n::catalogue as T;
 use suara_domain::skm::{Element, Grade};
 use suara_domain::survey::{AgeBand, Education, FieldError, Occupation, Problem, Sex};
 
@@ -120,13 +123,34 @@ impl Lang {
         }
     }
 
-    /// One of two texts. Staff pages keep their Indonesian and English side by side in the
-    /// markup this way; the public pages' texts are in [`Texts`].
-    pub fn pick(self, indonesian: &'static str, english: &'static str) -> &'static str {
+    /// One of two texts. Pages take theirs from the [`catalogue`] through [`Lang::t`]; the
+    /// labels below keep their pairs here, in the same module.
+    fn pick(self, indonesian: &'static str, english: &'static str) -> &'static str {
         match self {
             Lang::Id => indonesian,
             Lang::En => english,
         }
+    }
+
+    /// A text of the [`catalogue`] in this language.
+    pub fn t(self, text: Text) -> &'static str {
+        self.pick(text.id, text.en)
+    }
+
+    /// A text of the [`catalogue`] with its `{}` places filled, in order.
+    pub fn fill(self, text: Text, values: &[&dyn std::fmt::Display]) -> String {
+        let mut out = String::new();
+        let mut values = values.iter();
+        let mut parts = self.t(text).split("{}").peekable();
+        while let Some(part) = parts.next() {
+            out.push_str(part);
+            if parts.peek().is_some() {
+                if let Some(value) = values.next() {
+                    out.push_str(&value.to_string());
+                }
+            }
+        }
+        out
     }
 
     pub fn other(self) -> Lang {
@@ -142,6 +166,13 @@ impl Lang {
             Lang::En => &EN,
         }
     }
+}
+
+/// A text in both languages: neither can be left out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Text {
+    pub id: &'static str,
+    pub en: &'static str,
 }
 
 /// One survey question (per SKM element) with its four answer labels, 1 → 4.
@@ -509,7 +540,7 @@ pub fn age_band_label(lang: Lang, value: AgeBand) -> &'static str {
         AgeBand::From50To59 => ("50–59 tahun", "50–59"),
         AgeBand::From60 => ("60 tahun ke atas", "60 or older"),
     };
-    pick(lang, id, en)
+    lang.pick(id, en)
 }
 
 pub fn education_label(lang: Lang, value: Education) -> &'static str {
@@ -522,7 +553,7 @@ pub fn education_label(lang: Lang, value: Education) -> &'static str {
         Education::Bachelor => ("D4/S1", "Bachelor (D4/S1)"),
         Education::Postgraduate => ("S2/S3", "Master's or doctorate"),
     };
-    pick(lang, id, en)
+    lang.pick(id, en)
 }
 
 pub fn occupation_label(lang: Lang, value: Occupation) -> &'static str {
@@ -536,14 +567,7 @@ pub fn occupation_label(lang: Lang, value: Occupation) -> &'static str {
         Occupation::NotWorking => ("Tidak bekerja", "Not working"),
         Occupation::Other => ("Lainnya", "Other"),
     };
-    pick(lang, id, en)
-}
-
-fn pick(lang: Lang, id: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::Id => id,
-        Lang::En => en,
-    }
+    lang.pick(id, en)
 }
 
 /// A field problem as a sentence for the survey page.
@@ -609,7 +633,7 @@ fn pick_owned(lang: Lang, id: String, en: String) -> String {
 pub fn field_label(lang: Lang, field: &str) -> String {
     if let Some(index) = answer_index(field) {
         let element = Element::ALL[index];
-        let word = pick(lang, "Pertanyaan", "Question");
+        let word = lang.pick("Pertanyaan", "Question");
         return format!("{word} {} ({})", index + 1, element_name(lang, element));
     }
     let t = lang.texts();
@@ -623,7 +647,7 @@ pub fn field_label(lang: Lang, field: &str) -> String {
         "profile.occupation" => t.occupation.into(),
         "suggestion" => t.suggestion.into(),
         "answers" => t.questions_heading.into(),
-        "ticket" => pick(lang, "Tiket", "Ticket").into(),
+        "ticket" => lang.pick("Tiket", "Ticket").into(),
         other => other.into(),
     }
 }
@@ -642,10 +666,10 @@ pub fn answer_index(field: &str) -> Option<usize> {
 pub fn channel_label(lang: Lang, channel: &str) -> &'static str {
     use suara_domain::integrity::channel::Channel;
     match Channel::from_code(channel) {
-        Some(Channel::Web) => lang.pick("Tautan atau QR", "Link or QR"),
+        Some(Channel::Web) => lang.t(T::LINK_OR_QR),
         Some(Channel::Api) => "API",
-        Some(Channel::Kiosk) => lang.pick("Kios", "Kiosk"),
-        Some(Channel::Ticket) => lang.pick("Tiket", "Ticket"),
+        Some(Channel::Kiosk) => lang.t(T::KIOSK),
+        Some(Channel::Ticket) => lang.t(T::TICKET),
         None => "–",
     }
 }
@@ -666,12 +690,12 @@ pub fn response_headers(lang: Lang) -> [&'static str; 20] {
     .map(|(id, en)| lang.pick(id, en));
     let [u1, u2, u3, u4, u5, u6, u7, u8, u9] = elements;
     [
-        lang.pick("Diterima (waktu setempat)", "Received (local time)"),
-        lang.pick("Bulan", "Month"),
-        lang.pick("Saluran", "Channel"),
+        lang.t(T::RECEIVED_LOCAL_TIME),
+        lang.t(T::MONTH),
+        lang.t(T::CHANNEL),
         "Unit",
-        lang.pick("Layanan", "Service"),
-        lang.pick("NIP petugas", "Officer's NIP"),
+        lang.t(T::SERVICE),
+        lang.t(T::OFFICER_S_NIP),
         u1,
         u2,
         u3,
@@ -681,11 +705,11 @@ pub fn response_headers(lang: Lang) -> [&'static str; 20] {
         u7,
         u8,
         u9,
-        lang.pick("Jenis kelamin", "Sex"),
-        lang.pick("Usia", "Age"),
-        lang.pick("Pendidikan", "Education"),
-        lang.pick("Pekerjaan", "Occupation"),
-        lang.pick("Saran", "Suggestion"),
+        lang.t(T::SEX),
+        lang.t(T::AGE),
+        lang.t(T::EDUCATION),
+        lang.t(T::OCCUPATION),
+        lang.t(T::SUGGESTION),
     ]
 }
 

@@ -23,7 +23,7 @@ use super::failure::{Missing, PageError};
 use super::page;
 use super::staff::{frame, href};
 use crate::auth::Staff;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Text};
 use crate::AppState;
 
 /// The address of a request, path and query, as the browser asked for it.
@@ -114,9 +114,9 @@ impl StaffCx {
         }
     }
 
-    /// One of two texts in the user's language.
-    pub fn pick(&self, indonesian: &'static str, english: &'static str) -> &'static str {
-        self.lang.pick(indonesian, english)
+    /// A text of the catalogue in the user's language.
+    pub fn t(&self, text: Text) -> &'static str {
+        self.lang.t(text)
     }
 
     /// A staff address with the user's language.
@@ -149,8 +149,9 @@ pub struct Look<'a> {
 }
 
 impl Look<'_> {
-    pub fn pick(&self, indonesian: &'static str, english: &'static str) -> &'static str {
-        self.lang.pick(indonesian, english)
+    /// A text of the catalogue in the user's language.
+    pub fn t(&self, text: Text) -> &'static str {
+        self.lang.t(text)
     }
 
     /// A staff address with the user's language.

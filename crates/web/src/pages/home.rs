@@ -14,6 +14,7 @@ use time::OffsetDateTime;
 use super::context::PageCx;
 use super::failure::PageError;
 use super::{layout, page};
+use crate::i18n::catalogue as T;
 use crate::i18n::grade_label;
 use crate::routes;
 
@@ -102,16 +103,13 @@ pub async fn show(cx: PageCx, Query(query): Query<HomeQuery>) -> Result<Response
     };
     let content = html! {
         (content)
-        p { a href={ (routes::TRANSPARENCY) "?lang=" (lang.code()) } { (lang.pick("Transparansi: IKM setiap unit dan rencana tindak lanjut", "In the open: every unit's IKM and follow-up plans")) } }
+        p { a href={ (routes::TRANSPARENCY) "?lang=" (lang.code()) } { (lang.t(T::IN_THE_OPEN_EVERY_UNIT_S_IKM)) } }
         h2 { "Musrena Keren" }
         p {
-            (lang.pick(
-                "Usulan perempuan, anak, penyandang disabilitas dan kelompok rentan, dan sampai di mana setiap usulan dalam perencanaan dan anggaran: ",
-                "Proposals of women, children, people with disabilities and vulnerable groups, and how far each has come in planning and the budget: ",
-            ))
-            a href={ (routes::MUSRENA_LIST) "?lang=" (lang.code()) } { (lang.pick("daftar dan pelacak usulan", "proposals and tracker")) }
+            (lang.t(T::PROPOSALS_OF_WOMEN_CHILDREN_PEOPLE_WITH_DISABILITIES))
+            a href={ (routes::MUSRENA_LIST) "?lang=" (lang.code()) } { (lang.t(T::PROPOSALS_AND_TRACKER)) }
             " · "
-            a href={ (routes::MUSRENA_STATISTICS) "?lang=" (lang.code()) } { (lang.pick("statistik", "statistics")) }
+            a href={ (routes::MUSRENA_STATISTICS) "?lang=" (lang.code()) } { (lang.t(T::STATISTICS)) }
         }
         h2 #integritas { (t.chain_heading) }
         p { (t.chain_intro) }

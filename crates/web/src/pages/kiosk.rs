@@ -18,6 +18,7 @@ use super::failure::{Missing, PageError};
 use super::survey::{self, Mode, SurveyForm, KIOSK_IDLE_SECONDS, KIOSK_THANKS_SECONDS};
 use super::{message_page, page, LangQuery};
 use crate::auth::{cookie, token_hash, KIOSK_COOKIE};
+use crate::i18n::catalogue as T;
 use crate::i18n::Lang;
 use crate::{ApiError, AppState};
 
@@ -51,11 +52,8 @@ fn not_registered(lang: Lang, here: &str) -> Response {
     message_page(
         StatusCode::FORBIDDEN,
         lang,
-        lang.pick("Tablet ini belum menjadi kios", "This tablet is not a kiosk yet"),
-        lang.pick(
-            "Petugas: masuk, buka Kios survei di menu staf, lalu daftarkan tablet ini untuk titik layanan ini. Warga dapat mengisi survei lewat kode QR di loket.",
-            "Staff: sign in, open Survey kiosks in the staff menu and register this tablet for this service point. Citizens can answer through the QR code at the counter.",
-        ),
+        lang.t(T::THIS_TABLET_IS_NOT_A_KIOSK_YET),
+        lang.t(T::STAFF_SIGN_IN_OPEN_SURVEY_KIOSKS_IN),
         here,
     )
 }
@@ -161,27 +159,22 @@ pub fn face(value: usize) -> Markup {
 pub fn after_form(lang: Lang) -> Markup {
     html! {
         div #kiosk
-            data-waiting=(lang.pick("{n} penilaian tersimpan di tablet, menunggu koneksi", "{n} answers saved on this tablet, waiting for a connection"))
+            data-waiting=(lang.t(T::N_ANSWERS_SAVED_ON_THIS_TABLET_WAITING))
             data-idle-seconds="90"
             data-thanks-seconds=(KIOSK_THANKS_SECONDS)
         {
             div #kiosk-thanks .thanks role="status" tabindex="-1" hidden {
-                h2 { (lang.pick("Terima kasih!", "Thank you!")) }
-                p { (lang.pick("Penilaian Anda sudah kami terima dan membantu memperbaiki layanan.", "We have your answers; they help improve the service.")) }
+                h2 { (lang.t(T::THANK_YOU)) }
+                p { (lang.t(T::WE_HAVE_YOUR_ANSWERS_THEY_HELP_IMPROVE)) }
                 p #kiosk-thanks-queued hidden {
-                    (lang.pick("Koneksi sedang terputus: penilaian Anda tersimpan di tablet ini dan akan terkirim otomatis.", "The connection is down: your answers are saved on this tablet and will be sent automatically."))
+                    (lang.t(T::THE_CONNECTION_IS_DOWN_YOUR_ANSWERS_ARE))
                 }
-                button #kiosk-again .send type="button" { (lang.pick("Isi lagi", "Start again")) }
+                button #kiosk-again .send type="button" { (lang.t(T::START_AGAIN)) }
             }
             p #kiosk-queue .muted aria-live="polite" {}
-            button #kiosk-fullscreen type="button" hidden { (lang.pick("Layar penuh", "Full screen")) }
+            button #kiosk-fullscreen type="button" hidden { (lang.t(T::FULL_SCREEN)) }
             noscript {
-                p.muted {
-                    @match lang {
-                        Lang::Id => { "Halaman ini kembali ke awal setelah " (KIOSK_IDLE_SECONDS / 60) " menit tanpa kegiatan." }
-                        Lang::En => { "This page starts over after " (KIOSK_IDLE_SECONDS / 60) " minutes without activity." }
-                    }
-                }
+                p.muted { (lang.fill(T::KIOSK_STARTS_OVER, &[&(KIOSK_IDLE_SECONDS / 60)])) }
             }
         }
     }

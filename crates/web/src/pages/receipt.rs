@@ -15,6 +15,7 @@ use suara_store::ReceiptStatus;
 use super::context::PageCx;
 use super::failure::PageError;
 use super::{layout, page};
+use crate::i18n::catalogue as T;
 use crate::i18n::Lang;
 use crate::routes;
 use crate::{ApiError, AppState};
@@ -123,63 +124,47 @@ pub async fn show(cx: PageCx, Path(receipt): Path<String>) -> Result<Response, P
 }
 
 fn render(lang: Lang, here: &str, receipt: &str, found: &ReceiptStatus) -> Response {
-    let title = lang.pick("Periksa tanda terima", "Check a receipt");
+    let title = lang.t(T::CHECK_A_RECEIPT);
     let api = routes::api_receipt(receipt);
     let (code, content) = match found {
         ReceiptStatus::Unknown => (
             StatusCode::NOT_FOUND,
             html! {
-                h2 { (lang.pick("Nomor tidak ditemukan", "Number not found")) }
-                p { (lang.pick(
-                    "Periksa nomor pada layar terima kasih (SKM- lalu 10 huruf dan angka). Penilaian yang baru dikirim langsung tercatat.",
-                    "Check the number on the thank-you screen (SKM- then 10 letters and digits). A rating just sent is recorded at once.",
-                )) }
+                h2 { (lang.t(T::NUMBER_NOT_FOUND)) }
+                p { (lang.t(T::CHECK_THE_NUMBER_ON_THE_THANK_YOU)) }
             },
         ),
         ReceiptStatus::UnderReview => (
             StatusCode::OK,
             html! {
-                h2 { (lang.pick("Sedang diperiksa", "Under review")) }
-                p { (lang.pick(
-                    "Penilaian Anda tersimpan dan sedang diperiksa oleh Inspektorat, karena banyak penilaian datang bersamaan. Bila diterima, penilaian ini dihitung.",
-                    "Your rating is stored and being reviewed by the inspectorate, because many ratings arrived at once. If accepted, it counts.",
-                )) }
+                h2 { (lang.t(T::UNDER_REVIEW)) }
+                p { (lang.t(T::YOUR_RATING_IS_STORED_AND_BEING_REVIEWED)) }
             },
         ),
         ReceiptStatus::Counted { index, proof, .. } => (
             StatusCode::OK,
             html! {
-                h2 { (lang.pick("Dihitung", "Counted")) }
-                p { (lang.pick(
-                    "Penilaian Anda dihitung dalam hasil survei dan tercatat di log transparansi pada urutan ",
-                    "Your rating counts in the survey results and is recorded in the transparency log at position ",
-                )) strong { (index + 1) } "." }
+                h2 { (lang.t(T::COUNTED)) }
+                p { (lang.t(T::YOUR_RATING_COUNTS_IN_THE_SURVEY_RESULTS)) strong { (index + 1) } "." }
                 @match proof {
                     Some((head, path)) => {
-                        p { (lang.pick(
-                            "Log yang ditandatangani terakhir memuat ",
-                            "The latest signed log holds ",
-                        )) (head.head.size) (lang.pick(" penilaian. Bukti di bawah ini dapat diperiksa siapa saja dengan kunci publik di halaman transparansi.",
-                            " ratings. The proof below can be checked by anyone with the public key on the transparency page.")) }
+                        p { (lang.t(T::THE_LATEST_SIGNED_LOG_HOLDS)) (head.head.size) (lang.t(T::RATINGS_THE_PROOF_BELOW_CAN_BE_CHECKED)) }
                         details {
-                            summary { (lang.pick("Bukti keanggotaan", "Inclusion proof")) }
-                            p.muted { (lang.pick("Akar log: ", "Log root: ")) code { (head.head.root.to_hex()) } }
+                            summary { (lang.t(T::INCLUSION_PROOF)) }
+                            p.muted { (lang.t(T::LOG_ROOT)) code { (head.head.root.to_hex()) } }
                             ol.muted { @for hash in path { li { code { (hash.to_hex()) } } } }
                         }
                     }
-                    None => p { (lang.pick(
-                        "Tanda tangan log berikutnya, dalam beberapa detik, akan memuatnya; muat ulang halaman ini untuk buktinya.",
-                        "The next signature of the log, within seconds, will hold it; reload this page for its proof.",
-                    )) },
+                    None => p { (lang.t(T::THE_NEXT_SIGNATURE_OF_THE_LOG_WITHIN)) },
                 }
             },
         ),
     };
     let body = html! {
         h1 { (title) }
-        p.lead { (lang.pick("Nomor bukti ", "Receipt number ")) strong { (receipt) } }
+        p.lead { (lang.t(T::RECEIPT_NUMBER)) strong { (receipt) } }
         (content)
-        p { a href=(api) { (lang.pick("Data yang sama untuk diperiksa mesin (JSON)", "The same for machines to check (JSON)")) } }
+        p { a href=(api) { (lang.t(T::THE_SAME_FOR_MACHINES_TO_CHECK_JSON)) } }
     };
     page(code, layout(lang, title, here, body))
 }

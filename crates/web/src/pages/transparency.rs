@@ -16,6 +16,7 @@ use super::context::PageCx;
 use super::failure::PageError;
 use super::staff::follow_up::status_label;
 use super::{layout, page};
+use crate::i18n::catalogue as T;
 use crate::i18n::{element_name, grade_label, Lang};
 use crate::routes;
 
@@ -71,24 +72,21 @@ pub async fn show(cx: PageCx) -> Result<Response, PageError> {
         .iter()
         .filter(|u| year.contains_key(&u.unit_id))
         .collect();
-    let title = lang.pick("Transparansi hasil SKM", "SKM results in the open");
+    let title = lang.t(T::SKM_RESULTS_IN_THE_OPEN);
     let content = html! {
         h1 { (title) }
-        p.lead { (tenant.name) ". " (lang.pick(
-            "Indeks Kepuasan Masyarakat (IKM) setiap unit layanan tahun ini, tiga bulan terakhir, dan rencana tindak lanjut atas unsur yang masih lemah.",
-            "The public satisfaction index (IKM) of every service unit this year, the last three months, and the follow-up plans for the elements still weak.",
-        )) }
-        h2 { (lang.pick("IKM per unit", "IKM per unit")) " " (now.year()) }
+        p.lead { (tenant.name) ". " (lang.t(T::THE_PUBLIC_SATISFACTION_INDEX_IKM_OF_EVERY)) }
+        h2 { (lang.t(T::IKM_PER_UNIT)) " " (now.year()) }
         @if rated.is_empty() {
-            p { (lang.pick("Belum ada tanggapan tahun ini.", "No responses this year yet.")) }
+            p { (lang.t(T::NO_RESPONSES_THIS_YEAR_YET)) }
         } @else {
             table.data tabindex="0" {
-                caption { (lang.pick("IKM 25–100; mutu A (88,31–100) sampai D.", "IKM 25–100; grades A (88.31–100) to D.")) }
+                caption { (lang.t(T::IKM_25_100_GRADES_A_88_31)) }
                 thead { tr {
                     th scope="col" { "Unit" }
                     th.num scope="col" { "IKM" }
-                    th scope="col" { (lang.pick("Mutu", "Grade")) }
-                    th.num scope="col" { (lang.pick("Tanggapan", "Responses")) }
+                    th scope="col" { (lang.t(T::GRADE)) }
+                    th.num scope="col" { (lang.t(T::RESPONSES)) }
                     @for m in &months { th.num scope="col" { (lang.month(*m)) } }
                 } }
                 tbody { @for u in &rated {
@@ -104,59 +102,56 @@ pub async fn show(cx: PageCx) -> Result<Response, PageError> {
                 } }
             }
         }
-        h2 #tindak-lanjut { (lang.pick("Rencana tindak lanjut", "Follow-up plans")) }
+        h2 #tindak-lanjut { (lang.t(T::FOLLOW_UP_PLANS)) }
         @if plans.is_empty() {
-            p { (lang.pick("Belum ada rencana tindak lanjut yang diumumkan.", "No follow-up plans have been published yet.")) }
+            p { (lang.t(T::NO_FOLLOW_UP_PLANS_HAVE_BEEN_PUBLISHED)) }
         } @else {
             table.data.stacked {
                 thead { tr {
                     th scope="col" { "Unit" }
-                    th scope="col" { (lang.pick("Periode", "Period")) }
-                    th scope="col" { (lang.pick("Unsur", "Element")) }
-                    th scope="col" { (lang.pick("Tindak lanjut", "Action")) }
-                    th scope="col" { (lang.pick("Tenggat", "Deadline")) }
-                    th scope="col" { (lang.pick("Status", "Status")) }
+                    th scope="col" { (lang.t(T::PERIOD_2)) }
+                    th scope="col" { (lang.t(T::ELEMENT)) }
+                    th scope="col" { (lang.t(T::ACTION)) }
+                    th scope="col" { (lang.t(T::DEADLINE)) }
+                    th scope="col" { (lang.t(T::STATUS)) }
                 } }
                 tbody { @for p in &plans { tr {
                     th scope="row" { (names.get(p.unit_id.as_str()).copied().unwrap_or(p.unit_id.as_str())) }
-                    td data-label=(lang.pick("Periode", "Period")) { (p.period.parse().map_or_else(|_| p.period.clone(), |period| lang.period(period))) }
-                    td data-label=(lang.pick("Unsur", "Element")) { (p.plan.element.code()) " " (element_name(lang, p.plan.element)) }
-                    td data-label=(lang.pick("Tindak lanjut", "Action")) { (p.plan.action) " — " small { (p.plan.owner) } @if let Some(note) = &p.progress_note { br; small { (note) } } }
-                    td data-label=(lang.pick("Tenggat", "Deadline")) { (lang.date(p.plan.deadline)) }
-                    td data-label=(lang.pick("Status", "Status")) { strong { (status_label(lang, p.status)) } }
+                    td data-label=(lang.t(T::PERIOD_2)) { (p.period.parse().map_or_else(|_| p.period.clone(), |period| lang.period(period))) }
+                    td data-label=(lang.t(T::ELEMENT)) { (p.plan.element.code()) " " (element_name(lang, p.plan.element)) }
+                    td data-label=(lang.t(T::ACTION)) { (p.plan.action) " — " small { (p.plan.owner) } @if let Some(note) = &p.progress_note { br; small { (note) } } }
+                    td data-label=(lang.t(T::DEADLINE)) { (lang.date(p.plan.deadline)) }
+                    td data-label=(lang.t(T::STATUS)) { strong { (status_label(lang, p.status)) } }
                 } } }
             }
         }
-        h2 #integritas { (lang.pick("Keutuhan data", "Data integrity")) }
-        p { (lang.pick(
-            "Setiap tanggapan yang dihitung menjadi daun sebuah pohon Merkle (seperti Certificate Transparency, RFC 9162). Kepala pohon ditandatangani dengan kunci Ed25519 yang disimpan di luar basis data, sehingga perubahan diam-diam pada tanggapan, jumlah, atau TPP terlihat oleh siapa pun yang mencatat kepala ini.",
-            "Every counted response is a leaf of a Merkle tree (as in Certificate Transparency, RFC 9162). The tree's head is signed with an Ed25519 key kept outside the database, so a quiet change to responses, totals or TPP shows to anyone who noted this head.",
-        )) }
+        h2 #integritas { (lang.t(T::DATA_INTEGRITY)) }
+        p { (lang.t(T::EVERY_COUNTED_RESPONSE_IS_A_LEAF_OF)) }
         @match &signed {
             Some(signed) => {
                 dl.facts {
-                    dt { (lang.pick("Tanggapan dalam log", "Responses in the log")) } dd { (signed.head.size) }
-                    dt { (lang.pick("Akar pohon", "Tree root")) } dd { code.digest { (signed.head.root) } }
-                    dt { (lang.pick("Tanda tangan", "Signature")) } dd { code.digest { (signed.signature) } }
-                    dt { (lang.pick("Kunci publik", "Public key")) } dd { code.digest { (app.signer.public().to_hex()) } }
+                    dt { (lang.t(T::RESPONSES_IN_THE_LOG)) } dd { (signed.head.size) }
+                    dt { (lang.t(T::TREE_ROOT)) } dd { code.digest { (signed.head.root) } }
+                    dt { (lang.t(T::SIGNATURE)) } dd { code.digest { (signed.signature) } }
+                    dt { (lang.t(T::PUBLIC_KEY)) } dd { code.digest { (app.signer.public().to_hex()) } }
                 }
                 details {
-                    summary { (lang.pick("Kepala bertanda tangan, utuh (untuk diperiksa mesin)", "The whole signed head (for machines to check)")) }
+                    summary { (lang.t(T::THE_WHOLE_SIGNED_HEAD_FOR_MACHINES_TO)) }
                     pre { (signed.to_note()) }
                 }
             }
-            None => { p { (lang.pick("Belum ada tanggapan yang dihitung.", "No responses counted yet.")) } }
+            None => { p { (lang.t(T::NO_RESPONSES_COUNTED_YET)) } }
         }
         @if let Some((links, hash)) = &head {
-            p { (lang.pick("Kepala rantai hash saat ini: ", "The hash chain's head now: ")) code.digest { (hash) } " (" (links) " " (lang.pick("tanggapan", "responses")) "); " (lang.pick("kepala tujuh hari terakhir ada di ", "those of the last seven days are on ")) a href={ "/?lang=" (lang.code()) "#integritas" } { (lang.pick("halaman depan", "the home page")) } "." }
+            p { (lang.t(T::THE_HASH_CHAIN_S_HEAD_NOW)) code.digest { (hash) } " (" (links) " " (lang.t(T::RESPONSES_2)) "); " (lang.t(T::THOSE_OF_THE_LAST_SEVEN_DAYS_ARE)) a href={ "/?lang=" (lang.code()) "#integritas" } { (lang.t(T::THE_HOME_PAGE)) } "." }
         }
-        h2 #tanda-terima { (lang.pick("Periksa penilaian Anda", "Check your rating")) }
+        h2 #tanda-terima { (lang.t(T::CHECK_YOUR_RATING)) }
         form method="get" action=(routes::RECEIPT_LOOKUP) {
             input type="hidden" name="lang" value=(lang.code());
-            label for="nomor" { (lang.pick("Nomor bukti (SKM-…)", "Receipt number (SKM-…)")) }
+            label for="nomor" { (lang.t(T::RECEIPT_NUMBER_SKM)) }
             input #nomor name="nomor" autocomplete="off" spellcheck="false";
             " "
-            button type="submit" { (lang.pick("Periksa", "Check")) }
+            button type="submit" { (lang.t(T::CHECK)) }
         }
     };
     Ok(page(StatusCode::OK, layout(lang, title, here, content)))

@@ -9,91 +9,80 @@ use suara_domain::musrena::forum::{Accommodation, Group, Level};
 use suara_domain::musrena::lifecycle::Stage;
 use suara_domain::musrena::proposal::Sector;
 
+use crate::i18n::catalogue as T;
 use crate::i18n::Lang;
 
 pub fn level_label(lang: Lang, level: Level) -> &'static str {
     match level {
-        Level::Desa => lang.pick("Desa", "Village"),
-        Level::Kecamatan => lang.pick("Kecamatan", "District"),
-        Level::Kabupaten => lang.pick("Kabupaten", "Regency"),
+        Level::Desa => lang.t(T::VILLAGE),
+        Level::Kecamatan => lang.t(T::DISTRICT),
+        Level::Kabupaten => lang.t(T::REGENCY),
     }
 }
 
 pub fn group_label(lang: Lang, group: Group) -> &'static str {
     match group {
-        Group::Women => lang.pick("Perempuan", "Women"),
-        Group::Children => lang.pick("Anak", "Children"),
-        Group::DisabilityPhysical => lang.pick("Disabilitas fisik", "Physical disability"),
-        Group::DisabilityVisual => lang.pick("Disabilitas netra", "Visual disability"),
-        Group::DisabilityHearing => {
-            lang.pick("Disabilitas rungu/wicara", "Hearing/speech disability")
-        }
-        Group::DisabilityIntellectual => {
-            lang.pick("Disabilitas intelektual", "Intellectual disability")
-        }
-        Group::DisabilityMental => lang.pick("Disabilitas mental", "Psychosocial disability"),
-        Group::Elderly => lang.pick("Lansia", "Elderly"),
-        Group::OtherVulnerable => lang.pick("Kelompok rentan lain", "Other vulnerable groups"),
+        Group::Women => lang.t(T::WOMEN),
+        Group::Children => lang.t(T::CHILDREN),
+        Group::DisabilityPhysical => lang.t(T::PHYSICAL_DISABILITY),
+        Group::DisabilityVisual => lang.t(T::VISUAL_DISABILITY),
+        Group::DisabilityHearing => lang.t(T::HEARING_SPEECH_DISABILITY),
+        Group::DisabilityIntellectual => lang.t(T::INTELLECTUAL_DISABILITY),
+        Group::DisabilityMental => lang.t(T::PSYCHOSOCIAL_DISABILITY),
+        Group::Elderly => lang.t(T::ELDERLY),
+        Group::OtherVulnerable => lang.t(T::OTHER_VULNERABLE_GROUPS),
     }
 }
 
 pub fn accommodation_label(lang: Lang, a: Accommodation) -> &'static str {
     match a {
-        Accommodation::SignLanguageInterpreter => {
-            lang.pick("Juru bahasa isyarat", "Sign-language interpreter")
-        }
-        Accommodation::StepFreeAccess => {
-            lang.pick("Akses tanpa tangga (ramp)", "Step-free access (ramps)")
-        }
-        Accommodation::EasyRead => lang.pick("Bahan mudah dibaca", "Easy-read material"),
-        Accommodation::Braille => lang.pick("Braille", "Braille"),
-        Accommodation::Childcare => lang.pick("Penitipan anak", "Childcare"),
-        Accommodation::Transport => lang.pick("Transportasi", "Transport"),
+        Accommodation::SignLanguageInterpreter => lang.t(T::SIGN_LANGUAGE_INTERPRETER),
+        Accommodation::StepFreeAccess => lang.t(T::STEP_FREE_ACCESS_RAMPS),
+        Accommodation::EasyRead => lang.t(T::EASY_READ_MATERIAL),
+        Accommodation::Braille => lang.t(T::BRAILLE),
+        Accommodation::Childcare => lang.t(T::CHILDCARE),
+        Accommodation::Transport => lang.t(T::TRANSPORT),
     }
 }
 
 pub fn sector_label(lang: Lang, sector: Sector) -> &'static str {
     match sector {
-        Sector::Infrastructure => lang.pick("Infrastruktur", "Infrastructure"),
-        Sector::Health => lang.pick("Kesehatan", "Health"),
-        Sector::Education => lang.pick("Pendidikan", "Education"),
-        Sector::Economy => lang.pick("Ekonomi", "Economy"),
-        Sector::Social => lang.pick("Sosial", "Social"),
-        Sector::ChildProtection => lang.pick("Perlindungan anak", "Child protection"),
-        Sector::Environment => lang.pick("Lingkungan", "Environment"),
-        Sector::Administration => lang.pick("Administrasi pemerintahan", "Administration"),
+        Sector::Infrastructure => lang.t(T::INFRASTRUCTURE),
+        Sector::Health => lang.t(T::HEALTH),
+        Sector::Education => lang.t(T::EDUCATION),
+        Sector::Economy => lang.t(T::ECONOMY),
+        Sector::Social => lang.t(T::SOCIAL),
+        Sector::ChildProtection => lang.t(T::CHILD_PROTECTION),
+        Sector::Environment => lang.t(T::ENVIRONMENT),
+        Sector::Administration => lang.t(T::ADMINISTRATION),
     }
 }
 
 pub fn stage_label(lang: Lang, stage: Stage) -> &'static str {
     match stage {
-        Stage::Submitted => lang.pick("Diajukan", "Submitted"),
-        Stage::Verified => lang.pick("Diverifikasi", "Verified"),
-        Stage::Prioritized => lang.pick("Diprioritaskan", "Prioritized"),
-        Stage::Musrenbang(Level::Desa) => lang.pick("Musrenbang desa", "Village musrenbang"),
-        Stage::Musrenbang(Level::Kecamatan) => {
-            lang.pick("Musrenbang kecamatan", "District musrenbang")
-        }
-        Stage::Musrenbang(Level::Kabupaten) => {
-            lang.pick("Musrenbang kabupaten", "Regency musrenbang")
-        }
-        Stage::AcceptedIntoPlan => lang.pick("Masuk RKPD", "In the annual plan (RKPD)"),
-        Stage::Budgeted => lang.pick("Dianggarkan (APBD)", "Budgeted (APBD)"),
-        Stage::Implemented => lang.pick("Terlaksana", "Implemented"),
-        Stage::Rejected => lang.pick("Ditolak", "Rejected"),
+        Stage::Submitted => lang.t(T::SUBMITTED),
+        Stage::Verified => lang.t(T::VERIFIED),
+        Stage::Prioritized => lang.t(T::PRIORITIZED),
+        Stage::Musrenbang(Level::Desa) => lang.t(T::VILLAGE_MUSRENBANG),
+        Stage::Musrenbang(Level::Kecamatan) => lang.t(T::DISTRICT_MUSRENBANG),
+        Stage::Musrenbang(Level::Kabupaten) => lang.t(T::REGENCY_MUSRENBANG),
+        Stage::AcceptedIntoPlan => lang.t(T::IN_THE_ANNUAL_PLAN_RKPD),
+        Stage::Budgeted => lang.t(T::BUDGETED_APBD),
+        Stage::Implemented => lang.t(T::IMPLEMENTED),
+        Stage::Rejected => lang.t(T::REJECTED),
     }
 }
 
 pub fn action_label(lang: Lang, action: &str) -> &'static str {
     match action {
-        "submit" => lang.pick("Diajukan di forum", "Submitted at the forum"),
-        "verify" => lang.pick("Diverifikasi", "Verified"),
-        "prioritize" => lang.pick("Diprioritaskan", "Prioritized"),
-        "carry" => lang.pick("Dibawa ke musrenbang", "Carried to the musrenbang"),
-        "accept" => lang.pick("Diterima dalam RKPD", "Accepted into the RKPD"),
-        "budget" => lang.pick("Dianggarkan dalam APBD", "Budgeted in the APBD"),
-        "implement" => lang.pick("Dilaksanakan", "Implemented"),
-        "reject" => lang.pick("Ditolak", "Rejected"),
-        _ => lang.pick("Langkah", "Step"),
+        "submit" => lang.t(T::SUBMITTED_AT_THE_FORUM),
+        "verify" => lang.t(T::VERIFIED),
+        "prioritize" => lang.t(T::PRIORITIZED),
+        "carry" => lang.t(T::CARRIED_TO_THE_MUSRENBANG),
+        "accept" => lang.t(T::ACCEPTED_INTO_THE_RKPD),
+        "budget" => lang.t(T::BUDGETED_IN_THE_APBD),
+        "implement" => lang.t(T::IMPLEMENTED_2),
+        "reject" => lang.t(T::REJECTED),
+        _ => lang.t(T::STEP),
     }
 }

@@ -18,6 +18,7 @@ use suara_domain::tpp::rupiah;
 use suara_store::{ProposalFilter, StoredProposal};
 
 use super::{action_label, group_label, level_label, sector_label, stage_label};
+use crate::i18n::catalogue as T;
 use crate::i18n::Lang;
 use crate::pages::context::PageCx;
 use crate::pages::failure::{Missing, PageError};
@@ -106,76 +107,73 @@ pub async fn list(cx: PageCx, Query(query): Query<ListQuery>) -> Result<Response
         .iter()
         .map(|(id, n)| (id.as_str(), n.as_str()))
         .collect();
-    let title = lang.pick("Usulan Musrena Keren", "Musrena Keren proposals");
+    let title = lang.t(T::MUSRENA_KEREN_PROPOSALS);
     let content = html! {
         h1 { (title) }
-        p.lead { (lang.pick(
-            "Usulan perempuan, anak, penyandang disabilitas dan kelompok rentan dari forum Musrena Keren, dan sampai di mana setiap usulan dalam perencanaan dan anggaran daerah.",
-            "Proposals of women, children, people with disabilities and vulnerable groups from the Musrena Keren forums, and how far each has come in the regency's planning and budget.",
-        )) }
-        p { a href={ (crate::routes::MUSRENA_STATISTICS) "?lang=" (lang.code()) } { (lang.pick("Statistik per kelompok dan kecamatan", "Statistics per group and district")) } }
+        p.lead { (lang.t(T::PROPOSALS_OF_WOMEN_CHILDREN_PEOPLE_WITH_DISABILITIES_2)) }
+        p { a href={ (crate::routes::MUSRENA_STATISTICS) "?lang=" (lang.code()) } { (lang.t(T::STATISTICS_PER_GROUP_AND_DISTRICT)) } }
         form.track method="get" action=(crate::routes::MUSRENA_LIST) {
             input type="hidden" name="lang" value=(lang.code());
-            label for="kode" { (lang.pick("Lacak usulan dengan kodenya", "Track a proposal by its code")) }
+            label for="kode" { (lang.t(T::TRACK_A_PROPOSAL_BY_ITS_CODE)) }
             input #kode name="kode" placeholder="MR-XXXXX-XXXXX" autocomplete="off";
-            button type="submit" { (lang.pick("Lacak", "Track")) }
+            button type="submit" { (lang.t(T::TRACK)) }
         }
         form.filters.stack method="get" action=(crate::routes::MUSRENA_LIST) {
             input type="hidden" name="lang" value=(lang.code());
             p {
-                label for="kecamatan" { (lang.pick("Kecamatan", "District")) }
+                label for="kecamatan" { (lang.t(T::DISTRICT)) }
                 select #kecamatan name="kecamatan" {
-                    option value="" { (lang.pick("Semua", "All")) }
+                    option value="" { (lang.t(T::ALL)) }
                     @for (id, name) in &districts { option value=(id) selected[filter.district_id.as_deref() == Some(id.as_str())] { (name) } }
                 }
             }
             p {
-                label for="sektor" { (lang.pick("Sektor", "Sector")) }
+                label for="sektor" { (lang.t(T::SECTOR)) }
                 select #sektor name="sektor" {
-                    option value="" { (lang.pick("Semua", "All")) }
+                    option value="" { (lang.t(T::ALL)) }
                     @for s in Sector::ALL { option value=(s.code()) selected[filter.sector == Some(s)] { (sector_label(lang, s)) } }
                 }
             }
             p {
-                label for="kelompok" { (lang.pick("Kelompok pengusul", "Proposing group")) }
+                label for="kelompok" { (lang.t(T::PROPOSING_GROUP)) }
                 select #kelompok name="kelompok" {
-                    option value="" { (lang.pick("Semua", "All")) }
+                    option value="" { (lang.t(T::ALL)) }
                     @for g in Group::ALL { option value=(g.code()) selected[filter.group == Some(g)] { (group_label(lang, g)) } }
                 }
             }
             p {
-                label for="tahap" { (lang.pick("Tahap", "Stage")) }
+                label for="tahap" { (lang.t(T::STAGE)) }
                 select #tahap name="tahap" {
-                    option value="" { (lang.pick("Semua", "All")) }
+                    option value="" { (lang.t(T::ALL)) }
                     @for st in Stage::ALL { option value=(st.code()) selected[filter.stage == Some(st)] { (stage_label(lang, st)) } }
                 }
             }
-            p.buttons { button type="submit" { (lang.pick("Tampilkan", "Show")) } }
+            p.buttons { button type="submit" { (lang.t(T::SHOW)) } }
         }
-        p { (lang.pick("Jumlah usulan: ", "Proposals: ")) (proposals.len())
-            @if pages > 1 { " · " (lang.pick("halaman ", "page ")) (page_number) (lang.pick(" dari ", " of ")) (pages) } }
+        p { (lang.t(T::PROPOSALS)) (proposals.len())
+            @if pages > 1 { " · " (lang.t(T::PAGE)) (page_number) (lang.t(T::OF)) (pages) } }
         @if !proposals.is_empty() {
             table.data.stacked {
-                caption { (lang.pick("Usulan", "Proposals")) }
+                caption { (lang.t(T::PROPOSALS_2)) }
                 thead { tr {
-                    th scope="col" { (lang.pick("Usulan", "Proposal")) }
-                    th scope="col" { (lang.pick("Kecamatan / desa", "District / village")) }
-                    th scope="col" { (lang.pick("Sektor", "Sector")) }
-                    th scope="col" { (lang.pick("Pengusul", "Proposed by")) }
-                    th scope="col" { (lang.pick("Tahap", "Stage")) }
+                    th scope="col" { (lang.t(T::PROPOSAL)) }
+                    th scope="col" { (lang.t(T::DISTRICT_VILLAGE)) }
+                    th scope="col" { (lang.t(T::SECTOR)) }
+                    th scope="col" { (lang.t(T::PROPOSED_BY)) }
+                    th scope="col" { (lang.t(T::STAGE)) }
                 } }
                 tbody { @for p in shown { tr {
                     th scope="row" { a href=(tracker_href(lang, &p.code)) { (p.proposal.title) } br; small { (p.code) } }
-                    td data-label=(lang.pick("Kecamatan / desa", "District / village")) { (p.district_id.as_deref().and_then(|d| names.get(d).copied()).unwrap_or("–")) " · " (p.proposal.location) }
-                    td data-label=(lang.pick("Sektor", "Sector")) { (sector_label(lang, p.proposal.sector)) }
-                    td data-label=(lang.pick("Pengusul", "Proposed by")) { (groups_text(lang, &p.proposal.proposed_by)) }
-                    td data-label=(lang.pick("Tahap", "Stage")) { (stage_label(lang, p.stage)) }
+                    td data-label=(lang.t(T::DISTRICT_VILLAGE)) { (p.district_id.as_deref().and_then(|d| names.get(d).copied()).unwrap_or("–")) " · " (p.proposal.location) }
+                    td data-label=(lang.t(T::SECTOR)) { (sector_label(lang, p.proposal.sector)) }
+                    td data-label=(lang.t(T::PROPOSED_BY)) { (groups_text(lang, &p.proposal.proposed_by)) }
+                    td data-label=(lang.t(T::STAGE)) { (stage_label(lang, p.stage)) }
                 } } }
             }
             @if pages > 1 {
-                nav.pager aria-label=(lang.pick("Halaman usulan", "Proposal pages")) {
-                    @if page_number > 1 { a href=(page_href(page_number - 1)) { (lang.pick("‹ Sebelumnya", "‹ Previous")) } " " }
-                    @if page_number < pages { a href=(page_href(page_number + 1)) { (lang.pick("Berikutnya ›", "Next ›")) } }
+                nav.pager aria-label=(lang.t(T::PROPOSAL_PAGES)) {
+                    @if page_number > 1 { a href=(page_href(page_number - 1)) { (lang.t(T::PREVIOUS)) } " " }
+                    @if page_number < pages { a href=(page_href(page_number + 1)) { (lang.t(T::NEXT)) } }
                 }
             }
         }
@@ -201,38 +199,38 @@ pub fn proposal_details(
 ) -> Markup {
     html! {
         dl.facts {
-            dt { (lang.pick("Kode", "Code")) } dd { code { (p.code) } }
-            dt { (lang.pick("Tahap sekarang", "Current stage")) } dd { strong { (stage_label(lang, p.stage)) } }
-            dt { (lang.pick("Forum", "Forum")) } dd { "Musrena " (level_label(lang, p.forum_level)) " " (p.forum_id) ", " (lang.date(p.submitted_on)) }
-            dt { (lang.pick("Lokasi", "Location")) } dd { (p.proposal.location) @if let Some(d) = district { ", " (d) } }
-            dt { (lang.pick("Sektor", "Sector")) } dd { (sector_label(lang, p.proposal.sector)) }
-            dt { (lang.pick("Pengusul", "Proposed by")) } dd { (groups_text(lang, &p.proposal.proposed_by)) }
+            dt { (lang.t(T::CODE)) } dd { code { (p.code) } }
+            dt { (lang.t(T::CURRENT_STAGE)) } dd { strong { (stage_label(lang, p.stage)) } }
+            dt { (lang.t(T::FORUM)) } dd { "Musrena " (level_label(lang, p.forum_level)) " " (p.forum_id) ", " (lang.date(p.submitted_on)) }
+            dt { (lang.t(T::LOCATION)) } dd { (p.proposal.location) @if let Some(d) = district { ", " (d) } }
+            dt { (lang.t(T::SECTOR)) } dd { (sector_label(lang, p.proposal.sector)) }
+            dt { (lang.t(T::PROPOSED_BY)) } dd { (groups_text(lang, &p.proposal.proposed_by)) }
             @if !p.proposal.beneficiaries.is_empty() {
-                dt { (lang.pick("Penerima manfaat", "Beneficiaries")) }
+                dt { (lang.t(T::BENEFICIARIES)) }
                 dd { @for (i, (g, n)) in p.proposal.beneficiaries.iter().enumerate() { @if i > 0 { ", " } (group_label(lang, *g)) " " (n) } }
             }
-            dt { (lang.pick("Perkiraan biaya", "Estimated cost")) } dd { (p.proposal.estimated_cost.map_or("–".to_string(), |c| format!("Rp{}", rupiah(c)))) }
-            @if let Some(amount) = p.budget_amount { dt { (lang.pick("Anggaran APBD", "APBD budget")) } dd { strong { "Rp" (rupiah(amount)) } } }
+            dt { (lang.t(T::ESTIMATED_COST)) } dd { (p.proposal.estimated_cost.map_or("–".to_string(), |c| format!("Rp{}", rupiah(c)))) }
+            @if let Some(amount) = p.budget_amount { dt { (lang.t(T::APBD_BUDGET)) } dd { strong { "Rp" (rupiah(amount)) } } }
         }
-        h2 { (lang.pick("Masalah", "Problem")) }
+        h2 { (lang.t(T::PROBLEM)) }
         p { (p.proposal.problem) }
-        h2 { (lang.pick("Kegiatan yang diusulkan", "Proposed activity")) }
+        h2 { (lang.t(T::PROPOSED_ACTIVITY)) }
         p { (p.proposal.activity) }
         @if !photos.is_empty() {
-            h2 { (lang.pick("Foto", "Photos")) }
+            h2 { (lang.t(T::PHOTOS)) }
             p { @for n in photos {
-                a href=(crate::routes::musrena_photo(&p.code, &n.to_string())) { (lang.pick("Foto ", "Photo ")) (n) } " "
+                a href=(crate::routes::musrena_photo(&p.code, &n.to_string())) { (lang.t(T::PHOTO)) (n) } " "
             } }
         }
-        h2 { (lang.pick("Riwayat", "History")) }
+        h2 { (lang.t(T::HISTORY)) }
         ol.history {
             @for s in steps {
                 li {
                     strong { (lang.date(s.on)) } " · " (action_label(lang, &s.action)) " → " (stage_label(lang, s.stage_after))
                     " · " small { (s.actor) }
-                    @if let Some(r) = &s.reason { br; (lang.pick("Alasan: ", "Reason: ")) (r) }
+                    @if let Some(r) = &s.reason { br; (lang.t(T::REASON)) (r) }
                     @if let Some(a) = s.amount { br; "Rp" (rupiah(a)) }
-                    @if let Some(e) = &s.evidence { br; (lang.pick("Bukti: ", "Evidence: ")) (e) }
+                    @if let Some(e) = &s.evidence { br; (lang.t(T::EVIDENCE)) (e) }
                 }
             }
         }
@@ -266,7 +264,7 @@ pub async fn tracker(cx: PageCx, Path(code): Path<String>) -> Result<Response, P
                     None => role.to_string(),
                 }
             }
-            None => lang.pick("Petugas", "Staff").to_string(),
+            None => lang.t(T::STAFF).to_string(),
         };
     }
     let photos = app.store.photos(&tenant.tenant_id, &code).await?;
@@ -323,10 +321,10 @@ fn counts_head(lang: Lang, first: &str) -> Markup {
     html! {
         thead { tr {
             th scope="col" { (first) }
-            th.num scope="col" { (lang.pick("Diusulkan", "Proposed")) }
-            th.num scope="col" { (lang.pick("Masuk RKPD", "In the RKPD")) }
-            th.num scope="col" { (lang.pick("Dianggarkan", "Budgeted")) }
-            th.num scope="col" { (lang.pick("Anggaran", "Budget")) }
+            th.num scope="col" { (lang.t(T::PROPOSED)) }
+            th.num scope="col" { (lang.t(T::IN_THE_RKPD)) }
+            th.num scope="col" { (lang.t(T::BUDGETED)) }
+            th.num scope="col" { (lang.t(T::BUDGET)) }
         } }
     }
 }
@@ -364,32 +362,29 @@ pub async fn statistics(cx: PageCx) -> Result<Response, PageError> {
             highlight: false,
         })
         .collect();
-    let title = lang.pick("Statistik Musrena Keren", "Musrena Keren statistics");
+    let title = lang.t(T::MUSRENA_KEREN_STATISTICS);
     let content = html! {
         p.crumbs { a href={ (crate::routes::MUSRENA_LIST) "?lang=" (lang.code()) } { "Musrena Keren" } }
         h1 { (title) }
-        p { (lang.pick(
-            "Berapa usulan tiap kelompok yang diajukan (dan bagiannya dari semua usulan), yang masuk rencana kerja tahunan (RKPD) dan yang dianggarkan (APBD) (bagian dari usulan kelompok itu). Satu usulan dihitung untuk setiap kelompok pengusulnya. Persentase dibulatkan ke satu desimal.",
-            "How many proposals each group made (and their share of all proposals), and how many of them entered the annual work plan (RKPD) and were budgeted (APBD) (share of the group's proposals). A proposal counts for each group that proposed it. Percentages are rounded to one decimal.",
-        )) }
+        p { (lang.t(T::HOW_MANY_PROPOSALS_EACH_GROUP_MADE_AND)) }
         figure tabindex="0" {
-            (bars(lang, lang.pick("Persentase usulan yang dianggarkan, per kelompok", "Share of proposals budgeted, per group"), &budgeted_share, 0.0, 100.0, 1))
-            figcaption { (lang.pick("Persentase usulan yang dianggarkan dari yang diajukan; angka lengkap di tabel.", "Share of proposals budgeted of those made; full figures in the table.")) }
+            (bars(lang, lang.t(T::SHARE_OF_PROPOSALS_BUDGETED_PER_GROUP), &budgeted_share, 0.0, 100.0, 1))
+            figcaption { (lang.t(T::SHARE_OF_PROPOSALS_BUDGETED_OF_THOSE_MADE)) }
         }
         table.data tabindex="0" {
-            caption { (lang.pick("Per kelompok", "Per group")) }
-            (counts_head(lang, lang.pick("Kelompok", "Group")))
+            caption { (lang.t(T::PER_GROUP)) }
+            (counts_head(lang, lang.t(T::GROUP)))
             tbody { @for ((_, c), label) in groups.iter().zip(&group_labels) { (counts_row(lang, label, c, &total)) } }
         }
         table.data tabindex="0" {
-            caption { (lang.pick("Per kecamatan", "Per district")) }
-            (counts_head(lang, lang.pick("Kecamatan", "District")))
+            caption { (lang.t(T::PER_DISTRICT)) }
+            (counts_head(lang, lang.t(T::DISTRICT)))
             tbody {
                 @for (district, c) in &per_district {
-                    @let label = match district { Some(d) => names.get(d).copied().unwrap_or(d), None => lang.pick("Tingkat kabupaten", "Regency level") };
+                    @let label = match district { Some(d) => names.get(d).copied().unwrap_or(d), None => lang.t(T::REGENCY_LEVEL) };
                     (counts_row(lang, label, c, &total))
                 }
-                (counts_row(lang, lang.pick("Jumlah", "Total"), &total, &total))
+                (counts_row(lang, lang.t(T::TOTAL), &total, &total))
             }
         }
     };

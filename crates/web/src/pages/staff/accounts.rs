@@ -12,6 +12,7 @@ use time::OffsetDateTime;
 
 use super::{href, outcome};
 use crate::auth::{self, Staff, SESSION_COOKIE};
+use crate::i18n::catalogue as T;
 use crate::i18n::{role_label, Lang};
 use crate::pages::context::{CsrfForm, StaffCx};
 use crate::pages::failure::PageError;
@@ -28,27 +29,27 @@ fn my_account_page(
 ) -> Response {
     let (lang, staff) = (cx.lang, &cx.staff);
     let account = &staff.session.account;
-    let title = lang.pick("Akun saya", "My account");
+    let title = lang.t(T::MY_ACCOUNT);
     let content = html! {
         h1 { (title) }
         (outcome(message.as_ref()))
         dl.facts {
-            dt { (lang.pick("Nama pengguna", "Username")) } dd { (account.username) }
-            dt { (lang.pick("Peran", "Role")) } dd { (role_label(lang, account.role)) }
+            dt { (lang.t(T::USERNAME)) } dd { (account.username) }
+            dt { (lang.t(T::ROLE)) } dd { (role_label(lang, account.role)) }
             @if let Some(unit) = &account.unit_id { dt { "Unit" } dd { (unit) } }
             @if let Some(nip) = &account.nip { dt { "NIP" } dd { a href=(href(lang, &routes::dashboard_officer(nip), None)) { (nip) } } }
         }
-        h2 { (lang.pick("Ganti kata sandi", "Change your password")) }
+        h2 { (lang.t(T::CHANGE_YOUR_PASSWORD)) }
         form.account method="post" action={ (MY_ACCOUNT) "?lang=" (lang.code()) } {
             input type="hidden" name="csrf" value=(staff.session.csrf_token);
-            p { label for="current" { (lang.pick("Kata sandi sekarang", "Current password")) }
+            p { label for="current" { (lang.t(T::CURRENT_PASSWORD)) }
                 input #current type="password" name="current" required autocomplete="current-password"; }
-            p { label for="new" { (lang.pick("Kata sandi baru (minimal 12 karakter, 5 di antaranya berbeda)", "New password (at least 12 characters, 5 of them different)")) }
+            p { label for="new" { (lang.t(T::NEW_PASSWORD_AT_LEAST_12_CHARACTERS_5)) }
                 input #new type="password" name="new" required minlength="12" autocomplete="new-password"; }
-            p { label for="repeat" { (lang.pick("Ulangi kata sandi baru", "Repeat the new password")) }
+            p { label for="repeat" { (lang.t(T::REPEAT_THE_NEW_PASSWORD)) }
                 input #repeat type="password" name="repeat" required minlength="12" autocomplete="new-password"; }
-            p.muted { (lang.pick("Semua sesi lain akun ini berakhir; sesi ini tetap.", "Every other session of this account ends; this one stays.")) }
-            button.primary type="submit" { (lang.pick("Ganti kata sandi", "Change password")) }
+            p.muted { (lang.t(T::EVERY_OTHER_SESSION_OF_THIS_ACCOUNT_ENDS)) }
+            button.primary type="submit" { (lang.t(T::CHANGE_PASSWORD)) }
         }
     };
     cx.page(status, title, content)
@@ -78,32 +79,16 @@ pub async fn change_password(
         ))
     };
     if form.new != form.repeat {
-        return refuse(lang.pick(
-            "Kata sandi baru dan ulangannya berbeda.",
-            "The new password and its repetition differ.",
-        ));
+        return refuse(lang.t(T::THE_NEW_PASSWORD_AND_ITS_REPETITION_DIFFER));
     }
     if suara_domain::access::password_problem(&form.new).is_some() {
-        return refuse(lang.pick(
-            "Kata sandi baru minimal 12 karakter, 5 di antaranya berbeda.",
-            "The new password needs at least 12 characters, 5 of them different.",
-        ));
+        return refuse(lang.t(T::THE_NEW_PASSWORD_NEEDS_AT_LEAST_12));
     }
     let hash = staff.session.account.password_hash.clone();
     match auth::verify_password_bounded(form.current.clone(), hash).await {
         Ok(true) => {}
-        Ok(false) => {
-            return refuse(lang.pick(
-                "Kata sandi sekarang salah.",
-                "The current password is wrong.",
-            ))
-        }
-        Err(auth::Busy) => {
-            return refuse(lang.pick(
-                "Server sedang sibuk; coba lagi sebentar lagi.",
-                "The server is busy; try again in a moment.",
-            ))
-        }
+        Ok(false) => return refuse(lang.t(T::THE_CURRENT_PASSWORD_IS_WRONG)),
+        Err(auth::Busy) => return refuse(lang.t(T::THE_SERVER_IS_BUSY_TRY_AGAIN_IN)),
     }
     let hash = auth::hash_password_off_thread(form.new.clone())
         .await
@@ -127,10 +112,7 @@ pub async fn change_password(
             OffsetDateTime::now_utc(),
         )
         .await?;
-    let done = lang.pick(
-        "Kata sandi diganti; sesi lain akun ini sudah berakhir.",
-        "Password changed; the account's other sessions have ended.",
-    );
+    let done = lang.t(T::PASSWORD_CHANGED_THE_ACCOUNT_S_OTHER_SESSIONS);
     Ok(my_account_page(
         &cx,
         StatusCode::OK,
@@ -163,28 +145,41 @@ pub async fn account_action(
         _ => String::new(),
     };
     let (change, done) = match form.action.as_deref() {
-            Some("reset") => (
-                AccountChange::Password { hash: &hash, keep: None },
-                match lang {
-                    Lang::Id => format!("Kata sandi sementara untuk {username} (tampil sekali ini saja, sampaikan langsung): {one_time}"),
-                    Lang::En => format!("One-time password for {username} (shown this once only; hand it over in person): {one_time}"),
-                },
+        Some("reset") => (
+            AccountChange::Password {
+                hash: &hash,
+                keep: None,
+            },
+            lang.fill(T::ONE_TIME_PASSWORD, &[&username, &one_time]),
+        ),
+        Some("disable") => (
+            AccountChange::Disable,
+            format!(
+                "{username}: {}",
+                lang.t(T::DISABLED_ITS_SESSIONS_ENDED_AT_ONCE)
             ),
-            Some("disable") => (AccountChange::Disable, format!("{username}: {}", lang.pick("dinonaktifkan; sesinya berakhir seketika.", "disabled; its sessions ended at once."))),
-            Some("enable") => (AccountChange::Enable, format!("{username}: {}", lang.pick("diaktifkan lagi.", "enabled again."))),
-            Some("end_sessions") => (AccountChange::EndSessions, format!("{username}: {}", lang.pick("semua sesinya berakhir.", "all its sessions ended."))),
-            _ => {
-                let text = lang.pick("Pilih akun dan tindakannya.", "Choose an account and an action.").to_string();
-                return super::users::accounts_page(&cx, StatusCode::UNPROCESSABLE_ENTITY, Some(Err(text)), None).await;
-            }
-        };
-    if username == staff.username() && change == AccountChange::Disable {
-        let text = lang
-            .pick(
-                "Anda tidak dapat menonaktifkan akun Anda sendiri.",
-                "You cannot disable your own account.",
+        ),
+        Some("enable") => (
+            AccountChange::Enable,
+            format!("{username}: {}", lang.t(T::ENABLED_AGAIN)),
+        ),
+        Some("end_sessions") => (
+            AccountChange::EndSessions,
+            format!("{username}: {}", lang.t(T::ALL_ITS_SESSIONS_ENDED)),
+        ),
+        _ => {
+            let text = lang.t(T::CHOOSE_AN_ACCOUNT_AND_AN_ACTION).to_string();
+            return super::users::accounts_page(
+                &cx,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                Some(Err(text)),
+                None,
             )
-            .to_string();
+            .await;
+        }
+    };
+    if username == staff.username() && change == AccountChange::Disable {
+        let text = lang.t(T::YOU_CANNOT_DISABLE_YOUR_OWN_ACCOUNT).to_string();
         return super::users::accounts_page(
             &cx,
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -209,9 +204,7 @@ pub async fn account_action(
     } else {
         (
             StatusCode::NOT_FOUND,
-            Err(lang
-                .pick("Akun itu tidak ada.", "No such account.")
-                .to_string()),
+            Err(lang.t(T::NO_SUCH_ACCOUNT).to_string()),
         )
     };
     super::users::accounts_page(&cx, status, Some(message), None).await
@@ -229,11 +222,11 @@ pub fn row_actions(lang: Lang, staff: &Staff, account: &suara_store::Account) ->
         }
     };
     html! {
-        (button("reset", lang.pick("Atur ulang kata sandi", "Reset password")))
+        (button("reset", lang.t(T::RESET_PASSWORD)))
         " "
-        @if account.disabled { (button("enable", lang.pick("Aktifkan", "Enable"))) }
-        @else if account.username != staff.username() { (button("disable", lang.pick("Nonaktifkan", "Disable"))) }
+        @if account.disabled { (button("enable", lang.t(T::ENABLE))) }
+        @else if account.username != staff.username() { (button("disable", lang.t(T::DISABLE))) }
         " "
-        (button("end_sessions", lang.pick("Akhiri sesi", "End sessions")))
+        (button("end_sessions", lang.t(T::END_SESSIONS)))
     }
 }

@@ -12,6 +12,7 @@ use time::OffsetDateTime;
 use super::confirm::{self, confirmed, Confirmation};
 use super::outcome;
 use super::tpp::refusal;
+use crate::i18n::catalogue as T;
 use crate::i18n::{channel_label, Lang};
 use crate::pages::context::{CsrfForm, Look, StaffCx};
 use crate::pages::failure::PageError;
@@ -20,12 +21,12 @@ use crate::routes;
 pub fn appeal_status(lang: Lang, appeal: &Appeal) -> Markup {
     match &appeal.decision {
         None => {
-            html! { (lang.pick("Keberatan diajukan, menunggu Inspektorat", "Appealed, awaiting the inspectorate")) }
+            html! { (lang.t(T::APPEALED_AWAITING_THE_INSPECTORATE)) }
         }
         Some(d) if d.upheld => {
-            html! { strong { (lang.pick("Keberatan dikabulkan", "Appeal upheld")) } ": " (d.reason) }
+            html! { strong { (lang.t(T::APPEAL_UPHELD)) } ": " (d.reason) }
         }
-        Some(d) => html! { (lang.pick("Keberatan ditolak", "Appeal dismissed")) ": " (d.reason) },
+        Some(d) => html! { (lang.t(T::APPEAL_DISMISSED)) ": " (d.reason) },
     }
 }
 
@@ -95,59 +96,56 @@ pub fn render(
 ) -> (&'static str, Markup) {
     let lang = look.lang;
     let when = |at: OffsetDateTime| lang.date_time(at, view.offset);
-    let title = look.pick("Keberatan atas tanggapan", "Appeals of responses");
+    let title = look.t(T::APPEALS_OF_RESPONSES);
     let content = html! {
         h1 { (title) }
-        p { (look.pick(
-            "Pegawai mengajukan keberatan atas tanggapan yang menyebut mereka. Kabulkan bila tanggapan itu bukan tentang layanan mereka (periksa daftar hadir, jadwal loket); tanggapan yang dikabulkan tidak dihitung untuk TPP pada perhitungan berikutnya, tetapi tetap dalam SKM yang diumumkan. Keputusan final dan tercatat di log audit.",
-            "Officers appeal responses that name them. Uphold an appeal when the response was not about their service (check attendance, counter rosters); an upheld response no longer counts for TPP from the next run on, but stays in the published SKM. Decisions are final and audit-logged.",
-        )) }
+        p { (look.t(T::OFFICERS_APPEAL_RESPONSES_THAT_NAME_THEM_UPHOLD)) }
         (outcome(message))
         @if view.pending.is_empty() {
-            p { strong { (look.pick("Tidak ada keberatan yang menunggu.", "No appeals are waiting.")) } }
+            p { strong { (look.t(T::NO_APPEALS_ARE_WAITING)) } }
         } @else {
             table.data.stacked {
                 thead { tr {
-                    th scope="col" { (look.pick("Pegawai", "Officer")) }
-                    th scope="col" { (look.pick("Tanggapan", "Response")) }
-                    th scope="col" { (look.pick("Alasan pegawai", "Officer's reason")) }
-                    th scope="col" { (look.pick("Keputusan", "Decision")) }
+                    th scope="col" { (look.t(T::OFFICER)) }
+                    th scope="col" { (look.t(T::RESPONSE)) }
+                    th scope="col" { (look.t(T::OFFICER_S_REASON)) }
+                    th scope="col" { (look.t(T::DECISION)) }
                 } }
                 tbody { @for row in &view.pending { tr {
                     @let appeal = &row.appeal;
                     th scope="row" { (row.name.as_deref().unwrap_or("")) br; small { "NIP " (appeal.nip) } }
-                    td data-label=(look.pick("Tanggapan", "Response")) {
+                    td data-label=(look.t(T::RESPONSE)) {
                         @if let Some(r) = &row.response {
                             (when(r.received_at)) " · " (channel_label(lang, &r.channel)) br; code { (answers_text(&r.answers)) }
                         }
                     }
-                    td data-label=(look.pick("Alasan pegawai", "Officer's reason")) { (appeal.reason) br; small.muted { (when(appeal.filed_at)) } }
+                    td data-label=(look.t(T::OFFICER_S_REASON)) { (appeal.reason) br; small.muted { (when(appeal.filed_at)) } }
                     td {
                         form.decide method="post" action=(look.action(routes::APPEALS)) {
                             (look.csrf())
                             input type="hidden" name="response" value=(appeal.response_id);
-                            label for={ "decision-" (appeal.response_id) } { (look.pick("Alasan keputusan", "Reason for the decision")) }
+                            label for={ "decision-" (appeal.response_id) } { (look.t(T::REASON_FOR_THE_DECISION)) }
                             input id={ "decision-" (appeal.response_id) } name="reason" required maxlength="1000";
-                            button type="submit" name="decision" value="uphold" { (look.pick("Kabulkan…", "Uphold…")) }
+                            button type="submit" name="decision" value="uphold" { (look.t(T::UPHOLD)) }
                             " "
-                            button type="submit" name="decision" value="dismiss" { (look.pick("Tolak…", "Dismiss…")) }
+                            button type="submit" name="decision" value="dismiss" { (look.t(T::DISMISS)) }
                         }
                     }
                 } } }
             }
         }
         @if !view.decided.is_empty() {
-            h2 { (look.pick("Sudah diputuskan", "Decided")) }
+            h2 { (look.t(T::DECIDED)) }
             table.data.stacked {
                 thead { tr {
-                    th scope="col" { "NIP" } th scope="col" { (look.pick("Bulan", "Month")) }
-                    th scope="col" { (look.pick("Alasan pegawai", "Officer's reason")) } th scope="col" { (look.pick("Keputusan", "Decision")) }
+                    th scope="col" { "NIP" } th scope="col" { (look.t(T::MONTH)) }
+                    th scope="col" { (look.t(T::OFFICER_S_REASON)) } th scope="col" { (look.t(T::DECISION)) }
                 } }
                 tbody { @for a in &view.decided { tr {
                     th scope="row" { (a.nip) }
-                    td data-label=(look.pick("Bulan", "Month")) { (lang.month(a.month)) }
-                    td data-label=(look.pick("Alasan pegawai", "Officer's reason")) { (a.reason) }
-                    td data-label=(look.pick("Keputusan", "Decision")) { (appeal_status(lang, a)) @if let Some(d) = &a.decision { br; small.muted { (d.decided_by) ", " (when(d.decided_at)) } } }
+                    td data-label=(look.t(T::MONTH)) { (lang.month(a.month)) }
+                    td data-label=(look.t(T::OFFICER_S_REASON)) { (a.reason) }
+                    td data-label=(look.t(T::DECISION)) { (appeal_status(lang, a)) @if let Some(d) = &a.decision { br; small.muted { (d.decided_by) ", " (when(d.decided_at)) } } }
                 } } }
             }
         }
@@ -174,21 +172,11 @@ pub async fn decide(
         _ => None,
     };
     let (Some(response_id), Some(upheld)) = (form.response, upheld) else {
-        let problem = Err(cx
-            .pick(
-                "Pilih keberatan dan keputusan.",
-                "Choose an appeal and a decision.",
-            )
-            .to_string());
+        let problem = Err(cx.t(T::CHOOSE_AN_APPEAL_AND_A_DECISION).to_string());
         return respond(&cx, StatusCode::UNPROCESSABLE_ENTITY, Some(problem)).await;
     };
     if form.reason.trim().is_empty() {
-        let problem = Err(cx
-            .pick(
-                "Tuliskan alasan keputusan.",
-                "Write down the reason for the decision.",
-            )
-            .to_string());
+        let problem = Err(cx.t(T::WRITE_DOWN_THE_REASON_FOR_THE_DECISION).to_string());
         return respond(&cx, StatusCode::UNPROCESSABLE_ENTITY, Some(problem)).await;
     }
     if !confirmed(form.confirm.as_deref()) {
@@ -199,10 +187,7 @@ pub async fn decide(
             .find(|r| r.appeal.response_id == response_id)
         else {
             let gone = Err(cx
-                .pick(
-                    "Keberatan ini sudah diputuskan; keputusan bersifat final.",
-                    "This appeal has been decided already; decisions are final.",
-                )
+                .t(T::THIS_APPEAL_HAS_BEEN_DECIDED_ALREADY_DECISIONS)
                 .to_string());
             return respond(&cx, StatusCode::CONFLICT, Some(gone)).await;
         };
@@ -224,15 +209,9 @@ pub async fn decide(
         Ok(()) => (
             StatusCode::OK,
             Ok(if upheld {
-                cx.pick(
-                    "Dikabulkan; tanggapan tidak dihitung untuk TPP mulai perhitungan berikutnya.",
-                    "Upheld; the response no longer counts for TPP from the next run on.",
-                )
+                cx.t(T::UPHELD_THE_RESPONSE_NO_LONGER_COUNTS_FOR)
             } else {
-                cx.pick(
-                    "Ditolak; tanggapan tetap dihitung.",
-                    "Dismissed; the response still counts.",
-                )
+                cx.t(T::DISMISSED_THE_RESPONSE_STILL_COUNTS)
             }
             .to_string()),
         ),
@@ -255,38 +234,23 @@ fn confirm_page(
         cx,
         &Confirmation {
             title: if upheld {
-                cx.pick("Kabulkan keberatan ini?", "Uphold this appeal?")
+                cx.t(T::UPHOLD_THIS_APPEAL)
             } else {
-                cx.pick("Tolak keberatan ini?", "Dismiss this appeal?")
+                cx.t(T::DISMISS_THIS_APPEAL)
             },
             facts: vec![
                 (
-                    cx.pick("Pegawai", "Officer"),
+                    cx.t(T::OFFICER),
                     html! { (row.name.as_deref().unwrap_or("")) " · NIP " (appeal.nip) },
                 ),
-                (
-                    cx.pick("Bulan", "Month"),
-                    html! { (cx.lang.month(appeal.month)) },
-                ),
-                (
-                    cx.pick("Alasan pegawai", "Officer's reason"),
-                    html! { (appeal.reason) },
-                ),
-                (
-                    cx.pick("Alasan keputusan", "Reason for the decision"),
-                    html! { (form.reason) },
-                ),
+                (cx.t(T::MONTH), html! { (cx.lang.month(appeal.month)) }),
+                (cx.t(T::OFFICER_S_REASON), html! { (appeal.reason) }),
+                (cx.t(T::REASON_FOR_THE_DECISION), html! { (form.reason) }),
             ],
             consequence: if upheld {
-                cx.pick(
-                    "Keputusan ini final. Tanggapan itu tidak lagi dihitung untuk TPP pegawai mulai perhitungan berikutnya; SKM yang diumumkan tidak berubah.",
-                    "This decision is final. The response no longer counts for the officer's TPP from the next run on; the published SKM does not change.",
-                )
+                cx.t(T::THIS_DECISION_IS_FINAL_THE_RESPONSE_NO)
             } else {
-                cx.pick(
-                    "Keputusan ini final. Tanggapan itu tetap dihitung untuk TPP pegawai.",
-                    "This decision is final. The response still counts for the officer's TPP.",
-                )
+                cx.t(T::THIS_DECISION_IS_FINAL_THE_RESPONSE_STILL)
             },
             action: routes::APPEALS,
             fields: vec![
@@ -298,9 +262,9 @@ fn confirm_page(
                 ("reason".into(), form.reason.clone()),
             ],
             yes: if upheld {
-                cx.pick("Ya, kabulkan", "Yes, uphold")
+                cx.t(T::YES_UPHOLD)
             } else {
-                cx.pick("Ya, tolak", "Yes, dismiss")
+                cx.t(T::YES_DISMISS)
             },
             cancel: cx.href(routes::APPEALS),
         },

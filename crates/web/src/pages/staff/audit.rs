@@ -8,6 +8,7 @@ use serde::Deserialize;
 use serde_json::Value;
 use suara_store::AuditEntry;
 
+use crate::i18n::catalogue as T;
 use crate::i18n::Lang;
 use crate::pages::context::{Look, StaffCx};
 use crate::pages::failure::PageError;
@@ -32,64 +33,64 @@ pub async fn audit(cx: StaffCx, Query(query): Query<AuditQuery>) -> Result<Respo
 
 /// What was changed, in words.
 pub fn entity_label(lang: Lang, entity: &str) -> String {
-    let (id, en) = match entity {
-        "account" => ("Akun pengguna", "User account"),
-        "api_key" => ("Kunci API", "API key"),
-        "follow_up_plan" => ("Rencana tindak lanjut", "Follow-up plan"),
-        "kiosk" => ("Kios survei", "Survey kiosk"),
-        "musrena_forum" => ("Forum Musrena", "Musrena forum"),
-        "musrena_proposal" => ("Usulan Musrena", "Musrena proposal"),
-        "quarantined_response" => ("Tanggapan yang ditahan", "Held response"),
-        "ticket" => ("Tiket survei", "Survey ticket"),
-        "tpp_appeal" => ("Keberatan TPP", "TPP appeal"),
-        "tpp_base_amounts" => ("TPP dasar", "Base TPP amounts"),
-        "tpp_components" => ("Komponen TPP", "TPP components"),
-        "tpp_policy" => ("Kebijakan TPP", "TPP policy"),
-        "tpp_run" => ("Perhitungan TPP", "TPP run"),
-        "unit" => ("Unit layanan", "Service unit"),
-        "service" => ("Jenis layanan", "Service"),
-        "officer" => ("Pegawai", "Officer"),
-        "point" | "service_point" => ("Titik layanan", "Service point"),
+    let text = match entity {
+        "account" => T::USER_ACCOUNT,
+        "api_key" => T::API_KEY,
+        "follow_up_plan" => T::FOLLOW_UP_PLAN,
+        "kiosk" => T::SURVEY_KIOSK,
+        "musrena_forum" => T::MUSRENA_FORUM,
+        "musrena_proposal" => T::MUSRENA_PROPOSAL,
+        "quarantined_response" => T::HELD_RESPONSE,
+        "ticket" => T::SURVEY_TICKET,
+        "tpp_appeal" => T::TPP_APPEAL,
+        "tpp_base_amounts" => T::BASE_TPP_AMOUNTS,
+        "tpp_components" => T::TPP_COMPONENTS,
+        "tpp_policy" => T::TPP_POLICY,
+        "tpp_run" => T::TPP_RUN,
+        "unit" => T::SERVICE_UNIT,
+        "service" => T::SERVICE_2,
+        "officer" => T::OFFICER,
+        "point" | "service_point" => T::SERVICE_POINT,
         _ => return humanize(entity),
     };
-    lang.pick(id, en).to_string()
+    lang.t(text).to_string()
 }
 
 /// The action, in words.
 pub fn action_label(lang: Lang, action: &str) -> String {
-    let (id, en) = match action {
-        "create" => ("dibuat", "created"),
-        "update" => ("diubah", "changed"),
-        "replace" => ("diganti seluruhnya", "replaced"),
-        "import" => ("diimpor", "imported"),
-        "issue" => ("diterbitkan", "issued"),
-        "revoke" => ("dicabut", "revoked"),
-        "compute" => ("dihitung", "computed"),
-        "reviewed" => ("diperiksa", "reviewed"),
-        "approved" => ("disetujui", "approved"),
-        "locked" => ("dikunci", "locked"),
-        "file" => ("diajukan", "filed"),
-        "uphold" => ("dikabulkan", "upheld"),
-        "dismiss" => ("ditolak", "dismissed"),
-        "accept" => ("diterima", "accepted"),
-        "verify" => ("diverifikasi", "verified"),
-        "prioritize" => ("diprioritaskan", "prioritized"),
-        "carry" => ("dibawa ke musrenbang", "carried to the musrenbang"),
-        "reject" => ("ditolak", "rejected"),
-        "set_password" => ("kata sandi diganti", "password set"),
-        "disable" => ("dinonaktifkan", "disabled"),
-        "enable" => ("diaktifkan", "enabled"),
-        "end_sessions" => ("sesinya diakhiri", "sessions ended"),
-        "submit" | "submitted" => ("diajukan", "submitted"),
-        "accepted" => ("diterima", "accepted"),
-        "rejected" => ("ditolak", "rejected"),
-        "returned" => ("dikembalikan", "returned"),
-        "budget" | "budgeted" => ("dianggarkan", "budgeted"),
-        "implement" | "implemented" => ("dilaksanakan", "implemented"),
-        "forward" | "forwarded" => ("diteruskan", "forwarded"),
+    let text = match action {
+        "create" => T::CREATED,
+        "update" => T::CHANGED_2,
+        "replace" => T::REPLACED,
+        "import" => T::IMPORTED,
+        "issue" => T::ISSUED,
+        "revoke" => T::REVOKED_2,
+        "compute" => T::COMPUTED,
+        "reviewed" => T::REVIEWED_2,
+        "approved" => T::APPROVED,
+        "locked" => T::LOCKED_2,
+        "file" => T::FILED,
+        "uphold" => T::UPHELD,
+        "dismiss" => T::DISMISSED,
+        "accept" => T::ACCEPTED,
+        "verify" => T::VERIFIED_2,
+        "prioritize" => T::PRIORITIZED_2,
+        "carry" => T::CARRIED_TO_THE_MUSRENBANG_2,
+        "reject" => T::REJECTED_2,
+        "set_password" => T::PASSWORD_SET,
+        "disable" => T::DISABLED_2,
+        "enable" => T::ENABLED,
+        "end_sessions" => T::SESSIONS_ENDED,
+        "submit" | "submitted" => T::SUBMITTED_2,
+        "accepted" => T::ACCEPTED,
+        "rejected" => T::REJECTED_2,
+        "returned" => T::RETURNED,
+        "budget" | "budgeted" => T::BUDGETED_2,
+        "implement" | "implemented" => T::IMPLEMENTED_3,
+        "forward" | "forwarded" => T::FORWARDED,
         _ => return humanize(action),
     };
-    lang.pick(id, en).to_string()
+    lang.t(text).to_string()
 }
 
 /// An unknown code in readable form: `some_thing` → "some thing".
@@ -99,64 +100,57 @@ fn humanize(code: &str) -> String {
 
 /// A field of a before/after record, in words.
 fn field_label(lang: Lang, field: &str) -> String {
-    let (id, en) = match field {
-        "unit_id" | "unit" => ("Unit", "Unit"),
-        "service_id" | "service" => ("Layanan", "Service"),
-        "officer_nip" | "nip" => ("NIP", "NIP"),
-        "point_id" | "point" => ("Titik layanan", "Service point"),
-        "name" => ("Nama", "Name"),
-        "stage" => ("Tahap", "Stage"),
-        "status" => ("Status", "Status"),
-        "state" => ("Status", "State"),
-        "on" | "date" => ("Tanggal", "Date"),
-        "reason" => ("Alasan", "Reason"),
-        "amount" => ("Jumlah", "Amount"),
-        "evidence" => ("Bukti", "Evidence"),
-        "title" => ("Judul", "Title"),
-        "role" => ("Peran", "Role"),
-        "username" => ("Nama pengguna", "Username"),
-        "version" => ("Versi", "Version"),
-        "label" => ("Nama", "Name"),
-        "position" => ("Jabatan", "Position"),
-        "position_class" => ("Kelas jabatan", "Position class"),
-        "parent_id" => ("Unit induk", "Parent unit"),
-        "kind" => ("Jenis", "Kind"),
-        "expires_at" => ("Berlaku sampai", "Valid until"),
-        "issuer" => ("Penerbit", "Issuer"),
-        "note" | "progress_note" => ("Catatan", "Note"),
-        "action" => ("Tindak lanjut", "Action"),
-        "owner" => ("Penanggung jawab", "Owner"),
-        "deadline" => ("Tenggat", "Deadline"),
-        "held_on" => ("Tanggal forum", "Forum date"),
-        "district" | "district_id" => ("Kecamatan", "District"),
-        "village" => ("Desa", "Village"),
-        "level" => ("Tingkat", "Level"),
-        "participants" => ("Peserta", "Participants"),
-        "input_digest" => ("Ringkasan masukan", "Input digest"),
-        "policy_version" => ("Versi kebijakan", "Policy version"),
-        "total" => ("Jumlah", "Total"),
-        "month" => ("Bulan", "Month"),
-        "monthly_users" => ("Pengguna per bulan", "Users per month"),
-        "serves_public" => ("Melayani masyarakat", "Serves the public"),
-        "service_hours" => ("Jam layanan", "Service hours"),
-        "upheld" => ("Dikabulkan", "Upheld"),
+    let text = match field {
+        "unit_id" | "unit" => T::UNIT_2,
+        "service_id" | "service" => T::SERVICE,
+        "officer_nip" | "nip" => T::NIP,
+        "point_id" | "point" => T::SERVICE_POINT,
+        "name" => T::NAME,
+        "stage" => T::STAGE,
+        "status" => T::STATUS,
+        "state" => T::STATE,
+        "on" | "date" => T::DATE,
+        "reason" => T::REASON_2,
+        "amount" => T::AMOUNT,
+        "evidence" => T::EVIDENCE_2,
+        "title" => T::TITLE_2,
+        "role" => T::ROLE,
+        "username" => T::USERNAME,
+        "version" => T::VERSION_2,
+        "label" => T::NAME,
+        "position" => T::POSITION,
+        "position_class" => T::POSITION_CLASS,
+        "parent_id" => T::PARENT_UNIT,
+        "kind" => T::KIND,
+        "expires_at" => T::VALID_UNTIL,
+        "issuer" => T::ISSUER,
+        "note" | "progress_note" => T::NOTE,
+        "action" => T::ACTION,
+        "owner" => T::OWNER,
+        "deadline" => T::DEADLINE,
+        "held_on" => T::FORUM_DATE,
+        "district" | "district_id" => T::DISTRICT,
+        "village" => T::VILLAGE,
+        "level" => T::LEVEL,
+        "participants" => T::PARTICIPANTS,
+        "input_digest" => T::INPUT_DIGEST,
+        "policy_version" => T::POLICY_VERSION,
+        "total" => T::TOTAL,
+        "month" => T::MONTH,
+        "monthly_users" => T::USERS_PER_MONTH,
+        "serves_public" => T::SERVES_THE_PUBLIC,
+        "service_hours" => T::SERVICE_HOURS_2,
+        "upheld" => T::UPHELD_2,
         _ => return humanize(field),
     };
-    lang.pick(id, en).to_string()
+    lang.t(text).to_string()
 }
 
 /// One field's value as text: dates as people write them, codes in words where known.
 fn value_text(lang: Lang, value: &Value) -> String {
     let text = match value {
         Value::Null => return "–".to_string(),
-        Value::Bool(yes) => {
-            return lang
-                .pick(
-                    if *yes { "ya" } else { "tidak" },
-                    if *yes { "yes" } else { "no" },
-                )
-                .to_string()
-        }
+        Value::Bool(yes) => return lang.t(if *yes { T::YES } else { T::NO }).to_string(),
         Value::String(s) => s.clone(),
         other => return lang.decimal(other),
     };
@@ -217,21 +211,21 @@ pub fn render(
     before: Option<i64>,
 ) -> (&'static str, Markup) {
     let lang = look.lang;
-    let title = look.pick("Log audit", "Audit log");
+    let title = look.t(T::AUDIT_LOG);
     let content = html! {
         h1 { (title) }
-        p { (look.pick("Setiap perubahan administratif, terbaru di atas. Log ini hanya bisa ditambah, tidak bisa diubah atau dihapus.", "Every administrative change, newest first. This log can only be added to, never changed or deleted.")) }
+        p { (look.t(T::EVERY_ADMINISTRATIVE_CHANGE_NEWEST_FIRST_THIS_LOG)) }
         table.data.stacked.audit {
             thead { tr {
-                th scope="col" { (look.pick("Perubahan", "Change")) }
-                th scope="col" { (look.pick("Waktu", "Time")) }
-                th scope="col" { (look.pick("Oleh", "By")) }
-                th scope="col" { (look.pick("Yang berubah", "What changed")) }
+                th scope="col" { (look.t(T::CHANGE)) }
+                th scope="col" { (look.t(T::TIME)) }
+                th scope="col" { (look.t(T::BY)) }
+                th scope="col" { (look.t(T::WHAT_CHANGED)) }
             } }
             tbody { @for e in entries { tr {
                 th scope="row" { strong { (entity_label(lang, &e.entity)) } " · " (action_label(lang, &e.action)) br; small { (e.entity_id) } }
-                td data-label=(look.pick("Waktu", "Time")) { (lang.date_time(e.at, offset)) }
-                td data-label=(look.pick("Oleh", "By")) { (e.actor) }
+                td data-label=(look.t(T::TIME)) { (lang.date_time(e.at, offset)) }
+                td data-label=(look.t(T::BY)) { (e.actor) }
                 td {
                     @let changes = differences(lang, e.before.as_deref(), e.after.as_deref());
                     @if changes.is_empty() { "–" } @else {
@@ -244,11 +238,11 @@ pub fn render(
                 }
             } } }
         }
-        nav.pager aria-label=(look.pick("Halaman log", "Log pages")) {
-            @if before.is_some() { a href=(look.href(AUDIT)) { (look.pick("← Terbaru", "← Newest")) } " " }
+        nav.pager aria-label=(look.t(T::LOG_PAGES)) {
+            @if before.is_some() { a href=(look.href(AUDIT)) { (look.t(T::NEWEST)) } " " }
             @if entries.len() == AUDIT_PAGE as usize {
                 @if let Some(last) = entries.last() {
-                    a href={ (AUDIT) "?lang=" (lang.code()) "&before=" (last.audit_id) } { (look.pick("Lebih lama →", "Older →")) }
+                    a href={ (AUDIT) "?lang=" (lang.code()) "&before=" (last.audit_id) } { (look.t(T::OLDER)) }
                 }
             }
         }

@@ -6,6 +6,7 @@
 use axum::response::Response;
 use maud::{html, Markup};
 
+use crate::i18n::catalogue as T;
 use crate::pages::context::{Look, StaffCx};
 use crate::pages::failure::PageError;
 
@@ -43,7 +44,7 @@ pub fn render(look: Look, c: &Confirmation) -> Markup {
             p.buttons {
                 button.primary type="submit" { (c.yes) }
                 " "
-                a href=(c.cancel) { (look.pick("Batal", "Cancel")) }
+                a href=(c.cancel) { (look.t(T::CANCEL)) }
             }
         }
     }

@@ -14,6 +14,7 @@ use suara_store::{Issuer, Officer, Service, TicketBinding};
 use time::OffsetDateTime;
 
 use super::units_tree;
+use crate::i18n::catalogue as T;
 use crate::pages::context::{CsrfForm, Look, StaffCx};
 use crate::pages::failure::PageError;
 use crate::routes::COUNTER;
@@ -88,7 +89,7 @@ pub fn issue_form(look: Look, scope: &Scope, last: &IssueForm) -> Markup {
         form.account method="post" action=(look.action(COUNTER)) {
             (look.csrf())
             p {
-                label for="service" { (look.pick("Layanan yang baru diberikan", "Service just given")) }
+                label for="service" { (look.t(T::SERVICE_JUST_GIVEN)) }
                 select #service name="service" required {
                     @for s in &scope.services {
                         option value=(s.service_id) selected[last.service.as_deref() == Some(s.service_id.as_str())] {
@@ -99,9 +100,9 @@ pub fn issue_form(look: Look, scope: &Scope, last: &IssueForm) -> Markup {
             }
             @if scope.fixed_officer.is_none() {
                 p {
-                    label for="officer" { (look.pick("Petugas yang melayani (boleh kosong)", "Officer who served (optional)")) }
+                    label for="officer" { (look.t(T::OFFICER_WHO_SERVED_OPTIONAL)) }
                     select #officer name="officer" {
-                        option value="" { (look.pick("— tidak disebut —", "— not named —")) }
+                        option value="" { (look.t(T::NOT_NAMED)) }
                         @for o in &scope.officers {
                             option value=(o.nip) selected[last.officer.as_deref() == Some(o.nip.as_str())] {
                                 (o.name) " · NIP " (o.nip)
@@ -110,24 +111,21 @@ pub fn issue_form(look: Look, scope: &Scope, last: &IssueForm) -> Markup {
                     }
                 }
             }
-            button.primary type="submit" { (look.pick("Terbitkan tiket", "Issue ticket")) }
+            button.primary type="submit" { (look.t(T::ISSUE_TICKET)) }
         }
     }
 }
 
 fn intro(look: Look) -> Markup {
     html! {
-        p { (look.pick(
-            "Setelah melayani warga, terbitkan satu tiket untuk layanan itu. Tiket berlaku satu kali dan 72 jam; tanggapan lewat tiket dihitung sebagai terverifikasi.",
-            "After serving a citizen, issue one ticket for that service. A ticket works once, for 72 hours; responses through a ticket count as verified.",
-        )) }
+        p { (look.t(T::AFTER_SERVING_A_CITIZEN_ISSUE_ONE_TICKET)) }
     }
 }
 
 pub async fn counter_page(cx: StaffCx) -> Result<Response, PageError> {
     let scope = scope(&cx).await?;
     let look = cx.look();
-    let title = look.pick("Tiket survei", "Survey tickets");
+    let title = look.t(T::SURVEY_TICKETS);
     let none = IssueForm {
         service: None,
         officer: None,
@@ -146,7 +144,7 @@ pub async fn issue(
 ) -> Result<Response, PageError> {
     let scope = scope(&cx).await?;
     let look = cx.look();
-    let title = look.pick("Tiket survei", "Survey tickets");
+    let title = look.t(T::SURVEY_TICKETS);
     let chosen = form
         .service
         .as_deref()
@@ -156,8 +154,8 @@ pub async fn issue(
         let content = html! {
             h1 { (title) }
             div.error-summary role="alert" tabindex="-1" {
-                h2 { (look.pick("Ada masalah", "There is a problem")) }
-                p { a href="#service" { (look.pick("Pilih layanan yang baru diberikan.", "Choose the service just given.")) } }
+                h2 { (look.t(T::THERE_IS_A_PROBLEM)) }
+                p { a href="#service" { (look.t(T::CHOOSE_THE_SERVICE_JUST_GIVEN)) } }
             }
             (issue_form(look, &scope, &form))
         };
@@ -201,13 +199,13 @@ pub async fn issue(
     let content = html! {
         h1 { (title) }
         section.ticket aria-labelledby="ticket-code" {
-            p { (look.pick("Survei kepuasan: ", "Satisfaction survey: ")) strong { (service.name) } }
-            (qr_svg(&url, look.pick("Kode QR tiket survei", "Survey ticket QR code")))
+            p { (look.t(T::SATISFACTION_SURVEY)) strong { (service.name) } }
+            (qr_svg(&url, look.t(T::SURVEY_TICKET_QR_CODE)))
             p #ticket-code .code { (ticket::display(&code)) }
-            p { (look.pick("Pindai kode QR atau buka ", "Scan the QR code or open ")) a href=(url) { (url) } }
-            p.muted { (look.pick("Berlaku satu kali, sampai ", "Valid once, until ")) (cx.lang.date_time(expires_at, cx.tenant.offset())) }
+            p { (look.t(T::SCAN_THE_QR_CODE_OR_OPEN)) a href=(url) { (url) } }
+            p.muted { (look.t(T::VALID_ONCE_UNTIL)) (cx.lang.date_time(expires_at, cx.tenant.offset())) }
         }
-        h2 { (look.pick("Tiket berikutnya", "Next ticket")) }
+        h2 { (look.t(T::NEXT_TICKET)) }
         (issue_form(look, &scope, &form))
     };
     Ok(cx.page(StatusCode::CREATED, title, content))

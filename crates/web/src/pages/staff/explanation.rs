@@ -13,14 +13,15 @@ use suara_domain::tpp::{Explanation, ScoreBasis, SCORE_PLACES};
 use suara_store::{RunOfficer, RunSummary, StoredRun};
 
 use super::tpp::{percent, rp, rule_text, state_label};
+use crate::i18n::catalogue as T;
 use crate::i18n::Lang;
 
 /// What counts for pay under a trust level, in a few words.
 pub fn trust_label(lang: Lang, trust: Trust) -> &'static str {
     match trust {
-        Trust::Open => lang.pick("semua saluran", "every channel"),
-        Trust::Onsite => lang.pick("kios dan tiket", "kiosks and tickets"),
-        Trust::Verified => lang.pick("tiket saja", "tickets only"),
+        Trust::Open => lang.t(T::EVERY_CHANNEL),
+        Trust::Onsite => lang.t(T::KIOSKS_AND_TICKETS),
+        Trust::Verified => lang.t(T::TICKETS_ONLY),
     }
 }
 
@@ -51,18 +52,9 @@ pub fn evidence_counts(run: &StoredRun) -> (usize, usize, Vec<String>) {
 /// What counts for pay under the policy's trust level, in words.
 fn trust_text(lang: Lang, trust: Trust) -> &'static str {
     match trust {
-        Trust::Open => lang.pick(
-            "semua tanggapan (tautan, QR, API, kios dan tiket)",
-            "every response (link, QR, API, kiosk and ticket)",
-        ),
-        Trust::Onsite => lang.pick(
-            "jawaban di kios loket dan tiket dari sistem antrean atau atasan; jawaban lewat tautan, QR atau API, dan tiket yang Anda terbitkan sendiri, masuk hasil SKM yang diumumkan tetapi tidak menentukan TPP",
-            "answers at a counter kiosk and tickets from a queue system or a supervisor; answers by link, QR or API, and tickets you issued yourself, count in the published SKM but do not decide TPP",
-        ),
-        Trust::Verified => lang.pick(
-            "hanya tiket dari sistem antrean atau atasan",
-            "only tickets from a queue system or a supervisor",
-        ),
+        Trust::Open => lang.t(T::EVERY_RESPONSE_LINK_QR_API_KIOSK_AND),
+        Trust::Onsite => lang.t(T::ANSWERS_AT_A_COUNTER_KIOSK_AND_TICKETS),
+        Trust::Verified => lang.t(T::ONLY_TICKETS_FROM_A_QUEUE_SYSTEM_OR),
     }
 }
 
@@ -79,22 +71,22 @@ fn threshold(policy: &Policy) -> Option<Decimal> {
 fn evidence_step(lang: Lang, policy: &Policy, e: &Explanation) -> Markup {
     html! {
         li {
-            h2 { (lang.pick("Cukupkah buktinya?", "Is the evidence enough?")) }
+            h2 { (lang.t(T::IS_THE_EVIDENCE_ENOUGH)) }
             @match e.evidence {
                 Evidence::NotApplied => {
-                    p { (lang.pick("Kebijakan ini tidak memakai aturan bukti: nilai di atas langsung dipakai.", "This policy has no evidence rule: the score above is used as it is.")) }
+                    p { (lang.t(T::THIS_POLICY_HAS_NO_EVIDENCE_RULE_THE)) }
                 }
                 Evidence::Insufficient { responses, needed } => {
-                    p { (lang.pick("Bulan ini unit Anda punya ", "This month your unit had ")) strong { (responses) } (lang.pick(" tanggapan yang dihitung untuk TPP; TPP baru dapat dikurangi bila ada sedikitnya ", " responses that count for TPP; TPP can only be reduced with at least ")) (needed) "." }
-                    p { strong { (lang.pick("Bukti belum cukup, jadi komponen kepuasan Anda 100%.", "The evidence is not enough, so your satisfaction component is 100%.")) } }
+                    p { (lang.t(T::THIS_MONTH_YOUR_UNIT_HAD)) strong { (responses) } (lang.t(T::RESPONSES_THAT_COUNT_FOR_TPP_TPP_CAN)) (needed) "." }
+                    p { strong { (lang.t(T::THE_EVIDENCE_IS_NOT_ENOUGH_SO_YOUR)) } }
                 }
                 Evidence::Bounded { margin, upper } => {
                     @let score = e.score.map_or("–".to_string(), |s| lang.decimal(s));
                     @let level = policy.evidence.as_ref().map_or(95, |r| r.confidence);
-                    p { (lang.pick("Nilai dari sampel bisa meleset. Dengan keyakinan ", "A score from a sample can be off. With ")) (level) "% "
-                        (lang.pick("nilai sebenarnya paling tinggi ", "confidence the true score is at most ")) code { (score) " + " (lang.decimal(margin)) " = " strong { (lang.decimal(upper)) } }
-                        (lang.pick(". TPP dihitung dari batas atas ini, agar keraguan menguntungkan Anda.", ". TPP is computed from this upper end, so any doubt is in your favour.")) }
-                    p.muted { (lang.pick("Rentang dihitung dari sebaran jawaban per tanggapan di unit Anda dan bobot penggabungan; dibulatkan ke atas ke 0,01.", "The range comes from the spread of per-response answers in your unit and the blend's weights; rounded up to 0.01.")) }
+                    p { (lang.t(T::A_SCORE_FROM_A_SAMPLE_CAN_BE)) (level) "% "
+                        (lang.t(T::CONFIDENCE_THE_TRUE_SCORE_IS_AT_MOST)) code { (score) " + " (lang.decimal(margin)) " = " strong { (lang.decimal(upper)) } }
+                        (lang.t(T::TPP_IS_COMPUTED_FROM_THIS_UPPER_END)) }
+                    p.muted { (lang.t(T::THE_RANGE_COMES_FROM_THE_SPREAD_OF)) }
                 }
             }
         }
@@ -113,7 +105,7 @@ fn gap_text(lang: Lang, policy: &Policy, e: &Explanation) -> Markup {
         return html! {};
     };
     if ruled.to_rational() >= threshold.to_rational() {
-        return html! { p { strong { (lang.pick("Nilai ", "The score ")) (lang.decimal(ruled)) (lang.pick(" mencapai ", " reaches ")) (lang.decimal(threshold)) (lang.pick(": TPP tidak dikurangi karena kepuasan.", ": TPP is not reduced for satisfaction.")) } } };
+        return html! { p { strong { (lang.t(T::THE_SCORE)) (lang.decimal(ruled)) (lang.t(T::REACHES)) (lang.decimal(threshold)) (lang.t(T::TPP_IS_NOT_REDUCED_FOR_SATISFACTION)) } } };
     }
     let gap = Decimal::round_half_away(
         &(threshold.to_rational() - ruled.to_rational()),
@@ -121,7 +113,7 @@ fn gap_text(lang: Lang, policy: &Policy, e: &Explanation) -> Markup {
     );
     let shortfall = e.base.saturating_sub(e.amount);
     html! {
-        p { strong { (lang.pick("Pada ", "At ")) (lang.decimal(ruled)) (lang.pick(" Anda ", " you were ")) (lang.decimal(gap)) (lang.pick(" poin di bawah ", " points below ")) (lang.decimal(threshold)) (lang.pick(", dan itu mengurangi TPP Anda sebesar ", ", which cost you ")) (rp(shortfall)) "." } }
+        p { strong { (lang.t(T::AT)) (lang.decimal(ruled)) (lang.t(T::YOU_WERE)) (lang.decimal(gap)) (lang.t(T::POINTS_BELOW)) (lang.decimal(threshold)) (lang.t(T::WHICH_COST_YOU)) (rp(shortfall)) "." } }
     }
 }
 
@@ -147,19 +139,16 @@ pub fn steps(lang: Lang, run: &Figures, nip: &str, published: u64) -> Markup {
     let header = match run.run {
         Some(s) => html! {
             p.muted {
-                (lang.pick("Perhitungan ", "Run ")) (lang.month(s.month)) (lang.pick(" versi ", " version ")) (s.version)
-                " (" (state_label(lang, s.state)) "), " (lang.pick("kebijakan ", "policy ")) (s.policy_version) "."
+                (lang.t(T::RUN)) (lang.month(s.month)) (lang.t(T::VERSION)) (s.version)
+                " (" (state_label(lang, s.state)) "), " (lang.t(T::POLICY)) (s.policy_version) "."
             }
         },
         None => html! {
-            div.warning role="note" { p { strong { (lang.pick(
-                "Sementara: bulan ini belum berakhir. Angka di bawah mengikuti tanggapan sejauh ini dan masih berubah; TPP dihitung resmi setelah bulannya selesai.",
-                "Provisional: this month has not ended. The figures below follow the responses so far and will still change; TPP is computed officially once the month is over.",
-            )) } } }
+            div.warning role="note" { p { strong { (lang.t(T::PROVISIONAL_THIS_MONTH_HAS_NOT_ENDED_THE)) } } }
         },
     };
     let Some(officer) = run.officer(nip) else {
-        return html! { (header) p { (lang.pick("Pegawai ini tidak tercatat bekerja pada akhir bulan itu, sehingga tidak masuk perhitungan.", "This officer was not on the staff at the end of that month and is not in the run.")) } };
+        return html! { (header) p { (lang.t(T::THIS_OFFICER_WAS_NOT_ON_THE_STAFF)) } };
     };
     let Some(row) = run.payroll.rows.iter().find(|r| r.nip == nip) else {
         let reason = run
@@ -168,7 +157,7 @@ pub fn steps(lang: Lang, run: &Figures, nip: &str, published: u64) -> Markup {
             .iter()
             .find(|u| u.nip == nip)
             .map_or("", |u| u.reason.as_str());
-        return html! { (header) p { strong { (lang.pick("Tidak dibayar pada perhitungan ini: ", "Not paid in this run: ")) } (reason) } };
+        return html! { (header) p { strong { (lang.t(T::NOT_PAID_IN_THIS_RUN)) } (reason) } };
     };
     let e = &row.explanation;
     let input = &officer.input;
@@ -187,65 +176,65 @@ pub fn steps(lang: Lang, run: &Figures, nip: &str, published: u64) -> Markup {
         }
         ol.steps {
             li {
-                h2 { (lang.pick("Tanggapan yang dihitung", "Responses counted")) }
+                h2 { (lang.t(T::RESPONSES_COUNTED)) }
                 @match input.officer {
                     Some(o) if input.public_facing => {
-                        p { (o.responses) " " (lang.pick("tanggapan yang dihitung untuk TPP menyebut Anda; IKM Anda dari tanggapan itu ", "responses that count for TPP named you; your IKM from them ")) strong { (lang.decimal(o.ikm)) } "." }
+                        p { (o.responses) " " (lang.t(T::RESPONSES_THAT_COUNT_FOR_TPP_NAMED_YOU)) strong { (lang.decimal(o.ikm)) } "." }
                     }
                     _ if !input.public_facing => {
-                        p { (lang.pick("Jabatan Anda tidak melayani masyarakat langsung, jadi dipakai nilai unit.", "Your position does not serve the public directly, so your unit's score is used.")) }
+                        p { (lang.t(T::YOUR_POSITION_DOES_NOT_SERVE_THE_PUBLIC)) }
                     }
-                    _ => { p { (lang.pick("Tidak ada tanggapan yang dihitung untuk TPP yang menyebut Anda bulan ini.", "No response that counts for TPP named you this month.")) } }
+                    _ => { p { (lang.t(T::NO_RESPONSE_THAT_COUNTS_FOR_TPP_NAMED)) } }
                 }
                 @if published > counted && input.public_facing {
-                    p { (lang.pick("Di hasil SKM yang diumumkan, ", "In the published SKM, ")) strong { (published) } (lang.pick(" tanggapan menyebut Anda; ", " responses named you; ")) (published - counted) (lang.pick(" di antaranya tidak menentukan TPP (lihat di bawah).", " of them do not decide TPP (see below).")) }
+                    p { (lang.t(T::IN_THE_PUBLISHED_SKM)) strong { (published) } (lang.t(T::RESPONSES_NAMED_YOU)) (published - counted) (lang.t(T::OF_THEM_DO_NOT_DECIDE_TPP_SEE)) }
                 }
                 @match (input.unit, officer.score_unit_id.as_deref()) {
                     (Some(u), Some(unit_id)) => {
-                        p { (lang.pick("Unit ", "Unit ")) code { (unit_id) } ": " (u.responses) " " (lang.pick("tanggapan, IKM ", "responses, IKM ")) strong { (lang.decimal(u.ikm)) } "."
-                            @if unit_id != input.unit_id { " " (lang.pick("(unit Anda sendiri tidak punya tanggapan; dipakai unit di atasnya)", "(your own unit had none; the unit above it is used)")) } }
+                        p { (lang.t(T::UNIT)) code { (unit_id) } ": " (u.responses) " " (lang.t(T::RESPONSES_IKM)) strong { (lang.decimal(u.ikm)) } "."
+                            @if unit_id != input.unit_id { " " (lang.t(T::YOUR_OWN_UNIT_HAD_NONE_THE_UNIT)) } }
                     }
-                    _ => { p { (lang.pick("Unit Anda tidak punya tanggapan yang dihitung untuk TPP bulan ini.", "Your unit had no responses that count for TPP this month.")) } }
+                    _ => { p { (lang.t(T::YOUR_UNIT_HAD_NO_RESPONSES_THAT_COUNT)) } }
                 }
-                p.muted { (lang.pick("Yang dihitung untuk TPP: ", "What counts for TPP: ")) (trust_text(lang, policy.min_trust)) (lang.pick(". Tanggapan dalam karantina atau yang keberatannya dikabulkan tidak dihitung.", ". Responses held in quarantine or set aside on appeal do not count.")) }
+                p.muted { (lang.t(T::WHAT_COUNTS_FOR_TPP)) (trust_text(lang, policy.min_trust)) (lang.t(T::RESPONSES_HELD_IN_QUARANTINE_OR_SET_ASIDE)) }
             }
             li {
-                h2 { (lang.pick("Nilai Anda", "Your score")) }
+                h2 { (lang.t(T::YOUR_SCORE)) }
                 @match e.basis {
                     ScoreBasis::Blended { officer: o, unit: u, k } => {
-                        p { (lang.pick("Sedikit tanggapan tidak boleh menentukan sendiri, maka nilai Anda digabung dengan nilai unit; k adalah bobot nilai unit, setara dengan ", "A few responses must not decide alone, so your score is blended with your unit's; k is the weight of the unit's score, worth ")) (k) (lang.pick(" tanggapan:", " responses:")) }
+                        p { (lang.t(T::A_FEW_RESPONSES_MUST_NOT_DECIDE_ALONE)) (k) (lang.t(T::RESPONSES_3)) }
                         p { code { "(n·IKM" sub { "pegawai" } " + k·IKM" sub { "unit" } ") / (n + k) = (" (o.responses) "·" (lang.decimal(o.ikm)) " + " (k) "·" (lang.decimal(u.ikm)) ") / (" (o.responses) " + " (k) ") = " strong { (score_text) } } }
-                        p.muted { (lang.pick("Dibulatkan ke ", "Rounded to ")) (SCORE_PLACES) (lang.pick(" desimal.", " decimals.")) }
+                        p.muted { (lang.t(T::ROUNDED_TO)) (SCORE_PLACES) (lang.t(T::DECIMALS)) }
                     }
-                    ScoreBasis::OfficerOnly { officer: o } => { p { (lang.pick("Nilai Anda sendiri: ", "Your own score: ")) strong { (lang.decimal(o.ikm)) } } }
-                    ScoreBasis::UnitOnly { unit: u } => { p { (lang.pick("Nilai unit: ", "The unit's score: ")) strong { (lang.decimal(u.ikm)) } } }
-                    ScoreBasis::NoResponses => { p { (lang.pick("Tidak ada tanggapan yang dihitung untuk TPP, bagi Anda maupun unit Anda.", "No responses that count for TPP, for you or your unit.")) } }
+                    ScoreBasis::OfficerOnly { officer: o } => { p { (lang.t(T::YOUR_OWN_SCORE)) strong { (lang.decimal(o.ikm)) } } }
+                    ScoreBasis::UnitOnly { unit: u } => { p { (lang.t(T::THE_UNIT_S_SCORE)) strong { (lang.decimal(u.ikm)) } } }
+                    ScoreBasis::NoResponses => { p { (lang.t(T::NO_RESPONSES_THAT_COUNT_FOR_TPP_FOR)) } }
                 }
             }
             (evidence_step(lang, policy, e))
             li {
-                h2 { (lang.pick("Aturan kebijakan", "The policy's rule")) }
+                h2 { (lang.t(T::THE_POLICY_S_RULE)) }
                 p { (rule_text(lang, policy)) }
                 (gap_text(lang, policy, e))
-                p { (lang.pick("Komponen kepuasan", "Satisfaction component"))
-                    @if e.score.is_some() { (lang.pick(" untuk nilai ", " for score ")) (ruled) }
+                p { (lang.t(T::SATISFACTION_COMPONENT))
+                    @if e.score.is_some() { (lang.t(T::FOR_SCORE)) (ruled) }
                     ": " strong { (percent(lang, factor_shown(&e.factor.satisfaction))) } }
                 @if policy.weights.satisfaction != Decimal::new(1, 0) {
-                    p { (lang.pick("Digabung dengan bobot: kepuasan ", "Weighted: satisfaction ")) (lang.decimal(policy.weights.satisfaction))
-                        (lang.pick(", kehadiran ", ", attendance ")) (lang.decimal(policy.weights.attendance)) " (" (input.others.attendance.map_or("–".to_string(), |d| lang.decimal(d))) ")"
-                        (lang.pick(", produktivitas ", ", productivity ")) (lang.decimal(policy.weights.productivity)) " (" (input.others.productivity.map_or("–".to_string(), |d| lang.decimal(d))) ")"
+                    p { (lang.t(T::WEIGHTED_SATISFACTION)) (lang.decimal(policy.weights.satisfaction))
+                        (lang.t(T::ATTENDANCE)) (lang.decimal(policy.weights.attendance)) " (" (input.others.attendance.map_or("–".to_string(), |d| lang.decimal(d))) ")"
+                        (lang.t(T::PRODUCTIVITY)) (lang.decimal(policy.weights.productivity)) " (" (input.others.productivity.map_or("–".to_string(), |d| lang.decimal(d))) ")"
                         " = " (percent(lang, factor_shown(&e.factor.combined))) }
                 }
                 @if e.factor.bounded != e.factor.combined {
-                    p { (lang.pick("Dibatasi batas bawah ", "Held between floor ")) (lang.decimal(policy.floor)) (lang.pick(" dan batas atas ", " and cap ")) (lang.decimal(policy.cap)) ": " (percent(lang, factor_shown(&e.factor.bounded))) }
+                    p { (lang.t(T::HELD_BETWEEN_FLOOR)) (lang.decimal(policy.floor)) (lang.t(T::AND_CAP)) (lang.decimal(policy.cap)) ": " (percent(lang, factor_shown(&e.factor.bounded))) }
                 }
-                p { (lang.pick("Faktor dibayar (dibulatkan ke 0,01%): ", "Factor paid (rounded to 0.01%): ")) strong { (percent(lang, e.factor.paid)) } }
+                p { (lang.t(T::FACTOR_PAID_ROUNDED_TO_0_01)) strong { (percent(lang, e.factor.paid)) } }
             }
             li {
-                h2 { (lang.pick("Jumlah", "Amount")) }
-                p { (lang.pick("TPP dasar kelas jabatan ", "Base TPP of position class ")) (input.position_class) ": " (rp(e.base)) }
+                h2 { (lang.t(T::AMOUNT)) }
+                p { (lang.t(T::BASE_TPP_OF_POSITION_CLASS)) (input.position_class) ": " (rp(e.base)) }
                 p { code { (rp(e.base)) " × " (percent(lang, e.factor.paid)) " = " strong { (rp(e.amount)) } } }
-                p.muted { (lang.pick("Dibulatkan ke bawah ke rupiah penuh. Jumlah ini sama dengan yang diekspor untuk BPKAD.", "Rounded down to whole rupiah. This is the amount exported for BPKAD.")) }
+                p.muted { (lang.t(T::ROUNDED_DOWN_TO_WHOLE_RUPIAH_THIS_IS)) }
             }
         }
     }

@@ -15,6 +15,7 @@ use time::OffsetDateTime;
 
 use super::units_tree;
 use crate::auth::Staff;
+use crate::i18n::catalogue as T;
 use crate::i18n::{element_name, Lang};
 use crate::pages::context::{CsrfForm, Look, StaffCx};
 use crate::pages::failure::{Missing, PageError};
@@ -38,17 +39,17 @@ pub fn section(
     let lang = look.lang;
     let action = look.action(&routes::unit_follow_up(unit_id));
     html! {
-        h2 #tindak-lanjut { (lang.pick("Rencana tindak lanjut", "Follow-up plan")) " (" (lang.period(period)) ")" }
+        h2 #tindak-lanjut { (lang.t(T::FOLLOW_UP_PLAN)) " (" (lang.period(period)) ")" }
         @if plans.is_empty() {
-            p { (lang.pick("Belum ada rencana tindak lanjut untuk periode ini.", "No follow-up plan for this period yet.")) }
+            p { (lang.t(T::NO_FOLLOW_UP_PLAN_FOR_THIS_PERIOD)) }
         } @else {
             table.data tabindex="0" {
                 thead { tr {
-                    th scope="col" { (lang.pick("Unsur", "Element")) }
-                    th scope="col" { (lang.pick("Tindak lanjut", "Action")) }
-                    th scope="col" { (lang.pick("Penanggung jawab", "Owner")) }
-                    th scope="col" { (lang.pick("Tenggat", "Deadline")) }
-                    th scope="col" { (lang.pick("Status", "Status")) }
+                    th scope="col" { (lang.t(T::ELEMENT)) }
+                    th scope="col" { (lang.t(T::ACTION)) }
+                    th scope="col" { (lang.t(T::OWNER)) }
+                    th scope="col" { (lang.t(T::DEADLINE)) }
+                    th scope="col" { (lang.t(T::STATUS)) }
                 } }
                 tbody { @for p in plans { tr {
                     th scope="row" { (p.plan.element.code()) " " (element_name(lang, p.plan.element)) }
@@ -61,13 +62,13 @@ pub fn section(
                                 (look.csrf())
                                 input type="hidden" name="plan" value=(p.plan_id);
                                 input type="hidden" name="period" value=(period);
-                                label for={ "status-" (p.plan_id) } { (lang.pick("Status", "Status")) }
+                                label for={ "status-" (p.plan_id) } { (lang.t(T::STATUS)) }
                                 select id={ "status-" (p.plan_id) } name="status" {
                                     @for s in Status::ALL { option value=(s.code()) selected[s == p.status] { (status_label(lang, s)) } }
                                 }
-                                label for={ "note-" (p.plan_id) } { (lang.pick("Catatan kemajuan", "Progress note")) }
+                                label for={ "note-" (p.plan_id) } { (lang.t(T::PROGRESS_NOTE)) }
                                 input id={ "note-" (p.plan_id) } name="note" value=[p.progress_note.as_deref()] maxlength="500";
-                                button type="submit" { (lang.pick("Simpan", "Save")) }
+                                button type="submit" { (lang.t(T::SAVE)) }
                             }
                         } @else {
                             (status_label(lang, p.status))
@@ -80,12 +81,12 @@ pub fn section(
             form.stack method="post" action=(action) {
                 (look.csrf())
                 input type="hidden" name="period" value=(period);
-                p { label for="fu-element" { (lang.pick("Unsur", "Element")) }
+                p { label for="fu-element" { (lang.t(T::ELEMENT)) }
                     select #fu-element name="element" { @for e in Element::ALL { option value=(e.code()) { (e.code()) " " (element_name(lang, e)) } } } }
-                p { label for="fu-action" { (lang.pick("Tindak lanjut", "Action")) } input #fu-action name="action" required maxlength="1000"; }
-                p { label for="fu-owner" { (lang.pick("Penanggung jawab", "Owner")) } input #fu-owner name="owner" required; }
-                p { label for="fu-deadline" { (lang.pick("Tenggat", "Deadline")) } input #fu-deadline type="date" name="deadline" required; }
-                p.buttons { button type="submit" { (lang.pick("Tambah rencana", "Add the plan")) } }
+                p { label for="fu-action" { (lang.t(T::ACTION)) } input #fu-action name="action" required maxlength="1000"; }
+                p { label for="fu-owner" { (lang.t(T::OWNER)) } input #fu-owner name="owner" required; }
+                p { label for="fu-deadline" { (lang.t(T::DEADLINE)) } input #fu-deadline type="date" name="deadline" required; }
+                p.buttons { button type="submit" { (lang.t(T::ADD_THE_PLAN)) } }
             }
         }
     }
@@ -134,20 +135,20 @@ pub async fn change(
     );
     let now = OffsetDateTime::now_utc();
     let problem = |body: Markup| {
-        let title = lang.pick("Rencana belum disimpan", "The plan was not saved");
+        let title = lang.t(T::THE_PLAN_WAS_NOT_SAVED);
         Ok(cx.page(
             StatusCode::UNPROCESSABLE_ENTITY,
             title,
             html! {
                 h1 { (title) }
-                div.error-summary role="alert" tabindex="-1" { h2 { (lang.pick("Ada masalah", "There is a problem")) } (body) }
-                p { a href=(back) { (lang.pick("Kembali ke halaman unit", "Back to the unit's page")) } }
+                div.error-summary role="alert" tabindex="-1" { h2 { (lang.t(T::THERE_IS_A_PROBLEM)) } (body) }
+                p { a href=(back) { (lang.t(T::BACK_TO_THE_UNIT_S_PAGE)) } }
             },
         ))
     };
     if let Some(plan_id) = form.plan.as_deref() {
         let Some(status) = form.status.as_deref().and_then(Status::from_code) else {
-            return problem(html! { p { (lang.pick("Pilih status.", "Choose a status.")) } });
+            return problem(html! { p { (lang.t(T::CHOOSE_A_STATUS)) } });
         };
         let found = cx
             .app
@@ -190,10 +191,10 @@ pub async fn change(
 
 fn plan_field_label(lang: Lang, field: &str) -> &'static str {
     match field {
-        "element" => lang.pick("Unsur", "Element"),
-        "action" => lang.pick("Tindak lanjut", "Action"),
-        "owner" => lang.pick("Penanggung jawab", "Owner"),
-        "deadline" => lang.pick("Tenggat", "Deadline"),
-        _ => lang.pick("Isian", "Field"),
+        "element" => lang.t(T::ELEMENT),
+        "action" => lang.t(T::ACTION),
+        "owner" => lang.t(T::OWNER),
+        "deadline" => lang.t(T::DEADLINE),
+        _ => lang.t(T::FIELD),
     }
 }

@@ -7,6 +7,7 @@ use maud::{html, Markup};
 use suara_domain::org::import::{plan_import, ImportFiles, ImportPlan, RowError, Table};
 use time::OffsetDateTime;
 
+use crate::i18n::catalogue as T;
 use crate::i18n::Lang;
 use crate::pages::context::{Look, StaffCx, Upload};
 use crate::pages::failure::PageError;
@@ -24,13 +25,13 @@ fn import_form(look: Look) -> Markup {
                 p {
                     label for=(table.code()) { code { (table.file_name()) } }
                     input id=(table.code()) type="file" name=(table.code()) accept=".csv,text/csv";
-                    span.hint { (lang.pick("Kolom: ", "Columns: ")) code { (required.join(", ")) } @if !optional.is_empty() { " · " (lang.pick("opsional: ", "optional: ")) code { (optional.join(", ")) } } }
+                    span.hint { (lang.t(T::COLUMNS)) code { (required.join(", ")) } @if !optional.is_empty() { " · " (lang.t(T::OPTIONAL)) code { (optional.join(", ")) } } }
                 }
             }
             p.buttons {
-                button type="submit" name="action" value="check" { (lang.pick("Periksa saja (tidak mengimpor)", "Check only (imports nothing)")) }
+                button type="submit" name="action" value="check" { (lang.t(T::CHECK_ONLY_IMPORTS_NOTHING)) }
                 " "
-                button.primary type="submit" name="action" value="import" { (lang.pick("Periksa lalu impor", "Check, then import")) }
+                button.primary type="submit" name="action" value="import" { (lang.t(T::CHECK_THEN_IMPORT)) }
             }
         }
     }
@@ -38,17 +39,14 @@ fn import_form(look: Look) -> Markup {
 
 fn import_intro(lang: Lang) -> Markup {
     html! {
-        p { (lang.pick(
-            "Unggah satu atau beberapa berkas CSV (UTF-8; pemisah koma, titik koma atau tab). Semua baris diperiksa dulu: bila ada satu baris salah, tidak ada yang diimpor. Mengimpor berkas yang sama dua kali tidak mengubah apa pun. Data yang tidak ada di berkas tidak dihapus. Pegawai yang pindah unit atau jabatan mendapat penugasan baru mulai tanggal di kolom",
-            "Upload one or more CSV files (UTF-8; comma, semicolon or tab separated). Every row is checked first: if any row is wrong, nothing is imported. Importing the same files twice changes nothing. Records missing from the files are not deleted. An officer who changes unit or position gets a new assignment from the date in the column",
-        ))
+        p { (lang.t(T::UPLOAD_ONE_OR_MORE_CSV_FILES_UTF))
         " " code { "assigned_from" } " "
-        (lang.pick("(bawaan: hari ini); riwayatnya tetap tersimpan.", "(default: today); the history is kept.")) }
+        (lang.t(T::DEFAULT_TODAY_THE_HISTORY_IS_KEPT)) }
     }
 }
 
 pub async fn import_page(cx: StaffCx) -> Result<Response, PageError> {
-    let title = cx.pick("Impor organisasi", "Import organisation");
+    let title = cx.t(T::IMPORT_ORGANISATION);
     let content = html! { h1 { (title) } (import_intro(cx.lang)) (import_form(cx.look())) };
     cx.ok(title, content)
 }
@@ -60,13 +58,13 @@ pub async fn import_submit(cx: StaffCx, upload: Upload) -> Result<Response, Page
         .into_iter()
         .filter_map(|t| upload.file(t.code()).map(|bytes| (t, bytes.to_vec())))
         .collect();
-    let title = lang.pick("Impor organisasi", "Import organisation");
+    let title = lang.t(T::IMPORT_ORGANISATION);
     if uploads.is_empty() {
         let content = html! {
             h1 { (title) }
             div.error-summary role="alert" tabindex="-1" {
-                h2 { (lang.pick("Ada masalah", "There is a problem")) }
-                p { a href={ "#" (Table::ALL[0].code()) } { (lang.pick("Pilih minimal satu berkas CSV.", "Choose at least one CSV file.")) } }
+                h2 { (lang.t(T::THERE_IS_A_PROBLEM)) }
+                p { a href={ "#" (Table::ALL[0].code()) } { (lang.t(T::CHOOSE_AT_LEAST_ONE_CSV_FILE)) } }
             }
             (import_form(look))
         };
@@ -97,14 +95,14 @@ pub async fn import_submit(cx: StaffCx, upload: Upload) -> Result<Response, Page
         h1 { (title) }
         div.success role="status" {
             p { strong {
-                @if imported { (lang.pick("Impor selesai.", "Import done.")) }
-                @else if plan.is_empty() { (lang.pick("Tidak ada perubahan: semua baris sama dengan data tersimpan.", "No changes: every row equals the stored data.")) }
-                @else { (lang.pick("Pemeriksaan lolos. Belum ada yang diimpor.", "The check passed. Nothing has been imported yet.")) }
+                @if imported { (lang.t(T::IMPORT_DONE)) }
+                @else if plan.is_empty() { (lang.t(T::NO_CHANGES_EVERY_ROW_EQUALS_THE_STORED)) }
+                @else { (lang.t(T::THE_CHECK_PASSED_NOTHING_HAS_BEEN_IMPORTED)) }
             } }
         }
         (plan_table(lang, &plan, &uploads.iter().map(|(t, _)| *t).collect::<Vec<_>>()))
         @if !imported && !plan.is_empty() {
-            p { (lang.pick("Untuk mengimpor, pilih berkas yang sama lalu tekan “Periksa lalu impor”.", "To import, choose the same files and press “Check, then import”.")) }
+            p { (lang.t(T::TO_IMPORT_CHOOSE_THE_SAME_FILES_AND)) }
         }
         (import_form(look))
     };
@@ -114,13 +112,13 @@ pub async fn import_submit(cx: StaffCx, upload: Upload) -> Result<Response, Page
 fn error_table(lang: Lang, errors: &[RowError]) -> Markup {
     html! {
         div.error-summary role="alert" tabindex="-1" {
-            p { strong { (errors.len()) " " (lang.pick("masalah ditemukan; tidak ada yang diimpor.", "problems found; nothing was imported.")) } }
+            p { strong { (errors.len()) " " (lang.t(T::PROBLEMS_FOUND_NOTHING_WAS_IMPORTED)) } }
         }
         table.data tabindex="0" {
-            caption { (lang.pick("Baris yang perlu diperbaiki", "Rows to fix")) }
+            caption { (lang.t(T::ROWS_TO_FIX)) }
             thead { tr {
-                th scope="col" { (lang.pick("Berkas", "File")) } th.num scope="col" { (lang.pick("Baris", "Line")) }
-                th scope="col" { (lang.pick("Kolom", "Field")) } th scope="col" { (lang.pick("Masalah", "Problem")) }
+                th scope="col" { (lang.t(T::FILE)) } th.num scope="col" { (lang.t(T::LINE)) }
+                th scope="col" { (lang.t(T::FIELD_2)) } th scope="col" { (lang.t(T::PROBLEM)) }
             } }
             tbody { @for e in errors { tr {
                 td { code { (e.table.file_name()) } } td.num { (e.line) } td { code { (e.field) } } td { (crate::i18n::reason_text(lang, &e.reason)) }
@@ -132,15 +130,15 @@ fn error_table(lang: Lang, errors: &[RowError]) -> Markup {
 fn plan_table(lang: Lang, plan: &ImportPlan, tables: &[Table]) -> Markup {
     html! {
         table.data tabindex="0" {
-            caption { (lang.pick("Perubahan", "Changes")) }
+            caption { (lang.t(T::CHANGES)) }
             thead { tr {
-                th scope="col" { (lang.pick("Berkas", "File")) } th.num scope="col" { (lang.pick("Baru", "New")) }
-                th.num scope="col" { (lang.pick("Diubah", "Changed")) }
+                th scope="col" { (lang.t(T::FILE)) } th.num scope="col" { (lang.t(T::NEW)) }
+                th.num scope="col" { (lang.t(T::CHANGED)) }
             } }
             tbody { @for table in tables { @let c = plan.counts(*table); tr {
                 th scope="row" { code { (table.file_name()) } } td.num { (c.added) } td.num { (c.updated) }
             } } }
         }
-        p.muted { (plan.unchanged) " " (lang.pick("baris tidak berubah.", "rows unchanged.")) }
+        p.muted { (plan.unchanged) " " (lang.t(T::ROWS_UNCHANGED)) }
     }
 }

@@ -14,6 +14,7 @@ use super::confirm::{self, confirmed, Confirmation};
 use super::login::{end_session, forget_session};
 use super::{outcome, units_tree};
 use crate::auth::{cookie, random_token, set_cookie, token_hash, KIOSK_COOKIE};
+use crate::i18n::catalogue as T;
 use crate::pages::context::{CsrfForm, StaffCx};
 use crate::pages::failure::PageError;
 use crate::pages::kiosk::kiosk_href;
@@ -105,77 +106,74 @@ async fn kiosks_page(
                 format!("{} — {}", p.point.name, p.unit_name)
             })
     };
-    let title = lang.pick("Kios survei", "Survey kiosks");
+    let title = lang.t(T::SURVEY_KIOSKS);
     let content = html! {
         h1 { (title) }
-        p { (lang.pick(
-            "Tablet di loket dapat menjadi kios survei: buka halaman ini di tablet itu, pilih titik layanannya, lalu daftarkan. Tablet menyimpan kunci kiosnya sendiri, dan Anda otomatis keluar dari akun Anda di tablet itu. Tanggapan dari kios dicatat sebagai diberikan di tempat.",
-            "A tablet at the counter can be a survey kiosk: open this page on that tablet, choose its service point and register it. The tablet keeps its own kiosk key, and you are signed out of your account on that tablet. Responses from a kiosk are recorded as given on site.",
-        )) }
+        p { (lang.t(T::A_TABLET_AT_THE_COUNTER_CAN_BE)) }
         (outcome(notice.as_ref().map(|n| &n.text)))
         @if let Some(kiosk) = &this_tablet {
             div.success {
                 p {
-                    (lang.pick("Tablet ini adalah kios ", "This tablet is the kiosk ")) strong { (kiosk.label) }
+                    (lang.t(T::THIS_TABLET_IS_THE_KIOSK)) strong { (kiosk.label) }
                     " (" (point_name(&kiosk.point_id)) "). "
-                    a href=(kiosk_href(&kiosk.point_id, lang)) { (lang.pick("Buka kios", "Open the kiosk")) }
+                    a href=(kiosk_href(&kiosk.point_id, lang)) { (lang.t(T::OPEN_THE_KIOSK)) }
                 }
             }
         }
-        h2 { (lang.pick("Daftarkan tablet ini", "Register this tablet")) }
+        h2 { (lang.t(T::REGISTER_THIS_TABLET)) }
         @if points.is_empty() {
-            p { (lang.pick("Unit Anda belum punya titik layanan; impor points.csv dulu.", "Your units have no service points yet; import points.csv first.")) }
+            p { (lang.t(T::YOUR_UNITS_HAVE_NO_SERVICE_POINTS_YET)) }
         } @else {
             form.account method="post" action=(look.action(KIOSKS)) {
                 (look.csrf())
                 input type="hidden" name="action" value="register";
                 p {
-                    label for="point" { (lang.pick("Titik layanan", "Service point")) }
+                    label for="point" { (lang.t(T::SERVICE_POINT)) }
                     select #point name="point" required {
                         @for p in &points { option value=(p.point.point_id) { (p.point.name) " — " (p.unit_name) } }
                     }
                 }
                 p {
-                    label for="label" { (lang.pick("Nama kios (mis. Tablet loket 1)", "Kiosk name (e.g. Counter 1 tablet)")) }
+                    label for="label" { (lang.t(T::KIOSK_NAME_E_G_COUNTER_1_TABLET)) }
                     input #label name="label" required maxlength=(MAX_LABEL_CHARS) autocomplete="off";
                 }
                 p {
-                    label for="officer" { (lang.pick("Petugas tetap di titik ini (boleh kosong)", "Officer who staffs this point (optional)")) }
+                    label for="officer" { (lang.t(T::OFFICER_WHO_STAFFS_THIS_POINT_OPTIONAL)) }
                     select #officer name="officer" {
-                        option value="" { (lang.pick("— tidak ada —", "— none —")) }
+                        option value="" { (lang.t(T::NONE)) }
                         @for o in &officers { option value=(o.nip) { (o.name) " · NIP " (o.nip) } }
                     }
                 }
-                button.primary type="submit" { (lang.pick("Daftarkan sebagai kios dan keluar", "Register as kiosk and sign out")) }
+                button.primary type="submit" { (lang.t(T::REGISTER_AS_KIOSK_AND_SIGN_OUT)) }
             }
         }
-        h2 { (lang.pick("Kios terdaftar", "Registered kiosks")) }
+        h2 { (lang.t(T::REGISTERED_KIOSKS)) }
         @if kiosks.is_empty() {
-            p.muted { (lang.pick("Belum ada kios.", "No kiosks yet.")) }
+            p.muted { (lang.t(T::NO_KIOSKS_YET)) }
         } @else {
             table.data.stacked {
                 thead { tr {
-                    th scope="col" { (lang.pick("Kios", "Kiosk")) }
-                    th scope="col" { (lang.pick("Titik layanan", "Service point")) }
-                    th scope="col" { (lang.pick("Petugas", "Officer")) }
-                    th scope="col" { (lang.pick("Didaftarkan", "Registered")) }
-                    th scope="col" { (lang.pick("Status", "State")) }
+                    th scope="col" { (lang.t(T::KIOSK)) }
+                    th scope="col" { (lang.t(T::SERVICE_POINT)) }
+                    th scope="col" { (lang.t(T::OFFICER_2)) }
+                    th scope="col" { (lang.t(T::REGISTERED)) }
+                    th scope="col" { (lang.t(T::STATE)) }
                 } }
                 tbody { @for k in &kiosks { tr {
                     th scope="row" { (k.label) }
-                    td data-label=(lang.pick("Titik layanan", "Service point")) { (point_name(&k.point_id)) }
-                    td data-label=(lang.pick("Petugas", "Officer")) { (k.officer_nip.as_deref().map_or_else(|| "–".to_string(), officer_name)) }
-                    td data-label=(lang.pick("Didaftarkan", "Registered")) { (when(k.registered_at)) " · " (k.registered_by) }
+                    td data-label=(lang.t(T::SERVICE_POINT)) { (point_name(&k.point_id)) }
+                    td data-label=(lang.t(T::OFFICER_2)) { (k.officer_nip.as_deref().map_or_else(|| "–".to_string(), officer_name)) }
+                    td data-label=(lang.t(T::REGISTERED)) { (when(k.registered_at)) " · " (k.registered_by) }
                     td {
                         @match k.revoked_at {
-                            Some(at) => { (lang.pick("dicabut ", "revoked ")) (when(at)) }
+                            Some(at) => { (lang.t(T::REVOKED)) (when(at)) }
                             None => {
                                 form method="post" action=(look.action(KIOSKS)) {
-                                    (lang.pick("aktif", "active")) " "
+                                    (lang.t(T::ACTIVE)) " "
                                     (look.csrf())
                                     input type="hidden" name="action" value="revoke";
                                     input type="hidden" name="kiosk" value=(k.kiosk_id);
-                                    button type="submit" aria-label={ (lang.pick("Cabut kios ", "Revoke kiosk ")) (k.label) } { (lang.pick("Cabut…", "Revoke…")) }
+                                    button type="submit" aria-label={ (lang.t(T::REVOKE_KIOSK)) (k.label) } { (lang.t(T::REVOKE)) }
                                 }
                             }
                         }
@@ -209,7 +207,7 @@ pub async fn change(
         },
         _ => Notice {
             status: StatusCode::UNPROCESSABLE_ENTITY,
-            text: Err(lang.pick("Pilih tindakan.", "Choose an action.")),
+            text: Err(lang.t(T::CHOOSE_AN_ACTION)),
         },
     };
     kiosks_page(&cx, &headers, Some(notice)).await
@@ -237,19 +235,13 @@ async fn register(
     );
     let (points, _, _) = scope(cx).await?;
     if !points.iter().any(|p| p.point.point_id == point) {
-        return invalid(lang.pick(
-            "Pilih titik layanan dari unit Anda.",
-            "Choose a service point of your units.",
-        ));
+        return invalid(lang.t(T::CHOOSE_A_SERVICE_POINT_OF_YOUR_UNITS));
     }
     if label.is_empty() || label.chars().count() > MAX_LABEL_CHARS {
-        return invalid(lang.pick(
-            "Beri kios nama (paling banyak 80 karakter).",
-            "Give the kiosk a name (at most 80 characters).",
-        ));
+        return invalid(lang.t(T::GIVE_THE_KIOSK_A_NAME_AT_MOST));
     }
     if !officer.is_empty() && !valid_nip(&officer) {
-        return invalid(lang.pick("NIP terdiri dari 18 angka.", "A NIP has 18 digits."));
+        return invalid(lang.t(T::A_NIP_HAS_18_DIGITS));
     }
     let token = random_token();
     let kiosk_id = random_token()[..12].to_string();
@@ -272,12 +264,7 @@ async fn register(
         .await
     {
         Ok(_) => {}
-        Err(RecordError::UnknownOfficer(_)) => {
-            return invalid(lang.pick(
-                "Tidak ada pegawai dengan NIP itu.",
-                "No officer has that NIP.",
-            ))
-        }
+        Err(RecordError::UnknownOfficer(_)) => return invalid(lang.t(T::NO_OFFICER_HAS_THAT_NIP)),
         Err(error) => return Err(crate::ApiError::from(error).into()),
     }
     end_session(&cx.app, headers).await?;
@@ -300,10 +287,7 @@ async fn revoke(cx: &StaffCx, form: &KioskForm) -> Result<Result<Response, Notic
     else {
         return Ok(Err(Notice {
             status: StatusCode::UNPROCESSABLE_ENTITY,
-            text: Err(lang.pick(
-                "Pilih kios aktif dari unit Anda.",
-                "Choose an active kiosk of your units.",
-            )),
+            text: Err(lang.t(T::CHOOSE_AN_ACTIVE_KIOSK_OF_YOUR_UNITS)),
         }));
     };
     if !confirmed(form.confirm.as_deref()) {
@@ -316,21 +300,18 @@ async fn revoke(cx: &StaffCx, form: &KioskForm) -> Result<Result<Response, Notic
         return confirm::page(
             cx,
             &Confirmation {
-                title: lang.pick("Cabut kios ini?", "Revoke this kiosk?"),
+                title: lang.t(T::REVOKE_THIS_KIOSK),
                 facts: vec![
-                    (lang.pick("Kios", "Kiosk"), html! { (kiosk.label) }),
-                    (lang.pick("Titik layanan", "Service point"), html! { (point) }),
+                    (lang.t(T::KIOSK), html! { (kiosk.label) }),
+                    (lang.t(T::SERVICE_POINT), html! { (point) }),
                 ],
-                consequence: lang.pick(
-                    "Tablet itu tidak lagi dapat mengirim tanggapan kios, dan pencabutan tidak dapat dibatalkan: untuk memakainya lagi, daftarkan tablet itu sebagai kios baru.",
-                    "That tablet can no longer send kiosk responses, and revoking cannot be undone: to use it again, register the tablet as a new kiosk.",
-                ),
+                consequence: lang.t(T::THAT_TABLET_CAN_NO_LONGER_SEND_KIOSK),
                 action: KIOSKS,
                 fields: vec![
                     ("action".into(), "revoke".into()),
                     ("kiosk".into(), kiosk.kiosk_id.clone()),
                 ],
-                yes: lang.pick("Ya, cabut", "Yes, revoke"),
+                yes: lang.t(T::YES_REVOKE),
                 cancel: cx.href(KIOSKS),
             },
         )
@@ -349,18 +330,12 @@ async fn revoke(cx: &StaffCx, form: &KioskForm) -> Result<Result<Response, Notic
     Ok(Err(if revoked {
         Notice {
             status: StatusCode::OK,
-            text: Ok(lang.pick(
-                "Kios dicabut; tablet itu tidak lagi dapat mengirim tanggapan kios.",
-                "Kiosk revoked; that tablet can no longer send kiosk responses.",
-            )),
+            text: Ok(lang.t(T::KIOSK_REVOKED_THAT_TABLET_CAN_NO_LONGER)),
         }
     } else {
         Notice {
             status: StatusCode::CONFLICT,
-            text: Err(lang.pick(
-                "Kios itu sudah dicabut.",
-                "That kiosk has been revoked already.",
-            )),
+            text: Err(lang.t(T::THAT_KIOSK_HAS_BEEN_REVOKED_ALREADY)),
         }
     }))
 }

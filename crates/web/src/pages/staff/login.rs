@@ -12,6 +12,7 @@ use time::{Duration, OffsetDateTime};
 
 use super::href;
 use crate::auth::{self, LOGIN_CSRF_COOKIE, SESSION_COOKIE};
+use crate::i18n::catalogue as T;
 use crate::i18n::Lang;
 use crate::pages::context::{CsrfForm, StaffCx};
 use crate::pages::failure::PageError;
@@ -57,7 +58,7 @@ fn login_page(
     error: Option<&str>,
 ) -> Response {
     let csrf = auth::random_token();
-    let title = lang.pick("Masuk staf", "Staff sign-in");
+    let title = lang.t(T::STAFF_SIGN_IN);
     let content = html! {
         h1 { (title) }
         @if let Some(error) = error {
@@ -68,16 +69,16 @@ fn login_page(
             input type="hidden" name="lang" value=(lang.code());
             @if let Some(next) = safe_next(next) { input type="hidden" name="next" value=(next); }
             p {
-                label for="username" { (lang.pick("Nama pengguna", "Username")) }
+                label for="username" { (lang.t(T::USERNAME)) }
                 input #username type="text" name="username" value=(username) autocomplete="username" required autocapitalize="none";
             }
             p {
-                label for="password" { (lang.pick("Kata sandi", "Password")) }
+                label for="password" { (lang.t(T::PASSWORD)) }
                 input #password type="password" name="password" autocomplete="current-password" required;
             }
-            button.primary type="submit" { (lang.pick("Masuk", "Sign in")) }
+            button.primary type="submit" { (lang.t(T::SIGN_IN)) }
         }
-        p.muted { (lang.pick("Halaman ini untuk pegawai pemerintah daerah. Warga tidak perlu masuk untuk mengisi survei.", "This page is for regional government staff. Citizens need no account to fill in the survey.")) }
+        p.muted { (lang.t(T::THIS_PAGE_IS_FOR_REGIONAL_GOVERNMENT_STAFF)) }
     };
     let mut response = page(status, layout(lang, title, LOGIN, content));
     let cookie = auth::set_cookie(LOGIN_CSRF_COOKIE, &csrf, Duration::hours(1));
@@ -138,10 +139,7 @@ async fn sign_in(
             StatusCode::FORBIDDEN,
             next,
             username,
-            Some(lang.pick(
-                "Formulir kedaluwarsa atau cookie diblokir. Coba masuk lagi.",
-                "The form expired or cookies are blocked. Try signing in again.",
-            )),
+            Some(lang.t(T::THE_FORM_EXPIRED_OR_COOKIES_ARE_BLOCKED)),
         ));
     }
     let tenant = app.tenant(None).await?;
@@ -161,14 +159,7 @@ async fn sign_in(
     let owed = auth::wait_owed(&prior, now);
     if owed > Duration::ZERO {
         let seconds = owed.whole_seconds().max(1);
-        let text = match lang {
-            Lang::Id => format!(
-                "Terlalu banyak percobaan gagal dari sini. Tunggu {seconds} detik lalu coba lagi."
-            ),
-            Lang::En => {
-                format!("Too many failed attempts from here. Wait {seconds} seconds and try again.")
-            }
-        };
+        let text = lang.fill(T::WAIT_SECONDS, &[&seconds]);
         let mut page = login_page(
             lang,
             StatusCode::TOO_MANY_REQUESTS,
@@ -192,10 +183,7 @@ async fn sign_in(
             StatusCode::SERVICE_UNAVAILABLE,
             next,
             username,
-            Some(lang.pick(
-                "Server sedang melayani banyak permintaan masuk. Coba lagi sebentar lagi.",
-                "The server is handling many sign-ins. Try again in a moment.",
-            )),
+            Some(lang.t(T::THE_SERVER_IS_HANDLING_MANY_SIGN_INS)),
         );
         page.headers_mut()
             .insert(header::RETRY_AFTER, header::HeaderValue::from_static("5"));
@@ -208,10 +196,7 @@ async fn sign_in(
             StatusCode::UNAUTHORIZED,
             next,
             username,
-            Some(lang.pick(
-                "Nama pengguna atau kata sandi salah.",
-                "Wrong username or password.",
-            )),
+            Some(lang.t(T::WRONG_USERNAME_OR_PASSWORD)),
         ));
     };
     app.store

@@ -29,6 +29,7 @@ use suara_domain::skm::{krejcie_morgan_sample_size, SkmScore, Tally, Weighting};
 use time::OffsetDateTime;
 
 use crate::auth::Staff;
+use crate::i18n::catalogue as T;
 use crate::i18n::{grade_label, Lang};
 use crate::pages::context::StaffCx;
 use crate::pages::failure::PageError;
@@ -97,84 +98,51 @@ fn menu_groups(lang: Lang, staff: &Staff) -> Vec<(&'static str, Vec<MenuItem>)> 
     let mut groups = Vec::new();
     let mut results = Vec::new();
     if may(Permission::ViewDashboard) {
-        results.push(item(
-            routes::DASHBOARD,
-            lang.pick("Dasbor IKM", "IKM dashboard"),
-        ));
+        results.push(item(routes::DASHBOARD, lang.t(T::IKM_DASHBOARD)));
     }
     if let Some(nip) = officer {
-        results.push(item(
-            &routes::dashboard_officer(nip),
-            lang.pick("Nilai saya", "My figures"),
-        ));
-        results.push(item(
-            &routes::tpp_explain(nip),
-            lang.pick("TPP saya", "My TPP"),
-        ));
+        results.push(item(&routes::dashboard_officer(nip), lang.t(T::MY_FIGURES)));
+        results.push(item(&routes::tpp_explain(nip), lang.t(T::MY_TPP)));
     }
-    groups.push((lang.pick("Hasil survei", "Survey results"), results));
+    groups.push((lang.t(T::SURVEY_RESULTS), results));
     let mut counter = Vec::new();
     if may(Permission::IssueTickets) {
-        counter.push(item(
-            routes::COUNTER,
-            lang.pick("Tiket survei", "Survey tickets"),
-        ));
+        counter.push(item(routes::COUNTER, lang.t(T::SURVEY_TICKETS)));
     }
     if may(Permission::ManageKiosks) {
-        counter.push(item(
-            routes::KIOSKS,
-            lang.pick("Kios survei", "Survey kiosks"),
-        ));
+        counter.push(item(routes::KIOSKS, lang.t(T::SURVEY_KIOSKS)));
     }
-    groups.push((lang.pick("Loket", "Counter"), counter));
+    groups.push((lang.t(T::COUNTER), counter));
     let mut pay = Vec::new();
     if may(Permission::ManagePayroll) {
-        pay.push(item(
-            routes::TPP,
-            lang.pick("Perhitungan TPP", "TPP payroll"),
-        ));
+        pay.push(item(routes::TPP, lang.t(T::TPP_PAYROLL)));
     }
     if may(Permission::DecideAppeals) {
-        pay.push(item(
-            routes::APPEALS,
-            lang.pick("Keberatan TPP", "TPP appeals"),
-        ));
+        pay.push(item(routes::APPEALS, lang.t(T::TPP_APPEALS)));
     }
     groups.push(("TPP", pay));
     let mut oversight = Vec::new();
     if may(Permission::ReviewQuarantine) {
-        oversight.push(item(
-            routes::QUARANTINE,
-            lang.pick("Karantina", "Quarantine"),
-        ));
+        oversight.push(item(routes::QUARANTINE, lang.t(T::QUARANTINE)));
     }
     if may(Permission::ViewAuditLog) {
-        oversight.push(item(routes::AUDIT, lang.pick("Log audit", "Audit log")));
+        oversight.push(item(routes::AUDIT, lang.t(T::AUDIT_LOG)));
     }
-    groups.push((lang.pick("Pengawasan", "Oversight"), oversight));
+    groups.push((lang.t(T::OVERSIGHT), oversight));
     if may(Permission::ManageMusrena) {
         groups.push((
-            lang.pick("Perencanaan", "Planning"),
-            vec![item(
-                routes::MUSRENA_FORUMS,
-                lang.pick("Forum Musrena", "Musrena forums"),
-            )],
+            lang.t(T::PLANNING),
+            vec![item(routes::MUSRENA_FORUMS, lang.t(T::MUSRENA_FORUMS))],
         ));
     }
     let mut admin = Vec::new();
     if may(Permission::ImportOrganisation) {
-        admin.push(item(
-            routes::IMPORT,
-            lang.pick("Impor organisasi", "Import organisation"),
-        ));
+        admin.push(item(routes::IMPORT, lang.t(T::IMPORT_ORGANISATION)));
     }
     if may(Permission::ManageAccounts) {
-        admin.push(item(
-            routes::ACCOUNTS,
-            lang.pick("Akun pengguna", "User accounts"),
-        ));
+        admin.push(item(routes::ACCOUNTS, lang.t(T::USER_ACCOUNTS)));
     }
-    groups.push((lang.pick("Administrasi", "Administration"), admin));
+    groups.push((lang.t(T::ADMINISTRATION_2), admin));
     groups.retain(|(_, items)| !items.is_empty());
     groups
 }
@@ -206,9 +174,9 @@ pub fn frame(lang: Lang, staff: &Staff, title: &str, here: &str, content: Markup
     let groups = menu_groups(lang, staff);
     let current = current(&groups, here);
     let menu = html! {
-        nav.staff aria-label=(lang.pick("Menu staf", "Staff menu")) {
+        nav.staff aria-label=(lang.t(T::STAFF_MENU)) {
             details.menu {
-                summary { (lang.pick("Menu", "Menu")) }
+                summary { (lang.t(T::MENU)) }
                 div.groups {
                     @for (group, items) in &groups {
                         div {
@@ -219,14 +187,14 @@ pub fn frame(lang: Lang, staff: &Staff, title: &str, here: &str, content: Markup
                         }
                     }
                     div {
-                        span.group aria-hidden="true" { (lang.pick("Akun", "Account")) }
-                        ul aria-label=(lang.pick("Akun", "Account")) {
+                        span.group aria-hidden="true" { (lang.t(T::ACCOUNT)) }
+                        ul aria-label=(lang.t(T::ACCOUNT)) {
                             li { a href=(href(lang, routes::MY_ACCOUNT, None)) aria-current=[here.starts_with(routes::MY_ACCOUNT).then_some("page")] {
                                 (staff.username()) " (" (crate::i18n::role_label(lang, staff.principal.role)) ")"
                             } }
                             li { form method="post" action={ (routes::LOGOUT) "?lang=" (lang.code()) } {
                                 input type="hidden" name="csrf" value=(staff.session.csrf_token);
-                                button.link type="submit" { (lang.pick("Keluar", "Sign out")) }
+                                button.link type="submit" { (lang.t(T::SIGN_OUT)) }
                             } }
                         }
                     }
@@ -261,7 +229,7 @@ pub fn score_text(lang: Lang, score: Option<&SkmScore>) -> Markup {
         Some(score) => html! {
             strong { (lang.decimal(score.ikm_rounded())) } " · " (score.grade().letter()) " (" (grade_label(lang, score.grade())) ")"
         },
-        None => html! { span.muted { (lang.pick("belum ada tanggapan", "no responses yet")) } },
+        None => html! { span.muted { (lang.t(T::NO_RESPONSES_YET)) } },
     }
 }
 
@@ -273,7 +241,7 @@ pub fn period_picker(lang: Lang, path: &str, chosen: Period, current: Month) -> 
     html! {
         form.period method="get" action=(path) {
             input type="hidden" name="lang" value=(lang.code());
-            span { (lang.pick("Periode:", "Period:")) " " }
+            span { (lang.t(T::PERIOD)) " " }
             @for option in Period::around(last) {
                 @if option == chosen {
                     strong aria-current="true" { (lang.period(option)) }
@@ -282,10 +250,10 @@ pub fn period_picker(lang: Lang, path: &str, chosen: Period, current: Month) -> 
                 }
                 " "
             }
-            label for="period" { (lang.pick("lainnya", "other")) }
+            label for="period" { (lang.t(T::OTHER)) }
             input #period type="text" name="period" value=(chosen) size="8"
-                pattern="[0-9]{4}(-([0-9]{2}|[QqSs][0-9]))?" title=(lang.pick("TTTT, TTTT-BB, TTTT-Q1…Q4 atau TTTT-S1…S2", "YYYY, YYYY-MM, YYYY-Q1…Q4 or YYYY-S1…S2"));
-            button type="submit" { (lang.pick("Tampilkan", "Show")) }
+                pattern="[0-9]{4}(-([0-9]{2}|[QqSs][0-9]))?" title=(lang.t(T::YYYY_YYYY_MM_YYYY_Q1_Q4_OR));
+            button type="submit" { (lang.t(T::SHOW)) }
         }
     }
 }

@@ -15,6 +15,7 @@ use super::appeals::{answers_text, appeal_status};
 use super::explanation::Figures;
 use super::tpp::refusal;
 use super::{outcome, units_tree};
+use crate::i18n::catalogue as T;
 use crate::i18n::channel_label;
 use crate::pages::context::{CsrfForm, Look, StaffCx};
 use crate::pages::failure::{Missing, PageError};
@@ -111,10 +112,10 @@ async fn respond(
     let title = format!("TPP {} · {}", officer.name, lang.month(month));
     let content = html! {
         p.crumbs { a href=(look.href(&routes::dashboard_officer(nip))) { (officer.name) } }
-        h1 { (look.pick("Mengapa TPP saya sebesar ini?", "Why is my TPP what it is?")) }
+        h1 { (look.t(T::WHY_IS_MY_TPP_WHAT_IT_IS)) }
         p.lead { (officer.name) " · NIP " (officer.nip) " · " (lang.month(month)) }
         @if months.len() > 1 {
-            p { (look.pick("Bulan: ", "Month: "))
+            p { (look.t(T::MONTH_2))
                 @for m in &months {
                     @if *m == month { strong aria-current="true" { (lang.month(*m)) } }
                     @else { a href={ (path) "?bulan=" (m) "&lang=" (lang.code()) } { (lang.month(*m)) } }
@@ -125,7 +126,7 @@ async fn respond(
         (outcome(message.as_ref()))
         @match &figures {
             Some(figures) => { (super::explanation::steps(lang, figures, nip, published)) }
-            None => { p { strong { (look.pick("Belum ada perhitungan TPP bulan ", "No TPP run yet for ")) (lang.month(month)) "." } } }
+            None => { p { strong { (look.t(T::NO_TPP_RUN_YET_FOR)) (lang.month(month)) "." } } }
         }
         (responses_section(look, &naming, own, nip, month, cx.tenant.offset()))
     };
@@ -142,29 +143,26 @@ fn responses_section(
 ) -> Markup {
     let lang = look.lang;
     html! {
-        h2 #tanggapan { (lang.pick("Tanggapan yang menyebut pegawai ini", "Responses naming this officer")) " (" (lang.month(month)) ")" }
+        h2 #tanggapan { (lang.t(T::RESPONSES_NAMING_THIS_OFFICER_2)) " (" (lang.month(month)) ")" }
         @if naming.is_empty() {
-            p { (lang.pick("Tidak ada.", "None.")) }
+            p { (lang.t(T::NONE_2)) }
         } @else {
             @if own {
-                p { (lang.pick(
-                    "Bila sebuah tanggapan bukan tentang layanan Anda (misalnya Anda sedang cuti), ajukan keberatan dengan alasan. Inspektorat memutuskan; bila dikabulkan, tanggapan itu tidak dihitung untuk TPP pada perhitungan berikutnya.",
-                    "If a response is not about your service (say, you were on leave), appeal it with a reason. The inspectorate decides; if upheld, the response no longer counts for TPP from the next run on.",
-                )) }
+                p { (lang.t(T::IF_A_RESPONSE_IS_NOT_ABOUT_YOUR)) }
             }
             table.data.stacked {
                 thead { tr {
-                    th scope="col" { (lang.pick("Tanggal", "Date")) }
-                    th scope="col" { (lang.pick("Saluran", "Channel")) }
-                    th scope="col" { (lang.pick("Jawaban U1–U9", "Answers U1–U9")) }
-                    th scope="col" { (lang.pick("Keterangan", "Status")) }
+                    th scope="col" { (lang.t(T::DATE)) }
+                    th scope="col" { (lang.t(T::CHANNEL)) }
+                    th scope="col" { (lang.t(T::ANSWERS_U1_U9)) }
+                    th scope="col" { (lang.t(T::STATUS_2)) }
                 } }
                 tbody { @for r in naming { tr {
                     // The day only, and never whether it was held: an officer must not learn
                     // who rated them, nor tune stuffing by what the rules caught.
                     th scope="row" { (lang.date(r.received_at.to_offset(offset).date())) }
-                    td data-label=(lang.pick("Saluran", "Channel")) { (channel_label(lang, &r.channel)) }
-                    td data-label=(lang.pick("Jawaban", "Answers")) { code { (answers_text(&r.answers)) } }
+                    td data-label=(lang.t(T::CHANNEL)) { (channel_label(lang, &r.channel)) }
+                    td data-label=(lang.t(T::ANSWERS)) { code { (answers_text(&r.answers)) } }
                     td {
                         @if let Some(appeal) = &r.appeal { (appeal_status(lang, appeal)) }
                         @else if own {
@@ -172,9 +170,9 @@ fn responses_section(
                                 (look.csrf())
                                 input type="hidden" name="response" value=(r.response_id);
                                 input type="hidden" name="month" value=(month);
-                                label for={ "appeal-" (r.response_id) } { (lang.pick("Alasan keberatan", "Reason for the appeal")) }
+                                label for={ "appeal-" (r.response_id) } { (lang.t(T::REASON_FOR_THE_APPEAL)) }
                                 input id={ "appeal-" (r.response_id) } name="reason" required maxlength="1000";
-                                button type="submit" { (lang.pick("Ajukan keberatan", "Appeal")) }
+                                button type="submit" { (lang.t(T::APPEAL)) }
                             }
                         }
                     }
@@ -219,10 +217,7 @@ pub async fn file_appeal(
         Ok(()) => (
             StatusCode::OK,
             Ok(cx
-                .pick(
-                    "Keberatan diajukan. Inspektorat akan memutuskan.",
-                    "Appeal filed. The inspectorate will decide.",
-                )
+                .t(T::APPEAL_FILED_THE_INSPECTORATE_WILL_DECIDE)
                 .to_string()),
         ),
         Err(error) => {

@@ -16,6 +16,7 @@ use time::OffsetDateTime;
 
 use super::confirm::{self, confirmed, Confirmation};
 use super::outcome;
+use crate::i18n::catalogue as T;
 use crate::i18n::{channel_label, Lang};
 use crate::pages::context::{CsrfForm, Look, StaffCx};
 use crate::pages::failure::PageError;
@@ -92,16 +93,12 @@ impl Filters {
 
 fn reason_label(lang: Lang, reason: Reason) -> &'static str {
     match reason {
-        Reason::DeviceRepeat => lang.pick("Perangkat berulang", "Repeated device"),
-        Reason::NetworkBurst => lang.pick("Banyak dari satu jaringan", "Many from one network"),
-        Reason::StraightLinedBulk => {
-            lang.pick("Jawaban seragam berulang", "Repeated all-same answers")
-        }
-        Reason::UnitBurst => lang.pick("Lonjakan di unit", "Burst at the unit"),
-        Reason::TicketAtCounter => {
-            lang.pick("Tiket dijawab di loket", "Ticket answered at the counter")
-        }
-        Reason::OutsideServiceHours => lang.pick("Di luar jam layanan", "Outside service hours"),
+        Reason::DeviceRepeat => lang.t(T::REPEATED_DEVICE),
+        Reason::NetworkBurst => lang.t(T::MANY_FROM_ONE_NETWORK),
+        Reason::StraightLinedBulk => lang.t(T::REPEATED_ALL_SAME_ANSWERS),
+        Reason::UnitBurst => lang.t(T::BURST_AT_THE_UNIT),
+        Reason::TicketAtCounter => lang.t(T::TICKET_ANSWERED_AT_THE_COUNTER),
+        Reason::OutsideServiceHours => lang.t(T::OUTSIDE_SERVICE_HOURS),
     }
 }
 
@@ -126,13 +123,10 @@ async fn respond(
         )
         .await?;
     let units = cx.app.store.units(cx.tenant_id()).await?;
-    let title = lang.pick("Karantina tanggapan", "Response quarantine");
+    let title = lang.t(T::RESPONSE_QUARANTINE);
     let content = html! {
         h1 { (title) }
-        p { (lang.pick(
-            "Tanggapan di sini ditahan oleh aturan kewajaran dan belum dihitung. Terima bila wajar (misalnya dicocokkan dengan catatan loket), tolak bila tidak; keduanya wajib beralasan dan tercatat di log audit.",
-            "Responses here were held back by the anomaly rules and do not count yet. Accept one when it checks out (say, against the counter's log), reject it otherwise; both need a reason and go into the audit log.",
-        )) }
+        p { (lang.t(T::RESPONSES_HERE_WERE_HELD_BACK_BY_THE)) }
         (outcome(message.as_ref()))
         (filter_form(lang, filters, &units))
         (list(look, filters, &held, &units, cx.tenant.offset()))
@@ -146,9 +140,9 @@ fn filter_form(lang: Lang, filters: &Filters, units: &[suara_store::Unit]) -> Ma
         form.filters method="get" action=(QUARANTINE) {
             input type="hidden" name="lang" value=(lang.code());
             p {
-                label for="alasan" { (lang.pick("Alasan", "Reason")) }
+                label for="alasan" { (lang.t(T::REASON_2)) }
                 select #alasan name="alasan" {
-                    option value="" { (lang.pick("Semua", "All")) }
+                    option value="" { (lang.t(T::ALL)) }
                     @for reason in Reason::ALL {
                         option value=(reason.code()) selected[chosen(&filters.alasan, reason.code())] { (reason_label(lang, reason)) }
                     }
@@ -157,26 +151,26 @@ fn filter_form(lang: Lang, filters: &Filters, units: &[suara_store::Unit]) -> Ma
             p {
                 label for="unit" { "Unit" }
                 select #unit name="unit" {
-                    option value="" { (lang.pick("Semua", "All")) }
+                    option value="" { (lang.t(T::ALL)) }
                     @for unit in units {
                         option value=(unit.unit_id) selected[chosen(&filters.unit, &unit.unit_id)] { (unit.name) }
                     }
                 }
             }
             p {
-                label for="saluran" { (lang.pick("Saluran", "Channel")) }
+                label for="saluran" { (lang.t(T::CHANNEL)) }
                 select #saluran name="saluran" {
-                    option value="" { (lang.pick("Semua", "All")) }
+                    option value="" { (lang.t(T::ALL)) }
                     @for channel in Channel::ALL {
                         option value=(channel.code()) selected[chosen(&filters.saluran, channel.code())] { (channel_label(lang, channel.code())) }
                     }
                 }
             }
             p {
-                label for="sumber" { (lang.pick("Sumber (kode jaringan)", "Source (network code)")) }
+                label for="sumber" { (lang.t(T::SOURCE_NETWORK_CODE)) }
                 input #sumber name="sumber" value=(present(&filters.sumber).unwrap_or_default()) size="10" autocomplete="off";
             }
-            p { button type="submit" { (lang.pick("Saring", "Filter")) } }
+            p { button type="submit" { (lang.t(T::FILTER)) } }
         }
     }
 }
@@ -198,60 +192,60 @@ fn list(
     if held.total == 0 {
         let filtered = filters.query(0, 0) != HeldQuery::first(0);
         return html! { p { strong { (if filtered {
-            lang.pick("Tidak ada tanggapan yang cocok dengan saringan ini.", "No held response matches this filter.")
+            lang.t(T::NO_HELD_RESPONSE_MATCHES_THIS_FILTER)
         } else {
-            lang.pick("Tidak ada tanggapan yang ditahan.", "No responses are held.")
+            lang.t(T::NO_RESPONSES_ARE_HELD)
         }) } } };
     }
     let pages = held.total.div_ceil(u64::from(PAGE_SIZE)).max(1) as u32;
     let page_number = filters.page().min(pages);
     html! {
-        p { (lang.pick("Menunggu keputusan: ", "Awaiting a decision: ")) (held.total) " " (lang.pick("tanggapan", "responses")) " · "
-            (lang.pick("halaman ", "page ")) (page_number) (lang.pick(" dari ", " of ")) (pages) }
+        p { (lang.t(T::AWAITING_A_DECISION)) (held.total) " " (lang.t(T::RESPONSES_2)) " · "
+            (lang.t(T::PAGE)) (page_number) (lang.t(T::OF)) (pages) }
         form.decide method="post" action=(look.action(QUARANTINE)) {
             (look.csrf())
             (filters.hidden())
-            table.data.stacked aria-label=(lang.pick("Tanggapan ditahan", "Held responses")) {
+            table.data.stacked aria-label=(lang.t(T::HELD_RESPONSES)) {
                     thead { tr {
-                        th scope="col" { span.visually-hidden { (lang.pick("Pilih", "Select")) } }
-                        th scope="col" { (lang.pick("Tanda terima", "Receipt")) }
-                        th scope="col" { (lang.pick("Waktu", "Time")) }
+                        th scope="col" { span.visually-hidden { (lang.t(T::SELECT)) } }
+                        th scope="col" { (lang.t(T::RECEIPT)) }
+                        th scope="col" { (lang.t(T::TIME)) }
                         th scope="col" { "Unit" }
-                        th scope="col" { (lang.pick("Saluran dan sumber", "Channel and source")) }
-                        th scope="col" { (lang.pick("Jawaban U1–U9", "Answers U1–U9")) }
-                        th scope="col" { (lang.pick("Alasan ditahan", "Held because")) }
+                        th scope="col" { (lang.t(T::CHANNEL_AND_SOURCE)) }
+                        th scope="col" { (lang.t(T::ANSWERS_U1_U9)) }
+                        th scope="col" { (lang.t(T::HELD_BECAUSE)) }
                     } }
                     tbody { @for h in &held.items { tr {
                         td { input type="checkbox" name="response" value=(h.response_id) id={ "r-" (h.response_id) }; }
                         th scope="row" { label for={ "r-" (h.response_id) } { code { (h.receipt) } } }
-                        td data-label=(lang.pick("Waktu", "Time")) { (lang.date_time(h.received_at, offset)) }
+                        td data-label=(lang.t(T::TIME)) { (lang.date_time(h.received_at, offset)) }
                         td data-label="Unit" { (unit_name(&h.unit_id)) }
-                        td data-label=(lang.pick("Saluran", "Channel")) { (channel_label(lang, &h.channel))
+                        td data-label=(lang.t(T::CHANNEL)) { (channel_label(lang, &h.channel))
                             @if let Some(source) = &h.source { br; a href=(Filters { sumber: Some(source.clone()), halaman: None, ..filters.clone() }.link(lang, 1)) { code { (source) } } } }
-                        td data-label=(lang.pick("Jawaban", "Answers")) { code { @for a in h.answers { (a.map_or("–".to_string(), |v| v.to_string())) " " } } }
-                        td data-label=(lang.pick("Alasan", "Reason")) { ul { @for r in &h.reasons { li { (if lang == Lang::Id { r.describe().0 } else { r.describe().1 }) } } } }
+                        td data-label=(lang.t(T::ANSWERS)) { code { @for a in h.answers { (a.map_or("–".to_string(), |v| v.to_string())) " " } } }
+                        td data-label=(lang.t(T::REASON_2)) { ul { @for r in &h.reasons { li { (if lang == Lang::Id { r.describe().0 } else { r.describe().1 }) } } } }
                     } } }
             }
             fieldset {
-                legend { (lang.pick("Keputusan untuk yang dicentang", "Decision for those ticked")) }
+                legend { (lang.t(T::DECISION_FOR_THOSE_TICKED)) }
                 p {
-                    label for="reason" { (lang.pick("Alasan (wajib, satu untuk semua)", "Reason (required, one for all)")) }
+                    label for="reason" { (lang.t(T::REASON_REQUIRED_ONE_FOR_ALL)) }
                     input #reason name="reason" required;
                 }
                 p {
                     input #all type="checkbox" name="scope" value="all";
-                    " " label for="all" { (lang.pick("Semua yang cocok dengan saringan (", "Every one matching the filter (")) (held.total.min(u64::from(MAX_BULK))) ")" }
+                    " " label for="all" { (lang.t(T::EVERY_ONE_MATCHING_THE_FILTER)) (held.total.min(u64::from(MAX_BULK))) ")" }
                 }
                 p.buttons {
-                    button type="submit" name="decision" value="accept" { (lang.pick("Terima", "Accept")) }
+                    button type="submit" name="decision" value="accept" { (lang.t(T::ACCEPT)) }
                     " "
-                    button type="submit" name="decision" value="reject" { (lang.pick("Tolak", "Reject")) }
+                    button type="submit" name="decision" value="reject" { (lang.t(T::REJECT_2)) }
                 }
             }
         }
-        nav.pager aria-label=(lang.pick("Halaman", "Pages")) {
-            @if page_number > 1 { a href=(filters.link(lang, page_number - 1)) { (lang.pick("‹ Sebelumnya", "‹ Previous")) } " " }
-            @if page_number < pages { a href=(filters.link(lang, page_number + 1)) { (lang.pick("Berikutnya ›", "Next ›")) } }
+        nav.pager aria-label=(lang.t(T::PAGES)) {
+            @if page_number > 1 { a href=(filters.link(lang, page_number - 1)) { (lang.t(T::PREVIOUS)) } " " }
+            @if page_number < pages { a href=(filters.link(lang, page_number + 1)) { (lang.t(T::NEXT)) } }
         }
     }
 }
@@ -277,7 +271,7 @@ pub async fn decide(
         _ => {
             return fail(
                 StatusCode::UNPROCESSABLE_ENTITY,
-                lang.pick("Pilih terima atau tolak.", "Choose accept or reject."),
+                lang.t(T::CHOOSE_ACCEPT_OR_REJECT),
             )
             .await
         }
@@ -302,10 +296,7 @@ pub async fn decide(
     if ids.is_empty() {
         return fail(
             StatusCode::UNPROCESSABLE_ENTITY,
-            lang.pick(
-                "Centang tanggapan yang diputuskan, atau pilih semua yang cocok.",
-                "Tick the responses to decide, or choose every one matching.",
-            ),
+            lang.t(T::TICK_THE_RESPONSES_TO_DECIDE_OR_CHOOSE),
         )
         .await;
     }
@@ -313,21 +304,18 @@ pub async fn decide(
         return confirm::page(
             &cx,
             &Confirmation {
-                title: lang.pick("Periksa keputusan", "Check the decision"),
+                title: lang.t(T::CHECK_THE_DECISION),
                 facts: vec![
                     (
-                        lang.pick("Keputusan", "Decision"),
-                        html! { (if accept { lang.pick("terima", "accept") } else { lang.pick("tolak", "reject") }) " " (ids.len()) " " (lang.pick("tanggapan", "responses")) },
+                        lang.t(T::DECISION),
+                        html! { (if accept { lang.t(T::ACCEPT_2) } else { lang.t(T::REJECT_3) }) " " (ids.len()) " " (lang.t(T::RESPONSES_2)) },
                     ),
-                    (lang.pick("Alasan", "Reason"), html! { (reason) }),
+                    (lang.t(T::REASON_2), html! { (reason) }),
                 ],
-                consequence: lang.pick(
-                    "Keputusan ini final dan tercatat di log audit.",
-                    "This decision is final and goes into the audit log.",
-                ),
+                consequence: lang.t(T::THIS_DECISION_IS_FINAL_AND_GOES_INTO),
                 action: QUARANTINE,
                 fields: pairs.clone(),
-                yes: lang.pick("Ya, putuskan", "Yes, decide"),
+                yes: lang.t(T::YES_DECIDE),
                 cancel: cx.href(QUARANTINE),
             },
         );
@@ -350,12 +338,26 @@ pub async fn decide(
                 (true, Lang::Id) => format!("{} tanggapan diterima dan kini dihitung.", ids.len()),
                 (false, Lang::Id) => format!("{} tanggapan ditolak dan tidak dihitung.", ids.len()),
                 (true, Lang::En) => format!("{} responses accepted; they now count.", ids.len()),
-                (false, Lang::En) => format!("{} responses rejected; they do not count.", ids.len()),
+                (false, Lang::En) => {
+                    format!("{} responses rejected; they do not count.", ids.len())
+                }
             };
             respond(&cx, &filters, StatusCode::OK, Some(Ok(done))).await
         }
-        Err(DecisionError::NoReason) => fail(StatusCode::UNPROCESSABLE_ENTITY, lang.pick("Tuliskan alasannya.", "Write down the reason.")).await,
-        Err(DecisionError::NotHeld(_)) => fail(StatusCode::CONFLICT, lang.pick("Sebagian tanggapan sudah diputuskan orang lain; tidak ada yang diubah. Periksa daftar lalu ulangi.", "Some of the responses were decided by someone else; nothing was changed. Check the list and try again.")).await,
+        Err(DecisionError::NoReason) => {
+            fail(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                lang.t(T::WRITE_DOWN_THE_REASON),
+            )
+            .await
+        }
+        Err(DecisionError::NotHeld(_)) => {
+            fail(
+                StatusCode::CONFLICT,
+                lang.t(T::SOME_OF_THE_RESPONSES_WERE_DECIDED_BY),
+            )
+            .await
+        }
         Err(DecisionError::Store(e)) => Err(PageError::Store(e)),
     }
 }

@@ -10,6 +10,7 @@ use time::OffsetDateTime;
 
 use super::outcome;
 use crate::auth;
+use crate::i18n::catalogue as T;
 use crate::i18n::role_label;
 use crate::pages::context::{CsrfForm, StaffCx};
 use crate::pages::failure::PageError;
@@ -48,41 +49,41 @@ pub(super) async fn accounts_page(
     };
     let typed_role = typed.map(|f| f.role.as_str());
     let typed_unit = typed.and_then(|f| f.unit_id.as_deref());
-    let title = lang.pick("Akun pengguna", "User accounts");
+    let title = lang.t(T::USER_ACCOUNTS);
     let content = html! {
         h1 { (title) }
         (outcome(message.as_ref()))
         table.data.stacked {
             thead { tr {
-                th scope="col" { (lang.pick("Nama pengguna", "Username")) }
-                th scope="col" { (lang.pick("Peran", "Role")) }
-                th scope="col" { (lang.pick("Unit atau NIP", "Unit or NIP")) }
-                th scope="col" { (lang.pick("Status", "Status")) }
-                th scope="col" { (lang.pick("Tindakan", "Actions")) }
+                th scope="col" { (lang.t(T::USERNAME)) }
+                th scope="col" { (lang.t(T::ROLE)) }
+                th scope="col" { (lang.t(T::UNIT_OR_NIP)) }
+                th scope="col" { (lang.t(T::STATUS)) }
+                th scope="col" { (lang.t(T::ACTIONS)) }
             } }
             tbody { @for a in &accounts { tr {
                 th scope="row" { (a.username) }
-                td data-label=(lang.pick("Peran", "Role")) { (role_label(lang, a.role)) }
-                td data-label=(lang.pick("Unit atau NIP", "Unit or NIP")) {
+                td data-label=(lang.t(T::ROLE)) { (role_label(lang, a.role)) }
+                td data-label=(lang.t(T::UNIT_OR_NIP)) {
                     @if let Some(unit) = &a.unit_id { (unit_name(unit)) }
                     @else if let Some(nip) = &a.nip { "NIP " (nip) }
                     @else { "–" }
                 }
-                td data-label=(lang.pick("Status", "Status")) { @if a.disabled { strong { (lang.pick("nonaktif", "disabled")) } } @else { (lang.pick("aktif", "active")) } }
+                td data-label=(lang.t(T::STATUS)) { @if a.disabled { strong { (lang.t(T::DISABLED)) } } @else { (lang.t(T::ACTIVE)) } }
                 td { (super::accounts::row_actions(lang, staff, a)) }
             } } }
         }
-        h2 #tambah { (lang.pick("Tambah akun", "Add an account")) }
+        h2 #tambah { (lang.t(T::ADD_AN_ACCOUNT)) }
         form.account method="post" action={ (ACCOUNTS) "?lang=" (lang.code()) "#tambah" } {
             (cx.look().csrf())
-            p { label for="username" { (lang.pick("Nama pengguna (huruf kecil, angka, titik, garis)", "Username (lower-case letters, digits, dots, dashes)")) } input #username name="username" required pattern="[a-z0-9._-]{3,64}" autocomplete="off" value=[typed.map(|f| f.username.as_str())]; }
-            p { label for="role" { (lang.pick("Peran", "Role")) }
+            p { label for="username" { (lang.t(T::USERNAME_LOWER_CASE_LETTERS_DIGITS_DOTS_DASHES)) } input #username name="username" required pattern="[a-z0-9._-]{3,64}" autocomplete="off" value=[typed.map(|f| f.username.as_str())]; }
+            p { label for="role" { (lang.t(T::ROLE)) }
                 select #role name="role" { @for role in Role::ALL { option value=(role.code()) selected[typed_role == Some(role.code())] { (role_label(lang, role)) } } } }
-            p { label for="unit_id" { (lang.pick("Unit (untuk admin unit)", "Unit (for a unit admin)")) }
+            p { label for="unit_id" { (lang.t(T::UNIT_FOR_A_UNIT_ADMIN)) }
                 select #unit_id name="unit_id" { option value="" { "–" } @for u in &units { option value=(u.unit_id) selected[typed_unit == Some(u.unit_id.as_str())] { (u.name) } } } }
-            p { label for="nip" { (lang.pick("NIP (untuk akun pegawai)", "NIP (for an officer account)")) } input #nip name="nip" inputmode="numeric" pattern="[0-9]{18}" value=[typed.and_then(|f| f.nip.as_deref())]; }
-            p { label for="password" { (lang.pick("Kata sandi awal (minimal 12 karakter)", "Initial password (at least 12 characters)")) } input #password type="password" name="password" required minlength="12" autocomplete="new-password"; }
-            button.primary type="submit" { (lang.pick("Buat akun", "Create account")) }
+            p { label for="nip" { (lang.t(T::NIP_FOR_AN_OFFICER_ACCOUNT)) } input #nip name="nip" inputmode="numeric" pattern="[0-9]{18}" value=[typed.and_then(|f| f.nip.as_deref())]; }
+            p { label for="password" { (lang.t(T::INITIAL_PASSWORD_AT_LEAST_12_CHARACTERS)) } input #password type="password" name="password" required minlength="12" autocomplete="new-password"; }
+            button.primary type="submit" { (lang.t(T::CREATE_ACCOUNT)) }
         }
     };
     Ok(cx.page(status, title, content))
@@ -115,7 +116,7 @@ async fn add_account(
     };
     let username = form.username.trim();
     let Some(role) = Role::from_code(&form.role) else {
-        return Ok(Err(lang.pick("Pilih peran.", "Choose a role.").into()));
+        return Ok(Err(lang.t(T::CHOOSE_A_ROLE).into()));
     };
     let unit_id = blank(&form.unit_id).filter(|_| role == Role::UnitAdmin);
     let nip = blank(&form.nip).filter(|_| role == Role::Officer);
@@ -132,18 +133,12 @@ async fn add_account(
     let tenant_id = cx.tenant_id();
     if let Some(unit) = &unit_id {
         if app.store.unit(tenant_id, unit).await?.is_none() {
-            return Ok(Err(format!(
-                "{}: {unit}",
-                lang.pick("Unit tidak dikenal", "Unknown unit")
-            )));
+            return Ok(Err(format!("{}: {unit}", lang.t(T::UNKNOWN_UNIT))));
         }
     }
     if let Some(nip) = &nip {
         if app.store.officer(tenant_id, nip).await?.is_none() {
-            return Ok(Err(format!(
-                "NIP {nip}: {}",
-                lang.pick("pegawai tidak ditemukan", "no such officer")
-            )));
+            return Ok(Err(format!("NIP {nip}: {}", lang.t(T::NO_SUCH_OFFICER))));
         }
     }
     let password = form.password.clone();
@@ -173,14 +168,8 @@ async fn add_account(
         )
         .await?
     {
-        Ok(Ok(format!(
-            "{} {username}",
-            lang.pick("Akun dibuat:", "Account created:")
-        )))
+        Ok(Ok(format!("{} {username}", lang.t(T::ACCOUNT_CREATED))))
     } else {
-        Ok(Err(format!(
-            "{username}: {}",
-            lang.pick("nama pengguna sudah dipakai", "username is taken")
-        )))
+        Ok(Err(format!("{username}: {}", lang.t(T::USERNAME_IS_TAKEN))))
     }
 }

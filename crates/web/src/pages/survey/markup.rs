@@ -10,6 +10,7 @@ use suara_domain::survey::{AgeBand, Education, FieldError, Occupation, Sex, SUGG
 use suara_store::{Recorded, Tenant};
 
 use super::{FormContext, Mode, SurveyForm, KIOSK_IDLE_SECONDS, KIOSK_THANKS_SECONDS};
+use crate::i18n::catalogue as T;
 use crate::i18n::{self, answer_index, problem_text, Lang};
 use crate::pages::page;
 
@@ -78,7 +79,7 @@ pub(crate) fn render_form(
                 div.field #f-ticket {
                     input type="hidden" name="ticket" value=(ticket);
                     p.unit {
-                        span.label { (lang.pick("Tiket", "Ticket")) ": " } strong { (suara_domain::integrity::ticket::display(ticket)) }
+                        span.label { (lang.t(T::TICKET)) ": " } strong { (suara_domain::integrity::ticket::display(ticket)) }
                         @if let Some(service) = context.services.iter().find(|s| s.service_id == selected_service) {
                             br; span.label { (t.survey_service) ": " } strong { (service.name) }
                         }

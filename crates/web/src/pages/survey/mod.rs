@@ -16,6 +16,7 @@ use suara_store::{Channel, Officer, Service, Unit};
 use super::context::PageCx;
 use super::failure::{Missing, PageError};
 use super::{layout, not_found_page, page};
+use crate::i18n::catalogue as T;
 use crate::i18n::Lang;
 use crate::submit::accept;
 use crate::{ApiError, AppState};
@@ -269,11 +270,8 @@ async fn render_ticket_form(
         super::message_page(
             StatusCode::NOT_FOUND,
             lang,
-            lang.pick("Tiket tidak dikenal", "Unknown ticket"),
-            lang.pick(
-                "Periksa kode pada tiket Anda (10 huruf dan angka), atau isi survei umum dari halaman depan.",
-                "Check the code on your ticket (10 letters and digits), or fill in the general survey from the home page.",
-            ),
+            lang.t(T::UNKNOWN_TICKET),
+            lang.t(T::CHECK_THE_CODE_ON_YOUR_TICKET_10),
             here,
         )
     };
@@ -293,11 +291,8 @@ async fn render_ticket_form(
             return Ok(super::message_page(
                 StatusCode::GONE,
                 lang,
-                lang.pick("Tiket sudah dipakai", "Ticket already used"),
-                lang.pick(
-                    "Tanggapan untuk tiket ini sudah tercatat. Setiap tiket hanya berlaku satu kali. Terima kasih!",
-                    "A response for this ticket is already recorded. Each ticket counts once. Thank you!",
-                ),
+                lang.t(T::TICKET_ALREADY_USED),
+                lang.t(T::A_RESPONSE_FOR_THIS_TICKET_IS_ALREADY),
                 here,
             ))
         }
@@ -305,11 +300,8 @@ async fn render_ticket_form(
             return Ok(super::message_page(
                 StatusCode::GONE,
                 lang,
-                lang.pick("Tiket kedaluwarsa", "Ticket expired"),
-                lang.pick(
-                    "Masa berlaku tiket ini sudah habis. Anda tetap bisa mengisi survei umum dari halaman depan.",
-                    "This ticket has expired. You can still fill in the general survey from the home page.",
-                ),
+                lang.t(T::TICKET_EXPIRED),
+                lang.t(T::THIS_TICKET_HAS_EXPIRED_YOU_CAN_STILL),
                 here,
             ))
         }

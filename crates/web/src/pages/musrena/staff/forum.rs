@@ -12,6 +12,7 @@ use suara_domain::musrena::ranking::{rank, Candidate, Rule, TieBreak, MAX_SCORE}
 use suara_store::{MusrenaError, ProposalFilter, StoredProposal};
 
 use super::{districts, field, manage_href, managed_forum, Pairs};
+use crate::i18n::catalogue as T;
 use crate::i18n::Lang;
 use crate::pages::context::{CsrfForm, StaffCx};
 use crate::pages::failure::PageError;
@@ -68,44 +69,41 @@ pub async fn forum(
     );
     let proposal_form = routes::musrena_proposal_form(&forum.forum_id);
     let content = html! {
-        p.crumbs { a href=(look.href(routes::MUSRENA_FORUMS)) { (lang.pick("Forum Musrena", "Musrena forums")) } }
+        p.crumbs { a href=(look.href(routes::MUSRENA_FORUMS)) { (lang.t(T::MUSRENA_FORUMS)) } }
         h1 { (heading) @if let Some(v) = &forum.village { " / " (v) } }
         @if let Some(code) = &query.baru {
             div.success role="status" {
-                p { strong { (lang.pick("Usulan disimpan. Kode pelacakannya: ", "Proposal saved. Its tracking code: ")) code { (code) } } }
-                p { (lang.pick("Berikan kode ini kepada pengusul: dengan kode ini perjalanan usulan dapat dilihat di ", "Give this code to the proposers: with it they can follow the proposal at "))
-                    a href=(crate::pages::musrena::public::tracker_href(lang, code)) { (lang.pick("halaman pelacakan", "the tracking page")) } "." }
+                p { strong { (lang.t(T::PROPOSAL_SAVED_ITS_TRACKING_CODE)) code { (code) } } }
+                p { (lang.t(T::GIVE_THIS_CODE_TO_THE_PROPOSERS_WITH))
+                    a href=(crate::pages::musrena::public::tracker_href(lang, code)) { (lang.t(T::THE_TRACKING_PAGE)) } "." }
             }
         } @else if let Some(n) = query.selesai {
-            div.success role="status" { p { (lang.pick("Usulan yang diperbarui: ", "Proposals updated: ")) (n) } }
+            div.success role="status" { p { (lang.t(T::PROPOSALS_UPDATED)) (n) } }
         }
         dl.facts {
-            dt { (lang.pick("Kode forum", "Forum code")) } dd { (forum.forum_id) }
-            dt { (lang.pick("Tempat dan tanggal", "Place and date")) } dd { (forum.place) ", " (lang.date(forum.held_on)) }
-            dt { (lang.pick("Fasilitator", "Facilitator")) } dd { (forum.facilitator) }
-            dt { (lang.pick("Peserta", "Participants")) } dd { (forum.participants.total)
+            dt { (lang.t(T::FORUM_CODE)) } dd { (forum.forum_id) }
+            dt { (lang.t(T::PLACE_AND_DATE)) } dd { (forum.place) ", " (lang.date(forum.held_on)) }
+            dt { (lang.t(T::FACILITATOR)) } dd { (forum.facilitator) }
+            dt { (lang.t(T::PARTICIPANTS)) } dd { (forum.participants.total)
                 @for g in Group::ALL { @let n = forum.participants.of(g); @if n > 0 { " · " (group_label(lang, g)) " " (n) } } }
-            dt { (lang.pick("Akomodasi", "Accessibility")) } dd {
+            dt { (lang.t(T::ACCESSIBILITY)) } dd {
                 @if forum.accommodations.is_empty() { "–" }
                 @for (i, a) in forum.accommodations.iter().enumerate() { @if i > 0 { ", " } (accommodation_label(lang, *a)) } }
         }
-        p { a href=(look.href(&proposal_form)) { (lang.pick("Tambah usulan", "Add a proposal")) } " · "
-            a href={ (proposal_form) "?mudah=1&lang=" (lang.code()) } { (lang.pick("Formulir mudah (anak)", "Easy-read form (children)")) } }
-        h2 { (lang.pick("Peringkat", "Ranking")) }
-        p.muted { (lang.pick(
-            "Nilai tiap kriteria 1–5 (bobot: urgensi 3, penerima manfaat rentan 3, kelayakan 2, keberlanjutan 2) digabung dengan suara peserta (40%). Nilai sama dipisahkan oleh: suara lebih banyak, nilai kriteria lebih tinggi, biaya lebih rendah, diajukan lebih dulu, lalu kode.",
-            "Scores 1–5 per criterion (weights: urgency 3, vulnerable beneficiaries 3, feasibility 2, sustainability 2) combined with the participants' votes (40%). Ties go to more votes, a higher criteria score, a lower cost, earlier submission, then the code.",
-        )) }
+        p { a href=(look.href(&proposal_form)) { (lang.t(T::ADD_A_PROPOSAL)) } " · "
+            a href={ (proposal_form) "?mudah=1&lang=" (lang.code()) } { (lang.t(T::EASY_READ_FORM_CHILDREN)) } }
+        h2 { (lang.t(T::RANKING)) }
+        p.muted { (lang.t(T::SCORES_1_5_PER_CRITERION_WEIGHTS_URGENCY)) }
         form method="post" action=(look.action(&routes::musrena_scores(&forum.forum_id))) {
             (look.csrf())
             table.data tabindex="0" {
                 thead { tr {
-                    th scope="col" { (lang.pick("Usulan", "Proposal")) }
-                    th.num scope="col" { (lang.pick("Peringkat", "Rank")) }
-                    th.num scope="col" { (lang.pick("Nilai gabungan", "Combined")) }
+                    th scope="col" { (lang.t(T::PROPOSAL)) }
+                    th.num scope="col" { (lang.t(T::RANK)) }
+                    th.num scope="col" { (lang.t(T::COMBINED)) }
                     @for c in &rule.criteria { th scope="col" { (criterion_label(lang, &c.code)) } }
-                    th scope="col" { (lang.pick("Suara", "Votes")) }
-                    th scope="col" { (lang.pick("Tahap", "Stage")) }
+                    th scope="col" { (lang.t(T::VOTES)) }
+                    th scope="col" { (lang.t(T::STAGE)) }
                 } }
                 tbody {
                     @for r in &ranking { @if let Some(p) = by_code.get(r.code.as_str()) {
@@ -114,9 +112,9 @@ pub async fn forum(
                     @for p in &unscored { (score_row(lang, &rule, p, None, None)) }
                 }
             }
-            p.buttons { button type="submit" { (lang.pick("Simpan nilai dan suara", "Save scores and votes")) } }
+            p.buttons { button type="submit" { (lang.t(T::SAVE_SCORES_AND_VOTES)) } }
         }
-        h2 { (lang.pick("Langkah untuk usulan terpilih", "A step for the chosen proposals")) }
+        h2 { (lang.t(T::A_STEP_FOR_THE_CHOSEN_PROPOSALS)) }
         (super::steps::step_form(look, &cx.staff, &proposals, &routes::musrena_forum(&forum.forum_id), false, &Vec::new()))
     };
     cx.ok(&heading, content)
@@ -124,27 +122,22 @@ pub async fn forum(
 
 fn criterion_label(lang: Lang, code: &str) -> &'static str {
     match code {
-        "urgency" => lang.pick("Urgensi", "Urgency"),
-        "vulnerable_beneficiaries" => {
-            lang.pick("Penerima manfaat rentan", "Vulnerable beneficiaries")
-        }
-        "feasibility" => lang.pick("Kelayakan", "Feasibility"),
-        "sustainability" => lang.pick("Keberlanjutan", "Sustainability"),
-        _ => lang.pick("Kriteria", "Criterion"),
+        "urgency" => lang.t(T::URGENCY),
+        "vulnerable_beneficiaries" => lang.t(T::VULNERABLE_BENEFICIARIES),
+        "feasibility" => lang.t(T::FEASIBILITY),
+        "sustainability" => lang.t(T::SUSTAINABILITY),
+        _ => lang.t(T::CRITERION),
     }
 }
 
 fn tie_label(lang: Lang, tie: TieBreak) -> &'static str {
     match tie {
         TieBreak::First | TieBreak::CombinedScore => "",
-        TieBreak::Votes => lang.pick("seri; suara lebih sedikit", "tie; fewer votes"),
-        TieBreak::CriteriaScore => lang.pick(
-            "seri; nilai kriteria lebih rendah",
-            "tie; lower criteria score",
-        ),
-        TieBreak::LowerCost => lang.pick("seri; biaya lebih tinggi", "tie; higher cost"),
-        TieBreak::EarlierSubmission => lang.pick("seri; diajukan kemudian", "tie; submitted later"),
-        TieBreak::Code => lang.pick("seri; urutan kode", "tie; by code"),
+        TieBreak::Votes => lang.t(T::TIE_FEWER_VOTES),
+        TieBreak::CriteriaScore => lang.t(T::TIE_LOWER_CRITERIA_SCORE),
+        TieBreak::LowerCost => lang.t(T::TIE_HIGHER_COST),
+        TieBreak::EarlierSubmission => lang.t(T::TIE_SUBMITTED_LATER),
+        TieBreak::Code => lang.t(T::TIE_BY_CODE),
     }
 }
 
@@ -164,7 +157,7 @@ fn score_row(
                 td { input.score type="number" min="1" max=(MAX_SCORE) name={ "score:" (p.code) ":" (i) }
                     value=[p.scores.get(i)] aria-label={ (criterion_label(lang, &c.code)) ": " (p.proposal.title) } inputmode="numeric"; }
             }
-            td { input.score type="number" min="0" name={ "votes:" (p.code) } value=(p.votes) aria-label={ (lang.pick("Suara", "Votes")) ": " (p.proposal.title) } inputmode="numeric"; }
+            td { input.score type="number" min="0" name={ "votes:" (p.code) } value=(p.votes) aria-label={ (lang.t(T::VOTES)) ": " (p.proposal.title) } inputmode="numeric"; }
             td { (stage_label(lang, p.stage)) }
         }
     }

@@ -10,6 +10,7 @@ use suara_store::{Forum, MusrenaError};
 use time::OffsetDateTime;
 
 use super::{districts, field, fields, forum_href, may_manage, parse_date, refusal, today, Pairs};
+use crate::i18n::catalogue as T;
 use crate::pages::context::{CsrfForm, StaffCx};
 use crate::pages::failure::PageError;
 use crate::pages::musrena::{accommodation_label, group_label, level_label};
@@ -43,73 +44,73 @@ async fn forums_page(
     let district = field(typed, "district");
     let ticked: Vec<&str> = fields(typed, "accommodation").collect();
     let held_on = field(typed, "held_on").map_or_else(|| today(cx).to_string(), str::to_string);
-    let title = lang.pick("Forum Musrena Keren", "Musrena Keren forums");
+    let title = lang.t(T::MUSRENA_KEREN_FORUMS);
     let content = html! {
         h1 { (title) }
         @if !problems.is_empty() {
             div.error-summary role="alert" tabindex="-1" {
-                h2 { (lang.pick("Forum belum dapat disimpan", "The forum cannot be saved yet")) }
+                h2 { (lang.t(T::THE_FORUM_CANNOT_BE_SAVED_YET)) }
                 ul { @for p in problems { li { a href="#baru" { (p) } } } }
             }
         }
         @if cx.staff.principal.may(Permission::DecidePlanning) {
-            p { (lang.pick("Unduh usulan yang masuk RKPD sebagai lembar kerja untuk SIPD: ", "Download the proposals in the RKPD as a worksheet for SIPD: "))
-                a href={ (MUSRENA_EXPORT) "?format=xlsx&lang=" (lang.code()) } { (lang.pick("lembar kerja (xlsx)", "spreadsheet (xlsx)")) } " · "
+            p { (lang.t(T::DOWNLOAD_THE_PROPOSALS_IN_THE_RKPD_AS))
+                a href={ (MUSRENA_EXPORT) "?format=xlsx&lang=" (lang.code()) } { (lang.t(T::SPREADSHEET_XLSX)) } " · "
                 a href={ (MUSRENA_EXPORT) "?format=csv&lang=" (lang.code()) } { "CSV" } }
         }
         @if forums.is_empty() {
-            p { (lang.pick("Belum ada forum.", "No forums yet.")) }
+            p { (lang.t(T::NO_FORUMS_YET)) }
         } @else {
             table.data.stacked {
                 thead { tr {
-                    th scope="col" { (lang.pick("Forum", "Forum")) }
-                    th scope="col" { (lang.pick("Tanggal", "Date")) }
-                    th scope="col" { (lang.pick("Tempat", "Place")) }
-                    th.num scope="col" { (lang.pick("Peserta", "Participants")) }
+                    th scope="col" { (lang.t(T::FORUM)) }
+                    th scope="col" { (lang.t(T::DATE)) }
+                    th scope="col" { (lang.t(T::PLACE)) }
+                    th.num scope="col" { (lang.t(T::PARTICIPANTS)) }
                 } }
                 tbody { @for f in &forums { tr {
                     th scope="row" { a href=(forum_href(lang, &f.forum_id)) { (level_label(lang, f.level))
                         @if let Some(id) = f.district_id.as_deref() { " " (d.name(id)) }
                         @if let Some(v) = &f.village { " / " (v) } } br; small { (f.forum_id) } }
-                    td data-label=(lang.pick("Tanggal", "Date")) { (lang.date(f.held_on)) }
-                    td data-label=(lang.pick("Tempat", "Place")) { (f.place) }
-                    td.num data-label=(lang.pick("Peserta", "Participants")) { (f.participants.total) }
+                    td data-label=(lang.t(T::DATE)) { (lang.date(f.held_on)) }
+                    td data-label=(lang.t(T::PLACE)) { (f.place) }
+                    td.num data-label=(lang.t(T::PARTICIPANTS)) { (f.participants.total) }
                 } } }
             }
         }
-        h2 #baru { (lang.pick("Catat forum baru", "Record a new forum")) }
+        h2 #baru { (lang.t(T::RECORD_A_NEW_FORUM)) }
         form.stack method="post" action=(look.action(MUSRENA_FORUMS)) {
             (look.csrf())
             fieldset {
-                legend { (lang.pick("Tingkat", "Level")) }
+                legend { (lang.t(T::LEVEL)) }
                 @for l in Level::ALL {
                     label.choice { input type="radio" name="level" value=(l.code()) checked[l == level] required; " " (level_label(lang, l)) }
                 }
             }
-            p { label for="district" { (lang.pick("Kecamatan (kosong untuk tingkat kabupaten)", "District (empty for the regency level)")) }
+            p { label for="district" { (lang.t(T::DISTRICT_EMPTY_FOR_THE_REGENCY_LEVEL)) }
                 select #district name="district" {
                     option value="" { "–" }
                     @for (id, name) in &d.districts { option value=(id) selected[district == Some(id.as_str())] { (name) } }
                 } }
-            p { label for="village" { (lang.pick("Desa/kelurahan (forum desa)", "Village (village forums)")) } input #village name="village" value=(value("village")); }
-            p { label for="held_on" { (lang.pick("Tanggal", "Date")) } input #held_on type="date" name="held_on" value=(held_on) required; }
-            p { label for="place" { (lang.pick("Tempat", "Place")) } input #place name="place" required value=(value("place")); }
-            p { label for="facilitator" { (lang.pick("Fasilitator", "Facilitator")) } input #facilitator name="facilitator" required value=(value("facilitator")); }
+            p { label for="village" { (lang.t(T::VILLAGE_VILLAGE_FORUMS)) } input #village name="village" value=(value("village")); }
+            p { label for="held_on" { (lang.t(T::DATE)) } input #held_on type="date" name="held_on" value=(held_on) required; }
+            p { label for="place" { (lang.t(T::PLACE)) } input #place name="place" required value=(value("place")); }
+            p { label for="facilitator" { (lang.t(T::FACILITATOR)) } input #facilitator name="facilitator" required value=(value("facilitator")); }
             fieldset {
-                legend { (lang.pick("Akomodasi yang disediakan", "Accessibility provided")) }
+                legend { (lang.t(T::ACCESSIBILITY_PROVIDED)) }
                 @for a in Accommodation::ALL {
                     label.choice { input type="checkbox" name="accommodation" value=(a.code()) checked[ticked.contains(&a.code())]; " " (accommodation_label(lang, a)) }
                 }
             }
             fieldset {
-                legend { (lang.pick("Peserta (jumlah saja, tanpa nama)", "Participants (numbers only, no names)")) }
-                p { label for="total" { (lang.pick("Jumlah peserta", "Participants in all")) } input #total type="number" name="total" min="0" required inputmode="numeric" value=(value("total")); }
+                legend { (lang.t(T::PARTICIPANTS_NUMBERS_ONLY_NO_NAMES)) }
+                p { label for="total" { (lang.t(T::PARTICIPANTS_IN_ALL)) } input #total type="number" name="total" min="0" required inputmode="numeric" value=(value("total")); }
                 @for g in Group::ALL {
                     @let name = format!("p-{}", g.code());
                     p { label for=(name) { (group_label(lang, g)) } input id=(name) type="number" name=(name) min="0" inputmode="numeric" value=(value(&name)); }
                 }
             }
-            p.buttons { button.primary type="submit" { (lang.pick("Simpan forum", "Save the forum")) } }
+            p.buttons { button.primary type="submit" { (lang.t(T::SAVE_THE_FORUM)) } }
         }
     };
     Ok(cx.page(status, title, content))
@@ -130,41 +131,23 @@ pub async fn create_forum(
     };
     let level = field(&pairs, "level").and_then(Level::from_code);
     if level.is_none() {
-        problems.push(
-            lang.pick("Pilih tingkat forum.", "Choose the forum's level.")
-                .to_string(),
-        );
+        problems.push(lang.t(T::CHOOSE_THE_FORUM_S_LEVEL).to_string());
     }
     let district = text("district");
     if level.is_some_and(|l| l != Level::Kabupaten) && district.is_none() {
-        problems.push(
-            lang.pick("Pilih kecamatan.", "Choose the district.")
-                .to_string(),
-        );
+        problems.push(lang.t(T::CHOOSE_THE_DISTRICT).to_string());
     }
     let village = text("village");
     if level == Some(Level::Desa) && village.is_none() {
-        problems.push(
-            lang.pick("Tuliskan nama desa.", "Write the village's name.")
-                .to_string(),
-        );
+        problems.push(lang.t(T::WRITE_THE_VILLAGE_S_NAME).to_string());
     }
     let held_on = field(&pairs, "held_on").and_then(parse_date);
     if held_on.is_none() {
-        problems.push(
-            lang.pick("Tanggal tidak valid.", "The date is not valid.")
-                .to_string(),
-        );
+        problems.push(lang.t(T::THE_DATE_IS_NOT_VALID).to_string());
     }
     let (place, facilitator) = (text("place"), text("facilitator"));
     if place.is_none() || facilitator.is_none() {
-        problems.push(
-            lang.pick(
-                "Isi tempat dan fasilitator.",
-                "Fill in the place and facilitator.",
-            )
-            .to_string(),
-        );
+        problems.push(lang.t(T::FILL_IN_THE_PLACE_AND_FACILITATOR).to_string());
     }
     let count = |name: &str| -> Result<u32, ()> {
         match field(&pairs, name).map(str::trim) {
@@ -175,13 +158,7 @@ pub async fn create_forum(
     let mut participants = Participants::default();
     match count("total") {
         Ok(n) => participants.total = n,
-        Err(()) => problems.push(
-            lang.pick(
-                "Jumlah peserta harus angka.",
-                "Participants must be a number.",
-            )
-            .to_string(),
-        ),
+        Err(()) => problems.push(lang.t(T::PARTICIPANTS_MUST_BE_A_NUMBER).to_string()),
     }
     for g in Group::ALL {
         match count(&format!("p-{}", g.code())) {
@@ -189,7 +166,7 @@ pub async fn create_forum(
             Err(()) => problems.push(format!(
                 "{}: {}",
                 group_label(lang, g),
-                lang.pick("harus angka", "must be a number")
+                lang.t(T::MUST_BE_A_NUMBER)
             )),
         }
     }
@@ -197,10 +174,7 @@ pub async fn create_forum(
         problems.push(format!(
             "{}: {}",
             group_label(lang, g),
-            lang.pick(
-                "lebih dari jumlah peserta",
-                "more than the participants in all"
-            )
+            lang.t(T::MORE_THAN_THE_PARTICIPANTS_IN_ALL)
         ));
     }
     if !may_manage(&cx.staff, district.as_deref(), &d.tree) {

@@ -12,6 +12,7 @@ use suara_store::{ProposalFilter, StoredProposal};
 
 use super::forum::ForumQuery;
 use super::{districts, forum_href, may_manage};
+use crate::i18n::catalogue as T;
 use crate::pages::context::StaffCx;
 use crate::pages::failure::{Missing, PageError};
 use crate::pages::musrena::public::{proposal_details, tracker_href};
@@ -35,11 +36,11 @@ pub async fn manage(
     let district = proposal.district_id.as_deref().map(|id| d.name(id));
     let title = proposal.proposal.title.clone();
     let content = html! {
-        p.crumbs { a href=(forum_href(lang, &proposal.forum_id)) { "Forum " (proposal.forum_id) } " · " a href=(tracker_href(lang, &code)) { (lang.pick("Halaman publik", "Public page")) } }
+        p.crumbs { a href=(forum_href(lang, &proposal.forum_id)) { "Forum " (proposal.forum_id) } " · " a href=(tracker_href(lang, &code)) { (lang.t(T::PUBLIC_PAGE)) } }
         h1 { (title) }
-        @if let Some(n) = query.selesai { div.success role="status" { p { (lang.pick("Usulan yang diperbarui: ", "Proposals updated: ")) (n) } } }
+        @if let Some(n) = query.selesai { div.success role="status" { p { (lang.t(T::PROPOSALS_UPDATED)) (n) } } }
         (proposal_details(lang, &proposal, &steps, &photos, district))
-        h2 { (lang.pick("Langkah berikutnya", "Next step")) }
+        h2 { (lang.t(T::NEXT_STEP)) }
         (super::steps::step_form(cx.look(), &cx.staff, std::slice::from_ref(&proposal), &routes::musrena_manage(&code), true, &Vec::new()))
     };
     cx.ok(&title, content)

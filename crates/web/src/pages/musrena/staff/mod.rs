@@ -25,6 +25,7 @@ use time::{Date, OffsetDateTime};
 
 use super::stage_label;
 use crate::auth::Staff;
+use crate::i18n::catalogue as T;
 use crate::i18n::Lang;
 use crate::pages::context::StaffCx;
 use crate::pages::failure::{Missing, PageError};
@@ -119,26 +120,24 @@ fn refusal(lang: Lang, error: &MusrenaError) -> String {
     let stage = |code: &str| {
         Stage::from_code(code).map_or(code.to_string(), |s| stage_label(lang, s).to_string())
     };
-    match (lang, error) {
-        (Lang::En, error) => error.to_string(),
-        (_, MusrenaError::InBulk { code, error }) => format!("{code}: {}", refusal(lang, error)),
-        (_, MusrenaError::NoSuchForum(_)) => "Forum tidak ditemukan.".into(),
-        (_, MusrenaError::NoSuchProposal(code)) => format!("Usulan {code} tidak ditemukan."),
-        (_, MusrenaError::UnknownDistrict(d)) => format!("{d} bukan kecamatan di kabupaten ini."),
-        (_, MusrenaError::Store(_)) => "Server tidak dapat menyimpan perubahan.".into(),
-        (_, MusrenaError::Transition(t)) => match t {
-            TransitionError::NotAllowed { stage: s, action } => format!(
-                "Usulan yang sedang pada tahap “{}” tidak dapat diberi langkah “{}”.",
-                stage(s),
-                super::action_label(lang, action)
+    match error {
+        MusrenaError::InBulk { code, error } => format!("{code}: {}", refusal(lang, error)),
+        MusrenaError::NoSuchForum(_) => lang.t(T::NO_SUCH_FORUM).to_string(),
+        MusrenaError::NoSuchProposal(code) => lang.fill(T::NO_SUCH_PROPOSAL, &[code]),
+        MusrenaError::UnknownDistrict(d) => lang.fill(T::NOT_A_DISTRICT, &[d]),
+        MusrenaError::Store(_) => lang.t(T::NOT_SAVED_BY_THE_SERVER).to_string(),
+        MusrenaError::Transition(t) => match t {
+            TransitionError::NotAllowed { stage: s, action } => lang.fill(
+                T::STEP_NOT_ALLOWED,
+                &[&stage(s), &super::action_label(lang, action)],
             ),
-            TransitionError::Final(s) => {
-                format!("Usulan ini sudah {} dan tidak berubah lagi.", stage(s))
+            TransitionError::Final(s) => lang.fill(T::PROPOSAL_IS_FINAL, &[&stage(s)]),
+            TransitionError::ReasonRequired => lang.t(T::REJECTION_NEEDS_A_REASON).to_string(),
+            TransitionError::EvidenceRequired => {
+                lang.t(T::IMPLEMENTATION_NEEDS_EVIDENCE).to_string()
             }
-            TransitionError::ReasonRequired => "Penolakan memerlukan alasan.".into(),
-            TransitionError::EvidenceRequired => "Pelaksanaan memerlukan bukti.".into(),
-            TransitionError::AmountRequired => "Anggaran harus lebih dari nol rupiah.".into(),
-            TransitionError::NoLevelAbove => "Musrenbang kabupaten adalah tingkat terakhir.".into(),
+            TransitionError::AmountRequired => lang.t(T::BUDGET_MORE_THAN_ZERO).to_string(),
+            TransitionError::NoLevelAbove => lang.t(T::NO_LEVEL_ABOVE).to_string(),
         },
     }
 }

@@ -14,6 +14,7 @@ use suara_store::MusrenaError;
 use time::OffsetDateTime;
 
 use super::{districts, field, fields, forum_href, managed_forum, refusal, today, Pairs};
+use crate::i18n::catalogue as T;
 use crate::i18n::Lang;
 use crate::pages::context::{StaffCx, Upload};
 use crate::pages::failure::PageError;
@@ -60,9 +61,9 @@ async fn proposal_page(
     let d = districts(cx).await?;
     let forum = managed_forum(cx, &d, forum_id).await?;
     let title = if easy {
-        lang.pick("Usulan kami (formulir mudah)", "Our proposal (easy form)")
+        lang.t(T::OUR_PROPOSAL_EASY_FORM)
     } else {
-        lang.pick("Usulan baru", "New proposal")
+        lang.t(T::NEW_PROPOSAL)
     };
     let proposed = |g: Group| {
         draft.proposed_by.iter().any(|c| c == g.code())
@@ -72,47 +73,47 @@ async fn proposal_page(
         p.crumbs { a href=(forum_href(lang, &forum.forum_id)) { "Forum " (forum.forum_id) } }
         h1 { (title) }
         @if !problems.is_empty() {
-            div.error-summary role="alert" tabindex="-1" { h2 { (lang.pick("Periksa lagi", "Please check")) } ul { @for p in problems { li { (p) } } } }
+            div.error-summary role="alert" tabindex="-1" { h2 { (lang.t(T::PLEASE_CHECK)) } ul { @for p in problems { li { (p) } } } }
         }
         form.proposal.stack.easy[easy] method="post" action=(look.action(&routes::musrena_proposal_form(&forum.forum_id))) enctype="multipart/form-data" {
             (look.csrf())
             @if easy { input type="hidden" name="mudah" value="1"; }
-            p { label for="title" { @if easy { (lang.pick("Beri nama usulanmu", "Give your idea a name")) } @else { (lang.pick("Judul usulan", "Title")) } }
+            p { label for="title" { @if easy { (lang.t(T::GIVE_YOUR_IDEA_A_NAME)) } @else { (lang.t(T::TITLE)) } }
                 input #title name="title" required maxlength="160" value=(draft.title); }
-            p { label for="problem" { @if easy { (lang.pick("Apa yang membuatmu sedih atau susah?", "What makes things hard or sad for you?")) } @else { (lang.pick("Masalah", "Problem")) } }
+            p { label for="problem" { @if easy { (lang.t(T::WHAT_MAKES_THINGS_HARD_OR_SAD_FOR)) } @else { (lang.t(T::PROBLEM)) } }
                 textarea #problem name="problem" required rows="3" { (draft.problem) } }
-            p { label for="activity" { @if easy { (lang.pick("Apa yang ingin kamu minta?", "What would you like to ask for?")) } @else { (lang.pick("Kegiatan yang diusulkan", "Proposed activity")) } }
+            p { label for="activity" { @if easy { (lang.t(T::WHAT_WOULD_YOU_LIKE_TO_ASK_FOR)) } @else { (lang.t(T::PROPOSED_ACTIVITY)) } }
                 textarea #activity name="activity" required rows="3" { (draft.activity) } }
-            p { label for="sector" { @if easy { (lang.pick("Ini tentang apa?", "What is it about?")) } @else { (lang.pick("Sektor", "Sector")) } }
+            p { label for="sector" { @if easy { (lang.t(T::WHAT_IS_IT_ABOUT)) } @else { (lang.t(T::SECTOR)) } }
                 select #sector name="sector" required {
                     option value="" { "–" }
                     @for s in Sector::ALL { option value=(s.code()) selected[draft.sector == s.code()] { (sector_label(lang, s)) } }
                 } }
-            p { label for="location" { @if easy { (lang.pick("Di mana?", "Where?")) } @else { (lang.pick("Lokasi (desa/dusun)", "Location (village/hamlet)")) } }
+            p { label for="location" { @if easy { (lang.t(T::WHERE)) } @else { (lang.t(T::LOCATION_VILLAGE_HAMLET)) } }
                 input #location name="location" required value={ @if draft.location.is_empty() { (forum.village.clone().unwrap_or_default()) } @else { (draft.location) } }; }
             @if forum.level == Level::Kabupaten {
-                p { label for="district" { (lang.pick("Kecamatan", "District")) }
+                p { label for="district" { (lang.t(T::DISTRICT)) }
                     select #district name="district" { option value="" { "–" } @for (id, name) in &d.districts { option value=(id) selected[district == Some(id.as_str())] { (name) } } } }
             }
             @if !easy {
-                p { label for="estimated_cost" { (lang.pick("Perkiraan biaya (Rp)", "Estimated cost (Rp)")) } input #estimated_cost name="estimated_cost" inputmode="numeric" value=(draft.estimated_cost); }
+                p { label for="estimated_cost" { (lang.t(T::ESTIMATED_COST_RP)) } input #estimated_cost name="estimated_cost" inputmode="numeric" value=(draft.estimated_cost); }
             }
             fieldset {
-                legend { @if easy { (lang.pick("Siapa yang mengusulkan?", "Who is asking?")) } @else { (lang.pick("Kelompok pengusul", "Proposing groups")) } }
+                legend { @if easy { (lang.t(T::WHO_IS_ASKING)) } @else { (lang.t(T::PROPOSING_GROUPS)) } }
                 @for g in Group::ALL {
                     label.choice { input type="checkbox" name="proposed_by" value=(g.code()) checked[proposed(g)]; " " (group_label(lang, g)) }
                 }
             }
             fieldset {
-                legend { @if easy { (lang.pick("Berapa orang yang terbantu?", "How many people would it help?")) } @else { (lang.pick("Penerima manfaat per kelompok (orang)", "Beneficiaries per group (people)")) } }
+                legend { @if easy { (lang.t(T::HOW_MANY_PEOPLE_WOULD_IT_HELP)) } @else { (lang.t(T::BENEFICIARIES_PER_GROUP_PEOPLE)) } }
                 @for g in Group::ALL {
                     @let typed = draft.beneficiaries.iter().find(|(c, _)| c == g.code()).map(|(_, v)| v.as_str());
                     p { label for={ "b-" (g.code()) } { (group_label(lang, g)) } input id={ "b-" (g.code()) } type="number" min="0" name={ "b-" (g.code()) } inputmode="numeric" value=[typed]; }
                 }
             }
-            p { label for="photo" { (lang.pick("Foto (JPEG, PNG atau WebP, paling besar 5 MB; tidak wajib)", "Photo (JPEG, PNG or WebP, up to 5 MB; optional)")) }
+            p { label for="photo" { (lang.t(T::PHOTO_JPEG_PNG_OR_WEBP_UP_TO)) }
                 input #photo type="file" name="photo" accept="image/jpeg,image/png,image/webp"; }
-            p.buttons { button.primary type="submit" { (lang.pick("Simpan usulan", "Save the proposal")) } }
+            p.buttons { button.primary type="submit" { (lang.t(T::SAVE_THE_PROPOSAL)) } }
         }
     };
     Ok(cx.page(status, title, content))
@@ -167,26 +168,15 @@ pub async fn add_proposal(
             match checked {
                 Ok(kept) => Some(kept),
                 Err(None) => {
-                    problems.push(
-                        lang.pick(
-                            "Foto tidak dapat dibaca; kirim foto lain.",
-                            "The photo could not be read; send another one.",
-                        )
-                        .to_string(),
-                    );
+                    problems.push(lang.t(T::THE_PHOTO_COULD_NOT_BE_READ_SEND).to_string());
                     None
                 }
                 Err(Some(e)) => {
                     problems.push(match e {
-                        suara_domain::musrena::proposal::PhotoError::TooLarge => lang
-                            .pick("Foto lebih dari 5 MB.", "The photo is larger than 5 MB.")
-                            .to_string(),
-                        _ => lang
-                            .pick(
-                                "Foto harus JPEG, PNG atau WebP.",
-                                "The photo must be JPEG, PNG or WebP.",
-                            )
-                            .to_string(),
+                        suara_domain::musrena::proposal::PhotoError::TooLarge => {
+                            lang.t(T::THE_PHOTO_IS_LARGER_THAN_5_MB).to_string()
+                        }
+                        _ => lang.t(T::THE_PHOTO_MUST_BE_JPEG_PNG_OR).to_string(),
                     });
                     None
                 }
@@ -263,21 +253,21 @@ pub async fn add_proposal(
 
 fn problem_text(lang: Lang, field: &str, problem: &str) -> String {
     let name = match field {
-        "title" => lang.pick("Judul", "Title"),
-        "problem" => lang.pick("Masalah", "Problem"),
-        "activity" => lang.pick("Kegiatan", "Activity"),
-        "sector" => lang.pick("Sektor", "Sector"),
-        "location" => lang.pick("Lokasi", "Location"),
-        "estimated_cost" => lang.pick("Perkiraan biaya", "Estimated cost"),
-        "proposed_by" => lang.pick("Kelompok pengusul", "Proposing groups"),
-        _ => lang.pick("Penerima manfaat", "Beneficiaries"),
+        "title" => lang.t(T::TITLE_2),
+        "problem" => lang.t(T::PROBLEM),
+        "activity" => lang.t(T::ACTIVITY),
+        "sector" => lang.t(T::SECTOR),
+        "location" => lang.t(T::LOCATION),
+        "estimated_cost" => lang.t(T::ESTIMATED_COST),
+        "proposed_by" => lang.t(T::PROPOSING_GROUPS),
+        _ => lang.t(T::BENEFICIARIES),
     };
     let what = match problem {
-        "required" => lang.pick("wajib diisi", "is required"),
-        "too_long" => lang.pick("terlalu panjang", "is too long"),
-        "not_rupiah" => lang.pick("bukan jumlah rupiah", "is not an amount in rupiah"),
-        "not_a_count" => lang.pick("harus angka", "must be a number"),
-        _ => lang.pick("tidak dikenal", "is not known"),
+        "required" => lang.t(T::IS_REQUIRED),
+        "too_long" => lang.t(T::IS_TOO_LONG),
+        "not_rupiah" => lang.t(T::IS_NOT_AN_AMOUNT_IN_RUPIAH),
+        "not_a_count" => lang.t(T::MUST_BE_A_NUMBER),
+        _ => lang.t(T::IS_NOT_KNOWN),
     };
     format!("{name} {what}")
 }

@@ -13,6 +13,7 @@ use time::OffsetDateTime;
 
 use super::{districts, field, fields, may_manage, parse_date, refusal, Pairs};
 use crate::auth::Staff;
+use crate::i18n::catalogue as T;
 use crate::pages::context::{CsrfForm, Look, StaffCx};
 use crate::pages::failure::PageError;
 use crate::pages::musrena::stage_label;
@@ -40,7 +41,7 @@ pub fn step_form(
     };
     html! {
         @if open.is_empty() {
-            p { (lang.pick("Tidak ada usulan yang masih berjalan.", "No proposal is still under way.")) }
+            p { (lang.t(T::NO_PROPOSAL_IS_STILL_UNDER_WAY)) }
         } @else {
             form.stack method="post" action=(look.action(routes::MUSRENA_STEP)) {
                 (look.csrf())
@@ -49,31 +50,31 @@ pub fn step_form(
                     input type="hidden" name="code" value=(open[0].code);
                 } @else {
                     fieldset #usulan {
-                        legend { (lang.pick("Usulan", "Proposals")) }
+                        legend { (lang.t(T::PROPOSALS_2)) }
                         @for p in &open {
                             label.choice { input type="checkbox" name="code" value=(p.code) checked[ticked.contains(&p.code.as_str())]; " " (p.proposal.title) " (" (stage_label(lang, p.stage)) ")" }
                         }
                     }
                 }
-                p { label for="action" { (lang.pick("Langkah", "Step")) }
+                p { label for="action" { (lang.t(T::STEP)) }
                     select #action name="action" {
-                        (option("verify", lang.pick("Verifikasi", "Verify")))
-                        (option("prioritize", lang.pick("Tetapkan sebagai prioritas", "Prioritize")))
-                        (option("carry", lang.pick("Bawa ke musrenbang (tingkat berikutnya)", "Carry to the musrenbang (next level)")))
+                        (option("verify", lang.t(T::VERIFY)))
+                        (option("prioritize", lang.t(T::PRIORITIZE)))
+                        (option("carry", lang.t(T::CARRY_TO_THE_MUSRENBANG_NEXT_LEVEL)))
                         @if planner {
-                            (option("accept", lang.pick("Terima dalam RKPD", "Accept into the RKPD")))
-                            (option("budget", lang.pick("Anggarkan dalam APBD", "Budget in the APBD")))
-                            (option("implement", lang.pick("Tandai terlaksana", "Mark implemented")))
+                            (option("accept", lang.t(T::ACCEPT_INTO_THE_RKPD)))
+                            (option("budget", lang.t(T::BUDGET_IN_THE_APBD)))
+                            (option("implement", lang.t(T::MARK_IMPLEMENTED)))
                         }
-                        (option("reject", lang.pick("Tolak…", "Reject…")))
+                        (option("reject", lang.t(T::REJECT)))
                     } }
-                p { label for="on" { (lang.pick("Tanggal", "Date")) } input #on type="date" name="on" required value=(value("on")); }
-                p { label for="reason" { (lang.pick("Alasan (wajib bila ditolak)", "Reason (required to reject)")) } input #reason name="reason" maxlength="1000" value=(value("reason")); }
+                p { label for="on" { (lang.t(T::DATE)) } input #on type="date" name="on" required value=(value("on")); }
+                p { label for="reason" { (lang.t(T::REASON_REQUIRED_TO_REJECT)) } input #reason name="reason" maxlength="1000" value=(value("reason")); }
                 @if planner {
-                    p { label for="amount" { (lang.pick("Anggaran APBD (Rp)", "APBD budget (Rp)")) } input #amount name="amount" inputmode="numeric" value=(value("amount")); }
-                    p { label for="evidence" { (lang.pick("Bukti pelaksanaan", "Evidence of implementation")) } input #evidence name="evidence" maxlength="1000" value=(value("evidence")); }
+                    p { label for="amount" { (lang.t(T::APBD_BUDGET_RP)) } input #amount name="amount" inputmode="numeric" value=(value("amount")); }
+                    p { label for="evidence" { (lang.t(T::EVIDENCE_OF_IMPLEMENTATION)) } input #evidence name="evidence" maxlength="1000" value=(value("evidence")); }
                 }
-                p.buttons { button.primary type="submit" { (lang.pick("Terapkan", "Apply")) } }
+                p.buttons { button.primary type="submit" { (lang.t(T::APPLY)) } }
             }
         }
     }
@@ -124,10 +125,7 @@ pub async fn apply_step(
         chosen.push(p);
     }
     let (Some(action), Some(on), false) = (action, on, codes.is_empty()) else {
-        let text = lang.pick(
-            "Pilih usulan, langkah dan tanggal.",
-            "Choose proposals, a step and a date.",
-        );
+        let text = lang.t(T::CHOOSE_PROPOSALS_A_STEP_AND_A_DATE);
         return refused(&cx, back, &pairs, &chosen, text).await;
     };
     if matches!(
@@ -142,22 +140,19 @@ pub async fn apply_step(
             return confirm::page(
                 &cx,
                 &Confirmation {
-                    title: lang.pick("Tolak usulan ini?", "Reject these proposals?"),
+                    title: lang.t(T::REJECT_THESE_PROPOSALS),
                     facts: vec![
                         (
-                            lang.pick("Usulan", "Proposals"),
+                            lang.t(T::PROPOSALS_2),
                             html! { ul.plain { @for p in &chosen { li { (p.proposal.title) " · " small { (p.code) } } } } },
                         ),
-                        (lang.pick("Alasan", "Reason"), html! { (reason) }),
-                        (lang.pick("Tanggal", "Date"), html! { (lang.date(on)) }),
+                        (lang.t(T::REASON_2), html! { (reason) }),
+                        (lang.t(T::DATE), html! { (lang.date(on)) }),
                     ],
-                    consequence: lang.pick(
-                        "Penolakan bersifat final: usulan tidak dapat dilanjutkan lagi, dan alasannya ditampilkan kepada publik di halaman pelacakan usulan.",
-                        "Rejection is final: the proposals cannot go any further, and the reason is shown to the public on each proposal's tracking page.",
-                    ),
+                    consequence: lang.t(T::REJECTION_IS_FINAL_THE_PROPOSALS_CANNOT_GO),
                     action: routes::MUSRENA_STEP,
                     fields: pairs.clone(),
-                    yes: lang.pick("Ya, tolak", "Yes, reject"),
+                    yes: lang.t(T::YES_REJECT),
                     cancel: cx.href(back),
                 },
             );
@@ -187,7 +182,7 @@ pub async fn apply_step(
             let text = format!(
                 "{} {}",
                 refusal(lang, &error),
-                lang.pick("Tidak ada yang diubah.", "Nothing was changed.")
+                lang.t(T::NOTHING_WAS_CHANGED)
             );
             refused(&cx, back, &pairs, &chosen, &text).await
         }
@@ -215,12 +210,12 @@ async fn refused(
         None => chosen.to_vec(),
     };
     let single = back.starts_with("/musrena/kelola/") && proposals.len() == 1;
-    let title = lang.pick("Langkah tidak diterapkan", "The step was not applied");
+    let title = lang.t(T::THE_STEP_WAS_NOT_APPLIED);
     let content = html! {
-        p.crumbs { a href=(cx.href(back)) { (lang.pick("Kembali", "Back")) } }
+        p.crumbs { a href=(cx.href(back)) { (lang.t(T::BACK)) } }
         h1 { (title) }
         div.error-summary role="alert" tabindex="-1" {
-            h2 { (lang.pick("Ada masalah", "There is a problem")) }
+            h2 { (lang.t(T::THERE_IS_A_PROBLEM)) }
             p { a href="#action" { (problem) } }
         }
         (step_form(cx.look(), &cx.staff, &proposals, back, single, pairs))

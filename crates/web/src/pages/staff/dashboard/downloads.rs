@@ -10,6 +10,7 @@ use suara_domain::skm::Tally;
 use suara_reports::results::{Coded, Wording};
 use suara_store::ScopeKind;
 
+use crate::i18n::catalogue as T;
 use crate::pages::context::StaffCx;
 use crate::pages::failure::{Missing, PageError};
 use crate::pages::staff::{exact, units_tree, PeriodQuery};
@@ -93,10 +94,10 @@ pub async fn export(cx: StaffCx, Query(query): Query<ExportQuery>) -> Result<Res
             let lang = cx.lang;
             let title = format!(
                 "{} {} — {} ({})",
-                lang.pick("Tanggapan SKM", "SKM responses"),
+                lang.t(T::SKM_RESPONSES),
                 unit.name,
                 lang.period(period),
-                lang.pick("anonim", "anonymous")
+                lang.t(T::ANONYMOUS)
             );
             let services = app.store.services_of_unit(tenant_id, &unit.unit_id).await?;
             let label = |kind: Coded, code: &str| -> String {
@@ -114,7 +115,7 @@ pub async fn export(cx: StaffCx, Query(query): Query<ExportQuery>) -> Result<Res
                 .unwrap_or_else(|| code.to_string())
             };
             let wording = Wording {
-                sheet_name: lang.pick("Tanggapan", "Responses"),
+                sheet_name: lang.t(T::RESPONSES),
                 headers: crate::i18n::response_headers(lang),
                 label: &label,
                 offset: tenant.offset(),

@@ -21,6 +21,7 @@ use suara_domain::skm::{Element, SkmScore, Tally};
 
 use super::charts::{self, Bar};
 use super::exact;
+use crate::i18n::catalogue as T;
 use crate::i18n::{element_name, Lang};
 
 const TREND_MONTHS: usize = 12;
@@ -56,14 +57,14 @@ pub(super) fn elements_section(lang: Lang, score: Option<&SkmScore>) -> Markup {
         })
         .collect();
     html! {
-        h2 { (lang.pick("Nilai per unsur (NRR, 1–4)", "Score per element (NRR, 1–4)")) }
+        h2 { (lang.t(T::SCORE_PER_ELEMENT_NRR_1_4)) }
         figure {
-            (charts::bars(lang, lang.pick("NRR per unsur", "NRR per element"), &bars, 1.0, 4.0, 2))
-            figcaption { (lang.pick("Batang jingga: unsur terlemah, prioritas perbaikan.", "Orange bars: weakest elements, to improve first.")) }
+            (charts::bars(lang, lang.t(T::NRR_PER_ELEMENT), &bars, 1.0, 4.0, 2))
+            figcaption { (lang.t(T::ORANGE_BARS_WEAKEST_ELEMENTS_TO_IMPROVE_FIRST)) }
         }
         table.data tabindex="0" {
-            caption { (lang.pick("NRR per unsur", "NRR per element")) }
-            thead { tr { th scope="col" { (lang.pick("Unsur", "Element")) } th.num scope="col" { (lang.pick("Jawaban", "Answers")) } th.num scope="col" { "NRR" } th scope="col" { "" } } }
+            caption { (lang.t(T::NRR_PER_ELEMENT)) }
+            thead { tr { th scope="col" { (lang.t(T::ELEMENT)) } th.num scope="col" { (lang.t(T::ANSWERS)) } th.num scope="col" { "NRR" } th scope="col" { "" } } }
             tbody {
                 @for (e, label) in Element::ALL.iter().zip(&labels) {
                     @let element = score.elements[e.index()].as_ref();
@@ -71,7 +72,7 @@ pub(super) fn elements_section(lang: Lang, score: Option<&SkmScore>) -> Markup {
                         th scope="row" { (label) }
                         td.num { (element.map_or(0, |s| s.answers)) }
                         td.num { @if let Some(s) = element { (lang.decimal(suara_domain::decimal::Decimal::round_half_away(&s.nrr, 2))) } @else { "–" } }
-                        td { @if weakest.contains(e) { span.flag { (lang.pick("terlemah", "weakest")) } } }
+                        td { @if weakest.contains(e) { span.flag { (lang.t(T::WEAKEST)) } } }
                     }
                 }
             }
@@ -114,15 +115,15 @@ pub(super) fn trend_section(lang: Lang, points: &[(Month, Option<SkmScore>, u64)
         })
         .collect();
     html! {
-        h2 { (lang.pick("Tren 12 bulan", "12-month trend")) }
+        h2 { (lang.t(T::N12_MONTH_TREND)) }
         figure {
-            (charts::trend(lang, lang.pick("IKM per bulan", "IKM per month"), &chart_points))
-            figcaption { (lang.pick("Garis: batas mutu A, B dan C.", "Lines: grade boundaries A, B and C.")) }
+            (charts::trend(lang, lang.t(T::IKM_PER_MONTH), &chart_points))
+            figcaption { (lang.t(T::LINES_GRADE_BOUNDARIES_A_B_AND_C)) }
         }
         details {
-            summary { (lang.pick("Tabel tren", "Trend table")) }
+            summary { (lang.t(T::TREND_TABLE)) }
             table.data tabindex="0" {
-                thead { tr { th scope="col" { (lang.pick("Bulan", "Month")) } th.num scope="col" { (lang.pick("Tanggapan", "Responses")) } th.num scope="col" { "IKM" } th scope="col" { (lang.pick("Mutu", "Grade")) } } }
+                thead { tr { th scope="col" { (lang.t(T::MONTH)) } th.num scope="col" { (lang.t(T::RESPONSES)) } th.num scope="col" { "IKM" } th scope="col" { (lang.t(T::GRADE)) } } }
                 tbody { @for (m, s, n) in points { tr {
                     th scope="row" { (lang.month(*m)) } td.num { (n) }
                     td.num { @if let Some(s) = s { (lang.decimal(s.ikm_rounded())) } @else { "–" } }
@@ -144,8 +145,8 @@ pub(super) fn figures_table<'a>(
         h2 { (caption) }
         table.data tabindex="0" {
             thead { tr {
-                th scope="col" { (lang.pick("Nama", "Name")) } th.num scope="col" { "IKM" }
-                th.num scope="col" { (lang.pick("Tanggapan", "Responses")) } th scope="col" { (lang.pick("Mutu", "Grade")) }
+                th scope="col" { (lang.t(T::NAME)) } th.num scope="col" { "IKM" }
+                th.num scope="col" { (lang.t(T::RESPONSES)) } th scope="col" { (lang.t(T::GRADE)) }
             } }
             tbody {
                 @for (name, nip, link, tally) in rows {

@@ -7,6 +7,7 @@ use maud::html;
 use suara_store::Scope;
 
 use super::{back, elements_section, trend_points, trend_section, TREND_MONTHS};
+use crate::i18n::catalogue as T;
 use crate::pages::context::StaffCx;
 use crate::pages::failure::{Missing, PageError};
 use crate::pages::staff::{exact, href, period_picker, score_text, units_tree, PeriodQuery};
@@ -66,32 +67,32 @@ pub async fn officer(
         h1 { (officer.name) }
         dl.facts {
             dt { "NIP" } dd { (officer.nip) }
-            dt { (lang.pick("Jabatan", "Position")) } dd { (officer.position) }
-            dt { (lang.pick("Kelas jabatan", "Position class")) } dd { @if officer.position_class.is_empty() { "–" } @else { (officer.position_class) } }
+            dt { (lang.t(T::POSITION)) } dd { (officer.position) }
+            dt { (lang.t(T::POSITION_CLASS)) } dd { @if officer.position_class.is_empty() { "–" } @else { (officer.position_class) } }
             dt { "Unit" } dd { (unit_name(&officer.unit_id)) }
-            dt { "TPP" } dd { a href=(href(lang, &routes::tpp_explain(&officer.nip), None)) { (lang.pick("Rincian TPP dan keberatan", "TPP explained, and appeals")) } }
-            dt { (lang.pick("Poster QR", "QR poster")) }
+            dt { "TPP" } dd { a href=(href(lang, &routes::tpp_explain(&officer.nip), None)) { (lang.t(T::TPP_EXPLAINED_AND_APPEALS)) } }
+            dt { (lang.t(T::QR_POSTER)) }
             dd {
-                a href=(routes::poster_officer_svg(&officer.nip)) { (lang.pick("gambar vektor (SVG)", "vector image (SVG)")) } " · "
-                a href=(routes::poster_officer_png(&officer.nip)) { (lang.pick("gambar (PNG)", "image (PNG)")) }
+                a href=(routes::poster_officer_svg(&officer.nip)) { (lang.t(T::VECTOR_IMAGE_SVG)) } " · "
+                a href=(routes::poster_officer_png(&officer.nip)) { (lang.t(T::IMAGE_PNG)) }
             }
         }
         (period_picker(lang, &path, period, now))
         p.lead {
-            (lang.period(period)) ": " (score_text(lang, score.as_ref())) " · " (tally.responses()) " " (lang.pick("tanggapan yang menyebut pegawai ini", "responses naming this officer"))
+            (lang.period(period)) ": " (score_text(lang, score.as_ref())) " · " (tally.responses()) " " (lang.t(T::RESPONSES_NAMING_THIS_OFFICER))
         }
-        p { (lang.pick("IKM unit pada periode yang sama:", "The unit's IKM over the same period:")) " " (score_text(lang, unit_score.as_ref())) }
+        p { (lang.t(T::THE_UNIT_S_IKM_OVER_THE_SAME)) " " (score_text(lang, unit_score.as_ref())) }
         (elements_section(lang, score.as_ref()))
         (trend_section(lang, &trend))
-        h2 { (lang.pick("Riwayat penugasan", "Assignment history")) }
+        h2 { (lang.t(T::ASSIGNMENT_HISTORY)) }
         table.data tabindex="0" {
             thead { tr {
-                th scope="col" { "Unit" } th scope="col" { (lang.pick("Jabatan", "Position")) }
-                th scope="col" { (lang.pick("Mulai", "From")) } th scope="col" { (lang.pick("Sampai", "Until")) }
+                th scope="col" { "Unit" } th scope="col" { (lang.t(T::POSITION)) }
+                th scope="col" { (lang.t(T::FROM)) } th scope="col" { (lang.t(T::UNTIL)) }
             } }
             tbody { @for a in &history { tr {
                 th scope="row" { (unit_name(&a.unit_id)) } td { (a.position) } td { (lang.date(a.from)) }
-                td { @if let Some(until) = a.until { (lang.date(until)) } @else { (lang.pick("sekarang", "now")) } }
+                td { @if let Some(until) = a.until { (lang.date(until)) } @else { (lang.t(T::NOW)) } }
             } } }
         }
     };

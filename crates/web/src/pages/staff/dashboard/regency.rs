@@ -15,6 +15,7 @@ use suara_domain::period::{Month, Period};
 use suara_domain::skm::{SkmScore, Tally};
 use suara_store::ScopeKind;
 
+use crate::i18n::catalogue as T;
 use crate::pages::context::{Look, StaffCx};
 use crate::pages::failure::PageError;
 use crate::pages::staff::charts::{self, Bar};
@@ -161,42 +162,42 @@ pub fn render(look: Look, view: &RegencyView) -> (&'static str, Markup) {
             lang.code()
         )
     };
-    let title = look.pick("Dasbor IKM", "IKM dashboard");
+    let title = look.t(T::IKM_DASHBOARD);
     let content = html! {
         h1 { (title) ": " (view.scope) }
         (period_picker(lang, routes::DASHBOARD, period, view.current))
         p.lead {
             (view.scope) ", " (lang.period(period)) ": " (score_text(lang, view.overall.as_ref())) " · "
-            (view.overall_responses) " " (look.pick("tanggapan", "responses"))
+            (view.overall_responses) " " (look.t(T::RESPONSES_2))
         }
-        p { (look.pick("Unduh ringkasan semua unit (NRR per unsur, IKM, mutu): ", "Download the summary of every unit (NRR per element, IKM, grade): "))
-            a href=(export("xlsx")) { (look.pick("lembar kerja (xlsx)", "spreadsheet (xlsx)")) } " · "
+        p { (look.t(T::DOWNLOAD_THE_SUMMARY_OF_EVERY_UNIT_NRR))
+            a href=(export("xlsx")) { (look.t(T::SPREADSHEET_XLSX)) } " · "
             a href=(export("csv")) { "CSV" } }
         @if below > 0 {
-            p.notice { (below) " " (look.pick("unit belum mencapai jumlah sampel Krejcie–Morgan untuk periode ini.", "units have fewer responses than the Krejcie–Morgan sample for this period.")) }
+            p.notice { (below) " " (look.t(T::UNITS_HAVE_FEWER_RESPONSES_THAN_THE_KREJCIE)) }
         }
         @if !chart_rows.is_empty() {
             figure {
-                (charts::bars(lang, look.pick("IKM per unit (25–100)", "IKM per unit (25–100)"), &chart_rows, 25.0, 100.0, 2))
-                figcaption { (look.pick("Batang jingga: di bawah mutu B (76,61). Angka lengkap ada di tabel.", "Orange bars: below grade B (76.61). Full figures are in the table.")) }
+                (charts::bars(lang, look.t(T::IKM_PER_UNIT_25_100), &chart_rows, 25.0, 100.0, 2))
+                figcaption { (look.t(T::ORANGE_BARS_BELOW_GRADE_B_76_61)) }
             }
         }
         form.search method="get" action=(routes::DASHBOARD) role="search" {
             input type="hidden" name="lang" value=(lang.code());
             input type="hidden" name="period" value=(period);
-            label for="cari" { (look.pick("Cari unit", "Find a unit")) }
+            label for="cari" { (look.t(T::FIND_A_UNIT)) }
             input #cari type="search" name="cari" value=(view.search);
-            button type="submit" { (look.pick("Cari", "Search")) }
+            button type="submit" { (look.t(T::SEARCH)) }
         }
         table.data tabindex="0" {
-            caption { (look.pick("IKM per unit layanan", "IKM per service unit")) " · " (lang.period(period))
-                @if !view.search.is_empty() { " · " (view.rows.len()) " " (look.pick("unit cocok dengan", "units match")) " “" (view.search) "”" } }
+            caption { (look.t(T::IKM_PER_SERVICE_UNIT)) " · " (lang.period(period))
+                @if !view.search.is_empty() { " · " (view.rows.len()) " " (look.t(T::UNITS_MATCH)) " “" (view.search) "”" } }
             thead { tr {
                 th scope="col" { "Unit" }
                 th.num scope="col" { "IKM" }
-                th.num scope="col" { (look.pick("Tanggapan", "Responses")) }
-                th.num scope="col" { (look.pick("Sampel minimal", "Sample needed")) }
-                th scope="col" { (look.pick("Mutu", "Grade")) }
+                th.num scope="col" { (look.t(T::RESPONSES)) }
+                th.num scope="col" { (look.t(T::SAMPLE_NEEDED)) }
+                th scope="col" { (look.t(T::GRADE)) }
             } }
             tbody {
                 @for r in &view.rows {
@@ -208,7 +209,7 @@ pub fn render(look: Look, view: &RegencyView) -> (&'static str, Markup) {
                         td.num { (r.responses) }
                         td.num {
                             @match r.needed {
-                                Some(n) if r.responses < n => { (n) " " span.flag { (look.pick("kurang", "short")) } }
+                                Some(n) if r.responses < n => { (n) " " span.flag { (look.t(T::SHORT)) } }
                                 Some(n) => { (n) }
                                 None => { "–" }
                             }
@@ -218,7 +219,7 @@ pub fn render(look: Look, view: &RegencyView) -> (&'static str, Markup) {
                 }
             }
         }
-        p.muted { (look.pick("Sampel minimal: Krejcie & Morgan (1970) dari perkiraan pengguna layanan per bulan, untuk bulan yang sudah berjalan.", "Sample needed: Krejcie & Morgan (1970) from the estimated service users per month, for the months so far.")) }
+        p.muted { (look.t(T::SAMPLE_NEEDED_KREJCIE_MORGAN_1970_FROM_THE)) }
     };
     (title, content)
 }

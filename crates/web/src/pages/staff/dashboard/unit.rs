@@ -12,6 +12,7 @@ use suara_domain::skm::Tally;
 use suara_store::{Scope, ScopeKind};
 
 use super::{back, elements_section, figures_table, trend_points, trend_section, TREND_MONTHS};
+use crate::i18n::catalogue as T;
 use crate::pages::context::StaffCx;
 use crate::pages::failure::{Missing, PageError};
 use crate::pages::staff::{
@@ -106,7 +107,7 @@ pub async fn unit(
     };
     let content = html! {
         p.crumbs {
-            a href=(href(lang, routes::DASHBOARD, Some(period))) { (lang.pick("Dasbor", "Dashboard")) }
+            a href=(href(lang, routes::DASHBOARD, Some(period))) { (lang.t(T::DASHBOARD)) }
             @if let Some(parent) = parent {
                 @if staff.principal.sees_unit(&parent.unit_id, &tree) {
                     " › " a href=(href(lang, &routes::dashboard_unit(&parent.unit_id), Some(period))) { (parent.name) }
@@ -116,54 +117,54 @@ pub async fn unit(
         h1 { (unit.name) }
         (period_picker(lang, &path, period, now))
         p {
-            a href={ (routes::unit_report(unit_id)) "?period=" (period) "&lang=" (lang.code()) } { (lang.pick("Unduh laporan SKM (PDF)", "Download the SKM report (PDF)")) }
-            " · " (lang.pick("tanggapan anonim: ", "anonymous responses: "))
-            a href=(export("xlsx")) { (lang.pick("lembar kerja (xlsx)", "spreadsheet (xlsx)")) } " · "
+            a href={ (routes::unit_report(unit_id)) "?period=" (period) "&lang=" (lang.code()) } { (lang.t(T::DOWNLOAD_THE_SKM_REPORT_PDF)) }
+            " · " (lang.t(T::ANONYMOUS_RESPONSES))
+            a href=(export("xlsx")) { (lang.t(T::SPREADSHEET_XLSX)) } " · "
             a href=(export("csv")) { "CSV" }
         }
         p.lead {
-            (lang.period(period)) ": " (score_text(lang, score.as_ref())) " · " (tally.responses()) " " (lang.pick("tanggapan", "responses"))
+            (lang.period(period)) ": " (score_text(lang, score.as_ref())) " · " (tally.responses()) " " (lang.t(T::RESPONSES_2))
             @if let Some(n) = needed {
-                " · " (lang.pick("sampel minimal", "sample needed")) " " (n)
-                @if tally.responses() < n { " " span.flag { (lang.pick("belum tercapai", "not reached")) } }
+                " · " (lang.t(T::SAMPLE_NEEDED_2)) " " (n)
+                @if tally.responses() < n { " " span.flag { (lang.t(T::NOT_REACHED)) } }
             }
         }
         p.muted {
-            (lang.pick("Jam layanan: ", "Service hours: "))
+            (lang.t(T::SERVICE_HOURS))
             @match &unit.service_hours {
                 Some(hours) => { (hours.to_string()) }
-                None => { (lang.pick("tidak ditetapkan (tanggapan tidak dinilai menurut jam)", "not set (responses are not judged by the hour)")) }
+                None => { (lang.t(T::NOT_SET_RESPONSES_ARE_NOT_JUDGED_BY)) }
             }
         }
         @if !children.is_empty() {
             p {
-                (lang.pick("Termasuk semua sub-unit:", "Including all sub-units:")) " "
-                (score_text(lang, subtree_score.as_ref())) " · " (subtree.responses()) " " (lang.pick("tanggapan", "responses"))
+                (lang.t(T::INCLUDING_ALL_SUB_UNITS)) " "
+                (score_text(lang, subtree_score.as_ref())) " · " (subtree.responses()) " " (lang.t(T::RESPONSES_2))
             }
         }
         (elements_section(lang, score.as_ref()))
         (trend_section(lang, &trend))
         (follow_up::section(cx.look(), unit_id, period, &plans, follow_up::may_edit(staff, unit_id, &tree)))
         @if !children.is_empty() {
-            (figures_table(lang, lang.pick("Sub-unit", "Sub-units"), children.iter().map(|u| (u.name.as_str(), None, Some(href(lang, &routes::dashboard_unit(&u.unit_id), Some(period))), unit_tallies.get(&u.unit_id)))))
+            (figures_table(lang, lang.t(T::SUB_UNITS), children.iter().map(|u| (u.name.as_str(), None, Some(href(lang, &routes::dashboard_unit(&u.unit_id), Some(period))), unit_tallies.get(&u.unit_id)))))
         }
         @if !services.is_empty() {
-            (figures_table(lang, lang.pick("Jenis layanan", "Services"), services.iter().map(|s| (s.name.as_str(), None, None, service_tallies.get(&s.service_id)))))
+            (figures_table(lang, lang.t(T::SERVICES), services.iter().map(|s| (s.name.as_str(), None, None, service_tallies.get(&s.service_id)))))
         }
         // Planners see units, never individual officers (their names or their figures).
         @if !officers.is_empty() && staff.principal.may(Permission::ViewOfficer) {
-            (figures_table(lang, lang.pick("Pegawai", "Officers"), officers.iter().map(|o| {
+            (figures_table(lang, lang.t(T::OFFICERS), officers.iter().map(|o| {
                 let link = staff.principal.sees_officer(&o.nip, unit_id, &tree).then(|| href(lang, &routes::dashboard_officer(&o.nip), Some(period)));
                 (o.name.as_str(), Some(o.nip.as_str()), link, officer_tallies.get(&o.nip))
             })))
         }
         @if !points.is_empty() {
-            h2 { (lang.pick("Titik layanan", "Service points")) }
+            h2 { (lang.t(T::SERVICE_POINTS)) }
             ul { @for p in &points { li {
                 (p.name) " · "
-                (lang.pick("poster QR: ", "QR poster: "))
-                a href=(routes::poster_point_svg(&p.point_id)) { (lang.pick("gambar vektor (SVG)", "vector image (SVG)")) } " · "
-                a href=(routes::poster_point_png(&p.point_id)) { (lang.pick("gambar (PNG)", "image (PNG)")) }
+                (lang.t(T::QR_POSTER_2))
+                a href=(routes::poster_point_svg(&p.point_id)) { (lang.t(T::VECTOR_IMAGE_SVG)) } " · "
+                a href=(routes::poster_point_png(&p.point_id)) { (lang.t(T::IMAGE_PNG)) }
             } } }
         }
     };

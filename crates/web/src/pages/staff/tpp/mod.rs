@@ -24,6 +24,7 @@ use suara_domain::tpp::policy::{Policy, SatisfactionRule};
 use suara_domain::tpp::rupiah;
 use suara_store::TppError;
 
+use crate::i18n::catalogue as T;
 use crate::i18n::Lang;
 use crate::pages::failure::PageError;
 use crate::routes;
@@ -38,38 +39,29 @@ pub fn rp(amount: u64) -> String {
 
 pub fn state_label(lang: Lang, state: RunState) -> &'static str {
     match state {
-        RunState::Draft => lang.pick("draf", "draft"),
-        RunState::Reviewed => lang.pick("sudah diperiksa", "reviewed"),
-        RunState::Approved => lang.pick("disetujui", "approved"),
-        RunState::Locked => lang.pick("terkunci", "locked"),
+        RunState::Draft => lang.t(T::DRAFT),
+        RunState::Reviewed => lang.t(T::REVIEWED),
+        RunState::Approved => lang.t(T::APPROVED),
+        RunState::Locked => lang.t(T::LOCKED),
     }
 }
 
 /// The rule of a policy in a sentence.
 pub fn rule_text(lang: Lang, policy: &Policy) -> String {
     match &policy.rule {
-        SatisfactionRule::Proportional { threshold } => match lang {
-            Lang::Id => format!("nilai ≥ {threshold} → 100%; di bawahnya faktor = nilai/100"),
-            Lang::En => format!("score ≥ {threshold} → 100%; below, factor = score/100"),
-        },
-        SatisfactionRule::LinearToThreshold { threshold } => match lang {
-            Lang::Id => {
-                format!("nilai ≥ {threshold} → 100%; di bawahnya faktor = nilai/{threshold}")
-            }
-            Lang::En => format!("score ≥ {threshold} → 100%; below, factor = score/{threshold}"),
-        },
+        SatisfactionRule::Proportional { threshold } => {
+            lang.fill(T::RULE_PROPORTIONAL, &[&lang.decimal(threshold)])
+        }
+        SatisfactionRule::LinearToThreshold { threshold } => {
+            let threshold = lang.decimal(threshold);
+            lang.fill(T::RULE_LINEAR, &[&threshold, &threshold])
+        }
         SatisfactionRule::Steps { bands } => {
             let bands: Vec<String> = bands
                 .iter()
-                .map(|b| format!("≥ {} → {}", b.from, b.factor))
+                .map(|b| format!("≥ {} → {}", lang.decimal(b.from), lang.decimal(b.factor)))
                 .collect();
-            match lang {
-                Lang::Id => format!(
-                    "tingkatan: {}; di bawah semua tingkatan 0",
-                    bands.join(", ")
-                ),
-                Lang::En => format!("bands: {}; below every band 0", bands.join(", ")),
-            }
+            lang.fill(T::RULE_STEPS, &[&bands.join("; ")])
         }
     }
 }
@@ -107,46 +99,35 @@ pub(super) fn refusal(lang: Lang, error: TppError) -> Result<(StatusCode, String
         return Err(PageError::Store(e));
     }
     let text = match &error {
-        TppError::AwaitingLock(month, version) => match lang {
-            Lang::Id => format!("Perhitungan {month} versi {version} sudah disetujui dan menunggu dikunci. Kunci dulu, lalu hitung ulang (menjadi versi baru)."),
-            Lang::En => error.to_string(),
-        },
-        TppError::StateMoved { .. } => lang
-            .pick(
-                "Status perhitungan sudah diubah orang lain. Muat ulang halaman.",
-                "Someone else changed the run's state. Reload the page.",
-            )
-            .to_string(),
-        TppError::MonthNotEnded(month) => match lang {
-            Lang::Id => format!("{} belum berakhir. TPP dihitung setelah bulannya selesai; sementara itu lihat pratinjau sementaranya.", lang.month(*month)),
-            Lang::En => format!("{} has not ended yet. TPP is computed once the month is over; meanwhile see its provisional preview.", lang.month(*month)),
-        },
-        TppError::Locked => lang
-            .pick("Perhitungan yang terkunci tidak berubah lagi.", "A locked run never changes.")
-            .to_string(),
-        TppError::PolicyVersionTaken(version) => match lang {
-            Lang::Id => format!("Versi kebijakan “{version}” sudah ada dengan isi lain. Simpan perubahan sebagai versi baru."),
-            Lang::En => error.to_string(),
-        },
-        TppError::UnknownOfficers(nips) => match lang {
-            Lang::Id => format!("NIP tidak dikenal: {}. Tidak ada yang diimpor.", nips.join(", ")),
-            Lang::En => format!("{error}. Nothing was imported."),
-        },
-        TppError::ReasonRequired => lang.pick("Tuliskan alasannya.", "Write down the reason.").to_string(),
-        TppError::FourEyes { computed_by, reviewed_by } => match lang {
-            Lang::Id => format!("Empat mata: yang menyetujui harus orang lain daripada yang menghitung ({computed_by}) dan yang memeriksa ({reviewed_by}). Minta rekan BPKAD lain menyetujui."),
-            Lang::En => format!("Four eyes: the approver must be someone other than who computed it ({computed_by}) and who reviewed it ({reviewed_by}). Ask another BPKAD colleague to approve."),
-        },
-        TppError::NotTheirResponse(_) => lang
-            .pick("Tanggapan itu tidak menyebut Anda.", "That response does not name you.")
-            .to_string(),
+        TppError::AwaitingLock(month, version) => {
+            lang.fill(T::RUN_AWAITS_LOCK, &[&lang.month(*month), version])
+        }
+        TppError::StateMoved { .. } => lang.t(T::SOMEONE_ELSE_CHANGED_THE_RUN_S_STATE).to_string(),
+        TppError::MonthNotEnded(month) => lang.fill(T::MONTH_NOT_ENDED, &[&lang.month(*month)]),
+        TppError::Locked => lang.t(T::A_LOCKED_RUN_NEVER_CHANGES).to_string(),
+        TppError::PolicyVersionTaken(version) => lang.fill(T::POLICY_VERSION_TAKEN, &[version]),
+        TppError::UnknownOfficers(nips) => lang.fill(T::UNKNOWN_NIPS, &[&nips.join(", ")]),
+        TppError::ReasonRequired => lang.t(T::WRITE_DOWN_THE_REASON).to_string(),
+        TppError::FourEyes {
+            computed_by,
+            reviewed_by,
+        } => lang.fill(T::FOUR_EYES_REFUSED, &[computed_by, reviewed_by]),
+        TppError::NotTheirResponse(_) => lang.t(T::THAT_RESPONSE_DOES_NOT_NAME_YOU).to_string(),
         TppError::AlreadyAppealed => lang
-            .pick("Tanggapan ini sudah diajukan keberatan.", "This response has been appealed already.")
+            .t(T::THIS_RESPONSE_HAS_BEEN_APPEALED_ALREADY)
             .to_string(),
         TppError::AlreadyDecided => lang
-            .pick("Keberatan ini sudah diputuskan; keputusan bersifat final.", "This appeal has been decided already; decisions are final.")
+            .t(T::THIS_APPEAL_HAS_BEEN_DECIDED_ALREADY_DECISIONS)
             .to_string(),
-        _ => error.to_string(),
+        TppError::NoSuchRun(month, version) => {
+            lang.fill(T::NO_SUCH_RUN, &[&lang.month(*month), version])
+        }
+        TppError::NoSuchAppeal(_) => lang.t(T::NO_SUCH_APPEAL).to_string(),
+        TppError::Policy(policy) => lang.fill(
+            T::POLICY_UNREADABLE,
+            &[&crate::i18n::reason_text(lang, &policy.to_string())],
+        ),
+        TppError::Store(_) => unreachable!("answered above"),
     };
     let status = match error {
         TppError::StateMoved { .. }

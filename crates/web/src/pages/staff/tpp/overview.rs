@@ -11,6 +11,7 @@ use suara_store::RunSummary;
 use time::OffsetDateTime;
 
 use super::{month_href, refusal, rp, rule_text, state_label};
+use crate::i18n::catalogue as T;
 use crate::pages::context::{CsrfForm, Look, StaffCx, Upload};
 use crate::pages::failure::PageError;
 use crate::routes;
@@ -59,54 +60,48 @@ pub fn render(
     message: Option<&Result<Markup, Markup>>,
 ) -> (&'static str, Markup) {
     let lang = look.lang;
-    let title = look.pick("TPP: perhitungan bulanan", "TPP: monthly payroll");
+    let title = look.t(T::TPP_MONTHLY_PAYROLL);
     let content = html! {
         h1 { (title) }
         @match message {
             Some(Ok(m)) => { div.success role="status" { (m) } }
-            Some(Err(m)) => { div.error-summary role="alert" tabindex="-1" { h2 { (look.pick("Ada masalah", "There is a problem")) } (m) } }
+            Some(Err(m)) => { div.error-summary role="alert" tabindex="-1" { h2 { (look.t(T::THERE_IS_A_PROBLEM)) } (m) } }
             None => {}
         }
-        p { (look.pick(
-            "TPP setiap pegawai mengikuti kepuasan masyarakat menurut kebijakan yang berlaku. Alurnya: impor TPP dasar dan komponen lain, hitung bulan yang sudah berakhir, periksa (BKPSDM), setujui lalu kunci (BPKAD), ekspor untuk pembayaran.",
-            "Each officer's TPP follows public satisfaction under the policy in force. The flow: import base amounts and other components, compute a month that has ended, review (BKPSDM), approve then lock (BPKAD), export for payment.",
-        )) }
-        h2 { (look.pick("Hitung TPP sebulan", "Compute a month's TPP")) }
+        p { (look.t(T::EACH_OFFICER_S_TPP_FOLLOWS_PUBLIC_SATISFACTION)) }
+        h2 { (look.t(T::COMPUTE_A_MONTH_S_TPP)) }
         form method="post" action=(look.action(routes::TPP_RUN)) {
             (look.csrf())
-            label for="month" { (look.pick("Bulan yang sudah berakhir", "A month that has ended")) }
+            label for="month" { (look.t(T::A_MONTH_THAT_HAS_ENDED)) }
             " "
             input #month type="month" name="month" value=(view.last_month) max=(view.last_month) required;
             " "
-            button.primary type="submit" { (look.pick("Hitung", "Compute")) }
+            button.primary type="submit" { (look.t(T::COMPUTE)) }
         }
-        p.muted { (look.pick("Kebijakan yang berlaku untuk ", "Policy in force for ")) (lang.month(view.last_month)) ": "
+        p.muted { (look.t(T::POLICY_IN_FORCE_FOR)) (lang.month(view.last_month)) ": "
             a href=(look.href(routes::TPP_POLICY)) { (view.policy.version) } " (" (rule_text(lang, &view.policy)) ")" }
         p { a href=(look.href(&routes::tpp_month(&view.current_month.to_string()))) {
-            (look.pick("Pratinjau sementara bulan berjalan", "Provisional preview of the current month")) " (" (lang.month(view.current_month)) ")"
+            (look.t(T::PROVISIONAL_PREVIEW_OF_THE_CURRENT_MONTH)) " (" (lang.month(view.current_month)) ")"
         } }
-        h2 { (look.pick("Perhitungan", "Runs")) }
+        h2 { (look.t(T::RUNS)) }
         @if view.runs.is_empty() {
-            p { (look.pick("Belum ada perhitungan.", "No runs yet.")) }
+            p { (look.t(T::NO_RUNS_YET)) }
         } @else {
             (runs_table(look, &view.runs))
         }
-        h2 #dasar { (look.pick("TPP dasar per kelas jabatan", "Base TPP per position class")) }
+        h2 #dasar { (look.t(T::BASE_TPP_PER_POSITION_CLASS)) }
         @if view.bases.is_empty() {
-            p { strong { (look.pick("Belum diimpor: tanpa TPP dasar, pegawai tidak dapat dihitung.", "Not imported yet: without base amounts no officer can be paid.")) } }
+            p { strong { (look.t(T::NOT_IMPORTED_YET_WITHOUT_BASE_AMOUNTS_NO)) } }
         } @else {
             table.data tabindex="0" {
-                thead { tr { th scope="col" { (look.pick("Kelas jabatan", "Position class")) } th.num scope="col" { (look.pick("TPP dasar", "Base TPP")) } } }
+                thead { tr { th scope="col" { (look.t(T::POSITION_CLASS)) } th.num scope="col" { (look.t(T::BASE_TPP)) } } }
                 tbody { @for (class, amount) in &view.bases { tr { th scope="row" { (class) } td.num { (rp(*amount)) } } } }
             }
         }
-        (upload_form(look, "base", look.pick("Impor TPP dasar (mengganti tabel)", "Import base amounts (replaces the table)"), "position_class, base_amount"))
-        h2 { (look.pick("Komponen lain (kehadiran, produktivitas)", "Other components (attendance, productivity)")) }
-        p { (look.pick(
-            "Hanya dipakai bila kebijakan memberinya bobot. Nilai 0–1 atau persen; baris untuk pegawai dan bulan yang sama menggantikan yang lama.",
-            "Used only when the policy gives them weight. Values 0–1 or percentages; a row for the same officer and month replaces the old one.",
-        )) }
-        (upload_form(look, "components", look.pick("Impor komponen", "Import components"), "nip, month, attendance, productivity"))
+        (upload_form(look, "base", look.t(T::IMPORT_BASE_AMOUNTS_REPLACES_THE_TABLE), "position_class, base_amount"))
+        h2 { (look.t(T::OTHER_COMPONENTS_ATTENDANCE_PRODUCTIVITY)) }
+        p { (look.t(T::USED_ONLY_WHEN_THE_POLICY_GIVES_THEM)) }
+        (upload_form(look, "components", look.t(T::IMPORT_COMPONENTS), "nip, month, attendance, productivity"))
     };
     (title, content)
 }
@@ -116,13 +111,13 @@ fn runs_table(look: Look, runs: &[RunSummary]) -> Markup {
     html! {
         table.data tabindex="0" {
             thead { tr {
-                th scope="col" { (look.pick("Bulan", "Month")) }
-                th.num scope="col" { (look.pick("Jumlah", "Total")) }
-                th scope="col" { (look.pick("Status", "State")) }
-                th.num scope="col" { (look.pick("Versi", "Version")) }
-                th scope="col" { (look.pick("Kebijakan", "Policy")) }
-                th.num scope="col" { (look.pick("Dibayar", "Paid")) }
-                th.num scope="col" { (look.pick("Tidak dibayar", "Unpaid")) }
+                th scope="col" { (look.t(T::MONTH)) }
+                th.num scope="col" { (look.t(T::TOTAL)) }
+                th scope="col" { (look.t(T::STATE)) }
+                th.num scope="col" { (look.t(T::VERSION_2)) }
+                th scope="col" { (look.t(T::POLICY_2)) }
+                th.num scope="col" { (look.t(T::PAID)) }
+                th.num scope="col" { (look.t(T::UNPAID)) }
             } }
             tbody { @for r in runs { tr {
                 th scope="row" { a href=(month_href(lang, r.month, Some(r.version))) { (lang.month(r.month)) } }
@@ -145,17 +140,17 @@ fn upload_form(look: Look, kind: &str, label: &str, columns: &str) -> Markup {
             p {
                 label for={ "file-" (kind) } { (label) }
                 input id={ "file-" (kind) } type="file" name="file" accept=".csv,text/csv" required;
-                span.hint { (look.pick("Kolom: ", "Columns: ")) code { (columns) } }
+                span.hint { (look.t(T::COLUMNS)) code { (columns) } }
             }
-            p.buttons { button type="submit" { (look.pick("Impor", "Import")) } }
+            p.buttons { button type="submit" { (look.t(T::IMPORT)) } }
         }
     }
 }
 
 fn line_errors(look: Look, errors: &[LineError]) -> Markup {
     html! {
-        p { strong { (errors.len()) " " (look.pick("masalah ditemukan; tidak ada yang diimpor.", "problems found; nothing was imported.")) } }
-        ul { @for e in errors { li { (look.pick("Baris ", "Line ")) (e.line) ", " code { (e.field) } ": " (e.reason) } } }
+        p { strong { (errors.len()) " " (look.t(T::PROBLEMS_FOUND_NOTHING_WAS_IMPORTED)) } }
+        ul { @for e in errors { li { (look.t(T::LINE_2)) (e.line) ", " code { (e.field) } ": " (e.reason) } } }
     }
 }
 
@@ -164,7 +159,7 @@ pub async fn import(cx: StaffCx, upload: Upload) -> Result<Response, PageError> 
     let now = OffsetDateTime::now_utc();
     let store = &cx.app.store;
     let Some(file) = upload.file("file") else {
-        let m = html! { p { (look.pick("Pilih berkas CSV.", "Choose a CSV file.")) } };
+        let m = html! { p { (look.t(T::CHOOSE_A_CSV_FILE)) } };
         return respond(&cx, StatusCode::UNPROCESSABLE_ENTITY, Some(Err(m))).await;
     };
     let message = match upload.text("kind").as_deref() {
@@ -174,9 +169,7 @@ pub async fn import(cx: StaffCx, upload: Upload) -> Result<Response, PageError> 
                 store
                     .replace_base_amounts(cx.tenant_id(), &rows, cx.username(), now)
                     .await?;
-                Ok(
-                    html! { p { (rows.len()) " " (look.pick("kelas jabatan diimpor.", "position classes imported.")) } },
-                )
+                Ok(html! { p { (rows.len()) " " (look.t(T::POSITION_CLASSES_IMPORTED)) } })
             }
         },
         Some("components") => match parse_components(file) {
@@ -185,15 +178,11 @@ pub async fn import(cx: StaffCx, upload: Upload) -> Result<Response, PageError> 
                 .import_components(cx.tenant_id(), &rows, cx.username(), now)
                 .await
             {
-                Ok(()) => Ok(
-                    html! { p { (rows.len()) " " (look.pick("baris komponen diimpor.", "component rows imported.")) } },
-                ),
+                Ok(()) => Ok(html! { p { (rows.len()) " " (look.t(T::COMPONENT_ROWS_IMPORTED)) } }),
                 Err(error) => Err(html! { p { (refusal(cx.lang, error)?.1) } }),
             },
         },
-        _ => Err(
-            html! { p { (look.pick("Jenis impor tidak dikenal.", "Unknown kind of import.")) } },
-        ),
+        _ => Err(html! { p { (look.t(T::UNKNOWN_KIND_OF_IMPORT)) } }),
     };
     let status = if message.is_ok() {
         StatusCode::OK
@@ -213,7 +202,7 @@ pub async fn compute(
     CsrfForm(form): CsrfForm<RunForm>,
 ) -> Result<Response, PageError> {
     let Some(month) = form.month.as_deref().and_then(|m| m.parse::<Month>().ok()) else {
-        let m = html! { p { (cx.pick("Pilih bulan (TTTT-BB).", "Choose a month (YYYY-MM).")) } };
+        let m = html! { p { (cx.t(T::CHOOSE_A_MONTH_YYYY_MM)) } };
         return respond(&cx, StatusCode::UNPROCESSABLE_ENTITY, Some(Err(m))).await;
     };
     let computed = cx

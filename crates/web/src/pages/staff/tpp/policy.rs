@@ -10,6 +10,7 @@ use suara_store::{StoredPolicy, TppError};
 use time::OffsetDateTime;
 
 use super::{refusal, rule_text};
+use crate::i18n::catalogue as T;
 use crate::pages::context::{CsrfForm, Look, StaffCx};
 use crate::pages::failure::PageError;
 use crate::routes;
@@ -41,30 +42,27 @@ pub fn render(
 ) -> (&'static str, Markup) {
     let lang = look.lang;
     let text = draft.map_or_else(|| view.in_force.to_toml(), str::to_string);
-    let title = look.pick("Kebijakan TPP", "TPP policies");
+    let title = look.t(T::TPP_POLICIES);
     let content = html! {
         p.crumbs { a href=(look.href(routes::TPP)) { "TPP" } }
         h1 { (title) }
         @match message {
             Some(Ok(m)) => { div.success role="status" { p { (m) } } }
             Some(Err(m)) => { div.error-summary role="alert" tabindex="-1" {
-                h2 { (look.pick("Ada masalah", "There is a problem")) }
+                h2 { (look.t(T::THERE_IS_A_PROBLEM)) }
                 (m)
-                p { a href="#policy" { (look.pick("Perbaiki teks kebijakan", "Correct the policy text")) } }
+                p { a href="#policy" { (look.t(T::CORRECT_THE_POLICY_TEXT)) } }
             } }
             None => {}
         }
-        p { (look.pick("Berlaku bulan ini: ", "In force this month: ")) strong { (view.in_force.version) } " — " (rule_text(lang, &view.in_force)) }
+        p { (look.t(T::IN_FORCE_THIS_MONTH)) strong { (view.in_force.version) } " — " (rule_text(lang, &view.in_force)) }
         @if view.saved.is_empty() {
-            p { (look.pick(
-                "Belum ada kebijakan tersimpan; yang dipakai adalah bawaan (nilai ≥ 80 → 100%, di bawahnya nilai/100).",
-                "No policy saved yet; the default applies (score ≥ 80 → 100%, below it score/100).",
-            )) }
+            p { (look.t(T::NO_POLICY_SAVED_YET_THE_DEFAULT_APPLIES)) }
         } @else {
             table.data tabindex="0" {
                 thead { tr {
-                    th scope="col" { (look.pick("Versi", "Version")) } th scope="col" { (look.pick("Berlaku", "Effective")) }
-                    th scope="col" { (look.pick("Aturan", "Rule")) } th scope="col" { (look.pick("Disimpan oleh", "Saved by")) }
+                    th scope="col" { (look.t(T::VERSION_2)) } th scope="col" { (look.t(T::EFFECTIVE)) }
+                    th scope="col" { (look.t(T::RULE)) } th scope="col" { (look.t(T::SAVED_BY)) }
                 } }
                 tbody { @for p in &view.saved { tr {
                     th scope="row" { (p.policy.version) }
@@ -74,16 +72,13 @@ pub fn render(
                 } } }
             }
         }
-        h2 { (look.pick("Simpan versi baru", "Save a new version")) }
-        p { (look.pick(
-            "Ubah teks di bawah (format TOML, lihat README), beri nama versi baru dan bulan mulai berlaku. Versi yang tersimpan tidak pernah diubah; perhitungan mencatat versi yang dipakainya.",
-            "Edit the text below (TOML, see the README), give it a new version name and the month it takes effect. A saved version never changes; each run records the version it used.",
-        )) }
+        h2 { (look.t(T::SAVE_A_NEW_VERSION)) }
+        p { (look.t(T::EDIT_THE_TEXT_BELOW_TOML_SEE_THE)) }
         form method="post" action=(look.action(routes::TPP_POLICY)) {
             (look.csrf())
-            label for="policy" { (look.pick("Kebijakan (TOML)", "Policy (TOML)")) }
+            label for="policy" { (look.t(T::POLICY_TOML)) }
             textarea #policy name="policy" rows="18" spellcheck="false" { (text) }
-            p.buttons { button.primary type="submit" { (look.pick("Periksa dan simpan", "Check and save")) } }
+            p.buttons { button.primary type="submit" { (look.t(T::CHECK_AND_SAVE)) } }
         }
     };
     (title, content)
@@ -114,16 +109,16 @@ pub async fn save_policy(
             StatusCode::OK,
             Ok(format!(
                 "{} {} {} {}.",
-                cx.pick("Versi", "Version"),
+                cx.t(T::VERSION_2),
                 policy.version,
-                cx.pick("tersimpan, berlaku mulai", "saved, in force from"),
+                cx.t(T::SAVED_IN_FORCE_FROM),
                 cx.lang.month(policy.effective_from)
             )),
         ),
         Err(TppError::Policy(PolicyError::Invalid(problems))) => (
             StatusCode::UNPROCESSABLE_ENTITY,
             Err(html! {
-                p { strong { (cx.pick("Kebijakan belum dapat disimpan:", "The policy cannot be saved yet:")) } }
+                p { strong { (cx.t(T::THE_POLICY_CANNOT_BE_SAVED_YET)) } }
                 ul { @for p in &problems { li { code { (p.field) } ": " (p.reason) } } }
             }),
         ),

@@ -9,6 +9,7 @@ use suara_domain::tpp::payroll::Payroll;
 use suara_store::TppError;
 
 use super::{percent, rp};
+use crate::i18n::catalogue as T;
 use crate::pages::context::{Look, StaffCx};
 use crate::pages::failure::PageError;
 use crate::routes;
@@ -47,7 +48,7 @@ pub fn render(look: Look, view: &PreviewView) -> (String, Markup) {
     let lang = look.lang;
     let title = format!(
         "{} {}",
-        look.pick("Pratinjau sementara TPP", "Provisional TPP preview"),
+        look.t(T::PROVISIONAL_TPP_PREVIEW),
         lang.month(view.month)
     );
     let name = |nip: &str| {
@@ -59,20 +60,17 @@ pub fn render(look: Look, view: &PreviewView) -> (String, Markup) {
         p.crumbs { a href=(look.href(routes::TPP)) { "TPP" } }
         h1 { (title) }
         div.warning role="note" {
-            p { strong { (look.pick(
-                "Sementara: bulan ini belum berakhir. Angka ini berubah setiap ada tanggapan baru, tidak disimpan, dan tidak dapat diperiksa, disetujui atau dibayarkan.",
-                "Provisional: this month has not ended. These figures change with every new response, are not stored, and cannot be reviewed, approved or paid.",
-            )) } }
-            p { (look.pick("Perhitungan resmi dapat dibuat mulai tanggal 1 bulan berikutnya.", "The official run can be computed from the 1st of the next month.")) }
+            p { strong { (look.t(T::PROVISIONAL_THIS_MONTH_HAS_NOT_ENDED_THESE)) } }
+            p { (look.t(T::THE_OFFICIAL_RUN_CAN_BE_COMPUTED_FROM)) }
         }
-        p.lead { (look.pick("Jumlah sementara: ", "Provisional total: ")) strong { (rp(view.payroll.total())) } " · "
-            (view.payroll.rows.len()) " " (look.pick("pegawai", "officers")) }
+        p.lead { (look.t(T::PROVISIONAL_TOTAL)) strong { (rp(view.payroll.total())) } " · "
+            (view.payroll.rows.len()) " " (look.t(T::OFFICERS_2)) }
         table.data tabindex="0" {
             thead { tr {
-                th scope="col" { (look.pick("Pegawai", "Officer")) }
-                th.num scope="col" { (look.pick("Sementara", "Provisional")) }
-                th.num scope="col" { (look.pick("Faktor", "Factor")) }
-                th.num scope="col" { (look.pick("Nilai", "Score")) }
+                th scope="col" { (look.t(T::OFFICER)) }
+                th.num scope="col" { (look.t(T::PROVISIONAL)) }
+                th.num scope="col" { (look.t(T::FACTOR)) }
+                th.num scope="col" { (look.t(T::SCORE)) }
             } }
             tbody { @for r in &view.payroll.rows { tr {
                 th scope="row" { (name(&r.nip)) br; small { (r.nip) } }

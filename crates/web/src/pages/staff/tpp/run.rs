@@ -16,6 +16,7 @@ use suara_store::{RunSummary, StoredRun};
 use time::{OffsetDateTime, UtcOffset};
 
 use super::{explain_href, month_href, parse_month, percent, refusal, rp, rule_text, state_label};
+use crate::i18n::catalogue as T;
 use crate::pages::context::{CsrfForm, Look, StaffCx};
 use crate::pages::failure::{Missing, PageError};
 use crate::pages::staff::confirm::{self, confirmed, Confirmation};
@@ -141,49 +142,49 @@ pub fn render(
     let latest = view.versions.first().map(|r| r.version) == Some(s.version);
     let content = html! {
         p.crumbs { a href=(look.href(routes::TPP)) { "TPP" } }
-        h1 { (title) " · " (look.pick("versi ", "version ")) (s.version) }
+        h1 { (title) " · " (look.t(T::VERSION_3)) (s.version) }
         (crate::pages::staff::outcome(message))
         dl.facts {
-            dt { (look.pick("Status", "State")) } dd { strong { (state_label(lang, s.state)) } }
-            dt { (look.pick("Dibayar", "Paid")) } dd { (s.paid) " " (look.pick("pegawai", "officers")) ", " strong { (rp(s.total)) } }
-            @if s.unpaid > 0 { dt { (look.pick("Tidak dibayar", "Unpaid")) } dd { (s.unpaid) " " (look.pick("pegawai (lihat di bawah)", "officers (see below)")) } }
-            dt { (look.pick("Kebijakan", "Policy")) } dd { (s.policy_version) " — " (rule_text(lang, &run.policy)) "; "
-                (look.pick("bobot nilai unit (k) ", "weight of the unit's score (k) ")) (run.policy.blend_k) "; "
-                (look.pick("dihitung untuk TPP: ", "counted for TPP: ")) (trust_label(lang, run.policy.min_trust)) }
+            dt { (look.t(T::STATE)) } dd { strong { (state_label(lang, s.state)) } }
+            dt { (look.t(T::PAID)) } dd { (s.paid) " " (look.t(T::OFFICERS_2)) ", " strong { (rp(s.total)) } }
+            @if s.unpaid > 0 { dt { (look.t(T::UNPAID)) } dd { (s.unpaid) " " (look.t(T::OFFICERS_SEE_BELOW)) } }
+            dt { (look.t(T::POLICY_2)) } dd { (s.policy_version) " — " (rule_text(lang, &run.policy)) "; "
+                (look.t(T::WEIGHT_OF_THE_UNIT_S_SCORE_K)) (run.policy.blend_k) "; "
+                (look.t(T::COUNTED_FOR_TPP)) (trust_label(lang, run.policy.min_trust)) }
             @if run.policy.evidence.is_some() {
                 @let (bounded, insufficient, units) = evidence_counts(run);
-                dt { (look.pick("Bukti", "Evidence")) }
-                dd { (bounded) (look.pick(" pegawai dinilai dari batas atas nilainya; ", " officers scored from their score's upper end; "))
-                    (insufficient) (look.pick(" pegawai tanpa bukti cukup (komponen kepuasan 100%)", " officers without enough evidence (satisfaction component 100%)"))
-                    @if !units.is_empty() { (look.pick(", di unit: ", ", in units: ")) (units.join(", ")) } }
+                dt { (look.t(T::EVIDENCE_2)) }
+                dd { (bounded) (look.t(T::OFFICERS_SCORED_FROM_THEIR_SCORE_S_UPPER))
+                    (insufficient) (look.t(T::OFFICERS_WITHOUT_ENOUGH_EVIDENCE_SATISFACTION_COMPONENT_100))
+                    @if !units.is_empty() { (look.t(T::IN_UNITS)) (units.join(", ")) } }
             }
-            dt { (look.pick("Ringkasan masukan", "Input digest")) } dd { code.digest { (s.input_digest) } }
-            dt { (look.pick("Riwayat", "History")) } dd { ul.plain { @for e in &run.events {
+            dt { (look.t(T::INPUT_DIGEST)) } dd { code.digest { (s.input_digest) } }
+            dt { (look.t(T::HISTORY)) } dd { ul.plain { @for e in &run.events {
                 li { (lang.date_time(e.at, view.offset)) " · " (state_label(lang, e.state)) " · " (e.actor) }
             } } }
             @if matches!(s.state, RunState::Draft | RunState::Reviewed) {
                 @let reviewer = run.events.iter().rev().find(|e| e.state == RunState::Reviewed).map(|e| e.actor.as_str());
-                dt { (look.pick("Empat mata", "Four eyes")) }
-                dd { (look.pick("Yang menyetujui harus orang lain daripada yang menghitung (", "The approver must be someone other than who computed it ("))
-                    (s.computed_by) @if let Some(r) = reviewer { (look.pick(") dan yang memeriksa (", ") and who reviewed it (")) (r) } ")." }
+                dt { (look.t(T::FOUR_EYES)) }
+                dd { (look.t(T::THE_APPROVER_MUST_BE_SOMEONE_OTHER_THAN))
+                    (s.computed_by) @if let Some(r) = reviewer { (look.t(T::AND_WHO_REVIEWED_IT)) (r) } ")." }
             }
         }
         @if !view.short.is_empty() {
             div.warning role="note" {
-                p { strong { (view.short.len()) " " (look.pick("unit belum mencapai jumlah sampel Krejcie–Morgan bulan ini; angkanya bertumpu pada lebih sedikit tanggapan daripada yang diminta aturan survei:", "units fall short of the Krejcie–Morgan sample this month; their figures rest on fewer responses than the survey's rule asks for:")) } }
+                p { strong { (view.short.len()) " " (look.t(T::UNITS_FALL_SHORT_OF_THE_KREJCIE_MORGAN)) } }
                 ul { @for (name, counted, needed) in &view.short {
-                    li { (name) ": " (counted) (look.pick(" dari ", " of ")) (needed) " " (look.pick("tanggapan", "responses")) }
+                    li { (name) ": " (counted) (look.t(T::OF)) (needed) " " (look.t(T::RESPONSES_2)) }
                 } }
             }
         }
         (state_actions(look, view, latest))
         p {
-            (look.pick("Unduh: ", "Download: "))
-            a href={ (routes::tpp_export(&month.to_string())) "?format=xlsx&versi=" (s.version) "&lang=" (lang.code()) } { (look.pick("lembar kerja (xlsx)", "spreadsheet (xlsx)")) } " · "
+            (look.t(T::DOWNLOAD))
+            a href={ (routes::tpp_export(&month.to_string())) "?format=xlsx&versi=" (s.version) "&lang=" (lang.code()) } { (look.t(T::SPREADSHEET_XLSX)) } " · "
             a href={ (routes::tpp_export(&month.to_string())) "?format=csv&versi=" (s.version) "&lang=" (lang.code()) } { "CSV" }
         }
         @if view.versions.len() > 1 {
-            p { (look.pick("Versi bulan ini: ", "Versions of this month: "))
+            p { (look.t(T::VERSIONS_OF_THIS_MONTH))
                 @for v in &view.versions {
                     @if v.version == s.version { strong { (v.version) } } @else { a href=(month_href(lang, month, Some(v.version))) { (v.version) } }
                     " (" (state_label(lang, v.state)) ") "
@@ -192,17 +193,17 @@ pub fn render(
         }
         @if let Some(previous) = &view.previous { (changes(look, run, previous)) }
         @if !run.payroll.unpaid.is_empty() {
-            h2 { (look.pick("Tidak dibayar", "Not paid")) }
+            h2 { (look.t(T::NOT_PAID)) }
             table.data.stacked {
-                thead { tr { th scope="col" { (look.pick("Nama", "Name")) } th scope="col" { "NIP" } th scope="col" { (look.pick("Alasan", "Reason")) } } }
+                thead { tr { th scope="col" { (look.t(T::NAME)) } th scope="col" { "NIP" } th scope="col" { (look.t(T::REASON_2)) } } }
                 tbody { @for u in &run.payroll.unpaid { tr {
-                    th scope="row" { (run.officer(&u.nip).map_or("", |o| o.name.as_str())) } td data-label="NIP" { (u.nip) } td data-label=(look.pick("Alasan", "Reason")) { (u.reason) }
+                    th scope="row" { (run.officer(&u.nip).map_or("", |o| o.name.as_str())) } td data-label="NIP" { (u.nip) } td data-label=(look.t(T::REASON_2)) { (u.reason) }
                 } } }
             }
         }
-        h2 { (look.pick("Per unit", "By unit")) }
+        h2 { (look.t(T::BY_UNIT)) }
         table.data tabindex="0" {
-            thead { tr { th scope="col" { "Unit" } th.num scope="col" { (look.pick("Jumlah", "Total")) } th.num scope="col" { (look.pick("Pegawai", "Officers")) } } }
+            thead { tr { th scope="col" { "Unit" } th.num scope="col" { (look.t(T::TOTAL)) } th.num scope="col" { (look.t(T::OFFICERS)) } } }
             tbody { @for (unit_id, (name, count, total)) in &unit_totals(run) { tr {
                 th scope="row" { a href={ (month_href(lang, month, Some(s.version))) "&unit=" (unit_id) "#pegawai" } { (name) } }
                 td.num { (rp(*total)) } td.num { (count) }
@@ -221,12 +222,12 @@ fn changes(look: Look, run: &StoredRun, previous: &StoredRun) -> Markup {
             .map_or(String::new(), |o| o.name.clone())
     };
     html! {
-        h2 { (look.pick("Perubahan dari versi ", "Changes from version ")) (previous.summary.version) }
+        h2 { (look.t(T::CHANGES_FROM_VERSION)) (previous.summary.version) }
         @if changes.is_empty() {
-            p { (look.pick("Tidak ada jumlah yang berubah.", "No amount changed.")) }
+            p { (look.t(T::NO_AMOUNT_CHANGED)) }
         } @else {
             table.data tabindex="0" {
-                thead { tr { th scope="col" { (look.pick("Pegawai", "Officer")) } th.num scope="col" { (look.pick("Selisih", "Difference")) } th.num scope="col" { (look.pick("Sebelum", "Before")) } th.num scope="col" { (look.pick("Sesudah", "After")) } } }
+                thead { tr { th scope="col" { (look.t(T::OFFICER)) } th.num scope="col" { (look.t(T::DIFFERENCE)) } th.num scope="col" { (look.t(T::BEFORE)) } th.num scope="col" { (look.t(T::AFTER)) } } }
                 tbody { @for d in &changes { tr {
                     th scope="row" { a href=(explain_href(look.lang, &d.nip, run.summary.month)) { (name(&d.nip)) } br; small { (d.nip) } }
                     td.num { (signed(d.after.unwrap_or(0), d.before.unwrap_or(0))) }
@@ -267,12 +268,12 @@ fn unit_officers(look: Look, run: &StoredRun, unit: &str) -> Markup {
         h2 #pegawai { (run.officers.iter().find(|o| o.input.unit_id == unit).map_or(unit, |o| o.unit_name.as_str())) }
         table.data tabindex="0" {
             thead { tr {
-                th scope="col" { (look.pick("Pegawai", "Officer")) }
-                th.num scope="col" { (look.pick("Dibayar", "Paid")) }
-                th.num scope="col" { (look.pick("Nilai", "Score")) }
-                th.num scope="col" { (look.pick("Faktor", "Factor")) }
-                th.num scope="col" { (look.pick("TPP dasar", "Base")) }
-                th scope="col" { (look.pick("Kelas", "Class")) }
+                th scope="col" { (look.t(T::OFFICER)) }
+                th.num scope="col" { (look.t(T::PAID)) }
+                th.num scope="col" { (look.t(T::SCORE)) }
+                th.num scope="col" { (look.t(T::FACTOR)) }
+                th.num scope="col" { (look.t(T::BASE)) }
+                th scope="col" { (look.t(T::CLASS)) }
             } }
             tbody { @for r in rows { tr {
                 th scope="row" { a href=(explain_href(lang, &r.nip, run.summary.month)) { (run.officer(&r.nip).map_or("", |o| o.name.as_str())) } br; small { (r.nip) } }
@@ -289,15 +290,9 @@ fn unit_officers(look: Look, run: &StoredRun, unit: &str) -> Markup {
 fn state_actions(look: Look, view: &RunView, latest: bool) -> Markup {
     let s = &view.run.summary;
     let (label, allowed) = match s.state {
-        RunState::Draft => (
-            look.pick("Tandai sudah diperiksa", "Mark as reviewed"),
-            true,
-        ),
-        RunState::Reviewed => (look.pick("Setujui…", "Approve…"), view.may_approve),
-        RunState::Approved => (
-            look.pick("Kunci (final)…", "Lock (final)…"),
-            view.may_approve,
-        ),
+        RunState::Draft => (look.t(T::MARK_AS_REVIEWED), true),
+        RunState::Reviewed => (look.t(T::APPROVE), view.may_approve),
+        RunState::Approved => (look.t(T::LOCK_FINAL), view.may_approve),
         RunState::Locked => ("", false),
     };
     let recompute = latest && s.state != RunState::Approved;
@@ -312,15 +307,15 @@ fn state_actions(look: Look, view: &RunView, latest: bool) -> Markup {
                 }
                 " "
             } @else if s.state != RunState::Locked {
-                p.muted { (look.pick("Persetujuan dan penguncian dilakukan BPKAD.", "Approving and locking are done by BPKAD.")) }
+                p.muted { (look.t(T::APPROVING_AND_LOCKING_ARE_DONE_BY_BPKAD)) }
             }
             @if recompute {
                 form.inline method="post" action=(look.action(routes::TPP_RUN)) {
                     (look.csrf())
                     input type="hidden" name="month" value=(s.month);
                     button type="submit" {
-                        @if s.state == RunState::Locked { (look.pick("Hitung ulang sebagai versi baru", "Recompute as a new version")) }
-                        @else { (look.pick("Hitung ulang draf", "Recompute the draft")) }
+                        @if s.state == RunState::Locked { (look.t(T::RECOMPUTE_AS_A_NEW_VERSION)) }
+                        @else { (look.t(T::RECOMPUTE_THE_DRAFT)) }
                     }
                 }
             }
@@ -378,7 +373,7 @@ pub async fn advance(
             StatusCode::OK,
             Ok(format!(
                 "{} {}.",
-                cx.pick("Status kini:", "State now:"),
+                cx.t(T::STATE_NOW),
                 state_label(cx.lang, to)
             )),
         ),
@@ -401,30 +396,24 @@ fn confirm_page(cx: &StaffCx, view: &RunView, from: RunState) -> Result<Response
         cx,
         &Confirmation {
             title: if approving {
-                cx.pick("Setujui perhitungan TPP?", "Approve the TPP run?")
+                cx.t(T::APPROVE_THE_TPP_RUN)
             } else {
-                cx.pick("Kunci perhitungan TPP?", "Lock the TPP run?")
+                cx.t(T::LOCK_THE_TPP_RUN)
             },
             facts: vec![
                 (
-                    cx.pick("Perhitungan", "Run"),
-                    html! { "TPP " (cx.lang.month(s.month)) " · " (cx.pick("versi ", "version ")) (s.version) },
+                    cx.t(T::RUN_2),
+                    html! { "TPP " (cx.lang.month(s.month)) " · " (cx.t(T::VERSION_3)) (s.version) },
                 ),
                 (
-                    cx.pick("Dibayar", "Paid"),
-                    html! { (s.paid) " " (cx.pick("pegawai", "officers")) ", " strong { (rp(s.total)) } },
+                    cx.t(T::PAID),
+                    html! { (s.paid) " " (cx.t(T::OFFICERS_2)) ", " strong { (rp(s.total)) } },
                 ),
             ],
             consequence: if approving {
-                cx.pick(
-                    "Setelah disetujui, perhitungan ini tidak dapat dihitung ulang; langkah berikutnya hanya menguncinya untuk dibayar.",
-                    "Once approved, this run cannot be recomputed; the only next step is locking it for payment.",
-                )
+                cx.t(T::ONCE_APPROVED_THIS_RUN_CANNOT_BE_RECOMPUTED)
             } else {
-                cx.pick(
-                    "Setelah dikunci, jumlah ini final dan dibayarkan. Perubahan sesudahnya hanya dapat dibuat sebagai versi baru, dengan selisihnya dicatat.",
-                    "Once locked, these amounts are final and paid. Any later change can only be a new version, with its differences recorded.",
-                )
+                cx.t(T::ONCE_LOCKED_THESE_AMOUNTS_ARE_FINAL_AND)
             },
             action: &action,
             fields: vec![
@@ -432,9 +421,9 @@ fn confirm_page(cx: &StaffCx, view: &RunView, from: RunState) -> Result<Response
                 ("from".into(), from.code().into()),
             ],
             yes: if approving {
-                cx.pick("Ya, setujui", "Yes, approve")
+                cx.t(T::YES_APPROVE)
             } else {
-                cx.pick("Ya, kunci", "Yes, lock")
+                cx.t(T::YES_LOCK)
             },
             cancel: month_href(cx.lang, s.month, Some(s.version)),
         },

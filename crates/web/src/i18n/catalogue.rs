@@ -1,0 +1,3769 @@
+//! Every text of the pages that has an Indonesian and an English form, in one place:
+//! a [`Text`] holds both, so neither can be missing, and the test below checks that
+//! none is empty and that each is worded in its own language. Pages write
+//! `lang.t(T::KEY)` (with `use crate::i18n::catalogue as T`).
+
+use super::Text;
+
+pub const ACCEPT: Text = Text {
+    id: "Terima",
+    en: "Accept",
+};
+pub const ACCEPTED_INTO_THE_RKPD: Text = Text {
+    id: "Diterima dalam RKPD",
+    en: "Accepted into the RKPD",
+};
+pub const ACCEPT_2: Text = Text {
+    id: "terima",
+    en: "accept",
+};
+pub const ACCEPT_INTO_THE_RKPD: Text = Text {
+    id: "Terima dalam RKPD",
+    en: "Accept into the RKPD",
+};
+pub const ACCESSIBILITY: Text = Text {
+    id: "Akomodasi",
+    en: "Accessibility",
+};
+pub const ACCESSIBILITY_PROVIDED: Text = Text {
+    id: "Akomodasi yang disediakan",
+    en: "Accessibility provided",
+};
+pub const ACCOUNT: Text = Text {
+    id: "Akun",
+    en: "Account",
+};
+pub const ACCOUNT_CREATED: Text = Text {
+    id: "Akun dibuat:",
+    en: "Account created:",
+};
+pub const ACTION: Text = Text {
+    id: "Tindak lanjut",
+    en: "Action",
+};
+pub const ACTIONS: Text = Text {
+    id: "Tindakan",
+    en: "Actions",
+};
+pub const ACTIVE: Text = Text {
+    id: "aktif",
+    en: "active",
+};
+pub const ACTIVITY: Text = Text {
+    id: "Kegiatan",
+    en: "Activity",
+};
+pub const ADD_AN_ACCOUNT: Text = Text {
+    id: "Tambah akun",
+    en: "Add an account",
+};
+pub const ADD_A_PROPOSAL: Text = Text {
+    id: "Tambah usulan",
+    en: "Add a proposal",
+};
+pub const ADD_THE_PLAN: Text = Text {
+    id: "Tambah rencana",
+    en: "Add the plan",
+};
+pub const ADMINISTRATION: Text = Text {
+    id: "Administrasi pemerintahan",
+    en: "Administration",
+};
+pub const ADMINISTRATION_2: Text = Text {
+    id: "Administrasi",
+    en: "Administration",
+};
+pub const AFTER: Text = Text {
+    id: "Sesudah",
+    en: "After",
+};
+pub const AFTER_SERVING_A_CITIZEN_ISSUE_ONE_TICKET: Text = Text { id: "Setelah melayani warga, terbitkan satu tiket untuk layanan itu. Tiket berlaku satu kali dan 72 jam; tanggapan lewat tiket dihitung sebagai terverifikasi.", en: "After serving a citizen, issue one ticket for that service. A ticket works once, for 72 hours; responses through a ticket count as verified." };
+pub const AGE: Text = Text {
+    id: "Usia",
+    en: "Age",
+};
+pub const ALL: Text = Text {
+    id: "Semua",
+    en: "All",
+};
+pub const ALL_ITS_SESSIONS_ENDED: Text = Text {
+    id: "semua sesinya berakhir.",
+    en: "all its sessions ended.",
+};
+pub const AMOUNT: Text = Text {
+    id: "Jumlah",
+    en: "Amount",
+};
+pub const AND_CAP: Text = Text {
+    id: " dan batas atas ",
+    en: " and cap ",
+};
+pub const AND_WHO_REVIEWED_IT: Text = Text {
+    id: ") dan yang memeriksa (",
+    en: ") and who reviewed it (",
+};
+pub const ANONYMOUS: Text = Text {
+    id: "anonim",
+    en: "anonymous",
+};
+pub const ANONYMOUS_RESPONSES: Text = Text {
+    id: "tanggapan anonim: ",
+    en: "anonymous responses: ",
+};
+pub const ANSWERS: Text = Text {
+    id: "Jawaban",
+    en: "Answers",
+};
+pub const ANSWERS_AT_A_COUNTER_KIOSK_AND_TICKETS: Text = Text { id: "jawaban di kios loket dan tiket dari sistem antrean atau atasan; jawaban lewat tautan, QR atau API, dan tiket yang Anda terbitkan sendiri, masuk hasil SKM yang diumumkan tetapi tidak menentukan TPP", en: "answers at a counter kiosk and tickets from a queue system or a supervisor; answers by link, QR or API, and tickets you issued yourself, count in the published SKM but do not decide TPP" };
+pub const ANSWERS_U1_U9: Text = Text {
+    id: "Jawaban U1–U9",
+    en: "Answers U1–U9",
+};
+pub const APBD_BUDGET: Text = Text {
+    id: "Anggaran APBD",
+    en: "APBD budget",
+};
+pub const APBD_BUDGET_RP: Text = Text {
+    id: "Anggaran APBD (Rp)",
+    en: "APBD budget (Rp)",
+};
+pub const APPEAL: Text = Text {
+    id: "Ajukan keberatan",
+    en: "Appeal",
+};
+pub const APPEALED_AWAITING_THE_INSPECTORATE: Text = Text {
+    id: "Keberatan diajukan, menunggu Inspektorat",
+    en: "Appealed, awaiting the inspectorate",
+};
+pub const APPEALS_OF_RESPONSES: Text = Text {
+    id: "Keberatan atas tanggapan",
+    en: "Appeals of responses",
+};
+pub const APPEAL_DISMISSED: Text = Text {
+    id: "Keberatan ditolak",
+    en: "Appeal dismissed",
+};
+pub const APPEAL_FILED_THE_INSPECTORATE_WILL_DECIDE: Text = Text {
+    id: "Keberatan diajukan. Inspektorat akan memutuskan.",
+    en: "Appeal filed. The inspectorate will decide.",
+};
+pub const APPEAL_UPHELD: Text = Text {
+    id: "Keberatan dikabulkan",
+    en: "Appeal upheld",
+};
+pub const APPLY: Text = Text {
+    id: "Terapkan",
+    en: "Apply",
+};
+pub const APPROVE: Text = Text {
+    id: "Setujui…",
+    en: "Approve…",
+};
+pub const APPROVED: Text = Text {
+    id: "disetujui",
+    en: "approved",
+};
+pub const APPROVE_THE_TPP_RUN: Text = Text {
+    id: "Setujui perhitungan TPP?",
+    en: "Approve the TPP run?",
+};
+pub const APPROVING_AND_LOCKING_ARE_DONE_BY_BPKAD: Text = Text {
+    id: "Persetujuan dan penguncian dilakukan BPKAD.",
+    en: "Approving and locking are done by BPKAD.",
+};
+pub const ASSIGNMENT_HISTORY: Text = Text {
+    id: "Riwayat penugasan",
+    en: "Assignment history",
+};
+pub const AT: Text = Text {
+    id: "Pada ",
+    en: "At ",
+};
+pub const ATTENDANCE: Text = Text {
+    id: ", kehadiran ",
+    en: ", attendance ",
+};
+pub const AUDIT_LOG: Text = Text {
+    id: "Log audit",
+    en: "Audit log",
+};
+pub const AWAITING_A_DECISION: Text = Text {
+    id: "Menunggu keputusan: ",
+    en: "Awaiting a decision: ",
+};
+pub const A_FEW_RESPONSES_MUST_NOT_DECIDE_ALONE: Text = Text { id: "Sedikit tanggapan tidak boleh menentukan sendiri, maka nilai Anda digabung dengan nilai unit; k adalah bobot nilai unit, setara dengan ", en: "A few responses must not decide alone, so your score is blended with your unit's; k is the weight of the unit's score, worth " };
+pub const A_LOCKED_RUN_NEVER_CHANGES: Text = Text {
+    id: "Perhitungan yang terkunci tidak berubah lagi.",
+    en: "A locked run never changes.",
+};
+pub const A_MONTH_THAT_HAS_ENDED: Text = Text {
+    id: "Bulan yang sudah berakhir",
+    en: "A month that has ended",
+};
+pub const A_NIP_HAS_18_DIGITS: Text = Text {
+    id: "NIP terdiri dari 18 angka.",
+    en: "A NIP has 18 digits.",
+};
+pub const A_RESPONSE_FOR_THIS_TICKET_IS_ALREADY: Text = Text { id: "Tanggapan untuk tiket ini sudah tercatat. Setiap tiket hanya berlaku satu kali. Terima kasih!", en: "A response for this ticket is already recorded. Each ticket counts once. Thank you!" };
+pub const A_SCORE_FROM_A_SAMPLE_CAN_BE: Text = Text {
+    id: "Nilai dari sampel bisa meleset. Dengan keyakinan ",
+    en: "A score from a sample can be off. With ",
+};
+pub const A_STEP_FOR_THE_CHOSEN_PROPOSALS: Text = Text {
+    id: "Langkah untuk usulan terpilih",
+    en: "A step for the chosen proposals",
+};
+pub const A_TABLET_AT_THE_COUNTER_CAN_BE: Text = Text { id: "Tablet di loket dapat menjadi kios survei: buka halaman ini di tablet itu, pilih titik layanannya, lalu daftarkan. Tablet menyimpan kunci kiosnya sendiri, dan Anda otomatis keluar dari akun Anda di tablet itu. Tanggapan dari kios dicatat sebagai diberikan di tempat.", en: "A tablet at the counter can be a survey kiosk: open this page on that tablet, choose its service point and register it. The tablet keeps its own kiosk key, and you are signed out of your account on that tablet. Responses from a kiosk are recorded as given on site." };
+pub const BACK: Text = Text {
+    id: "Kembali",
+    en: "Back",
+};
+pub const BACK_TO_THE_UNIT_S_PAGE: Text = Text {
+    id: "Kembali ke halaman unit",
+    en: "Back to the unit's page",
+};
+pub const BASE: Text = Text {
+    id: "TPP dasar",
+    en: "Base",
+};
+pub const BASE_TPP: Text = Text {
+    id: "TPP dasar",
+    en: "Base TPP",
+};
+pub const BASE_TPP_OF_POSITION_CLASS: Text = Text {
+    id: "TPP dasar kelas jabatan ",
+    en: "Base TPP of position class ",
+};
+pub const BASE_TPP_PER_POSITION_CLASS: Text = Text {
+    id: "TPP dasar per kelas jabatan",
+    en: "Base TPP per position class",
+};
+pub const BEFORE: Text = Text {
+    id: "Sebelum",
+    en: "Before",
+};
+pub const BENEFICIARIES: Text = Text {
+    id: "Penerima manfaat",
+    en: "Beneficiaries",
+};
+pub const BENEFICIARIES_PER_GROUP_PEOPLE: Text = Text {
+    id: "Penerima manfaat per kelompok (orang)",
+    en: "Beneficiaries per group (people)",
+};
+pub const BRAILLE: Text = Text {
+    id: "Braille",
+    en: "Braille",
+};
+pub const BUDGET: Text = Text {
+    id: "Anggaran",
+    en: "Budget",
+};
+pub const BUDGETED: Text = Text {
+    id: "Dianggarkan",
+    en: "Budgeted",
+};
+pub const BUDGETED_APBD: Text = Text {
+    id: "Dianggarkan (APBD)",
+    en: "Budgeted (APBD)",
+};
+pub const BUDGETED_IN_THE_APBD: Text = Text {
+    id: "Dianggarkan dalam APBD",
+    en: "Budgeted in the APBD",
+};
+pub const BUDGET_IN_THE_APBD: Text = Text {
+    id: "Anggarkan dalam APBD",
+    en: "Budget in the APBD",
+};
+pub const BURST_AT_THE_UNIT: Text = Text {
+    id: "Lonjakan di unit",
+    en: "Burst at the unit",
+};
+pub const BY: Text = Text {
+    id: "Oleh",
+    en: "By",
+};
+pub const BY_UNIT: Text = Text {
+    id: "Per unit",
+    en: "By unit",
+};
+pub const CANCEL: Text = Text {
+    id: "Batal",
+    en: "Cancel",
+};
+pub const CARRIED_TO_THE_MUSRENBANG: Text = Text {
+    id: "Dibawa ke musrenbang",
+    en: "Carried to the musrenbang",
+};
+pub const CARRY_TO_THE_MUSRENBANG_NEXT_LEVEL: Text = Text {
+    id: "Bawa ke musrenbang (tingkat berikutnya)",
+    en: "Carry to the musrenbang (next level)",
+};
+pub const CHANGE: Text = Text {
+    id: "Perubahan",
+    en: "Change",
+};
+pub const CHANGED: Text = Text {
+    id: "Diubah",
+    en: "Changed",
+};
+pub const CHANGES: Text = Text {
+    id: "Perubahan",
+    en: "Changes",
+};
+pub const CHANGES_FROM_VERSION: Text = Text {
+    id: "Perubahan dari versi ",
+    en: "Changes from version ",
+};
+pub const CHANGE_PASSWORD: Text = Text {
+    id: "Ganti kata sandi",
+    en: "Change password",
+};
+pub const CHANGE_YOUR_PASSWORD: Text = Text {
+    id: "Ganti kata sandi",
+    en: "Change your password",
+};
+pub const CHANNEL: Text = Text {
+    id: "Saluran",
+    en: "Channel",
+};
+pub const CHANNEL_AND_SOURCE: Text = Text {
+    id: "Saluran dan sumber",
+    en: "Channel and source",
+};
+pub const CHECK: Text = Text {
+    id: "Periksa",
+    en: "Check",
+};
+pub const CHECK_AND_SAVE: Text = Text {
+    id: "Periksa dan simpan",
+    en: "Check and save",
+};
+pub const CHECK_A_RECEIPT: Text = Text {
+    id: "Periksa tanda terima",
+    en: "Check a receipt",
+};
+pub const CHECK_ONLY_IMPORTS_NOTHING: Text = Text {
+    id: "Periksa saja (tidak mengimpor)",
+    en: "Check only (imports nothing)",
+};
+pub const CHECK_THEN_IMPORT: Text = Text {
+    id: "Periksa lalu impor",
+    en: "Check, then import",
+};
+pub const CHECK_THE_CODE_ON_YOUR_TICKET_10: Text = Text { id: "Periksa kode pada tiket Anda (10 huruf dan angka), atau isi survei umum dari halaman depan.", en: "Check the code on your ticket (10 letters and digits), or fill in the general survey from the home page." };
+pub const CHECK_THE_DECISION: Text = Text {
+    id: "Periksa keputusan",
+    en: "Check the decision",
+};
+pub const CHECK_THE_NUMBER_ON_THE_THANK_YOU: Text = Text { id: "Periksa nomor pada layar terima kasih (SKM- lalu 10 huruf dan angka). Penilaian yang baru dikirim langsung tercatat.", en: "Check the number on the thank-you screen (SKM- then 10 letters and digits). A rating just sent is recorded at once." };
+pub const CHECK_YOUR_RATING: Text = Text {
+    id: "Periksa penilaian Anda",
+    en: "Check your rating",
+};
+pub const CHILDCARE: Text = Text {
+    id: "Penitipan anak",
+    en: "Childcare",
+};
+pub const CHILDREN: Text = Text {
+    id: "Anak",
+    en: "Children",
+};
+pub const CHILD_PROTECTION: Text = Text {
+    id: "Perlindungan anak",
+    en: "Child protection",
+};
+pub const CHOOSE_ACCEPT_OR_REJECT: Text = Text {
+    id: "Pilih terima atau tolak.",
+    en: "Choose accept or reject.",
+};
+pub const CHOOSE_AN_ACCOUNT_AND_AN_ACTION: Text = Text {
+    id: "Pilih akun dan tindakannya.",
+    en: "Choose an account and an action.",
+};
+pub const CHOOSE_AN_ACTION: Text = Text {
+    id: "Pilih tindakan.",
+    en: "Choose an action.",
+};
+pub const CHOOSE_AN_ACTIVE_KIOSK_OF_YOUR_UNITS: Text = Text {
+    id: "Pilih kios aktif dari unit Anda.",
+    en: "Choose an active kiosk of your units.",
+};
+pub const CHOOSE_AN_APPEAL_AND_A_DECISION: Text = Text {
+    id: "Pilih keberatan dan keputusan.",
+    en: "Choose an appeal and a decision.",
+};
+pub const CHOOSE_AT_LEAST_ONE_CSV_FILE: Text = Text {
+    id: "Pilih minimal satu berkas CSV.",
+    en: "Choose at least one CSV file.",
+};
+pub const CHOOSE_A_CSV_FILE: Text = Text {
+    id: "Pilih berkas CSV.",
+    en: "Choose a CSV file.",
+};
+pub const CHOOSE_A_MONTH_YYYY_MM: Text = Text {
+    id: "Pilih bulan (TTTT-BB).",
+    en: "Choose a month (YYYY-MM).",
+};
+pub const CHOOSE_A_ROLE: Text = Text {
+    id: "Pilih peran.",
+    en: "Choose a role.",
+};
+pub const CHOOSE_A_SERVICE_POINT_OF_YOUR_UNITS: Text = Text {
+    id: "Pilih titik layanan dari unit Anda.",
+    en: "Choose a service point of your units.",
+};
+pub const CHOOSE_A_STATUS: Text = Text {
+    id: "Pilih status.",
+    en: "Choose a status.",
+};
+pub const CHOOSE_PROPOSALS_A_STEP_AND_A_DATE: Text = Text {
+    id: "Pilih usulan, langkah dan tanggal.",
+    en: "Choose proposals, a step and a date.",
+};
+pub const CHOOSE_THE_DISTRICT: Text = Text {
+    id: "Pilih kecamatan.",
+    en: "Choose the district.",
+};
+pub const CHOOSE_THE_FORUM_S_LEVEL: Text = Text {
+    id: "Pilih tingkat forum.",
+    en: "Choose the forum's level.",
+};
+pub const CHOOSE_THE_SERVICE_JUST_GIVEN: Text = Text {
+    id: "Pilih layanan yang baru diberikan.",
+    en: "Choose the service just given.",
+};
+pub const CLASS: Text = Text {
+    id: "Kelas",
+    en: "Class",
+};
+pub const CODE: Text = Text {
+    id: "Kode",
+    en: "Code",
+};
+pub const COLUMNS: Text = Text {
+    id: "Kolom: ",
+    en: "Columns: ",
+};
+pub const COMBINED: Text = Text {
+    id: "Nilai gabungan",
+    en: "Combined",
+};
+pub const COMPONENT_ROWS_IMPORTED: Text = Text {
+    id: "baris komponen diimpor.",
+    en: "component rows imported.",
+};
+pub const COMPUTE: Text = Text {
+    id: "Hitung",
+    en: "Compute",
+};
+pub const COMPUTE_A_MONTH_S_TPP: Text = Text {
+    id: "Hitung TPP sebulan",
+    en: "Compute a month's TPP",
+};
+pub const CONFIDENCE_THE_TRUE_SCORE_IS_AT_MOST: Text = Text {
+    id: "nilai sebenarnya paling tinggi ",
+    en: "confidence the true score is at most ",
+};
+pub const CORRECT_THE_POLICY_TEXT: Text = Text {
+    id: "Perbaiki teks kebijakan",
+    en: "Correct the policy text",
+};
+pub const COUNTED: Text = Text {
+    id: "Dihitung",
+    en: "Counted",
+};
+pub const COUNTED_FOR_TPP: Text = Text {
+    id: "dihitung untuk TPP: ",
+    en: "counted for TPP: ",
+};
+pub const COUNTER: Text = Text {
+    id: "Loket",
+    en: "Counter",
+};
+pub const CREATE_ACCOUNT: Text = Text {
+    id: "Buat akun",
+    en: "Create account",
+};
+pub const CRITERION: Text = Text {
+    id: "Kriteria",
+    en: "Criterion",
+};
+pub const CURRENT_PASSWORD: Text = Text {
+    id: "Kata sandi sekarang",
+    en: "Current password",
+};
+pub const CURRENT_STAGE: Text = Text {
+    id: "Tahap sekarang",
+    en: "Current stage",
+};
+pub const DASHBOARD: Text = Text {
+    id: "Dasbor",
+    en: "Dashboard",
+};
+pub const DATA_INTEGRITY: Text = Text {
+    id: "Keutuhan data",
+    en: "Data integrity",
+};
+pub const DATE: Text = Text {
+    id: "Tanggal",
+    en: "Date",
+};
+pub const DEADLINE: Text = Text {
+    id: "Tenggat",
+    en: "Deadline",
+};
+pub const DECIDED: Text = Text {
+    id: "Sudah diputuskan",
+    en: "Decided",
+};
+pub const DECIMALS: Text = Text {
+    id: " desimal.",
+    en: " decimals.",
+};
+pub const DECISION: Text = Text {
+    id: "Keputusan",
+    en: "Decision",
+};
+pub const DECISION_FOR_THOSE_TICKED: Text = Text {
+    id: "Keputusan untuk yang dicentang",
+    en: "Decision for those ticked",
+};
+pub const DEFAULT_TODAY_THE_HISTORY_IS_KEPT: Text = Text {
+    id: "(bawaan: hari ini); riwayatnya tetap tersimpan.",
+    en: "(default: today); the history is kept.",
+};
+pub const DIFFERENCE: Text = Text {
+    id: "Selisih",
+    en: "Difference",
+};
+pub const DISABLE: Text = Text {
+    id: "Nonaktifkan",
+    en: "Disable",
+};
+pub const DISABLED: Text = Text {
+    id: "nonaktif",
+    en: "disabled",
+};
+pub const DISABLED_ITS_SESSIONS_ENDED_AT_ONCE: Text = Text {
+    id: "dinonaktifkan; sesinya berakhir seketika.",
+    en: "disabled; its sessions ended at once.",
+};
+pub const DISMISS: Text = Text {
+    id: "Tolak…",
+    en: "Dismiss…",
+};
+pub const DISMISSED_THE_RESPONSE_STILL_COUNTS: Text = Text {
+    id: "Ditolak; tanggapan tetap dihitung.",
+    en: "Dismissed; the response still counts.",
+};
+pub const DISMISS_THIS_APPEAL: Text = Text {
+    id: "Tolak keberatan ini?",
+    en: "Dismiss this appeal?",
+};
+pub const DISTRICT: Text = Text {
+    id: "Kecamatan",
+    en: "District",
+};
+pub const DISTRICT_EMPTY_FOR_THE_REGENCY_LEVEL: Text = Text {
+    id: "Kecamatan (kosong untuk tingkat kabupaten)",
+    en: "District (empty for the regency level)",
+};
+pub const DISTRICT_MUSRENBANG: Text = Text {
+    id: "Musrenbang kecamatan",
+    en: "District musrenbang",
+};
+pub const DISTRICT_VILLAGE: Text = Text {
+    id: "Kecamatan / desa",
+    en: "District / village",
+};
+pub const DOWNLOAD: Text = Text {
+    id: "Unduh: ",
+    en: "Download: ",
+};
+pub const DOWNLOAD_THE_PROPOSALS_IN_THE_RKPD_AS: Text = Text {
+    id: "Unduh usulan yang masuk RKPD sebagai lembar kerja untuk SIPD: ",
+    en: "Download the proposals in the RKPD as a worksheet for SIPD: ",
+};
+pub const DOWNLOAD_THE_SKM_REPORT_PDF: Text = Text {
+    id: "Unduh laporan SKM (PDF)",
+    en: "Download the SKM report (PDF)",
+};
+pub const DOWNLOAD_THE_SUMMARY_OF_EVERY_UNIT_NRR: Text = Text {
+    id: "Unduh ringkasan semua unit (NRR per unsur, IKM, mutu): ",
+    en: "Download the summary of every unit (NRR per element, IKM, grade): ",
+};
+pub const DRAFT: Text = Text {
+    id: "draf",
+    en: "draft",
+};
+pub const EACH_OFFICER_S_TPP_FOLLOWS_PUBLIC_SATISFACTION: Text = Text { id: "TPP setiap pegawai mengikuti kepuasan masyarakat menurut kebijakan yang berlaku. Alurnya: impor TPP dasar dan komponen lain, hitung bulan yang sudah berakhir, periksa (BKPSDM), setujui lalu kunci (BPKAD), ekspor untuk pembayaran.", en: "Each officer's TPP follows public satisfaction under the policy in force. The flow: import base amounts and other components, compute a month that has ended, review (BKPSDM), approve then lock (BPKAD), export for payment." };
+pub const EASY_READ_FORM_CHILDREN: Text = Text {
+    id: "Formulir mudah (anak)",
+    en: "Easy-read form (children)",
+};
+pub const EASY_READ_MATERIAL: Text = Text {
+    id: "Bahan mudah dibaca",
+    en: "Easy-read material",
+};
+pub const ECONOMY: Text = Text {
+    id: "Ekonomi",
+    en: "Economy",
+};
+pub const EDIT_THE_TEXT_BELOW_TOML_SEE_THE: Text = Text { id: "Ubah teks di bawah (format TOML, lihat README), beri nama versi baru dan bulan mulai berlaku. Versi yang tersimpan tidak pernah diubah; perhitungan mencatat versi yang dipakainya.", en: "Edit the text below (TOML, see the README), give it a new version name and the month it takes effect. A saved version never changes; each run records the version it used." };
+pub const EDUCATION: Text = Text {
+    id: "Pendidikan",
+    en: "Education",
+};
+pub const EFFECTIVE: Text = Text {
+    id: "Berlaku",
+    en: "Effective",
+};
+pub const ELDERLY: Text = Text {
+    id: "Lansia",
+    en: "Elderly",
+};
+pub const ELEMENT: Text = Text {
+    id: "Unsur",
+    en: "Element",
+};
+pub const ENABLE: Text = Text {
+    id: "Aktifkan",
+    en: "Enable",
+};
+pub const ENABLED_AGAIN: Text = Text {
+    id: "diaktifkan lagi.",
+    en: "enabled again.",
+};
+pub const END_SESSIONS: Text = Text {
+    id: "Akhiri sesi",
+    en: "End sessions",
+};
+pub const ENVIRONMENT: Text = Text {
+    id: "Lingkungan",
+    en: "Environment",
+};
+pub const ESTIMATED_COST: Text = Text {
+    id: "Perkiraan biaya",
+    en: "Estimated cost",
+};
+pub const ESTIMATED_COST_RP: Text = Text {
+    id: "Perkiraan biaya (Rp)",
+    en: "Estimated cost (Rp)",
+};
+pub const EVERY_ADMINISTRATIVE_CHANGE_NEWEST_FIRST_THIS_LOG: Text = Text { id: "Setiap perubahan administratif, terbaru di atas. Log ini hanya bisa ditambah, tidak bisa diubah atau dihapus.", en: "Every administrative change, newest first. This log can only be added to, never changed or deleted." };
+pub const EVERY_CHANNEL: Text = Text {
+    id: "semua saluran",
+    en: "every channel",
+};
+pub const EVERY_COUNTED_RESPONSE_IS_A_LEAF_OF: Text = Text { id: "Setiap tanggapan yang dihitung menjadi daun sebuah pohon Merkle (seperti Certificate Transparency, RFC 9162). Kepala pohon ditandatangani dengan kunci Ed25519 yang disimpan di luar basis data, sehingga perubahan diam-diam pada tanggapan, jumlah, atau TPP terlihat oleh siapa pun yang mencatat kepala ini.", en: "Every counted response is a leaf of a Merkle tree (as in Certificate Transparency, RFC 9162). The tree's head is signed with an Ed25519 key kept outside the database, so a quiet change to responses, totals or TPP shows to anyone who noted this head." };
+pub const EVERY_ONE_MATCHING_THE_FILTER: Text = Text {
+    id: "Semua yang cocok dengan saringan (",
+    en: "Every one matching the filter (",
+};
+pub const EVERY_OTHER_SESSION_OF_THIS_ACCOUNT_ENDS: Text = Text {
+    id: "Semua sesi lain akun ini berakhir; sesi ini tetap.",
+    en: "Every other session of this account ends; this one stays.",
+};
+pub const EVERY_RESPONSE_LINK_QR_API_KIOSK_AND: Text = Text {
+    id: "semua tanggapan (tautan, QR, API, kios dan tiket)",
+    en: "every response (link, QR, API, kiosk and ticket)",
+};
+pub const EVIDENCE: Text = Text {
+    id: "Bukti: ",
+    en: "Evidence: ",
+};
+pub const EVIDENCE_2: Text = Text {
+    id: "Bukti",
+    en: "Evidence",
+};
+pub const EVIDENCE_OF_IMPLEMENTATION: Text = Text {
+    id: "Bukti pelaksanaan",
+    en: "Evidence of implementation",
+};
+pub const FACILITATOR: Text = Text {
+    id: "Fasilitator",
+    en: "Facilitator",
+};
+pub const FACTOR: Text = Text {
+    id: "Faktor",
+    en: "Factor",
+};
+pub const FACTOR_PAID_ROUNDED_TO_0_01: Text = Text {
+    id: "Faktor dibayar (dibulatkan ke 0,01%): ",
+    en: "Factor paid (rounded to 0.01%): ",
+};
+pub const FEASIBILITY: Text = Text {
+    id: "Kelayakan",
+    en: "Feasibility",
+};
+pub const FIELD: Text = Text {
+    id: "Isian",
+    en: "Field",
+};
+pub const FIELD_2: Text = Text {
+    id: "Kolom",
+    en: "Field",
+};
+pub const FILE: Text = Text {
+    id: "Berkas",
+    en: "File",
+};
+pub const FILL_IN_THE_PLACE_AND_FACILITATOR: Text = Text {
+    id: "Isi tempat dan fasilitator.",
+    en: "Fill in the place and facilitator.",
+};
+pub const FILTER: Text = Text {
+    id: "Saring",
+    en: "Filter",
+};
+pub const FIND_A_UNIT: Text = Text {
+    id: "Cari unit",
+    en: "Find a unit",
+};
+pub const FOLLOW_UP_PLAN: Text = Text {
+    id: "Rencana tindak lanjut",
+    en: "Follow-up plan",
+};
+pub const FOLLOW_UP_PLANS: Text = Text {
+    id: "Rencana tindak lanjut",
+    en: "Follow-up plans",
+};
+pub const FORUM: Text = Text {
+    id: "Forum",
+    en: "Forum",
+};
+pub const FORUM_CODE: Text = Text {
+    id: "Kode forum",
+    en: "Forum code",
+};
+pub const FOR_SCORE: Text = Text {
+    id: " untuk nilai ",
+    en: " for score ",
+};
+pub const FOUR_EYES: Text = Text {
+    id: "Empat mata",
+    en: "Four eyes",
+};
+pub const FROM: Text = Text {
+    id: "Mulai",
+    en: "From",
+};
+pub const FULL_SCREEN: Text = Text {
+    id: "Layar penuh",
+    en: "Full screen",
+};
+pub const GIVE_THE_KIOSK_A_NAME_AT_MOST: Text = Text {
+    id: "Beri kios nama (paling banyak 80 karakter).",
+    en: "Give the kiosk a name (at most 80 characters).",
+};
+pub const GIVE_THIS_CODE_TO_THE_PROPOSERS_WITH: Text = Text {
+    id: "Berikan kode ini kepada pengusul: dengan kode ini perjalanan usulan dapat dilihat di ",
+    en: "Give this code to the proposers: with it they can follow the proposal at ",
+};
+pub const GIVE_YOUR_IDEA_A_NAME: Text = Text {
+    id: "Beri nama usulanmu",
+    en: "Give your idea a name",
+};
+pub const GRADE: Text = Text {
+    id: "Mutu",
+    en: "Grade",
+};
+pub const GROUP: Text = Text {
+    id: "Kelompok",
+    en: "Group",
+};
+pub const HEALTH: Text = Text {
+    id: "Kesehatan",
+    en: "Health",
+};
+pub const HEARING_SPEECH_DISABILITY: Text = Text {
+    id: "Disabilitas rungu/wicara",
+    en: "Hearing/speech disability",
+};
+pub const HELD_BECAUSE: Text = Text {
+    id: "Alasan ditahan",
+    en: "Held because",
+};
+pub const HELD_BETWEEN_FLOOR: Text = Text {
+    id: "Dibatasi batas bawah ",
+    en: "Held between floor ",
+};
+pub const HELD_RESPONSES: Text = Text {
+    id: "Tanggapan ditahan",
+    en: "Held responses",
+};
+pub const HISTORY: Text = Text {
+    id: "Riwayat",
+    en: "History",
+};
+pub const HOW_MANY_PEOPLE_WOULD_IT_HELP: Text = Text {
+    id: "Berapa orang yang terbantu?",
+    en: "How many people would it help?",
+};
+pub const HOW_MANY_PROPOSALS_EACH_GROUP_MADE_AND: Text = Text { id: "Berapa usulan tiap kelompok yang diajukan (dan bagiannya dari semua usulan), yang masuk rencana kerja tahunan (RKPD) dan yang dianggarkan (APBD) (bagian dari usulan kelompok itu). Satu usulan dihitung untuk setiap kelompok pengusulnya. Persentase dibulatkan ke satu desimal.", en: "How many proposals each group made (and their share of all proposals), and how many of them entered the annual work plan (RKPD) and were budgeted (APBD) (share of the group's proposals). A proposal counts for each group that proposed it. Percentages are rounded to one decimal." };
+pub const IF_A_RESPONSE_IS_NOT_ABOUT_YOUR: Text = Text { id: "Bila sebuah tanggapan bukan tentang layanan Anda (misalnya Anda sedang cuti), ajukan keberatan dengan alasan. Inspektorat memutuskan; bila dikabulkan, tanggapan itu tidak dihitung untuk TPP pada perhitungan berikutnya.", en: "If a response is not about your service (say, you were on leave), appeal it with a reason. The inspectorate decides; if upheld, the response no longer counts for TPP from the next run on." };
+pub const IKM_25_100_GRADES_A_88_31: Text = Text {
+    id: "IKM 25–100; mutu A (88,31–100) sampai D.",
+    en: "IKM 25–100; grades A (88.31–100) to D.",
+};
+pub const IKM_DASHBOARD: Text = Text {
+    id: "Dasbor IKM",
+    en: "IKM dashboard",
+};
+pub const IKM_PER_MONTH: Text = Text {
+    id: "IKM per bulan",
+    en: "IKM per month",
+};
+pub const IKM_PER_SERVICE_UNIT: Text = Text {
+    id: "IKM per unit layanan",
+    en: "IKM per service unit",
+};
+pub const IKM_PER_UNIT: Text = Text {
+    id: "IKM per unit",
+    en: "IKM per unit",
+};
+pub const IKM_PER_UNIT_25_100: Text = Text {
+    id: "IKM per unit (25–100)",
+    en: "IKM per unit (25–100)",
+};
+pub const IMAGE_PNG: Text = Text {
+    id: "gambar (PNG)",
+    en: "image (PNG)",
+};
+pub const IMPLEMENTED: Text = Text {
+    id: "Terlaksana",
+    en: "Implemented",
+};
+pub const IMPLEMENTED_2: Text = Text {
+    id: "Dilaksanakan",
+    en: "Implemented",
+};
+pub const IMPORT: Text = Text {
+    id: "Impor",
+    en: "Import",
+};
+pub const IMPORT_BASE_AMOUNTS_REPLACES_THE_TABLE: Text = Text {
+    id: "Impor TPP dasar (mengganti tabel)",
+    en: "Import base amounts (replaces the table)",
+};
+pub const IMPORT_COMPONENTS: Text = Text {
+    id: "Impor komponen",
+    en: "Import components",
+};
+pub const IMPORT_DONE: Text = Text {
+    id: "Impor selesai.",
+    en: "Import done.",
+};
+pub const IMPORT_ORGANISATION: Text = Text {
+    id: "Impor organisasi",
+    en: "Import organisation",
+};
+pub const INCLUDING_ALL_SUB_UNITS: Text = Text {
+    id: "Termasuk semua sub-unit:",
+    en: "Including all sub-units:",
+};
+pub const INCLUSION_PROOF: Text = Text {
+    id: "Bukti keanggotaan",
+    en: "Inclusion proof",
+};
+pub const INFRASTRUCTURE: Text = Text {
+    id: "Infrastruktur",
+    en: "Infrastructure",
+};
+pub const INITIAL_PASSWORD_AT_LEAST_12_CHARACTERS: Text = Text {
+    id: "Kata sandi awal (minimal 12 karakter)",
+    en: "Initial password (at least 12 characters)",
+};
+pub const INPUT_DIGEST: Text = Text {
+    id: "Ringkasan masukan",
+    en: "Input digest",
+};
+pub const INTELLECTUAL_DISABILITY: Text = Text {
+    id: "Disabilitas intelektual",
+    en: "Intellectual disability",
+};
+pub const IN_FORCE_THIS_MONTH: Text = Text {
+    id: "Berlaku bulan ini: ",
+    en: "In force this month: ",
+};
+pub const IN_THE_ANNUAL_PLAN_RKPD: Text = Text {
+    id: "Masuk RKPD",
+    en: "In the annual plan (RKPD)",
+};
+pub const IN_THE_OPEN_EVERY_UNIT_S_IKM: Text = Text {
+    id: "Transparansi: IKM setiap unit dan rencana tindak lanjut",
+    en: "In the open: every unit's IKM and follow-up plans",
+};
+pub const IN_THE_PUBLISHED_SKM: Text = Text {
+    id: "Di hasil SKM yang diumumkan, ",
+    en: "In the published SKM, ",
+};
+pub const IN_THE_RKPD: Text = Text {
+    id: "Masuk RKPD",
+    en: "In the RKPD",
+};
+pub const IN_UNITS: Text = Text {
+    id: ", di unit: ",
+    en: ", in units: ",
+};
+pub const ISSUE_TICKET: Text = Text {
+    id: "Terbitkan tiket",
+    en: "Issue ticket",
+};
+pub const IS_NOT_AN_AMOUNT_IN_RUPIAH: Text = Text {
+    id: "bukan jumlah rupiah",
+    en: "is not an amount in rupiah",
+};
+pub const IS_NOT_KNOWN: Text = Text {
+    id: "tidak dikenal",
+    en: "is not known",
+};
+pub const IS_REQUIRED: Text = Text {
+    id: "wajib diisi",
+    en: "is required",
+};
+pub const IS_THE_EVIDENCE_ENOUGH: Text = Text {
+    id: "Cukupkah buktinya?",
+    en: "Is the evidence enough?",
+};
+pub const IS_TOO_LONG: Text = Text {
+    id: "terlalu panjang",
+    en: "is too long",
+};
+pub const KIOSK: Text = Text {
+    id: "Kios",
+    en: "Kiosk",
+};
+pub const KIOSKS_AND_TICKETS: Text = Text {
+    id: "kios dan tiket",
+    en: "kiosks and tickets",
+};
+pub const KIOSK_NAME_E_G_COUNTER_1_TABLET: Text = Text {
+    id: "Nama kios (mis. Tablet loket 1)",
+    en: "Kiosk name (e.g. Counter 1 tablet)",
+};
+pub const KIOSK_REVOKED_THAT_TABLET_CAN_NO_LONGER: Text = Text {
+    id: "Kios dicabut; tablet itu tidak lagi dapat mengirim tanggapan kios.",
+    en: "Kiosk revoked; that tablet can no longer send kiosk responses.",
+};
+pub const LEVEL: Text = Text {
+    id: "Tingkat",
+    en: "Level",
+};
+pub const LINE: Text = Text {
+    id: "Baris",
+    en: "Line",
+};
+pub const LINES_GRADE_BOUNDARIES_A_B_AND_C: Text = Text {
+    id: "Garis: batas mutu A, B dan C.",
+    en: "Lines: grade boundaries A, B and C.",
+};
+pub const LINE_2: Text = Text {
+    id: "Baris ",
+    en: "Line ",
+};
+pub const LINK_OR_QR: Text = Text {
+    id: "Tautan atau QR",
+    en: "Link or QR",
+};
+pub const LOCATION: Text = Text {
+    id: "Lokasi",
+    en: "Location",
+};
+pub const LOCATION_VILLAGE_HAMLET: Text = Text {
+    id: "Lokasi (desa/dusun)",
+    en: "Location (village/hamlet)",
+};
+pub const LOCKED: Text = Text {
+    id: "terkunci",
+    en: "locked",
+};
+pub const LOCK_FINAL: Text = Text {
+    id: "Kunci (final)…",
+    en: "Lock (final)…",
+};
+pub const LOCK_THE_TPP_RUN: Text = Text {
+    id: "Kunci perhitungan TPP?",
+    en: "Lock the TPP run?",
+};
+pub const LOG_PAGES: Text = Text {
+    id: "Halaman log",
+    en: "Log pages",
+};
+pub const LOG_ROOT: Text = Text {
+    id: "Akar log: ",
+    en: "Log root: ",
+};
+pub const MANY_FROM_ONE_NETWORK: Text = Text {
+    id: "Banyak dari satu jaringan",
+    en: "Many from one network",
+};
+pub const MARK_AS_REVIEWED: Text = Text {
+    id: "Tandai sudah diperiksa",
+    en: "Mark as reviewed",
+};
+pub const MARK_IMPLEMENTED: Text = Text {
+    id: "Tandai terlaksana",
+    en: "Mark implemented",
+};
+pub const MENU: Text = Text {
+    id: "Menu",
+    en: "Menu",
+};
+pub const MONTH: Text = Text {
+    id: "Bulan",
+    en: "Month",
+};
+pub const MONTH_2: Text = Text {
+    id: "Bulan: ",
+    en: "Month: ",
+};
+pub const MORE_THAN_THE_PARTICIPANTS_IN_ALL: Text = Text {
+    id: "lebih dari jumlah peserta",
+    en: "more than the participants in all",
+};
+pub const MUSRENA_FORUMS: Text = Text {
+    id: "Forum Musrena",
+    en: "Musrena forums",
+};
+pub const MUSRENA_KEREN_FORUMS: Text = Text {
+    id: "Forum Musrena Keren",
+    en: "Musrena Keren forums",
+};
+pub const MUSRENA_KEREN_PROPOSALS: Text = Text {
+    id: "Usulan Musrena Keren",
+    en: "Musrena Keren proposals",
+};
+pub const MUSRENA_KEREN_STATISTICS: Text = Text {
+    id: "Statistik Musrena Keren",
+    en: "Musrena Keren statistics",
+};
+pub const MUST_BE_A_NUMBER: Text = Text {
+    id: "harus angka",
+    en: "must be a number",
+};
+pub const MY_ACCOUNT: Text = Text {
+    id: "Akun saya",
+    en: "My account",
+};
+pub const MY_FIGURES: Text = Text {
+    id: "Nilai saya",
+    en: "My figures",
+};
+pub const MY_TPP: Text = Text {
+    id: "TPP saya",
+    en: "My TPP",
+};
+pub const N12_MONTH_TREND: Text = Text {
+    id: "Tren 12 bulan",
+    en: "12-month trend",
+};
+pub const NAME: Text = Text {
+    id: "Nama",
+    en: "Name",
+};
+pub const NEW: Text = Text {
+    id: "Baru",
+    en: "New",
+};
+pub const NEWEST: Text = Text {
+    id: "← Terbaru",
+    en: "← Newest",
+};
+pub const NEW_PASSWORD_AT_LEAST_12_CHARACTERS_5: Text = Text {
+    id: "Kata sandi baru (minimal 12 karakter, 5 di antaranya berbeda)",
+    en: "New password (at least 12 characters, 5 of them different)",
+};
+pub const NEW_PROPOSAL: Text = Text {
+    id: "Usulan baru",
+    en: "New proposal",
+};
+pub const NEXT: Text = Text {
+    id: "Berikutnya ›",
+    en: "Next ›",
+};
+pub const NEXT_STEP: Text = Text {
+    id: "Langkah berikutnya",
+    en: "Next step",
+};
+pub const NEXT_TICKET: Text = Text {
+    id: "Tiket berikutnya",
+    en: "Next ticket",
+};
+pub const NIP_FOR_AN_OFFICER_ACCOUNT: Text = Text {
+    id: "NIP (untuk akun pegawai)",
+    en: "NIP (for an officer account)",
+};
+pub const NONE: Text = Text {
+    id: "— tidak ada —",
+    en: "— none —",
+};
+pub const NONE_2: Text = Text {
+    id: "Tidak ada.",
+    en: "None.",
+};
+pub const NOTHING_WAS_CHANGED: Text = Text {
+    id: "Tidak ada yang diubah.",
+    en: "Nothing was changed.",
+};
+pub const NOT_IMPORTED_YET_WITHOUT_BASE_AMOUNTS_NO: Text = Text {
+    id: "Belum diimpor: tanpa TPP dasar, pegawai tidak dapat dihitung.",
+    en: "Not imported yet: without base amounts no officer can be paid.",
+};
+pub const NOT_NAMED: Text = Text {
+    id: "— tidak disebut —",
+    en: "— not named —",
+};
+pub const NOT_PAID: Text = Text {
+    id: "Tidak dibayar",
+    en: "Not paid",
+};
+pub const NOT_PAID_IN_THIS_RUN: Text = Text {
+    id: "Tidak dibayar pada perhitungan ini: ",
+    en: "Not paid in this run: ",
+};
+pub const NOT_REACHED: Text = Text {
+    id: "belum tercapai",
+    en: "not reached",
+};
+pub const NOT_SET_RESPONSES_ARE_NOT_JUDGED_BY: Text = Text {
+    id: "tidak ditetapkan (tanggapan tidak dinilai menurut jam)",
+    en: "not set (responses are not judged by the hour)",
+};
+pub const NOW: Text = Text {
+    id: "sekarang",
+    en: "now",
+};
+pub const NO_AMOUNT_CHANGED: Text = Text {
+    id: "Tidak ada jumlah yang berubah.",
+    en: "No amount changed.",
+};
+pub const NO_APPEALS_ARE_WAITING: Text = Text {
+    id: "Tidak ada keberatan yang menunggu.",
+    en: "No appeals are waiting.",
+};
+pub const NO_CHANGES_EVERY_ROW_EQUALS_THE_STORED: Text = Text {
+    id: "Tidak ada perubahan: semua baris sama dengan data tersimpan.",
+    en: "No changes: every row equals the stored data.",
+};
+pub const NO_FOLLOW_UP_PLANS_HAVE_BEEN_PUBLISHED: Text = Text {
+    id: "Belum ada rencana tindak lanjut yang diumumkan.",
+    en: "No follow-up plans have been published yet.",
+};
+pub const NO_FOLLOW_UP_PLAN_FOR_THIS_PERIOD: Text = Text {
+    id: "Belum ada rencana tindak lanjut untuk periode ini.",
+    en: "No follow-up plan for this period yet.",
+};
+pub const NO_FORUMS_YET: Text = Text {
+    id: "Belum ada forum.",
+    en: "No forums yet.",
+};
+pub const NO_HELD_RESPONSE_MATCHES_THIS_FILTER: Text = Text {
+    id: "Tidak ada tanggapan yang cocok dengan saringan ini.",
+    en: "No held response matches this filter.",
+};
+pub const NO_KIOSKS_YET: Text = Text {
+    id: "Belum ada kios.",
+    en: "No kiosks yet.",
+};
+pub const NO_OFFICER_HAS_THAT_NIP: Text = Text {
+    id: "Tidak ada pegawai dengan NIP itu.",
+    en: "No officer has that NIP.",
+};
+pub const NO_POLICY_SAVED_YET_THE_DEFAULT_APPLIES: Text = Text { id: "Belum ada kebijakan tersimpan; yang dipakai adalah bawaan (nilai ≥ 80 → 100%, di bawahnya nilai/100).", en: "No policy saved yet; the default applies (score ≥ 80 → 100%, below it score/100)." };
+pub const NO_PROPOSAL_IS_STILL_UNDER_WAY: Text = Text {
+    id: "Tidak ada usulan yang masih berjalan.",
+    en: "No proposal is still under way.",
+};
+pub const NO_RESPONSES_ARE_HELD: Text = Text {
+    id: "Tidak ada tanggapan yang ditahan.",
+    en: "No responses are held.",
+};
+pub const NO_RESPONSES_COUNTED_YET: Text = Text {
+    id: "Belum ada tanggapan yang dihitung.",
+    en: "No responses counted yet.",
+};
+pub const NO_RESPONSES_THAT_COUNT_FOR_TPP_FOR: Text = Text {
+    id: "Tidak ada tanggapan yang dihitung untuk TPP, bagi Anda maupun unit Anda.",
+    en: "No responses that count for TPP, for you or your unit.",
+};
+pub const NO_RESPONSES_THIS_YEAR_YET: Text = Text {
+    id: "Belum ada tanggapan tahun ini.",
+    en: "No responses this year yet.",
+};
+pub const NO_RESPONSES_YET: Text = Text {
+    id: "belum ada tanggapan",
+    en: "no responses yet",
+};
+pub const NO_RESPONSE_THAT_COUNTS_FOR_TPP_NAMED: Text = Text {
+    id: "Tidak ada tanggapan yang dihitung untuk TPP yang menyebut Anda bulan ini.",
+    en: "No response that counts for TPP named you this month.",
+};
+pub const NO_RUNS_YET: Text = Text {
+    id: "Belum ada perhitungan.",
+    en: "No runs yet.",
+};
+pub const NO_SUCH_ACCOUNT: Text = Text {
+    id: "Akun itu tidak ada.",
+    en: "No such account.",
+};
+pub const NO_SUCH_OFFICER: Text = Text {
+    id: "pegawai tidak ditemukan",
+    en: "no such officer",
+};
+pub const NO_TPP_RUN_YET_FOR: Text = Text {
+    id: "Belum ada perhitungan TPP bulan ",
+    en: "No TPP run yet for ",
+};
+pub const NRR_PER_ELEMENT: Text = Text {
+    id: "NRR per unsur",
+    en: "NRR per element",
+};
+pub const NUMBER_NOT_FOUND: Text = Text {
+    id: "Nomor tidak ditemukan",
+    en: "Number not found",
+};
+pub const N_ANSWERS_SAVED_ON_THIS_TABLET_WAITING: Text = Text {
+    id: "{n} penilaian tersimpan di tablet, menunggu koneksi",
+    en: "{n} answers saved on this tablet, waiting for a connection",
+};
+pub const OCCUPATION: Text = Text {
+    id: "Pekerjaan",
+    en: "Occupation",
+};
+pub const OF: Text = Text {
+    id: " dari ",
+    en: " of ",
+};
+pub const OFFICER: Text = Text {
+    id: "Pegawai",
+    en: "Officer",
+};
+pub const OFFICERS: Text = Text {
+    id: "Pegawai",
+    en: "Officers",
+};
+pub const OFFICERS_2: Text = Text {
+    id: "pegawai",
+    en: "officers",
+};
+pub const OFFICERS_APPEAL_RESPONSES_THAT_NAME_THEM_UPHOLD: Text = Text { id: "Pegawai mengajukan keberatan atas tanggapan yang menyebut mereka. Kabulkan bila tanggapan itu bukan tentang layanan mereka (periksa daftar hadir, jadwal loket); tanggapan yang dikabulkan tidak dihitung untuk TPP pada perhitungan berikutnya, tetapi tetap dalam SKM yang diumumkan. Keputusan final dan tercatat di log audit.", en: "Officers appeal responses that name them. Uphold an appeal when the response was not about their service (check attendance, counter rosters); an upheld response no longer counts for TPP from the next run on, but stays in the published SKM. Decisions are final and audit-logged." };
+pub const OFFICERS_SCORED_FROM_THEIR_SCORE_S_UPPER: Text = Text {
+    id: " pegawai dinilai dari batas atas nilainya; ",
+    en: " officers scored from their score's upper end; ",
+};
+pub const OFFICERS_SEE_BELOW: Text = Text {
+    id: "pegawai (lihat di bawah)",
+    en: "officers (see below)",
+};
+pub const OFFICERS_WITHOUT_ENOUGH_EVIDENCE_SATISFACTION_COMPONENT_100: Text = Text {
+    id: " pegawai tanpa bukti cukup (komponen kepuasan 100%)",
+    en: " officers without enough evidence (satisfaction component 100%)",
+};
+pub const OFFICER_2: Text = Text {
+    id: "Petugas",
+    en: "Officer",
+};
+pub const OFFICER_S_NIP: Text = Text {
+    id: "NIP petugas",
+    en: "Officer's NIP",
+};
+pub const OFFICER_S_REASON: Text = Text {
+    id: "Alasan pegawai",
+    en: "Officer's reason",
+};
+pub const OFFICER_WHO_SERVED_OPTIONAL: Text = Text {
+    id: "Petugas yang melayani (boleh kosong)",
+    en: "Officer who served (optional)",
+};
+pub const OFFICER_WHO_STAFFS_THIS_POINT_OPTIONAL: Text = Text {
+    id: "Petugas tetap di titik ini (boleh kosong)",
+    en: "Officer who staffs this point (optional)",
+};
+pub const OF_THEM_DO_NOT_DECIDE_TPP_SEE: Text = Text {
+    id: " di antaranya tidak menentukan TPP (lihat di bawah).",
+    en: " of them do not decide TPP (see below).",
+};
+pub const OLDER: Text = Text {
+    id: "Lebih lama →",
+    en: "Older →",
+};
+pub const ONCE_APPROVED_THIS_RUN_CANNOT_BE_RECOMPUTED: Text = Text { id: "Setelah disetujui, perhitungan ini tidak dapat dihitung ulang; langkah berikutnya hanya menguncinya untuk dibayar.", en: "Once approved, this run cannot be recomputed; the only next step is locking it for payment." };
+pub const ONCE_LOCKED_THESE_AMOUNTS_ARE_FINAL_AND: Text = Text { id: "Setelah dikunci, jumlah ini final dan dibayarkan. Perubahan sesudahnya hanya dapat dibuat sebagai versi baru, dengan selisihnya dicatat.", en: "Once locked, these amounts are final and paid. Any later change can only be a new version, with its differences recorded." };
+pub const ONLY_TICKETS_FROM_A_QUEUE_SYSTEM_OR: Text = Text {
+    id: "hanya tiket dari sistem antrean atau atasan",
+    en: "only tickets from a queue system or a supervisor",
+};
+pub const OPEN_THE_KIOSK: Text = Text {
+    id: "Buka kios",
+    en: "Open the kiosk",
+};
+pub const OPTIONAL: Text = Text {
+    id: "opsional: ",
+    en: "optional: ",
+};
+pub const ORANGE_BARS_BELOW_GRADE_B_76_61: Text = Text {
+    id: "Batang jingga: di bawah mutu B (76,61). Angka lengkap ada di tabel.",
+    en: "Orange bars: below grade B (76.61). Full figures are in the table.",
+};
+pub const ORANGE_BARS_WEAKEST_ELEMENTS_TO_IMPROVE_FIRST: Text = Text {
+    id: "Batang jingga: unsur terlemah, prioritas perbaikan.",
+    en: "Orange bars: weakest elements, to improve first.",
+};
+pub const OTHER: Text = Text {
+    id: "lainnya",
+    en: "other",
+};
+pub const OTHER_COMPONENTS_ATTENDANCE_PRODUCTIVITY: Text = Text {
+    id: "Komponen lain (kehadiran, produktivitas)",
+    en: "Other components (attendance, productivity)",
+};
+pub const OTHER_VULNERABLE_GROUPS: Text = Text {
+    id: "Kelompok rentan lain",
+    en: "Other vulnerable groups",
+};
+pub const OUR_PROPOSAL_EASY_FORM: Text = Text {
+    id: "Usulan kami (formulir mudah)",
+    en: "Our proposal (easy form)",
+};
+pub const OUTSIDE_SERVICE_HOURS: Text = Text {
+    id: "Di luar jam layanan",
+    en: "Outside service hours",
+};
+pub const OVERSIGHT: Text = Text {
+    id: "Pengawasan",
+    en: "Oversight",
+};
+pub const OWNER: Text = Text {
+    id: "Penanggung jawab",
+    en: "Owner",
+};
+pub const PAGE: Text = Text {
+    id: "halaman ",
+    en: "page ",
+};
+pub const PAGES: Text = Text {
+    id: "Halaman",
+    en: "Pages",
+};
+pub const PAID: Text = Text {
+    id: "Dibayar",
+    en: "Paid",
+};
+pub const PARTICIPANTS: Text = Text {
+    id: "Peserta",
+    en: "Participants",
+};
+pub const PARTICIPANTS_IN_ALL: Text = Text {
+    id: "Jumlah peserta",
+    en: "Participants in all",
+};
+pub const PARTICIPANTS_MUST_BE_A_NUMBER: Text = Text {
+    id: "Jumlah peserta harus angka.",
+    en: "Participants must be a number.",
+};
+pub const PARTICIPANTS_NUMBERS_ONLY_NO_NAMES: Text = Text {
+    id: "Peserta (jumlah saja, tanpa nama)",
+    en: "Participants (numbers only, no names)",
+};
+pub const PASSWORD: Text = Text {
+    id: "Kata sandi",
+    en: "Password",
+};
+pub const PASSWORD_CHANGED_THE_ACCOUNT_S_OTHER_SESSIONS: Text = Text {
+    id: "Kata sandi diganti; sesi lain akun ini sudah berakhir.",
+    en: "Password changed; the account's other sessions have ended.",
+};
+pub const PERIOD: Text = Text {
+    id: "Periode:",
+    en: "Period:",
+};
+pub const PERIOD_2: Text = Text {
+    id: "Periode",
+    en: "Period",
+};
+pub const PER_DISTRICT: Text = Text {
+    id: "Per kecamatan",
+    en: "Per district",
+};
+pub const PER_GROUP: Text = Text {
+    id: "Per kelompok",
+    en: "Per group",
+};
+pub const PHOTO: Text = Text {
+    id: "Foto ",
+    en: "Photo ",
+};
+pub const PHOTOS: Text = Text {
+    id: "Foto",
+    en: "Photos",
+};
+pub const PHOTO_JPEG_PNG_OR_WEBP_UP_TO: Text = Text {
+    id: "Foto (JPEG, PNG atau WebP, paling besar 5 MB; tidak wajib)",
+    en: "Photo (JPEG, PNG or WebP, up to 5 MB; optional)",
+};
+pub const PHYSICAL_DISABILITY: Text = Text {
+    id: "Disabilitas fisik",
+    en: "Physical disability",
+};
+pub const PLACE: Text = Text {
+    id: "Tempat",
+    en: "Place",
+};
+pub const PLACE_AND_DATE: Text = Text {
+    id: "Tempat dan tanggal",
+    en: "Place and date",
+};
+pub const PLANNING: Text = Text {
+    id: "Perencanaan",
+    en: "Planning",
+};
+pub const PLEASE_CHECK: Text = Text {
+    id: "Periksa lagi",
+    en: "Please check",
+};
+pub const POINTS_BELOW: Text = Text {
+    id: " poin di bawah ",
+    en: " points below ",
+};
+pub const POLICY: Text = Text {
+    id: "kebijakan ",
+    en: "policy ",
+};
+pub const POLICY_2: Text = Text {
+    id: "Kebijakan",
+    en: "Policy",
+};
+pub const POLICY_IN_FORCE_FOR: Text = Text {
+    id: "Kebijakan yang berlaku untuk ",
+    en: "Policy in force for ",
+};
+pub const POLICY_TOML: Text = Text {
+    id: "Kebijakan (TOML)",
+    en: "Policy (TOML)",
+};
+pub const POSITION: Text = Text {
+    id: "Jabatan",
+    en: "Position",
+};
+pub const POSITION_CLASS: Text = Text {
+    id: "Kelas jabatan",
+    en: "Position class",
+};
+pub const POSITION_CLASSES_IMPORTED: Text = Text {
+    id: "kelas jabatan diimpor.",
+    en: "position classes imported.",
+};
+pub const PREVIOUS: Text = Text {
+    id: "‹ Sebelumnya",
+    en: "‹ Previous",
+};
+pub const PRIORITIZE: Text = Text {
+    id: "Tetapkan sebagai prioritas",
+    en: "Prioritize",
+};
+pub const PRIORITIZED: Text = Text {
+    id: "Diprioritaskan",
+    en: "Prioritized",
+};
+pub const PROBLEM: Text = Text {
+    id: "Masalah",
+    en: "Problem",
+};
+pub const PROBLEMS_FOUND_NOTHING_WAS_IMPORTED: Text = Text {
+    id: "masalah ditemukan; tidak ada yang diimpor.",
+    en: "problems found; nothing was imported.",
+};
+pub const PRODUCTIVITY: Text = Text {
+    id: ", produktivitas ",
+    en: ", productivity ",
+};
+pub const PROGRESS_NOTE: Text = Text {
+    id: "Catatan kemajuan",
+    en: "Progress note",
+};
+pub const PROPOSAL: Text = Text {
+    id: "Usulan",
+    en: "Proposal",
+};
+pub const PROPOSALS: Text = Text {
+    id: "Jumlah usulan: ",
+    en: "Proposals: ",
+};
+pub const PROPOSALS_2: Text = Text {
+    id: "Usulan",
+    en: "Proposals",
+};
+pub const PROPOSALS_AND_TRACKER: Text = Text {
+    id: "daftar dan pelacak usulan",
+    en: "proposals and tracker",
+};
+pub const PROPOSALS_OF_WOMEN_CHILDREN_PEOPLE_WITH_DISABILITIES: Text = Text { id: "Usulan perempuan, anak, penyandang disabilitas dan kelompok rentan, dan sampai di mana setiap usulan dalam perencanaan dan anggaran: ", en: "Proposals of women, children, people with disabilities and vulnerable groups, and how far each has come in planning and the budget: " };
+pub const PROPOSALS_OF_WOMEN_CHILDREN_PEOPLE_WITH_DISABILITIES_2: Text = Text { id: "Usulan perempuan, anak, penyandang disabilitas dan kelompok rentan dari forum Musrena Keren, dan sampai di mana setiap usulan dalam perencanaan dan anggaran daerah.", en: "Proposals of women, children, people with disabilities and vulnerable groups from the Musrena Keren forums, and how far each has come in the regency's planning and budget." };
+pub const PROPOSALS_UPDATED: Text = Text {
+    id: "Usulan yang diperbarui: ",
+    en: "Proposals updated: ",
+};
+pub const PROPOSAL_PAGES: Text = Text {
+    id: "Halaman usulan",
+    en: "Proposal pages",
+};
+pub const PROPOSAL_SAVED_ITS_TRACKING_CODE: Text = Text {
+    id: "Usulan disimpan. Kode pelacakannya: ",
+    en: "Proposal saved. Its tracking code: ",
+};
+pub const PROPOSED: Text = Text {
+    id: "Diusulkan",
+    en: "Proposed",
+};
+pub const PROPOSED_ACTIVITY: Text = Text {
+    id: "Kegiatan yang diusulkan",
+    en: "Proposed activity",
+};
+pub const PROPOSED_BY: Text = Text {
+    id: "Pengusul",
+    en: "Proposed by",
+};
+pub const PROPOSING_GROUP: Text = Text {
+    id: "Kelompok pengusul",
+    en: "Proposing group",
+};
+pub const PROPOSING_GROUPS: Text = Text {
+    id: "Kelompok pengusul",
+    en: "Proposing groups",
+};
+pub const PROVISIONAL: Text = Text {
+    id: "Sementara",
+    en: "Provisional",
+};
+pub const PROVISIONAL_PREVIEW_OF_THE_CURRENT_MONTH: Text = Text {
+    id: "Pratinjau sementara bulan berjalan",
+    en: "Provisional preview of the current month",
+};
+pub const PROVISIONAL_THIS_MONTH_HAS_NOT_ENDED_THE: Text = Text { id: "Sementara: bulan ini belum berakhir. Angka di bawah mengikuti tanggapan sejauh ini dan masih berubah; TPP dihitung resmi setelah bulannya selesai.", en: "Provisional: this month has not ended. The figures below follow the responses so far and will still change; TPP is computed officially once the month is over." };
+pub const PROVISIONAL_THIS_MONTH_HAS_NOT_ENDED_THESE: Text = Text { id: "Sementara: bulan ini belum berakhir. Angka ini berubah setiap ada tanggapan baru, tidak disimpan, dan tidak dapat diperiksa, disetujui atau dibayarkan.", en: "Provisional: this month has not ended. These figures change with every new response, are not stored, and cannot be reviewed, approved or paid." };
+pub const PROVISIONAL_TOTAL: Text = Text {
+    id: "Jumlah sementara: ",
+    en: "Provisional total: ",
+};
+pub const PROVISIONAL_TPP_PREVIEW: Text = Text {
+    id: "Pratinjau sementara TPP",
+    en: "Provisional TPP preview",
+};
+pub const PSYCHOSOCIAL_DISABILITY: Text = Text {
+    id: "Disabilitas mental",
+    en: "Psychosocial disability",
+};
+pub const PUBLIC_KEY: Text = Text {
+    id: "Kunci publik",
+    en: "Public key",
+};
+pub const PUBLIC_PAGE: Text = Text {
+    id: "Halaman publik",
+    en: "Public page",
+};
+pub const QR_POSTER: Text = Text {
+    id: "Poster QR",
+    en: "QR poster",
+};
+pub const QR_POSTER_2: Text = Text {
+    id: "poster QR: ",
+    en: "QR poster: ",
+};
+pub const QUARANTINE: Text = Text {
+    id: "Karantina",
+    en: "Quarantine",
+};
+pub const RANK: Text = Text {
+    id: "Peringkat",
+    en: "Rank",
+};
+pub const RANKING: Text = Text {
+    id: "Peringkat",
+    en: "Ranking",
+};
+pub const RATINGS_THE_PROOF_BELOW_CAN_BE_CHECKED: Text = Text { id: " penilaian. Bukti di bawah ini dapat diperiksa siapa saja dengan kunci publik di halaman transparansi.", en: " ratings. The proof below can be checked by anyone with the public key on the transparency page." };
+pub const REACHES: Text = Text {
+    id: " mencapai ",
+    en: " reaches ",
+};
+pub const REASON: Text = Text {
+    id: "Alasan: ",
+    en: "Reason: ",
+};
+pub const REASON_2: Text = Text {
+    id: "Alasan",
+    en: "Reason",
+};
+pub const REASON_FOR_THE_APPEAL: Text = Text {
+    id: "Alasan keberatan",
+    en: "Reason for the appeal",
+};
+pub const REASON_FOR_THE_DECISION: Text = Text {
+    id: "Alasan keputusan",
+    en: "Reason for the decision",
+};
+pub const REASON_REQUIRED_ONE_FOR_ALL: Text = Text {
+    id: "Alasan (wajib, satu untuk semua)",
+    en: "Reason (required, one for all)",
+};
+pub const REASON_REQUIRED_TO_REJECT: Text = Text {
+    id: "Alasan (wajib bila ditolak)",
+    en: "Reason (required to reject)",
+};
+pub const RECEIPT: Text = Text {
+    id: "Tanda terima",
+    en: "Receipt",
+};
+pub const RECEIPT_NUMBER: Text = Text {
+    id: "Nomor bukti ",
+    en: "Receipt number ",
+};
+pub const RECEIPT_NUMBER_SKM: Text = Text {
+    id: "Nomor bukti (SKM-…)",
+    en: "Receipt number (SKM-…)",
+};
+pub const RECEIVED_LOCAL_TIME: Text = Text {
+    id: "Diterima (waktu setempat)",
+    en: "Received (local time)",
+};
+pub const RECOMPUTE_AS_A_NEW_VERSION: Text = Text {
+    id: "Hitung ulang sebagai versi baru",
+    en: "Recompute as a new version",
+};
+pub const RECOMPUTE_THE_DRAFT: Text = Text {
+    id: "Hitung ulang draf",
+    en: "Recompute the draft",
+};
+pub const RECORD_A_NEW_FORUM: Text = Text {
+    id: "Catat forum baru",
+    en: "Record a new forum",
+};
+pub const REGENCY: Text = Text {
+    id: "Kabupaten",
+    en: "Regency",
+};
+pub const REGENCY_LEVEL: Text = Text {
+    id: "Tingkat kabupaten",
+    en: "Regency level",
+};
+pub const REGENCY_MUSRENBANG: Text = Text {
+    id: "Musrenbang kabupaten",
+    en: "Regency musrenbang",
+};
+pub const REGISTERED: Text = Text {
+    id: "Didaftarkan",
+    en: "Registered",
+};
+pub const REGISTERED_KIOSKS: Text = Text {
+    id: "Kios terdaftar",
+    en: "Registered kiosks",
+};
+pub const REGISTER_AS_KIOSK_AND_SIGN_OUT: Text = Text {
+    id: "Daftarkan sebagai kios dan keluar",
+    en: "Register as kiosk and sign out",
+};
+pub const REGISTER_THIS_TABLET: Text = Text {
+    id: "Daftarkan tablet ini",
+    en: "Register this tablet",
+};
+pub const REJECT: Text = Text {
+    id: "Tolak…",
+    en: "Reject…",
+};
+pub const REJECTED: Text = Text {
+    id: "Ditolak",
+    en: "Rejected",
+};
+pub const REJECTION_IS_FINAL_THE_PROPOSALS_CANNOT_GO: Text = Text { id: "Penolakan bersifat final: usulan tidak dapat dilanjutkan lagi, dan alasannya ditampilkan kepada publik di halaman pelacakan usulan.", en: "Rejection is final: the proposals cannot go any further, and the reason is shown to the public on each proposal's tracking page." };
+pub const REJECT_2: Text = Text {
+    id: "Tolak",
+    en: "Reject",
+};
+pub const REJECT_3: Text = Text {
+    id: "tolak",
+    en: "reject",
+};
+pub const REJECT_THESE_PROPOSALS: Text = Text {
+    id: "Tolak usulan ini?",
+    en: "Reject these proposals?",
+};
+pub const REPEATED_ALL_SAME_ANSWERS: Text = Text {
+    id: "Jawaban seragam berulang",
+    en: "Repeated all-same answers",
+};
+pub const REPEATED_DEVICE: Text = Text {
+    id: "Perangkat berulang",
+    en: "Repeated device",
+};
+pub const REPEAT_THE_NEW_PASSWORD: Text = Text {
+    id: "Ulangi kata sandi baru",
+    en: "Repeat the new password",
+};
+pub const RESET_PASSWORD: Text = Text {
+    id: "Atur ulang kata sandi",
+    en: "Reset password",
+};
+pub const RESPONSE: Text = Text {
+    id: "Tanggapan",
+    en: "Response",
+};
+pub const RESPONSES: Text = Text {
+    id: "Tanggapan",
+    en: "Responses",
+};
+pub const RESPONSES_2: Text = Text {
+    id: "tanggapan",
+    en: "responses",
+};
+pub const RESPONSES_3: Text = Text {
+    id: " tanggapan:",
+    en: " responses:",
+};
+pub const RESPONSES_COUNTED: Text = Text {
+    id: "Tanggapan yang dihitung",
+    en: "Responses counted",
+};
+pub const RESPONSES_HELD_IN_QUARANTINE_OR_SET_ASIDE: Text = Text {
+    id: ". Tanggapan dalam karantina atau yang keberatannya dikabulkan tidak dihitung.",
+    en: ". Responses held in quarantine or set aside on appeal do not count.",
+};
+pub const RESPONSES_HERE_WERE_HELD_BACK_BY_THE: Text = Text { id: "Tanggapan di sini ditahan oleh aturan kewajaran dan belum dihitung. Terima bila wajar (misalnya dicocokkan dengan catatan loket), tolak bila tidak; keduanya wajib beralasan dan tercatat di log audit.", en: "Responses here were held back by the anomaly rules and do not count yet. Accept one when it checks out (say, against the counter's log), reject it otherwise; both need a reason and go into the audit log." };
+pub const RESPONSES_IKM: Text = Text {
+    id: "tanggapan, IKM ",
+    en: "responses, IKM ",
+};
+pub const RESPONSES_IN_THE_LOG: Text = Text {
+    id: "Tanggapan dalam log",
+    en: "Responses in the log",
+};
+pub const RESPONSES_NAMED_YOU: Text = Text {
+    id: " tanggapan menyebut Anda; ",
+    en: " responses named you; ",
+};
+pub const RESPONSES_NAMING_THIS_OFFICER: Text = Text {
+    id: "tanggapan yang menyebut pegawai ini",
+    en: "responses naming this officer",
+};
+pub const RESPONSES_NAMING_THIS_OFFICER_2: Text = Text {
+    id: "Tanggapan yang menyebut pegawai ini",
+    en: "Responses naming this officer",
+};
+pub const RESPONSES_THAT_COUNT_FOR_TPP_NAMED_YOU: Text = Text {
+    id: "tanggapan yang dihitung untuk TPP menyebut Anda; IKM Anda dari tanggapan itu ",
+    en: "responses that count for TPP named you; your IKM from them ",
+};
+pub const RESPONSES_THAT_COUNT_FOR_TPP_TPP_CAN: Text = Text {
+    id: " tanggapan yang dihitung untuk TPP; TPP baru dapat dikurangi bila ada sedikitnya ",
+    en: " responses that count for TPP; TPP can only be reduced with at least ",
+};
+pub const RESPONSE_QUARANTINE: Text = Text {
+    id: "Karantina tanggapan",
+    en: "Response quarantine",
+};
+pub const REVIEWED: Text = Text {
+    id: "sudah diperiksa",
+    en: "reviewed",
+};
+pub const REVOKE: Text = Text {
+    id: "Cabut…",
+    en: "Revoke…",
+};
+pub const REVOKED: Text = Text {
+    id: "dicabut ",
+    en: "revoked ",
+};
+pub const REVOKE_KIOSK: Text = Text {
+    id: "Cabut kios ",
+    en: "Revoke kiosk ",
+};
+pub const REVOKE_THIS_KIOSK: Text = Text {
+    id: "Cabut kios ini?",
+    en: "Revoke this kiosk?",
+};
+pub const ROLE: Text = Text {
+    id: "Peran",
+    en: "Role",
+};
+pub const ROUNDED_DOWN_TO_WHOLE_RUPIAH_THIS_IS: Text = Text {
+    id: "Dibulatkan ke bawah ke rupiah penuh. Jumlah ini sama dengan yang diekspor untuk BPKAD.",
+    en: "Rounded down to whole rupiah. This is the amount exported for BPKAD.",
+};
+pub const ROUNDED_TO: Text = Text {
+    id: "Dibulatkan ke ",
+    en: "Rounded to ",
+};
+pub const ROWS_TO_FIX: Text = Text {
+    id: "Baris yang perlu diperbaiki",
+    en: "Rows to fix",
+};
+pub const ROWS_UNCHANGED: Text = Text {
+    id: "baris tidak berubah.",
+    en: "rows unchanged.",
+};
+pub const RULE: Text = Text {
+    id: "Aturan",
+    en: "Rule",
+};
+pub const RUN: Text = Text {
+    id: "Perhitungan ",
+    en: "Run ",
+};
+pub const RUNS: Text = Text {
+    id: "Perhitungan",
+    en: "Runs",
+};
+pub const RUN_2: Text = Text {
+    id: "Perhitungan",
+    en: "Run",
+};
+pub const SAMPLE_NEEDED: Text = Text {
+    id: "Sampel minimal",
+    en: "Sample needed",
+};
+pub const SAMPLE_NEEDED_2: Text = Text {
+    id: "sampel minimal",
+    en: "sample needed",
+};
+pub const SAMPLE_NEEDED_KREJCIE_MORGAN_1970_FROM_THE: Text = Text { id: "Sampel minimal: Krejcie & Morgan (1970) dari perkiraan pengguna layanan per bulan, untuk bulan yang sudah berjalan.", en: "Sample needed: Krejcie & Morgan (1970) from the estimated service users per month, for the months so far." };
+pub const SATISFACTION_COMPONENT: Text = Text {
+    id: "Komponen kepuasan",
+    en: "Satisfaction component",
+};
+pub const SATISFACTION_SURVEY: Text = Text {
+    id: "Survei kepuasan: ",
+    en: "Satisfaction survey: ",
+};
+pub const SAVE: Text = Text {
+    id: "Simpan",
+    en: "Save",
+};
+pub const SAVED_BY: Text = Text {
+    id: "Disimpan oleh",
+    en: "Saved by",
+};
+pub const SAVED_IN_FORCE_FROM: Text = Text {
+    id: "tersimpan, berlaku mulai",
+    en: "saved, in force from",
+};
+pub const SAVE_A_NEW_VERSION: Text = Text {
+    id: "Simpan versi baru",
+    en: "Save a new version",
+};
+pub const SAVE_SCORES_AND_VOTES: Text = Text {
+    id: "Simpan nilai dan suara",
+    en: "Save scores and votes",
+};
+pub const SAVE_THE_FORUM: Text = Text {
+    id: "Simpan forum",
+    en: "Save the forum",
+};
+pub const SAVE_THE_PROPOSAL: Text = Text {
+    id: "Simpan usulan",
+    en: "Save the proposal",
+};
+pub const SCAN_THE_QR_CODE_OR_OPEN: Text = Text {
+    id: "Pindai kode QR atau buka ",
+    en: "Scan the QR code or open ",
+};
+pub const SCORE: Text = Text {
+    id: "Nilai",
+    en: "Score",
+};
+pub const SCORES_1_5_PER_CRITERION_WEIGHTS_URGENCY: Text = Text { id: "Nilai tiap kriteria 1–5 (bobot: urgensi 3, penerima manfaat rentan 3, kelayakan 2, keberlanjutan 2) digabung dengan suara peserta (40%). Nilai sama dipisahkan oleh: suara lebih banyak, nilai kriteria lebih tinggi, biaya lebih rendah, diajukan lebih dulu, lalu kode.", en: "Scores 1–5 per criterion (weights: urgency 3, vulnerable beneficiaries 3, feasibility 2, sustainability 2) combined with the participants' votes (40%). Ties go to more votes, a higher criteria score, a lower cost, earlier submission, then the code." };
+pub const SCORE_PER_ELEMENT_NRR_1_4: Text = Text {
+    id: "Nilai per unsur (NRR, 1–4)",
+    en: "Score per element (NRR, 1–4)",
+};
+pub const SEARCH: Text = Text {
+    id: "Cari",
+    en: "Search",
+};
+pub const SECTOR: Text = Text {
+    id: "Sektor",
+    en: "Sector",
+};
+pub const SELECT: Text = Text {
+    id: "Pilih",
+    en: "Select",
+};
+pub const SERVICE: Text = Text {
+    id: "Layanan",
+    en: "Service",
+};
+pub const SERVICES: Text = Text {
+    id: "Jenis layanan",
+    en: "Services",
+};
+pub const SERVICE_HOURS: Text = Text {
+    id: "Jam layanan: ",
+    en: "Service hours: ",
+};
+pub const SERVICE_JUST_GIVEN: Text = Text {
+    id: "Layanan yang baru diberikan",
+    en: "Service just given",
+};
+pub const SERVICE_POINT: Text = Text {
+    id: "Titik layanan",
+    en: "Service point",
+};
+pub const SERVICE_POINTS: Text = Text {
+    id: "Titik layanan",
+    en: "Service points",
+};
+pub const SEX: Text = Text {
+    id: "Jenis kelamin",
+    en: "Sex",
+};
+pub const SHARE_OF_PROPOSALS_BUDGETED_OF_THOSE_MADE: Text = Text {
+    id: "Persentase usulan yang dianggarkan dari yang diajukan; angka lengkap di tabel.",
+    en: "Share of proposals budgeted of those made; full figures in the table.",
+};
+pub const SHARE_OF_PROPOSALS_BUDGETED_PER_GROUP: Text = Text {
+    id: "Persentase usulan yang dianggarkan, per kelompok",
+    en: "Share of proposals budgeted, per group",
+};
+pub const SHORT: Text = Text {
+    id: "kurang",
+    en: "short",
+};
+pub const SHOW: Text = Text {
+    id: "Tampilkan",
+    en: "Show",
+};
+pub const SIGNATURE: Text = Text {
+    id: "Tanda tangan",
+    en: "Signature",
+};
+pub const SIGN_IN: Text = Text {
+    id: "Masuk",
+    en: "Sign in",
+};
+pub const SIGN_LANGUAGE_INTERPRETER: Text = Text {
+    id: "Juru bahasa isyarat",
+    en: "Sign-language interpreter",
+};
+pub const SIGN_OUT: Text = Text {
+    id: "Keluar",
+    en: "Sign out",
+};
+pub const SKM_RESPONSES: Text = Text {
+    id: "Tanggapan SKM",
+    en: "SKM responses",
+};
+pub const SKM_RESULTS_IN_THE_OPEN: Text = Text {
+    id: "Transparansi hasil SKM",
+    en: "SKM results in the open",
+};
+pub const SOCIAL: Text = Text {
+    id: "Sosial",
+    en: "Social",
+};
+pub const SOMEONE_ELSE_CHANGED_THE_RUN_S_STATE: Text = Text {
+    id: "Status perhitungan sudah diubah orang lain. Muat ulang halaman.",
+    en: "Someone else changed the run's state. Reload the page.",
+};
+pub const SOME_OF_THE_RESPONSES_WERE_DECIDED_BY: Text = Text { id: "Sebagian tanggapan sudah diputuskan orang lain; tidak ada yang diubah. Periksa daftar lalu ulangi.", en: "Some of the responses were decided by someone else; nothing was changed. Check the list and try again." };
+pub const SOURCE_NETWORK_CODE: Text = Text {
+    id: "Sumber (kode jaringan)",
+    en: "Source (network code)",
+};
+pub const SPREADSHEET_XLSX: Text = Text {
+    id: "lembar kerja (xlsx)",
+    en: "spreadsheet (xlsx)",
+};
+pub const STAFF: Text = Text {
+    id: "Petugas",
+    en: "Staff",
+};
+pub const STAFF_MENU: Text = Text {
+    id: "Menu staf",
+    en: "Staff menu",
+};
+pub const STAFF_SIGN_IN: Text = Text {
+    id: "Masuk staf",
+    en: "Staff sign-in",
+};
+pub const STAFF_SIGN_IN_OPEN_SURVEY_KIOSKS_IN: Text = Text { id: "Petugas: masuk, buka Kios survei di menu staf, lalu daftarkan tablet ini untuk titik layanan ini. Warga dapat mengisi survei lewat kode QR di loket.", en: "Staff: sign in, open Survey kiosks in the staff menu and register this tablet for this service point. Citizens can answer through the QR code at the counter." };
+pub const STAGE: Text = Text {
+    id: "Tahap",
+    en: "Stage",
+};
+pub const START_AGAIN: Text = Text {
+    id: "Isi lagi",
+    en: "Start again",
+};
+pub const STATE: Text = Text {
+    id: "Status",
+    en: "State",
+};
+pub const STATE_NOW: Text = Text {
+    id: "Status kini:",
+    en: "State now:",
+};
+pub const STATISTICS: Text = Text {
+    id: "statistik",
+    en: "statistics",
+};
+pub const STATISTICS_PER_GROUP_AND_DISTRICT: Text = Text {
+    id: "Statistik per kelompok dan kecamatan",
+    en: "Statistics per group and district",
+};
+pub const STATUS: Text = Text {
+    id: "Status",
+    en: "Status",
+};
+pub const STATUS_2: Text = Text {
+    id: "Keterangan",
+    en: "Status",
+};
+pub const STEP: Text = Text {
+    id: "Langkah",
+    en: "Step",
+};
+pub const STEP_FREE_ACCESS_RAMPS: Text = Text {
+    id: "Akses tanpa tangga (ramp)",
+    en: "Step-free access (ramps)",
+};
+pub const SUBMITTED: Text = Text {
+    id: "Diajukan",
+    en: "Submitted",
+};
+pub const SUBMITTED_AT_THE_FORUM: Text = Text {
+    id: "Diajukan di forum",
+    en: "Submitted at the forum",
+};
+pub const SUB_UNITS: Text = Text {
+    id: "Sub-unit",
+    en: "Sub-units",
+};
+pub const SUGGESTION: Text = Text {
+    id: "Saran",
+    en: "Suggestion",
+};
+pub const SURVEY_KIOSKS: Text = Text {
+    id: "Kios survei",
+    en: "Survey kiosks",
+};
+pub const SURVEY_RESULTS: Text = Text {
+    id: "Hasil survei",
+    en: "Survey results",
+};
+pub const SURVEY_TICKETS: Text = Text {
+    id: "Tiket survei",
+    en: "Survey tickets",
+};
+pub const SURVEY_TICKET_QR_CODE: Text = Text {
+    id: "Kode QR tiket survei",
+    en: "Survey ticket QR code",
+};
+pub const SUSTAINABILITY: Text = Text {
+    id: "Keberlanjutan",
+    en: "Sustainability",
+};
+pub const THANK_YOU: Text = Text {
+    id: "Terima kasih!",
+    en: "Thank you!",
+};
+pub const THAT_KIOSK_HAS_BEEN_REVOKED_ALREADY: Text = Text {
+    id: "Kios itu sudah dicabut.",
+    en: "That kiosk has been revoked already.",
+};
+pub const THAT_RESPONSE_DOES_NOT_NAME_YOU: Text = Text {
+    id: "Tanggapan itu tidak menyebut Anda.",
+    en: "That response does not name you.",
+};
+pub const THAT_TABLET_CAN_NO_LONGER_SEND_KIOSK: Text = Text { id: "Tablet itu tidak lagi dapat mengirim tanggapan kios, dan pencabutan tidak dapat dibatalkan: untuk memakainya lagi, daftarkan tablet itu sebagai kios baru.", en: "That tablet can no longer send kiosk responses, and revoking cannot be undone: to use it again, register the tablet as a new kiosk." };
+pub const THERE_IS_A_PROBLEM: Text = Text {
+    id: "Ada masalah",
+    en: "There is a problem",
+};
+pub const THE_APPROVER_MUST_BE_SOMEONE_OTHER_THAN: Text = Text {
+    id: "Yang menyetujui harus orang lain daripada yang menghitung (",
+    en: "The approver must be someone other than who computed it (",
+};
+pub const THE_CHECK_PASSED_NOTHING_HAS_BEEN_IMPORTED: Text = Text {
+    id: "Pemeriksaan lolos. Belum ada yang diimpor.",
+    en: "The check passed. Nothing has been imported yet.",
+};
+pub const THE_CONNECTION_IS_DOWN_YOUR_ANSWERS_ARE: Text = Text { id: "Koneksi sedang terputus: penilaian Anda tersimpan di tablet ini dan akan terkirim otomatis.", en: "The connection is down: your answers are saved on this tablet and will be sent automatically." };
+pub const THE_CURRENT_PASSWORD_IS_WRONG: Text = Text {
+    id: "Kata sandi sekarang salah.",
+    en: "The current password is wrong.",
+};
+pub const THE_DATE_IS_NOT_VALID: Text = Text {
+    id: "Tanggal tidak valid.",
+    en: "The date is not valid.",
+};
+pub const THE_EVIDENCE_IS_NOT_ENOUGH_SO_YOUR: Text = Text {
+    id: "Bukti belum cukup, jadi komponen kepuasan Anda 100%.",
+    en: "The evidence is not enough, so your satisfaction component is 100%.",
+};
+pub const THE_FORM_EXPIRED_OR_COOKIES_ARE_BLOCKED: Text = Text {
+    id: "Formulir kedaluwarsa atau cookie diblokir. Coba masuk lagi.",
+    en: "The form expired or cookies are blocked. Try signing in again.",
+};
+pub const THE_FORUM_CANNOT_BE_SAVED_YET: Text = Text {
+    id: "Forum belum dapat disimpan",
+    en: "The forum cannot be saved yet",
+};
+pub const THE_HASH_CHAIN_S_HEAD_NOW: Text = Text {
+    id: "Kepala rantai hash saat ini: ",
+    en: "The hash chain's head now: ",
+};
+pub const THE_HOME_PAGE: Text = Text {
+    id: "halaman depan",
+    en: "the home page",
+};
+pub const THE_LATEST_SIGNED_LOG_HOLDS: Text = Text {
+    id: "Log yang ditandatangani terakhir memuat ",
+    en: "The latest signed log holds ",
+};
+pub const THE_NEW_PASSWORD_AND_ITS_REPETITION_DIFFER: Text = Text {
+    id: "Kata sandi baru dan ulangannya berbeda.",
+    en: "The new password and its repetition differ.",
+};
+pub const THE_NEW_PASSWORD_NEEDS_AT_LEAST_12: Text = Text {
+    id: "Kata sandi baru minimal 12 karakter, 5 di antaranya berbeda.",
+    en: "The new password needs at least 12 characters, 5 of them different.",
+};
+pub const THE_NEXT_SIGNATURE_OF_THE_LOG_WITHIN: Text = Text { id: "Tanda tangan log berikutnya, dalam beberapa detik, akan memuatnya; muat ulang halaman ini untuk buktinya.", en: "The next signature of the log, within seconds, will hold it; reload this page for its proof." };
+pub const THE_OFFICIAL_RUN_CAN_BE_COMPUTED_FROM: Text = Text {
+    id: "Perhitungan resmi dapat dibuat mulai tanggal 1 bulan berikutnya.",
+    en: "The official run can be computed from the 1st of the next month.",
+};
+pub const THE_PHOTO_COULD_NOT_BE_READ_SEND: Text = Text {
+    id: "Foto tidak dapat dibaca; kirim foto lain.",
+    en: "The photo could not be read; send another one.",
+};
+pub const THE_PHOTO_IS_LARGER_THAN_5_MB: Text = Text {
+    id: "Foto lebih dari 5 MB.",
+    en: "The photo is larger than 5 MB.",
+};
+pub const THE_PHOTO_MUST_BE_JPEG_PNG_OR: Text = Text {
+    id: "Foto harus JPEG, PNG atau WebP.",
+    en: "The photo must be JPEG, PNG or WebP.",
+};
+pub const THE_PLAN_WAS_NOT_SAVED: Text = Text {
+    id: "Rencana belum disimpan",
+    en: "The plan was not saved",
+};
+pub const THE_POLICY_CANNOT_BE_SAVED_YET: Text = Text {
+    id: "Kebijakan belum dapat disimpan:",
+    en: "The policy cannot be saved yet:",
+};
+pub const THE_POLICY_S_RULE: Text = Text {
+    id: "Aturan kebijakan",
+    en: "The policy's rule",
+};
+pub const THE_PUBLIC_SATISFACTION_INDEX_IKM_OF_EVERY: Text = Text { id: "Indeks Kepuasan Masyarakat (IKM) setiap unit layanan tahun ini, tiga bulan terakhir, dan rencana tindak lanjut atas unsur yang masih lemah.", en: "The public satisfaction index (IKM) of every service unit this year, the last three months, and the follow-up plans for the elements still weak." };
+pub const THE_RANGE_COMES_FROM_THE_SPREAD_OF: Text = Text { id: "Rentang dihitung dari sebaran jawaban per tanggapan di unit Anda dan bobot penggabungan; dibulatkan ke atas ke 0,01.", en: "The range comes from the spread of per-response answers in your unit and the blend's weights; rounded up to 0.01." };
+pub const THE_SAME_FOR_MACHINES_TO_CHECK_JSON: Text = Text {
+    id: "Data yang sama untuk diperiksa mesin (JSON)",
+    en: "The same for machines to check (JSON)",
+};
+pub const THE_SCORE: Text = Text {
+    id: "Nilai ",
+    en: "The score ",
+};
+pub const THE_SERVER_IS_BUSY_TRY_AGAIN_IN: Text = Text {
+    id: "Server sedang sibuk; coba lagi sebentar lagi.",
+    en: "The server is busy; try again in a moment.",
+};
+pub const THE_SERVER_IS_HANDLING_MANY_SIGN_INS: Text = Text {
+    id: "Server sedang melayani banyak permintaan masuk. Coba lagi sebentar lagi.",
+    en: "The server is handling many sign-ins. Try again in a moment.",
+};
+pub const THE_STEP_WAS_NOT_APPLIED: Text = Text {
+    id: "Langkah tidak diterapkan",
+    en: "The step was not applied",
+};
+pub const THE_TRACKING_PAGE: Text = Text {
+    id: "halaman pelacakan",
+    en: "the tracking page",
+};
+pub const THE_UNIT_S_IKM_OVER_THE_SAME: Text = Text {
+    id: "IKM unit pada periode yang sama:",
+    en: "The unit's IKM over the same period:",
+};
+pub const THE_UNIT_S_SCORE: Text = Text {
+    id: "Nilai unit: ",
+    en: "The unit's score: ",
+};
+pub const THE_WHOLE_SIGNED_HEAD_FOR_MACHINES_TO: Text = Text {
+    id: "Kepala bertanda tangan, utuh (untuk diperiksa mesin)",
+    en: "The whole signed head (for machines to check)",
+};
+pub const THIS_APPEAL_HAS_BEEN_DECIDED_ALREADY_DECISIONS: Text = Text {
+    id: "Keberatan ini sudah diputuskan; keputusan bersifat final.",
+    en: "This appeal has been decided already; decisions are final.",
+};
+pub const THIS_DECISION_IS_FINAL_AND_GOES_INTO: Text = Text {
+    id: "Keputusan ini final dan tercatat di log audit.",
+    en: "This decision is final and goes into the audit log.",
+};
+pub const THIS_DECISION_IS_FINAL_THE_RESPONSE_NO: Text = Text { id: "Keputusan ini final. Tanggapan itu tidak lagi dihitung untuk TPP pegawai mulai perhitungan berikutnya; SKM yang diumumkan tidak berubah.", en: "This decision is final. The response no longer counts for the officer's TPP from the next run on; the published SKM does not change." };
+pub const THIS_DECISION_IS_FINAL_THE_RESPONSE_STILL: Text = Text {
+    id: "Keputusan ini final. Tanggapan itu tetap dihitung untuk TPP pegawai.",
+    en: "This decision is final. The response still counts for the officer's TPP.",
+};
+pub const THIS_MONTH_YOUR_UNIT_HAD: Text = Text {
+    id: "Bulan ini unit Anda punya ",
+    en: "This month your unit had ",
+};
+pub const THIS_OFFICER_WAS_NOT_ON_THE_STAFF: Text = Text {
+    id:
+        "Pegawai ini tidak tercatat bekerja pada akhir bulan itu, sehingga tidak masuk perhitungan.",
+    en: "This officer was not on the staff at the end of that month and is not in the run.",
+};
+pub const THIS_PAGE_IS_FOR_REGIONAL_GOVERNMENT_STAFF: Text = Text { id: "Halaman ini untuk pegawai pemerintah daerah. Warga tidak perlu masuk untuk mengisi survei.", en: "This page is for regional government staff. Citizens need no account to fill in the survey." };
+pub const THIS_POLICY_HAS_NO_EVIDENCE_RULE_THE: Text = Text {
+    id: "Kebijakan ini tidak memakai aturan bukti: nilai di atas langsung dipakai.",
+    en: "This policy has no evidence rule: the score above is used as it is.",
+};
+pub const THIS_RESPONSE_HAS_BEEN_APPEALED_ALREADY: Text = Text {
+    id: "Tanggapan ini sudah diajukan keberatan.",
+    en: "This response has been appealed already.",
+};
+pub const THIS_TABLET_IS_NOT_A_KIOSK_YET: Text = Text {
+    id: "Tablet ini belum menjadi kios",
+    en: "This tablet is not a kiosk yet",
+};
+pub const THIS_TABLET_IS_THE_KIOSK: Text = Text {
+    id: "Tablet ini adalah kios ",
+    en: "This tablet is the kiosk ",
+};
+pub const THIS_TICKET_HAS_EXPIRED_YOU_CAN_STILL: Text = Text { id: "Masa berlaku tiket ini sudah habis. Anda tetap bisa mengisi survei umum dari halaman depan.", en: "This ticket has expired. You can still fill in the general survey from the home page." };
+pub const THOSE_OF_THE_LAST_SEVEN_DAYS_ARE: Text = Text {
+    id: "kepala tujuh hari terakhir ada di ",
+    en: "those of the last seven days are on ",
+};
+pub const TICKET: Text = Text {
+    id: "Tiket",
+    en: "Ticket",
+};
+pub const TICKETS_ONLY: Text = Text {
+    id: "tiket saja",
+    en: "tickets only",
+};
+pub const TICKET_ALREADY_USED: Text = Text {
+    id: "Tiket sudah dipakai",
+    en: "Ticket already used",
+};
+pub const TICKET_ANSWERED_AT_THE_COUNTER: Text = Text {
+    id: "Tiket dijawab di loket",
+    en: "Ticket answered at the counter",
+};
+pub const TICKET_EXPIRED: Text = Text {
+    id: "Tiket kedaluwarsa",
+    en: "Ticket expired",
+};
+pub const TICK_THE_RESPONSES_TO_DECIDE_OR_CHOOSE: Text = Text {
+    id: "Centang tanggapan yang diputuskan, atau pilih semua yang cocok.",
+    en: "Tick the responses to decide, or choose every one matching.",
+};
+pub const TIE_BY_CODE: Text = Text {
+    id: "seri; urutan kode",
+    en: "tie; by code",
+};
+pub const TIE_FEWER_VOTES: Text = Text {
+    id: "seri; suara lebih sedikit",
+    en: "tie; fewer votes",
+};
+pub const TIE_HIGHER_COST: Text = Text {
+    id: "seri; biaya lebih tinggi",
+    en: "tie; higher cost",
+};
+pub const TIE_LOWER_CRITERIA_SCORE: Text = Text {
+    id: "seri; nilai kriteria lebih rendah",
+    en: "tie; lower criteria score",
+};
+pub const TIE_SUBMITTED_LATER: Text = Text {
+    id: "seri; diajukan kemudian",
+    en: "tie; submitted later",
+};
+pub const TIME: Text = Text {
+    id: "Waktu",
+    en: "Time",
+};
+pub const TITLE: Text = Text {
+    id: "Judul usulan",
+    en: "Title",
+};
+pub const TITLE_2: Text = Text {
+    id: "Judul",
+    en: "Title",
+};
+pub const TOTAL: Text = Text {
+    id: "Jumlah",
+    en: "Total",
+};
+pub const TO_IMPORT_CHOOSE_THE_SAME_FILES_AND: Text = Text {
+    id: "Untuk mengimpor, pilih berkas yang sama lalu tekan “Periksa lalu impor”.",
+    en: "To import, choose the same files and press “Check, then import”.",
+};
+pub const TPP_APPEALS: Text = Text {
+    id: "Keberatan TPP",
+    en: "TPP appeals",
+};
+pub const TPP_EXPLAINED_AND_APPEALS: Text = Text {
+    id: "Rincian TPP dan keberatan",
+    en: "TPP explained, and appeals",
+};
+pub const TPP_IS_COMPUTED_FROM_THIS_UPPER_END: Text = Text {
+    id: ". TPP dihitung dari batas atas ini, agar keraguan menguntungkan Anda.",
+    en: ". TPP is computed from this upper end, so any doubt is in your favour.",
+};
+pub const TPP_IS_NOT_REDUCED_FOR_SATISFACTION: Text = Text {
+    id: ": TPP tidak dikurangi karena kepuasan.",
+    en: ": TPP is not reduced for satisfaction.",
+};
+pub const TPP_MONTHLY_PAYROLL: Text = Text {
+    id: "TPP: perhitungan bulanan",
+    en: "TPP: monthly payroll",
+};
+pub const TPP_PAYROLL: Text = Text {
+    id: "Perhitungan TPP",
+    en: "TPP payroll",
+};
+pub const TPP_POLICIES: Text = Text {
+    id: "Kebijakan TPP",
+    en: "TPP policies",
+};
+pub const TRACK: Text = Text {
+    id: "Lacak",
+    en: "Track",
+};
+pub const TRACK_A_PROPOSAL_BY_ITS_CODE: Text = Text {
+    id: "Lacak usulan dengan kodenya",
+    en: "Track a proposal by its code",
+};
+pub const TRANSPORT: Text = Text {
+    id: "Transportasi",
+    en: "Transport",
+};
+pub const TREE_ROOT: Text = Text {
+    id: "Akar pohon",
+    en: "Tree root",
+};
+pub const TREND_TABLE: Text = Text {
+    id: "Tabel tren",
+    en: "Trend table",
+};
+pub const UNDER_REVIEW: Text = Text {
+    id: "Sedang diperiksa",
+    en: "Under review",
+};
+pub const UNIT: Text = Text {
+    id: "Unit ",
+    en: "Unit ",
+};
+pub const UNITS_FALL_SHORT_OF_THE_KREJCIE_MORGAN: Text = Text { id: "unit belum mencapai jumlah sampel Krejcie–Morgan bulan ini; angkanya bertumpu pada lebih sedikit tanggapan daripada yang diminta aturan survei:", en: "units fall short of the Krejcie–Morgan sample this month; their figures rest on fewer responses than the survey's rule asks for:" };
+pub const UNITS_HAVE_FEWER_RESPONSES_THAN_THE_KREJCIE: Text = Text {
+    id: "unit belum mencapai jumlah sampel Krejcie–Morgan untuk periode ini.",
+    en: "units have fewer responses than the Krejcie–Morgan sample for this period.",
+};
+pub const UNITS_MATCH: Text = Text {
+    id: "unit cocok dengan",
+    en: "units match",
+};
+pub const UNIT_FOR_A_UNIT_ADMIN: Text = Text {
+    id: "Unit (untuk admin unit)",
+    en: "Unit (for a unit admin)",
+};
+pub const UNIT_OR_NIP: Text = Text {
+    id: "Unit atau NIP",
+    en: "Unit or NIP",
+};
+pub const UNKNOWN_KIND_OF_IMPORT: Text = Text {
+    id: "Jenis impor tidak dikenal.",
+    en: "Unknown kind of import.",
+};
+pub const UNKNOWN_TICKET: Text = Text {
+    id: "Tiket tidak dikenal",
+    en: "Unknown ticket",
+};
+pub const UNKNOWN_UNIT: Text = Text {
+    id: "Unit tidak dikenal",
+    en: "Unknown unit",
+};
+pub const UNPAID: Text = Text {
+    id: "Tidak dibayar",
+    en: "Unpaid",
+};
+pub const UNTIL: Text = Text {
+    id: "Sampai",
+    en: "Until",
+};
+pub const UPHELD_THE_RESPONSE_NO_LONGER_COUNTS_FOR: Text = Text {
+    id: "Dikabulkan; tanggapan tidak dihitung untuk TPP mulai perhitungan berikutnya.",
+    en: "Upheld; the response no longer counts for TPP from the next run on.",
+};
+pub const UPHOLD: Text = Text {
+    id: "Kabulkan…",
+    en: "Uphold…",
+};
+pub const UPHOLD_THIS_APPEAL: Text = Text {
+    id: "Kabulkan keberatan ini?",
+    en: "Uphold this appeal?",
+};
+pub const UPLOAD_ONE_OR_MORE_CSV_FILES_UTF: Text = Text { id: "Unggah satu atau beberapa berkas CSV (UTF-8; pemisah koma, titik koma atau tab). Semua baris diperiksa dulu: bila ada satu baris salah, tidak ada yang diimpor. Mengimpor berkas yang sama dua kali tidak mengubah apa pun. Data yang tidak ada di berkas tidak dihapus. Pegawai yang pindah unit atau jabatan mendapat penugasan baru mulai tanggal di kolom", en: "Upload one or more CSV files (UTF-8; comma, semicolon or tab separated). Every row is checked first: if any row is wrong, nothing is imported. Importing the same files twice changes nothing. Records missing from the files are not deleted. An officer who changes unit or position gets a new assignment from the date in the column" };
+pub const URGENCY: Text = Text {
+    id: "Urgensi",
+    en: "Urgency",
+};
+pub const USED_ONLY_WHEN_THE_POLICY_GIVES_THEM: Text = Text { id: "Hanya dipakai bila kebijakan memberinya bobot. Nilai 0–1 atau persen; baris untuk pegawai dan bulan yang sama menggantikan yang lama.", en: "Used only when the policy gives them weight. Values 0–1 or percentages; a row for the same officer and month replaces the old one." };
+pub const USERNAME: Text = Text {
+    id: "Nama pengguna",
+    en: "Username",
+};
+pub const USERNAME_IS_TAKEN: Text = Text {
+    id: "nama pengguna sudah dipakai",
+    en: "username is taken",
+};
+pub const USERNAME_LOWER_CASE_LETTERS_DIGITS_DOTS_DASHES: Text = Text {
+    id: "Nama pengguna (huruf kecil, angka, titik, garis)",
+    en: "Username (lower-case letters, digits, dots, dashes)",
+};
+pub const USER_ACCOUNTS: Text = Text {
+    id: "Akun pengguna",
+    en: "User accounts",
+};
+pub const VALID_ONCE_UNTIL: Text = Text {
+    id: "Berlaku satu kali, sampai ",
+    en: "Valid once, until ",
+};
+pub const VECTOR_IMAGE_SVG: Text = Text {
+    id: "gambar vektor (SVG)",
+    en: "vector image (SVG)",
+};
+pub const VERIFIED: Text = Text {
+    id: "Diverifikasi",
+    en: "Verified",
+};
+pub const VERIFY: Text = Text {
+    id: "Verifikasi",
+    en: "Verify",
+};
+pub const VERSION: Text = Text {
+    id: " versi ",
+    en: " version ",
+};
+pub const VERSIONS_OF_THIS_MONTH: Text = Text {
+    id: "Versi bulan ini: ",
+    en: "Versions of this month: ",
+};
+pub const VERSION_2: Text = Text {
+    id: "Versi",
+    en: "Version",
+};
+pub const VERSION_3: Text = Text {
+    id: "versi ",
+    en: "version ",
+};
+pub const VILLAGE: Text = Text {
+    id: "Desa",
+    en: "Village",
+};
+pub const VILLAGE_MUSRENBANG: Text = Text {
+    id: "Musrenbang desa",
+    en: "Village musrenbang",
+};
+pub const VILLAGE_VILLAGE_FORUMS: Text = Text {
+    id: "Desa/kelurahan (forum desa)",
+    en: "Village (village forums)",
+};
+pub const VISUAL_DISABILITY: Text = Text {
+    id: "Disabilitas netra",
+    en: "Visual disability",
+};
+pub const VOTES: Text = Text {
+    id: "Suara",
+    en: "Votes",
+};
+pub const VULNERABLE_BENEFICIARIES: Text = Text {
+    id: "Penerima manfaat rentan",
+    en: "Vulnerable beneficiaries",
+};
+pub const WEAKEST: Text = Text {
+    id: "terlemah",
+    en: "weakest",
+};
+pub const WEIGHTED_SATISFACTION: Text = Text {
+    id: "Digabung dengan bobot: kepuasan ",
+    en: "Weighted: satisfaction ",
+};
+pub const WEIGHT_OF_THE_UNIT_S_SCORE_K: Text = Text {
+    id: "bobot nilai unit (k) ",
+    en: "weight of the unit's score (k) ",
+};
+pub const WE_HAVE_YOUR_ANSWERS_THEY_HELP_IMPROVE: Text = Text {
+    id: "Penilaian Anda sudah kami terima dan membantu memperbaiki layanan.",
+    en: "We have your answers; they help improve the service.",
+};
+pub const WHAT_CHANGED: Text = Text {
+    id: "Yang berubah",
+    en: "What changed",
+};
+pub const WHAT_COUNTS_FOR_TPP: Text = Text {
+    id: "Yang dihitung untuk TPP: ",
+    en: "What counts for TPP: ",
+};
+pub const WHAT_IS_IT_ABOUT: Text = Text {
+    id: "Ini tentang apa?",
+    en: "What is it about?",
+};
+pub const WHAT_MAKES_THINGS_HARD_OR_SAD_FOR: Text = Text {
+    id: "Apa yang membuatmu sedih atau susah?",
+    en: "What makes things hard or sad for you?",
+};
+pub const WHAT_WOULD_YOU_LIKE_TO_ASK_FOR: Text = Text {
+    id: "Apa yang ingin kamu minta?",
+    en: "What would you like to ask for?",
+};
+pub const WHERE: Text = Text {
+    id: "Di mana?",
+    en: "Where?",
+};
+pub const WHICH_COST_YOU: Text = Text {
+    id: ", dan itu mengurangi TPP Anda sebesar ",
+    en: ", which cost you ",
+};
+pub const WHO_IS_ASKING: Text = Text {
+    id: "Siapa yang mengusulkan?",
+    en: "Who is asking?",
+};
+pub const WHY_IS_MY_TPP_WHAT_IT_IS: Text = Text {
+    id: "Mengapa TPP saya sebesar ini?",
+    en: "Why is my TPP what it is?",
+};
+pub const WOMEN: Text = Text {
+    id: "Perempuan",
+    en: "Women",
+};
+pub const WRITE_DOWN_THE_REASON: Text = Text {
+    id: "Tuliskan alasannya.",
+    en: "Write down the reason.",
+};
+pub const WRITE_DOWN_THE_REASON_FOR_THE_DECISION: Text = Text {
+    id: "Tuliskan alasan keputusan.",
+    en: "Write down the reason for the decision.",
+};
+pub const WRITE_THE_VILLAGE_S_NAME: Text = Text {
+    id: "Tuliskan nama desa.",
+    en: "Write the village's name.",
+};
+pub const WRONG_USERNAME_OR_PASSWORD: Text = Text {
+    id: "Nama pengguna atau kata sandi salah.",
+    en: "Wrong username or password.",
+};
+pub const YES_APPROVE: Text = Text {
+    id: "Ya, setujui",
+    en: "Yes, approve",
+};
+pub const YES_DECIDE: Text = Text {
+    id: "Ya, putuskan",
+    en: "Yes, decide",
+};
+pub const YES_DISMISS: Text = Text {
+    id: "Ya, tolak",
+    en: "Yes, dismiss",
+};
+pub const YES_LOCK: Text = Text {
+    id: "Ya, kunci",
+    en: "Yes, lock",
+};
+pub const YES_REJECT: Text = Text {
+    id: "Ya, tolak",
+    en: "Yes, reject",
+};
+pub const YES_REVOKE: Text = Text {
+    id: "Ya, cabut",
+    en: "Yes, revoke",
+};
+pub const YES_UPHOLD: Text = Text {
+    id: "Ya, kabulkan",
+    en: "Yes, uphold",
+};
+pub const YOUR_OWN_SCORE: Text = Text {
+    id: "Nilai Anda sendiri: ",
+    en: "Your own score: ",
+};
+pub const YOUR_OWN_UNIT_HAD_NONE_THE_UNIT: Text = Text {
+    id: "(unit Anda sendiri tidak punya tanggapan; dipakai unit di atasnya)",
+    en: "(your own unit had none; the unit above it is used)",
+};
+pub const YOUR_POSITION_DOES_NOT_SERVE_THE_PUBLIC: Text = Text {
+    id: "Jabatan Anda tidak melayani masyarakat langsung, jadi dipakai nilai unit.",
+    en: "Your position does not serve the public directly, so your unit's score is used.",
+};
+pub const YOUR_RATING_COUNTS_IN_THE_SURVEY_RESULTS: Text = Text { id: "Penilaian Anda dihitung dalam hasil survei dan tercatat di log transparansi pada urutan ", en: "Your rating counts in the survey results and is recorded in the transparency log at position " };
+pub const YOUR_RATING_IS_STORED_AND_BEING_REVIEWED: Text = Text { id: "Penilaian Anda tersimpan dan sedang diperiksa oleh Inspektorat, karena banyak penilaian datang bersamaan. Bila diterima, penilaian ini dihitung.", en: "Your rating is stored and being reviewed by the inspectorate, because many ratings arrived at once. If accepted, it counts." };
+pub const YOUR_SCORE: Text = Text {
+    id: "Nilai Anda",
+    en: "Your score",
+};
+pub const YOUR_UNITS_HAVE_NO_SERVICE_POINTS_YET: Text = Text {
+    id: "Unit Anda belum punya titik layanan; impor points.csv dulu.",
+    en: "Your units have no service points yet; import points.csv first.",
+};
+pub const YOUR_UNIT_HAD_NO_RESPONSES_THAT_COUNT: Text = Text {
+    id: "Unit Anda tidak punya tanggapan yang dihitung untuk TPP bulan ini.",
+    en: "Your unit had no responses that count for TPP this month.",
+};
+pub const YOU_CANNOT_DISABLE_YOUR_OWN_ACCOUNT: Text = Text {
+    id: "Anda tidak dapat menonaktifkan akun Anda sendiri.",
+    en: "You cannot disable your own account.",
+};
+pub const YOU_WERE: Text = Text {
+    id: " Anda ",
+    en: " you were ",
+};
+pub const YYYY_YYYY_MM_YYYY_Q1_Q4_OR: Text = Text {
+    id: "TTTT, TTTT-BB, TTTT-Q1…Q4 atau TTTT-S1…S2",
+    en: "YYYY, YYYY-MM, YYYY-Q1…Q4 or YYYY-S1…S2",
+};
+pub const USER_ACCOUNT: Text = Text {
+    id: "Akun pengguna",
+    en: "User account",
+};
+pub const API_KEY: Text = Text {
+    id: "Kunci API",
+    en: "API key",
+};
+pub const SURVEY_KIOSK: Text = Text {
+    id: "Kios survei",
+    en: "Survey kiosk",
+};
+pub const MUSRENA_FORUM: Text = Text {
+    id: "Forum Musrena",
+    en: "Musrena forum",
+};
+pub const MUSRENA_PROPOSAL: Text = Text {
+    id: "Usulan Musrena",
+    en: "Musrena proposal",
+};
+pub const HELD_RESPONSE: Text = Text {
+    id: "Tanggapan yang ditahan",
+    en: "Held response",
+};
+pub const SURVEY_TICKET: Text = Text {
+    id: "Tiket survei",
+    en: "Survey ticket",
+};
+pub const TPP_APPEAL: Text = Text {
+    id: "Keberatan TPP",
+    en: "TPP appeal",
+};
+pub const BASE_TPP_AMOUNTS: Text = Text {
+    id: "TPP dasar",
+    en: "Base TPP amounts",
+};
+pub const TPP_COMPONENTS: Text = Text {
+    id: "Komponen TPP",
+    en: "TPP components",
+};
+pub const TPP_POLICY: Text = Text {
+    id: "Kebijakan TPP",
+    en: "TPP policy",
+};
+pub const TPP_RUN: Text = Text {
+    id: "Perhitungan TPP",
+    en: "TPP run",
+};
+pub const SERVICE_UNIT: Text = Text {
+    id: "Unit layanan",
+    en: "Service unit",
+};
+pub const SERVICE_2: Text = Text {
+    id: "Jenis layanan",
+    en: "Service",
+};
+pub const CREATED: Text = Text {
+    id: "dibuat",
+    en: "created",
+};
+pub const CHANGED_2: Text = Text {
+    id: "diubah",
+    en: "changed",
+};
+pub const REPLACED: Text = Text {
+    id: "diganti seluruhnya",
+    en: "replaced",
+};
+pub const IMPORTED: Text = Text {
+    id: "diimpor",
+    en: "imported",
+};
+pub const ISSUED: Text = Text {
+    id: "diterbitkan",
+    en: "issued",
+};
+pub const REVOKED_2: Text = Text {
+    id: "dicabut",
+    en: "revoked",
+};
+pub const COMPUTED: Text = Text {
+    id: "dihitung",
+    en: "computed",
+};
+pub const REVIEWED_2: Text = Text {
+    id: "diperiksa",
+    en: "reviewed",
+};
+pub const LOCKED_2: Text = Text {
+    id: "dikunci",
+    en: "locked",
+};
+pub const FILED: Text = Text {
+    id: "diajukan",
+    en: "filed",
+};
+pub const UPHELD: Text = Text {
+    id: "dikabulkan",
+    en: "upheld",
+};
+pub const DISMISSED: Text = Text {
+    id: "ditolak",
+    en: "dismissed",
+};
+pub const ACCEPTED: Text = Text {
+    id: "diterima",
+    en: "accepted",
+};
+pub const VERIFIED_2: Text = Text {
+    id: "diverifikasi",
+    en: "verified",
+};
+pub const PRIORITIZED_2: Text = Text {
+    id: "diprioritaskan",
+    en: "prioritized",
+};
+pub const CARRIED_TO_THE_MUSRENBANG_2: Text = Text {
+    id: "dibawa ke musrenbang",
+    en: "carried to the musrenbang",
+};
+pub const REJECTED_2: Text = Text {
+    id: "ditolak",
+    en: "rejected",
+};
+pub const PASSWORD_SET: Text = Text {
+    id: "kata sandi diganti",
+    en: "password set",
+};
+pub const DISABLED_2: Text = Text {
+    id: "dinonaktifkan",
+    en: "disabled",
+};
+pub const ENABLED: Text = Text {
+    id: "diaktifkan",
+    en: "enabled",
+};
+pub const SESSIONS_ENDED: Text = Text {
+    id: "sesinya diakhiri",
+    en: "sessions ended",
+};
+pub const SUBMITTED_2: Text = Text {
+    id: "diajukan",
+    en: "submitted",
+};
+pub const RETURNED: Text = Text {
+    id: "dikembalikan",
+    en: "returned",
+};
+pub const BUDGETED_2: Text = Text {
+    id: "dianggarkan",
+    en: "budgeted",
+};
+pub const IMPLEMENTED_3: Text = Text {
+    id: "dilaksanakan",
+    en: "implemented",
+};
+pub const FORWARDED: Text = Text {
+    id: "diteruskan",
+    en: "forwarded",
+};
+pub const UNIT_2: Text = Text {
+    id: "Unit",
+    en: "Unit",
+};
+pub const NIP: Text = Text {
+    id: "NIP",
+    en: "NIP",
+};
+pub const PARENT_UNIT: Text = Text {
+    id: "Unit induk",
+    en: "Parent unit",
+};
+pub const KIND: Text = Text {
+    id: "Jenis",
+    en: "Kind",
+};
+pub const VALID_UNTIL: Text = Text {
+    id: "Berlaku sampai",
+    en: "Valid until",
+};
+pub const ISSUER: Text = Text {
+    id: "Penerbit",
+    en: "Issuer",
+};
+pub const NOTE: Text = Text {
+    id: "Catatan",
+    en: "Note",
+};
+pub const FORUM_DATE: Text = Text {
+    id: "Tanggal forum",
+    en: "Forum date",
+};
+pub const POLICY_VERSION: Text = Text {
+    id: "Versi kebijakan",
+    en: "Policy version",
+};
+pub const USERS_PER_MONTH: Text = Text {
+    id: "Pengguna per bulan",
+    en: "Users per month",
+};
+pub const SERVES_THE_PUBLIC: Text = Text {
+    id: "Melayani masyarakat",
+    en: "Serves the public",
+};
+pub const SERVICE_HOURS_2: Text = Text {
+    id: "Jam layanan",
+    en: "Service hours",
+};
+pub const UPHELD_2: Text = Text {
+    id: "Dikabulkan",
+    en: "Upheld",
+};
+pub const YES: Text = Text {
+    id: "ya",
+    en: "yes",
+};
+pub const NO: Text = Text {
+    id: "tidak",
+    en: "no",
+};
+pub const RULE_PROPORTIONAL: Text = Text {
+    id: "nilai ≥ {} → 100%; di bawahnya faktor = nilai/100",
+    en: "score ≥ {} → 100%; below, factor = score/100",
+};
+pub const RULE_LINEAR: Text = Text {
+    id: "nilai ≥ {} → 100%; di bawahnya faktor = nilai/{}",
+    en: "score ≥ {} → 100%; below, factor = score/{}",
+};
+pub const RULE_STEPS: Text = Text {
+    id: "tingkatan: {}; di bawah semua tingkatan 0",
+    en: "bands: {}; below every band 0",
+};
+pub const RUN_AWAITS_LOCK: Text = Text { id: "Perhitungan {} versi {} sudah disetujui dan menunggu dikunci. Kunci dulu, lalu hitung ulang (menjadi versi baru).", en: "The {} run (version {}) is approved and waits to be locked. Lock it first, then compute again (as a new version)." };
+pub const MONTH_NOT_ENDED: Text = Text { id: "{} belum berakhir. TPP dihitung setelah bulannya selesai; sementara itu lihat pratinjau sementaranya.", en: "{} has not ended yet. TPP is computed once the month is over; meanwhile see its provisional preview." };
+pub const POLICY_VERSION_TAKEN: Text = Text {
+    id: "Versi kebijakan “{}” sudah ada dengan isi lain. Simpan perubahan sebagai versi baru.",
+    en: "Policy version “{}” exists with other content. Save the change as a new version.",
+};
+pub const UNKNOWN_NIPS: Text = Text {
+    id: "NIP tidak dikenal: {}. Tidak ada yang diimpor.",
+    en: "Unknown NIPs: {}. Nothing was imported.",
+};
+pub const FOUR_EYES_REFUSED: Text = Text { id: "Empat mata: yang menyetujui harus orang lain daripada yang menghitung ({}) dan yang memeriksa ({}). Minta rekan BPKAD lain menyetujui.", en: "Four eyes: the approver must be someone other than who computed it ({}) and who reviewed it ({}). Ask another BPKAD colleague to approve." };
+pub const NO_SUCH_RUN: Text = Text {
+    id: "Belum ada perhitungan TPP {} versi {}.",
+    en: "There is no TPP run for {}, version {}.",
+};
+pub const NO_SUCH_APPEAL: Text = Text {
+    id: "Keberatan itu tidak ada.",
+    en: "There is no such appeal.",
+};
+pub const POLICY_UNREADABLE: Text = Text {
+    id: "Kebijakan tidak dapat dibaca: {}",
+    en: "The policy cannot be read: {}",
+};
+pub const ONE_TIME_PASSWORD: Text = Text {
+    id: "Kata sandi sementara untuk {} (tampil sekali ini saja, sampaikan langsung): {}",
+    en: "One-time password for {} (shown this once only; hand it over in person): {}",
+};
+pub const WAIT_SECONDS: Text = Text {
+    id: "Terlalu banyak percobaan gagal dari sini. Tunggu {} detik lalu coba lagi.",
+    en: "Too many failed attempts from here. Wait {} seconds and try again.",
+};
+pub const KIOSK_STARTS_OVER: Text = Text {
+    id: "Halaman ini kembali ke awal setelah {} menit tanpa kegiatan.",
+    en: "This page starts over after {} minutes without activity.",
+};
+pub const NO_SUCH_FORUM: Text = Text {
+    id: "Forum tidak ditemukan.",
+    en: "There is no such forum.",
+};
+pub const NO_SUCH_PROPOSAL: Text = Text {
+    id: "Usulan {} tidak ditemukan.",
+    en: "There is no proposal {}.",
+};
+pub const NOT_A_DISTRICT: Text = Text {
+    id: "{} bukan kecamatan di kabupaten ini.",
+    en: "{} is not a district of this regency.",
+};
+pub const NOT_SAVED_BY_THE_SERVER: Text = Text {
+    id: "Server tidak dapat menyimpan perubahan.",
+    en: "The server could not save the change.",
+};
+pub const STEP_NOT_ALLOWED: Text = Text {
+    id: "Usulan yang sedang pada tahap “{}” tidak dapat diberi langkah “{}”.",
+    en: "A proposal at the stage “{}” cannot be given the step “{}”.",
+};
+pub const PROPOSAL_IS_FINAL: Text = Text {
+    id: "Usulan ini sudah pada tahap “{}” dan tidak berubah lagi.",
+    en: "This proposal is at the stage “{}” and does not change any more.",
+};
+pub const REJECTION_NEEDS_A_REASON: Text = Text {
+    id: "Penolakan memerlukan alasan.",
+    en: "A rejection needs a reason.",
+};
+pub const IMPLEMENTATION_NEEDS_EVIDENCE: Text = Text {
+    id: "Pelaksanaan memerlukan bukti.",
+    en: "Implementation needs evidence.",
+};
+pub const BUDGET_MORE_THAN_ZERO: Text = Text {
+    id: "Anggaran harus lebih dari nol rupiah.",
+    en: "The budgeted amount must be more than zero rupiah.",
+};
+pub const NO_LEVEL_ABOVE: Text = Text {
+    id: "Musrenbang kabupaten adalah tingkat terakhir.",
+    en: "The regency musrenbang is the last level.",
+};
+
+/// Every text above, for the completeness test.
+#[cfg(test)]
+pub const EVERY_TEXT: &[Text] = &[
+    NO_SUCH_FORUM,
+    NO_SUCH_PROPOSAL,
+    NOT_A_DISTRICT,
+    NOT_SAVED_BY_THE_SERVER,
+    STEP_NOT_ALLOWED,
+    PROPOSAL_IS_FINAL,
+    REJECTION_NEEDS_A_REASON,
+    IMPLEMENTATION_NEEDS_EVIDENCE,
+    BUDGET_MORE_THAN_ZERO,
+    NO_LEVEL_ABOVE,
+    RULE_PROPORTIONAL,
+    RULE_LINEAR,
+    RULE_STEPS,
+    RUN_AWAITS_LOCK,
+    MONTH_NOT_ENDED,
+    POLICY_VERSION_TAKEN,
+    UNKNOWN_NIPS,
+    FOUR_EYES_REFUSED,
+    NO_SUCH_RUN,
+    NO_SUCH_APPEAL,
+    POLICY_UNREADABLE,
+    ONE_TIME_PASSWORD,
+    WAIT_SECONDS,
+    KIOSK_STARTS_OVER,
+    USER_ACCOUNT,
+    API_KEY,
+    SURVEY_KIOSK,
+    MUSRENA_FORUM,
+    MUSRENA_PROPOSAL,
+    HELD_RESPONSE,
+    SURVEY_TICKET,
+    TPP_APPEAL,
+    BASE_TPP_AMOUNTS,
+    TPP_COMPONENTS,
+    TPP_POLICY,
+    TPP_RUN,
+    SERVICE_UNIT,
+    SERVICE_2,
+    CREATED,
+    CHANGED_2,
+    REPLACED,
+    IMPORTED,
+    ISSUED,
+    REVOKED_2,
+    COMPUTED,
+    REVIEWED_2,
+    LOCKED_2,
+    FILED,
+    UPHELD,
+    DISMISSED,
+    ACCEPTED,
+    VERIFIED_2,
+    PRIORITIZED_2,
+    CARRIED_TO_THE_MUSRENBANG_2,
+    REJECTED_2,
+    PASSWORD_SET,
+    DISABLED_2,
+    ENABLED,
+    SESSIONS_ENDED,
+    SUBMITTED_2,
+    RETURNED,
+    BUDGETED_2,
+    IMPLEMENTED_3,
+    FORWARDED,
+    UNIT_2,
+    NIP,
+    PARENT_UNIT,
+    KIND,
+    VALID_UNTIL,
+    ISSUER,
+    NOTE,
+    FORUM_DATE,
+    POLICY_VERSION,
+    USERS_PER_MONTH,
+    SERVES_THE_PUBLIC,
+    SERVICE_HOURS_2,
+    UPHELD_2,
+    YES,
+    NO,
+    ACCEPT,
+    ACCEPTED_INTO_THE_RKPD,
+    ACCEPT_2,
+    ACCEPT_INTO_THE_RKPD,
+    ACCESSIBILITY,
+    ACCESSIBILITY_PROVIDED,
+    ACCOUNT,
+    ACCOUNT_CREATED,
+    ACTION,
+    ACTIONS,
+    ACTIVE,
+    ACTIVITY,
+    ADD_AN_ACCOUNT,
+    ADD_A_PROPOSAL,
+    ADD_THE_PLAN,
+    ADMINISTRATION,
+    ADMINISTRATION_2,
+    AFTER,
+    AFTER_SERVING_A_CITIZEN_ISSUE_ONE_TICKET,
+    AGE,
+    ALL,
+    ALL_ITS_SESSIONS_ENDED,
+    AMOUNT,
+    AND_CAP,
+    AND_WHO_REVIEWED_IT,
+    ANONYMOUS,
+    ANONYMOUS_RESPONSES,
+    ANSWERS,
+    ANSWERS_AT_A_COUNTER_KIOSK_AND_TICKETS,
+    ANSWERS_U1_U9,
+    APBD_BUDGET,
+    APBD_BUDGET_RP,
+    APPEAL,
+    APPEALED_AWAITING_THE_INSPECTORATE,
+    APPEALS_OF_RESPONSES,
+    APPEAL_DISMISSED,
+    APPEAL_FILED_THE_INSPECTORATE_WILL_DECIDE,
+    APPEAL_UPHELD,
+    APPLY,
+    APPROVE,
+    APPROVED,
+    APPROVE_THE_TPP_RUN,
+    APPROVING_AND_LOCKING_ARE_DONE_BY_BPKAD,
+    ASSIGNMENT_HISTORY,
+    AT,
+    ATTENDANCE,
+    AUDIT_LOG,
+    AWAITING_A_DECISION,
+    A_FEW_RESPONSES_MUST_NOT_DECIDE_ALONE,
+    A_LOCKED_RUN_NEVER_CHANGES,
+    A_MONTH_THAT_HAS_ENDED,
+    A_NIP_HAS_18_DIGITS,
+    A_RESPONSE_FOR_THIS_TICKET_IS_ALREADY,
+    A_SCORE_FROM_A_SAMPLE_CAN_BE,
+    A_STEP_FOR_THE_CHOSEN_PROPOSALS,
+    A_TABLET_AT_THE_COUNTER_CAN_BE,
+    BACK,
+    BACK_TO_THE_UNIT_S_PAGE,
+    BASE,
+    BASE_TPP,
+    BASE_TPP_OF_POSITION_CLASS,
+    BASE_TPP_PER_POSITION_CLASS,
+    BEFORE,
+    BENEFICIARIES,
+    BENEFICIARIES_PER_GROUP_PEOPLE,
+    BRAILLE,
+    BUDGET,
+    BUDGETED,
+    BUDGETED_APBD,
+    BUDGETED_IN_THE_APBD,
+    BUDGET_IN_THE_APBD,
+    BURST_AT_THE_UNIT,
+    BY,
+    BY_UNIT,
+    CANCEL,
+    CARRIED_TO_THE_MUSRENBANG,
+    CARRY_TO_THE_MUSRENBANG_NEXT_LEVEL,
+    CHANGE,
+    CHANGED,
+    CHANGES,
+    CHANGES_FROM_VERSION,
+    CHANGE_PASSWORD,
+    CHANGE_YOUR_PASSWORD,
+    CHANNEL,
+    CHANNEL_AND_SOURCE,
+    CHECK,
+    CHECK_AND_SAVE,
+    CHECK_A_RECEIPT,
+    CHECK_ONLY_IMPORTS_NOTHING,
+    CHECK_THEN_IMPORT,
+    CHECK_THE_CODE_ON_YOUR_TICKET_10,
+    CHECK_THE_DECISION,
+    CHECK_THE_NUMBER_ON_THE_THANK_YOU,
+    CHECK_YOUR_RATING,
+    CHILDCARE,
+    CHILDREN,
+    CHILD_PROTECTION,
+    CHOOSE_ACCEPT_OR_REJECT,
+    CHOOSE_AN_ACCOUNT_AND_AN_ACTION,
+    CHOOSE_AN_ACTION,
+    CHOOSE_AN_ACTIVE_KIOSK_OF_YOUR_UNITS,
+    CHOOSE_AN_APPEAL_AND_A_DECISION,
+    CHOOSE_AT_LEAST_ONE_CSV_FILE,
+    CHOOSE_A_CSV_FILE,
+    CHOOSE_A_MONTH_YYYY_MM,
+    CHOOSE_A_ROLE,
+    CHOOSE_A_SERVICE_POINT_OF_YOUR_UNITS,
+    CHOOSE_A_STATUS,
+    CHOOSE_PROPOSALS_A_STEP_AND_A_DATE,
+    CHOOSE_THE_DISTRICT,
+    CHOOSE_THE_FORUM_S_LEVEL,
+    CHOOSE_THE_SERVICE_JUST_GIVEN,
+    CLASS,
+    CODE,
+    COLUMNS,
+    COMBINED,
+    COMPONENT_ROWS_IMPORTED,
+    COMPUTE,
+    COMPUTE_A_MONTH_S_TPP,
+    CONFIDENCE_THE_TRUE_SCORE_IS_AT_MOST,
+    CORRECT_THE_POLICY_TEXT,
+    COUNTED,
+    COUNTED_FOR_TPP,
+    COUNTER,
+    CREATE_ACCOUNT,
+    CRITERION,
+    CURRENT_PASSWORD,
+    CURRENT_STAGE,
+    DASHBOARD,
+    DATA_INTEGRITY,
+    DATE,
+    DEADLINE,
+    DECIDED,
+    DECIMALS,
+    DECISION,
+    DECISION_FOR_THOSE_TICKED,
+    DEFAULT_TODAY_THE_HISTORY_IS_KEPT,
+    DIFFERENCE,
+    DISABLE,
+    DISABLED,
+    DISABLED_ITS_SESSIONS_ENDED_AT_ONCE,
+    DISMISS,
+    DISMISSED_THE_RESPONSE_STILL_COUNTS,
+    DISMISS_THIS_APPEAL,
+    DISTRICT,
+    DISTRICT_EMPTY_FOR_THE_REGENCY_LEVEL,
+    DISTRICT_MUSRENBANG,
+    DISTRICT_VILLAGE,
+    DOWNLOAD,
+    DOWNLOAD_THE_PROPOSALS_IN_THE_RKPD_AS,
+    DOWNLOAD_THE_SKM_REPORT_PDF,
+    DOWNLOAD_THE_SUMMARY_OF_EVERY_UNIT_NRR,
+    DRAFT,
+    EACH_OFFICER_S_TPP_FOLLOWS_PUBLIC_SATISFACTION,
+    EASY_READ_FORM_CHILDREN,
+    EASY_READ_MATERIAL,
+    ECONOMY,
+    EDIT_THE_TEXT_BELOW_TOML_SEE_THE,
+    EDUCATION,
+    EFFECTIVE,
+    ELDERLY,
+    ELEMENT,
+    ENABLE,
+    ENABLED_AGAIN,
+    END_SESSIONS,
+    ENVIRONMENT,
+    ESTIMATED_COST,
+    ESTIMATED_COST_RP,
+    EVERY_ADMINISTRATIVE_CHANGE_NEWEST_FIRST_THIS_LOG,
+    EVERY_CHANNEL,
+    EVERY_COUNTED_RESPONSE_IS_A_LEAF_OF,
+    EVERY_ONE_MATCHING_THE_FILTER,
+    EVERY_OTHER_SESSION_OF_THIS_ACCOUNT_ENDS,
+    EVERY_RESPONSE_LINK_QR_API_KIOSK_AND,
+    EVIDENCE,
+    EVIDENCE_2,
+    EVIDENCE_OF_IMPLEMENTATION,
+    FACILITATOR,
+    FACTOR,
+    FACTOR_PAID_ROUNDED_TO_0_01,
+    FEASIBILITY,
+    FIELD,
+    FIELD_2,
+    FILE,
+    FILL_IN_THE_PLACE_AND_FACILITATOR,
+    FILTER,
+    FIND_A_UNIT,
+    FOLLOW_UP_PLAN,
+    FOLLOW_UP_PLANS,
+    FORUM,
+    FORUM_CODE,
+    FOR_SCORE,
+    FOUR_EYES,
+    FROM,
+    FULL_SCREEN,
+    GIVE_THE_KIOSK_A_NAME_AT_MOST,
+    GIVE_THIS_CODE_TO_THE_PROPOSERS_WITH,
+    GIVE_YOUR_IDEA_A_NAME,
+    GRADE,
+    GROUP,
+    HEALTH,
+    HEARING_SPEECH_DISABILITY,
+    HELD_BECAUSE,
+    HELD_BETWEEN_FLOOR,
+    HELD_RESPONSES,
+    HISTORY,
+    HOW_MANY_PEOPLE_WOULD_IT_HELP,
+    HOW_MANY_PROPOSALS_EACH_GROUP_MADE_AND,
+    IF_A_RESPONSE_IS_NOT_ABOUT_YOUR,
+    IKM_25_100_GRADES_A_88_31,
+    IKM_DASHBOARD,
+    IKM_PER_MONTH,
+    IKM_PER_SERVICE_UNIT,
+    IKM_PER_UNIT,
+    IKM_PER_UNIT_25_100,
+    IMAGE_PNG,
+    IMPLEMENTED,
+    IMPLEMENTED_2,
+    IMPORT,
+    IMPORT_BASE_AMOUNTS_REPLACES_THE_TABLE,
+    IMPORT_COMPONENTS,
+    IMPORT_DONE,
+    IMPORT_ORGANISATION,
+    INCLUDING_ALL_SUB_UNITS,
+    INCLUSION_PROOF,
+    INFRASTRUCTURE,
+    INITIAL_PASSWORD_AT_LEAST_12_CHARACTERS,
+    INPUT_DIGEST,
+    INTELLECTUAL_DISABILITY,
+    IN_FORCE_THIS_MONTH,
+    IN_THE_ANNUAL_PLAN_RKPD,
+    IN_THE_OPEN_EVERY_UNIT_S_IKM,
+    IN_THE_PUBLISHED_SKM,
+    IN_THE_RKPD,
+    IN_UNITS,
+    ISSUE_TICKET,
+    IS_NOT_AN_AMOUNT_IN_RUPIAH,
+    IS_NOT_KNOWN,
+    IS_REQUIRED,
+    IS_THE_EVIDENCE_ENOUGH,
+    IS_TOO_LONG,
+    KIOSK,
+    KIOSKS_AND_TICKETS,
+    KIOSK_NAME_E_G_COUNTER_1_TABLET,
+    KIOSK_REVOKED_THAT_TABLET_CAN_NO_LONGER,
+    LEVEL,
+    LINE,
+    LINES_GRADE_BOUNDARIES_A_B_AND_C,
+    LINE_2,
+    LINK_OR_QR,
+    LOCATION,
+    LOCATION_VILLAGE_HAMLET,
+    LOCKED,
+    LOCK_FINAL,
+    LOCK_THE_TPP_RUN,
+    LOG_PAGES,
+    LOG_ROOT,
+    MANY_FROM_ONE_NETWORK,
+    MARK_AS_REVIEWED,
+    MARK_IMPLEMENTED,
+    MENU,
+    MONTH,
+    MONTH_2,
+    MORE_THAN_THE_PARTICIPANTS_IN_ALL,
+    MUSRENA_FORUMS,
+    MUSRENA_KEREN_FORUMS,
+    MUSRENA_KEREN_PROPOSALS,
+    MUSRENA_KEREN_STATISTICS,
+    MUST_BE_A_NUMBER,
+    MY_ACCOUNT,
+    MY_FIGURES,
+    MY_TPP,
+    N12_MONTH_TREND,
+    NAME,
+    NEW,
+    NEWEST,
+    NEW_PASSWORD_AT_LEAST_12_CHARACTERS_5,
+    NEW_PROPOSAL,
+    NEXT,
+    NEXT_STEP,
+    NEXT_TICKET,
+    NIP_FOR_AN_OFFICER_ACCOUNT,
+    NONE,
+    NONE_2,
+    NOTHING_WAS_CHANGED,
+    NOT_IMPORTED_YET_WITHOUT_BASE_AMOUNTS_NO,
+    NOT_NAMED,
+    NOT_PAID,
+    NOT_PAID_IN_THIS_RUN,
+    NOT_REACHED,
+    NOT_SET_RESPONSES_ARE_NOT_JUDGED_BY,
+    NOW,
+    NO_AMOUNT_CHANGED,
+    NO_APPEALS_ARE_WAITING,
+    NO_CHANGES_EVERY_ROW_EQUALS_THE_STORED,
+    NO_FOLLOW_UP_PLANS_HAVE_BEEN_PUBLISHED,
+    NO_FOLLOW_UP_PLAN_FOR_THIS_PERIOD,
+    NO_FORUMS_YET,
+    NO_HELD_RESPONSE_MATCHES_THIS_FILTER,
+    NO_KIOSKS_YET,
+    NO_OFFICER_HAS_THAT_NIP,
+    NO_POLICY_SAVED_YET_THE_DEFAULT_APPLIES,
+    NO_PROPOSAL_IS_STILL_UNDER_WAY,
+    NO_RESPONSES_ARE_HELD,
+    NO_RESPONSES_COUNTED_YET,
+    NO_RESPONSES_THAT_COUNT_FOR_TPP_FOR,
+    NO_RESPONSES_THIS_YEAR_YET,
+    NO_RESPONSES_YET,
+    NO_RESPONSE_THAT_COUNTS_FOR_TPP_NAMED,
+    NO_RUNS_YET,
+    NO_SUCH_ACCOUNT,
+    NO_SUCH_OFFICER,
+    NO_TPP_RUN_YET_FOR,
+    NRR_PER_ELEMENT,
+    NUMBER_NOT_FOUND,
+    N_ANSWERS_SAVED_ON_THIS_TABLET_WAITING,
+    OCCUPATION,
+    OF,
+    OFFICER,
+    OFFICERS,
+    OFFICERS_2,
+    OFFICERS_APPEAL_RESPONSES_THAT_NAME_THEM_UPHOLD,
+    OFFICERS_SCORED_FROM_THEIR_SCORE_S_UPPER,
+    OFFICERS_SEE_BELOW,
+    OFFICERS_WITHOUT_ENOUGH_EVIDENCE_SATISFACTION_COMPONENT_100,
+    OFFICER_2,
+    OFFICER_S_NIP,
+    OFFICER_S_REASON,
+    OFFICER_WHO_SERVED_OPTIONAL,
+    OFFICER_WHO_STAFFS_THIS_POINT_OPTIONAL,
+    OF_THEM_DO_NOT_DECIDE_TPP_SEE,
+    OLDER,
+    ONCE_APPROVED_THIS_RUN_CANNOT_BE_RECOMPUTED,
+    ONCE_LOCKED_THESE_AMOUNTS_ARE_FINAL_AND,
+    ONLY_TICKETS_FROM_A_QUEUE_SYSTEM_OR,
+    OPEN_THE_KIOSK,
+    OPTIONAL,
+    ORANGE_BARS_BELOW_GRADE_B_76_61,
+    ORANGE_BARS_WEAKEST_ELEMENTS_TO_IMPROVE_FIRST,
+    OTHER,
+    OTHER_COMPONENTS_ATTENDANCE_PRODUCTIVITY,
+    OTHER_VULNERABLE_GROUPS,
+    OUR_PROPOSAL_EASY_FORM,
+    OUTSIDE_SERVICE_HOURS,
+    OVERSIGHT,
+    OWNER,
+    PAGE,
+    PAGES,
+    PAID,
+    PARTICIPANTS,
+    PARTICIPANTS_IN_ALL,
+    PARTICIPANTS_MUST_BE_A_NUMBER,
+    PARTICIPANTS_NUMBERS_ONLY_NO_NAMES,
+    PASSWORD,
+    PASSWORD_CHANGED_THE_ACCOUNT_S_OTHER_SESSIONS,
+    PERIOD,
+    PERIOD_2,
+    PER_DISTRICT,
+    PER_GROUP,
+    PHOTO,
+    PHOTOS,
+    PHOTO_JPEG_PNG_OR_WEBP_UP_TO,
+    PHYSICAL_DISABILITY,
+    PLACE,
+    PLACE_AND_DATE,
+    PLANNING,
+    PLEASE_CHECK,
+    POINTS_BELOW,
+    POLICY,
+    POLICY_2,
+    POLICY_IN_FORCE_FOR,
+    POLICY_TOML,
+    POSITION,
+    POSITION_CLASS,
+    POSITION_CLASSES_IMPORTED,
+    PREVIOUS,
+    PRIORITIZE,
+    PRIORITIZED,
+    PROBLEM,
+    PROBLEMS_FOUND_NOTHING_WAS_IMPORTED,
+    PRODUCTIVITY,
+    PROGRESS_NOTE,
+    PROPOSAL,
+    PROPOSALS,
+    PROPOSALS_2,
+    PROPOSALS_AND_TRACKER,
+    PROPOSALS_OF_WOMEN_CHILDREN_PEOPLE_WITH_DISABILITIES,
+    PROPOSALS_OF_WOMEN_CHILDREN_PEOPLE_WITH_DISABILITIES_2,
+    PROPOSALS_UPDATED,
+    PROPOSAL_PAGES,
+    PROPOSAL_SAVED_ITS_TRACKING_CODE,
+    PROPOSED,
+    PROPOSED_ACTIVITY,
+    PROPOSED_BY,
+    PROPOSING_GROUP,
+    PROPOSING_GROUPS,
+    PROVISIONAL,
+    PROVISIONAL_PREVIEW_OF_THE_CURRENT_MONTH,
+    PROVISIONAL_THIS_MONTH_HAS_NOT_ENDED_THE,
+    PROVISIONAL_THIS_MONTH_HAS_NOT_ENDED_THESE,
+    PROVISIONAL_TOTAL,
+    PROVISIONAL_TPP_PREVIEW,
+    PSYCHOSOCIAL_DISABILITY,
+    PUBLIC_KEY,
+    PUBLIC_PAGE,
+    QR_POSTER,
+    QR_POSTER_2,
+    QUARANTINE,
+    RANK,
+    RANKING,
+    RATINGS_THE_PROOF_BELOW_CAN_BE_CHECKED,
+    REACHES,
+    REASON,
+    REASON_2,
+    REASON_FOR_THE_APPEAL,
+    REASON_FOR_THE_DECISION,
+    REASON_REQUIRED_ONE_FOR_ALL,
+    REASON_REQUIRED_TO_REJECT,
+    RECEIPT,
+    RECEIPT_NUMBER,
+    RECEIPT_NUMBER_SKM,
+    RECEIVED_LOCAL_TIME,
+    RECOMPUTE_AS_A_NEW_VERSION,
+    RECOMPUTE_THE_DRAFT,
+    RECORD_A_NEW_FORUM,
+    REGENCY,
+    REGENCY_LEVEL,
+    REGENCY_MUSRENBANG,
+    REGISTERED,
+    REGISTERED_KIOSKS,
+    REGISTER_AS_KIOSK_AND_SIGN_OUT,
+    REGISTER_THIS_TABLET,
+    REJECT,
+    REJECTED,
+    REJECTION_IS_FINAL_THE_PROPOSALS_CANNOT_GO,
+    REJECT_2,
+    REJECT_3,
+    REJECT_THESE_PROPOSALS,
+    REPEATED_ALL_SAME_ANSWERS,
+    REPEATED_DEVICE,
+    REPEAT_THE_NEW_PASSWORD,
+    RESET_PASSWORD,
+    RESPONSE,
+    RESPONSES,
+    RESPONSES_2,
+    RESPONSES_3,
+    RESPONSES_COUNTED,
+    RESPONSES_HELD_IN_QUARANTINE_OR_SET_ASIDE,
+    RESPONSES_HERE_WERE_HELD_BACK_BY_THE,
+    RESPONSES_IKM,
+    RESPONSES_IN_THE_LOG,
+    RESPONSES_NAMED_YOU,
+    RESPONSES_NAMING_THIS_OFFICER,
+    RESPONSES_NAMING_THIS_OFFICER_2,
+    RESPONSES_THAT_COUNT_FOR_TPP_NAMED_YOU,
+    RESPONSES_THAT_COUNT_FOR_TPP_TPP_CAN,
+    RESPONSE_QUARANTINE,
+    REVIEWED,
+    REVOKE,
+    REVOKED,
+    REVOKE_KIOSK,
+    REVOKE_THIS_KIOSK,
+    ROLE,
+    ROUNDED_DOWN_TO_WHOLE_RUPIAH_THIS_IS,
+    ROUNDED_TO,
+    ROWS_TO_FIX,
+    ROWS_UNCHANGED,
+    RULE,
+    RUN,
+    RUNS,
+    RUN_2,
+    SAMPLE_NEEDED,
+    SAMPLE_NEEDED_2,
+    SAMPLE_NEEDED_KREJCIE_MORGAN_1970_FROM_THE,
+    SATISFACTION_COMPONENT,
+    SATISFACTION_SURVEY,
+    SAVE,
+    SAVED_BY,
+    SAVED_IN_FORCE_FROM,
+    SAVE_A_NEW_VERSION,
+    SAVE_SCORES_AND_VOTES,
+    SAVE_THE_FORUM,
+    SAVE_THE_PROPOSAL,
+    SCAN_THE_QR_CODE_OR_OPEN,
+    SCORE,
+    SCORES_1_5_PER_CRITERION_WEIGHTS_URGENCY,
+    SCORE_PER_ELEMENT_NRR_1_4,
+    SEARCH,
+    SECTOR,
+    SELECT,
+    SERVICE,
+    SERVICES,
+    SERVICE_HOURS,
+    SERVICE_JUST_GIVEN,
+    SERVICE_POINT,
+    SERVICE_POINTS,
+    SEX,
+    SHARE_OF_PROPOSALS_BUDGETED_OF_THOSE_MADE,
+    SHARE_OF_PROPOSALS_BUDGETED_PER_GROUP,
+    SHORT,
+    SHOW,
+    SIGNATURE,
+    SIGN_IN,
+    SIGN_LANGUAGE_INTERPRETER,
+    SIGN_OUT,
+    SKM_RESPONSES,
+    SKM_RESULTS_IN_THE_OPEN,
+    SOCIAL,
+    SOMEONE_ELSE_CHANGED_THE_RUN_S_STATE,
+    SOME_OF_THE_RESPONSES_WERE_DECIDED_BY,
+    SOURCE_NETWORK_CODE,
+    SPREADSHEET_XLSX,
+    STAFF,
+    STAFF_MENU,
+    STAFF_SIGN_IN,
+    STAFF_SIGN_IN_OPEN_SURVEY_KIOSKS_IN,
+    STAGE,
+    START_AGAIN,
+    STATE,
+    STATE_NOW,
+    STATISTICS,
+    STATISTICS_PER_GROUP_AND_DISTRICT,
+    STATUS,
+    STATUS_2,
+    STEP,
+    STEP_FREE_ACCESS_RAMPS,
+    SUBMITTED,
+    SUBMITTED_AT_THE_FORUM,
+    SUB_UNITS,
+    SUGGESTION,
+    SURVEY_KIOSKS,
+    SURVEY_RESULTS,
+    SURVEY_TICKETS,
+    SURVEY_TICKET_QR_CODE,
+    SUSTAINABILITY,
+    THANK_YOU,
+    THAT_KIOSK_HAS_BEEN_REVOKED_ALREADY,
+    THAT_RESPONSE_DOES_NOT_NAME_YOU,
+    THAT_TABLET_CAN_NO_LONGER_SEND_KIOSK,
+    THERE_IS_A_PROBLEM,
+    THE_APPROVER_MUST_BE_SOMEONE_OTHER_THAN,
+    THE_CHECK_PASSED_NOTHING_HAS_BEEN_IMPORTED,
+    THE_CONNECTION_IS_DOWN_YOUR_ANSWERS_ARE,
+    THE_CURRENT_PASSWORD_IS_WRONG,
+    THE_DATE_IS_NOT_VALID,
+    THE_EVIDENCE_IS_NOT_ENOUGH_SO_YOUR,
+    THE_FORM_EXPIRED_OR_COOKIES_ARE_BLOCKED,
+    THE_FORUM_CANNOT_BE_SAVED_YET,
+    THE_HASH_CHAIN_S_HEAD_NOW,
+    THE_HOME_PAGE,
+    THE_LATEST_SIGNED_LOG_HOLDS,
+    THE_NEW_PASSWORD_AND_ITS_REPETITION_DIFFER,
+    THE_NEW_PASSWORD_NEEDS_AT_LEAST_12,
+    THE_NEXT_SIGNATURE_OF_THE_LOG_WITHIN,
+    THE_OFFICIAL_RUN_CAN_BE_COMPUTED_FROM,
+    THE_PHOTO_COULD_NOT_BE_READ_SEND,
+    THE_PHOTO_IS_LARGER_THAN_5_MB,
+    THE_PHOTO_MUST_BE_JPEG_PNG_OR,
+    THE_PLAN_WAS_NOT_SAVED,
+    THE_POLICY_CANNOT_BE_SAVED_YET,
+    THE_POLICY_S_RULE,
+    THE_PUBLIC_SATISFACTION_INDEX_IKM_OF_EVERY,
+    THE_RANGE_COMES_FROM_THE_SPREAD_OF,
+    THE_SAME_FOR_MACHINES_TO_CHECK_JSON,
+    THE_SCORE,
+    THE_SERVER_IS_BUSY_TRY_AGAIN_IN,
+    THE_SERVER_IS_HANDLING_MANY_SIGN_INS,
+    THE_STEP_WAS_NOT_APPLIED,
+    THE_TRACKING_PAGE,
+    THE_UNIT_S_IKM_OVER_THE_SAME,
+    THE_UNIT_S_SCORE,
+    THE_WHOLE_SIGNED_HEAD_FOR_MACHINES_TO,
+    THIS_APPEAL_HAS_BEEN_DECIDED_ALREADY_DECISIONS,
+    THIS_DECISION_IS_FINAL_AND_GOES_INTO,
+    THIS_DECISION_IS_FINAL_THE_RESPONSE_NO,
+    THIS_DECISION_IS_FINAL_THE_RESPONSE_STILL,
+    THIS_MONTH_YOUR_UNIT_HAD,
+    THIS_OFFICER_WAS_NOT_ON_THE_STAFF,
+    THIS_PAGE_IS_FOR_REGIONAL_GOVERNMENT_STAFF,
+    THIS_POLICY_HAS_NO_EVIDENCE_RULE_THE,
+    THIS_RESPONSE_HAS_BEEN_APPEALED_ALREADY,
+    THIS_TABLET_IS_NOT_A_KIOSK_YET,
+    THIS_TABLET_IS_THE_KIOSK,
+    THIS_TICKET_HAS_EXPIRED_YOU_CAN_STILL,
+    THOSE_OF_THE_LAST_SEVEN_DAYS_ARE,
+    TICKET,
+    TICKETS_ONLY,
+    TICKET_ALREADY_USED,
+    TICKET_ANSWERED_AT_THE_COUNTER,
+    TICKET_EXPIRED,
+    TICK_THE_RESPONSES_TO_DECIDE_OR_CHOOSE,
+    TIE_BY_CODE,
+    TIE_FEWER_VOTES,
+    TIE_HIGHER_COST,
+    TIE_LOWER_CRITERIA_SCORE,
+    TIE_SUBMITTED_LATER,
+    TIME,
+    TITLE,
+    TITLE_2,
+    TOTAL,
+    TO_IMPORT_CHOOSE_THE_SAME_FILES_AND,
+    TPP_APPEALS,
+    TPP_EXPLAINED_AND_APPEALS,
+    TPP_IS_COMPUTED_FROM_THIS_UPPER_END,
+    TPP_IS_NOT_REDUCED_FOR_SATISFACTION,
+    TPP_MONTHLY_PAYROLL,
+    TPP_PAYROLL,
+    TPP_POLICIES,
+    TRACK,
+    TRACK_A_PROPOSAL_BY_ITS_CODE,
+    TRANSPORT,
+    TREE_ROOT,
+    TREND_TABLE,
+    UNDER_REVIEW,
+    UNIT,
+    UNITS_FALL_SHORT_OF_THE_KREJCIE_MORGAN,
+    UNITS_HAVE_FEWER_RESPONSES_THAN_THE_KREJCIE,
+    UNITS_MATCH,
+    UNIT_FOR_A_UNIT_ADMIN,
+    UNIT_OR_NIP,
+    UNKNOWN_KIND_OF_IMPORT,
+    UNKNOWN_TICKET,
+    UNKNOWN_UNIT,
+    UNPAID,
+    UNTIL,
+    UPHELD_THE_RESPONSE_NO_LONGER_COUNTS_FOR,
+    UPHOLD,
+    UPHOLD_THIS_APPEAL,
+    UPLOAD_ONE_OR_MORE_CSV_FILES_UTF,
+    URGENCY,
+    USED_ONLY_WHEN_THE_POLICY_GIVES_THEM,
+    USERNAME,
+    USERNAME_IS_TAKEN,
+    USERNAME_LOWER_CASE_LETTERS_DIGITS_DOTS_DASHES,
+    USER_ACCOUNTS,
+    VALID_ONCE_UNTIL,
+    VECTOR_IMAGE_SVG,
+    VERIFIED,
+    VERIFY,
+    VERSION,
+    VERSIONS_OF_THIS_MONTH,
+    VERSION_2,
+    VERSION_3,
+    VILLAGE,
+    VILLAGE_MUSRENBANG,
+    VILLAGE_VILLAGE_FORUMS,
+    VISUAL_DISABILITY,
+    VOTES,
+    VULNERABLE_BENEFICIARIES,
+    WEAKEST,
+    WEIGHTED_SATISFACTION,
+    WEIGHT_OF_THE_UNIT_S_SCORE_K,
+    WE_HAVE_YOUR_ANSWERS_THEY_HELP_IMPROVE,
+    WHAT_CHANGED,
+    WHAT_COUNTS_FOR_TPP,
+    WHAT_IS_IT_ABOUT,
+    WHAT_MAKES_THINGS_HARD_OR_SAD_FOR,
+    WHAT_WOULD_YOU_LIKE_TO_ASK_FOR,
+    WHERE,
+    WHICH_COST_YOU,
+    WHO_IS_ASKING,
+    WHY_IS_MY_TPP_WHAT_IT_IS,
+    WOMEN,
+    WRITE_DOWN_THE_REASON,
+    WRITE_DOWN_THE_REASON_FOR_THE_DECISION,
+    WRITE_THE_VILLAGE_S_NAME,
+    WRONG_USERNAME_OR_PASSWORD,
+    YES_APPROVE,
+    YES_DECIDE,
+    YES_DISMISS,
+    YES_LOCK,
+    YES_REJECT,
+    YES_REVOKE,
+    YES_UPHOLD,
+    YOUR_OWN_SCORE,
+    YOUR_OWN_UNIT_HAD_NONE_THE_UNIT,
+    YOUR_POSITION_DOES_NOT_SERVE_THE_PUBLIC,
+    YOUR_RATING_COUNTS_IN_THE_SURVEY_RESULTS,
+    YOUR_RATING_IS_STORED_AND_BEING_REVIEWED,
+    YOUR_SCORE,
+    YOUR_UNITS_HAVE_NO_SERVICE_POINTS_YET,
+    YOUR_UNIT_HAD_NO_RESPONSES_THAT_COUNT,
+    YOU_CANNOT_DISABLE_YOUR_OWN_ACCOUNT,
+    YOU_WERE,
+    YYYY_YYYY_MM_YYYY_Q1_Q4_OR,
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Names and codes that read the same in both languages.
+    const SAME_IN_BOTH: &[&str] = &[
+        "TPP",
+        "Braille",
+        "Unit ",
+        "IKM per unit",
+        "IKM per unit (25–100)",
+        "Unit",
+        "Status",
+        "Forum",
+        "IKM",
+        "NRR",
+        "Menu",
+        "NIP",
+        "API",
+        "CSV",
+        "Musrena",
+        "Musrena Keren",
+        "Bappeda",
+        "BKPSDM",
+        "BPKAD",
+        "Administrator",
+        "Sektor",
+        "Total",
+    ];
+    /// Words that give a text away as English when found in the Indonesian, and the reverse.
+    const ENGLISH: &[&str] = &[" the ", " and ", " of ", " is ", " are ", " with ", " to "];
+    const INDONESIAN: &[&str] = &[" yang ", " dan ", " tidak ", " dengan ", " untuk "];
+
+    #[test]
+    fn every_text_is_there_in_both_languages_and_worded_in_its_own() {
+        let mut problems = Vec::new();
+        for text in EVERY_TEXT {
+            if text.id.trim().is_empty() || text.en.trim().is_empty() {
+                problems.push(format!("empty: {text:?}"));
+            }
+            if text.id == text.en
+                && !SAME_IN_BOTH.contains(&text.id)
+                && text.id.chars().any(char::is_alphabetic)
+            {
+                problems.push(format!("the same words in both languages: {text:?}"));
+            }
+            let (id, en) = (format!(" {} ", text.id), format!(" {} ", text.en));
+            for word in ENGLISH.iter().filter(|w| id.contains(*w)) {
+                problems.push(format!("English {word:?} in the Indonesian of {text:?}"));
+            }
+            for word in INDONESIAN.iter().filter(|w| en.contains(*w)) {
+                problems.push(format!("Indonesian {word:?} in the English of {text:?}"));
+            }
+            if text.id.matches("{}").count() != text.en.matches("{}").count() {
+                problems.push(format!("different places to fill: {text:?}"));
+            }
+        }
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+    }
+
+    #[test]
+    fn no_text_is_listed_twice() {
+        for (i, a) in EVERY_TEXT.iter().enumerate() {
+            assert!(!EVERY_TEXT[i + 1..].contains(a), "{a:?} twice");
+        }
+    }
+}
