@@ -56,13 +56,42 @@ impl Store {
         before_id: Option<i64>,
         limit: u32,
     ) -> Result<Vec<AuditEntry>> {
+        self.audit_search(tenant_id, "", before_id, limit).await
+    }
+
+    /// Entries whose actor, record, action or before/after text contains `words` (any case;
+    /// empty: every entry), newest first, older than `before_id`.
+    pub async fn audit_search(
+        &self,
+        tenant_id: &str,
+        words: &str,
+        before_id: Option<i64>,
+        limit: u32,
+    ) -> Result<Vec<AuditEntry>> {
+        // Typed `%`, `_` and `\` are matched as themselves.
+        let escaped: String = words
+            .trim()
+            .to_lowercase()
+            .chars()
+            .flat_map(|c| match c {
+                '%' | '_' | '\\' => vec!['\\', c],
+                c => vec![c],
+            })
+            .collect();
         let rows = sqlx::query(
             "SELECT audit_id, at_us, actor, action, entity, entity_id, before_json, after_json
-             FROM audit_log WHERE tenant_id = $1 AND audit_id < $2 ORDER BY audit_id DESC LIMIT $3",
+             FROM audit_log WHERE tenant_id = $1 AND audit_id < $2
+               AND ($4 = '' OR LOWER(actor) LIKE $5 ESCAPE '\\' OR LOWER(entity_id) LIKE $5 ESCAPE '\\'
+                    OR LOWER(entity) LIKE $5 ESCAPE '\\' OR LOWER(action) LIKE $5 ESCAPE '\\'
+                    OR LOWER(COALESCE(before_json, '')) LIKE $5 ESCAPE '\\'
+                    OR LOWER(COALESCE(after_json, '')) LIKE $5 ESCAPE '\\')
+             ORDER BY audit_id DESC LIMIT $3",
         )
         .bind(tenant_id)
         .bind(before_id.unwrap_or(i64::MAX))
         .bind(i64::from(limit))
+        .bind(escaped.clone())
+        .bind(format!("%{escaped}%"))
         .fetch_all(&self.reader)
         .await?;
         rows.iter()

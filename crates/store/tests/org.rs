@@ -85,6 +85,32 @@ async fn import_applies_once_and_keeps_history(db: TestDatabase) {
         (log[1].entity.as_str(), log[1].action.as_str()),
         ("unit", "create")
     );
+
+    // Searching: any case, in the record and its before/after text; `%` and `_` are literal.
+    let moved = store.audit_search("t1", "PKM-IGD", None, 10).await.unwrap();
+    assert!(!moved.is_empty() && moved.len() < log.len());
+    assert!(moved
+        .iter()
+        .all(|e| e.after.as_deref().unwrap_or("").contains("pkm-igd")
+            || e.entity_id.contains("pkm-igd")));
+    assert!(store
+        .audit_search("t1", "%", None, 10)
+        .await
+        .unwrap()
+        .is_empty());
+    assert!(store
+        .audit_search("t1", "no_such", None, 10)
+        .await
+        .unwrap()
+        .is_empty());
+    assert_eq!(
+        store
+            .audit_search("t1", "  ", None, 10)
+            .await
+            .unwrap()
+            .len(),
+        log.len()
+    );
 }
 
 async fn audit_log_is_append_only(db: TestDatabase) {

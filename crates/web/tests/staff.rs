@@ -626,6 +626,18 @@ async fn import_checks_every_row_then_imports_once(db: TestDatabase) {
         audit.contains(">bkpsdm</td>") && audit.contains("199001012015032001"),
         "{audit}"
     );
+    // Searching the log by a NIP finds that officer's entries only.
+    let found = app
+        .get_as(&inspector, "/admin/audit?cari=199001012015032001")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(found.contains("199001012015032001") && found.contains("value=\"199001012015032001\""));
+    assert!(
+        found.matches("<tr>").count() < audit.matches("<tr>").count(),
+        "{found}"
+    );
 }
 
 async fn dashboard_shows_figures_and_unit_admins_only_their_subtree(db: TestDatabase) {
@@ -659,6 +671,16 @@ async fn dashboard_shows_figures_and_unit_admins_only_their_subtree(db: TestData
         .unwrap();
     assert!(
         unit.contains("Score per element") && unit.contains("Sri Wahyuni") && unit.contains("U9")
+    );
+    let searched = app
+        .get_as(&admin, "/dasbor/unit/dukcapil?cari=tidak-ada-nama")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        !searched.contains("Sri Wahyuni"),
+        "the officer list is filtered"
     );
     let officer = app
         .get_as(&admin, &format!("/dasbor/pegawai/{OFFICER_NIP}"))

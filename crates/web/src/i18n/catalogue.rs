@@ -2930,10 +2930,25 @@ pub const NO_LEVEL_ABOVE: Text = Text {
     id: "Musrenbang kabupaten adalah tingkat terakhir.",
     en: "The regency musrenbang is the last level.",
 };
+pub const AUDIT_SEARCH: Text = Text {
+    id: "Cari (nama pengguna, kode, NIP, nama atau nilai yang diubah)",
+    en: "Search (username, code, NIP, name or a changed value)",
+};
+pub const NO_ENTRY_MATCHES: Text = Text {
+    id: "Tidak ada catatan yang cocok.",
+    en: "No entry matches.",
+};
+pub const FIND_AN_OFFICER: Text = Text {
+    id: "Cari pegawai (nama atau NIP)",
+    en: "Find an officer (name or NIP)",
+};
 
 /// Every text above, for the completeness test.
 #[cfg(test)]
 pub const EVERY_TEXT: &[Text] = &[
+    FIND_AN_OFFICER,
+    AUDIT_SEARCH,
+    NO_ENTRY_MATCHES,
     NO_SUCH_FORUM,
     NO_SUCH_PROPOSAL,
     NOT_A_DISTRICT,

@@ -17,17 +17,26 @@ use crate::routes::AUDIT;
 #[derive(Deserialize, Default)]
 pub struct AuditQuery {
     pub before: Option<i64>,
+    /// Words an entry must contain (who, what, or a value before or after).
+    pub cari: Option<String>,
 }
 
 const AUDIT_PAGE: u32 = 100;
 
 pub async fn audit(cx: StaffCx, Query(query): Query<AuditQuery>) -> Result<Response, PageError> {
+    let search = query.cari.as_deref().unwrap_or("").trim();
     let entries = cx
         .app
         .store
-        .audit_log(cx.tenant_id(), query.before, AUDIT_PAGE)
+        .audit_search(cx.tenant_id(), search, query.before, AUDIT_PAGE)
         .await?;
-    let (title, content) = render(cx.look(), &entries, cx.tenant.offset(), query.before);
+    let view = AuditView {
+        entries,
+        offset: cx.tenant.offset(),
+        before: query.before,
+        search: search.to_string(),
+    };
+    let (title, content) = render(cx.look(), &view);
     cx.ok(title, content)
 }
 
@@ -204,17 +213,43 @@ pub fn differences(
         .collect()
 }
 
-pub fn render(
-    look: Look,
-    entries: &[AuditEntry],
-    offset: time::UtcOffset,
-    before: Option<i64>,
-) -> (&'static str, Markup) {
+pub struct AuditView {
+    pub entries: Vec<AuditEntry>,
+    pub offset: time::UtcOffset,
+    /// The page's start: entries older than this one.
+    pub before: Option<i64>,
+    pub search: String,
+}
+
+/// The log page's address: the search kept, starting before an entry.
+fn page_href(lang: Lang, search: &str, before: Option<i64>) -> String {
+    let mut pairs = vec![("lang", lang.code().to_string())];
+    if !search.is_empty() {
+        pairs.push(("cari", search.to_string()));
+    }
+    if let Some(before) = before {
+        pairs.push(("before", before.to_string()));
+    }
+    format!(
+        "{AUDIT}?{}",
+        serde_urlencoded::to_string(pairs).unwrap_or_default()
+    )
+}
+
+pub fn render(look: Look, view: &AuditView) -> (&'static str, Markup) {
+    let (entries, offset) = (&view.entries, view.offset);
     let lang = look.lang;
     let title = look.t(T::AUDIT_LOG);
     let content = html! {
         h1 { (title) }
         p { (look.t(T::EVERY_ADMINISTRATIVE_CHANGE_NEWEST_FIRST_THIS_LOG)) }
+        form.search method="get" action=(AUDIT) role="search" {
+            input type="hidden" name="lang" value=(lang.code());
+            label for="cari" { (look.t(T::AUDIT_SEARCH)) }
+            input #cari type="search" name="cari" value=(view.search);
+            button type="submit" { (look.t(T::SEARCH)) }
+        }
+        @if entries.is_empty() { p { strong { (look.t(T::NO_ENTRY_MATCHES)) } } }
         table.data.stacked.audit {
             thead { tr {
                 th scope="col" { (look.t(T::CHANGE)) }
@@ -239,10 +274,10 @@ pub fn render(
             } } }
         }
         nav.pager aria-label=(look.t(T::LOG_PAGES)) {
-            @if before.is_some() { a href=(look.href(AUDIT)) { (look.t(T::NEWEST)) } " " }
+            @if view.before.is_some() { a href=(page_href(lang, &view.search, None)) { (look.t(T::NEWEST)) } " " }
             @if entries.len() == AUDIT_PAGE as usize {
                 @if let Some(last) = entries.last() {
-                    a href={ (AUDIT) "?lang=" (lang.code()) "&before=" (last.audit_id) } { (look.t(T::OLDER)) }
+                    a href=(page_href(lang, &view.search, Some(last.audit_id))) { (look.t(T::OLDER)) }
                 }
             }
         }

@@ -20,12 +20,23 @@ use crate::pages::staff::{
 };
 use crate::routes;
 
+#[derive(serde::Deserialize, Default)]
+pub struct UnitQuery {
+    pub period: Option<String>,
+    /// Words an officer's name or NIP must contain.
+    pub cari: Option<String>,
+}
+
 pub async fn unit(
     cx: StaffCx,
     Path(unit_id): Path<String>,
-    Query(query): Query<PeriodQuery>,
+    Query(query): Query<UnitQuery>,
 ) -> Result<Response, PageError> {
     let unit_id = unit_id.as_str();
+    let search = query.cari.as_deref().unwrap_or("").trim().to_lowercase();
+    let query = PeriodQuery {
+        period: query.period,
+    };
     let (lang, staff) = (cx.lang, &cx.staff);
     let tenant_id = cx.tenant_id();
     let period = query.period(&cx.tenant)?;
@@ -153,7 +164,16 @@ pub async fn unit(
         }
         // Planners see units, never individual officers (their names or their figures).
         @if !officers.is_empty() && staff.principal.may(Permission::ViewOfficer) {
-            (figures_table(lang, lang.t(T::OFFICERS), officers.iter().map(|o| {
+            form.search #pegawai method="get" action={ (path) "#pegawai" } role="search" {
+                input type="hidden" name="lang" value=(lang.code());
+                input type="hidden" name="period" value=(period);
+                label for="cari" { (lang.t(T::FIND_AN_OFFICER)) }
+                input #cari type="search" name="cari" value=(search);
+                button type="submit" { (lang.t(T::SEARCH)) }
+            }
+            (figures_table(lang, lang.t(T::OFFICERS), officers.iter().filter(|o| {
+                search.is_empty() || o.name.to_lowercase().contains(&search) || o.nip.contains(&search)
+            }).map(|o| {
                 let link = staff.principal.sees_officer(&o.nip, unit_id, &tree).then(|| href(lang, &routes::dashboard_officer(&o.nip), Some(period)));
                 (o.name.as_str(), Some(o.nip.as_str()), link, officer_tallies.get(&o.nip))
             })))
