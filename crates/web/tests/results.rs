@@ -90,10 +90,24 @@ async fn exports_report_and_follow_up(db: TestDatabase) {
         .post_form_as(
             Some(&admin),
             path,
-            &[("csrf", &admin.csrf), ("period", &year), ("element", "U3")],
+            &[
+                ("csrf", &admin.csrf),
+                ("period", &year),
+                ("element", "U3"),
+                ("action", "Menambah loket"),
+            ],
         )
         .await;
     assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    // The problem is named and what was typed is kept, inside the staff layout.
+    let bad = bad.text().await.unwrap();
+    assert!(
+        bad.contains("Penanggung jawab: wajib diisi")
+            && bad.contains("value=\"Menambah loket\"")
+            && bad.contains("<option value=\"U3\" selected>")
+            && bad.contains("nav class=\"staff\""),
+        "{bad}"
+    );
     let added = app
         .post_form_as(
             Some(&admin),

@@ -77,17 +77,23 @@ pub fn section(
                 } } }
             }
         }
-        @if may_edit {
-            form.stack method="post" action=(action) {
-                (look.csrf())
-                input type="hidden" name="period" value=(period);
-                p { label for="fu-element" { (lang.t(T::ELEMENT)) }
-                    select #fu-element name="element" { @for e in Element::ALL { option value=(e.code()) { (e.code()) " " (element_name(lang, e)) } } } }
-                p { label for="fu-action" { (lang.t(T::ACTION)) } input #fu-action name="action" required maxlength="1000"; }
-                p { label for="fu-owner" { (lang.t(T::OWNER)) } input #fu-owner name="owner" required; }
-                p { label for="fu-deadline" { (lang.t(T::DEADLINE)) } input #fu-deadline type="date" name="deadline" required; }
-                p.buttons { button type="submit" { (lang.t(T::ADD_THE_PLAN)) } }
-            }
+        @if may_edit { (plan_form(look, unit_id, period, &PlanDraft::default())) }
+    }
+}
+
+/// The form adding a plan; `typed` refills it after a refusal.
+fn plan_form(look: Look, unit_id: &str, period: Period, typed: &PlanDraft) -> Markup {
+    let lang = look.lang;
+    html! {
+        form.stack method="post" action=(look.action(&routes::unit_follow_up(unit_id))) {
+            (look.csrf())
+            input type="hidden" name="period" value=(period);
+            p { label for="fu-element" { (lang.t(T::ELEMENT)) }
+                select #fu-element name="element" { @for e in Element::ALL { option value=(e.code()) selected[typed.element == e.code()] { (e.code()) " " (element_name(lang, e)) } } } }
+            p { label for="fu-action" { (lang.t(T::ACTION)) } input #fu-action name="action" required maxlength="1000" value=(typed.action); }
+            p { label for="fu-owner" { (lang.t(T::OWNER)) } input #fu-owner name="owner" required value=(typed.owner); }
+            p { label for="fu-deadline" { (lang.t(T::DEADLINE)) } input #fu-deadline type="date" name="deadline" required value=(typed.deadline); }
+            p.buttons { button.primary type="submit" { (lang.t(T::ADD_THE_PLAN)) } }
         }
     }
 }
@@ -134,15 +140,23 @@ pub async fn change(
         lang.code()
     );
     let now = OffsetDateTime::now_utc();
+    let draft = PlanDraft {
+        element: form.element.clone(),
+        action: form.action.clone(),
+        owner: form.owner.clone(),
+        deadline: form.deadline.clone(),
+    };
+    // The problem, with the new plan's form refilled as typed.
     let problem = |body: Markup| {
         let title = lang.t(T::THE_PLAN_WAS_NOT_SAVED);
         Ok(cx.page(
             StatusCode::UNPROCESSABLE_ENTITY,
             title,
             html! {
+                p.crumbs { a href=(back) { (lang.t(T::BACK_TO_THE_UNIT_S_PAGE)) } }
                 h1 { (title) }
                 div.error-summary role="alert" tabindex="-1" { h2 { (lang.t(T::THERE_IS_A_PROBLEM)) } (body) }
-                p { a href=(back) { (lang.t(T::BACK_TO_THE_UNIT_S_PAGE)) } }
+                @if form.plan.is_none() { (plan_form(cx.look(), &unit_id, period, &draft)) }
             },
         ))
     };
@@ -167,12 +181,6 @@ pub async fn change(
             return Err(PageError::NotFound(Missing::Page));
         }
     } else {
-        let draft = PlanDraft {
-            element: form.element.clone(),
-            action: form.action.clone(),
-            owner: form.owner.clone(),
-            deadline: form.deadline.clone(),
-        };
         let plan = match validate(&draft) {
             Ok(plan) => plan,
             Err(problems) => {
