@@ -192,7 +192,7 @@ pub async fn export(store: &Store, args: ExportArgs) -> anyhow::Result<ExitCode>
         );
     };
     let bytes = match args.format.as_str() {
-        "xlsx" => suara_reports::tpp::payroll_xlsx(&run, &tenant.name)?,
+        "xlsx" => suara_reports::tpp::payroll_xlsx(&run, &tenant.name, tenant.offset())?,
         "csv" => suara_reports::tpp::payroll_csv(&run)?,
         other => bail!("--format must be xlsx or csv (got '{other}')"),
     };

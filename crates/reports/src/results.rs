@@ -201,26 +201,38 @@ pub fn summary_csv(units: &[UnitResult<'_>]) -> Result<Vec<u8>, ReportError> {
         .map_err(|e| ReportError::Csv(e.into_error().into()))
 }
 
+/// The summary sheet's words, in the caller's language.
+pub struct SummaryWording<'a> {
+    pub sheet_name: &'a str,
+    pub unit_code: &'a str,
+    pub unit: &'a str,
+    pub responses: &'a str,
+    /// "NRR U1 Persyaratan" … in element order.
+    pub elements: [String; 9],
+    pub ikm: &'a str,
+    pub grade: &'a str,
+}
+
 /// The summary as one sheet: a row per unit with responses, NRR per element (U1–U9), IKM
 /// and grade; numbers as numbers.
-pub fn summary_xlsx(units: &[UnitResult<'_>], title: &str) -> Result<Vec<u8>, ReportError> {
+pub fn summary_xlsx(
+    units: &[UnitResult<'_>],
+    title: &str,
+    wording: &SummaryWording,
+) -> Result<Vec<u8>, ReportError> {
     let mut workbook = Workbook::new();
     let sheet = workbook.add_worksheet();
-    sheet.set_name("Ringkasan")?;
+    sheet.set_name(wording.sheet_name)?;
     let header = Format::new().set_bold().set_background_color("#DCE6F1");
     let three = Format::new().set_num_format("0.000");
     let two = Format::new().set_num_format("0.00");
     sheet.write_string_with_format(0, 0, inert(title), &Format::new().set_bold())?;
-    let mut headings = vec!["Kode unit".to_string(), "Unit".into(), "Tanggapan".into()];
-    headings.extend(
-        Element::ALL
-            .iter()
-            .map(|e| format!("NRR {} {}", e.code(), e.name_id())),
-    );
-    headings.push("IKM".into());
-    headings.push("Mutu".into());
+    let mut headings = vec![wording.unit_code, wording.unit, wording.responses];
+    headings.extend(wording.elements.iter().map(String::as_str));
+    headings.push(wording.ikm);
+    headings.push(wording.grade);
     for (c, h) in headings.iter().enumerate() {
-        sheet.write_string_with_format(2, c as u16, h, &header)?;
+        sheet.write_string_with_format(2, c as u16, *h, &header)?;
     }
     let ikm_column = 3 + Element::ALL.len();
     for (i, row) in summary_rows(units).iter().enumerate() {

@@ -156,7 +156,12 @@ impl Formats {
 
 /// The workbook: "Ringkasan" (summary), one sheet per unit, and "Tidak dibayar" (officers
 /// who could not be paid, with the reason) when there are any.
-pub fn payroll_xlsx(run: &StoredRun, regency: &str) -> Result<Vec<u8>, ReportError> {
+/// `offset` is the regency's time zone, for the time the run was computed.
+pub fn payroll_xlsx(
+    run: &StoredRun,
+    regency: &str,
+    offset: time::UtcOffset,
+) -> Result<Vec<u8>, ReportError> {
     let f = Formats::new();
     let mut workbook = Workbook::new();
     let mut taken = Vec::new();
@@ -188,8 +193,9 @@ pub fn payroll_xlsx(run: &StoredRun, regency: &str) -> Result<Vec<u8>, ReportErr
         ("Versi kebijakan", s.policy_version.clone()),
         ("Dihitung oleh", s.computed_by.clone()),
         (
-            "Dihitung pada (UTC)",
+            "Dihitung pada (waktu setempat)",
             s.computed_at
+                .to_offset(offset)
                 .format(format_description!(
                     "[year]-[month]-[day] [hour]:[minute]:[second]"
                 ))

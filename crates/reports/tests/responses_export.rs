@@ -64,3 +64,32 @@ fn the_sheet_speaks_the_callers_language_and_local_time() {
     let csv = String::from_utf8(responses_csv(&[response()]).unwrap()).unwrap();
     assert!(csv.contains("2026-11-24T23:30:00Z,2026-11,kiosk,dukcapil") && csv.contains("female"));
 }
+
+#[test]
+fn the_summary_sheet_speaks_the_callers_language() {
+    use suara_reports::results::{summary_xlsx, SummaryWording, UnitResult};
+    let units = [UnitResult {
+        unit_id: "dukcapil",
+        name: "Dinas Dukcapil",
+        score: None,
+    }];
+    let wording = SummaryWording {
+        sheet_name: "Summary",
+        unit_code: "Unit code",
+        unit: "Unit",
+        responses: "Responses",
+        elements: std::array::from_fn(|i| format!("NRR U{}", i + 1)),
+        ikm: "IKM",
+        grade: "Grade",
+    };
+    let text = sheet_text(summary_xlsx(&units, "SKM summary", &wording).unwrap());
+    for expected in [
+        "Unit code",
+        "Responses",
+        "NRR U9",
+        "Grade",
+        "Dinas Dukcapil",
+    ] {
+        assert!(text.contains(expected), "{expected} in {text}");
+    }
+}

@@ -2942,10 +2942,25 @@ pub const FIND_AN_OFFICER: Text = Text {
     id: "Cari pegawai (nama atau NIP)",
     en: "Find an officer (name or NIP)",
 };
+pub const SUMMARY: Text = Text {
+    id: "Ringkasan",
+    en: "Summary",
+};
+pub const UNIT_CODE: Text = Text {
+    id: "Kode unit",
+    en: "Unit code",
+};
+pub const SKM_SUMMARY: Text = Text {
+    id: "Ringkasan SKM",
+    en: "SKM summary",
+};
 
 /// Every text above, for the completeness test.
 #[cfg(test)]
 pub const EVERY_TEXT: &[Text] = &[
+    SUMMARY,
+    UNIT_CODE,
+    SKM_SUMMARY,
     FIND_AN_OFFICER,
     AUDIT_SEARCH,
     NO_ENTRY_MATCHES,

@@ -7,10 +7,11 @@ use axum::extract::{Path, Query};
 use axum::response::{IntoResponse, Response};
 use suara_domain::access::Permission;
 use suara_domain::skm::Tally;
-use suara_reports::results::{Coded, Wording};
+use suara_reports::results::{Coded, SummaryWording, Wording};
 use suara_store::ScopeKind;
 
 use crate::i18n::catalogue as T;
+use crate::i18n::{element_name, Lang};
 use crate::pages::context::StaffCx;
 use crate::pages::failure::{Missing, PageError};
 use crate::pages::staff::{exact, units_tree, PeriodQuery};
@@ -59,6 +60,20 @@ pub struct ExportQuery {
 
 /// Spreadsheets of the results: the summary of every unit the user sees, or one unit's
 /// anonymous responses.
+/// The summary sheet's words in the user's language.
+fn summary_wording(lang: Lang) -> SummaryWording<'static> {
+    SummaryWording {
+        sheet_name: lang.t(T::SUMMARY),
+        unit_code: lang.t(T::UNIT_CODE),
+        unit: "Unit",
+        responses: lang.t(T::RESPONSES),
+        elements: suara_domain::skm::Element::ALL
+            .map(|e| format!("NRR {} {}", e.code(), element_name(lang, e))),
+        ikm: "IKM",
+        grade: lang.t(T::GRADE),
+    }
+}
+
 pub async fn export(cx: StaffCx, Query(query): Query<ExportQuery>) -> Result<Response, PageError> {
     let (app, staff, tenant) = (&cx.app, &cx.staff, &cx.tenant);
     let tenant_id = tenant.tenant_id.as_str();
@@ -148,11 +163,18 @@ pub async fn export(cx: StaffCx, Query(query): Query<ExportQuery>) -> Result<Res
                     score: tallies.get(&u.unit_id).and_then(exact),
                 })
                 .collect();
-            let title = format!("Ringkasan SKM {} — {period}", tenant.name);
+            let title = format!(
+                "{} {} — {}",
+                cx.lang.t(T::SKM_SUMMARY),
+                tenant.name,
+                cx.lang.period(period)
+            );
             let bytes = match format {
-                crate::pages::SheetFormat::Xlsx => {
-                    suara_reports::results::summary_xlsx(&results, &title)
-                }
+                crate::pages::SheetFormat::Xlsx => suara_reports::results::summary_xlsx(
+                    &results,
+                    &title,
+                    &summary_wording(cx.lang),
+                ),
                 crate::pages::SheetFormat::Csv => suara_reports::results::summary_csv(&results),
             };
             Ok(crate::pages::download(

@@ -452,7 +452,9 @@ pub async fn export(
     };
     let format = SheetFormat::from_query(query.format.as_deref())?;
     let bytes = match format {
-        SheetFormat::Xlsx => suara_reports::tpp::payroll_xlsx(&run, &cx.tenant.name),
+        SheetFormat::Xlsx => {
+            suara_reports::tpp::payroll_xlsx(&run, &cx.tenant.name, cx.tenant.offset())
+        }
         SheetFormat::Csv => suara_reports::tpp::payroll_csv(&run),
     };
     let stem = format!("tpp-{}-{month}-v{}", cx.tenant_id(), run.summary.version);
