@@ -407,11 +407,55 @@ async fn signed_in_pages_are_accessible() {
             404
         ],
     ]);
+    // Each role's main journey, at 360 and 1280 px (so each is one a user may repeat).
+    let journeys = serde_json::json!([
+        [unit_admin, "Journey: issue a ticket", "/loket", [
+            {"select": ["#service", "ktp"]},
+            {"select": ["#officer", OFFICER_NIP]},
+            {"click": "form.account button[type=submit]"},
+            {"expect": "Berlaku satu kali"},
+            {"expect": "selected"},
+        ]],
+        [finance, "Journey: compute last month", "/tpp", [
+            {"fill": ["#month", month.to_string()]},
+            {"click": "form button.primary"},
+            {"expect": "versi"},
+        ]],
+        [officer, "Journey: appeal a response", format!("/dasbor/pegawai/{OFFICER_NIP}/tpp?bulan={month}"), [
+            {"fill": ["form.appeal input[name=reason]", "Saya cuti hari itu."]},
+            {"click": "form.appeal button"},
+            {"expect": "Keberatan diajukan"},
+        ]],
+        [inspector, "Journey: decide an appeal, then think again", "/admin/banding", [
+            {"fill": ["form.decide input[name=reason]", "Daftar hadir: cuti"]},
+            {"click": "form.decide button[value=uphold]"},
+            {"expect": "Kabulkan keberatan ini?"},
+            {"click": "main a[href^='/admin/banding']"},
+            {"expect": "Keberatan atas tanggapan"},
+        ]],
+        [planner, "Journey: reject a proposal, then think again", "/musrena/forum/2026-001", [
+            {"check": "#usulan input[name=code]"},
+            {"select": ["#action", "reject"]},
+            {"fill": ["#on", "2026-03-01"]},
+            {"fill": ["#reason", "Sudah didanai Dana Desa"]},
+            {"click": "form.stack button.primary"},
+            {"expect": "Tolak usulan ini?"},
+            {"click": "main a[href^='/musrena/forum/2026-001']"},
+        ]],
+        [admin, "Journey: search the audit log", "/admin/audit", [
+            {"fill": ["#cari", "dukcapil"]},
+            {"click": "form.search button"},
+            {"expect": "value=\"dukcapil\""},
+        ]],
+    ]);
     let count = visits.as_array().map_or(0, Vec::len);
-    let args = vec![app.base.clone(), visits.to_string()];
+    let walked = journeys.as_array().map_or(0, Vec::len);
+    let args = vec![app.base.clone(), visits.to_string(), journeys.to_string()];
     let stdout = run_checker("staff.js", args).await;
     assert!(
-        stdout.contains(&format!("checked {count} signed-in pages")),
+        stdout.contains(&format!(
+            "checked {count} signed-in pages and {walked} journeys"
+        )),
         "{stdout}"
     );
 }

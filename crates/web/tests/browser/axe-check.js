@@ -48,7 +48,7 @@ function pageProblems(viewport) {
   }
   if (document.documentElement.lang === 'id') {
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    const skip = (node) => node.parentElement.closest('code, pre, textarea, script, style, [lang="en"], .digest');
+    const skip = (node) => node.parentElement.closest('code, pre, textarea, script, style, [lang="en"], .digest, a[href^="http"]');
     let text = '';
     for (let node = walker.nextNode(); node; node = walker.nextNode()) if (!skip(node)) text += node.textContent + ' ';
     const leaks = [/\b\d{4}-\d{2}-\d{2}\b/, /\b\d{1,3}\.\d{1,2}\b(?!\.\d)/, /kepercayaan open/, /Status: /, /\bresponses\b/, /\blocked\b/, /\breviewed\b/, /\bapproved\b/,
