@@ -132,6 +132,11 @@ pub async fn account_action(
     CsrfForm(form): CsrfForm<ActionForm>,
 ) -> Result<Response, PageError> {
     let (lang, staff) = (cx.lang, &cx.staff);
+    // The accounts page again, naming what is wrong.
+    let refused = |text: crate::i18n::Text| {
+        let problem = Some(Err(lang.t(text).to_string()));
+        super::users::accounts_page(&cx, StatusCode::UNPROCESSABLE_ENTITY, problem, None)
+    };
     let username = form.username.as_deref().unwrap_or_default();
     let one_time = auth::random_token()[..16].to_string();
     let hash = match form.action.as_deref() {
@@ -167,26 +172,10 @@ pub async fn account_action(
             AccountChange::EndSessions,
             format!("{username}: {}", lang.t(T::ALL_ITS_SESSIONS_ENDED)),
         ),
-        _ => {
-            let text = lang.t(T::CHOOSE_AN_ACCOUNT_AND_AN_ACTION).to_string();
-            return super::users::accounts_page(
-                &cx,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                Some(Err(text)),
-                None,
-            )
-            .await;
-        }
+        _ => return refused(T::CHOOSE_AN_ACCOUNT_AND_AN_ACTION).await,
     };
     if username == staff.username() && change == AccountChange::Disable {
-        let text = lang.t(T::YOU_CANNOT_DISABLE_YOUR_OWN_ACCOUNT).to_string();
-        return super::users::accounts_page(
-            &cx,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            Some(Err(text)),
-            None,
-        )
-        .await;
+        return refused(T::YOU_CANNOT_DISABLE_YOUR_OWN_ACCOUNT).await;
     }
     let changed = cx
         .app
