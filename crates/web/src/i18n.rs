@@ -731,49 +731,69 @@ pub fn code_label(
 }
 
 /// Domain reasons (import rows, policy and plan checks, account rules) in the user's
-/// language. The domain words them in English for logs and the command line; the ones a page
-/// shows are translated here, and a reason with values in it keeps its English form.
+/// language. The domain words them in English for logs and the command line; each reason a
+/// page shows has a catalogue text whose English is the domain's wording, `{}` standing for
+/// the values, which are carried over. A reason no text matches is shown as the domain
+/// wrote it.
 pub fn reason_text(lang: Lang, reason: &str) -> String {
-    const REASONS: &[(&str, &str)] = &[
-        ("required", "wajib diisi"),
-        ("is required", "wajib diisi"),
-        ("is empty", "kosong"),
-        ("too long", "terlalu panjang"),
-        ("choose one of U1–U9", "pilih salah satu dari U1–U9"),
-        ("not a date YYYY-MM-DD", "bukan tanggal (TTTT-BB-HH)"),
-        ("column appears twice", "kolom muncul dua kali"),
-        ("required column is missing", "kolom wajib tidak ada"),
-        (
-            "must start before it ends",
-            "harus dimulai sebelum berakhir",
-        ),
-        (
-            "is not a plain decimal number such as 0.85",
-            "bukan angka desimal biasa seperti 0,85",
-        ),
-        (
-            "password: at least 12 characters",
-            "kata sandi: minimal 12 karakter",
-        ),
-        (
-            "password: at least 5 different characters",
-            "kata sandi: minimal 5 karakter berbeda",
-        ),
-        (
-            "username: 3–64 characters of a–z, 0–9, '.', '_' or '-'",
-            "nama pengguna: 3–64 karakter a–z, 0–9, '.', '_' atau '-'",
-        ),
-        ("a unit admin needs a unit", "admin unit memerlukan unit"),
-        (
-            "an officer account needs the officer's 18-digit NIP",
-            "akun pegawai memerlukan NIP 18 angka pegawai itu",
-        ),
-    ];
-    match lang {
-        Lang::En => reason.to_string(),
-        Lang::Id => REASONS
-            .iter()
-            .find(|(en, _)| *en == reason)
-            .map_or_else(|| reason.to_string(), |(_, id)| (*id).to_string()),
+    if lang == Lang::En {
+        return reason.to_string();
+    }
+    catalogue::REASONS
+        .iter()
+        .find_map(|text| {
+            let values = template_values(text.en, reason)?;
+            let values: Vec<&dyn std::fmt::Display> =
+                values.iter().map(|v| v as &dyn std::fmt::Display).collect();
+            Some(lang.fill(*text, &values))
+        })
+        .unwrap_or_else(|| reason.to_string())
+}
+
+/// The values standing for `{}` when `text` matches `template`, or `None`.
+fn template_values<'a>(template: &str, text: &'a str) -> Option<Vec<&'a str>> {
+    let parts: Vec<&str> = template.split("{}").collect();
+    let mut rest = text.strip_prefix(parts[0])?;
+    let mut values = Vec::new();
+    for (i, part) in parts.iter().enumerate().skip(1) {
+        // The last value runs to the template's ending; the others to the next part.
+        let end = if i == parts.len() - 1 {
+            rest.strip_suffix(part)?.len()
+        } else {
+            rest.find(part).filter(|_| !part.is_empty())?
+        };
+        values.push(&rest[..end]);
+        rest = &rest[end + part.len()..];
+    }
+    rest.is_empty().then_some(values)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn domain_reasons_read_in_indonesian_with_their_values() {
+        assert_eq!(reason_text(Lang::Id, "is required"), "wajib diisi");
+        assert_eq!(
+            reason_text(Lang::Id, "'2026-13' is not a month like 2026-01"),
+            "'2026-13' bukan bulan seperti 2026-01"
+        );
+        assert_eq!(
+            reason_text(Lang::Id, "0.3 + 0.3 + 0.3 does not add up to 1"),
+            "0.3 + 0.3 + 0.3 jumlahnya bukan 1"
+        );
+        assert_eq!(
+            reason_text(Lang::Id, "'x' appears already on line 4"),
+            "'x' sudah ada di baris 4"
+        );
+        // Unknown wording stays as the domain wrote it; English is never touched.
+        assert_eq!(reason_text(Lang::Id, "something new"), "something new");
+        assert_eq!(reason_text(Lang::En, "is required"), "is required");
+        assert_eq!(template_values("a {} b", "a x b c"), None);
+        assert_eq!(
+            template_values("{} and {}", "1 and 2"),
+            Some(vec!["1", "2"])
+        );
     }
 }

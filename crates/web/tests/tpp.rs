@@ -115,7 +115,11 @@ async fn finance_runs_a_month_and_an_officer_sees_why(db: TestDatabase) {
         .await
         .unwrap();
     assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(bad.text().await.unwrap().contains("Baris 2"));
+    let bad = bad.text().await.unwrap();
+    assert!(
+        bad.contains("Baris 2") && bad.contains("bukan rupiah utuh"),
+        "{bad}"
+    );
     let good = upload("position_class,base_amount\n7,\"Rp5.000.000\"\n")
         .await
         .unwrap();

@@ -2954,10 +2954,262 @@ pub const SKM_SUMMARY: Text = Text {
     id: "Ringkasan SKM",
     en: "SKM summary",
 };
+pub const R_REQUIRED: Text = Text {
+    id: "wajib diisi",
+    en: "required",
+};
+pub const R_IS_EMPTY: Text = Text {
+    id: "kosong",
+    en: "is empty",
+};
+pub const R_TOO_LONG: Text = Text {
+    id: "terlalu panjang",
+    en: "too long",
+};
+pub const R_CHOOSE_ELEMENT: Text = Text {
+    id: "pilih salah satu dari U1–U9",
+    en: "choose one of U1–U9",
+};
+pub const R_NOT_A_DATE: Text = Text {
+    id: "bukan tanggal (TTTT-BB-HH)",
+    en: "not a date YYYY-MM-DD",
+};
+pub const R_COLUMN_TWICE: Text = Text {
+    id: "kolom muncul dua kali",
+    en: "column appears twice",
+};
+pub const R_COLUMN_MISSING: Text = Text {
+    id: "kolom wajib tidak ada",
+    en: "required column is missing",
+};
+pub const R_START_BEFORE_END: Text = Text {
+    id: "harus dimulai sebelum berakhir",
+    en: "must start before it ends",
+};
+pub const R_NOT_A_DECIMAL: Text = Text {
+    id: "bukan angka desimal biasa seperti 0,85",
+    en: "is not a plain decimal number such as 0.85",
+};
+pub const R_PASSWORD_LENGTH: Text = Text {
+    id: "kata sandi: minimal 12 karakter",
+    en: "password: at least 12 characters",
+};
+pub const R_PASSWORD_VARIETY: Text = Text {
+    id: "kata sandi: minimal 5 karakter berbeda",
+    en: "password: at least 5 different characters",
+};
+pub const R_USERNAME: Text = Text {
+    id: "nama pengguna: 3–64 karakter a–z, 0–9, '.', '_' atau '-'",
+    en: "username: 3–64 characters of a–z, 0–9, '.', '_' or '-'",
+};
+pub const R_UNIT_ADMIN_NEEDS_UNIT: Text = Text {
+    id: "admin unit memerlukan unit",
+    en: "a unit admin needs a unit",
+};
+pub const R_OFFICER_NEEDS_NIP: Text = Text {
+    id: "akun pegawai memerlukan NIP 18 angka pegawai itu",
+    en: "an officer account needs the officer's 18-digit NIP",
+};
+pub const R_NOT_A_MONTH: Text = Text {
+    id: "'{}' bukan bulan seperti 2026-01",
+    en: "'{}' is not a month like 2026-01",
+};
+pub const R_NOT_A_MONTH_OCTOBER: Text = Text {
+    id: "'{}' bukan bulan seperti 2026-10",
+    en: "'{}' is not a month like 2026-10",
+};
+pub const R_NOT_A_FACTOR: Text = Text {
+    id: "'{}' bukan faktor 0 sampai 1 (seperti 0,95) atau persen (seperti 95%)",
+    en: "'{}' is not a factor from 0 to 1 (like 0.95) or a percentage (like 95%)",
+};
+pub const R_NOT_BETWEEN: Text = Text {
+    id: "{} tidak di antara {} dan {}",
+    en: "{} is not between {} and {}",
+};
+pub const R_FLOOR_ABOVE_CAP: Text = Text {
+    id: "{} lebih tinggi daripada batas atas {}",
+    en: "{} is above the cap {}",
+};
+pub const R_WEIGHTS_SUM: Text = Text {
+    id: "{} + {} + {} jumlahnya bukan 1",
+    en: "{} + {} + {} does not add up to 1",
+};
+pub const R_NO_COLUMN: Text = Text {
+    id: "baris judul tidak punya kolom '{}'",
+    en: "the header has no column '{}'",
+};
+pub const R_APPEARS_TWICE: Text = Text {
+    id: "'{}' muncul dua kali",
+    en: "'{}' appears twice",
+};
+pub const R_NOT_A_NIP: Text = Text {
+    id: "'{}' bukan NIP 18 angka",
+    en: "'{}' is not an 18-digit NIP",
+};
+pub const R_NIP_TWICE: Text = Text {
+    id: "{} muncul dua kali untuk {}",
+    en: "{} appears twice for {}",
+};
+pub const R_NOT_A_CODE: Text = Text {
+    id: "'{}' bukan kode: pakai huruf kecil, angka, '-', '_' atau '.' (paling banyak 64)",
+    en: "'{}' is not a code: use lowercase letters, digits, '-', '_' or '.' (at most 64)",
+};
+pub const R_LONGER_THAN: Text = Text {
+    id: "lebih dari {} karakter",
+    en: "is longer than {} characters",
+};
+pub const R_UNKNOWN_UNIT: Text = Text {
+    id: "unit '{}' tidak tersimpan dan tidak ada di units.csv",
+    en: "unit '{}' is neither stored nor in units.csv",
+};
+pub const R_ALREADY_ON_LINE: Text = Text {
+    id: "'{}' sudah ada di baris {}",
+    en: "'{}' appears already on line {}",
+};
+pub const R_NOT_A_WHOLE_NUMBER: Text = Text {
+    id: "'{}' bukan bilangan bulat ≥ 0",
+    en: "'{}' is not a whole number ≥ 0",
+};
+pub const R_NOT_YES_NO: Text = Text {
+    id: "'{}' bukan ya/tidak",
+    en: "'{}' is not ya/tidak (yes/no)",
+};
+pub const R_NOT_A_DATE_VALUE: Text = Text {
+    id: "'{}' bukan tanggal TTTT-BB-HH",
+    en: "'{}' is not a date YYYY-MM-DD",
+};
+pub const R_NOT_A_CONFIDENCE: Text = Text {
+    id: "{} bukan 90, 95 atau 99",
+    en: "{} is not 90, 95 or 99",
+};
+pub const R_NOT_A_TRUST: Text = Text {
+    id: "'{}' bukan open, onsite atau verified",
+    en: "'{}' is not open, onsite or verified",
+};
+pub const R_TWO_BANDS: Text = Text {
+    id: "dua tingkatan dimulai pada {}",
+    en: "two bands start at {}",
+};
+pub const R_NOT_A_RULE: Text = Text {
+    id: "'{}' bukan proportional, linear_to_threshold atau steps",
+    en: "'{}' is not proportional, linear_to_threshold or steps",
+};
+pub const R_TOO_MANY_PLACES: Text = Text {
+    id: "{} punya lebih dari {} angka desimal",
+    en: "{} has more than {} decimal places",
+};
+pub const R_BEFORE_EFFECTIVE_FROM: Text = Text {
+    id: "lebih awal daripada effective_from",
+    en: "is before effective_from",
+};
+pub const R_VERSION_LENGTH: Text = Text {
+    id: "harus 1–40 karakter",
+    en: "must be 1–40 characters",
+};
+pub const R_STEPS_NEED_A_BAND: Text = Text {
+    id: "aturan tingkatan memerlukan sedikitnya satu tingkatan",
+    en: "a steps rule needs at least one band",
+};
+
+pub const R_NOT_RUPIAH: Text = Text {
+    id: "'{}' bukan rupiah utuh seperti 4500000 atau 4.500.000",
+    en: "'{}' is not whole rupiah like 4500000 or 4.500.000",
+};
+pub const R_CLASS_LENGTH: Text = Text {
+    id: "harus 1–32 karakter",
+    en: "must be 1–32 characters",
+};
+
+/// Domain reasons a page may show, for `reason_text`; the English is the domain's wording.
+pub const REASONS: &[Text] = &[
+    R_NOT_RUPIAH,
+    R_CLASS_LENGTH,
+    R_REQUIRED,
+    IS_REQUIRED,
+    R_IS_EMPTY,
+    R_TOO_LONG,
+    R_CHOOSE_ELEMENT,
+    R_NOT_A_DATE,
+    R_COLUMN_TWICE,
+    R_COLUMN_MISSING,
+    R_START_BEFORE_END,
+    R_NOT_A_DECIMAL,
+    R_PASSWORD_LENGTH,
+    R_PASSWORD_VARIETY,
+    R_USERNAME,
+    R_UNIT_ADMIN_NEEDS_UNIT,
+    R_OFFICER_NEEDS_NIP,
+    R_NOT_A_MONTH,
+    R_NOT_A_MONTH_OCTOBER,
+    R_NOT_A_FACTOR,
+    R_NOT_BETWEEN,
+    R_FLOOR_ABOVE_CAP,
+    R_WEIGHTS_SUM,
+    R_NO_COLUMN,
+    R_APPEARS_TWICE,
+    R_NOT_A_NIP,
+    R_NIP_TWICE,
+    R_NOT_A_CODE,
+    R_LONGER_THAN,
+    R_UNKNOWN_UNIT,
+    R_ALREADY_ON_LINE,
+    R_NOT_A_WHOLE_NUMBER,
+    R_NOT_YES_NO,
+    R_NOT_A_DATE_VALUE,
+    R_NOT_A_CONFIDENCE,
+    R_NOT_A_TRUST,
+    R_TWO_BANDS,
+    R_NOT_A_RULE,
+    R_TOO_MANY_PLACES,
+    R_BEFORE_EFFECTIVE_FROM,
+    R_VERSION_LENGTH,
+    R_STEPS_NEED_A_BAND,
+];
 
 /// Every text above, for the completeness test.
 #[cfg(test)]
 pub const EVERY_TEXT: &[Text] = &[
+    R_NOT_RUPIAH,
+    R_CLASS_LENGTH,
+    R_REQUIRED,
+    R_IS_EMPTY,
+    R_TOO_LONG,
+    R_CHOOSE_ELEMENT,
+    R_NOT_A_DATE,
+    R_COLUMN_TWICE,
+    R_COLUMN_MISSING,
+    R_START_BEFORE_END,
+    R_NOT_A_DECIMAL,
+    R_PASSWORD_LENGTH,
+    R_PASSWORD_VARIETY,
+    R_USERNAME,
+    R_UNIT_ADMIN_NEEDS_UNIT,
+    R_OFFICER_NEEDS_NIP,
+    R_NOT_A_MONTH,
+    R_NOT_A_MONTH_OCTOBER,
+    R_NOT_A_FACTOR,
+    R_NOT_BETWEEN,
+    R_FLOOR_ABOVE_CAP,
+    R_WEIGHTS_SUM,
+    R_NO_COLUMN,
+    R_APPEARS_TWICE,
+    R_NOT_A_NIP,
+    R_NIP_TWICE,
+    R_NOT_A_CODE,
+    R_LONGER_THAN,
+    R_UNKNOWN_UNIT,
+    R_ALREADY_ON_LINE,
+    R_NOT_A_WHOLE_NUMBER,
+    R_NOT_YES_NO,
+    R_NOT_A_DATE_VALUE,
+    R_NOT_A_CONFIDENCE,
+    R_NOT_A_TRUST,
+    R_TWO_BANDS,
+    R_NOT_A_RULE,
+    R_TOO_MANY_PLACES,
+    R_BEFORE_EFFECTIVE_FROM,
+    R_VERSION_LENGTH,
+    R_STEPS_NEED_A_BAND,
     SUMMARY,
     UNIT_CODE,
     SKM_SUMMARY,

@@ -150,7 +150,7 @@ fn upload_form(look: Look, kind: &str, label: &str, columns: &str) -> Markup {
 fn line_errors(look: Look, errors: &[LineError]) -> Markup {
     html! {
         p { strong { (errors.len()) " " (look.t(T::PROBLEMS_FOUND_NOTHING_WAS_IMPORTED)) } }
-        ul { @for e in errors { li { (look.t(T::LINE_2)) (e.line) ", " code { (e.field) } ": " (e.reason) } } }
+        ul { @for e in errors { li { (look.t(T::LINE_2)) (e.line) ", " code { (e.field) } ": " (crate::i18n::reason_text(look.lang, &e.reason)) } } }
     }
 }
 

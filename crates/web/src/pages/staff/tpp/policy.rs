@@ -119,7 +119,7 @@ pub async fn save_policy(
             StatusCode::UNPROCESSABLE_ENTITY,
             Err(html! {
                 p { strong { (cx.t(T::THE_POLICY_CANNOT_BE_SAVED_YET)) } }
-                ul { @for p in &problems { li { code { (p.field) } ": " (p.reason) } } }
+                ul { @for p in &problems { li { code { (p.field) } ": " (crate::i18n::reason_text(cx.lang, &p.reason)) } } }
             }),
         ),
         Err(TppError::Policy(error)) => (
