@@ -663,6 +663,19 @@ pub fn answer_index(field: &str) -> Option<usize> {
 }
 
 /// A channel in plain words.
+/// Why a response was held, in a sentence.
+pub fn held_because(lang: Lang, reason: suara_domain::integrity::anomaly::Reason) -> &'static str {
+    use suara_domain::integrity::anomaly::Reason;
+    lang.t(match reason {
+        Reason::DeviceRepeat => catalogue::HELD_DEVICE_REPEAT,
+        Reason::NetworkBurst => catalogue::HELD_NETWORK_BURST,
+        Reason::StraightLinedBulk => catalogue::HELD_STRAIGHT_LINED,
+        Reason::UnitBurst => catalogue::HELD_UNIT_BURST,
+        Reason::TicketAtCounter => catalogue::HELD_TICKET_AT_COUNTER,
+        Reason::OutsideServiceHours => catalogue::HELD_OUTSIDE_HOURS,
+    })
+}
+
 pub fn channel_label(lang: Lang, channel: &str) -> &'static str {
     use suara_domain::integrity::channel::Channel;
     match Channel::from_code(channel) {

@@ -102,36 +102,6 @@ impl Reason {
     pub fn from_code(code: &str) -> Option<Reason> {
         Reason::ALL.into_iter().find(|r| r.code() == code)
     }
-
-    /// The reason in words, Indonesian then English.
-    pub fn describe(self) -> (&'static str, &'static str) {
-        match self {
-            Reason::DeviceRepeat => (
-                "perangkat yang sama menilai unit ini lebih dari 2 kali dalam satu jam",
-                "the same device rated this unit more than twice within an hour",
-            ),
-            Reason::NetworkBurst => (
-                "lebih dari 30 tanggapan dari satu jaringan atau kios dalam satu jam",
-                "more than 30 responses from one network or kiosk within an hour",
-            ),
-            Reason::StraightLinedBulk => (
-                "jawaban seragam berulang dari satu jaringan atau kios",
-                "repeated all-same answers from one network or kiosk",
-            ),
-            Reason::UnitBurst => (
-                "lebih dari 40 tanggapan terbuka (tautan atau API) untuk unit ini dalam 10 menit",
-                "more than 40 open responses (link or API) for this unit within 10 minutes",
-            ),
-            Reason::TicketAtCounter => (
-                "tiket dijawab kurang dari 60 detik setelah terbit, dari jaringan loket yang menerbitkannya",
-                "ticket answered less than 60 seconds after issue, from the network of the counter that issued it",
-            ),
-            Reason::OutsideServiceHours => (
-                "di luar jam layanan unit (termasuk kelonggaran 30 menit sebelum buka dan 3 jam setelah tutup)",
-                "outside the unit's service hours (allowing 30 minutes before opening and 3 hours after closing)",
-            ),
-        }
-    }
 }
 
 /// The reasons to hold this response back; empty means it counts.

@@ -3120,6 +3120,31 @@ pub const R_CLASS_LENGTH: Text = Text {
     en: "must be 1–32 characters",
 };
 
+pub const HELD_DEVICE_REPEAT: Text = Text {
+    id: "perangkat yang sama menilai unit ini lebih dari 2 kali dalam satu jam",
+    en: "the same device rated this unit more than twice within an hour",
+};
+pub const HELD_NETWORK_BURST: Text = Text {
+    id: "lebih dari 30 tanggapan dari satu jaringan atau kios dalam satu jam",
+    en: "more than 30 responses from one network or kiosk within an hour",
+};
+pub const HELD_STRAIGHT_LINED: Text = Text {
+    id: "jawaban seragam berulang dari satu jaringan atau kios",
+    en: "repeated all-same answers from one network or kiosk",
+};
+pub const HELD_UNIT_BURST: Text = Text {
+    id: "lebih dari 40 tanggapan terbuka (tautan atau API) untuk unit ini dalam 10 menit",
+    en: "more than 40 open responses (link or API) for this unit within 10 minutes",
+};
+pub const HELD_TICKET_AT_COUNTER: Text = Text {
+    id: "tiket dijawab kurang dari 60 detik setelah terbit, dari jaringan loket yang menerbitkannya",
+    en: "ticket answered less than 60 seconds after issue, from the network of the counter that issued it",
+};
+pub const HELD_OUTSIDE_HOURS: Text = Text {
+    id: "di luar jam layanan unit (termasuk kelonggaran 30 menit sebelum buka dan 3 jam setelah tutup)",
+    en: "outside the unit's service hours (allowing 30 minutes before opening and 3 hours after closing)",
+};
+
 /// Domain reasons a page may show, for `reason_text`; the English is the domain's wording.
 pub const REASONS: &[Text] = &[
     R_NOT_RUPIAH,
@@ -3169,6 +3194,12 @@ pub const REASONS: &[Text] = &[
 /// Every text above, for the completeness test.
 #[cfg(test)]
 pub const EVERY_TEXT: &[Text] = &[
+    HELD_DEVICE_REPEAT,
+    HELD_NETWORK_BURST,
+    HELD_STRAIGHT_LINED,
+    HELD_UNIT_BURST,
+    HELD_TICKET_AT_COUNTER,
+    HELD_OUTSIDE_HOURS,
     R_NOT_RUPIAH,
     R_CLASS_LENGTH,
     R_REQUIRED,

@@ -223,7 +223,7 @@ fn list(
                         td data-label=(lang.t(T::CHANNEL)) { (channel_label(lang, &h.channel))
                             @if let Some(source) = &h.source { br; a href=(Filters { sumber: Some(source.clone()), halaman: None, ..filters.clone() }.link(lang, 1)) { code { (source) } } } }
                         td data-label=(lang.t(T::ANSWERS)) { code { @for a in h.answers { (a.map_or("–".to_string(), |v| v.to_string())) " " } } }
-                        td data-label=(lang.t(T::REASON_2)) { ul { @for r in &h.reasons { li { (if lang == Lang::Id { r.describe().0 } else { r.describe().1 }) } } } }
+                        td data-label=(lang.t(T::REASON_2)) { ul { @for r in &h.reasons { li { (crate::i18n::held_because(lang, *r)) } } } }
                     } } }
             }
             fieldset {
