@@ -492,11 +492,19 @@ pub static EN: Texts = Texts {
     ],
 };
 
+/// An SKM element's name: the official Indonesian one (PermenPANRB 14/2017), or English.
 pub fn element_name(lang: Lang, element: Element) -> &'static str {
-    match lang {
-        Lang::Id => element.name_id(),
-        Lang::En => element.name_en(),
-    }
+    lang.t(match element {
+        Element::Requirements => catalogue::ELEMENT_REQUIREMENTS,
+        Element::Procedure => catalogue::ELEMENT_PROCEDURE,
+        Element::CompletionTime => catalogue::ELEMENT_COMPLETION_TIME,
+        Element::Cost => catalogue::ELEMENT_COST,
+        Element::ProductSpecification => catalogue::ELEMENT_PRODUCT_SPECIFICATION,
+        Element::Competence => catalogue::ELEMENT_COMPETENCE,
+        Element::Behaviour => catalogue::ELEMENT_BEHAVIOUR,
+        Element::ComplaintHandling => catalogue::ELEMENT_COMPLAINT_HANDLING,
+        Element::Facilities => catalogue::ELEMENT_FACILITIES,
+    })
 }
 
 pub fn role_label(lang: Lang, role: suara_domain::access::Role) -> &'static str {
@@ -515,11 +523,24 @@ pub fn role_label(lang: Lang, role: suara_domain::access::Role) -> &'static str 
     }
 }
 
+/// A grade's official performance label, or its English.
 pub fn grade_label(lang: Lang, grade: Grade) -> &'static str {
-    match lang {
-        Lang::Id => grade.label_id(),
-        Lang::En => grade.label_en(),
-    }
+    lang.t(match grade {
+        Grade::A => catalogue::GRADE_A,
+        Grade::B => catalogue::GRADE_B,
+        Grade::C => catalogue::GRADE_C,
+        Grade::D => catalogue::GRADE_D,
+    })
+}
+
+/// A follow-up plan's status in words.
+pub fn plan_status_label(lang: Lang, status: suara_domain::skm::follow_up::Status) -> &'static str {
+    use suara_domain::skm::follow_up::Status;
+    lang.t(match status {
+        Status::Planned => catalogue::PLAN_PLANNED,
+        Status::InProgress => catalogue::PLAN_IN_PROGRESS,
+        Status::Done => catalogue::PLAN_DONE,
+    })
 }
 
 pub fn sex_label(lang: Lang, value: Sex) -> &'static str {
@@ -808,5 +829,25 @@ mod tests {
             template_values("{} and {}", "1 and 2"),
             Some(vec!["1", "2"])
         );
+    }
+}
+
+#[cfg(test)]
+mod official_names {
+    use super::*;
+
+    /// The catalogue's Indonesian is the regulation's wording the domain (and the printed
+    /// report) uses.
+    #[test]
+    fn official_labels_agree_with_the_domain() {
+        for element in Element::ALL {
+            assert_eq!(element_name(Lang::Id, element), element.name_id());
+        }
+        for grade in [Grade::A, Grade::B, Grade::C, Grade::D] {
+            assert_eq!(grade_label(Lang::Id, grade), grade.label_id());
+        }
+        for status in suara_domain::skm::follow_up::Status::ALL {
+            assert_eq!(plan_status_label(Lang::Id, status), status.label_id());
+        }
     }
 }

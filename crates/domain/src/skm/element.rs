@@ -54,20 +54,6 @@ impl Element {
             Element::Facilities => "Sarana dan prasarana",
         }
     }
-
-    pub fn name_en(self) -> &'static str {
-        match self {
-            Element::Requirements => "Requirements",
-            Element::Procedure => "Systems, mechanisms and procedures",
-            Element::CompletionTime => "Completion time",
-            Element::Cost => "Cost/tariff",
-            Element::ProductSpecification => "Service product specification",
-            Element::Competence => "Staff competence",
-            Element::Behaviour => "Staff behaviour",
-            Element::ComplaintHandling => "Handling of complaints, suggestions and feedback",
-            Element::Facilities => "Facilities and infrastructure",
-        }
-    }
 }
 
 #[cfg(test)]

@@ -37,14 +37,6 @@ impl Status {
             Status::Done => "Selesai",
         }
     }
-
-    pub fn label_en(self) -> &'static str {
-        match self {
-            Status::Planned => "Planned",
-            Status::InProgress => "In progress",
-            Status::Done => "Done",
-        }
-    }
 }
 
 /// A plan as entered, before checking.

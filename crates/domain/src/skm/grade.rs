@@ -42,15 +42,6 @@ impl Grade {
             Grade::D => "Tidak Baik",
         }
     }
-
-    pub fn label_en(self) -> &'static str {
-        match self {
-            Grade::A => "Very good",
-            Grade::B => "Good",
-            Grade::C => "Less than good",
-            Grade::D => "Poor",
-        }
-    }
 }
 
 #[cfg(test)]

@@ -3145,6 +3145,71 @@ pub const HELD_OUTSIDE_HOURS: Text = Text {
     en: "outside the unit's service hours (allowing 30 minutes before opening and 3 hours after closing)",
 };
 
+pub const ELEMENT_REQUIREMENTS: Text = Text {
+    id: "Persyaratan",
+    en: "Requirements",
+};
+pub const ELEMENT_PROCEDURE: Text = Text {
+    id: "Sistem, mekanisme dan prosedur",
+    en: "Systems, mechanisms and procedures",
+};
+pub const ELEMENT_COMPLETION_TIME: Text = Text {
+    id: "Waktu penyelesaian",
+    en: "Completion time",
+};
+pub const ELEMENT_COST: Text = Text {
+    id: "Biaya/tarif",
+    en: "Cost/tariff",
+};
+pub const ELEMENT_PRODUCT_SPECIFICATION: Text = Text {
+    id: "Produk spesifikasi jenis pelayanan",
+    en: "Service product specification",
+};
+pub const ELEMENT_COMPETENCE: Text = Text {
+    id: "Kompetensi pelaksana",
+    en: "Staff competence",
+};
+pub const ELEMENT_BEHAVIOUR: Text = Text {
+    id: "Perilaku pelaksana",
+    en: "Staff behaviour",
+};
+pub const ELEMENT_COMPLAINT_HANDLING: Text = Text {
+    id: "Penanganan pengaduan, saran dan masukan",
+    en: "Handling of complaints, suggestions and feedback",
+};
+pub const ELEMENT_FACILITIES: Text = Text {
+    id: "Sarana dan prasarana",
+    en: "Facilities and infrastructure",
+};
+pub const GRADE_A: Text = Text {
+    id: "Sangat Baik",
+    en: "Very good",
+};
+pub const GRADE_B: Text = Text {
+    id: "Baik",
+    en: "Good",
+};
+pub const GRADE_C: Text = Text {
+    id: "Kurang Baik",
+    en: "Less than good",
+};
+pub const GRADE_D: Text = Text {
+    id: "Tidak Baik",
+    en: "Poor",
+};
+pub const PLAN_PLANNED: Text = Text {
+    id: "Direncanakan",
+    en: "Planned",
+};
+pub const PLAN_IN_PROGRESS: Text = Text {
+    id: "Berjalan",
+    en: "In progress",
+};
+pub const PLAN_DONE: Text = Text {
+    id: "Selesai",
+    en: "Done",
+};
+
 /// Domain reasons a page may show, for `reason_text`; the English is the domain's wording.
 pub const REASONS: &[Text] = &[
     R_NOT_RUPIAH,
@@ -3194,6 +3259,22 @@ pub const REASONS: &[Text] = &[
 /// Every text above, for the completeness test.
 #[cfg(test)]
 pub const EVERY_TEXT: &[Text] = &[
+    ELEMENT_REQUIREMENTS,
+    ELEMENT_PROCEDURE,
+    ELEMENT_COMPLETION_TIME,
+    ELEMENT_COST,
+    ELEMENT_PRODUCT_SPECIFICATION,
+    ELEMENT_COMPETENCE,
+    ELEMENT_BEHAVIOUR,
+    ELEMENT_COMPLAINT_HANDLING,
+    ELEMENT_FACILITIES,
+    GRADE_A,
+    GRADE_B,
+    GRADE_C,
+    GRADE_D,
+    PLAN_PLANNED,
+    PLAN_IN_PROGRESS,
+    PLAN_DONE,
     HELD_DEVICE_REPEAT,
     HELD_NETWORK_BURST,
     HELD_STRAIGHT_LINED,

@@ -14,7 +14,6 @@ use time::OffsetDateTime;
 
 use super::context::PageCx;
 use super::failure::PageError;
-use super::staff::follow_up::status_label;
 use super::{layout, page};
 use crate::i18n::catalogue as T;
 use crate::i18n::{element_name, grade_label, Lang};
@@ -121,7 +120,7 @@ pub async fn show(cx: PageCx) -> Result<Response, PageError> {
                     td data-label=(lang.t(T::ELEMENT)) { (p.plan.element.code()) " " (element_name(lang, p.plan.element)) }
                     td data-label=(lang.t(T::ACTION)) { (p.plan.action) " — " small { (p.plan.owner) } @if let Some(note) = &p.progress_note { br; small { (note) } } }
                     td data-label=(lang.t(T::DEADLINE)) { (lang.date(p.plan.deadline)) }
-                    td data-label=(lang.t(T::STATUS)) { strong { (status_label(lang, p.status)) } }
+                    td data-label=(lang.t(T::STATUS)) { strong { (crate::i18n::plan_status_label(lang, p.status)) } }
                 } } }
             }
         }

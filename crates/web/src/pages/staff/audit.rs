@@ -171,7 +171,7 @@ fn value_text(lang: Lang, value: &Value) -> String {
         return crate::pages::musrena::stage_label(lang, stage).to_string();
     }
     if let Some(status) = suara_domain::skm::follow_up::Status::from_code(&text) {
-        return crate::pages::staff::follow_up::status_label(lang, status).to_string();
+        return crate::i18n::plan_status_label(lang, status).to_string();
     }
     if let Some(role) = suara_domain::access::Role::from_code(&text) {
         return crate::i18n::role_label(lang, role).to_string();

@@ -16,17 +16,10 @@ use time::OffsetDateTime;
 use super::units_tree;
 use crate::auth::Staff;
 use crate::i18n::catalogue as T;
-use crate::i18n::{element_name, Lang};
+use crate::i18n::{element_name, plan_status_label, Lang};
 use crate::pages::context::{CsrfForm, Look, StaffCx};
 use crate::pages::failure::{Missing, PageError};
 use crate::routes;
-
-pub fn status_label(lang: Lang, status: Status) -> &'static str {
-    match lang {
-        Lang::Id => status.label_id(),
-        Lang::En => status.label_en(),
-    }
-}
 
 /// The section of the unit page.
 pub fn section(
@@ -64,14 +57,14 @@ pub fn section(
                                 input type="hidden" name="period" value=(period);
                                 label for={ "status-" (p.plan_id) } { (lang.t(T::STATUS)) }
                                 select id={ "status-" (p.plan_id) } name="status" {
-                                    @for s in Status::ALL { option value=(s.code()) selected[s == p.status] { (status_label(lang, s)) } }
+                                    @for s in Status::ALL { option value=(s.code()) selected[s == p.status] { (plan_status_label(lang, s)) } }
                                 }
                                 label for={ "note-" (p.plan_id) } { (lang.t(T::PROGRESS_NOTE)) }
                                 input id={ "note-" (p.plan_id) } name="note" value=[p.progress_note.as_deref()] maxlength="500";
                                 button type="submit" { (lang.t(T::SAVE)) }
                             }
                         } @else {
-                            (status_label(lang, p.status))
+                            (plan_status_label(lang, p.status))
                         }
                     }
                 } } }
