@@ -192,7 +192,9 @@ pub async fn export(store: &Store, args: ExportArgs) -> anyhow::Result<ExitCode>
         );
     };
     let bytes = match args.format.as_str() {
-        "xlsx" => suara_reports::tpp::payroll_xlsx(&run, &tenant.name, tenant.offset())?,
+        "xlsx" => {
+            suara_reports::tpp::payroll_xlsx(&run, &tenant.name, tenant.offset(), &|label| label)?
+        }
         "csv" => suara_reports::tpp::payroll_csv(&run)?,
         other => bail!("--format must be xlsx or csv (got '{other}')"),
     };

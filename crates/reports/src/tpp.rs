@@ -156,11 +156,64 @@ impl Formats {
 
 /// The workbook: "Ringkasan" (summary), one sheet per unit, and "Tidak dibayar" (officers
 /// who could not be paid, with the reason) when there are any.
-/// `offset` is the regency's time zone, for the time the run was computed.
+/// Gives a label of the workbook, written here in Indonesian, in the reader's language.
+pub type Words<'a> = &'a dyn Fn(&'static str) -> &'static str;
+
+/// Every label the workbook writes, in Indonesian: a caller offering another language
+/// translates each (the web page's catalogue has them all; a test checks it).
+pub const LABELS: [&str; 43] = [
+    "Ringkasan",
+    "Tidak dibayar",
+    "Versi perhitungan",
+    "Status",
+    "draf",
+    "sudah diperiksa",
+    "disetujui",
+    "terkunci (final)",
+    "Versi kebijakan",
+    "Dihitung oleh",
+    "Dihitung pada (waktu setempat)",
+    "Ringkasan masukan (SHA-256)",
+    "Pembulatan",
+    "faktor dibulatkan ke 0,01%; jumlah dibulatkan ke bawah ke rupiah penuh",
+    "Kode unit",
+    "Unit",
+    "Pegawai dibayar",
+    "Jumlah TPP (Rp)",
+    "Jumlah",
+    "NIP",
+    "Nama",
+    "Alasan",
+    "Kelas jabatan",
+    "TPP dasar (Rp)",
+    "Tanggapan pegawai",
+    "IKM pegawai",
+    "Tanggapan unit",
+    "IKM unit",
+    "Dasar nilai",
+    "Nilai",
+    "Faktor dibayar",
+    "TPP dibayar (Rp)",
+    "Bukti",
+    "Batas atas nilai",
+    "versi",
+    "Tidak dibayar: lihat lembar 'Tidak dibayar'",
+    "Tanpa aturan bukti",
+    "Bukti belum cukup (100%)",
+    "Cukup: dari batas atas",
+    "Gabungan pegawai dan unit",
+    "Nilai pegawai",
+    "Nilai unit",
+    "Tanpa tanggapan (100%)",
+];
+
+/// `offset` is the regency's time zone, for the time the run was computed; `words` gives
+/// each label in the reader's language (`&|label| label` for Indonesian).
 pub fn payroll_xlsx(
     run: &StoredRun,
     regency: &str,
     offset: time::UtcOffset,
+    words: Words,
 ) -> Result<Vec<u8>, ReportError> {
     let f = Formats::new();
     let mut workbook = Workbook::new();
@@ -175,19 +228,19 @@ pub fn payroll_xlsx(
     }
 
     let summary = workbook.add_worksheet();
-    summary.set_name(sheet_name("Ringkasan", &mut taken))?;
+    summary.set_name(sheet_name(words("Ringkasan"), &mut taken))?;
     let s = &run.summary;
     summary.write_string_with_format(0, 0, format!("TPP {regency} — {}", s.month), &f.title)?;
     let facts: [(&str, String); 7] = [
         ("Versi perhitungan", s.version.to_string()),
         (
             "Status",
-            match s.state {
+            words(match s.state {
                 RunState::Draft => "draf",
                 RunState::Reviewed => "sudah diperiksa",
                 RunState::Approved => "disetujui",
                 RunState::Locked => "terkunci (final)",
-            }
+            })
             .to_string(),
         ),
         ("Versi kebijakan", s.policy_version.clone()),
@@ -204,12 +257,12 @@ pub fn payroll_xlsx(
         ("Ringkasan masukan (SHA-256)", s.input_digest.clone()),
         (
             "Pembulatan",
-            "faktor dibulatkan ke 0,01%; jumlah dibulatkan ke bawah ke rupiah penuh".into(),
+            words("faktor dibulatkan ke 0,01%; jumlah dibulatkan ke bawah ke rupiah penuh").into(),
         ),
     ];
     for (i, (label, value)) in facts.iter().enumerate() {
         let r = 2 + i as u32;
-        summary.write_string_with_format(r, 0, *label, &f.bold)?;
+        summary.write_string_with_format(r, 0, words(label), &f.bold)?;
         summary.write_string(r, 1, inert(value))?;
     }
     let top = 2 + facts.len() as u32 + 1;
@@ -223,7 +276,7 @@ pub fn payroll_xlsx(
     .iter()
     .enumerate()
     {
-        summary.write_string_with_format(top, c as u16, *h, &f.header)?;
+        summary.write_string_with_format(top, c as u16, words(h), &f.header)?;
     }
     let mut r = top + 1;
     for (unit_id, members) in &by_unit {
@@ -238,7 +291,7 @@ pub fn payroll_xlsx(
         summary.write_number_with_format(r, 4, paid.iter().sum::<u64>() as f64, &f.rupiah)?;
         r += 1;
     }
-    summary.write_string_with_format(r, 1, "Jumlah", &f.bold)?;
+    summary.write_string_with_format(r, 1, words("Jumlah"), &f.bold)?;
     summary.write_number_with_format(r, 2, run.payroll.rows.len() as f64, &f.bold)?;
     summary.write_number_with_format(r, 3, run.payroll.unpaid.len() as f64, &f.bold)?;
     summary.write_number_with_format(r, 4, run.payroll.total() as f64, &f.rupiah_bold)?;
@@ -251,14 +304,14 @@ pub fn payroll_xlsx(
     for (unit_id, members) in &by_unit {
         let sheet = workbook.add_worksheet();
         sheet.set_name(sheet_name(unit_id, &mut taken))?;
-        unit_sheet(sheet, &f, run, &members[0].0.unit_name, members)?;
+        unit_sheet(sheet, &f, words, run, &members[0].0.unit_name, members)?;
     }
 
     if !run.payroll.unpaid.is_empty() {
         let sheet = workbook.add_worksheet();
-        sheet.set_name(sheet_name("Tidak dibayar", &mut taken))?;
+        sheet.set_name(sheet_name(words("Tidak dibayar"), &mut taken))?;
         for (c, h) in ["NIP", "Nama", "Unit", "Alasan"].iter().enumerate() {
-            sheet.write_string_with_format(0, c as u16, *h, &f.header)?;
+            sheet.write_string_with_format(0, c as u16, words(h), &f.header)?;
         }
         for (i, unpaid) in run.payroll.unpaid.iter().enumerate() {
             let r = 1 + i as u32;
@@ -296,6 +349,7 @@ const UNIT_HEADERS: [&str; 14] = [
 fn unit_sheet(
     sheet: &mut Worksheet,
     f: &Formats,
+    words: Words,
     run: &StoredRun,
     unit_name: &str,
     members: &[(&RunOfficer, Option<&PayrollRow>)],
@@ -304,13 +358,15 @@ fn unit_sheet(
         0,
         0,
         inert(&format!(
-            "{unit_name} — TPP {} (versi {})",
-            run.summary.month, run.summary.version
+            "{unit_name} — TPP {} ({} {})",
+            run.summary.month,
+            words("versi"),
+            run.summary.version
         )),
         &f.title,
     )?;
     for (c, h) in UNIT_HEADERS.iter().enumerate() {
-        sheet.write_string_with_format(2, c as u16, *h, &f.header)?;
+        sheet.write_string_with_format(2, c as u16, words(h), &f.header)?;
     }
     let mut total = 0u64;
     let mut r = 3;
@@ -334,25 +390,25 @@ fn unit_sheet(
         match row {
             Some(row) => {
                 let e = &row.explanation;
-                sheet.write_string(r, 8, basis_label(&e.basis))?;
+                sheet.write_string(r, 8, words(basis_label(&e.basis)))?;
                 if let Some(score) = e.score {
                     sheet.write_number_with_format(r, 9, score.to_f64(), &f.decimal)?;
                 }
                 sheet.write_number_with_format(r, 10, e.factor.paid.to_f64(), &f.percent)?;
                 sheet.write_number_with_format(r, 11, e.amount as f64, &f.rupiah)?;
-                sheet.write_string(r, 12, evidence_label(&e.evidence))?;
+                sheet.write_string(r, 12, words(evidence_label(&e.evidence)))?;
                 if let Some(upper) = upper(&e.evidence) {
                     sheet.write_number_with_format(r, 13, upper.to_f64(), &f.decimal)?;
                 }
                 total += e.amount;
             }
             None => {
-                sheet.write_string(r, 8, "Tidak dibayar: lihat lembar 'Tidak dibayar'")?;
+                sheet.write_string(r, 8, words("Tidak dibayar: lihat lembar 'Tidak dibayar'"))?;
             }
         }
         r += 1;
     }
-    sheet.write_string_with_format(r, 10, "Jumlah", &f.bold)?;
+    sheet.write_string_with_format(r, 10, words("Jumlah"), &f.bold)?;
     sheet.write_number_with_format(r, 11, total as f64, &f.rupiah_bold)?;
     for (c, width) in [20, 28, 10, 15, 11, 10, 11, 10, 26, 9, 11, 16, 24, 12]
         .iter()

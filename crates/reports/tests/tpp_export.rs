@@ -97,6 +97,7 @@ fn xlsx_has_a_summary_and_a_sheet_per_unit_with_the_run_amounts() {
         &run,
         "Kabupaten Uji",
         time::UtcOffset::from_hms(7, 0, 0).unwrap(),
+        &|label| label,
     )
     .unwrap();
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();

@@ -684,6 +684,14 @@ pub fn answer_index(field: &str) -> Option<usize> {
 }
 
 /// A channel in plain words.
+/// A label of the payroll workbook (written in Indonesian) in this language.
+pub fn sheet_label(lang: Lang, label: &'static str) -> &'static str {
+    catalogue::PAYROLL_SHEET
+        .iter()
+        .find(|text| text.id == label)
+        .map_or(label, |text| lang.t(*text))
+}
+
 /// Why a response was held, in a sentence.
 pub fn held_because(lang: Lang, reason: suara_domain::integrity::anomaly::Reason) -> &'static str {
     use suara_domain::integrity::anomaly::Reason;
@@ -848,6 +856,23 @@ mod official_names {
         }
         for status in suara_domain::skm::follow_up::Status::ALL {
             assert_eq!(plan_status_label(Lang::Id, status), status.label_id());
+        }
+    }
+}
+
+#[cfg(test)]
+mod payroll_sheet {
+    use super::*;
+
+    #[test]
+    fn every_label_of_the_payroll_workbook_has_its_english() {
+        for label in suara_reports::tpp::LABELS {
+            let english = sheet_label(Lang::En, label);
+            assert!(
+                english != label || ["Unit", "NIP"].contains(&label),
+                "no English for {label:?}"
+            );
+            assert_eq!(sheet_label(Lang::Id, label), label);
         }
     }
 }

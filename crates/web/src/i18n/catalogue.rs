@@ -3210,6 +3210,162 @@ pub const PLAN_DONE: Text = Text {
     en: "Done",
 };
 
+pub const PAYROLL_02: Text = Text {
+    id: "Versi perhitungan",
+    en: "Run version",
+};
+pub const PAYROLL_07: Text = Text {
+    id: "terkunci (final)",
+    en: "locked (final)",
+};
+pub const PAYROLL_09: Text = Text {
+    id: "Dihitung oleh",
+    en: "Computed by",
+};
+pub const PAYROLL_10: Text = Text {
+    id: "Dihitung pada (waktu setempat)",
+    en: "Computed at (local time)",
+};
+pub const PAYROLL_11: Text = Text {
+    id: "Ringkasan masukan (SHA-256)",
+    en: "Input digest (SHA-256)",
+};
+pub const PAYROLL_12: Text = Text {
+    id: "Pembulatan",
+    en: "Rounding",
+};
+pub const PAYROLL_13: Text = Text {
+    id: "faktor dibulatkan ke 0,01%; jumlah dibulatkan ke bawah ke rupiah penuh",
+    en: "factor rounded to 0.01%; amounts rounded down to whole rupiah",
+};
+pub const PAYROLL_16: Text = Text {
+    id: "Pegawai dibayar",
+    en: "Officers paid",
+};
+pub const PAYROLL_17: Text = Text {
+    id: "Jumlah TPP (Rp)",
+    en: "TPP total (Rp)",
+};
+pub const PAYROLL_23: Text = Text {
+    id: "TPP dasar (Rp)",
+    en: "Base TPP (Rp)",
+};
+pub const PAYROLL_24: Text = Text {
+    id: "Tanggapan pegawai",
+    en: "Officer's responses",
+};
+pub const PAYROLL_25: Text = Text {
+    id: "IKM pegawai",
+    en: "Officer's IKM",
+};
+pub const PAYROLL_26: Text = Text {
+    id: "Tanggapan unit",
+    en: "Unit's responses",
+};
+pub const PAYROLL_27: Text = Text {
+    id: "IKM unit",
+    en: "Unit's IKM",
+};
+pub const PAYROLL_28: Text = Text {
+    id: "Dasar nilai",
+    en: "Score basis",
+};
+pub const PAYROLL_30: Text = Text {
+    id: "Faktor dibayar",
+    en: "Factor paid",
+};
+pub const PAYROLL_31: Text = Text {
+    id: "TPP dibayar (Rp)",
+    en: "TPP paid (Rp)",
+};
+pub const PAYROLL_33: Text = Text {
+    id: "Batas atas nilai",
+    en: "Score's upper end",
+};
+pub const PAYROLL_34: Text = Text {
+    id: "versi",
+    en: "version",
+};
+pub const PAYROLL_35: Text = Text {
+    id: "Tidak dibayar: lihat lembar 'Tidak dibayar'",
+    en: "Not paid: see the 'Not paid' sheet",
+};
+pub const PAYROLL_36: Text = Text {
+    id: "Tanpa aturan bukti",
+    en: "No evidence rule",
+};
+pub const PAYROLL_37: Text = Text {
+    id: "Bukti belum cukup (100%)",
+    en: "Not enough evidence (100%)",
+};
+pub const PAYROLL_38: Text = Text {
+    id: "Cukup: dari batas atas",
+    en: "Enough: from the upper end",
+};
+pub const PAYROLL_39: Text = Text {
+    id: "Gabungan pegawai dan unit",
+    en: "Officer and unit blended",
+};
+pub const PAYROLL_40: Text = Text {
+    id: "Nilai pegawai",
+    en: "Officer's score",
+};
+pub const PAYROLL_41: Text = Text {
+    id: "Nilai unit",
+    en: "Unit's score",
+};
+pub const PAYROLL_42: Text = Text {
+    id: "Tanpa tanggapan (100%)",
+    en: "No responses (100%)",
+};
+
+/// The payroll workbook's labels (`suara_reports::tpp::LABELS`), for its English version.
+pub const PAYROLL_SHEET: &[Text] = &[
+    SUMMARY,
+    NOT_PAID,
+    PAYROLL_02,
+    STATE,
+    DRAFT,
+    REVIEWED,
+    APPROVED,
+    PAYROLL_07,
+    POLICY_VERSION,
+    PAYROLL_09,
+    PAYROLL_10,
+    PAYROLL_11,
+    PAYROLL_12,
+    PAYROLL_13,
+    UNIT_CODE,
+    UNIT_2,
+    PAYROLL_16,
+    PAYROLL_17,
+    TOTAL,
+    NIP,
+    NAME,
+    REASON_2,
+    POSITION_CLASS,
+    PAYROLL_23,
+    PAYROLL_24,
+    PAYROLL_25,
+    PAYROLL_26,
+    PAYROLL_27,
+    PAYROLL_28,
+    SCORE,
+    PAYROLL_30,
+    PAYROLL_31,
+    EVIDENCE_2,
+    PAYROLL_33,
+    PAYROLL_34,
+    PAYROLL_35,
+    PAYROLL_36,
+    PAYROLL_37,
+    PAYROLL_38,
+    PAYROLL_39,
+    PAYROLL_40,
+    PAYROLL_41,
+    PAYROLL_42,
+];
+
 /// Domain reasons a page may show, for `reason_text`; the English is the domain's wording.
 pub const REASONS: &[Text] = &[
     R_NOT_RUPIAH,
@@ -3259,6 +3415,33 @@ pub const REASONS: &[Text] = &[
 /// Every text above, for the completeness test.
 #[cfg(test)]
 pub const EVERY_TEXT: &[Text] = &[
+    PAYROLL_02,
+    PAYROLL_07,
+    PAYROLL_09,
+    PAYROLL_10,
+    PAYROLL_11,
+    PAYROLL_12,
+    PAYROLL_13,
+    PAYROLL_16,
+    PAYROLL_17,
+    PAYROLL_23,
+    PAYROLL_24,
+    PAYROLL_25,
+    PAYROLL_26,
+    PAYROLL_27,
+    PAYROLL_28,
+    PAYROLL_30,
+    PAYROLL_31,
+    PAYROLL_33,
+    PAYROLL_34,
+    PAYROLL_35,
+    PAYROLL_36,
+    PAYROLL_37,
+    PAYROLL_38,
+    PAYROLL_39,
+    PAYROLL_40,
+    PAYROLL_41,
+    PAYROLL_42,
     ELEMENT_REQUIREMENTS,
     ELEMENT_PROCEDURE,
     ELEMENT_COMPLETION_TIME,

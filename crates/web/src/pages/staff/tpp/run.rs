@@ -453,7 +453,9 @@ pub async fn export(
     let format = SheetFormat::from_query(query.format.as_deref())?;
     let bytes = match format {
         SheetFormat::Xlsx => {
-            suara_reports::tpp::payroll_xlsx(&run, &cx.tenant.name, cx.tenant.offset())
+            suara_reports::tpp::payroll_xlsx(&run, &cx.tenant.name, cx.tenant.offset(), &|label| {
+                crate::i18n::sheet_label(cx.lang, label)
+            })
         }
         SheetFormat::Csv => suara_reports::tpp::payroll_csv(&run),
     };
