@@ -5,15 +5,16 @@ use std::collections::HashMap;
 
 use axum::extract::{Path, Query};
 use axum::response::Response;
-use maud::html;
+use maud::{html, Markup};
 use suara_domain::access::Permission;
 use suara_domain::org::Unit;
-use suara_domain::skm::Tally;
-use suara_store::{Scope, ScopeKind};
+use suara_domain::period::{Month, Period};
+use suara_domain::skm::{SkmScore, Tally};
+use suara_store::{Officer, Scope, ScopeKind, Service, ServicePoint, StoredPlan};
 
 use super::{back, elements_section, figures_table, trend_points, trend_section, TREND_MONTHS};
 use crate::i18n::catalogue as T;
-use crate::pages::context::StaffCx;
+use crate::pages::context::{Look, StaffCx};
 use crate::pages::failure::{Missing, PageError};
 use crate::pages::staff::{
     exact, follow_up, href, period_picker, sample_needed, score_text, units_tree, PeriodQuery,
@@ -27,87 +28,157 @@ pub struct UnitQuery {
     pub cari: Option<String>,
 }
 
+/// An officer of the unit as listed: whether the user may open their page, their figures.
+pub struct OfficerLine {
+    pub officer: Officer,
+    pub linked: bool,
+    pub tally: Option<Tally>,
+}
+
+/// What the unit's page shows, loaded from the store.
+pub struct UnitView {
+    pub unit: Unit,
+    /// The unit above, when the user may open it.
+    pub parent: Option<Unit>,
+    pub period: Period,
+    pub now: Month,
+    pub tally: Tally,
+    /// The unit with everything under it.
+    pub subtree: Tally,
+    pub needed: Option<u64>,
+    pub trend: Vec<(Month, Option<SkmScore>, u64)>,
+    pub plans: Vec<StoredPlan>,
+    pub may_edit_plans: bool,
+    pub children: Vec<(Unit, Option<Tally>)>,
+    pub services: Vec<(Service, Option<Tally>)>,
+    /// `None` for planners: they see units, never individual officers.
+    pub officers: Option<Vec<OfficerLine>>,
+    pub points: Vec<ServicePoint>,
+    pub search: String,
+}
+
 pub async fn unit(
     cx: StaffCx,
     Path(unit_id): Path<String>,
     Query(query): Query<UnitQuery>,
 ) -> Result<Response, PageError> {
-    let unit_id = unit_id.as_str();
+    let view = load(&cx, &unit_id, query).await?;
+    let (title, content) = render(cx.look(), &view);
+    cx.ok(&title, content)
+}
+
+async fn load(cx: &StaffCx, unit_id: &str, query: UnitQuery) -> Result<UnitView, PageError> {
     let search = query.cari.as_deref().unwrap_or("").trim().to_lowercase();
-    let query = PeriodQuery {
+    let period = PeriodQuery {
         period: query.period,
-    };
-    let (lang, staff) = (cx.lang, &cx.staff);
-    let tenant_id = cx.tenant_id();
-    let period = query.period(&cx.tenant)?;
+    }
+    .period(&cx.tenant)?;
     let (from, to) = period.months();
-    let (units, tree) = units_tree(&cx).await?;
+    let (tenant_id, principal) = (cx.tenant_id(), &cx.staff.principal);
+    let (units, tree) = units_tree(cx).await?;
     let Some(unit) = units.iter().find(|u| u.unit_id == unit_id) else {
         return Err(PageError::NotFound(Missing::Unit(unit_id.to_string())));
     };
-    if !staff.principal.sees_unit(unit_id, &tree) {
+    if !principal.sees_unit(unit_id, &tree) {
         return Err(PageError::Forbidden);
     }
     let store = &cx.app.store;
-    let tally = store
-        .tally(tenant_id, Scope::Unit(unit_id), from, to)
-        .await?;
-    let score = exact(&tally);
+    let tallies = |kind| async move {
+        let found: HashMap<String, Tally> = store
+            .tallies_of_kind(tenant_id, kind, from, to)
+            .await?
+            .into_iter()
+            .collect();
+        Ok::<_, PageError>(found)
+    };
+    let unit_tallies = tallies(ScopeKind::Unit).await?;
+    let service_tallies = tallies(ScopeKind::Service).await?;
+    let officer_tallies = tallies(ScopeKind::Officer).await?;
     let now = cx.current_month();
-    let needed = sample_needed(unit.monthly_users, period, now);
-    let unit_tallies: HashMap<String, Tally> = store
-        .tallies_of_kind(tenant_id, ScopeKind::Unit, from, to)
-        .await?
-        .into_iter()
-        .collect();
-    let service_tallies: HashMap<String, Tally> = store
-        .tallies_of_kind(tenant_id, ScopeKind::Service, from, to)
-        .await?
-        .into_iter()
-        .collect();
-    let officer_tallies: HashMap<String, Tally> = store
-        .tallies_of_kind(tenant_id, ScopeKind::Officer, from, to)
-        .await?
-        .into_iter()
-        .collect();
-    let services = store.services_of_unit(tenant_id, unit_id).await?;
-    let plans = store
-        .follow_ups(tenant_id, Some(unit_id), Some(period))
-        .await?;
-    let points = store.points_of_unit(tenant_id, unit_id).await?;
-    let mut officers = store.officers_of_unit(tenant_id, unit_id).await?;
-    // Rated officers first, most responses first; the back office after, by name.
-    officers.sort_by_key(|o| {
-        std::cmp::Reverse(officer_tallies.get(&o.nip).map_or(0, Tally::responses))
-    });
-    let trend = trend_points(
-        store
-            .monthly_tallies(
-                tenant_id,
-                Scope::Unit(unit_id),
-                back(to.min(now), TREND_MONTHS - 1),
-                to.min(now),
-            )
-            .await?,
-        to.min(now),
-    );
-    let children: Vec<&Unit> = tree
-        .children(unit_id)
-        .iter()
-        .filter_map(|id| units.iter().find(|u| &u.unit_id == id))
-        .collect();
-    // The unit with everything under it, from the same monthly totals.
     let mut subtree = Tally::default();
     for id in tree.subtree(unit_id) {
         if let Some(t) = unit_tallies.get(&id) {
             subtree.merge(t);
         }
     }
-    let subtree_score = exact(&subtree);
-    let parent = unit
-        .parent_id
-        .as_deref()
-        .and_then(|p| units.iter().find(|u| u.unit_id == p));
+    let officers = if principal.may(Permission::ViewOfficer) {
+        let mut officers: Vec<OfficerLine> = store
+            .officers_of_unit(tenant_id, unit_id)
+            .await?
+            .into_iter()
+            .filter(|o| {
+                search.is_empty()
+                    || o.name.to_lowercase().contains(&search)
+                    || o.nip.contains(&search)
+            })
+            .map(|o| OfficerLine {
+                linked: principal.sees_officer(&o.nip, unit_id, &tree),
+                tally: officer_tallies.get(&o.nip).cloned(),
+                officer: o,
+            })
+            .collect();
+        // Rated officers first, most responses first; the back office after, by name.
+        officers.sort_by_key(|o| std::cmp::Reverse(o.tally.as_ref().map_or(0, Tally::responses)));
+        Some(officers)
+    } else {
+        None
+    };
+    Ok(UnitView {
+        parent: unit
+            .parent_id
+            .as_deref()
+            .filter(|p| principal.sees_unit(p, &tree))
+            .and_then(|p| units.iter().find(|u| u.unit_id == p))
+            .cloned(),
+        tally: store
+            .tally(tenant_id, Scope::Unit(unit_id), from, to)
+            .await?,
+        needed: sample_needed(unit.monthly_users, period, now),
+        trend: trend_points(
+            store
+                .monthly_tallies(
+                    tenant_id,
+                    Scope::Unit(unit_id),
+                    back(to.min(now), TREND_MONTHS - 1),
+                    to.min(now),
+                )
+                .await?,
+            to.min(now),
+        ),
+        plans: store
+            .follow_ups(tenant_id, Some(unit_id), Some(period))
+            .await?,
+        may_edit_plans: follow_up::may_edit(&cx.staff, unit_id, &tree),
+        children: tree
+            .children(unit_id)
+            .iter()
+            .filter_map(|id| units.iter().find(|u| &u.unit_id == id))
+            .map(|u| (u.clone(), unit_tallies.get(&u.unit_id).cloned()))
+            .collect(),
+        services: store
+            .services_of_unit(tenant_id, unit_id)
+            .await?
+            .into_iter()
+            .map(|s| {
+                let tally = service_tallies.get(&s.service_id).cloned();
+                (s, tally)
+            })
+            .collect(),
+        points: store.points_of_unit(tenant_id, unit_id).await?,
+        unit: unit.clone(),
+        subtree,
+        officers,
+        period,
+        now,
+        search,
+    })
+}
+
+pub fn render(look: Look, view: &UnitView) -> (String, Markup) {
+    let lang = look.lang;
+    let (unit, period) = (&view.unit, view.period);
+    let unit_id = unit.unit_id.as_str();
+    let score = exact(&view.tally);
     let path = routes::dashboard_unit(unit_id);
     let export = |format: &str| {
         format!(
@@ -119,14 +190,12 @@ pub async fn unit(
     let content = html! {
         p.crumbs {
             a href=(href(lang, routes::DASHBOARD, Some(period))) { (lang.t(T::DASHBOARD)) }
-            @if let Some(parent) = parent {
-                @if staff.principal.sees_unit(&parent.unit_id, &tree) {
-                    " › " a href=(href(lang, &routes::dashboard_unit(&parent.unit_id), Some(period))) { (parent.name) }
-                }
+            @if let Some(parent) = &view.parent {
+                " › " a href=(href(lang, &routes::dashboard_unit(&parent.unit_id), Some(period))) { (parent.name) }
             }
         }
         h1 { (unit.name) }
-        (period_picker(lang, &path, period, now))
+        (period_picker(lang, &path, period, view.now))
         p {
             a href={ (routes::unit_report(unit_id)) "?period=" (period) "&lang=" (lang.code()) } { (lang.t(T::DOWNLOAD_THE_SKM_REPORT_PDF)) }
             " · " (lang.t(T::ANONYMOUS_RESPONSES))
@@ -134,10 +203,10 @@ pub async fn unit(
             a href=(export("csv")) { "CSV" }
         }
         p.lead {
-            (lang.period(period)) ": " (score_text(lang, score.as_ref())) " · " (tally.responses()) " " (lang.t(T::RESPONSES_2))
-            @if let Some(n) = needed {
+            (lang.period(period)) ": " (score_text(lang, score.as_ref())) " · " (view.tally.responses()) " " (lang.t(T::RESPONSES_2))
+            @if let Some(n) = view.needed {
                 " · " (lang.t(T::SAMPLE_NEEDED_2)) " " (n)
-                @if tally.responses() < n { " " span.flag { (lang.t(T::NOT_REACHED)) } }
+                @if view.tally.responses() < n { " " span.flag { (lang.t(T::NOT_REACHED)) } }
             }
         }
         p.muted {
@@ -147,40 +216,38 @@ pub async fn unit(
                 None => { (lang.t(T::NOT_SET_RESPONSES_ARE_NOT_JUDGED_BY)) }
             }
         }
-        @if !children.is_empty() {
+        @if !view.children.is_empty() {
             p {
                 (lang.t(T::INCLUDING_ALL_SUB_UNITS)) " "
-                (score_text(lang, subtree_score.as_ref())) " · " (subtree.responses()) " " (lang.t(T::RESPONSES_2))
+                (score_text(lang, exact(&view.subtree).as_ref())) " · " (view.subtree.responses()) " " (lang.t(T::RESPONSES_2))
             }
         }
         (elements_section(lang, score.as_ref()))
-        (trend_section(lang, &trend))
-        (follow_up::section(cx.look(), unit_id, period, &plans, follow_up::may_edit(staff, unit_id, &tree)))
-        @if !children.is_empty() {
-            (figures_table(lang, lang.t(T::SUB_UNITS), children.iter().map(|u| (u.name.as_str(), None, Some(href(lang, &routes::dashboard_unit(&u.unit_id), Some(period))), unit_tallies.get(&u.unit_id)))))
+        (trend_section(lang, &view.trend))
+        (follow_up::section(look, unit_id, period, &view.plans, view.may_edit_plans))
+        @if !view.children.is_empty() {
+            (figures_table(lang, lang.t(T::SUB_UNITS), view.children.iter().map(|(u, tally)| (u.name.as_str(), None, Some(href(lang, &routes::dashboard_unit(&u.unit_id), Some(period))), tally.as_ref()))))
         }
-        @if !services.is_empty() {
-            (figures_table(lang, lang.t(T::SERVICES), services.iter().map(|s| (s.name.as_str(), None, None, service_tallies.get(&s.service_id)))))
+        @if !view.services.is_empty() {
+            (figures_table(lang, lang.t(T::SERVICES), view.services.iter().map(|(s, tally)| (s.name.as_str(), None, None, tally.as_ref()))))
         }
-        // Planners see units, never individual officers (their names or their figures).
-        @if !officers.is_empty() && staff.principal.may(Permission::ViewOfficer) {
+        @if let Some(officers) = view.officers.as_ref().filter(|o| !o.is_empty() || !view.search.is_empty()) {
             form.search #pegawai method="get" action={ (path) "#pegawai" } role="search" {
                 input type="hidden" name="lang" value=(lang.code());
                 input type="hidden" name="period" value=(period);
                 label for="cari" { (lang.t(T::FIND_AN_OFFICER)) }
-                input #cari type="search" name="cari" value=(search);
+                input #cari type="search" name="cari" value=(view.search);
                 button type="submit" { (lang.t(T::SEARCH)) }
             }
-            (figures_table(lang, lang.t(T::OFFICERS), officers.iter().filter(|o| {
-                search.is_empty() || o.name.to_lowercase().contains(&search) || o.nip.contains(&search)
-            }).map(|o| {
-                let link = staff.principal.sees_officer(&o.nip, unit_id, &tree).then(|| href(lang, &routes::dashboard_officer(&o.nip), Some(period)));
-                (o.name.as_str(), Some(o.nip.as_str()), link, officer_tallies.get(&o.nip))
+            (figures_table(lang, lang.t(T::OFFICERS), officers.iter().map(|line| {
+                let o = &line.officer;
+                let link = line.linked.then(|| href(lang, &routes::dashboard_officer(&o.nip), Some(period)));
+                (o.name.as_str(), Some(o.nip.as_str()), link, line.tally.as_ref())
             })))
         }
-        @if !points.is_empty() {
+        @if !view.points.is_empty() {
             h2 { (lang.t(T::SERVICE_POINTS)) }
-            ul { @for p in &points { li {
+            ul { @for p in &view.points { li {
                 (p.name) " · "
                 (lang.t(T::QR_POSTER_2))
                 a href=(routes::poster_point_svg(&p.point_id)) { (lang.t(T::VECTOR_IMAGE_SVG)) } " · "
@@ -188,5 +255,68 @@ pub async fn unit(
             } } }
         }
     };
-    cx.ok(&unit.name, content)
+    (unit.name.clone(), content)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    fn view(officers: Option<Vec<OfficerLine>>) -> UnitView {
+        let month: Month = "2026-11".parse().unwrap();
+        UnitView {
+            unit: Unit {
+                unit_id: "dukcapil".into(),
+                parent_id: None,
+                name: "Dinas Dukcapil".into(),
+                kind: "dinas".into(),
+                monthly_users: Some(100),
+                service_hours: None,
+            },
+            parent: None,
+            period: Period::Month(month),
+            now: month,
+            tally: Tally::default(),
+            subtree: Tally::default(),
+            needed: Some(80),
+            trend: Vec::new(),
+            plans: Vec::new(),
+            may_edit_plans: false,
+            children: Vec::new(),
+            services: Vec::new(),
+            officers,
+            points: Vec::new(),
+            search: String::new(),
+        }
+    }
+
+    #[test]
+    fn planners_see_no_officers_and_others_see_names_with_nips() {
+        let look = Look {
+            lang: Lang::Id,
+            csrf: "token",
+        };
+        let (title, planner) = render(look, &view(None));
+        assert_eq!(title, "Dinas Dukcapil");
+        let planner = planner.into_string();
+        assert!(planner.contains("November 2026") && !planner.contains("Cari pegawai"));
+        let officer = Officer {
+            nip: "198001012005011001".into(),
+            name: "Sri Wahyuni".into(),
+            position: "Petugas".into(),
+            position_class: "7".into(),
+            unit_id: "dukcapil".into(),
+            serves_public: true,
+        };
+        let line = OfficerLine {
+            officer,
+            linked: true,
+            tally: None,
+        };
+        let (_, admin) = render(look, &view(Some(vec![line])));
+        let admin = admin.into_string();
+        assert!(admin.contains("Sri Wahyuni") && admin.contains("NIP 198001012005011001"));
+        assert!(admin.contains("/dasbor/pegawai/198001012005011001"));
+    }
 }
