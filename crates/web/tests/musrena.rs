@@ -206,6 +206,17 @@ async fn a_forum_to_the_budget_and_the_public_sees_it(db: TestDatabase) {
         let (status, body) = post(&app, &planner, "/musrena/langkah?lang=id", &form).await;
         assert_eq!(status, StatusCode::SEE_OTHER, "{action}: {body}");
     }
+    // A `back` address off this site (or with a query) is ignored: back to the forum list.
+    let mut off_site = step(&top[..1], "verify", &[]);
+    off_site.retain(|(k, _)| *k != "back");
+    off_site.push(("back", "//evil.example/musrena/".into()));
+    let off_site: Vec<(&str, &str)> = off_site.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let (status, body) = post(&app, &planner, "/musrena/langkah?lang=id", &off_site).await;
+    assert!(
+        status == StatusCode::UNPROCESSABLE_ENTITY
+            && body.contains("href=\"/musrena/forum?lang=id\""),
+        "{body}"
+    );
     // A step that is not allowed (they are past verification) changes none.
     let form = step(&codes[..], "verify", &[]);
     let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();

@@ -226,6 +226,9 @@ async fn finance_runs_a_month_and_an_officer_sees_why(db: TestDatabase) {
         "(4·50,00 + 30·80,00) / (4 + 30) = <strong>76,47</strong>",
         "Rp5.000.000 × 76,47% = <strong>Rp3.823.500</strong>",
         "Kebijakan ini tidak memakai aturan bukti",
+        // The gap in plain words: points below the threshold and what it cost.
+        "Pada 76,47 Anda 3,53 poin di bawah 80, dan itu mengurangi TPP Anda sebesar Rp1.176.500.",
+        "setara dengan 30 tanggapan",
     ] {
         assert!(why.contains(part), "{part} in {why}");
     }
