@@ -155,7 +155,7 @@ pub fn public_page(lang: Lang, here: &str, error: &PageError) -> Markup {
         html! {
             h1 { (title) }
             (body)
-            p { a href={ "/?lang=" (lang.code()) } { (lang.texts().back_home) } }
+            p { a href={ (crate::routes::HOME) "?lang=" (lang.code()) } { (lang.texts().back_home) } }
         },
     )
 }

@@ -138,7 +138,7 @@ pub fn framed(lang: Lang, title: &str, here: &str, content: Markup, chrome: &Chr
                         // A citizen at a kiosk has nowhere else to go.
                         Chrome::Kiosk { .. } => { span.brand { (brand) } }
                         Chrome::Staff { home, .. } => { a.brand href=(home) { (brand) } }
-                        Chrome::Site => { a.brand href={ "/?lang=" (lang.code()) } { (brand) } }
+                        Chrome::Site => { a.brand href={ (crate::routes::HOME) "?lang=" (lang.code()) } { (brand) } }
                     }
                     a.lang href=(switch_language_href(here, lang)) lang=(other.code()) hreflang=(other.code()) {
                         (other.texts().language_name)
@@ -245,7 +245,7 @@ pub fn message_page(
             html! {
                 h1 { (title) }
                 p { (body) }
-                p { a href={ "/?lang=" (lang.code()) } { (lang.texts().back_home) } }
+                p { a href={ (crate::routes::HOME) "?lang=" (lang.code()) } { (lang.texts().back_home) } }
             },
         ),
     )

@@ -142,7 +142,7 @@ pub async fn show(cx: PageCx) -> Result<Response, PageError> {
             None => { p { (lang.t(T::NO_RESPONSES_COUNTED_YET)) } }
         }
         @if let Some((links, hash)) = &head {
-            p { (lang.t(T::THE_HASH_CHAIN_S_HEAD_NOW)) code.digest { (hash) } " (" (links) " " (lang.t(T::RESPONSES_2)) "); " (lang.t(T::THOSE_OF_THE_LAST_SEVEN_DAYS_ARE)) a href={ "/?lang=" (lang.code()) "#integritas" } { (lang.t(T::THE_HOME_PAGE)) } "." }
+            p { (lang.t(T::THE_HASH_CHAIN_S_HEAD_NOW)) code.digest { (hash) } " (" (links) " " (lang.t(T::RESPONSES_2)) "); " (lang.t(T::THOSE_OF_THE_LAST_SEVEN_DAYS_ARE)) a href={ (crate::routes::HOME) "?lang=" (lang.code()) "#integritas" } { (lang.t(T::THE_HOME_PAGE)) } "." }
         }
         h2 #tanda-terima { (lang.t(T::CHECK_YOUR_RATING)) }
         form method="get" action=(routes::RECEIPT_LOOKUP) {

@@ -199,7 +199,8 @@ async fn refused(
 ) -> Result<Response, PageError> {
     let lang = cx.lang;
     // The forum's proposals when the form came from a forum, else those chosen.
-    let proposals = match back.strip_prefix("/musrena/forum/") {
+    let forum_page = routes::musrena_forum("");
+    let proposals = match back.strip_prefix(forum_page.as_str()) {
         Some(forum_id) => {
             let filter = suara_store::ProposalFilter {
                 forum_id: Some(forum_id.to_string()),
@@ -209,7 +210,7 @@ async fn refused(
         }
         None => chosen.to_vec(),
     };
-    let single = back.starts_with("/musrena/kelola/") && proposals.len() == 1;
+    let single = back.starts_with(routes::musrena_manage("").as_str()) && proposals.len() == 1;
     let title = lang.t(T::THE_STEP_WAS_NOT_APPLIED);
     let content = html! {
         p.crumbs { a href=(cx.href(back)) { (lang.t(T::BACK)) } }
