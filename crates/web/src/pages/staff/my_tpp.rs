@@ -7,8 +7,11 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use maud::{html, Markup};
 use serde::Deserialize;
+use suara_domain::org::Officer;
 use suara_domain::period::Month;
-use suara_store::NamingResponse;
+use suara_domain::tpp::payroll::Payroll;
+use suara_domain::tpp::policy::Policy;
+use suara_store::{NamingResponse, RunOfficer, StoredRun};
 use time::OffsetDateTime;
 
 use super::appeals::{answers_text, appeal_status};
@@ -34,13 +37,24 @@ pub async fn explain(
     respond(&cx, &nip, query.bulan.as_deref(), StatusCode::OK, None).await
 }
 
-async fn respond(
-    cx: &StaffCx,
-    nip: &str,
-    month: Option<&str>,
-    status: StatusCode,
-    message: Option<Result<String, String>>,
-) -> Result<Response, PageError> {
+/// What the explanation page shows, loaded from the store.
+pub struct ExplainView {
+    pub officer: Officer,
+    /// Months with a payroll run, newest first.
+    pub months: Vec<Month>,
+    pub month: Month,
+    pub run: Option<StoredRun>,
+    /// The provisional figures of a month that has not ended (it has no run).
+    pub preview: Option<(Policy, Vec<RunOfficer>, Payroll)>,
+    pub naming: Vec<NamingResponse>,
+    /// Responses naming the officer in the published SKM that month.
+    pub published: u64,
+    /// Whether the officer is the user, who may appeal.
+    pub own: bool,
+    pub offset: time::UtcOffset,
+}
+
+async fn load(cx: &StaffCx, nip: &str, month: Option<&str>) -> Result<ExplainView, PageError> {
     let store = &cx.app.store;
     let tenant_id = cx.tenant_id();
     let Some(officer) = store.officer(tenant_id, nip).await? else {
@@ -82,7 +96,43 @@ async fn respond(
         ),
         _ => None,
     };
-    let figures = match (&run, &preview) {
+    Ok(ExplainView {
+        naming: store.responses_naming(tenant_id, nip, month).await?,
+        published: store
+            .tally(tenant_id, suara_store::Scope::Officer(nip), month, month)
+            .await?
+            .responses(),
+        own: cx.staff.principal.nip.as_deref() == Some(nip),
+        offset: cx.tenant.offset(),
+        officer,
+        months,
+        month,
+        run,
+        preview,
+    })
+}
+
+async fn respond(
+    cx: &StaffCx,
+    nip: &str,
+    month: Option<&str>,
+    status: StatusCode,
+    message: Option<Result<String, String>>,
+) -> Result<Response, PageError> {
+    let view = load(cx, nip, month).await?;
+    let (title, content) = render(cx.look(), &view, message.as_ref());
+    Ok(cx.page(status, &title, content))
+}
+
+pub fn render(
+    look: Look,
+    view: &ExplainView,
+    message: Option<&Result<String, String>>,
+) -> (String, Markup) {
+    let lang = look.lang;
+    let (officer, month) = (&view.officer, view.month);
+    let nip = officer.nip.as_str();
+    let figures = match (&view.run, &view.preview) {
         (Some(r), _) => Some(Figures {
             month,
             policy: &r.policy,
@@ -99,38 +149,29 @@ async fn respond(
         }),
         (None, None) => None,
     };
-    let naming = store.responses_naming(tenant_id, nip, month).await?;
-    // Responses naming the officer in the published SKM, beside those that count for pay.
-    let published = store
-        .tally(tenant_id, suara_store::Scope::Officer(nip), month, month)
-        .await?
-        .responses();
-    let own = cx.staff.principal.nip.as_deref() == Some(nip);
-    let look = cx.look();
-    let lang = cx.lang;
     let path = routes::tpp_explain(nip);
     let title = format!("TPP {} · {}", officer.name, lang.month(month));
     let content = html! {
         p.crumbs { a href=(look.href(&routes::dashboard_officer(nip))) { (officer.name) } }
         h1 { (look.t(T::WHY_IS_MY_TPP_WHAT_IT_IS)) }
         p.lead { (officer.name) " · NIP " (officer.nip) " · " (lang.month(month)) }
-        @if months.len() > 1 {
+        @if view.months.len() > 1 {
             p { (look.t(T::MONTH_2))
-                @for m in &months {
+                @for m in &view.months {
                     @if *m == month { strong aria-current="true" { (lang.month(*m)) } }
                     @else { a href={ (path) "?bulan=" (m) "&lang=" (lang.code()) } { (lang.month(*m)) } }
                     " "
                 }
             }
         }
-        (outcome(message.as_ref()))
+        (outcome(message))
         @match &figures {
-            Some(figures) => { (super::explanation::steps(lang, figures, nip, published)) }
+            Some(figures) => { (super::explanation::steps(lang, figures, nip, view.published)) }
             None => { p { strong { (look.t(T::NO_TPP_RUN_YET_FOR)) (lang.month(month)) "." } } }
         }
-        (responses_section(look, &naming, own, nip, month, cx.tenant.offset()))
+        (responses_section(look, &view.naming, view.own, nip, month, view.offset))
     };
-    Ok(cx.page(status, &title, content))
+    (title, content)
 }
 
 fn responses_section(
