@@ -4,7 +4,7 @@
 
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
-use maud::html;
+use maud::{html, Markup};
 use serde::Deserialize;
 use suara_domain::org::valid_nip;
 use suara_store::{Kiosk, NewKiosk, Officer, RecordError, ServicePoint};
@@ -15,7 +15,7 @@ use super::login::{end_session, forget_session};
 use super::{outcome, units_tree};
 use crate::auth::{cookie, random_token, set_cookie, token_hash, KIOSK_COOKIE};
 use crate::i18n::catalogue as T;
-use crate::pages::context::{CsrfForm, StaffCx};
+use crate::pages::context::{CsrfForm, Look, StaffCx};
 use crate::pages::failure::PageError;
 use crate::pages::kiosk::kiosk_href;
 use crate::routes::KIOSKS;
@@ -75,12 +75,21 @@ struct Notice {
     text: Result<&'static str, &'static str>,
 }
 
+/// What the kiosks page shows, loaded from the store.
+pub struct KiosksView {
+    points: Vec<Point>,
+    kiosks: Vec<Kiosk>,
+    officers: Vec<Officer>,
+    /// The kiosk this very tablet is registered as, if any.
+    this_tablet: Option<Kiosk>,
+    offset: time::UtcOffset,
+}
+
 async fn kiosks_page(
     cx: &StaffCx,
     headers: &HeaderMap,
     notice: Option<Notice>,
 ) -> Result<Response, PageError> {
-    let (lang, look) = (cx.lang, cx.look());
     let (points, kiosks, officers) = scope(cx).await?;
     let this_tablet = match cookie(headers, KIOSK_COOKIE) {
         Some(token) => {
@@ -91,7 +100,28 @@ async fn kiosks_page(
         }
         None => None,
     };
-    let when = |at: OffsetDateTime| lang.date_time(at, cx.tenant.offset());
+    let view = KiosksView {
+        points,
+        kiosks,
+        officers,
+        this_tablet,
+        offset: cx.tenant.offset(),
+    };
+    let status = notice.as_ref().map_or(StatusCode::OK, |n| n.status);
+    let (title, content) = render(cx.look(), &view, notice.as_ref());
+    Ok(cx.page(status, title, content))
+}
+
+fn render(look: Look, view: &KiosksView, notice: Option<&Notice>) -> (&'static str, Markup) {
+    let lang = look.lang;
+    let KiosksView {
+        points,
+        kiosks,
+        officers,
+        this_tablet,
+        offset,
+    } = view;
+    let when = |at: OffsetDateTime| lang.date_time(at, *offset);
     let officer_name = |nip: &str| {
         officers.iter().find(|o| o.nip == nip).map_or_else(
             || format!("NIP {nip}"),
@@ -110,7 +140,7 @@ async fn kiosks_page(
     let content = html! {
         h1 { (title) }
         p { (lang.t(T::A_TABLET_AT_THE_COUNTER_CAN_BE)) }
-        (outcome(notice.as_ref().map(|n| &n.text)))
+        (outcome(notice.map(|n| &n.text)))
         @if let Some(kiosk) = &this_tablet {
             div.success {
                 p {
@@ -130,7 +160,7 @@ async fn kiosks_page(
                 p {
                     label for="point" { (lang.t(T::SERVICE_POINT)) }
                     select #point name="point" required {
-                        @for p in &points { option value=(p.point.point_id) { (p.point.name) " — " (p.unit_name) } }
+                        @for p in points.iter() { option value=(p.point.point_id) { (p.point.name) " — " (p.unit_name) } }
                     }
                 }
                 p {
@@ -141,7 +171,7 @@ async fn kiosks_page(
                     label for="officer" { (lang.t(T::OFFICER_WHO_STAFFS_THIS_POINT_OPTIONAL)) }
                     select #officer name="officer" {
                         option value="" { (lang.t(T::NONE)) }
-                        @for o in &officers { option value=(o.nip) { (o.name) " · NIP " (o.nip) } }
+                        @for o in officers.iter() { option value=(o.nip) { (o.name) " · NIP " (o.nip) } }
                     }
                 }
                 button.primary type="submit" { (lang.t(T::REGISTER_AS_KIOSK_AND_SIGN_OUT)) }
@@ -159,7 +189,7 @@ async fn kiosks_page(
                     th scope="col" { (lang.t(T::REGISTERED)) }
                     th scope="col" { (lang.t(T::STATE)) }
                 } }
-                tbody { @for k in &kiosks { tr {
+                tbody { @for k in kiosks.iter() { tr {
                     th scope="row" { (k.label) }
                     td data-label=(lang.t(T::SERVICE_POINT)) { (point_name(&k.point_id)) }
                     td data-label=(lang.t(T::OFFICER_2)) { (k.officer_nip.as_deref().map_or_else(|| "–".to_string(), officer_name)) }
@@ -182,8 +212,7 @@ async fn kiosks_page(
             }
         }
     };
-    let status = notice.map_or(StatusCode::OK, |n| n.status);
-    Ok(cx.page(status, title, content))
+    (title, content)
 }
 
 pub async fn kiosks(cx: StaffCx, headers: HeaderMap) -> Result<Response, PageError> {
