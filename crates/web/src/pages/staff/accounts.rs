@@ -11,10 +11,10 @@ use suara_store::AccountChange;
 use time::OffsetDateTime;
 
 use super::{href, outcome};
-use crate::auth::{self, Staff, SESSION_COOKIE};
+use crate::auth::{self, SESSION_COOKIE};
 use crate::i18n::catalogue as T;
-use crate::i18n::{role_label, Lang};
-use crate::pages::context::{CsrfForm, StaffCx};
+use crate::i18n::role_label;
+use crate::pages::context::{CsrfForm, Look, StaffCx};
 use crate::pages::failure::PageError;
 use crate::routes::{self, ACCOUNT_ACTION, MY_ACCOUNT};
 
@@ -199,23 +199,24 @@ pub async fn account_action(
     super::users::accounts_page(&cx, status, Some(message), None).await
 }
 
-/// The action buttons of one row of the accounts table.
-pub fn row_actions(lang: Lang, staff: &Staff, account: &suara_store::Account) -> maud::Markup {
+/// The action buttons of one row of the accounts table; `own` is the user's username (no
+/// one disables their own account).
+pub fn row_actions(look: Look, own: &str, account: &suara_store::Account) -> maud::Markup {
     let button = |action: &str, label: &str| {
         html! {
-            form.inline method="post" action={ (ACCOUNT_ACTION) "?lang=" (lang.code()) } {
-                input type="hidden" name="csrf" value=(staff.session.csrf_token);
+            form.inline method="post" action=(look.action(ACCOUNT_ACTION)) {
+                (look.csrf())
                 input type="hidden" name="username" value=(account.username);
                 button type="submit" name="action" value=(action) { (label) }
             }
         }
     };
     html! {
-        (button("reset", lang.t(T::RESET_PASSWORD)))
+        (button("reset", look.t(T::RESET_PASSWORD)))
         " "
-        @if account.disabled { (button("enable", lang.t(T::ENABLE))) }
-        @else if account.username != staff.username() { (button("disable", lang.t(T::DISABLE))) }
+        @if account.disabled { (button("enable", look.t(T::ENABLE))) }
+        @else if account.username != own { (button("disable", look.t(T::DISABLE))) }
         " "
-        (button("end_sessions", lang.t(T::END_SESSIONS)))
+        (button("end_sessions", look.t(T::END_SESSIONS)))
     }
 }

@@ -3,16 +3,18 @@
 
 use axum::http::StatusCode;
 use axum::response::Response;
-use maud::html;
+use maud::{html, Markup};
 use serde::Deserialize;
 use suara_domain::access::Role;
+use suara_domain::org::Unit;
+use suara_store::Account;
 use time::OffsetDateTime;
 
 use super::outcome;
 use crate::auth;
 use crate::i18n::catalogue as T;
 use crate::i18n::role_label;
-use crate::pages::context::{CsrfForm, StaffCx};
+use crate::pages::context::{CsrfForm, Look, StaffCx};
 use crate::pages::failure::PageError;
 use crate::routes::ACCOUNTS;
 
@@ -32,15 +34,37 @@ pub async fn accounts(cx: StaffCx) -> Result<Response, PageError> {
     accounts_page(&cx, StatusCode::OK, None, None).await
 }
 
+/// What the accounts page shows, loaded from the store.
+pub struct UsersView {
+    pub accounts: Vec<Account>,
+    pub units: Vec<Unit>,
+    /// The signed-in user's username.
+    pub own: String,
+}
+
 pub(super) async fn accounts_page(
     cx: &StaffCx,
     status: StatusCode,
     message: Option<Result<String, String>>,
     typed: Option<&NewAccountForm>,
 ) -> Result<Response, PageError> {
-    let (lang, staff) = (cx.lang, &cx.staff);
-    let accounts = cx.app.store.accounts(cx.tenant_id()).await?;
-    let units = cx.app.store.units(cx.tenant_id()).await?;
+    let view = UsersView {
+        accounts: cx.app.store.accounts(cx.tenant_id()).await?,
+        units: cx.app.store.units(cx.tenant_id()).await?,
+        own: cx.username().to_string(),
+    };
+    let (title, content) = render(cx.look(), &view, message.as_ref(), typed);
+    Ok(cx.page(status, title, content))
+}
+
+pub fn render(
+    look: Look,
+    view: &UsersView,
+    message: Option<&Result<String, String>>,
+    typed: Option<&NewAccountForm>,
+) -> (&'static str, Markup) {
+    let lang = look.lang;
+    let (accounts, units) = (view.accounts.as_slice(), view.units.as_slice());
     let unit_name = |id: &str| {
         units
             .iter()
@@ -52,7 +76,7 @@ pub(super) async fn accounts_page(
     let title = lang.t(T::USER_ACCOUNTS);
     let content = html! {
         h1 { (title) }
-        (outcome(message.as_ref()))
+        (outcome(message))
         table.data.stacked {
             thead { tr {
                 th scope="col" { (lang.t(T::USERNAME)) }
@@ -61,7 +85,7 @@ pub(super) async fn accounts_page(
                 th scope="col" { (lang.t(T::STATUS)) }
                 th scope="col" { (lang.t(T::ACTIONS)) }
             } }
-            tbody { @for a in &accounts { tr {
+            tbody { @for a in accounts { tr {
                 th scope="row" { (a.username) }
                 td data-label=(lang.t(T::ROLE)) { (role_label(lang, a.role)) }
                 td data-label=(lang.t(T::UNIT_OR_NIP)) {
@@ -70,23 +94,23 @@ pub(super) async fn accounts_page(
                     @else { "–" }
                 }
                 td data-label=(lang.t(T::STATUS)) { @if a.disabled { strong { (lang.t(T::DISABLED)) } } @else { (lang.t(T::ACTIVE)) } }
-                td { (super::accounts::row_actions(lang, staff, a)) }
+                td { (super::accounts::row_actions(look, &view.own, a)) }
             } } }
         }
         h2 #tambah { (lang.t(T::ADD_AN_ACCOUNT)) }
         form.account method="post" action={ (ACCOUNTS) "?lang=" (lang.code()) "#tambah" } {
-            (cx.look().csrf())
+            (look.csrf())
             p { label for="username" { (lang.t(T::USERNAME_LOWER_CASE_LETTERS_DIGITS_DOTS_DASHES)) } input #username name="username" required pattern="[a-z0-9._-]{3,64}" autocomplete="off" value=[typed.map(|f| f.username.as_str())]; }
             p { label for="role" { (lang.t(T::ROLE)) }
                 select #role name="role" { @for role in Role::ALL { option value=(role.code()) selected[typed_role == Some(role.code())] { (role_label(lang, role)) } } } }
             p { label for="unit_id" { (lang.t(T::UNIT_FOR_A_UNIT_ADMIN)) }
-                select #unit_id name="unit_id" { option value="" { "–" } @for u in &units { option value=(u.unit_id) selected[typed_unit == Some(u.unit_id.as_str())] { (u.name) } } } }
+                select #unit_id name="unit_id" { option value="" { "–" } @for u in units { option value=(u.unit_id) selected[typed_unit == Some(u.unit_id.as_str())] { (u.name) } } } }
             p { label for="nip" { (lang.t(T::NIP_FOR_AN_OFFICER_ACCOUNT)) } input #nip name="nip" inputmode="numeric" pattern="[0-9]{18}" value=[typed.and_then(|f| f.nip.as_deref())]; }
             p { label for="password" { (lang.t(T::INITIAL_PASSWORD_AT_LEAST_12_CHARACTERS)) } input #password type="password" name="password" required minlength="12" autocomplete="new-password"; }
             button.primary type="submit" { (lang.t(T::CREATE_ACCOUNT)) }
         }
     };
-    Ok(cx.page(status, title, content))
+    (title, content)
 }
 
 pub async fn create_account(
