@@ -3,21 +3,33 @@
 
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use maud::html;
+use maud::{html, Markup};
 use suara_domain::access::Permission;
 use suara_domain::musrena::forum::{Accommodation, Group, Level, Participants};
 use suara_store::{Forum, MusrenaError};
 use time::OffsetDateTime;
 
-use super::{districts, field, fields, forum_href, may_manage, parse_date, refusal, today, Pairs};
+use super::{
+    districts, field, fields, forum_href, may_manage, parse_date, refusal, today, Districts, Pairs,
+};
 use crate::i18n::catalogue as T;
-use crate::pages::context::{CsrfForm, StaffCx};
+use crate::pages::context::{CsrfForm, Look, StaffCx};
 use crate::pages::failure::PageError;
 use crate::pages::musrena::{accommodation_label, group_label, level_label};
 use crate::routes::{MUSRENA_EXPORT, MUSRENA_FORUMS};
 
 pub async fn forums(cx: StaffCx) -> Result<Response, PageError> {
     forums_page(&cx, StatusCode::OK, &[], &Vec::new()).await
+}
+
+/// What the forums page shows, loaded from the store.
+pub struct ForumsView {
+    /// The forums the user manages.
+    forums: Vec<Forum>,
+    districts: Districts,
+    /// Whether the user may download the SIPD worksheet.
+    planner: bool,
+    today: time::Date,
 }
 
 /// The list and the form; `typed` refills the form after a refusal.
@@ -27,7 +39,6 @@ async fn forums_page(
     problems: &[String],
     typed: &Pairs,
 ) -> Result<Response, PageError> {
-    let (lang, look) = (cx.lang, cx.look());
     let d = districts(cx).await?;
     let forums: Vec<Forum> = cx
         .app
@@ -37,13 +48,31 @@ async fn forums_page(
         .into_iter()
         .filter(|f| may_manage(&cx.staff, f.district_id.as_deref(), &d.tree))
         .collect();
+    let view = ForumsView {
+        forums,
+        districts: d,
+        planner: cx.staff.principal.may(Permission::DecidePlanning),
+        today: today(cx),
+    };
+    let (title, content) = render(cx.look(), &view, problems, typed);
+    Ok(cx.page(status, title, content))
+}
+
+fn render(
+    look: Look,
+    view: &ForumsView,
+    problems: &[String],
+    typed: &Pairs,
+) -> (&'static str, Markup) {
+    let lang = look.lang;
+    let (forums, d) = (&view.forums, &view.districts);
     let value = |name: &str| field(typed, name).unwrap_or("").to_string();
     let level = field(typed, "level")
         .and_then(Level::from_code)
         .unwrap_or(Level::Desa);
     let district = field(typed, "district");
     let ticked: Vec<&str> = fields(typed, "accommodation").collect();
-    let held_on = field(typed, "held_on").map_or_else(|| today(cx).to_string(), str::to_string);
+    let held_on = field(typed, "held_on").map_or_else(|| view.today.to_string(), str::to_string);
     let title = lang.t(T::MUSRENA_KEREN_FORUMS);
     let content = html! {
         h1 { (title) }
@@ -53,7 +82,7 @@ async fn forums_page(
                 ul { @for p in problems { li { a href="#baru" { (p) } } } }
             }
         }
-        @if cx.staff.principal.may(Permission::DecidePlanning) {
+        @if view.planner {
             p { (lang.t(T::DOWNLOAD_THE_PROPOSALS_IN_THE_RKPD_AS))
                 a href={ (MUSRENA_EXPORT) "?format=xlsx&lang=" (lang.code()) } { (lang.t(T::SPREADSHEET_XLSX)) } " · "
                 a href={ (MUSRENA_EXPORT) "?format=csv&lang=" (lang.code()) } { "CSV" } }
@@ -68,7 +97,7 @@ async fn forums_page(
                     th scope="col" { (lang.t(T::PLACE)) }
                     th.num scope="col" { (lang.t(T::PARTICIPANTS)) }
                 } }
-                tbody { @for f in &forums { tr {
+                tbody { @for f in forums.iter() { tr {
                     th scope="row" { a href=(forum_href(lang, &f.forum_id)) { (level_label(lang, f.level))
                         @if let Some(id) = f.district_id.as_deref() { " " (d.name(id)) }
                         @if let Some(v) = &f.village { " / " (v) } } br; small { (f.forum_id) } }
@@ -113,7 +142,7 @@ async fn forums_page(
             p.buttons { button.primary type="submit" { (lang.t(T::SAVE_THE_FORUM)) } }
         }
     };
-    Ok(cx.page(status, title, content))
+    (title, content)
 }
 
 pub async fn create_forum(
