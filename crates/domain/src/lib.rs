@@ -9,11 +9,13 @@
 //! - [`integrity`]: the tamper-evident hash chain of accepted responses.
 //! - [`tpp`]: the satisfaction-linked allowance: policies, blended scores, factors, rupiah.
 //! - [`musrena`]: Musrena Keren forums, the proposal lifecycle and prioritization.
+//! - [`innovation`]: innovations' stages and their measured effect on satisfaction.
 //! - [`period`]: months, quarters, semesters and years as month ranges.
 //! - [`decimal`]: exact rationals rounded for display.
 
 pub mod access;
 pub mod decimal;
+pub mod innovation;
 pub mod integrity;
 pub mod musrena;
 pub mod org;
