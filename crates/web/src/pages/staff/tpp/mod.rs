@@ -127,7 +127,8 @@ pub(super) fn refusal(lang: Lang, error: TppError) -> Result<(StatusCode, String
             T::POLICY_UNREADABLE,
             &[&crate::i18n::reason_text(lang, &policy.to_string())],
         ),
-        TppError::Store(_) => unreachable!("answered above"),
+        // Answered above, as the error page; kept for a complete match.
+        TppError::Store(_) => lang.t(T::NOT_SAVED_BY_THE_SERVER).to_string(),
     };
     let status = match error {
         TppError::StateMoved { .. }
