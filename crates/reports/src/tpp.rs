@@ -160,8 +160,12 @@ impl Formats {
 pub type Words<'a> = &'a dyn Fn(&'static str) -> &'static str;
 
 /// Every label the workbook writes, in Indonesian: a caller offering another language
-/// translates each (the web page's catalogue has them all; a test checks it).
-pub const LABELS: [&str; 43] = [
+/// translates each (the web page's catalogue has them all; a test checks it, and another
+/// that the workbook asks for no label missing here).
+pub const LABELS: [&[&str]; 2] = [&UNIT_HEADERS, &OTHER_LABELS];
+
+/// The labels besides the unit sheets' column headers.
+const OTHER_LABELS: [&str; 29] = [
     "Ringkasan",
     "Tidak dibayar",
     "Versi perhitungan",
@@ -181,21 +185,7 @@ pub const LABELS: [&str; 43] = [
     "Pegawai dibayar",
     "Jumlah TPP (Rp)",
     "Jumlah",
-    "NIP",
-    "Nama",
     "Alasan",
-    "Kelas jabatan",
-    "TPP dasar (Rp)",
-    "Tanggapan pegawai",
-    "IKM pegawai",
-    "Tanggapan unit",
-    "IKM unit",
-    "Dasar nilai",
-    "Nilai",
-    "Faktor dibayar",
-    "TPP dibayar (Rp)",
-    "Bukti",
-    "Batas atas nilai",
     "versi",
     "Tidak dibayar: lihat lembar 'Tidak dibayar'",
     "Tanpa aturan bukti",

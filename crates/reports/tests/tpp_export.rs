@@ -93,13 +93,22 @@ fn xlsx_has_a_summary_and_a_sheet_per_unit_with_the_run_amounts() {
     // 5,000,000 × (10·50 + 30·70)/40 = 65 % → 3,250,000; 4,000,000 × 70 % = 2,800,000;
     // 6,500,000 × (10·90 + 30·70)/40 = 75 % → 4,875,000; the fourth has no base amount.
     assert_eq!(run.payroll.total(), 3_250_000 + 2_800_000 + 4_875_000);
+    // Every label the workbook asks to translate is one a caller can know of.
+    let asked = std::cell::RefCell::new(Vec::new());
     let bytes = payroll_xlsx(
         &run,
         "Kabupaten Uji",
         time::UtcOffset::from_hms(7, 0, 0).unwrap(),
-        &|label| label,
+        &|label| {
+            asked.borrow_mut().push(label);
+            label
+        },
     )
     .unwrap();
+    let known = suara_reports::tpp::LABELS.concat();
+    for label in asked.into_inner() {
+        assert!(known.contains(&label), "{label:?} is not in LABELS");
+    }
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
     let workbook = entry(&mut zip, "xl/workbook.xml");
     for sheet in ["Ringkasan", "dinkes", "dukcapil", "Tidak dibayar"] {

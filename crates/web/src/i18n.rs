@@ -866,7 +866,7 @@ mod payroll_sheet {
 
     #[test]
     fn every_label_of_the_payroll_workbook_has_its_english() {
-        for label in suara_reports::tpp::LABELS {
+        for label in suara_reports::tpp::LABELS.concat() {
             let english = sheet_label(Lang::En, label);
             assert!(
                 english != label || ["Unit", "NIP"].contains(&label),
