@@ -16,13 +16,15 @@ pub use overview::{compute, import, overview};
 pub use policy::{policies, save_policy};
 pub use run::{advance, export, run_page};
 
+use std::collections::{BTreeMap, HashMap};
+
 use axum::http::StatusCode;
 use suara_domain::decimal::Decimal;
 use suara_domain::period::Month;
-use suara_domain::tpp::payroll::RunState;
+use suara_domain::tpp::payroll::{Payroll, RunState};
 use suara_domain::tpp::policy::{Policy, SatisfactionRule};
 use suara_domain::tpp::rupiah;
-use suara_store::TppError;
+use suara_store::{RunOfficer, TppError};
 
 use crate::i18n::catalogue as T;
 use crate::i18n::Lang;
@@ -86,6 +88,27 @@ pub fn explain_href(lang: Lang, nip: &str, month: Month) -> String {
         routes::tpp_explain(nip),
         lang.code()
     )
+}
+
+/// Unit code → (name, officers paid, total) of a month's payroll.
+pub fn unit_totals(
+    payroll: &Payroll,
+    officers: &[RunOfficer],
+) -> BTreeMap<String, (String, usize, u64)> {
+    let unit_names: HashMap<&str, &str> = officers
+        .iter()
+        .map(|o| (o.input.nip.as_str(), o.unit_name.as_str()))
+        .collect();
+    let mut totals: BTreeMap<String, (String, usize, u64)> = BTreeMap::new();
+    for row in &payroll.rows {
+        let name = unit_names
+            .get(row.nip.as_str())
+            .map_or_else(|| row.unit_id.clone(), |n| (*n).to_string());
+        let entry = totals.entry(row.unit_id.clone()).or_insert((name, 0, 0));
+        entry.1 += 1;
+        entry.2 += row.explanation.amount;
+    }
+    totals
 }
 
 pub fn parse_month(text: &str) -> Result<Month, PageError> {

@@ -1,8 +1,6 @@
 //! One payroll run: its facts, history, state changes (approving and locking after a
 //! confirmation page), differences from the previous version, units and officers, exports.
 
-use std::collections::BTreeMap;
-
 use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::Response;
@@ -15,7 +13,10 @@ use suara_domain::tpp::payroll::{differences, RunState};
 use suara_store::{RunSummary, StoredRun};
 use time::{OffsetDateTime, UtcOffset};
 
-use super::{explain_href, month_href, parse_month, percent, refusal, rp, rule_text, state_label};
+use super::{
+    explain_href, month_href, parse_month, percent, refusal, rp, rule_text, state_label,
+    unit_totals,
+};
 use crate::i18n::catalogue as T;
 use crate::pages::context::{CsrfForm, Look, StaffCx};
 use crate::pages::failure::{Missing, PageError};
@@ -122,7 +123,7 @@ pub async fn run_page(
         .await?
         .is_some();
     if !exists && month >= cx.current_month() {
-        return super::preview::page(&cx, month).await;
+        return super::preview::page(&cx, month, query.unit).await;
     }
     let view = load(&cx, month, &query).await?;
     let (title, content) = render(cx.look(), &view, None);
@@ -204,7 +205,7 @@ pub fn render(
         h2 { (look.t(T::BY_UNIT)) }
         table.data tabindex="0" {
             thead { tr { th scope="col" { "Unit" } th.num scope="col" { (look.t(T::TOTAL)) } th.num scope="col" { (look.t(T::OFFICERS)) } } }
-            tbody { @for (unit_id, (name, count, total)) in &unit_totals(run) { tr {
+            tbody { @for (unit_id, (name, count, total)) in &unit_totals(&run.payroll, &run.officers) { tr {
                 th scope="row" { a href={ (month_href(lang, month, Some(s.version))) "&unit=" (unit_id) "#pegawai" } { (name) } }
                 td.num { (rp(*total)) } td.num { (count) }
             } } }
@@ -245,20 +246,6 @@ fn signed(after: u64, before: u64) -> String {
     } else {
         format!("−{}", rp(before - after))
     }
-}
-
-/// Unit code → (name, officers paid, total).
-fn unit_totals(run: &StoredRun) -> BTreeMap<String, (String, usize, u64)> {
-    let mut totals: BTreeMap<String, (String, usize, u64)> = BTreeMap::new();
-    for row in &run.payroll.rows {
-        let name = run
-            .officer(&row.nip)
-            .map_or(row.unit_id.clone(), |o| o.unit_name.clone());
-        let entry = totals.entry(row.unit_id.clone()).or_insert((name, 0, 0));
-        entry.1 += 1;
-        entry.2 += row.explanation.amount;
-    }
-    totals
 }
 
 fn unit_officers(look: Look, run: &StoredRun, unit: &str) -> Markup {
