@@ -42,6 +42,29 @@ impl Month {
         time::Date::from_calendar_date(i32::from(self.year), month, day).unwrap_or(time::Date::MAX)
     }
 
+    /// The month a date falls in.
+    pub fn of(date: time::Date) -> Month {
+        Month {
+            year: u16::try_from(date.year()).unwrap_or(1900),
+            month: u8::from(date.month()),
+        }
+    }
+
+    /// The month after.
+    pub fn next(self) -> Month {
+        if self.month == 12 {
+            Month {
+                year: self.year + 1,
+                month: 1,
+            }
+        } else {
+            Month {
+                year: self.year,
+                month: self.month + 1,
+            }
+        }
+    }
+
     /// The month before, e.g. for trends.
     pub fn previous(self) -> Month {
         if self.month == 1 {

@@ -8,6 +8,10 @@
 //! or a response's mean answer × 25 (whose mean is the IKM). Groups are kept as sufficient
 //! statistics (count, sum, sum of squares), so the store can aggregate them in SQL.
 
+use time::Date;
+
+use crate::period::Month;
+
 /// A group of per-response values.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct Sample {
@@ -109,51 +113,103 @@ pub struct Effect {
     pub low: Option<f64>,
     pub high: Option<f64>,
     pub verdict: Verdict,
+    /// The responses behind the estimate, per group (the others once per cohort they are
+    /// compared with).
+    pub used: Groups,
 }
 
-/// The effect in `groups`, by difference-in-differences when the others have responses in
-/// both periods, else before/after.
+/// The effect in `groups`: one set of adopting units sharing their months. See
+/// [`estimate_cohorts`].
 pub fn estimate(groups: &Groups, rule: &EffectRule) -> Effect {
-    let compared = groups.others_before.n > 0 && groups.others_after.n > 0;
-    let (method, used): (Method, Vec<(&Sample, f64)>) = if compared {
-        (
-            Method::DifferenceInDifferences,
-            vec![
-                (&groups.adopters_after, 1.0),
-                (&groups.adopters_before, -1.0),
-                (&groups.others_after, -1.0),
-                (&groups.others_before, 1.0),
-            ],
-        )
+    estimate_cohorts(std::slice::from_ref(groups), rule)
+}
+
+/// The effect over cohorts: sets of adopting units whose months around their start are the
+/// same (units that copied the innovation later are a cohort of their own), each with the
+/// non-adopting units over the same months.
+///
+/// A cohort counts when its adopters have `min_responses` before and after. When every such
+/// cohort also has that many from the others, each cohort's difference-in-differences is
+/// weighted by its adopters' responses after the start; otherwise the adopters' plain
+/// before/after change is used, and said to be so.
+///
+/// The variance adds the adopters' parts (different units, independent) and, for the others,
+/// whose months may overlap between cohorts, takes the square of the summed standard errors
+/// (as if perfectly correlated): never smaller than the truth. One cohort gives the plain
+/// difference-in-differences variance.
+pub fn estimate_cohorts(cohorts: &[Groups], rule: &EffectRule) -> Effect {
+    let min = rule.min_responses.max(2);
+    let usable: Vec<&Groups> = cohorts
+        .iter()
+        .filter(|g| g.adopters_before.n >= min && g.adopters_after.n >= min)
+        .collect();
+    let compared = !usable.is_empty()
+        && usable
+            .iter()
+            .all(|g| g.others_before.n >= min && g.others_after.n >= min);
+    let method = if compared || (usable.is_empty() && cohorts.iter().any(|g| g.others_after.n > 0))
+    {
+        Method::DifferenceInDifferences
     } else {
-        (
-            Method::BeforeAfter,
-            vec![
-                (&groups.adopters_after, 1.0),
-                (&groups.adopters_before, -1.0),
-            ],
-        )
+        Method::BeforeAfter
     };
+    let mut used = Groups::default();
+    for g in if usable.is_empty() {
+        cohorts.iter().collect()
+    } else {
+        usable.clone()
+    } {
+        used.adopters_before.merge(&g.adopters_before);
+        used.adopters_after.merge(&g.adopters_after);
+        if compared || usable.is_empty() {
+            used.others_before.merge(&g.others_before);
+            used.others_after.merge(&g.others_after);
+        }
+    }
     let none = Effect {
         method,
         estimate: None,
         low: None,
         high: None,
         verdict: Verdict::NotEnoughData,
+        used,
     };
-    if used.iter().any(|(s, _)| s.n < rule.min_responses.max(2)) {
+    let total: u64 = usable.iter().map(|g| g.adopters_after.n).sum();
+    if total == 0 {
         return none;
     }
     let mut estimate = 0.0;
-    let mut variance = 0.0;
-    for (sample, sign) in &used {
-        let (Some(mean), Some(v)) = (sample.mean(), sample.variance_of_mean()) else {
+    let mut adopters_variance = 0.0;
+    let mut others_error = 0.0;
+    for g in &usable {
+        let w = g.adopters_after.n as f64 / total as f64;
+        let parts = (
+            g.adopters_after.mean(),
+            g.adopters_before.mean(),
+            g.adopters_after.variance_of_mean(),
+            g.adopters_before.variance_of_mean(),
+        );
+        let (Some(after), Some(before), Some(va), Some(vb)) = parts else {
             return none;
         };
-        estimate += sign * mean;
-        variance += v;
+        let mut change = after - before;
+        adopters_variance += w * w * (va + vb);
+        if compared {
+            let parts = (
+                g.others_after.mean(),
+                g.others_before.mean(),
+                g.others_after.variance_of_mean(),
+                g.others_before.variance_of_mean(),
+            );
+            let (Some(after), Some(before), Some(va), Some(vb)) = parts else {
+                return none;
+            };
+            change -= after - before;
+            others_error += w * (va + vb).sqrt();
+        }
+        estimate += w * change;
     }
-    let margin = rule.z * variance.sqrt();
+    let margin = rule.z * (adopters_variance + others_error * others_error).sqrt();
     let (low, high) = (estimate - margin, estimate + margin);
     let verdict = if low > 0.0 {
         Verdict::RoseClearly
@@ -168,6 +224,39 @@ pub fn estimate(groups: &Groups, rule: &EffectRule) -> Effect {
         low: Some(low),
         high: Some(high),
         verdict,
+        used,
+    }
+}
+
+/// How many whole months are compared on each side of a start.
+pub const SPAN_MONTHS: u32 = 6;
+
+/// The months compared around one unit's start: the `span` months before the start's month,
+/// and from the first whole month after the start (its own month when it starts on the 1st)
+/// up to `span` months, but not beyond `current`. The month a unit changed part-way is left
+/// out of both.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Windows {
+    pub before: (Month, Month),
+    /// `None` until a whole month after the start has begun.
+    pub after: Option<(Month, Month)>,
+}
+
+pub fn windows(start: Date, current: Month, span: u32) -> Windows {
+    let start_month = Month::of(start);
+    let first_after = if start.day() == 1 {
+        start_month
+    } else {
+        start_month.next()
+    };
+    let last_before = start_month.previous();
+    let first_before = (1..span.max(1)).fold(last_before, |m, _| m.previous());
+    let last_after = (1..span.max(1))
+        .fold(first_after, |m, _| m.next())
+        .min(current);
+    Windows {
+        before: (first_before, last_before),
+        after: (first_after <= current).then_some((first_after, last_after)),
     }
 }
 
@@ -299,6 +388,58 @@ mod tests {
         let e = estimate(&simulate(1, 20, 0.3, 0.0), &rule);
         assert_eq!(e.verdict, Verdict::NotEnoughData);
         assert_eq!(e.estimate, None);
+    }
+
+    #[test]
+    fn windows_leave_out_the_month_of_a_mid_month_start() {
+        let m = |y, mo| Month::new(y, mo).unwrap();
+        let w = windows(time::macros::date!(2026 - 03 - 15), m(2026, 11), 6);
+        assert_eq!(w.before, (m(2025, 9), m(2026, 2)));
+        assert_eq!(w.after, Some((m(2026, 4), m(2026, 9))));
+        let w = windows(time::macros::date!(2026 - 09 - 01), m(2026, 11), 6);
+        assert_eq!(w.before, (m(2026, 3), m(2026, 8)));
+        assert_eq!(w.after, Some((m(2026, 9), m(2026, 11))));
+        let w = windows(time::macros::date!(2026 - 11 - 20), m(2026, 11), 6);
+        assert_eq!(w.after, None);
+    }
+
+    #[test]
+    fn one_cohort_is_plain_difference_in_differences() {
+        let g = simulate(3, 200, 0.2, 0.0);
+        let e = estimate(&g, &EffectRule::default());
+        let mean = |s: &Sample| s.mean().unwrap();
+        let expected = mean(&g.adopters_after)
+            - mean(&g.adopters_before)
+            - (mean(&g.others_after) - mean(&g.others_before));
+        assert!((e.estimate.unwrap() - expected).abs() < 1e-12);
+        assert_eq!(e.used, g);
+    }
+
+    #[test]
+    fn staggered_cohorts_cover_the_effect_and_a_small_cohort_is_left_out() {
+        let rule = EffectRule::default();
+        let covered = (0..100)
+            .filter(|seed| {
+                let mut late = simulate(seed + 1_000, 150, 0.3, 0.1);
+                late.others_before = simulate(*seed, 400, 0.0, 0.0).others_before;
+                let tiny = simulate(seed + 2_000, 5, -3.0, 0.0);
+                let e = estimate_cohorts(&[simulate(*seed, 400, 0.3, 0.05), late, tiny], &rule);
+                assert_eq!(e.used.adopters_after.n, 550);
+                e.low.unwrap() <= 0.3 && 0.3 <= e.high.unwrap()
+            })
+            .count();
+        assert!(covered >= 90, "covered in {covered} of 100");
+    }
+
+    #[test]
+    fn without_others_anywhere_the_change_is_before_after() {
+        let mut g = simulate(5, 100, 0.0, 0.0);
+        g.others_after = Sample::default();
+        let e = estimate_cohorts(&[g, simulate(6, 100, 0.0, 0.0)], &EffectRule::default());
+        assert_eq!(e.method, Method::BeforeAfter);
+        assert_eq!(e.used.others_before.n, 0);
+        let e = estimate_cohorts(&[], &EffectRule::default());
+        assert_eq!(e.verdict, Verdict::NotEnoughData);
     }
 
     proptest! {

@@ -2,6 +2,7 @@
 //! citizens' satisfaction ([`effect`]), honestly, with an interval.
 
 pub mod effect;
+pub mod registry;
 
 /// Where an innovation stands: an idea (gagasan), on trial (uji coba), in use (diterapkan),
 /// copied by other units (direplikasi). Stages move forward one at a time.
