@@ -12,6 +12,7 @@ mod bulk;
 mod chain;
 mod follow_up;
 mod group_commit;
+mod innovation;
 mod kiosks;
 mod log;
 mod migrate;
@@ -40,6 +41,10 @@ pub use audit::AuditEntry;
 pub use bulk::{BulkResponse, BulkSummary};
 pub use chain::ChainReport;
 pub use follow_up::StoredPlan;
+pub use innovation::{
+    AdoptingUnit, EvidenceInfo, Idea, IdeaStatus, InnovationError, ScoreEffect, StageStep,
+    StoredInnovation, SuggestionGroup,
+};
 pub use kiosks::{Kiosk, NewKiosk};
 pub use log::{LogReport, ReceiptStatus};
 pub use musrena::{Forum, MusrenaError, ProposalFilter, ProposalStep, StoredProposal};

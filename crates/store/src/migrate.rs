@@ -81,6 +81,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/shared/0011_account_lifecycle.sql"),
         postgres: include_str!("../migrations/shared/0011_account_lifecycle.sql"),
     },
+    Migration {
+        version: 12,
+        name: "innovation",
+        sqlite: include_str!("../migrations/shared/0012_innovation.sql"),
+        postgres: include_str!("../migrations/shared/0012_innovation.sql"),
+    },
 ];
 
 /// Responses stored before the chain existed are linked once, when it is created.
