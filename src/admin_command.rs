@@ -410,7 +410,12 @@ pub async fn generate(
     responses: u64,
     seed: u64,
     until: Option<&str>,
+    innovation_effect: f64,
 ) -> anyhow::Result<ExitCode> {
+    if !innovation_effect.is_finite() || innovation_effect.abs() > 3.0 {
+        eprintln!("error: --innovation-effect is in NRR points on a 1–4 scale: -3 to 3");
+        return Ok(ExitCode::from(2));
+    }
     let until = match until {
         Some(text) => time::Date::parse(
             text,
@@ -426,6 +431,7 @@ pub async fn generate(
         responses,
         seed,
         until,
+        innovation_effect,
     };
     let started = std::time::Instant::now();
     let generated = crate::demo::generate(store, &size).await?;

@@ -154,6 +154,7 @@ async fn measure(
         responses: args.responses,
         seed: args.seed,
         until,
+        innovation_effect: demo::DEMO_EFFECT,
     };
     let started = Instant::now();
     let generated = demo::generate(&store, &size).await?;
@@ -417,6 +418,7 @@ fn bench_size(args: &Args, responses: u64) -> Size {
         responses,
         seed: args.seed,
         until: time::macros::date!(2026 - 01 - 01),
+        innovation_effect: demo::DEMO_EFFECT,
     }
 }
 

@@ -17,9 +17,11 @@ use suara_store::{
 use time::{Date, Month as CalendarMonth, OffsetDateTime, PrimitiveDateTime, Time};
 
 mod generated;
+mod innovation;
 mod musrena;
 
 pub use generated::{generate, generated_responses, Size};
+pub use innovation::DEMO_EFFECT;
 
 pub const TENANT_ID: &str = "trenggalek";
 /// Password of every demo account: this is demo data, never a real deployment.
@@ -58,7 +60,10 @@ pub async fn fill_if_empty(store: &Store, key: &LogKey) -> Result<(), suara_stor
     }
     let org = organisation(DEMO_SEED, None);
     let (tenant, password_hash) = create_regency(store, &org).await?;
-    let responses = responses(&org, &tenant, OffsetDateTime::now_utc());
+    let start = OffsetDateTime::now_utc();
+    let today = start.to_offset(tenant.offset()).date();
+    let plants = innovation::plants(&org, today, innovation::DEMO_EFFECT);
+    let responses = responses(&org, &tenant, start, &plants, RESPONSES_SEED);
     for chunk in responses.chunks(2000) {
         let submissions = chunk.iter().map(|(response, at, channel)| Submission {
             response,
@@ -90,6 +95,8 @@ pub async fn fill_if_empty(store: &Store, key: &LogKey) -> Result<(), suara_stor
     let planning = musrena::fill(store, now.to_offset(tenant.offset()).date(), now).await?;
     println!("demo: {planning}");
     follow_up_plans(store, &tenant, now).await?;
+    let innovations = innovation::fill(store, &org, today, now).await?;
+    println!("demo: {innovations}");
     println!(
         "demo: staff accounts admin, bkpsdm, bpkad, inspektorat, bappeda, admin-dinkes \
          (unit admin of Dinas Kesehatan) and pegawai (an officer), password {DEMO_PASSWORD}"
@@ -598,13 +605,19 @@ fn officer(rng: &mut Rng, unit: &str, serial: usize, serves_public: bool) -> Cur
     CurrentOfficer { officer, since }
 }
 
-/// A year of responses up to `now`, in service hours (08:00–14:59 local time).
+/// The seed of the demo's responses.
+const RESPONSES_SEED: u64 = 0xdeca_fbad_1234_5678;
+
+/// A year of responses up to `now`, in service hours (08:00–14:59 local time), with the
+/// innovations' planted effects.
 fn responses(
     org: &Organisation,
     tenant: &Tenant,
     now: OffsetDateTime,
+    plants: &[innovation::Plant],
+    seed: u64,
 ) -> Vec<(ValidResponse, OffsetDateTime, Channel)> {
-    let mut rng = Rng(0xdeca_fbad_1234_5678);
+    let mut rng = Rng(seed);
     let local_now = now.to_offset(tenant.offset());
     let mut out = Vec::new();
     let mut serial = 0u64;
@@ -654,7 +667,13 @@ fn responses(
                     continue;
                 }
                 let answers = (0..9)
-                    .map(|element| Some(rating(&mut rng, quality + drift + ELEMENT_BIAS[element])))
+                    .map(|element| {
+                        let planted = innovation::shift(plants, unit, element, date);
+                        Some(rating(
+                            &mut rng,
+                            quality + drift + ELEMENT_BIAS[element] + planted,
+                        ))
+                    })
                     .collect();
                 let named_officer = (rng.below(10) < 7)
                     .then(|| officers[rng.below(officers.len() as u64) as usize]);
@@ -783,8 +802,14 @@ mod tests {
             utc_offset_minutes: 420,
         };
         let now = time::macros::datetime!(2026-11-22 12:00 UTC);
-        let first = responses(&org, &tenant, now);
-        let again = responses(&organisation(DEMO_SEED, None), &tenant, now);
+        let first = responses(&org, &tenant, now, &[], RESPONSES_SEED);
+        let again = responses(
+            &organisation(DEMO_SEED, None),
+            &tenant,
+            now,
+            &[],
+            RESPONSES_SEED,
+        );
         assert_eq!(first.len(), again.len());
         assert!(first.iter().zip(&again).all(|(a, b)| a == b));
         assert!(first.iter().all(|(_, at, _)| *at <= now));

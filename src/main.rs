@@ -70,6 +70,10 @@ enum Command {
         /// The last day with responses, YYYY-MM-DD (default: today).
         #[arg(long)]
         until: Option<String>,
+        /// NRR points planted on the demo innovations' targeted element from their start
+        /// (one innovation that backfired gets minus this).
+        #[arg(long, default_value_t = demo::DEMO_EFFECT, allow_hyphen_values = true)]
+        innovation_effect: f64,
         #[arg(long, default_value = DEFAULT_DATABASE_URL)]
         database: String,
     },
@@ -486,9 +490,18 @@ fn main() -> ExitCode {
             responses,
             seed,
             until,
+            innovation_effect,
             database,
         } => with_store(&database, |store| async move {
-            admin_command::generate(&store, officers, responses, seed, until.as_deref()).await
+            admin_command::generate(
+                &store,
+                officers,
+                responses,
+                seed,
+                until.as_deref(),
+                innovation_effect,
+            )
+            .await
         }),
         Command::Bench(args) => {
             let outcome = tokio::runtime::Builder::new_multi_thread()

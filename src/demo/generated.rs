@@ -9,6 +9,7 @@ use suara_domain::tpp::inputs::parse_base_amounts;
 use suara_store::{BulkResponse, BulkSummary, Channel, Store, StoreError, Tenant};
 use time::{Date, Duration, OffsetDateTime, PrimitiveDateTime, Time, Weekday};
 
+use super::innovation::{self, Plant};
 use super::{
     create_accounts, create_regency, months_before, organisation, rating, Organisation, Rng,
     BASE_AMOUNTS, ELEMENT_BIAS, SUGGESTIONS, TENANT_ID,
@@ -22,6 +23,8 @@ pub struct Size {
     pub seed: u64,
     /// The last day with responses.
     pub until: Date,
+    /// NRR points planted from their start on the demo innovations' targeted elements.
+    pub innovation_effect: f64,
 }
 
 /// What was generated.
@@ -53,6 +56,7 @@ pub async fn generate(store: &Store, size: &Size) -> Result<Generated, StoreErro
     create_accounts(store, &password_hash, demo_officer).await?;
     let days = Days::new(&org, &tenant, size);
     let loaded = store.bulk_load(&tenant, days).await?;
+    innovation::fill(store, &org, size.until, OffsetDateTime::now_utc()).await?;
     Ok(Generated {
         units: org.units.len(),
         officers: org.officers.len(),
@@ -85,6 +89,7 @@ struct Days {
     units: Vec<RatedUnit>,
     total_weight: u64,
     days: Vec<Date>,
+    plants: Vec<Plant>,
     /// The first month, for the slow improvement over the year.
     first_month: i32,
     responses: u64,
@@ -138,6 +143,7 @@ impl Days {
             total_weight: units.iter().map(|u| u.weight).sum::<u64>().max(1),
             units,
             days,
+            plants: innovation::plants(org, size.until, size.innovation_effect),
             first_month: year * 12 + i32::from(month),
             responses: size.responses,
             next_day: 0,
@@ -175,7 +181,12 @@ impl Days {
         let officer = (rng.below(10) < 7 && !rated.officers.is_empty())
             .then(|| &rated.officers[rng.below(rated.officers.len() as u64) as usize]);
         let mean = rated.quality + drift + officer.map_or(0.0, |(_, offset)| *offset);
-        let answers = Answers::new(ELEMENT_BIAS.map(|bias| Rating::new(rating(rng, mean + bias))));
+        let mut element = 0;
+        let answers = Answers::new(ELEMENT_BIAS.map(|bias| {
+            let planted = innovation::shift(&self.plants, &rated.id, element, day);
+            element += 1;
+            Rating::new(rating(rng, mean + bias + planted))
+        }));
         let profile = Profile {
             sex: pick(rng, Sex::ALL),
             age_band: pick(rng, AgeBand::ALL),
@@ -288,6 +299,7 @@ mod tests {
             responses: 5000,
             seed: 42,
             until: time::macros::date!(2026 - 11 - 20),
+            innovation_effect: 0.3,
         };
         let org = organisation(size.seed, Some(size.officers));
         assert_eq!(org.officers.len(), 3000);
