@@ -4,6 +4,7 @@
 mod admin_command;
 mod bench;
 mod demo;
+mod innovation_command;
 mod skm_command;
 mod tpp_command;
 
@@ -85,6 +86,16 @@ enum Command {
         #[command(subcommand)]
         command: SkmCommand,
     },
+    /// Innovations: the registry, one innovation's measured effect, and the regional
+    /// innovation index file (Permendagri 104/2018 fields).
+    Innovation {
+        #[command(subcommand)]
+        command: InnovationCommand,
+        #[arg(long, global = true)]
+        tenant: Option<String>,
+        #[arg(long, global = true, default_value = DEFAULT_DATABASE_URL)]
+        database: String,
+    },
     /// Regencies (tenants) in the database.
     Tenant {
         #[command(subcommand)]
@@ -156,6 +167,25 @@ enum Command {
         tenant: Option<String>,
         #[arg(long, default_value = DEFAULT_DATABASE_URL)]
         database: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum InnovationCommand {
+    /// Every innovation: number, stage, unit, units started, partners, name.
+    List,
+    /// One innovation's effect on each targeted element and the IKM, with its 95 % interval.
+    Effect { id: i64 },
+    /// The regional innovation index file: one row per innovation with its evidence.
+    Export {
+        #[arg(long, default_value = "xlsx")]
+        format: String,
+        /// Where to write (never overwritten); default indeks-inovasi-REGENCY.FORMAT.
+        #[arg(long)]
+        output: Option<PathBuf>,
+        /// Language of the workbook's words: id or en.
+        #[arg(long, default_value = "id")]
+        lang: String,
     },
 }
 
@@ -450,6 +480,24 @@ fn main() -> ExitCode {
             database,
         } => with_store(&database, |store| async move {
             admin_command::revoke_api_key(&store, &label, tenant.as_deref()).await
+        }),
+        Command::Innovation {
+            command,
+            tenant,
+            database,
+        } => with_store(&database, |store| async move {
+            let tenant = tenant.as_deref();
+            match command {
+                InnovationCommand::List => innovation_command::list(&store, tenant).await,
+                InnovationCommand::Effect { id } => {
+                    innovation_command::effect(&store, id, tenant).await
+                }
+                InnovationCommand::Export {
+                    format,
+                    output,
+                    lang,
+                } => innovation_command::export(&store, &format, output, &lang, tenant).await,
+            }
         }),
         Command::Tpp {
             command,

@@ -101,6 +101,21 @@ fn draft(
     }
 }
 
+/// The government affair a demo unit's innovation belongs to.
+fn affair_of(unit: &str) -> &'static str {
+    if unit.starts_with("puskesmas") || unit.starts_with("rsud") || unit == "dinkes" {
+        "Kesehatan"
+    } else if unit == "dispendukcapil" {
+        "Administrasi kependudukan dan pencatatan sipil"
+    } else if unit == "dpmptsp" {
+        "Penanaman modal"
+    } else if unit.starts_with("kecamatan") {
+        "Pemerintahan umum"
+    } else {
+        "Pelayanan publik"
+    }
+}
+
 /// The demo innovations for the regency `org`, with dates around `today`. Planted ones go
 /// to the rated units with the lowest quality, where the planted effect is not cut off by
 /// the top of the 1–4 scale.
@@ -127,7 +142,7 @@ fn catalogue(org: &Organisation, today: Date) -> Vec<DemoInnovation> {
                 Element::CompletionTime,
                 "public_service",
                 true,
-                "Administrasi kependudukan dan pencatatan sipil",
+                affair_of(&queue),
                 "16.6, 9.c",
                 &["elderly", "disability_physical", "women"],
                 team(&queue),
@@ -173,7 +188,7 @@ fn catalogue(org: &Organisation, today: Date) -> Vec<DemoInnovation> {
                 Element::ComplaintHandling,
                 "governance",
                 true,
-                "Komunikasi dan informatika",
+                affair_of(&complaints),
                 "16.6, 16.7",
                 &["women", "other_vulnerable"],
                 team(&complaints),

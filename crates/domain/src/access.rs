@@ -109,6 +109,9 @@ pub enum Permission {
     DecidePlanning,
     /// A unit's follow-up plans (rencana tindak lanjut): a unit admin for their subtree.
     ManageFollowUp,
+    /// Registering innovations and managing their stages, units, partners and evidence;
+    /// deciding staff ideas (a unit admin for their subtree).
+    ManageInnovation,
 }
 
 /// A signed-in user as far as access is concerned.
@@ -136,7 +139,7 @@ impl Principal {
             DecideAppeals => matches!(self.role, Administrator | Inspectorate),
             ManageMusrena => matches!(self.role, Administrator | Planner | UnitAdmin),
             DecidePlanning => matches!(self.role, Administrator | Planner),
-            ManageFollowUp => matches!(self.role, Administrator | UnitAdmin),
+            ManageFollowUp | ManageInnovation => matches!(self.role, Administrator | UnitAdmin),
             ViewDashboard => self.role != Officer,
             ViewOfficer => self.role != Planner,
             ImportOrganisation => matches!(self.role, Administrator | Hr),

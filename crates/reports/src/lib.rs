@@ -5,6 +5,7 @@ pub mod musrena;
 pub mod pdf;
 pub mod results;
 pub mod skm;
+pub mod table;
 pub mod tpp;
 
 /// A spreadsheet could not be written (only on internal limits, never on user data).

@@ -137,3 +137,81 @@ pub async fn unit_ikm(
         grade: summary.map(|s| s.grade),
     }))
 }
+
+/// A regency's innovations with their effects (`GET /api/v1/innovations`).
+pub async fn innovations(
+    State(app): State<Arc<AppState>>,
+    Query(query): Query<TenantQuery>,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    use suara_domain::innovation::effect::{Method, Verdict};
+    let tenant = app.tenant(query.tenant.as_deref()).await?;
+    let innovations = app.store.innovations(&tenant.tenant_id).await?;
+    let current = tenant.month_of(time::OffsetDateTime::now_utc());
+    let mut out = Vec::new();
+    for i in &innovations {
+        let effects = app
+            .store
+            .innovation_effect(&tenant.tenant_id, i, current)
+            .await?;
+        let effects: Vec<serde_json::Value> = effects
+            .iter()
+            .map(|s| {
+                let e = &s.effect;
+                json!({
+                    "score": s.element.map_or("IKM", |e| e.code()),
+                    "method": match e.method {
+                        Method::DifferenceInDifferences => "difference_in_differences",
+                        Method::BeforeAfter => "before_after",
+                    },
+                    "estimate": e.estimate,
+                    "low": e.low,
+                    "high": e.high,
+                    "verdict": match e.verdict {
+                        Verdict::RoseClearly => "rose_clearly",
+                        Verdict::FellClearly => "fell_clearly",
+                        Verdict::NoChangeVisible => "no_change_visible",
+                        Verdict::NotEnoughData => "not_enough_data",
+                    },
+                    "responses": {
+                        "adopters_before": e.used.adopters_before.n,
+                        "adopters_after": e.used.adopters_after.n,
+                        "others_before": e.used.others_before.n,
+                        "others_after": e.used.others_after.n,
+                    }
+                })
+            })
+            .collect();
+        let v = &i.innovation;
+        out.push(json!({
+            "id": i.innovation_id,
+            "title": v.title,
+            "unit": i.unit_id,
+            "stage": i.stage.code(),
+            "problem": v.problem,
+            "change": v.change,
+            "elements": v.elements.iter().map(|e| e.code()).collect::<Vec<_>>(),
+            "digital": v.digital,
+            "form": v.form.code(),
+            "initiator": v.initiator.code(),
+            "units": i.units.iter().map(|u| json!({
+                "unit": u.unit_id,
+                "started_on": u.started_on.map(|d| d.to_string()),
+                "replicated": u.replicated,
+            })).collect::<Vec<_>>(),
+            "partners": i.partners.iter().map(|p| json!({
+                "name": p.name,
+                "kind": p.kind.code(),
+                "role": p.role,
+                "amount": p.amount,
+                "in_kind": p.in_kind,
+            })).collect::<Vec<_>>(),
+            "sdgs": v.sdgs.iter().map(ToString::to_string).collect::<Vec<_>>(),
+            "groups": v.groups.iter().map(|g| g.code()).collect::<Vec<_>>(),
+            "musrena_proposals": i.proposals,
+            "effects": effects,
+        }));
+    }
+    Ok(Json(
+        json!({ "tenant": tenant.tenant_id, "innovations": out }),
+    ))
+}

@@ -1,3 +1,4 @@
+#![recursion_limit = "256"]
 //! The HTTP layer: a thin shell around the domain and store crates.
 //!
 //! - [`api`]: JSON API under `/api/v1`, `/health` and the OpenAPI document.
@@ -294,4 +295,22 @@ async fn shutdown_signal() {
         _ = ctrl_c => {},
         _ = terminate => {},
     }
+}
+
+/// The regional innovation index file of a regency, in Indonesian or English, as xlsx or
+/// CSV (for `suara innovation export`; the same file staff download).
+pub async fn innovation_index(
+    store: &Store,
+    tenant: &suara_store::Tenant,
+    lang: &str,
+    csv: bool,
+) -> Result<Vec<u8>, String> {
+    let format = if csv {
+        pages::SheetFormat::Csv
+    } else {
+        pages::SheetFormat::Xlsx
+    };
+    pages::innovation::export::index_file(store, tenant, i18n::Lang::from_code(Some(lang)), format)
+        .await
+        .map_err(|e| e.to_string())
 }

@@ -101,6 +101,15 @@ pub fn document() -> Value {
                     "404": error_response("No such unit.")
                 }
             }},
+            routes::API_INNOVATIONS: { "get": {
+                "summary": "A regency's innovations with their measured effect on satisfaction",
+                "description": "Each innovation with its stage (idea, trial, implemented, replicated), targeted SKM elements, units and start dates, partners, SDG targets and groups served, and per targeted element and the IKM: the estimated change after the start (difference-in-differences against units that did not adopt it, or before/after when none compare), its 95 % interval, the responses used and a verdict (rose_clearly, fell_clearly, no_change_visible, not_enough_data).",
+                "parameters": [tenant_param],
+                "responses": {
+                    "200": { "description": "Innovations, newest first",
+                        "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Innovations" } } } }
+                }
+            }},
             crate::routes::API_RECEIPT: { "get": {
                 "summary": "Whether a receipt's response is counted, with its inclusion proof",
                 "description": "For a counted response: its leaf in the transparency log (RFC 9162; leaf hash = SHA-256(0x00 || content hash)), the latest signed tree head (Ed25519 over the head's note text, with the public key) and the audit path from the leaf to that head's root. Verify it without trusting this server.",
@@ -116,6 +125,44 @@ pub fn document() -> Value {
             }}
         },
         "components": { "schemas": {
+            "Innovations": {
+                "type": "object",
+                "required": ["tenant", "innovations"],
+                "properties": {
+                    "tenant": { "type": "string" },
+                    "innovations": { "type": "array", "items": { "type": "object",
+                        "required": ["id", "title", "unit", "stage", "elements", "units", "partners", "sdgs", "groups", "effects"],
+                        "properties": {
+                            "id": { "type": "integer" },
+                            "title": { "type": "string" },
+                            "unit": { "type": "string" },
+                            "stage": { "type": "string", "enum": ["idea", "trial", "implemented", "replicated"] },
+                            "elements": { "type": "array", "items": { "type": "string", "description": "U1…U9" } },
+                            "units": { "type": "array", "items": { "type": "object", "properties": {
+                                "unit": { "type": "string" }, "started_on": { "type": ["string", "null"], "format": "date" },
+                                "replicated": { "type": "boolean" } } } },
+                            "partners": { "type": "array", "items": { "type": "object", "properties": {
+                                "name": { "type": "string" },
+                                "kind": { "type": "string", "enum": ["university", "business", "community", "village", "media", "government", "other"] },
+                                "role": { "type": "string" },
+                                "amount": { "type": ["integer", "null"], "description": "whole rupiah" },
+                                "in_kind": { "type": ["string", "null"] } } } },
+                            "sdgs": { "type": "array", "items": { "type": "string", "description": "3 or 3.8" } },
+                            "groups": { "type": "array", "items": { "type": "string" } },
+                            "effects": { "type": "array", "items": { "type": "object", "properties": {
+                                "score": { "type": "string", "description": "U1…U9, or IKM" },
+                                "method": { "type": "string", "enum": ["difference_in_differences", "before_after"] },
+                                "estimate": { "type": ["number", "null"], "description": "NRR points (1–4 scale) or IKM points (25–100)" },
+                                "low": { "type": ["number", "null"] },
+                                "high": { "type": ["number", "null"] },
+                                "verdict": { "type": "string", "enum": ["rose_clearly", "fell_clearly", "no_change_visible", "not_enough_data"] },
+                                "responses": { "type": "object", "properties": {
+                                    "adopters_before": { "type": "integer" }, "adopters_after": { "type": "integer" },
+                                    "others_before": { "type": "integer" }, "others_after": { "type": "integer" } } }
+                            } } }
+                        } } }
+                }
+            },
             "ReceiptStatus": {
                 "type": "object",
                 "required": ["receipt", "status"],

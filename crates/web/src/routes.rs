@@ -10,7 +10,7 @@ use axum::routing::{MethodFilter, MethodRouter};
 use axum::Router;
 use suara_domain::access::Permission;
 
-use crate::pages::{self, musrena, staff};
+use crate::pages::{self, innovation, musrena, staff};
 use crate::{api, posters, submit, tickets, AppState};
 
 /// One staff route's rule.
@@ -159,6 +159,28 @@ route_table! {
         MUSRENA_STEP musrena_step() = "/musrena/langkah" => [POST ManageMusrena musrena::staff::apply_step];
         MUSRENA_MANAGE musrena_manage(code) = "/musrena/kelola/{code}" => [GET ManageMusrena musrena::staff::manage];
         MUSRENA_EXPORT musrena_export() = "/musrena/ekspor" => [GET DecidePlanning musrena::staff::export];
+        /// Registering also needs the unit to be the user's, checked by the handler.
+        INNOVATION_REGISTRY innovation_registry() = "/kelola/inovasi" => [
+            GET SignedIn innovation::registry::registry,
+            POST ManageInnovation innovation::registry::register,
+        ];
+        /// Declining also needs the idea's unit to be the user's, checked by the handler.
+        INNOVATION_IDEAS innovation_ideas() = "/kelola/inovasi/ide" => [
+            GET SignedIn innovation::ideas::ideas,
+            POST SignedIn innovation::ideas::change,
+        ];
+        INNOVATION_SUMMARY innovation_summary() = "/kelola/inovasi/ringkasan" => [GET ViewDashboard innovation::summary::summary];
+        INNOVATION_INDEX innovation_index() = "/kelola/inovasi/indeks" => [GET ViewDashboard innovation::export::export];
+        /// The innovation's unit must be the user's, checked by the handler (also below).
+        INNOVATION_MANAGE innovation_manage(id) = "/kelola/inovasi/{id}" => [
+            GET ManageInnovation innovation::manage::manage,
+            POST ManageInnovation innovation::manage::change,
+        ];
+        INNOVATION_EDIT innovation_edit(id) = "/kelola/inovasi/{id}/ubah" => [
+            GET ManageInnovation innovation::registry::edit_form,
+            POST ManageInnovation innovation::registry::edit,
+        ];
+        INNOVATION_EVIDENCE_UPLOAD innovation_evidence_upload(id) = "/kelola/inovasi/{id}/bukti" => [POST ManageInnovation innovation::manage::upload_evidence] limit innovation::manage::MAX_EVIDENCE_UPLOAD_BYTES;
     }
     public {
         LOGIN login() = "/masuk" => [GET staff::login::form, POST staff::login::submit];
@@ -177,6 +199,10 @@ route_table! {
         MUSRENA_STATISTICS musrena_statistics() = "/musrena/statistik" => [GET musrena::public::statistics];
         MUSRENA_TRACKER musrena_tracker(code) = "/musrena/usulan/{code}" => [GET musrena::public::tracker];
         MUSRENA_PHOTO musrena_photo(code, n) = "/musrena/usulan/{code}/foto/{n}" => [GET musrena::public::photo];
+        INNOVATIONS innovations() = "/inovasi" => [GET innovation::public::gallery];
+        INNOVATION_PROFILE innovation_profile(id) = "/inovasi/{id}" => [GET innovation::public::profile];
+        INNOVATION_EVIDENCE innovation_evidence(id, n) = "/inovasi/{id}/bukti/{n}" => [GET innovation::public::evidence];
+        API_INNOVATIONS api_innovations() = "/api/v1/innovations" => [GET api::innovations];
         SURVEY survey(unit) = "/survei/{unit}" => [GET pages::survey::form];
         TICKET_SURVEY ticket_survey(code) = "/t/{code}" => [GET pages::survey::ticket_form];
         POSTER_POINT_SVG poster_point_svg(point) = "/poster/titik/{point}/svg" => [GET posters::point_svg];

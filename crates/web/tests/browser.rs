@@ -163,6 +163,88 @@ async fn musrena_proposal(app: &TestApp) -> String {
     code
 }
 
+/// An innovation of `dukcapil` on trial since the start of the year, with a partner, an
+/// evidence file and an open staff idea.
+async fn innovation(app: &TestApp) {
+    use suara_domain::innovation::registry::{
+        check_evidence, validate, validate_partner, Indicator, InnovationDraft, PartnerDraft,
+    };
+    let now = time::OffsetDateTime::now_utc();
+    let draft = InnovationDraft {
+        title: "Antrean daring".into(),
+        problem: "Warga menunggu lama".into(),
+        change: "Nomor antrean lewat WhatsApp".into(),
+        elements: vec!["U3".into()],
+        initiator: "unit".into(),
+        form: "public_service".into(),
+        sdgs: "16.6".into(),
+        groups: vec!["elderly".into()],
+        ..InnovationDraft::default()
+    };
+    let id = app
+        .store
+        .register_innovation(
+            "t1",
+            "dukcapil",
+            &validate(&draft).unwrap(),
+            &[],
+            None,
+            time::macros::date!(2026 - 01 - 05),
+            "test",
+            now,
+        )
+        .await
+        .unwrap();
+    app.store
+        .advance_innovation(
+            "t1",
+            id,
+            suara_domain::innovation::Stage::Trial,
+            time::macros::date!(2026 - 02 - 01),
+            "test",
+            now,
+        )
+        .await
+        .unwrap();
+    let partner = validate_partner(&PartnerDraft {
+        name: "Universitas Brawijaya".into(),
+        kind: "university".into(),
+        role: "Desain layanan".into(),
+        amount: "Rp25.000.000".into(),
+        in_kind: String::new(),
+    })
+    .unwrap();
+    app.store
+        .add_innovation_partner("t1", id, &partner, "test", now)
+        .await
+        .unwrap();
+    let pdf = b"%PDF-1.4\n%%EOF\n";
+    app.store
+        .add_innovation_evidence(
+            "t1",
+            id,
+            Indicator::Regulation,
+            "SK Kepala Dinas",
+            check_evidence(pdf).unwrap(),
+            pdf,
+            "test",
+            now,
+        )
+        .await
+        .unwrap();
+    app.store
+        .submit_idea(
+            "t1",
+            "dukcapil",
+            "Loket lansia",
+            "Loket khusus lansia.",
+            "test",
+            now,
+        )
+        .await
+        .unwrap();
+}
+
 #[tokio::test]
 async fn public_pages_are_accessible_and_keyboard_usable() {
     if checker().is_none() {
@@ -209,6 +291,7 @@ async fn public_pages_are_accessible_and_keyboard_usable() {
         .unwrap();
     let proposal = musrena_proposal(&app).await;
     transparency_data(&app).await;
+    innovation(&app).await;
     let args = [
         &app.base,
         "7K2M9-QXD4T",
@@ -339,6 +422,7 @@ async fn signed_in_pages_are_accessible() {
         sessions.push(app.sign_in(username, PASSWORD).await.unwrap().cookie);
     }
     let code = musrena_proposal(&app).await;
+    innovation(&app).await;
     let [finance, officer, inspector, planner, admin, unit_admin, hr] = &sessions[..] else {
         unreachable!("seven accounts")
     };
@@ -406,6 +490,22 @@ async fn signed_in_pages_are_accessible() {
             "/musrena/kelola/MR-TIDAK-ADA",
             404
         ],
+        [
+            unit_admin,
+            "Innovation registry",
+            "/kelola/inovasi?unit=dukcapil&unsur=U3"
+        ],
+        [unit_admin, "Innovation", "/kelola/inovasi/1"],
+        [unit_admin, "Innovation change", "/kelola/inovasi/1/ubah"],
+        [
+            unit_admin,
+            "Error: unknown innovation",
+            "/kelola/inovasi/99",
+            404
+        ],
+        [officer, "Ideas (officer)", "/kelola/inovasi/ide"],
+        [admin, "Ideas and suggestions", "/kelola/inovasi/ide"],
+        [admin, "Innovation summary", "/kelola/inovasi/ringkasan"],
     ]);
     // Each role's main journey, at 360 and 1280 px (so each is one a user may repeat).
     let journeys = serde_json::json!([
@@ -441,6 +541,13 @@ async fn signed_in_pages_are_accessible() {
             {"click": "form.stack button.primary"},
             {"expect": "Tolak usulan ini?"},
             {"click": "main a[href^='/musrena/forum/2026-001']"},
+        ]],
+        [unit_admin, "Journey: register an innovation for a weak element", "/kelola/inovasi?unit=dukcapil&unsur=U3", [
+            {"fill": ["#title", "Loket ramah lansia"]},
+            {"fill": ["#problem", "Lansia antre berdiri"]},
+            {"fill": ["#change", "Kursi dan nomor prioritas"]},
+            {"click": "form.stack button.primary"},
+            {"expect": "Pindah ke tahap Uji coba"},
         ]],
         [admin, "Journey: search the audit log", "/admin/audit", [
             {"fill": ["#cari", "dukcapil"]},

@@ -99,6 +99,11 @@ const PAYROLL_422: [u16; 7] = [422, 403, 422, 422, 403, 403, 403];
 const MUSRENA_200: [u16; 7] = [200, 200, 403, 403, 403, 200, 403];
 const MUSRENA_404: [u16; 7] = [404, 404, 403, 403, 403, 404, 403];
 
+/// Managing innovations: administrator and unit admin (their units).
+const INNOVATION_404: [u16; 7] = [404, 404, 403, 403, 403, 403, 403];
+/// Summaries for everyone who sees survey results.
+const RESULTS_200: [u16; 7] = [200, 200, 200, 200, 200, 200, 403];
+
 fn probes() -> Vec<Probe> {
     const ALL: [u16; 7] = [200; 7];
     let probe = |method, route, path: &str, expected| Probe {
@@ -370,6 +375,64 @@ fn probes() -> Vec<Probe> {
             "/musrena/ekspor",
             [200, 403, 403, 403, 403, 200, 403],
         ),
+        probe("GET", "/kelola/inovasi", "/kelola/inovasi", ALL),
+        // Allowed: an empty registration (422); a unit admin's empty unit is not theirs.
+        probe(
+            "POST",
+            "/kelola/inovasi",
+            "/kelola/inovasi",
+            [422, 403, 403, 403, 403, 403, 403],
+        ),
+        probe("GET", "/kelola/inovasi/ide", "/kelola/inovasi/ide", ALL),
+        // Anyone may submit an idea; a form without its purpose is unreadable.
+        probe(
+            "POST",
+            "/kelola/inovasi/ide",
+            "/kelola/inovasi/ide",
+            [400; 7],
+        ),
+        probe(
+            "GET",
+            "/kelola/inovasi/ringkasan",
+            "/kelola/inovasi/ringkasan",
+            RESULTS_200,
+        ),
+        probe(
+            "GET",
+            "/kelola/inovasi/indeks",
+            "/kelola/inovasi/indeks",
+            RESULTS_200,
+        ),
+        probe(
+            "GET",
+            "/kelola/inovasi/{id}",
+            "/kelola/inovasi/99",
+            INNOVATION_404,
+        ),
+        probe(
+            "POST",
+            "/kelola/inovasi/{id}",
+            "/kelola/inovasi/99",
+            INNOVATION_404,
+        ),
+        probe(
+            "GET",
+            "/kelola/inovasi/{id}/ubah",
+            "/kelola/inovasi/99/ubah",
+            INNOVATION_404,
+        ),
+        probe(
+            "POST",
+            "/kelola/inovasi/{id}/ubah",
+            "/kelola/inovasi/99/ubah",
+            INNOVATION_404,
+        ),
+        probe(
+            "POST",
+            "/kelola/inovasi/{id}/bukti",
+            "/kelola/inovasi/99/bukti",
+            INNOVATION_404,
+        ),
     ]
 }
 
@@ -390,6 +453,7 @@ async fn send(
         "/admin/impor",
         "/tpp/impor",
         "/musrena/forum/{forum}/usulan",
+        "/kelola/inovasi/{id}/bukti",
     ]
     .contains(&probe.route)
     {

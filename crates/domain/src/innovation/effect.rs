@@ -92,7 +92,7 @@ pub enum Method {
 }
 
 /// What the numbers allow one to say.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Verdict {
     /// The whole interval is above zero.
     RoseClearly,

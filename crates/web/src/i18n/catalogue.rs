@@ -3319,6 +3319,707 @@ pub const PAYROLL_42: Text = Text {
     en: "No responses (100%)",
 };
 
+// Innovation pages (issue 19).
+pub const NOT_MEASURED_BEFORE_A_START: Text = Text {
+    id: "Belum dimulai di unit mana pun; pengaruhnya diukur sesudah dimulai.",
+    en: "Not started in any unit yet; its effect is measured once it starts.",
+};
+pub const ADDRESS: Text = Text {
+    id: "Alamat",
+    en: "Address",
+};
+pub const ADD_A_PARTNER: Text = Text {
+    id: "Tambah mitra",
+    en: "Add a partner",
+};
+pub const ADD_EVIDENCE: Text = Text {
+    id: "Tambah bukti",
+    en: "Add evidence",
+};
+pub const ALL_INNOVATIONS: Text = Text {
+    id: "Semua inovasi",
+    en: "All innovations",
+};
+pub const BENEFIT: Text = Text {
+    id: "Manfaat",
+    en: "Benefit",
+};
+pub const CHANGE_THE_REGISTRATION: Text = Text {
+    id: "Ubah data inovasi",
+    en: "Change the registration",
+};
+pub const CHECK_BEFORE_DECLINING: Text = Text {
+    id: "Periksa sebelum menolak ide",
+    en: "Check before declining the idea",
+};
+pub const CHECK_BEFORE_MOVING_THE_STAGE: Text = Text {
+    id: "Periksa sebelum memindah tahap",
+    en: "Check before moving the stage",
+};
+pub const CHOOSE_AN_INDICATOR: Text = Text {
+    id: "Pilih indikator yang didukung bukti ini.",
+    en: "Choose the indicator this evidence supports.",
+};
+pub const CHOOSE_A_FILE: Text = Text {
+    id: "Pilih berkas bukti.",
+    en: "Choose an evidence file.",
+};
+pub const CONTRIBUTION: Text = Text {
+    id: "Kontribusi",
+    en: "Contribution",
+};
+pub const CONTRIBUTION_RUPIAH: Text = Text {
+    id: "Kontribusi dalam rupiah",
+    en: "Contribution in rupiah",
+};
+pub const COPIED_SINCE: Text = Text {
+    id: "mereplikasi sejak {}",
+    en: "copied it since {}",
+};
+pub const DECLINE: Text = Text {
+    id: "Tolak",
+    en: "Decline",
+};
+pub const DECLINING_IS_FINAL: Text = Text {
+    id: "Ide yang ditolak tidak bisa diambil lagi; pengusul membaca alasannya.",
+    en: "A declined idea cannot be taken up later; its author reads the reason.",
+};
+pub const DECLINING_NEEDS_A_REASON: Text = Text {
+    id: "Menolak ide perlu alasan.",
+    en: "Declining an idea needs a reason.",
+};
+pub const DESCRIBE_THE_IDEA: Text = Text {
+    id: "Jelaskan idenya (paling banyak 2.000 huruf).",
+    en: "Describe the idea (2,000 characters at most).",
+};
+pub const DESIGN: Text = Text {
+    id: "Rancang bangun",
+    en: "Design",
+};
+pub const DIGITAL: Text = Text {
+    id: "Digital",
+    en: "Digital tool",
+};
+pub const DOCUMENT_TITLE: Text = Text {
+    id: "Judul dokumen",
+    en: "Document title",
+};
+pub const EFFECT_ON_IKM: Text = Text {
+    id: "Pengaruh pada IKM",
+    en: "Effect on the IKM",
+};
+pub const EFFECT_ON_SATISFACTION: Text = Text {
+    id: "Pengaruh pada kepuasan warga",
+    en: "Effect on citizens' satisfaction",
+};
+pub const EFFECT_RESPONSES: Text = Text {
+    id: "Jawaban yang dipakai: unit penerap {} sebelum dan {} sesudah; unit lain {} sebelum dan {} sesudah.",
+    en: "Responses used: adopting units {} before and {} after; other units {} before and {} after.",
+};
+pub const EFFECT_SENTENCE_BEFORE_AFTER: Text = Text {
+    id: "Sesudah dimulai, {} di unit penerap berubah {} poin (95% yakin antara {} dan {}). Tidak ada unit pembanding, jadi perubahan lain pada bulan itu ikut terhitung.",
+    en: "After the start, {} in the adopting units changed by {} points (95% sure between {} and {}). No units compare, so other changes in those months count too.",
+};
+pub const EFFECT_SENTENCE_COMPARED: Text = Text {
+    id: "Sesudah dimulai, {} di unit penerap berubah {} poin lebih dari unit lain pada bulan yang sama (95% yakin antara {} dan {}).",
+    en: "After the start, {} in the adopting units changed by {} points more than in other units over the same months (95% sure between {} and {}).",
+};
+pub const EFFECT_SENTENCE_NOT_ENOUGH: Text = Text {
+    id: "{}: data belum cukup untuk menilai (perlu 30 jawaban sebelum dan sesudah; ada {} dan {}).",
+    en: "{}: not enough data yet to judge (30 responses before and after are needed; there are {} and {}).",
+};
+pub const EVIDENCE_FILES: Text = Text {
+    id: "Berkas bukti",
+    en: "Evidence files",
+};
+pub const EVIDENCE_FILE_HINT: Text = Text {
+    id: "Berkas (PDF, JPEG atau PNG, paling besar 5 MB)",
+    en: "File (PDF, JPEG or PNG, at most 5 MB)",
+};
+pub const EVIDENCE_PER_INDICATOR: Text = Text {
+    id: "Bukti per indikator",
+    en: "Evidence per indicator",
+};
+pub const FIELD_NOT_A_NIP: Text = Text {
+    id: "NIP harus 18 angka",
+    en: "a NIP is 18 digits",
+};
+pub const FIELD_NOT_RUPIAH: Text = Text {
+    id: "tulis jumlah rupiah, misalnya Rp25.000.000",
+    en: "write an amount in rupiah, e.g. Rp25,000,000",
+};
+pub const FIELD_NO_CONTRIBUTION: Text = Text {
+    id: "isi jumlah rupiah atau bantuan barang/jasa",
+    en: "give an amount in rupiah or what was given in kind",
+};
+pub const FIELD_UNKNOWN_VALUE: Text = Text {
+    id: "pilihan tidak dikenal",
+    en: "unknown choice",
+};
+pub const FILE_TOO_LARGE: Text = Text {
+    id: "Berkas lebih besar dari 5 MB.",
+    en: "The file is larger than 5 MB.",
+};
+pub const FILE_TYPE: Text = Text {
+    id: "Jenis berkas",
+    en: "File type",
+};
+pub const FOLLOW_UP_PLANS_OF_THE_UNIT: Text = Text {
+    id: "Rencana tindak lanjut unit ini:",
+    en: "This unit's follow-up plans:",
+};
+pub const FORM_GOVERNANCE: Text = Text {
+    id: "Tata kelola pemerintahan daerah",
+    en: "Regional governance",
+};
+pub const FORM_OTHER: Text = Text {
+    id: "Inovasi daerah lainnya",
+    en: "Other regional innovation",
+};
+pub const FORM_PUBLIC_SERVICE: Text = Text {
+    id: "Pelayanan publik",
+    en: "Public service",
+};
+pub const GIFTS_IN_KIND: Text = Text {
+    id: "Bantuan barang/jasa",
+    en: "Gifts in kind",
+};
+pub const GOAL: Text = Text {
+    id: "Tujuan",
+    en: "Goal",
+};
+pub const GOVERNMENT_AFFAIR: Text = Text {
+    id: "Urusan pemerintahan",
+    en: "Government affair",
+};
+pub const GROUP_SERVED: Text = Text {
+    id: "Kelompok sasaran",
+    en: "Groups served",
+};
+pub const HOW_IT_IS_MEASURED: Text = Text {
+    id: "Cara pengaruhnya diukur",
+    en: "How the effect is measured",
+};
+pub const IDEA: Text = Text {
+    id: "Ide",
+    en: "Idea",
+};
+pub const IDEAS_AND_SUGGESTIONS: Text = Text {
+    id: "Ide dan saran warga",
+    en: "Ideas and citizens' suggestions",
+};
+pub const IDEA_DECIDED_ALREADY: Text = Text {
+    id: "Ide ini sudah diputuskan.",
+    en: "This idea has been decided already.",
+};
+pub const IDEA_DECLINED: Text = Text {
+    id: "Ditolak",
+    en: "Declined",
+};
+pub const IDEA_DESCRIPTION: Text = Text {
+    id: "Penjelasan",
+    en: "Description",
+};
+pub const IDEA_NOT_SAVED_YET: Text = Text {
+    id: "Ide belum bisa disimpan",
+    en: "The idea cannot be saved yet",
+};
+pub const IDEA_OPEN: Text = Text {
+    id: "Menunggu keputusan",
+    en: "Awaiting a decision",
+};
+pub const IDEA_TAKEN_UP: Text = Text {
+    id: "Diambil menjadi inovasi",
+    en: "Taken up as an innovation",
+};
+pub const IKM_BEFORE: Text = Text {
+    id: "IKM sebelumnya",
+    en: "IKM before",
+};
+pub const IKM_NOW: Text = Text {
+    id: "IKM sekarang",
+    en: "IKM now",
+};
+pub const IMPLEMENTATION_DATE: Text = Text {
+    id: "Tanggal penerapan",
+    en: "Implementation date",
+};
+pub const INDEX_TITLE: Text = Text {
+    id: "Inovasi daerah {} (bahan Indeks Inovasi Daerah, Permendagri 104/2018)",
+    en: "Regional innovations of {} (for the Regional Innovation Index, Permendagri 104/2018)",
+};
+pub const INDEX_WORKBOOK: Text = Text {
+    id: "Unduh bahan Indeks Inovasi Daerah (xlsx)",
+    en: "Download the Regional Innovation Index workbook (xlsx)",
+};
+pub const INDICATOR: Text = Text {
+    id: "Indikator",
+    en: "Indicator",
+};
+pub const INDICATOR_ACTORS: Text = Text {
+    id: "Keterlibatan aktor inovasi",
+    en: "Innovation actors involved",
+};
+pub const INDICATOR_BENEFIT: Text = Text {
+    id: "Kemanfaatan inovasi",
+    en: "Benefit of the innovation",
+};
+pub const INDICATOR_BUDGET: Text = Text {
+    id: "Dukungan anggaran",
+    en: "Budget support",
+};
+pub const INDICATOR_COMPLAINTS: Text = Text {
+    id: "Penyelesaian layanan pengaduan",
+    en: "Complaints resolved",
+};
+pub const INDICATOR_GUIDE: Text = Text {
+    id: "Pedoman teknis",
+    en: "Technical guide",
+};
+pub const INDICATOR_IT: Text = Text {
+    id: "Penggunaan teknologi informasi",
+    en: "Use of information technology",
+};
+pub const INDICATOR_MONITORING: Text = Text {
+    id: "Pemantauan dan evaluasi",
+    en: "Monitoring and evaluation",
+};
+pub const INDICATOR_NETWORK: Text = Text {
+    id: "Jejaring inovasi",
+    en: "Innovation network",
+};
+pub const INDICATOR_OUTREACH: Text = Text {
+    id: "Sosialisasi inovasi",
+    en: "Outreach",
+};
+pub const INDICATOR_PEOPLE: Text = Text {
+    id: "Ketersediaan SDM",
+    en: "Staff available",
+};
+pub const INDICATOR_PLANNING: Text = Text {
+    id: "Program dan kegiatan dalam RKPD",
+    en: "Programmes in the RKPD",
+};
+pub const INDICATOR_REGULATION: Text = Text {
+    id: "Regulasi inovasi daerah",
+    en: "Regulation",
+};
+pub const INDICATOR_REPLICATION: Text = Text {
+    id: "Replikasi",
+    en: "Replication evidence",
+};
+pub const INDICATOR_TRAINING: Text = Text {
+    id: "Bimbingan teknis",
+    en: "Training",
+};
+pub const INITIATOR: Text = Text {
+    id: "Inisiator",
+    en: "Initiator",
+};
+pub const INITIATOR_CITIZEN: Text = Text {
+    id: "Masyarakat",
+    en: "Citizens",
+};
+pub const INITIATOR_COUNCIL: Text = Text {
+    id: "Anggota DPRD",
+    en: "Council member",
+};
+pub const INITIATOR_OFFICER: Text = Text {
+    id: "ASN",
+    en: "Civil servant (ASN)",
+};
+pub const INITIATOR_REGENT: Text = Text {
+    id: "Kepala daerah",
+    en: "Regent",
+};
+pub const INITIATOR_UNIT: Text = Text {
+    id: "Perangkat daerah (OPD)",
+    en: "Regional agency (OPD)",
+};
+pub const INNOVATION: Text = Text {
+    id: "Inovasi",
+    en: "Innovation",
+};
+pub const INNOVATIONS: Text = Text {
+    id: "Inovasi daerah",
+    en: "Regional innovations",
+};
+pub const INNOVATIONS_FOUND: Text = Text {
+    id: "{} inovasi",
+    en: "{} innovations",
+};
+pub const INNOVATIONS_HOME_LEAD: Text = Text {
+    id: "Perubahan layanan yang dibuat unit bersama kampus, usaha, komunitas dan desa, dengan pengaruhnya pada kepuasan warga.",
+    en: "Service changes units made with universities, businesses, communities and villages, with their effect on citizens' satisfaction.",
+};
+pub const INNOVATIONS_LEAD: Text = Text {
+    id: "Setiap inovasi dengan mitranya, tujuan SDG, kelompok sasaran, dan pengaruhnya pada kepuasan warga: diukur dari survei, lengkap dengan rentang ketidakpastiannya.",
+    en: "Each innovation with its partners, SDG targets, groups served, and its effect on citizens' satisfaction: measured from the survey, with its range of uncertainty.",
+};
+pub const INNOVATIONS_STARTED: Text = Text {
+    id: "Inovasi berjalan",
+    en: "Innovations started",
+};
+pub const INNOVATION_FORM: Text = Text {
+    id: "Bentuk inovasi",
+    en: "Form of innovation",
+};
+pub const INNOVATION_NAME: Text = Text {
+    id: "Nama inovasi",
+    en: "Name of the innovation",
+};
+pub const INNOVATION_NOT_SAVED_YET: Text = Text {
+    id: "Inovasi belum bisa disimpan",
+    en: "The innovation cannot be saved yet",
+};
+pub const INNOVATION_REGISTRY: Text = Text {
+    id: "Daftar inovasi",
+    en: "Innovation registry",
+};
+pub const INNOVATION_STAGE: Text = Text {
+    id: "Tahapan",
+    en: "Stage reached",
+};
+pub const INNOVATION_SUMMARY: Text = Text {
+    id: "Ringkasan inovasi untuk pimpinan",
+    en: "Innovation summary for the regent",
+};
+pub const IN_KIND: Text = Text {
+    id: "Bantuan barang/jasa (jika ada)",
+    en: "Given in kind (if any)",
+};
+pub const KIND_DIGITAL: Text = Text {
+    id: "Jenis (digital atau bukan)",
+    en: "Digital or not",
+};
+pub const LOWEST_RATED_ELEMENT: Text = Text {
+    id: "Unsur yang dinilai terendah",
+    en: "Element rated lowest",
+};
+pub const METHOD_EXPLAINED: Text = Text {
+    id: "Untuk setiap unsur sasaran dan IKM, kami membandingkan nilai rata-rata jawaban di unit penerap enam bulan sebelum dan sesudah dimulai (bulan dimulainya tidak dihitung), lalu mengurangkan perubahan di unit yang tidak menerapkannya pada bulan yang sama, agar perubahan yang dialami semua unit tidak dianggap hasil inovasi. Rentang 95% dihitung dari sebaran jawaban; pengaruh disebut jelas hanya jika seluruh rentangnya di atas atau di bawah nol, dan baru dinilai bila ada paling sedikit 30 jawaban di tiap kelompok. Jawaban yang ditahan tidak dipakai.",
+    en: "For each targeted element and the IKM, we compare the mean answer in the adopting units over six months before and after the start (the month it started is left out), then subtract the change in units that did not adopt it over the same months, so a change every unit saw is not credited to the innovation. The 95% range comes from the spread of the answers; an effect is called clear only when the whole range lies above or below zero, and is judged only with at least 30 responses in each group. Held responses are not used.",
+};
+pub const MOVE_THE_STAGE: Text = Text {
+    id: "Pindahkan tahap",
+    en: "Move the stage",
+};
+pub const MOVE_TO_STAGE: Text = Text {
+    id: "Pindah ke tahap {}",
+    en: "Move on to {}",
+};
+pub const MOVE_TO_STAGE_ON: Text = Text {
+    id: "Tanggal mulai tahap {}",
+    en: "Day the stage {} began",
+};
+pub const MUSRENA_CODES: Text = Text {
+    id: "Usulan Musrena yang dijawab (kode, pisahkan dengan koma)",
+    en: "Musrena proposals it answers (codes, separated by commas)",
+};
+pub const MUSRENA_PROPOSALS_ANSWERED: Text = Text {
+    id: "Usulan Musrena yang dijawab",
+    en: "Musrena proposals it answers",
+};
+pub const NOT_A_UNIT: Text = Text {
+    id: "“{}” bukan unit kabupaten ini.",
+    en: "“{}” is not a unit of this regency.",
+};
+pub const NOT_DIGITAL: Text = Text {
+    id: "Bukan digital",
+    en: "Not digital",
+};
+pub const NOT_FOUND_ANY_MORE: Text = Text {
+    id: "Data ini tidak ditemukan lagi; muat ulang halaman.",
+    en: "This record is no longer there; reload the page.",
+};
+pub const NOT_SAVED_YET: Text = Text {
+    id: "Belum bisa disimpan",
+    en: "Not saved yet",
+};
+pub const NOT_STARTED_YET: Text = Text {
+    id: "belum dimulai",
+    en: "not started yet",
+};
+pub const NO_EVIDENCE_YET: Text = Text {
+    id: "Belum ada berkas bukti.",
+    en: "No evidence files yet.",
+};
+pub const NO_IDEAS_YET: Text = Text {
+    id: "Belum ada ide.",
+    en: "No ideas yet.",
+};
+pub const NO_INNOVATIONS_YET: Text = Text {
+    id: "Belum ada inovasi terdaftar.",
+    en: "No innovations registered yet.",
+};
+pub const NO_OFFICER_WITH_NIP: Text = Text {
+    id: "Tidak ada pegawai ber-NIP {} di kabupaten ini.",
+    en: "No officer of this regency has NIP {}.",
+};
+pub const NO_PARTNERS_YET: Text = Text {
+    id: "Belum ada mitra tercatat.",
+    en: "No partners recorded yet.",
+};
+pub const NO_RESPONSES_IN_SIX_MONTHS: Text = Text {
+    id: "Belum ada jawaban survei enam bulan terakhir.",
+    en: "No survey responses in the last six months.",
+};
+pub const NO_SUCH_INNOVATION: Text = Text {
+    id: "Tidak ada inovasi nomor “{}”.",
+    en: "There is no innovation number “{}”.",
+};
+pub const NO_SUGGESTIONS: Text = Text {
+    id: "Belum ada saran warga pada bulan-bulan ini.",
+    en: "No suggestions from citizens in these months.",
+};
+pub const NUMBER: Text = Text {
+    id: "No.",
+    en: "Number",
+};
+pub const ONLY_PDF_JPEG_PNG: Text = Text {
+    id: "Hanya berkas PDF, JPEG atau PNG yang diterima.",
+    en: "Only PDF, JPEG and PNG files are accepted.",
+};
+pub const PARTNER: Text = Text {
+    id: "Mitra",
+    en: "Partner",
+};
+pub const PARTNERS: Text = Text {
+    id: "Mitra",
+    en: "Partners",
+};
+pub const PARTNERS_AND_CONTRIBUTIONS: Text = Text {
+    id: "Mitra dan kontribusinya",
+    en: "Partners and what they gave",
+};
+pub const PARTNER_BUSINESS: Text = Text {
+    id: "Dunia usaha/CSR",
+    en: "Business or CSR",
+};
+pub const PARTNER_COMMUNITY: Text = Text {
+    id: "LSM atau komunitas",
+    en: "NGO or community",
+};
+pub const PARTNER_GOVERNMENT: Text = Text {
+    id: "Instansi pemerintah lain",
+    en: "Other government",
+};
+pub const PARTNER_KIND: Text = Text {
+    id: "Jenis mitra",
+    en: "Kind of partner",
+};
+pub const PARTNER_MEDIA: Text = Text {
+    id: "Media",
+    en: "Media outlet",
+};
+pub const PARTNER_OTHER: Text = Text {
+    id: "Lainnya",
+    en: "Other",
+};
+pub const PARTNER_UNIVERSITY: Text = Text {
+    id: "Perguruan tinggi",
+    en: "University",
+};
+pub const PARTNER_VILLAGE: Text = Text {
+    id: "Desa",
+    en: "Village government",
+};
+pub const PIPELINE_PER_UNIT: Text = Text {
+    id: "Inovasi per unit dan tahap",
+    en: "Innovations per unit and stage",
+};
+pub const REASON_FOR_DECLINING: Text = Text {
+    id: "Alasan menolak",
+    en: "Reason for declining",
+};
+pub const REGISTER_AN_INNOVATION: Text = Text {
+    id: "Daftarkan inovasi",
+    en: "Register an innovation",
+};
+pub const REPLICATED_IN: Text = Text {
+    id: "Direplikasi di",
+    en: "Copied by",
+};
+pub const REPLICATION_NEEDS_A_UNIT: Text = Text {
+    id: "Tahap replikasi perlu unit lain yang sudah memulai inovasi ini; catat dulu tanggal mulainya di unit itu.",
+    en: "Replication needs another unit that has started this innovation; record the day it started there first.",
+};
+pub const RESULT: Text = Text {
+    id: "Hasil inovasi",
+    en: "Result",
+};
+pub const RISE_MONTHS: Text = Text {
+    id: "IKM {} sampai {} dibanding {} sampai {}. Kenaikan belum tentu karena inovasi.",
+    en: "IKM from {} to {} against {} to {}. A rise is not proof an innovation caused it.",
+};
+pub const SAVE_THE_INNOVATION: Text = Text {
+    id: "Simpan inovasi",
+    en: "Save the innovation",
+};
+pub const SAVE_THE_PARTNER: Text = Text {
+    id: "Simpan mitra",
+    en: "Save the partner",
+};
+pub const SAVE_THE_START: Text = Text {
+    id: "Simpan tanggal mulai",
+    en: "Save the start date",
+};
+pub const SDG_GOAL: Text = Text {
+    id: "Tujuan SDG",
+    en: "SDG goal",
+};
+pub const SDG_TARGETS: Text = Text {
+    id: "Target SDG",
+    en: "SDG targets",
+};
+pub const SDG_TARGETS_HINT: Text = Text {
+    id: "Tujuan 1–17 atau targetnya, misalnya",
+    en: "Goals 1–17 or their targets, for example",
+};
+pub const SEE_THE_INNOVATION: Text = Text {
+    id: "Lihat inovasinya",
+    en: "See the innovation",
+};
+pub const SEE_THE_INNOVATIONS: Text = Text {
+    id: "Lihat inovasi",
+    en: "See the innovations",
+};
+pub const STAFF_IDEAS: Text = Text {
+    id: "Ide dari pegawai",
+    en: "Ideas from staff",
+};
+pub const STAGES_NEVER_MOVE_BACK: Text = Text {
+    id: "Tahap inovasi tidak bisa mundur; langkah ini tercatat di log audit.",
+    en: "An innovation's stage never moves back; this step goes into the audit log.",
+};
+pub const STAGE_IDEA: Text = Text {
+    id: "Gagasan",
+    en: "Idea stage",
+};
+pub const STAGE_IMPLEMENTED: Text = Text {
+    id: "Diterapkan",
+    en: "Implemented",
+};
+pub const STAGE_ONE_STEP_AT_A_TIME: Text = Text {
+    id: "Tahap inovasi maju satu per satu: gagasan, uji coba, diterapkan, direplikasi.",
+    en: "Stages move one at a time: idea, trial, implemented, replicated.",
+};
+pub const STAGE_REPLICATED: Text = Text {
+    id: "Direplikasi",
+    en: "Replicated",
+};
+pub const STAGE_TRIAL: Text = Text {
+    id: "Uji coba",
+    en: "Trial",
+};
+pub const STARTED_SINCE: Text = Text {
+    id: "dimulai sejak {}",
+    en: "started on {}",
+};
+pub const START_DATE: Text = Text {
+    id: "Tanggal mulai",
+    en: "Start date",
+};
+pub const START_IN_A_UNIT: Text = Text {
+    id: "Tanggal mulai di unit",
+    en: "Start in a unit",
+};
+pub const START_IN_A_UNIT_HINT: Text = Text {
+    id: "Catat tanggal inovasi mulai berjalan di unitnya sendiri atau di unit lain yang mereplikasinya. Pengaruhnya diukur dari tanggal ini.",
+    en: "Record the day the innovation began in its own unit or in another unit that copies it. Its effect is measured from this day.",
+};
+pub const SUBMIT_AN_IDEA: Text = Text {
+    id: "Ajukan ide",
+    en: "Submit an idea",
+};
+pub const SUBMIT_THE_IDEA: Text = Text {
+    id: "Kirim ide",
+    en: "Send the idea",
+};
+pub const SUGGESTIONS_OF_MONTHS: Text = Text {
+    id: "Saran yang ditulis warga di survei SKM, {} sampai {}; saran yang sama ditampilkan sekali beserta jumlahnya.",
+    en: "Suggestions citizens wrote in the SKM survey, {} to {}; the same text shows once, with how often it came.",
+};
+pub const TAKE_UP: Text = Text {
+    id: "Ambil menjadi inovasi",
+    en: "Take it up",
+};
+pub const TARGETED_ELEMENTS: Text = Text {
+    id: "Unsur SKM sasaran",
+    en: "SKM elements targeted",
+};
+pub const TEAM: Text = Text {
+    id: "Tim",
+    en: "Team",
+};
+pub const TEAM_NIPS: Text = Text {
+    id: "Tim (NIP, satu per baris)",
+    en: "Team (NIPs, one per line)",
+};
+pub const THE_CHANGE: Text = Text {
+    id: "Apa yang diubah",
+    en: "What changed",
+};
+pub const TIMES: Text = Text {
+    id: "Kali",
+    en: "Times",
+};
+pub const TRIAL_DATE: Text = Text {
+    id: "Tanggal uji coba",
+    en: "Trial date",
+};
+pub const UNITS_USING_IT: Text = Text {
+    id: "Unit penerap",
+    en: "Units using it",
+};
+pub const UNITS_WHOSE_IKM_ROSE_MOST: Text = Text {
+    id: "Unit dengan kenaikan IKM terbesar",
+    en: "Units whose IKM rose most",
+};
+pub const UPLOAD_THE_EVIDENCE: Text = Text {
+    id: "Unggah bukti",
+    en: "Upload the evidence",
+};
+pub const VERDICT_FELL: Text = Text {
+    id: "Turun dengan jelas",
+    en: "Fell clearly",
+};
+pub const VERDICT_NOT_ENOUGH: Text = Text {
+    id: "Data belum cukup",
+    en: "Not enough data yet",
+};
+pub const VERDICT_NO_CHANGE: Text = Text {
+    id: "Belum terlihat perubahan",
+    en: "No change visible yet",
+};
+pub const VERDICT_ROSE: Text = Text {
+    id: "Naik dengan jelas",
+    en: "Rose clearly",
+};
+pub const WEAKEST_ELEMENTS_OF: Text = Text {
+    id: "Unsur terlemah {} enam bulan terakhir:",
+    en: "Weakest elements of {} over the last six months:",
+};
+pub const WHAT_CITIZENS_ASKED_FOR: Text = Text {
+    id: "Yang diminta warga",
+    en: "What citizens asked for",
+};
+pub const WHAT_THE_EFFECTS_SAY: Text = Text {
+    id: "Apa kata pengukurannya",
+    en: "What the measurements say",
+};
+pub const WRITE_THE_DOCUMENT_TITLE: Text = Text {
+    id: "Tulis judul dokumen (paling banyak 160 huruf).",
+    en: "Write the document's title (160 characters at most).",
+};
+pub const WRITE_THE_IDEA_IN_A_LINE: Text = Text {
+    id: "Tulis ide dalam satu baris (paling banyak 160 huruf).",
+    en: "Write the idea in one line (160 characters at most).",
+};
+pub const FIELD_REQUIRED: Text = R_REQUIRED;
+pub const FIELD_TOO_LONG: Text = R_TOO_LONG;
+pub const ROLE_IN_INNOVATION: Text = ROLE;
+
 /// The payroll workbook's labels (`suara_reports::tpp::LABELS`), for its English version.
 pub const PAYROLL_SHEET: &[Text] = &[
     SUMMARY,
@@ -3415,6 +4116,180 @@ pub const REASONS: &[Text] = &[
 /// Every text above, for the completeness test.
 #[cfg(test)]
 pub const EVERY_TEXT: &[Text] = &[
+    NOT_MEASURED_BEFORE_A_START,
+    ADDRESS,
+    ADD_A_PARTNER,
+    ADD_EVIDENCE,
+    ALL_INNOVATIONS,
+    BENEFIT,
+    CHANGE_THE_REGISTRATION,
+    CHECK_BEFORE_DECLINING,
+    CHECK_BEFORE_MOVING_THE_STAGE,
+    CHOOSE_AN_INDICATOR,
+    CHOOSE_A_FILE,
+    CONTRIBUTION,
+    CONTRIBUTION_RUPIAH,
+    COPIED_SINCE,
+    DECLINE,
+    DECLINING_IS_FINAL,
+    DECLINING_NEEDS_A_REASON,
+    DESCRIBE_THE_IDEA,
+    DESIGN,
+    DIGITAL,
+    DOCUMENT_TITLE,
+    EFFECT_ON_IKM,
+    EFFECT_ON_SATISFACTION,
+    EFFECT_RESPONSES,
+    EFFECT_SENTENCE_BEFORE_AFTER,
+    EFFECT_SENTENCE_COMPARED,
+    EFFECT_SENTENCE_NOT_ENOUGH,
+    EVIDENCE_FILES,
+    EVIDENCE_FILE_HINT,
+    EVIDENCE_PER_INDICATOR,
+    FIELD_NOT_A_NIP,
+    FIELD_NOT_RUPIAH,
+    FIELD_NO_CONTRIBUTION,
+    FIELD_UNKNOWN_VALUE,
+    FILE_TOO_LARGE,
+    FILE_TYPE,
+    FOLLOW_UP_PLANS_OF_THE_UNIT,
+    FORM_GOVERNANCE,
+    FORM_OTHER,
+    FORM_PUBLIC_SERVICE,
+    GIFTS_IN_KIND,
+    GOAL,
+    GOVERNMENT_AFFAIR,
+    GROUP_SERVED,
+    HOW_IT_IS_MEASURED,
+    IDEA,
+    IDEAS_AND_SUGGESTIONS,
+    IDEA_DECIDED_ALREADY,
+    IDEA_DECLINED,
+    IDEA_DESCRIPTION,
+    IDEA_NOT_SAVED_YET,
+    IDEA_OPEN,
+    IDEA_TAKEN_UP,
+    IKM_BEFORE,
+    IKM_NOW,
+    IMPLEMENTATION_DATE,
+    INDEX_TITLE,
+    INDEX_WORKBOOK,
+    INDICATOR,
+    INDICATOR_ACTORS,
+    INDICATOR_BENEFIT,
+    INDICATOR_BUDGET,
+    INDICATOR_COMPLAINTS,
+    INDICATOR_GUIDE,
+    INDICATOR_IT,
+    INDICATOR_MONITORING,
+    INDICATOR_NETWORK,
+    INDICATOR_OUTREACH,
+    INDICATOR_PEOPLE,
+    INDICATOR_PLANNING,
+    INDICATOR_REGULATION,
+    INDICATOR_REPLICATION,
+    INDICATOR_TRAINING,
+    INITIATOR,
+    INITIATOR_CITIZEN,
+    INITIATOR_COUNCIL,
+    INITIATOR_OFFICER,
+    INITIATOR_REGENT,
+    INITIATOR_UNIT,
+    INNOVATION,
+    INNOVATIONS,
+    INNOVATIONS_FOUND,
+    INNOVATIONS_HOME_LEAD,
+    INNOVATIONS_LEAD,
+    INNOVATIONS_STARTED,
+    INNOVATION_FORM,
+    INNOVATION_NAME,
+    INNOVATION_NOT_SAVED_YET,
+    INNOVATION_REGISTRY,
+    INNOVATION_STAGE,
+    INNOVATION_SUMMARY,
+    IN_KIND,
+    KIND_DIGITAL,
+    LOWEST_RATED_ELEMENT,
+    METHOD_EXPLAINED,
+    MOVE_THE_STAGE,
+    MOVE_TO_STAGE,
+    MOVE_TO_STAGE_ON,
+    MUSRENA_CODES,
+    MUSRENA_PROPOSALS_ANSWERED,
+    NOT_A_UNIT,
+    NOT_DIGITAL,
+    NOT_FOUND_ANY_MORE,
+    NOT_SAVED_YET,
+    NOT_STARTED_YET,
+    NO_EVIDENCE_YET,
+    NO_IDEAS_YET,
+    NO_INNOVATIONS_YET,
+    NO_OFFICER_WITH_NIP,
+    NO_PARTNERS_YET,
+    NO_RESPONSES_IN_SIX_MONTHS,
+    NO_SUCH_INNOVATION,
+    NO_SUGGESTIONS,
+    NUMBER,
+    ONLY_PDF_JPEG_PNG,
+    PARTNER,
+    PARTNERS,
+    PARTNERS_AND_CONTRIBUTIONS,
+    PARTNER_BUSINESS,
+    PARTNER_COMMUNITY,
+    PARTNER_GOVERNMENT,
+    PARTNER_KIND,
+    PARTNER_MEDIA,
+    PARTNER_OTHER,
+    PARTNER_UNIVERSITY,
+    PARTNER_VILLAGE,
+    PIPELINE_PER_UNIT,
+    REASON_FOR_DECLINING,
+    REGISTER_AN_INNOVATION,
+    REPLICATED_IN,
+    REPLICATION_NEEDS_A_UNIT,
+    RESULT,
+    RISE_MONTHS,
+    SAVE_THE_INNOVATION,
+    SAVE_THE_PARTNER,
+    SAVE_THE_START,
+    SDG_GOAL,
+    SDG_TARGETS,
+    SDG_TARGETS_HINT,
+    SEE_THE_INNOVATION,
+    SEE_THE_INNOVATIONS,
+    STAFF_IDEAS,
+    STAGES_NEVER_MOVE_BACK,
+    STAGE_IDEA,
+    STAGE_IMPLEMENTED,
+    STAGE_ONE_STEP_AT_A_TIME,
+    STAGE_REPLICATED,
+    STAGE_TRIAL,
+    STARTED_SINCE,
+    START_DATE,
+    START_IN_A_UNIT,
+    START_IN_A_UNIT_HINT,
+    SUBMIT_AN_IDEA,
+    SUBMIT_THE_IDEA,
+    SUGGESTIONS_OF_MONTHS,
+    TAKE_UP,
+    TARGETED_ELEMENTS,
+    TEAM,
+    TEAM_NIPS,
+    THE_CHANGE,
+    TIMES,
+    TRIAL_DATE,
+    UNITS_USING_IT,
+    UNITS_WHOSE_IKM_ROSE_MOST,
+    UPLOAD_THE_EVIDENCE,
+    VERDICT_FELL,
+    VERDICT_NOT_ENOUGH,
+    VERDICT_NO_CHANGE,
+    VERDICT_ROSE,
+    WEAKEST_ELEMENTS_OF,
+    WHAT_CITIZENS_ASKED_FOR,
+    WHAT_THE_EFFECTS_SAY,
+    WRITE_THE_DOCUMENT_TITLE,
+    WRITE_THE_IDEA_IN_A_LINE,
     PAYROLL_02,
     PAYROLL_07,
     PAYROLL_09,

@@ -266,3 +266,22 @@ impl FromRequest<Arc<AppState>> for Upload {
         Ok(upload)
     }
 }
+
+/// Repeated form fields (`code=…&code=…`) as pairs.
+pub type Pairs = Vec<(String, String)>;
+
+/// A form field's first value.
+pub fn field<'a>(pairs: &'a Pairs, name: &str) -> Option<&'a str> {
+    pairs
+        .iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.as_str())
+}
+
+/// Every value sent under `name`.
+pub fn fields<'a>(pairs: &'a Pairs, name: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+    pairs
+        .iter()
+        .filter(move |(k, _)| k == name)
+        .map(|(_, v)| v.as_str())
+}

@@ -28,6 +28,7 @@ pub enum Missing {
     Run(String),
     Forum,
     Proposal(String),
+    Innovation(String),
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -101,6 +102,9 @@ impl PageError {
                     Missing::Run(month) => format!("{} {month}.", t.missing_run),
                     Missing::Forum => t.missing_forum.to_string(),
                     Missing::Proposal(code) => format!("{} “{code}”.", t.missing_proposal),
+                    Missing::Innovation(id) => {
+                        lang.fill(crate::i18n::catalogue::NO_SUCH_INNOVATION, &[id])
+                    }
                 };
                 (t.not_found_title, html! { p { (body) } })
             }

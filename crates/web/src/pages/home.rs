@@ -111,6 +111,11 @@ pub async fn show(cx: PageCx, Query(query): Query<HomeQuery>) -> Result<Response
             " · "
             a href={ (routes::MUSRENA_STATISTICS) "?lang=" (lang.code()) } { (lang.t(T::STATISTICS)) }
         }
+        h2 { (lang.t(T::INNOVATIONS)) }
+        p {
+            (lang.t(T::INNOVATIONS_HOME_LEAD)) " "
+            a href={ (routes::INNOVATIONS) "?lang=" (lang.code()) } { (lang.t(T::SEE_THE_INNOVATIONS)) }
+        }
         h2 #integritas { (t.chain_heading) }
         p { (t.chain_intro) }
         table.data.chain {

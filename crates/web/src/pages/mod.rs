@@ -4,6 +4,7 @@
 pub mod context;
 pub mod failure;
 pub mod home;
+pub mod innovation;
 pub mod kiosk;
 pub mod musrena;
 pub mod receipt;

@@ -135,6 +135,17 @@ fn menu_groups(lang: Lang, staff: &Staff) -> Vec<(&'static str, Vec<MenuItem>)> 
             vec![item(routes::MUSRENA_FORUMS, lang.t(T::MUSRENA_FORUMS))],
         ));
     }
+    let mut innovation = vec![
+        item(routes::INNOVATION_REGISTRY, lang.t(T::INNOVATION_REGISTRY)),
+        item(routes::INNOVATION_IDEAS, lang.t(T::IDEAS_AND_SUGGESTIONS)),
+    ];
+    if may(Permission::ViewDashboard) {
+        innovation.push(item(
+            routes::INNOVATION_SUMMARY,
+            lang.t(T::INNOVATION_SUMMARY),
+        ));
+    }
+    groups.push((lang.t(T::INNOVATIONS), innovation));
     let mut admin = Vec::new();
     if may(Permission::ImportOrganisation) {
         admin.push(item(routes::IMPORT, lang.t(T::IMPORT_ORGANISATION)));

@@ -27,7 +27,7 @@ use super::stage_label;
 use crate::auth::Staff;
 use crate::i18n::catalogue as T;
 use crate::i18n::Lang;
-use crate::pages::context::StaffCx;
+use crate::pages::context::{field, fields, Pairs, StaffCx};
 use crate::pages::failure::{Missing, PageError};
 use crate::pages::staff::units_tree;
 use crate::routes;
@@ -96,23 +96,6 @@ fn forum_href(lang: Lang, forum_id: &str) -> String {
 
 fn manage_href(lang: Lang, code: &str) -> String {
     format!("{}?lang={}", routes::musrena_manage(code), lang.code())
-}
-
-/// Repeated form fields (`code=…&code=…`) as pairs.
-type Pairs = Vec<(String, String)>;
-
-fn field<'a>(pairs: &'a Pairs, name: &str) -> Option<&'a str> {
-    pairs
-        .iter()
-        .find(|(k, _)| k == name)
-        .map(|(_, v)| v.as_str())
-}
-
-fn fields<'a>(pairs: &'a Pairs, name: &'a str) -> impl Iterator<Item = &'a str> + 'a {
-    pairs
-        .iter()
-        .filter(move |(k, _)| k == name)
-        .map(|(_, v)| v.as_str())
 }
 
 /// A refused Musrena change in the user's words.
