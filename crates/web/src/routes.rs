@@ -177,8 +177,8 @@ route_table! {
             POST ManageInnovation innovation::manage::change,
         ];
         INNOVATION_EDIT innovation_edit(id) = "/kelola/inovasi/{id}/ubah" => [
-            GET ManageInnovation innovation::registry::edit_form,
-            POST ManageInnovation innovation::registry::edit,
+            GET ManageInnovation innovation::edit::edit_form,
+            POST ManageInnovation innovation::edit::edit,
         ];
         INNOVATION_EVIDENCE_UPLOAD innovation_evidence_upload(id) = "/kelola/inovasi/{id}/bukti" => [POST ManageInnovation innovation::manage::upload_evidence] limit innovation::manage::MAX_EVIDENCE_UPLOAD_BYTES;
     }

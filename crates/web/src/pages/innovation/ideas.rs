@@ -15,7 +15,8 @@ use suara_domain::org::tree::UnitTree;
 use suara_store::{Idea, IdeaStatus, InnovationError, SuggestionGroup};
 use time::OffsetDateTime;
 
-use super::registry::{may_manage, refusal};
+use super::form::refusal;
+use super::may_manage;
 use super::{idea_status_label, name, unit_names};
 use crate::i18n::catalogue as T;
 use crate::i18n::element_name;

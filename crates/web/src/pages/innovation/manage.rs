@@ -16,11 +16,12 @@ use suara_domain::innovation::Stage;
 use suara_store::{InnovationError, ScoreEffect, StoredInnovation};
 use time::{Date, OffsetDateTime};
 
+use super::form::{problem_text, refusal};
 use super::public::{profile_facts, profile_href, profile_sections};
-use super::registry::{manage_href, managed, problem_text, refusal};
 use super::{
     effect_block, effects_of, indicator_label, partner_kind_label, stage_label, started, unit_names,
 };
+use super::{manage_href, managed};
 use crate::i18n::catalogue as T;
 use crate::pages::context::{field, CsrfForm, Look, Pairs, StaffCx, Upload};
 use crate::pages::failure::PageError;

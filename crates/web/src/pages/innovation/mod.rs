@@ -1,9 +1,11 @@
 //! Innovation pages: the public gallery and profiles ([`public`]), the staff registry and
-//! its management ([`registry`], [`manage`]), ideas and what citizens asked for ([`ideas`]),
+//! its management ([`registry`], [`form`], [`edit`], [`manage`]), ideas and what citizens asked for ([`ideas`]),
 //! the regent's summary ([`summary`]) and the regional innovation index export
 //! ([`export`]). Labels of the domain's codes and the effect's words and drawing live here.
 
+pub mod edit;
 pub mod export;
+pub mod form;
 pub mod ideas;
 pub mod manage;
 pub mod public;
@@ -13,6 +15,7 @@ pub mod summary;
 use std::collections::HashMap;
 
 use maud::{html, Markup};
+use suara_domain::access::Role;
 use suara_domain::innovation::effect::{Effect, Method, Verdict};
 use suara_domain::innovation::registry::{Form, Indicator, Initiator, PartnerKind};
 use suara_domain::innovation::Stage;
@@ -20,9 +23,13 @@ use suara_domain::period::Month;
 use suara_store::{IdeaStatus, ScoreEffect, Store, StoredInnovation, Tenant};
 use time::OffsetDateTime;
 
+use crate::auth::Staff;
 use crate::i18n::catalogue as T;
 use crate::i18n::{element_name, Lang};
-use crate::pages::failure::PageError;
+use crate::pages::context::StaffCx;
+use crate::pages::failure::{Missing, PageError};
+use crate::pages::staff::units_tree;
+use crate::routes;
 use crate::AppState;
 
 pub fn stage_label(lang: Lang, stage: Stage) -> &'static str {
@@ -256,4 +263,39 @@ fn sdg_line(innovation: &StoredInnovation) -> String {
         .map(ToString::to_string)
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// Whether the user registers and manages innovations of `unit_id`: an administrator any
+/// unit, a unit admin their own subtree.
+pub fn may_manage(staff: &Staff, unit_id: &str, tree: &suara_domain::org::tree::UnitTree) -> bool {
+    match staff.principal.role {
+        Role::Administrator => true,
+        Role::UnitAdmin => staff.principal.sees_unit(unit_id, tree),
+        _ => false,
+    }
+}
+
+pub fn manage_href(lang: Lang, id: i64) -> String {
+    format!(
+        "{}?lang={}",
+        routes::innovation_manage(&id.to_string()),
+        lang.code()
+    )
+}
+
+/// An innovation the user manages.
+pub async fn managed(cx: &StaffCx, id: &str) -> Result<StoredInnovation, PageError> {
+    let missing = || PageError::NotFound(Missing::Innovation(id.to_string()));
+    let number: i64 = id.parse().map_err(|_| missing())?;
+    let innovation = cx
+        .app
+        .store
+        .innovation(cx.tenant_id(), number)
+        .await?
+        .ok_or_else(missing)?;
+    let (_, tree) = units_tree(cx).await?;
+    if !may_manage(&cx.staff, &innovation.unit_id, &tree) {
+        return Err(PageError::Forbidden);
+    }
+    Ok(innovation)
 }
