@@ -692,6 +692,7 @@ fn serve(
             public_url,
             trust_proxy,
             signer,
+            effect_cells: Default::default(),
         });
         suara_web::serve(listener, state).await?;
         store.close().await;

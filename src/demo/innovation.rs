@@ -571,84 +571,50 @@ pub async fn fill(
 
 #[cfg(test)]
 mod tests {
-    use std::collections::BTreeMap;
-
-    use suara_domain::innovation::effect::{
-        estimate_cohorts, windows, Effect, EffectRule, Groups, Sample, Windows, SPAN_MONTHS,
-    };
+    use suara_domain::innovation::effect::{Effect, EffectRule, SPAN_MONTHS};
+    use suara_domain::innovation::measure::{measure, Cells, Scores};
     use suara_domain::period::Month;
+    use suara_domain::skm::ELEMENT_COUNT;
 
     use super::super::{organisation, responses, tenant, DEMO_SEED};
     use super::*;
 
     /// The effect the store would find for each planted innovation in the demo's responses
-    /// drawn with `seed`: the same cohorts and groups, summed here instead of in SQL (the
-    /// store's sums are checked against exact figures in its own tests).
+    /// drawn with `seed`: the same per-unit, per-month sums, made here instead of in SQL (the
+    /// store's sums are checked against exact figures in its own tests), and the same
+    /// measurement.
     fn measured(seed: u64, effect: f64) -> Vec<Effect> {
         let org = organisation(DEMO_SEED, None);
         let tenant = tenant();
         let now = time::macros::datetime!(2026-11-25 05:00 UTC);
         let today = now.to_offset(tenant.offset()).date();
         let current = Month::of(today);
-        let all = responses(&org, &tenant, now, &plants(&org, today, effect), seed);
-        let mut out = Vec::new();
-        for innovation in catalogue(&org, today).iter().filter(|i| i.planted > 0.0) {
-            let element = plants(&org, today, effect)
-                .into_iter()
-                .find(|p| p.unit == innovation.owner)
-                .map(|p| p.element)
-                .unwrap();
-            let trial = innovation.stages[0].1;
-            let units: Vec<(String, Date)> = std::iter::once((innovation.owner.clone(), trial))
-                .chain(innovation.copies.clone())
-                .collect();
-            let mut cohorts: BTreeMap<Windows, Vec<&str>> = BTreeMap::new();
-            for (unit, start) in &units {
-                cohorts
-                    .entry(windows(*start, current, SPAN_MONTHS))
-                    .or_default()
-                    .push(unit);
+        let mut cells = Cells::new();
+        for (response, at, _) in responses(&org, &tenant, now, &plants(&org, today, effect), seed) {
+            let month = Month::of(at.to_offset(tenant.offset()).date());
+            let scores: &mut Scores = cells.entry((response.unit.clone(), month)).or_default();
+            let mut total = 0.0;
+            for (k, rating) in response.answers.ratings().iter().enumerate() {
+                let value = f64::from(rating.map_or(0, |r| r.value()));
+                scores[k].add(value);
+                total += value;
             }
-            // Per unit and month first: one pass over the responses.
-            let mut cells: BTreeMap<(&str, Month), Sample> = BTreeMap::new();
-            for (response, at, _) in &all {
-                if let Some(r) = response.answers.get(element) {
-                    let month = Month::of(at.to_offset(tenant.offset()).date());
-                    cells
-                        .entry((response.unit.as_str(), month))
-                        .or_default()
-                        .add(f64::from(r.value()));
-                }
-            }
-            let sample = |adopters: bool, cohort: &[&str], (first, last): (Month, Month)| {
-                let mut s = Sample::default();
-                for ((unit, month), cell) in &cells {
-                    let inside = if adopters {
-                        cohort.contains(unit)
-                    } else {
-                        !units.iter().any(|(u, _)| u == unit)
-                    };
-                    if inside && first <= *month && *month <= last {
-                        s.merge(cell);
-                    }
-                }
-                s
-            };
-            let groups: Vec<Groups> = cohorts
-                .iter()
-                .map(|(w, cohort)| {
-                    let after = w.after.unwrap();
-                    Groups {
-                        adopters_before: sample(true, cohort, w.before),
-                        adopters_after: sample(true, cohort, after),
-                        others_before: sample(false, cohort, w.before),
-                        others_after: sample(false, cohort, after),
-                    }
-                })
-                .collect();
-            out.push(estimate_cohorts(&groups, &EffectRule::default()));
+            scores[ELEMENT_COUNT].add(total * 25.0 / ELEMENT_COUNT as f64);
         }
-        out
+        catalogue(&org, today)
+            .iter()
+            .filter(|i| i.planted > 0.0)
+            .map(|i| {
+                let element = Element::ALL
+                    .into_iter()
+                    .find(|e| e.code() == i.draft.elements[0])
+                    .unwrap();
+                let mut units = vec![(i.owner.as_str(), Some(i.stages[0].1))];
+                units.extend(i.copies.iter().map(|(u, d)| (u.as_str(), Some(*d))));
+                let rule = EffectRule::default();
+                measure(&units, &[element], &cells, current, SPAN_MONTHS, &rule)[0].effect
+            })
+            .collect()
     }
 
     /// The validation: over the demo's responses drawn with 400 seeds, the 95 %

@@ -42,8 +42,8 @@ pub use bulk::{BulkResponse, BulkSummary};
 pub use chain::ChainReport;
 pub use follow_up::StoredPlan;
 pub use innovation::{
-    AdoptingUnit, EvidenceInfo, Idea, IdeaStatus, InnovationError, ScoreEffect, StageStep,
-    StoredInnovation, SuggestionGroup,
+    AdoptingUnit, EvidenceInfo, Idea, IdeaStatus, InnovationError, StageStep, StoredInnovation,
+    SuggestionGroup,
 };
 pub use kiosks::{Kiosk, NewKiosk};
 pub use log::{LogReport, ReceiptStatus};

@@ -2,7 +2,8 @@
 //! dates, gains a partner, evidence and a copying unit; its effect is measured from counted
 //! responses around the start against a unit that never adopted it.
 
-use suara_domain::innovation::effect::{Method, Verdict};
+use suara_domain::innovation::effect::{EffectRule, Method, Verdict, SPAN_MONTHS};
+use suara_domain::innovation::measure::measure;
 use suara_domain::innovation::registry::{
     check_evidence, validate, validate_partner, Indicator, InnovationDraft, PartnerDraft,
 };
@@ -274,10 +275,19 @@ async fn an_idea_becomes_a_measured_innovation(db: TestDatabase) {
     // The effect: U3 rose by one point in dukcapil and not in rsud-igd (which never
     // adopted it). rsud has no responses, so its cohort is left out.
     fill(&store).await;
-    let effects = store
-        .innovation_effect("t1", &stored, Month::new(2026, 11).unwrap())
+    let current = Month::new(2026, 11).unwrap();
+    let cells = store
+        .effect_cells("t1", Month::new(2025, 1).unwrap(), current)
         .await
         .unwrap();
+    let effects = measure(
+        &stored.adoption(),
+        &stored.innovation.elements,
+        &cells,
+        current,
+        SPAN_MONTHS,
+        &EffectRule::default(),
+    );
     assert_eq!(effects.len(), 2, "U3 and the IKM");
     let u3 = &effects[0];
     assert_eq!(u3.element, Some(Element::CompletionTime));

@@ -146,13 +146,16 @@ pub async fn innovations(
     use suara_domain::innovation::effect::{Method, Verdict};
     let tenant = app.tenant(query.tenant.as_deref()).await?;
     let innovations = app.store.innovations(&tenant.tenant_id).await?;
-    let current = tenant.month_of(time::OffsetDateTime::now_utc());
+    let mut measured =
+        crate::pages::innovation::effects_of(&app.store, &app.effect_cells, &tenant, &innovations)
+            .await
+            .map_err(|e| match e {
+                crate::pages::failure::PageError::Store(e) => ApiError::Store(e),
+                _ => ApiError::NotFound("innovations".into()),
+            })?;
     let mut out = Vec::new();
     for i in &innovations {
-        let effects = app
-            .store
-            .innovation_effect(&tenant.tenant_id, i, current)
-            .await?;
+        let effects = measured.remove(&i.innovation_id).unwrap_or_default();
         let effects: Vec<serde_json::Value> = effects
             .iter()
             .map(|s| {

@@ -50,7 +50,11 @@ pub struct AppState {
     pub trust_proxy: bool,
     /// The transparency log's signing key (outside the database).
     pub signer: Arc<signing::Signer>,
+    /// Sums innovations' effects are measured from, kept a few minutes per regency.
+    pub effect_cells: EffectCells,
 }
+
+pub use pages::innovation::EffectCells;
 
 impl AppState {
     /// The client's address: the connection's, or behind one's own reverse proxy
@@ -310,7 +314,29 @@ pub async fn innovation_index(
     } else {
         pages::SheetFormat::Xlsx
     };
-    pages::innovation::export::index_file(store, tenant, i18n::Lang::from_code(Some(lang)), format)
+    let cache = pages::innovation::EffectCells::default();
+    pages::innovation::export::index_file(
+        store,
+        &cache,
+        tenant,
+        i18n::Lang::from_code(Some(lang)),
+        format,
+    )
+    .await
+    .map_err(|e| e.to_string())
+}
+
+/// Each innovation's effects, measured now (for `suara innovation effect`).
+pub async fn innovation_effects(
+    store: &Store,
+    tenant: &suara_store::Tenant,
+    innovations: &[suara_store::StoredInnovation],
+) -> Result<
+    std::collections::HashMap<i64, Vec<suara_domain::innovation::measure::ScoreEffect>>,
+    String,
+> {
+    let cache = pages::innovation::EffectCells::default();
+    pages::innovation::effects_of(store, &cache, tenant, innovations)
         .await
         .map_err(|e| e.to_string())
 }

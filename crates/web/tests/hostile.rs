@@ -124,6 +124,7 @@ async fn impatient_server() -> (String, TestDatabase) {
             key: suara_store::testing::log_key(),
             dir: std::env::temp_dir(),
         }),
+        effect_cells: Default::default(),
     });
     let limits = suara_web::Limits {
         header_read: std::time::Duration::from_millis(300),

@@ -2,6 +2,7 @@
 //! citizens' satisfaction ([`effect`]), honestly, with an interval.
 
 pub mod effect;
+pub mod measure;
 pub mod registry;
 
 /// Where an innovation stands: an idea (gagasan), on trial (uji coba), in use (diterapkan),

@@ -21,7 +21,6 @@ use time::{Date, OffsetDateTime};
 use crate::audit::{self, AuditRecord};
 use crate::{corrupt, micros, money, parse_date, to_u64, Store, StoreError};
 
-pub use effect::ScoreEffect;
 pub use ideas::{Idea, IdeaStatus, SuggestionGroup};
 
 #[derive(Debug, thiserror::Error)]
@@ -95,6 +94,14 @@ pub struct StoredInnovation {
 }
 
 impl StoredInnovation {
+    /// Its units with the days they started, as the measurement takes them.
+    pub fn adoption(&self) -> Vec<(&str, Option<Date>)> {
+        self.units
+            .iter()
+            .map(|u| (u.unit_id.as_str(), u.started_on))
+            .collect()
+    }
+
     /// The day it started in its own unit.
     pub fn started_on(&self) -> Option<Date> {
         self.units

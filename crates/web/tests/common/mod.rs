@@ -38,6 +38,7 @@ impl TestApp {
                 key: suara_store::testing::log_key(),
                 dir: keys.path().to_path_buf(),
             }),
+            effect_cells: Default::default(),
         });
         tokio::spawn(suara_web::serve(listener, state));
         let client = reqwest::Client::builder()

@@ -10,9 +10,10 @@ use std::collections::HashMap;
 use axum::extract::Query;
 use axum::response::Response;
 use serde::Deserialize;
+use suara_domain::innovation::measure::ScoreEffect;
 use suara_domain::innovation::Stage;
 use suara_reports::table::{self, Sheet};
-use suara_store::{ScoreEffect, Store, StoredInnovation, Tenant};
+use suara_store::{Store, StoredInnovation, Tenant};
 
 use super::{
     effects_of, form_label, indicator_label, initiator_label, name, partner_kind_label, sdg_line,
@@ -170,12 +171,13 @@ fn machine_row(i: &StoredInnovation, effects: &[ScoreEffect]) -> Vec<String> {
 /// The index file of a regency's innovations, with a file name.
 pub async fn index_file(
     store: &Store,
+    cache: &super::EffectCells,
     tenant: &Tenant,
     lang: Lang,
     format: SheetFormat,
 ) -> Result<Vec<u8>, PageError> {
     let innovations = store.innovations(&tenant.tenant_id).await?;
-    let effects = effects_of(store, tenant, &innovations).await?;
+    let effects = effects_of(store, cache, tenant, &innovations).await?;
     let names: HashMap<String, String> = store
         .units(&tenant.tenant_id)
         .await?
@@ -269,7 +271,14 @@ pub async fn index_file(
 
 pub async fn export(cx: StaffCx, Query(query): Query<ExportQuery>) -> Result<Response, PageError> {
     let format = SheetFormat::from_query(query.format.as_deref())?;
-    let bytes = index_file(&cx.app.store, &cx.tenant, cx.lang, format).await?;
+    let bytes = index_file(
+        &cx.app.store,
+        &cx.app.effect_cells,
+        &cx.tenant,
+        cx.lang,
+        format,
+    )
+    .await?;
     let stem = format!("indeks-inovasi-{}", cx.tenant_id());
     Ok(download(format, &stem, Ok(bytes))?)
 }

@@ -8,12 +8,13 @@ use axum::extract::Path;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use maud::{html, Markup};
+use suara_domain::innovation::measure::ScoreEffect;
 use suara_domain::innovation::registry::PartnerKind;
 use suara_domain::innovation::registry::{
     check_evidence, validate_partner, EvidenceError, Indicator, PartnerDraft, MAX_EVIDENCE_BYTES,
 };
 use suara_domain::innovation::Stage;
-use suara_store::{InnovationError, ScoreEffect, StoredInnovation};
+use suara_store::{InnovationError, StoredInnovation};
 use time::{Date, OffsetDateTime};
 
 use super::form::{problem_text, refusal};
@@ -43,10 +44,15 @@ pub struct ManageView {
 
 async fn load(cx: &StaffCx, id: &str) -> Result<ManageView, PageError> {
     let innovation = managed(cx, id).await?;
-    let effects = effects_of(&cx.app.store, &cx.tenant, std::slice::from_ref(&innovation))
-        .await?
-        .remove(&innovation.innovation_id)
-        .unwrap_or_default();
+    let effects = effects_of(
+        &cx.app.store,
+        &cx.app.effect_cells,
+        &cx.tenant,
+        std::slice::from_ref(&innovation),
+    )
+    .await?
+    .remove(&innovation.innovation_id)
+    .unwrap_or_default();
     let names = unit_names(&cx.app, cx.tenant_id()).await?;
     let mut units: Vec<(String, String)> =
         names.iter().map(|(c, n)| (c.clone(), n.clone())).collect();

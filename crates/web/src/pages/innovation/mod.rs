@@ -13,14 +13,17 @@ pub mod registry;
 pub mod summary;
 
 use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use maud::{html, Markup};
 use suara_domain::access::Role;
-use suara_domain::innovation::effect::{Effect, Method, Verdict};
+use suara_domain::innovation::effect::{Effect, EffectRule, Method, Verdict, SPAN_MONTHS};
+use suara_domain::innovation::measure::{first_month_needed, measure, Cells, ScoreEffect};
 use suara_domain::innovation::registry::{Form, Indicator, Initiator, PartnerKind};
 use suara_domain::innovation::Stage;
 use suara_domain::period::Month;
-use suara_store::{IdeaStatus, ScoreEffect, Store, StoredInnovation, Tenant};
+use suara_store::{IdeaStatus, Store, StoreError, StoredInnovation, Tenant};
 use time::OffsetDateTime;
 
 use crate::auth::Staff;
@@ -209,26 +212,84 @@ pub fn headline(effects: &[ScoreEffect]) -> Option<&ScoreEffect> {
         .or_else(|| effects.first())
 }
 
-/// The tenant's current month.
-fn current_month(tenant: &Tenant) -> Month {
-    tenant.month_of(OffsetDateTime::now_utc())
+/// How long measured sums are reused: effects move with months of responses, not minutes.
+const CELLS_KEPT: Duration = Duration::from_secs(300);
+
+/// Per regency, the sums per unit and month the effects are measured from, with when they
+/// were read and from which month: one pass over the responses serves every page and
+/// innovation for a few minutes.
+#[derive(Default)]
+pub struct EffectCells {
+    kept: Mutex<HashMap<String, Kept>>,
 }
 
-/// Each innovation's effects, measured now.
+/// Cells read at an instant, covering months from one to another.
+struct Kept {
+    at: Instant,
+    from: Month,
+    to: Month,
+    cells: Arc<Cells>,
+}
+
+impl EffectCells {
+    /// Cells from `first` to `current`, read again when older than [`CELLS_KEPT`] or not
+    /// reaching back far enough.
+    async fn get(
+        &self,
+        store: &Store,
+        tenant_id: &str,
+        first: Month,
+        current: Month,
+    ) -> Result<Arc<Cells>, StoreError> {
+        if let Ok(kept) = self.kept.lock() {
+            if let Some(k) = kept.get(tenant_id) {
+                if k.at.elapsed() < CELLS_KEPT && k.from <= first && k.to == current {
+                    return Ok(k.cells.clone());
+                }
+            }
+        }
+        let cells = Arc::new(store.effect_cells(tenant_id, first, current).await?);
+        if let Ok(mut kept) = self.kept.lock() {
+            let kept_now = Kept {
+                at: Instant::now(),
+                from: first,
+                to: current,
+                cells: cells.clone(),
+            };
+            kept.insert(tenant_id.to_string(), kept_now);
+        }
+        Ok(cells)
+    }
+}
+
+/// Each innovation's effects, measured up to the regency's current month.
 pub async fn effects_of(
     store: &Store,
+    cache: &EffectCells,
     tenant: &Tenant,
     innovations: &[StoredInnovation],
 ) -> Result<HashMap<i64, Vec<ScoreEffect>>, PageError> {
-    let current = current_month(tenant);
-    let mut out = HashMap::new();
-    for innovation in innovations {
-        let effects = store
-            .innovation_effect(&tenant.tenant_id, innovation, current)
-            .await?;
-        out.insert(innovation.innovation_id, effects);
-    }
-    Ok(out)
+    let current = tenant.month_of(OffsetDateTime::now_utc());
+    let starts = innovations
+        .iter()
+        .flat_map(|i| i.units.iter().filter_map(|u| u.started_on));
+    let first = first_month_needed(starts, current, SPAN_MONTHS);
+    let cells = cache.get(store, &tenant.tenant_id, first, current).await?;
+    let rule = EffectRule::default();
+    Ok(innovations
+        .iter()
+        .map(|i| {
+            let effects = measure(
+                &i.adoption(),
+                &i.innovation.elements,
+                &cells,
+                current,
+                SPAN_MONTHS,
+                &rule,
+            );
+            (i.innovation_id, effects)
+        })
+        .collect())
 }
 
 /// Unit code → name.

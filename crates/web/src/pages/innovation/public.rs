@@ -10,11 +10,12 @@ use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use maud::{html, Markup};
 use serde::Deserialize;
+use suara_domain::innovation::measure::ScoreEffect;
 use suara_domain::innovation::registry::PartnerKind;
 use suara_domain::innovation::Stage;
 use suara_domain::musrena::forum::Group;
 use suara_domain::tpp::rupiah;
-use suara_store::{ScoreEffect, StoredInnovation};
+use suara_store::StoredInnovation;
 
 use super::{
     effect_block, effects_of, form_label, headline, indicator_label, initiator_label, name,
@@ -111,7 +112,7 @@ pub async fn gallery(cx: PageCx, Query(query): Query<GalleryQuery>) -> Result<Re
     units.sort();
     units.dedup();
     let innovations: Vec<StoredInnovation> = all.into_iter().filter(|i| filter.keeps(i)).collect();
-    let effects = effects_of(&cx.app.store, &tenant, &innovations).await?;
+    let effects = effects_of(&cx.app.store, &cx.app.effect_cells, &tenant, &innovations).await?;
     let view = GalleryView {
         innovations,
         effects,
@@ -216,10 +217,15 @@ pub async fn profile(cx: PageCx, Path(id): Path<String>) -> Result<Response, Pag
         .innovation(&tenant.tenant_id, number)
         .await?
         .ok_or_else(missing)?;
-    let effects = effects_of(&cx.app.store, &tenant, std::slice::from_ref(&innovation))
-        .await?
-        .remove(&number)
-        .unwrap_or_default();
+    let effects = effects_of(
+        &cx.app.store,
+        &cx.app.effect_cells,
+        &tenant,
+        std::slice::from_ref(&innovation),
+    )
+    .await?
+    .remove(&number)
+    .unwrap_or_default();
     let mut team = Vec::new();
     for nip in &innovation.innovation.team {
         if let Some(officer) = cx.app.store.officer(&tenant.tenant_id, nip).await? {

@@ -56,7 +56,13 @@ pub struct SummaryView {
 pub async fn summary(cx: StaffCx) -> Result<Response, PageError> {
     let tenant_id = cx.tenant_id();
     let innovations = cx.app.store.innovations(tenant_id).await?;
-    let effects = effects_of(&cx.app.store, &cx.tenant, &innovations).await?;
+    let effects = effects_of(
+        &cx.app.store,
+        &cx.app.effect_cells,
+        &cx.tenant,
+        &innovations,
+    )
+    .await?;
     let mut verdicts = BTreeMap::new();
     for list in effects.values() {
         if let Some(score) = headline(list) {
