@@ -212,15 +212,16 @@ pub fn headline(effects: &[ScoreEffect]) -> Option<&ScoreEffect> {
         .or_else(|| effects.first())
 }
 
-/// How long measured sums are reused: effects move with months of responses, not minutes.
+/// How long measured sums are used before they are read again (in the background, the
+/// older ones serving meanwhile): effects move with months of responses, not minutes.
 const CELLS_KEPT: Duration = Duration::from_secs(300);
 
-/// Per regency, the sums per unit and month the effects are measured from, with when they
-/// were read and from which month: one pass over the responses serves every page and
-/// innovation for a few minutes.
+/// Per regency, the sums per unit and month the effects are measured from: one pass over
+/// the responses serves every page and innovation. Only the first request after a start
+/// (or one needing older months) waits for the pass.
 #[derive(Default)]
 pub struct EffectCells {
-    kept: Mutex<HashMap<String, Kept>>,
+    kept: Arc<Mutex<HashMap<String, Kept>>>,
 }
 
 /// Cells read at an instant, covering months from one to another.
@@ -229,11 +230,29 @@ struct Kept {
     from: Month,
     to: Month,
     cells: Arc<Cells>,
+    refreshing: bool,
 }
 
 impl EffectCells {
-    /// Cells from `first` to `current`, read again when older than [`CELLS_KEPT`] or not
-    /// reaching back far enough.
+    fn keep(&self, tenant_id: &str, from: Month, to: Month, cells: Arc<Cells>) {
+        if let Ok(mut kept) = self.kept.lock() {
+            let at = Instant::now();
+            let refreshing = false;
+            kept.insert(
+                tenant_id.to_string(),
+                Kept {
+                    at,
+                    from,
+                    to,
+                    cells,
+                    refreshing,
+                },
+            );
+        }
+    }
+
+    /// Cells from `first` to `current`: the kept ones when they reach back far enough
+    /// (read again in the background once older than [`CELLS_KEPT`]), else read now.
     async fn get(
         &self,
         store: &Store,
@@ -241,23 +260,51 @@ impl EffectCells {
         first: Month,
         current: Month,
     ) -> Result<Arc<Cells>, StoreError> {
-        if let Ok(kept) = self.kept.lock() {
-            if let Some(k) = kept.get(tenant_id) {
-                if k.at.elapsed() < CELLS_KEPT && k.from <= first && k.to == current {
-                    return Ok(k.cells.clone());
+        let mut refresh = None;
+        let kept = match self.kept.lock() {
+            Ok(mut kept) => kept
+                .get_mut(tenant_id)
+                .filter(|k| k.from <= first && k.to == current)
+                .map(|k| {
+                    if k.at.elapsed() >= CELLS_KEPT && !k.refreshing {
+                        k.refreshing = true;
+                        refresh = Some(k.from);
+                    }
+                    k.cells.clone()
+                }),
+            Err(_) => None,
+        };
+        if let Some(from) = refresh {
+            let (cache, store, tenant) = (
+                EffectCells {
+                    kept: self.kept.clone(),
+                },
+                store.clone(),
+                tenant_id.to_string(),
+            );
+            tokio::spawn(async move {
+                match store.effect_cells(&tenant, from, current).await {
+                    Ok(cells) => cache.keep(&tenant, from, current, Arc::new(cells)),
+                    Err(error) => {
+                        tracing::warn!(%error, "reading innovation effect sums");
+                        if let Some(k) = cache
+                            .kept
+                            .lock()
+                            .ok()
+                            .as_mut()
+                            .and_then(|k| k.get_mut(&tenant))
+                        {
+                            k.refreshing = false;
+                        }
+                    }
                 }
-            }
+            });
+        }
+        if let Some(cells) = kept {
+            return Ok(cells);
         }
         let cells = Arc::new(store.effect_cells(tenant_id, first, current).await?);
-        if let Ok(mut kept) = self.kept.lock() {
-            let kept_now = Kept {
-                at: Instant::now(),
-                from: first,
-                to: current,
-                cells: cells.clone(),
-            };
-            kept.insert(tenant_id.to_string(), kept_now);
-        }
+        self.keep(tenant_id, first, current, cells.clone());
         Ok(cells)
     }
 }
