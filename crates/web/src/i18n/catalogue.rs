@@ -3320,6 +3320,10 @@ pub const PAYROLL_42: Text = Text {
 };
 
 // Innovation pages (issue 19).
+pub const REGISTER_AN_INNOVATION_FOR_THE_WEAKEST: Text = Text {
+    id: "Daftarkan inovasi untuk unsur terlemah",
+    en: "Register an innovation for the weakest element",
+};
 pub const NOT_MEASURED_BEFORE_A_START: Text = Text {
     id: "Belum dimulai di unit mana pun; pengaruhnya diukur sesudah dimulai.",
     en: "Not started in any unit yet; its effect is measured once it starts.",
@@ -4116,6 +4120,7 @@ pub const REASONS: &[Text] = &[
 /// Every text above, for the completeness test.
 #[cfg(test)]
 pub const EVERY_TEXT: &[Text] = &[
+    REGISTER_AN_INNOVATION_FOR_THE_WEAKEST,
     NOT_MEASURED_BEFORE_A_START,
     ADDRESS,
     ADD_A_PARTNER,

@@ -225,6 +225,12 @@ pub fn render(look: Look, view: &UnitView) -> (String, Markup) {
         (elements_section(lang, score.as_ref()))
         (trend_section(lang, &view.trend))
         (follow_up::section(look, unit_id, period, &view.plans, view.may_edit_plans))
+        @if view.may_edit_plans {
+            @let weakest = score.as_ref().and_then(|s| s.weakest_elements().first().map(|(e, _)| e.code()));
+            @let query = serde_urlencoded::to_string([("lang", lang.code()), ("unit", unit_id), ("unsur", weakest.unwrap_or(""))]).unwrap_or_default();
+            p { a href={ (routes::INNOVATION_REGISTRY) "?" (query) "#baru" } {
+                (lang.t(T::REGISTER_AN_INNOVATION_FOR_THE_WEAKEST)) } }
+        }
         @if !view.children.is_empty() {
             (figures_table(lang, lang.t(T::SUB_UNITS), view.children.iter().map(|(u, tally)| (u.name.as_str(), None, Some(href(lang, &routes::dashboard_unit(&u.unit_id), Some(period))), tally.as_ref()))))
         }
