@@ -179,15 +179,24 @@ pub struct Problem {
     pub problem: &'static str,
 }
 
-fn text(value: &str, max: usize, required: bool) -> Result<String, &'static str> {
+/// A text field, trimmed; its problem (required, too long) is listed and it reads as empty.
+fn checked(
+    problems: &mut Vec<Problem>,
+    field: &'static str,
+    value: &str,
+    max: usize,
+    required: bool,
+) -> String {
     let value = value.trim();
-    if value.is_empty() && required {
-        Err("required")
+    let problem = if value.is_empty() && required {
+        "required"
     } else if value.chars().count() > max {
-        Err("too_long")
+        "too_long"
     } else {
-        Ok(value.to_string())
-    }
+        return value.to_string();
+    };
+    problems.push(Problem { field, problem });
+    String::new()
 }
 
 fn items(text: &str) -> impl Iterator<Item = &str> {
@@ -199,19 +208,16 @@ fn items(text: &str) -> impl Iterator<Item = &str> {
 /// and result may wait until the innovation is tried; the rest may not.
 pub fn validate(draft: &InnovationDraft) -> Result<Innovation, Vec<Problem>> {
     let mut problems = Vec::new();
-    let mut check = |field: &'static str, result: Result<String, &'static str>| {
-        result
-            .map_err(|problem| problems.push(Problem { field, problem }))
-            .unwrap_or_default()
-    };
-    let title = check("title", text(&draft.title, MAX_TITLE_CHARS, true));
-    let problem = check("problem", text(&draft.problem, MAX_TEXT_CHARS, true));
-    let change = check("change", text(&draft.change, MAX_TEXT_CHARS, true));
-    let affair = check("affair", text(&draft.affair, MAX_TITLE_CHARS, false));
-    let design = check("design", text(&draft.design, MAX_TEXT_CHARS, false));
-    let goal = check("goal", text(&draft.goal, MAX_TEXT_CHARS, false));
-    let benefit = check("benefit", text(&draft.benefit, MAX_TEXT_CHARS, false));
-    let result = check("result", text(&draft.result, MAX_TEXT_CHARS, false));
+    let mut check =
+        |field, value: &str, max, required| checked(&mut problems, field, value, max, required);
+    let title = check("title", &draft.title, MAX_TITLE_CHARS, true);
+    let problem = check("problem", &draft.problem, MAX_TEXT_CHARS, true);
+    let change = check("change", &draft.change, MAX_TEXT_CHARS, true);
+    let affair = check("affair", &draft.affair, MAX_TITLE_CHARS, false);
+    let design = check("design", &draft.design, MAX_TEXT_CHARS, false);
+    let goal = check("goal", &draft.goal, MAX_TEXT_CHARS, false);
+    let benefit = check("benefit", &draft.benefit, MAX_TEXT_CHARS, false);
+    let result = check("result", &draft.result, MAX_TEXT_CHARS, false);
     let mut problem_at =
         |field: &'static str, problem: &'static str| problems.push(Problem { field, problem });
     let mut elements = Vec::new();
@@ -308,14 +314,11 @@ pub struct Partner {
 
 pub fn validate_partner(draft: &PartnerDraft) -> Result<Partner, Vec<Problem>> {
     let mut problems = Vec::new();
-    let mut check = |field: &'static str, result: Result<String, &'static str>| {
-        result
-            .map_err(|problem| problems.push(Problem { field, problem }))
-            .unwrap_or_default()
-    };
-    let name = check("name", text(&draft.name, MAX_TITLE_CHARS, true));
-    let role = check("role", text(&draft.role, MAX_TITLE_CHARS, true));
-    let in_kind = check("in_kind", text(&draft.in_kind, MAX_TITLE_CHARS, false));
+    let mut check =
+        |field, value: &str, max, required| checked(&mut problems, field, value, max, required);
+    let name = check("name", &draft.name, MAX_TITLE_CHARS, true);
+    let role = check("role", &draft.role, MAX_TITLE_CHARS, true);
+    let in_kind = check("in_kind", &draft.in_kind, MAX_TITLE_CHARS, false);
     let kind = PartnerKind::from_code(draft.kind.trim());
     if kind.is_none() {
         problems.push(Problem {

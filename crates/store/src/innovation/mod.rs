@@ -271,6 +271,33 @@ async fn next_number(
     Ok(query.fetch_one(conn).await?)
 }
 
+type AnyQuery<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>;
+
+/// Binds what a registration holds, in [`COLUMNS`]' order from `title` to `proposals`.
+fn bind_registration<'q>(
+    query: AnyQuery<'q>,
+    innovation: &'q Innovation,
+    proposals: &[String],
+) -> AnyQuery<'q> {
+    query
+        .bind(&innovation.title)
+        .bind(&innovation.problem)
+        .bind(&innovation.change)
+        .bind(join(&innovation.elements, |e| e.code().to_string()))
+        .bind(innovation.initiator.code())
+        .bind(innovation.form.code())
+        .bind(i64::from(innovation.digital))
+        .bind(&innovation.affair)
+        .bind(&innovation.design)
+        .bind(&innovation.goal)
+        .bind(&innovation.benefit)
+        .bind(&innovation.result)
+        .bind(join(&innovation.sdgs, SdgTarget::to_string))
+        .bind(join(&innovation.groups, |g| g.code().to_string()))
+        .bind(innovation.team.join(","))
+        .bind(proposals.join(","))
+}
+
 const COLUMNS: &str = "innovation_id, unit_id, title, problem, change_made, elements, initiator,
     form, digital, affair, design, goal, benefit, result, sdgs, groups_served, team, proposals,
     stage";
@@ -300,35 +327,18 @@ impl Store {
             None,
         )
         .await?;
-        sqlx::query(&format!(
+        let sql = format!(
             "INSERT INTO innovations (tenant_id, {COLUMNS}, created_by, created_at_us)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16,
                      $17, $18, $19, $20, $21, $22)"
-        ))
-        .bind(tenant_id)
-        .bind(id)
-        .bind(unit_id)
-        .bind(&innovation.title)
-        .bind(&innovation.problem)
-        .bind(&innovation.change)
-        .bind(join(&innovation.elements, |e| e.code().to_string()))
-        .bind(innovation.initiator.code())
-        .bind(innovation.form.code())
-        .bind(i64::from(innovation.digital))
-        .bind(&innovation.affair)
-        .bind(&innovation.design)
-        .bind(&innovation.goal)
-        .bind(&innovation.benefit)
-        .bind(&innovation.result)
-        .bind(join(&innovation.sdgs, SdgTarget::to_string))
-        .bind(join(&innovation.groups, |g| g.code().to_string()))
-        .bind(innovation.team.join(","))
-        .bind(proposals.join(","))
-        .bind(Stage::Idea.code())
-        .bind(actor)
-        .bind(micros(at))
-        .execute(&mut *tx)
-        .await?;
+        );
+        let insert = sqlx::query(&sql).bind(tenant_id).bind(id).bind(unit_id);
+        bind_registration(insert, innovation, proposals)
+            .bind(Stage::Idea.code())
+            .bind(actor)
+            .bind(micros(at))
+            .execute(&mut *tx)
+            .await?;
         insert_step(&mut tx, tenant_id, id, 1, Stage::Idea, on, actor, at).await?;
         sqlx::query(
             "INSERT INTO innovation_units (tenant_id, innovation_id, unit_id, started_on, replicated)
@@ -371,7 +381,7 @@ impl Store {
             .first()
             .ok_or(InnovationError::NoSuchInnovation(id))?;
         check_links(&mut tx, tenant_id, innovation, proposals).await?;
-        sqlx::query(
+        let update = sqlx::query(
             "UPDATE innovations SET title = $3, problem = $4, change_made = $5, elements = $6,
                 initiator = $7, form = $8, digital = $9, affair = $10, design = $11, goal = $12,
                 benefit = $13, result = $14, sdgs = $15, groups_served = $16, team = $17,
@@ -379,25 +389,10 @@ impl Store {
              WHERE tenant_id = $1 AND innovation_id = $2",
         )
         .bind(tenant_id)
-        .bind(id)
-        .bind(&innovation.title)
-        .bind(&innovation.problem)
-        .bind(&innovation.change)
-        .bind(join(&innovation.elements, |e| e.code().to_string()))
-        .bind(innovation.initiator.code())
-        .bind(innovation.form.code())
-        .bind(i64::from(innovation.digital))
-        .bind(&innovation.affair)
-        .bind(&innovation.design)
-        .bind(&innovation.goal)
-        .bind(&innovation.benefit)
-        .bind(&innovation.result)
-        .bind(join(&innovation.sdgs, SdgTarget::to_string))
-        .bind(join(&innovation.groups, |g| g.code().to_string()))
-        .bind(innovation.team.join(","))
-        .bind(proposals.join(","))
-        .execute(&mut *tx)
-        .await?;
+        .bind(id);
+        bind_registration(update, innovation, proposals)
+            .execute(&mut *tx)
+            .await?;
         audit::append(
             &mut tx,
             &AuditRecord {
