@@ -11,6 +11,7 @@ use axum::extract::Query;
 use axum::response::Response;
 use serde::Deserialize;
 use suara_domain::innovation::measure::ScoreEffect;
+use suara_domain::innovation::registry::EvidenceType;
 use suara_domain::innovation::Stage;
 use suara_reports::table::{self, Sheet};
 use suara_store::{Store, StoredInnovation, Tenant};
@@ -209,7 +210,12 @@ pub async fn index_file(
                         i.innovation.title.clone(),
                         indicator_label(lang, e.indicator).to_string(),
                         e.title.clone(),
-                        e.file_type.content_type().to_string(),
+                        match e.file_type {
+                            EvidenceType::Pdf => "PDF",
+                            EvidenceType::Jpeg => "JPEG",
+                            EvidenceType::Png => "PNG",
+                        }
+                        .to_string(),
                         routes::innovation_evidence(
                             &i.innovation_id.to_string(),
                             &e.evidence_no.to_string(),

@@ -1,6 +1,7 @@
 //! Ideas from everyone: any staff account submits one for a unit; that unit's admin takes
 //! it up (it becomes a registered innovation) or declines it with a reason the author reads.
-//! Beside them, what citizens asked for: the SKM suggestions of the last three months, the
+//! Beside them, what citizens asked for: the SKM suggestions of a period (this quarter unless
+//! another is chosen), the
 //! same text once with its count, per unit and the element its respondents rated lowest.
 
 use std::collections::HashMap;
@@ -12,6 +13,7 @@ use maud::{html, Markup};
 use serde::Deserialize;
 use suara_domain::access::Permission;
 use suara_domain::org::tree::UnitTree;
+use suara_domain::period::{Month, Period};
 use suara_store::{Idea, IdeaStatus, InnovationError, SuggestionGroup};
 use time::OffsetDateTime;
 
@@ -23,7 +25,7 @@ use crate::i18n::element_name;
 use crate::pages::context::{field, CsrfForm, Look, Pairs, StaffCx};
 use crate::pages::failure::PageError;
 use crate::pages::staff::confirm::{self, confirmed, Confirmation};
-use crate::pages::staff::units_tree;
+use crate::pages::staff::{period_picker, units_tree};
 use crate::routes;
 
 const MAX_TITLE: usize = 160;
@@ -34,6 +36,8 @@ const TEXTS_PER_UNIT: usize = 10;
 #[derive(Deserialize, Default)]
 pub struct IdeasQuery {
     pub unit: Option<String>,
+    /// The period of the suggestions: YYYY, YYYY-MM, YYYY-Q1…Q4, YYYY-S1…S2.
+    pub period: Option<String>,
 }
 
 /// One idea, and whether this user decides it.
@@ -49,10 +53,16 @@ pub struct IdeasView {
     pub units: Vec<(String, String)>,
     /// Citizens' suggestions per unit, when the user sees survey results.
     pub suggestions: Option<Vec<SuggestionGroup>>,
-    pub months: (suara_domain::period::Month, suara_domain::period::Month),
+    pub months: (Month, Month),
+    pub period: Period,
+    pub current: Month,
 }
 
-async fn load(cx: &StaffCx, only_unit: Option<&str>) -> Result<IdeasView, PageError> {
+async fn load(
+    cx: &StaffCx,
+    only_unit: Option<&str>,
+    period: Period,
+) -> Result<IdeasView, PageError> {
     let (units, tree) = units_tree(cx).await?;
     let names = unit_names(&cx.app, cx.tenant_id()).await?;
     let ideas = cx
@@ -66,8 +76,9 @@ async fn load(cx: &StaffCx, only_unit: Option<&str>) -> Result<IdeasView, PageEr
             idea,
         })
         .collect();
-    let last = cx.current_month();
-    let first = last.previous().previous();
+    let current = cx.current_month();
+    let (first, last) = period.months();
+    let last = last.min(current);
     let suggestions = if cx.staff.principal.may(Permission::ViewDashboard) {
         let all = cx
             .app
@@ -84,6 +95,8 @@ async fn load(cx: &StaffCx, only_unit: Option<&str>) -> Result<IdeasView, PageEr
         units: units.into_iter().map(|u| (u.unit_id, u.name)).collect(),
         suggestions,
         months: (first, last),
+        period,
+        current,
     })
 }
 
@@ -113,7 +126,13 @@ fn visible(
 }
 
 pub async fn ideas(cx: StaffCx, Query(query): Query<IdeasQuery>) -> Result<Response, PageError> {
-    let view = load(&cx, query.unit.as_deref().filter(|u| !u.is_empty())).await?;
+    let period = match query.period.as_deref().filter(|p| !p.is_empty()) {
+        Some(text) => text
+            .parse()
+            .map_err(|_| PageError::BadPeriod(text.to_string()))?,
+        None => Period::around(cx.current_month())[1],
+    };
+    let view = load(&cx, query.unit.as_deref().filter(|u| !u.is_empty()), period).await?;
     let mut typed = Pairs::new();
     if let Some(unit) = cx.staff.principal.unit_id.clone() {
         typed.push(("unit".into(), unit));
@@ -186,6 +205,7 @@ fn render(
         }
         @if let Some(suggestions) = &view.suggestions {
             h2 { (lang.t(T::WHAT_CITIZENS_ASKED_FOR)) }
+            (period_picker(lang, routes::INNOVATION_IDEAS, view.period, view.current))
             p.hint { (lang.fill(T::SUGGESTIONS_OF_MONTHS, &[&lang.month(view.months.0), &lang.month(view.months.1)])) }
             @if suggestions.is_empty() { p { (lang.t(T::NO_SUGGESTIONS)) } } @else {
                 table.data.stacked {
@@ -209,7 +229,7 @@ fn render(
 }
 
 async fn refused(cx: &StaffCx, problems: &[String], typed: &Pairs) -> Result<Response, PageError> {
-    let view = load(cx, None).await?;
+    let view = load(cx, None, Period::around(cx.current_month())[1]).await?;
     let (title, content) = render(cx.look(), &view, problems, typed);
     Ok(cx.page(StatusCode::UNPROCESSABLE_ENTITY, title, content))
 }
