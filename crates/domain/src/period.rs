@@ -45,14 +45,16 @@ impl Month {
     /// The month a date falls in.
     pub fn of(date: time::Date) -> Month {
         Month {
-            year: u16::try_from(date.year()).unwrap_or(1900),
+            year: u16::try_from(date.year().clamp(1900, 9999)).unwrap_or(1900),
             month: u8::from(date.month()),
         }
     }
 
-    /// The month after.
+    /// The month after (December 9999 stays).
     pub fn next(self) -> Month {
-        if self.month == 12 {
+        if self.month == 12 && self.year >= 9999 {
+            self
+        } else if self.month == 12 {
             Month {
                 year: self.year + 1,
                 month: 1,
@@ -65,9 +67,11 @@ impl Month {
         }
     }
 
-    /// The month before, e.g. for trends.
+    /// The month before, e.g. for trends (January 1900 stays).
     pub fn previous(self) -> Month {
-        if self.month == 1 {
+        if self.month == 1 && self.year <= 1900 {
+            self
+        } else if self.month == 1 {
             Month {
                 year: self.year - 1,
                 month: 12,

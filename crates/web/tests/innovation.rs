@@ -382,7 +382,44 @@ async fn attackers_cannot_register_move_or_forge_innovations(db: TestDatabase) {
         StatusCode::NOT_FOUND
     );
 
-    // Declining another unit's idea is refused.
+    // A start recorded in a unit the admin does not run, or on a day out of range: refused.
+    let (status, _) = post(
+        &app,
+        &dukcapil,
+        "/kelola/inovasi/1",
+        &[
+            ("do", "start"),
+            ("unit", "rsud"),
+            ("started_on", "2026-01-05"),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, body) = post(
+        &app,
+        &dukcapil,
+        "/kelola/inovasi/1",
+        &[
+            ("do", "start"),
+            ("unit", "dukcapil"),
+            ("started_on", "0000-03-15"),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body.contains("antara 1 Januari 2000"));
+    let stored = app.store.innovation("t1", 1).await.unwrap().unwrap();
+    assert!(stored.units.iter().all(|u| u.started_on.is_none()));
+    // Another unit's weakest elements and plans are not shown on the form.
+    let form = app
+        .get_as(&dukcapil, "/kelola/inovasi?unit=rsud")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(!form.contains("Unsur terlemah"));
+
+    // Taking up, or declining, another unit's idea is refused; the idea stays open.
     app.store
         .submit_idea(
             "t1",
@@ -394,6 +431,13 @@ async fn attackers_cannot_register_move_or_forge_innovations(db: TestDatabase) {
         )
         .await
         .unwrap();
+    let mut taking: Vec<(&str, &str)> = REGISTRATION.to_vec();
+    taking.retain(|(k, _)| *k != "unit");
+    taking.extend([("unit", "rsud"), ("idea", "1")]);
+    let (status, _) = post(&app, &rsud, "/kelola/inovasi", &taking).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let idea = app.store.idea("t1", 1).await.unwrap().unwrap();
+    assert_eq!(idea.status, suara_store::IdeaStatus::Open);
     let (status, _) = post(
         &app,
         &rsud,

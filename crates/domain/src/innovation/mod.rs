@@ -67,9 +67,28 @@ impl Stage {
     }
 }
 
+/// Whether `day` can be an innovation's stage or start day: from 2000 on, and at most a
+/// year ahead of `today` (a start may be planned). Anything else is a typing slip, and would
+/// have the measurement read every response ever stored.
+pub fn plausible_day(day: time::Date, today: time::Date) -> bool {
+    let earliest = time::Date::from_calendar_date(2000, time::Month::January, 1);
+    earliest.is_ok_and(|e| day >= e) && day <= today.saturating_add(time::Duration::days(366))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn days_from_2000_to_a_year_ahead_are_plausible() {
+        let today = time::macros::date!(2026 - 11 - 25);
+        assert!(plausible_day(time::macros::date!(2026 - 06 - 01), today));
+        assert!(plausible_day(time::macros::date!(2027 - 11 - 25), today));
+        assert!(!plausible_day(time::macros::date!(2028 - 01 - 01), today));
+        assert!(!plausible_day(time::macros::date!(1999 - 12 - 31), today));
+        assert!(!plausible_day(time::Date::MIN, today));
+        assert!(plausible_day(today, time::Date::MAX));
+    }
 
     #[test]
     fn stages_move_forward_one_at_a_time() {

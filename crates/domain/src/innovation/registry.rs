@@ -10,6 +10,8 @@ use crate::skm::Element;
 
 pub const MAX_TITLE_CHARS: usize = 160;
 pub const MAX_TEXT_CHARS: usize = 4_000;
+/// Largest contribution in rupiah a partner is recorded with.
+pub const MAX_CONTRIBUTION: u64 = 1_000_000_000_000_000;
 /// Largest evidence file accepted.
 pub const MAX_EVIDENCE_BYTES: usize = 5 * 1024 * 1024;
 
@@ -329,7 +331,8 @@ pub fn validate_partner(draft: &PartnerDraft) -> Result<Partner, Vec<Problem>> {
     let amount = match draft.amount.trim() {
         "" => None,
         typed => {
-            let amount = crate::tpp::inputs::parse_rupiah(typed);
+            // A thousand trillion rupiah is beyond any partner; more is a typing slip.
+            let amount = crate::tpp::inputs::parse_rupiah(typed).filter(|a| *a <= MAX_CONTRIBUTION);
             if amount.is_none() {
                 problems.push(Problem {
                     field: "amount",
@@ -498,6 +501,11 @@ mod tests {
         assert_eq!(problems[0].problem, "no_contribution");
         partner.in_kind = "Pendampingan mahasiswa".into();
         assert!(validate_partner(&partner).is_ok());
+        partner.amount = "Rp9.999.999.999.999.999.999".into();
+        assert_eq!(
+            validate_partner(&partner).unwrap_err()[0].problem,
+            "not_rupiah"
+        );
         partner.kind = "alien".into();
         partner.amount = "banyak".into();
         let problems = validate_partner(&partner).unwrap_err();

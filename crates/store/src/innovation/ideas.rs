@@ -76,15 +76,26 @@ fn idea_from_row(row: &AnyRow) -> Result<Idea, StoreError> {
 const COLUMNS: &str = "idea_id, unit_id, title, description, submitted_by, submitted_at_us,
     status, reason, innovation_id";
 
-/// Marks an open idea taken up by `innovation_id` (inside the registration's transaction).
+/// Marks an open idea of `unit_id` taken up by `innovation_id` (inside the registration's
+/// transaction). An idea of another unit is not this registration's to take.
 pub(super) async fn take_up(
     conn: &mut AnyConnection,
     tenant_id: &str,
     idea_id: i64,
-    innovation_id: i64,
+    (innovation_id, unit_id): (i64, &str),
     actor: &str,
     at: OffsetDateTime,
 ) -> Result<()> {
+    let unit: Option<String> = sqlx::query_scalar(
+        "SELECT unit_id FROM innovation_ideas WHERE tenant_id = $1 AND idea_id = $2",
+    )
+    .bind(tenant_id)
+    .bind(idea_id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    if unit.as_deref() != Some(unit_id) {
+        return Err(InnovationError::NoSuchIdea(idea_id));
+    }
     decide(
         conn,
         tenant_id,

@@ -350,7 +350,7 @@ impl Store {
         .execute(&mut *tx)
         .await?;
         if let Some(idea_id) = from_idea {
-            ideas::take_up(&mut tx, tenant_id, idea_id, id, actor, at).await?;
+            ideas::take_up(&mut tx, tenant_id, idea_id, (id, unit_id), actor, at).await?;
         }
         audit::append(
             &mut tx,
@@ -494,7 +494,7 @@ impl Store {
         sqlx::query(
             "INSERT INTO innovation_units (tenant_id, innovation_id, unit_id, started_on, replicated)
              VALUES ($1, $2, $3, $4, $5)
-             ON CONFLICT (tenant_id, innovation_id, unit_id) DO UPDATE SET started_on = $4",
+             ON CONFLICT (tenant_id, innovation_id, unit_id) DO UPDATE SET started_on = excluded.started_on",
         )
         .bind(tenant_id)
         .bind(id)
@@ -716,7 +716,7 @@ async fn load(
         &mut *conn,
         &format!(
             "SELECT innovation_id, unit_id, started_on, replicated FROM innovation_units
-         WHERE tenant_id = $1 {filter} ORDER BY started_on, unit_id"
+         WHERE tenant_id = $1 {filter} ORDER BY started_on IS NULL, started_on, unit_id"
         ),
         tenant_id,
         only,

@@ -3320,6 +3320,14 @@ pub const PAYROLL_42: Text = Text {
 };
 
 // Innovation pages (issue 19).
+pub const INNOVATION_DAY_OUT_OF_RANGE: Text = Text {
+    id: "Tanggal harus antara 1 Januari 2000 dan setahun dari hari ini.",
+    en: "The day must be between 1 January 2000 and a year from today.",
+};
+pub const REASON_TOO_LONG: Text = Text {
+    id: "Alasan paling banyak 2.000 huruf.",
+    en: "A reason has 2,000 characters at most.",
+};
 pub const REGISTER_AN_INNOVATION_FOR_THE_WEAKEST: Text = Text {
     id: "Daftarkan inovasi untuk unsur terlemah",
     en: "Register an innovation for the weakest element",
@@ -4120,6 +4128,8 @@ pub const REASONS: &[Text] = &[
 /// Every text above, for the completeness test.
 #[cfg(test)]
 pub const EVERY_TEXT: &[Text] = &[
+    INNOVATION_DAY_OUT_OF_RANGE,
+    REASON_TOO_LONG,
     REGISTER_AN_INNOVATION_FOR_THE_WEAKEST,
     NOT_MEASURED_BEFORE_A_START,
     ADDRESS,

@@ -271,13 +271,13 @@ pub async fn change(cx: StaffCx, CsrfForm(pairs): CsrfForm<Pairs>) -> Result<Res
                 return Err(PageError::Forbidden);
             }
             let reason = text("reason");
-            if reason.is_empty() {
-                return refused(
-                    &cx,
-                    &[lang.t(T::DECLINING_NEEDS_A_REASON).to_string()],
-                    &Vec::new(),
-                )
-                .await;
+            if reason.is_empty() || reason.chars().count() > MAX_DESCRIPTION {
+                let problem = if reason.is_empty() {
+                    T::DECLINING_NEEDS_A_REASON
+                } else {
+                    T::REASON_TOO_LONG
+                };
+                return refused(&cx, &[lang.t(problem).to_string()], &Vec::new()).await;
             }
             if !confirmed(field(&pairs, "confirm")) {
                 return confirm::page(

@@ -13,7 +13,7 @@ use suara_domain::innovation::registry::PartnerKind;
 use suara_domain::innovation::registry::{
     check_evidence, validate_partner, EvidenceError, Indicator, PartnerDraft, MAX_EVIDENCE_BYTES,
 };
-use suara_domain::innovation::Stage;
+use suara_domain::innovation::{plausible_day, Stage};
 use suara_store::{InnovationError, StoredInnovation};
 use time::{Date, OffsetDateTime};
 
@@ -22,11 +22,12 @@ use super::public::{profile_facts, profile_href, profile_sections};
 use super::{
     effect_block, effects_of, indicator_label, partner_kind_label, stage_label, started, unit_names,
 };
-use super::{manage_href, managed};
+use super::{manage_href, managed, may_manage};
 use crate::i18n::catalogue as T;
 use crate::pages::context::{field, CsrfForm, Look, Pairs, StaffCx, Upload};
 use crate::pages::failure::PageError;
 use crate::pages::staff::confirm::{self, confirmed, Confirmation};
+use crate::pages::staff::units_tree;
 use crate::routes;
 
 /// Largest upload: one evidence file and the form's fields.
@@ -159,12 +160,14 @@ fn render(look: Look, view: &ManageView, problems: &[String], typed: &Pairs) -> 
     (title, content)
 }
 
-fn parse_date(text: &str) -> Option<Date> {
+/// A typed day the domain finds plausible for a stage or a start.
+fn parse_date(text: &str, today: Date) -> Option<Date> {
     Date::parse(
         text.trim(),
         time::macros::format_description!("[year]-[month]-[day]"),
     )
     .ok()
+    .filter(|day| plausible_day(*day, today))
 }
 
 /// One of the page's forms: `do` = stage, start or partner.
@@ -177,13 +180,14 @@ pub async fn change(
     let i = managed(&cx, &id).await?;
     let store = &cx.app.store;
     let (tenant, actor, at) = (cx.tenant_id(), cx.username(), OffsetDateTime::now_utc());
+    let today = at.to_offset(cx.tenant.offset()).date();
     let outcome = match field(&pairs, "do") {
         Some("stage") => {
-            let Some(on) = field(&pairs, "on").and_then(parse_date) else {
+            let Some(on) = field(&pairs, "on").and_then(|d| parse_date(d, today)) else {
                 return refused(
                     &cx,
                     &id,
-                    &[lang.t(T::THE_DATE_IS_NOT_VALID).to_string()],
+                    &[lang.t(T::INNOVATION_DAY_OUT_OF_RANGE).to_string()],
                     &pairs,
                 )
                 .await;
@@ -220,16 +224,21 @@ pub async fn change(
         Some("start") => {
             let (Some(unit), Some(on)) = (
                 field(&pairs, "unit"),
-                field(&pairs, "started_on").and_then(parse_date),
+                field(&pairs, "started_on").and_then(|d| parse_date(d, today)),
             ) else {
                 return refused(
                     &cx,
                     &id,
-                    &[lang.t(T::THE_DATE_IS_NOT_VALID).to_string()],
+                    &[lang.t(T::INNOVATION_DAY_OUT_OF_RANGE).to_string()],
                     &pairs,
                 )
                 .await;
             };
+            // A copy is recorded by the owner's admin only in units they also administer.
+            let (_, tree) = units_tree(&cx).await?;
+            if unit != i.unit_id && !may_manage(&cx.staff, unit, &tree) {
+                return Err(PageError::Forbidden);
+            }
             store
                 .start_innovation_in(tenant, i.innovation_id, unit, on, actor, at)
                 .await

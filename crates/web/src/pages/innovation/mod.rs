@@ -204,11 +204,15 @@ pub fn effect_block(lang: Lang, score: &ScoreEffect, started: bool) -> Markup {
     }
 }
 
-/// The verdict shown in lists: the IKM's when it has one, else the first element's.
+/// The effect shown in lists: the first targeted element with a verdict, else the IKM's
+/// (the elements are what an innovation sets out to change), else the first there is.
 pub fn headline(effects: &[ScoreEffect]) -> Option<&ScoreEffect> {
+    let measured = |s: &&ScoreEffect| s.effect.verdict != Verdict::NotEnoughData;
     effects
         .iter()
-        .find(|s| s.element.is_some() && s.effect.verdict != Verdict::NotEnoughData)
+        .filter(|s| s.element.is_some())
+        .find(measured)
+        .or_else(|| effects.iter().find(measured))
         .or_else(|| effects.first())
 }
 

@@ -83,7 +83,8 @@ async fn unit_hint(
 async fn load(cx: &StaffCx, hint_unit: Option<&str>) -> Result<RegistryView, PageError> {
     let (units, tree) = units_tree(cx).await?;
     let names = unit_names(&cx.app, cx.tenant_id()).await?;
-    let hint = match hint_unit {
+    // Figures and plans of a unit only for those who manage it.
+    let hint = match hint_unit.filter(|u| may_manage(&cx.staff, u, &tree)) {
         Some(unit) => unit_hint(cx, unit, &names).await?,
         None => None,
     };

@@ -115,7 +115,7 @@ pub async fn summary(cx: StaffCx) -> Result<Response, PageError> {
     for p in innovations.iter().flat_map(|i| &i.partners) {
         let c = by_kind.entry(p.kind).or_default();
         c.partners += 1;
-        c.rupiah += p.amount.unwrap_or(0);
+        c.rupiah = c.rupiah.saturating_add(p.amount.unwrap_or(0));
         c.in_kind += usize::from(p.in_kind.is_some());
     }
     let view = SummaryView {
