@@ -132,6 +132,20 @@ fn day(year: i32, month: Month, day: u8, today: Date) -> Date {
         .min(today)
 }
 
+/// The SDG targets a demo proposal of `sector` serves.
+fn sdgs_of(sector: &str) -> &'static str {
+    match sector {
+        "infrastructure" => "11.2, 10.2",
+        "health" => "3.8",
+        "education" => "4.1, 4.5",
+        "economy" => "8.3, 5.5",
+        "social" => "1.3, 10.2",
+        "child_protection" => "16.2, 5.2",
+        "environment" => "6.2, 13.1",
+        _ => "16.6",
+    }
+}
+
 fn fail(error: MusrenaError) -> StoreError {
     match error {
         MusrenaError::Store(e) => e,
@@ -209,6 +223,7 @@ impl Demo<'_> {
                     .iter()
                     .map(|g| (g.to_string(), (10 + self.rng.below(200)).to_string()))
                     .collect(),
+                sdgs: sdgs_of(sector).into(),
             };
             let proposal = validate(&draft)
                 .map_err(|e| StoreError::Corrupt(format!("demo proposal: {e:?}")))?;

@@ -10,6 +10,7 @@
 //! - [`tpp`]: the satisfaction-linked allowance: policies, blended scores, factors, rupiah.
 //! - [`musrena`]: Musrena Keren forums, the proposal lifecycle and prioritization.
 //! - [`innovation`]: innovations' stages and their measured effect on satisfaction.
+//! - [`sdg`]: the Sustainable Development Goals and their targets, for tagging.
 //! - [`period`]: months, quarters, semesters and years as month ranges.
 //! - [`decimal`]: exact rationals rounded for display.
 
@@ -20,6 +21,7 @@ pub mod integrity;
 pub mod musrena;
 pub mod org;
 pub mod period;
+pub mod sdg;
 pub mod skm;
 pub mod spreadsheet;
 pub mod survey;

@@ -92,6 +92,7 @@ proptest! {
             estimated_cost: text.clone(),
             proposed_by: vec![text.clone()],
             beneficiaries: vec![(text.clone(), text.clone())],
+            sdgs: text.clone(),
         });
         let _ = validate_plan(&PlanDraft { element: text.clone(), action: text.clone(), owner: text.clone(), deadline: text });
         let _ = check_photo(&bytes);

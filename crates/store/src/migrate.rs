@@ -87,6 +87,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/shared/0012_innovation.sql"),
         postgres: include_str!("../migrations/shared/0012_innovation.sql"),
     },
+    Migration {
+        version: 13,
+        name: "musrena_sdgs",
+        sqlite: include_str!("../migrations/shared/0013_musrena_sdgs.sql"),
+        postgres: include_str!("../migrations/shared/0013_musrena_sdgs.sql"),
+    },
 ];
 
 /// Responses stored before the chain existed are linked once, when it is created.

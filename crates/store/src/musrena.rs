@@ -7,6 +7,7 @@ use sqlx::{AnyConnection, Row};
 use suara_domain::musrena::forum::{Accommodation, Group, Level, Participants};
 use suara_domain::musrena::lifecycle::{self, Action, Stage, TransitionError};
 use suara_domain::musrena::proposal::{PhotoType, Proposal, Sector};
+use suara_domain::sdg::SdgTarget;
 use time::{Date, OffsetDateTime};
 
 use crate::audit::{self, AuditRecord};
@@ -150,7 +151,8 @@ fn forum_from_row(row: &AnyRow) -> Result<Forum, StoreError> {
 
 const PROPOSAL_COLUMNS: &str = "p.code, p.forum_id, f.level, p.seq, p.title, p.problem,
     p.activity, p.sector, p.district_id, p.village, p.estimated_cost, p.proposed_by,
-    p.beneficiaries, p.easy_read, p.stage, p.votes, p.scores, p.budget_amount, p.submitted_on";
+    p.beneficiaries, p.easy_read, p.stage, p.votes, p.scores, p.budget_amount, p.submitted_on,
+    p.sdgs";
 
 const PROPOSAL_FROM: &str = "musrena_proposals p JOIN musrena_forums f
     ON f.tenant_id = p.tenant_id AND f.forum_id = p.forum_id";
@@ -182,6 +184,7 @@ fn proposal_from_row(row: &AnyRow) -> Result<StoredProposal, StoreError> {
                 .zip(beneficiaries)
                 .filter(|(_, n)| *n > 0)
                 .collect(),
+            sdgs: from_codes(&row.try_get::<String, _>("sdgs")?, SdgTarget::parse)?,
         },
         district_id: row.try_get("district_id")?,
         easy_read: row.try_get::<i64, _>("easy_read")? != 0,
@@ -204,6 +207,8 @@ pub struct ProposalFilter {
     pub group: Option<Group>,
     pub stage: Option<Stage>,
     pub forum_id: Option<String>,
+    /// An SDG goal (1–17) it serves, directly or by one of its targets.
+    pub sdg_goal: Option<u8>,
 }
 
 impl Store {
@@ -363,8 +368,8 @@ impl Store {
         sqlx::query(
             "INSERT INTO musrena_proposals (tenant_id, code, forum_id, seq, title, problem, activity,
                  sector, district_id, village, estimated_cost, proposed_by, beneficiaries, easy_read,
-                 stage, votes, scores, budget_amount, submitted_on)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 0, '', NULL, $16)",
+                 stage, votes, scores, budget_amount, submitted_on, sdgs)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 0, '', NULL, $16, $17)",
         )
         .bind(tenant_id)
         .bind(&code)
@@ -382,6 +387,7 @@ impl Store {
         .bind(i64::from(easy_read))
         .bind(Stage::Submitted.code())
         .bind(on.to_string())
+        .bind(suara_domain::sdg::join(&proposal.sdgs))
         .execute(&mut *tx)
         .await?;
         insert_step(
@@ -423,6 +429,13 @@ impl Store {
         }
         if let Some(f) = &filter.forum_id {
             add("p.forum_id = ?", f.clone());
+        }
+        if let Some(goal) = filter.sdg_goal {
+            // `3.8,16.6` reads as `,3,.8,16,.6,`: a goal is a whole item, targets are not.
+            add(
+                "(',' || REPLACE(p.sdgs, '.', ',.') || ',') LIKE ?",
+                format!("%,{goal},%"),
+            );
         }
         if let Some(g) = filter.group {
             // Codes are comma-separated without spaces; match a whole code.

@@ -23,6 +23,7 @@ fn draft(title: &str, groups: &[&str]) -> ProposalDraft {
         estimated_cost: "Rp10.000.000".into(),
         proposed_by: groups.iter().map(|g| g.to_string()).collect(),
         beneficiaries: vec![("women".into(), "40".into())],
+        sdgs: "11.2, 10".into(),
     }
 }
 
@@ -260,6 +261,17 @@ async fn a_village_forum_to_the_budget(db: TestDatabase) {
         ..ProposalFilter::default()
     };
     assert_eq!(store.proposals("t1", &district).await.unwrap().len(), 5);
+    // By SDG goal: "11.2, 10" serves goals 11 (by a target) and 10, not 1 or 2.
+    let by_goal = |goal| ProposalFilter {
+        sdg_goal: Some(goal),
+        ..ProposalFilter::default()
+    };
+    for (goal, expected) in [(11, 5), (10, 5), (1, 0), (2, 0)] {
+        let found = store.proposals("t1", &by_goal(goal)).await.unwrap();
+        assert_eq!(found.len(), expected, "SDG {goal}");
+    }
+    let stored = &store.proposals("t1", &district).await.unwrap()[0];
+    assert_eq!(suara_domain::sdg::join(&stored.proposal.sdgs), "10,11.2");
 
     // Photos are kept with their checked type.
     let jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 1, 2, 3];

@@ -112,7 +112,8 @@ async fn a_forum_to_the_budget_and_the_public_sees_it(db: TestDatabase) {
             .text("location", "Sumberejo")
             .text("estimated_cost", "Rp10.000.000")
             .text("proposed_by", "women")
-            .text("b-women", "40");
+            .text("b-women", "40")
+            .text("sdgs", "11.2, 10.2");
         if let Some(bytes) = photo {
             form = form.part(
                 "photo",
@@ -285,6 +286,10 @@ async fn a_forum_to_the_budget_and_the_public_sees_it(db: TestDatabase) {
         codes_in(&text(&app, "/musrena?kelompok=women").await).len(),
         5
     );
+    // Tagged with SDG targets: found by their goal, shown on the tracker.
+    assert_eq!(codes_in(&text(&app, "/musrena?sdg=11").await).len(), 5);
+    assert!(codes_in(&text(&app, "/musrena?sdg=1").await).is_empty());
+    assert!(rejected.contains("10.2, 11.2"));
     let stats = text(&app, "/musrena/statistik").await;
     assert!(stats.contains("<td class=\"num\">5 (100,0%)</td><td class=\"num\">1 (20,0%)</td><td class=\"num\">1 (20,0%)</td><td class=\"num\">Rp12.500.000</td>"), "{stats}");
     let photo = app.get(&format!("/musrena/usulan/{}/foto/1", top[0])).await;

@@ -6,6 +6,7 @@
 use serde::Serialize;
 
 use crate::musrena::forum::Group;
+pub use crate::sdg::SdgTarget;
 use crate::skm::Element;
 
 pub const MAX_TITLE_CHARS: usize = 160;
@@ -88,47 +89,6 @@ coded!(
         Monitoring => "monitoring",
     }
 );
-
-/// One SDG goal (1–17), with a target of it when named (`3.8`, `11.a`).
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-pub struct SdgTarget {
-    pub goal: u8,
-    /// The part after the dot: `8`, `a`.
-    pub target: Option<String>,
-}
-
-impl SdgTarget {
-    /// Reads `3`, `3.8` or `11.a`.
-    pub fn parse(text: &str) -> Option<SdgTarget> {
-        let text = text.trim();
-        let (goal, target) = match text.split_once('.') {
-            Some((goal, target)) => (goal, Some(target)),
-            None => (text, None),
-        };
-        let goal: u8 = goal.parse().ok().filter(|g| (1..=17).contains(g))?;
-        let target = match target {
-            None => None,
-            Some(t)
-                if (1..=2).contains(&t.len())
-                    && (t.bytes().all(|b| b.is_ascii_digit())
-                        || (t.len() == 1 && t.bytes().all(|b| b.is_ascii_lowercase()))) =>
-            {
-                Some(t.to_string())
-            }
-            Some(_) => return None,
-        };
-        Some(SdgTarget { goal, target })
-    }
-}
-
-impl std::fmt::Display for SdgTarget {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match &self.target {
-            Some(t) => write!(f, "{}.{t}", self.goal),
-            None => write!(f, "{}", self.goal),
-        }
-    }
-}
 
 /// What a registration form sent, before checking.
 #[derive(Clone, Debug, Default)]
@@ -242,15 +202,10 @@ pub fn validate(draft: &InnovationDraft) -> Result<Innovation, Vec<Problem>> {
     if form.is_none() {
         problem_at("form", "required");
     }
-    let mut sdgs = Vec::new();
-    for typed in items(&draft.sdgs) {
-        match SdgTarget::parse(typed) {
-            Some(t) => sdgs.push(t),
-            None => problem_at("sdgs", "unknown"),
-        }
-    }
-    sdgs.sort();
-    sdgs.dedup();
+    let sdgs = crate::sdg::parse_list(&draft.sdgs).unwrap_or_else(|known| {
+        problem_at("sdgs", "unknown");
+        known
+    });
     let mut groups = Vec::new();
     for code in &draft.groups {
         match Group::from_code(code.trim()) {
@@ -468,21 +423,6 @@ mod tests {
             ("team", "not_a_nip"),
         ] {
             assert!(fields.contains(&expected), "{expected:?} in {fields:?}");
-        }
-    }
-
-    #[test]
-    fn sdg_targets_are_goals_1_to_17_with_a_number_or_letter() {
-        assert_eq!(
-            SdgTarget::parse("11.a"),
-            Some(SdgTarget {
-                goal: 11,
-                target: Some("a".into())
-            })
-        );
-        assert_eq!(SdgTarget::parse("17").unwrap().to_string(), "17");
-        for bad in ["0", "18", "3.", "3.abc", "x", "3.8.1", "-1", "3.A"] {
-            assert_eq!(SdgTarget::parse(bad), None, "{bad}");
         }
     }
 

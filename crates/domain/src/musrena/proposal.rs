@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use super::forum::Group;
+use crate::sdg::SdgTarget;
 
 /// Sectors of the regional plan a proposal belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -68,6 +69,8 @@ pub struct ProposalDraft {
     pub proposed_by: Vec<String>,
     /// Beneficiaries per group code, as typed.
     pub beneficiaries: Vec<(String, String)>,
+    /// SDG targets as typed (`3.8, 16.6`), or empty.
+    pub sdgs: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -81,6 +84,8 @@ pub struct Proposal {
     pub proposed_by: Vec<Group>,
     /// Groups with their beneficiary counts, in [`Group::ALL`] order; zero counts left out.
     pub beneficiaries: Vec<(Group, u32)>,
+    /// The SDG targets it serves, sorted.
+    pub sdgs: Vec<SdgTarget>,
 }
 
 /// One field's problem (English; pages translate by `field` and `problem`).
@@ -176,6 +181,10 @@ pub fn validate(draft: &ProposalDraft) -> Result<Proposal, Vec<ProposalProblem>>
     }
     beneficiaries.sort();
     beneficiaries.dedup_by_key(|(g, _)| *g);
+    let sdgs = crate::sdg::parse_list(&draft.sdgs).unwrap_or_else(|known| {
+        problem("sdgs", "unknown");
+        known
+    });
     match (title, problem_text, activity, sector) {
         (Some(title), Some(problem_text), Some(activity), Some(sector)) if problems.is_empty() => {
             Ok(Proposal {
@@ -187,6 +196,7 @@ pub fn validate(draft: &ProposalDraft) -> Result<Proposal, Vec<ProposalProblem>>
                 estimated_cost,
                 proposed_by,
                 beneficiaries,
+                sdgs,
             })
         }
         _ => Err(problems),
@@ -260,6 +270,7 @@ mod tests {
                 ("elderly".into(), "1.200".into()),
                 ("children".into(), "".into()),
             ],
+            sdgs: "11.2, 10.2".into(),
         }
     }
 
@@ -276,6 +287,7 @@ mod tests {
             p.beneficiaries,
             vec![(Group::DisabilityPhysical, 12), (Group::Elderly, 1200)]
         );
+        assert_eq!(crate::sdg::join(&p.sdgs), "10.2,11.2");
     }
 
     #[test]
@@ -289,6 +301,7 @@ mod tests {
                 ("martians".into(), "3".into()),
                 ("women".into(), "x".into()),
             ],
+            sdgs: "11.2 99".into(),
             ..draft()
         };
         let problems = validate(&bad).unwrap_err();
@@ -301,7 +314,8 @@ mod tests {
                 "estimated_cost",
                 "proposed_by",
                 "beneficiaries.martians",
-                "beneficiaries.women"
+                "beneficiaries.women",
+                "sdgs"
             ]
         );
         assert_eq!(problems[1].problem, "unknown");

@@ -32,6 +32,8 @@ pub struct ListQuery {
     pub sektor: Option<String>,
     pub kelompok: Option<String>,
     pub tahap: Option<String>,
+    /// An SDG goal, 1–17.
+    pub sdg: Option<String>,
     /// A proposal code to track.
     pub kode: Option<String>,
     pub halaman: Option<usize>,
@@ -78,6 +80,9 @@ pub async fn list(cx: PageCx, Query(query): Query<ListQuery>) -> Result<Response
         group: chosen(&query.kelompok).and_then(Group::from_code),
         stage: chosen(&query.tahap).and_then(Stage::from_code),
         forum_id: None,
+        sdg_goal: chosen(&query.sdg)
+            .and_then(|g| g.parse().ok())
+            .filter(|g| (1..=17).contains(g)),
     };
     let proposals = app.store.proposals(&tenant.tenant_id, &filter).await?;
     let pages = proposals.len().div_ceil(LIST_PAGE).max(1);
@@ -91,6 +96,7 @@ pub async fn list(cx: PageCx, Query(query): Query<ListQuery>) -> Result<Response
             ("sektor", &query.sektor),
             ("kelompok", &query.kelompok),
             ("tahap", &query.tahap),
+            ("sdg", &query.sdg),
         ] {
             if let Some(v) = chosen(value) {
                 pairs.push((key, v.to_string()));
@@ -146,6 +152,13 @@ pub async fn list(cx: PageCx, Query(query): Query<ListQuery>) -> Result<Response
                 select #tahap name="tahap" {
                     option value="" { (lang.t(T::ALL)) }
                     @for st in Stage::ALL { option value=(st.code()) selected[filter.stage == Some(st)] { (stage_label(lang, st)) } }
+                }
+            }
+            p {
+                label for="sdg" { (lang.t(T::SDG_GOAL)) }
+                select #sdg name="sdg" {
+                    option value="" { (lang.t(T::ALL)) }
+                    @for g in 1..=17u8 { option value=(g) selected[filter.sdg_goal == Some(g)] { "SDG " (g) } }
                 }
             }
             p.buttons { button type="submit" { (lang.t(T::SHOW)) } }
@@ -209,6 +222,7 @@ pub fn proposal_details(
                 dt { (lang.t(T::BENEFICIARIES)) }
                 dd { @for (i, (g, n)) in p.proposal.beneficiaries.iter().enumerate() { @if i > 0 { ", " } (group_label(lang, *g)) " " (n) } }
             }
+            @if !p.proposal.sdgs.is_empty() { dt { "SDG" } dd.sdg { (suara_domain::sdg::join(&p.proposal.sdgs).replace(',', ", ")) } }
             dt { (lang.t(T::ESTIMATED_COST)) } dd { (p.proposal.estimated_cost.map_or("–".to_string(), |c| format!("Rp{}", rupiah(c)))) }
             @if let Some(amount) = p.budget_amount { dt { (lang.t(T::APBD_BUDGET)) } dd { strong { "Rp" (rupiah(amount)) } } }
         }

@@ -97,6 +97,8 @@ async fn proposal_page(
             }
             @if !easy {
                 p { label for="estimated_cost" { (lang.t(T::ESTIMATED_COST_RP)) } input #estimated_cost name="estimated_cost" inputmode="numeric" value=(draft.estimated_cost); }
+                p { label for="sdgs" { (lang.t(T::SDG_TARGETS)) } span.hint { (lang.t(T::SDG_TARGETS_HINT)) " " span.sdg { "11.2, 10.2" } }
+                    input #sdgs name="sdgs" inputmode="decimal" value=(draft.sdgs); }
             }
             fieldset {
                 legend { @if easy { (lang.t(T::WHO_IS_ASKING)) } @else { (lang.t(T::PROPOSING_GROUPS)) } }
@@ -147,6 +149,7 @@ pub async fn add_proposal(
             .iter()
             .map(|g| (g.code().to_string(), text(&format!("b-{}", g.code()))))
             .collect(),
+        sdgs: text("sdgs"),
     };
     let mut problems: Vec<String> = Vec::new();
     let checked_photo = match &photo {
@@ -260,6 +263,7 @@ fn problem_text(lang: Lang, field: &str, problem: &str) -> String {
         "location" => lang.t(T::LOCATION),
         "estimated_cost" => lang.t(T::ESTIMATED_COST),
         "proposed_by" => lang.t(T::PROPOSING_GROUPS),
+        "sdgs" => lang.t(T::SDG_TARGETS),
         _ => lang.t(T::BENEFICIARIES),
     };
     let what = match problem {
