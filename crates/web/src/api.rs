@@ -148,11 +148,7 @@ pub async fn innovations(
     let innovations = app.store.innovations(&tenant.tenant_id).await?;
     let mut measured =
         crate::pages::innovation::effects_of(&app.store, &app.effect_cells, &tenant, &innovations)
-            .await
-            .map_err(|e| match e {
-                crate::pages::failure::PageError::Store(e) => ApiError::Store(e),
-                _ => ApiError::NotFound("innovations".into()),
-            })?;
+            .await?;
     let mut out = Vec::new();
     for i in &innovations {
         let effects = measured.remove(&i.innovation_id).unwrap_or_default();

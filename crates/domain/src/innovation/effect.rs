@@ -153,15 +153,19 @@ pub fn estimate_cohorts(cohorts: &[Groups], rule: &EffectRule) -> Effect {
     } else {
         Method::BeforeAfter
     };
-    let mut used = Groups::default();
-    for g in if usable.is_empty() {
+    // The responses reported: those of the usable cohorts, or of all when none is (to say
+    // how few there are).
+    let reported: Vec<&Groups> = if usable.is_empty() {
         cohorts.iter().collect()
     } else {
         usable.clone()
-    } {
+    };
+    let others_reported = compared || usable.is_empty();
+    let mut used = Groups::default();
+    for g in reported {
         used.adopters_before.merge(&g.adopters_before);
         used.adopters_after.merge(&g.adopters_after);
-        if compared || usable.is_empty() {
+        if others_reported {
             used.others_before.merge(&g.others_before);
             used.others_after.merge(&g.others_after);
         }

@@ -162,10 +162,9 @@ fn responses_line(lang: Lang, e: &Effect) -> String {
     )
 }
 
-/// The interval drawn on a line through zero; the sentence is its text.
+/// The interval drawn on a line through zero; the sentence is its text. Drawn only for an
+/// estimate, which needs a start.
 fn interval_drawing(lang: Lang, score: &ScoreEffect) -> Markup {
-    // Drawn only for an estimate, which needs a start.
-    let started = true;
     let e = &score.effect;
     let (Some(estimate), Some(low), Some(high)) = (e.estimate, e.low, e.high) else {
         return html! {};
@@ -180,7 +179,7 @@ fn interval_drawing(lang: Lang, score: &ScoreEffect) -> Markup {
         _ => "none",
     };
     html! {
-        svg.interval viewBox="0 0 320 44" width="320" height="44" role="img" aria-label=(effect_sentence(lang, score, started)) {
+        svg.interval viewBox="0 0 320 44" width="320" height="44" role="img" aria-label=(effect_sentence(lang, score, true)) {
             line.axis x1="10" y1="22" x2="310" y2="22" {}
             line.zero x1=(x(0.0)) y1="6" x2=(x(0.0)) y2="38" {}
             line class={ "range " (class) } x1=(x(low)) y1="22" x2=(x(high)) y2="22" {}
@@ -319,7 +318,7 @@ pub async fn effects_of(
     cache: &EffectCells,
     tenant: &Tenant,
     innovations: &[StoredInnovation],
-) -> Result<HashMap<i64, Vec<ScoreEffect>>, PageError> {
+) -> Result<HashMap<i64, Vec<ScoreEffect>>, StoreError> {
     let current = tenant.month_of(OffsetDateTime::now_utc());
     let starts = innovations
         .iter()
