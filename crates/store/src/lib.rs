@@ -27,6 +27,7 @@ mod tickets;
 mod totals;
 mod tpp;
 mod verify;
+mod villages;
 
 use std::path::Path;
 use std::str::FromStr;

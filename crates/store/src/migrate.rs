@@ -93,6 +93,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/shared/0013_musrena_sdgs.sql"),
         postgres: include_str!("../migrations/shared/0013_musrena_sdgs.sql"),
     },
+    Migration {
+        version: 14,
+        name: "villages",
+        sqlite: include_str!("../migrations/shared/0014_villages.sql"),
+        postgres: include_str!("../migrations/shared/0014_villages.sql"),
+    },
 ];
 
 /// Responses stored before the chain existed are linked once, when it is created.

@@ -7,6 +7,7 @@ use sqlx::{AnyConnection, Row};
 use suara_domain::musrena::forum::{Accommodation, Group, Level, Participants};
 use suara_domain::musrena::lifecycle::{self, Action, Stage, TransitionError};
 use suara_domain::musrena::proposal::{PhotoType, Proposal, Sector};
+use suara_domain::org::village::Point;
 use suara_domain::sdg::SdgTarget;
 use time::{Date, OffsetDateTime};
 
@@ -25,6 +26,10 @@ pub enum MusrenaError {
     NoSuchProposal(String),
     #[error("'{0}' is not a district of this regency")]
     UnknownDistrict(String),
+    #[error("'{0}' is not a village of this regency")]
+    UnknownVillage(String),
+    #[error("village '{village}' is not in district '{district}'")]
+    VillageOutsideDistrict { village: String, district: String },
     #[error("proposal {code}: {error}")]
     InBulk {
         code: String,
@@ -59,6 +64,8 @@ pub struct StoredProposal {
     /// Order of entry in the forum.
     pub seq: i64,
     pub proposal: Proposal,
+    /// The village's name, when its code is one of the regency's villages.
+    pub village_name: Option<String>,
     pub district_id: Option<String>,
     pub easy_read: bool,
     pub stage: Stage,
@@ -152,10 +159,11 @@ fn forum_from_row(row: &AnyRow) -> Result<Forum, StoreError> {
 const PROPOSAL_COLUMNS: &str = "p.code, p.forum_id, f.level, p.seq, p.title, p.problem,
     p.activity, p.sector, p.district_id, p.village, p.estimated_cost, p.proposed_by,
     p.beneficiaries, p.easy_read, p.stage, p.votes, p.scores, p.budget_amount, p.submitted_on,
-    p.sdgs";
+    p.sdgs, p.address, p.latitude_e7, p.longitude_e7, v.name AS village_name";
 
 const PROPOSAL_FROM: &str = "musrena_proposals p JOIN musrena_forums f
-    ON f.tenant_id = p.tenant_id AND f.forum_id = p.forum_id";
+    ON f.tenant_id = p.tenant_id AND f.forum_id = p.forum_id
+    LEFT JOIN villages v ON v.tenant_id = p.tenant_id AND v.village_code = p.village";
 
 fn proposal_from_row(row: &AnyRow) -> Result<StoredProposal, StoreError> {
     let level: String = row.try_get("level")?;
@@ -165,6 +173,16 @@ fn proposal_from_row(row: &AnyRow) -> Result<StoredProposal, StoreError> {
     let cost: Option<i64> = row.try_get("estimated_cost")?;
     let budget: Option<i64> = row.try_get("budget_amount")?;
     let scores = counts_from(&row.try_get::<String, _>("scores")?)?;
+    let point = match (
+        row.try_get::<Option<i64>, _>("longitude_e7")?,
+        row.try_get::<Option<i64>, _>("latitude_e7")?,
+    ) {
+        (Some(lon), Some(lat)) => Some(Point {
+            lon: i32::try_from(lon).map_err(|_| corrupt(format!("longitude {lon}")))?,
+            lat: i32::try_from(lat).map_err(|_| corrupt(format!("latitude {lat}")))?,
+        }),
+        _ => None,
+    };
     Ok(StoredProposal {
         code: row.try_get("code")?,
         forum_id: row.try_get("forum_id")?,
@@ -176,7 +194,9 @@ fn proposal_from_row(row: &AnyRow) -> Result<StoredProposal, StoreError> {
             activity: row.try_get("activity")?,
             sector: Sector::from_code(&sector)
                 .ok_or_else(|| corrupt(format!("sector '{sector}'")))?,
-            location: row.try_get("village")?,
+            village: row.try_get("village")?,
+            address: row.try_get("address")?,
+            point,
             estimated_cost: cost.map(to_u64).transpose()?,
             proposed_by: from_codes(&row.try_get::<String, _>("proposed_by")?, Group::from_code)?,
             beneficiaries: Group::ALL
@@ -186,6 +206,7 @@ fn proposal_from_row(row: &AnyRow) -> Result<StoredProposal, StoreError> {
                 .collect(),
             sdgs: from_codes(&row.try_get::<String, _>("sdgs")?, SdgTarget::parse)?,
         },
+        village_name: row.try_get("village_name")?,
         district_id: row.try_get("district_id")?,
         easy_read: row.try_get::<i64, _>("easy_read")? != 0,
         stage: Stage::from_code(&stage).ok_or_else(|| corrupt(format!("stage '{stage}'")))?,
@@ -230,6 +251,25 @@ impl Store {
         Ok(())
     }
 
+    /// The village must be one of the regency's, and in `district` when one is given.
+    async fn check_village(
+        conn: &mut AnyConnection,
+        tenant_id: &str,
+        village: &str,
+        district: Option<&str>,
+    ) -> Result<(), MusrenaError> {
+        let found = crate::villages::find(conn, tenant_id, village)
+            .await?
+            .ok_or_else(|| MusrenaError::UnknownVillage(village.to_string()))?;
+        match district {
+            Some(d) if d != found.district_unit => Err(MusrenaError::VillageOutsideDistrict {
+                village: village.to_string(),
+                district: d.to_string(),
+            }),
+            _ => Ok(()),
+        }
+    }
+
     /// Records a forum; its code is the year and a running number (`2026-007`).
     pub async fn create_forum(
         &self,
@@ -240,6 +280,9 @@ impl Store {
     ) -> Result<String, MusrenaError> {
         let mut tx = self.writer.begin().await?;
         Store::check_district(&mut tx, tenant_id, forum.district_id.as_deref()).await?;
+        if let Some(village) = &forum.village {
+            Store::check_village(&mut tx, tenant_id, village, forum.district_id.as_deref()).await?;
+        }
         let year = forum.held_on.year();
         let count: i64 = sqlx::query_scalar(
             "SELECT COUNT(*) FROM musrena_forums WHERE tenant_id = $1 AND forum_id LIKE $2",
@@ -350,6 +393,7 @@ impl Store {
         // regency forum's proposals name theirs.
         let district = forum_district.or(district_id.map(str::to_string));
         Store::check_district(&mut tx, tenant_id, district.as_deref()).await?;
+        Store::check_village(&mut tx, tenant_id, &proposal.village, district.as_deref()).await?;
         let seq: i64 = sqlx::query_scalar(
             "SELECT COALESCE(MAX(seq), 0) + 1 FROM musrena_proposals
              WHERE tenant_id = $1 AND forum_id = $2",
@@ -368,8 +412,10 @@ impl Store {
         sqlx::query(
             "INSERT INTO musrena_proposals (tenant_id, code, forum_id, seq, title, problem, activity,
                  sector, district_id, village, estimated_cost, proposed_by, beneficiaries, easy_read,
-                 stage, votes, scores, budget_amount, submitted_on, sdgs)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 0, '', NULL, $16, $17)",
+                 stage, votes, scores, budget_amount, submitted_on, sdgs, address, latitude_e7,
+                 longitude_e7)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 0, '', NULL,
+                 $16, $17, $18, $19, $20)",
         )
         .bind(tenant_id)
         .bind(&code)
@@ -380,7 +426,7 @@ impl Store {
         .bind(&proposal.activity)
         .bind(proposal.sector.code())
         .bind(&district)
-        .bind(&proposal.location)
+        .bind(&proposal.village)
         .bind(proposal.estimated_cost.map(money))
         .bind(codes(&proposal.proposed_by, Group::code))
         .bind(counts_text(&beneficiaries))
@@ -388,6 +434,9 @@ impl Store {
         .bind(Stage::Submitted.code())
         .bind(on.to_string())
         .bind(suara_domain::sdg::join(&proposal.sdgs))
+        .bind(&proposal.address)
+        .bind(proposal.point.map(|p| i64::from(p.lat)))
+        .bind(proposal.point.map(|p| i64::from(p.lon)))
         .execute(&mut *tx)
         .await?;
         insert_step(

@@ -179,6 +179,20 @@ impl Store {
             )
             .await?;
         }
+        for change in &plan.villages {
+            crate::villages::write(&mut tx, tenant_id, change).await?;
+            let after = &change.after;
+            audit::append(
+                &mut tx,
+                &audit(
+                    "village",
+                    &after.code,
+                    json(&change.before)?,
+                    to_json(after)?,
+                ),
+            )
+            .await?;
+        }
         tx.commit().await?;
         Ok(())
     }
@@ -212,6 +226,7 @@ impl Store {
                     new_assignment_from: Some(c.since),
                 })
                 .collect(),
+            villages: new(&organisation.villages),
             unchanged: 0,
         };
         self.apply_import(tenant_id, &plan, actor, at).await
@@ -261,6 +276,7 @@ impl Store {
                     })
                 })
                 .collect::<Result<_>>()?,
+            villages: self.villages_with_boundaries(tenant_id).await?,
         })
     }
 

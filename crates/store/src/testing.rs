@@ -8,6 +8,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use sqlx::{Connection, Executor};
 
 use suara_domain::org::import::{CurrentOfficer, Snapshot};
+use suara_domain::org::village::{Boundary, Village, VillageKind};
 use time::macros::date;
 use time::OffsetDateTime;
 
@@ -121,6 +122,10 @@ pub fn organisation() -> Snapshot {
             unit("dukcapil", None, "Dinas Dukcapil"),
             unit("rsud", None, "RSUD dr. Soedomo"),
             unit("rsud-igd", Some("rsud"), "Instalasi Gawat Darurat"),
+            Unit {
+                kind: "kecamatan".into(),
+                ..unit(DISTRICT, None, "Kecamatan Watulimo")
+            },
         ],
         services: vec![
             service("ktp", "dukcapil", "KTP-el"),
@@ -135,8 +140,34 @@ pub fn organisation() -> Snapshot {
             officer(OFFICER_NIP, "Sri Wahyuni", "dukcapil"),
             officer(OTHER_OFFICER_NIP, "Bambang Setiawan", "rsud-igd"),
         ],
+        villages: vec![
+            village(
+                VILLAGE,
+                "Prigi",
+                "[[111.70,-8.30],[111.74,-8.30],[111.74,-8.26],[111.70,-8.30]]",
+            ),
+            village(
+                "35.03.08.2007",
+                "Tasikmadu",
+                "[[111.74,-8.30],[111.78,-8.30],[111.74,-8.26],[111.74,-8.30]]",
+            ),
+        ],
     }
 }
+
+fn village(code: &str, name: &str, ring: &str) -> Village {
+    Village {
+        code: code.into(),
+        name: name.into(),
+        kind: VillageKind::Desa,
+        district_unit: DISTRICT.into(),
+        boundary: Boundary::parse(&format!(r#"{{"type":"Polygon","coordinates":[{ring}]}}"#)).ok(),
+    }
+}
+
+/// The fixture's district (a kecamatan unit) and one of its villages.
+pub const DISTRICT: &str = "kecamatan-watulimo";
+pub const VILLAGE: &str = "35.03.08.2006";
 
 /// NIP of an officer in `rsud-igd`.
 pub const OTHER_OFFICER_NIP: &str = "197503152000031002";

@@ -11,7 +11,10 @@ use suara_store::{Forum, MusrenaError, ProposalFilter, Store};
 use time::macros::date;
 use time::OffsetDateTime;
 
-suara_store::backend_tests!(a_village_forum_to_the_budget);
+suara_store::backend_tests!(
+    a_village_forum_to_the_budget,
+    proposals_and_forums_name_villages_of_the_regency
+);
 
 fn draft(title: &str, groups: &[&str]) -> ProposalDraft {
     ProposalDraft {
@@ -19,7 +22,10 @@ fn draft(title: &str, groups: &[&str]) -> ProposalDraft {
         problem: "Masalah yang dialami warga.".into(),
         activity: "Kegiatan yang diusulkan.".into(),
         sector: "infrastructure".into(),
-        location: "Sumberejo".into(),
+        village: suara_store::testing::VILLAGE.into(),
+        address: "Dusun Krajan".into(),
+        latitude: String::new(),
+        longitude: String::new(),
         estimated_cost: "Rp10.000.000".into(),
         proposed_by: groups.iter().map(|g| g.to_string()).collect(),
         beneficiaries: vec![("women".into(), "40".into())],
@@ -70,8 +76,8 @@ async fn a_village_forum_to_the_budget(db: TestDatabase) {
     let forum = Forum {
         forum_id: String::new(),
         level: Level::Desa,
-        district_id: Some("dukcapil".into()),
-        village: Some("Sumberejo".into()),
+        district_id: Some(suara_store::testing::DISTRICT.into()),
+        village: Some(suara_store::testing::VILLAGE.into()),
         held_on: date!(2026 - 01 - 20),
         place: "Balai Desa Sumberejo".into(),
         facilitator: "Ibu Sri".into(),
@@ -257,7 +263,7 @@ async fn a_village_forum_to_the_budget(db: TestDatabase) {
     };
     assert_eq!(store.proposals("t1", &at_district).await.unwrap().len(), 1);
     let district = ProposalFilter {
-        district_id: Some("dukcapil".into()),
+        district_id: Some(suara_store::testing::DISTRICT.into()),
         ..ProposalFilter::default()
     };
     assert_eq!(store.proposals("t1", &district).await.unwrap().len(), 5);
@@ -298,5 +304,104 @@ async fn a_village_forum_to_the_budget(db: TestDatabase) {
         .await
         .unwrap();
     let (filed, _) = store.proposal("t1", &smuggled).await.unwrap().unwrap();
-    assert_eq!(filed.district_id.as_deref(), Some("dukcapil"));
+    assert_eq!(
+        filed.district_id.as_deref(),
+        Some(suara_store::testing::DISTRICT)
+    );
+    assert_eq!(filed.village_name.as_deref(), Some("Prigi"));
+}
+
+/// Villages come from the organisation import; a forum or proposal naming a village that is
+/// not the regency's, or not in the forum's district, is refused and nothing is written.
+async fn proposals_and_forums_name_villages_of_the_regency(db: TestDatabase) {
+    use suara_domain::org::import::{plan_import, ImportFiles};
+    let store = db.seeded_store().await;
+    let now = OffsetDateTime::now_utc();
+    let today = date!(2026 - 01 - 20);
+    // A second district and its village, imported like any other organisation file.
+    let files = ImportFiles {
+        units: Some(b"unit_id,name,kind\nkecamatan-panggul,Kecamatan Panggul,kecamatan\n"),
+        villages: Some(
+            b"village_code,name,kind,district_unit\n35.03.01.2001,Panggul,desa,kecamatan-panggul\n",
+        ),
+        ..ImportFiles::default()
+    };
+    let snapshot = store.org_snapshot("t1").await.unwrap();
+    assert_eq!(snapshot.villages.len(), 2);
+    assert!(snapshot.villages[0].boundary.is_some());
+    let plan = plan_import(&files, &snapshot, today).unwrap();
+    store
+        .apply_import("t1", &plan, "bappeda", now)
+        .await
+        .unwrap();
+    let after = store.org_snapshot("t1").await.unwrap();
+    assert!(plan_import(&files, &after, today).unwrap().is_empty());
+    let names: Vec<String> = store
+        .villages("t1")
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|v| v.name)
+        .collect();
+    assert_eq!(names, ["Panggul", "Prigi", "Tasikmadu"]);
+
+    let forum = |village: &str| Forum {
+        forum_id: String::new(),
+        level: Level::Desa,
+        district_id: Some(suara_store::testing::DISTRICT.into()),
+        village: Some(village.into()),
+        held_on: today,
+        place: "Balai desa".into(),
+        facilitator: "Ibu Sri".into(),
+        accommodations: vec![],
+        participants: Participants::default(),
+    };
+    assert!(matches!(
+        store.create_forum("t1", &forum("Sumberejo"), "x", now).await,
+        Err(MusrenaError::UnknownVillage(v)) if v == "Sumberejo"
+    ));
+    assert!(matches!(
+        store
+            .create_forum("t1", &forum("35.03.01.2001"), "x", now)
+            .await,
+        Err(MusrenaError::VillageOutsideDistrict { .. })
+    ));
+    assert!(store.forums("t1").await.unwrap().is_empty());
+    let forum_id = store
+        .create_forum("t1", &forum(suara_store::testing::VILLAGE), "x", now)
+        .await
+        .unwrap();
+    let elsewhere = validate(&ProposalDraft {
+        village: "35.03.01.2001".into(),
+        latitude: "-8,27".into(),
+        longitude: "111,72".into(),
+        ..draft("Jalan di kecamatan lain", &["women"])
+    })
+    .unwrap();
+    let refused = store
+        .add_proposal("t1", &forum_id, &elsewhere, None, false, today, "x", now)
+        .await;
+    assert!(matches!(
+        refused,
+        Err(MusrenaError::VillageOutsideDistrict { .. })
+    ));
+    let here = validate(&ProposalDraft {
+        latitude: "-8,27".into(),
+        longitude: "111,72".into(),
+        ..draft("Jalan di desa sendiri", &["women"])
+    })
+    .unwrap();
+    let code = store
+        .add_proposal("t1", &forum_id, &here, None, false, today, "x", now)
+        .await
+        .unwrap();
+    let (stored, _) = store.proposal("t1", &code).await.unwrap().unwrap();
+    assert_eq!(stored.proposal.point, here.point);
+    assert_eq!(stored.proposal.address, "Dusun Krajan");
+    assert_eq!(stored.village_name.as_deref(), Some("Prigi"));
+    let all = store
+        .proposals("t1", &ProposalFilter::default())
+        .await
+        .unwrap();
+    assert_eq!(all.len(), 1);
 }

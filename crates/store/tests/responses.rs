@@ -67,7 +67,7 @@ async fn migrations_are_idempotent(db: TestDatabase) {
     let first = db.seeded_store().await;
     first.close().await;
     let again = db.store().await;
-    assert_eq!(again.units("t1").await.unwrap().len(), 3);
+    assert_eq!(again.units("t1").await.unwrap().len(), 4);
     again.ping().await.unwrap();
 }
 

@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use super::forum::Group;
+use crate::org::village::Point;
 use crate::sdg::SdgTarget;
 
 /// Sectors of the regional plan a proposal belongs to.
@@ -61,8 +62,13 @@ pub struct ProposalDraft {
     pub problem: String,
     pub activity: String,
     pub sector: String,
-    /// The village (unit code) where it would be done.
-    pub location: String,
+    /// The village's Kemendagri code where it would be done.
+    pub village: String,
+    /// Hamlet, RT/RW or landmark within the village; may be empty.
+    pub address: String,
+    /// The spot, as typed in degrees; both empty when not known.
+    pub latitude: String,
+    pub longitude: String,
     /// Estimated cost in rupiah as typed (`Rp15.000.000`, `15000000`); empty when unknown.
     pub estimated_cost: String,
     /// Group codes of those who proposed it.
@@ -79,7 +85,10 @@ pub struct Proposal {
     pub problem: String,
     pub activity: String,
     pub sector: Sector,
-    pub location: String,
+    /// The village's Kemendagri code (the store checks it is one of the regency's).
+    pub village: String,
+    pub address: String,
+    pub point: Option<Point>,
     pub estimated_cost: Option<u64>,
     pub proposed_by: Vec<Group>,
     /// Groups with their beneficiary counts, in [`Group::ALL`] order; zero counts left out.
@@ -134,10 +143,24 @@ pub fn validate(draft: &ProposalDraft) -> Result<Proposal, Vec<ProposalProblem>>
             },
         );
     }
-    let location = draft.location.trim();
-    if location.is_empty() {
-        problem("location", "required");
+    let village = draft.village.trim();
+    if village.is_empty() {
+        problem("village", "required");
     }
+    let address = draft.address.trim();
+    if address.chars().count() > MAX_TITLE_CHARS {
+        problem("address", "too_long");
+    }
+    let point = match (draft.latitude.trim(), draft.longitude.trim()) {
+        ("", "") => None,
+        (lat, lon) => {
+            let point = Point::parse(lat, lon);
+            if point.is_none() {
+                problem("point", "not_a_point");
+            }
+            point
+        }
+    };
     let estimated_cost = match draft.estimated_cost.trim() {
         "" => None,
         typed => {
@@ -192,7 +215,9 @@ pub fn validate(draft: &ProposalDraft) -> Result<Proposal, Vec<ProposalProblem>>
                 problem: problem_text,
                 activity,
                 sector,
-                location: location.to_string(),
+                village: village.to_string(),
+                address: address.to_string(),
+                point,
                 estimated_cost,
                 proposed_by,
                 beneficiaries,
@@ -262,7 +287,10 @@ mod tests {
             problem: "Warga berkursi roda tidak bisa masuk balai desa.".into(),
             activity: "Membangun jalur landai dan pegangan tangan.".into(),
             sector: "infrastructure".into(),
-            location: "desa-sumberejo".into(),
+            village: "35.03.08.2001".into(),
+            address: "Dusun Krajan RT 02".into(),
+            latitude: "-8,27".into(),
+            longitude: "111.71".into(),
             estimated_cost: "Rp15.000.000".into(),
             proposed_by: vec!["disability_physical".into(), "elderly".into()],
             beneficiaries: vec![
@@ -288,6 +316,8 @@ mod tests {
             vec![(Group::DisabilityPhysical, 12), (Group::Elderly, 1200)]
         );
         assert_eq!(crate::sdg::join(&p.sdgs), "10.2,11.2");
+        assert_eq!(p.point, Point::parse("-8.27", "111.71"));
+        assert_eq!(p.address, "Dusun Krajan RT 02");
     }
 
     #[test]
@@ -302,6 +332,7 @@ mod tests {
                 ("women".into(), "x".into()),
             ],
             sdgs: "11.2 99".into(),
+            latitude: "-91".into(),
             ..draft()
         };
         let problems = validate(&bad).unwrap_err();
@@ -311,6 +342,7 @@ mod tests {
             [
                 "title",
                 "sector",
+                "point",
                 "estimated_cost",
                 "proposed_by",
                 "beneficiaries.martians",

@@ -1,5 +1,5 @@
 //! Importing a regency's organisation from CSV files: `units.csv`, `services.csv`,
-//! `points.csv` (service points) and `officers.csv`, any of them at once.
+//! `points.csv` (service points), `officers.csv` and `villages.csv`, any of them at once.
 //!
 //! [`plan_import`] checks every row of every file against the others and the current
 //! organisation and returns either every problem (table, line, field, reason) or the list of
@@ -14,6 +14,7 @@ use time::macros::format_description;
 
 use super::hours::ServiceHours;
 use super::tree::UnitTree;
+use super::village::{self, Boundary, Village, VillageKind};
 use super::{valid_nip, Date, Officer, Service, ServicePoint, Unit};
 use crate::spreadsheet::{csv_reader, describe_csv_error};
 use crate::survey::valid_code;
@@ -25,14 +26,16 @@ pub enum Table {
     Services,
     Points,
     Officers,
+    Villages,
 }
 
 impl Table {
-    pub const ALL: [Table; 4] = [
+    pub const ALL: [Table; 5] = [
         Table::Units,
         Table::Services,
         Table::Points,
         Table::Officers,
+        Table::Villages,
     ];
 
     pub fn code(self) -> &'static str {
@@ -41,6 +44,7 @@ impl Table {
             Table::Services => "services",
             Table::Points => "points",
             Table::Officers => "officers",
+            Table::Villages => "villages",
         }
     }
 
@@ -50,6 +54,7 @@ impl Table {
             Table::Services => "services.csv",
             Table::Points => "points.csv",
             Table::Officers => "officers.csv",
+            Table::Villages => "villages.csv",
         }
     }
 
@@ -66,6 +71,10 @@ impl Table {
                 &["nip", "name", "position", "unit_id"],
                 &["position_class", "assigned_from", "serves_public"],
             ),
+            Table::Villages => (
+                &["village_code", "name", "kind", "district_unit"],
+                &["boundary"],
+            ),
         }
     }
 }
@@ -77,6 +86,7 @@ pub struct ImportFiles<'a> {
     pub services: Option<&'a [u8]>,
     pub points: Option<&'a [u8]>,
     pub officers: Option<&'a [u8]>,
+    pub villages: Option<&'a [u8]>,
 }
 
 impl<'a> ImportFiles<'a> {
@@ -86,6 +96,7 @@ impl<'a> ImportFiles<'a> {
             Table::Services => self.services,
             Table::Points => self.points,
             Table::Officers => self.officers,
+            Table::Villages => self.villages,
         }
     }
 
@@ -95,6 +106,7 @@ impl<'a> ImportFiles<'a> {
             Table::Services => &mut self.services,
             Table::Points => &mut self.points,
             Table::Officers => &mut self.officers,
+            Table::Villages => &mut self.villages,
         };
         *slot = Some(bytes);
     }
@@ -136,6 +148,7 @@ pub struct Snapshot {
     pub services: Vec<Service>,
     pub points: Vec<ServicePoint>,
     pub officers: Vec<CurrentOfficer>,
+    pub villages: Vec<Village>,
 }
 
 /// A row to insert (`before` is `None`) or update.
@@ -161,6 +174,7 @@ pub struct ImportPlan {
     pub services: Vec<Change<Service>>,
     pub points: Vec<Change<ServicePoint>>,
     pub officers: Vec<OfficerChange>,
+    pub villages: Vec<Change<Village>>,
     /// Rows equal to what is stored.
     pub unchanged: usize,
 }
@@ -178,6 +192,7 @@ impl ImportPlan {
             && self.services.is_empty()
             && self.points.is_empty()
             && self.officers.is_empty()
+            && self.villages.is_empty()
     }
 
     pub fn counts(&self, table: Table) -> TableCounts {
@@ -196,6 +211,7 @@ impl ImportPlan {
             Table::Services => count(self.services.iter().map(|c| c.before.is_some())),
             Table::Points => count(self.points.iter().map(|c| c.before.is_some())),
             Table::Officers => count(self.officers.iter().map(|c| c.before.is_some())),
+            Table::Villages => count(self.villages.iter().map(|c| c.before.is_some())),
         }
     }
 }
@@ -253,6 +269,7 @@ pub fn plan_import(
         today,
         &mut errors,
     );
+    let villages = parse_villages(rows_of(Table::Villages), current, &units, &mut errors);
 
     if !errors.is_empty() {
         errors.sort_by_key(|e| (e.table, e.line));
@@ -282,6 +299,12 @@ pub fn plan_import(
         points,
         &current.points,
         |p| &p.point_id,
+        &mut plan.unchanged,
+    );
+    plan.villages = diff(
+        villages,
+        &current.villages,
+        |v| &v.code,
         &mut plan.unchanged,
     );
     for (officer, from) in officers {
@@ -486,6 +509,156 @@ fn read_rows(table: Table, bytes: &[u8], errors: &mut Vec<RowError>) -> Vec<Row>
         }
     }
     rows
+}
+
+/// Villages with codes of the right shape and kind, in a kecamatan unit, one regency, and
+/// each district's villages under one district code that no other district uses.
+fn parse_villages(
+    rows: &[Row],
+    current: &Snapshot,
+    new_units: &[Unit],
+    errors: &mut Vec<RowError>,
+) -> Vec<Village> {
+    // The kind of every unit as it will be.
+    let kinds: HashMap<&str, &str> = current
+        .units
+        .iter()
+        .chain(new_units)
+        .map(|u| (u.unit_id.as_str(), u.kind.as_str()))
+        .collect();
+    let mut seen = HashMap::new();
+    let mut villages = Vec::new();
+    for row in rows {
+        let code = row.get("village_code");
+        let name = row.text("name", errors);
+        let kind = match row.get("kind") {
+            "" => {
+                errors.push(row.error("kind", "is empty"));
+                None
+            }
+            text => VillageKind::from_code(&text.to_lowercase()).or_else(|| {
+                errors.push(row.error("kind", format!("'{text}' is neither desa nor kelurahan")));
+                None
+            }),
+        };
+        let code = match kind.map(|k| village::check_code(code, k)) {
+            _ if code.is_empty() => {
+                errors.push(row.error("village_code", "is empty"));
+                None
+            }
+            Some(Err(e)) => {
+                errors.push(row.error("village_code", format!("'{code}' {e}")));
+                None
+            }
+            Some(Ok(())) => Some(code.to_string()),
+            None => None,
+        };
+        let district =
+            row.code("district_unit", errors)
+                .and_then(|d| match kinds.get(d.as_str()) {
+                    Some(&"kecamatan") => Some(d),
+                    Some(other) => {
+                        errors.push(row.error(
+                            "district_unit",
+                            format!("unit '{d}' is a {other}, not a kecamatan"),
+                        ));
+                        None
+                    }
+                    None => {
+                        errors.push(row.error(
+                            "district_unit",
+                            format!("unit '{d}' is neither stored nor in units.csv"),
+                        ));
+                        None
+                    }
+                });
+        let boundary = match row.get("boundary") {
+            "" => Some(None),
+            text => Boundary::parse(text)
+                .map(Some)
+                .map_err(|e| {
+                    errors.push(row.error("boundary", e.to_string()));
+                })
+                .ok(),
+        };
+        if let (Some(code), Some(name), Some(kind), Some(district_unit), Some(boundary)) =
+            (code, name, kind, district, boundary)
+        {
+            if row.unique("village_code", &code, &mut seen, errors) {
+                villages.push((
+                    row.line,
+                    Village {
+                        code,
+                        name,
+                        kind,
+                        district_unit,
+                        boundary,
+                    },
+                ));
+            }
+        }
+    }
+    // The codes as they will be: stored villages not in the file, then the file's.
+    let lines: HashMap<&str, u64> = villages
+        .iter()
+        .map(|(l, v)| (v.code.as_str(), *l))
+        .collect();
+    let all: Vec<&Village> = current
+        .villages
+        .iter()
+        .filter(|v| !lines.contains_key(v.code.as_str()))
+        .chain(villages.iter().map(|(_, v)| v))
+        .collect();
+    let mut regency: Option<&str> = None;
+    let mut district_of_prefix: HashMap<&str, &str> = HashMap::new();
+    let mut prefix_of_district: HashMap<&str, &str> = HashMap::new();
+    for v in all {
+        let Some(&line) = lines.get(v.code.as_str()) else {
+            // Stored rows set the expectations the file's rows are checked against.
+            regency.get_or_insert(village::regency_prefix(&v.code));
+            district_of_prefix.insert(village::district_prefix(&v.code), &v.district_unit);
+            prefix_of_district.insert(&v.district_unit, village::district_prefix(&v.code));
+            continue;
+        };
+        let error = |reason: String| RowError {
+            table: Table::Villages,
+            line,
+            field: "village_code".into(),
+            reason,
+        };
+        let prefix = village::district_prefix(&v.code);
+        let in_regency = *regency.get_or_insert(village::regency_prefix(&v.code));
+        let reason = if in_regency != village::regency_prefix(&v.code) {
+            Some(format!(
+                "'{}' is not in regency {in_regency} like the other villages",
+                v.code
+            ))
+        } else if let Some(other) = district_of_prefix
+            .get(prefix)
+            .filter(|o| **o != v.district_unit)
+        {
+            Some(format!(
+                "district code {prefix} belongs to '{other}', not '{}'",
+                v.district_unit
+            ))
+        } else if let Some(other) = prefix_of_district
+            .get(v.district_unit.as_str())
+            .filter(|o| **o != prefix)
+        {
+            Some(format!(
+                "the villages of '{}' have district code {other}, not {prefix}",
+                v.district_unit
+            ))
+        } else {
+            district_of_prefix.insert(prefix, &v.district_unit);
+            prefix_of_district.insert(&v.district_unit, prefix);
+            None
+        };
+        if let Some(reason) = reason {
+            errors.push(error(reason));
+        }
+    }
+    villages.into_iter().map(|(_, v)| v).collect()
 }
 
 fn parse_units(rows: &[Row], current: &Snapshot, errors: &mut Vec<RowError>) -> Vec<Unit> {
@@ -735,6 +908,7 @@ mod tests {
             services: Some(services.as_bytes()),
             points: Some(points.as_bytes()),
             officers: Some(officers.as_bytes()),
+            villages: None,
         }
     }
 
@@ -775,7 +949,109 @@ mod tests {
                 o.officer.nip == c.after.nip
             });
         }
+        for c in &plan.villages {
+            put(&mut snapshot.villages, &c.after, |v| v.code == c.after.code);
+        }
         snapshot
+    }
+
+    const DISTRICTS: &str = "unit_id,name,kind\n\
+        kecamatan-panggul,Kecamatan Panggul,kecamatan\n\
+        kecamatan-dongko,Kecamatan Dongko,kecamatan\n\
+        dinkes,Dinas Kesehatan,dinas\n";
+
+    fn villages_only(
+        units: Option<&str>,
+        villages: &str,
+        current: &Snapshot,
+    ) -> Result<ImportPlan, Vec<RowError>> {
+        let files = ImportFiles {
+            units: units.map(str::as_bytes),
+            villages: Some(villages.as_bytes()),
+            ..ImportFiles::default()
+        };
+        plan_import(&files, current, TODAY)
+    }
+
+    #[test]
+    fn villages_are_imported_with_their_boundaries_and_twice_changes_nothing() {
+        let villages = "village_code,name,kind,district_unit,boundary\n\
+            35.03.01.2001,Panggul,Desa,kecamatan-panggul,\"{\"\"type\"\":\"\"Polygon\"\",\"\"coordinates\"\":[[[111.4,-8.3],[111.5,-8.3],[111.5,-8.2],[111.4,-8.3]]]}\"\n\
+            35.03.01.2002,Bodag,desa,kecamatan-panggul,\n\
+            35.03.04.2001,Dongko,desa,kecamatan-dongko,\n";
+        let plan = villages_only(Some(DISTRICTS), villages, &Snapshot::default()).unwrap();
+        assert_eq!(
+            plan.counts(Table::Villages),
+            TableCounts {
+                added: 3,
+                updated: 0
+            }
+        );
+        let panggul = &plan.villages[0].after;
+        assert_eq!(panggul.kind, VillageKind::Desa);
+        assert_eq!(panggul.boundary.as_ref().map(|b| b.0[0][0].len()), Some(4));
+        let stored = applied(&plan, Snapshot::default());
+        let again = villages_only(
+            None,
+            villages,
+            &applied(
+                &plan_import(
+                    &ImportFiles {
+                        units: Some(DISTRICTS.as_bytes()),
+                        ..ImportFiles::default()
+                    },
+                    &Snapshot::default(),
+                    TODAY,
+                )
+                .unwrap(),
+                stored,
+            ),
+        )
+        .unwrap();
+        assert!(again.is_empty());
+        assert_eq!(again.unchanged, 3);
+    }
+
+    #[test]
+    fn every_bad_village_is_named() {
+        let villages = "village_code,name,kind,district_unit,boundary\n\
+            35.03.01.2001,Panggul,desa,kecamatan-panggul,\n\
+            35.03.01.1002,Bodag,desa,kecamatan-panggul,\n\
+            3503012003,Karangtengah,desa,kecamatan-panggul,\n\
+            35.03.01.2004,,dusun,kecamatan-panggul,\n\
+            35.03.01.2005,Ngrencak,desa,dinkes,\n\
+            35.03.01.2006,Wonocoyo,desa,kecamatan-tugu,\n\
+            35.03.01.2001,Panggul lagi,desa,kecamatan-panggul,\n\
+            35.03.01.2007,Sawahan,desa,kecamatan-dongko,\n\
+            35.04.04.2001,Dongko,desa,kecamatan-dongko,\n\
+            35.03.04.2002,Pandean,desa,kecamatan-dongko,{\"type\": \"Point\"}\n";
+        let errors = villages_only(Some(DISTRICTS), villages, &Snapshot::default()).unwrap_err();
+        let found: Vec<(u64, &str)> = errors.iter().map(|e| (e.line, e.field.as_str())).collect();
+        assert_eq!(
+            found,
+            [
+                (3, "village_code"),
+                (4, "village_code"),
+                (5, "name"),
+                (5, "kind"),
+                (6, "district_unit"),
+                (7, "district_unit"),
+                (8, "village_code"),
+                (9, "village_code"),
+                (10, "village_code"),
+                (11, "boundary"),
+            ],
+            "{errors:?}"
+        );
+        assert!(errors[6].reason.contains("appears already"), "{errors:?}");
+        assert!(
+            errors[7].reason.contains("belongs to 'kecamatan-panggul'"),
+            "{errors:?}"
+        );
+        assert!(
+            errors[8].reason.contains("not in regency 35.03"),
+            "{errors:?}"
+        );
     }
 
     #[test]

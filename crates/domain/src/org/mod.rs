@@ -5,6 +5,7 @@
 pub mod hours;
 pub mod import;
 pub mod tree;
+pub mod village;
 
 use serde::Serialize;
 pub use time::Date;
