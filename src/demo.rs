@@ -19,6 +19,7 @@ use time::{Date, Month as CalendarMonth, OffsetDateTime, PrimitiveDateTime, Time
 mod generated;
 mod innovation;
 mod musrena;
+mod villages;
 
 pub use generated::{generate, generated_responses, Size};
 pub use innovation::DEMO_EFFECT;
@@ -138,6 +139,7 @@ async fn create_regency(
         services: org.services.clone(),
         points: org.points.clone(),
         officers: org.officers.clone(),
+        villages: villages::villages(),
     };
     store
         .seed_organisation(TENANT_ID, &snapshot, "demo", OffsetDateTime::now_utc())

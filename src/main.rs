@@ -149,8 +149,8 @@ enum Command {
         #[arg(long, global = true, env = "SUARA_SIGNING_KEY", default_value = suara_web::signing::DEFAULT_KEY_FILE)]
         signing_key: PathBuf,
     },
-    /// Import units, services, service points and officers from CSV files (all checked
-    /// first; any bad row stops the import, exit code 2). Re-importing changes nothing.
+    /// Import units, services, service points, officers and villages from CSV files (all
+    /// checked first; any bad row stops the import, exit code 2). Re-importing changes nothing.
     Import {
         #[arg(long)]
         units: Option<PathBuf>,
@@ -160,6 +160,10 @@ enum Command {
         points: Option<PathBuf>,
         #[arg(long)]
         officers: Option<PathBuf>,
+        /// village_code (Kemendagri, 35.03.01.2001), name, kind (desa/kelurahan),
+        /// district_unit and an optional GeoJSON boundary.
+        #[arg(long)]
+        villages: Option<PathBuf>,
         /// Check and report, import nothing.
         #[arg(long)]
         dry_run: bool,
@@ -435,6 +439,7 @@ fn main() -> ExitCode {
             services,
             points,
             officers,
+            villages,
             dry_run,
             tenant,
             database,
@@ -445,6 +450,7 @@ fn main() -> ExitCode {
                 (Table::Services, services),
                 (Table::Points, points),
                 (Table::Officers, officers),
+                (Table::Villages, villages),
             ]
             .into_iter()
             .filter_map(|(table, path)| path.map(|p| (table, p)))

@@ -369,6 +369,45 @@ fn a_regency_is_set_up_from_the_command_line() {
         "{}",
         stdout(&again)
     );
+
+    // Villages by Kemendagri code in a kecamatan unit, with a GeoJSON boundary.
+    let district = csv_file(
+        dir.path(),
+        "district.csv",
+        "unit_id,name,kind\nkecamatan-panggul,Kecamatan Panggul,kecamatan\n",
+    );
+    let villages = csv_file(
+        dir.path(),
+        "villages.csv",
+        "village_code,name,kind,district_unit,boundary\n\
+         35.03.01.2001,Panggul,desa,kecamatan-panggul,\"{\"\"type\"\":\"\"Polygon\"\",\"\"coordinates\"\":[[[111.4,-8.3],[111.5,-8.3],[111.5,-8.2],[111.4,-8.3]]]}\"\n\
+         35.03.01.2002,Bodag,desa,kecamatan-panggul,\n",
+    );
+    let wrong = csv_file(
+        dir.path(),
+        "wrong.csv",
+        "village_code,name,kind,district_unit\n35.03.01.2001,Panggul,kelurahan,dinkes\n",
+    );
+    let refused = run(&["import", "--units", &district, "--villages", &wrong]);
+    assert_eq!(refused.status.code(), Some(2));
+    let errors = stderr(&refused);
+    assert!(
+        errors.contains("villages.csv line 2: village_code:")
+            && errors.contains("villages.csv line 2: district_unit: unit 'dinkes' is a dinas"),
+        "{errors}"
+    );
+    let done = run(&["import", "--units", &district, "--villages", &villages]);
+    assert!(
+        stdout(&done).contains("villages.csv: 2 new, 0 changed"),
+        "{}",
+        stdout(&done)
+    );
+    let again = run(&["import", "--villages", &villages]);
+    assert!(
+        stdout(&again).contains("villages.csv: 0 new, 0 changed"),
+        "{}",
+        stdout(&again)
+    );
 }
 
 #[test]

@@ -7,10 +7,11 @@ use suara_domain::musrena::forum::{Accommodation, Group, Level, Participants};
 use suara_domain::musrena::lifecycle::Action;
 use suara_domain::musrena::proposal::{validate, ProposalDraft};
 use suara_domain::musrena::ranking::{rank, Candidate, Rule};
+use suara_domain::org::village::Village;
 use suara_store::{Forum, MusrenaError, ProposalFilter, Store, StoreError};
 use time::{Date, Month, OffsetDateTime};
 
-use super::{Rng, DISTRICTS, TENANT_ID};
+use super::{villages, Rng, DISTRICTS, TENANT_ID};
 
 /// Title, problem, activity, sector, proposing groups.
 const POOL: [(&str, &str, &str, &str, &[&str]); 14] = [
@@ -114,18 +115,6 @@ const POOL: [(&str, &str, &str, &str, &[&str]); 14] = [
     ),
 ];
 
-const VILLAGES: [&str; 9] = [
-    "Sumberejo",
-    "Tasikmadu",
-    "Karangrejo",
-    "Ngadirenggo",
-    "Prigi",
-    "Besuki",
-    "Wonocoyo",
-    "Sukorejo",
-    "Gamping",
-];
-
 fn day(year: i32, month: Month, day: u8, today: Date) -> Date {
     Date::from_calendar_date(year, month, day)
         .unwrap_or(today)
@@ -157,6 +146,7 @@ struct Demo<'a> {
     store: &'a Store,
     now: OffsetDateTime,
     rng: Rng,
+    villages: Vec<Village>,
 }
 
 impl Demo<'_> {
@@ -185,8 +175,8 @@ impl Demo<'_> {
             district_id: district.map(str::to_string),
             village: village.map(str::to_string),
             held_on,
-            place: match village {
-                Some(v) => format!("Balai Desa {v}"),
+            place: match village.and_then(|v| self.villages.iter().find(|x| x.code == v)) {
+                Some(v) => format!("Balai Desa {}", v.name),
                 None => "Pendopo Kabupaten".into(),
             },
             facilitator: "Tim PKK dan Pendamping Desa".into(),
@@ -205,7 +195,7 @@ impl Demo<'_> {
         forum_id: &str,
         first: usize,
         count: usize,
-        location: &str,
+        village: &str,
         on: Date,
         scored: bool,
     ) -> Result<Vec<String>, StoreError> {
@@ -216,7 +206,10 @@ impl Demo<'_> {
                 problem: problem.into(),
                 activity: activity.into(),
                 sector: sector.into(),
-                location: location.into(),
+                village: village.into(),
+                address: format!("Dusun {}", ["Krajan", "Kulon", "Wetan", "Tengah"][i % 4]),
+                latitude: String::new(),
+                longitude: String::new(),
                 estimated_cost: (5_000_000 * (1 + self.rng.below(30))).to_string(),
                 proposed_by: groups.iter().map(|g| g.to_string()).collect(),
                 beneficiaries: groups
@@ -233,7 +226,6 @@ impl Demo<'_> {
                     TENANT_ID,
                     forum_id,
                     &proposal,
-                    None,
                     groups == ["children"],
                     on,
                     "fasilitator",
@@ -303,6 +295,7 @@ pub async fn fill(store: &Store, today: Date, now: OffsetDateTime) -> Result<Str
         store,
         now,
         rng: Rng(0x6d75_7372_656e_6121),
+        villages: store.villages(TENANT_ID).await?,
     };
     let last = today.year() - 1;
     let this = today.year();
@@ -310,13 +303,13 @@ pub async fn fill(store: &Store, today: Date, now: OffsetDateTime) -> Result<Str
     // Last year's village forums in six districts, carried through the whole cycle.
     for (i, district) in DISTRICTS.iter().take(6).enumerate() {
         let district_id = format!("kecamatan-{}", district.to_lowercase());
-        let village = VILLAGES[i % VILLAGES.len()];
+        let village = villages::nth_of(&demo.villages, district, i);
         let held = day(last, Month::January, 8 + 3 * i as u8, today);
         let forum = demo
-            .forum(Level::Desa, Some(&district_id), Some(village), held)
+            .forum(Level::Desa, Some(&district_id), Some(&village), held)
             .await?;
         let ranked = demo
-            .proposals(&forum, i * 2, 5, village, held, true)
+            .proposals(&forum, i * 2, 5, &village, held, true)
             .await?;
         demo.step(&ranked, Action::Verify, held, "fasilitator")
             .await?;
@@ -490,14 +483,14 @@ pub async fn fill(store: &Store, today: Date, now: OffsetDateTime) -> Result<Str
     // This year's forums, still under way.
     for (i, district) in DISTRICTS.iter().skip(6).take(3).enumerate() {
         let district_id = format!("kecamatan-{}", district.to_lowercase());
-        let village = VILLAGES[(i + 6) % VILLAGES.len()];
+        let village = villages::nth_of(&demo.villages, district, i + 1);
         let held = day(this, Month::January, 12 + 4 * i as u8, today);
         let forum = demo
-            .forum(Level::Desa, Some(&district_id), Some(village), held)
+            .forum(Level::Desa, Some(&district_id), Some(&village), held)
             .await?;
         let scored = i > 0;
         let ranked = demo
-            .proposals(&forum, 3 + i * 3, 4, village, held, scored)
+            .proposals(&forum, 3 + i * 3, 4, &village, held, scored)
             .await?;
         if i >= 1 {
             demo.step(&ranked, Action::Verify, held, "fasilitator")

@@ -11,7 +11,7 @@ use suara_store::StoredProposal;
 use crate::{inert, ReportError};
 
 /// Columns of both files, in order.
-pub const COLUMNS: [&str; 15] = [
+pub const COLUMNS: [&str; 19] = [
     "code",
     "title",
     "problem",
@@ -19,7 +19,11 @@ pub const COLUMNS: [&str; 15] = [
     "sector",
     "district_id",
     "district",
+    "village_code",
     "village",
+    "address",
+    "latitude",
+    "longitude",
     "estimated_cost",
     "budget_amount",
     "stage",
@@ -29,7 +33,7 @@ pub const COLUMNS: [&str; 15] = [
     "submitted_on",
 ];
 
-fn row(p: &StoredProposal, districts: &HashMap<String, String>) -> [String; 15] {
+fn row(p: &StoredProposal, districts: &HashMap<String, String>) -> [String; 19] {
     let district = p.district_id.clone().unwrap_or_default();
     let beneficiaries = p
         .proposal
@@ -46,7 +50,15 @@ fn row(p: &StoredProposal, districts: &HashMap<String, String>) -> [String; 15] 
         p.proposal.sector.code().to_string(),
         district.clone(),
         inert(districts.get(&district).map_or("", String::as_str)),
-        inert(&p.proposal.location),
+        p.proposal.village.clone(),
+        inert(p.village_name.as_deref().unwrap_or("")),
+        inert(&p.proposal.address),
+        p.proposal
+            .point
+            .map_or(String::new(), |p| p.lat_degrees().to_string()),
+        p.proposal
+            .point
+            .map_or(String::new(), |p| p.lon_degrees().to_string()),
         p.proposal
             .estimated_cost
             .map_or(String::new(), |c| c.to_string()),

@@ -7,7 +7,7 @@ use sqlx::{AnyConnection, Row};
 use suara_domain::musrena::forum::{Accommodation, Group, Level, Participants};
 use suara_domain::musrena::lifecycle::{self, Action, Stage, TransitionError};
 use suara_domain::musrena::proposal::{PhotoType, Proposal, Sector};
-use suara_domain::org::village::Point;
+use suara_domain::org::village::{Point, Village};
 use suara_domain::sdg::SdgTarget;
 use time::{Date, OffsetDateTime};
 
@@ -74,6 +74,16 @@ pub struct StoredProposal {
     pub scores: Vec<u8>,
     pub budget_amount: Option<u64>,
     pub submitted_on: Date,
+}
+
+impl StoredProposal {
+    /// The village's name, or its code as stored when it is not (or no longer) one of the
+    /// regency's villages.
+    pub fn village_label(&self) -> &str {
+        self.village_name
+            .as_deref()
+            .unwrap_or(&self.proposal.village)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -257,7 +267,7 @@ impl Store {
         tenant_id: &str,
         village: &str,
         district: Option<&str>,
-    ) -> Result<(), MusrenaError> {
+    ) -> Result<Village, MusrenaError> {
         let found = crate::villages::find(conn, tenant_id, village)
             .await?
             .ok_or_else(|| MusrenaError::UnknownVillage(village.to_string()))?;
@@ -266,7 +276,7 @@ impl Store {
                 village: village.to_string(),
                 district: d.to_string(),
             }),
-            _ => Ok(()),
+            _ => Ok(found),
         }
     }
 
@@ -372,7 +382,6 @@ impl Store {
         tenant_id: &str,
         forum_id: &str,
         proposal: &Proposal,
-        district_id: Option<&str>,
         easy_read: bool,
         on: Date,
         actor: &str,
@@ -389,11 +398,16 @@ impl Store {
         let Some(forum_district) = forum_district else {
             return Err(MusrenaError::NoSuchForum(forum_id.to_string()));
         };
-        // A district or village forum files under its own district, whatever was posted; only a
-        // regency forum's proposals name theirs.
-        let district = forum_district.or(district_id.map(str::to_string));
-        Store::check_district(&mut tx, tenant_id, district.as_deref()).await?;
-        Store::check_village(&mut tx, tenant_id, &proposal.village, district.as_deref()).await?;
+        // A proposal files under its village's district, which for a district or village
+        // forum must be the forum's own.
+        let village = Store::check_village(
+            &mut tx,
+            tenant_id,
+            &proposal.village,
+            forum_district.as_deref(),
+        )
+        .await?;
+        let district = Some(village.district_unit);
         let seq: i64 = sqlx::query_scalar(
             "SELECT COALESCE(MAX(seq), 0) + 1 FROM musrena_proposals
              WHERE tenant_id = $1 AND forum_id = $2",

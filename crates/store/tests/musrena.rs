@@ -119,7 +119,6 @@ async fn a_village_forum_to_the_budget(db: TestDatabase) {
                 "t1",
                 &forum_id,
                 &proposal,
-                None,
                 title.contains("Taman"),
                 date!(2026 - 01 - 20),
                 "fasilitator",
@@ -288,22 +287,8 @@ async fn a_village_forum_to_the_budget(db: TestDatabase) {
     assert_eq!(store.photos("t1", &codes[0]).await.unwrap(), vec![n]);
     let (kind, bytes) = store.photo("t1", &codes[0], n).await.unwrap().unwrap();
     assert_eq!((kind.as_str(), bytes.as_slice()), ("image/jpeg", &jpeg[..]));
-    // A district forum files under its own district, whatever a form posts.
-    let elsewhere = validate(&draft("Jalan desa lain", &["women"])).unwrap();
-    let smuggled = store
-        .add_proposal(
-            "t1",
-            &forum_id,
-            &elsewhere,
-            Some("rsud"),
-            false,
-            date!(2026 - 01 - 20),
-            "fasilitator",
-            now,
-        )
-        .await
-        .unwrap();
-    let (filed, _) = store.proposal("t1", &smuggled).await.unwrap().unwrap();
+    // A proposal files under its village's district.
+    let (filed, _) = store.proposal("t1", &codes[0]).await.unwrap().unwrap();
     assert_eq!(
         filed.district_id.as_deref(),
         Some(suara_store::testing::DISTRICT)
@@ -379,7 +364,7 @@ async fn proposals_and_forums_name_villages_of_the_regency(db: TestDatabase) {
     })
     .unwrap();
     let refused = store
-        .add_proposal("t1", &forum_id, &elsewhere, None, false, today, "x", now)
+        .add_proposal("t1", &forum_id, &elsewhere, false, today, "x", now)
         .await;
     assert!(matches!(
         refused,
@@ -392,7 +377,7 @@ async fn proposals_and_forums_name_villages_of_the_regency(db: TestDatabase) {
     })
     .unwrap();
     let code = store
-        .add_proposal("t1", &forum_id, &here, None, false, today, "x", now)
+        .add_proposal("t1", &forum_id, &here, false, today, "x", now)
         .await
         .unwrap();
     let (stored, _) = store.proposal("t1", &code).await.unwrap().unwrap();

@@ -154,7 +154,7 @@ async fn musrena_proposal(app: &TestApp) -> String {
     let on = time::macros::date!(2026 - 01 - 20);
     let code = app
         .store
-        .add_proposal("t1", &forum_id, &proposal, None, false, on, "test", now)
+        .add_proposal("t1", &forum_id, &proposal, false, on, "test", now)
         .await
         .unwrap();
     let codes = [code.clone()];

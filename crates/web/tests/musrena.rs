@@ -77,8 +77,8 @@ async fn a_forum_to_the_budget_and_the_public_sees_it(db: TestDatabase) {
         "/musrena/forum?lang=id",
         &[
             ("level", "desa"),
-            ("district", "dukcapil"),
-            ("village", "Sumberejo"),
+            ("district", suara_store::testing::DISTRICT),
+            ("village", suara_store::testing::VILLAGE),
             ("held_on", "2026-01-20"),
             ("place", "Balai Desa Sumberejo"),
             ("facilitator", "Ibu Sri"),
@@ -109,7 +109,8 @@ async fn a_forum_to_the_budget_and_the_public_sees_it(db: TestDatabase) {
             .text("problem", "Masalah warga.")
             .text("activity", "Kegiatan yang diusulkan.")
             .text("sector", "infrastructure")
-            .text("location", "Sumberejo")
+            .text("village", suara_store::testing::VILLAGE)
+            .text("address", "Dusun Krajan RT 02")
             .text("estimated_cost", "Rp10.000.000")
             .text("proposed_by", "women")
             .text("b-women", "40")
@@ -131,6 +132,51 @@ async fn a_forum_to_the_budget_and_the_public_sees_it(db: TestDatabase) {
         .unwrap();
     assert_eq!(svg.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert!(svg.text().await.unwrap().contains("JPEG, PNG atau WebP"));
+    // A village that is not the regency's (a forged form) is refused with the typed input kept.
+    let forged = reqwest::multipart::Form::new()
+        .text("csrf", planner.csrf.clone())
+        .text("title", "Usulan di desa karangan")
+        .text("problem", "Masalah warga.")
+        .text("activity", "Kegiatan.")
+        .text("sector", "infrastructure")
+        .text("village", "35.03.99.2001")
+        .text("latitude", "-8,27")
+        .text("longitude", "utara")
+        .text("proposed_by", "women");
+    let refused = app
+        .client
+        .post(app.url("/musrena/forum/2026-001/usulan?lang=id"))
+        .header("cookie", format!("suara_session={}", planner.cookie))
+        .multipart(forged)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = refused.text().await.unwrap();
+    assert!(page.contains("bukan lintang dan bujur yang sah"), "{page}");
+    assert!(page.contains("Usulan di desa karangan"), "{page}");
+    let forged = reqwest::multipart::Form::new()
+        .text("csrf", planner.csrf.clone())
+        .text("title", "Usulan di desa karangan")
+        .text("problem", "Masalah warga.")
+        .text("activity", "Kegiatan.")
+        .text("sector", "infrastructure")
+        .text("village", "35.03.99.2001")
+        .text("proposed_by", "women");
+    let refused = app
+        .client
+        .post(app.url("/musrena/forum/2026-001/usulan?lang=id"))
+        .header("cookie", format!("suara_session={}", planner.cookie))
+        .multipart(forged)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = refused.text().await.unwrap();
+    assert!(
+        page.contains("35.03.99.2001 bukan desa atau kelurahan"),
+        "{page}"
+    );
     let titles = [
         "Jalur landai",
         "Posyandu lansia",

@@ -970,10 +970,6 @@ pub const LOCATION: Text = Text {
     id: "Lokasi",
     en: "Location",
 };
-pub const LOCATION_VILLAGE_HAMLET: Text = Text {
-    id: "Lokasi (desa/dusun)",
-    en: "Location (village/hamlet)",
-};
 pub const LOCKED: Text = Text {
     id: "terkunci",
     en: "locked",
@@ -2549,10 +2545,6 @@ pub const WRITE_DOWN_THE_REASON_FOR_THE_DECISION: Text = Text {
     id: "Tuliskan alasan keputusan.",
     en: "Write down the reason for the decision.",
 };
-pub const WRITE_THE_VILLAGE_S_NAME: Text = Text {
-    id: "Tuliskan nama desa.",
-    en: "Write the village's name.",
-};
 pub const WRONG_USERNAME_OR_PASSWORD: Text = Text {
     id: "Nama pengguna atau kata sandi salah.",
     en: "Wrong username or password.",
@@ -4125,6 +4117,54 @@ pub const REASONS: &[Text] = &[
     R_STEPS_NEED_A_BAND,
 ];
 
+pub const NOT_A_VILLAGE: Text = Text {
+    id: "{} bukan desa atau kelurahan di kabupaten ini.",
+    en: "{} is not a village of this regency.",
+};
+pub const VILLAGE_NOT_IN_THE_DISTRICT: Text = Text {
+    id: "Desa atau kelurahan itu tidak berada di kecamatan forum ini.",
+    en: "That village is not in this forum's district.",
+};
+pub const VILLAGE_OR_KELURAHAN: Text = Text {
+    id: "Desa/kelurahan",
+    en: "Village",
+};
+pub const ADDRESS_IN_THE_VILLAGE: Text = Text {
+    id: "Alamat (dusun, RT/RW, patokan)",
+    en: "Address (hamlet, RT/RW, landmark)",
+};
+pub const SPOT_ON_THE_MAP_OPTIONAL: Text = Text {
+    id: "Titik lokasi (boleh dikosongkan)",
+    en: "Spot on the map (optional)",
+};
+pub const SPOT_HINT: Text = Text {
+    id: "Dari peta di ponsel, misalnya lintang −8,2712 dan bujur 111,7153.",
+    en: "From a phone's map, for example latitude −8.2712 and longitude 111.7153.",
+};
+pub const LATITUDE: Text = Text {
+    id: "Lintang",
+    en: "Latitude",
+};
+pub const LONGITUDE: Text = Text {
+    id: "Bujur",
+    en: "Longitude",
+};
+pub const SPOT: Text = Text {
+    id: "Titik lokasi",
+    en: "Spot on the map",
+};
+pub const IS_NOT_A_SPOT: Text = Text {
+    id: "bukan lintang dan bujur yang sah",
+    en: "is not a valid latitude and longitude",
+};
+pub const CHOOSE_THE_VILLAGE: Text = Text {
+    id: "Pilih desa atau kelurahan.",
+    en: "Choose the village.",
+};
+pub const NO_VILLAGES_YET: Text = Text {
+    id: "Belum ada daftar desa dan kelurahan: impor berkas desa di halaman impor organisasi lebih dulu.",
+    en: "No villages yet: import the villages file on the organisation import page first.",
+};
 /// Every text above, for the completeness test.
 #[cfg(test)]
 pub const EVERY_TEXT: &[Text] = &[
@@ -4731,7 +4771,6 @@ pub const EVERY_TEXT: &[Text] = &[
     LINE_2,
     LINK_OR_QR,
     LOCATION,
-    LOCATION_VILLAGE_HAMLET,
     LOCKED,
     LOCK_FINAL,
     LOCK_THE_TPP_RUN,
@@ -5145,7 +5184,6 @@ pub const EVERY_TEXT: &[Text] = &[
     WOMEN,
     WRITE_DOWN_THE_REASON,
     WRITE_DOWN_THE_REASON_FOR_THE_DECISION,
-    WRITE_THE_VILLAGE_S_NAME,
     WRONG_USERNAME_OR_PASSWORD,
     YES_APPROVE,
     YES_DECIDE,
@@ -5165,6 +5203,18 @@ pub const EVERY_TEXT: &[Text] = &[
     YOU_CANNOT_DISABLE_YOUR_OWN_ACCOUNT,
     YOU_WERE,
     YYYY_YYYY_MM_YYYY_Q1_Q4_OR,
+    NOT_A_VILLAGE,
+    VILLAGE_NOT_IN_THE_DISTRICT,
+    VILLAGE_OR_KELURAHAN,
+    ADDRESS_IN_THE_VILLAGE,
+    SPOT_ON_THE_MAP_OPTIONAL,
+    SPOT_HINT,
+    LATITUDE,
+    LONGITUDE,
+    SPOT,
+    IS_NOT_A_SPOT,
+    CHOOSE_THE_VILLAGE,
+    NO_VILLAGES_YET,
 ];
 
 #[cfg(test)]

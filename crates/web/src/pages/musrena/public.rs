@@ -177,7 +177,7 @@ pub async fn list(cx: PageCx, Query(query): Query<ListQuery>) -> Result<Response
                 } }
                 tbody { @for p in shown { tr {
                     th scope="row" { a href=(tracker_href(lang, &p.code)) { (p.proposal.title) } br; small { (p.code) } }
-                    td data-label=(lang.t(T::DISTRICT_VILLAGE)) { (p.district_id.as_deref().and_then(|d| names.get(d).copied()).unwrap_or("–")) " · " (p.proposal.location) }
+                    td data-label=(lang.t(T::DISTRICT_VILLAGE)) { (p.district_id.as_deref().and_then(|d| names.get(d).copied()).unwrap_or("–")) " · " (p.village_label()) }
                     td data-label=(lang.t(T::SECTOR)) { (sector_label(lang, p.proposal.sector)) }
                     td data-label=(lang.t(T::PROPOSED_BY)) { (groups_text(lang, &p.proposal.proposed_by)) }
                     td data-label=(lang.t(T::STAGE)) { (stage_label(lang, p.stage)) }
@@ -215,7 +215,9 @@ pub fn proposal_details(
             dt { (lang.t(T::CODE)) } dd { code { (p.code) } }
             dt { (lang.t(T::CURRENT_STAGE)) } dd { strong { (stage_label(lang, p.stage)) } }
             dt { (lang.t(T::FORUM)) } dd { "Musrena " (level_label(lang, p.forum_level)) " " (p.forum_id) ", " (lang.date(p.submitted_on)) }
-            dt { (lang.t(T::LOCATION)) } dd { (p.proposal.location) @if let Some(d) = district { ", " (d) } }
+            dt { (lang.t(T::LOCATION)) } dd {
+                @if !p.proposal.address.is_empty() { (p.proposal.address) ", " }
+                (p.village_label()) @if let Some(d) = district { ", " (d) } }
             dt { (lang.t(T::SECTOR)) } dd { (sector_label(lang, p.proposal.sector)) }
             dt { (lang.t(T::PROPOSED_BY)) } dd { (groups_text(lang, &p.proposal.proposed_by)) }
             @if !p.proposal.beneficiaries.is_empty() {

@@ -70,7 +70,7 @@ pub async fn forum(
     let proposal_form = routes::musrena_proposal_form(&forum.forum_id);
     let content = html! {
         p.crumbs { a href=(look.href(routes::MUSRENA_FORUMS)) { (lang.t(T::MUSRENA_FORUMS)) } }
-        h1 { (heading) @if let Some(v) = &forum.village { " / " (v) } }
+        h1 { (heading) @if let Some(v) = &forum.village { " / " (d.village_name(v)) } }
         @if let Some(code) = &query.baru {
             div.success role="status" {
                 p { strong { (lang.t(T::PROPOSAL_SAVED_ITS_TRACKING_CODE)) code { (code) } } }

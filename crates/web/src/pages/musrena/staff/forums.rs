@@ -100,7 +100,7 @@ fn render(
                 tbody { @for f in forums.iter() { tr {
                     th scope="row" { a href=(forum_href(lang, &f.forum_id)) { (level_label(lang, f.level))
                         @if let Some(id) = f.district_id.as_deref() { " " (d.name(id)) }
-                        @if let Some(v) = &f.village { " / " (v) } } br; small { (f.forum_id) } }
+                        @if let Some(v) = &f.village { " / " (d.village_name(v)) } } br; small { (f.forum_id) } }
                     td data-label=(lang.t(T::DATE)) { (lang.date(f.held_on)) }
                     td data-label=(lang.t(T::PLACE)) { (f.place) }
                     td.num data-label=(lang.t(T::PARTICIPANTS)) { (f.participants.total) }
@@ -121,7 +121,7 @@ fn render(
                     option value="" { "–" }
                     @for (id, name) in &d.districts { option value=(id) selected[district == Some(id.as_str())] { (name) } }
                 } }
-            p { label for="village" { (lang.t(T::VILLAGE_VILLAGE_FORUMS)) } input #village name="village" value=(value("village")); }
+            p { label for="village" { (lang.t(T::VILLAGE_VILLAGE_FORUMS)) } (d.village_select(lang, None, &value("village"))) }
             p { label for="held_on" { (lang.t(T::DATE)) } input #held_on type="date" name="held_on" value=(held_on) required; }
             p { label for="place" { (lang.t(T::PLACE)) } input #place name="place" required value=(value("place")); }
             p { label for="facilitator" { (lang.t(T::FACILITATOR)) } input #facilitator name="facilitator" required value=(value("facilitator")); }
@@ -168,7 +168,7 @@ pub async fn create_forum(
     }
     let village = text("village");
     if level == Some(Level::Desa) && village.is_none() {
-        problems.push(lang.t(T::WRITE_THE_VILLAGE_S_NAME).to_string());
+        problems.push(lang.t(T::CHOOSE_THE_VILLAGE).to_string());
     }
     let held_on = field(&pairs, "held_on").and_then(parse_date);
     if held_on.is_none() {

@@ -17,9 +17,11 @@ pub use manage::{export, manage};
 pub use proposal::{add_proposal, proposal_form, MAX_PROPOSAL_UPLOAD_BYTES};
 pub use steps::apply_step;
 
+use maud::{html, Markup};
 use suara_domain::access::{Permission, Role};
 use suara_domain::musrena::lifecycle::{Stage, TransitionError};
 use suara_domain::org::tree::UnitTree;
+use suara_domain::org::village::Village;
 use suara_store::{Forum, MusrenaError};
 use time::{Date, OffsetDateTime};
 
@@ -46,9 +48,10 @@ fn parse_date(text: &str) -> Option<Date> {
     .ok()
 }
 
-/// The districts (code, name) and the unit tree, for scoping forums.
+/// The districts (code, name), their villages and the unit tree, for scoping forums.
 struct Districts {
     districts: Vec<(String, String)>,
+    villages: Vec<Village>,
     tree: UnitTree,
 }
 
@@ -59,6 +62,32 @@ impl Districts {
             .find(|(i, _)| i == id)
             .map_or(id, |(_, n)| n.as_str())
     }
+
+    fn village_name<'a>(&'a self, code: &'a str) -> &'a str {
+        self.villages
+            .iter()
+            .find(|v| v.code == code)
+            .map_or(code, |v| v.name.as_str())
+    }
+
+    /// A choice of village, grouped by district; only `within`'s villages when given.
+    fn village_select(&self, lang: Lang, within: Option<&str>, chosen: &str) -> Markup {
+        html! {
+            @if self.villages.is_empty() {
+                p.hint { (lang.t(T::NO_VILLAGES_YET)) }
+            }
+            select #village name="village" {
+                option value="" { "–" }
+                @for (id, name) in self.districts.iter().filter(|(id, _)| within.is_none_or(|w| w == id)) {
+                    optgroup label=(name) {
+                        @for v in self.villages.iter().filter(|v| &v.district_unit == id) {
+                            option value=(v.code) selected[v.code == chosen] { (v.name) }
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
 
 async fn districts(cx: &StaffCx) -> Result<Districts, PageError> {
@@ -68,7 +97,12 @@ async fn districts(cx: &StaffCx) -> Result<Districts, PageError> {
         .filter(|u| u.kind == "kecamatan")
         .map(|u| (u.unit_id, u.name))
         .collect();
-    Ok(Districts { districts, tree })
+    let villages = cx.app.store.villages(cx.tenant_id()).await?;
+    Ok(Districts {
+        districts,
+        villages,
+        tree,
+    })
 }
 
 /// A unit admin manages forums of districts in their subtree; others with the permission,
@@ -108,6 +142,10 @@ fn refusal(lang: Lang, error: &MusrenaError) -> String {
         MusrenaError::NoSuchForum(_) => lang.t(T::NO_SUCH_FORUM).to_string(),
         MusrenaError::NoSuchProposal(code) => lang.fill(T::NO_SUCH_PROPOSAL, &[code]),
         MusrenaError::UnknownDistrict(d) => lang.fill(T::NOT_A_DISTRICT, &[d]),
+        MusrenaError::UnknownVillage(v) => lang.fill(T::NOT_A_VILLAGE, &[v]),
+        MusrenaError::VillageOutsideDistrict { .. } => {
+            lang.t(T::VILLAGE_NOT_IN_THE_DISTRICT).to_string()
+        }
         MusrenaError::Store(_) => lang.t(T::NOT_SAVED_BY_THE_SERVER).to_string(),
         MusrenaError::Transition(t) => match t {
             TransitionError::NotAllowed { stage: s, action } => lang.fill(

@@ -8,7 +8,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use maud::html;
 use serde::Deserialize;
-use suara_domain::musrena::forum::{Group, Level};
+use suara_domain::musrena::forum::Group;
 use suara_domain::musrena::proposal::{check_photo, validate, ProposalDraft, Sector};
 use suara_store::MusrenaError;
 use time::OffsetDateTime;
@@ -41,7 +41,6 @@ pub async fn proposal_form(
         easy,
         StatusCode::OK,
         &ProposalDraft::default(),
-        None,
         &[],
     )
     .await
@@ -54,7 +53,6 @@ async fn proposal_page(
     easy: bool,
     status: StatusCode,
     draft: &ProposalDraft,
-    district: Option<&str>,
     problems: &[String],
 ) -> Result<Response, PageError> {
     let (lang, look) = (cx.lang, cx.look());
@@ -89,11 +87,21 @@ async fn proposal_page(
                     option value="" { "–" }
                     @for s in Sector::ALL { option value=(s.code()) selected[draft.sector == s.code()] { (sector_label(lang, s)) } }
                 } }
-            p { label for="location" { @if easy { (lang.t(T::WHERE)) } @else { (lang.t(T::LOCATION_VILLAGE_HAMLET)) } }
-                input #location name="location" required value={ @if draft.location.is_empty() { (forum.village.clone().unwrap_or_default()) } @else { (draft.location) } }; }
-            @if forum.level == Level::Kabupaten {
-                p { label for="district" { (lang.t(T::DISTRICT)) }
-                    select #district name="district" { option value="" { "–" } @for (id, name) in &d.districts { option value=(id) selected[district == Some(id.as_str())] { (name) } } } }
+            @let chosen = if draft.village.is_empty() { forum.village.as_deref().unwrap_or("") } else { draft.village.as_str() };
+            p { label for="village" { @if easy { (lang.t(T::WHERE)) } @else { (lang.t(T::VILLAGE_OR_KELURAHAN)) } }
+                (d.village_select(lang, forum.district_id.as_deref(), chosen)) }
+            p { label for="address" { (lang.t(T::ADDRESS_IN_THE_VILLAGE)) }
+                input #address name="address" maxlength="160" value=(draft.address); }
+            @if !easy {
+                fieldset {
+                    legend { (lang.t(T::SPOT_ON_THE_MAP_OPTIONAL)) }
+                    p.hint { (lang.t(T::SPOT_HINT)) }
+                    p.pair {
+                        label for="latitude" { (lang.t(T::LATITUDE)) " " input #latitude name="latitude" inputmode="decimal" size="12" value=(draft.latitude); }
+                        " "
+                        label for="longitude" { (lang.t(T::LONGITUDE)) " " input #longitude name="longitude" inputmode="decimal" size="12" value=(draft.longitude); }
+                    }
+                }
             }
             @if !easy {
                 p { label for="estimated_cost" { (lang.t(T::ESTIMATED_COST_RP)) } input #estimated_cost name="estimated_cost" inputmode="numeric" value=(draft.estimated_cost); }
@@ -142,7 +150,10 @@ pub async fn add_proposal(
         problem: text("problem"),
         activity: text("activity"),
         sector: text("sector"),
-        location: text("location"),
+        village: text("village"),
+        address: text("address"),
+        latitude: text("latitude"),
+        longitude: text("longitude"),
         estimated_cost: text("estimated_cost"),
         proposed_by: fields(&pairs, "proposed_by").map(str::to_string).collect(),
         beneficiaries: Group::ALL
@@ -189,11 +200,10 @@ pub async fn add_proposal(
     };
     // The form again with every problem and the draft as typed.
     let refused = |problems: Vec<String>| {
-        let (cx, forum_id, draft, pairs) = (&cx, &forum_id, &draft, &pairs);
+        let (cx, forum_id, draft) = (&cx, &forum_id, &draft);
         async move {
-            let district = field(pairs, "district");
             let status = StatusCode::UNPROCESSABLE_ENTITY;
-            proposal_page(cx, forum_id, easy, status, draft, district, &problems).await
+            proposal_page(cx, forum_id, easy, status, draft, &problems).await
         }
     };
     let proposal = match validate(&draft) {
@@ -208,9 +218,6 @@ pub async fn add_proposal(
             return refused(problems).await;
         }
     };
-    let district = field(&pairs, "district")
-        .map(str::trim)
-        .filter(|d| !d.is_empty());
     let tenant_id = cx.tenant_id();
     let now = OffsetDateTime::now_utc();
     let code = match cx
@@ -220,7 +227,6 @@ pub async fn add_proposal(
             tenant_id,
             &forum_id,
             &proposal,
-            district,
             easy,
             today(&cx),
             cx.username(),
@@ -260,7 +266,9 @@ fn problem_text(lang: Lang, field: &str, problem: &str) -> String {
         "problem" => lang.t(T::PROBLEM),
         "activity" => lang.t(T::ACTIVITY),
         "sector" => lang.t(T::SECTOR),
-        "location" => lang.t(T::LOCATION),
+        "village" => lang.t(T::VILLAGE_OR_KELURAHAN),
+        "address" => lang.t(T::ADDRESS_IN_THE_VILLAGE),
+        "point" => lang.t(T::SPOT),
         "estimated_cost" => lang.t(T::ESTIMATED_COST),
         "proposed_by" => lang.t(T::PROPOSING_GROUPS),
         "sdgs" => lang.t(T::SDG_TARGETS),
@@ -271,6 +279,7 @@ fn problem_text(lang: Lang, field: &str, problem: &str) -> String {
         "too_long" => lang.t(T::IS_TOO_LONG),
         "not_rupiah" => lang.t(T::IS_NOT_AN_AMOUNT_IN_RUPIAH),
         "not_a_count" => lang.t(T::MUST_BE_A_NUMBER),
+        "not_a_point" => lang.t(T::IS_NOT_A_SPOT),
         _ => lang.t(T::IS_NOT_KNOWN),
     };
     format!("{name} {what}")
