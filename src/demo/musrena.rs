@@ -361,12 +361,13 @@ pub async fn fill(store: &Store, today: Date, now: OffsetDateTime) -> Result<Str
             day(last, Month::February, 10, today),
         )
         .await?;
+    let town = villages::nth_of(&demo.villages, "Trenggalek", 0);
     let ranked = demo
         .proposals(
             &district_forum,
             5,
             4,
-            "Kecamatan Trenggalek",
+            &town,
             day(last, Month::February, 10, today),
             true,
         )
@@ -408,12 +409,14 @@ pub async fn fill(store: &Store, today: Date, now: OffsetDateTime) -> Result<Str
             day(last, Month::March, 5, today),
         )
         .await?;
+    // A regency forum's proposals name villages anywhere in the regency.
+    let durenan = villages::nth_of(&demo.villages, "Durenan", 2);
     let ranked = demo
         .proposals(
             &regency_forum,
             7,
             3,
-            "Kabupaten Trenggalek",
+            &durenan,
             day(last, Month::March, 5, today),
             true,
         )

@@ -183,15 +183,14 @@ const NORTH: i32 = -79_500_000;
 const BLOCK_LON: i32 = 1_100_000;
 const BLOCK_LAT: i32 = 900_000;
 
-fn rectangle(west: i32, north: i32, east: i32, south: i32) -> Boundary {
+/// Grid cells `first..=last` of one row as a rectangle with a vertex at every column
+/// boundary, so neighbours share vertices exactly (the map finds borders by shared edges).
+fn cells(xs: &[i32], first: usize, last: usize, north: i32, south: i32) -> Boundary {
     let p = |lon, lat| Point { lon, lat };
-    Boundary(vec![vec![vec![
-        p(west, north),
-        p(east, north),
-        p(east, south),
-        p(west, south),
-        p(west, north),
-    ]]])
+    let mut ring: Vec<Point> = xs[first..=last + 1].iter().map(|x| p(*x, north)).collect();
+    ring.extend(xs[first..=last + 1].iter().rev().map(|x| p(*x, south)));
+    ring.push(ring[0]);
+    Boundary(vec![vec![ring]])
 }
 
 pub fn district_unit(district: &str) -> String {
@@ -220,22 +219,22 @@ pub fn villages() -> Vec<Village> {
                 }
             };
             let (c, r) = (i as i32 % columns, i as i32 / columns);
-            // The last row's villages share its width.
-            let in_row = if r == rows - 1 {
-                names.len() as i32 - r * columns
-            } else {
-                columns
-            };
-            let (w, h) = (BLOCK_LON / in_row, BLOCK_LAT / rows);
+            // The last village of a short last row stretches to the block's east edge.
+            let last = if i == names.len() - 1 { columns - 1 } else { c };
+            let xs: Vec<i32> = (0..=columns)
+                .map(|k| west + k * (BLOCK_LON / columns))
+                .collect();
+            let h = BLOCK_LAT / rows;
             all.push(Village {
                 code: format!("35.03.{:02}.{number}", d + 1),
                 name: name.to_string(),
                 kind,
                 district_unit: district_unit(district),
-                boundary: Some(rectangle(
-                    west + c * w,
+                boundary: Some(cells(
+                    &xs,
+                    c as usize,
+                    last as usize,
                     north - r * h,
-                    west + (c + 1) * w,
                     north - (r + 1) * h,
                 )),
             });

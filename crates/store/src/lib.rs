@@ -48,7 +48,9 @@ pub use innovation::{
 };
 pub use kiosks::{Kiosk, NewKiosk};
 pub use log::{LogReport, ReceiptStatus};
-pub use musrena::{Forum, MusrenaError, ProposalFilter, ProposalStep, StoredProposal};
+pub use musrena::{
+    Forum, MusrenaError, ProposalFilter, ProposalStep, StoredProposal, VillageFigures,
+};
 pub use org::Tenant;
 pub use quarantine::{DecisionError, HeldPage, HeldQuery, HeldResponse, Signals, SOURCE_CHARS};
 pub use report::{ExportedResponse, ProfileColumn};

@@ -2,6 +2,9 @@
 //! A test checks that every API route of the router is described here.
 
 use serde_json::{json, Value};
+use suara_domain::musrena::forum::Group;
+use suara_domain::musrena::lifecycle::Stage;
+use suara_domain::musrena::proposal::Sector;
 use suara_domain::survey::{AgeBand, Education, Occupation, Sex};
 
 use crate::routes;
@@ -14,6 +17,16 @@ pub fn document() -> Value {
         "name": "tenant", "in": "query", "required": false, "schema": { "type": "string" },
         "description": "Regency code; defaults to the server's regency."
     });
+    let proposal_filters = vec![
+        tenant_param.clone(),
+        json!({ "name": "district", "in": "query", "required": false, "schema": { "type": "string" }, "description": "District (kecamatan) unit code" }),
+        json!({ "name": "village", "in": "query", "required": false, "schema": { "type": "string" }, "description": "Kemendagri village code, 35.03.01.2001" }),
+        json!({ "name": "sector", "in": "query", "required": false, "schema": { "type": "string", "enum": Sector::ALL.map(Sector::code) } }),
+        json!({ "name": "group", "in": "query", "required": false, "schema": { "type": "string", "enum": Group::ALL.map(Group::code) }, "description": "A proposing group" }),
+        json!({ "name": "stage", "in": "query", "required": false, "schema": { "type": "string", "enum": Stage::ALL.map(Stage::code) } }),
+        json!({ "name": "sdg", "in": "query", "required": false, "schema": { "type": "integer", "minimum": 1, "maximum": 17 }, "description": "An SDG goal served directly or by one of its targets" }),
+        json!({ "name": "year", "in": "query", "required": false, "schema": { "type": "integer" }, "description": "The year proposed" }),
+    ];
     json!({
         "openapi": "3.1.0",
         "info": {
@@ -101,6 +114,28 @@ pub fn document() -> Value {
                     "404": error_response("No such unit.")
                 }
             }},
+            routes::API_MUSRENA_PROPOSALS: { "get": {
+                "summary": "Musrena Keren proposals, a page at a time",
+                "description": "Open data (Satu Data Indonesia): every public field of each proposal, newest forum first. The filters are those of the public list; the response says how many match and gives the next page's address with the same filters. Nothing personal is published: forums count participants by group and proposals carry no names.",
+                "parameters": proposal_filters.iter().cloned().chain([
+                    json!({ "name": "page", "in": "query", "required": false, "schema": { "type": "integer", "minimum": 1, "default": 1 } }),
+                    json!({ "name": "per_page", "in": "query", "required": false, "schema": { "type": "integer", "minimum": 1, "maximum": crate::api::musrena::MAX_PER_PAGE, "default": 50 } }),
+                ]).collect::<Vec<_>>(),
+                "responses": {
+                    "200": { "description": "A page of proposals",
+                        "content": { "application/json": { "schema": { "$ref": "#/components/schemas/MusrenaProposals" } } } },
+                    "400": error_response("A filter or page that is not one of the allowed values (the message names it).")
+                }
+            }},
+            routes::API_MUSRENA_GEOJSON: { "get": {
+                "summary": "Musrena Keren proposals as GeoJSON (RFC 7946)",
+                "description": "A FeatureCollection with one Point per proposal: at the spot recorded for it, else at its village's centre (properties.located says spot or village_centre); geometry is null when neither is known. Properties are the fields of the JSON list. Same filters, no pages.",
+                "parameters": proposal_filters.clone(),
+                "responses": {
+                    "200": { "description": "FeatureCollection", "content": { "application/geo+json": { "schema": { "type": "object" } } } },
+                    "400": error_response("A filter that is not one of the allowed values.")
+                }
+            }},
             routes::API_INNOVATIONS: { "get": {
                 "summary": "A regency's innovations with their measured effect on satisfaction",
                 "description": "Each innovation with its stage (idea, trial, implemented, replicated), targeted SKM elements, units and start dates, partners, SDG targets and groups served, and per targeted element and the IKM: the estimated change after the start (difference-in-differences against units that did not adopt it, or before/after when none compare), its 95 % interval, the responses used and a verdict (rose_clearly, fell_clearly, no_change_visible, not_enough_data).",
@@ -125,6 +160,35 @@ pub fn document() -> Value {
             }}
         },
         "components": { "schemas": {
+            "MusrenaProposals": {
+                "type": "object",
+                "required": ["tenant", "page", "per_page", "total", "pages", "next", "proposals"],
+                "properties": {
+                    "tenant": { "type": "string" },
+                    "page": { "type": "integer" }, "per_page": { "type": "integer" },
+                    "total": { "type": "integer", "description": "Proposals matching the filters" },
+                    "pages": { "type": "integer" },
+                    "next": { "type": ["string", "null"], "description": "The next page's address, null on the last" },
+                    "proposals": { "type": "array", "items": { "type": "object", "properties": {
+                        "code": { "type": "string", "description": "Tracking code, MR-XXXXX-XXXXX" },
+                        "title": { "type": "string" }, "problem": { "type": "string" }, "activity": { "type": "string" },
+                        "sector": { "type": "string" }, "stage": { "type": "string" },
+                        "forum": { "type": "string", "description": "Forum code, YYYY-NNN" },
+                        "forum_level": { "type": "string", "enum": ["desa", "kecamatan", "kabupaten"] },
+                        "district_id": { "type": ["string", "null"] }, "district": { "type": ["string", "null"] },
+                        "village_code": { "type": "string", "description": "Kemendagri code" },
+                        "village": { "type": ["string", "null"] }, "address": { "type": "string" },
+                        "latitude": { "type": ["number", "null"] }, "longitude": { "type": ["number", "null"] },
+                        "estimated_cost": { "type": ["integer", "null"], "description": "whole rupiah" },
+                        "budget_amount": { "type": ["integer", "null"], "description": "whole rupiah in the APBD" },
+                        "proposed_by": { "type": "array", "items": { "type": "string" } },
+                        "beneficiaries": { "type": "object", "additionalProperties": { "type": "integer" }, "description": "people per group" },
+                        "sdgs": { "type": "array", "items": { "type": "string" } },
+                        "submitted_on": { "type": "string", "format": "date" },
+                        "tracker": { "type": "string", "description": "The public tracker page" }
+                    } } }
+                }
+            },
             "Innovations": {
                 "type": "object",
                 "required": ["tenant", "innovations"],

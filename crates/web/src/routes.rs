@@ -199,6 +199,9 @@ route_table! {
         MUSRENA_STATISTICS musrena_statistics() = "/musrena/statistik" => [GET musrena::public::statistics];
         MUSRENA_TRACKER musrena_tracker(code) = "/musrena/usulan/{code}" => [GET musrena::public::tracker];
         MUSRENA_PHOTO musrena_photo(code, n) = "/musrena/usulan/{code}/foto/{n}" => [GET musrena::public::photo];
+        MUSRENA_MAP musrena_map() = "/musrena/peta" => [GET musrena::map::map];
+        API_MUSRENA_PROPOSALS api_musrena_proposals() = "/api/v1/musrena/proposals" => [GET api::musrena::proposals];
+        API_MUSRENA_GEOJSON api_musrena_geojson() = "/api/v1/musrena/proposals.geojson" => [GET api::musrena::proposals_geojson];
         INNOVATIONS innovations() = "/inovasi" => [GET innovation::public::gallery];
         INNOVATION_PROFILE innovation_profile(id) = "/inovasi/{id}" => [GET innovation::public::profile];
         INNOVATION_EVIDENCE innovation_evidence(id, n) = "/inovasi/{id}/bukti/{n}" => [GET innovation::public::evidence];

@@ -64,6 +64,9 @@ async fn health_and_openapi_describe_every_route(db: TestDatabase) {
         routes::API_TICKETS,
         routes::API_UNITS,
         routes::API_UNIT_IKM,
+        routes::API_INNOVATIONS,
+        routes::API_MUSRENA_PROPOSALS,
+        routes::API_MUSRENA_GEOJSON,
     ] {
         assert!(
             doc["paths"].get(path).is_some(),

@@ -358,4 +358,91 @@ async fn a_forum_to_the_budget_and_the_public_sees_it(db: TestDatabase) {
         csv.contains(&top[0]) && csv.contains(",12500000,") && !csv.contains(&top[1]),
         "{csv}"
     );
+
+    // The map shades the village and its table says the same; without boundaries there
+    // would be no drawing, only the table.
+    let map = text(&app, "/musrena/peta?ukuran=anggaran").await;
+    assert!(
+        map.contains("<svg") && map.contains("Prigi: Rp12.500.000"),
+        "{map}"
+    );
+    assert!(
+        map.contains("1 desa dan kelurahan lain belum punya usulan"),
+        "{map}"
+    );
+    let year = &text(&app, "/musrena/peta?tahun=2026").await;
+    assert!(year.contains("Prigi: 5"), "{year}");
+    assert!(text(&app, "/musrena/peta?tahun=1999")
+        .await
+        .contains("Prigi: 5"));
+    let by_village = text(
+        &app,
+        &format!("/musrena?desa={}", suara_store::testing::VILLAGE),
+    )
+    .await;
+    assert_eq!(codes_in(&by_village).len(), 5);
+    assert!(codes_in(&text(&app, "/musrena?tahun=2025").await).is_empty());
+
+    // Open data: pages that add up, filters as on the list, clear refusals.
+    let api = |path: String| {
+        let app = &app;
+        async move {
+            let response = app.get(&path).await;
+            (
+                response.status(),
+                response.json::<serde_json::Value>().await.unwrap(),
+            )
+        }
+    };
+    let (status, first) = api("/api/v1/musrena/proposals?per_page=2".into()).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        (first["total"].as_u64(), first["pages"].as_u64()),
+        (Some(5), Some(3))
+    );
+    let mut seen = Vec::new();
+    let mut next = Some("/api/v1/musrena/proposals?per_page=2".to_string());
+    while let Some(path) = next {
+        let (_, page) = api(path).await;
+        for p in page["proposals"].as_array().unwrap() {
+            seen.push(p["code"].as_str().unwrap().to_string());
+        }
+        next = page["next"].as_str().map(str::to_string);
+    }
+    seen.sort();
+    let mut all = codes.clone();
+    all.sort();
+    assert_eq!(seen, all);
+    let (_, budgeted) = api("/api/v1/musrena/proposals?stage=budgeted&year=2026".into()).await;
+    let only = &budgeted["proposals"][0];
+    assert_eq!(only["budget_amount"], 12_500_000);
+    assert_eq!(only["village"], "Prigi");
+    assert_eq!(only["village_code"], suara_store::testing::VILLAGE);
+    for bad in [
+        "stage=paid",
+        "per_page=1000",
+        "page=0",
+        "year=20x6",
+        "sdg=18",
+        "group=%27%20OR%201%3D1",
+    ] {
+        let (status, body) = api(format!("/api/v1/musrena/proposals?{bad}")).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{bad}: {body}");
+        assert!(
+            body["error"]["message"].as_str().unwrap().contains(':'),
+            "{body}"
+        );
+    }
+    let (status, none) =
+        api("/api/v1/musrena/proposals?village=%27%20OR%20%271%27%3D%271".into()).await;
+    assert_eq!((status, none["total"].as_u64()), (StatusCode::OK, Some(0)));
+    let geo = app.get("/api/v1/musrena/proposals.geojson").await;
+    assert_eq!(geo.headers()["content-type"], "application/geo+json");
+    let geo: serde_json::Value = geo.json().await.unwrap();
+    assert_eq!(geo["features"].as_array().unwrap().len(), 5);
+    assert_eq!(
+        geo["features"][0]["properties"]["located"],
+        "village_centre"
+    );
+    assert_eq!(geo["features"][0]["geometry"]["type"], "Point");
 }

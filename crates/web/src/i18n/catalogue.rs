@@ -4165,6 +4165,66 @@ pub const NO_VILLAGES_YET: Text = Text {
     id: "Belum ada daftar desa dan kelurahan: impor berkas desa di halaman impor organisasi lebih dulu.",
     en: "No villages yet: import the villages file on the organisation import page first.",
 };
+pub const MAP_OF_PROPOSALS: Text = Text {
+    id: "Peta usulan Musrena",
+    en: "Map of Musrena proposals",
+};
+pub const MAP_LEAD: Text = Text {
+    id: "Setiap desa dan kelurahan diwarnai menurut usulannya. Garis tebal adalah batas kecamatan. Angka yang sama ada di tabel di bawah peta.",
+    en: "Each village is shaded by its proposals. Thick lines are district borders. The same figures are in the table below the map.",
+};
+pub const SHADE_BY: Text = Text {
+    id: "Warnai menurut:",
+    en: "Shade by:",
+};
+pub const NUMBER_OF_PROPOSALS: Text = Text {
+    id: "Jumlah usulan",
+    en: "Number of proposals",
+};
+pub const BUDGETED_RUPIAH: Text = Text {
+    id: "Rupiah dianggarkan",
+    en: "Budgeted rupiah",
+};
+pub const YEAR: Text = Text {
+    id: "Tahun:",
+    en: "Year:",
+};
+pub const ALL_YEARS: Text = Text {
+    id: "Semua tahun",
+    en: "All years",
+};
+pub const NO_VILLAGE_BOUNDARIES_YET: Text = Text {
+    id: "Batas desa belum diimpor, jadi peta belum bisa digambar. Angkanya ada di tabel di bawah.",
+    en: "Village boundaries have not been imported yet, so the map cannot be drawn. The figures are in the table below.",
+};
+pub const NONE_YET: Text = Text {
+    id: "Belum ada",
+    en: "None yet",
+};
+pub const MAP_DATA_AS_GEOJSON: Text = Text {
+    id: "Data peta untuk aplikasi peta (GeoJSON)",
+    en: "Map data for mapping software (GeoJSON)",
+};
+pub const VILLAGES_AS_A_TABLE: Text = Text {
+    id: "Usulan per desa dan kelurahan",
+    en: "Proposals per village",
+};
+pub const ALL_VILLAGES: Text = Text {
+    id: "semua desa",
+    en: "all villages",
+};
+pub const YEAR_PROPOSED: Text = Text {
+    id: "Tahun diusulkan",
+    en: "Year proposed",
+};
+pub const SEE_THE_MAP: Text = Text {
+    id: "Lihat peta usulan per desa",
+    en: "See the map of proposals per village",
+};
+pub const VILLAGES_WITHOUT_PROPOSALS: Text = Text {
+    id: "Desa dan kelurahan yang belum punya usulan: {}.",
+    en: "Villages without proposals yet: {}.",
+};
 /// Every text above, for the completeness test.
 #[cfg(test)]
 pub const EVERY_TEXT: &[Text] = &[
@@ -5215,6 +5275,21 @@ pub const EVERY_TEXT: &[Text] = &[
     IS_NOT_A_SPOT,
     CHOOSE_THE_VILLAGE,
     NO_VILLAGES_YET,
+    MAP_OF_PROPOSALS,
+    MAP_LEAD,
+    SHADE_BY,
+    NUMBER_OF_PROPOSALS,
+    BUDGETED_RUPIAH,
+    YEAR,
+    ALL_YEARS,
+    NO_VILLAGE_BOUNDARIES_YET,
+    NONE_YET,
+    MAP_DATA_AS_GEOJSON,
+    VILLAGES_AS_A_TABLE,
+    ALL_VILLAGES,
+    YEAR_PROPOSED,
+    SEE_THE_MAP,
+    VILLAGES_WITHOUT_PROPOSALS,
 ];
 
 #[cfg(test)]

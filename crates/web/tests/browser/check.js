@@ -97,6 +97,8 @@ async function channels(browser) {
       ['/musrena?lang=en&kelompok=women', 'Musrena proposals (English, filtered)'],
       [`/musrena/usulan/${proposal}`, 'Musrena tracker'],
       ['/musrena/statistik', 'Musrena statistics'],
+      ['/musrena/peta', 'Musrena map'],
+      ['/musrena/peta?lang=en&ukuran=anggaran', 'Musrena map (English, by budget)'],
       ['/inovasi', 'innovations'],
       ['/inovasi?lang=en&mitra=university', 'innovations (English, filtered)'],
       ['/inovasi/1', 'innovation profile'],

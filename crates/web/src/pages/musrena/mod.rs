@@ -2,6 +2,7 @@
 //! facilitators' and planners' pages (`staff`). Labels of the domain's codes live here, in
 //! Indonesian and English.
 
+pub mod map;
 pub mod public;
 pub mod staff;
 

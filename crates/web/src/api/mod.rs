@@ -1,5 +1,7 @@
 //! JSON API handlers (read side) and the route paths they answer.
 
+pub mod musrena;
+
 use std::sync::Arc;
 
 use axum::extract::{Path, Query, State};

@@ -2,6 +2,10 @@
 //! their scores and votes, every lifecycle step (append-only, checked by the domain's state
 //! machine in the same transaction that records it) and photos.
 
+mod map;
+
+pub use map::VillageFigures;
+
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
 use suara_domain::musrena::forum::{Accommodation, Group, Level, Participants};
@@ -240,6 +244,10 @@ pub struct ProposalFilter {
     pub forum_id: Option<String>,
     /// An SDG goal (1–17) it serves, directly or by one of its targets.
     pub sdg_goal: Option<u8>,
+    /// The village's code.
+    pub village: Option<String>,
+    /// The year it was submitted in.
+    pub year: Option<i32>,
 }
 
 impl Store {
@@ -475,6 +483,18 @@ impl Store {
         tenant_id: &str,
         filter: &ProposalFilter,
     ) -> Result<Vec<StoredProposal>, StoreError> {
+        Ok(self.proposals_page(tenant_id, filter, 0, None).await?.0)
+    }
+
+    /// A page of the proposals matching the filter (`limit` of them from `offset`, all when
+    /// `None`), in the same order, and how many match in all.
+    pub async fn proposals_page(
+        &self,
+        tenant_id: &str,
+        filter: &ProposalFilter,
+        offset: u64,
+        limit: Option<u64>,
+    ) -> Result<(Vec<StoredProposal>, u64), StoreError> {
         let mut conditions = vec!["p.tenant_id = $1".to_string()];
         let mut binds: Vec<String> = Vec::new();
         let mut add = |condition: &str, value: String| {
@@ -484,6 +504,9 @@ impl Store {
         if let Some(d) = &filter.district_id {
             add("p.district_id = ?", d.clone());
         }
+        if let Some(v) = &filter.village {
+            add("p.village = ?", v.clone());
+        }
         if let Some(s) = filter.sector {
             add("p.sector = ?", s.code().to_string());
         }
@@ -492,6 +515,10 @@ impl Store {
         }
         if let Some(f) = &filter.forum_id {
             add("p.forum_id = ?", f.clone());
+        }
+        if let Some(year) = filter.year {
+            // Dates are stored as `YYYY-MM-DD`.
+            add("p.submitted_on LIKE ?", format!("{year:04}-%"));
         }
         if let Some(goal) = filter.sdg_goal {
             // `3.8,16.6` reads as `,3,.8,16,.6,`: a goal is a whole item, targets are not.
@@ -507,17 +534,36 @@ impl Store {
                 format!("%,{},%", g.code()),
             );
         }
+        let conditions = conditions.join(" AND ");
+        let window = match limit {
+            // Bound as numbers in the text: both are integers the caller cannot make into SQL.
+            Some(limit) => format!(" LIMIT {limit} OFFSET {offset}"),
+            None => String::new(),
+        };
         let sql = format!(
-            "SELECT {PROPOSAL_COLUMNS} FROM {PROPOSAL_FROM} WHERE {}
-             ORDER BY f.held_on DESC, p.forum_id DESC, p.seq",
-            conditions.join(" AND ")
+            "SELECT {PROPOSAL_COLUMNS} FROM {PROPOSAL_FROM} WHERE {conditions}
+             ORDER BY f.held_on DESC, p.forum_id DESC, p.seq{window}"
         );
         let mut query = sqlx::query(&sql).bind(tenant_id);
         for value in &binds {
             query = query.bind(value);
         }
         let rows = query.fetch_all(&self.reader).await?;
-        rows.iter().map(proposal_from_row).collect()
+        let proposals = rows
+            .iter()
+            .map(proposal_from_row)
+            .collect::<Result<Vec<_>, _>>()?;
+        let total = if limit.is_none() {
+            proposals.len() as u64
+        } else {
+            let sql = format!("SELECT COUNT(*) FROM {PROPOSAL_FROM} WHERE {conditions}");
+            let mut query = sqlx::query_scalar::<_, i64>(&sql).bind(tenant_id);
+            for value in &binds {
+                query = query.bind(value);
+            }
+            to_u64(query.fetch_one(&self.reader).await?)?
+        };
+        Ok((proposals, total))
     }
 
     /// One proposal and its history, oldest step first.

@@ -1,0 +1,143 @@
+//! A proposal's public tracker: what was proposed and every step since, and its photos.
+
+use std::sync::Arc;
+
+use axum::extract::{Path, State};
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
+use maud::{html, Markup};
+use suara_domain::tpp::rupiah;
+use suara_store::StoredProposal;
+
+use crate::i18n::catalogue as T;
+use crate::i18n::Lang;
+use crate::pages::context::PageCx;
+use crate::pages::failure::{Missing, PageError};
+use crate::pages::musrena::{action_label, group_label, level_label, sector_label, stage_label};
+use crate::pages::{layout, page};
+use crate::AppState;
+
+use super::groups_text;
+
+pub fn tracker_href(lang: Lang, code: &str) -> String {
+    format!(
+        "{}?lang={}",
+        crate::routes::musrena_tracker(code),
+        lang.code()
+    )
+}
+
+/// The tracker's body: what was proposed and every step since (shared with the staff page).
+pub fn proposal_details(
+    lang: Lang,
+    p: &StoredProposal,
+    steps: &[suara_store::ProposalStep],
+    photos: &[i64],
+    district: Option<&str>,
+) -> Markup {
+    html! {
+        dl.facts {
+            dt { (lang.t(T::CODE)) } dd { code { (p.code) } }
+            dt { (lang.t(T::CURRENT_STAGE)) } dd { strong { (stage_label(lang, p.stage)) } }
+            dt { (lang.t(T::FORUM)) } dd { "Musrena " (level_label(lang, p.forum_level)) " " (p.forum_id) ", " (lang.date(p.submitted_on)) }
+            dt { (lang.t(T::LOCATION)) } dd {
+                @if !p.proposal.address.is_empty() { (p.proposal.address) ", " }
+                (p.village_label()) @if let Some(d) = district { ", " (d) } }
+            dt { (lang.t(T::SECTOR)) } dd { (sector_label(lang, p.proposal.sector)) }
+            dt { (lang.t(T::PROPOSED_BY)) } dd { (groups_text(lang, &p.proposal.proposed_by)) }
+            @if !p.proposal.beneficiaries.is_empty() {
+                dt { (lang.t(T::BENEFICIARIES)) }
+                dd { @for (i, (g, n)) in p.proposal.beneficiaries.iter().enumerate() { @if i > 0 { ", " } (group_label(lang, *g)) " " (n) } }
+            }
+            @if !p.proposal.sdgs.is_empty() { dt { "SDG" } dd.sdg { (suara_domain::sdg::join(&p.proposal.sdgs).replace(',', ", ")) } }
+            dt { (lang.t(T::ESTIMATED_COST)) } dd { (p.proposal.estimated_cost.map_or("–".to_string(), |c| format!("Rp{}", rupiah(c)))) }
+            @if let Some(amount) = p.budget_amount { dt { (lang.t(T::APBD_BUDGET)) } dd { strong { "Rp" (rupiah(amount)) } } }
+        }
+        h2 { (lang.t(T::PROBLEM)) }
+        p { (p.proposal.problem) }
+        h2 { (lang.t(T::PROPOSED_ACTIVITY)) }
+        p { (p.proposal.activity) }
+        @if !photos.is_empty() {
+            h2 { (lang.t(T::PHOTOS)) }
+            p { @for n in photos {
+                a href=(crate::routes::musrena_photo(&p.code, &n.to_string())) { (lang.t(T::PHOTO)) (n) } " "
+            } }
+        }
+        h2 { (lang.t(T::HISTORY)) }
+        ol.history {
+            @for s in steps {
+                li {
+                    strong { (lang.date(s.on)) } " · " (action_label(lang, &s.action)) " → " (stage_label(lang, s.stage_after))
+                    " · " small { (s.actor) }
+                    @if let Some(r) = &s.reason { br; (lang.t(T::REASON)) (r) }
+                    @if let Some(a) = s.amount { br; "Rp" (rupiah(a)) }
+                    @if let Some(e) = &s.evidence { br; (lang.t(T::EVIDENCE)) (e) }
+                }
+            }
+        }
+    }
+}
+
+pub async fn tracker(cx: PageCx, Path(code): Path<String>) -> Result<Response, PageError> {
+    let (app, lang, here) = (&cx.app, cx.lang, cx.here.as_str());
+    let tenant = app.tenant(None).await?;
+    let Some((proposal, mut steps)) = app.store.proposal(&tenant.tenant_id, &code).await? else {
+        return Err(PageError::NotFound(Missing::Proposal(code)));
+    };
+    // The public sees who acted by role and unit, never a staff username (a target for
+    // password guessing).
+    for step in &mut steps {
+        step.actor = match app.store.account(&tenant.tenant_id, &step.actor).await? {
+            Some(account) => {
+                let unit = match &account.unit_id {
+                    Some(unit) => app
+                        .store
+                        .unit(&tenant.tenant_id, unit)
+                        .await?
+                        .map(|u| u.name),
+                    None => None,
+                };
+                let role = crate::i18n::role_label(lang, account.role);
+                match unit {
+                    // The unit's name alone says who acted ("Kecamatan Trenggalek").
+                    Some(unit) if account.role == suara_domain::access::Role::UnitAdmin => unit,
+                    Some(unit) => format!("{role}, {unit}"),
+                    None => role.to_string(),
+                }
+            }
+            None => lang.t(T::STAFF).to_string(),
+        };
+    }
+    let photos = app.store.photos(&tenant.tenant_id, &code).await?;
+    let district = match &proposal.district_id {
+        Some(d) => app.store.unit(&tenant.tenant_id, d).await?.map(|u| u.name),
+        None => None,
+    };
+    let content = html! {
+        p.crumbs { a href={ (crate::routes::MUSRENA_LIST) "?lang=" (lang.code()) } { "Musrena Keren" } }
+        h1 { (proposal.proposal.title) }
+        (proposal_details(lang, &proposal, &steps, &photos, district.as_deref()))
+    };
+    Ok(page(
+        StatusCode::OK,
+        layout(lang, &proposal.proposal.title, here, content),
+    ))
+}
+
+pub async fn photo(
+    State(app): State<Arc<AppState>>,
+    Path((code, n)): Path<(String, i64)>,
+) -> Result<Response, PageError> {
+    let tenant = app.tenant(None).await?;
+    let Some((content_type, bytes)) = app.store.photo(&tenant.tenant_id, &code, n).await? else {
+        return Err(PageError::NotFound(Missing::Page));
+    };
+    Ok((
+        [
+            (header::CONTENT_TYPE, content_type),
+            (header::CACHE_CONTROL, "public, max-age=86400".to_string()),
+        ],
+        bytes,
+    )
+        .into_response())
+}
