@@ -5,6 +5,7 @@
 
 use suara_domain::musrena::forum::{Accommodation, Group, Level, Participants};
 use suara_domain::musrena::lifecycle::Action;
+use suara_domain::musrena::progress::Progress;
 use suara_domain::musrena::proposal::{validate, ProposalDraft};
 use suara_domain::musrena::ranking::{rank, Candidate, Rule};
 use suara_domain::org::village::Village;
@@ -472,15 +473,45 @@ pub async fn fill(store: &Store, today: Date, now: OffsetDateTime) -> Result<Str
         )
         .await?;
     }
-    for code in accepted.iter().take(2) {
-        let evidence = format!("BAST {}/{this}, foto dan laporan OPD", &code[3..8]);
-        demo.step(
-            std::slice::from_ref(code),
-            Action::Implement { evidence },
-            day(this, Month::June, 30, today),
-            "bappeda",
-        )
-        .await?;
+    // Progress reported after the budget: two built (the report at 100 % completes them),
+    // two under way, one not started.
+    for (i, code) in accepted.iter().take(4).enumerate() {
+        let budget = 25_000_000 + 12_500_000 * i as u64;
+        let reports: &[(Month, u8, u8, u8, &str)] = &[
+            (
+                Month::February,
+                16,
+                30,
+                25,
+                "Material datang, pekerjaan persiapan dan pondasi dimulai.",
+            ),
+            (
+                Month::April,
+                20,
+                70,
+                65,
+                "Pekerjaan utama berjalan; diperiksa bersama kader desa.",
+            ),
+            (
+                Month::June,
+                30,
+                100,
+                96,
+                "Selesai dan dipakai warga; berita acara serah terima ditandatangani.",
+            ),
+        ];
+        for (month, d, percent, spent, note) in &reports[..if i < 2 { 3 } else { 2 }] {
+            let entry = Progress {
+                on: day(this, *month, *d, today),
+                percent: *percent,
+                spent: budget / 100 * u64::from(*spent),
+                note: (*note).to_string(),
+            };
+            store
+                .add_progress(TENANT_ID, code, &entry, None, "bappeda", now)
+                .await
+                .map_err(fail)?;
+        }
     }
 
     // This year's forums, still under way.

@@ -49,7 +49,8 @@ pub use innovation::{
 pub use kiosks::{Kiosk, NewKiosk};
 pub use log::{LogReport, ReceiptStatus};
 pub use musrena::{
-    Forum, MusrenaError, ProposalFilter, ProposalStep, StoredProposal, VillageFigures,
+    Forum, MusrenaError, ProposalFilter, ProposalStep, StoredProgress, StoredProposal,
+    VillageFigures,
 };
 pub use org::Tenant;
 pub use quarantine::{DecisionError, HeldPage, HeldQuery, HeldResponse, Signals, SOURCE_CHARS};

@@ -99,6 +99,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/shared/0014_villages.sql"),
         postgres: include_str!("../migrations/shared/0014_villages.sql"),
     },
+    Migration {
+        version: 15,
+        name: "musrena_progress",
+        sqlite: include_str!("../migrations/shared/0015_musrena_progress.sql"),
+        postgres: include_str!("../migrations/shared/0015_musrena_progress.sql"),
+    },
 ];
 
 /// Responses stored before the chain existed are linked once, when it is created.

@@ -13,7 +13,8 @@ use time::OffsetDateTime;
 
 suara_store::backend_tests!(
     a_village_forum_to_the_budget,
-    proposals_and_forums_name_villages_of_the_regency
+    proposals_and_forums_name_villages_of_the_regency,
+    progress_is_reported_until_the_work_is_complete
 );
 
 fn draft(title: &str, groups: &[&str]) -> ProposalDraft {
@@ -389,4 +390,150 @@ async fn proposals_and_forums_name_villages_of_the_regency(db: TestDatabase) {
         .await
         .unwrap();
     assert_eq!(all.len(), 1);
+}
+
+/// After the budget: progress entries only move forward, a retry is recorded once, and the
+/// entry at 100 % completes the proposal in the same transaction.
+async fn progress_is_reported_until_the_work_is_complete(db: TestDatabase) {
+    use suara_domain::musrena::progress::{validate as entry, ProgressDraft, ProgressError};
+    let store = db.seeded_store().await;
+    let now = OffsetDateTime::now_utc();
+    let forum_id = store
+        .create_forum(
+            "t1",
+            &Forum {
+                forum_id: String::new(),
+                level: Level::Desa,
+                district_id: Some(suara_store::testing::DISTRICT.into()),
+                village: Some(suara_store::testing::VILLAGE.into()),
+                held_on: date!(2026 - 01 - 20),
+                place: "Balai desa".into(),
+                facilitator: "Ibu Sri".into(),
+                accommodations: vec![],
+                participants: Participants::default(),
+            },
+            "x",
+            now,
+        )
+        .await
+        .unwrap();
+    let proposal = validate(&draft("Jalur landai", &["women"])).unwrap();
+    let code = store
+        .add_proposal(
+            "t1",
+            &forum_id,
+            &proposal,
+            false,
+            date!(2026 - 01 - 20),
+            "x",
+            now,
+        )
+        .await
+        .unwrap();
+    let codes = vec![code.clone()];
+    let report = |on: &str, percent: &str, spent: &str| {
+        entry(
+            &ProgressDraft {
+                on: on.into(),
+                percent: percent.into(),
+                spent: spent.into(),
+                note: format!("Laporan {percent} %"),
+            },
+            date!(2026 - 11 - 25),
+        )
+        .unwrap()
+    };
+    let add = |p: suara_domain::musrena::progress::Progress| {
+        let (store, code) = (&store, &code);
+        async move {
+            store
+                .add_progress("t1", code, &p, None, "bappeda", now)
+                .await
+        }
+    };
+    // Not yet budgeted: refused.
+    assert!(matches!(
+        add(report("2026-06-01", "10", "")).await,
+        Err(MusrenaError::Progress(ProgressError::NotBudgeted))
+    ));
+    for action in [
+        Action::Verify,
+        Action::Prioritize,
+        Action::Carry,
+        Action::Carry,
+        Action::Carry,
+        Action::AcceptIntoPlan,
+        Action::Budget { amount: 20_000_000 },
+    ] {
+        plan(&store, &codes, action).await.unwrap();
+    }
+    assert_eq!(
+        add(report("2026-06-01", "40", "8.000.000")).await.unwrap(),
+        Stage::Budgeted
+    );
+    // The same report again (a double click) is recorded once.
+    add(report("2026-06-01", "40", "8.000.000")).await.unwrap();
+    assert_eq!(store.progress("t1", &code).await.unwrap().len(), 1);
+    for (bad, expected) in [
+        (
+            report("2026-05-01", "50", "9000000"),
+            ProgressError::BeforeLast(date!(2026 - 06 - 01)),
+        ),
+        (
+            report("2026-07-01", "30", "9000000"),
+            ProgressError::LessDone(40),
+        ),
+        (
+            report("2026-07-01", "50", "7000000"),
+            ProgressError::LessSpent(8_000_000),
+        ),
+        (
+            report("2026-07-01", "50", "20000001"),
+            ProgressError::OverBudget(20_000_000),
+        ),
+        (
+            report("2026-03-01", "50", "9000000"),
+            ProgressError::BeforeBudget(date!(2026 - 03 - 15)),
+        ),
+    ] {
+        match add(bad).await {
+            Err(MusrenaError::Progress(e)) => assert_eq!(e, expected),
+            other => panic!("{other:?}"),
+        }
+    }
+    let jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 9, 9];
+    store
+        .add_progress(
+            "t1",
+            &code,
+            &report("2026-08-01", "100", "19.500.000"),
+            Some((check_photo(&jpeg).unwrap(), &jpeg)),
+            "bappeda",
+            now,
+        )
+        .await
+        .unwrap();
+    let entries = store.progress("t1", &code).await.unwrap();
+    assert_eq!(
+        entries
+            .iter()
+            .map(|e| e.progress.percent)
+            .collect::<Vec<_>>(),
+        [40, 100]
+    );
+    assert!(entries[1].has_photo && !entries[0].has_photo);
+    let (kind, bytes) = store.progress_photo("t1", &code, 2).await.unwrap().unwrap();
+    assert_eq!((kind.as_str(), bytes.as_slice()), ("image/jpeg", &jpeg[..]));
+    assert_eq!(store.progress_photo("t1", &code, 1).await.unwrap(), None);
+    let (done, steps) = store.proposal("t1", &code).await.unwrap().unwrap();
+    assert_eq!(done.stage, Stage::Implemented);
+    assert_eq!(
+        steps.last().unwrap().evidence.as_deref(),
+        Some("Laporan 100 %")
+    );
+    // Complete: nothing more.
+    assert!(matches!(
+        add(report("2026-09-01", "100", "19500000")).await,
+        Err(MusrenaError::Progress(ProgressError::NotBudgeted))
+    ));
 }

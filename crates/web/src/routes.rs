@@ -158,6 +158,7 @@ route_table! {
         /// Accepting, budgeting and implementing also need DecidePlanning, checked by the handler.
         MUSRENA_STEP musrena_step() = "/musrena/langkah" => [POST ManageMusrena musrena::staff::apply_step];
         MUSRENA_MANAGE musrena_manage(code) = "/musrena/kelola/{code}" => [GET ManageMusrena musrena::staff::manage];
+        MUSRENA_PROGRESS musrena_progress(code) = "/musrena/kelola/{code}/kemajuan" => [POST DecidePlanning musrena::staff::add_progress] limit musrena::staff::MAX_PROPOSAL_UPLOAD_BYTES;
         MUSRENA_EXPORT musrena_export() = "/musrena/ekspor" => [GET DecidePlanning musrena::staff::export];
         /// Registering also needs the unit to be the user's, checked by the handler.
         INNOVATION_REGISTRY innovation_registry() = "/kelola/inovasi" => [
@@ -199,6 +200,7 @@ route_table! {
         MUSRENA_STATISTICS musrena_statistics() = "/musrena/statistik" => [GET musrena::public::statistics];
         MUSRENA_TRACKER musrena_tracker(code) = "/musrena/usulan/{code}" => [GET musrena::public::tracker];
         MUSRENA_PHOTO musrena_photo(code, n) = "/musrena/usulan/{code}/foto/{n}" => [GET musrena::public::photo];
+        MUSRENA_PROGRESS_PHOTO musrena_progress_photo(code, n) = "/musrena/usulan/{code}/kemajuan/{n}" => [GET musrena::public::progress_photo];
         MUSRENA_MAP musrena_map() = "/musrena/peta" => [GET musrena::map::map];
         API_MUSRENA_PROPOSALS api_musrena_proposals() = "/api/v1/musrena/proposals" => [GET api::musrena::proposals];
         API_MUSRENA_GEOJSON api_musrena_geojson() = "/api/v1/musrena/proposals.geojson" => [GET api::musrena::proposals_geojson];

@@ -337,7 +337,7 @@ async fn a_forum_to_the_budget_and_the_public_sees_it(db: TestDatabase) {
     assert!(codes_in(&text(&app, "/musrena?sdg=1").await).is_empty());
     assert!(rejected.contains("10.2, 11.2"));
     let stats = text(&app, "/musrena/statistik").await;
-    assert!(stats.contains("<td class=\"num\">5 (100,0%)</td><td class=\"num\">1 (20,0%)</td><td class=\"num\">1 (20,0%)</td><td class=\"num\">Rp12.500.000</td>"), "{stats}");
+    assert!(stats.contains("<td class=\"num\">5 (100,0%)</td><td class=\"num\">1 (20,0%)</td><td class=\"num\">1 (20,0%)</td><td class=\"num\">0 (0,0%)</td><td class=\"num\">Rp12.500.000</td>"), "{stats}");
     let photo = app.get(&format!("/musrena/usulan/{}/foto/1", top[0])).await;
     assert_eq!(photo.headers()["content-type"], "image/jpeg");
     // Published without the phone's EXIF block and its GPS position.
@@ -367,7 +367,7 @@ async fn a_forum_to_the_budget_and_the_public_sees_it(db: TestDatabase) {
         "{map}"
     );
     assert!(
-        map.contains("1 desa dan kelurahan lain belum punya usulan"),
+        map.contains("Desa dan kelurahan yang belum punya usulan: 1."),
         "{map}"
     );
     let year = &text(&app, "/musrena/peta?tahun=2026").await;
@@ -445,4 +445,156 @@ async fn a_forum_to_the_budget_and_the_public_sees_it(db: TestDatabase) {
         "village_centre"
     );
     assert_eq!(geo["features"][0]["geometry"]["type"], "Point");
+
+    // After the budget the planner reports progress; the public sees a bar and a timeline.
+    let report = |fields: &[(&str, &str)], photo: Option<&'static [u8]>, session: &Session| {
+        let mut form = reqwest::multipart::Form::new().text("csrf", session.csrf.clone());
+        for (k, v) in fields {
+            form = form.text(k.to_string(), v.to_string());
+        }
+        if let Some(bytes) = photo {
+            form = form.part(
+                "photo",
+                reqwest::multipart::Part::bytes(bytes).file_name("kemajuan.jpg"),
+            );
+        }
+        app.client
+            .post(app.url(&format!("/musrena/kelola/{}/kemajuan?lang=id", top[0])))
+            .header("cookie", format!("suara_session={}", session.cookie))
+            .multipart(form)
+            .send()
+    };
+    let today = time::OffsetDateTime::now_utc().date().to_string();
+    let first = [
+        ("on", today.as_str()),
+        ("percent", "40"),
+        ("spent", "Rp5.000.000"),
+        ("note", "Pondasi jalur landai selesai"),
+    ];
+    let saved = report(&first, Some(PHOTO_WITH_GPS.as_slice()), &planner)
+        .await
+        .unwrap();
+    assert_eq!(saved.status(), StatusCode::SEE_OTHER);
+    // A retry of the same report is kept once.
+    assert_eq!(
+        report(&first, None, &planner).await.unwrap().status(),
+        StatusCode::SEE_OTHER
+    );
+    let backwards = report(
+        &[
+            ("on", today.as_str()),
+            ("percent", "30"),
+            ("spent", "6000000"),
+            ("note", "Salah ketik"),
+        ],
+        None,
+        &planner,
+    )
+    .await
+    .unwrap();
+    assert_eq!(backwards.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = backwards.text().await.unwrap();
+    assert!(
+        page.contains("tidak boleh turun dari 40 %") && page.contains("Salah ketik"),
+        "{page}"
+    );
+    let over = report(
+        &[
+            ("on", today.as_str()),
+            ("percent", "90"),
+            ("spent", "Rp13.000.000"),
+            ("note", "x"),
+        ],
+        None,
+        &planner,
+    )
+    .await
+    .unwrap();
+    assert!(over
+        .text()
+        .await
+        .unwrap()
+        .contains("melebihi anggaran Rp12.500.000"));
+    // 100 % completes the proposal, so it asks for a tick first.
+    let last = [
+        ("on", today.as_str()),
+        ("percent", "100"),
+        ("spent", "12.400.000"),
+        ("note", "Jalur landai dipakai warga"),
+    ];
+    let unticked = report(&last, None, &planner).await.unwrap();
+    assert_eq!(unticked.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = unticked.text().await.unwrap();
+    assert!(
+        page.contains("tidak bisa dibatalkan") && page.contains("Jalur landai dipakai warga"),
+        "{page}"
+    );
+    // Without the token, or as someone who does not decide planning: refused, nothing kept.
+    let forged = app
+        .client
+        .post(app.url(&format!("/musrena/kelola/{}/kemajuan", top[0])))
+        .header("cookie", format!("suara_session={}", planner.cookie))
+        .multipart(
+            reqwest::multipart::Form::new()
+                .text("percent", "100")
+                .text("confirm", "yes"),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(forged.status(), StatusCode::FORBIDDEN);
+    app.add_account(
+        "admin-watulimo",
+        Role::UnitAdmin,
+        Some(suara_store::testing::DISTRICT),
+        None,
+    )
+    .await;
+    let district_admin = app.sign_in("admin-watulimo", PASSWORD).await.unwrap();
+    let mut ticked = last.to_vec();
+    ticked.push(("confirm", "yes"));
+    assert_eq!(
+        report(&ticked, None, &district_admin)
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        report(&ticked, None, &planner).await.unwrap().status(),
+        StatusCode::SEE_OTHER
+    );
+    let tracker = text(&app, &format!("/musrena/usulan/{}", top[0])).await;
+    assert!(
+        tracker.contains("value=\"100\"") && tracker.contains("100 % selesai"),
+        "{tracker}"
+    );
+    assert!(
+        tracker.contains("Terpakai Rp12.400.000 dari anggaran Rp12.500.000"),
+        "{tracker}"
+    );
+    assert_eq!(
+        tracker.matches("Pondasi jalur landai selesai").count(),
+        1,
+        "{tracker}"
+    );
+    let photo = app
+        .get(&format!("/musrena/usulan/{}/kemajuan/1", top[0]))
+        .await;
+    assert_eq!(photo.headers()["content-type"], "image/jpeg");
+    assert!(!photo.bytes().await.unwrap().windows(3).any(|w| w == b"GPS"));
+    assert_eq!(
+        app.get(&format!("/musrena/usulan/{}/kemajuan/2", top[0]))
+            .await
+            .status(),
+        StatusCode::NOT_FOUND
+    );
+    let stats = text(&app, "/musrena/statistik").await;
+    assert!(
+        stats.contains("<td class=\"num\">1 (20,0%)</td><td class=\"num\">Rp12.500.000</td>"),
+        "{stats}"
+    );
+    assert!(text(&app, "/musrena/statistik?tahun=2025")
+        .await
+        .contains("<td class=\"num\">0 (–)</td>"));
 }

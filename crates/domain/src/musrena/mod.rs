@@ -7,6 +7,7 @@
 //!   provided.
 //! - [`lifecycle`]: a proposal's stages as a state machine: only legal steps, a reason for
 //!   every rejection.
+//! - [`progress`]: after the budget, dated progress entries until the work is complete.
 //! - [`proposal`]: a proposal's fields checked, sectors, photo checks.
 //! - [`ranking`]: prioritization inside a forum: weighted criteria and votes combined into a
 //!   deterministic ranking with stated tie-breaks.
@@ -14,6 +15,7 @@
 
 pub mod forum;
 pub mod lifecycle;
+pub mod progress;
 pub mod proposal;
 pub mod ranking;
 pub mod stats;

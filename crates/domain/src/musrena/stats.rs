@@ -1,5 +1,5 @@
 //! How far proposals got, per group and per district: how many were submitted, accepted into
-//! the annual plan (RKPD) and budgeted, and the budgeted rupiah. A proposal counts for every
+//! the annual plan (RKPD), budgeted and completed, and the budgeted rupiah. A proposal counts for every
 //! group that proposed it.
 
 use std::collections::BTreeMap;
@@ -25,6 +25,8 @@ pub struct Counts {
     pub submitted: u64,
     pub accepted: u64,
     pub budgeted: u64,
+    /// Built or delivered (implemented).
+    pub completed: u64,
     /// Whole rupiah budgeted.
     pub amount: u64,
 }
@@ -38,6 +40,9 @@ impl Counts {
         if outcome.stage.has_reached(Stage::Budgeted) {
             self.budgeted += 1;
             self.amount += outcome.budget.unwrap_or(0);
+        }
+        if outcome.stage == Stage::Implemented {
+            self.completed += 1;
         }
     }
 
@@ -104,25 +109,31 @@ mod tests {
                 stage: Stage::Rejected,
                 budget: None,
             },
+            Outcome {
+                groups: &women,
+                district: Some("munjungan"),
+                stage: Stage::Implemented,
+                budget: Some(5_000_000),
+            },
         ];
         let groups = by_group(&outcomes);
         let (_, w) = groups[0];
         assert_eq!(
-            (w.submitted, w.accepted, w.budgeted, w.amount),
-            (3, 2, 1, 10_000_000)
+            (w.submitted, w.accepted, w.budgeted, w.completed, w.amount),
+            (4, 3, 2, 1, 15_000_000)
         );
-        assert_eq!(w.share(w.accepted).unwrap().to_string(), "66.7");
+        assert_eq!(w.share(w.accepted).unwrap().to_string(), "75.0");
         let (_, children) = groups[1];
         assert_eq!((children.submitted, children.accepted), (2, 1));
         assert_eq!(groups[2].1, Counts::default());
         assert_eq!(groups[2].1.share(0), None);
         let (districts, total) = by_district(&outcomes);
         assert_eq!(districts[&Some("panggul")].submitted, 2);
-        assert_eq!(total.amount, 10_000_000);
+        assert_eq!((total.amount, total.completed), (15_000_000, 1));
     }
 
     proptest! {
-        /// Budgeted ≤ accepted ≤ submitted, and districts add up to the total.
+        /// Completed ≤ budgeted ≤ accepted ≤ submitted, and districts add up to the total.
         #[test]
         fn counts_nest_and_add_up(rows in proptest::collection::vec((0usize..10, 0usize..3, 0u64..1000), 0..40)) {
             let groups = [Group::Women];
@@ -134,7 +145,7 @@ mod tests {
                 budget: Some(*amount),
             }).collect();
             let (by_d, total) = by_district(&outcomes);
-            prop_assert!(total.budgeted <= total.accepted && total.accepted <= total.submitted);
+            prop_assert!(total.completed <= total.budgeted && total.budgeted <= total.accepted && total.accepted <= total.submitted);
             prop_assert_eq!(by_d.values().map(|c| c.submitted).sum::<u64>(), total.submitted);
             prop_assert_eq!(by_d.values().map(|c| c.amount).sum::<u64>(), total.amount);
             prop_assert_eq!(by_group(&outcomes)[0].1, total);

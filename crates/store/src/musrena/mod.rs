@@ -3,8 +3,10 @@
 //! machine in the same transaction that records it) and photos.
 
 mod map;
+mod progress;
 
 pub use map::VillageFigures;
+pub use progress::StoredProgress;
 
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
@@ -24,6 +26,8 @@ pub enum MusrenaError {
     Store(#[from] StoreError),
     #[error("{0}")]
     Transition(#[from] TransitionError),
+    #[error("{0}")]
+    Progress(#[from] suara_domain::musrena::progress::ProgressError),
     #[error("there is no forum '{0}'")]
     NoSuchForum(String),
     #[error("there is no proposal '{0}'")]

@@ -4225,6 +4225,94 @@ pub const VILLAGES_WITHOUT_PROPOSALS: Text = Text {
     id: "Desa dan kelurahan yang belum punya usulan: {}.",
     en: "Villages without proposals yet: {}.",
 };
+pub const PROGRESS_OF_THE_WORK: Text = Text {
+    id: "Kemajuan pekerjaan",
+    en: "Progress of the work",
+};
+pub const PERCENT_DONE: Text = Text {
+    id: "{} % selesai",
+    en: "{} % done",
+};
+pub const SPENT_OF_THE_BUDGET: Text = Text {
+    id: "Terpakai Rp{} dari anggaran Rp{}",
+    en: "Spent Rp{} of the Rp{} budget",
+};
+pub const NO_PROGRESS_YET: Text = Text {
+    id: "Belum ada laporan kemajuan.",
+    en: "No progress reported yet.",
+};
+pub const RECORD_PROGRESS: Text = Text {
+    id: "Catat kemajuan pekerjaan",
+    en: "Record progress of the work",
+};
+pub const PERCENT_OF_THE_WORK_DONE: Text = Text {
+    id: "Persen pekerjaan selesai (0–100)",
+    en: "Percent of the work done (0–100)",
+};
+pub const SPENT_SO_FAR_RP: Text = Text {
+    id: "Terpakai sampai saat ini (Rp)",
+    en: "Spent so far (Rp)",
+};
+pub const WORK_PROGRESS_NOTE: Text = Text {
+    id: "Catatan (apa yang sudah dikerjakan)",
+    en: "Note (what has been done)",
+};
+pub const SAVE_THE_PROGRESS: Text = Text {
+    id: "Simpan kemajuan",
+    en: "Save the progress",
+};
+pub const COMPLETION_WARNING: Text = Text {
+    id: "Kemajuan 100 % menandai usulan selesai dibangun. Ini tidak bisa dibatalkan.",
+    en: "Progress of 100 % marks the proposal as built. This cannot be undone.",
+};
+pub const CONFIRM_COMPLETION: Text = Text {
+    id: "Ya, pekerjaan sudah selesai",
+    en: "Yes, the work is finished",
+};
+pub const CONFIRM_COMPLETION_HINT: Text = Text {
+    id: "Centang untuk menyimpan. Pilih fotonya lagi bila ada: berkas tidak bisa diisikan ulang oleh peramban.",
+    en: "Tick to save. Choose the photo again if there is one: a browser cannot refill a file.",
+};
+pub const PROGRESS_SAVED: Text = Text {
+    id: "Kemajuan tersimpan.",
+    en: "Progress saved.",
+};
+pub const PROGRESS_NOT_BUDGETED: Text = Text {
+    id: "Kemajuan hanya dicatat untuk usulan yang sudah dianggarkan dan belum selesai.",
+    en: "Progress is recorded only for budgeted proposals that are not finished.",
+};
+pub const PROGRESS_BEFORE_BUDGET: Text = Text {
+    id: "Tanggalnya sebelum usulan dianggarkan ({}).",
+    en: "The date is before the proposal was budgeted ({}).",
+};
+pub const PROGRESS_BEFORE_LAST: Text = Text {
+    id: "Tanggalnya sebelum laporan terakhir ({}).",
+    en: "The date is before the last report ({}).",
+};
+pub const PROGRESS_LESS_DONE: Text = Text {
+    id: "Persen selesai tidak boleh turun dari {} %.",
+    en: "The percent done cannot go down from {} %.",
+};
+pub const PROGRESS_LESS_SPENT: Text = Text {
+    id: "Yang terpakai tidak boleh turun dari Rp{}.",
+    en: "The amount spent cannot go down from Rp{}.",
+};
+pub const PROGRESS_OVER_BUDGET: Text = Text {
+    id: "Yang terpakai melebihi anggaran Rp{}.",
+    en: "The amount spent is more than the Rp{} budget.",
+};
+pub const IS_IN_THE_FUTURE: Text = Text {
+    id: "belum terjadi (tanggal di masa depan)",
+    en: "is in the future",
+};
+pub const IS_NOT_A_PERCENT: Text = Text {
+    id: "harus bilangan bulat 0 sampai 100",
+    en: "must be a whole number from 0 to 100",
+};
+pub const COMPLETED: Text = Text {
+    id: "Selesai dibangun",
+    en: "Completed",
+};
 /// Every text above, for the completeness test.
 #[cfg(test)]
 pub const EVERY_TEXT: &[Text] = &[
@@ -5290,6 +5378,28 @@ pub const EVERY_TEXT: &[Text] = &[
     YEAR_PROPOSED,
     SEE_THE_MAP,
     VILLAGES_WITHOUT_PROPOSALS,
+    PROGRESS_OF_THE_WORK,
+    PERCENT_DONE,
+    SPENT_OF_THE_BUDGET,
+    NO_PROGRESS_YET,
+    RECORD_PROGRESS,
+    PERCENT_OF_THE_WORK_DONE,
+    SPENT_SO_FAR_RP,
+    WORK_PROGRESS_NOTE,
+    SAVE_THE_PROGRESS,
+    COMPLETION_WARNING,
+    CONFIRM_COMPLETION,
+    CONFIRM_COMPLETION_HINT,
+    PROGRESS_SAVED,
+    PROGRESS_NOT_BUDGETED,
+    PROGRESS_BEFORE_BUDGET,
+    PROGRESS_BEFORE_LAST,
+    PROGRESS_LESS_DONE,
+    PROGRESS_LESS_SPENT,
+    PROGRESS_OVER_BUDGET,
+    IS_IN_THE_FUTURE,
+    IS_NOT_A_PERCENT,
+    COMPLETED,
 ];
 
 #[cfg(test)]

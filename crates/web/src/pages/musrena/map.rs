@@ -188,27 +188,42 @@ fn district_borders(villages: &[Village], projection: &Projection) -> String {
     d
 }
 
-/// Shades: none for villages without any, then four steps at the quartiles of the others.
+/// Shades: none for villages without any, then four steps by rank among the distinct
+/// figures of the others, so the largest is always the darkest (with four or fewer distinct
+/// figures, each has its own step, counted down from the darkest).
 const SHADES: [&str; 5] = ["#f2f2f2", "#c6dbef", "#6baed6", "#2171b5", "#08306b"];
 
-/// The upper bounds of shades 1–3 (shade 4 takes the rest).
-fn breaks(values: &[u64]) -> [u64; 3] {
-    let mut positive: Vec<u64> = values.iter().copied().filter(|v| *v > 0).collect();
-    positive.sort_unstable();
-    let at = |q: usize| {
-        positive
-            .get((positive.len() * q / 4).saturating_sub(1))
-            .copied()
-            .unwrap_or(0)
-    };
-    [at(1), at(2), at(3)]
+struct Shading {
+    /// Distinct positive figures, ascending.
+    distinct: Vec<u64>,
 }
 
-fn shade(value: u64, breaks: &[u64; 3]) -> usize {
-    if value == 0 {
-        0
-    } else {
-        1 + breaks.iter().filter(|b| value > **b).count()
+impl Shading {
+    fn new(values: &[u64]) -> Shading {
+        let mut distinct: Vec<u64> = values.iter().copied().filter(|v| *v > 0).collect();
+        distinct.sort_unstable();
+        distinct.dedup();
+        Shading { distinct }
+    }
+
+    fn shade(&self, value: u64) -> usize {
+        let n = self.distinct.len();
+        match self.distinct.binary_search(&value) {
+            Err(_) => 0,
+            Ok(rank) if n <= 4 => 4 - (n - 1 - rank),
+            Ok(rank) => 1 + rank * 4 / n,
+        }
+    }
+
+    /// The smallest and largest figure drawn in `shade` (1–4), if any is.
+    fn range(&self, shade: usize) -> Option<(u64, u64)> {
+        let mut of = self
+            .distinct
+            .iter()
+            .copied()
+            .filter(|v| self.shade(*v) == shade);
+        let first = of.next()?;
+        Some((first, of.next_back().unwrap_or(first)))
     }
 }
 
@@ -232,7 +247,7 @@ fn render(lang: Lang, view: &MapView) -> Markup {
         .iter()
         .map(|v| view.measure.of(figures(v)))
         .collect();
-    let breaks = breaks(&values);
+    let shading = Shading::new(&values);
     let district_name = |id: &str| {
         view.districts
             .iter()
@@ -262,7 +277,6 @@ fn render(lang: Lang, view: &MapView) -> Markup {
         Measure::Proposals => lang.t(T::NUMBER_OF_PROPOSALS),
         Measure::Budget => lang.t(T::BUDGETED_RUPIAH),
     };
-    let lower = |i: usize| if i == 1 { 1 } else { breaks[i - 2] + 1 };
     html! {
         h1 { (lang.t(T::MAP_OF_PROPOSALS)) }
         p.lead { (lang.t(T::MAP_LEAD)) }
@@ -289,7 +303,7 @@ fn render(lang: Lang, view: &MapView) -> Markup {
                         title #peta-judul { (lang.t(T::MAP_OF_PROPOSALS)) ": " (measure_label) }
                         @for (v, value) in view.villages.iter().zip(&values) {
                             @if let Some(b) = &v.boundary {
-                                path d=(path(b, projection)) fill=(SHADES[shade(*value, &breaks)]) fill-rule="evenodd" stroke="#ffffff" stroke-width="0.8" {
+                                path d=(path(b, projection)) fill=(SHADES[shading.shade(*value)]) fill-rule="evenodd" stroke="#ffffff" stroke-width="0.8" {
                                     title { (v.name) ": " (amount(view.measure, *value)) }
                                 }
                             }
@@ -300,12 +314,9 @@ fn render(lang: Lang, view: &MapView) -> Markup {
                         (measure_label)
                         ul.legend {
                             li { (swatch(SHADES[0])) (lang.t(T::NONE_YET)) }
-                            @for i in (1..=4usize).filter(|_| values.iter().any(|v| *v > 0)) {
-                                @if i == 4 || breaks[i - 1] >= lower(i) {
-                                    li { (swatch(SHADES[i]))
-                                        (amount(view.measure, lower(i)))
-                                        @if i == 4 { "+" } @else if breaks[i - 1] > lower(i) { " – " (amount(view.measure, breaks[i - 1])) } }
-                                }
+                            @for (i, (low, high)) in (1..=4usize).filter_map(|i| Some((i, shading.range(i)?))) {
+                                li { (swatch(SHADES[i])) (amount(view.measure, low))
+                                    @if high > low { " – " (amount(view.measure, high)) } }
                             }
                         }
                     }
@@ -381,14 +392,20 @@ mod tests {
     }
 
     #[test]
-    fn shades_follow_the_quartiles_and_zero_stands_apart() {
-        let values = [0, 1, 2, 3, 4, 5, 6, 7, 8];
-        let b = breaks(&values);
-        assert_eq!(b, [2, 4, 6]);
-        let shades: Vec<usize> = values.iter().map(|v| shade(*v, &b)).collect();
+    fn shades_go_by_rank_and_the_largest_is_darkest() {
+        let shading = Shading::new(&[0, 1, 2, 3, 4, 5, 6, 7, 8, 8]);
+        let shades: Vec<usize> = (0..=8).map(|v| shading.shade(v)).collect();
         assert_eq!(shades, [0, 1, 1, 2, 2, 3, 3, 4, 4]);
-        assert_eq!(breaks(&[0, 0]), [0, 0, 0]);
-        assert_eq!(shade(5, &[0, 0, 0]), 4);
+        assert_eq!(shading.range(2), Some((3, 4)));
+        let one = Shading::new(&[0, 12_500_000]);
+        assert_eq!((one.shade(12_500_000), one.shade(0)), (4, 0));
+        assert_eq!(
+            (one.range(4), one.range(1)),
+            (Some((12_500_000, 12_500_000)), None)
+        );
+        let two = Shading::new(&[5, 9]);
+        assert_eq!((two.shade(5), two.shade(9)), (3, 4));
+        assert_eq!(Shading::new(&[0, 0]).range(4), None);
     }
 
     #[test]

@@ -2,9 +2,11 @@
 
 use std::collections::HashMap;
 
+use axum::extract::Query;
 use axum::http::StatusCode;
 use axum::response::Response;
 use maud::{html, Markup};
+use serde::Deserialize;
 use suara_domain::musrena::stats::{by_district, by_group, Counts, Outcome};
 use suara_domain::tpp::rupiah;
 use suara_store::ProposalFilter;
@@ -17,7 +19,7 @@ use crate::pages::musrena::group_label;
 use crate::pages::staff::charts::{bars, Bar};
 use crate::pages::{layout, page};
 
-use super::districts;
+use super::{chosen, districts};
 
 /// A row of counts; `all` is every proposal, for the row's share of them.
 fn counts_row(lang: Lang, label: &str, c: &Counts, all: &Counts) -> Markup {
@@ -30,6 +32,7 @@ fn counts_row(lang: Lang, label: &str, c: &Counts, all: &Counts) -> Markup {
             td.num { (c.submitted) " (" (of_all) ")" }
             td.num { (c.accepted) " (" (share(c.accepted)) ")" }
             td.num { (c.budgeted) " (" (share(c.budgeted)) ")" }
+            td.num { (c.completed) " (" (share(c.completed)) ")" }
             td.num { "Rp" (rupiah(c.amount)) }
         }
     }
@@ -42,19 +45,41 @@ fn counts_head(lang: Lang, first: &str) -> Markup {
             th.num scope="col" { (lang.t(T::PROPOSED)) }
             th.num scope="col" { (lang.t(T::IN_THE_RKPD)) }
             th.num scope="col" { (lang.t(T::BUDGETED)) }
+            th.num scope="col" { (lang.t(T::COMPLETED)) }
             th.num scope="col" { (lang.t(T::BUDGET)) }
         } }
     }
 }
 
-pub async fn statistics(cx: PageCx) -> Result<Response, PageError> {
+#[derive(Deserialize, Default)]
+pub struct StatisticsQuery {
+    pub tahun: Option<String>,
+}
+
+pub async fn statistics(
+    cx: PageCx,
+    Query(query): Query<StatisticsQuery>,
+) -> Result<Response, PageError> {
     let (app, lang, here) = (&cx.app, cx.lang, cx.here.as_str());
     let tenant = app.tenant(None).await?;
     let districts = districts(app, &tenant.tenant_id).await?;
-    let proposals = app
-        .store
-        .proposals(&tenant.tenant_id, &ProposalFilter::default())
-        .await?;
+    let years = app.store.proposal_years(&tenant.tenant_id).await?;
+    let year = chosen(&query.tahun)
+        .and_then(|y| y.parse().ok())
+        .filter(|y| years.contains(y));
+    let filter = ProposalFilter {
+        year,
+        ..ProposalFilter::default()
+    };
+    let proposals = app.store.proposals(&tenant.tenant_id, &filter).await?;
+    let year_href = |y: Option<i32>| match y {
+        Some(y) => format!(
+            "{}?lang={}&tahun={y}",
+            crate::routes::MUSRENA_STATISTICS,
+            lang.code()
+        ),
+        None => format!("{}?lang={}", crate::routes::MUSRENA_STATISTICS, lang.code()),
+    };
     let outcomes: Vec<Outcome> = proposals
         .iter()
         .map(|p| Outcome {
@@ -85,6 +110,14 @@ pub async fn statistics(cx: PageCx) -> Result<Response, PageError> {
         p.crumbs { a href={ (crate::routes::MUSRENA_LIST) "?lang=" (lang.code()) } { "Musrena Keren" } }
         h1 { (title) }
         p { (lang.t(T::HOW_MANY_PROPOSALS_EACH_GROUP_MADE_AND)) }
+        nav.choices aria-label=(lang.t(T::YEAR)) {
+            (lang.t(T::YEAR)) " "
+            @if year.is_none() { strong aria-current="true" { (lang.t(T::ALL_YEARS)) } } @else { a href=(year_href(None)) { (lang.t(T::ALL_YEARS)) } }
+            @for y in &years {
+                " "
+                @if year == Some(*y) { strong aria-current="true" { (y) } } @else { a href=(year_href(Some(*y))) { (y) } }
+            }
+        }
         figure tabindex="0" {
             (bars(lang, lang.t(T::SHARE_OF_PROPOSALS_BUDGETED_PER_GROUP), &budgeted_share, 0.0, 100.0, 1))
             figcaption { (lang.t(T::SHARE_OF_PROPOSALS_BUDGETED_OF_THOSE_MADE)) }

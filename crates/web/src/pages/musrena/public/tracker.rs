@@ -1,4 +1,5 @@
-//! A proposal's public tracker: what was proposed and every step since, and its photos.
+//! A proposal's public tracker: what was proposed, every step since, the progress of the
+//! work after the budget, and its photos.
 
 use std::sync::Arc;
 
@@ -6,8 +7,9 @@ use axum::extract::{Path, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use maud::{html, Markup};
+use suara_domain::musrena::lifecycle::Stage;
 use suara_domain::tpp::rupiah;
-use suara_store::StoredProposal;
+use suara_store::{StoredProgress, StoredProposal};
 
 use crate::i18n::catalogue as T;
 use crate::i18n::Lang;
@@ -33,6 +35,7 @@ pub fn proposal_details(
     p: &StoredProposal,
     steps: &[suara_store::ProposalStep],
     photos: &[i64],
+    progress: &[StoredProgress],
     district: Option<&str>,
 ) -> Markup {
     html! {
@@ -63,6 +66,9 @@ pub fn proposal_details(
                 a href=(crate::routes::musrena_photo(&p.code, &n.to_string())) { (lang.t(T::PHOTO)) (n) } " "
             } }
         }
+        @if p.stage == Stage::Budgeted || !progress.is_empty() {
+            (progress_section(lang, p, progress))
+        }
         h2 { (lang.t(T::HISTORY)) }
         ol.history {
             @for s in steps {
@@ -72,6 +78,36 @@ pub fn proposal_details(
                     @if let Some(r) = &s.reason { br; (lang.t(T::REASON)) (r) }
                     @if let Some(a) = s.amount { br; "Rp" (rupiah(a)) }
                     @if let Some(e) = &s.evidence { br; (lang.t(T::EVIDENCE)) (e) }
+                }
+            }
+        }
+    }
+}
+
+/// Decidim-like accountability: a bar for the work done, the money spent against the
+/// budget, and every dated report.
+fn progress_section(lang: Lang, p: &StoredProposal, progress: &[StoredProgress]) -> Markup {
+    let last = progress.last().map(|e| &e.progress);
+    let percent = last.map_or(0, |l| l.percent);
+    html! {
+        h2 #kemajuan { (lang.t(T::PROGRESS_OF_THE_WORK)) }
+        p.progress {
+            label for="selesai" { strong { (lang.fill(T::PERCENT_DONE, &[&percent])) } }
+            progress #selesai max="100" value=(percent) { (percent) " %" }
+        }
+        @if let (Some(last), Some(budget)) = (last, p.budget_amount) {
+            p { (lang.fill(T::SPENT_OF_THE_BUDGET, &[&rupiah(last.spent), &rupiah(budget)])) }
+        }
+        @if progress.is_empty() {
+            p { (lang.t(T::NO_PROGRESS_YET)) }
+        } @else {
+            ol.history {
+                @for e in progress {
+                    li {
+                        strong { (lang.date(e.progress.on)) } " · " (lang.fill(T::PERCENT_DONE, &[&e.progress.percent])) " · Rp" (rupiah(e.progress.spent))
+                        br; (e.progress.note)
+                        @if e.has_photo { br; a href=(crate::routes::musrena_progress_photo(&p.code, &e.entry_no.to_string())) { (lang.t(T::PHOTO)) } }
+                    }
                 }
             }
         }
@@ -109,6 +145,7 @@ pub async fn tracker(cx: PageCx, Path(code): Path<String>) -> Result<Response, P
         };
     }
     let photos = app.store.photos(&tenant.tenant_id, &code).await?;
+    let progress = app.store.progress(&tenant.tenant_id, &code).await?;
     let district = match &proposal.district_id {
         Some(d) => app.store.unit(&tenant.tenant_id, d).await?.map(|u| u.name),
         None => None,
@@ -116,7 +153,7 @@ pub async fn tracker(cx: PageCx, Path(code): Path<String>) -> Result<Response, P
     let content = html! {
         p.crumbs { a href={ (crate::routes::MUSRENA_LIST) "?lang=" (lang.code()) } { "Musrena Keren" } }
         h1 { (proposal.proposal.title) }
-        (proposal_details(lang, &proposal, &steps, &photos, district.as_deref()))
+        (proposal_details(lang, &proposal, &steps, &photos, &progress, district.as_deref()))
     };
     Ok(page(
         StatusCode::OK,
@@ -129,7 +166,24 @@ pub async fn photo(
     Path((code, n)): Path<(String, i64)>,
 ) -> Result<Response, PageError> {
     let tenant = app.tenant(None).await?;
-    let Some((content_type, bytes)) = app.store.photo(&tenant.tenant_id, &code, n).await? else {
+    picture(app.store.photo(&tenant.tenant_id, &code, n).await?)
+}
+
+/// A progress report's photo.
+pub async fn progress_photo(
+    State(app): State<Arc<AppState>>,
+    Path((code, n)): Path<(String, i64)>,
+) -> Result<Response, PageError> {
+    let tenant = app.tenant(None).await?;
+    picture(
+        app.store
+            .progress_photo(&tenant.tenant_id, &code, n)
+            .await?,
+    )
+}
+
+fn picture(found: Option<(String, Vec<u8>)>) -> Result<Response, PageError> {
+    let Some((content_type, bytes)) = found else {
         return Err(PageError::NotFound(Missing::Page));
     };
     Ok((

@@ -25,6 +25,8 @@ pub struct ForumQuery {
     pub selesai: Option<usize>,
     /// The tracking code of a proposal just added.
     pub baru: Option<String>,
+    /// Set after a progress report was saved.
+    pub kemajuan: Option<u8>,
 }
 
 pub async fn forum(

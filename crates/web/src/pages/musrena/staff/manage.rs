@@ -4,14 +4,16 @@
 use std::collections::HashMap;
 
 use axum::extract::{Path, Query};
+use axum::http::StatusCode;
 use axum::response::Response;
-use maud::html;
+use maud::{html, Markup};
 use serde::Deserialize;
+use suara_domain::access::Permission;
 use suara_domain::musrena::lifecycle::Stage;
 use suara_store::{ProposalFilter, StoredProposal};
 
 use super::forum::ForumQuery;
-use super::{districts, forum_href, may_manage};
+use super::{districts, forum_href, may_manage, Pairs};
 use crate::i18n::catalogue as T;
 use crate::pages::context::StaffCx;
 use crate::pages::failure::{Missing, PageError};
@@ -25,25 +27,55 @@ pub async fn manage(
     Query(query): Query<ForumQuery>,
 ) -> Result<Response, PageError> {
     let lang = cx.lang;
-    let d = districts(&cx).await?;
-    let Some((proposal, steps)) = cx.app.store.proposal(cx.tenant_id(), &code).await? else {
-        return Err(PageError::NotFound(Missing::Proposal(code)));
+    let done = match (query.selesai, query.kemajuan) {
+        (Some(n), _) => {
+            Some(html! { div.success role="status" { p { (lang.t(T::PROPOSALS_UPDATED)) (n) } } })
+        }
+        (None, Some(_)) => {
+            Some(html! { div.success role="status" { p { (lang.t(T::PROGRESS_SAVED)) } } })
+        }
+        (None, None) => None,
+    };
+    manage_page(&cx, &code, StatusCode::OK, done, &Vec::new(), &[]).await
+}
+
+/// The page, with a notice on top (saved, or what was refused) and the progress form as
+/// typed.
+pub(super) async fn manage_page(
+    cx: &StaffCx,
+    code: &str,
+    status: StatusCode,
+    notice: Option<Markup>,
+    typed: &Pairs,
+    problems: &[String],
+) -> Result<Response, PageError> {
+    let lang = cx.lang;
+    let d = districts(cx).await?;
+    let Some((proposal, steps)) = cx.app.store.proposal(cx.tenant_id(), code).await? else {
+        return Err(PageError::NotFound(Missing::Proposal(code.to_string())));
     };
     if !may_manage(&cx.staff, proposal.district_id.as_deref(), &d.tree) {
-        return Err(PageError::NotFound(Missing::Proposal(code)));
+        return Err(PageError::NotFound(Missing::Proposal(code.to_string())));
     }
-    let photos = cx.app.store.photos(cx.tenant_id(), &code).await?;
+    let photos = cx.app.store.photos(cx.tenant_id(), code).await?;
+    let progress = cx.app.store.progress(cx.tenant_id(), code).await?;
     let district = proposal.district_id.as_deref().map(|id| d.name(id));
     let title = proposal.proposal.title.clone();
+    let reports =
+        proposal.stage == Stage::Budgeted && cx.staff.principal.may(Permission::DecidePlanning);
     let content = html! {
-        p.crumbs { a href=(forum_href(lang, &proposal.forum_id)) { "Forum " (proposal.forum_id) } " · " a href=(tracker_href(lang, &code)) { (lang.t(T::PUBLIC_PAGE)) } }
+        p.crumbs { a href=(forum_href(lang, &proposal.forum_id)) { "Forum " (proposal.forum_id) } " · " a href=(tracker_href(lang, code)) { (lang.t(T::PUBLIC_PAGE)) } }
         h1 { (title) }
-        @if let Some(n) = query.selesai { div.success role="status" { p { (lang.t(T::PROPOSALS_UPDATED)) (n) } } }
-        (proposal_details(lang, &proposal, &steps, &photos, district))
+        @if !problems.is_empty() {
+            div.error-summary role="alert" tabindex="-1" { h2 { (lang.t(T::PLEASE_CHECK)) } ul { @for p in problems { li { a href="#kemajuan-baru" { (p) } } } } }
+        }
+        @if let Some(notice) = notice { (notice) }
+        @if reports { (super::progress::progress_form(cx.look(), code, typed)) }
+        (proposal_details(lang, &proposal, &steps, &photos, &progress, district))
         h2 { (lang.t(T::NEXT_STEP)) }
-        (super::steps::step_form(cx.look(), &cx.staff, std::slice::from_ref(&proposal), &routes::musrena_manage(&code), true, &Vec::new()))
+        (super::steps::step_form(cx.look(), &cx.staff, std::slice::from_ref(&proposal), &routes::musrena_manage(code), true, &Vec::new()))
     };
-    cx.ok(&title, content)
+    Ok(cx.page(status, &title, content))
 }
 
 #[derive(Deserialize, Default)]

@@ -1,27 +1,33 @@
 //! Musrena pages for facilitators and planners: record a forum (participants counted by
 //! group; [`forums`]), enter proposals for the participants, also through an easy-read form
 //! made for children ([`proposal`]), score and rank them ([`forum`]), carry them up in bulk
-//! ([`steps`]), and follow each to the budget ([`manage`]). Accepting into the plan,
+//! ([`steps`]), follow each to the budget ([`manage`]) and report the work's progress after
+//! it ([`progress`]). Accepting into the plan,
 //! budgeting and recording implementation are the planners' own
 //! ([`Permission::DecidePlanning`]); a unit admin works only on forums in their districts.
 
 pub mod forum;
 pub mod forums;
 pub mod manage;
+pub mod progress;
 pub mod proposal;
 pub mod steps;
 
 pub use forum::{forum, save_scores};
 pub use forums::{create_forum, forums};
 pub use manage::{export, manage};
+pub use progress::add_progress;
 pub use proposal::{add_proposal, proposal_form, MAX_PROPOSAL_UPLOAD_BYTES};
 pub use steps::apply_step;
 
 use maud::{html, Markup};
 use suara_domain::access::{Permission, Role};
 use suara_domain::musrena::lifecycle::{Stage, TransitionError};
+use suara_domain::musrena::progress::ProgressError;
+use suara_domain::musrena::proposal::{check_photo, PhotoError, PhotoType};
 use suara_domain::org::tree::UnitTree;
 use suara_domain::org::village::Village;
+use suara_domain::tpp::rupiah;
 use suara_store::{Forum, MusrenaError};
 use time::{Date, OffsetDateTime};
 
@@ -124,6 +130,24 @@ async fn managed_forum(cx: &StaffCx, d: &Districts, forum_id: &str) -> Result<Fo
         .ok_or(PageError::NotFound(Missing::Forum))
 }
 
+/// A photo checked by its bytes and stripped of its metadata (a phone's GPS position), or
+/// the problem in the user's words.
+async fn published_photo(lang: Lang, bytes: &[u8]) -> Result<(PhotoType, Vec<u8>), String> {
+    match check_photo(bytes) {
+        Ok(kind) => {
+            let bytes = bytes.to_vec();
+            // Decoding takes real CPU: off the async workers.
+            tokio::task::spawn_blocking(move || crate::photos::without_metadata(kind, &bytes).ok())
+                .await
+                .ok()
+                .flatten()
+                .ok_or_else(|| lang.t(T::THE_PHOTO_COULD_NOT_BE_READ_SEND).to_string())
+        }
+        Err(PhotoError::TooLarge) => Err(lang.t(T::THE_PHOTO_IS_LARGER_THAN_5_MB).to_string()),
+        Err(_) => Err(lang.t(T::THE_PHOTO_MUST_BE_JPEG_PNG_OR).to_string()),
+    }
+}
+
 fn forum_href(lang: Lang, forum_id: &str) -> String {
     format!("{}?lang={}", routes::musrena_forum(forum_id), lang.code())
 }
@@ -147,6 +171,16 @@ fn refusal(lang: Lang, error: &MusrenaError) -> String {
             lang.t(T::VILLAGE_NOT_IN_THE_DISTRICT).to_string()
         }
         MusrenaError::Store(_) => lang.t(T::NOT_SAVED_BY_THE_SERVER).to_string(),
+        MusrenaError::Progress(e) => match e {
+            ProgressError::NotBudgeted => lang.t(T::PROGRESS_NOT_BUDGETED).to_string(),
+            ProgressError::BeforeBudget(d) => {
+                lang.fill(T::PROGRESS_BEFORE_BUDGET, &[&lang.date(*d)])
+            }
+            ProgressError::BeforeLast(d) => lang.fill(T::PROGRESS_BEFORE_LAST, &[&lang.date(*d)]),
+            ProgressError::LessDone(p) => lang.fill(T::PROGRESS_LESS_DONE, &[p]),
+            ProgressError::LessSpent(r) => lang.fill(T::PROGRESS_LESS_SPENT, &[&rupiah(*r)]),
+            ProgressError::OverBudget(r) => lang.fill(T::PROGRESS_OVER_BUDGET, &[&rupiah(*r)]),
+        },
         MusrenaError::Transition(t) => match t {
             TransitionError::NotAllowed { stage: s, action } => lang.fill(
                 T::STEP_NOT_ALLOWED,

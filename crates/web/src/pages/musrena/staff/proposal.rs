@@ -9,7 +9,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use maud::html;
 use serde::Deserialize;
 use suara_domain::musrena::forum::Group;
-use suara_domain::musrena::proposal::{check_photo, validate, ProposalDraft, Sector};
+use suara_domain::musrena::proposal::{validate, ProposalDraft, Sector};
 use suara_store::MusrenaError;
 use time::OffsetDateTime;
 
@@ -164,38 +164,13 @@ pub async fn add_proposal(
     };
     let mut problems: Vec<String> = Vec::new();
     let checked_photo = match &photo {
-        Some(bytes) => {
-            let checked = match check_photo(bytes) {
-                // Decoding takes real CPU: off the async workers.
-                Ok(kind) => {
-                    let bytes = bytes.clone();
-                    tokio::task::spawn_blocking(move || {
-                        crate::photos::without_metadata(kind, &bytes).ok()
-                    })
-                    .await
-                    .ok()
-                    .flatten()
-                    .ok_or(None)
-                }
-                Err(e) => Err(Some(e)),
-            };
-            match checked {
-                Ok(kept) => Some(kept),
-                Err(None) => {
-                    problems.push(lang.t(T::THE_PHOTO_COULD_NOT_BE_READ_SEND).to_string());
-                    None
-                }
-                Err(Some(e)) => {
-                    problems.push(match e {
-                        suara_domain::musrena::proposal::PhotoError::TooLarge => {
-                            lang.t(T::THE_PHOTO_IS_LARGER_THAN_5_MB).to_string()
-                        }
-                        _ => lang.t(T::THE_PHOTO_MUST_BE_JPEG_PNG_OR).to_string(),
-                    });
-                    None
-                }
+        Some(bytes) => match super::published_photo(lang, bytes).await {
+            Ok(kept) => Some(kept),
+            Err(problem) => {
+                problems.push(problem);
+                None
             }
-        }
+        },
         None => None,
     };
     // The form again with every problem and the draft as typed.
