@@ -5,6 +5,7 @@ mod admin_command;
 mod bench;
 mod demo;
 mod innovation_command;
+mod musrena_command;
 mod skm_command;
 mod tpp_command;
 
@@ -96,6 +97,15 @@ enum Command {
         #[arg(long, global = true, default_value = DEFAULT_DATABASE_URL)]
         database: String,
     },
+    /// Musrena Keren: the ranking rules forums are ranked with (versioned TOML).
+    Musrena {
+        #[command(subcommand)]
+        command: MusrenaCommand,
+        #[arg(long, global = true)]
+        tenant: Option<String>,
+        #[arg(long, global = true, default_value = DEFAULT_DATABASE_URL)]
+        database: String,
+    },
     /// Regencies (tenants) in the database.
     Tenant {
         #[command(subcommand)]
@@ -172,6 +182,15 @@ enum Command {
         #[arg(long, default_value = DEFAULT_DATABASE_URL)]
         database: String,
     },
+}
+
+#[derive(Subcommand)]
+enum MusrenaCommand {
+    /// Save a ranking rule from a TOML file (see the README); a saved version never
+    /// changes, and each forum keeps the version that was newest when it was recorded.
+    Rule { file: PathBuf },
+    /// The saved ranking rules, newest first.
+    Rules,
 }
 
 #[derive(Subcommand)]
@@ -503,6 +522,17 @@ fn main() -> ExitCode {
                     output,
                     lang,
                 } => innovation_command::export(&store, &format, output, &lang, tenant).await,
+            }
+        }),
+        Command::Musrena {
+            command,
+            tenant,
+            database,
+        } => with_store(&database, |store| async move {
+            let tenant = tenant.as_deref();
+            match command {
+                MusrenaCommand::Rule { file } => musrena_command::rule(&store, &file, tenant).await,
+                MusrenaCommand::Rules => musrena_command::rules(&store, tenant).await,
             }
         }),
         Command::Tpp {

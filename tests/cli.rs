@@ -408,6 +408,33 @@ fn a_regency_is_set_up_from_the_command_line() {
         "{}",
         stdout(&again)
     );
+
+    // Musrena ranking rules: checked, saved once per version, listed.
+    let rule = csv_file(
+        dir.path(),
+        "rule.toml",
+        "version = \"2027-1\"\nvote_weight = \"0.3\"\n\n[[criteria]]\ncode = \"urgency\"\nweight = 2\nname_id = \"Urgensi\"\nname_en = \"Urgency\"\n",
+    );
+    let bad = csv_file(
+        dir.path(),
+        "bad-rule.toml",
+        "version = \"2027-2\"\nvote_weight = \"2\"\ncriteria = []\n",
+    );
+    let refused = run(&["musrena", "rule", &bad]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(
+        stderr(&refused).contains("vote_weight"),
+        "{}",
+        stderr(&refused)
+    );
+    let saved = run(&["musrena", "rule", &rule]);
+    assert!(
+        stdout(&saved).contains("ranking rule 2027-1 saved: 1 criteria, votes 30.0 %"),
+        "{}",
+        stdout(&saved)
+    );
+    assert_eq!(run(&["musrena", "rule", &rule]).status.code(), Some(2));
+    assert!(stdout(&run(&["musrena", "rules"])).starts_with("2027-1\tvotes 30.0 %\turgency 2"));
 }
 
 #[test]

@@ -183,6 +183,7 @@ impl Demo<'_> {
             facilitator: "Tim PKK dan Pendamping Desa".into(),
             accommodations,
             participants,
+            rule_version: None,
         };
         self.store
             .create_forum(TENANT_ID, &forum, "fasilitator", self.now)

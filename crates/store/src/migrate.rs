@@ -105,6 +105,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/shared/0015_musrena_progress.sql"),
         postgres: include_str!("../migrations/shared/0015_musrena_progress.sql"),
     },
+    Migration {
+        version: 16,
+        name: "musrena_rules",
+        sqlite: include_str!("../migrations/shared/0016_musrena_rules.sql"),
+        postgres: include_str!("../migrations/shared/0016_musrena_rules.sql"),
+    },
 ];
 
 /// Responses stored before the chain existed are linked once, when it is created.

@@ -14,7 +14,8 @@ use time::OffsetDateTime;
 suara_store::backend_tests!(
     a_village_forum_to_the_budget,
     proposals_and_forums_name_villages_of_the_regency,
-    progress_is_reported_until_the_work_is_complete
+    progress_is_reported_until_the_work_is_complete,
+    forums_keep_the_ranking_rule_they_were_recorded_with
 );
 
 fn draft(title: &str, groups: &[&str]) -> ProposalDraft {
@@ -87,6 +88,7 @@ async fn a_village_forum_to_the_budget(db: TestDatabase) {
             Accommodation::EasyRead,
         ],
         participants,
+        rule_version: None,
     };
     let forum_id = store
         .create_forum("t1", &forum, "fasilitator", now)
@@ -341,6 +343,7 @@ async fn proposals_and_forums_name_villages_of_the_regency(db: TestDatabase) {
         facilitator: "Ibu Sri".into(),
         accommodations: vec![],
         participants: Participants::default(),
+        rule_version: None,
     };
     assert!(matches!(
         store.create_forum("t1", &forum("Sumberejo"), "x", now).await,
@@ -411,6 +414,7 @@ async fn progress_is_reported_until_the_work_is_complete(db: TestDatabase) {
                 facilitator: "Ibu Sri".into(),
                 accommodations: vec![],
                 participants: Participants::default(),
+                rule_version: None,
             },
             "x",
             now,
@@ -536,4 +540,97 @@ async fn progress_is_reported_until_the_work_is_complete(db: TestDatabase) {
         add(report("2026-09-01", "100", "19500000")).await,
         Err(MusrenaError::Progress(ProgressError::NotBudgeted))
     ));
+}
+
+const RULE_2027: &str = r#"
+version = "2027-1"
+vote_weight = "0.25"
+
+[[criteria]]
+code = "urgency"
+weight = 2
+name_id = "Urgensi"
+name_en = "Urgency"
+
+[[criteria]]
+code = "disability_access"
+weight = 1
+name_id = "Akses penyandang disabilitas"
+name_en = "Access for people with disabilities"
+"#;
+
+/// Ranking rules are saved by version, never changed, and a forum keeps the version that
+/// was newest when it was recorded.
+async fn forums_keep_the_ranking_rule_they_were_recorded_with(db: TestDatabase) {
+    let store = db.seeded_store().await;
+    let now = OffsetDateTime::now_utc();
+    let forum = |held_on| Forum {
+        forum_id: String::new(),
+        level: Level::Kecamatan,
+        district_id: Some(suara_store::testing::DISTRICT.into()),
+        village: None,
+        held_on,
+        place: "Pendopo kecamatan".into(),
+        facilitator: "Camat".into(),
+        accommodations: vec![],
+        participants: Participants::default(),
+        rule_version: Some("ignored: the store sets it".into()),
+    };
+    let before = store
+        .create_forum("t1", &forum(date!(2026 - 02 - 01)), "x", now)
+        .await
+        .unwrap();
+    assert_eq!(
+        store
+            .forum("t1", &before)
+            .await
+            .unwrap()
+            .unwrap()
+            .rule_version,
+        None
+    );
+    assert_eq!(
+        store.ranking_rule("t1", None).await.unwrap(),
+        Rule::standard()
+    );
+    let saved = store
+        .save_ranking_rule("t1", RULE_2027, "bappeda", now)
+        .await
+        .unwrap();
+    assert_eq!(
+        (saved.version.as_str(), saved.criteria.len()),
+        ("2027-1", 2)
+    );
+    let again = store
+        .save_ranking_rule("t1", &RULE_2027.replace("0.25", "0.9"), "bappeda", now)
+        .await;
+    assert!(matches!(again, Err(MusrenaError::RuleVersionTaken(v)) if v == "2027-1"));
+    assert!(matches!(
+        store
+            .save_ranking_rule("t1", "version = \"x\"", "bappeda", now)
+            .await,
+        Err(MusrenaError::Rule(_))
+    ));
+    let after = store
+        .create_forum("t1", &forum(date!(2027 - 02 - 01)), "x", now)
+        .await
+        .unwrap();
+    let recorded = store.forum("t1", &after).await.unwrap().unwrap();
+    assert_eq!(recorded.rule_version.as_deref(), Some("2027-1"));
+    let rule = store
+        .ranking_rule("t1", recorded.rule_version.as_deref())
+        .await
+        .unwrap();
+    assert_eq!(rule.vote_weight.to_string(), "0.25");
+    // The earlier forum still ranks with the standard rule.
+    assert_eq!(
+        store
+            .forum("t1", &before)
+            .await
+            .unwrap()
+            .unwrap()
+            .rule_version,
+        None
+    );
+    assert_eq!(store.ranking_rules("t1").await.unwrap(), vec![saved]);
 }

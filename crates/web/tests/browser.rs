@@ -130,6 +130,7 @@ async fn musrena_proposal(app: &TestApp) -> String {
         facilitator: "Ibu Sri".into(),
         accommodations: vec![Accommodation::EasyRead],
         participants,
+        rule_version: None,
     };
     let forum_id = app
         .store

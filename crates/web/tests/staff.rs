@@ -369,6 +369,13 @@ fn probes() -> Vec<Probe> {
             "/musrena/kelola/MR-00000-00000",
             MUSRENA_404,
         ),
+        // Planners only; an unknown proposal: 404.
+        probe(
+            "POST",
+            "/musrena/kelola/{code}/kemajuan",
+            "/musrena/kelola/MR-00000-00000/kemajuan",
+            [404, 403, 403, 403, 403, 404, 403],
+        ),
         probe(
             "GET",
             "/musrena/ekspor",
@@ -453,6 +460,7 @@ async fn send(
         "/admin/impor",
         "/tpp/impor",
         "/musrena/forum/{forum}/usulan",
+        "/musrena/kelola/{code}/kemajuan",
         "/kelola/inovasi/{id}/bukti",
     ]
     .contains(&probe.route)

@@ -18,41 +18,145 @@ use num_bigint::BigInt;
 use num_rational::BigRational;
 use num_traits::{One, Zero};
 
+use serde::{Deserialize, Serialize};
+
 use crate::decimal::Decimal;
 
 /// Highest score on a criterion; the lowest is 1.
 pub const MAX_SCORE: u8 = 5;
 
-/// A criterion and its weight (a whole number; only ratios between weights matter).
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// A criterion and its weight (a whole number; only ratios between weights matter), with
+/// its name in Indonesian and English as the regency wrote it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Criterion {
     pub code: String,
     pub weight: u32,
+    pub name_id: String,
+    pub name_en: String,
 }
 
-/// How a forum ranks.
+/// How a forum ranks: a versioned rule a regency keeps as TOML (a saved version never
+/// changes; each forum records the version it is ranked with).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Rule {
+    pub version: String,
     pub criteria: Vec<Criterion>,
     /// Share of the combined score that comes from votes, 0–1.
     pub vote_weight: Decimal,
 }
 
+/// The version of [`Rule::standard`], used until a regency saves its own.
+pub const STANDARD_VERSION: &str = "standar";
+
+/// Most criteria a rule may have (each is a column of the scoring sheet).
+pub const MAX_CRITERIA: usize = 8;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRule {
+    version: String,
+    vote_weight: String,
+    criteria: Vec<Criterion>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum RuleError {
+    #[error("not a ranking rule: {0}")]
+    Toml(String),
+    #[error("{0}")]
+    Invalid(String),
+}
+
 impl Rule {
     /// The criteria Musrena Keren forums usually use, with votes counting 40 %.
     pub fn standard() -> Rule {
-        let criterion = |code: &str, weight| Criterion {
+        let criterion = |code: &str, weight, name_id: &str, name_en: &str| Criterion {
             code: code.into(),
             weight,
+            name_id: name_id.into(),
+            name_en: name_en.into(),
         };
         Rule {
+            version: STANDARD_VERSION.into(),
             criteria: vec![
-                criterion("urgency", 3),
-                criterion("vulnerable_beneficiaries", 3),
-                criterion("feasibility", 2),
-                criterion("sustainability", 2),
+                criterion("urgency", 3, "Urgensi", "Urgency"),
+                criterion(
+                    "vulnerable_beneficiaries",
+                    3,
+                    "Penerima manfaat rentan",
+                    "Vulnerable beneficiaries",
+                ),
+                criterion("feasibility", 2, "Kelayakan", "Feasibility"),
+                criterion("sustainability", 2, "Keberlanjutan", "Sustainability"),
             ],
             vote_weight: Decimal::new(40, 2),
+        }
+    }
+
+    /// The votes' share as a percentage, to one decimal (half away from zero).
+    pub fn vote_percent(&self) -> Decimal {
+        let percent = self.vote_weight.to_rational() * BigRational::from_integer(100.into());
+        Decimal::round_half_away(&percent, 1)
+    }
+
+    /// Reads a rule from TOML and checks it, listing every problem.
+    pub fn from_toml(text: &str) -> Result<Rule, RuleError> {
+        let raw: RawRule =
+            toml::from_str(text).map_err(|e| RuleError::Toml(e.message().to_string()))?;
+        let mut problems = Vec::new();
+        let version = raw.version.trim().to_string();
+        if version.is_empty() || version.chars().count() > 40 || version == STANDARD_VERSION {
+            problems.push(format!(
+                "version: 1 to 40 characters, not '{STANDARD_VERSION}'"
+            ));
+        }
+        // Compared as exact ratios (a decimal's fields do not order `0.4` against `1`).
+        let vote_weight = Decimal::parse(raw.vote_weight.trim()).filter(|w| {
+            let w = w.to_rational();
+            w >= BigRational::zero() && w <= BigRational::one()
+        });
+        if vote_weight.is_none() {
+            problems.push(format!(
+                "vote_weight: '{}' is not a decimal from 0 to 1",
+                raw.vote_weight
+            ));
+        }
+        if raw.criteria.is_empty() || raw.criteria.len() > MAX_CRITERIA {
+            problems.push(format!("criteria: 1 to {MAX_CRITERIA}"));
+        }
+        for (i, c) in raw.criteria.iter().enumerate() {
+            let n = i + 1;
+            if !crate::survey::valid_code(&c.code) {
+                problems.push(format!("criterion {n}: code '{}' is not a code", c.code));
+            }
+            if raw.criteria[..i].iter().any(|o| o.code == c.code) {
+                problems.push(format!("criterion {n}: code '{}' appears twice", c.code));
+            }
+            if !(1..=100).contains(&c.weight) {
+                problems.push(format!("criterion {n}: weight must be 1 to 100"));
+            }
+            for (field, name) in [("name_id", &c.name_id), ("name_en", &c.name_en)] {
+                if name.trim().is_empty() || name.chars().count() > 80 {
+                    problems.push(format!("criterion {n}: {field} must be 1 to 80 characters"));
+                }
+            }
+        }
+        match vote_weight {
+            Some(vote_weight) if problems.is_empty() => Ok(Rule {
+                version,
+                criteria: raw
+                    .criteria
+                    .into_iter()
+                    .map(|c| Criterion {
+                        name_id: c.name_id.trim().into(),
+                        name_en: c.name_en.trim().into(),
+                        ..c
+                    })
+                    .collect(),
+                vote_weight,
+            }),
+            _ => Err(RuleError::Invalid(problems.join("; "))),
         }
     }
 }
@@ -213,6 +317,71 @@ fn order(a: &Scored<'_>, b: &Scored<'_>) -> (Ordering, TieBreak) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const REGENCY_RULE: &str = r#"
+version = "2027-1"
+vote_weight = "0.5"
+
+[[criteria]]
+code = "urgency"
+weight = 4
+name_id = "Mendesak"
+name_en = "Urgency"
+
+[[criteria]]
+code = "disability_access"
+weight = 2
+name_id = "Membuka akses penyandang disabilitas"
+name_en = "Opens access for people with disabilities"
+"#;
+
+    #[test]
+    fn a_regency_rule_is_read_from_toml() {
+        let rule = Rule::from_toml(REGENCY_RULE).unwrap();
+        assert_eq!(rule.version, "2027-1");
+        assert_eq!(rule.vote_weight, Decimal::new(5, 1));
+        assert_eq!(rule.criteria[1].code, "disability_access");
+        assert_eq!(rule.criteria[1].weight, 2);
+        let two = |code: &str, scores: [u8; 2], submitted| Candidate {
+            code: code.into(),
+            scores: scores.to_vec(),
+            votes: 0,
+            estimated_cost: 0,
+            submitted,
+        };
+        let candidates = [two("A", [5, 1], 2), two("B", [1, 5], 1)];
+        // Urgency weighs double: A first.
+        assert_eq!(rank(&rule, &candidates).unwrap()[0].code, "A");
+    }
+
+    #[test]
+    fn every_problem_of_a_rule_is_named() {
+        let bad = REGENCY_RULE
+            .replace("\"2027-1\"", "\"standar\"")
+            .replace("\"0.5\"", "\"1.5\"")
+            .replace("weight = 2", "weight = 0")
+            .replace("disability_access", "urgency");
+        let RuleError::Invalid(problems) = Rule::from_toml(&bad).unwrap_err() else {
+            panic!("expected problems")
+        };
+        for expected in [
+            "version",
+            "vote_weight",
+            "appears twice",
+            "weight must be 1 to 100",
+        ] {
+            assert!(problems.contains(expected), "{expected}: {problems}");
+        }
+        assert!(matches!(
+            Rule::from_toml("version = 1"),
+            Err(RuleError::Toml(_))
+        ));
+        assert!(matches!(
+            Rule::from_toml(&format!("{REGENCY_RULE}\nextra = 1")),
+            Err(RuleError::Toml(_))
+        ));
+    }
+
     use proptest::prelude::*;
 
     fn candidate(code: &str, scores: [u8; 4], votes: u32, cost: u64, submitted: u64) -> Candidate {

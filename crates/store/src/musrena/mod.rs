@@ -4,6 +4,7 @@
 
 mod map;
 mod progress;
+mod rules;
 
 pub use map::VillageFigures;
 pub use progress::StoredProgress;
@@ -28,6 +29,10 @@ pub enum MusrenaError {
     Transition(#[from] TransitionError),
     #[error("{0}")]
     Progress(#[from] suara_domain::musrena::progress::ProgressError),
+    #[error("{0}")]
+    Rule(suara_domain::musrena::ranking::RuleError),
+    #[error("ranking rule version '{0}' is already saved; a saved version never changes")]
+    RuleVersionTaken(String),
     #[error("there is no forum '{0}'")]
     NoSuchForum(String),
     #[error("there is no proposal '{0}'")]
@@ -62,6 +67,8 @@ pub struct Forum {
     pub facilitator: String,
     pub accommodations: Vec<Accommodation>,
     pub participants: Participants,
+    /// The ranking rule's version (`None`: the standard rule), set when the forum is recorded.
+    pub rule_version: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -147,7 +154,7 @@ fn new_code() -> String {
 }
 
 const FORUM_COLUMNS: &str = "forum_id, level, district_id, village, held_on, place, facilitator,
-    accommodations, participants, by_group";
+    accommodations, participants, by_group, rule_version";
 
 fn forum_from_row(row: &AnyRow) -> Result<Forum, StoreError> {
     let level: String = row.try_get("level")?;
@@ -171,6 +178,7 @@ fn forum_from_row(row: &AnyRow) -> Result<Forum, StoreError> {
         facilitator: row.try_get("facilitator")?,
         accommodations: from_codes(&accommodations, Accommodation::from_code)?,
         participants,
+        rule_version: row.try_get("rule_version")?,
     })
 }
 
@@ -316,7 +324,7 @@ impl Store {
         let forum_id = format!("{year}-{:03}", count + 1);
         sqlx::query(&format!(
             "INSERT INTO musrena_forums (tenant_id, {FORUM_COLUMNS}, created_by, created_at_us)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)"
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)"
         ))
         .bind(tenant_id)
         .bind(&forum_id)
@@ -329,6 +337,7 @@ impl Store {
         .bind(codes(&forum.accommodations, Accommodation::code))
         .bind(i64::from(forum.participants.total))
         .bind(counts_text(&forum.participants.by_group))
+        .bind(rules::newest_version(&mut tx, tenant_id).await?)
         .bind(actor)
         .bind(micros(at))
         .execute(&mut *tx)

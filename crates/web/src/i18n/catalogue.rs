@@ -484,10 +484,6 @@ pub const CREATE_ACCOUNT: Text = Text {
     id: "Buat akun",
     en: "Create account",
 };
-pub const CRITERION: Text = Text {
-    id: "Kriteria",
-    en: "Criterion",
-};
 pub const CURRENT_PASSWORD: Text = Text {
     id: "Kata sandi sekarang",
     en: "Current password",
@@ -691,10 +687,6 @@ pub const FACTOR: Text = Text {
 pub const FACTOR_PAID_ROUNDED_TO_0_01: Text = Text {
     id: "Faktor dibayar (dibulatkan ke 0,01%): ",
     en: "Factor paid (rounded to 0.01%): ",
-};
-pub const FEASIBILITY: Text = Text {
-    id: "Kelayakan",
-    en: "Feasibility",
 };
 pub const FIELD: Text = Text {
     id: "Isian",
@@ -1866,7 +1858,6 @@ pub const SCORE: Text = Text {
     id: "Nilai",
     en: "Score",
 };
-pub const SCORES_1_5_PER_CRITERION_WEIGHTS_URGENCY: Text = Text { id: "Nilai tiap kriteria 1–5 (bobot: urgensi 3, penerima manfaat rentan 3, kelayakan 2, keberlanjutan 2) digabung dengan suara peserta (40%). Nilai sama dipisahkan oleh: suara lebih banyak, nilai kriteria lebih tinggi, biaya lebih rendah, diajukan lebih dulu, lalu kode.", en: "Scores 1–5 per criterion (weights: urgency 3, vulnerable beneficiaries 3, feasibility 2, sustainability 2) combined with the participants' votes (40%). Ties go to more votes, a higher criteria score, a lower cost, earlier submission, then the code." };
 pub const SCORE_PER_ELEMENT_NRR_1_4: Text = Text {
     id: "Nilai per unsur (NRR, 1–4)",
     en: "Score per element (NRR, 1–4)",
@@ -2052,10 +2043,6 @@ pub const SURVEY_TICKETS: Text = Text {
 pub const SURVEY_TICKET_QR_CODE: Text = Text {
     id: "Kode QR tiket survei",
     en: "Survey ticket QR code",
-};
-pub const SUSTAINABILITY: Text = Text {
-    id: "Keberlanjutan",
-    en: "Sustainability",
 };
 pub const THANK_YOU: Text = Text {
     id: "Terima kasih!",
@@ -2404,10 +2391,6 @@ pub const UPHOLD_THIS_APPEAL: Text = Text {
     en: "Uphold this appeal?",
 };
 pub const UPLOAD_ONE_OR_MORE_CSV_FILES_UTF: Text = Text { id: "Unggah satu atau beberapa berkas CSV (UTF-8; pemisah koma, titik koma atau tab). Semua baris diperiksa dulu: bila ada satu baris salah, tidak ada yang diimpor. Mengimpor berkas yang sama dua kali tidak mengubah apa pun. Data yang tidak ada di berkas tidak dihapus. Pegawai yang pindah unit atau jabatan mendapat penugasan baru mulai tanggal di kolom", en: "Upload one or more CSV files (UTF-8; comma, semicolon or tab separated). Every row is checked first: if any row is wrong, nothing is imported. Importing the same files twice changes nothing. Records missing from the files are not deleted. An officer who changes unit or position gets a new assignment from the date in the column" };
-pub const URGENCY: Text = Text {
-    id: "Urgensi",
-    en: "Urgency",
-};
 pub const USED_ONLY_WHEN_THE_POLICY_GIVES_THEM: Text = Text { id: "Hanya dipakai bila kebijakan memberinya bobot. Nilai 0–1 atau persen; baris untuk pegawai dan bulan yang sama menggantikan yang lama.", en: "Used only when the policy gives them weight. Values 0–1 or percentages; a row for the same officer and month replaces the old one." };
 pub const USERNAME: Text = Text {
     id: "Nama pengguna",
@@ -2476,10 +2459,6 @@ pub const VISUAL_DISABILITY: Text = Text {
 pub const VOTES: Text = Text {
     id: "Suara",
     en: "Votes",
-};
-pub const VULNERABLE_BENEFICIARIES: Text = Text {
-    id: "Penerima manfaat rentan",
-    en: "Vulnerable beneficiaries",
 };
 pub const WEAKEST: Text = Text {
     id: "terlemah",
@@ -4313,6 +4292,10 @@ pub const COMPLETED: Text = Text {
     id: "Selesai dibangun",
     en: "Completed",
 };
+pub const RANKING_RULE_EXPLAINED: Text = Text {
+    id: "Aturan pemeringkatan versi {}: nilai tiap kriteria 1–5 (bobot: {}) digabung dengan suara peserta ({} %). Nilai sama dipisahkan oleh: suara lebih banyak, nilai kriteria lebih tinggi, biaya lebih rendah, diajukan lebih dulu, lalu kode.",
+    en: "Ranking rule version {}: scores 1–5 per criterion (weights: {}) combined with the participants' votes ({} %). Ties go to more votes, a higher criteria score, a lower cost, earlier submission, then the code.",
+};
 /// Every text above, for the completeness test.
 #[cfg(test)]
 pub const EVERY_TEXT: &[Text] = &[
@@ -4793,7 +4776,6 @@ pub const EVERY_TEXT: &[Text] = &[
     COUNTED_FOR_TPP,
     COUNTER,
     CREATE_ACCOUNT,
-    CRITERION,
     CURRENT_PASSWORD,
     CURRENT_STAGE,
     DASHBOARD,
@@ -4848,7 +4830,6 @@ pub const EVERY_TEXT: &[Text] = &[
     FACILITATOR,
     FACTOR,
     FACTOR_PAID_ROUNDED_TO_0_01,
-    FEASIBILITY,
     FIELD,
     FIELD_2,
     FILE,
@@ -5152,7 +5133,6 @@ pub const EVERY_TEXT: &[Text] = &[
     SAVE_THE_PROPOSAL,
     SCAN_THE_QR_CODE_OR_OPEN,
     SCORE,
-    SCORES_1_5_PER_CRITERION_WEIGHTS_URGENCY,
     SCORE_PER_ELEMENT_NRR_1_4,
     SEARCH,
     SECTOR,
@@ -5201,7 +5181,6 @@ pub const EVERY_TEXT: &[Text] = &[
     SURVEY_RESULTS,
     SURVEY_TICKETS,
     SURVEY_TICKET_QR_CODE,
-    SUSTAINABILITY,
     THANK_YOU,
     THAT_KIOSK_HAS_BEEN_REVOKED_ALREADY,
     THAT_RESPONSE_DOES_NOT_NAME_YOU,
@@ -5296,7 +5275,6 @@ pub const EVERY_TEXT: &[Text] = &[
     UPHOLD,
     UPHOLD_THIS_APPEAL,
     UPLOAD_ONE_OR_MORE_CSV_FILES_UTF,
-    URGENCY,
     USED_ONLY_WHEN_THE_POLICY_GIVES_THEM,
     USERNAME,
     USERNAME_IS_TAKEN,
@@ -5315,7 +5293,6 @@ pub const EVERY_TEXT: &[Text] = &[
     VILLAGE_VILLAGE_FORUMS,
     VISUAL_DISABILITY,
     VOTES,
-    VULNERABLE_BENEFICIARIES,
     WEAKEST,
     WEIGHTED_SATISFACTION,
     WEIGHT_OF_THE_UNIT_S_SCORE_K,
@@ -5400,6 +5377,7 @@ pub const EVERY_TEXT: &[Text] = &[
     IS_IN_THE_FUTURE,
     IS_NOT_A_PERCENT,
     COMPLETED,
+    RANKING_RULE_EXPLAINED,
 ];
 
 #[cfg(test)]

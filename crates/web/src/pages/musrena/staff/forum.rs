@@ -8,7 +8,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use maud::{html, Markup};
 use serde::Deserialize;
 use suara_domain::musrena::forum::Group;
-use suara_domain::musrena::ranking::{rank, Candidate, Rule, TieBreak, MAX_SCORE};
+use suara_domain::musrena::ranking::{rank, Candidate, Criterion, Rule, TieBreak, MAX_SCORE};
 use suara_store::{MusrenaError, ProposalFilter, StoredProposal};
 
 use super::{districts, field, manage_href, managed_forum, Pairs};
@@ -42,7 +42,11 @@ pub async fn forum(
         ..ProposalFilter::default()
     };
     let proposals = cx.app.store.proposals(cx.tenant_id(), &filter).await?;
-    let rule = Rule::standard();
+    let rule = cx
+        .app
+        .store
+        .ranking_rule(cx.tenant_id(), forum.rule_version.as_deref())
+        .await?;
     let scored: Vec<Candidate> = proposals
         .iter()
         .filter(|p| p.scores.len() == rule.criteria.len())
@@ -95,7 +99,11 @@ pub async fn forum(
         p { a href=(look.href(&proposal_form)) { (lang.t(T::ADD_A_PROPOSAL)) } " · "
             a href={ (proposal_form) "?mudah=1&lang=" (lang.code()) } { (lang.t(T::EASY_READ_FORM_CHILDREN)) } }
         h2 { (lang.t(T::RANKING)) }
-        p.muted { (lang.t(T::SCORES_1_5_PER_CRITERION_WEIGHTS_URGENCY)) }
+        p.muted { (lang.fill(T::RANKING_RULE_EXPLAINED, &[
+            &rule.version,
+            &rule.criteria.iter().map(|c| format!("{} {}", criterion_label(lang, c), c.weight)).collect::<Vec<_>>().join(", "),
+            &lang.decimal(rule.vote_percent()),
+        ])) }
         form method="post" action=(look.action(&routes::musrena_scores(&forum.forum_id))) {
             (look.csrf())
             table.data tabindex="0" {
@@ -103,7 +111,7 @@ pub async fn forum(
                     th scope="col" { (lang.t(T::PROPOSAL)) }
                     th.num scope="col" { (lang.t(T::RANK)) }
                     th.num scope="col" { (lang.t(T::COMBINED)) }
-                    @for c in &rule.criteria { th scope="col" { (criterion_label(lang, &c.code)) } }
+                    @for c in &rule.criteria { th scope="col" { (criterion_label(lang, c)) } }
                     th scope="col" { (lang.t(T::VOTES)) }
                     th scope="col" { (lang.t(T::STAGE)) }
                 } }
@@ -122,13 +130,11 @@ pub async fn forum(
     cx.ok(&heading, content)
 }
 
-fn criterion_label(lang: Lang, code: &str) -> &'static str {
-    match code {
-        "urgency" => lang.t(T::URGENCY),
-        "vulnerable_beneficiaries" => lang.t(T::VULNERABLE_BENEFICIARIES),
-        "feasibility" => lang.t(T::FEASIBILITY),
-        "sustainability" => lang.t(T::SUSTAINABILITY),
-        _ => lang.t(T::CRITERION),
+/// A criterion's name as the regency's rule writes it.
+fn criterion_label(lang: Lang, c: &Criterion) -> &str {
+    match lang {
+        Lang::Id => &c.name_id,
+        Lang::En => &c.name_en,
     }
 }
 
@@ -157,7 +163,7 @@ fn score_row(
             td.num { @if let Some((c, tie)) = combined { (lang.decimal(c)) @let t = tie_label(lang, tie); @if !t.is_empty() { br; small { (t) } } } @else { "–" } }
             @for (i, c) in rule.criteria.iter().enumerate() {
                 td { input.score type="number" min="1" max=(MAX_SCORE) name={ "score:" (p.code) ":" (i) }
-                    value=[p.scores.get(i)] aria-label={ (criterion_label(lang, &c.code)) ": " (p.proposal.title) } inputmode="numeric"; }
+                    value=[p.scores.get(i)] aria-label={ (criterion_label(lang, c)) ": " (p.proposal.title) } inputmode="numeric"; }
             }
             td { input.score type="number" min="0" name={ "votes:" (p.code) } value=(p.votes) aria-label={ (lang.t(T::VOTES)) ": " (p.proposal.title) } inputmode="numeric"; }
             td { (stage_label(lang, p.stage)) }
@@ -171,13 +177,19 @@ pub async fn save_scores(
     CsrfForm(pairs): CsrfForm<Pairs>,
 ) -> Result<Response, PageError> {
     let d = districts(&cx).await?;
-    managed_forum(&cx, &d, &forum_id).await?;
+    let forum = managed_forum(&cx, &d, &forum_id).await?;
     let filter = ProposalFilter {
         forum_id: Some(forum_id.clone()),
         ..ProposalFilter::default()
     };
     let proposals = cx.app.store.proposals(cx.tenant_id(), &filter).await?;
-    let criteria = Rule::standard().criteria.len();
+    let criteria = cx
+        .app
+        .store
+        .ranking_rule(cx.tenant_id(), forum.rule_version.as_deref())
+        .await?
+        .criteria
+        .len();
     let mut updated = 0;
     for p in &proposals {
         let scores: Vec<Option<u8>> = (0..criteria)

@@ -226,6 +226,7 @@ pub async fn create_forum(
             .filter_map(Accommodation::from_code)
             .collect(),
         participants,
+        rule_version: None,
     };
     match cx
         .app

@@ -170,7 +170,10 @@ fn refusal(lang: Lang, error: &MusrenaError) -> String {
         MusrenaError::VillageOutsideDistrict { .. } => {
             lang.t(T::VILLAGE_NOT_IN_THE_DISTRICT).to_string()
         }
-        MusrenaError::Store(_) => lang.t(T::NOT_SAVED_BY_THE_SERVER).to_string(),
+        // Rules are saved from the command line; a page never sees these two.
+        MusrenaError::Store(_) | MusrenaError::Rule(_) | MusrenaError::RuleVersionTaken(_) => {
+            lang.t(T::NOT_SAVED_BY_THE_SERVER).to_string()
+        }
         MusrenaError::Progress(e) => match e {
             ProgressError::NotBudgeted => lang.t(T::PROGRESS_NOT_BUDGETED).to_string(),
             ProgressError::BeforeBudget(d) => {
