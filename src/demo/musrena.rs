@@ -447,12 +447,21 @@ pub async fn fill(store: &Store, today: Date, now: OffsetDateTime) -> Result<Str
     carried_to_regency.extend(ranked[..2].iter().cloned());
 
     // Bappeda: most into the RKPD, some budgeted in the APBD, two built this year; one still
-    // before the regency musrenbang's decision, two refused.
+    // before the regency musrenbang's decision, one rejected, one returned to the village.
     let (accepted, rest) = carried_to_regency.split_at(carried_to_regency.len() - 3);
     let refused = &rest[1..];
     demo.step(
-        refused,
+        &refused[..1],
         reject("Sudah tercakup program Dinas Sosial tahun berjalan"),
+        day(last, Month::April, 15, today),
+        "bappeda",
+    )
+    .await?;
+    demo.step(
+        &refused[1..],
+        Action::Return {
+            reason: "Kewenangan desa: dibiayai Dana Desa, sudah masuk RKPDes tahun depan".into(),
+        },
         day(last, Month::April, 15, today),
         "bappeda",
     )

@@ -597,4 +597,45 @@ async fn a_forum_to_the_budget_and_the_public_sees_it(db: TestDatabase) {
     assert!(text(&app, "/musrena/statistik?tahun=2025")
         .await
         .contains("<td class=\"num\">0 (–)</td>"));
+    // Returned (to be paid from village funds) and cancelled end the way, each with its
+    // text, after a confirmation; only planners cancel.
+    let why = "Cukup dibiayai Dana Desa tahun depan";
+    let back = step(&top[2..3], "return", &[("reason", why)]);
+    let mut back: Vec<(&str, &str)> = back.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let (status, asked) = post(&app, &district_admin, "/musrena/langkah?lang=id", &back).await;
+    assert!(
+        status == StatusCode::OK && asked.contains("Kembalikan usulan ini?"),
+        "{asked}"
+    );
+    back.push(("confirm", "yes"));
+    let (status, _) = post(&app, &district_admin, "/musrena/langkah?lang=id", &back).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let returned = text(&app, &format!("/musrena/usulan/{}", top[2])).await;
+    assert!(
+        returned.contains("Dikembalikan") && returned.contains(why),
+        "{returned}"
+    );
+    let left = codes.iter().find(|c| !top.contains(c)).unwrap().clone();
+    let cancel = step(
+        std::slice::from_ref(&left),
+        "cancel",
+        &[("reason", "Diusulkan ganda"), ("confirm", "yes")],
+    );
+    let cancel: Vec<(&str, &str)> = cancel.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    assert_eq!(
+        post(&app, &district_admin, "/musrena/langkah?lang=id", &cancel)
+            .await
+            .0,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        post(&app, &planner, "/musrena/langkah?lang=id", &cancel)
+            .await
+            .0,
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(
+        codes_in(&text(&app, "/musrena?tahap=cancelled").await),
+        vec![left]
+    );
 }

@@ -4,6 +4,9 @@
 //! submitted → verified → prioritized → musrenbang (the forum's level) → … up to kabupaten
 //!           → accepted into the annual plan (RKPD) → budgeted (APBD amount) → implemented (evidence)
 //! any stage before implemented → rejected (reason required)
+//! any stage before budgeted → returned (dikembalikan: to be handled elsewhere, e.g. by the
+//!                                       village's own funds; text required)
+//! any stage before implemented → cancelled (dibatalkan: withdrawn or dropped; text required)
 //! ```
 //!
 //! Proposals from a village forum go to the village musrenbang first; from a district forum,
@@ -31,10 +34,14 @@ pub enum Stage {
     /// Built or delivered, with evidence.
     Implemented,
     Rejected,
+    /// Returned (dikembalikan) to be handled elsewhere, with the reason.
+    Returned,
+    /// Cancelled (dibatalkan), with the reason.
+    Cancelled,
 }
 
 impl Stage {
-    pub const ALL: [Stage; 10] = [
+    pub const ALL: [Stage; 12] = [
         Stage::Submitted,
         Stage::Verified,
         Stage::Prioritized,
@@ -45,6 +52,8 @@ impl Stage {
         Stage::Budgeted,
         Stage::Implemented,
         Stage::Rejected,
+        Stage::Returned,
+        Stage::Cancelled,
     ];
 
     pub fn code(self) -> &'static str {
@@ -59,6 +68,8 @@ impl Stage {
             Stage::Budgeted => "budgeted",
             Stage::Implemented => "implemented",
             Stage::Rejected => "rejected",
+            Stage::Returned => "returned",
+            Stage::Cancelled => "cancelled",
         }
     }
 
@@ -66,15 +77,23 @@ impl Stage {
         Stage::ALL.into_iter().find(|s| s.code() == code)
     }
 
-    /// Nothing follows an implemented or rejected proposal.
+    /// Nothing follows an implemented, rejected, returned or cancelled proposal.
     pub fn is_final(self) -> bool {
-        matches!(self, Stage::Implemented | Stage::Rejected)
+        matches!(
+            self,
+            Stage::Implemented | Stage::Rejected | Stage::Returned | Stage::Cancelled
+        )
     }
 
-    /// How far along the way a stage is (rejected: 0), for ordering and statistics.
+    /// Whether the proposal ended without being built.
+    pub fn is_stopped(self) -> bool {
+        matches!(self, Stage::Rejected | Stage::Returned | Stage::Cancelled)
+    }
+
+    /// How far along the way a stage is (stopped: 0), for ordering and statistics.
     pub fn progress(self) -> u8 {
         match self {
-            Stage::Rejected => 0,
+            Stage::Rejected | Stage::Returned | Stage::Cancelled => 0,
             Stage::Submitted => 1,
             Stage::Verified => 2,
             Stage::Prioritized => 3,
@@ -87,9 +106,9 @@ impl Stage {
         }
     }
 
-    /// Whether a proposal at this stage has reached `other` (rejected reaches nothing).
+    /// Whether a proposal at this stage has reached `other` (a stopped one reaches nothing).
     pub fn has_reached(self, other: Stage) -> bool {
-        self != Stage::Rejected && self.progress() >= other.progress()
+        !self.is_stopped() && self.progress() >= other.progress()
     }
 }
 
@@ -112,6 +131,12 @@ pub enum Action {
     Reject {
         reason: String,
     },
+    Return {
+        reason: String,
+    },
+    Cancel {
+        reason: String,
+    },
 }
 
 impl Action {
@@ -124,6 +149,8 @@ impl Action {
             Action::Budget { .. } => "budget",
             Action::Implement { .. } => "implement",
             Action::Reject { .. } => "reject",
+            Action::Return { .. } => "return",
+            Action::Cancel { .. } => "cancel",
         }
     }
 }
@@ -157,10 +184,16 @@ pub fn next(stage: Stage, origin: Level, action: &Action) -> Result<Stage, Trans
         action: action.code(),
     };
     match (stage, action) {
-        (_, Action::Reject { reason }) if reason.trim().is_empty() => {
+        (_, Action::Reject { reason } | Action::Return { reason } | Action::Cancel { reason })
+            if reason.trim().is_empty() =>
+        {
             Err(TransitionError::ReasonRequired)
         }
         (_, Action::Reject { .. }) => Ok(Stage::Rejected),
+        (_, Action::Cancel { .. }) => Ok(Stage::Cancelled),
+        (stage, Action::Return { .. }) if !stage.has_reached(Stage::Budgeted) => {
+            Ok(Stage::Returned)
+        }
         (Stage::Submitted, Action::Verify) => Ok(Stage::Verified),
         (Stage::Verified, Action::Prioritize) => Ok(Stage::Prioritized),
         (Stage::Prioritized, Action::Carry) => Ok(Stage::Musrenbang(origin)),
@@ -267,6 +300,42 @@ mod tests {
             next(stage, Level::Desa, &reject()),
             Err(TransitionError::Final("implemented"))
         );
+    }
+
+    #[test]
+    fn returned_and_cancelled_need_a_text_and_end_the_way() {
+        let back = |reason: &str| Action::Return {
+            reason: reason.into(),
+        };
+        let cancel = |reason: &str| Action::Cancel {
+            reason: reason.into(),
+        };
+        assert_eq!(
+            next(
+                Stage::Musrenbang(Level::Kecamatan),
+                Level::Desa,
+                &back("Dibiayai Dana Desa")
+            ),
+            Ok(Stage::Returned)
+        );
+        assert_eq!(
+            next(Stage::Verified, Level::Desa, &back(" ")),
+            Err(TransitionError::ReasonRequired)
+        );
+        // Once budgeted, a proposal is no longer sent back; it can still be cancelled.
+        assert!(matches!(
+            next(Stage::Budgeted, Level::Desa, &back("x")),
+            Err(TransitionError::NotAllowed { .. })
+        ));
+        assert_eq!(
+            next(Stage::Budgeted, Level::Desa, &cancel("Refocusing anggaran")),
+            Ok(Stage::Cancelled)
+        );
+        for stopped in [Stage::Returned, Stage::Cancelled] {
+            assert!(stopped.is_final() && stopped.is_stopped());
+            assert!(!stopped.has_reached(Stage::Submitted));
+            assert_eq!(Stage::from_code(stopped.code()), Some(stopped));
+        }
     }
 
     #[test]

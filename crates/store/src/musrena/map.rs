@@ -13,6 +13,9 @@ pub struct VillageFigures {
     pub budget_amount: u64,
 }
 
+/// Stages of proposals that ended without being built: their money is not counted.
+const STOPPED: &str = "'rejected', 'returned', 'cancelled'";
+
 impl Store {
     /// Per village, the proposals submitted in `year` (every year when `None`).
     pub async fn village_figures(
@@ -20,17 +23,17 @@ impl Store {
         tenant_id: &str,
         year: Option<i32>,
     ) -> Result<Vec<VillageFigures>, StoreError> {
-        let rows = sqlx::query(
+        let rows = sqlx::query(&format!(
             "SELECT village, COUNT(*) AS proposals,
-                 CAST(SUM(CASE WHEN budget_amount IS NOT NULL AND stage <> 'rejected'
+                 CAST(SUM(CASE WHEN budget_amount IS NOT NULL AND stage NOT IN ({STOPPED})
                      THEN 1 ELSE 0 END) AS BIGINT) AS budgeted,
                  -- PostgreSQL sums BIGINT as NUMERIC; the total fits a BIGINT.
-                 CAST(SUM(CASE WHEN stage <> 'rejected' THEN COALESCE(budget_amount, 0) ELSE 0 END)
-                     AS BIGINT) AS budget_amount
+                 CAST(SUM(CASE WHEN stage NOT IN ({STOPPED}) THEN COALESCE(budget_amount, 0)
+                     ELSE 0 END) AS BIGINT) AS budget_amount
              FROM musrena_proposals
              WHERE tenant_id = $1 AND ($2 = '' OR submitted_on LIKE $2)
-             GROUP BY village ORDER BY village",
-        )
+             GROUP BY village ORDER BY village"
+        ))
         .bind(tenant_id)
         .bind(year.map_or(String::new(), |y| format!("{y:04}-%")))
         .fetch_all(&self.reader)

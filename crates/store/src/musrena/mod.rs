@@ -783,10 +783,12 @@ async fn apply_in(
     let level = Level::from_code(&level).ok_or_else(|| corrupt(format!("level '{level}'")))?;
     let after = lifecycle::next(stage, level, action)?;
     let detail = match action {
-        Action::Reject { reason } => StepDetail {
-            reason: Some(reason.trim()),
-            ..StepDetail::default()
-        },
+        Action::Reject { reason } | Action::Return { reason } | Action::Cancel { reason } => {
+            StepDetail {
+                reason: Some(reason.trim()),
+                ..StepDetail::default()
+            }
+        }
         Action::Budget { amount } => StepDetail {
             amount: Some(*amount),
             ..StepDetail::default()

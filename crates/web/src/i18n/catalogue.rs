@@ -1595,10 +1595,6 @@ pub const REASON_REQUIRED_ONE_FOR_ALL: Text = Text {
     id: "Alasan (wajib, satu untuk semua)",
     en: "Reason (required, one for all)",
 };
-pub const REASON_REQUIRED_TO_REJECT: Text = Text {
-    id: "Alasan (wajib bila ditolak)",
-    en: "Reason (required to reject)",
-};
 pub const RECEIPT: Text = Text {
     id: "Tanda terima",
     en: "Receipt",
@@ -1663,7 +1659,6 @@ pub const REJECTED: Text = Text {
     id: "Ditolak",
     en: "Rejected",
 };
-pub const REJECTION_IS_FINAL_THE_PROPOSALS_CANNOT_GO: Text = Text { id: "Penolakan bersifat final: usulan tidak dapat dilanjutkan lagi, dan alasannya ditampilkan kepada publik di halaman pelacakan usulan.", en: "Rejection is final: the proposals cannot go any further, and the reason is shown to the public on each proposal's tracking page." };
 pub const REJECT_2: Text = Text {
     id: "Tolak",
     en: "Reject",
@@ -4296,6 +4291,46 @@ pub const RANKING_RULE_EXPLAINED: Text = Text {
     id: "Aturan pemeringkatan versi {}: nilai tiap kriteria 1–5 (bobot: {}) digabung dengan suara peserta ({} %). Nilai sama dipisahkan oleh: suara lebih banyak, nilai kriteria lebih tinggi, biaya lebih rendah, diajukan lebih dulu, lalu kode.",
     en: "Ranking rule version {}: scores 1–5 per criterion (weights: {}) combined with the participants' votes ({} %). Ties go to more votes, a higher criteria score, a lower cost, earlier submission, then the code.",
 };
+pub const PROPOSAL_RETURNED: Text = Text {
+    id: "Dikembalikan",
+    en: "Returned",
+};
+pub const PROPOSAL_CANCELLED: Text = Text {
+    id: "Dibatalkan",
+    en: "Cancelled",
+};
+pub const RETURN_TO_BE_HANDLED_ELSEWHERE: Text = Text {
+    id: "Kembalikan (ditangani di tempat lain, misalnya dana desa)",
+    en: "Return (handled elsewhere, for example by village funds)",
+};
+pub const CANCEL_THE_PROPOSAL: Text = Text {
+    id: "Batalkan",
+    en: "Cancel",
+};
+pub const REASON_REQUIRED_TO_STOP: Text = Text {
+    id: "Alasan (wajib bila ditolak, dikembalikan atau dibatalkan)",
+    en: "Reason (required to reject, return or cancel)",
+};
+pub const RETURN_THESE_PROPOSALS: Text = Text {
+    id: "Kembalikan usulan ini?",
+    en: "Return these proposals?",
+};
+pub const CANCEL_THESE_PROPOSALS: Text = Text {
+    id: "Batalkan usulan ini?",
+    en: "Cancel these proposals?",
+};
+pub const YES_RETURN: Text = Text {
+    id: "Ya, kembalikan",
+    en: "Yes, return",
+};
+pub const YES_CANCEL: Text = Text {
+    id: "Ya, batalkan",
+    en: "Yes, cancel",
+};
+pub const STOPPING_IS_FINAL: Text = Text {
+    id: "Ini bersifat final: usulan tidak dapat dilanjutkan lagi, dan alasannya ditampilkan kepada publik di halaman pelacakan usulan.",
+    en: "This is final: the proposals cannot go any further, and the reason is shown to the public on each proposal's tracking page.",
+};
 /// Every text above, for the completeness test.
 #[cfg(test)]
 pub const EVERY_TEXT: &[Text] = &[
@@ -5065,7 +5100,6 @@ pub const EVERY_TEXT: &[Text] = &[
     REASON_FOR_THE_APPEAL,
     REASON_FOR_THE_DECISION,
     REASON_REQUIRED_ONE_FOR_ALL,
-    REASON_REQUIRED_TO_REJECT,
     RECEIPT,
     RECEIPT_NUMBER,
     RECEIPT_NUMBER_SKM,
@@ -5082,7 +5116,6 @@ pub const EVERY_TEXT: &[Text] = &[
     REGISTER_THIS_TABLET,
     REJECT,
     REJECTED,
-    REJECTION_IS_FINAL_THE_PROPOSALS_CANNOT_GO,
     REJECT_2,
     REJECT_3,
     REJECT_THESE_PROPOSALS,
@@ -5378,6 +5411,16 @@ pub const EVERY_TEXT: &[Text] = &[
     IS_NOT_A_PERCENT,
     COMPLETED,
     RANKING_RULE_EXPLAINED,
+    PROPOSAL_RETURNED,
+    PROPOSAL_CANCELLED,
+    RETURN_TO_BE_HANDLED_ELSEWHERE,
+    CANCEL_THE_PROPOSAL,
+    REASON_REQUIRED_TO_STOP,
+    RETURN_THESE_PROPOSALS,
+    CANCEL_THESE_PROPOSALS,
+    YES_RETURN,
+    YES_CANCEL,
+    STOPPING_IS_FINAL,
 ];
 
 #[cfg(test)]

@@ -71,6 +71,8 @@ pub fn stage_label(lang: Lang, stage: Stage) -> &'static str {
         Stage::Budgeted => lang.t(T::BUDGETED_APBD),
         Stage::Implemented => lang.t(T::IMPLEMENTED),
         Stage::Rejected => lang.t(T::REJECTED),
+        Stage::Returned => lang.t(T::PROPOSAL_RETURNED),
+        Stage::Cancelled => lang.t(T::PROPOSAL_CANCELLED),
     }
 }
 
@@ -84,6 +86,8 @@ pub fn action_label(lang: Lang, action: &str) -> &'static str {
         "budget" => lang.t(T::BUDGETED_IN_THE_APBD),
         "implement" => lang.t(T::IMPLEMENTED_2),
         "reject" => lang.t(T::REJECTED),
+        "return" => lang.t(T::PROPOSAL_RETURNED),
+        "cancel" => lang.t(T::PROPOSAL_CANCELLED),
         _ => lang.t(T::STEP),
     }
 }

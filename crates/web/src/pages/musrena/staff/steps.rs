@@ -67,9 +67,11 @@ pub fn step_form(
                             (option("implement", lang.t(T::MARK_IMPLEMENTED)))
                         }
                         (option("reject", lang.t(T::REJECT)))
+                        (option("return", lang.t(T::RETURN_TO_BE_HANDLED_ELSEWHERE)))
+                        @if planner { (option("cancel", lang.t(T::CANCEL_THE_PROPOSAL))) }
                     } }
                 p { label for="on" { (lang.t(T::DATE)) } input #on type="date" name="on" required value=(value("on")); }
-                p { label for="reason" { (lang.t(T::REASON_REQUIRED_TO_REJECT)) } input #reason name="reason" maxlength="1000" value=(value("reason")); }
+                p { label for="reason" { (lang.t(T::REASON_REQUIRED_TO_STOP)) } input #reason name="reason" maxlength="1000" value=(value("reason")); }
                 @if planner {
                     p { label for="amount" { (lang.t(T::APBD_BUDGET_RP)) } input #amount name="amount" inputmode="numeric" value=(value("amount")); }
                     p { label for="evidence" { (lang.t(T::EVIDENCE_OF_IMPLEMENTATION)) } input #evidence name="evidence" maxlength="1000" value=(value("evidence")); }
@@ -110,6 +112,12 @@ pub async fn apply_step(
         Some("reject") => Some(Action::Reject {
             reason: text("reason"),
         }),
+        Some("return") => Some(Action::Return {
+            reason: text("reason"),
+        }),
+        Some("cancel") => Some(Action::Cancel {
+            reason: text("reason"),
+        }),
         _ => None,
     };
     let on = field(&pairs, "on").and_then(parse_date);
@@ -130,17 +138,27 @@ pub async fn apply_step(
     };
     if matches!(
         action,
-        Action::AcceptIntoPlan | Action::Budget { .. } | Action::Implement { .. }
+        Action::AcceptIntoPlan
+            | Action::Budget { .. }
+            | Action::Implement { .. }
+            | Action::Cancel { .. }
     ) && !cx.staff.principal.may(Permission::DecidePlanning)
     {
         return Err(PageError::Forbidden);
     }
-    if let Action::Reject { reason } = &action {
+    // Stopping a proposal is final: asked first.
+    let stop = match &action {
+        Action::Reject { reason } => Some((reason, T::REJECT_THESE_PROPOSALS, T::YES_REJECT)),
+        Action::Return { reason } => Some((reason, T::RETURN_THESE_PROPOSALS, T::YES_RETURN)),
+        Action::Cancel { reason } => Some((reason, T::CANCEL_THESE_PROPOSALS, T::YES_CANCEL)),
+        _ => None,
+    };
+    if let Some((reason, title, yes)) = stop {
         if !reason.is_empty() && !confirmed(field(&pairs, "confirm")) {
             return confirm::page(
                 &cx,
                 &Confirmation {
-                    title: lang.t(T::REJECT_THESE_PROPOSALS),
+                    title: lang.t(title),
                     facts: vec![
                         (
                             lang.t(T::PROPOSALS_2),
@@ -149,10 +167,10 @@ pub async fn apply_step(
                         (lang.t(T::REASON_2), html! { (reason) }),
                         (lang.t(T::DATE), html! { (lang.date(on)) }),
                     ],
-                    consequence: lang.t(T::REJECTION_IS_FINAL_THE_PROPOSALS_CANNOT_GO),
+                    consequence: lang.t(T::STOPPING_IS_FINAL),
                     action: routes::MUSRENA_STEP,
                     fields: pairs.clone(),
-                    yes: lang.t(T::YES_REJECT),
+                    yes: lang.t(yes),
                     cancel: cx.href(back),
                 },
             );
