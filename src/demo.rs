@@ -16,6 +16,7 @@ use suara_store::{
 };
 use time::{Date, Month as CalendarMonth, OffsetDateTime, PrimitiveDateTime, Time};
 
+mod catalogue;
 mod generated;
 mod innovation;
 mod musrena;
@@ -140,6 +141,8 @@ async fn create_regency(
         points: org.points.clone(),
         officers: org.officers.clone(),
         villages: villages::villages(),
+        catalogue: catalogue::catalogue(),
+        issues: catalogue::issues(),
     };
     store
         .seed_organisation(TENANT_ID, &snapshot, "demo", OffsetDateTime::now_utc())

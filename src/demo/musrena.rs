@@ -203,6 +203,7 @@ impl Demo<'_> {
     ) -> Result<Vec<String>, StoreError> {
         for i in 0..count {
             let (title, problem, activity, sector, groups) = POOL[(first + i) % POOL.len()];
+            let picked = super::catalogue::for_sector(sector);
             let draft = ProposalDraft {
                 title: title.into(),
                 problem: problem.into(),
@@ -212,13 +213,21 @@ impl Demo<'_> {
                 address: format!("Dusun {}", ["Krajan", "Kulon", "Wetan", "Tengah"][i % 4]),
                 latitude: String::new(),
                 longitude: String::new(),
-                estimated_cost: (5_000_000 * (1 + self.rng.below(30))).to_string(),
+                // From the catalogue, the cost is volume × unit price.
+                estimated_cost: match picked {
+                    Some(_) => String::new(),
+                    None => (5_000_000 * (1 + self.rng.below(30))).to_string(),
+                },
+                activity_code: picked.map_or(String::new(), |(code, _)| code.into()),
+                volume: picked.map_or(String::new(), |_| (1 + self.rng.below(12)).to_string()),
+                issue: picked.map_or(String::new(), |(_, issue)| issue.into()),
                 proposed_by: groups.iter().map(|g| g.to_string()).collect(),
                 beneficiaries: groups
                     .iter()
                     .map(|g| (g.to_string(), (10 + self.rng.below(200)).to_string()))
                     .collect(),
                 sdgs: sdgs_of(sector).into(),
+                ..ProposalDraft::default()
             };
             let proposal = validate(&draft)
                 .map_err(|e| StoreError::Corrupt(format!("demo proposal: {e:?}")))?;

@@ -96,6 +96,10 @@ proptest! {
             proposed_by: vec![text.clone()],
             beneficiaries: vec![(text.clone(), text.clone())],
             sdgs: text.clone(),
+            activity_code: text.clone(),
+            volume: text.clone(),
+            issue: text.clone(),
+            cost_reason: text.clone(),
         });
         let _ = validate_plan(&PlanDraft { element: text.clone(), action: text.clone(), owner: text.clone(), deadline: text });
         let _ = check_photo(&bytes);

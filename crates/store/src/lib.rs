@@ -9,6 +9,7 @@
 mod accounts;
 mod audit;
 mod bulk;
+mod catalogue;
 mod chain;
 mod follow_up;
 mod group_commit;

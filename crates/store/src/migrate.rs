@@ -111,6 +111,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/shared/0016_musrena_rules.sql"),
         postgres: include_str!("../migrations/shared/0016_musrena_rules.sql"),
     },
+    Migration {
+        version: 17,
+        name: "musrena_catalogue",
+        sqlite: include_str!("../migrations/shared/0017_musrena_catalogue.sql"),
+        postgres: include_str!("../migrations/shared/0017_musrena_catalogue.sql"),
+    },
 ];
 
 /// Responses stored before the chain existed are linked once, when it is created.

@@ -179,6 +179,34 @@ impl Store {
             )
             .await?;
         }
+        for change in &plan.catalogue {
+            crate::catalogue::write_entry(&mut tx, tenant_id, change).await?;
+            let after = &change.after;
+            audit::append(
+                &mut tx,
+                &audit(
+                    "musrena_catalogue",
+                    &after.code,
+                    json(&change.before)?,
+                    to_json(after)?,
+                ),
+            )
+            .await?;
+        }
+        for change in &plan.issues {
+            crate::catalogue::write_issue(&mut tx, tenant_id, change).await?;
+            let after = &change.after;
+            audit::append(
+                &mut tx,
+                &audit(
+                    "musrena_issue",
+                    &after.code,
+                    json(&change.before)?,
+                    to_json(after)?,
+                ),
+            )
+            .await?;
+        }
         for change in &plan.villages {
             crate::villages::write(&mut tx, tenant_id, change).await?;
             let after = &change.after;
@@ -227,6 +255,8 @@ impl Store {
                 })
                 .collect(),
             villages: new(&organisation.villages),
+            catalogue: new(&organisation.catalogue),
+            issues: new(&organisation.issues),
             unchanged: 0,
         };
         self.apply_import(tenant_id, &plan, actor, at).await
@@ -277,6 +307,8 @@ impl Store {
                 })
                 .collect::<Result<_>>()?,
             villages: self.villages_with_boundaries(tenant_id).await?,
+            catalogue: self.catalogue(tenant_id).await?,
+            issues: self.strategic_issues(tenant_id).await?,
         })
     }
 

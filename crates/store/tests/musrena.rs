@@ -15,7 +15,8 @@ suara_store::backend_tests!(
     a_village_forum_to_the_budget,
     proposals_and_forums_name_villages_of_the_regency,
     progress_is_reported_until_the_work_is_complete,
-    forums_keep_the_ranking_rule_they_were_recorded_with
+    forums_keep_the_ranking_rule_they_were_recorded_with,
+    proposals_take_their_cost_from_the_catalogue
 );
 
 fn draft(title: &str, groups: &[&str]) -> ProposalDraft {
@@ -32,6 +33,7 @@ fn draft(title: &str, groups: &[&str]) -> ProposalDraft {
         proposed_by: groups.iter().map(|g| g.to_string()).collect(),
         beneficiaries: vec![("women".into(), "40".into())],
         sdgs: "11.2, 10".into(),
+        ..ProposalDraft::default()
     }
 }
 
@@ -633,4 +635,110 @@ async fn forums_keep_the_ranking_rule_they_were_recorded_with(db: TestDatabase) 
         None
     );
     assert_eq!(store.ranking_rules("t1").await.unwrap(), vec![saved]);
+}
+
+/// A proposal picks an activity from the imported catalogue: its cost is volume × unit
+/// price unless another amount comes with a reason, and only allowed levels may pick it.
+async fn proposals_take_their_cost_from_the_catalogue(db: TestDatabase) {
+    use suara_domain::musrena::catalogue::CostError;
+    use suara_domain::org::import::{plan_import, ImportFiles};
+    let store = db.seeded_store().await;
+    let now = OffsetDateTime::now_utc();
+    let today = date!(2026 - 01 - 20);
+    let files = ImportFiles {
+        catalogue: Some(
+            b"code,name,unit_id,affair,measure,unit_price,levels\n\
+              2.15.02.2.01.0003,Penerangan jalan umum,dukcapil,Perhubungan,titik,8500000,desa;kecamatan\n\
+              2.08.02.2.01.0004,Renovasi ruang forum anak,dukcapil,Perlindungan Anak,paket,30000000,kabupaten\n",
+        ),
+        issues: Some(b"issue_code,name\nis-05,Infrastruktur dasar desa\n"),
+        ..ImportFiles::default()
+    };
+    let plan = plan_import(&files, &store.org_snapshot("t1").await.unwrap(), today).unwrap();
+    store
+        .apply_import("t1", &plan, "bappeda", now)
+        .await
+        .unwrap();
+    assert_eq!(store.catalogue("t1").await.unwrap().len(), 2);
+    let forum_id = store
+        .create_forum(
+            "t1",
+            &Forum {
+                forum_id: String::new(),
+                level: Level::Desa,
+                district_id: Some(suara_store::testing::DISTRICT.into()),
+                village: Some(suara_store::testing::VILLAGE.into()),
+                held_on: today,
+                place: "Balai desa".into(),
+                facilitator: "Ibu Sri".into(),
+                accommodations: vec![],
+                participants: Participants::default(),
+                rule_version: None,
+            },
+            "x",
+            now,
+        )
+        .await
+        .unwrap();
+    let add = |activity: &str, volume: &str, cost: &str, reason: &str, issue: &str| {
+        let proposal = validate(&ProposalDraft {
+            activity_code: activity.into(),
+            volume: volume.into(),
+            estimated_cost: cost.into(),
+            cost_reason: reason.into(),
+            issue: issue.into(),
+            ..draft("Lampu jalan dusun", &["women"])
+        })
+        .unwrap();
+        let (store, forum_id) = (&store, &forum_id);
+        async move {
+            store
+                .add_proposal("t1", forum_id, &proposal, false, today, "x", now)
+                .await
+        }
+    };
+    let lamp = "2.15.02.2.01.0003";
+    let code = add(lamp, "12,5", "", "", "is-05").await.unwrap();
+    let (p, _) = store.proposal("t1", &code).await.unwrap().unwrap();
+    assert_eq!(p.proposal.estimated_cost, Some(106_250_000));
+    assert_eq!(
+        p.proposal.volume.map(|v| v.to_string()).as_deref(),
+        Some("12.5")
+    );
+    assert_eq!(
+        p.activity.as_ref().map(|a| a.measure.as_str()),
+        Some("titik")
+    );
+    assert_eq!(p.issue_name.as_deref(), Some("Infrastruktur dasar desa"));
+    assert_eq!(p.proposal.cost_reason, None);
+    assert!(matches!(
+        add(lamp, "10", "90000000", "", "").await,
+        Err(MusrenaError::Cost(CostError::ReasonRequired(85_000_000)))
+    ));
+    let kept = add(lamp, "10", "90000000", "Tiang lebih tinggi di tanjakan", "")
+        .await
+        .unwrap();
+    let (p, _) = store.proposal("t1", &kept).await.unwrap().unwrap();
+    assert_eq!(p.proposal.estimated_cost, Some(90_000_000));
+    assert_eq!(
+        p.proposal.cost_reason.as_deref(),
+        Some("Tiang lebih tinggi di tanjakan")
+    );
+    assert!(matches!(
+        add("2.08.02.2.01.0004", "1", "", "", "").await,
+        Err(MusrenaError::Cost(CostError::LevelNotAllowed("desa")))
+    ));
+    assert!(matches!(
+        add("9.99", "1", "", "", "").await,
+        Err(MusrenaError::UnknownActivity(_))
+    ));
+    assert!(matches!(
+        add(lamp, "1", "", "", "is-99").await,
+        Err(MusrenaError::UnknownIssue(_))
+    ));
+    let all = store
+        .proposals("t1", &ProposalFilter::default())
+        .await
+        .unwrap();
+    assert_eq!(all.len(), 2);
 }

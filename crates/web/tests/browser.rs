@@ -150,6 +150,7 @@ async fn musrena_proposal(app: &TestApp) -> String {
         proposed_by: vec!["women".into(), "disability_physical".into()],
         beneficiaries: vec![("disability_physical".into(), "12".into())],
         sdgs: "10.2, 11.2".into(),
+        ..suara_domain::musrena::proposal::ProposalDraft::default()
     };
     let proposal = suara_domain::musrena::proposal::validate(&draft).unwrap();
     let on = time::macros::date!(2026 - 01 - 20);

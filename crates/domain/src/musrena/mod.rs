@@ -3,6 +3,8 @@
 //! into the official musrenbang (village → district → regency) and tracked until budgeted
 //! and built, or rejected with a reason.
 //!
+//! - [`catalogue`]: the catalogue of activities (kamus usulan), strategic issues, cost from
+//!   volume.
 //! - [`forum`]: levels, the groups taking part (counted, never named) and the accessibility
 //!   provided.
 //! - [`lifecycle`]: a proposal's stages as a state machine: only legal steps, a reason for
@@ -13,6 +15,7 @@
 //!   deterministic ranking with stated tie-breaks.
 //! - [`stats`]: shares submitted, accepted and budgeted per group and per district.
 
+pub mod catalogue;
 pub mod forum;
 pub mod lifecycle;
 pub mod progress;

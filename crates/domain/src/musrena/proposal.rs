@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use super::forum::Group;
+use crate::decimal::Decimal;
 use crate::org::village::Point;
 use crate::sdg::SdgTarget;
 
@@ -77,6 +78,14 @@ pub struct ProposalDraft {
     pub beneficiaries: Vec<(String, String)>,
     /// SDG targets as typed (`3.8, 16.6`), or empty.
     pub sdgs: String,
+    /// A catalogue entry's code (kamus usulan), or empty.
+    pub activity_code: String,
+    /// The volume in the entry's unit of measure, as typed (`12,5`).
+    pub volume: String,
+    /// A strategic issue's code, or empty.
+    pub issue: String,
+    /// Why the estimated cost is not volume × unit price, or empty.
+    pub cost_reason: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -95,6 +104,10 @@ pub struct Proposal {
     pub beneficiaries: Vec<(Group, u32)>,
     /// The SDG targets it serves, sorted.
     pub sdgs: Vec<SdgTarget>,
+    pub activity_code: Option<String>,
+    pub volume: Option<Decimal>,
+    pub issue: Option<String>,
+    pub cost_reason: Option<String>,
 }
 
 /// One field's problem (English; pages translate by `field` and `problem`).
@@ -208,6 +221,29 @@ pub fn validate(draft: &ProposalDraft) -> Result<Proposal, Vec<ProposalProblem>>
         problem("sdgs", "unknown");
         known
     });
+    let optional = |text: &str| Some(text.trim().to_string()).filter(|t| !t.is_empty());
+    let activity_code = optional(&draft.activity_code);
+    let volume = match draft.volume.trim() {
+        "" if activity_code.is_some() => {
+            problem("volume", "required");
+            None
+        }
+        "" => None,
+        typed => {
+            let volume = super::catalogue::parse_volume(typed);
+            if volume.is_none() {
+                problem("volume", "not_a_volume");
+            }
+            volume
+        }
+    };
+    let cost_reason = optional(&draft.cost_reason);
+    if cost_reason
+        .as_ref()
+        .is_some_and(|r| r.chars().count() > MAX_TEXT_CHARS)
+    {
+        problem("cost_reason", "too_long");
+    }
     match (title, problem_text, activity, sector) {
         (Some(title), Some(problem_text), Some(activity), Some(sector)) if problems.is_empty() => {
             Ok(Proposal {
@@ -222,6 +258,10 @@ pub fn validate(draft: &ProposalDraft) -> Result<Proposal, Vec<ProposalProblem>>
                 proposed_by,
                 beneficiaries,
                 sdgs,
+                activity_code,
+                volume,
+                issue: optional(&draft.issue),
+                cost_reason,
             })
         }
         _ => Err(problems),
@@ -299,6 +339,7 @@ mod tests {
                 ("children".into(), "".into()),
             ],
             sdgs: "11.2, 10.2".into(),
+            ..ProposalDraft::default()
         }
     }
 

@@ -1,5 +1,7 @@
 //! Importing a regency's organisation from CSV files: `units.csv`, `services.csv`,
-//! `points.csv` (service points), `officers.csv` and `villages.csv`, any of them at once.
+//! `points.csv` (service points), `officers.csv`, `villages.csv`, and for Musrena the
+//! catalogue of activities (`catalogue.csv`) and strategic issues (`issues.csv`), any of them
+//! at once.
 //!
 //! [`plan_import`] checks every row of every file against the others and the current
 //! organisation and returns either every problem (table, line, field, reason) or the list of
@@ -16,6 +18,7 @@ use super::hours::ServiceHours;
 use super::tree::UnitTree;
 use super::village::{self, Boundary, Village, VillageKind};
 use super::{valid_nip, Date, Officer, Service, ServicePoint, Unit};
+use crate::musrena::catalogue::{parse_levels, CatalogueEntry, StrategicIssue};
 use crate::spreadsheet::{csv_reader, describe_csv_error};
 use crate::survey::valid_code;
 
@@ -27,15 +30,19 @@ pub enum Table {
     Points,
     Officers,
     Villages,
+    Catalogue,
+    Issues,
 }
 
 impl Table {
-    pub const ALL: [Table; 5] = [
+    pub const ALL: [Table; 7] = [
         Table::Units,
         Table::Services,
         Table::Points,
         Table::Officers,
         Table::Villages,
+        Table::Catalogue,
+        Table::Issues,
     ];
 
     pub fn code(self) -> &'static str {
@@ -45,6 +52,8 @@ impl Table {
             Table::Points => "points",
             Table::Officers => "officers",
             Table::Villages => "villages",
+            Table::Catalogue => "catalogue",
+            Table::Issues => "issues",
         }
     }
 
@@ -55,6 +64,8 @@ impl Table {
             Table::Points => "points.csv",
             Table::Officers => "officers.csv",
             Table::Villages => "villages.csv",
+            Table::Catalogue => "catalogue.csv",
+            Table::Issues => "issues.csv",
         }
     }
 
@@ -75,6 +86,19 @@ impl Table {
                 &["village_code", "name", "kind", "district_unit"],
                 &["boundary"],
             ),
+            Table::Catalogue => (
+                &[
+                    "code",
+                    "name",
+                    "unit_id",
+                    "affair",
+                    "measure",
+                    "unit_price",
+                    "levels",
+                ],
+                &[],
+            ),
+            Table::Issues => (&["issue_code", "name"], &[]),
         }
     }
 }
@@ -87,6 +111,8 @@ pub struct ImportFiles<'a> {
     pub points: Option<&'a [u8]>,
     pub officers: Option<&'a [u8]>,
     pub villages: Option<&'a [u8]>,
+    pub catalogue: Option<&'a [u8]>,
+    pub issues: Option<&'a [u8]>,
 }
 
 impl<'a> ImportFiles<'a> {
@@ -97,6 +123,8 @@ impl<'a> ImportFiles<'a> {
             Table::Points => self.points,
             Table::Officers => self.officers,
             Table::Villages => self.villages,
+            Table::Catalogue => self.catalogue,
+            Table::Issues => self.issues,
         }
     }
 
@@ -107,6 +135,8 @@ impl<'a> ImportFiles<'a> {
             Table::Points => &mut self.points,
             Table::Officers => &mut self.officers,
             Table::Villages => &mut self.villages,
+            Table::Catalogue => &mut self.catalogue,
+            Table::Issues => &mut self.issues,
         };
         *slot = Some(bytes);
     }
@@ -149,6 +179,8 @@ pub struct Snapshot {
     pub points: Vec<ServicePoint>,
     pub officers: Vec<CurrentOfficer>,
     pub villages: Vec<Village>,
+    pub catalogue: Vec<CatalogueEntry>,
+    pub issues: Vec<StrategicIssue>,
 }
 
 /// A row to insert (`before` is `None`) or update.
@@ -175,6 +207,8 @@ pub struct ImportPlan {
     pub points: Vec<Change<ServicePoint>>,
     pub officers: Vec<OfficerChange>,
     pub villages: Vec<Change<Village>>,
+    pub catalogue: Vec<Change<CatalogueEntry>>,
+    pub issues: Vec<Change<StrategicIssue>>,
     /// Rows equal to what is stored.
     pub unchanged: usize,
 }
@@ -193,6 +227,8 @@ impl ImportPlan {
             && self.points.is_empty()
             && self.officers.is_empty()
             && self.villages.is_empty()
+            && self.catalogue.is_empty()
+            && self.issues.is_empty()
     }
 
     pub fn counts(&self, table: Table) -> TableCounts {
@@ -212,6 +248,8 @@ impl ImportPlan {
             Table::Points => count(self.points.iter().map(|c| c.before.is_some())),
             Table::Officers => count(self.officers.iter().map(|c| c.before.is_some())),
             Table::Villages => count(self.villages.iter().map(|c| c.before.is_some())),
+            Table::Catalogue => count(self.catalogue.iter().map(|c| c.before.is_some())),
+            Table::Issues => count(self.issues.iter().map(|c| c.before.is_some())),
         }
     }
 }
@@ -270,6 +308,8 @@ pub fn plan_import(
         &mut errors,
     );
     let villages = parse_villages(rows_of(Table::Villages), current, &units, &mut errors);
+    let catalogue = parse_catalogue(rows_of(Table::Catalogue), &known_units, &mut errors);
+    let issues = parse_issues(rows_of(Table::Issues), &mut errors);
 
     if !errors.is_empty() {
         errors.sort_by_key(|e| (e.table, e.line));
@@ -307,6 +347,13 @@ pub fn plan_import(
         |v| &v.code,
         &mut plan.unchanged,
     );
+    plan.catalogue = diff(
+        catalogue,
+        &current.catalogue,
+        |e| &e.code,
+        &mut plan.unchanged,
+    );
+    plan.issues = diff(issues, &current.issues, |i| &i.code, &mut plan.unchanged);
     for (officer, from) in officers {
         let before = current
             .officers
@@ -661,6 +708,82 @@ fn parse_villages(
     villages.into_iter().map(|(_, v)| v).collect()
 }
 
+/// Catalogue entries: a code, a responsible unit that exists, a price in rupiah and the
+/// levels that may propose it.
+fn parse_catalogue(
+    rows: &[Row],
+    known_units: &HashSet<&str>,
+    errors: &mut Vec<RowError>,
+) -> Vec<CatalogueEntry> {
+    let mut seen = HashMap::new();
+    let mut out = Vec::new();
+    for row in rows {
+        let code = row.code("code", errors);
+        let name = row.text("name", errors);
+        let unit = row.unit_ref("unit_id", known_units, errors);
+        let affair = row.text("affair", errors);
+        let measure = row.text("measure", errors);
+        let price = match crate::tpp::inputs::parse_rupiah(row.get("unit_price")) {
+            Some(p) if p <= i64::MAX as u64 => Some(p),
+            _ => {
+                errors.push(row.error(
+                    "unit_price",
+                    format!("'{}' is not an amount in rupiah", row.get("unit_price")),
+                ));
+                None
+            }
+        };
+        let levels = parse_levels(row.get("levels")).or_else(|| {
+            errors.push(row.error(
+                "levels",
+                format!(
+                    "'{}' is not a list of desa, kecamatan, kabupaten (separated by ;)",
+                    row.get("levels")
+                ),
+            ));
+            None
+        });
+        if let (
+            Some(code),
+            Some(name),
+            Some(unit_id),
+            Some(affair),
+            Some(measure),
+            Some(unit_price),
+            Some(levels),
+        ) = (code, name, unit, affair, measure, price, levels)
+        {
+            if row.unique("code", &code, &mut seen, errors) {
+                out.push(CatalogueEntry {
+                    code,
+                    name,
+                    unit_id,
+                    affair,
+                    measure,
+                    unit_price,
+                    levels,
+                });
+            }
+        }
+    }
+    out
+}
+
+fn parse_issues(rows: &[Row], errors: &mut Vec<RowError>) -> Vec<StrategicIssue> {
+    let mut seen = HashMap::new();
+    let mut out = Vec::new();
+    for row in rows {
+        let code = row.code("issue_code", errors);
+        let name = row.text("name", errors);
+        if let (Some(code), Some(name)) = (code, name) {
+            if row.unique("issue_code", &code, &mut seen, errors) {
+                out.push(StrategicIssue { code, name });
+            }
+        }
+    }
+    out
+}
+
 fn parse_units(rows: &[Row], current: &Snapshot, errors: &mut Vec<RowError>) -> Vec<Unit> {
     let mut seen = HashMap::new();
     let mut units = Vec::new();
@@ -885,6 +1008,7 @@ fn parse_officers(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::musrena::forum::Level;
     use time::macros::date;
 
     const TODAY: Date = date!(2026 - 11 - 23);
@@ -908,7 +1032,7 @@ mod tests {
             services: Some(services.as_bytes()),
             points: Some(points.as_bytes()),
             officers: Some(officers.as_bytes()),
-            villages: None,
+            ..ImportFiles::default()
         }
     }
 
@@ -951,6 +1075,14 @@ mod tests {
         }
         for c in &plan.villages {
             put(&mut snapshot.villages, &c.after, |v| v.code == c.after.code);
+        }
+        for c in &plan.catalogue {
+            put(&mut snapshot.catalogue, &c.after, |e| {
+                e.code == c.after.code
+            });
+        }
+        for c in &plan.issues {
+            put(&mut snapshot.issues, &c.after, |i| i.code == c.after.code);
         }
         snapshot
     }
@@ -1010,6 +1142,62 @@ mod tests {
         .unwrap();
         assert!(again.is_empty());
         assert_eq!(again.unchanged, 3);
+    }
+
+    #[test]
+    fn the_catalogue_and_issues_are_imported_and_checked() {
+        let catalogue = "code,name,unit_id,affair,measure,unit_price,levels\n\
+            1.03.10.2.01.0017,Rehabilitasi jalan desa,dinkes,Pekerjaan Umum,m,\"Rp1.500.000\",desa;kecamatan\n\
+            1.02.02.2.01.0001,Posyandu lansia,dinkes,Kesehatan,paket,25000000,kabupaten\n\
+            1.02.02.2.01.0001,Dua kali,dinkes,Kesehatan,paket,1,desa\n\
+            X Y,Kode salah,nowhere,Kesehatan,paket,murah,provinsi\n";
+        let issues = "issue_code,name\nis-1,Stunting dan gizi buruk\nis-2,\n";
+        let files = ImportFiles {
+            units: Some(DISTRICTS.as_bytes()),
+            catalogue: Some(catalogue.as_bytes()),
+            issues: Some(issues.as_bytes()),
+            ..ImportFiles::default()
+        };
+        let errors = plan_import(&files, &Snapshot::default(), TODAY).unwrap_err();
+        let found: Vec<(Table, u64, &str)> = errors
+            .iter()
+            .map(|e| (e.table, e.line, e.field.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (Table::Catalogue, 4, "code"),
+                (Table::Catalogue, 5, "code"),
+                (Table::Catalogue, 5, "unit_id"),
+                (Table::Catalogue, 5, "unit_price"),
+                (Table::Catalogue, 5, "levels"),
+                (Table::Issues, 3, "name"),
+            ],
+            "{errors:?}"
+        );
+        let good = ImportFiles {
+            units: Some(DISTRICTS.as_bytes()),
+            catalogue: Some(
+                catalogue
+                    .lines()
+                    .take(3)
+                    .collect::<Vec<_>>()
+                    .join("\n")
+                    .leak()
+                    .as_bytes(),
+            ),
+            issues: Some(b"issue_code,name\nis-1,Stunting dan gizi buruk\n"),
+            ..ImportFiles::default()
+        };
+        let plan = plan_import(&good, &Snapshot::default(), TODAY).unwrap();
+        assert_eq!(plan.catalogue[0].after.unit_price, 1_500_000);
+        assert_eq!(
+            plan.catalogue[0].after.levels,
+            vec![Level::Desa, Level::Kecamatan]
+        );
+        assert_eq!(plan.counts(Table::Issues).added, 1);
+        let again = plan_import(&good, &applied(&plan, Snapshot::default()), TODAY).unwrap();
+        assert!(again.is_empty());
     }
 
     #[test]

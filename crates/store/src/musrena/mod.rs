@@ -11,6 +11,8 @@ pub use progress::StoredProgress;
 
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
+use suara_domain::decimal::Decimal;
+use suara_domain::musrena::catalogue::{cost, settle_cost};
 use suara_domain::musrena::forum::{Accommodation, Group, Level, Participants};
 use suara_domain::musrena::lifecycle::{self, Action, Stage, TransitionError};
 use suara_domain::musrena::proposal::{PhotoType, Proposal, Sector};
@@ -43,6 +45,12 @@ pub enum MusrenaError {
     UnknownVillage(String),
     #[error("village '{village}' is not in district '{district}'")]
     VillageOutsideDistrict { village: String, district: String },
+    #[error("'{0}' is not in the catalogue of activities")]
+    UnknownActivity(String),
+    #[error("'{0}' is not one of the regency's strategic issues")]
+    UnknownIssue(String),
+    #[error("{0}")]
+    Cost(#[from] suara_domain::musrena::catalogue::CostError),
     #[error("proposal {code}: {error}")]
     InBulk {
         code: String,
@@ -81,6 +89,9 @@ pub struct StoredProposal {
     pub proposal: Proposal,
     /// The village's name, when its code is one of the regency's villages.
     pub village_name: Option<String>,
+    /// The catalogue entry it picked, as the catalogue has it now.
+    pub activity: Option<Activity>,
+    pub issue_name: Option<String>,
     pub district_id: Option<String>,
     pub easy_read: bool,
     pub stage: Stage,
@@ -89,6 +100,17 @@ pub struct StoredProposal {
     pub scores: Vec<u8>,
     pub budget_amount: Option<u64>,
     pub submitted_on: Date,
+}
+
+/// What a proposal shows of its catalogue entry.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Activity {
+    pub name: String,
+    pub measure: String,
+    /// The responsible unit (OPD).
+    pub unit_id: String,
+    pub affair: String,
+    pub unit_price: u64,
 }
 
 impl StoredProposal {
@@ -185,11 +207,15 @@ fn forum_from_row(row: &AnyRow) -> Result<Forum, StoreError> {
 const PROPOSAL_COLUMNS: &str = "p.code, p.forum_id, f.level, p.seq, p.title, p.problem,
     p.activity, p.sector, p.district_id, p.village, p.estimated_cost, p.proposed_by,
     p.beneficiaries, p.easy_read, p.stage, p.votes, p.scores, p.budget_amount, p.submitted_on,
-    p.sdgs, p.address, p.latitude_e7, p.longitude_e7, v.name AS village_name";
+    p.sdgs, p.address, p.latitude_e7, p.longitude_e7, v.name AS village_name, p.activity_code,
+    p.volume, p.issue_code, p.cost_reason, c.name AS activity_name, c.measure, c.unit_id AS activity_unit,
+    c.affair, c.unit_price, i.name AS issue_name";
 
 const PROPOSAL_FROM: &str = "musrena_proposals p JOIN musrena_forums f
     ON f.tenant_id = p.tenant_id AND f.forum_id = p.forum_id
-    LEFT JOIN villages v ON v.tenant_id = p.tenant_id AND v.village_code = p.village";
+    LEFT JOIN villages v ON v.tenant_id = p.tenant_id AND v.village_code = p.village
+    LEFT JOIN musrena_catalogue c ON c.tenant_id = p.tenant_id AND c.code = p.activity_code
+    LEFT JOIN musrena_issues i ON i.tenant_id = p.tenant_id AND i.issue_code = p.issue_code";
 
 fn proposal_from_row(row: &AnyRow) -> Result<StoredProposal, StoreError> {
     let level: String = row.try_get("level")?;
@@ -231,7 +257,25 @@ fn proposal_from_row(row: &AnyRow) -> Result<StoredProposal, StoreError> {
                 .filter(|(_, n)| *n > 0)
                 .collect(),
             sdgs: from_codes(&row.try_get::<String, _>("sdgs")?, SdgTarget::parse)?,
+            activity_code: row.try_get("activity_code")?,
+            volume: row
+                .try_get::<Option<String>, _>("volume")?
+                .map(|v| Decimal::parse(&v).ok_or_else(|| corrupt(format!("volume '{v}'"))))
+                .transpose()?,
+            issue: row.try_get("issue_code")?,
+            cost_reason: row.try_get("cost_reason")?,
         },
+        activity: match row.try_get::<Option<String>, _>("activity_name")? {
+            Some(name) => Some(Activity {
+                name,
+                measure: row.try_get("measure")?,
+                unit_id: row.try_get("activity_unit")?,
+                affair: row.try_get("affair")?,
+                unit_price: to_u64(row.try_get("unit_price")?)?,
+            }),
+            None => None,
+        },
+        issue_name: row.try_get("issue_name")?,
         village_name: row.try_get("village_name")?,
         district_id: row.try_get("district_id")?,
         easy_read: row.try_get::<i64, _>("easy_read")? != 0,
@@ -409,16 +453,17 @@ impl Store {
         at: OffsetDateTime,
     ) -> Result<String, MusrenaError> {
         let mut tx = self.writer.begin().await?;
-        let forum_district: Option<Option<String>> = sqlx::query_scalar(
-            "SELECT district_id FROM musrena_forums WHERE tenant_id = $1 AND forum_id = $2",
+        let forum = sqlx::query(
+            "SELECT district_id, level FROM musrena_forums WHERE tenant_id = $1 AND forum_id = $2",
         )
         .bind(tenant_id)
         .bind(forum_id)
         .fetch_optional(&mut *tx)
-        .await?;
-        let Some(forum_district) = forum_district else {
-            return Err(MusrenaError::NoSuchForum(forum_id.to_string()));
-        };
+        .await?
+        .ok_or_else(|| MusrenaError::NoSuchForum(forum_id.to_string()))?;
+        let forum_district: Option<String> = forum.try_get("district_id")?;
+        let level: String = forum.try_get("level")?;
+        let level = Level::from_code(&level).ok_or_else(|| corrupt(format!("level '{level}'")))?;
         // A proposal files under its village's district, which for a district or village
         // forum must be the forum's own.
         let village = Store::check_village(
@@ -429,6 +474,34 @@ impl Store {
         )
         .await?;
         let district = Some(village.district_unit);
+        // From the catalogue: volume × unit price, unless another amount comes with a reason.
+        // The reason is kept only with an amount other than the computed one.
+        let (estimated_cost, cost_reason) = match &proposal.activity_code {
+            Some(code) => {
+                let entry = crate::catalogue::find_entry(&mut tx, tenant_id, code)
+                    .await?
+                    .ok_or_else(|| MusrenaError::UnknownActivity(code.clone()))?;
+                let settled = settle_cost(
+                    &entry,
+                    level,
+                    proposal.volume,
+                    proposal.estimated_cost,
+                    proposal.cost_reason.as_deref(),
+                )?;
+                let computed = proposal.volume.and_then(|v| cost(v, entry.unit_price));
+                let reason = proposal
+                    .cost_reason
+                    .clone()
+                    .filter(|_| computed != Some(settled));
+                (Some(settled), reason)
+            }
+            None => (proposal.estimated_cost, None),
+        };
+        if let Some(issue) = &proposal.issue {
+            if !crate::catalogue::issue_exists(&mut tx, tenant_id, issue).await? {
+                return Err(MusrenaError::UnknownIssue(issue.clone()));
+            }
+        }
         let seq: i64 = sqlx::query_scalar(
             "SELECT COALESCE(MAX(seq), 0) + 1 FROM musrena_proposals
              WHERE tenant_id = $1 AND forum_id = $2",
@@ -448,9 +521,9 @@ impl Store {
             "INSERT INTO musrena_proposals (tenant_id, code, forum_id, seq, title, problem, activity,
                  sector, district_id, village, estimated_cost, proposed_by, beneficiaries, easy_read,
                  stage, votes, scores, budget_amount, submitted_on, sdgs, address, latitude_e7,
-                 longitude_e7)
+                 longitude_e7, activity_code, volume, issue_code, cost_reason)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 0, '', NULL,
-                 $16, $17, $18, $19, $20)",
+                 $16, $17, $18, $19, $20, $21, $22, $23, $24)",
         )
         .bind(tenant_id)
         .bind(&code)
@@ -462,7 +535,7 @@ impl Store {
         .bind(proposal.sector.code())
         .bind(&district)
         .bind(&proposal.village)
-        .bind(proposal.estimated_cost.map(money))
+        .bind(estimated_cost.map(money))
         .bind(codes(&proposal.proposed_by, Group::code))
         .bind(counts_text(&beneficiaries))
         .bind(i64::from(easy_read))
@@ -472,6 +545,10 @@ impl Store {
         .bind(&proposal.address)
         .bind(proposal.point.map(|p| i64::from(p.lat)))
         .bind(proposal.point.map(|p| i64::from(p.lon)))
+        .bind(&proposal.activity_code)
+        .bind(proposal.volume.map(|v| v.to_string()))
+        .bind(&proposal.issue)
+        .bind(cost_reason)
         .execute(&mut *tx)
         .await?;
         insert_step(

@@ -4331,6 +4331,58 @@ pub const STOPPING_IS_FINAL: Text = Text {
     id: "Ini bersifat final: usulan tidak dapat dilanjutkan lagi, dan alasannya ditampilkan kepada publik di halaman pelacakan usulan.",
     en: "This is final: the proposals cannot go any further, and the reason is shown to the public on each proposal's tracking page.",
 };
+pub const ACTIVITY_FROM_THE_CATALOGUE: Text = Text {
+    id: "Kegiatan dari kamus usulan",
+    en: "Activity from the catalogue",
+};
+pub const NOT_FROM_THE_CATALOGUE: Text = Text {
+    id: "– bukan dari kamus usulan –",
+    en: "– not from the catalogue –",
+};
+pub const VOLUME_IN_THE_UNIT_OF_MEASURE: Text = Text {
+    id: "Volume (dalam satuan kegiatan, misalnya 12,5)",
+    en: "Volume (in the activity's unit of measure, for example 12.5)",
+};
+pub const STRATEGIC_ISSUE: Text = Text {
+    id: "Isu strategis",
+    en: "Strategic issue",
+};
+pub const COST_REASON: Text = Text {
+    id: "Alasan biaya (hanya bila berbeda dari volume × harga satuan)",
+    en: "Reason for the cost (only when it differs from volume × unit price)",
+};
+pub const COST_FROM_VOLUME_HINT: Text = Text {
+    id: "Bila kegiatan dipilih dari kamus, perkiraan biaya dihitung dari volume × harga satuan; kosongkan agar dihitung.",
+    en: "With an activity from the catalogue the estimated cost is volume × unit price; leave it empty to have it computed.",
+};
+pub const NOT_IN_THE_CATALOGUE: Text = Text {
+    id: "{} tidak ada di kamus usulan.",
+    en: "{} is not in the catalogue of activities.",
+};
+pub const NOT_A_STRATEGIC_ISSUE: Text = Text {
+    id: "{} bukan isu strategis kabupaten.",
+    en: "{} is not one of the regency's strategic issues.",
+};
+pub const LEVEL_MAY_NOT_PROPOSE: Text = Text {
+    id: "Kegiatan ini tidak boleh diusulkan oleh forum tingkat ini.",
+    en: "A forum of this level may not propose this activity.",
+};
+pub const ACTIVITY_NEEDS_A_VOLUME: Text = Text {
+    id: "Kegiatan dari kamus memerlukan volume.",
+    en: "An activity from the catalogue needs a volume.",
+};
+pub const COST_DIFFERS_GIVE_A_REASON: Text = Text {
+    id: "Perkiraan biaya berbeda dari volume × harga satuan (Rp{}): tuliskan alasannya.",
+    en: "The estimated cost differs from volume × unit price (Rp{}): give the reason.",
+};
+pub const COST_TOO_LARGE: Text = Text {
+    id: "Volume × harga satuan terlalu besar untuk anggaran.",
+    en: "Volume × unit price is more than a budget can hold.",
+};
+pub const IS_NOT_A_VOLUME: Text = Text {
+    id: "harus angka lebih dari nol dengan paling banyak tiga desimal",
+    en: "must be a number above zero with at most three decimals",
+};
 /// Every text above, for the completeness test.
 #[cfg(test)]
 pub const EVERY_TEXT: &[Text] = &[
@@ -5421,6 +5473,19 @@ pub const EVERY_TEXT: &[Text] = &[
     YES_RETURN,
     YES_CANCEL,
     STOPPING_IS_FINAL,
+    ACTIVITY_FROM_THE_CATALOGUE,
+    NOT_FROM_THE_CATALOGUE,
+    VOLUME_IN_THE_UNIT_OF_MEASURE,
+    STRATEGIC_ISSUE,
+    COST_REASON,
+    COST_FROM_VOLUME_HINT,
+    NOT_IN_THE_CATALOGUE,
+    NOT_A_STRATEGIC_ISSUE,
+    LEVEL_MAY_NOT_PROPOSE,
+    ACTIVITY_NEEDS_A_VOLUME,
+    COST_DIFFERS_GIVE_A_REASON,
+    COST_TOO_LARGE,
+    IS_NOT_A_VOLUME,
 ];
 
 #[cfg(test)]

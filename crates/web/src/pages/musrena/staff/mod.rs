@@ -22,6 +22,7 @@ pub use steps::apply_step;
 
 use maud::{html, Markup};
 use suara_domain::access::{Permission, Role};
+use suara_domain::musrena::catalogue::CostError;
 use suara_domain::musrena::lifecycle::{Stage, TransitionError};
 use suara_domain::musrena::progress::ProgressError;
 use suara_domain::musrena::proposal::{check_photo, PhotoError, PhotoType};
@@ -167,6 +168,16 @@ fn refusal(lang: Lang, error: &MusrenaError) -> String {
         MusrenaError::NoSuchProposal(code) => lang.fill(T::NO_SUCH_PROPOSAL, &[code]),
         MusrenaError::UnknownDistrict(d) => lang.fill(T::NOT_A_DISTRICT, &[d]),
         MusrenaError::UnknownVillage(v) => lang.fill(T::NOT_A_VILLAGE, &[v]),
+        MusrenaError::UnknownActivity(code) => lang.fill(T::NOT_IN_THE_CATALOGUE, &[code]),
+        MusrenaError::UnknownIssue(code) => lang.fill(T::NOT_A_STRATEGIC_ISSUE, &[code]),
+        MusrenaError::Cost(e) => match e {
+            CostError::LevelNotAllowed(_) => lang.t(T::LEVEL_MAY_NOT_PROPOSE).to_string(),
+            CostError::NoVolume => lang.t(T::ACTIVITY_NEEDS_A_VOLUME).to_string(),
+            CostError::ReasonRequired(computed) => {
+                lang.fill(T::COST_DIFFERS_GIVE_A_REASON, &[&rupiah(*computed)])
+            }
+            CostError::TooLarge => lang.t(T::COST_TOO_LARGE).to_string(),
+        },
         MusrenaError::VillageOutsideDistrict { .. } => {
             lang.t(T::VILLAGE_NOT_IN_THE_DISTRICT).to_string()
         }

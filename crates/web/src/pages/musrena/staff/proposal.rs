@@ -10,6 +10,7 @@ use maud::html;
 use serde::Deserialize;
 use suara_domain::musrena::forum::Group;
 use suara_domain::musrena::proposal::{validate, ProposalDraft, Sector};
+use suara_domain::tpp::rupiah;
 use suara_store::MusrenaError;
 use time::OffsetDateTime;
 
@@ -58,6 +59,8 @@ async fn proposal_page(
     let (lang, look) = (cx.lang, cx.look());
     let d = districts(cx).await?;
     let forum = managed_forum(cx, &d, forum_id).await?;
+    let catalogue = cx.app.store.catalogue(cx.tenant_id()).await?;
+    let issues = cx.app.store.strategic_issues(cx.tenant_id()).await?;
     let title = if easy {
         lang.t(T::OUR_PROPOSAL_EASY_FORM)
     } else {
@@ -104,7 +107,22 @@ async fn proposal_page(
                 }
             }
             @if !easy {
-                p { label for="estimated_cost" { (lang.t(T::ESTIMATED_COST_RP)) } input #estimated_cost name="estimated_cost" inputmode="numeric" value=(draft.estimated_cost); }
+                p { label for="activity_code" { (lang.t(T::ACTIVITY_FROM_THE_CATALOGUE)) }
+                    select #activity_code name="activity_code" {
+                        option value="" { (lang.t(T::NOT_FROM_THE_CATALOGUE)) }
+                        @for e in catalogue.iter().filter(|e| e.levels.contains(&forum.level)) {
+                            option value=(e.code) selected[draft.activity_code == e.code] { (e.name) " · Rp" (rupiah(e.unit_price)) "/" (e.measure) }
+                        }
+                    } }
+                p { label for="volume" { (lang.t(T::VOLUME_IN_THE_UNIT_OF_MEASURE)) } input #volume name="volume" inputmode="decimal" value=(draft.volume); }
+                p { label for="issue" { (lang.t(T::STRATEGIC_ISSUE)) }
+                    select #issue name="issue" {
+                        option value="" { "–" }
+                        @for i in &issues { option value=(i.code) selected[draft.issue == i.code] { (i.name) } }
+                    } }
+                p { label for="estimated_cost" { (lang.t(T::ESTIMATED_COST_RP)) } span.hint { (lang.t(T::COST_FROM_VOLUME_HINT)) }
+                    input #estimated_cost name="estimated_cost" inputmode="numeric" value=(draft.estimated_cost); }
+                p { label for="cost_reason" { (lang.t(T::COST_REASON)) } input #cost_reason name="cost_reason" maxlength="1000" value=(draft.cost_reason); }
                 p { label for="sdgs" { (lang.t(T::SDG_TARGETS)) } span.hint { (lang.t(T::SDG_TARGETS_HINT)) " " span.sdg { "11.2, 10.2" } }
                     input #sdgs name="sdgs" inputmode="decimal" value=(draft.sdgs); }
             }
@@ -161,6 +179,10 @@ pub async fn add_proposal(
             .map(|g| (g.code().to_string(), text(&format!("b-{}", g.code()))))
             .collect(),
         sdgs: text("sdgs"),
+        activity_code: text("activity_code"),
+        volume: text("volume"),
+        issue: text("issue"),
+        cost_reason: text("cost_reason"),
     };
     let mut problems: Vec<String> = Vec::new();
     let checked_photo = match &photo {
@@ -244,6 +266,8 @@ fn problem_text(lang: Lang, field: &str, problem: &str) -> String {
         "village" => lang.t(T::VILLAGE_OR_KELURAHAN),
         "address" => lang.t(T::ADDRESS_IN_THE_VILLAGE),
         "point" => lang.t(T::SPOT),
+        "volume" => lang.t(T::VOLUME_IN_THE_UNIT_OF_MEASURE),
+        "cost_reason" => lang.t(T::COST_REASON),
         "estimated_cost" => lang.t(T::ESTIMATED_COST),
         "proposed_by" => lang.t(T::PROPOSING_GROUPS),
         "sdgs" => lang.t(T::SDG_TARGETS),
@@ -255,6 +279,7 @@ fn problem_text(lang: Lang, field: &str, problem: &str) -> String {
         "not_rupiah" => lang.t(T::IS_NOT_AN_AMOUNT_IN_RUPIAH),
         "not_a_count" => lang.t(T::MUST_BE_A_NUMBER),
         "not_a_point" => lang.t(T::IS_NOT_A_SPOT),
+        "not_a_volume" => lang.t(T::IS_NOT_A_VOLUME),
         _ => lang.t(T::IS_NOT_KNOWN),
     };
     format!("{name} {what}")
