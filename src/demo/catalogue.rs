@@ -5,7 +5,17 @@ use suara_domain::musrena::catalogue::{CatalogueEntry, StrategicIssue};
 use suara_domain::musrena::forum::Level;
 
 /// Code, name, responsible unit, affair, unit of measure, unit price, levels.
-const ENTRIES: [(&str, &str, &str, &str, &str, u64, &[Level]); 8] = [
+type Entry = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    u64,
+    &'static [Level],
+);
+
+const ENTRIES: [Entry; 8] = [
     (
         "2.15.02.2.01.0003",
         "Pemasangan penerangan jalan umum",
