@@ -117,6 +117,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/shared/0017_musrena_catalogue.sql"),
         postgres: include_str!("../migrations/shared/0017_musrena_catalogue.sql"),
     },
+    Migration {
+        version: 18,
+        name: "musrena_recommendations",
+        sqlite: include_str!("../migrations/shared/0018_musrena_recommendations.sql"),
+        postgres: include_str!("../migrations/shared/0018_musrena_recommendations.sql"),
+    },
 ];
 
 /// Responses stored before the chain existed are linked once, when it is created.

@@ -638,4 +638,134 @@ async fn a_forum_to_the_budget_and_the_public_sees_it(db: TestDatabase) {
         codes_in(&text(&app, "/musrena?tahap=cancelled").await),
         vec![left]
     );
+
+    // Each level's recommendation: the district's by its admin, the TAPD's by planners only.
+    async fn recommend(
+        app: &TestApp,
+        session: &Session,
+        code: &str,
+        by: &str,
+        text: &str,
+    ) -> StatusCode {
+        let form = [
+            ("by", by),
+            ("rec_volume", "1"),
+            ("rec_amount", "Rp12.000.000"),
+            ("rec_text", text),
+        ];
+        let path = format!("/musrena/kelola/{code}/rekomendasi?lang=id");
+        post(app, session, &path, &form).await.0
+    }
+    assert_eq!(
+        recommend(&app, &district_admin, &top[0], "tapd", "x").await,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        recommend(
+            &app,
+            &district_admin,
+            &top[0],
+            "kecamatan",
+            "Prioritas kecamatan"
+        )
+        .await,
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(
+        recommend(&app, &planner, &top[0], "tapd", "Disetujui TAPD").await,
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(
+        recommend(&app, &planner, &top[0], "camat", "x").await,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    let tracker = text(&app, &format!("/musrena/usulan/{}", top[0])).await;
+    assert!(
+        tracker.contains("Prioritas kecamatan") && tracker.contains("Disetujui TAPD"),
+        "{tracker}"
+    );
+
+    // The SIPD worksheet: SIPD's fields for every proposal in the plan, with the
+    // recommendations; the CSV by code, the workbook by SIPD's names.
+    let csv = app
+        .get_as(&planner, "/musrena/ekspor?format=csv")
+        .await
+        .text()
+        .await
+        .unwrap();
+    let mut lines = csv.lines();
+    let header = lines.next().unwrap();
+    assert!(
+        header.starts_with("code,year,activity_code,activity_name,title"),
+        "{header}"
+    );
+    assert!(
+        header.contains("tapd_volume,tapd_amount,tapd_text,budget_amount,stage"),
+        "{header}"
+    );
+    let row = lines.find(|l| l.starts_with(&top[0])).unwrap();
+    assert!(
+        row.contains(suara_store::testing::VILLAGE) && row.contains(",Prigi,Kecamatan Watulimo,"),
+        "{row}"
+    );
+    assert!(
+        row.contains("1,12000000,Disetujui TAPD,12500000,implemented"),
+        "{row}"
+    );
+    let xlsx = app.get_as(&planner, "/musrena/ekspor?format=xlsx").await;
+    assert_eq!(xlsx.status(), StatusCode::OK);
+    assert!(xlsx.bytes().await.unwrap().starts_with(b"PK"));
+
+    // A proposal from the imported catalogue: the cost is volume × unit price.
+    use suara_domain::org::import::{plan_import, ImportFiles};
+    let files = ImportFiles {
+        catalogue: Some(b"code,name,unit_id,affair,measure,unit_price,levels\n2.15.02.2.01.0003,Penerangan jalan umum,dukcapil,Perhubungan,titik,8500000,desa\n"),
+        issues: Some(b"issue_code,name\nis-05,Infrastruktur dasar desa\n"),
+        ..ImportFiles::default()
+    };
+    let snapshot = app.store.org_snapshot("t1").await.unwrap();
+    let plan = plan_import(&files, &snapshot, time::OffsetDateTime::now_utc().date()).unwrap();
+    app.store
+        .apply_import("t1", &plan, "test", time::OffsetDateTime::now_utc())
+        .await
+        .unwrap();
+    let form = app
+        .get_as(&planner, "/musrena/forum/2026-001/usulan?lang=id")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        form.contains("Penerangan jalan umum · Rp8.500.000/titik")
+            && form.contains("Infrastruktur dasar desa"),
+        "{form}"
+    );
+    let lamp = reqwest::multipart::Form::new()
+        .text("csrf", planner.csrf.clone())
+        .text("title", "Lampu jalan ke sekolah")
+        .text("problem", "Jalan gelap.")
+        .text("activity", "Lampu jalan.")
+        .text("sector", "infrastructure")
+        .text("village", suara_store::testing::VILLAGE)
+        .text("activity_code", "2.15.02.2.01.0003")
+        .text("volume", "4,5")
+        .text("issue", "is-05")
+        .text("proposed_by", "women");
+    let added = app
+        .client
+        .post(app.url("/musrena/forum/2026-001/usulan?lang=id"))
+        .header("cookie", format!("suara_session={}", planner.cookie))
+        .multipart(lamp)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(added.status(), StatusCode::SEE_OTHER);
+    let location = added.headers()["location"].to_str().unwrap().to_string();
+    let new_code = location.split("baru=").nth(1).unwrap().to_string();
+    let tracker = text(&app, &format!("/musrena/usulan/{new_code}")).await;
+    assert!(
+        tracker.contains("4,5 titik × Rp8.500.000") && tracker.contains("Rp38.250.000"),
+        "{tracker}"
+    );
+    assert!(tracker.contains("Infrastruktur dasar desa"), "{tracker}");
 }

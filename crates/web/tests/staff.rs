@@ -369,6 +369,13 @@ fn probes() -> Vec<Probe> {
             "/musrena/kelola/MR-00000-00000",
             MUSRENA_404,
         ),
+        // Forum managers; an unknown proposal: 404.
+        probe(
+            "POST",
+            "/musrena/kelola/{code}/rekomendasi",
+            "/musrena/kelola/MR-00000-00000/rekomendasi",
+            MUSRENA_404,
+        ),
         // Planners only; an unknown proposal: 404.
         probe(
             "POST",

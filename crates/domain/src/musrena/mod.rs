@@ -13,6 +13,7 @@
 //! - [`proposal`]: a proposal's fields checked, sectors, photo checks.
 //! - [`ranking`]: prioritization inside a forum: weighted criteria and votes combined into a
 //!   deterministic ranking with stated tie-breaks.
+//! - [`recommendation`]: each level's recommendation (village, district, OPD, TAPD).
 //! - [`stats`]: shares submitted, accepted and budgeted per group and per district.
 
 pub mod catalogue;
@@ -21,4 +22,5 @@ pub mod lifecycle;
 pub mod progress;
 pub mod proposal;
 pub mod ranking;
+pub mod recommendation;
 pub mod stats;

@@ -4,6 +4,7 @@
 
 mod map;
 mod progress;
+mod recommendations;
 mod rules;
 
 pub use map::VillageFigures;

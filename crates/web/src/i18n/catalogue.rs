@@ -4383,6 +4383,54 @@ pub const IS_NOT_A_VOLUME: Text = Text {
     id: "harus angka lebih dari nol dengan paling banyak tiga desimal",
     en: "must be a number above zero with at most three decimals",
 };
+pub const RECOMMENDATIONS: Text = Text {
+    id: "Rekomendasi tiap tingkat",
+    en: "Recommendations of each level",
+};
+pub const RECORD_A_RECOMMENDATION: Text = Text {
+    id: "Catat rekomendasi",
+    en: "Record a recommendation",
+};
+pub const RECOMMENDING_LEVEL: Text = Text {
+    id: "Tingkat yang merekomendasikan",
+    en: "Level recommending",
+};
+pub const RESPONSIBLE_UNIT_OPD: Text = Text {
+    id: "Perangkat daerah (OPD)",
+    en: "Responsible unit (OPD)",
+};
+pub const BUDGET_TEAM_TAPD: Text = Text {
+    id: "Tim anggaran (TAPD)",
+    en: "Budget team (TAPD)",
+};
+pub const RECOMMENDED_VOLUME: Text = Text {
+    id: "Volume yang direkomendasikan",
+    en: "Recommended volume",
+};
+pub const RECOMMENDED_AMOUNT_RP: Text = Text {
+    id: "Anggaran yang direkomendasikan (Rp)",
+    en: "Recommended amount (Rp)",
+};
+pub const RECOMMENDATION_TEXT: Text = Text {
+    id: "Keterangan rekomendasi",
+    en: "Recommendation",
+};
+pub const SAVE_THE_RECOMMENDATION: Text = Text {
+    id: "Simpan rekomendasi",
+    en: "Save the recommendation",
+};
+pub const RECOMMENDATION_SAVED: Text = Text {
+    id: "Rekomendasi tersimpan.",
+    en: "Recommendation saved.",
+};
+pub const CHOOSE_THE_RECOMMENDING_LEVEL: Text = Text {
+    id: "Pilih tingkat yang merekomendasikan.",
+    en: "Choose the level recommending.",
+};
+pub const NO_RECOMMENDATION_YET: Text = Text {
+    id: "Belum ada rekomendasi.",
+    en: "No recommendation yet.",
+};
 /// Every text above, for the completeness test.
 #[cfg(test)]
 pub const EVERY_TEXT: &[Text] = &[
@@ -5486,6 +5534,18 @@ pub const EVERY_TEXT: &[Text] = &[
     COST_DIFFERS_GIVE_A_REASON,
     COST_TOO_LARGE,
     IS_NOT_A_VOLUME,
+    RECOMMENDATIONS,
+    RECORD_A_RECOMMENDATION,
+    RECOMMENDING_LEVEL,
+    RESPONSIBLE_UNIT_OPD,
+    BUDGET_TEAM_TAPD,
+    RECOMMENDED_VOLUME,
+    RECOMMENDED_AMOUNT_RP,
+    RECOMMENDATION_TEXT,
+    SAVE_THE_RECOMMENDATION,
+    RECOMMENDATION_SAVED,
+    CHOOSE_THE_RECOMMENDING_LEVEL,
+    NO_RECOMMENDATION_YET,
 ];
 
 #[cfg(test)]

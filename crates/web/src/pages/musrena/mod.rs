@@ -6,9 +6,12 @@ pub mod map;
 pub mod public;
 pub mod staff;
 
+use maud::{html, Markup};
 use suara_domain::musrena::forum::{Accommodation, Group, Level};
 use suara_domain::musrena::lifecycle::Stage;
 use suara_domain::musrena::proposal::Sector;
+use suara_domain::musrena::recommendation::{Recommendation, Recommender};
+use suara_domain::tpp::rupiah;
 
 use crate::i18n::catalogue as T;
 use crate::i18n::Lang;
@@ -89,5 +92,32 @@ pub fn action_label(lang: Lang, action: &str) -> &'static str {
         "return" => lang.t(T::PROPOSAL_RETURNED),
         "cancel" => lang.t(T::PROPOSAL_CANCELLED),
         _ => lang.t(T::STEP),
+    }
+}
+
+pub fn recommender_label(lang: Lang, by: Recommender) -> &'static str {
+    match by {
+        Recommender::Village => lang.t(T::VILLAGE_OR_KELURAHAN),
+        Recommender::District => lang.t(T::DISTRICT),
+        Recommender::Unit => lang.t(T::RESPONSIBLE_UNIT_OPD),
+        Recommender::Tapd => lang.t(T::BUDGET_TEAM_TAPD),
+    }
+}
+
+/// The recommendations as a list (tracker and staff page).
+pub fn recommendations_list(lang: Lang, recommendations: &[Recommendation]) -> Markup {
+    html! {
+        h2 { (lang.t(T::RECOMMENDATIONS)) }
+        @if recommendations.is_empty() { p { (lang.t(T::NO_RECOMMENDATION_YET)) } }
+        dl.facts {
+            @for r in recommendations {
+                dt { (recommender_label(lang, r.by)) }
+                dd {
+                    (r.text)
+                    @if let Some(v) = r.volume { br; (lang.t(T::RECOMMENDED_VOLUME)) ": " (lang.decimal(v)) }
+                    @if let Some(a) = r.amount { br; (lang.t(T::RECOMMENDED_AMOUNT_RP)) ": Rp" (rupiah(a)) }
+                }
+            }
+        }
     }
 }

@@ -53,7 +53,13 @@ pub fn proposal_details(
                 dd { @for (i, (g, n)) in p.proposal.beneficiaries.iter().enumerate() { @if i > 0 { ", " } (group_label(lang, *g)) " " (n) } }
             }
             @if !p.proposal.sdgs.is_empty() { dt { "SDG" } dd.sdg { (suara_domain::sdg::join(&p.proposal.sdgs).replace(',', ", ")) } }
-            dt { (lang.t(T::ESTIMATED_COST)) } dd { (p.proposal.estimated_cost.map_or("–".to_string(), |c| format!("Rp{}", rupiah(c)))) }
+            @if let (Some(a), Some(code)) = (&p.activity, &p.proposal.activity_code) {
+                dt { (lang.t(T::ACTIVITY_FROM_THE_CATALOGUE)) } dd { (a.name) " · " small { (code) } }
+                @if let Some(v) = p.proposal.volume { dt { (lang.t(T::VOLUME_IN_THE_UNIT_OF_MEASURE)) } dd { (lang.decimal(v)) " " (a.measure) " × Rp" (rupiah(a.unit_price)) } }
+            }
+            @if let Some(issue) = &p.issue_name { dt { (lang.t(T::STRATEGIC_ISSUE)) } dd { (issue) } }
+            dt { (lang.t(T::ESTIMATED_COST)) } dd { (p.proposal.estimated_cost.map_or("–".to_string(), |c| format!("Rp{}", rupiah(c))))
+                @if let Some(reason) = &p.proposal.cost_reason { br; small { (lang.t(T::COST_REASON)) ": " (reason) } } }
             @if let Some(amount) = p.budget_amount { dt { (lang.t(T::APBD_BUDGET)) } dd { strong { "Rp" (rupiah(amount)) } } }
         }
         h2 { (lang.t(T::PROBLEM)) }
@@ -146,6 +152,7 @@ pub async fn tracker(cx: PageCx, Path(code): Path<String>) -> Result<Response, P
     }
     let photos = app.store.photos(&tenant.tenant_id, &code).await?;
     let progress = app.store.progress(&tenant.tenant_id, &code).await?;
+    let recommendations = app.store.recommendations(&tenant.tenant_id, &code).await?;
     let district = match &proposal.district_id {
         Some(d) => app.store.unit(&tenant.tenant_id, d).await?.map(|u| u.name),
         None => None,
@@ -154,6 +161,7 @@ pub async fn tracker(cx: PageCx, Path(code): Path<String>) -> Result<Response, P
         p.crumbs { a href={ (crate::routes::MUSRENA_LIST) "?lang=" (lang.code()) } { "Musrena Keren" } }
         h1 { (proposal.proposal.title) }
         (proposal_details(lang, &proposal, &steps, &photos, &progress, district.as_deref()))
+        @if !recommendations.is_empty() { (crate::pages::musrena::recommendations_list(lang, &recommendations)) }
     };
     Ok(page(
         StatusCode::OK,

@@ -27,6 +27,8 @@ pub struct ForumQuery {
     pub baru: Option<String>,
     /// Set after a progress report was saved.
     pub kemajuan: Option<u8>,
+    /// Set after a recommendation was saved.
+    pub rekomendasi: Option<u8>,
 }
 
 pub async fn forum(

@@ -27,15 +27,13 @@ pub async fn manage(
     Query(query): Query<ForumQuery>,
 ) -> Result<Response, PageError> {
     let lang = cx.lang;
-    let done = match (query.selesai, query.kemajuan) {
-        (Some(n), _) => {
-            Some(html! { div.success role="status" { p { (lang.t(T::PROPOSALS_UPDATED)) (n) } } })
-        }
-        (None, Some(_)) => {
-            Some(html! { div.success role="status" { p { (lang.t(T::PROGRESS_SAVED)) } } })
-        }
-        (None, None) => None,
+    let saved = match (query.selesai, query.kemajuan, query.rekomendasi) {
+        (Some(n), _, _) => Some(format!("{}{n}", lang.t(T::PROPOSALS_UPDATED))),
+        (None, Some(_), _) => Some(lang.t(T::PROGRESS_SAVED).to_string()),
+        (None, None, Some(_)) => Some(lang.t(T::RECOMMENDATION_SAVED).to_string()),
+        _ => None,
     };
+    let done = saved.map(|text| html! { div.success role="status" { p { (text) } } });
     manage_page(&cx, &code, StatusCode::OK, done, &Vec::new(), &[]).await
 }
 
@@ -61,8 +59,9 @@ pub(super) async fn manage_page(
     let progress = cx.app.store.progress(cx.tenant_id(), code).await?;
     let district = proposal.district_id.as_deref().map(|id| d.name(id));
     let title = proposal.proposal.title.clone();
-    let reports =
-        proposal.stage == Stage::Budgeted && cx.staff.principal.may(Permission::DecidePlanning);
+    let planner = cx.staff.principal.may(Permission::DecidePlanning);
+    let reports = proposal.stage == Stage::Budgeted && planner;
+    let recommendations = cx.app.store.recommendations(cx.tenant_id(), code).await?;
     let content = html! {
         p.crumbs { a href=(forum_href(lang, &proposal.forum_id)) { "Forum " (proposal.forum_id) } " · " a href=(tracker_href(lang, code)) { (lang.t(T::PUBLIC_PAGE)) } }
         h1 { (title) }
@@ -72,6 +71,8 @@ pub(super) async fn manage_page(
         @if let Some(notice) = notice { (notice) }
         @if reports { (super::progress::progress_form(cx.look(), code, typed)) }
         (proposal_details(lang, &proposal, &steps, &photos, &progress, district))
+        (crate::pages::musrena::recommendations_list(lang, &recommendations))
+        @if !proposal.stage.is_final() { (super::recommend::recommend_form(cx.look(), code, planner, typed)) }
         h2 { (lang.t(T::NEXT_STEP)) }
         (super::steps::step_form(cx.look(), &cx.staff, std::slice::from_ref(&proposal), &routes::musrena_manage(code), true, &Vec::new()))
     };
@@ -84,7 +85,6 @@ pub struct ExportQuery {
 }
 
 pub async fn export(cx: StaffCx, Query(query): Query<ExportQuery>) -> Result<Response, PageError> {
-    let d = districts(&cx).await?;
     let proposals: Vec<StoredProposal> = cx
         .app
         .store
@@ -93,17 +93,32 @@ pub async fn export(cx: StaffCx, Query(query): Query<ExportQuery>) -> Result<Res
         .into_iter()
         .filter(|p| p.stage.has_reached(Stage::AcceptedIntoPlan))
         .collect();
-    let names: HashMap<String, String> = d.districts.iter().cloned().collect();
+    let unit_names: HashMap<String, String> = cx
+        .app
+        .store
+        .units(cx.tenant_id())
+        .await?
+        .into_iter()
+        .map(|u| (u.unit_id, u.name))
+        .collect();
+    let recommendations = cx
+        .app
+        .store
+        .all_recommendations(cx.tenant_id(), None)
+        .await?;
+    let sheet = suara_reports::musrena::Worksheet {
+        proposals: &proposals,
+        unit_names: &unit_names,
+        recommendations: &recommendations,
+    };
     let format = SheetFormat::from_query(query.format.as_deref())?;
     let bytes = match format {
-        SheetFormat::Xlsx => {
-            suara_reports::musrena::accepted_xlsx(&proposals, &names, &cx.tenant.name)
-        }
-        SheetFormat::Csv => suara_reports::musrena::accepted_csv(&proposals, &names),
+        SheetFormat::Xlsx => suara_reports::musrena::sipd_xlsx(&sheet, &cx.tenant.name),
+        SheetFormat::Csv => suara_reports::musrena::sipd_csv(&sheet),
     };
     Ok(download(
         format,
-        &format!("musrena-rkpd-{}", cx.tenant_id()),
+        &format!("musrena-sipd-{}", cx.tenant_id()),
         bytes,
     )?)
 }

@@ -11,6 +11,7 @@ pub mod forums;
 pub mod manage;
 pub mod progress;
 pub mod proposal;
+pub mod recommend;
 pub mod steps;
 
 pub use forum::{forum, save_scores};
@@ -18,6 +19,7 @@ pub use forums::{create_forum, forums};
 pub use manage::{export, manage};
 pub use progress::add_progress;
 pub use proposal::{add_proposal, proposal_form, MAX_PROPOSAL_UPLOAD_BYTES};
+pub use recommend::recommend;
 pub use steps::apply_step;
 
 use maud::{html, Markup};
