@@ -337,6 +337,11 @@ async fn a_forum_to_the_budget_and_the_public_sees_it(db: TestDatabase) {
     assert!(codes_in(&text(&app, "/musrena?sdg=1").await).is_empty());
     assert!(rejected.contains("10.2, 11.2"));
     let stats = text(&app, "/musrena/statistik").await;
+    assert!(
+        stats.contains("<th scope=\"row\">Tujuan 11</th><td class=\"num\">5 (100,0%)</td>"),
+        "{stats}"
+    );
+    assert!(!stats.contains("Tujuan 1<"), "{stats}");
     assert!(stats.contains("<td class=\"num\">5 (100,0%)</td><td class=\"num\">1 (20,0%)</td><td class=\"num\">1 (20,0%)</td><td class=\"num\">0 (0,0%)</td><td class=\"num\">Rp12.500.000</td>"), "{stats}");
     let photo = app.get(&format!("/musrena/usulan/{}/foto/1", top[0])).await;
     assert_eq!(photo.headers()["content-type"], "image/jpeg");

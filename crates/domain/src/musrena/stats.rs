@@ -10,11 +10,13 @@ use num_rational::BigRational;
 use super::forum::Group;
 use super::lifecycle::Stage;
 use crate::decimal::Decimal;
+use crate::sdg::SdgTarget;
 
 /// What the statistics need of one proposal.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Outcome<'a> {
     pub groups: &'a [Group],
+    pub sdgs: &'a [SdgTarget],
     pub district: Option<&'a str>,
     pub stage: Stage,
     pub budget: Option<u64>,
@@ -70,6 +72,23 @@ pub fn by_group(outcomes: &[Outcome<'_>]) -> Vec<(Group, Counts)> {
         .collect()
 }
 
+/// Per SDG goal (1–17) served directly or by one of its targets; goals no proposal serves
+/// are left out. A proposal counts once per goal.
+pub fn by_sdg_goal(outcomes: &[Outcome<'_>]) -> Vec<(u8, Counts)> {
+    (1..=17u8)
+        .filter_map(|goal| {
+            let mut counts = Counts::default();
+            for o in outcomes
+                .iter()
+                .filter(|o| o.sdgs.iter().any(|t| t.goal == goal))
+            {
+                counts.add(o);
+            }
+            (counts.submitted > 0).then_some((goal, counts))
+        })
+        .collect()
+}
+
 /// Per district code (`None`: regency-wide proposals), and the total over all.
 pub fn by_district<'a>(outcomes: &[Outcome<'a>]) -> (BTreeMap<Option<&'a str>, Counts>, Counts) {
     let mut districts: BTreeMap<Option<&str>, Counts> = BTreeMap::new();
@@ -93,24 +112,28 @@ mod tests {
         let outcomes = [
             Outcome {
                 groups: &women,
+                sdgs: &[],
                 district: Some("panggul"),
                 stage: Stage::Budgeted,
                 budget: Some(10_000_000),
             },
             Outcome {
                 groups: &both,
+                sdgs: &[],
                 district: Some("panggul"),
                 stage: Stage::AcceptedIntoPlan,
                 budget: None,
             },
             Outcome {
                 groups: &both,
+                sdgs: &[],
                 district: Some("munjungan"),
                 stage: Stage::Rejected,
                 budget: None,
             },
             Outcome {
                 groups: &women,
+                sdgs: &[],
                 district: Some("munjungan"),
                 stage: Stage::Implemented,
                 budget: Some(5_000_000),
@@ -129,6 +152,17 @@ mod tests {
         assert_eq!(groups[2].1.share(0), None);
         let (districts, total) = by_district(&outcomes);
         assert_eq!(districts[&Some("panggul")].submitted, 2);
+        assert!(by_sdg_goal(&outcomes).is_empty());
+        let targets = crate::sdg::parse_list("3.8, 3, 11.2").unwrap();
+        let served = [Outcome {
+            sdgs: &targets,
+            ..outcomes[0].clone()
+        }];
+        let goals: Vec<(u8, u64)> = by_sdg_goal(&served)
+            .iter()
+            .map(|(g, c)| (*g, c.submitted))
+            .collect();
+        assert_eq!(goals, [(3, 1), (11, 1)]);
         assert_eq!((total.amount, total.completed), (15_000_000, 1));
     }
 
@@ -140,6 +174,7 @@ mod tests {
             let districts = ["a", "b", "c"];
             let outcomes: Vec<Outcome> = rows.iter().map(|(s, d, amount)| Outcome {
                 groups: &groups,
+                sdgs: &[],
                 district: Some(districts[*d]),
                 stage: Stage::ALL[*s],
                 budget: Some(*amount),

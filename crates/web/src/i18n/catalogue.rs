@@ -4431,6 +4431,14 @@ pub const NO_RECOMMENDATION_YET: Text = Text {
     id: "Belum ada rekomendasi.",
     en: "No recommendation yet.",
 };
+pub const PER_SDG_GOAL: Text = Text {
+    id: "Per tujuan SDGs yang dilayani",
+    en: "Per SDG goal served",
+};
+pub const SDG_GOAL_N: Text = Text {
+    id: "Tujuan {}",
+    en: "Goal {}",
+};
 /// Every text above, for the completeness test.
 #[cfg(test)]
 pub const EVERY_TEXT: &[Text] = &[
@@ -5546,6 +5554,8 @@ pub const EVERY_TEXT: &[Text] = &[
     RECOMMENDATION_SAVED,
     CHOOSE_THE_RECOMMENDING_LEVEL,
     NO_RECOMMENDATION_YET,
+    PER_SDG_GOAL,
+    SDG_GOAL_N,
 ];
 
 #[cfg(test)]

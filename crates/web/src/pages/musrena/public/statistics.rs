@@ -7,7 +7,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use maud::{html, Markup};
 use serde::Deserialize;
-use suara_domain::musrena::stats::{by_district, by_group, Counts, Outcome};
+use suara_domain::musrena::stats::{by_district, by_group, by_sdg_goal, Counts, Outcome};
 use suara_domain::tpp::rupiah;
 use suara_store::ProposalFilter;
 
@@ -84,12 +84,14 @@ pub async fn statistics(
         .iter()
         .map(|p| Outcome {
             groups: &p.proposal.proposed_by,
+            sdgs: &p.proposal.sdgs,
             district: p.district_id.as_deref(),
             stage: p.stage,
             budget: p.budget_amount,
         })
         .collect();
     let groups = by_group(&outcomes);
+    let goals = by_sdg_goal(&outcomes);
     let (per_district, total) = by_district(&outcomes);
     let names: HashMap<&str, &str> = districts
         .iter()
@@ -136,6 +138,15 @@ pub async fn statistics(
                     (counts_row(lang, label, c, &total))
                 }
                 (counts_row(lang, lang.t(T::TOTAL), &total, &total))
+            }
+        }
+        @if !goals.is_empty() {
+            table.data tabindex="0" {
+                caption { (lang.t(T::PER_SDG_GOAL)) }
+                (counts_head(lang, "SDG"))
+                tbody { @for (goal, c) in &goals {
+                    (counts_row(lang, &lang.fill(T::SDG_GOAL_N, &[goal]), c, &total))
+                } }
             }
         }
     };
