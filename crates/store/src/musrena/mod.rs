@@ -503,54 +503,20 @@ impl Store {
                 return Err(MusrenaError::UnknownIssue(issue.clone()));
             }
         }
-        let seq: i64 = sqlx::query_scalar(
-            "SELECT COALESCE(MAX(seq), 0) + 1 FROM musrena_proposals
-             WHERE tenant_id = $1 AND forum_id = $2",
+        let code = insert_proposal(
+            &mut tx,
+            &NewRow {
+                tenant_id,
+                forum_id,
+                proposal,
+                district: district.as_deref(),
+                estimated_cost,
+                cost_reason: cost_reason.as_deref(),
+                easy_read,
+                stage: Stage::Submitted,
+                on,
+            },
         )
-        .bind(tenant_id)
-        .bind(forum_id)
-        .fetch_one(&mut *tx)
-        .await?;
-        let mut beneficiaries = [0u32; 9];
-        for (group, count) in &proposal.beneficiaries {
-            if let Some(i) = Group::ALL.iter().position(|g| g == group) {
-                beneficiaries[i] = *count;
-            }
-        }
-        let code = new_code();
-        sqlx::query(
-            "INSERT INTO musrena_proposals (tenant_id, code, forum_id, seq, title, problem, activity,
-                 sector, district_id, village, estimated_cost, proposed_by, beneficiaries, easy_read,
-                 stage, votes, scores, budget_amount, submitted_on, sdgs, address, latitude_e7,
-                 longitude_e7, activity_code, volume, issue_code, cost_reason)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 0, '', NULL,
-                 $16, $17, $18, $19, $20, $21, $22, $23, $24)",
-        )
-        .bind(tenant_id)
-        .bind(&code)
-        .bind(forum_id)
-        .bind(seq)
-        .bind(&proposal.title)
-        .bind(&proposal.problem)
-        .bind(&proposal.activity)
-        .bind(proposal.sector.code())
-        .bind(&district)
-        .bind(&proposal.village)
-        .bind(estimated_cost.map(money))
-        .bind(codes(&proposal.proposed_by, Group::code))
-        .bind(counts_text(&beneficiaries))
-        .bind(i64::from(easy_read))
-        .bind(Stage::Submitted.code())
-        .bind(on.to_string())
-        .bind(suara_domain::sdg::join(&proposal.sdgs))
-        .bind(&proposal.address)
-        .bind(proposal.point.map(|p| i64::from(p.lat)))
-        .bind(proposal.point.map(|p| i64::from(p.lon)))
-        .bind(&proposal.activity_code)
-        .bind(proposal.volume.map(|v| v.to_string()))
-        .bind(&proposal.issue)
-        .bind(cost_reason)
-        .execute(&mut *tx)
         .await?;
         insert_step(
             &mut tx,
@@ -900,6 +866,73 @@ async fn apply_in(
     )
     .await?;
     Ok(after)
+}
+
+/// A proposal row to insert: checked, costed and filed under its district.
+struct NewRow<'a> {
+    tenant_id: &'a str,
+    forum_id: &'a str,
+    proposal: &'a Proposal,
+    district: Option<&'a str>,
+    estimated_cost: Option<u64>,
+    cost_reason: Option<&'a str>,
+    easy_read: bool,
+    stage: Stage,
+    on: Date,
+}
+
+/// Inserts a proposal (next in its forum's order) under a new public code.
+async fn insert_proposal(conn: &mut AnyConnection, row: &NewRow<'_>) -> Result<String, StoreError> {
+    let seq: i64 = sqlx::query_scalar(
+        "SELECT COALESCE(MAX(seq), 0) + 1 FROM musrena_proposals
+         WHERE tenant_id = $1 AND forum_id = $2",
+    )
+    .bind(row.tenant_id)
+    .bind(row.forum_id)
+    .fetch_one(&mut *conn)
+    .await?;
+    let mut beneficiaries = [0u32; 9];
+    for (group, count) in &row.proposal.beneficiaries {
+        if let Some(i) = Group::ALL.iter().position(|g| g == group) {
+            beneficiaries[i] = *count;
+        }
+    }
+    let code = new_code();
+    sqlx::query(
+        "INSERT INTO musrena_proposals (tenant_id, code, forum_id, seq, title, problem, activity,
+             sector, district_id, village, estimated_cost, proposed_by, beneficiaries, easy_read,
+             stage, votes, scores, budget_amount, submitted_on, sdgs, address, latitude_e7,
+             longitude_e7, activity_code, volume, issue_code, cost_reason)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 0, '', NULL,
+             $16, $17, $18, $19, $20, $21, $22, $23, $24)",
+    )
+    .bind(row.tenant_id)
+    .bind(&code)
+    .bind(row.forum_id)
+    .bind(seq)
+    .bind(&row.proposal.title)
+    .bind(&row.proposal.problem)
+    .bind(&row.proposal.activity)
+    .bind(row.proposal.sector.code())
+    .bind(row.district)
+    .bind(&row.proposal.village)
+    .bind(row.estimated_cost.map(money))
+    .bind(codes(&row.proposal.proposed_by, Group::code))
+    .bind(counts_text(&beneficiaries))
+    .bind(i64::from(row.easy_read))
+    .bind(row.stage.code())
+    .bind(row.on.to_string())
+    .bind(suara_domain::sdg::join(&row.proposal.sdgs))
+    .bind(&row.proposal.address)
+    .bind(row.proposal.point.map(|p| i64::from(p.lat)))
+    .bind(row.proposal.point.map(|p| i64::from(p.lon)))
+    .bind(&row.proposal.activity_code)
+    .bind(row.proposal.volume.map(|v| v.to_string()))
+    .bind(&row.proposal.issue)
+    .bind(row.cost_reason)
+    .execute(&mut *conn)
+    .await?;
+    Ok(code)
 }
 
 #[allow(clippy::too_many_arguments)]
