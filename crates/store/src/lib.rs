@@ -50,7 +50,7 @@ pub use innovation::{
 pub use kiosks::{Kiosk, NewKiosk};
 pub use log::{LogReport, ReceiptStatus};
 pub use musrena::{
-    Forum, MusrenaError, ProposalFilter, ProposalStep, StoredProgress, StoredProposal,
+    Forum, Link, MusrenaError, ProposalFilter, ProposalStep, StoredProgress, StoredProposal,
     VillageFigures,
 };
 pub use org::Tenant;

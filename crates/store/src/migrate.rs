@@ -123,6 +123,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/shared/0018_musrena_recommendations.sql"),
         postgres: include_str!("../migrations/shared/0018_musrena_recommendations.sql"),
     },
+    Migration {
+        version: 19,
+        name: "musrena_links",
+        sqlite: include_str!("../migrations/shared/0019_musrena_links.sql"),
+        postgres: include_str!("../migrations/shared/0019_musrena_links.sql"),
+    },
 ];
 
 /// Responses stored before the chain existed are linked once, when it is created.

@@ -16,7 +16,8 @@ suara_store::backend_tests!(
     proposals_and_forums_name_villages_of_the_regency,
     progress_is_reported_until_the_work_is_complete,
     forums_keep_the_ranking_rule_they_were_recorded_with,
-    proposals_take_their_cost_from_the_catalogue
+    proposals_take_their_cost_from_the_catalogue,
+    proposals_merge_and_split_at_the_district
 );
 
 fn draft(title: &str, groups: &[&str]) -> ProposalDraft {
@@ -741,4 +742,136 @@ async fn proposals_take_their_cost_from_the_catalogue(db: TestDatabase) {
         .await
         .unwrap();
     assert_eq!(all.len(), 2);
+}
+
+/// At the district musrenbang two proposals merge into one that joins their groups and
+/// beneficiaries, and one splits in two; the originals end pointing to what carries them on.
+async fn proposals_merge_and_split_at_the_district(db: TestDatabase) {
+    use suara_domain::musrena::merge::MergeError;
+    let store = db.seeded_store().await;
+    let now = OffsetDateTime::now_utc();
+    let on = date!(2026 - 02 - 10);
+    let forum_id = store
+        .create_forum(
+            "t1",
+            &Forum {
+                forum_id: String::new(),
+                level: Level::Desa,
+                district_id: Some(suara_store::testing::DISTRICT.into()),
+                village: Some(suara_store::testing::VILLAGE.into()),
+                held_on: date!(2026 - 01 - 20),
+                place: "Balai desa".into(),
+                facilitator: "Ibu Sri".into(),
+                accommodations: vec![],
+                participants: Participants::default(),
+                rule_version: None,
+            },
+            "x",
+            now,
+        )
+        .await
+        .unwrap();
+    let mut codes = Vec::new();
+    for (title, groups) in [
+        ("Lampu jalan utara", ["women"]),
+        ("Lampu jalan selatan", ["elderly"]),
+        ("Posyandu dan taman", ["children"]),
+    ] {
+        let p = validate(&draft(title, &groups)).unwrap();
+        codes.push(
+            store
+                .add_proposal("t1", &forum_id, &p, false, on, "x", now)
+                .await
+                .unwrap(),
+        );
+    }
+    // Not yet at the district: refused, nothing changes.
+    let merged = validate(&draft("Lampu jalan dusun", &["women"])).unwrap();
+    assert!(matches!(
+        store
+            .merge_proposals("t1", &codes[..2], &merged, on, "camat", now)
+            .await,
+        Err(MusrenaError::Merge(MergeError::NotAtTheDistrict(_)))
+    ));
+    for action in [
+        Action::Verify,
+        Action::Prioritize,
+        Action::Carry,
+        Action::Carry,
+    ] {
+        carry(&store, &codes, action).await.unwrap();
+    }
+    let new = store
+        .merge_proposals("t1", &codes[..2], &merged, on, "camat", now)
+        .await
+        .unwrap();
+    let (joined, steps) = store.proposal("t1", &new).await.unwrap().unwrap();
+    assert_eq!(joined.stage, Stage::Musrenbang(Level::Kecamatan));
+    assert_eq!(
+        joined.proposal.proposed_by,
+        vec![Group::Women, Group::Elderly]
+    );
+    assert_eq!(joined.proposal.beneficiaries, vec![(Group::Women, 80)]);
+    assert_eq!(steps[0].action, "merge_from");
+    assert_eq!(
+        steps[0].reason.as_deref(),
+        Some(format!("{}, {}", codes[0], codes[1]).as_str())
+    );
+    for original in &codes[..2] {
+        let (p, steps) = store.proposal("t1", original).await.unwrap().unwrap();
+        assert_eq!(p.stage, Stage::Merged);
+        assert_eq!(steps.last().unwrap().reason.as_deref(), Some(new.as_str()));
+        assert_eq!(
+            store.links("t1", original).await.unwrap(),
+            vec![suara_store::Link::MergedInto(new.clone())]
+        );
+    }
+    // Links are listed by code.
+    let mut from = codes[..2].to_vec();
+    from.sort();
+    assert_eq!(
+        store.links("t1", &new).await.unwrap(),
+        vec![suara_store::Link::MergedFrom(from)]
+    );
+    // Merged ones cannot merge again.
+    assert!(store
+        .merge_proposals(
+            "t1",
+            &[codes[0].clone(), codes[2].clone()],
+            &merged,
+            on,
+            "camat",
+            now
+        )
+        .await
+        .is_err());
+    let parts = [
+        validate(&draft("Posyandu ramah anak", &["children"])).unwrap(),
+        validate(&draft("Taman bermain", &["children"])).unwrap(),
+    ];
+    let mut split = store
+        .split_proposal("t1", &codes[2], &parts, on, "camat", now)
+        .await
+        .unwrap();
+    assert_eq!(split.len(), 2);
+    let (whole, _) = store.proposal("t1", &codes[2]).await.unwrap().unwrap();
+    assert_eq!(whole.stage, Stage::Split);
+    split.sort();
+    assert_eq!(
+        store.links("t1", &codes[2]).await.unwrap(),
+        vec![suara_store::Link::SplitInto(split.clone())]
+    );
+    assert_eq!(
+        store.links("t1", &split[0]).await.unwrap(),
+        vec![suara_store::Link::SplitFrom(codes[2].clone())]
+    );
+    assert!(matches!(
+        store
+            .split_proposal("t1", &codes[2], &parts, on, "camat", now)
+            .await,
+        Err(MusrenaError::Merge(MergeError::NotAtTheDistrict(_)))
+    ));
+    // The map counts what carries the originals on: 3 proposals, not 6.
+    let figures = store.village_figures("t1", None).await.unwrap();
+    assert_eq!(figures[0].proposals, 3);
 }

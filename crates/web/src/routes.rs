@@ -160,6 +160,9 @@ route_table! {
         MUSRENA_MANAGE musrena_manage(code) = "/musrena/kelola/{code}" => [GET ManageMusrena musrena::staff::manage];
         MUSRENA_PROGRESS musrena_progress(code) = "/musrena/kelola/{code}/kemajuan" => [POST DecidePlanning musrena::staff::add_progress] limit musrena::staff::MAX_PROPOSAL_UPLOAD_BYTES;
         MUSRENA_RECOMMEND musrena_recommend(code) = "/musrena/kelola/{code}/rekomendasi" => [POST ManageMusrena musrena::staff::recommend];
+        MUSRENA_SPLIT musrena_split(code) = "/musrena/kelola/{code}/pecah" => [POST ManageMusrena musrena::staff::split];
+        MUSRENA_DISTRICT musrena_district(district) = "/musrena/kecamatan/{district}" => [GET ManageMusrena musrena::staff::district];
+        MUSRENA_MERGE musrena_merge(district) = "/musrena/kecamatan/{district}/gabung" => [POST ManageMusrena musrena::staff::merge];
         MUSRENA_EXPORT musrena_export() = "/musrena/ekspor" => [GET DecidePlanning musrena::staff::export];
         /// Registering also needs the unit to be the user's, checked by the handler.
         INNOVATION_REGISTRY innovation_registry() = "/kelola/inovasi" => [

@@ -27,7 +27,10 @@ use reqwest::StatusCode;
 use suara_domain::access::Role;
 use suara_store::testing::TestDatabase;
 
-suara_store::backend_tests!(a_forum_to_the_budget_and_the_public_sees_it);
+suara_store::backend_tests!(
+    a_forum_to_the_budget_and_the_public_sees_it,
+    proposals_merge_and_split_at_the_district_musrenbang
+);
 
 async fn post(
     app: &TestApp,
@@ -773,4 +776,160 @@ async fn a_forum_to_the_budget_and_the_public_sees_it(db: TestDatabase) {
         "{tracker}"
     );
     assert!(tracker.contains("Infrastruktur dasar desa"), "{tracker}");
+}
+
+/// At the district musrenbang the district's admin merges two villages' proposals (after a
+/// confirmation) and splits another; every original's public page points on.
+async fn proposals_merge_and_split_at_the_district_musrenbang(db: TestDatabase) {
+    use suara_domain::musrena::forum::{Level, Participants};
+    use suara_domain::musrena::lifecycle::Action;
+    use suara_domain::musrena::proposal::{validate, ProposalDraft};
+    use suara_store::testing::{DISTRICT, VILLAGE};
+    let app = TestApp::spawn(db).await;
+    let now = time::OffsetDateTime::now_utc();
+    let on = now.date();
+    let forum = app
+        .store
+        .create_forum(
+            "t1",
+            &suara_store::Forum {
+                forum_id: String::new(),
+                level: Level::Desa,
+                district_id: Some(DISTRICT.into()),
+                village: Some(VILLAGE.into()),
+                held_on: on,
+                place: "Balai desa".into(),
+                facilitator: "Ibu Sri".into(),
+                accommodations: vec![],
+                participants: Participants::default(),
+                rule_version: None,
+            },
+            "test",
+            now,
+        )
+        .await
+        .unwrap();
+    let mut codes = Vec::new();
+    for (title, group) in [
+        ("Lampu jalan utara", "women"),
+        ("Lampu jalan selatan", "elderly"),
+        ("Posyandu dan taman", "children"),
+    ] {
+        let p = validate(&ProposalDraft {
+            title: title.into(),
+            problem: "Gelap dan jauh.".into(),
+            activity: "Dibangun.".into(),
+            sector: "infrastructure".into(),
+            village: VILLAGE.into(),
+            proposed_by: vec![group.into()],
+            beneficiaries: vec![(group.into(), "10".into())],
+            ..ProposalDraft::default()
+        })
+        .unwrap();
+        codes.push(
+            app.store
+                .add_proposal("t1", &forum, &p, false, on, "test", now)
+                .await
+                .unwrap(),
+        );
+    }
+    for action in [
+        Action::Verify,
+        Action::Prioritize,
+        Action::Carry,
+        Action::Carry,
+    ] {
+        app.store
+            .apply_actions("t1", &codes, &action, on, "test", now)
+            .await
+            .unwrap();
+    }
+    app.add_account("admin-watulimo", Role::UnitAdmin, Some(DISTRICT), None)
+        .await;
+    let admin = app.sign_in("admin-watulimo", PASSWORD).await.unwrap();
+    let page = app
+        .get_as(&admin, &format!("/musrena/kecamatan/{DISTRICT}?lang=id"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(codes.iter().all(|c| page.contains(c.as_str())), "{page}");
+    let path = format!("/musrena/kecamatan/{DISTRICT}/gabung?lang=id");
+    let mut form = vec![
+        ("code", codes[0].as_str()),
+        ("code", codes[1].as_str()),
+        ("title", "Lampu jalan dusun"),
+        ("problem", "Jalan dusun gelap."),
+        ("activity", "Lampu jalan di dua ruas."),
+        ("sector", "infrastructure"),
+        ("village", VILLAGE),
+    ];
+    // Only one chosen: refused with the form kept.
+    let (status, body) = post(&app, &admin, &path, &[form[0], form[2]]).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        body.contains("Pilih dua usulan atau lebih") && body.contains("Lampu jalan dusun"),
+        "{body}"
+    );
+    let (status, asked) = post(&app, &admin, &path, &form).await;
+    assert!(
+        status == StatusCode::OK && asked.contains("Gabungkan usulan ini?"),
+        "{asked}"
+    );
+    form.push(("confirm", "yes"));
+    let (status, merged_at) = post(&app, &admin, &path, &form).await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{merged_at}");
+    let merged = merged_at
+        .split('/')
+        .nth(3)
+        .unwrap()
+        .split('?')
+        .next()
+        .unwrap()
+        .to_string();
+    let original = text(&app, &format!("/musrena/usulan/{}", codes[0])).await;
+    assert!(
+        original.contains("Usulan ini digabung ke")
+            && original.contains(&merged)
+            && original.contains("Digabung"),
+        "{original}"
+    );
+    let joined = text(&app, &format!("/musrena/usulan/{merged}")).await;
+    assert!(
+        joined.contains("Usulan ini gabungan dari")
+            && joined.contains("Perempuan")
+            && joined.contains("Lansia"),
+        "{joined}"
+    );
+    // Another district's admin cannot merge here.
+    app.add_account("admin-rsud", Role::UnitAdmin, Some("rsud"), None)
+        .await;
+    let outsider = app.sign_in("admin-rsud", PASSWORD).await.unwrap();
+    assert_eq!(
+        post(&app, &outsider, &path, &form).await.0,
+        StatusCode::FORBIDDEN
+    );
+
+    let split = [
+        ("part1-title", "Posyandu ramah anak"),
+        ("part1-activity", "Ruang posyandu."),
+        ("part2-title", "Taman bermain"),
+        ("part2-activity", "Taman di balai desa."),
+        ("confirm", "yes"),
+    ];
+    let (status, _) = post(
+        &app,
+        &admin,
+        &format!("/musrena/kelola/{}/pecah?lang=id", codes[2]),
+        &split,
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let whole = text(&app, &format!("/musrena/usulan/{}", codes[2])).await;
+    assert!(
+        whole.contains("Usulan ini dipecah menjadi") && whole.contains("Dipecah"),
+        "{whole}"
+    );
+    let list = text(&app, "/musrena?tahap=musrenbang_kecamatan").await;
+    assert_eq!(codes_in(&list).len(), 3, "{list}");
 }

@@ -369,6 +369,25 @@ fn probes() -> Vec<Probe> {
             "/musrena/kelola/MR-00000-00000",
             MUSRENA_404,
         ),
+        probe(
+            "POST",
+            "/musrena/kelola/{code}/pecah",
+            "/musrena/kelola/MR-00000-00000/pecah",
+            MUSRENA_404,
+        ),
+        probe(
+            "GET",
+            "/musrena/kecamatan/{district}",
+            "/musrena/kecamatan/tidak-ada",
+            MUSRENA_404,
+        ),
+        // Allowed: nothing chosen, for a district that is not one: 404; a unit admin's: 403.
+        probe(
+            "POST",
+            "/musrena/kecamatan/{district}/gabung",
+            "/musrena/kecamatan/tidak-ada/gabung",
+            [404, 403, 403, 403, 403, 404, 403],
+        ),
         // Forum managers; an unknown proposal: 404.
         probe(
             "POST",

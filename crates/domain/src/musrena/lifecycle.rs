@@ -38,10 +38,14 @@ pub enum Stage {
     Returned,
     /// Cancelled (dibatalkan), with the reason.
     Cancelled,
+    /// Merged at the district into another proposal, which carries it on.
+    Merged,
+    /// Split at the district into other proposals, which carry it on.
+    Split,
 }
 
 impl Stage {
-    pub const ALL: [Stage; 12] = [
+    pub const ALL: [Stage; 14] = [
         Stage::Submitted,
         Stage::Verified,
         Stage::Prioritized,
@@ -54,6 +58,8 @@ impl Stage {
         Stage::Rejected,
         Stage::Returned,
         Stage::Cancelled,
+        Stage::Merged,
+        Stage::Split,
     ];
 
     pub fn code(self) -> &'static str {
@@ -70,6 +76,8 @@ impl Stage {
             Stage::Rejected => "rejected",
             Stage::Returned => "returned",
             Stage::Cancelled => "cancelled",
+            Stage::Merged => "merged",
+            Stage::Split => "split",
         }
     }
 
@@ -81,8 +89,18 @@ impl Stage {
     pub fn is_final(self) -> bool {
         matches!(
             self,
-            Stage::Implemented | Stage::Rejected | Stage::Returned | Stage::Cancelled
+            Stage::Implemented
+                | Stage::Rejected
+                | Stage::Returned
+                | Stage::Cancelled
+                | Stage::Merged
+                | Stage::Split
         )
+    }
+
+    /// Whether the proposal lives on in others (merged or split): statistics count those.
+    pub fn is_superseded(self) -> bool {
+        matches!(self, Stage::Merged | Stage::Split)
     }
 
     /// Whether the proposal ended without being built.
@@ -93,7 +111,9 @@ impl Stage {
     /// How far along the way a stage is (stopped: 0), for ordering and statistics.
     pub fn progress(self) -> u8 {
         match self {
-            Stage::Rejected | Stage::Returned | Stage::Cancelled => 0,
+            Stage::Rejected | Stage::Returned | Stage::Cancelled | Stage::Merged | Stage::Split => {
+                0
+            }
             Stage::Submitted => 1,
             Stage::Verified => 2,
             Stage::Prioritized => 3,
@@ -106,9 +126,10 @@ impl Stage {
         }
     }
 
-    /// Whether a proposal at this stage has reached `other` (a stopped one reaches nothing).
+    /// Whether a proposal at this stage has reached `other` (a stopped or superseded one
+    /// reaches nothing).
     pub fn has_reached(self, other: Stage) -> bool {
-        !self.is_stopped() && self.progress() >= other.progress()
+        !self.is_stopped() && !self.is_superseded() && self.progress() >= other.progress()
     }
 }
 

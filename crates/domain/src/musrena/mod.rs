@@ -9,6 +9,7 @@
 //!   provided.
 //! - [`lifecycle`]: a proposal's stages as a state machine: only legal steps, a reason for
 //!   every rejection.
+//! - [`merge`]: merging and splitting proposals at the district musrenbang.
 //! - [`progress`]: after the budget, dated progress entries until the work is complete.
 //! - [`proposal`]: a proposal's fields checked, sectors, photo checks.
 //! - [`ranking`]: prioritization inside a forum: weighted criteria and votes combined into a
@@ -19,6 +20,7 @@
 pub mod catalogue;
 pub mod forum;
 pub mod lifecycle;
+pub mod merge;
 pub mod progress;
 pub mod proposal;
 pub mod ranking;

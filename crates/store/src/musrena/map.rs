@@ -17,7 +17,8 @@ pub struct VillageFigures {
 const STOPPED: &str = "'rejected', 'returned', 'cancelled'";
 
 impl Store {
-    /// Per village, the proposals submitted in `year` (every year when `None`).
+    /// Per village, the proposals submitted in `year` (every year when `None`); merged and
+    /// split ones are counted in the proposals that carry them on.
     pub async fn village_figures(
         &self,
         tenant_id: &str,
@@ -32,6 +33,7 @@ impl Store {
                      ELSE 0 END) AS BIGINT) AS budget_amount
              FROM musrena_proposals
              WHERE tenant_id = $1 AND ($2 = '' OR submitted_on LIKE $2)
+                 AND stage NOT IN ('merged', 'split')
              GROUP BY village ORDER BY village"
         ))
         .bind(tenant_id)

@@ -3,11 +3,13 @@
 //! machine in the same transaction that records it) and photos.
 
 mod map;
+mod merge;
 mod progress;
 mod recommendations;
 mod rules;
 
 pub use map::VillageFigures;
+pub use merge::Link;
 pub use progress::StoredProgress;
 
 use sqlx::any::AnyRow;
@@ -52,6 +54,8 @@ pub enum MusrenaError {
     UnknownIssue(String),
     #[error("{0}")]
     Cost(#[from] suara_domain::musrena::catalogue::CostError),
+    #[error("{0}")]
+    Merge(#[from] suara_domain::musrena::merge::MergeError),
     #[error("proposal {code}: {error}")]
     InBulk {
         code: String,
@@ -475,34 +479,7 @@ impl Store {
         )
         .await?;
         let district = Some(village.district_unit);
-        // From the catalogue: volume × unit price, unless another amount comes with a reason.
-        // The reason is kept only with an amount other than the computed one.
-        let (estimated_cost, cost_reason) = match &proposal.activity_code {
-            Some(code) => {
-                let entry = crate::catalogue::find_entry(&mut tx, tenant_id, code)
-                    .await?
-                    .ok_or_else(|| MusrenaError::UnknownActivity(code.clone()))?;
-                let settled = settle_cost(
-                    &entry,
-                    level,
-                    proposal.volume,
-                    proposal.estimated_cost,
-                    proposal.cost_reason.as_deref(),
-                )?;
-                let computed = proposal.volume.and_then(|v| cost(v, entry.unit_price));
-                let reason = proposal
-                    .cost_reason
-                    .clone()
-                    .filter(|_| computed != Some(settled));
-                (Some(settled), reason)
-            }
-            None => (proposal.estimated_cost, None),
-        };
-        if let Some(issue) = &proposal.issue {
-            if !crate::catalogue::issue_exists(&mut tx, tenant_id, issue).await? {
-                return Err(MusrenaError::UnknownIssue(issue.clone()));
-            }
-        }
+        let (estimated_cost, cost_reason) = costed(&mut tx, tenant_id, proposal, level).await?;
         let code = insert_proposal(
             &mut tx,
             &NewRow {
@@ -866,6 +843,41 @@ async fn apply_in(
     )
     .await?;
     Ok(after)
+}
+
+/// A proposal's estimated cost, and the reason kept with it: from the catalogue, volume ×
+/// unit price unless another amount comes with a reason (kept only then); its strategic
+/// issue must be the regency's.
+async fn costed(
+    conn: &mut AnyConnection,
+    tenant_id: &str,
+    proposal: &Proposal,
+    level: Level,
+) -> Result<(Option<u64>, Option<String>), MusrenaError> {
+    if let Some(issue) = &proposal.issue {
+        if !crate::catalogue::issue_exists(conn, tenant_id, issue).await? {
+            return Err(MusrenaError::UnknownIssue(issue.clone()));
+        }
+    }
+    let Some(code) = &proposal.activity_code else {
+        return Ok((proposal.estimated_cost, None));
+    };
+    let entry = crate::catalogue::find_entry(conn, tenant_id, code)
+        .await?
+        .ok_or_else(|| MusrenaError::UnknownActivity(code.clone()))?;
+    let settled = settle_cost(
+        &entry,
+        level,
+        proposal.volume,
+        proposal.estimated_cost,
+        proposal.cost_reason.as_deref(),
+    )?;
+    let computed = proposal.volume.and_then(|v| cost(v, entry.unit_price));
+    let reason = proposal
+        .cost_reason
+        .clone()
+        .filter(|_| computed != Some(settled));
+    Ok((Some(settled), reason))
 }
 
 /// A proposal row to insert: checked, costed and filed under its district.

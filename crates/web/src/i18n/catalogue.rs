@@ -4439,6 +4439,106 @@ pub const SDG_GOAL_N: Text = Text {
     id: "Tujuan {}",
     en: "Goal {}",
 };
+pub const PROPOSAL_MERGED: Text = Text {
+    id: "Digabung",
+    en: "Merged",
+};
+pub const PROPOSAL_SPLIT: Text = Text {
+    id: "Dipecah",
+    en: "Split",
+};
+pub const MERGED_FROM_OTHERS: Text = Text {
+    id: "Gabungan dari usulan lain",
+    en: "Merged from other proposals",
+};
+pub const SPLIT_FROM_ANOTHER: Text = Text {
+    id: "Bagian dari pemecahan usulan",
+    en: "Part of a split proposal",
+};
+pub const MERGED_INTO: Text = Text {
+    id: "Usulan ini digabung ke",
+    en: "This proposal was merged into",
+};
+pub const MERGED_FROM: Text = Text {
+    id: "Usulan ini gabungan dari",
+    en: "This proposal merges",
+};
+pub const SPLIT_INTO: Text = Text {
+    id: "Usulan ini dipecah menjadi",
+    en: "This proposal was split into",
+};
+pub const SPLIT_FROM: Text = Text {
+    id: "Usulan ini bagian dari",
+    en: "This proposal is part of",
+};
+pub const MERGES_AND_SPLITS: Text = Text {
+    id: "Digabung atau dipecah",
+    en: "Merged or split",
+};
+pub const DISTRICT_MUSRENBANG_MERGE: Text = Text {
+    id: "Gabungkan usulan di musrenbang kecamatan",
+    en: "Merge proposals at the district musrenbang",
+};
+pub const MERGE_INTRO: Text = Text {
+    id: "Usulan dari beberapa desa untuk kebutuhan yang sama dapat digabung menjadi satu. Kelompok pengusul, penerima manfaat dan target SDGs digabungkan; usulan asal tetap bisa dilacak dan menunjuk ke usulan gabungan.",
+    en: "Proposals from several villages for the same need can be merged into one. Proposing groups, beneficiaries and SDG targets are joined; the originals stay trackable and point to the merged proposal.",
+};
+pub const NO_PROPOSALS_AT_THE_DISTRICT: Text = Text {
+    id: "Belum ada usulan di musrenbang kecamatan ini.",
+    en: "No proposals at this district musrenbang yet.",
+};
+pub const THE_MERGED_PROPOSAL: Text = Text {
+    id: "Usulan gabungan",
+    en: "The merged proposal",
+};
+pub const MERGE_THE_CHOSEN: Text = Text {
+    id: "Gabungkan usulan yang dipilih",
+    en: "Merge the chosen proposals",
+};
+pub const MERGE_THESE_PROPOSALS: Text = Text {
+    id: "Gabungkan usulan ini?",
+    en: "Merge these proposals?",
+};
+pub const YES_MERGE: Text = Text {
+    id: "Ya, gabungkan",
+    en: "Yes, merge",
+};
+pub const MERGING_IS_FINAL: Text = Text {
+    id: "Usulan asal berakhir sebagai digabung dan tidak dapat dilanjutkan sendiri; halaman pelacakannya menunjuk ke usulan gabungan.",
+    en: "The originals end as merged and cannot go on by themselves; their tracking pages point to the merged proposal.",
+};
+pub const SPLIT_THIS_PROPOSAL: Text = Text {
+    id: "Pecah usulan ini",
+    en: "Split this proposal",
+};
+pub const SPLIT_INTRO: Text = Text {
+    id: "Bila usulan berisi beberapa kebutuhan, pecah menjadi dua bagian. Masalah, sektor, lokasi dan kelompok pengusul disalin ke tiap bagian.",
+    en: "When a proposal holds several needs, split it into two parts. Problem, sector, place and proposing groups are copied to each part.",
+};
+pub const PART_N: Text = Text {
+    id: "Bagian {}",
+    en: "Part {}",
+};
+pub const SPLIT_INTO_THESE_PARTS: Text = Text {
+    id: "Pecah usulan menjadi bagian ini?",
+    en: "Split the proposal into these parts?",
+};
+pub const YES_SPLIT: Text = Text {
+    id: "Ya, pecah",
+    en: "Yes, split",
+};
+pub const SPLITTING_IS_FINAL: Text = Text {
+    id: "Usulan asal berakhir sebagai dipecah; halaman pelacakannya menunjuk ke bagian-bagiannya.",
+    en: "The original ends as split; its tracking page points to its parts.",
+};
+pub const CHOOSE_TWO_OR_MORE: Text = Text {
+    id: "Pilih dua usulan atau lebih dari kecamatan yang sama.",
+    en: "Choose two or more proposals of the same district.",
+};
+pub const NOT_AT_THE_DISTRICT_MUSRENBANG: Text = Text {
+    id: "Usulan {} tidak berada di musrenbang kecamatan.",
+    en: "Proposal {} is not at the district musrenbang.",
+};
 /// Every text above, for the completeness test.
 #[cfg(test)]
 pub const EVERY_TEXT: &[Text] = &[
@@ -5556,6 +5656,31 @@ pub const EVERY_TEXT: &[Text] = &[
     NO_RECOMMENDATION_YET,
     PER_SDG_GOAL,
     SDG_GOAL_N,
+    PROPOSAL_MERGED,
+    PROPOSAL_SPLIT,
+    MERGED_FROM_OTHERS,
+    SPLIT_FROM_ANOTHER,
+    MERGED_INTO,
+    MERGED_FROM,
+    SPLIT_INTO,
+    SPLIT_FROM,
+    MERGES_AND_SPLITS,
+    DISTRICT_MUSRENBANG_MERGE,
+    MERGE_INTRO,
+    NO_PROPOSALS_AT_THE_DISTRICT,
+    THE_MERGED_PROPOSAL,
+    MERGE_THE_CHOSEN,
+    MERGE_THESE_PROPOSALS,
+    YES_MERGE,
+    MERGING_IS_FINAL,
+    SPLIT_THIS_PROPOSAL,
+    SPLIT_INTRO,
+    PART_N,
+    SPLIT_INTO_THESE_PARTS,
+    YES_SPLIT,
+    SPLITTING_IS_FINAL,
+    CHOOSE_TWO_OR_MORE,
+    NOT_AT_THE_DISTRICT_MUSRENBANG,
 ];
 
 #[cfg(test)]

@@ -76,6 +76,8 @@ pub fn stage_label(lang: Lang, stage: Stage) -> &'static str {
         Stage::Rejected => lang.t(T::REJECTED),
         Stage::Returned => lang.t(T::PROPOSAL_RETURNED),
         Stage::Cancelled => lang.t(T::PROPOSAL_CANCELLED),
+        Stage::Merged => lang.t(T::PROPOSAL_MERGED),
+        Stage::Split => lang.t(T::PROPOSAL_SPLIT),
     }
 }
 
@@ -91,6 +93,10 @@ pub fn action_label(lang: Lang, action: &str) -> &'static str {
         "reject" => lang.t(T::REJECTED),
         "return" => lang.t(T::PROPOSAL_RETURNED),
         "cancel" => lang.t(T::PROPOSAL_CANCELLED),
+        "merged" => lang.t(T::PROPOSAL_MERGED),
+        "split" => lang.t(T::PROPOSAL_SPLIT),
+        "merge_from" => lang.t(T::MERGED_FROM_OTHERS),
+        "split_from" => lang.t(T::SPLIT_FROM_ANOTHER),
         _ => lang.t(T::STEP),
     }
 }

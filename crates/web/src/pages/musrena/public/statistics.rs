@@ -80,8 +80,10 @@ pub async fn statistics(
         ),
         None => format!("{}?lang={}", crate::routes::MUSRENA_STATISTICS, lang.code()),
     };
+    // Merged and split proposals live on in the ones that carry them: counted there.
     let outcomes: Vec<Outcome> = proposals
         .iter()
+        .filter(|p| !p.stage.is_superseded())
         .map(|p| Outcome {
             groups: &p.proposal.proposed_by,
             sdgs: &p.proposal.sdgs,

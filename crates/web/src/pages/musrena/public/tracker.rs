@@ -9,7 +9,7 @@ use axum::response::{IntoResponse, Response};
 use maud::{html, Markup};
 use suara_domain::musrena::lifecycle::Stage;
 use suara_domain::tpp::rupiah;
-use suara_store::{StoredProgress, StoredProposal};
+use suara_store::{Link, StoredProgress, StoredProposal};
 
 use crate::i18n::catalogue as T;
 use crate::i18n::Lang;
@@ -120,6 +120,28 @@ fn progress_section(lang: Lang, p: &StoredProposal, progress: &[StoredProgress])
     }
 }
 
+/// Where a merged or split proposal went, or where it came from, each code a link.
+pub fn links_notice(lang: Lang, links: &[Link]) -> Markup {
+    let codes = |codes: &[String]| {
+        html! { @for (i, c) in codes.iter().enumerate() { @if i > 0 { ", " } a href=(tracker_href(lang, c)) { (c) } } }
+    };
+    html! {
+        @if !links.is_empty() {
+            div.notice role="note" {
+                h2 { (lang.t(T::MERGES_AND_SPLITS)) }
+                @for l in links {
+                    p { @match l {
+                        Link::MergedInto(to) => { (lang.t(T::MERGED_INTO)) " " (codes(std::slice::from_ref(to))) }
+                        Link::MergedFrom(from) => { (lang.t(T::MERGED_FROM)) " " (codes(from)) }
+                        Link::SplitInto(to) => { (lang.t(T::SPLIT_INTO)) " " (codes(to)) }
+                        Link::SplitFrom(from) => { (lang.t(T::SPLIT_FROM)) " " (codes(std::slice::from_ref(from))) }
+                    } }
+                }
+            }
+        }
+    }
+}
+
 pub async fn tracker(cx: PageCx, Path(code): Path<String>) -> Result<Response, PageError> {
     let (app, lang, here) = (&cx.app, cx.lang, cx.here.as_str());
     let tenant = app.tenant(None).await?;
@@ -153,6 +175,7 @@ pub async fn tracker(cx: PageCx, Path(code): Path<String>) -> Result<Response, P
     let photos = app.store.photos(&tenant.tenant_id, &code).await?;
     let progress = app.store.progress(&tenant.tenant_id, &code).await?;
     let recommendations = app.store.recommendations(&tenant.tenant_id, &code).await?;
+    let links = app.store.links(&tenant.tenant_id, &code).await?;
     let district = match &proposal.district_id {
         Some(d) => app.store.unit(&tenant.tenant_id, d).await?.map(|u| u.name),
         None => None,
@@ -160,6 +183,7 @@ pub async fn tracker(cx: PageCx, Path(code): Path<String>) -> Result<Response, P
     let content = html! {
         p.crumbs { a href={ (crate::routes::MUSRENA_LIST) "?lang=" (lang.code()) } { "Musrena Keren" } }
         h1 { (proposal.proposal.title) }
+        (links_notice(lang, &links))
         (proposal_details(lang, &proposal, &steps, &photos, &progress, district.as_deref()))
         @if !recommendations.is_empty() { (crate::pages::musrena::recommendations_list(lang, &recommendations)) }
     };

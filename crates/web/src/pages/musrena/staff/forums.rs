@@ -26,6 +26,8 @@ pub async fn forums(cx: StaffCx) -> Result<Response, PageError> {
 pub struct ForumsView {
     /// The forums the user manages.
     forums: Vec<Forum>,
+    /// Districts whose musrenbang this user may merge at (code, name).
+    merges: Vec<(String, String)>,
     districts: Districts,
     /// Whether the user may download the SIPD worksheet.
     planner: bool,
@@ -48,8 +50,15 @@ async fn forums_page(
         .into_iter()
         .filter(|f| may_manage(&cx.staff, f.district_id.as_deref(), &d.tree))
         .collect();
+    let merges = d
+        .districts
+        .iter()
+        .filter(|(id, _)| may_manage(&cx.staff, Some(id), &d.tree))
+        .cloned()
+        .collect();
     let view = ForumsView {
         forums,
+        merges,
         districts: d,
         planner: cx.staff.principal.may(Permission::DecidePlanning),
         today: today(cx),
@@ -105,6 +114,12 @@ fn render(
                     td data-label=(lang.t(T::PLACE)) { (f.place) }
                     td.num data-label=(lang.t(T::PARTICIPANTS)) { (f.participants.total) }
                 } } }
+            }
+        }
+        h2 { (lang.t(T::DISTRICT_MUSRENBANG_MERGE)) }
+        ul.inline {
+            @for (id, name) in &view.merges {
+                li { a href=(look.href(&crate::routes::musrena_district(id))) { (name) } }
             }
         }
         h2 #baru { (lang.t(T::RECORD_A_NEW_FORUM)) }

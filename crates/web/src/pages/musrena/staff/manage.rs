@@ -62,9 +62,11 @@ pub(super) async fn manage_page(
     let planner = cx.staff.principal.may(Permission::DecidePlanning);
     let reports = proposal.stage == Stage::Budgeted && planner;
     let recommendations = cx.app.store.recommendations(cx.tenant_id(), code).await?;
+    let links = cx.app.store.links(cx.tenant_id(), code).await?;
     let content = html! {
         p.crumbs { a href=(forum_href(lang, &proposal.forum_id)) { "Forum " (proposal.forum_id) } " · " a href=(tracker_href(lang, code)) { (lang.t(T::PUBLIC_PAGE)) } }
         h1 { (title) }
+        (crate::pages::musrena::public::links_notice(lang, &links))
         @if !problems.is_empty() {
             div.error-summary role="alert" tabindex="-1" { h2 { (lang.t(T::PLEASE_CHECK)) } ul { @for p in problems { li { a href="#kemajuan-baru" { (p) } } } } }
         }
@@ -73,6 +75,7 @@ pub(super) async fn manage_page(
         (proposal_details(lang, &proposal, &steps, &photos, &progress, district))
         (crate::pages::musrena::recommendations_list(lang, &recommendations))
         @if !proposal.stage.is_final() { (super::recommend::recommend_form(cx.look(), code, planner, typed)) }
+        @if proposal.stage == suara_domain::musrena::merge::STAGE { (super::merge::split_form(cx.look(), code, typed)) }
         h2 { (lang.t(T::NEXT_STEP)) }
         (super::steps::step_form(cx.look(), &cx.staff, std::slice::from_ref(&proposal), &routes::musrena_manage(code), true, &Vec::new()))
     };

@@ -9,6 +9,7 @@
 pub mod forum;
 pub mod forums;
 pub mod manage;
+pub mod merge;
 pub mod progress;
 pub mod proposal;
 pub mod recommend;
@@ -17,6 +18,7 @@ pub mod steps;
 pub use forum::{forum, save_scores};
 pub use forums::{create_forum, forums};
 pub use manage::{export, manage};
+pub use merge::{district, merge, split};
 pub use progress::add_progress;
 pub use proposal::{add_proposal, proposal_form, MAX_PROPOSAL_UPLOAD_BYTES};
 pub use recommend::recommend;
@@ -26,6 +28,7 @@ use maud::{html, Markup};
 use suara_domain::access::{Permission, Role};
 use suara_domain::musrena::catalogue::CostError;
 use suara_domain::musrena::lifecycle::{Stage, TransitionError};
+use suara_domain::musrena::merge::MergeError;
 use suara_domain::musrena::progress::ProgressError;
 use suara_domain::musrena::proposal::{check_photo, PhotoError, PhotoType};
 use suara_domain::org::tree::UnitTree;
@@ -170,6 +173,14 @@ fn refusal(lang: Lang, error: &MusrenaError) -> String {
         MusrenaError::NoSuchProposal(code) => lang.fill(T::NO_SUCH_PROPOSAL, &[code]),
         MusrenaError::UnknownDistrict(d) => lang.fill(T::NOT_A_DISTRICT, &[d]),
         MusrenaError::UnknownVillage(v) => lang.fill(T::NOT_A_VILLAGE, &[v]),
+        MusrenaError::Merge(e) => match e {
+            MergeError::NotAtTheDistrict(code) => {
+                lang.fill(T::NOT_AT_THE_DISTRICT_MUSRENBANG, &[code])
+            }
+            MergeError::DifferentDistricts | MergeError::Count => {
+                lang.t(T::CHOOSE_TWO_OR_MORE).to_string()
+            }
+        },
         MusrenaError::UnknownActivity(code) => lang.fill(T::NOT_IN_THE_CATALOGUE, &[code]),
         MusrenaError::UnknownIssue(code) => lang.fill(T::NOT_A_STRATEGIC_ISSUE, &[code]),
         MusrenaError::Cost(e) => match e {

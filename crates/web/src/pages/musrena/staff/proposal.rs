@@ -257,7 +257,7 @@ pub async fn add_proposal(
     .into_response())
 }
 
-fn problem_text(lang: Lang, field: &str, problem: &str) -> String {
+pub(super) fn problem_text(lang: Lang, field: &str, problem: &str) -> String {
     let name = match field {
         "title" => lang.t(T::TITLE_2),
         "problem" => lang.t(T::PROBLEM),
