@@ -50,8 +50,9 @@ pub use innovation::{
 pub use kiosks::{Kiosk, NewKiosk};
 pub use log::{LogReport, ReceiptStatus};
 pub use musrena::{
-    Forum, Link, MusrenaError, ProposalFilter, ProposalStep, StoredProgress, StoredProposal,
-    VillageFigures,
+    valid_key as valid_offline_key, Forum, Link, MusrenaError, OfflineItem, OfflineOutcome,
+    ProposalFilter, ProposalStep, StoredProgress, StoredProposal, VillageFigures,
+    MAX_ASSISTED_VOTES,
 };
 pub use org::Tenant;
 pub use quarantine::{DecisionError, HeldPage, HeldQuery, HeldResponse, Signals, SOURCE_CHARS};

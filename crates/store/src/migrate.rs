@@ -129,6 +129,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/shared/0019_musrena_links.sql"),
         postgres: include_str!("../migrations/shared/0019_musrena_links.sql"),
     },
+    Migration {
+        version: 20,
+        name: "musrena_offline",
+        sqlite: include_str!("../migrations/shared/0020_musrena_offline.sql"),
+        postgres: include_str!("../migrations/shared/0020_musrena_offline.sql"),
+    },
 ];
 
 /// Responses stored before the chain existed are linked once, when it is created.

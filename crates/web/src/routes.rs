@@ -151,6 +151,10 @@ route_table! {
         ];
         MUSRENA_FORUM musrena_forum(forum) = "/musrena/forum/{forum}" => [GET ManageMusrena musrena::staff::forum];
         MUSRENA_SCORES musrena_scores(forum) = "/musrena/forum/{forum}/nilai" => [POST ManageMusrena musrena::staff::save_scores];
+        MUSRENA_OFFLINE musrena_offline(forum) = "/musrena/forum/{forum}/luring" => [
+            GET ManageMusrena musrena::staff::offline_page,
+            POST ManageMusrena musrena::staff::record_offline,
+        ];
         MUSRENA_PROPOSAL_FORM musrena_proposal_form(forum) = "/musrena/forum/{forum}/usulan" => [
             GET ManageMusrena musrena::staff::proposal_form,
             POST ManageMusrena musrena::staff::add_proposal,
@@ -221,6 +225,7 @@ route_table! {
         KIOSK kiosk(point) = "/kios/{point}" => [GET pages::kiosk::form, POST pages::kiosk::submit];
         STYLESHEET stylesheet() = "/static/suara.css" => [GET pages::stylesheet];
         KIOSK_SCRIPT kiosk_script() = "/static/kios.js" => [GET pages::kiosk_script];
+        FORUM_OFFLINE_SCRIPT forum_offline_script() = "/static/forum-luring.js" => [GET pages::forum_offline_script];
         FAVICON favicon() = "/favicon.svg" => [GET pages::favicon];
         ROBOTS robots() = "/robots.txt" => [GET pages::robots];
     }

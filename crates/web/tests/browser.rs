@@ -572,3 +572,42 @@ async fn signed_in_pages_are_accessible() {
         "{stdout}"
     );
 }
+
+/// A forum held without signal: Chromium goes offline, the facilitator records a proposal
+/// and a group's votes, the connection comes back and each arrives once.
+#[tokio::test]
+async fn an_offline_forum_syncs_once_when_the_connection_is_back() {
+    if checker().is_none() {
+        return;
+    }
+    let db = TestDatabase::sqlite().await;
+    let app = TestApp::spawn(db).await;
+    app.add_account("bappeda", Role::Planner, None, None).await;
+    let planner = app.sign_in("bappeda", PASSWORD).await.unwrap();
+    let code = musrena_proposal(&app).await;
+    let args = vec![
+        app.base.clone(),
+        planner.cookie.clone(),
+        "/musrena/forum/2026-001/luring?lang=id".to_string(),
+        code.clone(),
+    ];
+    let stdout = run_checker("forum-offline.js", args).await;
+    assert!(
+        stdout.contains("checked offline forum: queued 2"),
+        "{stdout}"
+    );
+    let all = app
+        .store
+        .proposals("t1", &suara_store::ProposalFilter::default())
+        .await
+        .unwrap();
+    let sent: Vec<_> = all
+        .iter()
+        .filter(|p| p.proposal.title == "Kursi roda untuk posyandu")
+        .collect();
+    assert_eq!(sent.len(), 1, "the offline proposal arrived once");
+    assert_eq!(
+        app.store.assisted_votes("t1", &code).await.unwrap(),
+        vec![(suara_domain::musrena::forum::Group::DisabilityPhysical, 4)]
+    );
+}

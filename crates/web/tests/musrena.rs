@@ -29,7 +29,8 @@ use suara_store::testing::TestDatabase;
 
 suara_store::backend_tests!(
     a_forum_to_the_budget_and_the_public_sees_it,
-    proposals_merge_and_split_at_the_district_musrenbang
+    proposals_merge_and_split_at_the_district_musrenbang,
+    an_offline_forum_records_each_item_once
 );
 
 async fn post(
@@ -932,4 +933,186 @@ async fn proposals_merge_and_split_at_the_district_musrenbang(db: TestDatabase) 
     );
     let list = text(&app, "/musrena?tahap=musrenbang_kecamatan").await;
     assert_eq!(codes_in(&list).len(), 3, "{list}");
+}
+
+/// What the offline forum page sends: each item with its key, recorded once however often
+/// it is sent; votes counted per group for the participants the facilitator helped.
+async fn an_offline_forum_records_each_item_once(db: TestDatabase) {
+    use suara_store::testing::{DISTRICT, VILLAGE};
+    let app = TestApp::spawn(db).await;
+    app.add_account("bappeda", Role::Planner, None, None).await;
+    let planner = app.sign_in("bappeda", PASSWORD).await.unwrap();
+    let (status, _) = post(
+        &app,
+        &planner,
+        "/musrena/forum?lang=id",
+        &[
+            ("level", "desa"),
+            ("district", DISTRICT),
+            ("village", VILLAGE),
+            ("held_on", "2026-01-20"),
+            ("place", "Balai Desa"),
+            ("facilitator", "Ibu Sri"),
+            ("total", "12"),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let page = app
+        .get_as(&planner, "/musrena/forum/2026-001/luring?lang=id")
+        .await;
+    assert!(page.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .contains("script-src 'self'"));
+    let page = page.text().await.unwrap();
+    assert!(
+        page.contains("/static/forum-luring.js") && page.contains("data-csrf"),
+        "{page}"
+    );
+    assert!(app
+        .get("/static/forum-luring.js")
+        .await
+        .text()
+        .await
+        .unwrap()
+        .contains("localStorage"));
+
+    let send = |fields: Vec<(&'static str, String)>| {
+        let app = &app;
+        let planner = &planner;
+        async move {
+            let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            let response = app
+                .post_form_as(
+                    Some(planner),
+                    "/musrena/forum/2026-001/luring?lang=id",
+                    &[[("csrf", planner.csrf.as_str())].as_slice(), &fields].concat(),
+                )
+                .await;
+            (
+                response.status(),
+                response
+                    .json::<serde_json::Value>()
+                    .await
+                    .unwrap_or_default(),
+            )
+        }
+    };
+    let proposal = vec![
+        ("kind", "proposal".to_string()),
+        ("key", "forum-0123456789abcdef".to_string()),
+        ("title", "Jalur landai posyandu".to_string()),
+        ("problem", "Tangga tinggi.".to_string()),
+        ("activity", "Jalur landai.".to_string()),
+        ("sector", "infrastructure".to_string()),
+        ("village", VILLAGE.to_string()),
+        ("proposed_by", "disability_physical".to_string()),
+    ];
+    let (status, first) = send(proposal.clone()).await;
+    assert_eq!(
+        (status, first["repeated"].as_bool()),
+        (StatusCode::OK, Some(false)),
+        "{first}"
+    );
+    let code = first["code"].as_str().unwrap().to_string();
+    // The connection dropped before the answer: the page sends it again.
+    let (_, again) = send(proposal.clone()).await;
+    assert_eq!(
+        (again["code"].as_str(), again["repeated"].as_bool()),
+        (Some(code.as_str()), Some(true))
+    );
+    let listed = app
+        .store
+        .proposals("t1", &suara_store::ProposalFilter::default())
+        .await
+        .unwrap();
+    assert_eq!(listed.len(), 1);
+
+    let votes = vec![
+        ("kind", "votes".to_string()),
+        ("key", "forum-votes-0001".to_string()),
+        ("code", code.clone()),
+        ("group", "elderly".to_string()),
+        ("count", "3".to_string()),
+    ];
+    for _ in 0..3 {
+        assert_eq!(send(votes.clone()).await.0, StatusCode::OK);
+    }
+    let (stored, _) = app.store.proposal("t1", &code).await.unwrap().unwrap();
+    assert_eq!(stored.votes, 3);
+    assert_eq!(
+        app.store.assisted_votes("t1", &code).await.unwrap(),
+        vec![(suara_domain::musrena::forum::Group::Elderly, 3)]
+    );
+    let manage = text_as(&app, &planner, &format!("/musrena/kelola/{code}")).await;
+    assert!(
+        manage.contains("Suara yang dibantu per kelompok: Lansia 3"),
+        "{manage}"
+    );
+    // Bad items are refused with a reason; nothing is recorded.
+    for (fields, expected) in [
+        (
+            vec![("kind", "votes".to_string()), ("key", "short".to_string())],
+            "kunci",
+        ),
+        (
+            vec![
+                ("kind", "votes".to_string()),
+                ("key", "forum-votes-0002".to_string()),
+                ("code", code.clone()),
+                ("group", "elderly".to_string()),
+                ("count", "-4".to_string()),
+            ],
+            "bilangan bulat",
+        ),
+        (
+            vec![
+                ("kind", "votes".to_string()),
+                ("key", "forum-votes-0003".to_string()),
+                ("code", "MR-TIDAK-ADA".to_string()),
+                ("group", "elderly".to_string()),
+                ("count", "1".to_string()),
+            ],
+            "MR-TIDAK-ADA",
+        ),
+        (
+            vec![
+                ("kind", "proposal".to_string()),
+                ("key", "forum-proposal-0004".to_string()),
+                ("title", " ".to_string()),
+            ],
+            "wajib",
+        ),
+    ] {
+        let (status, body) = send(fields).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+        assert!(
+            body["problems"].to_string().contains(expected),
+            "{expected}: {body}"
+        );
+    }
+    assert_eq!(
+        app.store
+            .proposal("t1", &code)
+            .await
+            .unwrap()
+            .unwrap()
+            .0
+            .votes,
+        3
+    );
+    // Without the token: refused.
+    let forged = app
+        .post_form_as(
+            Some(&planner),
+            "/musrena/forum/2026-001/luring",
+            &[("kind", "votes"), ("key", "forum-votes-0009")],
+        )
+        .await;
+    assert_eq!(forged.status(), StatusCode::FORBIDDEN);
+}
+
+async fn text_as(app: &TestApp, session: &Session, path: &str) -> String {
+    app.get_as(session, path).await.text().await.unwrap()
 }

@@ -370,6 +370,18 @@ fn probes() -> Vec<Probe> {
             MUSRENA_404,
         ),
         probe(
+            "GET",
+            "/musrena/forum/{forum}/luring",
+            "/musrena/forum/2026-999/luring",
+            MUSRENA_404,
+        ),
+        probe(
+            "POST",
+            "/musrena/forum/{forum}/luring",
+            "/musrena/forum/2026-999/luring",
+            MUSRENA_404,
+        ),
+        probe(
             "POST",
             "/musrena/kelola/{code}/pecah",
             "/musrena/kelola/MR-00000-00000/pecah",

@@ -4,12 +4,14 @@
 
 mod map;
 mod merge;
+mod offline;
 mod progress;
 mod recommendations;
 mod rules;
 
 pub use map::VillageFigures;
 pub use merge::Link;
+pub use offline::{valid_key, OfflineItem, OfflineOutcome, MAX_ASSISTED_VOTES};
 pub use progress::StoredProgress;
 
 use sqlx::any::AnyRow;
@@ -458,53 +460,8 @@ impl Store {
         at: OffsetDateTime,
     ) -> Result<String, MusrenaError> {
         let mut tx = self.writer.begin().await?;
-        let forum = sqlx::query(
-            "SELECT district_id, level FROM musrena_forums WHERE tenant_id = $1 AND forum_id = $2",
-        )
-        .bind(tenant_id)
-        .bind(forum_id)
-        .fetch_optional(&mut *tx)
-        .await?
-        .ok_or_else(|| MusrenaError::NoSuchForum(forum_id.to_string()))?;
-        let forum_district: Option<String> = forum.try_get("district_id")?;
-        let level: String = forum.try_get("level")?;
-        let level = Level::from_code(&level).ok_or_else(|| corrupt(format!("level '{level}'")))?;
-        // A proposal files under its village's district, which for a district or village
-        // forum must be the forum's own.
-        let village = Store::check_village(
-            &mut tx,
-            tenant_id,
-            &proposal.village,
-            forum_district.as_deref(),
-        )
-        .await?;
-        let district = Some(village.district_unit);
-        let (estimated_cost, cost_reason) = costed(&mut tx, tenant_id, proposal, level).await?;
-        let code = insert_proposal(
-            &mut tx,
-            &NewRow {
-                tenant_id,
-                forum_id,
-                proposal,
-                district: district.as_deref(),
-                estimated_cost,
-                cost_reason: cost_reason.as_deref(),
-                easy_read,
-                stage: Stage::Submitted,
-                on,
-            },
-        )
-        .await?;
-        insert_step(
-            &mut tx,
-            tenant_id,
-            &code,
-            "submit",
-            Stage::Submitted,
-            on,
-            actor,
-            StepDetail::default(),
-            at,
+        let code = add_proposal_in(
+            &mut tx, tenant_id, forum_id, proposal, easy_read, on, actor, at,
         )
         .await?;
         tx.commit().await?;
@@ -843,6 +800,70 @@ async fn apply_in(
     )
     .await?;
     Ok(after)
+}
+
+/// Adds a checked proposal inside a transaction (entry forms and offline forums).
+#[allow(clippy::too_many_arguments)]
+async fn add_proposal_in(
+    conn: &mut AnyConnection,
+    tenant_id: &str,
+    forum_id: &str,
+    proposal: &Proposal,
+    easy_read: bool,
+    on: Date,
+    actor: &str,
+    at: OffsetDateTime,
+) -> Result<String, MusrenaError> {
+    let forum = sqlx::query(
+        "SELECT district_id, level FROM musrena_forums WHERE tenant_id = $1 AND forum_id = $2",
+    )
+    .bind(tenant_id)
+    .bind(forum_id)
+    .fetch_optional(&mut *conn)
+    .await?
+    .ok_or_else(|| MusrenaError::NoSuchForum(forum_id.to_string()))?;
+    let forum_district: Option<String> = forum.try_get("district_id")?;
+    let level: String = forum.try_get("level")?;
+    let level = Level::from_code(&level).ok_or_else(|| corrupt(format!("level '{level}'")))?;
+    // A proposal files under its village's district, which for a district or village
+    // forum must be the forum's own.
+    let village = Store::check_village(
+        conn,
+        tenant_id,
+        &proposal.village,
+        forum_district.as_deref(),
+    )
+    .await?;
+    let district = Some(village.district_unit);
+    let (estimated_cost, cost_reason) = costed(conn, tenant_id, proposal, level).await?;
+    let code = insert_proposal(
+        conn,
+        &NewRow {
+            tenant_id,
+            forum_id,
+            proposal,
+            district: district.as_deref(),
+            estimated_cost,
+            cost_reason: cost_reason.as_deref(),
+            easy_read,
+            stage: Stage::Submitted,
+            on,
+        },
+    )
+    .await?;
+    insert_step(
+        conn,
+        tenant_id,
+        &code,
+        "submit",
+        Stage::Submitted,
+        on,
+        actor,
+        StepDetail::default(),
+        at,
+    )
+    .await?;
+    Ok(code)
 }
 
 /// A proposal's estimated cost, and the reason kept with it: from the catalogue, volume ×

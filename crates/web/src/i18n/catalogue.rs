@@ -4539,6 +4539,62 @@ pub const NOT_AT_THE_DISTRICT_MUSRENBANG: Text = Text {
     id: "Usulan {} tidak berada di musrenbang kecamatan.",
     en: "Proposal {} is not at the district musrenbang.",
 };
+pub const OFFLINE_FORUM: Text = Text {
+    id: "Forum tanpa sinyal dan suara yang dibantu",
+    en: "Forum without signal, and assisted votes",
+};
+pub const OFFLINE_FORUM_INTRO: Text = Text {
+    id: "Buka halaman ini sebelum berangkat ke desa dan biarkan terbuka. Usulan dan suara yang dicatat disimpan di perangkat ini dan dikirim sendiri saat ada sinyal, masing-masing satu kali.",
+    en: "Open this page before leaving for the village and keep it open. Proposals and votes recorded here are kept on this device and sent by themselves when there is signal, each once.",
+};
+pub const OFFLINE_WAITING: Text = Text {
+    id: "{n} catatan menunggu dikirim.",
+    en: "{n} records waiting to be sent.",
+};
+pub const OFFLINE_ALL_SENT: Text = Text {
+    id: "Semua catatan sudah terkirim.",
+    en: "Every record has been sent.",
+};
+pub const OFFLINE_REFUSED: Text = Text {
+    id: "Catatan yang ditolak server",
+    en: "Records the server refused",
+};
+pub const ASSISTED_VOTES: Text = Text {
+    id: "Suara peserta yang dibantu",
+    en: "Assisted votes",
+};
+pub const ASSISTED_VOTES_INTRO: Text = Text {
+    id: "Untuk peserta yang tidak dapat mengisi formulir: catat jumlah suara per kelompok, tanpa nama.",
+    en: "For participants who cannot use a form: record the number of votes per group, without names.",
+};
+pub const NUMBER_OF_VOTES: Text = Text {
+    id: "Jumlah suara",
+    en: "Number of votes",
+};
+pub const RECORD_THE_VOTES: Text = Text {
+    id: "Catat suara",
+    en: "Record the votes",
+};
+pub const OPEN_THE_OFFLINE_FORUM: Text = Text {
+    id: "Buka mode forum tanpa sinyal dan suara yang dibantu",
+    en: "Open the forum mode for no signal and assisted votes",
+};
+pub const VOTES_MUST_BE_A_NUMBER: Text = Text {
+    id: "Jumlah suara harus bilangan bulat 1 sampai 10.000.",
+    en: "The number of votes must be a whole number from 1 to 10,000.",
+};
+pub const CHOOSE_A_PROPOSAL_AND_GROUP: Text = Text {
+    id: "Pilih usulan dan kelompok.",
+    en: "Choose a proposal and a group.",
+};
+pub const NOT_A_VALID_KEY: Text = Text {
+    id: "Catatan ini tidak punya kunci yang sah; muat ulang halaman.",
+    en: "This record has no valid key; reload the page.",
+};
+pub const ASSISTED_VOTES_BY_GROUP: Text = Text {
+    id: "Suara yang dibantu per kelompok",
+    en: "Assisted votes per group",
+};
 /// Every text above, for the completeness test.
 #[cfg(test)]
 pub const EVERY_TEXT: &[Text] = &[
@@ -5681,6 +5737,20 @@ pub const EVERY_TEXT: &[Text] = &[
     SPLITTING_IS_FINAL,
     CHOOSE_TWO_OR_MORE,
     NOT_AT_THE_DISTRICT_MUSRENBANG,
+    OFFLINE_FORUM,
+    OFFLINE_FORUM_INTRO,
+    OFFLINE_WAITING,
+    OFFLINE_ALL_SENT,
+    OFFLINE_REFUSED,
+    ASSISTED_VOTES,
+    ASSISTED_VOTES_INTRO,
+    NUMBER_OF_VOTES,
+    RECORD_THE_VOTES,
+    OPEN_THE_OFFLINE_FORUM,
+    VOTES_MUST_BE_A_NUMBER,
+    CHOOSE_A_PROPOSAL_AND_GROUP,
+    NOT_A_VALID_KEY,
+    ASSISTED_VOTES_BY_GROUP,
 ];
 
 #[cfg(test)]

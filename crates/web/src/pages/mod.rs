@@ -23,6 +23,7 @@ pub const STYLESHEET_PATH: &str = crate::routes::STYLESHEET;
 const STYLESHEET: &str = include_str!("../../static/suara.css");
 pub const KIOSK_SCRIPT_PATH: &str = crate::routes::KIOSK_SCRIPT;
 const KIOSK_SCRIPT: &str = include_str!("../../static/kios.js");
+const FORUM_OFFLINE_SCRIPT: &str = include_str!("../../static/forum-luring.js");
 pub const FAVICON_PATH: &str = crate::routes::FAVICON;
 const FAVICON: &str = include_str!("../../static/favicon.svg");
 /// Everything public may be indexed; staff pages, exports and receipts may not.
@@ -45,6 +46,10 @@ pub async fn stylesheet() -> Response {
 
 pub async fn kiosk_script() -> Response {
     asset("text/javascript; charset=utf-8", KIOSK_SCRIPT)
+}
+
+pub async fn forum_offline_script() -> Response {
+    asset("text/javascript; charset=utf-8", FORUM_OFFLINE_SCRIPT)
 }
 
 /// Browsers ask for an icon on every page; without one each page logs an error.

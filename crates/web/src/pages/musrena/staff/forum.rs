@@ -99,7 +99,8 @@ pub async fn forum(
                 @for (i, a) in forum.accommodations.iter().enumerate() { @if i > 0 { ", " } (accommodation_label(lang, *a)) } }
         }
         p { a href=(look.href(&proposal_form)) { (lang.t(T::ADD_A_PROPOSAL)) } " · "
-            a href={ (proposal_form) "?mudah=1&lang=" (lang.code()) } { (lang.t(T::EASY_READ_FORM_CHILDREN)) } }
+            a href={ (proposal_form) "?mudah=1&lang=" (lang.code()) } { (lang.t(T::EASY_READ_FORM_CHILDREN)) } " · "
+            a href=(look.href(&routes::musrena_offline(&forum.forum_id))) { (lang.t(T::OPEN_THE_OFFLINE_FORUM)) } }
         h2 { (lang.t(T::RANKING)) }
         p.muted { (lang.fill(T::RANKING_RULE_EXPLAINED, &[
             &rule.version,

@@ -63,6 +63,7 @@ pub(super) async fn manage_page(
     let reports = proposal.stage == Stage::Budgeted && planner;
     let recommendations = cx.app.store.recommendations(cx.tenant_id(), code).await?;
     let links = cx.app.store.links(cx.tenant_id(), code).await?;
+    let assisted = cx.app.store.assisted_votes(cx.tenant_id(), code).await?;
     let content = html! {
         p.crumbs { a href=(forum_href(lang, &proposal.forum_id)) { "Forum " (proposal.forum_id) } " · " a href=(tracker_href(lang, code)) { (lang.t(T::PUBLIC_PAGE)) } }
         h1 { (title) }
@@ -73,6 +74,10 @@ pub(super) async fn manage_page(
         @if let Some(notice) = notice { (notice) }
         @if reports { (super::progress::progress_form(cx.look(), code, typed)) }
         (proposal_details(lang, &proposal, &steps, &photos, &progress, district))
+        @if !assisted.is_empty() {
+            p { (lang.t(T::ASSISTED_VOTES_BY_GROUP)) ": "
+                @for (i, (g, n)) in assisted.iter().enumerate() { @if i > 0 { ", " } (crate::pages::musrena::group_label(lang, *g)) " " (n) } }
+        }
         (crate::pages::musrena::recommendations_list(lang, &recommendations))
         @if !proposal.stage.is_final() { (super::recommend::recommend_form(cx.look(), code, planner, typed)) }
         @if proposal.stage == suara_domain::musrena::merge::STAGE { (super::merge::split_form(cx.look(), code, typed)) }
