@@ -135,6 +135,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/shared/0020_musrena_offline.sql"),
         postgres: include_str!("../migrations/shared/0020_musrena_offline.sql"),
     },
+    Migration {
+        version: 21,
+        name: "musrena_rab",
+        sqlite: include_str!("../migrations/shared/0021_musrena_rab.sql"),
+        postgres: include_str!("../migrations/shared/0021_musrena_rab.sql"),
+    },
 ];
 
 /// Responses stored before the chain existed are linked once, when it is created.

@@ -209,6 +209,7 @@ route_table! {
         MUSRENA_TRACKER musrena_tracker(code) = "/musrena/usulan/{code}" => [GET musrena::public::tracker];
         MUSRENA_PHOTO musrena_photo(code, n) = "/musrena/usulan/{code}/foto/{n}" => [GET musrena::public::photo];
         MUSRENA_PROGRESS_PHOTO musrena_progress_photo(code, n) = "/musrena/usulan/{code}/kemajuan/{n}" => [GET musrena::public::progress_photo];
+        MUSRENA_RAB musrena_rab(code) = "/musrena/usulan/{code}/rab" => [GET musrena::public::rab];
         MUSRENA_MAP musrena_map() = "/musrena/peta" => [GET musrena::map::map];
         API_MUSRENA_PROPOSALS api_musrena_proposals() = "/api/v1/musrena/proposals" => [GET api::musrena::proposals];
         API_MUSRENA_GEOJSON api_musrena_geojson() = "/api/v1/musrena/proposals.geojson" => [GET api::musrena::proposals_geojson];

@@ -1111,6 +1111,72 @@ async fn an_offline_forum_records_each_item_once(db: TestDatabase) {
         )
         .await;
     assert_eq!(forged.status(), StatusCode::FORBIDDEN);
+
+    // Up to three photos and a cost breakdown (PDF or xlsx) with a proposal.
+    let with_files = |photos: usize, rab: &'static [u8]| {
+        let mut form = reqwest::multipart::Form::new()
+            .text("csrf", planner.csrf.clone())
+            .text("title", "Balai desa ramah disabilitas")
+            .text("problem", "Tangga.")
+            .text("activity", "Jalur landai.")
+            .text("sector", "infrastructure")
+            .text("village", VILLAGE)
+            .text("proposed_by", "women");
+        for _ in 0..photos {
+            form = form.part(
+                "photo",
+                reqwest::multipart::Part::bytes(PHOTO_WITH_GPS.clone()).file_name("foto.jpg"),
+            );
+        }
+        form = form.part(
+            "rab",
+            reqwest::multipart::Part::bytes(rab).file_name("rab.pdf"),
+        );
+        app.client
+            .post(app.url("/musrena/forum/2026-001/usulan?lang=id"))
+            .header("cookie", format!("suara_session={}", planner.cookie))
+            .multipart(form)
+            .send()
+    };
+    let four = with_files(4, b"%PDF-1.7 rincian").await.unwrap();
+    assert_eq!(four.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(four.text().await.unwrap().contains("Paling banyak 3 foto"));
+    let html = with_files(1, b"<html><script>alert(1)</script>")
+        .await
+        .unwrap();
+    assert_eq!(html.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(html.text().await.unwrap().contains("PDF atau xlsx"));
+    let before = app
+        .store
+        .proposals("t1", &suara_store::ProposalFilter::default())
+        .await
+        .unwrap()
+        .len();
+    assert_eq!(before, 1, "refused forms keep nothing");
+    let saved = with_files(3, b"%PDF-1.7 rincian").await.unwrap();
+    assert_eq!(saved.status(), StatusCode::SEE_OTHER);
+    let location = saved.headers()["location"].to_str().unwrap().to_string();
+    let new_code = location.split("baru=").nth(1).unwrap().to_string();
+    assert_eq!(
+        app.store.photos("t1", &new_code).await.unwrap(),
+        vec![1, 2, 3]
+    );
+    let tracker = app
+        .get(&format!("/musrena/usulan/{new_code}?lang=id"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        tracker.contains(&format!("/musrena/usulan/{new_code}/rab")),
+        "{tracker}"
+    );
+    let rab = app.get(&format!("/musrena/usulan/{new_code}/rab")).await;
+    assert_eq!(rab.headers()["content-type"], "application/pdf");
+    assert!(rab.headers()["content-disposition"]
+        .to_str()
+        .unwrap()
+        .starts_with("attachment"));
 }
 
 async fn text_as(app: &TestApp, session: &Session, path: &str) -> String {

@@ -271,6 +271,58 @@ pub fn validate(draft: &ProposalDraft) -> Result<Proposal, Vec<ProposalProblem>>
 /// Largest photo accepted (after the phone's own compression).
 pub const MAX_PHOTO_BYTES: usize = 5 * 1024 * 1024;
 
+/// Most photos a proposal may have.
+pub const MAX_PHOTOS: usize = 3;
+
+/// A cost breakdown (rincian anggaran biaya, RAB): a PDF, or a workbook as offices keep them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum RabType {
+    Pdf,
+    Xlsx,
+}
+
+impl RabType {
+    pub fn content_type(self) -> &'static str {
+        match self {
+            RabType::Pdf => "application/pdf",
+            RabType::Xlsx => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        }
+    }
+
+    pub fn from_content_type(content_type: &str) -> Option<RabType> {
+        [RabType::Pdf, RabType::Xlsx]
+            .into_iter()
+            .find(|t| t.content_type() == content_type)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum RabError {
+    #[error("the file is empty")]
+    Empty,
+    #[error("the file is larger than 5 MB")]
+    TooLarge,
+    #[error("only PDF and xlsx files are accepted")]
+    NotARab,
+}
+
+/// The cost breakdown's type from its first bytes: `%PDF-`, or a zip holding a workbook.
+pub fn check_rab(bytes: &[u8]) -> Result<RabType, RabError> {
+    if bytes.is_empty() {
+        return Err(RabError::Empty);
+    }
+    if bytes.len() > MAX_PHOTO_BYTES {
+        return Err(RabError::TooLarge);
+    }
+    if bytes.starts_with(b"%PDF-") {
+        Ok(RabType::Pdf)
+    } else if bytes.starts_with(b"PK\x03\x04") && bytes.windows(9).any(|w| w == b"xl/workbo") {
+        Ok(RabType::Xlsx)
+    } else {
+        Err(RabError::NotARab)
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub enum PhotoType {
     Jpeg,
@@ -392,6 +444,25 @@ mod tests {
             ]
         );
         assert_eq!(problems[1].problem, "unknown");
+    }
+
+    #[test]
+    fn cost_breakdowns_are_pdf_or_workbooks() {
+        assert_eq!(check_rab(b"%PDF-1.7 ..."), Ok(RabType::Pdf));
+        assert_eq!(
+            check_rab(b"PK\x03\x04....[Content_Types].xml xl/workbook.xml"),
+            Ok(RabType::Xlsx)
+        );
+        assert_eq!(
+            check_rab(b"PK\x03\x04 word/document.xml"),
+            Err(RabError::NotARab)
+        );
+        assert_eq!(check_rab(b"<html>"), Err(RabError::NotARab));
+        assert_eq!(check_rab(b""), Err(RabError::Empty));
+        assert_eq!(
+            RabType::from_content_type(RabType::Xlsx.content_type()),
+            Some(RabType::Xlsx)
+        );
     }
 
     #[test]

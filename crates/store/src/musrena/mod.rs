@@ -20,7 +20,7 @@ use suara_domain::decimal::Decimal;
 use suara_domain::musrena::catalogue::{cost, settle_cost};
 use suara_domain::musrena::forum::{Accommodation, Group, Level, Participants};
 use suara_domain::musrena::lifecycle::{self, Action, Stage, TransitionError};
-use suara_domain::musrena::proposal::{PhotoType, Proposal, Sector};
+use suara_domain::musrena::proposal::{PhotoType, Proposal, RabType, Sector, MAX_PHOTOS};
 use suara_domain::org::village::{Point, Village};
 use suara_domain::sdg::SdgTarget;
 use time::{Date, OffsetDateTime};
@@ -58,6 +58,8 @@ pub enum MusrenaError {
     Cost(#[from] suara_domain::musrena::catalogue::CostError),
     #[error("{0}")]
     Merge(#[from] suara_domain::musrena::merge::MergeError),
+    #[error("a proposal has at most 3 photos")]
+    TooManyPhotos,
     #[error("proposal {code}: {error}")]
     InBulk {
         code: String,
@@ -680,6 +682,9 @@ impl Store {
         .bind(code)
         .fetch_one(&mut *tx)
         .await?;
+        if photo_no > MAX_PHOTOS as i64 {
+            return Err(MusrenaError::TooManyPhotos);
+        }
         sqlx::query(
             "INSERT INTO musrena_photos (tenant_id, code, photo_no, content_type, bytes)
              VALUES ($1, $2, $3, $4, $5)",
@@ -693,6 +698,94 @@ impl Store {
         .await?;
         tx.commit().await?;
         Ok(photo_no)
+    }
+
+    /// Keeps a proposal's cost breakdown (RAB), replacing an earlier one.
+    pub async fn set_rab(
+        &self,
+        tenant_id: &str,
+        code: &str,
+        kind: RabType,
+        bytes: &[u8],
+        actor: &str,
+        at: OffsetDateTime,
+    ) -> Result<(), MusrenaError> {
+        let mut tx = self.writer.begin().await?;
+        let exists =
+            sqlx::query("SELECT 1 FROM musrena_proposals WHERE tenant_id = $1 AND code = $2")
+                .bind(tenant_id)
+                .bind(code)
+                .fetch_optional(&mut *tx)
+                .await?;
+        if exists.is_none() {
+            return Err(MusrenaError::NoSuchProposal(code.to_string()));
+        }
+        sqlx::query(
+            "INSERT INTO musrena_rab (tenant_id, code, content_type, bytes) VALUES ($1, $2, $3, $4)
+             ON CONFLICT (tenant_id, code) DO UPDATE SET content_type = excluded.content_type,
+                 bytes = excluded.bytes",
+        )
+        .bind(tenant_id)
+        .bind(code)
+        .bind(kind.content_type())
+        .bind(bytes.to_vec())
+        .execute(&mut *tx)
+        .await?;
+        audit::append(
+            &mut tx,
+            &AuditRecord {
+                tenant_id,
+                at,
+                actor,
+                action: "attach_rab",
+                entity: "musrena_proposal",
+                entity_id: code.to_string(),
+                before: None,
+                after: Some(
+                    serde_json::json!({ "type": kind.content_type(), "bytes": bytes.len() })
+                        .to_string(),
+                ),
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Whether a proposal has a cost breakdown (without reading it).
+    pub async fn has_rab(&self, tenant_id: &str, code: &str) -> Result<bool, StoreError> {
+        Ok(
+            sqlx::query("SELECT 1 FROM musrena_rab WHERE tenant_id = $1 AND code = $2")
+                .bind(tenant_id)
+                .bind(code)
+                .fetch_optional(&self.reader)
+                .await?
+                .is_some(),
+        )
+    }
+
+    /// A proposal's cost breakdown: its type and bytes.
+    pub async fn rab(
+        &self,
+        tenant_id: &str,
+        code: &str,
+    ) -> Result<Option<(RabType, Vec<u8>)>, StoreError> {
+        let row = sqlx::query(
+            "SELECT content_type, bytes FROM musrena_rab WHERE tenant_id = $1 AND code = $2",
+        )
+        .bind(tenant_id)
+        .bind(code)
+        .fetch_optional(&self.reader)
+        .await?;
+        row.map(|row| {
+            let content_type: String = row.try_get("content_type")?;
+            Ok((
+                RabType::from_content_type(&content_type)
+                    .ok_or_else(|| corrupt(format!("cost breakdown type '{content_type}'")))?,
+                row.try_get("bytes")?,
+            ))
+        })
+        .transpose()
     }
 
     /// Numbers of a proposal's photos.

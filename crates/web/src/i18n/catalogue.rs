@@ -4595,6 +4595,26 @@ pub const ASSISTED_VOTES_BY_GROUP: Text = Text {
     id: "Suara yang dibantu per kelompok",
     en: "Assisted votes per group",
 };
+pub const PHOTOS_UP_TO_THREE: Text = Text {
+    id: "Foto (paling banyak 3; JPEG, PNG atau WebP, masing-masing paling besar 5 MB; tidak wajib)",
+    en: "Photos (at most 3; JPEG, PNG or WebP, each up to 5 MB; optional)",
+};
+pub const COST_BREAKDOWN_RAB: Text = Text {
+    id: "Rincian anggaran biaya (RAB): PDF atau xlsx, paling besar 5 MB; tidak wajib",
+    en: "Cost breakdown (RAB): PDF or xlsx, up to 5 MB; optional",
+};
+pub const AT_MOST_THREE_PHOTOS: Text = Text {
+    id: "Paling banyak 3 foto.",
+    en: "At most 3 photos.",
+};
+pub const RAB_MUST_BE_PDF_OR_XLSX: Text = Text {
+    id: "Rincian anggaran biaya harus PDF atau xlsx, paling besar 5 MB.",
+    en: "The cost breakdown must be a PDF or xlsx file of at most 5 MB.",
+};
+pub const COST_BREAKDOWN: Text = Text {
+    id: "Rincian anggaran biaya (RAB)",
+    en: "Cost breakdown (RAB)",
+};
 /// Every text above, for the completeness test.
 #[cfg(test)]
 pub const EVERY_TEXT: &[Text] = &[
@@ -5751,6 +5771,11 @@ pub const EVERY_TEXT: &[Text] = &[
     CHOOSE_A_PROPOSAL_AND_GROUP,
     NOT_A_VALID_KEY,
     ASSISTED_VOTES_BY_GROUP,
+    PHOTOS_UP_TO_THREE,
+    COST_BREAKDOWN_RAB,
+    AT_MOST_THREE_PHOTOS,
+    RAB_MUST_BE_PDF_OR_XLSX,
+    COST_BREAKDOWN,
 ];
 
 #[cfg(test)]

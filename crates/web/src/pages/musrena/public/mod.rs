@@ -9,7 +9,9 @@ pub mod tracker;
 
 pub use list::list;
 pub use statistics::statistics;
-pub use tracker::{links_notice, photo, progress_photo, proposal_details, tracker, tracker_href};
+pub use tracker::{
+    links_notice, photo, progress_photo, proposal_details, rab, tracker, tracker_href,
+};
 
 use suara_domain::musrena::forum::Group;
 

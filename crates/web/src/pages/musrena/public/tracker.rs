@@ -176,6 +176,7 @@ pub async fn tracker(cx: PageCx, Path(code): Path<String>) -> Result<Response, P
     let progress = app.store.progress(&tenant.tenant_id, &code).await?;
     let recommendations = app.store.recommendations(&tenant.tenant_id, &code).await?;
     let links = app.store.links(&tenant.tenant_id, &code).await?;
+    let has_rab = app.store.has_rab(&tenant.tenant_id, &code).await?;
     let district = match &proposal.district_id {
         Some(d) => app.store.unit(&tenant.tenant_id, d).await?.map(|u| u.name),
         None => None,
@@ -185,6 +186,7 @@ pub async fn tracker(cx: PageCx, Path(code): Path<String>) -> Result<Response, P
         h1 { (proposal.proposal.title) }
         (links_notice(lang, &links))
         (proposal_details(lang, &proposal, &steps, &photos, &progress, district.as_deref()))
+        @if has_rab { p { a href=(crate::routes::musrena_rab(&proposal.code)) { (lang.t(T::COST_BREAKDOWN)) } } }
         @if !recommendations.is_empty() { (crate::pages::musrena::recommendations_list(lang, &recommendations)) }
     };
     Ok(page(
@@ -199,6 +201,32 @@ pub async fn photo(
 ) -> Result<Response, PageError> {
     let tenant = app.tenant(None).await?;
     picture(app.store.photo(&tenant.tenant_id, &code, n).await?)
+}
+
+/// A proposal's cost breakdown, as a download.
+pub async fn rab(
+    State(app): State<Arc<AppState>>,
+    Path(code): Path<String>,
+) -> Result<Response, PageError> {
+    let tenant = app.tenant(None).await?;
+    let Some((kind, bytes)) = app.store.rab(&tenant.tenant_id, &code).await? else {
+        return Err(PageError::NotFound(Missing::Page));
+    };
+    let extension = match kind {
+        suara_domain::musrena::proposal::RabType::Pdf => "pdf",
+        suara_domain::musrena::proposal::RabType::Xlsx => "xlsx",
+    };
+    Ok((
+        [
+            (header::CONTENT_TYPE, kind.content_type().to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"rab-{code}.{extension}\""),
+            ),
+        ],
+        bytes,
+    )
+        .into_response())
 }
 
 /// A progress report's photo.

@@ -183,6 +183,7 @@ fn refusal(lang: Lang, error: &MusrenaError) -> String {
                 lang.t(T::CHOOSE_TWO_OR_MORE).to_string()
             }
         },
+        MusrenaError::TooManyPhotos => lang.t(T::AT_MOST_THREE_PHOTOS).to_string(),
         MusrenaError::UnknownActivity(code) => lang.fill(T::NOT_IN_THE_CATALOGUE, &[code]),
         MusrenaError::UnknownIssue(code) => lang.fill(T::NOT_A_STRATEGIC_ISSUE, &[code]),
         MusrenaError::Cost(e) => match e {

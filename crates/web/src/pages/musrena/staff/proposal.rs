@@ -9,7 +9,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use maud::html;
 use serde::Deserialize;
 use suara_domain::musrena::forum::Group;
-use suara_domain::musrena::proposal::{validate, ProposalDraft, Sector};
+use suara_domain::musrena::proposal::{check_rab, validate, ProposalDraft, Sector, MAX_PHOTOS};
 use suara_domain::tpp::rupiah;
 use suara_store::MusrenaError;
 use time::OffsetDateTime;
@@ -22,8 +22,9 @@ use crate::pages::failure::PageError;
 use crate::pages::musrena::{group_label, sector_label};
 use crate::routes;
 
-/// Largest upload of the proposal form (a photo of up to 5 MB and the text).
-pub const MAX_PROPOSAL_UPLOAD_BYTES: usize = 6 * 1024 * 1024;
+/// Largest upload of the proposal form: three photos and a cost breakdown of up to 5 MB
+/// each, and the text.
+pub const MAX_PROPOSAL_UPLOAD_BYTES: usize = 21 * 1024 * 1024;
 
 #[derive(Deserialize, Default)]
 pub struct ProposalFormQuery {
@@ -139,8 +140,12 @@ async fn proposal_page(
                     p { label for={ "b-" (g.code()) } { (group_label(lang, g)) } input id={ "b-" (g.code()) } type="number" min="0" name={ "b-" (g.code()) } inputmode="numeric" value=[typed]; }
                 }
             }
-            p { label for="photo" { (lang.t(T::PHOTO_JPEG_PNG_OR_WEBP_UP_TO)) }
-                input #photo type="file" name="photo" accept="image/jpeg,image/png,image/webp"; }
+            p { label for="photo" { (lang.t(T::PHOTOS_UP_TO_THREE)) }
+                input #photo type="file" name="photo" multiple accept="image/jpeg,image/png,image/webp"; }
+            @if !easy {
+                p { label for="rab" { (lang.t(T::COST_BREAKDOWN_RAB)) }
+                    input #rab type="file" name="rab" accept="application/pdf,.xlsx"; }
+            }
             p.buttons { button.primary type="submit" { (lang.t(T::SAVE_THE_PROPOSAL)) } }
         }
     };
@@ -156,9 +161,10 @@ pub async fn add_proposal(
     let pairs: Pairs = upload
         .pairs()
         .into_iter()
-        .filter(|(k, _)| k != "photo")
+        .filter(|(k, _)| k != "photo" && k != "rab")
         .collect();
-    let photo: Option<Vec<u8>> = upload.file("photo").map(|b| b.to_vec());
+    let photos: Vec<&[u8]> = upload.all("photo").map(|b| b.as_ref()).collect();
+    let rab = upload.file("rab");
     let d = districts(&cx).await?;
     managed_forum(&cx, &d, &forum_id).await?;
     let easy = field(&pairs, "mudah") == Some("1");
@@ -185,14 +191,23 @@ pub async fn add_proposal(
         cost_reason: text("cost_reason"),
     };
     let mut problems: Vec<String> = Vec::new();
-    let checked_photo = match &photo {
-        Some(bytes) => match super::published_photo(lang, bytes).await {
-            Ok(kept) => Some(kept),
-            Err(problem) => {
-                problems.push(problem);
-                None
+    let mut checked_photos = Vec::new();
+    if photos.len() > MAX_PHOTOS {
+        problems.push(lang.t(T::AT_MOST_THREE_PHOTOS).to_string());
+    } else {
+        for bytes in photos {
+            match super::published_photo(lang, bytes).await {
+                Ok(kept) => checked_photos.push(kept),
+                Err(problem) => problems.push(problem),
             }
-        },
+        }
+    }
+    let checked_rab = match rab.map(|bytes| check_rab(bytes)) {
+        Some(Ok(kind)) => Some(kind),
+        Some(Err(_)) => {
+            problems.push(lang.t(T::RAB_MUST_BE_PDF_OR_XLSX).to_string());
+            None
+        }
         None => None,
     };
     // The form again with every problem and the draft as typed.
@@ -238,15 +253,23 @@ pub async fn add_proposal(
             return refused(problems).await;
         }
     };
-    if let Some((kind, bytes)) = checked_photo {
+    let unexpected = |e: MusrenaError| match e {
+        MusrenaError::Store(e) => PageError::Store(e),
+        _ => PageError::BadRequest,
+    };
+    for (kind, bytes) in checked_photos {
         cx.app
             .store
             .add_photo(tenant_id, &code, kind, &bytes)
             .await
-            .map_err(|e| match e {
-                MusrenaError::Store(e) => PageError::Store(e),
-                _ => PageError::BadRequest,
-            })?;
+            .map_err(unexpected)?;
+    }
+    if let (Some(kind), Some(bytes)) = (checked_rab, rab) {
+        cx.app
+            .store
+            .set_rab(tenant_id, &code, kind, bytes, cx.username(), now)
+            .await
+            .map_err(unexpected)?;
     }
     // Back to the forum, which names the new proposal's tracking code.
     Ok(Redirect::to(&format!(
