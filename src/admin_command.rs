@@ -135,7 +135,7 @@ pub struct ImportArgs {
 pub async fn import(store: &Store, args: ImportArgs) -> anyhow::Result<ExitCode> {
     let tenant = tenant(store, args.tenant.as_deref()).await?;
     if args.files.is_empty() {
-        bail!("name at least one file: --units, --services, --points, --officers or --villages");
+        bail!("name at least one file: --units, --services, --points, --officers, --villages, --catalogue or --issues");
     }
     let mut contents = Vec::new();
     for (table, path) in &args.files {

@@ -159,8 +159,9 @@ enum Command {
         #[arg(long, global = true, env = "SUARA_SIGNING_KEY", default_value = suara_web::signing::DEFAULT_KEY_FILE)]
         signing_key: PathBuf,
     },
-    /// Import units, services, service points, officers and villages from CSV files (all
-    /// checked first; any bad row stops the import, exit code 2). Re-importing changes nothing.
+    /// Import units, services, service points, officers, villages and Musrena's catalogue
+    /// and strategic issues from CSV files (all checked first; any bad row stops the import,
+    /// exit code 2). Re-importing changes nothing.
     Import {
         #[arg(long)]
         units: Option<PathBuf>,
@@ -174,6 +175,13 @@ enum Command {
         /// district_unit and an optional GeoJSON boundary.
         #[arg(long)]
         villages: Option<PathBuf>,
+        /// Musrena's catalogue of activities (kamus usulan): code, name, unit_id, affair,
+        /// measure, unit_price, levels (desa;kecamatan;kabupaten).
+        #[arg(long)]
+        catalogue: Option<PathBuf>,
+        /// Musrena's strategic issues: issue_code, name.
+        #[arg(long)]
+        issues: Option<PathBuf>,
         /// Check and report, import nothing.
         #[arg(long)]
         dry_run: bool,
@@ -459,6 +467,8 @@ fn main() -> ExitCode {
             points,
             officers,
             villages,
+            catalogue,
+            issues,
             dry_run,
             tenant,
             database,
@@ -470,6 +480,8 @@ fn main() -> ExitCode {
                 (Table::Points, points),
                 (Table::Officers, officers),
                 (Table::Villages, villages),
+                (Table::Catalogue, catalogue),
+                (Table::Issues, issues),
             ]
             .into_iter()
             .filter_map(|(table, path)| path.map(|p| (table, p)))

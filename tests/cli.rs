@@ -409,6 +409,25 @@ fn a_regency_is_set_up_from_the_command_line() {
         stdout(&again)
     );
 
+    // Musrena's catalogue of activities and strategic issues.
+    let catalogue = csv_file(
+        dir.path(),
+        "catalogue.csv",
+        "code,name,unit_id,affair,measure,unit_price,levels\n1.02.02.2.02.0008,Posyandu lansia,dinkes,Kesehatan,paket,Rp12.500.000,desa;kecamatan\n",
+    );
+    let issues = csv_file(
+        dir.path(),
+        "issues.csv",
+        "issue_code,name\nis-01,Penurunan stunting\n",
+    );
+    let done = run(&["import", "--catalogue", &catalogue, "--issues", &issues]);
+    assert!(
+        stdout(&done).contains("catalogue.csv: 1 new, 0 changed")
+            && stdout(&done).contains("issues.csv: 1 new, 0 changed"),
+        "{}",
+        stdout(&done)
+    );
+
     // Musrena ranking rules: checked, saved once per version, listed.
     let rule = csv_file(
         dir.path(),
