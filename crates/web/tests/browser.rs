@@ -482,6 +482,16 @@ async fn signed_in_pages_are_accessible() {
         [planner, "Musrena forum", "/musrena/forum/2026-001"],
         [
             planner,
+            "Musrena district musrenbang",
+            "/musrena/kecamatan/kecamatan-watulimo"
+        ],
+        [
+            planner,
+            "Musrena offline forum",
+            "/musrena/forum/2026-001/luring"
+        ],
+        [
+            planner,
             "Musrena easy-read form",
             "/musrena/forum/2026-001/usulan?mudah=1"
         ],

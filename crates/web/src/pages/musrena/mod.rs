@@ -115,7 +115,7 @@ pub fn recommendations_list(lang: Lang, recommendations: &[Recommendation]) -> M
     html! {
         h2 { (lang.t(T::RECOMMENDATIONS)) }
         @if recommendations.is_empty() { p { (lang.t(T::NO_RECOMMENDATION_YET)) } }
-        dl.facts {
+        @else { dl.facts {
             @for r in recommendations {
                 dt { (recommender_label(lang, r.by)) }
                 dd {
@@ -124,6 +124,6 @@ pub fn recommendations_list(lang: Lang, recommendations: &[Recommendation]) -> M
                     @if let Some(a) = r.amount { br; (lang.t(T::RECOMMENDED_AMOUNT_RP)) ": Rp" (rupiah(a)) }
                 }
             }
-        }
+        } }
     }
 }
