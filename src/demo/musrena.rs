@@ -482,8 +482,14 @@ pub async fn fill(store: &Store, today: Date, now: OffsetDateTime) -> Result<Str
         "bappeda",
     )
     .await?;
-    for (i, code) in accepted.iter().take(5).enumerate() {
-        let amount = 25_000_000 + 12_500_000 * i as u64;
+    for code in accepted.iter().take(5) {
+        // The budget is the estimate, rounded down to a hundred thousand rupiah.
+        let estimate = store
+            .proposal(TENANT_ID, code)
+            .await?
+            .and_then(|(p, _)| p.proposal.estimated_cost)
+            .unwrap_or(25_000_000);
+        let amount = (estimate / 100_000).max(1) * 100_000;
         demo.step(
             std::slice::from_ref(code),
             Action::Budget { amount },
@@ -495,7 +501,11 @@ pub async fn fill(store: &Store, today: Date, now: OffsetDateTime) -> Result<Str
     // Progress reported after the budget: two built (the report at 100 % completes them),
     // two under way, one not started.
     for (i, code) in accepted.iter().take(4).enumerate() {
-        let budget = 25_000_000 + 12_500_000 * i as u64;
+        let budget = store
+            .proposal(TENANT_ID, code)
+            .await?
+            .and_then(|(p, _)| p.budget_amount)
+            .unwrap_or(0);
         let reports: &[(Month, u8, u8, u8, &str)] = &[
             (
                 Month::February,

@@ -4615,6 +4615,10 @@ pub const COST_BREAKDOWN: Text = Text {
     id: "Rincian anggaran biaya (RAB)",
     en: "Cost breakdown (RAB)",
 };
+pub const ACTIVITY_VOLUME: Text = Text {
+    id: "Volume kegiatan",
+    en: "Activity volume",
+};
 /// Every text above, for the completeness test.
 #[cfg(test)]
 pub const EVERY_TEXT: &[Text] = &[
@@ -5776,6 +5780,7 @@ pub const EVERY_TEXT: &[Text] = &[
     AT_MOST_THREE_PHOTOS,
     RAB_MUST_BE_PDF_OR_XLSX,
     COST_BREAKDOWN,
+    ACTIVITY_VOLUME,
 ];
 
 #[cfg(test)]

@@ -55,7 +55,7 @@ pub fn proposal_details(
             @if !p.proposal.sdgs.is_empty() { dt { "SDG" } dd.sdg { (suara_domain::sdg::join(&p.proposal.sdgs).replace(',', ", ")) } }
             @if let (Some(a), Some(code)) = (&p.activity, &p.proposal.activity_code) {
                 dt { (lang.t(T::ACTIVITY_FROM_THE_CATALOGUE)) } dd { (a.name) " · " small { (code) } }
-                @if let Some(v) = p.proposal.volume { dt { (lang.t(T::VOLUME_IN_THE_UNIT_OF_MEASURE)) } dd { (lang.decimal(v)) " " (a.measure) " × Rp" (rupiah(a.unit_price)) } }
+                @if let Some(v) = p.proposal.volume { dt { (lang.t(T::ACTIVITY_VOLUME)) } dd { (lang.decimal(v)) " " (a.measure) " × Rp" (rupiah(a.unit_price)) } }
             }
             @if let Some(issue) = &p.issue_name { dt { (lang.t(T::STRATEGIC_ISSUE)) } dd { (issue) } }
             dt { (lang.t(T::ESTIMATED_COST)) } dd { (p.proposal.estimated_cost.map_or("–".to_string(), |c| format!("Rp{}", rupiah(c))))
