@@ -227,6 +227,7 @@ route_table! {
         STYLESHEET stylesheet() = "/static/suara.css" => [GET pages::stylesheet];
         KIOSK_SCRIPT kiosk_script() = "/static/kios.js" => [GET pages::kiosk_script];
         FORUM_OFFLINE_SCRIPT forum_offline_script() = "/static/forum-luring.js" => [GET pages::forum_offline_script];
+        QUEUE_SCRIPT queue_script() = "/static/queue.js" => [GET pages::queue_script];
         FAVICON favicon() = "/favicon.svg" => [GET pages::favicon];
         ROBOTS robots() = "/robots.txt" => [GET pages::robots];
     }

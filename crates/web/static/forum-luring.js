@@ -11,31 +11,12 @@
   var refusedList = document.getElementById("luring-refused");
   var text = panel.dataset;
   var storageKey = "suara-forum-luring:" + location.pathname;
-  var memory = [];
   var sending = false;
 
-  function load() {
-    try {
-      return JSON.parse(localStorage.getItem(storageKey) || "[]");
-    } catch (e) {
-      return memory;
-    }
-  }
-  function save(queue) {
-    memory = queue;
-    try {
-      localStorage.setItem(storageKey, JSON.stringify(queue));
-    } catch (e) {
-      /* private mode or full: the in-memory queue still holds it until sent */
-    }
-  }
-  function newKey() {
-    var bytes = new Uint8Array(16);
-    crypto.getRandomValues(bytes);
-    return "forum-" + Array.prototype.map.call(bytes, function (b) {
-      return ("0" + b.toString(16)).slice(-2);
-    }).join("");
-  }
+  var device = window.SuaraQueue(storageKey, "forum-");
+  var load = device.load;
+  var save = device.save;
+  var newKey = device.newKey;
   function showStatus() {
     var waiting = load().length;
     status.textContent = waiting ? text.waiting.replace("{n}", waiting) : text.allSent;

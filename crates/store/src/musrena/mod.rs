@@ -666,15 +666,7 @@ impl Store {
         bytes: &[u8],
     ) -> Result<i64, MusrenaError> {
         let mut tx = self.writer.begin().await?;
-        let exists =
-            sqlx::query("SELECT 1 FROM musrena_proposals WHERE tenant_id = $1 AND code = $2")
-                .bind(tenant_id)
-                .bind(code)
-                .fetch_optional(&mut *tx)
-                .await?;
-        if exists.is_none() {
-            return Err(MusrenaError::NoSuchProposal(code.to_string()));
-        }
+        ensure_proposal(&mut tx, tenant_id, code).await?;
         let photo_no: i64 = sqlx::query_scalar(
             "SELECT COALESCE(MAX(photo_no), 0) + 1 FROM musrena_photos WHERE tenant_id = $1 AND code = $2",
         )
@@ -711,15 +703,7 @@ impl Store {
         at: OffsetDateTime,
     ) -> Result<(), MusrenaError> {
         let mut tx = self.writer.begin().await?;
-        let exists =
-            sqlx::query("SELECT 1 FROM musrena_proposals WHERE tenant_id = $1 AND code = $2")
-                .bind(tenant_id)
-                .bind(code)
-                .fetch_optional(&mut *tx)
-                .await?;
-        if exists.is_none() {
-            return Err(MusrenaError::NoSuchProposal(code.to_string()));
-        }
+        ensure_proposal(&mut tx, tenant_id, code).await?;
         sqlx::query(
             "INSERT INTO musrena_rab (tenant_id, code, content_type, bytes) VALUES ($1, $2, $3, $4)
              ON CONFLICT (tenant_id, code) DO UPDATE SET content_type = excluded.content_type,
@@ -893,6 +877,21 @@ async fn apply_in(
     )
     .await?;
     Ok(after)
+}
+
+/// A proposal must exist before something is attached to it.
+async fn ensure_proposal(
+    conn: &mut AnyConnection,
+    tenant_id: &str,
+    code: &str,
+) -> Result<(), MusrenaError> {
+    sqlx::query("SELECT 1 FROM musrena_proposals WHERE tenant_id = $1 AND code = $2")
+        .bind(tenant_id)
+        .bind(code)
+        .fetch_optional(&mut *conn)
+        .await?
+        .map(|_| ())
+        .ok_or_else(|| MusrenaError::NoSuchProposal(code.to_string()))
 }
 
 /// Adds a checked proposal inside a transaction (entry forms and offline forums).

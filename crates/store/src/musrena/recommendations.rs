@@ -8,7 +8,7 @@ use suara_domain::decimal::Decimal;
 use suara_domain::musrena::recommendation::{Recommendation, Recommender};
 use time::OffsetDateTime;
 
-use super::MusrenaError;
+use super::{ensure_proposal, MusrenaError};
 use crate::audit::{self, AuditRecord};
 use crate::{corrupt, micros, money, to_u64, Store, StoreError};
 
@@ -39,15 +39,7 @@ impl Store {
         at: OffsetDateTime,
     ) -> Result<(), MusrenaError> {
         let mut tx = self.writer.begin().await?;
-        let exists =
-            sqlx::query("SELECT 1 FROM musrena_proposals WHERE tenant_id = $1 AND code = $2")
-                .bind(tenant_id)
-                .bind(code)
-                .fetch_optional(&mut *tx)
-                .await?;
-        if exists.is_none() {
-            return Err(MusrenaError::NoSuchProposal(code.to_string()));
-        }
+        ensure_proposal(&mut tx, tenant_id, code).await?;
         sqlx::query(
             "INSERT INTO musrena_recommendations (tenant_id, code, recommender, volume, amount,
                  text, actor, at_us)

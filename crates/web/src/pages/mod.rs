@@ -24,6 +24,7 @@ const STYLESHEET: &str = include_str!("../../static/suara.css");
 pub const KIOSK_SCRIPT_PATH: &str = crate::routes::KIOSK_SCRIPT;
 const KIOSK_SCRIPT: &str = include_str!("../../static/kios.js");
 const FORUM_OFFLINE_SCRIPT: &str = include_str!("../../static/forum-luring.js");
+const QUEUE_SCRIPT: &str = include_str!("../../static/queue.js");
 pub const FAVICON_PATH: &str = crate::routes::FAVICON;
 const FAVICON: &str = include_str!("../../static/favicon.svg");
 /// Everything public may be indexed; staff pages, exports and receipts may not.
@@ -46,6 +47,10 @@ pub async fn stylesheet() -> Response {
 
 pub async fn kiosk_script() -> Response {
     asset("text/javascript; charset=utf-8", KIOSK_SCRIPT)
+}
+
+pub async fn queue_script() -> Response {
+    asset("text/javascript; charset=utf-8", QUEUE_SCRIPT)
 }
 
 pub async fn forum_offline_script() -> Response {
@@ -134,6 +139,7 @@ pub fn framed(lang: Lang, title: &str, here: &str, content: Markup, chrome: &Chr
                 @if let Chrome::Kiosk { refresh: (seconds, to), refresh_without_script_only } = chrome {
                     @let refresh = html! { meta http-equiv="refresh" content={ (seconds) ";url=" (to) }; };
                     @if *refresh_without_script_only { noscript { (refresh) } } @else { (refresh) }
+                    script src=(crate::routes::QUEUE_SCRIPT) defer {}
                     script src=(KIOSK_SCRIPT_PATH) defer {}
                 }
             }

@@ -86,12 +86,7 @@ pub async fn split(
 ) -> Result<Response, PageError> {
     let lang = cx.lang;
     let d = districts(&cx).await?;
-    let Some((whole, _)) = cx.app.store.proposal(cx.tenant_id(), &code).await? else {
-        return Err(PageError::NotFound(Missing::Proposal(code)));
-    };
-    if !may_manage(&cx.staff, whole.district_id.as_deref(), &d.tree) {
-        return Err(PageError::NotFound(Missing::Proposal(code)));
-    }
+    let whole = super::managed_proposal(&cx, &d, &code).await?;
     let mut parts = Vec::new();
     let mut problems = Vec::new();
     for n in 1..=2 {

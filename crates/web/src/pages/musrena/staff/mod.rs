@@ -36,7 +36,7 @@ use suara_domain::musrena::proposal::{check_photo, PhotoError, PhotoType};
 use suara_domain::org::tree::UnitTree;
 use suara_domain::org::village::Village;
 use suara_domain::tpp::rupiah;
-use suara_store::{Forum, MusrenaError};
+use suara_store::{Forum, MusrenaError, StoredProposal};
 use time::{Date, OffsetDateTime};
 
 use super::stage_label;
@@ -154,6 +154,21 @@ async fn published_photo(lang: Lang, bytes: &[u8]) -> Result<(PhotoType, Vec<u8>
         Err(PhotoError::TooLarge) => Err(lang.t(T::THE_PHOTO_IS_LARGER_THAN_5_MB).to_string()),
         Err(_) => Err(lang.t(T::THE_PHOTO_MUST_BE_JPEG_PNG_OR).to_string()),
     }
+}
+
+/// A proposal the user manages (else not found, whether it exists or not).
+async fn managed_proposal(
+    cx: &StaffCx,
+    d: &Districts,
+    code: &str,
+) -> Result<StoredProposal, PageError> {
+    cx.app
+        .store
+        .proposal(cx.tenant_id(), code)
+        .await?
+        .map(|(p, _)| p)
+        .filter(|p| may_manage(&cx.staff, p.district_id.as_deref(), &d.tree))
+        .ok_or_else(|| PageError::NotFound(Missing::Proposal(code.to_string())))
 }
 
 fn forum_href(lang: Lang, forum_id: &str) -> String {

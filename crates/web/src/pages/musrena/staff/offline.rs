@@ -99,6 +99,7 @@ fn render(look: Look, d: &Districts, forum: &Forum, proposals: &[StoredProposal]
         }
         h2 { (lang.t(T::OFFLINE_REFUSED)) }
         ul #luring-refused {}
+        script src=(routes::QUEUE_SCRIPT) {}
         script src=(routes::FORUM_OFFLINE_SCRIPT) {}
     }
 }

@@ -12,11 +12,11 @@ use suara_store::MusrenaError;
 use time::OffsetDateTime;
 
 use super::manage::manage_page;
-use super::{districts, field, may_manage, published_photo, refusal, today, Pairs};
+use super::{districts, field, published_photo, refusal, today, Pairs};
 use crate::i18n::catalogue as T;
 use crate::i18n::Lang;
 use crate::pages::context::{Look, StaffCx, Upload};
-use crate::pages::failure::{Missing, PageError};
+use crate::pages::failure::PageError;
 use crate::routes;
 
 /// The report form; `typed` refills it, and a typed 100 % shows the completion tick.
@@ -72,12 +72,7 @@ pub async fn add_progress(
 ) -> Result<Response, PageError> {
     let lang = cx.lang;
     let d = districts(&cx).await?;
-    let Some((proposal, _)) = cx.app.store.proposal(cx.tenant_id(), &code).await? else {
-        return Err(PageError::NotFound(Missing::Proposal(code)));
-    };
-    if !may_manage(&cx.staff, proposal.district_id.as_deref(), &d.tree) {
-        return Err(PageError::NotFound(Missing::Proposal(code)));
-    }
+    super::managed_proposal(&cx, &d, &code).await?;
     let typed: Pairs = upload
         .pairs()
         .into_iter()

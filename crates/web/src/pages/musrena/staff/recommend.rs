@@ -12,11 +12,11 @@ use suara_store::MusrenaError;
 use time::OffsetDateTime;
 
 use super::manage::manage_page;
-use super::{districts, field, may_manage, refusal, Pairs};
+use super::{districts, field, refusal, Pairs};
 use crate::i18n::catalogue as T;
 use crate::i18n::Lang;
 use crate::pages::context::{CsrfForm, Look, StaffCx};
-use crate::pages::failure::{Missing, PageError};
+use crate::pages::failure::PageError;
 use crate::pages::musrena::recommender_label;
 use crate::routes;
 
@@ -68,12 +68,7 @@ pub async fn recommend(
 ) -> Result<Response, PageError> {
     let lang = cx.lang;
     let d = districts(&cx).await?;
-    let Some((proposal, _)) = cx.app.store.proposal(cx.tenant_id(), &code).await? else {
-        return Err(PageError::NotFound(Missing::Proposal(code)));
-    };
-    if !may_manage(&cx.staff, proposal.district_id.as_deref(), &d.tree) {
-        return Err(PageError::NotFound(Missing::Proposal(code)));
-    }
+    let _proposal = super::managed_proposal(&cx, &d, &code).await?;
     let text = |name: &str| field(&typed, name).unwrap_or("").to_string();
     let draft = RecommendationDraft {
         by: text("by"),
