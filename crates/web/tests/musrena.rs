@@ -970,8 +970,9 @@ async fn an_offline_forum_records_each_item_once(db: TestDatabase) {
         page.contains("/static/forum-luring.js") && page.contains("data-csrf"),
         "{page}"
     );
+    // The queue the page keeps on the device, shared with the kiosk.
     assert!(app
-        .get("/static/forum-luring.js")
+        .get("/static/queue.js")
         .await
         .text()
         .await
