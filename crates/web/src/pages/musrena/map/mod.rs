@@ -4,14 +4,13 @@
 //! and a table with the same figures for those who cannot see the map.
 
 use std::collections::HashMap;
-use std::fmt::Write;
 
 use axum::extract::Query;
 use axum::http::StatusCode;
 use axum::response::Response;
 use maud::{html, Markup};
 use serde::Deserialize;
-use suara_domain::org::village::{Boundary, Point, Village};
+use suara_domain::org::village::{Boundary, Village};
 use suara_domain::tpp::rupiah;
 use suara_store::VillageFigures;
 
@@ -21,6 +20,10 @@ use crate::pages::context::PageCx;
 use crate::pages::failure::PageError;
 use crate::pages::{layout, page};
 use crate::routes;
+
+mod draw;
+
+use draw::{district_borders, path, Projection, Shading, SHADES, WIDTH};
 
 #[derive(Deserialize, Default)]
 pub struct MapQuery {
@@ -94,137 +97,6 @@ pub async fn map(cx: PageCx, Query(query): Query<MapQuery>) -> Result<Response, 
         StatusCode::OK,
         layout(lang, title, &cx.here, render(lang, &view)),
     ))
-}
-
-/// Fits lon/lat into a `WIDTH`-wide drawing, north up; a degree of longitude is shortened
-/// by the cosine of the latitude so shapes are not stretched.
-struct Projection {
-    west: f64,
-    north: f64,
-    scale_x: f64,
-    scale_y: f64,
-    height: f64,
-}
-
-const WIDTH: f64 = 800.0;
-
-impl Projection {
-    fn fit(points: impl Iterator<Item = Point>) -> Option<Projection> {
-        let (mut west, mut east, mut south, mut north) = (i32::MAX, i32::MIN, i32::MAX, i32::MIN);
-        for p in points {
-            west = west.min(p.lon);
-            east = east.max(p.lon);
-            south = south.min(p.lat);
-            north = north.max(p.lat);
-        }
-        if west >= east || south >= north {
-            return None;
-        }
-        let deg = |v: i32| f64::from(v) / 1e7;
-        let shrink = ((deg(north) + deg(south)) / 2.0).to_radians().cos();
-        let scale_x = WIDTH / (deg(east) - deg(west));
-        let scale_y = scale_x / shrink;
-        Some(Projection {
-            west: deg(west),
-            north: deg(north),
-            scale_x,
-            scale_y,
-            height: (deg(north) - deg(south)) * scale_y,
-        })
-    }
-
-    fn xy(&self, p: Point) -> (f64, f64) {
-        (
-            (p.lon_degrees() - self.west) * self.scale_x,
-            (self.north - p.lat_degrees()) * self.scale_y,
-        )
-    }
-}
-
-/// An SVG path of the boundary's rings (holes cut out with the even-odd rule).
-fn path(boundary: &Boundary, projection: &Projection) -> String {
-    let mut d = String::new();
-    for ring in boundary.0.iter().flatten() {
-        for (i, p) in ring.iter().enumerate() {
-            let (x, y) = projection.xy(*p);
-            let _ = write!(d, "{}{x:.1} {y:.1}", if i == 0 { "M" } else { "L" });
-        }
-        d.push('Z');
-    }
-    d
-}
-
-/// The district borders: segments that belong to one village of a district only (shared
-/// edges inside a district cancel out; vertices shared by neighbours are exactly equal).
-fn district_borders(villages: &[Village], projection: &Projection) -> String {
-    let mut counts: HashMap<(&str, Point, Point), u32> = HashMap::new();
-    for v in villages {
-        for ring in v.boundary.iter().flat_map(|b| b.0.iter().flatten()) {
-            for pair in ring.windows(2) {
-                let (a, b) = (pair[0], pair[1]);
-                let key = if (a.lon, a.lat) <= (b.lon, b.lat) {
-                    (a, b)
-                } else {
-                    (b, a)
-                };
-                *counts
-                    .entry((v.district_unit.as_str(), key.0, key.1))
-                    .or_default() += 1;
-            }
-        }
-    }
-    let mut segments: Vec<(Point, Point)> = counts
-        .into_iter()
-        .filter(|(_, n)| *n == 1)
-        .map(|((_, a, b), _)| (a, b))
-        .collect();
-    // The same drawing every time.
-    segments.sort_by_key(|(a, b)| (a.lon, a.lat, b.lon, b.lat));
-    let mut d = String::new();
-    for (a, b) in segments {
-        let ((x1, y1), (x2, y2)) = (projection.xy(a), projection.xy(b));
-        let _ = write!(d, "M{x1:.1} {y1:.1}L{x2:.1} {y2:.1}");
-    }
-    d
-}
-
-/// Shades: none for villages without any, then four steps by rank among the distinct
-/// figures of the others, so the largest is always the darkest (with four or fewer distinct
-/// figures, each has its own step, counted down from the darkest).
-const SHADES: [&str; 5] = ["#f2f2f2", "#c6dbef", "#6baed6", "#2171b5", "#08306b"];
-
-struct Shading {
-    /// Distinct positive figures, ascending.
-    distinct: Vec<u64>,
-}
-
-impl Shading {
-    fn new(values: &[u64]) -> Shading {
-        let mut distinct: Vec<u64> = values.iter().copied().filter(|v| *v > 0).collect();
-        distinct.sort_unstable();
-        distinct.dedup();
-        Shading { distinct }
-    }
-
-    fn shade(&self, value: u64) -> usize {
-        let n = self.distinct.len();
-        match self.distinct.binary_search(&value) {
-            Err(_) => 0,
-            Ok(rank) if n <= 4 => 4 - (n - 1 - rank),
-            Ok(rank) => 1 + rank * 4 / n,
-        }
-    }
-
-    /// The smallest and largest figure drawn in `shade` (1–4), if any is.
-    fn range(&self, shade: usize) -> Option<(u64, u64)> {
-        let mut of = self
-            .distinct
-            .iter()
-            .copied()
-            .filter(|v| self.shade(*v) == shade);
-        let first = of.next()?;
-        Some((first, of.next_back().unwrap_or(first)))
-    }
 }
 
 /// A legend's colour sample; drawn, since the content security policy forbids inline styles.
@@ -350,71 +222,5 @@ fn render(lang: Lang, view: &MapView) -> Markup {
                 } }
             }
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use suara_domain::org::village::VillageKind;
-
-    fn square(district: &str, west: i32, south: i32) -> Village {
-        let p = |lon, lat| Point { lon, lat };
-        let (e, n) = (west + 10, south + 10);
-        Village {
-            code: format!("{west}"),
-            name: "x".into(),
-            kind: VillageKind::Desa,
-            district_unit: district.into(),
-            boundary: Some(Boundary(vec![vec![vec![
-                p(west, south),
-                p(e, south),
-                p(e, n),
-                p(west, n),
-                p(west, south),
-            ]]])),
-        }
-    }
-
-    #[test]
-    fn shared_edges_inside_a_district_are_not_borders() {
-        // Two villages of one district side by side, and one of another district beside them.
-        let villages = [square("a", 0, 0), square("a", 10, 0), square("b", 20, 0)];
-        let projection = Projection::fit(
-            villages
-                .iter()
-                .flat_map(|v| v.boundary.iter().flat_map(Boundary::points)),
-        )
-        .unwrap();
-        let borders = district_borders(&villages, &projection);
-        // District a: 6 outer segments; district b: 4; the edge a|b is drawn by each.
-        assert_eq!(borders.matches('M').count(), 10);
-    }
-
-    #[test]
-    fn shades_go_by_rank_and_the_largest_is_darkest() {
-        let shading = Shading::new(&[0, 1, 2, 3, 4, 5, 6, 7, 8, 8]);
-        let shades: Vec<usize> = (0..=8).map(|v| shading.shade(v)).collect();
-        assert_eq!(shades, [0, 1, 1, 2, 2, 3, 3, 4, 4]);
-        assert_eq!(shading.range(2), Some((3, 4)));
-        let one = Shading::new(&[0, 12_500_000]);
-        assert_eq!((one.shade(12_500_000), one.shade(0)), (4, 0));
-        assert_eq!(
-            (one.range(4), one.range(1)),
-            (Some((12_500_000, 12_500_000)), None)
-        );
-        let two = Shading::new(&[5, 9]);
-        assert_eq!((two.shade(5), two.shade(9)), (3, 4));
-        assert_eq!(Shading::new(&[0, 0]).range(4), None);
-    }
-
-    #[test]
-    fn the_drawing_keeps_north_up_and_the_width() {
-        let p = |lon, lat| Point { lon, lat };
-        let projection = Projection::fit([p(0, 0), p(10_000_000, 10_000_000)].into_iter()).unwrap();
-        assert_eq!(projection.xy(p(0, 10_000_000)), (0.0, 0.0));
-        let (x, y) = projection.xy(p(10_000_000, 0));
-        assert!((x - WIDTH).abs() < 1e-9 && y > 0.0);
-        assert!(Projection::fit([p(1, 1)].into_iter()).is_none());
     }
 }
