@@ -933,6 +933,31 @@ async fn proposals_merge_and_split_at_the_district_musrenbang(db: TestDatabase) 
     );
     let list = text(&app, "/musrena?tahap=musrenbang_kecamatan").await;
     assert_eq!(codes_in(&list).len(), 3, "{list}");
+    // Only planners set a cost other than volume × unit price.
+    let form = reqwest::multipart::Form::new()
+        .text("csrf", admin.csrf.clone())
+        .text("title", "Lampu jalan")
+        .text("problem", "Gelap.")
+        .text("activity", "Lampu.")
+        .text("sector", "infrastructure")
+        .text("village", VILLAGE)
+        .text("estimated_cost", "90000000")
+        .text("cost_reason", "Mahal")
+        .text("proposed_by", "women");
+    let refused = app
+        .client
+        .post(app.url(&format!("/musrena/forum/{forum}/usulan?lang=id")))
+        .header("cookie", format!("suara_session={}", admin.cookie))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused
+        .text()
+        .await
+        .unwrap()
+        .contains("Hanya perencana (Bappeda)"));
 }
 
 /// What the offline forum page sends: each item with its key, recorded once however often

@@ -4372,8 +4372,8 @@ pub const ACTIVITY_NEEDS_A_VOLUME: Text = Text {
     en: "An activity from the catalogue needs a volume.",
 };
 pub const COST_DIFFERS_GIVE_A_REASON: Text = Text {
-    id: "Perkiraan biaya berbeda dari volume × harga satuan (Rp{}): tuliskan alasannya.",
-    en: "The estimated cost differs from volume × unit price (Rp{}): give the reason.",
+    id: "Perkiraan biaya berbeda dari volume × harga satuan (Rp{}): kosongkan agar dihitung, atau (perencana) tuliskan alasannya.",
+    en: "The estimated cost differs from volume × unit price (Rp{}): leave it empty to have it computed, or (planners) give the reason.",
 };
 pub const COST_TOO_LARGE: Text = Text {
     id: "Volume × harga satuan terlalu besar untuk anggaran.",
@@ -4618,6 +4618,10 @@ pub const COST_BREAKDOWN: Text = Text {
 pub const ACTIVITY_VOLUME: Text = Text {
     id: "Volume kegiatan",
     en: "Activity volume",
+};
+pub const ONLY_PLANNERS_CHANGE_THE_COST: Text = Text {
+    id: "Hanya perencana (Bappeda) yang dapat mengubah perkiraan biaya dari volume × harga satuan.",
+    en: "Only planners (Bappeda) may change the estimated cost from volume × unit price.",
 };
 /// Every text above, for the completeness test.
 #[cfg(test)]
@@ -5781,6 +5785,7 @@ pub const EVERY_TEXT: &[Text] = &[
     RAB_MUST_BE_PDF_OR_XLSX,
     COST_BREAKDOWN,
     ACTIVITY_VOLUME,
+    ONLY_PLANNERS_CHANGE_THE_COST,
 ];
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use maud::html;
 use serde::Deserialize;
+use suara_domain::access::Permission;
 use suara_domain::musrena::forum::Group;
 use suara_domain::musrena::proposal::{check_rab, validate, ProposalDraft, Sector, MAX_PHOTOS};
 use suara_domain::tpp::rupiah;
@@ -60,6 +61,7 @@ async fn proposal_page(
     let (lang, look) = (cx.lang, cx.look());
     let d = districts(cx).await?;
     let forum = managed_forum(cx, &d, forum_id).await?;
+    let planner = cx.staff.principal.may(Permission::DecidePlanning);
     let catalogue = cx.app.store.catalogue(cx.tenant_id()).await?;
     let issues = cx.app.store.strategic_issues(cx.tenant_id()).await?;
     let title = if easy {
@@ -123,7 +125,9 @@ async fn proposal_page(
                     } }
                 p { label for="estimated_cost" { (lang.t(T::ESTIMATED_COST_RP)) } span.hint { (lang.t(T::COST_FROM_VOLUME_HINT)) }
                     input #estimated_cost name="estimated_cost" inputmode="numeric" value=(draft.estimated_cost); }
-                p { label for="cost_reason" { (lang.t(T::COST_REASON)) } input #cost_reason name="cost_reason" maxlength="1000" value=(draft.cost_reason); }
+                @if planner {
+                    p { label for="cost_reason" { (lang.t(T::COST_REASON)) } input #cost_reason name="cost_reason" maxlength="1000" value=(draft.cost_reason); }
+                }
                 p { label for="sdgs" { (lang.t(T::SDG_TARGETS)) } span.hint { (lang.t(T::SDG_TARGETS_HINT)) " " span.sdg { "11.2, 10.2" } }
                     input #sdgs name="sdgs" inputmode="decimal" value=(draft.sdgs); }
             }
@@ -191,6 +195,11 @@ pub async fn add_proposal(
         cost_reason: text("cost_reason"),
     };
     let mut problems: Vec<String> = Vec::new();
+    // The cost of a catalogue activity is volume × unit price; planners alone may set
+    // another, with the reason.
+    if !draft.cost_reason.trim().is_empty() && !cx.staff.principal.may(Permission::DecidePlanning) {
+        problems.push(lang.t(T::ONLY_PLANNERS_CHANGE_THE_COST).to_string());
+    }
     let mut checked_photos = Vec::new();
     if photos.len() > MAX_PHOTOS {
         problems.push(lang.t(T::AT_MOST_THREE_PHOTOS).to_string());
