@@ -22,10 +22,39 @@
     status.textContent = waiting ? text.waiting.replace("{n}", waiting) : text.allSent;
     status.dataset.waiting = String(waiting);
   }
-  function refused(label, problems) {
-    var item = document.createElement("li");
-    item.textContent = label + ": " + problems.join(" ");
-    refusedList.appendChild(item);
+  // Refused items stay on the device with everything typed, listed until the page's data
+  // is cleared, so nothing written at the forum is lost.
+  var refusedKey = storageKey + ":refused";
+  var refusedMemory = [];
+  function refusedItems() {
+    try {
+      return JSON.parse(localStorage.getItem(refusedKey) || "[]");
+    } catch (e) {
+      return refusedMemory;
+    }
+  }
+  function showRefused() {
+    refusedList.textContent = "";
+    refusedItems().forEach(function (entry) {
+      var item = document.createElement("li");
+      var typed = entry.fields
+        .filter(function (f) { return f[0] !== "kind" && f[1] !== ""; })
+        .map(function (f) { return f[1]; })
+        .join(" · ");
+      item.textContent = entry.problems.join(" ") + " — " + typed;
+      refusedList.appendChild(item);
+    });
+  }
+  function refused(entry, problems) {
+    var kept = refusedItems();
+    kept.push({ fields: entry.fields, problems: problems });
+    refusedMemory = kept;
+    try {
+      localStorage.setItem(refusedKey, JSON.stringify(kept));
+    } catch (e) {
+      /* storage refused: still shown below until the page closes */
+    }
+    showRefused();
   }
 
   // One item at a time, oldest first; stop at the first failure of the connection.
@@ -47,7 +76,7 @@
       .then(function (response) {
         if (response.ok || response.status === 422) {
           return response.json().then(function (answer) {
-            if (!response.ok) refused(item.label, answer.problems || []);
+            if (!response.ok) refused(item, answer.problems || []);
             save(load().filter(function (q) { return q.key !== item.key; }));
             sending = false;
             flush();
@@ -80,5 +109,6 @@
   window.addEventListener("online", flush);
   setInterval(flush, 5000);
   showStatus();
+  showRefused();
   flush();
 })();

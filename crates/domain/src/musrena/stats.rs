@@ -41,7 +41,8 @@ impl Counts {
         }
         if outcome.stage.has_reached(Stage::Budgeted) {
             self.budgeted += 1;
-            self.amount += outcome.budget.unwrap_or(0);
+            // Saturating: a mistyped budget must not overflow the page's totals.
+            self.amount = self.amount.saturating_add(outcome.budget.unwrap_or(0));
         }
         if outcome.stage == Stage::Implemented {
             self.completed += 1;
@@ -163,6 +164,18 @@ mod tests {
             .map(|(g, c)| (*g, c.submitted))
             .collect();
         assert_eq!(goals, [(3, 1), (11, 1)]);
+        // Mistyped budgets saturate the totals rather than overflow.
+        let huge = [
+            Outcome {
+                budget: Some(u64::MAX),
+                ..outcomes[0].clone()
+            },
+            Outcome {
+                budget: Some(u64::MAX),
+                ..outcomes[0].clone()
+            },
+        ];
+        assert_eq!(by_district(&huge).1.amount, u64::MAX);
         assert_eq!((total.amount, total.completed), (15_000_000, 1));
     }
 

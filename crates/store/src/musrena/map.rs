@@ -14,7 +14,7 @@ pub struct VillageFigures {
 }
 
 /// Stages of proposals that ended without being built: their money is not counted.
-const STOPPED: &str = "'rejected', 'returned', 'cancelled'";
+const STOPPED: [&str; 3] = ["rejected", "returned", "cancelled"];
 
 impl Store {
     /// Per village, the proposals submitted in `year` (every year when `None`); merged and
@@ -24,32 +24,38 @@ impl Store {
         tenant_id: &str,
         year: Option<i32>,
     ) -> Result<Vec<VillageFigures>, StoreError> {
-        let rows = sqlx::query(&format!(
-            "SELECT village, COUNT(*) AS proposals,
-                 CAST(SUM(CASE WHEN budget_amount IS NOT NULL AND stage NOT IN ({STOPPED})
-                     THEN 1 ELSE 0 END) AS BIGINT) AS budgeted,
-                 -- PostgreSQL sums BIGINT as NUMERIC; the total fits a BIGINT.
-                 CAST(SUM(CASE WHEN stage NOT IN ({STOPPED}) THEN COALESCE(budget_amount, 0)
-                     ELSE 0 END) AS BIGINT) AS budget_amount
-             FROM musrena_proposals
+        // Summed here, saturating: a mistyped budget must not make the public map fail.
+        let rows = sqlx::query(
+            "SELECT village, stage, budget_amount FROM musrena_proposals
              WHERE tenant_id = $1 AND ($2 = '' OR submitted_on LIKE $2)
                  AND stage NOT IN ('merged', 'split')
-             GROUP BY village ORDER BY village"
-        ))
+             ORDER BY village",
+        )
         .bind(tenant_id)
         .bind(year.map_or(String::new(), |y| format!("{y:04}-%")))
         .fetch_all(&self.reader)
         .await?;
-        rows.iter()
-            .map(|row| {
-                Ok(VillageFigures {
-                    village_code: row.try_get("village")?,
-                    proposals: to_u64(row.try_get("proposals")?)?,
-                    budgeted: to_u64(row.try_get("budgeted")?)?,
-                    budget_amount: to_u64(row.try_get("budget_amount")?)?,
-                })
-            })
-            .collect()
+        let mut figures: Vec<VillageFigures> = Vec::new();
+        for row in &rows {
+            let village: String = row.try_get("village")?;
+            let stage: String = row.try_get("stage")?;
+            let budget: Option<i64> = row.try_get("budget_amount")?;
+            if figures.last().is_none_or(|f| f.village_code != village) {
+                figures.push(VillageFigures {
+                    village_code: village,
+                    ..VillageFigures::default()
+                });
+            }
+            let Some(f) = figures.last_mut() else {
+                continue;
+            };
+            f.proposals += 1;
+            if let (Some(amount), false) = (budget, STOPPED.contains(&stage.as_str())) {
+                f.budgeted += 1;
+                f.budget_amount = f.budget_amount.saturating_add(to_u64(amount)?);
+            }
+        }
+        Ok(figures)
     }
 
     /// The years proposals were submitted in, latest first.

@@ -4623,6 +4623,10 @@ pub const ONLY_PLANNERS_CHANGE_THE_COST: Text = Text {
     id: "Hanya perencana (Bappeda) yang dapat mengubah perkiraan biaya dari volume × harga satuan.",
     en: "Only planners (Bappeda) may change the estimated cost from volume × unit price.",
 };
+pub const IS_NOT_A_DATE: Text = Text {
+    id: "bukan tanggal yang sah",
+    en: "is not a valid date",
+};
 /// Every text above, for the completeness test.
 #[cfg(test)]
 pub const EVERY_TEXT: &[Text] = &[
@@ -5786,6 +5790,7 @@ pub const EVERY_TEXT: &[Text] = &[
     COST_BREAKDOWN,
     ACTIVITY_VOLUME,
     ONLY_PLANNERS_CHANGE_THE_COST,
+    IS_NOT_A_DATE,
 ];
 
 #[cfg(test)]

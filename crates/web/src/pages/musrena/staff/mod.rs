@@ -90,7 +90,7 @@ impl Districts {
             @if self.villages.is_empty() {
                 p.hint { (lang.t(T::NO_VILLAGES_YET)) }
             }
-            select #village name="village" {
+            select #village name="village" required {
                 option value="" { "–" }
                 @for (id, name) in self.districts.iter().filter(|(id, _)| within.is_none_or(|w| w == id)) {
                     optgroup label=(name) {

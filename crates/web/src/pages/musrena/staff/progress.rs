@@ -57,6 +57,7 @@ fn problem_text(lang: Lang, field: &str, problem: &str) -> String {
     let what = match problem {
         "required" => lang.t(T::IS_REQUIRED),
         "in_the_future" => lang.t(T::IS_IN_THE_FUTURE),
+        "not_a_date" => lang.t(T::IS_NOT_A_DATE),
         "not_a_percent" => lang.t(T::IS_NOT_A_PERCENT),
         "not_rupiah" => lang.t(T::IS_NOT_AN_AMOUNT_IN_RUPIAH),
         "too_long" => lang.t(T::IS_TOO_LONG),
