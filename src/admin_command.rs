@@ -37,6 +37,35 @@ pub async fn add_tenant(
     Ok(())
 }
 
+/// Serves regency `code` under `host` as well.
+pub async fn add_host(store: &Store, code: &str, host: &str) -> anyhow::Result<()> {
+    let Some(name) = suara_domain::org::host::normalize(host) else {
+        bail!("'{host}' is not a host name (letters, digits, '-' and '.', like suara.trenggalekkab.go.id)");
+    };
+    if store.tenant(code).await?.is_none() {
+        bail!("no regency '{code}': create it first with `suara tenant add {code} NAME`");
+    }
+    if !store.add_tenant_host(code, &name).await? {
+        bail!("{name} already serves another regency (see `suara tenant list`)");
+    }
+    println!("regency {code} is served at {name}");
+    Ok(())
+}
+
+/// Prints each regency with its host names.
+pub async fn list_tenants(store: &Store) -> anyhow::Result<()> {
+    let hosts = store.tenant_hosts().await?;
+    for tenant in store.tenants().await? {
+        let mine: Vec<&str> = hosts
+            .iter()
+            .filter(|(_, t)| *t == tenant.tenant_id)
+            .map(|(h, _)| h.as_str())
+            .collect();
+        println!("{}\t{}\t{}", tenant.tenant_id, tenant.name, mine.join(" "));
+    }
+    Ok(())
+}
+
 /// The regency the command is about: the one named, else the only one.
 pub async fn tenant(store: &Store, requested: Option<&str>) -> anyhow::Result<Tenant> {
     if let Some(code) = requested {
@@ -337,23 +366,21 @@ pub async fn verify(
     let tenant = self::tenant(store, tenant).await?;
     let id = &tenant.tenant_id;
     // Never made here: a key that verify created would check nothing.
-    let signer = if signing_key.exists() {
-        Some(Signer::load_or_create(signing_key)?)
-    } else {
+    let signer = Signer::new(signing_key);
+    let public = signer.existing_key(id)?.map(|key| key.public());
+    if public.is_none() {
         println!(
             "no signing key at {} (give the server's with --signing-key FILE)",
-            signing_key.display()
+            signer.key_file(id).display()
         );
-        None
-    };
-    let kept = match signer.as_ref().map(|s| s.kept_head(id)).transpose() {
+    }
+    let kept = match public.as_ref().map(|p| signer.kept_head(id, p)).transpose() {
         Ok(kept) => kept.flatten(),
         Err(problem) => {
             println!("BROKEN: the signed head kept beside the key: {problem}");
             return Ok(ExitCode::from(CHAIN_BROKEN));
         }
     };
-    let public = signer.as_ref().map(Signer::public);
     let report = store.verify(id, public.as_ref(), kept).await?;
     println!(
         "{id}: {} links verified, head {}; {} signed heads, {} monthly totals, {} payroll runs checked",

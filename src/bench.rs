@@ -163,7 +163,7 @@ async fn measure(
 
     // The transparency log's tiles for the generated leaves, once, before the server starts
     // (a real log grows its tiles a commit at a time).
-    let signer = suara_web::signing::Signer::load_or_create(key)?;
+    let signer = suara_web::signing::Signer::new(key);
     println!("{backend}: signing the log…");
     let started = Instant::now();
     signer.sign_all(&store).await?;
@@ -195,7 +195,7 @@ async fn measure(
                 month,
                 "bench",
                 time::OffsetDateTime::now_utc(),
-                &signer.key,
+                &*signer.key(TENANT_ID)?,
             )
             .await?;
         let payroll_seconds = started.elapsed().as_secs_f64();

@@ -6,19 +6,17 @@ mod bench;
 mod demo;
 mod innovation_command;
 mod musrena_command;
+mod serve;
 mod skm_command;
 mod tpp_command;
 
-use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::Arc;
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
 use suara_store::{Store, DEFAULT_DATABASE_URL};
 use suara_web::signing::Signer;
-use suara_web::AppState;
 
 #[derive(Parser)]
 #[command(
@@ -33,32 +31,8 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Run the web server (pages, JSON API).
-    Serve {
-        /// Address to listen on.
-        #[arg(long, default_value = "127.0.0.1:8080")]
-        addr: SocketAddr,
-        /// Database URL: sqlite://PATH or postgres://USER@HOST/DB.
-        #[arg(long, default_value = DEFAULT_DATABASE_URL)]
-        database: String,
-        /// Fill an empty database with a demo regency (Kabupaten Trenggalek).
-        #[arg(long)]
-        demo: bool,
-        /// Regency (tenant) code used when a request names none.
-        #[arg(long)]
-        tenant: Option<String>,
-        /// Public address printed on tickets and QR posters, e.g. https://suara.example.go.id
-        /// (default: the address the request came to).
-        #[arg(long)]
-        public_url: Option<String>,
-        /// Behind your own reverse proxy: take client addresses from X-Forwarded-For.
-        #[arg(long)]
-        trust_proxy: bool,
-        /// The transparency log's signing key, kept outside the database (created on first
-        /// start); the latest signed head of each regency is kept beside it.
-        #[arg(long, env = "SUARA_SIGNING_KEY", default_value = suara_web::signing::DEFAULT_KEY_FILE)]
-        signing_key: PathBuf,
-    },
+    /// Run the web server (pages, JSON API); options from the command line or --config FILE.
+    Serve(serve::Args),
     /// Generate a regency of any size into an empty database (load tests, benchmarks):
     /// the demo's units and services, N officers and M responses over twelve months.
     Demo {
@@ -260,7 +234,16 @@ enum TenantCommand {
         /// Local time: 420 WIB, 480 WITA, 540 WIT.
         #[arg(long, default_value_t = 420)]
         utc_offset_minutes: i32,
+        /// A host name it is served under (repeat for several); requests find their
+        /// regency from their Host header.
+        #[arg(long = "host")]
+        hosts: Vec<String>,
     },
+    /// Serve a regency under one more host name: `suara tenant host trenggalek
+    /// suara.trenggalekkab.go.id`.
+    Host { code: String, host: String },
+    /// The regencies and their host names.
+    List,
 }
 
 #[derive(Subcommand)]
@@ -394,16 +377,24 @@ fn main() -> ExitCode {
             );
             ExitCode::SUCCESS
         }
-        Command::Tenant {
-            command:
+        Command::Tenant { command, database } => with_store(&database, |store| async move {
+            match command {
                 TenantCommand::Add {
                     code,
                     name,
                     utc_offset_minutes,
-                },
-            database,
-        } => with_store(&database, |store| async move {
-            admin_command::add_tenant(&store, &code, &name, utc_offset_minutes).await?;
+                    hosts,
+                } => {
+                    admin_command::add_tenant(&store, &code, &name, utc_offset_minutes).await?;
+                    for host in hosts {
+                        admin_command::add_host(&store, &code, &host).await?;
+                    }
+                }
+                TenantCommand::Host { code, host } => {
+                    admin_command::add_host(&store, &code, &host).await?
+                }
+                TenantCommand::List => admin_command::list_tenants(&store).await?,
+            }
             Ok(ExitCode::SUCCESS)
         }),
         Command::User { command, database } => with_store(&database, |store| async move {
@@ -561,8 +552,7 @@ fn main() -> ExitCode {
                     tpp_command::components(&store, &file, tenant).await
                 }
                 TppCommand::Run { period } => {
-                    let signer = Signer::load_or_create(&signing_key)?;
-                    tpp_command::run(&store, &period, tenant, &signer.key).await
+                    tpp_command::run(&store, &period, tenant, &Signer::new(&signing_key)).await
                 }
                 TppCommand::Export {
                     period,
@@ -623,23 +613,7 @@ fn main() -> ExitCode {
         } => with_store(&database, |store| async move {
             admin_command::verify(&store, tenant.as_deref(), &signing_key).await
         }),
-        Command::Serve {
-            addr,
-            database,
-            demo,
-            tenant,
-            public_url,
-            trust_proxy,
-            signing_key,
-        } => match serve(
-            addr,
-            &database,
-            demo,
-            tenant,
-            public_url,
-            trust_proxy,
-            &signing_key,
-        ) {
+        Command::Serve(args) => match args.options().and_then(serve::serve) {
             Ok(()) => ExitCode::SUCCESS,
             Err(error) => {
                 eprintln!("error: {error:#}");
@@ -676,74 +650,4 @@ where
             ExitCode::FAILURE
         }
     }
-}
-
-fn serve(
-    addr: SocketAddr,
-    database: &str,
-    demo: bool,
-    tenant: Option<String>,
-    public_url: Option<String>,
-    trust_proxy: bool,
-    signing_key: &std::path::Path,
-) -> anyhow::Result<()> {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
-        )
-        .init();
-    // Tickets and posters print this server's address; from the Host header anyone could
-    // make them point elsewhere, so a server others can reach must be told its address.
-    if !addr.ip().is_loopback() && public_url.is_none() {
-        anyhow::bail!(
-            "listening on {addr}, which other machines can reach: give the address people use, \
-             e.g. --public-url https://suara.trenggalekkab.go.id"
-        );
-    }
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()?;
-    runtime.block_on(async {
-        let signer = Arc::new(Signer::load_or_create(signing_key)?);
-        let store = Store::open(database)
-            .await
-            .with_context(|| format!("opening database {database}"))?;
-        if demo {
-            demo::fill_if_empty(&store, &signer.key)
-                .await
-                .context("filling the demo regency")?;
-        }
-        // Pages name no regency yet (issue: host names per regency), so a database holding several
-        // needs the one to serve named, rather than every page asking for it.
-        if tenant.is_none() {
-            let codes: Vec<String> = store.tenants().await?.into_iter().map(|t| t.tenant_id).collect();
-            if codes.len() > 1 {
-                anyhow::bail!(
-                    "this database holds {} regencies ({}): choose the one to serve with --tenant CODE",
-                    codes.len(),
-                    codes.join(", ")
-                );
-            }
-        }
-        let listener = tokio::net::TcpListener::bind(addr)
-            .await
-            .with_context(|| format!("listening on {addr}"))?;
-        let local = listener.local_addr()?;
-        println!(
-            "suara is serving on http://{local}/ ({} at {database}); press Ctrl-C to stop",
-            store.backend().name()
-        );
-        let state = Arc::new(AppState {
-            store: store.clone(),
-            default_tenant: tenant,
-            public_url,
-            trust_proxy,
-            signer,
-            effect_cells: Default::default(),
-        });
-        suara_web::serve(listener, state).await?;
-        store.close().await;
-        Ok(())
-    })
 }

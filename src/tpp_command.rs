@@ -5,7 +5,6 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{bail, Context};
-use suara_domain::integrity::signed_head::LogKey;
 use suara_domain::period::Month;
 use suara_domain::tpp::inputs::{parse_base_amounts, parse_components, LineError};
 use suara_domain::tpp::rupiah;
@@ -123,9 +122,10 @@ pub async fn run(
     store: &Store,
     period: &str,
     tenant_code: Option<&str>,
-    key: &LogKey,
+    signer: &suara_web::signing::Signer,
 ) -> anyhow::Result<ExitCode> {
     let tenant = tenant(store, tenant_code).await?;
+    let key = signer.key(&tenant.tenant_id)?;
     let month: Month = period
         .parse()
         .map_err(|_| anyhow::anyhow!("--period must be a month, YYYY-MM (got '{period}')"))?;
@@ -135,7 +135,7 @@ pub async fn run(
             month,
             CLI_ACTOR,
             OffsetDateTime::now_utc(),
-            key,
+            &key,
         )
         .await
     {

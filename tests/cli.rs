@@ -1,28 +1,13 @@
 //! The `suara` binary as a user runs it: the SKM commands and `serve --demo` end to end.
 
-use std::io::{BufRead, BufReader, Read, Write};
+mod support;
+
+use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
-use std::process::{Child, Command, Output, Stdio};
+use std::process::{Output, Stdio};
 
-fn suara(args: &[&str]) -> Output {
-    command(args).output().expect("the suara binary runs")
-}
-
-/// The binary with these arguments; the signing key lives beside the SQLite database the
-/// arguments name (so every test has its own), or in a scratch folder.
-fn command(args: &[&str]) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_suara"));
-    command.args(args);
-    let database = args
-        .windows(2)
-        .find(|w| w[0] == "--database")
-        .and_then(|w| w[1].strip_prefix("sqlite://"))
-        .map(|path| Path::new(path).with_file_name("signing-key"));
-    let key = database.unwrap_or_else(|| std::env::temp_dir().join("suara-cli-test-key"));
-    command.env("SUARA_SIGNING_KEY", key);
-    command
-}
+use support::{command, http, serve, stderr, stdout, suara, Server};
 
 fn csv_file(dir: &Path, name: &str, text: &str) -> String {
     let path = dir.join(name);
@@ -72,14 +57,6 @@ fn dinkes_csv(dir: &Path) -> String {
         "units.csv",
         "unit_id,name,kind\ndinkes,Dinas Kesehatan,dinas\n",
     )
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).unwrap()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8(output.stderr.clone()).unwrap()
 }
 
 const THREE_RESPONSES: &str = "no,u1,u2,u3,u4,u5,u6,u7,u8,u9\n\
@@ -153,60 +130,9 @@ fn sample_size_follows_krejcie_morgan() {
     assert!(!suara(&["skm", "sample-size", "many"]).status.success());
 }
 
-/// Kills the server when the test ends, also when it fails.
-struct Server(Child);
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-/// One HTTP/1.1 exchange over a fresh connection: (status, body).
-fn http(addr: &str, method: &str, path: &str, json: Option<&str>) -> (u16, String) {
-    let mut stream = TcpStream::connect(addr).unwrap();
-    let body = json.unwrap_or("");
-    write!(
-        stream,
-        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\
-         Content-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
-        body.len()
-    )
-    .unwrap();
-    let mut response = String::new();
-    stream.read_to_string(&mut response).unwrap();
-    let status = response[9..12].parse().unwrap();
-    let body = response
-        .split_once("\r\n\r\n")
-        .map(|(_, b)| b.to_string())
-        .unwrap_or_default();
-    (status, body)
-}
-
 /// `suara serve --demo` on a fresh SQLite file: the running server and its address.
 fn serve_demo(database: &str) -> (Server, String) {
     serve(database, &["--demo"])
-}
-
-/// `suara serve` on the database with extra arguments: the running server and its address.
-fn serve(database: &str, extra: &[&str]) -> (Server, String) {
-    let mut child = command(&["serve", "--addr", "127.0.0.1:0", "--database", database])
-        .args(extra)
-        .env("RUST_LOG", "warn")
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let lines = BufReader::new(child.stdout.take().unwrap()).lines();
-    let server = Server(child);
-    for line in lines {
-        let line = line.unwrap();
-        if let Some(rest) = line.split_once("serving on http://").map(|(_, r)| r) {
-            let addr = rest.split('/').next().unwrap().to_string();
-            return (server, addr);
-        }
-    }
-    panic!("the server did not announce its address");
 }
 
 #[test]
@@ -792,18 +718,7 @@ fn bench_prints_every_figure() {
 
 /// Like [`http`], but `None` when the server is gone mid-exchange.
 fn try_http(addr: &str, json: &str) -> Option<(u16, String)> {
-    let mut stream = TcpStream::connect(addr).ok()?;
-    write!(
-        stream,
-        "POST /api/v1/responses HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\
-         Content-Type: application/json\r\nContent-Length: {}\r\n\r\n{json}",
-        json.len()
-    )
-    .ok()?;
-    let mut response = String::new();
-    stream.read_to_string(&mut response).ok()?;
-    let status = response.get(9..12)?.parse().ok()?;
-    Some((status, response.split_once("\r\n\r\n")?.1.to_string()))
+    support::http_to(addr, addr, "POST", "/api/v1/responses", Some(json)).ok()
 }
 
 fn receipt_of(body: &str) -> String {
@@ -1024,7 +939,7 @@ fn accounts_and_keys(database: &str) {
 
 /// A database holding two regencies is served one at a time, chosen by name.
 #[test]
-fn several_regencies_need_a_choice_at_start() {
+fn several_regencies_are_served_by_their_host_names() {
     let dir = tempfile::tempdir().unwrap();
     let database = regency_database(dir.path());
     let second = suara(&[
@@ -1032,18 +947,48 @@ fn several_regencies_need_a_choice_at_start() {
         "add",
         "lain",
         "Kota Lain",
+        "--host",
+        "suara.lain.test",
         "--database",
         &database,
     ]);
     assert!(second.status.success(), "{}", stderr(&second));
-    let refused = suara(&["serve", "--addr", "127.0.0.1:0", "--database", &database]);
-    assert!(!refused.status.success());
+    let host = suara(&[
+        "tenant",
+        "host",
+        "uji",
+        "Suara.Uji.test:443",
+        "--database",
+        &database,
+    ]);
+    assert!(host.status.success(), "{}", stderr(&host));
+    for (code, bad, problem) in [
+        ("uji", "suara.lain.test", "already serves another regency"),
+        ("uji", "not a host!", "is not a host name"),
+        ("nowhere", "x.test", "no regency 'nowhere'"),
+    ] {
+        let refused = suara(&["tenant", "host", code, bad, "--database", &database]);
+        assert!(!refused.status.success());
+        assert!(stderr(&refused).contains(problem), "{}", stderr(&refused));
+    }
+    let list = suara(&["tenant", "list", "--database", &database]);
     assert!(
-        stderr(&refused).contains("--tenant CODE") && stderr(&refused).contains("lain, uji"),
+        stdout(&list).contains("lain\tKota Lain\tsuara.lain.test"),
         "{}",
-        stderr(&refused)
+        stdout(&list)
     );
-    let (_server, addr) = serve(&database, &["--tenant", "uji"]);
+    assert!(
+        stdout(&list).contains("suara.uji.test"),
+        "{}",
+        stdout(&list)
+    );
+    // Each regency signs with a key of its own, made on first start.
+    let (_server, addr) = serve(&database, &[]);
+    assert!(dir.path().join("signing-key-uji").exists());
+    assert!(dir.path().join("signing-key-lain").exists());
+    // By address, which no regency claims, the API asks which regency; `--tenant` answers.
     let (status, body) = http(&addr, "GET", "/api/v1/units", None);
+    assert_eq!(status, 422, "{body}");
+    let (status, body) = http(&addr, "GET", "/api/v1/units?tenant=uji", None);
     assert_eq!(status, 200, "{body}");
 }

@@ -21,10 +21,13 @@ pub enum Role {
     Planner,
     /// An ASN who sees only their own figures.
     Officer,
+    /// The province (or ministry) hosting many regencies: sees every regency's figures side
+    /// by side, and nothing of any one regency's people, pay or plans.
+    Province,
 }
 
 impl Role {
-    pub const ALL: [Role; 7] = [
+    pub const ALL: [Role; 8] = [
         Role::Administrator,
         Role::UnitAdmin,
         Role::Hr,
@@ -32,6 +35,7 @@ impl Role {
         Role::Inspectorate,
         Role::Planner,
         Role::Officer,
+        Role::Province,
     ];
 
     pub fn code(self) -> &'static str {
@@ -43,6 +47,7 @@ impl Role {
             Role::Inspectorate => "inspectorate",
             Role::Planner => "planner",
             Role::Officer => "officer",
+            Role::Province => "province",
         }
     }
 
@@ -59,6 +64,7 @@ impl Role {
             Role::Inspectorate => "Inspektorat",
             Role::Planner => "Bappeda",
             Role::Officer => "Pegawai",
+            Role::Province => "Provinsi",
         }
     }
 
@@ -112,6 +118,7 @@ pub enum Permission {
     /// Registering innovations and managing their stages, units, partners and evidence;
     /// deciding staff ideas (a unit admin for their subtree).
     ManageInnovation,
+    ViewProvince,
 }
 
 /// A signed-in user as far as access is concerned.
@@ -140,8 +147,9 @@ impl Principal {
             ManageMusrena => matches!(self.role, Administrator | Planner | UnitAdmin),
             DecidePlanning => matches!(self.role, Administrator | Planner),
             ManageFollowUp | ManageInnovation => matches!(self.role, Administrator | UnitAdmin),
-            ViewDashboard => self.role != Officer,
-            ViewOfficer => self.role != Planner,
+            ViewDashboard => !matches!(self.role, Officer | Province),
+            ViewOfficer => !matches!(self.role, Planner | Province),
+            ViewProvince => self.role == Province,
             ImportOrganisation => matches!(self.role, Administrator | Hr),
             ViewAuditLog => matches!(self.role, Administrator | Inspectorate),
             ManageAccounts => self.role == Administrator,
@@ -155,7 +163,7 @@ impl Principal {
                 .unit_id
                 .as_deref()
                 .is_some_and(|root| tree.is_within(unit_id, root)),
-            Role::Officer => false,
+            Role::Officer | Role::Province => false,
             _ => self.may(Permission::ViewDashboard),
         }
     }

@@ -189,9 +189,11 @@ impl Store {
         since: OffsetDateTime,
     ) -> Result<PriorFailures> {
         sqlx::query(
-            "INSERT INTO login_failures (tenant_id, username, client, at_us) VALUES ($1, $2, $3, $4)",
+            "INSERT INTO login_failures (tenant_id, failure_id, username, client, at_us)
+             VALUES ($1, $2, $3, $4, $5)",
         )
         .bind(tenant_id)
+        .bind(crate::random_id())
         .bind(username)
         .bind(client)
         .bind(micros(at))

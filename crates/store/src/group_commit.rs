@@ -12,6 +12,9 @@ use crate::{Signals, Store, StoreError, Tenant};
 /// Responses per transaction at most; under light load a batch is whatever is waiting.
 const MAX_BATCH: usize = 256;
 
+/// The histogram of responses per group-commit transaction (see `/metrics`).
+pub const GROUP_COMMIT_BATCH_METRIC: &str = "suara_group_commit_batch_size";
+
 struct Job {
     tenant: Tenant,
     response: ValidResponse,
@@ -71,6 +74,7 @@ impl GroupCommit {
 async fn write_batches(store: Store, mut receiver: mpsc::Receiver<Job>) {
     let mut jobs = Vec::with_capacity(MAX_BATCH);
     while receiver.recv_many(&mut jobs, MAX_BATCH).await > 0 {
+        metrics::histogram!(GROUP_COMMIT_BATCH_METRIC).record(jobs.len() as f64);
         match store.record_batch(jobs.iter().map(Job::submission)).await {
             Ok(outcomes) => {
                 for (job, outcome) in jobs.drain(..).zip(outcomes) {

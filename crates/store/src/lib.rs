@@ -22,6 +22,7 @@ mod org;
 mod quarantine;
 mod report;
 mod responses;
+mod schema;
 #[cfg(feature = "testing")]
 pub mod testing;
 mod tickets;
@@ -43,6 +44,7 @@ pub use audit::AuditEntry;
 pub use bulk::{BulkResponse, BulkSummary};
 pub use chain::ChainReport;
 pub use follow_up::StoredPlan;
+pub use group_commit::GROUP_COMMIT_BATCH_METRIC;
 pub use innovation::{
     AdoptingUnit, EvidenceInfo, Idea, IdeaStatus, InnovationError, StageStep, StoredInnovation,
     SuggestionGroup,
@@ -58,6 +60,7 @@ pub use org::Tenant;
 pub use quarantine::{DecisionError, HeldPage, HeldQuery, HeldResponse, Signals, SOURCE_CHARS};
 pub use report::{ExportedResponse, ProfileColumn};
 pub use responses::{Channel, Receipt, RecordError, Recorded, Scope, ScopeKind, Submission};
+pub use schema::TableKeys;
 pub use suara_domain::org::{Assignment, Officer, Service, ServicePoint, Unit};
 pub use tickets::{ApiKey, Issuer, TicketBinding, TicketInfo};
 pub use tpp::{
@@ -93,6 +96,22 @@ pub enum StoreError {
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// A fresh identifier for rows that have no natural one: 128 random bits, hexadecimal.
+pub(crate) fn random_id() -> String {
+    rand::random::<u128>()
+        .to_be_bytes()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// A pool's connections in use and idle.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PoolUse {
+    pub busy: u32,
+    pub idle: u32,
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Backend {
@@ -199,6 +218,22 @@ impl Store {
 
     pub fn backend(&self) -> Backend {
         self.backend
+    }
+
+    /// Connections of each pool, busy and idle (for `/metrics`).
+    pub fn pool_use(&self) -> Vec<(&'static str, PoolUse)> {
+        let of = |pool: &AnyPool| {
+            let idle = u32::try_from(pool.num_idle()).unwrap_or(u32::MAX);
+            PoolUse {
+                busy: pool.size().saturating_sub(idle),
+                idle,
+            }
+        };
+        if self.backend == Backend::Postgres {
+            vec![("shared", of(&self.reader))]
+        } else {
+            vec![("writer", of(&self.writer)), ("reader", of(&self.reader))]
+        }
     }
 
     /// Checks that the database answers (for `/health`).

@@ -141,6 +141,18 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/shared/0021_musrena_rab.sql"),
         postgres: include_str!("../migrations/shared/0021_musrena_rab.sql"),
     },
+    Migration {
+        version: 22,
+        name: "tenant_hosts",
+        sqlite: include_str!("../migrations/shared/0022_tenant_hosts.sql"),
+        postgres: include_str!("../migrations/shared/0022_tenant_hosts.sql"),
+    },
+    Migration {
+        version: 23,
+        name: "regency_keys",
+        sqlite: include_str!("../migrations/shared/0023_regency_keys.sql"),
+        postgres: include_str!("../migrations/shared/0023_regency_keys.sql"),
+    },
 ];
 
 /// Responses stored before the chain existed are linked once, when it is created.

@@ -81,6 +81,37 @@ impl Store {
         row.as_ref().map(tenant_from_row).transpose()
     }
 
+    /// Serves `tenant_id` under `host` too. A host already taken by another regency is
+    /// refused (`false`); adding one the regency already has changes nothing.
+    pub async fn add_tenant_host(&self, tenant_id: &str, host: &str) -> Result<bool> {
+        let mut tx = self.writer.begin().await?;
+        let owner: Option<String> =
+            sqlx::query_scalar("SELECT tenant_id FROM tenant_hosts WHERE host = $1")
+                .bind(host)
+                .fetch_optional(&mut *tx)
+                .await?;
+        if let Some(owner) = owner {
+            return Ok(owner == tenant_id);
+        }
+        sqlx::query("INSERT INTO tenant_hosts (tenant_id, host) VALUES ($1, $2)")
+            .bind(tenant_id)
+            .bind(host)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    /// Every host name with its regency's code, by host.
+    pub async fn tenant_hosts(&self) -> Result<Vec<(String, String)>> {
+        let rows = sqlx::query("SELECT host, tenant_id FROM tenant_hosts ORDER BY host")
+            .fetch_all(&self.reader)
+            .await?;
+        rows.iter()
+            .map(|row| Ok((row.try_get("host")?, row.try_get("tenant_id")?)))
+            .collect()
+    }
+
     /// Writes an import plan and an audit entry per change, all or nothing.
     pub async fn apply_import(
         &self,
@@ -262,14 +293,19 @@ impl Store {
         self.apply_import(tenant_id, &plan, actor, at).await
     }
 
-    /// The organisation as stored, to check an import against.
-    pub async fn org_snapshot(&self, tenant_id: &str) -> Result<Snapshot> {
-        let services = sqlx::query(
+    /// Every service of the regency, by code.
+    pub async fn services(&self, tenant_id: &str) -> Result<Vec<Service>> {
+        let rows = sqlx::query(
             "SELECT service_id, unit_id, name FROM services WHERE tenant_id = $1 ORDER BY service_id",
         )
         .bind(tenant_id)
         .fetch_all(&self.reader)
         .await?;
+        rows.iter().map(service_from_row).collect()
+    }
+
+    /// The organisation as stored, to check an import against.
+    pub async fn org_snapshot(&self, tenant_id: &str) -> Result<Snapshot> {
         let points = sqlx::query(
             "SELECT point_id, unit_id, name FROM service_points WHERE tenant_id = $1 ORDER BY point_id",
         )
@@ -287,10 +323,7 @@ impl Store {
         .await?;
         Ok(Snapshot {
             units: self.units(tenant_id).await?,
-            services: services
-                .iter()
-                .map(service_from_row)
-                .collect::<Result<_>>()?,
+            services: self.services(tenant_id).await?,
             points: points.iter().map(point_from_row).collect::<Result<_>>()?,
             officers: officers
                 .iter()

@@ -579,6 +579,9 @@ async fn record_group(
         })
         .collect();
     let held = crate::quarantine::screen(conn, backend, &screened).await?;
+    // For `/metrics`; a batch that fails after this is retried response by response, so in
+    // that rare case a hold is counted twice.
+    metrics::counter!("suara_holds_total").increment(held.iter().filter(|h| **h).count() as u64);
     let counted: Vec<Counted> = stored
         .iter()
         .zip(&held)

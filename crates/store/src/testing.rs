@@ -91,6 +91,22 @@ impl TestDatabase {
     }
 }
 
+/// Adds a second regency `t2`, "Kabupaten Dua", holding the fixture organisation too.
+pub async fn seed_second_regency(store: &Store) {
+    store
+        .upsert_tenant(&Tenant {
+            tenant_id: "t2".into(),
+            name: "Kabupaten Dua".into(),
+            utc_offset_minutes: 420,
+        })
+        .await
+        .expect("tenant");
+    store
+        .seed_organisation("t2", &organisation(), "test", OffsetDateTime::now_utc())
+        .await
+        .expect("organisation");
+}
+
 /// The fixture organisation of [`TestDatabase::seeded_store`].
 pub fn organisation() -> Snapshot {
     let unit = |id: &str, parent: Option<&str>, name: &str| Unit {
@@ -251,6 +267,28 @@ macro_rules! backend_tests {
             )*
         }
     };
+}
+
+/// The responses of `tenant_id` whose idempotency key starts with `prefix`: each key with
+/// a receipt and how many rows hold it.
+pub async fn responses_by_key(
+    store: &Store,
+    tenant_id: &str,
+    prefix: &str,
+) -> Vec<(String, String, i64)> {
+    use sqlx::Row;
+    sqlx::query(
+        "SELECT idempotency_key, MIN(receipt) AS receipt, COUNT(*) AS n FROM responses
+         WHERE tenant_id = $1 AND idempotency_key LIKE $2 GROUP BY idempotency_key",
+    )
+    .bind(tenant_id)
+    .bind(format!("{prefix}%"))
+    .fetch_all(&store.reader)
+    .await
+    .expect("responses by key")
+    .iter()
+    .map(|row| (row.get("idempotency_key"), row.get("receipt"), row.get("n")))
+    .collect()
 }
 
 /// A fixed signing key for tests (never a deployment's: it is in the source).

@@ -1354,10 +1354,11 @@ async fn record_event(
     at: OffsetDateTime,
 ) -> Result<(), StoreError> {
     sqlx::query(
-        "INSERT INTO tpp_run_events (tenant_id, period_month, run_version, state, actor, at_us)
-         VALUES ($1, $2, $3, $4, $5, $6)",
+        "INSERT INTO tpp_run_events (tenant_id, event_id, period_month, run_version, state, actor, at_us)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
     )
     .bind(tenant_id)
+    .bind(crate::random_id())
     .bind(month.to_string())
     .bind(version)
     .bind(state.code())

@@ -50,7 +50,13 @@ pub async fn authorize(
         None => Ok(None),
     };
     let session = match session {
-        Ok(session) => session,
+        // A session is good only on its own regency's host names: a cookie carried to
+        // another regency's host signs no one in there.
+        Ok(session) => session.filter(|s| {
+            crate::tenancy::current()
+                .tenant_id()
+                .is_none_or(|id| id == s.tenant_id)
+        }),
         Err(error) => return PageError::Store(error).into_response(),
     };
     let Some(session) = session else {

@@ -32,8 +32,14 @@ pub enum ApiError {
     Forbidden(String),
     #[error("{0}")]
     TooMany(String),
+    /// Several regencies, and neither the host nor the request names one (422 for the API;
+    /// pages offer the list).
+    #[error("several regencies are served here: name one with `tenant`, or use its host name")]
+    ChooseRegency(Vec<crate::tenancy::Choice>),
     #[error(transparent)]
     Store(#[from] StoreError),
+    #[error(transparent)]
+    Key(#[from] crate::signing::KeyError),
 }
 
 impl ApiError {
@@ -54,7 +60,7 @@ impl ApiError {
             {
                 StatusCode::CONFLICT
             }
-            ApiError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            ApiError::Invalid(_) | ApiError::ChooseRegency(_) => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::MalformedJson(_) | ApiError::BadQuery(_) => StatusCode::BAD_REQUEST,
             ApiError::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::TimedOut => StatusCode::REQUEST_TIMEOUT,
@@ -63,14 +69,14 @@ impl ApiError {
             ApiError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
             ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
             ApiError::TooMany(_) => StatusCode::TOO_MANY_REQUESTS,
-            ApiError::Store(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            ApiError::Store(_) | ApiError::Key(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
 
     fn code(&self) -> &'static str {
         match self {
             ApiError::Invalid(_) if self.status() == StatusCode::CONFLICT => "conflict",
-            ApiError::Invalid(_) => "invalid_fields",
+            ApiError::Invalid(_) | ApiError::ChooseRegency(_) => "invalid_fields",
             ApiError::MalformedJson(_) => "malformed_json",
             ApiError::TooLarge(_) => "too_large",
             ApiError::TimedOut => "timed_out",
@@ -80,7 +86,7 @@ impl ApiError {
             ApiError::Unauthorized(_) => "unauthorized",
             ApiError::Forbidden(_) => "forbidden",
             ApiError::TooMany(_) => "too_many",
-            ApiError::Store(_) => "internal",
+            ApiError::Store(_) | ApiError::Key(_) => "internal",
         }
     }
 }
@@ -109,7 +115,12 @@ impl From<RecordError> for ApiError {
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let status = self.status();
-        let message = if let ApiError::Store(e) = &self {
+        let internal = match &self {
+            ApiError::Store(e) => Some(e.to_string()),
+            ApiError::Key(e) => Some(e.to_string()),
+            _ => None,
+        };
+        let message = if let Some(e) = internal {
             // Details stay in the log; the client learns only that it should retry.
             tracing::error!(error = %e, "request failed in the store");
             "the server could not complete the request; nothing was stored, try again".to_string()
@@ -117,7 +128,16 @@ impl IntoResponse for ApiError {
             self.to_string()
         };
         let mut body = json!({ "error": { "code": self.code(), "message": message } });
-        if let ApiError::Invalid(errors) = &self {
+        let tenant_required;
+        let fields = match &self {
+            ApiError::Invalid(errors) => Some(errors),
+            ApiError::ChooseRegency(_) => {
+                tenant_required = vec![FieldError::new("tenant", Problem::Required)];
+                Some(&tenant_required)
+            }
+            _ => None,
+        };
+        if let Some(errors) = fields {
             body["error"]["fields"] = errors
                 .iter()
                 .map(|e| json!({ "field": e.field, "code": e.code(), "message": e.message() }))

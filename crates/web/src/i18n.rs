@@ -519,6 +519,7 @@ pub fn role_label(lang: Lang, role: suara_domain::access::Role) -> &'static str 
             Role::Inspectorate => "Inspectorate",
             Role::Planner => "Planning (Bappeda)",
             Role::Officer => "Officer",
+            Role::Province => "Province",
         },
     }
 }

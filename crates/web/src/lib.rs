@@ -12,6 +12,7 @@ pub mod api;
 pub mod auth;
 mod error;
 mod i18n;
+pub mod metrics;
 mod openapi;
 mod pages;
 mod photos;
@@ -20,6 +21,7 @@ pub mod report;
 pub mod routes;
 pub mod signing;
 mod submit;
+pub mod tenancy;
 pub mod tickets;
 
 use std::sync::Arc;
@@ -52,6 +54,10 @@ pub struct AppState {
     pub signer: Arc<signing::Signer>,
     /// Sums innovations' effects are measured from, kept a few minutes per regency.
     pub effect_cells: EffectCells,
+    /// Host names and their regencies.
+    pub hosts: tenancy::Hosts,
+    /// Set when shutdown begins: `/ready` answers 503 from then on.
+    pub draining: std::sync::atomic::AtomicBool,
 }
 
 pub use pages::innovation::EffectCells;
@@ -93,8 +99,12 @@ impl AppState {
         }
     }
 
-    /// The public base address, without a trailing slash.
+    /// The public base address, without a trailing slash: the regency's host name the
+    /// request came to, else `--public-url`, else the request's Host header.
     pub(crate) fn base_url(&self, headers: &axum::http::HeaderMap) -> String {
+        if let tenancy::Site::Regency { host, .. } = tenancy::current() {
+            return format!("{}://{host}", self.scheme());
+        }
         if let Some(url) = &self.public_url {
             return url.trim_end_matches('/').to_string();
         }
@@ -107,9 +117,17 @@ impl AppState {
 }
 
 impl AppState {
-    /// The tenant a request is about: the one it names, else the configured default,
-    /// else the single tenant in the database.
+    /// The regency a request is about. Its host name decides when it has one of a regency's
+    /// (a request naming another regency there is refused, so nothing crosses over); on a
+    /// host no regency claims: the one it names, else `--tenant`, else the only one, else
+    /// the visitor is asked to choose.
     pub(crate) async fn tenant(&self, requested: Option<&str>) -> Result<Tenant, ApiError> {
+        if let tenancy::Site::Regency { tenant, .. } = tenancy::current() {
+            return match requested {
+                Some(code) if code != tenant.tenant_id => Err(ApiError::unknown_field("tenant")),
+                _ => Ok(tenant),
+            };
+        }
         let wanted = requested.or(self.default_tenant.as_deref());
         match wanted {
             Some(code) => self
@@ -122,9 +140,31 @@ impl AppState {
                 match tenants.len() {
                     1 => Ok(tenants.remove(0)),
                     0 => Err(ApiError::NotFound("no regency is set up yet".into())),
-                    _ => Err(ApiError::required_field("tenant")),
+                    _ => {
+                        let hosts = self.hosts.first_hosts(&self.store).await?;
+                        let scheme = self.scheme();
+                        Err(ApiError::ChooseRegency(
+                            tenants
+                                .into_iter()
+                                .map(|t| tenancy::Choice {
+                                    address: hosts
+                                        .get(&t.tenant_id)
+                                        .map(|h| format!("{scheme}://{h}/")),
+                                    name: t.name,
+                                })
+                                .collect(),
+                        ))
+                    }
                 }
             }
+        }
+    }
+
+    /// `https` when the public address says so (behind a TLS proxy), else `http`.
+    fn scheme(&self) -> &'static str {
+        match &self.public_url {
+            Some(url) if url.starts_with("https://") => "https",
+            _ => "http",
         }
     }
 }
@@ -141,8 +181,13 @@ pub fn router(state: Arc<AppState>) -> Router {
         .merge(staff)
         .merge(routes::public_router())
         .fallback(pages::not_found)
+        .layer(middleware::from_fn(metrics::track))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(middleware::from_fn(pages::failure::frame_failures))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            tenancy::resolve,
+        ))
         .layer(middleware::from_fn(security_headers))
         .with_state(state)
 }
@@ -213,8 +258,10 @@ pub async fn serve_with(
         state.store.clone(),
         state.signer.clone(),
     ));
+    metrics::install();
     let store = state.store.clone();
     let signer = state.signer.clone();
+    let shared = state.clone();
     let app = router(state).layer(middleware::from_fn_with_state(limits, request_deadline));
     let connections = hyper_util::server::graceful::GracefulShutdown::new();
     let mut shutdown = std::pin::pin!(shutdown);
@@ -251,6 +298,9 @@ pub async fn serve_with(
             }
         });
     }
+    shared
+        .draining
+        .store(true, std::sync::atomic::Ordering::Relaxed);
     // Requests in flight finish; idle keep-alive connections close now.
     let _ = tokio::time::timeout(limits.request, connections.shutdown()).await;
     signing.abort();

@@ -101,6 +101,8 @@ route_table! {
         ];
         ACCOUNT_ACTION account_action() = "/admin/akun/tindakan" => [POST ManageAccounts staff::accounts::account_action];
         DASHBOARD dashboard() = "/dasbor" => [GET ViewDashboard staff::dashboard::regency];
+        /// Every regency side by side, for the province's accounts.
+        PROVINCE province() = "/provinsi" => [GET ViewProvince crate::pages::province::show];
         DASHBOARD_UNIT dashboard_unit(unit) = "/dasbor/unit/{unit}" => [GET ViewDashboard staff::dashboard::unit];
         DASHBOARD_OFFICER dashboard_officer(nip) = "/dasbor/pegawai/{nip}" => [GET ViewOfficer staff::dashboard::officer];
         UNIT_REPORT unit_report(unit) = "/dasbor/unit/{unit}/laporan" => [GET ViewDashboard staff::dashboard::report];
@@ -195,6 +197,8 @@ route_table! {
         LOGIN login() = "/masuk" => [GET staff::login::form, POST staff::login::submit];
         HOME home() = "/" => [GET pages::home::show];
         HEALTH health() = "/health" => [GET api::health];
+        READY ready() = "/ready" => [GET api::ready];
+        METRICS metrics() = "/metrics" => [GET crate::metrics::render];
         OPENAPI openapi() = "/api/openapi.json" => [GET api::openapi];
         API_RESPONSES api_responses() = "/api/v1/responses" => [POST submit::post_response];
         API_UNITS api_units() = "/api/v1/units" => [GET api::units];

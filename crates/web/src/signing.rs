@@ -1,15 +1,22 @@
-//! The signing key of the transparency log, kept in a file outside the database, and the
-//! task that signs a new tree head within a second of each commit (and once more on
-//! shutdown), keeping the latest head of each regency in a file beside the key too.
+//! The signing keys of the transparency logs, one per regency, kept in files outside the
+//! database, and the task that signs a new tree head within a second of each commit (and
+//! once more on shutdown), keeping the latest head of each regency in a file beside its key.
+//!
+//! `--signing-key FILE` names them: regency CODE's key is `FILE-CODE`, its public half
+//! `public-key-CODE.txt` and its latest head `latest-head-CODE.txt`, all in FILE's folder. A
+//! regency's key signs nothing of another's, so a key leaked from one regency cannot vouch
+//! for another's figures.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 use rand::RngCore;
 use suara_domain::integrity::signed_head::{LogKey, PublicKey, SignedHead};
 use suara_store::{Store, StoreError};
 use time::OffsetDateTime;
 
-/// The default key file, relative to the working directory.
+/// The default key file name, relative to the working directory.
 pub const DEFAULT_KEY_FILE: &str = "suara-keys/signing-key";
 
 #[derive(Debug, thiserror::Error)]
@@ -21,68 +28,146 @@ pub enum KeyError {
     },
     #[error("{0}: not a signing key (64 hexadecimal digits)")]
     Malformed(PathBuf),
+    #[error(transparent)]
+    Store(#[from] StoreError),
 }
 
-/// The key and where the latest heads are kept.
+/// The keys, loaded (or made) on first use, and where they and the latest heads are kept.
 pub struct Signer {
-    pub key: LogKey,
-    /// The folder of the key file: `latest-head-{regency}.txt` lives there.
-    pub dir: PathBuf,
+    /// `FILE` of `--signing-key FILE`.
+    base: PathBuf,
+    keys: Mutex<HashMap<String, Arc<LogKey>>>,
 }
 
 impl Signer {
-    /// Reads the key file, creating it (and its folder, readable by the owner only) with a
-    /// fresh random key when it does not exist.
-    pub fn load_or_create(path: &Path) -> Result<Signer, KeyError> {
+    /// Keys named after `base` (see the module's documentation); nothing is read yet.
+    pub fn new(base: &Path) -> Signer {
+        Signer {
+            base: base.to_path_buf(),
+            keys: Mutex::default(),
+        }
+    }
+
+    /// A signer whose regency `tenant_id` signs with `key` (tests, benchmarks).
+    pub fn with_key(base: &Path, tenant_id: &str, key: LogKey) -> Signer {
+        let signer = Signer::new(base);
+        signer.cached().insert(tenant_id.to_string(), Arc::new(key));
+        signer
+    }
+
+    fn cached(&self) -> std::sync::MutexGuard<'_, HashMap<String, Arc<LogKey>>> {
+        // A panic elsewhere while holding it left the map as it was: still usable.
+        self.keys.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn dir(&self) -> PathBuf {
+        self.base
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."))
+            .to_path_buf()
+    }
+
+    /// The file holding regency `tenant_id`'s key.
+    pub fn key_file(&self, tenant_id: &str) -> PathBuf {
+        let mut name = self.base.as_os_str().to_os_string();
+        name.push(format!("-{tenant_id}"));
+        PathBuf::from(name)
+    }
+
+    /// Regency `tenant_id`'s key, read from its file, which is made (readable by the owner
+    /// only) with a fresh random key when it does not exist.
+    pub fn key(&self, tenant_id: &str) -> Result<Arc<LogKey>, KeyError> {
+        if let Some(key) = self.cached().get(tenant_id) {
+            return Ok(key.clone());
+        }
+        let path = self.key_file(tenant_id);
+        let key = match self.read(&path)? {
+            Some(key) => key,
+            None => self.create(&path, tenant_id)?,
+        };
+        let key = Arc::new(key);
+        self.cached().insert(tenant_id.to_string(), key.clone());
+        Ok(key)
+    }
+
+    /// Regency `tenant_id`'s key if it has one; never makes one (a key `verify` made would
+    /// check nothing).
+    pub fn existing_key(&self, tenant_id: &str) -> Result<Option<Arc<LogKey>>, KeyError> {
+        if let Some(key) = self.cached().get(tenant_id) {
+            return Ok(Some(key.clone()));
+        }
+        Ok(self.read(&self.key_file(tenant_id))?.map(Arc::new))
+    }
+
+    fn read(&self, path: &Path) -> Result<Option<LogKey>, KeyError> {
+        match std::fs::read_to_string(path) {
+            Ok(text) => LogKey::from_hex(&text)
+                .map(Some)
+                .ok_or(KeyError::Malformed(path.to_path_buf())),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(source) => Err(KeyError::Io {
+                path: path.to_path_buf(),
+                source,
+            }),
+        }
+    }
+
+    fn create(&self, path: &Path, tenant_id: &str) -> Result<LogKey, KeyError> {
         let io = |source| KeyError::Io {
             path: path.to_path_buf(),
             source,
         };
-        let dir = path
-            .parent()
-            .filter(|d| !d.as_os_str().is_empty())
-            .unwrap_or(Path::new("."))
-            .to_path_buf();
-        let key = match std::fs::read_to_string(path) {
-            Ok(text) => LogKey::from_hex(&text).ok_or(KeyError::Malformed(path.to_path_buf()))?,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                std::fs::create_dir_all(&dir).map_err(io)?;
-                let mut seed = [0u8; 32];
-                rand::rngs::OsRng.fill_bytes(&mut seed);
-                let key = LogKey::from_seed(seed);
-                match write_private(path, &format!("{}\n", key.to_hex())) {
-                    Ok(()) => {}
-                    // Another process made it first: use theirs.
-                    Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                        return Signer::load_or_create(path);
-                    }
-                    Err(e) => return Err(io(e)),
-                }
-                std::fs::write(
-                    dir.join("public-key.txt"),
-                    format!("{}\n", key.public().to_hex()),
-                )
-                .map_err(io)?;
-                key
+        let dir = self.dir();
+        std::fs::create_dir_all(&dir).map_err(io)?;
+        let mut seed = [0u8; 32];
+        rand::rngs::OsRng.fill_bytes(&mut seed);
+        let key = LogKey::from_seed(seed);
+        match write_private(path, &format!("{}\n", key.to_hex())) {
+            Ok(()) => {}
+            // Another process made it first: use theirs.
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                return self
+                    .read(path)?
+                    .ok_or(KeyError::Malformed(path.to_path_buf()));
             }
             Err(e) => return Err(io(e)),
-        };
-        Ok(Signer { key, dir })
+        }
+        std::fs::write(
+            dir.join(format!("public-key-{tenant_id}.txt")),
+            format!("{}\n", key.public().to_hex()),
+        )
+        .map_err(io)?;
+        Ok(key)
     }
 
-    pub fn public(&self) -> PublicKey {
-        self.key.public()
+    /// Reads (or makes) the key of every regency there is, so that a server with an
+    /// unreadable key folder fails at start rather than at its first signature.
+    pub async fn load_all(&self, store: &Store) -> Result<(), KeyError> {
+        for tenant in store.tenants().await? {
+            self.key(&tenant.tenant_id)?;
+        }
+        Ok(())
+    }
+
+    pub fn public(&self, tenant_id: &str) -> Result<PublicKey, KeyError> {
+        Ok(self.key(tenant_id)?.public())
     }
 
     fn head_file(&self, tenant_id: &str) -> PathBuf {
-        self.dir.join(format!("latest-head-{tenant_id}.txt"))
+        self.dir().join(format!("latest-head-{tenant_id}.txt"))
     }
 
-    /// The latest head kept beside the key, checked against it (`None` when there is none).
-    pub fn kept_head(&self, tenant_id: &str) -> Result<Option<SignedHead>, String> {
+    /// The latest head kept beside the key, checked against `public` (`None` when there is
+    /// none).
+    pub fn kept_head(
+        &self,
+        tenant_id: &str,
+        public: &PublicKey,
+    ) -> Result<Option<SignedHead>, String> {
         let path = self.head_file(tenant_id);
         match std::fs::read_to_string(&path) {
-            Ok(text) => SignedHead::from_note(&text, &self.public())
+            Ok(text) => SignedHead::from_note(&text, public)
                 .map(Some)
                 .map_err(|e| format!("{}: {e}", path.display())),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
@@ -90,22 +175,21 @@ impl Signer {
         }
     }
 
-    /// Signs every regency's log that grew, and keeps each latest head beside the key.
-    pub async fn sign_all(&self, store: &Store) -> Result<(), StoreError> {
+    /// Signs every regency's log that grew, each with its own key, and keeps each latest
+    /// head beside the keys.
+    pub async fn sign_all(&self, store: &Store) -> Result<(), KeyError> {
         for tenant in store.tenants().await? {
             let id = &tenant.tenant_id;
-            let Some(head) = store
-                .sign_log(id, &self.key, OffsetDateTime::now_utc())
-                .await?
-            else {
+            let key = self.key(id)?;
+            let Some(head) = store.sign_log(id, &key, OffsetDateTime::now_utc()).await? else {
                 continue;
             };
             // Never replace a larger kept head with a smaller one: that is what a rolled-back
             // database would ask for, and what `verify` must still be able to see.
-            let kept = self.kept_head(id).ok().flatten();
+            let kept = self.kept_head(id, &key.public()).ok().flatten();
             if kept.is_none_or(|k| k.head.size < head.head.size) {
                 let path = self.head_file(id);
-                let temporary = path.with_extension("tmp");
+                let temporary = path.with_extension(format!("tmp-{}", std::process::id()));
                 let written = std::fs::write(&temporary, head.to_note())
                     .and_then(|()| std::fs::rename(&temporary, &path));
                 if let Err(error) = written {

@@ -192,5 +192,12 @@ pub(crate) async fn accept(
         signals: Some(signals),
     };
     let recorded = app.store.record_response(&tenant, submission).await?;
+    crate::metrics::recorded(
+        channel.code(),
+        match recorded {
+            Recorded::Created(_) => "stored",
+            Recorded::Replayed(_) => "repeated",
+        },
+    );
     Ok((tenant, recorded))
 }

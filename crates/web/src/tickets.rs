@@ -100,6 +100,12 @@ async fn issue_api(
         .store
         .api_key(&auth::token_hash(key.trim()))
         .await?
+        // A key works only on its own regency's host names (or an unclaimed address).
+        .filter(|k| {
+            crate::tenancy::current()
+                .tenant_id()
+                .is_none_or(|id| id == k.tenant_id)
+        })
         .ok_or_else(|| ApiError::Unauthorized("unknown API key".into()))?;
     let request: TicketRequest =
         serde_json::from_slice(body).map_err(|e| ApiError::MalformedJson(e.to_string()))?;

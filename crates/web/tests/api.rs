@@ -16,6 +16,7 @@ suara_store::backend_tests!(
     bad_input_gets_a_clear_error_naming_the_field,
     survey_page_form_round_trip,
     concurrent_submissions_are_all_counted_once,
+    readiness_and_metrics_for_operators,
 );
 
 mod common;
@@ -425,4 +426,43 @@ async fn the_survey_weighs_under_50_kb(db: TestDatabase) {
         .len();
     println!("survey page {html} bytes + stylesheet {css} bytes");
     assert!(html + css < 50 * 1024, "{html} + {css} bytes");
+}
+
+/// The balancer asks `/ready`; Prometheus scrapes `/metrics` from the machine, never through
+/// the proxy.
+async fn readiness_and_metrics_for_operators(db: TestDatabase) {
+    let app = TestApp::spawn(db).await;
+    let ready = app.get("/ready").await;
+    assert_eq!(ready.status(), StatusCode::OK);
+    assert_eq!(ready.text().await.unwrap(), "ready\n");
+    let (status, body) = app
+        .post_json(&json!({"unit": "dukcapil", "answers": [4, 4, 4, 4, 4, 4, 4, 4, 4], "idempotency_key": "metrics-0001"}))
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    let metrics = app.get("/metrics").await;
+    assert_eq!(metrics.status(), StatusCode::OK);
+    assert!(metrics.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("text/plain"));
+    let text = metrics.text().await.unwrap();
+    for wanted in [
+        "suara_http_requests_total{method=\"POST\",route=\"/api/v1/responses\",status=\"201\"}",
+        "suara_http_request_duration_seconds_bucket{method=\"GET\",route=\"/ready\",le=\"0.05\"}",
+        "suara_responses_total{channel=\"api\",outcome=\"stored\"}",
+        "suara_holds_total",
+        "suara_db_pool_connections{pool=",
+    ] {
+        assert!(text.contains(wanted), "{wanted} missing from\n{text}");
+    }
+    // Receipts in addresses never become series of their own.
+    assert!(!text.contains("SKM-"));
+    let proxied = app
+        .client
+        .get(app.url("/metrics"))
+        .header("x-forwarded-for", "203.0.113.9")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(proxied.status(), StatusCode::NOT_FOUND);
 }

@@ -323,10 +323,7 @@ async fn a_flood_does_not_hold_genuine_tickets_and_kiosk_answers(db: TestDatabas
 async fn verify_catches_edits_behind_the_applications_back(db: TestDatabase) {
     let url = db.url.clone();
     let app = TestApp::spawn(db).await;
-    let signer = Signer {
-        key: log_key(),
-        dir: app.keys.path().to_path_buf(),
-    };
+    let signer = Signer::with_key(&app.keys.path().join("signing-key"), "t1", log_key());
     for i in 0..12 {
         post(
             &app,
@@ -356,9 +353,10 @@ async fn verify_catches_edits_behind_the_applications_back(db: TestDatabase) {
         .unwrap();
     signer.sign_all(&app.store).await.unwrap();
     let verify = || async {
-        let kept = signer.kept_head("t1").unwrap();
+        let public = signer.public("t1").unwrap();
+        let kept = signer.kept_head("t1", &public).unwrap();
         app.store
-            .verify("t1", Some(&signer.public()), kept)
+            .verify("t1", Some(&public), kept)
             .await
             .unwrap()
             .problem

@@ -120,11 +120,14 @@ async fn impatient_server() -> (String, TestDatabase) {
         default_tenant: None,
         public_url: None,
         trust_proxy: false,
-        signer: std::sync::Arc::new(suara_web::signing::Signer {
-            key: suara_store::testing::log_key(),
-            dir: std::env::temp_dir(),
-        }),
+        signer: std::sync::Arc::new(suara_web::signing::Signer::with_key(
+            &std::env::temp_dir().join("signing-key"),
+            "t1",
+            suara_store::testing::log_key(),
+        )),
         effect_cells: Default::default(),
+        hosts: Default::default(),
+        draining: Default::default(),
     });
     let limits = suara_web::Limits {
         header_read: std::time::Duration::from_millis(300),

@@ -129,6 +129,8 @@ fn probes() -> Vec<Probe> {
             "/dasbor",
             [200, 200, 200, 200, 200, 200, 403],
         ),
+        // For the province's accounts only (tests/tenancy.rs signs one in).
+        probe("GET", "/provinsi", "/provinsi", [403; 7]),
         probe(
             "GET",
             "/dasbor/unit/{unit}",

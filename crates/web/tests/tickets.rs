@@ -38,17 +38,6 @@ async fn channel_counts(url: &str) -> Vec<(String, i64)> {
     rows
 }
 
-async fn answer_json(app: &TestApp, body: Value) -> (StatusCode, Value) {
-    let sent = app
-        .client
-        .post(app.url("/api/v1/responses"))
-        .json(&body)
-        .send()
-        .await
-        .unwrap();
-    (sent.status(), sent.json().await.unwrap())
-}
-
 async fn a_counter_ticket_is_answered_once_and_counts_as_verified(db: TestDatabase) {
     let url = db.url.clone();
     let app = TestApp::spawn(db).await;
@@ -118,7 +107,7 @@ async fn a_counter_ticket_is_answered_once_and_counts_as_verified(db: TestDataba
     let used = app.get(&format!("/t/{code}")).await;
     assert_eq!(used.status(), StatusCode::GONE);
     assert!(used.text().await.unwrap().contains("Tiket sudah dipakai"));
-    let (status, body) = answer_json(&app, json!({ "unit": "dukcapil", "service": "ktp", "officer": OFFICER_NIP, "answers": [4, 4, 4, 4, 4, 4, 4, 4, 4], "idempotency_key": "replayed-ticket-1", "ticket": code })).await;
+    let (status, body) = app.answer(&json!({ "unit": "dukcapil", "service": "ktp", "officer": OFFICER_NIP, "answers": [4, 4, 4, 4, 4, 4, 4, 4, 4], "idempotency_key": "replayed-ticket-1", "ticket": code })).await;
     assert_eq!(status, StatusCode::CONFLICT, "{body}");
     assert_eq!(body["error"]["fields"][0]["field"], "ticket");
     assert_eq!(body["error"]["fields"][0]["code"], "ticket_used");
@@ -138,7 +127,7 @@ async fn a_counter_ticket_is_answered_once_and_counts_as_verified(db: TestDataba
         )
         .await;
     let code = printed_code(&issued.text().await.unwrap());
-    let (status, _) = answer_json(&app, json!({ "unit": "dukcapil", "service": "ktp", "officer": OFFICER_NIP, "answers": [4, 4, 4, 4, 4, 4, 4, 4, 4], "idempotency_key": "counter-self-1", "ticket": code })).await;
+    let (status, _) = app.answer(&json!({ "unit": "dukcapil", "service": "ktp", "officer": OFFICER_NIP, "answers": [4, 4, 4, 4, 4, 4, 4, 4, 4], "idempotency_key": "counter-self-1", "ticket": code })).await;
     assert_eq!(status, StatusCode::CREATED);
     assert_eq!(app.counted("dukcapil").await, 1);
     let held = app
@@ -217,14 +206,14 @@ async fn queue_systems_issue_tickets_within_their_units(db: TestDatabase) {
     // Answering it over the API: the response must name what the ticket names.
     let code = ticket["ticket"].as_str().unwrap();
     let body = |unit: &str, key: &str| json!({ "unit": unit, "service": "igd", "officer": OTHER_OFFICER_NIP, "answers": [3, 3, 3, 3, 3, 3, 3, 3, 3], "idempotency_key": key, "ticket": code.to_lowercase() });
-    let (status, error) = answer_json(&app, json!({ "unit": "rsud-igd", "answers": [3, 3, 3, 3, 3, 3, 3, 3, 3], "idempotency_key": "api-ticket-0", "ticket": code })).await;
+    let (status, error) = app.answer(&json!({ "unit": "rsud-igd", "answers": [3, 3, 3, 3, 3, 3, 3, 3, 3], "idempotency_key": "api-ticket-0", "ticket": code })).await;
     assert_eq!(
         (status, error["error"]["fields"][0]["code"].as_str()),
         (StatusCode::UNPROCESSABLE_ENTITY, Some("ticket_mismatch"))
     );
-    let (status, _) = answer_json(&app, body("rsud-igd", "api-ticket-1")).await;
+    let (status, _) = app.answer(&body("rsud-igd", "api-ticket-1")).await;
     assert_eq!(status, StatusCode::CREATED);
-    let (status, _) = answer_json(&app, body("rsud-igd", "api-ticket-2")).await;
+    let (status, _) = app.answer(&body("rsud-igd", "api-ticket-2")).await;
     assert_eq!(status, StatusCode::CONFLICT);
 }
 
@@ -250,7 +239,7 @@ async fn expired_unknown_and_mismatched_tickets_are_refused(db: TestDatabase) {
     let expired = app.get("/t/ABCDE-12345").await;
     assert_eq!(expired.status(), StatusCode::GONE);
     assert!(expired.text().await.unwrap().contains("kedaluwarsa"));
-    let (status, body) = answer_json(&app, json!({ "unit": "dukcapil", "service": "ktp", "answers": [4, 4, 4, 4, 4, 4, 4, 4, 4], "idempotency_key": "expired-ticket", "ticket": "abcde-12345" })).await;
+    let (status, body) = app.answer(&json!({ "unit": "dukcapil", "service": "ktp", "answers": [4, 4, 4, 4, 4, 4, 4, 4, 4], "idempotency_key": "expired-ticket", "ticket": "abcde-12345" })).await;
     assert_eq!(
         (status, body["error"]["fields"][0]["code"].as_str()),
         (StatusCode::UNPROCESSABLE_ENTITY, Some("ticket_expired"))
@@ -264,7 +253,7 @@ async fn expired_unknown_and_mismatched_tickets_are_refused(db: TestDatabase) {
         app.get("/t/not-a-code").await.status(),
         StatusCode::NOT_FOUND
     );
-    let (status, body) = answer_json(&app, json!({ "unit": "dukcapil", "answers": [4, 4, 4, 4, 4, 4, 4, 4, 4], "idempotency_key": "bad-ticket-1", "ticket": "nope" })).await;
+    let (status, body) = app.answer(&json!({ "unit": "dukcapil", "answers": [4, 4, 4, 4, 4, 4, 4, 4, 4], "idempotency_key": "bad-ticket-1", "ticket": "nope" })).await;
     assert_eq!(
         (status, body["error"]["fields"][0]["code"].as_str()),
         (StatusCode::UNPROCESSABLE_ENTITY, Some("bad_ticket"))

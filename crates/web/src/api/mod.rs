@@ -33,6 +33,19 @@ pub async fn health(State(app): State<Arc<AppState>>) -> Response {
     }
 }
 
+/// For the load balancer: 200 while this server takes requests (its database answers within
+/// a second), 503 once it is shutting down or cannot reach its database, so the balancer
+/// sends the next request elsewhere.
+pub async fn ready(State(app): State<Arc<AppState>>) -> Response {
+    let draining = app.draining.load(std::sync::atomic::Ordering::Relaxed);
+    let database = tokio::time::timeout(std::time::Duration::from_secs(1), app.store.ping()).await;
+    match (draining, database) {
+        (false, Ok(Ok(()))) => (StatusCode::OK, "ready\n").into_response(),
+        (true, _) => (StatusCode::SERVICE_UNAVAILABLE, "shutting down\n").into_response(),
+        (false, _) => (StatusCode::SERVICE_UNAVAILABLE, "database unavailable\n").into_response(),
+    }
+}
+
 pub async fn openapi() -> Json<serde_json::Value> {
     Json(openapi::document())
 }

@@ -4627,9 +4627,69 @@ pub const IS_NOT_A_DATE: Text = Text {
     id: "bukan tanggal yang sah",
     en: "is not a valid date",
 };
+pub const CHOOSE_YOUR_REGENCY: Text = Text {
+    id: "Pilih kabupaten atau kota Anda",
+    en: "Choose your regency or city",
+};
+pub const THIS_ADDRESS_SERVES_SEVERAL_REGENCIES: Text = Text {
+    id: "Alamat ini melayani beberapa kabupaten dan kota. Pilih tempat layanan yang Anda terima:",
+    en: "This address serves several regencies and cities. Choose where you were served:",
+};
+pub const REGENCY_OR_CITY: Text = Text {
+    id: "Kabupaten/kota",
+    en: "Regency/city",
+};
+pub const SERVICE_CODE: Text = Text {
+    id: "Kode layanan",
+    en: "Service code",
+};
+pub const PROVINCE_VIEW: Text = Text {
+    id: "Kepuasan masyarakat se-provinsi",
+    en: "Satisfaction across the province",
+};
+pub const IKM_PER_REGENCY: Text = Text {
+    id: "IKM per kabupaten/kota",
+    en: "IKM per regency/city",
+};
+pub const SERVICES_ACROSS_REGENCIES: Text = Text {
+    id: "Layanan yang sama di setiap daerah",
+    en: "The same service in every regency",
+};
+pub const DOWNLOAD_EVERY_REGENCY_AND_SERVICE: Text = Text {
+    id: "Unduh angka setiap kabupaten/kota dan setiap layanannya: ",
+    en: "Download the figures of every regency/city and each of its services: ",
+};
+pub const NO_REGENCIES_YET: Text = Text {
+    id: "Belum ada kabupaten/kota di sini.",
+    en: "No regency/city here yet.",
+};
+pub const COMPARE: Text = Text {
+    id: "Bandingkan",
+    en: "Compare",
+};
+pub const SERVICES_ARE_MATCHED_BY_THEIR_CODE: Text = Text {
+    id: "Layanan dicocokkan menurut kodenya: daerah yang memakai kode layanan baku provinsi tampil berdampingan.",
+    en: "Services are matched by their code: regencies using the province's standard service codes line up.",
+};
+pub const PROVINCE: Text = Text {
+    id: "Provinsi",
+    en: "Province",
+};
 /// Every text above, for the completeness test.
 #[cfg(test)]
 pub const EVERY_TEXT: &[Text] = &[
+    PROVINCE,
+    SERVICES_ARE_MATCHED_BY_THEIR_CODE,
+    COMPARE,
+    NO_REGENCIES_YET,
+    DOWNLOAD_EVERY_REGENCY_AND_SERVICE,
+    SERVICES_ACROSS_REGENCIES,
+    IKM_PER_REGENCY,
+    PROVINCE_VIEW,
+    SERVICE_CODE,
+    REGENCY_OR_CITY,
+    THIS_ADDRESS_SERVES_SEVERAL_REGENCIES,
+    CHOOSE_YOUR_REGENCY,
     INNOVATION_DAY_OUT_OF_RANGE,
     REASON_TOO_LONG,
     REGISTER_AN_INNOVATION_FOR_THE_WEAKEST,

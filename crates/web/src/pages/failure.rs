@@ -15,6 +15,7 @@ use suara_domain::survey::FieldError;
 use suara_store::StoreError;
 
 use crate::auth::Staff;
+use crate::i18n::catalogue as T;
 use crate::i18n::{problem_text, Lang};
 use crate::ApiError;
 
@@ -52,8 +53,13 @@ pub enum PageError {
     SignInFirst,
     #[error("too many requests")]
     TooMany,
+    /// Several regencies and nothing names one: the visitor chooses.
+    #[error("choose a regency")]
+    ChooseRegency(Vec<crate::tenancy::Choice>),
     #[error(transparent)]
     Store(#[from] StoreError),
+    #[error(transparent)]
+    Key(#[from] crate::signing::KeyError),
 }
 
 impl From<ApiError> for PageError {
@@ -65,6 +71,8 @@ impl From<ApiError> for PageError {
             ApiError::Forbidden(_) => PageError::Forbidden,
             ApiError::TooMany(_) => PageError::TooMany,
             ApiError::Store(e) => PageError::Store(e),
+            ApiError::Key(e) => PageError::Key(e),
+            ApiError::ChooseRegency(choices) => PageError::ChooseRegency(choices),
             ApiError::MalformedJson(_)
             | ApiError::TooLarge(_)
             | ApiError::UnsupportedMediaType
@@ -85,7 +93,8 @@ impl PageError {
             PageError::Forbidden => StatusCode::FORBIDDEN,
             PageError::SignInFirst => StatusCode::UNAUTHORIZED,
             PageError::TooMany => StatusCode::TOO_MANY_REQUESTS,
-            PageError::Store(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            PageError::ChooseRegency(_) => StatusCode::MULTIPLE_CHOICES,
+            PageError::Store(_) | PageError::Key(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
 
@@ -127,7 +136,21 @@ impl PageError {
                 html! { p { (t.sign_in_first_body) } },
             ),
             PageError::TooMany => (t.too_many_title, html! { p { (t.too_many_body) } }),
-            PageError::Store(_) => (t.error_title, html! { p { (t.server_error_body) } }),
+            PageError::ChooseRegency(choices) => (
+                lang.t(T::CHOOSE_YOUR_REGENCY),
+                html! {
+                    p { (lang.t(T::THIS_ADDRESS_SERVES_SEVERAL_REGENCIES)) }
+                    ul.choices { @for choice in choices { li {
+                        @match &choice.address {
+                            Some(address) => a href={ (address) "?lang=" (lang.code()) } { (choice.name) },
+                            None => (choice.name),
+                        }
+                    } } }
+                },
+            ),
+            PageError::Store(_) | PageError::Key(_) => {
+                (t.error_title, html! { p { (t.server_error_body) } })
+            }
         }
     }
 }
@@ -138,8 +161,10 @@ pub struct Failure(pub Arc<PageError>);
 
 impl IntoResponse for PageError {
     fn into_response(self) -> Response {
-        if let PageError::Store(e) = &self {
-            tracing::error!(error = %e, "page failed in the store");
+        match &self {
+            PageError::Store(e) => tracing::error!(error = %e, "page failed in the store"),
+            PageError::Key(e) => tracing::error!(error = %e, "page failed on a signing key"),
+            _ => {}
         }
         let status = self.status();
         let body = public_page(Lang::Id, "/", &self);

@@ -7,6 +7,7 @@ pub mod home;
 pub mod innovation;
 pub mod kiosk;
 pub mod musrena;
+pub mod province;
 pub mod receipt;
 pub mod staff;
 pub mod survey;

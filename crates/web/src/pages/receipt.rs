@@ -35,12 +35,14 @@ fn normalize(receipt: &str) -> String {
         .collect()
 }
 
-async fn status(app: &AppState, receipt: &str) -> Result<ReceiptStatus, ApiError> {
+/// A receipt's status in the request's regency, and that regency's public key.
+async fn status(app: &AppState, receipt: &str) -> Result<(ReceiptStatus, String), ApiError> {
     let tenant = app.tenant(None).await?;
-    Ok(app
+    let found = app
         .store
         .receipt_status(&tenant.tenant_id, &normalize(receipt))
-        .await?)
+        .await?;
+    Ok((found, app.signer.public(&tenant.tenant_id)?.to_hex()))
 }
 
 /// The JSON answer: status, and for a counted response its leaf and proof.
@@ -84,13 +86,13 @@ fn json(receipt: &str, status: &ReceiptStatus, public_key: &str) -> serde_json::
 
 pub async fn api(State(app): State<Arc<AppState>>, Path(receipt): Path<String>) -> Response {
     match status(&app, &receipt).await {
-        Ok(found) => {
+        Ok((found, public_key)) => {
             let code = if found == ReceiptStatus::Unknown {
                 StatusCode::NOT_FOUND
             } else {
                 StatusCode::OK
             };
-            let body = json(&normalize(&receipt), &found, &app.signer.public().to_hex());
+            let body = json(&normalize(&receipt), &found, &public_key);
             (code, Json(body)).into_response()
         }
         Err(error) => error.into_response(),
@@ -119,7 +121,7 @@ pub async fn lookup(Query(query): Query<Lookup>) -> Response {
 }
 
 pub async fn show(cx: PageCx, Path(receipt): Path<String>) -> Result<Response, PageError> {
-    let found = status(&cx.app, &receipt).await?;
+    let (found, _) = status(&cx.app, &receipt).await?;
     Ok(render(cx.lang, &cx.here, &normalize(&receipt), &found))
 }
 

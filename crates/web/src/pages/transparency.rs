@@ -56,6 +56,7 @@ pub async fn show(cx: PageCx) -> Result<Response, PageError> {
     }
     let plans = app.store.follow_ups(tenant_id, None, None).await?;
     let signed = app.store.latest_head(tenant_id).await?;
+    let public_key = app.signer.public(tenant_id)?.to_hex();
     let head = app
         .store
         .chain_heads_at(tenant_id, &[OffsetDateTime::now_utc()])
@@ -132,7 +133,7 @@ pub async fn show(cx: PageCx) -> Result<Response, PageError> {
                     dt { (lang.t(T::RESPONSES_IN_THE_LOG)) } dd { (signed.head.size) }
                     dt { (lang.t(T::TREE_ROOT)) } dd { code.digest { (signed.head.root) } }
                     dt { (lang.t(T::SIGNATURE)) } dd { code.digest { (signed.signature) } }
-                    dt { (lang.t(T::PUBLIC_KEY)) } dd { code.digest { (app.signer.public().to_hex()) } }
+                    dt { (lang.t(T::PUBLIC_KEY)) } dd { code.digest { (public_key) } }
                 }
                 details {
                     summary { (lang.t(T::THE_WHOLE_SIGNED_HEAD_FOR_MACHINES_TO)) }

@@ -15,6 +15,8 @@ pub const PASSWORD: &str = "a test password";
 
 pub struct TestApp {
     pub base: String,
+    /// Where the server listens ([`TestApp::use_host`] sends other host names there).
+    pub addr: std::net::SocketAddr,
     /// Follows no redirects, so tests see the 303s.
     pub client: reqwest::Client,
     pub store: Store,
@@ -27,18 +29,22 @@ impl TestApp {
     pub async fn spawn(db: TestDatabase) -> TestApp {
         let store = db.seeded_store().await;
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let base = format!("http://{}", listener.local_addr().unwrap());
+        let addr = listener.local_addr().unwrap();
+        let base = format!("http://{addr}");
         let keys = tempfile::tempdir().unwrap();
         let state = Arc::new(AppState {
             store: store.clone(),
             default_tenant: None,
             public_url: None,
             trust_proxy: true,
-            signer: Arc::new(suara_web::signing::Signer {
-                key: suara_store::testing::log_key(),
-                dir: keys.path().to_path_buf(),
-            }),
+            signer: Arc::new(suara_web::signing::Signer::with_key(
+                &keys.path().join("signing-key"),
+                "t1",
+                suara_store::testing::log_key(),
+            )),
             effect_cells: Default::default(),
+            hosts: Default::default(),
+            draining: Default::default(),
         });
         tokio::spawn(suara_web::serve(listener, state));
         let client = reqwest::Client::builder()
@@ -47,6 +53,7 @@ impl TestApp {
             .unwrap();
         TestApp {
             base,
+            addr,
             client,
             store,
             keys,
@@ -54,8 +61,34 @@ impl TestApp {
         }
     }
 
+    /// Sends the requests that follow to this server under host name `host` (`None`: its
+    /// address), as a browser would after looking the name up.
+    pub fn use_host(&mut self, host: Option<&str>) {
+        let mut client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none());
+        self.base = match host {
+            Some(host) => {
+                client = client.resolve(host, self.addr);
+                format!("http://{host}:{}", self.addr.port())
+            }
+            None => format!("http://{}", self.addr),
+        };
+        self.client = client.build().unwrap();
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.base)
+    }
+
+    /// Posts a survey response to the JSON API: the status and the JSON answer.
+    pub async fn answer(&self, body: &serde_json::Value) -> (StatusCode, serde_json::Value) {
+        let sent = self
+            .client
+            .post(self.url("/api/v1/responses"))
+            .json(body)
+            .send()
+            .await
+            .unwrap();
+        (sent.status(), sent.json().await.unwrap())
     }
 
     pub async fn get(&self, path: &str) -> reqwest::Response {

@@ -219,6 +219,7 @@ async fn sign_in(
         .await?;
     let landing = match (account.role, account.nip.as_deref()) {
         (Role::Officer, Some(nip)) => href(lang, &routes::dashboard_officer(nip), None),
+        (Role::Province, _) => href(lang, routes::PROVINCE, None),
         _ => href(lang, DASHBOARD, None),
     };
     let target = safe_next(next).map_or(landing, str::to_string);

@@ -97,6 +97,9 @@ fn menu_groups(lang: Lang, staff: &Staff) -> Vec<(&'static str, Vec<MenuItem>)> 
     };
     let mut groups = Vec::new();
     let mut results = Vec::new();
+    if may(Permission::ViewProvince) {
+        results.push(item(routes::PROVINCE, lang.t(T::PROVINCE)));
+    }
     if may(Permission::ViewDashboard) {
         results.push(item(routes::DASHBOARD, lang.t(T::IKM_DASHBOARD)));
     }

@@ -1,0 +1,256 @@
+//! Two regencies on one server, each under its own host name: every page, API, account,
+//! session, API key and signing key stays with its own regency, on SQLite and PostgreSQL.
+
+mod common;
+
+use common::{TestApp, PASSWORD};
+use reqwest::StatusCode;
+use serde_json::{json, Value};
+use suara_domain::access::Role;
+use suara_store::testing::{seed_second_regency, TestDatabase};
+use suara_store::{NewAccount, Tenant};
+use suara_web::access::STAFF_ROUTES;
+use time::OffsetDateTime;
+
+suara_store::backend_tests!(two_regencies_on_one_server_share_nothing);
+
+const ONE: &str = "satu.test";
+const TWO: &str = "dua.test";
+const PROVINCE: &str = "provinsi.test";
+const TWO_PASSWORD: &str = "the other regency's password";
+
+/// The fixture regency `t1` at [`ONE`], and `t2` ("Kabupaten Dua", the same organisation)
+/// at [`TWO`], each with an administrator called `admin`.
+async fn two_regencies(db: TestDatabase) -> TestApp {
+    let app = TestApp::spawn(db).await;
+    let now = OffsetDateTime::now_utc();
+    seed_second_regency(&app.store).await;
+    assert!(app.store.add_tenant_host("t1", ONE).await.unwrap());
+    assert!(app.store.add_tenant_host("t2", TWO).await.unwrap());
+    assert!(
+        !app.store.add_tenant_host("t2", ONE).await.unwrap(),
+        "a host serves one regency"
+    );
+    app.add_account("admin", Role::Administrator, None, None)
+        .await;
+    let hash = suara_web::auth::hash_password(TWO_PASSWORD).unwrap();
+    let admin = NewAccount {
+        username: "admin",
+        password_hash: &hash,
+        role: Role::Administrator,
+        unit_id: None,
+        nip: None,
+    };
+    assert!(app
+        .store
+        .create_account("t2", &admin, "test", now)
+        .await
+        .unwrap());
+    app
+}
+
+async fn text(app: &TestApp, path: &str) -> (StatusCode, String) {
+    let got = app.get(path).await;
+    (got.status(), got.text().await.unwrap())
+}
+
+async fn two_regencies_on_one_server_share_nothing(db: TestDatabase) {
+    let mut app = two_regencies(db).await;
+
+    // An address no regency claims: pages offer the regencies, the API asks which.
+    let (status, chooser) = text(&app, "/").await;
+    assert_eq!(status, StatusCode::MULTIPLE_CHOICES);
+    assert!(chooser.contains("Kabupaten Uji") && chooser.contains("Kabupaten Dua"));
+    assert!(chooser.contains(&format!("href=\"http://{ONE}/?lang=id\"")));
+    assert_eq!(
+        app.get("/api/v1/units/dukcapil/ikm").await.status(),
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+
+    // A citizen of regency one answers there.
+    app.use_host(Some(ONE));
+    let (status, body) = app.answer(
+        &json!({"unit": "dukcapil", "answers": [4, 4, 4, 4, 4, 4, 4, 4, 4], "idempotency_key": "tenancy-0001"}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    let receipt = body["receipt"].as_str().unwrap().to_string();
+    assert_eq!(app.counted("dukcapil").await, 1);
+    let (status, home) = text(&app, "/").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(home.contains("Kabupaten Uji") && !home.contains("Kabupaten Dua"));
+    let one_key = app
+        .get(&format!("/api/v1/receipts/{receipt}"))
+        .await
+        .json::<Value>()
+        .await
+        .unwrap()["public_key"]
+        .clone();
+
+    // Regency two sees none of it, and cannot be made to.
+    app.use_host(Some(TWO));
+    assert_eq!(app.counted("dukcapil").await, 0);
+    assert_eq!(
+        app.get(&format!("/api/v1/receipts/{receipt}"))
+            .await
+            .status(),
+        StatusCode::NOT_FOUND
+    );
+    let (status, body) = app.answer(
+        &json!({"tenant": "t1", "unit": "dukcapil", "answers": [1, 1, 1, 1, 1, 1, 1, 1, 1], "idempotency_key": "tenancy-0002"}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    for path in [
+        "/",
+        "/transparansi",
+        "/inovasi",
+        "/musrena",
+        "/musrena/statistik",
+        "/survei/dukcapil",
+    ] {
+        let (status, page) = text(&app, path).await;
+        assert!(status.is_success(), "{path}: {status}");
+        assert!(!page.contains("Kabupaten Uji"), "{path} shows regency one");
+    }
+    let (_, transparency) = text(&app, "/transparansi").await;
+    assert!(transparency.contains("Kabupaten Dua"));
+
+    // Accounts are per regency: the same name, another password.
+    assert!(app.sign_in("admin", PASSWORD).await.is_err());
+    let two = app.sign_in("admin", TWO_PASSWORD).await.unwrap();
+    let (_, dashboard) = {
+        let got = app.get_as(&two, "/dasbor").await;
+        (got.status(), got.text().await.unwrap())
+    };
+    assert!(dashboard.contains("Kabupaten Dua") && !dashboard.contains("Kabupaten Uji"));
+
+    // Regency one's session is nobody at regency two, on every staff route.
+    app.use_host(Some(ONE));
+    let one = app.sign_in("admin", PASSWORD).await.unwrap();
+    assert_eq!(app.get_as(&one, "/dasbor").await.status(), StatusCode::OK);
+    app.use_host(Some(TWO));
+    for route in STAFF_ROUTES {
+        let path = route.path.replace(['{', '}'], "");
+        let status = if route.method == "GET" {
+            app.get_as(&one, &path).await.status()
+        } else {
+            app.post_form_as(Some(&one), &path, &[("csrf", one.csrf.as_str())])
+                .await
+                .status()
+        };
+        let expected = if route.method == "GET" {
+            StatusCode::SEE_OTHER
+        } else {
+            StatusCode::UNAUTHORIZED
+        };
+        assert_eq!(status, expected, "{} {path}", route.method);
+    }
+
+    // A queue system's key works only at its own regency.
+    let key = "tenancy-queue-key-0123456789abcdef";
+    app.store
+        .create_api_key(
+            "t1",
+            &suara_web::auth::token_hash(key),
+            "queue",
+            "dukcapil",
+            OffsetDateTime::now_utc(),
+        )
+        .await
+        .unwrap();
+    let issue = |app: &TestApp| {
+        app.client
+            .post(app.url("/api/v1/tickets"))
+            .bearer_auth(key)
+            .json(&json!({"unit": "dukcapil"}))
+            .send()
+    };
+    assert_eq!(
+        issue(&app).await.unwrap().status(),
+        StatusCode::UNAUTHORIZED
+    );
+    app.use_host(Some(ONE));
+    assert_eq!(issue(&app).await.unwrap().status(), StatusCode::CREATED);
+
+    // Each regency's log is signed with its own key.
+    app.use_host(Some(TWO));
+    let (status, body) = app.answer(
+        &json!({"unit": "dukcapil", "answers": [2, 2, 2, 2, 2, 2, 2, 2, 2], "idempotency_key": "tenancy-0003"}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    let two_receipt = body["receipt"].as_str().unwrap().to_string();
+    let two_key = app
+        .get(&format!("/api/v1/receipts/{two_receipt}"))
+        .await
+        .json::<Value>()
+        .await
+        .unwrap()["public_key"]
+        .clone();
+    assert!(one_key.is_string() && two_key.is_string() && one_key != two_key);
+    assert_eq!(app.counted("dukcapil").await, 1);
+    app.use_host(Some(ONE));
+    assert_eq!(app.counted("dukcapil").await, 1);
+    assert_eq!(
+        app.get_as(&one, "/provinsi").await.status(),
+        StatusCode::FORBIDDEN,
+        "a regency's administrator sees only their regency"
+    );
+
+    // The province sees both regencies side by side, and nothing of either's people.
+    app.store
+        .upsert_tenant(&Tenant {
+            tenant_id: "jatim".into(),
+            name: "Provinsi Jawa Timur".into(),
+            utc_offset_minutes: 420,
+        })
+        .await
+        .unwrap();
+    assert!(app.store.add_tenant_host("jatim", PROVINCE).await.unwrap());
+    let hash = suara_web::auth::hash_password(PASSWORD).unwrap();
+    let account = NewAccount {
+        username: "provinsi",
+        password_hash: &hash,
+        role: Role::Province,
+        unit_id: None,
+        nip: None,
+    };
+    assert!(app
+        .store
+        .create_account("jatim", &account, "test", OffsetDateTime::now_utc())
+        .await
+        .unwrap());
+    // The host table is read again within two seconds.
+    tokio::time::sleep(std::time::Duration::from_millis(2100)).await;
+    app.use_host(Some(PROVINCE));
+    let province = app.sign_in("provinsi", PASSWORD).await.unwrap();
+    assert_eq!(province.landing, "/provinsi?lang=id");
+    let page = app.get_as(&province, "/provinsi?layanan=ktp").await;
+    assert_eq!(page.status(), StatusCode::OK);
+    let page = page.text().await.unwrap();
+    assert!(page.contains("Kabupaten Uji") && page.contains("Kabupaten Dua"));
+    assert!(
+        !page.contains("Provinsi Jawa Timur</th>"),
+        "the province is no regency"
+    );
+    let csv = app
+        .get_as(&province, "/provinsi?format=csv")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(csv.starts_with("regency_code,regency,service_code,service,ikm,grade,responses"));
+    assert!(
+        csv.contains("t1,Kabupaten Uji,,,") && csv.contains("t2,Kabupaten Dua,,,"),
+        "{csv}"
+    );
+    assert!(csv.contains("t1,Kabupaten Uji,ktp,"), "{csv}");
+    for path in ["/dasbor", "/tpp", "/admin/akun", "/admin/karantina"] {
+        assert_eq!(
+            app.get_as(&province, path).await.status(),
+            StatusCode::FORBIDDEN,
+            "{path}"
+        );
+    }
+}

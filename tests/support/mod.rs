@@ -1,0 +1,101 @@
+//! Running the `suara` binary from tests: commands, servers and plain HTTP/1.1 exchanges.
+
+#![allow(dead_code)] // Each test file uses its own part of this.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::Path;
+use std::process::{Child, Command, Output, Stdio};
+
+pub fn suara(args: &[&str]) -> Output {
+    command(args).output().expect("the suara binary runs")
+}
+
+/// The binary with these arguments; the signing key lives beside the SQLite database the
+/// arguments name (so every test has its own), or in a scratch folder.
+pub fn command(args: &[&str]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_suara"));
+    command.args(args);
+    let database = args
+        .windows(2)
+        .find(|w| w[0] == "--database")
+        .and_then(|w| w[1].strip_prefix("sqlite://"))
+        .map(|path| Path::new(path).with_file_name("signing-key"));
+    let key = database.unwrap_or_else(|| std::env::temp_dir().join("suara-cli-test-key"));
+    command.env("SUARA_SIGNING_KEY", key);
+    command
+}
+
+pub fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+pub fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).unwrap()
+}
+
+/// Kills the server when the test ends, also when it fails.
+pub struct Server(pub Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// One HTTP/1.1 exchange over a fresh connection: (status, body).
+pub fn http(addr: &str, method: &str, path: &str, json: Option<&str>) -> (u16, String) {
+    http_to(addr, addr, method, path, json).expect("the server answers")
+}
+
+/// [`http`] with the `Host` header `host`; an error when the connection fails or closes
+/// without an answer (a server killed mid-request).
+pub fn http_to(
+    addr: &str,
+    host: &str,
+    method: &str,
+    path: &str,
+    json: Option<&str>,
+) -> std::io::Result<(u16, String)> {
+    let mut stream = TcpStream::connect(addr)?;
+    stream.set_read_timeout(Some(std::time::Duration::from_secs(30)))?;
+    let body = json.unwrap_or("");
+    write!(
+        stream,
+        "{method} {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\
+         Content-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    )?;
+    let mut response = String::new();
+    stream.read_to_string(&mut response)?;
+    let status = response
+        .get(9..12)
+        .and_then(|s| s.parse().ok())
+        .ok_or_else(|| std::io::Error::other("no HTTP answer"))?;
+    let body = response
+        .split_once("\r\n\r\n")
+        .map(|(_, b)| b.to_string())
+        .unwrap_or_default();
+    Ok((status, body))
+}
+
+/// `suara serve` on the database with extra arguments: the running server and its address.
+pub fn serve(database: &str, extra: &[&str]) -> (Server, String) {
+    let mut child = command(&["serve", "--addr", "127.0.0.1:0", "--database", database])
+        .args(extra)
+        .env("RUST_LOG", "warn")
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let server = Server(child);
+    for line in lines {
+        let line = line.unwrap();
+        if let Some(rest) = line.split_once("serving on http://").map(|(_, r)| r) {
+            let addr = rest.split('/').next().unwrap().to_string();
+            return (server, addr);
+        }
+    }
+    panic!("the server did not announce its address");
+}
