@@ -37,6 +37,32 @@ pub async fn add_tenant(
     Ok(())
 }
 
+/// `suara user email USERNAME ADDRESS`: where the account's alerts go (`-`: nowhere).
+pub async fn set_email(
+    store: &Store,
+    username: &str,
+    address: &str,
+    tenant: Option<&str>,
+) -> anyhow::Result<ExitCode> {
+    let tenant = self::tenant(store, tenant).await?;
+    let email = match address.trim() {
+        "-" => None,
+        address if address.parse::<lettre::Address>().is_ok() => Some(address),
+        _ => bail!("'{address}' is not an e-mail address (or '-' for none)"),
+    };
+    if !store
+        .set_account_email(&tenant.tenant_id, username, email)
+        .await?
+    {
+        bail!("no account '{username}'");
+    }
+    match email {
+        Some(email) => println!("alerts for {username} go to {email}"),
+        None => println!("{username} gets no alerts by e-mail"),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 /// Serves regency `code` under `host` as well.
 pub async fn add_host(store: &Store, code: &str, host: &str) -> anyhow::Result<()> {
     let Some(name) = suara_domain::org::host::normalize(host) else {

@@ -304,6 +304,13 @@ enum UserCommand {
         #[arg(long)]
         tenant: Option<String>,
     },
+    /// Where the account's alerts go by e-mail (`-` for none).
+    Email {
+        username: String,
+        address: String,
+        #[arg(long)]
+        tenant: Option<String>,
+    },
     /// Enable a disabled account again.
     Enable {
         username: String,
@@ -441,6 +448,11 @@ fn main() -> ExitCode {
                     )
                     .await
                 }
+                UserCommand::Email {
+                    username,
+                    address,
+                    tenant,
+                } => admin_command::set_email(&store, &username, &address, tenant.as_deref()).await,
                 UserCommand::Enable { username, tenant } => {
                     admin_command::change_user(
                         &store,

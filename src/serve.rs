@@ -50,6 +50,12 @@ pub struct Args {
     /// Log lines as text (for a terminal) or JSON (one object per line, for collectors).
     #[arg(long, value_enum)]
     log_format: Option<LogFormat>,
+    /// Send alerts by e-mail through this SMTP relay, smtp://HOST[:PORT] (off when unset).
+    #[arg(long)]
+    smtp: Option<String>,
+    /// The sender of alerts, e.g. "suara <suara@trenggalekkab.go.id>" (needed with --smtp).
+    #[arg(long)]
+    mail_from: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, clap::ValueEnum)]
@@ -72,6 +78,8 @@ struct File {
     trust_proxy: Option<bool>,
     signing_key: Option<PathBuf>,
     log_format: Option<LogFormat>,
+    smtp: Option<String>,
+    mail_from: Option<String>,
 }
 
 /// The options in force.
@@ -85,6 +93,8 @@ pub struct Options {
     pub trust_proxy: bool,
     pub signing_key: PathBuf,
     pub log_format: LogFormat,
+    pub smtp: Option<String>,
+    pub mail_from: Option<String>,
 }
 
 impl Args {
@@ -112,6 +122,8 @@ impl Args {
                 .or(file.signing_key)
                 .unwrap_or_else(|| suara_web::signing::DEFAULT_KEY_FILE.into()),
             log_format: self.log_format.or(file.log_format).unwrap_or_default(),
+            smtp: self.smtp.or(file.smtp),
+            mail_from: self.mail_from.or(file.mail_from),
         })
     }
 }
@@ -143,7 +155,14 @@ pub fn serve(options: Options) -> anyhow::Result<()> {
         trust_proxy,
         signing_key,
         log_format: _,
+        smtp,
+        mail_from,
     } = options;
+    let mailer = match (smtp, mail_from) {
+        (Some(smtp), Some(from)) => Some(Arc::new(suara_web::alerts::Mailer::new(&smtp, &from)?)),
+        (Some(_), None) => anyhow::bail!("--smtp needs --mail-from, the address alerts come from"),
+        (None, _) => None,
+    };
     // Tickets and posters print this server's address; from the Host header anyone could
     // make them point elsewhere, so a server others can reach must be told its address.
     if !addr.ip().is_loopback() && public_url.is_none() {
@@ -184,6 +203,7 @@ pub fn serve(options: Options) -> anyhow::Result<()> {
             effect_cells: Default::default(),
             hosts: Default::default(),
             draining: Default::default(),
+            mailer,
         });
         suara_web::serve(listener, state).await?;
         store.close().await;

@@ -15,6 +15,7 @@
 //! - [`decimal`]: exact rationals rounded for display.
 
 pub mod access;
+pub mod alerts;
 pub mod decimal;
 pub mod innovation;
 pub mod integrity;

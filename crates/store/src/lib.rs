@@ -7,6 +7,7 @@
 //! while reads use a small pool.
 
 mod accounts;
+mod alerts;
 mod audit;
 mod bulk;
 mod catalogue;
@@ -40,6 +41,7 @@ use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyPool, Executor};
 
 pub use accounts::{Account, AccountChange, ListedApiKey, NewAccount, PriorFailures, SessionInfo};
+pub use alerts::{Alert, Contact};
 pub use audit::AuditEntry;
 pub use bulk::{BulkResponse, BulkSummary};
 pub use chain::ChainReport;

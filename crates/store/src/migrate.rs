@@ -153,6 +153,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/shared/0023_regency_keys.sql"),
         postgres: include_str!("../migrations/shared/0023_regency_keys.sql"),
     },
+    Migration {
+        version: 24,
+        name: "alerts",
+        sqlite: include_str!("../migrations/shared/0024_alerts.sql"),
+        postgres: include_str!("../migrations/shared/0024_alerts.sql"),
+    },
 ];
 
 /// Responses stored before the chain existed are linked once, when it is created.

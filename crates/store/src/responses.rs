@@ -892,8 +892,8 @@ async fn replay(
     }))
 }
 
-/// Rebuilds the validated content of a stored row (its columns from `unit_id` on).
-fn stored_response(row: &AnyRow, idempotency_key: &str) -> Result<ValidResponse, StoreError> {
+/// The nine answers of a stored row (columns `u1` … `u9`).
+pub(crate) fn answers_of(row: &AnyRow) -> Result<Answers, StoreError> {
     let corrupt =
         |what: &str| StoreError::Corrupt(format!("stored response has an invalid {what}"));
     let mut ratings = [None; ELEMENT_COUNT];
@@ -903,12 +903,17 @@ fn stored_response(row: &AnyRow, idempotency_key: &str) -> Result<ValidResponse,
             .map(|v| Rating::new(v).ok_or_else(|| corrupt("rating")))
             .transpose()?;
     }
+    Answers::new(ratings).map_err(|_| corrupt("answer set"))
+}
+
+/// Rebuilds the validated content of a stored row (its columns from `unit_id` on).
+fn stored_response(row: &AnyRow, idempotency_key: &str) -> Result<ValidResponse, StoreError> {
     Ok(ValidResponse {
         tenant: None,
         unit: row.try_get("unit_id")?,
         service: row.try_get("service_id")?,
         officer: row.try_get("officer_nip")?,
-        answers: Answers::new(ratings).map_err(|_| corrupt("answer set"))?,
+        answers: answers_of(row)?,
         profile: Profile {
             sex: stored_code(row, "sex", Sex::from_code)?,
             age_band: stored_code(row, "age_band", AgeBand::from_code)?,

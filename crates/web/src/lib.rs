@@ -8,6 +8,7 @@
 //!   the JSON API and the HTML form.
 
 pub mod access;
+pub mod alerts;
 pub mod api;
 pub mod auth;
 mod error;
@@ -58,6 +59,8 @@ pub struct AppState {
     pub hosts: tenancy::Hosts,
     /// Set when shutdown begins: `/ready` answers 503 from then on.
     pub draining: std::sync::atomic::AtomicBool,
+    /// Where alerts are sent (`None`: alerts are off).
+    pub mailer: Option<Arc<alerts::Mailer>>,
 }
 
 pub use pages::innovation::EffectCells;
@@ -259,6 +262,7 @@ pub async fn serve_with(
         state.signer.clone(),
     ));
     metrics::install();
+    let alerting = tokio::spawn(alerts::run(state.clone()));
     let store = state.store.clone();
     let signer = state.signer.clone();
     let shared = state.clone();
@@ -304,6 +308,7 @@ pub async fn serve_with(
     // Requests in flight finish; idle keep-alive connections close now.
     let _ = tokio::time::timeout(limits.request, connections.shutdown()).await;
     signing.abort();
+    alerting.abort();
     if let Err(error) = signer.sign_all(&store).await {
         tracing::error!(%error, "signing the transparency log on shutdown");
     }

@@ -110,65 +110,6 @@ async fn transparency_data(app: &TestApp) {
         .unwrap();
 }
 
-/// A village forum with one proposal carried to the village musrenbang; returns its code.
-async fn musrena_proposal(app: &TestApp) -> String {
-    use suara_domain::musrena::forum::{Accommodation, Group, Level, Participants};
-    use suara_domain::musrena::lifecycle::Action;
-    let now = time::OffsetDateTime::now_utc();
-    let mut participants = Participants {
-        total: 30,
-        ..Participants::default()
-    };
-    participants.set(Group::Women, 18);
-    let forum = suara_store::Forum {
-        forum_id: String::new(),
-        level: Level::Desa,
-        district_id: Some(suara_store::testing::DISTRICT.into()),
-        village: Some(suara_store::testing::VILLAGE.into()),
-        held_on: time::macros::date!(2026 - 01 - 20),
-        place: "Balai Desa".into(),
-        facilitator: "Ibu Sri".into(),
-        accommodations: vec![Accommodation::EasyRead],
-        participants,
-        rule_version: None,
-    };
-    let forum_id = app
-        .store
-        .create_forum("t1", &forum, "test", now)
-        .await
-        .unwrap();
-    let draft = suara_domain::musrena::proposal::ProposalDraft {
-        title: "Jalur landai balai desa".into(),
-        problem: "Pengguna kursi roda tidak bisa masuk.".into(),
-        activity: "Membangun jalur landai.".into(),
-        sector: "infrastructure".into(),
-        village: suara_store::testing::VILLAGE.into(),
-        address: "Dusun Krajan".into(),
-        latitude: String::new(),
-        longitude: String::new(),
-        estimated_cost: "15000000".into(),
-        proposed_by: vec!["women".into(), "disability_physical".into()],
-        beneficiaries: vec![("disability_physical".into(), "12".into())],
-        sdgs: "10.2, 11.2".into(),
-        ..suara_domain::musrena::proposal::ProposalDraft::default()
-    };
-    let proposal = suara_domain::musrena::proposal::validate(&draft).unwrap();
-    let on = time::macros::date!(2026 - 01 - 20);
-    let code = app
-        .store
-        .add_proposal("t1", &forum_id, &proposal, false, on, "test", now)
-        .await
-        .unwrap();
-    let codes = [code.clone()];
-    for action in [Action::Verify, Action::Prioritize, Action::Carry] {
-        app.store
-            .apply_actions("t1", &codes, &action, on, "test", now)
-            .await
-            .unwrap();
-    }
-    code
-}
-
 /// An innovation of `dukcapil` on trial since the start of the year, with a partner, an
 /// evidence file and an open staff idea.
 async fn innovation(app: &TestApp) {
@@ -295,7 +236,7 @@ async fn public_pages_are_accessible_and_keyboard_usable() {
         )
         .await
         .unwrap();
-    let proposal = musrena_proposal(&app).await;
+    let proposal = app.musrena_proposal().await;
     transparency_data(&app).await;
     innovation(&app).await;
     let args = [
@@ -427,13 +368,59 @@ async fn signed_in_pages_are_accessible() {
         app.add_account(username, role, unit, nip).await;
         sessions.push(app.sign_in(username, PASSWORD).await.unwrap().cookie);
     }
-    let code = musrena_proposal(&app).await;
+    let code = app.musrena_proposal().await;
     innovation(&app).await;
     let [finance, officer, inspector, planner, admin, unit_admin, hr] = &sessions[..] else {
         unreachable!("seven accounts")
     };
     let this_month = suara_store::testing::tenant().month_of(now);
+    // The province hosting this regency and a second one: its account's session is made
+    // in the store (signing in by address would meet the regency chooser).
+    suara_store::testing::seed_second_regency(&app.store).await;
+    app.store
+        .upsert_tenant(&suara_store::Tenant {
+            tenant_id: "jatim".into(),
+            name: "Provinsi Jawa Timur".into(),
+            utc_offset_minutes: 420,
+        })
+        .await
+        .unwrap();
+    let hash = suara_web::auth::hash_password(PASSWORD).unwrap();
+    let account = suara_store::NewAccount {
+        username: "provinsi",
+        password_hash: &hash,
+        role: Role::Province,
+        unit_id: None,
+        nip: None,
+    };
+    app.store
+        .create_account("jatim", &account, "test", now)
+        .await
+        .unwrap();
+    let province = "browser-test-province-session";
+    app.store
+        .create_session(
+            "jatim",
+            &suara_web::auth::token_hash(province),
+            "provinsi",
+            "browser-test-csrf",
+            now + time::Duration::hours(1),
+        )
+        .await
+        .unwrap();
     let visits = serde_json::json!([
+        [province, "Province view", "/provinsi"],
+        [
+            province,
+            "Province: one service compared",
+            "/provinsi?layanan=ktp&lang=en"
+        ],
+        [
+            province,
+            "Error: province opens a regency page",
+            "/dasbor",
+            403
+        ],
         [admin, "Dashboard", "/dasbor"],
         [admin, "Dashboard unit", "/dasbor/unit/dukcapil"],
         [
@@ -594,7 +581,7 @@ async fn an_offline_forum_syncs_once_when_the_connection_is_back() {
     let app = TestApp::spawn(db).await;
     app.add_account("bappeda", Role::Planner, None, None).await;
     let planner = app.sign_in("bappeda", PASSWORD).await.unwrap();
-    let code = musrena_proposal(&app).await;
+    let code = app.musrena_proposal().await;
     let args = vec![
         app.base.clone(),
         planner.cookie.clone(),

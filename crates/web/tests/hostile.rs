@@ -128,6 +128,7 @@ async fn impatient_server() -> (String, TestDatabase) {
         effect_cells: Default::default(),
         hosts: Default::default(),
         draining: Default::default(),
+        mailer: None,
     });
     let limits = suara_web::Limits {
         header_read: std::time::Duration::from_millis(300),

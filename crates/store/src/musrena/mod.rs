@@ -449,6 +449,21 @@ impl Store {
         row.as_ref().map(forum_from_row).transpose()
     }
 
+    /// The account that recorded a forum (told when its proposals move on).
+    pub async fn forum_recorder(
+        &self,
+        tenant_id: &str,
+        forum_id: &str,
+    ) -> Result<Option<String>, StoreError> {
+        Ok(sqlx::query_scalar(
+            "SELECT created_by FROM musrena_forums WHERE tenant_id = $1 AND forum_id = $2",
+        )
+        .bind(tenant_id)
+        .bind(forum_id)
+        .fetch_optional(&self.reader)
+        .await?)
+    }
+
     /// Adds a checked proposal to a forum, submitted on `on`; returns its public code.
     #[allow(clippy::too_many_arguments)]
     pub async fn add_proposal(

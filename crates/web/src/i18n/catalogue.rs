@@ -4675,9 +4675,69 @@ pub const PROVINCE: Text = Text {
     id: "Provinsi",
     en: "Province",
 };
+pub const MAIL_APPEAL_FILED_SUBJECT: Text = Text {
+    id: "Keberatan baru dari pegawai NIP {}",
+    en: "New appeal from officer NIP {}",
+};
+pub const MAIL_APPEAL_FILED_BODY: Text = Text {
+    id: "Pegawai dengan NIP {} mengajukan keberatan atas satu tanggapan survei yang menyebut namanya.\n\nAlasan: {}\n\nInspektorat memutuskan keberatan ini di suara, menu Keberatan TPP. Surel ini dikirim otomatis oleh suara.",
+    en: "The officer with NIP {} appealed a survey response naming them.\n\nReason: {}\n\nThe inspectorate decides it in suara, under TPP appeals. This e-mail was sent by suara.",
+};
+pub const MAIL_APPEAL_DECIDED_SUBJECT: Text = Text {
+    id: "Keberatan pegawai NIP {} sudah diputuskan",
+    en: "The appeal of officer NIP {} is decided",
+};
+pub const MAIL_APPEAL_DECIDED_BODY: Text = Text {
+    id: "Keberatan pegawai dengan NIP {} sudah diputuskan: {}.\n\nAlasan: {}\n\nRinciannya ada di suara, halaman TPP pegawai. Surel ini dikirim otomatis oleh suara.",
+    en: "The appeal of the officer with NIP {} is decided: {}.\n\nReason: {}\n\nThe details are in suara, on the officer's TPP page. This e-mail was sent by suara.",
+};
+pub const MAIL_APPEAL_UPHELD: Text = Text {
+    id: "dikabulkan, tanggapan itu tidak lagi dihitung untuk TPP",
+    en: "upheld, the response no longer counts for TPP",
+};
+pub const MAIL_APPEAL_DISMISSED: Text = Text {
+    id: "ditolak, tanggapan itu tetap dihitung",
+    en: "dismissed, the response still counts",
+};
+pub const MAIL_STAGE_SUBJECT: Text = Text {
+    id: "Usulan forum {} berpindah tahap",
+    en: "Proposals of forum {} moved to a new stage",
+};
+pub const MAIL_STAGE_BODY: Text = Text {
+    id: "Usulan dari forum {} berpindah tahap:\n{}\n\nPerjalanannya dapat diikuti di halaman publik Musrena. Surel ini dikirim otomatis oleh suara.",
+    en: "Proposals of forum {} moved to a new stage:\n{}\n\nTheir progress is on the public Musrena pages. This e-mail was sent by suara.",
+};
+pub const MAIL_DROP_SUBJECT: Text = Text {
+    id: "Kepuasan di {} turun tajam pada {}",
+    en: "Satisfaction at {} dropped sharply on {}",
+};
+pub const MAIL_DROP_BODY: Text = Text {
+    id: "Kepuasan masyarakat di {} pada {}: IKM {} dari {} tanggapan, sedangkan 28 hari sebelumnya IKM {}.\n\nPeriksa tanggapan dan saran hari itu di dasbor suara, lalu catat rencana tindak lanjut bila perlu. Surel ini dikirim otomatis oleh suara.",
+    en: "Public satisfaction at {} on {}: IKM {} from {} responses, against IKM {} over the 28 days before.\n\nLook at that day's responses and suggestions on the suara dashboard, and record a follow-up plan if needed. This e-mail was sent by suara.",
+};
+pub const MAIL_HOLDS_SUBJECT: Text = Text {
+    id: "Tanggapan yang ditahan di {} bertambah pada {}",
+    en: "Held responses grew at {} on {}",
+};
+pub const MAIL_HOLDS_BODY: Text = Text {
+    id: "Pada {} tanggal {}, {} tanggapan ditahan untuk diperiksa, sedangkan 28 hari sebelumnya {} seluruhnya.\n\nInspektorat memeriksanya di menu Karantina. Bisa jadi ada yang mencoba mengisi survei berulang-ulang. Surel ini dikirim otomatis oleh suara.",
+    en: "At {} on {}, {} responses were held for review, against {} in all over the 28 days before.\n\nThe inspectorate reviews them under Quarantine. Someone may be filling in the survey over and over. This e-mail was sent by suara.",
+};
 /// Every text above, for the completeness test.
 #[cfg(test)]
 pub const EVERY_TEXT: &[Text] = &[
+    MAIL_HOLDS_BODY,
+    MAIL_HOLDS_SUBJECT,
+    MAIL_DROP_BODY,
+    MAIL_DROP_SUBJECT,
+    MAIL_STAGE_BODY,
+    MAIL_STAGE_SUBJECT,
+    MAIL_APPEAL_DISMISSED,
+    MAIL_APPEAL_UPHELD,
+    MAIL_APPEAL_DECIDED_BODY,
+    MAIL_APPEAL_DECIDED_SUBJECT,
+    MAIL_APPEAL_FILED_BODY,
+    MAIL_APPEAL_FILED_SUBJECT,
     PROVINCE,
     SERVICES_ARE_MATCHED_BY_THEIR_CODE,
     COMPARE,

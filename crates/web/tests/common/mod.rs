@@ -17,6 +17,8 @@ pub struct TestApp {
     pub base: String,
     /// Where the server listens ([`TestApp::use_host`] sends other host names there).
     pub addr: std::net::SocketAddr,
+    /// The running server's state, for tests that call its tasks directly.
+    pub state: Arc<AppState>,
     /// Follows no redirects, so tests see the 303s.
     pub client: reqwest::Client,
     pub store: Store,
@@ -27,6 +29,14 @@ pub struct TestApp {
 
 impl TestApp {
     pub async fn spawn(db: TestDatabase) -> TestApp {
+        TestApp::spawn_with(db, None).await
+    }
+
+    /// [`TestApp::spawn`] sending alerts through `mailer`.
+    pub async fn spawn_with(
+        db: TestDatabase,
+        mailer: Option<Arc<suara_web::alerts::Mailer>>,
+    ) -> TestApp {
         let store = db.seeded_store().await;
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
@@ -45,8 +55,9 @@ impl TestApp {
             effect_cells: Default::default(),
             hosts: Default::default(),
             draining: Default::default(),
+            mailer,
         });
-        tokio::spawn(suara_web::serve(listener, state));
+        tokio::spawn(suara_web::serve(listener, state.clone()));
         let client = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
             .build()
@@ -54,6 +65,7 @@ impl TestApp {
         TestApp {
             base,
             addr,
+            state,
             client,
             store,
             keys,
@@ -73,6 +85,65 @@ impl TestApp {
             None => format!("http://{}", self.addr),
         };
         self.client = client.build().unwrap();
+    }
+
+    /// A village forum with one proposal carried to the village musrenbang; returns its code.
+    pub async fn musrena_proposal(&self) -> String {
+        use suara_domain::musrena::forum::{Accommodation, Group, Level, Participants};
+        use suara_domain::musrena::lifecycle::Action;
+        let now = time::OffsetDateTime::now_utc();
+        let mut participants = Participants {
+            total: 30,
+            ..Participants::default()
+        };
+        participants.set(Group::Women, 18);
+        let forum = suara_store::Forum {
+            forum_id: String::new(),
+            level: Level::Desa,
+            district_id: Some(suara_store::testing::DISTRICT.into()),
+            village: Some(suara_store::testing::VILLAGE.into()),
+            held_on: time::macros::date!(2026 - 01 - 20),
+            place: "Balai Desa".into(),
+            facilitator: "Ibu Sri".into(),
+            accommodations: vec![Accommodation::EasyRead],
+            participants,
+            rule_version: None,
+        };
+        let forum_id = self
+            .store
+            .create_forum("t1", &forum, "test", now)
+            .await
+            .unwrap();
+        let draft = suara_domain::musrena::proposal::ProposalDraft {
+            title: "Jalur landai balai desa".into(),
+            problem: "Pengguna kursi roda tidak bisa masuk.".into(),
+            activity: "Membangun jalur landai.".into(),
+            sector: "infrastructure".into(),
+            village: suara_store::testing::VILLAGE.into(),
+            address: "Dusun Krajan".into(),
+            latitude: String::new(),
+            longitude: String::new(),
+            estimated_cost: "15000000".into(),
+            proposed_by: vec!["women".into(), "disability_physical".into()],
+            beneficiaries: vec![("disability_physical".into(), "12".into())],
+            sdgs: "10.2, 11.2".into(),
+            ..suara_domain::musrena::proposal::ProposalDraft::default()
+        };
+        let proposal = suara_domain::musrena::proposal::validate(&draft).unwrap();
+        let on = time::macros::date!(2026 - 01 - 20);
+        let code = self
+            .store
+            .add_proposal("t1", &forum_id, &proposal, false, on, "test", now)
+            .await
+            .unwrap();
+        let codes = [code.clone()];
+        for action in [Action::Verify, Action::Prioritize, Action::Carry] {
+            self.store
+                .apply_actions("t1", &codes, &action, on, "test", now)
+                .await
+                .unwrap();
+        }
+        code
     }
 
     pub fn url(&self, path: &str) -> String {

@@ -193,6 +193,14 @@ pub async fn decide(
         };
         return confirm_page(&cx, row, upheld, &form);
     }
+    let nip = cx
+        .app
+        .store
+        .pending_appeals(cx.tenant_id())
+        .await?
+        .into_iter()
+        .find(|a| a.response_id == response_id)
+        .map(|a| a.nip);
     let decided = cx
         .app
         .store
@@ -205,6 +213,17 @@ pub async fn decide(
             OffsetDateTime::now_utc(),
         )
         .await;
+    if let (Ok(()), Some(nip)) = (&decided, &nip) {
+        crate::alerts::appeal_decided(
+            &cx.app,
+            cx.tenant_id(),
+            nip,
+            response_id,
+            upheld,
+            &form.reason,
+        )
+        .await;
+    }
     let (status, message) = match decided {
         Ok(()) => (
             StatusCode::OK,

@@ -254,6 +254,9 @@ pub async fn file_appeal(
             OffsetDateTime::now_utc(),
         )
         .await;
+    if filed.is_ok() {
+        crate::alerts::appeal_filed(&cx.app, cx.tenant_id(), &nip, response_id, &form.reason).await;
+    }
     let (status, message) = match filed {
         Ok(()) => (
             StatusCode::OK,

@@ -6,7 +6,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use maud::{html, Markup};
 use suara_domain::access::Permission;
-use suara_domain::musrena::lifecycle::Action;
+use suara_domain::musrena::lifecycle::{Action, Stage};
 use suara_domain::tpp::inputs::parse_rupiah;
 use suara_store::{MusrenaError, StoredProposal};
 use time::OffsetDateTime;
@@ -189,12 +189,15 @@ pub async fn apply_step(
         )
         .await
     {
-        Ok(stages) => Ok(Redirect::to(&format!(
-            "{back}?lang={}&selesai={}",
-            lang.code(),
-            stages.len()
-        ))
-        .into_response()),
+        Ok(stages) => {
+            tell_recorders(&cx, &chosen, &stages).await?;
+            Ok(Redirect::to(&format!(
+                "{back}?lang={}&selesai={}",
+                lang.code(),
+                stages.len()
+            ))
+            .into_response())
+        }
         Err(MusrenaError::Store(e)) => Err(PageError::Store(e)),
         Err(error) => {
             let text = format!(
@@ -205,6 +208,33 @@ pub async fn apply_step(
             refused(&cx, back, &pairs, &chosen, &text).await
         }
     }
+}
+
+/// Tells each forum's recorder which of its proposals moved, and to what stage.
+async fn tell_recorders(
+    cx: &StaffCx,
+    chosen: &[StoredProposal],
+    stages: &[Stage],
+) -> Result<(), PageError> {
+    let mut forums: Vec<&str> = chosen.iter().map(|p| p.forum_id.as_str()).collect();
+    forums.sort();
+    forums.dedup();
+    for forum in forums {
+        let Some(recorder) = cx.app.store.forum_recorder(cx.tenant_id(), forum).await? else {
+            continue;
+        };
+        let moved: Vec<(String, String)> = chosen
+            .iter()
+            .zip(stages)
+            .filter(|(p, _)| p.forum_id == forum)
+            .map(|(p, stage)| {
+                let label = stage_label(crate::i18n::Lang::Id, *stage);
+                (p.code.clone(), label.to_string())
+            })
+            .collect();
+        crate::alerts::stage_changed(&cx.app, cx.tenant_id(), forum, &recorder, &moved).await;
+    }
+    Ok(())
 }
 
 /// The step form again, on a staff page with the problem and everything typed kept.

@@ -1,0 +1,366 @@
+//! Alerts by e-mail (off unless `smtp` is configured): to a unit's admins when its day's
+//! satisfaction dropped sharply against its own history or its quarantine grew; to the
+//! officer and the inspectorate when an appeal is filed or decided; to the account that
+//! recorded a Musrena forum when its proposals change stage.
+//!
+//! Events are queued in the database's outbox (the same event once, however many servers
+//! notice it) and every server sends from it, claiming each alert for a minute first, so an
+//! alert is sent once and a failed one is tried again. Recipients are accounts that gave an
+//! address (`suara user email USERNAME ADDRESS`). The texts are Indonesian (the catalogue's).
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use lettre::message::Mailbox;
+use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use suara_domain::access::Role;
+use suara_store::{Alert, Contact, Tenant};
+use time::OffsetDateTime;
+
+use crate::i18n::catalogue as T;
+use crate::i18n::Lang;
+use crate::AppState;
+
+#[derive(Debug, thiserror::Error)]
+pub enum MailError {
+    #[error("smtp: '{0}' is not an SMTP address (smtp://HOST:PORT)")]
+    Address(String),
+    #[error("mail_from: '{0}' is not an e-mail address")]
+    From(String),
+}
+
+/// The SMTP relay alerts go through and whom they come from.
+pub struct Mailer {
+    transport: AsyncSmtpTransport<Tokio1Executor>,
+    from: Mailbox,
+}
+
+impl Mailer {
+    /// `smtp` is `smtp://HOST[:PORT]` (port 25 by default): a relay on the machine or the
+    /// private network that accepts the server's mail and carries it on (over TLS) itself.
+    pub fn new(smtp: &str, from: &str) -> Result<Mailer, MailError> {
+        let address = smtp
+            .strip_prefix("smtp://")
+            .ok_or_else(|| MailError::Address(smtp.into()))?;
+        let (host, port) = match address.rsplit_once(':') {
+            Some((host, port)) => (
+                host,
+                port.parse().map_err(|_| MailError::Address(smtp.into()))?,
+            ),
+            None => (address, 25),
+        };
+        if host.is_empty() {
+            return Err(MailError::Address(smtp.into()));
+        }
+        Ok(Mailer {
+            transport: AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(host)
+                .port(port)
+                .timeout(Some(Duration::from_secs(20)))
+                .build(),
+            from: from.parse().map_err(|_| MailError::From(from.into()))?,
+        })
+    }
+
+    async fn send(&self, alert: &Alert) -> Result<(), String> {
+        let mut message = Message::builder()
+            .from(self.from.clone())
+            .subject(alert.subject.clone());
+        for recipient in &alert.recipients {
+            let mailbox: Mailbox = recipient.parse().map_err(|e| format!("{recipient}: {e}"))?;
+            message = message.to(mailbox);
+        }
+        let message = message
+            .body(alert.body.clone())
+            .map_err(|e| e.to_string())?;
+        self.transport
+            .send(message)
+            .await
+            .map(|_| ())
+            .map_err(|e| e.to_string())
+    }
+}
+
+/// Queues an alert when mail is on and someone is to be told; a failure is logged, never the
+/// user's problem (their action is done).
+async fn queue(
+    app: &AppState,
+    tenant_id: &str,
+    key: String,
+    to: Vec<String>,
+    subject: String,
+    body: String,
+) {
+    if app.mailer.is_none() || to.is_empty() {
+        return;
+    }
+    let mut recipients = to;
+    recipients.sort();
+    recipients.dedup();
+    let alert = Alert {
+        tenant_id: tenant_id.to_string(),
+        key,
+        recipients,
+        subject,
+        body,
+    };
+    if let Err(error) = app
+        .store
+        .enqueue_alert(&alert, OffsetDateTime::now_utc())
+        .await
+    {
+        tracing::error!(%error, key = %alert.key, "queueing an alert");
+    }
+}
+
+async fn contacts(app: &AppState, tenant_id: &str) -> Vec<Contact> {
+    if app.mailer.is_none() {
+        return Vec::new();
+    }
+    app.store.contacts(tenant_id).await.unwrap_or_else(|error| {
+        tracing::error!(%error, "reading alert addresses");
+        Vec::new()
+    })
+}
+
+fn addresses(contacts: &[Contact], wanted: impl Fn(&Contact) -> bool) -> Vec<String> {
+    contacts
+        .iter()
+        .filter(|c| wanted(c))
+        .map(|c| c.email.clone())
+        .collect()
+}
+
+const ID: Lang = Lang::Id;
+
+/// An officer appealed a response naming them: the officer and the inspectorate are told
+/// (never who gave the response).
+pub async fn appeal_filed(
+    app: &AppState,
+    tenant_id: &str,
+    nip: &str,
+    response_id: i64,
+    reason: &str,
+) {
+    let all = contacts(app, tenant_id).await;
+    let to = addresses(&all, |c| {
+        c.nip.as_deref() == Some(nip) || c.role == Role::Inspectorate
+    });
+    let subject = ID.fill(T::MAIL_APPEAL_FILED_SUBJECT, &[&nip]);
+    let body = ID.fill(T::MAIL_APPEAL_FILED_BODY, &[&nip, &reason]);
+    queue(
+        app,
+        tenant_id,
+        format!("appeal-filed:{response_id}"),
+        to,
+        subject,
+        body,
+    )
+    .await;
+}
+
+/// The inspectorate decided an appeal: the officer and the inspectorate are told.
+pub async fn appeal_decided(
+    app: &AppState,
+    tenant_id: &str,
+    nip: &str,
+    response_id: i64,
+    upheld: bool,
+    reason: &str,
+) {
+    let all = contacts(app, tenant_id).await;
+    let to = addresses(&all, |c| {
+        c.nip.as_deref() == Some(nip) || c.role == Role::Inspectorate
+    });
+    let outcome = ID.t(if upheld {
+        T::MAIL_APPEAL_UPHELD
+    } else {
+        T::MAIL_APPEAL_DISMISSED
+    });
+    let subject = ID.fill(T::MAIL_APPEAL_DECIDED_SUBJECT, &[&nip]);
+    let body = ID.fill(T::MAIL_APPEAL_DECIDED_BODY, &[&nip, &outcome, &reason]);
+    queue(
+        app,
+        tenant_id,
+        format!("appeal-decided:{response_id}"),
+        to,
+        subject,
+        body,
+    )
+    .await;
+}
+
+/// Proposals of a forum moved to a new stage: the account that recorded the forum is told.
+pub async fn stage_changed(
+    app: &AppState,
+    tenant_id: &str,
+    forum: &str,
+    recorded_by: &str,
+    moved: &[(String, String)],
+) {
+    if moved.is_empty() {
+        return;
+    }
+    let all = contacts(app, tenant_id).await;
+    let to = addresses(&all, |c| c.username == recorded_by);
+    let lines: Vec<String> = moved
+        .iter()
+        .map(|(code, stage)| format!("- {code}: {stage}"))
+        .collect();
+    let stamp = OffsetDateTime::now_utc().unix_timestamp_nanos();
+    let subject = ID.fill(T::MAIL_STAGE_SUBJECT, &[&forum]);
+    let body = ID.fill(T::MAIL_STAGE_BODY, &[&forum, &lines.join("\n")]);
+    queue(
+        app,
+        tenant_id,
+        format!("stage:{forum}:{stamp}"),
+        to,
+        subject,
+        body,
+    )
+    .await;
+}
+
+/// Yesterday (the regency's calendar) of every unit against its 28 days before: a sharp
+/// drop in satisfaction or a grown quarantine is told to the unit's admins (of the unit or
+/// a unit above it). Run by every server every few minutes; each event is queued once.
+pub async fn check_units(
+    app: &AppState,
+    tenant: &Tenant,
+    now: OffsetDateTime,
+) -> Result<(), suara_store::StoreError> {
+    use suara_domain::alerts::{holds_grew, sharp_drop, HISTORY_DAYS};
+    if app.mailer.is_none() {
+        return Ok(());
+    }
+    let today = now
+        .to_offset(tenant.offset())
+        .date()
+        .midnight()
+        .assume_offset(tenant.offset());
+    let yesterday = today - time::Duration::days(1);
+    let history_from = yesterday - time::Duration::days(HISTORY_DAYS as i64);
+    let day = app
+        .store
+        .unit_days(&tenant.tenant_id, yesterday, today)
+        .await?;
+    let history = app
+        .store
+        .unit_days(&tenant.tenant_id, history_from, yesterday)
+        .await?;
+    let units = app.store.units(&tenant.tenant_id).await?;
+    let tree = suara_domain::org::tree::UnitTree::new(
+        units
+            .iter()
+            .map(|u| (u.unit_id.as_str(), u.parent_id.as_deref())),
+    );
+    let all = contacts(app, &tenant.tenant_id).await;
+    let date = ID.date(yesterday.date());
+    for unit in &units {
+        let Some((tally, holds)) = day.get(&unit.unit_id) else {
+            continue;
+        };
+        let (past, past_holds) = history.get(&unit.unit_id).cloned().unwrap_or_default();
+        let to = addresses(&all, |c| {
+            c.role == Role::UnitAdmin
+                && c.unit_id
+                    .as_deref()
+                    .is_some_and(|root| tree.is_within(&unit.unit_id, root))
+        });
+        if let Some(drop) = sharp_drop(tally, &past) {
+            let subject = ID.fill(T::MAIL_DROP_SUBJECT, &[&unit.name, &date]);
+            let body = ID.fill(
+                T::MAIL_DROP_BODY,
+                &[
+                    &unit.name,
+                    &date,
+                    &ID.decimal(drop.day),
+                    &tally.responses(),
+                    &ID.decimal(drop.history),
+                ],
+            );
+            queue(
+                app,
+                &tenant.tenant_id,
+                format!("drop:{}:{}", unit.unit_id, yesterday.date()),
+                to.clone(),
+                subject,
+                body,
+            )
+            .await;
+        }
+        if holds_grew(*holds, past_holds) {
+            let subject = ID.fill(T::MAIL_HOLDS_SUBJECT, &[&unit.name, &date]);
+            let body = ID.fill(T::MAIL_HOLDS_BODY, &[&unit.name, &date, holds, &past_holds]);
+            queue(
+                app,
+                &tenant.tenant_id,
+                format!("holds:{}:{}", unit.unit_id, yesterday.date()),
+                to,
+                subject,
+                body,
+            )
+            .await;
+        }
+    }
+    Ok(())
+}
+
+/// Sends what is queued, every two seconds; checks every regency's units every ten minutes.
+/// Runs on every server while it serves.
+pub async fn run(app: Arc<AppState>) {
+    let Some(mailer) = app.mailer.clone() else {
+        return;
+    };
+    let mut tick = tokio::time::interval(Duration::from_secs(2));
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    let mut checked: Option<std::time::Instant> = None;
+    loop {
+        tick.tick().await;
+        if checked.is_none_or(|at| at.elapsed() >= Duration::from_secs(600)) {
+            checked = Some(std::time::Instant::now());
+            match app.store.tenants().await {
+                Ok(tenants) => {
+                    for tenant in tenants {
+                        if let Err(error) =
+                            check_units(&app, &tenant, OffsetDateTime::now_utc()).await
+                        {
+                            tracing::warn!(%error, tenant = %tenant.tenant_id, "checking units for alerts");
+                        }
+                    }
+                }
+                Err(error) => tracing::warn!(%error, "reading regencies for alerts"),
+            }
+        }
+        send_queued(&app, &mailer).await;
+    }
+}
+
+/// Sends every alert this server can claim now.
+pub async fn send_queued(app: &AppState, mailer: &Mailer) {
+    let claimed = app
+        .store
+        .claim_alerts(OffsetDateTime::now_utc(), time::Duration::minutes(1), 20)
+        .await;
+    let alerts = match claimed {
+        Ok(alerts) => alerts,
+        Err(error) => {
+            tracing::warn!(%error, "claiming alerts");
+            return;
+        }
+    };
+    for alert in alerts {
+        let outcome = mailer.send(&alert).await;
+        metrics::counter!("suara_alerts_total", "outcome" => if outcome.is_ok() { "sent" } else { "failed" })
+            .increment(1);
+        if let Err(error) = &outcome {
+            tracing::warn!(%error, key = %alert.key, "sending an alert");
+        }
+        if let Err(error) = app
+            .store
+            .alert_outcome(&alert, outcome, OffsetDateTime::now_utc())
+            .await
+        {
+            tracing::error!(%error, key = %alert.key, "recording an alert's outcome");
+        }
+    }
+}

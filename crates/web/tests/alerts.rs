@@ -1,0 +1,282 @@
+//! Alerts by e-mail through a real SMTP exchange with a local sink this test starts: an
+//! appeal filed and decided reaches the officer and the inspectorate, a forum's proposals
+//! moving on reach the account that recorded the forum, and a unit's sharp drop in
+//! satisfaction reaches its admin; each once. On SQLite and PostgreSQL.
+
+mod common;
+
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use common::{hidden_value, TestApp, PASSWORD};
+use reqwest::StatusCode;
+use suara_domain::access::Role;
+use suara_store::testing::{TestDatabase, OFFICER_NIP};
+use time::OffsetDateTime;
+use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+
+suara_store::backend_tests!(alerts_reach_the_people_concerned_once);
+
+/// A message the sink accepted: its recipients and its text (headers and body).
+#[derive(Clone, Debug)]
+struct Mail {
+    to: Vec<String>,
+    text: String,
+}
+
+/// A local SMTP server that accepts every message (loopback only; stops with the test).
+async fn smtp_sink() -> (String, Arc<Mutex<Vec<Mail>>>) {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap().to_string();
+    let received: Arc<Mutex<Vec<Mail>>> = Arc::default();
+    let store = received.clone();
+    tokio::spawn(async move {
+        while let Ok((stream, _)) = listener.accept().await {
+            let store = store.clone();
+            tokio::spawn(async move {
+                let (read, mut write) = stream.into_split();
+                let mut lines = BufReader::new(read).lines();
+                let _ = write.write_all(b"220 sink ESMTP\r\n").await;
+                let mut to = Vec::new();
+                while let Ok(Some(line)) = lines.next_line().await {
+                    let command = line.to_ascii_uppercase();
+                    let reply: &[u8] = if command.starts_with("RCPT TO:") {
+                        to.push(line[8..].trim().trim_matches(['<', '>']).to_string());
+                        b"250 ok\r\n"
+                    } else if command == "DATA" {
+                        let _ = write.write_all(b"354 go on\r\n").await;
+                        let mut text = String::new();
+                        while let Ok(Some(line)) = lines.next_line().await {
+                            if line == "." {
+                                break;
+                            }
+                            text.push_str(&line);
+                            text.push('\n');
+                        }
+                        store.lock().unwrap().push(Mail {
+                            to: std::mem::take(&mut to),
+                            text: unquote(&text),
+                        });
+                        b"250 queued\r\n"
+                    } else if command == "QUIT" {
+                        let _ = write.write_all(b"221 bye\r\n").await;
+                        break;
+                    } else {
+                        b"250 ok\r\n"
+                    };
+                    let _ = write.write_all(reply).await;
+                }
+            });
+        }
+    });
+    (addr, received)
+}
+
+/// The text with quoted-printable undone (soft line breaks, `=XX` bytes), as a mail
+/// reader shows it.
+fn unquote(text: &str) -> String {
+    let joined = text.replace("=\n", "");
+    let bytes = joined.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (bytes[i], hex) {
+            (b'=', Some(byte)) => {
+                out.push(byte);
+                i += 3;
+            }
+            (byte, _) => {
+                out.push(byte);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Waits (at most ten seconds) for a message whose text contains `subject`.
+async fn mail_with(received: &Arc<Mutex<Vec<Mail>>>, subject: &str) -> Mail {
+    for _ in 0..100 {
+        if let Some(mail) = received
+            .lock()
+            .unwrap()
+            .iter()
+            .find(|m| m.text.contains(subject))
+        {
+            return mail.clone();
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("no mail about '{subject}': {:?}", received.lock().unwrap());
+}
+
+/// A response to `dukcapil` with every answer `rating`, received at `at`.
+async fn response(
+    app: &TestApp,
+    key: &str,
+    rating: i64,
+    officer: Option<&str>,
+    at: OffsetDateTime,
+) {
+    let response = suara_domain::survey::validate(suara_domain::survey::ResponseDraft {
+        unit: Some("dukcapil".into()),
+        officer: officer.map(Into::into),
+        answers: Some(vec![Some(rating); 9]),
+        idempotency_key: Some(key.into()),
+        ..Default::default()
+    })
+    .unwrap();
+    let submission = suara_store::Submission {
+        response: &response,
+        channel: suara_store::Channel::Web,
+        received_at: at,
+        signals: None,
+    };
+    app.store
+        .record_response(&suara_store::testing::tenant(), submission)
+        .await
+        .unwrap();
+}
+
+async fn alerts_reach_the_people_concerned_once(db: TestDatabase) {
+    let (smtp, received) = smtp_sink().await;
+    let mailer =
+        suara_web::alerts::Mailer::new(&format!("smtp://{smtp}"), "suara <suara@uji.go.id>")
+            .unwrap();
+    let app = TestApp::spawn_with(db, Some(Arc::new(mailer))).await;
+    for (username, role, unit, nip) in [
+        ("pegawai", Role::Officer, None, Some(OFFICER_NIP)),
+        ("inspektorat", Role::Inspectorate, None, None),
+        ("admin-dukcapil", Role::UnitAdmin, Some("dukcapil"), None),
+        ("admin-rsud", Role::UnitAdmin, Some("rsud"), None),
+        ("test", Role::Planner, None, None),
+    ] {
+        app.add_account(username, role, unit, nip).await;
+        let email = format!("{username}@uji.go.id");
+        assert!(app
+            .store
+            .set_account_email("t1", username, Some(&email))
+            .await
+            .unwrap());
+    }
+
+    // An officer appeals a response naming them; the inspectorate decides.
+    let now = OffsetDateTime::now_utc();
+    let month = suara_store::testing::tenant().month_of(now).previous();
+    let in_month = time::Date::from_calendar_date(
+        month.year(),
+        time::Month::try_from(month.month()).unwrap(),
+        15,
+    )
+    .unwrap()
+    .midnight()
+    .assume_utc();
+    response(&app, "alert-appeal", 1, Some(OFFICER_NIP), in_month).await;
+    let officer = app.sign_in("pegawai", PASSWORD).await.unwrap();
+    let why = app
+        .get_as(
+            &officer,
+            &format!("/dasbor/pegawai/{OFFICER_NIP}/tpp?bulan={month}"),
+        )
+        .await
+        .text()
+        .await
+        .unwrap();
+    let id = hidden_value(&why, "response").expect("an appeal form");
+    let month = month.to_string();
+    let filed = app
+        .post_form_as(
+            Some(&officer),
+            &format!("/dasbor/pegawai/{OFFICER_NIP}/banding"),
+            &[
+                ("csrf", officer.csrf.as_str()),
+                ("response", id.as_str()),
+                ("month", month.as_str()),
+                ("reason", "Saya cuti hari itu."),
+            ],
+        )
+        .await;
+    assert_eq!(filed.status(), StatusCode::OK);
+    let mail = mail_with(&received, "Keberatan baru dari pegawai").await;
+    let mut to = mail.to.clone();
+    to.sort();
+    assert_eq!(to, ["inspektorat@uji.go.id", "pegawai@uji.go.id"]);
+    assert!(mail.text.contains("Saya cuti hari itu.") && mail.text.contains("suara@uji.go.id"));
+    let inspector = app.sign_in("inspektorat", PASSWORD).await.unwrap();
+    let decided = app
+        .post_form_as(
+            Some(&inspector),
+            "/admin/banding",
+            &[
+                ("csrf", inspector.csrf.as_str()),
+                ("response", id.as_str()),
+                ("decision", "uphold"),
+                ("reason", "Daftar hadir: cuti"),
+                ("confirm", "yes"),
+            ],
+        )
+        .await;
+    assert_eq!(decided.status(), StatusCode::OK);
+    let mail = mail_with(&received, "sudah diputuskan").await;
+    assert_eq!(mail.to.len(), 2);
+    assert!(mail.text.contains("dikabulkan"), "{}", mail.text);
+
+    // A forum's proposal moves on: the account that recorded the forum is told.
+    let code = app.musrena_proposal().await;
+    let planner = app.sign_in("test", PASSWORD).await.unwrap();
+    let moved = app
+        .post_form_as(
+            Some(&planner),
+            "/musrena/langkah",
+            &[
+                ("csrf", planner.csrf.as_str()),
+                ("code", code.as_str()),
+                ("action", "carry"),
+                ("on", "2026-02-10"),
+            ],
+        )
+        .await;
+    assert_eq!(moved.status(), StatusCode::SEE_OTHER);
+    let mail = mail_with(&received, "berpindah tahap").await;
+    assert_eq!(mail.to, ["test@uji.go.id"]);
+    assert!(mail.text.contains(&code));
+
+    // Yesterday's ten unhappy answers against 28 days of happy ones: dukcapil's admin is
+    // told, rsud's is not; checking again (another server, the next round) sends nothing new.
+    let tenant = suara_store::testing::tenant();
+    let today = now
+        .to_offset(tenant.offset())
+        .date()
+        .midnight()
+        .assume_offset(tenant.offset());
+    for i in 0..30 {
+        let at = today - time::Duration::days(2 + i % 20) + time::Duration::hours(3);
+        response(&app, &format!("alert-happy-{i}"), 4, None, at).await;
+    }
+    for i in 0..10 {
+        let at =
+            today - time::Duration::days(1) + time::Duration::hours(2) + time::Duration::minutes(i);
+        response(&app, &format!("alert-unhappy-{i}"), 1, None, at).await;
+    }
+    for _ in 0..2 {
+        suara_web::alerts::check_units(&app.state, &tenant, now)
+            .await
+            .unwrap();
+    }
+    let mail = mail_with(&received, "turun tajam").await;
+    assert_eq!(mail.to, ["admin-dukcapil@uji.go.id"]);
+    assert!(
+        mail.text.contains("IKM 25,00 dari 10 tanggapan") && mail.text.contains("IKM 100,00"),
+        "{}",
+        mail.text
+    );
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    let all = received.lock().unwrap().clone();
+    assert_eq!(all.len(), 4, "each event once: {all:?}");
+    let sent = app.store.sent_alerts("t1").await.unwrap();
+    assert_eq!(sent.len(), 4);
+}
