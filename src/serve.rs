@@ -190,6 +190,7 @@ pub fn serve(options: Options) -> anyhow::Result<()> {
             .await
             .with_context(|| format!("listening on {addr}"))?;
         let local = listener.local_addr()?;
+        tracing::info!(addr = %local, database = store.backend().name(), "serving");
         println!(
             "suara is serving on http://{local}/ ({} at {database}); press Ctrl-C to stop",
             store.backend().name()
