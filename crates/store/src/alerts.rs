@@ -1,11 +1,9 @@
 //! Alerts by e-mail: account addresses, the outbox every app server sends from, and the
 //! day figures the satisfaction and quarantine alerts are judged on.
 
-use std::collections::HashMap;
-
 use sqlx::Row;
 use suara_domain::access::Role;
-use suara_domain::skm::Tally;
+use suara_domain::skm::{Tally, ELEMENT_COUNT};
 use time::OffsetDateTime;
 
 use crate::{from_micros, micros, Result, Store, StoreError};
@@ -184,40 +182,50 @@ impl Store {
             .collect()
     }
 
-    /// Each unit's counted responses received in `[from, to)` (not held, or held and
-    /// accepted), as tallies, and how many were held then.
-    pub async fn unit_days(
+    /// A unit's counted responses received in `[from, to)` (not held, or held and accepted)
+    /// as a tally, and how many were held then; summed by the database, along the index of
+    /// a unit's responses by time.
+    pub async fn unit_period(
         &self,
         tenant_id: &str,
+        unit_id: &str,
         from: OffsetDateTime,
         to: OffsetDateTime,
-    ) -> Result<HashMap<String, (Tally, u64)>> {
-        let rows = sqlx::query(
-            "SELECT r.unit_id, r.u1, r.u2, r.u3, r.u4, r.u5, r.u6, r.u7, r.u8, r.u9,
-                    CASE WHEN q.response_id IS NULL THEN 0
-                         WHEN d.accepted = 1 THEN 0 ELSE 1 END AS held
+    ) -> Result<(Tally, u64)> {
+        let sums: String = (1..=ELEMENT_COUNT)
+            .map(|i| {
+                format!(
+                    ", CAST(COALESCE(SUM(r.u{i}), 0) AS BIGINT) AS tally_s{i}, COUNT(r.u{i}) AS tally_n{i}"
+                )
+            })
+            .collect();
+        let rows = sqlx::query(&format!(
+            "SELECT CASE WHEN q.response_id IS NULL OR d.accepted = 1 THEN 0 ELSE 1 END AS held,
+                    COUNT(*) AS tally_responses{sums}
              FROM responses r
              LEFT JOIN quarantine q ON q.tenant_id = r.tenant_id AND q.response_id = r.response_id
              LEFT JOIN quarantine_decisions d
                     ON d.tenant_id = r.tenant_id AND d.response_id = r.response_id
-             WHERE r.tenant_id = $1 AND r.received_at_us >= $2 AND r.received_at_us < $3",
-        )
+             WHERE r.tenant_id = $1 AND r.unit_id = $2
+               AND r.received_at_us >= $3 AND r.received_at_us < $4
+             GROUP BY 1"
+        ))
         .bind(tenant_id)
+        .bind(unit_id)
         .bind(micros(from))
         .bind(micros(to))
         .fetch_all(&self.reader)
         .await?;
-        let mut days: HashMap<String, (Tally, u64)> = HashMap::new();
+        let mut counted = Tally::default();
+        let mut held = 0;
         for row in rows {
-            let unit: String = row.try_get("unit_id")?;
-            let held: i64 = row.try_get("held")?;
-            let day = days.entry(unit).or_default();
-            if held == 1 {
-                day.1 += 1;
+            let tally = crate::responses::tally_from_row(&row)?;
+            if row.try_get::<i64, _>("held")? == 1 {
+                held += tally.responses();
             } else {
-                day.0.add(&crate::responses::answers_of(&row)?);
+                counted = tally;
             }
         }
-        Ok(days)
+        Ok((counted, held))
     }
 }

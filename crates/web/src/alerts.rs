@@ -222,7 +222,7 @@ pub async fn stage_changed(
 
 /// Yesterday (the regency's calendar) of every unit against its 28 days before: a sharp
 /// drop in satisfaction or a grown quarantine is told to the unit's admins (of the unit or
-/// a unit above it). Run by every server every few minutes; each event is queued once.
+/// a unit above it). Run by every server once a day; each event is queued once.
 pub async fn check_units(
     app: &AppState,
     tenant: &Tenant,
@@ -239,14 +239,6 @@ pub async fn check_units(
         .assume_offset(tenant.offset());
     let yesterday = today - time::Duration::days(1);
     let history_from = yesterday - time::Duration::days(HISTORY_DAYS as i64);
-    let day = app
-        .store
-        .unit_days(&tenant.tenant_id, yesterday, today)
-        .await?;
-    let history = app
-        .store
-        .unit_days(&tenant.tenant_id, history_from, yesterday)
-        .await?;
     let units = app.store.units(&tenant.tenant_id).await?;
     let tree = suara_domain::org::tree::UnitTree::new(
         units
@@ -256,17 +248,25 @@ pub async fn check_units(
     let all = contacts(app, &tenant.tenant_id).await;
     let date = ID.date(yesterday.date());
     for unit in &units {
-        let Some((tally, holds)) = day.get(&unit.unit_id) else {
+        let id = &unit.unit_id;
+        let (tally, holds) = app
+            .store
+            .unit_period(&tenant.tenant_id, id, yesterday, today)
+            .await?;
+        if tally.responses() == 0 && holds == 0 {
             continue;
-        };
-        let (past, past_holds) = history.get(&unit.unit_id).cloned().unwrap_or_default();
+        }
+        let (past, past_holds) = app
+            .store
+            .unit_period(&tenant.tenant_id, id, history_from, yesterday)
+            .await?;
         let to = addresses(&all, |c| {
             c.role == Role::UnitAdmin
                 && c.unit_id
                     .as_deref()
                     .is_some_and(|root| tree.is_within(&unit.unit_id, root))
         });
-        if let Some(drop) = sharp_drop(tally, &past) {
+        if let Some(drop) = sharp_drop(&tally, &past) {
             let subject = ID.fill(T::MAIL_DROP_SUBJECT, &[&unit.name, &date]);
             let body = ID.fill(
                 T::MAIL_DROP_BODY,
@@ -288,9 +288,12 @@ pub async fn check_units(
             )
             .await;
         }
-        if holds_grew(*holds, past_holds) {
+        if holds_grew(holds, past_holds) {
             let subject = ID.fill(T::MAIL_HOLDS_SUBJECT, &[&unit.name, &date]);
-            let body = ID.fill(T::MAIL_HOLDS_BODY, &[&unit.name, &date, holds, &past_holds]);
+            let body = ID.fill(
+                T::MAIL_HOLDS_BODY,
+                &[&unit.name, &date, &holds, &past_holds],
+            );
             queue(
                 app,
                 &tenant.tenant_id,
@@ -305,33 +308,52 @@ pub async fn check_units(
     Ok(())
 }
 
-/// Sends what is queued, every two seconds; checks every regency's units every ten minutes.
-/// Runs on every server while it serves.
+/// Sends what is queued, every two seconds; checks each regency's units once per day of its
+/// calendar (looking every ten minutes whether a day has ended). Runs on every server.
 pub async fn run(app: Arc<AppState>) {
     let Some(mailer) = app.mailer.clone() else {
         return;
     };
     let mut tick = tokio::time::interval(Duration::from_secs(2));
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-    let mut checked: Option<std::time::Instant> = None;
+    let mut checked: std::collections::HashMap<String, time::Date> = Default::default();
+    let mut looked: Option<std::time::Instant> = None;
     loop {
         tick.tick().await;
-        if checked.is_none_or(|at| at.elapsed() >= Duration::from_secs(600)) {
-            checked = Some(std::time::Instant::now());
-            match app.store.tenants().await {
-                Ok(tenants) => {
-                    for tenant in tenants {
-                        if let Err(error) =
-                            check_units(&app, &tenant, OffsetDateTime::now_utc()).await
-                        {
-                            tracing::warn!(%error, tenant = %tenant.tenant_id, "checking units for alerts");
-                        }
-                    }
-                }
-                Err(error) => tracing::warn!(%error, "reading regencies for alerts"),
-            }
+        if looked.is_none_or(|at| at.elapsed() >= Duration::from_secs(600)) {
+            looked = Some(std::time::Instant::now());
+            check_every_regency(&app, &mut checked).await;
         }
         send_queued(&app, &mailer).await;
+    }
+}
+
+/// [`check_units`] for each regency whose day ended since it was last checked.
+async fn check_every_regency(
+    app: &AppState,
+    checked: &mut std::collections::HashMap<String, time::Date>,
+) {
+    let now = OffsetDateTime::now_utc();
+    let tenants = match app.store.tenants().await {
+        Ok(tenants) => tenants,
+        Err(error) => {
+            tracing::warn!(%error, "reading regencies for alerts");
+            return;
+        }
+    };
+    for tenant in tenants {
+        let today = now.to_offset(tenant.offset()).date();
+        if checked.get(&tenant.tenant_id) == Some(&today) {
+            continue;
+        }
+        match check_units(app, &tenant, now).await {
+            Ok(()) => {
+                checked.insert(tenant.tenant_id.clone(), today);
+            }
+            Err(error) => {
+                tracing::warn!(%error, tenant = %tenant.tenant_id, "checking units for alerts")
+            }
+        }
     }
 }
 

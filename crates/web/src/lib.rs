@@ -145,6 +145,7 @@ impl AppState {
                     0 => Err(ApiError::NotFound("no regency is set up yet".into())),
                     _ => {
                         let hosts = self.hosts.first_hosts(&self.store).await?;
+                        tenants.sort_by(|a, b| a.name.cmp(&b.name));
                         let scheme = self.scheme();
                         Err(ApiError::ChooseRegency(
                             tenants

@@ -184,7 +184,10 @@ pub fn public_page(lang: Lang, here: &str, error: &PageError) -> Markup {
         html! {
             h1 { (title) }
             (body)
-            p { a href={ (crate::routes::HOME) "?lang=" (lang.code()) } { (lang.texts().back_home) } }
+            // The chooser is the home page of an address serving several regencies.
+            @if !matches!(error, PageError::ChooseRegency(_)) {
+                p { a href={ (crate::routes::HOME) "?lang=" (lang.code()) } { (lang.texts().back_home) } }
+            }
         },
     )
 }

@@ -233,7 +233,7 @@ fn render(lang: Lang, view: &ProvinceView) -> (String, Markup) {
     };
     let table = |caption: String, lines: &[Line], with_service: bool| {
         html! {
-            table.data tabindex="0" {
+            table.data.stacked {
                 caption { (caption) }
                 thead { tr {
                     th scope="col" { (lang.t(T::REGENCY_OR_CITY)) }

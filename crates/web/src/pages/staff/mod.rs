@@ -148,7 +148,10 @@ fn menu_groups(lang: Lang, staff: &Staff) -> Vec<(&'static str, Vec<MenuItem>)> 
             lang.t(T::INNOVATION_SUMMARY),
         ));
     }
-    groups.push((lang.t(T::INNOVATIONS), innovation));
+    // The province's accounts belong to no regency's innovation work.
+    if !may(Permission::ViewProvince) {
+        groups.push((lang.t(T::INNOVATIONS), innovation));
+    }
     let mut admin = Vec::new();
     if may(Permission::ImportOrganisation) {
         admin.push(item(routes::IMPORT, lang.t(T::IMPORT_ORGANISATION)));
