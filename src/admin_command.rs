@@ -78,6 +78,25 @@ pub async fn add_host(store: &Store, code: &str, host: &str) -> anyhow::Result<(
     Ok(())
 }
 
+/// Makes regency `code`'s signing key if it has none; says where it is.
+pub async fn make_key(
+    store: &Store,
+    code: &str,
+    signing_key: &std::path::Path,
+) -> anyhow::Result<()> {
+    if store.tenant(code).await?.is_none() {
+        bail!("no regency '{code}': create it first with `suara tenant add {code} NAME`");
+    }
+    let signer = Signer::new(signing_key);
+    let public = signer.key(code)?.public();
+    println!(
+        "regency {code} signs with {} (public key {}); copy it to every app server",
+        signer.key_file(code).display(),
+        public.to_hex()
+    );
+    Ok(())
+}
+
 /// Prints each regency with its host names.
 pub async fn list_tenants(store: &Store) -> anyhow::Result<()> {
     let hosts = store.tenant_hosts().await?;

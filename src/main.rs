@@ -86,6 +86,9 @@ enum Command {
         command: TenantCommand,
         #[arg(long, global = true, default_value = DEFAULT_DATABASE_URL)]
         database: String,
+        /// The signing key files (regency CODE's is FILE-CODE), as the server is given them.
+        #[arg(long, global = true, env = "SUARA_SIGNING_KEY", default_value = suara_web::signing::DEFAULT_KEY_FILE)]
+        signing_key: PathBuf,
     },
     /// Staff accounts.
     User {
@@ -244,6 +247,9 @@ enum TenantCommand {
     Host { code: String, host: String },
     /// The regencies and their host names.
     List,
+    /// Make regency CODE's signing key if it has none (`tenant add` does too); prints where
+    /// it is and its public half. Copy the key folder to every app server.
+    Key { code: String },
 }
 
 #[derive(Subcommand)]
@@ -384,7 +390,11 @@ fn main() -> ExitCode {
             );
             ExitCode::SUCCESS
         }
-        Command::Tenant { command, database } => with_store(&database, |store| async move {
+        Command::Tenant {
+            command,
+            database,
+            signing_key,
+        } => with_store(&database, |store| async move {
             match command {
                 TenantCommand::Add {
                     code,
@@ -396,6 +406,10 @@ fn main() -> ExitCode {
                     for host in hosts {
                         admin_command::add_host(&store, &code, &host).await?;
                     }
+                    admin_command::make_key(&store, &code, &signing_key).await?;
+                }
+                TenantCommand::Key { code } => {
+                    admin_command::make_key(&store, &code, &signing_key).await?
                 }
                 TenantCommand::Host { code, host } => {
                     admin_command::add_host(&store, &code, &host).await?

@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use anyhow::Context;
 use serde::Deserialize;
-use suara_store::{Store, DEFAULT_DATABASE_URL};
+use suara_store::{Backend, Store, DEFAULT_DATABASE_URL};
 use suara_web::signing::Signer;
 use suara_web::AppState;
 
@@ -175,10 +175,16 @@ pub fn serve(options: Options) -> anyhow::Result<()> {
         .enable_all()
         .build()?;
     runtime.block_on(async {
-        let signer = Arc::new(Signer::new(&signing_key));
         let store = Store::open(&database)
             .await
             .with_context(|| format!("opening database {database}"))?;
+        // Servers sharing a PostgreSQL database must sign with the same keys: none makes
+        // one of its own (the demo makes its one regency's).
+        let signer = Arc::new(if store.backend() == Backend::Postgres && !demo {
+            Signer::existing_only(&signing_key)
+        } else {
+            Signer::new(&signing_key)
+        });
         if demo {
             let key = signer.key(demo::TENANT_ID)?;
             demo::fill_if_empty(&store, &key)

@@ -130,6 +130,26 @@ fn three_servers_behind_nginx_survive_a_killed_server() {
     let dir = tempfile::tempdir().unwrap();
     let key = dir.path().join("signing-key");
     let key = key.to_str().unwrap();
+    // Servers sharing the database make no keys: each regency's is made once, here.
+    let refused = support::command(&["serve", "--addr", "127.0.0.1:0", "--database", &db.url])
+        .args(["--signing-key", key])
+        .output()
+        .unwrap();
+    assert!(!refused.status.success());
+    let said = support::stderr(&refused);
+    assert!(said.contains("suara tenant key t1"), "{said}");
+    for (code, _) in HOSTS {
+        let made = suara(&[
+            "tenant",
+            "key",
+            code,
+            "--database",
+            &db.url,
+            "--signing-key",
+            key,
+        ]);
+        assert!(made.status.success(), "{}", support::stderr(&made));
+    }
     let mut servers: Vec<Option<(Server, String)>> = (0..3)
         .map(|_| Some(serve(&db.url, &["--signing-key", key, "--trust-proxy"])))
         .collect();

@@ -28,6 +28,12 @@ pub enum KeyError {
     },
     #[error("{0}: not a signing key (64 hexadecimal digits)")]
     Malformed(PathBuf),
+    #[error(
+        "no signing key for regency {tenant} at {}: make it once with `suara tenant key {tenant}` \
+         and copy the key folder to every app server",
+        path.display()
+    )]
+    Missing { tenant: String, path: PathBuf },
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -36,6 +42,9 @@ pub enum KeyError {
 pub struct Signer {
     /// `FILE` of `--signing-key FILE`.
     base: PathBuf,
+    /// Whether a missing key is made (one server), or refused (servers sharing a database
+    /// must all sign a regency's log with the same key, made once and copied).
+    make_missing: bool,
     keys: Mutex<HashMap<String, Arc<LogKey>>>,
 }
 
@@ -44,7 +53,16 @@ impl Signer {
     pub fn new(base: &Path) -> Signer {
         Signer {
             base: base.to_path_buf(),
+            make_missing: true,
             keys: Mutex::default(),
+        }
+    }
+
+    /// Keys named after `base` that must exist already: one missing is an error.
+    pub fn existing_only(base: &Path) -> Signer {
+        Signer {
+            make_missing: false,
+            ..Signer::new(base)
         }
     }
 
@@ -84,7 +102,13 @@ impl Signer {
         let path = self.key_file(tenant_id);
         let key = match self.read(&path)? {
             Some(key) => key,
-            None => self.create(&path, tenant_id)?,
+            None if self.make_missing => self.create(&path, tenant_id)?,
+            None => {
+                return Err(KeyError::Missing {
+                    tenant: tenant_id.to_string(),
+                    path,
+                })
+            }
         };
         let key = Arc::new(key);
         self.cached().insert(tenant_id.to_string(), key.clone());
