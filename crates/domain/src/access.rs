@@ -38,6 +38,13 @@ impl Role {
         Role::Province,
     ];
 
+    /// Whether a regency's own administrator may give this role on the web. The province's
+    /// role is not theirs to give: it sees every regency's figures, so only the operator's
+    /// command line (`suara user add --role province`) makes such accounts.
+    pub fn granted_by_regency(self) -> bool {
+        self != Role::Province
+    }
+
     pub fn code(self) -> &'static str {
         match self {
             Role::Administrator => "admin",
@@ -222,6 +229,16 @@ pub fn new_account_problem(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_regency_grants_every_role_but_the_provinces() {
+        let granted: Vec<Role> = Role::ALL
+            .into_iter()
+            .filter(|r| r.granted_by_regency())
+            .collect();
+        assert_eq!(granted.len(), Role::ALL.len() - 1);
+        assert!(!Role::Province.granted_by_regency());
+    }
 
     #[test]
     fn passwords_must_be_long_and_varied() {

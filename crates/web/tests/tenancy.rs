@@ -197,6 +197,28 @@ async fn two_regencies_on_one_server_share_nothing(db: TestDatabase) {
         StatusCode::FORBIDDEN,
         "a regency's administrator sees only their regency"
     );
+    // Nor can they make themselves a province account: the form offers no such role, and a
+    // forged one is refused with the form's question, the account not made.
+    let form = app.get_as(&one, "/admin/akun").await.text().await.unwrap();
+    assert!(form.contains("value=\"planner\"") && !form.contains("value=\"province\""));
+    let forged = app
+        .post_form_as(
+            Some(&one),
+            "/admin/akun",
+            &[
+                ("csrf", one.csrf.as_str()),
+                ("username", "mata-mata"),
+                ("role", "province"),
+                ("password", "kopi tubruk pagi"),
+            ],
+        )
+        .await;
+    assert_eq!(forged.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(forged.text().await.unwrap().contains("value=\"mata-mata\""));
+    assert_eq!(
+        app.sign_in("mata-mata", "kopi tubruk pagi").await.err(),
+        Some(StatusCode::UNAUTHORIZED)
+    );
 
     // The province sees both regencies side by side, and nothing of either's people.
     app.store

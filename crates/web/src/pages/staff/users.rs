@@ -102,7 +102,7 @@ pub fn render(
             (look.csrf())
             p { label for="username" { (lang.t(T::USERNAME_LOWER_CASE_LETTERS_DIGITS_DOTS_DASHES)) } input #username name="username" required pattern="[a-z0-9._-]{3,64}" autocomplete="off" value=[typed.map(|f| f.username.as_str())]; }
             p { label for="role" { (lang.t(T::ROLE)) }
-                select #role name="role" { @for role in Role::ALL { option value=(role.code()) selected[typed_role == Some(role.code())] { (role_label(lang, role)) } } } }
+                select #role name="role" { @for role in Role::ALL.into_iter().filter(|r| r.granted_by_regency()) { option value=(role.code()) selected[typed_role == Some(role.code())] { (role_label(lang, role)) } } } }
             p { label for="unit_id" { (lang.t(T::UNIT_FOR_A_UNIT_ADMIN)) }
                 select #unit_id name="unit_id" { option value="" { "–" } @for u in units { option value=(u.unit_id) selected[typed_unit == Some(u.unit_id.as_str())] { (u.name) } } } }
             p { label for="nip" { (lang.t(T::NIP_FOR_AN_OFFICER_ACCOUNT)) } input #nip name="nip" inputmode="numeric" pattern="[0-9]{18}" value=[typed.and_then(|f| f.nip.as_deref())]; }
@@ -139,7 +139,7 @@ async fn add_account(
             .map(str::to_string)
     };
     let username = form.username.trim();
-    let Some(role) = Role::from_code(&form.role) else {
+    let Some(role) = Role::from_code(&form.role).filter(|r| r.granted_by_regency()) else {
         return Ok(Err(lang.t(T::CHOOSE_A_ROLE).into()));
     };
     let unit_id = blank(&form.unit_id).filter(|_| role == Role::UnitAdmin);
