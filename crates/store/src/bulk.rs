@@ -137,7 +137,7 @@ impl Store {
         I: Iterator<Item = Vec<BulkResponse>> + Send + 'static,
     {
         let known = self.known(&tenant.tenant_id).await?;
-        let row = sqlx::query(READ_START)
+        let row = sqlx::query(read_start(self.backend))
             .bind(&tenant.tenant_id)
             .fetch_one(&self.reader)
             .await?;
@@ -214,10 +214,25 @@ impl Store {
     }
 }
 
-const READ_START: &str = "SELECT h.seq, h.link_hash,
-     (SELECT COALESCE(MAX(r.response_id), 0) FROM responses r WHERE r.tenant_id = h.tenant_id)
-         AS last_response_id
-     FROM chain_heads h WHERE h.tenant_id = $1";
+/// The chain head and the last response number. On SQLite `response_id` is the row number of
+/// the whole table, so a second regency's load continues after every regency's rows (`MAX` of
+/// the row number is one step there); on PostgreSQL it is keyed with the regency, so the
+/// regency's own last number is found along its key.
+fn read_start(backend: Backend) -> &'static str {
+    match backend {
+        Backend::Sqlite => {
+            "SELECT h.seq, h.link_hash,
+                 (SELECT COALESCE(MAX(r.response_id), 0) FROM responses r) AS last_response_id
+             FROM chain_heads h WHERE h.tenant_id = $1"
+        }
+        Backend::Postgres => {
+            "SELECT h.seq, h.link_hash,
+                 (SELECT COALESCE(MAX(r.response_id), 0) FROM responses r
+                  WHERE r.tenant_id = h.tenant_id) AS last_response_id
+             FROM chain_heads h WHERE h.tenant_id = $1"
+        }
+    }
+}
 
 /// Checks responses and gives each its number, hashes and chain link, in order; keeps the
 /// totals of what the next commit will hold.

@@ -244,6 +244,20 @@ impl Store {
         Ok(())
     }
 
+    /// After a bulk load (the bench's generated regencies), does what a database that grew
+    /// over months has long done by the time it serves: on PostgreSQL, autovacuum's work
+    /// (`VACUUM (ANALYZE)`: visibility map and planner statistics) and a `CHECKPOINT`, so the
+    /// load's gigabytes of dirty pages and WAL are not still being written while requests
+    /// are measured. SQLite's bulk load already ends with a checkpoint.
+    pub async fn settle(&self) -> Result<()> {
+        if self.backend == Backend::Postgres {
+            // Simple-protocol statements: VACUUM may not run inside a transaction.
+            self.writer.execute("VACUUM (ANALYZE)").await?;
+            self.writer.execute("CHECKPOINT").await?;
+        }
+        Ok(())
+    }
+
     /// Writes a consistent copy of the whole database to a new SQLite file while the
     /// application keeps running (SQLite's `VACUUM INTO`, one read transaction). The copy is
     /// itself a complete suara database: serve or verify it with `--database sqlite://FILE`.

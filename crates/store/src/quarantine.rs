@@ -73,6 +73,17 @@ pub(crate) async fn secret(conn: &mut AnyConnection, tenant_id: &str) -> Result<
     if let Some(secret) = stored {
         return Ok(secret);
     }
+    make_secret(conn, tenant_id).await?;
+    Ok(sqlx::query_scalar(READ)
+        .bind(tenant_id)
+        .fetch_one(&mut *conn)
+        .await?)
+}
+
+/// Makes the tenant's secret unless it has one. A new tenant gets it in the transaction that
+/// creates it: made lazily inside two servers' group commits, each holding several
+/// regencies' responses, two secrets could be inserted in opposite orders and deadlock.
+pub(crate) async fn make_secret(conn: &mut AnyConnection, tenant_id: &str) -> Result<()> {
     let mut bytes = [0u8; 32];
     rand::thread_rng().fill_bytes(&mut bytes);
     let fresh: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
@@ -81,10 +92,7 @@ pub(crate) async fn secret(conn: &mut AnyConnection, tenant_id: &str) -> Result<
         .bind(&fresh)
         .execute(&mut *conn)
         .await?;
-    Ok(sqlx::query_scalar(READ)
-        .bind(tenant_id)
-        .fetch_one(&mut *conn)
-        .await?)
+    Ok(())
 }
 
 /// SHA-256 of secret, day and value: linkable within a day, not across days, and not

@@ -4,13 +4,14 @@
 use suara_domain::period::Month;
 use suara_domain::skm::Answers;
 use suara_domain::survey::{validate, Profile, ResponseDraft, ValidResponse};
-use suara_store::testing::{tenant, TestDatabase, OFFICER_NIP};
+use suara_store::testing::{seed_second_regency, tenant, TestDatabase, OFFICER_NIP};
 use suara_store::{BulkResponse, Channel, Scope, Store, StoreError, Submission};
 use time::macros::datetime;
 use time::{Duration, OffsetDateTime};
 
 suara_store::backend_tests!(
     loaded_responses_count_and_chain_like_recorded_ones,
+    two_regencies_load_into_one_database,
     a_bad_bulk_load_stops_and_stores_nothing_of_its_batch
 );
 
@@ -32,6 +33,44 @@ fn generated(serial: u64, unit: &str, officer: Option<&str>, rating: u8) -> Bulk
         // Three responses an hour from September into October.
         received_at: start + Duration::minutes(20 * serial as i64),
         receipt: format!("SKM-BULK{:01}-{serial:05}", serial % 10),
+    }
+}
+
+/// The province bench and `suara demo --regency` load one regency after another into one
+/// database (on SQLite the response number is the whole table's row number, so the second
+/// load must continue after the first's); both then go on recording.
+async fn two_regencies_load_into_one_database(db: TestDatabase) {
+    let store = db.seeded_store().await;
+    seed_second_regency(&store).await;
+    let second = store.tenant("t2").await.unwrap().unwrap();
+    for regency in [tenant(), second.clone()] {
+        let batch: Vec<BulkResponse> = (0..200)
+            .map(|serial| generated(serial, "dukcapil", Some(OFFICER_NIP), 3))
+            .collect();
+        let summary = store
+            .bulk_load(&regency, std::iter::once(batch))
+            .await
+            .unwrap();
+        assert_eq!(summary.responses, 200, "{}", regency.tenant_id);
+    }
+    for (regency, key) in [(tenant(), "t1-after"), (second, "t2-after")] {
+        let response = validate(ResponseDraft {
+            unit: Some("dukcapil".into()),
+            answers: Some(vec![Some(4); 9]),
+            idempotency_key: Some(key.into()),
+            ..ResponseDraft::default()
+        })
+        .unwrap();
+        let submission = Submission {
+            response: &response,
+            channel: Channel::Web,
+            received_at: OffsetDateTime::now_utc(),
+            signals: None,
+        };
+        store.record_response(&regency, submission).await.unwrap();
+        let report = store.verify_chain(&regency.tenant_id).await.unwrap();
+        assert!(report.is_intact(), "{report:?}");
+        assert_eq!(report.verified, 201);
     }
 }
 
