@@ -478,12 +478,20 @@ pub async fn backup(store: &Store, file: &std::path::Path) -> anyhow::Result<Exi
 /// took.
 pub async fn generate(
     store: &Store,
+    regency: &Tenant,
     officers: usize,
     responses: u64,
     seed: u64,
     until: Option<&str>,
     innovation_effect: f64,
 ) -> anyhow::Result<ExitCode> {
+    if !suara_domain::survey::valid_code(&regency.tenant_id) {
+        eprintln!(
+            "error: --regency '{}' is not a code: use lowercase letters, digits, '-', '_' or '.'",
+            regency.tenant_id
+        );
+        return Ok(ExitCode::from(2));
+    }
     if !innovation_effect.is_finite() || innovation_effect.abs() > 3.0 {
         eprintln!("error: --innovation-effect is in NRR points on a 1–4 scale: -3 to 3");
         return Ok(ExitCode::from(2));
@@ -506,10 +514,11 @@ pub async fn generate(
         innovation_effect,
     };
     let started = std::time::Instant::now();
-    let generated = crate::demo::generate(store, &size).await?;
+    let generated = crate::demo::generate(store, regency, &size).await?;
     let seconds = started.elapsed().as_secs_f64();
     println!(
-        "demo: Kabupaten Trenggalek (generated, seed {seed}) with {} units, {} officers and {} responses up to {until}, chained ({} links), in {seconds:.1} s ({:.0} responses/s)",
+        "demo: {} (generated, seed {seed}) with {} units, {} officers and {} responses up to {until}, chained ({} links), in {seconds:.1} s ({:.0} responses/s)",
+        regency.name,
         generated.units,
         generated.officers,
         generated.loaded.responses,

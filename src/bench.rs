@@ -18,6 +18,8 @@ use tokio::sync::Mutex;
 
 use crate::demo::{self, Size, DEMO_PASSWORD, TENANT_ID};
 
+mod province;
+
 /// What to measure, from the command line.
 #[derive(clap::Args)]
 pub struct Args {
@@ -43,6 +45,17 @@ pub struct Args {
     /// Directory for the SQLite files (default: a temporary one, removed after).
     #[arg(long)]
     pub dir: Option<PathBuf>,
+    /// Regencies of the asked size: more than one runs the province bench (PostgreSQL only,
+    /// `--servers` app servers behind nginx).
+    #[arg(long, default_value_t = 1)]
+    pub tenants: usize,
+    /// App servers behind nginx in the province bench.
+    #[arg(long, default_value_t = 3)]
+    pub servers: usize,
+    /// Measure the database as the load left it: no VACUUM (ANALYZE) and CHECKPOINT after
+    /// generating, so PostgreSQL is still writing out the load while requests are timed.
+    #[arg(long)]
+    pub no_settle: bool,
 }
 
 /// One backend's figures.
@@ -79,6 +92,9 @@ struct Latencies {
     p50_ms: f64,
     p99_ms: f64,
     max_ms: f64,
+    /// For the fixed load: when it began, and how many requests took over 50 ms in each of
+    /// its seconds (to line the tail up with the database's log).
+    tail: Option<(time::OffsetDateTime, Vec<usize>)>,
 }
 
 impl Latencies {
@@ -95,11 +111,15 @@ impl Latencies {
             p50_ms: at(0.50),
             p99_ms: at(0.99),
             max_ms: at(1.0),
+            tail: None,
         }
     }
 }
 
 pub async fn run(args: Args) -> anyhow::Result<ExitCode> {
+    if args.tenants > 1 {
+        return province::run(&args).await;
+    }
     let temporary = tempfile::tempdir().context("a temporary directory")?;
     let dir = args.dir.clone().unwrap_or_else(|| temporary.path().into());
     std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
@@ -157,9 +177,9 @@ async fn measure(
         innovation_effect: demo::DEMO_EFFECT,
     };
     let started = Instant::now();
-    let generated = demo::generate(&store, &size).await?;
+    let generated = demo::generate(&store, &demo::tenant(), &size).await?;
     let generate_seconds = started.elapsed().as_secs_f64();
-    let targets = Targets::read(&store).await?;
+    let targets = Arc::new(Targets(vec![Regency::read(&store, TENANT_ID, None).await?]));
 
     // The transparency log's tiles for the generated leaves, once, before the server starts
     // (a real log grows its tiles a commit at a time).
@@ -168,18 +188,19 @@ async fn measure(
     let started = Instant::now();
     signer.sign_all(&store).await?;
     let first_head_seconds = started.elapsed().as_secs_f64();
+    settle(&store, backend, args).await?;
     let server = Server::start(url, key)?;
     let addr = server.addr.clone();
     let outcome = async {
         println!("{backend}: sustained ingest…");
-        let before = held_count(&store).await?;
-        let mut ingest = sustained_ingest(&addr, &targets, args).await?;
-        ingest.held = held_count(&store).await? - before;
+        let before = held_count(&store, &[TENANT_ID]).await?;
+        let mut ingest = sustained_ingest(&addr, targets.clone(), args).await?;
+        ingest.held = held_count(&store, &[TENANT_ID]).await? - before;
         ingest.counted = ingest.accepted.saturating_sub(ingest.held);
         println!("{backend}: latency at a fixed load…");
         let fixed = fixed_load(&addr, &targets, args).await?;
         println!("{backend}: dashboard…");
-        let dashboard = dashboard(&addr).await?;
+        let dashboard = page_latency(&addr, None, "admin", "/dasbor").await?;
         println!("{backend}: payroll…");
         let month = store
             .tenants()
@@ -228,48 +249,88 @@ async fn measure(
     })
 }
 
-async fn held_count(store: &Store) -> anyhow::Result<u64> {
-    Ok(store.held_count(TENANT_ID).await?)
+/// Responses held for review in these regencies.
+/// Lets the database settle after the load (see [`Store::settle`]), saying how long it took.
+async fn settle(store: &Store, what: &str, args: &Args) -> anyhow::Result<()> {
+    if args.no_settle {
+        println!("{what}: measured as the load left the database (--no-settle)");
+        return Ok(());
+    }
+    println!("{what}: letting the database settle after the load…");
+    let started = Instant::now();
+    store.settle().await?;
+    println!(
+        "{what}: settled in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
 }
 
-/// Units that post no hours (so nothing is held for the time of day), their services and
-/// front-line officers: what the bench's responses name.
-struct Targets(Vec<(String, Vec<String>, Vec<String>)>);
+async fn held_count(store: &Store, tenants: &[&str]) -> anyhow::Result<u64> {
+    let mut held = 0;
+    for tenant in tenants {
+        held += store.held_count(tenant).await?;
+    }
+    Ok(held)
+}
 
-impl Targets {
-    async fn read(store: &Store) -> anyhow::Result<Targets> {
-        let mut targets = Vec::new();
-        for unit in store.units(TENANT_ID).await? {
+/// One regency's units that post no hours (so nothing is held for the time of day), their
+/// services and front-line officers: what the bench's responses name. `host` is the name
+/// requests for it carry, on a deployment of many regencies.
+struct Regency {
+    host: Option<String>,
+    units: Vec<(String, Vec<String>, Vec<String>)>,
+}
+
+impl Regency {
+    async fn read(store: &Store, tenant_id: &str, host: Option<String>) -> anyhow::Result<Regency> {
+        let mut units = Vec::new();
+        for unit in store.units(tenant_id).await? {
             if unit.service_hours.is_some() {
                 continue;
             }
-            let services = store.services_of_unit(TENANT_ID, &unit.unit_id).await?;
+            let services = store.services_of_unit(tenant_id, &unit.unit_id).await?;
             if services.is_empty() {
                 continue;
             }
             let officers = store
-                .officers_of_unit(TENANT_ID, &unit.unit_id)
+                .officers_of_unit(tenant_id, &unit.unit_id)
                 .await?
                 .into_iter()
                 .filter(|o| o.serves_public)
                 .map(|o| o.nip)
                 .collect();
-            targets.push((
+            units.push((
                 unit.unit_id,
                 services.into_iter().map(|s| s.service_id).collect(),
                 officers,
             ));
         }
-        if targets.is_empty() {
-            bail!("the generated regency has no unit to rate");
+        if units.is_empty() {
+            bail!("the generated regency {tenant_id} has no unit to rate");
         }
-        Ok(Targets(targets))
+        Ok(Regency { host, units })
     }
+}
 
+/// Every regency the bench's requests go to, in turn.
+struct Targets(Vec<Regency>);
+
+/// One response to send: the host it is for (the server's own address if `None`), the
+/// body, and the network it comes from.
+struct Request<'a> {
+    host: Option<&'a str>,
+    body: String,
+    network: String,
+}
+
+impl Targets {
     /// The `n`-th request: a response with varied answers, from one of many networks.
-    fn request(&self, phase: &str, n: u64) -> (String, String) {
+    fn request(&self, phase: &str, n: u64) -> Request<'_> {
         let mix = n.wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        let (unit, services, officers) = &self.0[(mix % self.0.len() as u64) as usize];
+        let regency = &self.0[(n % self.0.len() as u64) as usize];
+        let (unit, services, officers) =
+            &regency.units[(mix % regency.units.len() as u64) as usize];
         let service = &services[((mix >> 8) % services.len() as u64) as usize];
         let officer = if officers.is_empty() || (mix >> 16) % 10 >= 7 {
             "null".to_string()
@@ -287,25 +348,31 @@ impl Targets {
             answers.join(",")
         );
         let network = format!("10.{}.{}.{}", (mix >> 40) & 255, (mix >> 48) & 255, n & 255);
-        (body, network)
+        Request {
+            host: regency.host.as_deref(),
+            body,
+            network,
+        }
     }
 }
 
-async fn sustained_ingest(addr: &str, targets: &Targets, args: &Args) -> anyhow::Result<Ingest> {
+async fn sustained_ingest(
+    addr: &str,
+    targets: Arc<Targets>,
+    args: &Args,
+) -> anyhow::Result<Ingest> {
     let deadline = Instant::now() + Duration::from_secs(args.seconds);
     let started = Instant::now();
     let next = Arc::new(std::sync::atomic::AtomicU64::new(0));
-    let targets = Arc::new(Targets(targets.0.clone()));
     let mut clients = Vec::new();
     for _ in 0..args.clients {
         let (addr, next, targets) = (addr.to_string(), next.clone(), targets.clone());
         clients.push(tokio::spawn(async move {
-            let mut conn = Connection::open(&addr).await?;
+            let mut conn = Connection::open(&addr, None).await?;
             let (mut accepted, mut failed) = (0u64, 0u64);
             while Instant::now() < deadline {
                 let n = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                let (body, network) = targets.request("sustained", n);
-                match conn.post_json(&body, &network).await? {
+                match conn.post_json(&targets.request("sustained", n)).await? {
                     201 => accepted += 1,
                     _ => failed += 1,
                 }
@@ -332,39 +399,66 @@ async fn fixed_load(addr: &str, targets: &Targets, args: &Args) -> anyhow::Resul
     let total = u64::from(args.rate) * args.seconds;
     let interval = Duration::from_secs_f64(1.0 / f64::from(args.rate.max(1)));
     let idle: Arc<Mutex<Vec<Connection>>> = Arc::new(Mutex::new(Vec::new()));
+    let began = time::OffsetDateTime::now_utc();
     let start = tokio::time::Instant::now();
     let mut pending = Vec::new();
     for n in 0..total {
         let due = start + interval * n as u32;
         tokio::time::sleep_until(due).await;
-        let (body, network) = targets.request("fixed", n);
+        let Request {
+            host,
+            body,
+            network,
+        } = targets.request("fixed", n);
+        let host = host.map(str::to_string);
         let (addr, idle) = (addr.to_string(), idle.clone());
         pending.push(tokio::spawn(async move {
             let reused = idle.lock().await.pop();
             let mut conn = match reused {
                 Some(conn) => conn,
-                None => Connection::open(&addr).await?,
+                None => Connection::open(&addr, None).await?,
             };
-            let status = conn.post_json(&body, &network).await?;
+            let request = Request {
+                host: host.as_deref(),
+                body,
+                network,
+            };
+            let status = conn.post_json(&request).await?;
             let latency = due.elapsed();
             idle.lock().await.push(conn);
             anyhow::Ok((status, latency))
         }));
     }
     let mut samples = Vec::new();
+    let mut slow = vec![0; args.seconds as usize];
     let mut failed = 0;
-    for request in pending {
+    for (n, request) in pending.into_iter().enumerate() {
         match request.await? {
-            Ok((201, latency)) => samples.push(latency),
+            Ok((201, latency)) => {
+                if latency > Duration::from_millis(50) {
+                    if let Some(count) = slow.get_mut(n / args.rate.max(1) as usize) {
+                        *count += 1;
+                    }
+                }
+                samples.push(latency);
+            }
             _ => failed += 1,
         }
     }
-    Ok(Latencies::of(samples, failed))
+    let mut latencies = Latencies::of(samples, failed);
+    latencies.tail = Some((began, slow));
+    Ok(latencies)
 }
 
-/// The regency dashboard (every unit's IKM), signed in as the administrator.
-async fn dashboard(addr: &str) -> anyhow::Result<Latencies> {
-    let mut conn = Connection::open(addr).await?;
+/// A staff page (the regency dashboard: every unit's IKM; the province view), signed in as
+/// `username`, at `host` if given.
+async fn page_latency(
+    addr: &str,
+    host: Option<&str>,
+    username: &str,
+    path: &str,
+) -> anyhow::Result<Latencies> {
+    let mut conn = Connection::open(addr, host).await?;
     let form = conn.get("/masuk", "").await?;
     let login_cookie = form
         .cookie("suara_login")
@@ -380,18 +474,18 @@ async fn dashboard(addr: &str) -> anyhow::Result<Latencies> {
         .post_form(
             "/masuk",
             &format!("suara_login={login_cookie}"),
-            &format!("username=admin&password={DEMO_PASSWORD}&csrf={csrf}"),
+            &format!("username={username}&password={DEMO_PASSWORD}&csrf={csrf}"),
         )
         .await?;
     let session = signed_in
         .cookie("suara_session")
-        .context("signing in as admin failed")?;
+        .with_context(|| format!("signing in as {username} failed"))?;
     let cookie = format!("suara_session={session}");
     let mut samples = Vec::new();
     let mut failed = 0;
     for round in 0..60 {
         let started = Instant::now();
-        let page = conn.get("/dasbor", &cookie).await?;
+        let page = conn.get(path, &cookie).await?;
         // The first requests warm the caches; the figures are of the rest.
         if round >= 10 {
             if page.status == 200 {
@@ -407,7 +501,7 @@ async fn dashboard(addr: &str) -> anyhow::Result<Latencies> {
 /// A fresh SQLite database at `path` holding the bench's regency without responses.
 async fn empty_regency(path: &Path, args: &Args) -> anyhow::Result<Store> {
     let store = Store::open(&format!("sqlite://{}", path.display())).await?;
-    demo::generate(&store, &bench_size(args, 0)).await?;
+    demo::generate(&store, &demo::tenant(), &bench_size(args, 0)).await?;
     Ok(store)
 }
 
@@ -510,7 +604,7 @@ async fn counted_path_rate(dir: &Path, args: &Args) -> anyhow::Result<(f64, u64)
         }
     }
     let rate = rows.len() as f64 / started.elapsed().as_secs_f64();
-    let held = held_count(&store).await?;
+    let held = held_count(&store, &[TENANT_ID]).await?;
     store.close().await;
     Ok((rate, held))
 }
@@ -582,7 +676,8 @@ impl Server {
 /// A keep-alive HTTP/1.1 connection: enough client for the bench, with no overhead of its own.
 struct Connection {
     stream: BufReader<TcpStream>,
-    addr: String,
+    /// The `Host` header it sends unless a request names another.
+    host: String,
 }
 
 struct Reply {
@@ -601,28 +696,29 @@ impl Reply {
 }
 
 impl Connection {
-    async fn open(addr: &str) -> anyhow::Result<Connection> {
+    async fn open(addr: &str, host: Option<&str>) -> anyhow::Result<Connection> {
         let stream = TcpStream::connect(addr).await?;
         stream.set_nodelay(true)?;
         Ok(Connection {
             stream: BufReader::new(stream),
-            addr: addr.to_string(),
+            host: host.unwrap_or(addr).to_string(),
         })
     }
 
-    async fn post_json(&mut self, body: &str, network: &str) -> anyhow::Result<u16> {
+    async fn post_json(&mut self, request: &Request<'_>) -> anyhow::Result<u16> {
         let head = format!(
-            "POST /api/v1/responses HTTP/1.1\r\nHost: {}\r\nContent-Type: application/json\r\nX-Forwarded-For: {network}\r\nContent-Length: {}\r\n\r\n",
-            self.addr,
-            body.len()
+            "POST /api/v1/responses HTTP/1.1\r\nHost: {}\r\nContent-Type: application/json\r\nX-Forwarded-For: {}\r\nContent-Length: {}\r\n\r\n",
+            request.host.unwrap_or(&self.host),
+            request.network,
+            request.body.len()
         );
-        Ok(self.exchange(head, body.as_bytes()).await?.status)
+        Ok(self.exchange(head, request.body.as_bytes()).await?.status)
     }
 
     async fn post_form(&mut self, path: &str, cookie: &str, body: &str) -> anyhow::Result<Reply> {
         let head = format!(
             "POST {path} HTTP/1.1\r\nHost: {}\r\nCookie: {cookie}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n",
-            self.addr,
+            self.host,
             body.len()
         );
         self.exchange(head, body.as_bytes()).await
@@ -634,7 +730,7 @@ impl Connection {
         } else {
             format!("Cookie: {cookie}\r\n")
         };
-        let head = format!("GET {path} HTTP/1.1\r\nHost: {}\r\n{cookie}\r\n", self.addr);
+        let head = format!("GET {path} HTTP/1.1\r\nHost: {}\r\n{cookie}\r\n", self.host);
         self.exchange(head, b"").await
     }
 
@@ -732,6 +828,7 @@ fn print(f: &Figures) {
         "  fixed load   p50 {:.1} ms, p99 {:.1} ms, max {:.1} ms ({} requests, {} not accepted)",
         f.fixed.p50_ms, f.fixed.p99_ms, f.fixed.max_ms, f.fixed.requests, f.fixed.failed
     );
+    print_tail(&f.fixed);
     println!(
         "  dashboard    p50 {:.1} ms, p99 {:.1} ms ({} requests for all units, {} failed)",
         f.dashboard.p50_ms, f.dashboard.p99_ms, f.dashboard.requests, f.dashboard.failed
@@ -745,6 +842,20 @@ fn print(f: &Figures) {
         f.payroll_seconds, f.payroll_officers
     );
     println!("  server RSS   {:.0} MB peak", f.peak_rss_mb);
+}
+
+/// The fixed load's slow requests, second by second, with the UTC time it began.
+fn print_tail(fixed: &Latencies) {
+    if let Some((began, slow)) = &fixed.tail {
+        let seconds: Vec<String> = slow.iter().map(usize::to_string).collect();
+        println!(
+            "  tail         over 50 ms in each second from {:02}:{:02}:{:02} UTC: {}",
+            began.hour(),
+            began.minute(),
+            began.second(),
+            seconds.join(" ")
+        );
+    }
 }
 
 fn summary(all: &[Figures]) {

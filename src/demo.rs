@@ -61,7 +61,7 @@ pub async fn fill_if_empty(store: &Store, key: &LogKey) -> Result<(), suara_stor
         return Ok(());
     }
     let org = organisation(DEMO_SEED, None);
-    let (tenant, password_hash) = create_regency(store, &org).await?;
+    let (tenant, password_hash) = create_regency(store, &tenant(), &org).await?;
     let start = OffsetDateTime::now_utc();
     let today = start.to_offset(tenant.offset()).date();
     let plants = innovation::plants(&org, today, innovation::DEMO_EFFECT);
@@ -90,14 +90,14 @@ pub async fn fill_if_empty(store: &Store, key: &LogKey) -> Result<(), suara_stor
         .iter()
         .max_by_key(|(nip, count)| (**count, std::cmp::Reverse(**nip)))
         .map(|(nip, _)| nip.to_string());
-    create_accounts(store, &password_hash, officer_nip.as_deref()).await?;
+    create_accounts(store, TENANT_ID, &password_hash, officer_nip.as_deref()).await?;
     let paid = tpp(store, &tenant, officer_nip.as_deref(), key).await?;
     println!("demo: {paid}");
     let now = OffsetDateTime::now_utc();
     let planning = musrena::fill(store, now.to_offset(tenant.offset()).date(), now).await?;
     println!("demo: {planning}");
     follow_up_plans(store, &tenant, now).await?;
-    let innovations = innovation::fill(store, &org, today, now).await?;
+    let innovations = innovation::fill(store, TENANT_ID, &org, today, now).await?;
     println!("demo: {innovations}");
     println!(
         "demo: staff accounts admin, bkpsdm, bpkad, inspektorat, bappeda, admin-dinkes \
@@ -117,7 +117,7 @@ pub async fn fill_if_empty(store: &Store, key: &LogKey) -> Result<(), suara_stor
 const DEMO_SEED: u64 = 0x5eed_7e11_ea1e_c7ed;
 
 /// The demo regency: Kabupaten Trenggalek, in WIB.
-fn tenant() -> Tenant {
+pub fn tenant() -> Tenant {
     Tenant {
         tenant_id: TENANT_ID.into(),
         name: "Kabupaten Trenggalek".into(),
@@ -129,10 +129,10 @@ fn tenant() -> Tenant {
 /// password for the accounts.
 async fn create_regency(
     store: &Store,
+    tenant: &Tenant,
     org: &Organisation,
 ) -> Result<(Tenant, String), suara_store::StoreError> {
-    let tenant = tenant();
-    store.upsert_tenant(&tenant).await?;
+    store.upsert_tenant(tenant).await?;
     let password_hash = suara_web::auth::hash_password(DEMO_PASSWORD)
         .map_err(|e| suara_store::StoreError::Corrupt(format!("hashing the demo password: {e}")))?;
     let snapshot = Snapshot {
@@ -145,14 +145,20 @@ async fn create_regency(
         issues: catalogue::issues(),
     };
     store
-        .seed_organisation(TENANT_ID, &snapshot, "demo", OffsetDateTime::now_utc())
+        .seed_organisation(
+            &tenant.tenant_id,
+            &snapshot,
+            "demo",
+            OffsetDateTime::now_utc(),
+        )
         .await?;
-    Ok((tenant, password_hash))
+    Ok((tenant.clone(), password_hash))
 }
 
 /// One staff account per role; `pegawai` is the given officer.
 async fn create_accounts(
     store: &Store,
+    tenant_id: &str,
     password_hash: &str,
     officer_nip: Option<&str>,
 ) -> Result<(), suara_store::StoreError> {
@@ -173,7 +179,7 @@ async fn create_accounts(
             nip,
         };
         store
-            .create_account(TENANT_ID, &account, "demo", OffsetDateTime::now_utc())
+            .create_account(tenant_id, &account, "demo", OffsetDateTime::now_utc())
             .await?;
     }
     Ok(())

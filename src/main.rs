@@ -50,6 +50,13 @@ enum Command {
         /// (one innovation that backfired gets minus this).
         #[arg(long, default_value_t = demo::DEMO_EFFECT, allow_hyphen_values = true)]
         innovation_effect: f64,
+        /// Generate another regency under this code (default: trenggalek), e.g. a second
+        /// one in a database serving several; needs --name.
+        #[arg(long, requires = "name")]
+        regency: Option<String>,
+        /// The other regency's name, e.g. "Kabupaten Pacitan".
+        #[arg(long, requires = "regency")]
+        name: Option<String>,
         #[arg(long, default_value = DEFAULT_DATABASE_URL)]
         database: String,
     },
@@ -603,10 +610,21 @@ fn main() -> ExitCode {
             seed,
             until,
             innovation_effect,
+            regency,
+            name,
             database,
         } => with_store(&database, |store| async move {
+            let regency = match (regency, name) {
+                (Some(code), Some(name)) => suara_store::Tenant {
+                    tenant_id: code,
+                    name,
+                    utc_offset_minutes: 420,
+                },
+                _ => demo::tenant(),
+            };
             admin_command::generate(
                 &store,
+                &regency,
                 officers,
                 responses,
                 seed,

@@ -594,10 +594,48 @@ fn demo_generates_a_regency_of_the_asked_size_once() {
     let again = generate();
     assert!(!again.status.success());
     assert!(
-        stderr(&again).contains("already holds a regency"),
+        stderr(&again).contains("already holds the regency trenggalek"),
         "{}",
         stderr(&again)
     );
+    // A second regency beside it, as on a deployment serving several.
+    let second = suara(&[
+        "demo",
+        "--officers",
+        "300",
+        "--responses",
+        "2000",
+        "--until",
+        "2026-11-20",
+        "--regency",
+        "pacitan",
+        "--name",
+        "Kabupaten Pacitan",
+        "--database",
+        &database,
+    ]);
+    assert!(second.status.success(), "{}", stderr(&second));
+    assert!(
+        stdout(&second).contains("Kabupaten Pacitan (generated"),
+        "{}",
+        stdout(&second)
+    );
+    let verified = suara(&["verify", "--tenant", "pacitan", "--database", &database]);
+    assert!(
+        stdout(&verified).contains("chain intact"),
+        "{}",
+        stdout(&verified)
+    );
+    let bad = suara(&[
+        "demo",
+        "--regency",
+        "Pacitan!",
+        "--name",
+        "x",
+        "--database",
+        &database,
+    ]);
+    assert_eq!(bad.status.code(), Some(2));
 }
 
 #[test]

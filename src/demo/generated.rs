@@ -12,7 +12,7 @@ use time::{Date, Duration, OffsetDateTime, PrimitiveDateTime, Time, Weekday};
 use super::innovation::{self, Plant};
 use super::{
     create_accounts, create_regency, months_before, organisation, rating, Organisation, Rng,
-    BASE_AMOUNTS, ELEMENT_BIAS, SUGGESTIONS, TENANT_ID,
+    BASE_AMOUNTS, ELEMENT_BIAS, SUGGESTIONS,
 };
 
 /// What to generate.
@@ -34,29 +34,47 @@ pub struct Generated {
     pub loaded: BulkSummary,
 }
 
-/// Creates the regency in an empty database and loads its responses.
-pub async fn generate(store: &Store, size: &Size) -> Result<Generated, StoreError> {
-    if !store.tenants().await?.is_empty() {
-        return Err(StoreError::BulkLoad(
-            "the database already holds a regency; generate into a new one".into(),
-        ));
+/// Creates the regency (new to the database) and loads its responses. A province's
+/// regencies are generated one after another into one database, each under its own code.
+pub async fn generate(
+    store: &Store,
+    regency: &Tenant,
+    size: &Size,
+) -> Result<Generated, StoreError> {
+    let tenant_id = regency.tenant_id.as_str();
+    if store
+        .tenants()
+        .await?
+        .iter()
+        .any(|t| t.tenant_id == tenant_id)
+    {
+        return Err(StoreError::BulkLoad(format!(
+            "the database already holds the regency {tenant_id}; generate into a new one"
+        )));
     }
     let org = organisation(size.seed, Some(size.officers));
-    let (tenant, password_hash) = create_regency(store, &org).await?;
+    let (tenant, password_hash) = create_regency(store, regency, &org).await?;
     let amounts = parse_base_amounts(BASE_AMOUNTS)
         .map_err(|errors| StoreError::Corrupt(format!("demo base amounts: {errors:?}")))?;
     store
-        .replace_base_amounts(TENANT_ID, &amounts, "bpkad", OffsetDateTime::now_utc())
+        .replace_base_amounts(tenant_id, &amounts, "bpkad", OffsetDateTime::now_utc())
         .await?;
     let demo_officer = org
         .officers
         .iter()
         .find(|o| o.officer.serves_public && o.officer.unit_id == super::DEMO_OFFICER_UNIT)
         .map(|o| o.officer.nip.as_str());
-    create_accounts(store, &password_hash, demo_officer).await?;
+    create_accounts(store, tenant_id, &password_hash, demo_officer).await?;
     let days = Days::new(&org, &tenant, size);
     let loaded = store.bulk_load(&tenant, days).await?;
-    innovation::fill(store, &org, size.until, OffsetDateTime::now_utc()).await?;
+    innovation::fill(
+        store,
+        tenant_id,
+        &org,
+        size.until,
+        OffsetDateTime::now_utc(),
+    )
+    .await?;
     Ok(Generated {
         units: org.units.len(),
         officers: org.officers.len(),
@@ -304,7 +322,7 @@ mod tests {
         let org = organisation(size.seed, Some(size.officers));
         assert_eq!(org.officers.len(), 3000);
         let tenant = Tenant {
-            tenant_id: TENANT_ID.into(),
+            tenant_id: crate::demo::TENANT_ID.into(),
             name: "x".into(),
             utc_offset_minutes: 420,
         };

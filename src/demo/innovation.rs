@@ -12,7 +12,7 @@ use suara_domain::skm::Element;
 use suara_store::{ProposalFilter, Store, StoreError};
 use time::{Date, OffsetDateTime};
 
-use super::{months_before, Organisation, TENANT_ID};
+use super::{months_before, Organisation};
 
 /// The planted effect of `suara serve --demo`, in NRR points.
 pub const DEMO_EFFECT: f64 = 0.3;
@@ -463,12 +463,13 @@ fn fail(what: &str, error: impl std::fmt::Display) -> StoreError {
 /// ideas (one open, one declined) and links to Musrena proposals where the demo has them.
 pub async fn fill(
     store: &Store,
+    tenant_id: &str,
     org: &Organisation,
     today: Date,
     now: OffsetDateTime,
 ) -> Result<String, StoreError> {
     let proposals = store
-        .proposals(TENANT_ID, &ProposalFilter::default())
+        .proposals(tenant_id, &ProposalFilter::default())
         .await?;
     let catalogue = catalogue(org, today);
     let count = catalogue.len();
@@ -478,7 +479,7 @@ pub async fn fill(
         let idea = match demo.idea {
             Some((title, description)) => Some(
                 store
-                    .submit_idea(TENANT_ID, &demo.owner, title, description, "pegawai", now)
+                    .submit_idea(tenant_id, &demo.owner, title, description, "pegawai", now)
                     .await
                     .map_err(|e| fail("idea", e))?,
             ),
@@ -493,7 +494,7 @@ pub async fn fill(
             .collect();
         let id = store
             .register_innovation(
-                TENANT_ID,
+                tenant_id,
                 &demo.owner,
                 &innovation,
                 &linked,
@@ -506,20 +507,20 @@ pub async fn fill(
             .map_err(|e| fail("registration", e))?;
         for (unit, from) in &demo.copies {
             store
-                .start_innovation_in(TENANT_ID, id, unit, *from, "admin", now)
+                .start_innovation_in(tenant_id, id, unit, *from, "admin", now)
                 .await
                 .map_err(|e| fail("copy", e))?;
         }
         for (stage, on) in &demo.stages {
             store
-                .advance_innovation(TENANT_ID, id, *stage, *on, "admin", now)
+                .advance_innovation(tenant_id, id, *stage, *on, "admin", now)
                 .await
                 .map_err(|e| fail("stage", e))?;
         }
         for draft in &demo.partners {
             let partner = validate_partner(draft).map_err(|p| fail("partner", format!("{p:?}")))?;
             store
-                .add_innovation_partner(TENANT_ID, id, &partner, "admin", now)
+                .add_innovation_partner(tenant_id, id, &partner, "admin", now)
                 .await
                 .map_err(|e| fail("partner", e))?;
         }
@@ -527,14 +528,14 @@ pub async fn fill(
             let pdf = evidence_pdf(title);
             let kind = check_evidence(&pdf).map_err(|e| fail("evidence", e))?;
             store
-                .add_innovation_evidence(TENANT_ID, id, *indicator, title, kind, &pdf, "admin", now)
+                .add_innovation_evidence(tenant_id, id, *indicator, title, kind, &pdf, "admin", now)
                 .await
                 .map_err(|e| fail("evidence", e))?;
         }
     }
     store
         .submit_idea(
-            TENANT_ID,
+            tenant_id,
             "dispendukcapil",
             "Tanda tangan elektronik untuk akta",
             "Akta kelahiran ditandatangani elektronik agar bisa dicetak di rumah.",
@@ -545,7 +546,7 @@ pub async fn fill(
         .map_err(|e| fail("idea", e))?;
     let declined = store
         .submit_idea(
-            TENANT_ID,
+            tenant_id,
             "dinkes",
             "Aplikasi baru untuk setiap puskesmas",
             "Setiap puskesmas membuat aplikasinya sendiri.",
@@ -556,7 +557,7 @@ pub async fn fill(
         .map_err(|e| fail("idea", e))?;
     store
         .decline_idea(
-            TENANT_ID,
+            tenant_id,
             declined,
             "Sudah ada aplikasi bersama tingkat kabupaten; usulan digabung ke sana.",
             "admin-dinkes",
