@@ -798,7 +798,6 @@ async fn drop_postgres_database(server: &str, name: &str) -> anyhow::Result<()> 
 }
 
 fn print(f: &Figures) {
-    let i = &f.ingest;
     println!("── {} ──", f.backend);
     println!(
         "  generate     {} responses in {:.1} s ({:.0}/s)",
@@ -814,21 +813,7 @@ fn print(f: &Figures) {
             "  counted      {rate:.0} responses/s through the store, {COUNTED_GROUP} per durable commit, no HTTP ({held} held)"
         );
     }
-    println!(
-        "  ingest       {:.0} accepted/s sustained ({} in {:.1} s, {} clients; {} counted, {} held for review; {} not accepted)",
-        i.accepted as f64 / i.seconds.max(1e-9),
-        i.accepted,
-        i.seconds,
-        i.clients,
-        i.counted,
-        i.held,
-        i.failed
-    );
-    println!(
-        "  fixed load   p50 {:.1} ms, p99 {:.1} ms, max {:.1} ms ({} requests, {} not accepted)",
-        f.fixed.p50_ms, f.fixed.p99_ms, f.fixed.max_ms, f.fixed.requests, f.fixed.failed
-    );
-    print_tail(&f.fixed);
+    print_load(&f.ingest, &f.fixed);
     println!(
         "  dashboard    p50 {:.1} ms, p99 {:.1} ms ({} requests for all units, {} failed)",
         f.dashboard.p50_ms, f.dashboard.p99_ms, f.dashboard.requests, f.dashboard.failed
@@ -844,8 +829,23 @@ fn print(f: &Figures) {
     println!("  server RSS   {:.0} MB peak", f.peak_rss_mb);
 }
 
-/// The fixed load's slow requests, second by second, with the UTC time it began.
-fn print_tail(fixed: &Latencies) {
+/// Sustained ingest, then the fixed load with its slow requests second by second and the
+/// UTC time it began.
+fn print_load(i: &Ingest, fixed: &Latencies) {
+    println!(
+        "  ingest       {:.0} accepted/s sustained ({} in {:.1} s, {} clients; {} counted, {} held for review; {} not accepted)",
+        i.accepted as f64 / i.seconds.max(1e-9),
+        i.accepted,
+        i.seconds,
+        i.clients,
+        i.counted,
+        i.held,
+        i.failed
+    );
+    println!(
+        "  fixed load   p50 {:.1} ms, p99 {:.1} ms, max {:.1} ms ({} requests, {} not accepted)",
+        fixed.p50_ms, fixed.p99_ms, fixed.max_ms, fixed.requests, fixed.failed
+    );
     if let Some((began, slow)) = &fixed.tail {
         let seconds: Vec<String> = slow.iter().map(usize::to_string).collect();
         println!(

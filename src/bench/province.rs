@@ -16,7 +16,7 @@ use suara_store::{NewAccount, Store, Tenant};
 
 use super::{
     create_postgres_database, drop_postgres_database, fixed_load, held_count, page_latency,
-    print_tail, settle, sustained_ingest, Args, Ingest, Latencies, Regency, Server, Targets,
+    print_load, settle, sustained_ingest, Args, Ingest, Latencies, Regency, Server, Targets,
 };
 use crate::demo::{self, Size, DEMO_PASSWORD};
 
@@ -330,7 +330,6 @@ impl Drop for Balancer {
 }
 
 fn print(f: &Figures) {
-    let i = &f.ingest;
     println!(
         "── province: {} regencies, {} app servers behind nginx, PostgreSQL ──",
         f.regencies, f.servers
@@ -345,21 +344,7 @@ fn print(f: &Figures) {
         "  first heads  {:.1} s to sign every regency's generated log",
         f.first_head_seconds
     );
-    println!(
-        "  ingest       {:.0} accepted/s sustained ({} in {:.1} s, {} clients; {} counted, {} held for review; {} not accepted)",
-        i.accepted as f64 / i.seconds.max(1e-9),
-        i.accepted,
-        i.seconds,
-        i.clients,
-        i.counted,
-        i.held,
-        i.failed
-    );
-    println!(
-        "  fixed load   p50 {:.1} ms, p99 {:.1} ms, max {:.1} ms ({} requests, {} not accepted)",
-        f.fixed.p50_ms, f.fixed.p99_ms, f.fixed.max_ms, f.fixed.requests, f.fixed.failed
-    );
-    print_tail(&f.fixed);
+    print_load(&f.ingest, &f.fixed);
     println!(
         "  province     /provinsi p50 {:.1} ms, p99 {:.1} ms ({} requests, {} failed; target p99 < 200 ms)",
         f.province.p50_ms, f.province.p99_ms, f.province.requests, f.province.failed

@@ -36,6 +36,24 @@ fn generated(serial: u64, unit: &str, officer: Option<&str>, rating: u8) -> Bulk
     }
 }
 
+/// A citizen's answer recorded the ordinary way, after a load.
+async fn record_after(store: &Store, regency: &suara_store::Tenant, key: &str) {
+    let response = validate(ResponseDraft {
+        unit: Some("dukcapil".into()),
+        answers: Some(vec![Some(4); 9]),
+        idempotency_key: Some(key.into()),
+        ..ResponseDraft::default()
+    })
+    .unwrap();
+    let submission = Submission {
+        response: &response,
+        channel: Channel::Web,
+        received_at: OffsetDateTime::now_utc(),
+        signals: None,
+    };
+    store.record_response(regency, submission).await.unwrap();
+}
+
 /// The province bench and `suara demo --regency` load one regency after another into one
 /// database (on SQLite the response number is the whole table's row number, so the second
 /// load must continue after the first's); both then go on recording.
@@ -54,20 +72,7 @@ async fn two_regencies_load_into_one_database(db: TestDatabase) {
         assert_eq!(summary.responses, 200, "{}", regency.tenant_id);
     }
     for (regency, key) in [(tenant(), "t1-after"), (second, "t2-after")] {
-        let response = validate(ResponseDraft {
-            unit: Some("dukcapil".into()),
-            answers: Some(vec![Some(4); 9]),
-            idempotency_key: Some(key.into()),
-            ..ResponseDraft::default()
-        })
-        .unwrap();
-        let submission = Submission {
-            response: &response,
-            channel: Channel::Web,
-            received_at: OffsetDateTime::now_utc(),
-            signals: None,
-        };
-        store.record_response(&regency, submission).await.unwrap();
+        record_after(&store, &regency, key).await;
         let report = store.verify_chain(&regency.tenant_id).await.unwrap();
         assert!(report.is_intact(), "{report:?}");
         assert_eq!(report.verified, 201);
@@ -99,25 +104,7 @@ async fn loaded_responses_count_and_chain_like_recorded_ones(db: TestDatabase) {
     assert_eq!(summary.chain_length, 3000);
 
     // The application goes on recording after the loaded responses, in the same chain.
-    let response = validate(ResponseDraft {
-        unit: Some("dukcapil".into()),
-        answers: Some(vec![Some(4); 9]),
-        idempotency_key: Some("after-the-load".into()),
-        ..ResponseDraft::default()
-    })
-    .unwrap();
-    store
-        .record_response(
-            &tenant(),
-            Submission {
-                response: &response,
-                channel: Channel::Web,
-                received_at: OffsetDateTime::now_utc(),
-                signals: None,
-            },
-        )
-        .await
-        .unwrap();
+    record_after(&store, &tenant(), "after-the-load").await;
     let report = store.verify_chain("t1").await.unwrap();
     assert!(report.is_intact(), "{report:?}");
     assert_eq!(report.verified, 3001);
