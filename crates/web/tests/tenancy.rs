@@ -219,6 +219,36 @@ async fn two_regencies_on_one_server_share_nothing(db: TestDatabase) {
         app.sign_in("mata-mata", "kopi tubruk pagi").await.err(),
         Some(StatusCode::UNAUTHORIZED)
     );
+    // Nor take over a province account kept in their regency's entry (made before the form
+    // stopped offering the role, or from the command line) by resetting its password.
+    let hash = suara_web::auth::hash_password(PASSWORD).unwrap();
+    let kept = NewAccount {
+        username: "provinsi-lama",
+        password_hash: &hash,
+        role: Role::Province,
+        unit_id: None,
+        nip: None,
+    };
+    assert!(app
+        .store
+        .create_account("t1", &kept, "cli", OffsetDateTime::now_utc())
+        .await
+        .unwrap());
+    for action in ["reset", "disable", "end_sessions"] {
+        let taken = app
+            .post_form_as(
+                Some(&one),
+                "/admin/akun/tindakan",
+                &[
+                    ("csrf", one.csrf.as_str()),
+                    ("username", "provinsi-lama"),
+                    ("action", action),
+                ],
+            )
+            .await;
+        assert_eq!(taken.status(), StatusCode::UNPROCESSABLE_ENTITY, "{action}");
+    }
+    assert!(app.sign_in("provinsi-lama", PASSWORD).await.is_ok());
 
     // The province sees both regencies side by side, and nothing of either's people.
     app.store

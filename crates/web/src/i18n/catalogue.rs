@@ -1195,6 +1195,10 @@ pub const NO_SUCH_ACCOUNT: Text = Text {
     id: "Akun itu tidak ada.",
     en: "No such account.",
 };
+pub const ACCOUNT_KEPT_BY_THE_OPERATOR: Text = Text {
+    id: "Akun provinsi dikelola operator server, tidak dari halaman ini.",
+    en: "A province account is kept by the server's operator, not from this page.",
+};
 pub const NO_SUCH_OFFICER: Text = Text {
     id: "pegawai tidak ditemukan",
     en: "no such officer",
@@ -5410,6 +5414,7 @@ pub const EVERY_TEXT: &[Text] = &[
     NO_RESPONSE_THAT_COUNTS_FOR_TPP_NAMED,
     NO_RUNS_YET,
     NO_SUCH_ACCOUNT,
+    ACCOUNT_KEPT_BY_THE_OPERATOR,
     NO_SUCH_OFFICER,
     NO_TPP_RUN_YET_FOR,
     NRR_PER_ELEMENT,

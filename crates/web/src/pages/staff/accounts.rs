@@ -177,6 +177,12 @@ pub async fn account_action(
     if username == staff.username() && change == AccountChange::Disable {
         return refused(T::YOU_CANNOT_DISABLE_YOUR_OWN_ACCOUNT).await;
     }
+    // A province account is not the regency's to take over by resetting its password (one
+    // made in a regency's entry before the form stopped offering the role, or by the CLI).
+    let account = cx.app.store.account(staff.tenant_id(), username).await?;
+    if account.is_some_and(|a| !a.role.granted_by_regency()) {
+        return refused(T::ACCOUNT_KEPT_BY_THE_OPERATOR).await;
+    }
     let changed = cx
         .app
         .store
@@ -211,6 +217,9 @@ pub fn row_actions(look: Look, own: &str, account: &suara_store::Account) -> mau
             }
         }
     };
+    if !account.role.granted_by_regency() {
+        return html! { (look.t(T::ACCOUNT_KEPT_BY_THE_OPERATOR)) };
+    }
     html! {
         (button("reset", look.t(T::RESET_PASSWORD)))
         " "
