@@ -230,7 +230,7 @@ async fn measure(
     }
     .await;
     let peak_rss_mb = server.peak_rss_mb();
-    server.stop();
+    drop(server);
     store.close().await;
     let (ingest, fixed, dashboard, payroll_seconds, payroll_officers) = outcome?;
     Ok(Figures {
@@ -666,8 +666,11 @@ impl Server {
             })
             .map_or(0.0, |kb| kb / 1024.0)
     }
+}
 
-    fn stop(mut self) {
+/// Stopped however the bench ends, an error included: no server outlives it.
+impl Drop for Server {
+    fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }

@@ -51,7 +51,8 @@ enum Command {
         #[arg(long, default_value_t = demo::DEMO_EFFECT, allow_hyphen_values = true)]
         innovation_effect: f64,
         /// Generate another regency under this code (default: trenggalek), e.g. a second
-        /// one in a database serving several; needs --name.
+        /// one in a database serving several; needs --name. Its local time is WIB. Stop the
+        /// servers on the database first: the load numbers responses as nobody else writes.
         #[arg(long, requires = "name")]
         regency: Option<String>,
         /// The other regency's name, e.g. "Kabupaten Pacitan".

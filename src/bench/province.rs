@@ -89,6 +89,9 @@ pub async fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let Some(server) = &args.postgres else {
         bail!("the province bench (--tenants above 1) runs on PostgreSQL: give --postgres postgres://USER@HOST/DB");
     };
+    if args.servers == 0 {
+        bail!("--servers: at least one app server");
+    }
     if args.tenants > REGENCIES.len() {
         bail!(
             "--tenants: at most {} (East Java's regencies and cities)",
@@ -107,8 +110,9 @@ pub async fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let database = format!("suara_province_{}", std::process::id());
     let url = create_postgres_database(server, &database).await?;
     let measured = measure(args, &url, dir.path(), nginx).await;
-    drop_postgres_database(server, &database).await?;
+    let dropped = drop_postgres_database(server, &database).await;
     print(&measured?);
+    dropped?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -211,9 +215,7 @@ async fn measure(args: &Args, url: &str, dir: &Path, nginx: &str) -> anyhow::Res
     .await;
     let peak_rss_mb = servers.iter().map(Server::peak_rss_mb).collect();
     drop(balancer);
-    for server in servers {
-        server.stop();
-    }
+    drop(servers);
     store.close().await;
     let (ingest, fixed, dashboards, province, payrolls) = outcome?;
     Ok(Figures {
@@ -289,6 +291,7 @@ impl Balancer {
                          proxy_set_header Connection \"\";\n\
                          proxy_set_header Host $host;\n\
                          proxy_set_header X-Forwarded-For $http_x_forwarded_for;\n\
+                         proxy_max_temp_file_size 0;\n\
                      }}\n    }}\n}}\n",
             dir = dir.display()
         );
@@ -305,13 +308,13 @@ impl Balancer {
             .stdout(Stdio::null())
             .spawn()
             .context("starting nginx")?;
-        let balancer = Balancer {
+        let mut balancer = Balancer {
             child,
             addr: format!("127.0.0.1:{port}"),
         };
         let deadline = Instant::now() + Duration::from_secs(10);
         while std::net::TcpStream::connect(&balancer.addr).is_err() {
-            if Instant::now() > deadline {
+            if Instant::now() > deadline || balancer.child.try_wait()?.is_some() {
                 bail!("nginx did not start (see {}/error.log)", dir.display());
             }
             std::thread::sleep(Duration::from_millis(50));
@@ -322,9 +325,12 @@ impl Balancer {
 
 impl Drop for Balancer {
     fn drop(&mut self) {
-        let _ = Command::new("kill")
+        let asked = Command::new("kill")
             .args(["-TERM", &self.child.id().to_string()])
             .status();
+        if !asked.is_ok_and(|s| s.success()) {
+            let _ = self.child.kill();
+        }
         let _ = self.child.wait();
     }
 }

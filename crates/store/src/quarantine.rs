@@ -174,12 +174,16 @@ pub(crate) async fn screen(
     backend: Backend,
     group: &[Screened<'_>],
 ) -> Result<Vec<bool>> {
+    // In regency order, as the chain heads are locked: a secret still to be made is inserted
+    // here, and two groups inserting two regencies' secrets in opposite orders deadlock.
+    let tenants: std::collections::BTreeSet<&str> = group
+        .iter()
+        .filter(|s| s.signals.is_some())
+        .map(|s| s.tenant.tenant_id.as_str())
+        .collect();
     let mut secrets: HashMap<&str, String> = HashMap::new();
-    for screened in group.iter().filter(|s| s.signals.is_some()) {
-        let tenant_id = screened.tenant.tenant_id.as_str();
-        if !secrets.contains_key(tenant_id) {
-            secrets.insert(tenant_id, secret(conn, tenant_id).await?);
-        }
+    for tenant_id in tenants {
+        secrets.insert(tenant_id, secret(conn, tenant_id).await?);
     }
     let hashed: Vec<Hashed> = group
         .iter()
