@@ -142,6 +142,15 @@ pub async fn add_user(store: &Store, args: UserArgs) -> anyhow::Result<()> {
         let codes: Vec<&str> = Role::ALL.iter().map(|r| r.code()).collect();
         format!("--role '{}': use one of {}", args.role, codes.join(", "))
     })?;
+    // A province account in a regency's entry would sit among that regency's accounts.
+    if !role.granted_by_regency() && !store.units(&tenant.tenant_id).await?.is_empty() {
+        bail!(
+            "--role {}: '{}' is a regency with units; a province's accounts belong in its own \
+             entry (suara tenant add jatim \"Provinsi Jawa Timur\", then --tenant jatim)",
+            args.role,
+            tenant.tenant_id
+        );
+    }
     let (password, _) = new_password(args.password_stdin)?;
     if let Some(problem) = suara_domain::access::new_account_problem(
         &args.username,

@@ -288,6 +288,14 @@ fn a_regency_is_set_up_from_the_command_line() {
     );
     let done = run(&["import", "--units", &units, "--officers", &officers]);
     assert!(stdout(&done).contains("imported"), "{}", stdout(&done));
+    // The province's accounts go in its own entry, not among a regency's.
+    let province = run(&["user", "add", "provinsi", "--role", "province"]);
+    assert!(!province.status.success());
+    assert!(
+        stderr(&province).contains("its own entry"),
+        "{}",
+        stderr(&province)
+    );
     let again = run(&["import", "--units", &units, "--officers", &officers]);
     assert!(
         stdout(&again).contains("units.csv: 0 new, 0 changed")
