@@ -14,8 +14,13 @@ async function answerAll(page) {
   for (let q = 1; q <= 9; q++) await page.check(`input[name=u${q}][value="${q % 3 ? 4 : 3}"]`);
 }
 
+// Sends a form and waits for the page it leads to. Waiting for a load state alone can find
+// the old page already loaded, read it, and then lose it to the navigation mid-check.
+async function send(page, action) {
+  await Promise.all([page.waitForNavigation(), action()]);
+}
+
 async function expectThanks(page, label) {
-  await page.waitForLoadState();
   const text = await page.textContent('main');
   if (!/Terima kasih|Thank you/.test(text)) problems.push(`${label}: no thank-you page: ${text.slice(0, 200)}`);
   else console.log(`checked ${label}: sent`);
@@ -36,13 +41,13 @@ async function channels(browser) {
   await page.goto(link.replace(/&amp;/g, '&'));
   if (await page.inputValue('input[name=officer]') !== officerNip) problems.push('poster: the officer is not filled in');
   await answerAll(page);
-  await page.click('button.send');
+  await send(page, () => page.click('button.send'));
   await expectThanks(page, 'QR poster survey');
 
   // The one-time ticket, then the same ticket again.
   await page.goto(`${base}/t/${ticket}`);
   await answerAll(page);
-  await page.click('button.send');
+  await send(page, () => page.click('button.send'));
   await expectThanks(page, 'ticket survey');
   const again = await page.goto(`${base}/t/${ticket}`);
   const used = await page.textContent('main');
@@ -112,6 +117,7 @@ async function channels(browser) {
     }
     // The form sent with nothing answered comes back with its errors.
     await page.goto(base + '/survei/dukcapil');
+    // Nothing answered: the browser's own checks keep the form on the page (no navigation).
     await page.click('button[type=submit]');
     await page.waitForLoadState();
     await axe(page, `survey with errors @${width}px`);
@@ -145,15 +151,13 @@ async function channels(browser) {
   }
   let tabs = 0;
   while (!(await focused()).startsWith('button::submit') && tabs++ < 60) await page.keyboard.press('Tab');
-  await page.keyboard.press('Enter');
-  await page.waitForLoadState();
+  await send(page, () => page.keyboard.press('Enter'));
   const text = await page.textContent('main');
   if (!/Thank you/.test(text)) problems.push(`keyboard: sending the form did not reach the thank-you page: ${text.slice(0, 200)}`);
   else console.log('checked keyboard-only answering and sending');
   await axe(page, 'thank-you page @360px');
   // The receipt's own page, from the link on the thank-you page.
-  await page.click('text=Check now');
-  await page.waitForLoadState();
+  await send(page, () => page.click('text=Check now'));
   if (!/Counted|Under review/.test(await page.textContent('main'))) problems.push('receipt: the page does not say whether the rating counts');
   await axe(page, 'receipt page @360px');
   await context.close();
