@@ -221,19 +221,8 @@ async fn two_regencies_on_one_server_share_nothing(db: TestDatabase) {
     );
     // Nor take over a province account kept in their regency's entry (made before the form
     // stopped offering the role, or from the command line) by resetting its password.
-    let hash = suara_web::auth::hash_password(PASSWORD).unwrap();
-    let kept = NewAccount {
-        username: "provinsi-lama",
-        password_hash: &hash,
-        role: Role::Province,
-        unit_id: None,
-        nip: None,
-    };
-    assert!(app
-        .store
-        .create_account("t1", &kept, "cli", OffsetDateTime::now_utc())
-        .await
-        .unwrap());
+    app.add_account("provinsi-lama", Role::Province, None, None)
+        .await;
     for action in ["reset", "disable", "end_sessions"] {
         let taken = app
             .post_form_as(
@@ -260,19 +249,8 @@ async fn two_regencies_on_one_server_share_nothing(db: TestDatabase) {
         .await
         .unwrap();
     assert!(app.store.add_tenant_host("jatim", PROVINCE).await.unwrap());
-    let hash = suara_web::auth::hash_password(PASSWORD).unwrap();
-    let account = NewAccount {
-        username: "provinsi",
-        password_hash: &hash,
-        role: Role::Province,
-        unit_id: None,
-        nip: None,
-    };
-    assert!(app
-        .store
-        .create_account("jatim", &account, "test", OffsetDateTime::now_utc())
-        .await
-        .unwrap());
+    app.add_account_in("jatim", "provinsi", Role::Province, None, None)
+        .await;
     // The host table is read again within two seconds.
     tokio::time::sleep(std::time::Duration::from_millis(2100)).await;
     app.use_host(Some(PROVINCE));

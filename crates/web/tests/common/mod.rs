@@ -185,6 +185,18 @@ impl TestApp {
         unit: Option<&str>,
         nip: Option<&str>,
     ) {
+        self.add_account_in("t1", username, role, unit, nip).await;
+    }
+
+    /// Creates an account with [`PASSWORD`] in the entry `tenant_id`.
+    pub async fn add_account_in(
+        &self,
+        tenant_id: &str,
+        username: &str,
+        role: Role,
+        unit: Option<&str>,
+        nip: Option<&str>,
+    ) {
         let hash = suara_web::auth::hash_password(PASSWORD).unwrap();
         let account = NewAccount {
             username,
@@ -195,7 +207,7 @@ impl TestApp {
         };
         assert!(self
             .store
-            .create_account("t1", &account, "test", time::OffsetDateTime::now_utc())
+            .create_account(tenant_id, &account, "test", time::OffsetDateTime::now_utc())
             .await
             .unwrap());
     }
