@@ -3,6 +3,7 @@
 //! gathers the figures and sends.
 
 use num_rational::BigRational;
+use time::{Duration, OffsetDateTime, UtcOffset};
 
 use crate::decimal::Decimal;
 use crate::skm::{Tally, Weighting};
@@ -19,6 +20,29 @@ pub const MIN_DAY_HOLDS: u64 = 10;
 pub const HOLD_GROWTH: u64 = 3;
 /// Days of history a day is compared with.
 pub const HISTORY_DAYS: u64 = 28;
+
+/// The two half-open periods a check at `now` judges, in the regency's calendar: the day
+/// that ended last (`day`) and the [`HISTORY_DAYS`] days before it (`history`), which ends
+/// exactly where the day begins, so no answer is in both.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Windows {
+    pub day: (OffsetDateTime, OffsetDateTime),
+    pub history: (OffsetDateTime, OffsetDateTime),
+}
+
+/// The periods judged by a check at `now` for a regency whose calendar runs at `offset`.
+pub fn windows(now: OffsetDateTime, offset: UtcOffset) -> Windows {
+    let today = now
+        .to_offset(offset)
+        .date()
+        .midnight()
+        .assume_offset(offset);
+    let yesterday = today - Duration::days(1);
+    Windows {
+        day: (yesterday, today),
+        history: (yesterday - Duration::days(HISTORY_DAYS as i64), yesterday),
+    }
+}
 
 /// A sharp drop: the day's IKM and its history's, as published (two decimals).
 #[derive(Clone, Debug, PartialEq)]
@@ -85,7 +109,63 @@ mod tests {
         assert!(!holds_grew(14, 140));
     }
 
+    const WIB: UtcOffset = match UtcOffset::from_hms(7, 0, 0) {
+        Ok(offset) => offset,
+        Err(_) => panic!("WIB"),
+    };
+
+    #[test]
+    fn the_day_is_the_regency_calendar_day_that_ended_last() {
+        use time::macros::datetime;
+        // 00:30 WIB on 1 December is still 30 November in UTC: the day judged is 30 November
+        // WIB, and its history is the 28 days to 2 November WIB.
+        let w = windows(datetime!(2026-11-30 17:30 UTC), WIB);
+        assert_eq!(
+            w.day,
+            (
+                datetime!(2026-11-30 00:00 +7),
+                datetime!(2026-12-01 00:00 +7)
+            )
+        );
+        assert_eq!(
+            w.history,
+            (
+                datetime!(2026-11-02 00:00 +7),
+                datetime!(2026-11-30 00:00 +7)
+            )
+        );
+        // 23:59 WIB on 31 December: the day is 30 December.
+        let w = windows(datetime!(2026-12-31 16:59 UTC), WIB);
+        assert_eq!(w.day.0, datetime!(2026-12-30 00:00 +7));
+        // 00:00 WIB on 1 January 2027: the day is New Year's Eve, history crosses into December.
+        let w = windows(datetime!(2026-12-31 17:00 UTC), WIB);
+        assert_eq!(
+            w.day,
+            (
+                datetime!(2026-12-31 00:00 +7),
+                datetime!(2027-01-01 00:00 +7)
+            )
+        );
+        assert_eq!(w.history.0, datetime!(2026-12-03 00:00 +7));
+        // 1 March in a leap year reaches back through 29 February.
+        let w = windows(datetime!(2028-03-01 12:00 +7), WIB);
+        assert_eq!(w.day.0, datetime!(2028-02-29 00:00 +7));
+        assert_eq!(w.history.0, datetime!(2028-02-01 00:00 +7));
+    }
+
     proptest! {
+        #[test]
+        fn the_day_and_its_history_never_overlap(seconds in 0i64..4_102_444_800, minutes in -720i32..=840) {
+            let offset = UtcOffset::from_whole_seconds(minutes * 60).unwrap();
+            let now = OffsetDateTime::from_unix_timestamp(seconds).unwrap();
+            let w = windows(now, offset);
+            prop_assert_eq!(w.history.1, w.day.0);
+            prop_assert_eq!(w.day.1 - w.day.0, Duration::days(1));
+            prop_assert_eq!(w.history.1 - w.history.0, Duration::days(HISTORY_DAYS as i64));
+            // The day ended at or before `now`, and less than a day before it.
+            prop_assert!(w.day.1 <= now && now - w.day.1 < Duration::days(1));
+        }
+
         #[test]
         fn a_day_at_or_above_its_history_never_alerts(low in 1i64..=4, high in 1i64..=4, n in 0u64..100, m in 0u64..100) {
             let (day, history) = (low.max(high), low.min(high));

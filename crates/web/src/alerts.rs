@@ -228,17 +228,13 @@ pub async fn check_units(
     tenant: &Tenant,
     now: OffsetDateTime,
 ) -> Result<(), suara_store::StoreError> {
-    use suara_domain::alerts::{holds_grew, sharp_drop, HISTORY_DAYS};
+    use suara_domain::alerts::{holds_grew, sharp_drop, windows};
     if app.mailer.is_none() {
         return Ok(());
     }
-    let today = now
-        .to_offset(tenant.offset())
-        .date()
-        .midnight()
-        .assume_offset(tenant.offset());
-    let yesterday = today - time::Duration::days(1);
-    let history_from = yesterday - time::Duration::days(HISTORY_DAYS as i64);
+    let judged = windows(now, tenant.offset());
+    let (yesterday, today) = judged.day;
+    let (history_from, _) = judged.history;
     let units = app.store.units(&tenant.tenant_id).await?;
     let tree = suara_domain::org::tree::UnitTree::new(
         units

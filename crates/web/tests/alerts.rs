@@ -247,12 +247,16 @@ async fn alerts_reach_the_people_concerned_once(db: TestDatabase) {
 
     // Yesterday's ten unhappy answers against 28 days of happy ones: dukcapil's admin is
     // told, rsud's is not; checking again (another server, the next round) sends nothing new.
+    // The check runs at a fixed instant, 09:00 on the first day of the appeal's month, so
+    // the appealed answer (the 15th) is in neither the day nor its history, whatever today is.
     let tenant = suara_store::testing::tenant();
-    let today = now
-        .to_offset(tenant.offset())
+    let today = in_month
         .date()
+        .replace_day(1)
+        .unwrap()
         .midnight()
         .assume_offset(tenant.offset());
+    let check_at = today + time::Duration::hours(9);
     for i in 0..30 {
         let at = today - time::Duration::days(2 + i % 20) + time::Duration::hours(3);
         response(&app, &format!("alert-happy-{i}"), 4, None, at).await;
@@ -263,7 +267,7 @@ async fn alerts_reach_the_people_concerned_once(db: TestDatabase) {
         response(&app, &format!("alert-unhappy-{i}"), 1, None, at).await;
     }
     for _ in 0..2 {
-        suara_web::alerts::check_units(&app.state, &tenant, now)
+        suara_web::alerts::check_units(&app.state, &tenant, check_at)
             .await
             .unwrap();
     }
