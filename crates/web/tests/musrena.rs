@@ -379,7 +379,11 @@ async fn a_forum_to_the_budget_and_the_public_sees_it(db: TestDatabase) {
         map.contains("Desa dan kelurahan yang belum punya usulan: 1."),
         "{map}"
     );
-    let year = &text(&app, "/musrena/peta?tahun=2026").await;
+    // Proposals are dated the day they are recorded, in the regency's calendar.
+    let this_year = time::OffsetDateTime::now_utc()
+        .to_offset(suara_store::testing::tenant().offset())
+        .year();
+    let year = &text(&app, &format!("/musrena/peta?tahun={this_year}")).await;
     assert!(year.contains("Prigi: 5"), "{year}");
     assert!(text(&app, "/musrena/peta?tahun=1999")
         .await
@@ -390,7 +394,7 @@ async fn a_forum_to_the_budget_and_the_public_sees_it(db: TestDatabase) {
     )
     .await;
     assert_eq!(codes_in(&by_village).len(), 5);
-    assert!(codes_in(&text(&app, "/musrena?tahun=2025").await).is_empty());
+    assert!(codes_in(&text(&app, &format!("/musrena?tahun={}", this_year - 1)).await).is_empty());
 
     // Open data: pages that add up, filters as on the list, clear refusals.
     let api = |path: String| {
@@ -422,7 +426,10 @@ async fn a_forum_to_the_budget_and_the_public_sees_it(db: TestDatabase) {
     let mut all = codes.clone();
     all.sort();
     assert_eq!(seen, all);
-    let (_, budgeted) = api("/api/v1/musrena/proposals?stage=budgeted&year=2026".into()).await;
+    let (_, budgeted) = api(format!(
+        "/api/v1/musrena/proposals?stage=budgeted&year={this_year}"
+    ))
+    .await;
     let only = &budgeted["proposals"][0];
     assert_eq!(only["budget_amount"], 12_500_000);
     assert_eq!(only["village"], "Prigi");
@@ -473,7 +480,10 @@ async fn a_forum_to_the_budget_and_the_public_sees_it(db: TestDatabase) {
             .multipart(form)
             .send()
     };
-    let today = time::OffsetDateTime::now_utc().date().to_string();
+    let today = time::OffsetDateTime::now_utc()
+        .to_offset(suara_store::testing::tenant().offset())
+        .date()
+        .to_string();
     let first = [
         ("on", today.as_str()),
         ("percent", "40"),
@@ -603,9 +613,11 @@ async fn a_forum_to_the_budget_and_the_public_sees_it(db: TestDatabase) {
         stats.contains("<td class=\"num\">1 (20,0%)</td><td class=\"num\">Rp12.500.000</td>"),
         "{stats}"
     );
-    assert!(text(&app, "/musrena/statistik?tahun=2025")
-        .await
-        .contains("<td class=\"num\">0 (–)</td>"));
+    assert!(
+        text(&app, &format!("/musrena/statistik?tahun={}", this_year - 1))
+            .await
+            .contains("<td class=\"num\">0 (–)</td>")
+    );
     // Returned (to be paid from village funds) and cancelled end the way, each with its
     // text, after a confirmation; only planners cancel.
     let why = "Cukup dibiayai Dana Desa tahun depan";
