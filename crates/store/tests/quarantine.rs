@@ -47,7 +47,9 @@ async fn submit(
 
 async fn ballot_stuffing_is_held_and_reviewed(db: TestDatabase) {
     let store = db.seeded_store().await;
-    let now = OffsetDateTime::now_utc();
+    // A fixed instant mid-month (12:00 WIB): the half hour before it is in the same month
+    // whatever day the test runs (at 00:00 WIB on the 1st it was in the month before).
+    let now = datetime!(2026-11-16 05:00 UTC);
     let month = tenant().month_of(now);
     let ikm = |store: &Store| {
         let store = store.clone();
