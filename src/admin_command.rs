@@ -428,25 +428,31 @@ pub async fn verify(
             signer.key_file(id).display()
         );
     }
-    let kept = match public.as_ref().map(|p| signer.kept_head(id, p)).transpose() {
-        Ok(kept) => kept.flatten(),
+    let kept = match public
+        .as_ref()
+        .map(|p| signer.kept_heads(id, p))
+        .transpose()
+    {
+        Ok(kept) => kept.unwrap_or_default(),
         Err(problem) => {
             println!("BROKEN: the signed head kept beside the key: {problem}");
             return Ok(ExitCode::from(CHAIN_BROKEN));
         }
     };
-    let report = store.verify(id, public.as_ref(), kept).await?;
+    let report = store.verify(id, public.as_ref(), &kept).await?;
     println!(
-        "{id}: {} links verified, head {}; {} signed heads, {} monthly totals, {} payroll runs checked",
+        "{id}: {} links verified, head {}; {} signed heads, {} monthly totals, {} payroll runs, {} audit entries and {} signed heads of them checked",
         report.chain.verified,
         report.chain.head,
         report.log.heads_checked,
         report.totals_checked,
-        report.runs_checked
+        report.runs_checked,
+        report.audit.verified,
+        report.audit.heads_checked,
     );
     match &report.problem {
         None => {
-            println!("chain intact; transparency log, monthly totals and payroll runs intact");
+            println!("chain intact; transparency log, monthly totals, payroll runs and audit chain intact");
             Ok(ExitCode::SUCCESS)
         }
         Some(problem) => {

@@ -216,7 +216,7 @@ async fn measure(
                 month,
                 "bench",
                 time::OffsetDateTime::now_utc(),
-                &*signer.key(TENANT_ID)?,
+                &suara_store::LogSigner::new(&*signer.key(TENANT_ID)?),
             )
             .await?;
         let payroll_seconds = started.elapsed().as_secs_f64();

@@ -12,7 +12,7 @@ use suara_domain::tpp::inputs::parse_base_amounts;
 use suara_domain::tpp::payroll::RunState;
 use suara_domain::tpp::rupiah;
 use suara_store::{
-    Channel, NewAccount, Officer, Service, ServicePoint, Store, Submission, Tenant, Unit,
+    Channel, LogSigner, NewAccount, Officer, Service, ServicePoint, Store, Submission, Tenant, Unit,
 };
 use time::{Date, Month as CalendarMonth, OffsetDateTime, PrimitiveDateTime, Time};
 
@@ -282,7 +282,7 @@ async fn tpp(
     let locked_month = last_month.previous();
     let fail = |e: suara_store::TppError| suara_store::StoreError::Corrupt(e.to_string());
     let run = store
-        .run_payroll(TENANT_ID, locked_month, "bkpsdm", now, key)
+        .run_payroll(TENANT_ID, locked_month, "bkpsdm", now, &LogSigner::new(key))
         .await
         .map_err(fail)?;
     for (from, actor) in [

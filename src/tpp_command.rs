@@ -125,7 +125,7 @@ pub async fn run(
     signer: &suara_web::signing::Signer,
 ) -> anyhow::Result<ExitCode> {
     let tenant = tenant(store, tenant_code).await?;
-    let key = signer.key(&tenant.tenant_id)?;
+    let (key, kept) = signer.log_signer(&tenant.tenant_id)?;
     let month: Month = period
         .parse()
         .map_err(|_| anyhow::anyhow!("--period must be a month, YYYY-MM (got '{period}')"))?;
@@ -135,7 +135,10 @@ pub async fn run(
             month,
             CLI_ACTOR,
             OffsetDateTime::now_utc(),
-            &key,
+            &suara_store::LogSigner {
+                key: &key,
+                outside: kept,
+            },
         )
         .await
     {
@@ -143,6 +146,14 @@ pub async fn run(
         Err(error @ (TppError::AwaitingLock(..) | TppError::MonthNotEnded(_))) => {
             eprintln!("error: {error}");
             return Ok(ExitCode::from(2));
+        }
+        // The database no longer agrees with what was signed: `suara verify`'s exit code.
+        Err(
+            error @ (TppError::HistoryDisagrees(_)
+            | TppError::Store(suara_store::StoreError::NotExtending(_))),
+        ) => {
+            eprintln!("error: {error}");
+            return Ok(ExitCode::from(3));
         }
         Err(error) => return Err(error.into()),
     };

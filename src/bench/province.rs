@@ -201,7 +201,7 @@ async fn measure(args: &Args, url: &str, dir: &Path, nginx: &str) -> anyhow::Res
                     month,
                     "bench",
                     time::OffsetDateTime::now_utc(),
-                    &*signer.key(code)?,
+                    &suara_store::LogSigner::new(&*signer.key(code)?),
                 )
                 .await?;
             payrolls.push((

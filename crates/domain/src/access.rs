@@ -105,6 +105,9 @@ pub enum Permission {
     /// Registering counter tablets as kiosks, and revoking them (a unit admin in their
     /// subtree).
     ManageKiosks,
+    /// Approving a registered kiosk, so its answers count for pay (the inspectorate or
+    /// BKPSDM, never the account that registered it).
+    ApproveKiosks,
     /// TPP: base amounts, components, policies, computing and reviewing a month's payroll
     /// (BKPSDM and BPKAD).
     ManagePayroll,
@@ -147,6 +150,9 @@ impl Principal {
             IssueTickets => matches!(self.role, Administrator | UnitAdmin | Officer),
             ReviewQuarantine => matches!(self.role, Administrator | Inspectorate),
             ManageKiosks => matches!(self.role, Administrator | UnitAdmin),
+            // Outside every unit, and never the one who registered the kiosk (checked when
+            // approving): the second pair of eyes on what creates pay evidence.
+            ApproveKiosks => matches!(self.role, Inspectorate | Hr),
             ManagePayroll => matches!(self.role, Administrator | Hr | Finance),
             ApprovePayroll => self.role == Finance,
             AppealResponses => self.role == Officer,

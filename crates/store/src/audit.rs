@@ -1,5 +1,7 @@
 //! The append-only audit log of administrative changes: who, when, what, before and after.
-//! The database refuses updates and deletes of it (triggers in the migration).
+//! The database refuses updates and deletes of it (triggers in the migration), and each
+//! entry is a link of the signed audit chain (`audit_chain.rs`), so one who drops the
+//! triggers and rewrites it is still seen by `suara verify`.
 
 use sqlx::{AnyConnection, Row};
 use time::OffsetDateTime;
@@ -30,10 +32,11 @@ pub struct AuditEntry {
     pub after: Option<String>,
 }
 
+/// Appends an entry and links it to the regency's audit chain, in the caller's transaction.
 pub(crate) async fn append(conn: &mut AnyConnection, record: &AuditRecord<'_>) -> Result<()> {
-    sqlx::query(
+    let audit_id: i64 = sqlx::query_scalar(
         "INSERT INTO audit_log (tenant_id, at_us, actor, action, entity, entity_id, before_json, after_json)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING audit_id",
     )
     .bind(record.tenant_id)
     .bind(crate::micros(record.at))
@@ -43,9 +46,10 @@ pub(crate) async fn append(conn: &mut AnyConnection, record: &AuditRecord<'_>) -
     .bind(&record.entity_id)
     .bind(&record.before)
     .bind(&record.after)
-    .execute(conn)
+    .fetch_one(&mut *conn)
     .await?;
-    Ok(())
+    let content = crate::audit_chain::entry_hash(record);
+    crate::audit_chain::link(conn, record.tenant_id, &[(audit_id, content)]).await
 }
 
 impl Store {

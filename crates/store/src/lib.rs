@@ -9,11 +9,13 @@
 mod accounts;
 mod alerts;
 mod audit;
+mod audit_chain;
 mod bulk;
 mod catalogue;
 mod chain;
 mod follow_up;
 mod group_commit;
+mod history;
 mod innovation;
 mod kiosks;
 mod log;
@@ -43,6 +45,7 @@ use sqlx::{AnyPool, Executor};
 pub use accounts::{Account, AccountChange, ListedApiKey, NewAccount, PriorFailures, SessionInfo};
 pub use alerts::{Alert, Contact};
 pub use audit::AuditEntry;
+pub use audit_chain::AuditChainReport;
 pub use bulk::{BulkResponse, BulkSummary};
 pub use chain::ChainReport;
 pub use follow_up::StoredPlan;
@@ -51,8 +54,8 @@ pub use innovation::{
     AdoptingUnit, EvidenceInfo, Idea, IdeaStatus, InnovationError, StageStep, StoredInnovation,
     SuggestionGroup,
 };
-pub use kiosks::{Kiosk, NewKiosk};
-pub use log::{LogReport, ReceiptStatus};
+pub use kiosks::{ApprovalError, Kiosk, NewKiosk};
+pub use log::{LogReport, LogSigner, ReceiptStatus};
 pub use musrena::{
     valid_key as valid_offline_key, Forum, Link, MusrenaError, OfflineItem, OfflineOutcome,
     ProposalFilter, ProposalStep, StoredProgress, StoredProposal, VillageFigures,
@@ -95,6 +98,10 @@ pub enum StoreError {
     BackupUnsupported,
     #[error("bulk load refused: {0}")]
     BulkLoad(String),
+    /// The log no longer extends a head signed before: it was rolled back or rewritten
+    /// behind the application's back. Nothing is signed until someone looks.
+    #[error("refusing to sign: {0}")]
+    NotExtending(String),
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

@@ -9,7 +9,7 @@ use suara_domain::integrity::chain::Digest32;
 use suara_domain::integrity::merkle::{
     self, inclusion_ranges, leaf_hash, perfect_root, Frontier, TILE_HEIGHT, TILE_WIDTH,
 };
-use suara_domain::integrity::signed_head::{LogKey, PublicKey, SignedHead, TreeHead};
+use suara_domain::integrity::signed_head::{LogKey, LogKind, PublicKey, SignedHead, TreeHead};
 use time::OffsetDateTime;
 
 use crate::{Result, Store, StoreError};
@@ -25,6 +25,8 @@ const TILES_PER_QUERY: u64 = 64;
 const LEVELS: [u32; 2] = [TILE_HEIGHT, 2 * TILE_HEIGHT];
 
 /// A receipt as a citizen may check it.
+// One is made per receipt request and matched at once: boxing the proof would buy nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ReceiptStatus {
     /// No response has this receipt.
@@ -42,6 +44,24 @@ pub enum ReceiptStatus {
     },
 }
 
+/// What signs a regency's log: its key, and the newest head kept outside the database
+/// (beside the key), which every new head must extend.
+pub struct LogSigner<'a> {
+    pub key: &'a LogKey,
+    /// The newest heads kept outside the database, of either log.
+    pub outside: Vec<SignedHead>,
+}
+
+impl<'a> LogSigner<'a> {
+    /// A key with no head kept outside (a new regency, a test, a benchmark).
+    pub fn new(key: &'a LogKey) -> LogSigner<'a> {
+        LogSigner {
+            key,
+            outside: Vec::new(),
+        }
+    }
+}
+
 /// What the log checks found; `None` fields are fine.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct LogReport {
@@ -54,12 +74,19 @@ pub struct LogReport {
 impl Store {
     /// Brings the tiles up to date and, when the log grew since the last signed head, signs
     /// and stores a new head. Returns the latest head (`None` for an empty log).
+    ///
+    /// A new head is signed only when the tree proves consistent (RFC 9162 §2.1.4) with every
+    /// head it must extend: the newest one stored, the newest one a payroll run recorded, and
+    /// `outside`, the newest kept outside the database. A database rolled back or rewritten
+    /// by someone without the key gets [`StoreError::NotExtending`], and the server signs
+    /// nothing more for it (a signature would vouch for the rewrite).
     pub async fn sign_log(
         &self,
         tenant_id: &str,
-        key: &LogKey,
+        signer: &LogSigner<'_>,
         now: OffsetDateTime,
     ) -> Result<Option<SignedHead>> {
+        let key = signer.key;
         let size: i64 = sqlx::query_scalar("SELECT seq FROM chain_heads WHERE tenant_id = $1")
             .bind(tenant_id)
             .fetch_optional(&self.reader)
@@ -75,7 +102,32 @@ impl Store {
         }
         self.catch_up_tiles(tenant_id, size).await?;
         let root = self.range_root(tenant_id, 0, size).await?;
+        let public = key.public();
+        let mut anchors: Vec<(&str, SignedHead)> = Vec::new();
+        anchors.extend(latest.map(|h| ("in the database", h)));
+        anchors.extend(
+            self.latest_run_head(tenant_id)
+                .await?
+                .map(|h| ("for a payroll run", h)),
+        );
+        anchors.extend(
+            signer
+                .outside
+                .iter()
+                .filter(|h| h.head.log == LogKind::Responses)
+                .map(|h| ("outside the database", h.clone())),
+        );
+        for (i, (place, anchor)) in anchors.iter().enumerate() {
+            // A head that does not carry the key's signature proves nothing either way; one
+            // checked already (the kept head is usually the stored one) needs no second proof.
+            if anchor.check(&public).is_err() || anchors[..i].iter().any(|(_, a)| a == anchor) {
+                continue;
+            }
+            self.check_extends(tenant_id, place, anchor, size, &root)
+                .await?;
+        }
         let signed = TreeHead {
+            log: LogKind::Responses,
             tenant_id: tenant_id.to_string(),
             size,
             root,
@@ -94,6 +146,53 @@ impl Store {
         .execute(&self.writer)
         .await?;
         Ok(Some(signed))
+    }
+
+    /// Refuses (with [`StoreError::NotExtending`]) when the tree of `size` leaves and root
+    /// `root` is not an extension of `anchor`: smaller, or not proved consistent with it.
+    async fn check_extends(
+        &self,
+        tenant_id: &str,
+        place: &str,
+        anchor: &SignedHead,
+        size: u64,
+        root: &Digest32,
+    ) -> Result<()> {
+        let signed = anchor.head.size;
+        if signed > size {
+            return Err(StoreError::NotExtending(format!(
+                "a head signed {place} covers {signed} leaves, but the log holds {size}: it was rolled back"
+            )));
+        }
+        if signed == 0 {
+            return Ok(());
+        }
+        let proof = self.consistency_proof(tenant_id, signed, size).await?;
+        if merkle::verify_consistency(signed, size, &proof, &anchor.head.root, root) {
+            Ok(())
+        } else {
+            Err(StoreError::NotExtending(format!(
+                "the log of {size} leaves does not extend the head of {signed} leaves signed {place}: counted responses were removed or changed"
+            )))
+        }
+    }
+
+    /// The consistency proof from the tree of the first `old` leaves to the tree of `new`
+    /// (RFC 9162 §2.1.4.1), from the stored tiles and leaves.
+    pub async fn consistency_proof(
+        &self,
+        tenant_id: &str,
+        old: u64,
+        new: u64,
+    ) -> Result<Vec<Digest32>> {
+        let ranges = merkle::consistency_ranges(old, new).ok_or_else(|| {
+            StoreError::Corrupt(format!("no consistency proof from {old} to {new} leaves"))
+        })?;
+        let mut proof = Vec::with_capacity(ranges.len());
+        for (start, end) in ranges {
+            proof.push(self.range_root(tenant_id, start, end).await?);
+        }
+        Ok(proof)
     }
 
     /// The signed head of the largest tree stored.
@@ -115,6 +214,7 @@ impl Store {
             .map(|row| {
                 Ok(SignedHead {
                     head: TreeHead {
+                        log: LogKind::Responses,
                         tenant_id: tenant_id.to_string(),
                         size: crate::to_u64(row.try_get("tree_size")?)?,
                         root: digest(&row.try_get::<String, _>("root_hash")?)?,
@@ -323,6 +423,19 @@ pub(crate) fn check_heads(
     length: u64,
 ) -> LogReport {
     let mut report = LogReport::default();
+    // Two validly signed heads of one size with different roots: the key signed two
+    // histories (a split view), whichever of them the chain holds now.
+    let mut by_size: HashMap<u64, &(String, SignedHead)> = HashMap::new();
+    for entry in heads.iter().filter(|(_, h)| h.check(key).is_ok()) {
+        let seen = by_size.entry(entry.1.head.size).or_insert(entry);
+        if seen.1.head.root != entry.1.head.root {
+            report.problem = Some(format!(
+                "split view: the head signed {} and the head signed {} both cover {} leaves, with different roots",
+                seen.0, entry.0, entry.1.head.size
+            ));
+            return report;
+        }
+    }
     for (place, signed) in heads {
         report.heads_checked += 1;
         let problem = if signed.check(key).is_err() {
@@ -331,15 +444,25 @@ pub(crate) fn check_heads(
                 signed.head.size
             ))
         } else if signed.head.size > length {
-            Some(format!(
-                "the log holds {length} leaves, but a head signed {place} covers {}: responses were removed or the log was rolled back",
-                signed.head.size
-            ))
+            let size = signed.head.size;
+            Some(match signed.head.log {
+                LogKind::Responses => format!(
+                    "the log holds {length} leaves, but a head signed {place} covers {size}: responses were removed or the log was rolled back"
+                ),
+                LogKind::Audit => format!(
+                    "the audit chain holds {length} entries, but a head of it signed {place} covers {size}: audit entries were removed or the chain was rolled back"
+                ),
+            })
         } else if roots.0.get(&signed.head.size) != Some(&signed.head.root) {
-            Some(format!(
-                "the first {} leaves no longer give the root signed {place}: counted responses were changed or re-hashed",
-                signed.head.size
-            ))
+            let size = signed.head.size;
+            Some(match signed.head.log {
+                LogKind::Responses => format!(
+                    "the first {size} leaves no longer give the root signed {place}: counted responses were changed or re-hashed"
+                ),
+                LogKind::Audit => format!(
+                    "the first {size} audit entries no longer end in the link signed {place}: audit entries were changed or re-linked"
+                ),
+            })
         } else {
             None
         };
@@ -361,5 +484,47 @@ impl RootsAt {
         if wanted.contains(&frontier.size()) {
             self.0.insert(frontier.size(), frontier.root());
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use suara_domain::integrity::merkle::leaf_hash;
+
+    fn head(key: &LogKey, size: u64, root: Digest32) -> SignedHead {
+        TreeHead {
+            log: LogKind::Responses,
+            tenant_id: "t1".into(),
+            size,
+            root,
+            signed_at_ms: 1,
+        }
+        .sign(key)
+    }
+
+    #[test]
+    fn two_signed_heads_of_one_size_with_different_roots_are_a_split_view() {
+        let key = LogKey::from_seed([7; 32]);
+        let (a, b) = (leaf_hash(b"a"), leaf_hash(b"b"));
+        let roots = RootsAt([(1, a)].into());
+        let heads = vec![
+            ("in the database".to_string(), head(&key, 1, a)),
+            ("in the file beside the key".to_string(), head(&key, 1, b)),
+        ];
+        let problem = check_heads(&heads, &key.public(), &roots, 1)
+            .problem
+            .unwrap();
+        assert!(problem.starts_with("split view"), "{problem}");
+        // A head another key signed is no split view, only a bad signature.
+        let other = LogKey::from_seed([8; 32]);
+        let heads = vec![
+            ("in the database".to_string(), head(&key, 1, a)),
+            ("in the file beside the key".to_string(), head(&other, 1, b)),
+        ];
+        let problem = check_heads(&heads, &key.public(), &roots, 1)
+            .problem
+            .unwrap();
+        assert!(problem.contains("signing key's signature"), "{problem}");
     }
 }

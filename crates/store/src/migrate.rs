@@ -159,12 +159,26 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/shared/0024_alerts.sql"),
         postgres: include_str!("../migrations/shared/0024_alerts.sql"),
     },
+    Migration {
+        version: 25,
+        name: "audit_chain",
+        sqlite: include_str!("../migrations/shared/0025_audit_chain.sql"),
+        postgres: include_str!("../migrations/shared/0025_audit_chain.sql"),
+    },
+    Migration {
+        version: 26,
+        name: "kiosk_approval",
+        sqlite: include_str!("../migrations/shared/0026_kiosk_approval.sql"),
+        postgres: include_str!("../migrations/shared/0026_kiosk_approval.sql"),
+    },
 ];
 
 /// Responses stored before the chain existed are linked once, when it is created.
 const CHAIN_VERSION: i64 = 3;
 /// Totals stored before pay scopes and spreads existed are rebuilt from the chain once.
 const PAY_TOTALS_VERSION: i64 = 10;
+/// Audit entries written before the audit chain existed are linked once, when it is made.
+const AUDIT_CHAIN_VERSION: i64 = 25;
 
 pub(crate) async fn run(store: &Store) -> Result<()> {
     let mut tx = store.writer.begin().await?;
@@ -197,6 +211,9 @@ pub(crate) async fn run(store: &Store) -> Result<()> {
         sqlx::raw_sql(sql).execute(&mut *tx).await?;
         if migration.version == CHAIN_VERSION {
             crate::chain::link_existing(&mut tx, store.backend).await?;
+        }
+        if migration.version == AUDIT_CHAIN_VERSION {
+            crate::audit_chain::link_existing(&mut tx).await?;
         }
         if migration.version == PAY_TOTALS_VERSION {
             crate::totals::rebuild(&mut tx, store.backend).await?;

@@ -12,7 +12,7 @@ use sqlx::{AnyConnection, Row};
 use suara_domain::decimal::Decimal;
 
 use suara_domain::integrity::merkle::empty_root;
-use suara_domain::integrity::signed_head::{LogKey, RunSeal, TreeHead};
+use suara_domain::integrity::signed_head::{LogKind, RunSeal, TreeHead};
 use suara_domain::org::tree::UnitTree;
 use suara_domain::period::Month;
 use suara_domain::skm::{Answers, Rating, Tally, Weighting, ELEMENT_COUNT};
@@ -45,6 +45,8 @@ pub enum TppError {
     StateMoved { expected: String, found: String },
     #[error("a locked run never changes")]
     Locked,
+    #[error("{0}: it was changed behind the application's back; nothing was computed (run suara verify)")]
+    HistoryDisagrees(String),
     #[error("{0} has not ended yet; a payroll run is computed once the month is over (a provisional preview is shown on the TPP page)")]
     MonthNotEnded(Month),
     #[error("four eyes: the account approving a run must differ from the one that computed it ({computed_by}) and the one that reviewed it ({reviewed_by})")]
@@ -630,8 +632,9 @@ impl Store {
         month: Month,
         actor: &str,
         at: OffsetDateTime,
-        key: &LogKey,
+        signer: &crate::LogSigner<'_>,
     ) -> Result<RunSummary, TppError> {
+        let key = signer.key;
         // Responses of an unfinished month are still coming: a run now would pay on half a
         // month (or, for a future month, on nothing at all).
         let current = self
@@ -643,15 +646,19 @@ impl Store {
             return Err(TppError::MonthNotEnded(month));
         }
         // The log as it stands, signed now: the run records it and is sealed with it.
-        let head = self.sign_log(tenant_id, key, at).await?.unwrap_or_else(|| {
-            TreeHead {
-                tenant_id: tenant_id.to_string(),
-                size: 0,
-                root: empty_root(),
-                signed_at_ms: (at.unix_timestamp_nanos() / 1_000_000) as i64,
-            }
-            .sign(key)
-        });
+        let head = self
+            .sign_log(tenant_id, signer, at)
+            .await?
+            .unwrap_or_else(|| {
+                TreeHead {
+                    log: LogKind::Responses,
+                    tenant_id: tenant_id.to_string(),
+                    size: 0,
+                    root: empty_root(),
+                    signed_at_ms: (at.unix_timestamp_nanos() / 1_000_000) as i64,
+                }
+                .sign(key)
+            });
         let policy = self.policy_for(tenant_id, month).await?;
         let officers = self.payroll_inputs(tenant_id, month, &policy).await?;
         let inputs: Vec<OfficerInput> = officers.iter().map(|o| o.input.clone()).collect();
@@ -682,7 +689,24 @@ impl Store {
             Some((version, RunState::Approved)) => {
                 return Err(TppError::AwaitingLock(month, version))
             }
-            Some((version, RunState::Draft | RunState::Reviewed)) => {
+            Some((version, state @ (RunState::Draft | RunState::Reviewed))) => {
+                // Recomputed in place only if the signed audit chain agrees it is still open:
+                // a locked run set back to draft in the database must not be overwritten.
+                match self.run_by_history(tenant_id, month, version).await? {
+                    Ok(record) if record.state == state => {}
+                    Ok(record) => {
+                        return Err(TppError::HistoryDisagrees(format!(
+                        "run {month} v{version} is {} in the database, but the audit chain says {}",
+                        state.code(),
+                        record.state.code()
+                    )))
+                    }
+                    Err(why) => {
+                        return Err(TppError::HistoryDisagrees(format!(
+                            "run {month} v{version}: {why}"
+                        )))
+                    }
+                }
                 for table in ["tpp_runs", "tpp_run_officers"] {
                     sqlx::query(&format!(
                         "DELETE FROM {table}
@@ -772,8 +796,8 @@ impl Store {
                 at,
                 actor,
                 action: "compute",
-                entity: "tpp_run",
-                entity_id: format!("{month} v{version}"),
+                entity: crate::history::RUN_ENTITY,
+                entity_id: crate::history::run_entity_id(month, version),
                 before: None,
                 after: Some(
                     serde_json::json!({
@@ -971,8 +995,8 @@ impl Store {
                 at,
                 actor,
                 action: to.code(),
-                entity: "tpp_run",
-                entity_id: format!("{month} v{version}"),
+                entity: crate::history::RUN_ENTITY,
+                entity_id: crate::history::run_entity_id(month, version),
                 before: Some(serde_json::json!({ "state": from.code() }).to_string()),
                 after: Some(serde_json::json!({ "state": to.code() }).to_string()),
             },

@@ -14,7 +14,7 @@ use std::collections::HashSet;
 use sqlx::Row;
 use suara_domain::integrity::chain::Digest32;
 use suara_domain::integrity::merkle::{leaf_hash, Frontier};
-use suara_domain::integrity::signed_head::{PublicKey, RunSeal, SignedHead, TreeHead};
+use suara_domain::integrity::signed_head::{LogKind, PublicKey, RunSeal, SignedHead, TreeHead};
 use suara_domain::period::Month;
 
 use crate::log::{check_heads, LogReport, RootsAt};
@@ -25,6 +25,7 @@ use crate::{ChainReport, Result, Store};
 pub struct Verification {
     pub chain: ChainReport,
     pub log: LogReport,
+    pub audit: crate::AuditChainReport,
     /// Totals rows compared.
     pub totals_checked: usize,
     pub runs_checked: usize,
@@ -33,23 +34,35 @@ pub struct Verification {
 }
 
 impl Store {
-    /// Runs every check of `suara verify` for a tenant. `outside` is the latest head kept
-    /// outside the database, if any; without a key, anything signed is reported unchecked.
+    /// Runs every check of `suara verify` for a tenant. `outside` are the latest heads kept
+    /// outside the database (of the log and of the audit chain); without a key, anything
+    /// signed is reported unchecked.
     pub async fn verify(
         &self,
         tenant_id: &str,
         key: Option<&PublicKey>,
-        outside: Option<SignedHead>,
+        outside: &[SignedHead],
     ) -> Result<Verification> {
+        let beside_key = |kind: LogKind| {
+            outside
+                .iter()
+                .filter(move |h| h.head.log == kind)
+                .map(|h| ("in the file beside the key".to_string(), h.clone()))
+        };
         let mut heads: Vec<(String, SignedHead)> = self
             .heads(tenant_id, None)
             .await?
             .into_iter()
             .map(|h| ("in the database".to_string(), h))
             .collect();
-        if let Some(head) = outside {
-            heads.push(("in the file beside the key".to_string(), head));
-        }
+        heads.extend(beside_key(LogKind::Responses));
+        let mut audit_heads: Vec<(String, SignedHead)> = self
+            .audit_heads(tenant_id, None)
+            .await?
+            .into_iter()
+            .map(|h| ("in the database".to_string(), h))
+            .collect();
+        audit_heads.extend(beside_key(LogKind::Audit));
         let runs = self.sealed_runs(tenant_id).await?;
         for run in &runs {
             if let Some(head) = &run.head {
@@ -88,11 +101,17 @@ impl Store {
             },
         };
 
-        let mut problem = chain_problem(&chain).or_else(|| log.problem.clone());
+        let audit = self.verify_audit(tenant_id, key, &audit_heads).await?;
+        let mut problem = chain_problem(&chain)
+            .or_else(|| log.problem.clone())
+            .or_else(|| audit.problem.clone());
         let stored = self.stored_totals(tenant_id).await?;
         let totals_checked = stored.0.len();
         if problem.is_none() {
             problem = crate::totals::first_difference(&totals, &stored);
+        }
+        if problem.is_none() {
+            problem = self.pay_history_problem(tenant_id).await?;
         }
         let mut runs_checked = 0;
         for run in &runs {
@@ -107,10 +126,22 @@ impl Store {
         Ok(Verification {
             chain,
             log,
+            audit,
             totals_checked,
             runs_checked,
             problem,
         })
+    }
+
+    /// The largest head a payroll run recorded: a signed head that lives in the run's
+    /// documents as well as here, which every later head must extend.
+    pub(crate) async fn latest_run_head(&self, tenant_id: &str) -> Result<Option<SignedHead>> {
+        Ok(self
+            .sealed_runs(tenant_id)
+            .await?
+            .into_iter()
+            .filter_map(|run| run.head)
+            .max_by_key(|head| head.head.size))
     }
 
     /// Every run with what it was sealed with.
@@ -138,6 +169,7 @@ impl Store {
                 ) {
                     (Some(size), Some(root), Some(at), Some(signature)) => Some(SignedHead {
                         head: TreeHead {
+                            log: LogKind::Responses,
                             tenant_id: tenant_id.to_string(),
                             size: crate::to_u64(size)?,
                             root,

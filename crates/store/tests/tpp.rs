@@ -64,7 +64,7 @@ async fn october_payroll_from_responses_review_and_appeals(db: TestDatabase) {
             month,
             "keuangan",
             now,
-            &suara_store::testing::log_key(),
+            &suara_store::LogSigner::new(&suara_store::testing::log_key()),
         )
         .await
         .unwrap();
@@ -98,7 +98,7 @@ async fn october_payroll_from_responses_review_and_appeals(db: TestDatabase) {
             month,
             "keuangan",
             now,
-            &suara_store::testing::log_key(),
+            &suara_store::LogSigner::new(&suara_store::testing::log_key()),
         )
         .await
         .unwrap();
@@ -130,7 +130,7 @@ async fn october_payroll_from_responses_review_and_appeals(db: TestDatabase) {
             month,
             "keuangan",
             now,
-            &suara_store::testing::log_key(),
+            &suara_store::LogSigner::new(&suara_store::testing::log_key()),
         )
         .await;
     assert!(matches!(waiting, Err(TppError::AwaitingLock(_, 1))));
@@ -200,7 +200,7 @@ async fn october_payroll_from_responses_review_and_appeals(db: TestDatabase) {
             month,
             "keuangan",
             now,
-            &suara_store::testing::log_key(),
+            &suara_store::LogSigner::new(&suara_store::testing::log_key()),
         )
         .await
         .unwrap();

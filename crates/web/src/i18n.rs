@@ -712,6 +712,7 @@ pub fn channel_label(lang: Lang, channel: &str) -> &'static str {
         Some(Channel::Web) => lang.t(T::LINK_OR_QR),
         Some(Channel::Api) => "API",
         Some(Channel::Kiosk) => lang.t(T::KIOSK),
+        Some(Channel::KioskPending) => lang.t(T::KIOSK_NOT_YET_APPROVED),
         Some(Channel::Ticket) => lang.t(T::TICKET),
         None => "–",
     }

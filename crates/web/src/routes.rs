@@ -130,6 +130,10 @@ route_table! {
             GET ManageKiosks staff::kiosks::kiosks,
             POST ManageKiosks staff::kiosks::change,
         ];
+        KIOSK_APPROVALS kiosk_approvals() = "/admin/kios" => [
+            GET ApproveKiosks staff::kiosk_approvals::show,
+            POST ApproveKiosks staff::kiosk_approvals::approve,
+        ];
         TPP tpp() = "/tpp" => [GET ManagePayroll staff::tpp::overview];
         TPP_IMPORT tpp_import() = "/tpp/impor" => [POST ManagePayroll staff::tpp::import] limit staff::tpp::MAX_TPP_UPLOAD_BYTES;
         TPP_POLICY tpp_policy() = "/tpp/kebijakan" => [

@@ -12,8 +12,8 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use rand::RngCore;
-use suara_domain::integrity::signed_head::{LogKey, PublicKey, SignedHead};
-use suara_store::{Store, StoreError};
+use suara_domain::integrity::signed_head::{LogKey, LogKind, PublicKey, SignedHead};
+use suara_store::{LogSigner, Store, StoreError};
 use time::OffsetDateTime;
 
 /// The default key file name, relative to the working directory.
@@ -34,6 +34,8 @@ pub enum KeyError {
         path.display()
     )]
     Missing { tenant: String, path: PathBuf },
+    #[error("the head kept beside the key: {0}")]
+    KeptHead(String),
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -178,50 +180,111 @@ impl Signer {
         Ok(self.key(tenant_id)?.public())
     }
 
-    fn head_file(&self, tenant_id: &str) -> PathBuf {
-        self.dir().join(format!("latest-head-{tenant_id}.txt"))
+    fn head_file(&self, tenant_id: &str, log: LogKind) -> PathBuf {
+        self.dir().join(match log {
+            LogKind::Responses => format!("latest-head-{tenant_id}.txt"),
+            LogKind::Audit => format!("latest-audit-head-{tenant_id}.txt"),
+        })
     }
 
-    /// The latest head kept beside the key, checked against `public` (`None` when there is
-    /// none).
-    pub fn kept_head(
+    /// The latest heads kept beside the key, of the log and of the audit chain, each
+    /// checked against `public`.
+    pub fn kept_heads(
         &self,
         tenant_id: &str,
         public: &PublicKey,
+    ) -> Result<Vec<SignedHead>, String> {
+        let mut heads = Vec::new();
+        for log in [LogKind::Responses, LogKind::Audit] {
+            heads.extend(self.kept_head(tenant_id, log, public)?);
+        }
+        Ok(heads)
+    }
+
+    /// The latest head of `log` kept beside the key, checked against `public` (`None` when
+    /// there is none).
+    pub fn kept_head(
+        &self,
+        tenant_id: &str,
+        log: LogKind,
+        public: &PublicKey,
     ) -> Result<Option<SignedHead>, String> {
-        let path = self.head_file(tenant_id);
+        let path = self.head_file(tenant_id, log);
         match std::fs::read_to_string(&path) {
-            Ok(text) => SignedHead::from_note(&text, public)
-                .map(Some)
-                .map_err(|e| format!("{}: {e}", path.display())),
+            Ok(text) => match SignedHead::from_note(&text, public) {
+                Ok(head) if head.head.log == log => Ok(Some(head)),
+                Ok(_) => Err(format!("{}: a head of the other log", path.display())),
+                Err(e) => Err(format!("{}: {e}", path.display())),
+            },
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
             Err(e) => Err(format!("{}: {e}", path.display())),
         }
     }
 
+    /// Regency `tenant_id`'s key with the head kept beside it, which whatever it signs
+    /// must extend. A kept head that cannot be read or does not carry the key's signature
+    /// is an error: signing past it would drop the one record outside the database.
+    pub fn log_signer(&self, tenant_id: &str) -> Result<(Arc<LogKey>, Vec<SignedHead>), KeyError> {
+        let key = self.key(tenant_id)?;
+        let kept = self
+            .kept_heads(tenant_id, &key.public())
+            .map_err(KeyError::KeptHead)?;
+        Ok((key, kept))
+    }
+
     /// Signs every regency's log that grew, each with its own key, and keeps each latest
-    /// head beside the keys.
+    /// head beside the keys. A regency whose log does not extend its last signed head is
+    /// not signed (an error is logged and counted in `suara_log_signing_refused_total`);
+    /// the others are.
     pub async fn sign_all(&self, store: &Store) -> Result<(), KeyError> {
+        let mut first_error = None;
         for tenant in store.tenants().await? {
             let id = &tenant.tenant_id;
-            let key = self.key(id)?;
-            let Some(head) = store.sign_log(id, &key, OffsetDateTime::now_utc()).await? else {
-                continue;
-            };
+            if let Err(error) = self.sign_one(store, id).await {
+                if matches!(error, KeyError::Store(StoreError::NotExtending(_))) {
+                    metrics::counter!("suara_log_signing_refused_total", "tenant" => id.clone())
+                        .increment(1);
+                    tracing::error!(%error, tenant = %id, "the log was rolled back or rewritten");
+                }
+                first_error.get_or_insert(error);
+            }
+        }
+        first_error.map_or(Ok(()), Err)
+    }
+
+    /// Signs regency `id`'s log and audit chain where they grew, and keeps each new head
+    /// beside the key.
+    async fn sign_one(&self, store: &Store, id: &str) -> Result<(), KeyError> {
+        let (key, kept) = self.log_signer(id)?;
+        let signer = LogSigner {
+            key: &key,
+            outside: kept.clone(),
+        };
+        let now = OffsetDateTime::now_utc();
+        let log = store.sign_log(id, &signer, now).await?;
+        let audit = store.sign_audit(id, &signer, now).await?;
+        for head in log.into_iter().chain(audit) {
             // Never replace a larger kept head with a smaller one: that is what a rolled-back
             // database would ask for, and what `verify` must still be able to see.
-            let kept = self.kept_head(id, &key.public()).ok().flatten();
-            if kept.is_none_or(|k| k.head.size < head.head.size) {
-                let path = self.head_file(id);
-                let temporary = path.with_extension(format!("tmp-{}", std::process::id()));
-                let written = std::fs::write(&temporary, head.to_note())
-                    .and_then(|()| std::fs::rename(&temporary, &path));
-                if let Err(error) = written {
-                    tracing::error!(%error, path = %path.display(), "keeping the signed head");
-                }
+            let larger = kept
+                .iter()
+                .filter(|k| k.head.log == head.head.log)
+                .all(|k| k.head.size < head.head.size);
+            if larger {
+                self.keep(id, &head);
             }
         }
         Ok(())
+    }
+
+    fn keep(&self, id: &str, head: &SignedHead) {
+        let path = self.head_file(id, head.head.log);
+        let temporary = path.with_extension(format!("tmp-{}", std::process::id()));
+        let written = std::fs::write(&temporary, head.to_note())
+            .and_then(|()| std::fs::rename(&temporary, &path));
+        if let Err(error) = written {
+            tracing::error!(%error, path = %path.display(), "keeping the signed head");
+        }
     }
 }
 
@@ -252,10 +315,18 @@ fn write_private(path: &Path, text: &str) -> std::io::Result<()> {
 pub async fn sign_periodically(store: Store, signer: std::sync::Arc<Signer>) {
     let mut tick = tokio::time::interval(std::time::Duration::from_secs(1));
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    // A refusal lasts until someone restores the database: say so when it changes, not
+    // every second.
+    let mut last = String::new();
     loop {
         tick.tick().await;
-        if let Err(error) = signer.sign_all(&store).await {
-            tracing::warn!(%error, "signing the transparency log");
+        let outcome = match signer.sign_all(&store).await {
+            Ok(()) => String::new(),
+            Err(error) => error.to_string(),
+        };
+        if outcome != last && !outcome.is_empty() {
+            tracing::warn!(error = %outcome, "signing the transparency log");
         }
+        last = outcome;
     }
 }

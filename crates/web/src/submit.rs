@@ -130,7 +130,7 @@ async fn submit_json(
             draft.unit = Some(kiosk.unit_id.clone());
             draft.officer = kiosk.officer_nip.clone();
             draft.ticket = None;
-            Channel::Kiosk
+            kiosk.channel()
         }
     };
     let (tenant, recorded) = accept(app, draft, channel, signals).await?;

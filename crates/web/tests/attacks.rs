@@ -7,6 +7,7 @@ mod common;
 use common::TestApp;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
+use suara_domain::integrity::signed_head::LogKind;
 use suara_domain::integrity::ticket;
 use suara_domain::survey::{validate, ResponseDraft};
 use suara_domain::tpp::inputs::parse_base_amounts;
@@ -18,7 +19,9 @@ use time::OffsetDateTime;
 suara_store::backend_tests!(
     outsiders_and_the_rated_officer_cannot_move_pay,
     a_flood_does_not_hold_genuine_tickets_and_kiosk_answers,
-    verify_catches_edits_behind_the_applications_back
+    verify_catches_edits_behind_the_applications_back,
+    verify_catches_pay_records_edited_behind_the_applications_back,
+    a_unit_admins_own_kiosks_are_no_pay_evidence
 );
 
 const BASE: u64 = 4_000_000;
@@ -347,16 +350,16 @@ async fn verify_catches_edits_behind_the_applications_back(db: TestDatabase) {
             last_month,
             "bpkad",
             OffsetDateTime::now_utc(),
-            &log_key(),
+            &suara_store::LogSigner::new(&log_key()),
         )
         .await
         .unwrap();
     signer.sign_all(&app.store).await.unwrap();
     let verify = || async {
         let public = signer.public("t1").unwrap();
-        let kept = signer.kept_head("t1", &public).unwrap();
+        let kept = signer.kept_heads("t1", &public).unwrap();
         app.store
-            .verify("t1", Some(&public), kept)
+            .verify("t1", Some(&public), &kept)
             .await
             .unwrap()
             .problem
@@ -414,6 +417,394 @@ async fn verify_catches_edits_behind_the_applications_back(db: TestDatabase) {
     let found = verify().await.unwrap();
     println!("edit 'roll the log back': {found}");
     assert!(found.contains("rolled back"), "{found}");
+
+    // 5. ...and let the server take new answers until the log is longer than the head kept
+    //    beside the key. It goes on taking answers, but signs nothing that does not extend
+    //    what it signed before, so the kept head is never overwritten and verify still sees
+    //    the rollback; a payroll run on the rewritten log is refused too.
+    for i in 0..3 {
+        let answered = post(
+            &app,
+            json!({"unit": "dukcapil", "answers": [4, 4, 4, 4, 4, 4, 4, 4, 4], "idempotency_key": format!("regrow-{i}")}),
+            &format!("36.91.{i}.1"),
+        )
+        .await;
+        assert_eq!(answered.status(), StatusCode::CREATED);
+    }
+    let refused = signer.sign_all(&app.store).await.unwrap_err().to_string();
+    println!("edit 'roll back, then regrow past the kept head': signing {refused}");
+    assert!(refused.contains("does not extend"), "{refused}");
+    let public = signer.public("t1").unwrap();
+    let kept = signer
+        .kept_head("t1", LogKind::Responses, &public)
+        .unwrap()
+        .unwrap();
+    assert_eq!(kept.head.size, 12, "the kept head stays");
+    assert_eq!(
+        app.store.latest_head("t1").await.unwrap(),
+        None,
+        "nothing signed"
+    );
+    let run = app
+        .store
+        .run_payroll(
+            "t1",
+            last_month,
+            "bpkad",
+            OffsetDateTime::now_utc(),
+            &suara_store::LogSigner {
+                key: &log_key(),
+                outside: vec![kept],
+            },
+        )
+        .await
+        .unwrap_err()
+        .to_string();
+    assert!(run.contains("does not extend"), "{run}");
+    let found = verify().await.unwrap();
+    println!("edit 'roll back, then regrow': verify says {found}");
+    assert!(found.contains("re-hashed"), "{found}");
+}
+
+/// The unit administrator's kiosk attack: five tablets registered at one service point, all
+/// naming one officer, 29 one-star answers from each. Until a second account outside the
+/// unit approves a kiosk its answers are published but pay nothing; a point has one approved
+/// kiosk at most, and the admin cannot approve their own.
+async fn a_unit_admins_own_kiosks_are_no_pay_evidence(db: TestDatabase) {
+    use common::{set_cookie_value, PASSWORD};
+    use suara_domain::access::Role;
+    let app = TestApp::spawn(db).await;
+    let bases = parse_base_amounts(b"position_class,base_amount\n7,4000000\n").unwrap();
+    app.store
+        .replace_base_amounts("t1", &bases, "bpkad", OffsetDateTime::now_utc())
+        .await
+        .unwrap();
+    kiosk_answers(&app, 40, [4, 4, 4, 4, 3, 4, 4, 4, 4], "genuine").await;
+    let before = pay(&app).await;
+    app.add_account("admin-dukcapil", Role::UnitAdmin, Some("dukcapil"), None)
+        .await;
+    let mut tablets = Vec::new();
+    for k in 0..5 {
+        // Registering signs the admin out of the tablet: sign in again before each.
+        let admin = app.sign_in("admin-dukcapil", PASSWORD).await.unwrap();
+        let label = format!("Tablet {k}");
+        let registered = app
+            .post_form_as(
+                Some(&admin),
+                "/loket/kios",
+                &[
+                    ("csrf", admin.csrf.as_str()),
+                    ("action", "register"),
+                    ("point", "loket-1"),
+                    ("label", label.as_str()),
+                    ("officer", OFFICER_NIP),
+                ],
+            )
+            .await;
+        assert_eq!(registered.status(), StatusCode::SEE_OTHER);
+        tablets.push(format!(
+            "suara_kios={}",
+            set_cookie_value(&registered, "suara_kios").unwrap()
+        ));
+    }
+    let mut stored = 0;
+    for (k, tablet) in tablets.iter().enumerate() {
+        for i in 0..29 {
+            let sent = app
+                .client
+                .post(app.url("/kios/loket-1"))
+                .header(reqwest::header::COOKIE, tablet)
+                .json(&json!({"answers": [1, 1, 1, 1, 1, 1, 1, 1, 1], "idempotency_key": format!("insider-kiosk-{k}-{i}")}))
+                .send()
+                .await
+                .unwrap();
+            stored += usize::from(sent.status() == StatusCode::CREATED);
+        }
+    }
+    assert_eq!(stored, 145, "every answer is taken (and published)");
+    within_one_percent(
+        "a unit admin's five kiosks, 145 one-star answers",
+        before,
+        pay(&app).await,
+    );
+
+    // The admin cannot approve them; the inspectorate approves one per point, never two.
+    let kiosks = app.store.kiosks("t1").await.unwrap();
+    let admin = app.sign_in("admin-dukcapil", PASSWORD).await.unwrap();
+    assert_eq!(
+        app.approve_kiosk(&admin, &kiosks[0].kiosk_id)
+            .await
+            .status(),
+        StatusCode::FORBIDDEN
+    );
+    app.add_account("inspektorat", Role::Inspectorate, None, None)
+        .await;
+    let inspector = app.sign_in("inspektorat", PASSWORD).await.unwrap();
+    assert_eq!(
+        app.approve_kiosk(&inspector, &kiosks[0].kiosk_id)
+            .await
+            .status(),
+        StatusCode::OK
+    );
+    assert_eq!(
+        app.approve_kiosk(&inspector, &kiosks[1].kiosk_id)
+            .await
+            .status(),
+        StatusCode::CONFLICT
+    );
+    println!("attack 'a unit admin's five kiosks': 145 answers published, none paid; one kiosk of the point approved by the inspectorate, the second refused");
+}
+
+/// The database keeper's attacks on what pays besides the responses: an appeal decision
+/// turned to "upheld", a locked run set back to draft and computed again, and the audit log
+/// rewritten with its triggers dropped. Each shows in `verify`; the run is refused.
+async fn verify_catches_pay_records_edited_behind_the_applications_back(db: TestDatabase) {
+    use suara_domain::tpp::payroll::RunState;
+    let url = db.url.clone();
+    let postgres = url.starts_with("postgres");
+    let app = TestApp::spawn(db).await;
+    let signer = Signer::with_key(&app.keys.path().join("signing-key"), "t1", log_key());
+    let tenant = suara_store::testing::tenant();
+    let last_month = tenant.month_of(OffsetDateTime::now_utc()).previous();
+    let in_month = time::Date::from_calendar_date(
+        last_month.year(),
+        time::Month::try_from(last_month.month()).unwrap(),
+        15,
+    )
+    .unwrap()
+    .midnight()
+    .assume_utc();
+    for i in 0..6 {
+        let response = validate(
+            serde_json::from_value::<ResponseDraft>(json!({
+                "unit": "dukcapil", "officer": OFFICER_NIP, "answers": [1, 1, 1, 1, 1, 1, 1, 1, 1],
+                "idempotency_key": format!("pay-edit-{i}"),
+            }))
+            .unwrap(),
+        )
+        .unwrap();
+        app.store
+            .record_response(
+                &tenant,
+                Submission {
+                    response: &response,
+                    channel: Channel::Web,
+                    received_at: in_month,
+                    signals: None,
+                },
+            )
+            .await
+            .unwrap();
+    }
+    let low: Vec<i64> = app
+        .store
+        .responses_naming("t1", OFFICER_NIP, last_month)
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| r.response_id)
+        .collect();
+    let bases = parse_base_amounts(b"position_class,base_amount\n7,4000000\n").unwrap();
+    let now = OffsetDateTime::now_utc();
+    app.store
+        .replace_base_amounts("t1", &bases, "bpkad", now)
+        .await
+        .unwrap();
+    app.store
+        .file_appeal("t1", OFFICER_NIP, low[0], "Saya cuti hari itu.", now)
+        .await
+        .unwrap();
+    app.store
+        .decide_appeal(
+            "t1",
+            low[0],
+            false,
+            "Daftar hadir: masuk",
+            "inspektorat",
+            now,
+        )
+        .await
+        .unwrap();
+    let key = log_key();
+    let signing = suara_store::LogSigner::new(&key);
+    let run = app
+        .store
+        .run_payroll("t1", last_month, "bkpsdm", now, &signing)
+        .await
+        .unwrap();
+    let mut state = RunState::Draft;
+    for actor in ["kabid", "bpkad"] {
+        state = app
+            .store
+            .advance_run("t1", last_month, run.version, state, actor, now)
+            .await
+            .unwrap();
+    }
+    state = app
+        .store
+        .advance_run("t1", last_month, run.version, state, "bpkad", now)
+        .await
+        .unwrap();
+    assert_eq!(state, RunState::Locked);
+    signer.sign_all(&app.store).await.unwrap();
+    let verify = || async {
+        let public = signer.public("t1").unwrap();
+        let kept = signer.kept_heads("t1", &public).unwrap();
+        app.store
+            .verify("t1", Some(&public), &kept)
+            .await
+            .unwrap()
+            .problem
+    };
+    assert_eq!(verify().await, None);
+    let raw = sqlx::AnyPool::connect(&url).await.unwrap();
+    let exec = |sql: String| {
+        let raw = raw.clone();
+        async move { sqlx::query(&sql).execute(&raw).await.unwrap() }
+    };
+
+    // 1. The dismissed appeal turned to upheld, and a second upheld decision inserted.
+    exec(format!(
+        "UPDATE tpp_appeal_decisions SET upheld = 1 WHERE response_id = {}",
+        low[0]
+    ))
+    .await;
+    let found = verify().await.unwrap();
+    println!("edit 'an appeal decision turned to upheld': {found}");
+    assert!(found.contains("appeal of response"), "{found}");
+    exec(format!(
+        "UPDATE tpp_appeal_decisions SET upheld = 0 WHERE response_id = {}",
+        low[0]
+    ))
+    .await;
+    exec(format!(
+        "INSERT INTO tpp_appeals (tenant_id, response_id, nip, period_month, reason, filed_at_us)
+         VALUES ('t1', {}, '{OFFICER_NIP}', '{last_month}', 'x', 1)",
+        low[1]
+    ))
+    .await;
+    exec(format!(
+        "INSERT INTO tpp_appeal_decisions (tenant_id, response_id, upheld, reason, decided_by, decided_at_us)
+         VALUES ('t1', {}, 1, 'x', 'inspektorat', 1)",
+        low[1]
+    ))
+    .await;
+    let found = verify().await.unwrap();
+    println!("edit 'an upheld appeal decision inserted': {found}");
+    assert!(
+        found.contains(&format!("appeal of response {}", low[1])),
+        "{found}"
+    );
+    exec(format!(
+        "DELETE FROM tpp_appeal_decisions WHERE response_id = {}",
+        low[1]
+    ))
+    .await;
+    exec(format!(
+        "DELETE FROM tpp_appeals WHERE response_id = {}",
+        low[1]
+    ))
+    .await;
+    assert_eq!(verify().await, None);
+
+    // 2. The locked run set back to draft: verify names it, and computing the month again
+    //    is refused rather than overwriting the locked run in place.
+    exec("UPDATE tpp_runs SET state = 'draft'".into()).await;
+    let found = verify().await.unwrap();
+    println!("edit 'a locked run set back to draft': {found}");
+    assert!(found.contains("audit chain says locked"), "{found}");
+    let refused = app
+        .store
+        .run_payroll("t1", last_month, "bkpsdm", now, &signing)
+        .await
+        .unwrap_err()
+        .to_string();
+    println!("edit 'a locked run set back to draft': computing again says {refused}");
+    assert!(
+        refused.contains("behind the application's back"),
+        "{refused}"
+    );
+    exec("UPDATE tpp_runs SET state = 'locked'".into()).await;
+    assert_eq!(verify().await, None);
+
+    // 3. The audit log's triggers dropped and the dismissal rewritten as an upheld appeal,
+    //    the decision row to match; then the audit chain re-linked from there.
+    if postgres {
+        exec("ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only".into()).await;
+    } else {
+        exec("DROP TRIGGER audit_log_no_update".into()).await;
+    }
+    exec(format!(
+        "UPDATE audit_log SET action = 'uphold', after_json = '{{\"upheld\":true,\"reason\":\"Daftar hadir: masuk\"}}'
+         WHERE entity = 'tpp_appeal' AND action = 'dismiss' AND entity_id = '{}'",
+        low[0]
+    ))
+    .await;
+    exec(format!(
+        "UPDATE tpp_appeal_decisions SET upheld = 1 WHERE response_id = {}",
+        low[0]
+    ))
+    .await;
+    let found = verify().await.unwrap();
+    println!("edit 'the audit log rewritten, triggers dropped': {found}");
+    assert!(found.contains("changed after it was written"), "{found}");
+    relink_audit(&raw).await;
+    let found = verify().await.unwrap();
+    println!("edit 'the audit log rewritten and re-linked': {found}");
+    assert!(found.contains("re-linked"), "{found}");
+    // The server signs nothing more of an audit chain that does not extend its signed head.
+    app.store
+        .file_appeal("t1", OFFICER_NIP, low[2], "Bukan saya.", now)
+        .await
+        .unwrap();
+    let refused = signer.sign_all(&app.store).await.unwrap_err().to_string();
+    println!("edit 'the audit log re-linked, then grown': signing {refused}");
+    assert!(refused.contains("audit"), "{refused}");
+}
+
+/// Recomputes every audit link from the rows as they now are: what a database keeper
+/// without the key can do to make the chain consistent with their edit.
+async fn relink_audit(raw: &sqlx::AnyPool) {
+    use sqlx::Row;
+    use suara_domain::integrity::audit::{content_hash, AuditFields};
+    use suara_domain::integrity::chain::{link_hash, Digest32};
+    let rows = sqlx::query(
+        "SELECT l.seq, a.at_us, a.actor, a.action, a.entity, a.entity_id, a.before_json, a.after_json
+         FROM audit_links l JOIN audit_log a ON a.tenant_id = l.tenant_id AND a.audit_id = l.audit_id
+         WHERE l.tenant_id = 't1' ORDER BY l.seq",
+    )
+    .fetch_all(raw)
+    .await
+    .unwrap();
+    let mut previous = Digest32::GENESIS;
+    for row in &rows {
+        let text = |c: &str| row.try_get::<String, _>(c).unwrap();
+        let optional = |c: &str| row.try_get::<Option<String>, _>(c).unwrap();
+        let (before, after) = (optional("before_json"), optional("after_json"));
+        let content = content_hash(&AuditFields {
+            at_us: row.try_get("at_us").unwrap(),
+            actor: &text("actor"),
+            action: &text("action"),
+            entity: &text("entity"),
+            entity_id: &text("entity_id"),
+            before: before.as_deref(),
+            after: after.as_deref(),
+        });
+        let seq: i64 = row.try_get("seq").unwrap();
+        previous = link_hash(&previous, seq as u64, &content);
+        sqlx::query("UPDATE audit_links SET content_hash = $1, link_hash = $2 WHERE tenant_id = 't1' AND seq = $3")
+            .bind(content.to_hex())
+            .bind(previous.to_hex())
+            .bind(seq)
+            .execute(raw)
+            .await
+            .unwrap();
+    }
+    sqlx::query("UPDATE audit_chain_heads SET link_hash = $1 WHERE tenant_id = 't1'")
+        .bind(previous.to_hex())
+        .execute(raw)
+        .await
+        .unwrap();
 }
 
 /// What an insider with the database but not the key can do: recompute every link from `seq`

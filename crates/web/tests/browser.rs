@@ -221,21 +221,8 @@ async fn public_pages_are_accessible_and_keyboard_usable() {
         .await
         .unwrap();
     let kiosk_token = "browser-test-kiosk-token";
-    app.store
-        .register_kiosk(
-            "t1",
-            &NewKiosk {
-                kiosk_id: "kiosk-1",
-                token_hash: &suara_web::auth::token_hash(kiosk_token),
-                point_id: "loket-1",
-                officer_nip: None,
-                label: "Tablet loket 1",
-            },
-            "test",
-            time::OffsetDateTime::now_utc(),
-        )
-        .await
-        .unwrap();
+    // Approved by a second account: its answers are on the kiosk channel.
+    register_kiosk(&app, "kiosk-1", kiosk_token, "Tablet loket 1", true).await;
     let proposal = app.musrena_proposal().await;
     transparency_data(&app).await;
     innovation(&app).await;
@@ -271,6 +258,29 @@ async fn public_pages_are_accessible_and_keyboard_usable() {
         .unwrap()
         .items
         .is_empty());
+}
+
+/// A kiosk of the counter `loket-1` registered by `test`, approved by the inspectorate when
+/// `approved`.
+async fn register_kiosk(app: &TestApp, id: &str, token: &str, label: &str, approved: bool) {
+    let now = time::OffsetDateTime::now_utc();
+    let kiosk = NewKiosk {
+        kiosk_id: id,
+        token_hash: &suara_web::auth::token_hash(token),
+        point_id: "loket-1",
+        officer_nip: None,
+        label,
+    };
+    app.store
+        .register_kiosk("t1", &kiosk, "test", now)
+        .await
+        .unwrap();
+    if approved {
+        app.store
+            .approve_kiosk("t1", id, "inspektorat", now)
+            .await
+            .unwrap();
+    }
 }
 
 #[tokio::test]
@@ -312,6 +322,16 @@ async fn signed_in_pages_are_accessible() {
             .await
             .unwrap();
     }
+    // The approvals page with one kiosk approved and a spare tablet of its counter waiting.
+    register_kiosk(&app, "kiosk-1", "browser-kiosk-1", "Tablet loket 1", true).await;
+    register_kiosk(
+        &app,
+        "kiosk-2",
+        "browser-kiosk-2",
+        "Tablet cadangan loket 1",
+        false,
+    )
+    .await;
     let bases =
         suara_domain::tpp::inputs::parse_base_amounts(b"position_class,base_amount\n7,3300000\n")
             .unwrap();
@@ -320,7 +340,13 @@ async fn signed_in_pages_are_accessible() {
         .await
         .unwrap();
     app.store
-        .run_payroll("t1", month, "test", now, &suara_store::testing::log_key())
+        .run_payroll(
+            "t1",
+            month,
+            "test",
+            now,
+            &suara_store::LogSigner::new(&suara_store::testing::log_key()),
+        )
         .await
         .unwrap();
     let naming = app
@@ -465,6 +491,7 @@ async fn signed_in_pages_are_accessible() {
         ],
         [inspector, "TPP appeals", "/admin/banding"],
         [inspector, "Quarantine", "/admin/karantina"],
+        [inspector, "Kiosk approvals", "/admin/kios"],
         [planner, "Musrena forums", "/musrena/forum"],
         [planner, "Musrena forum", "/musrena/forum/2026-001"],
         [

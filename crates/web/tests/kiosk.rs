@@ -146,10 +146,43 @@ async fn a_registered_tablet_answers_on_the_kiosk_channel_until_revoked(db: Test
             .fetch_all(&pool)
             .await
             .unwrap();
+    // Registered by one account, the kiosk's answers count for the published SKM only.
     assert_eq!(
         rows,
-        vec![("kiosk".to_string(), Some(OFFICER_NIP.to_string())); 2]
+        vec![("kiosk_pending".to_string(), Some(OFFICER_NIP.to_string())); 2]
     );
+
+    // Four eyes: the unit's admin cannot approve it; the inspectorate can, once; from then
+    // on its answers are on-site pay evidence.
+    let kiosk_id = app.store.kiosks("t1").await.unwrap()[0].kiosk_id.clone();
+    let by_admin = app.approve_kiosk(&admin, &kiosk_id).await;
+    assert_eq!(by_admin.status(), StatusCode::FORBIDDEN);
+    app.add_account("inspektorat", Role::Inspectorate, None, None)
+        .await;
+    let inspector = app.sign_in("inspektorat", PASSWORD).await.unwrap();
+    let waiting = app
+        .get_as(&inspector, "/admin/kios")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        waiting.contains("Tablet loket 1") && waiting.contains("Setujui"),
+        "{waiting}"
+    );
+    let approved = app.approve_kiosk(&inspector, &kiosk_id).await;
+    assert_eq!(approved.status(), StatusCode::OK);
+    assert!(approved.text().await.unwrap().contains("Kios disetujui"));
+    let again = app.approve_kiosk(&inspector, &kiosk_id).await;
+    assert_eq!(again.status(), StatusCode::CONFLICT);
+    let third = send(answer("kios-0003")).await.unwrap();
+    assert_eq!(third.status(), StatusCode::CREATED);
+    let channel: String =
+        sqlx::query_scalar("SELECT channel FROM responses ORDER BY response_id DESC LIMIT 1")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    assert_eq!(channel, "kiosk");
 
     // Revoked (say, the tablet was stolen): it can send no more.
     let kiosks = app
@@ -185,7 +218,7 @@ async fn a_registered_tablet_answers_on_the_kiosk_channel_until_revoked(db: Test
             audit[0].entity.as_str(),
             audit[1].action.as_str()
         ),
-        ("revoke", "kiosk", "create")
+        ("revoke", "kiosk", "approve")
     );
 }
 

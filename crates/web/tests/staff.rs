@@ -219,6 +219,19 @@ fn probes() -> Vec<Probe> {
             "/loket/kios",
             [422, 422, 403, 403, 403, 403, 403],
         ),
+        probe(
+            "GET",
+            "/admin/kios",
+            "/admin/kios",
+            [403, 403, 200, 403, 200, 403, 403],
+        ),
+        // Allowed: asked to choose a kiosk awaiting approval: 422.
+        probe(
+            "POST",
+            "/admin/kios",
+            "/admin/kios",
+            [403, 403, 422, 403, 422, 403, 403],
+        ),
         // Allowed: asked to choose a response and a decision: 422.
         probe(
             "POST",

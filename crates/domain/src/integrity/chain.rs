@@ -64,7 +64,7 @@ pub struct ChainRecord<'a> {
 
 /// Fields are written with a presence tag and a length prefix, so no two different records
 /// encode alike.
-fn put(hasher: &mut Sha256, field: Option<&[u8]>) {
+pub(crate) fn put(hasher: &mut Sha256, field: Option<&[u8]>) {
     match field {
         None => hasher.update([0u8]),
         Some(bytes) => {

@@ -12,8 +12,12 @@ pub enum Channel {
     Api,
     /// A one-time ticket issued at the counter for one real service.
     Ticket,
-    /// A tablet at the counter, registered by staff as this service point's kiosk.
+    /// A tablet at the counter, registered by staff as this service point's kiosk and
+    /// approved by a second account outside the unit.
     Kiosk,
+    /// A registered kiosk that no second account has approved yet: one staff account alone
+    /// could have set it up, so its answers count for the published SKM only, never for pay.
+    KioskPending,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -44,7 +48,13 @@ impl Trust {
 }
 
 impl Channel {
-    pub const ALL: [Channel; 4] = [Channel::Web, Channel::Api, Channel::Ticket, Channel::Kiosk];
+    pub const ALL: [Channel; 5] = [
+        Channel::Web,
+        Channel::Api,
+        Channel::Ticket,
+        Channel::Kiosk,
+        Channel::KioskPending,
+    ];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -52,6 +62,7 @@ impl Channel {
             Channel::Api => "api",
             Channel::Ticket => "ticket",
             Channel::Kiosk => "kiosk",
+            Channel::KioskPending => "kiosk_pending",
         }
     }
 
@@ -61,7 +72,7 @@ impl Channel {
 
     pub fn trust(self) -> Trust {
         match self {
-            Channel::Web | Channel::Api => Trust::Open,
+            Channel::Web | Channel::Api | Channel::KioskPending => Trust::Open,
             Channel::Kiosk => Trust::Onsite,
             Channel::Ticket => Trust::Verified,
         }
@@ -80,6 +91,7 @@ mod tests {
         assert_eq!(Channel::Ticket.trust(), Trust::Verified);
         assert_eq!(Channel::Web.trust(), Trust::Open);
         assert_eq!(Channel::Kiosk.trust(), Trust::Onsite);
+        assert_eq!(Channel::KioskPending.trust(), Trust::Open);
         for trust in Trust::ALL {
             assert_eq!(Trust::from_code(trust.code()), Some(trust));
         }

@@ -1,7 +1,8 @@
 //! Making ratings hard to fake: channels and their trust, one-time tickets, and the
-//! tamper-evident chain of accepted responses.
+//! tamper-evident chain of accepted responses and the audit chain of changes that pay.
 
 pub mod anomaly;
+pub mod audit;
 pub mod chain;
 pub mod channel;
 pub mod merkle;

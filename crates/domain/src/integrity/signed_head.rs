@@ -21,6 +21,27 @@ use ed25519_dalek::{Signature, Signer, SigningKey, Verifier, VerifyingKey};
 use super::chain::Digest32;
 
 const HEAD_TITLE: &str = "suara transparency log v1";
+const AUDIT_TITLE: &str = "suara audit chain v1";
+
+/// Which of a regency's two signed structures a head is of: the transparency log of counted
+/// responses (a Merkle tree: `size` leaves, `root`), or the audit chain of every change that
+/// pays (a hash chain: `size` entries, `root` the last link). The first line of the signed
+/// text names it, so a head of one can never pass for the other.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum LogKind {
+    #[default]
+    Responses,
+    Audit,
+}
+
+impl LogKind {
+    fn title(self) -> &'static str {
+        match self {
+            LogKind::Responses => HEAD_TITLE,
+            LogKind::Audit => AUDIT_TITLE,
+        }
+    }
+}
 const SEAL_TITLE: &str = "suara payroll run v1";
 
 /// The deployment's signing key: 32 secret bytes, kept in a file outside the database.
@@ -80,6 +101,7 @@ impl PublicKey {
 /// What a head commits to.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TreeHead {
+    pub log: LogKind,
     pub tenant_id: String,
     pub size: u64,
     pub root: Digest32,
@@ -90,8 +112,12 @@ pub struct TreeHead {
 impl TreeHead {
     fn message(&self) -> String {
         format!(
-            "{HEAD_TITLE}\n{}\n{}\n{}\n{}\n",
-            self.tenant_id, self.size, self.root, self.signed_at_ms
+            "{}\n{}\n{}\n{}\n{}\n",
+            self.log.title(),
+            self.tenant_id,
+            self.size,
+            self.root,
+            self.signed_at_ms
         )
     }
 
@@ -131,9 +157,11 @@ impl SignedHead {
             .split_once("\n\n")
             .ok_or(HeadError::Malformed("no blank line before the signature"))?;
         let mut lines = body.lines();
-        if lines.next() != Some(HEAD_TITLE) {
-            return Err(HeadError::Malformed("first line"));
-        }
+        let log = match lines.next() {
+            Some(HEAD_TITLE) => LogKind::Responses,
+            Some(AUDIT_TITLE) => LogKind::Audit,
+            _ => return Err(HeadError::Malformed("first line")),
+        };
         let tenant_id = lines.next().ok_or(HeadError::Malformed("regency"))?;
         let size = lines
             .next()
@@ -149,6 +177,7 @@ impl SignedHead {
             .ok_or(HeadError::Malformed("time"))?;
         let head = SignedHead {
             head: TreeHead {
+                log,
                 tenant_id: tenant_id.to_string(),
                 size,
                 root,
@@ -227,6 +256,7 @@ mod tests {
 
     fn head(size: u64) -> TreeHead {
         TreeHead {
+            log: LogKind::Responses,
             tenant_id: "trenggalek".into(),
             size,
             root: Digest32([7; 32]),
@@ -256,6 +286,23 @@ mod tests {
             Err(HeadError::Malformed(_))
         ));
         assert_eq!(LogKey::from_hex(&key.to_hex()).unwrap().public(), public);
+        // The audit chain's head of the same numbers is another text: neither passes for
+        // the other.
+        let audit = TreeHead {
+            log: LogKind::Audit,
+            ..head(42)
+        }
+        .sign(&key);
+        assert_ne!(audit.signature, signed.signature);
+        assert_eq!(
+            SignedHead::from_note(&audit.to_note(), &public),
+            Ok(audit.clone())
+        );
+        let swapped = SignedHead {
+            head: signed.head.clone(),
+            signature: audit.signature,
+        };
+        assert_eq!(swapped.check(&public), Err(HeadError::BadSignature));
         assert_eq!(PublicKey::from_hex(&public.to_hex()), Some(public));
     }
 

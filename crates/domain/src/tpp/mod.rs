@@ -15,8 +15,11 @@
 //! 4. **Payroll** ([`payroll`]): every officer of a month under one policy version, with a
 //!    digest of all inputs, the run's states (draft → reviewed → approved → locked) and the
 //!    differences between two versions of a month's run.
+//! 5. **History** ([`history`]): what a run's entries in the signed audit chain say it is
+//!    now, which `suara verify` holds its stored row to.
 
 pub mod evidence;
+pub mod history;
 pub mod inputs;
 pub mod payroll;
 pub mod policy;

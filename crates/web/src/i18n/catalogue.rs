@@ -213,7 +213,7 @@ pub const A_STEP_FOR_THE_CHOSEN_PROPOSALS: Text = Text {
     id: "Langkah untuk usulan terpilih",
     en: "A step for the chosen proposals",
 };
-pub const A_TABLET_AT_THE_COUNTER_CAN_BE: Text = Text { id: "Tablet di loket dapat menjadi kios survei: buka halaman ini di tablet itu, pilih titik layanannya, lalu daftarkan. Tablet menyimpan kunci kiosnya sendiri, dan Anda otomatis keluar dari akun Anda di tablet itu. Tanggapan dari kios dicatat sebagai diberikan di tempat.", en: "A tablet at the counter can be a survey kiosk: open this page on that tablet, choose its service point and register it. The tablet keeps its own kiosk key, and you are signed out of your account on that tablet. Responses from a kiosk are recorded as given on site." };
+pub const A_TABLET_AT_THE_COUNTER_CAN_BE: Text = Text { id: "Tablet di loket dapat menjadi kios survei: buka halaman ini di tablet itu, pilih titik layanannya, lalu daftarkan. Tablet menyimpan kunci kiosnya sendiri, dan Anda otomatis keluar dari akun Anda di tablet itu. Tanggapan dari kios dicatat sebagai diberikan di tempat; tanggapan itu baru dihitung untuk TPP setelah inspektorat atau BKPSDM menyetujui kiosnya.", en: "A tablet at the counter can be a survey kiosk: open this page on that tablet, choose its service point and register it. The tablet keeps its own kiosk key, and you are signed out of your account on that tablet. Responses from a kiosk are recorded as given on site; they count for TPP once the inspectorate or BKPSDM has approved the kiosk." };
 pub const BACK: Text = Text {
     id: "Kembali",
     en: "Back",
@@ -2827,6 +2827,14 @@ pub const RULE_STEPS: Text = Text {
 };
 pub const RUN_AWAITS_LOCK: Text = Text { id: "Perhitungan {} versi {} sudah disetujui dan menunggu dikunci. Kunci dulu, lalu hitung ulang (menjadi versi baru).", en: "The {} run (version {}) is approved and waits to be locked. Lock it first, then compute again (as a new version)." };
 pub const MONTH_NOT_ENDED: Text = Text { id: "{} belum berakhir. TPP dihitung setelah bulannya selesai; sementara itu lihat pratinjau sementaranya.", en: "{} has not ended yet. TPP is computed once the month is over; meanwhile see its provisional preview." };
+pub const LOG_NOT_EXTENDING: Text = Text {
+    id: "TPP tidak dihitung: catatan tanggapan di basis data tidak lagi melanjutkan catatan yang sudah ditandatangani, jadi ada yang dihapus atau diubah di luar aplikasi. Tidak ada yang ditandatangani. Minta operator menjalankan pemeriksaan catatan (suara verify) dan memulihkan basis data.",
+    en: "TPP was not computed: the record of responses in the database no longer extends the record already signed, so something was removed or changed outside the application. Nothing was signed. Ask the operator to run the record check (suara verify) and restore the database.",
+};
+pub const RUN_HISTORY_DISAGREES: Text = Text {
+    id: "TPP tidak dihitung ulang: status perhitungan ini di basis data berbeda dengan catatan perubahan yang ditandatangani, jadi diubah di luar aplikasi. Perhitungan yang sudah dikunci tidak pernah dihitung ulang. Minta operator menjalankan pemeriksaan catatan (suara verify).",
+    en: "TPP was not computed again: this run's state in the database differs from the signed record of changes, so it was changed outside the application. A locked run is never computed again. Ask the operator to run the record check (suara verify).",
+};
 pub const POLICY_VERSION_TAKEN: Text = Text {
     id: "Versi kebijakan “{}” sudah ada dengan isi lain. Simpan perubahan sebagai versi baru.",
     en: "Policy version “{}” exists with other content. Save the change as a new version.",
@@ -4728,6 +4736,70 @@ pub const MAIL_HOLDS_BODY: Text = Text {
     en: "At {} on {}, {} responses were held for review, against {} in all over the 28 days before.\n\nThe inspectorate reviews them under Quarantine. Someone may be filling in the survey over and over. This e-mail was sent by suara.",
 };
 /// Every text above, for the completeness test.
+pub const KIOSK_NOT_YET_APPROVED: Text = Text {
+    id: "Kios (belum disetujui)",
+    en: "Kiosk (not yet approved)",
+};
+pub const KIOSK_APPROVALS: Text = Text {
+    id: "Persetujuan kios",
+    en: "Kiosk approvals",
+};
+pub const KIOSK_APPROVALS_INTRO: Text = Text {
+    id: "Jawaban dari kios langsung dihitung untuk SKM yang diumumkan, tetapi baru dihitung untuk TPP setelah kios itu disetujui di sini oleh inspektorat atau BKPSDM. Akun yang mendaftarkan kios tidak dapat menyetujuinya, dan setiap titik layanan hanya boleh punya satu kios yang disetujui. Periksa di tempat bahwa tablet itu memang ada di loket yang disebut sebelum menyetujui.",
+    en: "Answers from a kiosk count for the published SKM at once, but for TPP only after the inspectorate or BKPSDM approved the kiosk here. The account that registered a kiosk cannot approve it, and each service point may have one approved kiosk. Check on site that the tablet is at the counter it names before approving.",
+};
+pub const KIOSKS_AWAITING_APPROVAL: Text = Text {
+    id: "Kios yang menunggu persetujuan",
+    en: "Kiosks awaiting approval",
+};
+pub const NO_KIOSK_AWAITS_APPROVAL: Text = Text {
+    id: "Tidak ada kios yang menunggu persetujuan.",
+    en: "No kiosk awaits approval.",
+};
+pub const APPROVE_KIOSK: Text = Text {
+    id: "Setujui kios ",
+    en: "Approve kiosk ",
+};
+pub const APPROVE_NOW: Text = Text {
+    id: "Setujui",
+    en: "Approve",
+};
+pub const APPROVAL: Text = Text {
+    id: "Persetujuan",
+    en: "Approval",
+};
+pub const APPROVED_KIOSKS: Text = Text {
+    id: "Kios yang disetujui",
+    en: "Approved kiosks",
+};
+pub const KIOSK_APPROVED: Text = Text {
+    id: "Kios disetujui: jawabannya kini dihitung juga untuk TPP.",
+    en: "Kiosk approved: its answers now count for TPP as well.",
+};
+pub const CHOOSE_A_KIOSK_AWAITING_APPROVAL: Text = Text {
+    id: "Pilih kios yang masih aktif dan menunggu persetujuan.",
+    en: "Choose an active kiosk that awaits approval.",
+};
+pub const THAT_KIOSK_IS_APPROVED_ALREADY: Text = Text {
+    id: "Kios itu sudah disetujui.",
+    en: "That kiosk is approved already.",
+};
+pub const YOU_REGISTERED_THAT_KIOSK: Text = Text {
+    id: "Anda sendiri yang mendaftarkan kios itu; kios harus disetujui oleh akun lain.",
+    en: "You registered that kiosk yourself; another account must approve it.",
+};
+pub const POINT_HAS_AN_APPROVED_KIOSK: Text = Text {
+    id: "Titik layanan ini sudah punya kios yang disetujui. Cabut kios lama lebih dahulu (oleh admin unitnya), lalu setujui yang baru.",
+    en: "This service point has an approved kiosk already. Have the unit's admin revoke the old one first, then approve the new one.",
+};
+pub const AWAITING_APPROVAL: Text = Text {
+    id: "menunggu persetujuan; belum dihitung untuk TPP",
+    en: "awaiting approval; not counted for TPP yet",
+};
+pub const APPROVED_BY: Text = Text {
+    id: "disetujui oleh ",
+    en: "approved by ",
+};
 #[cfg(test)]
 pub const EVERY_TEXT: &[Text] = &[
     MAIL_HOLDS_BODY,
@@ -5042,6 +5114,8 @@ pub const EVERY_TEXT: &[Text] = &[
     RULE_STEPS,
     RUN_AWAITS_LOCK,
     MONTH_NOT_ENDED,
+    LOG_NOT_EXTENDING,
+    RUN_HISTORY_DISAGREES,
     POLICY_VERSION_TAKEN,
     UNKNOWN_NIPS,
     FOUR_EYES_REFUSED,
@@ -5346,6 +5420,22 @@ pub const EVERY_TEXT: &[Text] = &[
     IS_THE_EVIDENCE_ENOUGH,
     IS_TOO_LONG,
     KIOSK,
+    KIOSK_NOT_YET_APPROVED,
+    KIOSK_APPROVALS,
+    KIOSK_APPROVALS_INTRO,
+    KIOSKS_AWAITING_APPROVAL,
+    NO_KIOSK_AWAITS_APPROVAL,
+    APPROVE_KIOSK,
+    APPROVE_NOW,
+    APPROVAL,
+    APPROVED_KIOSKS,
+    KIOSK_APPROVED,
+    CHOOSE_A_KIOSK_AWAITING_APPROVAL,
+    THAT_KIOSK_IS_APPROVED_ALREADY,
+    YOU_REGISTERED_THAT_KIOSK,
+    POINT_HAS_AN_APPROVED_KIOSK,
+    AWAITING_APPROVAL,
+    APPROVED_BY,
     KIOSKS_AND_TICKETS,
     KIOSK_NAME_E_G_COUNTER_1_TABLET,
     KIOSK_REVOKED_THAT_TABLET_CAN_NO_LONGER,

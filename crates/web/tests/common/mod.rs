@@ -266,6 +266,12 @@ impl TestApp {
         }
         request.send().await.unwrap()
     }
+
+    /// `who` approves kiosk `kiosk_id` at `/admin/kios`.
+    pub async fn approve_kiosk(&self, who: &Session, kiosk_id: &str) -> reqwest::Response {
+        let form = [("csrf", who.csrf.as_str()), ("kiosk", kiosk_id)];
+        self.post_form_as(Some(who), "/admin/kios", &form).await
+    }
 }
 
 #[derive(Clone, Debug)]

@@ -198,8 +198,14 @@ fn render(look: Look, view: &KiosksView, notice: Option<&Notice>) -> (&'static s
                         @match k.revoked_at {
                             Some(at) => { (lang.t(T::REVOKED)) (when(at)) }
                             None => {
+                                p {
+                                    (lang.t(T::ACTIVE)) " · "
+                                    @match &k.approved {
+                                        Some((by, _)) => { (lang.t(T::APPROVED_BY)) (by) }
+                                        None => { (lang.t(T::AWAITING_APPROVAL)) }
+                                    }
+                                }
                                 form method="post" action=(look.action(KIOSKS)) {
-                                    (lang.t(T::ACTIVE)) " "
                                     (look.csrf())
                                     input type="hidden" name="action" value="revoke";
                                     input type="hidden" name="kiosk" value=(k.kiosk_id);

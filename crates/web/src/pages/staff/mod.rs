@@ -12,6 +12,7 @@ pub mod dashboard;
 pub mod explanation;
 pub mod follow_up;
 pub mod import;
+pub mod kiosk_approvals;
 pub mod kiosks;
 pub mod login;
 pub mod my_tpp;
@@ -127,6 +128,9 @@ fn menu_groups(lang: Lang, staff: &Staff) -> Vec<(&'static str, Vec<MenuItem>)> 
     let mut oversight = Vec::new();
     if may(Permission::ReviewQuarantine) {
         oversight.push(item(routes::QUARANTINE, lang.t(T::QUARANTINE)));
+    }
+    if may(Permission::ApproveKiosks) {
+        oversight.push(item(routes::KIOSK_APPROVALS, lang.t(T::KIOSK_APPROVALS)));
     }
     if may(Permission::ViewAuditLog) {
         oversight.push(item(routes::AUDIT, lang.t(T::AUDIT_LOG)));

@@ -127,7 +127,7 @@ impl Mode<'_> {
     fn channel(self) -> Channel {
         match self {
             Mode::Page => Channel::Web,
-            Mode::Kiosk(_) => Channel::Kiosk,
+            Mode::Kiosk(kiosk) => kiosk.channel(),
         }
     }
 

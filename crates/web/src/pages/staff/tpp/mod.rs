@@ -118,9 +118,16 @@ pub fn parse_month(text: &str) -> Result<Month, PageError> {
 
 /// A user-facing message for a refused TPP action, or the error for the error page.
 pub(super) fn refusal(lang: Lang, error: TppError) -> Result<(StatusCode, String), PageError> {
-    if let TppError::Store(e) = error {
-        return Err(PageError::Store(e));
-    }
+    let error = match error {
+        TppError::Store(suara_store::StoreError::NotExtending(_)) => {
+            return Ok((
+                StatusCode::CONFLICT,
+                lang.t(T::LOG_NOT_EXTENDING).to_string(),
+            ))
+        }
+        TppError::Store(e) => return Err(PageError::Store(e)),
+        error => error,
+    };
     let text = match &error {
         TppError::AwaitingLock(month, version) => {
             lang.fill(T::RUN_AWAITS_LOCK, &[&lang.month(*month), version])
@@ -128,6 +135,7 @@ pub(super) fn refusal(lang: Lang, error: TppError) -> Result<(StatusCode, String
         TppError::StateMoved { .. } => lang.t(T::SOMEONE_ELSE_CHANGED_THE_RUN_S_STATE).to_string(),
         TppError::MonthNotEnded(month) => lang.fill(T::MONTH_NOT_ENDED, &[&lang.month(*month)]),
         TppError::Locked => lang.t(T::A_LOCKED_RUN_NEVER_CHANGES).to_string(),
+        TppError::HistoryDisagrees(_) => lang.t(T::RUN_HISTORY_DISAGREES).to_string(),
         TppError::PolicyVersionTaken(version) => lang.fill(T::POLICY_VERSION_TAKEN, &[version]),
         TppError::UnknownOfficers(nips) => lang.fill(T::UNKNOWN_NIPS, &[&nips.join(", ")]),
         TppError::ReasonRequired => lang.t(T::WRITE_DOWN_THE_REASON).to_string(),
@@ -157,6 +165,7 @@ pub(super) fn refusal(lang: Lang, error: TppError) -> Result<(StatusCode, String
         TppError::StateMoved { .. }
         | TppError::AwaitingLock(..)
         | TppError::Locked
+        | TppError::HistoryDisagrees(_)
         | TppError::PolicyVersionTaken(_)
         | TppError::AlreadyAppealed
         | TppError::AlreadyDecided

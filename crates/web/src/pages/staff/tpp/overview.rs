@@ -205,7 +205,7 @@ pub async fn compute(
         let m = html! { p { (cx.t(T::CHOOSE_A_MONTH_YYYY_MM)) } };
         return respond(&cx, StatusCode::UNPROCESSABLE_ENTITY, Some(Err(m))).await;
     };
-    let key = cx.app.signer.key(cx.tenant_id())?;
+    let (key, kept) = cx.app.signer.log_signer(cx.tenant_id())?;
     let computed = cx
         .app
         .store
@@ -214,7 +214,10 @@ pub async fn compute(
             month,
             cx.username(),
             OffsetDateTime::now_utc(),
-            &key,
+            &suara_store::LogSigner {
+                key: &key,
+                outside: kept,
+            },
         )
         .await;
     match computed {
