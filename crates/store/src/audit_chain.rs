@@ -221,28 +221,7 @@ impl Store {
         tenant_id: &str,
         limit: Option<i64>,
     ) -> Result<Vec<SignedHead>> {
-        let rows = sqlx::query(
-            "SELECT seq, link_hash, signed_at_ms, signature FROM audit_heads
-             WHERE tenant_id = $1 ORDER BY seq DESC LIMIT $2",
-        )
-        .bind(tenant_id)
-        .bind(limit.unwrap_or(i64::MAX))
-        .fetch_all(&self.reader)
-        .await?;
-        rows.iter()
-            .map(|row| {
-                Ok(SignedHead {
-                    head: TreeHead {
-                        log: LogKind::Audit,
-                        tenant_id: tenant_id.to_string(),
-                        size: crate::to_u64(row.try_get("seq")?)?,
-                        root: digest(&row.try_get::<String, _>("link_hash")?)?,
-                        signed_at_ms: row.try_get("signed_at_ms")?,
-                    },
-                    signature: row.try_get("signature")?,
-                })
-            })
-            .collect()
+        self.signed_heads(tenant_id, LogKind::Audit, limit).await
     }
 
     /// Walks the audit chain, recomputing every entry's hash and link, and checks `heads`

@@ -200,24 +200,42 @@ impl Store {
         Ok(self.heads(tenant_id, Some(1)).await?.pop())
     }
 
-    /// Stored signed heads, largest first (`limit` of them, or all).
+    /// Stored signed heads of the log, largest first (`limit` of them, or all).
     pub async fn heads(&self, tenant_id: &str, limit: Option<i64>) -> Result<Vec<SignedHead>> {
-        let rows = sqlx::query(
-            "SELECT tree_size, root_hash, signed_at_ms, signature FROM log_heads
-             WHERE tenant_id = $1 ORDER BY tree_size DESC LIMIT $2",
-        )
-        .bind(tenant_id)
-        .bind(limit.unwrap_or(i64::MAX))
-        .fetch_all(&self.reader)
-        .await?;
+        self.signed_heads(tenant_id, LogKind::Responses, limit)
+            .await
+    }
+
+    /// Stored signed heads of either log, largest first (`limit` of them, or all).
+    pub(crate) async fn signed_heads(
+        &self,
+        tenant_id: &str,
+        log: LogKind,
+        limit: Option<i64>,
+    ) -> Result<Vec<SignedHead>> {
+        let sql = match log {
+            LogKind::Responses => {
+                "SELECT tree_size AS size, root_hash AS root, signed_at_ms, signature FROM log_heads
+                 WHERE tenant_id = $1 ORDER BY tree_size DESC LIMIT $2"
+            }
+            LogKind::Audit => {
+                "SELECT seq AS size, link_hash AS root, signed_at_ms, signature FROM audit_heads
+                 WHERE tenant_id = $1 ORDER BY seq DESC LIMIT $2"
+            }
+        };
+        let rows = sqlx::query(sql)
+            .bind(tenant_id)
+            .bind(limit.unwrap_or(i64::MAX))
+            .fetch_all(&self.reader)
+            .await?;
         rows.iter()
             .map(|row| {
                 Ok(SignedHead {
                     head: TreeHead {
-                        log: LogKind::Responses,
+                        log,
                         tenant_id: tenant_id.to_string(),
-                        size: crate::to_u64(row.try_get("tree_size")?)?,
-                        root: digest(&row.try_get::<String, _>("root_hash")?)?,
+                        size: crate::to_u64(row.try_get("size")?)?,
+                        root: digest(&row.try_get::<String, _>("root")?)?,
                         signed_at_ms: row.try_get("signed_at_ms")?,
                     },
                     signature: row.try_get("signature")?,

@@ -767,7 +767,7 @@ async fn verify_catches_pay_records_edited_behind_the_applications_back(db: Test
 async fn relink_audit(raw: &sqlx::AnyPool) {
     use sqlx::Row;
     use suara_domain::integrity::audit::{content_hash, AuditFields};
-    use suara_domain::integrity::chain::{link_hash, Digest32};
+    use suara_domain::integrity::chain::Digest32;
     let rows = sqlx::query(
         "SELECT l.seq, a.at_us, a.actor, a.action, a.entity, a.entity_id, a.before_json, a.after_json
          FROM audit_links l JOIN audit_log a ON a.tenant_id = l.tenant_id AND a.audit_id = l.audit_id
@@ -776,7 +776,7 @@ async fn relink_audit(raw: &sqlx::AnyPool) {
     .fetch_all(raw)
     .await
     .unwrap();
-    let mut previous = Digest32::GENESIS;
+    let mut contents = Vec::new();
     for row in &rows {
         let text = |c: &str| row.try_get::<String, _>(c).unwrap();
         let optional = |c: &str| row.try_get::<Option<String>, _>(c).unwrap();
@@ -790,28 +790,50 @@ async fn relink_audit(raw: &sqlx::AnyPool) {
             before: before.as_deref(),
             after: after.as_deref(),
         });
-        let seq: i64 = row.try_get("seq").unwrap();
-        previous = link_hash(&previous, seq as u64, &content);
-        sqlx::query("UPDATE audit_links SET content_hash = $1, link_hash = $2 WHERE tenant_id = 't1' AND seq = $3")
-            .bind(content.to_hex())
-            .bind(previous.to_hex())
-            .bind(seq)
-            .execute(raw)
-            .await
-            .unwrap();
+        contents.push((row.try_get("seq").unwrap(), content));
     }
-    sqlx::query("UPDATE audit_chain_heads SET link_hash = $1 WHERE tenant_id = 't1'")
+    write_links(raw, "audit", Digest32::GENESIS, &contents).await;
+}
+
+/// Writes the links of `contents` (each `(seq, content hash)`) after `previous` into the
+/// chain `chain` (`chain` for responses, `audit` for the audit log), and moves its head.
+async fn write_links(
+    raw: &sqlx::AnyPool,
+    chain: &str,
+    mut previous: suara_domain::integrity::chain::Digest32,
+    contents: &[(i64, suara_domain::integrity::chain::Digest32)],
+) {
+    use suara_domain::integrity::chain::link_hash;
+    let (links, heads) = match chain {
+        "audit" => ("audit_links", "audit_chain_heads"),
+        _ => ("chain_links", "chain_heads"),
+    };
+    for (seq, content) in contents {
+        previous = link_hash(&previous, *seq as u64, content);
+        sqlx::query(&format!(
+            "UPDATE {links} SET content_hash = $1, link_hash = $2 WHERE tenant_id = 't1' AND seq = $3"
+        ))
+        .bind(content.to_hex())
         .bind(previous.to_hex())
+        .bind(*seq)
         .execute(raw)
         .await
         .unwrap();
+    }
+    sqlx::query(&format!(
+        "UPDATE {heads} SET link_hash = $1 WHERE tenant_id = 't1'"
+    ))
+    .bind(previous.to_hex())
+    .execute(raw)
+    .await
+    .unwrap();
 }
 
 /// What an insider with the database but not the key can do: recompute every link from `seq`
 /// on from the rows as they now are, and move the chain head to match.
 async fn rehash_from(raw: &sqlx::AnyPool, seq: i64) {
     use sqlx::Row;
-    use suara_domain::integrity::chain::{content_hash, link_hash, ChainRecord, Digest32};
+    use suara_domain::integrity::chain::{content_hash, ChainRecord, Digest32};
     let previous: String =
         sqlx::query("SELECT link_hash FROM chain_links WHERE tenant_id = 't1' AND seq = $1")
             .bind(seq - 1)
@@ -820,7 +842,8 @@ async fn rehash_from(raw: &sqlx::AnyPool, seq: i64) {
             .unwrap()
             .try_get(0)
             .unwrap();
-    let mut head = Digest32::from_hex(&previous).unwrap();
+    let head = Digest32::from_hex(&previous).unwrap();
+    let mut contents = Vec::new();
     let rows = sqlx::query(
         "SELECT l.seq, r.idempotency_key, r.receipt, r.received_at_us, r.period_month, r.channel,
              r.unit_id, r.service_id, r.officer_nip, r.u1, r.u2, r.u3, r.u4, r.u5, r.u6, r.u7, r.u8, r.u9,
@@ -873,20 +896,7 @@ async fn rehash_from(raw: &sqlx::AnyPool, seq: i64) {
             ],
             suggestion: owned[11].as_deref(),
         };
-        let at: i64 = row.try_get("seq").unwrap();
-        let content = content_hash(&record);
-        head = link_hash(&head, at as u64, &content);
-        sqlx::query("UPDATE chain_links SET content_hash = $1, link_hash = $2 WHERE tenant_id = 't1' AND seq = $3")
-            .bind(content.to_hex())
-            .bind(head.to_hex())
-            .bind(at)
-            .execute(raw)
-            .await
-            .unwrap();
+        contents.push((row.try_get("seq").unwrap(), content_hash(&record)));
     }
-    sqlx::query("UPDATE chain_heads SET link_hash = $1 WHERE tenant_id = 't1'")
-        .bind(head.to_hex())
-        .execute(raw)
-        .await
-        .unwrap();
+    write_links(raw, "chain", head, &contents).await;
 }
