@@ -1,6 +1,7 @@
 //! What pays, held to the signed audit chain: a payroll run's stored state, digest and total
-//! must be what its audit entries replay to (`suara_domain::tpp::history`), and every appeal
-//! decision must be the one its audit entry recorded. The audit chain itself is checked
+//! must be what its audit entries replay to (`suara_domain::tpp::history`), every appeal
+//! decision must be the one its audit entry recorded, and every kiosk approval (which makes a
+//! kiosk's answers pay evidence) must be one its audit entry recorded. The audit chain itself is checked
 //! against its signed heads in `audit_chain.rs`; a row edited or slipped in behind the
 //! application's back without a matching entry shows here.
 
@@ -143,6 +144,33 @@ impl Store {
             if !recorded {
                 return Ok(Some(format!(
                     "the decision on the appeal of response {response_id} is not the one the audit chain recorded: it was written or changed behind the application's back"
+                )));
+            }
+        }
+
+        let mut kiosks = self.entries_of(tenant_id, "kiosk").await?;
+        let rows = sqlx::query(
+            "SELECT kiosk_id, approved_by, approved_at_us FROM kiosks
+             WHERE tenant_id = $1 AND (approved_at_us IS NOT NULL OR approved_by IS NOT NULL)
+             ORDER BY kiosk_id",
+        )
+        .bind(tenant_id)
+        .fetch_all(&self.reader)
+        .await?;
+        for row in &rows {
+            let kiosk_id: String = row.try_get("kiosk_id")?;
+            let by: Option<String> = row.try_get("approved_by")?;
+            let at: Option<i64> = row.try_get("approved_at_us")?;
+            let recorded = kiosks
+                .remove(&kiosk_id)
+                .unwrap_or_default()
+                .into_iter()
+                .any(|e| {
+                    e.action == "approve" && Some(&e.actor) == by.as_ref() && Some(e.at_us) == at
+                });
+            if !recorded {
+                return Ok(Some(format!(
+                    "kiosk {kiosk_id} is approved in the database, but the audit chain records no such approval: its answers were made pay evidence behind the application's back"
                 )));
             }
         }

@@ -727,7 +727,31 @@ async fn verify_catches_pay_records_edited_behind_the_applications_back(db: Test
     exec("UPDATE tpp_runs SET state = 'locked'".into()).await;
     assert_eq!(verify().await, None);
 
-    // 3. The audit log's triggers dropped and the dismissal rewritten as an upheld appeal,
+    // 3. A kiosk the unit's admin registered, approved by writing the database: its answers
+    //    would be pay evidence. Verify names it.
+    app.store
+        .register_kiosk(
+            "t1",
+            &suara_store::NewKiosk {
+                kiosk_id: "kiosk-forged",
+                token_hash: "0000",
+                point_id: "loket-1",
+                officer_nip: Some(OFFICER_NIP),
+                label: "Tablet",
+            },
+            "admin-dukcapil",
+            now,
+        )
+        .await
+        .unwrap();
+    exec("UPDATE kiosks SET approved_by = 'inspektorat', approved_at_us = 1".into()).await;
+    let found = verify().await.unwrap();
+    println!("edit 'a kiosk approved in the database': {found}");
+    assert!(found.contains("kiosk kiosk-forged is approved"), "{found}");
+    exec("UPDATE kiosks SET approved_by = NULL, approved_at_us = NULL".into()).await;
+    assert_eq!(verify().await, None);
+
+    // 4. The audit log's triggers dropped and the dismissal rewritten as an upheld appeal,
     //    the decision row to match; then the audit chain re-linked from there.
     if postgres {
         exec("ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only".into()).await;
