@@ -5,7 +5,7 @@
 use sqlx::{AnyConnection, Row};
 use suara_domain::integrity::audit::{content_hash, AuditFields};
 use suara_domain::integrity::chain::{link_hash, Digest32};
-use suara_domain::integrity::signed_head::{LogKind, SignedHead, TreeHead};
+use suara_domain::integrity::signed_head::{LogKind, SignedHead};
 use time::OffsetDateTime;
 
 use crate::log::{check_heads, LogReport, LogSigner, RootsAt};
@@ -193,26 +193,9 @@ impl Store {
                 )));
             }
         }
-        let signed = TreeHead {
-            log: LogKind::Audit,
-            tenant_id: tenant_id.to_string(),
-            size,
-            root,
-            signed_at_ms: (now.unix_timestamp_nanos() / 1_000_000) as i64,
-        }
-        .sign(signer.key);
-        sqlx::query(
-            "INSERT INTO audit_heads (tenant_id, seq, link_hash, signed_at_ms, signature)
-             VALUES ($1, $2, $3, $4, $5) ON CONFLICT (tenant_id, seq) DO NOTHING",
-        )
-        .bind(tenant_id)
-        .bind(size as i64)
-        .bind(root.to_hex())
-        .bind(signed.head.signed_at_ms)
-        .bind(&signed.signature)
-        .execute(&self.writer)
-        .await?;
-        Ok(Some(signed))
+        self.sign_and_store(tenant_id, LogKind::Audit, size, root, signer.key, now)
+            .await
+            .map(Some)
     }
 
     /// Stored signed heads of the audit chain, longest first (`limit` of them, or all).

@@ -126,26 +126,48 @@ impl Store {
             self.check_extends(tenant_id, place, anchor, size, &root)
                 .await?;
         }
+        self.sign_and_store(tenant_id, LogKind::Responses, size, root, key, now)
+            .await
+            .map(Some)
+    }
+
+    /// Signs the head of `log` at `size` with `root` and stores it (once per size).
+    pub(crate) async fn sign_and_store(
+        &self,
+        tenant_id: &str,
+        log: LogKind,
+        size: u64,
+        root: Digest32,
+        key: &LogKey,
+        now: OffsetDateTime,
+    ) -> Result<SignedHead> {
         let signed = TreeHead {
-            log: LogKind::Responses,
+            log,
             tenant_id: tenant_id.to_string(),
             size,
             root,
             signed_at_ms: (now.unix_timestamp_nanos() / 1_000_000) as i64,
         }
         .sign(key);
-        sqlx::query(
-            "INSERT INTO log_heads (tenant_id, tree_size, root_hash, signed_at_ms, signature)
-             VALUES ($1, $2, $3, $4, $5) ON CONFLICT (tenant_id, tree_size) DO NOTHING",
-        )
-        .bind(tenant_id)
-        .bind(size as i64)
-        .bind(root.to_hex())
-        .bind(signed.head.signed_at_ms)
-        .bind(&signed.signature)
-        .execute(&self.writer)
-        .await?;
-        Ok(Some(signed))
+        let sql = match log {
+            LogKind::Responses => {
+                "INSERT INTO log_heads (tenant_id, tree_size, root_hash, signed_at_ms, signature)
+                 VALUES ($1, $2, $3, $4, $5) ON CONFLICT (tenant_id, tree_size) DO NOTHING"
+            }
+            LogKind::Audit => {
+                "INSERT INTO audit_heads (tenant_id, seq, link_hash, signed_at_ms, signature)
+                 VALUES ($1, $2, $3, $4, $5) ON CONFLICT (tenant_id, seq) DO NOTHING"
+            }
+        };
+        sqlx::query(sql)
+            .bind(tenant_id)
+            .bind(size as i64)
+            .bind(root.to_hex())
+            .bind(signed.head.signed_at_ms)
+            .bind(&signed.signature)
+            .execute(&self.writer)
+            .await?;
+        Ok(signed)
     }
 
     /// Refuses (with [`StoreError::NotExtending`]) when the tree of `size` leaves and root

@@ -355,15 +355,7 @@ async fn verify_catches_edits_behind_the_applications_back(db: TestDatabase) {
         .await
         .unwrap();
     signer.sign_all(&app.store).await.unwrap();
-    let verify = || async {
-        let public = signer.public("t1").unwrap();
-        let kept = signer.kept_heads("t1", &public).unwrap();
-        app.store
-            .verify("t1", Some(&public), &kept)
-            .await
-            .unwrap()
-            .problem
-    };
+    let verify = || verify_problem(&app, &signer);
     assert_eq!(verify().await, None);
     let raw = sqlx::AnyPool::connect(&url).await.unwrap();
     let exec = |sql: &'static str| {
@@ -647,15 +639,7 @@ async fn verify_catches_pay_records_edited_behind_the_applications_back(db: Test
         .unwrap();
     assert_eq!(state, RunState::Locked);
     signer.sign_all(&app.store).await.unwrap();
-    let verify = || async {
-        let public = signer.public("t1").unwrap();
-        let kept = signer.kept_heads("t1", &public).unwrap();
-        app.store
-            .verify("t1", Some(&public), &kept)
-            .await
-            .unwrap()
-            .problem
-    };
+    let verify = || verify_problem(&app, &signer);
     assert_eq!(verify().await, None);
     let raw = sqlx::AnyPool::connect(&url).await.unwrap();
     let exec = |sql: String| {
@@ -851,6 +835,17 @@ async fn write_links(
     .execute(raw)
     .await
     .unwrap();
+}
+
+/// The first problem `suara verify` finds, with the heads kept beside the key.
+async fn verify_problem(app: &TestApp, signer: &Signer) -> Option<String> {
+    let public = signer.public("t1").unwrap();
+    let kept = signer.kept_heads("t1", &public).unwrap();
+    app.store
+        .verify("t1", Some(&public), &kept)
+        .await
+        .unwrap()
+        .problem
 }
 
 /// What an insider with the database but not the key can do: recompute every link from `seq`
