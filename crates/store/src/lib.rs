@@ -22,6 +22,7 @@ mod log;
 mod migrate;
 mod musrena;
 mod org;
+mod pay_evidence;
 mod quarantine;
 mod report;
 mod responses;

@@ -184,7 +184,7 @@ fn parse_decimal(text: Option<String>) -> Result<Option<Decimal>, StoreError> {
 }
 
 /// Nine stored ratings, from the answer columns.
-fn stored_answers(row: &AnyRow) -> Result<Answers, StoreError> {
+pub(crate) fn stored_answers(row: &AnyRow) -> Result<Answers, StoreError> {
     let mut ratings = [None; ELEMENT_COUNT];
     for (slot, column) in ratings.iter_mut().zip(ANSWER_COLUMNS) {
         *slot = row
@@ -449,19 +449,20 @@ impl Store {
 
     /// Counted responses of the month that are evidence for pay under the policy, by unit or
     /// officer: the month's running totals of the policy's trust level (see `totals`), less
-    /// the few responses whose appeals were upheld. No scan of the month's responses.
+    /// the responses left out of pay (`pay_evidence`).
     async fn tpp_tallies(
         &self,
         tenant_id: &str,
         month: Month,
         policy: &Policy,
         kind: ScopeKind,
+        left_out: &[crate::pay_evidence::LeftOut],
     ) -> Result<HashMap<String, Rated>, StoreError> {
-        let (column, scope) = match (kind, crate::totals::pay_scopes(policy.min_trust)) {
-            (ScopeKind::Officer, Some((_, officer))) => ("officer_nip", officer),
-            (ScopeKind::Officer, None) => ("officer_nip", "officer"),
-            (_, Some((unit, _))) => ("unit_id", unit),
-            (_, None) => ("unit_id", "unit"),
+        let scope = match (kind, crate::totals::pay_scopes(policy.min_trust)) {
+            (ScopeKind::Officer, Some((_, officer))) => officer,
+            (ScopeKind::Officer, None) => "officer",
+            (_, Some((unit, _))) => unit,
+            (_, None) => "unit",
         };
         let sql = format!(
             "SELECT scope_id, {},
@@ -489,38 +490,17 @@ impl Store {
             };
             totals.insert(row.try_get("scope_id")?, (tally_from_row(row)?, spread));
         }
-        let upheld = format!(
-            "SELECT r.{column} AS scope_id, r.channel,
-                 (SELECT COUNT(*) FROM tickets t WHERE t.tenant_id = r.tenant_id
-                      AND t.response_id = r.response_id AND t.issuer_nip IS NOT NULL)
-                     AS officer_tickets,
-                 {}
-             FROM responses r
-             WHERE r.tenant_id = $1 AND r.period_month = $2 AND r.{column} IS NOT NULL
-               AND r.response_id IN (SELECT d.response_id FROM tpp_appeal_decisions d
-                   WHERE d.tenant_id = $1 AND d.upheld = 1)
-               AND {}",
-            (1..=ELEMENT_COUNT)
-                .map(|i| format!("r.u{i}"))
-                .collect::<Vec<_>>()
-                .join(", "),
-            crate::quarantine::COUNTED,
-        );
-        let rows = sqlx::query(&upheld)
-            .bind(tenant_id)
-            .bind(month.to_string())
-            .fetch_all(&self.reader)
-            .await?;
-        for row in &rows {
-            let channel: String = row.try_get("channel")?;
-            let by_officer = row.try_get::<i64, _>("officer_tickets")? > 0;
-            if crate::totals::pay_trust(&channel, by_officer) < policy.min_trust {
-                continue;
-            }
-            let id: String = row.try_get("scope_id")?;
-            let answers = stored_answers(row)?;
-            let mut left_out = Tally::default();
-            left_out.add(&answers);
+        for left_out in left_out {
+            let id = match kind {
+                ScopeKind::Officer => match &left_out.officer_nip {
+                    Some(nip) => nip.clone(),
+                    None => continue,
+                },
+                _ => left_out.unit_id.clone(),
+            };
+            let answers = &left_out.answers;
+            let mut taken = Tally::default();
+            taken.add(answers);
             let values: Vec<Option<i64>> = answers
                 .ratings()
                 .iter()
@@ -530,10 +510,10 @@ impl Store {
             let (counted, spread) = totals.get(&id).cloned().unwrap_or_default();
             let missing = || {
                 corrupt(format!(
-                    "the totals of {id} in {month} miss an appealed response"
+                    "the totals of {id} in {month} miss a response left out of pay"
                 ))
             };
-            let remaining = counted.without(&left_out).ok_or_else(missing)?;
+            let remaining = counted.without(&taken).ok_or_else(missing)?;
             let spread = spread.without(Spread::of(q)).ok_or_else(missing)?;
             totals.insert(id, (remaining, spread));
         }
@@ -573,11 +553,12 @@ impl Store {
         );
         let bases = self.base_amounts(tenant_id).await?;
         let components = self.components(tenant_id, month).await?;
+        let left_out = self.left_out_of_pay(tenant_id, month, policy).await?;
         let by_officer = self
-            .tpp_tallies(tenant_id, month, policy, ScopeKind::Officer)
+            .tpp_tallies(tenant_id, month, policy, ScopeKind::Officer, &left_out)
             .await?;
         let by_unit = self
-            .tpp_tallies(tenant_id, month, policy, ScopeKind::Unit)
+            .tpp_tallies(tenant_id, month, policy, ScopeKind::Unit, &left_out)
             .await?;
         officers
             .iter()

@@ -14,7 +14,8 @@ use time::OffsetDateTime;
 
 suara_store::backend_tests!(
     october_payroll_from_responses_review_and_appeals,
-    policies_are_versions_and_components_need_known_officers
+    policies_are_versions_and_components_need_known_officers,
+    a_busy_counter_counts_in_full_and_tickets_answered_as_printed_do_not
 );
 
 const OCTOBER: &str = "2026-10";
@@ -292,4 +293,102 @@ async fn policies_are_versions_and_components_need_known_officers(db: TestDataba
         components[OFFICER_NIP].attendance.unwrap().to_string(),
         "0.95"
     );
+}
+
+/// A ticket for the officer at `issued`, answered `after` later with all answers `rating`.
+async fn ticket_answered(
+    store: &Store,
+    serial: u32,
+    issued: OffsetDateTime,
+    after: time::Duration,
+    rating: i64,
+) {
+    let code = format!("TKTAB{serial:05}");
+    let binding = suara_store::TicketBinding {
+        unit_id: "dukcapil".into(),
+        service_id: Some("ktp".into()),
+        officer_nip: Some(OFFICER_NIP.into()),
+        point_id: None,
+    };
+    let issuer = suara_store::Issuer {
+        name: "loket-dukcapil",
+        network: None,
+        nip: None,
+    };
+    store
+        .issue_ticket("t1", &code, &binding, &issuer, issued)
+        .await
+        .unwrap();
+    let response = validate(ResponseDraft {
+        unit: Some("dukcapil".into()),
+        service: Some("ktp".into()),
+        officer: Some(OFFICER_NIP.into()),
+        ticket: Some(code),
+        answers: Some(vec![Some(rating); 9]),
+        idempotency_key: Some(format!("counter-{serial:05}")),
+        ..ResponseDraft::default()
+    })
+    .unwrap();
+    let submission = Submission {
+        response: &response,
+        channel: Channel::Ticket,
+        received_at: issued + after,
+        signals: None,
+    };
+    store.record_response(&tenant(), submission).await.unwrap();
+}
+
+/// The pace rule (`suara_domain::tpp::pace`) against stored tickets: 400 citizens served over
+/// October, each answering some minutes later, all count for pay; 30 tickets answered as
+/// fast as they are printed are published but leave pay as it was.
+async fn a_busy_counter_counts_in_full_and_tickets_answered_as_printed_do_not(db: TestDatabase) {
+    let store = db.seeded_store().await;
+    let month: Month = OCTOBER.parse().unwrap();
+    let policy = suara_domain::tpp::policy::Policy::regency_default();
+    for serial in 0..400u32 {
+        // 20 a day on 20 days, one every 15 minutes from 08:00 WIB.
+        let day = i64::from(serial / 20) + 1;
+        let issued = datetime!(2026-10-01 01:00 UTC)
+            + time::Duration::days(day)
+            + time::Duration::minutes(15 * i64::from(serial % 20));
+        let rating = if serial % 3 == 0 { 3 } else { 4 };
+        ticket_answered(
+            &store,
+            serial,
+            issued,
+            time::Duration::minutes(5 + i64::from(serial % 40)),
+            rating,
+        )
+        .await;
+    }
+    let officer_of = |inputs: &[suara_store::RunOfficer]| {
+        inputs
+            .iter()
+            .find(|o| o.input.nip == OFFICER_NIP)
+            .and_then(|o| o.input.officer)
+            .unwrap()
+    };
+    let genuine = officer_of(&store.payroll_inputs("t1", month, &policy).await.unwrap());
+    assert_eq!(
+        genuine.responses, 400,
+        "every genuine ticket counts for pay"
+    );
+
+    for serial in 400..430u32 {
+        let issued =
+            datetime!(2026-10-30 07:00 UTC) + time::Duration::seconds(20 * i64::from(serial - 400));
+        ticket_answered(&store, serial, issued, time::Duration::seconds(5), 1).await;
+    }
+    let after = officer_of(&store.payroll_inputs("t1", month, &policy).await.unwrap());
+    assert_eq!(
+        after, genuine,
+        "tickets answered as printed are no pay evidence"
+    );
+    let published: i64 =
+        sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM responses WHERE officer_nip = $1")
+            .bind(OFFICER_NIP)
+            .fetch_one(&sqlx::AnyPool::connect(&db.url).await.unwrap())
+            .await
+            .unwrap();
+    assert_eq!(published, 430, "all are taken and published");
 }

@@ -36,9 +36,15 @@ async fn post(app: &TestApp, body: Value, address: &str) -> reqwest::Response {
         .unwrap()
 }
 
-/// Kiosk answers naming the officer, stored as the kiosk page stores them: genuine evidence.
+/// Kiosk answers naming the officer, stored as the kiosk page stores them: genuine evidence,
+/// given as citizens give it, one every two minutes from an hour into this month (so the
+/// pace rule, which leaves out services closer than a minute, counts every one).
 async fn kiosk_answers(app: &TestApp, n: usize, answers: [u8; 9], key: &str) {
+    static SLOT: std::sync::atomic::AtomicI64 = std::sync::atomic::AtomicI64::new(0);
     let tenant = suara_store::testing::tenant();
+    let month = tenant.month_of(OffsetDateTime::now_utc());
+    let first_day = month.previous().last_day().next_day().unwrap();
+    let month_start = first_day.midnight().assume_offset(tenant.offset());
     let drafts: Vec<_> = (0..n)
         .map(|i| {
             let draft: ResponseDraft = serde_json::from_value(json!({
@@ -49,15 +55,22 @@ async fn kiosk_answers(app: &TestApp, n: usize, answers: [u8; 9], key: &str) {
             validate(draft).unwrap()
         })
         .collect();
-    let now = OffsetDateTime::now_utc();
-    let submissions = drafts.iter().map(|response| Submission {
-        signals: None,
-        response,
-        channel: Channel::Kiosk,
-        received_at: now,
-    });
+    let submissions: Vec<_> = drafts
+        .iter()
+        .map(|response| {
+            let slot = SLOT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            Submission {
+                signals: None,
+                response,
+                channel: Channel::Kiosk,
+                received_at: month_start
+                    + time::Duration::hours(1)
+                    + time::Duration::minutes(2 * slot),
+            }
+        })
+        .collect();
     app.store
-        .record_responses(&tenant, submissions)
+        .record_responses(&tenant, submissions.into_iter())
         .await
         .unwrap();
 }
@@ -545,6 +558,61 @@ async fn a_unit_admins_own_kiosks_are_no_pay_evidence(db: TestDatabase) {
         StatusCode::CONFLICT
     );
     println!("attack 'a unit admin's five kiosks': 145 answers published, none paid; one kiosk of the point approved by the inspectorate, the second refused");
+
+    // Once the point's kiosk is approved, the admin taps 29 one-star answers into it by
+    // script; then issues 30 counter tickets naming the officer and answers each at once
+    // from another network. The answers are taken and published; pay does not move.
+    let before = pay(&app).await;
+    let mut stored = 0;
+    for i in 0..29 {
+        let sent = app
+            .client
+            .post(app.url("/kios/loket-1"))
+            .header(reqwest::header::COOKIE, &tablets[0])
+            .json(&json!({"answers": [1, 1, 2, 1, 1, 1, 2, 1, 1], "idempotency_key": format!("approved-kiosk-{i}")}))
+            .send()
+            .await
+            .unwrap();
+        stored += usize::from(sent.status() == StatusCode::CREATED);
+    }
+    let admin = app.sign_in("admin-dukcapil", PASSWORD).await.unwrap();
+    for i in 0..30 {
+        let issued = app
+            .post_form_as(
+                Some(&admin),
+                "/loket",
+                &[
+                    ("csrf", admin.csrf.as_str()),
+                    ("service", "ktp"),
+                    ("officer", OFFICER_NIP),
+                ],
+            )
+            .await;
+        assert_eq!(issued.status(), StatusCode::CREATED);
+        let html = issued.text().await.unwrap();
+        let code = html
+            .split("id=\"ticket-code\"")
+            .nth(1)
+            .and_then(|rest| rest.split_once('>'))
+            .and_then(|(_, rest)| rest.split('<').next())
+            .unwrap()
+            .to_string();
+        let sent = post(
+            &app,
+            json!({"unit": "dukcapil", "service": "ktp", "officer": OFFICER_NIP, "ticket": code,
+                   "answers": [1, 2, 1, 1, 1, 1, 1, 2, 1], "idempotency_key": format!("insider-ticket-{i}")}),
+            &format!("100.64.{i}.9"),
+        )
+        .await;
+        stored += usize::from(sent.status() == StatusCode::CREATED);
+    }
+    let after = pay(&app).await;
+    println!("attack 'a unit admin's approved kiosk and own tickets': {stored} answers taken");
+    within_one_percent(
+        "29 scripted answers at the approved kiosk, 30 tickets answered as printed",
+        before,
+        after,
+    );
 }
 
 /// The database keeper's attacks on what pays besides the responses: an appeal decision

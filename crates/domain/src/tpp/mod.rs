@@ -17,10 +17,12 @@
 //!    differences between two versions of a month's run.
 //! 5. **History** ([`history`]): what a run's entries in the signed audit chain say it is
 //!    now, which `suara verify` holds its stored row to.
+//! 6. **Pace** ([`pace`]): on-site answers faster than any real service left out of pay.
 
 pub mod evidence;
 pub mod history;
 pub mod inputs;
+pub mod pace;
 pub mod payroll;
 pub mod policy;
 
