@@ -70,7 +70,7 @@ async fn kiosk_answers(app: &TestApp, n: usize, answers: [u8; 9], key: &str) {
         })
         .collect();
     app.store
-        .record_responses(&tenant, submissions.into_iter())
+        .record_responses(&tenant, submissions)
         .await
         .unwrap();
 }
