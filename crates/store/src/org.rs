@@ -200,13 +200,18 @@ impl Store {
         for change in &plan.officers {
             write_officer(&mut tx, tenant_id, change).await?;
             let after = &change.after;
+            // The assignment's start too, so `suara verify` can replay the unit history.
+            let mut recorded = serde_json::to_value(after)
+                .map_err(|e| StoreError::Corrupt(format!("cannot encode JSON: {e}")))?;
+            recorded["assigned_from"] =
+                serde_json::json!(change.new_assignment_from.map(|d| d.to_string()));
             audit::append(
                 &mut tx,
                 &audit(
                     "officer",
                     &after.nip,
                     json(&change.before)?,
-                    to_json(after)?,
+                    recorded.to_string(),
                 ),
             )
             .await?;

@@ -219,6 +219,8 @@ impl Store {
                         "unit": binding.unit_id,
                         "service": binding.service_id,
                         "officer": binding.officer_nip,
+                        "point": binding.point_id,
+                        "issuer_nip": issuer.nip,
                     })
                     .to_string(),
                 ),

@@ -45,7 +45,7 @@ pub enum TppError {
     StateMoved { expected: String, found: String },
     #[error("a locked run never changes")]
     Locked,
-    #[error("{0}: it was changed behind the application's back; nothing was computed (run suara verify)")]
+    #[error("{0}; nothing was computed (run suara verify)")]
     HistoryDisagrees(String),
     #[error("{0} has not ended yet; a payroll run is computed once the month is over (a provisional preview is shown on the TPP page)")]
     MonthNotEnded(Month),
@@ -412,7 +412,22 @@ impl Store {
                 entity: "tpp_components",
                 entity_id: months.join(","),
                 before: None,
-                after: Some(serde_json::json!({ "rows": rows.len() }).to_string()),
+                // Every row, so `suara verify` can replay the imports against the table.
+                after: Some(
+                    serde_json::json!({
+                        "rows": rows.len(),
+                        "imported": rows
+                            .iter()
+                            .map(|r| serde_json::json!([
+                                r.nip,
+                                r.month.to_string(),
+                                r.factors.attendance.map(|d| d.to_string()),
+                                r.factors.productivity.map(|d| d.to_string()),
+                            ]))
+                            .collect::<Vec<_>>(),
+                    })
+                    .to_string(),
+                ),
             },
         )
         .await?;
@@ -640,6 +655,10 @@ impl Store {
                 }
                 .sign(key)
             });
+        // Never pay from a policy, base, component, assignment or ticket edited in place.
+        if let Some(problem) = self.pay_inputs_problem(tenant_id).await? {
+            return Err(TppError::HistoryDisagrees(problem));
+        }
         let policy = self.policy_for(tenant_id, month).await?;
         let officers = self.payroll_inputs(tenant_id, month, &policy).await?;
         let inputs: Vec<OfficerInput> = officers.iter().map(|o| o.input.clone()).collect();
@@ -677,14 +696,14 @@ impl Store {
                     Ok(record) if record.state == state => {}
                     Ok(record) => {
                         return Err(TppError::HistoryDisagrees(format!(
-                        "run {month} v{version} is {} in the database, but the audit chain says {}",
+                        "run {month} v{version} is {} in the database, but the audit chain says {}: it was changed behind the application's back",
                         state.code(),
                         record.state.code()
                     )))
                     }
                     Err(why) => {
                         return Err(TppError::HistoryDisagrees(format!(
-                            "run {month} v{version}: {why}"
+                            "run {month} v{version}: {why}: it was changed behind the application's back"
                         )))
                     }
                 }

@@ -803,7 +803,104 @@ async fn verify_catches_pay_records_edited_behind_the_applications_back(db: Test
     exec("UPDATE kiosks SET approved_by = NULL, approved_at_us = NULL".into()).await;
     assert_eq!(verify().await, None);
 
-    // 4. The audit log's triggers dropped and the dismissal rewritten as an upheld appeal,
+    // 4. The inputs of pay, each edited in place: a self-issued ticket's issuer cleared (its
+    //    answer would become pay evidence), a policy given a floor of 100 % and another
+    //    slipped in, the base amounts raised, a component changed, an officer moved to
+    //    another unit and given a higher class. Verify names each; put back, it passes.
+    let binding = suara_store::TicketBinding {
+        unit_id: "dukcapil".into(),
+        service_id: Some("ktp".into()),
+        officer_nip: Some(OFFICER_NIP.into()),
+        point_id: None,
+    };
+    let issuer = suara_store::Issuer {
+        name: "sri",
+        network: None,
+        nip: Some(OFFICER_NIP),
+    };
+    app.store
+        .issue_ticket("t1", "TKTSELF0001", &binding, &issuer, now)
+        .await
+        .unwrap();
+    app.store
+        .save_policy("t1", "version = \"2026-b\"\neffective_from = \"2026-01\"\n\n[satisfaction]\nrule = \"proportional\"\nthreshold = \"80\"\n", "bkpsdm", now)
+        .await
+        .unwrap();
+    let components = suara_domain::tpp::inputs::parse_components(
+        format!("nip,month,attendance\n{OFFICER_NIP},{last_month},0.9\n").as_bytes(),
+    )
+    .unwrap();
+    app.store
+        .import_components("t1", &components, "bkpsdm", now)
+        .await
+        .unwrap();
+    assert_eq!(verify().await, None);
+    let edits: [(&str, &str, &str, &str); 6] = [
+        (
+            "a self-issued ticket's issuer cleared",
+            "UPDATE tickets SET issuer_nip = NULL",
+            "UPDATE tickets SET issuer_nip = '198001012005011001'",
+            "a ticket issued by sri",
+        ),
+        (
+            "a policy given a floor of 100 %",
+            "UPDATE tpp_policies SET policy_toml = policy_toml || 'floor = \"1\"' WHERE version = '2026-b'",
+            "UPDATE tpp_policies SET policy_toml = REPLACE(policy_toml, 'floor = \"1\"', '') WHERE version = '2026-b'",
+            "policy version 2026-b",
+        ),
+        (
+            "the base amounts raised",
+            "UPDATE tpp_base_amounts SET base_amount = 9000000",
+            "UPDATE tpp_base_amounts SET base_amount = 4000000",
+            "base amounts",
+        ),
+        (
+            "a component changed",
+            "UPDATE tpp_components SET productivity = '1'",
+            "UPDATE tpp_components SET productivity = NULL",
+            "components of officer",
+        ),
+        (
+            "an officer moved to another unit",
+            "UPDATE officer_assignments SET unit_id = 'rsud' WHERE nip = '198001012005011001'",
+            "UPDATE officer_assignments SET unit_id = 'dukcapil' WHERE nip = '198001012005011001'",
+            "unit history of officer",
+        ),
+        (
+            "an officer given a higher class",
+            "UPDATE officers SET position_class = '12' WHERE nip = '198001012005011001'",
+            "UPDATE officers SET position_class = '7' WHERE nip = '198001012005011001'",
+            "is not as the audit chain recorded",
+        ),
+    ];
+    for (label, edit, undo, named) in edits {
+        exec(edit.into()).await;
+        let found = verify().await.unwrap();
+        println!("edit '{label}': {found}");
+        assert!(found.contains(named), "{label}: {found}");
+        let refused = app
+            .store
+            .run_payroll("t1", last_month, "bkpsdm", now, &signing)
+            .await
+            .unwrap_err()
+            .to_string();
+        assert!(
+            refused.contains("nothing was computed"),
+            "{label}: {refused}"
+        );
+        exec(undo.into()).await;
+        assert_eq!(verify().await, None, "{label} put back");
+    }
+    let inserted = "INSERT INTO tpp_policies (tenant_id, version, effective_from, effective_until, policy_toml, saved_by, saved_at_us)
+         VALUES ('t1', 'zz', '2026-01', NULL, 'version = \"zz\"', 'bkpsdm', 1)";
+    exec(inserted.into()).await;
+    let found = verify().await.unwrap();
+    println!("edit 'a policy slipped in': {found}");
+    assert!(found.contains("policy version zz"), "{found}");
+    exec("DELETE FROM tpp_policies WHERE version = 'zz'".into()).await;
+    assert_eq!(verify().await, None);
+
+    // 5. The audit log's triggers dropped and the dismissal rewritten as an upheld appeal,
     //    the decision row to match; then the audit chain re-linked from there.
     if postgres {
         exec("ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only".into()).await;

@@ -1,7 +1,9 @@
 //! What pays, held to the signed audit chain: a payroll run's stored state, digest and total
 //! must be what its audit entries replay to (`suara_domain::tpp::history`), every appeal
 //! decision must be the one its audit entry recorded, and every kiosk approval (which makes a
-//! kiosk's answers pay evidence) must be one its audit entry recorded. The audit chain itself is checked
+//! kiosk's answers pay evidence) must be one its audit entry recorded; the inputs of pay
+//! (policies, base amounts, components, officers and their assignments, tickets) must be
+//! what their audit entries replay to (`inputs`). The audit chain itself is checked
 //! against its signed heads in `audit_chain.rs`; a row edited or slipped in behind the
 //! application's back without a matching entry shows here.
 
@@ -13,6 +15,8 @@ use suara_domain::tpp::history::{replay, RunEvent, RunRecord};
 use suara_domain::tpp::payroll::RunState;
 
 use crate::{Result, Store};
+
+mod inputs;
 
 /// The audit entity of payroll runs and its id for a run.
 pub(crate) const RUN_ENTITY: &str = "tpp_run";
@@ -36,6 +40,19 @@ impl Store {
         tenant_id: &str,
         entity: &str,
     ) -> Result<HashMap<String, Vec<Entry>>> {
+        let mut entries: HashMap<String, Vec<Entry>> = HashMap::new();
+        for (id, entry) in self.entries_in_order(tenant_id, entity).await? {
+            entries.entry(id).or_default().push(entry);
+        }
+        Ok(entries)
+    }
+
+    /// The audit entries of `entity` with their entity ids, in the order written.
+    async fn entries_in_order(
+        &self,
+        tenant_id: &str,
+        entity: &str,
+    ) -> Result<Vec<(String, Entry)>> {
         let rows = sqlx::query(
             "SELECT entity_id, action, actor, at_us, after_json FROM audit_log
              WHERE tenant_id = $1 AND entity = $2 ORDER BY audit_id",
@@ -44,20 +61,20 @@ impl Store {
         .bind(entity)
         .fetch_all(&self.reader)
         .await?;
-        let mut entries: HashMap<String, Vec<Entry>> = HashMap::new();
-        for row in &rows {
-            let after: Option<String> = row.try_get("after_json")?;
-            entries
-                .entry(row.try_get("entity_id")?)
-                .or_default()
-                .push(Entry {
-                    action: row.try_get("action")?,
-                    actor: row.try_get("actor")?,
-                    at_us: row.try_get("at_us")?,
-                    after: after.and_then(|text| serde_json::from_str(&text).ok()),
-                });
-        }
-        Ok(entries)
+        rows.iter()
+            .map(|row| {
+                let after: Option<String> = row.try_get("after_json")?;
+                Ok((
+                    row.try_get("entity_id")?,
+                    Entry {
+                        action: row.try_get("action")?,
+                        actor: row.try_get("actor")?,
+                        at_us: row.try_get("at_us")?,
+                        after: after.and_then(|text| serde_json::from_str(&text).ok()),
+                    },
+                ))
+            })
+            .collect()
     }
 
     /// What the audit chain says a run is now (`Err` with the reason when its history is
@@ -174,7 +191,7 @@ impl Store {
                 )));
             }
         }
-        Ok(None)
+        self.pay_inputs_problem(tenant_id).await
     }
 }
 
