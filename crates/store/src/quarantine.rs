@@ -128,9 +128,13 @@ static RECENT_SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
     // kiosk and ticket answers, which carry their own evidence, neither count nor are judged.
     let unit = "unit_window.tenant_id = v.tenant_id AND unit_window.unit_id = v.unit_id \
         AND unit_window.at_us > v.since_10m AND unit_window.at_us <= v.at_us";
+    // Ticket answers are not judged by these counts, and do not make them up either: a
+    // building's counter tickets answered on its wifi are not a stream.
     let signals =
         "response_signals.tenant_id = v.tenant_id AND response_signals.at_us > v.since_1h \
-        AND response_signals.at_us <= v.at_us AND response_signals.response_id <> v.response_id";
+        AND response_signals.at_us <= v.at_us AND response_signals.response_id <> v.response_id \
+        AND NOT EXISTS (SELECT 1 FROM tickets t WHERE t.tenant_id = response_signals.tenant_id \
+            AND t.response_id = response_signals.response_id)";
     let device = format!(
         "{signals} AND response_signals.device_hash = v.device_hash AND response_signals.unit_id = v.unit_id"
     );
@@ -363,6 +367,7 @@ fn observe(screened: &Screened<'_>, hashed: &Hashed, recent: Recent) -> Result<O
         recent,
         open_channel: screened.open,
         straight_lined: hashed.straight_lined,
+        answers_ticket: screened.ticket.is_some(),
         has_device: hashed.device.is_some(),
         has_network: hashed.network.is_some(),
         ..Observation::default()

@@ -334,6 +334,41 @@ async fn a_flood_does_not_hold_genuine_tickets_and_kiosk_answers(db: TestDatabas
     let after = app.counted("dukcapil").await;
     println!("attack '60 junk from one address': {during} counted during the flood; genuine ticket, 3 kiosk and 1 web answer after it: {} counted", after - during);
     assert_eq!(after - during, 5, "every genuine answer counts");
+
+    // 30 straight-lined junk answers from the office's own network, then a citizen on the
+    // office wifi answers the ticket they were given at the counter: the junk holds itself,
+    // not the ticket.
+    for i in 0..30 {
+        post(
+            &app,
+            json!({"unit": "dukcapil", "answers": [4, 4, 4, 4, 4, 4, 4, 4, 4], "idempotency_key": format!("office-junk-{i:04}")}),
+            &format!("36.80.9.{}", 10 + i),
+        )
+        .await;
+    }
+    let during = app.counted("dukcapil").await;
+    let code = ticket::code_from_bytes([9; 10]);
+    app.store
+        .issue_ticket(
+            "t1",
+            &code,
+            &binding,
+            &queue,
+            OffsetDateTime::now_utc() - time::Duration::minutes(5),
+        )
+        .await
+        .unwrap();
+    let answered = post(
+        &app,
+        json!({"unit": "dukcapil", "service": "ktp", "officer": OFFICER_NIP, "answers": [4, 4, 4, 4, 4, 4, 4, 4, 4],
+               "ticket": ticket::display(&code), "idempotency_key": "office-wifi-ticket"}),
+        "36.80.9.200",
+    )
+    .await;
+    assert_eq!(answered.status(), StatusCode::CREATED);
+    let counted = app.counted("dukcapil").await - during;
+    println!("attack '30 junk from the office network': the genuine ticket answered on the office wifi after it: {counted} counted");
+    assert_eq!(counted, 1, "the ticket answer counts");
 }
 
 async fn verify_catches_edits_behind_the_applications_back(db: TestDatabase) {

@@ -27,6 +27,10 @@ pub struct Observation {
     pub open_channel: bool,
     /// Every answer the same (see [`straight_lined`]).
     pub straight_lined: bool,
+    /// Answers a one-time ticket: bound to one real service, it is judged by the ticket
+    /// rules and the posted hours, never by the device, network and straight-lining counts,
+    /// so a junk stream from the same building cannot hold it.
+    pub answers_ticket: bool,
     /// The request carried a device id / a network (or kiosk) the counts above refer to.
     pub has_device: bool,
     pub has_network: bool,
@@ -108,13 +112,18 @@ impl Reason {
 pub fn assess(seen: &Observation, rules: &Rules) -> Vec<Reason> {
     let recent = &seen.recent;
     let mut reasons = Vec::new();
-    if seen.has_device && recent.device_same_unit_hour >= rules.max_device_same_unit_hour {
+    let streamed = !seen.answers_ticket;
+    if streamed
+        && seen.has_device
+        && recent.device_same_unit_hour >= rules.max_device_same_unit_hour
+    {
         reasons.push(Reason::DeviceRepeat);
     }
-    if seen.has_network && recent.network_hour >= rules.max_network_hour {
+    if streamed && seen.has_network && recent.network_hour >= rules.max_network_hour {
         reasons.push(Reason::NetworkBurst);
     }
-    if seen.has_network
+    if streamed
+        && seen.has_network
         && seen.straight_lined
         && recent.network_straight_lined_hour >= rules.max_network_straight_lined_hour
     {
@@ -273,6 +282,29 @@ mod tests {
             Reason::ALL,
             "each reason stated once"
         );
+    }
+
+    #[test]
+    fn a_stream_from_the_same_building_does_not_hold_a_ticket_answer() {
+        let rules = Rules::default();
+        let flooded = Recent {
+            device_same_unit_hour: 9,
+            network_hour: 99,
+            network_straight_lined_hour: 9,
+            unit_ten_minutes: 99,
+        };
+        let ticket = Observation {
+            answers_ticket: true,
+            open_channel: false,
+            ..seen(flooded, true)
+        };
+        assert!(assess(&ticket, &rules).is_empty());
+        let open = Observation {
+            answers_ticket: false,
+            open_channel: true,
+            ..ticket
+        };
+        assert_eq!(assess(&open, &rules).len(), 4, "the stream itself is held");
     }
 
     #[test]
