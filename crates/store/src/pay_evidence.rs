@@ -1,7 +1,6 @@
 //! Counted responses on a paying channel that are still no evidence for pay: those whose
 //! appeal was upheld, and those the pace rule leaves out (`suara_domain::tpp::pace`). The
-//! payroll takes them out of the month's running totals, so a run reads a handful of rows
-//! beyond the totals: the month's on-site answers naming an officer.
+//! payroll takes them out of the month's running totals.
 
 use std::collections::HashSet;
 
@@ -22,96 +21,117 @@ pub(crate) struct LeftOut {
     pub answers: Answers,
 }
 
-struct Candidate {
-    left_out: LeftOut,
-    response_id: i64,
-    upheld: bool,
-    on_site: Option<OnSite>,
-}
-
 impl Store {
     /// The counted responses of `month` that pay under `policy` by their channel but are
-    /// left out of pay.
+    /// left out of pay. Two light reads: the month's on-site answers naming an officer
+    /// (times and channel only) for the pace rule, then the answers of the few left out.
     pub(crate) async fn left_out_of_pay(
         &self,
         tenant_id: &str,
         month: Month,
         policy: &Policy,
     ) -> Result<Vec<LeftOut>, StoreError> {
-        let sql = format!(
-            "SELECT r.response_id, r.unit_id, r.officer_nip, r.channel, r.received_at_us,
-                 t.issued_at_us, t.issuer_nip,
-                 CASE WHEN EXISTS (SELECT 1 FROM tpp_appeal_decisions d WHERE d.tenant_id = r.tenant_id
-                     AND d.response_id = r.response_id AND d.upheld = 1) THEN 1 ELSE 0 END AS upheld,
-                 {}
+        let pays = |channel: &str, issuer_nip: Option<&str>| {
+            crate::totals::pay_trust(channel, issuer_nip.is_some()) >= policy.min_trust
+        };
+        let held: HashSet<i64> = sqlx::query_scalar(&format!(
+            "SELECT r.response_id FROM responses r
+             WHERE r.tenant_id = $1 AND r.period_month = $2 AND NOT ({})",
+            crate::quarantine::COUNTED
+        ))
+        .bind(tenant_id)
+        .bind(month.to_string())
+        .fetch_all(&self.reader)
+        .await?
+        .into_iter()
+        .collect();
+        let rows = sqlx::query(
+            "SELECT r.response_id, r.officer_nip, r.channel, r.received_at_us,
+                 t.issued_at_us, t.issuer_nip
              FROM responses r
              LEFT JOIN tickets t ON t.tenant_id = r.tenant_id AND t.response_id = r.response_id
-             WHERE r.tenant_id = $1 AND r.period_month = $2 AND {}
-               AND ((r.officer_nip IS NOT NULL AND r.channel IN ($3, $4))
-                    OR r.response_id IN (SELECT d.response_id FROM tpp_appeal_decisions d
-                        WHERE d.tenant_id = $1 AND d.upheld = 1))",
-            crate::responses::ANSWER_COLUMNS
-                .iter()
-                .map(|c| format!("r.{c}"))
-                .collect::<Vec<_>>()
-                .join(", "),
-            crate::quarantine::COUNTED,
-        );
-        let rows = sqlx::query(&sql)
-            .bind(tenant_id)
-            .bind(month.to_string())
-            .bind(Channel::Kiosk.code())
-            .bind(Channel::Ticket.code())
-            .fetch_all(&self.reader)
-            .await?;
-        let mut candidates = Vec::new();
+             WHERE r.tenant_id = $1 AND r.period_month = $2 AND r.officer_nip IS NOT NULL
+               AND r.channel IN ($3, $4)",
+        )
+        .bind(tenant_id)
+        .bind(month.to_string())
+        .bind(Channel::Kiosk.code())
+        .bind(Channel::Ticket.code())
+        .fetch_all(&self.reader)
+        .await?;
+        let upheld: HashSet<i64> = sqlx::query_scalar(
+            "SELECT response_id FROM tpp_appeal_decisions WHERE tenant_id = $1 AND upheld = 1",
+        )
+        .bind(tenant_id)
+        .fetch_all(&self.reader)
+        .await?
+        .into_iter()
+        .collect();
+        let mut paced = Vec::with_capacity(rows.len());
         for row in &rows {
+            let response_id: i64 = row.try_get("response_id")?;
             let channel: String = row.try_get("channel")?;
             let issuer_nip: Option<String> = row.try_get("issuer_nip")?;
-            if crate::totals::pay_trust(&channel, issuer_nip.is_some()) < policy.min_trust {
+            // An upheld appeal takes the answer out of pay before the pace is judged: it is
+            // no service the officer gave.
+            if held.contains(&response_id)
+                || upheld.contains(&response_id)
+                || !pays(&channel, issuer_nip.as_deref())
+            {
                 continue;
             }
-            let response_id: i64 = row.try_get("response_id")?;
-            let officer_nip: Option<String> = row.try_get("officer_nip")?;
-            let on_site = match &officer_nip {
-                Some(officer)
-                    if channel == Channel::Kiosk.code() || channel == Channel::Ticket.code() =>
-                {
-                    Some(OnSite {
-                        response_id,
-                        officer: officer.clone(),
-                        answered_at_us: row.try_get("received_at_us")?,
-                        ticket_issued_at_us: row.try_get("issued_at_us")?,
-                    })
-                }
-                _ => None,
-            };
-            candidates.push(Candidate {
-                left_out: LeftOut {
-                    unit_id: row.try_get("unit_id")?,
-                    officer_nip,
-                    answers: stored_answers(row)?,
-                },
+            paced.push(OnSite {
                 response_id,
-                upheld: row.try_get::<i64, _>("upheld")? != 0,
-                on_site,
+                officer: row.try_get("officer_nip")?,
+                answered_at_us: row.try_get("received_at_us")?,
+                ticket_issued_at_us: row.try_get("issued_at_us")?,
             });
         }
-        // An upheld appeal takes the answer out of pay before the pace is judged: it is no
-        // service the officer gave.
-        let paced: Vec<OnSite> = candidates
-            .iter()
-            .filter(|c| !c.upheld)
-            .filter_map(|c| c.on_site.clone())
-            .collect();
-        let too_fast: HashSet<i64> = pace::left_out(&paced)
+        let mut ids: Vec<i64> = pace::left_out(&paced)
             .into_iter()
             .map(|(id, _)| id)
+            .chain(upheld)
             .collect();
-        Ok(candidates
-            .into_iter()
-            .filter(|c| c.upheld || too_fast.contains(&c.response_id))
-            .map(|c| c.left_out)
-            .collect())
+        ids.sort_unstable();
+        ids.dedup();
+        let mut left_out = Vec::new();
+        for chunk in ids.chunks(crate::responses::ROWS_PER_STATEMENT) {
+            let list = chunk
+                .iter()
+                .map(i64::to_string)
+                .collect::<Vec<_>>()
+                .join(", ");
+            let sql = format!(
+                "SELECT r.unit_id, r.officer_nip, r.channel, t.issuer_nip, {}
+                 FROM responses r
+                 LEFT JOIN tickets t ON t.tenant_id = r.tenant_id AND t.response_id = r.response_id
+                 WHERE r.tenant_id = $1 AND r.period_month = $2 AND r.response_id IN ({list})
+                   AND {}",
+                crate::responses::ANSWER_COLUMNS
+                    .iter()
+                    .map(|c| format!("r.{c}"))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                crate::quarantine::COUNTED,
+            );
+            let rows = sqlx::query(&sql)
+                .bind(tenant_id)
+                .bind(month.to_string())
+                .fetch_all(&self.reader)
+                .await?;
+            for row in &rows {
+                let channel: String = row.try_get("channel")?;
+                let issuer_nip: Option<String> = row.try_get("issuer_nip")?;
+                if !pays(&channel, issuer_nip.as_deref()) {
+                    continue;
+                }
+                left_out.push(LeftOut {
+                    unit_id: row.try_get("unit_id")?,
+                    officer_nip: row.try_get("officer_nip")?,
+                    answers: stored_answers(row)?,
+                });
+            }
+        }
+        Ok(left_out)
     }
 }

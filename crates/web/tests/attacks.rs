@@ -284,6 +284,49 @@ async fn outsiders_and_the_rated_officer_cannot_move_pay(db: TestDatabase) {
         .unwrap();
     assert!(!listed.contains(&clock), "times finer than the day shown");
     println!("attack 'learn which ratings were held, and when': nothing shown finer than the day");
+
+    // 7. A unit admin lifts her pay: 30 counter tickets naming her, each answered at once
+    //    with full marks from another network.
+    app.add_account(
+        "admin-dukcapil",
+        suara_domain::access::Role::UnitAdmin,
+        Some("dukcapil"),
+        None,
+    )
+    .await;
+    let admin = app
+        .sign_in("admin-dukcapil", common::PASSWORD)
+        .await
+        .unwrap();
+    let before = pay(&app).await;
+    for i in 0..30 {
+        let issued = app
+            .post_form_as(
+                Some(&admin),
+                "/loket",
+                &[
+                    ("csrf", admin.csrf.as_str()),
+                    ("service", "ktp"),
+                    ("officer", OFFICER_NIP),
+                ],
+            )
+            .await;
+        assert_eq!(issued.status(), StatusCode::CREATED);
+        let code = common::printed_code(&issued.text().await.unwrap());
+        let sent = post(
+            &app,
+            json!({"unit": "dukcapil", "service": "ktp", "officer": OFFICER_NIP, "ticket": code,
+                   "answers": [4, 4, 4, 4, 4, 4, 4, 4, 4], "idempotency_key": format!("boost-ticket-{i}")}),
+            &format!("100.65.{i}.9"),
+        )
+        .await;
+        assert_eq!(sent.status(), StatusCode::CREATED);
+    }
+    within_one_percent(
+        "a unit admin's 30 full-mark tickets answered as printed",
+        before,
+        pay(&app).await,
+    );
 }
 
 async fn a_flood_does_not_hold_genuine_tickets_and_kiosk_answers(db: TestDatabase) {
@@ -624,14 +667,7 @@ async fn a_unit_admins_own_kiosks_are_no_pay_evidence(db: TestDatabase) {
             )
             .await;
         assert_eq!(issued.status(), StatusCode::CREATED);
-        let html = issued.text().await.unwrap();
-        let code = html
-            .split("id=\"ticket-code\"")
-            .nth(1)
-            .and_then(|rest| rest.split_once('>'))
-            .and_then(|(_, rest)| rest.split('<').next())
-            .unwrap()
-            .to_string();
+        let code = common::printed_code(&issued.text().await.unwrap());
         let sent = post(
             &app,
             json!({"unit": "dukcapil", "service": "ktp", "officer": OFFICER_NIP, "ticket": code,

@@ -18,16 +18,6 @@ suara_store::backend_tests!(
     expired_unknown_and_mismatched_tickets_are_refused,
 );
 
-/// The code printed on a ticket page.
-fn printed_code(html: &str) -> String {
-    html.split("id=\"ticket-code\"")
-        .nth(1)
-        .and_then(|rest| rest.split_once('>'))
-        .and_then(|(_, rest)| rest.split('<').next())
-        .expect("a ticket code on the page")
-        .to_string()
-}
-
 async fn channel_counts(url: &str) -> Vec<(String, i64)> {
     let pool = sqlx::AnyPool::connect(url).await.unwrap();
     let rows: Vec<(String, i64)> =
@@ -59,7 +49,7 @@ async fn a_counter_ticket_is_answered_once_and_counts_as_verified(db: TestDataba
         html.contains("<svg role=\"img\""),
         "the ticket carries a QR code"
     );
-    let code = printed_code(&html);
+    let code = common::printed_code(&html);
     assert_eq!(code.len(), 11, "{code}");
 
     // The citizen opens the link: the form is bound to the ticket, service and officer.
@@ -126,7 +116,7 @@ async fn a_counter_ticket_is_answered_once_and_counts_as_verified(db: TestDataba
             &[("csrf", &officer.csrf), ("service", "ktp")],
         )
         .await;
-    let code = printed_code(&issued.text().await.unwrap());
+    let code = common::printed_code(&issued.text().await.unwrap());
     let (status, _) = app.answer(&json!({ "unit": "dukcapil", "service": "ktp", "officer": OFFICER_NIP, "answers": [4, 4, 4, 4, 4, 4, 4, 4, 4], "idempotency_key": "counter-self-1", "ticket": code })).await;
     assert_eq!(status, StatusCode::CREATED);
     assert_eq!(app.counted("dukcapil").await, 1);

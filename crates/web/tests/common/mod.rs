@@ -301,3 +301,13 @@ pub fn hidden_value(html: &str, name: &str) -> Option<String> {
         .and_then(|rest| rest.split('"').next())
         .map(str::to_string)
 }
+
+/// The code printed on a ticket page.
+pub fn printed_code(html: &str) -> String {
+    html.split("id=\"ticket-code\"")
+        .nth(1)
+        .and_then(|rest| rest.split_once('>'))
+        .and_then(|(_, rest)| rest.split('<').next())
+        .expect("a ticket code on the page")
+        .to_string()
+}
