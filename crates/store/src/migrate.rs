@@ -171,6 +171,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/shared/0026_kiosk_approval.sql"),
         postgres: include_str!("../migrations/shared/0026_kiosk_approval.sql"),
     },
+    Migration {
+        version: 27,
+        name: "pace_index",
+        sqlite: include_str!("../migrations/shared/0027_pace_index.sql"),
+        postgres: include_str!("../migrations/shared/0027_pace_index.sql"),
+    },
 ];
 
 /// Responses stored before the chain existed are linked once, when it is created.

@@ -5,7 +5,6 @@
 use std::collections::HashSet;
 
 use sqlx::Row;
-use suara_domain::integrity::channel::Channel;
 use suara_domain::period::Month;
 use suara_domain::skm::Answers;
 use suara_domain::tpp::pace::{self, OnSite};
@@ -34,29 +33,32 @@ impl Store {
         let pays = |channel: &str, issuer_nip: Option<&str>| {
             crate::totals::pay_trust(channel, issuer_nip.is_some()) >= policy.min_trust
         };
-        let held: HashSet<i64> = sqlx::query_scalar(&format!(
-            "SELECT r.response_id FROM responses r
-             WHERE r.tenant_id = $1 AND r.period_month = $2 AND NOT ({})",
-            crate::quarantine::COUNTED
-        ))
+        let held: HashSet<i64> = sqlx::query_scalar(
+            // CROSS JOIN keeps SQLite's planner on the few held rows, not the month's many.
+            "SELECT q.response_id FROM quarantine q CROSS JOIN responses r
+             WHERE q.tenant_id = $1 AND r.tenant_id = q.tenant_id AND r.response_id = q.response_id
+               AND r.period_month = $2 AND NOT EXISTS
+                 (SELECT 1 FROM quarantine_decisions d WHERE d.tenant_id = q.tenant_id
+                      AND d.response_id = q.response_id AND d.accepted = 1)",
+        )
         .bind(tenant_id)
         .bind(month.to_string())
         .fetch_all(&self.reader)
         .await?
         .into_iter()
         .collect();
+        // The literals match the partial index `responses_on_site_by_month`.
         let rows = sqlx::query(
             "SELECT r.response_id, r.officer_nip, r.channel, r.received_at_us,
                  t.issued_at_us, t.issuer_nip
              FROM responses r
-             LEFT JOIN tickets t ON t.tenant_id = r.tenant_id AND t.response_id = r.response_id
+             LEFT JOIN tickets t ON r.channel = 'ticket' AND t.tenant_id = r.tenant_id
+                 AND t.response_id = r.response_id
              WHERE r.tenant_id = $1 AND r.period_month = $2 AND r.officer_nip IS NOT NULL
-               AND r.channel IN ($3, $4)",
+               AND r.channel IN ('kiosk', 'ticket')",
         )
         .bind(tenant_id)
         .bind(month.to_string())
-        .bind(Channel::Kiosk.code())
-        .bind(Channel::Ticket.code())
         .fetch_all(&self.reader)
         .await?;
         let upheld: HashSet<i64> = sqlx::query_scalar(

@@ -558,8 +558,11 @@ impl Store {
         )
         .bind(tenant_id)
         .bind(&last_day)
-        .fetch_all(&self.reader)
-        .await?;
+        .fetch_all(&self.reader);
+        let officers = async { officers.await.map_err(StoreError::from) };
+        // The pace rule's read is the longest: it overlaps the others on the reader pool.
+        let (officers, left_out) =
+            tokio::try_join!(officers, self.left_out_of_pay(tenant_id, month, policy))?;
         let units = self.units(tenant_id).await?;
         let tree = UnitTree::new(
             units
@@ -568,13 +571,9 @@ impl Store {
         );
         let bases = self.base_amounts(tenant_id).await?;
         let components = self.components(tenant_id, month).await?;
-        let left_out = self.left_out_of_pay(tenant_id, month, policy).await?;
-        let by_officer = self
-            .tpp_tallies(tenant_id, month, policy, ScopeKind::Officer, &left_out)
-            .await?;
-        let by_unit = self
-            .tpp_tallies(tenant_id, month, policy, ScopeKind::Unit, &left_out)
-            .await?;
+        let by_officer = self.tpp_tallies(tenant_id, month, policy, ScopeKind::Officer, &left_out);
+        let by_unit = self.tpp_tallies(tenant_id, month, policy, ScopeKind::Unit, &left_out);
+        let (by_officer, by_unit) = tokio::try_join!(by_officer, by_unit)?;
         officers
             .iter()
             .map(|row| {

@@ -915,8 +915,8 @@ async fn verify_catches_pay_records_edited_behind_the_applications_back(db: Test
         ),
         (
             "a policy given a floor of 100 %",
-            "UPDATE tpp_policies SET policy_toml = policy_toml || 'floor = \"1\"' WHERE version = '2026-b'",
-            "UPDATE tpp_policies SET policy_toml = REPLACE(policy_toml, 'floor = \"1\"', '') WHERE version = '2026-b'",
+            "UPDATE tpp_policies SET policy_toml = REPLACE(policy_toml, '[satisfaction]', 'floor = \"1\"\n[satisfaction]') WHERE version = '2026-b'",
+            "UPDATE tpp_policies SET policy_toml = REPLACE(policy_toml, 'floor = \"1\"\n', '') WHERE version = '2026-b'",
             "policy version 2026-b",
         ),
         (
