@@ -75,6 +75,42 @@ async fn kiosk_answers(app: &TestApp, n: usize, answers: [u8; 9], key: &str) {
         .unwrap();
 }
 
+/// An insider's tickets: 30 issued at `/loket` by `issuer` naming the officer, each answered
+/// at once with `answers` from its own network (`100.{net}.i.9`). Returns how many were taken.
+async fn tickets_answered_as_printed(
+    app: &TestApp,
+    issuer: &common::Session,
+    answers: [u8; 9],
+    key: &str,
+    net: u8,
+) -> usize {
+    let mut taken = 0;
+    for i in 0..30 {
+        let issued = app
+            .post_form_as(
+                Some(issuer),
+                "/loket",
+                &[
+                    ("csrf", issuer.csrf.as_str()),
+                    ("service", "ktp"),
+                    ("officer", OFFICER_NIP),
+                ],
+            )
+            .await;
+        assert_eq!(issued.status(), StatusCode::CREATED);
+        let code = common::printed_code(&issued.text().await.unwrap());
+        let sent = post(
+            app,
+            json!({"unit": "dukcapil", "service": "ktp", "officer": OFFICER_NIP, "ticket": code,
+                   "answers": answers, "idempotency_key": format!("{key}-ticket-{i}")}),
+            &format!("100.{net}.{i}.9"),
+        )
+        .await;
+        taken += usize::from(sent.status() == StatusCode::CREATED);
+    }
+    taken
+}
+
 /// The officer's TPP this month so far, as the provisional preview computes it (the run
 /// itself waits for the month to end, and uses the same inputs).
 async fn pay(app: &TestApp) -> u64 {
@@ -299,29 +335,8 @@ async fn outsiders_and_the_rated_officer_cannot_move_pay(db: TestDatabase) {
         .await
         .unwrap();
     let before = pay(&app).await;
-    for i in 0..30 {
-        let issued = app
-            .post_form_as(
-                Some(&admin),
-                "/loket",
-                &[
-                    ("csrf", admin.csrf.as_str()),
-                    ("service", "ktp"),
-                    ("officer", OFFICER_NIP),
-                ],
-            )
-            .await;
-        assert_eq!(issued.status(), StatusCode::CREATED);
-        let code = common::printed_code(&issued.text().await.unwrap());
-        let sent = post(
-            &app,
-            json!({"unit": "dukcapil", "service": "ktp", "officer": OFFICER_NIP, "ticket": code,
-                   "answers": [4, 4, 4, 4, 4, 4, 4, 4, 4], "idempotency_key": format!("boost-ticket-{i}")}),
-            &format!("100.65.{i}.9"),
-        )
-        .await;
-        assert_eq!(sent.status(), StatusCode::CREATED);
-    }
+    let taken = tickets_answered_as_printed(&app, &admin, [4; 9], "boost", 65).await;
+    assert_eq!(taken, 30);
     within_one_percent(
         "a unit admin's 30 full-mark tickets answered as printed",
         before,
@@ -654,29 +669,8 @@ async fn a_unit_admins_own_kiosks_are_no_pay_evidence(db: TestDatabase) {
         stored += usize::from(sent.status() == StatusCode::CREATED);
     }
     let admin = app.sign_in("admin-dukcapil", PASSWORD).await.unwrap();
-    for i in 0..30 {
-        let issued = app
-            .post_form_as(
-                Some(&admin),
-                "/loket",
-                &[
-                    ("csrf", admin.csrf.as_str()),
-                    ("service", "ktp"),
-                    ("officer", OFFICER_NIP),
-                ],
-            )
-            .await;
-        assert_eq!(issued.status(), StatusCode::CREATED);
-        let code = common::printed_code(&issued.text().await.unwrap());
-        let sent = post(
-            &app,
-            json!({"unit": "dukcapil", "service": "ktp", "officer": OFFICER_NIP, "ticket": code,
-                   "answers": [1, 2, 1, 1, 1, 1, 1, 2, 1], "idempotency_key": format!("insider-ticket-{i}")}),
-            &format!("100.64.{i}.9"),
-        )
-        .await;
-        stored += usize::from(sent.status() == StatusCode::CREATED);
-    }
+    stored +=
+        tickets_answered_as_printed(&app, &admin, [1, 2, 1, 1, 1, 1, 1, 2, 1], "insider", 64).await;
     let after = pay(&app).await;
     println!("attack 'a unit admin's approved kiosk and own tickets': {stored} answers taken");
     within_one_percent(
