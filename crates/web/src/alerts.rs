@@ -189,6 +189,31 @@ pub async fn appeal_decided(
     .await;
 }
 
+/// The server refused to sign regency `tenant_id`'s log or audit chain (`refusal` says
+/// why): its administrators and the inspectorate are told. The key is the refusal's text,
+/// so every server refusing for the same reason sends one mail, and a new refusal another.
+pub async fn signing_refused(app: &AppState, tenant_id: &str, refusal: &str) {
+    let all = contacts(app, tenant_id).await;
+    let to = addresses(&all, |c| {
+        matches!(c.role, Role::Administrator | Role::Inspectorate)
+    });
+    let name = match app.store.tenant(tenant_id).await {
+        Ok(Some(tenant)) => tenant.name,
+        _ => tenant_id.to_string(),
+    };
+    let subject = ID.fill(T::MAIL_SIGNING_REFUSED_SUBJECT, &[&name]);
+    let body = ID.fill(T::MAIL_SIGNING_REFUSED_BODY, &[&name, &refusal]);
+    queue(
+        app,
+        tenant_id,
+        format!("signing-refused:{refusal}"),
+        to,
+        subject,
+        body,
+    )
+    .await;
+}
+
 /// Proposals of a forum moved to a new stage: the account that recorded the forum is told.
 pub async fn stage_changed(
     app: &AppState,

@@ -258,9 +258,14 @@ pub async fn serve_with(
     use tower::ServiceExt;
 
     // A signed head within a second of each commit, and a last one on shutdown.
+    let told = state.clone();
     let signing = tokio::spawn(signing::sign_periodically(
         state.store.clone(),
         state.signer.clone(),
+        move |tenant, refusal| {
+            let app = told.clone();
+            async move { alerts::signing_refused(&app, &tenant, &refusal).await }
+        },
     ));
     metrics::install();
     let alerting = tokio::spawn(alerts::run(state.clone()));

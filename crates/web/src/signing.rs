@@ -234,22 +234,31 @@ impl Signer {
 
     /// Signs every regency's log that grew, each with its own key, and keeps each latest
     /// head beside the keys. A regency whose log does not extend its last signed head is
-    /// not signed (an error is logged and counted in `suara_log_signing_refused_total`);
-    /// the others are.
+    /// not signed (see [`Signer::sign_each`]); the others are. The first error is returned.
     pub async fn sign_all(&self, store: &Store) -> Result<(), KeyError> {
-        let mut first_error = None;
+        match self.sign_each(store).await?.into_iter().next() {
+            Some((_, error)) => Err(error),
+            None => Ok(()),
+        }
+    }
+
+    /// [`Signer::sign_all`], returning each regency that was not signed with why. A log
+    /// that does not extend its last signed head is logged as an error and counted in
+    /// `suara_log_signing_refused_total`: both live outside the database.
+    pub async fn sign_each(&self, store: &Store) -> Result<Vec<(String, KeyError)>, KeyError> {
+        let mut errors = Vec::new();
         for tenant in store.tenants().await? {
-            let id = &tenant.tenant_id;
-            if let Err(error) = self.sign_one(store, id).await {
-                if matches!(error, KeyError::Store(StoreError::NotExtending(_))) {
+            let id = tenant.tenant_id;
+            if let Err(error) = self.sign_one(store, &id).await {
+                if refuses(&error) {
                     metrics::counter!("suara_log_signing_refused_total", "tenant" => id.clone())
                         .increment(1);
                     tracing::error!(%error, tenant = %id, "the log was rolled back or rewritten");
                 }
-                first_error.get_or_insert(error);
+                errors.push((id, error));
             }
         }
-        first_error.map_or(Ok(()), Err)
+        Ok(errors)
     }
 
     /// Signs regency `id`'s log and audit chain where they grew, and keeps each new head
@@ -311,22 +320,40 @@ fn write_private(path: &Path, text: &str) -> std::io::Result<()> {
     written
 }
 
-/// Signs every second while the server runs; the caller signs once more on shutdown.
-pub async fn sign_periodically(store: Store, signer: std::sync::Arc<Signer>) {
+/// Whether `error` is a refusal to sign a log that does not extend its signed head.
+pub fn refuses(error: &KeyError) -> bool {
+    matches!(error, KeyError::Store(StoreError::NotExtending(_)))
+}
+
+/// Signs every second while the server runs; the caller signs once more on shutdown. A
+/// regency's new refusal is handed to `refused` (regency, why) once, when it begins.
+pub async fn sign_periodically<F, R>(store: Store, signer: Arc<Signer>, refused: F)
+where
+    F: Fn(String, String) -> R,
+    R: std::future::Future<Output = ()>,
+{
     let mut tick = tokio::time::interval(std::time::Duration::from_secs(1));
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     // A refusal lasts until someone restores the database: say so when it changes, not
     // every second.
-    let mut last = String::new();
+    let mut last: HashMap<String, String> = HashMap::new();
     loop {
         tick.tick().await;
-        let outcome = match signer.sign_all(&store).await {
-            Ok(()) => String::new(),
-            Err(error) => error.to_string(),
+        let errors = match signer.sign_each(&store).await {
+            Ok(errors) => errors,
+            Err(error) => vec![(String::new(), error)],
         };
-        if outcome != last && !outcome.is_empty() {
-            tracing::warn!(error = %outcome, "signing the transparency log");
+        let mut now = HashMap::new();
+        for (tenant, error) in errors {
+            let text = error.to_string();
+            if last.get(&tenant) != Some(&text) {
+                tracing::warn!(error = %text, tenant = %tenant, "signing the transparency log");
+                if refuses(&error) {
+                    refused(tenant.clone(), text.clone()).await;
+                }
+            }
+            now.insert(tenant, text);
         }
-        last = outcome;
+        last = now;
     }
 }

@@ -147,8 +147,10 @@ async fn alerts_reach_the_people_concerned_once(db: TestDatabase) {
     let mailer =
         suara_web::alerts::Mailer::new(&format!("smtp://{smtp}"), "suara <suara@uji.go.id>")
             .unwrap();
+    let url = db.url.clone();
     let app = TestApp::spawn_with(db, Some(Arc::new(mailer))).await;
     for (username, role, unit, nip) in [
+        ("admin", Role::Administrator, None, None),
         ("pegawai", Role::Officer, None, Some(OFFICER_NIP)),
         ("inspektorat", Role::Inspectorate, None, None),
         ("admin-dukcapil", Role::UnitAdmin, Some("dukcapil"), None),
@@ -283,4 +285,57 @@ async fn alerts_reach_the_people_concerned_once(db: TestDatabase) {
     assert_eq!(all.len(), 4, "each event once: {all:?}");
     let sent = app.store.sent_alerts("t1").await.unwrap();
     assert_eq!(sent.len(), 4);
+
+    // Someone with the database but not the key rolls the log back by its last answer and
+    // lets it grow past the head the server signed: the server refuses to sign, and the
+    // administrators and the inspectorate are told, once.
+    let raw = sqlx::AnyPool::connect(&url).await.unwrap();
+    let signed: i64 = sqlx::query_scalar("SELECT seq FROM chain_heads WHERE tenant_id = 't1'")
+        .fetch_one(&raw)
+        .await
+        .unwrap();
+    let public = app.state.signer.public("t1").unwrap();
+    for _ in 0..50 {
+        let kept = app
+            .state
+            .signer
+            .kept_head(
+                "t1",
+                suara_domain::integrity::signed_head::LogKind::Responses,
+                &public,
+            )
+            .unwrap();
+        if kept.is_some_and(|k| k.head.size == signed as u64) {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    for sql in [
+        format!("DELETE FROM response_signals WHERE response_id = (SELECT response_id FROM chain_links WHERE tenant_id = 't1' AND seq = {signed})"),
+        format!("DELETE FROM responses WHERE response_id = (SELECT response_id FROM chain_links WHERE tenant_id = 't1' AND seq = {signed})"),
+        format!("DELETE FROM chain_links WHERE tenant_id = 't1' AND seq = {signed}"),
+        format!("UPDATE chain_heads SET seq = {0}, link_hash = (SELECT link_hash FROM chain_links WHERE tenant_id = 't1' AND seq = {0}) WHERE tenant_id = 't1'", signed - 1),
+        "DELETE FROM log_heads".to_string(),
+        "DELETE FROM log_tiles".to_string(),
+    ] {
+        sqlx::query(&sql).execute(&raw).await.unwrap();
+    }
+    for i in 0..3 {
+        response(&app, &format!("alert-regrow-{i}"), 4, None, now).await;
+    }
+    let mail = mail_with(&received, "diubah di luar aplikasi").await;
+    let mut to = mail.to.clone();
+    to.sort();
+    assert_eq!(to, ["admin@uji.go.id", "inspektorat@uji.go.id"]);
+    assert!(
+        mail.text.contains("does not extend") && mail.text.contains("suara verify"),
+        "{}",
+        mail.text
+    );
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    assert_eq!(
+        received.lock().unwrap().len(),
+        5,
+        "the refusal is told once"
+    );
 }

@@ -4735,7 +4735,6 @@ pub const MAIL_HOLDS_BODY: Text = Text {
     id: "Pada {} tanggal {}, {} tanggapan ditahan untuk diperiksa, sedangkan 28 hari sebelumnya {} seluruhnya.\n\nInspektorat memeriksanya di menu Karantina. Bisa jadi ada yang mencoba mengisi survei berulang-ulang. Surel ini dikirim otomatis oleh suara.",
     en: "At {} on {}, {} responses were held for review, against {} in all over the 28 days before.\n\nThe inspectorate reviews them under Quarantine. Someone may be filling in the survey over and over. This e-mail was sent by suara.",
 };
-/// Every text above, for the completeness test.
 pub const KIOSK_NOT_YET_APPROVED: Text = Text {
     id: "Kios (belum disetujui)",
     en: "Kiosk (not yet approved)",
@@ -4800,8 +4799,20 @@ pub const APPROVED_BY: Text = Text {
     id: "disetujui oleh ",
     en: "approved by ",
 };
+pub const MAIL_SIGNING_REFUSED_SUBJECT: Text = Text {
+    id: "PERINGATAN: basis data suara {} diubah di luar aplikasi",
+    en: "WARNING: suara's database for {} was changed outside the application",
+};
+pub const MAIL_SIGNING_REFUSED_BODY: Text = Text {
+    id: "Server suara menolak menandatangani catatan {} karena catatan di basis data tidak lagi melanjutkan catatan yang sudah ditandatangani sebelumnya. Artinya seseorang yang dapat menulis ke basis data menghapus, mengubah, atau memutar balik catatan yang dapat menentukan TPP.\n\nJangan menjalankan penggajian TPP sampai hal ini diperiksa. Jalankan `suara verify` di server untuk melihat perubahan pertama, pulihkan basis data dari cadangan yang lolos pemeriksaan itu, lalu laporkan ke inspektorat. Tanggapan dan halaman publik tetap dilayani.\n\nRincian teknis untuk pengelola server: {}\n\nSurel ini dikirim otomatis oleh suara.",
+    en: "The suara server refused to sign the log of {} because the records in the database no longer extend the ones it signed before. Someone who can write the database deleted, changed or rolled back records that can decide TPP.\n\nDo not run a TPP payroll until this is looked into. Run `suara verify` on the server to see the first change, restore the database from a backup that passes it, and tell the inspectorate. Responses and public pages are still served.\n\nTechnical details for the server's operator: {}\n\nThis e-mail was sent by suara.",
+};
+
+/// Every text above, for the completeness test.
 #[cfg(test)]
 pub const EVERY_TEXT: &[Text] = &[
+    MAIL_SIGNING_REFUSED_BODY,
+    MAIL_SIGNING_REFUSED_SUBJECT,
     MAIL_HOLDS_BODY,
     MAIL_HOLDS_SUBJECT,
     MAIL_DROP_BODY,
