@@ -137,3 +137,22 @@ impl Store {
         Ok(left_out)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::Channel;
+
+    /// The pace rule's read and its partial index name the on-site channels by their codes
+    /// as literals (a planner matches a partial index only on literals): they must stay the
+    /// codes the store writes.
+    #[test]
+    fn the_on_site_literals_are_the_channels_codes() {
+        let on_site = format!("'{}', '{}'", Channel::Kiosk.code(), Channel::Ticket.code());
+        assert_eq!(on_site, "'kiosk', 'ticket'");
+        let index = include_str!("../migrations/shared/0027_pace_index.sql");
+        assert!(index.contains(&format!("channel IN ({on_site})")));
+        let source = include_str!("pay_evidence.rs");
+        assert!(source.contains(&format!("r.channel IN ({on_site})")));
+        assert!(source.contains(&format!("r.channel = '{}'", Channel::Ticket.code())));
+    }
+}

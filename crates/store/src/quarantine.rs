@@ -139,9 +139,14 @@ static RECENT_SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
         "{signals} AND response_signals.device_hash = v.device_hash AND response_signals.unit_id = v.unit_id"
     );
     let network = format!("{signals} AND response_signals.network_hash = v.network_hash");
+    // A kiosk's previous answer, held or not (`kiosk_hash` is NULL for other responses,
+    // which makes this one index probe that finds nothing).
+    let kiosk = "SELECT MAX(k.at_us) FROM response_signals k WHERE k.tenant_id = v.tenant_id \
+        AND k.network_hash = v.kiosk_hash AND k.at_us > v.since_1h AND k.at_us <= v.at_us \
+        AND k.response_id <> v.response_id";
     format!(
         "SELECT v.i, {} AS unit_ten_minutes, {} AS device_same_unit_hour, {} AS network_hour,
-             {} AS network_straight_lined_hour
+             {} AS network_straight_lined_hour, ({kiosk}) AS kiosk_previous_us, v.at_us
          FROM v ORDER BY v.i",
         capped("COUNT(*)", "1", "unit_window", unit),
         capped("COUNT(*)", "1", "response_signals", &device),
@@ -160,6 +165,8 @@ pub(crate) struct Screened<'a> {
     pub ticket: Option<&'a Redeemed>,
     /// Came by an open channel (web page or API), not a kiosk or ticket.
     pub open: bool,
+    /// Came from a registered kiosk (its signals name the kiosk as the network).
+    pub kiosk: bool,
     pub at: OffsetDateTime,
     /// The unit's posted hours as stored, read with its references.
     pub unit_hours: Option<&'a str>,
@@ -327,9 +334,10 @@ async fn recent_activity(
     let mut recent = Vec::with_capacity(rows.len());
     for chunk in rows.chunks(crate::responses::ROWS_PER_STATEMENT) {
         let sql = format!(
-            "WITH v (i, tenant_id, unit_id, response_id, at_us, since_10m, since_1h, device_hash, network_hash)
+            "WITH v (i, tenant_id, unit_id, response_id, at_us, since_10m, since_1h, device_hash,
+                     network_hash, kiosk_hash)
              AS (VALUES {}) {}",
-            crate::placeholder_rows(backend, chunk.len(), 9),
+            crate::placeholder_rows(backend, chunk.len(), 10),
             *RECENT_SQL
         );
         let mut query = sqlx::query(&sql);
@@ -343,18 +351,23 @@ async fn recent_activity(
                 .bind(micros(screened.at - Duration::minutes(10)))
                 .bind(micros(screened.at - Duration::hours(1)))
                 .bind(&hashed.device)
-                .bind(&hashed.network);
+                .bind(&hashed.network)
+                .bind(hashed.network.as_ref().filter(|_| screened.kiosk));
         }
         let found = query.fetch_all(&mut *conn).await?;
         if found.len() != chunk.len() {
             return Err(StoreError::Corrupt("an anomaly count lost a row".into()));
         }
         for row in found {
+            let at_us: i64 = row.try_get("at_us")?;
             recent.push(Recent {
                 unit_ten_minutes: narrow(row.try_get("unit_ten_minutes")?),
                 device_same_unit_hour: narrow(row.try_get("device_same_unit_hour")?),
                 network_hour: narrow(row.try_get("network_hour")?),
                 network_straight_lined_hour: narrow(row.try_get("network_straight_lined_hour")?),
+                kiosk_seconds_since_previous: row
+                    .try_get::<Option<i64>, _>("kiosk_previous_us")?
+                    .map(|previous| (at_us - previous) / 1_000_000),
             });
         }
     }
@@ -368,6 +381,7 @@ fn observe(screened: &Screened<'_>, hashed: &Hashed, recent: Recent) -> Result<O
         open_channel: screened.open,
         straight_lined: hashed.straight_lined,
         answers_ticket: screened.ticket.is_some(),
+        at_kiosk: screened.kiosk && hashed.network.is_some(),
         has_device: hashed.device.is_some(),
         has_network: hashed.network.is_some(),
         ..Observation::default()

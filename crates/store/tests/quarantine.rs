@@ -14,7 +14,8 @@ use time::{Duration, OffsetDateTime};
 suara_store::backend_tests!(
     ballot_stuffing_is_held_and_reviewed,
     answers_out_of_hours_and_tickets_answered_at_the_counter_are_held,
-    held_responses_are_filtered_paged_and_decided_together
+    held_responses_are_filtered_paged_and_decided_together,
+    a_burst_of_kiosk_taps_holds_itself_not_the_citizens_after_it
 );
 
 async fn submit(
@@ -25,6 +26,22 @@ async fn submit(
     network: &str,
     at: OffsetDateTime,
 ) {
+    let signals = Signals {
+        network: Some(network.into()),
+        device: Some(device.into()),
+    };
+    submit_by(store, Channel::Web, key, answers, signals, at).await;
+}
+
+/// A response to `dukcapil` by `channel`, with the signals its route would record.
+async fn submit_by(
+    store: &Store,
+    channel: Channel,
+    key: &str,
+    answers: [i64; 9],
+    signals: Signals,
+    at: OffsetDateTime,
+) {
     let response = validate(ResponseDraft {
         unit: Some("dukcapil".into()),
         answers: Some(answers.iter().map(|a| Some(*a)).collect()),
@@ -32,13 +49,9 @@ async fn submit(
         ..ResponseDraft::default()
     })
     .unwrap();
-    let signals = Signals {
-        network: Some(network.into()),
-        device: Some(device.into()),
-    };
     let submission = Submission {
         response: &response,
-        channel: Channel::Web,
+        channel,
         received_at: at,
         signals: Some(signals),
     };
@@ -519,4 +532,80 @@ async fn held_responses_are_filtered_paged_and_decided_together(db: TestDatabase
         10
     );
     assert!(store.verify_chain("t1").await.unwrap().is_intact());
+}
+
+/// Ten taps on a kiosk within ten seconds, then twelve citizens one after another, eight of
+/// them answering all "very good": the taps are held, every citizen counts.
+async fn a_burst_of_kiosk_taps_holds_itself_not_the_citizens_after_it(db: TestDatabase) {
+    let store = db.seeded_store().await;
+    // 09:00 WIB mid-month, within the unit's hours.
+    let start = datetime!(2026-11-16 02:00 UTC);
+    let month = tenant().month_of(start);
+    // The kiosk route names the kiosk as the network and records no device.
+    let kiosk = || Signals {
+        network: Some("kiosk:tablet-1".into()),
+        device: None,
+    };
+    let counted = || {
+        let store = store.clone();
+        async move {
+            store
+                .tally("t1", Scope::Unit("dukcapil"), month, month)
+                .await
+                .unwrap()
+                .responses()
+        }
+    };
+    let before = counted().await;
+    for i in 0..10 {
+        let at = start + Duration::seconds(i);
+        submit_by(
+            &store,
+            Channel::Kiosk,
+            &format!("kiosk-tap-{i:04}"),
+            [1; 9],
+            kiosk(),
+            at,
+        )
+        .await;
+    }
+    assert_eq!(
+        counted().await - before,
+        1,
+        "the first tap is one answer like any"
+    );
+    let held = store
+        .held_responses("t1", &HeldQuery::first(100))
+        .await
+        .unwrap()
+        .items;
+    assert_eq!(held.len(), 9);
+    assert!(held.iter().all(|h| h.reasons == [Reason::KioskTooFast]));
+    let after_taps = counted().await;
+    for i in 0..12 {
+        let answers = if i % 3 == 2 {
+            [3, 4, 3, 3, 4, 3, 4, 3, 3]
+        } else {
+            [4; 9]
+        };
+        let at = start + Duration::seconds(30 + 90 * i);
+        submit_by(
+            &store,
+            Channel::Kiosk,
+            &format!("citizen-{i}"),
+            answers,
+            kiosk(),
+            at,
+        )
+        .await;
+    }
+    assert_eq!(counted().await - after_taps, 12, "every citizen counts");
+    assert_eq!(
+        store
+            .held_responses("t1", &HeldQuery::first(100))
+            .await
+            .unwrap()
+            .total,
+        9
+    );
 }

@@ -69,7 +69,8 @@ struct TicketBody {
 }
 
 /// `POST /api/v1/tickets` for queue systems: `Authorization: Bearer KEY`, the key limited to
-/// a unit and everything under it.
+/// a unit and everything under it. Called when a service ends: the issue time is the moment
+/// of service the pace rule (`suara_domain::tpp::pace`) reads.
 pub async fn issue_by_api(
     State(app): State<Arc<AppState>>,
     headers: HeaderMap,

@@ -16,6 +16,9 @@ pub struct Recent {
     pub network_straight_lined_hour: u32,
     /// Responses for the same unit in the last ten minutes.
     pub unit_ten_minutes: u32,
+    /// For a kiosk answer: seconds since the kiosk's previous answer (held or not) within the
+    /// last hour.
+    pub kiosk_seconds_since_previous: Option<i64>,
 }
 
 /// Everything the rules look at for one response.
@@ -31,6 +34,11 @@ pub struct Observation {
     /// rules and the posted hours, never by the device, network and straight-lining counts,
     /// so a junk stream from the same building cannot hold it.
     pub answers_ticket: bool,
+    /// Came from a registered kiosk: one tablet at a counter, answered by one citizen after
+    /// another. It is judged by its pace ([`Rules::min_kiosk_seconds`]), never by the
+    /// device, network and straight-lining counts, so a burst of junk taps holds those taps
+    /// and not the citizens who answer after them (many genuine citizens answer all-same).
+    pub at_kiosk: bool,
     /// The request carried a device id / a network (or kiosk) the counts above refer to.
     pub has_device: bool,
     pub has_network: bool,
@@ -50,6 +58,9 @@ pub struct Rules {
     pub max_unit_ten_minutes: u32,
     /// Nine questions cannot honestly be read and answered faster than this.
     pub min_ticket_seconds_at_counter: i64,
+    /// Nor can one citizen step up to a kiosk and answer all nine in less time than this
+    /// after the one before.
+    pub min_kiosk_seconds: i64,
 }
 
 impl Default for Rules {
@@ -60,6 +71,7 @@ impl Default for Rules {
             max_network_straight_lined_hour: 4,
             max_unit_ten_minutes: 40,
             min_ticket_seconds_at_counter: 60,
+            min_kiosk_seconds: 20,
         }
     }
 }
@@ -80,16 +92,20 @@ pub enum Reason {
     TicketAtCounter,
     /// Given (or its ticket issued) when the unit was closed.
     OutsideServiceHours,
+    /// A kiosk answer that came faster after the kiosk's previous one than a citizen can
+    /// answer: taps or a script, not a queue of citizens.
+    KioskTooFast,
 }
 
 impl Reason {
-    pub const ALL: [Reason; 6] = [
+    pub const ALL: [Reason; 7] = [
         Reason::DeviceRepeat,
         Reason::NetworkBurst,
         Reason::StraightLinedBulk,
         Reason::UnitBurst,
         Reason::TicketAtCounter,
         Reason::OutsideServiceHours,
+        Reason::KioskTooFast,
     ];
 
     pub fn code(self) -> &'static str {
@@ -100,6 +116,7 @@ impl Reason {
             Reason::UnitBurst => "unit_burst",
             Reason::TicketAtCounter => "ticket_at_counter",
             Reason::OutsideServiceHours => "outside_service_hours",
+            Reason::KioskTooFast => "kiosk_too_fast",
         }
     }
 
@@ -112,7 +129,7 @@ impl Reason {
 pub fn assess(seen: &Observation, rules: &Rules) -> Vec<Reason> {
     let recent = &seen.recent;
     let mut reasons = Vec::new();
-    let streamed = !seen.answers_ticket;
+    let streamed = !seen.answers_ticket && !seen.at_kiosk;
     if streamed
         && seen.has_device
         && recent.device_same_unit_hour >= rules.max_device_same_unit_hour
@@ -140,6 +157,13 @@ pub fn assess(seen: &Observation, rules: &Rules) -> Vec<Reason> {
     }
     if seen.outside_service_hours {
         reasons.push(Reason::OutsideServiceHours);
+    }
+    if seen.at_kiosk
+        && recent
+            .kiosk_seconds_since_previous
+            .is_some_and(|s| s < rules.min_kiosk_seconds)
+    {
+        reasons.push(Reason::KioskTooFast);
     }
     reasons
 }
@@ -267,6 +291,7 @@ mod tests {
                 network_hour: 99,
                 network_straight_lined_hour: 9,
                 unit_ten_minutes: 99,
+                kiosk_seconds_since_previous: None,
             },
             ..Observation {
                 straight_lined: true,
@@ -279,8 +304,39 @@ mod tests {
         };
         assert_eq!(
             assess(&everything, &rules),
-            Reason::ALL,
+            Reason::ALL[..6],
             "each reason stated once"
+        );
+    }
+
+    #[test]
+    fn a_kiosk_is_judged_by_its_pace_not_by_its_stream() {
+        let rules = Rules::default();
+        let kiosk = |since_previous, straight_lined| Observation {
+            at_kiosk: true,
+            open_channel: false,
+            has_device: false,
+            ..seen(
+                Recent {
+                    network_hour: 99,
+                    network_straight_lined_hour: 9,
+                    kiosk_seconds_since_previous: since_previous,
+                    ..Recent::default()
+                },
+                straight_lined,
+            )
+        };
+        // After a burst of taps, the citizen who steps up next counts, all-same or not.
+        assert!(assess(&kiosk(Some(20), true), &rules).is_empty());
+        assert!(assess(&kiosk(None, true), &rules).is_empty());
+        // A tap faster than anyone answers nine questions is held, whatever it says.
+        assert_eq!(
+            assess(&kiosk(Some(19), false), &rules),
+            [Reason::KioskTooFast]
+        );
+        assert_eq!(
+            assess(&kiosk(Some(0), true), &rules),
+            [Reason::KioskTooFast]
         );
     }
 
@@ -292,6 +348,7 @@ mod tests {
             network_hour: 99,
             network_straight_lined_hour: 9,
             unit_ten_minutes: 99,
+            kiosk_seconds_since_previous: None,
         };
         let ticket = Observation {
             answers_ticket: true,

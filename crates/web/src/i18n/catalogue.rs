@@ -3103,16 +3103,24 @@ pub const HELD_DEVICE_REPEAT: Text = Text {
     en: "the same device rated this unit more than twice within an hour",
 };
 pub const HELD_NETWORK_BURST: Text = Text {
-    id: "lebih dari 30 tanggapan dari satu jaringan atau kios dalam satu jam",
-    en: "more than 30 responses from one network or kiosk within an hour",
+    id: "lebih dari 30 tanggapan dari satu jaringan dalam satu jam",
+    en: "more than 30 responses from one network within an hour",
 };
 pub const HELD_STRAIGHT_LINED: Text = Text {
-    id: "jawaban seragam berulang dari satu jaringan atau kios",
-    en: "repeated all-same answers from one network or kiosk",
+    id: "jawaban seragam berulang dari satu jaringan",
+    en: "repeated all-same answers from one network",
 };
 pub const HELD_UNIT_BURST: Text = Text {
     id: "lebih dari 40 tanggapan terbuka (tautan atau API) untuk unit ini dalam 10 menit",
     en: "more than 40 open responses (link or API) for this unit within 10 minutes",
+};
+pub const HELD_KIOSK_TOO_FAST: Text = Text {
+    id: "dijawab di kios kurang dari 20 detik setelah jawaban sebelumnya di kios itu",
+    en: "answered at a kiosk less than 20 seconds after the kiosk's previous answer",
+};
+pub const KIOSK_ANSWERED_TOO_FAST: Text = Text {
+    id: "Kios dijawab terlalu cepat",
+    en: "Kiosk answered too fast",
 };
 pub const HELD_TICKET_AT_COUNTER: Text = Text {
     id: "tiket dijawab kurang dari 60 detik setelah terbit, dari jaringan loket yang menerbitkannya",
@@ -5062,6 +5070,8 @@ pub const EVERY_TEXT: &[Text] = &[
     HELD_STRAIGHT_LINED,
     HELD_UNIT_BURST,
     HELD_TICKET_AT_COUNTER,
+    HELD_KIOSK_TOO_FAST,
+    KIOSK_ANSWERED_TOO_FAST,
     HELD_OUTSIDE_HOURS,
     R_NOT_RUPIAH,
     R_CLASS_LENGTH,

@@ -99,6 +99,7 @@ fn reason_label(lang: Lang, reason: Reason) -> &'static str {
         Reason::UnitBurst => lang.t(T::BURST_AT_THE_UNIT),
         Reason::TicketAtCounter => lang.t(T::TICKET_ANSWERED_AT_THE_COUNTER),
         Reason::OutsideServiceHours => lang.t(T::OUTSIDE_SERVICE_HOURS),
+        Reason::KioskTooFast => lang.t(T::KIOSK_ANSWERED_TOO_FAST),
     }
 }
 
