@@ -535,7 +535,8 @@ async fn held_responses_are_filtered_paged_and_decided_together(db: TestDatabase
 }
 
 /// Ten taps on a kiosk within ten seconds, then twelve citizens one after another, eight of
-/// them answering all "very good": the taps are held, every citizen counts.
+/// them answering all "very good": the taps are held, every citizen counts; then a script
+/// paced like citizens, held once the kiosk passes what one counter serves in an hour.
 async fn a_burst_of_kiosk_taps_holds_itself_not_the_citizens_after_it(db: TestDatabase) {
     let store = db.seeded_store().await;
     // 09:00 WIB mid-month, within the unit's hours.
@@ -608,4 +609,27 @@ async fn a_burst_of_kiosk_taps_holds_itself_not_the_citizens_after_it(db: TestDa
             .total,
         9
     );
+
+    // A script at a citizen's pace (one every 21 seconds): past 60 answers within the hour
+    // (the 22 above among them), more than one counter serves, the rest is held.
+    let after_citizens = counted().await;
+    let script = start + Duration::minutes(20);
+    for i in 0..50 {
+        let at = script + Duration::seconds(21 * i);
+        submit_by(
+            &store,
+            Channel::Kiosk,
+            &format!("kiosk-script-{i:04}"),
+            [2, 1, 2, 2, 1, 2, 2, 1, 2],
+            kiosk(),
+            at,
+        )
+        .await;
+    }
+    assert_eq!(counted().await - after_citizens, 38);
+    let burst = HeldQuery {
+        reason: Some(Reason::KioskBurst),
+        ..HeldQuery::first(100)
+    };
+    assert_eq!(store.held_responses("t1", &burst).await.unwrap().total, 12);
 }

@@ -704,6 +704,7 @@ pub fn held_because(lang: Lang, reason: suara_domain::integrity::anomaly::Reason
         Reason::TicketAtCounter => catalogue::HELD_TICKET_AT_COUNTER,
         Reason::OutsideServiceHours => catalogue::HELD_OUTSIDE_HOURS,
         Reason::KioskTooFast => catalogue::HELD_KIOSK_TOO_FAST,
+        Reason::KioskBurst => catalogue::HELD_KIOSK_BURST,
     })
 }
 

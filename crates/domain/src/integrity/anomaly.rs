@@ -61,6 +61,9 @@ pub struct Rules {
     /// Nor can one citizen step up to a kiosk and answer all nine in less time than this
     /// after the one before.
     pub min_kiosk_seconds: i64,
+    /// One a minute for an hour is more than one counter serves: past it, a kiosk is being
+    /// scripted at a citizen's pace.
+    pub max_kiosk_hour: u32,
 }
 
 impl Default for Rules {
@@ -72,6 +75,7 @@ impl Default for Rules {
             max_unit_ten_minutes: 40,
             min_ticket_seconds_at_counter: 60,
             min_kiosk_seconds: 20,
+            max_kiosk_hour: 60,
         }
     }
 }
@@ -95,10 +99,12 @@ pub enum Reason {
     /// A kiosk answer that came faster after the kiosk's previous one than a citizen can
     /// answer: taps or a script, not a queue of citizens.
     KioskTooFast,
+    /// More answers from one kiosk within an hour than one counter serves.
+    KioskBurst,
 }
 
 impl Reason {
-    pub const ALL: [Reason; 7] = [
+    pub const ALL: [Reason; 8] = [
         Reason::DeviceRepeat,
         Reason::NetworkBurst,
         Reason::StraightLinedBulk,
@@ -106,6 +112,7 @@ impl Reason {
         Reason::TicketAtCounter,
         Reason::OutsideServiceHours,
         Reason::KioskTooFast,
+        Reason::KioskBurst,
     ];
 
     pub fn code(self) -> &'static str {
@@ -117,6 +124,7 @@ impl Reason {
             Reason::TicketAtCounter => "ticket_at_counter",
             Reason::OutsideServiceHours => "outside_service_hours",
             Reason::KioskTooFast => "kiosk_too_fast",
+            Reason::KioskBurst => "kiosk_burst",
         }
     }
 
@@ -164,6 +172,9 @@ pub fn assess(seen: &Observation, rules: &Rules) -> Vec<Reason> {
             .is_some_and(|s| s < rules.min_kiosk_seconds)
     {
         reasons.push(Reason::KioskTooFast);
+    }
+    if seen.at_kiosk && seen.has_network && recent.network_hour >= rules.max_kiosk_hour {
+        reasons.push(Reason::KioskBurst);
     }
     reasons
 }
@@ -318,7 +329,8 @@ mod tests {
             has_device: false,
             ..seen(
                 Recent {
-                    network_hour: 99,
+                    // Past the network and straight-lining limits, short of the kiosk's.
+                    network_hour: 59,
                     network_straight_lined_hour: 9,
                     kiosk_seconds_since_previous: since_previous,
                     ..Recent::default()
@@ -338,6 +350,17 @@ mod tests {
             assess(&kiosk(Some(0), true), &rules),
             [Reason::KioskTooFast]
         );
+        // Sixty an hour is all one counter serves, however paced.
+        let busy = |n| Observation {
+            recent: Recent {
+                network_hour: n,
+                kiosk_seconds_since_previous: Some(30),
+                ..Recent::default()
+            },
+            ..kiosk(None, false)
+        };
+        assert!(assess(&busy(59), &rules).is_empty());
+        assert_eq!(assess(&busy(60), &rules), [Reason::KioskBurst]);
     }
 
     #[test]

@@ -3118,6 +3118,14 @@ pub const HELD_KIOSK_TOO_FAST: Text = Text {
     id: "dijawab di kios kurang dari 20 detik setelah jawaban sebelumnya di kios itu",
     en: "answered at a kiosk less than 20 seconds after the kiosk's previous answer",
 };
+pub const HELD_KIOSK_BURST: Text = Text {
+    id: "lebih dari 60 jawaban dari satu kios dalam satu jam",
+    en: "more than 60 answers from one kiosk within an hour",
+};
+pub const MANY_FROM_ONE_KIOSK: Text = Text {
+    id: "Banyak dari satu kios",
+    en: "Many from one kiosk",
+};
 pub const KIOSK_ANSWERED_TOO_FAST: Text = Text {
     id: "Kios dijawab terlalu cepat",
     en: "Kiosk answered too fast",
@@ -5071,6 +5079,8 @@ pub const EVERY_TEXT: &[Text] = &[
     HELD_UNIT_BURST,
     HELD_TICKET_AT_COUNTER,
     HELD_KIOSK_TOO_FAST,
+    HELD_KIOSK_BURST,
+    MANY_FROM_ONE_KIOSK,
     KIOSK_ANSWERED_TOO_FAST,
     HELD_OUTSIDE_HOURS,
     R_NOT_RUPIAH,

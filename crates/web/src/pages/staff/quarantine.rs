@@ -100,6 +100,7 @@ fn reason_label(lang: Lang, reason: Reason) -> &'static str {
         Reason::TicketAtCounter => lang.t(T::TICKET_ANSWERED_AT_THE_COUNTER),
         Reason::OutsideServiceHours => lang.t(T::OUTSIDE_SERVICE_HOURS),
         Reason::KioskTooFast => lang.t(T::KIOSK_ANSWERED_TOO_FAST),
+        Reason::KioskBurst => lang.t(T::MANY_FROM_ONE_KIOSK),
     }
 }
 
