@@ -32,6 +32,18 @@ pub const FAILURE_WINDOW: Duration = Duration::hours(1);
 const HASHING_AT_ONCE: usize = 2;
 const HASHING_QUEUE: usize = 16;
 
+/// The client as the sign-in limits count it: an IPv4 address, or the /64 of an IPv6 one (a
+/// household or hotspot is given a whole /64, so its other addresses are no new clients).
+pub fn client_key(ip: std::net::IpAddr) -> String {
+    match ip {
+        std::net::IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => v4.to_string(),
+            None => suara_domain::integrity::anomaly::network_of(ip),
+        },
+        std::net::IpAddr::V4(v4) => v4.to_string(),
+    }
+}
+
 /// How long after the latest of `failures` earlier failures the next attempt must wait,
 /// when `free` of them are allowed without delay.
 pub fn sign_in_delay(failures: u64, free: u64) -> Duration {
@@ -229,6 +241,15 @@ impl Staff {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_ipv6_client_is_its_64() {
+        let key = |ip: &str| client_key(ip.parse().unwrap());
+        assert_eq!(key("2001:db8:1:2::1"), key("2001:db8:1:2:ffff::9"));
+        assert_ne!(key("2001:db8:1:2::1"), key("2001:db8:1:3::1"));
+        assert_eq!(key("198.51.100.7"), "198.51.100.7");
+        assert_eq!(key("::ffff:198.51.100.7"), "198.51.100.7");
+    }
 
     #[test]
     fn passwords_hash_with_argon2id_and_verify() {

@@ -68,7 +68,9 @@ pub use pages::innovation::EffectCells;
 impl AppState {
     /// The client's address: the connection's, or behind one's own reverse proxy
     /// (`--trust-proxy`) the last address in `X-Forwarded-For`, the one the proxy itself
-    /// added (earlier entries are whatever the client claimed).
+    /// added. Every line of the header counts, in order: a proxy that adds a line of its own
+    /// after a client's puts its address last, and earlier entries are whatever the client
+    /// claimed.
     pub(crate) fn client_ip(
         &self,
         headers: &axum::http::HeaderMap,
@@ -76,7 +78,7 @@ impl AppState {
     ) -> Option<std::net::IpAddr> {
         let forwarded = self
             .trust_proxy
-            .then(|| headers.get("x-forwarded-for"))
+            .then(|| headers.get_all("x-forwarded-for").iter().next_back())
             .flatten()
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.rsplit(',').next())

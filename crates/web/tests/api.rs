@@ -439,6 +439,15 @@ async fn readiness_and_metrics_for_operators(db: TestDatabase) {
         .post_json(&json!({"unit": "dukcapil", "answers": [4, 4, 4, 4, 4, 4, 4, 4, 4], "idempotency_key": "metrics-0001"}))
         .await;
     assert_eq!(status, StatusCode::CREATED, "{body}");
+    // Made-up methods, each of which would have been a series of its own.
+    for i in 0..20 {
+        let method = reqwest::Method::from_bytes(format!("MADEUP{i}").as_bytes()).unwrap();
+        app.client
+            .request(method, app.url("/transparansi"))
+            .send()
+            .await
+            .unwrap();
+    }
     let metrics = app.get("/metrics").await;
     assert_eq!(metrics.status(), StatusCode::OK);
     assert!(metrics.headers()["content-type"]
@@ -455,8 +464,10 @@ async fn readiness_and_metrics_for_operators(db: TestDatabase) {
     ] {
         assert!(text.contains(wanted), "{wanted} missing from\n{text}");
     }
-    // Receipts in addresses never become series of their own.
+    // Receipts in addresses never become series of their own, nor made-up methods.
     assert!(!text.contains("SKM-"));
+    assert!(!text.contains("MADEUP"), "{text}");
+    assert!(text.contains("method=\"other\""), "{text}");
     let proxied = app
         .client
         .get(app.url("/metrics"))

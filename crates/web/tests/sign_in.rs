@@ -233,6 +233,48 @@ async fn sign_in_guessing_is_slowed_where_it_comes_from(db: TestDatabase) {
         .await,
         StatusCode::TOO_MANY_REQUESTS
     );
+    // Nor does a claim sent as a header line of its own before the proxy's line.
+    let token = "login-own-line";
+    let own_line = app
+        .client
+        .post(format!("{}/masuk", app.base))
+        .header("cookie", format!("suara_login={token}"))
+        .header("x-forwarded-for", "192.0.2.78")
+        .header("x-forwarded-for", "198.51.100.1")
+        .form(&[
+            ("username", "admin"),
+            ("password", PASSWORD),
+            ("csrf", token),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(own_line.status(), StatusCode::TOO_MANY_REQUESTS);
+    // Every address of one IPv6 /64 is one client: 25 guesses, each from a new address of
+    // the same /64, and the next attempt is slowed.
+    for i in 0..25 {
+        attempt(
+            &app.client,
+            &app.base,
+            "admin",
+            "wrong",
+            "192.0.2.2",
+            &format!("2001:db8:77:1::{:x}", i + 1),
+        )
+        .await;
+    }
+    assert_eq!(
+        attempt(
+            &app.client,
+            &app.base,
+            "admin",
+            PASSWORD,
+            "192.0.2.3",
+            "2001:db8:77:1::ffff"
+        )
+        .await,
+        StatusCode::TOO_MANY_REQUESTS
+    );
     // The real administrator, at her own desk, is not locked out by it.
     assert_eq!(
         attempt(

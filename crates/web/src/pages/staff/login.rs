@@ -101,7 +101,7 @@ pub async fn form(Query(query): Query<LoginQuery>) -> Response {
 pub async fn submit(State(app): State<Arc<AppState>>, request: Request) -> Response {
     let client = app
         .client_ip(request.headers(), request.extensions())
-        .map_or_else(|| "unknown".to_string(), |ip| ip.to_string());
+        .map_or_else(|| "unknown".to_string(), auth::client_key);
     let headers = request.headers().clone();
     let body = match axum::body::to_bytes(request.into_body(), crate::MAX_BODY_BYTES).await {
         Ok(body) => body,
