@@ -10,24 +10,38 @@ use suara_domain::musrena::proposal::PhotoType;
 
 /// Longest side kept, in pixels: plenty for a proposal's evidence on any screen.
 pub const MAX_SIDE: u32 = 2560;
-/// Memory a decoder may use (a 5 MB JPEG can hold a very large picture).
-const MAX_DECODE_BYTES: u64 = 256 * 1024 * 1024;
+/// Pixels a photo may have, read from its header before anything is decoded: a phone's
+/// camera gives 12 to 24 million; a small file of a huge, plain picture would otherwise take
+/// gigabytes to decode.
+pub const MAX_PIXELS: u64 = 25_000_000;
+/// Memory a decoder may use: a photo of [`MAX_PIXELS`] with four bytes each, and some.
+const MAX_DECODE_BYTES: u64 = 128 * 1024 * 1024;
 
 #[derive(Debug, thiserror::Error)]
-#[error("the photo could not be read: {0}")]
-pub struct PhotoUnreadable(String);
+pub enum PhotoProblem {
+    #[error("the photo could not be read: {0}")]
+    Unreadable(String),
+    #[error("the photo has {width} × {height} pixels, more than {MAX_PIXELS}")]
+    TooManyPixels { width: u32, height: u32 },
+}
 
 /// The photo again without its metadata, and its type after re-encoding.
 pub fn without_metadata(
     kind: PhotoType,
     bytes: &[u8],
-) -> Result<(PhotoType, Vec<u8>), PhotoUnreadable> {
-    let unreadable = |e: image::ImageError| PhotoUnreadable(e.to_string());
+) -> Result<(PhotoType, Vec<u8>), PhotoProblem> {
+    let unreadable = |e: image::ImageError| PhotoProblem::Unreadable(e.to_string());
     let format = match kind {
         PhotoType::Jpeg => ImageFormat::Jpeg,
         PhotoType::Png => ImageFormat::Png,
         PhotoType::Webp => ImageFormat::WebP,
     };
+    let (width, height) = ImageReader::with_format(Cursor::new(bytes), format)
+        .into_dimensions()
+        .map_err(unreadable)?;
+    if u64::from(width) * u64::from(height) > MAX_PIXELS {
+        return Err(PhotoProblem::TooManyPixels { width, height });
+    }
     let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
     let mut limits = Limits::default();
     limits.max_alloc = Some(MAX_DECODE_BYTES);
@@ -88,6 +102,22 @@ mod tests {
         assert!(!kept.windows(3).any(|w| w == b"GPS"));
         let again = image::load_from_memory(&kept).unwrap();
         assert_eq!((again.width(), again.height()), (32, 24));
+    }
+
+    #[test]
+    fn a_huge_picture_is_refused_before_it_is_decoded() {
+        // A valid JPEG whose frame header claims 8000 × 7900 pixels (63 million).
+        let mut huge = jpeg_with_exif();
+        let frame = huge.windows(2).position(|w| w == [0xFF, 0xC0]).unwrap();
+        huge[frame + 5..frame + 7].copy_from_slice(&7900u16.to_be_bytes());
+        huge[frame + 7..frame + 9].copy_from_slice(&8000u16.to_be_bytes());
+        assert!(matches!(
+            without_metadata(PhotoType::Jpeg, &huge),
+            Err(PhotoProblem::TooManyPixels {
+                width: 8000,
+                height: 7900
+            })
+        ));
     }
 
     #[test]

@@ -22,6 +22,16 @@ static PHOTO_WITH_GPS: std::sync::LazyLock<Vec<u8>> = std::sync::LazyLock::new(|
     with
 });
 
+/// The same JPEG with its frame header claiming 8000 × 7900 pixels: a few kilobytes that
+/// would take gigabytes to decode.
+static HUGE_PHOTO: std::sync::LazyLock<Vec<u8>> = std::sync::LazyLock::new(|| {
+    let mut huge = PHOTO_WITH_GPS.clone();
+    let frame = huge.windows(2).position(|w| w == [0xFF, 0xC0]).unwrap();
+    huge[frame + 5..frame + 7].copy_from_slice(&7900u16.to_be_bytes());
+    huge[frame + 7..frame + 9].copy_from_slice(&8000u16.to_be_bytes());
+    huge
+});
+
 use common::{Session, TestApp, PASSWORD};
 use reqwest::StatusCode;
 use suara_domain::access::Role;
@@ -136,6 +146,19 @@ async fn a_forum_to_the_budget_and_the_public_sees_it(db: TestDatabase) {
         .unwrap();
     assert_eq!(svg.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert!(svg.text().await.unwrap().contains("JPEG, PNG atau WebP"));
+    let huge = add("Usulan dengan foto raksasa", Some(HUGE_PHOTO.as_slice()))
+        .await
+        .unwrap();
+    assert_eq!(huge.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = huge.text().await.unwrap();
+    assert!(
+        page.contains("Foto terlalu besar (8000 × 7900 piksel)"),
+        "{page}"
+    );
+    assert!(
+        page.contains("Usulan dengan foto raksasa"),
+        "the typed input is kept"
+    );
     // A village that is not the regency's (a forged form) is refused with the typed input kept.
     let forged = reqwest::multipart::Form::new()
         .text("csrf", planner.csrf.clone())

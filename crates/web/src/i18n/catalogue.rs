@@ -2114,6 +2114,10 @@ pub const THE_OFFICIAL_RUN_CAN_BE_COMPUTED_FROM: Text = Text {
     id: "Perhitungan resmi dapat dibuat mulai tanggal 1 bulan berikutnya.",
     en: "The official run can be computed from the 1st of the next month.",
 };
+pub const THE_PHOTO_HAS_TOO_MANY_PIXELS: Text = Text {
+    id: "Foto terlalu besar ({} × {} piksel). Kirim foto paling besar 25 megapiksel, misalnya foto kamera ponsel biasa.",
+    en: "The photo is too large ({} × {} pixels). Send a photo of at most 25 megapixels, such as an ordinary phone camera photo.",
+};
 pub const THE_PHOTO_COULD_NOT_BE_READ_SEND: Text = Text {
     id: "Foto tidak dapat dibaca; kirim foto lain.",
     en: "The photo could not be read; send another one.",
@@ -5079,6 +5083,7 @@ pub const EVERY_TEXT: &[Text] = &[
     HELD_UNIT_BURST,
     HELD_TICKET_AT_COUNTER,
     HELD_KIOSK_TOO_FAST,
+    THE_PHOTO_HAS_TOO_MANY_PIXELS,
     HELD_KIOSK_BURST,
     MANY_FROM_ONE_KIOSK,
     KIOSK_ANSWERED_TOO_FAST,

@@ -143,13 +143,24 @@ async fn managed_forum(cx: &StaffCx, d: &Districts, forum_id: &str) -> Result<Fo
 async fn published_photo(lang: Lang, bytes: &[u8]) -> Result<(PhotoType, Vec<u8>), String> {
     match check_photo(bytes) {
         Ok(kind) => {
+            use crate::photos::PhotoProblem;
+            // Decoding takes real CPU and up to a hundred megabytes: off the async workers,
+            // one photo at a time however many are sent at once.
+            static DECODING: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(1);
+            let unreadable = || lang.t(T::THE_PHOTO_COULD_NOT_BE_READ_SEND).to_string();
+            let _turn = DECODING.acquire().await.map_err(|_| unreadable())?;
             let bytes = bytes.to_vec();
-            // Decoding takes real CPU: off the async workers.
-            tokio::task::spawn_blocking(move || crate::photos::without_metadata(kind, &bytes).ok())
-                .await
-                .ok()
-                .flatten()
-                .ok_or_else(|| lang.t(T::THE_PHOTO_COULD_NOT_BE_READ_SEND).to_string())
+            let decoded =
+                tokio::task::spawn_blocking(move || crate::photos::without_metadata(kind, &bytes))
+                    .await
+                    .map_err(|_| unreadable())?;
+            match decoded {
+                Ok(kept) => Ok(kept),
+                Err(PhotoProblem::TooManyPixels { width, height }) => {
+                    Err(lang.fill(T::THE_PHOTO_HAS_TOO_MANY_PIXELS, &[&width, &height]))
+                }
+                Err(PhotoProblem::Unreadable(_)) => Err(unreadable()),
+            }
         }
         Err(PhotoError::TooLarge) => Err(lang.t(T::THE_PHOTO_IS_LARGER_THAN_5_MB).to_string()),
         Err(_) => Err(lang.t(T::THE_PHOTO_MUST_BE_JPEG_PNG_OR).to_string()),
