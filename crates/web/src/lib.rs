@@ -231,6 +231,10 @@ pub struct Limits {
     pub header_read: std::time::Duration,
     /// From the headers to the response's head, body upload included; answered with 408.
     pub request: std::time::Duration,
+    /// Connections served at once; further ones wait in the kernel's queue until one ends,
+    /// so clients can never take every file descriptor the database and the signed heads
+    /// need (the packaged unit allows 65,536).
+    pub connections: usize,
 }
 
 impl Default for Limits {
@@ -240,6 +244,7 @@ impl Default for Limits {
             // A survey answer is a few hundred bytes; the largest upload (a Musrena photo)
             // still arrives within this over a slow mobile connection.
             request: std::time::Duration::from_secs(120),
+            connections: 16_384,
         }
     }
 }
@@ -276,8 +281,16 @@ pub async fn serve_with(
     let shared = state.clone();
     let app = router(state).layer(middleware::from_fn_with_state(limits, request_deadline));
     let connections = hyper_util::server::graceful::GracefulShutdown::new();
+    let slots = Arc::new(tokio::sync::Semaphore::new(limits.connections));
     let mut shutdown = std::pin::pin!(shutdown);
     loop {
+        let slot = tokio::select! {
+            slot = slots.clone().acquire_owned() => match slot {
+                Ok(slot) => slot,
+                Err(_) => break,
+            },
+            _ = &mut shutdown => break,
+        };
         let (stream, remote) = tokio::select! {
             accepted = listener.accept() => match accepted {
                 Ok(accepted) => accepted,
@@ -308,6 +321,7 @@ pub async fn serve_with(
             if let Err(error) = connection.await {
                 tracing::debug!("connection from {remote} ended: {error}");
             }
+            drop(slot);
         });
     }
     shared

@@ -133,6 +133,7 @@ async fn impatient_server() -> (String, TestDatabase) {
     let limits = suara_web::Limits {
         header_read: std::time::Duration::from_millis(300),
         request: std::time::Duration::from_millis(600),
+        connections: 4,
     };
     tokio::spawn(suara_web::serve_with(
         listener,
@@ -194,4 +195,35 @@ async fn slow_clients_are_cut_off() {
         .await
         .unwrap();
     assert_eq!(health.status(), 200);
+}
+
+/// Connections past the limit wait for a slot instead of taking file descriptors: with four
+/// held by clients that never finish their headers, a fifth is answered once the header
+/// timeout frees one, not before.
+#[tokio::test]
+async fn connections_past_the_limit_wait_for_a_slot() {
+    use tokio::io::AsyncWriteExt;
+    let (addr, _db) = impatient_server().await;
+    let mut held = Vec::new();
+    for _ in 0..4 {
+        let mut stream = tokio::net::TcpStream::connect(&addr).await.unwrap();
+        stream.write_all(b"GET /health HTTP/1.1\r\n").await.unwrap();
+        held.push(stream);
+    }
+    // Let the server take all four before the fifth arrives.
+    tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    let started = std::time::Instant::now();
+    let health = reqwest::Client::new()
+        .get(format!("http://{addr}/health"))
+        .timeout(std::time::Duration::from_secs(5))
+        .send()
+        .await
+        .unwrap();
+    let waited = started.elapsed();
+    assert_eq!(health.status(), 200);
+    assert!(
+        waited >= std::time::Duration::from_millis(200),
+        "served at once past the limit: {waited:?}"
+    );
+    assert!(waited < std::time::Duration::from_secs(3), "{waited:?}");
 }
