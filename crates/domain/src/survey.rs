@@ -475,47 +475,131 @@ fn clean_text(text: &str) -> String {
 /// Text that replaces a phone number, ID number or e-mail address in a suggestion.
 pub const MASK: &str = "[disamarkan]";
 
-/// Masks what could identify a respondent: runs of 10 or more digits (phone numbers,
-/// NIK; spaces, dots, dashes and a leading + inside the run are part of it) and
-/// e-mail addresses.
+/// Masks what could identify a respondent: runs of 10 or more digits (phone numbers, NIK)
+/// and e-mail addresses, however they were dressed up to pass a filter. Digits of any
+/// script and width count; spaces, line breaks, zero-width characters and any punctuation
+/// or symbol inside a run are part of it; letters that look like digits (`l`, `I`, `O`,
+/// `o`) between digits count as digits; an address may be written `budi @ gmail.com`,
+/// `budi(at)gmail(dot)com`, `budi (at) gmail (dot) com` or `budi at gmail dot com`.
 pub fn mask_contact_details(text: &str) -> String {
-    // Full-width digits and signs (as phone keyboards type them) read as their ASCII twins.
     let text: String = text
         .chars()
+        .filter(|c| !is_invisible(*c))
         .map(|c| match c {
-            '\u{FF10}'..='\u{FF19}' => char::from(b'0' + (c as u32 - 0xFF10) as u8),
             '\u{FF20}' => '@',
             '\u{FF0E}' => '.',
             '\u{FF0B}' => '+',
-            c => c,
+            c => ascii_digit(c).unwrap_or(c),
         })
         .collect();
-    let words: Vec<String> = text
-        .split_inclusive(char::is_whitespace)
-        .map(|word| {
-            let trimmed = word.trim_end();
-            if looks_like_email(trimmed) {
-                format!("{MASK}{}", &word[trimmed.len()..])
-            } else {
-                word.to_string()
-            }
-        })
-        .collect();
-    mask_digit_runs(&words.concat())
+    mask_digit_runs(&mask_emails(&text))
 }
 
-fn looks_like_email(word: &str) -> bool {
-    // "budi(at)gmail(dot)com", "budi[at]gmail.com": the usual ways of hiding an address.
-    let mut word = word.to_lowercase();
+/// Characters that show nothing: typed between digits, they would split a run unseen.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{00AD}')
+}
+
+/// A decimal digit of another script (Arabic-Indic, Persian, Devanagari, Bengali, Thai,
+/// full-width …) as its ASCII twin.
+fn ascii_digit(c: char) -> Option<char> {
+    const ZEROS: [u32; 9] = [
+        0x0660, 0x06F0, 0x07C0, 0x0966, 0x09E6, 0x0E50, 0x1040, 0x17E0, 0xFF10,
+    ];
+    let code = c as u32;
+    ZEROS
+        .iter()
+        .find(|zero| (**zero..**zero + 10).contains(&code))
+        .and_then(|zero| char::from_digit(code - zero, 10))
+}
+
+/// E-mail addresses, each replaced by [`MASK`].
+fn mask_emails(text: &str) -> String {
+    // Written-out signs, with or without spaces around them, become the signs themselves.
+    let mut joined = text.to_string();
     for (hidden, plain) in [
         ("(at)", "@"),
         ("[at]", "@"),
         ("{at}", "@"),
         ("(dot)", "."),
         ("[dot]", "."),
+        ("{dot}", "."),
     ] {
-        word = word.replace(hidden, plain);
+        joined = replace_ignoring_case(&joined, hidden, plain);
     }
+    let words: Vec<&str> = joined.split_inclusive(char::is_whitespace).collect();
+    let bare = |i: usize| -> String {
+        words
+            .get(i)
+            .map(|w| w.trim().to_lowercase())
+            .unwrap_or_default()
+    };
+    let mut out = String::with_capacity(joined.len());
+    let mut i = 0;
+    while i < words.len() {
+        // `budi @ gmail.com`, `budi @gmail.com`, `budi at gmail dot com`: one address.
+        let glued = if bare(i + 1) == "@" && !bare(i + 2).is_empty() {
+            Some((3, format!("{}@{}", bare(i), bare(i + 2))))
+        } else if bare(i + 1).starts_with('@') && bare(i + 1).len() > 1 {
+            Some((2, format!("{}{}", bare(i), bare(i + 1))))
+        } else if bare(i).ends_with('@') && !bare(i + 1).is_empty() {
+            Some((2, format!("{}{}", bare(i), bare(i + 1))))
+        } else if bare(i + 1) == "at" && bare(i + 3) == "dot" && !bare(i + 4).is_empty() {
+            Some((5, format!("{}@{}.{}", bare(i), bare(i + 2), bare(i + 4))))
+        } else {
+            None
+        };
+        let glued = glued.map(|(n, word)| {
+            // Further "dot part" pairs belong to the address too (`go dot id`).
+            let mut n = n;
+            let mut word = word;
+            while bare(i + n) == "dot" && !bare(i + n + 1).is_empty() {
+                word = format!("{word}.{}", bare(i + n + 1));
+                n += 2;
+            }
+            (n, word)
+        });
+        match glued {
+            Some((n, word)) if looks_like_email(&word) => {
+                let last = words[i + n - 1];
+                out.push_str(MASK);
+                out.push_str(&last[last.trim_end().len()..]);
+                i += n;
+            }
+            _ => {
+                let word = words[i];
+                let trimmed = word.trim_end();
+                if looks_like_email(trimmed) {
+                    out.push_str(MASK);
+                    out.push_str(&word[trimmed.len()..]);
+                } else {
+                    out.push_str(word);
+                }
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+/// `text` with every `hidden` (ASCII, any case) replaced by `plain`, and the spaces on
+/// either side of it dropped.
+fn replace_ignoring_case(text: &str, hidden: &str, plain: &str) -> String {
+    let lower = text.to_ascii_lowercase();
+    let mut out = String::with_capacity(text.len());
+    let mut rest = 0;
+    while let Some(found) = lower[rest..].find(hidden) {
+        let start = rest + found;
+        out.push_str(text[rest..start].trim_end_matches(' '));
+        out.push_str(plain);
+        rest = start + hidden.len();
+        rest += text[rest..].len() - text[rest..].trim_start_matches(' ').len();
+    }
+    out.push_str(&text[rest..]);
+    out
+}
+
+fn looks_like_email(word: &str) -> bool {
     let word = word.trim_matches(|c: char| !c.is_alphanumeric());
     match word.split_once('@') {
         Some((local, domain)) => {
@@ -525,8 +609,25 @@ fn looks_like_email(word: &str) -> bool {
     }
 }
 
+/// A letter typed for a digit: `l` and `I` for 1, `O` and `o` for 0.
+fn looks_like_digit(c: char) -> bool {
+    matches!(c, 'l' | 'I' | 'O' | 'o')
+}
+
 fn mask_digit_runs(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
+    // Inside a run: a digit, a separator (anything but a letter or digit), or a word of
+    // look-alike letters only (`9O`, `08l2`), which counts as digits.
+    let look_alike_word = |j: usize| -> usize {
+        let len = chars[j..].iter().take_while(|c| c.is_alphabetic()).count();
+        let before_is_letter = j > 0 && chars[j - 1].is_alphabetic();
+        let all = chars[j..j + len].iter().all(|c| looks_like_digit(*c));
+        if !before_is_letter && all {
+            len
+        } else {
+            0
+        }
+    };
     let mut out = String::with_capacity(text.len());
     let mut i = 0;
     while i < chars.len() {
@@ -537,20 +638,27 @@ fn mask_digit_runs(text: &str) -> String {
             i += 1;
             continue;
         }
-        // Extend over digits and separators, ending on a digit.
+        // Extend over digits, look-alikes and separators, ending on a digit or look-alike.
         let (mut end, mut digits, mut j) = (i, 0, i);
-        while j < chars.len()
-            && (chars[j].is_ascii_digit()
-                || matches!(
-                    chars[j],
-                    ' ' | '-' | '.' | '+' | '(' | ')' | '/' | '_' | ',' | '\u{2013}'
-                ))
-        {
-            if chars[j].is_ascii_digit() {
+        while j < chars.len() {
+            let c = chars[j];
+            if c.is_ascii_digit() {
                 digits += 1;
-                end = j + 1;
+                j += 1;
+                end = j;
+            } else if c.is_alphabetic() {
+                let len = look_alike_word(j);
+                if len == 0 {
+                    break;
+                }
+                digits += len;
+                j += len;
+                end = j;
+            } else if c.is_alphanumeric() {
+                break;
+            } else {
+                j += 1;
             }
-            j += 1;
         }
         if digits >= 10 {
             out.push_str(MASK);
@@ -700,6 +808,96 @@ mod tests {
             assert_eq!(mask_contact_details(text), masked, "{text}");
         }
         assert_eq!(mask_contact_details("tgl 25/11/2026"), "tgl 25/11/2026");
+    }
+
+    #[test]
+    fn contact_details_dressed_up_to_pass_a_filter_are_masked() {
+        for text in [
+            "0812*3456*7890",
+            "0812|3456|7890",
+            "0812:3456:7890",
+            "0812~3456~7890",
+            "0812\u{2014}3456\u{2014}7890",
+            "0812\u{B7}3456\u{B7}7890",
+            "0812\n3456\n7890",
+            "0812\u{200B}3456\u{200B}7890",
+            "\u{660}\u{668}\u{661}\u{662}\u{663}\u{664}\u{665}\u{666}\u{667}\u{668}\u{669}\u{660}",
+            "08l2345678 9O",
+            "budi (at) gmail (dot) com",
+            "budi @ gmail.com",
+            "budi@ gmail.com",
+            "budi at gmail dot com",
+            "budi at trenggalekkab dot go dot id",
+        ] {
+            assert_eq!(
+                mask_contact_details(&format!("hubungi {text} ya")),
+                "hubungi [disamarkan] ya",
+                "{text:?}"
+            );
+        }
+        for kept in [
+            "tgl 25/11/2026 jam 10:30",
+            "10 Oktober 2026, loket 3 dan 4",
+            "12 orang antre 45 menit",
+            "datang at 9 lalu pulang",
+        ] {
+            assert_eq!(mask_contact_details(kept), kept);
+        }
+    }
+
+    proptest::proptest! {
+        /// Phone numbers and NIKs written with any separators, scripts and look-alike
+        /// letters, and addresses written out, inside ordinary words: none survives.
+        #[test]
+        fn no_generated_contact_detail_survives(
+            digits in proptest::collection::vec(0u32..10, 10..17),
+            separators in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "", "", " ", "-", ".", "*", "|", ":", "~", "\u{2014}", "\u{B7}", "\n",
+                    "\u{200B}", "/", "_", " - ", "(", ")",
+                ]),
+                17,
+            ),
+            zero in proptest::sample::select(vec![0x30u32, 0x660, 0x6F0, 0x966, 0xFF10]),
+            look_alike in proptest::bool::ANY,
+            user in "[a-z]{3,10}",
+            host in "[a-z]{3,10}",
+            email_form in 0usize..6,
+            // Upper case, so they never spell the lower-case address by chance.
+            before in "[A-Z ]{0,20}",
+            after in "[A-Z ]{0,20}",
+        ) {
+            let mut phone = String::new();
+            for (i, d) in digits.iter().enumerate() {
+                let c = match (look_alike, d) {
+                    (true, 0) if i > 0 => 'O',
+                    (true, 1) if i > 0 => 'l',
+                    _ => char::from_u32(zero + d).unwrap(),
+                };
+                phone.push(c);
+                if i + 1 < digits.len() {
+                    phone.push_str(separators[i]);
+                }
+            }
+            let email = match email_form {
+                0 => format!("{user}@{host}.com"),
+                1 => format!("{user} @ {host}.com"),
+                2 => format!("{user}(at){host}(dot)com"),
+                3 => format!("{user} (at) {host} (dot) com"),
+                4 => format!("{user} at {host} dot com"),
+                _ => format!("{user}[AT]{host}.co.id"),
+            };
+            let text = format!("{before} {phone} {after} {email} {after}");
+            let masked = mask_contact_details(&text);
+            proptest::prop_assert!(
+                !masked.chars().any(|c| c.is_numeric()),
+                "{text:?} → {masked:?}"
+            );
+            proptest::prop_assert!(
+                !masked.replace(MASK, "").contains(&host),
+                "{text:?} → {masked:?}"
+            );
+        }
     }
 
     #[test]
