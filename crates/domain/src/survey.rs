@@ -540,9 +540,9 @@ fn mask_emails(text: &str) -> String {
         // `budi @ gmail.com`, `budi @gmail.com`, `budi at gmail dot com`: one address.
         let glued = if bare(i + 1) == "@" && !bare(i + 2).is_empty() {
             Some((3, format!("{}@{}", bare(i), bare(i + 2))))
-        } else if bare(i + 1).starts_with('@') && bare(i + 1).len() > 1 {
-            Some((2, format!("{}{}", bare(i), bare(i + 1))))
-        } else if bare(i).ends_with('@') && !bare(i + 1).is_empty() {
+        } else if (bare(i + 1).starts_with('@') && bare(i + 1).len() > 1)
+            || (bare(i).ends_with('@') && !bare(i + 1).is_empty())
+        {
             Some((2, format!("{}{}", bare(i), bare(i + 1))))
         } else if bare(i + 1) == "at" && bare(i + 3) == "dot" && !bare(i + 4).is_empty() {
             Some((5, format!("{}@{}.{}", bare(i), bare(i + 2), bare(i + 4))))
