@@ -21,6 +21,19 @@ async fn passwords_are_changed_and_reset_on_the_web(db: TestDatabase) {
     app.add_account("admin", Role::Administrator, None, None)
         .await;
     app.add_account("bpkad", Role::Finance, None, None).await;
+    // The form for a new account starts at the least role.
+    let admin = app.sign_in("admin", PASSWORD).await.unwrap();
+    let form = app
+        .get_as(&admin, "/admin/akun")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        form.contains(r#"<option value="officer" selected>"#),
+        "{form}"
+    );
+    assert!(!form.contains(r#"<option value="admin" selected>"#));
     let laptop = app.sign_in("bpkad", PASSWORD).await.unwrap();
     let phone = app.sign_in("bpkad", PASSWORD).await.unwrap();
     let change = |current: &'static str, new: &'static str, repeat: &'static str| {

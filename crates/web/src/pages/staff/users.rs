@@ -71,7 +71,8 @@ pub fn render(
             .find(|u| u.unit_id == id)
             .map_or_else(|| id.to_string(), |u| u.name.clone())
     };
-    let typed_role = typed.map(|f| f.role.as_str());
+    // A new account starts as the least role: an officer who sees only their own figures.
+    let typed_role = Some(typed.map_or(Role::Officer.code(), |f| f.role.as_str()));
     let typed_unit = typed.and_then(|f| f.unit_id.as_deref());
     let title = lang.t(T::USER_ACCOUNTS);
     let content = html! {
