@@ -95,7 +95,7 @@ pub fn render(
         } @else {
             table.data tabindex="0" {
                 thead { tr { th scope="col" { (look.t(T::POSITION_CLASS)) } th.num scope="col" { (look.t(T::BASE_TPP)) } } }
-                tbody { @for (class, amount) in &view.bases { tr { th scope="row" { (class) } td.num { (rp(*amount)) } } } }
+                tbody { @for (class, amount) in by_class(&view.bases) { tr { th scope="row" { (class) } td.num { (rp(*amount)) } } } }
             }
         }
         (upload_form(look, "base", look.t(T::IMPORT_BASE_AMOUNTS_REPLACES_THE_TABLE), "position_class, base_amount"))
@@ -231,6 +231,14 @@ pub async fn compute(
     }
 }
 
+/// The base amounts in the order of their classes: 1, 2, … 10, 11 (as numbers, not text);
+/// a class that is no number comes after them.
+fn by_class(bases: &std::collections::BTreeMap<String, u64>) -> Vec<(&String, &u64)> {
+    let mut rows: Vec<_> = bases.iter().collect();
+    rows.sort_by_key(|(class, _)| (class.parse::<u32>().unwrap_or(u32::MAX), class.as_str()));
+    rows
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -241,7 +249,12 @@ mod tests {
         let month = |m: &str| m.parse::<Month>().unwrap();
         let view = OverviewView {
             runs: Vec::new(),
-            bases: [("7".to_string(), 3_300_000)].into(),
+            bases: [
+                ("7".to_string(), 3_300_000),
+                ("10".to_string(), 5_100_000),
+                ("3".to_string(), 1_900_000),
+            ]
+            .into(),
             last_month: month("2026-10"),
             current_month: month("2026-11"),
             policy: Policy::regency_default(),
@@ -256,7 +269,11 @@ mod tests {
         assert!(html.contains(r#"max="2026-10""#));
         assert!(html.contains("Pratinjau sementara bulan berjalan"));
         assert!(html.contains("November 2026"));
-        assert!(html.contains("Rp3.300.000"));
+        let order: Vec<usize> = ["Rp1.900.000", "Rp3.300.000", "Rp5.100.000"]
+            .iter()
+            .map(|amount| html.find(amount).unwrap())
+            .collect();
+        assert!(order.is_sorted(), "classes 3, 7, 10 in that order");
         assert!(html.contains(r#"value="token""#));
     }
 }
