@@ -95,6 +95,17 @@ async fn finance_runs_a_month_and_an_officer_sees_why(db: TestDatabase) {
         answer(&app, &format!("tpp-unit-{i:03}"), None, 4).await;
     }
     let finance = app.sign_in("bpkad", PASSWORD).await.unwrap();
+    // A month never computed says so, with what to do, inside the staff pages.
+    let never = app.get_as(&finance, "/tpp/2020-01").await;
+    assert_eq!(never.status(), StatusCode::NOT_FOUND);
+    let never = never.text().await.unwrap();
+    assert!(
+        never.contains("TPP bulan itu belum dihitung")
+            && never.contains("setelah bulan itu berakhir")
+            && never.contains(r#"href="/tpp?lang=id""#)
+            && !never.contains("Halaman tidak ditemukan"),
+        "{never}"
+    );
 
     // Finance imports the base amounts (a bad file first: every problem named, nothing kept).
     let upload = |csv: &'static str| {

@@ -2114,6 +2114,18 @@ pub const THE_OFFICIAL_RUN_CAN_BE_COMPUTED_FROM: Text = Text {
     id: "Perhitungan resmi dapat dibuat mulai tanggal 1 bulan berikutnya.",
     en: "The official run can be computed from the 1st of the next month.",
 };
+pub const TPP_NOT_COMPUTED_YET: Text = Text {
+    id: "TPP bulan itu belum dihitung",
+    en: "That month's TPP is not computed yet",
+};
+pub const A_MONTH_IS_COMPUTED_AFTER_IT_ENDS: Text = Text {
+    id: "BPKAD menghitung TPP suatu bulan di halaman TPP setelah bulan itu berakhir. Untuk bulan yang sedang berjalan, halaman TPP menampilkan pratinjau sementara.",
+    en: "BPKAD computes a month's TPP on the TPP page once the month has ended. For the month under way, the TPP page shows a provisional preview.",
+};
+pub const TO_THE_TPP_PAGE: Text = Text {
+    id: "Ke halaman TPP",
+    en: "To the TPP page",
+};
 pub const THE_PHOTO_HAS_TOO_MANY_PIXELS: Text = Text {
     id: "Foto terlalu besar ({} × {} piksel). Kirim foto paling besar 25 megapiksel, misalnya foto kamera ponsel biasa.",
     en: "The photo is too large ({} × {} pixels). Send a photo of at most 25 megapixels, such as an ordinary phone camera photo.",
@@ -5084,6 +5096,9 @@ pub const EVERY_TEXT: &[Text] = &[
     HELD_TICKET_AT_COUNTER,
     HELD_KIOSK_TOO_FAST,
     THE_PHOTO_HAS_TOO_MANY_PIXELS,
+    TPP_NOT_COMPUTED_YET,
+    A_MONTH_IS_COMPUTED_AFTER_IT_ENDS,
+    TO_THE_TPP_PAGE,
     HELD_KIOSK_BURST,
     MANY_FROM_ONE_KIOSK,
     KIOSK_ANSWERED_TOO_FAST,

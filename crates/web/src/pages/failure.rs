@@ -108,7 +108,18 @@ impl PageError {
                     Missing::Regency => t.missing_regency.to_string(),
                     Missing::Unit(code) => format!("{} “{code}”.", t.missing_unit),
                     Missing::Officer(nip) => format!("{} {nip}.", t.missing_officer),
-                    Missing::Run(month) => format!("{} {month}.", t.missing_run),
+                    // A month not computed yet is no broken address: say what happens
+                    // and when.
+                    Missing::Run(month) => {
+                        return (
+                            lang.t(T::TPP_NOT_COMPUTED_YET),
+                            html! {
+                                p { (t.missing_run) " " (month) "." }
+                                p { (lang.t(T::A_MONTH_IS_COMPUTED_AFTER_IT_ENDS)) }
+                                p { a href={ (crate::routes::TPP) "?lang=" (lang.code()) } { (lang.t(T::TO_THE_TPP_PAGE)) } }
+                            },
+                        )
+                    }
                     Missing::Forum => t.missing_forum.to_string(),
                     Missing::Proposal(code) => format!("{} “{code}”.", t.missing_proposal),
                     Missing::Innovation(id) => {
