@@ -243,6 +243,15 @@ async fn finance_runs_a_month_and_an_officer_sees_why(db: TestDatabase) {
     ] {
         assert!(why.contains(part), "{part} in {why}");
     }
+    // The month under way is a link away, not an address to type (read after the page: if
+    // the month turned in between, the page's month under way is now the one before).
+    let current = tenant().month_of(OffsetDateTime::now_utc());
+    assert!(
+        [current, current.previous()]
+            .iter()
+            .any(|m| why.contains(&format!("?bulan={m}&amp;lang=id"))),
+        "a link to {current} in {why}"
+    );
 
     // The officer appeals one response; the inspectorate upholds it.
     let response = hidden_value(&why, "response").expect("an appeal form");

@@ -40,7 +40,7 @@ pub async fn explain(
 /// What the explanation page shows, loaded from the store.
 pub struct ExplainView {
     pub officer: Officer,
-    /// Months with a payroll run, newest first.
+    /// Months with a payroll run, the month under way and the one before it, newest first.
     pub months: Vec<Month>,
     pub month: Month,
     pub run: Option<StoredRun>,
@@ -68,13 +68,23 @@ async fn load(cx: &StaffCx, nip: &str, month: Option<&str>) -> Result<ExplainVie
     {
         return Err(PageError::Forbidden);
     }
+    // The months with a run, and always the month under way (its provisional preview) and
+    // the one before it, so nobody has to type an address to reach them.
     let mut months: Vec<Month> = store
         .payroll_runs(tenant_id)
         .await?
         .iter()
         .map(|r| r.month)
         .collect();
+    months.sort_unstable_by(|a, b| b.cmp(a));
     months.dedup();
+    let month_list = {
+        let mut all = months.clone();
+        all.extend([cx.current_month(), cx.current_month().previous()]);
+        all.sort_unstable_by(|a, b| b.cmp(a));
+        all.dedup();
+        all
+    };
     let month = match month.filter(|m| !m.is_empty()) {
         Some(text) => super::tpp::parse_month(text)?,
         None => months
@@ -105,7 +115,7 @@ async fn load(cx: &StaffCx, nip: &str, month: Option<&str>) -> Result<ExplainVie
         own: cx.staff.principal.nip.as_deref() == Some(nip),
         offset: cx.tenant.offset(),
         officer,
-        months,
+        months: month_list,
         month,
         run,
         preview,
