@@ -58,6 +58,14 @@ async fn submit_by(
     store.record_response(&tenant(), submission).await.unwrap();
 }
 
+/// The first hundred responses waiting in quarantine, and how many wait in all.
+async fn waiting(store: &Store) -> suara_store::HeldPage {
+    store
+        .held_responses("t1", &HeldQuery::first(100))
+        .await
+        .unwrap()
+}
+
 async fn ballot_stuffing_is_held_and_reviewed(db: TestDatabase) {
     let store = db.seeded_store().await;
     // A fixed instant mid-month (12:00 WIB): the half hour before it is in the same month
@@ -109,11 +117,7 @@ async fn ballot_stuffing_is_held_and_reviewed(db: TestDatabase) {
     let after = ikm(&store).await;
     // The first two are indistinguishable from a citizen who answers twice; the rest wait.
     assert_eq!(after.0, 12, "{after:?}");
-    let held = store
-        .held_responses("t1", &HeldQuery::first(100))
-        .await
-        .unwrap()
-        .items;
+    let held = waiting(&store).await.items;
     assert_eq!(held.len(), 48);
     assert!(held
         .iter()
@@ -175,15 +179,7 @@ async fn ballot_stuffing_is_held_and_reviewed(db: TestDatabase) {
         Err(DecisionError::NoReason)
     ));
     assert_eq!(ikm(&store).await.0, 13);
-    assert_eq!(
-        store
-            .held_responses("t1", &HeldQuery::first(100))
-            .await
-            .unwrap()
-            .items
-            .len(),
-        46
-    );
+    assert_eq!(waiting(&store).await.items.len(), 46);
     let report = store.verify_chain("t1").await.unwrap();
     assert!(report.is_intact() && report.verified == 13, "{report:?}");
     assert_eq!(
@@ -231,10 +227,8 @@ async fn reasons_for(
         }),
     };
     let recorded = store.record_response(&tenant(), submission).await.unwrap();
-    store
-        .held_responses("t1", &HeldQuery::first(100))
+    waiting(&store)
         .await
-        .unwrap()
         .items
         .into_iter()
         .find(|h| h.receipt == recorded.receipt().code)
@@ -504,33 +498,16 @@ async fn held_responses_are_filtered_paged_and_decided_together(db: TestDatabase
         )
         .await
         .unwrap();
-    assert_eq!(
-        store
-            .held_responses("t1", &HeldQuery::first(100))
-            .await
-            .unwrap()
-            .total,
-        10
-    );
+    assert_eq!(waiting(&store).await.total, 10);
     // All or none: one already decided refuses the batch, and nothing changes.
-    let left = store
-        .held_responses("t1", &HeldQuery::first(100))
-        .await
-        .unwrap();
+    let left = waiting(&store).await;
     let mut mixed: Vec<i64> = left.items.iter().map(|h| h.response_id).collect();
     mixed.push(ids[0]);
     let refused = store
         .decide_held_many("t1", &mixed, true, "semua diterima", "inspektorat", now)
         .await;
     assert!(matches!(refused, Err(DecisionError::NotHeld(id)) if id == ids[0]));
-    assert_eq!(
-        store
-            .held_responses("t1", &HeldQuery::first(100))
-            .await
-            .unwrap()
-            .total,
-        10
-    );
+    assert_eq!(waiting(&store).await.total, 10);
     assert!(store.verify_chain("t1").await.unwrap().is_intact());
 }
 
@@ -575,11 +552,7 @@ async fn a_burst_of_kiosk_taps_holds_itself_not_the_citizens_after_it(db: TestDa
         1,
         "the first tap is one answer like any"
     );
-    let held = store
-        .held_responses("t1", &HeldQuery::first(100))
-        .await
-        .unwrap()
-        .items;
+    let held = waiting(&store).await.items;
     assert_eq!(held.len(), 9);
     assert!(held.iter().all(|h| h.reasons == [Reason::KioskTooFast]));
     let after_taps = counted().await;
@@ -601,14 +574,7 @@ async fn a_burst_of_kiosk_taps_holds_itself_not_the_citizens_after_it(db: TestDa
         .await;
     }
     assert_eq!(counted().await - after_taps, 12, "every citizen counts");
-    assert_eq!(
-        store
-            .held_responses("t1", &HeldQuery::first(100))
-            .await
-            .unwrap()
-            .total,
-        9
-    );
+    assert_eq!(waiting(&store).await.total, 9);
 
     // A script at a citizen's pace (one every 21 seconds): past 60 answers within the hour
     // (the 22 above among them), more than one counter serves, the rest is held.
