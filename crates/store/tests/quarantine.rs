@@ -227,7 +227,7 @@ async fn reasons_for(
         }),
     };
     let recorded = store.record_response(&tenant(), submission).await.unwrap();
-    waiting(&store)
+    waiting(store)
         .await
         .items
         .into_iter()
