@@ -836,6 +836,27 @@ impl Store {
         rows.iter().map(summary_from_row).collect()
     }
 
+    /// The run of `month` in force: its newest approved or locked version (what was or will
+    /// be paid), else its newest version. A draft of a new version does not replace what an
+    /// officer was paid until it is approved.
+    pub async fn payroll_run_in_force(
+        &self,
+        tenant_id: &str,
+        month: Month,
+    ) -> Result<Option<StoredRun>, StoreError> {
+        let approved: Option<i64> = sqlx::query_scalar(
+            "SELECT MAX(run_version) FROM tpp_runs
+             WHERE tenant_id = $1 AND period_month = $2 AND state IN ($3, $4)",
+        )
+        .bind(tenant_id)
+        .bind(month.to_string())
+        .bind(RunState::Approved.code())
+        .bind(RunState::Locked.code())
+        .fetch_one(&self.reader)
+        .await?;
+        self.payroll_run(tenant_id, month, approved).await
+    }
+
     /// A run (the latest version of the month when `version` is `None`), computed again from
     /// its recorded inputs and checked against what was stored.
     pub async fn payroll_run(

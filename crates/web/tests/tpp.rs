@@ -301,4 +301,13 @@ async fn finance_runs_a_month_and_an_officer_sees_why(db: TestDatabase) {
         second.contains("Rp3.823.500") && second.contains("+Rp1.176.500"),
         "{second}"
     );
+    // Until version 2 is approved, the officer sees the locked version 1 they were paid,
+    // and that a new one is being prepared.
+    let (_, why) = page(&app, &officer, &explain).await;
+    assert!(
+        why.contains("Rp3.823.500</strong> = 76,47% × Rp5.000.000")
+            && why.contains("versi 1")
+            && why.contains("sedang menyiapkan versi baru"),
+        "{why}"
+    );
 }

@@ -2114,6 +2114,10 @@ pub const THE_OFFICIAL_RUN_CAN_BE_COMPUTED_FROM: Text = Text {
     id: "Perhitungan resmi dapat dibuat mulai tanggal 1 bulan berikutnya.",
     en: "The official run can be computed from the 1st of the next month.",
 };
+pub const A_NEW_VERSION_IS_BEING_PREPARED: Text = Text {
+    id: "BPKAD sedang menyiapkan versi baru perhitungan bulan ini. Yang tampil di sini adalah versi yang berlaku sampai versi baru itu disetujui.",
+    en: "BPKAD is preparing a new version of this month's run. What shows here is the version in force until the new one is approved.",
+};
 pub const TPP_NOT_COMPUTED_YET: Text = Text {
     id: "TPP bulan itu belum dihitung",
     en: "That month's TPP is not computed yet",
@@ -5097,6 +5101,7 @@ pub const EVERY_TEXT: &[Text] = &[
     HELD_KIOSK_TOO_FAST,
     THE_PHOTO_HAS_TOO_MANY_PIXELS,
     TPP_NOT_COMPUTED_YET,
+    A_NEW_VERSION_IS_BEING_PREPARED,
     A_MONTH_IS_COMPUTED_AFTER_IT_ENDS,
     TO_THE_TPP_PAGE,
     HELD_KIOSK_BURST,

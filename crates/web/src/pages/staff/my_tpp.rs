@@ -43,7 +43,10 @@ pub struct ExplainView {
     /// Months with a payroll run, the month under way and the one before it, newest first.
     pub months: Vec<Month>,
     pub month: Month,
+    /// The run in force (approved or locked, else the newest).
     pub run: Option<StoredRun>,
+    /// A newer version is being prepared and not approved yet.
+    pub newer_in_preparation: bool,
     /// The provisional figures of a month that has not ended (it has no run).
     pub preview: Option<(Policy, Vec<RunOfficer>, Payroll)>,
     pub naming: Vec<NamingResponse>,
@@ -70,12 +73,8 @@ async fn load(cx: &StaffCx, nip: &str, month: Option<&str>) -> Result<ExplainVie
     }
     // The months with a run, and always the month under way (its provisional preview) and
     // the one before it, so nobody has to type an address to reach them.
-    let mut months: Vec<Month> = store
-        .payroll_runs(tenant_id)
-        .await?
-        .iter()
-        .map(|r| r.month)
-        .collect();
+    let runs = store.payroll_runs(tenant_id).await?;
+    let mut months: Vec<Month> = runs.iter().map(|r| r.month).collect();
     months.sort_unstable_by(|a, b| b.cmp(a));
     months.dedup();
     let month_list = {
@@ -92,7 +91,11 @@ async fn load(cx: &StaffCx, nip: &str, month: Option<&str>) -> Result<ExplainVie
             .copied()
             .unwrap_or_else(|| cx.current_month().previous()),
     };
-    let run = store.payroll_run(tenant_id, month, None).await?;
+    let run = store.payroll_run_in_force(tenant_id, month).await?;
+    let newer_in_preparation = run.as_ref().is_some_and(|shown| {
+        runs.iter()
+            .any(|r| r.month == month && r.version > shown.summary.version)
+    });
     // A month that has not ended has no run: its provisional figures instead.
     let preview = match run {
         None if month >= cx.current_month() => Some(
@@ -117,6 +120,7 @@ async fn load(cx: &StaffCx, nip: &str, month: Option<&str>) -> Result<ExplainVie
         officer,
         months: month_list,
         month,
+        newer_in_preparation,
         run,
         preview,
     })
@@ -175,6 +179,9 @@ pub fn render(
             }
         }
         (outcome(message))
+        @if view.newer_in_preparation {
+            div.warning role="note" { p { (look.t(T::A_NEW_VERSION_IS_BEING_PREPARED)) } }
+        }
         @match &figures {
             Some(figures) => { (super::explanation::steps(lang, figures, nip, view.published)) }
             None => { p { strong { (look.t(T::NO_TPP_RUN_YET_FOR)) (lang.month(month)) "." } } }
