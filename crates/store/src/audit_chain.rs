@@ -204,7 +204,8 @@ impl Store {
         tenant_id: &str,
         limit: Option<i64>,
     ) -> Result<Vec<SignedHead>> {
-        self.signed_heads(tenant_id, LogKind::Audit, limit).await
+        self.signed_heads(tenant_id, LogKind::Audit, None, limit)
+            .await
     }
 
     /// Walks the audit chain, recomputing every entry's hash and link, and checks `heads`

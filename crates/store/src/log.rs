@@ -224,7 +224,19 @@ impl Store {
 
     /// Stored signed heads of the log, largest first (`limit` of them, or all).
     pub async fn heads(&self, tenant_id: &str, limit: Option<i64>) -> Result<Vec<SignedHead>> {
-        self.signed_heads(tenant_id, LogKind::Responses, limit)
+        self.signed_heads(tenant_id, LogKind::Responses, None, limit)
+            .await
+    }
+
+    /// One page of the log's signed heads, largest first: `limit` of those smaller than
+    /// `below` (all sizes without it).
+    pub async fn heads_below(
+        &self,
+        tenant_id: &str,
+        below: Option<u64>,
+        limit: i64,
+    ) -> Result<Vec<SignedHead>> {
+        self.signed_heads(tenant_id, LogKind::Responses, below, Some(limit))
             .await
     }
 
@@ -233,20 +245,24 @@ impl Store {
         &self,
         tenant_id: &str,
         log: LogKind,
+        below: Option<u64>,
         limit: Option<i64>,
     ) -> Result<Vec<SignedHead>> {
         let sql = match log {
             LogKind::Responses => {
                 "SELECT tree_size AS size, root_hash AS root, signed_at_ms, signature FROM log_heads
-                 WHERE tenant_id = $1 ORDER BY tree_size DESC LIMIT $2"
+                 WHERE tenant_id = $1 AND tree_size < $2 ORDER BY tree_size DESC LIMIT $3"
             }
             LogKind::Audit => {
                 "SELECT seq AS size, link_hash AS root, signed_at_ms, signature FROM audit_heads
-                 WHERE tenant_id = $1 ORDER BY seq DESC LIMIT $2"
+                 WHERE tenant_id = $1 AND seq < $2 ORDER BY seq DESC LIMIT $3"
             }
         };
+        // Sizes past what a column holds are past every head.
+        let below = below.map_or(i64::MAX, |b| i64::try_from(b).unwrap_or(i64::MAX));
         let rows = sqlx::query(sql)
             .bind(tenant_id)
+            .bind(below)
             .bind(limit.unwrap_or(i64::MAX))
             .fetch_all(&self.reader)
             .await?;

@@ -157,6 +157,32 @@ pub fn document() -> Value {
                     "404": { "description": "status unknown: no response has this receipt",
                         "content": { "application/json": { "schema": { "$ref": "#/components/schemas/ReceiptStatus" } } } }
                 }
+            }},
+            routes::API_LOG_HEADS: { "get": {
+                "summary": "The transparency log's signed tree heads, largest first",
+                "description": "Each head with its signed note (Ed25519, the public key beside it). Keep one: a later head must extend it, which /api/v1/log/consistency proves.",
+                "parameters": [
+                    tenant_param.clone(),
+                    { "name": "before", "in": "query", "required": false, "schema": { "type": "integer", "minimum": 0 }, "description": "Only heads of fewer leaves: next_before of the page before" },
+                    { "name": "limit", "in": "query", "required": false, "schema": { "type": "integer", "minimum": 1, "maximum": 100 } }
+                ],
+                "responses": {
+                    "200": { "description": "tenant, public_key, heads (tree_size, root_hash, signed_at_ms, signature, note) and next_before (null on the last page)" },
+                    "400": error_response("limit out of range")
+                }
+            }},
+            routes::API_LOG_CONSISTENCY: { "get": {
+                "summary": "A consistency proof between two tree sizes (RFC 9162 §2.1.4)",
+                "description": "Proves that the tree of `to` leaves extends the tree of `from` leaves: check it against the root hashes of two signed heads with the algorithm of RFC 9162 §2.1.4.2.",
+                "parameters": [
+                    tenant_param.clone(),
+                    { "name": "from", "in": "query", "required": true, "schema": { "type": "integer", "minimum": 1 } },
+                    { "name": "to", "in": "query", "required": true, "schema": { "type": "integer", "minimum": 1 }, "description": "At most the latest signed size" }
+                ],
+                "responses": {
+                    "200": { "description": "tenant, from, to and proof (hex SHA-256 hashes)" },
+                    "400": error_response("sizes missing or not 1 ≤ from ≤ to ≤ the latest signed size")
+                }
             }}
         },
         "components": { "schemas": {

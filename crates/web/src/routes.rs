@@ -209,6 +209,8 @@ route_table! {
         API_UNIT_IKM api_unit_ikm(unit) = "/api/v1/units/{unit}/ikm" => [GET api::unit_ikm];
         API_TICKETS api_tickets() = "/api/v1/tickets" => [POST tickets::issue_by_api];
         API_RECEIPT api_receipt(receipt) = "/api/v1/receipts/{receipt}" => [GET pages::receipt::api];
+        API_LOG_HEADS api_log_heads() = "/api/v1/log/heads" => [GET api::log::heads];
+        API_LOG_CONSISTENCY api_log_consistency() = "/api/v1/log/consistency" => [GET api::log::consistency];
         RECEIPT receipt(receipt) = "/tanda-terima/{receipt}" => [GET pages::receipt::show];
         RECEIPT_LOOKUP receipt_lookup() = "/tanda-terima" => [GET pages::receipt::lookup];
         TRANSPARENCY transparency() = "/transparansi" => [GET pages::transparency::show];

@@ -1,6 +1,7 @@
 //! A citizen checks their receipt: counted, under review or unknown; a counted one's
 //! inclusion proof and signed head are checked here with code of the test's own (RFC 9162
-//! §2.1.3.2 and ed25519-dalek), not the server's. On SQLite and PostgreSQL.
+//! §2.1.3.2 and ed25519-dalek), not the server's; so is the proof that a later signed head
+//! extends an earlier one (§2.1.4.2). On SQLite and PostgreSQL.
 
 mod common;
 
@@ -11,7 +12,10 @@ use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 use suara_store::testing::TestDatabase;
 
-suara_store::backend_tests!(a_receipt_proves_its_response_is_in_the_signed_log);
+suara_store::backend_tests!(
+    a_receipt_proves_its_response_is_in_the_signed_log,
+    the_log_proves_it_only_grew
+);
 
 fn unhex(text: &str) -> Vec<u8> {
     (0..text.len())
@@ -49,6 +53,140 @@ fn root_from_path(leaf: &[u8], index: u64, size: u64, path: &[Vec<u8>]) -> Optio
         snode >>= 1;
     }
     (snode == 0).then_some(r)
+}
+
+/// RFC 9162 §2.1.4.2, written out again: whether `proof` shows the tree of `second` leaves
+/// (root `second_hash`) extends the tree of `first` leaves (root `first_hash`).
+fn consistent(
+    first: u64,
+    second: u64,
+    proof: &[Vec<u8>],
+    first_hash: &[u8],
+    second_hash: &[u8],
+) -> bool {
+    if first == second {
+        return proof.is_empty() && first_hash == second_hash;
+    }
+    let mut path = proof.to_vec();
+    if first.is_power_of_two() {
+        path.insert(0, first_hash.to_vec());
+    }
+    let Some((start, rest)) = path.split_first() else {
+        return false;
+    };
+    let (mut fnode, mut snode) = (first - 1, second - 1);
+    while fnode & 1 == 1 {
+        fnode >>= 1;
+        snode >>= 1;
+    }
+    let (mut fr, mut sr) = (start.clone(), start.clone());
+    for c in rest {
+        if snode == 0 {
+            return false;
+        }
+        if fnode & 1 == 1 || fnode == snode {
+            fr = node(c, &fr);
+            sr = node(c, &sr);
+            while fnode & 1 == 0 && fnode != 0 {
+                fnode >>= 1;
+                snode >>= 1;
+            }
+        } else {
+            sr = node(&sr, c);
+        }
+        fnode >>= 1;
+        snode >>= 1;
+    }
+    fr == first_hash && sr == second_hash && snode == 0
+}
+
+async fn json_of(app: &TestApp, path: &str) -> (StatusCode, Value) {
+    let sent = app.get(path).await;
+    (sent.status(), sent.json().await.unwrap())
+}
+
+/// Answers `keys` and waits (at most five seconds) for a signed head of `size` leaves.
+async fn grow_to(app: &TestApp, keys: std::ops::Range<usize>, size: u64) -> Value {
+    for i in keys {
+        let sent = app
+            .client
+            .post(app.url("/api/v1/responses"))
+            .header("x-forwarded-for", format!("36.71.{i}.1"))
+            .json(&json!({"unit": "dukcapil", "answers": [3, 4, 3, 4, 3, 4, 3, 4, 4], "idempotency_key": format!("grow-{i:04}")}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(sent.status(), StatusCode::CREATED);
+    }
+    for _ in 0..50 {
+        let (_, page) = json_of(app, "/api/v1/log/heads?limit=1").await;
+        if page["heads"][0]["tree_size"].as_u64() == Some(size) {
+            return page["heads"][0].clone();
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("no signed head of {size} leaves");
+}
+
+async fn the_log_proves_it_only_grew(db: TestDatabase) {
+    let app = TestApp::spawn(db).await;
+    let older = grow_to(&app, 0..5, 5).await;
+    let newer = grow_to(&app, 5..9, 9).await;
+
+    // The heads, page by page, largest first; each note carries the key's signature.
+    let (status, first) = json_of(&app, "/api/v1/log/heads?limit=1").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(first["heads"][0], newer);
+    assert_eq!(first["next_before"], 9);
+    let (_, rest) = json_of(&app, "/api/v1/log/heads?before=9").await;
+    let heads = rest["heads"].as_array().unwrap();
+    assert!(heads.contains(&older), "{rest}");
+    assert!(heads.iter().all(|h| h["tree_size"].as_u64().unwrap() < 9));
+    assert_eq!(rest["next_before"], Value::Null, "the last page");
+    let key: [u8; 32] = unhex(first["public_key"].as_str().unwrap())
+        .try_into()
+        .unwrap();
+    let key = VerifyingKey::from_bytes(&key).unwrap();
+    for head in [&older, &newer] {
+        let (text, signature) = head["note"].as_str().unwrap().split_once("\n\n").unwrap();
+        let signature: [u8; 64] = unhex(signature.trim()).try_into().unwrap();
+        key.verify(
+            format!("{text}\n").as_bytes(),
+            &Signature::from_bytes(&signature),
+        )
+        .expect("signed by the published key");
+    }
+
+    // The proof that the tree of 9 extends the tree of 5, checked against both signed roots.
+    let (status, body) = json_of(&app, "/api/v1/log/consistency?from=5&to=9").await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let proof: Vec<Vec<u8>> = body["proof"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| unhex(h.as_str().unwrap()))
+        .collect();
+    let root = |head: &Value| unhex(head["root_hash"].as_str().unwrap());
+    assert!(consistent(5, 9, &proof, &root(&older), &root(&newer)));
+    // A tampered proof, or another old root, does not check out.
+    let mut tampered = proof.clone();
+    tampered[0][0] ^= 1;
+    assert!(!consistent(5, 9, &tampered, &root(&older), &root(&newer)));
+    assert!(!consistent(5, 9, &proof, &root(&newer), &root(&newer)));
+
+    // Sizes out of order or past the latest signed head are refused, with why.
+    for query in [
+        "from=0&to=9",
+        "from=9&to=5",
+        "from=5&to=10",
+        "from=5",
+        "from=x&to=9",
+    ] {
+        let sent = app.get(&format!("/api/v1/log/consistency?{query}")).await;
+        assert_eq!(sent.status(), StatusCode::BAD_REQUEST, "{query}");
+    }
+    let (status, _) = json_of(&app, "/api/v1/log/heads?limit=0").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
 }
 
 async fn receipt(app: &TestApp, code: &str) -> (StatusCode, Value) {

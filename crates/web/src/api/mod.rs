@@ -1,5 +1,6 @@
 //! JSON API handlers (read side) and the route paths they answer.
 
+pub mod log;
 pub mod musrena;
 
 use std::sync::Arc;

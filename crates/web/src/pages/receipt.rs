@@ -69,13 +69,7 @@ fn json(receipt: &str, status: &ReceiptStatus, public_key: &str) -> serde_json::
                 "public_key": public_key,
             });
             if let Some((head, path)) = proof {
-                body["signed_head"] = serde_json::json!({
-                    "tree_size": head.head.size,
-                    "root_hash": head.head.root.to_hex(),
-                    "signed_at_ms": head.head.signed_at_ms,
-                    "signature": head.signature,
-                    "note": head.to_note(),
-                });
+                body["signed_head"] = crate::api::log::head_json(head);
                 body["inclusion_proof"] =
                     serde_json::Value::from(path.iter().map(|h| h.to_hex()).collect::<Vec<_>>());
             }
