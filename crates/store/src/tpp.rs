@@ -1026,7 +1026,10 @@ impl Store {
         Ok(to)
     }
 
-    /// Responses of the month naming the officer, latest first, with any appeal.
+    /// Responses of the month naming the officer that count in the published SKM, latest
+    /// first, with any appeal. Held ones are left out (and rejected ones never come): the
+    /// list agrees with the published count, so an officer cannot find which of their
+    /// answers were held by watching a row appear that the count does not.
     pub async fn responses_naming(
         &self,
         tenant_id: &str,
@@ -1040,8 +1043,9 @@ impl Store {
         let sql = format!(
             "SELECT r.response_id, r.received_at_us, r.channel, {answers}
              FROM responses r
-             WHERE r.tenant_id = $1 AND r.officer_nip = $2 AND r.period_month = $3
-             ORDER BY r.received_at_us DESC"
+             WHERE r.tenant_id = $1 AND r.officer_nip = $2 AND r.period_month = $3 AND {}
+             ORDER BY r.received_at_us DESC",
+            crate::quarantine::COUNTED
         );
         let rows = sqlx::query(&sql)
             .bind(tenant_id)
@@ -1088,10 +1092,13 @@ impl Store {
             return Err(TppError::ReasonRequired);
         }
         let mut tx = self.writer.begin().await?;
-        let month: Option<String> = sqlx::query_scalar(
-            "SELECT period_month FROM responses
-             WHERE tenant_id = $1 AND response_id = $2 AND officer_nip = $3",
-        )
+        // Only a response the officer's page lists may be appealed: one held (or rejected)
+        // is refused like one that is not theirs, so no probe tells which were held.
+        let month: Option<String> = sqlx::query_scalar(&format!(
+            "SELECT r.period_month FROM responses r
+             WHERE r.tenant_id = $1 AND r.response_id = $2 AND r.officer_nip = $3 AND {}",
+            crate::quarantine::COUNTED
+        ))
         .bind(tenant_id)
         .bind(response_id)
         .bind(nip)

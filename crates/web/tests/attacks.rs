@@ -303,16 +303,66 @@ async fn outsiders_and_the_rated_officer_cannot_move_pay(db: TestDatabase) {
         "hold status shown"
     );
     assert!(listed.contains("Jawaban U1–U9"), "the responses are listed");
-    // Every response may be appealed, held or not: a missing form would tell.
+    // The list is what counts in the published SKM, no more: watching a row appear that the
+    // count does not would tell which answer was held.
     let naming = app
         .store
         .responses_naming("t1", OFFICER_NIP, month)
         .await
         .unwrap();
+    let published = app
+        .store
+        .tally("t1", suara_store::Scope::Officer(OFFICER_NIP), month, month)
+        .await
+        .unwrap()
+        .responses();
+    assert_eq!(naming.len() as u64, published);
+    assert!(naming
+        .iter()
+        .all(|r| held.items.iter().all(|h| h.response_id != r.response_id)));
     assert_eq!(
         listed.matches("Ajukan keberatan</button>").count(),
         naming.iter().filter(|r| r.appeal.is_none()).count()
     );
+    // Nor does an appeal probe: one on a held answer naming her is refused exactly as one on
+    // an answer that does not exist.
+    let held_here = held
+        .items
+        .iter()
+        .find(|h| h.officer_nip.as_deref() == Some(OFFICER_NIP))
+        .unwrap()
+        .response_id
+        .to_string();
+    let month_text = month.to_string();
+    let probe = |id: String| {
+        let (app, sri, month_text) = (&app, &sri, month_text.clone());
+        async move {
+            let sent = app
+                .post_form_as(
+                    Some(sri),
+                    &format!("/dasbor/pegawai/{OFFICER_NIP}/banding"),
+                    &[
+                        ("csrf", sri.csrf.as_str()),
+                        ("response", id.as_str()),
+                        ("month", month_text.as_str()),
+                        ("reason", "Bukan saya."),
+                    ],
+                )
+                .await;
+            let status = sent.status();
+            let body = sent.text().await.unwrap();
+            let message = body
+                .split("role=\"alert\"")
+                .nth(1)
+                .and_then(|m| m.split("</").next())
+                .map(str::to_string);
+            (status, message)
+        }
+    };
+    let (held_probe, missing_probe) = (probe(held_here).await, probe("999999999".into()).await);
+    assert!(held_probe.1.is_some(), "a refusal is shown");
+    assert_eq!(held_probe, missing_probe);
+    println!("attack 'probe which answers were held with appeals': refused alike");
     let clock = held.items[0]
         .received_at
         .to_offset(suara_store::testing::tenant().offset())
