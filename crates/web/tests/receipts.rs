@@ -174,6 +174,16 @@ async fn the_log_proves_it_only_grew(db: TestDatabase) {
     assert!(!consistent(5, 9, &tampered, &root(&older), &root(&newer)));
     assert!(!consistent(5, 9, &proof, &root(&newer), &root(&newer)));
 
+    // The transparency page points to both, in plain words.
+    let page = app.get("/transparansi").await.text().await.unwrap();
+    assert!(
+        page.contains(r#"href="/api/v1/log/heads""#)
+            && page.contains("/api/v1/log/consistency?from=")
+            && page.contains("&amp;to=9")
+            && page.contains("hanya bertambah"),
+        "{page}"
+    );
+
     // Sizes out of order or past the latest signed head are refused, with why.
     for query in [
         "from=0&to=9",

@@ -2114,6 +2114,22 @@ pub const THE_OFFICIAL_RUN_CAN_BE_COMPUTED_FROM: Text = Text {
     id: "Perhitungan resmi dapat dibuat mulai tanggal 1 bulan berikutnya.",
     en: "The official run can be computed from the 1st of the next month.",
 };
+pub const WHOEVER_KEPT_AN_EARLIER_HEAD_CAN_CHECK: Text = Text {
+    id: "Siapa pun yang menyimpan kepala log sebelumnya dapat memeriksa bahwa log hanya bertambah, tidak pernah diubah: lihat ",
+    en: "Anyone who kept an earlier head can check that the log only grew and was never changed: see ",
+};
+pub const EVERY_SIGNED_HEAD: Text = Text {
+    id: "semua kepala log yang ditandatangani",
+    en: "every signed head",
+};
+pub const AND: Text = Text {
+    id: " dan ",
+    en: " and ",
+};
+pub const THE_PROOF_THAT_THE_LATEST_EXTENDS_THE_ONE_BEFORE: Text = Text {
+    id: "bukti bahwa kepala terbaru melanjutkan kepala sebelumnya",
+    en: "the proof that the latest head extends the one before",
+};
 pub const A_NEW_VERSION_IS_BEING_PREPARED: Text = Text {
     id: "BPKAD sedang menyiapkan versi baru perhitungan bulan ini. Yang tampil di sini adalah versi yang berlaku sampai versi baru itu disetujui.",
     en: "BPKAD is preparing a new version of this month's run. What shows here is the version in force until the new one is approved.",
@@ -5102,6 +5118,10 @@ pub const EVERY_TEXT: &[Text] = &[
     THE_PHOTO_HAS_TOO_MANY_PIXELS,
     TPP_NOT_COMPUTED_YET,
     A_NEW_VERSION_IS_BEING_PREPARED,
+    WHOEVER_KEPT_AN_EARLIER_HEAD_CAN_CHECK,
+    EVERY_SIGNED_HEAD,
+    AND,
+    THE_PROOF_THAT_THE_LATEST_EXTENDS_THE_ONE_BEFORE,
     A_MONTH_IS_COMPUTED_AFTER_IT_ENDS,
     TO_THE_TPP_PAGE,
     HELD_KIOSK_BURST,

@@ -55,7 +55,8 @@ pub async fn show(cx: PageCx) -> Result<Response, PageError> {
         );
     }
     let plans = app.store.follow_ups(tenant_id, None, None).await?;
-    let signed = app.store.latest_head(tenant_id).await?;
+    let recent = app.store.heads(tenant_id, Some(2)).await?;
+    let (signed, previous) = (recent.first(), recent.get(1));
     let public_key = app.signer.public(tenant_id)?.to_hex();
     let head = app
         .store
@@ -127,7 +128,7 @@ pub async fn show(cx: PageCx) -> Result<Response, PageError> {
         }
         h2 #integritas { (lang.t(T::DATA_INTEGRITY)) }
         p { (lang.t(T::EVERY_COUNTED_RESPONSE_IS_A_LEAF_OF)) }
-        @match &signed {
+        @match signed {
             Some(signed) => {
                 dl.facts {
                     dt { (lang.t(T::RESPONSES_IN_THE_LOG)) } dd { (signed.head.size) }
@@ -139,6 +140,13 @@ pub async fn show(cx: PageCx) -> Result<Response, PageError> {
                     summary { (lang.t(T::THE_WHOLE_SIGNED_HEAD_FOR_MACHINES_TO)) }
                     pre { (signed.to_note()) }
                 }
+                p { (lang.t(T::WHOEVER_KEPT_AN_EARLIER_HEAD_CAN_CHECK))
+                    a href=(routes::API_LOG_HEADS) { (lang.t(T::EVERY_SIGNED_HEAD)) }
+                    @if let Some(previous) = previous {
+                        (lang.t(T::AND))
+                        a href={ (routes::API_LOG_CONSISTENCY) "?from=" (previous.head.size) "&to=" (signed.head.size) } { (lang.t(T::THE_PROOF_THAT_THE_LATEST_EXTENDS_THE_ONE_BEFORE)) }
+                    }
+                    "." }
             }
             None => { p { (lang.t(T::NO_RESPONSES_COUNTED_YET)) } }
         }
