@@ -190,23 +190,24 @@ pub async fn appeal_decided(
 }
 
 /// The server refused to sign regency `tenant_id`'s log or audit chain (`refusal` says
-/// why): its administrators and the inspectorate are told. The key is the refusal's text,
-/// so every server refusing for the same reason sends one mail, and a new refusal another.
+/// why): its administrators and the inspectorate are told, once a day of the regency's
+/// calendar however many servers refuse and however often they restart.
 pub async fn signing_refused(app: &AppState, tenant_id: &str, refusal: &str) {
     let all = contacts(app, tenant_id).await;
     let to = addresses(&all, |c| {
         matches!(c.role, Role::Administrator | Role::Inspectorate)
     });
-    let name = match app.store.tenant(tenant_id).await {
-        Ok(Some(tenant)) => tenant.name,
-        _ => tenant_id.to_string(),
+    let Ok(Some(tenant)) = app.store.tenant(tenant_id).await else {
+        tracing::error!(tenant = %tenant_id, "alerting a refused signature: regency not read");
+        return;
     };
-    let subject = ID.fill(T::MAIL_SIGNING_REFUSED_SUBJECT, &[&name]);
-    let body = ID.fill(T::MAIL_SIGNING_REFUSED_BODY, &[&name, &refusal]);
+    let today = OffsetDateTime::now_utc().to_offset(tenant.offset()).date();
+    let subject = ID.fill(T::MAIL_SIGNING_REFUSED_SUBJECT, &[&tenant.name]);
+    let body = ID.fill(T::MAIL_SIGNING_REFUSED_BODY, &[&tenant.name, &refusal]);
     queue(
         app,
         tenant_id,
-        format!("signing-refused:{refusal}"),
+        format!("signing-refused:{today}"),
         to,
         subject,
         body,

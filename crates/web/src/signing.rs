@@ -326,7 +326,8 @@ pub fn refuses(error: &KeyError) -> bool {
 }
 
 /// Signs every second while the server runs; the caller signs once more on shutdown. A
-/// regency's new refusal is handed to `refused` (regency, why) once, when it begins.
+/// regency's refusal is handed to `refused` (regency, why) once, when it begins: its text
+/// changes as answers keep arriving, the refusal does not.
 pub async fn sign_periodically<F, R>(store: Store, signer: Arc<Signer>, refused: F)
 where
     F: Fn(String, String) -> R,
@@ -334,8 +335,7 @@ where
 {
     let mut tick = tokio::time::interval(std::time::Duration::from_secs(1));
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-    // A refusal lasts until someone restores the database: say so when it changes, not
-    // every second.
+    // A failure lasts until someone mends it: say so when it changes, not every second.
     let mut last: HashMap<String, String> = HashMap::new();
     loop {
         tick.tick().await;
@@ -345,14 +345,18 @@ where
         };
         let mut now = HashMap::new();
         for (tenant, error) in errors {
-            let text = error.to_string();
-            if last.get(&tenant) != Some(&text) {
-                tracing::warn!(error = %text, tenant = %tenant, "signing the transparency log");
+            let said = if refuses(&error) {
+                "refused".to_string()
+            } else {
+                error.to_string()
+            };
+            if last.get(&tenant) != Some(&said) {
+                tracing::warn!(%error, tenant = %tenant, "signing the transparency log");
                 if refuses(&error) {
-                    refused(tenant.clone(), text.clone()).await;
+                    refused(tenant.clone(), error.to_string()).await;
                 }
             }
-            now.insert(tenant, text);
+            now.insert(tenant, said);
         }
         last = now;
     }
