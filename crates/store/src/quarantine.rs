@@ -165,7 +165,8 @@ pub(crate) struct Screened<'a> {
     pub ticket: Option<&'a Redeemed>,
     /// Came by an open channel (web page or API), not a kiosk or ticket.
     pub open: bool,
-    /// Came from a registered kiosk (its signals name the kiosk as the network).
+    /// Came from a registered kiosk, approved or not (its signals name the kiosk as the
+    /// network).
     pub kiosk: bool,
     pub at: OffsetDateTime,
     /// The unit's posted hours as stored, read with its references.

@@ -574,7 +574,10 @@ async fn record_group(
             ticket: item.redeemed.as_ref(),
             open: Channel::from_code(&item.record.channel)
                 .is_some_and(|c| c.trust() == suara_domain::integrity::channel::Trust::Open),
-            kiosk: item.record.channel == Channel::Kiosk.code(),
+            kiosk: matches!(
+                Channel::from_code(&item.record.channel),
+                Some(Channel::Kiosk | Channel::KioskPending)
+            ),
             at: item.receipt.received_at,
             unit_hours: item.unit_hours.as_deref(),
         })
