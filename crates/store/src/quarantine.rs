@@ -139,19 +139,27 @@ static RECENT_SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
         "{signals} AND response_signals.device_hash = v.device_hash AND response_signals.unit_id = v.unit_id"
     );
     let network = format!("{signals} AND response_signals.network_hash = v.network_hash");
-    // A kiosk's previous answer, held or not (`kiosk_hash` is NULL for other responses,
-    // which makes this one index probe that finds nothing).
-    let kiosk = "SELECT MAX(k.at_us) FROM response_signals k WHERE k.tenant_id = v.tenant_id \
-        AND k.network_hash = v.kiosk_hash AND k.at_us > v.since_1h AND k.at_us <= v.at_us \
-        AND k.response_id <> v.response_id";
+    // A kiosk's previous answer, held or not: when, and whether it was all-same
+    // (`kiosk_hash` is NULL for other responses, which makes each one index probe that
+    // finds nothing).
+    let previous = |column: &str| {
+        format!(
+            "(SELECT k.{column} FROM response_signals k WHERE k.tenant_id = v.tenant_id \
+             AND k.network_hash = v.kiosk_hash AND k.at_us > v.since_1h AND k.at_us <= v.at_us \
+             AND k.response_id <> v.response_id ORDER BY k.at_us DESC LIMIT 1)"
+        )
+    };
     format!(
         "SELECT v.i, {} AS unit_ten_minutes, {} AS device_same_unit_hour, {} AS network_hour,
-             {} AS network_straight_lined_hour, ({kiosk}) AS kiosk_previous_us, v.at_us
+             {} AS network_straight_lined_hour, {} AS kiosk_previous_us,
+             {} AS kiosk_previous_straight_lined, v.at_us
          FROM v ORDER BY v.i",
         capped("COUNT(*)", "1", "unit_window", unit),
         capped("COUNT(*)", "1", "response_signals", &device),
         capped("COUNT(*)", "1", "response_signals", &network),
         capped("SUM(flag)", "straight_lined", "response_signals", &network),
+        previous("at_us"),
+        previous("straight_lined"),
     )
 });
 
@@ -369,6 +377,9 @@ async fn recent_activity(
                 kiosk_seconds_since_previous: row
                     .try_get::<Option<i64>, _>("kiosk_previous_us")?
                     .map(|previous| (at_us - previous) / 1_000_000),
+                kiosk_previous_straight_lined: row
+                    .try_get::<Option<i64>, _>("kiosk_previous_straight_lined")?
+                    == Some(1),
             });
         }
     }

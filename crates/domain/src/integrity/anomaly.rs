@@ -19,6 +19,8 @@ pub struct Recent {
     /// For a kiosk answer: seconds since the kiosk's previous answer (held or not) within the
     /// last hour.
     pub kiosk_seconds_since_previous: Option<i64>,
+    /// Whether that previous answer was straight-lined.
+    pub kiosk_previous_straight_lined: bool,
 }
 
 /// Everything the rules look at for one response.
@@ -35,9 +37,10 @@ pub struct Observation {
     /// so a junk stream from the same building cannot hold it.
     pub answers_ticket: bool,
     /// Came from a registered kiosk: one tablet at a counter, answered by one citizen after
-    /// another. It is judged by its pace ([`Rules::min_kiosk_seconds`]), never by the
-    /// device, network and straight-lining counts, so a burst of junk taps holds those taps
-    /// and not the citizens who answer after them (many genuine citizens answer all-same).
+    /// another. It is judged by its pace ([`Rules::min_kiosk_seconds`]) and hourly volume,
+    /// never by the device, network and straight-lining counts, so a burst of junk taps holds
+    /// those taps and not the citizens who answer after them (many genuine citizens answer
+    /// all-same).
     pub at_kiosk: bool,
     /// The request carried a device id / a network (or kiosk) the counts above refer to.
     pub has_device: bool,
@@ -59,7 +62,7 @@ pub struct Rules {
     /// Nine questions cannot honestly be read and answered faster than this.
     pub min_ticket_seconds_at_counter: i64,
     /// Nor can one citizen step up to a kiosk and answer all nine in less time than this
-    /// after the one before.
+    /// after the one before: two all-same answers in a row closer than this are taps.
     pub min_kiosk_seconds: i64,
     /// One a minute for an hour is more than one counter serves: past it, a kiosk is being
     /// scripted at a citizen's pace.
@@ -96,8 +99,8 @@ pub enum Reason {
     TicketAtCounter,
     /// Given (or its ticket issued) when the unit was closed.
     OutsideServiceHours,
-    /// A kiosk answer that came faster after the kiosk's previous one than a citizen can
-    /// answer: taps or a script, not a queue of citizens.
+    /// An all-same kiosk answer that came after the kiosk's previous all-same one faster than
+    /// a citizen can answer: taps, not a queue of citizens.
     KioskTooFast,
     /// More answers from one kiosk within an hour than one counter serves.
     KioskBurst,
@@ -166,7 +169,11 @@ pub fn assess(seen: &Observation, rules: &Rules) -> Vec<Reason> {
     if seen.outside_service_hours {
         reasons.push(Reason::OutsideServiceHours);
     }
+    // Only all-same taps in a row: answers queued on a tablet that lost its connection
+    // arrive together when it is back, and must count.
     if seen.at_kiosk
+        && seen.straight_lined
+        && recent.kiosk_previous_straight_lined
         && recent
             .kiosk_seconds_since_previous
             .is_some_and(|s| s < rules.min_kiosk_seconds)
@@ -303,6 +310,7 @@ mod tests {
                 network_straight_lined_hour: 9,
                 unit_ten_minutes: 99,
                 kiosk_seconds_since_previous: None,
+                kiosk_previous_straight_lined: false,
             },
             ..Observation {
                 straight_lined: true,
@@ -338,18 +346,25 @@ mod tests {
                 straight_lined,
             )
         };
+        let after_tap = |since, straight_lined| Observation {
+            recent: Recent {
+                kiosk_previous_straight_lined: true,
+                ..kiosk(since, straight_lined).recent
+            },
+            ..kiosk(since, straight_lined)
+        };
         // After a burst of taps, the citizen who steps up next counts, all-same or not.
-        assert!(assess(&kiosk(Some(20), true), &rules).is_empty());
+        assert!(assess(&after_tap(Some(20), true), &rules).is_empty());
         assert!(assess(&kiosk(None, true), &rules).is_empty());
-        // A tap faster than anyone answers nine questions is held, whatever it says.
+        // An all-same tap right after an all-same one is held.
         assert_eq!(
-            assess(&kiosk(Some(19), false), &rules),
+            assess(&after_tap(Some(19), true), &rules),
             [Reason::KioskTooFast]
         );
-        assert_eq!(
-            assess(&kiosk(Some(0), true), &rules),
-            [Reason::KioskTooFast]
-        );
+        // Answers queued offline arrive together: varied ones, or one after a varied one,
+        // count.
+        assert!(assess(&after_tap(Some(0), false), &rules).is_empty());
+        assert!(assess(&kiosk(Some(0), true), &rules).is_empty());
         // Sixty an hour is all one counter serves, however paced.
         let busy = |n| Observation {
             recent: Recent {
@@ -372,6 +387,7 @@ mod tests {
             network_straight_lined_hour: 9,
             unit_ten_minutes: 99,
             kiosk_seconds_since_previous: None,
+            kiosk_previous_straight_lined: false,
         };
         let ticket = Observation {
             answers_ticket: true,

@@ -3151,8 +3151,8 @@ pub const HELD_UNIT_BURST: Text = Text {
     en: "more than 40 open responses (link or API) for this unit within 10 minutes",
 };
 pub const HELD_KIOSK_TOO_FAST: Text = Text {
-    id: "dijawab di kios kurang dari 20 detik setelah jawaban sebelumnya di kios itu",
-    en: "answered at a kiosk less than 20 seconds after the kiosk's previous answer",
+    id: "jawaban seragam di kios kurang dari 20 detik setelah jawaban seragam sebelumnya di kios itu",
+    en: "an all-same answer at a kiosk less than 20 seconds after the kiosk's previous all-same answer",
 };
 pub const HELD_KIOSK_BURST: Text = Text {
     id: "lebih dari 60 jawaban dari satu kios dalam satu jam",
@@ -3163,8 +3163,8 @@ pub const MANY_FROM_ONE_KIOSK: Text = Text {
     en: "Many from one kiosk",
 };
 pub const KIOSK_ANSWERED_TOO_FAST: Text = Text {
-    id: "Kios dijawab terlalu cepat",
-    en: "Kiosk answered too fast",
+    id: "Ketukan seragam beruntun di kios",
+    en: "All-same taps in a row at a kiosk",
 };
 pub const HELD_TICKET_AT_COUNTER: Text = Text {
     id: "tiket dijawab kurang dari 60 detik setelah terbit, dari jaringan loket yang menerbitkannya",
