@@ -497,6 +497,9 @@ fn organisation(seed: u64, officers: Option<usize>) -> Organisation {
         if rated_units.iter().any(|(id, _)| *id == unit.unit_id) {
             unit.monthly_users = Some(250 + rng.below(30) as u32 * 50);
         }
+        if unit.unit_id == DEMO_OFFICER_UNIT {
+            unit.monthly_users = Some(400);
+        }
     }
     // A generated regency spreads its officers in the proportions of the demo's units.
     let scaled = officers.map(|total| {
@@ -655,11 +658,15 @@ fn responses(
                 .filter(|o| &o.unit_id == unit)
                 .take(FRONT_LINE)
                 .collect();
-            // Civil registry is the busiest counter of any regency: enough answers there for
-            // the TPP evidence rule to apply, where smaller units show "not enough evidence".
-            let busy = if unit == DEMO_OFFICER_UNIT { 3 } else { 1 };
-            let count = busy * (20 + rng.below(25)) * u64::from(last_day)
-                / u64::from(calendar_month.length(year));
+            // Civil registry is the busiest counter of any regency: enough answers there, on
+            // enough days, for the TPP evidence rule to judge (its 400 users a month call for
+            // 197), where smaller units show "not enough evidence".
+            let per_month = if unit == DEMO_OFFICER_UNIT {
+                300 + rng.below(100)
+            } else {
+                20 + rng.below(25)
+            };
+            let count = per_month * u64::from(last_day) / u64::from(calendar_month.length(year));
             for _ in 0..count {
                 serial += 1;
                 let day = 1 + rng.below(u64::from(last_day)) as u8;

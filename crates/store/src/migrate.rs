@@ -177,6 +177,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/shared/0027_pace_index.sql"),
         postgres: include_str!("../migrations/shared/0027_pace_index.sql"),
     },
+    Migration {
+        version: 28,
+        name: "evidence_days",
+        sqlite: include_str!("../migrations/shared/0028_evidence_days.sql"),
+        postgres: include_str!("../migrations/shared/0028_evidence_days.sql"),
+    },
 ];
 
 /// Responses stored before the chain existed are linked once, when it is created.

@@ -2,9 +2,10 @@
 //! appeal was upheld, and those the pace rule leaves out (`suara_domain::tpp::pace`). The
 //! payroll takes them out of the month's running totals.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use sqlx::Row;
+use suara_domain::integrity::channel::Trust;
 use suara_domain::period::Month;
 use suara_domain::skm::Answers;
 use suara_domain::tpp::pace::{self, OnSite};
@@ -17,8 +18,12 @@ use crate::{Store, StoreError};
 pub(crate) struct LeftOut {
     pub unit_id: String,
     pub officer_nip: Option<String>,
+    pub received_at_us: i64,
     pub answers: Answers,
 }
+
+/// Microseconds in a day.
+const DAY_US: i64 = 86_400_000_000;
 
 impl Store {
     /// The counted responses of `month` that pay under `policy` by their channel but are
@@ -104,7 +109,7 @@ impl Store {
                 .collect::<Vec<_>>()
                 .join(", ");
             let sql = format!(
-                "SELECT r.unit_id, r.officer_nip, r.channel, t.issuer_nip, {}
+                "SELECT r.unit_id, r.officer_nip, r.channel, r.received_at_us, t.issuer_nip, {}
                  FROM responses r
                  LEFT JOIN tickets t ON t.tenant_id = r.tenant_id AND t.response_id = r.response_id
                  WHERE r.tenant_id = $1 AND r.period_month = $2 AND r.response_id IN ({list})
@@ -130,11 +135,80 @@ impl Store {
                 left_out.push(LeftOut {
                     unit_id: row.try_get("unit_id")?,
                     officer_nip: row.try_get("officer_nip")?,
+                    received_at_us: row.try_get("received_at_us")?,
                     answers: stored_answers(row)?,
                 });
             }
         }
         Ok(left_out)
+    }
+
+    /// On how many distinct days of the regency's calendar each unit's pay evidence of
+    /// `month` was given: its counted responses on a paying channel, less those left out.
+    /// One grouped read of the month's answers (for on-site policies, from their own index).
+    pub(crate) async fn evidence_days(
+        &self,
+        tenant_id: &str,
+        month: Month,
+        policy: &Policy,
+        utc_offset_minutes: i32,
+        left_out: &[LeftOut],
+    ) -> Result<HashMap<String, u32>, StoreError> {
+        let channels = if policy.min_trust > Trust::Open {
+            // The literals match the partial index `responses_on_site_by_unit_day`.
+            "AND r.channel IN ('kiosk', 'ticket')"
+        } else {
+            ""
+        };
+        let sql = format!(
+            "SELECT r.unit_id, r.channel,
+                 CAST((r.received_at_us + $3) / {DAY_US} AS BIGINT) AS local_day,
+                 CAST(COUNT(*) AS BIGINT) AS answers,
+                 CAST(SUM(CASE WHEN t.issuer_nip IS NULL THEN 0 ELSE 1 END) AS BIGINT) AS by_officer
+             FROM responses r
+             LEFT JOIN tickets t ON r.channel = 'ticket' AND t.tenant_id = r.tenant_id
+                 AND t.response_id = r.response_id
+             WHERE r.tenant_id = $1 AND r.period_month = $2 {channels} AND {}
+             GROUP BY r.unit_id, r.channel, CAST((r.received_at_us + $3) / {DAY_US} AS BIGINT)",
+            crate::quarantine::COUNTED
+        );
+        let offset_us = i64::from(utc_offset_minutes) * 60_000_000;
+        let rows = sqlx::query(&sql)
+            .bind(tenant_id)
+            .bind(month.to_string())
+            .bind(offset_us)
+            .fetch_all(&self.reader)
+            .await?;
+        let pays = |channel: &str, by_officer: bool| {
+            crate::totals::pay_trust(channel, by_officer) >= policy.min_trust
+        };
+        let mut answers: HashMap<(String, i64), i64> = HashMap::new();
+        for row in &rows {
+            let channel: String = row.try_get("channel")?;
+            let all: i64 = row.try_get("answers")?;
+            let by_officer: i64 = row.try_get("by_officer")?;
+            let paying = if pays(&channel, false) {
+                all - by_officer
+            } else {
+                0
+            } + if pays(&channel, true) { by_officer } else { 0 };
+            *answers
+                .entry((row.try_get("unit_id")?, row.try_get("local_day")?))
+                .or_default() += paying;
+        }
+        for left in left_out {
+            let day = (left.received_at_us + offset_us).div_euclid(DAY_US);
+            if let Some(n) = answers.get_mut(&(left.unit_id.clone(), day)) {
+                *n -= 1;
+            }
+        }
+        let mut days: HashMap<String, u32> = HashMap::new();
+        for ((unit_id, _), n) in answers {
+            if n > 0 {
+                *days.entry(unit_id).or_default() += 1;
+            }
+        }
+        Ok(days)
     }
 }
 
@@ -151,6 +225,8 @@ mod tests {
         assert_eq!(on_site, "'kiosk', 'ticket'");
         let index = include_str!("../migrations/shared/0027_pace_index.sql");
         assert!(index.contains(&format!("channel IN ({on_site})")));
+        let days_index = include_str!("../migrations/shared/0028_evidence_days.sql");
+        assert!(days_index.contains(&format!("channel IN ({on_site})")));
         let source = include_str!("pay_evidence.rs");
         assert!(source.contains(&format!("r.channel IN ({on_site})")));
         assert!(source.contains(&format!("r.channel = '{}'", Channel::Ticket.code())));

@@ -16,7 +16,7 @@ use suara_domain::integrity::signed_head::{LogKind, RunSeal, TreeHead};
 use suara_domain::org::tree::UnitTree;
 use suara_domain::period::Month;
 use suara_domain::skm::{Answers, Rating, Tally, Weighting, ELEMENT_COUNT};
-use suara_domain::tpp::evidence::{response_q, Spread};
+use suara_domain::tpp::evidence::{response_q, Coverage, Spread};
 use suara_domain::tpp::inputs::{BaseAmount, ComponentRow};
 use suara_domain::tpp::payroll::{self, OfficerInput, Payroll, RunState};
 use suara_domain::tpp::policy::{OtherFactors, Policy, PolicyError};
@@ -573,7 +573,16 @@ impl Store {
         let components = self.components(tenant_id, month).await?;
         let by_officer = self.tpp_tallies(tenant_id, month, policy, ScopeKind::Officer, &left_out);
         let by_unit = self.tpp_tallies(tenant_id, month, policy, ScopeKind::Unit, &left_out);
-        let (by_officer, by_unit) = tokio::try_join!(by_officer, by_unit)?;
+        let offset = self
+            .tenant(tenant_id)
+            .await?
+            .map_or(0, |t| t.utc_offset_minutes);
+        let days = self.evidence_days(tenant_id, month, policy, offset, &left_out);
+        let (by_officer, by_unit, days) = tokio::try_join!(by_officer, by_unit, days)?;
+        let users: HashMap<&str, Option<u32>> = units
+            .iter()
+            .map(|u| (u.unit_id.as_str(), u.monthly_users))
+            .collect();
         officers
             .iter()
             .map(|row| {
@@ -585,6 +594,11 @@ impl Store {
                     .into_iter()
                     .find(|u| by_unit.contains_key(*u))
                     .map(str::to_string);
+                let decides = score_unit_id.as_deref().unwrap_or(&unit_id);
+                let coverage = Coverage {
+                    days: Some(days.get(decides).copied().unwrap_or(0)),
+                    monthly_users: users.get(decides).copied().flatten(),
+                };
                 Ok(RunOfficer {
                     input: OfficerInput {
                         base: bases.get(&position_class).copied(),
@@ -592,6 +606,7 @@ impl Store {
                         unit: score_unit_id.as_ref().and_then(|u| by_unit.get(u)).copied(),
                         others: components.get(&nip).copied().unwrap_or_default(),
                         public_facing: row.try_get::<i64, _>("serves_public")? != 0,
+                        coverage,
                         nip,
                         unit_id,
                         position_class,
@@ -885,7 +900,8 @@ impl Store {
         let rows = sqlx::query(
             "SELECT nip, name, unit_id, unit_name, position_class, base_amount, public_facing,
                  officer_responses, officer_ikm, score_unit_id, unit_responses, unit_ikm,
-                 attendance, productivity, amount, officer_q_sum, officer_q_sq, unit_q_sum, unit_q_sq
+                 attendance, productivity, amount, officer_q_sum, officer_q_sq, unit_q_sum, unit_q_sq,
+                 unit_days, unit_users
              FROM tpp_run_officers
              WHERE tenant_id = $1 AND period_month = $2 AND run_version = $3 ORDER BY nip",
         )
@@ -1300,6 +1316,14 @@ fn run_officer_from_row(row: &AnyRow) -> Result<(RunOfficer, Option<u64>), Store
                 position_class: row.try_get("position_class")?,
                 base: base.map(to_u64).transpose()?,
                 public_facing: row.try_get::<i64, _>("public_facing")? != 0,
+                coverage: Coverage {
+                    days: row
+                        .try_get::<Option<i64>, _>("unit_days")?
+                        .map(|d| u32::try_from(d).unwrap_or(u32::MAX)),
+                    monthly_users: row
+                        .try_get::<Option<i64>, _>("unit_users")?
+                        .map(|u| u32::try_from(u).unwrap_or(u32::MAX)),
+                },
                 officer: rated("officer")?,
                 unit: rated("unit")?,
                 others: OtherFactors {
@@ -1332,9 +1356,9 @@ async fn insert_run_officer(
         "INSERT INTO tpp_run_officers (tenant_id, period_month, run_version, nip, name, unit_id,
              unit_name, position_class, base_amount, public_facing, officer_responses, officer_ikm,
              score_unit_id, unit_responses, unit_ikm, attendance, productivity, amount, unpaid_reason,
-             officer_q_sum, officer_q_sq, unit_q_sum, unit_q_sq)
+             officer_q_sum, officer_q_sq, unit_q_sum, unit_q_sq, unit_days, unit_users)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19,
-             $20, $21, $22, $23)",
+             $20, $21, $22, $23, $24, $25)",
     )
     .bind(tenant_id)
     .bind(month.to_string())
@@ -1359,6 +1383,8 @@ async fn insert_run_officer(
     .bind(money(spread(input.officer).q_sq))
     .bind(money(spread(input.unit).q_sum))
     .bind(money(spread(input.unit).q_sq))
+    .bind(input.coverage.days.map(i64::from))
+    .bind(input.coverage.monthly_users.map(i64::from))
     .execute(&mut *tx)
     .await?;
     Ok(())

@@ -37,8 +37,9 @@ async fn post(app: &TestApp, body: Value, address: &str) -> reqwest::Response {
 }
 
 /// Kiosk answers naming the officer, stored as the kiosk page stores them: genuine evidence,
-/// given as citizens give it, one every two minutes from an hour into this month (so the
-/// pace rule, which leaves out services closer than a minute, counts every one).
+/// given as citizens give it over the first twelve days of this month, two minutes apart
+/// (so the pace rule, which leaves out services closer than a minute, counts every one, and
+/// the evidence rule sees them spread over more than ten days).
 async fn kiosk_answers(app: &TestApp, n: usize, answers: [u8; 9], key: &str) {
     static SLOT: std::sync::atomic::AtomicI64 = std::sync::atomic::AtomicI64::new(0);
     let tenant = suara_store::testing::tenant();
@@ -65,6 +66,7 @@ async fn kiosk_answers(app: &TestApp, n: usize, answers: [u8; 9], key: &str) {
                 channel: Channel::Kiosk,
                 received_at: month_start
                     + time::Duration::hours(1)
+                    + time::Duration::days(slot % 12)
                     + time::Duration::minutes(2 * slot),
             }
         })
@@ -137,9 +139,10 @@ async fn outsiders_and_the_rated_officer_cannot_move_pay(db: TestDatabase) {
         .replace_base_amounts("t1", &bases, "bpkad", OffsetDateTime::now_utc())
         .await
         .unwrap();
-    // Genuine evidence: 40 kiosk answers, mostly 3 of 4 (an IKM near 75: pay is reduced).
-    kiosk_answers(&app, 30, [3, 3, 3, 3, 3, 3, 3, 3, 3], "genuine").await;
-    kiosk_answers(&app, 10, [3, 2, 3, 3, 2, 3, 3, 3, 3], "genuine-low").await;
+    // Genuine evidence: the Krejcie–Morgan sample for the unit's 100 users a month (80)
+    // over twelve days, mostly 3 of 4 (an IKM near 74: pay is reduced).
+    kiosk_answers(&app, 60, [3, 3, 3, 3, 3, 3, 3, 3, 3], "genuine").await;
+    kiosk_answers(&app, 20, [3, 2, 3, 3, 2, 3, 3, 3, 3], "genuine-low").await;
     let before = pay(&app).await;
     assert!(before < BASE, "the genuine evidence reduces pay: {before}");
     // She sees why, with the evidence rule's numbers.

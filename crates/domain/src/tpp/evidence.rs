@@ -1,9 +1,13 @@
 //! When the evidence is enough to reduce pay. A score below the threshold reduces TPP only
-//! when (1) the unit has at least `min_responses` responses that count for pay, and (2) even
-//! the upper end of the score's confidence interval (95 % by default) is below the threshold;
-//! the factor then comes from that upper end. With less evidence the satisfaction factor is
-//! 100 %: pay is never cut on a handful of ratings, and the run lists such units so the
-//! regency can see whose survey is too thin.
+//! when (1) the unit has at least the survey's sample of responses that count for pay: the
+//! Krejcie–Morgan sample for its users per month (PermenPANRB 14/2017 takes the sample from
+//! Krejcie & Morgan), or the policy's `min_responses` if that asks for more; (2) those
+//! responses were given on at least `min_days` distinct days of the month, so one afternoon
+//! (a queue of friends, a staged visit, one insider's evening) cannot decide a month; and
+//! (3) even the upper end of the score's confidence interval (95 % by default) is below the
+//! threshold; the factor then comes from that upper end. With less evidence the
+//! satisfaction factor is 100 %: pay is never cut on thin or bunched ratings, and the run
+//! lists such units, with what they lack, so the regency can see whose survey is too thin.
 //!
 //! The interval comes from the spread of the responses: each response's own score is the mean
 //! of its answered elements × 25; the per-response variance `s²` is the unit's (pooled, as an
@@ -20,6 +24,7 @@ use num_traits::{One, Signed, Zero};
 
 use super::{Rated, ScoreBasis, SCORE_PLACES};
 use crate::decimal::Decimal;
+use crate::skm::krejcie_morgan_sample_size;
 
 /// Each response's mean answer is kept as an integer multiple of 1/2520 (2520 is divisible by
 /// every count of answered elements 1–9), so sums of it and of its square are exact.
@@ -89,8 +94,15 @@ impl Spread {
 /// The policy's evidence rule.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct EvidenceRule {
-    /// Pay-counting responses of the unit needed before pay can be reduced.
+    /// Pay-counting responses of the unit needed before pay can be reduced (at least; see
+    /// `sample_from_users`).
     pub min_responses: u32,
+    /// Whether a unit with known users per month also needs the Krejcie–Morgan sample for
+    /// them (the larger of the two applies: a policy may ask for more, never less).
+    pub sample_from_users: bool,
+    /// Distinct days of the month (the regency's calendar) on which the unit's pay-counting
+    /// responses were given; 0 asks for no spread.
+    pub min_days: u32,
     /// Confidence level in percent: 90, 95 or 99.
     pub confidence: u32,
 }
@@ -99,6 +111,9 @@ impl Default for EvidenceRule {
     fn default() -> EvidenceRule {
         EvidenceRule {
             min_responses: 30,
+            sample_from_users: true,
+            // Half of a month's working days: a fortnight of service, not one afternoon.
+            min_days: 10,
             confidence: 95,
         }
     }
@@ -106,6 +121,15 @@ impl Default for EvidenceRule {
 
 impl EvidenceRule {
     pub const LEVELS: [u32; 3] = [90, 95, 99];
+
+    /// Responses needed from a unit with `coverage`.
+    pub fn responses_needed(&self, coverage: &Coverage) -> u64 {
+        let sample = match (self.sample_from_users, coverage.monthly_users) {
+            (true, Some(users)) => krejcie_morgan_sample_size(u64::from(users)),
+            _ => 0,
+        };
+        u64::from(self.min_responses.max(2)).max(sample)
+    }
 
     /// The two-sided normal quantile of the level, as a decimal.
     pub fn z(&self) -> Decimal {
@@ -117,18 +141,44 @@ impl EvidenceRule {
     }
 }
 
+/// What is known of the unit whose responses decide, besides their count and spread.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Coverage {
+    /// Distinct days with pay-counting responses; `None` in runs stored before it was
+    /// recorded (the day rule is then not applied, as it was not then).
+    pub days: Option<u32>,
+    /// The unit's service users per month, as registered.
+    pub monthly_users: Option<u32>,
+}
+
 /// What the evidence rule made of a score.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Evidence {
     /// The policy has no evidence rule (policies saved before it existed).
     NotApplied,
-    /// Too few pay-counting responses: satisfaction counts as 100 %.
-    Insufficient { responses: u64, needed: u32 },
+    /// Too few pay-counting responses, or on too few days: satisfaction counts as 100 %.
+    /// What was found and what was needed, both for responses and days.
+    Insufficient {
+        responses: u64,
+        needed: u64,
+        days: Option<u32>,
+        days_needed: u32,
+    },
     /// Enough: the factor comes from `upper` = score + margin (at most 100).
     Bounded { margin: Decimal, upper: Decimal },
 }
 
 impl Evidence {
+    /// Whether the responses fell short in number (else, or also, in days).
+    pub fn too_few_responses(&self) -> bool {
+        matches!(self, Evidence::Insufficient { responses, needed, .. } if responses < needed)
+    }
+
+    /// Whether the responses were given on too few days.
+    pub fn too_few_days(&self) -> bool {
+        matches!(self, Evidence::Insufficient { days: Some(days), days_needed, .. } if days < days_needed)
+    }
+
     pub fn code(&self) -> &'static str {
         match self {
             Evidence::NotApplied => "not_applied",
@@ -149,22 +199,29 @@ fn evidence_base(basis: &ScoreBasis) -> Option<(Rated, Option<Rated>)> {
     }
 }
 
-/// Applies the rule to a basis and the score it gave.
-pub fn assess(rule: Option<&EvidenceRule>, basis: &ScoreBasis, score: Option<Decimal>) -> Evidence {
+/// Applies the rule to a basis, the score it gave and what is known of the unit.
+pub fn assess(
+    rule: Option<&EvidenceRule>,
+    basis: &ScoreBasis,
+    score: Option<Decimal>,
+    coverage: &Coverage,
+) -> Evidence {
     let Some(rule) = rule else {
         return Evidence::NotApplied;
     };
-    let (Some((base, officer)), Some(score)) = (evidence_base(basis), score) else {
-        return Evidence::Insufficient {
-            responses: 0,
-            needed: rule.min_responses,
-        };
+    let needed = rule.responses_needed(coverage);
+    let insufficient = |responses: u64| Evidence::Insufficient {
+        responses,
+        needed,
+        days: coverage.days,
+        days_needed: rule.min_days,
     };
-    if base.responses < u64::from(rule.min_responses.max(2)) {
-        return Evidence::Insufficient {
-            responses: base.responses,
-            needed: rule.min_responses,
-        };
+    let (Some((base, officer)), Some(score)) = (evidence_base(basis), score) else {
+        return insufficient(0);
+    };
+    let few_days = coverage.days.is_some_and(|days| days < rule.min_days);
+    if base.responses < needed || few_days {
+        return insufficient(base.responses);
     }
     let s2 = base
         .spread
@@ -246,20 +303,87 @@ mod tests {
         let unit = rated(29, "50.00", &[Q_SCALE * 2; 29]);
         let basis = ScoreBasis::UnitOnly { unit };
         assert_eq!(
-            assess(Some(&rule), &basis, basis.score()),
+            assess(Some(&rule), &basis, basis.score(), &Coverage::default()),
             Evidence::Insufficient {
                 responses: 29,
-                needed: 30
+                needed: 30,
+                days: None,
+                days_needed: 10
             }
         );
         assert_eq!(
-            assess(Some(&rule), &ScoreBasis::NoResponses, None),
+            assess(
+                Some(&rule),
+                &ScoreBasis::NoResponses,
+                None,
+                &Coverage::default()
+            ),
             Evidence::Insufficient {
                 responses: 0,
-                needed: 30
+                needed: 30,
+                days: None,
+                days_needed: 10
             }
         );
-        assert_eq!(assess(None, &basis, basis.score()), Evidence::NotApplied);
+        assert_eq!(
+            assess(None, &basis, basis.score(), &Coverage::default()),
+            Evidence::NotApplied
+        );
+    }
+
+    /// Replays an afternoon: 44 answers on one day from a unit of 334 users a month. The
+    /// Krejcie–Morgan sample for 334 is 179, and one day is not ten.
+    #[test]
+    fn one_afternoon_never_reduces_pay() {
+        let rule = EvidenceRule::default();
+        let unit = rated(44, "55.32", &[Q_SCALE * 2; 44]);
+        let basis = ScoreBasis::UnitOnly { unit };
+        let afternoon = Coverage {
+            days: Some(1),
+            monthly_users: Some(334),
+        };
+        let evidence = assess(Some(&rule), &basis, basis.score(), &afternoon);
+        assert_eq!(
+            evidence,
+            Evidence::Insufficient {
+                responses: 44,
+                needed: 179,
+                days: Some(1),
+                days_needed: 10
+            }
+        );
+        assert!(evidence.too_few_responses() && evidence.too_few_days());
+        // The sample, bunched into three days: still not enough.
+        let unit = rated(200, "55.32", &[Q_SCALE * 2; 200]);
+        let basis = ScoreBasis::UnitOnly { unit };
+        let bunched = Coverage {
+            days: Some(3),
+            ..afternoon
+        };
+        let evidence = assess(Some(&rule), &basis, basis.score(), &bunched);
+        assert!(!evidence.too_few_responses() && evidence.too_few_days());
+        // The sample over a month of service: pay may fall.
+        let month = Coverage {
+            days: Some(20),
+            ..afternoon
+        };
+        assert!(matches!(
+            assess(Some(&rule), &basis, basis.score(), &month),
+            Evidence::Bounded { .. }
+        ));
+        // A policy may ask for more than the sample, never less.
+        let stricter = EvidenceRule {
+            min_responses: 250,
+            ..rule.clone()
+        };
+        assert_eq!(stricter.responses_needed(&month), 250);
+        let laxer = EvidenceRule {
+            min_responses: 5,
+            ..rule.clone()
+        };
+        assert_eq!(laxer.responses_needed(&month), 179);
+        // Unknown users: the policy's own minimum.
+        assert_eq!(rule.responses_needed(&Coverage::default()), 30);
     }
 
     #[test]
@@ -273,7 +397,7 @@ mod tests {
         let basis = ScoreBasis::UnitOnly { unit };
         // s = 25.13, s/√100 = 2.513, × 1.96 = 4.925… → 4.93.
         assert_eq!(
-            assess(Some(&rule), &basis, basis.score()),
+            assess(Some(&rule), &basis, basis.score(), &Coverage::default()),
             Evidence::Bounded {
                 margin: Decimal::new(493, 2),
                 upper: Decimal::new(7993, 2)
@@ -283,7 +407,7 @@ mod tests {
         let flat = rated(40, "60.00", &[Q_SCALE * 2 + Q_SCALE * 2 / 5; 40]);
         let basis = ScoreBasis::UnitOnly { unit: flat };
         assert!(matches!(
-            assess(Some(&rule), &basis, basis.score()),
+            assess(Some(&rule), &basis, basis.score(), &Coverage::default()),
             Evidence::Bounded { margin, .. } if margin == Decimal::new(0, 2)
         ));
     }
@@ -302,7 +426,7 @@ mod tests {
                 ScoreBasis::UnitOnly { unit }
             };
             let score = basis.score();
-            match assess(Some(&rule), &basis, score) {
+            match assess(Some(&rule), &basis, score, &Coverage::default()) {
                 Evidence::Bounded { margin, upper } => {
                     prop_assert!(margin.to_rational() >= BigRational::zero());
                     prop_assert!(upper.to_rational() >= score.unwrap().to_rational() || upper == Decimal::new(10000, 2));

@@ -134,11 +134,12 @@ pub struct Explanation {
 pub fn explain(
     policy: &Policy,
     basis: ScoreBasis,
+    coverage: &evidence::Coverage,
     others: &OtherFactors,
     base: u64,
 ) -> Result<Explanation, MissingComponent> {
     let score = basis.score();
-    let evidence = evidence::assess(policy.evidence.as_ref(), &basis, score);
+    let evidence = evidence::assess(policy.evidence.as_ref(), &basis, score, coverage);
     let factor = match (evidence, score) {
         // The score's upper end decides: pay falls only on clear evidence.
         (evidence::Evidence::Bounded { upper, .. }, _) => {

@@ -7,6 +7,7 @@ use std::fmt::Write as _;
 
 use sha2::{Digest, Sha256};
 
+use super::evidence::Coverage;
 use super::policy::{OtherFactors, Policy};
 use super::{explain, officer_score, Explanation, Rated};
 use crate::period::Month;
@@ -27,6 +28,8 @@ pub struct OfficerInput {
     pub others: OtherFactors,
     /// Officers who do not serve the public take their unit's score.
     pub public_facing: bool,
+    /// Days and users of the unit whose responses decide (for the evidence rule).
+    pub coverage: Coverage,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -95,7 +98,7 @@ pub fn compute(month: Month, policy: &Policy, inputs: &[OfficerInput]) -> Payrol
         };
         let officer = input.officer.filter(|_| input.public_facing);
         let basis = officer_score(officer, input.unit, policy.blend_k);
-        match explain(policy, basis, &input.others, base) {
+        match explain(policy, basis, &input.coverage, &input.others, base) {
             Ok(explanation) => rows.push(PayrollRow {
                 nip: input.nip.clone(),
                 unit_id: input.unit_id.clone(),
@@ -136,9 +139,20 @@ fn input_digest(month: Month, policy: &Policy, sorted: &[&OfficerInput]) -> Stri
     let factor = |f: Option<crate::decimal::Decimal>| f.map_or("-".to_string(), |f| f.to_string());
     let mut text = format!("suara-tpp-inputs-v1\nmonth {month}\n{}\n", policy.to_toml());
     for i in sorted {
+        // Runs stored before days were recorded keep the line they were digested with.
+        let coverage = match i.coverage {
+            Coverage { days: None, .. } => String::new(),
+            Coverage {
+                days: Some(days),
+                monthly_users,
+            } => format!(
+                "|{days}d|{}u",
+                monthly_users.map_or("-".to_string(), |u| u.to_string())
+            ),
+        };
         let _ = writeln!(
             text,
-            "{}|{}|{}|{}|{}|{}|{}|{}|{}",
+            "{}|{}|{}|{}|{}|{}|{}|{}|{}{coverage}",
             i.nip,
             i.unit_id,
             i.position_class,
@@ -272,6 +286,7 @@ mod tests {
             unit: unit.map(rated),
             others: OtherFactors::default(),
             public_facing: true,
+            coverage: Default::default(),
         }
     }
 

@@ -18,7 +18,10 @@
 //! # rule = "steps", bands = [{ from = "80", factor = "1" }, { from = "60", factor = "0.8" }]
 //!
 //! [evidence]                   # when pay may be reduced (see `evidence`)
-//! min_responses = 30           # pay-counting responses of the unit needed
+//! sample = "krejcie_morgan"    # the unit needs the survey's sample for its users per month…
+//! min_responses = 30           # …and at least this many pay-counting responses
+//! min_days = 10                # given on at least this many distinct days of the month
+//! # Without `sample` or `min_days` (policies saved before them) neither applies.
 //! confidence = 95              # 90, 95 or 99: the score's upper end at this level decides
 //!
 //! [weights]                    # optional; satisfaction alone by default
@@ -272,11 +275,17 @@ impl Policy {
             }
         }
         if let Some(evidence) = &self.evidence {
-            let _ = writeln!(
-                out,
-                "\n[evidence]\nmin_responses = {}\nconfidence = {}",
-                evidence.min_responses, evidence.confidence
-            );
+            // A rule without sample and days is written as policies saved before them were,
+            // so their stored runs digest to what they did.
+            out.push_str("\n[evidence]\n");
+            if evidence.sample_from_users {
+                out.push_str("sample = \"krejcie_morgan\"\n");
+            }
+            let _ = writeln!(out, "min_responses = {}", evidence.min_responses);
+            if evidence.min_days > 0 {
+                let _ = writeln!(out, "min_days = {}", evidence.min_days);
+            }
+            let _ = writeln!(out, "confidence = {}", evidence.confidence);
         }
         let w = &self.weights;
         let _ = writeln!(
@@ -344,7 +353,9 @@ struct RawPolicy {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawEvidence {
+    sample: Option<String>,
     min_responses: Option<i64>,
+    min_days: Option<i64>,
     confidence: Option<i64>,
 }
 
@@ -515,8 +526,30 @@ impl RawPolicy {
                     defaults.confidence
                 }
             };
+            // Absent, as in policies saved before the keys existed: not applied.
+            let sample_from_users = match raw.sample.as_deref() {
+                Some("krejcie_morgan") => true,
+                None | Some("min_responses") => false,
+                Some(other) => {
+                    c.problem(
+                        "evidence.sample",
+                        format!("'{other}' is not krejcie_morgan or min_responses"),
+                    );
+                    true
+                }
+            };
+            let min_days = match raw.min_days {
+                None => 0,
+                Some(n @ 0..=31) => n as u32,
+                Some(n) => {
+                    c.problem("evidence.min_days", format!("{n} is not between 0 and 31"));
+                    defaults.min_days
+                }
+            };
             EvidenceRule {
                 min_responses,
+                sample_from_users,
+                min_days,
                 confidence,
             }
         });

@@ -121,6 +121,7 @@ fn small_samples_are_blended_with_the_unit() {
     let nobody = explain(
         &Policy::regency_default(),
         ScoreBasis::NoResponses,
+        &Default::default(),
         &OtherFactors::default(),
         4_000_000,
     )
@@ -129,6 +130,7 @@ fn small_samples_are_blended_with_the_unit() {
     let explained = explain(
         &Policy::regency_default(),
         officer_score(Some(rated(300, "50.00")), Some(rated(400, "85.00")), 30),
+        &Default::default(),
         &OtherFactors::default(),
         4_000_000,
     )
@@ -169,6 +171,32 @@ fn policies_read_from_toml_exactly_and_write_back() {
         other => panic!("{other:?}"),
     }
     assert_eq!(Policy::from_toml(&policy.to_toml()).unwrap(), policy);
+}
+
+/// A policy saved before the sample and day rules existed reads without them and writes
+/// back byte for byte, so its stored runs digest as they did; the default states both.
+#[test]
+fn evidence_rules_of_earlier_policies_stay_as_they_were() {
+    let earlier = "version = \"2026-01\"\neffective_from = \"2026-01\"\nblend_k = 30\nmin_trust = \"onsite\"\nfloor = \"0\"\ncap = \"1\"\n\n[satisfaction]\nrule = \"proportional\"\nthreshold = \"80\"\n\n[evidence]\nmin_responses = 30\nconfidence = 95\n\n[weights]\nsatisfaction = \"1\"\nattendance = \"0\"\nproductivity = \"0\"\n";
+    let policy = Policy::from_toml(earlier).unwrap();
+    let rule = policy.evidence.clone().unwrap();
+    assert!(!rule.sample_from_users && rule.min_days == 0);
+    assert_eq!(policy.to_toml(), earlier);
+    let default = Policy::regency_default().to_toml();
+    assert!(default.contains("sample = \"krejcie_morgan\"") && default.contains("min_days = 10"));
+    assert_eq!(
+        Policy::from_toml(&default).unwrap(),
+        Policy::regency_default()
+    );
+    let bad = earlier.replace(
+        "min_responses = 30",
+        "sample = \"guess\"\nmin_responses = 30\nmin_days = 40",
+    );
+    let Err(PolicyError::Invalid(problems)) = Policy::from_toml(&bad) else {
+        panic!("accepted");
+    };
+    let fields: Vec<&str> = problems.iter().map(|p| p.field.as_str()).collect();
+    assert_eq!(fields, ["evidence.sample", "evidence.min_days"]);
 }
 
 #[test]

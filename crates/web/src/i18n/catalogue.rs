@@ -894,10 +894,6 @@ pub const IN_THE_RKPD: Text = Text {
     id: "Masuk RKPD",
     en: "In the RKPD",
 };
-pub const IN_UNITS: Text = Text {
-    id: ", di unit: ",
-    en: ", in units: ",
-};
 pub const ISSUE_TICKET: Text = Text {
     id: "Terbitkan tiket",
     en: "Issue ticket",
@@ -4860,9 +4856,69 @@ pub const MAIL_SIGNING_REFUSED_BODY: Text = Text {
     en: "The suara server refused to sign the log of {} because the records in the database no longer extend the ones it signed before. Someone who can write the database deleted, changed or rolled back records that can decide TPP.\n\nDo not run a TPP payroll until this is looked into. Run `suara verify` on the server to see the first change, restore the database from a backup that passes it, and tell the inspectorate. Responses and public pages are still served.\n\nTechnical details for the server's operator: {}\n\nThis e-mail was sent by suara.",
 };
 
+pub const DAYS_WITH_RESPONSES: Text = Text {
+    id: " hari dengan tanggapan",
+    en: " days with responses",
+};
+pub const WHAT_WOULD_CHANGE_IT: Text = Text {
+    id: "Yang dapat mengubahnya: ",
+    en: "What would change it: ",
+};
+pub const MORE_RESPONSES: Text = Text {
+    id: " tanggapan lagi",
+    en: " more responses",
+};
+pub const RESPONSES_ON: Text = Text {
+    id: "tanggapan pada ",
+    en: "responses on ",
+};
+pub const MORE_DAYS: Text = Text {
+    id: " hari lagi",
+    en: " more days",
+};
+pub const THE_KREJCIE_MORGAN_SAMPLE_FOR: Text = Text {
+    id: " (sampel Krejcie–Morgan untuk ",
+    en: " (the Krejcie–Morgan sample for ",
+};
+pub const SERVICE_USERS_A_MONTH: Text = Text {
+    id: " pengguna layanan per bulan)",
+    en: " service users a month)",
+};
+pub const THEY_WERE_GIVEN_ON: Text = Text {
+    id: "Tanggapan itu diberikan pada ",
+    en: "They were given on ",
+};
+pub const DISTINCT_DAYS_THE_RULE_ASKS_FOR: Text = Text {
+    id: " hari berbeda; aturan meminta sedikitnya ",
+    en: " distinct days; the rule asks for at least ",
+};
+pub const DAYS_SO_THAT_ONE_DAY_CANNOT_DECIDE: Text = Text {
+    id: " hari, agar satu hari tidak menentukan sebulan.",
+    en: " days, so that one day cannot decide a month.",
+};
+pub const UNITS_JUDGED_ON_TOO_LITTLE_EVIDENCE: Text = Text {
+    id: "unit dinilai dengan bukti belum cukup; TPP pegawainya tidak dikurangi karena kepuasan:",
+    en: "units were judged on too little evidence; their officers' TPP is not reduced for satisfaction:",
+};
+pub const TO_HAVE_ENOUGH_EVIDENCE: Text = Text {
+    id: "Agar bukti cukup: pasang kios atau tiket antrean sehingga lebih banyak warga menilai, sepanjang bulan.",
+    en: "To have enough evidence: set up kiosks or queue tickets so that more citizens rate, throughout the month.",
+};
 /// Every text above, for the completeness test.
 #[cfg(test)]
 pub const EVERY_TEXT: &[Text] = &[
+    DAYS_WITH_RESPONSES,
+    WHAT_WOULD_CHANGE_IT,
+    MORE_RESPONSES,
+    RESPONSES_ON,
+    MORE_DAYS,
+    THE_KREJCIE_MORGAN_SAMPLE_FOR,
+    SERVICE_USERS_A_MONTH,
+    THEY_WERE_GIVEN_ON,
+    DISTINCT_DAYS_THE_RULE_ASKS_FOR,
+    DAYS_SO_THAT_ONE_DAY_CANNOT_DECIDE,
+    UNITS_JUDGED_ON_TOO_LITTLE_EVIDENCE,
+    TO_HAVE_ENOUGH_EVIDENCE,
     MAIL_SIGNING_REFUSED_BODY,
     MAIL_SIGNING_REFUSED_SUBJECT,
     MAIL_HOLDS_BODY,
@@ -5488,7 +5544,6 @@ pub const EVERY_TEXT: &[Text] = &[
     IN_THE_OPEN_EVERY_UNIT_S_IKM,
     IN_THE_PUBLISHED_SKM,
     IN_THE_RKPD,
-    IN_UNITS,
     ISSUE_TICKET,
     IS_NOT_AN_AMOUNT_IN_RUPIAH,
     IS_NOT_KNOWN,

@@ -6,7 +6,7 @@ use maud::{html, Markup};
 use suara_domain::decimal::Decimal;
 use suara_domain::integrity::channel::Trust;
 use suara_domain::period::Month;
-use suara_domain::tpp::evidence::Evidence;
+use suara_domain::tpp::evidence::{Coverage, Evidence};
 use suara_domain::tpp::payroll::Payroll;
 use suara_domain::tpp::policy::{factor_shown, Policy, SatisfactionRule};
 use suara_domain::tpp::{Explanation, ScoreBasis, SCORE_PLACES};
@@ -25,28 +25,79 @@ pub fn trust_label(lang: Lang, trust: Trust) -> &'static str {
     }
 }
 
-/// How the run's officers stand under the evidence rule: bounded, and not enough evidence
-/// (with the units short of it).
-pub fn evidence_counts(run: &StoredRun) -> (usize, usize, Vec<String>) {
+/// A unit whose officers were judged on too little evidence, with what it had and lacked.
+pub struct ThinUnit {
+    pub name: String,
+    pub evidence: Evidence,
+}
+
+/// How the run's officers stand under the evidence rule: how many were bounded, how many
+/// lacked evidence, and the units they lacked it in (each once, by name).
+pub fn evidence_counts(run: &StoredRun) -> (usize, usize, Vec<ThinUnit>) {
     let mut bounded = 0;
     let mut insufficient = 0;
-    let mut units: Vec<String> = Vec::new();
+    let mut units: Vec<ThinUnit> = Vec::new();
     for row in &run.payroll.rows {
         match row.explanation.evidence {
             Evidence::Bounded { .. } => bounded += 1,
-            Evidence::Insufficient { .. } => {
+            evidence @ Evidence::Insufficient { .. } => {
                 insufficient += 1;
                 if let Some(officer) = run.officer(&row.nip) {
-                    if !units.contains(&officer.unit_name) {
-                        units.push(officer.unit_name.clone());
+                    if !units.iter().any(|u| u.name == officer.unit_name) {
+                        units.push(ThinUnit {
+                            name: officer.unit_name.clone(),
+                            evidence,
+                        });
                     }
                 }
             }
             Evidence::NotApplied => {}
         }
     }
-    units.sort();
+    units.sort_by(|a, b| a.name.cmp(&b.name));
     (bounded, insufficient, units)
+}
+
+/// What a unit judged on too little evidence had, against what the rule asks: responses,
+/// then days when the rule counts them.
+pub fn shortfall(lang: Lang, evidence: &Evidence) -> Markup {
+    let Evidence::Insufficient {
+        responses,
+        needed,
+        days,
+        days_needed,
+    } = *evidence
+    else {
+        return html! {};
+    };
+    html! {
+        (responses) (lang.t(T::OF)) (needed) " " (lang.t(T::RESPONSES_2))
+        @if let (Some(days), true) = (days, days_needed > 0) {
+            "; " (days) (lang.t(T::OF)) (days_needed) (lang.t(T::DAYS_WITH_RESPONSES))
+        }
+    }
+}
+
+/// What more evidence would let the rule judge: responses and days still missing.
+fn what_would_change_it(lang: Lang, evidence: &Evidence) -> Markup {
+    let Evidence::Insufficient {
+        responses,
+        needed,
+        days,
+        days_needed,
+    } = *evidence
+    else {
+        return html! {};
+    };
+    let more_responses = needed.saturating_sub(responses);
+    let more_days = days.map_or(0, |d| days_needed.saturating_sub(d));
+    html! {
+        p { (lang.t(T::WHAT_WOULD_CHANGE_IT))
+            @if more_responses > 0 { (more_responses) (lang.t(T::MORE_RESPONSES)) }
+            @if more_responses > 0 && more_days > 0 { (lang.t(T::AND)) }
+            @if more_days > 0 { (lang.t(T::RESPONSES_ON)) (more_days) (lang.t(T::MORE_DAYS)) }
+            "." }
+    }
 }
 
 /// What counts for pay under the policy's trust level, in words.
@@ -68,7 +119,7 @@ fn threshold(policy: &Policy) -> Option<Decimal> {
 }
 
 /// The evidence step: whether the responses were enough to reduce pay, with its numbers.
-fn evidence_step(lang: Lang, policy: &Policy, e: &Explanation) -> Markup {
+fn evidence_step(lang: Lang, policy: &Policy, coverage: &Coverage, e: &Explanation) -> Markup {
     html! {
         li {
             h2 { (lang.t(T::IS_THE_EVIDENCE_ENOUGH)) }
@@ -76,9 +127,16 @@ fn evidence_step(lang: Lang, policy: &Policy, e: &Explanation) -> Markup {
                 Evidence::NotApplied => {
                     p { (lang.t(T::THIS_POLICY_HAS_NO_EVIDENCE_RULE_THE)) }
                 }
-                Evidence::Insufficient { responses, needed } => {
-                    p { (lang.t(T::THIS_MONTH_YOUR_UNIT_HAD)) strong { (responses) } (lang.t(T::RESPONSES_THAT_COUNT_FOR_TPP_TPP_CAN)) (needed) "." }
+                Evidence::Insufficient { responses, needed, days, days_needed } => {
+                    @let sample = policy.evidence.as_ref().filter(|r| r.sample_from_users).and(coverage.monthly_users);
+                    p { (lang.t(T::THIS_MONTH_YOUR_UNIT_HAD)) strong { (responses) } (lang.t(T::RESPONSES_THAT_COUNT_FOR_TPP_TPP_CAN)) (needed)
+                        @if let Some(users) = sample { (lang.t(T::THE_KREJCIE_MORGAN_SAMPLE_FOR)) (users) (lang.t(T::SERVICE_USERS_A_MONTH)) }
+                        "." }
+                    @if let (Some(days), true) = (days, days_needed > 0) {
+                        p { (lang.t(T::THEY_WERE_GIVEN_ON)) strong { (days) } (lang.t(T::DISTINCT_DAYS_THE_RULE_ASKS_FOR)) (days_needed) (lang.t(T::DAYS_SO_THAT_ONE_DAY_CANNOT_DECIDE)) }
+                    }
                     p { strong { (lang.t(T::THE_EVIDENCE_IS_NOT_ENOUGH_SO_YOUR)) } }
+                    (what_would_change_it(lang, &e.evidence))
                 }
                 Evidence::Bounded { margin, upper } => {
                     @let score = e.score.map_or("–".to_string(), |s| lang.decimal(s));
@@ -211,7 +269,7 @@ pub fn steps(lang: Lang, run: &Figures, nip: &str, published: u64) -> Markup {
                     ScoreBasis::NoResponses => { p { (lang.t(T::NO_RESPONSES_THAT_COUNT_FOR_TPP_FOR)) } }
                 }
             }
-            (evidence_step(lang, policy, e))
+            (evidence_step(lang, policy, &input.coverage, e))
             li {
                 h2 { (lang.t(T::THE_POLICY_S_RULE)) }
                 p { (rule_text(lang, policy)) }

@@ -21,7 +21,7 @@ use crate::i18n::catalogue as T;
 use crate::pages::context::{CsrfForm, Look, StaffCx};
 use crate::pages::failure::{Missing, PageError};
 use crate::pages::staff::confirm::{self, confirmed, Confirmation};
-use crate::pages::staff::explanation::{evidence_counts, trust_label};
+use crate::pages::staff::explanation::{evidence_counts, shortfall, trust_label};
 use crate::pages::{download, SheetFormat};
 use crate::routes;
 
@@ -99,8 +99,18 @@ async fn load(cx: &StaffCx, month: Month, query: &RunQuery) -> Result<RunView, P
         _ => None,
     };
     let units = store.units(cx.tenant_id()).await?;
+    // A policy that judges by the sample lists thin units with their shortfall already.
+    let judged_by_sample = run
+        .policy
+        .evidence
+        .as_ref()
+        .is_some_and(|e| e.sample_from_users);
     Ok(RunView {
-        short: short_of_sample(&run, &units),
+        short: if judged_by_sample {
+            Vec::new()
+        } else {
+            short_of_sample(&run, &units)
+        },
         run,
         previous,
         versions,
@@ -153,11 +163,10 @@ pub fn render(
                 (look.t(T::WEIGHT_OF_THE_UNIT_S_SCORE_K)) (run.policy.blend_k) "; "
                 (look.t(T::COUNTED_FOR_TPP)) (trust_label(lang, run.policy.min_trust)) }
             @if run.policy.evidence.is_some() {
-                @let (bounded, insufficient, units) = evidence_counts(run);
+                @let (bounded, insufficient, _) = evidence_counts(run);
                 dt { (look.t(T::EVIDENCE_2)) }
                 dd { (bounded) (look.t(T::OFFICERS_SCORED_FROM_THEIR_SCORE_S_UPPER))
-                    (insufficient) (look.t(T::OFFICERS_WITHOUT_ENOUGH_EVIDENCE_SATISFACTION_COMPONENT_100))
-                    @if !units.is_empty() { (look.t(T::IN_UNITS)) (units.join(", ")) } }
+                    (insufficient) (look.t(T::OFFICERS_WITHOUT_ENOUGH_EVIDENCE_SATISFACTION_COMPONENT_100)) }
             }
             dt { (look.t(T::INPUT_DIGEST)) } dd { code.digest { (s.input_digest) } }
             dt { (look.t(T::HISTORY)) } dd { ul.plain { @for e in &run.events {
@@ -168,6 +177,14 @@ pub fn render(
                 dt { (look.t(T::FOUR_EYES)) }
                 dd { (look.t(T::THE_APPROVER_MUST_BE_SOMEONE_OTHER_THAN))
                     (s.computed_by) @if let Some(r) = reviewer { (look.t(T::AND_WHO_REVIEWED_IT)) (r) } ")." }
+            }
+        }
+        @let (_, _, thin) = evidence_counts(run);
+        @if !thin.is_empty() {
+            div.warning role="note" {
+                p { strong { (thin.len()) " " (look.t(T::UNITS_JUDGED_ON_TOO_LITTLE_EVIDENCE)) } }
+                ul { @for unit in &thin { li { (unit.name) ": " (shortfall(lang, &unit.evidence)) } } }
+                p { (look.t(T::TO_HAVE_ENOUGH_EVIDENCE)) }
             }
         }
         @if !view.short.is_empty() {

@@ -1,0 +1,197 @@
+//! The evidence rule as a regency meets it: one afternoon of low answers (44 kiosk answers
+//! on one day, from a unit of 334 users a month) leaves the whole unit's pay as it was and
+//! each officer's explanation says why and what would change it; a month of answers that
+//! meets the Krejcie–Morgan sample, spread over the month, still cuts a poorly rated unit.
+
+mod common;
+
+use common::{Session, TestApp, PASSWORD};
+use reqwest::StatusCode;
+use suara_domain::access::Role;
+use suara_domain::org::import::CurrentOfficer;
+use suara_domain::org::Officer;
+use suara_domain::survey::{validate, ResponseDraft};
+use suara_domain::tpp::inputs::parse_base_amounts;
+use suara_store::testing::{organisation, tenant, TestDatabase, OFFICER_NIP};
+use suara_store::{Channel, Submission};
+use time::OffsetDateTime;
+
+suara_store::backend_tests!(one_afternoon_never_decides_a_month);
+
+/// The head of the office: serves nobody at a counter, so nobody rates her by name.
+const HEAD_NIP: &str = "197001011995032001";
+const BASE: u64 = 4_000_000;
+
+/// `n` kiosk answers of `rating` to the unit, naming `officer` or no one, on `day` of last
+/// month from 13:00 (WIB), `gap` minutes apart.
+async fn kiosk(app: &TestApp, key: &str, n: usize, rating: i64, officer: Option<&str>, day: u8) {
+    let month = tenant().month_of(OffsetDateTime::now_utc()).previous();
+    let date = time::Date::from_calendar_date(
+        month.year(),
+        time::Month::try_from(month.month()).unwrap(),
+        day,
+    )
+    .unwrap();
+    let start = date
+        .with_hms(13, 0, 0)
+        .unwrap()
+        .assume_offset(tenant().offset());
+    let drafts: Vec<_> = (0..n)
+        .map(|i| {
+            validate(ResponseDraft {
+                unit: Some("dukcapil".into()),
+                officer: officer.map(str::to_string),
+                answers: Some(vec![Some(rating); 9]),
+                idempotency_key: Some(format!("{key}-{day}-{i:03}")),
+                ..ResponseDraft::default()
+            })
+            .unwrap()
+        })
+        .collect();
+    let submissions: Vec<_> = drafts
+        .iter()
+        .enumerate()
+        .map(|(i, response)| Submission {
+            response,
+            channel: Channel::Kiosk,
+            received_at: start + time::Duration::minutes(4 * i as i64),
+            signals: None,
+        })
+        .collect();
+    app.store
+        .record_responses(&tenant(), submissions)
+        .await
+        .unwrap();
+}
+
+async fn page(app: &TestApp, session: &Session, path: &str) -> String {
+    let response = app.get_as(session, path).await;
+    assert_eq!(response.status(), StatusCode::OK, "{path}");
+    response.text().await.unwrap()
+}
+
+/// Computes last month as finance does and returns the run page.
+async fn compute(app: &TestApp, finance: &Session, month: &str) -> String {
+    let response = app
+        .post_form_as(
+            Some(finance),
+            "/tpp/hitung?lang=id",
+            &[("csrf", finance.csrf.as_str()), ("month", month)],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let location = response.headers()["location"].to_str().unwrap().to_string();
+    page(app, finance, &location).await
+}
+
+/// What each dukcapil officer is paid in the month's newest run.
+async fn amounts(app: &TestApp, month: &str) -> (u64, u64) {
+    let run = app
+        .store
+        .payroll_run("t1", month.parse().unwrap(), None)
+        .await
+        .unwrap()
+        .unwrap();
+    let paid = |nip: &str| {
+        run.payroll
+            .rows
+            .iter()
+            .find(|r| r.nip == nip)
+            .unwrap()
+            .explanation
+            .amount
+    };
+    (paid(OFFICER_NIP), paid(HEAD_NIP))
+}
+
+async fn one_afternoon_never_decides_a_month(db: TestDatabase) {
+    let app = TestApp::spawn(db).await;
+    // The civil-registry office serves 334 citizens a month, and has a head.
+    let mut org = organisation();
+    for unit in org.units.iter_mut().filter(|u| u.unit_id == "dukcapil") {
+        unit.monthly_users = Some(334);
+    }
+    org.officers.push(CurrentOfficer {
+        officer: Officer {
+            nip: HEAD_NIP.into(),
+            name: "Kepala Dinas".into(),
+            position: "Kepala Dinas".into(),
+            position_class: "7".into(),
+            unit_id: "dukcapil".into(),
+            serves_public: false,
+        },
+        since: time::macros::date!(2024 - 01 - 02),
+    });
+    app.store
+        .seed_organisation("t1", &org, "test", OffsetDateTime::now_utc())
+        .await
+        .unwrap();
+    let bases = parse_base_amounts(b"position_class,base_amount\n7,4000000\n").unwrap();
+    app.store
+        .replace_base_amounts("t1", &bases, "bpkad", OffsetDateTime::now_utc())
+        .await
+        .unwrap();
+    app.add_account("bpkad", Role::Finance, None, None).await;
+    app.add_account("sri", Role::Officer, None, Some(OFFICER_NIP))
+        .await;
+    let finance = app.sign_in("bpkad", PASSWORD).await.unwrap();
+    let month = tenant()
+        .month_of(OffsetDateTime::now_utc())
+        .previous()
+        .to_string();
+
+    // One afternoon: 44 answers of 2 (IKM 50), half naming Sri.
+    kiosk(&app, "afternoon", 22, 2, Some(OFFICER_NIP), 15).await;
+    kiosk(&app, "afternoon-unit", 22, 2, None, 15).await;
+    let run = compute(&app, &finance, &month).await;
+    assert_eq!(amounts(&app, &month).await, (BASE, BASE));
+    assert!(
+        run.contains("unit dinilai dengan bukti belum cukup")
+            && run
+                .contains("Dinas Dukcapil: 44 dari 179 tanggapan; 1 dari 10 hari dengan tanggapan")
+            && run.contains("pasang kios atau tiket antrean"),
+        "{run}"
+    );
+    // Sri sees which rule applied and what would change it.
+    let sri = app.sign_in("sri", PASSWORD).await.unwrap();
+    let why = page(
+        &app,
+        &sri,
+        &format!("/dasbor/pegawai/{OFFICER_NIP}/tpp?bulan={month}&lang=id"),
+    )
+    .await;
+    for part in [
+        "<strong>44</strong> tanggapan yang dihitung untuk TPP; TPP baru dapat dikurangi bila ada sedikitnya 179 (sampel Krejcie–Morgan untuk 334 pengguna layanan per bulan).",
+        "Tanggapan itu diberikan pada <strong>1</strong> hari berbeda; aturan meminta sedikitnya 10 hari",
+        "Bukti belum cukup, jadi komponen kepuasan Anda 100%.",
+        "Yang dapat mengubahnya: 135 tanggapan lagi dan tanggapan pada 9 hari lagi.",
+    ] {
+        assert!(why.contains(part), "{part} in {why}");
+    }
+
+    // The sample over the month: 168 more answers of 2 or 3 on twenty-one more days. The unit
+    // is poorly rated, and now pay falls, for the head too (she takes the unit's score).
+    for day in 1..=22u8 {
+        if day != 15 {
+            kiosk(&app, "month", 6, 2, None, day).await;
+            kiosk(&app, "month-3", 2, 3, None, day).await;
+        }
+    }
+    let run = compute(&app, &finance, &month).await;
+    let (sri_paid, head_paid) = amounts(&app, &month).await;
+    assert!(sri_paid < BASE * 70 / 100, "{sri_paid}");
+    assert!(head_paid < BASE * 70 / 100, "{head_paid}");
+    // Only the unit nobody rated is still listed as short of evidence.
+    assert!(
+        run.contains("Instalasi Gawat Darurat: 0 dari 80 tanggapan")
+            && !run.contains("Dinas Dukcapil: "),
+        "{run}"
+    );
+    let why = page(
+        &app,
+        &sri,
+        &format!("/dasbor/pegawai/{OFFICER_NIP}/tpp?bulan={month}&lang=id"),
+    )
+    .await;
+    assert!(why.contains("batas atas"), "{why}");
+}
