@@ -285,6 +285,11 @@ struct Regency {
 impl Regency {
     async fn read(store: &Store, tenant_id: &str, host: Option<String>) -> anyhow::Result<Regency> {
         let mut units = Vec::new();
+        let offset = store
+            .tenant(tenant_id)
+            .await?
+            .map_or(time::UtcOffset::UTC, |t| t.offset());
+        let today = time::OffsetDateTime::now_utc().to_offset(offset).date();
         for unit in store.units(tenant_id).await? {
             if unit.service_hours.is_some() {
                 continue;
@@ -294,7 +299,7 @@ impl Regency {
                 continue;
             }
             let officers = store
-                .officers_of_unit(tenant_id, &unit.unit_id)
+                .officers_of_unit(tenant_id, &unit.unit_id, today)
                 .await?
                 .into_iter()
                 .filter(|o| o.serves_public)

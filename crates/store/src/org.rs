@@ -4,6 +4,7 @@
 
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
+use suara_domain::org::departure::Departure;
 use suara_domain::org::import::{Change, CurrentOfficer, ImportPlan, OfficerChange, Snapshot};
 use suara_domain::org::{Assignment, Date, Officer, Service, ServicePoint, Unit};
 use suara_domain::period::Month;
@@ -423,17 +424,86 @@ impl Store {
         row.as_ref().map(officer_from_row).transpose()
     }
 
-    /// Officers working in the unit now, by name.
-    pub async fn officers_of_unit(&self, tenant_id: &str, unit_id: &str) -> Result<Vec<Officer>> {
+    /// Officers working in the unit on `on` (not those who have left), by name.
+    pub async fn officers_of_unit(
+        &self,
+        tenant_id: &str,
+        unit_id: &str,
+        on: Date,
+    ) -> Result<Vec<Officer>> {
         let rows = sqlx::query(&format!(
             "SELECT {OFFICER_COLUMNS} FROM officers o WHERE o.tenant_id = $1 AND o.unit_id = $2
+                 AND EXISTS (SELECT 1 FROM officer_assignments a
+                     WHERE a.tenant_id = o.tenant_id AND a.nip = o.nip AND a.valid_from <= $3
+                       AND (a.valid_until IS NULL OR a.valid_until >= $3))
              ORDER BY o.name, o.nip"
         ))
         .bind(tenant_id)
         .bind(unit_id)
+        .bind(on.to_string())
         .fetch_all(&self.reader)
         .await?;
         rows.iter().map(officer_from_row).collect()
+    }
+
+    /// Ends an officer's open assignment on their last working day: they leave the
+    /// regency's service. Audit-logged in the chain with the day and reason, so `suara verify`
+    /// replays the unit history. `Ok(false)` when they have no open assignment that starts
+    /// on or before that day (they have left already).
+    pub async fn end_assignment(
+        &self,
+        tenant_id: &str,
+        nip: &str,
+        departure: &Departure,
+        actor: &str,
+        at: OffsetDateTime,
+    ) -> Result<bool> {
+        let mut tx = self.writer.begin().await?;
+        let row = sqlx::query(&format!(
+            "SELECT {OFFICER_COLUMNS} FROM officers o WHERE o.tenant_id = $1 AND o.nip = $2"
+        ))
+        .bind(tenant_id)
+        .bind(nip)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(officer) = row.as_ref().map(officer_from_row).transpose()? else {
+            return Ok(false);
+        };
+        let last_day = departure.last_day.to_string();
+        let ended = sqlx::query(
+            "UPDATE officer_assignments SET valid_until = $3
+             WHERE tenant_id = $1 AND nip = $2 AND valid_until IS NULL AND valid_from <= $3",
+        )
+        .bind(tenant_id)
+        .bind(nip)
+        .bind(&last_day)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if ended == 0 {
+            return Ok(false);
+        }
+        let mut after = serde_json::to_value(&officer)
+            .map_err(|e| StoreError::Corrupt(format!("cannot encode JSON: {e}")))?;
+        after["assigned_from"] = serde_json::Value::Null;
+        after["assigned_until"] = serde_json::json!(last_day);
+        after["reason"] = serde_json::json!(departure.reason.code());
+        audit::append(
+            &mut tx,
+            &AuditRecord {
+                tenant_id,
+                at,
+                actor,
+                action: "end",
+                entity: "officer",
+                entity_id: nip.to_string(),
+                before: Some(to_json(&officer)?),
+                after: Some(after.to_string()),
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(true)
     }
 
     /// An officer's assignments, latest first.

@@ -145,6 +145,11 @@ route_table! {
         /// Approving and locking also need ApprovePayroll, checked by the handler.
         TPP_STATE tpp_state(month) = "/tpp/{month}/status" => [POST ManagePayroll staff::tpp::advance];
         TPP_EXPORT tpp_export(month) = "/tpp/{month}/ekspor" => [GET ManagePayroll staff::tpp::export];
+        /// An officer leaving the regency's service (BKPSDM, administrators).
+        OFFICER_DEPARTURE officer_departure(nip) = "/dasbor/pegawai/{nip}/berhenti" => [
+            GET ImportOrganisation staff::departure::form,
+            POST ImportOrganisation staff::departure::submit,
+        ];
         TPP_EXPLAIN tpp_explain(nip) = "/dasbor/pegawai/{nip}/tpp" => [GET ViewOfficer staff::my_tpp::explain];
         TPP_APPEAL tpp_appeal(nip) = "/dasbor/pegawai/{nip}/banding" => [POST AppealResponses staff::my_tpp::file_appeal];
         APPEALS appeals() = "/admin/banding" => [

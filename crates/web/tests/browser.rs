@@ -473,6 +473,11 @@ async fn signed_in_pages_are_accessible() {
             format!("/dasbor/pegawai/{OFFICER_NIP}")
         ],
         [hr, "HR TPP overview", "/tpp"],
+        [
+            hr,
+            "An officer leaves",
+            format!("/dasbor/pegawai/{OFFICER_NIP}/berhenti")
+        ],
         [finance, "My account", "/akun"],
         [finance, "TPP overview", "/tpp"],
         [finance, "TPP policies", "/tpp/kebijakan"],

@@ -299,6 +299,19 @@ fn probes() -> Vec<Probe> {
             "/tpp/2026-10/status",
             [400, 403, 400, 400, 403, 403, 403],
         ),
+        // Recording that an officer leaves: administrators and BKPSDM (nothing typed: 422).
+        probe(
+            "GET",
+            "/dasbor/pegawai/{nip}/berhenti",
+            &format!("/dasbor/pegawai/{OTHER_OFFICER_NIP}/berhenti"),
+            [200, 403, 200, 403, 403, 403, 403],
+        ),
+        probe(
+            "POST",
+            "/dasbor/pegawai/{nip}/berhenti",
+            &format!("/dasbor/pegawai/{OTHER_OFFICER_NIP}/berhenti"),
+            [422, 403, 422, 403, 403, 403, 403],
+        ),
         probe(
             "GET",
             "/dasbor/pegawai/{nip}/tpp",

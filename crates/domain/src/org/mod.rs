@@ -2,6 +2,7 @@
 //! tree, the services each unit gives, its service points (counters), and officers (ASN)
 //! with their assignment history.
 
+pub mod departure;
 pub mod host;
 pub mod hours;
 pub mod import;

@@ -147,6 +147,20 @@ impl Store {
             let replay = history
                 .entry(nip.clone())
                 .or_insert_with(|| Some(BTreeSet::new()));
+            // An officer who left: their open assignment ends on the day recorded.
+            if let (Some(Some(until)), Some(assignments)) =
+                (recorded(&entry, "assigned_until"), replay.as_mut())
+            {
+                *assignments = std::mem::take(assignments)
+                    .into_iter()
+                    .map(|(start, end, unit, position)| match end {
+                        None if start.as_str() <= until => {
+                            (start, Some(until.to_owned()), unit, position)
+                        }
+                        _ => (start, end, unit, position),
+                    })
+                    .collect();
+            }
             match recorded(&entry, "assigned_from") {
                 // Written before entries carried the assignment: not replayed.
                 None => *replay = None,

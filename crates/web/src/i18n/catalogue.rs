@@ -4904,9 +4904,109 @@ pub const TO_HAVE_ENOUGH_EVIDENCE: Text = Text {
     id: "Agar bukti cukup: pasang kios atau tiket antrean sehingga lebih banyak warga menilai, sepanjang bulan.",
     en: "To have enough evidence: set up kiosks or queue tickets so that more citizens rate, throughout the month.",
 };
+pub const CONTINUE: Text = Text {
+    id: "Lanjutkan",
+    en: "Continue",
+};
+pub const DEPARTURE_RETIRED: Text = Text {
+    id: "Pensiun",
+    en: "Retired",
+};
+pub const DEPARTURE_DIED: Text = Text {
+    id: "Meninggal dunia",
+    en: "Died",
+};
+pub const DEPARTURE_TRANSFERRED_OUT: Text = Text {
+    id: "Pindah ke luar daerah",
+    en: "Transferred out of the regency",
+};
+pub const DEPARTURE_DISMISSED: Text = Text {
+    id: "Diberhentikan",
+    en: "Dismissed",
+};
+pub const DEPARTURE_OTHER: Text = Text {
+    id: "Alasan lain",
+    en: "Another reason",
+};
+pub const CHOOSE_WHY_THE_OFFICER_LEAVES: Text = Text {
+    id: "Pilih alasan pegawai berhenti",
+    en: "Choose why the officer leaves",
+};
+pub const THE_LAST_DAY_IS_BEFORE_THE_ASSIGNMENT: Text = Text {
+    id: "Hari kerja terakhir harus sesudah awal penugasannya sekarang",
+    en: "The last working day must be after the start of their current assignment",
+};
+pub const THE_LAST_DAY_IS_MORE_THAN_A_YEAR_AHEAD: Text = Text {
+    id: "Hari kerja terakhir paling lama setahun dari hari ini",
+    en: "The last working day must be within a year from today",
+};
+pub const THE_LAST_DAY_IS_NOT_A_DATE: Text = Text {
+    id: "Hari kerja terakhir harus tanggal yang benar, misalnya 31 Desember 2026",
+    en: "The last working day must be a real date, for example 31 December 2026",
+};
+pub const ENTER_THE_LAST_WORKING_DAY: Text = Text {
+    id: "Isi hari kerja terakhir",
+    en: "Enter the last working day",
+};
+pub const AN_OFFICER_LEAVES: Text = Text {
+    id: "Pegawai berhenti:",
+    en: "An officer leaves:",
+};
+pub const THIS_OFFICER_HAS_LEFT_ALREADY: Text = Text {
+    id: "Pegawai ini sudah berhenti; riwayat penugasannya ada di halaman pegawai. Bila ia kembali bertugas, impor lagi datanya.",
+    en: "This officer has left already; their assignments are on the officer's page. If they return to work, import their data again.",
+};
+pub const FROM_THE_NEXT_DAY_NOBODY_CAN_RATE: Text = Text {
+    id: "Untuk pegawai yang pensiun, meninggal dunia, pindah ke luar daerah atau diberhentikan. Mulai hari sesudah hari kerja terakhirnya, warga tidak dapat lagi menilainya dan ia tidak masuk perhitungan TPP bulan yang berakhir sesudah hari itu. Riwayat, tanggapan dan TPP yang sudah dihitung tetap tersimpan.",
+    en: "For an officer who retires, dies, transfers out of the regency or is dismissed. From the day after their last working day, citizens can no longer rate them and they are not in the TPP of any month that ends after it. Their history, answers and TPP already computed are kept.",
+};
+pub const LAST_WORKING_DAY: Text = Text {
+    id: "Hari kerja terakhir",
+    en: "Last working day",
+};
+pub const END_THE_ASSIGNMENT_OF: Text = Text {
+    id: "Akhiri penugasan",
+    en: "End the assignment of",
+};
+pub const A_DEPARTURE_CANNOT_BE_UNDONE_HERE: Text = Text {
+    id: "Sesudah hari itu ia tidak dapat dinilai dan tidak dibayar TPP. Ini tidak dapat dibatalkan di sini; bila ia kembali bertugas, impor lagi datanya dengan tanggal mulai yang baru.",
+    en: "After that day they cannot be rated and are not paid TPP. This cannot be undone here; if they return to work, import their data again with a new start date.",
+};
+pub const YES_END_THE_ASSIGNMENT: Text = Text {
+    id: "Ya, akhiri penugasan",
+    en: "Yes, end the assignment",
+};
+pub const RECORD_THAT_THIS_OFFICER_LEAVES: Text = Text {
+    id: "Catat pegawai berhenti (pensiun, meninggal dunia, pindah)",
+    en: "Record that this officer leaves (retirement, death, transfer)",
+};
+pub const LEFT_THE_SERVICE: Text = Text {
+    id: "Berhenti",
+    en: "Left",
+};
 /// Every text above, for the completeness test.
 #[cfg(test)]
 pub const EVERY_TEXT: &[Text] = &[
+    CONTINUE,
+    DEPARTURE_RETIRED,
+    DEPARTURE_DIED,
+    DEPARTURE_TRANSFERRED_OUT,
+    DEPARTURE_DISMISSED,
+    DEPARTURE_OTHER,
+    CHOOSE_WHY_THE_OFFICER_LEAVES,
+    THE_LAST_DAY_IS_BEFORE_THE_ASSIGNMENT,
+    THE_LAST_DAY_IS_MORE_THAN_A_YEAR_AHEAD,
+    THE_LAST_DAY_IS_NOT_A_DATE,
+    ENTER_THE_LAST_WORKING_DAY,
+    AN_OFFICER_LEAVES,
+    THIS_OFFICER_HAS_LEFT_ALREADY,
+    FROM_THE_NEXT_DAY_NOBODY_CAN_RATE,
+    LAST_WORKING_DAY,
+    END_THE_ASSIGNMENT_OF,
+    A_DEPARTURE_CANNOT_BE_UNDONE_HERE,
+    YES_END_THE_ASSIGNMENT,
+    RECORD_THAT_THIS_OFFICER_LEAVES,
+    LEFT_THE_SERVICE,
     DAYS_WITH_RESPONSES,
     WHAT_WOULD_CHANGE_IT,
     MORE_RESPONSES,

@@ -101,6 +101,13 @@ impl StaffCx {
         self.staff.username()
     }
 
+    /// The regency's date today (in its own time zone).
+    pub fn today(&self) -> time::Date {
+        OffsetDateTime::now_utc()
+            .to_offset(self.tenant.offset())
+            .date()
+    }
+
     /// The regency's current month (in its own time zone).
     pub fn current_month(&self) -> Month {
         self.tenant.month_of(OffsetDateTime::now_utc())

@@ -164,12 +164,6 @@ fn render(
     (title, content)
 }
 
-fn today(cx: &StaffCx) -> time::Date {
-    OffsetDateTime::now_utc()
-        .to_offset(cx.tenant.offset())
-        .date()
-}
-
 pub async fn register(
     cx: StaffCx,
     CsrfForm(pairs): CsrfForm<Pairs>,
@@ -199,7 +193,7 @@ pub async fn register(
             &innovation,
             &proposals,
             idea,
-            today(&cx),
+            cx.today(),
             cx.username(),
             at,
         )

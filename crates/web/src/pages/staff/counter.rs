@@ -63,7 +63,7 @@ async fn scope(cx: &StaffCx) -> Result<Scope, PageError> {
     for unit in &unit_ids {
         services.extend(store.services_of_unit(tenant_id, unit).await?);
         if fixed_officer.is_none() {
-            officers.extend(store.officers_of_unit(tenant_id, unit).await?);
+            officers.extend(store.officers_of_unit(tenant_id, unit, cx.today()).await?);
         }
     }
     officers.sort_by(|a, b| a.name.cmp(&b.name).then(a.nip.cmp(&b.nip)));

@@ -58,7 +58,11 @@ async fn scope(cx: &StaffCx) -> Result<(Vec<Point>, Vec<Kiosk>, Vec<Officer>), P
             point,
             unit_name: unit.name.clone(),
         }));
-        officers.extend(store.officers_of_unit(tenant_id, &unit.unit_id).await?);
+        officers.extend(
+            store
+                .officers_of_unit(tenant_id, &unit.unit_id, cx.today())
+                .await?,
+        );
     }
     officers.sort_by(|a, b| a.name.cmp(&b.name).then(a.nip.cmp(&b.nip)));
     let kiosks = store

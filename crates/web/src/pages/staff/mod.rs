@@ -9,6 +9,7 @@ pub mod charts;
 pub mod confirm;
 pub mod counter;
 pub mod dashboard;
+pub mod departure;
 pub mod explanation;
 pub mod follow_up;
 pub mod import;

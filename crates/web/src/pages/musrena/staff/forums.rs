@@ -10,7 +10,7 @@ use suara_store::{Forum, MusrenaError};
 use time::OffsetDateTime;
 
 use super::{
-    districts, field, fields, forum_href, may_manage, parse_date, refusal, today, Districts, Pairs,
+    districts, field, fields, forum_href, may_manage, parse_date, refusal, Districts, Pairs,
 };
 use crate::i18n::catalogue as T;
 use crate::pages::context::{CsrfForm, Look, StaffCx};
@@ -61,7 +61,7 @@ async fn forums_page(
         merges,
         districts: d,
         planner: cx.staff.principal.may(Permission::DecidePlanning),
-        today: today(cx),
+        today: cx.today(),
     };
     let (title, content) = render(cx.look(), &view, problems, typed);
     Ok(cx.page(status, title, content))

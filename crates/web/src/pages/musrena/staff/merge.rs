@@ -12,7 +12,7 @@ use suara_store::{MusrenaError, ProposalFilter, StoredProposal};
 use time::OffsetDateTime;
 
 use super::manage::manage_page;
-use super::{districts, field, fields, manage_href, may_manage, refusal, today, Pairs};
+use super::{districts, field, fields, manage_href, may_manage, refusal, Pairs};
 use crate::i18n::catalogue as T;
 use crate::i18n::Lang;
 use crate::pages::context::{CsrfForm, Look, StaffCx};
@@ -143,7 +143,7 @@ pub async fn split(
             cx.tenant_id(),
             &code,
             &parts,
-            today(&cx),
+            cx.today(),
             cx.username(),
             now,
         )
@@ -306,7 +306,7 @@ pub async fn merge(
             cx.tenant_id(),
             &codes,
             &merged,
-            today(&cx),
+            cx.today(),
             cx.username(),
             now,
         )

@@ -37,7 +37,7 @@ use suara_domain::org::tree::UnitTree;
 use suara_domain::org::village::Village;
 use suara_domain::tpp::rupiah;
 use suara_store::{Forum, MusrenaError, StoredProposal};
-use time::{Date, OffsetDateTime};
+use time::Date;
 
 use super::stage_label;
 use crate::auth::Staff;
@@ -47,12 +47,6 @@ use crate::pages::context::{field, fields, Pairs, StaffCx};
 use crate::pages::failure::{Missing, PageError};
 use crate::pages::staff::units_tree;
 use crate::routes;
-
-fn today(cx: &StaffCx) -> Date {
-    OffsetDateTime::now_utc()
-        .to_offset(cx.tenant.offset())
-        .date()
-}
 
 fn parse_date(text: &str) -> Option<Date> {
     Date::parse(

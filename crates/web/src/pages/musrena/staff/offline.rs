@@ -19,7 +19,7 @@ use suara_store::{
 };
 use time::OffsetDateTime;
 
-use super::{districts, field, fields, managed_forum, refusal, today, Districts, Pairs};
+use super::{districts, field, fields, managed_forum, refusal, Districts, Pairs};
 use crate::i18n::catalogue as T;
 use crate::pages::context::{CsrfForm, Look, StaffCx};
 use crate::pages::failure::PageError;
@@ -181,7 +181,7 @@ pub async fn record(
             &forum_id,
             key,
             item,
-            today(&cx),
+            cx.today(),
             cx.username(),
             now,
         )

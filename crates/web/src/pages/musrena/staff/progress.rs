@@ -12,7 +12,7 @@ use suara_store::MusrenaError;
 use time::OffsetDateTime;
 
 use super::manage::manage_page;
-use super::{districts, field, published_photo, refusal, today, Pairs};
+use super::{districts, field, published_photo, refusal, Pairs};
 use crate::i18n::catalogue as T;
 use crate::i18n::Lang;
 use crate::pages::context::{Look, StaffCx, Upload};
@@ -87,7 +87,7 @@ pub async fn add_progress(
         note: text("note"),
     };
     let mut problems = Vec::new();
-    let entry = match validate(&draft, today(&cx)) {
+    let entry = match validate(&draft, cx.today()) {
         Ok(entry) => Some(entry),
         Err(found) => {
             problems.extend(found.iter().map(|p| problem_text(lang, p.field, p.problem)));

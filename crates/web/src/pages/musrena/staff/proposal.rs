@@ -15,7 +15,7 @@ use suara_domain::tpp::rupiah;
 use suara_store::MusrenaError;
 use time::OffsetDateTime;
 
-use super::{districts, field, fields, forum_href, managed_forum, refusal, today, Pairs};
+use super::{districts, field, fields, forum_href, managed_forum, refusal, Pairs};
 use crate::i18n::catalogue as T;
 use crate::i18n::Lang;
 use crate::pages::context::{StaffCx, Upload};
@@ -249,7 +249,7 @@ pub async fn add_proposal(
             &forum_id,
             &proposal,
             easy,
-            today(&cx),
+            cx.today(),
             cx.username(),
             now,
         )

@@ -14,6 +14,7 @@ use crate::pages::context::{Look, StaffCx};
 use crate::pages::failure::{Missing, PageError};
 use crate::pages::staff::{exact, href, period_picker, score_text, units_tree, PeriodQuery};
 use crate::routes;
+use suara_domain::access::Permission;
 
 /// What the officer's page shows, loaded from the store.
 pub struct OfficerView {
@@ -28,6 +29,8 @@ pub struct OfficerView {
     pub trend: Vec<(Month, Option<SkmScore>, u64)>,
     /// Assignments with their units' names, latest first.
     pub history: Vec<(Assignment, String)>,
+    /// Whether the user may record that the officer leaves (BKPSDM, administrators).
+    pub may_record_departure: bool,
 }
 
 pub async fn officer(
@@ -81,6 +84,7 @@ async fn load(cx: &StaffCx, nip: &str, query: &PeriodQuery) -> Result<OfficerVie
         })
         .collect();
     Ok(OfficerView {
+        may_record_departure: principal.may(Permission::ImportOrganisation),
         unit_name: unit_name(&officer.unit_id),
         sees_unit: principal.sees_unit(&officer.unit_id, &tree),
         tally: store
@@ -99,6 +103,13 @@ async fn load(cx: &StaffCx, nip: &str, query: &PeriodQuery) -> Result<OfficerVie
     })
 }
 
+/// The last working day of an officer who has left: every assignment has ended.
+fn left_on(history: &[(Assignment, String)]) -> Option<suara_domain::org::Date> {
+    let mut ends = history.iter().map(|(a, _)| a.until);
+    let latest = ends.next()??;
+    ends.all(|e| e.is_some()).then_some(latest)
+}
+
 pub fn render(look: Look, view: &OfficerView) -> (String, Markup) {
     let lang = look.lang;
     let (officer, period) = (&view.officer, view.period);
@@ -114,6 +125,11 @@ pub fn render(look: Look, view: &OfficerView) -> (String, Markup) {
             dt { (lang.t(T::POSITION)) } dd { (officer.position) }
             dt { (lang.t(T::POSITION_CLASS)) } dd { @if officer.position_class.is_empty() { "–" } @else { (officer.position_class) } }
             dt { "Unit" } dd { (view.unit_name) }
+            @if let Some(last_day) = left_on(&view.history) {
+                dt { (lang.t(T::LEFT_THE_SERVICE)) } dd { strong { (lang.t(T::LAST_WORKING_DAY)) " " (lang.date(last_day)) } }
+            } @else if view.may_record_departure {
+                dt { (lang.t(T::LEFT_THE_SERVICE)) } dd { a href=(href(lang, &routes::officer_departure(&officer.nip), None)) { (lang.t(T::RECORD_THAT_THIS_OFFICER_LEAVES)) } }
+            }
             dt { "TPP" } dd { a href=(href(lang, &routes::tpp_explain(&officer.nip), None)) { (lang.t(T::TPP_EXPLAINED_AND_APPEALS)) } }
             dt { (lang.t(T::QR_POSTER)) }
             dd {

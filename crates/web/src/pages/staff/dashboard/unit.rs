@@ -103,7 +103,7 @@ async fn load(cx: &StaffCx, unit_id: &str, query: UnitQuery) -> Result<UnitView,
     }
     let officers = if principal.may(Permission::ViewOfficer) {
         let mut officers: Vec<OfficerLine> = store
-            .officers_of_unit(tenant_id, unit_id)
+            .officers_of_unit(tenant_id, unit_id, cx.today())
             .await?
             .into_iter()
             .filter(|o| {

@@ -1,0 +1,161 @@
+//! An officer leaving the regency's service (retirement, death, transfer out, dismissal):
+//! their assignment ends on their last working day, so from the next day nobody can name
+//! them in an answer and no payroll whose month ends later pays them. Nothing is deleted:
+//! their history, their answers and past runs stay as they were.
+
+use time::{Date, Duration};
+
+/// Why an officer leaves.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DepartureReason {
+    /// Pensiun (batas usia pensiun or early retirement).
+    Retired,
+    /// Meninggal dunia.
+    Died,
+    /// Pindah ke luar daerah (to another regency, the province or a ministry).
+    TransferredOut,
+    /// Diberhentikan.
+    Dismissed,
+    Other,
+}
+
+impl DepartureReason {
+    pub const ALL: [DepartureReason; 5] = [
+        DepartureReason::Retired,
+        DepartureReason::Died,
+        DepartureReason::TransferredOut,
+        DepartureReason::Dismissed,
+        DepartureReason::Other,
+    ];
+
+    /// A stable code for forms and the audit log.
+    pub fn code(self) -> &'static str {
+        match self {
+            DepartureReason::Retired => "retired",
+            DepartureReason::Died => "died",
+            DepartureReason::TransferredOut => "transferred_out",
+            DepartureReason::Dismissed => "dismissed",
+            DepartureReason::Other => "other",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<DepartureReason> {
+        DepartureReason::ALL.into_iter().find(|r| r.code() == code)
+    }
+}
+
+/// A checked departure.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Departure {
+    pub last_day: Date,
+    pub reason: DepartureReason,
+}
+
+/// What is wrong with a departure as typed: the field and a problem code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DepartureProblem {
+    pub field: &'static str,
+    pub problem: &'static str,
+}
+
+/// A retirement is known well ahead (batas usia pensiun) and may be recorded up to a year
+/// before it; further ahead is more likely a typing slip.
+const AHEAD_DAYS: i64 = 366;
+
+/// Checks a departure typed on the form (`last_day` as `YYYY-MM-DD`, the form's date
+/// field) against the start of the officer's current assignment and today.
+pub fn check(
+    last_day: &str,
+    reason: &str,
+    assigned_from: Date,
+    today: Date,
+) -> Result<Departure, Vec<DepartureProblem>> {
+    let mut problems = Vec::new();
+    let mut problem = |field, problem| problems.push(DepartureProblem { field, problem });
+    let day = match Date::parse(
+        last_day.trim(),
+        time::macros::format_description!("[year]-[month]-[day]"),
+    ) {
+        Ok(day) if day < assigned_from => {
+            problem("last_day", "before_assignment");
+            None
+        }
+        Ok(day) if day > today + Duration::days(AHEAD_DAYS) => {
+            problem("last_day", "too_far_ahead");
+            None
+        }
+        Ok(day) => Some(day),
+        Err(_) if last_day.trim().is_empty() => {
+            problem("last_day", "required");
+            None
+        }
+        Err(_) => {
+            problem("last_day", "not_a_date");
+            None
+        }
+    };
+    let reason = match DepartureReason::from_code(reason.trim()) {
+        Some(reason) => Some(reason),
+        None => {
+            problem("reason", "required");
+            None
+        }
+    };
+    match (day, reason) {
+        (Some(last_day), Some(reason)) if problems.is_empty() => Ok(Departure { last_day, reason }),
+        _ => Err(problems),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::date;
+
+    const TODAY: Date = date!(2026 - 12 - 03);
+    const FROM: Date = date!(2024 - 01 - 02);
+
+    fn problems(day: &str, reason: &str) -> Vec<(&'static str, &'static str)> {
+        check(day, reason, FROM, TODAY)
+            .err()
+            .unwrap_or_default()
+            .iter()
+            .map(|p| (p.field, p.problem))
+            .collect()
+    }
+
+    #[test]
+    fn a_departure_needs_a_day_within_the_assignment_and_a_reason() {
+        assert_eq!(
+            check("2026-11-30", "retired", FROM, TODAY),
+            Ok(Departure {
+                last_day: date!(2026 - 11 - 30),
+                reason: DepartureReason::Retired
+            })
+        );
+        // A retirement recorded ahead, and one recorded late: both fine.
+        assert!(check("2027-06-30", "retired", FROM, TODAY).is_ok());
+        assert!(check("2024-01-02", "died", FROM, TODAY).is_ok());
+        assert_eq!(
+            problems("", ""),
+            [("last_day", "required"), ("reason", "required")]
+        );
+        assert_eq!(problems("30/11/2026", "died"), [("last_day", "not_a_date")]);
+        assert_eq!(
+            problems("2023-12-31", "died"),
+            [("last_day", "before_assignment")]
+        );
+        assert_eq!(
+            problems("2028-01-01", "retired"),
+            [("last_day", "too_far_ahead")]
+        );
+        assert_eq!(problems("2026-11-30", "fired"), [("reason", "required")]);
+    }
+
+    #[test]
+    fn reasons_round_trip_through_their_codes() {
+        for reason in DepartureReason::ALL {
+            assert_eq!(DepartureReason::from_code(reason.code()), Some(reason));
+        }
+    }
+}
