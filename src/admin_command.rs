@@ -251,6 +251,12 @@ pub async fn import(store: &Store, args: ImportArgs) -> anyhow::Result<ExitCode>
         );
     }
     println!("{} unchanged", plan.unchanged);
+    for (table, column) in &plan.ignored_columns {
+        println!(
+            "{}: column '{column}' is not used (not read)",
+            table.file_name()
+        );
+    }
     if args.dry_run {
         println!("dry run: nothing was imported");
     } else if !plan.is_empty() {

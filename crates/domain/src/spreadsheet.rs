@@ -1,5 +1,60 @@
 //! CSV files as spreadsheets write them: a UTF-8 byte-order mark is skipped, and `;` or tab
-//! is accepted as the separator (Indonesian-locale Excel writes `;`).
+//! is accepted as the separator (Indonesian-locale Excel writes `;`). An Excel workbook
+//! (xlsx, as SIMPEG and BKPSDM keep their lists) is read as the CSV of its first sheet.
+
+use std::borrow::Cow;
+use std::io::Cursor;
+
+use calamine::{Data, Reader, Xlsx};
+
+/// Why a workbook could not be read.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum SheetError {
+    #[error("the file looks like an Excel workbook but cannot be read: {0}")]
+    Unreadable(String),
+    #[error("the workbook has no sheet")]
+    NoSheet,
+}
+
+/// The bytes as CSV: an xlsx workbook becomes the CSV of its first sheet (dates as
+/// YYYY-MM-DD); anything else is returned as it is, for the CSV reader to judge.
+pub fn as_csv(bytes: &[u8]) -> Result<Cow<'_, [u8]>, SheetError> {
+    // Every xlsx is a zip archive; CSV text never starts with its signature.
+    if !bytes.starts_with(b"PK\x03\x04") {
+        return Ok(Cow::Borrowed(bytes));
+    }
+    let unreadable = |e: calamine::XlsxError| SheetError::Unreadable(e.to_string());
+    let mut workbook: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(unreadable)?;
+    let range = workbook
+        .worksheet_range_at(0)
+        .ok_or(SheetError::NoSheet)?
+        .map_err(unreadable)?;
+    let mut out = csv::Writer::from_writer(Vec::new());
+    for row in range.rows() {
+        let cells: Vec<String> = row.iter().map(cell_text).collect();
+        out.write_record(&cells)
+            .map_err(|e| SheetError::Unreadable(e.to_string()))?;
+    }
+    out.into_inner()
+        .map(Cow::Owned)
+        .map_err(|e| SheetError::Unreadable(e.to_string()))
+}
+
+/// A cell as the CSV a person would have saved. A number too long for a float to hold
+/// exactly (an 18-digit NIP typed as a number) is written in exponent form, so that a NIP
+/// check refuses it rather than taking digits Excel has already changed.
+fn cell_text(cell: &Data) -> String {
+    const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53
+    match cell {
+        Data::Float(f) if f.fract() == 0.0 && f.abs() < EXACT => format!("{}", *f as i64),
+        Data::Float(f) if f.abs() >= EXACT => format!("{f:e}"),
+        Data::DateTime(d) if d.is_datetime() => {
+            let (year, month, day, ..) = d.to_ymd_hms_milli();
+            format!("{year:04}-{month:02}-{day:02}")
+        }
+        other => other.to_string(),
+    }
+}
 
 /// A CSV reader over the bytes, header row expected.
 pub fn csv_reader(bytes: &[u8]) -> csv::Reader<&[u8]> {
@@ -43,6 +98,44 @@ pub fn describe_csv_error(error: &csv::Error) -> (Option<u64>, String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A SIMPEG-like workbook: NIP as text and as a number, a date cell, a whole number.
+    #[test]
+    fn a_workbook_reads_as_the_csv_of_its_first_sheet() {
+        use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+        let mut book = Workbook::new();
+        let sheet = book.add_worksheet();
+        for (col, header) in ["NIP", "NAMA", "KELAS JABATAN", "TMT JABATAN"]
+            .iter()
+            .enumerate()
+        {
+            sheet.write_string(0, col as u16, *header).unwrap();
+        }
+        sheet.write_string(1, 0, "198001012005011001").unwrap();
+        sheet.write_string(1, 1, "Sri Wahyuni, S.Kep").unwrap();
+        sheet.write_number(1, 2, 7.0).unwrap();
+        let date = ExcelDateTime::from_ymd(2024, 1, 2).unwrap();
+        sheet
+            .write_datetime_with_format(1, 3, &date, &Format::new().set_num_format("dd/mm/yyyy"))
+            .unwrap();
+        sheet.write_number(2, 0, 198001012005011001.0).unwrap();
+        let bytes = book.save_to_buffer().unwrap();
+        let csv = as_csv(&bytes).unwrap();
+        let text = std::str::from_utf8(&csv).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines[0], "NIP,NAMA,KELAS JABATAN,TMT JABATAN");
+        assert_eq!(
+            lines[1],
+            "198001012005011001,\"Sri Wahyuni, S.Kep\",7,2024-01-02"
+        );
+        assert!(lines[2].starts_with("1.98001012005011e17"), "{}", lines[2]);
+        // CSV passes through untouched; a broken workbook is named as such.
+        assert_eq!(as_csv(b"nip,name\n").unwrap().as_ref(), b"nip,name\n");
+        assert!(matches!(
+            as_csv(b"PK\x03\x04broken"),
+            Err(SheetError::Unreadable(_))
+        ));
+    }
 
     #[test]
     fn separators_and_bom() {

@@ -296,6 +296,7 @@ impl Store {
             catalogue: new(&organisation.catalogue),
             issues: new(&organisation.issues),
             unchanged: 0,
+            ignored_columns: Vec::new(),
         };
         self.apply_import(tenant_id, &plan, actor, at).await
     }

@@ -15,6 +15,7 @@ suara_store::backend_tests!(
     every_route_and_role_is_allowed_or_forbidden_as_designed,
     sign_in_is_rate_limited_and_csrf_protected,
     import_checks_every_row_then_imports_once,
+    a_simpeg_workbook_is_imported_as_it_is,
     dashboard_shows_figures_and_unit_admins_only_their_subtree,
     planners_see_units_never_officers,
 );
@@ -670,18 +671,25 @@ async fn sign_in_is_rate_limited_and_csrf_protected(db: TestDatabase) {
         .starts_with("/masuk?next=%2Fdasbor%2Funit%2Fdukcapil"));
 }
 
-async fn upload(
+/// Posts the import form with files, each CSV text or an xlsx workbook.
+async fn upload<B: AsRef<[u8]>>(
     app: &TestApp,
     session: &common::Session,
     action: &str,
-    files: &[(&str, &str)],
+    files: &[(&str, B)],
 ) -> (StatusCode, String) {
     let mut form = reqwest::multipart::Form::new()
         .text("csrf", session.csrf.clone())
         .text("action", action.to_string());
-    for (field, text) in files {
-        let part = reqwest::multipart::Part::bytes(text.as_bytes().to_vec())
-            .file_name(format!("{field}.csv"));
+    for (field, content) in files {
+        let bytes = content.as_ref();
+        let extension = if bytes.starts_with(b"PK") {
+            "xlsx"
+        } else {
+            "csv"
+        };
+        let part = reqwest::multipart::Part::bytes(bytes.to_vec())
+            .file_name(format!("{field}.{extension}"));
         form = form.part(field.to_string(), part);
     }
     let sent = app
@@ -693,6 +701,85 @@ async fn upload(
         .await
         .unwrap();
     (sent.status(), sent.text().await.unwrap())
+}
+
+/// BKPSDM's officer list as SIMPEG exports it: an xlsx workbook with Indonesian headers, the
+/// unit by name, the start date day first, and a rank column suara does not use.
+async fn a_simpeg_workbook_is_imported_as_it_is(db: TestDatabase) {
+    use rust_xlsxwriter::Workbook;
+    let app = with_accounts(db).await;
+    let hr = app.sign_in("bkpsdm", PASSWORD).await.unwrap();
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    let rows = [
+        [
+            "NIP",
+            "NAMA",
+            "GOL/RUANG",
+            "JABATAN",
+            "UNIT KERJA",
+            "KELAS JABATAN",
+            "TMT JABATAN",
+        ],
+        [
+            "199001012015032001",
+            "Ani Lestari",
+            "III/b",
+            "Perawat",
+            "Instalasi Gawat Darurat",
+            "7",
+            "06-01-2025",
+        ],
+        [
+            "199202022016041002",
+            "Rudi Hartono",
+            "II/c",
+            "Pengadministrasi",
+            "RSUD dr. Soedomo",
+            "5",
+            "",
+        ],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            sheet.write_string(r as u32, c as u16, *cell).unwrap();
+        }
+    }
+    let workbook = book.save_to_buffer().unwrap();
+    let (status, html) = upload(&app, &hr, "check", &[("officers", workbook.as_slice())]).await;
+    assert_eq!(status, StatusCode::OK, "{html}");
+    assert!(
+        html.contains("Pemeriksaan lolos") && html.contains("GOL/RUANG (officers.csv)"),
+        "{html}"
+    );
+    let (status, html) = upload(&app, &hr, "import", &[("officers", workbook.as_slice())]).await;
+    assert_eq!(status, StatusCode::OK, "{html}");
+    let ani = app
+        .store
+        .officer("t1", "199001012015032001")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        (ani.unit_id.as_str(), ani.position_class.as_str()),
+        ("rsud-igd", "7")
+    );
+    let assignments = app
+        .store
+        .assignments("t1", "199001012015032001")
+        .await
+        .unwrap();
+    assert_eq!(assignments[0].from.to_string(), "2025-01-06");
+    // A workbook that is no workbook: named, nothing imported.
+    let (status, html) = upload(
+        &app,
+        &hr,
+        "import",
+        &[("officers", b"PK\x03\x04 not really".as_slice())],
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(html.contains("tidak dapat dibaca"), "{html}");
 }
 
 async fn import_checks_every_row_then_imports_once(db: TestDatabase) {

@@ -19,7 +19,7 @@ use super::tree::UnitTree;
 use super::village::{self, Boundary, Village, VillageKind};
 use super::{valid_nip, Date, Officer, Service, ServicePoint, Unit};
 use crate::musrena::catalogue::{parse_levels, CatalogueEntry, StrategicIssue};
-use crate::spreadsheet::{csv_reader, describe_csv_error};
+use crate::spreadsheet::{as_csv, csv_reader, describe_csv_error};
 use crate::survey::valid_code;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -211,6 +211,9 @@ pub struct ImportPlan {
     pub issues: Vec<Change<StrategicIssue>>,
     /// Rows equal to what is stored.
     pub unchanged: usize,
+    /// Columns of the files that suara does not use (a SIMPEG export's rank or echelon,
+    /// say), as headed in the file: shown before importing, never read.
+    pub ignored_columns: Vec<(Table, String)>,
 }
 
 /// Added and updated rows of one table.
@@ -263,21 +266,20 @@ pub fn plan_import(
     today: Date,
 ) -> Result<ImportPlan, Vec<RowError>> {
     let mut errors = Vec::new();
+    let mut ignored_columns = Vec::new();
     let mut rows: HashMap<Table, Vec<Row>> = HashMap::new();
     for table in Table::ALL {
         if let Some(bytes) = files.get(table) {
-            rows.insert(table, read_rows(table, bytes, &mut errors));
+            rows.insert(
+                table,
+                read_rows(table, bytes, &mut errors, &mut ignored_columns),
+            );
         }
     }
     let rows_of = |table| rows.get(&table).map_or(&[][..], Vec::as_slice);
 
     let units = parse_units(rows_of(Table::Units), current, &mut errors);
-    let known_units: HashSet<&str> = current
-        .units
-        .iter()
-        .map(|u| u.unit_id.as_str())
-        .chain(units.iter().map(|u| u.unit_id.as_str()))
-        .collect();
+    let known_units = UnitRefs::new(current.units.iter().chain(&units));
     let services = parse_simple(
         rows_of(Table::Services),
         Table::Services,
@@ -316,7 +318,10 @@ pub fn plan_import(
         return Err(errors);
     }
 
-    let mut plan = ImportPlan::default();
+    let mut plan = ImportPlan {
+        ignored_columns,
+        ..ImportPlan::default()
+    };
     let mut unit_changes = diff(units, &current.units, |u| &u.unit_id, &mut plan.unchanged);
     // Parents first: sort by depth in the tree as it will be.
     let final_tree = UnitTree::new(
@@ -447,21 +452,37 @@ impl Row {
         }
     }
 
+    /// A unit by its code or, as SIMPEG exports give it, by its name.
     fn unit_ref(
         &self,
         field: &str,
-        known: &HashSet<&str>,
+        known: &UnitRefs,
         errors: &mut Vec<RowError>,
     ) -> Option<String> {
-        let unit = self.code(field, errors)?;
-        if known.contains(unit.as_str()) {
-            Some(unit)
-        } else {
-            errors.push(self.error(
-                field,
-                format!("unit '{unit}' is neither stored nor in units.csv"),
-            ));
-            None
+        let value = self.get(field);
+        if value.is_empty() {
+            errors.push(self.error(field, "is empty"));
+            return None;
+        }
+        if known.codes.contains(value) {
+            return Some(value.to_string());
+        }
+        match known.names.get(&folded(value)).map(Vec::as_slice) {
+            Some([code]) => Some((*code).to_string()),
+            Some(_) => {
+                errors.push(self.error(
+                    field,
+                    format!("several units are named '{value}': give the unit's code"),
+                ));
+                None
+            }
+            None => {
+                errors.push(self.error(
+                    field,
+                    format!("'{value}' is neither the code nor the name of a unit stored or in units.csv"),
+                ));
+                None
+            }
         }
     }
 
@@ -483,40 +504,137 @@ impl Row {
     }
 }
 
-fn read_rows(table: Table, bytes: &[u8], errors: &mut Vec<RowError>) -> Vec<Row> {
+/// A header as written, folded for matching: lowercase, with `/ . - _ ( )` as spaces and
+/// runs of spaces as one (`GOL/RUANG` → `gol ruang`, `unit_id` → `unit id`).
+fn folded(header: &str) -> String {
+    header
+        .to_lowercase()
+        .replace(['/', '.', '-', '_', '(', ')'], " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Other names a column goes by in the files a regency has (SIMPEG exports, BKPSDM's own
+/// sheets), folded; the column's own name always matches.
+fn aliases(table: Table, column: &str) -> &'static [&'static str] {
+    const UNIT: &[&str] = &[
+        "unit",
+        "unit kerja",
+        "kode unit",
+        "opd",
+        "perangkat daerah",
+        "satuan kerja",
+        "satker",
+    ];
+    match (table, column) {
+        (Table::Officers, "nip") => &["nip baru", "nomor induk pegawai"],
+        (Table::Officers, "name") => &["nama", "nama pegawai", "nama lengkap", "nama asn"],
+        (Table::Officers, "position") => &["jabatan", "nama jabatan"],
+        (Table::Officers | Table::Services | Table::Points | Table::Catalogue, "unit_id") => UNIT,
+        (Table::Officers, "position_class") => &["kelas jabatan", "kelas"],
+        (Table::Officers, "assigned_from") => {
+            &["tmt jabatan", "tmt", "mulai bertugas", "tanggal mulai"]
+        }
+        (Table::Officers, "serves_public") => &["melayani publik", "layanan publik"],
+        (Table::Units, "unit_id") => &["kode unit", "kode"],
+        (Table::Units, "parent_id") => &["induk", "kode induk", "unit induk"],
+        (Table::Units, "name") => &["nama", "nama unit", "unit kerja"],
+        (Table::Units, "kind") => &["jenis", "jenis unit"],
+        (Table::Units, "monthly_users") => &[
+            "pengguna per bulan",
+            "jumlah pengguna",
+            "pengguna layanan per bulan",
+        ],
+        (Table::Units, "service_hours") => &["jam layanan", "jam pelayanan"],
+        (Table::Services, "service_id") => &["kode layanan", "kode"],
+        (Table::Services, "name") => &["nama", "nama layanan", "layanan"],
+        (Table::Points, "point_id") => &["kode loket", "kode"],
+        (Table::Points, "name") => &["nama", "nama loket", "loket"],
+        _ => &[],
+    }
+}
+
+/// The column a header names, if suara reads it.
+fn column_of(table: Table, header: &str) -> Option<&'static str> {
+    let (required, optional) = table.columns();
+    let header = folded(header);
+    required.iter().chain(optional).copied().find(|column| {
+        folded(column) == header || aliases(table, column).contains(&header.as_str())
+    })
+}
+
+/// The units rows may name: by code, or by name (folded).
+struct UnitRefs<'a> {
+    codes: HashSet<&'a str>,
+    names: HashMap<String, Vec<&'a str>>,
+}
+
+impl<'a> UnitRefs<'a> {
+    /// Units of the file after the stored ones, so a unit in the file wins over its old name.
+    fn new(units: impl Iterator<Item = &'a Unit>) -> UnitRefs<'a> {
+        let mut latest: HashMap<&str, &Unit> = HashMap::new();
+        for unit in units {
+            latest.insert(unit.unit_id.as_str(), unit);
+        }
+        let mut names: HashMap<String, Vec<&str>> = HashMap::new();
+        for unit in latest.values() {
+            names
+                .entry(folded(&unit.name))
+                .or_default()
+                .push(&unit.unit_id);
+        }
+        UnitRefs {
+            codes: latest.keys().copied().collect(),
+            names,
+        }
+    }
+}
+
+fn read_rows(
+    table: Table,
+    bytes: &[u8],
+    errors: &mut Vec<RowError>,
+    ignored: &mut Vec<(Table, String)>,
+) -> Vec<Row> {
     let header_error = |field: &str, reason: String| RowError {
         table,
         line: 1,
         field: field.into(),
         reason,
     };
-    let mut reader = csv_reader(bytes);
-    let header: Vec<String> = match reader.headers() {
-        Ok(h) => h.iter().map(|c| c.trim().to_ascii_lowercase()).collect(),
+    let bytes = match as_csv(bytes) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            errors.push(header_error("file", e.to_string()));
+            return Vec::new();
+        }
+    };
+    let mut reader = csv_reader(&bytes);
+    let written: Vec<String> = match reader.headers() {
+        Ok(h) => h.iter().map(|c| c.trim().to_string()).collect(),
         Err(e) => {
             errors.push(header_error("header", describe_csv_error(&e).1));
             return Vec::new();
         }
     };
-    let (required, optional) = table.columns();
+    let (required, _) = table.columns();
     let before = errors.len();
-    for (i, column) in header.iter().enumerate() {
-        if !required.contains(&column.as_str()) && !optional.contains(&column.as_str()) {
-            errors.push(header_error(
-                column,
-                format!(
-                    "unknown column; {} has {}",
-                    table.file_name(),
-                    required
-                        .iter()
-                        .chain(optional)
-                        .copied()
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-            ));
-        } else if header[..i].contains(column) {
-            errors.push(header_error(column, "column appears twice".into()));
+    // Each header's column; unknown ones are kept aside (empty name) and reported.
+    let mut header: Vec<String> = Vec::with_capacity(written.len());
+    for text in &written {
+        match column_of(table, text) {
+            Some(column) if header.iter().any(|h| h == column) => {
+                errors.push(header_error(column, "column appears twice".into()));
+                header.push(String::new());
+            }
+            Some(column) => header.push(column.to_string()),
+            None => {
+                if !text.is_empty() {
+                    ignored.push((table, text.clone()));
+                }
+                header.push(String::new());
+            }
         }
     }
     for column in required {
@@ -541,6 +659,7 @@ fn read_rows(table: Table, bytes: &[u8], errors: &mut Vec<RowError>) -> Vec<Row>
                         .iter()
                         .cloned()
                         .zip(record.iter().map(str::to_string))
+                        .filter(|(column, _)| !column.is_empty())
                         .collect(),
                 });
             }
@@ -556,6 +675,25 @@ fn read_rows(table: Table, bytes: &[u8], errors: &mut Vec<RowError>) -> Vec<Row>
         }
     }
     rows
+}
+
+/// A date as sheets write it: `2024-01-02`, or day first as Indonesians do (`02-01-2024`,
+/// `02/01/2024`, `2/1/2024`).
+fn sheet_date(text: &str) -> Option<Date> {
+    if let Ok(date) = Date::parse(text, format_description!("[year]-[month]-[day]")) {
+        return Some(date);
+    }
+    let parts: Vec<&str> = text.split(['-', '/', '.']).collect();
+    let [day, month, year] = parts.as_slice() else {
+        return None;
+    };
+    let number = |t: &str| t.trim().parse::<u16>().ok();
+    let (day, month, year) = (number(day)?, number(month)?, number(year)?);
+    if year < 1900 {
+        return None;
+    }
+    let month = time::Month::try_from(u8::try_from(month).ok()?).ok()?;
+    Date::from_calendar_date(i32::from(year), month, u8::try_from(day).ok()?).ok()
 }
 
 /// Villages with codes of the right shape and kind, in a kecamatan unit, one regency, and
@@ -712,7 +850,7 @@ fn parse_villages(
 /// levels that may propose it.
 fn parse_catalogue(
     rows: &[Row],
-    known_units: &HashSet<&str>,
+    known_units: &UnitRefs,
     errors: &mut Vec<RowError>,
 ) -> Vec<CatalogueEntry> {
     let mut seen = HashMap::new();
@@ -898,7 +1036,7 @@ fn parse_units(rows: &[Row], current: &Snapshot, errors: &mut Vec<RowError>) -> 
 fn parse_simple<T>(
     rows: &[Row],
     table: Table,
-    known_units: &HashSet<&str>,
+    known_units: &UnitRefs,
     errors: &mut Vec<RowError>,
     make: impl Fn(String, String, String) -> T,
 ) -> Vec<T> {
@@ -921,7 +1059,7 @@ fn parse_simple<T>(
 fn parse_officers(
     rows: &[Row],
     current: &Snapshot,
-    known_units: &HashSet<&str>,
+    known_units: &UnitRefs,
     today: Date,
     errors: &mut Vec<RowError>,
 ) -> Vec<(Officer, Date)> {
@@ -955,12 +1093,12 @@ fn parse_officers(
         };
         let from = match row.get("assigned_from") {
             "" => Some(today),
-            text => match Date::parse(text, format_description!("[year]-[month]-[day]")) {
-                Ok(date) => Some(date),
-                Err(_) => {
+            text => match sheet_date(text) {
+                Some(date) => Some(date),
+                None => {
                     errors.push(row.error(
                         "assigned_from",
-                        format!("'{text}' is not a date YYYY-MM-DD"),
+                        format!("'{text}' is not a date such as 2024-01-02 or 02-01-2024"),
                     ));
                     None
                 }
@@ -1383,7 +1521,7 @@ mod tests {
 
     #[test]
     fn headers_are_checked_first() {
-        let units = "unit_id;name;kind;colour\na;A;dinas;red\n";
+        let units = "unit_id;name;kind;kind\na;A;dinas;dinas\n";
         let officers = "nip,name,unit_id\n";
         let errors = plan_import(
             &ImportFiles {
@@ -1401,11 +1539,88 @@ mod tests {
             .collect();
         assert_eq!(
             found,
-            [
-                (Table::Units, 1, "colour"),
-                (Table::Officers, 1, "position")
-            ]
+            [(Table::Units, 1, "kind"), (Table::Officers, 1, "position")]
         );
+    }
+
+    /// A SIMPEG export as BKPSDM has it: Indonesian headers, `;`, units by name, dates day
+    /// first, columns suara does not use. Read as it is; the unused columns are named.
+    #[test]
+    fn a_simpeg_export_is_read_as_it_is() {
+        let officers = "NIP;NAMA;GOL/RUANG;JABATAN;UNIT KERJA;KELAS JABATAN;TMT JABATAN\n\
+            198001012005011001;Sri Wahyuni;III/c;Perawat;Puskesmas  panggul;7;02-01-2024\n\
+            198502022010012002;Budi Santoso;III/a;Pengadministrasi;dinkes;6;\n";
+        let current = Snapshot {
+            units: vec![
+                Unit {
+                    unit_id: "dinkes".into(),
+                    parent_id: None,
+                    name: "Dinas Kesehatan".into(),
+                    kind: "dinas".into(),
+                    monthly_users: None,
+                    service_hours: None,
+                },
+                Unit {
+                    unit_id: "pkm-panggul".into(),
+                    parent_id: Some("dinkes".into()),
+                    name: "Puskesmas Panggul".into(),
+                    kind: "puskesmas".into(),
+                    monthly_users: Some(900),
+                    service_hours: None,
+                },
+            ],
+            ..Snapshot::default()
+        };
+        let plan = plan_import(
+            &ImportFiles {
+                officers: Some(officers.as_bytes()),
+                ..Default::default()
+            },
+            &current,
+            TODAY,
+        )
+        .unwrap();
+        let sri = &plan.officers[0];
+        assert_eq!(
+            (
+                sri.after.unit_id.as_str(),
+                sri.after.position_class.as_str()
+            ),
+            ("pkm-panggul", "7")
+        );
+        assert_eq!(sri.new_assignment_from, Some(date!(2024 - 01 - 02)));
+        assert_eq!(plan.officers[1].new_assignment_from, Some(TODAY));
+        assert_eq!(
+            plan.ignored_columns,
+            [(Table::Officers, "GOL/RUANG".to_string())]
+        );
+        // A name two units share, or none has, is named as a problem.
+        let mut twins = current.clone();
+        twins.units[1].name = "Dinas Kesehatan".into();
+        let file = "NIP;NAMA;JABATAN;UNIT KERJA\n198001012005011001;Sri;Perawat;Dinas Kesehatan\n198502022010012002;Budi;Staf;Dinas Pariwisata\n";
+        let errors = plan_import(
+            &ImportFiles {
+                officers: Some(file.as_bytes()),
+                ..Default::default()
+            },
+            &twins,
+            TODAY,
+        )
+        .unwrap_err();
+        assert!(
+            errors[0].reason.contains("several units are named"),
+            "{}",
+            errors[0]
+        );
+        assert!(
+            errors[1].reason.contains("neither the code nor the name"),
+            "{}",
+            errors[1]
+        );
+        assert_eq!(sheet_date("31/12/2025"), Some(date!(2025 - 12 - 31)));
+        assert_eq!(sheet_date("2/1/2024"), Some(date!(2024 - 01 - 02)));
+        assert_eq!(sheet_date("31-02-2024"), None);
+        assert_eq!(sheet_date("01-02-24"), None);
     }
 
     #[test]

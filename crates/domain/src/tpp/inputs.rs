@@ -13,7 +13,7 @@ use super::policy::{OtherFactors, FACTOR_PLACES};
 use crate::decimal::Decimal;
 use crate::org::valid_nip;
 use crate::period::Month;
-use crate::spreadsheet::{csv_reader, describe_csv_error};
+use crate::spreadsheet::{as_csv, csv_reader, describe_csv_error};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LineError {
@@ -44,7 +44,18 @@ fn rows(
     required: &[&str],
     errors: &mut Vec<LineError>,
 ) -> Vec<(u64, HashMap<String, String>)> {
-    let mut reader = csv_reader(bytes);
+    let bytes = match as_csv(bytes) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            errors.push(LineError {
+                line: 1,
+                field: "file".into(),
+                reason: e.to_string(),
+            });
+            return Vec::new();
+        }
+    };
+    let mut reader = csv_reader(&bytes);
     let header: Vec<String> = match reader.headers() {
         Ok(h) => h.iter().map(|c| c.trim().to_ascii_lowercase()).collect(),
         Err(e) => {

@@ -393,8 +393,8 @@ pub const CHOOSE_AN_APPEAL_AND_A_DECISION: Text = Text {
     en: "Choose an appeal and a decision.",
 };
 pub const CHOOSE_AT_LEAST_ONE_CSV_FILE: Text = Text {
-    id: "Pilih minimal satu berkas CSV.",
-    en: "Choose at least one CSV file.",
+    id: "Pilih minimal satu berkas CSV atau Excel.",
+    en: "Choose at least one CSV or Excel file.",
 };
 pub const CHOOSE_A_CSV_FILE: Text = Text {
     id: "Pilih berkas CSV.",
@@ -2421,7 +2421,7 @@ pub const UPHOLD_THIS_APPEAL: Text = Text {
     id: "Kabulkan keberatan ini?",
     en: "Uphold this appeal?",
 };
-pub const UPLOAD_ONE_OR_MORE_CSV_FILES_UTF: Text = Text { id: "Unggah satu atau beberapa berkas CSV (UTF-8; pemisah koma, titik koma atau tab). Semua baris diperiksa dulu: bila ada satu baris salah, tidak ada yang diimpor. Mengimpor berkas yang sama dua kali tidak mengubah apa pun. Data yang tidak ada di berkas tidak dihapus. Pegawai yang pindah unit atau jabatan mendapat penugasan baru mulai tanggal di kolom", en: "Upload one or more CSV files (UTF-8; comma, semicolon or tab separated). Every row is checked first: if any row is wrong, nothing is imported. Importing the same files twice changes nothing. Records missing from the files are not deleted. An officer who changes unit or position gets a new assignment from the date in the column" };
+pub const UPLOAD_ONE_OR_MORE_CSV_FILES_UTF: Text = Text { id: "Unggah satu atau beberapa berkas CSV (UTF-8; pemisah koma, titik koma atau tab) atau Excel (xlsx, lembar pertama), dengan judul kolom seperti di bawah atau seperti ekspor SIMPEG (NIP, NAMA, JABATAN, UNIT KERJA berupa kode atau nama unit, KELAS JABATAN, TMT JABATAN); kolom lain dilewati dan disebutkan. Semua baris diperiksa dulu: bila ada satu baris salah, tidak ada yang diimpor. Mengimpor berkas yang sama dua kali tidak mengubah apa pun. Data yang tidak ada di berkas tidak dihapus. Pegawai yang pindah unit atau jabatan mendapat penugasan baru mulai tanggal di kolom", en: "Upload one or more CSV files (UTF-8; comma, semicolon or tab separated) or Excel workbooks (xlsx, first sheet), headed as below or as a SIMPEG export is (NIP, NAMA, JABATAN, UNIT KERJA as a unit code or name, KELAS JABATAN, TMT JABATAN); other columns are skipped and named. Every row is checked first: if any row is wrong, nothing is imported. Importing the same files twice changes nothing. Records missing from the files are not deleted. An officer who changes unit or position gets a new assignment from the date in the column" };
 pub const USED_ONLY_WHEN_THE_POLICY_GIVES_THEM: Text = Text { id: "Hanya dipakai bila kebijakan memberinya bobot. Nilai 0–1 atau persen; baris untuk pegawai dan bulan yang sama menggantikan yang lama.", en: "Used only when the policy gives them weight. Values 0–1 or percentages; a row for the same officer and month replaces the old one." };
 pub const USERNAME: Text = Text {
     id: "Nama pengguna",
@@ -3085,8 +3085,24 @@ pub const R_NOT_YES_NO: Text = Text {
     en: "'{}' is not ya/tidak (yes/no)",
 };
 pub const R_NOT_A_DATE_VALUE: Text = Text {
-    id: "'{}' bukan tanggal TTTT-BB-HH",
-    en: "'{}' is not a date YYYY-MM-DD",
+    id: "'{}' bukan tanggal seperti 2024-01-02 atau 02-01-2024",
+    en: "'{}' is not a date such as 2024-01-02 or 02-01-2024",
+};
+pub const R_UNREADABLE_WORKBOOK: Text = Text {
+    id: "berkas tampak seperti buku kerja Excel tetapi tidak dapat dibaca: {}",
+    en: "the file looks like an Excel workbook but cannot be read: {}",
+};
+pub const R_NO_SHEET: Text = Text {
+    id: "buku kerja tidak punya lembar",
+    en: "the workbook has no sheet",
+};
+pub const R_UNITS_SHARE_A_NAME: Text = Text {
+    id: "beberapa unit bernama '{}': tulis kode unitnya",
+    en: "several units are named '{}': give the unit's code",
+};
+pub const R_NOT_A_UNIT: Text = Text {
+    id: "'{}' bukan kode maupun nama unit yang tersimpan atau ada di units.csv",
+    en: "'{}' is neither the code nor the name of a unit stored or in units.csv",
 };
 pub const R_NOT_A_CONFIDENCE: Text = Text {
     id: "{} bukan 90, 95 atau 99",
@@ -4107,6 +4123,10 @@ pub const PAYROLL_SHEET: &[Text] = &[
 
 /// Domain reasons a page may show, for `reason_text`; the English is the domain's wording.
 pub const REASONS: &[Text] = &[
+    R_UNREADABLE_WORKBOOK,
+    R_NO_SHEET,
+    R_UNITS_SHARE_A_NAME,
+    R_NOT_A_UNIT,
     R_NOT_RUPIAH,
     R_CLASS_LENGTH,
     R_REQUIRED,
@@ -4984,9 +5004,18 @@ pub const LEFT_THE_SERVICE: Text = Text {
     id: "Berhenti",
     en: "Left",
 };
+pub const COLUMNS_NOT_USED: Text = Text {
+    id: "Kolom yang tidak dipakai (tidak dibaca): ",
+    en: "Columns not used (not read): ",
+};
 /// Every text above, for the completeness test.
 #[cfg(test)]
 pub const EVERY_TEXT: &[Text] = &[
+    R_UNREADABLE_WORKBOOK,
+    R_NO_SHEET,
+    R_UNITS_SHARE_A_NAME,
+    R_NOT_A_UNIT,
+    COLUMNS_NOT_USED,
     CONTINUE,
     DEPARTURE_RETIRED,
     DEPARTURE_DIED,

@@ -24,7 +24,7 @@ fn import_form(look: Look) -> Markup {
                 @let (required, optional) = table.columns();
                 p {
                     label for=(table.code()) { code { (table.file_name()) } }
-                    input id=(table.code()) type="file" name=(table.code()) accept=".csv,text/csv";
+                    input id=(table.code()) type="file" name=(table.code()) accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
                     span.hint { (lang.t(T::COLUMNS)) code { (required.join(", ")) } @if !optional.is_empty() { " · " (lang.t(T::OPTIONAL)) code { (optional.join(", ")) } } }
                 }
             }
@@ -140,5 +140,9 @@ fn plan_table(lang: Lang, plan: &ImportPlan, tables: &[Table]) -> Markup {
             } } }
         }
         p.muted { (plan.unchanged) " " (lang.t(T::ROWS_UNCHANGED)) }
+        @if !plan.ignored_columns.is_empty() {
+            p { (lang.t(T::COLUMNS_NOT_USED))
+                (plan.ignored_columns.iter().map(|(t, c)| format!("{c} ({})", t.file_name())).collect::<Vec<_>>().join(", ")) }
+        }
     }
 }

@@ -139,7 +139,7 @@ fn upload_form(look: Look, kind: &str, label: &str, columns: &str) -> Markup {
             input type="hidden" name="kind" value=(kind);
             p {
                 label for={ "file-" (kind) } { (label) }
-                input id={ "file-" (kind) } type="file" name="file" accept=".csv,text/csv" required;
+                input id={ "file-" (kind) } type="file" name="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" required;
                 span.hint { (look.t(T::COLUMNS)) code { (columns) } }
             }
             p.buttons { button type="submit" { (look.t(T::IMPORT)) } }
