@@ -208,7 +208,13 @@ enum InnovationCommand {
 #[derive(Subcommand)]
 enum TppCommand {
     /// Save a policy version from a TOML file (see the README); a saved version never changes.
-    Policy { file: PathBuf },
+    Policy {
+        file: PathBuf,
+        /// Save nothing: show what the policy would have paid in the last three months
+        /// computed, beside what was paid.
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Replace the base TPP per position class from a CSV file: position_class,base_amount.
     Base { file: PathBuf },
     /// Import attendance/productivity factors: nip,month,attendance,productivity.
@@ -580,7 +586,14 @@ fn main() -> ExitCode {
         } => with_store(&database, |store| async move {
             let tenant = tenant.as_deref();
             match command {
-                TppCommand::Policy { file } => tpp_command::policy(&store, &file, tenant).await,
+                TppCommand::Policy {
+                    file,
+                    dry_run: false,
+                } => tpp_command::policy(&store, &file, tenant).await,
+                TppCommand::Policy {
+                    file,
+                    dry_run: true,
+                } => tpp_command::policy_dry_run(&store, &file, tenant).await,
                 TppCommand::Base { file } => tpp_command::base_amounts(&store, &file, tenant).await,
                 TppCommand::Components { file } => {
                     tpp_command::components(&store, &file, tenant).await

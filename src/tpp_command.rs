@@ -7,6 +7,8 @@ use std::process::ExitCode;
 use anyhow::{bail, Context};
 use suara_domain::period::Month;
 use suara_domain::tpp::inputs::{parse_base_amounts, parse_components, LineError};
+use suara_domain::tpp::payroll::compare;
+use suara_domain::tpp::policy::Policy;
 use suara_domain::tpp::rupiah;
 use suara_store::{Store, TppError};
 use time::OffsetDateTime;
@@ -29,6 +31,47 @@ fn report_lines(path: &Path, errors: &[LineError]) -> ExitCode {
     }
     eprintln!("{} problem(s); nothing was imported", errors.len());
     ExitCode::from(2)
+}
+
+/// What a policy file would have paid in the last three months computed, beside what was
+/// paid; saves nothing. Exit 2 when the policy has problems.
+pub async fn policy_dry_run(
+    store: &Store,
+    file: &Path,
+    tenant_code: Option<&str>,
+) -> anyhow::Result<ExitCode> {
+    let tenant = tenant(store, tenant_code).await?;
+    let text = String::from_utf8(read(file)?).context("the policy file is not UTF-8 text")?;
+    let policy = match Policy::from_toml(&text) {
+        Ok(policy) => policy,
+        Err(error) => {
+            eprintln!("error: {}: {error}", file.display());
+            return Ok(ExitCode::from(2));
+        }
+    };
+    let simulated = store.simulate_policy(&tenant.tenant_id, &policy, 3).await?;
+    if simulated.is_empty() {
+        println!("no month has been computed yet: nothing to compare with");
+    }
+    for (run, payroll) in &simulated {
+        let c = compare(&run.payroll, payroll);
+        println!(
+            "{}: paid Rp{} (run v{}), under {} Rp{}; {} of {} officers change, {} on too little evidence",
+            c.month,
+            rupiah(c.paid_total),
+            run.summary.version,
+            policy.version,
+            rupiah(c.simulated_total),
+            c.changed,
+            c.officers,
+            c.insufficient
+        );
+        for (unit, (paid, simulated)) in c.units.iter().filter(|(_, (p, s))| p != s) {
+            println!("  {unit}: Rp{} → Rp{}", rupiah(*paid), rupiah(*simulated));
+        }
+    }
+    println!("dry run: the policy was not saved");
+    Ok(ExitCode::SUCCESS)
 }
 
 pub async fn policy(

@@ -503,6 +503,28 @@ fn tpp_payroll_is_run_and_exported_from_the_command_line() {
         "{}",
         stderr(&missing)
     );
+
+    // A new policy's effect before saving it, then the run it makes: the same rupiah.
+    let half = csv_file(dir.path(), "half.toml", "version = \"half\"\neffective_from = \"2026-10\"\ncap = \"0.5\"\n[satisfaction]\nrule = \"proportional\"\nthreshold = \"80\"\n");
+    let dry = run(&["tpp", "policy", "--dry-run", &half]);
+    assert!(dry.status.success(), "{}", stderr(&dry));
+    assert!(
+        stdout(&dry).contains(
+            "2026-10: paid Rp3.300.000 (run v1), under half Rp1.650.000; 1 of 1 officers change"
+        ) && stdout(&dry).contains("dinkes: Rp3.300.000 → Rp1.650.000")
+            && stdout(&dry).contains("not saved"),
+        "{}",
+        stdout(&dry)
+    );
+    let broken = run(&["tpp", "policy", "--dry-run", &policy]);
+    assert_eq!(broken.status.code(), Some(2));
+    assert!(run(&["tpp", "policy", &half]).status.success());
+    let again = run(&["tpp", "run", "--period", "2026-10"]);
+    assert!(
+        stdout(&again).contains("total         Rp1.650.000"),
+        "{}",
+        stdout(&again)
+    );
 }
 
 #[test]

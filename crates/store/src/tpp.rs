@@ -851,6 +851,34 @@ impl Store {
         rows.iter().map(summary_from_row).collect()
     }
 
+    /// What `policy` would have paid in each of the last `months` computed months, beside
+    /// the run in force of each: the payroll is computed as a run would compute it now (from
+    /// today's inputs), stored nowhere. Newest month first.
+    pub async fn simulate_policy(
+        &self,
+        tenant_id: &str,
+        policy: &Policy,
+        months: usize,
+    ) -> Result<Vec<(StoredRun, Payroll)>, StoreError> {
+        let mut computed: Vec<Month> = self
+            .payroll_runs(tenant_id)
+            .await?
+            .into_iter()
+            .map(|r| r.month)
+            .collect();
+        computed.dedup();
+        let mut out = Vec::new();
+        for month in computed.into_iter().take(months) {
+            let Some(run) = self.payroll_run_in_force(tenant_id, month).await? else {
+                continue;
+            };
+            let officers = self.payroll_inputs(tenant_id, month, policy).await?;
+            let inputs: Vec<OfficerInput> = officers.iter().map(|o| o.input.clone()).collect();
+            out.push((run, payroll::compute(month, policy, &inputs)));
+        }
+        Ok(out)
+    }
+
     /// The run of `month` in force: its newest approved or locked version (what was or will
     /// be paid), else its newest version. A draft of a new version does not replace what an
     /// officer was paid until it is approved.

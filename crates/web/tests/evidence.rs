@@ -2,6 +2,8 @@
 //! on one day, from a unit of 334 users a month) leaves the whole unit's pay as it was and
 //! each officer's explanation says why and what would change it; a month of answers that
 //! meets the Krejcie–Morgan sample, spread over the month, still cuts a poorly rated unit.
+//! A new policy's effect is shown before it is saved, and agrees to the rupiah with the run
+//! it then makes.
 
 mod common;
 
@@ -194,4 +196,74 @@ async fn one_afternoon_never_decides_a_month(db: TestDatabase) {
     )
     .await;
     assert!(why.contains("batas atas"), "{why}");
+
+    // A new policy, previewed first: what it would have paid last month, nothing saved.
+    let text = format!(
+        "version = \"skala-90\"\neffective_from = \"{month}\"\n\n[satisfaction]\nrule = \"linear_to_threshold\"\nthreshold = \"90\"\n\n[evidence]\nsample = \"krejcie_morgan\"\nmin_days = 10\n"
+    );
+    let preview = app
+        .post_form_as(
+            Some(&finance),
+            "/tpp/kebijakan?lang=id",
+            &[
+                ("csrf", finance.csrf.as_str()),
+                ("policy", &text),
+                ("action", "preview"),
+            ],
+        )
+        .await;
+    assert_eq!(preview.status(), StatusCode::OK);
+    let preview = preview.text().await.unwrap();
+    let label = r#"data-label="Dengan kebijakan ini"><strong>"#;
+    let at = preview.find(label).unwrap_or_else(|| panic!("{preview}")) + label.len();
+    let simulated = &preview[at..at + preview[at..].find('<').unwrap()];
+    assert!(
+        preview.contains("belum disimpan") && preview.contains("skala-90"),
+        "{preview}"
+    );
+    assert!(
+        app.store.policies("t1").await.unwrap().is_empty(),
+        "nothing saved"
+    );
+    // A policy with a problem: named, the typed text kept, no effect shown.
+    let broken = text.replace("\"90\"", "\"190\"");
+    let refused = app
+        .post_form_as(
+            Some(&finance),
+            "/tpp/kebijakan?lang=id",
+            &[
+                ("csrf", finance.csrf.as_str()),
+                ("policy", &broken),
+                ("action", "preview"),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let refused = refused.text().await.unwrap();
+    assert!(
+        refused.contains("satisfaction.threshold") && !refused.contains(label),
+        "{refused}"
+    );
+    // Saved, and the month computed again under it: the very total the preview showed.
+    app.store
+        .save_policy("t1", &text, "bpkad", OffsetDateTime::now_utc())
+        .await
+        .unwrap();
+    compute(&app, &finance, &month).await;
+    let run = app
+        .store
+        .payroll_run("t1", month.parse().unwrap(), None)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(run.policy.version, "skala-90");
+    assert_eq!(
+        simulated,
+        format!("Rp{}", suara_domain::tpp::rupiah(run.summary.total))
+    );
+    assert_ne!(
+        run.summary.total,
+        sri_paid + head_paid + BASE,
+        "the policy changed pay"
+    );
 }

@@ -200,6 +200,51 @@ pub fn differences(before: &Payroll, after: &Payroll) -> Vec<Difference> {
         .collect()
 }
 
+/// What a policy would have paid in a month beside what was paid: the simulator's figures.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Comparison {
+    pub month: Month,
+    pub paid_total: u64,
+    pub simulated_total: u64,
+    /// Officers in the simulation.
+    pub officers: usize,
+    /// Officers whose amount would differ (or who are in only one of the two).
+    pub changed: usize,
+    /// Officers the simulated policy would judge on too little evidence.
+    pub insufficient: usize,
+    /// Per unit code: paid, then simulated.
+    pub units: BTreeMap<String, (u64, u64)>,
+}
+
+/// Compares what a policy would pay (`simulated`) with what was paid (`paid`).
+pub fn compare(paid: &Payroll, simulated: &Payroll) -> Comparison {
+    let mut units: BTreeMap<String, (u64, u64)> = BTreeMap::new();
+    for (unit, total) in paid.unit_totals() {
+        units.entry(unit.to_string()).or_default().0 = total;
+    }
+    for (unit, total) in simulated.unit_totals() {
+        units.entry(unit.to_string()).or_default().1 = total;
+    }
+    Comparison {
+        month: simulated.month,
+        paid_total: paid.total(),
+        simulated_total: simulated.total(),
+        officers: simulated.rows.len(),
+        changed: differences(paid, simulated).len(),
+        insufficient: simulated
+            .rows
+            .iter()
+            .filter(|r| {
+                matches!(
+                    r.explanation.evidence,
+                    super::evidence::Evidence::Insufficient { .. }
+                )
+            })
+            .count(),
+        units,
+    }
+}
+
 /// Where a run stands: computed, checked by HR, approved by finance, then locked for good.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum RunState {
@@ -264,6 +309,7 @@ mod four_eyes_tests {
 mod tests {
     use super::*;
     use crate::decimal::Decimal;
+    use crate::tpp::policy::SatisfactionRule;
     use proptest::prelude::*;
 
     fn input(
@@ -288,6 +334,33 @@ mod tests {
             public_facing: true,
             coverage: Default::default(),
         }
+    }
+
+    #[test]
+    fn a_comparison_adds_up_per_unit_and_counts_the_changed() {
+        let month = Month::new(2026, 10).unwrap();
+        let inputs = vec![
+            input("1", 4_000_000, None, Some((400, 8500))),
+            input("2", 5_000_000, Some((300, 5000)), Some((400, 8500))),
+        ];
+        let paid = compute(month, &Policy::regency_default(), &inputs);
+        let stricter = Policy {
+            rule: SatisfactionRule::Proportional {
+                threshold: Decimal::new(90, 0),
+            },
+            ..Policy::regency_default()
+        };
+        let simulated = compute(month, &stricter, &inputs);
+        let c = compare(&paid, &simulated);
+        assert_eq!(
+            (c.paid_total, c.simulated_total),
+            (paid.total(), simulated.total())
+        );
+        assert_eq!(c.units["dukcapil"], (paid.total(), simulated.total()));
+        // Officer 1 takes the unit's 85.00, now short of 90; officer 2 was below both
+        // thresholds, where the proportional rule pays the score either way.
+        assert_eq!((c.officers, c.changed, c.insufficient), (2, 1, 0));
+        assert_eq!(compare(&paid, &paid).changed, 0);
     }
 
     #[test]

@@ -200,6 +200,14 @@ fn evidence_rules_of_earlier_policies_stay_as_they_were() {
 }
 
 #[test]
+fn the_example_policy_reads() {
+    let policy =
+        Policy::from_toml(include_str!("../../../../examples/tpp/policy-2027.toml")).unwrap();
+    let rule = policy.evidence.unwrap();
+    assert!(rule.sample_from_users && rule.min_days == 10);
+}
+
+#[test]
 fn bad_policies_list_every_problem() {
     let text = r#"
 version = ""

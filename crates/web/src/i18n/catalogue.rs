@@ -5008,9 +5008,59 @@ pub const COLUMNS_NOT_USED: Text = Text {
     id: "Kolom yang tidak dipakai (tidak dibaca): ",
     en: "Columns not used (not read): ",
 };
+pub const SEE_ITS_EFFECT_FIRST: Text = Text {
+    id: "Lihat dampaknya dulu",
+    en: "See its effect first",
+};
+pub const WHAT_THIS_POLICY_WOULD_HAVE_PAID: Text = Text {
+    id: "Dampak kebijakan ini pada bulan yang sudah dihitung",
+    en: "What this policy would have paid in the months computed",
+};
+pub const COMPUTED_FROM_TODAY_S_DATA_NOTHING_SAVED: Text = Text {
+    id: "Dihitung dari data sekarang, seperti perhitungan ulang akan menghitungnya, di samping perhitungan yang berlaku. Tidak ada yang disimpan.",
+    en: "Computed from today's data, as a new computation would, beside the run in force. Nothing is saved.",
+};
+pub const UNDER_THIS_POLICY: Text = Text {
+    id: "Dengan kebijakan ini",
+    en: "Under this policy",
+};
+pub const OFFICERS_CHANGED: Text = Text {
+    id: "Pegawai berubah",
+    en: "Officers changed",
+};
+pub const ON_TOO_LITTLE_EVIDENCE: Text = Text {
+    id: "Bukti belum cukup",
+    en: "Too little evidence",
+};
+pub const BY_UNIT_IN: Text = Text {
+    id: "Per unit, ",
+    en: "By unit, ",
+};
+pub const NO_UNIT_S_TOTAL_CHANGES: Text = Text {
+    id: "Tidak ada unit yang jumlahnya berubah.",
+    en: "No unit's total changes.",
+};
+pub const NO_MONTH_COMPUTED_YET: Text = Text {
+    id: "Belum ada bulan yang dihitung; dampaknya terlihat setelah perhitungan pertama.",
+    en: "No month has been computed yet; the effect shows after the first run.",
+};
+pub const THIS_POLICY_IS_VALID_AND_NOT_SAVED_YET: Text = Text {
+    id: "Kebijakan ini benar dan belum disimpan. Dampaknya ada di bawah.",
+    en: "This policy is valid and not saved yet. Its effect is below.",
+};
 /// Every text above, for the completeness test.
 #[cfg(test)]
 pub const EVERY_TEXT: &[Text] = &[
+    SEE_ITS_EFFECT_FIRST,
+    WHAT_THIS_POLICY_WOULD_HAVE_PAID,
+    COMPUTED_FROM_TODAY_S_DATA_NOTHING_SAVED,
+    UNDER_THIS_POLICY,
+    OFFICERS_CHANGED,
+    ON_TOO_LITTLE_EVIDENCE,
+    BY_UNIT_IN,
+    NO_UNIT_S_TOTAL_CHANGES,
+    NO_MONTH_COMPUTED_YET,
+    THIS_POLICY_IS_VALID_AND_NOT_SAVED_YET,
     R_UNREADABLE_WORKBOOK,
     R_NO_SHEET,
     R_UNITS_SHARE_A_NAME,

@@ -39,6 +39,15 @@ pub fn rp(amount: u64) -> String {
     format!("Rp{}", rupiah(amount))
 }
 
+/// The change from `before` to `after` in rupiah, signed: "+Rp1.000" or "−Rp1.000".
+pub fn signed(after: u64, before: u64) -> String {
+    if after >= before {
+        format!("+{}", rp(after - before))
+    } else {
+        format!("−{}", rp(before - after))
+    }
+}
+
 pub fn state_label(lang: Lang, state: RunState) -> &'static str {
     match state {
         RunState::Draft => lang.t(T::DRAFT),

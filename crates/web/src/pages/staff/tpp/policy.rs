@@ -1,36 +1,106 @@
 //! TPP policy versions: the one in force, the saved ones, and a new version edited as TOML
-//! (the typed text is kept when it cannot be saved, with every problem listed).
+//! (the typed text is kept when it cannot be saved, with every problem listed). Before
+//! saving, "see its effect first" shows what the typed policy would have paid in the last
+//! months computed, beside what was paid, and saves nothing.
 
 use axum::http::StatusCode;
 use axum::response::Response;
 use maud::{html, Markup};
 use serde::Deserialize;
+use std::collections::BTreeMap;
+
+use suara_domain::tpp::payroll::{compare, Comparison};
 use suara_domain::tpp::policy::{Policy, PolicyError};
 use suara_store::{StoredPolicy, TppError};
 use time::OffsetDateTime;
 
-use super::{refusal, rule_text};
+use super::{refusal, rp, rule_text, signed};
 use crate::i18n::catalogue as T;
 use crate::pages::context::{CsrfForm, Look, StaffCx};
 use crate::pages::failure::PageError;
 use crate::routes;
 
+/// Months the effect is shown for.
+const SIMULATED_MONTHS: usize = 3;
+
 pub struct PolicyView {
     pub saved: Vec<StoredPolicy>,
     pub in_force: Policy,
+    /// Unit names by code, for the effect by unit.
+    pub unit_names: BTreeMap<String, String>,
 }
+
+/// What the typed policy would have paid, newest month first (`Some(empty)` when no month
+/// has been computed yet).
+pub type Effect = Option<Vec<Comparison>>;
 
 async fn load(cx: &StaffCx) -> Result<PolicyView, PageError> {
     let store = &cx.app.store;
     Ok(PolicyView {
         saved: store.policies(cx.tenant_id()).await?,
         in_force: store.policy_for(cx.tenant_id(), cx.current_month()).await?,
+        unit_names: store
+            .units(cx.tenant_id())
+            .await?
+            .into_iter()
+            .map(|u| (u.unit_id, u.name))
+            .collect(),
     })
+}
+
+fn effect_section(look: Look, view: &PolicyView, effect: &[Comparison]) -> Markup {
+    let lang = look.lang;
+    let Some(latest) = effect.first() else {
+        return html! { section #dampak { h2 { (look.t(T::WHAT_THIS_POLICY_WOULD_HAVE_PAID)) } p { (look.t(T::NO_MONTH_COMPUTED_YET)) } } };
+    };
+    let changed_units: Vec<(&String, &(u64, u64))> = latest
+        .units
+        .iter()
+        .filter(|(_, (paid, sim))| paid != sim)
+        .collect();
+    html! {
+        section #dampak {
+            h2 { (look.t(T::WHAT_THIS_POLICY_WOULD_HAVE_PAID)) }
+            p.muted { (look.t(T::COMPUTED_FROM_TODAY_S_DATA_NOTHING_SAVED)) }
+            table.data.stacked {
+                thead { tr {
+                    th scope="col" { (look.t(T::MONTH)) } th.num scope="col" { (look.t(T::PAID)) }
+                    th.num scope="col" { (look.t(T::UNDER_THIS_POLICY)) } th.num scope="col" { (look.t(T::DIFFERENCE)) }
+                    th.num scope="col" { (look.t(T::OFFICERS_CHANGED)) } th.num scope="col" { (look.t(T::ON_TOO_LITTLE_EVIDENCE)) }
+                } }
+                tbody { @for c in effect { tr {
+                    th scope="row" { (lang.month(c.month)) }
+                    td.num data-label=(look.t(T::PAID)) { (rp(c.paid_total)) }
+                    td.num data-label=(look.t(T::UNDER_THIS_POLICY)) { strong { (rp(c.simulated_total)) } }
+                    td.num data-label=(look.t(T::DIFFERENCE)) { (signed(c.simulated_total, c.paid_total)) }
+                    td.num data-label=(look.t(T::OFFICERS_CHANGED)) { (c.changed) (look.t(T::OF)) (c.officers) }
+                    td.num data-label=(look.t(T::ON_TOO_LITTLE_EVIDENCE)) { (c.insufficient) (look.t(T::OF)) (c.officers) }
+                } } }
+            }
+            h3 { (look.t(T::BY_UNIT_IN)) (lang.month(latest.month)) }
+            @if changed_units.is_empty() {
+                p { (look.t(T::NO_UNIT_S_TOTAL_CHANGES)) }
+            } @else {
+                table.data.stacked {
+                    thead { tr {
+                        th scope="col" { "Unit" } th.num scope="col" { (look.t(T::PAID)) }
+                        th.num scope="col" { (look.t(T::UNDER_THIS_POLICY)) } th.num scope="col" { (look.t(T::DIFFERENCE)) }
+                    } }
+                    tbody { @for (unit, (paid, sim)) in &changed_units { tr {
+                        th scope="row" { (view.unit_names.get(*unit).map_or(unit.as_str(), String::as_str)) }
+                        td.num data-label=(look.t(T::PAID)) { (rp(*paid)) }
+                        td.num data-label=(look.t(T::UNDER_THIS_POLICY)) { (rp(*sim)) }
+                        td.num data-label=(look.t(T::DIFFERENCE)) { (signed(*sim, *paid)) }
+                    } } }
+                }
+            }
+        }
+    }
 }
 
 pub async fn policies(cx: StaffCx) -> Result<Response, PageError> {
     let view = load(&cx).await?;
-    let (title, content) = render(cx.look(), &view, None, None);
+    let (title, content) = render(cx.look(), &view, None, None, &None);
     cx.ok(title, content)
 }
 
@@ -39,6 +109,7 @@ pub fn render(
     view: &PolicyView,
     message: Option<&Result<String, Markup>>,
     draft: Option<&str>,
+    effect: &Effect,
 ) -> (&'static str, Markup) {
     let lang = look.lang;
     let text = draft.map_or_else(|| view.in_force.to_toml(), str::to_string);
@@ -72,13 +143,18 @@ pub fn render(
                 } } }
             }
         }
+        @if let Some(effect) = effect { (effect_section(look, view, effect)) }
         h2 { (look.t(T::SAVE_A_NEW_VERSION)) }
         p { (look.t(T::EDIT_THE_TEXT_BELOW_TOML_SEE_THE)) }
         form method="post" action=(look.action(routes::TPP_POLICY)) {
             (look.csrf())
             label for="policy" { (look.t(T::POLICY_TOML)) }
             textarea #policy name="policy" rows="18" spellcheck="false" { (text) }
-            p.buttons { button.primary type="submit" { (look.t(T::CHECK_AND_SAVE)) } }
+            p.buttons {
+                button type="submit" name="action" value="preview" { (look.t(T::SEE_ITS_EFFECT_FIRST)) }
+                " "
+                button.primary type="submit" name="action" value="save" { (look.t(T::CHECK_AND_SAVE)) }
+            }
         }
     };
     (title, content)
@@ -88,12 +164,64 @@ pub fn render(
 pub struct PolicyForm {
     #[serde(default)]
     pub policy: String,
+    /// `preview` shows the effect and saves nothing.
+    pub action: Option<String>,
+}
+
+/// Every problem of a policy that cannot be read or saved, in words.
+fn policy_problems(cx: &StaffCx, error: &PolicyError) -> Markup {
+    match error {
+        PolicyError::Invalid(problems) => html! {
+            p { strong { (cx.t(T::THE_POLICY_CANNOT_BE_SAVED_YET)) } }
+            ul { @for p in problems { li { code { (p.field) } ": " (crate::i18n::reason_text(cx.lang, &p.reason)) } } }
+        },
+        error => html! { p { (error.to_string()) } },
+    }
+}
+
+/// The typed policy's effect on the months computed, saving nothing.
+async fn preview(cx: &StaffCx, form: &PolicyForm) -> Result<Response, PageError> {
+    let view = load(cx).await?;
+    let (status, message, effect) = match Policy::from_toml(&form.policy) {
+        Ok(policy) => {
+            let simulated = cx
+                .app
+                .store
+                .simulate_policy(cx.tenant_id(), &policy, SIMULATED_MONTHS)
+                .await?;
+            let effect = simulated
+                .iter()
+                .map(|(run, payroll)| compare(&run.payroll, payroll))
+                .collect();
+            (
+                StatusCode::OK,
+                Ok(cx.t(T::THIS_POLICY_IS_VALID_AND_NOT_SAVED_YET).to_string()),
+                Some(effect),
+            )
+        }
+        Err(error) => (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Err(policy_problems(cx, &error)),
+            None,
+        ),
+    };
+    let (title, content) = render(
+        cx.look(),
+        &view,
+        Some(&message),
+        Some(&form.policy),
+        &effect,
+    );
+    Ok(cx.page(status, title, content))
 }
 
 pub async fn save_policy(
     cx: StaffCx,
     CsrfForm(form): CsrfForm<PolicyForm>,
 ) -> Result<Response, PageError> {
+    if form.action.as_deref() == Some("preview") {
+        return preview(&cx, &form).await;
+    }
     let saved = cx
         .app
         .store
@@ -115,16 +243,9 @@ pub async fn save_policy(
                 cx.lang.month(policy.effective_from)
             )),
         ),
-        Err(TppError::Policy(PolicyError::Invalid(problems))) => (
-            StatusCode::UNPROCESSABLE_ENTITY,
-            Err(html! {
-                p { strong { (cx.t(T::THE_POLICY_CANNOT_BE_SAVED_YET)) } }
-                ul { @for p in &problems { li { code { (p.field) } ": " (crate::i18n::reason_text(cx.lang, &p.reason)) } } }
-            }),
-        ),
         Err(TppError::Policy(error)) => (
             StatusCode::UNPROCESSABLE_ENTITY,
-            Err(html! { p { (error.to_string()) } }),
+            Err(policy_problems(&cx, &error)),
         ),
         Err(error) => {
             let (status, text) = refusal(cx.lang, error)?;
@@ -133,6 +254,6 @@ pub async fn save_policy(
     };
     let keep = message.is_err().then_some(form.policy.as_str());
     let view = load(&cx).await?;
-    let (title, content) = render(cx.look(), &view, Some(&message), keep);
+    let (title, content) = render(cx.look(), &view, Some(&message), keep, &None);
     Ok(cx.page(status, title, content))
 }

@@ -14,7 +14,7 @@ use suara_store::{RunSummary, StoredRun};
 use time::{OffsetDateTime, UtcOffset};
 
 use super::{
-    explain_href, month_href, parse_month, percent, refusal, rp, rule_text, state_label,
+    explain_href, month_href, parse_month, percent, refusal, rp, rule_text, signed, state_label,
     unit_totals,
 };
 use crate::i18n::catalogue as T;
@@ -254,14 +254,6 @@ fn changes(look: Look, run: &StoredRun, previous: &StoredRun) -> Markup {
                 } } }
             }
         }
-    }
-}
-
-fn signed(after: u64, before: u64) -> String {
-    if after >= before {
-        format!("+{}", rp(after - before))
-    } else {
-        format!("−{}", rp(before - after))
     }
 }
 
