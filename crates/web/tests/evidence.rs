@@ -199,7 +199,7 @@ async fn one_afternoon_never_decides_a_month(db: TestDatabase) {
 
     // A new policy, previewed first: what it would have paid last month, nothing saved.
     let text = format!(
-        "version = \"skala-90\"\neffective_from = \"{month}\"\n\n[satisfaction]\nrule = \"linear_to_threshold\"\nthreshold = \"90\"\n\n[evidence]\nsample = \"krejcie_morgan\"\nmin_days = 10\n"
+        "# Disetujui rapat TAPD\nversion = \"skala-90\"\neffective_from = \"{month}\"\n\n[satisfaction]\nrule = \"linear_to_threshold\"\nthreshold = \"90\"\n\n[evidence]\nsample = \"krejcie_morgan\"\nmin_days = 10\n"
     );
     let preview = app
         .post_form_as(
@@ -257,6 +257,14 @@ async fn one_afternoon_never_decides_a_month(db: TestDatabase) {
         .unwrap()
         .unwrap();
     assert_eq!(run.policy.version, "skala-90");
+    // The policy page offers the text as it was typed, its comment kept, for the next version.
+    let policies = app
+        .get_as(&finance, "/tpp/kebijakan?lang=id")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(policies.contains("# Disetujui rapat TAPD"), "{policies}");
     assert_eq!(
         simulated,
         format!("Rp{}", suara_domain::tpp::rupiah(run.summary.total))

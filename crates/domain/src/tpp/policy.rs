@@ -31,7 +31,8 @@
 //! ```
 //!
 //! Numbers may be written as strings, integers or decimals; they are read exactly as
-//! written (`0.1` is one tenth, not the nearest binary fraction).
+//! written (`0.1` is one tenth, not the nearest binary fraction). In a string, a decimal
+//! comma reads as the point (`floor = "0,25"`).
 
 use std::fmt::Write as _;
 
@@ -330,6 +331,10 @@ impl Number {
             Number::Integer(n) => Some(Decimal::new(*n, 0)),
             Number::Float(f) if f.is_finite() => Decimal::parse(&format!("{f}")),
             Number::Float(_) => None,
+            // A decimal comma, as Indonesians write it ("0,85"), reads as the point.
+            Number::Text(text) if !text.contains('.') => {
+                Decimal::parse(&text.replacen(',', ".", 1))
+            }
             Number::Text(text) => Decimal::parse(text),
         }
     }

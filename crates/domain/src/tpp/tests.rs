@@ -200,6 +200,18 @@ fn evidence_rules_of_earlier_policies_stay_as_they_were() {
 }
 
 #[test]
+fn a_decimal_comma_reads_as_the_point() {
+    let text = EXAMPLE.replace("floor = 0.4", "floor = \"0,4\"");
+    assert_ne!(text, EXAMPLE);
+    assert_eq!(
+        Policy::from_toml(&text).unwrap(),
+        Policy::from_toml(EXAMPLE).unwrap()
+    );
+    let two = EXAMPLE.replace("floor = 0.4", "floor = \"0,4,1\"");
+    assert!(Policy::from_toml(&two).is_err());
+}
+
+#[test]
 fn the_example_policy_reads() {
     let policy =
         Policy::from_toml(include_str!("../../../../examples/tpp/policy-2027.toml")).unwrap();

@@ -2997,7 +2997,7 @@ pub const R_START_BEFORE_END: Text = Text {
     en: "must start before it ends",
 };
 pub const R_NOT_A_DECIMAL: Text = Text {
-    id: "bukan angka desimal biasa seperti 0,85",
+    id: "bukan angka desimal biasa seperti \"0,85\"",
     en: "is not a plain decimal number such as 0.85",
 };
 pub const R_PASSWORD_LENGTH: Text = Text {

@@ -112,7 +112,16 @@ pub fn render(
     effect: &Effect,
 ) -> (&'static str, Markup) {
     let lang = look.lang;
-    let text = draft.map_or_else(|| view.in_force.to_toml(), str::to_string);
+    // The policy in force as it was typed, comments included (the default has no text).
+    let typed = view
+        .saved
+        .iter()
+        .find(|p| p.policy == view.in_force)
+        .map(|p| p.text.clone());
+    let text = draft.map_or_else(
+        || typed.unwrap_or_else(|| view.in_force.to_toml()),
+        str::to_string,
+    );
     let title = look.t(T::TPP_POLICIES);
     let content = html! {
         p.crumbs { a href=(look.href(routes::TPP)) { "TPP" } }
