@@ -33,6 +33,10 @@ fn report_lines(path: &Path, errors: &[LineError]) -> ExitCode {
     ExitCode::from(2)
 }
 
+fn policy_text(file: &Path) -> anyhow::Result<String> {
+    String::from_utf8(read(file)?).context("the policy file is not UTF-8 text")
+}
+
 /// What a policy file would have paid in the last three months computed, beside what was
 /// paid; saves nothing. Exit 2 when the policy has problems.
 pub async fn policy_dry_run(
@@ -41,8 +45,7 @@ pub async fn policy_dry_run(
     tenant_code: Option<&str>,
 ) -> anyhow::Result<ExitCode> {
     let tenant = tenant(store, tenant_code).await?;
-    let text = String::from_utf8(read(file)?).context("the policy file is not UTF-8 text")?;
-    let policy = match Policy::from_toml(&text) {
+    let policy = match Policy::from_toml(&policy_text(file)?) {
         Ok(policy) => policy,
         Err(error) => {
             eprintln!("error: {}: {error}", file.display());
@@ -80,7 +83,7 @@ pub async fn policy(
     tenant_code: Option<&str>,
 ) -> anyhow::Result<ExitCode> {
     let tenant = tenant(store, tenant_code).await?;
-    let text = String::from_utf8(read(file)?).context("the policy file is not UTF-8 text")?;
+    let text = policy_text(file)?;
     match store
         .save_policy(
             &tenant.tenant_id,

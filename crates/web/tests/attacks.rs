@@ -953,7 +953,7 @@ async fn verify_catches_pay_records_edited_behind_the_applications_back(db: Test
         .await
         .unwrap();
     assert_eq!(verify().await, None);
-    let edits: [(&str, &str, &str, &str); 6] = [
+    let edits: [(&str, &str, &str, &str); 8] = [
         (
             "a self-issued ticket's issuer cleared",
             "UPDATE tickets SET issuer_nip = NULL",
@@ -983,6 +983,18 @@ async fn verify_catches_pay_records_edited_behind_the_applications_back(db: Test
             "UPDATE officer_assignments SET unit_id = 'rsud' WHERE nip = '198001012005011001'",
             "UPDATE officer_assignments SET unit_id = 'dukcapil' WHERE nip = '198001012005011001'",
             "unit history of officer",
+        ),
+        (
+            "a unit's users a month raised, so its evidence never suffices",
+            "UPDATE units SET monthly_users = 100000 WHERE unit_id = 'dukcapil'",
+            "UPDATE units SET monthly_users = 100 WHERE unit_id = 'dukcapil'",
+            "unit dukcapil is not as the audit chain recorded",
+        ),
+        (
+            "a unit moved under another, so its officers take that unit's score",
+            "UPDATE units SET parent_id = 'rsud' WHERE unit_id = 'dukcapil'",
+            "UPDATE units SET parent_id = NULL WHERE unit_id = 'dukcapil'",
+            "unit dukcapil is not as the audit chain recorded",
         ),
         (
             "an officer given a higher class",

@@ -35,6 +35,7 @@ impl Store {
             self.base_amounts_problem(tenant_id).await?,
             self.components_problem(tenant_id).await?,
             self.officers_problem(tenant_id).await?,
+            self.units_problem(tenant_id).await?,
             self.tickets_problem(tenant_id).await?,
         ] {
             if problem.is_some() {
@@ -136,6 +137,42 @@ impl Store {
             return Ok(Some(format!(
                 "the {month} components of officer {nip} were imported but are gone: {BEHIND}"
             )));
+        }
+        Ok(None)
+    }
+
+    /// A unit's place in the tree (an officer's unit without answers takes the nearest unit
+    /// above with some) and its users a month (the evidence rule's sample) decide pay: each
+    /// must be what the unit's last import recorded.
+    async fn units_problem(&self, tenant_id: &str) -> Result<Option<String>> {
+        let mut last: HashMap<String, Entry> = HashMap::new();
+        for (id, entry) in self.entries_in_order(tenant_id, "unit").await? {
+            last.insert(id, entry);
+        }
+        let rows = sqlx::query(
+            "SELECT unit_id, parent_id, monthly_users FROM units WHERE tenant_id = $1
+             ORDER BY unit_id",
+        )
+        .bind(tenant_id)
+        .fetch_all(&self.reader)
+        .await?;
+        for row in &rows {
+            let id: String = row.try_get("unit_id")?;
+            let parent: Option<String> = row.try_get("parent_id")?;
+            let users: Option<i64> = row.try_get("monthly_users")?;
+            let matches = last
+                .get(&id)
+                .and_then(|e| e.after.as_ref())
+                .is_some_and(|a| {
+                    a.get("parent_id").map(|v| v.as_str().map(str::to_owned))
+                        == Some(parent.clone())
+                        && a.get("monthly_users").map(serde_json::Value::as_i64) == Some(users)
+                });
+            if !matches {
+                return Ok(Some(format!(
+                    "unit {id} is not as the audit chain recorded its last import: {BEHIND}"
+                )));
+            }
         }
         Ok(None)
     }
