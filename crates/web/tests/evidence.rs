@@ -86,6 +86,22 @@ async fn compute(app: &TestApp, finance: &Session, month: &str) -> String {
     page(app, finance, &location).await
 }
 
+/// The policy page after "see its effect first" with `policy` typed.
+async fn previewed(app: &TestApp, finance: &Session, policy: &str) -> (StatusCode, String) {
+    let response = app
+        .post_form_as(
+            Some(finance),
+            "/tpp/kebijakan?lang=id",
+            &[
+                ("csrf", finance.csrf.as_str()),
+                ("policy", policy),
+                ("action", "preview"),
+            ],
+        )
+        .await;
+    (response.status(), response.text().await.unwrap())
+}
+
 /// What each dukcapil officer is paid in the month's newest run.
 async fn amounts(app: &TestApp, month: &str) -> (u64, u64) {
     let run = app
@@ -201,19 +217,8 @@ async fn one_afternoon_never_decides_a_month(db: TestDatabase) {
     let text = format!(
         "# Disetujui rapat TAPD\nversion = \"skala-90\"\neffective_from = \"{month}\"\n\n[satisfaction]\nrule = \"linear_to_threshold\"\nthreshold = \"90\"\n\n[evidence]\nsample = \"krejcie_morgan\"\nmin_days = 10\n"
     );
-    let preview = app
-        .post_form_as(
-            Some(&finance),
-            "/tpp/kebijakan?lang=id",
-            &[
-                ("csrf", finance.csrf.as_str()),
-                ("policy", &text),
-                ("action", "preview"),
-            ],
-        )
-        .await;
-    assert_eq!(preview.status(), StatusCode::OK);
-    let preview = preview.text().await.unwrap();
+    let (status, preview) = previewed(&app, &finance, &text).await;
+    assert_eq!(status, StatusCode::OK);
     let label = r#"data-label="Dengan kebijakan ini"><strong>"#;
     let at = preview.find(label).unwrap_or_else(|| panic!("{preview}")) + label.len();
     let simulated = &preview[at..at + preview[at..].find('<').unwrap()];
@@ -227,19 +232,8 @@ async fn one_afternoon_never_decides_a_month(db: TestDatabase) {
     );
     // A policy with a problem: named, the typed text kept, no effect shown.
     let broken = text.replace("\"90\"", "\"190\"");
-    let refused = app
-        .post_form_as(
-            Some(&finance),
-            "/tpp/kebijakan?lang=id",
-            &[
-                ("csrf", finance.csrf.as_str()),
-                ("policy", &broken),
-                ("action", "preview"),
-            ],
-        )
-        .await;
-    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    let refused = refused.text().await.unwrap();
+    let (status, refused) = previewed(&app, &finance, &broken).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(
         refused.contains("satisfaction.threshold") && !refused.contains(label),
         "{refused}"

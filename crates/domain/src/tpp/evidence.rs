@@ -169,14 +169,21 @@ pub enum Evidence {
 }
 
 impl Evidence {
-    /// Whether the responses fell short in number (else, or also, in days).
-    pub fn too_few_responses(&self) -> bool {
-        matches!(self, Evidence::Insufficient { responses, needed, .. } if responses < needed)
-    }
-
-    /// Whether the responses were given on too few days.
-    pub fn too_few_days(&self) -> bool {
-        matches!(self, Evidence::Insufficient { days: Some(days), days_needed, .. } if days < days_needed)
+    /// What more evidence the rule asks for: responses, then distinct days; `None` unless
+    /// the evidence was insufficient.
+    pub fn missing(&self) -> Option<(u64, u32)> {
+        match *self {
+            Evidence::Insufficient {
+                responses,
+                needed,
+                days,
+                days_needed,
+            } => Some((
+                needed.saturating_sub(responses),
+                days.map_or(0, |d| days_needed.saturating_sub(d)),
+            )),
+            _ => None,
+        }
     }
 
     pub fn code(&self) -> &'static str {
@@ -352,7 +359,7 @@ mod tests {
                 days_needed: 10
             }
         );
-        assert!(evidence.too_few_responses() && evidence.too_few_days());
+        assert_eq!(evidence.missing(), Some((135, 9)));
         // The sample, bunched into three days: still not enough.
         let unit = rated(200, "55.32", &[Q_SCALE * 2; 200]);
         let basis = ScoreBasis::UnitOnly { unit };
@@ -361,7 +368,7 @@ mod tests {
             ..afternoon
         };
         let evidence = assess(Some(&rule), &basis, basis.score(), &bunched);
-        assert!(!evidence.too_few_responses() && evidence.too_few_days());
+        assert_eq!(evidence.missing(), Some((0, 7)));
         // The sample over a month of service: pay may fall.
         let month = Coverage {
             days: Some(20),

@@ -80,17 +80,9 @@ pub fn shortfall(lang: Lang, evidence: &Evidence) -> Markup {
 
 /// What more evidence would let the rule judge: responses and days still missing.
 fn what_would_change_it(lang: Lang, evidence: &Evidence) -> Markup {
-    let Evidence::Insufficient {
-        responses,
-        needed,
-        days,
-        days_needed,
-    } = *evidence
-    else {
+    let Some((more_responses, more_days)) = evidence.missing() else {
         return html! {};
     };
-    let more_responses = needed.saturating_sub(responses);
-    let more_days = days.map_or(0, |d| days_needed.saturating_sub(d));
     html! {
         p { (lang.t(T::WHAT_WOULD_CHANGE_IT))
             @if more_responses > 0 { (more_responses) (lang.t(T::MORE_RESPONSES)) }
