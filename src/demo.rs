@@ -616,7 +616,11 @@ fn officer(rng: &mut Rng, unit: &str, serial: usize, serves_public: bool) -> Cur
         .ok()
         .and_then(|d| d.checked_add(time::Duration::days(rng.below(365) as i64)))
         .unwrap_or(Date::MIN);
-    CurrentOfficer { officer, since }
+    CurrentOfficer {
+        officer,
+        since,
+        left_on: None,
+    }
 }
 
 /// The seed of the demo's responses.

@@ -14,7 +14,13 @@ pub enum SheetError {
     Unreadable(String),
     #[error("the workbook has no sheet")]
     NoSheet,
+    #[error("the first sheet uses cells beyond row {MAX_ROWS} or column {MAX_COLUMNS}: keep only the list on it")]
+    TooLarge,
 }
+
+/// The largest sheet read: a regency's officers, villages or catalogue fit many times over.
+const MAX_ROWS: u32 = 200_000;
+const MAX_COLUMNS: u32 = 200;
 
 /// The bytes as CSV: an xlsx workbook becomes the CSV of its first sheet (dates as
 /// YYYY-MM-DD); anything else is returned as it is, for the CSV reader to judge.
@@ -25,14 +31,37 @@ pub fn as_csv(bytes: &[u8]) -> Result<Cow<'_, [u8]>, SheetError> {
     }
     let unreadable = |e: calamine::XlsxError| SheetError::Unreadable(e.to_string());
     let mut workbook: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(unreadable)?;
-    let range = workbook
-        .worksheet_range_at(0)
-        .ok_or(SheetError::NoSheet)?
+    let first = workbook
+        .sheet_names()
+        .into_iter()
+        .next()
+        .ok_or(SheetError::NoSheet)?;
+    // Cell by cell, never as a grid: one stray cell far out (XFD1048576) would make the
+    // grid hundreds of gigabytes.
+    let mut rows: std::collections::BTreeMap<u32, Vec<(u32, String)>> = Default::default();
+    let mut width = 0;
+    let mut cells = workbook
+        .worksheet_cells_reader(&first)
         .map_err(unreadable)?;
+    while let Some(cell) = cells.next_cell().map_err(unreadable)? {
+        let (row, column) = cell.get_position();
+        if row >= MAX_ROWS || column >= MAX_COLUMNS {
+            return Err(SheetError::TooLarge);
+        }
+        let text = cell_text(&Data::from(cell.get_value().clone()));
+        if !text.is_empty() {
+            width = width.max(column + 1);
+            rows.entry(row).or_default().push((column, text));
+        }
+    }
     let mut out = csv::Writer::from_writer(Vec::new());
-    for row in range.rows() {
-        let cells: Vec<String> = row.iter().map(cell_text).collect();
-        out.write_record(&cells)
+    let mut line = vec![String::new(); width as usize];
+    for cells in rows.values() {
+        line.iter_mut().for_each(String::clear);
+        for (column, text) in cells {
+            line[*column as usize].clone_from(text);
+        }
+        out.write_record(&line)
             .map_err(|e| SheetError::Unreadable(e.to_string()))?;
     }
     out.into_inner()

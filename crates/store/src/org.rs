@@ -321,7 +321,10 @@ impl Store {
         .fetch_all(&self.reader)
         .await?;
         let officers = sqlx::query(&format!(
-            "SELECT {OFFICER_COLUMNS}, a.valid_from FROM officers o
+            "SELECT {OFFICER_COLUMNS}, a.valid_from,
+                 (SELECT MAX(b.valid_until) FROM officer_assignments b
+                  WHERE b.tenant_id = o.tenant_id AND b.nip = o.nip) AS last_day
+             FROM officers o
              LEFT JOIN officer_assignments a ON a.tenant_id = o.tenant_id AND a.nip = o.nip
                  AND a.valid_until IS NULL
              WHERE o.tenant_id = $1 ORDER BY o.nip"
@@ -337,7 +340,12 @@ impl Store {
                 .iter()
                 .map(|row| {
                     let since: Option<String> = row.try_get("valid_from")?;
+                    let last_day: Option<String> = row.try_get("last_day")?;
                     Ok(CurrentOfficer {
+                        left_on: match since {
+                            Some(_) => None,
+                            None => last_day.as_deref().map(parse_date).transpose()?,
+                        },
                         officer: officer_from_row(row)?,
                         since: since
                             .as_deref()
@@ -556,11 +564,13 @@ async fn write_officer(
     let Some(from) = change.new_assignment_from else {
         return Ok(());
     };
-    // The open assignment ends the day before the new one starts.
+    // An assignment still running on the new start (open, or ending later) ends the day
+    // before it, so two never overlap.
     let last_day = from.previous_day().unwrap_or(from);
     sqlx::query(
         "UPDATE officer_assignments SET valid_until = $3
-         WHERE tenant_id = $1 AND nip = $2 AND valid_until IS NULL AND valid_from < $4",
+         WHERE tenant_id = $1 AND nip = $2 AND valid_from < $4
+           AND (valid_until IS NULL OR valid_until >= $4)",
     )
     .bind(tenant_id)
     .bind(&officer.nip)

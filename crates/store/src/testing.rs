@@ -132,6 +132,7 @@ pub fn organisation() -> Snapshot {
             serves_public: true,
         },
         since: date!(2024 - 01 - 02),
+        left_on: None,
     };
     Snapshot {
         units: vec![

@@ -133,12 +133,64 @@ async fn hr_records_that_an_officer_leaves(db: TestDatabase) {
     assert_eq!(named.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let (_, officers, _) = app.store.preview_payroll("t1", last_month).await.unwrap();
     assert!(officers.iter().all(|o| o.input.nip != OFFICER_NIP));
+    // Her old QR poster still opens the survey, for the unit: nobody's answer is refused.
+    let poster = app
+        .client
+        .get(app.url(&format!("/survei/dukcapil?officer={OFFICER_NIP}")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        !poster.contains("Sri Wahyuni") && !poster.contains(&format!(r#"value="{OFFICER_NIP}""#)),
+        "{poster}"
+    );
     // The counter no longer offers her for a ticket.
     app.add_account("admin-dukcapil", Role::UnitAdmin, Some("dukcapil"), None)
         .await;
     let admin = app.sign_in("admin-dukcapil", PASSWORD).await.unwrap();
     let counter = page(&app, &admin, "/loket?lang=id").await;
     assert!(!counter.contains("Sri Wahyuni"), "{counter}");
+
+    // A list that still carries her changes nothing; she returns only on a start date after
+    // her last day, as a new assignment.
+    use suara_domain::org::import::{plan_import, ImportFiles};
+    let today = tenant().month_of(OffsetDateTime::now_utc());
+    let plan_for = |csv: String| {
+        let store = &app.store;
+        async move {
+            let snapshot = store.org_snapshot("t1").await.unwrap();
+            let files = ImportFiles {
+                officers: Some(csv.as_bytes()),
+                ..Default::default()
+            };
+            plan_import(&files, &snapshot, OffsetDateTime::now_utc().date())
+        }
+    };
+    let row = format!("nip,name,position,position_class,unit_id\n{OFFICER_NIP},Sri Wahyuni,Verifikator,7,dukcapil\n");
+    assert!(plan_for(row.clone()).await.unwrap().is_empty());
+    let moved = row.replace("Verifikator", "Kepala Seksi");
+    let refused = plan_for(moved).await.unwrap_err();
+    assert!(refused[0].reason.contains("left on"), "{refused:?}");
+    let back = today.last_day().to_string();
+    let returning = format!("nip,name,position,position_class,unit_id,assigned_from\n{OFFICER_NIP},Sri Wahyuni,Verifikator,7,dukcapil,{back}\n");
+    let plan = plan_for(returning).await.unwrap();
+    assert_eq!(
+        plan.officers[0].new_assignment_from.map(|d| d.to_string()),
+        Some(back.clone())
+    );
+    app.store
+        .apply_import("t1", &plan, "bkpsdm", OffsetDateTime::now_utc())
+        .await
+        .unwrap();
+    let history = app.store.assignments("t1", OFFICER_NIP).await.unwrap();
+    assert_eq!((history.len(), history[0].until), (2, None));
+    assert_eq!(
+        history[1].until.map(|d| d.to_string()),
+        Some(last_day.clone())
+    );
 
     // The audit chain replays the ended assignment: verify finds nothing amiss (it names the
     // first officer whose unit history differs from the chain's).

@@ -139,6 +139,7 @@ async fn one_afternoon_never_decides_a_month(db: TestDatabase) {
             serves_public: false,
         },
         since: time::macros::date!(2024 - 01 - 02),
+        left_on: None,
     });
     app.store
         .seed_organisation("t1", &org, "test", OffsetDateTime::now_utc())

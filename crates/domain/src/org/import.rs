@@ -169,6 +169,9 @@ impl std::fmt::Display for RowError {
 pub struct CurrentOfficer {
     pub officer: Officer,
     pub since: Date,
+    /// The last working day of an officer with no assignment open beyond it (left, or
+    /// leaving on that day); `None` while they work on.
+    pub left_on: Option<Date>,
 }
 
 /// The organisation as stored, which the files are checked against.
@@ -359,17 +362,19 @@ pub fn plan_import(
         &mut plan.unchanged,
     );
     plan.issues = diff(issues, &current.issues, |i| &i.code, &mut plan.unchanged);
-    for (officer, from) in officers {
+    for (officer, from, returning) in officers {
         let before = current
             .officers
             .iter()
             .find(|c| c.officer.nip == officer.nip);
         match before {
-            Some(before) if before.officer == officer => plan.unchanged += 1,
+            Some(before) if before.officer == officer && !returning => plan.unchanged += 1,
             _ => {
-                let moves = before.is_none_or(|b| {
-                    b.officer.unit_id != officer.unit_id || b.officer.position != officer.position
-                });
+                let moves = returning
+                    || before.is_none_or(|b| {
+                        b.officer.unit_id != officer.unit_id
+                            || b.officer.position != officer.position
+                    });
                 plan.officers.push(OfficerChange {
                     before: before.map(|b| b.officer.clone()),
                     after: officer,
@@ -555,6 +560,44 @@ fn aliases(table: Table, column: &str) -> &'static [&'static str] {
     }
 }
 
+/// Columns of personnel lists (SIMPEG exports, BKPSDM's sheets) that suara does not use,
+/// folded: skipped and listed. Any other unknown header is refused, since it may be one of
+/// suara's own columns misspelt.
+const PERSONNEL_COLUMNS: &[&str] = &[
+    "no",
+    "nomor",
+    "gol ruang",
+    "golongan",
+    "gol",
+    "pangkat",
+    "pangkat gol",
+    "pangkat gol ruang",
+    "tmt golongan",
+    "tmt pangkat",
+    "eselon",
+    "jenis jabatan",
+    "npwp",
+    "nik",
+    "tempat lahir",
+    "tanggal lahir",
+    "tgl lahir",
+    "jenis kelamin",
+    "agama",
+    "pendidikan",
+    "pendidikan terakhir",
+    "status",
+    "status pegawai",
+    "alamat",
+    "email",
+    "no hp",
+    "telepon",
+    "bank",
+    "nama bank",
+    "nomor rekening",
+    "no rekening",
+    "keterangan",
+];
+
 /// The column a header names, if suara reads it.
 fn column_of(table: Table, header: &str) -> Option<&'static str> {
     let (required, optional) = table.columns();
@@ -629,10 +672,29 @@ fn read_rows(
                 header.push(String::new());
             }
             Some(column) => header.push(column.to_string()),
-            None => {
+            None if text.is_empty() || PERSONNEL_COLUMNS.contains(&folded(text).as_str()) => {
                 if !text.is_empty() {
                     ignored.push((table, text.clone()));
                 }
+                header.push(String::new());
+            }
+            // Anything else may be a column of ours misspelt: reading the file without it
+            // would empty that column for every row.
+            None => {
+                let (required, optional) = table.columns();
+                errors.push(header_error(
+                    text,
+                    format!(
+                        "unknown column; {} has {}",
+                        table.file_name(),
+                        required
+                            .iter()
+                            .chain(optional)
+                            .copied()
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                ));
                 header.push(String::new());
             }
         }
@@ -1062,7 +1124,7 @@ fn parse_officers(
     known_units: &UnitRefs,
     today: Date,
     errors: &mut Vec<RowError>,
-) -> Vec<(Officer, Date)> {
+) -> Vec<(Officer, Date, bool)> {
     let mut seen = HashMap::new();
     let mut out = Vec::new();
     for row in rows {
@@ -1091,6 +1153,7 @@ fn parse_officers(
                 None
             }
         };
+        let explicit_from = !row.get("assigned_from").is_empty();
         let from = match row.get("assigned_from") {
             "" => Some(today),
             text => match sheet_date(text) {
@@ -1120,6 +1183,7 @@ fn parse_officers(
             unit_id,
             serves_public,
         };
+        let mut returning = false;
         if let Some(stored) = current
             .officers
             .iter()
@@ -1127,7 +1191,20 @@ fn parse_officers(
         {
             let moves = stored.officer.unit_id != officer.unit_id
                 || stored.officer.position != officer.position;
-            if moves && from <= stored.since {
+            if let Some(last) = stored.left_on {
+                // Someone who left comes back only on a start date given after their last
+                // day: a list that still carries them must not undo the departure.
+                returning = explicit_from && from > last;
+                if !returning && (moves || explicit_from) {
+                    errors.push(row.error(
+                        "assigned_from",
+                        format!(
+                            "the officer left on {last}: to bring them back, give a date after it"
+                        ),
+                    ));
+                    continue;
+                }
+            } else if moves && from <= stored.since {
                 errors.push(row.error(
                     "assigned_from",
                     format!(
@@ -1138,7 +1215,7 @@ fn parse_officers(
                 continue;
             }
         }
-        out.push((officer, from));
+        out.push((officer, from, returning));
     }
     out
 }
@@ -1206,6 +1283,7 @@ mod tests {
             let row = CurrentOfficer {
                 officer: c.after.clone(),
                 since,
+                left_on: None,
             };
             put(&mut snapshot.officers, &row, |o| {
                 o.officer.nip == c.after.nip
@@ -1521,7 +1599,7 @@ mod tests {
 
     #[test]
     fn headers_are_checked_first() {
-        let units = "unit_id;name;kind;kind\na;A;dinas;dinas\n";
+        let units = "unit_id;name;kind;colour\na;A;dinas;red\n";
         let officers = "nip,name,unit_id\n";
         let errors = plan_import(
             &ImportFiles {
@@ -1539,7 +1617,10 @@ mod tests {
             .collect();
         assert_eq!(
             found,
-            [(Table::Units, 1, "kind"), (Table::Officers, 1, "position")]
+            [
+                (Table::Units, 1, "colour"),
+                (Table::Officers, 1, "position")
+            ]
         );
     }
 
@@ -1617,6 +1698,19 @@ mod tests {
             "{}",
             errors[1]
         );
+        // A column of ours misspelt is refused, not read as empty.
+        let misspelt =
+            "NIP;NAMA;JABATAN;UNIT KERJA;KELAS JABTAN\n198001012005011001;Sri;Perawat;dinkes;7\n";
+        let errors = plan_import(
+            &ImportFiles {
+                officers: Some(misspelt.as_bytes()),
+                ..Default::default()
+            },
+            &current,
+            TODAY,
+        )
+        .unwrap_err();
+        assert_eq!(errors[0].field, "KELAS JABTAN");
         assert_eq!(sheet_date("31/12/2025"), Some(date!(2025 - 12 - 31)));
         assert_eq!(sheet_date("2/1/2024"), Some(date!(2024 - 01 - 02)));
         assert_eq!(sheet_date("31-02-2024"), None);

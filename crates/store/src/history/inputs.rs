@@ -209,11 +209,13 @@ impl Store {
                         let closed: BTreeSet<Assignment> = std::mem::take(assignments)
                             .into_iter()
                             .filter(|a| a.0 != from)
-                            .map(|(start, end, unit, position)| match end {
-                                None if start.as_str() < from => {
+                            .map(|(start, end, unit, position)| {
+                                let running = end.as_deref().is_none_or(|e| e >= from);
+                                if running && start.as_str() < from {
                                     (start, Some(until.clone()), unit, position)
+                                } else {
+                                    (start, end, unit, position)
                                 }
-                                _ => (start, end, unit, position),
                             })
                             .collect();
                         *assignments = closed;

@@ -2421,7 +2421,7 @@ pub const UPHOLD_THIS_APPEAL: Text = Text {
     id: "Kabulkan keberatan ini?",
     en: "Uphold this appeal?",
 };
-pub const UPLOAD_ONE_OR_MORE_CSV_FILES_UTF: Text = Text { id: "Unggah satu atau beberapa berkas CSV (UTF-8; pemisah koma, titik koma atau tab) atau Excel (xlsx, lembar pertama), dengan judul kolom seperti di bawah atau seperti ekspor SIMPEG (NIP, NAMA, JABATAN, UNIT KERJA berupa kode atau nama unit, KELAS JABATAN, TMT JABATAN); kolom lain dilewati dan disebutkan. Semua baris diperiksa dulu: bila ada satu baris salah, tidak ada yang diimpor. Mengimpor berkas yang sama dua kali tidak mengubah apa pun. Data yang tidak ada di berkas tidak dihapus. Pegawai yang pindah unit atau jabatan mendapat penugasan baru mulai tanggal di kolom", en: "Upload one or more CSV files (UTF-8; comma, semicolon or tab separated) or Excel workbooks (xlsx, first sheet), headed as below or as a SIMPEG export is (NIP, NAMA, JABATAN, UNIT KERJA as a unit code or name, KELAS JABATAN, TMT JABATAN); other columns are skipped and named. Every row is checked first: if any row is wrong, nothing is imported. Importing the same files twice changes nothing. Records missing from the files are not deleted. An officer who changes unit or position gets a new assignment from the date in the column" };
+pub const UPLOAD_ONE_OR_MORE_CSV_FILES_UTF: Text = Text { id: "Unggah satu atau beberapa berkas CSV (UTF-8; pemisah koma, titik koma atau tab) atau Excel (xlsx, lembar pertama), dengan judul kolom seperti di bawah atau seperti ekspor SIMPEG (NIP, NAMA, JABATAN, UNIT KERJA berupa kode atau nama unit, KELAS JABATAN, TMT JABATAN); kolom data kepegawaian yang tidak dipakai (GOL/RUANG, ESELON, NPWP…) dilewati dan disebutkan, kolom lain yang tidak dikenal ditolak. Semua baris diperiksa dulu: bila ada satu baris salah, tidak ada yang diimpor. Mengimpor berkas yang sama dua kali tidak mengubah apa pun. Data yang tidak ada di berkas tidak dihapus. Pegawai yang pindah unit atau jabatan mendapat penugasan baru mulai tanggal di kolom", en: "Upload one or more CSV files (UTF-8; comma, semicolon or tab separated) or Excel workbooks (xlsx, first sheet), headed as below or as a SIMPEG export is (NIP, NAMA, JABATAN, UNIT KERJA as a unit code or name, KELAS JABATAN, TMT JABATAN); personnel columns suara does not use (GOL/RUANG, ESELON, NPWP…) are skipped and named, other unknown columns refused. Every row is checked first: if any row is wrong, nothing is imported. Importing the same files twice changes nothing. Records missing from the files are not deleted. An officer who changes unit or position gets a new assignment from the date in the column" };
 pub const USED_ONLY_WHEN_THE_POLICY_GIVES_THEM: Text = Text { id: "Hanya dipakai bila kebijakan memberinya bobot. Nilai 0–1 atau persen; baris untuk pegawai dan bulan yang sama menggantikan yang lama.", en: "Used only when the policy gives them weight. Values 0–1 or percentages; a row for the same officer and month replaces the old one." };
 pub const USERNAME: Text = Text {
     id: "Nama pengguna",
@@ -4123,6 +4123,9 @@ pub const PAYROLL_SHEET: &[Text] = &[
 
 /// Domain reasons a page may show, for `reason_text`; the English is the domain's wording.
 pub const REASONS: &[Text] = &[
+    R_NOT_A_SAMPLE_RULE,
+    R_OFFICER_LEFT,
+    R_SHEET_TOO_LARGE,
     R_UNREADABLE_WORKBOOK,
     R_NO_SHEET,
     R_UNITS_SHARE_A_NAME,
@@ -5048,9 +5051,34 @@ pub const THIS_POLICY_IS_VALID_AND_NOT_SAVED_YET: Text = Text {
     id: "Kebijakan ini benar dan belum disimpan. Dampaknya ada di bawah.",
     en: "This policy is valid and not saved yet. Its effect is below.",
 };
+pub const ASSIGNMENT_ENDED: Text = Text {
+    id: "penugasan diakhiri",
+    en: "assignment ended",
+};
+pub const ASSIGNED_FROM: Text = Text {
+    id: "Mulai bertugas",
+    en: "Assigned from",
+};
+pub const R_NOT_A_SAMPLE_RULE: Text = Text {
+    id: "'{}' bukan krejcie_morgan atau min_responses",
+    en: "'{}' is not krejcie_morgan or min_responses",
+};
+pub const R_OFFICER_LEFT: Text = Text {
+    id: "pegawai berhenti pada {}: untuk mengaktifkannya lagi, beri tanggal mulai sesudahnya",
+    en: "the officer left on {}: to bring them back, give a date after it",
+};
+pub const R_SHEET_TOO_LARGE: Text = Text {
+    id: "lembar pertama memakai sel di luar baris {} atau kolom {}: sisakan daftarnya saja",
+    en: "the first sheet uses cells beyond row {} or column {}: keep only the list on it",
+};
 /// Every text above, for the completeness test.
 #[cfg(test)]
 pub const EVERY_TEXT: &[Text] = &[
+    ASSIGNMENT_ENDED,
+    ASSIGNED_FROM,
+    R_NOT_A_SAMPLE_RULE,
+    R_OFFICER_LEFT,
+    R_SHEET_TOO_LARGE,
     SEE_ITS_EFFECT_FIRST,
     WHAT_THIS_POLICY_WOULD_HAVE_PAID,
     COMPUTED_FROM_TODAY_S_DATA_NOTHING_SAVED,

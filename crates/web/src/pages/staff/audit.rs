@@ -97,6 +97,7 @@ pub fn action_label(lang: Lang, action: &str) -> String {
         "budget" | "budgeted" => T::BUDGETED_2,
         "implement" | "implemented" => T::IMPLEMENTED_3,
         "forward" | "forwarded" => T::FORWARDED,
+        "end" => T::ASSIGNMENT_ENDED,
         _ => return humanize(action),
     };
     lang.t(text).to_string()
@@ -150,6 +151,8 @@ fn field_label(lang: Lang, field: &str) -> String {
         "serves_public" => T::SERVES_THE_PUBLIC,
         "service_hours" => T::SERVICE_HOURS_2,
         "upheld" => T::UPHELD_2,
+        "assigned_from" => T::ASSIGNED_FROM,
+        "assigned_until" => T::LAST_WORKING_DAY,
         _ => return humanize(field),
     };
     lang.t(text).to_string()
@@ -175,6 +178,9 @@ fn value_text(lang: Lang, value: &Value) -> String {
     }
     if let Some(role) = suara_domain::access::Role::from_code(&text) {
         return crate::i18n::role_label(lang, role).to_string();
+    }
+    if let Some(reason) = suara_domain::org::departure::DepartureReason::from_code(&text) {
+        return crate::pages::staff::departure::reason_label(lang, reason).to_string();
     }
     if let Some(state) = suara_domain::tpp::payroll::RunState::from_code(&text) {
         return crate::pages::staff::tpp::state_label(lang, state).to_string();

@@ -6,6 +6,7 @@ use maud::{html, Markup};
 use suara_domain::decimal::Decimal;
 use suara_domain::integrity::channel::Trust;
 use suara_domain::period::Month;
+use suara_domain::skm::krejcie_morgan_sample_size;
 use suara_domain::tpp::evidence::{Coverage, Evidence};
 use suara_domain::tpp::payroll::Payroll;
 use suara_domain::tpp::policy::{factor_shown, Policy, SatisfactionRule};
@@ -120,7 +121,9 @@ fn evidence_step(lang: Lang, policy: &Policy, coverage: &Coverage, e: &Explanati
                     p { (lang.t(T::THIS_POLICY_HAS_NO_EVIDENCE_RULE_THE)) }
                 }
                 Evidence::Insufficient { responses, needed, days, days_needed } => {
-                    @let sample = policy.evidence.as_ref().filter(|r| r.sample_from_users).and(coverage.monthly_users);
+                    // Named only when the sample, not the policy's own minimum, set the number.
+                    @let sample = policy.evidence.as_ref().filter(|r| r.sample_from_users).and(coverage.monthly_users)
+                        .filter(|users| krejcie_morgan_sample_size(u64::from(*users)) == needed);
                     p { (lang.t(T::THIS_MONTH_YOUR_UNIT_HAD)) strong { (responses) } (lang.t(T::RESPONSES_THAT_COUNT_FOR_TPP_TPP_CAN)) (needed)
                         @if let Some(users) = sample { (lang.t(T::THE_KREJCIE_MORGAN_SAMPLE_FOR)) (users) (lang.t(T::SERVICE_USERS_A_MONTH)) }
                         "." }

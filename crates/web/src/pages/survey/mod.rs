@@ -189,9 +189,24 @@ pub(crate) async fn load_context(
         .store
         .services_of_unit(&tenant.tenant_id, unit_id)
         .await?;
-    // An unknown NIP (say, an old poster of an officer who moved) just leaves the field out.
+    // An unknown NIP, or an officer who has left (an old poster, a kiosk still bound to
+    // them), just leaves the field out: the citizen rates the unit, and nothing is refused.
     let officer = match officer_nip.map(str::trim).filter(|n| !n.is_empty()) {
-        Some(nip) => app.store.officer(&tenant.tenant_id, nip).await?,
+        Some(nip) => {
+            let today = time::OffsetDateTime::now_utc()
+                .to_offset(tenant.offset())
+                .date();
+            let working = app
+                .store
+                .assignments(&tenant.tenant_id, nip)
+                .await?
+                .iter()
+                .any(|a| a.from <= today && a.until.is_none_or(|until| until >= today));
+            match working {
+                true => app.store.officer(&tenant.tenant_id, nip).await?,
+                false => None,
+            }
+        }
         None => None,
     };
     Ok(Some(FormContext {

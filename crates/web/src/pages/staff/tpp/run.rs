@@ -148,6 +148,7 @@ pub fn render(
     let lang = look.lang;
     let run = &view.run;
     let s = &run.summary;
+    let (bounded, insufficient, thin) = evidence_counts(run);
     let month = s.month;
     let title = format!("TPP {}", lang.month(month));
     let latest = view.versions.first().map(|r| r.version) == Some(s.version);
@@ -163,7 +164,6 @@ pub fn render(
                 (look.t(T::WEIGHT_OF_THE_UNIT_S_SCORE_K)) (run.policy.blend_k) "; "
                 (look.t(T::COUNTED_FOR_TPP)) (trust_label(lang, run.policy.min_trust)) }
             @if run.policy.evidence.is_some() {
-                @let (bounded, insufficient, _) = evidence_counts(run);
                 dt { (look.t(T::EVIDENCE_2)) }
                 dd { (bounded) (look.t(T::OFFICERS_SCORED_FROM_THEIR_SCORE_S_UPPER))
                     (insufficient) (look.t(T::OFFICERS_WITHOUT_ENOUGH_EVIDENCE_SATISFACTION_COMPONENT_100)) }
@@ -179,7 +179,6 @@ pub fn render(
                     (s.computed_by) @if let Some(r) = reviewer { (look.t(T::AND_WHO_REVIEWED_IT)) (r) } ")." }
             }
         }
-        @let (_, _, thin) = evidence_counts(run);
         @if !thin.is_empty() {
             div.warning role="note" {
                 p { strong { (thin.len()) " " (look.t(T::UNITS_JUDGED_ON_TOO_LITTLE_EVIDENCE)) } }
