@@ -427,7 +427,8 @@ pub async fn verify(
     let id = &tenant.tenant_id;
     // Never made here: a key that verify created would check nothing.
     let signer = Signer::new(signing_key);
-    let public = signer.existing_key(id)?.map(|key| key.public());
+    let key = signer.existing_key(id)?;
+    let public = key.as_ref().map(|key| key.public());
     if public.is_none() {
         println!(
             "no signing key at {} (give the server's with --signing-key FILE)",
@@ -445,7 +446,7 @@ pub async fn verify(
             return Ok(ExitCode::from(CHAIN_BROKEN));
         }
     };
-    let report = store.verify(id, public.as_ref(), &kept).await?;
+    let report = store.verify(id, key.as_deref(), &kept).await?;
     println!(
         "{id}: {} links verified, head {}; {} signed heads, {} monthly totals, {} payroll runs, {} audit entries and {} signed heads of them checked",
         report.chain.verified,

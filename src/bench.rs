@@ -166,6 +166,9 @@ async fn measure(
     let store = Store::open(url)
         .await
         .with_context(|| format!("opening {url}"))?;
+    // Written as the server writes: every link authenticated with the regency's key.
+    let signer = Arc::new(suara_web::signing::Signer::new(key));
+    store.set_entry_keys(signer.clone());
     let until = time::OffsetDateTime::now_utc()
         .to_offset(time::macros::offset!(+7))
         .date();
@@ -183,7 +186,6 @@ async fn measure(
 
     // The transparency log's tiles for the generated leaves, once, before the server starts
     // (a real log grows its tiles a commit at a time).
-    let signer = suara_web::signing::Signer::new(key);
     println!("{backend}: signing the log…");
     let started = Instant::now();
     signer.sign_all(&store).await?;

@@ -392,7 +392,7 @@ fn main() -> ExitCode {
                     tenant,
                     database,
                 },
-        } => with_store(&database, |store| async move {
+        } => with_store(&database, default_key(), |store| async move {
             skm_command::report(&store, &unit, &period, output, tenant.as_deref()).await
         }),
         Command::Skm {
@@ -408,7 +408,7 @@ fn main() -> ExitCode {
             command,
             database,
             signing_key,
-        } => with_store(&database, |store| async move {
+        } => with_store(&database, signing_key.clone(), |store| async move {
             match command {
                 TenantCommand::Add {
                     code,
@@ -432,66 +432,71 @@ fn main() -> ExitCode {
             }
             Ok(ExitCode::SUCCESS)
         }),
-        Command::User { command, database } => with_store(&database, |store| async move {
-            use suara_store::AccountChange;
-            match command {
-                UserCommand::Add {
-                    username,
-                    role,
-                    unit,
-                    nip,
-                    password_stdin,
-                    tenant,
-                } => {
-                    let args = admin_command::UserArgs {
+        Command::User { command, database } => {
+            with_store(&database, default_key(), |store| async move {
+                use suara_store::AccountChange;
+                match command {
+                    UserCommand::Add {
                         username,
                         role,
                         unit,
                         nip,
                         password_stdin,
                         tenant,
-                    };
-                    admin_command::add_user(&store, args).await?;
-                    Ok(ExitCode::SUCCESS)
-                }
-                UserCommand::Password {
-                    username,
-                    password_stdin,
-                    tenant,
-                } => {
-                    admin_command::set_password(
-                        &store,
-                        &username,
-                        tenant.as_deref(),
+                    } => {
+                        let args = admin_command::UserArgs {
+                            username,
+                            role,
+                            unit,
+                            nip,
+                            password_stdin,
+                            tenant,
+                        };
+                        admin_command::add_user(&store, args).await?;
+                        Ok(ExitCode::SUCCESS)
+                    }
+                    UserCommand::Password {
+                        username,
                         password_stdin,
-                    )
-                    .await
+                        tenant,
+                    } => {
+                        admin_command::set_password(
+                            &store,
+                            &username,
+                            tenant.as_deref(),
+                            password_stdin,
+                        )
+                        .await
+                    }
+                    UserCommand::Disable { username, tenant } => {
+                        admin_command::change_user(
+                            &store,
+                            &username,
+                            tenant.as_deref(),
+                            AccountChange::Disable,
+                        )
+                        .await
+                    }
+                    UserCommand::Email {
+                        username,
+                        address,
+                        tenant,
+                    } => {
+                        admin_command::set_email(&store, &username, &address, tenant.as_deref())
+                            .await
+                    }
+                    UserCommand::Enable { username, tenant } => {
+                        admin_command::change_user(
+                            &store,
+                            &username,
+                            tenant.as_deref(),
+                            AccountChange::Enable,
+                        )
+                        .await
+                    }
                 }
-                UserCommand::Disable { username, tenant } => {
-                    admin_command::change_user(
-                        &store,
-                        &username,
-                        tenant.as_deref(),
-                        AccountChange::Disable,
-                    )
-                    .await
-                }
-                UserCommand::Email {
-                    username,
-                    address,
-                    tenant,
-                } => admin_command::set_email(&store, &username, &address, tenant.as_deref()).await,
-                UserCommand::Enable { username, tenant } => {
-                    admin_command::change_user(
-                        &store,
-                        &username,
-                        tenant.as_deref(),
-                        AccountChange::Enable,
-                    )
-                    .await
-                }
-            }
-        }),
+            })
+        }
         Command::Import {
             units,
             services,
@@ -522,7 +527,7 @@ fn main() -> ExitCode {
                 dry_run,
                 tenant,
             };
-            with_store(&database, |store| async move {
+            with_store(&database, default_key(), |store| async move {
                 admin_command::import(&store, args).await
             })
         }
@@ -534,26 +539,26 @@ fn main() -> ExitCode {
                     tenant,
                 },
             database,
-        } => with_store(&database, |store| async move {
+        } => with_store(&database, default_key(), |store| async move {
             admin_command::add_api_key(&store, &label, &unit, tenant.as_deref()).await
         }),
         Command::Apikey {
             command: ApikeyCommand::List { tenant },
             database,
-        } => with_store(&database, |store| async move {
+        } => with_store(&database, default_key(), |store| async move {
             admin_command::list_api_keys(&store, tenant.as_deref()).await
         }),
         Command::Apikey {
             command: ApikeyCommand::Revoke { label, tenant },
             database,
-        } => with_store(&database, |store| async move {
+        } => with_store(&database, default_key(), |store| async move {
             admin_command::revoke_api_key(&store, &label, tenant.as_deref()).await
         }),
         Command::Innovation {
             command,
             tenant,
             database,
-        } => with_store(&database, |store| async move {
+        } => with_store(&database, default_key(), |store| async move {
             let tenant = tenant.as_deref();
             match command {
                 InnovationCommand::List => innovation_command::list(&store, tenant).await,
@@ -571,7 +576,7 @@ fn main() -> ExitCode {
             command,
             tenant,
             database,
-        } => with_store(&database, |store| async move {
+        } => with_store(&database, default_key(), |store| async move {
             let tenant = tenant.as_deref();
             match command {
                 MusrenaCommand::Rule { file } => musrena_command::rule(&store, &file, tenant).await,
@@ -583,7 +588,7 @@ fn main() -> ExitCode {
             tenant,
             database,
             signing_key,
-        } => with_store(&database, |store| async move {
+        } => with_store(&database, signing_key.clone(), |store| async move {
             let tenant = tenant.as_deref();
             match command {
                 TppCommand::Policy {
@@ -627,7 +632,7 @@ fn main() -> ExitCode {
             regency,
             name,
             database,
-        } => with_store(&database, |store| async move {
+        } => with_store(&database, default_key(), |store| async move {
             let regency = match (regency, name) {
                 (Some(code), Some(name)) => suara_store::Tenant {
                     tenant_id: code,
@@ -661,14 +666,16 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Command::Backup { file, database } => with_store(&database, |store| async move {
-            admin_command::backup(&store, &file).await
-        }),
+        Command::Backup { file, database } => {
+            with_store(&database, default_key(), |store| async move {
+                admin_command::backup(&store, &file).await
+            })
+        }
         Command::Verify {
             tenant,
             database,
             signing_key,
-        } => with_store(&database, |store| async move {
+        } => with_store(&database, signing_key.clone(), |store| async move {
             admin_command::verify(&store, tenant.as_deref(), &signing_key).await
         }),
         Command::Serve(args) => match args.options().and_then(serve::serve) {
@@ -681,8 +688,16 @@ fn main() -> ExitCode {
     }
 }
 
-/// Runs a command against the database; an error is printed and exits 1.
-fn with_store<F, Fut>(database: &str, command: F) -> ExitCode
+/// The signing key file of commands that take no `--signing-key`.
+fn default_key() -> PathBuf {
+    std::env::var_os("SUARA_SIGNING_KEY")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(suara_web::signing::DEFAULT_KEY_FILE))
+}
+
+/// Runs a command against the database; an error is printed and exits 1. What it writes
+/// to a regency's signed record is authenticated with the key beside `signing_key`.
+fn with_store<F, Fut>(database: &str, signing_key: PathBuf, command: F) -> ExitCode
 where
     F: FnOnce(Store) -> Fut,
     Fut: std::future::Future<Output = anyhow::Result<ExitCode>>,
@@ -696,6 +711,7 @@ where
                 let store = Store::open(database)
                     .await
                     .with_context(|| format!("opening database {database}"))?;
+                store.set_entry_keys(std::sync::Arc::new(Signer::existing_only(&signing_key)));
                 let outcome = command(store.clone()).await;
                 store.close().await;
                 outcome

@@ -185,6 +185,7 @@ pub fn serve(options: Options) -> anyhow::Result<()> {
         } else {
             Signer::new(&signing_key)
         });
+        store.set_entry_keys(signer.clone());
         if demo {
             let key = signer.key(demo::TENANT_ID)?;
             demo::fill_if_empty(&store, &key)

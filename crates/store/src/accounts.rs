@@ -93,7 +93,7 @@ impl Store {
                 before: None,
                 after: Some(after.to_string()),
             };
-            audit::append(&mut tx, &record).await?;
+            audit::append(&mut tx, self, &record).await?;
         }
         tx.commit().await?;
         Ok(created)
@@ -375,7 +375,7 @@ impl Store {
             before: None,
             after: None,
         };
-        audit::append(&mut tx, &record).await?;
+        audit::append(&mut tx, self, &record).await?;
         tx.commit().await?;
         Ok(true)
     }
@@ -435,7 +435,7 @@ impl Store {
                 before: None,
                 after: None,
             };
-            audit::append(&mut tx, &record).await?;
+            audit::append(&mut tx, self, &record).await?;
         }
         tx.commit().await?;
         Ok(revoked)

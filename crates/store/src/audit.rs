@@ -33,7 +33,13 @@ pub struct AuditEntry {
 }
 
 /// Appends an entry and links it to the regency's audit chain, in the caller's transaction.
-pub(crate) async fn append(conn: &mut AnyConnection, record: &AuditRecord<'_>) -> Result<()> {
+/// The link is authenticated with `keys`' key for the regency ([`Store::entry_key`]).
+pub(crate) async fn append(
+    conn: &mut AnyConnection,
+    keys: &Store,
+    record: &AuditRecord<'_>,
+) -> Result<()> {
+    let key = keys.entry_key(record.tenant_id)?;
     let audit_id: i64 = sqlx::query_scalar(
         "INSERT INTO audit_log (tenant_id, at_us, actor, action, entity, entity_id, before_json, after_json)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING audit_id",
@@ -49,7 +55,7 @@ pub(crate) async fn append(conn: &mut AnyConnection, record: &AuditRecord<'_>) -
     .fetch_one(&mut *conn)
     .await?;
     let content = crate::audit_chain::entry_hash(record);
-    crate::audit_chain::link(conn, record.tenant_id, &[(audit_id, content)]).await
+    crate::audit_chain::link(conn, record.tenant_id, &[(audit_id, content)], key.as_ref()).await
 }
 
 impl Store {

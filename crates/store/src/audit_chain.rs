@@ -5,6 +5,7 @@
 use sqlx::{AnyConnection, Row};
 use suara_domain::integrity::audit::{content_hash, AuditFields};
 use suara_domain::integrity::chain::{link_hash, Digest32};
+use suara_domain::integrity::entry_code::EntryKey;
 use suara_domain::integrity::signed_head::{LogKind, SignedHead};
 use time::OffsetDateTime;
 
@@ -44,6 +45,7 @@ pub(crate) async fn link(
     conn: &mut AnyConnection,
     tenant_id: &str,
     entries: &[(i64, Digest32)],
+    key: Option<&EntryKey>,
 ) -> Result<()> {
     let lock = if conn.backend_name() == "PostgreSQL" {
         " FOR UPDATE"
@@ -66,18 +68,20 @@ pub(crate) async fn link(
     .await?;
     let mut seq: i64 = head.try_get("seq")?;
     let mut previous = digest(&head.try_get::<String, _>("link_hash")?)?;
+    let key = crate::entry_codes::writing_key(conn, LogKind::Audit, tenant_id, seq, key).await?;
     for (audit_id, content) in entries {
         seq += 1;
         previous = link_hash(&previous, seq as u64, content);
         sqlx::query(
-            "INSERT INTO audit_links (tenant_id, seq, audit_id, content_hash, link_hash)
-             VALUES ($1, $2, $3, $4, $5)",
+            "INSERT INTO audit_links (tenant_id, seq, audit_id, content_hash, link_hash, entry_code)
+             VALUES ($1, $2, $3, $4, $5, $6)",
         )
         .bind(tenant_id)
         .bind(seq)
         .bind(*audit_id)
         .bind(content.to_hex())
         .bind(previous.to_hex())
+        .bind(key.map(|k| k.code(LogKind::Audit, seq as u64, &previous)))
         .execute(&mut *conn)
         .await?;
     }
@@ -122,7 +126,8 @@ pub(crate) async fn link_existing(conn: &mut AnyConnection) -> Result<()> {
     }
     for tenant in entries.chunk_by(|a, b| a.0 == b.0) {
         let links: Vec<(i64, Digest32)> = tenant.iter().map(|(_, id, h)| (*id, *h)).collect();
-        link(conn, &tenant[0].0, &links).await?;
+        // Written before codes existed: the prefix that carries none.
+        link(conn, &tenant[0].0, &links, None).await?;
     }
     Ok(())
 }
@@ -170,11 +175,13 @@ impl Store {
             .outside
             .iter()
             .filter(|h| h.head.log == LogKind::Audit);
+        let mut signed = 0;
         for anchor in latest.iter().chain(outside) {
             if anchor.check(&public).is_err() {
                 continue;
             }
             let at = anchor.head.size;
+            signed = signed.max(at);
             if at > size {
                 return Err(StoreError::NotExtending(format!(
                     "a signed head of the audit chain covers {at} entries, but the chain holds {size}: it was rolled back"
@@ -193,6 +200,8 @@ impl Store {
                 )));
             }
         }
+        self.refuse_unauthenticated(tenant_id, LogKind::Audit, signed, signer.key)
+            .await?;
         self.sign_and_store(tenant_id, LogKind::Audit, size, root, signer.key, now)
             .await
             .map(Some)

@@ -13,6 +13,8 @@ use std::collections::{HashMap, HashSet};
 
 use sqlx::{Connection, Row as _};
 use suara_domain::integrity::chain::{content_hash, link_hash, Digest32};
+use suara_domain::integrity::entry_code::EntryKey;
+use suara_domain::integrity::signed_head::LogKind;
 use suara_domain::skm::ELEMENT_COUNT;
 use suara_domain::survey::ValidResponse;
 use time::OffsetDateTime;
@@ -52,6 +54,8 @@ struct Row {
     record: OwnedRecord,
     content: String,
     link: String,
+    /// Its entry code, when the loading process holds the regency's key.
+    code: Option<String>,
 }
 
 /// What the writer receives: rows, and where to commit.
@@ -147,6 +151,19 @@ impl Store {
                 .ok_or_else(|| StoreError::Corrupt("chain head".into()))?,
             next_response_id: row.try_get::<i64, _>("last_response_id")? + 1,
         };
+        let key = self.entry_key(&tenant.tenant_id)?;
+        if key.is_none() {
+            // Refused where links carry codes already, as any writer without the key is.
+            let mut conn = self.writer.acquire().await?;
+            crate::entry_codes::writing_key(
+                &mut conn,
+                LogKind::Responses,
+                &tenant.tenant_id,
+                start.seq,
+                None,
+            )
+            .await?;
+        }
         let (sender, receiver) = mpsc::channel::<Result<Message>>(4);
         let preparing_tenant = tenant.clone();
         let preparer = std::thread::spawn(move || {
@@ -155,6 +172,7 @@ impl Store {
                 known,
                 from_seq: start.seq,
                 start,
+                key,
                 last_arrival: i64::MIN,
                 totals: Totals::default(),
                 uncommitted: 0,
@@ -240,6 +258,7 @@ struct Preparer {
     tenant: Tenant,
     known: Known,
     start: Start,
+    key: Option<EntryKey>,
     from_seq: i64,
     last_arrival: i64,
     totals: Totals,
@@ -273,6 +292,10 @@ impl Preparer {
                     record,
                     content: content.to_hex(),
                     link: start.head.to_hex(),
+                    code: self
+                        .key
+                        .as_ref()
+                        .map(|k| k.code(LogKind::Responses, start.seq as u64, &start.head)),
                 })
             })
             .collect()
@@ -324,8 +347,8 @@ mod sqlite {
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
                  ?18, ?19, ?20, ?21, ?22, ?23, ?24)";
     const INSERT_LINK: &str = "INSERT INTO chain_links
-         (tenant_id, seq, response_id, content_hash, link_hash, linked_at_us)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+         (tenant_id, seq, response_id, content_hash, link_hash, linked_at_us, entry_code)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
 
     pub(super) fn load(
         path: &str,
@@ -389,6 +412,7 @@ mod sqlite {
                             row.content,
                             row.link,
                             r.received_at_us,
+                            row.code,
                         ])
                         .map_err(fail)?;
                     }
@@ -454,8 +478,9 @@ mod postgres {
              $16::SMALLINT[], $17::SMALLINT[], $18::SMALLINT[], $19::SMALLINT[], $20::TEXT[],
              $21::TEXT[], $22::TEXT[], $23::TEXT[], $24::TEXT[])";
     const INSERT_LINKS: &str = "INSERT INTO chain_links
-         (tenant_id, seq, response_id, content_hash, link_hash, linked_at_us)
-         SELECT $1, * FROM UNNEST($2::BIGINT[], $3::BIGINT[], $4::TEXT[], $5::TEXT[], $6::BIGINT[])";
+         (tenant_id, seq, response_id, content_hash, link_hash, linked_at_us, entry_code)
+         SELECT $1, * FROM UNNEST($2::BIGINT[], $3::BIGINT[], $4::TEXT[], $5::TEXT[], $6::BIGINT[],
+             $7::TEXT[])";
 
     /// One array insert's worth of rows, column by column.
     #[derive(Default)]
@@ -475,6 +500,7 @@ mod postgres {
         seqs: Vec<i64>,
         contents: Vec<String>,
         links: Vec<String>,
+        codes: Vec<Option<String>>,
     }
 
     impl Columns {
@@ -500,6 +526,7 @@ mod postgres {
             self.seqs.push(row.seq);
             self.contents.push(row.content);
             self.links.push(row.link);
+            self.codes.push(row.code);
         }
 
         async fn write(&mut self, conn: &mut PgConnection, tenant_id: &str) -> Result<()> {
@@ -532,6 +559,7 @@ mod postgres {
                 .bind(&taken.contents)
                 .bind(&taken.links)
                 .bind(&taken.arrivals)
+                .bind(&taken.codes)
                 .execute(&mut *conn)
                 .await?;
             Ok(())

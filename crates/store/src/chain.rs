@@ -8,7 +8,10 @@ use suara_domain::integrity::chain::{
 };
 use time::OffsetDateTime;
 
-use crate::{micros, Backend, Result, Store, StoreError};
+use suara_domain::integrity::entry_code::EntryKey;
+use suara_domain::integrity::signed_head::LogKind;
+
+use crate::{entry_codes, micros, Backend, Result, Store, StoreError};
 
 /// A response's stored columns, owned; borrowed as a [`ChainRecord`] for hashing.
 pub(crate) struct OwnedRecord {
@@ -146,6 +149,7 @@ pub(crate) async fn append(
     tenant_id: &str,
     records: &[(i64, &OwnedRecord)],
     at: OffsetDateTime,
+    key: Option<&EntryKey>,
 ) -> Result<()> {
     if records.is_empty() {
         return Ok(());
@@ -168,11 +172,12 @@ pub(crate) async fn append(
     };
     let mut seq: i64 = head.try_get("seq")?;
     let mut previous = digest(&head.try_get::<String, _>("link_hash")?)?;
+    let key = entry_codes::writing_key(conn, LogKind::Responses, tenant_id, seq, key).await?;
     for chunk in records.chunks(crate::responses::ROWS_PER_STATEMENT) {
         let sql = format!(
-            "INSERT INTO chain_links (tenant_id, seq, response_id, content_hash, link_hash, linked_at_us)
+            "INSERT INTO chain_links (tenant_id, seq, response_id, content_hash, link_hash, linked_at_us, entry_code)
              VALUES {}",
-            crate::placeholder_rows(backend, chunk.len(), 6)
+            crate::placeholder_rows(backend, chunk.len(), 7)
         );
         let mut insert = sqlx::query(&sql);
         for (response_id, record) in chunk {
@@ -185,7 +190,8 @@ pub(crate) async fn append(
                 .bind(*response_id)
                 .bind(content.to_hex())
                 .bind(previous.to_hex())
-                .bind(micros(at));
+                .bind(micros(at))
+                .bind(key.map(|k| k.code(LogKind::Responses, seq as u64, &previous)));
         }
         insert.execute(&mut *conn).await?;
     }
@@ -221,7 +227,8 @@ pub(crate) async fn link_existing(
     }
     for tenant in records.chunk_by(|a, b| a.0 == b.0) {
         let links: Vec<(i64, &OwnedRecord)> = tenant.iter().map(|(_, id, r)| (*id, r)).collect();
-        append(tx, backend, &tenant[0].0, &links, now).await?;
+        // Written before codes existed: the prefix that carries none.
+        append(tx, backend, &tenant[0].0, &links, now, None).await?;
     }
     Ok(())
 }

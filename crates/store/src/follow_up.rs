@@ -82,6 +82,7 @@ impl Store {
         .await?;
         audit::append(
             &mut tx,
+            self,
             &AuditRecord {
                 tenant_id,
                 at,
@@ -149,6 +150,7 @@ impl Store {
         .await?;
         audit::append(
             &mut tx,
+            self,
             &AuditRecord {
                 tenant_id,
                 at,

@@ -153,6 +153,7 @@ impl Store {
         });
         audit::append(
             &mut tx,
+            self,
             &AuditRecord {
                 tenant_id,
                 at,
@@ -263,7 +264,7 @@ impl Store {
             return Err(ApprovalError::AlreadyApproved);
         }
         audit::append(
-            &mut tx,
+            &mut tx, self,
             &AuditRecord {
                 tenant_id,
                 at,
@@ -310,6 +311,7 @@ impl Store {
         if revoked {
             audit::append(
                 &mut tx,
+                self,
                 &AuditRecord {
                     tenant_id,
                     at,

@@ -13,6 +13,7 @@ mod audit_chain;
 mod bulk;
 mod catalogue;
 mod chain;
+mod entry_codes;
 mod follow_up;
 mod group_commit;
 mod history;
@@ -37,11 +38,12 @@ mod villages;
 
 use std::path::Path;
 use std::str::FromStr;
-use std::sync::Once;
+use std::sync::{Arc, Once, OnceLock};
 use std::time::Duration;
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyPool, Executor};
+use suara_domain::integrity::entry_code::EntryKey;
 
 pub use accounts::{Account, AccountChange, ListedApiKey, NewAccount, PriorFailures, SessionInfo};
 pub use alerts::{Alert, Contact};
@@ -103,6 +105,9 @@ pub enum StoreError {
     /// behind the application's back. Nothing is signed until someone looks.
     #[error("refusing to sign: {0}")]
     NotExtending(String),
+    /// This regency's links are authenticated, and this process holds no key to write one.
+    #[error("regency {0} keeps an authenticated record: give this command its signing key (--signing-key FILE or SUARA_SIGNING_KEY)")]
+    NoEntryKey(String),
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
@@ -150,6 +155,22 @@ pub struct Store {
     reader: AnyPool,
     /// Where [`Store::record_response`] queues; `None` in the writing task's own handle.
     group_commit: Option<group_commit::GroupCommit>,
+    /// Where the keys that authenticate new links come from; set once, after opening, and
+    /// shared by every handle (the group commit's included).
+    entry_keys: Arc<OnceLock<Arc<dyn EntryKeys>>>,
+}
+
+/// The keys that authenticate links as they are written
+/// (`suara_domain::integrity::entry_code`), per regency.
+pub trait EntryKeys: Send + Sync {
+    /// `Ok(None)` where this process holds no key for the regency.
+    fn entry_key(&self, tenant_id: &str) -> std::result::Result<Option<EntryKey>, String>;
+}
+
+impl std::fmt::Debug for dyn EntryKeys {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("EntryKeys")
+    }
 }
 
 impl Store {
@@ -174,6 +195,7 @@ impl Store {
                 writer: pool.clone(),
                 reader: pool,
                 group_commit: None,
+                entry_keys: Arc::default(),
             }
         } else {
             return Err(StoreError::UnsupportedUrl(url.to_string()));
@@ -184,6 +206,22 @@ impl Store {
             group_commit: Some(group_commit),
             ..store
         })
+    }
+
+    /// Authenticates the links this process writes with `keys` (the server, a CLI command
+    /// given the signing key). Set once; later calls change nothing.
+    pub fn set_entry_keys(&self, keys: Arc<dyn EntryKeys>) {
+        let _ = self.entry_keys.set(keys);
+    }
+
+    /// The key for regency `tenant_id`'s new links, if this process holds one.
+    pub(crate) fn entry_key(&self, tenant_id: &str) -> Result<Option<EntryKey>> {
+        match self.entry_keys.get() {
+            Some(keys) => keys
+                .entry_key(tenant_id)
+                .map_err(|e| StoreError::Corrupt(format!("the signing key of {tenant_id}: {e}"))),
+            None => Ok(None),
+        }
     }
 
     async fn open_sqlite(path: &str) -> Result<Store> {
@@ -223,6 +261,7 @@ impl Store {
             writer,
             reader,
             group_commit: None,
+            entry_keys: Arc::default(),
         })
     }
 

@@ -126,9 +126,47 @@ impl Store {
             self.check_extends(tenant_id, place, anchor, size, &root)
                 .await?;
         }
+        let signed = anchors
+            .iter()
+            .filter(|(_, a)| a.check(&public).is_ok())
+            .map(|(_, a)| a.head.size)
+            .max()
+            .unwrap_or(0);
+        self.refuse_unauthenticated(tenant_id, LogKind::Responses, signed, key)
+            .await?;
         self.sign_and_store(tenant_id, LogKind::Responses, size, root, key, now)
             .await
             .map(Some)
+    }
+
+    /// Refuses (with [`StoreError::NotExtending`]) to sign links after link `signed` of
+    /// `log` that someone without the key wrote: a signature would vouch for them.
+    pub(crate) async fn refuse_unauthenticated(
+        &self,
+        tenant_id: &str,
+        log: LogKind,
+        signed: u64,
+        key: &LogKey,
+    ) -> Result<()> {
+        let entry_key = key.entry_key(tenant_id);
+        match crate::entry_codes::first_unauthenticated(
+            &self.reader,
+            log,
+            tenant_id,
+            signed,
+            &entry_key,
+        )
+        .await?
+        {
+            Some(problem) => Err(StoreError::NotExtending(format!(
+                "{}: {problem}",
+                match log {
+                    LogKind::Responses => "the log of counted responses",
+                    LogKind::Audit => "the audit chain",
+                }
+            ))),
+            None => Ok(()),
+        }
     }
 
     /// Signs the head of `log` at `size` with `root` and stores it (once per size).

@@ -183,6 +183,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/shared/0028_evidence_days.sql"),
         postgres: include_str!("../migrations/shared/0028_evidence_days.sql"),
     },
+    Migration {
+        version: 29,
+        name: "entry_codes",
+        sqlite: include_str!("../migrations/shared/0029_entry_codes.sql"),
+        postgres: include_str!("../migrations/shared/0029_entry_codes.sql"),
+    },
 ];
 
 /// Responses stored before the chain existed are linked once, when it is created.

@@ -153,6 +153,7 @@ impl Store {
             .await?;
             audit::append(
                 &mut tx,
+                self,
                 &audit("unit", &after.unit_id, json(before)?, to_json(after)?),
             )
             .await?;
@@ -171,6 +172,7 @@ impl Store {
             .await?;
             audit::append(
                 &mut tx,
+                self,
                 &audit("service", &after.service_id, json(before)?, to_json(after)?),
             )
             .await?;
@@ -189,6 +191,7 @@ impl Store {
             .await?;
             audit::append(
                 &mut tx,
+                self,
                 &audit(
                     "service_point",
                     &after.point_id,
@@ -208,6 +211,7 @@ impl Store {
                 serde_json::json!(change.new_assignment_from.map(|d| d.to_string()));
             audit::append(
                 &mut tx,
+                self,
                 &audit(
                     "officer",
                     &after.nip,
@@ -222,6 +226,7 @@ impl Store {
             let after = &change.after;
             audit::append(
                 &mut tx,
+                self,
                 &audit(
                     "musrena_catalogue",
                     &after.code,
@@ -236,6 +241,7 @@ impl Store {
             let after = &change.after;
             audit::append(
                 &mut tx,
+                self,
                 &audit(
                     "musrena_issue",
                     &after.code,
@@ -250,6 +256,7 @@ impl Store {
             let after = &change.after;
             audit::append(
                 &mut tx,
+                self,
                 &audit(
                     "village",
                     &after.code,
@@ -499,6 +506,7 @@ impl Store {
         after["reason"] = serde_json::json!(departure.reason.code());
         audit::append(
             &mut tx,
+            self,
             &AuditRecord {
                 tenant_id,
                 at,

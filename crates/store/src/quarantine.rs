@@ -534,6 +534,7 @@ impl Store {
         for &response_id in response_ids {
             decide_one(
                 &mut tx,
+                self,
                 self.backend,
                 tenant_id,
                 response_id,
@@ -636,6 +637,7 @@ pub struct HeldPage {
 #[allow(clippy::too_many_arguments)]
 async fn decide_one(
     tx: &mut AnyConnection,
+    keys: &Store,
     backend: Backend,
     tenant_id: &str,
     response_id: i64,
@@ -684,7 +686,7 @@ async fn decide_one(
             record: &stored,
             pay: crate::totals::pay_trust(&stored.channel, by_officer.is_some()),
         };
-        crate::responses::count_all(tx, backend, &[counted]).await?;
+        crate::responses::count_all(tx, backend, &[counted], keys).await?;
     }
     let record = AuditRecord {
         tenant_id,
@@ -696,7 +698,7 @@ async fn decide_one(
         before: None,
         after: Some(serde_json::json!({ "accepted": accept, "reason": reason }).to_string()),
     };
-    audit::append(tx, &record).await?;
+    audit::append(tx, keys, &record).await?;
     Ok(())
 }
 

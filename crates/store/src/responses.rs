@@ -301,14 +301,14 @@ impl Store {
         // Without a ticket, a response is refused (unknown reference, reused key) before
         // anything is written, so many are stored together, a few statements for all.
         for chunk in plain.chunks(ROWS_PER_STATEMENT) {
-            let stored = record_group(&mut tx, self.backend, &group_of(chunk)).await?;
+            let stored = record_group(&mut tx, self.backend, &group_of(chunk), self).await?;
             outcomes.extend(chunk.iter().copied().zip(stored));
         }
         // With a ticket, it can be refused after its row is stored, so it is stored alone
         // in a savepoint that leaves nothing behind while the batch commits.
         for i in ticketed {
             let mut savepoint = tx.begin().await?;
-            let outcome = record_group(&mut savepoint, self.backend, &group_of(&[i]))
+            let outcome = record_group(&mut savepoint, self.backend, &group_of(&[i]), self)
                 .await?
                 .pop()
                 .unwrap_or_else(|| {
@@ -499,6 +499,7 @@ async fn record_group(
     conn: &mut AnyConnection,
     backend: Backend,
     group: &[(&Tenant, &Submission<'_>)],
+    keys: &Store,
 ) -> Result<Vec<Result<Recorded, RecordError>>, StoreError> {
     let checked = check_all(
         conn,
@@ -602,7 +603,7 @@ async fn record_group(
             ),
         })
         .collect();
-    count_all(conn, backend, &counted).await?;
+    count_all(conn, backend, &counted, keys).await?;
     // A held response gets its receipt like any other: the respondent did nothing wrong
     // that they could know of, and a ballot stuffer learns nothing from the reply.
     for (at, item) in stored {
@@ -698,6 +699,7 @@ pub(crate) async fn count_all(
     conn: &mut AnyConnection,
     backend: Backend,
     counted: &[Counted<'_>],
+    keys: &Store,
 ) -> Result<(), StoreError> {
     // Summed per scope and month first: a statement may touch each totals row only once.
     let mut totals = crate::totals::Accumulator::default();
@@ -716,7 +718,8 @@ pub(crate) async fn count_all(
             .filter(|c| c.tenant_id == tenant_id)
             .map(|c| (c.response_id, c.record))
             .collect();
-        crate::chain::append(conn, backend, tenant_id, &links, now).await?;
+        let key = keys.entry_key(tenant_id)?;
+        crate::chain::append(conn, backend, tenant_id, &links, now, key.as_ref()).await?;
     }
     Ok(())
 }

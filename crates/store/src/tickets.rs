@@ -206,6 +206,7 @@ impl Store {
         .await?;
         crate::audit::append(
             &mut tx,
+            self,
             &crate::audit::AuditRecord {
                 tenant_id,
                 at: now,

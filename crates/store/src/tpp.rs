@@ -243,6 +243,7 @@ impl Store {
         .await?;
         audit::append(
             &mut tx,
+            self,
             &AuditRecord {
                 tenant_id,
                 at,
@@ -325,6 +326,7 @@ impl Store {
             .collect();
         audit::append(
             &mut tx,
+            self,
             &AuditRecord {
                 tenant_id,
                 at,
@@ -404,6 +406,7 @@ impl Store {
         months.dedup();
         audit::append(
             &mut tx,
+            self,
             &AuditRecord {
                 tenant_id,
                 at,
@@ -805,6 +808,7 @@ impl Store {
         .await?;
         audit::append(
             &mut tx,
+            self,
             &AuditRecord {
                 tenant_id,
                 at,
@@ -1054,6 +1058,7 @@ impl Store {
         record_event(&mut tx, tenant_id, month, version, to, actor, at).await?;
         audit::append(
             &mut tx,
+            self,
             &AuditRecord {
                 tenant_id,
                 at,
@@ -1169,6 +1174,7 @@ impl Store {
         }
         audit::append(
             &mut tx,
+            self,
             &AuditRecord {
                 tenant_id,
                 at,
@@ -1274,6 +1280,7 @@ impl Store {
         }
         audit::append(
             &mut tx,
+            self,
             &AuditRecord {
                 tenant_id,
                 at,

@@ -14,7 +14,9 @@ use std::collections::HashSet;
 use sqlx::Row;
 use suara_domain::integrity::chain::Digest32;
 use suara_domain::integrity::merkle::{leaf_hash, Frontier};
-use suara_domain::integrity::signed_head::{LogKind, PublicKey, RunSeal, SignedHead, TreeHead};
+use suara_domain::integrity::signed_head::{
+    LogKey, LogKind, PublicKey, RunSeal, SignedHead, TreeHead,
+};
 use suara_domain::period::Month;
 
 use crate::log::{check_heads, LogReport, RootsAt};
@@ -36,13 +38,15 @@ pub struct Verification {
 impl Store {
     /// Runs every check of `suara verify` for a tenant. `outside` are the latest heads kept
     /// outside the database (of the log and of the audit chain); without a key, anything
-    /// signed is reported unchecked.
+    /// signed is reported unchecked. With it, every link's entry code is checked too.
     pub async fn verify(
         &self,
         tenant_id: &str,
-        key: Option<&PublicKey>,
+        signing_key: Option<&LogKey>,
         outside: &[SignedHead],
     ) -> Result<Verification> {
+        let public = signing_key.map(LogKey::public);
+        let key = public.as_ref();
         let beside_key = |kind: LogKind| {
             outside
                 .iter()
@@ -107,6 +111,9 @@ impl Store {
             .or_else(|| audit.problem.clone());
         let stored = self.stored_totals(tenant_id).await?;
         let totals_checked = stored.0.len();
+        if let (None, Some(signing_key)) = (&problem, signing_key) {
+            problem = self.entry_code_problem(tenant_id, signing_key).await?;
+        }
         if problem.is_none() {
             problem = crate::totals::first_difference(&totals, &stored);
         }
@@ -254,4 +261,29 @@ fn chain_problem(chain: &ChainReport) -> Option<String> {
         ));
     }
     None
+}
+
+impl Store {
+    /// The first link of either log whose entry code does not check (see
+    /// `suara_domain::integrity::entry_code`).
+    async fn entry_code_problem(&self, tenant_id: &str, key: &LogKey) -> Result<Option<String>> {
+        let entry_key = key.entry_key(tenant_id);
+        for (log, name) in [
+            (LogKind::Responses, "log of counted responses"),
+            (LogKind::Audit, "audit chain"),
+        ] {
+            if let Some(found) = crate::entry_codes::first_unauthenticated(
+                &self.reader,
+                log,
+                tenant_id,
+                0,
+                &entry_key,
+            )
+            .await?
+            {
+                return Ok(Some(format!("{name}: {found}")));
+            }
+        }
+        Ok(None)
+    }
 }

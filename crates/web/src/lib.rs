@@ -264,6 +264,9 @@ pub async fn serve_with(
     use hyper_util::rt::{TokioIo, TokioTimer};
     use tower::ServiceExt;
 
+    // Links this server writes are authenticated with its keys (set once: the binary may
+    // have set them before filling the demo).
+    state.store.set_entry_keys(state.signer.clone());
     // A signed head within a second of each commit, and a last one on shutdown.
     let told = state.clone();
     let signing = tokio::spawn(signing::sign_periodically(

@@ -270,6 +270,7 @@ impl Signer {
             outside: kept.clone(),
         };
         let now = OffsetDateTime::now_utc();
+        store.begin_entry_codes(id, now).await?;
         let log = store.sign_log(id, &signer, now).await?;
         let audit = store.sign_audit(id, &signer, now).await?;
         for head in log.into_iter().chain(audit) {
@@ -318,6 +319,24 @@ fn write_private(path: &Path, text: &str) -> std::io::Result<()> {
         .and_then(|()| std::fs::hard_link(&temporary, path));
     let _ = std::fs::remove_file(&temporary);
     written
+}
+
+/// New links are authenticated with the regency's key: the server's (made when missing, as
+/// it would be to sign), or a command's, which writes without one only where the record
+/// carries no codes yet.
+impl suara_store::EntryKeys for Signer {
+    fn entry_key(
+        &self,
+        tenant_id: &str,
+    ) -> Result<Option<suara_domain::integrity::entry_code::EntryKey>, String> {
+        let key = if self.make_missing {
+            self.key(tenant_id).map(Some)
+        } else {
+            self.existing_key(tenant_id)
+        };
+        key.map(|key| key.map(|key| key.entry_key(tenant_id)))
+            .map_err(|e| e.to_string())
+    }
 }
 
 /// Whether `error` is a refusal to sign a log that does not extend its signed head.

@@ -21,7 +21,8 @@ suara_store::backend_tests!(
     a_flood_does_not_hold_genuine_tickets_and_kiosk_answers,
     verify_catches_edits_behind_the_applications_back,
     verify_catches_pay_records_edited_behind_the_applications_back,
-    a_unit_admins_own_kiosks_are_no_pay_evidence
+    a_unit_admins_own_kiosks_are_no_pay_evidence,
+    a_keeper_cannot_append_entries_the_server_signs
 );
 
 const BASE: u64 = 4_000_000;
@@ -617,6 +618,139 @@ async fn verify_catches_edits_behind_the_applications_back(db: TestDatabase) {
     assert!(found.contains("re-hashed"), "{found}");
 }
 
+/// A database keeper without the key appends complete, well-linked entries in the moment
+/// before the server's next signature: a counted answer of all 1s naming the officer, and an
+/// audit entry upholding an appeal. Their links carry no entry code (or a made-up one), so
+/// the server signs neither log, and `verify` names the link; a writer that holds no key
+/// cannot add to a record whose links carry codes.
+async fn a_keeper_cannot_append_entries_the_server_signs(db: TestDatabase) {
+    let url = db.url.clone();
+    let app = TestApp::spawn(db).await;
+    let signer = Signer::with_key(&app.keys.path().join("signing-key"), "t1", log_key());
+    for i in 0..5 {
+        post(
+            &app,
+            json!({"unit": "dukcapil", "officer": OFFICER_NIP, "answers": [4, 4, 4, 4, 4, 4, 4, 4, 4], "idempotency_key": format!("append-{i:04}")}),
+            &format!("36.92.{i}.1"),
+        )
+        .await;
+    }
+    signer.sign_all(&app.store).await.unwrap();
+    assert_eq!(
+        app.store
+            .latest_head("t1")
+            .await
+            .unwrap()
+            .unwrap()
+            .head
+            .size,
+        5
+    );
+    assert_eq!(verify_problem(&app, &signer).await, None);
+    let raw = sqlx::AnyPool::connect(&url).await.unwrap();
+    let exec = |sql: &'static str| {
+        let raw = raw.clone();
+        async move { sqlx::query(sql).execute(&raw).await.unwrap() }
+    };
+
+    // 1. A sixth counted answer, all 1s, linked exactly as the server links.
+    exec(
+        "INSERT INTO responses (tenant_id, idempotency_key, receipt, received_at_us, period_month,
+             channel, unit_id, service_id, officer_nip, u1, u2, u3, u4, u5, u6, u7, u8, u9)
+         SELECT tenant_id, 'forged-0001', 'FORGED01', received_at_us + 1, period_month, channel,
+             unit_id, service_id, officer_nip, 1, 1, 1, 1, 1, 1, 1, 1, 1
+         FROM responses WHERE response_id = (SELECT response_id FROM chain_links WHERE seq = 5)",
+    )
+    .await;
+    exec(
+        "INSERT INTO chain_links (tenant_id, seq, response_id, content_hash, link_hash, linked_at_us)
+         SELECT 't1', 6, response_id, '', '', received_at_us FROM responses
+         WHERE idempotency_key = 'forged-0001'",
+    )
+    .await;
+    exec("UPDATE chain_heads SET seq = 6 WHERE tenant_id = 't1'").await;
+    rehash_from(&raw, 6).await;
+    assert!(app.store.verify_chain("t1").await.unwrap().is_intact());
+    let refused = signer.sign_all(&app.store).await.unwrap_err().to_string();
+    println!("edit 'append a linked answer before the next signature': signing {refused}");
+    assert!(
+        refused.contains("link 6 carries no authentication code"),
+        "{refused}"
+    );
+    assert_eq!(
+        app.store
+            .latest_head("t1")
+            .await
+            .unwrap()
+            .unwrap()
+            .head
+            .size,
+        5
+    );
+    let found = verify_problem(&app, &signer).await.unwrap();
+    println!("edit 'append a linked answer': verify says {found}");
+    assert!(
+        found.contains("link 6 carries no authentication code"),
+        "{found}"
+    );
+    // A made-up code is no better.
+    exec("UPDATE chain_links SET entry_code = '00000000000000000000000000000000000000000000000000000000000000ff' WHERE seq = 6").await;
+    let refused = signer.sign_all(&app.store).await.unwrap_err().to_string();
+    assert!(
+        refused.contains("link 6 carries a wrong authentication code"),
+        "{refused}"
+    );
+    for sql in [
+        "DELETE FROM chain_links WHERE seq = 6",
+        "DELETE FROM responses WHERE idempotency_key = 'forged-0001'",
+        "UPDATE chain_heads SET seq = 5, link_hash = (SELECT link_hash FROM chain_links WHERE seq = 5)",
+    ] {
+        exec(sql).await;
+    }
+    signer.sign_all(&app.store).await.unwrap();
+
+    // 2. An audit entry upholding an appeal, appended and linked the same way.
+    exec(
+        "INSERT INTO audit_log (tenant_id, at_us, actor, action, entity, entity_id, before_json, after_json)
+         VALUES ('t1', 1, 'inspektorat', 'uphold', 'tpp_appeal', '1', NULL, '{\"upheld\":true}')",
+    )
+    .await;
+    exec(
+        "INSERT INTO audit_links (tenant_id, seq, audit_id, content_hash, link_hash)
+         SELECT 't1', (SELECT seq + 1 FROM audit_chain_heads WHERE tenant_id = 't1'), MAX(audit_id), '', ''
+         FROM audit_log WHERE tenant_id = 't1'",
+    )
+    .await;
+    exec("UPDATE audit_chain_heads SET seq = seq + 1 WHERE tenant_id = 't1'").await;
+    relink_audit(&raw).await;
+    let refused = signer.sign_all(&app.store).await.unwrap_err().to_string();
+    println!("edit 'append a linked audit entry': signing {refused}");
+    assert!(
+        refused.contains("audit chain") && refused.contains("carries no authentication code"),
+        "{refused}"
+    );
+    let found = verify_problem(&app, &signer).await.unwrap();
+    assert!(found.contains("audit chain"), "{found}");
+
+    // 3. A process that holds no key (a command run without --signing-key) cannot add to a
+    //    record whose links carry codes: it is told to give the key, and nothing is written.
+    let keyless = suara_store::Store::open(&url).await.unwrap();
+    let error = keyless
+        .save_policy(
+            "t1",
+            "version = \"x\"\neffective_from = \"2026-01\"\n\n[satisfaction]\nrule = \"proportional\"\nthreshold = \"80\"\n",
+            "admin",
+            OffsetDateTime::now_utc(),
+        )
+        .await
+        .unwrap_err()
+        .to_string();
+    println!("a writer without the key: {error}");
+    assert!(error.contains("signing key"), "{error}");
+    keyless.close().await;
+    println!("attack 'append entries the server signs': refused to sign, named by verify");
+}
+
 /// The unit administrator's kiosk attack: five tablets registered at one service point, all
 /// naming one officer, 29 one-star answers from each. Until a second account outside the
 /// unit approves a kiosk its answers are published but pay nothing; a point has one approved
@@ -1134,10 +1268,10 @@ async fn write_links(
 
 /// The first problem `suara verify` finds, with the heads kept beside the key.
 async fn verify_problem(app: &TestApp, signer: &Signer) -> Option<String> {
-    let public = signer.public("t1").unwrap();
-    let kept = signer.kept_heads("t1", &public).unwrap();
+    let key = signer.key("t1").unwrap();
+    let kept = signer.kept_heads("t1", &key.public()).unwrap();
     app.store
-        .verify("t1", Some(&public), &kept)
+        .verify("t1", Some(&key), &kept)
         .await
         .unwrap()
         .problem

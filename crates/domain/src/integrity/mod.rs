@@ -5,6 +5,7 @@ pub mod anomaly;
 pub mod audit;
 pub mod chain;
 pub mod channel;
+pub mod entry_code;
 pub mod merkle;
 pub mod signed_head;
 pub mod ticket;

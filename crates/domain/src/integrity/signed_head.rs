@@ -66,6 +66,11 @@ impl LogKey {
         PublicKey(self.0.verifying_key())
     }
 
+    /// The key that authenticates regency `tenant_id`'s entries as they are written.
+    pub fn entry_key(&self, tenant_id: &str) -> super::entry_code::EntryKey {
+        super::entry_code::EntryKey::derive(&self.0.to_bytes(), tenant_id)
+    }
+
     fn sign(&self, message: &str) -> String {
         hex_bytes(&self.0.sign(message.as_bytes()).to_bytes())
     }

@@ -80,6 +80,7 @@ const COLUMNS: &str = "idea_id, unit_id, title, description, submitted_by, submi
 /// transaction). An idea of another unit is not this registration's to take.
 pub(super) async fn take_up(
     conn: &mut AnyConnection,
+    keys: &Store,
     tenant_id: &str,
     idea_id: i64,
     (innovation_id, unit_id): (i64, &str),
@@ -98,6 +99,7 @@ pub(super) async fn take_up(
     }
     decide(
         conn,
+        keys,
         tenant_id,
         idea_id,
         IdeaStatus::TakenUp,
@@ -112,6 +114,7 @@ pub(super) async fn take_up(
 #[allow(clippy::too_many_arguments)]
 async fn decide(
     conn: &mut AnyConnection,
+    keys: &Store,
     tenant_id: &str,
     idea_id: i64,
     status: IdeaStatus,
@@ -152,7 +155,7 @@ async fn decide(
         after: Some(after.to_string()),
         ..entry(tenant_id, "innovation_idea", idea_id, "decide", actor, at)
     };
-    Ok(audit::append(conn, &entry).await?)
+    Ok(audit::append(conn, keys, &entry).await?)
 }
 
 impl Store {
@@ -193,7 +196,7 @@ impl Store {
             after: Some(after.to_string()),
             ..entry(tenant_id, "innovation_idea", id, "create", actor, at)
         };
-        audit::append(&mut tx, &entry).await?;
+        audit::append(&mut tx, self, &entry).await?;
         tx.commit().await?;
         Ok(id)
     }
@@ -210,6 +213,7 @@ impl Store {
         let mut tx = self.writer.begin().await?;
         decide(
             &mut tx,
+            self,
             tenant_id,
             idea_id,
             IdeaStatus::Declined,

@@ -350,10 +350,11 @@ impl Store {
         .execute(&mut *tx)
         .await?;
         if let Some(idea_id) = from_idea {
-            ideas::take_up(&mut tx, tenant_id, idea_id, (id, unit_id), actor, at).await?;
+            ideas::take_up(&mut tx, self, tenant_id, idea_id, (id, unit_id), actor, at).await?;
         }
         audit::append(
             &mut tx,
+            self,
             &AuditRecord {
                 before: None,
                 after: Some(audit_json(innovation, proposals)),
@@ -395,6 +396,7 @@ impl Store {
             .await?;
         audit::append(
             &mut tx,
+            self,
             &AuditRecord {
                 before: Some(audit_json(&before.innovation, &before.proposals)),
                 after: Some(audit_json(innovation, proposals)),
@@ -465,6 +467,7 @@ impl Store {
         .await?;
         audit::append(
             &mut tx,
+            self,
             &AuditRecord {
                 before: Some(serde_json::json!({ "stage": stage.code() }).to_string()),
                 after: Some(
@@ -505,6 +508,7 @@ impl Store {
         .await?;
         audit::append(
             &mut tx,
+            self,
             &AuditRecord {
                 before: None,
                 after: Some(
@@ -555,6 +559,7 @@ impl Store {
         let after = serde_json::to_string(partner).unwrap_or_default();
         audit::append(
             &mut tx,
+            self,
             &AuditRecord {
                 before: None,
                 after: Some(after),
@@ -609,6 +614,7 @@ impl Store {
             serde_json::json!({ "evidence": no, "indicator": indicator.code(), "title": title });
         audit::append(
             &mut tx,
+            self,
             &AuditRecord {
                 before: None,
                 after: Some(after.to_string()),

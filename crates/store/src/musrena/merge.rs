@@ -96,6 +96,7 @@ async fn link(
 #[allow(clippy::too_many_arguments)]
 async fn end(
     conn: &mut AnyConnection,
+    keys: &Store,
     tenant_id: &str,
     code: &str,
     stage: Stage,
@@ -116,6 +117,7 @@ async fn end(
     };
     insert_step(
         conn,
+        keys,
         tenant_id,
         code,
         stage.code(),
@@ -181,6 +183,7 @@ impl Store {
         };
         insert_step(
             &mut tx,
+            self,
             tenant_id,
             &code,
             "merge_from",
@@ -194,6 +197,7 @@ impl Store {
         for p in &originals {
             end(
                 &mut tx,
+                self,
                 tenant_id,
                 &p.code,
                 Stage::Merged,
@@ -238,6 +242,7 @@ impl Store {
             };
             insert_step(
                 &mut tx,
+                self,
                 tenant_id,
                 &new,
                 "split_from",
@@ -253,6 +258,7 @@ impl Store {
         }
         end(
             &mut tx,
+            self,
             tenant_id,
             code,
             Stage::Split,

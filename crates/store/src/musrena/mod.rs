@@ -397,6 +397,7 @@ impl Store {
         .await?;
         audit::append(
             &mut tx,
+            self,
             &AuditRecord {
                 tenant_id,
                 at,
@@ -478,7 +479,7 @@ impl Store {
     ) -> Result<String, MusrenaError> {
         let mut tx = self.writer.begin().await?;
         let code = add_proposal_in(
-            &mut tx, tenant_id, forum_id, proposal, easy_read, on, actor, at,
+            &mut tx, self, tenant_id, forum_id, proposal, easy_read, on, actor, at,
         )
         .await?;
         tx.commit().await?;
@@ -656,7 +657,7 @@ impl Store {
         let mut tx = self.writer.begin().await?;
         let mut stages = Vec::with_capacity(codes.len());
         for code in codes {
-            let stage = apply_in(&mut tx, tenant_id, code, action, on, actor, at)
+            let stage = apply_in(&mut tx, self, tenant_id, code, action, on, actor, at)
                 .await
                 .map_err(|error| match error {
                     MusrenaError::Store(e) => MusrenaError::Store(e),
@@ -732,6 +733,7 @@ impl Store {
         .await?;
         audit::append(
             &mut tx,
+            self,
             &AuditRecord {
                 tenant_id,
                 at,
@@ -826,8 +828,10 @@ struct StepDetail<'a> {
     evidence: Option<&'a str>,
 }
 
+#[allow(clippy::too_many_arguments)]
 async fn apply_in(
     tx: &mut AnyConnection,
+    keys: &Store,
     tenant_id: &str,
     code: &str,
     action: &Action,
@@ -881,6 +885,7 @@ async fn apply_in(
     .await?;
     insert_step(
         tx,
+        keys,
         tenant_id,
         code,
         action.code(),
@@ -913,6 +918,7 @@ async fn ensure_proposal(
 #[allow(clippy::too_many_arguments)]
 async fn add_proposal_in(
     conn: &mut AnyConnection,
+    keys: &Store,
     tenant_id: &str,
     forum_id: &str,
     proposal: &Proposal,
@@ -960,6 +966,7 @@ async fn add_proposal_in(
     .await?;
     insert_step(
         conn,
+        keys,
         tenant_id,
         &code,
         "submit",
@@ -1078,6 +1085,7 @@ async fn insert_proposal(conn: &mut AnyConnection, row: &NewRow<'_>) -> Result<S
 #[allow(clippy::too_many_arguments)]
 async fn insert_step(
     tx: &mut AnyConnection,
+    keys: &Store,
     tenant_id: &str,
     code: &str,
     action: &str,
@@ -1107,6 +1115,7 @@ async fn insert_step(
     .await?;
     audit::append(
         tx,
+        keys,
         &AuditRecord {
             tenant_id,
             at,

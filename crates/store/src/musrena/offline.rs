@@ -105,9 +105,10 @@ impl Store {
         }
         let (kind, code) = match item {
             OfflineItem::Proposal(proposal) => {
-                let code =
-                    add_proposal_in(&mut tx, tenant_id, forum_id, proposal, false, on, actor, at)
-                        .await?;
+                let code = add_proposal_in(
+                    &mut tx, self, tenant_id, forum_id, proposal, false, on, actor, at,
+                )
+                .await?;
                 ("proposal", code)
             }
             OfflineItem::Votes { code, group, count } => {
@@ -152,7 +153,7 @@ impl Store {
                 .execute(&mut *tx)
                 .await?;
                 audit::append(
-                    &mut tx,
+                    &mut tx, self,
                     &AuditRecord {
                         tenant_id,
                         at,

@@ -119,6 +119,7 @@ impl Store {
         .await?;
         audit::append(
             &mut tx,
+            self,
             &AuditRecord {
                 tenant_id,
                 at,
@@ -144,7 +145,7 @@ impl Store {
             let done = Action::Implement {
                 evidence: entry.note.clone(),
             };
-            apply_in(&mut tx, tenant_id, code, &done, entry.on, actor, at).await?
+            apply_in(&mut tx, self, tenant_id, code, &done, entry.on, actor, at).await?
         } else {
             stage
         };

@@ -60,6 +60,7 @@ impl Store {
         .await?;
         audit::append(
             &mut tx,
+            self,
             &AuditRecord {
                 tenant_id,
                 at,
