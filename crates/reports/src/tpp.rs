@@ -165,7 +165,7 @@ pub type Words<'a> = &'a dyn Fn(&'static str) -> &'static str;
 pub const LABELS: [&[&str]; 2] = [&UNIT_HEADERS, &OTHER_LABELS];
 
 /// The labels besides the unit sheets' column headers.
-const OTHER_LABELS: [&str; 29] = [
+const OTHER_LABELS: [&str; 30] = [
     "Ringkasan",
     "Tidak dibayar",
     "Versi perhitungan",
@@ -174,6 +174,7 @@ const OTHER_LABELS: [&str; 29] = [
     "sudah diperiksa",
     "disetujui",
     "terkunci (final)",
+    "dibuang (tidak dibayar)",
     "Versi kebijakan",
     "Dihitung oleh",
     "Dihitung pada (waktu setempat)",
@@ -230,6 +231,7 @@ pub fn payroll_xlsx(
                 RunState::Reviewed => "sudah diperiksa",
                 RunState::Approved => "disetujui",
                 RunState::Locked => "terkunci (final)",
+                RunState::Discarded => "dibuang (tidak dibayar)",
             })
             .to_string(),
         ),

@@ -45,6 +45,10 @@ pub enum TppError {
     StateMoved { expected: String, found: String },
     #[error("a locked run never changes")]
     Locked,
+    #[error(
+        "an approved or locked run is what is paid; only a draft or reviewed run can be discarded"
+    )]
+    NotDiscardable,
     #[error("{0}; nothing was computed (run suara verify)")]
     HistoryDisagrees(String),
     #[error("{0} has not ended yet; a payroll run is computed once the month is over (a provisional preview is shown on the TPP page)")]
@@ -706,9 +710,10 @@ impl Store {
             Some((version, RunState::Approved)) => {
                 return Err(TppError::AwaitingLock(month, version))
             }
-            Some((version, state @ (RunState::Draft | RunState::Reviewed))) => {
-                // Recomputed in place only if the signed audit chain agrees it is still open:
-                // a locked run set back to draft in the database must not be overwritten.
+            Some((version, state)) if state != RunState::Locked => {
+                // Recomputed in place, or followed by a new version, only if the signed audit
+                // chain agrees: a locked run set back to draft, or marked discarded, in the
+                // database must be neither overwritten nor replaced.
                 match self.run_by_history(tenant_id, month, version).await? {
                     Ok(record) if record.state == state => {}
                     Ok(record) => {
@@ -724,20 +729,24 @@ impl Store {
                         )))
                     }
                 }
-                for table in ["tpp_runs", "tpp_run_officers"] {
-                    sqlx::query(&format!(
-                        "DELETE FROM {table}
-                         WHERE tenant_id = $1 AND period_month = $2 AND run_version = $3"
-                    ))
-                    .bind(tenant_id)
-                    .bind(month.to_string())
-                    .bind(version)
-                    .execute(&mut *tx)
-                    .await?;
+                if state == RunState::Discarded {
+                    version + 1
+                } else {
+                    for table in ["tpp_runs", "tpp_run_officers"] {
+                        sqlx::query(&format!(
+                            "DELETE FROM {table}
+                             WHERE tenant_id = $1 AND period_month = $2 AND run_version = $3"
+                        ))
+                        .bind(tenant_id)
+                        .bind(month.to_string())
+                        .bind(version)
+                        .execute(&mut *tx)
+                        .await?;
+                    }
+                    version
                 }
-                version
             }
-            Some((version, RunState::Locked)) => version + 1,
+            Some((version, _)) => version + 1,
             None => 1,
         };
         let seal = RunSeal {
@@ -884,8 +893,8 @@ impl Store {
     }
 
     /// The run of `month` in force: its newest approved or locked version (what was or will
-    /// be paid), else its newest version. A draft of a new version does not replace what an
-    /// officer was paid until it is approved.
+    /// be paid), else its newest version not discarded. A draft of a new version does not
+    /// replace what an officer was paid until it is approved.
     pub async fn payroll_run_in_force(
         &self,
         tenant_id: &str,
@@ -901,7 +910,25 @@ impl Store {
         .bind(RunState::Locked.code())
         .fetch_one(&self.reader)
         .await?;
-        self.payroll_run(tenant_id, month, approved).await
+        let version = match approved {
+            Some(version) => version,
+            None => {
+                let kept: Option<i64> = sqlx::query_scalar(
+                    "SELECT MAX(run_version) FROM tpp_runs
+                     WHERE tenant_id = $1 AND period_month = $2 AND state <> $3",
+                )
+                .bind(tenant_id)
+                .bind(month.to_string())
+                .bind(RunState::Discarded.code())
+                .fetch_one(&self.reader)
+                .await?;
+                match kept {
+                    Some(version) => version,
+                    None => return Ok(None),
+                }
+            }
+        };
+        self.payroll_run(tenant_id, month, Some(version)).await
     }
 
     /// A run (the latest version of the month when `version` is `None`), computed again from
@@ -1025,6 +1052,48 @@ impl Store {
                 });
             }
         }
+        self.move_run(&mut tx, tenant_id, month, version, (from, to), actor, at)
+            .await?;
+        tx.commit().await?;
+        Ok(to)
+    }
+
+    /// Discards a draft or reviewed version that will not be paid (`from` is what the user
+    /// saw). It is kept and audit-logged, but is never the month's run in force, and the
+    /// next computation of the month makes a new version.
+    pub async fn discard_run(
+        &self,
+        tenant_id: &str,
+        month: Month,
+        version: i64,
+        from: RunState,
+        actor: &str,
+        at: OffsetDateTime,
+    ) -> Result<(), TppError> {
+        if !from.may_discard() {
+            return Err(TppError::NotDiscardable);
+        }
+        let mut tx = self.writer.begin().await?;
+        let to = RunState::Discarded;
+        self.move_run(&mut tx, tenant_id, month, version, (from, to), actor, at)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Moves a run from one state to another in `tx`, if it is still in the first, with
+    /// its event and audit entry.
+    #[allow(clippy::too_many_arguments)]
+    async fn move_run(
+        &self,
+        tx: &mut sqlx::AnyConnection,
+        tenant_id: &str,
+        month: Month,
+        version: i64,
+        (from, to): (RunState, RunState),
+        actor: &str,
+        at: OffsetDateTime,
+    ) -> Result<(), TppError> {
         let moved = sqlx::query(
             "UPDATE tpp_runs SET state = $5
              WHERE tenant_id = $1 AND period_month = $2 AND run_version = $3 AND state = $4",
@@ -1055,9 +1124,9 @@ impl Store {
                 },
             });
         }
-        record_event(&mut tx, tenant_id, month, version, to, actor, at).await?;
+        record_event(&mut *tx, tenant_id, month, version, to, actor, at).await?;
         audit::append(
-            &mut tx,
+            &mut *tx,
             self,
             &AuditRecord {
                 tenant_id,
@@ -1071,8 +1140,7 @@ impl Store {
             },
         )
         .await?;
-        tx.commit().await?;
-        Ok(to)
+        Ok(())
     }
 
     /// Responses of the month naming the officer that count in the published SKM, latest

@@ -144,6 +144,7 @@ route_table! {
         TPP_MONTH tpp_month(month) = "/tpp/{month}" => [GET ManagePayroll staff::tpp::run_page];
         /// Approving and locking also need ApprovePayroll, checked by the handler.
         TPP_STATE tpp_state(month) = "/tpp/{month}/status" => [POST ManagePayroll staff::tpp::advance];
+        TPP_DISCARD tpp_discard(month) = "/tpp/{month}/buang" => [POST ManagePayroll staff::tpp::discard::discard];
         TPP_EXPORT tpp_export(month) = "/tpp/{month}/ekspor" => [GET ManagePayroll staff::tpp::export];
         /// An officer leaving the regency's service (BKPSDM, administrators).
         OFFICER_DEPARTURE officer_departure(nip) = "/dasbor/pegawai/{nip}/berhenti" => [

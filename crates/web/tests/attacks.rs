@@ -1030,6 +1030,24 @@ async fn verify_catches_pay_records_edited_behind_the_applications_back(db: Test
     );
     exec("UPDATE tpp_runs SET state = 'locked'".into()).await;
     assert_eq!(verify().await, None);
+    //    Marked discarded instead, so that a new version would replace what was paid.
+    exec("UPDATE tpp_runs SET state = 'discarded'".into()).await;
+    let found = verify().await.unwrap();
+    println!("edit 'a locked run marked discarded': {found}");
+    assert!(found.contains("audit chain says locked"), "{found}");
+    let refused = app
+        .store
+        .run_payroll("t1", last_month, "bkpsdm", now, &signing)
+        .await
+        .unwrap_err()
+        .to_string();
+    println!("edit 'a locked run marked discarded': computing again says {refused}");
+    assert!(
+        refused.contains("behind the application's back"),
+        "{refused}"
+    );
+    exec("UPDATE tpp_runs SET state = 'locked'".into()).await;
+    assert_eq!(verify().await, None);
 
     // 3. A kiosk the unit's admin registered, approved by writing the database: its answers
     //    would be pay evidence. Verify names it.

@@ -551,10 +551,14 @@ async fn signed_in_pages_are_accessible() {
             {"expect": "Berlaku satu kali"},
             {"expect": "selected"},
         ]],
-        [finance, "Journey: compute last month", "/tpp", [
+        [finance, "Journey: compute last month, then think of discarding it", "/tpp", [
             {"fill": ["#month", month.to_string()]},
             {"click": "form button.primary"},
             {"expect": "versi"},
+            {"click": "form.inline[action*='/buang'] button"},
+            {"expect": "Buang versi perhitungan TPP ini?"},
+            {"click": "main a[href^='/tpp/']"},
+            {"expect": "Buang versi ini"},
         ]],
         [officer, "Journey: appeal a response", format!("/dasbor/pegawai/{OFFICER_NIP}/tpp?bulan={month}"), [
             {"fill": ["form.appeal input[name=reason]", "Saya cuti hari itu."]},

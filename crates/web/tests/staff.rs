@@ -300,6 +300,12 @@ fn probes() -> Vec<Probe> {
             "/tpp/2026-10/status",
             [400, 403, 400, 400, 403, 403, 403],
         ),
+        probe(
+            "POST",
+            "/tpp/{month}/buang",
+            "/tpp/2026-10/buang",
+            [400, 403, 400, 400, 403, 403, 403],
+        ),
         // Recording that an officer leaves: administrators and BKPSDM (nothing typed: 422).
         probe(
             "GET",

@@ -310,4 +310,63 @@ async fn finance_runs_a_month_and_an_officer_sees_why(db: TestDatabase) {
             && why.contains("sedang menyiapkan versi baru"),
         "{why}"
     );
+
+    // Version 2 is not wanted: finance discards it, after a confirmation page. It is kept
+    // and listed as discarded, the month shows the locked version 1 again, and the next
+    // computation is version 3.
+    let discard_path = format!("/tpp/{month}/buang?lang=id");
+    let (status, body) = post(
+        &app,
+        &finance,
+        &discard_path,
+        &[("version", "2"), ("from", "draft")],
+    )
+    .await;
+    assert!(
+        status == StatusCode::OK
+            && body.contains("Buang versi perhitungan TPP ini?")
+            && body.contains("name=\"confirm\""),
+        "{body}"
+    );
+    let (_, still) = page(&app, &finance, &format!("/tpp/{month}?lang=id&versi=2")).await;
+    assert!(
+        still.contains("Buang versi ini"),
+        "nothing discarded before confirming"
+    );
+    let discard = [("version", "2"), ("from", "draft"), ("confirm", "yes")];
+    let (status, body) = post(&app, &finance, &discard_path, &discard).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        body.contains("Versi itu dibuang") && body.contains("dibuang"),
+        "{body}"
+    );
+    let (status, _) = post(&app, &finance, &discard_path, &discard).await;
+    assert_eq!(status, StatusCode::CONFLICT, "discarded once");
+    // A locked version is what was paid: never discarded.
+    let locked = [("version", "1"), ("from", "locked"), ("confirm", "yes")];
+    let (status, body) = post(&app, &finance, &discard_path, &locked).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert!(body.contains("hanya draf"), "{body}");
+    let (_, shown) = page(&app, &finance, &format!("/tpp/{month}?lang=id")).await;
+    assert!(
+        shown.contains("versi 1") && shown.contains("terkunci"),
+        "{shown}"
+    );
+    let (_, overview) = page(&app, &finance, "/tpp?lang=id").await;
+    assert!(overview.contains("dibuang"), "{overview}");
+    let (_, why) = page(&app, &officer, &explain).await;
+    assert!(!why.contains("sedang menyiapkan versi baru"), "{why}");
+    let (status, location) =
+        post(&app, &finance, "/tpp/hitung?lang=id", &[("month", &month)]).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert!(location.ends_with("versi=3"), "{location}");
+    let (_, third) = page(&app, &finance, &location).await;
+    assert!(third.contains("Perubahan dari versi 1"), "{third}");
+    // The discarded version's history is one the application writes: verify passes.
+    let signer = &app.state.signer;
+    signer.sign_all(&app.store).await.unwrap();
+    let key = signer.key("t1").unwrap();
+    let kept = signer.kept_heads("t1", &key.public()).unwrap();
+    let report = app.store.verify("t1", Some(&key), &kept).await.unwrap();
+    assert_eq!(report.problem, None);
 }

@@ -42,7 +42,8 @@ pub enum HistoryError {
 }
 
 /// Replays a run's events: a run is computed, may be recomputed while in draft or reviewed,
-/// and moves one state at a time to locked, after which nothing changes it.
+/// and moves one state at a time to locked, or from draft or reviewed to discarded; after
+/// either nothing changes it.
 pub fn replay(events: &[RunEvent]) -> Result<RunRecord, HistoryError> {
     let mut record: Option<RunRecord> = None;
     for event in events {
@@ -56,7 +57,7 @@ pub fn replay(events: &[RunEvent]) -> Result<RunRecord, HistoryError> {
                 current,
             ) => {
                 if let Some(current) = current {
-                    if matches!(current.state, RunState::Approved | RunState::Locked) {
+                    if !matches!(current.state, RunState::Draft | RunState::Reviewed) {
                         return Err(HistoryError::RecomputedWhen(current.state.code()));
                     }
                 }
@@ -69,7 +70,12 @@ pub fn replay(events: &[RunEvent]) -> Result<RunRecord, HistoryError> {
             }
             (RunEvent::Moved(_), None) => return Err(HistoryError::NeverComputed),
             (RunEvent::Moved(to), Some(current)) => {
-                if current.state.next() != Some(*to) {
+                let allowed = if *to == RunState::Discarded {
+                    current.state.may_discard()
+                } else {
+                    current.state.next() == Some(*to)
+                };
+                if !allowed {
                     return Err(HistoryError::BadMove {
                         from: current.state.code(),
                         to: to.code(),
@@ -121,9 +127,42 @@ mod tests {
         );
     }
 
+    #[test]
+    fn a_draft_or_reviewed_run_may_be_discarded_and_then_nothing_changes_it() {
+        use RunState::*;
+        let discarded = [
+            computed(1),
+            RunEvent::Moved(Reviewed),
+            RunEvent::Moved(Discarded),
+        ];
+        assert_eq!(replay(&discarded).unwrap().state, Discarded);
+        assert_eq!(
+            replay(&[computed(1), RunEvent::Moved(Discarded)])
+                .unwrap()
+                .state,
+            Discarded
+        );
+        let mut again = discarded.to_vec();
+        again.push(computed(2));
+        assert_eq!(
+            replay(&again),
+            Err(HistoryError::RecomputedWhen("discarded"))
+        );
+        let approved = [
+            computed(1),
+            RunEvent::Moved(Reviewed),
+            RunEvent::Moved(Approved),
+            RunEvent::Moved(Discarded),
+        ];
+        assert!(matches!(
+            replay(&approved),
+            Err(HistoryError::BadMove { .. })
+        ));
+    }
+
     proptest! {
         #[test]
-        fn nothing_follows_a_lock(extra in prop::collection::vec(0u8..5, 1..6)) {
+        fn nothing_follows_a_lock(extra in prop::collection::vec(0u8..6, 1..6)) {
             let mut events = vec![
                 computed(1),
                 RunEvent::Moved(RunState::Reviewed),

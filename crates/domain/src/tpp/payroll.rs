@@ -245,21 +245,24 @@ pub fn compare(paid: &Payroll, simulated: &Payroll) -> Comparison {
     }
 }
 
-/// Where a run stands: computed, checked by HR, approved by finance, then locked for good.
+/// Where a run stands: computed, checked by HR, approved by finance, then locked for good;
+/// or, before approval, discarded (kept, never paid, never shown as the month's run).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum RunState {
     Draft,
     Reviewed,
     Approved,
     Locked,
+    Discarded,
 }
 
 impl RunState {
-    pub const ALL: [RunState; 4] = [
+    pub const ALL: [RunState; 5] = [
         RunState::Draft,
         RunState::Reviewed,
         RunState::Approved,
         RunState::Locked,
+        RunState::Discarded,
     ];
 
     pub fn code(self) -> &'static str {
@@ -268,6 +271,7 @@ impl RunState {
             RunState::Reviewed => "reviewed",
             RunState::Approved => "approved",
             RunState::Locked => "locked",
+            RunState::Discarded => "discarded",
         }
     }
 
@@ -275,14 +279,19 @@ impl RunState {
         RunState::ALL.into_iter().find(|s| s.code() == code)
     }
 
-    /// The one state a run may move on to; a locked run never changes.
+    /// The one state a run may move on to; a locked or discarded run never changes.
     pub fn next(self) -> Option<RunState> {
         match self {
             RunState::Draft => Some(RunState::Reviewed),
             RunState::Reviewed => Some(RunState::Approved),
             RunState::Approved => Some(RunState::Locked),
-            RunState::Locked => None,
+            RunState::Locked | RunState::Discarded => None,
         }
+    }
+
+    /// Whether the run may still be discarded: not once approved (it is what will be paid).
+    pub fn may_discard(self) -> bool {
+        matches!(self, RunState::Draft | RunState::Reviewed)
     }
 }
 
@@ -432,7 +441,9 @@ mod tests {
             state = next;
             seen.push(state);
         }
-        assert_eq!(seen, RunState::ALL);
+        // Discarded lies off the forward path: reached only from a draft or reviewed run.
+        assert_eq!(seen, RunState::ALL[..4]);
+        assert_eq!(RunState::Discarded.next(), None);
         for s in RunState::ALL {
             assert_eq!(RunState::from_code(s.code()), Some(s));
         }

@@ -958,6 +958,50 @@ pub const LOCATION: Text = Text {
     id: "Lokasi",
     en: "Location",
 };
+pub const ENTRY_CODES: Text = Text {
+    id: "Kode keaslian entri",
+    en: "Entry codes",
+};
+pub const BEGUN: Text = Text {
+    id: "mulai dipakai",
+    en: "begun",
+};
+pub const THE_SYSTEM: Text = Text {
+    id: "sistem",
+    en: "the system",
+};
+pub const FROM_RESPONSE_NUMBER: Text = Text {
+    id: "Berlaku mulai tanggapan ke-",
+    en: "From response number",
+};
+pub const DISCARDED: Text = Text {
+    id: "dibuang",
+    en: "discarded",
+};
+pub const DISCARD_THIS_VERSION: Text = Text {
+    id: "Buang versi ini",
+    en: "Discard this version",
+};
+pub const DISCARD_THE_TPP_RUN: Text = Text {
+    id: "Buang versi perhitungan TPP ini?",
+    en: "Discard this version of the TPP run?",
+};
+pub const ONCE_DISCARDED_NEVER_PAID: Text = Text {
+    id: "Versi yang dibuang tidak dibayar dan tidak dapat dipakai lagi. Versi itu tetap tersimpan dan tercatat; bulan ini dapat dihitung lagi sebagai versi baru.",
+    en: "A discarded version is never paid and cannot be used again. It stays stored and on record; the month can be computed again as a new version.",
+};
+pub const YES_DISCARD: Text = Text {
+    id: "Ya, buang versi ini",
+    en: "Yes, discard this version",
+};
+pub const VERSION_DISCARDED: Text = Text {
+    id: "Versi itu dibuang dan tidak akan dibayar.",
+    en: "That version is discarded and will not be paid.",
+};
+pub const ONLY_DRAFTS_ARE_DISCARDED: Text = Text {
+    id: "Versi yang sudah disetujui atau dikunci adalah yang dibayar; hanya draf atau versi yang sudah diperiksa yang dapat dibuang.",
+    en: "An approved or locked version is what is paid; only a draft or reviewed version can be discarded.",
+};
 pub const LOCKED: Text = Text {
     id: "terkunci",
     en: "locked",
@@ -3260,6 +3304,10 @@ pub const PAYROLL_07: Text = Text {
     id: "terkunci (final)",
     en: "locked (final)",
 };
+pub const PAYROLL_DISCARDED: Text = Text {
+    id: "dibuang (tidak dibayar)",
+    en: "discarded (not paid)",
+};
 pub const PAYROLL_09: Text = Text {
     id: "Dihitung oleh",
     en: "Computed by",
@@ -4084,6 +4132,7 @@ pub const PAYROLL_SHEET: &[Text] = &[
     REVIEWED,
     APPROVED,
     PAYROLL_07,
+    PAYROLL_DISCARDED,
     POLICY_VERSION,
     PAYROLL_09,
     PAYROLL_10,
@@ -5074,6 +5123,17 @@ pub const R_SHEET_TOO_LARGE: Text = Text {
 /// Every text above, for the completeness test.
 #[cfg(test)]
 pub const EVERY_TEXT: &[Text] = &[
+    ENTRY_CODES,
+    BEGUN,
+    THE_SYSTEM,
+    FROM_RESPONSE_NUMBER,
+    DISCARDED,
+    DISCARD_THIS_VERSION,
+    DISCARD_THE_TPP_RUN,
+    ONCE_DISCARDED_NEVER_PAID,
+    YES_DISCARD,
+    VERSION_DISCARDED,
+    ONLY_DRAFTS_ARE_DISCARDED,
     ASSIGNMENT_ENDED,
     ASSIGNED_FROM,
     R_NOT_A_SAMPLE_RULE,
@@ -5331,6 +5391,7 @@ pub const EVERY_TEXT: &[Text] = &[
     WRITE_THE_IDEA_IN_A_LINE,
     PAYROLL_02,
     PAYROLL_07,
+    PAYROLL_DISCARDED,
     PAYROLL_09,
     PAYROLL_10,
     PAYROLL_11,

@@ -60,6 +60,7 @@ pub fn entity_label(lang: Lang, entity: &str) -> String {
         "service" => T::SERVICE_2,
         "officer" => T::OFFICER,
         "point" | "service_point" => T::SERVICE_POINT,
+        "entry_codes" => T::ENTRY_CODES,
         _ => return humanize(entity),
     };
     lang.t(text).to_string()
@@ -98,6 +99,8 @@ pub fn action_label(lang: Lang, action: &str) -> String {
         "implement" | "implemented" => T::IMPLEMENTED_3,
         "forward" | "forwarded" => T::FORWARDED,
         "end" => T::ASSIGNMENT_ENDED,
+        "begin" => T::BEGUN,
+        "discarded" => T::DISCARDED,
         _ => return humanize(action),
     };
     lang.t(text).to_string()
@@ -138,6 +141,7 @@ fn field_label(lang: Lang, field: &str) -> String {
         "action" => T::ACTION,
         "owner" => T::OWNER,
         "deadline" => T::DEADLINE,
+        "responses_from" => T::FROM_RESPONSE_NUMBER,
         "held_on" => T::FORUM_DATE,
         "district" | "district_id" => T::DISTRICT,
         "village" => T::VILLAGE,
@@ -266,7 +270,9 @@ pub fn render(look: Look, view: &AuditView) -> (&'static str, Markup) {
             tbody { @for e in entries { tr {
                 th scope="row" { strong { (entity_label(lang, &e.entity)) } " · " (action_label(lang, &e.action)) br; small { (e.entity_id) } }
                 td data-label=(look.t(T::TIME)) { (lang.date_time(e.at, offset)) }
-                td data-label=(look.t(T::BY)) { (e.actor) }
+                td data-label=(look.t(T::BY)) {
+                    @if e.actor == "system" { (look.t(T::THE_SYSTEM)) } @else { (e.actor) }
+                }
                 td {
                     @let changes = differences(lang, e.before.as_deref(), e.after.as_deref());
                     @if changes.is_empty() { "–" } @else {

@@ -93,8 +93,11 @@ async fn load(cx: &StaffCx, nip: &str, month: Option<&str>) -> Result<ExplainVie
     };
     let run = store.payroll_run_in_force(tenant_id, month).await?;
     let newer_in_preparation = run.as_ref().is_some_and(|shown| {
-        runs.iter()
-            .any(|r| r.month == month && r.version > shown.summary.version)
+        runs.iter().any(|r| {
+            r.month == month
+                && r.version > shown.summary.version
+                && r.state != suara_domain::tpp::payroll::RunState::Discarded
+        })
     });
     // A month that has not ended has no run: its provisional figures instead.
     let preview = match run {

@@ -4,9 +4,11 @@
 //! locking are finance's alone ([`Permission::ApprovePayroll`]).
 //!
 //! - [`overview`]: runs, base amounts, imports, computing a month;
-//! - [`run`]: one run, its state changes and exports; [`preview`]: a month not yet ended;
+//! - [`run`]: one run, its state changes and exports; [`discard`]: discarding a version not
+//!   to be paid; [`preview`]: a month not yet ended;
 //! - [`policy`]: policy versions.
 
+pub mod discard;
 pub mod overview;
 pub mod policy;
 pub mod preview;
@@ -54,6 +56,7 @@ pub fn state_label(lang: Lang, state: RunState) -> &'static str {
         RunState::Reviewed => lang.t(T::REVIEWED),
         RunState::Approved => lang.t(T::APPROVED),
         RunState::Locked => lang.t(T::LOCKED),
+        RunState::Discarded => lang.t(T::DISCARDED),
     }
 }
 
@@ -144,6 +147,7 @@ pub(super) fn refusal(lang: Lang, error: TppError) -> Result<(StatusCode, String
         TppError::StateMoved { .. } => lang.t(T::SOMEONE_ELSE_CHANGED_THE_RUN_S_STATE).to_string(),
         TppError::MonthNotEnded(month) => lang.fill(T::MONTH_NOT_ENDED, &[&lang.month(*month)]),
         TppError::Locked => lang.t(T::A_LOCKED_RUN_NEVER_CHANGES).to_string(),
+        TppError::NotDiscardable => lang.t(T::ONLY_DRAFTS_ARE_DISCARDED).to_string(),
         TppError::HistoryDisagrees(_) => lang.t(T::RUN_HISTORY_DISAGREES).to_string(),
         TppError::PolicyVersionTaken(version) => lang.fill(T::POLICY_VERSION_TAKEN, &[version]),
         TppError::UnknownOfficers(nips) => lang.fill(T::UNKNOWN_NIPS, &[&nips.join(", ")]),
@@ -174,6 +178,7 @@ pub(super) fn refusal(lang: Lang, error: TppError) -> Result<(StatusCode, String
         TppError::StateMoved { .. }
         | TppError::AwaitingLock(..)
         | TppError::Locked
+        | TppError::NotDiscardable
         | TppError::HistoryDisagrees(_)
         | TppError::PolicyVersionTaken(_)
         | TppError::AlreadyAppealed

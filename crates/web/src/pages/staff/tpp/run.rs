@@ -76,27 +76,45 @@ fn short_of_sample(run: &StoredRun, units: &[suara_domain::org::Unit]) -> Vec<(S
     short
 }
 
-async fn load(cx: &StaffCx, month: Month, query: &RunQuery) -> Result<RunView, PageError> {
+/// The version asked for, else the one in force (a discarded newest version is shown only
+/// when asked for, or when every version was discarded).
+async fn shown_run(
+    cx: &StaffCx,
+    month: Month,
+    version: Option<i64>,
+) -> Result<Option<StoredRun>, PageError> {
     let store = &cx.app.store;
-    let Some(run) = store
-        .payroll_run(cx.tenant_id(), month, query.versi)
-        .await?
-    else {
+    if version.is_none() {
+        if let Some(run) = store.payroll_run_in_force(cx.tenant_id(), month).await? {
+            return Ok(Some(run));
+        }
+    }
+    Ok(store.payroll_run(cx.tenant_id(), month, version).await?)
+}
+
+pub(super) async fn load(
+    cx: &StaffCx,
+    month: Month,
+    query: &RunQuery,
+) -> Result<RunView, PageError> {
+    let store = &cx.app.store;
+    let Some(run) = shown_run(cx, month, query.versi).await? else {
         return Err(PageError::NotFound(Missing::Run(cx.lang.month(month))));
     };
-    let versions = store
+    let versions: Vec<RunSummary> = store
         .payroll_runs(cx.tenant_id())
         .await?
         .into_iter()
         .filter(|r| r.month == month)
         .collect();
-    let previous = match run.summary.version {
-        v if v > 1 => {
-            store
-                .payroll_run(cx.tenant_id(), month, Some(v - 1))
-                .await?
-        }
-        _ => None,
+    // The differences are from the version before that was not discarded.
+    let before = versions
+        .iter()
+        .find(|r| r.version < run.summary.version && r.state != RunState::Discarded)
+        .map(|r| r.version);
+    let previous = match before {
+        Some(v) => store.payroll_run(cx.tenant_id(), month, Some(v)).await?,
+        None => None,
     };
     let units = store.units(cx.tenant_id()).await?;
     // A policy that judges by the sample lists thin units with their shortfall already.
@@ -126,12 +144,7 @@ pub async fn run_page(
     Query(query): Query<RunQuery>,
 ) -> Result<Response, PageError> {
     let month = parse_month(&month)?;
-    let exists = cx
-        .app
-        .store
-        .payroll_run(cx.tenant_id(), month, query.versi)
-        .await?
-        .is_some();
+    let exists = shown_run(&cx, month, query.versi).await?.is_some();
     if !exists && month >= cx.current_month() {
         return super::preview::page(&cx, month, query.unit).await;
     }
@@ -288,8 +301,9 @@ fn state_actions(look: Look, view: &RunView, latest: bool) -> Markup {
         RunState::Draft => (look.t(T::MARK_AS_REVIEWED), true),
         RunState::Reviewed => (look.t(T::APPROVE), view.may_approve),
         RunState::Approved => (look.t(T::LOCK_FINAL), view.may_approve),
-        RunState::Locked => ("", false),
+        RunState::Locked | RunState::Discarded => ("", false),
     };
+    let closed = matches!(s.state, RunState::Locked | RunState::Discarded);
     let recompute = latest && s.state != RunState::Approved;
     html! {
         div.buttons {
@@ -301,7 +315,7 @@ fn state_actions(look: Look, view: &RunView, latest: bool) -> Markup {
                     button.primary type="submit" { (label) }
                 }
                 " "
-            } @else if s.state != RunState::Locked {
+            } @else if !closed {
                 p.muted { (look.t(T::APPROVING_AND_LOCKING_ARE_DONE_BY_BPKAD)) }
             }
             @if recompute {
@@ -309,9 +323,18 @@ fn state_actions(look: Look, view: &RunView, latest: bool) -> Markup {
                     (look.csrf())
                     input type="hidden" name="month" value=(s.month);
                     button type="submit" {
-                        @if s.state == RunState::Locked { (look.t(T::RECOMPUTE_AS_A_NEW_VERSION)) }
+                        @if closed { (look.t(T::RECOMPUTE_AS_A_NEW_VERSION)) }
                         @else { (look.t(T::RECOMPUTE_THE_DRAFT)) }
                     }
+                }
+            }
+            @if s.state.may_discard() {
+                " "
+                form.inline method="post" action=(look.action(&routes::tpp_discard(&s.month.to_string()))) {
+                    (look.csrf())
+                    input type="hidden" name="version" value=(s.version);
+                    input type="hidden" name="from" value=(s.state.code());
+                    button type="submit" { (look.t(T::DISCARD_THIS_VERSION)) }
                 }
             }
         }
