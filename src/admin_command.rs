@@ -178,6 +178,7 @@ pub async fn add_user(store: &Store, args: UserArgs) -> anyhow::Result<()> {
     let account = NewAccount {
         username: &args.username,
         password_hash: &hash,
+        must_change_password: false,
         role,
         unit_id: args.unit.as_deref(),
         nip: args.nip.as_deref(),
@@ -205,6 +206,54 @@ pub async fn add_user(store: &Store, args: UserArgs) -> anyhow::Result<()> {
             println!("(shown once; give it to the user over a safe channel)");
         }
     }
+    Ok(())
+}
+
+/// `suara user add-officers`: see [`suara_web::onboarding`].
+pub async fn add_officer_accounts(
+    store: &Store,
+    unit: Option<&str>,
+    requested: Option<&str>,
+) -> anyhow::Result<()> {
+    let tenant = tenant(store, requested).await?;
+    if let Some(unit) = unit {
+        store
+            .unit(&tenant.tenant_id, unit)
+            .await?
+            .with_context(|| format!("--unit: no unit '{unit}'"))?;
+    }
+    let today = OffsetDateTime::now_utc().to_offset(tenant.offset()).date();
+    let opened = suara_web::onboarding::open_officer_accounts(
+        store,
+        &tenant.tenant_id,
+        unit.unwrap_or_default(),
+        CLI_ACTOR,
+        today,
+    )
+    .await?;
+    let rows: Vec<Vec<String>> = opened
+        .iter()
+        .map(|first| {
+            let o = &first.officer;
+            vec![
+                o.unit_id.clone(),
+                o.nip.clone(),
+                o.name.clone(),
+                o.nip.clone(),
+                first.password.clone(),
+            ]
+        })
+        .collect();
+    let headers = ["unit", "nip", "name", "username", "one_time_password"];
+    std::io::Write::write_all(
+        &mut std::io::stdout(),
+        &suara_reports::table::csv(&headers, &rows)?,
+    )?;
+    eprintln!(
+        "{} officer accounts made in {}; each password is shown this once and is changed at the first sign-in",
+        opened.len(),
+        tenant.tenant_id
+    );
     Ok(())
 }
 
@@ -322,6 +371,7 @@ pub async fn set_password(
     let change = suara_store::AccountChange::Password {
         hash: &hash,
         keep: None,
+        chosen_for: false,
     };
     if !store
         .change_account(

@@ -174,6 +174,7 @@ async fn create_accounts(
         let account = NewAccount {
             username,
             password_hash,
+            must_change_password: false,
             role,
             unit_id: unit,
             nip,

@@ -309,6 +309,16 @@ enum UserCommand {
         #[arg(long)]
         tenant: Option<String>,
     },
+    /// Make an account for every officer working today who has none (the NIP as username,
+    /// the officer role), each with a one-time password changed at the first sign-in; prints
+    /// them once as CSV (unit, NIP, name, username, one-time password) for the letters.
+    AddOfficers {
+        /// Only this unit's officers.
+        #[arg(long)]
+        unit: Option<String>,
+        #[arg(long)]
+        tenant: Option<String>,
+    },
     /// Set a new password (printed once, or read with --password-stdin); every session of
     /// the account ends.
     Password {
@@ -453,6 +463,15 @@ fn main() -> ExitCode {
                             tenant,
                         };
                         admin_command::add_user(&store, args).await?;
+                        Ok(ExitCode::SUCCESS)
+                    }
+                    UserCommand::AddOfficers { unit, tenant } => {
+                        admin_command::add_officer_accounts(
+                            &store,
+                            unit.as_deref(),
+                            tenant.as_deref(),
+                        )
+                        .await?;
                         Ok(ExitCode::SUCCESS)
                     }
                     UserCommand::Password {

@@ -303,6 +303,23 @@ fn a_regency_is_set_up_from_the_command_line() {
         "{}",
         stdout(&again)
     );
+    // Every officer at work gets an account in one step, printed once for the letters.
+    let header = "unit,nip,name,username,one_time_password\n";
+    let made = run(&["user", "add-officers"]);
+    assert!(made.status.success(), "{}", stderr(&made));
+    let letters = stdout(&made);
+    assert!(
+        letters.starts_with(&format!(
+            "{header}pkm,199001012015032001,Ani Lestari,199001012015032001,"
+        )),
+        "{letters}"
+    );
+    assert_eq!(
+        stdout(&run(&["user", "add-officers", "--unit", "pkm"])),
+        header
+    );
+    let unknown = run(&["user", "add-officers", "--unit", "nowhere"]);
+    assert!(stderr(&unknown).contains("no unit 'nowhere'"));
 
     // Villages by Kemendagri code in a kecamatan unit, with a GeoJSON boundary.
     let district = csv_file(

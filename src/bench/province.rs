@@ -251,6 +251,7 @@ async fn add_province(store: &Store) -> anyhow::Result<()> {
     let account = NewAccount {
         username: "provinsi",
         password_hash: &hash,
+        must_change_password: false,
         role: Role::Province,
         unit_id: None,
         nip: None,

@@ -19,6 +19,8 @@ pub struct Account {
     pub password_hash: String,
     /// Disabled accounts cannot sign in, and their sessions stop at once.
     pub disabled: bool,
+    /// Someone else chose the password: the account changes it before anything else.
+    pub must_change_password: bool,
 }
 
 impl Account {
@@ -38,6 +40,8 @@ pub struct NewAccount<'a> {
     pub role: Role,
     pub unit_id: Option<&'a str>,
     pub nip: Option<&'a str>,
+    /// The password was chosen for the account's holder (see [`Account::must_change_password`]).
+    pub must_change_password: bool,
 }
 
 /// A live session: whose it is and the token its forms must carry.
@@ -49,7 +53,7 @@ pub struct SessionInfo {
 }
 
 const ACCOUNT_COLUMNS: &str =
-    "a.username, a.role, a.unit_id, a.nip, a.password_hash, a.disabled_at_us";
+    "a.username, a.role, a.unit_id, a.nip, a.password_hash, a.disabled_at_us, a.must_change_password";
 
 impl Store {
     /// Creates the account; `false` when the username is taken. Audited without the hash.
@@ -62,8 +66,9 @@ impl Store {
     ) -> Result<bool> {
         let mut tx = self.writer.begin().await?;
         let created = sqlx::query(
-            "INSERT INTO accounts (tenant_id, username, password_hash, role, unit_id, nip, created_at_us)
-             VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (tenant_id, username) DO NOTHING",
+            "INSERT INTO accounts (tenant_id, username, password_hash, role, unit_id, nip, created_at_us,
+                 must_change_password)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (tenant_id, username) DO NOTHING",
         )
         .bind(tenant_id)
         .bind(account.username)
@@ -72,6 +77,7 @@ impl Store {
         .bind(account.unit_id)
         .bind(account.nip)
         .bind(micros(at))
+        .bind(i64::from(account.must_change_password))
         .execute(&mut *tx)
         .await?
         .rows_affected()
@@ -270,6 +276,7 @@ fn account_from_row(row: &AnyRow) -> Result<Account> {
         nip: row.try_get("nip")?,
         password_hash: row.try_get("password_hash")?,
         disabled: row.try_get::<Option<i64>, _>("disabled_at_us")?.is_some(),
+        must_change_password: row.try_get::<i64, _>("must_change_password")? != 0,
     })
 }
 
@@ -277,9 +284,11 @@ fn account_from_row(row: &AnyRow) -> Result<Account> {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AccountChange<'a> {
     /// A new password (its hash); every session ends but `keep`, the one that changed it.
+    /// `chosen_for` when someone else chose it (a reset): the holder changes it first.
     Password {
         hash: &'a str,
         keep: Option<&'a str>,
+        chosen_for: bool,
     },
     Disable,
     Enable,
@@ -320,12 +329,16 @@ impl Store {
     ) -> Result<bool> {
         let mut tx = self.writer.begin().await?;
         let updated = match change {
-            AccountChange::Password { hash, .. } => sqlx::query(
-                "UPDATE accounts SET password_hash = $3 WHERE tenant_id = $1 AND username = $2",
+            AccountChange::Password {
+                hash, chosen_for, ..
+            } => sqlx::query(
+                "UPDATE accounts SET password_hash = $3, must_change_password = $4
+                 WHERE tenant_id = $1 AND username = $2",
             )
             .bind(tenant_id)
             .bind(username)
             .bind(hash)
+            .bind(i64::from(chosen_for))
             .execute(&mut *tx)
             .await?
             .rows_affected(),

@@ -189,6 +189,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/shared/0029_entry_codes.sql"),
         postgres: include_str!("../migrations/shared/0029_entry_codes.sql"),
     },
+    Migration {
+        version: 30,
+        name: "first_sign_in",
+        sqlite: include_str!("../migrations/shared/0030_first_sign_in.sql"),
+        postgres: include_str!("../migrations/shared/0030_first_sign_in.sql"),
+    },
 ];
 
 /// Responses stored before the chain existed are linked once, when it is created.

@@ -462,6 +462,32 @@ impl Store {
         rows.iter().map(officer_from_row).collect()
     }
 
+    /// Officers working on `on` whom no account names (by NIP or as its username), by unit
+    /// and name; `unit_id` empty for the whole regency.
+    pub async fn officers_without_accounts(
+        &self,
+        tenant_id: &str,
+        unit_id: &str,
+        on: Date,
+    ) -> Result<Vec<Officer>> {
+        let rows = sqlx::query(&format!(
+            "SELECT {OFFICER_COLUMNS} FROM officers o WHERE o.tenant_id = $1
+                 AND ($2 = '' OR o.unit_id = $2)
+                 AND EXISTS (SELECT 1 FROM officer_assignments a
+                     WHERE a.tenant_id = o.tenant_id AND a.nip = o.nip AND a.valid_from <= $3
+                       AND (a.valid_until IS NULL OR a.valid_until >= $3))
+                 AND NOT EXISTS (SELECT 1 FROM accounts c
+                     WHERE c.tenant_id = o.tenant_id AND (c.nip = o.nip OR c.username = o.nip))
+             ORDER BY o.unit_id, o.name, o.nip"
+        ))
+        .bind(tenant_id)
+        .bind(unit_id)
+        .bind(on.to_string())
+        .fetch_all(&self.reader)
+        .await?;
+        rows.iter().map(officer_from_row).collect()
+    }
+
     /// Ends an officer's open assignment on their last working day: they leave the
     /// regency's service. Audit-logged in the chain with the day and reason, so `suara verify`
     /// replays the unit history. `Ok(false)` when they have no open assignment that starts

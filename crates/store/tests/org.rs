@@ -132,6 +132,7 @@ async fn accounts_sessions_and_login_failures(db: TestDatabase) {
     let account = NewAccount {
         username: "dinkes",
         password_hash: "$argon2id$x",
+        must_change_password: false,
         role: Role::UnitAdmin,
         unit_id: Some("rsud"),
         nip: None,
@@ -229,6 +230,7 @@ async fn accounts_are_disabled_reset_and_keys_revoked(db: TestDatabase) {
     let account = NewAccount {
         username: "keuangan",
         password_hash: "$argon2id$old",
+        must_change_password: false,
         role: Role::Finance,
         unit_id: None,
         nip: None,
@@ -248,6 +250,7 @@ async fn accounts_are_disabled_reset_and_keys_revoked(db: TestDatabase) {
     let change = AccountChange::Password {
         hash: "$argon2id$new",
         keep: Some("laptop"),
+        chosen_for: false,
     };
     assert!(store
         .change_account("t1", "keuangan", change, "keuangan", NOW)

@@ -68,6 +68,15 @@ pub async fn authorize(
         }
         return PageError::SignInFirst.into_response();
     };
+    // A password someone else chose (a new account's, a reset's) is changed before anything
+    // else: until then the account reaches only its own page and signing out.
+    if session.account.must_change_password
+        && rule.path != crate::routes::MY_ACCOUNT
+        && rule.path != crate::routes::LOGOUT
+    {
+        let to = format!("{}?lang={}", crate::routes::MY_ACCOUNT, lang.code());
+        return Redirect::to(&to).into_response();
+    }
     let staff = Staff {
         principal: session.account.principal(),
         session,

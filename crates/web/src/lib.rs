@@ -14,6 +14,7 @@ pub mod auth;
 mod error;
 mod i18n;
 pub mod metrics;
+pub mod onboarding;
 mod openapi;
 mod pages;
 mod photos;

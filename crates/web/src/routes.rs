@@ -118,6 +118,10 @@ route_table! {
             GET ManageAccounts staff::users::accounts,
             POST ManageAccounts staff::users::create_account,
         ];
+        OFFICER_ACCOUNTS officer_accounts() = "/admin/akun/pegawai" => [
+            GET ManageAccounts staff::officer_accounts::form,
+            POST ManageAccounts staff::officer_accounts::open,
+        ];
         COUNTER counter() = "/loket" => [
             GET IssueTickets staff::counter::counter_page,
             POST IssueTickets staff::counter::issue,

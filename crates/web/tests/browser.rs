@@ -396,6 +396,19 @@ async fn signed_in_pages_are_accessible() {
     }
     let code = app.musrena_proposal().await;
     innovation(&app).await;
+    // A second unit with an officer who has no account, so making a unit's accounts is a
+    // journey that can be walked at both widths.
+    let snapshot = app.store.org_snapshot("t1").await.unwrap();
+    let officers = "nip,name,position,position_class,unit_id\n198801012010012003,Dewi Kartika,Perawat,9,rsud\n";
+    let files = suara_domain::org::import::ImportFiles {
+        officers: Some(officers.as_bytes()),
+        ..Default::default()
+    };
+    let plan = suara_domain::org::import::plan_import(&files, &snapshot, now.date()).unwrap();
+    app.store
+        .apply_import("t1", &plan, "bkpsdm", now)
+        .await
+        .unwrap();
     let [finance, officer, inspector, planner, admin, unit_admin, hr] = &sessions[..] else {
         unreachable!("seven accounts")
     };
@@ -415,6 +428,7 @@ async fn signed_in_pages_are_accessible() {
     let account = suara_store::NewAccount {
         username: "provinsi",
         password_hash: &hash,
+        must_change_password: false,
         role: Role::Province,
         unit_id: None,
         nip: None,
@@ -456,6 +470,7 @@ async fn signed_in_pages_are_accessible() {
         ],
         [admin, "Import", "/admin/impor"],
         [admin, "Accounts", "/admin/akun"],
+        [admin, "Accounts for officers", "/admin/akun/pegawai"],
         [admin, "Audit log", "/admin/audit"],
         [
             admin,
@@ -587,6 +602,11 @@ async fn signed_in_pages_are_accessible() {
             {"fill": ["#change", "Kursi dan nomor prioritas"]},
             {"click": "form.stack button.primary"},
             {"expect": "Pindah ke tahap Uji coba"},
+        ]],
+        [admin, "Journey: make a unit's officer accounts and print the letters", "/admin/akun/pegawai", [
+            {"click": "form.account button.primary"},
+            {"expect": "Surat akun pertama"},
+            {"expect": "Kata sandi sementara"},
         ]],
         [admin, "Journey: search the audit log", "/admin/audit", [
             {"fill": ["#cari", "dukcapil"]},

@@ -4,16 +4,18 @@
 
 mod common;
 
-use common::{TestApp, PASSWORD};
+use common::{Session, TestApp, PASSWORD};
 use reqwest::StatusCode;
 use suara_domain::access::Role;
 use suara_store::testing::TestDatabase;
+use suara_store::testing::{OFFICER_NIP, OTHER_OFFICER_NIP};
 
 suara_store::backend_tests!(
     sign_in_guessing_is_slowed_where_it_comes_from,
     staff_pages_and_downloads_are_never_stored,
     a_disabled_account_is_out_at_once,
-    passwords_are_changed_and_reset_on_the_web
+    passwords_are_changed_and_reset_on_the_web,
+    officers_get_accounts_in_one_step_and_choose_their_own_password
 );
 
 async fn passwords_are_changed_and_reset_on_the_web(db: TestDatabase) {
@@ -99,7 +101,9 @@ async fn passwords_are_changed_and_reset_on_the_web(db: TestDatabase) {
         StatusCode::SEE_OTHER,
         "a reset ends every session"
     );
-    assert!(app.sign_in("bpkad", &one_time).await.is_ok());
+    // Someone else chose it: until its holder replaces it, every page leads to their own.
+    let holder = app.sign_in("bpkad", &one_time).await.unwrap();
+    replaces_a_chosen_password(&app, &holder, &one_time, "/tpp").await;
     let audit = app
         .get_as(&admin, "/admin/audit")
         .await
@@ -300,5 +304,92 @@ async fn sign_in_guessing_is_slowed_where_it_comes_from(db: TestDatabase) {
         )
         .await,
         StatusCode::SEE_OTHER
+    );
+}
+
+/// The holder of a password someone else chose is sent to their own page (a GET and a form
+/// alike) until they replace it; then `page` opens.
+async fn replaces_a_chosen_password(app: &TestApp, holder: &Session, chosen: &str, page: &str) {
+    let sent = app.get_as(holder, page).await;
+    assert_eq!(sent.status(), StatusCode::SEE_OTHER);
+    let to = sent.headers()["location"].to_str().unwrap().to_string();
+    assert!(to.starts_with("/akun"), "{to}");
+    let form = [("csrf", holder.csrf.as_str())];
+    let posted = app.post_form_as(Some(holder), "/tpp/hitung", &form).await;
+    assert_eq!(posted.status(), StatusCode::SEE_OTHER, "forms too");
+    let own = app.get_as(holder, "/akun").await.text().await.unwrap();
+    assert!(own.contains("dipilih orang lain"), "{own}");
+    let form = [
+        ("csrf", holder.csrf.as_str()),
+        ("current", chosen),
+        ("new", "teh manis sore hari"),
+        ("repeat", "teh manis sore hari"),
+    ];
+    let changed = app.post_form_as(Some(holder), "/akun", &form).await;
+    assert_eq!(changed.status(), StatusCode::OK);
+    assert_eq!(app.get_as(holder, page).await.status(), StatusCode::OK);
+}
+
+async fn officers_get_accounts_in_one_step_and_choose_their_own_password(db: TestDatabase) {
+    let app = TestApp::spawn(db).await;
+    app.add_account("admin", Role::Administrator, None, None)
+        .await;
+    let admin = app.sign_in("admin", PASSWORD).await.unwrap();
+    let form = app
+        .get_as(&admin, "/admin/akun/pegawai")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        form.contains("Dinas Dukcapil (1 pegawai belum punya akun)"),
+        "{form}"
+    );
+    let open = |unit: &'static str| {
+        let (app, admin) = (&app, &admin);
+        async move {
+            let form = [("csrf", admin.csrf.as_str()), ("unit_id", unit)];
+            let sent = app
+                .post_form_as(Some(admin), "/admin/akun/pegawai", &form)
+                .await;
+            (sent.status(), sent.text().await.unwrap())
+        }
+    };
+    let (status, body) = open("").await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body.contains("Pilih unit"), "{body}");
+    // One unit's officers, each with a letter and a password shown this once.
+    let (status, letters) = open("dukcapil").await;
+    assert_eq!(status, StatusCode::CREATED, "{letters}");
+    assert!(letters.contains("Sri Wahyuni") && letters.contains(OFFICER_NIP));
+    assert!(
+        !letters.contains(OTHER_OFFICER_NIP),
+        "another unit's officer"
+    );
+    let password = letters
+        .split("Kata sandi sementara</dt><dd><code>")
+        .nth(1)
+        .and_then(|rest| rest.get(..16))
+        .expect("the password in the letter")
+        .to_string();
+    // Asked again, nothing is made twice.
+    let (status, body) = open("dukcapil").await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body.contains("sudah punya akun"), "{body}");
+    let audit = app
+        .get_as(&admin, "/admin/audit")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(audit.contains(OFFICER_NIP), "audit-logged");
+    // The officer signs in with the NIP, replaces the password, and sees their own TPP.
+    let officer = app.sign_in(OFFICER_NIP, &password).await.unwrap();
+    let own = format!("/dasbor/pegawai/{OFFICER_NIP}/tpp");
+    replaces_a_chosen_password(&app, &officer, &password, &own).await;
+    assert_eq!(
+        app.sign_in(OFFICER_NIP, &password).await.err(),
+        Some(StatusCode::UNAUTHORIZED),
+        "the letter's password no longer works"
     );
 }

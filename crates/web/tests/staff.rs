@@ -190,6 +190,19 @@ fn probes() -> Vec<Probe> {
         ),
         probe(
             "GET",
+            "/admin/akun/pegawai",
+            "/admin/akun/pegawai",
+            [200, 403, 403, 403, 403, 403, 403],
+        ),
+        // Allowed: asked to choose a unit: 422.
+        probe(
+            "POST",
+            "/admin/akun/pegawai",
+            "/admin/akun/pegawai",
+            [422, 403, 403, 403, 403, 403, 403],
+        ),
+        probe(
+            "GET",
             "/loket",
             "/loket",
             [200, 200, 403, 403, 403, 403, 200],

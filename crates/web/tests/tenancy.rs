@@ -37,6 +37,7 @@ async fn two_regencies(db: TestDatabase) -> TestApp {
     let admin = NewAccount {
         username: "admin",
         password_hash: &hash,
+        must_change_password: false,
         role: Role::Administrator,
         unit_id: None,
         nip: None,

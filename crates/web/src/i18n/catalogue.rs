@@ -958,6 +958,74 @@ pub const LOCATION: Text = Text {
     id: "Lokasi",
     en: "Location",
 };
+pub const ACCOUNTS_FOR_OFFICERS: Text = Text {
+    id: "Akun untuk pegawai",
+    en: "Accounts for officers",
+};
+pub const EACH_OFFICER_GETS_AN_ACCOUNT_AND_A_LETTER: Text = Text {
+    id: "Setiap pegawai yang sedang bertugas di unit yang dipilih dan belum punya akun mendapat akun: nama penggunanya NIP-nya, perannya pegawai (hanya melihat angkanya sendiri). Untuk setiap akun tersedia satu surat berisi kata sandi sementara, yang wajib diganti saat pertama kali masuk.",
+    en: "Every officer working in the chosen unit who has no account gets one: their NIP as username, the officer role (they see only their own figures). Each account comes with a letter holding a one-time password, which must be changed at the first sign-in.",
+};
+pub const EVERY_OFFICER_AT_WORK_HAS_AN_ACCOUNT: Text = Text {
+    id: "Semua pegawai yang sedang bertugas sudah punya akun.",
+    en: "Every officer at work has an account.",
+};
+pub const N_OFFICERS_WITHOUT_AN_ACCOUNT: Text = Text {
+    id: "{} pegawai belum punya akun",
+    en: "{} officers without an account",
+};
+pub const THE_PASSWORDS_SHOW_ONCE: Text = Text {
+    id: "Kata sandi sementara hanya tampil sekali, di halaman surat berikutnya: siapkan printer. Pegawai yang suratnya hilang dapat diberi kata sandi baru di halaman Akun pengguna.",
+    en: "The one-time passwords show once, on the letters page that follows: have a printer ready. An officer whose letter is lost can be given a new password on the user accounts page.",
+};
+pub const MAKE_THE_ACCOUNTS_AND_THE_LETTERS: Text = Text {
+    id: "Buat akun dan surat",
+    en: "Make the accounts and the letters",
+};
+pub const CHOOSE_A_UNIT_WHOSE_OFFICERS_HAVE_NO_ACCOUNT: Text = Text {
+    id: "Pilih unit yang pegawainya belum punya akun.",
+    en: "Choose a unit whose officers have no account.",
+};
+pub const EVERY_OFFICER_OF_THIS_UNIT_HAS_AN_ACCOUNT: Text = Text {
+    id: "Semua pegawai unit itu sudah punya akun. Untuk kata sandi baru, pakai Atur ulang kata sandi di halaman Akun pengguna.",
+    en: "Every officer of that unit has an account. For a new password, use Reset password on the user accounts page.",
+};
+pub const FIRST_SIGN_IN_LETTERS: Text = Text {
+    id: "Surat akun pertama",
+    en: "First sign-in letters",
+};
+pub const N_ACCOUNTS_MADE_PRINT_NOW: Text = Text {
+    id: "{} akun dibuat untuk {}. Cetak halaman ini sekarang: kata sandi sementara tidak akan tampil lagi. Serahkan setiap surat langsung kepada pegawai yang bersangkutan.",
+    en: "{} accounts made for {}. Print this page now: the one-time passwords will not show again. Hand each letter to its officer in person.",
+};
+pub const TO: Text = Text {
+    id: "Kepada Yth.",
+    en: "To",
+};
+pub const YOUR_SUARA_ACCOUNT_IS_READY: Text = Text {
+    id: "Akun Suara Anda sudah dibuat. Di sana Anda melihat penilaian masyarakat atas layanan Anda dan perhitungan TPP Anda, dan dapat mengajukan keberatan atas penilaian.",
+    en: "Your Suara account is ready. There you see the public's ratings of your service and how your TPP is computed, and you can appeal a rating.",
+};
+pub const SIGN_IN_AT: Text = Text {
+    id: "Masuk di",
+    en: "Sign in at",
+};
+pub const ONE_TIME_PASSWORD_2: Text = Text {
+    id: "Kata sandi sementara",
+    en: "One-time password",
+};
+pub const CHANGE_IT_AT_FIRST_SIGN_IN_KEEP_IT_TO_YOURSELF: Text = Text {
+    id: "Saat pertama kali masuk, Anda diminta mengganti kata sandi ini dengan kata sandi pilihan Anda sendiri (paling sedikit 12 karakter). Jangan berikan kata sandi kepada siapa pun, termasuk atasan atau petugas TI.",
+    en: "At your first sign-in you are asked to replace this password with one of your own (at least 12 characters). Never give your password to anyone, your superior or IT staff included.",
+};
+pub const SOMEONE_ELSE_CHOSE_THIS_PASSWORD: Text = Text {
+    id: "Kata sandi akun ini dipilih orang lain. Ganti dengan kata sandi Anda sendiri sebelum melanjutkan.",
+    en: "Someone else chose this account's password. Replace it with your own before going on.",
+};
+pub const MAKE_ACCOUNTS_FOR_A_UNIT_S_OFFICERS: Text = Text {
+    id: "Buat akun untuk semua pegawai satu unit sekaligus, dengan surat untuk masing-masing",
+    en: "Make accounts for all officers of a unit at once, with a letter for each",
+};
 pub const ENTRY_CODES: Text = Text {
     id: "Kode keaslian entri",
     en: "Entry codes",
@@ -5123,6 +5191,23 @@ pub const R_SHEET_TOO_LARGE: Text = Text {
 /// Every text above, for the completeness test.
 #[cfg(test)]
 pub const EVERY_TEXT: &[Text] = &[
+    ACCOUNTS_FOR_OFFICERS,
+    EACH_OFFICER_GETS_AN_ACCOUNT_AND_A_LETTER,
+    EVERY_OFFICER_AT_WORK_HAS_AN_ACCOUNT,
+    N_OFFICERS_WITHOUT_AN_ACCOUNT,
+    THE_PASSWORDS_SHOW_ONCE,
+    MAKE_THE_ACCOUNTS_AND_THE_LETTERS,
+    CHOOSE_A_UNIT_WHOSE_OFFICERS_HAVE_NO_ACCOUNT,
+    EVERY_OFFICER_OF_THIS_UNIT_HAS_AN_ACCOUNT,
+    FIRST_SIGN_IN_LETTERS,
+    N_ACCOUNTS_MADE_PRINT_NOW,
+    TO,
+    YOUR_SUARA_ACCOUNT_IS_READY,
+    SIGN_IN_AT,
+    ONE_TIME_PASSWORD_2,
+    CHANGE_IT_AT_FIRST_SIGN_IN_KEEP_IT_TO_YOURSELF,
+    SOMEONE_ELSE_CHOSE_THIS_PASSWORD,
+    MAKE_ACCOUNTS_FOR_A_UNIT_S_OFFICERS,
     ENTRY_CODES,
     BEGUN,
     THE_SYSTEM,

@@ -201,6 +201,7 @@ impl TestApp {
         let account = NewAccount {
             username,
             password_hash: &hash,
+            must_change_password: false,
             role,
             unit_id: unit,
             nip,

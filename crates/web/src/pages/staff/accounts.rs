@@ -33,6 +33,9 @@ fn my_account_page(
     let content = html! {
         h1 { (title) }
         (outcome(message.as_ref()))
+        @if account.must_change_password && message.is_none() {
+            div.error-summary role="alert" tabindex="-1" { p { (lang.t(T::SOMEONE_ELSE_CHOSE_THIS_PASSWORD)) } }
+        }
         dl.facts {
             dt { (lang.t(T::USERNAME)) } dd { (account.username) }
             dt { (lang.t(T::ROLE)) } dd { (role_label(lang, account.role)) }
@@ -101,6 +104,7 @@ pub async fn change_password(
     let change = AccountChange::Password {
         hash: &hash,
         keep: this_session.as_deref(),
+        chosen_for: false,
     };
     cx.app
         .store
@@ -154,6 +158,7 @@ pub async fn account_action(
             AccountChange::Password {
                 hash: &hash,
                 keep: None,
+                chosen_for: true,
             },
             lang.fill(T::ONE_TIME_PASSWORD, &[&username, &one_time]),
         ),

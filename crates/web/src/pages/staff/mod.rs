@@ -17,6 +17,7 @@ pub mod kiosk_approvals;
 pub mod kiosks;
 pub mod login;
 pub mod my_tpp;
+pub mod officer_accounts;
 pub mod quarantine;
 pub mod tpp;
 pub mod users;

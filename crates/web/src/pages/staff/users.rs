@@ -78,6 +78,7 @@ pub fn render(
     let content = html! {
         h1 { (title) }
         (outcome(message))
+        p { a href=(look.href(crate::routes::OFFICER_ACCOUNTS)) { (lang.t(T::MAKE_ACCOUNTS_FOR_A_UNIT_S_OFFICERS)) } }
         table.data.stacked {
             thead { tr {
                 th scope="col" { (lang.t(T::USERNAME)) }
@@ -179,6 +180,8 @@ async fn add_account(
     let account = suara_store::NewAccount {
         username,
         password_hash: &hash,
+        // The administrator chose it: the holder replaces it at their first sign-in.
+        must_change_password: true,
         role,
         unit_id: unit_id.as_deref(),
         nip: nip.as_deref(),
