@@ -7,6 +7,7 @@ use suara_domain::access::Role;
 use suara_domain::integrity::signed_head::LogKey;
 use suara_domain::org::hours::ServiceHours;
 use suara_domain::org::import::{CurrentOfficer, Snapshot};
+use suara_domain::org::PayDetails;
 use suara_domain::survey::{validate, ProfileDraft, ResponseDraft, ValidResponse};
 use suara_domain::tpp::inputs::parse_base_amounts;
 use suara_domain::tpp::payroll::RunState;
@@ -605,13 +606,23 @@ fn officer(rng: &mut Rng, unit: &str, serial: usize, serves_public: bool) -> Cur
         FIRST[rng.below(16) as usize],
         LAST[rng.below(16) as usize]
     );
+    let position = positions[rng.below(positions.len() as u64) as usize].into();
+    let class = 5 + rng.below(5);
+    // Pay details follow from the NIP and class, so the demo's other draws stay as they were.
+    let pay = PayDetails {
+        rank: ["II/c", "II/d", "III/a", "III/c", "IV/a"][class as usize - 5].into(),
+        npwp: nip[..15].into(),
+        bank: "Bank Jatim".into(),
+        account_number: format!("00{}", &nip[8..]),
+    };
     let officer = Officer {
         nip,
         name,
-        position: positions[rng.below(positions.len() as u64) as usize].into(),
-        position_class: (5 + rng.below(5)).to_string(),
+        position,
+        position_class: class.to_string(),
         unit_id: unit.into(),
         serves_public,
+        pay,
     };
     let since = Date::from_calendar_date(2012 + rng.below(13) as i32, CalendarMonth::January, 1)
         .ok()

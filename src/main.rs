@@ -225,7 +225,8 @@ enum TppCommand {
         #[arg(long)]
         period: String,
     },
-    /// Write a month's run for finance as xlsx (a sheet per unit, totals) or CSV.
+    /// Write a month's run for finance as xlsx (a sheet per unit, totals) or CSV, or its
+    /// payable list (daftar nominatif: deductions, net, accounts, signature blocks).
     Export {
         /// The month, YYYY-MM.
         #[arg(long)]
@@ -233,7 +234,7 @@ enum TppCommand {
         /// The run version (default: the latest).
         #[arg(long)]
         version: Option<i64>,
-        /// xlsx or csv.
+        /// xlsx, csv or payable (the daftar nominatif, xlsx).
         #[arg(long, default_value = "xlsx")]
         format: String,
         /// File to write (default: tpp-YYYY-MM-vN.xlsx in the current directory).

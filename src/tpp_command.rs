@@ -253,13 +253,25 @@ pub async fn export(store: &Store, args: ExportArgs) -> anyhow::Result<ExitCode>
             suara_reports::tpp::payroll_xlsx(&run, &tenant.name, tenant.offset(), &|label| label)?
         }
         "csv" => suara_reports::tpp::payroll_csv(&run)?,
-        other => bail!("--format must be xlsx or csv (got '{other}')"),
+        "payable" => {
+            let officers = store
+                .org_snapshot(&tenant.tenant_id)
+                .await?
+                .officers
+                .into_iter()
+                .map(|c| (c.officer.nip.clone(), c.officer))
+                .collect();
+            let payees = suara_reports::payable::payees(&run, &officers);
+            let month = month.to_string();
+            suara_reports::payable::payable_xlsx(&run, &payees, &tenant.name, &month, &|l| l)?
+        }
+        other => bail!("--format must be xlsx, csv or payable (got '{other}')"),
     };
     let output = args.output.unwrap_or_else(|| {
-        PathBuf::from(format!(
-            "tpp-{month}-v{}.{}",
-            run.summary.version, args.format
-        ))
+        PathBuf::from(match args.format.as_str() {
+            "payable" => format!("daftar-nominatif-tpp-{month}-v{}.xlsx", run.summary.version),
+            format => format!("tpp-{month}-v{}.{format}", run.summary.version),
+        })
     });
     std::fs::write(&output, bytes).with_context(|| format!("writing {}", output.display()))?;
     println!(

@@ -514,6 +514,25 @@ fn tpp_payroll_is_run_and_exported_from_the_command_line() {
         stdout(&xlsx)
     );
     assert!(std::fs::read(&xlsx_path).unwrap().starts_with(b"PK"));
+    let payable_path = dir.path().join("nominatif.xlsx");
+    let payable = run(&[
+        "tpp",
+        "export",
+        "--period",
+        "2026-10",
+        "--format",
+        "payable",
+        "--output",
+        payable_path.to_str().unwrap(),
+    ]);
+    assert!(payable.status.success(), "{}", stderr(&payable));
+    let list = std::fs::read(&payable_path).unwrap();
+    let summary = suara_domain::spreadsheet::as_csv(&list).unwrap();
+    assert!(
+        String::from_utf8_lossy(&summary).contains("DAFTAR NOMINATIF PEMBAYARAN TPP"),
+        "{}",
+        String::from_utf8_lossy(&summary)
+    );
     let missing = run(&["tpp", "export", "--period", "2026-09"]);
     assert!(
         stderr(&missing).contains("suara tpp run --period 2026-09"),

@@ -2,6 +2,7 @@
 //! plain CSV for other systems (payroll, SIPD). Pure functions from stored data to bytes; no I/O of their own.
 
 pub mod musrena;
+pub mod payable;
 pub mod pdf;
 pub mod results;
 pub mod skm;

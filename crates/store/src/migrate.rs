@@ -195,6 +195,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/shared/0030_first_sign_in.sql"),
         postgres: include_str!("../migrations/shared/0030_first_sign_in.sql"),
     },
+    Migration {
+        version: 31,
+        name: "pay_details",
+        sqlite: include_str!("../migrations/shared/0031_pay_details.sql"),
+        postgres: include_str!("../migrations/shared/0031_pay_details.sql"),
+    },
 ];
 
 /// Responses stored before the chain existed are linked once, when it is created.

@@ -6,7 +6,7 @@ use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
 use suara_domain::org::departure::Departure;
 use suara_domain::org::import::{Change, CurrentOfficer, ImportPlan, OfficerChange, Snapshot};
-use suara_domain::org::{Assignment, Date, Officer, Service, ServicePoint, Unit};
+use suara_domain::org::{Assignment, Date, Officer, PayDetails, Service, ServicePoint, Unit};
 use suara_domain::period::Month;
 use time::{OffsetDateTime, UtcOffset};
 
@@ -580,11 +580,14 @@ async fn write_officer(
 ) -> Result<()> {
     let officer = &change.after;
     sqlx::query(
-        "INSERT INTO officers (tenant_id, nip, name, position, position_class, unit_id, serves_public)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)
+        "INSERT INTO officers (tenant_id, nip, name, position, position_class, unit_id, serves_public,
+             rank, npwp, bank, account_number)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
          ON CONFLICT (tenant_id, nip) DO UPDATE SET name = excluded.name,
              position = excluded.position, position_class = excluded.position_class,
-             unit_id = excluded.unit_id, serves_public = excluded.serves_public",
+             unit_id = excluded.unit_id, serves_public = excluded.serves_public,
+             rank = excluded.rank, npwp = excluded.npwp, bank = excluded.bank,
+             account_number = excluded.account_number",
     )
     .bind(tenant_id)
     .bind(&officer.nip)
@@ -593,6 +596,10 @@ async fn write_officer(
     .bind(&officer.position_class)
     .bind(&officer.unit_id)
     .bind(i64::from(officer.serves_public))
+    .bind(&officer.pay.rank)
+    .bind(&officer.pay.npwp)
+    .bind(&officer.pay.bank)
+    .bind(&officer.pay.account_number)
     .execute(&mut *tx)
     .await?;
     let Some(from) = change.new_assignment_from else {
@@ -683,8 +690,8 @@ fn point_from_row(row: &AnyRow) -> Result<ServicePoint> {
     })
 }
 
-const OFFICER_COLUMNS: &str =
-    "o.nip, o.name, o.position, o.position_class, o.unit_id, o.serves_public";
+const OFFICER_COLUMNS: &str = "o.nip, o.name, o.position, o.position_class, o.unit_id,
+    o.serves_public, o.rank, o.npwp, o.bank, o.account_number";
 
 fn officer_from_row(row: &AnyRow) -> Result<Officer> {
     Ok(Officer {
@@ -694,5 +701,11 @@ fn officer_from_row(row: &AnyRow) -> Result<Officer> {
         position_class: row.try_get("position_class")?,
         unit_id: row.try_get("unit_id")?,
         serves_public: row.try_get::<i64, _>("serves_public")? != 0,
+        pay: PayDetails {
+            rank: row.try_get("rank")?,
+            npwp: row.try_get("npwp")?,
+            bank: row.try_get("bank")?,
+            account_number: row.try_get("account_number")?,
+        },
     })
 }

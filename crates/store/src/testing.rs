@@ -130,6 +130,7 @@ pub fn organisation() -> Snapshot {
             position_class: "7".into(),
             unit_id: unit.into(),
             serves_public: true,
+            pay: Default::default(),
         },
         since: date!(2024 - 01 - 02),
         left_on: None,

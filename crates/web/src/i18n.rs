@@ -689,6 +689,7 @@ pub fn answer_index(field: &str) -> Option<usize> {
 pub fn sheet_label(lang: Lang, label: &'static str) -> &'static str {
     catalogue::PAYROLL_SHEET
         .iter()
+        .chain(catalogue::PAYABLE_SHEET)
         .find(|text| text.id == label)
         .map_or(label, |text| lang.t(*text))
 }
@@ -870,10 +871,15 @@ mod payroll_sheet {
 
     #[test]
     fn every_label_of_the_payroll_workbook_has_its_english() {
-        for label in suara_reports::tpp::LABELS.concat() {
+        let payable = suara_reports::payable::LABELS;
+        for label in suara_reports::tpp::LABELS
+            .concat()
+            .into_iter()
+            .chain(payable)
+        {
             let english = sheet_label(Lang::En, label);
             assert!(
-                english != label || ["Unit", "NIP"].contains(&label),
+                english != label || ["Unit", "NIP", "Bank"].contains(&label),
                 "no English for {label:?}"
             );
             assert_eq!(sheet_label(Lang::Id, label), label);

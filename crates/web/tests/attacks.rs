@@ -1105,7 +1105,7 @@ async fn verify_catches_pay_records_edited_behind_the_applications_back(db: Test
         .await
         .unwrap();
     assert_eq!(verify().await, None);
-    let edits: [(&str, &str, &str, &str); 8] = [
+    let edits: [(&str, &str, &str, &str); 9] = [
         (
             "a self-issued ticket's issuer cleared",
             "UPDATE tickets SET issuer_nip = NULL",
@@ -1152,6 +1152,12 @@ async fn verify_catches_pay_records_edited_behind_the_applications_back(db: Test
             "an officer given a higher class",
             "UPDATE officers SET position_class = '12' WHERE nip = '198001012005011001'",
             "UPDATE officers SET position_class = '7' WHERE nip = '198001012005011001'",
+            "is not as the audit chain recorded",
+        ),
+        (
+            "an officer's pay sent to another account",
+            "UPDATE officers SET account_number = '9999999999' WHERE nip = '198001012005011001'",
+            "UPDATE officers SET account_number = '' WHERE nip = '198001012005011001'",
             "is not as the audit chain recorded",
         ),
     ];

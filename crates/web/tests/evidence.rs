@@ -137,6 +137,7 @@ async fn one_afternoon_never_decides_a_month(db: TestDatabase) {
             position_class: "7".into(),
             unit_id: "dukcapil".into(),
             serves_public: false,
+            pay: Default::default(),
         },
         since: time::macros::date!(2024 - 01 - 02),
         left_on: None,

@@ -306,6 +306,18 @@ fn probes() -> Vec<Probe> {
             "/tpp/2026-10/ekspor",
             PAYROLL_404,
         ),
+        probe(
+            "GET",
+            "/tpp/{month}/daftar-nominatif",
+            "/tpp/2026-10/daftar-nominatif",
+            PAYROLL_404,
+        ),
+        probe(
+            "GET",
+            "/tpp/{month}/berkas-bank",
+            "/tpp/2026-10/berkas-bank",
+            PAYROLL_404,
+        ),
         // Allowed: version and state missing: 400.
         probe(
             "POST",
@@ -723,7 +735,7 @@ async fn upload<B: AsRef<[u8]>>(
 }
 
 /// BKPSDM's officer list as SIMPEG exports it: an xlsx workbook with Indonesian headers, the
-/// unit by name, the start date day first, and a rank column suara does not use.
+/// unit by name, the start date day first, rank and account, and a column suara does not use.
 async fn a_simpeg_workbook_is_imported_as_it_is(db: TestDatabase) {
     use rust_xlsxwriter::Workbook;
     let app = with_accounts(db).await;
@@ -735,27 +747,33 @@ async fn a_simpeg_workbook_is_imported_as_it_is(db: TestDatabase) {
             "NIP",
             "NAMA",
             "GOL/RUANG",
+            "ESELON",
             "JABATAN",
             "UNIT KERJA",
             "KELAS JABATAN",
             "TMT JABATAN",
+            "NOMOR REKENING",
         ],
         [
             "199001012015032001",
             "Ani Lestari",
             "III/b",
+            "",
             "Perawat",
             "Instalasi Gawat Darurat",
             "7",
             "06-01-2025",
+            "0012345678",
         ],
         [
             "199202022016041002",
             "Rudi Hartono",
             "II/c",
+            "",
             "Pengadministrasi",
             "RSUD dr. Soedomo",
             "5",
+            "",
             "",
         ],
     ];
@@ -768,7 +786,7 @@ async fn a_simpeg_workbook_is_imported_as_it_is(db: TestDatabase) {
     let (status, html) = upload(&app, &hr, "check", &[("officers", workbook.as_slice())]).await;
     assert_eq!(status, StatusCode::OK, "{html}");
     assert!(
-        html.contains("Pemeriksaan lolos") && html.contains("GOL/RUANG (officers.csv)"),
+        html.contains("Pemeriksaan lolos") && html.contains("ESELON (officers.csv)"),
         "{html}"
     );
     let (status, html) = upload(&app, &hr, "import", &[("officers", workbook.as_slice())]).await;
@@ -780,8 +798,13 @@ async fn a_simpeg_workbook_is_imported_as_it_is(db: TestDatabase) {
         .unwrap()
         .unwrap();
     assert_eq!(
-        (ani.unit_id.as_str(), ani.position_class.as_str()),
-        ("rsud-igd", "7")
+        (
+            ani.unit_id.as_str(),
+            ani.position_class.as_str(),
+            ani.pay.rank.as_str(),
+            ani.pay.account_number.as_str()
+        ),
+        ("rsud-igd", "7", "III/b", "0012345678")
     );
     let assignments = app
         .store

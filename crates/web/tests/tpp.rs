@@ -9,11 +9,15 @@ use common::{hidden_value, Session, TestApp, PASSWORD};
 use reqwest::StatusCode;
 use suara_domain::access::Role;
 use suara_domain::survey::{validate, ResponseDraft};
-use suara_store::testing::{tenant, TestDatabase, OFFICER_NIP};
+use suara_domain::tpp::inputs::BaseAmount;
+use suara_store::testing::{tenant, TestDatabase, OFFICER_NIP, OTHER_OFFICER_NIP};
 use suara_store::{Channel, Submission};
 use time::OffsetDateTime;
 
-suara_store::backend_tests!(finance_runs_a_month_and_an_officer_sees_why);
+suara_store::backend_tests!(
+    finance_runs_a_month_and_an_officer_sees_why,
+    finance_pays_from_the_payable_list
+);
 
 async fn answer(app: &TestApp, key: &str, officer: Option<&str>, rating: i64) {
     let response = validate(ResponseDraft {
@@ -369,4 +373,168 @@ async fn finance_runs_a_month_and_an_officer_sees_why(db: TestDatabase) {
     let kept = signer.kept_heads("t1", &key.public()).unwrap();
     let report = app.store.verify("t1", Some(&key), &kept).await.unwrap();
     assert_eq!(report.problem, None);
+}
+
+/// HR's officer list (a CSV as SIMPEG exports it), as HR uploads it on the import page.
+async fn import_officers(app: &TestApp, hr: &Session, csv: &str) {
+    let form = reqwest::multipart::Form::new()
+        .text("csrf", hr.csrf.clone())
+        .text("action", "import")
+        .part(
+            "officers",
+            reqwest::multipart::Part::bytes(csv.as_bytes().to_vec()).file_name("pegawai.csv"),
+        );
+    let sent = app
+        .client
+        .post(app.url("/admin/impor"))
+        .header("cookie", format!("suara_session={}", hr.cookie))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    let status = sent.status();
+    let html = sent.text().await.unwrap();
+    assert!(
+        status == StatusCode::OK && html.contains("Impor selesai"),
+        "{html}"
+    );
+}
+
+/// The month's payable list: gross from the run, each deduction of the policy, net, rank and
+/// account from the officer list; the bank file only for a locked run whose every payee has
+/// an account, and never after the accounts were changed behind the application's back.
+async fn finance_pays_from_the_payable_list(db: TestDatabase) {
+    let url = db.url.clone();
+    let app = TestApp::spawn(db).await;
+    let policy = "version = \"potongan\"\neffective_from = \"2026-01\"\n\n[satisfaction]\nrule = \"proportional\"\nthreshold = \"80\"\n\n[[deductions]]\nname = \"PPh Pasal 21\"\npercent_by_rank = { IV = \"15\", III = \"5\" }\n\n[[deductions]]\nname = \"Iuran BPJS Kesehatan\"\npercent = \"1\"\ncap = 120000\n";
+    app.store
+        .save_policy("t1", policy, "admin", OffsetDateTime::now_utc())
+        .await
+        .unwrap();
+    app.store
+        .replace_base_amounts(
+            "t1",
+            &[BaseAmount {
+                position_class: "7".into(),
+                amount: 5_000_000,
+            }],
+            "bpkad",
+            OffsetDateTime::now_utc(),
+        )
+        .await
+        .unwrap();
+    app.add_account("bpkad", Role::Finance, None, None).await;
+    app.add_account("bpkad-kabid", Role::Finance, None, None)
+        .await;
+    app.add_account("bkpsdm", Role::Hr, None, None).await;
+    let hr = app.sign_in("bkpsdm", PASSWORD).await.unwrap();
+    // Sri's rank and account arrive with the list; Bambang's account is not in it yet.
+    import_officers(
+        &app,
+        &hr,
+        &format!(
+            "NIP;NAMA;JABATAN;UNIT KERJA;KELAS JABATAN;GOL/RUANG;NPWP;NAMA BANK;NOMOR REKENING\n\
+             {OFFICER_NIP};Sri Wahyuni;Verifikator;dukcapil;7;III/c;09.254.294.3-407.000;Bank Jatim;0011223344\n\
+             {OTHER_OFFICER_NIP};Bambang Setiawan;Verifikator;rsud-igd;7;;;;\n"
+        ),
+    )
+    .await;
+    let finance = app.sign_in("bpkad", PASSWORD).await.unwrap();
+    let month = tenant()
+        .month_of(OffsetDateTime::now_utc())
+        .previous()
+        .to_string();
+    let (status, location) =
+        post(&app, &finance, "/tpp/hitung?lang=id", &[("month", &month)]).await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{location}");
+    let (_, run) = page(&app, &finance, &location).await;
+    assert!(
+        run.contains("daftar nominatif (xlsx)") && !run.contains("berkas-bank"),
+        "{run}"
+    );
+
+    // The list of a draft, for checking: no answers, so both are paid their 5,000,000.
+    // Sri (III/c): 5 % tax 250,000 and 1 % insurance 50,000; Bambang (no rank): 50,000.
+    let list = app
+        .get_as(
+            &finance,
+            &format!("/tpp/{month}/daftar-nominatif?versi=1&lang=id"),
+        )
+        .await;
+    assert_eq!(list.status(), StatusCode::OK);
+    let workbook = list.bytes().await.unwrap();
+    let summary = suara_domain::spreadsheet::as_csv(&workbook).unwrap();
+    let summary = String::from_utf8_lossy(&summary);
+    assert!(
+        summary.contains("DAFTAR NOMINATIF PEMBAYARAN TPP")
+            && summary.contains("PPh Pasal 21, Iuran BPJS Kesehatan")
+            && summary.contains(",Jumlah,2,10000000,250000,100000,9650000"),
+        "{summary}"
+    );
+    let pdf = app
+        .get_as(
+            &finance,
+            &format!("/tpp/{month}/daftar-nominatif?versi=1&format=pdf"),
+        )
+        .await;
+    assert_eq!(pdf.headers()["content-type"], "application/pdf");
+    let pdf = pdf.bytes().await.unwrap();
+    assert!(pdf.starts_with(b"%PDF"));
+    if let Ok(dir) = std::env::var("SUARA_SCREENSHOTS") {
+        std::fs::write(format!("{dir}/daftar-nominatif.pdf"), &pdf).unwrap();
+    }
+    let bank = format!("/tpp/{month}/berkas-bank?versi=1&lang=id");
+    let (status, body) = page(&app, &finance, &bank).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert!(body.contains("sudah terkunci"), "{body}");
+
+    // Reviewed, approved by a second account, locked.
+    let state = format!("/tpp/{month}/status?lang=id");
+    let approver = app.sign_in("bpkad-kabid", PASSWORD).await.unwrap();
+    for (who, from) in [
+        (&hr, "draft"),
+        (&approver, "reviewed"),
+        (&approver, "approved"),
+    ] {
+        let (status, body) = post(
+            &app,
+            who,
+            &state,
+            &[("version", "1"), ("from", from), ("confirm", "yes")],
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK, "{from}: {body}");
+    }
+    // Nobody is left out of a bank file: Bambang has no account yet.
+    let (status, body) = page(&app, &finance, &bank).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert!(body.contains("Bambang Setiawan"), "{body}");
+    import_officers(
+        &app,
+        &hr,
+        &format!(
+            "NIP;NAMA;JABATAN;UNIT KERJA;KELAS JABATAN;NAMA BANK;NO REK\n\
+             {OTHER_OFFICER_NIP};Bambang Setiawan;Verifikator;rsud-igd;7;Bank Jatim;0055667788\n"
+        ),
+    )
+    .await;
+    let (status, file) = page(&app, &finance, &bank).await;
+    assert_eq!(status, StatusCode::OK, "{file}");
+    let lines: Vec<&str> = file.lines().collect();
+    assert_eq!(lines[0], "account_number,name,amount,description,bank,nip");
+    assert!(
+        lines[1].starts_with("0011223344,Sri Wahyuni,4700000,TPP ")
+            && lines[2].starts_with("0055667788,Bambang Setiawan,4950000,TPP "),
+        "{file}"
+    );
+
+    // A database keeper sends Sri's pay to their own account: no bank file (`verify` names
+    // the officer: attacks.rs).
+    let redirect =
+        format!("UPDATE officers SET account_number = '9999999999' WHERE nip = '{OFFICER_NIP}'");
+    let raw = sqlx::AnyPool::connect(&url).await.unwrap();
+    sqlx::query(&redirect).execute(&raw).await.unwrap();
+    let (status, body) = page(&app, &finance, &bank).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert!(body.contains("Inspektorat"), "{body}");
 }

@@ -17,7 +17,7 @@ use time::macros::format_description;
 use super::hours::ServiceHours;
 use super::tree::UnitTree;
 use super::village::{self, Boundary, Village, VillageKind};
-use super::{valid_nip, Date, Officer, Service, ServicePoint, Unit};
+use super::{valid_nip, Date, Officer, PayDetails, Service, ServicePoint, Unit};
 use crate::musrena::catalogue::{parse_levels, CatalogueEntry, StrategicIssue};
 use crate::spreadsheet::{as_csv, csv_reader, describe_csv_error};
 use crate::survey::valid_code;
@@ -80,7 +80,15 @@ impl Table {
             Table::Points => (&["point_id", "unit_id", "name"], &[]),
             Table::Officers => (
                 &["nip", "name", "position", "unit_id"],
-                &["position_class", "assigned_from", "serves_public"],
+                &[
+                    "position_class",
+                    "assigned_from",
+                    "serves_public",
+                    "rank",
+                    "npwp",
+                    "bank",
+                    "account_number",
+                ],
             ),
             Table::Villages => (
                 &["village_code", "name", "kind", "district_unit"],
@@ -542,6 +550,19 @@ fn aliases(table: Table, column: &str) -> &'static [&'static str] {
             &["tmt jabatan", "tmt", "mulai bertugas", "tanggal mulai"]
         }
         (Table::Officers, "serves_public") => &["melayani publik", "layanan publik"],
+        (Table::Officers, "rank") => &[
+            "gol ruang",
+            "golongan",
+            "golongan ruang",
+            "gol",
+            "pangkat gol",
+            "pangkat gol ruang",
+        ],
+        (Table::Officers, "npwp") => &["nomor npwp", "no npwp"],
+        (Table::Officers, "bank") => &["nama bank"],
+        (Table::Officers, "account_number") => {
+            &["nomor rekening", "no rekening", "rekening", "no rek"]
+        }
         (Table::Units, "unit_id") => &["kode unit", "kode"],
         (Table::Units, "parent_id") => &["induk", "kode induk", "unit induk"],
         (Table::Units, "name") => &["nama", "nama unit", "unit kerja"],
@@ -566,17 +587,11 @@ fn aliases(table: Table, column: &str) -> &'static [&'static str] {
 const PERSONNEL_COLUMNS: &[&str] = &[
     "no",
     "nomor",
-    "gol ruang",
-    "golongan",
-    "gol",
     "pangkat",
-    "pangkat gol",
-    "pangkat gol ruang",
     "tmt golongan",
     "tmt pangkat",
     "eselon",
     "jenis jabatan",
-    "npwp",
     "nik",
     "tempat lahir",
     "tanggal lahir",
@@ -591,10 +606,6 @@ const PERSONNEL_COLUMNS: &[&str] = &[
     "email",
     "no hp",
     "telepon",
-    "bank",
-    "nama bank",
-    "nomor rekening",
-    "no rekening",
     "keterangan",
 ];
 
@@ -1118,6 +1129,56 @@ fn parse_simple<T>(
     out
 }
 
+/// The officer's rank, tax number and bank account. A column the file does not have keeps
+/// what was stored, so a list without them (a move, a new position) empties nothing.
+fn pay_details(
+    row: &Row,
+    stored: Option<&PayDetails>,
+    errors: &mut Vec<RowError>,
+) -> Option<PayDetails> {
+    let stored = stored.cloned().unwrap_or_default();
+    let given = |column: &str| row.cells.contains_key(column).then(|| row.get(column));
+    let mut ok = true;
+    let mut digits = |column: &str, lengths: &[usize], what: &str| -> Option<String> {
+        let text = given(column)?;
+        let plain: String = text
+            .chars()
+            .filter(|c| !matches!(c, ' ' | '.' | '-'))
+            .collect();
+        if plain.is_empty()
+            || (plain.bytes().all(|b| b.is_ascii_digit()) && lengths.contains(&plain.len()))
+        {
+            return Some(plain);
+        }
+        ok = false;
+        errors.push(row.error(column, format!("'{text}' is not {what}")));
+        None
+    };
+    let npwp = digits("npwp", &[15, 16], "an NPWP of 15 or 16 digits");
+    let account_number = digits(
+        "account_number",
+        &(5..=20).collect::<Vec<_>>(),
+        "an account number of 5 to 20 digits (a spreadsheet that shows it in exponent form has lost digits: store it as text)",
+    );
+    let mut short = |column: &str| -> Option<String> {
+        let text = given(column)?;
+        if text.chars().count() > 60 {
+            ok = false;
+            errors.push(row.error(column, "is longer than 60 characters"));
+            return None;
+        }
+        Some(text.to_string())
+    };
+    let rank = short("rank");
+    let bank = short("bank");
+    ok.then(|| PayDetails {
+        rank: rank.unwrap_or(stored.rank),
+        npwp: npwp.unwrap_or(stored.npwp),
+        bank: bank.unwrap_or(stored.bank),
+        account_number: account_number.unwrap_or(stored.account_number),
+    })
+}
+
 fn parse_officers(
     rows: &[Row],
     current: &Snapshot,
@@ -1167,8 +1228,19 @@ fn parse_officers(
                 }
             },
         };
-        let (Some(nip), Some(name), Some(position), Some(unit_id), Some(from), Some(serves_public)) =
-            (nip, name, position, unit, from, serves_public)
+        let stored = nip
+            .as_deref()
+            .and_then(|nip| current.officers.iter().find(|c| c.officer.nip == nip));
+        let pay = pay_details(row, stored.map(|c| &c.officer.pay), errors);
+        let (
+            Some(nip),
+            Some(name),
+            Some(position),
+            Some(unit_id),
+            Some(from),
+            Some(serves_public),
+            Some(pay),
+        ) = (nip, name, position, unit, from, serves_public, pay)
         else {
             continue;
         };
@@ -1182,13 +1254,10 @@ fn parse_officers(
             position_class,
             unit_id,
             serves_public,
+            pay,
         };
         let mut returning = false;
-        if let Some(stored) = current
-            .officers
-            .iter()
-            .find(|c| c.officer.nip == officer.nip)
-        {
+        if let Some(stored) = stored {
             let moves = stored.officer.unit_id != officer.unit_id
                 || stored.officer.position != officer.position;
             if let Some(last) = stored.left_on {
@@ -1628,9 +1697,9 @@ mod tests {
     /// first, columns suara does not use. Read as it is; the unused columns are named.
     #[test]
     fn a_simpeg_export_is_read_as_it_is() {
-        let officers = "NIP;NAMA;GOL/RUANG;JABATAN;UNIT KERJA;KELAS JABATAN;TMT JABATAN\n\
-            198001012005011001;Sri Wahyuni;III/c;Perawat;Puskesmas  panggul;7;02-01-2024\n\
-            198502022010012002;Budi Santoso;III/a;Pengadministrasi;dinkes;6;\n";
+        let officers = "NIP;NAMA;GOL/RUANG;ESELON;JABATAN;UNIT KERJA;KELAS JABATAN;TMT JABATAN;NPWP;NAMA BANK;NOMOR REKENING\n\
+            198001012005011001;Sri Wahyuni;III/c;;Perawat;Puskesmas  panggul;7;02-01-2024;09.254.294.3-407.000;Bank Jatim;0012 3456 78\n\
+            198502022010012002;Budi Santoso;III/a;;Pengadministrasi;dinkes;6;;;;\n";
         let current = Snapshot {
             units: vec![
                 Unit {
@@ -1672,9 +1741,48 @@ mod tests {
         assert_eq!(sri.new_assignment_from, Some(date!(2024 - 01 - 02)));
         assert_eq!(plan.officers[1].new_assignment_from, Some(TODAY));
         assert_eq!(
-            plan.ignored_columns,
-            [(Table::Officers, "GOL/RUANG".to_string())]
+            sri.after.pay,
+            PayDetails {
+                rank: "III/c".into(),
+                npwp: "092542943407000".into(),
+                bank: "Bank Jatim".into(),
+                account_number: "0012345678".into(),
+            }
         );
+        assert_eq!(
+            plan.ignored_columns,
+            [(Table::Officers, "ESELON".to_string())]
+        );
+        // A list without the pay columns keeps what was stored; a lost-digits account is
+        // refused.
+        let mut known = current.clone();
+        known.officers.push(CurrentOfficer {
+            officer: sri.after.clone(),
+            since: date!(2024 - 01 - 02),
+            left_on: None,
+        });
+        let bare = "NIP;NAMA;JABATAN;UNIT KERJA;KELAS JABATAN\n198001012005011001;Sri Wahyuni;Perawat;pkm-panggul;7\n";
+        let plan = plan_import(
+            &ImportFiles {
+                officers: Some(bare.as_bytes()),
+                ..Default::default()
+            },
+            &known,
+            TODAY,
+        )
+        .unwrap();
+        assert_eq!((plan.officers.len(), plan.unchanged), (0, 1));
+        let lost = "NIP;NAMA;JABATAN;UNIT KERJA;NO REK\n198001012005011001;Sri;Perawat;dinkes;1.23457E+15\n";
+        let errors = plan_import(
+            &ImportFiles {
+                officers: Some(lost.as_bytes()),
+                ..Default::default()
+            },
+            &known,
+            TODAY,
+        )
+        .unwrap_err();
+        assert_eq!(errors[0].field, "account_number", "{}", errors[0]);
         // A name two units share, or none has, is named as a problem.
         let mut twins = current.clone();
         twins.units[1].name = "Dinas Kesehatan".into();

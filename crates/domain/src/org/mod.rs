@@ -53,6 +53,22 @@ pub struct Officer {
     /// Whether the public meets them in person; those who do not take their unit's
     /// satisfaction score for TPP instead of their own.
     pub serves_public: bool,
+    /// What finance needs to pay them; empty until a personnel list brings it.
+    #[serde(flatten)]
+    pub pay: PayDetails,
+}
+
+/// An officer's rank and where their pay goes, as on the *daftar nominatif*.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct PayDetails {
+    /// Golongan/ruang, as the personnel list writes it ("III/c"); income tax on TPP
+    /// follows its group.
+    pub rank: String,
+    /// Tax number (NPWP), digits only.
+    pub npwp: String,
+    pub bank: String,
+    /// Bank account number, digits only.
+    pub account_number: String,
 }
 
 /// One period of an officer's work in a unit; `until` is `None` while it lasts.

@@ -19,6 +19,7 @@
 //!    now, which `suara verify` holds its stored row to.
 //! 6. **Pace** ([`pace`]): on-site answers faster than any real service left out of pay.
 
+pub mod deductions;
 pub mod evidence;
 pub mod history;
 pub mod inputs;

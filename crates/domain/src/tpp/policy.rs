@@ -28,12 +28,21 @@
 //! satisfaction = "0.6"
 //! attendance = "0.2"
 //! productivity = "0.2"
+//!
+//! [[deductions]]               # optional: withheld on the payable list, in this order
+//! name = "PPh Pasal 21"
+//! percent_by_rank = { IV = "15", III = "5" }   # by golongan group; other ranks: `percent`
+//! [[deductions]]
+//! name = "Iuran BPJS Kesehatan"
+//! percent = "1"
+//! cap = 120000                 # rupiah a month at most
 //! ```
 //!
 //! Numbers may be written as strings, integers or decimals; they are read exactly as
 //! written (`0.1` is one tenth, not the nearest binary fraction). In a string, a decimal
 //! comma reads as the point (`floor = "0,25"`).
 
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use num_rational::BigRational;
@@ -43,6 +52,7 @@ use serde::Deserialize;
 use crate::decimal::Decimal;
 use crate::integrity::channel::Trust;
 use crate::period::Month;
+use crate::tpp::deductions::{highest_total_percent, Deduction};
 use crate::tpp::evidence::EvidenceRule;
 
 /// Places of the factor as paid: 0.01 % steps.
@@ -62,6 +72,8 @@ pub struct Policy {
     /// runs are recomputed as they were).
     pub evidence: Option<EvidenceRule>,
     pub weights: Weights,
+    /// What is withheld from the TPP on the payable list; none unless the policy says.
+    pub deductions: Vec<Deduction>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -165,6 +177,7 @@ impl Policy {
             min_trust: Trust::Onsite,
             evidence: Some(EvidenceRule::default()),
             weights: Weights::default(),
+            deductions: Vec::new(),
         }
     }
 
@@ -294,6 +307,22 @@ impl Policy {
             "\n[weights]\nsatisfaction = \"{}\"\nattendance = \"{}\"\nproductivity = \"{}\"",
             w.satisfaction, w.attendance, w.productivity
         );
+        // Written only when there are any, so earlier policies write back as they were.
+        for d in &self.deductions {
+            let _ = writeln!(out, "\n[[deductions]]\nname = {}", quoted(&d.name));
+            let _ = writeln!(out, "percent = \"{}\"", d.percent);
+            if !d.by_rank.is_empty() {
+                let ranks: Vec<String> = d
+                    .by_rank
+                    .iter()
+                    .map(|(rank, p)| format!("{} = \"{p}\"", quoted(rank)))
+                    .collect();
+                let _ = writeln!(out, "percent_by_rank = {{ {} }}", ranks.join(", "));
+            }
+            if let Some(cap) = d.cap {
+                let _ = writeln!(out, "cap = {cap}");
+            }
+        }
         out
     }
 }
@@ -353,6 +382,64 @@ struct RawPolicy {
     satisfaction: RawRule,
     evidence: Option<RawEvidence>,
     weights: Option<RawWeights>,
+    deductions: Option<Vec<RawDeduction>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDeduction {
+    name: String,
+    percent: Option<Number>,
+    percent_by_rank: Option<BTreeMap<String, Number>>,
+    cap: Option<i64>,
+}
+
+impl RawDeduction {
+    fn check(&self, i: usize, c: &mut Checker) -> Option<Deduction> {
+        let field = |name: &str| format!("deductions[{i}].{name}");
+        let name = self.name.trim().to_string();
+        if name.is_empty() || name.chars().count() > 60 {
+            c.problem(&field("name"), "must be 1–60 characters");
+        }
+        let mut percent = |field: &str, value: Option<&Number>| {
+            let d = c.number(field, value, Some(Decimal::new(0, 0)), (0, 100))?;
+            if d.places() > 4 {
+                c.problem(field, format!("{d} has more than 4 decimal places"));
+                return None;
+            }
+            Some(d)
+        };
+        let flat = percent(&field("percent"), self.percent.as_ref());
+        let mut by_rank = BTreeMap::new();
+        let mut ranks_ok = true;
+        for (rank, value) in self.percent_by_rank.iter().flatten() {
+            match percent(&field(&format!("percent_by_rank.{rank}")), Some(value)) {
+                Some(d) => {
+                    by_rank.insert(rank.trim().to_string(), d);
+                }
+                None => ranks_ok = false,
+            }
+        }
+        let cap = match self.cap {
+            None => Some(None),
+            Some(n) => match u64::try_from(n) {
+                Ok(n) => Some(Some(n)),
+                Err(_) => {
+                    c.problem(&field("cap"), format!("{n} is below 0"));
+                    None
+                }
+            },
+        };
+        match (flat, cap) {
+            (Some(percent), Some(cap)) if ranks_ok && !name.is_empty() => Some(Deduction {
+                name,
+                percent,
+                by_rank,
+                cap,
+            }),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Deserialize)]
@@ -505,6 +592,21 @@ impl RawPolicy {
             }
         }
         let rule = self.satisfaction.check(&mut c);
+        let raw_deductions = self.deductions.as_deref().unwrap_or_default();
+        if raw_deductions.len() > 10 {
+            c.problem("deductions", "has more than 10 deductions");
+        }
+        let deductions: Vec<Deduction> = raw_deductions
+            .iter()
+            .enumerate()
+            .filter_map(|(i, d)| d.check(i, &mut c))
+            .collect();
+        if highest_total_percent(&deductions) > BigRational::from_integer(100.into()) {
+            c.problem(
+                "deductions",
+                "withhold more than 100 percent from some rank together",
+            );
+        }
         let evidence = self.evidence.as_ref().map(|raw| {
             let defaults = EvidenceRule::default();
             let min_responses = match raw.min_responses {
@@ -614,6 +716,7 @@ impl RawPolicy {
                 min_trust,
                 evidence,
                 weights,
+                deductions,
             }),
             _ => Err(PolicyError::Invalid(c.0)),
         }

@@ -199,6 +199,35 @@ fn evidence_rules_of_earlier_policies_stay_as_they_were() {
     assert_eq!(fields, ["evidence.sample", "evidence.min_days"]);
 }
 
+/// Deductions are read in order, write back, and may not withhold more than the TPP.
+#[test]
+fn deductions_read_and_are_checked() {
+    let text = format!(
+        "{EXAMPLE}\n[[deductions]]\nname = \"PPh Pasal 21\"\npercent_by_rank = {{ IV = \"15\", III = \"5\" }}\n\n[[deductions]]\nname = \"Iuran BPJS Kesehatan\"\npercent = \"1\"\ncap = 120000\n"
+    );
+    let policy = Policy::from_toml(&text).unwrap();
+    let names: Vec<&str> = policy.deductions.iter().map(|d| d.name.as_str()).collect();
+    assert_eq!(names, ["PPh Pasal 21", "Iuran BPJS Kesehatan"]);
+    assert_eq!(policy.deductions[1].cap, Some(120_000));
+    assert_eq!(Policy::from_toml(&policy.to_toml()).unwrap(), policy);
+    let greedy = text.replace("III = \"5\"", "III = \"99.5\"");
+    let Err(PolicyError::Invalid(problems)) = Policy::from_toml(&greedy) else {
+        panic!("accepted");
+    };
+    assert_eq!(problems[0].field, "deductions");
+    let bad = text
+        .replace("cap = 120000", "cap = -1")
+        .replace("\"15\"", "\"15.12345\"");
+    let Err(PolicyError::Invalid(problems)) = Policy::from_toml(&bad) else {
+        panic!("accepted");
+    };
+    let fields: Vec<&str> = problems.iter().map(|p| p.field.as_str()).collect();
+    assert_eq!(
+        fields,
+        ["deductions[0].percent_by_rank.IV", "deductions[1].cap"]
+    );
+}
+
 #[test]
 fn a_decimal_comma_reads_as_the_point() {
     let text = EXAMPLE.replace("floor = 0.4", "floor = \"0,4\"");

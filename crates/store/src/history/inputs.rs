@@ -45,6 +45,33 @@ impl Store {
         Ok(None)
     }
 
+    /// Before a bank transfer file: the first reason the officers' accounts may not be
+    /// what the audit chain recorded of their imports. The chain is walked whole (no entry
+    /// changed, deleted or unlinked), every entry must carry the code only the key's holder
+    /// writes (a keeper cannot append a forged import), and the officers must replay from it.
+    pub async fn bank_details_problem(
+        &self,
+        tenant_id: &str,
+        key: &suara_domain::integrity::signed_head::LogKey,
+    ) -> Result<Option<String>> {
+        if let Some(problem) = self.verify_audit(tenant_id, None, &[]).await?.problem {
+            return Ok(Some(problem));
+        }
+        match self
+            .refuse_unauthenticated(
+                tenant_id,
+                suara_domain::integrity::signed_head::LogKind::Audit,
+                0,
+                key,
+            )
+            .await
+        {
+            Err(crate::StoreError::NotExtending(problem)) => return Ok(Some(problem)),
+            other => other?,
+        }
+        self.officers_problem(tenant_id).await
+    }
+
     async fn policies_problem(&self, tenant_id: &str) -> Result<Option<String>> {
         let mut entries = self.entries_of(tenant_id, "tpp_policy").await?;
         let rows = sqlx::query(
@@ -231,8 +258,9 @@ impl Store {
             last.insert(nip, entry);
         }
         let rows = sqlx::query(
-            "SELECT nip, name, position, position_class, unit_id, serves_public FROM officers
-             WHERE tenant_id = $1 ORDER BY nip",
+            "SELECT nip, name, position, position_class, unit_id, serves_public,
+                    rank, npwp, bank, account_number
+             FROM officers WHERE tenant_id = $1 ORDER BY nip",
         )
         .bind(tenant_id)
         .fetch_all(&self.reader)
@@ -244,6 +272,10 @@ impl Store {
                 ["name", "position", "position_class", "unit_id"]
                     .iter()
                     .all(|f| text(e, f).map(str::to_owned) == field(f))
+                    // Entries written before pay details existed carry none.
+                    && ["rank", "npwp", "bank", "account_number"]
+                        .iter()
+                        .all(|f| Some(text(e, f).unwrap_or_default().to_owned()) == field(f))
                     && e.after
                         .as_ref()
                         .and_then(|a| a.get("serves_public")?.as_bool())

@@ -2025,10 +2025,6 @@ pub const SHOW: Text = Text {
     id: "Tampilkan",
     en: "Show",
 };
-pub const SIGNATURE: Text = Text {
-    id: "Tanda tangan",
-    en: "Signature",
-};
 pub const SIGN_IN: Text = Text {
     id: "Masuk",
     en: "Sign in",
@@ -4190,6 +4186,91 @@ pub const FIELD_REQUIRED: Text = R_REQUIRED;
 pub const FIELD_TOO_LONG: Text = R_TOO_LONG;
 pub const ROLE_IN_INNOVATION: Text = ROLE;
 
+pub const PAYABLE_SUMMARY: Text = Text {
+    id: "Rekapitulasi",
+    en: "Summary by unit",
+};
+pub const PAYABLE_TITLE: Text = Text {
+    id: "DAFTAR NOMINATIF PEMBAYARAN TPP",
+    en: "TPP PAYABLE LIST",
+};
+pub const DEDUCTIONS: Text = Text {
+    id: "Potongan",
+    en: "Deductions",
+};
+pub const NO_DEDUCTIONS: Text = Text {
+    id: "tanpa potongan",
+    en: "none",
+};
+pub const ROW_NUMBER: Text = Text {
+    id: "No",
+    en: "No.",
+};
+pub const RANK_GOLONGAN: Text = Text {
+    id: "Pangkat/golongan",
+    en: "Rank (golongan)",
+};
+pub const ACHIEVEMENT: Text = Text {
+    id: "Capaian",
+    en: "Achievement",
+};
+pub const GROSS_RP: Text = Text {
+    id: "Jumlah kotor (Rp)",
+    en: "Gross (Rp)",
+};
+pub const NET_RP: Text = Text {
+    id: "Jumlah bersih (Rp)",
+    en: "Net (Rp)",
+};
+pub const BANK: Text = Text {
+    id: "Bank",
+    en: "Bank",
+};
+pub const ACCOUNT_NUMBER: Text = Text {
+    id: "Nomor rekening",
+    en: "Account number",
+};
+pub const SIGNATURE: Text = Text {
+    id: "Tanda tangan",
+    en: "Signature",
+};
+pub const ACKNOWLEDGED_BY_THE_UNIT_HEAD: Text = Text {
+    id: "Mengetahui, Kepala Unit",
+    en: "Acknowledged, Head of Unit",
+};
+pub const TREASURER: Text = Text {
+    id: "Bendahara Pengeluaran",
+    en: "Treasurer",
+};
+pub const FOR_FINANCE: Text = Text {
+    id: "Untuk keuangan: ",
+    en: "For finance: ",
+};
+pub const PAYABLE_LIST_XLSX: Text = Text {
+    id: "daftar nominatif (xlsx)",
+    en: "payable list (xlsx)",
+};
+pub const BANK_TRANSFER_FILE_CSV: Text = Text {
+    id: "berkas transfer bank (CSV)",
+    en: "bank transfer file (CSV)",
+};
+pub const ONLY_A_LOCKED_RUN_HAS_A_BANK_FILE: Text = Text {
+    id: "Berkas transfer bank hanya dibuat untuk perhitungan yang sudah terkunci (final). Kunci perhitungan ini lebih dulu.",
+    en: "A bank transfer file is made only for a locked (final) run. Lock this run first.",
+};
+pub const NO_ACCOUNT_NUMBER_FOR: Text = Text {
+    id: "Berkas transfer bank belum dapat dibuat. Impor daftar pegawai dengan kolom NOMOR REKENING; belum ada nomor rekening untuk:",
+    en: "The bank transfer file cannot be made yet. Import the officer list with a NOMOR REKENING column; there is no account number for:",
+};
+
+pub const THE_OFFICER_RECORDS_ARE_NOT_AS_RECORDED: Text = Text {
+    id: "Berkas transfer bank tidak dibuat: data pegawai atau log audit tidak sama dengan yang tercatat saat diimpor. Minta Inspektorat memeriksa integritas data sebelum membayar.",
+    en: "No bank transfer file was made: the officer records or the audit log differ from what was recorded when they were imported. Ask the inspectorate to check the data's integrity before paying.",
+};
+pub const PAYABLE_LIST_PDF: Text = Text {
+    id: "daftar nominatif untuk dicetak (PDF)",
+    en: "payable list to print (PDF)",
+};
 /// The payroll workbook's labels (`suara_reports::tpp::LABELS`), for its English version.
 pub const PAYROLL_SHEET: &[Text] = &[
     SUMMARY,
@@ -4236,6 +4317,34 @@ pub const PAYROLL_SHEET: &[Text] = &[
     PAYROLL_40,
     PAYROLL_41,
     PAYROLL_42,
+];
+
+/// The payable list's labels (`suara_reports::payable::LABELS`), for its English version.
+pub const PAYABLE_SHEET: &[Text] = &[
+    PAYABLE_SUMMARY,
+    PAYABLE_TITLE,
+    MONTH,
+    PAYROLL_02,
+    DEDUCTIONS,
+    NO_DEDUCTIONS,
+    ROW_NUMBER,
+    NAME,
+    NIP,
+    RANK_GOLONGAN,
+    POSITION,
+    POSITION_CLASS,
+    PAYROLL_23,
+    ACHIEVEMENT,
+    GROSS_RP,
+    NET_RP,
+    BANK,
+    ACCOUNT_NUMBER,
+    SIGNATURE,
+    TOTAL,
+    UNIT_2,
+    OFFICERS,
+    ACKNOWLEDGED_BY_THE_UNIT_HEAD,
+    TREASURER,
 ];
 
 /// Domain reasons a page may show, for `reason_text`; the English is the domain's wording.
@@ -5191,6 +5300,26 @@ pub const R_SHEET_TOO_LARGE: Text = Text {
 /// Every text above, for the completeness test.
 #[cfg(test)]
 pub const EVERY_TEXT: &[Text] = &[
+    PAYABLE_LIST_PDF,
+    THE_OFFICER_RECORDS_ARE_NOT_AS_RECORDED,
+    PAYABLE_SUMMARY,
+    PAYABLE_TITLE,
+    DEDUCTIONS,
+    NO_DEDUCTIONS,
+    ROW_NUMBER,
+    RANK_GOLONGAN,
+    ACHIEVEMENT,
+    GROSS_RP,
+    NET_RP,
+    BANK,
+    ACCOUNT_NUMBER,
+    ACKNOWLEDGED_BY_THE_UNIT_HEAD,
+    TREASURER,
+    FOR_FINANCE,
+    PAYABLE_LIST_XLSX,
+    BANK_TRANSFER_FILE_CSV,
+    ONLY_A_LOCKED_RUN_HAS_A_BANK_FILE,
+    NO_ACCOUNT_NUMBER_FOR,
     ACCOUNTS_FOR_OFFICERS,
     EACH_OFFICER_GETS_AN_ACCOUNT_AND_A_LETTER,
     EVERY_OFFICER_AT_WORK_HAS_AN_ACCOUNT,
@@ -6498,6 +6627,7 @@ mod tests {
 
     /// Names and codes that read the same in both languages.
     const SAME_IN_BOTH: &[&str] = &[
+        "Bank",
         "TPP",
         "Braille",
         "Unit ",

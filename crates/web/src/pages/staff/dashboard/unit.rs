@@ -314,6 +314,7 @@ mod tests {
             position_class: "7".into(),
             unit_id: "dukcapil".into(),
             serves_public: true,
+            pay: Default::default(),
         };
         let line = OfficerLine {
             officer,

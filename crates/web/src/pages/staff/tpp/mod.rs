@@ -10,6 +10,7 @@
 
 pub mod discard;
 pub mod overview;
+pub mod payable;
 pub mod policy;
 pub mod preview;
 pub mod run;

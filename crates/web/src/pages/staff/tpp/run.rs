@@ -213,6 +213,17 @@ pub fn render(
             a href={ (routes::tpp_export(&month.to_string())) "?format=xlsx&versi=" (s.version) "&lang=" (lang.code()) } { (look.t(T::SPREADSHEET_XLSX)) } " · "
             a href={ (routes::tpp_export(&month.to_string())) "?format=csv&versi=" (s.version) "&lang=" (lang.code()) } { "CSV" }
         }
+        @if s.state != RunState::Discarded {
+            p {
+                (look.t(T::FOR_FINANCE))
+                a href={ (routes::tpp_payable(&month.to_string())) "?versi=" (s.version) "&lang=" (lang.code()) } { (look.t(T::PAYABLE_LIST_XLSX)) } " · "
+                a href={ (routes::tpp_payable(&month.to_string())) "?format=pdf&versi=" (s.version) "&lang=" (lang.code()) } { (look.t(T::PAYABLE_LIST_PDF)) }
+                @if s.state == RunState::Locked {
+                    " · "
+                    a href={ (routes::tpp_bank_file(&month.to_string())) "?versi=" (s.version) "&lang=" (lang.code()) } { (look.t(T::BANK_TRANSFER_FILE_CSV)) }
+                }
+            }
+        }
         @if view.versions.len() > 1 {
             p { (look.t(T::VERSIONS_OF_THIS_MONTH))
                 @for v in &view.versions {

@@ -1,0 +1,591 @@
+//! The payable list (*daftar nominatif*, xlsx and PDF) finance pays a month's TPP from, and the bank
+//! transfer file of a locked run. Gross amounts are the run's; each deduction and the net
+//! come from the run's own policy ([`suara_domain::tpp::deductions`]); rank, position and
+//! account are the officer's as stored when the list is made. Every line adds up, and each
+//! total is the sum of its lines.
+
+use std::collections::BTreeMap;
+
+use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet};
+use suara_domain::org::Officer;
+use suara_domain::tpp::deductions::{pay_line, PayLine};
+use suara_domain::tpp::payroll::PayrollRow;
+use suara_domain::tpp::policy::FACTOR_PLACES;
+use suara_domain::tpp::rupiah;
+use suara_store::{RunOfficer, StoredRun};
+
+use crate::pdf::{Column, Document, Weight};
+use crate::tpp::Words;
+use crate::{inert, sheet_name, ReportError};
+
+/// One officer paid by the run, with what finance needs.
+pub struct Payee<'a> {
+    pub run: &'a RunOfficer,
+    pub row: &'a PayrollRow,
+    /// `None` for an officer no longer in the list (their line shows the run's facts only).
+    pub officer: Option<&'a Officer>,
+    pub line: PayLine,
+}
+
+impl Payee<'_> {
+    pub fn account_number(&self) -> &str {
+        self.officer.map_or("", |o| o.pay.account_number.as_str())
+    }
+}
+
+/// Every paid officer of the run, by unit then NIP, with their deductions and net.
+pub fn payees<'a>(run: &'a StoredRun, officers: &'a BTreeMap<String, Officer>) -> Vec<Payee<'a>> {
+    let mut payees: Vec<Payee> = run
+        .payroll
+        .rows
+        .iter()
+        .filter_map(|row| {
+            let officer = officers.get(&row.nip);
+            let rank = officer.map_or("", |o| o.pay.rank.as_str());
+            Some(Payee {
+                run: run.officer(&row.nip)?,
+                row,
+                officer,
+                line: pay_line(&run.policy.deductions, row.explanation.amount, rank),
+            })
+        })
+        .collect();
+    payees.sort_by(|a, b| {
+        (a.run.input.unit_id.as_str(), a.run.input.nip.as_str())
+            .cmp(&(b.run.input.unit_id.as_str(), b.run.input.nip.as_str()))
+    });
+    payees
+}
+
+/// Every label the workbook writes, in Indonesian (see [`crate::tpp::LABELS`]).
+pub const LABELS: [&str; 24] = [
+    "Rekapitulasi",
+    "DAFTAR NOMINATIF PEMBAYARAN TPP",
+    "Bulan",
+    "Versi perhitungan",
+    "Potongan",
+    "tanpa potongan",
+    "No",
+    "Nama",
+    "NIP",
+    "Pangkat/golongan",
+    "Jabatan",
+    "Kelas jabatan",
+    "TPP dasar (Rp)",
+    "Capaian",
+    "Jumlah kotor (Rp)",
+    "Jumlah bersih (Rp)",
+    "Bank",
+    "Nomor rekening",
+    "Tanda tangan",
+    "Jumlah",
+    "Unit",
+    "Pegawai",
+    "Mengetahui, Kepala Unit",
+    "Bendahara Pengeluaran",
+];
+
+/// The xlsx: a summary of every unit and the regency, then one sheet per unit with its
+/// officers, totals and the signature block of the unit head and the treasurer.
+/// `month` is the month as the reader writes it ("November 2026").
+pub fn payable_xlsx(
+    run: &StoredRun,
+    payees: &[Payee],
+    regency: &str,
+    month: &str,
+    words: Words,
+) -> Result<Vec<u8>, ReportError> {
+    let f = Formats::new();
+    let deductions: Vec<&str> = run
+        .policy
+        .deductions
+        .iter()
+        .map(|d| d.name.as_str())
+        .collect();
+    let mut by_unit: BTreeMap<&str, Vec<&Payee>> = BTreeMap::new();
+    for payee in payees {
+        by_unit
+            .entry(payee.run.input.unit_id.as_str())
+            .or_default()
+            .push(payee);
+    }
+    let mut workbook = Workbook::new();
+    let mut taken = Vec::new();
+    let heading = |sheet: &mut Worksheet, unit: Option<&str>| -> Result<u32, ReportError> {
+        sheet.write_string_with_format(0, 0, words("DAFTAR NOMINATIF PEMBAYARAN TPP"), &f.title)?;
+        sheet.write_string_with_format(1, 0, inert(regency), &f.bold)?;
+        let mut r = 2;
+        if let Some(unit) = unit {
+            sheet.write_string_with_format(r, 0, inert(unit), &f.bold)?;
+            r += 1;
+        }
+        sheet.write_string(
+            r,
+            0,
+            format!(
+                "{} {month} · {} {}",
+                words("Bulan"),
+                words("Versi perhitungan"),
+                run.summary.version
+            ),
+        )?;
+        sheet.write_string(
+            r + 1,
+            0,
+            format!(
+                "{}: {}",
+                words("Potongan"),
+                if deductions.is_empty() {
+                    words("tanpa potongan").to_string()
+                } else {
+                    inert(&deductions.join(", "))
+                }
+            ),
+        )?;
+        Ok(r + 3)
+    };
+
+    let summary = workbook.add_worksheet();
+    summary.set_name(sheet_name(words("Rekapitulasi"), &mut taken))?;
+    let top = heading(summary, None)?;
+    let mut headers = vec![
+        words("No"),
+        words("Unit"),
+        words("Pegawai"),
+        words("Jumlah kotor (Rp)"),
+    ];
+    headers.extend(deductions.iter().copied());
+    headers.push(words("Jumlah bersih (Rp)"));
+    for (c, h) in headers.iter().enumerate() {
+        summary.write_string_with_format(top, c as u16, inert(h), &f.header)?;
+    }
+    let mut r = top + 1;
+    for (i, members) in by_unit.values().enumerate() {
+        summary.write_number(r, 0, (i + 1) as f64)?;
+        summary.write_string(r, 1, inert(&members[0].run.unit_name))?;
+        summary.write_number(r, 2, members.len() as f64)?;
+        money_columns(
+            summary,
+            r,
+            3,
+            &sums(members.iter().copied(), deductions.len()),
+            &f.rupiah,
+        )?;
+        r += 1;
+    }
+    summary.write_string_with_format(r, 1, words("Jumlah"), &f.bold)?;
+    summary.write_number_with_format(r, 2, payees.len() as f64, &f.bold)?;
+    money_columns(
+        summary,
+        r,
+        3,
+        &sums(payees.iter(), deductions.len()),
+        &f.rupiah_bold,
+    )?;
+    summary.set_column_width(0, 5)?;
+    summary.set_column_width(1, 40)?;
+    for c in 2..headers.len() as u16 {
+        summary.set_column_width(c, 18)?;
+    }
+
+    for (unit_id, members) in &by_unit {
+        let sheet = workbook.add_worksheet();
+        sheet.set_name(sheet_name(unit_id, &mut taken))?;
+        let top = heading(sheet, Some(&members[0].run.unit_name))?;
+        unit_sheet(sheet, &f, words, top, &deductions, members)?;
+    }
+    Ok(workbook.save_to_buffer()?)
+}
+
+fn unit_sheet(
+    sheet: &mut Worksheet,
+    f: &Formats,
+    words: Words,
+    top: u32,
+    deductions: &[&str],
+    members: &[&Payee],
+) -> Result<(), ReportError> {
+    let mut headers: Vec<&str> = [
+        "No",
+        "Nama",
+        "NIP",
+        "Pangkat/golongan",
+        "Jabatan",
+        "Kelas jabatan",
+        "TPP dasar (Rp)",
+        "Capaian",
+        "Jumlah kotor (Rp)",
+    ]
+    .iter()
+    .map(|h| words(h))
+    .collect();
+    headers.extend(deductions.iter().copied());
+    headers.extend(
+        [
+            "Jumlah bersih (Rp)",
+            "Bank",
+            "Nomor rekening",
+            "Tanda tangan",
+        ]
+        .map(words),
+    );
+    for (c, h) in headers.iter().enumerate() {
+        sheet.write_string_with_format(top, c as u16, inert(h), &f.header)?;
+    }
+    let gross_column = 8u16;
+    let net_column = gross_column + 1 + deductions.len() as u16;
+    let mut r = top + 1;
+    for (i, payee) in members.iter().enumerate() {
+        let officer = payee.officer;
+        let text = |pick: fn(&Officer) -> &str| inert(officer.map_or("", pick));
+        sheet.write_number(r, 0, (i + 1) as f64)?;
+        sheet.write_string(r, 1, inert(&payee.run.name))?;
+        // NIPs and account numbers are text, or a spreadsheet shows them in exponent form.
+        sheet.write_string(r, 2, &payee.run.input.nip)?;
+        sheet.write_string(r, 3, text(|o| &o.pay.rank))?;
+        sheet.write_string(r, 4, text(|o| &o.position))?;
+        sheet.write_string(r, 5, inert(&payee.run.input.position_class))?;
+        if let Some(base) = payee.run.input.base {
+            sheet.write_number_with_format(r, 6, base as f64, &f.rupiah)?;
+        }
+        sheet.write_number_with_format(
+            r,
+            7,
+            payee.row.explanation.factor.paid.to_f64(),
+            &f.percent,
+        )?;
+        money_columns(sheet, r, gross_column, &line_cells(&payee.line), &f.rupiah)?;
+        sheet.write_string(r, net_column + 1, text(|o| &o.pay.bank))?;
+        sheet.write_string(r, net_column + 2, payee.account_number())?;
+        sheet.write_string_with_format(r, net_column + 3, "", &f.signature)?;
+        sheet.set_row_height(r, 30)?;
+        r += 1;
+    }
+    sheet.write_string_with_format(r, 1, words("Jumlah"), &f.bold)?;
+    money_columns(
+        sheet,
+        r,
+        gross_column,
+        &sums(members.iter().copied(), deductions.len()),
+        &f.rupiah_bold,
+    )?;
+    // Names and NIPs are written in by hand above the signatures, as on paper lists.
+    let blank = "(..........................................)";
+    let block = r + 3;
+    for (column, title) in [
+        (1u16, "Mengetahui, Kepala Unit"),
+        (net_column, "Bendahara Pengeluaran"),
+    ] {
+        sheet.write_string(block, column, words(title))?;
+        sheet.write_string(block + 4, column, blank)?;
+        sheet.write_string(
+            block + 5,
+            column,
+            format!("{} ........................", words("NIP")),
+        )?;
+    }
+    for (c, width) in [5, 28, 20, 12, 24, 8, 15, 10, 15].iter().enumerate() {
+        sheet.set_column_width(c as u16, *width)?;
+    }
+    for c in gross_column + 1..=net_column {
+        sheet.set_column_width(c, 15)?;
+    }
+    sheet.set_column_width(net_column + 1, 14)?;
+    sheet.set_column_width(net_column + 2, 18)?;
+    sheet.set_column_width(net_column + 3, 16)?;
+    sheet.set_freeze_panes(top + 1, 2)?;
+    Ok(())
+}
+
+/// Gross, each deduction and net.
+fn line_cells(line: &PayLine) -> Vec<u64> {
+    let mut cells = vec![line.gross];
+    cells.extend(&line.deductions);
+    cells.push(line.net);
+    cells
+}
+
+/// The column sums of [`line_cells`].
+fn sums<'a>(payees: impl Iterator<Item = &'a Payee<'a>>, deductions: usize) -> Vec<u64> {
+    let mut total = vec![0u64; deductions + 2];
+    for payee in payees {
+        for (sum, cell) in total.iter_mut().zip(line_cells(&payee.line)) {
+            *sum += cell;
+        }
+    }
+    total
+}
+
+fn money_columns(
+    sheet: &mut Worksheet,
+    r: u32,
+    first: u16,
+    cells: &[u64],
+    format: &Format,
+) -> Result<(), ReportError> {
+    for (c, amount) in cells.iter().enumerate() {
+        sheet.write_number_with_format(r, first + c as u16, *amount as f64, format)?;
+    }
+    Ok(())
+}
+
+/// The same list as a PDF to print and sign: a page per unit with its officers, each
+/// deduction, the totals and the signature blocks, then the regency's summary.
+pub fn payable_pdf(
+    run: &StoredRun,
+    payees: &[Payee],
+    regency: &str,
+    month: &str,
+    words: Words,
+) -> Vec<u8> {
+    let deductions: Vec<&str> = run
+        .policy
+        .deductions
+        .iter()
+        .map(|d| d.name.as_str())
+        .collect();
+    let title = format!(
+        "{} · {regency} · {month}",
+        words("DAFTAR NOMINATIF PEMBAYARAN TPP")
+    );
+    let mut doc = Document::new(
+        &title,
+        &format!("{} {}", words("Versi perhitungan"), run.summary.version),
+    );
+    let mut by_unit: BTreeMap<&str, Vec<&Payee>> = BTreeMap::new();
+    for payee in payees {
+        by_unit
+            .entry(payee.run.input.unit_id.as_str())
+            .or_default()
+            .push(payee);
+    }
+    // The signature column takes what is left: about a seventh of the page.
+    let each = deduction_share(deductions.len(), 0.25);
+    let mut columns = vec![
+        Column {
+            heading: words("No"),
+            share: 0.05,
+            right: true,
+        },
+        Column {
+            heading: words("Nama"),
+            share: 0.21,
+            right: false,
+        },
+        Column {
+            heading: words("Jumlah kotor (Rp)"),
+            share: 0.11,
+            right: true,
+        },
+    ];
+    columns.extend(deductions.iter().map(|name| Column {
+        heading: name,
+        share: each,
+        right: true,
+    }));
+    columns.push(Column {
+        heading: words("Jumlah bersih (Rp)"),
+        share: 0.11,
+        right: true,
+    });
+    columns.push(Column {
+        heading: words("Nomor rekening"),
+        share: 0.13,
+        right: false,
+    });
+    let used: f32 = columns.iter().map(|c| c.share).sum();
+    columns.push(Column {
+        heading: words("Tanda tangan"),
+        share: 1.0 - used,
+        right: false,
+    });
+    let money = |cells: &[u64]| cells.iter().map(|a| rupiah(*a)).collect::<Vec<_>>();
+    for (i, members) in by_unit.values().enumerate() {
+        if i > 0 {
+            doc.need(PAGE_BREAK);
+        }
+        doc.centred(words("DAFTAR NOMINATIF PEMBAYARAN TPP"), Weight::Bold, 13.0);
+        doc.centred(&members[0].run.unit_name, Weight::Bold, 11.0);
+        doc.centred(
+            &format!("{regency} · {} {month}", words("Bulan")),
+            Weight::Regular,
+            10.0,
+        );
+        doc.gap(10.0);
+        let mut rows: Vec<Vec<String>> = members
+            .iter()
+            .enumerate()
+            .map(|(n, p)| {
+                let rank = p.officer.map_or("", |o| o.pay.rank.as_str());
+                let nip = format!("{} {}", words("NIP"), p.run.input.nip);
+                let who = [p.run.name.as_str(), rank, &nip]
+                    .into_iter()
+                    .filter(|part| !part.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" · ");
+                let mut row = vec![(n + 1).to_string(), who];
+                row.extend(money(&line_cells(&p.line)));
+                row.push(format!(
+                    "{} {}",
+                    p.officer.map_or("", |o| o.pay.bank.as_str()),
+                    p.account_number()
+                ));
+                row.push(String::new());
+                row
+            })
+            .collect();
+        let mut total = vec![String::new(), words("Jumlah").to_string()];
+        total.extend(money(&sums(members.iter().copied(), deductions.len())));
+        total.extend([String::new(), String::new()]);
+        rows.push(total);
+        doc.table(&columns, &rows, true);
+        signatures(&mut doc, words);
+    }
+    doc.need(PAGE_BREAK);
+    doc.centred(words("Rekapitulasi"), Weight::Bold, 13.0);
+    doc.centred(
+        &format!("{regency} · {} {month}", words("Bulan")),
+        Weight::Regular,
+        10.0,
+    );
+    doc.gap(10.0);
+    let mut summary = vec![
+        Column {
+            heading: words("Unit"),
+            share: 0.28,
+            right: false,
+        },
+        Column {
+            heading: words("Pegawai"),
+            share: 0.10,
+            right: true,
+        },
+        Column {
+            heading: words("Jumlah kotor (Rp)"),
+            share: 0.14,
+            right: true,
+        },
+    ];
+    let each = deduction_share(deductions.len(), 0.30);
+    summary.extend(deductions.iter().map(|name| Column {
+        heading: name,
+        share: each,
+        right: true,
+    }));
+    let used: f32 = summary.iter().map(|c| c.share).sum();
+    summary.push(Column {
+        heading: words("Jumlah bersih (Rp)"),
+        share: 1.0 - used,
+        right: true,
+    });
+    let mut rows: Vec<Vec<String>> = by_unit
+        .values()
+        .map(|members| {
+            let mut row = vec![members[0].run.unit_name.clone(), members.len().to_string()];
+            row.extend(money(&sums(members.iter().copied(), deductions.len())));
+            row
+        })
+        .collect();
+    let mut total = vec![words("Jumlah").to_string(), payees.len().to_string()];
+    total.extend(money(&sums(payees.iter(), deductions.len())));
+    rows.push(total);
+    doc.table(&summary, &rows, true);
+    doc.finish()
+}
+
+/// The width each deduction's column takes when together they take `total`.
+fn deduction_share(deductions: usize, total: f32) -> f32 {
+    match deductions {
+        0 => 0.0,
+        n => total / n as f32,
+    }
+}
+
+/// Taller than any page: the next unit starts on a page of its own.
+const PAGE_BREAK: f32 = 10_000.0;
+
+/// The unit head's and the treasurer's blocks, names and NIPs written in by hand.
+fn signatures(doc: &mut Document, words: Words) {
+    doc.gap(18.0);
+    let columns = [
+        Column {
+            heading: words("Mengetahui, Kepala Unit"),
+            share: 0.5,
+            right: false,
+        },
+        Column {
+            heading: words("Bendahara Pengeluaran"),
+            share: 0.5,
+            right: false,
+        },
+    ];
+    let blank = "(....................................................)".to_string();
+    let nip = format!("{} ....................................", words("NIP"));
+    let rows = vec![
+        vec![String::new(), String::new()],
+        vec![String::new(), String::new()],
+        vec![blank.clone(), blank],
+        vec![nip.clone(), nip],
+    ];
+    doc.table(&columns, &rows, false);
+}
+
+/// Columns of the bank transfer file.
+pub const BANK_COLUMNS: [&str; 6] = [
+    "account_number",
+    "name",
+    "amount",
+    "description",
+    "bank",
+    "nip",
+];
+
+/// The bank transfer file: one credit per paid officer, the net amount, in whole rupiah.
+/// The caller checks first that the run is locked and every payee has an account.
+pub fn bank_transfer_csv(payees: &[Payee], description: &str) -> Result<Vec<u8>, ReportError> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer.write_record(BANK_COLUMNS)?;
+    for payee in payees {
+        writer.write_record([
+            payee.account_number().to_string(),
+            inert(&payee.run.name),
+            payee.line.net.to_string(),
+            inert(description),
+            inert(payee.officer.map_or("", |o| o.pay.bank.as_str())),
+            payee.run.input.nip.clone(),
+        ])?;
+    }
+    writer
+        .into_inner()
+        .map_err(|e| ReportError::Csv(e.into_error().into()))
+}
+
+struct Formats {
+    title: Format,
+    bold: Format,
+    header: Format,
+    rupiah: Format,
+    rupiah_bold: Format,
+    percent: Format,
+    signature: Format,
+}
+
+impl Formats {
+    fn new() -> Formats {
+        Formats {
+            title: Format::new().set_bold().set_font_size(14),
+            bold: Format::new().set_bold(),
+            header: Format::new()
+                .set_bold()
+                .set_text_wrap()
+                .set_align(FormatAlign::Top)
+                .set_border(FormatBorder::Thin)
+                .set_background_color("#DCE6F1"),
+            rupiah: Format::new().set_num_format("#,##0"),
+            rupiah_bold: Format::new().set_bold().set_num_format("#,##0"),
+            percent: Format::new()
+                .set_num_format(format!("0.{}%", "0".repeat(FACTOR_PLACES as usize - 2))),
+            signature: Format::new().set_border_bottom(FormatBorder::Dotted),
+        }
+    }
+}

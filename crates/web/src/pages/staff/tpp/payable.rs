@@ -1,0 +1,135 @@
+//! What finance pays from: the payable list (*daftar nominatif*) of a month's run, and,
+//! once the run is locked, the bank transfer file of its net amounts.
+
+use std::collections::BTreeMap;
+
+use axum::extract::{Path, Query};
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
+use suara_domain::org::Officer;
+use suara_domain::period::Month;
+use suara_domain::tpp::payroll::RunState;
+use suara_reports::payable::{bank_transfer_csv, payable_pdf, payable_xlsx, payees};
+use suara_store::StoredRun;
+
+use super::parse_month;
+use super::run::{load, render, ExportQuery, RunQuery};
+use crate::i18n::catalogue as T;
+use crate::pages::context::StaffCx;
+use crate::pages::failure::{Missing, PageError};
+use crate::pages::{download, SheetFormat};
+
+async fn stored_run(
+    cx: &StaffCx,
+    month: Month,
+    version: Option<i64>,
+) -> Result<(StoredRun, BTreeMap<String, Officer>), PageError> {
+    let store = &cx.app.store;
+    let Some(run) = store.payroll_run(cx.tenant_id(), month, version).await? else {
+        return Err(PageError::NotFound(Missing::Run(cx.lang.month(month))));
+    };
+    // Officers who have left since stay in the snapshot, so their line still has a rank.
+    let officers = store
+        .org_snapshot(cx.tenant_id())
+        .await?
+        .officers
+        .into_iter()
+        .map(|c| (c.officer.nip.clone(), c.officer))
+        .collect();
+    Ok((run, officers))
+}
+
+pub async fn payable_list(
+    cx: StaffCx,
+    Path(month): Path<String>,
+    Query(query): Query<ExportQuery>,
+) -> Result<Response, PageError> {
+    let month = parse_month(&month)?;
+    let (run, officers) = stored_run(&cx, month, query.versi).await?;
+    let payees = payees(&run, &officers);
+    let words = |label| crate::i18n::sheet_label(cx.lang, label);
+    let (regency, month_name) = (&cx.tenant.name, cx.lang.month(month));
+    let stem = format!(
+        "daftar-nominatif-tpp-{}-{month}-v{}",
+        cx.tenant_id(),
+        run.summary.version
+    );
+    match query.format.as_deref().unwrap_or("xlsx") {
+        "xlsx" => {
+            let bytes = payable_xlsx(&run, &payees, regency, &month_name, &words);
+            Ok(download(SheetFormat::Xlsx, &stem, bytes)?)
+        }
+        "pdf" => Ok((
+            [
+                (header::CONTENT_TYPE, "application/pdf".to_string()),
+                (
+                    header::CONTENT_DISPOSITION,
+                    format!("inline; filename=\"{stem}.pdf\""),
+                ),
+            ],
+            payable_pdf(&run, &payees, regency, &month_name, &words),
+        )
+            .into_response()),
+        _ => Err(PageError::BadRequest),
+    }
+}
+
+/// Only a locked run is paid, and only when every payee has an account number: a file
+/// that left someone out, or paid a run that may still change, would pay wrongly.
+pub async fn bank_file(
+    cx: StaffCx,
+    Path(month): Path<String>,
+    Query(query): Query<ExportQuery>,
+) -> Result<Response, PageError> {
+    let month = parse_month(&month)?;
+    let (run, officers) = stored_run(&cx, month, query.versi).await?;
+    if run.summary.state != RunState::Locked {
+        let problem = cx.t(T::ONLY_A_LOCKED_RUN_HAS_A_BANK_FILE).to_string();
+        return refuse(&cx, month, run.summary.version, problem).await;
+    }
+    // A database keeper who changed an account (or forged its import) would be paid.
+    let (key, _) = cx.app.signer.log_signer(cx.tenant_id())?;
+    let store = &cx.app.store;
+    if let Some(problem) = store.bank_details_problem(cx.tenant_id(), &key).await? {
+        tracing::warn!(tenant = cx.tenant_id(), %problem, "bank transfer file refused");
+        let problem = cx.t(T::THE_OFFICER_RECORDS_ARE_NOT_AS_RECORDED).to_string();
+        return refuse(&cx, month, run.summary.version, problem).await;
+    }
+    let payees = payees(&run, &officers);
+    let missing: Vec<&str> = payees
+        .iter()
+        .filter(|p| p.account_number().is_empty())
+        .map(|p| p.run.name.as_str())
+        .collect();
+    if !missing.is_empty() {
+        let problem = format!("{} {}", cx.t(T::NO_ACCOUNT_NUMBER_FOR), missing.join(", "));
+        return refuse(&cx, month, run.summary.version, problem).await;
+    }
+    let description = format!("TPP {} {}", cx.lang.month(month), cx.tenant.name);
+    let stem = format!(
+        "transfer-tpp-{}-{month}-v{}",
+        cx.tenant_id(),
+        run.summary.version
+    );
+    Ok(download(
+        SheetFormat::Csv,
+        &stem,
+        bank_transfer_csv(&payees, &description),
+    )?)
+}
+
+/// The run's page again, with why no file was made.
+async fn refuse(
+    cx: &StaffCx,
+    month: Month,
+    version: i64,
+    problem: String,
+) -> Result<Response, PageError> {
+    let query = RunQuery {
+        versi: Some(version),
+        unit: None,
+    };
+    let view = load(cx, month, &query).await?;
+    let (title, content) = render(cx.look(), &view, Some(&Err(problem)));
+    Ok(cx.page(StatusCode::CONFLICT, &title, content))
+}
