@@ -57,14 +57,11 @@ pub fn payees<'a>(run: &'a StoredRun, officers: &'a BTreeMap<String, Officer>) -
     payees
 }
 
-/// Every label the workbook writes, in Indonesian (see [`crate::tpp::LABELS`]).
-pub const LABELS: [&str; 24] = [
-    "Rekapitulasi",
-    "DAFTAR NOMINATIF PEMBAYARAN TPP",
-    "Bulan",
-    "Versi perhitungan",
-    "Potongan",
-    "tanpa potongan",
+/// Every label the list writes, in Indonesian (see [`crate::tpp::LABELS`]).
+pub const LABELS: [&[&str]; 3] = [&UNIT_HEADERS, &UNIT_HEADERS_AFTER, &OTHER_LABELS];
+
+/// A unit sheet's columns before the deductions…
+const UNIT_HEADERS: [&str; 9] = [
     "No",
     "Nama",
     "NIP",
@@ -74,16 +71,50 @@ pub const LABELS: [&str; 24] = [
     "TPP dasar (Rp)",
     "Capaian",
     "Jumlah kotor (Rp)",
+];
+
+/// …and after them.
+const UNIT_HEADERS_AFTER: [&str; 4] = [
     "Jumlah bersih (Rp)",
     "Bank",
     "Nomor rekening",
     "Tanda tangan",
+];
+
+const OTHER_LABELS: [&str; 11] = [
+    "Rekapitulasi",
+    "DAFTAR NOMINATIF PEMBAYARAN TPP",
+    "Bulan",
+    "Versi perhitungan",
+    "Potongan",
+    "tanpa potongan",
     "Jumlah",
     "Unit",
     "Pegawai",
     "Mengetahui, Kepala Unit",
     "Bendahara Pengeluaran",
 ];
+
+/// The payees of each unit, by unit code.
+fn by_unit<'p, 'a>(payees: &'p [Payee<'a>]) -> BTreeMap<&'p str, Vec<&'p Payee<'a>>> {
+    let mut units: BTreeMap<&str, Vec<&Payee>> = BTreeMap::new();
+    for payee in payees {
+        units
+            .entry(payee.run.input.unit_id.as_str())
+            .or_default()
+            .push(payee);
+    }
+    units
+}
+
+/// The names of the run's policy's deductions, in order.
+fn deduction_names(run: &StoredRun) -> Vec<&str> {
+    run.policy
+        .deductions
+        .iter()
+        .map(|d| d.name.as_str())
+        .collect()
+}
 
 /// The xlsx: a summary of every unit and the regency, then one sheet per unit with its
 /// officers, totals and the signature block of the unit head and the treasurer.
@@ -96,19 +127,8 @@ pub fn payable_xlsx(
     words: Words,
 ) -> Result<Vec<u8>, ReportError> {
     let f = Formats::new();
-    let deductions: Vec<&str> = run
-        .policy
-        .deductions
-        .iter()
-        .map(|d| d.name.as_str())
-        .collect();
-    let mut by_unit: BTreeMap<&str, Vec<&Payee>> = BTreeMap::new();
-    for payee in payees {
-        by_unit
-            .entry(payee.run.input.unit_id.as_str())
-            .or_default()
-            .push(payee);
-    }
+    let deductions = deduction_names(run);
+    let by_unit = by_unit(payees);
     let mut workbook = Workbook::new();
     let mut taken = Vec::new();
     let heading = |sheet: &mut Worksheet, unit: Option<&str>| -> Result<u32, ReportError> {
@@ -205,30 +225,9 @@ fn unit_sheet(
     deductions: &[&str],
     members: &[&Payee],
 ) -> Result<(), ReportError> {
-    let mut headers: Vec<&str> = [
-        "No",
-        "Nama",
-        "NIP",
-        "Pangkat/golongan",
-        "Jabatan",
-        "Kelas jabatan",
-        "TPP dasar (Rp)",
-        "Capaian",
-        "Jumlah kotor (Rp)",
-    ]
-    .iter()
-    .map(|h| words(h))
-    .collect();
+    let mut headers: Vec<&str> = UNIT_HEADERS.map(words).to_vec();
     headers.extend(deductions.iter().copied());
-    headers.extend(
-        [
-            "Jumlah bersih (Rp)",
-            "Bank",
-            "Nomor rekening",
-            "Tanda tangan",
-        ]
-        .map(words),
-    );
+    headers.extend(UNIT_HEADERS_AFTER.map(words));
     for (c, h) in headers.iter().enumerate() {
         sheet.write_string_with_format(top, c as u16, inert(h), &f.header)?;
     }
@@ -338,12 +337,7 @@ pub fn payable_pdf(
     month: &str,
     words: Words,
 ) -> Vec<u8> {
-    let deductions: Vec<&str> = run
-        .policy
-        .deductions
-        .iter()
-        .map(|d| d.name.as_str())
-        .collect();
+    let deductions = deduction_names(run);
     let title = format!(
         "{} · {regency} · {month}",
         words("DAFTAR NOMINATIF PEMBAYARAN TPP")
@@ -352,13 +346,7 @@ pub fn payable_pdf(
         &title,
         &format!("{} {}", words("Versi perhitungan"), run.summary.version),
     );
-    let mut by_unit: BTreeMap<&str, Vec<&Payee>> = BTreeMap::new();
-    for payee in payees {
-        by_unit
-            .entry(payee.run.input.unit_id.as_str())
-            .or_default()
-            .push(payee);
-    }
+    let by_unit = by_unit(payees);
     // The signature column takes what is left: about a seventh of the page.
     let each = deduction_share(deductions.len(), 0.25);
     let mut columns = vec![

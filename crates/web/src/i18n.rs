@@ -871,7 +871,7 @@ mod payroll_sheet {
 
     #[test]
     fn every_label_of_the_payroll_workbook_has_its_english() {
-        let payable = suara_reports::payable::LABELS;
+        let payable = suara_reports::payable::LABELS.concat();
         for label in suara_reports::tpp::LABELS
             .concat()
             .into_iter()

@@ -4271,6 +4271,18 @@ pub const PAYABLE_LIST_PDF: Text = Text {
     id: "daftar nominatif untuk dicetak (PDF)",
     en: "payable list to print (PDF)",
 };
+pub const NO_DEDUCTIONS_ON_THE_PAYABLE_LIST: Text = Text {
+    id: "tanpa potongan di daftar nominatif",
+    en: "none on the payable list",
+};
+pub const OTHER_RANKS: Text = Text {
+    id: "golongan lain",
+    en: "other ranks",
+};
+pub const AT_MOST_RUPIAH: Text = Text {
+    id: "paling banyak ",
+    en: "at most ",
+};
 /// The payroll workbook's labels (`suara_reports::tpp::LABELS`), for its English version.
 pub const PAYROLL_SHEET: &[Text] = &[
     SUMMARY,
@@ -5300,6 +5312,9 @@ pub const R_SHEET_TOO_LARGE: Text = Text {
 /// Every text above, for the completeness test.
 #[cfg(test)]
 pub const EVERY_TEXT: &[Text] = &[
+    NO_DEDUCTIONS_ON_THE_PAYABLE_LIST,
+    OTHER_RANKS,
+    AT_MOST_RUPIAH,
     PAYABLE_LIST_PDF,
     THE_OFFICER_RECORDS_ARE_NOT_AS_RECORDED,
     PAYABLE_SUMMARY,

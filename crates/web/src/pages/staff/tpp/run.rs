@@ -9,6 +9,7 @@ use serde::Deserialize;
 use suara_domain::access::Permission;
 use suara_domain::period::Month;
 use suara_domain::skm::krejcie_morgan_sample_size;
+use suara_domain::tpp::deductions::Deduction;
 use suara_domain::tpp::payroll::{differences, RunState};
 use suara_store::{RunSummary, StoredRun};
 use time::{OffsetDateTime, UtcOffset};
@@ -18,6 +19,7 @@ use super::{
     unit_totals,
 };
 use crate::i18n::catalogue as T;
+use crate::i18n::Lang;
 use crate::pages::context::{CsrfForm, Look, StaffCx};
 use crate::pages::failure::{Missing, PageError};
 use crate::pages::staff::confirm::{self, confirmed, Confirmation};
@@ -153,6 +155,35 @@ pub async fn run_page(
     cx.ok(&title, content)
 }
 
+/// The policy's deductions in words: "PPh Pasal 21: IV 15%, III 5%, golongan lain 0%;
+/// Iuran BPJS Kesehatan: 1%, paling banyak Rp120.000".
+fn deductions_text(lang: Lang, deductions: &[Deduction]) -> String {
+    if deductions.is_empty() {
+        return lang.t(T::NO_DEDUCTIONS_ON_THE_PAYABLE_LIST).to_string();
+    }
+    let percent = |p: &suara_domain::decimal::Decimal| format!("{}%", lang.decimal(p));
+    deductions
+        .iter()
+        .map(|d| {
+            let mut parts: Vec<String> = d
+                .by_rank
+                .iter()
+                .map(|(rank, p)| format!("{rank} {}", percent(p)))
+                .collect();
+            parts.push(if d.by_rank.is_empty() {
+                percent(&d.percent)
+            } else {
+                format!("{} {}", lang.t(T::OTHER_RANKS), percent(&d.percent))
+            });
+            if let Some(cap) = d.cap {
+                parts.push(format!("{}{}", lang.t(T::AT_MOST_RUPIAH), rp(cap)));
+            }
+            format!("{}: {}", d.name, parts.join(", "))
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 pub fn render(
     look: Look,
     view: &RunView,
@@ -176,6 +207,7 @@ pub fn render(
             dt { (look.t(T::POLICY_2)) } dd { (s.policy_version) " — " (rule_text(lang, &run.policy)) "; "
                 (look.t(T::WEIGHT_OF_THE_UNIT_S_SCORE_K)) (run.policy.blend_k) "; "
                 (look.t(T::COUNTED_FOR_TPP)) (trust_label(lang, run.policy.min_trust)) }
+            dt { (look.t(T::DEDUCTIONS)) } dd { (deductions_text(lang, &run.policy.deductions)) }
             @if run.policy.evidence.is_some() {
                 dt { (look.t(T::EVIDENCE_2)) }
                 dd { (bounded) (look.t(T::OFFICERS_SCORED_FROM_THEIR_SCORE_S_UPPER))
