@@ -15,7 +15,7 @@ use suara_domain::tpp::rupiah;
 use suara_store::{RunOfficer, StoredRun};
 
 use crate::pdf::{Column, Document, Weight};
-use crate::tpp::Words;
+use crate::tpp::{state_label, Words};
 use crate::{inert, sheet_name, ReportError};
 
 /// One officer paid by the run, with what finance needs.
@@ -81,7 +81,13 @@ const UNIT_HEADERS_AFTER: [&str; 4] = [
     "Tanda tangan",
 ];
 
-const OTHER_LABELS: [&str; 11] = [
+const OTHER_LABELS: [&str; 17] = [
+    "Status",
+    "draf",
+    "sudah diperiksa",
+    "disetujui",
+    "terkunci (final)",
+    "dibuang (tidak dibayar)",
     "Rekapitulasi",
     "DAFTAR NOMINATIF PEMBAYARAN TPP",
     "Bulan",
@@ -143,10 +149,12 @@ pub fn payable_xlsx(
             r,
             0,
             format!(
-                "{} {month} · {} {}",
+                "{} {month} · {} {} · {}: {}",
                 words("Bulan"),
                 words("Versi perhitungan"),
-                run.summary.version
+                run.summary.version,
+                words("Status"),
+                words(state_label(run.summary.state))
             ),
         )?;
         sheet.write_string(
@@ -344,7 +352,13 @@ pub fn payable_pdf(
     );
     let mut doc = Document::new(
         &title,
-        &format!("{} {}", words("Versi perhitungan"), run.summary.version),
+        &format!(
+            "{} {} · {}: {}",
+            words("Versi perhitungan"),
+            run.summary.version,
+            words("Status"),
+            words(state_label(run.summary.state))
+        ),
     );
     let by_unit = by_unit(payees);
     // The signature column takes what is left: about a seventh of the page.

@@ -107,6 +107,17 @@ fn upper(evidence: &Evidence) -> Option<Decimal> {
     }
 }
 
+/// The run's state as the workbooks write it, so a file of a run not yet locked says so.
+pub(crate) fn state_label(state: RunState) -> &'static str {
+    match state {
+        RunState::Draft => "draf",
+        RunState::Reviewed => "sudah diperiksa",
+        RunState::Approved => "disetujui",
+        RunState::Locked => "terkunci (final)",
+        RunState::Discarded => "dibuang (tidak dibayar)",
+    }
+}
+
 fn evidence_label(evidence: &Evidence) -> &'static str {
     match evidence {
         Evidence::NotApplied => "Tanpa aturan bukti",
@@ -224,17 +235,7 @@ pub fn payroll_xlsx(
     summary.write_string_with_format(0, 0, format!("TPP {regency} — {}", s.month), &f.title)?;
     let facts: [(&str, String); 7] = [
         ("Versi perhitungan", s.version.to_string()),
-        (
-            "Status",
-            words(match s.state {
-                RunState::Draft => "draf",
-                RunState::Reviewed => "sudah diperiksa",
-                RunState::Approved => "disetujui",
-                RunState::Locked => "terkunci (final)",
-                RunState::Discarded => "dibuang (tidak dibayar)",
-            })
-            .to_string(),
-        ),
+        ("Status", words(state_label(s.state)).to_string()),
         ("Versi kebijakan", s.policy_version.clone()),
         ("Dihitung oleh", s.computed_by.clone()),
         (

@@ -151,7 +151,7 @@ route_table! {
         TPP_DISCARD tpp_discard(month) = "/tpp/{month}/buang" => [POST ManagePayroll staff::tpp::discard::discard];
         TPP_EXPORT tpp_export(month) = "/tpp/{month}/ekspor" => [GET ManagePayroll staff::tpp::export];
         TPP_PAYABLE tpp_payable(month) = "/tpp/{month}/daftar-nominatif" => [GET ManagePayroll staff::tpp::payable::payable_list];
-        TPP_BANK_FILE tpp_bank_file(month) = "/tpp/{month}/berkas-bank" => [GET ManagePayroll staff::tpp::payable::bank_file];
+        TPP_BANK_FILE tpp_bank_file(month) = "/tpp/{month}/berkas-bank" => [GET ApprovePayroll staff::tpp::payable::bank_file];
         /// An officer leaving the regency's service (BKPSDM, administrators).
         OFFICER_DEPARTURE officer_departure(nip) = "/dasbor/pegawai/{nip}/berhenti" => [
             GET ImportOrganisation staff::departure::form,

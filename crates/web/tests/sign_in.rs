@@ -319,6 +319,19 @@ async fn replaces_a_chosen_password(app: &TestApp, holder: &Session, chosen: &st
     assert_eq!(posted.status(), StatusCode::SEE_OTHER, "forms too");
     let own = app.get_as(holder, "/akun").await.text().await.unwrap();
     assert!(own.contains("dipilih orang lain"), "{own}");
+    // Keeping the chosen password is no change: refused.
+    let kept = [
+        ("csrf", holder.csrf.as_str()),
+        ("current", chosen),
+        ("new", chosen),
+        ("repeat", chosen),
+    ];
+    let refused = app.post_form_as(Some(holder), "/akun", &kept).await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        app.get_as(holder, page).await.status(),
+        StatusCode::SEE_OTHER
+    );
     let form = [
         ("csrf", holder.csrf.as_str()),
         ("current", chosen),

@@ -312,11 +312,12 @@ fn probes() -> Vec<Probe> {
             "/tpp/2026-10/daftar-nominatif",
             PAYROLL_404,
         ),
+        // The bank file: finance (BPKAD) alone, not BKPSDM who imports the accounts.
         probe(
             "GET",
             "/tpp/{month}/berkas-bank",
             "/tpp/2026-10/berkas-bank",
-            PAYROLL_404,
+            [403, 403, 403, 404, 403, 403, 403],
         ),
         // Allowed: version and state missing: 400.
         probe(

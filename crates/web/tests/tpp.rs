@@ -505,6 +505,9 @@ async fn finance_pays_from_the_payable_list(db: TestDatabase) {
         .await;
         assert_eq!(status, StatusCode::OK, "{from}: {body}");
     }
+    // BKPSDM imports the accounts, so the bank file is finance's alone.
+    let (status, _) = page(&app, &hr, &bank).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
     // Nobody is left out of a bank file: Bambang has no account yet.
     let (status, body) = page(&app, &finance, &bank).await;
     assert_eq!(status, StatusCode::CONFLICT);

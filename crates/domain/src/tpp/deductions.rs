@@ -24,31 +24,27 @@ pub struct Deduction {
     pub cap: Option<u64>,
 }
 
-/// The golongan group of a rank as personnel lists write it: the Roman numeral before
-/// the slash ("III/c" → "III", "Penata (III/c)" → "III"), else the rank as written
-/// (PPPK groups such as "IX").
-pub fn rank_group(rank: &str) -> &str {
-    let rank = rank.trim();
-    let head = match rank.find('/') {
-        Some(slash) => &rank[..slash],
-        None => rank,
-    };
-    let start = head
-        .rfind(|c: char| !matches!(c, 'I' | 'V' | 'X'))
-        .map_or(0, |i| {
-            i + head[i..].chars().next().map_or(1, char::len_utf8)
-        });
-    match &head[start..] {
-        "" => rank,
-        group => group,
-    }
+/// The golongan group of a rank as personnel lists write it: the last Roman numeral in it,
+/// in capitals ("III/c", "iii-c", "III c", "Penata (III/c)" → "III"; PPPK "IX" → "IX"), else
+/// the rank in capitals.
+pub fn rank_group(rank: &str) -> String {
+    let upper = rank.trim().to_uppercase();
+    upper
+        .split(|c: char| !c.is_alphanumeric())
+        .rfind(|token| is_group(token))
+        .map_or_else(|| upper.clone(), str::to_string)
+}
+
+/// Whether `text` is a golongan group: a Roman numeral in capitals (I to XVII).
+pub fn is_group(text: &str) -> bool {
+    !text.is_empty() && text.len() <= 5 && text.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
 }
 
 impl Deduction {
     /// The percent that applies to an officer of this rank.
     pub fn percent_for(&self, rank: &str) -> Decimal {
         self.by_rank
-            .get(rank_group(rank))
+            .get(&rank_group(rank))
             .copied()
             .unwrap_or(self.percent)
     }
@@ -139,9 +135,14 @@ mod tests {
             ("III/c", "III"),
             ("IV/a", "IV"),
             (" II/b ", "II"),
+            ("iii/c", "III"),
+            ("III-c", "III"),
+            ("III c", "III"),
+            ("IV /a", "IV"),
             ("Penata (III/c)", "III"),
             ("Pembina, IV/a", "IV"),
             ("IX", "IX"),
+            ("Penata", "PENATA"),
             ("", ""),
         ] {
             assert_eq!(rank_group(rank), group, "{rank}");

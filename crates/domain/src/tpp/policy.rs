@@ -52,7 +52,7 @@ use serde::Deserialize;
 use crate::decimal::Decimal;
 use crate::integrity::channel::Trust;
 use crate::period::Month;
-use crate::tpp::deductions::{highest_total_percent, Deduction};
+use crate::tpp::deductions::{highest_total_percent, is_group, Deduction};
 use crate::tpp::evidence::EvidenceRule;
 
 /// Places of the factor as paid: 0.01 % steps.
@@ -401,7 +401,7 @@ impl RawDeduction {
         if name.is_empty() || name.chars().count() > 60 {
             c.problem(&field("name"), "must be 1–60 characters");
         }
-        let mut percent = |field: &str, value: Option<&Number>| {
+        let percent = |c: &mut Checker, field: &str, value: Option<&Number>| {
             let d = c.number(field, value, Some(Decimal::new(0, 0)), (0, 100))?;
             if d.places() > 4 {
                 c.problem(field, format!("{d} has more than 4 decimal places"));
@@ -409,13 +409,23 @@ impl RawDeduction {
             }
             Some(d)
         };
-        let flat = percent(&field("percent"), self.percent.as_ref());
+        let flat = percent(c, &field("percent"), self.percent.as_ref());
         let mut by_rank = BTreeMap::new();
         let mut ranks_ok = true;
         for (rank, value) in self.percent_by_rank.iter().flatten() {
-            match percent(&field(&format!("percent_by_rank.{rank}")), Some(value)) {
+            let at = field(&format!("percent_by_rank.{rank}"));
+            let group = rank.trim().to_uppercase();
+            if !is_group(&group) {
+                c.problem(
+                    &at,
+                    format!("'{rank}' is not a golongan group such as III or IV"),
+                );
+                ranks_ok = false;
+                continue;
+            }
+            match percent(c, &at, Some(value)) {
                 Some(d) => {
-                    by_rank.insert(rank.trim().to_string(), d);
+                    by_rank.insert(group, d);
                 }
                 None => ranks_ok = false,
             }

@@ -217,14 +217,19 @@ fn deductions_read_and_are_checked() {
     assert_eq!(problems[0].field, "deductions");
     let bad = text
         .replace("cap = 120000", "cap = -1")
-        .replace("\"15\"", "\"15.12345\"");
+        .replace("\"15\"", "\"15.12345\"")
+        .replace("III = ", "\"III/c\" = ");
     let Err(PolicyError::Invalid(problems)) = Policy::from_toml(&bad) else {
         panic!("accepted");
     };
     let fields: Vec<&str> = problems.iter().map(|p| p.field.as_str()).collect();
     assert_eq!(
         fields,
-        ["deductions[0].percent_by_rank.IV", "deductions[1].cap"]
+        [
+            "deductions[0].percent_by_rank.III/c",
+            "deductions[0].percent_by_rank.IV",
+            "deductions[1].cap"
+        ]
     );
 }
 

@@ -10,6 +10,8 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use serde_json::Value;
 use sqlx::Row;
 
+use suara_domain::integrity::signed_head::{LogKey, LogKind, SignedHead};
+
 use super::Entry;
 use crate::{parse_date, Result, Store};
 
@@ -45,31 +47,39 @@ impl Store {
         Ok(None)
     }
 
-    /// Before a bank transfer file: the first reason the officers' accounts may not be
-    /// what the audit chain recorded of their imports. The chain is walked whole (no entry
-    /// changed, deleted or unlinked), every entry must carry the code only the key's holder
-    /// writes (a keeper cannot append a forged import), and the officers must replay from it.
+    /// Before a bank transfer file: the first reason the officers' accounts or the runs may
+    /// not be what the audit chain recorded. The chain is walked whole (no entry changed,
+    /// deleted or unlinked) and held to the heads `kept` beside the key (not cut short),
+    /// every entry must carry the code only the key's holder writes (a keeper cannot append
+    /// a forged import), and the officers and the runs must replay from it.
     pub async fn bank_details_problem(
         &self,
         tenant_id: &str,
-        key: &suara_domain::integrity::signed_head::LogKey,
+        key: &LogKey,
+        kept: &[SignedHead],
     ) -> Result<Option<String>> {
-        if let Some(problem) = self.verify_audit(tenant_id, None, &[]).await?.problem {
+        let outside: Vec<(String, SignedHead)> = kept
+            .iter()
+            .filter(|h| h.head.log == LogKind::Audit && h.head.tenant_id == tenant_id)
+            .map(|h| ("kept beside the key".to_string(), h.clone()))
+            .collect();
+        let walked = self
+            .verify_audit(tenant_id, Some(&key.public()), &outside)
+            .await?;
+        if let Some(problem) = walked.problem {
             return Ok(Some(problem));
         }
         match self
-            .refuse_unauthenticated(
-                tenant_id,
-                suara_domain::integrity::signed_head::LogKind::Audit,
-                0,
-                key,
-            )
+            .refuse_unauthenticated(tenant_id, LogKind::Audit, 0, key)
             .await
         {
             Err(crate::StoreError::NotExtending(problem)) => return Ok(Some(problem)),
             other => other?,
         }
-        self.officers_problem(tenant_id).await
+        if let Some(problem) = self.officers_problem(tenant_id).await? {
+            return Ok(Some(problem));
+        }
+        self.pay_history_problem(tenant_id).await
     }
 
     async fn policies_problem(&self, tenant_id: &str) -> Result<Option<String>> {

@@ -4283,6 +4283,42 @@ pub const AT_MOST_RUPIAH: Text = Text {
     id: "paling banyak ",
     en: "at most ",
 };
+pub const CHOOSE_A_PASSWORD_OTHER_THAN_THE_CURRENT: Text = Text {
+    id: "Pilih kata sandi baru yang berbeda dari kata sandi sekarang.",
+    en: "Choose a new password other than the current one.",
+};
+pub const A_DISCARDED_VERSION_HAS_NO_PAYABLE_LIST: Text = Text {
+    id: "Versi yang dibuang tidak dibayar, maka tidak punya daftar nominatif.",
+    en: "A discarded version is not paid, so it has no payable list.",
+};
+pub const R_NOT_AN_NPWP: Text = Text {
+    id: "'{}' bukan NPWP 15 atau 16 angka",
+    en: "'{}' is not an NPWP of 15 or 16 digits",
+};
+pub const R_NOT_AN_ACCOUNT_NUMBER: Text = Text {
+    id: "'{}' bukan nomor rekening 5 sampai 20 angka (lembar kerja yang menampilkannya dalam bentuk pangkat sudah kehilangan angka: simpan kolomnya sebagai teks)",
+    en: "'{}' is not an account number of 5 to 20 digits (a spreadsheet that shows it in exponent form has lost digits: store it as text)",
+};
+pub const R_NAME_1_TO_60: Text = Text {
+    id: "harus 1–60 karakter",
+    en: "must be 1–60 characters",
+};
+pub const R_BELOW_0: Text = Text {
+    id: "{} kurang dari 0",
+    en: "{} is below 0",
+};
+pub const R_MORE_THAN_10_DEDUCTIONS: Text = Text {
+    id: "berisi lebih dari 10 potongan",
+    en: "has more than 10 deductions",
+};
+pub const R_DEDUCTIONS_OVER_100: Text = Text {
+    id: "memotong lebih dari 100 persen dari suatu golongan jika dijumlahkan",
+    en: "withhold more than 100 percent from some rank together",
+};
+pub const R_NOT_A_GROUP: Text = Text {
+    id: "'{}' bukan golongan seperti III atau IV",
+    en: "'{}' is not a golongan group such as III or IV",
+};
 /// The payroll workbook's labels (`suara_reports::tpp::LABELS`), for its English version.
 pub const PAYROLL_SHEET: &[Text] = &[
     SUMMARY,
@@ -4361,6 +4397,13 @@ pub const PAYABLE_SHEET: &[Text] = &[
 
 /// Domain reasons a page may show, for `reason_text`; the English is the domain's wording.
 pub const REASONS: &[Text] = &[
+    R_NOT_AN_NPWP,
+    R_NOT_AN_ACCOUNT_NUMBER,
+    R_NAME_1_TO_60,
+    R_BELOW_0,
+    R_MORE_THAN_10_DEDUCTIONS,
+    R_DEDUCTIONS_OVER_100,
+    R_NOT_A_GROUP,
     R_NOT_A_SAMPLE_RULE,
     R_OFFICER_LEFT,
     R_SHEET_TOO_LARGE,
@@ -5312,6 +5355,15 @@ pub const R_SHEET_TOO_LARGE: Text = Text {
 /// Every text above, for the completeness test.
 #[cfg(test)]
 pub const EVERY_TEXT: &[Text] = &[
+    CHOOSE_A_PASSWORD_OTHER_THAN_THE_CURRENT,
+    A_DISCARDED_VERSION_HAS_NO_PAYABLE_LIST,
+    R_NOT_AN_NPWP,
+    R_NOT_AN_ACCOUNT_NUMBER,
+    R_NAME_1_TO_60,
+    R_BELOW_0,
+    R_MORE_THAN_10_DEDUCTIONS,
+    R_DEDUCTIONS_OVER_100,
+    R_NOT_A_GROUP,
     NO_DEDUCTIONS_ON_THE_PAYABLE_LIST,
     OTHER_RANKS,
     AT_MOST_RUPIAH,

@@ -87,6 +87,10 @@ pub async fn change_password(
     if suara_domain::access::password_problem(&form.new).is_some() {
         return refuse(lang.t(T::THE_NEW_PASSWORD_NEEDS_AT_LEAST_12));
     }
+    // A password someone else chose stays known to them (and on paper): keeping it is no change.
+    if form.new == form.current {
+        return refuse(lang.t(T::CHOOSE_A_PASSWORD_OTHER_THAN_THE_CURRENT));
+    }
     let hash = staff.session.account.password_hash.clone();
     match auth::verify_password_bounded(form.current.clone(), hash).await {
         Ok(true) => {}

@@ -9,7 +9,7 @@ use axum::response::{IntoResponse, Response};
 use suara_domain::org::Officer;
 use suara_domain::period::Month;
 use suara_domain::tpp::payroll::RunState;
-use suara_reports::payable::{bank_transfer_csv, payable_pdf, payable_xlsx, payees};
+use suara_reports::payable::{bank_transfer_csv, payable_pdf, payable_xlsx, payees, Payee};
 use suara_store::StoredRun;
 
 use super::parse_month;
@@ -46,6 +46,10 @@ pub async fn payable_list(
 ) -> Result<Response, PageError> {
     let month = parse_month(&month)?;
     let (run, officers) = stored_run(&cx, month, query.versi).await?;
+    if run.summary.state == RunState::Discarded {
+        let problem = cx.t(T::A_DISCARDED_VERSION_HAS_NO_PAYABLE_LIST).to_string();
+        return refuse(&cx, month, run.summary.version, problem).await;
+    }
     let payees = payees(&run, &officers);
     let words = |label| crate::i18n::sheet_label(cx.lang, label);
     let (regency, month_name) = (&cx.tenant.name, cx.lang.month(month));
@@ -88,14 +92,21 @@ pub async fn bank_file(
         return refuse(&cx, month, run.summary.version, problem).await;
     }
     // A database keeper who changed an account (or forged its import) would be paid.
-    let (key, _) = cx.app.signer.log_signer(cx.tenant_id())?;
+    let (key, kept) = cx.app.signer.log_signer(cx.tenant_id())?;
     let store = &cx.app.store;
-    if let Some(problem) = store.bank_details_problem(cx.tenant_id(), &key).await? {
+    if let Some(problem) = store
+        .bank_details_problem(cx.tenant_id(), &key, &kept)
+        .await?
+    {
         tracing::warn!(tenant = cx.tenant_id(), %problem, "bank transfer file refused");
         let problem = cx.t(T::THE_OFFICER_RECORDS_ARE_NOT_AS_RECORDED).to_string();
         return refuse(&cx, month, run.summary.version, problem).await;
     }
-    let payees = payees(&run, &officers);
+    // Nobody is sent a transfer of nothing.
+    let payees: Vec<Payee> = payees(&run, &officers)
+        .into_iter()
+        .filter(|p| p.line.net > 0)
+        .collect();
     let missing: Vec<&str> = payees
         .iter()
         .filter(|p| p.account_number().is_empty())

@@ -250,7 +250,7 @@ pub fn render(
                 (look.t(T::FOR_FINANCE))
                 a href={ (routes::tpp_payable(&month.to_string())) "?versi=" (s.version) "&lang=" (lang.code()) } { (look.t(T::PAYABLE_LIST_XLSX)) } " · "
                 a href={ (routes::tpp_payable(&month.to_string())) "?format=pdf&versi=" (s.version) "&lang=" (lang.code()) } { (look.t(T::PAYABLE_LIST_PDF)) }
-                @if s.state == RunState::Locked {
+                @if s.state == RunState::Locked && view.may_approve {
                     " · "
                     a href={ (routes::tpp_bank_file(&month.to_string())) "?versi=" (s.version) "&lang=" (lang.code()) } { (look.t(T::BANK_TRANSFER_FILE_CSV)) }
                 }
