@@ -24,6 +24,7 @@ use std::collections::{BTreeMap, HashMap};
 use axum::http::StatusCode;
 use suara_domain::decimal::Decimal;
 use suara_domain::period::Month;
+use suara_domain::tpp::deductions::Deduction;
 use suara_domain::tpp::payroll::{Payroll, RunState};
 use suara_domain::tpp::policy::{Policy, SatisfactionRule};
 use suara_domain::tpp::rupiah;
@@ -59,6 +60,35 @@ pub fn state_label(lang: Lang, state: RunState) -> &'static str {
         RunState::Locked => lang.t(T::LOCKED),
         RunState::Discarded => lang.t(T::DISCARDED),
     }
+}
+
+/// The policy's deductions in words: "PPh Pasal 21: IV 15%, III 5%, golongan lain 0%;
+/// Iuran BPJS Kesehatan: 1%, paling banyak Rp120.000".
+pub fn deductions_text(lang: Lang, deductions: &[Deduction]) -> String {
+    if deductions.is_empty() {
+        return lang.t(T::NO_DEDUCTIONS_ON_THE_PAYABLE_LIST).to_string();
+    }
+    let percent = |p: &Decimal| format!("{}%", lang.decimal(p));
+    deductions
+        .iter()
+        .map(|d| {
+            let mut parts: Vec<String> = d
+                .by_rank
+                .iter()
+                .map(|(rank, p)| format!("{rank} {}", percent(p)))
+                .collect();
+            parts.push(if d.by_rank.is_empty() {
+                percent(&d.percent)
+            } else {
+                format!("{} {}", lang.t(T::OTHER_RANKS), percent(&d.percent))
+            });
+            if let Some(cap) = d.cap {
+                parts.push(format!("{}{}", lang.t(T::AT_MOST_RUPIAH), rp(cap)));
+            }
+            format!("{}: {}", d.name, parts.join(", "))
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// The rule of a policy in a sentence.

@@ -9,17 +9,15 @@ use serde::Deserialize;
 use suara_domain::access::Permission;
 use suara_domain::period::Month;
 use suara_domain::skm::krejcie_morgan_sample_size;
-use suara_domain::tpp::deductions::Deduction;
 use suara_domain::tpp::payroll::{differences, RunState};
 use suara_store::{RunSummary, StoredRun};
 use time::{OffsetDateTime, UtcOffset};
 
 use super::{
-    explain_href, month_href, parse_month, percent, refusal, rp, rule_text, signed, state_label,
-    unit_totals,
+    deductions_text, explain_href, month_href, parse_month, percent, refusal, rp, rule_text,
+    signed, state_label, unit_totals,
 };
 use crate::i18n::catalogue as T;
-use crate::i18n::Lang;
 use crate::pages::context::{CsrfForm, Look, StaffCx};
 use crate::pages::failure::{Missing, PageError};
 use crate::pages::staff::confirm::{self, confirmed, Confirmation};
@@ -153,35 +151,6 @@ pub async fn run_page(
     let view = load(&cx, month, &query).await?;
     let (title, content) = render(cx.look(), &view, None);
     cx.ok(&title, content)
-}
-
-/// The policy's deductions in words: "PPh Pasal 21: IV 15%, III 5%, golongan lain 0%;
-/// Iuran BPJS Kesehatan: 1%, paling banyak Rp120.000".
-fn deductions_text(lang: Lang, deductions: &[Deduction]) -> String {
-    if deductions.is_empty() {
-        return lang.t(T::NO_DEDUCTIONS_ON_THE_PAYABLE_LIST).to_string();
-    }
-    let percent = |p: &suara_domain::decimal::Decimal| format!("{}%", lang.decimal(p));
-    deductions
-        .iter()
-        .map(|d| {
-            let mut parts: Vec<String> = d
-                .by_rank
-                .iter()
-                .map(|(rank, p)| format!("{rank} {}", percent(p)))
-                .collect();
-            parts.push(if d.by_rank.is_empty() {
-                percent(&d.percent)
-            } else {
-                format!("{} {}", lang.t(T::OTHER_RANKS), percent(&d.percent))
-            });
-            if let Some(cap) = d.cap {
-                parts.push(format!("{}{}", lang.t(T::AT_MOST_RUPIAH), rp(cap)));
-            }
-            format!("{}: {}", d.name, parts.join(", "))
-        })
-        .collect::<Vec<_>>()
-        .join("; ")
 }
 
 pub fn render(
