@@ -309,10 +309,18 @@ pub async fn import(store: &Store, args: ImportArgs) -> anyhow::Result<ExitCode>
     if args.dry_run {
         println!("dry run: nothing was imported");
     } else if !plan.is_empty() {
-        store
+        match store
             .apply_import(&tenant.tenant_id, &plan, CLI_ACTOR, now)
-            .await?;
-        println!("imported");
+            .await
+        {
+            Ok(()) => println!("imported"),
+            // The database no longer agrees with what was recorded: `suara verify`'s exit code.
+            Err(error @ suara_store::StoreError::RecordsDisagree(_)) => {
+                eprintln!("error: {error}; nothing was imported (run suara verify)");
+                return Ok(ExitCode::from(3));
+            }
+            Err(error) => return Err(error.into()),
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -561,6 +561,35 @@ fn tpp_payroll_is_run_and_exported_from_the_command_line() {
         "{}",
         stdout(&again)
     );
+
+    // A class raised in the database is not laundered into a recorded import: the import
+    // is refused with `verify`'s exit code and names the officer.
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(async {
+        sqlx::any::install_default_drivers();
+        let pool = sqlx::AnyPool::connect(&database).await.unwrap();
+        sqlx::query("UPDATE officers SET position_class = '12' WHERE nip = '199001012015032001'")
+            .execute(&pool)
+            .await
+            .unwrap();
+        pool.close().await;
+    });
+    let moved = csv_file(
+        dir.path(),
+        "moved.csv",
+        "nip,name,position,position_class,unit_id,assigned_from,serves_public\n\
+         199001012015032002,Budi Santoso,Analis Kebijakan,12,dinkes,2026-11-01,tidak\n",
+    );
+    let refused = run(&["import", "--officers", &moved]);
+    assert_eq!(refused.status.code(), Some(3), "{}", stderr(&refused));
+    assert!(
+        stderr(&refused).contains("officer 199001012015032001"),
+        "{}",
+        stderr(&refused)
+    );
 }
 
 #[test]

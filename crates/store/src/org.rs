@@ -122,6 +122,7 @@ impl Store {
         actor: &str,
         at: OffsetDateTime,
     ) -> Result<()> {
+        self.refuse_disagreeing_organisation(tenant_id).await?;
         let mut tx = self.writer.begin().await?;
         let audit =
             |entity: &'static str, id: &str, before: Option<String>, after: String| AuditRecord {
@@ -500,6 +501,7 @@ impl Store {
         actor: &str,
         at: OffsetDateTime,
     ) -> Result<bool> {
+        self.refuse_disagreeing_organisation(tenant_id).await?;
         let mut tx = self.writer.begin().await?;
         let row = sqlx::query(&format!(
             "SELECT {OFFICER_COLUMNS} FROM officers o WHERE o.tenant_id = $1 AND o.nip = $2"

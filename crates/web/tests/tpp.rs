@@ -377,6 +377,14 @@ async fn finance_runs_a_month_and_an_officer_sees_why(db: TestDatabase) {
 
 /// HR's officer list (a CSV as SIMPEG exports it), as HR uploads it on the import page.
 async fn import_officers(app: &TestApp, hr: &Session, csv: &str) {
+    let (status, html) = send_officers(app, hr, csv).await;
+    assert!(
+        status == StatusCode::OK && html.contains("Impor selesai"),
+        "{html}"
+    );
+}
+
+async fn send_officers(app: &TestApp, hr: &Session, csv: &str) -> (StatusCode, String) {
     let form = reqwest::multipart::Form::new()
         .text("csrf", hr.csrf.clone())
         .text("action", "import")
@@ -393,11 +401,7 @@ async fn import_officers(app: &TestApp, hr: &Session, csv: &str) {
         .await
         .unwrap();
     let status = sent.status();
-    let html = sent.text().await.unwrap();
-    assert!(
-        status == StatusCode::OK && html.contains("Impor selesai"),
-        "{html}"
-    );
+    (status, sent.text().await.unwrap())
 }
 
 /// The month's payable list: gross from the run, each deduction of the policy, net, rank and
@@ -540,4 +544,40 @@ async fn finance_pays_from_the_payable_list(db: TestDatabase) {
     let (status, body) = page(&app, &finance, &bank).await;
     assert_eq!(status, StatusCode::CONFLICT);
     assert!(body.contains("Inspektorat"), "{body}");
+    // Nor is the edit laundered into a properly recorded entry: a list without the pay
+    // columns (which keeps what is stored) and a departure (which copies the officer) are
+    // refused, with the staff menu and nothing written.
+    let (status, body) = send_officers(
+        &app,
+        &hr,
+        &format!(
+            "NIP;NAMA;JABATAN;UNIT KERJA;KELAS JABATAN\n\
+             {OFFICER_NIP};Sri Wahyuni;Kepala Seksi;dukcapil;7\n"
+        ),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CONFLICT, "{body}");
+    assert!(
+        body.contains("berbeda dengan catatan perubahan") && body.contains("Keluar"),
+        "{body}"
+    );
+    let last_day = OffsetDateTime::now_utc().date().to_string();
+    let (status, body) = post(
+        &app,
+        &hr,
+        &format!("/dasbor/pegawai/{OFFICER_NIP}/berhenti?lang=id"),
+        &[
+            ("last_day", &last_day),
+            ("reason", "retired"),
+            ("confirm", "yes"),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::CONFLICT, "{body}");
+    let officer = app.store.officer("t1", OFFICER_NIP).await.unwrap().unwrap();
+    assert_eq!(officer.position, "Verifikator");
+    assert_eq!(
+        app.store.assignments("t1", OFFICER_NIP).await.unwrap()[0].until,
+        None
+    );
 }

@@ -47,6 +47,17 @@ impl Store {
         Ok(None)
     }
 
+    /// Before a write that copies officers or units into new audit entries: the first that
+    /// is not what the chain recorded, so an edit in the database is never laundered into a
+    /// properly recorded import or departure.
+    pub(crate) async fn refuse_disagreeing_organisation(&self, tenant_id: &str) -> Result<()> {
+        let problem = match self.officers_problem(tenant_id).await? {
+            Some(problem) => Some(problem),
+            None => self.units_problem(tenant_id).await?,
+        };
+        problem.map_or(Ok(()), |p| Err(crate::StoreError::RecordsDisagree(p)))
+    }
+
     /// Before a bank transfer file: the first reason the officers' accounts or the runs may
     /// not be what the audit chain recorded. The chain is walked whole (no entry changed,
     /// deleted or unlinked) and held to the heads `kept` beside the key (not cut short),

@@ -2975,6 +2975,14 @@ pub const RUN_HISTORY_DISAGREES: Text = Text {
     id: "TPP tidak dihitung ulang: status perhitungan ini di basis data berbeda dengan catatan perubahan yang ditandatangani, jadi diubah di luar aplikasi. Perhitungan yang sudah dikunci tidak pernah dihitung ulang. Minta operator menjalankan pemeriksaan catatan (suara verify).",
     en: "TPP was not computed again: this run's state in the database differs from the signed record of changes, so it was changed outside the application. A locked run is never computed again. Ask the operator to run the record check (suara verify).",
 };
+pub const RECORDS_DISAGREE_TITLE: Text = Text {
+    id: "Tidak disimpan: data berbeda dengan catatan perubahan",
+    en: "Not saved: the records differ from the record of changes",
+};
+pub const RECORDS_DISAGREE_BODY: Text = Text {
+    id: "Data pegawai atau unit di basis data berbeda dengan catatan perubahan yang ditandatangani, jadi diubah di luar aplikasi. Perubahan ini tidak disimpan, agar nilai yang diubah itu tidak ikut tercatat seolah-olah sah. Minta operator menjalankan pemeriksaan catatan (suara verify): pemeriksaan itu menyebut data mana yang berbeda.",
+    en: "Officer or unit records in the database differ from the signed record of changes, so they were changed outside the application. This change was not saved, so that the changed values are not recorded as if they were genuine. Ask the operator to run the record check (suara verify): it names the record that differs.",
+};
 pub const POLICY_VERSION_TAKEN: Text = Text {
     id: "Versi kebijakan “{}” sudah ada dengan isi lain. Simpan perubahan sebagai versi baru.",
     en: "Policy version “{}” exists with other content. Save the change as a new version.",
@@ -5797,6 +5805,8 @@ pub const EVERY_TEXT: &[Text] = &[
     MONTH_NOT_ENDED,
     LOG_NOT_EXTENDING,
     RUN_HISTORY_DISAGREES,
+    RECORDS_DISAGREE_TITLE,
+    RECORDS_DISAGREE_BODY,
     POLICY_VERSION_TAKEN,
     UNKNOWN_NIPS,
     FOUR_EYES_REFUSED,

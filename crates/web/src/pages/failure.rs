@@ -94,6 +94,7 @@ impl PageError {
             PageError::SignInFirst => StatusCode::UNAUTHORIZED,
             PageError::TooMany => StatusCode::TOO_MANY_REQUESTS,
             PageError::ChooseRegency(_) => StatusCode::MULTIPLE_CHOICES,
+            PageError::Store(StoreError::RecordsDisagree(_)) => StatusCode::CONFLICT,
             PageError::Store(_) | PageError::Key(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -159,6 +160,10 @@ impl PageError {
                     } } }
                 },
             ),
+            PageError::Store(StoreError::RecordsDisagree(_)) => (
+                lang.t(T::RECORDS_DISAGREE_TITLE),
+                html! { p { (lang.t(T::RECORDS_DISAGREE_BODY)) } },
+            ),
             PageError::Store(_) | PageError::Key(_) => {
                 (t.error_title, html! { p { (t.server_error_body) } })
             }
@@ -173,6 +178,9 @@ pub struct Failure(pub Arc<PageError>);
 impl IntoResponse for PageError {
     fn into_response(self) -> Response {
         match &self {
+            PageError::Store(e @ StoreError::RecordsDisagree(_)) => {
+                tracing::warn!(error = %e, "write refused: records edited behind the application's back");
+            }
             PageError::Store(e) => tracing::error!(error = %e, "page failed in the store"),
             PageError::Key(e) => tracing::error!(error = %e, "page failed on a signing key"),
             _ => {}
@@ -253,6 +261,7 @@ mod tests {
             PageError::SignInFirst,
             PageError::TooMany,
             PageError::Store(StoreError::Corrupt("x".into())),
+            PageError::Store(StoreError::RecordsDisagree("x".into())),
         ];
         for error in &errors {
             let (id_title, id_body) = error.render(Lang::Id);
