@@ -3,6 +3,7 @@
 //! (xlsx, as SIMPEG and BKPSDM keep their lists) is read as the CSV of its first sheet.
 
 use std::borrow::Cow;
+use std::collections::HashSet;
 use std::io::Cursor;
 
 use calamine::{Data, Reader, Xlsx};
@@ -22,12 +23,29 @@ pub enum SheetError {
 const MAX_ROWS: u32 = 200_000;
 const MAX_COLUMNS: u32 = 200;
 
+/// A file read as CSV, and which of its cells the workbook stored as numbers.
+pub struct Sheet<'a> {
+    pub csv: Cow<'a, [u8]>,
+    /// (record, column) of each cell stored as a number; record 0 is the header. Empty for
+    /// a CSV file, whose cells are all text.
+    pub numbers: HashSet<(usize, usize)>,
+}
+
 /// The bytes as CSV: an xlsx workbook becomes the CSV of its first sheet (dates as
 /// YYYY-MM-DD); anything else is returned as it is, for the CSV reader to judge.
 pub fn as_csv(bytes: &[u8]) -> Result<Cow<'_, [u8]>, SheetError> {
+    read_sheet(bytes).map(|sheet| sheet.csv)
+}
+
+/// As [`as_csv`], also saying which cells were numbers: a number has lost the leading
+/// zeros an account number may have, so a reader can refuse it where they matter.
+pub fn read_sheet(bytes: &[u8]) -> Result<Sheet<'_>, SheetError> {
     // Every xlsx is a zip archive; CSV text never starts with its signature.
     if !bytes.starts_with(b"PK\x03\x04") {
-        return Ok(Cow::Borrowed(bytes));
+        return Ok(Sheet {
+            csv: Cow::Borrowed(bytes),
+            numbers: HashSet::new(),
+        });
     }
     let unreadable = |e: calamine::XlsxError| SheetError::Unreadable(e.to_string());
     let mut workbook: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(unreadable)?;
@@ -38,7 +56,7 @@ pub fn as_csv(bytes: &[u8]) -> Result<Cow<'_, [u8]>, SheetError> {
         .ok_or(SheetError::NoSheet)?;
     // Cell by cell, never as a grid: one stray cell far out (XFD1048576) would make the
     // grid hundreds of gigabytes.
-    let mut rows: std::collections::BTreeMap<u32, Vec<(u32, String)>> = Default::default();
+    let mut rows: std::collections::BTreeMap<u32, Vec<(u32, String, bool)>> = Default::default();
     let mut width = 0;
     let mut cells = workbook
         .worksheet_cells_reader(&first)
@@ -48,25 +66,35 @@ pub fn as_csv(bytes: &[u8]) -> Result<Cow<'_, [u8]>, SheetError> {
         if row >= MAX_ROWS || column >= MAX_COLUMNS {
             return Err(SheetError::TooLarge);
         }
-        let text = cell_text(&Data::from(cell.get_value().clone()));
+        let data = Data::from(cell.get_value().clone());
+        let text = cell_text(&data);
         if !text.is_empty() {
             width = width.max(column + 1);
-            rows.entry(row).or_default().push((column, text));
+            let number = matches!(data, Data::Float(_) | Data::Int(_));
+            rows.entry(row).or_default().push((column, text, number));
         }
     }
     let mut out = csv::Writer::from_writer(Vec::new());
     let mut line = vec![String::new(); width as usize];
-    for cells in rows.values() {
+    let mut numbers = HashSet::new();
+    for (record, cells) in rows.values().enumerate() {
         line.iter_mut().for_each(String::clear);
-        for (column, text) in cells {
+        for (column, text, number) in cells {
             line[*column as usize].clone_from(text);
+            if *number {
+                numbers.insert((record, *column as usize));
+            }
         }
         out.write_record(&line)
             .map_err(|e| SheetError::Unreadable(e.to_string()))?;
     }
-    out.into_inner()
-        .map(Cow::Owned)
-        .map_err(|e| SheetError::Unreadable(e.to_string()))
+    let csv = out
+        .into_inner()
+        .map_err(|e| SheetError::Unreadable(e.to_string()))?;
+    Ok(Sheet {
+        csv: Cow::Owned(csv),
+        numbers,
+    })
 }
 
 /// A cell as the CSV a person would have saved. A number too long for a float to hold
@@ -158,6 +186,8 @@ mod tests {
             "198001012005011001,\"Sri Wahyuni, S.Kep\",7,2024-01-02"
         );
         assert!(lines[2].starts_with("1.98001012005011e17"), "{}", lines[2]);
+        let numbers = read_sheet(&bytes).unwrap().numbers;
+        assert_eq!(numbers, HashSet::from([(1, 2), (2, 0)]));
         // CSV passes through untouched; a broken workbook is named as such.
         assert_eq!(as_csv(b"nip,name\n").unwrap().as_ref(), b"nip,name\n");
         assert!(matches!(

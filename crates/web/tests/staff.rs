@@ -813,6 +813,32 @@ async fn a_simpeg_workbook_is_imported_as_it_is(db: TestDatabase) {
         .await
         .unwrap();
     assert_eq!(assignments[0].from.to_string(), "2025-01-06");
+    // An account number Excel keeps as a number has lost its leading zeros: refused, named,
+    // and the account stored stays.
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    for (c, cell) in rows[0].iter().enumerate() {
+        sheet.write_string(0, c as u16, *cell).unwrap();
+    }
+    for (c, cell) in rows[1].iter().enumerate().take(8) {
+        sheet.write_string(1, c as u16, *cell).unwrap();
+    }
+    sheet.write_number(1, 8, 12345678.0).unwrap();
+    let numbers = book.save_to_buffer().unwrap();
+    let (status, html) = upload(&app, &hr, "import", &[("officers", numbers.as_slice())]).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        html.contains("&#39;12345678&#39; tersimpan sebagai angka")
+            || html.contains("'12345678' tersimpan sebagai angka"),
+        "{html}"
+    );
+    let ani = app
+        .store
+        .officer("t1", "199001012015032001")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(ani.pay.account_number, "0012345678");
     // A workbook that is no workbook: named, nothing imported.
     let (status, html) = upload(
         &app,

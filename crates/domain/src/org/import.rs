@@ -19,7 +19,7 @@ use super::tree::UnitTree;
 use super::village::{self, Boundary, Village, VillageKind};
 use super::{valid_nip, Date, Officer, PayDetails, Service, ServicePoint, Unit};
 use crate::musrena::catalogue::{parse_levels, CatalogueEntry, StrategicIssue};
-use crate::spreadsheet::{as_csv, csv_reader, describe_csv_error};
+use crate::spreadsheet::{csv_reader, describe_csv_error, read_sheet};
 use crate::survey::valid_code;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -609,6 +609,9 @@ const PERSONNEL_COLUMNS: &[&str] = &[
     "keterangan",
 ];
 
+/// Columns whose cells must be text in a workbook: digits whose leading zeros matter.
+const TEXT_ONLY: &[&str] = &["npwp", "account_number"];
+
 /// The column a header names, if suara reads it.
 fn column_of(table: Table, header: &str) -> Option<&'static str> {
     let (required, optional) = table.columns();
@@ -657,14 +660,14 @@ fn read_rows(
         field: field.into(),
         reason,
     };
-    let bytes = match as_csv(bytes) {
-        Ok(bytes) => bytes,
+    let sheet = match read_sheet(bytes) {
+        Ok(sheet) => sheet,
         Err(e) => {
             errors.push(header_error("file", e.to_string()));
             return Vec::new();
         }
     };
-    let mut reader = csv_reader(&bytes);
+    let mut reader = csv_reader(&sheet.csv);
     let written: Vec<String> = match reader.headers() {
         Ok(h) => h.iter().map(|c| c.trim().to_string()).collect(),
         Err(e) => {
@@ -719,13 +722,13 @@ fn read_rows(
         return Vec::new();
     }
     let mut rows = Vec::new();
-    for record in reader.records() {
+    for (index, record) in reader.records().enumerate() {
         match record {
             Ok(record) => {
                 if record.iter().all(|cell| cell.trim().is_empty()) {
                     continue;
                 }
-                rows.push(Row {
+                let row = Row {
                     table,
                     line: record.position().map_or(0, |p| p.line()),
                     cells: header
@@ -734,7 +737,23 @@ fn read_rows(
                         .zip(record.iter().map(str::to_string))
                         .filter(|(column, _)| !column.is_empty())
                         .collect(),
-                });
+                };
+                // A workbook keeps a number without its leading zeros: where pay is sent,
+                // such a cell may already be someone else's account.
+                for (column, name) in header.iter().enumerate() {
+                    if TEXT_ONLY.contains(&name.as_str())
+                        && sheet.numbers.contains(&(index + 1, column))
+                    {
+                        errors.push(row.error(
+                            name,
+                            format!(
+                                "'{}' is stored as a number, which loses leading zeros: format the column as text and type it again",
+                                row.get(name)
+                            ),
+                        ));
+                    }
+                }
+                rows.push(row);
             }
             Err(e) => {
                 let (line, message) = describe_csv_error(&e);
@@ -1691,6 +1710,87 @@ mod tests {
                 (Table::Officers, 1, "position")
             ]
         );
+    }
+
+    /// An account number typed as a number in Excel has lost its leading zeros (0011223344
+    /// became 11223344, another's account, perhaps): the row is refused, named; the same
+    /// digits typed as text are read.
+    #[test]
+    fn account_numbers_stored_as_numbers_are_refused() {
+        use rust_xlsxwriter::Workbook;
+        let current = Snapshot {
+            units: vec![Unit {
+                unit_id: "dinkes".into(),
+                parent_id: None,
+                name: "Dinas Kesehatan".into(),
+                kind: "dinas".into(),
+                monthly_users: None,
+                service_hours: None,
+            }],
+            ..Snapshot::default()
+        };
+        let workbook = |as_number: bool| {
+            let mut book = Workbook::new();
+            let sheet = book.add_worksheet();
+            for (col, header) in [
+                "NIP",
+                "NAMA",
+                "JABATAN",
+                "UNIT KERJA",
+                "KELAS JABATAN",
+                "NOMOR REKENING",
+            ]
+            .iter()
+            .enumerate()
+            {
+                sheet.write_string(0, col as u16, *header).unwrap();
+            }
+            for (col, text) in ["198001012005011001", "Sri Wahyuni", "Perawat", "dinkes"]
+                .iter()
+                .enumerate()
+            {
+                sheet.write_string(1, col as u16, *text).unwrap();
+            }
+            sheet.write_number(1, 4, 7.0).unwrap();
+            if as_number {
+                sheet.write_number(1, 5, 11223344.0).unwrap();
+            } else {
+                sheet.write_string(1, 5, "0011223344").unwrap();
+            }
+            book.save_to_buffer().unwrap()
+        };
+        let number = workbook(true);
+        let errors = plan_import(
+            &ImportFiles {
+                officers: Some(&number),
+                ..Default::default()
+            },
+            &current,
+            TODAY,
+        )
+        .unwrap_err();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(
+            (errors[0].line, errors[0].field.as_str()),
+            (2, "account_number")
+        );
+        assert!(
+            errors[0]
+                .reason
+                .contains("'11223344' is stored as a number"),
+            "{errors:?}"
+        );
+        let text = workbook(false);
+        let plan = plan_import(
+            &ImportFiles {
+                officers: Some(&text),
+                ..Default::default()
+            },
+            &current,
+            TODAY,
+        )
+        .unwrap();
+        assert_eq!(plan.officers[0].after.pay.account_number, "0011223344");
     }
 
     /// A SIMPEG export as BKPSDM has it: Indonesian headers, `;`, units by name, dates day

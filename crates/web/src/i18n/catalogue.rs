@@ -4307,6 +4307,10 @@ pub const R_NOT_AN_ACCOUNT_NUMBER: Text = Text {
     id: "'{}' bukan nomor rekening 5 sampai 20 angka (lembar kerja yang menampilkannya dalam bentuk pangkat sudah kehilangan angka: simpan kolomnya sebagai teks)",
     en: "'{}' is not an account number of 5 to 20 digits (a spreadsheet that shows it in exponent form has lost digits: store it as text)",
 };
+pub const R_STORED_AS_NUMBER: Text = Text {
+    id: "'{}' tersimpan sebagai angka, sehingga angka nol di depannya hilang: ubah format kolom ini menjadi teks, lalu ketik ulang isinya",
+    en: "'{}' is stored as a number, which loses leading zeros: format the column as text and type it again",
+};
 pub const R_NAME_1_TO_60: Text = Text {
     id: "harus 1–60 karakter",
     en: "must be 1–60 characters",
@@ -4407,6 +4411,7 @@ pub const PAYABLE_SHEET: &[Text] = &[
 pub const REASONS: &[Text] = &[
     R_NOT_AN_NPWP,
     R_NOT_AN_ACCOUNT_NUMBER,
+    R_STORED_AS_NUMBER,
     R_NAME_1_TO_60,
     R_BELOW_0,
     R_MORE_THAN_10_DEDUCTIONS,
@@ -5367,6 +5372,7 @@ pub const EVERY_TEXT: &[Text] = &[
     A_DISCARDED_VERSION_HAS_NO_PAYABLE_LIST,
     R_NOT_AN_NPWP,
     R_NOT_AN_ACCOUNT_NUMBER,
+    R_STORED_AS_NUMBER,
     R_NAME_1_TO_60,
     R_BELOW_0,
     R_MORE_THAN_10_DEDUCTIONS,
