@@ -10,6 +10,7 @@ mod accounts;
 mod alerts;
 mod audit;
 mod audit_chain;
+mod bank_files;
 mod bulk;
 mod catalogue;
 mod chain;
@@ -49,6 +50,7 @@ pub use accounts::{Account, AccountChange, ListedApiKey, NewAccount, PriorFailur
 pub use alerts::{Alert, Contact};
 pub use audit::AuditEntry;
 pub use audit_chain::AuditChainReport;
+pub use bank_files::BankFile;
 pub use bulk::{BulkResponse, BulkSummary};
 pub use chain::ChainReport;
 pub use follow_up::StoredPlan;

@@ -534,6 +534,24 @@ async fn finance_pays_from_the_payable_list(db: TestDatabase) {
             && lines[2].starts_with("0055667788,Bambang Setiawan,4950000,TPP "),
         "{file}"
     );
+    // The file is on the record, with its fingerprint, before it leaves.
+    let entry = &app.store.audit_log("t1", None, 1).await.unwrap()[0];
+    let fingerprint: String = {
+        use sha2::Digest;
+        sha2::Sha256::digest(file.as_bytes())
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
+    };
+    let after = entry.after.as_deref().unwrap_or_default();
+    assert!(
+        entry.entity == "tpp_bank_file"
+            && entry.actor == "bpkad"
+            && after.contains("\"payees\":2")
+            && after.contains("\"total\":9650000")
+            && after.contains(&fingerprint),
+        "{entry:?}"
+    );
 
     // A database keeper sends Sri's pay to their own account: no bank file (`verify` names
     // the officer: attacks.rs).

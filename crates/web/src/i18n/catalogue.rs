@@ -4258,6 +4258,18 @@ pub const PAYABLE_LIST_XLSX: Text = Text {
     id: "daftar nominatif (xlsx)",
     en: "payable list (xlsx)",
 };
+pub const BANK_TRANSFER_FILE: Text = Text {
+    id: "Berkas transfer bank",
+    en: "Bank transfer file",
+};
+pub const PAYEES: Text = Text {
+    id: "Penerima",
+    en: "Payees",
+};
+pub const FILE_FINGERPRINT: Text = Text {
+    id: "Sidik berkas (SHA-256)",
+    en: "File fingerprint (SHA-256)",
+};
 pub const BANK_TRANSFER_FILE_CSV: Text = Text {
     id: "berkas transfer bank (CSV)",
     en: "bank transfer file (CSV)",
@@ -5399,6 +5411,9 @@ pub const EVERY_TEXT: &[Text] = &[
     FOR_FINANCE,
     PAYABLE_LIST_XLSX,
     BANK_TRANSFER_FILE_CSV,
+    BANK_TRANSFER_FILE,
+    PAYEES,
+    FILE_FINGERPRINT,
     ONLY_A_LOCKED_RUN_HAS_A_BANK_FILE,
     NO_ACCOUNT_NUMBER_FOR,
     ACCOUNTS_FOR_OFFICERS,

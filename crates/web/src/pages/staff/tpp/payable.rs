@@ -10,7 +10,8 @@ use suara_domain::org::Officer;
 use suara_domain::period::Month;
 use suara_domain::tpp::payroll::RunState;
 use suara_reports::payable::{bank_transfer_csv, payable_pdf, payable_xlsx, payees, Payee};
-use suara_store::StoredRun;
+use suara_store::{BankFile, StoredRun};
+use time::OffsetDateTime;
 
 use super::parse_month;
 use super::run::{load, render, ExportQuery, RunQuery};
@@ -122,11 +123,25 @@ pub async fn bank_file(
         cx.tenant_id(),
         run.summary.version
     );
-    Ok(download(
-        SheetFormat::Csv,
-        &stem,
-        bank_transfer_csv(&payees, &description),
-    )?)
+    let bytes = bank_transfer_csv(&payees, &description)
+        .map_err(|e| PageError::Store(suara_store::StoreError::Corrupt(e.to_string())))?;
+    // On the record before it leaves: who made which file, so the bank's copy can be checked.
+    let file = BankFile {
+        month,
+        version: run.summary.version,
+        payees: payees.len(),
+        total: payees.iter().map(|p| p.line.net).sum(),
+        bytes: &bytes,
+    };
+    store
+        .record_bank_file(
+            cx.tenant_id(),
+            &file,
+            cx.username(),
+            OffsetDateTime::now_utc(),
+        )
+        .await?;
+    Ok(download(SheetFormat::Csv, &stem, Ok(bytes))?)
 }
 
 /// The run's page again, with why no file was made.
