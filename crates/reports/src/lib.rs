@@ -7,6 +7,7 @@ pub mod pdf;
 pub mod results;
 pub mod skm;
 pub mod table;
+pub mod template;
 pub mod tpp;
 
 /// A spreadsheet could not be written (only on internal limits, never on user data).

@@ -113,6 +113,7 @@ route_table! {
             GET ImportOrganisation staff::import::import_page,
             POST ImportOrganisation staff::import::import_submit,
         ] limit staff::import::MAX_IMPORT_BYTES;
+        IMPORT_TEMPLATE import_template(table) = "/admin/impor/templat/{table}" => [GET ImportOrganisation staff::import::template];
         AUDIT audit() = "/admin/audit" => [GET ViewAuditLog staff::audit::audit];
         ACCOUNTS accounts() = "/admin/akun" => [
             GET ManageAccounts staff::users::accounts,

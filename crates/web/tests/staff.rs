@@ -16,6 +16,7 @@ suara_store::backend_tests!(
     sign_in_is_rate_limited_and_csrf_protected,
     import_checks_every_row_then_imports_once,
     a_simpeg_workbook_is_imported_as_it_is,
+    templates_are_downloaded_filled_and_imported,
     dashboard_shows_figures_and_unit_admins_only_their_subtree,
     planners_see_units_never_officers,
 );
@@ -160,6 +161,12 @@ fn probes() -> Vec<Probe> {
             "GET",
             "/admin/impor",
             "/admin/impor",
+            [200, 403, 200, 403, 403, 403, 403],
+        ),
+        probe(
+            "GET",
+            "/admin/impor/templat/{table}",
+            "/admin/impor/templat/officers",
             [200, 403, 200, 403, 403, 403, 403],
         ),
         // Allowed roles get the form back (no file chosen): 422.
@@ -787,7 +794,7 @@ async fn a_simpeg_workbook_is_imported_as_it_is(db: TestDatabase) {
     let (status, html) = upload(&app, &hr, "check", &[("officers", workbook.as_slice())]).await;
     assert_eq!(status, StatusCode::OK, "{html}");
     assert!(
-        html.contains("Pemeriksaan lolos") && html.contains("ESELON (officers.csv)"),
+        html.contains("Pemeriksaan lolos") && html.contains("ESELON (Pegawai)"),
         "{html}"
     );
     let (status, html) = upload(&app, &hr, "import", &[("officers", workbook.as_slice())]).await;
@@ -851,6 +858,59 @@ async fn a_simpeg_workbook_is_imported_as_it_is(db: TestDatabase) {
     assert!(html.contains("tidak dapat dibaca"), "{html}");
 }
 
+/// Each file's template, downloaded, filled in and uploaded, imports; the Excel template as
+/// downloaded holds headers only, its account column already text.
+async fn templates_are_downloaded_filled_and_imported(db: TestDatabase) {
+    let app = with_accounts(db).await;
+    let hr = app.sign_in("bkpsdm", PASSWORD).await.unwrap();
+    let page = app.get_as(&hr, "/admin/impor?lang=id").await;
+    assert_eq!(page.status(), StatusCode::OK);
+    let page = page.text().await.unwrap();
+    assert!(
+        page.contains("/admin/impor/templat/officers?lang=id&amp;format=csv")
+            && page.contains("Pegawai")
+            && !page.contains("officers.csv"),
+        "{page}"
+    );
+    let csv = app
+        .get_as(&hr, "/admin/impor/templat/officers?format=csv&lang=id")
+        .await;
+    assert_eq!(csv.status(), StatusCode::OK);
+    assert!(csv.headers()["content-disposition"]
+        .to_str()
+        .unwrap()
+        .contains("templat-pegawai.csv"));
+    let mut filled = csv.bytes().await.unwrap().to_vec();
+    filled.extend_from_slice(
+        "199001012015032009;Dewi Anggraini;Perawat;Instalasi Gawat Darurat;7;06-01-2025;ya;III/a;;Bank Jatim;0012000345\r\n"
+            .as_bytes(),
+    );
+    let (status, html) = upload(&app, &hr, "import", &[("officers", filled)]).await;
+    assert_eq!(status, StatusCode::OK, "{html}");
+    let dewi = app
+        .store
+        .officer("t1", "199001012015032009")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        (dewi.unit_id.as_str(), dewi.pay.account_number.as_str()),
+        ("rsud-igd", "0012000345")
+    );
+    let xlsx = app.get_as(&hr, "/admin/impor/templat/units?lang=id").await;
+    assert_eq!(xlsx.status(), StatusCode::OK);
+    let workbook = xlsx.bytes().await.unwrap();
+    let first = suara_domain::spreadsheet::as_csv(&workbook).unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&first).trim_end(),
+        "KODE UNIT,NAMA UNIT,JENIS,INDUK,PENGGUNA PER BULAN,JAM LAYANAN"
+    );
+    let (status, html) = upload(&app, &hr, "import", &[("units", workbook.to_vec())]).await;
+    assert_eq!(status, StatusCode::OK, "{html}");
+    let missing = app.get_as(&hr, "/admin/impor/templat/gaji").await;
+    assert_eq!(missing.status(), StatusCode::NOT_FOUND);
+}
+
 async fn import_checks_every_row_then_imports_once(db: TestDatabase) {
     let app = with_accounts(db).await;
     let hr = app.sign_in("bkpsdm", PASSWORD).await.unwrap();
@@ -869,9 +929,9 @@ async fn import_checks_every_row_then_imports_once(db: TestDatabase) {
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(html.contains("3 masalah ditemukan"), "{html}");
     for cell in [
-        "<td class=\"num\">2</td><td><code>nip</code>",
-        "<td class=\"num\">3</td><td><code>name</code>",
-        "<td class=\"num\">3</td><td><code>unit_id</code>",
+        "<td>Pegawai</td><td class=\"num\">2</td><td>NIP</td>",
+        "<td class=\"num\">3</td><td>NAMA</td>",
+        "<td class=\"num\">3</td><td>UNIT KERJA</td>",
     ] {
         assert!(html.contains(cell), "missing {cell}");
     }

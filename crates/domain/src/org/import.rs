@@ -577,6 +577,19 @@ fn aliases(table: Table, column: &str) -> &'static [&'static str] {
         (Table::Services, "name") => &["nama", "nama layanan", "layanan"],
         (Table::Points, "point_id") => &["kode loket", "kode"],
         (Table::Points, "name") => &["nama", "nama loket", "loket"],
+        (Table::Villages, "village_code") => &["kode desa", "kode wilayah", "kode"],
+        (Table::Villages, "name") => &["nama", "nama desa", "desa kelurahan"],
+        (Table::Villages, "kind") => &["jenis"],
+        (Table::Villages, "district_unit") => &["kecamatan", "unit kecamatan"],
+        (Table::Villages, "boundary") => &["batas wilayah", "batas"],
+        (Table::Catalogue, "code") => &["kode kegiatan", "kode"],
+        (Table::Catalogue, "name") => &["nama kegiatan", "nama"],
+        (Table::Catalogue, "affair") => &["urusan"],
+        (Table::Catalogue, "measure") => &["satuan"],
+        (Table::Catalogue, "unit_price") => &["harga satuan"],
+        (Table::Catalogue, "levels") => &["tingkat"],
+        (Table::Issues, "issue_code") => &["kode isu", "kode"],
+        (Table::Issues, "name") => &["nama isu", "nama", "isu"],
         _ => &[],
     }
 }
@@ -613,7 +626,7 @@ const PERSONNEL_COLUMNS: &[&str] = &[
 const TEXT_ONLY: &[&str] = &["npwp", "account_number"];
 
 /// The column a header names, if suara reads it.
-fn column_of(table: Table, header: &str) -> Option<&'static str> {
+pub(crate) fn column_of(table: Table, header: &str) -> Option<&'static str> {
     let (required, optional) = table.columns();
     let header = folded(header);
     required.iter().chain(optional).copied().find(|column| {

@@ -6,6 +6,7 @@ pub mod departure;
 pub mod host;
 pub mod hours;
 pub mod import;
+pub mod template;
 pub mod tree;
 pub mod village;
 

@@ -1398,6 +1398,50 @@ pub const OPEN_THE_KIOSK: Text = Text {
     id: "Buka kios",
     en: "Open the kiosk",
 };
+pub const TEMPLATE: Text = Text {
+    id: "Templat: ",
+    en: "Template: ",
+};
+pub const TEMPLATE_SHEET_FILL: Text = Text {
+    id: "Isi di sini",
+    en: "Fill in here",
+};
+pub const TEMPLATE_SHEET_EXAMPLE: Text = Text {
+    id: "Contoh",
+    en: "Example",
+};
+pub const TEMPLATES_HINT: Text = Text {
+    id: "Tiap jenis data punya templat (Excel atau CSV) dengan judul kolom yang benar. Isi lembar pertama templat Excel; lembar \u{201c}Contoh\u{201d} menunjukkan satu baris contoh. Kolom NIP, NPWP dan nomor rekening di templat Excel sudah berformat teks, jadi angka nol di depannya tidak hilang.",
+    en: "Each kind of data has a template (Excel or CSV) with the right column headers. Fill in the first sheet of the Excel template; the \u{201c}Example\u{201d} sheet shows one example row. In the Excel template the NIP, NPWP and account number columns are already formatted as text, so their leading zeros are kept.",
+};
+pub const TABLE_UNITS: Text = Text {
+    id: "Unit kerja",
+    en: "Units",
+};
+pub const TABLE_SERVICES: Text = Text {
+    id: "Layanan",
+    en: "Services",
+};
+pub const TABLE_POINTS: Text = Text {
+    id: "Loket (titik layanan)",
+    en: "Service points",
+};
+pub const TABLE_OFFICERS: Text = Text {
+    id: "Pegawai",
+    en: "Officers",
+};
+pub const TABLE_VILLAGES: Text = Text {
+    id: "Desa dan kelurahan",
+    en: "Villages",
+};
+pub const TABLE_CATALOGUE: Text = Text {
+    id: "Katalog kegiatan Musrena",
+    en: "Musrena activity catalogue",
+};
+pub const TABLE_ISSUES: Text = Text {
+    id: "Isu strategis",
+    en: "Strategic issues",
+};
 pub const OPTIONAL: Text = Text {
     id: "opsional: ",
     en: "optional: ",
@@ -2529,7 +2573,7 @@ pub const UPHOLD_THIS_APPEAL: Text = Text {
     id: "Kabulkan keberatan ini?",
     en: "Uphold this appeal?",
 };
-pub const UPLOAD_ONE_OR_MORE_CSV_FILES_UTF: Text = Text { id: "Unggah satu atau beberapa berkas CSV (UTF-8; pemisah koma, titik koma atau tab) atau Excel (xlsx, lembar pertama), dengan judul kolom seperti di bawah atau seperti ekspor SIMPEG (NIP, NAMA, JABATAN, UNIT KERJA berupa kode atau nama unit, KELAS JABATAN, TMT JABATAN); kolom data kepegawaian yang tidak dipakai (GOL/RUANG, ESELON, NPWP…) dilewati dan disebutkan, kolom lain yang tidak dikenal ditolak. Semua baris diperiksa dulu: bila ada satu baris salah, tidak ada yang diimpor. Mengimpor berkas yang sama dua kali tidak mengubah apa pun. Data yang tidak ada di berkas tidak dihapus. Pegawai yang pindah unit atau jabatan mendapat penugasan baru mulai tanggal di kolom", en: "Upload one or more CSV files (UTF-8; comma, semicolon or tab separated) or Excel workbooks (xlsx, first sheet), headed as below or as a SIMPEG export is (NIP, NAMA, JABATAN, UNIT KERJA as a unit code or name, KELAS JABATAN, TMT JABATAN); personnel columns suara does not use (GOL/RUANG, ESELON, NPWP…) are skipped and named, other unknown columns refused. Every row is checked first: if any row is wrong, nothing is imported. Importing the same files twice changes nothing. Records missing from the files are not deleted. An officer who changes unit or position gets a new assignment from the date in the column" };
+pub const UPLOAD_ONE_OR_MORE_CSV_FILES_UTF: Text = Text { id: "Unggah satu atau beberapa berkas CSV (UTF-8; pemisah koma, titik koma atau tab) atau Excel (xlsx, lembar pertama), dengan judul kolom seperti di bawah atau seperti ekspor SIMPEG (NIP, NAMA, JABATAN, UNIT KERJA berupa kode atau nama unit, KELAS JABATAN, TMT JABATAN); kolom data kepegawaian yang tidak dipakai (ESELON, AGAMA, TANGGAL LAHIR…) dilewati dan disebutkan, kolom lain yang tidak dikenal ditolak. Semua baris diperiksa dulu: bila ada satu baris salah, tidak ada yang diimpor. Mengimpor berkas yang sama dua kali tidak mengubah apa pun. Data yang tidak ada di berkas tidak dihapus. Pegawai yang pindah unit atau jabatan mendapat penugasan baru mulai tanggal di kolom", en: "Upload one or more CSV files (UTF-8; comma, semicolon or tab separated) or Excel workbooks (xlsx, first sheet), headed as below or as a SIMPEG export is (NIP, NAMA, JABATAN, UNIT KERJA as a unit code or name, KELAS JABATAN, TMT JABATAN); personnel columns suara does not use (ESELON, AGAMA, TANGGAL LAHIR…) are skipped and named, other unknown columns refused. Every row is checked first: if any row is wrong, nothing is imported. Importing the same files twice changes nothing. Records missing from the files are not deleted. An officer who changes unit or position gets a new assignment from the date in the column" };
 pub const USED_ONLY_WHEN_THE_POLICY_GIVES_THEM: Text = Text { id: "Hanya dipakai bila kebijakan memberinya bobot. Nilai 0–1 atau persen; baris untuk pegawai dan bulan yang sama menggantikan yang lama.", en: "Used only when the policy gives them weight. Values 0–1 or percentages; a row for the same officer and month replaces the old one." };
 pub const USERNAME: Text = Text {
     id: "Nama pengguna",
@@ -6532,6 +6576,17 @@ pub const EVERY_TEXT: &[Text] = &[
     UPLOAD_ONE_OR_MORE_CSV_FILES_UTF,
     USED_ONLY_WHEN_THE_POLICY_GIVES_THEM,
     USERNAME,
+    TEMPLATE,
+    TEMPLATE_SHEET_FILL,
+    TEMPLATE_SHEET_EXAMPLE,
+    TEMPLATES_HINT,
+    TABLE_UNITS,
+    TABLE_SERVICES,
+    TABLE_POINTS,
+    TABLE_OFFICERS,
+    TABLE_VILLAGES,
+    TABLE_CATALOGUE,
+    TABLE_ISSUES,
     USERNAME_IS_TAKEN,
     USERNAME_LOWER_CASE_LETTERS_DIGITS_DOTS_DASHES,
     USER_ACCOUNTS,

@@ -1,16 +1,20 @@
 //! The organisation import: units, services, officers and service points from CSV files,
 //! every row checked before anything is imported, with a check-only mode.
 
+use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::Response;
 use maud::{html, Markup};
 use suara_domain::org::import::{plan_import, ImportFiles, ImportPlan, RowError, Table};
+use suara_domain::org::template;
+use suara_reports::template::import_template_xlsx;
 use time::OffsetDateTime;
 
 use crate::i18n::catalogue as T;
 use crate::i18n::Lang;
 use crate::pages::context::{Look, StaffCx, Upload};
-use crate::pages::failure::PageError;
+use crate::pages::failure::{Missing, PageError};
+use crate::pages::{download, SheetFormat};
 use crate::routes;
 
 pub const MAX_IMPORT_BYTES: usize = 8 * 1024 * 1024;
@@ -22,10 +26,15 @@ fn import_form(look: Look) -> Markup {
             (look.csrf())
             @for table in Table::ALL {
                 @let (required, optional) = table.columns();
+                @let headers = |columns: &[&str]| columns.iter().map(|c| template::header(table, c)).collect::<Vec<_>>().join(", ");
+                @let template = routes::import_template(table.code());
                 p {
-                    label for=(table.code()) { code { (table.file_name()) } }
+                    label for=(table.code()) { (table_label(lang, table)) }
                     input id=(table.code()) type="file" name=(table.code()) accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-                    span.hint { (lang.t(T::COLUMNS)) code { (required.join(", ")) } @if !optional.is_empty() { " · " (lang.t(T::OPTIONAL)) code { (optional.join(", ")) } } }
+                    span.hint { (lang.t(T::COLUMNS)) (headers(required)) @if !optional.is_empty() { " · " (lang.t(T::OPTIONAL)) (headers(optional)) } }
+                    span.hint { (lang.t(T::TEMPLATE))
+                        a href=(look.href(&template)) download { "Excel" } " · "
+                        a href={ (look.href(&template)) "&format=csv" } download { "CSV" } }
                 }
             }
             p.buttons {
@@ -37,12 +46,73 @@ fn import_form(look: Look) -> Markup {
     }
 }
 
+/// What a file holds, in words.
+fn table_label(lang: Lang, table: Table) -> &'static str {
+    lang.t(match table {
+        Table::Units => T::TABLE_UNITS,
+        Table::Services => T::TABLE_SERVICES,
+        Table::Points => T::TABLE_POINTS,
+        Table::Officers => T::TABLE_OFFICERS,
+        Table::Villages => T::TABLE_VILLAGES,
+        Table::Catalogue => T::TABLE_CATALOGUE,
+        Table::Issues => T::TABLE_ISSUES,
+    })
+}
+
+/// A column as its template heads it (a row error names the column as the user sees it).
+fn column_label(table: Table, column: &str) -> String {
+    match template::header(table, column) {
+        "" => column.to_string(),
+        header => header.to_string(),
+    }
+}
+
 fn import_intro(lang: Lang) -> Markup {
     html! {
         p { (lang.t(T::UPLOAD_ONE_OR_MORE_CSV_FILES_UTF))
-        " " code { "assigned_from" } " "
+        " " (template::header(Table::Officers, "assigned_from")) " "
         (lang.t(T::DEFAULT_TODAY_THE_HISTORY_IS_KEPT)) }
+        p { (lang.t(T::TEMPLATES_HINT)) }
     }
+}
+
+/// `GET /admin/impor/templat/{table}`: the file's template, xlsx (or `?format=csv`).
+pub async fn template(
+    cx: StaffCx,
+    Path(code): Path<String>,
+    Query(query): Query<TemplateQuery>,
+) -> Result<Response, PageError> {
+    let table = Table::ALL
+        .into_iter()
+        .find(|t| t.code() == code)
+        .ok_or(PageError::NotFound(Missing::Page))?;
+    let stem = format!("templat-{}", folded_name(table_label(cx.lang, table)));
+    let bytes = match SheetFormat::from_query(query.format.as_deref())? {
+        SheetFormat::Xlsx => {
+            let sheets = (
+                cx.t(T::TEMPLATE_SHEET_FILL),
+                cx.t(T::TEMPLATE_SHEET_EXAMPLE),
+            );
+            (SheetFormat::Xlsx, import_template_xlsx(table, sheets))
+        }
+        SheetFormat::Csv => (SheetFormat::Csv, Ok(template::csv(table))),
+    };
+    Ok(download(bytes.0, &stem, bytes.1)?)
+}
+
+#[derive(serde::Deserialize)]
+pub struct TemplateQuery {
+    format: Option<String>,
+}
+
+/// A label as a file name: lowercase words joined by dashes.
+fn folded_name(label: &str) -> String {
+    label
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join("-")
 }
 
 pub async fn import_page(cx: StaffCx) -> Result<Response, PageError> {
@@ -121,7 +191,7 @@ fn error_table(lang: Lang, errors: &[RowError]) -> Markup {
                 th scope="col" { (lang.t(T::FIELD_2)) } th scope="col" { (lang.t(T::PROBLEM)) }
             } }
             tbody { @for e in errors { tr {
-                td { code { (e.table.file_name()) } } td.num { (e.line) } td { code { (e.field) } } td { (crate::i18n::reason_text(lang, &e.reason)) }
+                td { (table_label(lang, e.table)) } td.num { (e.line) } td { (column_label(e.table, &e.field)) } td { (crate::i18n::reason_text(lang, &e.reason)) }
             } } }
         }
     }
@@ -136,13 +206,13 @@ fn plan_table(lang: Lang, plan: &ImportPlan, tables: &[Table]) -> Markup {
                 th.num scope="col" { (lang.t(T::CHANGED)) }
             } }
             tbody { @for table in tables { @let c = plan.counts(*table); tr {
-                th scope="row" { code { (table.file_name()) } } td.num { (c.added) } td.num { (c.updated) }
+                th scope="row" { (table_label(lang, *table)) } td.num { (c.added) } td.num { (c.updated) }
             } } }
         }
         p.muted { (plan.unchanged) " " (lang.t(T::ROWS_UNCHANGED)) }
         @if !plan.ignored_columns.is_empty() {
             p { (lang.t(T::COLUMNS_NOT_USED))
-                (plan.ignored_columns.iter().map(|(t, c)| format!("{c} ({})", t.file_name())).collect::<Vec<_>>().join(", ")) }
+                (plan.ignored_columns.iter().map(|(t, c)| format!("{c} ({})", table_label(lang, *t))).collect::<Vec<_>>().join(", ")) }
         }
     }
 }
