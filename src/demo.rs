@@ -144,6 +144,7 @@ async fn create_regency(
         villages: villages::villages(),
         catalogue: catalogue::catalogue(),
         issues: catalogue::issues(),
+        closed_months: Default::default(),
     };
     store
         .seed_organisation(

@@ -28,6 +28,7 @@ mod pay_evidence;
 mod quarantine;
 mod report;
 mod responses;
+mod run_drift;
 mod schema;
 #[cfg(feature = "testing")]
 pub mod testing;

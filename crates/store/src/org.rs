@@ -366,6 +366,7 @@ impl Store {
             villages: self.villages_with_boundaries(tenant_id).await?,
             catalogue: self.catalogue(tenant_id).await?,
             issues: self.strategic_issues(tenant_id).await?,
+            closed_months: self.closed_months(tenant_id).await?,
         })
     }
 

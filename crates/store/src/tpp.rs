@@ -51,6 +51,8 @@ pub enum TppError {
     NotDiscardable,
     #[error("{0}; nothing was computed (run suara verify)")]
     HistoryDisagrees(String),
+    #[error("the inputs of {0} changed after the run was computed; compute it again, then review and approve what it gives")]
+    InputsMoved(Month),
     #[error("{0} has not ended yet; a payroll run is computed once the month is over (a provisional preview is shown on the TPP page)")]
     MonthNotEnded(Month),
     #[error("four eyes: the account approving a run must differ from the one that computed it ({computed_by}) and the one that reviewed it ({reviewed_by})")]
@@ -1040,6 +1042,9 @@ impl Store {
         at: OffsetDateTime,
     ) -> Result<RunState, TppError> {
         let to = from.next().ok_or(TppError::Locked)?;
+        if matches!(to, RunState::Reviewed | RunState::Approved) {
+            self.refuse_drifted(tenant_id, month, version).await?;
+        }
         let mut tx = self.writer.begin().await?;
         if to == RunState::Approved {
             let (computed_by, reviewed_by) = run_people(&mut tx, tenant_id, month, version)

@@ -16,7 +16,8 @@ use time::OffsetDateTime;
 
 suara_store::backend_tests!(
     finance_runs_a_month_and_an_officer_sees_why,
-    finance_pays_from_the_payable_list
+    finance_pays_from_the_payable_list,
+    a_back_dated_move_waits_for_a_new_computation_and_never_reopens_a_paid_month
 );
 
 async fn answer(app: &TestApp, key: &str, officer: Option<&str>, rating: i64) {
@@ -598,4 +599,98 @@ async fn finance_pays_from_the_payable_list(db: TestDatabase) {
         app.store.assignments("t1", OFFICER_NIP).await.unwrap()[0].until,
         None
     );
+}
+
+/// A transfer dated back into a month already computed: while the month is a draft, the
+/// import goes through, the run page says the data moved, and nobody reviews or approves
+/// the run until it is computed again (so a second account approves the change before it
+/// is paid); once the month is approved or locked, such a date is refused.
+async fn a_back_dated_move_waits_for_a_new_computation_and_never_reopens_a_paid_month(
+    db: TestDatabase,
+) {
+    let app = TestApp::spawn(db).await;
+    let policy = "version = \"dasar\"\neffective_from = \"2026-01\"\n\n[satisfaction]\nrule = \"proportional\"\nthreshold = \"80\"\n";
+    let now = OffsetDateTime::now_utc();
+    app.store
+        .save_policy("t1", policy, "admin", now)
+        .await
+        .unwrap();
+    let base = BaseAmount {
+        position_class: "7".into(),
+        amount: 4_000_000,
+    };
+    app.store
+        .replace_base_amounts("t1", &[base], "bpkad", now)
+        .await
+        .unwrap();
+    app.add_account("bpkad", Role::Finance, None, None).await;
+    app.add_account("bpkad-kabid", Role::Finance, None, None)
+        .await;
+    app.add_account("bkpsdm", Role::Hr, None, None).await;
+    let hr = app.sign_in("bkpsdm", PASSWORD).await.unwrap();
+    let finance = app.sign_in("bpkad", PASSWORD).await.unwrap();
+    let approver = app.sign_in("bpkad-kabid", PASSWORD).await.unwrap();
+    let month = tenant().month_of(now).previous();
+    let compute = [("month", month.to_string())];
+    let compute: Vec<(&str, &str)> = compute.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let (status, run_page) = post(&app, &finance, "/tpp/hitung?lang=id", &compute).await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{run_page}");
+
+    // Bambang moved to the civil registry from the 1st of the computed month.
+    import_officers(
+        &app,
+        &hr,
+        &format!(
+            "NIP;NAMA;JABATAN;UNIT KERJA;KELAS JABATAN;TMT JABATAN\n\
+             {OTHER_OFFICER_NIP};Bambang Setiawan;Verifikator;dukcapil;7;{month}-01\n"
+        ),
+    )
+    .await;
+    let (_, shown) = page(&app, &finance, &run_page).await;
+    assert!(
+        shown.contains("Data yang dipakai berubah sesudah perhitungan ini"),
+        "{shown}"
+    );
+    let state = format!("/tpp/{month}/status?lang=id");
+    let step = |from| [("version", "1"), ("from", from), ("confirm", "yes")];
+    let (status, body) = post(&app, &hr, &state, &step("draft")).await;
+    assert_eq!(status, StatusCode::CONFLICT, "{body}");
+    assert!(body.contains("Hitung ulang dulu"), "{body}");
+
+    // Computed again, the run is current: reviewed, approved by a second account, locked.
+    let (status, _) = post(&app, &finance, "/tpp/hitung?lang=id", &compute).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (_, shown) = page(&app, &finance, &run_page).await;
+    assert!(!shown.contains("berubah sesudah perhitungan"), "{shown}");
+    for (who, from) in [
+        (&hr, "draft"),
+        (&approver, "reviewed"),
+        (&approver, "approved"),
+    ] {
+        let (status, body) = post(&app, who, &state, &step(from)).await;
+        assert_eq!(status, StatusCode::OK, "{from}: {body}");
+    }
+
+    // The month is paid: a move dated into it is refused, named, and nothing changes.
+    let (status, body) = send_officers(
+        &app,
+        &hr,
+        &format!(
+            "NIP;NAMA;JABATAN;UNIT KERJA;KELAS JABATAN;TMT JABATAN\n\
+             {OTHER_OFFICER_NIP};Bambang Setiawan;Kepala Seksi;dukcapil;7;{month}-15\n"
+        ),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert!(
+        body.contains(&format!("{month}-15 jatuh pada atau sebelum bulan {month}")),
+        "{body}"
+    );
+    let bambang = app
+        .store
+        .officer("t1", OTHER_OFFICER_NIP)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(bambang.position, "Verifikator");
 }

@@ -9,7 +9,7 @@
 //! to what is stored make no change, so importing the same files twice changes nothing the
 //! second time. Rows are never deleted by an import.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use serde::Serialize;
 use time::macros::format_description;
@@ -19,6 +19,7 @@ use super::tree::UnitTree;
 use super::village::{self, Boundary, Village, VillageKind};
 use super::{valid_nip, Date, Officer, PayDetails, Service, ServicePoint, Unit};
 use crate::musrena::catalogue::{parse_levels, CatalogueEntry, StrategicIssue};
+use crate::period::Month;
 use crate::spreadsheet::{csv_reader, describe_csv_error, read_sheet};
 use crate::survey::valid_code;
 
@@ -192,6 +193,8 @@ pub struct Snapshot {
     pub villages: Vec<Village>,
     pub catalogue: Vec<CatalogueEntry>,
     pub issues: Vec<StrategicIssue>,
+    /// Months whose TPP is approved or locked: no move may start in or before them.
+    pub closed_months: BTreeSet<Month>,
 }
 
 /// A row to insert (`before` is `None`) or update.
@@ -1315,6 +1318,17 @@ fn parse_officers(
                 ));
                 continue;
             }
+            // A move from a day in a paid month would rewrite whom that month paid where.
+            let paid = current.closed_months.range(Month::of(from)..).next_back();
+            if let Some(paid) = paid.filter(|_| moves || returning) {
+                errors.push(row.error(
+                    "assigned_from",
+                    format!(
+                        "{from} reaches back into {paid}, whose TPP is approved or locked and never changes: give a date after {paid}"
+                    ),
+                ));
+                continue;
+            }
         }
         out.push((officer, from, returning));
     }
@@ -1658,6 +1672,35 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(errors[0].field, "assigned_from");
+
+        // October and November are paid: a move from 1 November rewrites them, one from
+        // 1 December does not; a rename reaches back into nothing.
+        let mut paid = stored.clone();
+        paid.closed_months = ["2026-10", "2026-11"]
+            .iter()
+            .map(|m| m.parse().unwrap())
+            .collect();
+        let errors = plan_import(
+            &ImportFiles {
+                officers: Some(moved.as_bytes()),
+                ..Default::default()
+            },
+            &paid,
+            TODAY,
+        )
+        .unwrap_err();
+        assert_eq!(
+            errors[0].reason,
+            "2026-11-01 reaches back into 2026-11, whose TPP is approved or locked and never changes: give a date after 2026-11"
+        );
+        let december = OFFICERS.replace("pkm-panggul,2024-01-02", "dinkes,2026-12-01");
+        for file in [&december, &renamed] {
+            let files = ImportFiles {
+                officers: Some(file.as_bytes()),
+                ..Default::default()
+            };
+            assert!(plan_import(&files, &paid, TODAY).is_ok(), "{file}");
+        }
     }
 
     #[test]

@@ -1426,10 +1426,6 @@ pub const TABLE_POINTS: Text = Text {
     id: "Loket (titik layanan)",
     en: "Service points",
 };
-pub const TABLE_OFFICERS: Text = Text {
-    id: "Pegawai",
-    en: "Officers",
-};
 pub const TABLE_VILLAGES: Text = Text {
     id: "Desa dan kelurahan",
     en: "Villages",
@@ -3019,6 +3015,26 @@ pub const RUN_HISTORY_DISAGREES: Text = Text {
     id: "TPP tidak dihitung ulang: status perhitungan ini di basis data berbeda dengan catatan perubahan yang ditandatangani, jadi diubah di luar aplikasi. Perhitungan yang sudah dikunci tidak pernah dihitung ulang. Minta operator menjalankan pemeriksaan catatan (suara verify).",
     en: "TPP was not computed again: this run's state in the database differs from the signed record of changes, so it was changed outside the application. A locked run is never computed again. Ask the operator to run the record check (suara verify).",
 };
+pub const INPUTS_MOVED_TITLE: Text = Text {
+    id: "Data yang dipakai berubah sesudah perhitungan ini",
+    en: "The data this run used changed after it was computed",
+};
+pub const INPUTS_MOVED_BODY: Text = Text {
+    id: "Misalnya pegawai pindah dengan TMT di bulan ini, keberatan diputus, tanggapan dari karantina diterima, atau versi kebijakan baru berlaku. Perhitungan ini tidak dapat ditinjau atau disetujui sebelum dihitung ulang; hasil barunya lalu ditinjau dan disetujui akun lain seperti biasa.",
+    en: "For example an officer moved with a start date in this month, an appeal was decided, a held answer was accepted, or a new policy version applies. This run cannot be reviewed or approved until it is computed again; the new result is then reviewed and approved by other accounts as usual.",
+};
+pub const INPUTS_MOVED_NO_AMOUNT: Text = Text {
+    id: "Tidak ada jumlah yang berubah; hitung ulang agar perhitungan mencatat data terbaru.",
+    en: "No amount changes; compute it again so the run records the latest data.",
+};
+pub const INPUTS_MOVED_REFUSED: Text = Text {
+    id: "Data yang dipakai perhitungan TPP {} berubah sesudah dihitung. Hitung ulang dulu, lalu tinjau dan setujui hasil barunya.",
+    en: "The data the {} TPP run used changed after it was computed. Compute it again first, then review and approve the new result.",
+};
+pub const R_REACHES_CLOSED_MONTH: Text = Text {
+    id: "{} jatuh pada atau sebelum bulan {} yang TPP-nya sudah disetujui atau dikunci dan tidak berubah lagi: pakai tanggal sesudah bulan {}",
+    en: "{} reaches back into {}, whose TPP is approved or locked and never changes: give a date after {}",
+};
 pub const RECORDS_DISAGREE_TITLE: Text = Text {
     id: "Tidak disimpan: data berbeda dengan catatan perubahan",
     en: "Not saved: the records differ from the record of changes",
@@ -4468,6 +4484,7 @@ pub const REASONS: &[Text] = &[
     R_NOT_AN_NPWP,
     R_NOT_AN_ACCOUNT_NUMBER,
     R_STORED_AS_NUMBER,
+    R_REACHES_CLOSED_MONTH,
     R_NAME_1_TO_60,
     R_BELOW_0,
     R_MORE_THAN_10_DEDUCTIONS,
@@ -5870,6 +5887,11 @@ pub const EVERY_TEXT: &[Text] = &[
     MONTH_NOT_ENDED,
     LOG_NOT_EXTENDING,
     RUN_HISTORY_DISAGREES,
+    INPUTS_MOVED_TITLE,
+    INPUTS_MOVED_BODY,
+    INPUTS_MOVED_NO_AMOUNT,
+    INPUTS_MOVED_REFUSED,
+    R_REACHES_CLOSED_MONTH,
     RECORDS_DISAGREE_TITLE,
     RECORDS_DISAGREE_BODY,
     POLICY_VERSION_TAKEN,
@@ -6583,7 +6605,6 @@ pub const EVERY_TEXT: &[Text] = &[
     TABLE_UNITS,
     TABLE_SERVICES,
     TABLE_POINTS,
-    TABLE_OFFICERS,
     TABLE_VILLAGES,
     TABLE_CATALOGUE,
     TABLE_ISSUES,

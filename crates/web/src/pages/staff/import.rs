@@ -52,7 +52,7 @@ fn table_label(lang: Lang, table: Table) -> &'static str {
         Table::Units => T::TABLE_UNITS,
         Table::Services => T::TABLE_SERVICES,
         Table::Points => T::TABLE_POINTS,
-        Table::Officers => T::TABLE_OFFICERS,
+        Table::Officers => T::OFFICERS,
         Table::Villages => T::TABLE_VILLAGES,
         Table::Catalogue => T::TABLE_CATALOGUE,
         Table::Issues => T::TABLE_ISSUES,

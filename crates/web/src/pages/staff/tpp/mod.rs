@@ -9,6 +9,7 @@
 //! - [`policy`]: policy versions.
 
 pub mod discard;
+pub mod drift;
 pub mod overview;
 pub mod payable;
 pub mod policy;
@@ -180,6 +181,7 @@ pub(super) fn refusal(lang: Lang, error: TppError) -> Result<(StatusCode, String
         TppError::Locked => lang.t(T::A_LOCKED_RUN_NEVER_CHANGES).to_string(),
         TppError::NotDiscardable => lang.t(T::ONLY_DRAFTS_ARE_DISCARDED).to_string(),
         TppError::HistoryDisagrees(_) => lang.t(T::RUN_HISTORY_DISAGREES).to_string(),
+        TppError::InputsMoved(month) => lang.fill(T::INPUTS_MOVED_REFUSED, &[&lang.month(*month)]),
         TppError::PolicyVersionTaken(version) => lang.fill(T::POLICY_VERSION_TAKEN, &[version]),
         TppError::UnknownOfficers(nips) => lang.fill(T::UNKNOWN_NIPS, &[&nips.join(", ")]),
         TppError::ReasonRequired => lang.t(T::WRITE_DOWN_THE_REASON).to_string(),
@@ -211,6 +213,7 @@ pub(super) fn refusal(lang: Lang, error: TppError) -> Result<(StatusCode, String
         | TppError::Locked
         | TppError::NotDiscardable
         | TppError::HistoryDisagrees(_)
+        | TppError::InputsMoved(_)
         | TppError::PolicyVersionTaken(_)
         | TppError::AlreadyAppealed
         | TppError::AlreadyDecided

@@ -9,7 +9,7 @@ use serde::Deserialize;
 use suara_domain::access::Permission;
 use suara_domain::period::Month;
 use suara_domain::skm::krejcie_morgan_sample_size;
-use suara_domain::tpp::payroll::{differences, RunState};
+use suara_domain::tpp::payroll::{differences, Difference, RunState};
 use suara_store::{RunSummary, StoredRun};
 use time::{OffsetDateTime, UtcOffset};
 
@@ -45,6 +45,9 @@ pub struct RunView {
     /// Units whose pay-counting responses that month fall short of the Krejcie–Morgan
     /// sample for their monthly users: (name, responses, sample needed).
     pub short: Vec<(String, u64, u64)>,
+    /// For a draft or reviewed run whose inputs moved since it was computed: the officers
+    /// whose amount would change.
+    pub drift: Option<Vec<Difference>>,
 }
 
 /// The run's units short of the Krejcie–Morgan sample: a warning that their figures rest on
@@ -123,7 +126,12 @@ pub(super) async fn load(
         .evidence
         .as_ref()
         .is_some_and(|e| e.sample_from_users);
+    let drift = match run.summary.state {
+        RunState::Draft | RunState::Reviewed => store.run_drift(cx.tenant_id(), &run).await?,
+        _ => None,
+    };
     Ok(RunView {
+        drift,
         short: if judged_by_sample {
             Vec::new()
         } else {
@@ -193,6 +201,7 @@ pub fn render(
                     (s.computed_by) @if let Some(r) = reviewer { (look.t(T::AND_WHO_REVIEWED_IT)) (r) } ")." }
             }
         }
+        @if let Some(changes) = &view.drift { (super::drift::drift_notice(look, run, changes)) }
         @if !thin.is_empty() {
             div.warning role="note" {
                 p { strong { (thin.len()) " " (look.t(T::UNITS_JUDGED_ON_TOO_LITTLE_EVIDENCE)) } }
