@@ -109,9 +109,11 @@ pub enum StoreError {
     #[error("refusing to sign: {0}")]
     NotExtending(String),
     /// This regency's links are authenticated, and this process holds no key to write one.
-    /// A write would carry rows edited behind the application's back into a new audit
-    /// entry (an import keeps what the file does not give; a departure copies the officer).
-    #[error("refusing to write: {0}")]
+    /// Rows edited behind the application's back: a write would carry them into a new
+    /// audit entry (an import keeps what the file does not give; a departure copies the
+    /// officer), or a stored run no longer computes to what it recorded. Nothing is written
+    /// or made from them.
+    #[error("{0}")]
     RecordsDisagree(String),
     #[error("regency {0} keeps an authenticated record: give this command its signing key (--signing-key FILE or SUARA_SIGNING_KEY)")]
     NoEntryKey(String),

@@ -995,7 +995,7 @@ impl Store {
             || recomputed != stored_amounts
             || payroll.total() != summary.total
         {
-            return Err(corrupt(format!(
+            return Err(StoreError::RecordsDisagree(format!(
                 "run {month} v{} does not compute again to its stored digest and amounts",
                 summary.version
             )));

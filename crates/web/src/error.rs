@@ -69,6 +69,7 @@ impl ApiError {
             ApiError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
             ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
             ApiError::TooMany(_) => StatusCode::TOO_MANY_REQUESTS,
+            ApiError::Store(StoreError::RecordsDisagree(_)) => StatusCode::CONFLICT,
             ApiError::Store(_) | ApiError::Key(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -86,6 +87,7 @@ impl ApiError {
             ApiError::Unauthorized(_) => "unauthorized",
             ApiError::Forbidden(_) => "forbidden",
             ApiError::TooMany(_) => "too_many",
+            ApiError::Store(StoreError::RecordsDisagree(_)) => "records_disagree",
             ApiError::Store(_) | ApiError::Key(_) => "internal",
         }
     }
@@ -116,6 +118,7 @@ impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let status = self.status();
         let internal = match &self {
+            ApiError::Store(StoreError::RecordsDisagree(_)) => None,
             ApiError::Store(e) => Some(e.to_string()),
             ApiError::Key(e) => Some(e.to_string()),
             _ => None,

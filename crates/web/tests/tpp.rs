@@ -554,11 +554,23 @@ async fn finance_pays_from_the_payable_list(db: TestDatabase) {
         "{entry:?}"
     );
 
+    // A database keeper raises the locked run's total: no bank file until it is put back.
+    let raw = sqlx::AnyPool::connect(&url).await.unwrap();
+    for (edit, status) in [
+        ("total_amount + 1", StatusCode::CONFLICT),
+        ("total_amount - 1", StatusCode::OK),
+    ] {
+        let sql =
+            format!("UPDATE tpp_runs SET total_amount = {edit} WHERE period_month = '{month}'");
+        sqlx::query(&sql).execute(&raw).await.unwrap();
+        let (found, body) = page(&app, &finance, &bank).await;
+        assert_eq!(found, status, "{edit}: {body}");
+    }
+
     // A database keeper sends Sri's pay to their own account: no bank file (`verify` names
     // the officer: attacks.rs).
     let redirect =
         format!("UPDATE officers SET account_number = '9999999999' WHERE nip = '{OFFICER_NIP}'");
-    let raw = sqlx::AnyPool::connect(&url).await.unwrap();
     sqlx::query(&redirect).execute(&raw).await.unwrap();
     let (status, body) = page(&app, &finance, &bank).await;
     assert_eq!(status, StatusCode::CONFLICT);

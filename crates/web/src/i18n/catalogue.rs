@@ -3036,12 +3036,12 @@ pub const R_REACHES_CLOSED_MONTH: Text = Text {
     en: "{} reaches back into {}, whose TPP is approved or locked and never changes: give a date after {}",
 };
 pub const RECORDS_DISAGREE_TITLE: Text = Text {
-    id: "Tidak disimpan: data berbeda dengan catatan perubahan",
-    en: "Not saved: the records differ from the record of changes",
+    id: "Data berbeda dengan catatan perubahan",
+    en: "The records differ from the record of changes",
 };
 pub const RECORDS_DISAGREE_BODY: Text = Text {
-    id: "Data pegawai atau unit di basis data berbeda dengan catatan perubahan yang ditandatangani, jadi diubah di luar aplikasi. Perubahan ini tidak disimpan, agar nilai yang diubah itu tidak ikut tercatat seolah-olah sah. Minta operator menjalankan pemeriksaan catatan (suara verify): pemeriksaan itu menyebut data mana yang berbeda.",
-    en: "Officer or unit records in the database differ from the signed record of changes, so they were changed outside the application. This change was not saved, so that the changed values are not recorded as if they were genuine. Ask the operator to run the record check (suara verify): it names the record that differs.",
+    id: "Data di basis data berbeda dengan catatan perubahan yang ditandatangani, jadi diubah di luar aplikasi. Tidak ada yang disimpan atau dibuat dari data itu, agar nilai yang diubah tidak tercatat atau dibayarkan seolah-olah sah. Minta operator menjalankan pemeriksaan catatan (suara verify): pemeriksaan itu menyebut data mana yang berbeda.",
+    en: "Records in the database differ from the signed record of changes, so they were changed outside the application. Nothing was saved or made from them, so that changed values are not recorded or paid as if they were genuine. Ask the operator to run the record check (suara verify): it names the record that differs.",
 };
 pub const POLICY_VERSION_TAKEN: Text = Text {
     id: "Versi kebijakan “{}” sudah ada dengan isi lain. Simpan perubahan sebagai versi baru.",

@@ -179,7 +179,7 @@ impl IntoResponse for PageError {
     fn into_response(self) -> Response {
         match &self {
             PageError::Store(e @ StoreError::RecordsDisagree(_)) => {
-                tracing::warn!(error = %e, "write refused: records edited behind the application's back");
+                tracing::warn!(error = %e, "refused: records edited behind the application's back");
             }
             PageError::Store(e) => tracing::error!(error = %e, "page failed in the store"),
             PageError::Key(e) => tracing::error!(error = %e, "page failed on a signing key"),
