@@ -91,6 +91,16 @@ impl Lang {
         format!("{name} {}", month.year())
     }
 
+    /// A month in a chart's few letters: "Okt '26", "Agu '26" ("Oct '26" in English).
+    pub fn short_month(self, month: suara_domain::period::Month) -> String {
+        let index = usize::from(month.month() - 1);
+        let name = match self {
+            Lang::Id => MONTHS_ID[index],
+            Lang::En => MONTHS_EN[index],
+        };
+        format!("{} '{:02}", &name[..3], month.year() % 100)
+    }
+
     /// A period in words: "Oktober 2026", "Triwulan III 2026"; "Q3 2026" in English.
     pub fn period(self, period: suara_domain::period::Period) -> String {
         use suara_domain::period::Period;
@@ -275,7 +285,7 @@ pub static ID: Texts = Texts {
     no_responses_yet: "belum ada tanggapan",
     responses_word: "tanggapan",
     chain_heading: "Bukti keutuhan data",
-    chain_intro: "Setiap tanggapan yang diterima dirangkai dalam rantai hash. Catat kode kepala rantai hari ini: bila kelak data lama diubah atau dihapus, kode untuk hari itu tidak akan cocok lagi, dan pemeriksaan suara verify menunjukkan di mana.",
+    chain_intro: "Setiap tanggapan yang diterima dirangkai dalam rantai hash. Catat kode kepala rantai hari ini: bila kelak data lama diubah atau dihapus, kode untuk hari itu tidak akan cocok lagi, dan pemeriksaan catatan oleh operator menunjukkan di mana.",
     chain_day: "Akhir hari",
     chain_links: "Jumlah mata rantai",
     chain_head: "Kepala rantai (SHA-256)",

@@ -1,9 +1,10 @@
 //! The payroll's imported inputs, as CSV from finance and HR:
 //!
-//! - base amounts: `position_class,base_amount` — the monthly base TPP of each position
-//!   class (kelas jabatan), whole rupiah (`4500000`, `4.500.000` or `Rp 4,500,000`);
-//! - other components: `nip,month,attendance,productivity` — factors 0–1 (`0.95`) or
-//!   percentages (`95%`) per officer and month; an empty cell means "not imported".
+//! - base amounts: `KELAS JABATAN,TPP DASAR` (or `position_class,base_amount`) — the monthly
+//!   base TPP of each position class, whole rupiah (`4500000`, `4.500.000` or `Rp 4,500,000`);
+//! - other components: `NIP,BULAN,KEHADIRAN,PRODUKTIVITAS` (or
+//!   `nip,month,attendance,productivity`) — factors 0–1 (`0.95`) or percentages (`95%`) per
+//!   officer and month; an empty cell means "not imported".
 //!
 //! Every bad row is listed (line, column, reason) and nothing is taken from a file with any.
 
@@ -37,6 +38,42 @@ pub struct ComponentRow {
     pub factors: OtherFactors,
 }
 
+/// Each column's Indonesian header, as the import page names it and a BKPSDM or BPKAD sheet
+/// heads it; either name is read.
+pub const HEADERS: &[(&str, &str)] = &[
+    ("position_class", "KELAS JABATAN"),
+    ("base_amount", "TPP DASAR"),
+    ("nip", "NIP"),
+    ("month", "BULAN"),
+    ("attendance", "KEHADIRAN"),
+    ("productivity", "PRODUKTIVITAS"),
+];
+
+/// The column a header names: its own name or its Indonesian header, in any case and
+/// spacing (`Kelas Jabatan`, `TPP_DASAR`); anything else as written, lowercased.
+fn column_of(header: &str) -> String {
+    let folded = |text: &str| {
+        text.to_lowercase()
+            .replace(['_', '-', '/', '.'], " ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let header = folded(header);
+    HEADERS
+        .iter()
+        .find(|(column, indonesian)| folded(column) == header || folded(indonesian) == header)
+        .map_or(header.clone(), |(column, _)| (*column).to_string())
+}
+
+/// The header a column is asked for by: its Indonesian one.
+fn header_of(column: &str) -> &str {
+    HEADERS
+        .iter()
+        .find(|(c, _)| *c == column)
+        .map_or(column, |(_, header)| header)
+}
+
 /// Rows as maps from column to cell, with their line numbers; the header must hold
 /// `required` (other columns are ignored).
 fn rows(
@@ -57,7 +94,7 @@ fn rows(
     };
     let mut reader = csv_reader(&bytes);
     let header: Vec<String> = match reader.headers() {
-        Ok(h) => h.iter().map(|c| c.trim().to_ascii_lowercase()).collect(),
+        Ok(h) => h.iter().map(column_of).collect(),
         Err(e) => {
             let (line, reason) = describe_csv_error(&e);
             errors.push(LineError {
@@ -73,7 +110,7 @@ fn rows(
             errors.push(LineError {
                 line: 1,
                 field: (*column).into(),
-                reason: format!("the header has no column '{column}'"),
+                reason: format!("the header has no column '{}'", header_of(column)),
             });
         }
     }
@@ -272,6 +309,20 @@ mod tests {
         for bad in ["1.01", "101%", "0.12345", "-0.1", "x"] {
             assert_eq!(factor(bad), None, "{bad}");
         }
+    }
+
+    /// BPKAD's and BKPSDM's sheets head their columns in Indonesian.
+    #[test]
+    fn indonesian_headers_are_read() {
+        let base = parse_base_amounts(b"Kelas Jabatan;TPP Dasar\n7;Rp4.500.000\n").unwrap();
+        assert_eq!(base[0].amount, 4_500_000);
+        let components = parse_components(
+            b"NIP,BULAN,KEHADIRAN,PRODUKTIVITAS\n198001012005011001,2026-11,95%,\n",
+        )
+        .unwrap();
+        assert_eq!(components[0].nip, "198001012005011001");
+        let missing = parse_base_amounts(b"KELAS JABATAN\n7\n").unwrap_err();
+        assert_eq!(missing[0].reason, "the header has no column 'TPP DASAR'");
     }
 
     #[test]

@@ -2152,7 +2152,7 @@ pub const STEP: Text = Text {
     en: "Step",
 };
 pub const STEP_FREE_ACCESS_RAMPS: Text = Text {
-    id: "Akses tanpa tangga (ramp)",
+    id: "Akses tanpa tangga (bidang landai)",
     en: "Step-free access (ramps)",
 };
 pub const SUBMITTED: Text = Text {
@@ -3014,6 +3014,118 @@ pub const LOG_NOT_EXTENDING: Text = Text {
 pub const RUN_HISTORY_DISAGREES: Text = Text {
     id: "TPP tidak dihitung ulang: status perhitungan ini di basis data berbeda dengan catatan perubahan yang ditandatangani, jadi diubah di luar aplikasi. Perhitungan yang sudah dikunci tidak pernah dihitung ulang. Minta operator menjalankan pemeriksaan catatan (suara verify).",
     en: "TPP was not computed again: this run's state in the database differs from the signed record of changes, so it was changed outside the application. A locked run is never computed again. Ask the operator to run the record check (suara verify).",
+};
+pub const AUDIT_INNOVATION_IDEA: Text = Text {
+    id: "Ide inovasi",
+    en: "Innovation idea",
+};
+pub const AUDIT_WORK_PROGRESS: Text = Text {
+    id: "Kemajuan pekerjaan usulan",
+    en: "Progress of a proposal's work",
+};
+pub const AUDIT_MUSRENA_RULE: Text = Text {
+    id: "Aturan Musrena",
+    en: "Musrena rule",
+};
+pub const AUDIT_DECIDED: Text = Text {
+    id: "diputuskan",
+    en: "decided",
+};
+pub const AUDIT_EVIDENCE_ADDED: Text = Text {
+    id: "bukti ditambahkan",
+    en: "evidence added",
+};
+pub const AUDIT_PARTNER_ADDED: Text = Text {
+    id: "mitra ditambahkan",
+    en: "partner added",
+};
+pub const AUDIT_STAGE_CHANGED: Text = Text {
+    id: "tahap berubah",
+    en: "stage changed",
+};
+pub const AUDIT_STARTED: Text = Text {
+    id: "mulai diterapkan",
+    en: "started",
+};
+pub const AUDIT_RECOMMENDED: Text = Text {
+    id: "direkomendasikan",
+    en: "recommended",
+};
+pub const AUDIT_RAB_ATTACHED: Text = Text {
+    id: "RAB dilampirkan",
+    en: "cost breakdown attached",
+};
+pub const AUDIT_ASSISTED_VOTE: Text = Text {
+    id: "suara dengan pendamping dicatat",
+    en: "assisted vote recorded",
+};
+pub const AUDIT_AFFAIR: Text = Text {
+    id: "Urusan",
+    en: "Affair",
+};
+pub const AUDIT_CHANGE: Text = Text {
+    id: "Perubahan yang dibawa",
+    en: "Change brought",
+};
+pub const AUDIT_PERCENT: Text = Text {
+    id: "Persentase",
+    en: "Percent",
+};
+pub const AUDIT_PHOTO: Text = Text {
+    id: "Foto",
+    en: "Photo",
+};
+pub const AUDIT_SPENT: Text = Text {
+    id: "Realisasi anggaran",
+    en: "Spent",
+};
+pub const AUDIT_LEVELS: Text = Text {
+    id: "Tingkat",
+    en: "Levels",
+};
+pub const AUDIT_MEASURE: Text = Text {
+    id: "Satuan",
+    en: "Measure",
+};
+pub const AUDIT_UNIT_PRICE: Text = Text {
+    id: "Harga satuan",
+    en: "Unit price",
+};
+pub const AUDIT_NPWP: Text = Text {
+    id: "NPWP",
+    en: "Tax number (NPWP)",
+};
+pub const AUDIT_RANK: Text = Text {
+    id: "Golongan/ruang",
+    en: "Rank (golongan)",
+};
+pub const AUDIT_SDGS: Text = Text {
+    id: "Tujuan SDGs",
+    en: "SDG targets",
+};
+pub const AUDIT_BOUNDARY: Text = Text {
+    id: "Batas wilayah",
+    en: "Boundary",
+};
+pub const MAP_BOUNDARY_RECORDED: Text = Text {
+    id: "(peta batas wilayah tercatat)",
+    en: "(boundary map recorded)",
+};
+pub const AUDIT_GROUPS: Text = Text {
+    id: "Kelompok",
+    en: "Groups",
+};
+pub const AUDIT_DIGITAL: Text = Text {
+    id: "Berbasis digital",
+    en: "Digital",
+};
+pub const AUDIT_PROPOSALS: Text = Text {
+    id: "Usulan Musrena terkait",
+    en: "Related Musrena proposals",
+};
+pub const BUILT_IN_POLICY: Text = Text {
+    id: "bawaan",
+    en: "default",
 };
 pub const INPUTS_MOVED_TITLE: Text = Text {
     id: "Data yang dipakai berubah sesudah perhitungan ini",
@@ -5887,6 +5999,34 @@ pub const EVERY_TEXT: &[Text] = &[
     MONTH_NOT_ENDED,
     LOG_NOT_EXTENDING,
     RUN_HISTORY_DISAGREES,
+    AUDIT_INNOVATION_IDEA,
+    AUDIT_WORK_PROGRESS,
+    AUDIT_MUSRENA_RULE,
+    AUDIT_DECIDED,
+    AUDIT_EVIDENCE_ADDED,
+    AUDIT_PARTNER_ADDED,
+    AUDIT_STAGE_CHANGED,
+    AUDIT_STARTED,
+    AUDIT_RECOMMENDED,
+    AUDIT_RAB_ATTACHED,
+    AUDIT_ASSISTED_VOTE,
+    AUDIT_AFFAIR,
+    AUDIT_CHANGE,
+    AUDIT_PERCENT,
+    AUDIT_PHOTO,
+    AUDIT_SPENT,
+    AUDIT_LEVELS,
+    AUDIT_MEASURE,
+    AUDIT_UNIT_PRICE,
+    AUDIT_NPWP,
+    AUDIT_RANK,
+    AUDIT_SDGS,
+    AUDIT_BOUNDARY,
+    MAP_BOUNDARY_RECORDED,
+    AUDIT_GROUPS,
+    AUDIT_DIGITAL,
+    AUDIT_PROPOSALS,
+    BUILT_IN_POLICY,
     INPUTS_MOVED_TITLE,
     INPUTS_MOVED_BODY,
     INPUTS_MOVED_NO_AMOUNT,

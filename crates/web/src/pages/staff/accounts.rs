@@ -19,11 +19,22 @@ use crate::pages::failure::PageError;
 use crate::routes::{self, ACCOUNT_ACTION, MY_ACCOUNT};
 
 pub async fn my_account(cx: StaffCx) -> Result<Response, PageError> {
-    Ok(my_account_page(&cx, StatusCode::OK, None))
+    let unit = unit_name(&cx).await?;
+    Ok(my_account_page(&cx, unit.as_deref(), StatusCode::OK, None))
+}
+
+/// The account's unit by name (by its code if the unit is no longer stored).
+async fn unit_name(cx: &StaffCx) -> Result<Option<String>, PageError> {
+    let Some(code) = &cx.staff.session.account.unit_id else {
+        return Ok(None);
+    };
+    let unit = cx.app.store.unit(cx.tenant_id(), code).await?;
+    Ok(Some(unit.map_or_else(|| code.clone(), |u| u.name)))
 }
 
 fn my_account_page(
     cx: &StaffCx,
+    unit: Option<&str>,
     status: StatusCode,
     message: Option<Result<String, String>>,
 ) -> Response {
@@ -39,7 +50,7 @@ fn my_account_page(
         dl.facts {
             dt { (lang.t(T::USERNAME)) } dd { (account.username) }
             dt { (lang.t(T::ROLE)) } dd { (role_label(lang, account.role)) }
-            @if let Some(unit) = &account.unit_id { dt { "Unit" } dd { (unit) } }
+            @if let Some(unit) = unit { dt { (lang.t(T::UNIT_2)) } dd { (unit) } }
             @if let Some(nip) = &account.nip { dt { "NIP" } dd { a href=(href(lang, &routes::dashboard_officer(nip), None)) { (nip) } } }
         }
         h2 { (lang.t(T::CHANGE_YOUR_PASSWORD)) }
@@ -74,9 +85,11 @@ pub async fn change_password(
     CsrfForm(form): CsrfForm<PasswordForm>,
 ) -> Result<Response, PageError> {
     let (lang, staff) = (cx.lang, &cx.staff);
+    let unit = unit_name(&cx).await?;
     let refuse = |text: &str| {
         Ok(my_account_page(
             &cx,
+            unit.as_deref(),
             StatusCode::UNPROCESSABLE_ENTITY,
             Some(Err(text.to_string())),
         ))
@@ -123,6 +136,7 @@ pub async fn change_password(
     let done = lang.t(T::PASSWORD_CHANGED_THE_ACCOUNT_S_OTHER_SESSIONS);
     Ok(my_account_page(
         &cx,
+        unit.as_deref(),
         StatusCode::OK,
         Some(Ok(done.to_string())),
     ))

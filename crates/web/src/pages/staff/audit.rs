@@ -8,6 +8,9 @@ use serde::Deserialize;
 use serde_json::Value;
 use suara_store::AuditEntry;
 
+use std::collections::HashMap;
+
+use super::audit_values::Words;
 use crate::i18n::catalogue as T;
 use crate::i18n::Lang;
 use crate::pages::context::{Look, StaffCx};
@@ -30,8 +33,10 @@ pub async fn audit(cx: StaffCx, Query(query): Query<AuditQuery>) -> Result<Respo
         .store
         .audit_search(cx.tenant_id(), search, query.before, AUDIT_PAGE)
         .await?;
+    let units = cx.app.store.units(cx.tenant_id()).await?;
     let view = AuditView {
         entries,
+        units: units.into_iter().map(|u| (u.unit_id, u.name)).collect(),
         offset: cx.tenant.offset(),
         before: query.before,
         search: search.to_string(),
@@ -62,6 +67,13 @@ pub fn entity_label(lang: Lang, entity: &str) -> String {
         "officer" => T::OFFICER,
         "point" | "service_point" => T::SERVICE_POINT,
         "entry_codes" => T::ENTRY_CODES,
+        "innovation" => T::INNOVATION,
+        "innovation_idea" => T::AUDIT_INNOVATION_IDEA,
+        "village" => T::VILLAGE,
+        "musrena_progress" => T::AUDIT_WORK_PROGRESS,
+        "musrena_catalogue" => T::TABLE_CATALOGUE,
+        "musrena_issue" => T::STRATEGIC_ISSUE,
+        "musrena_rule" => T::AUDIT_MUSRENA_RULE,
         _ => return humanize(entity),
     };
     lang.t(text).to_string()
@@ -102,6 +114,17 @@ pub fn action_label(lang: Lang, action: &str) -> String {
         "end" => T::ASSIGNMENT_ENDED,
         "begin" => T::BEGUN,
         "discarded" => T::DISCARDED,
+        "approve" => T::APPROVED,
+        "decide" => T::AUDIT_DECIDED,
+        "evidence" => T::AUDIT_EVIDENCE_ADDED,
+        "partner" => T::AUDIT_PARTNER_ADDED,
+        "stage" => T::AUDIT_STAGE_CHANGED,
+        "start" => T::AUDIT_STARTED,
+        "recommend" => T::AUDIT_RECOMMENDED,
+        "attach_rab" => T::AUDIT_RAB_ATTACHED,
+        "assisted_vote" => T::AUDIT_ASSISTED_VOTE,
+        "return" => T::PROPOSAL_RETURNED,
+        "cancel" => T::PROPOSAL_CANCELLED,
         _ => return humanize(action),
     };
     lang.t(text).to_string()
@@ -160,45 +183,47 @@ fn field_label(lang: Lang, field: &str) -> String {
         "upheld" => T::UPHELD_2,
         "assigned_from" => T::ASSIGNED_FROM,
         "assigned_until" => T::LAST_WORKING_DAY,
+        "affair" => T::AUDIT_AFFAIR,
+        "benefit" => T::BENEFIT,
+        "change" => T::AUDIT_CHANGE,
+        "design" => T::DESIGN,
+        "goal" => T::GOAL,
+        "problem" => T::PROBLEM,
+        "result" => T::RESULT,
+        "initiator" => T::INITIATOR,
+        "in_kind" => T::GIFTS_IN_KIND,
+        "percent" => T::AUDIT_PERCENT,
+        "photo" | "photos" => T::AUDIT_PHOTO,
+        "spent" => T::AUDIT_SPENT,
+        "period" => T::PERIOD_2,
+        "element" | "elements" => T::ELEMENT,
+        "code" => T::CODE,
+        "district_unit" => T::DISTRICT,
+        "levels" => T::AUDIT_LEVELS,
+        "measure" => T::AUDIT_MEASURE,
+        "unit_price" => T::AUDIT_UNIT_PRICE,
+        "account_number" => T::ACCOUNT_NUMBER,
+        "bank" => T::BANK,
+        "npwp" => T::AUDIT_NPWP,
+        "rank" => T::AUDIT_RANK,
+        "groups" => T::AUDIT_GROUPS,
+        "digital" => T::AUDIT_DIGITAL,
+        "proposals" => T::AUDIT_PROPOSALS,
+        "sdgs" => T::AUDIT_SDGS,
+        "team" => T::TEAM,
+        "boundary" => T::AUDIT_BOUNDARY,
+        "form" => T::INNOVATION_FORM,
+        "indicator" | "indicators" => T::INDICATOR,
+        "innovation" => T::INNOVATION,
         _ => return humanize(field),
     };
     lang.t(text).to_string()
 }
 
-/// One field's value as text: dates as people write them, codes in words where known.
-fn value_text(lang: Lang, value: &Value) -> String {
-    let text = match value {
-        Value::Null => return "–".to_string(),
-        Value::Bool(yes) => return lang.t(if *yes { T::YES } else { T::NO }).to_string(),
-        Value::String(s) => s.clone(),
-        other => return lang.decimal(other),
-    };
-    let date = time::macros::format_description!("[year]-[month]-[day]");
-    if let Ok(day) = time::Date::parse(&text, date) {
-        return lang.date(day);
-    }
-    if let Some(stage) = suara_domain::musrena::lifecycle::Stage::from_code(&text) {
-        return crate::pages::musrena::stage_label(lang, stage).to_string();
-    }
-    if let Some(status) = suara_domain::skm::follow_up::Status::from_code(&text) {
-        return crate::i18n::plan_status_label(lang, status).to_string();
-    }
-    if let Some(role) = suara_domain::access::Role::from_code(&text) {
-        return crate::i18n::role_label(lang, role).to_string();
-    }
-    if let Some(reason) = suara_domain::org::departure::DepartureReason::from_code(&text) {
-        return crate::pages::staff::departure::reason_label(lang, reason).to_string();
-    }
-    if let Some(state) = suara_domain::tpp::payroll::RunState::from_code(&text) {
-        return crate::pages::staff::tpp::state_label(lang, state).to_string();
-    }
-    text
-}
-
 /// The fields of a before/after pair that differ: (field, before, after). A side that is
 /// not a JSON object counts as one field named "".
 pub fn differences(
-    lang: Lang,
+    words: &Words,
     before: Option<&str>,
     after: Option<&str>,
 ) -> Vec<(String, String, String)> {
@@ -217,7 +242,7 @@ pub fn differences(
     let find = |side: &[(String, Value)], name: &str| {
         side.iter()
             .find(|(k, _)| k == name)
-            .map_or("–".to_string(), |(_, v)| value_text(lang, v))
+            .map_or("–".to_string(), |(_, v)| words.value(name, v))
     };
     names
         .into_iter()
@@ -228,6 +253,8 @@ pub fn differences(
 
 pub struct AuditView {
     pub entries: Vec<AuditEntry>,
+    /// The regency's units by code, to name them.
+    pub units: HashMap<String, String>,
     pub offset: time::UtcOffset,
     /// The page's start: entries older than this one.
     pub before: Option<i64>,
@@ -252,6 +279,10 @@ fn page_href(lang: Lang, search: &str, before: Option<i64>) -> String {
 pub fn render(look: Look, view: &AuditView) -> (&'static str, Markup) {
     let (entries, offset) = (&view.entries, view.offset);
     let lang = look.lang;
+    let words = Words {
+        lang,
+        units: &view.units,
+    };
     let title = look.t(T::AUDIT_LOG);
     let content = html! {
         h1 { (title) }
@@ -271,18 +302,20 @@ pub fn render(look: Look, view: &AuditView) -> (&'static str, Markup) {
                 th scope="col" { (look.t(T::WHAT_CHANGED)) }
             } }
             tbody { @for e in entries { tr {
-                th scope="row" { strong { (entity_label(lang, &e.entity)) } " · " (action_label(lang, &e.action)) br; small { (e.entity_id) } }
+                th scope="row" { strong { (entity_label(lang, &e.entity)) } " · " (action_label(lang, &e.action)) br; small { (words.entity_id(&e.entity_id)) } }
                 td data-label=(look.t(T::TIME)) { (lang.date_time(e.at, offset)) }
                 td data-label=(look.t(T::BY)) {
                     @if e.actor == "system" { (look.t(T::THE_SYSTEM)) } @else { (e.actor) }
                 }
                 td {
-                    @let changes = differences(lang, e.before.as_deref(), e.after.as_deref());
+                    @let changes = differences(&words, e.before.as_deref(), e.after.as_deref());
                     @if changes.is_empty() { "–" } @else {
                         ul.plain.changes { @for (field, was, now) in &changes { li {
                             @if !field.is_empty() { (field_label(lang, field)) ": " }
-                            @if was != "–" { del { (was) } " → " }
-                            ins { (now) }
+                            // SDG targets (16.6) are codes, not decimals.
+                            @let class = if field == "sdgs" { "sdg" } else { "" };
+                            @if was != "–" { del class=[(!class.is_empty()).then_some(class)] { (was) } " → " }
+                            ins class=[(!class.is_empty()).then_some(class)] { (now) }
                         } } }
                     }
                 }
@@ -306,12 +339,20 @@ mod tests {
 
     #[test]
     fn only_changed_fields_are_listed() {
+        let units = HashMap::from([("dinkes".to_string(), "Dinas Kesehatan".to_string())]);
+        let words = Words {
+            lang: Lang::Id,
+            units: &units,
+        };
         let changes = differences(
-            Lang::Id,
+            &words,
             Some(r#"{"stage":"rkpd","title":"Jalan","on":"2026-01-20"}"#),
             Some(r#"{"stage":"budgeted","title":"Jalan","amount":5000000,"on":"2026-02-10"}"#),
         );
-        assert_eq!(changes[0], ("amount".into(), "–".into(), "5000000".into()));
+        assert_eq!(
+            changes[0],
+            ("amount".into(), "–".into(), "5.000.000".into())
+        );
         assert_eq!(
             changes[1],
             (
@@ -324,9 +365,31 @@ mod tests {
         assert_ne!(changes[2].2, "budgeted", "a stage in words");
         assert_eq!(changes.len(), 3, "the title did not change");
         assert_eq!(
-            differences(Lang::Id, None, Some("\"x\"")),
+            differences(&words, None, Some("\"x\"")),
             vec![(String::new(), "–".into(), "x".into())]
         );
+        // Codes, units, months, lists and old entries' enum names in words.
+        let changes = differences(
+            &words,
+            None,
+            Some(
+                r#"{"kind":"Community","unit_id":"dinkes","month":"2026-11","groups":["children","elderly"],"sdgs":[{"goal":3,"target":"8"}],"boundary":[[{"lat":1,"lon":2}]]}"#,
+            ),
+        );
+        let after: Vec<&str> = changes.iter().map(|(_, _, a)| a.as_str()).collect();
+        assert_eq!(
+            after,
+            [
+                "(peta batas wilayah tercatat)",
+                "Anak, Lansia",
+                "LSM atau komunitas",
+                "November 2026",
+                "SDG 3.8",
+                "Dinas Kesehatan"
+            ]
+        );
+        assert_eq!(words.entity_id("2026-10 v1"), "Oktober 2026 · versi 1");
+        assert_eq!(words.entity_id("all"), "");
     }
 
     #[test]

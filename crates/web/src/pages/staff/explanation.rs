@@ -193,7 +193,7 @@ pub fn steps(lang: Lang, run: &Figures, nip: &str, published: u64) -> Markup {
         Some(s) => html! {
             p.muted {
                 (lang.t(T::RUN)) (lang.month(s.month)) (lang.t(T::VERSION)) (s.version)
-                " (" (state_label(lang, s.state)) "), " (lang.t(T::POLICY)) (s.policy_version) "."
+                " (" (state_label(lang, s.state)) "), " (lang.t(T::POLICY)) (crate::pages::staff::tpp::policy_name(lang, &s.policy_version)) "."
             }
         },
         None => html! {

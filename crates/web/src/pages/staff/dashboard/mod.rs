@@ -109,7 +109,7 @@ pub(super) fn trend_section(lang: Lang, points: &[(Month, Option<SkmScore>, u64)
         .iter()
         .map(|(m, s, _)| {
             (
-                format!("{:02}/{:02}", m.month(), m.year() % 100),
+                lang.short_month(*m),
                 s.as_ref().map(|s| s.ikm_rounded().to_f64()),
             )
         })

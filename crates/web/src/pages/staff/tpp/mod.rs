@@ -225,6 +225,15 @@ pub(super) fn refusal(lang: Lang, error: TppError) -> Result<(StatusCode, String
     Ok((status, text))
 }
 
+/// A policy version's name as shown: the built-in policy's `default` in the reader's
+/// language, any other as its author named it.
+pub fn policy_name(lang: Lang, version: &str) -> &str {
+    match version {
+        "default" => lang.t(T::BUILT_IN_POLICY),
+        named => named,
+    }
+}
+
 /// A factor as a percentage: 0.7647 → "76,47%" (Indonesian), "76.47%" (English).
 pub fn percent(lang: Lang, factor: Decimal) -> String {
     let places = factor.places();

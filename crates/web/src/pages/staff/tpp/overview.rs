@@ -79,7 +79,7 @@ pub fn render(
             button.primary type="submit" { (look.t(T::COMPUTE)) }
         }
         p.muted { (look.t(T::POLICY_IN_FORCE_FOR)) (lang.month(view.last_month)) ": "
-            a href=(look.href(routes::TPP_POLICY)) { (view.policy.version) } " (" (rule_text(lang, &view.policy)) ")" }
+            a href=(look.href(routes::TPP_POLICY)) { (super::policy_name(lang, &view.policy.version)) } " (" (rule_text(lang, &view.policy)) ")" }
         p { a href=(look.href(&routes::tpp_month(&view.current_month.to_string()))) {
             (look.t(T::PROVISIONAL_PREVIEW_OF_THE_CURRENT_MONTH)) " (" (lang.month(view.current_month)) ")"
         } }
@@ -98,10 +98,10 @@ pub fn render(
                 tbody { @for (class, amount) in by_class(&view.bases) { tr { th scope="row" { (class) } td.num { (rp(*amount)) } } } }
             }
         }
-        (upload_form(look, "base", look.t(T::IMPORT_BASE_AMOUNTS_REPLACES_THE_TABLE), "position_class, base_amount"))
+        (upload_form(look, "base", look.t(T::IMPORT_BASE_AMOUNTS_REPLACES_THE_TABLE), "KELAS JABATAN, TPP DASAR"))
         h2 { (look.t(T::OTHER_COMPONENTS_ATTENDANCE_PRODUCTIVITY)) }
         p { (look.t(T::USED_ONLY_WHEN_THE_POLICY_GIVES_THEM)) }
-        (upload_form(look, "components", look.t(T::IMPORT_COMPONENTS), "nip, month, attendance, productivity"))
+        (upload_form(look, "components", look.t(T::IMPORT_COMPONENTS), "NIP, BULAN, KEHADIRAN, PRODUKTIVITAS"))
     };
     (title, content)
 }
@@ -124,7 +124,7 @@ fn runs_table(look: Look, runs: &[RunSummary]) -> Markup {
                 td.num { (rp(r.total)) }
                 td { (state_label(lang, r.state)) }
                 td.num { (r.version) }
-                td { (r.policy_version) }
+                td { (super::policy_name(lang, &r.policy_version)) }
                 td.num { (r.paid) }
                 td.num { (r.unpaid) }
             } } }

@@ -135,7 +135,7 @@ pub fn render(
             } }
             None => {}
         }
-        p { (look.t(T::IN_FORCE_THIS_MONTH)) strong { (view.in_force.version) } " — " (rule_text(lang, &view.in_force)) }
+        p { (look.t(T::IN_FORCE_THIS_MONTH)) strong { (super::policy_name(lang, &view.in_force.version)) } " — " (rule_text(lang, &view.in_force)) }
         @if view.saved.is_empty() {
             p { (look.t(T::NO_POLICY_SAVED_YET_THE_DEFAULT_APPLIES)) }
         } @else {
@@ -145,7 +145,7 @@ pub fn render(
                     th scope="col" { (look.t(T::RULE)) } th scope="col" { (look.t(T::SAVED_BY)) }
                 } }
                 tbody { @for p in &view.saved { tr {
-                    th scope="row" { (p.policy.version) }
+                    th scope="row" { (super::policy_name(lang, &p.policy.version)) }
                     td { (lang.month(p.policy.effective_from)) " – " (p.policy.effective_until.map_or("…".to_string(), |m| lang.month(m))) }
                     td { (rule_text(lang, &p.policy)) }
                     td { (p.saved_by) }

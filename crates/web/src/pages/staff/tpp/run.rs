@@ -181,7 +181,7 @@ pub fn render(
             dt { (look.t(T::STATE)) } dd { strong { (state_label(lang, s.state)) } }
             dt { (look.t(T::PAID)) } dd { (s.paid) " " (look.t(T::OFFICERS_2)) ", " strong { (rp(s.total)) } }
             @if s.unpaid > 0 { dt { (look.t(T::UNPAID)) } dd { (s.unpaid) " " (look.t(T::OFFICERS_SEE_BELOW)) } }
-            dt { (look.t(T::POLICY_2)) } dd { (s.policy_version) " — " (rule_text(lang, &run.policy)) "; "
+            dt { (look.t(T::POLICY_2)) } dd { (super::policy_name(lang, &s.policy_version)) " — " (rule_text(lang, &run.policy)) "; "
                 (look.t(T::WEIGHT_OF_THE_UNIT_S_SCORE_K)) (run.policy.blend_k) "; "
                 (look.t(T::COUNTED_FOR_TPP)) (trust_label(lang, run.policy.min_trust)) }
             dt { (look.t(T::DEDUCTIONS)) } dd { (deductions_text(lang, &run.policy.deductions)) }
