@@ -34,12 +34,18 @@ pub struct Sheet<'a> {
 /// The bytes as CSV: an xlsx workbook becomes the CSV of its first sheet (dates as
 /// YYYY-MM-DD); anything else is returned as it is, for the CSV reader to judge.
 pub fn as_csv(bytes: &[u8]) -> Result<Cow<'_, [u8]>, SheetError> {
-    read_sheet(bytes).map(|sheet| sheet.csv)
+    convert(bytes, false).map(|sheet| sheet.csv)
 }
 
 /// As [`as_csv`], also saying which cells were numbers: a number has lost the leading
 /// zeros an account number may have, so a reader can refuse it where they matter.
 pub fn read_sheet(bytes: &[u8]) -> Result<Sheet<'_>, SheetError> {
+    convert(bytes, true)
+}
+
+/// The sheet as CSV; the number cells' places only when `record_numbers` asks for them (a
+/// large sheet's set would cost memory no reader of plain CSV needs).
+fn convert(bytes: &[u8], record_numbers: bool) -> Result<Sheet<'_>, SheetError> {
     // Every xlsx is a zip archive; CSV text never starts with its signature.
     if !bytes.starts_with(b"PK\x03\x04") {
         return Ok(Sheet {
@@ -70,7 +76,7 @@ pub fn read_sheet(bytes: &[u8]) -> Result<Sheet<'_>, SheetError> {
         let text = cell_text(&data);
         if !text.is_empty() {
             width = width.max(column + 1);
-            let number = matches!(data, Data::Float(_) | Data::Int(_));
+            let number = record_numbers && matches!(data, Data::Float(_) | Data::Int(_));
             rows.entry(row).or_default().push((column, text, number));
         }
     }

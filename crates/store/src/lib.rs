@@ -108,13 +108,13 @@ pub enum StoreError {
     /// behind the application's back. Nothing is signed until someone looks.
     #[error("refusing to sign: {0}")]
     NotExtending(String),
-    /// This regency's links are authenticated, and this process holds no key to write one.
     /// Rows edited behind the application's back: a write would carry them into a new
     /// audit entry (an import keeps what the file does not give; a departure copies the
     /// officer), or a stored run no longer computes to what it recorded. Nothing is written
     /// or made from them.
     #[error("{0}")]
     RecordsDisagree(String),
+    /// This regency's links are authenticated, and this process holds no key to write one.
     #[error("regency {0} keeps an authenticated record: give this command its signing key (--signing-key FILE or SUARA_SIGNING_KEY)")]
     NoEntryKey(String),
 }

@@ -89,7 +89,7 @@ pub(crate) async fn receive(
 /// The browser says the form came from another site: `Sec-Fetch-Site: cross-site`, or an
 /// `Origin` whose host is not this server's. Clients that send neither (old browsers, scripts,
 /// queue systems) are not refused: the anomaly rules still see them.
-fn cross_site(app: &AppState, headers: &HeaderMap) -> bool {
+pub(crate) fn cross_site(app: &AppState, headers: &HeaderMap) -> bool {
     let text = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
     if let Some(site) = text("sec-fetch-site") {
         return site.eq_ignore_ascii_case("cross-site");

@@ -859,7 +859,7 @@ async fn a_simpeg_workbook_is_imported_as_it_is(db: TestDatabase) {
 }
 
 /// Each file's template, downloaded, filled in and uploaded, imports; the Excel template as
-/// downloaded holds headers only, its account column already text.
+/// downloaded holds headers only on the sheet the import reads.
 async fn templates_are_downloaded_filled_and_imported(db: TestDatabase) {
     let app = with_accounts(db).await;
     let hr = app.sign_in("bkpsdm", PASSWORD).await.unwrap();

@@ -553,6 +553,18 @@ async fn finance_pays_from_the_payable_list(db: TestDatabase) {
             && after.contains(&fingerprint),
         "{entry:?}"
     );
+    // Another site's link cannot make one in finance's name (nothing recorded).
+    let forged = app
+        .client
+        .get(app.url(&bank))
+        .header("cookie", format!("suara_session={}", finance.cookie))
+        .header("sec-fetch-site", "cross-site")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(forged.status(), StatusCode::FORBIDDEN);
+    let latest = &app.store.audit_log("t1", None, 1).await.unwrap()[0];
+    assert_eq!(latest.audit_id, entry.audit_id);
 
     // A database keeper raises the locked run's total: no bank file until it is put back.
     let raw = sqlx::AnyPool::connect(&url).await.unwrap();

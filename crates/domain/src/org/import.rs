@@ -715,12 +715,11 @@ fn read_rows(
                 errors.push(header_error(
                     text,
                     format!(
-                        "unknown column; {} has {}",
-                        table.file_name(),
+                        "unknown column; the file's columns are {}",
                         required
                             .iter()
                             .chain(optional)
-                            .copied()
+                            .map(|column| super::template::header(table, column))
                             .collect::<Vec<_>>()
                             .join(", ")
                     ),

@@ -49,11 +49,15 @@ impl Store {
 
     /// Before a write that copies officers or units into new audit entries: the first that
     /// is not what the chain recorded, so an edit in the database is never laundered into a
-    /// properly recorded import or departure.
+    /// properly recorded import or departure. The runs too: which months are closed to
+    /// back-dated moves is read from their states.
     pub(crate) async fn refuse_disagreeing_organisation(&self, tenant_id: &str) -> Result<()> {
         let problem = match self.officers_problem(tenant_id).await? {
             Some(problem) => Some(problem),
-            None => self.units_problem(tenant_id).await?,
+            None => match self.units_problem(tenant_id).await? {
+                Some(problem) => Some(problem),
+                None => self.pay_history_problem(tenant_id).await?,
+            },
         };
         problem.map_or(Ok(()), |p| Err(crate::StoreError::RecordsDisagree(p)))
     }

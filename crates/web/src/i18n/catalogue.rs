@@ -1411,8 +1411,8 @@ pub const TEMPLATE_SHEET_EXAMPLE: Text = Text {
     en: "Example",
 };
 pub const TEMPLATES_HINT: Text = Text {
-    id: "Tiap jenis data punya templat (Excel atau CSV) dengan judul kolom yang benar. Isi lembar pertama templat Excel; lembar \u{201c}Contoh\u{201d} menunjukkan satu baris contoh. Kolom NIP, NPWP dan nomor rekening di templat Excel sudah berformat teks, jadi angka nol di depannya tidak hilang.",
-    en: "Each kind of data has a template (Excel or CSV) with the right column headers. Fill in the first sheet of the Excel template; the \u{201c}Example\u{201d} sheet shows one example row. In the Excel template the NIP, NPWP and account number columns are already formatted as text, so their leading zeros are kept.",
+    id: "Tiap jenis data punya templat (Excel atau CSV) dengan judul kolom yang benar. Isi lembar pertama templat Excel; lembar \u{201c}Contoh\u{201d} menunjukkan satu baris contoh. Kolom NIP, NPWP dan nomor rekening di templat Excel sudah berformat teks, jadi angka nol di depannya tidak hilang. Templat CSV jangan dibuka lalu disimpan dengan Excel: Excel membuang angka nol di depan nomor rekening tanpa bisa diketahui lagi.",
+    en: "Each kind of data has a template (Excel or CSV) with the right column headers. Fill in the first sheet of the Excel template; the \u{201c}Example\u{201d} sheet shows one example row. In the Excel template the NIP, NPWP and account number columns are already formatted as text, so their leading zeros are kept. Do not open and save the CSV template in Excel: Excel drops the leading zeros of account numbers, and nothing can tell afterwards.",
 };
 pub const TABLE_UNITS: Text = Text {
     id: "Unit kerja",
@@ -3123,6 +3123,18 @@ pub const AUDIT_PROPOSALS: Text = Text {
     id: "Usulan Musrena terkait",
     en: "Related Musrena proposals",
 };
+pub const COLUMN_HEADERS: Text = Text {
+    id: "Judul kolom",
+    en: "Column headers",
+};
+pub const ROW: Text = Text {
+    id: "Baris",
+    en: "Row",
+};
+pub const R_UNKNOWN_COLUMN: Text = Text {
+    id: "kolom tidak dikenal; kolom berkas ini: {}",
+    en: "unknown column; the file's columns are {}",
+};
 pub const BUILT_IN_POLICY: Text = Text {
     id: "bawaan",
     en: "default",
@@ -3152,8 +3164,8 @@ pub const RECORDS_DISAGREE_TITLE: Text = Text {
     en: "The records differ from the record of changes",
 };
 pub const RECORDS_DISAGREE_BODY: Text = Text {
-    id: "Data di basis data berbeda dengan catatan perubahan yang ditandatangani, jadi diubah di luar aplikasi. Tidak ada yang disimpan atau dibuat dari data itu, agar nilai yang diubah tidak tercatat atau dibayarkan seolah-olah sah. Minta operator menjalankan pemeriksaan catatan (suara verify): pemeriksaan itu menyebut data mana yang berbeda.",
-    en: "Records in the database differ from the signed record of changes, so they were changed outside the application. Nothing was saved or made from them, so that changed values are not recorded or paid as if they were genuine. Ask the operator to run the record check (suara verify): it names the record that differs.",
+    id: "Data di basis data berbeda dengan catatan perubahan yang ditandatangani, jadi diubah di luar aplikasi. Tidak ada yang disimpan atau dibuat dari data itu, agar nilai yang diubah tidak tercatat atau dibayarkan seolah-olah sah. Minta operator menjalankan pemeriksaan catatan: pemeriksaan itu menyebut data mana yang berbeda.",
+    en: "Records in the database differ from the signed record of changes, so they were changed outside the application. Nothing was saved or made from them, so that changed values are not recorded or paid as if they were genuine. Ask the operator to run the record check: it names the record that differs.",
 };
 pub const POLICY_VERSION_TAKEN: Text = Text {
     id: "Versi kebijakan “{}” sudah ada dengan isi lain. Simpan perubahan sebagai versi baru.",
@@ -4597,6 +4609,7 @@ pub const REASONS: &[Text] = &[
     R_NOT_AN_ACCOUNT_NUMBER,
     R_STORED_AS_NUMBER,
     R_REACHES_CLOSED_MONTH,
+    R_UNKNOWN_COLUMN,
     R_NAME_1_TO_60,
     R_BELOW_0,
     R_MORE_THAN_10_DEDUCTIONS,
@@ -6026,6 +6039,9 @@ pub const EVERY_TEXT: &[Text] = &[
     AUDIT_GROUPS,
     AUDIT_DIGITAL,
     AUDIT_PROPOSALS,
+    COLUMN_HEADERS,
+    ROW,
+    R_UNKNOWN_COLUMN,
     BUILT_IN_POLICY,
     INPUTS_MOVED_TITLE,
     INPUTS_MOVED_BODY,

@@ -64,9 +64,8 @@ impl Words<'_> {
                 .collect::<Vec<_>>()
                 .join(", "),
             Value::Object(map) => match (map.get("goal"), map.get("target")) {
-                (Some(goal), Some(target)) => {
-                    format!("SDG {}.{}", goal, target.as_str().unwrap_or_default())
-                }
+                (Some(goal), Some(Value::String(target))) => format!("SDG {goal}.{target}"),
+                (Some(goal), _) => format!("SDG {goal}"),
                 _ => map
                     .iter()
                     .map(|(k, v)| format!("{}: {}", k, self.value(k, v)))

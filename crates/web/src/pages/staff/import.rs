@@ -60,10 +60,17 @@ fn table_label(lang: Lang, table: Table) -> &'static str {
 }
 
 /// A column as its template heads it (a row error names the column as the user sees it).
-fn column_label(table: Table, column: &str) -> String {
-    match template::header(table, column) {
-        "" => column.to_string(),
-        header => header.to_string(),
+fn column_label(lang: Lang, table: Table, column: &str) -> String {
+    let whole = match column {
+        "file" => Some(T::FILE),
+        "header" => Some(T::COLUMN_HEADERS),
+        "row" => Some(T::ROW),
+        _ => None,
+    };
+    match (whole, template::header(table, column)) {
+        (Some(text), _) => lang.t(text).to_string(),
+        (None, "") => column.to_string(),
+        (None, header) => header.to_string(),
     }
 }
 
@@ -191,7 +198,7 @@ fn error_table(lang: Lang, errors: &[RowError]) -> Markup {
                 th scope="col" { (lang.t(T::FIELD_2)) } th scope="col" { (lang.t(T::PROBLEM)) }
             } }
             tbody { @for e in errors { tr {
-                td { (table_label(lang, e.table)) } td.num { (e.line) } td { (column_label(e.table, &e.field)) } td { (crate::i18n::reason_text(lang, &e.reason)) }
+                td { (table_label(lang, e.table)) } td.num { (e.line) } td { (column_label(lang, e.table, &e.field)) } td { (crate::i18n::reason_text(lang, &e.reason)) }
             } } }
         }
     }

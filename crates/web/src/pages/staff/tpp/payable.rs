@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use axum::extract::{Path, Query};
-use axum::http::{header, StatusCode};
+use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use suara_domain::org::Officer;
 use suara_domain::period::Month;
@@ -83,9 +83,15 @@ pub async fn payable_list(
 /// that left someone out, or paid a run that may still change, would pay wrongly.
 pub async fn bank_file(
     cx: StaffCx,
+    headers: HeaderMap,
     Path(month): Path<String>,
     Query(query): Query<ExportQuery>,
 ) -> Result<Response, PageError> {
+    // Making the file writes to the record: another site's link must not make one in an
+    // approver's name.
+    if crate::submit::cross_site(&cx.app, &headers) {
+        return Err(PageError::Forbidden);
+    }
     let month = parse_month(&month)?;
     let (run, officers) = stored_run(&cx, month, query.versi).await?;
     if run.summary.state != RunState::Locked {
