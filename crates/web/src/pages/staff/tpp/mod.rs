@@ -234,6 +234,38 @@ pub fn policy_name(lang: Lang, version: &str) -> &str {
     }
 }
 
+/// The run's units short of the Krejcie–Morgan sample: a warning that their figures rest on
+/// fewer answers than the survey's own rule asks for.
+pub(super) fn short_of_sample(
+    run: &suara_store::StoredRun,
+    units: &[suara_domain::org::Unit],
+) -> Vec<(String, u64, u64)> {
+    let mut short = Vec::new();
+    for unit in units {
+        let Some(users) = unit.monthly_users.filter(|u| *u > 0) else {
+            continue;
+        };
+        let Some(officer) = run
+            .officers
+            .iter()
+            .find(|o| o.input.unit_id == unit.unit_id)
+        else {
+            continue;
+        };
+        let counted = officer
+            .input
+            .unit
+            .as_ref()
+            .filter(|_| officer.score_unit_id.as_deref() == Some(unit.unit_id.as_str()))
+            .map_or(0, |u| u.responses);
+        let needed = suara_domain::skm::krejcie_morgan_sample_size(u64::from(users));
+        if counted < needed {
+            short.push((unit.name.clone(), counted, needed));
+        }
+    }
+    short
+}
+
 /// A factor as a percentage: 0.7647 → "76,47%" (Indonesian), "76.47%" (English).
 pub fn percent(lang: Lang, factor: Decimal) -> String {
     let places = factor.places();

@@ -8,7 +8,6 @@ use maud::{html, Markup};
 use serde::Deserialize;
 use suara_domain::access::Permission;
 use suara_domain::period::Month;
-use suara_domain::skm::krejcie_morgan_sample_size;
 use suara_domain::tpp::payroll::{differences, Difference, RunState};
 use suara_store::{RunSummary, StoredRun};
 use time::{OffsetDateTime, UtcOffset};
@@ -48,35 +47,6 @@ pub struct RunView {
     /// For a draft or reviewed run whose inputs moved since it was computed: the officers
     /// whose amount would change.
     pub drift: Option<Vec<Difference>>,
-}
-
-/// The run's units short of the Krejcie–Morgan sample: a warning that their figures rest on
-/// fewer answers than the survey's own rule asks for.
-fn short_of_sample(run: &StoredRun, units: &[suara_domain::org::Unit]) -> Vec<(String, u64, u64)> {
-    let mut short = Vec::new();
-    for unit in units {
-        let Some(users) = unit.monthly_users.filter(|u| *u > 0) else {
-            continue;
-        };
-        let Some(officer) = run
-            .officers
-            .iter()
-            .find(|o| o.input.unit_id == unit.unit_id)
-        else {
-            continue;
-        };
-        let counted = officer
-            .input
-            .unit
-            .as_ref()
-            .filter(|_| officer.score_unit_id.as_deref() == Some(unit.unit_id.as_str()))
-            .map_or(0, |u| u.responses);
-        let needed = krejcie_morgan_sample_size(u64::from(users));
-        if counted < needed {
-            short.push((unit.name.clone(), counted, needed));
-        }
-    }
-    short
 }
 
 /// The version asked for, else the one in force (a discarded newest version is shown only
@@ -135,7 +105,7 @@ pub(super) async fn load(
         short: if judged_by_sample {
             Vec::new()
         } else {
-            short_of_sample(&run, &units)
+            super::short_of_sample(&run, &units)
         },
         run,
         previous,
