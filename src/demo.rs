@@ -265,8 +265,9 @@ const DEMO_OFFICER_UNIT: &str = "dispendukcapil";
 /// Base TPP per position class, as in the example file finance would import.
 const BASE_AMOUNTS: &[u8] = include_bytes!("../examples/tpp/base-amounts.csv");
 
-/// TPP history: base amounts, and the payroll of two months ago computed, reviewed by
-/// BKPSDM, approved and locked by BPKAD; last month is left for finance to run. The demo
+/// TPP history: base amounts, and the payroll of two months ago (its evidence sources
+/// confirmed by the inspectorate) computed, reviewed by BKPSDM, approved and locked by
+/// BPKAD; last month is left for the inspectorate to confirm and finance to run. The demo
 /// officer has appealed one response of last month, waiting for the inspectorate.
 async fn tpp(
     store: &Store,
@@ -284,6 +285,17 @@ async fn tpp(
     let last_month = tenant.month_of(now).previous();
     let locked_month = last_month.previous();
     let fail = |e: suara_store::TppError| suara_store::StoreError::Corrupt(e.to_string());
+    // The inspectorate checked the kiosks of the paid month; last month's wait for it.
+    let policy = store.policy_for(TENANT_ID, locked_month).await?;
+    for source in store
+        .evidence_sources(TENANT_ID, locked_month, &policy)
+        .await?
+    {
+        store
+            .confirm_source(TENANT_ID, locked_month, &source.source, "inspektorat", now)
+            .await
+            .map_err(|e| suara_store::StoreError::Corrupt(e.to_string()))?;
+    }
     let run = store
         .run_payroll(TENANT_ID, locked_month, "bkpsdm", now, &LogSigner::new(key))
         .await

@@ -506,7 +506,7 @@ fn tpp_payroll_is_run_and_exported_from_the_command_line() {
             .success()
     );
     let exported = std::fs::read_to_string(&csv_path).unwrap();
-    assert!(exported.contains(",3300000\n"), "{exported}");
+    assert!(exported.contains(",3300000,\n"), "{exported}");
     let xlsx = run(&["tpp", "export", "--period", "2026-10", "--output", xlsx_out]);
     assert!(
         stdout(&xlsx).contains("total Rp3.300.000"),

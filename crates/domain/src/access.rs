@@ -117,6 +117,9 @@ pub enum Permission {
     AppealResponses,
     /// Deciding officers' appeals (the inspectorate).
     DecideAppeals,
+    /// Confirming the sources of a month's pay evidence (the inspectorate, outside every
+    /// unit, never the account that issued the tickets).
+    ConfirmEvidenceSources,
     /// Musrena forums and proposals: recording, scoring, carrying up (a unit admin for the
     /// districts in their subtree).
     ManageMusrena,
@@ -157,6 +160,7 @@ impl Principal {
             ApprovePayroll => self.role == Finance,
             AppealResponses => self.role == Officer,
             DecideAppeals => matches!(self.role, Administrator | Inspectorate),
+            ConfirmEvidenceSources => self.role == Inspectorate,
             ManageMusrena => matches!(self.role, Administrator | Planner | UnitAdmin),
             DecidePlanning => matches!(self.role, Administrator | Planner),
             ManageFollowUp | ManageInnovation => matches!(self.role, Administrator | UnitAdmin),

@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet};
-use suara_domain::org::Officer;
+use suara_domain::org::{Officer, PayDetails};
 use suara_domain::tpp::deductions::{pay_line, PayLine};
 use suara_domain::tpp::payroll::PayrollRow;
 use suara_domain::tpp::policy::FACTOR_PLACES;
@@ -24,14 +24,26 @@ pub struct Payee<'a> {
     pub row: &'a PayrollRow,
     /// `None` for an officer no longer in the list (their line shows the run's facts only).
     pub officer: Option<&'a Officer>,
+    /// Rank and account as the run kept them when it was computed (the officer list's, for
+    /// runs stored before runs kept them): a change after the run reaches the bank only
+    /// through a new computation.
+    pub pay: &'a PayDetails,
     pub line: PayLine,
 }
 
 impl Payee<'_> {
     pub fn account_number(&self) -> &str {
-        self.officer.map_or("", |o| o.pay.account_number.as_str())
+        &self.pay.account_number
     }
 }
+
+/// Details for a payee nothing is known of.
+static NO_PAY_DETAILS: PayDetails = PayDetails {
+    rank: String::new(),
+    npwp: String::new(),
+    bank: String::new(),
+    account_number: String::new(),
+};
 
 /// Every paid officer of the run, by unit then NIP, with their deductions and net.
 pub fn payees<'a>(run: &'a StoredRun, officers: &'a BTreeMap<String, Officer>) -> Vec<Payee<'a>> {
@@ -41,12 +53,19 @@ pub fn payees<'a>(run: &'a StoredRun, officers: &'a BTreeMap<String, Officer>) -
         .iter()
         .filter_map(|row| {
             let officer = officers.get(&row.nip);
-            let rank = officer.map_or("", |o| o.pay.rank.as_str());
+            let kept = run.officer(&row.nip)?;
+            let pay = kept
+                .input
+                .pay
+                .as_ref()
+                .or(officer.map(|o| &o.pay))
+                .unwrap_or(&NO_PAY_DETAILS);
             Some(Payee {
-                run: run.officer(&row.nip)?,
+                run: kept,
                 row,
                 officer,
-                line: pay_line(&run.policy.deductions, row.explanation.amount, rank),
+                pay,
+                line: pay_line(&run.policy.deductions, row.explanation.amount, &pay.rank),
             })
         })
         .collect();
@@ -249,7 +268,7 @@ fn unit_sheet(
         sheet.write_string(r, 1, inert(&payee.run.name))?;
         // NIPs and account numbers are text, or a spreadsheet shows them in exponent form.
         sheet.write_string(r, 2, &payee.run.input.nip)?;
-        sheet.write_string(r, 3, text(|o| &o.pay.rank))?;
+        sheet.write_string(r, 3, inert(&payee.pay.rank))?;
         sheet.write_string(r, 4, text(|o| &o.position))?;
         sheet.write_string(r, 5, inert(&payee.run.input.position_class))?;
         if let Some(base) = payee.run.input.base {
@@ -262,7 +281,7 @@ fn unit_sheet(
             &f.percent,
         )?;
         money_columns(sheet, r, gross_column, &line_cells(&payee.line), &f.rupiah)?;
-        sheet.write_string(r, net_column + 1, text(|o| &o.pay.bank))?;
+        sheet.write_string(r, net_column + 1, inert(&payee.pay.bank))?;
         sheet.write_string(r, net_column + 2, payee.account_number())?;
         sheet.write_string_with_format(r, net_column + 3, "", &f.signature)?;
         sheet.set_row_height(r, 30)?;
@@ -418,7 +437,7 @@ pub fn payable_pdf(
             .iter()
             .enumerate()
             .map(|(n, p)| {
-                let rank = p.officer.map_or("", |o| o.pay.rank.as_str());
+                let rank = p.pay.rank.as_str();
                 let nip = format!("{} {}", words("NIP"), p.run.input.nip);
                 let who = [p.run.name.as_str(), rank, &nip]
                     .into_iter()
@@ -427,11 +446,7 @@ pub fn payable_pdf(
                     .join(" · ");
                 let mut row = vec![(n + 1).to_string(), who];
                 row.extend(money(&line_cells(&p.line)));
-                row.push(format!(
-                    "{} {}",
-                    p.officer.map_or("", |o| o.pay.bank.as_str()),
-                    p.account_number()
-                ));
+                row.push(format!("{} {}", p.pay.bank, p.account_number()));
                 row.push(String::new());
                 row
             })
@@ -553,7 +568,7 @@ pub fn bank_transfer_csv(payees: &[Payee], description: &str) -> Result<Vec<u8>,
             inert(&payee.run.name),
             payee.line.net.to_string(),
             inert(description),
-            inert(payee.officer.map_or("", |o| o.pay.bank.as_str())),
+            inert(&payee.pay.bank),
             payee.run.input.nip.clone(),
         ])?;
     }

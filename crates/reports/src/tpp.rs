@@ -16,7 +16,7 @@ use time::macros::format_description;
 use crate::{inert, sheet_name, ReportError};
 
 /// Columns of the CSV export, in order.
-pub const CSV_COLUMNS: [&str; 23] = [
+pub const CSV_COLUMNS: [&str; 24] = [
     "month",
     "run_version",
     "state",
@@ -40,6 +40,9 @@ pub const CSV_COLUMNS: [&str; 23] = [
     "productivity",
     "factor",
     "amount",
+    // What evidence from sources the inspectorate had not confirmed would have paid, when
+    // it was set aside; empty otherwise.
+    "set_aside_amount",
 ];
 
 /// The officer's row of the run and its computed result (`None` when unpaid).
@@ -92,6 +95,7 @@ pub fn payroll_csv(run: &StoredRun) -> Result<Vec<u8>, ReportError> {
             text(input.others.productivity.map(|d| d.to_string())),
             text(explanation.map(|e| e.factor.paid.to_string())),
             text(explanation.map(|e| e.amount.to_string())),
+            text(input.set_aside.map(|a| a.to_string())),
         ])?;
     }
     writer

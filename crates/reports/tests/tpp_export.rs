@@ -31,6 +31,8 @@ fn officer(nip: &str, unit: &str, base: Option<u64>, ikm: Option<i64>) -> RunOff
             others: OtherFactors::default(),
             public_facing: true,
             coverage: Default::default(),
+            set_aside: None,
+            pay: None,
         },
         name: if nip.ends_with('1') {
             "=cmd|' /C calc'!A0".into()

@@ -17,7 +17,7 @@ fn digest(text: &str) -> Result<Digest32> {
 }
 
 /// The content hash of an audit row as stored (its `audit_log` columns).
-fn row_hash(row: &sqlx::any::AnyRow) -> Result<Digest32> {
+pub(crate) fn row_hash(row: &sqlx::any::AnyRow) -> Result<Digest32> {
     let text = |column: &str| row.try_get::<String, _>(column);
     let (actor, action, entity, entity_id) = (
         text("actor")?,

@@ -15,6 +15,7 @@ mod bulk;
 mod catalogue;
 mod chain;
 mod entry_codes;
+mod evidence_sources;
 mod follow_up;
 mod group_commit;
 mod history;
@@ -54,6 +55,7 @@ pub use audit_chain::AuditChainReport;
 pub use bank_files::BankFile;
 pub use bulk::{BulkResponse, BulkSummary};
 pub use chain::ChainReport;
+pub use evidence_sources::{ConfirmError, SourceSummary};
 pub use follow_up::StoredPlan;
 pub use group_commit::GROUP_COMMIT_BATCH_METRIC;
 pub use innovation::{

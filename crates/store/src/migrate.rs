@@ -201,6 +201,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/shared/0031_pay_details.sql"),
         postgres: include_str!("../migrations/shared/0031_pay_details.sql"),
     },
+    Migration {
+        version: 32,
+        name: "evidence_sources",
+        sqlite: include_str!("../migrations/shared/0032_evidence_sources.sql"),
+        postgres: include_str!("../migrations/shared/0032_evidence_sources.sql"),
+    },
 ];
 
 /// Responses stored before the chain existed are linked once, when it is created.

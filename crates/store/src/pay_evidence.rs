@@ -1,6 +1,7 @@
 //! Counted responses on a paying channel that are still no evidence for pay: those whose
 //! appeal was upheld, and those the pace rule leaves out (`suara_domain::tpp::pace`). The
-//! payroll takes them out of the month's running totals.
+//! payroll takes them out of the month's running totals; for the confirmed evidence
+//! (`suara_domain::tpp::sources`) it also takes out the answers no confirmation covers.
 
 use std::collections::{HashMap, HashSet};
 
@@ -10,12 +11,14 @@ use suara_domain::period::Month;
 use suara_domain::skm::Answers;
 use suara_domain::tpp::pace::{self, OnSite};
 use suara_domain::tpp::policy::Policy;
+use suara_domain::tpp::sources::{self, Source};
 
 use crate::tpp::stored_answers;
 use crate::{Store, StoreError};
 
 /// One response to take out of the pay totals.
 pub(crate) struct LeftOut {
+    pub response_id: i64,
     pub unit_id: String,
     pub officer_nip: Option<String>,
     pub received_at_us: i64,
@@ -23,7 +26,17 @@ pub(crate) struct LeftOut {
 }
 
 /// Microseconds in a day.
-const DAY_US: i64 = 86_400_000_000;
+pub(crate) const DAY_US: i64 = 86_400_000_000;
+
+/// The confirmed evidence of a month, against all of it.
+pub(crate) enum Confirmed {
+    /// Every answer is confirmed (or the policy has no such rule): the same evidence.
+    All,
+    /// All of it but these answers.
+    AllBut(Vec<LeftOut>),
+    /// These answers alone.
+    Only(Vec<LeftOut>),
+}
 
 impl Store {
     /// The counted responses of `month` that pay under `policy` by their channel but are
@@ -94,14 +107,97 @@ impl Store {
                 ticket_issued_at_us: row.try_get("issued_at_us")?,
             });
         }
-        let mut ids: Vec<i64> = pace::left_out(&paced)
+        let ids: Vec<i64> = pace::left_out(&paced)
             .into_iter()
             .map(|(id, _)| id)
             .chain(upheld)
             .collect();
+        self.answers_left_out(tenant_id, month, policy, ids).await
+    }
+
+    /// What the confirmed evidence alone is, besides `left_out` (see
+    /// `suara_domain::tpp::sources`), read the cheaper way: nothing to read when every
+    /// answer is confirmed or none is, else the answers of the smaller side by id.
+    pub(crate) async fn confirmed_evidence(
+        &self,
+        tenant_id: &str,
+        month: Month,
+        policy: &Policy,
+        left_out: &[LeftOut],
+    ) -> Result<Confirmed, StoreError> {
+        if policy
+            .evidence
+            .as_ref()
+            .is_none_or(|rule| rule.unconfirmed_percent.is_none())
+        {
+            return Ok(Confirmed::All);
+        }
+        let through: HashMap<Source, i64> = self
+            .confirmations(tenant_id, month)
+            .await?
+            .into_iter()
+            .map(|(source, confirmed)| (source, confirmed.through))
+            .collect();
+        // The usual months need no answer read one by one: before the inspectorate has
+        // confirmed anything the confirmed evidence is none, and once every source is
+        // confirmed up to its latest answer it is all of it.
+        if through.is_empty() {
+            return Ok(Confirmed::Only(Vec::new()));
+        }
+        let latest = self.latest_by_source(tenant_id, month, policy).await?;
+        if latest
+            .iter()
+            .all(|(source, id)| through.get(source).is_some_and(|t| id <= t))
+        {
+            return Ok(Confirmed::All);
+        }
+        let answers = self.sourced_answers(tenant_id, month, policy).await?;
+        let already: HashSet<i64> = left_out.iter().map(|l| l.response_id).collect();
+        let unconfirmed: HashSet<i64> = sources::unconfirmed(&answers, &through)
+            .into_iter()
+            .filter(|id| !already.contains(id))
+            .collect();
+        let confirmed: Vec<i64> = answers
+            .iter()
+            .map(|a| a.response_id)
+            .filter(|id| !already.contains(id) && !unconfirmed.contains(id))
+            .collect();
+        Ok(if unconfirmed.is_empty() {
+            Confirmed::All
+        } else if confirmed.len() < unconfirmed.len() {
+            Confirmed::Only(
+                self.answers_left_out(tenant_id, month, policy, confirmed)
+                    .await?,
+            )
+        } else {
+            let ids = unconfirmed.into_iter().collect();
+            Confirmed::AllBut(self.answers_left_out(tenant_id, month, policy, ids).await?)
+        })
+    }
+
+    /// The answers of the responses `ids` of `month` that are counted and pay under
+    /// `policy` by their channel.
+    async fn answers_left_out(
+        &self,
+        tenant_id: &str,
+        month: Month,
+        policy: &Policy,
+        mut ids: Vec<i64>,
+    ) -> Result<Vec<LeftOut>, StoreError> {
         ids.sort_unstable();
         ids.dedup();
-        let mut left_out = Vec::new();
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let columns = format!(
+            "r.response_id, r.unit_id, r.officer_nip, r.channel, r.received_at_us, t.issuer_nip, {}",
+            crate::responses::ANSWER_COLUMNS
+                .iter()
+                .map(|c| format!("r.{c}"))
+                .collect::<Vec<_>>()
+                .join(", "),
+        );
+        let mut rows = Vec::new();
         for chunk in ids.chunks(crate::responses::ROWS_PER_STATEMENT) {
             let list = chunk
                 .iter()
@@ -109,36 +205,35 @@ impl Store {
                 .collect::<Vec<_>>()
                 .join(", ");
             let sql = format!(
-                "SELECT r.unit_id, r.officer_nip, r.channel, r.received_at_us, t.issuer_nip, {}
+                "SELECT {columns}
                  FROM responses r
                  LEFT JOIN tickets t ON t.tenant_id = r.tenant_id AND t.response_id = r.response_id
                  WHERE r.tenant_id = $1 AND r.period_month = $2 AND r.response_id IN ({list})
                    AND {}",
-                crate::responses::ANSWER_COLUMNS
-                    .iter()
-                    .map(|c| format!("r.{c}"))
-                    .collect::<Vec<_>>()
-                    .join(", "),
                 crate::quarantine::COUNTED,
             );
-            let rows = sqlx::query(&sql)
-                .bind(tenant_id)
-                .bind(month.to_string())
-                .fetch_all(&self.reader)
-                .await?;
-            for row in &rows {
-                let channel: String = row.try_get("channel")?;
-                let issuer_nip: Option<String> = row.try_get("issuer_nip")?;
-                if !pays(&channel, issuer_nip.as_deref()) {
-                    continue;
-                }
-                left_out.push(LeftOut {
-                    unit_id: row.try_get("unit_id")?,
-                    officer_nip: row.try_get("officer_nip")?,
-                    received_at_us: row.try_get("received_at_us")?,
-                    answers: stored_answers(row)?,
-                });
+            rows.extend(
+                sqlx::query(&sql)
+                    .bind(tenant_id)
+                    .bind(month.to_string())
+                    .fetch_all(&self.reader)
+                    .await?,
+            );
+        }
+        let mut left_out = Vec::with_capacity(rows.len());
+        for row in &rows {
+            let channel: String = row.try_get("channel")?;
+            let issuer_nip: Option<String> = row.try_get("issuer_nip")?;
+            if crate::totals::pay_trust(&channel, issuer_nip.is_some()) < policy.min_trust {
+                continue;
             }
+            left_out.push(LeftOut {
+                response_id: row.try_get("response_id")?,
+                unit_id: row.try_get("unit_id")?,
+                officer_nip: row.try_get("officer_nip")?,
+                received_at_us: row.try_get("received_at_us")?,
+                answers: stored_answers(row)?,
+            });
         }
         Ok(left_out)
     }

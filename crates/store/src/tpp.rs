@@ -5,21 +5,24 @@
 //! with the domain's [`payroll::compute`] and checks the digest and every amount against
 //! what was stored, so what is shown or exported is always what the recorded inputs give.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
 use suara_domain::decimal::Decimal;
 
+use crate::pay_evidence::{Confirmed, LeftOut};
 use suara_domain::integrity::merkle::empty_root;
 use suara_domain::integrity::signed_head::{LogKind, RunSeal, TreeHead};
 use suara_domain::org::tree::UnitTree;
+use suara_domain::org::PayDetails;
 use suara_domain::period::Month;
 use suara_domain::skm::{Answers, Rating, Tally, Weighting, ELEMENT_COUNT};
 use suara_domain::tpp::evidence::{response_q, Coverage, Spread};
 use suara_domain::tpp::inputs::{BaseAmount, ComponentRow};
 use suara_domain::tpp::payroll::{self, OfficerInput, Payroll, RunState};
 use suara_domain::tpp::policy::{OtherFactors, Policy, PolicyError};
+use suara_domain::tpp::sources;
 use suara_domain::tpp::Rated;
 use time::OffsetDateTime;
 
@@ -557,7 +560,8 @@ impl Store {
     ) -> Result<Vec<RunOfficer>, StoreError> {
         let last_day = month.last_day().to_string();
         let officers = sqlx::query(
-            "SELECT o.nip, o.name, o.position_class, o.serves_public, a.unit_id, u.name AS unit_name
+            "SELECT o.nip, o.name, o.position_class, o.serves_public, o.rank, o.npwp, o.bank,
+                 o.account_number, a.unit_id, u.name AS unit_name
              FROM officer_assignments a
              JOIN officers o ON o.tenant_id = a.tenant_id AND o.nip = a.nip
              JOIN units u ON u.tenant_id = a.tenant_id AND u.unit_id = a.unit_id
@@ -572,6 +576,9 @@ impl Store {
         // The pace rule's read is the longest: it overlaps the others on the reader pool.
         let (officers, left_out) =
             tokio::try_join!(officers, self.left_out_of_pay(tenant_id, month, policy))?;
+        let confirmed = self
+            .confirmed_evidence(tenant_id, month, policy, &left_out)
+            .await?;
         let units = self.units(tenant_id).await?;
         let tree = UnitTree::new(
             units
@@ -580,14 +587,26 @@ impl Store {
         );
         let bases = self.base_amounts(tenant_id).await?;
         let components = self.components(tenant_id, month).await?;
-        let by_officer = self.tpp_tallies(tenant_id, month, policy, ScopeKind::Officer, &left_out);
-        let by_unit = self.tpp_tallies(tenant_id, month, policy, ScopeKind::Unit, &left_out);
         let offset = self
             .tenant(tenant_id)
             .await?
             .map_or(0, |t| t.utc_offset_minutes);
-        let days = self.evidence_days(tenant_id, month, policy, offset, &left_out);
-        let (by_officer, by_unit, days) = tokio::try_join!(by_officer, by_unit, days)?;
+        let all = self
+            .tallies(tenant_id, month, policy, offset, &left_out)
+            .await?;
+        // Only when some answer waits for confirmation is there a second reading to weigh.
+        let confirmed = match confirmed {
+            Confirmed::All => None,
+            Confirmed::AllBut(unconfirmed) => {
+                let mut without = left_out;
+                without.extend(unconfirmed);
+                Some(
+                    self.tallies(tenant_id, month, policy, offset, &without)
+                        .await?,
+                )
+            }
+            Confirmed::Only(answers) => Some(Tallies::of(&answers, offset)),
+        };
         let users: HashMap<&str, Option<u32>> = units
             .iter()
             .map(|u| (u.unit_id.as_str(), u.monthly_users))
@@ -601,31 +620,69 @@ impl Store {
                 let score_unit_id = tree
                     .ancestry(&unit_id)
                     .into_iter()
-                    .find(|u| by_unit.contains_key(*u))
+                    .find(|u| all.by_unit.contains_key(*u))
                     .map(str::to_string);
                 let decides = score_unit_id.as_deref().unwrap_or(&unit_id);
-                let coverage = Coverage {
-                    days: Some(days.get(decides).copied().unwrap_or(0)),
-                    monthly_users: users.get(decides).copied().flatten(),
+                let public_facing = row.try_get::<i64, _>("serves_public")? != 0;
+                let pay = PayDetails {
+                    rank: row.try_get("rank")?,
+                    npwp: row.try_get("npwp")?,
+                    bank: row.try_get("bank")?,
+                    account_number: row.try_get("account_number")?,
+                };
+                let input_from = |tallies: &Tallies| OfficerInput {
+                    base: bases.get(&position_class).copied(),
+                    officer: tallies.by_officer.get(&nip).copied(),
+                    unit: score_unit_id
+                        .as_ref()
+                        .and_then(|u| tallies.by_unit.get(u))
+                        .copied(),
+                    others: components.get(&nip).copied().unwrap_or_default(),
+                    public_facing,
+                    coverage: Coverage {
+                        days: Some(tallies.days.get(decides).copied().unwrap_or(0)),
+                        monthly_users: users.get(decides).copied().flatten(),
+                    },
+                    nip: nip.clone(),
+                    unit_id: unit_id.clone(),
+                    position_class: position_class.clone(),
+                    set_aside: None,
+                    pay: Some(pay.clone()),
+                };
+                let input = match &confirmed {
+                    Some(confirmed) => {
+                        sources::settle(policy, input_from(&all), input_from(confirmed))
+                    }
+                    None => input_from(&all),
                 };
                 Ok(RunOfficer {
-                    input: OfficerInput {
-                        base: bases.get(&position_class).copied(),
-                        officer: by_officer.get(&nip).copied(),
-                        unit: score_unit_id.as_ref().and_then(|u| by_unit.get(u)).copied(),
-                        others: components.get(&nip).copied().unwrap_or_default(),
-                        public_facing: row.try_get::<i64, _>("serves_public")? != 0,
-                        coverage,
-                        nip,
-                        unit_id,
-                        position_class,
-                    },
+                    input,
                     name: row.try_get("name")?,
                     unit_name: row.try_get("unit_name")?,
                     score_unit_id,
                 })
             })
             .collect()
+    }
+
+    /// The month's pay evidence by officer, by unit and as days per unit, less `left_out`.
+    async fn tallies(
+        &self,
+        tenant_id: &str,
+        month: Month,
+        policy: &Policy,
+        utc_offset_minutes: i32,
+        left_out: &[crate::pay_evidence::LeftOut],
+    ) -> Result<Tallies, StoreError> {
+        let by_officer = self.tpp_tallies(tenant_id, month, policy, ScopeKind::Officer, left_out);
+        let by_unit = self.tpp_tallies(tenant_id, month, policy, ScopeKind::Unit, left_out);
+        let days = self.evidence_days(tenant_id, month, policy, utc_offset_minutes, left_out);
+        let (by_officer, by_unit, days) = tokio::try_join!(by_officer, by_unit, days)?;
+        Ok(Tallies {
+            by_officer,
+            by_unit,
+            days,
+        })
     }
 
     /// Computes a month's payroll and stores it in one transaction. The first run of a month
@@ -962,7 +1019,7 @@ impl Store {
             "SELECT nip, name, unit_id, unit_name, position_class, base_amount, public_facing,
                  officer_responses, officer_ikm, score_unit_id, unit_responses, unit_ikm,
                  attendance, productivity, amount, officer_q_sum, officer_q_sq, unit_q_sum, unit_q_sq,
-                 unit_days, unit_users
+                 unit_days, unit_users, set_aside_amount, pay_rank, pay_npwp, pay_bank, pay_account
              FROM tpp_run_officers
              WHERE tenant_id = $1 AND period_month = $2 AND run_version = $3 ORDER BY nip",
         )
@@ -1371,6 +1428,60 @@ impl Store {
     }
 }
 
+/// A month's pay evidence, as the payroll reads it.
+struct Tallies {
+    by_officer: HashMap<String, Rated>,
+    by_unit: HashMap<String, Rated>,
+    /// Distinct days with evidence, per unit.
+    days: HashMap<String, u32>,
+}
+
+impl Tallies {
+    /// The evidence of these answers alone, days in the regency's calendar.
+    fn of(answers: &[LeftOut], utc_offset_minutes: i32) -> Tallies {
+        let mut officers: HashMap<&str, (Tally, Spread)> = HashMap::new();
+        let mut units: HashMap<&str, (Tally, Spread)> = HashMap::new();
+        let mut days: HashSet<(&str, i64)> = HashSet::new();
+        let offset_us = i64::from(utc_offset_minutes) * 60_000_000;
+        for answer in answers {
+            let values: Vec<Option<i64>> = answer
+                .answers
+                .ratings()
+                .iter()
+                .map(|r| r.map(|r| i64::from(r.value())))
+                .collect();
+            let spread = Spread::of(response_q(&values));
+            let mut scopes = vec![&mut *units.entry(&answer.unit_id).or_default()];
+            if let Some(nip) = &answer.officer_nip {
+                scopes.push(officers.entry(nip).or_default());
+            }
+            for (tally, total) in scopes {
+                tally.add(&answer.answers);
+                total.add(spread);
+            }
+            days.insert((
+                &answer.unit_id,
+                (answer.received_at_us + offset_us).div_euclid(crate::pay_evidence::DAY_US),
+            ));
+        }
+        let rate = |scopes: HashMap<&str, (Tally, Spread)>| {
+            scopes
+                .into_iter()
+                .filter_map(|(id, (tally, spread))| Some((id.to_string(), rated(&tally, spread)?)))
+                .collect()
+        };
+        let mut per_unit: HashMap<String, u32> = HashMap::new();
+        for (unit, _) in days {
+            *per_unit.entry(unit.to_string()).or_default() += 1;
+        }
+        Tallies {
+            by_officer: rate(officers),
+            by_unit: rate(units),
+            days: per_unit,
+        }
+    }
+}
+
 const RUN_COLUMNS: &str = "r.period_month, r.run_version, r.state, r.policy_version, r.input_digest,
     r.total_amount, r.computed_by, r.computed_at_us,
     (SELECT COUNT(*) FROM tpp_run_officers o WHERE o.tenant_id = r.tenant_id
@@ -1438,6 +1549,25 @@ fn run_officer_from_row(row: &AnyRow) -> Result<(RunOfficer, Option<u64>), Store
                     attendance: parse_decimal(row.try_get("attendance")?)?,
                     productivity: parse_decimal(row.try_get("productivity")?)?,
                 },
+                set_aside: row
+                    .try_get::<Option<i64>, _>("set_aside_amount")?
+                    .map(to_u64)
+                    .transpose()?,
+                pay: match row.try_get::<Option<String>, _>("pay_account")? {
+                    Some(account_number) => Some(PayDetails {
+                        rank: row
+                            .try_get::<Option<String>, _>("pay_rank")?
+                            .unwrap_or_default(),
+                        npwp: row
+                            .try_get::<Option<String>, _>("pay_npwp")?
+                            .unwrap_or_default(),
+                        bank: row
+                            .try_get::<Option<String>, _>("pay_bank")?
+                            .unwrap_or_default(),
+                        account_number,
+                    }),
+                    None => None,
+                },
             },
             name: row.try_get("name")?,
             unit_name: row.try_get("unit_name")?,
@@ -1464,9 +1594,10 @@ async fn insert_run_officer(
         "INSERT INTO tpp_run_officers (tenant_id, period_month, run_version, nip, name, unit_id,
              unit_name, position_class, base_amount, public_facing, officer_responses, officer_ikm,
              score_unit_id, unit_responses, unit_ikm, attendance, productivity, amount, unpaid_reason,
-             officer_q_sum, officer_q_sq, unit_q_sum, unit_q_sq, unit_days, unit_users)
+             officer_q_sum, officer_q_sq, unit_q_sum, unit_q_sq, unit_days, unit_users,
+             set_aside_amount, pay_rank, pay_npwp, pay_bank, pay_account)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19,
-             $20, $21, $22, $23, $24, $25)",
+             $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30)",
     )
     .bind(tenant_id)
     .bind(month.to_string())
@@ -1493,6 +1624,11 @@ async fn insert_run_officer(
     .bind(money(spread(input.unit).q_sq))
     .bind(input.coverage.days.map(i64::from))
     .bind(input.coverage.monthly_users.map(i64::from))
+    .bind(input.set_aside.map(money))
+    .bind(input.pay.as_ref().map(|p| p.rank.as_str()))
+    .bind(input.pay.as_ref().map(|p| p.npwp.as_str()))
+    .bind(input.pay.as_ref().map(|p| p.bank.as_str()))
+    .bind(input.pay.as_ref().map(|p| p.account_number.as_str()))
     .execute(&mut *tx)
     .await?;
     Ok(())

@@ -139,6 +139,10 @@ route_table! {
             GET ApproveKiosks staff::kiosk_approvals::show,
             POST ApproveKiosks staff::kiosk_approvals::approve,
         ];
+        EVIDENCE_SOURCES evidence_sources() = "/admin/sumber-bukti" => [
+            GET ConfirmEvidenceSources staff::evidence_sources::show,
+            POST ConfirmEvidenceSources staff::evidence_sources::confirm,
+        ];
         TPP tpp() = "/tpp" => [GET ManagePayroll staff::tpp::overview];
         TPP_IMPORT tpp_import() = "/tpp/impor" => [POST ManagePayroll staff::tpp::import] limit staff::tpp::MAX_TPP_UPLOAD_BYTES;
         TPP_POLICY tpp_policy() = "/tpp/kebijakan" => [

@@ -144,6 +144,9 @@ async fn outsiders_and_the_rated_officer_cannot_move_pay(db: TestDatabase) {
     // over twelve days, mostly 3 of 4 (an IKM near 74: pay is reduced).
     kiosk_answers(&app, 60, [3, 3, 3, 3, 3, 3, 3, 3, 3], "genuine").await;
     kiosk_answers(&app, 20, [3, 2, 3, 3, 2, 3, 3, 3, 3], "genuine-low").await;
+    // The inspectorate has checked the unit's kiosks: their answers so far count in full.
+    let this_month = suara_store::testing::tenant().month_of(OffsetDateTime::now_utc());
+    app.confirm_every_source(&this_month.to_string()).await;
     let before = pay(&app).await;
     assert!(before < BASE, "the genuine evidence reduces pay: {before}");
     // She sees why, with the evidence rule's numbers.

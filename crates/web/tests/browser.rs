@@ -322,6 +322,27 @@ async fn signed_in_pages_are_accessible() {
             .await
             .unwrap();
     }
+    // Kiosk answers on five days of the month, for the inspectorate's evidence sources.
+    for day in 2..=6u8 {
+        let response = suara_domain::survey::validate(suara_domain::survey::ResponseDraft {
+            unit: Some("dukcapil".into()),
+            officer: Some(OFFICER_NIP.into()),
+            answers: Some(vec![Some(3); 9]),
+            idempotency_key: Some(format!("browser-kiosk-{day}")),
+            ..Default::default()
+        })
+        .unwrap();
+        let submission = suara_store::Submission {
+            response: &response,
+            channel: suara_store::Channel::Kiosk,
+            received_at: in_month - time::Duration::days(i64::from(15 - day)),
+            signals: None,
+        };
+        app.store
+            .record_response(&suara_store::testing::tenant(), submission)
+            .await
+            .unwrap();
+    }
     // The approvals page with one kiosk approved and a spare tablet of its counter waiting.
     register_kiosk(&app, "kiosk-1", "browser-kiosk-1", "Tablet loket 1", true).await;
     register_kiosk(
@@ -512,6 +533,16 @@ async fn signed_in_pages_are_accessible() {
         [inspector, "TPP appeals", "/admin/banding"],
         [inspector, "Quarantine", "/admin/karantina"],
         [inspector, "Kiosk approvals", "/admin/kios"],
+        [
+            inspector,
+            "TPP evidence sources",
+            format!("/admin/sumber-bukti?bulan={month}")
+        ],
+        [
+            inspector,
+            "TPP evidence sources EN",
+            format!("/admin/sumber-bukti?bulan={month}&lang=en")
+        ],
         [planner, "Musrena forums", "/musrena/forum"],
         [planner, "Musrena forum", "/musrena/forum/2026-001"],
         [
@@ -607,6 +638,12 @@ async fn signed_in_pages_are_accessible() {
             {"click": "form.account button.primary"},
             {"expect": "Surat akun pertama"},
             {"expect": "Kata sandi sementara"},
+        ]],
+        [inspector, "Journey: confirm an evidence source, then think again", format!("/admin/sumber-bukti?bulan={month}"), [
+            {"click": "main table form button"},
+            {"expect": "Konfirmasi sumber bukti ini?"},
+            {"click": "main a[href^='/admin/sumber-bukti']"},
+            {"expect": "Belum dikonfirmasi"},
         ]],
         [admin, "Journey: search the audit log", "/admin/audit", [
             {"fill": ["#cari", "dukcapil"]},

@@ -253,6 +253,19 @@ fn probes() -> Vec<Probe> {
             "/admin/kios",
             [403, 403, 422, 403, 422, 403, 403],
         ),
+        probe(
+            "GET",
+            "/admin/sumber-bukti",
+            "/admin/sumber-bukti",
+            [403, 403, 403, 403, 200, 403, 403],
+        ),
+        // Allowed: a form without a month is a bad request.
+        probe(
+            "POST",
+            "/admin/sumber-bukti",
+            "/admin/sumber-bukti",
+            [403, 403, 403, 403, 400, 403, 403],
+        ),
         // Allowed: asked to choose a response and a decision: 422.
         probe(
             "POST",

@@ -223,10 +223,15 @@ async fn finance_runs_a_month_and_an_officer_sees_why(db: TestDatabase) {
         .contains(&format!("tpp-t1-{month}-v1.xlsx")));
     assert!(xlsx.bytes().await.unwrap().starts_with(b"PK"));
     let (_, csv) = page(&app, &finance, &format!("/tpp/{month}/ekspor?format=csv")).await;
+    let amount = csv
+        .lines()
+        .next()
+        .and_then(|header| header.split(',').position(|c| c == "amount"))
+        .unwrap();
     let exported: u64 = csv
         .lines()
         .find(|l| l.contains(OFFICER_NIP))
-        .and_then(|l| l.rsplit(',').next())
+        .and_then(|l| l.split(',').nth(amount))
         .unwrap()
         .parse()
         .unwrap();
@@ -526,6 +531,34 @@ async fn finance_pays_from_the_payable_list(db: TestDatabase) {
         ),
     )
     .await;
+    // The locked run pays what it was approved with: the account imported after it waits
+    // for a new version, computed, reviewed and approved again.
+    let (status, body) = page(&app, &finance, &bank).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert!(body.contains("hitung ulang bulan ini"), "{body}");
+    let computed = app
+        .post_form_as(
+            Some(&finance),
+            "/tpp/hitung?lang=id",
+            &[("csrf", finance.csrf.as_str()), ("month", month.as_str())],
+        )
+        .await;
+    assert_eq!(computed.status(), StatusCode::SEE_OTHER);
+    for (who, from) in [
+        (&hr, "draft"),
+        (&approver, "reviewed"),
+        (&approver, "approved"),
+    ] {
+        let (status, body) = post(
+            &app,
+            who,
+            &state,
+            &[("version", "2"), ("from", from), ("confirm", "yes")],
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK, "{from}: {body}");
+    }
+    let bank = format!("/tpp/{month}/berkas-bank?versi=2&lang=id");
     let (status, file) = page(&app, &finance, &bank).await;
     assert_eq!(status, StatusCode::OK, "{file}");
     let lines: Vec<&str> = file.lines().collect();
@@ -565,6 +598,24 @@ async fn finance_pays_from_the_payable_list(db: TestDatabase) {
     assert_eq!(forged.status(), StatusCode::FORBIDDEN);
     let latest = &app.store.audit_log("t1", None, 1).await.unwrap()[0];
     assert_eq!(latest.audit_id, entry.audit_id);
+
+    // BKPSDM sends Sri's pay to another account after the run was locked (a proper,
+    // audit-logged import): the locked run still pays the account it was approved with.
+    import_officers(
+        &app,
+        &hr,
+        &format!(
+            "NIP;NAMA;JABATAN;UNIT KERJA;KELAS JABATAN;NAMA BANK;NO REK\n\
+             {OFFICER_NIP};Sri Wahyuni;Verifikator;dukcapil;7;Bank Lain;0099887766\n"
+        ),
+    )
+    .await;
+    let (status, again) = page(&app, &finance, &bank).await;
+    assert_eq!(status, StatusCode::OK, "{again}");
+    assert!(
+        again.contains("0011223344,Sri Wahyuni,4700000") && !again.contains("0099887766"),
+        "{again}"
+    );
 
     // A database keeper raises the locked run's total: no bank file until it is put back.
     let raw = sqlx::AnyPool::connect(&url).await.unwrap();

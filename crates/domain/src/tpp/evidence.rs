@@ -105,6 +105,10 @@ pub struct EvidenceRule {
     pub min_days: u32,
     /// Confidence level in percent: 90, 95 or 99.
     pub confidence: u32,
+    /// How far, in percent of an officer's base TPP, evidence from sources the inspectorate
+    /// has not confirmed may move their pay (see `sources`); `None` in policies saved
+    /// before the rule (not applied).
+    pub unconfirmed_percent: Option<u32>,
 }
 
 impl Default for EvidenceRule {
@@ -115,6 +119,9 @@ impl Default for EvidenceRule {
             // Half of a month's working days: a fortnight of service, not one afternoon.
             min_days: 10,
             confidence: 95,
+            // The margin one insider may move anyone's pay by: a paced kiosk or a counter
+            // account of one unit is bounded to it until a second office looks.
+            unconfirmed_percent: Some(1),
         }
     }
 }

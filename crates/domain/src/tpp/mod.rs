@@ -18,6 +18,8 @@
 //! 5. **History** ([`history`]): what a run's entries in the signed audit chain say it is
 //!    now, which `suara verify` holds its stored row to.
 //! 6. **Pace** ([`pace`]): on-site answers faster than any real service left out of pay.
+//! 7. **Sources** ([`sources`]): evidence from kiosks and counter accounts the inspectorate
+//!    has not confirmed moves an officer's pay by at most the policy's margin.
 
 pub mod deductions;
 pub mod evidence;
@@ -26,6 +28,7 @@ pub mod inputs;
 pub mod pace;
 pub mod payroll;
 pub mod policy;
+pub mod sources;
 
 use num_bigint::BigInt;
 use num_integer::Integer;

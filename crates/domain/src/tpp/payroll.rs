@@ -10,6 +10,7 @@ use sha2::{Digest, Sha256};
 use super::evidence::Coverage;
 use super::policy::{OtherFactors, Policy};
 use super::{explain, officer_score, Explanation, Rated};
+use crate::org::PayDetails;
 use crate::period::Month;
 
 /// What the payroll knows of one officer for the month.
@@ -30,6 +31,13 @@ pub struct OfficerInput {
     pub public_facing: bool,
     /// Days and users of the unit whose responses decide (for the evidence rule).
     pub coverage: Coverage,
+    /// When the evidence above leaves out unconfirmed sources that would have moved the
+    /// amount by more than the policy allows: what they would have paid (see `sources`).
+    pub set_aside: Option<u64>,
+    /// Rank and where the pay goes, as they were when the run was computed, so a change
+    /// after it reaches the bank only through a new computation (and its four eyes);
+    /// `None` in runs stored before they were kept.
+    pub pay: Option<PayDetails>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -96,9 +104,7 @@ pub fn compute(month: Month, policy: &Policy, inputs: &[OfficerInput]) -> Payrol
             });
             continue;
         };
-        let officer = input.officer.filter(|_| input.public_facing);
-        let basis = officer_score(officer, input.unit, policy.blend_k);
-        match explain(policy, basis, &input.coverage, &input.others, base) {
+        match explain_input(policy, input, base) {
             Ok(explanation) => rows.push(PayrollRow {
                 nip: input.nip.clone(),
                 unit_id: input.unit_id.clone(),
@@ -118,6 +124,17 @@ pub fn compute(month: Month, policy: &Policy, inputs: &[OfficerInput]) -> Payrol
         rows,
         unpaid,
     }
+}
+
+/// One officer's TPP from their inputs and base.
+pub(super) fn explain_input(
+    policy: &Policy,
+    input: &OfficerInput,
+    base: u64,
+) -> Result<Explanation, super::policy::MissingComponent> {
+    let officer = input.officer.filter(|_| input.public_facing);
+    let basis = officer_score(officer, input.unit, policy.blend_k);
+    explain(policy, basis, &input.coverage, &input.others, base)
 }
 
 fn input_digest(month: Month, policy: &Policy, sorted: &[&OfficerInput]) -> String {
@@ -150,9 +167,17 @@ fn input_digest(month: Month, policy: &Policy, sorted: &[&OfficerInput]) -> Stri
                 monthly_users.map_or("-".to_string(), |u| u.to_string())
             ),
         };
+        // Written only when evidence was set aside, or pay details were kept, so earlier
+        // runs keep their digest.
+        let set_aside = i
+            .set_aside
+            .map_or(String::new(), |amount| format!("|set-aside {amount}"));
+        let pay = i.pay.as_ref().map_or(String::new(), |p| {
+            format!("|pay {};{};{};{}", p.rank, p.npwp, p.bank, p.account_number)
+        });
         let _ = writeln!(
             text,
-            "{}|{}|{}|{}|{}|{}|{}|{}|{}{coverage}",
+            "{}|{}|{}|{}|{}|{}|{}|{}|{}{coverage}{set_aside}{pay}",
             i.nip,
             i.unit_id,
             i.position_class,
@@ -342,6 +367,8 @@ mod tests {
             others: OtherFactors::default(),
             public_facing: true,
             coverage: Default::default(),
+            set_aside: None,
+            pay: None,
         }
     }
 

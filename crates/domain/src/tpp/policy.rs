@@ -23,6 +23,9 @@
 //! min_days = 10                # given on at least this many distinct days of the month
 //! # Without `sample` or `min_days` (policies saved before them) neither applies.
 //! confidence = 95              # 90, 95 or 99: the score's upper end at this level decides
+//! unconfirmed_percent = 1      # evidence from sources the inspectorate has not confirmed
+//!                              # may move an officer's TPP by at most this % of base
+//! # Without `unconfirmed_percent` (policies saved before it) every source counts.
 //!
 //! [weights]                    # optional; satisfaction alone by default
 //! satisfaction = "0.6"
@@ -300,6 +303,9 @@ impl Policy {
                 let _ = writeln!(out, "min_days = {}", evidence.min_days);
             }
             let _ = writeln!(out, "confidence = {}", evidence.confidence);
+            if let Some(percent) = evidence.unconfirmed_percent {
+                let _ = writeln!(out, "unconfirmed_percent = {percent}");
+            }
         }
         let w = &self.weights;
         let _ = writeln!(
@@ -459,6 +465,7 @@ struct RawEvidence {
     min_responses: Option<i64>,
     min_days: Option<i64>,
     confidence: Option<i64>,
+    unconfirmed_percent: Option<i64>,
 }
 
 #[derive(Deserialize)]
@@ -663,11 +670,23 @@ impl RawPolicy {
                     defaults.min_days
                 }
             };
+            let unconfirmed_percent = match raw.unconfirmed_percent {
+                None => None,
+                Some(n @ 0..=100) => Some(n as u32),
+                Some(n) => {
+                    c.problem(
+                        "evidence.unconfirmed_percent",
+                        format!("{n} is not between 0 and 100"),
+                    );
+                    defaults.unconfirmed_percent
+                }
+            };
             EvidenceRule {
                 min_responses,
                 sample_from_users,
                 min_days,
                 confidence,
+                unconfirmed_percent,
             }
         });
         let weights = match &self.weights {

@@ -26,11 +26,11 @@ pub(crate) fn run_entity_id(month: Month, version: i64) -> String {
 }
 
 /// One audit entry of an entity, as replayed.
-struct Entry {
-    action: String,
-    actor: String,
-    at_us: i64,
-    after: Option<serde_json::Value>,
+pub(crate) struct Entry {
+    pub action: String,
+    pub actor: String,
+    pub at_us: i64,
+    pub after: Option<serde_json::Value>,
 }
 
 impl Store {
@@ -48,7 +48,7 @@ impl Store {
     }
 
     /// The audit entries of `entity` with their entity ids, in the order written.
-    async fn entries_in_order(
+    pub(crate) async fn entries_in_order(
         &self,
         tenant_id: &str,
         entity: &str,

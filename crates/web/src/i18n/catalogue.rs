@@ -4463,8 +4463,8 @@ pub const ONLY_A_LOCKED_RUN_HAS_A_BANK_FILE: Text = Text {
     en: "A bank transfer file is made only for a locked (final) run. Lock this run first.",
 };
 pub const NO_ACCOUNT_NUMBER_FOR: Text = Text {
-    id: "Berkas transfer bank belum dapat dibuat. Impor daftar pegawai dengan kolom NOMOR REKENING; belum ada nomor rekening untuk:",
-    en: "The bank transfer file cannot be made yet. Import the officer list with a NOMOR REKENING column; there is no account number for:",
+    id: "Berkas transfer bank belum dapat dibuat: perhitungan ini tidak menyimpan nomor rekening untuk pegawai di bawah. Impor daftar pegawai dengan kolom NOMOR REKENING, lalu hitung ulang bulan ini (versi baru diperiksa dan disetujui lagi). Belum ada nomor rekening untuk:",
+    en: "The bank transfer file cannot be made yet: this computation kept no account number for the officers below. Import the officer list with a NOMOR REKENING column, then compute the month again (the new version is reviewed and approved again). There is no account number for:",
 };
 
 pub const THE_OFFICER_RECORDS_ARE_NOT_AS_RECORDED: Text = Text {
@@ -5563,9 +5563,154 @@ pub const R_SHEET_TOO_LARGE: Text = Text {
     id: "lembar pertama memakai sel di luar baris {} atau kolom {}: sisakan daftarnya saja",
     en: "the first sheet uses cells beyond row {} or column {}: keep only the list on it",
 };
+pub const EVIDENCE_SOURCES: Text = Text {
+    id: "Sumber bukti TPP",
+    en: "TPP evidence sources",
+};
+pub const EVIDENCE_SOURCES_INTRO: Text = Text {
+    id: "Jawaban di kios dan tiket yang diterbitkan petugas loket menentukan TPP. Siapa pun yang menjalankan kios atau loket bisa mengisi jawaban sendiri dengan ritme loket sungguhan, jadi jawaban dari sumber yang belum dikonfirmasi di sini hanya boleh menggeser TPP seorang pegawai sedikit (lihat kebijakan TPP). Periksa setiap sumber (kunjungi loketnya, cocokkan dengan catatan sistem antrean), lalu konfirmasi. Konfirmasi berlaku untuk jawaban yang sudah masuk; jawaban sesudahnya perlu dikonfirmasi lagi.",
+    en: "Kiosk answers and the tickets counter staff issue decide TPP. Whoever runs a kiosk or a counter could feed it answers at a real counter's pace, so answers from a source not confirmed here may move an officer's TPP only a little (see the TPP policy). Check each source (visit the counter, compare the queue system's log), then confirm it. A confirmation covers the answers given so far; later ones need confirming again.",
+};
+pub const POLICY_COUNTS_EVERY_SOURCE: Text = Text {
+    id: "Kebijakan TPP bulan ini menghitung semua sumber tanpa konfirmasi.",
+    en: "This month's TPP policy counts every source without confirmation.",
+};
+pub const OFFICERS_PAID_ON_CONFIRMED_EVIDENCE_ONLY: Text = Text {
+    id: "{} pegawai bulan ini dihitung dari bukti yang sudah dikonfirmasi saja: bukti yang belum dikonfirmasi akan menggeser TPP mereka lebih dari {}% dari TPP dasar.",
+    en: "{} officers this month are paid on confirmed evidence only: the unconfirmed evidence would move their TPP by more than {}% of base.",
+};
+pub const NO_PAY_EVIDENCE_THIS_MONTH: Text = Text {
+    id: "Belum ada jawaban yang menentukan TPP bulan ini.",
+    en: "No answer decides TPP this month yet.",
+};
+pub const SOURCE: Text = Text {
+    id: "Sumber",
+    en: "Source",
+};
+pub const NOT_YET_CONFIRMED: Text = Text {
+    id: "Belum dikonfirmasi",
+    en: "Not yet confirmed",
+};
+pub const OFFICERS_NAMED: Text = Text {
+    id: "Pegawai yang dinilai",
+    en: "Officers rated",
+};
+pub const CONFIRMATION: Text = Text {
+    id: "Konfirmasi",
+    en: "Confirmation",
+};
+pub const CONFIRMED_BY_ON: Text = Text {
+    id: "Dikonfirmasi oleh {}, {}",
+    en: "Confirmed by {}, {}",
+};
+pub const CONFIRM_SOURCE: Text = Text {
+    id: "Konfirmasi sumber",
+    en: "Confirm source",
+};
+pub const TICKETS_ISSUED_BY: Text = Text {
+    id: "Tiket dari akun {}",
+    en: "Tickets from account {}",
+};
+pub const THE_UNIT_S_KIOSKS: Text = Text {
+    id: "Kios layanan unit",
+    en: "The unit's kiosks",
+};
+pub const OFFICERS_WAIT_FOR_CONFIRMATION: Text = Text {
+    id: "{} pegawai menunggu konfirmasi",
+    en: "{} officers wait for confirmation",
+};
+pub const NOTHING_LEFT_TO_CONFIRM: Text = Text {
+    id: "Semua jawaban sumber ini sudah dikonfirmasi.",
+    en: "Every answer of this source is confirmed already.",
+};
+pub const CONFIRM_THIS_SOURCE: Text = Text {
+    id: "Konfirmasi sumber bukti ini?",
+    en: "Confirm this evidence source?",
+};
+pub const ANSWERS_OF_WHICH_UNCONFIRMED: Text = Text {
+    id: "{} ({} belum dikonfirmasi)",
+    en: "{} ({} not yet confirmed)",
+};
+pub const A_CONFIRMATION_MAKES_THESE_ANSWERS_PAY: Text = Text {
+    id: "Jawaban yang sudah masuk dari sumber ini akan dihitung penuh untuk TPP bulan ini. Konfirmasi dicatat atas nama Anda di log audit dan tidak dapat dibatalkan.",
+    en: "The answers this source has given so far will count in full for this month's TPP. The confirmation is recorded in your name in the audit log and cannot be undone.",
+};
+pub const YES_CONFIRM_SOURCE: Text = Text {
+    id: "Ya, konfirmasi",
+    en: "Yes, confirm",
+};
+pub const SOURCE_CONFIRMED: Text = Text {
+    id: "Sumber dikonfirmasi: {} jawaban kini dihitung penuh untuk TPP.",
+    en: "Source confirmed: {} answers now count in full for TPP.",
+};
+pub const YOU_ISSUED_THESE_TICKETS: Text = Text {
+    id: "Anda sendiri yang menerbitkan tiket ini; konfirmasi harus oleh akun lain.",
+    en: "You issued these tickets yourself; another account must confirm them.",
+};
+pub const THAT_MONTH_S_TPP_IS_APPROVED: Text = Text {
+    id: "TPP bulan itu sudah disetujui atau dikunci; buktinya tidak berubah lagi.",
+    en: "That month's TPP is approved or locked; its evidence no longer changes.",
+};
+pub const SET_ASIDE_FOR_STAFF: Text = Text {
+    id: "Bukti dari sumber yang belum dikonfirmasi Inspektorat akan menggeser TPP ini lebih dari yang diizinkan kebijakan (menjadi {}); sampai sumber itu dikonfirmasi, TPP dihitung dari bukti yang sudah dikonfirmasi saja.",
+    en: "Evidence from sources the inspectorate has not confirmed would move this TPP by more than the policy allows (to {}); until they are confirmed, the TPP comes from confirmed evidence alone.",
+};
+pub const SET_ASIDE_FOR_OFFICER: Text = Text {
+    id: "Sebagian bukti bulan ini menunggu konfirmasi Inspektorat; sampai dikonfirmasi, TPP Anda dihitung dari bukti yang sudah dikonfirmasi saja.",
+    en: "Part of this month's evidence waits for the inspectorate's confirmation; until then, your TPP comes from confirmed evidence alone.",
+};
+pub const RUN_SET_ASIDE: Text = Text {
+    id: "{} pegawai dihitung dari bukti yang sudah dikonfirmasi saja, karena bukti dari sumber yang belum dikonfirmasi akan menggeser TPP mereka lebih dari yang diizinkan kebijakan. Inspektorat mengonfirmasi sumber di halaman Sumber bukti TPP; sesudah itu hitung ulang.",
+    en: "{} officers are paid on confirmed evidence only: evidence from unconfirmed sources would move their TPP by more than the policy allows. The inspectorate confirms sources on the TPP evidence sources page; compute the month again after that.",
+};
+pub const EVIDENCE_SOURCE: Text = Text {
+    id: "Sumber bukti TPP",
+    en: "TPP evidence source",
+};
+pub const CONFIRMED: Text = Text {
+    id: "Dikonfirmasi",
+    en: "Confirmed",
+};
+pub const COVERS_RESPONSES_UP_TO: Text = Text {
+    id: "Mencakup tanggapan sampai nomor",
+    en: "Covers responses up to number",
+};
+pub const NO_OFFICER_WAITS_FOR_CONFIRMATION: Text = Text {
+    id: "Bulan ini tidak ada pegawai yang TPP-nya menunggu konfirmasi: bukti yang belum dikonfirmasi menggeser TPP siapa pun tidak lebih dari {}% dari TPP dasar.",
+    en: "No officer's TPP waits for confirmation this month: unconfirmed evidence moves nobody's TPP by more than {}% of base.",
+};
 /// Every text above, for the completeness test.
 #[cfg(test)]
 pub const EVERY_TEXT: &[Text] = &[
+    NO_OFFICER_WAITS_FOR_CONFIRMATION,
+    COVERS_RESPONSES_UP_TO,
+    EVIDENCE_SOURCE,
+    CONFIRMED,
+    EVIDENCE_SOURCES,
+    EVIDENCE_SOURCES_INTRO,
+    POLICY_COUNTS_EVERY_SOURCE,
+    OFFICERS_PAID_ON_CONFIRMED_EVIDENCE_ONLY,
+    NO_PAY_EVIDENCE_THIS_MONTH,
+    SOURCE,
+    NOT_YET_CONFIRMED,
+    OFFICERS_NAMED,
+    CONFIRMATION,
+    CONFIRMED_BY_ON,
+    CONFIRM_SOURCE,
+    TICKETS_ISSUED_BY,
+    THE_UNIT_S_KIOSKS,
+    OFFICERS_WAIT_FOR_CONFIRMATION,
+    NOTHING_LEFT_TO_CONFIRM,
+    CONFIRM_THIS_SOURCE,
+    ANSWERS_OF_WHICH_UNCONFIRMED,
+    A_CONFIRMATION_MAKES_THESE_ANSWERS_PAY,
+    YES_CONFIRM_SOURCE,
+    SOURCE_CONFIRMED,
+    YOU_ISSUED_THESE_TICKETS,
+    THAT_MONTH_S_TPP_IS_APPROVED,
+    SET_ASIDE_FOR_STAFF,
+    SET_ASIDE_FOR_OFFICER,
+    RUN_SET_ASIDE,
     CHOOSE_A_PASSWORD_OTHER_THAN_THE_CURRENT,
     A_DISCARDED_VERSION_HAS_NO_PAYABLE_LIST,
     R_NOT_AN_NPWP,

@@ -268,6 +268,48 @@ impl TestApp {
         request.send().await.unwrap()
     }
 
+    /// The inspectorate (account `inspektorat`, made on first use) confirms every source of
+    /// `month`'s pay evidence at `/admin/sumber-bukti`, through the confirmation page.
+    pub async fn confirm_every_source(&self, month: &str) {
+        let who = match self.sign_in("inspektorat", PASSWORD).await {
+            Ok(session) => session,
+            Err(_) => {
+                self.add_account("inspektorat", Role::Inspectorate, None, None)
+                    .await;
+                self.sign_in("inspektorat", PASSWORD).await.unwrap()
+            }
+        };
+        let parsed = month.parse().unwrap();
+        let policy = self.store.policy_for("t1", parsed).await.unwrap();
+        let sources = self
+            .store
+            .evidence_sources("t1", parsed, &policy)
+            .await
+            .unwrap();
+        for source in sources.iter().filter(|s| s.unconfirmed > 0) {
+            let key = source.source.key();
+            let mut form = vec![
+                ("csrf", who.csrf.as_str()),
+                ("month", month),
+                ("source", key.as_str()),
+            ];
+            let asked = self
+                .post_form_as(Some(&who), "/admin/sumber-bukti", &form)
+                .await;
+            assert_eq!(asked.status(), StatusCode::OK);
+            assert!(asked
+                .text()
+                .await
+                .unwrap()
+                .contains("name=\"confirm\" value=\"yes\""));
+            form.push(("confirm", "yes"));
+            let done = self
+                .post_form_as(Some(&who), "/admin/sumber-bukti", &form)
+                .await;
+            assert_eq!(done.status(), StatusCode::OK, "{key}");
+        }
+    }
+
     /// `who` approves kiosk `kiosk_id` at `/admin/kios`.
     pub async fn approve_kiosk(&self, who: &Session, kiosk_id: &str) -> reqwest::Response {
         let form = [("csrf", who.csrf.as_str()), ("kiosk", kiosk_id)];

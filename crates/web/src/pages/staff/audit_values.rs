@@ -148,6 +148,17 @@ impl Words<'_> {
         if let Some(name) = self.units.get(id) {
             return name.clone();
         }
+        let source = id.split_once('/').and_then(|(month, key)| {
+            Some((
+                month_of(month)?,
+                suara_domain::tpp::sources::Source::from_key(key)?,
+            ))
+        });
+        if let Some((month, source)) = source {
+            let unit = self.units.get(&source.unit_id).unwrap_or(&source.unit_id);
+            let name = crate::pages::staff::evidence_sources::source_name(self.lang, &source);
+            return format!("{} · {name} · {unit}", self.lang.month(month));
+        }
         let run = id
             .split_once(" v")
             .and_then(|(month, version)| Some((month_of(month)?, version)));

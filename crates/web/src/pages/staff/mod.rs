@@ -11,6 +11,7 @@ pub mod confirm;
 pub mod counter;
 pub mod dashboard;
 pub mod departure;
+pub mod evidence_sources;
 pub mod explanation;
 pub mod follow_up;
 pub mod import;
@@ -126,6 +127,9 @@ fn menu_groups(lang: Lang, staff: &Staff) -> Vec<(&'static str, Vec<MenuItem>)> 
     }
     if may(Permission::DecideAppeals) {
         pay.push(item(routes::APPEALS, lang.t(T::TPP_APPEALS)));
+    }
+    if may(Permission::ConfirmEvidenceSources) {
+        pay.push(item(routes::EVIDENCE_SOURCES, lang.t(T::EVIDENCE_SOURCES)));
     }
     groups.push(("TPP", pay));
     let mut oversight = Vec::new();

@@ -185,6 +185,14 @@ pub fn render(
         @if view.newer_in_preparation {
             div.warning role="note" { p { (look.t(T::A_NEW_VERSION_IS_BEING_PREPARED)) } }
         }
+        @let set_aside = figures.as_ref().and_then(|f| f.officers.iter().find(|o| o.input.nip == nip)).and_then(|o| o.input.set_aside);
+        @if let Some(amount) = set_aside {
+            div.warning role="note" { p {
+                // The officer learns that evidence waits, never how much it would move them.
+                @if view.own { (look.t(T::SET_ASIDE_FOR_OFFICER)) }
+                @else { (lang.fill(T::SET_ASIDE_FOR_STAFF, &[&super::tpp::rp(amount)])) }
+            } }
+        }
         @match &figures {
             Some(figures) => { (super::explanation::steps(lang, figures, nip, view.published)) }
             None => { p { strong { (look.t(T::NO_TPP_RUN_YET_FOR)) (lang.month(month)) "." } } }

@@ -172,6 +172,10 @@ pub fn render(
             }
         }
         @if let Some(changes) = &view.drift { (super::drift::drift_notice(look, run, changes)) }
+        @let set_aside = run.officers.iter().filter(|o| o.input.set_aside.is_some()).count();
+        @if set_aside > 0 {
+            div.warning role="note" { p { (lang.fill(T::RUN_SET_ASIDE, &[&set_aside])) } }
+        }
         @if !thin.is_empty() {
             div.warning role="note" {
                 p { strong { (thin.len()) " " (look.t(T::UNITS_JUDGED_ON_TOO_LITTLE_EVIDENCE)) } }
