@@ -211,7 +211,7 @@ async fn a_unit_admin_registers_an_innovation_and_the_public_sees_its_effect(db:
         .await
         .unwrap();
     assert_eq!(csv.lines().count(), 2, "{csv}");
-    assert!(csv.contains("regulation:SK Kepala Dinas") && csv.contains("RoseClearly"));
+    assert!(csv.contains("regulation:SK Kepala Dinas") && csv.contains("rose_clearly"));
     let xlsx = app
         .get_as(&admin, "/kelola/inovasi/indeks?format=xlsx")
         .await;

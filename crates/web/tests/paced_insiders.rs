@@ -428,7 +428,8 @@ async fn a_paced_insider_moves_no_one_by_more_than_one_percent(db: TestDatabase)
     assert_eq!(computed.status(), StatusCode::SEE_OTHER);
     let run = page(&app, &finance, &format!("/tpp/{month}?lang=id")).await;
     assert!(
-        run.contains("pegawai dihitung dari bukti yang sudah dikonfirmasi saja"),
+        run.contains("pegawai dihitung dari bukti yang sudah dikonfirmasi saja")
+            && run.contains("Dinas Dukcapil: 2 pegawai"),
         "{run}"
     );
     let stored = app

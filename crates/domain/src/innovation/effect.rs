@@ -104,6 +104,18 @@ pub enum Verdict {
     NotEnoughData,
 }
 
+impl Verdict {
+    /// A stable code for files and APIs.
+    pub fn code(self) -> &'static str {
+        match self {
+            Verdict::RoseClearly => "rose_clearly",
+            Verdict::FellClearly => "fell_clearly",
+            Verdict::NoChangeVisible => "no_change_visible",
+            Verdict::NotEnoughData => "not_enough_data",
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Effect {
     pub method: Method,

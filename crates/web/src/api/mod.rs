@@ -159,7 +159,7 @@ pub async fn innovations(
     State(app): State<Arc<AppState>>,
     Query(query): Query<TenantQuery>,
 ) -> Result<Json<serde_json::Value>, ApiError> {
-    use suara_domain::innovation::effect::{Method, Verdict};
+    use suara_domain::innovation::effect::Method;
     let tenant = app.tenant(query.tenant.as_deref()).await?;
     let innovations = app.store.innovations(&tenant.tenant_id).await?;
     let mut measured =
@@ -181,12 +181,7 @@ pub async fn innovations(
                     "estimate": e.estimate,
                     "low": e.low,
                     "high": e.high,
-                    "verdict": match e.verdict {
-                        Verdict::RoseClearly => "rose_clearly",
-                        Verdict::FellClearly => "fell_clearly",
-                        Verdict::NoChangeVisible => "no_change_visible",
-                        Verdict::NotEnoughData => "not_enough_data",
-                    },
+                    "verdict": e.verdict.code(),
                     "responses": {
                         "adopters_before": e.used.adopters_before.n,
                         "adopters_after": e.used.adopters_after.n,

@@ -161,7 +161,7 @@ fn machine_row(i: &StoredInnovation, effects: &[ScoreEffect]) -> Vec<String> {
         figure(e.and_then(|e| e.estimate)),
         figure(e.and_then(|e| e.low)),
         figure(e.and_then(|e| e.high)),
-        e.map_or(String::new(), |e| format!("{:?}", e.verdict)),
+        e.map_or(String::new(), |e| e.verdict.code().to_string()),
         joined(&i.evidence, |e| {
             format!("{}:{}", e.indicator.code(), e.title)
         }),

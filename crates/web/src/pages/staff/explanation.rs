@@ -59,6 +59,15 @@ pub fn evidence_counts(run: &StoredRun) -> (usize, usize, Vec<ThinUnit>) {
     (bounded, insufficient, units)
 }
 
+/// Units whose officers are paid on confirmed evidence only, with how many, by name.
+pub fn waiting_units(run: &StoredRun) -> std::collections::BTreeMap<&str, usize> {
+    let mut units = std::collections::BTreeMap::new();
+    for officer in run.officers.iter().filter(|o| o.input.set_aside.is_some()) {
+        *units.entry(officer.unit_name.as_str()).or_default() += 1;
+    }
+    units
+}
+
 /// What a unit judged on too little evidence had, against what the rule asks: responses,
 /// then days when the rule counts them.
 pub fn shortfall(lang: Lang, evidence: &Evidence) -> Markup {

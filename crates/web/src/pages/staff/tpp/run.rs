@@ -20,7 +20,7 @@ use crate::i18n::catalogue as T;
 use crate::pages::context::{CsrfForm, Look, StaffCx};
 use crate::pages::failure::{Missing, PageError};
 use crate::pages::staff::confirm::{self, confirmed, Confirmation};
-use crate::pages::staff::explanation::{evidence_counts, shortfall, trust_label};
+use crate::pages::staff::explanation::{evidence_counts, shortfall, trust_label, waiting_units};
 use crate::pages::{download, SheetFormat};
 use crate::routes;
 
@@ -172,9 +172,13 @@ pub fn render(
             }
         }
         @if let Some(changes) = &view.drift { (super::drift::drift_notice(look, run, changes)) }
-        @let set_aside = run.officers.iter().filter(|o| o.input.set_aside.is_some()).count();
-        @if set_aside > 0 {
-            div.warning role="note" { p { (lang.fill(T::RUN_SET_ASIDE, &[&set_aside])) } }
+        @let waiting = waiting_units(run);
+        @if !waiting.is_empty() {
+            @let set_aside: usize = waiting.values().sum();
+            div.warning role="note" {
+                p { (lang.fill(T::RUN_SET_ASIDE, &[&set_aside])) }
+                ul { @for (unit, n) in &waiting { li { (unit) ": " (n) " " (look.t(T::OFFICERS_2)) } } }
+            }
         }
         @if !thin.is_empty() {
             div.warning role="note" {
