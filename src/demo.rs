@@ -292,7 +292,14 @@ async fn tpp(
         .await?
     {
         store
-            .confirm_source(TENANT_ID, locked_month, &source.source, "inspektorat", now)
+            .confirm_source(
+                TENANT_ID,
+                locked_month,
+                &source.source,
+                source.latest_response,
+                "inspektorat",
+                now,
+            )
             .await
             .map_err(|e| suara_store::StoreError::Corrupt(e.to_string()))?;
     }

@@ -186,7 +186,7 @@ impl Store {
              FROM audit_log a
              JOIN audit_links l ON l.tenant_id = a.tenant_id AND l.audit_id = a.audit_id
              LEFT JOIN audit_links p ON p.tenant_id = l.tenant_id AND p.seq = l.seq - 1
-             WHERE a.tenant_id = $1 AND a.entity = $2 ORDER BY a.audit_id",
+             WHERE a.tenant_id = $1 AND a.entity = $2 ORDER BY l.seq",
         )
         .bind(tenant_id)
         .bind(ENTITY)
@@ -305,14 +305,16 @@ impl Store {
         Ok(sources)
     }
 
-    /// The inspectorate confirms a source's evidence of `month`, as it stands now: the
-    /// answers recorded so far become pay evidence in full; later ones wait for another
-    /// confirmation. Returns how many answers the confirmation covers.
+    /// The inspectorate confirms a source's evidence of `month` up to the latest answer it
+    /// was shown (`seen_through`, a response id): those answers become pay evidence in full;
+    /// later ones wait for another confirmation. Returns how many answers it covers.
+    #[allow(clippy::too_many_arguments)]
     pub async fn confirm_source(
         &self,
         tenant_id: &str,
         month: Month,
         source: &Source,
+        seen_through: i64,
         actor: &str,
         at: OffsetDateTime,
     ) -> Result<u64, ConfirmError> {
@@ -323,14 +325,32 @@ impl Store {
             return Err(ConfirmError::MonthClosed(month));
         }
         let policy = self.policy_for(tenant_id, month).await?;
-        let summary = self
-            .evidence_sources(tenant_id, month, &policy)
+        let answers: Vec<i64> = self
+            .sourced_answers(tenant_id, month, &policy)
             .await?
             .into_iter()
-            .find(|s| &s.source == source);
-        let Some(summary) = summary.filter(|s| s.unconfirmed > 0) else {
+            .filter(|a| &a.source == source)
+            .map(|a| a.response_id)
+            .collect();
+        // What the inspectorate was shown, never what arrived while they looked.
+        let through = answers
+            .iter()
+            .copied()
+            .filter(|id| *id <= seen_through)
+            .max()
+            .unwrap_or_default();
+        let before = self
+            .confirmations(tenant_id, month)
+            .await?
+            .get(source)
+            .map(|c| c.through);
+        if !answers
+            .iter()
+            .any(|id| *id <= through && before.is_none_or(|b| *id > b))
+        {
             return Err(ConfirmError::NothingToConfirm);
-        };
+        }
+        let covered = answers.iter().filter(|id| **id <= through).count() as u64;
         let mut tx = self.writer.begin().await?;
         audit::append(
             &mut tx,
@@ -348,8 +368,8 @@ impl Store {
                     serde_json::json!({
                         "month": month.to_string(),
                         "unit": source.unit_id,
-                        "answers": summary.answers,
-                        "through": summary.latest_response,
+                        "answers": covered,
+                        "through": through,
                     })
                     .to_string(),
                 ),
@@ -357,6 +377,6 @@ impl Store {
         )
         .await?;
         tx.commit().await?;
-        Ok(summary.answers)
+        Ok(covered)
     }
 }

@@ -32,7 +32,8 @@ pub(crate) const DAY_US: i64 = 86_400_000_000;
 pub(crate) enum Confirmed {
     /// Every answer is confirmed (or the policy has no such rule): the same evidence.
     All,
-    /// All of it but these answers.
+    /// The month's totals less these answers (the unconfirmed ones, and the confirmed ones
+    /// the pace rule leaves out among themselves).
     AllBut(Vec<LeftOut>),
     /// These answers alone.
     Only(Vec<LeftOut>),
@@ -47,7 +48,9 @@ impl Store {
         tenant_id: &str,
         month: Month,
         policy: &Policy,
+        within: Option<&HashSet<i64>>,
     ) -> Result<Vec<LeftOut>, StoreError> {
+        let within = |id: &i64| within.is_none_or(|set| set.contains(id));
         let pays = |channel: &str, issuer_nip: Option<&str>| {
             crate::totals::pay_trust(channel, issuer_nip.is_some()) >= policy.min_trust
         };
@@ -96,6 +99,7 @@ impl Store {
             // no service the officer gave.
             if held.contains(&response_id)
                 || upheld.contains(&response_id)
+                || !within(&response_id)
                 || !pays(&channel, issuer_nip.as_deref())
             {
                 continue;
@@ -110,20 +114,19 @@ impl Store {
         let ids: Vec<i64> = pace::left_out(&paced)
             .into_iter()
             .map(|(id, _)| id)
-            .chain(upheld)
+            .chain(upheld.into_iter().filter(within))
             .collect();
         self.answers_left_out(tenant_id, month, policy, ids).await
     }
 
-    /// What the confirmed evidence alone is, besides `left_out` (see
-    /// `suara_domain::tpp::sources`), read the cheaper way: nothing to read when every
-    /// answer is confirmed or none is, else the answers of the smaller side by id.
+    /// What the confirmed evidence alone is (see `suara_domain::tpp::sources`), read the
+    /// cheaper way: nothing to read when every answer is confirmed or none is, else the
+    /// answers of the smaller side by id.
     pub(crate) async fn confirmed_evidence(
         &self,
         tenant_id: &str,
         month: Month,
         policy: &Policy,
-        left_out: &[LeftOut],
     ) -> Result<Confirmed, StoreError> {
         if policy
             .evidence
@@ -152,26 +155,35 @@ impl Store {
             return Ok(Confirmed::All);
         }
         let answers = self.sourced_answers(tenant_id, month, policy).await?;
-        let already: HashSet<i64> = left_out.iter().map(|l| l.response_id).collect();
         let unconfirmed: HashSet<i64> = sources::unconfirmed(&answers, &through)
             .into_iter()
-            .filter(|id| !already.contains(id))
             .collect();
-        let confirmed: Vec<i64> = answers
+        let confirmed: HashSet<i64> = answers
             .iter()
             .map(|a| a.response_id)
-            .filter(|id| !already.contains(id) && !unconfirmed.contains(id))
+            .filter(|id| !unconfirmed.contains(id))
             .collect();
-        Ok(if unconfirmed.is_empty() {
-            Confirmed::All
-        } else if confirmed.len() < unconfirmed.len() {
+        // The pace rule judges the confirmed answers among themselves: an unconfirmed tap
+        // just before each genuine service must not push the genuine ones out.
+        let left_out = self
+            .left_out_of_pay(tenant_id, month, policy, Some(&confirmed))
+            .await?;
+        let paced_out: HashSet<i64> = left_out.iter().map(|l| l.response_id).collect();
+        let kept: Vec<i64> = confirmed
+            .iter()
+            .copied()
+            .filter(|id| !paced_out.contains(id))
+            .collect();
+        Ok(if kept.len() < unconfirmed.len() {
             Confirmed::Only(
-                self.answers_left_out(tenant_id, month, policy, confirmed)
+                self.answers_left_out(tenant_id, month, policy, kept)
                     .await?,
             )
         } else {
             let ids = unconfirmed.into_iter().collect();
-            Confirmed::AllBut(self.answers_left_out(tenant_id, month, policy, ids).await?)
+            let mut without = left_out;
+            without.extend(self.answers_left_out(tenant_id, month, policy, ids).await?);
+            Confirmed::AllBut(without)
         })
     }
 

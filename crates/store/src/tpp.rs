@@ -574,11 +574,11 @@ impl Store {
         .fetch_all(&self.reader);
         let officers = async { officers.await.map_err(StoreError::from) };
         // The pace rule's read is the longest: it overlaps the others on the reader pool.
-        let (officers, left_out) =
-            tokio::try_join!(officers, self.left_out_of_pay(tenant_id, month, policy))?;
-        let confirmed = self
-            .confirmed_evidence(tenant_id, month, policy, &left_out)
-            .await?;
+        let (officers, left_out) = tokio::try_join!(
+            officers,
+            self.left_out_of_pay(tenant_id, month, policy, None)
+        )?;
+        let confirmed = self.confirmed_evidence(tenant_id, month, policy).await?;
         let units = self.units(tenant_id).await?;
         let tree = UnitTree::new(
             units
@@ -597,15 +597,11 @@ impl Store {
         // Only when some answer waits for confirmation is there a second reading to weigh.
         let confirmed = match confirmed {
             Confirmed::All => None,
-            Confirmed::AllBut(unconfirmed) => {
-                let mut without = left_out;
-                without.extend(unconfirmed);
-                Some(
-                    self.tallies(tenant_id, month, policy, offset, &without)
-                        .await?,
-                )
-            }
-            Confirmed::Only(answers) => Some(Tallies::of(&answers, offset)),
+            Confirmed::AllBut(without) => Some(
+                self.tallies(tenant_id, month, policy, offset, &without)
+                    .await?,
+            ),
+            Confirmed::Only(answers) => Some(Tallies::of(&answers, policy, offset)),
         };
         let users: HashMap<&str, Option<u32>> = units
             .iter()
@@ -1437,8 +1433,13 @@ struct Tallies {
 }
 
 impl Tallies {
-    /// The evidence of these answers alone, days in the regency's calendar.
-    fn of(answers: &[LeftOut], utc_offset_minutes: i32) -> Tallies {
+    /// The evidence of these answers alone, days in the regency's calendar (counted, as
+    /// `evidence_days` counts them, only when the policy asks for a spread of days).
+    fn of(answers: &[LeftOut], policy: &Policy, utc_offset_minutes: i32) -> Tallies {
+        let count_days = policy
+            .evidence
+            .as_ref()
+            .is_some_and(|rule| rule.min_days > 0);
         let mut officers: HashMap<&str, (Tally, Spread)> = HashMap::new();
         let mut units: HashMap<&str, (Tally, Spread)> = HashMap::new();
         let mut days: HashSet<(&str, i64)> = HashSet::new();
@@ -1459,10 +1460,12 @@ impl Tallies {
                 tally.add(&answer.answers);
                 total.add(spread);
             }
-            days.insert((
-                &answer.unit_id,
-                (answer.received_at_us + offset_us).div_euclid(crate::pay_evidence::DAY_US),
-            ));
+            if count_days {
+                days.insert((
+                    &answer.unit_id,
+                    (answer.received_at_us + offset_us).div_euclid(crate::pay_evidence::DAY_US),
+                ));
+            }
         }
         let rate = |scopes: HashMap<&str, (Tally, Spread)>| {
             scopes

@@ -405,6 +405,41 @@ async fn a_paced_insider_moves_no_one_by_more_than_one_percent(db: TestDatabase)
         after,
     );
     assert!(set_aside.is_some_and(|a| a < sri), "{set_aside:?}");
+    // 4. The kiosk tapped half a minute before each genuine ticket was printed, so that the
+    //    pace rule, judging all answers together, would push the genuine ones out: the
+    //    confirmed answers are judged among themselves.
+    let taps: Vec<_> = (0..400u32)
+        .map(|i| {
+            validate(ResponseDraft {
+                unit: Some("dukcapil".into()),
+                officer: Some(OFFICER_NIP.into()),
+                answers: Some(vec![Some(1); 9]),
+                idempotency_key: Some(format!("tap-before-{i:05}")),
+                ..ResponseDraft::default()
+            })
+            .unwrap()
+        })
+        .collect();
+    let submissions: Vec<_> = taps
+        .iter()
+        .enumerate()
+        .map(|(i, response)| Submission {
+            response,
+            channel: Channel::Kiosk,
+            received_at: at(1 + (i / 21) as u8, (i % 21) as i64 * 20 + 1) - Duration::seconds(30),
+            signals: None,
+        })
+        .collect();
+    app.store
+        .record_responses(&tenant(), submissions)
+        .await
+        .unwrap();
+    within_one_percent(
+        "a kiosk tapped just before each genuine ticket",
+        sri,
+        pay(&app, OFFICER_NIP).await.0,
+    );
+    let (_, set_aside, _) = pay(&app, OFFICER_NIP).await;
     within_one_percent(
         "a paced kiosk and a counter account for Dewi",
         dewi_paid,
@@ -505,6 +540,7 @@ async fn only_the_inspectorate_confirms_and_a_forged_confirmation_confirms_nothi
             ("month", month.clone()),
             ("source", key.to_string()),
             ("confirm", "yes".to_string()),
+            ("through", i64::MAX.to_string()),
         ]
     };
     let post = |who: Option<Session>, fields: Vec<(&'static str, String)>| {

@@ -413,6 +413,31 @@ async fn send_officers(app: &TestApp, hr: &Session, csv: &str) -> (StatusCode, S
 /// The month's payable list: gross from the run, each deduction of the policy, net, rank and
 /// account from the officer list; the bank file only for a locked run whose every payee has
 /// an account, and never after the accounts were changed behind the application's back.
+/// Version `version` of a run reviewed by `hr`, then approved and locked by `approver`,
+/// each through its confirmation page, at the run's `state` address.
+async fn review_approve_lock(
+    app: &TestApp,
+    hr: &Session,
+    approver: &Session,
+    state: &str,
+    version: &str,
+) {
+    for (who, from) in [
+        (hr, "draft"),
+        (approver, "reviewed"),
+        (approver, "approved"),
+    ] {
+        let (status, body) = post(
+            app,
+            who,
+            state,
+            &[("version", version), ("from", from), ("confirm", "yes")],
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK, "{from}: {body}");
+    }
+}
+
 async fn finance_pays_from_the_payable_list(db: TestDatabase) {
     let url = db.url.clone();
     let app = TestApp::spawn(db).await;
@@ -501,20 +526,7 @@ async fn finance_pays_from_the_payable_list(db: TestDatabase) {
     // Reviewed, approved by a second account, locked.
     let state = format!("/tpp/{month}/status?lang=id");
     let approver = app.sign_in("bpkad-kabid", PASSWORD).await.unwrap();
-    for (who, from) in [
-        (&hr, "draft"),
-        (&approver, "reviewed"),
-        (&approver, "approved"),
-    ] {
-        let (status, body) = post(
-            &app,
-            who,
-            &state,
-            &[("version", "1"), ("from", from), ("confirm", "yes")],
-        )
-        .await;
-        assert_eq!(status, StatusCode::OK, "{from}: {body}");
-    }
+    review_approve_lock(&app, &hr, &approver, &state, "1").await;
     // BKPSDM imports the accounts, so the bank file is finance's alone.
     let (status, _) = page(&app, &hr, &bank).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
@@ -544,20 +556,7 @@ async fn finance_pays_from_the_payable_list(db: TestDatabase) {
         )
         .await;
     assert_eq!(computed.status(), StatusCode::SEE_OTHER);
-    for (who, from) in [
-        (&hr, "draft"),
-        (&approver, "reviewed"),
-        (&approver, "approved"),
-    ] {
-        let (status, body) = post(
-            &app,
-            who,
-            &state,
-            &[("version", "2"), ("from", from), ("confirm", "yes")],
-        )
-        .await;
-        assert_eq!(status, StatusCode::OK, "{from}: {body}");
-    }
+    review_approve_lock(&app, &hr, &approver, &state, "2").await;
     let bank = format!("/tpp/{month}/berkas-bank?versi=2&lang=id");
     let (status, file) = page(&app, &finance, &bank).await;
     assert_eq!(status, StatusCode::OK, "{file}");

@@ -172,8 +172,9 @@ fn input_digest(month: Month, policy: &Policy, sorted: &[&OfficerInput]) -> Stri
         let set_aside = i
             .set_aside
             .map_or(String::new(), |amount| format!("|set-aside {amount}"));
+        // Quoted, so no character can move from one field to the next unseen.
         let pay = i.pay.as_ref().map_or(String::new(), |p| {
-            format!("|pay {};{};{};{}", p.rank, p.npwp, p.bank, p.account_number)
+            format!("|pay {:?}", (&p.rank, &p.npwp, &p.bank, &p.account_number))
         });
         let _ = writeln!(
             text,

@@ -5577,7 +5577,7 @@ pub const POLICY_COUNTS_EVERY_SOURCE: Text = Text {
 };
 pub const OFFICERS_PAID_ON_CONFIRMED_EVIDENCE_ONLY: Text = Text {
     id: "{} pegawai bulan ini dihitung dari bukti yang sudah dikonfirmasi saja: bukti yang belum dikonfirmasi akan menggeser TPP mereka lebih dari {}% dari TPP dasar.",
-    en: "{} officers this month are paid on confirmed evidence only: the unconfirmed evidence would move their TPP by more than {}% of base.",
+    en: "Officers paid on confirmed evidence only this month: {}. The unconfirmed evidence would move their TPP by more than {}% of base.",
 };
 pub const NO_PAY_EVIDENCE_THIS_MONTH: Text = Text {
     id: "Belum ada jawaban yang menentukan TPP bulan ini.",
@@ -5617,7 +5617,7 @@ pub const THE_UNIT_S_KIOSKS: Text = Text {
 };
 pub const OFFICERS_WAIT_FOR_CONFIRMATION: Text = Text {
     id: "{} pegawai menunggu konfirmasi",
-    en: "{} officers wait for confirmation",
+    en: "Officers waiting for confirmation: {}",
 };
 pub const NOTHING_LEFT_TO_CONFIRM: Text = Text {
     id: "Semua jawaban sumber ini sudah dikonfirmasi.",
@@ -5661,7 +5661,7 @@ pub const SET_ASIDE_FOR_OFFICER: Text = Text {
 };
 pub const RUN_SET_ASIDE: Text = Text {
     id: "{} pegawai dihitung dari bukti yang sudah dikonfirmasi saja, karena bukti dari sumber yang belum dikonfirmasi akan menggeser TPP mereka lebih dari yang diizinkan kebijakan. Inspektorat mengonfirmasi sumber di halaman Sumber bukti TPP; sesudah itu hitung ulang.",
-    en: "{} officers are paid on confirmed evidence only: evidence from unconfirmed sources would move their TPP by more than the policy allows. The inspectorate confirms sources on the TPP evidence sources page; compute the month again after that.",
+    en: "Officers paid on confirmed evidence only: {}. Evidence from unconfirmed sources would move their TPP by more than the policy allows. The inspectorate confirms sources on the TPP evidence sources page; compute the month again after that.",
 };
 pub const EVIDENCE_SOURCE: Text = Text {
     id: "Sumber bukti TPP",
@@ -5679,9 +5679,14 @@ pub const NO_OFFICER_WAITS_FOR_CONFIRMATION: Text = Text {
     id: "Bulan ini tidak ada pegawai yang TPP-nya menunggu konfirmasi: bukti yang belum dikonfirmasi menggeser TPP siapa pun tidak lebih dari {}% dari TPP dasar.",
     en: "No officer's TPP waits for confirmation this month: unconfirmed evidence moves nobody's TPP by more than {}% of base.",
 };
+pub const THAT_SOURCE_HAS_NO_ANSWERS: Text = Text {
+    id: "Sumber itu tidak punya jawaban yang menentukan TPP pada bulan ini.",
+    en: "That source has no answer deciding TPP in this month.",
+};
 /// Every text above, for the completeness test.
 #[cfg(test)]
 pub const EVERY_TEXT: &[Text] = &[
+    THAT_SOURCE_HAS_NO_ANSWERS,
     NO_OFFICER_WAITS_FOR_CONFIRMATION,
     COVERS_RESPONSES_UP_TO,
     EVIDENCE_SOURCE,

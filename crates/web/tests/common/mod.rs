@@ -288,10 +288,12 @@ impl TestApp {
             .unwrap();
         for source in sources.iter().filter(|s| s.unconfirmed > 0) {
             let key = source.source.key();
+            let through = source.latest_response.to_string();
             let mut form = vec![
                 ("csrf", who.csrf.as_str()),
                 ("month", month),
                 ("source", key.as_str()),
+                ("through", through.as_str()),
             ];
             let asked = self
                 .post_form_as(Some(&who), "/admin/sumber-bukti", &form)

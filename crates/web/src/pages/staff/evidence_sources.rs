@@ -34,6 +34,8 @@ pub struct SourcesQuery {
 pub struct ConfirmForm {
     pub month: Option<String>,
     pub source: Option<String>,
+    /// The latest answer of the source the page showed: the confirmation covers no later one.
+    pub through: Option<i64>,
     pub confirm: Option<String>,
 }
 
@@ -64,6 +66,11 @@ async fn view(cx: &StaffCx, month: Month) -> Result<SourcesView, PageError> {
     for _ in 0..MONTHS_BACK {
         let earlier = months[months.len() - 1].previous();
         months.push(earlier);
+    }
+    // A month asked for by address is offered too, so the list shows what is shown.
+    if !months.contains(&month) {
+        months.push(month);
+        months.sort_unstable_by(|a, b| b.cmp(a));
     }
     let (policy, officers, _) = store
         .preview_payroll(tenant_id, month)
@@ -134,7 +141,8 @@ pub fn render(
         h1 { (title) }
         p { (lang.t(T::EVIDENCE_SOURCES_INTRO)) }
         (outcome(notice))
-        form.inline method="get" action=(look.href(EVIDENCE_SOURCES)) {
+        form.inline method="get" action=(EVIDENCE_SOURCES) {
+            input type="hidden" name="lang" value=(lang.code());
             label for="bulan" { (lang.t(T::MONTH)) }
             select id="bulan" name="bulan" {
                 @for m in &view.months {
@@ -190,6 +198,7 @@ pub fn render(
                                         (look.csrf())
                                         input type="hidden" name="month" value=(view.month.to_string());
                                         input type="hidden" name="source" value=(s.source.key());
+                                        input type="hidden" name="through" value=(s.latest_response);
                                         button type="submit" aria-label={ (lang.t(T::CONFIRM_SOURCE)) " " (source_name(lang, &s.source)) ", " (l.unit) } {
                                             (lang.t(T::CONFIRM_SOURCE))
                                         }
@@ -229,7 +238,10 @@ pub async fn confirm(
     CsrfForm(form): CsrfForm<ConfirmForm>,
 ) -> Result<Response, PageError> {
     let month = super::tpp::parse_month(form.month.as_deref().unwrap_or(""))?;
-    let Some(source) = form.source.as_deref().and_then(Source::from_key) else {
+    let (Some(source), Some(through)) = (
+        form.source.as_deref().and_then(Source::from_key),
+        form.through,
+    ) else {
         return Err(PageError::BadRequest);
     };
     let lang = cx.lang;
@@ -240,7 +252,7 @@ pub async fn confirm(
                 &cx,
                 month,
                 StatusCode::CONFLICT,
-                Some(Err(lang.t(T::NOTHING_LEFT_TO_CONFIRM).into())),
+                Some(Err(lang.t(T::THAT_SOURCE_HAS_NO_ANSWERS).into())),
             )
             .await;
         };
@@ -263,6 +275,7 @@ pub async fn confirm(
                 fields: vec![
                     ("month".into(), month.to_string()),
                     ("source".into(), source.key()),
+                    ("through".into(), through.to_string()),
                 ],
                 yes: cx.t(T::YES_CONFIRM_SOURCE),
                 cancel: format!("{}&bulan={month}", cx.href(EVIDENCE_SOURCES)),
@@ -276,6 +289,7 @@ pub async fn confirm(
             cx.tenant_id(),
             month,
             &source,
+            through,
             cx.username(),
             OffsetDateTime::now_utc(),
         )

@@ -59,11 +59,15 @@ pub fn evidence_counts(run: &StoredRun) -> (usize, usize, Vec<ThinUnit>) {
     (bounded, insufficient, units)
 }
 
-/// Units whose officers are paid on confirmed evidence only, with how many, by name.
-pub fn waiting_units(run: &StoredRun) -> std::collections::BTreeMap<&str, usize> {
+/// Units whose officers are paid on confirmed evidence only: by unit code, the unit's
+/// name and how many.
+pub fn waiting_units(run: &StoredRun) -> std::collections::BTreeMap<&str, (&str, usize)> {
     let mut units = std::collections::BTreeMap::new();
     for officer in run.officers.iter().filter(|o| o.input.set_aside.is_some()) {
-        *units.entry(officer.unit_name.as_str()).or_default() += 1;
+        units
+            .entry(officer.input.unit_id.as_str())
+            .or_insert((officer.unit_name.as_str(), 0))
+            .1 += 1;
     }
     units
 }

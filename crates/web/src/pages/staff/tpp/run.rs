@@ -174,10 +174,10 @@ pub fn render(
         @if let Some(changes) = &view.drift { (super::drift::drift_notice(look, run, changes)) }
         @let waiting = waiting_units(run);
         @if !waiting.is_empty() {
-            @let set_aside: usize = waiting.values().sum();
+            @let set_aside: usize = waiting.values().map(|(_, n)| n).sum();
             div.warning role="note" {
                 p { (lang.fill(T::RUN_SET_ASIDE, &[&set_aside])) }
-                ul { @for (unit, n) in &waiting { li { (unit) ": " (n) " " (look.t(T::OFFICERS_2)) } } }
+                ul { @for (name, n) in waiting.values() { li { (name) ": " (n) " " (look.t(T::OFFICERS_2)) } } }
             }
         }
         @if !thin.is_empty() {
