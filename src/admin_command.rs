@@ -300,6 +300,16 @@ pub async fn import(store: &Store, args: ImportArgs) -> anyhow::Result<ExitCode>
         );
     }
     println!("{} unchanged", plan.unchanged);
+    for d in &plan.departures {
+        println!(
+            "{}: {} ({}) leaves, last working day {} ({})",
+            Table::Officers.file_name(),
+            d.name,
+            d.nip,
+            d.departure.last_day,
+            d.departure.reason.code()
+        );
+    }
     for (table, column) in &plan.ignored_columns {
         println!(
             "{}: column '{column}' is not used (not read)",

@@ -8,6 +8,14 @@ use time::OffsetDateTime;
 
 use crate::{Result, Store};
 
+/// Who writes, for which regency and when: the three values every audited write carries.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Actor<'a> {
+    pub tenant_id: &'a str,
+    pub actor: &'a str,
+    pub at: time::OffsetDateTime,
+}
+
 /// An entry to append; `before`/`after` are JSON of the changed record.
 pub(crate) struct AuditRecord<'a> {
     pub tenant_id: &'a str,

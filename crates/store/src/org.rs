@@ -5,12 +5,14 @@
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
 use suara_domain::org::departure::Departure;
-use suara_domain::org::import::{Change, CurrentOfficer, ImportPlan, OfficerChange, Snapshot};
+use suara_domain::org::import::{
+    Change, CurrentOfficer, ImportPlan, OfficerChange, OfficerDeparture, Snapshot,
+};
 use suara_domain::org::{Assignment, Date, Officer, PayDetails, Service, ServicePoint, Unit};
 use suara_domain::period::Month;
 use time::{OffsetDateTime, UtcOffset};
 
-use crate::audit::{self, AuditRecord};
+use crate::audit::{self, Actor, AuditRecord};
 use crate::{parse_date, Result, Store, StoreError};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -222,6 +224,15 @@ impl Store {
             )
             .await?;
         }
+        let who = Actor {
+            tenant_id,
+            actor,
+            at,
+        };
+        for OfficerDeparture { nip, departure, .. } in &plan.departures {
+            // `false`: a colleague recorded it on the departure page since the plan was made.
+            self.end_open_assignment(&mut tx, who, nip, departure).await?;
+        }
         for change in &plan.catalogue {
             crate::catalogue::write_entry(&mut tx, tenant_id, change).await?;
             let after = &change.after;
@@ -300,6 +311,7 @@ impl Store {
                     new_assignment_from: Some(c.since),
                 })
                 .collect(),
+            departures: Vec::new(),
             villages: new(&organisation.villages),
             catalogue: new(&organisation.catalogue),
             issues: new(&organisation.issues),
@@ -504,12 +516,33 @@ impl Store {
     ) -> Result<bool> {
         self.refuse_disagreeing_organisation(tenant_id).await?;
         let mut tx = self.writer.begin().await?;
+        let who = Actor {
+            tenant_id,
+            actor,
+            at,
+        };
+        if !self.end_open_assignment(&mut tx, who, nip, departure).await? {
+            return Ok(false);
+        }
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    /// Ends `nip`'s open assignment within `tx` and records it in the chain; `false` when
+    /// there is none starting on or before the last day.
+    async fn end_open_assignment(
+        &self,
+        tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+        who: Actor<'_>,
+        nip: &str,
+        departure: &Departure,
+    ) -> Result<bool> {
         let row = sqlx::query(&format!(
             "SELECT {OFFICER_COLUMNS} FROM officers o WHERE o.tenant_id = $1 AND o.nip = $2"
         ))
-        .bind(tenant_id)
+        .bind(who.tenant_id)
         .bind(nip)
-        .fetch_optional(&mut *tx)
+        .fetch_optional(&mut **tx)
         .await?;
         let Some(officer) = row.as_ref().map(officer_from_row).transpose()? else {
             return Ok(false);
@@ -519,10 +552,10 @@ impl Store {
             "UPDATE officer_assignments SET valid_until = $3
              WHERE tenant_id = $1 AND nip = $2 AND valid_until IS NULL AND valid_from <= $3",
         )
-        .bind(tenant_id)
+        .bind(who.tenant_id)
         .bind(nip)
         .bind(&last_day)
-        .execute(&mut *tx)
+        .execute(&mut **tx)
         .await?
         .rows_affected();
         if ended == 0 {
@@ -534,12 +567,12 @@ impl Store {
         after["assigned_until"] = serde_json::json!(last_day);
         after["reason"] = serde_json::json!(departure.reason.code());
         audit::append(
-            &mut tx,
+            tx,
             self,
             &AuditRecord {
-                tenant_id,
-                at,
-                actor,
+                tenant_id: who.tenant_id,
+                at: who.at,
+                actor: who.actor,
                 action: "end",
                 entity: "officer",
                 entity_id: nip.to_string(),
@@ -548,7 +581,6 @@ impl Store {
             },
         )
         .await?;
-        tx.commit().await?;
         Ok(true)
     }
 

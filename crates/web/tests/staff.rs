@@ -16,6 +16,7 @@ suara_store::backend_tests!(
     sign_in_is_rate_limited_and_csrf_protected,
     import_checks_every_row_then_imports_once,
     a_simpeg_workbook_is_imported_as_it_is,
+    a_list_ends_the_assignments_of_officers_who_left,
     templates_are_downloaded_filled_and_imported,
     dashboard_shows_figures_and_unit_admins_only_their_subtree,
     planners_see_units_never_officers,
@@ -871,6 +872,57 @@ async fn a_simpeg_workbook_is_imported_as_it_is(db: TestDatabase) {
     assert!(html.contains("tidak dapat dibaca"), "{html}");
 }
 
+/// BKPSDM's list gives a last working day and a status (TMT BERHENTI, STATUS): the check
+/// lists who leaves, the import ends their assignments in the audit chain, and the month
+/// after pays them nothing. A status it does not know is refused, nothing changed.
+async fn a_list_ends_the_assignments_of_officers_who_left(db: TestDatabase) {
+    use suara_store::testing::tenant;
+    let app = with_accounts(db).await;
+    let hr = app.sign_in("bkpsdm", PASSWORD).await.unwrap();
+    let this_month = tenant().month_of(time::OffsetDateTime::now_utc());
+    let last_day = this_month.previous().last_day();
+    let list = |status: &str| {
+        format!(
+            "NIP;NAMA;JABATAN;UNIT KERJA;KELAS JABATAN;TMT BERHENTI;STATUS\n\
+             {OFFICER_NIP};Sri Wahyuni;Verifikator;Dinas Dukcapil;7;{};{status}\n\
+             {OTHER_OFFICER_NIP};Bambang Setiawan;Verifikator;rsud-igd;7;;PNS\n",
+            last_day.format(time::macros::format_description!("[day]-[month]-[year]")).unwrap()
+        )
+    };
+    let (status, html) = upload(&app, &hr, "import", &[("officers", list("tugas belajar"))]).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(html.contains("bukan status: aktif, pensiun"), "{html}");
+    let (status, html) = upload(&app, &hr, "check", &[("officers", list("Pensiun"))]).await;
+    assert_eq!(status, StatusCode::OK, "{html}");
+    assert!(
+        html.contains("Pegawai yang berhenti")
+            && html.contains(&format!(
+                "{} {} {}",
+                last_day.day(),
+                [
+                    "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
+                    "September", "Oktober", "November", "Desember"
+                ][usize::from(u8::from(last_day.month())) - 1],
+                last_day.year()
+            ))
+            && html.contains("Pensiun"),
+        "{html}"
+    );
+    assert!(app.store.assignments("t1", OFFICER_NIP).await.unwrap()[0].until.is_none());
+    let (status, html) = upload(&app, &hr, "import", &[("officers", list("Pensiun"))]).await;
+    assert_eq!(status, StatusCode::OK, "{html}");
+    let history = app.store.assignments("t1", OFFICER_NIP).await.unwrap();
+    assert_eq!(history[0].until, Some(last_day));
+    // The same list again changes nothing; the chain replays the departure.
+    let (_, html) = upload(&app, &hr, "check", &[("officers", list("Pensiun"))]).await;
+    assert!(html.contains("Tidak ada perubahan"), "{html}");
+    let report = app.store.verify("t1", None, &[]).await.unwrap();
+    assert_eq!(report.problem, None);
+    let (_, officers, _) = app.store.preview_payroll("t1", this_month).await.unwrap();
+    let nips: Vec<_> = officers.iter().map(|o| o.input.nip.as_str()).collect();
+    assert!(!nips.contains(&OFFICER_NIP) && nips.contains(&OTHER_OFFICER_NIP), "{nips:?}");
+}
+
 /// Each file's template, downloaded, filled in and uploaded, imports; the Excel template as
 /// downloaded holds headers only on the sheet the import reads.
 async fn templates_are_downloaded_filled_and_imported(db: TestDatabase) {
@@ -895,7 +947,7 @@ async fn templates_are_downloaded_filled_and_imported(db: TestDatabase) {
         .contains("templat-pegawai.csv"));
     let mut filled = csv.bytes().await.unwrap().to_vec();
     filled.extend_from_slice(
-        "199001012015032009;Dewi Anggraini;Perawat;Instalasi Gawat Darurat;7;06-01-2025;ya;III/a;;Bank Jatim;0012000345\r\n"
+        "199001012015032009;Dewi Anggraini;Perawat;Instalasi Gawat Darurat;7;06-01-2025;ya;III/a;;Bank Jatim;0012000345;;aktif\r\n"
             .as_bytes(),
     );
     let (status, html) = upload(&app, &hr, "import", &[("officers", filled)]).await;

@@ -1,4 +1,5 @@
-//! An officer leaving the regency's service (retirement, death, transfer out, dismissal):
+//! An officer leaving the regency's service (retirement, death, transfer out, dismissal,
+//! unpaid leave):
 //! their assignment ends on their last working day, so from the next day nobody can name
 //! them in an answer and no payroll whose month ends later pays them. Nothing is deleted:
 //! their history, their answers and past runs stay as they were.
@@ -16,15 +17,19 @@ pub enum DepartureReason {
     TransferredOut,
     /// Diberhentikan.
     Dismissed,
+    /// Cuti di luar tanggungan negara: no pay while it lasts; the officer comes back with a
+    /// new start date.
+    UnpaidLeave,
     Other,
 }
 
 impl DepartureReason {
-    pub const ALL: [DepartureReason; 5] = [
+    pub const ALL: [DepartureReason; 6] = [
         DepartureReason::Retired,
         DepartureReason::Died,
         DepartureReason::TransferredOut,
         DepartureReason::Dismissed,
+        DepartureReason::UnpaidLeave,
         DepartureReason::Other,
     ];
 
@@ -35,12 +40,41 @@ impl DepartureReason {
             DepartureReason::Died => "died",
             DepartureReason::TransferredOut => "transferred_out",
             DepartureReason::Dismissed => "dismissed",
+            DepartureReason::UnpaidLeave => "unpaid_leave",
             DepartureReason::Other => "other",
         }
     }
 
     pub fn from_code(code: &str) -> Option<DepartureReason> {
         DepartureReason::ALL.into_iter().find(|r| r.code() == code)
+    }
+
+    /// A personnel list's STATUS cell, as BKPSDM writes it: `Ok(None)` for an officer at
+    /// work (blank, "aktif", "PNS", "CPNS", "PPPK"), `Ok(Some(_))` for one who left, and
+    /// `Err(())` for a word not known, which the import names rather than guesses.
+    #[allow(clippy::result_unit_err)]
+    pub fn from_status(status: &str) -> Result<Option<DepartureReason>, ()> {
+        let folded: String = status
+            .to_lowercase()
+            .replace('.', "")
+            .replace(['/', '-', '_', '(', ')', ','], " ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        Ok(Some(match folded.as_str() {
+            "" | "aktif" | "active" | "pns" | "cpns" | "pppk" | "bekerja" => return Ok(None),
+            "pensiun" | "purna tugas" | "purnabakti" | "retired" => DepartureReason::Retired,
+            "meninggal" | "meninggal dunia" | "wafat" | "died" => DepartureReason::Died,
+            "mutasi keluar" | "pindah" | "pindah keluar" | "pindah ke luar daerah"
+            | "transferred out" => DepartureReason::TransferredOut,
+            "diberhentikan" | "berhenti" | "pemberhentian" | "dismissed" => {
+                DepartureReason::Dismissed
+            }
+            "cltn" | "cuti di luar tanggungan" | "cuti di luar tanggungan negara"
+            | "unpaid leave" => DepartureReason::UnpaidLeave,
+            "lainnya" | "other" => DepartureReason::Other,
+            other => return DepartureReason::from_code(&other.replace(' ', "_")).map(Some).ok_or(()),
+        }))
     }
 }
 
@@ -76,15 +110,13 @@ pub fn check(
         last_day.trim(),
         time::macros::format_description!("[year]-[month]-[day]"),
     ) {
-        Ok(day) if day < assigned_from => {
-            problem("last_day", "before_assignment");
-            None
-        }
-        Ok(day) if day > today + Duration::days(AHEAD_DAYS) => {
-            problem("last_day", "too_far_ahead");
-            None
-        }
-        Ok(day) => Some(day),
+        Ok(day) => match check_day(day, assigned_from, today) {
+            Ok(day) => Some(day),
+            Err(code) => {
+                problem("last_day", code);
+                None
+            }
+        },
         Err(_) if last_day.trim().is_empty() => {
             problem("last_day", "required");
             None
@@ -104,6 +136,18 @@ pub fn check(
     match (day, reason) {
         (Some(last_day), Some(reason)) if problems.is_empty() => Ok(Departure { last_day, reason }),
         _ => Err(problems),
+    }
+}
+
+/// A last working day within the assignment and at most a year ahead; the problem code
+/// otherwise.
+pub fn check_day(day: Date, assigned_from: Date, today: Date) -> Result<Date, &'static str> {
+    if day < assigned_from {
+        Err("before_assignment")
+    } else if day > today + Duration::days(AHEAD_DAYS) {
+        Err("too_far_ahead")
+    } else {
+        Ok(day)
     }
 }
 
@@ -150,6 +194,37 @@ mod tests {
             [("last_day", "too_far_ahead")]
         );
         assert_eq!(problems("2026-11-30", "fired"), [("reason", "required")]);
+    }
+
+    #[test]
+    fn a_status_cell_reads_as_at_work_a_reason_or_unknown() {
+        for at_work in ["", "Aktif", "PNS", " cpns ", "PPPK"] {
+            assert_eq!(DepartureReason::from_status(at_work), Ok(None), "{at_work}");
+        }
+        assert_eq!(
+            DepartureReason::from_status("PENSIUN"),
+            Ok(Some(DepartureReason::Retired))
+        );
+        assert_eq!(
+            DepartureReason::from_status("Meninggal Dunia"),
+            Ok(Some(DepartureReason::Died))
+        );
+        assert_eq!(
+            DepartureReason::from_status("Mutasi Keluar"),
+            Ok(Some(DepartureReason::TransferredOut))
+        );
+        assert_eq!(
+            DepartureReason::from_status("C.L.T.N."),
+            Ok(Some(DepartureReason::UnpaidLeave))
+        );
+        assert_eq!(
+            DepartureReason::from_status("transferred_out"),
+            Ok(Some(DepartureReason::TransferredOut))
+        );
+        assert_eq!(DepartureReason::from_status("Tugas belajar"), Err(()));
+        for reason in DepartureReason::ALL {
+            assert_eq!(DepartureReason::from_status(reason.code()), Ok(Some(reason)));
+        }
     }
 
     #[test]

@@ -7,13 +7,16 @@
 //! organisation and returns either every problem (table, line, field, reason) or the list of
 //! changes to make. Nothing is half-imported: with any problem there is no plan. Rows equal
 //! to what is stored make no change, so importing the same files twice changes nothing the
-//! second time. Rows are never deleted by an import.
+//! second time. Rows are never deleted by an import; an officer's row that gives a last
+//! working day and a reason (TMT BERHENTI, STATUS) ends their assignment, as the departure
+//! page does.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 use serde::Serialize;
 use time::macros::format_description;
 
+use super::departure::{self, Departure, DepartureReason};
 use super::hours::ServiceHours;
 use super::tree::UnitTree;
 use super::village::{self, Boundary, Village, VillageKind};
@@ -89,6 +92,8 @@ impl Table {
                     "npwp",
                     "bank",
                     "account_number",
+                    "assigned_until",
+                    "status",
                 ],
             ),
             Table::Villages => (
@@ -213,6 +218,16 @@ pub struct OfficerChange {
     pub new_assignment_from: Option<Date>,
 }
 
+/// An officer whose list row gives a last working day and why (TMT BERHENTI, STATUS): their
+/// open assignment ends then, as on the departure page.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OfficerDeparture {
+    pub nip: String,
+    /// As the row gives it, to list before importing.
+    pub name: String,
+    pub departure: Departure,
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ImportPlan {
     /// Parents before children, so each insert finds its parent.
@@ -220,6 +235,8 @@ pub struct ImportPlan {
     pub services: Vec<Change<Service>>,
     pub points: Vec<Change<ServicePoint>>,
     pub officers: Vec<OfficerChange>,
+    /// Applied after `officers`, so a row may bring in and end the same officer.
+    pub departures: Vec<OfficerDeparture>,
     pub villages: Vec<Change<Village>>,
     pub catalogue: Vec<Change<CatalogueEntry>>,
     pub issues: Vec<Change<StrategicIssue>>,
@@ -235,6 +252,8 @@ pub struct ImportPlan {
 pub struct TableCounts {
     pub added: usize,
     pub updated: usize,
+    /// Officers whose assignment the file ends.
+    pub ended: usize,
 }
 
 impl ImportPlan {
@@ -243,6 +262,7 @@ impl ImportPlan {
             && self.services.is_empty()
             && self.points.is_empty()
             && self.officers.is_empty()
+            && self.departures.is_empty()
             && self.villages.is_empty()
             && self.catalogue.is_empty()
             && self.issues.is_empty()
@@ -263,7 +283,10 @@ impl ImportPlan {
             Table::Units => count(self.units.iter().map(|c| c.before.is_some())),
             Table::Services => count(self.services.iter().map(|c| c.before.is_some())),
             Table::Points => count(self.points.iter().map(|c| c.before.is_some())),
-            Table::Officers => count(self.officers.iter().map(|c| c.before.is_some())),
+            Table::Officers => TableCounts {
+                ended: self.departures.len(),
+                ..count(self.officers.iter().map(|c| c.before.is_some()))
+            },
             Table::Villages => count(self.villages.iter().map(|c| c.before.is_some())),
             Table::Catalogue => count(self.catalogue.iter().map(|c| c.before.is_some())),
             Table::Issues => count(self.issues.iter().map(|c| c.before.is_some())),
@@ -373,13 +396,22 @@ pub fn plan_import(
         &mut plan.unchanged,
     );
     plan.issues = diff(issues, &current.issues, |i| &i.code, &mut plan.unchanged);
-    for (officer, from, returning) in officers {
+    for (officer, from, returning, departure) in officers {
         let before = current
             .officers
             .iter()
             .find(|c| c.officer.nip == officer.nip);
+        if let Some(departure) = departure {
+            plan.departures.push(OfficerDeparture {
+                nip: officer.nip.clone(),
+                name: officer.name.clone(),
+                departure,
+            });
+        }
         match before {
-            Some(before) if before.officer == officer && !returning => plan.unchanged += 1,
+            Some(before) if before.officer == officer && !returning => {
+                plan.unchanged += usize::from(departure.is_none());
+            }
             _ => {
                 let moves = returning
                     || before.is_none_or(|b| {
@@ -553,6 +585,14 @@ fn aliases(table: Table, column: &str) -> &'static [&'static str] {
             &["tmt jabatan", "tmt", "mulai bertugas", "tanggal mulai"]
         }
         (Table::Officers, "serves_public") => &["melayani publik", "layanan publik"],
+        (Table::Officers, "assigned_until") => &[
+            "tmt berhenti",
+            "tanggal berhenti",
+            "hari kerja terakhir",
+            "akhir tugas",
+            "tmt pensiun",
+        ],
+        (Table::Officers, "status") => &["status kepegawaian", "alasan berhenti"],
         (Table::Officers, "rank") => &[
             "gol ruang",
             "golongan",
@@ -616,7 +656,6 @@ const PERSONNEL_COLUMNS: &[&str] = &[
     "agama",
     "pendidikan",
     "pendidikan terakhir",
-    "status",
     "status pegawai",
     "alamat",
     "email",
@@ -1219,7 +1258,7 @@ fn parse_officers(
     known_units: &UnitRefs,
     today: Date,
     errors: &mut Vec<RowError>,
-) -> Vec<(Officer, Date, bool)> {
+) -> Vec<(Officer, Date, bool, Option<Departure>)> {
     let mut seen = HashMap::new();
     let mut out = Vec::new();
     for row in rows {
@@ -1266,6 +1305,9 @@ fn parse_officers(
             .as_deref()
             .and_then(|nip| current.officers.iter().find(|c| c.officer.nip == nip));
         let pay = pay_details(row, stored.map(|c| &c.officer.pay), errors);
+        let Ok(leaving) = leaving(row, errors) else {
+            continue;
+        };
         let (
             Some(nip),
             Some(name),
@@ -1291,10 +1333,24 @@ fn parse_officers(
             pay,
         };
         let mut returning = false;
+        // A row that restates a departure already recorded changes nothing about it.
+        let restated = stored
+            .and_then(|s| s.left_on)
+            .filter(|last| leaving.is_some_and(|l| l.last_day == *last));
+        let leaving = leaving.filter(|_| restated.is_none());
         if let Some(stored) = stored {
             let moves = stored.officer.unit_id != officer.unit_id
                 || stored.officer.position != officer.position;
-            if let Some(last) = stored.left_on {
+            if let (Some(last), Some(_)) = (stored.left_on, leaving) {
+                errors.push(row.error(
+                    "assigned_until",
+                    format!("the officer left on {last} already"),
+                ));
+                continue;
+            }
+            if restated.is_some() && !moves {
+                // Their row as it stood on their last day: nothing to reopen.
+            } else if let Some(last) = stored.left_on {
                 // Someone who left comes back only on a start date given after their last
                 // day: a list that still carries them must not undo the departure.
                 returning = explicit_from && from > last;
@@ -1329,9 +1385,77 @@ fn parse_officers(
                 continue;
             }
         }
-        out.push((officer, from, returning));
+        // The last day falls within the assignment that will be open: the stored one, or
+        // the one this row opens.
+        let opens = stored.is_none_or(|s| {
+            returning || s.officer.unit_id != officer.unit_id || s.officer.position != officer.position
+        });
+        let start = match stored {
+            Some(s) if !opens => s.since,
+            _ => from,
+        };
+        if let Some(leaving) = leaving {
+            if let Err(problem) = departure::check_day(leaving.last_day, start, today) {
+                let reason = match problem {
+                    "before_assignment" => format!(
+                        "{} is before the assignment starts ({start})",
+                        leaving.last_day
+                    ),
+                    _ => format!("{} is more than a year ahead", leaving.last_day),
+                };
+                errors.push(row.error("assigned_until", reason));
+                continue;
+            }
+        }
+        out.push((officer, from, returning, leaving));
     }
     out
+}
+
+/// The row's last working day and reason (TMT BERHENTI and STATUS), when it gives them:
+/// both or neither, since a departure needs a day and a reason.
+fn leaving(row: &Row, errors: &mut Vec<RowError>) -> Result<Option<Departure>, ()> {
+    let reason = match DepartureReason::from_status(row.get("status")) {
+        Ok(reason) => reason,
+        Err(()) => {
+            errors.push(row.error(
+                "status",
+                format!(
+                    "'{}' is not a status: aktif, pensiun, meninggal, mutasi keluar, diberhentikan or CLTN",
+                    row.get("status")
+                ),
+            ));
+            return Err(());
+        }
+    };
+    let day = match row.get("assigned_until") {
+        "" => None,
+        text => match sheet_date(text) {
+            Some(day) => Some(day),
+            None => {
+                errors.push(row.error(
+                    "assigned_until",
+                    format!("'{text}' is not a date such as 2024-01-02 or 02-01-2024"),
+                ));
+                return Err(());
+            }
+        },
+    };
+    match (day, reason) {
+        (None, None) => Ok(None),
+        (Some(last_day), Some(reason)) => Ok(Some(Departure { last_day, reason })),
+        (Some(_), None) => {
+            errors.push(row.error(
+                "status",
+                "give why the officer leaves: pensiun, meninggal, mutasi keluar, diberhentikan or CLTN",
+            ));
+            Err(())
+        }
+        (None, Some(_)) => {
+            errors.push(row.error("assigned_until", "give the officer's last working day"));
+            Err(())
+        }
+    }
 }
 
 #[cfg(test)]
@@ -1403,6 +1527,11 @@ mod tests {
                 o.officer.nip == c.after.nip
             });
         }
+        for d in &plan.departures {
+            if let Some(o) = snapshot.officers.iter_mut().find(|o| o.officer.nip == d.nip) {
+                o.left_on = Some(d.departure.last_day);
+            }
+        }
         for c in &plan.villages {
             put(&mut snapshot.villages, &c.after, |v| v.code == c.after.code);
         }
@@ -1446,7 +1575,8 @@ mod tests {
             plan.counts(Table::Villages),
             TableCounts {
                 added: 3,
-                updated: 0
+                updated: 0,
+                ended: 0
             }
         );
         let panggul = &plan.villages[0].after;
@@ -1589,14 +1719,16 @@ mod tests {
             plan.counts(Table::Units),
             TableCounts {
                 added: 2,
-                updated: 0
+                updated: 0,
+                ended: 0
             }
         );
         assert_eq!(
             plan.counts(Table::Officers),
             TableCounts {
                 added: 1,
-                updated: 0
+                updated: 0,
+                ended: 0
             }
         );
         assert_eq!(
@@ -1636,7 +1768,8 @@ mod tests {
             plan.counts(Table::Officers),
             TableCounts {
                 added: 0,
-                updated: 1
+                updated: 1,
+                ended: 0
             }
         );
         assert_eq!(plan.officers[0].new_assignment_from, None);
@@ -1700,6 +1833,84 @@ mod tests {
             };
             assert!(plan_import(&files, &paid, TODAY).is_ok(), "{file}");
         }
+    }
+
+    #[test]
+    fn a_row_with_a_last_day_and_a_status_ends_the_assignment_once() {
+        let stored = applied(
+            &plan_import(
+                &files(UNITS, SERVICES, POINTS, OFFICERS),
+                &Snapshot::default(),
+                TODAY,
+            )
+            .unwrap(),
+            Snapshot::default(),
+        );
+        let with = |until: &str, status: &str| {
+            format!(
+                "NIP;NAMA;JABATAN;KELAS JABATAN;UNIT KERJA;TMT JABATAN;TMT BERHENTI;STATUS\n\
+                 198001012005011001;Sri Wahyuni;Perawat;7;pkm-panggul;02-01-2024;{until};{status}\n"
+            )
+        };
+        let plan_of = |file: &str, stored: &Snapshot| {
+            plan_import(
+                &ImportFiles {
+                    officers: Some(file.as_bytes()),
+                    ..Default::default()
+                },
+                stored,
+                TODAY,
+            )
+        };
+        // At work: nothing changes.
+        let plan = plan_of(&with("", "PNS"), &stored).unwrap();
+        assert!(plan.is_empty() && plan.unchanged == 1);
+
+        let retiring = with("30-11-2026", "Pensiun");
+        let plan = plan_of(&retiring, &stored).unwrap();
+        assert_eq!(
+            plan.departures,
+            [OfficerDeparture {
+                nip: "198001012005011001".into(),
+                name: "Sri Wahyuni".into(),
+                departure: Departure {
+                    last_day: date!(2026 - 11 - 30),
+                    reason: DepartureReason::Retired
+                }
+            }]
+        );
+        assert!(plan.officers.is_empty());
+        assert_eq!(plan.counts(Table::Officers).ended, 1);
+        // Twice changes nothing; another day is refused, not a second departure.
+        let left = applied(&plan, stored.clone());
+        let again = plan_of(&retiring, &left).unwrap();
+        assert!(again.is_empty(), "{again:?}");
+        let errors = plan_of(&with("31-12-2026", "Pensiun"), &left).unwrap_err();
+        assert_eq!(errors[0].reason, "the officer left on 2026-11-30 already");
+
+        for (until, status, field) in [
+            ("30-11-2026", "", "status"),
+            ("30-11-2026", "aktif", "status"),
+            ("", "Meninggal", "assigned_until"),
+            ("30-11-2026", "tugas belajar", "status"),
+            ("31-11-2026", "pensiun", "assigned_until"),
+            ("31-12-2023", "pensiun", "assigned_until"),
+            ("01-01-2028", "pensiun", "assigned_until"),
+        ] {
+            let errors = plan_of(&with(until, status), &stored).unwrap_err();
+            assert_eq!(errors.len(), 1, "{until} {status}: {errors:?}");
+            assert_eq!(errors[0].field, field, "{until} {status}: {errors:?}");
+        }
+
+        // A newcomer who left already, as a personnel list may carry: brought in and ended.
+        let newcomer = with("15-11-2026", "mutasi keluar")
+            .replace("198001012005011001", "199001012015011002");
+        let plan = plan_of(&newcomer, &stored).unwrap();
+        assert_eq!(plan.counts(Table::Officers).added, 1);
+        assert_eq!(
+            plan.departures[0].departure.reason,
+            DepartureReason::TransferredOut
+        );
     }
 
     #[test]

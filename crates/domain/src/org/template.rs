@@ -27,6 +27,8 @@ pub fn header(table: Table, column: &str) -> &'static str {
         (Table::Officers, "npwp") => "NPWP",
         (Table::Officers, "bank") => "NAMA BANK",
         (Table::Officers, "account_number") => "NOMOR REKENING",
+        (Table::Officers, "assigned_until") => "TMT BERHENTI",
+        (Table::Officers, "status") => "STATUS",
         (Table::Villages, "village_code") => "KODE DESA",
         (Table::Villages, "name") => "NAMA DESA",
         (Table::Villages, "kind") => "JENIS",
@@ -89,6 +91,8 @@ pub fn example(table: Table) -> &'static [&'static str] {
             "09.254.294.3-407.000",
             "Bank Jatim",
             "0011223344",
+            "",
+            "aktif",
         ],
         Table::Villages => &["35.03.01.2001", "Panggul", "desa", "kecamatan-panggul", ""],
         Table::Catalogue => &[

@@ -4605,6 +4605,13 @@ pub const PAYABLE_SHEET: &[Text] = &[
 
 /// Domain reasons a page may show, for `reason_text`; the English is the domain's wording.
 pub const REASONS: &[Text] = &[
+    R_FIELD_COUNT,
+    R_OFFICER_LEFT_ALREADY,
+    R_LAST_DAY_BEFORE_START,
+    R_LAST_DAY_TOO_FAR,
+    R_NOT_A_STATUS,
+    R_GIVE_WHY_LEAVING,
+    R_GIVE_LAST_DAY,
     R_NOT_AN_NPWP,
     R_NOT_AN_ACCOUNT_NUMBER,
     R_STORED_AS_NUMBER,
@@ -5555,6 +5562,42 @@ pub const R_NOT_A_SAMPLE_RULE: Text = Text {
     id: "'{}' bukan krejcie_morgan atau min_responses",
     en: "'{}' is not krejcie_morgan or min_responses",
 };
+pub const R_OFFICER_LEFT_ALREADY: Text = Text {
+    id: "pegawai sudah berhenti pada {}",
+    en: "the officer left on {} already",
+};
+pub const R_LAST_DAY_BEFORE_START: Text = Text {
+    id: "{} sebelum penugasan dimulai ({})",
+    en: "{} is before the assignment starts ({})",
+};
+pub const R_LAST_DAY_TOO_FAR: Text = Text {
+    id: "{} lebih dari setahun ke depan",
+    en: "{} is more than a year ahead",
+};
+pub const R_NOT_A_STATUS: Text = Text {
+    id: "'{}' bukan status: aktif, pensiun, meninggal, mutasi keluar, diberhentikan, atau CLTN",
+    en: "'{}' is not a status: aktif, pensiun, meninggal, mutasi keluar, diberhentikan or CLTN",
+};
+pub const R_GIVE_WHY_LEAVING: Text = Text {
+    id: "isi alasan pegawai berhenti: pensiun, meninggal, mutasi keluar, diberhentikan, atau CLTN",
+    en: "give why the officer leaves: pensiun, meninggal, mutasi keluar, diberhentikan or CLTN",
+};
+pub const R_GIVE_LAST_DAY: Text = Text {
+    id: "isi hari kerja terakhir pegawai",
+    en: "give the officer's last working day",
+};
+pub const OFFICERS_WHO_LEAVE: Text = Text {
+    id: "Pegawai yang berhenti",
+    en: "Officers who leave",
+};
+pub const DEPARTURE_UNPAID_LEAVE: Text = Text {
+    id: "Cuti di luar tanggungan negara",
+    en: "Unpaid leave (CLTN)",
+};
+pub const R_FIELD_COUNT: Text = Text {
+    id: "diharapkan {} kolom seperti baris judul, ternyata {}",
+    en: "expected {} fields like the header, found {}",
+};
 pub const R_OFFICER_LEFT: Text = Text {
     id: "pegawai berhenti pada {}: untuk mengaktifkannya lagi, beri tanggal mulai sesudahnya",
     en: "the officer left on {}: to bring them back, give a date after it",
@@ -5686,6 +5729,15 @@ pub const THAT_SOURCE_HAS_NO_ANSWERS: Text = Text {
 /// Every text above, for the completeness test.
 #[cfg(test)]
 pub const EVERY_TEXT: &[Text] = &[
+    R_FIELD_COUNT,
+    R_OFFICER_LEFT_ALREADY,
+    R_LAST_DAY_BEFORE_START,
+    R_LAST_DAY_TOO_FAR,
+    R_NOT_A_STATUS,
+    R_GIVE_WHY_LEAVING,
+    R_GIVE_LAST_DAY,
+    OFFICERS_WHO_LEAVE,
+    DEPARTURE_UNPAID_LEAVE,
     THAT_SOURCE_HAS_NO_ANSWERS,
     NO_OFFICER_WAITS_FOR_CONFIRMATION,
     COVERS_RESPONSES_UP_TO,

@@ -43,6 +43,7 @@ pub fn reason_label(lang: Lang, reason: DepartureReason) -> &'static str {
         DepartureReason::Died => T::DEPARTURE_DIED,
         DepartureReason::TransferredOut => T::DEPARTURE_TRANSFERRED_OUT,
         DepartureReason::Dismissed => T::DEPARTURE_DISMISSED,
+        DepartureReason::UnpaidLeave => T::DEPARTURE_UNPAID_LEAVE,
         DepartureReason::Other => T::DEPARTURE_OTHER,
     })
 }

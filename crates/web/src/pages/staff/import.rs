@@ -217,6 +217,20 @@ fn plan_table(lang: Lang, plan: &ImportPlan, tables: &[Table]) -> Markup {
             } } }
         }
         p.muted { (plan.unchanged) " " (lang.t(T::ROWS_UNCHANGED)) }
+        @if !plan.departures.is_empty() {
+            table.data tabindex="0" {
+                caption { (lang.t(T::OFFICERS_WHO_LEAVE)) }
+                thead { tr {
+                    th scope="col" { (lang.t(T::NAME)) } th scope="col" { "NIP" }
+                    th scope="col" { (lang.t(T::LAST_WORKING_DAY)) } th scope="col" { (lang.t(T::REASON)) }
+                } }
+                tbody { @for d in &plan.departures { tr {
+                    th scope="row" { (d.name) } td { (d.nip) }
+                    td { (lang.date(d.departure.last_day)) }
+                    td { (super::departure::reason_label(lang, d.departure.reason)) }
+                } } }
+            }
+        }
         @if !plan.ignored_columns.is_empty() {
             p { (lang.t(T::COLUMNS_NOT_USED))
                 (plan.ignored_columns.iter().map(|(t, c)| format!("{c} ({})", table_label(lang, *t))).collect::<Vec<_>>().join(", ")) }
