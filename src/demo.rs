@@ -376,6 +376,8 @@ fn organisation(seed: u64, officers: Option<usize>) -> Organisation {
             kind: kind.into(),
             monthly_users: None,
             service_hours: None,
+            head_nip: None,
+            treasurer_nip: None,
         });
     };
     let mut add_services = |unit: &str, list: &[(&str, &str)], rng: &mut Rng| {
@@ -554,6 +556,18 @@ fn organisation(seed: u64, officers: Option<usize>) -> Organisation {
         }
     }
     let officers = list;
+    // Each unit's payable list is signed by its head; the treasurer is the OPD's, so a
+    // sub-unit (a puskesmas, an UPT) names none and takes its parent's.
+    for unit in &mut units {
+        let mut staff = officers
+            .iter()
+            .rev()
+            .filter(|o| o.officer.unit_id == unit.unit_id);
+        unit.head_nip = staff.next().map(|o| o.officer.nip.clone());
+        if unit.parent_id.is_none() {
+            unit.treasurer_nip = staff.next().map(|o| o.officer.nip.clone());
+        }
+    }
     Organisation {
         units,
         services,

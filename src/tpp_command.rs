@@ -254,16 +254,23 @@ pub async fn export(store: &Store, args: ExportArgs) -> anyhow::Result<ExitCode>
         }
         "csv" => suara_reports::tpp::payroll_csv(&run)?,
         "payable" => {
-            let officers = store
-                .org_snapshot(&tenant.tenant_id)
-                .await?
+            let organisation = store.org_snapshot(&tenant.tenant_id).await?;
+            let officers = organisation
                 .officers
                 .into_iter()
                 .map(|c| (c.officer.nip.clone(), c.officer))
                 .collect();
             let payees = suara_reports::payable::payees(&run, &officers);
+            let signers = suara_reports::payable::signers(&organisation.units, &officers);
             let month = month.to_string();
-            suara_reports::payable::payable_xlsx(&run, &payees, &tenant.name, &month, &|l| l)?
+            suara_reports::payable::payable_xlsx(
+                &run,
+                &payees,
+                &signers,
+                &tenant.name,
+                &month,
+                &|l| l,
+            )?
         }
         other => bail!("--format must be xlsx, csv or payable (got '{other}')"),
     };

@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet};
-use suara_domain::org::{Officer, PayDetails};
+use suara_domain::org::{Officer, PayDetails, Unit};
 use suara_domain::tpp::deductions::{pay_line, PayLine};
 use suara_domain::tpp::payroll::PayrollRow;
 use suara_domain::tpp::policy::FACTOR_PLACES;
@@ -35,6 +35,55 @@ impl Payee<'_> {
     pub fn account_number(&self) -> &str {
         &self.pay.account_number
     }
+}
+
+/// An officer who signs a unit's list.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Signatory {
+    pub name: String,
+    pub nip: String,
+}
+
+/// Who signs a unit's list: its head ("Mengetahui, Kepala Unit") and the treasurer. `None`
+/// leaves a dotted line to write the name and NIP in by hand, as on paper lists.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Signers {
+    pub head: Option<Signatory>,
+    pub treasurer: Option<Signatory>,
+}
+
+/// Each unit's signers: its own head and treasurer, or for either one its nearest parent's
+/// (a puskesmas pays through its dinas's treasurer), named from the officer list.
+pub fn signers(units: &[Unit], officers: &BTreeMap<String, Officer>) -> BTreeMap<String, Signers> {
+    let by_id: BTreeMap<&str, &Unit> = units.iter().map(|u| (u.unit_id.as_str(), u)).collect();
+    let find = |start: &Unit, nip_of: fn(&Unit) -> Option<&String>| {
+        let mut unit = Some(start);
+        // At most as many steps as units: a cycle in a damaged tree ends the walk.
+        for _ in 0..=units.len() {
+            let here = unit?;
+            if let Some(nip) = nip_of(here) {
+                return officers.get(nip).map(|o| Signatory {
+                    name: o.name.clone(),
+                    nip: nip.clone(),
+                });
+            }
+            unit = here
+                .parent_id
+                .as_deref()
+                .and_then(|p| by_id.get(p).copied());
+        }
+        None
+    };
+    units
+        .iter()
+        .map(|u| {
+            let signers = Signers {
+                head: find(u, |u| u.head_nip.as_ref()),
+                treasurer: find(u, |u| u.treasurer_nip.as_ref()),
+            };
+            (u.unit_id.clone(), signers)
+        })
+        .collect()
 }
 
 /// Details for a payee nothing is known of.
@@ -147,6 +196,7 @@ fn deduction_names(run: &StoredRun) -> Vec<&str> {
 pub fn payable_xlsx(
     run: &StoredRun,
     payees: &[Payee],
+    signers: &BTreeMap<String, Signers>,
     regency: &str,
     month: &str,
     words: Words,
@@ -239,7 +289,8 @@ pub fn payable_xlsx(
         let sheet = workbook.add_worksheet();
         sheet.set_name(sheet_name(unit_id, &mut taken))?;
         let top = heading(sheet, Some(&members[0].run.unit_name))?;
-        unit_sheet(sheet, &f, words, top, &deductions, members)?;
+        let signers = signers.get(*unit_id).cloned().unwrap_or_default();
+        unit_sheet(sheet, &f, words, top, &deductions, members, &signers)?;
     }
     Ok(workbook.save_to_buffer()?)
 }
@@ -251,6 +302,7 @@ fn unit_sheet(
     top: u32,
     deductions: &[&str],
     members: &[&Payee],
+    signers: &Signers,
 ) -> Result<(), ReportError> {
     let mut headers: Vec<&str> = UNIT_HEADERS.map(words).to_vec();
     headers.extend(deductions.iter().copied());
@@ -295,20 +347,15 @@ fn unit_sheet(
         &sums(members.iter().copied(), deductions.len()),
         &f.rupiah_bold,
     )?;
-    // Names and NIPs are written in by hand above the signatures, as on paper lists.
-    let blank = "(..........................................)";
     let block = r + 3;
-    for (column, title) in [
-        (1u16, "Mengetahui, Kepala Unit"),
-        (net_column, "Bendahara Pengeluaran"),
+    for (column, title, signer) in [
+        (1u16, "Mengetahui, Kepala Unit", &signers.head),
+        (net_column, "Bendahara Pengeluaran", &signers.treasurer),
     ] {
+        let (name, nip) = signature_lines(signer, words, 42);
         sheet.write_string(block, column, words(title))?;
-        sheet.write_string(block + 4, column, blank)?;
-        sheet.write_string(
-            block + 5,
-            column,
-            format!("{} ........................", words("NIP")),
-        )?;
+        sheet.write_string(block + 4, column, inert(&name))?;
+        sheet.write_string(block + 5, column, nip)?;
     }
     for (c, width) in [5, 28, 20, 12, 24, 8, 15, 10, 15].iter().enumerate() {
         sheet.set_column_width(c as u16, *width)?;
@@ -360,6 +407,7 @@ fn money_columns(
 pub fn payable_pdf(
     run: &StoredRun,
     payees: &[Payee],
+    signers: &BTreeMap<String, Signers>,
     regency: &str,
     month: &str,
     words: Words,
@@ -421,7 +469,7 @@ pub fn payable_pdf(
         right: false,
     });
     let money = |cells: &[u64]| cells.iter().map(|a| rupiah(*a)).collect::<Vec<_>>();
-    for (i, members) in by_unit.values().enumerate() {
+    for (i, (unit_id, members)) in by_unit.iter().enumerate() {
         if i > 0 {
             doc.need(PAGE_BREAK);
         }
@@ -456,7 +504,8 @@ pub fn payable_pdf(
         total.extend([String::new(), String::new()]);
         rows.push(total);
         doc.table(&columns, &rows, true);
-        signatures(&mut doc, words);
+        let unit_signers = signers.get(*unit_id).cloned().unwrap_or_default();
+        signatures(&mut doc, words, &unit_signers);
     }
     doc.need(PAGE_BREAK);
     doc.centred(words("Rekapitulasi"), Weight::Bold, 13.0);
@@ -521,8 +570,20 @@ fn deduction_share(deductions: usize, total: f32) -> f32 {
 /// Taller than any page: the next unit starts on a page of its own.
 const PAGE_BREAK: f32 = 10_000.0;
 
-/// The unit head's and the treasurer's blocks, names and NIPs written in by hand.
-fn signatures(doc: &mut Document, words: Words) {
+/// A signer's name and NIP lines; dotted lines `width` wide to write them in by hand when
+/// the unit names no one.
+fn signature_lines(signer: &Option<Signatory>, words: Words, width: usize) -> (String, String) {
+    match signer {
+        Some(s) => (s.name.clone(), format!("{} {}", words("NIP"), s.nip)),
+        None => (
+            format!("({})", ".".repeat(width)),
+            format!("{} {}", words("NIP"), ".".repeat(width / 2 + 12)),
+        ),
+    }
+}
+
+/// The unit head's and the treasurer's blocks.
+fn signatures(doc: &mut Document, words: Words, signers: &Signers) {
     doc.gap(18.0);
     let columns = [
         Column {
@@ -536,13 +597,13 @@ fn signatures(doc: &mut Document, words: Words) {
             right: false,
         },
     ];
-    let blank = "(....................................................)".to_string();
-    let nip = format!("{} ....................................", words("NIP"));
+    let (head, head_nip) = signature_lines(&signers.head, words, 52);
+    let (treasurer, treasurer_nip) = signature_lines(&signers.treasurer, words, 52);
     let rows = vec![
         vec![String::new(), String::new()],
         vec![String::new(), String::new()],
-        vec![blank.clone(), blank],
-        vec![nip.clone(), nip],
+        vec![head, treasurer],
+        vec![head_nip, treasurer_nip],
     ];
     doc.table(&columns, &rows, false);
 }
@@ -604,5 +665,70 @@ impl Formats {
                 .set_num_format(format!("0.{}%", "0".repeat(FACTOR_PLACES as usize - 2))),
             signature: Format::new().set_border_bottom(FormatBorder::Dotted),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn unit(id: &str, parent: Option<&str>, head: Option<&str>, treasurer: Option<&str>) -> Unit {
+        Unit {
+            unit_id: id.into(),
+            parent_id: parent.map(Into::into),
+            name: id.into(),
+            kind: "dinas".into(),
+            monthly_users: None,
+            service_hours: None,
+            head_nip: head.map(Into::into),
+            treasurer_nip: treasurer.map(Into::into),
+        }
+    }
+
+    #[test]
+    fn a_unit_takes_its_nearest_parents_signers_and_a_cycle_ends_the_walk() {
+        let officer = |nip: &str, name: &str| {
+            (
+                nip.to_string(),
+                Officer {
+                    nip: nip.into(),
+                    name: name.into(),
+                    position: String::new(),
+                    position_class: String::new(),
+                    unit_id: String::new(),
+                    serves_public: true,
+                    pay: PayDetails::default(),
+                },
+            )
+        };
+        let officers: BTreeMap<_, _> = [
+            officer("1", "Kepala Dinas"),
+            officer("2", "Bendahara"),
+            officer("3", "Kepala Puskesmas"),
+        ]
+        .into();
+        let units = [
+            unit("dinkes", None, Some("1"), Some("2")),
+            unit("pkm", Some("dinkes"), Some("3"), None),
+            unit("pustu", Some("pkm"), None, None),
+            unit("a", Some("b"), None, None),
+            unit("b", Some("a"), None, Some("gone")),
+        ];
+        let signers = signers(&units, &officers);
+        let names = |id: &str| {
+            let s = &signers[id];
+            (
+                s.head.as_ref().map(|s| s.name.as_str()),
+                s.treasurer.as_ref().map(|s| s.name.as_str()),
+            )
+        };
+        assert_eq!(names("dinkes"), (Some("Kepala Dinas"), Some("Bendahara")));
+        assert_eq!(names("pkm"), (Some("Kepala Puskesmas"), Some("Bendahara")));
+        assert_eq!(
+            names("pustu"),
+            (Some("Kepala Puskesmas"), Some("Bendahara"))
+        );
+        // A NIP no officer has names no one; a cycle names no one rather than looping.
+        assert_eq!(names("a"), (None, None));
     }
 }

@@ -207,6 +207,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/shared/0032_evidence_sources.sql"),
         postgres: include_str!("../migrations/shared/0032_evidence_sources.sql"),
     },
+    Migration {
+        version: 33,
+        name: "unit_signers",
+        sqlite: include_str!("../migrations/shared/0033_unit_signers.sql"),
+        postgres: include_str!("../migrations/shared/0033_unit_signers.sql"),
+    },
 ];
 
 /// Responses stored before the chain existed are linked once, when it is created.

@@ -139,11 +139,13 @@ impl Store {
             };
         for Change { before, after } in &plan.units {
             sqlx::query(
-                "INSERT INTO units (tenant_id, unit_id, parent_id, name, kind, monthly_users, service_hours)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7)
+                "INSERT INTO units (tenant_id, unit_id, parent_id, name, kind, monthly_users,
+                     service_hours, head_nip, treasurer_nip)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
                  ON CONFLICT (tenant_id, unit_id) DO UPDATE SET parent_id = excluded.parent_id,
                      name = excluded.name, kind = excluded.kind, monthly_users = excluded.monthly_users,
-                     service_hours = excluded.service_hours",
+                     service_hours = excluded.service_hours, head_nip = excluded.head_nip,
+                     treasurer_nip = excluded.treasurer_nip",
             )
             .bind(tenant_id)
             .bind(&after.unit_id)
@@ -152,6 +154,8 @@ impl Store {
             .bind(&after.kind)
             .bind(after.monthly_users.map(i64::from))
             .bind(after.service_hours.as_ref().map(ToString::to_string))
+            .bind(&after.head_nip)
+            .bind(&after.treasurer_nip)
             .execute(&mut *tx)
             .await?;
             audit::append(
@@ -231,7 +235,8 @@ impl Store {
         };
         for OfficerDeparture { nip, departure, .. } in &plan.departures {
             // `false`: a colleague recorded it on the departure page since the plan was made.
-            self.end_open_assignment(&mut tx, who, nip, departure).await?;
+            self.end_open_assignment(&mut tx, who, nip, departure)
+                .await?;
         }
         for change in &plan.catalogue {
             crate::catalogue::write_entry(&mut tx, tenant_id, change).await?;
@@ -521,7 +526,10 @@ impl Store {
             actor,
             at,
         };
-        if !self.end_open_assignment(&mut tx, who, nip, departure).await? {
+        if !self
+            .end_open_assignment(&mut tx, who, nip, departure)
+            .await?
+        {
             return Ok(false);
         }
         tx.commit().await?;
@@ -689,7 +697,8 @@ fn tenant_from_row(row: &AnyRow) -> Result<Tenant> {
     })
 }
 
-const UNIT_COLUMNS: &str = "unit_id, parent_id, name, kind, monthly_users, service_hours";
+const UNIT_COLUMNS: &str =
+    "unit_id, parent_id, name, kind, monthly_users, service_hours, head_nip, treasurer_nip";
 
 fn unit_from_row(row: &AnyRow) -> Result<Unit> {
     let users: Option<i64> = row.try_get("monthly_users")?;
@@ -706,6 +715,8 @@ fn unit_from_row(row: &AnyRow) -> Result<Unit> {
                     .map_err(|e| StoreError::Corrupt(format!("service hours '{text}': {e}")))
             })
             .transpose()?,
+        head_nip: row.try_get("head_nip")?,
+        treasurer_nip: row.try_get("treasurer_nip")?,
     })
 }
 

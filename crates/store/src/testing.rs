@@ -116,6 +116,8 @@ pub fn organisation() -> Snapshot {
         kind: "dinas".into(),
         monthly_users: Some(100),
         service_hours: None,
+        head_nip: None,
+        treasurer_nip: None,
     };
     let service = |id: &str, unit: &str, name: &str| Service {
         service_id: id.into(),

@@ -1108,7 +1108,7 @@ async fn verify_catches_pay_records_edited_behind_the_applications_back(db: Test
         .await
         .unwrap();
     assert_eq!(verify().await, None);
-    let edits: [(&str, &str, &str, &str); 9] = [
+    let edits: [(&str, &str, &str, &str); 10] = [
         (
             "a self-issued ticket's issuer cleared",
             "UPDATE tickets SET issuer_nip = NULL",
@@ -1149,6 +1149,12 @@ async fn verify_catches_pay_records_edited_behind_the_applications_back(db: Test
             "a unit moved under another, so its officers take that unit's score",
             "UPDATE units SET parent_id = 'rsud' WHERE unit_id = 'dukcapil'",
             "UPDATE units SET parent_id = NULL WHERE unit_id = 'dukcapil'",
+            "unit dukcapil is not as the audit chain recorded",
+        ),
+        (
+            "another name put under a unit's payable list",
+            "UPDATE units SET treasurer_nip = '197503152000031002' WHERE unit_id = 'dukcapil'",
+            "UPDATE units SET treasurer_nip = NULL WHERE unit_id = 'dukcapil'",
             "unit dukcapil is not as the audit chain recorded",
         ),
         (

@@ -886,7 +886,9 @@ async fn a_list_ends_the_assignments_of_officers_who_left(db: TestDatabase) {
             "NIP;NAMA;JABATAN;UNIT KERJA;KELAS JABATAN;TMT BERHENTI;STATUS\n\
              {OFFICER_NIP};Sri Wahyuni;Verifikator;Dinas Dukcapil;7;{};{status}\n\
              {OTHER_OFFICER_NIP};Bambang Setiawan;Verifikator;rsud-igd;7;;PNS\n",
-            last_day.format(time::macros::format_description!("[day]-[month]-[year]")).unwrap()
+            last_day
+                .format(time::macros::format_description!("[day]-[month]-[year]"))
+                .unwrap()
         )
     };
     let (status, html) = upload(&app, &hr, "import", &[("officers", list("tugas belajar"))]).await;
@@ -900,15 +902,27 @@ async fn a_list_ends_the_assignments_of_officers_who_left(db: TestDatabase) {
                 "{} {} {}",
                 last_day.day(),
                 [
-                    "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
-                    "September", "Oktober", "November", "Desember"
+                    "Januari",
+                    "Februari",
+                    "Maret",
+                    "April",
+                    "Mei",
+                    "Juni",
+                    "Juli",
+                    "Agustus",
+                    "September",
+                    "Oktober",
+                    "November",
+                    "Desember"
                 ][usize::from(u8::from(last_day.month())) - 1],
                 last_day.year()
             ))
             && html.contains("Pensiun"),
         "{html}"
     );
-    assert!(app.store.assignments("t1", OFFICER_NIP).await.unwrap()[0].until.is_none());
+    assert!(app.store.assignments("t1", OFFICER_NIP).await.unwrap()[0]
+        .until
+        .is_none());
     let (status, html) = upload(&app, &hr, "import", &[("officers", list("Pensiun"))]).await;
     assert_eq!(status, StatusCode::OK, "{html}");
     let history = app.store.assignments("t1", OFFICER_NIP).await.unwrap();
@@ -920,7 +934,10 @@ async fn a_list_ends_the_assignments_of_officers_who_left(db: TestDatabase) {
     assert_eq!(report.problem, None);
     let (_, officers, _) = app.store.preview_payroll("t1", this_month).await.unwrap();
     let nips: Vec<_> = officers.iter().map(|o| o.input.nip.as_str()).collect();
-    assert!(!nips.contains(&OFFICER_NIP) && nips.contains(&OTHER_OFFICER_NIP), "{nips:?}");
+    assert!(
+        !nips.contains(&OFFICER_NIP) && nips.contains(&OTHER_OFFICER_NIP),
+        "{nips:?}"
+    );
 }
 
 /// Each file's template, downloaded, filled in and uploaded, imports; the Excel template as
@@ -968,7 +985,7 @@ async fn templates_are_downloaded_filled_and_imported(db: TestDatabase) {
     let first = suara_domain::spreadsheet::as_csv(&workbook).unwrap();
     assert_eq!(
         String::from_utf8_lossy(&first).trim_end(),
-        "KODE UNIT,NAMA UNIT,JENIS,INDUK,PENGGUNA PER BULAN,JAM LAYANAN"
+        "KODE UNIT,NAMA UNIT,JENIS,INDUK,PENGGUNA PER BULAN,JAM LAYANAN,NIP KEPALA,NIP BENDAHARA"
     );
     let (status, html) = upload(&app, &hr, "import", &[("units", workbook.to_vec())]).await;
     assert_eq!(status, StatusCode::OK, "{html}");

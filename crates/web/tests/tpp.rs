@@ -391,12 +391,18 @@ async fn import_officers(app: &TestApp, hr: &Session, csv: &str) {
 }
 
 async fn send_officers(app: &TestApp, hr: &Session, csv: &str) -> (StatusCode, String) {
+    send_list(app, hr, "officers", csv).await
+}
+
+/// Posts one list (`units`, `officers`…) to the import page, to import at once.
+async fn send_list(app: &TestApp, hr: &Session, table: &str, csv: &str) -> (StatusCode, String) {
     let form = reqwest::multipart::Form::new()
         .text("csrf", hr.csrf.clone())
         .text("action", "import")
         .part(
-            "officers",
-            reqwest::multipart::Part::bytes(csv.as_bytes().to_vec()).file_name("pegawai.csv"),
+            table.to_string(),
+            reqwest::multipart::Part::bytes(csv.as_bytes().to_vec())
+                .file_name(format!("{table}.csv")),
         );
     let sent = app
         .client
@@ -474,6 +480,27 @@ async fn finance_pays_from_the_payable_list(db: TestDatabase) {
         ),
     )
     .await;
+    // Who signs: the civil registry names its head and treasurer; the hospital its head
+    // only, and its emergency ward no one, so the ward's list takes the hospital's head and
+    // leaves the treasurer's name to be written in. A signer must be an officer.
+    let units = |treasurer: &str| {
+        format!(
+            "KODE UNIT;NAMA UNIT;JENIS;INDUK;NIP KEPALA;NIP BENDAHARA\n\
+             dukcapil;Dinas Dukcapil;dinas;;{OFFICER_NIP};{treasurer}\n\
+             rsud;RSUD dr. Soedomo;dinas;;{OTHER_OFFICER_NIP};\n"
+        )
+    };
+    let (status, html) = send_list(&app, &hr, "units", &units("199912312020121001")).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        html.contains("tidak ada pegawai dengan NIP 199912312020121001"),
+        "{html}"
+    );
+    let (status, html) = send_list(&app, &hr, "units", &units(OTHER_OFFICER_NIP)).await;
+    assert!(
+        status == StatusCode::OK && html.contains("Impor selesai"),
+        "{html}"
+    );
     let finance = app.sign_in("bpkad", PASSWORD).await.unwrap();
     let month = tenant()
         .month_of(OffsetDateTime::now_utc())
@@ -505,6 +532,33 @@ async fn finance_pays_from_the_payable_list(db: TestDatabase) {
             && summary.contains("PPh Pasal 21, Iuran BPJS Kesehatan")
             && summary.contains(",Jumlah,2,10000000,250000,100000,9650000"),
         "{summary}"
+    );
+    let sheet_text = |name: &str| {
+        use calamine::Reader;
+        let mut book = calamine::Xlsx::new(std::io::Cursor::new(workbook.to_vec())).unwrap();
+        let range = book.worksheet_range(name).unwrap();
+        range
+            .rows()
+            .map(|row| {
+                row.iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join("|")
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let registry = sheet_text("dukcapil");
+    assert!(
+        registry.contains("Sri Wahyuni")
+            && registry.contains(&format!("NIP {OFFICER_NIP}"))
+            && registry.contains(&format!("NIP {OTHER_OFFICER_NIP}")),
+        "{registry}"
+    );
+    let ward = sheet_text("rsud-igd");
+    assert!(
+        ward.contains(&format!("NIP {OTHER_OFFICER_NIP}")) && ward.contains("NIP ....."),
+        "{ward}"
     );
     let pdf = app
         .get_as(

@@ -65,15 +65,24 @@ impl DepartureReason {
             "" | "aktif" | "active" | "pns" | "cpns" | "pppk" | "bekerja" => return Ok(None),
             "pensiun" | "purna tugas" | "purnabakti" | "retired" => DepartureReason::Retired,
             "meninggal" | "meninggal dunia" | "wafat" | "died" => DepartureReason::Died,
-            "mutasi keluar" | "pindah" | "pindah keluar" | "pindah ke luar daerah"
+            "mutasi keluar"
+            | "pindah"
+            | "pindah keluar"
+            | "pindah ke luar daerah"
             | "transferred out" => DepartureReason::TransferredOut,
             "diberhentikan" | "berhenti" | "pemberhentian" | "dismissed" => {
                 DepartureReason::Dismissed
             }
-            "cltn" | "cuti di luar tanggungan" | "cuti di luar tanggungan negara"
+            "cltn"
+            | "cuti di luar tanggungan"
+            | "cuti di luar tanggungan negara"
             | "unpaid leave" => DepartureReason::UnpaidLeave,
             "lainnya" | "other" => DepartureReason::Other,
-            other => return DepartureReason::from_code(&other.replace(' ', "_")).map(Some).ok_or(()),
+            other => {
+                return DepartureReason::from_code(&other.replace(' ', "_"))
+                    .map(Some)
+                    .ok_or(())
+            }
         }))
     }
 }
@@ -223,7 +232,10 @@ mod tests {
         );
         assert_eq!(DepartureReason::from_status("Tugas belajar"), Err(()));
         for reason in DepartureReason::ALL {
-            assert_eq!(DepartureReason::from_status(reason.code()), Ok(Some(reason)));
+            assert_eq!(
+                DepartureReason::from_status(reason.code()),
+                Ok(Some(reason))
+            );
         }
     }
 

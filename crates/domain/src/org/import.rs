@@ -78,7 +78,13 @@ impl Table {
         match self {
             Table::Units => (
                 &["unit_id", "name", "kind"],
-                &["parent_id", "monthly_users", "service_hours"],
+                &[
+                    "parent_id",
+                    "monthly_users",
+                    "service_hours",
+                    "head_nip",
+                    "treasurer_nip",
+                ],
             ),
             Table::Services => (&["service_id", "unit_id", "name"], &[]),
             Table::Points => (&["point_id", "unit_id", "name"], &[]),
@@ -315,7 +321,18 @@ pub fn plan_import(
     }
     let rows_of = |table| rows.get(&table).map_or(&[][..], Vec::as_slice);
 
-    let units = parse_units(rows_of(Table::Units), current, &mut errors);
+    // Signers may be officers stored or in this import's list.
+    let nips: HashSet<String> = current
+        .officers
+        .iter()
+        .map(|o| o.officer.nip.clone())
+        .chain(
+            rows_of(Table::Officers)
+                .iter()
+                .map(|r| r.get("nip").replace(' ', "")),
+        )
+        .collect();
+    let units = parse_units(rows_of(Table::Units), current, &nips, &mut errors);
     let known_units = UnitRefs::new(current.units.iter().chain(&units));
     let services = parse_simple(
         rows_of(Table::Services),
@@ -616,6 +633,12 @@ fn aliases(table: Table, column: &str) -> &'static [&'static str] {
             "pengguna layanan per bulan",
         ],
         (Table::Units, "service_hours") => &["jam layanan", "jam pelayanan"],
+        (Table::Units, "head_nip") => &["nip kepala", "nip kepala unit", "nip pimpinan"],
+        (Table::Units, "treasurer_nip") => &[
+            "nip bendahara",
+            "nip bendahara pengeluaran",
+            "nip bendahara pengeluaran pembantu",
+        ],
         (Table::Services, "service_id") => &["kode layanan", "kode"],
         (Table::Services, "name") => &["nama", "nama layanan", "layanan"],
         (Table::Points, "point_id") => &["kode loket", "kode"],
@@ -665,7 +688,7 @@ const PERSONNEL_COLUMNS: &[&str] = &[
 ];
 
 /// Columns whose cells must be text in a workbook: digits whose leading zeros matter.
-const TEXT_ONLY: &[&str] = &["npwp", "account_number"];
+const TEXT_ONLY: &[&str] = &["npwp", "account_number", "head_nip", "treasurer_nip"];
 
 /// The column a header names, if suara reads it.
 pub(crate) fn column_of(table: Table, header: &str) -> Option<&'static str> {
@@ -1068,7 +1091,12 @@ fn parse_issues(rows: &[Row], errors: &mut Vec<RowError>) -> Vec<StrategicIssue>
     out
 }
 
-fn parse_units(rows: &[Row], current: &Snapshot, errors: &mut Vec<RowError>) -> Vec<Unit> {
+fn parse_units(
+    rows: &[Row],
+    current: &Snapshot,
+    nips: &HashSet<String>,
+    errors: &mut Vec<RowError>,
+) -> Vec<Unit> {
     let mut seen = HashMap::new();
     let mut units = Vec::new();
     // (line, unit, parent) of every row whose codes parse.
@@ -1104,6 +1132,23 @@ fn parse_units(rows: &[Row], current: &Snapshot, errors: &mut Vec<RowError>) -> 
                 }
             },
         };
+        let stored = id
+            .as_deref()
+            .and_then(|id| current.units.iter().find(|u| u.unit_id == id));
+        let head_nip = signer(
+            row,
+            "head_nip",
+            stored.and_then(|u| u.head_nip.as_ref()),
+            nips,
+            errors,
+        );
+        let treasurer_nip = signer(
+            row,
+            "treasurer_nip",
+            stored.and_then(|u| u.treasurer_nip.as_ref()),
+            nips,
+            errors,
+        );
         if let (Some(id), Some(parent_id)) = (&id, &parent) {
             links.push((row.line, id.clone(), parent_id.clone()));
         }
@@ -1114,8 +1159,18 @@ fn parse_units(rows: &[Row], current: &Snapshot, errors: &mut Vec<RowError>) -> 
             Some(parent_id),
             Some(monthly_users),
             Some(service_hours),
-        ) = (id, name, kind, parent, monthly_users, service_hours)
-        {
+            Some(head_nip),
+            Some(treasurer_nip),
+        ) = (
+            id,
+            name,
+            kind,
+            parent,
+            monthly_users,
+            service_hours,
+            head_nip,
+            treasurer_nip,
+        ) {
             if row.unique("unit_id", &id, &mut seen, errors) {
                 units.push(Unit {
                     unit_id: id,
@@ -1124,6 +1179,8 @@ fn parse_units(rows: &[Row], current: &Snapshot, errors: &mut Vec<RowError>) -> 
                     kind,
                     monthly_users,
                     service_hours,
+                    head_nip,
+                    treasurer_nip,
                 });
             }
         }
@@ -1200,6 +1257,39 @@ fn parse_simple<T>(
         }
     }
     out
+}
+
+/// A unit's signer (NIP KEPALA, NIP BENDAHARA): an officer stored or in this import's list.
+/// A file without the column keeps what was stored; a blank cell clears it. `None` when the
+/// cell is wrong (the error is pushed).
+fn signer(
+    row: &Row,
+    column: &str,
+    stored: Option<&String>,
+    nips: &HashSet<String>,
+    errors: &mut Vec<RowError>,
+) -> Option<Option<String>> {
+    if !row.cells.contains_key(column) {
+        return Some(stored.cloned());
+    }
+    let nip = row.get(column).replace(' ', "");
+    if nip.is_empty() {
+        Some(None)
+    } else if !valid_nip(&nip) {
+        errors.push(row.error(
+            column,
+            format!("'{}' is not an 18-digit NIP", row.get(column)),
+        ));
+        None
+    } else if !nips.contains(&nip) {
+        errors.push(row.error(
+            column,
+            format!("no officer has NIP {nip}: import them in the officers' list first or with it"),
+        ));
+        None
+    } else {
+        Some(Some(nip))
+    }
 }
 
 /// The officer's rank, tax number and bank account. A column the file does not have keeps
@@ -1388,7 +1478,9 @@ fn parse_officers(
         // The last day falls within the assignment that will be open: the stored one, or
         // the one this row opens.
         let opens = stored.is_none_or(|s| {
-            returning || s.officer.unit_id != officer.unit_id || s.officer.position != officer.position
+            returning
+                || s.officer.unit_id != officer.unit_id
+                || s.officer.position != officer.position
         });
         let start = match stored {
             Some(s) if !opens => s.since,
@@ -1528,7 +1620,11 @@ mod tests {
             });
         }
         for d in &plan.departures {
-            if let Some(o) = snapshot.officers.iter_mut().find(|o| o.officer.nip == d.nip) {
+            if let Some(o) = snapshot
+                .officers
+                .iter_mut()
+                .find(|o| o.officer.nip == d.nip)
+            {
                 o.left_on = Some(d.departure.last_day);
             }
         }
@@ -1836,6 +1932,68 @@ mod tests {
     }
 
     #[test]
+    fn unit_signers_are_officers_and_a_list_without_them_keeps_them() {
+        let with_signers = "unit_id,parent_id,name,kind,NIP KEPALA,NIP BENDAHARA\n\
+            dinkes,,Dinas Kesehatan,dinas,198001012005011001,\n\
+            pkm-panggul,dinkes,Puskesmas Panggul,puskesmas,,\n";
+        // The head is in the officers' list of the same import.
+        let plan = plan_import(
+            &files(with_signers, SERVICES, POINTS, OFFICERS),
+            &Snapshot::default(),
+            TODAY,
+        )
+        .unwrap();
+        let stored = applied(&plan, Snapshot::default());
+        let dinkes = |s: &Snapshot| {
+            s.units
+                .iter()
+                .find(|u| u.unit_id == "dinkes")
+                .cloned()
+                .unwrap()
+        };
+        assert_eq!(
+            dinkes(&stored).head_nip.as_deref(),
+            Some("198001012005011001")
+        );
+        assert_eq!(dinkes(&stored).treasurer_nip, None);
+        // The units' list without the columns changes nothing.
+        let plan = plan_import(
+            &ImportFiles {
+                units: Some(UNITS.as_bytes()),
+                ..Default::default()
+            },
+            &stored,
+            TODAY,
+        )
+        .unwrap();
+        assert!(
+            plan.units.iter().all(|c| c.after.unit_id != "dinkes"),
+            "{plan:?}"
+        );
+        // Someone who is no officer, or no NIP at all, is refused and named.
+        for (nip, reason) in [
+            (
+                "199912312020121001",
+                "no officer has NIP 199912312020121001",
+            ),
+            ("12345", "'12345' is not an 18-digit NIP"),
+        ] {
+            let file = with_signers.replace("dinas,198001012005011001,", &format!("dinas,{nip},"));
+            let errors = plan_import(
+                &ImportFiles {
+                    units: Some(file.as_bytes()),
+                    ..Default::default()
+                },
+                &stored,
+                TODAY,
+            )
+            .unwrap_err();
+            assert_eq!(errors[0].field, "head_nip");
+            assert!(errors[0].reason.starts_with(reason), "{errors:?}");
+        }
+    }
+
+    #[test]
     fn a_row_with_a_last_day_and_a_status_ends_the_assignment_once() {
         let stored = applied(
             &plan_import(
@@ -1903,8 +2061,8 @@ mod tests {
         }
 
         // A newcomer who left already, as a personnel list may carry: brought in and ended.
-        let newcomer = with("15-11-2026", "mutasi keluar")
-            .replace("198001012005011001", "199001012015011002");
+        let newcomer =
+            with("15-11-2026", "mutasi keluar").replace("198001012005011001", "199001012015011002");
         let plan = plan_of(&newcomer, &stored).unwrap();
         assert_eq!(plan.counts(Table::Officers).added, 1);
         assert_eq!(
@@ -1992,6 +2150,8 @@ mod tests {
                 kind: "dinas".into(),
                 monthly_users: None,
                 service_hours: None,
+                head_nip: None,
+                treasurer_nip: None,
             }],
             ..Snapshot::default()
         };
@@ -2075,6 +2235,8 @@ mod tests {
                     kind: "dinas".into(),
                     monthly_users: None,
                     service_hours: None,
+                    head_nip: None,
+                    treasurer_nip: None,
                 },
                 Unit {
                     unit_id: "pkm-panggul".into(),
@@ -2083,6 +2245,8 @@ mod tests {
                     kind: "puskesmas".into(),
                     monthly_users: Some(900),
                     service_hours: None,
+                    head_nip: None,
+                    treasurer_nip: None,
                 },
             ],
             ..Snapshot::default()
@@ -2272,6 +2436,8 @@ mod tests {
                 kind: "dinas".into(),
                 monthly_users: None,
                 service_hours: None,
+                head_nip: None,
+                treasurer_nip: None,
             }],
             ..Default::default()
         };

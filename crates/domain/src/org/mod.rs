@@ -24,6 +24,14 @@ pub struct Unit {
     pub monthly_users: Option<u32>,
     /// Posted service hours; `None` when not set (then no response is judged by the hour).
     pub service_hours: Option<hours::ServiceHours>,
+    /// The officers who sign the unit's payable list: its head ("Mengetahui, Kepala Unit")
+    /// and the treasurer (Bendahara Pengeluaran). `None` takes the parent unit's, and at the
+    /// top a line to write in by hand. Left out of the audit JSON when unset, so entries
+    /// made before they existed read the same.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub head_nip: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub treasurer_nip: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

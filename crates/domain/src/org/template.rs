@@ -13,6 +13,8 @@ pub fn header(table: Table, column: &str) -> &'static str {
         (Table::Units, "parent_id") => "INDUK",
         (Table::Units, "monthly_users") => "PENGGUNA PER BULAN",
         (Table::Units, "service_hours") => "JAM LAYANAN",
+        (Table::Units, "head_nip") => "NIP KEPALA",
+        (Table::Units, "treasurer_nip") => "NIP BENDAHARA",
         (Table::Services, "service_id") => "KODE LAYANAN",
         (Table::Services, "name") => "NAMA LAYANAN",
         (Table::Points, "point_id") => "KODE LOKET",
@@ -62,7 +64,14 @@ pub fn columns(table: Table) -> Vec<(&'static str, &'static str)> {
 pub fn is_text(column: &str) -> bool {
     matches!(
         column,
-        "nip" | "npwp" | "account_number" | "village_code" | "code" | "issue_code"
+        "nip"
+            | "npwp"
+            | "account_number"
+            | "village_code"
+            | "code"
+            | "issue_code"
+            | "head_nip"
+            | "treasurer_nip"
     )
 }
 
@@ -76,6 +85,8 @@ pub fn example(table: Table) -> &'static [&'static str] {
             "dinkes",
             "900",
             "Sen-Kam 07:30-14:00; Jum 07:30-11:00",
+            "",
+            "",
         ],
         Table::Services => &["rawat-jalan", "pkm-panggul", "Rawat jalan"],
         Table::Points => &["loket-1", "pkm-panggul", "Loket pendaftaran"],
@@ -156,7 +167,7 @@ mod tests {
         let units = filled(
             Table::Units,
             &[
-                &["dinkes", "Dinas Kesehatan", "dinas", "", "", ""],
+                &["dinkes", "Dinas Kesehatan", "dinas", "", "", "", "", ""],
                 example(Table::Units),
             ],
         );

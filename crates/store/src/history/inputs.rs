@@ -202,8 +202,8 @@ impl Store {
             last.insert(id, entry);
         }
         let rows = sqlx::query(
-            "SELECT unit_id, parent_id, monthly_users FROM units WHERE tenant_id = $1
-             ORDER BY unit_id",
+            "SELECT unit_id, parent_id, monthly_users, head_nip, treasurer_nip FROM units
+             WHERE tenant_id = $1 ORDER BY unit_id",
         )
         .bind(tenant_id)
         .fetch_all(&self.reader)
@@ -212,13 +212,18 @@ impl Store {
             let id: String = row.try_get("unit_id")?;
             let parent: Option<String> = row.try_get("parent_id")?;
             let users: Option<i64> = row.try_get("monthly_users")?;
+            // The payable list's signers too: a keeper must not put another name under it.
+            let signers: [Option<String>; 2] =
+                [row.try_get("head_nip")?, row.try_get("treasurer_nip")?];
             let matches = last
                 .get(&id)
                 .and_then(|e| e.after.as_ref())
                 .is_some_and(|a| {
+                    let text = |key: &str| a.get(key).and_then(|v| v.as_str().map(str::to_owned));
                     a.get("parent_id").map(|v| v.as_str().map(str::to_owned))
                         == Some(parent.clone())
                         && a.get("monthly_users").map(serde_json::Value::as_i64) == Some(users)
+                        && [text("head_nip"), text("treasurer_nip")] == signers
                 });
             if !matches {
                 return Ok(Some(format!(

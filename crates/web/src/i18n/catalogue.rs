@@ -4605,6 +4605,7 @@ pub const PAYABLE_SHEET: &[Text] = &[
 
 /// Domain reasons a page may show, for `reason_text`; the English is the domain's wording.
 pub const REASONS: &[Text] = &[
+    R_NO_SUCH_SIGNER,
     R_FIELD_COUNT,
     R_OFFICER_LEFT_ALREADY,
     R_LAST_DAY_BEFORE_START,
@@ -5598,6 +5599,18 @@ pub const R_FIELD_COUNT: Text = Text {
     id: "diharapkan {} kolom seperti baris judul, ternyata {}",
     en: "expected {} fields like the header, found {}",
 };
+pub const R_NO_SUCH_SIGNER: Text = Text {
+    id: "tidak ada pegawai dengan NIP {}: impor dulu daftar pegawainya, atau sekaligus",
+    en: "no officer has NIP {}: import them in the officers' list first or with it",
+};
+pub const UNIT_HEAD_NIP: Text = Text {
+    id: "NIP kepala unit",
+    en: "Unit head's NIP",
+};
+pub const TREASURER_NIP: Text = Text {
+    id: "NIP bendahara",
+    en: "Treasurer's NIP",
+};
 pub const R_OFFICER_LEFT: Text = Text {
     id: "pegawai berhenti pada {}: untuk mengaktifkannya lagi, beri tanggal mulai sesudahnya",
     en: "the officer left on {}: to bring them back, give a date after it",
@@ -5729,6 +5742,9 @@ pub const THAT_SOURCE_HAS_NO_ANSWERS: Text = Text {
 /// Every text above, for the completeness test.
 #[cfg(test)]
 pub const EVERY_TEXT: &[Text] = &[
+    UNIT_HEAD_NIP,
+    TREASURER_NIP,
+    R_NO_SUCH_SIGNER,
     R_FIELD_COUNT,
     R_OFFICER_LEFT_ALREADY,
     R_LAST_DAY_BEFORE_START,

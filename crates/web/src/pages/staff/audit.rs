@@ -187,6 +187,8 @@ fn field_label(lang: Lang, field: &str) -> String {
         "upheld" => T::UPHELD_2,
         "assigned_from" => T::ASSIGNED_FROM,
         "assigned_until" => T::LAST_WORKING_DAY,
+        "head_nip" => T::UNIT_HEAD_NIP,
+        "treasurer_nip" => T::TREASURER_NIP,
         "affair" => T::AUDIT_AFFAIR,
         "benefit" => T::BENEFIT,
         "change" => T::AUDIT_CHANGE,

@@ -279,6 +279,8 @@ mod tests {
                 kind: "dinas".into(),
                 monthly_users: Some(100),
                 service_hours: None,
+                head_nip: None,
+                treasurer_nip: None,
             },
             parent: None,
             period: Period::Month(month),

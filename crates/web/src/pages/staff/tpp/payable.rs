@@ -6,10 +6,12 @@ use std::collections::BTreeMap;
 use axum::extract::{Path, Query};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use suara_domain::org::Officer;
+use suara_domain::org::{Officer, Unit};
 use suara_domain::period::Month;
 use suara_domain::tpp::payroll::RunState;
-use suara_reports::payable::{bank_transfer_csv, payable_pdf, payable_xlsx, payees, Payee};
+use suara_reports::payable::{
+    bank_transfer_csv, payable_pdf, payable_xlsx, payees, signers, Payee,
+};
 use suara_store::{BankFile, StoredRun};
 use time::OffsetDateTime;
 
@@ -24,20 +26,19 @@ async fn stored_run(
     cx: &StaffCx,
     month: Month,
     version: Option<i64>,
-) -> Result<(StoredRun, BTreeMap<String, Officer>), PageError> {
+) -> Result<(StoredRun, BTreeMap<String, Officer>, Vec<Unit>), PageError> {
     let store = &cx.app.store;
     let Some(run) = store.payroll_run(cx.tenant_id(), month, version).await? else {
         return Err(PageError::NotFound(Missing::Run(cx.lang.month(month))));
     };
     // Officers who have left since stay in the snapshot, so their line still has a rank.
-    let officers = store
-        .org_snapshot(cx.tenant_id())
-        .await?
+    let organisation = store.org_snapshot(cx.tenant_id()).await?;
+    let officers = organisation
         .officers
         .into_iter()
         .map(|c| (c.officer.nip.clone(), c.officer))
         .collect();
-    Ok((run, officers))
+    Ok((run, officers, organisation.units))
 }
 
 pub async fn payable_list(
@@ -46,12 +47,13 @@ pub async fn payable_list(
     Query(query): Query<ExportQuery>,
 ) -> Result<Response, PageError> {
     let month = parse_month(&month)?;
-    let (run, officers) = stored_run(&cx, month, query.versi).await?;
+    let (run, officers, units) = stored_run(&cx, month, query.versi).await?;
     if run.summary.state == RunState::Discarded {
         let problem = cx.t(T::A_DISCARDED_VERSION_HAS_NO_PAYABLE_LIST).to_string();
         return refuse(&cx, month, run.summary.version, problem).await;
     }
     let payees = payees(&run, &officers);
+    let signers = signers(&units, &officers);
     let words = |label| crate::i18n::sheet_label(cx.lang, label);
     let (regency, month_name) = (&cx.tenant.name, cx.lang.month(month));
     let stem = format!(
@@ -61,7 +63,7 @@ pub async fn payable_list(
     );
     match query.format.as_deref().unwrap_or("xlsx") {
         "xlsx" => {
-            let bytes = payable_xlsx(&run, &payees, regency, &month_name, &words);
+            let bytes = payable_xlsx(&run, &payees, &signers, regency, &month_name, &words);
             Ok(download(SheetFormat::Xlsx, &stem, bytes)?)
         }
         "pdf" => Ok((
@@ -72,7 +74,7 @@ pub async fn payable_list(
                     format!("inline; filename=\"{stem}.pdf\""),
                 ),
             ],
-            payable_pdf(&run, &payees, regency, &month_name, &words),
+            payable_pdf(&run, &payees, &signers, regency, &month_name, &words),
         )
             .into_response()),
         _ => Err(PageError::BadRequest),
@@ -93,7 +95,7 @@ pub async fn bank_file(
         return Err(PageError::Forbidden);
     }
     let month = parse_month(&month)?;
-    let (run, officers) = stored_run(&cx, month, query.versi).await?;
+    let (run, officers, _) = stored_run(&cx, month, query.versi).await?;
     if run.summary.state != RunState::Locked {
         let problem = cx.t(T::ONLY_A_LOCKED_RUN_HAS_A_BANK_FILE).to_string();
         return refuse(&cx, month, run.summary.version, problem).await;
