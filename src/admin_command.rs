@@ -51,7 +51,13 @@ pub async fn set_email(
         _ => bail!("'{address}' is not an e-mail address (or '-' for none)"),
     };
     if !store
-        .set_account_email(&tenant.tenant_id, username, email)
+        .set_account_email(
+            &tenant.tenant_id,
+            username,
+            email,
+            CLI_ACTOR,
+            OffsetDateTime::now_utc(),
+        )
         .await?
     {
         bail!("no account '{username}'");

@@ -21,6 +21,8 @@ pub struct Account {
     pub disabled: bool,
     /// Someone else chose the password: the account changes it before anything else.
     pub must_change_password: bool,
+    /// Where alerts and "lupa kata sandi" links go.
+    pub email: Option<String>,
 }
 
 impl Account {
@@ -53,7 +55,8 @@ pub struct SessionInfo {
 }
 
 const ACCOUNT_COLUMNS: &str =
-    "a.username, a.role, a.unit_id, a.nip, a.password_hash, a.disabled_at_us, a.must_change_password";
+    "a.username, a.role, a.unit_id, a.nip, a.password_hash, a.disabled_at_us,
+     a.must_change_password, a.email";
 
 impl Store {
     /// Creates the account; `false` when the username is taken. Audited without the hash.
@@ -277,6 +280,7 @@ fn account_from_row(row: &AnyRow) -> Result<Account> {
         password_hash: row.try_get("password_hash")?,
         disabled: row.try_get::<Option<i64>, _>("disabled_at_us")?.is_some(),
         must_change_password: row.try_get::<i64, _>("must_change_password")? != 0,
+        email: row.try_get("email")?,
     })
 }
 

@@ -30,21 +30,41 @@ pub struct Alert {
 }
 
 impl Store {
-    /// Sets (or with `None` clears) where an account's alerts go. `false`: no such account.
+    /// Sets (or with `None` clears) where an account's alerts and "lupa kata sandi" links
+    /// go, audit-logged: an address changed to take over an account shows. `false`: no such
+    /// account.
     pub async fn set_account_email(
         &self,
         tenant_id: &str,
         username: &str,
         email: Option<&str>,
+        actor: &str,
+        at: OffsetDateTime,
     ) -> Result<bool> {
+        let mut tx = self.writer.begin().await?;
         let changed =
             sqlx::query("UPDATE accounts SET email = $3 WHERE tenant_id = $1 AND username = $2")
                 .bind(tenant_id)
                 .bind(username)
                 .bind(email)
-                .execute(&self.writer)
+                .execute(&mut *tx)
                 .await?;
-        Ok(changed.rows_affected() > 0)
+        if changed.rows_affected() == 0 {
+            return Ok(false);
+        }
+        let record = crate::audit::AuditRecord {
+            tenant_id,
+            at,
+            actor,
+            action: "set_email",
+            entity: "account",
+            entity_id: username.to_string(),
+            before: None,
+            after: Some(serde_json::json!({ "email": email }).to_string()),
+        };
+        crate::audit::append(&mut tx, self, &record).await?;
+        tx.commit().await?;
+        Ok(true)
     }
 
     /// Every account of the regency with an address, not disabled.

@@ -25,6 +25,7 @@ mod log;
 mod migrate;
 mod musrena;
 mod org;
+mod password_resets;
 mod pay_evidence;
 mod quarantine;
 mod report;
@@ -70,6 +71,7 @@ pub use musrena::{
     MAX_ASSISTED_VOTES,
 };
 pub use org::Tenant;
+pub use password_resets::RESETS_PER_HOUR;
 pub use quarantine::{DecisionError, HeldPage, HeldQuery, HeldResponse, Signals, SOURCE_CHARS};
 pub use report::{ExportedResponse, ProfileColumn};
 pub use responses::{Channel, Receipt, RecordError, Recorded, Scope, ScopeKind, Submission};

@@ -213,6 +213,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/shared/0033_unit_signers.sql"),
         postgres: include_str!("../migrations/shared/0033_unit_signers.sql"),
     },
+    Migration {
+        version: 34,
+        name: "password_resets",
+        sqlite: include_str!("../migrations/shared/0034_password_resets.sql"),
+        postgres: include_str!("../migrations/shared/0034_password_resets.sql"),
+    },
 ];
 
 /// Responses stored before the chain existed are linked once, when it is created.

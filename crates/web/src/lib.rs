@@ -168,7 +168,7 @@ impl AppState {
     }
 
     /// `https` when the public address says so (behind a TLS proxy), else `http`.
-    fn scheme(&self) -> &'static str {
+    pub(crate) fn scheme(&self) -> &'static str {
         match &self.public_url {
             Some(url) if url.starts_with("https://") => "https",
             _ => "http",

@@ -99,6 +99,8 @@ route_table! {
             GET SignedIn staff::accounts::my_account,
             POST SignedIn staff::accounts::change_password,
         ];
+        /// Where the account's alerts and "lupa kata sandi" links go.
+        MY_EMAIL my_email() = "/akun/email" => [POST SignedIn staff::accounts::change_email];
         ACCOUNT_ACTION account_action() = "/admin/akun/tindakan" => [POST ManageAccounts staff::accounts::account_action];
         DASHBOARD dashboard() = "/dasbor" => [GET ViewDashboard staff::dashboard::regency];
         /// Every regency side by side, for the province's accounts.
@@ -216,6 +218,9 @@ route_table! {
     }
     public {
         LOGIN login() = "/masuk" => [GET staff::login::form, POST staff::login::submit];
+        FORGOT_PASSWORD forgot_password() = "/lupa-kata-sandi" => [GET staff::password_reset::forgot_form, POST staff::password_reset::forgot_submit];
+        /// A one-time link sent by e-mail.
+        RESET_PASSWORD reset_password(token) = "/atur-ulang-kata-sandi/{token}" => [GET staff::password_reset::reset_form, POST staff::password_reset::reset_submit];
         HOME home() = "/" => [GET pages::home::show];
         HEALTH health() = "/health" => [GET api::health];
         READY ready() = "/ready" => [GET api::ready];

@@ -120,6 +120,7 @@ fn probes() -> Vec<Probe> {
         probe("GET", "/akun", "/akun", ALL),
         // Allowed: without the passwords the form comes back with the problem named.
         probe("POST", "/akun", "/akun", [422; 7]),
+        probe("POST", "/akun/email", "/akun/email", [422; 7]),
         probe(
             "POST",
             "/admin/akun/tindakan",

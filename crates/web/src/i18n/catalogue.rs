@@ -5611,6 +5611,106 @@ pub const TREASURER_NIP: Text = Text {
     id: "NIP bendahara",
     en: "Treasurer's NIP",
 };
+pub const RESET_YOUR_PASSWORD: Text = Text {
+    id: "Atur ulang kata sandi",
+    en: "Reset your password",
+};
+pub const FORGOT_YOUR_PASSWORD: Text = Text {
+    id: "Lupa kata sandi?",
+    en: "Forgot your password?",
+};
+pub const FORGOT_PASSWORD_INTRO: Text = Text {
+    id: "Tulis nama pengguna atau alamat e-mail akun Anda. Jika akun itu mencatat alamat e-mail, kami kirim tautan untuk memilih kata sandi baru. Tautan berlaku satu jam dan hanya sekali pakai.",
+    en: "Enter your account's username or e-mail address. If the account has an e-mail address, we send it a link to choose a new password. The link works for one hour, once.",
+};
+pub const USERNAME_OR_EMAIL: Text = Text {
+    id: "Nama pengguna atau alamat e-mail",
+    en: "Username or e-mail address",
+};
+pub const SEND_THE_LINK: Text = Text {
+    id: "Kirim tautan",
+    en: "Send the link",
+};
+pub const RESET_LINK_SENT_IF_KNOWN: Text = Text {
+    id: "Jika akun itu ada dan mencatat alamat e-mail, tautan sudah dikirim ke alamat itu. Periksa kotak masuk (dan folder spam) dalam beberapa menit.",
+    en: "If that account exists and has an e-mail address, a link has been sent to it. Check your inbox (and spam folder) in a few minutes.",
+};
+pub const RESET_BY_EMAIL_UNAVAILABLE: Text = Text {
+    id: "Server ini tidak mengirim e-mail. Minta administrator mengatur ulang kata sandi Anda: Anda akan memilih kata sandi sendiri saat masuk berikutnya.",
+    en: "This server does not send e-mail. Ask your administrator to reset your password: you will choose your own when you next sign in.",
+};
+pub const ENTER_YOUR_USERNAME_OR_EMAIL: Text = Text {
+    id: "Tulis nama pengguna atau alamat e-mail Anda",
+    en: "Enter your username or e-mail address",
+};
+pub const BACK_TO_SIGN_IN: Text = Text {
+    id: "Kembali ke halaman masuk",
+    en: "Back to sign in",
+};
+pub const CHOOSE_A_NEW_PASSWORD: Text = Text {
+    id: "Pilih kata sandi baru",
+    en: "Choose a new password",
+};
+pub const EVERY_SESSION_OF_THIS_ACCOUNT_ENDS: Text = Text {
+    id: "Semua sesi akun ini berakhir; masuk lagi dengan kata sandi baru.",
+    en: "Every session of this account ends; sign in again with the new password.",
+};
+pub const SET_THE_PASSWORD: Text = Text {
+    id: "Simpan kata sandi",
+    en: "Save the password",
+};
+pub const RESET_LINK_NO_LONGER_VALID: Text = Text {
+    id: "Tautan ini tidak berlaku: sudah dipakai, sudah lewat satu jam, atau tersalin tidak utuh.",
+    en: "This link does not work: it was used, is over an hour old, or was not copied whole.",
+};
+pub const ASK_FOR_A_NEW_LINK: Text = Text {
+    id: "Minta tautan baru",
+    en: "Ask for a new link",
+};
+pub const PASSWORD_SET_SIGN_IN: Text = Text {
+    id: "Kata sandi sudah diganti dan semua sesi akun ini berakhir. Silakan masuk dengan kata sandi baru.",
+    en: "Your password is changed and every session of the account has ended. Sign in with the new password.",
+};
+pub const RESET_MAIL_SUBJECT: Text = Text {
+    id: "Atur ulang kata sandi Suara",
+    en: "Reset your Suara password",
+};
+pub const RESET_MAIL_BODY: Text = Text {
+    id: "Seseorang (semoga Anda) meminta tautan untuk memilih kata sandi baru akun {} di Suara {}.\n\nBuka tautan ini dalam satu jam; tautan hanya bisa dipakai sekali:\n{}\n\nJika Anda tidak memintanya, abaikan e-mail ini: kata sandi Anda tidak berubah.",
+    en: "Someone (we hope you) asked for a link to choose a new password for account {} on Suara {}.\n\nOpen this link within an hour; it works once:\n{}\n\nIf you did not ask for it, ignore this e-mail: your password has not changed.",
+};
+pub const EMAIL_ADDRESS: Text = Text {
+    id: "Alamat e-mail",
+    en: "E-mail address",
+};
+pub const EMAIL_ADDRESS_USE: Text = Text {
+    id: "Ke alamat ini dikirim peringatan untuk peran Anda dan tautan “lupa kata sandi”. Tanpa alamat, hanya administrator yang bisa mengatur ulang kata sandi Anda.",
+    en: "Alerts for your role and “forgot password” links go to this address. Without one, only an administrator can reset your password.",
+};
+pub const EMAIL_ADDRESS_EMPTY_FOR_NONE: Text = Text {
+    id: "Alamat e-mail (kosongkan untuk menghapus)",
+    en: "E-mail address (leave empty to remove)",
+};
+pub const SAVE_THE_ADDRESS: Text = Text {
+    id: "Simpan alamat",
+    en: "Save the address",
+};
+pub const THAT_IS_NOT_AN_EMAIL_ADDRESS: Text = Text {
+    id: "Tulis alamat e-mail seperti nama@trenggalekkab.go.id",
+    en: "Enter an e-mail address such as name@trenggalekkab.go.id",
+};
+pub const EMAIL_ADDRESS_SAVED: Text = Text {
+    id: "Alamat e-mail disimpan.",
+    en: "E-mail address saved.",
+};
+pub const EMAIL_ADDRESS_REMOVED: Text = Text {
+    id: "Alamat e-mail dihapus.",
+    en: "E-mail address removed.",
+};
+pub const EMAIL_ADDRESS_SET: Text = Text {
+    id: "Alamat e-mail diubah",
+    en: "E-mail address changed",
+};
 pub const R_OFFICER_LEFT: Text = Text {
     id: "pegawai berhenti pada {}: untuk mengaktifkannya lagi, beri tanggal mulai sesudahnya",
     en: "the officer left on {}: to bring them back, give a date after it",
@@ -5742,6 +5842,31 @@ pub const THAT_SOURCE_HAS_NO_ANSWERS: Text = Text {
 /// Every text above, for the completeness test.
 #[cfg(test)]
 pub const EVERY_TEXT: &[Text] = &[
+    EMAIL_ADDRESS,
+    EMAIL_ADDRESS_USE,
+    EMAIL_ADDRESS_EMPTY_FOR_NONE,
+    SAVE_THE_ADDRESS,
+    THAT_IS_NOT_AN_EMAIL_ADDRESS,
+    EMAIL_ADDRESS_SAVED,
+    EMAIL_ADDRESS_REMOVED,
+    EMAIL_ADDRESS_SET,
+    RESET_YOUR_PASSWORD,
+    FORGOT_YOUR_PASSWORD,
+    FORGOT_PASSWORD_INTRO,
+    USERNAME_OR_EMAIL,
+    SEND_THE_LINK,
+    RESET_LINK_SENT_IF_KNOWN,
+    RESET_BY_EMAIL_UNAVAILABLE,
+    ENTER_YOUR_USERNAME_OR_EMAIL,
+    BACK_TO_SIGN_IN,
+    CHOOSE_A_NEW_PASSWORD,
+    EVERY_SESSION_OF_THIS_ACCOUNT_ENDS,
+    SET_THE_PASSWORD,
+    RESET_LINK_NO_LONGER_VALID,
+    ASK_FOR_A_NEW_LINK,
+    PASSWORD_SET_SIGN_IN,
+    RESET_MAIL_SUBJECT,
+    RESET_MAIL_BODY,
     UNIT_HEAD_NIP,
     TREASURER_NIP,
     R_NO_SUCH_SIGNER,

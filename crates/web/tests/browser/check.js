@@ -96,6 +96,8 @@ async function channels(browser) {
       [`/t/${ticket}`, 'ticket survey'],
       ['/t/ZZZZZ-99999', 'unknown ticket'],
       ['/masuk', 'staff sign-in'],
+      ['/lupa-kata-sandi', 'forgot password'],
+      ['/atur-ulang-kata-sandi/0000', 'reset link no longer valid'],
       ['/kios/loket-1', 'kiosk'],
       ['/kios/loket-1?lang=en', 'kiosk (English)'],
       ['/musrena', 'Musrena proposals'],

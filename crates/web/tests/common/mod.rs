@@ -2,6 +2,8 @@
 
 #![allow(dead_code)] // Each test file uses its own part of this.
 
+pub mod mail;
+
 use std::sync::Arc;
 
 use reqwest::header::{COOKIE, LOCATION, SET_COOKIE};
@@ -32,7 +34,8 @@ impl TestApp {
         TestApp::spawn_with(db, None).await
     }
 
-    /// [`TestApp::spawn`] sending alerts through `mailer`.
+    /// [`TestApp::spawn`] sending alerts through `mailer`, its public address set (mailed
+    /// links are built from it, never from a request's Host header).
     pub async fn spawn_with(
         db: TestDatabase,
         mailer: Option<Arc<suara_web::alerts::Mailer>>,
@@ -45,7 +48,7 @@ impl TestApp {
         let state = Arc::new(AppState {
             store: store.clone(),
             default_tenant: None,
-            public_url: None,
+            public_url: mailer.is_some().then(|| base.clone()),
             trust_proxy: true,
             signer: Arc::new(suara_web::signing::Signer::with_key(
                 &keys.path().join("signing-key"),

@@ -16,7 +16,7 @@ use crate::i18n::catalogue as T;
 use crate::i18n::role_label;
 use crate::pages::context::{CsrfForm, Look, StaffCx};
 use crate::pages::failure::PageError;
-use crate::routes::{self, ACCOUNT_ACTION, MY_ACCOUNT};
+use crate::routes::{self, ACCOUNT_ACTION, MY_ACCOUNT, MY_EMAIL};
 
 pub async fn my_account(cx: StaffCx) -> Result<Response, PageError> {
     let unit = unit_name(&cx).await?;
@@ -64,6 +64,16 @@ fn my_account_page(
                 input #repeat type="password" name="repeat" required minlength="12" autocomplete="new-password"; }
             p.muted { (lang.t(T::EVERY_OTHER_SESSION_OF_THIS_ACCOUNT_ENDS)) }
             button.primary type="submit" { (lang.t(T::CHANGE_PASSWORD)) }
+        }
+        h2 { (lang.t(T::EMAIL_ADDRESS)) }
+        p { (lang.t(T::EMAIL_ADDRESS_USE)) }
+        form.account method="post" action={ (MY_EMAIL) "?lang=" (lang.code()) } {
+            input type="hidden" name="csrf" value=(staff.session.csrf_token);
+            p { label for="email" { (lang.t(T::EMAIL_ADDRESS_EMPTY_FOR_NONE)) }
+                input #email type="email" name="email" value=(account.email.as_deref().unwrap_or_default()) autocomplete="email" maxlength="254"; }
+            p { label for="email-current" { (lang.t(T::CURRENT_PASSWORD)) }
+                input #email-current type="password" name="current" required autocomplete="current-password"; }
+            button type="submit" { (lang.t(T::SAVE_THE_ADDRESS)) }
         }
     };
     cx.page(status, title, content)
@@ -134,6 +144,68 @@ pub async fn change_password(
         )
         .await?;
     let done = lang.t(T::PASSWORD_CHANGED_THE_ACCOUNT_S_OTHER_SESSIONS);
+    Ok(my_account_page(
+        &cx,
+        unit.as_deref(),
+        StatusCode::OK,
+        Some(Ok(done.to_string())),
+    ))
+}
+
+#[derive(Deserialize)]
+pub struct EmailForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    current: String,
+}
+
+/// `POST /akun/email`: the address, with the current password (a session left open on a
+/// shared computer must not be able to send the account's reset links elsewhere).
+pub async fn change_email(
+    mut cx: StaffCx,
+    CsrfForm(form): CsrfForm<EmailForm>,
+) -> Result<Response, PageError> {
+    let lang = cx.lang;
+    let unit = unit_name(&cx).await?;
+    let email = form.email.trim();
+    let problem =
+        if !email.is_empty() && (email.len() > 254 || email.parse::<lettre::Address>().is_err()) {
+            Some(T::THAT_IS_NOT_AN_EMAIL_ADDRESS)
+        } else {
+            let hash = cx.staff.session.account.password_hash.clone();
+            match auth::verify_password_bounded(form.current.clone(), hash).await {
+                Ok(true) => None,
+                Ok(false) => Some(T::THE_CURRENT_PASSWORD_IS_WRONG),
+                Err(auth::Busy) => Some(T::THE_SERVER_IS_BUSY_TRY_AGAIN_IN),
+            }
+        };
+    if let Some(problem) = problem {
+        return Ok(my_account_page(
+            &cx,
+            unit.as_deref(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Some(Err(lang.t(problem).to_string())),
+        ));
+    }
+    let email = (!email.is_empty()).then_some(email);
+    cx.app
+        .store
+        .set_account_email(
+            cx.tenant_id(),
+            cx.username(),
+            email,
+            cx.username(),
+            OffsetDateTime::now_utc(),
+        )
+        .await?;
+    // The page shows the address as stored now, not as the session read it.
+    cx.staff.session.account.email = email.map(str::to_string);
+    let done = lang.t(if email.is_some() {
+        T::EMAIL_ADDRESS_SAVED
+    } else {
+        T::EMAIL_ADDRESS_REMOVED
+    });
     Ok(my_account_page(
         &cx,
         unit.as_deref(),

@@ -102,6 +102,7 @@ pub fn action_label(lang: Lang, action: &str) -> String {
         "carry" => T::CARRIED_TO_THE_MUSRENBANG_2,
         "reject" => T::REJECTED_2,
         "set_password" => T::PASSWORD_SET,
+        "set_email" => T::EMAIL_ADDRESS_SET,
         "disable" => T::DISABLED_2,
         "enable" => T::ENABLED,
         "end_sessions" => T::SESSIONS_ENDED,

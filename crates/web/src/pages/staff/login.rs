@@ -24,6 +24,8 @@ use crate::AppState;
 pub struct LoginQuery {
     pub next: Option<String>,
     pub lang: Option<String>,
+    /// Set after a password was chosen through an e-mailed link.
+    pub diatur: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -55,14 +57,16 @@ fn login_page(
     status: StatusCode,
     next: Option<&str>,
     username: &str,
-    error: Option<&str>,
+    note: Option<Result<&str, &str>>,
 ) -> Response {
     let csrf = auth::random_token();
     let title = lang.t(T::STAFF_SIGN_IN);
     let content = html! {
         h1 { (title) }
-        @if let Some(error) = error {
-            div.error-summary role="alert" tabindex="-1" { p { (error) } }
+        @match note {
+            Some(Err(error)) => div.error-summary role="alert" tabindex="-1" { p { (error) } },
+            Some(Ok(done)) => div.success role="status" { p { (done) } },
+            None => {},
         }
         form.login method="post" action=(LOGIN) {
             input type="hidden" name="csrf" value=(csrf);
@@ -78,6 +82,7 @@ fn login_page(
             }
             button.primary type="submit" { (lang.t(T::SIGN_IN)) }
         }
+        p { a href=(href(lang, routes::FORGOT_PASSWORD, None)) { (lang.t(T::FORGOT_YOUR_PASSWORD)) } }
         p.muted { (lang.t(T::THIS_PAGE_IS_FOR_REGIONAL_GOVERNMENT_STAFF)) }
     };
     let mut response = page(status, layout(lang, title, LOGIN, content));
@@ -94,7 +99,10 @@ pub async fn form(Query(query): Query<LoginQuery>) -> Response {
         StatusCode::OK,
         query.next.as_deref(),
         "",
-        None,
+        query
+            .diatur
+            .is_some()
+            .then(|| Ok(Lang::from_code(query.lang.as_deref()).t(T::PASSWORD_SET_SIGN_IN))),
     )
 }
 
@@ -113,7 +121,7 @@ pub async fn submit(State(app): State<Arc<AppState>>, request: Request) -> Respo
             StatusCode::BAD_REQUEST,
             None,
             "",
-            Some("Formulir tidak lengkap. / The form is incomplete."),
+            Some(Err("Formulir tidak lengkap. / The form is incomplete.")),
         );
     };
     let lang = Lang::from_code(form.lang.as_deref());
@@ -139,7 +147,7 @@ async fn sign_in(
             StatusCode::FORBIDDEN,
             next,
             username,
-            Some(lang.t(T::THE_FORM_EXPIRED_OR_COOKIES_ARE_BLOCKED)),
+            Some(Err(lang.t(T::THE_FORM_EXPIRED_OR_COOKIES_ARE_BLOCKED))),
         ));
     }
     let tenant = app.tenant(None).await?;
@@ -165,7 +173,7 @@ async fn sign_in(
             StatusCode::TOO_MANY_REQUESTS,
             next,
             username,
-            Some(&text),
+            Some(Err(&text)),
         );
         if let Ok(value) = seconds.to_string().parse() {
             page.headers_mut().insert(header::RETRY_AFTER, value);
@@ -183,7 +191,7 @@ async fn sign_in(
             StatusCode::SERVICE_UNAVAILABLE,
             next,
             username,
-            Some(lang.t(T::THE_SERVER_IS_HANDLING_MANY_SIGN_INS)),
+            Some(Err(lang.t(T::THE_SERVER_IS_HANDLING_MANY_SIGN_INS))),
         );
         page.headers_mut()
             .insert(header::RETRY_AFTER, header::HeaderValue::from_static("5"));
@@ -196,7 +204,7 @@ async fn sign_in(
             StatusCode::UNAUTHORIZED,
             next,
             username,
-            Some(lang.t(T::WRONG_USERNAME_OR_PASSWORD)),
+            Some(Err(lang.t(T::WRONG_USERNAME_OR_PASSWORD))),
         ));
     };
     app.store

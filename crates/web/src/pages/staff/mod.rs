@@ -20,6 +20,7 @@ pub mod kiosks;
 pub mod login;
 pub mod my_tpp;
 pub mod officer_accounts;
+pub mod password_reset;
 pub mod quarantine;
 pub mod tpp;
 pub mod users;
