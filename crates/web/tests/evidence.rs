@@ -265,6 +265,17 @@ async fn one_afternoon_never_decides_a_month(db: TestDatabase) {
         .await
         .unwrap();
     assert!(policies.contains("# Disetujui rapat TAPD"), "{policies}");
+    // A policy that cannot be read names each field in words, then the key to find it by.
+    let wrong = "version = \"salah\"\neffective_from = \"2026-01\"\nfloor = \"1.5\"\n\n[satisfaction]\nrule = \"proportional\"\nthreshold = \"80\"\n\n[[deductions]]\nname = \"PPh\"\npercent = \"150\"\n";
+    let (status, html) = previewed(&app, &finance, wrong).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        html.contains("Faktor terendah (<code>floor</code>)")
+            && html.contains(
+                "Potongan ke-1: persentase potongan (<code>deductions[0].percent</code>)"
+            ),
+        "{html}"
+    );
     assert_eq!(
         simulated,
         format!("Rp{}", suara_domain::tpp::rupiah(run.summary.total))

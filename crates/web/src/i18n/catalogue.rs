@@ -5711,6 +5711,62 @@ pub const EMAIL_ADDRESS_SET: Text = Text {
     id: "Alamat e-mail diubah",
     en: "E-mail address changed",
 };
+pub const POLICY_DEDUCTION_N: Text = Text {
+    id: "Potongan ke-{}: {}",
+    en: "Deduction {}: {}",
+};
+pub const POLICY_DEDUCTION_CAP: Text = Text {
+    id: "batas potongan",
+    en: "cap",
+};
+pub const POLICY_DEDUCTION_RATE: Text = Text {
+    id: "persentase potongan",
+    en: "rate",
+};
+pub const POLICY_EFFECTIVE_FROM: Text = Text {
+    id: "Berlaku mulai",
+    en: "Effective from",
+};
+pub const POLICY_EFFECTIVE_UNTIL: Text = Text {
+    id: "Berlaku sampai",
+    en: "Effective until",
+};
+pub const POLICY_FLOOR: Text = Text {
+    id: "Faktor terendah",
+    en: "Lowest factor",
+};
+pub const POLICY_CAP: Text = Text {
+    id: "Faktor tertinggi",
+    en: "Highest factor",
+};
+pub const POLICY_BLEND: Text = Text {
+    id: "Penyeimbang tanggapan sedikit",
+    en: "Blending for few responses",
+};
+pub const POLICY_MIN_TRUST: Text = Text {
+    id: "Jalur tanggapan yang dihitung untuk TPP",
+    en: "Response channels that count for TPP",
+};
+pub const POLICY_DEDUCTIONS: Text = Text {
+    id: "Potongan",
+    en: "Deductions",
+};
+pub const POLICY_WEIGHTS: Text = Text {
+    id: "Bobot kepuasan, kehadiran, dan produktivitas",
+    en: "Weights of satisfaction, attendance and productivity",
+};
+pub const POLICY_SATISFACTION_RULE: Text = Text {
+    id: "Aturan nilai kepuasan",
+    en: "Satisfaction rule",
+};
+pub const POLICY_EVIDENCE_RULE: Text = Text {
+    id: "Aturan kecukupan bukti",
+    en: "Evidence rule",
+};
+pub const POLICY_FIELD: Text = Text {
+    id: "Isian kebijakan",
+    en: "Policy field",
+};
 pub const R_OFFICER_LEFT: Text = Text {
     id: "pegawai berhenti pada {}: untuk mengaktifkannya lagi, beri tanggal mulai sesudahnya",
     en: "the officer left on {}: to bring them back, give a date after it",
@@ -5842,6 +5898,20 @@ pub const THAT_SOURCE_HAS_NO_ANSWERS: Text = Text {
 /// Every text above, for the completeness test.
 #[cfg(test)]
 pub const EVERY_TEXT: &[Text] = &[
+    POLICY_DEDUCTION_N,
+    POLICY_DEDUCTION_CAP,
+    POLICY_DEDUCTION_RATE,
+    POLICY_EFFECTIVE_FROM,
+    POLICY_EFFECTIVE_UNTIL,
+    POLICY_FLOOR,
+    POLICY_CAP,
+    POLICY_BLEND,
+    POLICY_MIN_TRUST,
+    POLICY_DEDUCTIONS,
+    POLICY_WEIGHTS,
+    POLICY_SATISFACTION_RULE,
+    POLICY_EVIDENCE_RULE,
+    POLICY_FIELD,
     EMAIL_ADDRESS,
     EMAIL_ADDRESS_USE,
     EMAIL_ADDRESS_EMPTY_FOR_NONE,

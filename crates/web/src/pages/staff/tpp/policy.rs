@@ -182,10 +182,48 @@ fn policy_problems(cx: &StaffCx, error: &PolicyError) -> Markup {
     match error {
         PolicyError::Invalid(problems) => html! {
             p { strong { (cx.t(T::THE_POLICY_CANNOT_BE_SAVED_YET)) } }
-            ul { @for p in problems { li { code { (p.field) } ": " (crate::i18n::reason_text(cx.lang, &p.reason)) } } }
+            ul { @for p in problems { li {
+                (field_label(cx.lang, &p.field)) " (" code { (p.field) } "): "
+                (crate::i18n::reason_text(cx.lang, &p.reason))
+            } } }
         },
         error => html! { p { (error.to_string()) } },
     }
+}
+
+/// A policy field in words; the key as typed follows it in the problem list, so the line
+/// to correct can be found in the text.
+fn field_label(lang: crate::i18n::Lang, field: &str) -> String {
+    if let Some(rest) = field.strip_prefix("deductions[") {
+        let (index, name) = rest.split_once("].").unwrap_or((rest, ""));
+        let number = index
+            .trim_end_matches(']')
+            .parse::<usize>()
+            .map_or(0, |i| i + 1);
+        let part = match name.split('.').next().unwrap_or_default() {
+            "name" => T::NAME,
+            "cap" => T::POLICY_DEDUCTION_CAP,
+            _ => T::POLICY_DEDUCTION_RATE,
+        };
+        return lang.fill(T::POLICY_DEDUCTION_N, &[&number, &lang.t(part)]);
+    }
+    lang.t(match field {
+        "version" => T::POLICY_VERSION,
+        "effective_from" => T::POLICY_EFFECTIVE_FROM,
+        "effective_until" => T::POLICY_EFFECTIVE_UNTIL,
+        "floor" => T::POLICY_FLOOR,
+        "cap" => T::POLICY_CAP,
+        "blend_k" => T::POLICY_BLEND,
+        "min_trust" => T::POLICY_MIN_TRUST,
+        "deductions" => T::POLICY_DEDUCTIONS,
+        "weights" | "weights.satisfaction" | "weights.attendance" | "weights.productivity" => {
+            T::POLICY_WEIGHTS
+        }
+        f if f.starts_with("satisfaction.") => T::POLICY_SATISFACTION_RULE,
+        f if f.starts_with("evidence.") => T::POLICY_EVIDENCE_RULE,
+        _ => T::POLICY_FIELD,
+    })
+    .to_string()
 }
 
 /// The typed policy's effect on the months computed, saving nothing.
