@@ -120,13 +120,7 @@ pub async fn change_password(
         Ok(false) => return refuse(lang.t(T::THE_CURRENT_PASSWORD_IS_WRONG)),
         Err(auth::Busy) => return refuse(lang.t(T::THE_SERVER_IS_BUSY_TRY_AGAIN_IN)),
     }
-    let hash = auth::hash_password_off_thread(form.new.clone())
-        .await
-        .map_err(|e| {
-            PageError::Store(suara_store::StoreError::Corrupt(format!(
-                "hashing the password: {e}"
-            )))
-        })?;
+    let hash = hashed(form.new.clone()).await?;
     let this_session = auth::cookie(&headers, SESSION_COOKIE).map(|t| auth::token_hash(&t));
     let change = AccountChange::Password {
         hash: &hash,
@@ -150,6 +144,15 @@ pub async fn change_password(
         StatusCode::OK,
         Some(Ok(done.to_string())),
     ))
+}
+
+/// A password's hash to store, made off the request's thread.
+pub(crate) async fn hashed(password: String) -> Result<String, PageError> {
+    auth::hash_password_off_thread(password).await.map_err(|e| {
+        PageError::Store(suara_store::StoreError::Corrupt(format!(
+            "hashing the password: {e}"
+        )))
+    })
 }
 
 #[derive(Deserialize)]
@@ -234,13 +237,7 @@ pub async fn account_action(
     let username = form.username.as_deref().unwrap_or_default();
     let one_time = auth::random_token()[..16].to_string();
     let hash = match form.action.as_deref() {
-        Some("reset") => auth::hash_password_off_thread(one_time.clone())
-            .await
-            .map_err(|e| {
-                PageError::Store(suara_store::StoreError::Corrupt(format!(
-                    "hashing the password: {e}"
-                )))
-            })?,
+        Some("reset") => hashed(one_time.clone()).await?,
         _ => String::new(),
     };
     let (change, done) = match form.action.as_deref() {

@@ -154,31 +154,16 @@ async fn sign_in(
     let now = OffsetDateTime::now_utc();
     // Counted as a failure before the password is checked, so attempts racing each other
     // see each other; a success clears it.
-    let prior = app
-        .store
-        .record_login_attempt(
-            &tenant.tenant_id,
-            username,
-            client,
-            now,
-            now - auth::FAILURE_WINDOW,
-        )
-        .await?;
-    let owed = auth::wait_owed(&prior, now);
-    if owed > Duration::ZERO {
-        let seconds = owed.whole_seconds().max(1);
+    if let Some(seconds) = wait_for(app, &tenant.tenant_id, username, client, now).await? {
         let text = lang.fill(T::WAIT_SECONDS, &[&seconds]);
-        let mut page = login_page(
+        let page = login_page(
             lang,
             StatusCode::TOO_MANY_REQUESTS,
             next,
             username,
             Some(Err(&text)),
         );
-        if let Ok(value) = seconds.to_string().parse() {
-            page.headers_mut().insert(header::RETRY_AFTER, value);
-        }
-        return Ok(page);
+        return Ok(retry_after(page, seconds));
     }
     let account = app.store.account(&tenant.tenant_id, username).await?;
     let hash = account
@@ -241,6 +226,31 @@ async fn sign_in(
         }
     }
     Ok(response)
+}
+
+/// Seconds the client must wait before trying `name` again, this try counted as a failure
+/// (a success clears it); `None` when it may go on.
+pub(crate) async fn wait_for(
+    app: &AppState,
+    tenant_id: &str,
+    name: &str,
+    client: &str,
+    now: OffsetDateTime,
+) -> Result<Option<i64>, PageError> {
+    let prior = app
+        .store
+        .record_login_attempt(tenant_id, name, client, now, now - auth::FAILURE_WINDOW)
+        .await?;
+    let owed = auth::wait_owed(&prior, now);
+    Ok((owed > Duration::ZERO).then(|| owed.whole_seconds().max(1)))
+}
+
+/// The page with `Retry-After` set.
+pub(crate) fn retry_after(mut page: Response, seconds: i64) -> Response {
+    if let Ok(value) = seconds.to_string().parse() {
+        page.headers_mut().insert(header::RETRY_AFTER, value);
+    }
+    page
 }
 
 /// Ends the request's session, if any, in the store.

@@ -17,7 +17,9 @@ use serde::Deserialize;
 use suara_store::Alert;
 use time::{Duration, OffsetDateTime};
 
+use super::accounts::hashed;
 use super::href;
+use super::login::{retry_after, wait_for};
 use crate::auth::{self, LOGIN_CSRF_COOKIE};
 use crate::i18n::catalogue as T;
 use crate::i18n::Lang;
@@ -176,30 +178,16 @@ pub async fn forgot_submit(
     }
     let tenant = app.tenant(None).await?;
     let now = OffsetDateTime::now_utc();
-    let prior = app
-        .store
-        .record_login_attempt(
-            &tenant.tenant_id,
-            REQUESTS,
-            &client,
-            now,
-            now - auth::FAILURE_WINDOW,
-        )
-        .await?;
-    let owed = auth::wait_owed(&prior, now);
-    if owed > Duration::ZERO {
-        let seconds = owed.whole_seconds().max(1);
-        let mut page = forgot_page(
+    if let Some(seconds) = wait_for(&app, &tenant.tenant_id, REQUESTS, &client, now).await? {
+        let text = lang.fill(T::WAIT_SECONDS, &[&seconds]);
+        let page = forgot_page(
             &app,
             lang,
             StatusCode::TOO_MANY_REQUESTS,
             who,
-            Some(Err(&lang.fill(T::WAIT_SECONDS, &[&seconds]))),
+            Some(Err(&text)),
         );
-        if let Ok(value) = seconds.to_string().parse() {
-            page.headers_mut().insert(header::RETRY_AFTER, value);
-        }
-        return Ok(page);
+        return Ok(retry_after(page, seconds));
     }
     if let Some((username, email)) = app.store.reset_contact(&tenant.tenant_id, who).await? {
         let token = auth::random_token();
@@ -349,13 +337,7 @@ pub async fn reset_submit(
             Some(lang.t(text)),
         ));
     }
-    let password_hash = auth::hash_password_off_thread(form.new.clone())
-        .await
-        .map_err(|e| {
-            PageError::Store(suara_store::StoreError::Corrupt(format!(
-                "hashing the password: {e}"
-            )))
-        })?;
+    let password_hash = hashed(form.new.clone()).await?;
     if app
         .store
         .reset_password(&tenant.tenant_id, &hash, &password_hash, now)
