@@ -7,7 +7,6 @@
 use sqlx::Row;
 use time::{Duration, OffsetDateTime};
 
-use crate::alerts::Alert;
 use crate::{micros, AccountChange, Result, Store};
 
 /// Links an account may be sent in an hour: enough for a lost mail or two, too few to fill
@@ -36,15 +35,15 @@ impl Store {
             .transpose()
     }
 
-    /// Records a link for `username`, valid for `lifetime`, and queues `mail` with it;
-    /// `false`, with nothing recorded or sent, when the account was sent
-    /// [`RESETS_PER_HOUR`] links in the last hour.
+    /// Records a link for `username`, valid for `lifetime`; `false`, with nothing recorded,
+    /// when the account was sent [`RESETS_PER_HOUR`] links in the last hour. The mail with
+    /// the link is the caller's to send: it is never stored, so no one reading the database
+    /// finds a link that works.
     pub async fn request_password_reset(
         &self,
         tenant_id: &str,
         username: &str,
         token_hash: &str,
-        mail: &Alert,
         at: OffsetDateTime,
         lifetime: Duration,
     ) -> Result<bool> {
@@ -73,7 +72,6 @@ impl Store {
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;
-        self.enqueue_alert(mail, at).await?;
         Ok(true)
     }
 

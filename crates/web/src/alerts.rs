@@ -61,7 +61,7 @@ impl Mailer {
         })
     }
 
-    async fn send(&self, alert: &Alert) -> Result<(), String> {
+    pub(crate) async fn send(&self, alert: &Alert) -> Result<(), String> {
         let mut message = Message::builder()
             .from(self.from.clone())
             .subject(alert.subject.clone());

@@ -65,14 +65,10 @@ impl DepartureReason {
             "" | "aktif" | "active" | "pns" | "cpns" | "pppk" | "bekerja" => return Ok(None),
             "pensiun" | "purna tugas" | "purnabakti" | "retired" => DepartureReason::Retired,
             "meninggal" | "meninggal dunia" | "wafat" | "died" => DepartureReason::Died,
-            "mutasi keluar"
-            | "pindah"
-            | "pindah keluar"
-            | "pindah ke luar daerah"
-            | "transferred out" => DepartureReason::TransferredOut,
-            "diberhentikan" | "berhenti" | "pemberhentian" | "dismissed" => {
-                DepartureReason::Dismissed
+            "mutasi keluar" | "pindah keluar" | "pindah ke luar daerah" | "transferred out" => {
+                DepartureReason::TransferredOut
             }
+            "diberhentikan" | "pemberhentian" | "dismissed" => DepartureReason::Dismissed,
             "cltn"
             | "cuti di luar tanggungan"
             | "cuti di luar tanggungan negara"

@@ -607,9 +607,8 @@ fn aliases(table: Table, column: &str) -> &'static [&'static str] {
             "tanggal berhenti",
             "hari kerja terakhir",
             "akhir tugas",
-            "tmt pensiun",
         ],
-        (Table::Officers, "status") => &["status kepegawaian", "alasan berhenti"],
+        (Table::Officers, "status") => &["alasan berhenti"],
         (Table::Officers, "rank") => &[
             "gol ruang",
             "golongan",
@@ -1438,8 +1437,15 @@ fn parse_officers(
                 ));
                 continue;
             }
-            if restated.is_some() && !moves {
-                // Their row as it stood on their last day: nothing to reopen.
+            if let Some(last) = restated {
+                // Their row as it stood on their last day: nothing to reopen or move.
+                if moves {
+                    errors.push(row.error(
+                        "assigned_until",
+                        format!("the officer left on {last} already"),
+                    ));
+                    continue;
+                }
             } else if let Some(last) = stored.left_on {
                 // Someone who left comes back only on a start date given after their last
                 // day: a list that still carries them must not undo the departure.
@@ -1487,6 +1493,17 @@ fn parse_officers(
             _ => from,
         };
         if let Some(leaving) = leaving {
+            // Like a move: a paid month keeps whom it paid.
+            let from = leaving.last_day;
+            if let Some(paid) = current.closed_months.range(Month::of(from)..).next_back() {
+                errors.push(row.error(
+                    "assigned_until",
+                    format!(
+                        "{from} reaches back into {paid}, whose TPP is approved or locked and never changes: give a date after {paid}"
+                    ),
+                ));
+                continue;
+            }
             if let Err(problem) = departure::check_day(leaving.last_day, start, today) {
                 let reason = match problem {
                     "before_assignment" => format!(
@@ -1509,6 +1526,9 @@ fn parse_officers(
 fn leaving(row: &Row, errors: &mut Vec<RowError>) -> Result<Option<Departure>, ()> {
     let reason = match DepartureReason::from_status(row.get("status")) {
         Ok(reason) => reason,
+        // A status a list may carry for someone at work (P3K, Honorer, Tugas belajar…) reads
+        // as at work; a reason is demanded only with a last day.
+        Err(()) if row.get("assigned_until").is_empty() => None,
         Err(()) => {
             errors.push(row.error(
                 "status",
@@ -2020,9 +2040,11 @@ mod tests {
                 TODAY,
             )
         };
-        // At work: nothing changes.
-        let plan = plan_of(&with("", "PNS"), &stored).unwrap();
-        assert!(plan.is_empty() && plan.unchanged == 1);
+        // At work, whatever the list calls it: nothing changes.
+        for status in ["PNS", "P3K", "Tugas belajar"] {
+            let plan = plan_of(&with("", status), &stored).unwrap();
+            assert!(plan.is_empty() && plan.unchanged == 1, "{status}");
+        }
 
         let retiring = with("30-11-2026", "Pensiun");
         let plan = plan_of(&retiring, &stored).unwrap();
@@ -2059,6 +2081,19 @@ mod tests {
             assert_eq!(errors.len(), 1, "{until} {status}: {errors:?}");
             assert_eq!(errors[0].field, field, "{until} {status}: {errors:?}");
         }
+
+        // A row restating the departure cannot move or bring the officer back.
+        let moved = with("30-11-2026", "Pensiun").replace("Perawat", "Kepala Seksi");
+        let errors = plan_of(&moved, &left).unwrap_err();
+        assert_eq!(errors[0].reason, "the officer left on 2026-11-30 already");
+        // A departure into a paid month is refused, like a move.
+        let mut paid = stored.clone();
+        paid.closed_months = ["2026-11".parse().unwrap()].into();
+        let errors = plan_of(&retiring, &paid).unwrap_err();
+        assert!(
+            errors[0].reason.contains("reaches back into 2026-11"),
+            "{errors:?}"
+        );
 
         // A newcomer who left already, as a personnel list may carry: brought in and ended.
         let newcomer =

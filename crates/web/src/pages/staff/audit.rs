@@ -189,6 +189,7 @@ fn field_label(lang: Lang, field: &str) -> String {
         "assigned_from" => T::ASSIGNED_FROM,
         "assigned_until" => T::LAST_WORKING_DAY,
         "head_nip" => T::UNIT_HEAD_NIP,
+        "email" => T::EMAIL_ADDRESS,
         "treasurer_nip" => T::TREASURER_NIP,
         "affair" => T::AUDIT_AFFAIR,
         "benefit" => T::BENEFIT,
