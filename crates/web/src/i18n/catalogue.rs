@@ -5747,10 +5747,6 @@ pub const POLICY_MIN_TRUST: Text = Text {
     id: "Jalur tanggapan yang dihitung untuk TPP",
     en: "Response channels that count for TPP",
 };
-pub const POLICY_DEDUCTIONS: Text = Text {
-    id: "Potongan",
-    en: "Deductions",
-};
 pub const POLICY_WEIGHTS: Text = Text {
     id: "Bobot kepuasan, kehadiran, dan produktivitas",
     en: "Weights of satisfaction, attendance and productivity",
@@ -5907,7 +5903,6 @@ pub const EVERY_TEXT: &[Text] = &[
     POLICY_CAP,
     POLICY_BLEND,
     POLICY_MIN_TRUST,
-    POLICY_DEDUCTIONS,
     POLICY_WEIGHTS,
     POLICY_SATISFACTION_RULE,
     POLICY_EVIDENCE_RULE,

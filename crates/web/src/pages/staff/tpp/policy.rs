@@ -215,7 +215,7 @@ fn field_label(lang: crate::i18n::Lang, field: &str) -> String {
         "cap" => T::POLICY_CAP,
         "blend_k" => T::POLICY_BLEND,
         "min_trust" => T::POLICY_MIN_TRUST,
-        "deductions" => T::POLICY_DEDUCTIONS,
+        "deductions" => T::DEDUCTIONS,
         "weights" | "weights.satisfaction" | "weights.attendance" | "weights.productivity" => {
             T::POLICY_WEIGHTS
         }
