@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use rand::RngCore;
 use sqlx::{AnyConnection, Row};
 use suara_domain::integrity::anomaly::{
-    assess, straight_lined, Observation, Reason, Recent, Rules,
+    assess, open_hour_limit, straight_lined, Observation, Reason, Recent, Rules,
 };
 use suara_domain::org::hours::{Grace, ServiceHours};
 use suara_domain::survey::ValidResponse;
@@ -126,8 +126,12 @@ static RECENT_SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
     // Only open responses that were counted make up a unit's burst (`unit_window`): a flood
     // that the network and device rules already hold cannot make genuine answers wait, and
     // kiosk and ticket answers, which carry their own evidence, neither count nor are judged.
-    let unit = "unit_window.tenant_id = v.tenant_id AND unit_window.unit_id = v.unit_id \
-        AND unit_window.at_us > v.since_10m AND unit_window.at_us <= v.at_us";
+    let unit = |since: &str| {
+        format!(
+            "unit_window.tenant_id = v.tenant_id AND unit_window.unit_id = v.unit_id \
+             AND unit_window.at_us > v.{since} AND unit_window.at_us <= v.at_us"
+        )
+    };
     // Ticket answers are not judged by these counts, and do not make them up either: a
     // building's counter tickets answered on its wifi are not a stream.
     let signals =
@@ -150,11 +154,13 @@ static RECENT_SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
         )
     };
     format!(
-        "SELECT v.i, {} AS unit_ten_minutes, {} AS device_same_unit_hour, {} AS network_hour,
+        "SELECT v.i, {} AS unit_ten_minutes, {} AS unit_hour, {} AS device_same_unit_hour,
+             {} AS network_hour,
              {} AS network_straight_lined_hour, {} AS kiosk_previous_us,
              {} AS kiosk_previous_straight_lined, v.at_us
          FROM v ORDER BY v.i",
-        capped("COUNT(*)", "1", "unit_window", unit),
+        capped("COUNT(*)", "1", "unit_window", &unit("since_10m")),
+        capped("COUNT(*)", "1", "unit_window", &unit("since_1h")),
         capped("COUNT(*)", "1", "response_signals", &device),
         capped("COUNT(*)", "1", "response_signals", &network),
         capped("SUM(flag)", "straight_lined", "response_signals", &network),
@@ -179,6 +185,8 @@ pub(crate) struct Screened<'a> {
     pub at: OffsetDateTime,
     /// The unit's posted hours as stored, read with its references.
     pub unit_hours: Option<&'a str>,
+    /// The unit's users a month as stored.
+    pub unit_monthly_users: Option<u32>,
 }
 
 /// A screened response's signals as stored: hashed, with its straight-lining.
@@ -241,11 +249,15 @@ pub(crate) async fn screen(
             screened.response.unit.as_str(),
         );
         if let Some(earlier) = counted_here.get(&key) {
-            let since = screened.at - Duration::minutes(10);
-            let within = earlier
-                .iter()
-                .filter(|at| **at > since && **at <= screened.at);
-            recent.unit_ten_minutes += within.count() as u32;
+            let within = |minutes| {
+                let since = screened.at - Duration::minutes(minutes);
+                earlier
+                    .iter()
+                    .filter(|at| **at > since && **at <= screened.at)
+                    .count() as u32
+            };
+            recent.unit_ten_minutes += within(10);
+            recent.unit_hour += within(60);
         }
         let reasons = assess(&observe(screened, hashed, recent)?, &Rules::default());
         held.push(!reasons.is_empty());
@@ -371,6 +383,7 @@ async fn recent_activity(
             let at_us: i64 = row.try_get("at_us")?;
             recent.push(Recent {
                 unit_ten_minutes: narrow(row.try_get("unit_ten_minutes")?),
+                unit_hour: narrow(row.try_get("unit_hour")?),
                 device_same_unit_hour: narrow(row.try_get("device_same_unit_hour")?),
                 network_hour: narrow(row.try_get("network_hour")?),
                 network_straight_lined_hour: narrow(row.try_get("network_straight_lined_hour")?),
@@ -405,9 +418,12 @@ fn observe(screened: &Screened<'_>, hashed: &Hashed, recent: Recent) -> Result<O
         }
     }
     if screened.signals.is_some() {
+        let hours = parse_hours(screened.unit_hours)?;
+        // Answers arriving live only: an import's pace is its source's, not a flood's.
+        seen.unit_open_hour_limit = open_hour_limit(screened.unit_monthly_users, hours.as_ref());
         // A ticket can be answered at home days later; the service took place when it was issued.
         let moment = screened.ticket.map_or(screened.at, |t| t.issued_at);
-        seen.outside_service_hours = match parse_hours(screened.unit_hours)? {
+        seen.outside_service_hours = match hours {
             Some(hours) => {
                 let local = moment.to_offset(screened.tenant.offset());
                 let local = time::PrimitiveDateTime::new(local.date(), local.time());
@@ -714,6 +730,7 @@ mod tests {
             rules.max_network_hour,
             rules.max_network_straight_lined_hour,
             rules.max_unit_ten_minutes,
+            suara_domain::integrity::anomaly::MAX_OPEN_HOUR,
         ] {
             assert!(threshold < COUNT_CAP, "{threshold}");
         }

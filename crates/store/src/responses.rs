@@ -8,7 +8,10 @@ use rand::Rng;
 use sqlx::any::AnyRow;
 use sqlx::{Acquire, AnyConnection, Row};
 pub use suara_domain::integrity::channel::Channel;
+use suara_domain::integrity::channel::Trust;
 use suara_domain::period::Month;
+use suara_domain::skm::precision::Precision;
+use suara_domain::skm::spread::Spread;
 use suara_domain::skm::{Answers, Rating, Tally, ELEMENT_COUNT};
 use suara_domain::survey::{AgeBand, Education, Occupation, Profile, Sex, ValidResponse};
 use time::{OffsetDateTime, UtcOffset};
@@ -378,6 +381,69 @@ impl Store {
             .collect()
     }
 
+    /// How sure each unit's published IKM over the range is ([`Precision`]): its responses
+    /// and their spread, the share from kiosks and tickets, the sample its users call for.
+    ///
+    /// [`Precision`]: suara_domain::skm::precision::Precision
+    pub async fn unit_precision(
+        &self,
+        tenant_id: &str,
+        first: Month,
+        last: Month,
+    ) -> Result<HashMap<String, Precision>> {
+        let (_, onsite_scope) = crate::totals::pay_scopes(Trust::Onsite)
+            .ok_or_else(|| StoreError::Corrupt("no on-site totals".into()))?;
+        let rows = sqlx::query(
+            "SELECT scope, scope_id, CAST(SUM(responses) AS BIGINT) AS responses,
+                 CAST(SUM(q_sum) AS BIGINT) AS q_sum, CAST(SUM(q_sq) AS BIGINT) AS q_sq
+             FROM skm_monthly_totals
+             WHERE tenant_id = $1 AND scope IN ('unit', $2) AND period_month BETWEEN $3 AND $4
+             GROUP BY scope, scope_id",
+        )
+        .bind(tenant_id)
+        .bind(onsite_scope)
+        .bind(first.to_string())
+        .bind(last.to_string())
+        .fetch_all(&self.reader)
+        .await?;
+        let mut published: HashMap<String, (u64, Spread)> = HashMap::new();
+        let mut onsite: HashMap<String, u64> = HashMap::new();
+        for row in &rows {
+            let scope: String = row.try_get("scope")?;
+            let unit: String = row.try_get("scope_id")?;
+            let responses = crate::to_u64(row.try_get("responses")?)?;
+            if scope == "unit" {
+                let spread = Spread {
+                    q_sum: crate::to_u64(row.try_get("q_sum")?)?,
+                    q_sq: crate::to_u64(row.try_get("q_sq")?)?,
+                };
+                published.insert(unit, (responses, spread));
+            } else {
+                onsite.insert(unit, responses);
+            }
+        }
+        let months = u64::from(first.months_to(last));
+        let users: HashMap<String, Option<u32>> = self
+            .units(tenant_id)
+            .await?
+            .into_iter()
+            .map(|u| (u.unit_id, u.monthly_users))
+            .collect();
+        Ok(published
+            .into_iter()
+            .map(|(unit, (responses, spread))| {
+                let onsite = onsite.get(&unit).copied().unwrap_or(0);
+                let users = users
+                    .get(&unit)
+                    .copied()
+                    .flatten()
+                    .map(|users| u64::from(users) * months);
+                let precision = Precision::of(responses, spread, onsite, users);
+                (unit, precision)
+            })
+            .collect())
+    }
+
     /// One scope's totals month by month over the range (months without responses left out).
     pub async fn monthly_tallies(
         &self,
@@ -442,7 +508,7 @@ impl Store {
 struct Arriving<'a> {
     tenant: &'a Tenant,
     submission: &'a Submission<'a>,
-    unit_hours: Option<String>,
+    unit: UnitFacts,
     receipt: Receipt,
     /// The columns it is stored with.
     record: crate::chain::OwnedRecord,
@@ -454,7 +520,7 @@ impl<'a> Arriving<'a> {
     fn new(
         tenant: &'a Tenant,
         submission: &'a Submission<'a>,
-        unit_hours: Option<String>,
+        unit: UnitFacts,
     ) -> Result<Arriving<'a>, StoreError> {
         let response = submission.response;
         // A ticket makes a response verified, whatever page or client carried it.
@@ -483,7 +549,7 @@ impl<'a> Arriving<'a> {
         Ok(Arriving {
             tenant,
             submission,
-            unit_hours,
+            unit,
             receipt,
             record,
             response_id: 0,
@@ -513,11 +579,8 @@ async fn record_group(
     let mut arriving = Vec::new();
     for (&(tenant, submission), checked) in group.iter().zip(checked) {
         match checked {
-            Ok(unit_hours) => {
-                arriving.push((
-                    outcomes.len(),
-                    Arriving::new(tenant, submission, unit_hours)?,
-                ));
+            Ok(unit) => {
+                arriving.push((outcomes.len(), Arriving::new(tenant, submission, unit)?));
                 outcomes.push(None);
             }
             Err(refused) => outcomes.push(Some(Err(refused))),
@@ -580,7 +643,8 @@ async fn record_group(
                 Some(Channel::Kiosk | Channel::KioskPending)
             ),
             at: item.receipt.received_at,
-            unit_hours: item.unit_hours.as_deref(),
+            unit_hours: item.unit.hours.as_deref(),
+            unit_monthly_users: item.unit.monthly_users,
         })
         .collect();
     let held = crate::quarantine::screen(conn, backend, &screened).await?;
@@ -724,14 +788,13 @@ pub(crate) async fn count_all(
     Ok(())
 }
 
-/// The unit exists, the service is one of its own, the officer exists; also returns the
-/// unit's posted hours (for the anomaly rules).
+/// The unit exists, the service is one of its own, the officer exists.
 pub(crate) async fn check_references(
     conn: &mut AnyConnection,
     backend: Backend,
     tenant_id: &str,
     references: References<'_>,
-) -> Result<Option<String>, RecordError> {
+) -> Result<(), RecordError> {
     check_all(conn, backend, std::iter::once((tenant_id, references)))
         .await?
         .pop()
@@ -740,6 +803,7 @@ pub(crate) async fn check_references(
                 "no reference check".into(),
             )))
         })
+        .map(|_unit| ())
 }
 
 /// [`check_references`] for many responses, in one query per [`ROWS_PER_STATEMENT`].
@@ -747,13 +811,13 @@ async fn check_all<'a>(
     conn: &mut AnyConnection,
     backend: Backend,
     references: impl Iterator<Item = (&'a str, References<'a>)>,
-) -> Result<Vec<Result<Option<String>, RecordError>>, StoreError> {
+) -> Result<Vec<Result<UnitFacts, RecordError>>, StoreError> {
     let references: Vec<_> = references.collect();
     let mut checked = Vec::with_capacity(references.len());
     for chunk in references.chunks(ROWS_PER_STATEMENT) {
         let sql = format!(
             "WITH v (i, tenant_id, unit_id, service_id, nip, day) AS (VALUES {})
-             SELECT v.i, u.unit_id, u.service_hours,
+             SELECT v.i, u.unit_id, u.service_hours, u.monthly_users,
                  (SELECT s.unit_id FROM services s WHERE s.tenant_id = v.tenant_id AND s.service_id = v.service_id)
                      AS service_unit_id,
                  (SELECT o.nip FROM officers o WHERE o.tenant_id = v.tenant_id AND o.nip = v.nip) AS officer_nip,
@@ -830,11 +894,18 @@ async fn unit_is_within(
     Ok(false)
 }
 
+/// What the anomaly rules need to know of a response's unit, read with its references.
+struct UnitFacts {
+    /// Posted hours as stored.
+    hours: Option<String>,
+    monthly_users: Option<u32>,
+}
+
 /// What one row of [`check_all`] says of a response's references.
 fn judge_references(
     row: &AnyRow,
     refs: References<'_>,
-) -> Result<Result<Option<String>, RecordError>, StoreError> {
+) -> Result<Result<UnitFacts, RecordError>, StoreError> {
     if row.try_get::<Option<String>, _>("unit_id")?.is_none() {
         return Ok(Err(RecordError::UnknownUnit(refs.unit.clone())));
     }
@@ -855,7 +926,12 @@ fn judge_references(
             return Ok(Err(RecordError::UnknownOfficer(nip.clone())));
         }
     }
-    Ok(Ok(row.try_get("service_hours")?))
+    let monthly_users: Option<i64> = row.try_get("monthly_users")?;
+    Ok(Ok(UnitFacts {
+        hours: row.try_get("service_hours")?,
+        // A count beyond u32 is no limit worth keeping.
+        monthly_users: monthly_users.and_then(|n| u32::try_from(n).ok()),
+    }))
 }
 
 /// The idempotency key was used before: same content → the first receipt; else a conflict.

@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 
 use sqlx::{Connection, Executor};
 
-use suara_domain::org::import::{CurrentOfficer, Snapshot};
+use suara_domain::org::import::{Change, CurrentOfficer, ImportPlan, Snapshot};
 use suara_domain::org::village::{Boundary, Village, VillageKind};
 use time::macros::date;
 use time::OffsetDateTime;
@@ -89,6 +89,31 @@ impl TestDatabase {
             .expect("organisation");
         store
     }
+}
+
+/// Sets the users a month of every unit of the fixture regency `t1`. With `None` the units
+/// have no hourly limit on open answers (`open_hour_limit`), for tests that send more web
+/// answers in a minute than a unit of the fixture's 100 users a month plausibly gets.
+pub async fn set_monthly_users(store: &Store, users: Option<u32>) {
+    let units = organisation()
+        .units
+        .into_iter()
+        .map(|before| Change {
+            after: Unit {
+                monthly_users: users,
+                ..before.clone()
+            },
+            before: Some(before),
+        })
+        .collect();
+    let plan = ImportPlan {
+        units,
+        ..ImportPlan::default()
+    };
+    store
+        .apply_import("t1", &plan, "test", OffsetDateTime::now_utc())
+        .await
+        .expect("set users a month");
 }
 
 /// Adds a second regency `t2`, "Kabupaten Dua", holding the fixture organisation too.

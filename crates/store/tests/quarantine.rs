@@ -15,7 +15,8 @@ suara_store::backend_tests!(
     ballot_stuffing_is_held_and_reviewed,
     answers_out_of_hours_and_tickets_answered_at_the_counter_are_held,
     held_responses_are_filtered_paged_and_decided_together,
-    a_burst_of_kiosk_taps_holds_itself_not_the_citizens_after_it
+    a_burst_of_kiosk_taps_holds_itself_not_the_citizens_after_it,
+    open_answers_past_a_units_plausible_hour_wait_and_the_next_hour_counts
 );
 
 async fn submit(
@@ -68,6 +69,9 @@ async fn waiting(store: &Store) -> suara_store::HeldPage {
 
 async fn ballot_stuffing_is_held_and_reviewed(db: TestDatabase) {
     let store = db.seeded_store().await;
+    // Users a month unknown: the unit's hourly limit (its own test below) leaves the
+    // device and network rules to be seen alone.
+    suara_store::testing::set_monthly_users(&store, None).await;
     // A fixed instant mid-month (12:00 WIB): the half hour before it is in the same month
     // whatever day the test runs (at 00:00 WIB on the 1st it was in the month before).
     let now = datetime!(2026-11-16 05:00 UTC);
@@ -396,6 +400,8 @@ async fn answers_out_of_hours_and_tickets_answered_at_the_counter_are_held(db: T
 
 async fn held_responses_are_filtered_paged_and_decided_together(db: TestDatabase) {
     let store = db.seeded_store().await;
+    // Only the network rules hold here (see `ballot_stuffing_is_held_and_reviewed`).
+    suara_store::testing::set_monthly_users(&store, None).await;
     // A fixed time: the floods must not straddle the top of an hour (the hourly limit counts
     // by the clock's hour), which made this test fail when run at a quarter to midnight.
     let now = datetime!(2026-11-24 02:00 UTC);
@@ -624,4 +630,74 @@ async fn a_burst_of_kiosk_taps_holds_itself_not_the_citizens_after_it(db: TestDa
         ..HeldQuery::first(100)
     };
     assert_eq!(store.held_responses("t1", &burst).await.unwrap().total, 15);
+}
+
+/// A unit of 100 users a month plausibly gets 3 open answers in an hour: a flood from 40
+/// networks counts three and waits for review with the rest; an hour after its third counted
+/// answer, a citizen's web answer counts again. Many users a month, a higher limit.
+async fn open_answers_past_a_units_plausible_hour_wait_and_the_next_hour_counts(db: TestDatabase) {
+    let store = db.seeded_store().await;
+    let now = datetime!(2026-11-18 03:00 UTC);
+    let month = tenant().month_of(now);
+    let counted = |store: &Store| {
+        let store = store.clone();
+        async move {
+            store
+                .tally("t1", Scope::Unit("dukcapil"), month, month)
+                .await
+                .unwrap()
+                .responses()
+        }
+    };
+    for i in 0..40 {
+        submit(
+            &store,
+            &format!("networks-{i:04}"),
+            [1, 2, 1, 2, 1, 2, 1, 2, 1],
+            &format!("phone-{i}"),
+            &format!("100.64.{i}.0/24"),
+            now + Duration::seconds(i),
+        )
+        .await;
+    }
+    assert_eq!(counted(&store).await, 3);
+    let held = waiting(&store).await;
+    assert_eq!(held.total, 37);
+    assert!(held.items.iter().all(|h| h.reasons == [Reason::UnitBurst]));
+    // Within the hour of the three, a web answer waits; just past it, one counts.
+    let citizen = |key: &'static str, at| {
+        let store = store.clone();
+        async move {
+            submit(
+                &store,
+                key,
+                [4, 3, 4, 4, 3, 4, 4, 4, 3],
+                key,
+                "36.71.0.0/24",
+                at,
+            )
+            .await;
+        }
+    };
+    citizen("citizen-early", now + Duration::minutes(59)).await;
+    assert_eq!(counted(&store).await, 3);
+    citizen("citizen-later", now + Duration::minutes(61)).await;
+    assert_eq!(counted(&store).await, 4);
+
+    // A city office of 5,000 users a month takes 57 open answers an hour (spread over it: 40
+    // in ten minutes is a burst whatever the unit).
+    suara_store::testing::set_monthly_users(&store, Some(5_000)).await;
+    let later = now + Duration::hours(3);
+    for i in 0..60 {
+        submit(
+            &store,
+            &format!("busy-{i:04}"),
+            [3, 3, 4, 3, 3, 4, 3, 3, 4],
+            &format!("busy-phone-{i}"),
+            &format!("100.65.{i}.0/24"),
+            later + Duration::seconds(50 * i),
+        )
+        .await;
+    }
+    assert_eq!(counted(&store).await, 4 + 57);
 }

@@ -108,7 +108,7 @@ pub fn document() -> Value {
                       "description": "exact (1/9, default) or legacy (0.111, as in older reports)." }
                 ],
                 "responses": {
-                    "200": { "description": "Result; ikm and grade are null without responses",
+                    "200": { "description": "Result; ikm and grade are null without responses, grade also below the survey's sample (provisional)",
                         "content": { "application/json": { "schema": { "$ref": "#/components/schemas/UnitIkm" } } } },
                     "400": error_response("Bad period or weighting."),
                     "404": error_response("No such unit.")
@@ -324,7 +324,12 @@ pub fn document() -> Value {
                     "responses": { "type": "integer" },
                     "nrr": { "type": "array", "items": { "type": ["number", "null"] }, "minItems": 9, "maxItems": 9 },
                     "ikm": { "type": ["number", "null"], "description": "25–100, rounded to 2 decimals" },
-                    "grade": { "type": ["string", "null"], "enum": ["A", "B", "C", "D", null] }
+                    "grade": { "type": ["string", "null"], "enum": ["A", "B", "C", "D", null],
+                        "description": "null while the figure is provisional" },
+                    "margin": { "type": ["number", "null"], "description": "half the 95 % interval in IKM points, rounded up; null below two responses" },
+                    "onsite_percent": { "type": ["integer", "null"], "description": "share from kiosks and tickets, whole percent rounded down" },
+                    "provisional": { "type": "boolean", "description": "fewer responses than the survey's sample (Krejcie–Morgan for the unit's users, at least 30)" },
+                    "responses_needed": { "type": "integer" }
                 }
             },
             "Error": {

@@ -36,6 +36,8 @@ async fn ikm(app: &TestApp) -> Value {
 
 async fn a_ballot_stuffing_burst_is_held_for_the_inspectorate(db: TestDatabase) {
     let app = TestApp::spawn(db).await;
+    // Only the device and network rules here: the unit's hourly limit has its own attack test.
+    suara_store::testing::set_monthly_users(&app.store, None).await;
     for i in 0..6 {
         post(
             &app,

@@ -130,6 +130,8 @@ async fn grow_to(app: &TestApp, keys: std::ops::Range<usize>, size: u64) -> Valu
 
 async fn the_log_proves_it_only_grew(db: TestDatabase) {
     let app = TestApp::spawn(db).await;
+    // Nine web answers in a second: no hourly limit for the unit (its users left unknown).
+    suara_store::testing::set_monthly_users(&app.store, None).await;
     let older = grow_to(&app, 0..5, 5).await;
     let newer = grow_to(&app, 5..9, 9).await;
 
@@ -206,6 +208,8 @@ async fn receipt(app: &TestApp, code: &str) -> (StatusCode, Value) {
 
 async fn a_receipt_proves_its_response_is_in_the_signed_log(db: TestDatabase) {
     let app = TestApp::spawn(db).await;
+    // Seven web answers in a second: no hourly limit for the unit (its users left unknown).
+    suara_store::testing::set_monthly_users(&app.store, None).await;
     let mut receipts = Vec::new();
     for i in 0..7 {
         let sent: Value = app

@@ -153,6 +153,13 @@ async fn exports_report_and_follow_up(db: TestDatabase) {
         "{public}"
     );
     assert!(public.contains("Dinas Dukcapil") && public.contains("75,00"));
+    // A few answers are shown with how sure they are, not graded.
+    assert!(
+        public.contains("Batas galat (95 %)")
+            && public.contains("Dari kios dan tiket")
+            && public.contains("Sementara"),
+        "{public}"
+    );
     assert!(
         public.contains("class=\"digest\""),
         "the chain head is shown"

@@ -5,6 +5,8 @@
 
 use serde::Serialize;
 
+use crate::org::hours::ServiceHours;
+
 /// What the store counted before this response (not including it).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Recent {
@@ -16,6 +18,8 @@ pub struct Recent {
     pub network_straight_lined_hour: u32,
     /// Responses for the same unit in the last ten minutes.
     pub unit_ten_minutes: u32,
+    /// Responses for the same unit in the last hour (open ones that were counted).
+    pub unit_hour: u32,
     /// For a kiosk answer: seconds since the kiosk's previous answer (held or not) within the
     /// last hour.
     pub kiosk_seconds_since_previous: Option<i64>,
@@ -50,6 +54,9 @@ pub struct Observation {
     /// The moment of service (a ticket's issue, else the answer) fell outside the unit's
     /// posted hours and their grace; `false` when the unit posts no hours.
     pub outside_service_hours: bool,
+    /// Open answers the unit can plausibly get in an hour ([`open_hour_limit`]); `None` when
+    /// its users a month are not known, or for imported answers.
+    pub unit_open_hour_limit: Option<u32>,
 }
 
 /// Thresholds; the defaults suit a counter where one citizen is served every few minutes.
@@ -68,6 +75,34 @@ pub struct Rules {
     /// scripted at a citizen's pace.
     pub max_kiosk_hour: u32,
 }
+
+/// How many open answers (web page, API) a unit can plausibly get in an hour: twice its
+/// users per hour of service (its users a month over its posted hours in a month, or 22 days
+/// of 8 hours when it posts none), rounded up, and never fewer than [`MIN_OPEN_HOUR`] nor more
+/// than [`MAX_OPEN_HOUR`]. `None` when the unit's users a month are not known.
+///
+/// Why: every answer in a flood from many networks looks like a citizen's, so no rule about
+/// one device or network can hold it; what a flood cannot hide is its volume. Anything past
+/// this is held for the inspectorate (nothing is lost), so an afternoon's flood moves the
+/// published index by at most this many answers an hour, while the unit's citizens, who
+/// answer at kiosks and by ticket, keep counting.
+pub fn open_hour_limit(monthly_users: Option<u32>, hours: Option<&ServiceHours>) -> Option<u32> {
+    let users = u64::from(monthly_users?);
+    // Weeks in a month: 52 / 12.
+    let month_minutes = match hours.map(ServiceHours::minutes_per_week) {
+        Some(week) if week > 0 => u64::from(week) * 52 / 12,
+        _ => 22 * 8 * 60,
+    }
+    .max(1);
+    let limit = (2 * users * 60).div_ceil(month_minutes);
+    Some(limit.clamp(u64::from(MIN_OPEN_HOUR), u64::from(MAX_OPEN_HOUR)) as u32)
+}
+
+/// A unit's citizens who answer by phone after a visit seldom come three in an hour; three
+/// more than that, held for review, cost the inspectorate a click.
+pub const MIN_OPEN_HOUR: u32 = 3;
+/// Below the counts' cap in the store, so the count always reaches the limit.
+pub const MAX_OPEN_HOUR: u32 = 90;
 
 impl Default for Rules {
     fn default() -> Rules {
@@ -157,7 +192,12 @@ pub fn assess(seen: &Observation, rules: &Rules) -> Vec<Reason> {
     {
         reasons.push(Reason::StraightLinedBulk);
     }
-    if seen.open_channel && recent.unit_ten_minutes >= rules.max_unit_ten_minutes {
+    let past_plausible = seen
+        .unit_open_hour_limit
+        .is_some_and(|limit| recent.unit_hour >= limit);
+    if seen.open_channel
+        && (recent.unit_ten_minutes >= rules.max_unit_ten_minutes || past_plausible)
+    {
         reasons.push(Reason::UnitBurst);
     }
     if seen
@@ -289,6 +329,64 @@ mod tests {
     }
 
     #[test]
+    fn open_answers_past_a_units_plausible_hour_are_held() {
+        let rules = Rules::default();
+        let hour = |n, limit| Observation {
+            unit_open_hour_limit: limit,
+            ..seen(
+                Recent {
+                    unit_hour: n,
+                    ..Recent::default()
+                },
+                false,
+            )
+        };
+        assert!(assess(&hour(2, Some(3)), &rules).is_empty());
+        assert_eq!(assess(&hour(3, Some(3)), &rules), [Reason::UnitBurst]);
+        assert!(
+            assess(&hour(50, None), &rules).is_empty(),
+            "no users known, no hourly limit"
+        );
+        let kiosk = Observation {
+            open_channel: false,
+            ..hour(50, Some(3))
+        };
+        assert!(assess(&kiosk, &rules).is_empty());
+    }
+
+    #[test]
+    fn the_plausible_hour_follows_users_and_posted_hours() {
+        // 334 users in 176 hours: 1,9 an hour, twice that is 3,8: 4.
+        assert_eq!(open_hour_limit(Some(334), None), Some(4));
+        assert_eq!(open_hour_limit(Some(100), None), Some(MIN_OPEN_HOUR));
+        assert_eq!(open_hour_limit(Some(5_000), None), Some(57));
+        assert_eq!(open_hour_limit(Some(1_000_000), None), Some(MAX_OPEN_HOUR));
+        assert_eq!(open_hour_limit(None, None), None);
+        // Open only Monday to Thursday mornings (16 hours a week, 69 a month): 2 × 334 / 69.
+        let mornings: ServiceHours = "Sen-Kam 08:00-12:00".parse().expect("hours");
+        assert_eq!(open_hour_limit(Some(334), Some(&mornings)), Some(10));
+        assert_eq!(
+            open_hour_limit(Some(334), Some(&ServiceHours::default())),
+            Some(4),
+            "no posted hours read as a working month"
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_plausible_hour_stays_within_its_bounds(users: u32, from in 0u16..1400, long in 1u16..40) {
+            let hours: ServiceHours = format!(
+                "Sen-Min {:02}:{:02}-{:02}:{:02}",
+                from / 60, from % 60, (from + long) / 60, (from + long) % 60
+            )
+            .parse()
+            .expect("hours");
+            let limit = open_hour_limit(Some(users), Some(&hours)).expect("limit");
+            proptest::prop_assert!((MIN_OPEN_HOUR..=MAX_OPEN_HOUR).contains(&limit));
+        }
+    }
+
+    #[test]
     fn tickets_answered_at_the_counter_and_answers_after_hours_are_held() {
         let rules = Rules::default();
         let ticket = |seconds| Observation {
@@ -309,6 +407,7 @@ mod tests {
                 network_hour: 99,
                 network_straight_lined_hour: 9,
                 unit_ten_minutes: 99,
+                unit_hour: 0,
                 kiosk_seconds_since_previous: None,
                 kiosk_previous_straight_lined: false,
             },
@@ -386,6 +485,7 @@ mod tests {
             network_hour: 99,
             network_straight_lined_hour: 9,
             unit_ten_minutes: 99,
+            unit_hour: 99,
             kiosk_seconds_since_previous: None,
             kiosk_previous_straight_lined: false,
         };

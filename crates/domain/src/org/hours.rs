@@ -170,6 +170,15 @@ impl Default for Grace {
 }
 
 impl ServiceHours {
+    /// Minutes open in a week.
+    pub fn minutes_per_week(&self) -> u32 {
+        self.days
+            .iter()
+            .flatten()
+            .map(|&(start, end)| u32::from(end.saturating_sub(start)))
+            .sum()
+    }
+
     /// True when no day has hours (nothing to check against).
     pub fn is_empty(&self) -> bool {
         self.days.iter().all(Vec::is_empty)

@@ -10,8 +10,10 @@ mod answers;
 mod element;
 pub mod follow_up;
 mod grade;
+pub mod precision;
 mod sample_size;
 mod score;
+pub mod spread;
 mod summary;
 pub mod table;
 

@@ -12,6 +12,8 @@ use axum::Json;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use suara_domain::period::Period;
+use suara_domain::skm::precision::Precision;
+use suara_domain::skm::spread::Spread;
 use suara_domain::skm::{Grade, Summary, Weighting, ELEMENT_COUNT};
 use suara_store::Scope;
 use time::OffsetDateTime;
@@ -93,7 +95,10 @@ pub struct IkmQuery {
     weighting: Option<String>,
 }
 
-/// The SKM result of one unit over a period. With no responses, `ikm` and `grade` are null.
+/// The SKM result of one unit over a period. With no responses, `ikm` and `grade` are null;
+/// below the survey's sample (`responses_needed`) the figure is `provisional` and `grade` is
+/// null. `margin` is half the 95 % interval in IKM points (null below two responses);
+/// `onsite_percent` the share from kiosks and tickets.
 #[derive(Serialize)]
 pub struct UnitIkmBody {
     tenant: String,
@@ -106,6 +111,10 @@ pub struct UnitIkmBody {
     nrr: [Option<f64>; ELEMENT_COUNT],
     ikm: Option<f64>,
     grade: Option<Grade>,
+    margin: Option<f64>,
+    onsite_percent: Option<u64>,
+    provisional: bool,
+    responses_needed: u64,
 }
 
 pub async fn unit_ikm(
@@ -140,6 +149,18 @@ pub async fn unit_ikm(
         .tally(&tenant.tenant_id, Scope::Unit(&unit.unit_id), from, to)
         .await?;
     let summary = tally.score(weighting).as_ref().map(Summary::from);
+    let precision = app
+        .store
+        .unit_precision(&tenant.tenant_id, from, to)
+        .await?
+        .remove(&unit.unit_id)
+        .unwrap_or_else(|| {
+            let users = unit
+                .monthly_users
+                .map(|u| u64::from(u) * u64::from(from.months_to(to)));
+            Precision::of(0, Spread::default(), 0, users)
+        });
+    let provisional = precision.provisional();
     Ok(Json(UnitIkmBody {
         tenant: tenant.tenant_id,
         unit: unit.unit_id,
@@ -150,7 +171,11 @@ pub async fn unit_ikm(
         responses: tally.responses(),
         nrr: summary.as_ref().map_or([None; ELEMENT_COUNT], |s| s.nrr),
         ikm: summary.as_ref().map(|s| s.ikm),
-        grade: summary.map(|s| s.grade),
+        grade: summary.map(|s| s.grade).filter(|_| !provisional),
+        margin: precision.margin.map(|m| m.to_f64()),
+        onsite_percent: precision.onsite_percent,
+        provisional,
+        responses_needed: precision.needed,
     }))
 }
 

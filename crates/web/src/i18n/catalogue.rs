@@ -918,6 +918,15 @@ pub const IS_TOO_LONG: Text = Text {
     id: "terlalu panjang",
     en: "is too long",
 };
+pub const MARGIN_OF_ERROR_95: Text = Text {
+    id: "Batas galat (95 %)",
+    en: "Margin of error (95 %)",
+};
+pub const FROM_KIOSKS_AND_TICKETS: Text = Text {
+    id: "Dari kios dan tiket",
+    en: "From kiosks and tickets",
+};
+pub const HOW_SURE_THE_IKM_IS: Text = Text { id: "Setiap IKM ditulis dengan batas galatnya pada tingkat kepercayaan 95 %: nilai sebenarnya hampir pasti berada dalam rentang itu. IKM dari tanggapan yang lebih sedikit daripada sampel survei (Krejcie–Morgan untuk jumlah pengguna unit, paling sedikit 30) bersifat sementara dan belum diberi mutu. Jawaban lewat tautan atau aplikasi yang melampaui lalu lintas wajar suatu unit per jam ditahan untuk diperiksa Inspektorat, sehingga serbuan jawaban dari banyak jaringan hampir tidak menggeser angka ini.", en: "Every IKM is given with its margin of error at 95 % confidence: the true value almost surely lies within that range. An IKM from fewer responses than the survey's sample (Krejcie–Morgan for the unit's users, at least 30) is provisional and not graded. Answers by link or app beyond a unit's plausible traffic in an hour are held for the Inspectorate to review, so a flood of answers from many networks barely moves these figures." };
 pub const KIOSK: Text = Text {
     id: "Kios",
     en: "Kiosk",
@@ -5894,6 +5903,9 @@ pub const THAT_SOURCE_HAS_NO_ANSWERS: Text = Text {
 /// Every text above, for the completeness test.
 #[cfg(test)]
 pub const EVERY_TEXT: &[Text] = &[
+    MARGIN_OF_ERROR_95,
+    FROM_KIOSKS_AND_TICKETS,
+    HOW_SURE_THE_IKM_IS,
     POLICY_DEDUCTION_N,
     POLICY_DEDUCTION_CAP,
     POLICY_DEDUCTION_RATE,

@@ -19,14 +19,10 @@ use crate::i18n::catalogue as T;
 use crate::i18n::{element_name, grade_label, Lang};
 use crate::routes;
 
-fn ikm_text(lang: Lang, tally: Option<&Tally>) -> (String, String, u64) {
-    match tally.and_then(|t| t.score(Weighting::Exact).map(|s| (t.responses(), s))) {
-        Some((n, s)) => (
-            lang.decimal(s.ikm_rounded()),
-            s.grade().letter().to_string(),
-            n,
-        ),
-        None => ("–".into(), "–".into(), 0),
+fn ikm_text(lang: Lang, tally: Option<&Tally>) -> String {
+    match tally.and_then(|t| t.score(Weighting::Exact)) {
+        Some(s) => lang.decimal(s.ikm_rounded()),
+        None => "–".into(),
     }
 }
 
@@ -43,6 +39,7 @@ pub async fn show(cx: PageCx) -> Result<Response, PageError> {
         .await?
         .into_iter()
         .collect();
+    let precision = app.store.unit_precision(tenant_id, first, last).await?;
     let months: Vec<Month> = vec![now.previous().previous(), now.previous(), now];
     let mut monthly: Vec<HashMap<String, Tally>> = Vec::new();
     for m in &months {
@@ -87,21 +84,30 @@ pub async fn show(cx: PageCx) -> Result<Response, PageError> {
                     th scope="col" { "Unit" }
                     th.num scope="col" { "IKM" }
                     th scope="col" { (lang.t(T::GRADE)) }
+                    th.num scope="col" { (lang.t(T::MARGIN_OF_ERROR_95)) }
                     th.num scope="col" { (lang.t(T::RESPONSES)) }
+                    th.num scope="col" { (lang.t(T::FROM_KIOSKS_AND_TICKETS)) }
                     @for m in &months { th.num scope="col" { (lang.month(*m)) } }
                 } }
                 tbody { @for u in &rated {
-                    @let (ikm, grade, n) = ikm_text(lang, year.get(&u.unit_id));
+                    @let sure = precision.get(&u.unit_id);
+                    @let score = year.get(&u.unit_id).and_then(|t| t.score(Weighting::Exact));
                     tr {
                         th scope="row" { a href={ (routes::survey(&u.unit_id)) "?lang=" (lang.code()) } { (u.name) } }
-                        td.num { strong { (ikm) } }
-                        td { (grade)
-                            @if let Some(score) = year.get(&u.unit_id).and_then(|t| t.score(Weighting::Exact)) { " " small { (grade_label(lang, score.grade())) } } }
-                        td.num { (n) }
-                        @for month in &monthly { td.num { (ikm_text(lang, month.get(&u.unit_id)).0) } }
+                        td.num { strong { (ikm_text(lang, year.get(&u.unit_id))) } }
+                        td { @match (score, sure.is_some_and(|p| !p.provisional())) {
+                            (Some(score), true) => { (score.grade().letter()) " " small { (grade_label(lang, score.grade())) } }
+                            (Some(_), false) => { small { (lang.t(T::PROVISIONAL)) } }
+                            (None, _) => { "–" }
+                        } }
+                        td.num { @match sure.and_then(|p| p.margin) { Some(m) => { "± " (lang.decimal(m)) } None => { "–" } } }
+                        td.num { (sure.map_or(0, |p| p.responses)) }
+                        td.num { @match sure.and_then(|p| p.onsite_percent) { Some(p) => { (p) " %" } None => { "–" } } }
+                        @for month in &monthly { td.num { (ikm_text(lang, month.get(&u.unit_id))) } }
                     }
                 } }
             }
+            p { small { (lang.t(T::HOW_SURE_THE_IKM_IS)) } }
         }
         h2 #tindak-lanjut { (lang.t(T::FOLLOW_UP_PLANS)) }
         @if plans.is_empty() {
