@@ -3,6 +3,7 @@
 
 use suara_domain::integrity::anomaly::Reason;
 use suara_domain::org::import::{plan_import, ImportFiles};
+use suara_domain::period::Month;
 use suara_domain::survey::{validate, ResponseDraft};
 use suara_store::testing::{tenant, TestDatabase};
 use suara_store::{
@@ -57,6 +58,15 @@ async fn submit_by(
         signals: Some(signals),
     };
     store.record_response(&tenant(), submission).await.unwrap();
+}
+
+/// Responses the civil registry counts in `month`.
+async fn counted_in(store: &Store, month: Month) -> u64 {
+    store
+        .tally("t1", Scope::Unit("dukcapil"), month, month)
+        .await
+        .unwrap()
+        .responses()
 }
 
 /// The first hundred responses waiting in quarantine, and how many wait in all.
@@ -531,16 +541,7 @@ async fn a_burst_of_kiosk_taps_holds_itself_not_the_citizens_after_it(db: TestDa
         network: Some("kiosk:tablet-1".into()),
         device: None,
     };
-    let counted = || {
-        let store = store.clone();
-        async move {
-            store
-                .tally("t1", Scope::Unit("dukcapil"), month, month)
-                .await
-                .unwrap()
-                .responses()
-        }
-    };
+    let counted = || counted_in(&store, month);
     let before = counted().await;
     for i in 0..10 {
         let at = start + Duration::seconds(i);
@@ -639,16 +640,6 @@ async fn open_answers_past_a_units_plausible_hour_wait_and_the_next_hour_counts(
     let store = db.seeded_store().await;
     let now = datetime!(2026-11-18 03:00 UTC);
     let month = tenant().month_of(now);
-    let counted = |store: &Store| {
-        let store = store.clone();
-        async move {
-            store
-                .tally("t1", Scope::Unit("dukcapil"), month, month)
-                .await
-                .unwrap()
-                .responses()
-        }
-    };
     for i in 0..40 {
         submit(
             &store,
@@ -660,7 +651,7 @@ async fn open_answers_past_a_units_plausible_hour_wait_and_the_next_hour_counts(
         )
         .await;
     }
-    assert_eq!(counted(&store).await, 3);
+    assert_eq!(counted_in(&store, month).await, 3);
     let held = waiting(&store).await;
     assert_eq!(held.total, 37);
     assert!(held.items.iter().all(|h| h.reasons == [Reason::UnitBurst]));
@@ -680,9 +671,9 @@ async fn open_answers_past_a_units_plausible_hour_wait_and_the_next_hour_counts(
         }
     };
     citizen("citizen-early", now + Duration::minutes(59)).await;
-    assert_eq!(counted(&store).await, 3);
+    assert_eq!(counted_in(&store, month).await, 3);
     citizen("citizen-later", now + Duration::minutes(61)).await;
-    assert_eq!(counted(&store).await, 4);
+    assert_eq!(counted_in(&store, month).await, 4);
 
     // A city office of 5,000 users a month takes 57 open answers an hour (spread over it: 40
     // in ten minutes is a burst whatever the unit).
@@ -699,5 +690,5 @@ async fn open_answers_past_a_units_plausible_hour_wait_and_the_next_hour_counts(
         )
         .await;
     }
-    assert_eq!(counted(&store).await, 4 + 57);
+    assert_eq!(counted_in(&store, month).await, 4 + 57);
 }

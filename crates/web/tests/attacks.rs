@@ -415,26 +415,11 @@ async fn a_flood_does_not_hold_genuine_tickets_and_kiosk_answers(db: TestDatabas
     }
     let during = app.counted("dukcapil").await;
     // A genuine ticket issued by a queue system, answered from a phone.
-    let code = ticket::code_from_bytes([7; 10]);
-    let queue = Issuer {
-        name: "antrian",
-        network: None,
-        nip: None,
-    };
-    let binding = TicketBinding {
-        unit_id: "dukcapil".into(),
-        service_id: Some("ktp".into()),
-        officer_nip: Some(OFFICER_NIP.into()),
-        point_id: None,
-    };
-    app.store
-        .issue_ticket("t1", &code, &binding, &queue, OffsetDateTime::now_utc())
-        .await
-        .unwrap();
+    let code = queue_ticket(&app, 7, OffsetDateTime::now_utc()).await;
     let answered = post(
         &app,
         json!({"unit": "dukcapil", "service": "ktp", "officer": OFFICER_NIP, "answers": [4, 3, 4, 4, 3, 4, 4, 4, 3],
-               "ticket": ticket::display(&code), "idempotency_key": "genuine-ticket-1"}),
+               "ticket": code, "idempotency_key": "genuine-ticket-1"}),
         "36.80.1.2",
     )
     .await;
@@ -468,21 +453,16 @@ async fn a_flood_does_not_hold_genuine_tickets_and_kiosk_answers(db: TestDatabas
         .await;
     }
     let during = app.counted("dukcapil").await;
-    let code = ticket::code_from_bytes([9; 10]);
-    app.store
-        .issue_ticket(
-            "t1",
-            &code,
-            &binding,
-            &queue,
-            OffsetDateTime::now_utc() - time::Duration::minutes(5),
-        )
-        .await
-        .unwrap();
+    let code = queue_ticket(
+        &app,
+        9,
+        OffsetDateTime::now_utc() - time::Duration::minutes(5),
+    )
+    .await;
     let answered = post(
         &app,
         json!({"unit": "dukcapil", "service": "ktp", "officer": OFFICER_NIP, "answers": [4, 4, 4, 4, 4, 4, 4, 4, 4],
-               "ticket": ticket::display(&code), "idempotency_key": "office-wifi-ticket"}),
+               "ticket": code, "idempotency_key": "office-wifi-ticket"}),
         "36.80.9.200",
     )
     .await;
@@ -531,7 +511,26 @@ async fn a_flood_from_many_networks_barely_moves_the_published_index(db: TestDat
         "the rest waits for the inspectorate, nothing is lost"
     );
 
-    let code = ticket::code_from_bytes([5; 10]);
+    let code = queue_ticket(&app, 5, OffsetDateTime::now_utc()).await;
+    let answered = post(
+        &app,
+        json!({"unit": "dukcapil", "service": "ktp", "officer": OFFICER_NIP, "answers": [4, 3, 4, 4, 3, 4, 4, 4, 3],
+               "ticket": code, "idempotency_key": "after-the-flood"}),
+        "36.80.1.2",
+    )
+    .await;
+    assert_eq!(answered.status(), StatusCode::CREATED);
+    assert_eq!(
+        published_ikm(&app).await.0,
+        after_n + 1,
+        "the next genuine answer counts"
+    );
+}
+
+/// A ticket for the civil registry's KTP service and the officer, issued by a queue system at
+/// `issued_at` (its code made from `seed`), as a citizen types it.
+async fn queue_ticket(app: &TestApp, seed: u8, issued_at: OffsetDateTime) -> String {
+    let code = ticket::code_from_bytes([seed; 10]);
     let queue = Issuer {
         name: "antrian",
         network: None,
@@ -544,22 +543,10 @@ async fn a_flood_from_many_networks_barely_moves_the_published_index(db: TestDat
         point_id: None,
     };
     app.store
-        .issue_ticket("t1", &code, &binding, &queue, OffsetDateTime::now_utc())
+        .issue_ticket("t1", &code, &binding, &queue, issued_at)
         .await
         .unwrap();
-    let answered = post(
-        &app,
-        json!({"unit": "dukcapil", "service": "ktp", "officer": OFFICER_NIP, "answers": [4, 3, 4, 4, 3, 4, 4, 4, 3],
-               "ticket": ticket::display(&code), "idempotency_key": "after-the-flood"}),
-        "36.80.1.2",
-    )
-    .await;
-    assert_eq!(answered.status(), StatusCode::CREATED);
-    assert_eq!(
-        published_ikm(&app).await.0,
-        after_n + 1,
-        "the next genuine answer counts"
-    );
+    ticket::display(&code)
 }
 
 /// The civil registry's published responses and IKM this month.
