@@ -821,4 +821,32 @@ async fn a_back_dated_move_waits_for_a_new_computation_and_never_reopens_a_paid_
         .unwrap()
         .unwrap();
     assert_eq!(bambang.position, "Verifikator");
+    // Nor can the departure page end his assignment inside the paid month.
+    let last_day = format!("{month}-20");
+    let (status, body) = post(
+        &app,
+        &hr,
+        &format!("/dasbor/pegawai/{OTHER_OFFICER_NIP}/berhenti?lang=id"),
+        &[
+            ("last_day", &last_day),
+            ("reason", "retired"),
+            ("confirm", "yes"),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert!(
+        body.contains("sudah disetujui atau dikunci") && body.contains(&last_day),
+        "{body}"
+    );
+    let open = app
+        .store
+        .assignments("t1", OTHER_OFFICER_NIP)
+        .await
+        .unwrap();
+    assert!(
+        open.iter()
+            .any(|a| a.unit_id == "dukcapil" && a.until.is_none()),
+        "{open:?}"
+    );
 }

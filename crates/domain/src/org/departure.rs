@@ -4,7 +4,11 @@
 //! them in an answer and no payroll whose month ends later pays them. Nothing is deleted:
 //! their history, their answers and past runs stay as they were.
 
+use std::collections::BTreeSet;
+
 use time::{Date, Duration};
+
+use crate::period::Month;
 
 /// Why an officer leaves.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -102,12 +106,14 @@ pub struct DepartureProblem {
 const AHEAD_DAYS: i64 = 366;
 
 /// Checks a departure typed on the form (`last_day` as `YYYY-MM-DD`, the form's date
-/// field) against the start of the officer's current assignment and today.
+/// field) against the start of the officer's current assignment, today, and the months whose
+/// TPP is approved or locked (`paid`): like a move, a departure never reaches back into them.
 pub fn check(
     last_day: &str,
     reason: &str,
     assigned_from: Date,
     today: Date,
+    paid: &BTreeSet<Month>,
 ) -> Result<Departure, Vec<DepartureProblem>> {
     let mut problems = Vec::new();
     let mut problem = |field, problem| problems.push(DepartureProblem { field, problem });
@@ -116,6 +122,10 @@ pub fn check(
         time::macros::format_description!("[year]-[month]-[day]"),
     ) {
         Ok(day) => match check_day(day, assigned_from, today) {
+            Ok(day) if paid.range(Month::of(day)..).next().is_some() => {
+                problem("last_day", "paid_month");
+                None
+            }
             Ok(day) => Some(day),
             Err(code) => {
                 problem("last_day", code);
@@ -165,7 +175,7 @@ mod tests {
     const FROM: Date = date!(2024 - 01 - 02);
 
     fn problems(day: &str, reason: &str) -> Vec<(&'static str, &'static str)> {
-        check(day, reason, FROM, TODAY)
+        check(day, reason, FROM, TODAY, &BTreeSet::new())
             .err()
             .unwrap_or_default()
             .iter()
@@ -176,15 +186,16 @@ mod tests {
     #[test]
     fn a_departure_needs_a_day_within_the_assignment_and_a_reason() {
         assert_eq!(
-            check("2026-11-30", "retired", FROM, TODAY),
+            check("2026-11-30", "retired", FROM, TODAY, &BTreeSet::new()),
             Ok(Departure {
                 last_day: date!(2026 - 11 - 30),
                 reason: DepartureReason::Retired
             })
         );
         // A retirement recorded ahead, and one recorded late: both fine.
-        assert!(check("2027-06-30", "retired", FROM, TODAY).is_ok());
-        assert!(check("2024-01-02", "died", FROM, TODAY).is_ok());
+        let none = BTreeSet::new();
+        assert!(check("2027-06-30", "retired", FROM, TODAY, &none).is_ok());
+        assert!(check("2024-01-02", "died", FROM, TODAY, &none).is_ok());
         assert_eq!(
             problems("", ""),
             [("last_day", "required"), ("reason", "required")]
@@ -199,6 +210,13 @@ mod tests {
             [("last_day", "too_far_ahead")]
         );
         assert_eq!(problems("2026-11-30", "fired"), [("reason", "required")]);
+        // November is locked: its last day, or any before it, would rewrite whom it paid.
+        let paid: BTreeSet<Month> = ["2026-10".parse().unwrap(), "2026-11".parse().unwrap()].into();
+        for day in ["2026-11-30", "2026-10-15"] {
+            let refused = check(day, "retired", FROM, TODAY, &paid).unwrap_err();
+            assert_eq!(refused[0].problem, "paid_month", "{day}");
+        }
+        assert!(check("2026-12-01", "retired", FROM, TODAY, &paid).is_ok());
     }
 
     #[test]

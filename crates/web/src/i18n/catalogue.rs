@@ -927,6 +927,7 @@ pub const FROM_KIOSKS_AND_TICKETS: Text = Text {
     en: "From kiosks and tickets",
 };
 pub const HOW_SURE_THE_IKM_IS: Text = Text { id: "Setiap IKM ditulis dengan batas galatnya pada tingkat kepercayaan 95 %: nilai sebenarnya hampir pasti berada dalam rentang itu. IKM dari tanggapan yang lebih sedikit daripada sampel survei (Krejcie–Morgan untuk jumlah pengguna unit, paling sedikit 30) bersifat sementara dan belum diberi mutu. Jawaban lewat tautan atau aplikasi yang melampaui lalu lintas wajar suatu unit per jam ditahan untuk diperiksa Inspektorat, sehingga serbuan jawaban dari banyak jaringan hampir tidak menggeser angka ini.", en: "Every IKM is given with its margin of error at 95 % confidence: the true value almost surely lies within that range. An IKM from fewer responses than the survey's sample (Krejcie–Morgan for the unit's users, at least 30) is provisional and not graded. Answers by link or app beyond a unit's plausible traffic in an hour are held for the Inspectorate to review, so a flood of answers from many networks barely moves these figures." };
+pub const THE_LAST_DAY_REACHES_A_PAID_MONTH: Text = Text { id: "Hari terakhir jatuh pada atau sebelum bulan yang TPP-nya sudah disetujui atau dikunci, dan bulan itu tidak berubah lagi. Pilih hari setelah bulan itu.", en: "The last day falls in or before a month whose TPP is approved or locked, and that month never changes. Choose a day after it." };
 pub const KIOSK: Text = Text {
     id: "Kios",
     en: "Kiosk",
@@ -5903,6 +5904,7 @@ pub const THAT_SOURCE_HAS_NO_ANSWERS: Text = Text {
 /// Every text above, for the completeness test.
 #[cfg(test)]
 pub const EVERY_TEXT: &[Text] = &[
+    THE_LAST_DAY_REACHES_A_PAID_MONTH,
     MARGIN_OF_ERROR_95,
     FROM_KIOSKS_AND_TICKETS,
     HOW_SURE_THE_IKM_IS,

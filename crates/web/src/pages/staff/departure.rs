@@ -54,6 +54,7 @@ fn problem_text(lang: Lang, p: &DepartureProblem) -> &'static str {
         (_, "before_assignment") => T::THE_LAST_DAY_IS_BEFORE_THE_ASSIGNMENT,
         (_, "too_far_ahead") => T::THE_LAST_DAY_IS_MORE_THAN_A_YEAR_AHEAD,
         (_, "not_a_date") => T::THE_LAST_DAY_IS_NOT_A_DATE,
+        (_, "paid_month") => T::THE_LAST_DAY_REACHES_A_PAID_MONTH,
         _ => T::ENTER_THE_LAST_WORKING_DAY,
     })
 }
@@ -194,7 +195,8 @@ pub async fn submit(
         let (title, content) = render(cx.look(), &view, &form, &[]);
         return Ok(cx.page(StatusCode::CONFLICT, &title, content));
     };
-    let departure = match check(&form.last_day, &form.reason, open.from, cx.today()) {
+    let paid = cx.app.store.closed_months(cx.tenant_id()).await?;
+    let departure = match check(&form.last_day, &form.reason, open.from, cx.today(), &paid) {
         Ok(departure) => departure,
         Err(problems) => {
             let (title, content) = render(cx.look(), &view, &form, &problems);
