@@ -382,14 +382,16 @@ impl Store {
     }
 
     /// How sure each unit's published IKM over the range is ([`Precision`]): its responses
-    /// and their spread, the share from kiosks and tickets, the sample its users call for.
+    /// and their spread, the share from kiosks and tickets, the sample its users call for
+    /// (months after `current` do not count: their users are still to come). Every unit has
+    /// one, with no responses if none came.
     ///
     /// [`Precision`]: suara_domain::skm::precision::Precision
     pub async fn unit_precision(
         &self,
         tenant_id: &str,
-        first: Month,
-        last: Month,
+        (first, last): (Month, Month),
+        current: Month,
     ) -> Result<HashMap<String, Precision>> {
         let (_, onsite_scope) = crate::totals::pay_scopes(Trust::Onsite)
             .ok_or_else(|| StoreError::Corrupt("no on-site totals".into()))?;
@@ -422,24 +424,20 @@ impl Store {
                 onsite.insert(unit, responses);
             }
         }
-        let months = u64::from(first.months_to(last));
-        let users: HashMap<String, Option<u32>> = self
+        let months = u64::from(first.months_to(last.min(current)));
+        Ok(self
             .units(tenant_id)
             .await?
             .into_iter()
-            .map(|u| (u.unit_id, u.monthly_users))
-            .collect();
-        Ok(published
-            .into_iter()
-            .map(|(unit, (responses, spread))| {
-                let onsite = onsite.get(&unit).copied().unwrap_or(0);
-                let users = users
-                    .get(&unit)
-                    .copied()
-                    .flatten()
-                    .map(|users| u64::from(users) * months);
+            .map(|unit| {
+                let (responses, spread) = published.remove(&unit.unit_id).unwrap_or_default();
+                let onsite = onsite.get(&unit.unit_id).copied().unwrap_or(0);
+                let users = unit
+                    .monthly_users
+                    .map(|users| u64::from(users) * months)
+                    .filter(|users| *users > 0);
                 let precision = Precision::of(responses, spread, onsite, users);
-                (unit, precision)
+                (unit.unit_id, precision)
             })
             .collect())
     }

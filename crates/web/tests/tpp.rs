@@ -708,7 +708,11 @@ async fn finance_pays_from_the_payable_list(db: TestDatabase) {
         body.contains("berbeda dengan catatan perubahan") && body.contains("Keluar"),
         "{body}"
     );
-    let last_day = OffsetDateTime::now_utc().date().to_string();
+    // The regency's today: in UTC it is still the paid month for seven hours of each 1st.
+    let last_day = OffsetDateTime::now_utc()
+        .to_offset(tenant().offset())
+        .date()
+        .to_string();
     let (status, body) = post(
         &app,
         &hr,

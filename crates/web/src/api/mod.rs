@@ -12,8 +12,6 @@ use axum::Json;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use suara_domain::period::Period;
-use suara_domain::skm::precision::Precision;
-use suara_domain::skm::spread::Spread;
 use suara_domain::skm::{Grade, Summary, Weighting, ELEMENT_COUNT};
 use suara_store::Scope;
 use time::OffsetDateTime;
@@ -149,17 +147,13 @@ pub async fn unit_ikm(
         .tally(&tenant.tenant_id, Scope::Unit(&unit.unit_id), from, to)
         .await?;
     let summary = tally.score(weighting).as_ref().map(Summary::from);
+    let current = tenant.month_of(OffsetDateTime::now_utc());
     let precision = app
         .store
-        .unit_precision(&tenant.tenant_id, from, to)
+        .unit_precision(&tenant.tenant_id, (from, to), current)
         .await?
         .remove(&unit.unit_id)
-        .unwrap_or_else(|| {
-            let users = unit
-                .monthly_users
-                .map(|u| u64::from(u) * u64::from(from.months_to(to)));
-            Precision::of(0, Spread::default(), 0, users)
-        });
+        .ok_or_else(|| ApiError::NotFound(format!("unit '{unit_id}' does not exist")))?;
     let provisional = precision.provisional();
     Ok(Json(UnitIkmBody {
         tenant: tenant.tenant_id,

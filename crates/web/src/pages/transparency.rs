@@ -39,7 +39,10 @@ pub async fn show(cx: PageCx) -> Result<Response, PageError> {
         .await?
         .into_iter()
         .collect();
-    let precision = app.store.unit_precision(tenant_id, first, last).await?;
+    let precision = app
+        .store
+        .unit_precision(tenant_id, (first, last), now)
+        .await?;
     let months: Vec<Month> = vec![now.previous().previous(), now.previous(), now];
     let mut monthly: Vec<HashMap<String, Tally>> = Vec::new();
     for m in &months {
