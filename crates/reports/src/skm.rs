@@ -4,6 +4,7 @@
 //! with the day's hash-chain head. Indonesian, decimals with a comma as printed reports do.
 
 use suara_domain::decimal::Decimal;
+use suara_domain::skm::precision::Precision;
 use suara_domain::skm::{Element, Grade, SkmScore};
 
 use crate::pdf::{Bar, Column, Document, Weight};
@@ -33,7 +34,8 @@ pub struct SkmReport {
     pub unit: String,
     pub period: String,
     pub score: Option<SkmScore>,
-    pub sample_needed: Option<u64>,
+    /// How sure the IKM is: margin, share from kiosks and tickets, the sample it needs.
+    pub precision: Precision,
     pub profile: Vec<ProfileGroup>,
     /// Suggestions received, the same text counted once with how often it came.
     pub suggestions: Vec<(String, u64)>,
@@ -79,25 +81,34 @@ pub fn skm_pdf(r: &SkmReport) -> Vec<u8> {
     doc.gap(30.0);
 
     let responses = r.score.as_ref().map_or(0, |s| s.responses);
-    let mut figures: Vec<(&str, String)> = vec![("Jumlah responden", responses.to_string())];
-    if let Some(needed) = r.sample_needed {
-        let verdict = if responses >= needed {
-            "terpenuhi"
-        } else {
-            "belum terpenuhi"
-        };
-        figures.push((
-            "Sampel minimal (Krejcie–Morgan)",
-            format!("{needed} ({verdict})"),
-        ));
-    }
+    let sure = &r.precision;
+    let met = if sure.provisional() {
+        "belum terpenuhi"
+    } else {
+        "terpenuhi"
+    };
+    let mut figures: Vec<(&str, String)> = vec![
+        ("Jumlah responden", responses.to_string()),
+        ("Sampel minimal", format!("{} ({met})", sure.needed)),
+    ];
     match &r.score {
         Some(score) => {
             figures.push((
                 "Indeks Kepuasan Masyarakat (IKM)",
                 comma(score.ikm_rounded()),
             ));
-            figures.push(("Mutu pelayanan", grade_text(score.grade())));
+            if let Some(margin) = sure.margin {
+                figures.push(("Batas galat (95 %)", format!("± {}", comma(margin))));
+            }
+            if let Some(onsite) = sure.onsite_percent {
+                figures.push(("Dari kios dan tiket", format!("{onsite} %")));
+            }
+            let grade = if sure.provisional() {
+                "Sementara: belum dinilai sampai sampel terpenuhi".into()
+            } else {
+                grade_text(score.grade())
+            };
+            figures.push(("Mutu pelayanan", grade));
             figures.push((
                 "Nilai interval (rata-rata tertimbang)",
                 comma(Decimal::round_half_away(&score.unit_value, 3)),
@@ -118,7 +129,7 @@ pub fn skm_pdf(r: &SkmReport) -> Vec<u8> {
     );
     doc.gap(4.0);
     doc.paragraph(
-        "Metode: setiap responden menilai sembilan unsur pelayanan (U1–U9) dengan skala 1–4. Nilai rata-rata (NRR) tiap unsur = jumlah nilai / jumlah jawaban; nilai interval = jumlah NRR × 1/9; IKM = nilai interval × 25 (rentang 25–100). Perhitungan eksak, IKM dibulatkan ke dua desimal. Responden bersifat anonim: nama dan nomor telepon tidak dikumpulkan (UU 27/2022).",
+        "Metode: setiap responden menilai sembilan unsur pelayanan (U1–U9) dengan skala 1–4. Nilai rata-rata (NRR) tiap unsur = jumlah nilai / jumlah jawaban; nilai interval = jumlah NRR × 1/9; IKM = nilai interval × 25 (rentang 25–100). Perhitungan eksak, IKM dibulatkan ke dua desimal. Batas galat 95 % = 1,96 × simpangan baku nilai tiap responden / akar jumlah responden, dibulatkan ke atas. Sampel minimal menurut Krejcie–Morgan untuk jumlah pengguna layanan, sekurang-kurangnya 30; sebelum sampel itu terpenuhi IKM bersifat sementara dan belum diberi kategori mutu. Responden bersifat anonim: nama dan nomor telepon tidak dikumpulkan (UU 27/2022).",
         Weight::Regular,
         10.0,
     );
@@ -266,12 +277,25 @@ pub fn skm_pdf(r: &SkmReport) -> Vec<u8> {
                 })
                 .collect();
             doc.bars(&bars, 1.0, 4.0, 2);
-            doc.paragraph(
-                &format!(
-                    "Dengan IKM {}, mutu pelayanan {} termasuk kategori {}. Interval: A (Sangat Baik) 88,31–100; B (Baik) 76,61–88,30; C (Kurang Baik) 65,00–76,60; D (Tidak Baik) 25,00–64,99.",
+            let verdict = if sure.provisional() {
+                format!(
+                    "Dengan IKM {} dari {} tanggapan, sampel minimal {} belum terpenuhi: mutu pelayanan {} belum diberi kategori.",
+                    comma(score.ikm_rounded()),
+                    score.responses,
+                    sure.needed,
+                    r.unit,
+                )
+            } else {
+                format!(
+                    "Dengan IKM {}, mutu pelayanan {} termasuk kategori {}.",
                     comma(score.ikm_rounded()),
                     r.unit,
                     grade_text(score.grade())
+                )
+            };
+            doc.paragraph(
+                &format!(
+                    "{verdict} Interval: A (Sangat Baik) 88,31–100; B (Baik) 76,61–88,30; C (Kurang Baik) 65,00–76,60; D (Tidak Baik) 25,00–64,99."
                 ),
                 Weight::Regular,
                 10.0,

@@ -1,16 +1,25 @@
 //! The SKM report PDF: a real multi-page PDF with the key figures, every element, the
 //! suggestions and the follow-up plan, and a clear statement when there are no responses.
 
+use suara_domain::skm::precision::Precision;
+use suara_domain::skm::spread::Spread;
 use suara_domain::skm::{Tally, Weighting};
 use suara_reports::skm::{skm_pdf, FollowUp, ProfileGroup, SkmReport};
 
 fn report(tally: Option<Tally>) -> SkmReport {
+    let responses = tally.as_ref().map_or(0, Tally::responses);
+    // Every response scored 77,50 (mean answer 3,1): no spread.
+    let q = 31 * suara_domain::skm::spread::Q_SCALE / 10;
+    let spread = Spread {
+        q_sum: q * responses,
+        q_sq: q * q * responses,
+    };
     SkmReport {
         regency: "Kabupaten Uji".into(),
         unit: "Dinas Uji".into(),
         period: "Tahun 2026".into(),
         score: tally.and_then(|t| t.score(Weighting::Exact)),
-        sample_needed: Some(80),
+        precision: Precision::of(responses, spread, responses * 7 / 10, Some(100)),
         profile: vec![ProfileGroup {
             title: "Jenis kelamin".into(),
             rows: vec![("Perempuan".into(), 60), ("Laki-laki".into(), 35)],
@@ -45,6 +54,9 @@ fn a_report_with_responses_reads_like_a_published_one() {
         "Indeks Kepuasan Masyarakat (IKM)",
         "77,50",
         "B (Baik)",
+        "Batas galat (95 %)",
+        "Dari kios dan tiket",
+        "70 %",
         "Persyaratan",
         "Sarana dan prasarana",
         "Menambah loket pada jam sibuk",
@@ -61,4 +73,15 @@ fn a_report_without_responses_says_so() {
     let text = String::from_utf8_lossy(&bytes);
     assert!(text.contains("belum ada tanggapan"));
     assert!(text.contains("Belum ada tanggapan pada periode ini."));
+}
+
+#[test]
+fn a_report_below_its_sample_is_provisional_and_not_graded() {
+    let tally = Tally::from_totals(20, [62; 9], [20; 9]).unwrap();
+    let mut r = report(Some(tally));
+    r.precision = Precision::of(20, Spread::default(), 0, Some(100));
+    let text = String::from_utf8_lossy(&skm_pdf(&r)).into_owned();
+    assert!(text.contains("80 (belum terpenuhi)"), "sample");
+    assert!(text.contains("Sementara: belum dinilai"), "grade");
+    assert!(!text.contains("termasuk kategori"));
 }

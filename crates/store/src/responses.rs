@@ -10,7 +10,7 @@ use sqlx::{Acquire, AnyConnection, Row};
 pub use suara_domain::integrity::channel::Channel;
 use suara_domain::integrity::channel::Trust;
 use suara_domain::period::Month;
-use suara_domain::skm::precision::Precision;
+use suara_domain::skm::precision::{period_users, Evidence};
 use suara_domain::skm::spread::Spread;
 use suara_domain::skm::{Answers, Rating, Tally, ELEMENT_COUNT};
 use suara_domain::survey::{AgeBand, Education, Occupation, Profile, Sex, ValidResponse};
@@ -381,18 +381,17 @@ impl Store {
             .collect()
     }
 
-    /// How sure each unit's published IKM over the range is ([`Precision`]): its responses
-    /// and their spread, the share from kiosks and tickets, the sample its users call for
-    /// (months after `current` do not count: their users are still to come). Every unit has
-    /// one, with no responses if none came.
+    /// What each unit's published IKM over the range rests on ([`Evidence`]): its responses
+    /// and their spread, those from kiosks and tickets, its users over the months begun by
+    /// `current`. Every unit has one, with no responses if none came.
     ///
-    /// [`Precision`]: suara_domain::skm::precision::Precision
-    pub async fn unit_precision(
+    /// [`Evidence`]: suara_domain::skm::precision::Evidence
+    pub async fn unit_evidence(
         &self,
         tenant_id: &str,
         (first, last): (Month, Month),
         current: Month,
-    ) -> Result<HashMap<String, Precision>> {
+    ) -> Result<HashMap<String, Evidence>> {
         let (_, onsite_scope) = crate::totals::pay_scopes(Trust::Onsite)
             .ok_or_else(|| StoreError::Corrupt("no on-site totals".into()))?;
         let rows = sqlx::query(
@@ -424,20 +423,19 @@ impl Store {
                 onsite.insert(unit, responses);
             }
         }
-        let months = u64::from(first.months_to(last.min(current)));
         Ok(self
             .units(tenant_id)
             .await?
             .into_iter()
             .map(|unit| {
                 let (responses, spread) = published.remove(&unit.unit_id).unwrap_or_default();
-                let onsite = onsite.get(&unit.unit_id).copied().unwrap_or(0);
-                let users = unit
-                    .monthly_users
-                    .map(|users| u64::from(users) * months)
-                    .filter(|users| *users > 0);
-                let precision = Precision::of(responses, spread, onsite, users);
-                (unit.unit_id, precision)
+                let evidence = Evidence {
+                    responses,
+                    spread,
+                    onsite: onsite.get(&unit.unit_id).copied().unwrap_or(0),
+                    users: period_users(unit.monthly_users, (first, last), current),
+                };
+                (unit.unit_id, evidence)
             })
             .collect())
     }

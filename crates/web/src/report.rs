@@ -114,6 +114,12 @@ pub async fn skm_report(
         .await?;
     let now = OffsetDateTime::now_utc();
     let current: Month = tenant.month_of(now);
+    let precision = store
+        .unit_evidence(&tenant.tenant_id, (first, last), current)
+        .await?
+        .remove(unit_id)
+        .unwrap_or_default()
+        .precision();
     let head = store
         .chain_heads_at(&tenant.tenant_id, &[now])
         .await?
@@ -127,7 +133,7 @@ pub async fn skm_report(
         unit: unit.name,
         period: period_label_id(period),
         score: tally.score(Weighting::Exact),
-        sample_needed: crate::pages::staff::sample_needed(unit.monthly_users, period, current),
+        precision,
         profile,
         suggestions,
         suggestions_total: total,

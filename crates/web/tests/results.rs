@@ -82,7 +82,14 @@ async fn exports_report_and_follow_up(db: TestDatabase) {
         )
         .await;
     assert_eq!(pdf.headers()["content-type"], "application/pdf");
-    assert!(pdf.bytes().await.unwrap().starts_with(b"%PDF-"));
+    let pdf = pdf.bytes().await.unwrap();
+    assert!(pdf.starts_with(b"%PDF-"));
+    // Three responses: the figure is given with its margin, provisional, and not graded.
+    let text = String::from_utf8_lossy(&pdf);
+    assert!(
+        text.contains("Batas galat (95 %)") && text.contains("Sementara: belum dinilai"),
+        "the SKM report says how sure its IKM is"
+    );
 
     // Follow-up: a bad plan is refused, a good one added, then updated; the public sees it.
     let path = "/dasbor/unit/dukcapil/tindak-lanjut?lang=id";

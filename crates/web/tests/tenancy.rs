@@ -262,6 +262,10 @@ async fn two_regencies_on_one_server_share_nothing(db: TestDatabase) {
     let page = page.text().await.unwrap();
     assert!(page.contains("Kabupaten Uji") && page.contains("Kabupaten Dua"));
     assert!(
+        page.contains("Batas galat (95 %)") && page.contains("Dari kios dan tiket"),
+        "every regency's IKM says how sure it is: {page}"
+    );
+    assert!(
         !page.contains("Provinsi Jawa Timur</th>"),
         "the province is no regency"
     );
@@ -271,7 +275,9 @@ async fn two_regencies_on_one_server_share_nothing(db: TestDatabase) {
         .text()
         .await
         .unwrap();
-    assert!(csv.starts_with("regency_code,regency,service_code,service,ikm,grade,responses"));
+    assert!(csv.starts_with(
+        "regency_code,regency,service_code,service,ikm,grade,responses,margin_95,onsite_percent"
+    ));
     assert!(
         csv.contains("t1,Kabupaten Uji,,,") && csv.contains("t2,Kabupaten Dua,,,"),
         "{csv}"

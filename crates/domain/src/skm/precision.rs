@@ -14,6 +14,7 @@ use num_rational::BigRational;
 use super::krejcie_morgan_sample_size;
 use super::spread::{ceil_sqrt_hundredths, Spread};
 use crate::decimal::Decimal;
+use crate::period::Month;
 
 /// Fewer responses than this never earn a grade, whatever the unit's users.
 pub const MIN_GRADED: u64 = 30;
@@ -54,6 +55,48 @@ impl Precision {
     pub fn provisional(&self) -> bool {
         self.responses < self.needed
     }
+}
+
+/// What a published figure rests on. Unlike a margin it adds up, over units (a regency's
+/// figure) as over months.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Evidence {
+    pub responses: u64,
+    pub spread: Spread,
+    /// Of the responses, those given at kiosks or by ticket.
+    pub onsite: u64,
+    /// The users served over the period, where known ([`period_users`]).
+    pub users: Option<u64>,
+}
+
+impl Evidence {
+    /// Adds another unit's evidence; users known for either count (a unit that never stated
+    /// its users adds none, so a regency's sample is never asked of users no one counted).
+    pub fn add(&mut self, other: &Evidence) {
+        self.responses += other.responses;
+        self.spread.add(other.spread);
+        self.onsite += other.onsite;
+        self.users = match (self.users, other.users) {
+            (None, None) => None,
+            (a, b) => Some(a.unwrap_or(0) + b.unwrap_or(0)),
+        };
+    }
+
+    pub fn precision(&self) -> Precision {
+        Precision::of(self.responses, self.spread, self.onsite, self.users)
+    }
+}
+
+/// A unit's users over the months `first..=last` that have begun by `current`: a year's
+/// figure in March asks for three months' users, not twelve. `None` when the unit's users
+/// are unknown or no month of the range has begun.
+pub fn period_users(
+    monthly_users: Option<u32>,
+    (first, last): (Month, Month),
+    current: Month,
+) -> Option<u64> {
+    let months = u64::from(first.months_to(last.min(current)));
+    Some(u64::from(monthly_users?) * months).filter(|users| *users > 0)
 }
 
 #[cfg(test)]
@@ -98,5 +141,34 @@ mod tests {
             let large = Precision::of(2 * n as u64, spread_of(&doubled), 0, None).margin.expect("margin");
             proptest::prop_assert!(large <= small, "{large} > {small}");
         }
+    }
+
+    #[test]
+    fn evidence_adds_up_over_units_and_counts_only_months_begun() {
+        let march = Month::new(2026, 3).unwrap();
+        let year = (Month::new(2026, 1).unwrap(), Month::new(2026, 12).unwrap());
+        assert_eq!(period_users(Some(100), year, march), Some(300));
+        assert_eq!(period_users(None, year, march), None);
+        let before = Month::new(2025, 12).unwrap();
+        assert_eq!(period_users(Some(100), year, before), None);
+
+        let mut regency = Evidence::default();
+        regency.add(&Evidence {
+            responses: 20,
+            spread: spread_of(&[3; 20]),
+            onsite: 10,
+            users: Some(300),
+        });
+        regency.add(&Evidence {
+            responses: 20,
+            spread: spread_of(&[4; 20]),
+            onsite: 0,
+            users: None,
+        });
+        let p = regency.precision();
+        assert_eq!((p.responses, p.onsite_percent), (40, Some(25)));
+        assert_eq!(p.needed, krejcie_morgan_sample_size(300));
+        // Half 3s, half 4s over 40: s = 12,5 · √(40/39) = 12,659; 1,96 · s / √40 = 3,923.
+        assert_eq!(p.margin, Some(Decimal::new(393, 2)));
     }
 }

@@ -150,10 +150,11 @@ pub async fn unit_ikm(
     let current = tenant.month_of(OffsetDateTime::now_utc());
     let precision = app
         .store
-        .unit_precision(&tenant.tenant_id, (from, to), current)
+        .unit_evidence(&tenant.tenant_id, (from, to), current)
         .await?
         .remove(&unit.unit_id)
-        .ok_or_else(|| ApiError::NotFound(format!("unit '{unit_id}' does not exist")))?;
+        .ok_or_else(|| ApiError::NotFound(format!("unit '{unit_id}' does not exist")))?
+        .precision();
     let provisional = precision.provisional();
     Ok(Json(UnitIkmBody {
         tenant: tenant.tenant_id,

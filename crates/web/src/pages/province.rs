@@ -10,9 +10,11 @@ use axum::response::Response;
 use maud::{html, Markup};
 use serde::Deserialize;
 use suara_domain::period::{Month, Period};
+use suara_domain::skm::precision::{Evidence, Precision};
 use suara_domain::skm::{SkmScore, Tally};
 use suara_reports::table::Sheet;
 use suara_store::ScopeKind;
+use time::OffsetDateTime;
 
 use crate::i18n::catalogue as T;
 use crate::i18n::Lang;
@@ -39,6 +41,17 @@ pub struct Line {
     pub service: Option<String>,
     pub score: Option<SkmScore>,
     pub responses: u64,
+    /// How sure the regency's IKM is (its units' evidence added up); not kept per service.
+    pub precision: Option<Precision>,
+}
+
+impl Line {
+    /// Graded only on the survey's sample; a regency's figure below it is provisional.
+    fn graded(&self) -> Option<&SkmScore> {
+        self.score
+            .as_ref()
+            .filter(|_| !self.precision.is_some_and(|p| p.provisional()))
+    }
 }
 
 pub struct ProvinceView {
@@ -70,6 +83,11 @@ async fn load(cx: &StaffCx, query: &ProvinceQuery) -> Result<ProvinceView, PageE
             continue;
         }
         let id = &tenant.tenant_id;
+        let current = tenant.month_of(OffsetDateTime::now_utc());
+        let mut evidence = Evidence::default();
+        for unit in store.unit_evidence(id, (from, to), current).await?.values() {
+            evidence.add(unit);
+        }
         let mut total = Tally::default();
         for (_, tally) in store.tallies_of_kind(id, ScopeKind::Unit, from, to).await? {
             total.merge(&tally);
@@ -95,6 +113,7 @@ async fn load(cx: &StaffCx, query: &ProvinceQuery) -> Result<ProvinceView, PageE
                     service: Some(service.name),
                     score: exact(&tally),
                     responses: tally.responses(),
+                    precision: None,
                 },
             ));
         }
@@ -104,6 +123,7 @@ async fn load(cx: &StaffCx, query: &ProvinceQuery) -> Result<ProvinceView, PageE
             service: None,
             score: exact(&total),
             responses: total.responses(),
+            precision: Some(evidence.precision()),
         });
     }
     regencies.sort_by(|a, b| a.regency.cmp(&b.regency));
@@ -122,6 +142,7 @@ async fn load(cx: &StaffCx, query: &ProvinceQuery) -> Result<ProvinceView, PageE
             service: line.service.clone(),
             score: line.score.clone(),
             responses: line.responses,
+            precision: line.precision,
         })
         .collect();
     compared.sort_by(|a, b| a.regency.cmp(&b.regency));
@@ -161,10 +182,15 @@ fn export(
             line.score
                 .as_ref()
                 .map_or_else(String::new, |s| s.ikm_rounded().to_string()),
-            line.score
-                .as_ref()
+            line.graded()
                 .map_or_else(String::new, |s| s.grade().letter().to_string()),
             line.responses.to_string(),
+            line.precision
+                .and_then(|p| p.margin)
+                .map_or_else(String::new, |m| m.to_string()),
+            line.precision
+                .and_then(|p| p.onsite_percent)
+                .map_or_else(String::new, |p| p.to_string()),
         ]
     };
     let regencies: Vec<Vec<String>> = view.regencies.iter().map(|l| row("", l)).collect();
@@ -184,6 +210,8 @@ fn export(
                 "ikm",
                 "grade",
                 "responses",
+                "margin_95",
+                "onsite_percent",
             ],
             &regencies.into_iter().chain(services).collect::<Vec<_>>(),
         ),
@@ -196,6 +224,8 @@ fn export(
                 "IKM",
                 lang.t(T::GRADE),
                 lang.t(T::RESPONSES),
+                lang.t(T::MARGIN_OF_ERROR_95),
+                lang.t(T::FROM_KIOSKS_AND_TICKETS),
             ];
             let title = format!(
                 "{} · {}",
@@ -240,12 +270,23 @@ fn render(lang: Lang, view: &ProvinceView) -> (String, Markup) {
                     @if with_service { th scope="col" { (lang.t(T::SERVICE)) } }
                     th scope="col" { "IKM" }
                     th.num scope="col" { (lang.t(T::RESPONSES)) }
+                    @if !with_service {
+                        th.num scope="col" { (lang.t(T::MARGIN_OF_ERROR_95)) }
+                        th.num scope="col" { (lang.t(T::FROM_KIOSKS_AND_TICKETS)) }
+                    }
                 } }
                 tbody { @for line in lines { tr {
                     th scope="row" { (line.regency) }
                     @if with_service { td data-label=(lang.t(T::SERVICE)) { (line.service.as_deref().unwrap_or("")) } }
-                    td data-label="IKM" { (score_text(lang, line.score.as_ref())) }
+                    td data-label="IKM" { @match (&line.score, line.graded()) {
+                        (Some(score), None) => { strong { (lang.decimal(score.ikm_rounded())) } " · " (lang.t(T::PROVISIONAL)) }
+                        (_, graded) => { (score_text(lang, graded)) }
+                    } }
                     td.num data-label=(lang.t(T::RESPONSES)) { (line.responses) }
+                    @if let Some(sure) = line.precision.filter(|_| !with_service) {
+                        td.num data-label=(lang.t(T::MARGIN_OF_ERROR_95)) { @match sure.margin { Some(m) => { "± " (lang.decimal(m)) } None => { "–" } } }
+                        td.num data-label=(lang.t(T::FROM_KIOSKS_AND_TICKETS)) { @match sure.onsite_percent { Some(p) => { (p) " %" } None => { "–" } } }
+                    }
                 } } }
             }
         }
@@ -265,6 +306,7 @@ fn render(lang: Lang, view: &ProvinceView) -> (String, Markup) {
             p { (lang.t(T::NO_REGENCIES_YET)) }
         } @else {
             (table(format!("{} · {}", lang.t(T::IKM_PER_REGENCY), lang.period(period)), &view.regencies, false))
+            p.muted { (lang.t(T::HOW_SURE_THE_IKM_IS)) }
         }
         h2 { (lang.t(T::SERVICES_ACROSS_REGENCIES)) }
         @if !view.services.is_empty() {

@@ -8,6 +8,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use maud::html;
 use suara_domain::period::{Month, Period};
+use suara_domain::skm::precision::Precision;
 use suara_domain::skm::{Tally, Weighting};
 use suara_store::ScopeKind;
 use time::OffsetDateTime;
@@ -39,10 +40,13 @@ pub async fn show(cx: PageCx) -> Result<Response, PageError> {
         .await?
         .into_iter()
         .collect();
-    let precision = app
+    let precision: HashMap<String, Precision> = app
         .store
-        .unit_precision(tenant_id, (first, last), now)
-        .await?;
+        .unit_evidence(tenant_id, (first, last), now)
+        .await?
+        .into_iter()
+        .map(|(unit, evidence)| (unit, evidence.precision()))
+        .collect();
     let months: Vec<Month> = vec![now.previous().previous(), now.previous(), now];
     let mut monthly: Vec<HashMap<String, Tally>> = Vec::new();
     for m in &months {

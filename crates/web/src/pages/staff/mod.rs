@@ -31,6 +31,7 @@ use suara_domain::access::{Permission, Role};
 use suara_domain::org::tree::UnitTree;
 use suara_domain::org::Unit;
 use suara_domain::period::{Month, Period};
+use suara_domain::skm::precision::period_users;
 use suara_domain::skm::{krejcie_morgan_sample_size, SkmScore, Tally, Weighting};
 use time::OffsetDateTime;
 
@@ -294,11 +295,7 @@ pub fn sample_needed(
     period: Period,
     current: suara_domain::period::Month,
 ) -> Option<u64> {
-    let (first, last) = period.months();
-    let last = last.min(current);
-    let months = first.months_to(last);
-    let users = u64::from(monthly_users?) * u64::from(months);
-    (users > 0).then(|| krejcie_morgan_sample_size(users))
+    period_users(monthly_users, period.months(), current).map(krejcie_morgan_sample_size)
 }
 
 pub fn exact(tally: &Tally) -> Option<SkmScore> {
