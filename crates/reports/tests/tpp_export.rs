@@ -33,6 +33,7 @@ fn officer(nip: &str, unit: &str, base: Option<u64>, ikm: Option<i64>) -> RunOff
             coverage: Default::default(),
             set_aside: None,
             pay: None,
+            previous_factor: None,
         },
         name: if nip.ends_with('1') {
             "=cmd|' /C calc'!A0".into()

@@ -219,6 +219,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/shared/0034_password_resets.sql"),
         postgres: include_str!("../migrations/shared/0034_password_resets.sql"),
     },
+    Migration {
+        version: 35,
+        name: "fall_limit",
+        sqlite: include_str!("../migrations/shared/0035_fall_limit.sql"),
+        postgres: include_str!("../migrations/shared/0035_fall_limit.sql"),
+    },
 ];
 
 /// Responses stored before the chain existed are linked once, when it is created.

@@ -587,6 +587,10 @@ impl Store {
         );
         let bases = self.base_amounts(tenant_id).await?;
         let components = self.components(tenant_id, month).await?;
+        let previous = match policy.max_monthly_fall {
+            Some(_) => self.paid_factors(tenant_id, month.previous()).await?,
+            None => HashMap::new(),
+        };
         let offset = self
             .tenant(tenant_id)
             .await?
@@ -644,6 +648,7 @@ impl Store {
                     position_class: position_class.clone(),
                     set_aside: None,
                     pay: Some(pay.clone()),
+                    previous_factor: previous.get(&nip).copied(),
                 };
                 let input = match &confirmed {
                     Some(confirmed) => {
@@ -681,9 +686,47 @@ impl Store {
         })
     }
 
-    /// Computes a month's payroll and stores it in one transaction. The first run of a month
-    /// is version 1; a draft or reviewed run is computed again in place (back to draft); an
-    /// approved run must be locked first; after a locked run, a new version is made.
+    /// The factor each officer was paid in `month`: by the newest approved or locked run,
+    /// computed again from its records (a run edited in the database stops the next one).
+    /// Empty when no run of the month was approved.
+    async fn paid_factors(
+        &self,
+        tenant_id: &str,
+        month: Month,
+    ) -> Result<HashMap<String, Decimal>, StoreError> {
+        let Some(version) = self.approved_version(tenant_id, month).await? else {
+            return Ok(HashMap::new());
+        };
+        let run = self
+            .payroll_run(tenant_id, month, Some(version))
+            .await?
+            .ok_or_else(|| corrupt(format!("run {month} v{version} vanished")))?;
+        Ok(run
+            .payroll
+            .rows
+            .into_iter()
+            .map(|row| (row.nip, row.explanation.factor.paid))
+            .collect())
+    }
+
+    /// The newest approved or locked version of a month's run.
+    async fn approved_version(
+        &self,
+        tenant_id: &str,
+        month: Month,
+    ) -> Result<Option<i64>, StoreError> {
+        Ok(sqlx::query_scalar(
+            "SELECT MAX(run_version) FROM tpp_runs
+             WHERE tenant_id = $1 AND period_month = $2 AND state IN ($3, $4)",
+        )
+        .bind(tenant_id)
+        .bind(month.to_string())
+        .bind(RunState::Approved.code())
+        .bind(RunState::Locked.code())
+        .fetch_one(&self.reader)
+        .await?)
+    }
+
     /// What a month's payroll would be from the inputs so far, stored nowhere: the
     /// provisional preview of a month that has not ended.
     pub async fn preview_payroll(
@@ -698,6 +741,9 @@ impl Store {
         Ok((policy, officers, payroll))
     }
 
+    /// Computes a month's payroll and stores it in one transaction. The first run of a month
+    /// is version 1; a draft or reviewed run is computed again in place (back to draft); an
+    /// approved run must be locked first; after a locked run, a new version is made.
     pub async fn run_payroll(
         &self,
         tenant_id: &str,
@@ -955,17 +1001,7 @@ impl Store {
         tenant_id: &str,
         month: Month,
     ) -> Result<Option<StoredRun>, StoreError> {
-        let approved: Option<i64> = sqlx::query_scalar(
-            "SELECT MAX(run_version) FROM tpp_runs
-             WHERE tenant_id = $1 AND period_month = $2 AND state IN ($3, $4)",
-        )
-        .bind(tenant_id)
-        .bind(month.to_string())
-        .bind(RunState::Approved.code())
-        .bind(RunState::Locked.code())
-        .fetch_one(&self.reader)
-        .await?;
-        let version = match approved {
+        let version = match self.approved_version(tenant_id, month).await? {
             Some(version) => version,
             None => {
                 let kept: Option<i64> = sqlx::query_scalar(
@@ -1015,7 +1051,8 @@ impl Store {
             "SELECT nip, name, unit_id, unit_name, position_class, base_amount, public_facing,
                  officer_responses, officer_ikm, score_unit_id, unit_responses, unit_ikm,
                  attendance, productivity, amount, officer_q_sum, officer_q_sq, unit_q_sum, unit_q_sq,
-                 unit_days, unit_users, set_aside_amount, pay_rank, pay_npwp, pay_bank, pay_account
+                 unit_days, unit_users, set_aside_amount, pay_rank, pay_npwp, pay_bank, pay_account,
+                 previous_factor
              FROM tpp_run_officers
              WHERE tenant_id = $1 AND period_month = $2 AND run_version = $3 ORDER BY nip",
         )
@@ -1571,6 +1608,7 @@ fn run_officer_from_row(row: &AnyRow) -> Result<(RunOfficer, Option<u64>), Store
                     }),
                     None => None,
                 },
+                previous_factor: parse_decimal(row.try_get("previous_factor")?)?,
             },
             name: row.try_get("name")?,
             unit_name: row.try_get("unit_name")?,
@@ -1598,9 +1636,9 @@ async fn insert_run_officer(
              unit_name, position_class, base_amount, public_facing, officer_responses, officer_ikm,
              score_unit_id, unit_responses, unit_ikm, attendance, productivity, amount, unpaid_reason,
              officer_q_sum, officer_q_sq, unit_q_sum, unit_q_sq, unit_days, unit_users,
-             set_aside_amount, pay_rank, pay_npwp, pay_bank, pay_account)
+             set_aside_amount, pay_rank, pay_npwp, pay_bank, pay_account, previous_factor)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19,
-             $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30)",
+             $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31)",
     )
     .bind(tenant_id)
     .bind(month.to_string())
@@ -1632,6 +1670,7 @@ async fn insert_run_officer(
     .bind(input.pay.as_ref().map(|p| p.npwp.as_str()))
     .bind(input.pay.as_ref().map(|p| p.bank.as_str()))
     .bind(input.pay.as_ref().map(|p| p.account_number.as_str()))
+    .bind(input.previous_factor.map(|f| f.to_string()))
     .execute(&mut *tx)
     .await?;
     Ok(())

@@ -18,7 +18,10 @@ use suara_store::testing::{organisation, tenant, TestDatabase, OFFICER_NIP};
 use suara_store::{Channel, Submission};
 use time::OffsetDateTime;
 
-suara_store::backend_tests!(one_afternoon_never_decides_a_month);
+suara_store::backend_tests!(
+    one_afternoon_never_decides_a_month,
+    a_low_month_moves_pay_by_a_bounded_step
+);
 
 /// The head of the office: serves nobody at a counter, so nobody rates her by name.
 const HEAD_NIP: &str = "197001011995032001";
@@ -285,4 +288,134 @@ async fn one_afternoon_never_decides_a_month(db: TestDatabase) {
         sri_paid + head_paid + BASE,
         "the policy changed pay"
     );
+}
+
+/// Moves a month's run on one state, as `session` presses the button on the run page.
+async fn advance(app: &TestApp, session: &Session, month: &str, from: &str) {
+    let response = app
+        .post_form_as(
+            Some(session),
+            &format!("/tpp/{month}/status?lang=id"),
+            &[
+                ("csrf", session.csrf.as_str()),
+                ("version", "1"),
+                ("from", from),
+                ("confirm", "yes"),
+            ],
+        )
+        .await;
+    let status = response.status();
+    assert_eq!(
+        status,
+        StatusCode::OK,
+        "{from}: {}",
+        response.text().await.unwrap()
+    );
+}
+
+/// Under a policy that limits how far pay falls in a month, a month of low answers after a
+/// month paid in full pays 90 %, not 50 %, and the officer reads why; the run records the
+/// factor it started from, so no one edits it in the database unseen.
+async fn a_low_month_moves_pay_by_a_bounded_step(db: TestDatabase) {
+    let url = db.url.clone();
+    let app = TestApp::spawn(db).await;
+    let bases = parse_base_amounts(b"position_class,base_amount\n7,4000000\n").unwrap();
+    app.store
+        .replace_base_amounts("t1", &bases, "bpkad", OffsetDateTime::now_utc())
+        .await
+        .unwrap();
+    for (name, role) in [
+        ("bpkad", Role::Finance),
+        ("bpkad-kabid", Role::Finance),
+        ("bkpsdm", Role::Hr),
+    ] {
+        app.add_account(name, role, None, None).await;
+    }
+    app.add_account("sri", Role::Officer, None, Some(OFFICER_NIP))
+        .await;
+    let finance = app.sign_in("bpkad", PASSWORD).await.unwrap();
+    let approver = app.sign_in("bpkad-kabid", PASSWORD).await.unwrap();
+    let hr = app.sign_in("bkpsdm", PASSWORD).await.unwrap();
+    let last = tenant().month_of(OffsetDateTime::now_utc()).previous();
+    let before = last.previous().to_string();
+    let last = last.to_string();
+    let policy = format!(
+        "version = \"bertahap\"\neffective_from = \"{before}\"\nmax_monthly_fall = \"0,1\"\n\n[satisfaction]\nrule = \"proportional\"\nthreshold = \"80\"\n"
+    );
+    app.store
+        .save_policy("t1", &policy, "bpkad", OffsetDateTime::now_utc())
+        .await
+        .unwrap();
+
+    // The month before: no answers, paid in full, approved by a second account.
+    compute(&app, &finance, &before).await;
+    advance(&app, &hr, &before, "draft").await;
+    advance(&app, &approver, &before, "reviewed").await;
+    // Last month: 40 kiosk answers of 2 (IKM 50), half naming Sri.
+    kiosk(&app, "low", 20, 2, Some(OFFICER_NIP), 15).await;
+    kiosk(&app, "low-unit", 20, 2, None, 16).await;
+    let run = compute(&app, &finance, &last).await;
+    assert!(
+        run.contains("turun paling banyak 10%")
+            && run.contains("1 pegawai dibayar sebesar batas penurunan"),
+        "{run}"
+    );
+    assert_eq!(amounts_of(&app, &last).await, BASE * 90 / 100);
+    let sri = app.sign_in("sri", PASSWORD).await.unwrap();
+    let why = page(
+        &app,
+        &sri,
+        &format!("/dasbor/pegawai/{OFFICER_NIP}/tpp?bulan={last}&lang=id"),
+    )
+    .await;
+    assert!(
+        why.contains("Batas penurunan bulanan: TPP turun paling banyak 10% dari TPP penuh dalam sebulan. Bulan lalu dibayar 100%, jadi bulan ini paling sedikit 90,00%."),
+        "{why}"
+    );
+
+    // A database keeper lowers the factor the run started from, so the limit would let pay
+    // fall further: the run no longer computes to its digest, and is not shown as it is.
+    let raw = sqlx::AnyPool::connect(&url).await.unwrap();
+    sqlx::query(&format!(
+        "UPDATE tpp_run_officers SET previous_factor = '0.5' WHERE period_month = '{last}'"
+    ))
+    .execute(&raw)
+    .await
+    .unwrap();
+    assert!(app
+        .store
+        .payroll_run("t1", last.parse().unwrap(), None)
+        .await
+        .is_err());
+    // Nor can last month's paid run be edited to the same end: the next computation stops.
+    sqlx::query(&format!(
+        "UPDATE tpp_run_officers SET amount = 2000000 WHERE period_month = '{before}'"
+    ))
+    .execute(&raw)
+    .await
+    .unwrap();
+    let response = app
+        .post_form_as(
+            Some(&finance),
+            "/tpp/hitung?lang=id",
+            &[("csrf", finance.csrf.as_str()), ("month", last.as_str())],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::CONFLICT);
+}
+
+/// What Sri is paid in the month's newest run.
+async fn amounts_of(app: &TestApp, month: &str) -> u64 {
+    app.store
+        .payroll_run("t1", month.parse().unwrap(), None)
+        .await
+        .unwrap()
+        .unwrap()
+        .payroll
+        .rows
+        .iter()
+        .find(|r| r.nip == OFFICER_NIP)
+        .unwrap()
+        .explanation
+        .amount
 }

@@ -9,7 +9,8 @@
 //!    all there is no evidence of dissatisfaction and the satisfaction factor is 100 %.
 //! 2. **Factor** ([`policy::Policy::factor`]): the policy's satisfaction rule, weighted with
 //!    the other components, held between floor and cap, then rounded half away from zero to
-//!    4 decimals (0.01 %): the factor as paid.
+//!    4 decimals (0.01 %): the factor as paid. A policy may limit how far it falls below the
+//!    factor paid the month before ([`policy::Policy::hold_fall`]).
 //! 3. **Amount** ([`amount`]): base TPP × paid factor, rounded *down* to whole rupiah (the
 //!    allowance never pays a fraction above what the policy gives).
 //! 4. **Payroll** ([`payroll`]): every officer of a month under one policy version, with a
@@ -134,12 +135,14 @@ pub struct Explanation {
     pub amount: u64,
 }
 
-/// One officer's TPP under a policy.
+/// One officer's TPP under a policy; `previous_factor` is the factor paid the month before,
+/// if any (for the policy's monthly fall limit).
 pub fn explain(
     policy: &Policy,
     basis: ScoreBasis,
     coverage: &evidence::Coverage,
     others: &OtherFactors,
+    previous_factor: Option<Decimal>,
     base: u64,
 ) -> Result<Explanation, MissingComponent> {
     let score = basis.score();
@@ -155,6 +158,7 @@ pub fn explain(
         // Full marks for satisfaction when too few could rate: the rule is not applied.
         _ => policy.factor_for_satisfaction(BigRational::one(), others)?,
     };
+    let factor = policy.hold_fall(factor, previous_factor);
     Ok(Explanation {
         basis,
         score,

@@ -10,6 +10,7 @@ use sha2::{Digest, Sha256};
 use super::evidence::Coverage;
 use super::policy::{OtherFactors, Policy};
 use super::{explain, officer_score, Explanation, Rated};
+use crate::decimal::Decimal;
 use crate::org::PayDetails;
 use crate::period::Month;
 
@@ -38,6 +39,9 @@ pub struct OfficerInput {
     /// after it reaches the bank only through a new computation (and its four eyes);
     /// `None` in runs stored before they were kept.
     pub pay: Option<PayDetails>,
+    /// The factor paid the month before (the newest approved or locked run of that month),
+    /// for the policy's monthly fall limit; `None` when none was paid.
+    pub previous_factor: Option<Decimal>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -134,7 +138,14 @@ pub(super) fn explain_input(
 ) -> Result<Explanation, super::policy::MissingComponent> {
     let officer = input.officer.filter(|_| input.public_facing);
     let basis = officer_score(officer, input.unit, policy.blend_k);
-    explain(policy, basis, &input.coverage, &input.others, base)
+    explain(
+        policy,
+        basis,
+        &input.coverage,
+        &input.others,
+        input.previous_factor,
+        base,
+    )
 }
 
 fn input_digest(month: Month, policy: &Policy, sorted: &[&OfficerInput]) -> String {
@@ -153,7 +164,7 @@ fn input_digest(month: Month, policy: &Policy, sorted: &[&OfficerInput]) -> Stri
             }
         })
     };
-    let factor = |f: Option<crate::decimal::Decimal>| f.map_or("-".to_string(), |f| f.to_string());
+    let factor = |f: Option<Decimal>| f.map_or("-".to_string(), |f| f.to_string());
     let mut text = format!("suara-tpp-inputs-v1\nmonth {month}\n{}\n", policy.to_toml());
     for i in sorted {
         // Runs stored before days were recorded keep the line they were digested with.
@@ -176,9 +187,14 @@ fn input_digest(month: Month, policy: &Policy, sorted: &[&OfficerInput]) -> Stri
         let pay = i.pay.as_ref().map_or(String::new(), |p| {
             format!("|pay {:?}", (&p.rank, &p.npwp, &p.bank, &p.account_number))
         });
+        // Only under a fall limit does last month's factor decide anything.
+        let previous = match policy.max_monthly_fall {
+            Some(_) => format!("|prev {}", factor(i.previous_factor)),
+            None => String::new(),
+        };
         let _ = writeln!(
             text,
-            "{}|{}|{}|{}|{}|{}|{}|{}|{}{coverage}{set_aside}{pay}",
+            "{}|{}|{}|{}|{}|{}|{}|{}|{}{coverage}{set_aside}{pay}{previous}",
             i.nip,
             i.unit_id,
             i.position_class,
@@ -343,7 +359,6 @@ mod four_eyes_tests {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::decimal::Decimal;
     use crate::tpp::policy::SatisfactionRule;
     use proptest::prelude::*;
 
@@ -370,6 +385,7 @@ mod tests {
             coverage: Default::default(),
             set_aside: None,
             pay: None,
+            previous_factor: None,
         }
     }
 

@@ -10,6 +10,7 @@
 //! min_trust = "onsite"         # open | onsite | verified: which responses count for pay
 //! floor = "0"                  # the factor never goes below this…
 //! cap = "1"                    # …nor above this
+//! # max_monthly_fall = "0.1"   # nor more than this below last month's paid factor
 //!
 //! [satisfaction]
 //! rule = "proportional"        # ≥ threshold → 100 %, below → score / 100
@@ -71,6 +72,9 @@ pub struct Policy {
     pub cap: Decimal,
     pub blend_k: u32,
     pub min_trust: Trust,
+    /// How far the factor may fall below the one paid the month before (0–1); `None`: no
+    /// limit.
+    pub max_monthly_fall: Option<Decimal>,
     /// When pay may be reduced; `None` for policies saved before the rule existed (their
     /// runs are recomputed as they were).
     pub evidence: Option<EvidenceRule>,
@@ -130,8 +134,18 @@ pub struct FactorSteps {
     pub combined: BigRational,
     /// After floor and cap.
     pub bounded: BigRational,
+    /// When the monthly fall limit raised the factor: what it was held at.
+    pub fall_held: Option<FallHeld>,
     /// As paid: rounded half away from zero to [`FACTOR_PLACES`] places.
     pub paid: Decimal,
+}
+
+/// The monthly fall limit at work: the factor paid the month before (the cap when none was
+/// paid) and the lowest the limit allows now.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FallHeld {
+    pub previous: Decimal,
+    pub lowest: Decimal,
 }
 
 /// A step of a factor as shown to people, to [`FACTOR_PLACES`] places (half away from zero).
@@ -178,6 +192,7 @@ impl Policy {
             // Open responses (any link, any client) can be made by anyone: they count for the
             // published SKM, not for pay.
             min_trust: Trust::Onsite,
+            max_monthly_fall: None,
             evidence: Some(EvidenceRule::default()),
             weights: Weights::default(),
             deductions: Vec::new(),
@@ -249,8 +264,32 @@ impl Policy {
             satisfaction,
             combined,
             bounded,
+            fall_held: None,
             paid,
         })
+    }
+
+    /// Holds a factor to at most `max_monthly_fall` below `previous`, the factor paid the
+    /// month before (`None`, nothing paid then: the cap), so one month's evidence moves pay
+    /// by a bounded step. Never above the cap. Both ends have at most [`FACTOR_PLACES`]
+    /// places, so the held factor needs no rounding.
+    pub fn hold_fall(&self, steps: FactorSteps, previous: Option<Decimal>) -> FactorSteps {
+        let Some(fall) = self.max_monthly_fall else {
+            return steps;
+        };
+        let previous = previous
+            .filter(|p| ratio(*p) < ratio(self.cap))
+            .unwrap_or(self.cap);
+        let lowest = ratio(previous) - ratio(fall);
+        if steps.bounded >= lowest {
+            return steps;
+        }
+        let lowest = Decimal::round_half_away(&lowest, FACTOR_PLACES);
+        FactorSteps {
+            fall_held: Some(FallHeld { previous, lowest }),
+            paid: lowest,
+            ..steps
+        }
     }
 
     /// Reads a policy from TOML and checks it, listing every problem.
@@ -272,6 +311,10 @@ impl Policy {
         let _ = writeln!(out, "min_trust = \"{}\"", self.min_trust.code());
         let _ = writeln!(out, "floor = \"{}\"", self.floor);
         let _ = writeln!(out, "cap = \"{}\"", self.cap);
+        // Written only when set, so earlier policies write back as they were.
+        if let Some(fall) = self.max_monthly_fall {
+            let _ = writeln!(out, "max_monthly_fall = \"{fall}\"");
+        }
         out.push_str("\n[satisfaction]\n");
         match &self.rule {
             SatisfactionRule::Proportional { threshold } => {
@@ -385,6 +428,7 @@ struct RawPolicy {
     min_trust: Option<String>,
     floor: Option<Number>,
     cap: Option<Number>,
+    max_monthly_fall: Option<Number>,
     satisfaction: RawRule,
     evidence: Option<RawEvidence>,
     weights: Option<RawWeights>,
@@ -608,6 +652,19 @@ impl RawPolicy {
                 c.problem("floor", format!("{floor} is above the cap {cap}"));
             }
         }
+        let max_monthly_fall = match &self.max_monthly_fall {
+            None => Some(None),
+            Some(raw) => match c.share("max_monthly_fall", Some(raw), None) {
+                Some(fall) if fall.scaled() == 0 => {
+                    c.problem(
+                        "max_monthly_fall",
+                        "must be above 0: leave it out for no limit",
+                    );
+                    None
+                }
+                fall => fall.map(Some),
+            },
+        };
         let rule = self.satisfaction.check(&mut c);
         let raw_deductions = self.deductions.as_deref().unwrap_or_default();
         if raw_deductions.len() > 10 {
@@ -743,6 +800,7 @@ impl RawPolicy {
                 cap,
                 blend_k,
                 min_trust,
+                max_monthly_fall: max_monthly_fall.flatten(),
                 evidence,
                 weights,
                 deductions,

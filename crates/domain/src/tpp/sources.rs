@@ -163,6 +163,7 @@ mod tests {
             },
             set_aside: None,
             pay: None,
+            previous_factor: None,
         }
     }
 

@@ -95,13 +95,17 @@ fn other_rules_floors_caps_and_components() {
     );
 }
 
-#[test]
-fn small_samples_are_blended_with_the_unit() {
-    let rated = |responses, ikm: &str| Rated {
+/// `responses` counted with an IKM of `ikm`.
+fn rated(responses: u64, ikm: &str) -> Rated {
+    Rated {
         spread: Default::default(),
         responses,
         ikm: dec(ikm),
-    };
+    }
+}
+
+#[test]
+fn small_samples_are_blended_with_the_unit() {
     // Three bad ratings against a good unit: (3 × 50 + 30 × 85) / 33 = 81.818…
     let basis = officer_score(Some(rated(3, "50.00")), Some(rated(400, "85.00")), 30);
     assert_eq!(basis.score().unwrap().to_string(), "81.82");
@@ -123,6 +127,7 @@ fn small_samples_are_blended_with_the_unit() {
         ScoreBasis::NoResponses,
         &Default::default(),
         &OtherFactors::default(),
+        None,
         4_000_000,
     )
     .unwrap();
@@ -132,6 +137,7 @@ fn small_samples_are_blended_with_the_unit() {
         officer_score(Some(rated(300, "50.00")), Some(rated(400, "85.00")), 30),
         &Default::default(),
         &OtherFactors::default(),
+        None,
         4_000_000,
     )
     .unwrap();
@@ -249,6 +255,7 @@ fn a_decimal_comma_reads_as_the_point() {
 fn the_example_policy_reads() {
     let policy =
         Policy::from_toml(include_str!("../../../../examples/tpp/policy-2027.toml")).unwrap();
+    assert_eq!(policy.max_monthly_fall, Some(Decimal::new(1, 1)));
     let rule = policy.evidence.unwrap();
     assert!(rule.sample_from_users && rule.min_days == 10);
 }
@@ -336,7 +343,8 @@ fn arb_policy() -> impl Strategy<Value = Policy> {
             SatisfactionRule::Steps { bands }
         }),
     ];
-    (rule, arb_share(), arb_share(), 0u32..100).prop_map(|(rule, a, b, k)| {
+    let fall = proptest::option::of(1i64..=10_000).prop_map(|f| f.map(|f| Decimal::new(f, 4)));
+    (rule, arb_share(), arb_share(), 0u32..100, fall).prop_map(|(rule, a, b, k, fall)| {
         let (floor, cap) = if a.to_rational() <= b.to_rational() {
             (a, b)
         } else {
@@ -347,6 +355,7 @@ fn arb_policy() -> impl Strategy<Value = Policy> {
             floor,
             cap,
             blend_k: k,
+            max_monthly_fall: fall,
             ..Policy::regency_default()
         }
     })
@@ -364,6 +373,27 @@ proptest! {
         prop_assert!(low.to_rational() <= high.to_rational());
         prop_assert!(high.to_rational() <= policy.cap.to_rational());
         prop_assert!(low.to_rational() >= policy.floor.to_rational());
+    }
+
+    #[test]
+    fn pay_falls_at_most_the_limit_a_month_and_never_rises_above_the_cap(
+        policy in arb_policy(), score in arb_score(), previous in proptest::option::of(arb_share())
+    ) {
+        let none = OtherFactors::default();
+        let steps = policy.factor(&score.to_rational(), &none).unwrap();
+        let held = policy.hold_fall(steps.clone(), previous);
+        let cap = policy.cap.to_rational();
+        prop_assert!(held.paid.to_rational() <= cap.clone());
+        prop_assert!(held.paid.to_rational() >= steps.paid.to_rational());
+        match policy.max_monthly_fall {
+            None => prop_assert_eq!(&held, &steps),
+            Some(fall) => {
+                let from = previous.map_or(cap.clone(), |p| p.to_rational().min(cap.clone()));
+                prop_assert!(held.paid.to_rational() >= from - fall.to_rational());
+                // Held only when the limit binds, and then at exactly its lowest.
+                prop_assert_eq!(held.fall_held.map(|h| h.lowest), held.fall_held.map(|_| held.paid));
+            }
+        }
     }
 
     #[test]
@@ -400,6 +430,62 @@ proptest! {
     fn policies_survive_a_round_trip_through_toml(policy in arb_policy()) {
         prop_assert_eq!(Policy::from_toml(&policy.to_toml()).unwrap(), policy);
     }
+}
+
+#[test]
+fn a_fall_limit_spreads_a_low_month_over_several() {
+    let policy = Policy::from_toml(
+        "version = \"batas\"\neffective_from = \"2026-01\"\nmax_monthly_fall = \"0,1\"\n[satisfaction]\nrule = \"proportional\"\nthreshold = \"80\"\n",
+    )
+    .unwrap();
+    assert_eq!(policy.max_monthly_fall, Some(Decimal::new(1, 1)));
+    assert!(policy.to_toml().contains("max_monthly_fall = \"0.1\""));
+    let low = officer_score(None, Some(rated(400, "50.00")), 30);
+    let month = |previous| {
+        explain(
+            &policy,
+            low,
+            &Default::default(),
+            &OtherFactors::default(),
+            previous,
+            4_000_000,
+        )
+        .unwrap()
+    };
+    // Paid in full last month (or nothing paid): 90 %, not 50 %.
+    let first = month(Some(Decimal::new(1, 0)));
+    assert_eq!(
+        (first.factor.paid, first.amount),
+        (Decimal::new(9000, 4), 3_600_000)
+    );
+    assert_eq!(month(None).amount, 3_600_000);
+    assert_eq!(
+        first.factor.fall_held.map(|h| (h.previous, h.lowest)),
+        Some((Decimal::new(1, 0), Decimal::new(9000, 4)))
+    );
+    // Then 80 %, …, until the rule's own 50 % is reached and no longer held.
+    assert_eq!(month(Some(first.factor.paid)).amount, 3_200_000);
+    let settled = month(Some(Decimal::new(5500, 4)));
+    assert_eq!(
+        (settled.factor.paid, settled.factor.fall_held),
+        (Decimal::new(5000, 4), None)
+    );
+    // A rise is never held.
+    let good = explain(
+        &policy,
+        officer_score(None, Some(rated(400, "90.00")), 30),
+        &Default::default(),
+        &OtherFactors::default(),
+        Some(Decimal::new(5000, 4)),
+        4_000_000,
+    )
+    .unwrap();
+    assert_eq!(good.amount, 4_000_000);
+    // No limit of 0: that would cut pay loose from satisfaction.
+    let zero = Policy::from_toml(
+        "version = \"x\"\neffective_from = \"2026-01\"\nmax_monthly_fall = 0\n[satisfaction]\nrule = \"proportional\"\nthreshold = \"80\"\n",
+    );
+    assert!(matches!(zero, Err(PolicyError::Invalid(p)) if p[0].field == "max_monthly_fall"));
 }
 
 #[test]

@@ -776,6 +776,14 @@ pub const HELD_BECAUSE: Text = Text {
     id: "Alasan ditahan",
     en: "Held because",
 };
+pub const FALL_LIMIT_FROM_LAST_MONTH: Text = Text {
+    id: "Batas penurunan bulanan: TPP turun paling banyak {} dari TPP penuh dalam sebulan. Bulan lalu dibayar {}, jadi bulan ini paling sedikit {}.",
+    en: "Monthly fall limit: TPP falls by at most {} of full TPP in a month. Last month {} was paid, so this month at least {}.",
+};
+pub const FALL_LIMIT_FROM_FULL_PAY: Text = Text {
+    id: "Batas penurunan bulanan: TPP turun paling banyak {} dari TPP penuh dalam sebulan. Bulan lalu tidak ada TPP yang disetujui untuk Anda, jadi dihitung dari pembayaran penuh ({}); bulan ini paling sedikit {}.",
+    en: "Monthly fall limit: TPP falls by at most {} of full TPP in a month. No TPP was approved for you last month, so it counts from full pay ({}); this month at least {}.",
+};
 pub const HELD_BETWEEN_FLOOR: Text = Text {
     id: "Dibatasi batas bawah ",
     en: "Held between floor ",
@@ -5745,6 +5753,18 @@ pub const POLICY_FLOOR: Text = Text {
     id: "Faktor terendah",
     en: "Lowest factor",
 };
+pub const POLICY_MAX_MONTHLY_FALL: Text = Text {
+    id: "Batas penurunan bulanan",
+    en: "Monthly fall limit",
+};
+pub const FALLS_AT_MOST_A_MONTH: Text = Text {
+    id: "turun paling banyak {} dari TPP penuh dalam sebulan",
+    en: "falls by at most {} of full TPP in a month",
+};
+pub const OFFICERS_HELD_BY_THE_FALL_LIMIT: Text = Text {
+    id: "{} pegawai dibayar sebesar batas penurunan, bukan sebesar aturan kepuasan",
+    en: "{} officers paid at the fall limit rather than by the satisfaction rule",
+};
 pub const POLICY_CAP: Text = Text {
     id: "Faktor tertinggi",
     en: "Highest factor",
@@ -5904,6 +5924,11 @@ pub const THAT_SOURCE_HAS_NO_ANSWERS: Text = Text {
 /// Every text above, for the completeness test.
 #[cfg(test)]
 pub const EVERY_TEXT: &[Text] = &[
+    OFFICERS_HELD_BY_THE_FALL_LIMIT,
+    FALLS_AT_MOST_A_MONTH,
+    POLICY_MAX_MONTHLY_FALL,
+    FALL_LIMIT_FROM_LAST_MONTH,
+    FALL_LIMIT_FROM_FULL_PAY,
     THE_LAST_DAY_REACHES_A_PAID_MONTH,
     MARGIN_OF_ERROR_95,
     FROM_KIOSKS_AND_TICKETS,

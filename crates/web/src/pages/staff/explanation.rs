@@ -294,6 +294,10 @@ pub fn steps(lang: Lang, run: &Figures, nip: &str, published: u64) -> Markup {
                 @if e.factor.bounded != e.factor.combined {
                     p { (lang.t(T::HELD_BETWEEN_FLOOR)) (lang.decimal(policy.floor)) (lang.t(T::AND_CAP)) (lang.decimal(policy.cap)) ": " (percent(lang, factor_shown(&e.factor.bounded))) }
                 }
+                @if let (Some(held), Some(fall)) = (e.factor.fall_held, policy.max_monthly_fall) {
+                    @let text = if input.previous_factor.is_some() { T::FALL_LIMIT_FROM_LAST_MONTH } else { T::FALL_LIMIT_FROM_FULL_PAY };
+                    p { (lang.fill(text, &[&percent(lang, fall), &percent(lang, held.previous), &percent(lang, held.lowest)])) }
+                }
                 p { (lang.t(T::FACTOR_PAID_ROUNDED_TO_0_01)) strong { (percent(lang, e.factor.paid)) } }
             }
             li {

@@ -94,7 +94,7 @@ pub fn deductions_text(lang: Lang, deductions: &[Deduction]) -> String {
 
 /// The rule of a policy in a sentence.
 pub fn rule_text(lang: Lang, policy: &Policy) -> String {
-    match &policy.rule {
+    let rule = match &policy.rule {
         SatisfactionRule::Proportional { threshold } => {
             lang.fill(T::RULE_PROPORTIONAL, &[&lang.decimal(threshold)])
         }
@@ -109,6 +109,13 @@ pub fn rule_text(lang: Lang, policy: &Policy) -> String {
                 .collect();
             lang.fill(T::RULE_STEPS, &[&bands.join("; ")])
         }
+    };
+    match policy.max_monthly_fall {
+        Some(fall) => format!(
+            "{rule}; {}",
+            lang.fill(T::FALLS_AT_MOST_A_MONTH, &[&percent(lang, fall)])
+        ),
+        None => rule,
     }
 }
 

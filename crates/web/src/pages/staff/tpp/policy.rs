@@ -213,6 +213,7 @@ fn field_label(lang: crate::i18n::Lang, field: &str) -> String {
         "effective_until" => T::POLICY_EFFECTIVE_UNTIL,
         "floor" => T::POLICY_FLOOR,
         "cap" => T::POLICY_CAP,
+        "max_monthly_fall" => T::POLICY_MAX_MONTHLY_FALL,
         "blend_k" => T::POLICY_BLEND,
         "min_trust" => T::POLICY_MIN_TRUST,
         "deductions" => T::DEDUCTIONS,

@@ -160,6 +160,11 @@ pub fn render(
                 dd { (bounded) (look.t(T::OFFICERS_SCORED_FROM_THEIR_SCORE_S_UPPER))
                     (insufficient) (look.t(T::OFFICERS_WITHOUT_ENOUGH_EVIDENCE_SATISFACTION_COMPONENT_100)) }
             }
+            @if run.policy.max_monthly_fall.is_some() {
+                @let held = run.payroll.rows.iter().filter(|r| r.explanation.factor.fall_held.is_some()).count();
+                dt { (look.t(T::POLICY_MAX_MONTHLY_FALL)) }
+                dd { (lang.fill(T::OFFICERS_HELD_BY_THE_FALL_LIMIT, &[&held])) }
+            }
             dt { (look.t(T::INPUT_DIGEST)) } dd { code.digest { (s.input_digest) } }
             dt { (look.t(T::HISTORY)) } dd { ul.plain { @for e in &run.events {
                 li { (lang.date_time(e.at, view.offset)) " · " (state_label(lang, e.state)) " · " (e.actor) }
