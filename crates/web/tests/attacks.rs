@@ -10,7 +10,6 @@ use serde_json::{json, Value};
 use suara_domain::integrity::signed_head::LogKind;
 use suara_domain::integrity::ticket;
 use suara_domain::survey::{validate, ResponseDraft};
-use suara_domain::tpp::inputs::parse_base_amounts;
 use suara_store::testing::{log_key, TestDatabase, OFFICER_NIP, OTHER_OFFICER_NIP};
 use suara_store::{Channel, Issuer, Submission, TicketBinding};
 use suara_web::signing::Signer;
@@ -136,11 +135,7 @@ fn within_one_percent(label: &str, before: u64, after: u64) {
 
 async fn outsiders_and_the_rated_officer_cannot_move_pay(db: TestDatabase) {
     let app = TestApp::spawn(db).await;
-    let bases = parse_base_amounts(b"position_class,base_amount\n7,4000000\n").unwrap();
-    app.store
-        .replace_base_amounts("t1", &bases, "bpkad", OffsetDateTime::now_utc())
-        .await
-        .unwrap();
+    app.set_base_amount(4_000_000).await;
     // Genuine evidence: the Krejcie–Morgan sample for the unit's 100 users a month (80)
     // over twelve days, mostly 3 of 4 (an IKM near 74: pay is reduced).
     kiosk_answers(&app, 60, [3, 3, 3, 3, 3, 3, 3, 3, 3], "genuine").await;
@@ -577,11 +572,7 @@ async fn verify_catches_edits_behind_the_applications_back(db: TestDatabase) {
         )
         .await;
     }
-    let bases = parse_base_amounts(b"position_class,base_amount\n7,4000000\n").unwrap();
-    app.store
-        .replace_base_amounts("t1", &bases, "bpkad", OffsetDateTime::now_utc())
-        .await
-        .unwrap();
+    app.set_base_amount(4_000_000).await;
     // A run of last month (the month that has ended) for the payroll edits below.
     let last_month = suara_store::testing::tenant()
         .month_of(OffsetDateTime::now_utc())
@@ -843,11 +834,7 @@ async fn a_unit_admins_own_kiosks_are_no_pay_evidence(db: TestDatabase) {
     use common::{set_cookie_value, PASSWORD};
     use suara_domain::access::Role;
     let app = TestApp::spawn(db).await;
-    let bases = parse_base_amounts(b"position_class,base_amount\n7,4000000\n").unwrap();
-    app.store
-        .replace_base_amounts("t1", &bases, "bpkad", OffsetDateTime::now_utc())
-        .await
-        .unwrap();
+    app.set_base_amount(4_000_000).await;
     kiosk_answers(&app, 40, [4, 4, 4, 4, 3, 4, 4, 4, 4], "genuine").await;
     let before = pay(&app).await;
     app.add_account("admin-dukcapil", Role::UnitAdmin, Some("dukcapil"), None)
@@ -1000,12 +987,8 @@ async fn verify_catches_pay_records_edited_behind_the_applications_back(db: Test
         .iter()
         .map(|r| r.response_id)
         .collect();
-    let bases = parse_base_amounts(b"position_class,base_amount\n7,4000000\n").unwrap();
+    app.set_base_amount(4_000_000).await;
     let now = OffsetDateTime::now_utc();
-    app.store
-        .replace_base_amounts("t1", &bases, "bpkad", now)
-        .await
-        .unwrap();
     app.store
         .file_appeal("t1", OFFICER_NIP, low[0], "Saya cuti hari itu.", now)
         .await

@@ -13,7 +13,6 @@ use suara_domain::access::Role;
 use suara_domain::org::import::CurrentOfficer;
 use suara_domain::org::Officer;
 use suara_domain::survey::{validate, ResponseDraft};
-use suara_domain::tpp::inputs::parse_base_amounts;
 use suara_store::testing::{organisation, tenant, TestDatabase, OFFICER_NIP};
 use suara_store::{Channel, Submission};
 use time::OffsetDateTime;
@@ -149,11 +148,7 @@ async fn one_afternoon_never_decides_a_month(db: TestDatabase) {
         .seed_organisation("t1", &org, "test", OffsetDateTime::now_utc())
         .await
         .unwrap();
-    let bases = parse_base_amounts(b"position_class,base_amount\n7,4000000\n").unwrap();
-    app.store
-        .replace_base_amounts("t1", &bases, "bpkad", OffsetDateTime::now_utc())
-        .await
-        .unwrap();
+    app.set_base_amount(4_000_000).await;
     app.add_account("bpkad", Role::Finance, None, None).await;
     app.add_account("sri", Role::Officer, None, Some(OFFICER_NIP))
         .await;
@@ -319,11 +314,7 @@ async fn advance(app: &TestApp, session: &Session, month: &str, from: &str) {
 async fn a_low_month_moves_pay_by_a_bounded_step(db: TestDatabase) {
     let url = db.url.clone();
     let app = TestApp::spawn(db).await;
-    let bases = parse_base_amounts(b"position_class,base_amount\n7,4000000\n").unwrap();
-    app.store
-        .replace_base_amounts("t1", &bases, "bpkad", OffsetDateTime::now_utc())
-        .await
-        .unwrap();
+    app.set_base_amount(4_000_000).await;
     for (name, role) in [
         ("bpkad", Role::Finance),
         ("bpkad-kabid", Role::Finance),

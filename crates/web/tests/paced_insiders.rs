@@ -16,7 +16,6 @@ use suara_domain::org::import::CurrentOfficer;
 use suara_domain::org::Officer;
 use suara_domain::period::Month;
 use suara_domain::survey::{validate, ResponseDraft};
-use suara_domain::tpp::inputs::parse_base_amounts;
 use suara_store::testing::{organisation, tenant, TestDatabase, OFFICER_NIP};
 use suara_store::{Channel, Issuer, Submission, TicketBinding};
 use time::{Duration, OffsetDateTime};
@@ -74,11 +73,7 @@ async fn setup(db: TestDatabase) -> (TestApp, String) {
         .seed_organisation("t1", &org, "test", OffsetDateTime::now_utc())
         .await
         .unwrap();
-    let bases = parse_base_amounts(b"position_class,base_amount\n7,4000000\n").unwrap();
-    app.store
-        .replace_base_amounts("t1", &bases, "bpkad", OffsetDateTime::now_utc())
-        .await
-        .unwrap();
+    app.set_base_amount(4_000_000).await;
     (app, url)
 }
 

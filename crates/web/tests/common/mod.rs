@@ -180,6 +180,16 @@ impl TestApp {
         ikm["responses"].as_u64().unwrap()
     }
 
+    /// Sets the base TPP of position class 7 (every fixture officer's) as BPKAD imports it.
+    pub async fn set_base_amount(&self, amount: u64) {
+        let csv = format!("position_class,base_amount\n7,{amount}\n");
+        let bases = suara_domain::tpp::inputs::parse_base_amounts(csv.as_bytes()).unwrap();
+        self.store
+            .replace_base_amounts("t1", &bases, "bpkad", time::OffsetDateTime::now_utc())
+            .await
+            .unwrap();
+    }
+
     /// Creates an account with [`PASSWORD`] in the fixture regency.
     pub async fn add_account(
         &self,
