@@ -37,8 +37,13 @@ pub async fn show(cx: PageCx, Query(query): Query<HomeQuery>) -> Result<Response
         .into_iter()
         .filter(|u| wanted.is_empty() || u.name.to_lowercase().contains(&wanted))
         .collect();
-    let year = tenant.month_of(OffsetDateTime::now_utc()).year();
+    let current = tenant.month_of(OffsetDateTime::now_utc());
+    let year = current.year();
     let (from, to) = Period::Year(year).months();
+    let evidence = app
+        .store
+        .unit_evidence(&tenant.tenant_id, (from, to), current)
+        .await?;
     let tallies: HashMap<String, _> = app
         .store
         .tallies_of_kind(&tenant.tenant_id, suara_store::ScopeKind::Unit, from, to)
@@ -81,6 +86,7 @@ pub async fn show(cx: PageCx, Query(query): Query<HomeQuery>) -> Result<Response
             ul.units {
                 @for unit in &units {
                     @let score = tallies.get(&unit.unit_id).and_then(|tally| tally.score(Weighting::Exact).map(|s| (tally.responses(), s)));
+                    @let sure = evidence.get(&unit.unit_id).map(|e| e.precision());
                     li {
                         a href={ (routes::survey(&unit.unit_id)) "?lang=" (lang.code()) } {
                             span.name { (unit.name) }
@@ -90,8 +96,15 @@ pub async fn show(cx: PageCx, Query(query): Query<HomeQuery>) -> Result<Response
                             (t.ikm_this_year) " " (year) ": "
                             @match &score {
                                 Some((responses, score)) => {
-                                    strong { (lang.decimal(score.ikm_rounded())) } " (" (score.grade().letter()) ", "
-                                    (grade_label(lang, score.grade())) "; " (responses) " " (t.responses_word) ")"
+                                    strong { (lang.decimal(score.ikm_rounded())) }
+                                    @if let Some(margin) = sure.and_then(|p| p.margin) { " ± " (lang.decimal(margin)) }
+                                    " ("
+                                    @if sure.is_some_and(|p| !p.provisional()) {
+                                        (score.grade().letter()) ", " (grade_label(lang, score.grade()))
+                                    } @else {
+                                        (lang.t(T::PROVISIONAL))
+                                    }
+                                    "; " (responses) " " (t.responses_word) ")"
                                 }
                                 None => { (t.no_responses_yet) }
                             }
