@@ -484,7 +484,7 @@ impl Store {
         policy: &Policy,
         kind: ScopeKind,
         left_out: &[crate::pay_evidence::LeftOut],
-    ) -> Result<HashMap<String, Rated>, StoreError> {
+    ) -> Result<Scopes, StoreError> {
         let scope = match (kind, crate::totals::pay_scopes(policy.min_trust)) {
             (ScopeKind::Officer, Some((_, officer))) => officer,
             (ScopeKind::Officer, None) => "officer",
@@ -544,10 +544,7 @@ impl Store {
             let spread = spread.without(Spread::of(q)).ok_or_else(missing)?;
             totals.insert(id, (remaining, spread));
         }
-        Ok(totals
-            .iter()
-            .filter_map(|(id, (tally, spread))| Some((id.clone(), rated(tally, *spread)?)))
-            .collect())
+        Ok(totals)
     }
 
     /// Everything the payroll of a month needs to know of each officer working on its last
@@ -573,12 +570,40 @@ impl Store {
         .bind(&last_day)
         .fetch_all(&self.reader);
         let officers = async { officers.await.map_err(StoreError::from) };
+        let offset = self
+            .tenant(tenant_id)
+            .await?
+            .map_or(0, |t| t.utc_offset_minutes);
         // The pace rule's read is the longest: it overlaps the others on the reader pool.
-        let (officers, left_out) = tokio::try_join!(
+        let (officers, (mut all, mut confirmed)) = tokio::try_join!(
             officers,
-            self.left_out_of_pay(tenant_id, month, policy, None)
+            self.month_evidence(tenant_id, month, policy, offset)
         )?;
-        let confirmed = self.confirmed_evidence(tenant_id, month, policy).await?;
+        // A rolling window adds up the evidence of the months before, each read as its own
+        // month is (its pace rule, its confirmations).
+        let months = policy
+            .evidence
+            .as_ref()
+            .map_or(1, |rule| rule.months.max(1));
+        let mut earlier = month;
+        for _ in 1..months {
+            earlier = earlier.previous();
+            let (all_then, confirmed_then) = self
+                .month_evidence(tenant_id, earlier, policy, offset)
+                .await?;
+            confirmed = match (confirmed, confirmed_then) {
+                (None, None) => None,
+                (Some(mut sum), then) => {
+                    sum.add(then.as_ref().unwrap_or(&all_then));
+                    Some(sum)
+                }
+                (None, Some(mut then)) => {
+                    then.add(&all);
+                    Some(then)
+                }
+            };
+            all.add(&all_then);
+        }
         let units = self.units(tenant_id).await?;
         let tree = UnitTree::new(
             units
@@ -590,22 +615,6 @@ impl Store {
         let previous = match policy.max_monthly_fall {
             Some(_) => self.paid_factors(tenant_id, month.previous()).await?,
             None => HashMap::new(),
-        };
-        let offset = self
-            .tenant(tenant_id)
-            .await?
-            .map_or(0, |t| t.utc_offset_minutes);
-        let all = self
-            .tallies(tenant_id, month, policy, offset, &left_out)
-            .await?;
-        // Only when some answer waits for confirmation is there a second reading to weigh.
-        let confirmed = match confirmed {
-            Confirmed::All => None,
-            Confirmed::AllBut(without) => Some(
-                self.tallies(tenant_id, month, policy, offset, &without)
-                    .await?,
-            ),
-            Confirmed::Only(answers) => Some(Tallies::of(&answers, policy, offset)),
         };
         let users: HashMap<&str, Option<u32>> = units
             .iter()
@@ -620,7 +629,7 @@ impl Store {
                 let score_unit_id = tree
                     .ancestry(&unit_id)
                     .into_iter()
-                    .find(|u| all.by_unit.contains_key(*u))
+                    .find(|u| all.unit(u).is_some())
                     .map(str::to_string);
                 let decides = score_unit_id.as_deref().unwrap_or(&unit_id);
                 let public_facing = row.try_get::<i64, _>("serves_public")? != 0;
@@ -632,11 +641,8 @@ impl Store {
                 };
                 let input_from = |tallies: &Tallies| OfficerInput {
                     base: bases.get(&position_class).copied(),
-                    officer: tallies.by_officer.get(&nip).copied(),
-                    unit: score_unit_id
-                        .as_ref()
-                        .and_then(|u| tallies.by_unit.get(u))
-                        .copied(),
+                    officer: tallies.officer(&nip),
+                    unit: score_unit_id.as_ref().and_then(|u| tallies.unit(u)),
                     others: components.get(&nip).copied().unwrap_or_default(),
                     public_facing,
                     coverage: Coverage {
@@ -664,6 +670,34 @@ impl Store {
                 })
             })
             .collect()
+    }
+
+    /// A month's pay evidence, and (when some answer waits for the inspectorate's
+    /// confirmation) the evidence that is confirmed.
+    async fn month_evidence(
+        &self,
+        tenant_id: &str,
+        month: Month,
+        policy: &Policy,
+        offset: i32,
+    ) -> Result<(Tallies, Option<Tallies>), StoreError> {
+        let (left_out, confirmed) = tokio::try_join!(
+            self.left_out_of_pay(tenant_id, month, policy, None),
+            self.confirmed_evidence(tenant_id, month, policy)
+        )?;
+        let all = self
+            .tallies(tenant_id, month, policy, offset, &left_out)
+            .await?;
+        // Only when some answer waits for confirmation is there a second reading to weigh.
+        let confirmed = match confirmed {
+            Confirmed::All => None,
+            Confirmed::AllBut(without) => Some(
+                self.tallies(tenant_id, month, policy, offset, &without)
+                    .await?,
+            ),
+            Confirmed::Only(answers) => Some(Tallies::of(&answers, policy, offset)),
+        };
+        Ok((all, confirmed))
     }
 
     /// The month's pay evidence by officer, by unit and as days per unit, less `left_out`.
@@ -1462,14 +1496,45 @@ impl Store {
 }
 
 /// A month's pay evidence, as the payroll reads it.
+/// Pay evidence as added up: each scope's tally and spread.
+type Scopes = HashMap<String, (Tally, Spread)>;
+
+/// Pay evidence, as the payroll reads it: of a month, or of a policy's window of months.
 struct Tallies {
-    by_officer: HashMap<String, Rated>,
-    by_unit: HashMap<String, Rated>,
+    by_officer: Scopes,
+    by_unit: Scopes,
     /// Distinct days with evidence, per unit.
     days: HashMap<String, u32>,
 }
 
 impl Tallies {
+    /// Adds another period's evidence (periods never share a day).
+    fn add(&mut self, other: &Tallies) {
+        for (mine, theirs) in [
+            (&mut self.by_officer, &other.by_officer),
+            (&mut self.by_unit, &other.by_unit),
+        ] {
+            for (id, (tally, spread)) in theirs {
+                let (sum, total) = mine.entry(id.clone()).or_default();
+                sum.merge(tally);
+                total.add(*spread);
+            }
+        }
+        for (unit, days) in &other.days {
+            *self.days.entry(unit.clone()).or_default() += days;
+        }
+    }
+
+    fn officer(&self, nip: &str) -> Option<Rated> {
+        let (tally, spread) = self.by_officer.get(nip)?;
+        rated(tally, *spread)
+    }
+
+    fn unit(&self, unit_id: &str) -> Option<Rated> {
+        let (tally, spread) = self.by_unit.get(unit_id)?;
+        rated(tally, *spread)
+    }
+
     /// The evidence of these answers alone, days in the regency's calendar (counted, as
     /// `evidence_days` counts them, only when the policy asks for a spread of days).
     fn of(answers: &[LeftOut], policy: &Policy, utc_offset_minutes: i32) -> Tallies {
@@ -1504,10 +1569,10 @@ impl Tallies {
                 ));
             }
         }
-        let rate = |scopes: HashMap<&str, (Tally, Spread)>| {
+        let owned = |scopes: HashMap<&str, (Tally, Spread)>| {
             scopes
                 .into_iter()
-                .filter_map(|(id, (tally, spread))| Some((id.to_string(), rated(&tally, spread)?)))
+                .map(|(id, evidence)| (id.to_string(), evidence))
                 .collect()
         };
         let mut per_unit: HashMap<String, u32> = HashMap::new();
@@ -1515,8 +1580,8 @@ impl Tallies {
             *per_unit.entry(unit.to_string()).or_default() += 1;
         }
         Tallies {
-            by_officer: rate(officers),
-            by_unit: rate(units),
+            by_officer: owned(officers),
+            by_unit: owned(units),
             days: per_unit,
         }
     }

@@ -12,6 +12,7 @@ use reqwest::StatusCode;
 use suara_domain::access::Role;
 use suara_domain::org::import::CurrentOfficer;
 use suara_domain::org::Officer;
+use suara_domain::period::Month;
 use suara_domain::survey::{validate, ResponseDraft};
 use suara_store::testing::{organisation, tenant, TestDatabase, OFFICER_NIP};
 use suara_store::{Channel, Submission};
@@ -19,7 +20,8 @@ use time::OffsetDateTime;
 
 suara_store::backend_tests!(
     one_afternoon_never_decides_a_month,
-    a_low_month_moves_pay_by_a_bounded_step
+    a_low_month_moves_pay_by_a_bounded_step,
+    a_small_unit_is_judged_over_a_quarter
 );
 
 /// The head of the office: serves nobody at a counter, so nobody rates her by name.
@@ -27,9 +29,22 @@ const HEAD_NIP: &str = "197001011995032001";
 const BASE: u64 = 4_000_000;
 
 /// `n` kiosk answers of `rating` to the unit, naming `officer` or no one, on `day` of last
-/// month from 13:00 (WIB), `gap` minutes apart.
+/// month from 13:00 (WIB), 4 minutes apart.
 async fn kiosk(app: &TestApp, key: &str, n: usize, rating: i64, officer: Option<&str>, day: u8) {
     let month = tenant().month_of(OffsetDateTime::now_utc()).previous();
+    kiosk_in(app, month, key, n, rating, officer, day).await;
+}
+
+/// `kiosk`, in `month`.
+async fn kiosk_in(
+    app: &TestApp,
+    month: Month,
+    key: &str,
+    n: usize,
+    rating: i64,
+    officer: Option<&str>,
+    day: u8,
+) {
     let date = time::Date::from_calendar_date(
         month.year(),
         time::Month::try_from(month.month()).unwrap(),
@@ -46,7 +61,7 @@ async fn kiosk(app: &TestApp, key: &str, n: usize, rating: i64, officer: Option<
                 unit: Some("dukcapil".into()),
                 officer: officer.map(str::to_string),
                 answers: Some(vec![Some(rating); 9]),
-                idempotency_key: Some(format!("{key}-{day}-{i:03}")),
+                idempotency_key: Some(format!("{key}-{month}-{day}-{i:03}")),
                 ..ResponseDraft::default()
             })
             .unwrap()
@@ -409,4 +424,115 @@ async fn amounts_of(app: &TestApp, month: &str) -> u64 {
         .unwrap()
         .explanation
         .amount
+}
+
+/// A unit of 30 users a month never reaches ten days of answers in a month; under a policy
+/// that judges on three months, its quarter's answers are the evidence: the sample for the
+/// quarter's 90 users (74), on ten days of it. Until they are there, pay stays full and the
+/// officer reads which months were counted.
+async fn a_small_unit_is_judged_over_a_quarter(db: TestDatabase) {
+    let app = TestApp::spawn(db).await;
+    let mut org = organisation();
+    for unit in org.units.iter_mut().filter(|u| u.unit_id == "dukcapil") {
+        unit.monthly_users = Some(30);
+    }
+    app.store
+        .seed_organisation("t1", &org, "test", OffsetDateTime::now_utc())
+        .await
+        .unwrap();
+    app.set_base_amount(BASE).await;
+    app.add_account("bpkad", Role::Finance, None, None).await;
+    app.add_account("sri", Role::Officer, None, Some(OFFICER_NIP))
+        .await;
+    let finance = app.sign_in("bpkad", PASSWORD).await.unwrap();
+    let last = tenant().month_of(OffsetDateTime::now_utc()).previous();
+    let (before, first) = (last.previous(), last.previous().previous());
+    let quarterly = format!(
+        "version = \"triwulan\"\neffective_from = \"{first}\"\n\n[satisfaction]\nrule = \"proportional\"\nthreshold = \"80\"\n\n[evidence]\nsample = \"krejcie_morgan\"\nmin_responses = 10\nmin_days = 10\nmonths = 3\n"
+    );
+    app.store
+        .save_policy("t1", &quarterly, "bpkad", OffsetDateTime::now_utc())
+        .await
+        .unwrap();
+
+    // Last month: 48 answers of 2 on eight days, a few naming Sri. A month's sample (28)
+    // but not ten days; the quarter's sample is not there yet either.
+    for day in 1..=8u8 {
+        kiosk_in(&app, last, "last", 5, 2, None, day).await;
+        kiosk_in(&app, last, "last-sri", 1, 2, Some(OFFICER_NIP), day).await;
+    }
+    let run = compute(&app, &finance, &last.to_string()).await;
+    assert!(
+        run.contains("bukti dinilai dari 3 bulan terakhir")
+            && run
+                .contains("Dinas Dukcapil: 48 dari 74 tanggapan; 8 dari 10 hari dengan tanggapan"),
+        "{run}"
+    );
+    assert_eq!(amounts_of(&app, &last.to_string()).await, BASE);
+    let sri = app.sign_in("sri", PASSWORD).await.unwrap();
+    let why = page(
+        &app,
+        &sri,
+        &format!("/dasbor/pegawai/{OFFICER_NIP}/tpp?bulan={last}&lang=id"),
+    )
+    .await;
+    let months = format!(
+        "Dalam 3 bulan ({} {} sampai {} {}), unit Anda punya <strong>48</strong>",
+        [
+            "Januari",
+            "Februari",
+            "Maret",
+            "April",
+            "Mei",
+            "Juni",
+            "Juli",
+            "Agustus",
+            "September",
+            "Oktober",
+            "November",
+            "Desember"
+        ][usize::from(first.month() - 1)],
+        first.year(),
+        [
+            "Januari",
+            "Februari",
+            "Maret",
+            "April",
+            "Mei",
+            "Juni",
+            "Juli",
+            "Agustus",
+            "September",
+            "Oktober",
+            "November",
+            "Desember"
+        ][usize::from(last.month() - 1)],
+        last.year(),
+    );
+    for part in [
+        months.as_str(),
+        "sedikitnya 74 (sampel Krejcie–Morgan untuk 90 pengguna layanan dalam 3 bulan).",
+        "Yang dapat mengubahnya: 26 tanggapan lagi dan tanggapan pada 2 hari lagi.",
+    ] {
+        assert!(why.contains(part), "{part} in {why}");
+    }
+
+    // The month before: 30 more answers on six days. Over the quarter, 78 answers on 14
+    // days: the poorly rated unit's pay falls, Sri's with it.
+    for day in 10..=15u8 {
+        kiosk_in(&app, before, "before", 5, 2, None, day).await;
+    }
+    compute(&app, &finance, &last.to_string()).await;
+    let paid = amounts_of(&app, &last.to_string()).await;
+    assert!(paid < BASE * 70 / 100, "{paid}");
+    // Judged month by month, the same answers cut nobody: last month had eight days.
+    let monthly = quarterly
+        .replace("triwulan", "bulanan")
+        .replace("months = 3\n", "");
+    app.store
+        .save_policy("t1", &monthly, "bpkad", OffsetDateTime::now_utc())
+        .await
+        .unwrap();
+    compute(&app, &finance, &last.to_string()).await;
+    assert_eq!(amounts_of(&app, &last.to_string()).await, BASE);
 }

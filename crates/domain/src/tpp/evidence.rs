@@ -9,6 +9,11 @@
 //! satisfaction factor is 100 %: pay is never cut on thin or bunched ratings, and the run
 //! lists such units, with what they lack, so the regency can see whose survey is too thin.
 //!
+//! A policy may judge each month on a rolling window (`months`, for example 3): the evidence
+//! of the month and the ones before it, added up. A unit too small to reach its sample in a
+//! month then reaches it over a quarter; the sample is for the users of the whole window,
+//! and the days are counted over it.
+//!
 //! The interval comes from the spread of the responses: each response's own score is the mean
 //! of its answered elements × 25; the per-response variance `s²` is the unit's (pooled, as an
 //! officer's few responses cannot estimate it), and the blended score's variance is
@@ -46,6 +51,9 @@ pub struct EvidenceRule {
     /// has not confirmed may move their pay (see `sources`); `None` in policies saved
     /// before the rule (not applied).
     pub unconfirmed_percent: Option<u32>,
+    /// How many months of evidence judge a month: this month and the ones before it (1–12),
+    /// so a small unit can reach the sample over a quarter instead of never.
+    pub months: u32,
 }
 
 impl Default for EvidenceRule {
@@ -59,6 +67,7 @@ impl Default for EvidenceRule {
             // The margin one insider may move anyone's pay by: a paced kiosk or a counter
             // account of one unit is bounded to it until a second office looks.
             unconfirmed_percent: Some(1),
+            months: 1,
         }
     }
 }
@@ -66,10 +75,13 @@ impl Default for EvidenceRule {
 impl EvidenceRule {
     pub const LEVELS: [u32; 3] = [90, 95, 99];
 
-    /// Responses needed from a unit with `coverage`.
+    /// Responses needed from a unit with `coverage`: the sample for its users over the
+    /// rule's months.
     pub fn responses_needed(&self, coverage: &Coverage) -> u64 {
         let sample = match (self.sample_from_users, coverage.monthly_users) {
-            (true, Some(users)) => krejcie_morgan_sample_size(u64::from(users)),
+            (true, Some(users)) => {
+                krejcie_morgan_sample_size(u64::from(users) * u64::from(self.months.max(1)))
+            }
             _ => 0,
         };
         u64::from(self.min_responses.max(2)).max(sample)
@@ -322,6 +334,12 @@ mod tests {
         assert_eq!(laxer.responses_needed(&month), 179);
         // Unknown users: the policy's own minimum.
         assert_eq!(rule.responses_needed(&Coverage::default()), 30);
+        // Over a quarter, the sample is for the quarter's users: 3 × 334 = 1002 → 278.
+        let quarter = EvidenceRule {
+            months: 3,
+            ..rule.clone()
+        };
+        assert_eq!(quarter.responses_needed(&month), 278);
     }
 
     #[test]

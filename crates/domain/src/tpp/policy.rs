@@ -22,6 +22,10 @@
 //! sample = "krejcie_morgan"    # the unit needs the survey's sample for its users per month…
 //! min_responses = 30           # …and at least this many pay-counting responses
 //! min_days = 10                # given on at least this many distinct days of the month
+//! # months = 3                 # judge each month on the evidence of this many months, it
+//!                              # and the ones before it (1 to 12; 1 by default); the
+//!                              # sample is then for the users of all of them, and the days
+//!                              # are counted over all of them
 //! # Without `sample` or `min_days` (policies saved before them) neither applies.
 //! confidence = 95              # 90, 95 or 99: the score's upper end at this level decides
 //! unconfirmed_percent = 1      # evidence from sources the inspectorate has not confirmed
@@ -349,6 +353,10 @@ impl Policy {
             if let Some(percent) = evidence.unconfirmed_percent {
                 let _ = writeln!(out, "unconfirmed_percent = {percent}");
             }
+            // Written only beyond one month, so earlier policies write back as they were.
+            if evidence.months > 1 {
+                let _ = writeln!(out, "months = {}", evidence.months);
+            }
         }
         let w = &self.weights;
         let _ = writeln!(
@@ -510,6 +518,7 @@ struct RawEvidence {
     min_days: Option<i64>,
     confidence: Option<i64>,
     unconfirmed_percent: Option<i64>,
+    months: Option<i64>,
 }
 
 #[derive(Deserialize)]
@@ -738,12 +747,21 @@ impl RawPolicy {
                     defaults.unconfirmed_percent
                 }
             };
+            let months = match raw.months {
+                None => defaults.months,
+                Some(n @ 1..=12) => n as u32,
+                Some(n) => {
+                    c.problem("evidence.months", format!("{n} is not between 1 and 12"));
+                    defaults.months
+                }
+            };
             EvidenceRule {
                 min_responses,
                 sample_from_users,
                 min_days,
                 confidence,
                 unconfirmed_percent,
+                months,
             }
         });
         let weights = match &self.weights {

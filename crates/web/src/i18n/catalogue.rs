@@ -5757,6 +5757,18 @@ pub const POLICY_MAX_MONTHLY_FALL: Text = Text {
     id: "Batas penurunan bulanan",
     en: "Monthly fall limit",
 };
+pub const EVIDENCE_OVER_MONTHS: Text = Text {
+    id: "bukti dinilai dari {} bulan terakhir (bulan ini dan sebelumnya)",
+    en: "evidence judged over the last {} months (this month and those before it)",
+};
+pub const OVER_MONTHS_YOUR_UNIT_HAD: Text = Text {
+    id: "Dalam {} bulan ({} sampai {}), unit Anda punya ",
+    en: "Over {} months ({} to {}), your unit had ",
+};
+pub const SERVICE_USERS_OVER_MONTHS: Text = Text {
+    id: " pengguna layanan dalam {} bulan)",
+    en: " service users in {} months)",
+};
 pub const FALLS_AT_MOST_A_MONTH: Text = Text {
     id: "turun paling banyak {} dari TPP penuh dalam sebulan",
     en: "falls by at most {} of full TPP in a month",
@@ -5926,6 +5938,9 @@ pub const THAT_SOURCE_HAS_NO_ANSWERS: Text = Text {
 pub const EVERY_TEXT: &[Text] = &[
     OFFICERS_HELD_BY_THE_FALL_LIMIT,
     FALLS_AT_MOST_A_MONTH,
+    EVIDENCE_OVER_MONTHS,
+    OVER_MONTHS_YOUR_UNIT_HAD,
+    SERVICE_USERS_OVER_MONTHS,
     POLICY_MAX_MONTHLY_FALL,
     FALL_LIMIT_FROM_LAST_MONTH,
     FALL_LIMIT_FROM_FULL_PAY,

@@ -124,8 +124,28 @@ fn threshold(policy: &Policy) -> Option<Decimal> {
     }
 }
 
+/// "Bulan ini unit Anda punya", or, under a window of months, which months.
+fn evidence_period(lang: Lang, policy: &Policy, month: Month) -> String {
+    let months = policy.evidence.as_ref().map_or(1, |r| r.months);
+    if months <= 1 {
+        return lang.t(T::THIS_MONTH_YOUR_UNIT_HAD).to_string();
+    }
+    let first = (1..months).fold(month, |m, _| m.previous());
+    lang.fill(
+        T::OVER_MONTHS_YOUR_UNIT_HAD,
+        &[&months, &lang.month(first), &lang.month(month)],
+    )
+}
+
 /// The evidence step: whether the responses were enough to reduce pay, with its numbers.
-fn evidence_step(lang: Lang, policy: &Policy, coverage: &Coverage, e: &Explanation) -> Markup {
+fn evidence_step(
+    lang: Lang,
+    policy: &Policy,
+    month: Month,
+    coverage: &Coverage,
+    e: &Explanation,
+) -> Markup {
+    let months = policy.evidence.as_ref().map_or(1, |r| r.months.max(1));
     html! {
         li {
             h2 { (lang.t(T::IS_THE_EVIDENCE_ENOUGH)) }
@@ -136,9 +156,13 @@ fn evidence_step(lang: Lang, policy: &Policy, coverage: &Coverage, e: &Explanati
                 Evidence::Insufficient { responses, needed, days, days_needed } => {
                     // Named only when the sample, not the policy's own minimum, set the number.
                     @let sample = policy.evidence.as_ref().filter(|r| r.sample_from_users).and(coverage.monthly_users)
-                        .filter(|users| krejcie_morgan_sample_size(u64::from(*users)) == needed);
-                    p { (lang.t(T::THIS_MONTH_YOUR_UNIT_HAD)) strong { (responses) } (lang.t(T::RESPONSES_THAT_COUNT_FOR_TPP_TPP_CAN)) (needed)
-                        @if let Some(users) = sample { (lang.t(T::THE_KREJCIE_MORGAN_SAMPLE_FOR)) (users) (lang.t(T::SERVICE_USERS_A_MONTH)) }
+                        .map(|users| u64::from(users) * u64::from(months))
+                        .filter(|users| krejcie_morgan_sample_size(*users) == needed);
+                    p { (evidence_period(lang, policy, month)) strong { (responses) } (lang.t(T::RESPONSES_THAT_COUNT_FOR_TPP_TPP_CAN)) (needed)
+                        @if let Some(users) = sample {
+                            (lang.t(T::THE_KREJCIE_MORGAN_SAMPLE_FOR)) (suara_domain::tpp::rupiah(users))
+                            @if months > 1 { (lang.fill(T::SERVICE_USERS_OVER_MONTHS, &[&months])) } @else { (lang.t(T::SERVICE_USERS_A_MONTH)) }
+                        }
                         "." }
                     @if let (Some(days), true) = (days, days_needed > 0) {
                         p { (lang.t(T::THEY_WERE_GIVEN_ON)) strong { (days) } (lang.t(T::DISTINCT_DAYS_THE_RULE_ASKS_FOR)) (days_needed) (lang.t(T::DAYS_SO_THAT_ONE_DAY_CANNOT_DECIDE)) }
@@ -277,7 +301,7 @@ pub fn steps(lang: Lang, run: &Figures, nip: &str, published: u64) -> Markup {
                     ScoreBasis::NoResponses => { p { (lang.t(T::NO_RESPONSES_THAT_COUNT_FOR_TPP_FOR)) } }
                 }
             }
-            (evidence_step(lang, policy, &input.coverage, e))
+            (evidence_step(lang, policy, run.month, &input.coverage, e))
             li {
                 h2 { (lang.t(T::THE_POLICY_S_RULE)) }
                 p { (rule_text(lang, policy)) }

@@ -110,13 +110,19 @@ pub fn rule_text(lang: Lang, policy: &Policy) -> String {
             lang.fill(T::RULE_STEPS, &[&bands.join("; ")])
         }
     };
-    match policy.max_monthly_fall {
-        Some(fall) => format!(
-            "{rule}; {}",
-            lang.fill(T::FALLS_AT_MOST_A_MONTH, &[&percent(lang, fall)])
-        ),
-        None => rule,
+    let mut parts = vec![rule];
+    if let Some(fall) = policy.max_monthly_fall {
+        parts.push(lang.fill(T::FALLS_AT_MOST_A_MONTH, &[&percent(lang, fall)]));
     }
+    if let Some(months) = policy
+        .evidence
+        .as_ref()
+        .map(|r| r.months)
+        .filter(|m| *m > 1)
+    {
+        parts.push(lang.fill(T::EVIDENCE_OVER_MONTHS, &[&months]));
+    }
+    parts.join("; ")
 }
 
 /// A run's page, of a version or the latest, in the user's language.
