@@ -34,6 +34,7 @@ fn officer(nip: &str, unit: &str, base: Option<u64>, ikm: Option<i64>) -> RunOff
             set_aside: None,
             pay: None,
             previous_factor: None,
+            led_units: Vec::new(),
         },
         name: if nip.ends_with('1') {
             "=cmd|' /C calc'!A0".into()

@@ -225,6 +225,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/shared/0035_fall_limit.sql"),
         postgres: include_str!("../migrations/shared/0035_fall_limit.sql"),
     },
+    Migration {
+        version: 36,
+        name: "units_led",
+        sqlite: include_str!("../migrations/shared/0036_units_led.sql"),
+        postgres: include_str!("../migrations/shared/0036_units_led.sql"),
+    },
 ];
 
 /// Responses stored before the chain existed are linked once, when it is created.

@@ -260,7 +260,7 @@ impl Store {
         policy: &Policy,
         utc_offset_minutes: i32,
         left_out: &[LeftOut],
-    ) -> Result<HashMap<String, u32>, StoreError> {
+    ) -> Result<HashMap<String, HashSet<i64>>, StoreError> {
         // A policy that asks for no spread of days needs no count of them.
         if policy
             .evidence
@@ -317,10 +317,10 @@ impl Store {
                 *n -= 1;
             }
         }
-        let mut days: HashMap<String, u32> = HashMap::new();
-        for ((unit_id, _), n) in answers {
+        let mut days: HashMap<String, HashSet<i64>> = HashMap::new();
+        for ((unit_id, day), n) in answers {
             if n > 0 {
-                *days.entry(unit_id).or_default() += 1;
+                days.entry(unit_id).or_default().insert(day);
             }
         }
         Ok(days)

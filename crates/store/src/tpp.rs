@@ -15,13 +15,13 @@ use crate::pay_evidence::{Confirmed, LeftOut};
 use suara_domain::integrity::merkle::empty_root;
 use suara_domain::integrity::signed_head::{LogKind, RunSeal, TreeHead};
 use suara_domain::org::tree::UnitTree;
-use suara_domain::org::PayDetails;
+use suara_domain::org::{PayDetails, Unit};
 use suara_domain::period::Month;
 use suara_domain::skm::{Answers, Rating, Tally, Weighting, ELEMENT_COUNT};
 use suara_domain::tpp::evidence::{response_q, Coverage, Spread};
 use suara_domain::tpp::inputs::{BaseAmount, ComponentRow};
 use suara_domain::tpp::payroll::{self, OfficerInput, Payroll, RunState};
-use suara_domain::tpp::policy::{OtherFactors, Policy, PolicyError};
+use suara_domain::tpp::policy::{NotServingPublic, OtherFactors, Policy, PolicyError};
 use suara_domain::tpp::sources;
 use suara_domain::tpp::Rated;
 use time::OffsetDateTime;
@@ -620,41 +620,60 @@ impl Store {
             .iter()
             .map(|u| (u.unit_id.as_str(), u.monthly_users))
             .collect();
+        let led = units_led(policy, &units, &tree);
         officers
             .iter()
             .map(|row| {
                 let nip: String = row.try_get("nip")?;
                 let position_class: String = row.try_get("position_class")?;
                 let unit_id: String = row.try_get("unit_id")?;
-                let score_unit_id = tree
-                    .ancestry(&unit_id)
-                    .into_iter()
-                    .find(|u| all.unit(u).is_some())
-                    .map(str::to_string);
-                let decides = score_unit_id.as_deref().unwrap_or(&unit_id);
                 let public_facing = row.try_get::<i64, _>("serves_public")? != 0;
+                let led = led.get(nip.as_str()).filter(|_| !public_facing);
+                let score_unit_id = match led {
+                    Some(led) => Some(led.head_of.clone()),
+                    None => tree
+                        .ancestry(&unit_id)
+                        .into_iter()
+                        .find(|u| all.unit(u).is_some())
+                        .map(str::to_string),
+                };
+                let decides = score_unit_id.as_deref().unwrap_or(&unit_id);
                 let pay = PayDetails {
                     rank: row.try_get("rank")?,
                     npwp: row.try_get("npwp")?,
                     bank: row.try_get("bank")?,
                     account_number: row.try_get("account_number")?,
                 };
-                let input_from = |tallies: &Tallies| OfficerInput {
-                    base: bases.get(&position_class).copied(),
-                    officer: tallies.officer(&nip),
-                    unit: score_unit_id.as_ref().and_then(|u| tallies.unit(u)),
-                    others: components.get(&nip).copied().unwrap_or_default(),
-                    public_facing,
-                    coverage: Coverage {
-                        days: Some(tallies.days.get(decides).copied().unwrap_or(0)),
-                        monthly_users: users.get(decides).copied().flatten(),
-                    },
-                    nip: nip.clone(),
-                    unit_id: unit_id.clone(),
-                    position_class: position_class.clone(),
-                    set_aside: None,
-                    pay: Some(pay.clone()),
-                    previous_factor: previous.get(&nip).copied(),
+                let input_from = |tallies: &Tallies| {
+                    let (unit, days, monthly_users) = match led {
+                        Some(led) => {
+                            let (unit, days) = tallies.units(&led.units);
+                            (unit, days, led.users)
+                        }
+                        None => (
+                            score_unit_id.as_ref().and_then(|u| tallies.unit(u)),
+                            tallies.days_of(decides),
+                            users.get(decides).copied().flatten(),
+                        ),
+                    };
+                    OfficerInput {
+                        base: bases.get(&position_class).copied(),
+                        officer: tallies.officer(&nip),
+                        unit,
+                        others: components.get(&nip).copied().unwrap_or_default(),
+                        public_facing,
+                        coverage: Coverage {
+                            days: Some(days),
+                            monthly_users,
+                        },
+                        nip: nip.clone(),
+                        unit_id: unit_id.clone(),
+                        position_class: position_class.clone(),
+                        set_aside: None,
+                        pay: Some(pay.clone()),
+                        previous_factor: previous.get(&nip).copied(),
+                        led_units: led.map(|l| l.units.clone()).unwrap_or_default(),
+                    }
                 };
                 let input = match &confirmed {
                     Some(confirmed) => {
@@ -1086,7 +1105,7 @@ impl Store {
                  officer_responses, officer_ikm, score_unit_id, unit_responses, unit_ikm,
                  attendance, productivity, amount, officer_q_sum, officer_q_sq, unit_q_sum, unit_q_sq,
                  unit_days, unit_users, set_aside_amount, pay_rank, pay_npwp, pay_bank, pay_account,
-                 previous_factor
+                 previous_factor, led_units
              FROM tpp_run_officers
              WHERE tenant_id = $1 AND period_month = $2 AND run_version = $3 ORDER BY nip",
         )
@@ -1496,6 +1515,46 @@ impl Store {
 }
 
 /// A month's pay evidence, as the payroll reads it.
+/// The units a head who does not serve the public is judged on, under a policy that judges
+/// such heads on the units they lead.
+struct Led {
+    /// The highest unit they head, named as the unit whose score decides.
+    head_of: String,
+    /// Every unit they head and the units below, by code.
+    units: Vec<String>,
+    /// Their registered users per month together; `None` when none is registered.
+    users: Option<u32>,
+}
+
+/// By head's NIP, what each unit head leads; empty unless the policy asks for it.
+fn units_led(policy: &Policy, units: &[Unit], tree: &UnitTree) -> HashMap<String, Led> {
+    let mut led: HashMap<String, Led> = HashMap::new();
+    if policy.not_serving_public != NotServingPublic::UnitsLed {
+        return led;
+    }
+    let mut headed: Vec<&Unit> = units.iter().filter(|u| u.head_nip.is_some()).collect();
+    headed.sort_by_key(|u| (tree.depth(&u.unit_id), u.unit_id.clone()));
+    for unit in headed {
+        let Some(nip) = &unit.head_nip else { continue };
+        let entry = led.entry(nip.clone()).or_insert_with(|| Led {
+            head_of: unit.unit_id.clone(),
+            units: Vec::new(),
+            users: None,
+        });
+        entry.units.extend(tree.subtree(&unit.unit_id));
+    }
+    for entry in led.values_mut() {
+        entry.units.sort();
+        entry.units.dedup();
+        entry.users = units
+            .iter()
+            .filter(|u| entry.units.binary_search(&u.unit_id).is_ok())
+            .filter_map(|u| u.monthly_users)
+            .reduce(|a, b| a.saturating_add(b));
+    }
+    led
+}
+
 /// Pay evidence as added up: each scope's tally and spread.
 type Scopes = HashMap<String, (Tally, Spread)>;
 
@@ -1503,8 +1562,8 @@ type Scopes = HashMap<String, (Tally, Spread)>;
 struct Tallies {
     by_officer: Scopes,
     by_unit: Scopes,
-    /// Distinct days with evidence, per unit.
-    days: HashMap<String, u32>,
+    /// The days (in the regency's calendar, as day numbers) with evidence, per unit.
+    days: HashMap<String, HashSet<i64>>,
 }
 
 impl Tallies {
@@ -1521,8 +1580,28 @@ impl Tallies {
             }
         }
         for (unit, days) in &other.days {
-            *self.days.entry(unit.clone()).or_default() += days;
+            self.days.entry(unit.clone()).or_default().extend(days);
         }
+    }
+
+    /// Distinct days with evidence in a unit.
+    fn days_of(&self, unit_id: &str) -> u32 {
+        self.days.get(unit_id).map_or(0, |d| d.len() as u32)
+    }
+
+    /// The evidence of several units added up, and their distinct days together.
+    fn units(&self, unit_ids: &[String]) -> (Option<Rated>, u32) {
+        let mut tally = Tally::default();
+        let mut spread = Spread::default();
+        let mut days: HashSet<i64> = HashSet::new();
+        for unit in unit_ids {
+            if let Some((t, s)) = self.by_unit.get(unit) {
+                tally.merge(t);
+                spread.add(*s);
+            }
+            days.extend(self.days.get(unit).into_iter().flatten());
+        }
+        (rated(&tally, spread), days.len() as u32)
     }
 
     fn officer(&self, nip: &str) -> Option<Rated> {
@@ -1575,9 +1654,9 @@ impl Tallies {
                 .map(|(id, evidence)| (id.to_string(), evidence))
                 .collect()
         };
-        let mut per_unit: HashMap<String, u32> = HashMap::new();
-        for (unit, _) in days {
-            *per_unit.entry(unit.to_string()).or_default() += 1;
+        let mut per_unit: HashMap<String, HashSet<i64>> = HashMap::new();
+        for (unit, day) in days {
+            per_unit.entry(unit.to_string()).or_default().insert(day);
         }
         Tallies {
             by_officer: owned(officers),
@@ -1674,6 +1753,11 @@ fn run_officer_from_row(row: &AnyRow) -> Result<(RunOfficer, Option<u64>), Store
                     None => None,
                 },
                 previous_factor: parse_decimal(row.try_get("previous_factor")?)?,
+                led_units: match row.try_get::<Option<String>, _>("led_units")? {
+                    Some(json) => serde_json::from_str(&json)
+                        .map_err(|e| corrupt(format!("led units '{json}': {e}")))?,
+                    None => Vec::new(),
+                },
             },
             name: row.try_get("name")?,
             unit_name: row.try_get("unit_name")?,
@@ -1701,9 +1785,10 @@ async fn insert_run_officer(
              unit_name, position_class, base_amount, public_facing, officer_responses, officer_ikm,
              score_unit_id, unit_responses, unit_ikm, attendance, productivity, amount, unpaid_reason,
              officer_q_sum, officer_q_sq, unit_q_sum, unit_q_sq, unit_days, unit_users,
-             set_aside_amount, pay_rank, pay_npwp, pay_bank, pay_account, previous_factor)
+             set_aside_amount, pay_rank, pay_npwp, pay_bank, pay_account, previous_factor,
+             led_units)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19,
-             $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31)",
+             $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32)",
     )
     .bind(tenant_id)
     .bind(month.to_string())
@@ -1736,6 +1821,12 @@ async fn insert_run_officer(
     .bind(input.pay.as_ref().map(|p| p.bank.as_str()))
     .bind(input.pay.as_ref().map(|p| p.account_number.as_str()))
     .bind(input.previous_factor.map(|f| f.to_string()))
+    .bind(
+        (!input.led_units.is_empty())
+            .then(|| serde_json::to_string(&input.led_units))
+            .transpose()
+            .map_err(|e| corrupt(format!("led units: {e}")))?,
+    )
     .execute(&mut *tx)
     .await?;
     Ok(())

@@ -14,14 +14,15 @@ use suara_domain::org::import::CurrentOfficer;
 use suara_domain::org::Officer;
 use suara_domain::period::Month;
 use suara_domain::survey::{validate, ResponseDraft};
-use suara_store::testing::{organisation, tenant, TestDatabase, OFFICER_NIP};
+use suara_store::testing::{organisation, tenant, TestDatabase, OFFICER_NIP, OTHER_OFFICER_NIP};
 use suara_store::{Channel, Submission};
 use time::OffsetDateTime;
 
 suara_store::backend_tests!(
     one_afternoon_never_decides_a_month,
     a_low_month_moves_pay_by_a_bounded_step,
-    a_small_unit_is_judged_over_a_quarter
+    a_small_unit_is_judged_over_a_quarter,
+    a_head_who_serves_no_one_is_judged_on_the_units_they_lead
 );
 
 /// The head of the office: serves nobody at a counter, so nobody rates her by name.
@@ -32,13 +33,13 @@ const BASE: u64 = 4_000_000;
 /// month from 13:00 (WIB), 4 minutes apart.
 async fn kiosk(app: &TestApp, key: &str, n: usize, rating: i64, officer: Option<&str>, day: u8) {
     let month = tenant().month_of(OffsetDateTime::now_utc()).previous();
-    kiosk_in(app, month, key, n, rating, officer, day).await;
+    kiosk_in(app, ("dukcapil", month), key, n, rating, officer, day).await;
 }
 
-/// `kiosk`, in `month`.
+/// `kiosk`, to another unit or in another month.
 async fn kiosk_in(
     app: &TestApp,
-    month: Month,
+    (unit, month): (&str, Month),
     key: &str,
     n: usize,
     rating: i64,
@@ -58,10 +59,10 @@ async fn kiosk_in(
     let drafts: Vec<_> = (0..n)
         .map(|i| {
             validate(ResponseDraft {
-                unit: Some("dukcapil".into()),
+                unit: Some(unit.into()),
                 officer: officer.map(str::to_string),
                 answers: Some(vec![Some(rating); 9]),
-                idempotency_key: Some(format!("{key}-{month}-{day}-{i:03}")),
+                idempotency_key: Some(format!("{key}-{unit}-{month}-{day}-{i:03}")),
                 ..ResponseDraft::default()
             })
             .unwrap()
@@ -458,8 +459,17 @@ async fn a_small_unit_is_judged_over_a_quarter(db: TestDatabase) {
     // Last month: 48 answers of 2 on eight days, a few naming Sri. A month's sample (28)
     // but not ten days; the quarter's sample is not there yet either.
     for day in 1..=8u8 {
-        kiosk_in(&app, last, "last", 5, 2, None, day).await;
-        kiosk_in(&app, last, "last-sri", 1, 2, Some(OFFICER_NIP), day).await;
+        kiosk_in(&app, ("dukcapil", last), "last", 5, 2, None, day).await;
+        kiosk_in(
+            &app,
+            ("dukcapil", last),
+            "last-sri",
+            1,
+            2,
+            Some(OFFICER_NIP),
+            day,
+        )
+        .await;
     }
     let run = compute(&app, &finance, &last.to_string()).await;
     assert!(
@@ -520,7 +530,7 @@ async fn a_small_unit_is_judged_over_a_quarter(db: TestDatabase) {
     // The month before: 30 more answers on six days. Over the quarter, 78 answers on 14
     // days: the poorly rated unit's pay falls, Sri's with it.
     for day in 10..=15u8 {
-        kiosk_in(&app, before, "before", 5, 2, None, day).await;
+        kiosk_in(&app, ("dukcapil", before), "before", 5, 2, None, day).await;
     }
     compute(&app, &finance, &last.to_string()).await;
     let paid = amounts_of(&app, &last.to_string()).await;
@@ -535,4 +545,145 @@ async fn a_small_unit_is_judged_over_a_quarter(db: TestDatabase) {
         .unwrap();
     compute(&app, &finance, &last.to_string()).await;
     assert_eq!(amounts_of(&app, &last.to_string()).await, BASE);
+}
+
+/// The hospital's director serves no one at a counter and her own unit has no answers; the
+/// emergency ward below it is poorly rated. Judged on her unit's score, nothing decides her
+/// pay; under a policy that judges heads on the units they lead, the ward's evidence does,
+/// and her explanation says so.
+async fn a_head_who_serves_no_one_is_judged_on_the_units_they_lead(db: TestDatabase) {
+    let url = db.url.clone();
+    let app = TestApp::spawn(db).await;
+    let mut org = organisation();
+    for unit in org
+        .units
+        .iter_mut()
+        .filter(|u| u.unit_id.starts_with("rsud"))
+    {
+        unit.monthly_users = Some(20);
+        if unit.unit_id == "rsud" {
+            unit.head_nip = Some(HEAD_NIP.into());
+        }
+    }
+    org.officers.push(CurrentOfficer {
+        officer: Officer {
+            nip: HEAD_NIP.into(),
+            name: "Direktur RSUD".into(),
+            position: "Direktur".into(),
+            position_class: "7".into(),
+            unit_id: "rsud".into(),
+            serves_public: false,
+            pay: Default::default(),
+        },
+        since: time::macros::date!(2024 - 01 - 02),
+        left_on: None,
+    });
+    app.store
+        .seed_organisation("t1", &org, "test", OffsetDateTime::now_utc())
+        .await
+        .unwrap();
+    app.set_base_amount(BASE).await;
+    app.add_account("bpkad", Role::Finance, None, None).await;
+    app.add_account("direktur", Role::Officer, None, Some(HEAD_NIP))
+        .await;
+    let finance = app.sign_in("bpkad", PASSWORD).await.unwrap();
+    let last = tenant().month_of(OffsetDateTime::now_utc()).previous();
+    let month = last.to_string();
+    let policy = |version: &str, extra: &str| {
+        format!(
+            "version = \"{version}\"\neffective_from = \"{month}\"\n{extra}\n[satisfaction]\nrule = \"proportional\"\nthreshold = \"80\"\n\n[evidence]\nsample = \"krejcie_morgan\"\nmin_responses = 10\nmin_days = 10\n"
+        )
+    };
+    // The ward: 40 answers of 2 over ten days, its sample for 20 users (19) and more.
+    for day in 1..=10u8 {
+        kiosk_in(&app, ("rsud-igd", last), "igd", 4, 2, None, day).await;
+    }
+    app.store
+        .save_policy(
+            "t1",
+            &policy("unit", ""),
+            "bpkad",
+            OffsetDateTime::now_utc(),
+        )
+        .await
+        .unwrap();
+    compute(&app, &finance, &month).await;
+    let paid = |nip: &'static str| {
+        let app = &app;
+        let month = month.clone();
+        async move {
+            app.store
+                .payroll_run("t1", month.parse().unwrap(), None)
+                .await
+                .unwrap()
+                .unwrap()
+                .payroll
+                .rows
+                .iter()
+                .find(|r| r.nip == nip)
+                .unwrap()
+                .explanation
+                .amount
+        }
+    };
+    assert_eq!(
+        paid(HEAD_NIP).await,
+        BASE,
+        "nothing rated the director's unit"
+    );
+    assert!(paid(OTHER_OFFICER_NIP).await < BASE * 60 / 100);
+
+    let led = policy("dipimpin", "not_serving_public = \"units_led\"\n");
+    let (status, preview) = previewed(&app, &finance, &led).await;
+    assert_eq!(status, StatusCode::OK, "{preview}");
+    app.store
+        .save_policy("t1", &led, "bpkad", OffsetDateTime::now_utc())
+        .await
+        .unwrap();
+    let run = compute(&app, &finance, &month).await;
+    assert!(
+        run.contains("pegawai yang tidak melayani publik dan memimpin unit dinilai dari unit yang dipimpinnya"),
+        "{run}"
+    );
+    let director = paid(HEAD_NIP).await;
+    assert!(director < BASE * 60 / 100, "{director}");
+    let session = app.sign_in("direktur", PASSWORD).await.unwrap();
+    let why = page(
+        &app,
+        &session,
+        &format!("/dasbor/pegawai/{HEAD_NIP}/tpp?bulan={month}&lang=id"),
+    )
+    .await;
+    assert!(
+        why.contains("beserta unit di bawahnya (2 unit): 40 tanggapan, IKM <strong>50,00</strong>"),
+        "{why}"
+    );
+    // A database keeper who narrows the units she was judged on (to her own, unrated one)
+    // leaves a run that no longer computes to its digest: it is not shown as it is.
+    let raw = sqlx::AnyPool::connect(&url).await.unwrap();
+    sqlx::query(&format!(
+        "UPDATE tpp_run_officers SET led_units = '[\"rsud\"]' WHERE nip = '{HEAD_NIP}'"
+    ))
+    .execute(&raw)
+    .await
+    .unwrap();
+    assert!(app.store.payroll_run("t1", last, None).await.is_err());
+    sqlx::query(&format!(
+        "UPDATE tpp_run_officers SET led_units = '[\"rsud\",\"rsud-igd\"]' WHERE nip = '{HEAD_NIP}'"
+    ))
+    .execute(&raw)
+    .await
+    .unwrap();
+    // A policy naming a choice that does not exist is refused in words.
+    let (status, refused) = previewed(
+        &app,
+        &finance,
+        &policy("x", "not_serving_public = \"kepala\"\n"),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        refused.contains("Penilaian pegawai yang tidak melayani publik"),
+        "{refused}"
+    );
 }

@@ -42,6 +42,9 @@ pub struct OfficerInput {
     /// The factor paid the month before (the newest approved or locked run of that month),
     /// for the policy's monthly fall limit; `None` when none was paid.
     pub previous_factor: Option<Decimal>,
+    /// The units whose evidence was added up as `unit`, when the policy judges a unit head
+    /// who does not serve the public on the units they lead; empty otherwise.
+    pub led_units: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -192,9 +195,15 @@ fn input_digest(month: Month, policy: &Policy, sorted: &[&OfficerInput]) -> Stri
             Some(_) => format!("|prev {}", factor(i.previous_factor)),
             None => String::new(),
         };
+        // Written only for a head judged on the units they lead, so earlier runs keep theirs.
+        let led = if i.led_units.is_empty() {
+            String::new()
+        } else {
+            format!("|led {:?}", i.led_units)
+        };
         let _ = writeln!(
             text,
-            "{}|{}|{}|{}|{}|{}|{}|{}|{}{coverage}{set_aside}{pay}{previous}",
+            "{}|{}|{}|{}|{}|{}|{}|{}|{}{coverage}{set_aside}{pay}{previous}{led}",
             i.nip,
             i.unit_id,
             i.position_class,
@@ -386,6 +395,7 @@ mod tests {
             set_aside: None,
             pay: None,
             previous_factor: None,
+            led_units: Vec::new(),
         }
     }
 

@@ -11,6 +11,9 @@
 //! floor = "0"                  # the factor never goes below this…
 //! cap = "1"                    # …nor above this
 //! # max_monthly_fall = "0.1"   # nor more than this below last month's paid factor
+//! not_serving_public = "unit"  # staff who serve no one at a counter take their unit's
+//!                              # score; "units_led": a unit head among them takes the
+//!                              # evidence of the units they lead, with the units below
 //!
 //! [satisfaction]
 //! rule = "proportional"        # ≥ threshold → 100 %, below → score / 100
@@ -79,12 +82,36 @@ pub struct Policy {
     /// How far the factor may fall below the one paid the month before (0–1); `None`: no
     /// limit.
     pub max_monthly_fall: Option<Decimal>,
+    /// Whose score judges staff who do not serve the public.
+    pub not_serving_public: NotServingPublic,
     /// When pay may be reduced; `None` for policies saved before the rule existed (their
     /// runs are recomputed as they were).
     pub evidence: Option<EvidenceRule>,
     pub weights: Weights,
     /// What is withheld from the TPP on the payable list; none unless the policy says.
     pub deductions: Vec<Deduction>,
+}
+
+/// Whose score judges an officer who does not serve the public (`serves_public = tidak`):
+/// nobody rates them by name, so the policy says whose evidence stands for their work.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum NotServingPublic {
+    /// Their unit's score (or the nearest unit above it with responses), as for everyone.
+    #[default]
+    Unit,
+    /// A unit head takes the evidence of every unit they head (`NIP KEPALA`) and the units
+    /// below them, added up: the head of a health office answers for its puskesmas. Staff
+    /// who head no unit take their unit's score.
+    UnitsLed,
+}
+
+impl NotServingPublic {
+    pub fn code(self) -> &'static str {
+        match self {
+            NotServingPublic::Unit => "unit",
+            NotServingPublic::UnitsLed => "units_led",
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -197,6 +224,7 @@ impl Policy {
             // published SKM, not for pay.
             min_trust: Trust::Onsite,
             max_monthly_fall: None,
+            not_serving_public: NotServingPublic::Unit,
             evidence: Some(EvidenceRule::default()),
             weights: Weights::default(),
             deductions: Vec::new(),
@@ -319,6 +347,13 @@ impl Policy {
         if let Some(fall) = self.max_monthly_fall {
             let _ = writeln!(out, "max_monthly_fall = \"{fall}\"");
         }
+        if self.not_serving_public != NotServingPublic::Unit {
+            let _ = writeln!(
+                out,
+                "not_serving_public = \"{}\"",
+                self.not_serving_public.code()
+            );
+        }
         out.push_str("\n[satisfaction]\n");
         match &self.rule {
             SatisfactionRule::Proportional { threshold } => {
@@ -437,6 +472,7 @@ struct RawPolicy {
     floor: Option<Number>,
     cap: Option<Number>,
     max_monthly_fall: Option<Number>,
+    not_serving_public: Option<String>,
     satisfaction: RawRule,
     evidence: Option<RawEvidence>,
     weights: Option<RawWeights>,
@@ -674,6 +710,17 @@ impl RawPolicy {
                 fall => fall.map(Some),
             },
         };
+        let not_serving_public = match self.not_serving_public.as_deref() {
+            None | Some("unit") => NotServingPublic::Unit,
+            Some("units_led") => NotServingPublic::UnitsLed,
+            Some(other) => {
+                c.problem(
+                    "not_serving_public",
+                    format!("'{other}' is not unit or units_led"),
+                );
+                NotServingPublic::Unit
+            }
+        };
         let rule = self.satisfaction.check(&mut c);
         let raw_deductions = self.deductions.as_deref().unwrap_or_default();
         if raw_deductions.len() > 10 {
@@ -819,6 +866,7 @@ impl RawPolicy {
                 blend_k,
                 min_trust,
                 max_monthly_fall: max_monthly_fall.flatten(),
+                not_serving_public,
                 evidence,
                 weights,
                 deductions,

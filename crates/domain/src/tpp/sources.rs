@@ -164,6 +164,7 @@ mod tests {
             set_aside: None,
             pay: None,
             previous_factor: None,
+            led_units: Vec::new(),
         }
     }
 

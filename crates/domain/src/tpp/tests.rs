@@ -1,7 +1,9 @@
 use num_rational::BigRational;
 use proptest::prelude::*;
 
-use super::policy::{Band, OtherFactors, Policy, PolicyError, SatisfactionRule, Weights};
+use super::policy::{
+    Band, NotServingPublic, OtherFactors, Policy, PolicyError, SatisfactionRule, Weights,
+};
 use super::*;
 
 fn dec(text: &str) -> Decimal {
@@ -344,21 +346,36 @@ fn arb_policy() -> impl Strategy<Value = Policy> {
         }),
     ];
     let fall = proptest::option::of(1i64..=10_000).prop_map(|f| f.map(|f| Decimal::new(f, 4)));
-    (rule, arb_share(), arb_share(), 0u32..100, fall).prop_map(|(rule, a, b, k, fall)| {
-        let (floor, cap) = if a.to_rational() <= b.to_rational() {
-            (a, b)
+    let judged = (any::<bool>(), 1u32..=12).prop_map(|(led, months)| {
+        let not_serving_public = if led {
+            NotServingPublic::UnitsLed
         } else {
-            (b, a)
+            NotServingPublic::Unit
         };
-        Policy {
-            rule,
-            floor,
-            cap,
-            blend_k: k,
-            max_monthly_fall: fall,
-            ..Policy::regency_default()
-        }
-    })
+        (not_serving_public, months)
+    });
+    (rule, arb_share(), arb_share(), 0u32..100, fall, judged).prop_map(
+        |(rule, a, b, k, fall, (not_serving_public, months))| {
+            let (floor, cap) = if a.to_rational() <= b.to_rational() {
+                (a, b)
+            } else {
+                (b, a)
+            };
+            let mut policy = Policy {
+                rule,
+                floor,
+                cap,
+                blend_k: k,
+                max_monthly_fall: fall,
+                not_serving_public,
+                ..Policy::regency_default()
+            };
+            if let Some(evidence) = policy.evidence.as_mut() {
+                evidence.months = months;
+            }
+            policy
+        },
+    )
 }
 
 proptest! {

@@ -5769,6 +5769,18 @@ pub const SERVICE_USERS_OVER_MONTHS: Text = Text {
     id: " pengguna layanan dalam {} bulan)",
     en: " service users in {} months)",
 };
+pub const JUDGED_ON_UNITS_LED: Text = Text {
+    id: "Anda memimpin unit dan tidak melayani publik langsung; menurut kebijakan, Anda dinilai dari tanggapan semua unit yang Anda pimpin beserta unit di bawahnya ({} unit): ",
+    en: "You head a unit and do not serve the public directly; under the policy you are judged on the responses of every unit you lead and the units below it ({} units): ",
+};
+pub const POLICY_UNITS_LED: Text = Text {
+    id: "pegawai yang tidak melayani publik dan memimpin unit dinilai dari unit yang dipimpinnya",
+    en: "staff who do not serve the public and head a unit are judged on the units they lead",
+};
+pub const POLICY_NOT_SERVING_PUBLIC: Text = Text {
+    id: "Penilaian pegawai yang tidak melayani publik",
+    en: "How staff who do not serve the public are judged",
+};
 pub const FALLS_AT_MOST_A_MONTH: Text = Text {
     id: "turun paling banyak {} dari TPP penuh dalam sebulan",
     en: "falls by at most {} of full TPP in a month",
@@ -5938,6 +5950,9 @@ pub const THAT_SOURCE_HAS_NO_ANSWERS: Text = Text {
 pub const EVERY_TEXT: &[Text] = &[
     OFFICERS_HELD_BY_THE_FALL_LIMIT,
     FALLS_AT_MOST_A_MONTH,
+    JUDGED_ON_UNITS_LED,
+    POLICY_UNITS_LED,
+    POLICY_NOT_SERVING_PUBLIC,
     EVIDENCE_OVER_MONTHS,
     OVER_MONTHS_YOUR_UNIT_HAD,
     SERVICE_USERS_OVER_MONTHS,

@@ -280,6 +280,11 @@ pub fn steps(lang: Lang, run: &Figures, nip: &str, published: u64) -> Markup {
                     p { (lang.t(T::IN_THE_PUBLISHED_SKM)) strong { (published) } (lang.t(T::RESPONSES_NAMED_YOU)) (published - counted) (lang.t(T::OF_THEM_DO_NOT_DECIDE_TPP_SEE)) }
                 }
                 @match (input.unit, officer.score_unit_id.as_deref()) {
+                    (unit, _) if !input.led_units.is_empty() => {
+                        p { (lang.fill(T::JUDGED_ON_UNITS_LED, &[&input.led_units.len()]))
+                            @if let Some(u) = unit { (u.responses) " " (lang.t(T::RESPONSES_IKM)) strong { (lang.decimal(u.ikm)) } "." }
+                            @else { "0 " (lang.t(T::RESPONSES_2)) "." } }
+                    }
                     (Some(u), Some(unit_id)) => {
                         p { (lang.t(T::UNIT)) code { (unit_id) } ": " (u.responses) " " (lang.t(T::RESPONSES_IKM)) strong { (lang.decimal(u.ikm)) } "."
                             @if unit_id != input.unit_id { " " (lang.t(T::YOUR_OWN_UNIT_HAD_NONE_THE_UNIT)) } }

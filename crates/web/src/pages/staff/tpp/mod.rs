@@ -27,7 +27,7 @@ use suara_domain::decimal::Decimal;
 use suara_domain::period::Month;
 use suara_domain::tpp::deductions::Deduction;
 use suara_domain::tpp::payroll::{Payroll, RunState};
-use suara_domain::tpp::policy::{Policy, SatisfactionRule};
+use suara_domain::tpp::policy::{NotServingPublic, Policy, SatisfactionRule};
 use suara_domain::tpp::rupiah;
 use suara_store::{RunOfficer, TppError};
 
@@ -113,6 +113,9 @@ pub fn rule_text(lang: Lang, policy: &Policy) -> String {
     let mut parts = vec![rule];
     if let Some(fall) = policy.max_monthly_fall {
         parts.push(lang.fill(T::FALLS_AT_MOST_A_MONTH, &[&percent(lang, fall)]));
+    }
+    if policy.not_serving_public == NotServingPublic::UnitsLed {
+        parts.push(lang.t(T::POLICY_UNITS_LED).to_string());
     }
     if let Some(months) = policy
         .evidence

@@ -214,6 +214,7 @@ fn field_label(lang: crate::i18n::Lang, field: &str) -> String {
         "floor" => T::POLICY_FLOOR,
         "cap" => T::POLICY_CAP,
         "max_monthly_fall" => T::POLICY_MAX_MONTHLY_FALL,
+        "not_serving_public" => T::POLICY_NOT_SERVING_PUBLIC,
         "blend_k" => T::POLICY_BLEND,
         "min_trust" => T::POLICY_MIN_TRUST,
         "deductions" => T::DEDUCTIONS,
