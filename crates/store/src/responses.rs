@@ -381,6 +381,37 @@ impl Store {
             .collect()
     }
 
+    /// The spread of each scope's responses of a kind over the range, for a published
+    /// figure's margin (services: the province compares them).
+    pub async fn spreads_of_kind(
+        &self,
+        tenant_id: &str,
+        kind: ScopeKind,
+        (first, last): (Month, Month),
+    ) -> Result<HashMap<String, Spread>> {
+        let rows = sqlx::query(
+            "SELECT scope_id, CAST(SUM(q_sum) AS BIGINT) AS q_sum, CAST(SUM(q_sq) AS BIGINT) AS q_sq
+             FROM skm_monthly_totals
+             WHERE tenant_id = $1 AND scope = $2 AND period_month BETWEEN $3 AND $4
+             GROUP BY scope_id",
+        )
+        .bind(tenant_id)
+        .bind(kind.code())
+        .bind(first.to_string())
+        .bind(last.to_string())
+        .fetch_all(&self.reader)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                let spread = Spread {
+                    q_sum: crate::to_u64(row.try_get("q_sum")?)?,
+                    q_sq: crate::to_u64(row.try_get("q_sq")?)?,
+                };
+                Ok((row.try_get("scope_id")?, spread))
+            })
+            .collect()
+    }
+
     /// What each unit's published IKM over the range rests on ([`Evidence`]): its responses
     /// and their spread, those from kiosks and tickets, its users over the months begun by
     /// `current`. Every unit has one, with no responses if none came.

@@ -265,6 +265,12 @@ async fn two_regencies_on_one_server_share_nothing(db: TestDatabase) {
         page.contains("Batas galat (95 %)") && page.contains("Dari kios dan tiket"),
         "every regency's IKM says how sure it is: {page}"
     );
+    assert_eq!(
+        page.matches(r#"<th class="num" scope="col">Batas galat (95 %)</th>"#)
+            .count(),
+        2,
+        "and so does every service's: {page}"
+    );
     assert!(
         !page.contains("Provinsi Jawa Timur</th>"),
         "the province is no regency"

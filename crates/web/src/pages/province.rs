@@ -41,7 +41,8 @@ pub struct Line {
     pub service: Option<String>,
     pub score: Option<SkmScore>,
     pub responses: u64,
-    /// How sure the regency's IKM is (its units' evidence added up); not kept per service.
+    /// How sure the IKM is: a regency's adds up its units' evidence; a service's has no
+    /// on-site share (no such count is kept per service) and no users to ask a sample of.
     pub precision: Option<Precision>,
 }
 
@@ -97,6 +98,9 @@ async fn load(cx: &StaffCx, query: &ProvinceQuery) -> Result<ProvinceView, PageE
             .await?
             .into_iter()
             .collect();
+        let spreads = store
+            .spreads_of_kind(id, ScopeKind::Service, (from, to))
+            .await?;
         for service in store.services(id).await? {
             names
                 .entry(service.service_id.clone())
@@ -105,6 +109,7 @@ async fn load(cx: &StaffCx, query: &ProvinceQuery) -> Result<ProvinceView, PageE
                 .get(&service.service_id)
                 .cloned()
                 .unwrap_or_default();
+            let line_code = service.service_id.clone();
             all_services.push((
                 service.service_id,
                 Line {
@@ -113,7 +118,15 @@ async fn load(cx: &StaffCx, query: &ProvinceQuery) -> Result<ProvinceView, PageE
                     service: Some(service.name),
                     score: exact(&tally),
                     responses: tally.responses(),
-                    precision: None,
+                    precision: Some(Precision {
+                        onsite_percent: None,
+                        ..Precision::of(
+                            tally.responses(),
+                            spreads.get(&line_code).copied().unwrap_or_default(),
+                            0,
+                            None,
+                        )
+                    }),
                 },
             ));
         }
@@ -270,10 +283,8 @@ fn render(lang: Lang, view: &ProvinceView) -> (String, Markup) {
                     @if with_service { th scope="col" { (lang.t(T::SERVICE)) } }
                     th scope="col" { "IKM" }
                     th.num scope="col" { (lang.t(T::RESPONSES)) }
-                    @if !with_service {
-                        th.num scope="col" { (lang.t(T::MARGIN_OF_ERROR_95)) }
-                        th.num scope="col" { (lang.t(T::FROM_KIOSKS_AND_TICKETS)) }
-                    }
+                    th.num scope="col" { (lang.t(T::MARGIN_OF_ERROR_95)) }
+                    @if !with_service { th.num scope="col" { (lang.t(T::FROM_KIOSKS_AND_TICKETS)) } }
                 } }
                 tbody { @for line in lines { tr {
                     th scope="row" { (line.regency) }
@@ -283,9 +294,9 @@ fn render(lang: Lang, view: &ProvinceView) -> (String, Markup) {
                         (_, graded) => { (score_text(lang, graded)) }
                     } }
                     td.num data-label=(lang.t(T::RESPONSES)) { (line.responses) }
-                    @if let Some(sure) = line.precision.filter(|_| !with_service) {
-                        td.num data-label=(lang.t(T::MARGIN_OF_ERROR_95)) { @match sure.margin { Some(m) => { "± " (lang.decimal(m)) } None => { "–" } } }
-                        td.num data-label=(lang.t(T::FROM_KIOSKS_AND_TICKETS)) { @match sure.onsite_percent { Some(p) => { (p) " %" } None => { "–" } } }
+                    td.num data-label=(lang.t(T::MARGIN_OF_ERROR_95)) { @match line.precision.and_then(|p| p.margin) { Some(m) => { "± " (lang.decimal(m)) } None => { "–" } } }
+                    @if !with_service {
+                        td.num data-label=(lang.t(T::FROM_KIOSKS_AND_TICKETS)) { @match line.precision.and_then(|p| p.onsite_percent) { Some(p) => { (p) " %" } None => { "–" } } }
                     }
                 } } }
             }
