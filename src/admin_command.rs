@@ -6,10 +6,10 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{bail, Context};
+use suara_app::signing::Signer;
 use suara_domain::access::Role;
 use suara_domain::org::import::{plan_import, ImportFiles, Table};
 use suara_store::{NewAccount, Store, Tenant};
-use suara_web::signing::Signer;
 use time::OffsetDateTime;
 
 /// Who the audit log names for changes made from the command line.
@@ -179,7 +179,7 @@ pub async fn add_user(store: &Store, args: UserArgs) -> anyhow::Result<()> {
             .await?
             .with_context(|| format!("--nip: no officer {nip}"))?;
     }
-    let hash = suara_web::auth::hash_password(&password)
+    let hash = suara_app::credentials::hash_password(&password)
         .map_err(|e| anyhow::anyhow!("hashing the password: {e}"))?;
     let account = NewAccount {
         username: &args.username,
@@ -352,11 +352,11 @@ pub async fn add_api_key(
         .unit(&tenant.tenant_id, unit)
         .await?
         .with_context(|| format!("--unit: no unit '{unit}'"))?;
-    let key = suara_web::auth::random_token();
+    let key = suara_app::credentials::random_token();
     store
         .create_api_key(
             &tenant.tenant_id,
-            &suara_web::auth::token_hash(&key),
+            &suara_app::credentials::token_hash(&key),
             label,
             unit,
             OffsetDateTime::now_utc(),
@@ -374,7 +374,10 @@ fn new_password(from_stdin: bool) -> anyhow::Result<(String, bool)> {
         std::io::stdin().lock().read_line(&mut line)?;
         Ok((line.trim_end_matches(['\r', '\n']).to_string(), false))
     } else {
-        Ok((suara_web::auth::random_token()[..20].to_string(), true))
+        Ok((
+            suara_app::credentials::random_token()[..20].to_string(),
+            true,
+        ))
     }
 }
 
@@ -390,7 +393,7 @@ pub async fn set_password(
     if let Some(problem) = suara_domain::access::password_problem(&password) {
         bail!("{problem}");
     }
-    let hash = suara_web::auth::hash_password(&password)
+    let hash = suara_app::credentials::hash_password(&password)
         .map_err(|e| anyhow::anyhow!("hashing the password: {e}"))?;
     let change = suara_store::AccountChange::Password {
         hash: &hash,

@@ -167,7 +167,7 @@ async fn measure(
         .await
         .with_context(|| format!("opening {url}"))?;
     // Written as the server writes: every link authenticated with the regency's key.
-    let signer = Arc::new(suara_web::signing::Signer::new(key));
+    let signer = Arc::new(suara_app::signing::Signer::new(key));
     store.set_entry_keys(signer.clone());
     let until = time::OffsetDateTime::now_utc()
         .to_offset(time::macros::offset!(+7))

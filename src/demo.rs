@@ -134,7 +134,7 @@ async fn create_regency(
     org: &Organisation,
 ) -> Result<(Tenant, String), suara_store::StoreError> {
     store.upsert_tenant(tenant).await?;
-    let password_hash = suara_web::auth::hash_password(DEMO_PASSWORD)
+    let password_hash = suara_app::credentials::hash_password(DEMO_PASSWORD)
         .map_err(|e| suara_store::StoreError::Corrupt(format!("hashing the demo password: {e}")))?;
     let snapshot = Snapshot {
         units: org.units.clone(),

@@ -52,11 +52,16 @@ pub async fn effect(store: &Store, id: i64, tenant_code: Option<&str>) -> anyhow
         );
     }
     println!("score\tmethod\testimate\t95% low\t95% high\tverdict\tresponses (adopters before/after, others before/after)");
-    let effects = suara_web::innovation_effects(store, &tenant, std::slice::from_ref(&innovation))
-        .await
-        .map_err(|e| anyhow::anyhow!("{e}"))?
-        .remove(&id)
-        .unwrap_or_default();
+    let cache = suara_app::innovation::EffectCells::default();
+    let effects = suara_app::innovation::effects_of(
+        store,
+        &cache,
+        &tenant,
+        std::slice::from_ref(&innovation),
+    )
+    .await?
+    .remove(&id)
+    .unwrap_or_default();
     for s in effects {
         let e = s.effect;
         let figure = |v: Option<f64>| v.map_or("-".to_string(), |x| format!("{x:+.3}"));

@@ -15,8 +15,8 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
+use suara_app::signing::Signer;
 use suara_store::{Store, DEFAULT_DATABASE_URL};
-use suara_web::signing::Signer;
 
 #[derive(Parser)]
 #[command(
@@ -95,7 +95,7 @@ enum Command {
         #[arg(long, global = true, default_value = DEFAULT_DATABASE_URL)]
         database: String,
         /// The signing key files (regency CODE's is FILE-CODE), as the server is given them.
-        #[arg(long, global = true, env = "SUARA_SIGNING_KEY", default_value = suara_web::signing::DEFAULT_KEY_FILE)]
+        #[arg(long, global = true, env = "SUARA_SIGNING_KEY", default_value = suara_app::signing::DEFAULT_KEY_FILE)]
         signing_key: PathBuf,
     },
     /// Staff accounts.
@@ -122,7 +122,7 @@ enum Command {
         #[arg(long, default_value = DEFAULT_DATABASE_URL)]
         database: String,
         /// The signing key file (its public half checks the heads).
-        #[arg(long, env = "SUARA_SIGNING_KEY", default_value = suara_web::signing::DEFAULT_KEY_FILE)]
+        #[arg(long, env = "SUARA_SIGNING_KEY", default_value = suara_app::signing::DEFAULT_KEY_FILE)]
         signing_key: PathBuf,
     },
     /// Copy the database, while it is in use, to a new SQLite file (consistent; never
@@ -141,7 +141,7 @@ enum Command {
         #[arg(long, global = true, default_value = DEFAULT_DATABASE_URL)]
         database: String,
         /// The signing key a run is sealed with (`tpp run`).
-        #[arg(long, global = true, env = "SUARA_SIGNING_KEY", default_value = suara_web::signing::DEFAULT_KEY_FILE)]
+        #[arg(long, global = true, env = "SUARA_SIGNING_KEY", default_value = suara_app::signing::DEFAULT_KEY_FILE)]
         signing_key: PathBuf,
     },
     /// Import units, services, service points, officers, villages and Musrena's catalogue
@@ -712,7 +712,7 @@ fn main() -> ExitCode {
 fn default_key() -> PathBuf {
     std::env::var_os("SUARA_SIGNING_KEY")
         .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(suara_web::signing::DEFAULT_KEY_FILE))
+        .unwrap_or_else(|| PathBuf::from(suara_app::signing::DEFAULT_KEY_FILE))
 }
 
 /// Runs a command against the database; an error is printed and exits 1. What it writes

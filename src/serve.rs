@@ -8,8 +8,8 @@ use std::sync::Arc;
 
 use anyhow::Context;
 use serde::Deserialize;
+use suara_app::signing::Signer;
 use suara_store::{Backend, Store, DEFAULT_DATABASE_URL};
-use suara_web::signing::Signer;
 use suara_web::AppState;
 
 use crate::demo;
@@ -120,7 +120,7 @@ impl Args {
             signing_key: self
                 .signing_key
                 .or(file.signing_key)
-                .unwrap_or_else(|| suara_web::signing::DEFAULT_KEY_FILE.into()),
+                .unwrap_or_else(|| suara_app::signing::DEFAULT_KEY_FILE.into()),
             log_format: self.log_format.or(file.log_format).unwrap_or_default(),
             smtp: self.smtp.or(file.smtp),
             mail_from: self.mail_from.or(file.mail_from),

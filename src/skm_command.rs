@@ -93,7 +93,7 @@ pub async fn report(
             return Ok(ExitCode::from(2));
         }
     };
-    let Some(report) = suara_web::report::skm_report(store, &tenant, unit, period).await? else {
+    let Some(report) = suara_app::report::skm_report(store, &tenant, unit, period).await? else {
         eprintln!("error: no unit '{unit}' in {}", tenant.name);
         return Ok(ExitCode::from(2));
     };

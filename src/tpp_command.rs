@@ -168,7 +168,7 @@ pub async fn run(
     store: &Store,
     period: &str,
     tenant_code: Option<&str>,
-    signer: &suara_web::signing::Signer,
+    signer: &suara_app::signing::Signer,
 ) -> anyhow::Result<ExitCode> {
     let tenant = tenant(store, tenant_code).await?;
     let (key, kept) = signer.log_signer(&tenant.tenant_id)?;

@@ -151,7 +151,7 @@ async fn measure(args: &Args, url: &str, dir: &Path, nginx: &str) -> anyhow::Res
     add_province(&store).await?;
 
     let key = dir.join("signing-key");
-    let signer = suara_web::signing::Signer::new(&key);
+    let signer = suara_app::signing::Signer::new(&key);
     println!("province: signing every regency's log…");
     let started = Instant::now();
     signer.sign_all(&store).await?;
@@ -246,7 +246,7 @@ async fn add_province(store: &Store) -> anyhow::Result<()> {
     let (code, name) = PROVINCE;
     store.upsert_tenant(&regency(code, name)).await?;
     store.add_tenant_host(code, &host(code)).await?;
-    let hash = suara_web::auth::hash_password(DEMO_PASSWORD)
+    let hash = suara_app::credentials::hash_password(DEMO_PASSWORD)
         .map_err(|e| anyhow::anyhow!("hashing the bench password: {e}"))?;
     let account = NewAccount {
         username: "provinsi",

@@ -11,10 +11,11 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use time::OffsetDateTime;
 
-use crate::auth::{cookie, token_hash, Staff, SESSION_COOKIE};
-use crate::i18n::Lang;
+use crate::auth::{cookie, Staff, SESSION_COOKIE};
 use crate::pages::failure::{reframe, staff_page, PageError};
 use crate::AppState;
+use suara_app::credentials::token_hash;
+use suara_app::i18n::Lang;
 
 pub use crate::routes::{StaffRoute, STAFF_ROUTES};
 

@@ -17,9 +17,9 @@ use suara_domain::access::Role;
 use suara_store::{Alert, Contact, Tenant};
 use time::OffsetDateTime;
 
-use crate::i18n::catalogue as T;
-use crate::i18n::Lang;
 use crate::AppState;
+use suara_app::i18n::catalogue as T;
+use suara_app::i18n::Lang;
 
 #[derive(Debug, thiserror::Error)]
 pub enum MailError {

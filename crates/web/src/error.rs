@@ -39,7 +39,7 @@ pub enum ApiError {
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error(transparent)]
-    Key(#[from] crate::signing::KeyError),
+    Key(#[from] suara_app::signing::KeyError),
 }
 
 impl ApiError {

@@ -12,16 +12,13 @@ pub mod alerts;
 pub mod api;
 pub mod auth;
 mod error;
-mod i18n;
 pub mod metrics;
 pub mod onboarding;
 mod openapi;
 mod pages;
 mod photos;
 mod posters;
-pub mod report;
 pub mod routes;
-pub mod signing;
 mod submit;
 pub mod tenancy;
 pub mod tickets;
@@ -53,7 +50,7 @@ pub struct AppState {
     /// which sets it); otherwise the connection's address is used.
     pub trust_proxy: bool,
     /// The transparency log's signing key (outside the database).
-    pub signer: Arc<signing::Signer>,
+    pub signer: Arc<suara_app::signing::Signer>,
     /// Sums innovations' effects are measured from, kept a few minutes per regency.
     pub effect_cells: EffectCells,
     /// Host names and their regencies.
@@ -64,7 +61,7 @@ pub struct AppState {
     pub mailer: Option<Arc<alerts::Mailer>>,
 }
 
-pub use pages::innovation::EffectCells;
+use suara_app::innovation::EffectCells;
 
 impl AppState {
     /// The client's address: the connection's, or behind one's own reverse proxy
@@ -270,7 +267,7 @@ pub async fn serve_with(
     state.store.set_entry_keys(state.signer.clone());
     // A signed head within a second of each commit, and a last one on shutdown.
     let told = state.clone();
-    let signing = tokio::spawn(signing::sign_periodically(
+    let signing = tokio::spawn(suara_app::signing::sign_periodically(
         state.store.clone(),
         state.signer.clone(),
         move |tenant, refusal| {
@@ -395,29 +392,14 @@ pub async fn innovation_index(
     } else {
         pages::SheetFormat::Xlsx
     };
-    let cache = pages::innovation::EffectCells::default();
+    let cache = EffectCells::default();
     pages::innovation::export::index_file(
         store,
         &cache,
         tenant,
-        i18n::Lang::from_code(Some(lang)),
+        suara_app::i18n::Lang::from_code(Some(lang)),
         format,
     )
     .await
     .map_err(|e| e.to_string())
-}
-
-/// Each innovation's effects, measured now (for `suara innovation effect`).
-pub async fn innovation_effects(
-    store: &Store,
-    tenant: &suara_store::Tenant,
-    innovations: &[suara_store::StoredInnovation],
-) -> Result<
-    std::collections::HashMap<i64, Vec<suara_domain::innovation::measure::ScoreEffect>>,
-    String,
-> {
-    let cache = pages::innovation::EffectCells::default();
-    pages::innovation::effects_of(store, &cache, tenant, innovations)
-        .await
-        .map_err(|e| e.to_string())
 }

@@ -69,7 +69,7 @@ pub(crate) async fn receive(
         if cross_site(app, headers) {
             return pages::message_page(
                 StatusCode::FORBIDDEN,
-                crate::i18n::Lang::Id,
+                suara_app::i18n::Lang::Id,
                 "Formulir dari situs lain",
                 "Penilaian hanya diterima dari formulir survei di situs ini. Buka survei dari tautan atau kode QR layanan Anda.",
                 "/",

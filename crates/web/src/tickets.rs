@@ -16,7 +16,7 @@ use suara_store::{Issuer, TicketBinding};
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
-use crate::{auth, ApiError, AppState};
+use crate::{ApiError, AppState};
 
 /// Path of the page a ticket's link and QR code open.
 pub fn ticket_path(code: &str) -> String {
@@ -99,7 +99,7 @@ async fn issue_api(
         })?;
     let key = app
         .store
-        .api_key(&auth::token_hash(key.trim()))
+        .api_key(&suara_app::credentials::token_hash(key.trim()))
         .await?
         // A key works only on its own regency's host names (or an unclaimed address).
         .filter(|k| {

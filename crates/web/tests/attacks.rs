@@ -7,12 +7,12 @@ mod common;
 use common::TestApp;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
+use suara_app::signing::Signer;
 use suara_domain::integrity::signed_head::LogKind;
 use suara_domain::integrity::ticket;
 use suara_domain::survey::{validate, ResponseDraft};
 use suara_store::testing::{log_key, TestDatabase, OFFICER_NIP, OTHER_OFFICER_NIP};
 use suara_store::{Channel, Issuer, Submission, TicketBinding};
-use suara_web::signing::Signer;
 use time::OffsetDateTime;
 
 suara_store::backend_tests!(

@@ -266,7 +266,7 @@ async fn register_kiosk(app: &TestApp, id: &str, token: &str, label: &str, appro
     let now = time::OffsetDateTime::now_utc();
     let kiosk = NewKiosk {
         kiosk_id: id,
-        token_hash: &suara_web::auth::token_hash(token),
+        token_hash: &suara_app::credentials::token_hash(token),
         point_id: "loket-1",
         officer_nip: None,
         label,
@@ -445,7 +445,7 @@ async fn signed_in_pages_are_accessible() {
         })
         .await
         .unwrap();
-    let hash = suara_web::auth::hash_password(PASSWORD).unwrap();
+    let hash = suara_app::credentials::hash_password(PASSWORD).unwrap();
     let account = suara_store::NewAccount {
         username: "provinsi",
         password_hash: &hash,
@@ -462,7 +462,7 @@ async fn signed_in_pages_are_accessible() {
     app.store
         .create_session(
             "jatim",
-            &suara_web::auth::token_hash(province),
+            &suara_app::credentials::token_hash(province),
             "provinsi",
             "browser-test-csrf",
             now + time::Duration::hours(1),

@@ -120,7 +120,7 @@ async fn impatient_server() -> (String, TestDatabase) {
         default_tenant: None,
         public_url: None,
         trust_proxy: false,
-        signer: std::sync::Arc::new(suara_web::signing::Signer::with_key(
+        signer: std::sync::Arc::new(suara_app::signing::Signer::with_key(
             &std::env::temp_dir().join("signing-key"),
             "t1",
             suara_store::testing::log_key(),

@@ -282,11 +282,11 @@ async fn a_forgotten_password_is_reset_once_by_an_emailed_link(db: TestDatabase)
         .collect();
     let open: Vec<&String> = tokens
         .iter()
-        .filter(|t| live.contains(&suara_web::auth::token_hash(t)))
+        .filter(|t| live.contains(&suara_app::credentials::token_hash(t)))
         .collect();
     assert_eq!(open.len(), 2);
     sqlx::query("UPDATE password_resets SET expires_at_us = 0 WHERE token_hash = $1")
-        .bind(suara_web::auth::token_hash(open[0]))
+        .bind(suara_app::credentials::token_hash(open[0]))
         .execute(&raw)
         .await
         .unwrap();

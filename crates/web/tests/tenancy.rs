@@ -33,7 +33,7 @@ async fn two_regencies(db: TestDatabase) -> TestApp {
     );
     app.add_account("admin", Role::Administrator, None, None)
         .await;
-    let hash = suara_web::auth::hash_password(TWO_PASSWORD).unwrap();
+    let hash = suara_app::credentials::hash_password(TWO_PASSWORD).unwrap();
     let admin = NewAccount {
         username: "admin",
         password_hash: &hash,
@@ -153,7 +153,7 @@ async fn two_regencies_on_one_server_share_nothing(db: TestDatabase) {
     app.store
         .create_api_key(
             "t1",
-            &suara_web::auth::token_hash(key),
+            &suara_app::credentials::token_hash(key),
             "queue",
             "dukcapil",
             OffsetDateTime::now_utc(),

@@ -136,7 +136,7 @@ async fn queue_systems_issue_tickets_within_their_units(db: TestDatabase) {
     app.store
         .create_api_key(
             "t1",
-            &suara_web::auth::token_hash(key),
+            &suara_app::credentials::token_hash(key),
             "antrian-rsud",
             "rsud",
             OffsetDateTime::now_utc(),

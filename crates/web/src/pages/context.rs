@@ -23,8 +23,8 @@ use super::failure::{Missing, PageError};
 use super::page;
 use super::staff::{frame, href};
 use crate::auth::Staff;
-use crate::i18n::{Lang, Text};
 use crate::AppState;
+use suara_app::i18n::{Lang, Text};
 
 /// The address of a request, path and query, as the browser asked for it.
 fn here_of(parts: &Parts) -> String {

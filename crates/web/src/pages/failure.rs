@@ -15,9 +15,9 @@ use suara_domain::survey::FieldError;
 use suara_store::StoreError;
 
 use crate::auth::Staff;
-use crate::i18n::catalogue as T;
-use crate::i18n::{problem_text, Lang};
 use crate::ApiError;
+use suara_app::i18n::catalogue as T;
+use suara_app::i18n::{problem_text, Lang};
 
 /// What was looked for and not found, named in the error page.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,7 +59,7 @@ pub enum PageError {
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error(transparent)]
-    Key(#[from] crate::signing::KeyError),
+    Key(#[from] suara_app::signing::KeyError),
 }
 
 impl From<ApiError> for PageError {
@@ -124,7 +124,7 @@ impl PageError {
                     Missing::Forum => t.missing_forum.to_string(),
                     Missing::Proposal(code) => format!("{} “{code}”.", t.missing_proposal),
                     Missing::Innovation(id) => {
-                        lang.fill(crate::i18n::catalogue::NO_SUCH_INNOVATION, &[id])
+                        lang.fill(suara_app::i18n::catalogue::NO_SUCH_INNOVATION, &[id])
                     }
                 };
                 (t.not_found_title, html! { p { (body) } })

@@ -14,9 +14,9 @@ use time::OffsetDateTime;
 use super::context::PageCx;
 use super::failure::PageError;
 use super::{layout, page};
-use crate::i18n::catalogue as T;
-use crate::i18n::grade_label;
 use crate::routes;
+use suara_app::i18n::catalogue as T;
+use suara_app::i18n::grade_label;
 
 #[derive(Deserialize, Default)]
 pub struct HomeQuery {

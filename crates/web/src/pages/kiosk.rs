@@ -17,10 +17,11 @@ use super::context::PageCx;
 use super::failure::{Missing, PageError};
 use super::survey::{self, Mode, SurveyForm, KIOSK_IDLE_SECONDS, KIOSK_THANKS_SECONDS};
 use super::{message_page, page, LangQuery};
-use crate::auth::{cookie, token_hash, KIOSK_COOKIE};
-use crate::i18n::catalogue as T;
-use crate::i18n::Lang;
+use crate::auth::{cookie, KIOSK_COOKIE};
 use crate::{ApiError, AppState};
+use suara_app::credentials::token_hash;
+use suara_app::i18n::catalogue as T;
+use suara_app::i18n::Lang;
 
 /// Kiosk pages run their one script and send answers to their own origin only.
 const KIOSK_CSP: &str =

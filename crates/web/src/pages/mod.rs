@@ -18,7 +18,7 @@ use axum::response::{Html, IntoResponse, Response};
 use maud::{html, Markup, DOCTYPE};
 use serde::Deserialize;
 
-use crate::i18n::Lang;
+use suara_app::i18n::Lang;
 
 pub const STYLESHEET_PATH: &str = crate::routes::STYLESHEET;
 const STYLESHEET: &str = include_str!("../../static/suara.css");

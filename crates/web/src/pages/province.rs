@@ -16,13 +16,13 @@ use suara_reports::table::Sheet;
 use suara_store::ScopeKind;
 use time::OffsetDateTime;
 
-use crate::i18n::catalogue as T;
-use crate::i18n::Lang;
 use crate::pages::context::StaffCx;
 use crate::pages::failure::PageError;
 use crate::pages::staff::{exact, period_picker, score_text, PeriodQuery};
 use crate::pages::{download, SheetFormat};
 use crate::routes;
+use suara_app::i18n::catalogue as T;
+use suara_app::i18n::Lang;
 
 #[derive(Deserialize, Default)]
 pub struct ProvinceQuery {

@@ -15,10 +15,10 @@ use suara_store::ReceiptStatus;
 use super::context::PageCx;
 use super::failure::PageError;
 use super::{layout, page};
-use crate::i18n::catalogue as T;
-use crate::i18n::Lang;
 use crate::routes;
 use crate::{ApiError, AppState};
+use suara_app::i18n::catalogue as T;
+use suara_app::i18n::Lang;
 
 /// The link to a receipt's page.
 pub fn path(receipt: &str) -> String {

@@ -16,9 +16,9 @@ use time::OffsetDateTime;
 use super::context::PageCx;
 use super::failure::PageError;
 use super::{layout, page};
-use crate::i18n::catalogue as T;
-use crate::i18n::{element_name, grade_label, Lang};
 use crate::routes;
+use suara_app::i18n::catalogue as T;
+use suara_app::i18n::{element_name, grade_label, Lang};
 
 fn ikm_text(lang: Lang, tally: Option<&Tally>) -> String {
     match tally.and_then(|t| t.score(Weighting::Exact)) {
@@ -135,7 +135,7 @@ pub async fn show(cx: PageCx) -> Result<Response, PageError> {
                     td data-label=(lang.t(T::ELEMENT)) { (p.plan.element.code()) " " (element_name(lang, p.plan.element)) }
                     td data-label=(lang.t(T::ACTION)) { (p.plan.action) " — " small { (p.plan.owner) } @if let Some(note) = &p.progress_note { br; small { (note) } } }
                     td data-label=(lang.t(T::DEADLINE)) { (lang.date(p.plan.deadline)) }
-                    td data-label=(lang.t(T::STATUS)) { strong { (crate::i18n::plan_status_label(lang, p.status)) } }
+                    td data-label=(lang.t(T::STATUS)) { strong { (suara_app::i18n::plan_status_label(lang, p.status)) } }
                 } } }
             }
         }

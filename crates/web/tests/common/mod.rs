@@ -50,7 +50,7 @@ impl TestApp {
             default_tenant: None,
             public_url: mailer.is_some().then(|| base.clone()),
             trust_proxy: true,
-            signer: Arc::new(suara_web::signing::Signer::with_key(
+            signer: Arc::new(suara_app::signing::Signer::with_key(
                 &keys.path().join("signing-key"),
                 "t1",
                 suara_store::testing::log_key(),
@@ -210,7 +210,7 @@ impl TestApp {
         unit: Option<&str>,
         nip: Option<&str>,
     ) {
-        let hash = suara_web::auth::hash_password(PASSWORD).unwrap();
+        let hash = suara_app::credentials::hash_password(PASSWORD).unwrap();
         let account = NewAccount {
             username,
             password_hash: &hash,

@@ -10,10 +10,10 @@ use time::OffsetDateTime;
 
 use super::form::{draft_of, problem_text, refusal, registration_form};
 use super::{manage_href, managed};
-use crate::i18n::catalogue as T;
 use crate::pages::context::{CsrfForm, Pairs, StaffCx};
 use crate::pages::failure::PageError;
 use crate::routes;
+use suara_app::i18n::catalogue as T;
 
 /// The registration as the form's fields, to change it.
 fn typed_from(i: &StoredInnovation) -> Pairs {

@@ -20,13 +20,13 @@ use super::{
     effects_of, form_label, indicator_label, initiator_label, name, partner_kind_label, sdg_line,
     stage_label, verdict_label,
 };
-use crate::i18n::catalogue as T;
-use crate::i18n::Lang;
 use crate::pages::context::StaffCx;
 use crate::pages::failure::PageError;
 use crate::pages::musrena::group_label;
 use crate::pages::{download, SheetFormat};
 use crate::routes;
+use suara_app::i18n::catalogue as T;
+use suara_app::i18n::Lang;
 
 #[derive(Deserialize, Default)]
 pub struct ExportQuery {

@@ -8,10 +8,10 @@ use suara_domain::skm::Element;
 use suara_store::{InnovationError, StoredPlan};
 
 use super::{form_label, initiator_label};
-use crate::i18n::catalogue as T;
-use crate::i18n::{element_name, Lang};
 use crate::pages::context::{field, fields, Look, Pairs};
 use crate::pages::musrena::group_label;
+use suara_app::i18n::catalogue as T;
+use suara_app::i18n::{element_name, Lang};
 
 /// The chosen unit's weakest elements over the last six months, and its follow-up plans.
 pub struct UnitHint {

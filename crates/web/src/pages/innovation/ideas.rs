@@ -20,13 +20,13 @@ use time::OffsetDateTime;
 use super::form::refusal;
 use super::may_manage;
 use super::{idea_status_label, name, unit_names};
-use crate::i18n::catalogue as T;
-use crate::i18n::element_name;
 use crate::pages::context::{field, CsrfForm, Look, Pairs, StaffCx};
 use crate::pages::failure::PageError;
 use crate::pages::staff::confirm::{self, confirmed, Confirmation};
 use crate::pages::staff::{period_picker, units_tree};
 use crate::routes;
+use suara_app::i18n::catalogue as T;
+use suara_app::i18n::element_name;
 
 const MAX_TITLE: usize = 160;
 const MAX_DESCRIPTION: usize = 2_000;

@@ -23,12 +23,12 @@ use super::{
     effect_block, effects_of, indicator_label, partner_kind_label, stage_label, started, unit_names,
 };
 use super::{manage_href, managed, may_manage};
-use crate::i18n::catalogue as T;
 use crate::pages::context::{field, CsrfForm, Look, Pairs, StaffCx, Upload};
 use crate::pages::failure::PageError;
 use crate::pages::staff::confirm::{self, confirmed, Confirmation};
 use crate::pages::staff::units_tree;
 use crate::routes;
+use suara_app::i18n::catalogue as T;
 
 /// Largest upload: one evidence file and the form's fields.
 pub const MAX_EVIDENCE_UPLOAD_BYTES: usize = MAX_EVIDENCE_BYTES + 64 * 1024;

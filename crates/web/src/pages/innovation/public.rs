@@ -21,14 +21,14 @@ use super::{
     effect_block, effects_of, form_label, headline, indicator_label, initiator_label, name,
     partner_kind_label, sdg_line, stage_label, started, unit_names,
 };
-use crate::i18n::catalogue as T;
-use crate::i18n::Lang;
 use crate::pages::context::PageCx;
 use crate::pages::failure::{Missing, PageError};
 use crate::pages::musrena::group_label;
 use crate::pages::musrena::public::tracker_href;
 use crate::pages::{layout, page};
 use crate::{routes, AppState};
+use suara_app::i18n::catalogue as T;
+use suara_app::i18n::Lang;
 
 #[derive(Deserialize, Default)]
 pub struct GalleryQuery {
@@ -256,7 +256,7 @@ pub fn profile_facts(lang: Lang, i: &StoredInnovation, names: &HashMap<String, S
                 " · " (lang.t(if v.digital { T::DIGITAL } else { T::NOT_DIGITAL })) }
             @if !v.affair.is_empty() { dt { (lang.t(T::GOVERNMENT_AFFAIR)) } dd { (v.affair) } }
             dt { (lang.t(T::TARGETED_ELEMENTS)) } dd {
-                @for (n, e) in v.elements.iter().enumerate() { @if n > 0 { ", " } (crate::i18n::element_name(lang, *e)) } }
+                @for (n, e) in v.elements.iter().enumerate() { @if n > 0 { ", " } (suara_app::i18n::element_name(lang, *e)) } }
             @if !v.sdgs.is_empty() { dt { "SDG" } dd.sdg { (sdg_line(i)) } }
             @if !v.groups.is_empty() { dt { (lang.t(T::GROUP_SERVED)) } dd {
                 @for (n, g) in v.groups.iter().enumerate() { @if n > 0 { ", " } (group_label(lang, *g)) } } }

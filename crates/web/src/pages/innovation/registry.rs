@@ -17,11 +17,11 @@ use time::OffsetDateTime;
 
 use super::form::{draft_of, problem_text, refusal, registration_form, UnitHint};
 use super::{manage_href, may_manage, name, stage_label, unit_names};
-use crate::i18n::catalogue as T;
 use crate::pages::context::{field, CsrfForm, Look, Pairs, StaffCx};
 use crate::pages::failure::PageError;
 use crate::pages::staff::units_tree;
 use crate::routes;
+use suara_app::i18n::catalogue as T;
 
 #[derive(Deserialize, Default)]
 pub struct RegistryQuery {

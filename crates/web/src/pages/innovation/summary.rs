@@ -18,10 +18,10 @@ use suara_store::{ScopeKind, StoredInnovation};
 use super::{
     effects_of, headline, name, partner_kind_label, stage_label, unit_names, verdict_label,
 };
-use crate::i18n::catalogue as T;
 use crate::pages::context::{Look, StaffCx};
 use crate::pages::failure::PageError;
 use crate::routes;
+use suara_app::i18n::catalogue as T;
 
 /// Units listed as rising most.
 const RISERS: usize = 10;

@@ -13,8 +13,8 @@ use suara_domain::musrena::proposal::Sector;
 use suara_domain::musrena::recommendation::{Recommendation, Recommender};
 use suara_domain::tpp::rupiah;
 
-use crate::i18n::catalogue as T;
-use crate::i18n::Lang;
+use suara_app::i18n::catalogue as T;
+use suara_app::i18n::Lang;
 
 pub fn level_label(lang: Lang, level: Level) -> &'static str {
     match level {

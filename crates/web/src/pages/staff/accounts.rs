@@ -12,11 +12,11 @@ use time::OffsetDateTime;
 
 use super::{href, outcome};
 use crate::auth::{self, SESSION_COOKIE};
-use crate::i18n::catalogue as T;
-use crate::i18n::role_label;
 use crate::pages::context::{CsrfForm, Look, StaffCx};
 use crate::pages::failure::PageError;
 use crate::routes::{self, ACCOUNT_ACTION, MY_ACCOUNT, MY_EMAIL};
+use suara_app::i18n::catalogue as T;
+use suara_app::i18n::role_label;
 
 pub async fn my_account(cx: StaffCx) -> Result<Response, PageError> {
     let unit = unit_name(&cx).await?;
@@ -115,13 +115,16 @@ pub async fn change_password(
         return refuse(lang.t(T::CHOOSE_A_PASSWORD_OTHER_THAN_THE_CURRENT));
     }
     let hash = staff.session.account.password_hash.clone();
-    match auth::verify_password_bounded(form.current.clone(), hash).await {
+    match suara_app::credentials::verify_password_bounded(form.current.clone(), hash).await {
         Ok(true) => {}
         Ok(false) => return refuse(lang.t(T::THE_CURRENT_PASSWORD_IS_WRONG)),
-        Err(auth::Busy) => return refuse(lang.t(T::THE_SERVER_IS_BUSY_TRY_AGAIN_IN)),
+        Err(suara_app::credentials::Busy) => {
+            return refuse(lang.t(T::THE_SERVER_IS_BUSY_TRY_AGAIN_IN))
+        }
     }
     let hash = hashed(form.new.clone()).await?;
-    let this_session = auth::cookie(&headers, SESSION_COOKIE).map(|t| auth::token_hash(&t));
+    let this_session =
+        auth::cookie(&headers, SESSION_COOKIE).map(|t| suara_app::credentials::token_hash(&t));
     let change = AccountChange::Password {
         hash: &hash,
         keep: this_session.as_deref(),
@@ -148,11 +151,13 @@ pub async fn change_password(
 
 /// A password's hash to store, made off the request's thread.
 pub(crate) async fn hashed(password: String) -> Result<String, PageError> {
-    auth::hash_password_off_thread(password).await.map_err(|e| {
-        PageError::Store(suara_store::StoreError::Corrupt(format!(
-            "hashing the password: {e}"
-        )))
-    })
+    suara_app::credentials::hash_password_off_thread(password)
+        .await
+        .map_err(|e| {
+            PageError::Store(suara_store::StoreError::Corrupt(format!(
+                "hashing the password: {e}"
+            )))
+        })
 }
 
 #[derive(Deserialize)]
@@ -172,17 +177,18 @@ pub async fn change_email(
     let lang = cx.lang;
     let unit = unit_name(&cx).await?;
     let email = form.email.trim();
-    let problem =
-        if !email.is_empty() && (email.len() > 254 || email.parse::<lettre::Address>().is_err()) {
-            Some(T::THAT_IS_NOT_AN_EMAIL_ADDRESS)
-        } else {
-            let hash = cx.staff.session.account.password_hash.clone();
-            match auth::verify_password_bounded(form.current.clone(), hash).await {
-                Ok(true) => None,
-                Ok(false) => Some(T::THE_CURRENT_PASSWORD_IS_WRONG),
-                Err(auth::Busy) => Some(T::THE_SERVER_IS_BUSY_TRY_AGAIN_IN),
-            }
-        };
+    let problem = if !email.is_empty()
+        && (email.len() > 254 || email.parse::<lettre::Address>().is_err())
+    {
+        Some(T::THAT_IS_NOT_AN_EMAIL_ADDRESS)
+    } else {
+        let hash = cx.staff.session.account.password_hash.clone();
+        match suara_app::credentials::verify_password_bounded(form.current.clone(), hash).await {
+            Ok(true) => None,
+            Ok(false) => Some(T::THE_CURRENT_PASSWORD_IS_WRONG),
+            Err(suara_app::credentials::Busy) => Some(T::THE_SERVER_IS_BUSY_TRY_AGAIN_IN),
+        }
+    };
     if let Some(problem) = problem {
         return Ok(my_account_page(
             &cx,
@@ -230,12 +236,12 @@ pub async fn account_action(
 ) -> Result<Response, PageError> {
     let (lang, staff) = (cx.lang, &cx.staff);
     // The accounts page again, naming what is wrong.
-    let refused = |text: crate::i18n::Text| {
+    let refused = |text: suara_app::i18n::Text| {
         let problem = Some(Err(lang.t(text).to_string()));
         super::users::accounts_page(&cx, StatusCode::UNPROCESSABLE_ENTITY, problem, None)
     };
     let username = form.username.as_deref().unwrap_or_default();
-    let one_time = auth::random_token()[..16].to_string();
+    let one_time = suara_app::credentials::random_token()[..16].to_string();
     let hash = match form.action.as_deref() {
         Some("reset") => hashed(one_time.clone()).await?,
         _ => String::new(),

@@ -12,11 +12,11 @@ use time::OffsetDateTime;
 use super::confirm::{self, confirmed, Confirmation};
 use super::outcome;
 use super::tpp::refusal;
-use crate::i18n::catalogue as T;
-use crate::i18n::{channel_label, Lang};
 use crate::pages::context::{CsrfForm, Look, StaffCx};
 use crate::pages::failure::PageError;
 use crate::routes;
+use suara_app::i18n::catalogue as T;
+use suara_app::i18n::{channel_label, Lang};
 
 pub fn appeal_status(lang: Lang, appeal: &Appeal) -> Markup {
     match &appeal.decision {

@@ -11,11 +11,11 @@ use suara_store::AuditEntry;
 use std::collections::HashMap;
 
 use super::audit_values::Words;
-use crate::i18n::catalogue as T;
-use crate::i18n::Lang;
 use crate::pages::context::{Look, StaffCx};
 use crate::pages::failure::PageError;
 use crate::routes::AUDIT;
+use suara_app::i18n::catalogue as T;
+use suara_app::i18n::Lang;
 
 #[derive(Deserialize, Default)]
 pub struct AuditQuery {

@@ -12,9 +12,9 @@ use suara_domain::period::Month;
 use suara_domain::skm::Element;
 use suara_store::IdeaStatus;
 
-use crate::i18n::catalogue as T;
-use crate::i18n::Lang;
 use crate::pages::innovation as innovation_pages;
+use suara_app::i18n::catalogue as T;
+use suara_app::i18n::Lang;
 
 /// How the log's values read: the language and the regency's units by code.
 pub struct Words<'a> {
@@ -115,7 +115,7 @@ impl Words<'_> {
             "groups" | "group" => coded(&Group::ALL, Group::code, text)
                 .map(|g| crate::pages::musrena::group_label(lang, g)),
             "element" | "elements" => coded(&Element::ALL, Element::code, text)
-                .map(|e| crate::i18n::element_name(lang, e)),
+                .map(|e| suara_app::i18n::element_name(lang, e)),
             _ => None,
         };
         if let Some(words) = words {
@@ -125,10 +125,10 @@ impl Words<'_> {
             return crate::pages::musrena::stage_label(lang, stage).to_string();
         }
         if let Some(status) = suara_domain::skm::follow_up::Status::from_code(text) {
-            return crate::i18n::plan_status_label(lang, status).to_string();
+            return suara_app::i18n::plan_status_label(lang, status).to_string();
         }
         if let Some(role) = suara_domain::access::Role::from_code(text) {
-            return crate::i18n::role_label(lang, role).to_string();
+            return suara_app::i18n::role_label(lang, role).to_string();
         }
         if let Some(reason) = suara_domain::org::departure::DepartureReason::from_code(text) {
             return crate::pages::staff::departure::reason_label(lang, reason).to_string();

@@ -4,7 +4,7 @@
 
 use maud::{html, Markup};
 
-use crate::i18n::Lang;
+use suara_app::i18n::Lang;
 
 pub struct Bar<'a> {
     pub label: &'a str,

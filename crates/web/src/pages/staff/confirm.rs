@@ -6,9 +6,9 @@
 use axum::response::Response;
 use maud::{html, Markup};
 
-use crate::i18n::catalogue as T;
 use crate::pages::context::{Look, StaffCx};
 use crate::pages::failure::PageError;
+use suara_app::i18n::catalogue as T;
 
 pub struct Confirmation<'a> {
     pub title: &'a str,

@@ -14,11 +14,11 @@ use suara_store::{Issuer, Officer, Service, TicketBinding};
 use time::OffsetDateTime;
 
 use super::units_tree;
-use crate::i18n::catalogue as T;
 use crate::pages::context::{CsrfForm, Look, StaffCx};
 use crate::pages::failure::PageError;
 use crate::routes::COUNTER;
 use crate::tickets::{new_code, qr_svg, ticket_path};
+use suara_app::i18n::catalogue as T;
 
 #[derive(Deserialize)]
 pub struct IssueForm {

@@ -13,12 +13,12 @@ use suara_domain::org::Assignment;
 use suara_store::Officer;
 use time::OffsetDateTime;
 
-use crate::i18n::catalogue as T;
-use crate::i18n::Lang;
 use crate::pages::context::{CsrfForm, Look, StaffCx};
 use crate::pages::failure::{Missing, PageError};
 use crate::pages::staff::confirm::{self, confirmed, Confirmation};
 use crate::routes;
+use suara_app::i18n::catalogue as T;
+use suara_app::i18n::Lang;
 
 /// The officer and the assignment that would end.
 pub struct DepartureView {

@@ -15,12 +15,12 @@ use suara_store::{ConfirmError, SourceSummary};
 use time::OffsetDateTime;
 
 use super::outcome;
-use crate::i18n::catalogue as T;
-use crate::i18n::{channel_label, Lang};
 use crate::pages::context::{CsrfForm, Look, StaffCx};
 use crate::pages::failure::PageError;
 use crate::pages::staff::confirm::{self, confirmed, Confirmation};
 use crate::routes::EVIDENCE_SOURCES;
+use suara_app::i18n::catalogue as T;
+use suara_app::i18n::{channel_label, Lang};
 
 /// Months offered: the one under way and these many before it.
 const MONTHS_BACK: u32 = 5;

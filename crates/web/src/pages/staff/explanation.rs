@@ -14,8 +14,8 @@ use suara_domain::tpp::{Explanation, ScoreBasis, SCORE_PLACES};
 use suara_store::{RunOfficer, RunSummary, StoredRun};
 
 use super::tpp::{percent, rp, rule_text, state_label};
-use crate::i18n::catalogue as T;
-use crate::i18n::Lang;
+use suara_app::i18n::catalogue as T;
+use suara_app::i18n::Lang;
 
 /// What counts for pay under a trust level, in a few words.
 pub fn trust_label(lang: Lang, trust: Trust) -> &'static str {

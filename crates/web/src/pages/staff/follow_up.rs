@@ -15,11 +15,11 @@ use time::OffsetDateTime;
 
 use super::units_tree;
 use crate::auth::Staff;
-use crate::i18n::catalogue as T;
-use crate::i18n::{element_name, plan_status_label, Lang};
 use crate::pages::context::{CsrfForm, Look, StaffCx};
 use crate::pages::failure::{Missing, PageError};
 use crate::routes;
+use suara_app::i18n::catalogue as T;
+use suara_app::i18n::{element_name, plan_status_label, Lang};
 
 /// The section of the unit page.
 pub fn section(
@@ -178,7 +178,7 @@ pub async fn change(
             Ok(plan) => plan,
             Err(problems) => {
                 return problem(html! { ul { @for (field, reason) in &problems {
-                    li { (plan_field_label(lang, field)) ": " (crate::i18n::reason_text(lang, reason)) }
+                    li { (plan_field_label(lang, field)) ": " (suara_app::i18n::reason_text(lang, reason)) }
                 } } });
             }
         };

@@ -10,12 +10,12 @@ use suara_domain::org::template;
 use suara_reports::template::import_template_xlsx;
 use time::OffsetDateTime;
 
-use crate::i18n::catalogue as T;
-use crate::i18n::Lang;
 use crate::pages::context::{Look, StaffCx, Upload};
 use crate::pages::failure::{Missing, PageError};
 use crate::pages::{download, SheetFormat};
 use crate::routes;
+use suara_app::i18n::catalogue as T;
+use suara_app::i18n::Lang;
 
 pub const MAX_IMPORT_BYTES: usize = 8 * 1024 * 1024;
 
@@ -198,7 +198,7 @@ fn error_table(lang: Lang, errors: &[RowError]) -> Markup {
                 th scope="col" { (lang.t(T::FIELD_2)) } th scope="col" { (lang.t(T::PROBLEM)) }
             } }
             tbody { @for e in errors { tr {
-                td { (table_label(lang, e.table)) } td.num { (e.line) } td { (column_label(lang, e.table, &e.field)) } td { (crate::i18n::reason_text(lang, &e.reason)) }
+                td { (table_label(lang, e.table)) } td.num { (e.line) } td { (column_label(lang, e.table, &e.field)) } td { (suara_app::i18n::reason_text(lang, &e.reason)) }
             } } }
         }
     }

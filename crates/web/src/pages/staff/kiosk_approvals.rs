@@ -10,10 +10,10 @@ use suara_store::{ApprovalError, Kiosk};
 use time::OffsetDateTime;
 
 use super::outcome;
-use crate::i18n::catalogue as T;
 use crate::pages::context::{CsrfForm, Look, StaffCx};
 use crate::pages::failure::PageError;
 use crate::routes::KIOSK_APPROVALS;
+use suara_app::i18n::catalogue as T;
 
 #[derive(Deserialize)]
 pub struct ApprovalForm {
@@ -195,7 +195,7 @@ pub async fn approve(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::Lang;
+    use suara_app::i18n::Lang;
 
     #[test]
     fn waiting_kiosks_have_an_approve_button_and_approved_ones_say_by_whom() {

@@ -13,12 +13,13 @@ use time::OffsetDateTime;
 use super::confirm::{self, confirmed, Confirmation};
 use super::login::{end_session, forget_session};
 use super::{outcome, units_tree};
-use crate::auth::{cookie, random_token, set_cookie, token_hash, KIOSK_COOKIE};
-use crate::i18n::catalogue as T;
+use crate::auth::{cookie, set_cookie, KIOSK_COOKIE};
 use crate::pages::context::{CsrfForm, Look, StaffCx};
 use crate::pages::failure::PageError;
 use crate::pages::kiosk::kiosk_href;
 use crate::routes::KIOSKS;
+use suara_app::credentials::{random_token, token_hash};
+use suara_app::i18n::catalogue as T;
 
 /// A kiosk keeps its token for a year; revoking it ends it sooner.
 const KIOSK_TOKEN_LIFETIME: time::Duration = time::Duration::days(365);

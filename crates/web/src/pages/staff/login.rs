@@ -12,13 +12,13 @@ use time::{Duration, OffsetDateTime};
 
 use super::href;
 use crate::auth::{self, LOGIN_CSRF_COOKIE, SESSION_COOKIE};
-use crate::i18n::catalogue as T;
-use crate::i18n::Lang;
 use crate::pages::context::{CsrfForm, StaffCx};
 use crate::pages::failure::PageError;
 use crate::pages::{layout, page};
 use crate::routes::{self, DASHBOARD, LOGIN};
 use crate::AppState;
+use suara_app::i18n::catalogue as T;
+use suara_app::i18n::Lang;
 
 #[derive(Deserialize, Default)]
 pub struct LoginQuery {
@@ -59,7 +59,7 @@ fn login_page(
     username: &str,
     note: Option<Result<&str, &str>>,
 ) -> Response {
-    let csrf = auth::random_token();
+    let csrf = suara_app::credentials::random_token();
     let title = lang.t(T::STAFF_SIGN_IN);
     let content = html! {
         h1 { (title) }
@@ -141,7 +141,7 @@ async fn sign_in(
     let next = form.next.as_deref();
     let username = form.username.trim();
     let cookie_token = auth::cookie(headers, LOGIN_CSRF_COOKIE).unwrap_or_default();
-    if cookie_token.is_empty() || !auth::same_secret(&cookie_token, &form.csrf) {
+    if cookie_token.is_empty() || !suara_app::credentials::same_secret(&cookie_token, &form.csrf) {
         return Ok(login_page(
             lang,
             StatusCode::FORBIDDEN,
@@ -168,9 +168,13 @@ async fn sign_in(
     let account = app.store.account(&tenant.tenant_id, username).await?;
     let hash = account
         .as_ref()
-        .map_or(auth::dummy_hash(), |a| a.password_hash.as_str())
+        .map_or(suara_app::credentials::dummy_hash(), |a| {
+            a.password_hash.as_str()
+        })
         .to_string();
-    let Ok(valid) = auth::verify_password_bounded(form.password.clone(), hash).await else {
+    let Ok(valid) =
+        suara_app::credentials::verify_password_bounded(form.password.clone(), hash).await
+    else {
         let mut page = login_page(
             lang,
             StatusCode::SERVICE_UNAVAILABLE,
@@ -200,13 +204,13 @@ async fn sign_in(
             now - auth::FAILURE_WINDOW,
         )
         .await?;
-    let token = auth::random_token();
+    let token = suara_app::credentials::random_token();
     app.store
         .create_session(
             &tenant.tenant_id,
-            &auth::token_hash(&token),
+            &suara_app::credentials::token_hash(&token),
             &account.username,
-            &auth::random_token(),
+            &suara_app::credentials::random_token(),
             now + auth::SESSION_LIFETIME,
         )
         .await?;
@@ -257,7 +261,10 @@ pub(crate) fn retry_after(mut page: Response, seconds: i64) -> Response {
 pub async fn end_session(app: &AppState, headers: &HeaderMap) -> Result<(), PageError> {
     if let Some(token) = auth::cookie(headers, SESSION_COOKIE) {
         app.store
-            .delete_session(&auth::token_hash(&token), OffsetDateTime::now_utc())
+            .delete_session(
+                &suara_app::credentials::token_hash(&token),
+                OffsetDateTime::now_utc(),
+            )
             .await?;
     }
     Ok(())

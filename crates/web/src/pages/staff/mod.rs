@@ -36,11 +36,11 @@ use suara_domain::skm::{krejcie_morgan_sample_size, SkmScore, Tally, Weighting};
 use time::OffsetDateTime;
 
 use crate::auth::Staff;
-use crate::i18n::catalogue as T;
-use crate::i18n::{grade_label, Lang};
 use crate::pages::context::StaffCx;
 use crate::pages::failure::PageError;
 use crate::routes;
+use suara_app::i18n::catalogue as T;
+use suara_app::i18n::{grade_label, Lang};
 
 /// `?period=…` of the dashboard pages.
 #[derive(Deserialize, Default)]
@@ -220,7 +220,7 @@ pub fn frame(lang: Lang, staff: &Staff, title: &str, here: &str, content: Markup
                         span.group aria-hidden="true" { (lang.t(T::ACCOUNT)) }
                         ul aria-label=(lang.t(T::ACCOUNT)) {
                             li { a href=(href(lang, routes::MY_ACCOUNT, None)) aria-current=[here.starts_with(routes::MY_ACCOUNT).then_some("page")] {
-                                (staff.username()) " (" (crate::i18n::role_label(lang, staff.principal.role)) ")"
+                                (staff.username()) " (" (suara_app::i18n::role_label(lang, staff.principal.role)) ")"
                             } }
                             li { form method="post" action={ (routes::LOGOUT) "?lang=" (lang.code()) } {
                                 input type="hidden" name="csrf" value=(staff.session.csrf_token);

@@ -18,11 +18,11 @@ use super::appeals::{answers_text, appeal_status};
 use super::explanation::Figures;
 use super::tpp::refusal;
 use super::{outcome, units_tree};
-use crate::i18n::catalogue as T;
-use crate::i18n::channel_label;
 use crate::pages::context::{CsrfForm, Look, StaffCx};
 use crate::pages::failure::{Missing, PageError};
 use crate::routes;
+use suara_app::i18n::catalogue as T;
+use suara_app::i18n::channel_label;
 
 #[derive(Deserialize, Default)]
 pub struct ExplainQuery {

@@ -21,12 +21,12 @@ use super::accounts::hashed;
 use super::href;
 use super::login::{retry_after, wait_for};
 use crate::auth::{self, LOGIN_CSRF_COOKIE};
-use crate::i18n::catalogue as T;
-use crate::i18n::Lang;
 use crate::pages::failure::PageError;
 use crate::pages::{layout, page};
 use crate::routes::{self, FORGOT_PASSWORD, LOGIN};
 use crate::{tenancy, AppState};
+use suara_app::i18n::catalogue as T;
+use suara_app::i18n::Lang;
 
 /// How long a link opens the form.
 const LINK_LIFETIME: Duration = Duration::hours(1);
@@ -78,7 +78,7 @@ fn with_form_token(
     title: &str,
     content: impl FnOnce(&str) -> Markup,
 ) -> Response {
-    let csrf = auth::random_token();
+    let csrf = suara_app::credentials::random_token();
     let mut response = page(status, layout(lang, title, here, content(&csrf)));
     if let Ok(value) = auth::set_cookie(LOGIN_CSRF_COOKIE, &csrf, Duration::hours(1)).parse() {
         response.headers_mut().append(header::SET_COOKIE, value);
@@ -190,16 +190,19 @@ pub async fn forgot_submit(
         return Ok(retry_after(page, seconds));
     }
     if let Some((username, email)) = app.store.reset_contact(&tenant.tenant_id, who).await? {
-        let token = auth::random_token();
+        let token = suara_app::credentials::random_token();
         let link = format!("{base}{}", routes::reset_password(&token));
         let mail = Alert {
             tenant_id: tenant.tenant_id.clone(),
-            key: format!("password-reset:{}", &auth::token_hash(&token)[..16]),
+            key: format!(
+                "password-reset:{}",
+                &suara_app::credentials::token_hash(&token)[..16]
+            ),
             recipients: vec![email],
             subject: Lang::Id.t(T::RESET_MAIL_SUBJECT).to_string(),
             body: Lang::Id.fill(T::RESET_MAIL_BODY, &[&username, &tenant.name, &link]),
         };
-        let hash = auth::token_hash(&token);
+        let hash = suara_app::credentials::token_hash(&token);
         let recorded = app
             .store
             .request_password_reset(&tenant.tenant_id, &username, &hash, now, LINK_LIFETIME)
@@ -226,7 +229,7 @@ pub async fn forgot_submit(
 
 fn form_token_ok(headers: &HeaderMap, submitted: &str) -> bool {
     let cookie = auth::cookie(headers, LOGIN_CSRF_COOKIE).unwrap_or_default();
-    !cookie.is_empty() && auth::same_secret(&cookie, submitted)
+    !cookie.is_empty() && suara_app::credentials::same_secret(&cookie, submitted)
 }
 
 fn reset_page(
@@ -274,7 +277,7 @@ pub async fn reset_form(
         .store
         .reset_link_account(
             &tenant.tenant_id,
-            &auth::token_hash(&token),
+            &suara_app::credentials::token_hash(&token),
             OffsetDateTime::now_utc(),
         )
         .await?;
@@ -299,7 +302,7 @@ pub async fn reset_submit(
     let form: ResetForm = serde_urlencoded::from_bytes(&body).unwrap_or_default();
     let lang = Lang::from_code(form.lang.as_deref());
     let tenant = app.tenant(None).await?;
-    let hash = auth::token_hash(&token);
+    let hash = suara_app::credentials::token_hash(&token);
     let now = OffsetDateTime::now_utc();
     let Some(username) = app
         .store

@@ -16,11 +16,11 @@ use time::OffsetDateTime;
 
 use super::confirm::{self, confirmed, Confirmation};
 use super::outcome;
-use crate::i18n::catalogue as T;
-use crate::i18n::{channel_label, Lang};
 use crate::pages::context::{CsrfForm, Look, StaffCx};
 use crate::pages::failure::PageError;
 use crate::routes::QUARANTINE;
+use suara_app::i18n::catalogue as T;
+use suara_app::i18n::{channel_label, Lang};
 
 /// Held responses per page.
 const PAGE_SIZE: u32 = 50;
@@ -225,7 +225,7 @@ fn list(
                         td data-label=(lang.t(T::CHANNEL)) { (channel_label(lang, &h.channel))
                             @if let Some(source) = &h.source { br; a href=(Filters { sumber: Some(source.clone()), halaman: None, ..filters.clone() }.link(lang, 1)) { code { (source) } } } }
                         td data-label=(lang.t(T::ANSWERS)) { code { @for a in h.answers { (a.map_or("–".to_string(), |v| v.to_string())) " " } } }
-                        td data-label=(lang.t(T::REASON_2)) { ul { @for r in &h.reasons { li { (crate::i18n::held_because(lang, *r)) } } } }
+                        td data-label=(lang.t(T::REASON_2)) { ul { @for r in &h.reasons { li { (suara_app::i18n::held_because(lang, *r)) } } } }
                     } } }
             }
             fieldset {

@@ -11,12 +11,11 @@ use suara_store::Account;
 use time::OffsetDateTime;
 
 use super::outcome;
-use crate::auth;
-use crate::i18n::catalogue as T;
-use crate::i18n::role_label;
 use crate::pages::context::{CsrfForm, Look, StaffCx};
 use crate::pages::failure::PageError;
 use crate::routes::ACCOUNTS;
+use suara_app::i18n::catalogue as T;
+use suara_app::i18n::role_label;
 
 #[derive(Deserialize)]
 pub struct NewAccountForm {
@@ -154,7 +153,7 @@ async fn add_account(
         &form.password,
     );
     if let Some(problem) = problem {
-        return Ok(Err(crate::i18n::reason_text(lang, problem)));
+        return Ok(Err(suara_app::i18n::reason_text(lang, problem)));
     }
     let tenant_id = cx.tenant_id();
     if let Some(unit) = &unit_id {
@@ -168,15 +167,16 @@ async fn add_account(
         }
     }
     let password = form.password.clone();
-    let hash = tokio::task::spawn_blocking(move || auth::hash_password(&password))
-        .await
-        .ok()
-        .and_then(Result::ok)
-        .ok_or_else(|| {
-            PageError::Store(suara_store::StoreError::Corrupt(
-                "the password could not be hashed".into(),
-            ))
-        })?;
+    let hash =
+        tokio::task::spawn_blocking(move || suara_app::credentials::hash_password(&password))
+            .await
+            .ok()
+            .and_then(Result::ok)
+            .ok_or_else(|| {
+                PageError::Store(suara_store::StoreError::Corrupt(
+                    "the password could not be hashed".into(),
+                ))
+            })?;
     let account = suara_store::NewAccount {
         username,
         password_hash: &hash,

@@ -10,9 +10,9 @@ use suara_domain::survey::{AgeBand, Education, FieldError, Occupation, Sex, SUGG
 use suara_store::{Recorded, Tenant};
 
 use super::{FormContext, Mode, SurveyForm, KIOSK_IDLE_SECONDS, KIOSK_THANKS_SECONDS};
-use crate::i18n::catalogue as T;
-use crate::i18n::{self, answer_index, problem_text, Lang};
 use crate::pages::page;
+use suara_app::i18n::catalogue as T;
+use suara_app::i18n::{self, answer_index, problem_text, Lang};
 
 /// A random key per rendered form: pressing "send" twice, or reloading after sending,
 /// stores the response once.

@@ -16,11 +16,11 @@ use suara_store::{Channel, Officer, Service, Unit};
 use super::context::PageCx;
 use super::failure::{Missing, PageError};
 use super::{layout, not_found_page, page};
-use crate::i18n::catalogue as T;
-use crate::i18n::Lang;
 use crate::submit::accept;
 use crate::{ApiError, AppState};
 use markup::{new_form_key, thanks_page};
+use suara_app::i18n::catalogue as T;
+use suara_app::i18n::Lang;
 
 /// The survey form's fields, as posted (`application/x-www-form-urlencoded`).
 #[derive(Deserialize, Default, Clone)]
@@ -251,7 +251,7 @@ pub async fn form(
 /// anomaly rules can tell one phone answering again and again from many phones.
 fn with_device_cookie(headers: &axum::http::HeaderMap, mut response: Response) -> Response {
     if crate::auth::cookie(headers, crate::auth::DEVICE_COOKIE).is_none() {
-        let id = &crate::auth::random_token()[..32];
+        let id = &suara_app::credentials::random_token()[..32];
         let cookie =
             crate::auth::set_cookie(crate::auth::DEVICE_COOKIE, id, time::Duration::days(365));
         if let Ok(value) = cookie.parse() {

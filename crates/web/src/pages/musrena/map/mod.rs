@@ -14,12 +14,12 @@ use suara_domain::org::village::{Boundary, Village};
 use suara_domain::tpp::rupiah;
 use suara_store::VillageFigures;
 
-use crate::i18n::catalogue as T;
-use crate::i18n::Lang;
 use crate::pages::context::PageCx;
 use crate::pages::failure::PageError;
 use crate::pages::{layout, page};
 use crate::routes;
+use suara_app::i18n::catalogue as T;
+use suara_app::i18n::Lang;
 
 mod draw;
 

@@ -12,11 +12,11 @@ use suara_domain::musrena::lifecycle::Stage;
 use suara_domain::musrena::proposal::Sector;
 use suara_store::ProposalFilter;
 
-use crate::i18n::catalogue as T;
 use crate::pages::context::PageCx;
 use crate::pages::failure::PageError;
 use crate::pages::musrena::{group_label, sector_label, stage_label};
 use crate::pages::{layout, page};
+use suara_app::i18n::catalogue as T;
 
 use super::{chosen, districts, groups_text, tracker_href};
 

@@ -16,9 +16,9 @@ pub use tracker::{
 use suara_domain::musrena::forum::Group;
 
 use super::group_label;
-use crate::i18n::Lang;
 use crate::pages::failure::PageError;
 use crate::AppState;
+use suara_app::i18n::Lang;
 
 fn chosen(value: &Option<String>) -> Option<&str> {
     value.as_deref().map(str::trim).filter(|v| !v.is_empty())

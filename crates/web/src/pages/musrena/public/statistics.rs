@@ -11,13 +11,13 @@ use suara_domain::musrena::stats::{by_district, by_group, by_sdg_goal, Counts, O
 use suara_domain::tpp::rupiah;
 use suara_store::ProposalFilter;
 
-use crate::i18n::catalogue as T;
-use crate::i18n::Lang;
 use crate::pages::context::PageCx;
 use crate::pages::failure::PageError;
 use crate::pages::musrena::group_label;
 use crate::pages::staff::charts::{bars, Bar};
 use crate::pages::{layout, page};
+use suara_app::i18n::catalogue as T;
+use suara_app::i18n::Lang;
 
 use super::{chosen, districts};
 

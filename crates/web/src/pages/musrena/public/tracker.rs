@@ -11,13 +11,13 @@ use suara_domain::musrena::lifecycle::Stage;
 use suara_domain::tpp::rupiah;
 use suara_store::{Link, StoredProgress, StoredProposal};
 
-use crate::i18n::catalogue as T;
-use crate::i18n::Lang;
 use crate::pages::context::PageCx;
 use crate::pages::failure::{Missing, PageError};
 use crate::pages::musrena::{action_label, group_label, level_label, sector_label, stage_label};
 use crate::pages::{layout, page};
 use crate::AppState;
+use suara_app::i18n::catalogue as T;
+use suara_app::i18n::Lang;
 
 use super::groups_text;
 
@@ -161,7 +161,7 @@ pub async fn tracker(cx: PageCx, Path(code): Path<String>) -> Result<Response, P
                         .map(|u| u.name),
                     None => None,
                 };
-                let role = crate::i18n::role_label(lang, account.role);
+                let role = suara_app::i18n::role_label(lang, account.role);
                 match unit {
                     // The unit's name alone says who acted ("Kecamatan Trenggalek").
                     Some(unit) if account.role == suara_domain::access::Role::UnitAdmin => unit,

@@ -12,12 +12,12 @@ use suara_domain::musrena::ranking::{rank, Candidate, Criterion, Rule, TieBreak,
 use suara_store::{MusrenaError, ProposalFilter, StoredProposal};
 
 use super::{districts, field, manage_href, managed_forum, Pairs};
-use crate::i18n::catalogue as T;
-use crate::i18n::Lang;
 use crate::pages::context::{CsrfForm, StaffCx};
 use crate::pages::failure::PageError;
 use crate::pages::musrena::{accommodation_label, group_label, level_label, stage_label};
 use crate::routes;
+use suara_app::i18n::catalogue as T;
+use suara_app::i18n::Lang;
 
 #[derive(Deserialize, Default)]
 pub struct ForumQuery {

@@ -12,11 +12,11 @@ use time::OffsetDateTime;
 use super::{
     districts, field, fields, forum_href, may_manage, parse_date, refusal, Districts, Pairs,
 };
-use crate::i18n::catalogue as T;
 use crate::pages::context::{CsrfForm, Look, StaffCx};
 use crate::pages::failure::PageError;
 use crate::pages::musrena::{accommodation_label, group_label, level_label};
 use crate::routes::{MUSRENA_EXPORT, MUSRENA_FORUMS};
+use suara_app::i18n::catalogue as T;
 
 pub async fn forums(cx: StaffCx) -> Result<Response, PageError> {
     forums_page(&cx, StatusCode::OK, &[], &Vec::new()).await

@@ -14,12 +14,12 @@ use suara_store::{ProposalFilter, StoredProposal};
 
 use super::forum::ForumQuery;
 use super::{districts, forum_href, may_manage, Pairs};
-use crate::i18n::catalogue as T;
 use crate::pages::context::StaffCx;
 use crate::pages::failure::{Missing, PageError};
 use crate::pages::musrena::public::{proposal_details, tracker_href};
 use crate::pages::{download, SheetFormat};
 use crate::routes;
+use suara_app::i18n::catalogue as T;
 
 pub async fn manage(
     cx: StaffCx,

@@ -13,13 +13,13 @@ use time::OffsetDateTime;
 
 use super::manage::manage_page;
 use super::{districts, field, fields, manage_href, may_manage, refusal, Pairs};
-use crate::i18n::catalogue as T;
-use crate::i18n::Lang;
 use crate::pages::context::{CsrfForm, Look, StaffCx};
 use crate::pages::failure::{Missing, PageError};
 use crate::pages::musrena::{sector_label, stage_label};
 use crate::pages::staff::confirm::{self, confirmed, Confirmation};
 use crate::routes;
+use suara_app::i18n::catalogue as T;
+use suara_app::i18n::Lang;
 
 /// A proposal's text fields from a form, `prefix`ed (`part1-title`), the rest copied from
 /// `base`: the parts of a split and the merged proposal start from an original.

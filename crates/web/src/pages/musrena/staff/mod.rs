@@ -41,12 +41,12 @@ use time::Date;
 
 use super::stage_label;
 use crate::auth::Staff;
-use crate::i18n::catalogue as T;
-use crate::i18n::Lang;
 use crate::pages::context::{field, fields, Pairs, StaffCx};
 use crate::pages::failure::{Missing, PageError};
 use crate::pages::staff::units_tree;
 use crate::routes;
+use suara_app::i18n::catalogue as T;
+use suara_app::i18n::Lang;
 
 fn parse_date(text: &str) -> Option<Date> {
     Date::parse(

@@ -20,11 +20,11 @@ use suara_store::{
 use time::OffsetDateTime;
 
 use super::{districts, field, fields, managed_forum, refusal, Districts, Pairs};
-use crate::i18n::catalogue as T;
 use crate::pages::context::{CsrfForm, Look, StaffCx};
 use crate::pages::failure::PageError;
 use crate::pages::musrena::{group_label, level_label, sector_label};
 use crate::routes;
+use suara_app::i18n::catalogue as T;
 
 /// The page runs its one script and talks to its own origin only.
 const OFFLINE_CSP: &str =

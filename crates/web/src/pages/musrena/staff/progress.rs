@@ -13,11 +13,11 @@ use time::OffsetDateTime;
 
 use super::manage::manage_page;
 use super::{districts, field, published_photo, refusal, Pairs};
-use crate::i18n::catalogue as T;
-use crate::i18n::Lang;
 use crate::pages::context::{Look, StaffCx, Upload};
 use crate::pages::failure::PageError;
 use crate::routes;
+use suara_app::i18n::catalogue as T;
+use suara_app::i18n::Lang;
 
 /// The report form; `typed` refills it, and a typed 100 % shows the completion tick.
 pub fn progress_form(look: Look, code: &str, typed: &Pairs) -> Markup {

@@ -16,12 +16,12 @@ use suara_store::MusrenaError;
 use time::OffsetDateTime;
 
 use super::{districts, field, fields, forum_href, managed_forum, refusal, Pairs};
-use crate::i18n::catalogue as T;
-use crate::i18n::Lang;
 use crate::pages::context::{StaffCx, Upload};
 use crate::pages::failure::PageError;
 use crate::pages::musrena::{group_label, sector_label};
 use crate::routes;
+use suara_app::i18n::catalogue as T;
+use suara_app::i18n::Lang;
 
 /// Largest upload of the proposal form: three photos and a cost breakdown of up to 5 MB
 /// each, and the text.

@@ -13,12 +13,12 @@ use time::OffsetDateTime;
 
 use super::manage::manage_page;
 use super::{districts, field, refusal, Pairs};
-use crate::i18n::catalogue as T;
-use crate::i18n::Lang;
 use crate::pages::context::{CsrfForm, Look, StaffCx};
 use crate::pages::failure::PageError;
 use crate::pages::musrena::recommender_label;
 use crate::routes;
+use suara_app::i18n::catalogue as T;
+use suara_app::i18n::Lang;
 
 /// The form; planners may record every level, facilitators the village and district.
 pub fn recommend_form(look: Look, code: &str, planner: bool, typed: &Pairs) -> Markup {

@@ -13,12 +13,12 @@ use time::OffsetDateTime;
 
 use super::{districts, field, fields, may_manage, parse_date, refusal, Pairs};
 use crate::auth::Staff;
-use crate::i18n::catalogue as T;
 use crate::pages::context::{CsrfForm, Look, StaffCx};
 use crate::pages::failure::PageError;
 use crate::pages::musrena::stage_label;
 use crate::pages::staff::confirm::{self, confirmed, Confirmation};
 use crate::routes;
+use suara_app::i18n::catalogue as T;
 
 /// The step form: checkboxes for several proposals (forum page) or one proposal (`single`).
 /// `typed` refills it after a refusal.
@@ -228,7 +228,7 @@ async fn tell_recorders(
             .zip(stages)
             .filter(|(p, _)| p.forum_id == forum)
             .map(|(p, stage)| {
-                let label = stage_label(crate::i18n::Lang::Id, *stage);
+                let label = stage_label(suara_app::i18n::Lang::Id, *stage);
                 (p.code.clone(), label.to_string())
             })
             .collect();

@@ -10,11 +10,11 @@ use suara_domain::skm::Tally;
 use suara_reports::results::{Coded, SummaryWording, Wording};
 use suara_store::ScopeKind;
 
-use crate::i18n::catalogue as T;
-use crate::i18n::{element_name, Lang};
 use crate::pages::context::StaffCx;
 use crate::pages::failure::{Missing, PageError};
 use crate::pages::staff::{exact, units_tree, PeriodQuery};
+use suara_app::i18n::catalogue as T;
+use suara_app::i18n::{element_name, Lang};
 
 /// The unit's SKM report for the period as a PDF.
 pub async fn report(
@@ -28,7 +28,7 @@ pub async fn report(
         return Err(PageError::Forbidden);
     }
     let Some(report) =
-        crate::report::skm_report(&cx.app.store, &cx.tenant, &unit_id, period).await?
+        suara_app::report::skm_report(&cx.app.store, &cx.tenant, &unit_id, period).await?
     else {
         return Err(PageError::NotFound(Missing::Unit(unit_id)));
     };
@@ -125,13 +125,13 @@ pub async fn export(cx: StaffCx, Query(query): Query<ExportQuery>) -> Result<Res
                         .iter()
                         .find(|s| s.service_id == code)
                         .map(|s| s.name.clone()),
-                    _ => crate::i18n::code_label(lang, kind, code).map(str::to_string),
+                    _ => suara_app::i18n::code_label(lang, kind, code).map(str::to_string),
                 }
                 .unwrap_or_else(|| code.to_string())
             };
             let wording = Wording {
                 sheet_name: lang.t(T::RESPONSES),
-                headers: crate::i18n::response_headers(lang),
+                headers: suara_app::i18n::response_headers(lang),
                 label: &label,
                 offset: tenant.offset(),
             };

@@ -21,8 +21,8 @@ use suara_domain::skm::{Element, SkmScore, Tally};
 
 use super::charts::{self, Bar};
 use super::exact;
-use crate::i18n::catalogue as T;
-use crate::i18n::{element_name, Lang};
+use suara_app::i18n::catalogue as T;
+use suara_app::i18n::{element_name, Lang};
 
 const TREND_MONTHS: usize = 12;
 

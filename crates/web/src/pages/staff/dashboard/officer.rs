@@ -9,11 +9,11 @@ use suara_domain::skm::{SkmScore, Tally};
 use suara_store::{Assignment, Officer, Scope};
 
 use super::{back, elements_section, trend_points, trend_section, TREND_MONTHS};
-use crate::i18n::catalogue as T;
 use crate::pages::context::{Look, StaffCx};
 use crate::pages::failure::{Missing, PageError};
 use crate::pages::staff::{exact, href, period_picker, score_text, units_tree, PeriodQuery};
 use crate::routes;
+use suara_app::i18n::catalogue as T;
 use suara_domain::access::Permission;
 
 /// What the officer's page shows, loaded from the store.

@@ -15,7 +15,6 @@ use suara_domain::period::{Month, Period};
 use suara_domain::skm::{SkmScore, Tally};
 use suara_store::ScopeKind;
 
-use crate::i18n::catalogue as T;
 use crate::pages::context::{Look, StaffCx};
 use crate::pages::failure::PageError;
 use crate::pages::staff::charts::{self, Bar};
@@ -23,6 +22,7 @@ use crate::pages::staff::{
     exact, href, period_picker, sample_needed, score_text, units_tree, PeriodQuery,
 };
 use crate::routes;
+use suara_app::i18n::catalogue as T;
 
 #[derive(Deserialize, Default)]
 pub struct RegencyQuery {

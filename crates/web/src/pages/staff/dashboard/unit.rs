@@ -13,13 +13,13 @@ use suara_domain::skm::{SkmScore, Tally};
 use suara_store::{Officer, Scope, ScopeKind, Service, ServicePoint, StoredPlan};
 
 use super::{back, elements_section, figures_table, trend_points, trend_section, TREND_MONTHS};
-use crate::i18n::catalogue as T;
 use crate::pages::context::{Look, StaffCx};
 use crate::pages::failure::{Missing, PageError};
 use crate::pages::staff::{
     exact, follow_up, href, period_picker, sample_needed, score_text, units_tree, PeriodQuery,
 };
 use crate::routes;
+use suara_app::i18n::catalogue as T;
 
 #[derive(serde::Deserialize, Default)]
 pub struct UnitQuery {
@@ -267,7 +267,7 @@ pub fn render(look: Look, view: &UnitView) -> (String, Markup) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::Lang;
+    use suara_app::i18n::Lang;
 
     fn view(officers: Option<Vec<OfficerLine>>) -> UnitView {
         let month: Month = "2026-11".parse().unwrap();

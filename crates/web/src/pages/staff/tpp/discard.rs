@@ -10,11 +10,11 @@ use time::OffsetDateTime;
 
 use super::run::{load, render, RunQuery, StateForm};
 use super::{month_href, parse_month, refusal, rp};
-use crate::i18n::catalogue as T;
 use crate::pages::context::{CsrfForm, StaffCx};
 use crate::pages::failure::PageError;
 use crate::pages::staff::confirm::{self, confirmed, Confirmation};
 use crate::routes;
+use suara_app::i18n::catalogue as T;
 
 pub async fn discard(
     cx: StaffCx,

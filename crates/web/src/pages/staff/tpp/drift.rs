@@ -8,8 +8,8 @@ use suara_domain::tpp::payroll::Difference;
 use suara_store::StoredRun;
 
 use super::rp;
-use crate::i18n::catalogue as T;
 use crate::pages::context::Look;
+use suara_app::i18n::catalogue as T;
 
 pub fn drift_notice(look: Look, run: &StoredRun, changes: &[Difference]) -> Markup {
     let amount = |a: Option<u64>| a.map_or_else(|| "–".to_string(), rp);

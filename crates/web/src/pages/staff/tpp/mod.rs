@@ -31,10 +31,10 @@ use suara_domain::tpp::policy::{NotServingPublic, Policy, SatisfactionRule};
 use suara_domain::tpp::rupiah;
 use suara_store::{RunOfficer, TppError};
 
-use crate::i18n::catalogue as T;
-use crate::i18n::Lang;
 use crate::pages::failure::PageError;
 use crate::routes;
+use suara_app::i18n::catalogue as T;
+use suara_app::i18n::Lang;
 
 /// Largest upload of a base-amount or component file.
 pub const MAX_TPP_UPLOAD_BYTES: usize = 4 * 1024 * 1024;
@@ -218,7 +218,7 @@ pub(super) fn refusal(lang: Lang, error: TppError) -> Result<(StatusCode, String
         TppError::NoSuchAppeal(_) => lang.t(T::NO_SUCH_APPEAL).to_string(),
         TppError::Policy(policy) => lang.fill(
             T::POLICY_UNREADABLE,
-            &[&crate::i18n::reason_text(lang, &policy.to_string())],
+            &[&suara_app::i18n::reason_text(lang, &policy.to_string())],
         ),
         // Answered above, as the error page; kept for a complete match.
         TppError::Store(_) => lang.t(T::NOT_SAVED_BY_THE_SERVER).to_string(),

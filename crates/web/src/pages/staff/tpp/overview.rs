@@ -11,10 +11,10 @@ use suara_store::RunSummary;
 use time::OffsetDateTime;
 
 use super::{month_href, refusal, rp, rule_text, state_label};
-use crate::i18n::catalogue as T;
 use crate::pages::context::{CsrfForm, Look, StaffCx, Upload};
 use crate::pages::failure::PageError;
 use crate::routes;
+use suara_app::i18n::catalogue as T;
 
 /// What the page shows, loaded from the store.
 pub struct OverviewView {
@@ -150,7 +150,7 @@ fn upload_form(look: Look, kind: &str, label: &str, columns: &str) -> Markup {
 fn line_errors(look: Look, errors: &[LineError]) -> Markup {
     html! {
         p { strong { (errors.len()) " " (look.t(T::PROBLEMS_FOUND_NOTHING_WAS_IMPORTED)) } }
-        ul { @for e in errors { li { (look.t(T::LINE_2)) (e.line) ", " code { (e.field) } ": " (crate::i18n::reason_text(look.lang, &e.reason)) } } }
+        ul { @for e in errors { li { (look.t(T::LINE_2)) (e.line) ", " code { (e.field) } ": " (suara_app::i18n::reason_text(look.lang, &e.reason)) } } }
     }
 }
 
@@ -242,7 +242,7 @@ fn by_class(bases: &std::collections::BTreeMap<String, u64>) -> Vec<(&String, &u
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::Lang;
+    use suara_app::i18n::Lang;
 
     #[test]
     fn the_page_offers_only_ended_months_and_a_preview() {

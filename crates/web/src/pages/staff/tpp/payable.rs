@@ -17,10 +17,10 @@ use time::OffsetDateTime;
 
 use super::parse_month;
 use super::run::{load, render, ExportQuery, RunQuery};
-use crate::i18n::catalogue as T;
 use crate::pages::context::StaffCx;
 use crate::pages::failure::{Missing, PageError};
 use crate::pages::{download, SheetFormat};
+use suara_app::i18n::catalogue as T;
 
 async fn stored_run(
     cx: &StaffCx,
@@ -54,7 +54,7 @@ pub async fn payable_list(
     }
     let payees = payees(&run, &officers);
     let signers = signers(&units, &officers);
-    let words = |label| crate::i18n::sheet_label(cx.lang, label);
+    let words = |label| suara_app::i18n::sheet_label(cx.lang, label);
     let (regency, month_name) = (&cx.tenant.name, cx.lang.month(month));
     let stem = format!(
         "daftar-nominatif-tpp-{}-{month}-v{}",

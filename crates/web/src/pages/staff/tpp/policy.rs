@@ -15,10 +15,10 @@ use suara_store::{StoredPolicy, TppError};
 use time::OffsetDateTime;
 
 use super::{refusal, rp, rule_text, signed};
-use crate::i18n::catalogue as T;
 use crate::pages::context::{CsrfForm, Look, StaffCx};
 use crate::pages::failure::PageError;
 use crate::routes;
+use suara_app::i18n::catalogue as T;
 
 /// Months the effect is shown for.
 const SIMULATED_MONTHS: usize = 3;
@@ -184,7 +184,7 @@ fn policy_problems(cx: &StaffCx, error: &PolicyError) -> Markup {
             p { strong { (cx.t(T::THE_POLICY_CANNOT_BE_SAVED_YET)) } }
             ul { @for p in problems { li {
                 (field_label(cx.lang, &p.field)) " (" code { (p.field) } "): "
-                (crate::i18n::reason_text(cx.lang, &p.reason))
+                (suara_app::i18n::reason_text(cx.lang, &p.reason))
             } } }
         },
         error => html! { p { (error.to_string()) } },
@@ -193,7 +193,7 @@ fn policy_problems(cx: &StaffCx, error: &PolicyError) -> Markup {
 
 /// A policy field in words; the key as typed follows it in the problem list, so the line
 /// to correct can be found in the text.
-fn field_label(lang: crate::i18n::Lang, field: &str) -> String {
+fn field_label(lang: suara_app::i18n::Lang, field: &str) -> String {
     if let Some(rest) = field.strip_prefix("deductions[") {
         let (index, name) = rest.split_once("].").unwrap_or((rest, ""));
         let number = index

@@ -9,10 +9,10 @@ use suara_domain::tpp::payroll::Payroll;
 use suara_store::{RunOfficer, TppError};
 
 use super::{percent, rp, unit_totals};
-use crate::i18n::catalogue as T;
 use crate::pages::context::{Look, StaffCx};
 use crate::pages::failure::PageError;
 use crate::routes;
+use suara_app::i18n::catalogue as T;
 
 pub struct PreviewView {
     pub month: Month,

@@ -16,13 +16,13 @@ use super::{
     deductions_text, explain_href, month_href, parse_month, percent, refusal, rp, rule_text,
     signed, state_label, unit_totals,
 };
-use crate::i18n::catalogue as T;
 use crate::pages::context::{CsrfForm, Look, StaffCx};
 use crate::pages::failure::{Missing, PageError};
 use crate::pages::staff::confirm::{self, confirmed, Confirmation};
 use crate::pages::staff::explanation::{evidence_counts, shortfall, trust_label, waiting_units};
 use crate::pages::{download, SheetFormat};
 use crate::routes;
+use suara_app::i18n::catalogue as T;
 
 #[derive(Deserialize, Default)]
 pub struct RunQuery {
@@ -476,7 +476,7 @@ pub async fn export(
     let bytes = match format {
         SheetFormat::Xlsx => {
             suara_reports::tpp::payroll_xlsx(&run, &cx.tenant.name, cx.tenant.offset(), &|label| {
-                crate::i18n::sheet_label(cx.lang, label)
+                suara_app::i18n::sheet_label(cx.lang, label)
             })
         }
         SheetFormat::Csv => suara_reports::tpp::payroll_csv(&run),

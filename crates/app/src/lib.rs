@@ -1,0 +1,15 @@
+//! The application layer: what the web server and the command line both do, below HTTP.
+//! Nothing here knows of requests or pages; `suara-web` adds HTTP on top, and the CLI calls
+//! this crate directly.
+//!
+//! - [`signing`]: the regencies' log keys, kept beside the database, and signing heads;
+//! - [`credentials`]: password hashes and tokens;
+//! - [`report`]: the SKM report of a unit and period;
+//! - [`innovation`]: innovations' measured effects;
+//! - [`i18n`]: every user-facing text in Indonesian and English, and how values are written.
+
+pub mod credentials;
+pub mod i18n;
+pub mod innovation;
+pub mod report;
+pub mod signing;
