@@ -215,7 +215,7 @@ pub async fn add_user(store: &Store, args: UserArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// `suara user add-officers`: see [`suara_web::onboarding`].
+/// `suara user add-officers`: see [`suara_app::onboarding`].
 pub async fn add_officer_accounts(
     store: &Store,
     unit: Option<&str>,
@@ -229,7 +229,7 @@ pub async fn add_officer_accounts(
             .with_context(|| format!("--unit: no unit '{unit}'"))?;
     }
     let today = OffsetDateTime::now_utc().to_offset(tenant.offset()).date();
-    let opened = suara_web::onboarding::open_officer_accounts(
+    let opened = suara_app::onboarding::open_officer_accounts(
         store,
         &tenant.tenant_id,
         unit.unwrap_or_default(),

@@ -4,6 +4,7 @@
 //!
 //! - [`signing`]: the regencies' log keys, kept beside the database, and signing heads;
 //! - [`credentials`]: password hashes and tokens;
+//! - [`onboarding`]: accounts for every officer on the list, with first sign-in letters;
 //! - [`report`]: the SKM report of a unit and period;
 //! - [`innovation`]: innovations' measured effects;
 //! - [`i18n`]: every user-facing text in Indonesian and English, and how values are written.
@@ -11,5 +12,6 @@
 pub mod credentials;
 pub mod i18n;
 pub mod innovation;
+pub mod onboarding;
 pub mod report;
 pub mod signing;

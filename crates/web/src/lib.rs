@@ -13,7 +13,6 @@ pub mod api;
 pub mod auth;
 mod error;
 pub mod metrics;
-pub mod onboarding;
 mod openapi;
 mod pages;
 mod photos;

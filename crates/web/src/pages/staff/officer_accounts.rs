@@ -11,11 +11,11 @@ use serde::Deserialize;
 use suara_domain::org::{Officer, Unit};
 
 use super::outcome;
-use crate::onboarding::{open_officer_accounts, FirstSignIn};
 use crate::pages::context::{CsrfForm, Look, StaffCx};
 use crate::pages::failure::PageError;
 use crate::routes;
 use suara_app::i18n::catalogue as T;
+use suara_app::onboarding::{open_officer_accounts, FirstSignIn};
 
 /// Units with officers who have no account yet, and how many.
 pub struct FormView {

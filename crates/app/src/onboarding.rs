@@ -30,8 +30,8 @@ pub async fn open_officer_accounts(
     let mut opened = Vec::with_capacity(officers.len());
     for officer in officers {
         // 64 random bits, in characters that read unambiguously on paper.
-        let password = suara_app::credentials::random_token()[..16].to_string();
-        let hash = suara_app::credentials::hash_password_off_thread(password.clone())
+        let password = crate::credentials::random_token()[..16].to_string();
+        let hash = crate::credentials::hash_password_off_thread(password.clone())
             .await
             .map_err(|e| StoreError::Corrupt(format!("hashing a password: {e}")))?;
         let account = NewAccount {
