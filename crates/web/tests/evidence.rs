@@ -232,6 +232,11 @@ async fn one_afternoon_never_decides_a_month(db: TestDatabase) {
     )
     .await;
     assert!(why.contains("batas atas"), "{why}");
+    // The unit whose score decided is named as people know it, not by its code.
+    assert!(
+        why.contains("Unit Dinas Dukcapil: ") && !why.contains("<code>dukcapil</code>"),
+        "{why}"
+    );
 
     // A new policy, previewed first: what it would have paid last month, nothing saved.
     let text = format!(

@@ -215,6 +215,8 @@ pub struct Figures<'a> {
     pub officers: &'a [RunOfficer],
     pub payroll: &'a Payroll,
     pub run: Option<&'a RunSummary>,
+    /// Unit code → name.
+    pub unit_names: &'a std::collections::HashMap<String, String>,
 }
 
 impl Figures<'_> {
@@ -286,7 +288,7 @@ pub fn steps(lang: Lang, run: &Figures, nip: &str, published: u64) -> Markup {
                             @else { "0 " (lang.t(T::RESPONSES_2)) "." } }
                     }
                     (Some(u), Some(unit_id)) => {
-                        p { (lang.t(T::UNIT)) code { (unit_id) } ": " (u.responses) " " (lang.t(T::RESPONSES_IKM)) strong { (lang.decimal(u.ikm)) } "."
+                        p { (lang.t(T::UNIT)) (run.unit_names.get(unit_id).map_or(unit_id, String::as_str)) ": " (u.responses) " " (lang.t(T::RESPONSES_IKM)) strong { (lang.decimal(u.ikm)) } "."
                             @if unit_id != input.unit_id { " " (lang.t(T::YOUR_OWN_UNIT_HAD_NONE_THE_UNIT)) } }
                     }
                     _ => { p { (lang.t(T::YOUR_UNIT_HAD_NO_RESPONSES_THAT_COUNT)) } }

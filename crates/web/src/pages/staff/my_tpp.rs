@@ -55,6 +55,8 @@ pub struct ExplainView {
     /// Whether the officer is the user, who may appeal.
     pub own: bool,
     pub offset: time::UtcOffset,
+    /// Unit code → name, to name the unit whose score decided.
+    pub unit_names: std::collections::HashMap<String, String>,
 }
 
 async fn load(cx: &StaffCx, nip: &str, month: Option<&str>) -> Result<ExplainView, PageError> {
@@ -120,6 +122,12 @@ async fn load(cx: &StaffCx, nip: &str, month: Option<&str>) -> Result<ExplainVie
             .responses(),
         own: cx.staff.principal.nip.as_deref() == Some(nip),
         offset: cx.tenant.offset(),
+        unit_names: store
+            .units(tenant_id)
+            .await?
+            .into_iter()
+            .map(|u| (u.unit_id, u.name))
+            .collect(),
         officer,
         months: month_list,
         month,
@@ -156,6 +164,7 @@ pub fn render(
             officers: &r.officers,
             payroll: &r.payroll,
             run: Some(&r.summary),
+            unit_names: &view.unit_names,
         }),
         (None, Some((policy, officers, payroll))) => Some(Figures {
             month,
@@ -163,6 +172,7 @@ pub fn render(
             officers,
             payroll,
             run: None,
+            unit_names: &view.unit_names,
         }),
         (None, None) => None,
     };
