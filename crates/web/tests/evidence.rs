@@ -9,6 +9,7 @@ mod common;
 
 use common::{Session, TestApp, PASSWORD};
 use reqwest::StatusCode;
+use suara_app::i18n::Lang;
 use suara_domain::access::Role;
 use suara_domain::org::import::CurrentOfficer;
 use suara_domain::org::Officer;
@@ -120,24 +121,43 @@ async fn previewed(app: &TestApp, finance: &Session, policy: &str) -> (StatusCod
     (response.status(), response.text().await.unwrap())
 }
 
-/// What each dukcapil officer is paid in the month's newest run.
-async fn amounts(app: &TestApp, month: &str) -> (u64, u64) {
-    let run = app
-        .store
+/// What an officer is paid in the month's newest run.
+async fn paid_to(app: &TestApp, month: &str, nip: &str) -> u64 {
+    app.store
         .payroll_run("t1", month.parse().unwrap(), None)
         .await
         .unwrap()
-        .unwrap();
-    let paid = |nip: &str| {
-        run.payroll
-            .rows
-            .iter()
-            .find(|r| r.nip == nip)
-            .unwrap()
-            .explanation
-            .amount
-    };
-    (paid(OFFICER_NIP), paid(HEAD_NIP))
+        .unwrap()
+        .payroll
+        .rows
+        .iter()
+        .find(|r| r.nip == nip)
+        .unwrap()
+        .explanation
+        .amount
+}
+
+/// What Sri and the office's head are paid in the month's newest run.
+async fn amounts(app: &TestApp, month: &str) -> (u64, u64) {
+    (
+        paid_to(app, month, OFFICER_NIP).await,
+        paid_to(app, month, HEAD_NIP).await,
+    )
+}
+
+/// What Sri is paid in the month's newest run.
+async fn amounts_of(app: &TestApp, month: &str) -> u64 {
+    paid_to(app, month, OFFICER_NIP).await
+}
+
+/// An officer's explanation of a month, as `session` reads it.
+async fn explanation(app: &TestApp, session: &Session, nip: &str, month: &str) -> String {
+    page(
+        app,
+        session,
+        &format!("/dasbor/pegawai/{nip}/tpp?bulan={month}&lang=id"),
+    )
+    .await
 }
 
 async fn one_afternoon_never_decides_a_month(db: TestDatabase) {
@@ -188,12 +208,7 @@ async fn one_afternoon_never_decides_a_month(db: TestDatabase) {
     );
     // Sri sees which rule applied and what would change it.
     let sri = app.sign_in("sri", PASSWORD).await.unwrap();
-    let why = page(
-        &app,
-        &sri,
-        &format!("/dasbor/pegawai/{OFFICER_NIP}/tpp?bulan={month}&lang=id"),
-    )
-    .await;
+    let why = explanation(&app, &sri, OFFICER_NIP, &month).await;
     for part in [
         "<strong>44</strong> tanggapan yang dihitung untuk TPP; TPP baru dapat dikurangi bila ada sedikitnya 179 (sampel Krejcie–Morgan untuk 334 pengguna layanan per bulan).",
         "Tanggapan itu diberikan pada <strong>1</strong> hari berbeda; aturan meminta sedikitnya 10 hari",
@@ -225,12 +240,7 @@ async fn one_afternoon_never_decides_a_month(db: TestDatabase) {
             && !run.contains("Dinas Dukcapil: "),
         "{run}"
     );
-    let why = page(
-        &app,
-        &sri,
-        &format!("/dasbor/pegawai/{OFFICER_NIP}/tpp?bulan={month}&lang=id"),
-    )
-    .await;
+    let why = explanation(&app, &sri, OFFICER_NIP, &month).await;
     assert!(why.contains("batas atas"), "{why}");
     // The unit whose score decided is named as people know it, not by its code.
     assert!(
@@ -374,12 +384,7 @@ async fn a_low_month_moves_pay_by_a_bounded_step(db: TestDatabase) {
     );
     assert_eq!(amounts_of(&app, &last).await, BASE * 90 / 100);
     let sri = app.sign_in("sri", PASSWORD).await.unwrap();
-    let why = page(
-        &app,
-        &sri,
-        &format!("/dasbor/pegawai/{OFFICER_NIP}/tpp?bulan={last}&lang=id"),
-    )
-    .await;
+    let why = explanation(&app, &sri, OFFICER_NIP, &last).await;
     assert!(
         why.contains("Batas penurunan bulanan: TPP turun paling banyak 10% dari TPP penuh dalam sebulan. Bulan lalu dibayar 100%, jadi bulan ini paling sedikit 90,00%."),
         "{why}"
@@ -414,22 +419,6 @@ async fn a_low_month_moves_pay_by_a_bounded_step(db: TestDatabase) {
         )
         .await;
     assert_eq!(response.status(), StatusCode::CONFLICT);
-}
-
-/// What Sri is paid in the month's newest run.
-async fn amounts_of(app: &TestApp, month: &str) -> u64 {
-    app.store
-        .payroll_run("t1", month.parse().unwrap(), None)
-        .await
-        .unwrap()
-        .unwrap()
-        .payroll
-        .rows
-        .iter()
-        .find(|r| r.nip == OFFICER_NIP)
-        .unwrap()
-        .explanation
-        .amount
 }
 
 /// A unit of 30 users a month never reaches ten days of answers in a month; under a policy
@@ -485,44 +474,11 @@ async fn a_small_unit_is_judged_over_a_quarter(db: TestDatabase) {
     );
     assert_eq!(amounts_of(&app, &last.to_string()).await, BASE);
     let sri = app.sign_in("sri", PASSWORD).await.unwrap();
-    let why = page(
-        &app,
-        &sri,
-        &format!("/dasbor/pegawai/{OFFICER_NIP}/tpp?bulan={last}&lang=id"),
-    )
-    .await;
+    let why = explanation(&app, &sri, OFFICER_NIP, &last.to_string()).await;
     let months = format!(
-        "Dalam 3 bulan ({} {} sampai {} {}), unit Anda punya <strong>48</strong>",
-        [
-            "Januari",
-            "Februari",
-            "Maret",
-            "April",
-            "Mei",
-            "Juni",
-            "Juli",
-            "Agustus",
-            "September",
-            "Oktober",
-            "November",
-            "Desember"
-        ][usize::from(first.month() - 1)],
-        first.year(),
-        [
-            "Januari",
-            "Februari",
-            "Maret",
-            "April",
-            "Mei",
-            "Juni",
-            "Juli",
-            "Agustus",
-            "September",
-            "Oktober",
-            "November",
-            "Desember"
-        ][usize::from(last.month() - 1)],
-        last.year(),
+        "Dalam 3 bulan ({} sampai {}), unit Anda punya <strong>48</strong>",
+        Lang::Id.month(first),
+        Lang::Id.month(last)
     );
     for part in [
         months.as_str(),
@@ -613,30 +569,12 @@ async fn a_head_who_serves_no_one_is_judged_on_the_units_they_lead(db: TestDatab
         .await
         .unwrap();
     compute(&app, &finance, &month).await;
-    let paid = |nip: &'static str| {
-        let app = &app;
-        let month = month.clone();
-        async move {
-            app.store
-                .payroll_run("t1", month.parse().unwrap(), None)
-                .await
-                .unwrap()
-                .unwrap()
-                .payroll
-                .rows
-                .iter()
-                .find(|r| r.nip == nip)
-                .unwrap()
-                .explanation
-                .amount
-        }
-    };
     assert_eq!(
-        paid(HEAD_NIP).await,
+        paid_to(&app, &month, HEAD_NIP).await,
         BASE,
         "nothing rated the director's unit"
     );
-    assert!(paid(OTHER_OFFICER_NIP).await < BASE * 60 / 100);
+    assert!(paid_to(&app, &month, OTHER_OFFICER_NIP).await < BASE * 60 / 100);
 
     let led = policy("dipimpin", "not_serving_public = \"units_led\"\n");
     let (status, preview) = previewed(&app, &finance, &led).await;
@@ -650,15 +588,10 @@ async fn a_head_who_serves_no_one_is_judged_on_the_units_they_lead(db: TestDatab
         run.contains("pegawai yang tidak melayani publik dan memimpin unit dinilai dari unit yang dipimpinnya"),
         "{run}"
     );
-    let director = paid(HEAD_NIP).await;
+    let director = paid_to(&app, &month, HEAD_NIP).await;
     assert!(director < BASE * 60 / 100, "{director}");
     let session = app.sign_in("direktur", PASSWORD).await.unwrap();
-    let why = page(
-        &app,
-        &session,
-        &format!("/dasbor/pegawai/{HEAD_NIP}/tpp?bulan={month}&lang=id"),
-    )
-    .await;
+    let why = explanation(&app, &session, HEAD_NIP, &month).await;
     assert!(
         why.contains("beserta unit di bawahnya (2 unit): 40 tanggapan, IKM <strong>50,00</strong>"),
         "{why}"
