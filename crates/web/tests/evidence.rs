@@ -150,6 +150,13 @@ async fn amounts_of(app: &TestApp, month: &str) -> u64 {
     paid_to(app, month, OFFICER_NIP).await
 }
 
+/// A statement run on the database directly, as a database keeper without the key would.
+async fn edit_database(url: &str, sql: &str) {
+    let raw = sqlx::AnyPool::connect(url).await.unwrap();
+    sqlx::query(sql).execute(&raw).await.unwrap();
+    raw.close().await;
+}
+
 /// An officer's explanation of a month, as `session` reads it.
 async fn explanation(app: &TestApp, session: &Session, nip: &str, month: &str) -> String {
     page(
@@ -392,25 +399,24 @@ async fn a_low_month_moves_pay_by_a_bounded_step(db: TestDatabase) {
 
     // A database keeper lowers the factor the run started from, so the limit would let pay
     // fall further: the run no longer computes to its digest, and is not shown as it is.
-    let raw = sqlx::AnyPool::connect(&url).await.unwrap();
-    sqlx::query(&format!(
-        "UPDATE tpp_run_officers SET previous_factor = '0.5' WHERE period_month = '{last}'"
-    ))
-    .execute(&raw)
-    .await
-    .unwrap();
+    edit_database(
+        &url,
+        &format!(
+            "UPDATE tpp_run_officers SET previous_factor = '0.5' WHERE period_month = '{last}'"
+        ),
+    )
+    .await;
     assert!(app
         .store
         .payroll_run("t1", last.parse().unwrap(), None)
         .await
         .is_err());
     // Nor can last month's paid run be edited to the same end: the next computation stops.
-    sqlx::query(&format!(
-        "UPDATE tpp_run_officers SET amount = 2000000 WHERE period_month = '{before}'"
-    ))
-    .execute(&raw)
-    .await
-    .unwrap();
+    edit_database(
+        &url,
+        &format!("UPDATE tpp_run_officers SET amount = 2000000 WHERE period_month = '{before}'"),
+    )
+    .await;
     let response = app
         .post_form_as(
             Some(&finance),
@@ -598,20 +604,19 @@ async fn a_head_who_serves_no_one_is_judged_on_the_units_they_lead(db: TestDatab
     );
     // A database keeper who narrows the units she was judged on (to her own, unrated one)
     // leaves a run that no longer computes to its digest: it is not shown as it is.
-    let raw = sqlx::AnyPool::connect(&url).await.unwrap();
-    sqlx::query(&format!(
-        "UPDATE tpp_run_officers SET led_units = '[\"rsud\"]' WHERE nip = '{HEAD_NIP}'"
-    ))
-    .execute(&raw)
-    .await
-    .unwrap();
+    edit_database(
+        &url,
+        &format!("UPDATE tpp_run_officers SET led_units = '[\"rsud\"]' WHERE nip = '{HEAD_NIP}'"),
+    )
+    .await;
     assert!(app.store.payroll_run("t1", last, None).await.is_err());
-    sqlx::query(&format!(
+    edit_database(
+        &url,
+        &format!(
         "UPDATE tpp_run_officers SET led_units = '[\"rsud\",\"rsud-igd\"]' WHERE nip = '{HEAD_NIP}'"
-    ))
-    .execute(&raw)
-    .await
-    .unwrap();
+    ),
+    )
+    .await;
     // A policy naming a choice that does not exist is refused in words.
     let (status, refused) = previewed(
         &app,
