@@ -231,6 +231,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/shared/0036_units_led.sql"),
         postgres: include_str!("../migrations/shared/0036_units_led.sql"),
     },
+    Migration {
+        version: 37,
+        name: "village_map",
+        sqlite: include_str!("../migrations/shared/0037_village_map.sql"),
+        postgres: include_str!("../migrations/shared/0037_village_map.sql"),
+    },
 ];
 
 /// Responses stored before the chain existed are linked once, when it is created.
@@ -239,6 +245,8 @@ const CHAIN_VERSION: i64 = 3;
 const PAY_TOTALS_VERSION: i64 = 10;
 /// Audit entries written before the audit chain existed are linked once, when it is made.
 const AUDIT_CHAIN_VERSION: i64 = 25;
+/// Villages imported before the map's boundaries and centres were kept get them once.
+const VILLAGE_MAP_VERSION: i64 = 37;
 
 pub(crate) async fn run(store: &Store) -> Result<()> {
     let mut tx = store.writer.begin().await?;
@@ -274,6 +282,9 @@ pub(crate) async fn run(store: &Store) -> Result<()> {
         }
         if migration.version == AUDIT_CHAIN_VERSION {
             crate::audit_chain::link_existing(&mut tx).await?;
+        }
+        if migration.version == VILLAGE_MAP_VERSION {
+            crate::villages::draw_existing(&mut tx).await?;
         }
         if migration.version == PAY_TOTALS_VERSION {
             crate::totals::rebuild(&mut tx, store.backend).await?;

@@ -40,7 +40,8 @@ use suara_store::testing::TestDatabase;
 suara_store::backend_tests!(
     a_forum_to_the_budget_and_the_public_sees_it,
     proposals_merge_and_split_at_the_district_musrenbang,
-    an_offline_forum_records_each_item_once
+    an_offline_forum_records_each_item_once,
+    a_surveyed_boundary_is_drawn_at_the_map_s_resolution
 );
 
 async fn post(
@@ -1242,4 +1243,46 @@ async fn an_offline_forum_records_each_item_once(db: TestDatabase) {
 
 async fn text_as(app: &TestApp, session: &Session, path: &str) -> String {
     app.get_as(session, path).await.text().await.unwrap()
+}
+
+/// A village boundary surveyed to 19,999 points is kept as imported, but the map is drawn
+/// from the few hundred a screen can show, computed once at the import: the page stays
+/// light however detailed the survey, and proposals still sit at the village's centre.
+async fn a_surveyed_boundary_is_drawn_at_the_map_s_resolution(db: TestDatabase) {
+    use suara_domain::org::village::{Boundary, Point};
+    let app = TestApp::spawn(db).await;
+    let mut org = suara_store::testing::organisation();
+    let mut ring: Vec<Point> = (0..19_999)
+        .map(|i| {
+            let a = f64::from(i) / 19_999.0 * std::f64::consts::TAU;
+            Point::from_degrees(111.72 + 0.02 * a.cos(), -8.28 + 0.02 * a.sin()).unwrap()
+        })
+        .collect();
+    ring.push(ring[0]);
+    org.villages[0].boundary = Some(Boundary(vec![vec![ring]]));
+    app.store
+        .seed_organisation("t1", &org, "test", time::OffsetDateTime::now_utc())
+        .await
+        .unwrap();
+    let stored = app.store.villages_with_boundaries("t1").await.unwrap();
+    assert_eq!(
+        stored[0].boundary.as_ref().unwrap().points().count(),
+        20_000
+    );
+    let drawn = app.store.villages_for_map("t1").await.unwrap();
+    let points = drawn[0].boundary.as_ref().unwrap().points().count();
+    assert!(points < 1_300, "{points} points drawn");
+    let map = text(&app, "/musrena/peta").await;
+    assert!(
+        map.contains("<svg") && map.len() < 100_000,
+        "{} bytes",
+        map.len()
+    );
+    let centres = app.store.village_centres("t1").await.unwrap();
+    let centre = centres[&org.villages[0].code];
+    assert!(
+        (centre.lon_degrees() - 111.72).abs() < 0.001
+            && (centre.lat_degrees() + 8.28).abs() < 0.001,
+        "{centre:?}"
+    );
 }

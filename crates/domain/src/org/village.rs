@@ -125,6 +125,10 @@ pub struct Boundary(pub Vec<Vec<Vec<Point>>>);
 /// would make the map page heavy for cheap phones.
 pub const MAX_BOUNDARY_POINTS: usize = 20_000;
 
+/// The map's resolution, in ten-millionths of a degree: 0.0001° (about 11 m), finer than a
+/// regency drawn 800 units wide can show.
+pub const MAP_STEP: i32 = 1_000;
+
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum BoundaryError {
     #[error("is not GeoJSON: {0}")]
@@ -215,6 +219,36 @@ impl Boundary {
         self.0.iter().flatten().flatten().copied()
     }
 
+    /// The boundary as the map draws it: along each ring, a point closer than
+    /// [`MAP_STEP`] (either way) to the last one kept is left out, so a surveyed boundary of
+    /// twenty thousand points keeps the few hundred a screen can show. Rings stay closed;
+    /// a ring that would keep fewer than 4 points is kept whole. Computed once, when the
+    /// boundary is imported: the map is drawn from it on every request.
+    pub fn for_map(&self) -> Boundary {
+        let thin = |ring: &Vec<Point>| -> Vec<Point> {
+            let mut kept: Vec<Point> = Vec::with_capacity(ring.len().min(1024));
+            for (i, p) in ring.iter().enumerate() {
+                let far = kept.last().is_none_or(|last| {
+                    (p.lon - last.lon).abs() >= MAP_STEP || (p.lat - last.lat).abs() >= MAP_STEP
+                });
+                if far || i + 1 == ring.len() {
+                    kept.push(*p);
+                }
+            }
+            if kept.len() < 4 {
+                ring.clone()
+            } else {
+                kept
+            }
+        };
+        Boundary(
+            self.0
+                .iter()
+                .map(|polygon| polygon.iter().map(thin).collect())
+                .collect(),
+        )
+    }
+
     /// The outer rings' vertex average, where a label or marker goes.
     pub fn centre(&self) -> Option<Point> {
         let outer: Vec<Point> = self
@@ -236,6 +270,35 @@ impl Boundary {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A ring of `n` points round a circle of `radius` degrees, closed.
+    fn circle(n: usize, radius: f64) -> Vec<Point> {
+        let mut ring: Vec<Point> = (0..n)
+            .map(|i| {
+                let a = i as f64 / n as f64 * std::f64::consts::TAU;
+                Point::from_degrees(111.7 + radius * a.cos(), -8.1 + radius * a.sin()).unwrap()
+            })
+            .collect();
+        ring.push(ring[0]);
+        ring
+    }
+
+    #[test]
+    fn the_map_keeps_what_a_screen_can_show() {
+        // A village surveyed to 19,999 points, about 4 km across.
+        let surveyed = Boundary(vec![vec![circle(19_999, 0.02)]]);
+        let drawn = surveyed.for_map();
+        let ring = &drawn.0[0][0];
+        assert!(ring.len() < 1_300 && ring.len() > 100, "{}", ring.len());
+        assert_eq!(ring.first(), ring.last(), "still closed");
+        assert!(
+            ring.iter().all(|p| surveyed.0[0][0].contains(p)),
+            "no point made up"
+        );
+        // A small ring is kept whole rather than lost.
+        let small = Boundary(vec![vec![circle(5, 0.00001)]]);
+        assert_eq!(small.for_map(), small);
+    }
 
     #[test]
     fn codes_have_four_parts_and_match_the_kind() {

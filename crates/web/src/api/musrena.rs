@@ -218,13 +218,7 @@ pub async fn proposals_geojson(
     let tenant = app.tenant(query.tenant.as_deref()).await?;
     let found = app.store.proposals(&tenant.tenant_id, &filter).await?;
     let districts = district_names(&app, &tenant.tenant_id).await?;
-    let centres: HashMap<String, Point> = app
-        .store
-        .villages_with_boundaries(&tenant.tenant_id)
-        .await?
-        .into_iter()
-        .filter_map(|v| Some((v.code, v.boundary?.centre()?)))
-        .collect();
+    let centres: HashMap<String, Point> = app.store.village_centres(&tenant.tenant_id).await?;
     let features: Vec<Value> = found
         .iter()
         .map(|p| {

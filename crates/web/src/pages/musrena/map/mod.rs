@@ -66,10 +66,7 @@ pub async fn map(cx: PageCx, Query(query): Query<MapQuery>) -> Result<Response, 
         .and_then(|y| y.trim().parse().ok())
         .filter(|y| years.contains(y));
     let view = MapView {
-        villages: app
-            .store
-            .villages_with_boundaries(&tenant.tenant_id)
-            .await?,
+        villages: app.store.villages_for_map(&tenant.tenant_id).await?,
         figures: app
             .store
             .village_figures(&tenant.tenant_id, year)
