@@ -420,6 +420,28 @@ pub async fn set_password(
 }
 
 /// `suara user disable|enable USERNAME`.
+/// `suara user reset-second-factor`: for a holder who lost both phone and recovery codes.
+pub async fn reset_second_factor(
+    store: &Store,
+    username: &str,
+    tenant: Option<&str>,
+) -> anyhow::Result<ExitCode> {
+    let tenant = self::tenant(store, tenant).await?;
+    if !store
+        .reset_second_factor(
+            &tenant.tenant_id,
+            username,
+            CLI_ACTOR,
+            OffsetDateTime::now_utc(),
+        )
+        .await?
+    {
+        bail!("no account '{username}'");
+    }
+    println!("{username} sets up a new sign-in code at the next sign-in; its sessions ended");
+    Ok(ExitCode::SUCCESS)
+}
+
 pub async fn change_user(
     store: &Store,
     username: &str,

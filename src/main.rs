@@ -348,6 +348,13 @@ enum UserCommand {
         #[arg(long)]
         tenant: Option<String>,
     },
+    /// Remove an account's sign-in code (its authenticator app) and recovery codes, for a
+    /// lost phone: its sessions end, and at the next sign-in it sets up a new one.
+    ResetSecondFactor {
+        username: String,
+        #[arg(long)]
+        tenant: Option<String>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -513,6 +520,10 @@ fn main() -> ExitCode {
                             AccountChange::Enable,
                         )
                         .await
+                    }
+                    UserCommand::ResetSecondFactor { username, tenant } => {
+                        admin_command::reset_second_factor(&store, &username, tenant.as_deref())
+                            .await
                     }
                 }
             })

@@ -5,6 +5,7 @@
 //! - [`signing`]: the regencies' log keys, kept beside the database, and signing heads;
 //! - [`credentials`]: password hashes and tokens;
 //! - [`onboarding`]: accounts for every officer on the list, with first sign-in letters;
+//! - [`second_factor`]: one-time codes and recovery codes for the roles that touch pay;
 //! - [`report`]: the SKM report of a unit and period;
 //! - [`innovation`]: innovations' measured effects;
 //! - [`i18n`]: every user-facing text in Indonesian and English, and how values are written.
@@ -14,4 +15,5 @@ pub mod i18n;
 pub mod innovation;
 pub mod onboarding;
 pub mod report;
+pub mod second_factor;
 pub mod signing;

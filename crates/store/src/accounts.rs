@@ -23,6 +23,8 @@ pub struct Account {
     pub must_change_password: bool,
     /// Where alerts and "lupa kata sandi" links go.
     pub email: Option<String>,
+    /// A second factor is set up (the secret itself is read only to check a code).
+    pub has_second_factor: bool,
 }
 
 impl Account {
@@ -52,11 +54,16 @@ pub struct SessionInfo {
     pub tenant_id: String,
     pub account: Account,
     pub csrf_token: String,
+    /// The account's second factor was given in this session (or its role needs none).
+    pub second_factor_done: bool,
+    /// The secret being set up in this session, until its first code confirms it.
+    pub pending_totp_secret: Option<String>,
 }
 
 const ACCOUNT_COLUMNS: &str =
     "a.username, a.role, a.unit_id, a.nip, a.password_hash, a.disabled_at_us,
-     a.must_change_password, a.email";
+     a.must_change_password, a.email,
+     CAST(CASE WHEN a.totp_secret IS NULL THEN 0 ELSE 1 END AS BIGINT) AS has_second_factor";
 
 impl Store {
     /// Creates the account; `false` when the username is taken. Audited without the hash.
@@ -136,16 +143,19 @@ impl Store {
         username: &str,
         csrf_token: &str,
         expires_at: OffsetDateTime,
+        second_factor_done: bool,
     ) -> Result<()> {
         sqlx::query(
-            "INSERT INTO sessions (tenant_id, token_hash, username, csrf_token, expires_at_us)
-             VALUES ($1, $2, $3, $4, $5)",
+            "INSERT INTO sessions (tenant_id, token_hash, username, csrf_token, expires_at_us,
+                 second_factor_done)
+             VALUES ($1, $2, $3, $4, $5, $6)",
         )
         .bind(tenant_id)
         .bind(token_hash)
         .bind(username)
         .bind(csrf_token)
         .bind(micros(expires_at))
+        .bind(i64::from(second_factor_done))
         .execute(&self.writer)
         .await?;
         Ok(())
@@ -158,7 +168,8 @@ impl Store {
         now: OffsetDateTime,
     ) -> Result<Option<SessionInfo>> {
         let row = sqlx::query(&format!(
-            "SELECT {ACCOUNT_COLUMNS}, s.tenant_id, s.csrf_token FROM sessions s
+            "SELECT {ACCOUNT_COLUMNS}, s.tenant_id, s.csrf_token, s.second_factor_done,
+                 s.pending_totp_secret FROM sessions s
              JOIN accounts a ON a.tenant_id = s.tenant_id AND a.username = s.username
              WHERE s.token_hash = $1 AND s.expires_at_us > $2 AND a.disabled_at_us IS NULL"
         ))
@@ -171,6 +182,8 @@ impl Store {
                 account: account_from_row(&row)?,
                 tenant_id: row.try_get("tenant_id")?,
                 csrf_token: row.try_get("csrf_token")?,
+                second_factor_done: row.try_get::<i64, _>("second_factor_done")? != 0,
+                pending_totp_secret: row.try_get("pending_totp_secret")?,
             })
         })
         .transpose()
@@ -281,6 +294,7 @@ fn account_from_row(row: &AnyRow) -> Result<Account> {
         disabled: row.try_get::<Option<i64>, _>("disabled_at_us")?.is_some(),
         must_change_password: row.try_get::<i64, _>("must_change_password")? != 0,
         email: row.try_get("email")?,
+        has_second_factor: row.try_get::<i64, _>("has_second_factor")? != 0,
     })
 }
 

@@ -32,6 +32,7 @@ mod report;
 mod responses;
 mod run_drift;
 mod schema;
+mod second_factor;
 #[cfg(feature = "testing")]
 pub mod testing;
 mod tickets;
@@ -76,6 +77,7 @@ pub use quarantine::{DecisionError, HeldPage, HeldQuery, HeldResponse, Signals, 
 pub use report::{ExportedResponse, ProfileColumn};
 pub use responses::{Channel, Receipt, RecordError, Recorded, Scope, ScopeKind, Submission};
 pub use schema::TableKeys;
+pub use second_factor::SecondFactor;
 pub use suara_domain::org::{Assignment, Officer, Service, ServicePoint, Unit};
 pub use tickets::{ApiKey, Issuer, TicketBinding, TicketInfo};
 pub use tpp::{

@@ -237,6 +237,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/shared/0037_village_map.sql"),
         postgres: include_str!("../migrations/shared/0037_village_map.sql"),
     },
+    Migration {
+        version: 38,
+        name: "second_factor",
+        sqlite: include_str!("../migrations/shared/0038_second_factor.sql"),
+        postgres: include_str!("../migrations/shared/0038_second_factor.sql"),
+    },
 ];
 
 /// Responses stored before the chain existed are linked once, when it is created.

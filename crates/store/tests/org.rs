@@ -161,7 +161,14 @@ async fn accounts_sessions_and_login_failures(db: TestDatabase) {
     );
 
     store
-        .create_session("t1", "hash-1", "dinkes", "csrf-1", NOW + Duration::hours(8))
+        .create_session(
+            "t1",
+            "hash-1",
+            "dinkes",
+            "csrf-1",
+            NOW + Duration::hours(8),
+            true,
+        )
         .await
         .unwrap();
     let session = store.session("hash-1", NOW).await.unwrap().unwrap();
@@ -242,7 +249,7 @@ async fn accounts_are_disabled_reset_and_keys_revoked(db: TestDatabase) {
     let later = NOW + Duration::hours(8);
     for token in ["laptop", "phone"] {
         store
-            .create_session("t1", token, "keuangan", "csrf", later)
+            .create_session("t1", token, "keuangan", "csrf", later, true)
             .await
             .unwrap();
     }
@@ -297,7 +304,7 @@ async fn accounts_are_disabled_reset_and_keys_revoked(db: TestDatabase) {
             .disabled
     );
     store
-        .create_session("t1", "again", "keuangan", "csrf", later)
+        .create_session("t1", "again", "keuangan", "csrf", later, true)
         .await
         .unwrap();
     assert!(store

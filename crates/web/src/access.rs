@@ -69,9 +69,32 @@ pub async fn authorize(
         }
         return PageError::SignInFirst.into_response();
     };
+    // A role that touches pay gives its second factor before anything else: until then the
+    // session reaches only the code pages and signing out.
+    let pending =
+        suara_app::second_factor::required(session.account.role) && !session.second_factor_done;
+    let code_pages = [
+        crate::routes::SECOND_FACTOR,
+        crate::routes::SECOND_FACTOR_SETUP,
+        crate::routes::LOGOUT,
+    ];
+    if pending && !code_pages.contains(&rule.path) {
+        if request.method() != Method::GET {
+            return PageError::SignInFirst.into_response();
+        }
+        let to = if session.account.has_second_factor {
+            crate::routes::SECOND_FACTOR
+        } else {
+            crate::routes::SECOND_FACTOR_SETUP
+        };
+        let next = serde_urlencoded::to_string([("next", here.as_str()), ("lang", lang.code())])
+            .unwrap_or_default();
+        return Redirect::to(&format!("{to}?{next}")).into_response();
+    }
     // A password someone else chose (a new account's, a reset's) is changed before anything
     // else: until then the account reaches only its own page and signing out.
     if session.account.must_change_password
+        && !pending
         && rule.path != crate::routes::MY_ACCOUNT
         && rule.path != crate::routes::LOGOUT
     {

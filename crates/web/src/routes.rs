@@ -95,6 +95,16 @@ macro_rules! route_table {
 route_table! {
     staff {
         LOGOUT logout() = "/keluar" => [POST SignedIn staff::login::logout];
+        /// The second step of signing in for the roles that touch pay: an authenticator
+        /// app's code (or a recovery code), and setting the app up the first time.
+        SECOND_FACTOR second_factor() = "/masuk/kode" => [
+            GET SignedIn staff::second_factor::form,
+            POST SignedIn staff::second_factor::submit,
+        ];
+        SECOND_FACTOR_SETUP second_factor_setup() = "/masuk/kode-baru" => [
+            GET SignedIn staff::second_factor::setup_form,
+            POST SignedIn staff::second_factor::setup_submit,
+        ];
         MY_ACCOUNT my_account() = "/akun" => [
             GET SignedIn staff::accounts::my_account,
             POST SignedIn staff::accounts::change_password,

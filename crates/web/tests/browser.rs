@@ -466,6 +466,7 @@ async fn signed_in_pages_are_accessible() {
             "provinsi",
             "browser-test-csrf",
             now + time::Duration::hours(1),
+            true,
         )
         .await
         .unwrap();

@@ -5781,6 +5781,78 @@ pub const POLICY_NOT_SERVING_PUBLIC: Text = Text {
     id: "Penilaian pegawai yang tidak melayani publik",
     en: "How staff who do not serve the public are judged",
 };
+pub const SIGN_IN_CODE: Text = Text {
+    id: "Kode masuk",
+    en: "Sign-in code",
+};
+pub const SIGN_IN_CODE_LEAD: Text = Text {
+    id: "Akun Anda dapat mengubah TPP pegawai, jadi selain kata sandi diperlukan kode dari aplikasi autentikator di ponsel Anda.",
+    en: "Your account can change officers' TPP, so besides your password it needs a code from the authenticator app on your phone.",
+};
+pub const CODE_FROM_THE_APP: Text = Text {
+    id: "Kode 6 angka dari aplikasi",
+    en: "The 6-digit code from the app",
+};
+pub const OR_A_RECOVERY_CODE: Text = Text {
+    id: "Ponsel hilang? Ketik salah satu kode pemulihan Anda di kolom ini.",
+    en: "Lost your phone? Type one of your recovery codes in this box.",
+};
+pub const WRONG_CODE: Text = Text {
+    id: "Kode tidak cocok atau sudah dipakai. Ketik kode yang sedang tampil di aplikasi; bila tetap gagal, periksa jam ponsel Anda.",
+    en: "The code does not match or was used already. Type the code the app shows now; if it still fails, check your phone's clock.",
+};
+pub const SET_UP_SIGN_IN_CODE: Text = Text {
+    id: "Pasang kode masuk",
+    en: "Set up your sign-in code",
+};
+pub const SETUP_STEP_INSTALL: Text = Text {
+    id: "Pasang aplikasi autentikator di ponsel Anda, misalnya Google Authenticator, Microsoft Authenticator atau FreeOTP.",
+    en: "Install an authenticator app on your phone, for example Google Authenticator, Microsoft Authenticator or FreeOTP.",
+};
+pub const SETUP_STEP_SCAN: Text = Text {
+    id: "Di aplikasi, pindai kode QR ini.",
+    en: "In the app, scan this QR code.",
+};
+pub const SETUP_KEY: Text = Text {
+    id: "Tidak bisa memindai? Ketik kunci ini di aplikasi:",
+    en: "Cannot scan it? Type this key into the app:",
+};
+pub const SETUP_STEP_TYPE: Text = Text {
+    id: "Ketik kode 6 angka yang tampil di aplikasi.",
+    en: "Type the 6-digit code the app shows.",
+};
+pub const TURN_ON: Text = Text {
+    id: "Aktifkan",
+    en: "Turn on",
+};
+pub const QR_FOR_THE_APP: Text = Text {
+    id: "Kode QR untuk aplikasi autentikator",
+    en: "QR code for the authenticator app",
+};
+pub const RECOVERY_CODES: Text = Text {
+    id: "Kode pemulihan",
+    en: "Recovery codes",
+};
+pub const RECOVERY_CODES_LEAD: Text = Text {
+    id: "Kode masuk sudah aktif. Simpan kode pemulihan ini di tempat aman (cetak atau tulis): bila ponsel Anda hilang, setiap kode dapat dipakai sekali sebagai pengganti kode dari aplikasi. Kode ini hanya ditampilkan sekarang.",
+    en: "Your sign-in code is on. Keep these recovery codes somewhere safe (print or write them down): if you lose your phone, each can be used once instead of a code from the app. They are shown only now.",
+};
+pub const RECOVERY_CODES_LEFT: Text = Text {
+    id: "Anda masuk dengan kode pemulihan; tersisa {} kode. Bila ponsel Anda hilang, minta administrator mengatur ulang kode masuk Anda.",
+    en: "You signed in with a recovery code; {} left. If your phone is lost, ask the administrator to reset your sign-in code.",
+};
+pub const SECOND_FACTOR_SET: Text = Text {
+    id: "Kode masuk dipasang",
+    en: "Sign-in code set up",
+};
+pub const RECOVERY_CODE_USED: Text = Text {
+    id: "Kode pemulihan dipakai",
+    en: "Recovery code used",
+};
+pub const SECOND_FACTOR_RESET: Text = Text {
+    id: "Kode masuk diatur ulang",
+    en: "Sign-in code reset",
+};
 pub const FALLS_AT_MOST_A_MONTH: Text = Text {
     id: "turun paling banyak {} dari TPP penuh dalam sebulan",
     en: "falls by at most {} of full TPP in a month",
@@ -5950,6 +6022,24 @@ pub const THAT_SOURCE_HAS_NO_ANSWERS: Text = Text {
 pub const EVERY_TEXT: &[Text] = &[
     OFFICERS_HELD_BY_THE_FALL_LIMIT,
     FALLS_AT_MOST_A_MONTH,
+    SIGN_IN_CODE,
+    SIGN_IN_CODE_LEAD,
+    CODE_FROM_THE_APP,
+    OR_A_RECOVERY_CODE,
+    WRONG_CODE,
+    SET_UP_SIGN_IN_CODE,
+    SETUP_STEP_INSTALL,
+    SETUP_STEP_SCAN,
+    SETUP_KEY,
+    SETUP_STEP_TYPE,
+    TURN_ON,
+    QR_FOR_THE_APP,
+    RECOVERY_CODES,
+    RECOVERY_CODES_LEAD,
+    RECOVERY_CODES_LEFT,
+    SECOND_FACTOR_SET,
+    RECOVERY_CODE_USED,
+    SECOND_FACTOR_RESET,
     JUDGED_ON_UNITS_LED,
     POLICY_UNITS_LED,
     POLICY_NOT_SERVING_PUBLIC,

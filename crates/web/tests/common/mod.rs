@@ -26,6 +26,10 @@ pub struct TestApp {
     pub store: Store,
     /// Where the signing key's heads are kept (the key itself is `testing::log_key`).
     pub keys: tempfile::TempDir,
+    /// The authenticator apps of the accounts that set up a second factor here: by host and
+    /// username, the secret, the newest time step used (a code works once) and the recovery
+    /// codes not used yet.
+    pub authenticators: std::sync::Mutex<std::collections::HashMap<String, Authenticator>>,
     _db: TestDatabase,
 }
 
@@ -72,6 +76,7 @@ impl TestApp {
             client,
             store,
             keys,
+            authenticators: Default::default(),
             _db: db,
         }
     }
@@ -253,10 +258,136 @@ impl TestApp {
             csrf: String::new(),
             landing,
         };
+        if session.landing.starts_with("/masuk/kode") {
+            session.landing = self.second_factor(username, &session).await;
+        }
         // The CSRF token is in every staff page's sign-out form.
         let page = self.get_as(&session, "/akun").await.text().await.unwrap();
         session.csrf = hidden_value(&page, "csrf").expect("CSRF token on the page");
         Ok(session)
+    }
+
+    /// A session of `username` made in the store, its second factor counted as given: for
+    /// tests of what a signed-in role may do, which sign in hundreds of times (a real sign-in
+    /// is [`TestApp::sign_in`]).
+    pub async fn session_for(&self, username: &str) -> Session {
+        let token = suara_app::credentials::random_token();
+        let csrf = suara_app::credentials::random_token();
+        self.store
+            .create_session(
+                "t1",
+                &suara_app::credentials::token_hash(&token),
+                username,
+                &csrf,
+                time::OffsetDateTime::now_utc() + time::Duration::hours(1),
+                true,
+            )
+            .await
+            .unwrap();
+        Session {
+            cookie: token,
+            csrf,
+            landing: String::new(),
+        }
+    }
+
+    /// Gives the second factor of a role that touches pay, as its holder's authenticator app
+    /// would: sets one up the first time (reading the key off the page), then types the code
+    /// of a step not used before (waiting for one when three sign-ins took them all).
+    /// Returns where the session lands.
+    pub async fn second_factor(&self, username: &str, session: &Session) -> String {
+        let key = format!("{}/{username}", self.base);
+        let page = self.get_as(session, &session.landing).await;
+        if page.status() == StatusCode::SEE_OTHER {
+            // Not set up yet: the setup page, its key, the current code.
+            let setup = page.headers()[LOCATION].to_str().unwrap().to_string();
+            let html = self.get_as(session, &setup).await.text().await.unwrap();
+            let secret: String = html
+                .split("id=\"kunci\">")
+                .nth(1)
+                .and_then(|rest| rest.split('<').next())
+                .expect("the key on the setup page")
+                .split_whitespace()
+                .collect();
+            let now = unix_now();
+            let code = suara_app::second_factor::code_at(&secret, now).unwrap();
+            let csrf = hidden_value(&html, "csrf").unwrap();
+            let mut form = vec![("csrf", csrf.as_str()), ("code", code.as_str())];
+            let next = hidden_value(&html, "next").map(|n| n.replace("&amp;", "&"));
+            if let Some(next) = &next {
+                form.push(("next", next));
+            }
+            let done = self.post_form_as(Some(session), &setup, &form).await;
+            assert_eq!(
+                done.status(),
+                StatusCode::OK,
+                "setting up {username}'s second factor"
+            );
+            let done = done.text().await.unwrap();
+            let recovery = done
+                .split("<li><code>")
+                .skip(1)
+                .filter_map(|rest| rest.split('<').next())
+                .map(str::to_string)
+                .collect();
+            self.authenticators.lock().unwrap().insert(
+                key,
+                Authenticator {
+                    secret,
+                    last_step: now / 30,
+                    recovery,
+                },
+            );
+            return done
+                .split("class=\"button primary\" href=\"")
+                .nth(1)
+                .and_then(|rest| rest.split('"').next())
+                .expect("a way on after the recovery codes")
+                .replace("&amp;", "&");
+        }
+        let html = page.text().await.unwrap();
+        let mut holder = self
+            .authenticators
+            .lock()
+            .unwrap()
+            .get(&key)
+            .cloned()
+            .expect("an account whose second factor this test set up");
+        // Three sign-ins a step window at most (the codes of the step before, this one and
+        // the next); past them a recovery code, as a holder without time to wait would.
+        let step = (unix_now() / 30)
+            .saturating_sub(1)
+            .max(holder.last_step + 1);
+        let code = if step <= unix_now() / 30 + 1 {
+            holder.last_step = step;
+            suara_app::second_factor::code_at(&holder.secret, step * 30).unwrap()
+        } else {
+            holder.recovery.pop().expect("a recovery code left")
+        };
+        let csrf = hidden_value(&html, "csrf").unwrap();
+        let mut form = vec![("csrf", csrf.as_str()), ("code", code.as_str())];
+        let next = hidden_value(&html, "next").map(|n| n.replace("&amp;", "&"));
+        if let Some(next) = &next {
+            form.push(("next", next));
+        }
+        let sent = self
+            .post_form_as(Some(session), &session.landing, &form)
+            .await;
+        self.authenticators.lock().unwrap().insert(key, holder);
+        match sent.status() {
+            StatusCode::SEE_OTHER => sent.headers()[LOCATION].to_str().unwrap().to_string(),
+            // A recovery code: the page says how many are left and links on.
+            StatusCode::OK => sent
+                .text()
+                .await
+                .unwrap()
+                .split("class=\"button primary\" href=\"")
+                .nth(1)
+                .and_then(|rest| rest.split('"').next())
+                .expect("a way on after a recovery code")
+                .replace("&amp;", "&"),
+            other => panic!("{username}'s code: {other}"),
+        }
     }
 
     pub async fn get_as(&self, session: &Session, path: &str) -> reqwest::Response {
@@ -350,6 +481,20 @@ pub fn set_cookie_value(response: &reqwest::Response, name: &str) -> Option<Stri
             v.strip_prefix(&format!("{name}="))
                 .map(|rest| rest.split(';').next().unwrap_or("").to_string())
         })
+}
+
+/// What a holder of a second factor keeps: the app's secret, the newest step used, and the
+/// recovery codes left.
+#[derive(Clone)]
+pub struct Authenticator {
+    pub secret: String,
+    pub last_step: u64,
+    pub recovery: Vec<String>,
+}
+
+/// Seconds since the Unix epoch.
+pub fn unix_now() -> u64 {
+    u64::try_from(time::OffsetDateTime::now_utc().unix_timestamp()).unwrap()
 }
 
 pub fn hidden_value(html: &str, name: &str) -> Option<String> {

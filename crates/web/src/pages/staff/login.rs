@@ -44,7 +44,7 @@ pub struct LoginForm {
 /// Where to go after signing in: only a path on this site. It must start with one `/`, and
 /// hold visible ASCII only: a tab, newline or backslash could turn it into another site
 /// (`/\t/evil.example` reads as `//evil.example`) or into a header that cannot be sent.
-fn safe_next(next: Option<&str>) -> Option<&str> {
+pub(crate) fn safe_next(next: Option<&str>) -> Option<&str> {
     next.filter(|n| {
         n.starts_with('/')
             && !n.starts_with("//")
@@ -205,6 +205,7 @@ async fn sign_in(
         )
         .await?;
     let token = suara_app::credentials::random_token();
+    let second_factor = suara_app::second_factor::required(account.role);
     app.store
         .create_session(
             &tenant.tenant_id,
@@ -212,14 +213,23 @@ async fn sign_in(
             &account.username,
             &suara_app::credentials::random_token(),
             now + auth::SESSION_LIFETIME,
+            !second_factor,
         )
         .await?;
-    let landing = match (account.role, account.nip.as_deref()) {
-        (Role::Officer, Some(nip)) => href(lang, &routes::dashboard_officer(nip), None),
-        (Role::Province, _) => href(lang, routes::PROVINCE, None),
-        _ => href(lang, DASHBOARD, None),
+    // The roles that touch pay give the code of their authenticator app first.
+    let target = if second_factor {
+        let mut pairs = vec![("lang", lang.code())];
+        if let Some(next) = safe_next(next) {
+            pairs.push(("next", next));
+        }
+        format!(
+            "{}?{}",
+            routes::SECOND_FACTOR,
+            serde_urlencoded::to_string(pairs).unwrap_or_default()
+        )
+    } else {
+        safe_next(next).map_or_else(|| landing(lang, &account), str::to_string)
     };
-    let target = safe_next(next).map_or(landing, str::to_string);
     let mut response = Redirect::to(&target).into_response();
     for cookie in [
         auth::set_cookie(SESSION_COOKIE, &token, auth::SESSION_LIFETIME),
@@ -230,6 +240,15 @@ async fn sign_in(
         }
     }
     Ok(response)
+}
+
+/// Where an account goes after signing in, when it was going nowhere in particular.
+pub(crate) fn landing(lang: Lang, account: &suara_store::Account) -> String {
+    match (account.role, account.nip.as_deref()) {
+        (Role::Officer, Some(nip)) => href(lang, &routes::dashboard_officer(nip), None),
+        (Role::Province, _) => href(lang, routes::PROVINCE, None),
+        _ => href(lang, DASHBOARD, None),
+    }
 }
 
 /// Seconds the client must wait before trying `name` again, this try counted as a failure

@@ -22,6 +22,7 @@ pub mod my_tpp;
 pub mod officer_accounts;
 pub mod password_reset;
 pub mod quarantine;
+pub mod second_factor;
 pub mod tpp;
 pub mod users;
 
