@@ -102,8 +102,8 @@ route_table! {
             POST SignedIn staff::second_factor::submit,
         ];
         SECOND_FACTOR_SETUP second_factor_setup() = "/masuk/kode-baru" => [
-            GET SignedIn staff::second_factor::setup_form,
-            POST SignedIn staff::second_factor::setup_submit,
+            GET SignedIn staff::second_factor::setup::form,
+            POST SignedIn staff::second_factor::setup::submit,
         ];
         MY_ACCOUNT my_account() = "/akun" => [
             GET SignedIn staff::accounts::my_account,

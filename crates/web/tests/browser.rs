@@ -470,7 +470,41 @@ async fn signed_in_pages_are_accessible() {
         )
         .await
         .unwrap();
+    // Sessions waiting for their second factor: one to set it up, one to give a code.
+    let hash = suara_app::credentials::hash_password(PASSWORD).unwrap();
+    app.store
+        .create_account(
+            "t1",
+            &suara_store::NewAccount {
+                username: "bpkad-baru",
+                password_hash: &hash,
+                must_change_password: false,
+                role: Role::Finance,
+                unit_id: None,
+                nip: None,
+            },
+            "test",
+            now,
+        )
+        .await
+        .unwrap();
+    let (setting_up, giving) = ("browser-test-setup-session", "browser-test-code-session");
+    for (token, username) in [(setting_up, "bpkad-baru"), (giving, "bpkad")] {
+        app.store
+            .create_session(
+                "t1",
+                &suara_app::credentials::token_hash(token),
+                username,
+                "browser-test-csrf",
+                now + time::Duration::hours(1),
+                false,
+            )
+            .await
+            .unwrap();
+    }
     let visits = serde_json::json!([
+        [setting_up, "Sign-in code setup", "/masuk/kode-baru"],
+        [giving, "Sign-in code", "/masuk/kode"],
         [province, "Province view", "/provinsi"],
         [
             province,

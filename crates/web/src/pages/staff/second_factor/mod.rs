@@ -1,7 +1,9 @@
 //! The second step of signing in for the roles that touch pay: the code of an authenticator
 //! app (`/masuk/kode`), set up at the first sign-in with a QR code and single-use recovery
-//! codes (`/masuk/kode-baru`). Until it is given, the session reaches nothing else (the access
-//! check sends it here).
+//! codes (`/masuk/kode-baru`, [`setup`]). Until it is given, the session reaches nothing else
+//! (the access check sends it here).
+
+pub mod setup;
 
 use std::sync::Arc;
 
@@ -9,10 +11,10 @@ use axum::extract::{FromRequestParts, Query};
 use axum::http::request::Parts;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use maud::{html, Markup, PreEscaped};
+use maud::{html, Markup};
 use serde::Deserialize;
 use suara_app::credentials::token_hash;
-use suara_app::second_factor::{self, accepted_step, recovery_code, setup_url};
+use suara_app::second_factor::{self, accepted_step, recovery_code};
 use time::OffsetDateTime;
 
 use super::login::{landing, retry_after, safe_next, wait_for};
@@ -20,7 +22,7 @@ use crate::auth::{self, SESSION_COOKIE};
 use crate::pages::context::{CsrfForm, StaffCx};
 use crate::pages::failure::PageError;
 use crate::pages::{layout, page};
-use crate::routes::{SECOND_FACTOR, SECOND_FACTOR_SETUP};
+use crate::routes::{LOGOUT, SECOND_FACTOR, SECOND_FACTOR_SETUP};
 use crate::AppState;
 use suara_app::i18n::catalogue as T;
 use suara_app::i18n::Lang;
@@ -43,7 +45,7 @@ pub struct CodeForm {
 }
 
 /// Where to go once the code is given.
-fn onward(cx: &StaffCx, next: Option<&str>) -> String {
+pub(super) fn onward(cx: &StaffCx, next: Option<&str>) -> String {
     safe_next(next).map_or_else(
         || landing(cx.lang, &cx.staff.session.account),
         str::to_string,
@@ -51,12 +53,17 @@ fn onward(cx: &StaffCx, next: Option<&str>) -> String {
 }
 
 /// The session needs no code (its role needs none, or it gave one): on to where it was going.
-fn done(cx: &StaffCx) -> bool {
+pub(super) fn done(cx: &StaffCx) -> bool {
     !second_factor::required(cx.staff.session.account.role) || cx.staff.session.second_factor_done
 }
 
 /// The code field with its label, hint and error, the typed value kept.
-fn code_field(lang: Lang, value: &str, error: Option<&str>, hint: Option<&str>) -> Markup {
+pub(super) fn code_field(
+    lang: Lang,
+    value: &str,
+    error: Option<&str>,
+    hint: Option<&str>,
+) -> Markup {
     html! {
         div.field.error[error.is_some()] {
             label for="kode" { (lang.t(T::CODE_FROM_THE_APP)) }
@@ -68,8 +75,18 @@ fn code_field(lang: Lang, value: &str, error: Option<&str>, hint: Option<&str>) 
     }
 }
 
+/// Signing out instead, as the staff menu would offer.
+pub(super) fn sign_out(cx: &StaffCx) -> Markup {
+    html! {
+        form method="post" action=(cx.href(LOGOUT)) {
+            input type="hidden" name="csrf" value=(cx.staff.session.csrf_token);
+            button.link type="submit" { (cx.lang.t(T::SIGN_OUT)) }
+        }
+    }
+}
+
 /// The error summary linking to the field.
-fn summary(error: Option<&str>) -> Markup {
+pub(super) fn summary(error: Option<&str>) -> Markup {
     html! {
         @if let Some(error) = error {
             div.error-summary role="alert" tabindex="-1" { p { a href="#kode" { (error) } } }
@@ -96,6 +113,7 @@ fn code_page(
             (code_field(lang, typed, error, Some(lang.t(T::OR_A_RECOVERY_CODE))))
             button.primary type="submit" { (lang.t(T::CONTINUE)) }
         }
+        (sign_out(cx))
     };
     page(status, layout(lang, title, SECOND_FACTOR, content))
 }
@@ -133,7 +151,7 @@ pub(crate) fn with_next(cx: &StaffCx, path: &str, next: Option<&str>) -> String 
 
 /// Counts a code attempt as failed before it is checked (a success clears it), per account
 /// from anywhere and per account and client; the seconds to wait, if any.
-async fn code_wait(cx: &StaffCx, client: &str) -> Result<Option<i64>, PageError> {
+pub(super) async fn code_wait(cx: &StaffCx, client: &str) -> Result<Option<i64>, PageError> {
     let (tenant, username) = (cx.tenant_id(), cx.username());
     let now = OffsetDateTime::now_utc();
     if let Some(seconds) =
@@ -161,7 +179,7 @@ async fn code_wait(cx: &StaffCx, client: &str) -> Result<Option<i64>, PageError>
 }
 
 /// Forgets the account's code failures once a code is accepted.
-async fn code_passed(cx: &StaffCx, client: &str) -> Result<(), PageError> {
+pub(super) async fn code_passed(cx: &StaffCx, client: &str) -> Result<(), PageError> {
     let older = OffsetDateTime::now_utc() - auth::FAILURE_WINDOW;
     let username = cx.username();
     let store = &cx.app.store;
@@ -174,7 +192,7 @@ async fn code_passed(cx: &StaffCx, client: &str) -> Result<(), PageError> {
     Ok(())
 }
 
-fn unix_now() -> u64 {
+pub(super) fn unix_now() -> u64 {
     u64::try_from(OffsetDateTime::now_utc().unix_timestamp()).unwrap_or(0)
 }
 
@@ -260,8 +278,8 @@ fn recovered(cx: &StaffCx, next: Option<&str>, left: u64) -> Response {
 /// What a code attempt needs of the request: the session's token hash and the client as
 /// the sign-in limits count it.
 pub struct Attempt {
-    token: Option<String>,
-    client: String,
+    pub(super) token: Option<String>,
+    pub(super) client: String,
 }
 
 impl FromRequestParts<Arc<AppState>> for Attempt {
@@ -278,155 +296,4 @@ impl FromRequestParts<Arc<AppState>> for Attempt {
                 .map_or_else(|| "unknown".to_string(), auth::client_key),
         })
     }
-}
-
-/// The QR code of the `otpauth://` address, as an inline drawing.
-fn qr_svg(url: &str) -> Option<String> {
-    let code = qrcode::QrCode::new(url.as_bytes()).ok()?;
-    Some(
-        code.render::<qrcode::render::svg::Color>()
-            .min_dimensions(220, 220)
-            .build(),
-    )
-}
-
-/// The secret in groups of four, as it is typed into an app by hand.
-fn grouped(secret: &str) -> String {
-    secret
-        .as_bytes()
-        .chunks(4)
-        .map(|c| String::from_utf8_lossy(c).into_owned())
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-fn setup_page(
-    cx: &StaffCx,
-    status: StatusCode,
-    secret: &str,
-    next: Option<&str>,
-    typed: &str,
-    error: Option<&str>,
-) -> Response {
-    let lang = cx.lang;
-    let title = lang.t(T::SET_UP_SIGN_IN_CODE);
-    let issuer = format!("Suara {}", cx.tenant.name);
-    let qr = setup_url(secret, &issuer, cx.username()).and_then(|url| qr_svg(&url));
-    let content = html! {
-        h1 { (title) }
-        (summary(error))
-        p.lead { (lang.t(T::SIGN_IN_CODE_LEAD)) }
-        ol.steps {
-            li { p { (lang.t(T::SETUP_STEP_INSTALL)) } }
-            li {
-                p { (lang.t(T::SETUP_STEP_SCAN)) }
-                @if let Some(svg) = &qr {
-                    figure.qr role="img" aria-label=(lang.t(T::QR_FOR_THE_APP)) { (PreEscaped(svg)) }
-                }
-                p { (lang.t(T::SETUP_KEY)) " " code #kunci { (grouped(secret)) } }
-            }
-            li {
-                p { (lang.t(T::SETUP_STEP_TYPE)) }
-                form method="post" action=(cx.href(SECOND_FACTOR_SETUP)) {
-                    input type="hidden" name="csrf" value=(cx.staff.session.csrf_token);
-                    @if let Some(next) = safe_next(next) { input type="hidden" name="next" value=(next); }
-                    (code_field(lang, typed, error, None))
-                    button.primary type="submit" { (lang.t(T::TURN_ON)) }
-                }
-            }
-        }
-    };
-    page(status, layout(lang, title, SECOND_FACTOR_SETUP, content))
-}
-
-pub async fn setup_form(
-    cx: StaffCx,
-    attempt: Attempt,
-    Query(query): Query<CodeQuery>,
-) -> Result<Response, PageError> {
-    let next = query.next.as_deref();
-    if done(&cx) {
-        return Ok(Redirect::to(&onward(&cx, next)).into_response());
-    }
-    if cx.staff.session.account.has_second_factor {
-        return Ok(Redirect::to(&with_next(&cx, SECOND_FACTOR, next)).into_response());
-    }
-    let secret = match (&cx.staff.session.pending_totp_secret, attempt.token) {
-        (Some(secret), _) => secret.clone(),
-        (None, Some(token)) => {
-            let secret = second_factor::new_secret();
-            cx.app.store.begin_second_factor(&token, &secret).await?;
-            secret
-        }
-        (None, None) => return Err(PageError::SignInFirst),
-    };
-    Ok(setup_page(&cx, StatusCode::OK, &secret, next, "", None))
-}
-
-pub async fn setup_submit(
-    cx: StaffCx,
-    attempt: Attempt,
-    CsrfForm(form): CsrfForm<CodeForm>,
-) -> Result<Response, PageError> {
-    let next = form.next.as_deref();
-    if done(&cx) {
-        return Ok(Redirect::to(&onward(&cx, next)).into_response());
-    }
-    let client = attempt.client;
-    let (Some(token), Some(secret)) = (attempt.token, cx.staff.session.pending_totp_secret.clone())
-    else {
-        return Ok(Redirect::to(&with_next(&cx, SECOND_FACTOR_SETUP, next)).into_response());
-    };
-    if let Some(seconds) = code_wait(&cx, &client).await? {
-        let text = cx.lang.fill(T::WAIT_SECONDS, &[&seconds]);
-        let page = setup_page(
-            &cx,
-            StatusCode::TOO_MANY_REQUESTS,
-            &secret,
-            next,
-            &form.code,
-            Some(&text),
-        );
-        return Ok(retry_after(page, seconds));
-    }
-    let Some(step) = accepted_step(&secret, &form.code, unix_now(), None) else {
-        return Ok(setup_page(
-            &cx,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            &secret,
-            next,
-            &form.code,
-            Some(cx.lang.t(T::WRONG_CODE)),
-        ));
-    };
-    let codes = second_factor::recovery_codes();
-    let hashes: Vec<String> = codes.iter().map(|c| token_hash(c)).collect();
-    let enabled = cx
-        .app
-        .store
-        .enable_second_factor(
-            cx.tenant_id(),
-            cx.username(),
-            &token,
-            step,
-            &hashes,
-            OffsetDateTime::now_utc(),
-        )
-        .await?;
-    if !enabled {
-        return Ok(Redirect::to(&cx.href(SECOND_FACTOR)).into_response());
-    }
-    code_passed(&cx, &client).await?;
-    let lang = cx.lang;
-    let title = lang.t(T::RECOVERY_CODES);
-    let content = html! {
-        h1 { (title) }
-        div.success role="status" { p { (lang.t(T::RECOVERY_CODES_LEAD)) } }
-        ul.recovery-codes { @for code in &codes { li { code { (code) } } } }
-        p { a.button.primary href=(onward(&cx, next)) { (lang.t(T::CONTINUE)) } }
-    };
-    Ok(page(
-        StatusCode::OK,
-        layout(lang, title, SECOND_FACTOR_SETUP, content),
-    ))
 }
