@@ -2,6 +2,7 @@
 //! lives here, so a translation is a matter of filling one struct.
 
 pub mod catalogue;
+pub mod innovation;
 
 use crate::i18n::catalogue as T;
 use suara_domain::skm::{Element, Grade};
@@ -515,6 +516,22 @@ pub fn element_name(lang: Lang, element: Element) -> &'static str {
         Element::ComplaintHandling => catalogue::ELEMENT_COMPLAINT_HANDLING,
         Element::Facilities => catalogue::ELEMENT_FACILITIES,
     })
+}
+
+/// A group Musrena and innovations serve (women, children, each disability…), in words.
+pub fn group_label(lang: Lang, group: suara_domain::musrena::forum::Group) -> &'static str {
+    use suara_domain::musrena::forum::Group;
+    match group {
+        Group::Women => lang.t(T::WOMEN),
+        Group::Children => lang.t(T::CHILDREN),
+        Group::DisabilityPhysical => lang.t(T::PHYSICAL_DISABILITY),
+        Group::DisabilityVisual => lang.t(T::VISUAL_DISABILITY),
+        Group::DisabilityHearing => lang.t(T::HEARING_SPEECH_DISABILITY),
+        Group::DisabilityIntellectual => lang.t(T::INTELLECTUAL_DISABILITY),
+        Group::DisabilityMental => lang.t(T::PSYCHOSOCIAL_DISABILITY),
+        Group::Elderly => lang.t(T::ELDERLY),
+        Group::OtherVulnerable => lang.t(T::OTHER_VULNERABLE_GROUPS),
+    }
 }
 
 pub fn role_label(lang: Lang, role: suara_domain::access::Role) -> &'static str {

@@ -386,18 +386,14 @@ pub async fn innovation_index(
     lang: &str,
     csv: bool,
 ) -> Result<Vec<u8>, String> {
-    let format = if csv {
-        pages::SheetFormat::Csv
-    } else {
-        pages::SheetFormat::Xlsx
-    };
     let cache = EffectCells::default();
-    pages::innovation::export::index_file(
+    suara_app::innovation::index::index_file(
         store,
         &cache,
         tenant,
         suara_app::i18n::Lang::from_code(Some(lang)),
-        format,
+        csv,
+        &pages::innovation::export::evidence_address,
     )
     .await
     .map_err(|e| e.to_string())

@@ -16,10 +16,8 @@ use std::collections::HashMap;
 
 use maud::{html, Markup};
 use suara_domain::access::Role;
-use suara_domain::innovation::effect::{Effect, Method, Verdict};
+use suara_domain::innovation::effect::{Effect, Verdict};
 use suara_domain::innovation::measure::ScoreEffect;
-use suara_domain::innovation::registry::{Form, Indicator, Initiator, PartnerKind};
-use suara_domain::innovation::Stage;
 use suara_store::{IdeaStatus, StoredInnovation};
 
 use crate::auth::Staff;
@@ -29,66 +27,12 @@ use crate::pages::staff::units_tree;
 use crate::routes;
 use crate::AppState;
 use suara_app::i18n::catalogue as T;
-use suara_app::i18n::{element_name, Lang};
-pub use suara_app::innovation::{effects_of, EffectCells};
-
-pub fn stage_label(lang: Lang, stage: Stage) -> &'static str {
-    lang.t(match stage {
-        Stage::Idea => T::STAGE_IDEA,
-        Stage::Trial => T::STAGE_TRIAL,
-        Stage::Implemented => T::STAGE_IMPLEMENTED,
-        Stage::Replicated => T::STAGE_REPLICATED,
-    })
-}
-
-pub fn partner_kind_label(lang: Lang, kind: PartnerKind) -> &'static str {
-    lang.t(match kind {
-        PartnerKind::University => T::PARTNER_UNIVERSITY,
-        PartnerKind::Business => T::PARTNER_BUSINESS,
-        PartnerKind::Community => T::PARTNER_COMMUNITY,
-        PartnerKind::Village => T::PARTNER_VILLAGE,
-        PartnerKind::Media => T::PARTNER_MEDIA,
-        PartnerKind::Government => T::PARTNER_GOVERNMENT,
-        PartnerKind::Other => T::PARTNER_OTHER,
-    })
-}
-
-pub fn initiator_label(lang: Lang, initiator: Initiator) -> &'static str {
-    lang.t(match initiator {
-        Initiator::Regent => T::INITIATOR_REGENT,
-        Initiator::Council => T::INITIATOR_COUNCIL,
-        Initiator::Unit => T::INITIATOR_UNIT,
-        Initiator::Officer => T::INITIATOR_OFFICER,
-        Initiator::Citizen => T::INITIATOR_CITIZEN,
-    })
-}
-
-pub fn form_label(lang: Lang, form: Form) -> &'static str {
-    lang.t(match form {
-        Form::PublicService => T::FORM_PUBLIC_SERVICE,
-        Form::Governance => T::FORM_GOVERNANCE,
-        Form::Other => T::FORM_OTHER,
-    })
-}
-
-pub fn indicator_label(lang: Lang, indicator: Indicator) -> &'static str {
-    lang.t(match indicator {
-        Indicator::Regulation => T::INDICATOR_REGULATION,
-        Indicator::People => T::INDICATOR_PEOPLE,
-        Indicator::Budget => T::INDICATOR_BUDGET,
-        Indicator::InformationTechnology => T::INDICATOR_IT,
-        Indicator::Training => T::INDICATOR_TRAINING,
-        Indicator::Planning => T::INDICATOR_PLANNING,
-        Indicator::Actors => T::INDICATOR_ACTORS,
-        Indicator::Network => T::INDICATOR_NETWORK,
-        Indicator::Outreach => T::INDICATOR_OUTREACH,
-        Indicator::Guide => T::INDICATOR_GUIDE,
-        Indicator::Complaints => T::INDICATOR_COMPLAINTS,
-        Indicator::Replication => T::INDICATOR_REPLICATION,
-        Indicator::Benefit => T::INDICATOR_BENEFIT,
-        Indicator::Monitoring => T::INDICATOR_MONITORING,
-    })
-}
+pub use suara_app::i18n::innovation::{
+    effect_sentence, form_label, indicator_label, initiator_label, name, partner_kind_label,
+    score_name, sdg_line, stage_label, started, verdict_label,
+};
+use suara_app::i18n::Lang;
+pub use suara_app::innovation::effects_of;
 
 pub fn idea_status_label(lang: Lang, status: IdeaStatus) -> &'static str {
     lang.t(match status {
@@ -96,53 +40,6 @@ pub fn idea_status_label(lang: Lang, status: IdeaStatus) -> &'static str {
         IdeaStatus::TakenUp => T::IDEA_TAKEN_UP,
         IdeaStatus::Declined => T::IDEA_DECLINED,
     })
-}
-
-pub fn verdict_label(lang: Lang, verdict: Verdict) -> &'static str {
-    lang.t(match verdict {
-        Verdict::RoseClearly => T::VERDICT_ROSE,
-        Verdict::FellClearly => T::VERDICT_FELL,
-        Verdict::NoChangeVisible => T::VERDICT_NO_CHANGE,
-        Verdict::NotEnoughData => T::VERDICT_NOT_ENOUGH,
-    })
-}
-
-/// The name of what an effect is measured on: an element, or the IKM.
-fn score_name(lang: Lang, score: &ScoreEffect) -> &'static str {
-    score.element.map_or("IKM", |e| element_name(lang, e))
-}
-
-/// A signed figure with two decimals in the page's language: `+0,31`.
-fn signed(lang: Lang, value: f64) -> String {
-    lang.decimal(format!("{value:+.2}"))
-}
-
-/// The effect in one plain sentence; `started`: whether any unit has started it.
-pub fn effect_sentence(lang: Lang, score: &ScoreEffect, started: bool) -> String {
-    let e = &score.effect;
-    let name = score_name(lang, score);
-    match (e.estimate, e.low, e.high) {
-        (Some(estimate), Some(low), Some(high)) => {
-            let template = match e.method {
-                Method::DifferenceInDifferences => T::EFFECT_SENTENCE_COMPARED,
-                Method::BeforeAfter => T::EFFECT_SENTENCE_BEFORE_AFTER,
-            };
-            lang.fill(
-                template,
-                &[
-                    &name,
-                    &signed(lang, estimate),
-                    &signed(lang, low),
-                    &signed(lang, high),
-                ],
-            )
-        }
-        _ if !started => lang.t(T::NOT_MEASURED_BEFORE_A_START).to_string(),
-        _ => lang.fill(
-            T::EFFECT_SENTENCE_NOT_ENOUGH,
-            &[&name, &e.used.adopters_before.n, &e.used.adopters_after.n],
-        ),
-    }
 }
 
 /// The responses behind an estimate, in words.
@@ -224,26 +121,6 @@ pub async fn unit_names(
         .into_iter()
         .map(|u| (u.unit_id, u.name))
         .collect())
-}
-
-fn name<'a>(names: &'a HashMap<String, String>, unit_id: &'a str) -> &'a str {
-    names.get(unit_id).map_or(unit_id, String::as_str)
-}
-
-/// Whether any unit has started the innovation.
-pub fn started(innovation: &StoredInnovation) -> bool {
-    innovation.units.iter().any(|u| u.started_on.is_some())
-}
-
-/// The SDG targets as one line: `SDG 3.8, 16.6`.
-fn sdg_line(innovation: &StoredInnovation) -> String {
-    innovation
-        .innovation
-        .sdgs
-        .iter()
-        .map(ToString::to_string)
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 /// Whether the user registers and manages innovations of `unit_id`: an administrator any

@@ -7,7 +7,7 @@ pub mod public;
 pub mod staff;
 
 use maud::{html, Markup};
-use suara_domain::musrena::forum::{Accommodation, Group, Level};
+use suara_domain::musrena::forum::{Accommodation, Level};
 use suara_domain::musrena::lifecycle::Stage;
 use suara_domain::musrena::proposal::Sector;
 use suara_domain::musrena::recommendation::{Recommendation, Recommender};
@@ -24,19 +24,7 @@ pub fn level_label(lang: Lang, level: Level) -> &'static str {
     }
 }
 
-pub fn group_label(lang: Lang, group: Group) -> &'static str {
-    match group {
-        Group::Women => lang.t(T::WOMEN),
-        Group::Children => lang.t(T::CHILDREN),
-        Group::DisabilityPhysical => lang.t(T::PHYSICAL_DISABILITY),
-        Group::DisabilityVisual => lang.t(T::VISUAL_DISABILITY),
-        Group::DisabilityHearing => lang.t(T::HEARING_SPEECH_DISABILITY),
-        Group::DisabilityIntellectual => lang.t(T::INTELLECTUAL_DISABILITY),
-        Group::DisabilityMental => lang.t(T::PSYCHOSOCIAL_DISABILITY),
-        Group::Elderly => lang.t(T::ELDERLY),
-        Group::OtherVulnerable => lang.t(T::OTHER_VULNERABLE_GROUPS),
-    }
-}
+pub use suara_app::i18n::group_label;
 
 pub fn accommodation_label(lang: Lang, a: Accommodation) -> &'static str {
     match a {

@@ -1,6 +1,8 @@
 //! Innovations' measured effects on the satisfaction they set out to change, kept per
 //! regency so one pass over the responses serves every page, file and command.
 
+pub mod index;
+
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
