@@ -6,6 +6,7 @@
 //! - [`credentials`]: password hashes and tokens;
 //! - [`onboarding`]: accounts for every officer on the list, with first sign-in letters;
 //! - [`second_factor`]: one-time codes and recovery codes for the roles that touch pay;
+//! - [`policy_form`]: the TPP policy as a form, written back into its text with comments kept;
 //! - [`report`]: the SKM report of a unit and period;
 //! - [`innovation`]: innovations' measured effects;
 //! - [`i18n`]: every user-facing text in Indonesian and English, and how values are written.
@@ -14,6 +15,7 @@ pub mod credentials;
 pub mod i18n;
 pub mod innovation;
 pub mod onboarding;
+pub mod policy_form;
 pub mod report;
 pub mod second_factor;
 pub mod signing;

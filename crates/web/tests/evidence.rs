@@ -105,20 +105,64 @@ async fn compute(app: &TestApp, finance: &Session, month: &str) -> String {
     page(app, finance, &location).await
 }
 
-/// The policy page after "see its effect first" with `policy` typed.
-async fn previewed(app: &TestApp, finance: &Session, policy: &str) -> (StatusCode, String) {
+/// The policy form filled as `policy` says (its version named), with `changes` made.
+fn policy_form(policy: &str, changes: &[(&str, &str)]) -> Vec<(String, String)> {
+    let policy = suara_domain::tpp::policy::Policy::from_toml(policy).unwrap();
+    let f = suara_app::policy_form::PolicyFields::of(&policy, ',');
+    let mut pairs: Vec<(String, String)> = [
+        ("version", policy.version.as_str()),
+        ("effective_from", f.effective_from.as_str()),
+        ("effective_until", f.effective_until.as_str()),
+        ("rule", f.rule.as_str()),
+        ("threshold", f.threshold.as_str()),
+        ("floor", f.floor.as_str()),
+        ("cap", f.cap.as_str()),
+        ("max_monthly_fall", f.max_monthly_fall.as_str()),
+        ("not_serving_public", f.not_serving_public.as_str()),
+        ("min_trust", f.min_trust.as_str()),
+        ("blend_k", f.blend_k.as_str()),
+        ("months", f.months.as_str()),
+        ("min_responses", f.min_responses.as_str()),
+        ("min_days", f.min_days.as_str()),
+        ("confidence", f.confidence.as_str()),
+        ("unconfirmed_percent", f.unconfirmed_percent.as_str()),
+        ("weight_satisfaction", f.weight_satisfaction.as_str()),
+        ("weight_attendance", f.weight_attendance.as_str()),
+        ("weight_productivity", f.weight_productivity.as_str()),
+    ]
+    .into_iter()
+    .chain(f.sample.then_some(("sample", "yes")))
+    .map(|(k, v)| (k.to_string(), v.to_string()))
+    .collect();
+    for (k, v) in changes {
+        pairs.retain(|(key, _)| key != k);
+        pairs.push((k.to_string(), v.to_string()));
+    }
+    pairs
+}
+
+/// The policy page after pressing `action` ("preview" or "save") on the form as `pairs`.
+async fn policy_posted(
+    app: &TestApp,
+    finance: &Session,
+    mut pairs: Vec<(String, String)>,
+    action: &str,
+) -> (StatusCode, String) {
+    pairs.push(("csrf".into(), finance.csrf.clone()));
+    pairs.push(("action".into(), action.into()));
+    let pairs: Vec<(&str, &str)> = pairs
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
     let response = app
-        .post_form_as(
-            Some(finance),
-            "/tpp/kebijakan?lang=id",
-            &[
-                ("csrf", finance.csrf.as_str()),
-                ("policy", policy),
-                ("action", "preview"),
-            ],
-        )
+        .post_form_as(Some(finance), "/tpp/kebijakan?lang=id", &pairs)
         .await;
     (response.status(), response.text().await.unwrap())
+}
+
+/// The policy page after "see its effect first" with the form filled as `policy` says.
+async fn previewed(app: &TestApp, finance: &Session, policy: &str) -> (StatusCode, String) {
+    policy_posted(app, finance, policy_form(policy, &[]), "preview").await
 }
 
 /// What an officer is paid in the month's newest run.
@@ -257,7 +301,7 @@ async fn one_afternoon_never_decides_a_month(db: TestDatabase) {
 
     // A new policy, previewed first: what it would have paid last month, nothing saved.
     let text = format!(
-        "# Disetujui rapat TAPD\nversion = \"skala-90\"\neffective_from = \"{month}\"\n\n[satisfaction]\nrule = \"linear_to_threshold\"\nthreshold = \"90\"\n\n[evidence]\nsample = \"krejcie_morgan\"\nmin_days = 10\n"
+        "version = \"skala-90\"\neffective_from = \"{month}\"\n\n[satisfaction]\nrule = \"linear_to_threshold\"\nthreshold = \"90\"\n\n[evidence]\nsample = \"krejcie_morgan\"\nmin_days = 10\n"
     );
     let (status, preview) = previewed(&app, &finance, &text).await;
     assert_eq!(status, StatusCode::OK);
@@ -272,19 +316,21 @@ async fn one_afternoon_never_decides_a_month(db: TestDatabase) {
         app.store.policies("t1").await.unwrap().is_empty(),
         "nothing saved"
     );
-    // A policy with a problem: named, the typed text kept, no effect shown.
-    let broken = text.replace("\"90\"", "\"190\"");
-    let (status, refused) = previewed(&app, &finance, &broken).await;
+    // A policy with a problem: named beside its field, what was typed kept, no effect shown.
+    let broken = policy_form(&text, &[("threshold", "190")]);
+    let (status, refused) = policy_posted(&app, &finance, broken, "preview").await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(
-        refused.contains("satisfaction.threshold") && !refused.contains(label),
+        refused.contains(r##"<a href="#threshold">Ambang nilai IKM: "##)
+            && refused.contains(r#"value="190""#)
+            && !refused.contains(label),
         "{refused}"
     );
-    // Saved, and the month computed again under it: the very total the preview showed.
-    app.store
-        .save_policy("t1", &text, "bpkad", OffsetDateTime::now_utc())
-        .await
-        .unwrap();
+    // Saved from the form with a note, and the month computed again under it: the very
+    // total the preview showed.
+    let form = policy_form(&text, &[("note", "Disetujui rapat TAPD")]);
+    let (status, saved) = policy_posted(&app, &finance, form, "save").await;
+    assert_eq!(status, StatusCode::OK, "{saved}");
     compute(&app, &finance, &month).await;
     let run = app
         .store
@@ -293,23 +339,47 @@ async fn one_afternoon_never_decides_a_month(db: TestDatabase) {
         .unwrap()
         .unwrap();
     assert_eq!(run.policy.version, "skala-90");
-    // The policy page offers the text as it was typed, its comment kept, for the next version.
-    let policies = app
-        .get_as(&finance, "/tpp/kebijakan?lang=id")
-        .await
-        .text()
-        .await
-        .unwrap();
-    assert!(policies.contains("# Disetujui rapat TAPD"), "{policies}");
-    // A policy that cannot be read names each field in words, then the key to find it by.
-    let wrong = "version = \"salah\"\neffective_from = \"2026-01\"\nfloor = \"1.5\"\n\n[satisfaction]\nrule = \"proportional\"\nthreshold = \"80\"\n\n[[deductions]]\nname = \"PPh\"\npercent = \"150\"\n";
-    let (status, html) = previewed(&app, &finance, wrong).await;
+    // The note is kept in the version's text, and the next version made from it keeps it.
+    let next = policy_form(
+        &text,
+        &[
+            ("version", "skala-85"),
+            ("threshold", "85"),
+            ("base", "skala-90"),
+        ],
+    );
+    let (status, saved) = policy_posted(&app, &finance, next, "save").await;
+    assert_eq!(status, StatusCode::OK, "{saved}");
+    let stored = app.store.policies("t1").await.unwrap();
+    assert!(
+        stored
+            .iter()
+            .all(|p| p.text.starts_with("# Disetujui rapat TAPD\n")),
+        "{stored:?}"
+    );
+    // What cannot be a policy is named in words beside its field: first what the form
+    // itself cannot take, then what the policy check refuses.
+    let wrong = policy_form(&text, &[("version", "salah"), ("floor", "150")]);
+    let (status, html) = policy_posted(&app, &finance, wrong, "preview").await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(
-        html.contains("Faktor terendah (<code>floor</code>)")
-            && html.contains(
-                "Potongan ke-1: persentase potongan (<code>deductions[0].percent</code>)"
-            ),
+        html.contains("Persentase TPP terendah (%): tulis persentase dari 0 sampai 100"),
+        "{html}"
+    );
+    let wrong = policy_form(
+        &text,
+        &[
+            ("version", "salah"),
+            ("deduction_1_name", "PPh"),
+            ("deduction_1_percent", "150"),
+        ],
+    );
+    let (status, html) = policy_posted(&app, &finance, wrong, "preview").await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        html.contains(
+            r##"<a href="#deduction_1_percent">Potongan ke-1: persentase untuk semua golongan: "##
+        ),
         "{html}"
     );
     assert_eq!(
@@ -618,15 +688,11 @@ async fn a_head_who_serves_no_one_is_judged_on_the_units_they_lead(db: TestDatab
     )
     .await;
     // A policy naming a choice that does not exist is refused in words.
-    let (status, refused) = previewed(
-        &app,
-        &finance,
-        &policy("x", "not_serving_public = \"kepala\"\n"),
-    )
-    .await;
+    let form = policy_form(&policy("x", ""), &[("not_serving_public", "kepala")]);
+    let (status, refused) = policy_posted(&app, &finance, form, "preview").await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(
-        refused.contains("Penilaian pegawai yang tidak melayani publik"),
+        refused.contains("Penilaian pegawai yang tidak melayani publik: pilih salah satu pilihan"),
         "{refused}"
     );
 }

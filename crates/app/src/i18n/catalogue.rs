@@ -464,10 +464,6 @@ pub const CONFIDENCE_THE_TRUE_SCORE_IS_AT_MOST: Text = Text {
     id: "nilai sebenarnya paling tinggi ",
     en: "confidence the true score is at most ",
 };
-pub const CORRECT_THE_POLICY_TEXT: Text = Text {
-    id: "Perbaiki teks kebijakan",
-    en: "Correct the policy text",
-};
 pub const COUNTED: Text = Text {
     id: "Dihitung",
     en: "Counted",
@@ -605,7 +601,6 @@ pub const ECONOMY: Text = Text {
     id: "Ekonomi",
     en: "Economy",
 };
-pub const EDIT_THE_TEXT_BELOW_TOML_SEE_THE: Text = Text { id: "Ubah teks di bawah (format TOML, lihat README), beri nama versi baru dan bulan mulai berlaku. Versi yang tersimpan tidak pernah diubah; perhitungan mencatat versi yang dipakainya.", en: "Edit the text below (TOML, see the README), give it a new version name and the month it takes effect. A saved version never changes; each run records the version it used." };
 pub const EDUCATION: Text = Text {
     id: "Pendidikan",
     en: "Education",
@@ -1595,10 +1590,6 @@ pub const POLICY_2: Text = Text {
 pub const POLICY_IN_FORCE_FOR: Text = Text {
     id: "Kebijakan yang berlaku untuk ",
     en: "Policy in force for ",
-};
-pub const POLICY_TOML: Text = Text {
-    id: "Kebijakan (TOML)",
-    en: "Policy (TOML)",
 };
 pub const POSITION: Text = Text {
     id: "Jabatan",
@@ -5733,14 +5724,6 @@ pub const POLICY_DEDUCTION_N: Text = Text {
     id: "Potongan ke-{}: {}",
     en: "Deduction {}: {}",
 };
-pub const POLICY_DEDUCTION_CAP: Text = Text {
-    id: "batas potongan",
-    en: "cap",
-};
-pub const POLICY_DEDUCTION_RATE: Text = Text {
-    id: "persentase potongan",
-    en: "rate",
-};
 pub const POLICY_EFFECTIVE_FROM: Text = Text {
     id: "Berlaku mulai",
     en: "Effective from",
@@ -5750,12 +5733,12 @@ pub const POLICY_EFFECTIVE_UNTIL: Text = Text {
     en: "Effective until",
 };
 pub const POLICY_FLOOR: Text = Text {
-    id: "Faktor terendah",
-    en: "Lowest factor",
+    id: "Persentase TPP terendah (%)",
+    en: "Lowest TPP percentage (%)",
 };
 pub const POLICY_MAX_MONTHLY_FALL: Text = Text {
-    id: "Batas penurunan bulanan",
-    en: "Monthly fall limit",
+    id: "Batas penurunan bulanan (%)",
+    en: "Monthly fall limit (%)",
 };
 pub const EVIDENCE_OVER_MONTHS: Text = Text {
     id: "bukti dinilai dari {} bulan terakhir (bulan ini dan sebelumnya)",
@@ -5862,8 +5845,8 @@ pub const OFFICERS_HELD_BY_THE_FALL_LIMIT: Text = Text {
     en: "{} officers paid at the fall limit rather than by the satisfaction rule",
 };
 pub const POLICY_CAP: Text = Text {
-    id: "Faktor tertinggi",
-    en: "Highest factor",
+    id: "Persentase TPP tertinggi (%)",
+    en: "Highest TPP percentage (%)",
 };
 pub const POLICY_BLEND: Text = Text {
     id: "Penyeimbang tanggapan sedikit",
@@ -5880,10 +5863,6 @@ pub const POLICY_WEIGHTS: Text = Text {
 pub const POLICY_SATISFACTION_RULE: Text = Text {
     id: "Aturan nilai kepuasan",
     en: "Satisfaction rule",
-};
-pub const POLICY_EVIDENCE_RULE: Text = Text {
-    id: "Aturan kecukupan bukti",
-    en: "Evidence rule",
 };
 pub const POLICY_FIELD: Text = Text {
     id: "Isian kebijakan",
@@ -6017,9 +5996,249 @@ pub const THAT_SOURCE_HAS_NO_ANSWERS: Text = Text {
     id: "Sumber itu tidak punya jawaban yang menentukan TPP pada bulan ini.",
     en: "That source has no answer deciding TPP in this month.",
 };
+pub const BANDS_HINT: Text = Text {
+    id: "Untuk aturan bertingkat: setiap tingkatan berlaku mulai nilai IKM-nya; di bawah semua tingkatan TPP tidak dibayar. Kosongkan baris yang tidak dipakai.",
+    en: "For the rule of bands: each band applies from its IKM score; below every band no TPP is paid. Leave unused rows empty.",
+};
+pub const BAND_INCOMPLETE: Text = Text {
+    id: "isi nilai dan persentasenya, atau kosongkan keduanya",
+    en: "give both the score and the percentage, or leave both empty",
+};
+pub const BAND_N_FROM: Text = Text {
+    id: "Tingkatan {}: mulai nilai IKM",
+    en: "Band {}: from IKM score",
+};
+pub const BAND_N_FACTOR: Text = Text {
+    id: "Tingkatan {}: TPP dibayar (%)",
+    en: "Band {}: TPP paid (%)",
+};
+pub const BLEND_HINT: Text = Text {
+    id: "Bila tanggapan tentang seorang pegawai sedikit, nilainya dicampur dengan nilai unitnya seolah-olah unit memberi sebanyak ini tanggapan.",
+    en: "When an officer has few responses, their score is blended with their unit's as if the unit gave this many responses.",
+};
+pub const CHOOSE_ONE_OF_THE_OPTIONS: Text = Text {
+    id: "pilih salah satu pilihan",
+    en: "choose one of the options",
+};
+pub const DEDUCTIONS_HINT: Text = Text {
+    id: "Yang dipotong dari TPP pada daftar nominatif, misalnya PPh Pasal 21 atau iuran BPJS Kesehatan. Persentase golongan, bila diisi, menggantikan persentase untuk semua golongan. Kosongkan baris untuk menghapus potongan.",
+    en: "What is withheld from the TPP on the payable list, for example income tax or the health-insurance contribution. A golongan's percentage, when given, replaces the one for all golongan. Empty a row to remove a deduction.",
+};
+pub const DEDUCTION_CAP_RUPIAH: Text = Text {
+    id: "paling banyak per bulan (Rp, kosongkan bila tanpa batas)",
+    en: "at most a month (Rp, empty for no cap)",
+};
+pub const DEDUCTION_NAME: Text = Text {
+    id: "nama, seperti judul kolomnya",
+    en: "name, as its column is headed",
+};
+pub const DEDUCTION_PERCENT_FOR_ALL: Text = Text {
+    id: "persentase untuk semua golongan",
+    en: "percentage for every golongan",
+};
+pub const DEDUCTION_RANK_PERCENT: Text = Text {
+    id: "persentase golongan {}",
+    en: "percentage for golongan {}",
+};
+pub const DEDUCTION_UNNAMED: Text = Text {
+    id: "beri nama potongan ini, atau kosongkan barisnya",
+    en: "name this deduction, or empty its row",
+};
+pub const FIELD_NOT_A_NUMBER: Text = Text {
+    id: "tulis angka, misalnya 85 atau 87,5",
+    en: "write a number, for example 85 or 87.5",
+};
+pub const FIELD_NOT_A_PERCENT: Text = Text {
+    id: "tulis persentase dari 0 sampai 100, paling banyak dua angka di belakang koma",
+    en: "write a percentage from 0 to 100, with at most two decimals",
+};
+pub const FIELD_NOT_A_WHOLE_NUMBER: Text = Text {
+    id: "tulis bilangan bulat, misalnya 30",
+    en: "write a whole number, for example 30",
+};
+pub const HEADS_JUDGED_ON_UNITS_LED: Text = Text {
+    id: "Kepala unit dinilai dari unit yang dipimpinnya beserta unit di bawahnya; staf lain dari unitnya",
+    en: "Unit heads are judged on the units they lead and those below them; other staff on their unit",
+};
+pub const JUDGED_ON_THEIR_UNIT: Text = Text {
+    id: "Dinilai dari nilai unitnya",
+    en: "Judged on their unit's score",
+};
+pub const MAX_FALL_HINT: Text = Text {
+    id: "Persentase TPP suatu bulan turun paling banyak sebesar ini dari bulan sebelumnya. Kosongkan bila tanpa batas.",
+    en: "A month's TPP percentage falls at most this much below the month before. Empty for no limit.",
+};
+pub const NEW_VERSION_NAME: Text = Text {
+    id: "Nama versi baru",
+    en: "New version's name",
+};
+pub const NEW_VERSION_NAME_HINT: Text = Text {
+    id: "Nama yang mudah dikenali, misalnya tahun dan nomor peraturan bupati.",
+    en: "A name people recognise, for example the year and the regent's regulation number.",
+};
+pub const NOT_SET: Text = Text {
+    id: "Tidak ditentukan",
+    en: "Not set",
+};
+pub const NO_BAND: Text = Text {
+    id: "aturan bertingkat perlu paling sedikit satu tingkatan",
+    en: "a rule of bands needs at least one band",
+};
+pub const N_MONTHS: Text = Text {
+    id: "{} bulan",
+    en: "{} months",
+};
+pub const POLICY_CONFIDENCE: Text = Text {
+    id: "Tingkat kepercayaan sampel",
+    en: "Confidence level of the sample",
+};
+pub const POLICY_EVIDENCE_MONTHS: Text = Text {
+    id: "Bukti yang dijumlahkan: bulan itu dan bulan-bulan sebelumnya",
+    en: "Evidence added up: the month and the ones before it",
+};
+pub const POLICY_FORM_INTRO: Text = Text {
+    id: "Formulir ini dimulai dari versi {}; catatan pada versi itu ikut tersimpan. Beri nama versi baru dan bulan mulai berlakunya. Versi yang tersimpan tidak pernah diubah, dan setiap perhitungan mencatat versi yang dipakainya.",
+    en: "This form starts from version {}; that version's notes are kept. Give the new version a name and the month it takes effect. A saved version never changes, and each run records the version it used.",
+};
+pub const POLICY_MIN_DAYS: Text = Text {
+    id: "Paling sedikit hari berbeda dengan tanggapan",
+    en: "Fewest distinct days with responses",
+};
+pub const POLICY_MIN_RESPONSES: Text = Text {
+    id: "Paling sedikit tanggapan unit",
+    en: "Fewest responses of the unit",
+};
+pub const POLICY_NOTE: Text = Text {
+    id: "Catatan untuk versi ini",
+    en: "A note for this version",
+};
+pub const POLICY_NOTE_HINT: Text = Text {
+    id: "Misalnya dasar hukumnya atau rapat yang menyetujuinya. Disimpan bersama versi ini.",
+    en: "For example its legal basis or the meeting that approved it. Kept with this version.",
+};
+pub const POLICY_SAMPLE: Text = Text {
+    id: "Juga minta sampel Krejcie–Morgan dari jumlah pengguna layanan unit",
+    en: "Also ask for the Krejcie–Morgan sample of the unit's service users",
+};
+pub const POLICY_SECTION_EVIDENCE: Text = Text {
+    id: "Bukti yang diperlukan sebelum TPP dikurangi",
+    en: "Evidence needed before TPP is reduced",
+};
+pub const POLICY_SECTION_SCORE: Text = Text {
+    id: "Dari nilai kepuasan ke persentase TPP",
+    en: "From the satisfaction score to the TPP percentage",
+};
+pub const POLICY_SECTION_VERSION: Text = Text {
+    id: "Versi dan masa berlaku",
+    en: "Version and when it applies",
+};
+pub const POLICY_THRESHOLD: Text = Text {
+    id: "Ambang nilai IKM",
+    en: "IKM threshold",
+};
+pub const POLICY_THRESHOLD_HINT: Text = Text {
+    id: "Pada nilai ini atau lebih TPP dibayar penuh.",
+    en: "At this score or above the TPP is paid in full.",
+};
+pub const POLICY_UNCONFIRMED: Text = Text {
+    id: "Batas pengaruh sumber yang belum dikonfirmasi Inspektorat (% TPP dasar)",
+    en: "Limit on sources the inspectorate has not confirmed (% of base TPP)",
+};
+pub const RULE_CHOICE_LINEAR: Text = Text {
+    id: "Di bawah ambang, TPP dibayar sebesar nilai dibagi ambang (nilai 70, ambang 80: 87,5 %)",
+    en: "Below the threshold, TPP is paid as the score divided by the threshold (score 70, threshold 80: 87.5 %)",
+};
+pub const RULE_CHOICE_PROPORTIONAL: Text = Text {
+    id: "Di bawah ambang, TPP dibayar sebesar nilai IKM (nilai 70: 70 %)",
+    en: "Below the threshold, TPP is paid as the IKM score (score 70: 70 %)",
+};
+pub const RULE_CHOICE_STEPS: Text = Text {
+    id: "Bertingkat: setiap tingkatan nilai punya persentasenya sendiri",
+    en: "In bands: each band of scores has its own percentage",
+};
+pub const START_FROM_THIS_VERSION: Text = Text {
+    id: "Mulai dari versi ini",
+    en: "Start from this version",
+};
+pub const UNCONFIRMED_HINT: Text = Text {
+    id: "Kosongkan untuk kebijakan tanpa batas ini.",
+    en: "Leave empty for a policy without this limit.",
+};
+pub const UNTIL_BEFORE_FROM: Text = Text {
+    id: "tidak boleh sebelum bulan mulai berlaku",
+    en: "cannot be before the month it takes effect",
+};
+pub const WEIGHTS_DO_NOT_ADD_UP: Text = Text {
+    id: "jumlah ketiga bobot harus 100",
+    en: "the three weights must add up to 100",
+};
+pub const WEIGHTS_HINT: Text = Text {
+    id: "Persentase masing-masing bagian dari TPP; jumlahnya 100.",
+    en: "Each part's percentage of the TPP; they add up to 100.",
+};
+pub const WEIGHT_ATTENDANCE: Text = Text {
+    id: "Kehadiran (%)",
+    en: "Attendance (%)",
+};
+pub const WEIGHT_PRODUCTIVITY: Text = Text {
+    id: "Produktivitas (%)",
+    en: "Productivity (%)",
+};
+pub const WEIGHT_SATISFACTION: Text = Text {
+    id: "Kepuasan masyarakat (%)",
+    en: "Public satisfaction (%)",
+};
 /// Every text above, for the completeness test.
 #[cfg(test)]
 pub const EVERY_TEXT: &[Text] = &[
+    BANDS_HINT,
+    BAND_INCOMPLETE,
+    BAND_N_FROM,
+    BAND_N_FACTOR,
+    BLEND_HINT,
+    CHOOSE_ONE_OF_THE_OPTIONS,
+    DEDUCTIONS_HINT,
+    DEDUCTION_CAP_RUPIAH,
+    DEDUCTION_NAME,
+    DEDUCTION_PERCENT_FOR_ALL,
+    DEDUCTION_RANK_PERCENT,
+    DEDUCTION_UNNAMED,
+    FIELD_NOT_A_NUMBER,
+    FIELD_NOT_A_PERCENT,
+    FIELD_NOT_A_WHOLE_NUMBER,
+    HEADS_JUDGED_ON_UNITS_LED,
+    JUDGED_ON_THEIR_UNIT,
+    MAX_FALL_HINT,
+    NEW_VERSION_NAME,
+    NEW_VERSION_NAME_HINT,
+    NOT_SET,
+    NO_BAND,
+    N_MONTHS,
+    POLICY_CONFIDENCE,
+    POLICY_EVIDENCE_MONTHS,
+    POLICY_FORM_INTRO,
+    POLICY_MIN_DAYS,
+    POLICY_MIN_RESPONSES,
+    POLICY_NOTE,
+    POLICY_NOTE_HINT,
+    POLICY_SAMPLE,
+    POLICY_SECTION_EVIDENCE,
+    POLICY_SECTION_SCORE,
+    POLICY_SECTION_VERSION,
+    POLICY_THRESHOLD,
+    POLICY_THRESHOLD_HINT,
+    POLICY_UNCONFIRMED,
+    RULE_CHOICE_LINEAR,
+    RULE_CHOICE_PROPORTIONAL,
+    RULE_CHOICE_STEPS,
+    START_FROM_THIS_VERSION,
+    UNCONFIRMED_HINT,
+    UNTIL_BEFORE_FROM,
+    WEIGHTS_DO_NOT_ADD_UP,
+    WEIGHTS_HINT,
+    WEIGHT_ATTENDANCE,
+    WEIGHT_PRODUCTIVITY,
+    WEIGHT_SATISFACTION,
     OFFICERS_HELD_BY_THE_FALL_LIMIT,
     FALLS_AT_MOST_A_MONTH,
     SIGN_IN_CODE,
@@ -6054,8 +6273,6 @@ pub const EVERY_TEXT: &[Text] = &[
     FROM_KIOSKS_AND_TICKETS,
     HOW_SURE_THE_IKM_IS,
     POLICY_DEDUCTION_N,
-    POLICY_DEDUCTION_CAP,
-    POLICY_DEDUCTION_RATE,
     POLICY_EFFECTIVE_FROM,
     POLICY_EFFECTIVE_UNTIL,
     POLICY_FLOOR,
@@ -6064,7 +6281,6 @@ pub const EVERY_TEXT: &[Text] = &[
     POLICY_MIN_TRUST,
     POLICY_WEIGHTS,
     POLICY_SATISFACTION_RULE,
-    POLICY_EVIDENCE_RULE,
     POLICY_FIELD,
     EMAIL_ADDRESS,
     EMAIL_ADDRESS_USE,
@@ -6801,7 +7017,6 @@ pub const EVERY_TEXT: &[Text] = &[
     COMPUTE,
     COMPUTE_A_MONTH_S_TPP,
     CONFIDENCE_THE_TRUE_SCORE_IS_AT_MOST,
-    CORRECT_THE_POLICY_TEXT,
     COUNTED,
     COUNTED_FOR_TPP,
     COUNTER,
@@ -6837,7 +7052,6 @@ pub const EVERY_TEXT: &[Text] = &[
     EASY_READ_FORM_CHILDREN,
     EASY_READ_MATERIAL,
     ECONOMY,
-    EDIT_THE_TEXT_BELOW_TOML_SEE_THE,
     EDUCATION,
     EFFECTIVE,
     ELDERLY,
@@ -7065,7 +7279,6 @@ pub const EVERY_TEXT: &[Text] = &[
     POLICY,
     POLICY_2,
     POLICY_IN_FORCE_FOR,
-    POLICY_TOML,
     POSITION,
     POSITION_CLASS,
     POSITION_CLASSES_IMPORTED,

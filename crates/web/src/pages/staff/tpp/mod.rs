@@ -13,6 +13,7 @@ pub mod drift;
 pub mod overview;
 pub mod payable;
 pub mod policy;
+pub mod policy_form;
 pub mod preview;
 pub mod run;
 

@@ -1,21 +1,23 @@
-//! TPP policy versions: the one in force, the saved ones, and a new version edited as TOML
-//! (the typed text is kept when it cannot be saved, with every problem listed). Before
-//! saving, "see its effect first" shows what the typed policy would have paid in the last
-//! months computed, beside what was paid, and saves nothing.
+//! TPP policy versions: the one in force, the saved ones, and a new version edited as a form
+//! (the typed fields are kept when they cannot be saved, each problem beside its field). The
+//! form starts from a saved version and is written into that version's text, so its comments
+//! stay. Before saving, "see its effect first" shows what the new policy would have paid in
+//! the last months computed, beside what was paid, and saves nothing.
 
 use axum::http::StatusCode;
 use axum::response::Response;
 use maud::{html, Markup};
-use serde::Deserialize;
 use std::collections::BTreeMap;
 
+use suara_app::policy_form::{field_of_key, PolicyFields};
 use suara_domain::tpp::payroll::{compare, Comparison};
 use suara_domain::tpp::policy::{Policy, PolicyError};
-use suara_store::{StoredPolicy, TppError};
+use suara_store::StoredPolicy;
 use time::OffsetDateTime;
 
+use super::policy_form::{self, label, problem_text, Problems};
 use super::{refusal, rp, rule_text, signed};
-use crate::pages::context::{CsrfForm, Look, StaffCx};
+use crate::pages::context::{field, CsrfForm, Look, Pairs, StaffCx};
 use crate::pages::failure::PageError;
 use crate::routes;
 use suara_app::i18n::catalogue as T;
@@ -33,6 +35,25 @@ pub struct PolicyView {
 /// What the typed policy would have paid, newest month first (`Some(empty)` when no month
 /// has been computed yet).
 pub type Effect = Option<Vec<Comparison>>;
+
+impl PolicyView {
+    /// The saved version named `version` (the form's base), else the one in force; with the
+    /// text the form is written into.
+    fn base(&self, version: Option<&str>) -> (String, Policy, String) {
+        let saved = |p: &&StoredPolicy| match version {
+            Some(v) => p.policy.version == v,
+            None => p.policy == self.in_force,
+        };
+        match self.saved.iter().find(saved) {
+            Some(p) => (p.policy.version.clone(), p.policy.clone(), p.text.clone()),
+            None => (
+                String::new(),
+                self.in_force.clone(),
+                self.in_force.to_toml(),
+            ),
+        }
+    }
+}
 
 async fn load(cx: &StaffCx) -> Result<PolicyView, PageError> {
     let store = &cx.app.store;
@@ -83,7 +104,7 @@ fn effect_section(look: Look, view: &PolicyView, effect: &[Comparison]) -> Marku
             } @else {
                 table.data.stacked {
                     thead { tr {
-                        th scope="col" { "Unit" } th.num scope="col" { (look.t(T::PAID)) }
+                        th scope="col" { (look.t(T::UNIT_2)) } th.num scope="col" { (look.t(T::PAID)) }
                         th.num scope="col" { (look.t(T::UNDER_THIS_POLICY)) } th.num scope="col" { (look.t(T::DIFFERENCE)) }
                     } }
                     tbody { @for (unit, (paid, sim)) in &changed_units { tr {
@@ -98,43 +119,86 @@ fn effect_section(look: Look, view: &PolicyView, effect: &[Comparison]) -> Marku
     }
 }
 
-pub async fn policies(cx: StaffCx) -> Result<Response, PageError> {
+#[derive(serde::Deserialize)]
+pub struct StartFrom {
+    /// The saved version the form starts from.
+    pub dari: Option<String>,
+}
+
+/// The form of a new version, started from `base`'s rules, taking effect next month.
+fn fresh_fields(cx: &StaffCx, base: &Policy) -> PolicyFields {
+    let mark = if cx.lang == suara_app::i18n::Lang::Id {
+        ','
+    } else {
+        '.'
+    };
+    PolicyFields {
+        effective_from: cx.current_month().next().to_string(),
+        effective_until: String::new(),
+        ..PolicyFields::of(base, mark)
+    }
+}
+
+pub async fn policies(
+    cx: StaffCx,
+    query: axum::extract::Query<StartFrom>,
+) -> Result<Response, PageError> {
     let view = load(&cx).await?;
-    let (title, content) = render(cx.look(), &view, None, None, &None);
+    let (base, policy, _) = view.base(query.dari.as_deref());
+    let form = Form {
+        fields: fresh_fields(&cx, &policy),
+        base,
+        problems: Problems::new(),
+    };
+    let (title, content) = render(cx.look(), &view, None, &form, &None, cx.current_month());
     cx.ok(title, content)
+}
+
+/// The page with the form started from `version`.
+fn start_from(lang: suara_app::i18n::Lang, version: &str) -> String {
+    let query = [("lang", lang.code()), ("dari", version)];
+    format!(
+        "{}?{}",
+        routes::TPP_POLICY,
+        serde_urlencoded::to_string(query).unwrap_or_default()
+    )
+}
+
+/// The form as it will be shown again: its fields, the version it started from, its problems.
+pub struct Form {
+    pub fields: PolicyFields,
+    pub base: String,
+    pub problems: Problems,
 }
 
 pub fn render(
     look: Look,
     view: &PolicyView,
-    message: Option<&Result<String, Markup>>,
-    draft: Option<&str>,
+    message: Option<&str>,
+    form: &Form,
     effect: &Effect,
+    now: suara_domain::period::Month,
 ) -> (&'static str, Markup) {
     let lang = look.lang;
-    // The policy in force as it was typed, comments included (the default has no text).
-    let typed = view
-        .saved
-        .iter()
-        .find(|p| p.policy == view.in_force)
-        .map(|p| p.text.clone());
-    let text = draft.map_or_else(
-        || typed.unwrap_or_else(|| view.in_force.to_toml()),
-        str::to_string,
-    );
     let title = look.t(T::TPP_POLICIES);
+    let base_name = if form.base.is_empty() {
+        super::policy_name(lang, &view.in_force.version)
+    } else {
+        super::policy_name(lang, &form.base)
+    };
     let content = html! {
         p.crumbs { a href=(look.href(routes::TPP)) { "TPP" } }
         h1 { (title) }
-        @match message {
-            Some(Ok(m)) => { div.success role="status" { p { (m) } } }
-            Some(Err(m)) => { div.error-summary role="alert" tabindex="-1" {
+        @if !form.problems.is_empty() {
+            div.error-summary role="alert" tabindex="-1" {
                 h2 { (look.t(T::THERE_IS_A_PROBLEM)) }
-                (m)
-                p { a href="#policy" { (look.t(T::CORRECT_THE_POLICY_TEXT)) } }
-            } }
-            None => {}
+                p { (look.t(T::THE_POLICY_CANNOT_BE_SAVED_YET)) }
+                ul { @for (field, problem) in &form.problems { li {
+                    a href={ "#" (field) } { (label(lang, field)) ": " (problem) }
+                } } }
+            }
         }
+        @if let Some(m) = message { div.success role="status" { p { (m) } } }
         p { (look.t(T::IN_FORCE_THIS_MONTH)) strong { (super::policy_name(lang, &view.in_force.version)) } " — " (rule_text(lang, &view.in_force)) }
         @if view.saved.is_empty() {
             p { (look.t(T::NO_POLICY_SAVED_YET_THE_DEFAULT_APPLIES)) }
@@ -148,161 +212,128 @@ pub fn render(
                     th scope="row" { (super::policy_name(lang, &p.policy.version)) }
                     td { (lang.month(p.policy.effective_from)) " – " (p.policy.effective_until.map_or("…".to_string(), |m| lang.month(m))) }
                     td { (rule_text(lang, &p.policy)) }
-                    td { (p.saved_by) }
+                    td { (p.saved_by) " · " a href=(start_from(lang, &p.policy.version)) { (look.t(T::START_FROM_THIS_VERSION)) } }
                 } } }
             }
         }
         @if let Some(effect) = effect { (effect_section(look, view, effect)) }
         h2 { (look.t(T::SAVE_A_NEW_VERSION)) }
-        p { (look.t(T::EDIT_THE_TEXT_BELOW_TOML_SEE_THE)) }
-        form method="post" action=(look.action(routes::TPP_POLICY)) {
-            (look.csrf())
-            label for="policy" { (look.t(T::POLICY_TOML)) }
-            textarea #policy name="policy" rows="18" spellcheck="false" { (text) }
-            p.buttons {
-                button type="submit" name="action" value="preview" { (look.t(T::SEE_ITS_EFFECT_FIRST)) }
-                " "
-                button.primary type="submit" name="action" value="save" { (look.t(T::CHECK_AND_SAVE)) }
-            }
-        }
+        p { (lang.fill(T::POLICY_FORM_INTRO, &[&base_name])) }
+        (policy_form::form(look, &form.fields, &form.problems, &form.base, now))
     };
     (title, content)
 }
 
-#[derive(Deserialize)]
-pub struct PolicyForm {
-    #[serde(default)]
-    pub policy: String,
-    /// `preview` shows the effect and saves nothing.
-    pub action: Option<String>,
-}
-
-/// Every problem of a policy that cannot be read or saved, in words.
-fn policy_problems(cx: &StaffCx, error: &PolicyError) -> Markup {
+/// Every problem of a policy that cannot be read, by the form field it belongs to.
+fn policy_problems(cx: &StaffCx, error: &PolicyError, deduction_rows: &[usize]) -> Problems {
     match error {
-        PolicyError::Invalid(problems) => html! {
-            p { strong { (cx.t(T::THE_POLICY_CANNOT_BE_SAVED_YET)) } }
-            ul { @for p in problems { li {
-                (field_label(cx.lang, &p.field)) " (" code { (p.field) } "): "
-                (suara_app::i18n::reason_text(cx.lang, &p.reason))
-            } } }
-        },
-        error => html! { p { (error.to_string()) } },
+        PolicyError::Invalid(problems) => problems
+            .iter()
+            .map(|p| {
+                (
+                    field_of_key(&p.field, deduction_rows),
+                    suara_app::i18n::reason_text(cx.lang, &p.reason),
+                )
+            })
+            .collect(),
+        error => Problems::from([("version".to_string(), error.to_string())]),
     }
 }
 
-/// A policy field in words; the key as typed follows it in the problem list, so the line
-/// to correct can be found in the text.
-fn field_label(lang: suara_app::i18n::Lang, field: &str) -> String {
-    if let Some(rest) = field.strip_prefix("deductions[") {
-        let (index, name) = rest.split_once("].").unwrap_or((rest, ""));
-        let number = index
-            .trim_end_matches(']')
-            .parse::<usize>()
-            .map_or(0, |i| i + 1);
-        let part = match name.split('.').next().unwrap_or_default() {
-            "name" => T::NAME,
-            "cap" => T::POLICY_DEDUCTION_CAP,
-            _ => T::POLICY_DEDUCTION_RATE,
-        };
-        return lang.fill(T::POLICY_DEDUCTION_N, &[&number, &lang.t(part)]);
-    }
-    lang.t(match field {
-        "version" => T::POLICY_VERSION,
-        "effective_from" => T::POLICY_EFFECTIVE_FROM,
-        "effective_until" => T::POLICY_EFFECTIVE_UNTIL,
-        "floor" => T::POLICY_FLOOR,
-        "cap" => T::POLICY_CAP,
-        "max_monthly_fall" => T::POLICY_MAX_MONTHLY_FALL,
-        "not_serving_public" => T::POLICY_NOT_SERVING_PUBLIC,
-        "blend_k" => T::POLICY_BLEND,
-        "min_trust" => T::POLICY_MIN_TRUST,
-        "deductions" => T::DEDUCTIONS,
-        "weights" | "weights.satisfaction" | "weights.attendance" | "weights.productivity" => {
-            T::POLICY_WEIGHTS
-        }
-        f if f.starts_with("satisfaction.") => T::POLICY_SATISFACTION_RULE,
-        f if f.starts_with("evidence.") => T::POLICY_EVIDENCE_RULE,
-        _ => T::POLICY_FIELD,
-    })
-    .to_string()
-}
-
-/// The typed policy's effect on the months computed, saving nothing.
-async fn preview(cx: &StaffCx, form: &PolicyForm) -> Result<Response, PageError> {
-    let view = load(cx).await?;
-    let (status, message, effect) = match Policy::from_toml(&form.policy) {
-        Ok(policy) => {
-            let simulated = cx
-                .app
-                .store
-                .simulate_policy(cx.tenant_id(), &policy, SIMULATED_MONTHS)
-                .await?;
-            let effect = simulated
-                .iter()
-                .map(|(run, payroll)| compare(&run.payroll, payroll))
-                .collect();
-            (
-                StatusCode::OK,
-                Ok(cx.t(T::THIS_POLICY_IS_VALID_AND_NOT_SAVED_YET).to_string()),
-                Some(effect),
-            )
-        }
-        Err(error) => (
-            StatusCode::UNPROCESSABLE_ENTITY,
-            Err(policy_problems(cx, &error)),
-            None,
-        ),
-    };
-    let (title, content) = render(
-        cx.look(),
-        &view,
-        Some(&message),
-        Some(&form.policy),
-        &effect,
-    );
-    Ok(cx.page(status, title, content))
+/// What the form gives: its policy text, or its problems.
+fn written(cx: &StaffCx, form: &Form, base_text: &str) -> Result<(String, Policy), Problems> {
+    let written = form.fields.write(base_text).map_err(|problems| {
+        problems
+            .into_iter()
+            .map(|p| (p.field, problem_text(cx.lang, p.kind).to_string()))
+            .collect::<Problems>()
+    })?;
+    let policy = Policy::from_toml(&written.text)
+        .map_err(|e| policy_problems(cx, &e, &written.deduction_rows))?;
+    Ok((written.text, policy))
 }
 
 pub async fn save_policy(
     cx: StaffCx,
-    CsrfForm(form): CsrfForm<PolicyForm>,
+    CsrfForm(pairs): CsrfForm<Pairs>,
 ) -> Result<Response, PageError> {
-    if form.action.as_deref() == Some("preview") {
-        return preview(&cx, &form).await;
+    let view = load(&cx).await?;
+    let (base, _, base_text) = view.base(field(&pairs, "base").filter(|b| !b.is_empty()));
+    let mut form = Form {
+        fields: PolicyFields::from_pairs(&pairs),
+        base,
+        problems: Problems::new(),
+    };
+    let preview = field(&pairs, "action") == Some("preview");
+    let (text, policy) = match written(&cx, &form, &base_text) {
+        Ok(written) => written,
+        Err(problems) => {
+            form.problems = problems;
+            let (title, content) = render(cx.look(), &view, None, &form, &None, cx.current_month());
+            return Ok(cx.page(StatusCode::UNPROCESSABLE_ENTITY, title, content));
+        }
+    };
+    if preview {
+        let simulated = cx
+            .app
+            .store
+            .simulate_policy(cx.tenant_id(), &policy, SIMULATED_MONTHS)
+            .await?;
+        let effect = simulated
+            .iter()
+            .map(|(run, payroll)| compare(&run.payroll, payroll))
+            .collect();
+        let message = cx.t(T::THIS_POLICY_IS_VALID_AND_NOT_SAVED_YET);
+        let (title, content) = render(
+            cx.look(),
+            &view,
+            Some(message),
+            &form,
+            &Some(effect),
+            cx.current_month(),
+        );
+        return cx.ok(title, content);
     }
     let saved = cx
         .app
         .store
         .save_policy(
             cx.tenant_id(),
-            &form.policy,
+            &text,
             cx.username(),
             OffsetDateTime::now_utc(),
         )
         .await;
-    let (status, message) = match saved {
-        Ok(policy) => (
-            StatusCode::OK,
-            Ok(format!(
+    match saved {
+        Ok(policy) => {
+            let message = format!(
                 "{} {} {} {}.",
                 cx.t(T::VERSION_2),
                 policy.version,
                 cx.t(T::SAVED_IN_FORCE_FROM),
                 cx.lang.month(policy.effective_from)
-            )),
-        ),
-        Err(TppError::Policy(error)) => (
-            StatusCode::UNPROCESSABLE_ENTITY,
-            Err(policy_problems(&cx, &error)),
-        ),
+            );
+            let view = load(&cx).await?;
+            let form = Form {
+                fields: fresh_fields(&cx, &policy),
+                base: policy.version.clone(),
+                problems: Problems::new(),
+            };
+            let (title, content) = render(
+                cx.look(),
+                &view,
+                Some(&message),
+                &form,
+                &None,
+                cx.current_month(),
+            );
+            cx.ok(title, content)
+        }
         Err(error) => {
             let (status, text) = refusal(cx.lang, error)?;
-            (status, Err(html! { p { (text) } }))
+            form.problems.insert("version".to_string(), text);
+            let (title, content) = render(cx.look(), &view, None, &form, &None, cx.current_month());
+            Ok(cx.page(status, title, content))
         }
-    };
-    let keep = message.is_err().then_some(form.policy.as_str());
-    let view = load(&cx).await?;
-    let (title, content) = render(cx.look(), &view, Some(&message), keep, &None);
-    Ok(cx.page(status, title, content))
+    }
 }
