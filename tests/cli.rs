@@ -1,4 +1,5 @@
 //! The `suara` binary as a user runs it: the SKM commands and `serve --demo` end to end.
+#![allow(clippy::unwrap_used)] // a test that unwraps fails with the value's message
 
 mod support;
 

@@ -5,6 +5,7 @@
 //!
 //! Needs PostgreSQL (`SUARA_TEST_POSTGRES_URL`) and nginx (Debian's, which `.ci/run`
 //! installs); says SKIPPED without them.
+#![allow(clippy::unwrap_used)] // a test that unwraps fails with the value's message
 
 mod support;
 

@@ -1,5 +1,6 @@
 //! The SKM report PDF: a real multi-page PDF with the key figures, every element, the
 //! suggestions and the follow-up plan, and a clear statement when there are no responses.
+#![allow(clippy::unwrap_used)] // a test that unwraps fails with the value's message
 
 use suara_domain::skm::precision::Precision;
 use suara_domain::skm::spread::Spread;

@@ -1,5 +1,6 @@
 //! An online backup of the SQLite database: taken while responses keep arriving, the copy is a
 //! complete database whose chain verifies and which holds a consistent prefix of the responses.
+#![allow(clippy::unwrap_used)] // a test that unwraps fails with the value's message
 
 use suara_domain::survey::{validate, ResponseDraft};
 use suara_store::testing::{tenant, TestDatabase};

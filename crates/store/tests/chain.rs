@@ -1,5 +1,6 @@
 //! The hash chain of accepted responses, on both backends: concurrent appends do not fork
 //! it, and any change made behind the application's back is found.
+#![allow(clippy::unwrap_used)] // a test that unwraps fails with the value's message
 
 use std::sync::Arc;
 

@@ -1,5 +1,6 @@
 //! Follow-up plans on both backends: recorded for a unit and period, progress updated (and
 //! audit-logged), listed by unit and period.
+#![allow(clippy::unwrap_used)] // a test that unwraps fails with the value's message
 
 use suara_domain::period::Period;
 use suara_domain::skm::follow_up::{validate, PlanDraft, Status};

@@ -1,6 +1,7 @@
 //! Innovations on both backends: a staff idea is taken up, moves through its stages with
 //! dates, gains a partner, evidence and a copying unit; its effect is measured from counted
 //! responses around the start against a unit that never adopted it.
+#![allow(clippy::unwrap_used)] // a test that unwraps fails with the value's message
 
 use suara_domain::innovation::effect::{EffectRule, Method, Verdict, SPAN_MONTHS};
 use suara_domain::innovation::measure::measure;

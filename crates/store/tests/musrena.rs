@@ -1,6 +1,7 @@
 //! Musrena on both backends: a village forum records five proposals, ranks them, carries the
 //! top three up to the district; a planner budgets one and rejects one with a reason; the
 //! history, filters and bulk all-or-nothing hold.
+#![allow(clippy::unwrap_used)] // a test that unwraps fails with the value's message
 
 use suara_domain::musrena::forum::{Accommodation, Group, Level, Participants};
 use suara_domain::musrena::lifecycle::{Action, Stage, TransitionError};

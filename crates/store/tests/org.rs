@@ -1,4 +1,5 @@
 //! Organisation import, assignment history, the audit log and accounts, on both backends.
+#![allow(clippy::unwrap_used)] // a test that unwraps fails with the value's message
 
 use suara_domain::access::Role;
 use suara_domain::org::import::{plan_import, ImportFiles};

@@ -1,5 +1,6 @@
 //! Suspicious responses are held back instead of counted, and the inspectorate's decision
 //! counts them in or keeps them out; on both backends.
+#![allow(clippy::unwrap_used)] // a test that unwraps fails with the value's message
 
 use suara_domain::integrity::anomaly::Reason;
 use suara_domain::org::import::{plan_import, ImportFiles};

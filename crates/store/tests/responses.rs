@@ -1,4 +1,5 @@
 //! Storing responses and reading totals back, on SQLite and PostgreSQL alike.
+#![allow(clippy::unwrap_used)] // a test that unwraps fails with the value's message
 
 use suara_domain::period::Month;
 use suara_domain::skm::Weighting;

@@ -1,6 +1,7 @@
 //! Ready for a distributed PostgreSQL (Citus, with `tenant_id` as the distribution column):
 //! every table's primary key and every foreign key begins with the regency key, as each
 //! database reports its own schema.
+#![allow(clippy::unwrap_used)] // a test that unwraps fails with the value's message
 
 use suara_store::testing::TestDatabase;
 

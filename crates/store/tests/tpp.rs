@@ -1,6 +1,7 @@
 //! TPP on both backends: a month's payroll from stored responses, base amounts and policy;
 //! its review states; appeals decided by the inspectorate feeding the next version; a run
 //! whose stored amounts were edited is refused when read.
+#![allow(clippy::unwrap_used)] // a test that unwraps fails with the value's message
 
 use suara_domain::period::Month;
 use suara_domain::survey::{validate, ResponseDraft};

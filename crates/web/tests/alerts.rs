@@ -2,6 +2,7 @@
 //! appeal filed and decided reaches the officer and the inspectorate, a forum's proposals
 //! moving on reach the account that recorded the forum, and a unit's sharp drop in
 //! satisfaction reaches its admin; each once. On SQLite and PostgreSQL.
+#![allow(clippy::unwrap_used)] // a test that unwraps fails with the value's message
 
 mod common;
 

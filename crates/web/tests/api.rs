@@ -1,4 +1,5 @@
 //! The real app on a random port with a fresh database per test, on SQLite and PostgreSQL.
+#![allow(clippy::unwrap_used)] // a test that unwraps fails with the value's message
 
 use std::sync::Arc;
 

@@ -4,6 +4,7 @@
 //! and counts; the Musrena public pages and the signed-in TPP and Musrena pages pass axe
 //! too. Needs Chromium (`apt-get install chromium`) and the checker's packages
 //! (`npm ci --prefix crates/web/tests/browser`); without them the test says so and skips.
+#![allow(clippy::unwrap_used)] // a test that unwraps fails with the value's message
 
 mod common;
 

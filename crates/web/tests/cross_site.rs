@@ -1,6 +1,7 @@
 //! A survey form posted from another site's page is refused and counts nothing; the form
 //! from this site, kiosks and the JSON API for queue systems keep working. On SQLite and
 //! PostgreSQL.
+#![allow(clippy::unwrap_used)] // a test that unwraps fails with the value's message
 
 mod common;
 

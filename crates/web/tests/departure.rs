@@ -2,6 +2,7 @@
 //! wrong and keeps what was typed, a confirmation page comes before anything changes, and
 //! afterwards nobody can name the officer in an answer, the month's payroll leaves them out,
 //! and `verify` replays the ended assignment from the audit chain. On both backends.
+#![allow(clippy::unwrap_used)] // a test that unwraps fails with the value's message
 
 mod common;
 

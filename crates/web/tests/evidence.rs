@@ -4,6 +4,7 @@
 //! meets the Krejcie–Morgan sample, spread over the month, still cuts a poorly rated unit.
 //! A new policy's effect is shown before it is saved, and agrees to the rupiah with the run
 //! it then makes.
+#![allow(clippy::unwrap_used)] // a test that unwraps fails with the value's message
 
 mod common;
 

@@ -1,6 +1,7 @@
 //! Hostile input over HTTP: random and mangled bodies at the public JSON API and the survey
 //! form get a clear 4xx (never a 5xx, never a panic), an oversized body 413, and the server
 //! keeps answering. The number of bodies tried is recorded in the README.
+#![allow(clippy::unwrap_used)] // a test that unwraps fails with the value's message
 
 mod common;
 

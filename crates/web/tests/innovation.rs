@@ -3,6 +3,7 @@
 //! evidence; after its start the public page shows its effect with an interval and a plain
 //! verdict; the API and the index export carry it. And as attackers: other units, other
 //! roles, no session, forged stages and files, script in the title, formulas in the export.
+#![allow(clippy::unwrap_used)] // a test that unwraps fails with the value's message
 
 mod common;
 

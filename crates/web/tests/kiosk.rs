@@ -1,6 +1,7 @@
 //! Counter kiosks: registered by a unit admin from the tablet, answering on the kiosk
 //! channel with the kiosk's unit and officer, replays counted once, revocation; on both
 //! backends.
+#![allow(clippy::unwrap_used)] // a test that unwraps fails with the value's message
 
 mod common;
 

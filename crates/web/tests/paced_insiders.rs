@@ -5,6 +5,7 @@
 //! with a second insider; a busy genuine counter (400 tickets from 400 citizens over a
 //! month) counts in full once confirmed; only the inspectorate confirms, and a confirmation
 //! written into the database by hand confirms nothing.
+#![allow(clippy::unwrap_used)] // a test that unwraps fails with the value's message
 
 mod common;
 

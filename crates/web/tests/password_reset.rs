@@ -4,6 +4,7 @@
 //! an account at most three links an hour, builds links from the server's own address
 //! whatever Host a request names, and a link works once, within the hour, for an enabled
 //! account. Without mail the form says to ask the administrator. On SQLite and PostgreSQL.
+#![allow(clippy::unwrap_used)] // a test that unwraps fails with the value's message
 
 mod common;
 

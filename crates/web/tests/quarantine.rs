@@ -1,5 +1,6 @@
 //! A ballot-stuffing burst over HTTP lands in quarantine and does not move the IKM; the
 //! inspectorate reviews it on its page. On SQLite and PostgreSQL.
+#![allow(clippy::unwrap_used)] // a test that unwraps fails with the value's message
 
 mod common;
 

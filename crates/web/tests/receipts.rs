@@ -2,6 +2,7 @@
 //! inclusion proof and signed head are checked here with code of the test's own (RFC 9162
 //! §2.1.3.2 and ed25519-dalek), not the server's; so is the proof that a later signed head
 //! extends an earlier one (§2.1.4.2). On SQLite and PostgreSQL.
+#![allow(clippy::unwrap_used)] // a test that unwraps fails with the value's message
 
 mod common;
 

@@ -1,6 +1,7 @@
 //! Results for staff and the public over HTTP: the regency summary and a unit's anonymous
 //! responses as CSV/xlsx, the SKM report PDF, follow-up plans added and updated on the unit
 //! page and published on the transparency page.
+#![allow(clippy::unwrap_used)] // a test that unwraps fails with the value's message
 
 mod common;
 

@@ -1,6 +1,7 @@
 //! Sign-in under attack, on SQLite and PostgreSQL: attempts racing each other are counted
 //! before their passwords are checked; a proxy's forwarded address is the one the proxy
 //! added, not one the client claims; a guesser elsewhere cannot lock a colleague out.
+#![allow(clippy::unwrap_used)] // a test that unwraps fails with the value's message
 
 mod common;
 

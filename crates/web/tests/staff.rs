@@ -1,5 +1,6 @@
 //! Staff pages: every route × role, sign-in protections, the CSV import and the dashboard,
 //! on SQLite and PostgreSQL.
+#![allow(clippy::unwrap_used)] // a test that unwraps fails with the value's message
 
 mod common;
 

@@ -1,5 +1,6 @@
 //! Two regencies on one server, each under its own host name: every page, API, account,
 //! session, API key and signing key stays with its own regency, on SQLite and PostgreSQL.
+#![allow(clippy::unwrap_used)] // a test that unwraps fails with the value's message
 
 mod common;
 

@@ -2,6 +2,7 @@
 //! month; BKPSDM reviews; only BPKAD approves and locks; the xlsx and CSV hold the amounts;
 //! the officer's explanation adds up to the exported amount; an appeal upheld by the
 //! inspectorate changes the next version, whose differences are listed.
+#![allow(clippy::unwrap_used)] // a test that unwraps fails with the value's message
 
 mod common;
 
