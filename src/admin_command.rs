@@ -306,6 +306,13 @@ pub async fn import(store: &Store, args: ImportArgs) -> anyhow::Result<ExitCode>
         );
     }
     println!("{} unchanged", plan.unchanged);
+    if !plan.contacts.is_empty() {
+        println!(
+            "{}: {} e-mail address(es) new or changed",
+            Table::Officers.file_name(),
+            plan.contacts.len()
+        );
+    }
     for d in &plan.departures {
         println!(
             "{}: {} ({}) leaves, last working day {} ({})",

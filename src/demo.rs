@@ -145,6 +145,7 @@ async fn create_regency(
         catalogue: catalogue::catalogue(),
         issues: catalogue::issues(),
         closed_months: Default::default(),
+        contacts: Default::default(),
     };
     store
         .seed_organisation(

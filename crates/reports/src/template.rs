@@ -48,7 +48,7 @@ mod tests {
         let csv = suara_domain::spreadsheet::as_csv(&bytes).unwrap();
         assert_eq!(
             String::from_utf8_lossy(&csv).trim_end(),
-            "NIP,NAMA,JABATAN,UNIT KERJA,KELAS JABATAN,TMT JABATAN,MELAYANI PUBLIK,GOL/RUANG,NPWP,NAMA BANK,NOMOR REKENING,TMT BERHENTI,STATUS"
+            "NIP,NAMA,JABATAN,UNIT KERJA,KELAS JABATAN,TMT JABATAN,MELAYANI PUBLIK,GOL/RUANG,NPWP,NAMA BANK,NOMOR REKENING,TMT BERHENTI,STATUS,EMAIL"
         );
     }
 }

@@ -243,6 +243,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/shared/0038_second_factor.sql"),
         postgres: include_str!("../migrations/shared/0038_second_factor.sql"),
     },
+    Migration {
+        version: 39,
+        name: "officer_contacts",
+        sqlite: include_str!("../migrations/shared/0039_officer_contacts.sql"),
+        postgres: include_str!("../migrations/shared/0039_officer_contacts.sql"),
+    },
 ];
 
 /// Responses stored before the chain existed are linked once, when it is created.

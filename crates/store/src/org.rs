@@ -2,6 +2,8 @@
 //! officers with their assignment history. Changes come as an import plan (see
 //! `suara_domain::org::import`) and are written with their audit entries in one transaction.
 
+use std::collections::HashMap;
+
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
 use suara_domain::org::departure::Departure;
@@ -238,6 +240,36 @@ impl Store {
             self.end_open_assignment(&mut tx, who, nip, departure)
                 .await?;
         }
+        for contact in &plan.contacts {
+            let before: Option<String> = sqlx::query_scalar(
+                "SELECT email FROM officer_contacts WHERE tenant_id = $1 AND nip = $2",
+            )
+            .bind(tenant_id)
+            .bind(&contact.nip)
+            .fetch_optional(&mut *tx)
+            .await?;
+            sqlx::query(
+                "INSERT INTO officer_contacts (tenant_id, nip, email) VALUES ($1, $2, $3)
+                 ON CONFLICT (tenant_id, nip) DO UPDATE SET email = excluded.email",
+            )
+            .bind(tenant_id)
+            .bind(&contact.nip)
+            .bind(&contact.email)
+            .execute(&mut *tx)
+            .await?;
+            let email = |e: &str| serde_json::json!({ "email": e }).to_string();
+            audit::append(
+                &mut tx,
+                self,
+                &audit(
+                    "officer_contact",
+                    &contact.nip,
+                    before.as_deref().map(email),
+                    email(&contact.email),
+                ),
+            )
+            .await?;
+        }
         for change in &plan.catalogue {
             crate::catalogue::write_entry(&mut tx, tenant_id, change).await?;
             let after = &change.after;
@@ -317,6 +349,7 @@ impl Store {
                 })
                 .collect(),
             departures: Vec::new(),
+            contacts: Vec::new(),
             villages: new(&organisation.villages),
             catalogue: new(&organisation.catalogue),
             issues: new(&organisation.issues),
@@ -384,7 +417,19 @@ impl Store {
             catalogue: self.catalogue(tenant_id).await?,
             issues: self.strategic_issues(tenant_id).await?,
             closed_months: self.closed_months(tenant_id).await?,
+            contacts: self.officer_contacts(tenant_id).await?,
         })
+    }
+
+    /// Officers' e-mail addresses by NIP, as their personnel lists gave them.
+    pub async fn officer_contacts(&self, tenant_id: &str) -> Result<HashMap<String, String>> {
+        let rows = sqlx::query("SELECT nip, email FROM officer_contacts WHERE tenant_id = $1")
+            .bind(tenant_id)
+            .fetch_all(&self.reader)
+            .await?;
+        rows.iter()
+            .map(|row| Ok((row.try_get("nip")?, row.try_get("email")?)))
+            .collect()
     }
 
     /// All units of a tenant by name (the unit tree orders them for display).

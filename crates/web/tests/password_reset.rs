@@ -3,7 +3,9 @@
 //! it, and every session of the account ends. The form answers the same for any name, sends
 //! an account at most three links an hour, builds links from the server's own address
 //! whatever Host a request names, and a link works once, within the hour, for an enabled
-//! account. Without mail the form says to ask the administrator. On SQLite and PostgreSQL.
+//! account. Without mail the form says to ask the administrator. Officers whose personnel
+//! list gives an address get their first sign-in the same way when their accounts are made.
+//! On SQLite and PostgreSQL.
 #![allow(clippy::unwrap_used)] // a test that unwraps fails with the value's message
 
 mod common;
@@ -16,12 +18,14 @@ use common::{hidden_value, set_cookie_value, TestApp, PASSWORD};
 use reqwest::header::{COOKIE, HOST, LOCATION};
 use reqwest::StatusCode;
 use suara_domain::access::Role;
-use suara_store::testing::TestDatabase;
+use suara_domain::org::import::{plan_import, ImportFiles};
+use suara_store::testing::{TestDatabase, OFFICER_NIP, OTHER_OFFICER_NIP};
 use suara_store::AccountChange;
 use time::OffsetDateTime;
 
 suara_store::backend_tests!(
     a_forgotten_password_is_reset_once_by_an_emailed_link,
+    officers_with_an_address_get_their_first_sign_in_by_mail,
     without_mail_the_form_sends_people_to_the_administrator
 );
 
@@ -355,4 +359,116 @@ async fn without_mail_the_form_sends_people_to_the_administrator(db: TestDatabas
     // A made-up link opens nothing.
     let made_up = app.get("/atur-ulang-kata-sandi/0123456789abcdef").await;
     assert_eq!(made_up.status(), StatusCode::NOT_FOUND);
+}
+
+/// The personnel list gives Sri an address (a wrong one first): when her unit's accounts are
+/// made she is mailed a link instead of a letter, chooses her password through it and signs
+/// in; the address is audit-logged, and becomes her account's for "lupa kata sandi".
+async fn officers_with_an_address_get_their_first_sign_in_by_mail(db: TestDatabase) {
+    let (smtp, received) = smtp_sink().await;
+    let mailer =
+        suara_web::alerts::Mailer::new(&format!("smtp://{smtp}"), "suara <suara@uji.go.id>")
+            .unwrap();
+    let app = TestApp::spawn_with(db, Some(Arc::new(mailer))).await;
+    app.add_account("admin", Role::Administrator, None, None)
+        .await;
+    let admin = app.sign_in("admin", PASSWORD).await.unwrap();
+    let today = OffsetDateTime::now_utc().date();
+    let snapshot = app.store.org_snapshot("t1").await.unwrap();
+    let list = |email: &str| {
+        let sri = snapshot
+            .officers
+            .iter()
+            .find(|o| o.officer.nip == OFFICER_NIP)
+            .unwrap();
+        let o = &sri.officer;
+        format!(
+            "NIP;NAMA;JABATAN;UNIT KERJA;ALAMAT EMAIL\n{};{};{};{};{email}\n",
+            o.nip, o.name, o.position, o.unit_id
+        )
+    };
+    let files = |csv: &str| {
+        plan_import(
+            &ImportFiles {
+                officers: Some(csv.as_bytes()),
+                ..Default::default()
+            },
+            &snapshot,
+            today,
+        )
+    };
+    let wrong = files(&list("sri at uji.go.id")).unwrap_err();
+    assert!(
+        wrong[0].reason.contains("is not an e-mail address"),
+        "{wrong:?}"
+    );
+    let plan = files(&list("sri@uji.go.id")).unwrap();
+    assert_eq!(plan.contacts.len(), 1, "{plan:?}");
+    app.store
+        .apply_import("t1", &plan, "bkpsdm", OffsetDateTime::now_utc())
+        .await
+        .unwrap();
+
+    let form = app
+        .get_as(&admin, "/admin/akun/pegawai")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(form.contains("kolom EMAIL"), "{form}");
+    let made = app
+        .post_form_as(
+            Some(&admin),
+            "/admin/akun/pegawai",
+            &[("csrf", admin.csrf.as_str()), ("unit_id", "dukcapil")],
+        )
+        .await;
+    assert_eq!(made.status(), StatusCode::CREATED);
+    let made = made.text().await.unwrap();
+    assert!(
+        made.contains("Dikirim lewat e-mail (1)")
+            && made.contains("sri@uji.go.id")
+            && !made.contains("Kata sandi sementara</dt>"),
+        "{made}"
+    );
+    assert!(!made.contains(OTHER_OFFICER_NIP), "another unit's officer");
+    let mail = mail_with(&received, "Akun Suara Anda sudah siap").await;
+    assert_eq!(mail.to, ["sri@uji.go.id"]);
+    assert!(mail.text.contains(OFFICER_NIP), "{}", mail.text);
+    let prefix = format!("{}/atur-ulang-kata-sandi/", app.base);
+    let link = mail
+        .text
+        .lines()
+        .find(|l| l.starts_with(&prefix))
+        .unwrap_or_else(|| panic!("{}", mail.text))
+        .trim()
+        .to_string();
+    let path = link.trim_start_matches(&app.base).to_string();
+    let (status, _, _) = public_form(
+        &app,
+        &path,
+        &path,
+        &[("new", NEW_PASSWORD), ("repeat", NEW_PASSWORD)],
+        &[],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let sri = app.sign_in(OFFICER_NIP, NEW_PASSWORD).await.unwrap();
+    let own = app
+        .get_as(&sri, &format!("/dasbor/pegawai/{OFFICER_NIP}/tpp"))
+        .await;
+    assert_eq!(
+        own.status(),
+        StatusCode::OK,
+        "no password change asked for first"
+    );
+    let account = app.store.account("t1", OFFICER_NIP).await.unwrap().unwrap();
+    assert_eq!(account.email.as_deref(), Some("sri@uji.go.id"));
+    let audit = app
+        .get_as(&admin, "/admin/audit")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(audit.contains("Alamat e-mail pegawai"), "{audit}");
 }

@@ -4504,6 +4504,10 @@ pub const A_DISCARDED_VERSION_HAS_NO_PAYABLE_LIST: Text = Text {
     id: "Versi yang dibuang tidak dibayar, maka tidak punya daftar nominatif.",
     en: "A discarded version is not paid, so it has no payable list.",
 };
+pub const R_NOT_AN_EMAIL: Text = Text {
+    id: "'{}' bukan alamat e-mail",
+    en: "'{}' is not an e-mail address",
+};
 pub const R_NOT_AN_NPWP: Text = Text {
     id: "'{}' bukan NPWP 15 atau 16 angka",
     en: "'{}' is not an NPWP of 15 or 16 digits",
@@ -4622,6 +4626,7 @@ pub const REASONS: &[Text] = &[
     R_NOT_A_STATUS,
     R_GIVE_WHY_LEAVING,
     R_GIVE_LAST_DAY,
+    R_NOT_AN_EMAIL,
     R_NOT_AN_NPWP,
     R_NOT_AN_ACCOUNT_NUMBER,
     R_STORED_AS_NUMBER,
@@ -6188,9 +6193,44 @@ pub const WEIGHT_SATISFACTION: Text = Text {
     id: "Kepuasan masyarakat (%)",
     en: "Public satisfaction (%)",
 };
+pub const FIRST_SIGN_IN_MAIL_SUBJECT: Text = Text {
+    id: "Akun Suara Anda sudah siap",
+    en: "Your Suara account is ready",
+};
+pub const FIRST_SIGN_IN_MAIL_BODY: Text = Text {
+    id: "Yth. {},\n\nakun Anda di Suara {} sudah dibuat. Nama pengguna Anda: {}.\n\nBuka tautan ini dalam 14 hari untuk memilih kata sandi Anda; tautan hanya bisa dipakai sekali:\n{}\n\nJangan teruskan e-mail ini kepada siapa pun. Jika tautan sudah tidak berlaku, minta tautan baru lewat “Lupa kata sandi” di halaman masuk.",
+    en: "Dear {},\n\nyour account on Suara {} has been made. Your username: {}.\n\nOpen this link within 14 days to choose your password; it works once:\n{}\n\nDo not forward this e-mail to anyone. If the link no longer works, ask for a new one through “Forgot password” on the sign-in page.",
+};
+pub const MAILED_FIRST_SIGN_INS: Text = Text {
+    id: "Dikirim lewat e-mail ({}): tautan untuk memilih kata sandi, berlaku 14 hari. Tidak ada surat yang perlu dicetak untuk mereka.",
+    en: "Sent by e-mail ({}): a link to choose a password, valid for 14 days. No letter needs printing for them.",
+};
+pub const MAIL_WHEN_ADDRESS_KNOWN: Text = Text {
+    id: "Pegawai yang alamat e-mailnya tercantum di daftar pegawai (kolom EMAIL) menerima tautan masuk pertama lewat e-mail; surat hanya dicetak untuk pegawai lainnya.",
+    en: "Officers whose e-mail address the personnel list gives (the EMAIL column) get their first sign-in link by e-mail; letters are printed only for the others.",
+};
+pub const N_ACCOUNTS_MADE_ALL_MAILED: Text = Text {
+    id: "{} akun dibuat untuk {}; setiap pegawai menerima tautan masuk pertamanya lewat e-mail.",
+    en: "{} accounts made for {}; each officer got their first sign-in link by e-mail.",
+};
+pub const OFFICER_EMAIL: Text = Text {
+    id: "Alamat e-mail pegawai",
+    en: "Officer's e-mail address",
+};
+pub const N_OFFICER_EMAILS: Text = Text {
+    id: "Alamat e-mail pegawai yang baru atau berubah: {}. Ke alamat ini tautan masuk pertama dikirim saat akun pegawai dibuat.",
+    en: "Officers' e-mail addresses new or changed: {}. First sign-in links are sent there when officer accounts are made.",
+};
 /// Every text above, for the completeness test.
 #[cfg(test)]
 pub const EVERY_TEXT: &[Text] = &[
+    N_OFFICER_EMAILS,
+    FIRST_SIGN_IN_MAIL_SUBJECT,
+    FIRST_SIGN_IN_MAIL_BODY,
+    MAILED_FIRST_SIGN_INS,
+    MAIL_WHEN_ADDRESS_KNOWN,
+    N_ACCOUNTS_MADE_ALL_MAILED,
+    OFFICER_EMAIL,
     BANDS_HINT,
     BAND_INCOMPLETE,
     BAND_N_FROM,
@@ -6351,6 +6391,7 @@ pub const EVERY_TEXT: &[Text] = &[
     RUN_SET_ASIDE,
     CHOOSE_A_PASSWORD_OTHER_THAN_THE_CURRENT,
     A_DISCARDED_VERSION_HAS_NO_PAYABLE_LIST,
+    R_NOT_AN_EMAIL,
     R_NOT_AN_NPWP,
     R_NOT_AN_ACCOUNT_NUMBER,
     R_STORED_AS_NUMBER,

@@ -100,6 +100,7 @@ impl Table {
                     "account_number",
                     "assigned_until",
                     "status",
+                    "email",
                 ],
             ),
             Table::Villages => (
@@ -206,6 +207,8 @@ pub struct Snapshot {
     pub issues: Vec<StrategicIssue>,
     /// Months whose TPP is approved or locked: no move may start in or before them.
     pub closed_months: BTreeSet<Month>,
+    /// Officers' e-mail addresses by NIP, where their first sign-in is sent.
+    pub contacts: HashMap<String, String>,
 }
 
 /// A row to insert (`before` is `None`) or update.
@@ -234,6 +237,13 @@ pub struct OfficerDeparture {
     pub departure: Departure,
 }
 
+/// An officer's e-mail address as a personnel list gives it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OfficerContact {
+    pub nip: String,
+    pub email: String,
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ImportPlan {
     /// Parents before children, so each insert finds its parent.
@@ -243,6 +253,9 @@ pub struct ImportPlan {
     pub officers: Vec<OfficerChange>,
     /// Applied after `officers`, so a row may bring in and end the same officer.
     pub departures: Vec<OfficerDeparture>,
+    /// Officers' e-mail addresses the list gives anew (not pay data: an account made for
+    /// the officer takes it, and their first sign-in is mailed there).
+    pub contacts: Vec<OfficerContact>,
     pub villages: Vec<Change<Village>>,
     pub catalogue: Vec<Change<CatalogueEntry>>,
     pub issues: Vec<Change<StrategicIssue>>,
@@ -269,6 +282,7 @@ impl ImportPlan {
             && self.points.is_empty()
             && self.officers.is_empty()
             && self.departures.is_empty()
+            && self.contacts.is_empty()
             && self.villages.is_empty()
             && self.catalogue.is_empty()
             && self.issues.is_empty()
@@ -363,6 +377,7 @@ pub fn plan_import(
         today,
         &mut errors,
     );
+    let contacts = parse_contacts(rows_of(Table::Officers), current, &mut errors);
     let villages = parse_villages(rows_of(Table::Villages), current, &units, &mut errors);
     let catalogue = parse_catalogue(rows_of(Table::Catalogue), &known_units, &mut errors);
     let issues = parse_issues(rows_of(Table::Issues), &mut errors);
@@ -374,6 +389,7 @@ pub fn plan_import(
 
     let mut plan = ImportPlan {
         ignored_columns,
+        contacts,
         ..ImportPlan::default()
     };
     let mut unit_changes = diff(units, &current.units, |u| &u.unit_id, &mut plan.unchanged);
@@ -618,6 +634,13 @@ fn aliases(table: Table, column: &str) -> &'static [&'static str] {
             "pangkat gol ruang",
         ],
         (Table::Officers, "npwp") => &["nomor npwp", "no npwp"],
+        (Table::Officers, "email") => &[
+            "e mail",
+            "surel",
+            "alamat email",
+            "alamat e mail",
+            "alamat surel",
+        ],
         (Table::Officers, "bank") => &["nama bank"],
         (Table::Officers, "account_number") => {
             &["nomor rekening", "no rekening", "rekening", "no rek"]
@@ -1339,6 +1362,49 @@ fn pay_details(
         bank: bank.unwrap_or(stored.bank),
         account_number: account_number.unwrap_or(stored.account_number),
     })
+}
+
+/// E-mail addresses the officers' rows give that differ from those stored; a blank cell
+/// keeps what is stored.
+fn parse_contacts(
+    rows: &[Row],
+    current: &Snapshot,
+    errors: &mut Vec<RowError>,
+) -> Vec<OfficerContact> {
+    let mut contacts = Vec::new();
+    for row in rows {
+        let email = row.get("email");
+        if email.is_empty() {
+            continue;
+        }
+        if !is_email_address(email) {
+            errors.push(row.error("email", format!("'{email}' is not an e-mail address")));
+            continue;
+        }
+        let nip = row.get("nip").replace(' ', "");
+        if current.contacts.get(&nip).map(String::as_str) != Some(email) {
+            contacts.push(OfficerContact {
+                nip,
+                email: email.to_string(),
+            });
+        }
+    }
+    contacts
+}
+
+/// An address mail can be sent to, as far as its shape tells: one `@` between a local part
+/// and a domain with a dot, no spaces, at most 254 characters.
+pub fn is_email_address(text: &str) -> bool {
+    let Some((local, domain)) = text.split_once('@') else {
+        return false;
+    };
+    text.chars().count() <= 254
+        && !local.is_empty()
+        && !domain.contains('@')
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !text.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
 fn parse_officers(

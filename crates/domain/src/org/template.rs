@@ -31,6 +31,7 @@ pub fn header(table: Table, column: &str) -> &'static str {
         (Table::Officers, "account_number") => "NOMOR REKENING",
         (Table::Officers, "assigned_until") => "TMT BERHENTI",
         (Table::Officers, "status") => "STATUS",
+        (Table::Officers, "email") => "EMAIL",
         (Table::Villages, "village_code") => "KODE DESA",
         (Table::Villages, "name") => "NAMA DESA",
         (Table::Villages, "kind") => "JENIS",
@@ -104,6 +105,7 @@ pub fn example(table: Table) -> &'static [&'static str] {
             "0011223344",
             "",
             "aktif",
+            "sri.wahyuni@trenggalekkab.go.id",
         ],
         Table::Villages => &["35.03.01.2001", "Panggul", "desa", "kecamatan-panggul", ""],
         Table::Catalogue => &[

@@ -66,6 +66,7 @@ pub fn entity_label(lang: Lang, entity: &str) -> String {
         "unit" => T::SERVICE_UNIT,
         "service" => T::SERVICE_2,
         "officer" => T::OFFICER,
+        "officer_contact" => T::OFFICER_EMAIL,
         "point" | "service_point" => T::SERVICE_POINT,
         "entry_codes" => T::ENTRY_CODES,
         "innovation" => T::INNOVATION,

@@ -231,6 +231,9 @@ fn plan_table(lang: Lang, plan: &ImportPlan, tables: &[Table]) -> Markup {
                 } } }
             }
         }
+        @if !plan.contacts.is_empty() {
+            p { (lang.fill(T::N_OFFICER_EMAILS, &[&plan.contacts.len()])) }
+        }
         @if !plan.ignored_columns.is_empty() {
             p { (lang.t(T::COLUMNS_NOT_USED))
                 (plan.ignored_columns.iter().map(|(t, c)| format!("{c} ({})", table_label(lang, *t))).collect::<Vec<_>>().join(", ")) }

@@ -1,6 +1,8 @@
 //! Accounts for a unit's officers in one step (`/admin/akun/pegawai`): the administrator
-//! chooses a unit, every officer working there without an account gets one, and the answer
-//! is a printable letter per officer with their one-time password, shown this once.
+//! chooses a unit, every officer working there without an account gets one. When the server
+//! sends mail, an officer whose personnel list gives an address is mailed a one-time link to
+//! choose a password (as "lupa kata sandi" sends, valid longer); every other officer gets a
+//! printable letter with a one-time password, shown this once.
 
 use std::collections::BTreeMap;
 
@@ -9,24 +11,36 @@ use axum::response::Response;
 use maud::{html, Markup};
 use serde::Deserialize;
 use suara_domain::org::{Officer, Unit};
+use suara_store::Alert;
+use time::{Duration, OffsetDateTime};
 
 use super::outcome;
+use super::password_reset::trusted_base;
 use crate::pages::context::{CsrfForm, Look, StaffCx};
 use crate::pages::failure::PageError;
 use crate::routes;
 use suara_app::i18n::catalogue as T;
+use suara_app::i18n::Lang;
 use suara_app::onboarding::{open_officer_accounts, FirstSignIn};
+
+/// How long a mailed first sign-in link works: long enough for leave or a slow inbox.
+const FIRST_LINK_LIFETIME: Duration = Duration::days(14);
 
 /// Units with officers who have no account yet, and how many.
 pub struct FormView {
     pub waiting: Vec<(Unit, usize)>,
+    /// Whether first sign-ins go by mail to officers with an address.
+    pub mails: bool,
 }
 
 /// The letters of one unit's new accounts.
 pub struct LettersView<'a> {
     pub regency: &'a str,
     pub unit: &'a Unit,
+    /// Those who get a letter.
     pub opened: &'a [FirstSignIn],
+    /// Those mailed a link instead: name, NIP, address.
+    pub mailed: &'a [FirstSignIn],
     /// Where to sign in, as the letter prints it.
     pub sign_in_at: String,
 }
@@ -69,7 +83,61 @@ async fn load(cx: &StaffCx) -> Result<FormView, PageError> {
             Some((unit, n))
         })
         .collect();
-    Ok(FormView { waiting })
+    Ok(FormView {
+        waiting,
+        mails: cx.app.mailer.is_some() && trusted_base(&cx.app).is_some(),
+    })
+}
+
+/// Mails each new account with an address a link to choose its password; returns those
+/// mailed. An account whose mail could not be sent keeps its letter.
+async fn mail_first_sign_ins(
+    cx: &StaffCx,
+    opened: Vec<FirstSignIn>,
+) -> Result<(Vec<FirstSignIn>, Vec<FirstSignIn>), PageError> {
+    let (Some(mailer), Some(base)) = (&cx.app.mailer, trusted_base(&cx.app)) else {
+        return Ok((opened, Vec::new()));
+    };
+    let (mut letters, mut mailed) = (Vec::new(), Vec::new());
+    for first in opened {
+        let Some(email) = first.email.clone() else {
+            letters.push(first);
+            continue;
+        };
+        let token = suara_app::credentials::random_token();
+        let hash = suara_app::credentials::token_hash(&token);
+        let nip = &first.officer.nip;
+        let now = OffsetDateTime::now_utc();
+        let store = &cx.app.store;
+        if !store
+            .request_password_reset(cx.tenant_id(), nip, &hash, now, FIRST_LINK_LIFETIME)
+            .await?
+        {
+            letters.push(first);
+            continue;
+        }
+        let link = format!("{base}{}", routes::reset_password(&token));
+        let mail = Alert {
+            tenant_id: cx.tenant_id().to_string(),
+            key: format!("first-sign-in:{}", &hash[..16]),
+            recipients: vec![email],
+            subject: Lang::Id.t(T::FIRST_SIGN_IN_MAIL_SUBJECT).to_string(),
+            body: Lang::Id.fill(
+                T::FIRST_SIGN_IN_MAIL_BODY,
+                &[&first.officer.name, &cx.tenant.name, nip, &link],
+            ),
+        };
+        // Sent now and never queued: the outbox is in the database, and a link read from
+        // there would open the account.
+        match mailer.send(&mail).await {
+            Ok(()) => mailed.push(first),
+            Err(error) => {
+                tracing::warn!(%error, "mailing a first sign-in link; a letter is printed instead");
+                letters.push(first);
+            }
+        }
+    }
+    Ok((letters, mailed))
 }
 
 pub async fn open(
@@ -86,7 +154,7 @@ pub async fn open(
         let problem = cx.t(T::CHOOSE_A_UNIT_WHOSE_OFFICERS_HAVE_NO_ACCOUNT);
         return form_page(&cx, StatusCode::UNPROCESSABLE_ENTITY, Some(problem.into())).await;
     };
-    let opened = open_officer_accounts(
+    let made = open_officer_accounts(
         store,
         cx.tenant_id(),
         &unit.unit_id,
@@ -94,14 +162,16 @@ pub async fn open(
         cx.today(),
     )
     .await?;
-    if opened.is_empty() {
+    if made.is_empty() {
         let problem = cx.t(T::EVERY_OFFICER_OF_THIS_UNIT_HAS_AN_ACCOUNT);
         return form_page(&cx, StatusCode::UNPROCESSABLE_ENTITY, Some(problem.into())).await;
     }
+    let (opened, mailed) = mail_first_sign_ins(&cx, made).await?;
     let view = LettersView {
         regency: &cx.tenant.name,
         unit: &unit,
         opened: &opened,
+        mailed: &mailed,
         sign_in_at: format!("{}{}", cx.app.base_url(&headers), routes::LOGIN),
     };
     let (title, content) = render_letters(cx.look(), &view);
@@ -116,6 +186,7 @@ pub fn render_form(look: Look, view: &FormView, problem: Option<String>) -> (&'s
         h1 { (title) }
         (outcome(message.as_ref()))
         p { (look.t(T::EACH_OFFICER_GETS_AN_ACCOUNT_AND_A_LETTER)) }
+        @if view.mails { p { (look.t(T::MAIL_WHEN_ADDRESS_KNOWN)) } }
         @if view.waiting.is_empty() {
             p { strong { (look.t(T::EVERY_OFFICER_AT_WORK_HAS_AN_ACCOUNT)) } }
         } @else {
@@ -138,13 +209,25 @@ pub fn render_form(look: Look, view: &FormView, problem: Option<String>) -> (&'s
 
 pub fn render_letters(look: Look, view: &LettersView) -> (&'static str, Markup) {
     let title = look.t(T::FIRST_SIGN_IN_LETTERS);
-    let done = look.lang.fill(
-        T::N_ACCOUNTS_MADE_PRINT_NOW,
-        &[&view.opened.len().to_string(), &view.unit.name],
-    );
+    let made = (view.opened.len() + view.mailed.len()).to_string();
+    let done = if view.opened.is_empty() {
+        look.lang
+            .fill(T::N_ACCOUNTS_MADE_ALL_MAILED, &[&made, &view.unit.name])
+    } else {
+        look.lang
+            .fill(T::N_ACCOUNTS_MADE_PRINT_NOW, &[&made, &view.unit.name])
+    };
     let content = html! {
         h1.screen-only { (title) }
         div.success.screen-only role="status" { p { (done) } }
+        @if !view.mailed.is_empty() {
+            section.screen-only {
+                p { (look.lang.fill(T::MAILED_FIRST_SIGN_INS, &[&view.mailed.len()])) }
+                ul { @for first in view.mailed {
+                    li { (first.officer.name) " (NIP " (first.officer.nip) "): " (first.email.as_deref().unwrap_or_default()) }
+                } }
+            }
+        }
         @for first in view.opened { (letter(look, view, &first.officer, &first.password)) }
     };
     (title, content)

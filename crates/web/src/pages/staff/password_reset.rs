@@ -61,7 +61,7 @@ pub struct ResetForm {
 }
 
 /// Where links point: the regency's host or `--public-url`, never a request's Host header.
-fn trusted_base(app: &AppState) -> Option<String> {
+pub(crate) fn trusted_base(app: &AppState) -> Option<String> {
     if let tenancy::Site::Regency { host, .. } = tenancy::current() {
         return Some(format!("{}://{host}", app.scheme()));
     }
