@@ -174,6 +174,11 @@ route_table! {
             GET ImportOrganisation staff::departure::form,
             POST ImportOrganisation staff::departure::submit,
         ];
+        /// One unit, service, service point or officer, changed as an import of that row.
+        ORG_EDIT org_edit(what, id) = "/admin/ubah/{what}/{id}" => [
+            GET ImportOrganisation staff::edit_row::form,
+            POST ImportOrganisation staff::edit_row::save,
+        ];
         TPP_EXPLAIN tpp_explain(nip) = "/dasbor/pegawai/{nip}/tpp" => [GET ViewOfficer staff::my_tpp::explain];
         TPP_APPEAL tpp_appeal(nip) = "/dasbor/pegawai/{nip}/banding" => [POST AppealResponses staff::my_tpp::file_appeal];
         APPEALS appeals() = "/admin/banding" => [

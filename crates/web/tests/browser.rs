@@ -550,6 +550,12 @@ async fn signed_in_pages_are_accessible() {
             "An officer leaves",
             format!("/dasbor/pegawai/{OFFICER_NIP}/berhenti")
         ],
+        [
+            hr,
+            "Change an officer",
+            format!("/admin/ubah/pegawai/{OFFICER_NIP}")
+        ],
+        [hr, "Change a unit", "/admin/ubah/unit/dukcapil"],
         [finance, "My account", "/akun"],
         [finance, "TPP overview", "/tpp"],
         [finance, "TPP policies", "/tpp/kebijakan"],

@@ -361,6 +361,20 @@ fn probes() -> Vec<Probe> {
             "/tpp/2026-10/buang",
             [400, 403, 400, 400, 403, 403, 403],
         ),
+        // Changing one row of the organisation: administrators and BKPSDM, as the import
+        // (every field left empty: the name is asked for, 422).
+        probe(
+            "GET",
+            "/admin/ubah/{what}/{id}",
+            &format!("/admin/ubah/pegawai/{OTHER_OFFICER_NIP}"),
+            [200, 403, 200, 403, 403, 403, 403],
+        ),
+        probe(
+            "POST",
+            "/admin/ubah/{what}/{id}",
+            &format!("/admin/ubah/pegawai/{OTHER_OFFICER_NIP}"),
+            [422, 403, 422, 403, 403, 403, 403],
+        ),
         // Recording that an officer leaves: administrators and BKPSDM (nothing typed: 422).
         probe(
             "GET",

@@ -6221,9 +6221,74 @@ pub const N_OFFICER_EMAILS: Text = Text {
     id: "Alamat e-mail pegawai yang baru atau berubah: {}. Ke alamat ini tautan masuk pertama dikirim saat akun pegawai dibuat.",
     en: "Officers' e-mail addresses new or changed: {}. First sign-in links are sent there when officer accounts are made.",
 };
+pub const SAVE_CHANGES: Text = Text {
+    id: "Simpan perubahan",
+    en: "Save the changes",
+};
+pub const NOTHING_CHANGED: Text = Text {
+    id: "Tidak ada yang berubah: semua isian sama dengan yang tersimpan.",
+    en: "Nothing changed: every field equals what is stored.",
+};
+pub const CHANGES_SAVED_AND_AUDIT_LOGGED: Text = Text {
+    id: "Perubahan disimpan dan dicatat di log audit.",
+    en: "The changes are saved and recorded in the audit log.",
+};
+pub const EDIT_UNIT: Text = Text {
+    id: "Ubah data unit",
+    en: "Change a unit",
+};
+pub const EDIT_SERVICE: Text = Text {
+    id: "Ubah data layanan",
+    en: "Change a service",
+};
+pub const EDIT_SERVICE_POINT: Text = Text {
+    id: "Ubah data loket",
+    en: "Change a service point",
+};
+pub const EDIT_OFFICER: Text = Text {
+    id: "Ubah data pegawai",
+    en: "Change an officer",
+};
+pub const EDIT_UNIT_SERVICES_AND_POINTS: Text = Text {
+    id: "Ubah data unit, layanannya, dan loketnya",
+    en: "Change the unit, its services and its service points",
+};
+pub const ASSIGNED_FROM_HINT: Text = Text {
+    id: "Dipakai bila unit kerja atau jabatan berubah: penugasan baru mulai hari itu. Tanggal di dalam bulan yang TPP-nya sudah disetujui atau dikunci ditolak.",
+    en: "Used when the unit or position changes: the new assignment starts that day. A day inside a month whose TPP is approved or locked is refused.",
+};
+pub const SIGNER_HINT: Text = Text {
+    id: "Penanda tangan daftar nominatif; bila kosong, dipakai penanda tangan unit induknya.",
+    en: "Who signs the payable list; when empty, the parent unit's signer signs.",
+};
+pub const OFFICER_EMAIL_HINT: Text = Text {
+    id: "Ke alamat ini tautan masuk pertama dikirim saat akun pegawai dibuat.",
+    en: "The first sign-in link is sent here when the officer's account is made.",
+};
+pub const NO_PARENT_UNIT: Text = Text {
+    id: "Tidak ada (unit teratas)",
+    en: "None (a top unit)",
+};
+pub const AS_THE_PARENT_UNIT: Text = Text {
+    id: "Sama dengan unit induknya",
+    en: "As the parent unit",
+};
 /// Every text above, for the completeness test.
 #[cfg(test)]
 pub const EVERY_TEXT: &[Text] = &[
+    SAVE_CHANGES,
+    NOTHING_CHANGED,
+    CHANGES_SAVED_AND_AUDIT_LOGGED,
+    EDIT_UNIT,
+    EDIT_SERVICE,
+    EDIT_SERVICE_POINT,
+    EDIT_OFFICER,
+    EDIT_UNIT_SERVICES_AND_POINTS,
+    ASSIGNED_FROM_HINT,
+    SIGNER_HINT,
+    OFFICER_EMAIL_HINT,
+    NO_PARENT_UNIT,
+    AS_THE_PARENT_UNIT,
     N_OFFICER_EMAILS,
     FIRST_SIGN_IN_MAIL_SUBJECT,
     FIRST_SIGN_IN_MAIL_BODY,

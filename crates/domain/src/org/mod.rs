@@ -3,6 +3,7 @@
 //! with their assignment history.
 
 pub mod departure;
+pub mod edit;
 pub mod host;
 pub mod hours;
 pub mod import;

@@ -11,6 +11,7 @@ pub mod confirm;
 pub mod counter;
 pub mod dashboard;
 pub mod departure;
+pub mod edit_row;
 pub mod evidence_sources;
 pub mod explanation;
 pub mod follow_up;

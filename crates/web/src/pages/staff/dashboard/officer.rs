@@ -4,6 +4,7 @@
 use axum::extract::{Path, Query};
 use axum::response::Response;
 use maud::{html, Markup};
+use suara_domain::org::import::Table;
 use suara_domain::period::{Month, Period};
 use suara_domain::skm::{SkmScore, Tally};
 use suara_store::{Assignment, Officer, Scope};
@@ -129,6 +130,7 @@ pub fn render(look: Look, view: &OfficerView) -> (String, Markup) {
                 dt { (lang.t(T::LEFT_THE_SERVICE)) } dd { strong { (lang.t(T::LAST_WORKING_DAY)) " " (lang.date(last_day)) } }
             } @else if view.may_record_departure {
                 dt { (lang.t(T::LEFT_THE_SERVICE)) } dd { a href=(href(lang, &routes::officer_departure(&officer.nip), None)) { (lang.t(T::RECORD_THAT_THIS_OFFICER_LEAVES)) } }
+                dt { (lang.t(T::EDIT_OFFICER)) } dd { a href=(crate::pages::staff::edit_row::edit_href(lang, Table::Officers, &officer.nip)) { (lang.t(T::EDIT_OFFICER)) } }
             }
             dt { "TPP" } dd { a href=(href(lang, &routes::tpp_explain(&officer.nip), None)) { (lang.t(T::TPP_EXPLAINED_AND_APPEALS)) } }
             dt { (lang.t(T::QR_POSTER)) }

@@ -7,6 +7,7 @@ use axum::extract::{Path, Query};
 use axum::response::Response;
 use maud::{html, Markup};
 use suara_domain::access::Permission;
+use suara_domain::org::import::Table;
 use suara_domain::org::Unit;
 use suara_domain::period::{Month, Period};
 use suara_domain::skm::{SkmScore, Tally};
@@ -49,6 +50,8 @@ pub struct UnitView {
     pub trend: Vec<(Month, Option<SkmScore>, u64)>,
     pub plans: Vec<StoredPlan>,
     pub may_edit_plans: bool,
+    /// Whether the user may change the unit, its services and points (as an import may).
+    pub may_edit_unit: bool,
     pub children: Vec<(Unit, Option<Tally>)>,
     pub services: Vec<(Service, Option<Tally>)>,
     /// `None` for planners: they see units, never individual officers.
@@ -149,6 +152,7 @@ async fn load(cx: &StaffCx, unit_id: &str, query: UnitQuery) -> Result<UnitView,
             .follow_ups(tenant_id, Some(unit_id), Some(period))
             .await?,
         may_edit_plans: follow_up::may_edit(&cx.staff, unit_id, &tree),
+        may_edit_unit: principal.may(Permission::ImportOrganisation),
         children: tree
             .children(unit_id)
             .iter()
@@ -201,6 +205,9 @@ pub fn render(look: Look, view: &UnitView) -> (String, Markup) {
             " · " (lang.t(T::ANONYMOUS_RESPONSES))
             a href=(export("xlsx")) { (lang.t(T::SPREADSHEET_XLSX)) } " · "
             a href=(export("csv")) { "CSV" }
+            @if view.may_edit_unit {
+                " · " a href=(crate::pages::staff::edit_row::edit_href(lang, Table::Units, unit_id)) { (lang.t(T::EDIT_UNIT_SERVICES_AND_POINTS)) }
+            }
         }
         p.lead {
             (lang.period(period)) ": " (score_text(lang, score.as_ref())) " · " (view.tally.responses()) " " (lang.t(T::RESPONSES_2))
@@ -291,6 +298,7 @@ mod tests {
             trend: Vec::new(),
             plans: Vec::new(),
             may_edit_plans: false,
+            may_edit_unit: false,
             children: Vec::new(),
             services: Vec::new(),
             officers,
