@@ -7,7 +7,7 @@
 use suara_domain::decimal::Decimal;
 use suara_domain::integrity::channel::Trust;
 use suara_domain::period::Month;
-use suara_domain::tpp::policy::{NotServingPublic, Policy, SatisfactionRule};
+use suara_domain::tpp::policy::{NotServingPublic, PartMonth, Policy, SatisfactionRule};
 use toml_edit::{DocumentMut, Item, Table, TableLike, Value};
 
 /// Golongan groups a deduction may set its own percentage for, highest first; other groups a
@@ -35,6 +35,7 @@ pub struct PolicyFields {
     pub cap: String,
     pub max_monthly_fall: String,
     pub not_serving_public: String,
+    pub part_month: String,
     pub min_trust: String,
     pub blend_k: String,
     pub months: String,
@@ -161,6 +162,7 @@ impl PolicyFields {
             cap: percent(policy.cap),
             max_monthly_fall: policy.max_monthly_fall.map(percent).unwrap_or_default(),
             not_serving_public: policy.not_serving_public.code().to_string(),
+            part_month: policy.part_month.code().to_string(),
             min_trust: policy.min_trust.code().to_string(),
             blend_k: policy.blend_k.to_string(),
             months: evidence.months.to_string(),
@@ -219,6 +221,7 @@ impl PolicyFields {
                 "cap" => &mut fields.cap,
                 "max_monthly_fall" => &mut fields.max_monthly_fall,
                 "not_serving_public" => &mut fields.not_serving_public,
+                "part_month" => &mut fields.part_month,
                 "min_trust" => &mut fields.min_trust,
                 "blend_k" => &mut fields.blend_k,
                 "months" => &mut fields.months,
@@ -277,6 +280,8 @@ impl PolicyFields {
             NotServingPublic::UnitsLed.code(),
         ];
         let not_serving = c.choice("not_serving_public", &self.not_serving_public, &codes);
+        let parts = [PartMonth::LastDay.code(), PartMonth::Days.code()];
+        let part_month = c.choice("part_month", &self.part_month, &parts);
         let trusts = Trust::ALL.map(Trust::code);
         let trust = c.choice("min_trust", &self.min_trust, &trusts);
         let blend_k = c.whole("blend_k", &self.blend_k);
@@ -325,6 +330,9 @@ impl PolicyFields {
         // Left out for the unit, as policies before the choice were written.
         let led = not_serving.filter(|code| *code != NotServingPublic::Unit.code());
         put_or_remove(root, "not_serving_public", led);
+        // Left out for the last day, likewise.
+        let days = part_month.filter(|code| *code != PartMonth::LastDay.code());
+        put_or_remove(root, "part_month", days);
 
         let satisfaction = table(root, "satisfaction");
         put(satisfaction, "rule", rule.unwrap_or_default());

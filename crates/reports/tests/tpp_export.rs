@@ -36,6 +36,7 @@ fn officer(nip: &str, unit: &str, base: Option<u64>, ikm: Option<i64>) -> RunOff
             pay: None,
             previous_factor: None,
             led_units: Vec::new(),
+            part: None,
         },
         name: if nip.ends_with('1') {
             "=cmd|' /C calc'!A0".into()

@@ -249,6 +249,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/shared/0039_officer_contacts.sql"),
         postgres: include_str!("../migrations/shared/0039_officer_contacts.sql"),
     },
+    Migration {
+        version: 40,
+        name: "part_month",
+        sqlite: include_str!("../migrations/shared/0040_part_month.sql"),
+        postgres: include_str!("../migrations/shared/0040_part_month.sql"),
+    },
 ];
 
 /// Responses stored before the chain existed are linked once, when it is created.

@@ -21,14 +21,14 @@ use suara_domain::skm::{Answers, Rating, Tally, Weighting, ELEMENT_COUNT};
 use suara_domain::tpp::evidence::{response_q, Coverage, Spread};
 use suara_domain::tpp::inputs::{BaseAmount, ComponentRow};
 use suara_domain::tpp::payroll::{self, OfficerInput, Payroll, RunState};
-use suara_domain::tpp::policy::{NotServingPublic, OtherFactors, Policy, PolicyError};
+use suara_domain::tpp::policy::{NotServingPublic, OtherFactors, PartMonth, Policy, PolicyError};
 use suara_domain::tpp::sources;
 use suara_domain::tpp::Rated;
-use time::OffsetDateTime;
+use time::{Date, OffsetDateTime};
 
 use crate::audit::{self, AuditRecord};
 use crate::responses::{tally_from_row, tally_select, ScopeKind, ANSWER_COLUMNS};
-use crate::{corrupt, from_micros, micros, money, to_u64, Store, StoreError};
+use crate::{corrupt, from_micros, micros, money, parse_date, to_u64, Store, StoreError};
 
 #[derive(Debug, thiserror::Error)]
 pub enum TppError {
@@ -555,19 +555,28 @@ impl Store {
         month: Month,
         policy: &Policy,
     ) -> Result<Vec<RunOfficer>, StoreError> {
-        let last_day = month.last_day().to_string();
+        let last_day = month.last_day();
+        // Whole months go to whoever works on the last day; under `part_month = "days"`
+        // everyone assigned on any day of the month is read, with every assignment in it.
+        let first_counted = match policy.part_month {
+            PartMonth::LastDay => last_day,
+            PartMonth::Days => last_day
+                .replace_day(1)
+                .map_err(|e| corrupt(format!("the first of {month}: {e}")))?,
+        };
         let officers = sqlx::query(
             "SELECT o.nip, o.name, o.position_class, o.serves_public, o.rank, o.npwp, o.bank,
-                 o.account_number, a.unit_id, u.name AS unit_name
+                 o.account_number, a.unit_id, u.name AS unit_name, a.valid_from, a.valid_until
              FROM officer_assignments a
              JOIN officers o ON o.tenant_id = a.tenant_id AND o.nip = a.nip
              JOIN units u ON u.tenant_id = a.tenant_id AND u.unit_id = a.unit_id
              WHERE a.tenant_id = $1 AND a.valid_from <= $2
-               AND (a.valid_until IS NULL OR a.valid_until >= $2)
-             ORDER BY o.nip",
+               AND (a.valid_until IS NULL OR a.valid_until >= $3)
+             ORDER BY o.nip, a.valid_from",
         )
         .bind(tenant_id)
-        .bind(&last_day)
+        .bind(last_day.to_string())
+        .bind(first_counted.to_string())
         .fetch_all(&self.reader);
         let officers = async { officers.await.map_err(StoreError::from) };
         let offset = self
@@ -621,9 +630,10 @@ impl Store {
             .map(|u| (u.unit_id.as_str(), u.monthly_users))
             .collect();
         let led = units_led(policy, &units, &tree);
+        let officers = assigned_days(&officers, first_counted, last_day)?;
         officers
             .iter()
-            .map(|row| {
+            .map(|(row, part)| {
                 let nip: String = row.try_get("nip")?;
                 let position_class: String = row.try_get("position_class")?;
                 let unit_id: String = row.try_get("unit_id")?;
@@ -673,6 +683,7 @@ impl Store {
                         pay: Some(pay.clone()),
                         previous_factor: previous.get(&nip).copied(),
                         led_units: led.map(|l| l.units.clone()).unwrap_or_default(),
+                        part: *part,
                     }
                 };
                 let input = match &confirmed {
@@ -1105,7 +1116,7 @@ impl Store {
                  officer_responses, officer_ikm, score_unit_id, unit_responses, unit_ikm,
                  attendance, productivity, amount, officer_q_sum, officer_q_sq, unit_q_sum, unit_q_sq,
                  unit_days, unit_users, set_aside_amount, pay_rank, pay_npwp, pay_bank, pay_account,
-                 previous_factor, led_units
+                 previous_factor, led_units, part_days, part_of
              FROM tpp_run_officers
              WHERE tenant_id = $1 AND period_month = $2 AND run_version = $3 ORDER BY nip",
         )
@@ -1758,6 +1769,16 @@ fn run_officer_from_row(row: &AnyRow) -> Result<(RunOfficer, Option<u64>), Store
                         .map_err(|e| corrupt(format!("led units '{json}': {e}")))?,
                     None => Vec::new(),
                 },
+                part: match (
+                    row.try_get::<Option<i64>, _>("part_days")?,
+                    row.try_get::<Option<i64>, _>("part_of")?,
+                ) {
+                    (Some(days), Some(of)) => Some((
+                        u32::try_from(days).map_err(|_| corrupt(format!("part days {days}")))?,
+                        u32::try_from(of).map_err(|_| corrupt(format!("part of {of}")))?,
+                    )),
+                    _ => None,
+                },
             },
             name: row.try_get("name")?,
             unit_name: row.try_get("unit_name")?,
@@ -1765,6 +1786,43 @@ fn run_officer_from_row(row: &AnyRow) -> Result<(RunOfficer, Option<u64>), Store
         },
         amount.map(to_u64).transpose()?,
     ))
+}
+
+/// Days assigned and days counted, when an officer was assigned on fewer than all of them.
+type Part = Option<(u32, u32)>;
+
+/// Each officer's row of their last assignment in the days `first..=last`, with the days
+/// they were assigned in them when fewer than all (rows come by NIP, then start).
+fn assigned_days(
+    rows: &[AnyRow],
+    first: Date,
+    last: Date,
+) -> Result<Vec<(&AnyRow, Part)>, StoreError> {
+    let all_days = u32::try_from((last - first).whole_days() + 1).unwrap_or(0);
+    let mut out: Vec<(&AnyRow, u32, String)> = Vec::new();
+    for row in rows {
+        let nip: String = row.try_get("nip")?;
+        let from: String = row.try_get("valid_from")?;
+        let until: Option<String> = row.try_get("valid_until")?;
+        let start = parse_date(&from)?.max(first);
+        let end = until
+            .as_deref()
+            .map(parse_date)
+            .transpose()?
+            .map_or(last, |u| u.min(last));
+        let days = u32::try_from((end - start).whole_days() + 1).unwrap_or(0);
+        match out.last_mut() {
+            Some((latest, total, same)) if *same == nip => {
+                *latest = row;
+                *total += days;
+            }
+            _ => out.push((row, days, nip)),
+        }
+    }
+    Ok(out
+        .into_iter()
+        .map(|(row, days, _)| (row, (days < all_days).then_some((days, all_days))))
+        .collect())
 }
 
 async fn insert_run_officer(
@@ -1786,9 +1844,9 @@ async fn insert_run_officer(
              score_unit_id, unit_responses, unit_ikm, attendance, productivity, amount, unpaid_reason,
              officer_q_sum, officer_q_sq, unit_q_sum, unit_q_sq, unit_days, unit_users,
              set_aside_amount, pay_rank, pay_npwp, pay_bank, pay_account, previous_factor,
-             led_units)
+             led_units, part_days, part_of)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19,
-             $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32)",
+             $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34)",
     )
     .bind(tenant_id)
     .bind(month.to_string())
@@ -1827,6 +1885,8 @@ async fn insert_run_officer(
             .transpose()
             .map_err(|e| corrupt(format!("led units: {e}")))?,
     )
+    .bind(input.part.map(|(days, _)| i64::from(days)))
+    .bind(input.part.map(|(_, of)| i64::from(of)))
     .execute(&mut *tx)
     .await?;
     Ok(())

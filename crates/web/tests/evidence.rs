@@ -24,7 +24,8 @@ suara_store::backend_tests!(
     one_afternoon_never_decides_a_month,
     a_low_month_moves_pay_by_a_bounded_step,
     a_small_unit_is_judged_over_a_quarter,
-    a_head_who_serves_no_one_is_judged_on_the_units_they_lead
+    a_head_who_serves_no_one_is_judged_on_the_units_they_lead,
+    a_month_someone_leaves_in_is_paid_as_the_policy_says
 );
 
 /// The head of the office: serves nobody at a counter, so nobody rates her by name.
@@ -120,6 +121,7 @@ fn policy_form(policy: &str, changes: &[(&str, &str)]) -> Vec<(String, String)> 
         ("cap", f.cap.as_str()),
         ("max_monthly_fall", f.max_monthly_fall.as_str()),
         ("not_serving_public", f.not_serving_public.as_str()),
+        ("part_month", f.part_month.as_str()),
         ("min_trust", f.min_trust.as_str()),
         ("blend_k", f.blend_k.as_str()),
         ("months", f.months.as_str()),
@@ -696,4 +698,70 @@ async fn a_head_who_serves_no_one_is_judged_on_the_units_they_lead(db: TestDatab
         refused.contains("Penilaian pegawai yang tidak melayani publik: pilih salah satu pilihan"),
         "{refused}"
     );
+}
+
+/// Sri retires on the 10th of last month. Under the default rule the month's TPP goes to
+/// whoever works on its last day, so she is not in its run; under `part_month = "days"`,
+/// chosen on the policy form, she is paid for her ten days, to the rupiah, and her
+/// explanation says so. A database keeper who gives her the whole month breaks the run's
+/// digest: it is not shown as it is.
+async fn a_month_someone_leaves_in_is_paid_as_the_policy_says(db: TestDatabase) {
+    use suara_domain::org::departure::{Departure, DepartureReason};
+    let url = db.url.clone();
+    let app = TestApp::spawn(db).await;
+    app.set_base_amount(BASE).await;
+    app.add_account("bpkad", Role::Finance, None, None).await;
+    let finance = app.sign_in("bpkad", PASSWORD).await.unwrap();
+    let last = tenant().month_of(OffsetDateTime::now_utc()).previous();
+    let month = last.to_string();
+    let tenth = last.last_day().replace_day(10).unwrap();
+    let departure = Departure {
+        last_day: tenth,
+        reason: DepartureReason::Retired,
+    };
+    assert!(app
+        .store
+        .end_assignment(
+            "t1",
+            OFFICER_NIP,
+            &departure,
+            "bkpsdm",
+            OffsetDateTime::now_utc()
+        )
+        .await
+        .unwrap());
+
+    compute(&app, &finance, &month).await;
+    let run = app
+        .store
+        .payroll_run("t1", last, None)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(run.payroll.rows.iter().all(|r| r.nip != OFFICER_NIP));
+    assert_eq!(paid_to(&app, &month, OTHER_OFFICER_NIP).await, BASE);
+
+    let text = format!(
+        "version = \"harian\"\neffective_from = \"{month}\"\n\n[satisfaction]\nrule = \"proportional\"\nthreshold = \"80\"\n"
+    );
+    let form = policy_form(&text, &[("part_month", "days")]);
+    let (status, saved) = policy_posted(&app, &finance, form, "save").await;
+    assert_eq!(status, StatusCode::OK, "{saved}");
+    let page = compute(&app, &finance, &month).await;
+    assert!(page.contains("dibayar menurut hari bertugasnya"), "{page}");
+    let days = u64::from(last.last_day().day());
+    assert_eq!(paid_to(&app, &month, OFFICER_NIP).await, BASE * 10 / days);
+    assert_eq!(paid_to(&app, &month, OTHER_OFFICER_NIP).await, BASE);
+    let why = explanation(&app, &finance, OFFICER_NIP, &month).await;
+    assert!(
+        why.contains(&format!("Anda bertugas 10 dari {days} hari bulan ini")),
+        "{why}"
+    );
+
+    edit_database(
+        &url,
+        &format!("UPDATE tpp_run_officers SET part_days = {days} WHERE nip = '{OFFICER_NIP}'"),
+    )
+    .await;
+    assert!(app.store.payroll_run("t1", last, None).await.is_err());
 }

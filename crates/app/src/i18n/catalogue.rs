@@ -6273,9 +6273,35 @@ pub const AS_THE_PARENT_UNIT: Text = Text {
     id: "Sama dengan unit induknya",
     en: "As the parent unit",
 };
+pub const PAID_FOR_DAYS_ASSIGNED: Text = Text {
+    id: "Anda bertugas {} dari {} hari bulan ini, maka TPP dibayar untuk hari-hari itu (kebijakan membayar bulan yang tidak penuh menurut hari bertugas).",
+    en: "You were assigned on {} of the month's {} days, so TPP is paid for those days (the policy pays a partial month by the days assigned).",
+};
+pub const POLICY_PART_MONTH_DAYS: Text = Text {
+    id: "pegawai yang bergabung atau berhenti di tengah bulan dibayar menurut hari bertugasnya",
+    en: "officers who join or leave during a month are paid for the days they were assigned",
+};
+pub const POLICY_PART_MONTH: Text = Text {
+    id: "Bulan saat pegawai bergabung atau berhenti",
+    en: "The month an officer joins or leaves in",
+};
+pub const PART_MONTH_LAST_DAY: Text = Text {
+    id: "TPP sebulan penuh untuk yang bertugas pada hari terakhir bulan itu; yang berhenti sebelumnya tidak dibayar untuk bulan itu",
+    en: "A whole month's TPP to whoever works on the month's last day; someone who left before it is not paid for that month",
+};
+pub const PART_MONTH_DAYS: Text = Text {
+    id:
+        "Dibayar menurut hari bertugas: TPP × hari bertugas / hari dalam bulan, dibulatkan ke bawah",
+    en: "Paid by the days assigned: TPP × days assigned / days of the month, rounded down",
+};
 /// Every text above, for the completeness test.
 #[cfg(test)]
 pub const EVERY_TEXT: &[Text] = &[
+    PAID_FOR_DAYS_ASSIGNED,
+    POLICY_PART_MONTH_DAYS,
+    POLICY_PART_MONTH,
+    PART_MONTH_LAST_DAY,
+    PART_MONTH_DAYS,
     SAVE_CHANGES,
     NOTHING_CHANGED,
     CHANGES_SAVED_AND_AUDIT_LOGGED,

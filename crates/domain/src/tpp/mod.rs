@@ -132,7 +132,23 @@ pub struct Explanation {
     pub evidence: evidence::Evidence,
     pub factor: FactorSteps,
     pub base: u64,
+    /// Days assigned and days of the month, when only part of the month is paid.
+    pub part: Option<(u32, u32)>,
     pub amount: u64,
+}
+
+/// The explanation for an officer assigned on `days` of the month's `of` days: base ×
+/// factor × days / of, rounded down once to the whole rupiah.
+pub fn part_of_month(explanation: Explanation, (days, of): (u32, u32)) -> Explanation {
+    let share = BigRational::new(BigInt::from(days.min(of)), BigInt::from(of.max(1)));
+    let exact = BigRational::from_integer(BigInt::from(explanation.base))
+        * explanation.factor.paid.to_rational()
+        * share;
+    Explanation {
+        amount: exact.numer().div_floor(exact.denom()).to_u64().unwrap_or(0),
+        part: Some((days, of)),
+        ..explanation
+    }
 }
 
 /// One officer's TPP under a policy; `previous_factor` is the factor paid the month before,
@@ -166,6 +182,7 @@ pub fn explain(
         amount: amount(base, factor.paid),
         factor,
         base,
+        part: None,
     })
 }
 

@@ -45,6 +45,10 @@ pub struct OfficerInput {
     /// The units whose evidence was added up as `unit`, when the policy judges a unit head
     /// who does not serve the public on the units they lead; empty otherwise.
     pub led_units: Vec<String>,
+    /// Days assigned and days of the month, under a policy that pays part of a month
+    /// (`part_month = "days"`) to an officer assigned on fewer than all of its days; `None`
+    /// pays the whole month.
+    pub part: Option<(u32, u32)>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -141,14 +145,18 @@ pub(super) fn explain_input(
 ) -> Result<Explanation, super::policy::MissingComponent> {
     let officer = input.officer.filter(|_| input.public_facing);
     let basis = officer_score(officer, input.unit, policy.blend_k);
-    explain(
+    let explanation = explain(
         policy,
         basis,
         &input.coverage,
         &input.others,
         input.previous_factor,
         base,
-    )
+    )?;
+    Ok(match input.part {
+        Some(part) => super::part_of_month(explanation, part),
+        None => explanation,
+    })
 }
 
 fn input_digest(month: Month, policy: &Policy, sorted: &[&OfficerInput]) -> String {
@@ -201,9 +209,13 @@ fn input_digest(month: Month, policy: &Policy, sorted: &[&OfficerInput]) -> Stri
         } else {
             format!("|led {:?}", i.led_units)
         };
+        // Written only for part of a month, likewise.
+        let part = i
+            .part
+            .map_or(String::new(), |(days, of)| format!("|part {days}/{of}"));
         let _ = writeln!(
             text,
-            "{}|{}|{}|{}|{}|{}|{}|{}|{}{coverage}{set_aside}{pay}{previous}{led}",
+            "{}|{}|{}|{}|{}|{}|{}|{}|{}{coverage}{set_aside}{pay}{previous}{led}{part}",
             i.nip,
             i.unit_id,
             i.position_class,
@@ -396,6 +408,7 @@ mod tests {
             pay: None,
             previous_factor: None,
             led_units: Vec::new(),
+            part: None,
         }
     }
 

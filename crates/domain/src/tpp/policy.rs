@@ -14,6 +14,9 @@
 //! not_serving_public = "unit"  # staff who serve no one at a counter take their unit's
 //!                              # score; "units_led": a unit head among them takes the
 //!                              # evidence of the units they lead, with the units below
+//! part_month = "last_day"      # who is paid for a month someone joins or leaves in: the
+//!                              # whole month to whoever works on its last day; "days":
+//!                              # everyone assigned in it, for the days they were
 //!
 //! [satisfaction]
 //! rule = "proportional"        # ≥ threshold → 100 %, below → score / 100
@@ -84,6 +87,8 @@ pub struct Policy {
     pub max_monthly_fall: Option<Decimal>,
     /// Whose score judges staff who do not serve the public.
     pub not_serving_public: NotServingPublic,
+    /// Who is paid for a month someone joins or leaves in, and how much.
+    pub part_month: PartMonth,
     /// When pay may be reduced; `None` for policies saved before the rule existed (their
     /// runs are recomputed as they were).
     pub evidence: Option<EvidenceRule>,
@@ -110,6 +115,28 @@ impl NotServingPublic {
         match self {
             NotServingPublic::Unit => "unit",
             NotServingPublic::UnitsLed => "units_led",
+        }
+    }
+}
+
+/// Who is paid for a month an officer joins or leaves in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum PartMonth {
+    /// The month's whole TPP to whoever works on its last day (in the unit they work in
+    /// then); nothing to someone whose last working day came before it.
+    #[default]
+    LastDay,
+    /// Everyone assigned on any day of the month, for the days assigned: base × factor ×
+    /// days assigned / days of the month, rounded down to the rupiah, in the unit of their
+    /// last day in it.
+    Days,
+}
+
+impl PartMonth {
+    pub fn code(self) -> &'static str {
+        match self {
+            PartMonth::LastDay => "last_day",
+            PartMonth::Days => "days",
         }
     }
 }
@@ -225,6 +252,7 @@ impl Policy {
             min_trust: Trust::Onsite,
             max_monthly_fall: None,
             not_serving_public: NotServingPublic::Unit,
+            part_month: PartMonth::LastDay,
             evidence: Some(EvidenceRule::default()),
             weights: Weights::default(),
             deductions: Vec::new(),
@@ -354,6 +382,10 @@ impl Policy {
                 self.not_serving_public.code()
             );
         }
+        // Written only for days, so earlier policies write back (and digest) as they were.
+        if self.part_month != PartMonth::LastDay {
+            let _ = writeln!(out, "part_month = \"{}\"", self.part_month.code());
+        }
         out.push_str("\n[satisfaction]\n");
         match &self.rule {
             SatisfactionRule::Proportional { threshold } => {
@@ -473,6 +505,7 @@ struct RawPolicy {
     cap: Option<Number>,
     max_monthly_fall: Option<Number>,
     not_serving_public: Option<String>,
+    part_month: Option<String>,
     satisfaction: RawRule,
     evidence: Option<RawEvidence>,
     weights: Option<RawWeights>,
@@ -721,6 +754,14 @@ impl RawPolicy {
                 NotServingPublic::Unit
             }
         };
+        let part_month = match self.part_month.as_deref() {
+            None | Some("last_day") => PartMonth::LastDay,
+            Some("days") => PartMonth::Days,
+            Some(other) => {
+                c.problem("part_month", format!("'{other}' is not last_day or days"));
+                PartMonth::LastDay
+            }
+        };
         let rule = self.satisfaction.check(&mut c);
         let raw_deductions = self.deductions.as_deref().unwrap_or_default();
         if raw_deductions.len() > 10 {
@@ -867,6 +908,7 @@ impl RawPolicy {
                 min_trust,
                 max_monthly_fall: max_monthly_fall.flatten(),
                 not_serving_public,
+                part_month,
                 evidence,
                 weights,
                 deductions,

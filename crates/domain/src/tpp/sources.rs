@@ -165,6 +165,7 @@ mod tests {
             pay: None,
             previous_factor: None,
             led_units: Vec::new(),
+            part: None,
         }
     }
 

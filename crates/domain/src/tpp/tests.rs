@@ -145,6 +145,25 @@ fn small_samples_are_blended_with_the_unit() {
     .unwrap();
     assert_eq!(explained.factor.paid.to_string(), "0.5318");
     assert_eq!(explained.amount, 2_127_200);
+    // Ten of thirty days: base × factor × 10/30, rounded down once.
+    let part = part_of_month(explained.clone(), (10, 30));
+    assert_eq!((part.amount, part.part), (709_066, Some((10, 30))));
+    assert_eq!(part_of_month(explained, (30, 30)).amount, 2_127_200);
+}
+
+#[test]
+fn paying_part_of_a_month_is_a_policy_choice_that_reads_back() {
+    let text = "version = \"harian\"\neffective_from = \"2026-01\"\npart_month = \"days\"\n\n[satisfaction]\nrule = \"proportional\"\nthreshold = \"80\"\n";
+    let policy = Policy::from_toml(text).unwrap();
+    assert_eq!(policy.part_month, policy::PartMonth::Days);
+    assert_eq!(Policy::from_toml(&policy.to_toml()).unwrap(), policy);
+    // The default is written as before, so earlier policies digest as they did.
+    assert!(!Policy::regency_default().to_toml().contains("part_month"));
+    let wrong = text.replace("\"days\"", "\"hari\"");
+    let Err(PolicyError::Invalid(problems)) = Policy::from_toml(&wrong) else {
+        panic!("refused")
+    };
+    assert_eq!(problems[0].field, "part_month");
 }
 
 const EXAMPLE: &str = r#"

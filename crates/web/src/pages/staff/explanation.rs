@@ -264,7 +264,8 @@ pub fn steps(lang: Lang, run: &Figures, nip: &str, published: u64) -> Markup {
     html! {
         (header)
         div.success role="status" {
-            p.lead { strong { "TPP " (lang.month(run.month)) ": " (rp(e.amount)) } " = " (percent(lang, e.factor.paid)) " × " (rp(e.base)) }
+            p.lead { strong { "TPP " (lang.month(run.month)) ": " (rp(e.amount)) } " = " (percent(lang, e.factor.paid)) " × " (rp(e.base))
+                @if let Some((days, of)) = e.part { " × " (days) "/" (of) } }
         }
         ol.steps {
             li {
@@ -334,7 +335,12 @@ pub fn steps(lang: Lang, run: &Figures, nip: &str, published: u64) -> Markup {
             li {
                 h2 { (lang.t(T::AMOUNT)) }
                 p { (lang.t(T::BASE_TPP_OF_POSITION_CLASS)) (input.position_class) ": " (rp(e.base)) }
-                p { code { (rp(e.base)) " × " (percent(lang, e.factor.paid)) " = " strong { (rp(e.amount)) } } }
+                @if let Some((days, of)) = e.part {
+                    p { (lang.fill(T::PAID_FOR_DAYS_ASSIGNED, &[&days, &of])) }
+                    p { code { (rp(e.base)) " × " (percent(lang, e.factor.paid)) " × " (days) "/" (of) " = " strong { (rp(e.amount)) } } }
+                } @else {
+                    p { code { (rp(e.base)) " × " (percent(lang, e.factor.paid)) " = " strong { (rp(e.amount)) } } }
+                }
                 p.muted { (lang.t(T::ROUNDED_DOWN_TO_WHOLE_RUPIAH_THIS_IS)) }
             }
         }

@@ -28,7 +28,7 @@ use suara_domain::decimal::Decimal;
 use suara_domain::period::Month;
 use suara_domain::tpp::deductions::Deduction;
 use suara_domain::tpp::payroll::{Payroll, RunState};
-use suara_domain::tpp::policy::{NotServingPublic, Policy, SatisfactionRule};
+use suara_domain::tpp::policy::{NotServingPublic, PartMonth, Policy, SatisfactionRule};
 use suara_domain::tpp::rupiah;
 use suara_store::{RunOfficer, TppError};
 
@@ -117,6 +117,9 @@ pub fn rule_text(lang: Lang, policy: &Policy) -> String {
     }
     if policy.not_serving_public == NotServingPublic::UnitsLed {
         parts.push(lang.t(T::POLICY_UNITS_LED).to_string());
+    }
+    if policy.part_month == PartMonth::Days {
+        parts.push(lang.t(T::POLICY_PART_MONTH_DAYS).to_string());
     }
     if let Some(months) = policy
         .evidence

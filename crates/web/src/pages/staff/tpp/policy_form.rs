@@ -11,7 +11,7 @@ use suara_app::i18n::{Lang, Text};
 use suara_app::policy_form::{PolicyFields, ProblemKind, RANKS, RULES};
 use suara_domain::integrity::channel::Trust;
 use suara_domain::period::Month;
-use suara_domain::tpp::policy::NotServingPublic;
+use suara_domain::tpp::policy::{NotServingPublic, PartMonth};
 
 use crate::pages::context::Look;
 use crate::pages::staff::explanation::trust_label;
@@ -60,6 +60,7 @@ fn simple_label(field: &str) -> Text {
         "cap" => T::POLICY_CAP,
         "max_monthly_fall" => T::POLICY_MAX_MONTHLY_FALL,
         "not_serving_public" => T::POLICY_NOT_SERVING_PUBLIC,
+        "part_month" => T::POLICY_PART_MONTH,
         "min_trust" => T::POLICY_MIN_TRUST,
         "blend_k" => T::POLICY_BLEND,
         "months" => T::POLICY_EVIDENCE_MONTHS,
@@ -132,6 +133,10 @@ pub fn form(
                 (f.radios("not_serving_public", &fields.not_serving_public, &[
                     (NotServingPublic::Unit.code(), lang.t(T::JUDGED_ON_THEIR_UNIT)),
                     (NotServingPublic::UnitsLed.code(), lang.t(T::HEADS_JUDGED_ON_UNITS_LED)),
+                ]))
+                (f.radios("part_month", &fields.part_month, &[
+                    (PartMonth::LastDay.code(), lang.t(T::PART_MONTH_LAST_DAY)),
+                    (PartMonth::Days.code(), lang.t(T::PART_MONTH_DAYS)),
                 ]))
             }
             fieldset {
