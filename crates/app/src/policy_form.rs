@@ -472,8 +472,10 @@ pub fn field_of_key(key: &str, deduction_rows: &[usize]) -> String {
             .ok()
             .and_then(|i| deduction_rows.get(i).copied())
             .unwrap_or(1);
+        // A group the form shows by its field; any other group's rate by the general one.
         let part = match part.split_once('.') {
-            Some(("percent_by_rank", rank)) => format!("rank_{rank}"),
+            Some(("percent_by_rank", rank)) if RANKS.contains(&rank) => format!("rank_{rank}"),
+            Some(("percent_by_rank", _)) => "percent".to_string(),
             _ => part.to_string(),
         };
         return format!("deduction_{row}_{part}");
@@ -483,6 +485,14 @@ pub fn field_of_key(key: &str, deduction_rows: &[usize]) -> String {
         "satisfaction" | "satisfaction.rule" => "rule".into(),
         "satisfaction.threshold" => "threshold".into(),
         "evidence" => "months".into(),
+        k if k.starts_with("satisfaction.bands[") => {
+            let index = k["satisfaction.bands[".len()..]
+                .split(']')
+                .next()
+                .and_then(|i| i.parse::<usize>().ok())
+                .unwrap_or(0);
+            format!("band_from_{}", index + 1)
+        }
         k if k.starts_with("satisfaction.bands") => "band_from_1".into(),
         k if k.starts_with("weights") => "weight_satisfaction".into(),
         k => k.strip_prefix("evidence.").unwrap_or(k).to_string(),
@@ -671,47 +681,38 @@ fn same(a: &Value, b: &Value) -> bool {
     bare(a) == bare(b)
 }
 
-/// The deductions into `[[deductions]]`, each table edited in place so its comments stay;
-/// returns the form row of each.
+/// The deductions into `[[deductions]]`; returns the form row of each. Row n of the form was
+/// table n of the text (the form lists them in order), so each deduction keeps its own
+/// comments and the group rates the form does not show, whichever rows were emptied.
 fn write_deductions(root: &mut Table, deductions: &[(usize, DeductionValue)]) -> Vec<usize> {
+    let existing: Vec<Table> = root
+        .get("deductions")
+        .and_then(Item::as_array_of_tables)
+        .map(|tables| tables.iter().cloned().collect())
+        .unwrap_or_default();
     if deductions.is_empty() {
         root.remove("deductions");
         return Vec::new();
     }
-    if root
-        .get("deductions")
-        .and_then(Item::as_array_of_tables)
-        .is_none()
-    {
-        root.insert(
-            "deductions",
-            Item::ArrayOfTables(toml_edit::ArrayOfTables::new()),
-        );
-    }
-    let Some(tables) = root
-        .get_mut("deductions")
-        .and_then(Item::as_array_of_tables_mut)
-    else {
-        return Vec::new();
-    };
-    while tables.len() > deductions.len() {
-        tables.remove(tables.len() - 1);
-    }
-    for (i, (_, d)) in deductions.iter().enumerate() {
-        if i == tables.len() {
-            tables.push(Table::new());
-        }
-        let Some(t) = tables.get_mut(i) else { continue };
-        put(t, "name", d.name.as_str());
-        put(t, "percent", d.percent.to_string());
+    let mut tables = toml_edit::ArrayOfTables::new();
+    for (row, d) in deductions {
+        let mut t = existing.get(row - 1).cloned().unwrap_or_default();
+        put(&mut t, "name", d.name.as_str());
+        put(&mut t, "percent", d.percent.to_string());
         let mut ranks = t
             .get("percent_by_rank")
             .and_then(Item::as_value)
             .and_then(Value::as_inline_table)
             .cloned()
             .unwrap_or_default();
-        for rank in RANKS {
-            ranks.remove(rank);
+        // The form's groups in any spelling the text has ("iii", " III"), so none outlives it.
+        let shown: Vec<String> = ranks
+            .iter()
+            .map(|(key, _)| key.to_string())
+            .filter(|key| RANKS.contains(&key.trim().to_uppercase().as_str()))
+            .collect();
+        for key in shown {
+            ranks.remove(&key);
         }
         for (rank, p) in &d.by_rank {
             ranks.insert(*rank, p.to_string().into());
@@ -719,10 +720,12 @@ fn write_deductions(root: &mut Table, deductions: &[(usize, DeductionValue)]) ->
         if ranks.is_empty() {
             t.remove("percent_by_rank");
         } else {
-            put(t, "percent_by_rank", ranks);
+            put(&mut t, "percent_by_rank", ranks);
         }
-        put_or_remove(t, "cap", d.cap);
+        put_or_remove(&mut t, "cap", d.cap);
+        tables.push(t);
     }
+    root.insert("deductions", Item::ArrayOfTables(tables));
     deductions.iter().map(|(row, _)| *row).collect()
 }
 

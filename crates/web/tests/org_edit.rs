@@ -207,6 +207,35 @@ async fn hr_changes_an_officer_and_a_unit_as_a_list_would(db: TestDatabase) {
         .iter()
         .all(|u| u.unit_id != "lain"));
 
+    // Once she has left, her record changes through the list only: a save dated today
+    // would bring her back.
+    let departure = suara_domain::org::departure::Departure {
+        last_day: OffsetDateTime::now_utc().date(),
+        reason: suara_domain::org::departure::DepartureReason::Retired,
+    };
+    assert!(app
+        .store
+        .end_assignment(
+            "t1",
+            OFFICER_NIP,
+            &departure,
+            "bkpsdm",
+            OffsetDateTime::now_utc()
+        )
+        .await
+        .unwrap());
+    let form = app.get_as(&hr, &path).await.text().await.unwrap();
+    assert!(
+        form.contains("sudah diakhiri") && !form.contains("<form class=\"stack\""),
+        "{form}"
+    );
+    let (status, _) = save(&app, &hr, Table::Officers, "pegawai", OFFICER_NIP, &[]).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert_eq!(
+        app.store.assignments("t1", OFFICER_NIP).await.unwrap()[0].until,
+        Some(departure.last_day)
+    );
+
     // Nothing else to change, and no such row: 404.
     for path in [
         "/admin/ubah/desa/35.03.01.2001",

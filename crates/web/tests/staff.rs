@@ -969,7 +969,7 @@ async fn templates_are_downloaded_filled_and_imported(db: TestDatabase) {
         .contains("templat-pegawai.csv"));
     let mut filled = csv.bytes().await.unwrap().to_vec();
     filled.extend_from_slice(
-        "199001012015032009;Dewi Anggraini;Perawat;Instalasi Gawat Darurat;7;06-01-2025;ya;III/a;;Bank Jatim;0012000345;;aktif\r\n"
+        "199001012015032009;Dewi Anggraini;Perawat;Instalasi Gawat Darurat;7;06-01-2025;ya;III/a;;Bank Jatim;0012000345;;aktif;dewi.anggraini@uji.go.id\r\n"
             .as_bytes(),
     );
     let (status, html) = upload(&app, &hr, "import", &[("officers", filled)]).await;

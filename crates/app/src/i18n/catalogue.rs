@@ -4504,6 +4504,10 @@ pub const A_DISCARDED_VERSION_HAS_NO_PAYABLE_LIST: Text = Text {
     id: "Versi yang dibuang tidak dibayar, maka tidak punya daftar nominatif.",
     en: "A discarded version is not paid, so it has no payable list.",
 };
+pub const R_ADDRESS_OF_ANOTHER_OFFICER: Text = Text {
+    id: "'{}' adalah alamat pegawai lain ({})",
+    en: "'{}' is the address of another officer ({})",
+};
 pub const R_NOT_AN_EMAIL: Text = Text {
     id: "'{}' bukan alamat e-mail",
     en: "'{}' is not an e-mail address",
@@ -4627,6 +4631,7 @@ pub const REASONS: &[Text] = &[
     R_GIVE_WHY_LEAVING,
     R_GIVE_LAST_DAY,
     R_NOT_AN_EMAIL,
+    R_ADDRESS_OF_ANOTHER_OFFICER,
     R_NOT_AN_NPWP,
     R_NOT_AN_ACCOUNT_NUMBER,
     R_STORED_AS_NUMBER,
@@ -6294,9 +6299,15 @@ pub const PART_MONTH_DAYS: Text = Text {
         "Dibayar menurut hari bertugas: TPP × hari bertugas / hari dalam bulan, dibulatkan ke bawah",
     en: "Paid by the days assigned: TPP × days assigned / days of the month, rounded down",
 };
+pub const OFFICER_HAS_LEFT_EDIT_BY_LIST: Text = Text {
+    id: "Penugasan pegawai ini sudah diakhiri (berhenti), maka datanya tidak diubah di halaman ini. Bila ia kembali bertugas atau datanya perlu dibetulkan, impor daftar pegawai dengan TMT JABATAN sesudah hari kerja terakhirnya:",
+    en: "This officer's assignment has ended (they left), so their record is not changed on this page. If they return or their record needs correcting, import the personnel list with a TMT JABATAN after their last working day:",
+};
 /// Every text above, for the completeness test.
 #[cfg(test)]
 pub const EVERY_TEXT: &[Text] = &[
+    R_ADDRESS_OF_ANOTHER_OFFICER,
+    OFFICER_HAS_LEFT_EDIT_BY_LIST,
     PAID_FOR_DAYS_ASSIGNED,
     POLICY_PART_MONTH_DAYS,
     POLICY_PART_MONTH,

@@ -189,7 +189,9 @@ fn problems_of_the_policy_check_point_at_form_fields() {
     for (key, field) in [
         ("floor", "floor"),
         ("satisfaction.threshold", "threshold"),
-        ("satisfaction.bands[1].factor", "band_from_1"),
+        ("satisfaction.bands[1].factor", "band_from_2"),
+        ("satisfaction.bands", "band_from_1"),
+        ("deductions[0].percent_by_rank.IX", "deduction_1_percent"),
         ("evidence.months", "months"),
         ("weights", "weight_satisfaction"),
         ("deductions[1].percent", "deduction_3_percent"),
@@ -216,4 +218,26 @@ fn a_note_can_only_ever_be_a_comment() {
         text.starts_with("# rapat\n# floor = \"1\"\n# [weights]satisfaction = \"0\"\n"),
         "{text}"
     );
+}
+
+#[test]
+fn emptying_a_deduction_moves_nothing_onto_another() {
+    let base = "version = \"2026\"\neffective_from = \"2026-01\"\n\n[satisfaction]\nrule = \"proportional\"\nthreshold = \"80\"\n\n# potongan A\n[[deductions]]\nname = \"A\"\npercent = \"1\"\npercent_by_rank = { \"IX\" = \"2\", \"iii\" = \"7\" }\n\n# potongan B\n[[deductions]]\nname = \"B\"\npercent = \"3\"\n";
+    let mut fields = PolicyFields::of(&Policy::from_toml(base).unwrap(), ',');
+    fields.version = "2027".into();
+    // A's rate for III (typed "iii" in the text) is cleared on the form: it is gone.
+    fields.deductions[0].by_rank[1] = String::new();
+    let text = fields.write(base).unwrap().text;
+    let a = &Policy::from_toml(&text).unwrap().deductions[0];
+    assert!(!a.by_rank.contains_key("III"), "{text}");
+    assert_eq!(a.by_rank["IX"], Decimal::new(2, 0));
+    // A emptied: B keeps its own comment and gains no rate of A's.
+    fields.deductions[0] = DeductionFields::default();
+    let written = fields.write(base).unwrap();
+    let policy = Policy::from_toml(&written.text).unwrap();
+    assert_eq!(policy.deductions.len(), 1);
+    assert_eq!(policy.deductions[0].name, "B");
+    assert!(policy.deductions[0].by_rank.is_empty(), "{}", written.text);
+    assert!(written.text.contains("# potongan B") && !written.text.contains("# potongan A"));
+    assert_eq!(written.deduction_rows, vec![2]);
 }

@@ -188,4 +188,16 @@ mod tests {
             .starts_with("Dinas \"Dukcapil\", Kabupaten; Trenggalek"));
         assert_eq!(plan.units[0].after.unit_id, "dukcapil");
     }
+
+    #[test]
+    fn an_address_belongs_to_one_officer() {
+        let csv = "NIP;NAMA;JABATAN;UNIT KERJA;EMAIL\n198001012005011001;Sri Wahyuni;Pengadministrasi;dukcapil;kantor@uji.go.id\n199001012015011002;Budi;Staf;dukcapil;KANTOR@uji.go.id\n";
+        let mut files = ImportFiles::default();
+        files.set(Table::Officers, csv.as_bytes());
+        let errors = plan_import(&files, &snapshot(), date!(2026 - 12 - 06)).unwrap_err();
+        assert_eq!((errors.len(), errors[0].line), (1, 3), "{errors:?}");
+        assert!(errors[0]
+            .reason
+            .contains("address of another officer (198001012005011001)"));
+    }
 }

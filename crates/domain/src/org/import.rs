@@ -241,6 +241,8 @@ pub struct OfficerDeparture {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct OfficerContact {
     pub nip: String,
+    /// As the row gives it, to list before importing.
+    pub name: String,
     pub email: String,
 }
 
@@ -1365,12 +1367,18 @@ fn pay_details(
 }
 
 /// E-mail addresses the officers' rows give that differ from those stored; a blank cell
-/// keeps what is stored.
+/// keeps what is stored. An address is one officer's: a first sign-in link sent to a shared
+/// mailbox would open every account that shares it.
 fn parse_contacts(
     rows: &[Row],
     current: &Snapshot,
     errors: &mut Vec<RowError>,
 ) -> Vec<OfficerContact> {
+    let mut owners: HashMap<String, String> = current
+        .contacts
+        .iter()
+        .map(|(nip, email)| (email.to_lowercase(), nip.clone()))
+        .collect();
     let mut contacts = Vec::new();
     for row in rows {
         let email = row.get("email");
@@ -1382,9 +1390,21 @@ fn parse_contacts(
             continue;
         }
         let nip = row.get("nip").replace(' ', "");
+        match owners.get(&email.to_lowercase()) {
+            Some(owner) if *owner != nip => {
+                errors.push(row.error(
+                    "email",
+                    format!("'{email}' is the address of another officer ({owner})"),
+                ));
+                continue;
+            }
+            _ => {}
+        }
+        owners.insert(email.to_lowercase(), nip.clone());
         if current.contacts.get(&nip).map(String::as_str) != Some(email) {
             contacts.push(OfficerContact {
                 nip,
+                name: row.get("name").to_string(),
                 email: email.to_string(),
             });
         }

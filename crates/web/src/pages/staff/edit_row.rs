@@ -53,6 +53,9 @@ pub struct EditView {
     pub problems: BTreeMap<String, String>,
     pub saved: Option<suara_app::i18n::Text>,
     pub snapshot: Snapshot,
+    /// An officer whose departure is recorded: changed through the personnel list only, for
+    /// this page dates every save and a start after the last day would bring them back.
+    pub left: bool,
 }
 
 async fn load(cx: &StaffCx, what: &str, id: &str) -> Result<EditView, PageError> {
@@ -60,7 +63,13 @@ async fn load(cx: &StaffCx, what: &str, id: &str) -> Result<EditView, PageError>
     let snapshot = cx.app.store.org_snapshot(cx.tenant_id()).await?;
     let values =
         stored_row(table, &snapshot, id, cx.today()).ok_or(PageError::NotFound(Missing::Page))?;
+    let left = table == Table::Officers
+        && snapshot
+            .officers
+            .iter()
+            .any(|o| o.officer.nip == id && o.left_on.is_some());
     Ok(EditView {
+        left,
         table,
         what: what.to_string(),
         id: id.to_string(),
@@ -86,6 +95,10 @@ pub async fn save(
     CsrfForm(pairs): CsrfForm<Pairs>,
 ) -> Result<Response, PageError> {
     let mut view = load(&cx, &what, &id).await?;
+    if view.left {
+        let (title, content) = render(cx.look(), &view);
+        return Ok(cx.page(StatusCode::CONFLICT, &title, content));
+    }
     // The row's own code comes from the address, never the form.
     let key = view.values[0].0;
     for (column, value) in view.values.iter_mut().skip(1) {
@@ -153,6 +166,9 @@ pub fn render(look: Look, view: &EditView) -> (String, Markup) {
             }
         }
         @if let Some(saved) = view.saved { div.success role="status" { p { (lang.t(saved)) } } }
+        @if view.left {
+            p { (lang.t(T::OFFICER_HAS_LEFT_EDIT_BY_LIST)) " " a href=(look.href(routes::IMPORT)) { (lang.t(T::IMPORT_ORGANISATION)) } }
+        } @else {
         form.stack method="post" action=(look.action(&routes::org_edit(&view.what, &view.id))) {
             (look.csrf())
             @for (i, (column, value)) in view.values.iter().enumerate() {
@@ -171,6 +187,7 @@ pub fn render(look: Look, view: &EditView) -> (String, Markup) {
                 }
             }
             p.buttons { button.primary type="submit" { (lang.t(T::SAVE_CHANGES)) } }
+        }
         }
         @if view.table == Table::Units { (parts_of_unit(lang, view)) }
     };

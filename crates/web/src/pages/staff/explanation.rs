@@ -201,7 +201,13 @@ fn gap_text(lang: Lang, policy: &Policy, e: &Explanation) -> Markup {
         &(threshold.to_rational() - ruled.to_rational()),
         SCORE_PLACES,
     );
-    let shortfall = e.base.saturating_sub(e.amount);
+    // Against what full satisfaction would pay for the same days, so days not assigned are
+    // never blamed on the score.
+    let full = match e.part {
+        Some((days, of)) => e.base.saturating_mul(u64::from(days)) / u64::from(of.max(1)),
+        None => e.base,
+    };
+    let shortfall = full.saturating_sub(e.amount);
     html! {
         p { strong { (lang.t(T::AT)) (lang.decimal(ruled)) (lang.t(T::YOU_WERE)) (lang.decimal(gap)) (lang.t(T::POINTS_BELOW)) (lang.decimal(threshold)) (lang.t(T::WHICH_COST_YOU)) (rp(shortfall)) "." } }
     }

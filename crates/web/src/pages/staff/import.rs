@@ -232,7 +232,16 @@ fn plan_table(lang: Lang, plan: &ImportPlan, tables: &[Table]) -> Markup {
             }
         }
         @if !plan.contacts.is_empty() {
-            p { (lang.fill(T::N_OFFICER_EMAILS, &[&plan.contacts.len()])) }
+            table.data tabindex="0" {
+                caption { (lang.fill(T::N_OFFICER_EMAILS, &[&plan.contacts.len()])) }
+                thead { tr {
+                    th scope="col" { (lang.t(T::NAME)) } th scope="col" { "NIP" }
+                    th scope="col" { (lang.t(T::EMAIL_ADDRESS)) }
+                } }
+                tbody { @for c in &plan.contacts { tr {
+                    th scope="row" { (c.name) } td { (c.nip) } td { (c.email) }
+                } } }
+            }
         }
         @if !plan.ignored_columns.is_empty() {
             p { (lang.t(T::COLUMNS_NOT_USED))
