@@ -306,6 +306,23 @@ pub async fn import(store: &Store, args: ImportArgs) -> anyhow::Result<ExitCode>
         );
     }
     println!("{} unchanged", plan.unchanged);
+    if plan.starting_today > 0 {
+        println!(
+            "{}: {} new officer(s) without TMT JABATAN start today: no earlier month pays them",
+            Table::Officers.file_name(),
+            plan.starting_today
+        );
+    }
+    for k in &plan.starts_kept {
+        println!(
+            "{}: {} ({}) stays assigned from {}; the file's TMT JABATAN {} does not move a current assignment",
+            Table::Officers.file_name(),
+            k.name,
+            k.nip,
+            k.stored,
+            k.given
+        );
+    }
     if !plan.contacts.is_empty() {
         println!(
             "{}: {} e-mail address(es) new or changed",

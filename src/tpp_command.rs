@@ -213,6 +213,11 @@ pub async fn run(
     println!("not paid      {}", summary.unpaid);
     println!("total         Rp{}", rupiah(summary.total));
     println!("input digest  {}", summary.input_digest);
+    if summary.paid + summary.unpaid == 0 {
+        eprintln!(
+            "warning: nobody was assigned in {month}; an officer imported without TMT JABATAN starts on the day of the import"
+        );
+    }
     if let Some(run) = store
         .payroll_run(&tenant.tenant_id, month, Some(summary.version))
         .await?

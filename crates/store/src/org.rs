@@ -350,6 +350,8 @@ impl Store {
                 .collect(),
             departures: Vec::new(),
             contacts: Vec::new(),
+            starts_kept: Vec::new(),
+            starting_today: 0,
             villages: new(&organisation.villages),
             catalogue: new(&organisation.catalogue),
             issues: new(&organisation.issues),

@@ -6303,9 +6303,29 @@ pub const OFFICER_HAS_LEFT_EDIT_BY_LIST: Text = Text {
     id: "Penugasan pegawai ini sudah diakhiri (berhenti), maka datanya tidak diubah di halaman ini. Bila ia kembali bertugas atau datanya perlu dibetulkan, impor daftar pegawai dengan TMT JABATAN sesudah hari kerja terakhirnya:",
     en: "This officer's assignment has ended (they left), so their record is not changed on this page. If they return or their record needs correcting, import the personnel list with a TMT JABATAN after their last working day:",
 };
+pub const N_START_TODAY: Text = Text {
+    id: "{} pegawai baru tanpa TMT JABATAN mulai bertugas hari ini, sehingga bulan-bulan sebelumnya tidak membayar mereka. Bila mereka sudah bertugas sebelumnya, isi kolom TMT JABATAN sebelum mengimpor.",
+    en: "{} new officers without a TMT JABATAN start today, so no earlier month pays them. If they were already at work, fill in the TMT JABATAN column before importing.",
+};
+pub const STARTS_KEPT: Text = Text {
+    id: "TMT JABATAN yang tidak diubah: impor tidak memindahkan awal penugasan yang sedang berjalan, maka tanggal tersimpan tetap dipakai",
+    en: "TMT JABATAN left as stored: an import does not move the start of a current assignment, so the stored date stays",
+};
+pub const STORED_START: Text = Text {
+    id: "Tersimpan",
+    en: "Stored",
+};
+pub const START_IN_THE_FILE: Text = Text {
+    id: "Di berkas",
+    en: "In the file",
+};
 /// Every text above, for the completeness test.
 #[cfg(test)]
 pub const EVERY_TEXT: &[Text] = &[
+    N_START_TODAY,
+    STARTS_KEPT,
+    STORED_START,
+    START_IN_THE_FILE,
     R_ADDRESS_OF_ANOTHER_OFFICER,
     OFFICER_HAS_LEFT_EDIT_BY_LIST,
     PAID_FOR_DAYS_ASSIGNED,

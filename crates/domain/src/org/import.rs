@@ -237,6 +237,15 @@ pub struct OfficerDeparture {
     pub departure: Departure,
 }
 
+/// A start date a row gives that the import leaves as stored.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StartKept {
+    pub nip: String,
+    pub name: String,
+    pub stored: Date,
+    pub given: Date,
+}
+
 /// An officer's e-mail address as a personnel list gives it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct OfficerContact {
@@ -258,6 +267,13 @@ pub struct ImportPlan {
     /// Officers' e-mail addresses the list gives anew (not pay data: an account made for
     /// the officer takes it, and their first sign-in is mailed there).
     pub contacts: Vec<OfficerContact>,
+    /// Officers whose row gives another start (TMT JABATAN) for the assignment they are in:
+    /// an import never moves a current assignment's start, so the stored one stays; shown
+    /// before importing rather than dropped unseen.
+    pub starts_kept: Vec<StartKept>,
+    /// New officers whose row gives no start: they start on the day of the import, so no
+    /// earlier month pays them.
+    pub starting_today: usize,
     pub villages: Vec<Change<Village>>,
     pub catalogue: Vec<Change<CatalogueEntry>>,
     pub issues: Vec<Change<StrategicIssue>>,
@@ -431,11 +447,37 @@ pub fn plan_import(
         &mut plan.unchanged,
     );
     plan.issues = diff(issues, &current.issues, |i| &i.code, &mut plan.unchanged);
-    for (officer, from, returning, departure) in officers {
+    for ParsedOfficer {
+        officer,
+        from,
+        returning,
+        departure,
+        explicit_from,
+    } in officers
+    {
         let before = current
             .officers
             .iter()
             .find(|c| c.officer.nip == officer.nip);
+        match before {
+            None if !explicit_from => plan.starting_today += 1,
+            Some(b)
+                if explicit_from
+                    && !returning
+                    && b.left_on.is_none()
+                    && from != b.since
+                    && b.officer.unit_id == officer.unit_id
+                    && b.officer.position == officer.position =>
+            {
+                plan.starts_kept.push(StartKept {
+                    nip: officer.nip.clone(),
+                    name: officer.name.clone(),
+                    stored: b.since,
+                    given: from,
+                });
+            }
+            _ => {}
+        }
         if let Some(departure) = departure {
             plan.departures.push(OfficerDeparture {
                 nip: officer.nip.clone(),
@@ -1427,13 +1469,24 @@ pub fn is_email_address(text: &str) -> bool {
         && !text.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
+/// An officer's row as read: the officer, the start it gives (the import's day when it
+/// gives none), whether it brings back someone who left, and the departure it records.
+struct ParsedOfficer {
+    officer: Officer,
+    from: Date,
+    returning: bool,
+    departure: Option<Departure>,
+    /// Whether the row gave its start (TMT JABATAN).
+    explicit_from: bool,
+}
+
 fn parse_officers(
     rows: &[Row],
     current: &Snapshot,
     known_units: &UnitRefs,
     today: Date,
     errors: &mut Vec<RowError>,
-) -> Vec<(Officer, Date, bool, Option<Departure>)> {
+) -> Vec<ParsedOfficer> {
     let mut seen = HashMap::new();
     let mut out = Vec::new();
     for row in rows {
@@ -1602,7 +1655,13 @@ fn parse_officers(
                 continue;
             }
         }
-        out.push((officer, from, returning, leaving));
+        out.push(ParsedOfficer {
+            officer,
+            from,
+            returning,
+            departure: leaving,
+            explicit_from,
+        });
     }
     out
 }
@@ -1685,6 +1744,32 @@ mod tests {
             officers: Some(officers.as_bytes()),
             ..ImportFiles::default()
         }
+    }
+
+    #[test]
+    fn start_dates_the_import_leaves_are_shown_not_dropped() {
+        let first = files(UNITS, SERVICES, POINTS, OFFICERS);
+        let plan = plan_import(&first, &Snapshot::default(), TODAY).unwrap();
+        assert_eq!((plan.starting_today, plan.starts_kept.len()), (0, 0));
+        let stored = applied(&plan, Snapshot::default());
+        // Without TMT JABATAN a new officer starts today, and the plan says so.
+        let newcomer = "nip,name,position,position_class,unit_id\n\
+            199001012015011002,Budi,Staf,7,pkm-panggul\n";
+        let plan = plan_import(&files(UNITS, SERVICES, POINTS, newcomer), &stored, TODAY).unwrap();
+        assert_eq!(plan.starting_today, 1);
+        // Another start for the assignment Sri is in: kept as stored, and listed.
+        let later = OFFICERS.replace("2024-01-02", "2023-07-01");
+        let plan = plan_import(&files(UNITS, SERVICES, POINTS, &later), &stored, TODAY).unwrap();
+        assert!(plan.officers.is_empty(), "{plan:?}");
+        assert_eq!(
+            plan.starts_kept,
+            vec![StartKept {
+                nip: "198001012005011001".into(),
+                name: "Sri Wahyuni".into(),
+                stored: date!(2024 - 01 - 02),
+                given: date!(2023 - 07 - 01),
+            }]
+        );
     }
 
     /// What the store would hold after applying the plan.

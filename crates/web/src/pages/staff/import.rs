@@ -243,6 +243,22 @@ fn plan_table(lang: Lang, plan: &ImportPlan, tables: &[Table]) -> Markup {
                 } } }
             }
         }
+        @if plan.starting_today > 0 {
+            div.hint-box { p { (lang.fill(T::N_START_TODAY, &[&plan.starting_today])) } }
+        }
+        @if !plan.starts_kept.is_empty() {
+            table.data tabindex="0" {
+                caption { (lang.t(T::STARTS_KEPT)) }
+                thead { tr {
+                    th scope="col" { (lang.t(T::NAME)) } th scope="col" { "NIP" }
+                    th scope="col" { (lang.t(T::STORED_START)) } th scope="col" { (lang.t(T::START_IN_THE_FILE)) }
+                } }
+                tbody { @for k in &plan.starts_kept { tr {
+                    th scope="row" { (k.name) } td { (k.nip) }
+                    td { (lang.date(k.stored)) } td { (lang.date(k.given)) }
+                } } }
+            }
+        }
         @if !plan.ignored_columns.is_empty() {
             p { (lang.t(T::COLUMNS_NOT_USED))
                 (plan.ignored_columns.iter().map(|(t, c)| format!("{c} ({})", table_label(lang, *t))).collect::<Vec<_>>().join(", ")) }
