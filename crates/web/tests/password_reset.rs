@@ -63,6 +63,18 @@ async fn public_form(
     (status, sent.text().await.unwrap(), location)
 }
 
+/// The path of the password link a mail carries, built on the server's own address.
+fn link_path(app: &TestApp, mail: &common::mail::Mail) -> String {
+    let prefix = format!("{}/atur-ulang-kata-sandi/", app.base);
+    let link = mail
+        .text
+        .lines()
+        .find(|l| l.starts_with(&prefix))
+        .unwrap_or_else(|| panic!("{}", mail.text))
+        .trim();
+    link.trim_start_matches(&app.base).to_string()
+}
+
 async fn ask(app: &TestApp, who: &str, client: &str) -> (StatusCode, String) {
     let (status, html, _) = public_form(
         app,
@@ -146,16 +158,8 @@ async fn a_forgotten_password_is_reset_once_by_an_emailed_link(db: TestDatabase)
     assert!(status == StatusCode::OK && html.contains(answer), "{html}");
     let mail = mail_with(&received, "Atur ulang kata sandi Suara").await;
     assert_eq!(mail.to, ["bkpsdm@uji.go.id"]);
-    let prefix = format!("{}/atur-ulang-kata-sandi/", app.base);
-    let link = mail
-        .text
-        .lines()
-        .find(|l| l.starts_with(&prefix))
-        .unwrap_or_else(|| panic!("{}", mail.text))
-        .trim()
-        .to_string();
+    let path = link_path(&app, &mail);
     assert!(!mail.text.contains("evil.example"), "{}", mail.text);
-    let path = link.trim_start_matches(&app.base).to_string();
 
     // Names nobody knows, or an account without an address, get the same answer and no mail.
     for who in ["tidak-ada", "bpkad"] {
@@ -274,6 +278,7 @@ async fn a_forgotten_password_is_reset_once_by_an_emailed_link(db: TestDatabase)
             .await
             .unwrap();
     assert_eq!(live.len(), 2);
+    let prefix = format!("{}/atur-ulang-kata-sandi/", app.base);
     let tokens: Vec<String> = received
         .lock()
         .unwrap()
@@ -435,15 +440,7 @@ async fn officers_with_an_address_get_their_first_sign_in_by_mail(db: TestDataba
     let mail = mail_with(&received, "Akun Suara Anda sudah siap").await;
     assert_eq!(mail.to, ["sri@uji.go.id"]);
     assert!(mail.text.contains(OFFICER_NIP), "{}", mail.text);
-    let prefix = format!("{}/atur-ulang-kata-sandi/", app.base);
-    let link = mail
-        .text
-        .lines()
-        .find(|l| l.starts_with(&prefix))
-        .unwrap_or_else(|| panic!("{}", mail.text))
-        .trim()
-        .to_string();
-    let path = link.trim_start_matches(&app.base).to_string();
+    let path = link_path(&app, &mail);
     let (status, _, _) = public_form(
         &app,
         &path,

@@ -64,6 +64,10 @@ impl TestApp {
             draining: Default::default(),
             mailer,
         });
+        // The server sets its keys as it starts; set here first, so a write the test makes
+        // before the server's task has run is keyed like the server's own (a keyless write
+        // may not follow a keyed one).
+        state.store.set_entry_keys(state.signer.clone());
         tokio::spawn(suara_web::serve(listener, state.clone()));
         let client = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
