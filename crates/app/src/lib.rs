@@ -8,6 +8,7 @@
 //! - [`second_factor`]: one-time codes and recovery codes for the roles that touch pay;
 //! - [`policy_form`]: the TPP policy as a form, written back into its text with comments kept;
 //! - [`report`]: the SKM report of a unit and period;
+//! - [`suggestions`]: citizens' suggestions reviewed before others read them;
 //! - [`innovation`]: innovations' measured effects;
 //! - [`i18n`]: every user-facing text in Indonesian and English, and how values are written.
 
@@ -19,3 +20,4 @@ pub mod policy_form;
 pub mod report;
 pub mod second_factor;
 pub mod signing;
+pub mod suggestions;

@@ -109,8 +109,8 @@ pub async fn skm_report(
             }
         })
         .collect();
-    let (suggestions, total) = store
-        .suggestions(&tenant.tenant_id, unit_id, first, last, SUGGESTIONS_LISTED)
+    let suggestions = store
+        .reported_suggestions(&tenant.tenant_id, unit_id, first, last, SUGGESTIONS_LISTED)
         .await?;
     let now = OffsetDateTime::now_utc();
     let current: Month = tenant.month_of(now);
@@ -135,8 +135,9 @@ pub async fn skm_report(
         score: tally.score(Weighting::Exact),
         precision,
         profile,
-        suggestions,
-        suggestions_total: total,
+        suggestions: suggestions.listed,
+        suggestions_total: suggestions.total,
+        suggestions_unreviewed: suggestions.unreviewed,
         follow_up: store
             .follow_ups(&tenant.tenant_id, Some(unit_id), Some(period))
             .await?

@@ -128,6 +128,9 @@ pub enum Permission {
     DecidePlanning,
     /// A unit's follow-up plans (rencana tindak lanjut): a unit admin for their subtree.
     ManageFollowUp,
+    /// Reviewing citizens' suggestions before other staff read them or the report lists
+    /// them (a unit admin for their subtree): words may only be deleted.
+    ReviewSuggestions,
     /// Registering innovations and managing their stages, units, partners and evidence;
     /// deciding staff ideas (a unit admin for their subtree).
     ManageInnovation,
@@ -163,7 +166,9 @@ impl Principal {
             ConfirmEvidenceSources => self.role == Inspectorate,
             ManageMusrena => matches!(self.role, Administrator | Planner | UnitAdmin),
             DecidePlanning => matches!(self.role, Administrator | Planner),
-            ManageFollowUp | ManageInnovation => matches!(self.role, Administrator | UnitAdmin),
+            ManageFollowUp | ManageInnovation | ReviewSuggestions => {
+                matches!(self.role, Administrator | UnitAdmin)
+            }
             ViewDashboard => !matches!(self.role, Officer | Province),
             ViewOfficer => !matches!(self.role, Planner | Province),
             ViewProvince => self.role == Province,

@@ -41,6 +41,8 @@ pub struct SkmReport {
     pub suggestions: Vec<(String, u64)>,
     /// All suggestions received (those not listed included).
     pub suggestions_total: u64,
+    /// Received but not yet reviewed by the unit, so not listed (they may name someone).
+    pub suggestions_unreviewed: u64,
     pub follow_up: Vec<FollowUp>,
     pub generated_on: String,
     pub chain_head: Option<String>,
@@ -326,7 +328,7 @@ pub fn skm_pdf(r: &SkmReport) -> Vec<u8> {
         }
         doc.gap(6.0);
     }
-    if r.suggestions.is_empty() {
+    if r.suggestions_total == 0 {
         doc.paragraph(
             "Tidak ada saran tertulis pada periode ini.",
             Weight::Regular,
@@ -355,12 +357,25 @@ pub fn skm_pdf(r: &SkmReport) -> Vec<u8> {
             );
         }
         let listed: u64 = r.suggestions.iter().map(|(_, n)| n).sum();
-        if r.suggestions_total > listed {
+        let others = r
+            .suggestions_total
+            .saturating_sub(listed)
+            .saturating_sub(r.suggestions_unreviewed);
+        if others > 0 {
+            doc.indented(
+                14.0,
+                &format!("… dan {others} saran lainnya (lihat ekspor tanggapan)."),
+                Weight::Regular,
+                9.5,
+            );
+        }
+        if r.suggestions_unreviewed > 0 {
             doc.indented(
                 14.0,
                 &format!(
-                    "… dan {} saran lainnya (lihat ekspor tanggapan).",
-                    r.suggestions_total - listed
+                    "{} saran belum ditinjau unit, sehingga belum dicantumkan: saran dibaca \
+                     dahulu agar tidak ada nama atau alamat warga yang terbit.",
+                    r.suggestions_unreviewed
                 ),
                 Weight::Regular,
                 9.5,

@@ -31,6 +31,7 @@ fn report(tally: Option<Tally>) -> SkmReport {
             ("Ruang tunggu panas".into(), 2),
         ],
         suggestions_total: 12,
+        suggestions_unreviewed: 0,
         follow_up: vec![FollowUp {
             element: "U3 Waktu penyelesaian".into(),
             action: "Menambah loket pada jam sibuk".into(),

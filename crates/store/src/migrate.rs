@@ -255,6 +255,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/shared/0040_part_month.sql"),
         postgres: include_str!("../migrations/shared/0040_part_month.sql"),
     },
+    Migration {
+        version: 41,
+        name: "suggestion_reviews",
+        sqlite: include_str!("../migrations/shared/0041_suggestion_reviews.sql"),
+        postgres: include_str!("../migrations/shared/0041_suggestion_reviews.sql"),
+    },
 ];
 
 /// Responses stored before the chain existed are linked once, when it is created.

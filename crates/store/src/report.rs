@@ -1,10 +1,11 @@
 //! What an SKM report needs beyond the running totals: the respondent profile of a unit over
-//! a period, and the suggestions received. Both scan the unit's counted responses of the
+//! a period, and its responses for export (suggestions as staff may read them). Both scan the unit's counted responses of the
 //! period (by the `responses_by_unit_month` index); reports are made now and then, not on
 //! every page view.
 
 use sqlx::Row;
 use suara_domain::period::Month;
+use suara_domain::survey::review::{visible, Audience};
 
 use crate::responses::ANSWER_COLUMNS;
 use crate::{Result, Store};
@@ -21,6 +22,7 @@ pub struct ExportedResponse {
     pub answers: [Option<u8>; suara_domain::skm::ELEMENT_COUNT],
     /// Sex, age band, education and occupation codes, as stored.
     pub profile: [Option<String>; 4],
+    /// As staff may read it: reviewed, or flagged by nothing (`survey::review::visible`).
     pub suggestion: Option<String>,
 }
 
@@ -80,10 +82,12 @@ impl Store {
             .join(", ");
         let sql = format!(
             "SELECT r.received_at_us, r.period_month, r.channel, r.unit_id, r.service_id,
-                 r.officer_nip, {answers}, r.sex, r.age_band, r.education, r.occupation, r.suggestion
+                 r.officer_nip, {answers}, r.sex, r.age_band, r.education, r.occupation, r.suggestion,
+                 {} AS reviewed
              FROM responses r
              WHERE r.tenant_id = $1 AND r.unit_id = $2 AND r.period_month BETWEEN $3 AND $4 AND {}
              ORDER BY r.received_at_us, r.response_id",
+            crate::suggestions::REVIEWED_TEXT,
             crate::quarantine::COUNTED
         );
         let rows = sqlx::query(&sql)
@@ -95,6 +99,7 @@ impl Store {
             .await?;
         rows.iter()
             .map(|row| {
+                let reviewed: Option<String> = row.try_get("reviewed")?;
                 let mut answers = [None; ELEMENT_COUNT];
                 for (answer, column) in answers.iter_mut().zip(ANSWER_COLUMNS) {
                     let value: Option<i64> = row.try_get(column)?;
@@ -114,55 +119,11 @@ impl Store {
                         row.try_get("education")?,
                         row.try_get("occupation")?,
                     ],
-                    suggestion: row.try_get("suggestion")?,
+                    suggestion: row
+                        .try_get::<Option<String>, _>("suggestion")?
+                        .and_then(|stored| visible(&stored, reviewed.as_deref(), Audience::Staff)),
                 })
             })
             .collect()
-    }
-
-    /// Suggestions of the unit's counted responses in the months, the same text once with
-    /// its count, most frequent (then most recent) first, at most `limit`; and how many
-    /// suggestions there are in all.
-    pub async fn suggestions(
-        &self,
-        tenant_id: &str,
-        unit_id: &str,
-        first: Month,
-        last: Month,
-        limit: u32,
-    ) -> Result<(Vec<(String, u64)>, u64)> {
-        let condition = format!(
-            "r.tenant_id = $1 AND r.unit_id = $2 AND r.period_month BETWEEN $3 AND $4
-             AND r.suggestion IS NOT NULL AND r.suggestion <> '' AND {}",
-            crate::quarantine::COUNTED
-        );
-        let total: i64 = sqlx::query_scalar(&format!(
-            "SELECT CAST(COUNT(*) AS BIGINT) FROM responses r WHERE {condition}"
-        ))
-        .bind(tenant_id)
-        .bind(unit_id)
-        .bind(first.to_string())
-        .bind(last.to_string())
-        .fetch_one(&self.reader)
-        .await?;
-        let rows = sqlx::query(&format!(
-            "SELECT r.suggestion, CAST(COUNT(*) AS BIGINT) AS mentions, MAX(r.received_at_us) AS latest
-             FROM responses r WHERE {condition}
-             GROUP BY r.suggestion ORDER BY COUNT(*) DESC, latest DESC LIMIT {limit}"
-        ))
-        .bind(tenant_id)
-        .bind(unit_id)
-        .bind(first.to_string())
-        .bind(last.to_string())
-        .fetch_all(&self.reader)
-        .await?;
-        let grouped = rows
-            .iter()
-            .map(|row| {
-                let n: i64 = row.try_get("mentions")?;
-                Ok((row.try_get("suggestion")?, u64::try_from(n).unwrap_or(0)))
-            })
-            .collect::<Result<_>>()?;
-        Ok((grouped, u64::try_from(total).unwrap_or(0)))
     }
 }

@@ -8,6 +8,7 @@
 //! 3. Every monthly total, recomputed from the counted responses.
 //! 4. Every payroll run, recomputed from its stored policy and inputs (digest and amounts),
 //!    and its seal: the signature over the run, its digest, total and head.
+//! 5. Every review of a citizen's suggestion: only the citizen's words, some taken away.
 
 use std::collections::HashSet;
 
@@ -119,6 +120,9 @@ impl Store {
         }
         if problem.is_none() {
             problem = self.pay_history_problem(tenant_id).await?;
+        }
+        if problem.is_none() {
+            problem = self.suggestion_review_problem(tenant_id).await?;
         }
         let mut runs_checked = 0;
         for run in &runs {

@@ -308,6 +308,13 @@ async fn signed_in_pages_are_accessible() {
             officer: Some(OFFICER_NIP.into()),
             answers: Some(vec![Some(rating); 9]),
             idempotency_key: Some(format!("browser-tpp-{i:03}")),
+            suggestion: [
+                "Pak Budi di loket ramah, rumah saya Jl. Mawar 5",
+                "Antrean terlalu lama",
+                "",
+            ]
+            .get(i)
+            .map(|s| (*s).to_string()),
             ..Default::default()
         })
         .unwrap();
@@ -628,6 +635,11 @@ async fn signed_in_pages_are_accessible() {
         ],
         [officer, "Ideas (officer)", "/kelola/inovasi/ide"],
         [admin, "Ideas and suggestions", "/kelola/inovasi/ide"],
+        [
+            unit_admin,
+            "Suggestions to review",
+            "/dasbor/unit/dukcapil/saran"
+        ],
         [admin, "Innovation summary", "/kelola/inovasi/ringkasan"],
     ]);
     // Each role's main journey, at 360 and 1280 px (so each is one a user may repeat).
@@ -668,6 +680,14 @@ async fn signed_in_pages_are_accessible() {
             {"click": "form.stack button.primary"},
             {"expect": "Tolak usulan ini?"},
             {"click": "main a[href^='/musrena/forum/2026-001']"},
+        ]],
+        [unit_admin, "Journey: review a suggestion, adding a word first", "/dasbor/unit/dukcapil/saran", [
+            {"fill": ["#teks", "Pak Budi sangat ramah"]},
+            {"click": "form.stack button.primary"},
+            {"expect": "Ada masalah"},
+            {"fill": ["#teks", "Pak di loket ramah,"]},
+            {"click": "form.stack button.primary"},
+            {"expect": "Simpan tinjauan saran ini?"},
         ]],
         [unit_admin, "Journey: register an innovation for a weak element", "/kelola/inovasi?unit=dukcapil&unsur=U3", [
             {"fill": ["#title", "Loket ramah lansia"]},

@@ -307,6 +307,25 @@ fn probes() -> Vec<Probe> {
             "/dasbor/unit/dukcapil/tindak-lanjut",
             [400, 403, 403, 403, 403, 403, 403],
         ),
+        // A unit's suggestions: its administrators only; an empty form goes back to the queue.
+        probe(
+            "GET",
+            "/dasbor/unit/{unit}/saran",
+            "/dasbor/unit/rsud-igd/saran",
+            [200, 200, 403, 403, 403, 403, 403],
+        ),
+        probe(
+            "GET",
+            "/dasbor/unit/{unit}/saran",
+            "/dasbor/unit/dukcapil/saran",
+            [200, 403, 403, 403, 403, 403, 403],
+        ),
+        probe(
+            "POST",
+            "/dasbor/unit/{unit}/saran",
+            "/dasbor/unit/rsud-igd/saran",
+            [303, 303, 403, 403, 403, 403, 403],
+        ),
         probe(
             "GET",
             "/dasbor/ekspor",

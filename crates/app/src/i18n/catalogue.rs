@@ -6319,9 +6319,156 @@ pub const START_IN_THE_FILE: Text = Text {
     id: "Di berkas",
     en: "In the file",
 };
+pub const REVIEW_CITIZENS_SUGGESTIONS: Text = Text {
+    id: "Tinjau saran warga",
+    en: "Review citizens' suggestions",
+};
+pub const N_SUGGESTIONS_WAITING_LINK: Text = Text {
+    id: "Tinjau saran warga ({} menunggu)",
+    en: "Review citizens' suggestions ({} waiting)",
+};
+pub const SUGGESTIONS_REVIEW_INTRO: Text = Text {
+    id: "Saran warga dibaca staf lain, misalnya Bappeda, dan dicantumkan di laporan SKM setelah ditinjau di sini. Hapus nama, alamat, atau keterangan lain yang dapat menunjukkan seseorang: bagian yang dihapus diganti [disamarkan]. Kata tidak dapat ditambah atau diubah.",
+    en: "Citizens' suggestions are read by other staff, such as Bappeda, and listed in the SKM report once reviewed here. Delete names, addresses or anything else that could point to someone: what you delete becomes [disamarkan]. Words cannot be added or changed.",
+};
+pub const NO_SUGGESTIONS_WAITING: Text = Text {
+    id: "Tidak ada saran yang menunggu tinjauan.",
+    en: "No suggestions are waiting for review.",
+};
+pub const N_SUGGESTIONS_WAITING: Text = Text {
+    id: "{} saran menunggu tinjauan.",
+    en: "{} suggestions are waiting for review.",
+};
+pub const N_MAY_IDENTIFY_SOMEONE: Text = Text {
+    id: "{} di antaranya mungkin memuat data pribadi, sehingga staf lain belum membacanya.",
+    en: "{} of them may hold personal data, so other staff do not read them yet.",
+};
+pub const RECEIVED_TIMES: Text = Text {
+    id: "Diterima",
+    en: "Received",
+};
+pub const N_TIMES: Text = Text {
+    id: "{} kali",
+    en: "{} times",
+};
+pub const LAST_RECEIVED: Text = Text {
+    id: "Terakhir diterima",
+    en: "Last received",
+};
+pub const WHY_IT_IS_CHECKED: Text = Text {
+    id: "Perlu diperiksa karena",
+    en: "Checked because it",
+};
+pub const CONCERN_NAME: Text = Text {
+    id: "mungkin menyebut nama seseorang",
+    en: "may name someone",
+};
+pub const CONCERN_ADDRESS: Text = Text {
+    id: "mungkin memuat alamat",
+    en: "may give an address",
+};
+pub const CONCERN_CONTACT: Text = Text {
+    id: "nomor telepon atau e-mail di dalamnya sudah disamarkan, tetapi sisanya mungkin masih menunjukkan penulisnya",
+    en: "had a phone number or e-mail masked, and the rest may still point to its writer",
+};
+pub const TEXT_OTHERS_MAY_READ: Text = Text {
+    id: "Teks yang boleh dibaca",
+    en: "Text others may read",
+};
+pub const TEXT_OTHERS_MAY_READ_HINT: Text = Text {
+    id: "Hapus kata yang menunjukkan seseorang. Kosongkan kotak ini bila seluruh saran harus disamarkan.",
+    en: "Delete the words that point to someone. Empty the box if the whole suggestion must be masked.",
+};
+pub const WORD_NOT_IN_THE_SUGGESTION: Text = Text {
+    id: "Kata “{}” tidak ada di saran ini pada tempat itu. Anda hanya dapat menghapus kata, tidak menambah, mengubah atau memindahkannya.",
+    en: "The word “{}” is not in this suggestion at that place. You can only delete words, not add, change or move them.",
+};
+pub const SAVE_THIS_REVIEW: Text = Text {
+    id: "Simpan tinjauan saran ini?",
+    en: "Save the review of this suggestion?",
+};
+pub const WHAT_OTHERS_WILL_READ: Text = Text {
+    id: "Yang akan dibaca",
+    en: "What others will read",
+};
+pub const NUMBER_OF_SUGGESTIONS: Text = Text {
+    id: "Jumlah saran",
+    en: "Number of suggestions",
+};
+pub const A_REVIEW_CANNOT_BE_CHANGED: Text = Text {
+    id: "Tinjauan tidak dapat diubah: staf lain dan laporan SKM akan membaca teks ini, dan tinjauan dicatat di log audit.",
+    en: "A review cannot be changed: other staff and the SKM report will read this text, and the review is recorded in the audit log.",
+};
+pub const YES_SAVE_THE_REVIEW: Text = Text {
+    id: "Ya, simpan tinjauan",
+    en: "Yes, save the review",
+};
+pub const SUGGESTIONS_WITHOUT_FLAGS: Text = Text {
+    id: "Saran tanpa tanda data pribadi",
+    en: "Suggestions with no sign of personal data",
+};
+pub const N_SUGGESTIONS_WITHOUT_FLAGS: Text = Text {
+    id: "{} saran di bawah ini tidak memuat nama, alamat atau kontak yang dikenali. Bacalah dahulu; bila tidak ada yang menunjukkan seseorang, tampilkan sekaligus.",
+    en: "The {} suggestions below hold no name, address or contact that was recognised. Read them first; if none points to anyone, show them all at once.",
+};
+pub const AND_N_MORE_TEXTS: Text = Text {
+    id: "… dan {} teks lainnya",
+    en: "… and {} more texts",
+};
+pub const SHOW_THESE_SUGGESTIONS: Text = Text {
+    id: "Tampilkan saran-saran ini",
+    en: "Show these suggestions",
+};
+pub const SHOW_N_SUGGESTIONS_AS_THEY_ARE: Text = Text {
+    id: "Tampilkan {} saran apa adanya?",
+    en: "Show {} suggestions as they are?",
+};
+pub const YES_SHOW_THEM: Text = Text {
+    id: "Ya, tampilkan",
+    en: "Yes, show them",
+};
+pub const CITIZEN_SUGGESTION: Text = Text {
+    id: "Saran warga",
+    en: "Citizen's suggestion",
+};
+pub const SUGGESTIONS_HELD_UNTIL_REVIEWED: Text = Text {
+    id:
+        "Saran yang mungkin menyebut nama atau alamat baru tampil di sini setelah ditinjau unitnya.",
+    en:
+        "Suggestions that may name or locate someone appear here once their unit has reviewed them.",
+};
 /// Every text above, for the completeness test.
 #[cfg(test)]
 pub const EVERY_TEXT: &[Text] = &[
+    REVIEW_CITIZENS_SUGGESTIONS,
+    N_SUGGESTIONS_WAITING_LINK,
+    SUGGESTIONS_REVIEW_INTRO,
+    NO_SUGGESTIONS_WAITING,
+    N_SUGGESTIONS_WAITING,
+    N_MAY_IDENTIFY_SOMEONE,
+    RECEIVED_TIMES,
+    N_TIMES,
+    LAST_RECEIVED,
+    WHY_IT_IS_CHECKED,
+    CONCERN_NAME,
+    CONCERN_ADDRESS,
+    CONCERN_CONTACT,
+    TEXT_OTHERS_MAY_READ,
+    TEXT_OTHERS_MAY_READ_HINT,
+    WORD_NOT_IN_THE_SUGGESTION,
+    SAVE_THIS_REVIEW,
+    WHAT_OTHERS_WILL_READ,
+    NUMBER_OF_SUGGESTIONS,
+    A_REVIEW_CANNOT_BE_CHANGED,
+    YES_SAVE_THE_REVIEW,
+    SUGGESTIONS_WITHOUT_FLAGS,
+    N_SUGGESTIONS_WITHOUT_FLAGS,
+    AND_N_MORE_TEXTS,
+    SHOW_THESE_SUGGESTIONS,
+    SHOW_N_SUGGESTIONS_AS_THEY_ARE,
+    YES_SHOW_THEM,
+    CITIZEN_SUGGESTION,
+    SUGGESTIONS_HELD_UNTIL_REVIEWED,
     N_START_TODAY,
     STARTS_KEPT,
     STORED_START,

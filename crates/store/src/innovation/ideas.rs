@@ -7,6 +7,7 @@ use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
 use suara_domain::period::Month;
 use suara_domain::skm::{Element, ELEMENT_COUNT};
+use suara_domain::survey::review::{visible, Audience};
 use time::OffsetDateTime;
 
 use super::{code_of, entry, next_number, InnovationError, Result};
@@ -251,8 +252,8 @@ impl Store {
         .transpose()
     }
 
-    /// Citizens' suggestions in the months (of one unit when given), the same text once per
-    /// unit and element, most frequent first.
+    /// Citizens' suggestions in the months (of one unit when given) as staff may read them,
+    /// the same text once per unit and element, most frequent first.
     pub async fn suggestion_groups(
         &self,
         tenant_id: &str,
@@ -265,9 +266,10 @@ impl Store {
             .collect::<Vec<_>>()
             .join(", ");
         let sql = format!(
-            "SELECT r.unit_id, r.suggestion, {answers} FROM responses r
+            "SELECT r.unit_id, r.suggestion, {} AS reviewed, {answers} FROM responses r
              WHERE r.tenant_id = $1 AND r.period_month BETWEEN $2 AND $3
                AND r.suggestion IS NOT NULL AND ($4 = '' OR r.unit_id = $4) AND {}",
+            crate::suggestions::REVIEWED_TEXT,
             crate::quarantine::COUNTED
         );
         let rows = sqlx::query(&sql)
@@ -279,7 +281,12 @@ impl Store {
             .await?;
         let mut groups: BTreeMap<(String, Element, String), u64> = BTreeMap::new();
         for row in &rows {
-            let text: String = row.try_get("suggestion")?;
+            let stored: String = row.try_get("suggestion")?;
+            let reviewed: Option<String> = row.try_get("reviewed")?;
+            // Held until the unit has reviewed it, when it may name or locate someone.
+            let Some(text) = visible(&stored, reviewed.as_deref(), Audience::Staff) else {
+                continue;
+            };
             let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
             let mut lowest: Option<(i64, Element)> = None;
             for element in Element::ALL {

@@ -206,7 +206,10 @@ fn render(
         @if let Some(suggestions) = &view.suggestions {
             h2 { (lang.t(T::WHAT_CITIZENS_ASKED_FOR)) }
             (period_picker(lang, routes::INNOVATION_IDEAS, view.period, view.current))
-            p.hint { (lang.fill(T::SUGGESTIONS_OF_MONTHS, &[&lang.month(view.months.0), &lang.month(view.months.1)])) }
+            p.hint {
+                (lang.fill(T::SUGGESTIONS_OF_MONTHS, &[&lang.month(view.months.0), &lang.month(view.months.1)]))
+                " " (lang.t(T::SUGGESTIONS_HELD_UNTIL_REVIEWED))
+            }
             @if suggestions.is_empty() { p { (lang.t(T::NO_SUGGESTIONS)) } } @else {
                 table.data.stacked {
                     thead { tr {

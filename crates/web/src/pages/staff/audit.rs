@@ -51,6 +51,7 @@ pub fn entity_label(lang: Lang, entity: &str) -> String {
         "account" => T::USER_ACCOUNT,
         "api_key" => T::API_KEY,
         "follow_up_plan" => T::FOLLOW_UP_PLAN,
+        "suggestion" => T::CITIZEN_SUGGESTION,
         "kiosk" => T::SURVEY_KIOSK,
         "musrena_forum" => T::MUSRENA_FORUM,
         "musrena_proposal" => T::MUSRENA_PROPOSAL,

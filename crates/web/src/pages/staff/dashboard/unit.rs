@@ -17,7 +17,8 @@ use super::{back, elements_section, figures_table, trend_points, trend_section, 
 use crate::pages::context::{Look, StaffCx};
 use crate::pages::failure::{Missing, PageError};
 use crate::pages::staff::{
-    exact, follow_up, href, period_picker, sample_needed, score_text, units_tree, PeriodQuery,
+    exact, follow_up, href, period_picker, sample_needed, score_text, suggestions, units_tree,
+    PeriodQuery,
 };
 use crate::routes;
 use suara_app::i18n::catalogue as T;
@@ -52,6 +53,8 @@ pub struct UnitView {
     pub may_edit_plans: bool,
     /// Whether the user may change the unit, its services and points (as an import may).
     pub may_edit_unit: bool,
+    /// Suggestions waiting for review, when the user may review them.
+    pub suggestions_waiting: Option<u64>,
     pub children: Vec<(Unit, Option<Tally>)>,
     pub services: Vec<(Service, Option<Tally>)>,
     /// `None` for planners: they see units, never individual officers.
@@ -153,6 +156,11 @@ async fn load(cx: &StaffCx, unit_id: &str, query: UnitQuery) -> Result<UnitView,
             .await?,
         may_edit_plans: follow_up::may_edit(&cx.staff, unit_id, &tree),
         may_edit_unit: principal.may(Permission::ImportOrganisation),
+        suggestions_waiting: if suggestions::may_review(cx, unit_id, &tree) {
+            Some(store.unreviewed_suggestions(tenant_id, unit_id, 0).await?.1)
+        } else {
+            None
+        },
         children: tree
             .children(unit_id)
             .iter()
@@ -207,6 +215,9 @@ pub fn render(look: Look, view: &UnitView) -> (String, Markup) {
             a href=(export("csv")) { "CSV" }
             @if view.may_edit_unit {
                 " · " a href=(crate::pages::staff::edit_row::edit_href(lang, Table::Units, unit_id)) { (lang.t(T::EDIT_UNIT_SERVICES_AND_POINTS)) }
+            }
+            @if let Some(waiting) = view.suggestions_waiting {
+                " · " a href=(look.href(&routes::unit_suggestions(unit_id))) { (lang.fill(T::N_SUGGESTIONS_WAITING_LINK, &[&waiting])) }
             }
         }
         p.lead {
@@ -299,6 +310,7 @@ mod tests {
             plans: Vec::new(),
             may_edit_plans: false,
             may_edit_unit: false,
+            suggestions_waiting: None,
             children: Vec::new(),
             services: Vec::new(),
             officers,

@@ -4,7 +4,10 @@
 //! officer (ASN, by NIP) who served, carries the answers and an optional respondent
 //! profile and suggestion, but never the respondent's name or contact details. Phone
 //! numbers, ID numbers and e-mail addresses typed into the suggestion are masked before
-//! the response is stored (UU 27/2022).
+//! the response is stored (UU 27/2022); [`review`] holds back what such masking cannot
+//! catch (names, addresses) until a person has looked.
+
+pub mod review;
 
 use serde::Deserialize;
 
