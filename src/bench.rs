@@ -42,6 +42,10 @@ pub struct Args {
     /// Concurrent clients for the sustained ingest.
     #[arg(long, default_value_t = 64)]
     pub clients: usize,
+    /// Answers to one-time tickets sent in the counted ingest phase (as many tickets are
+    /// issued first, at many counters).
+    #[arg(long, default_value_t = 20_000)]
+    pub counted: u64,
     /// Directory for the SQLite files (default: a temporary one, removed after).
     #[arg(long)]
     pub dir: Option<PathBuf>,
@@ -68,7 +72,10 @@ struct Figures {
     raw_rows_per_second: Option<f64>,
     /// Responses per second through the store with none held, and how many were held.
     counted_path: Option<(f64, u64)>,
+    /// Open answers at full speed: nearly all held by the unit-burst rule (the held path).
     ingest: Ingest,
+    /// Ticket answers at full speed, spread over units and networks: the counted path.
+    counted: Ingest,
     fixed: Latencies,
     dashboard: Latencies,
     payroll_seconds: f64,
@@ -190,6 +197,8 @@ async fn measure(
     let started = Instant::now();
     signer.sign_all(&store).await?;
     let first_head_seconds = started.elapsed().as_secs_f64();
+    println!("{backend}: issuing {} tickets…", args.counted);
+    let tickets = issue_tickets(&targets, &store, args.counted).await?;
     settle(&store, backend, args).await?;
     let server = Server::start(url, key)?;
     let addr = server.addr.clone();
@@ -199,6 +208,8 @@ async fn measure(
         let mut ingest = sustained_ingest(&addr, targets.clone(), args).await?;
         ingest.held = held_count(&store, &[TENANT_ID]).await? - before;
         ingest.counted = ingest.accepted.saturating_sub(ingest.held);
+        println!("{backend}: counted ingest…");
+        let counted = counted_ingest(&addr, &targets, tickets, &store, args).await?;
         println!("{backend}: latency at a fixed load…");
         let fixed = fixed_load(&addr, &targets, args).await?;
         println!("{backend}: dashboard…");
@@ -224,6 +235,7 @@ async fn measure(
         let payroll_seconds = started.elapsed().as_secs_f64();
         anyhow::Ok((
             ingest,
+            counted,
             fixed,
             dashboard,
             payroll_seconds,
@@ -234,7 +246,7 @@ async fn measure(
     let peak_rss_mb = server.peak_rss_mb();
     drop(server);
     store.close().await;
-    let (ingest, fixed, dashboard, payroll_seconds, payroll_officers) = outcome?;
+    let (ingest, counted, fixed, dashboard, payroll_seconds, payroll_officers) = outcome?;
     Ok(Figures {
         backend,
         generated: generated.loaded.responses,
@@ -243,6 +255,7 @@ async fn measure(
         raw_rows_per_second: None,
         counted_path: None,
         ingest,
+        counted,
         fixed,
         dashboard,
         payroll_seconds,
@@ -331,27 +344,48 @@ struct Request<'a> {
     network: String,
 }
 
+/// The regency, unit, service and officer (if any) the `n`-th request names.
+struct Pick<'a> {
+    regency: &'a Regency,
+    unit: &'a str,
+    service: &'a str,
+    officer: Option<&'a str>,
+}
+
 impl Targets {
-    /// The `n`-th request: a response with varied answers, from one of many networks.
-    fn request(&self, phase: &str, n: u64) -> Request<'_> {
+    fn pick(&self, n: u64) -> Pick<'_> {
         let mix = n.wrapping_mul(0x9E37_79B9_7F4A_7C15);
         let regency = &self.0[(n % self.0.len() as u64) as usize];
         let (unit, services, officers) =
             &regency.units[(mix % regency.units.len() as u64) as usize];
         let service = &services[((mix >> 8) % services.len() as u64) as usize];
-        let officer = if officers.is_empty() || (mix >> 16) % 10 >= 7 {
-            "null".to_string()
-        } else {
-            format!(
-                "\"{}\"",
-                officers[((mix >> 20) % officers.len() as u64) as usize]
-            )
-        };
+        let officer = (!officers.is_empty() && (mix >> 16) % 10 < 7)
+            .then(|| officers[((mix >> 20) % officers.len() as u64) as usize].as_str());
+        Pick {
+            regency,
+            unit,
+            service,
+            officer,
+        }
+    }
+
+    /// The `n`-th request: a response with varied answers, from one of many networks, with
+    /// the code of a ticket issued for the same unit, service and officer when given.
+    fn request(&self, phase: &str, n: u64, ticket: Option<&str>) -> Request<'_> {
+        let mix = n.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        let Pick {
+            regency,
+            unit,
+            service,
+            officer,
+        } = self.pick(n);
+        let officer = officer.map_or("null".to_string(), |nip| format!("\"{nip}\""));
+        let ticket = ticket.map_or(String::new(), |code| format!(r#""ticket":"{code}","#));
         let answers: Vec<String> = (0..9)
             .map(|i| (2 + (mix >> (24 + 3 * i)) % 3).to_string())
             .collect();
         let body = format!(
-            r#"{{"unit":"{unit}","service":"{service}","officer":{officer},"answers":[{}],"idempotency_key":"bench-{phase}-{n}"}}"#,
+            r#"{{{ticket}"unit":"{unit}","service":"{service}","officer":{officer},"answers":[{}],"idempotency_key":"bench-{phase}-{n}"}}"#,
             answers.join(",")
         );
         let network = format!("10.{}.{}.{}", (mix >> 40) & 255, (mix >> 48) & 255, n & 255);
@@ -379,7 +413,10 @@ async fn sustained_ingest(
             let (mut accepted, mut failed) = (0u64, 0u64);
             while Instant::now() < deadline {
                 let n = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                match conn.post_json(&targets.request("sustained", n)).await? {
+                match conn
+                    .post_json(&targets.request("sustained", n, None))
+                    .await?
+                {
                     201 => accepted += 1,
                     _ => failed += 1,
                 }
@@ -400,6 +437,96 @@ async fn sustained_ingest(
     Ok(ingest)
 }
 
+/// One-time tickets for the counted ingest, issued through the store before the server
+/// starts, at as many counters as a real regency's (25 each, under the counters' own pace
+/// limit), for the units, services and officers the `n`-th request names.
+async fn issue_tickets(
+    targets: &Targets,
+    store: &Store,
+    count: u64,
+) -> anyhow::Result<Vec<String>> {
+    let now = time::OffsetDateTime::now_utc();
+    let mut codes = Vec::with_capacity(usize::try_from(count)?);
+    for n in 0..count {
+        let pick = targets.pick(n);
+        let code = suara_web::tickets::new_code();
+        let binding = suara_store::TicketBinding {
+            unit_id: pick.unit.to_string(),
+            service_id: Some(pick.service.to_string()),
+            officer_nip: pick.officer.map(str::to_string),
+            point_id: None,
+        };
+        let counter = format!("bench-counter-{}", n / 25);
+        let issuer = suara_store::Issuer {
+            name: &counter,
+            network: None,
+            nip: None,
+        };
+        store
+            .issue_ticket(TENANT_ID, &code, &binding, &issuer, now)
+            .await
+            .map_err(|e| anyhow::anyhow!("issuing a bench ticket: {e}"))?;
+        codes.push(code);
+    }
+    Ok(codes)
+}
+
+/// Answers to the tickets as fast as `args.clients` clients send them: the path of answers
+/// that count. Each comes from another network than its ticket's counter, as a citizen's
+/// phone does.
+async fn counted_ingest(
+    addr: &str,
+    targets: &Arc<Targets>,
+    codes: Vec<String>,
+    store: &Store,
+    args: &Args,
+) -> anyhow::Result<Ingest> {
+    let codes = Arc::new(codes);
+    let before = held_count(store, &[TENANT_ID]).await?;
+    let started = Instant::now();
+    let next = Arc::new(std::sync::atomic::AtomicU64::new(0));
+    let mut clients = Vec::new();
+    for _ in 0..args.clients {
+        let (addr, next, targets, codes) = (
+            addr.to_string(),
+            next.clone(),
+            targets.clone(),
+            codes.clone(),
+        );
+        clients.push(tokio::spawn(async move {
+            let mut conn = Connection::open(&addr, None).await?;
+            let (mut accepted, mut failed) = (0u64, 0u64);
+            loop {
+                let n = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let Some(code) = codes.get(usize::try_from(n)?) else {
+                    break;
+                };
+                match conn
+                    .post_json(&targets.request("counted", n, Some(code)))
+                    .await?
+                {
+                    201 => accepted += 1,
+                    _ => failed += 1,
+                }
+            }
+            anyhow::Ok((accepted, failed))
+        }));
+    }
+    let mut ingest = Ingest {
+        clients: args.clients,
+        ..Ingest::default()
+    };
+    for client in clients {
+        let (accepted, failed) = client.await??;
+        ingest.accepted += accepted;
+        ingest.failed += failed;
+    }
+    ingest.seconds = started.elapsed().as_secs_f64();
+    ingest.held = held_count(store, &[TENANT_ID]).await? - before;
+    ingest.counted = ingest.accepted.saturating_sub(ingest.held);
+    Ok(ingest)
+}
+
 /// Requests sent at fixed times (open loop), latency measured from the time each was due,
 /// so a slow server cannot hide its queue.
 async fn fixed_load(addr: &str, targets: &Targets, args: &Args) -> anyhow::Result<Latencies> {
@@ -416,7 +543,7 @@ async fn fixed_load(addr: &str, targets: &Targets, args: &Args) -> anyhow::Resul
             host,
             body,
             network,
-        } = targets.request("fixed", n);
+        } = targets.request("fixed", n, None);
         let host = host.map(str::to_string);
         let (addr, idle) = (addr.to_string(), idle.clone());
         pending.push(tokio::spawn(async move {
@@ -824,6 +951,17 @@ fn print(f: &Figures) {
         );
     }
     print_load(&f.ingest, &f.fixed);
+    let c = &f.counted;
+    println!(
+        "  counted HTTP {:.0} ticket answers/s ({} in {:.1} s, {} clients; {} counted, {} held for review; {} not accepted)",
+        c.accepted as f64 / c.seconds.max(1e-9),
+        c.accepted,
+        c.seconds,
+        c.clients,
+        c.counted,
+        c.held,
+        c.failed
+    );
     println!(
         "  dashboard    p50 {:.1} ms, p99 {:.1} ms ({} requests for all units, {} failed)",
         f.dashboard.p50_ms, f.dashboard.p99_ms, f.dashboard.requests, f.dashboard.failed
@@ -887,12 +1025,24 @@ fn summary(all: &[Figures]) {
     row("generate (responses/s)", &|f| {
         format!("{:.0}", f.generated as f64 / f.generate_seconds.max(1e-9))
     });
-    row("ingest, sustained (accepted/s)", &|f| {
-        format!(
-            "{:.0}",
-            f.ingest.accepted as f64 / f.ingest.seconds.max(1e-9)
-        )
-    });
+    row(
+        "ingest, sustained open answers, mostly held (accepted/s)",
+        &|f| {
+            format!(
+                "{:.0}",
+                f.ingest.accepted as f64 / f.ingest.seconds.max(1e-9)
+            )
+        },
+    );
+    row(
+        "counted ingest over HTTP, ticket answers (counted/s)",
+        &|f| {
+            format!(
+                "{:.0}",
+                f.counted.counted as f64 / f.counted.seconds.max(1e-9)
+            )
+        },
+    );
     row("raw insert, one thread (rows/s)", &|f| {
         f.raw_rows_per_second
             .map_or("–".into(), |r| format!("{r:.0}"))

@@ -826,7 +826,7 @@ fn bench_prints_every_figure() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("bench");
     let mut args: Vec<&str> =
-        "bench --responses 5000 --officers 300 --seconds 1 --rate 50 --clients 4 --dir"
+        "bench --responses 5000 --officers 300 --seconds 1 --rate 50 --clients 4 --counted 200 --dir"
             .split(' ')
             .collect();
     args.push(out.to_str().unwrap());
@@ -835,7 +835,8 @@ fn bench_prints_every_figure() {
     let text = stdout(&bench);
     for figure in [
         "| generate (responses/s) |",
-        "| ingest, sustained (accepted/s) |",
+        "| ingest, sustained open answers, mostly held (accepted/s) |",
+        "| counted ingest over HTTP, ticket answers (counted/s) |",
         "| raw insert, one thread (rows/s) |",
         "| counted path, store only (responses/s) |",
         "| p50 / p99 at fixed load (ms) |",
@@ -847,6 +848,11 @@ fn bench_prints_every_figure() {
         assert!(text.contains(figure), "{figure} missing:\n{text}");
     }
     assert!(text.contains("0 not accepted"), "{text}");
+    // Ticket answers spread over units and networks count: none held, none refused.
+    assert!(
+        text.contains("200 counted, 0 held for review; 0 not accepted"),
+        "{text}"
+    );
     assert!(text.contains("for 300 officers"), "{text}");
 }
 
