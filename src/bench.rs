@@ -151,6 +151,11 @@ pub async fn run(args: Args) -> anyhow::Result<ExitCode> {
     if let Some(server) = &args.postgres {
         let database = format!("suara_bench_{}", std::process::id());
         let url = create_postgres_database(server, &database).await?;
+        // A key folder of its own: the heads kept beside SQLite's key are of another log.
+        let key_dir = dir.join("postgres");
+        std::fs::create_dir_all(&key_dir)
+            .with_context(|| format!("creating {}", key_dir.display()))?;
+        let key = key_dir.join("signing-key");
         let measured = measure(&args, "PostgreSQL", &url, &key).await;
         drop_postgres_database(server, &database).await?;
         let figures = measured?;
@@ -213,7 +218,8 @@ async fn measure(
         println!("{backend}: latency at a fixed load…");
         let fixed = fixed_load(&addr, &targets, args).await?;
         println!("{backend}: dashboard…");
-        let dashboard = page_latency(&addr, None, "admin", "/dasbor").await?;
+        // Bappeda sees every unit and, not touching pay, signs in with a password alone.
+        let dashboard = page_latency(&addr, None, "bappeda", "/dasbor").await?;
         println!("{backend}: payroll…");
         let month = store
             .tenants()
@@ -397,26 +403,52 @@ impl Targets {
     }
 }
 
-async fn sustained_ingest(
-    addr: &str,
+/// Where a phase's `n`-th request comes from; `None` ends the phase.
+trait Source: Send + Sync + 'static {
+    fn request(&self, n: u64) -> Option<Request<'_>>;
+}
+
+/// Open answers (web page, API) until a deadline.
+struct OpenAnswers {
     targets: Arc<Targets>,
-    args: &Args,
-) -> anyhow::Result<Ingest> {
-    let deadline = Instant::now() + Duration::from_secs(args.seconds);
+    until: Instant,
+}
+
+impl Source for OpenAnswers {
+    fn request(&self, n: u64) -> Option<Request<'_>> {
+        (Instant::now() < self.until).then(|| self.targets.request("sustained", n, None))
+    }
+}
+
+/// Answers to the issued tickets, one each. Each comes from another network than its
+/// ticket's counter, as a citizen's phone does.
+struct TicketAnswers {
+    targets: Arc<Targets>,
+    codes: Vec<String>,
+}
+
+impl Source for TicketAnswers {
+    fn request(&self, n: u64) -> Option<Request<'_>> {
+        let code = self.codes.get(usize::try_from(n).ok()?)?;
+        Some(self.targets.request("counted", n, Some(code)))
+    }
+}
+
+/// The source's requests from `clients` connections at once, each sent as soon as the one
+/// before it on its connection is answered.
+async fn drive(addr: &str, clients: usize, source: Arc<dyn Source>) -> anyhow::Result<Ingest> {
     let started = Instant::now();
     let next = Arc::new(std::sync::atomic::AtomicU64::new(0));
-    let mut clients = Vec::new();
-    for _ in 0..args.clients {
-        let (addr, next, targets) = (addr.to_string(), next.clone(), targets.clone());
-        clients.push(tokio::spawn(async move {
+    let mut tasks = Vec::new();
+    for _ in 0..clients {
+        let (addr, next, source) = (addr.to_string(), next.clone(), source.clone());
+        tasks.push(tokio::spawn(async move {
             let mut conn = Connection::open(&addr, None).await?;
             let (mut accepted, mut failed) = (0u64, 0u64);
-            while Instant::now() < deadline {
-                let n = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                match conn
-                    .post_json(&targets.request("sustained", n, None))
-                    .await?
-                {
+            while let Some(request) =
+                source.request(next.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
+            {
+                match conn.post_json(&request).await? {
                     201 => accepted += 1,
                     _ => failed += 1,
                 }
@@ -425,16 +457,26 @@ async fn sustained_ingest(
         }));
     }
     let mut ingest = Ingest {
-        clients: args.clients,
+        clients,
         ..Ingest::default()
     };
-    for client in clients {
-        let (accepted, failed) = client.await??;
+    for task in tasks {
+        let (accepted, failed) = task.await??;
         ingest.accepted += accepted;
         ingest.failed += failed;
     }
     ingest.seconds = started.elapsed().as_secs_f64();
     Ok(ingest)
+}
+
+/// Open answers as fast as `args.clients` clients send them for `args.seconds`.
+async fn sustained_ingest(
+    addr: &str,
+    targets: Arc<Targets>,
+    args: &Args,
+) -> anyhow::Result<Ingest> {
+    let until = Instant::now() + Duration::from_secs(args.seconds);
+    drive(addr, args.clients, Arc::new(OpenAnswers { targets, until })).await
 }
 
 /// One-time tickets for the counted ingest, issued through the store before the server
@@ -472,8 +514,7 @@ async fn issue_tickets(
 }
 
 /// Answers to the tickets as fast as `args.clients` clients send them: the path of answers
-/// that count. Each comes from another network than its ticket's counter, as a citizen's
-/// phone does.
+/// that count.
 async fn counted_ingest(
     addr: &str,
     targets: &Arc<Targets>,
@@ -481,47 +522,12 @@ async fn counted_ingest(
     store: &Store,
     args: &Args,
 ) -> anyhow::Result<Ingest> {
-    let codes = Arc::new(codes);
     let before = held_count(store, &[TENANT_ID]).await?;
-    let started = Instant::now();
-    let next = Arc::new(std::sync::atomic::AtomicU64::new(0));
-    let mut clients = Vec::new();
-    for _ in 0..args.clients {
-        let (addr, next, targets, codes) = (
-            addr.to_string(),
-            next.clone(),
-            targets.clone(),
-            codes.clone(),
-        );
-        clients.push(tokio::spawn(async move {
-            let mut conn = Connection::open(&addr, None).await?;
-            let (mut accepted, mut failed) = (0u64, 0u64);
-            loop {
-                let n = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                let Some(code) = codes.get(usize::try_from(n)?) else {
-                    break;
-                };
-                match conn
-                    .post_json(&targets.request("counted", n, Some(code)))
-                    .await?
-                {
-                    201 => accepted += 1,
-                    _ => failed += 1,
-                }
-            }
-            anyhow::Ok((accepted, failed))
-        }));
-    }
-    let mut ingest = Ingest {
-        clients: args.clients,
-        ..Ingest::default()
+    let source = TicketAnswers {
+        targets: targets.clone(),
+        codes,
     };
-    for client in clients {
-        let (accepted, failed) = client.await??;
-        ingest.accepted += accepted;
-        ingest.failed += failed;
-    }
-    ingest.seconds = started.elapsed().as_secs_f64();
+    let mut ingest = drive(addr, args.clients, Arc::new(source)).await?;
     ingest.held = held_count(store, &[TENANT_ID]).await? - before;
     ingest.counted = ingest.accepted.saturating_sub(ingest.held);
     Ok(ingest)

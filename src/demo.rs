@@ -98,6 +98,8 @@ pub async fn fill_if_empty(store: &Store, key: &LogKey) -> Result<(), suara_stor
     let planning = musrena::fill(store, now.to_offset(tenant.offset()).date(), now).await?;
     println!("demo: {planning}");
     follow_up_plans(store, &tenant, now).await?;
+    let reviewed = review_suggestions(store, &org, now).await?;
+    println!("demo: {reviewed} suggestions reviewed by their units; Dinas Kesehatan's wait for admin-dinkes");
     let innovations = innovation::fill(store, TENANT_ID, &org, today, now).await?;
     println!("demo: {innovations}");
     println!(
@@ -112,6 +114,29 @@ pub async fn fill_if_empty(store: &Store, key: &LogKey) -> Result<(), suara_stor
         responses.len()
     );
     Ok(())
+}
+
+/// Every unit but Dinas Kesehatan has read its citizens' suggestions and shown them, so
+/// reports list them; Dinas Kesehatan's wait, for the tour's unit admin to review.
+async fn review_suggestions(
+    store: &Store,
+    org: &Organisation,
+    now: OffsetDateTime,
+) -> Result<u64, suara_store::StoreError> {
+    let mut reviewed = 0;
+    for unit in org.units.iter().filter(|u| u.unit_id != "dinkes") {
+        let queue = suara_app::suggestions::queue(store, TENANT_ID, &unit.unit_id).await?;
+        reviewed += suara_app::suggestions::show_unflagged(
+            store,
+            TENANT_ID,
+            &unit.unit_id,
+            &queue,
+            "admin",
+            now,
+        )
+        .await?;
+    }
+    Ok(reviewed)
 }
 
 /// The demo's fixed seed: two demo databases hold the same figures.

@@ -854,6 +854,7 @@ fn bench_prints_every_figure() {
         "{text}"
     );
     assert!(text.contains("for 300 officers"), "{text}");
+    assert!(text.contains("requests for all units, 0 failed"), "{text}");
 }
 
 /// Like [`http`], but `None` when the server is gone mid-exchange.

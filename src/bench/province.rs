@@ -182,7 +182,7 @@ async fn measure(args: &Args, url: &str, dir: &Path, nginx: &str) -> anyhow::Res
         println!("province: each regency's dashboard…");
         let mut dashboards = Vec::new();
         for (code, name) in regencies {
-            let latencies = page_latency(&addr, Some(&host(code)), "admin", "/dasbor").await?;
+            let latencies = page_latency(&addr, Some(&host(code)), "bappeda", "/dasbor").await?;
             dashboards.push((name.to_string(), latencies));
         }
         println!("province: the province view…");
