@@ -131,6 +131,7 @@ async fn review_suggestions(
             TENANT_ID,
             &unit.unit_id,
             &queue,
+            None,
             "admin",
             now,
         )

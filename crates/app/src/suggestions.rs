@@ -130,18 +130,20 @@ pub async fn review(
         .await?)
 }
 
-/// Shows, as they are, the waiting texts of the queue that nothing flags; how many
-/// suggestions that covered.
+/// Shows, as they are, the waiting texts of the queue that nothing flags and the reviewer
+/// was shown (by key; `None`: all of them); how many suggestions that covered.
 pub async fn show_unflagged(
     store: &Store,
     tenant_id: &str,
     unit_id: &str,
     queue: &Queue,
+    shown_to_reviewer: Option<&[&str]>,
     actor: &str,
     at: OffsetDateTime,
 ) -> Result<u64, StoreError> {
     let reviews: Vec<SuggestionReview> = queue
         .unflagged()
+        .filter(|t| shown_to_reviewer.is_none_or(|keys| keys.contains(&t.key.as_str())))
         .map(|t| SuggestionReview {
             response_ids: t.response_ids.clone(),
             shown: t.text.clone(),

@@ -4,8 +4,10 @@
 //! entry. Who may read what is `suara_domain::survey::review::visible`.
 
 use sqlx::Row;
+use std::collections::HashMap;
 use suara_domain::period::Month;
-use suara_domain::survey::review::masked_by_deletion;
+
+use suara_domain::survey::review::is_masking_of;
 use time::OffsetDateTime;
 
 use crate::audit::{self, AuditRecord};
@@ -100,13 +102,15 @@ impl Store {
         let mut recorded = Vec::new();
         for review in reviews {
             let mut responses = 0;
+            let mut ids = Vec::new();
             for id in &review.response_ids {
                 let done = sqlx::query(&format!(
                     "INSERT INTO suggestion_reviews
                          (tenant_id, response_id, shown_text, reviewed_by, reviewed_at_us)
                      SELECT r.tenant_id, r.response_id, $4, $5, $6 FROM responses r
                      WHERE r.tenant_id = $1 AND r.unit_id = $2 AND r.response_id = $3
-                       AND {NON_EMPTY} AND {REVIEWED_TEXT} IS NULL"
+                       AND {NON_EMPTY} AND {REVIEWED_TEXT} IS NULL
+                     ON CONFLICT (tenant_id, response_id) DO NOTHING"
                 ))
                 .bind(tenant_id)
                 .bind(unit_id)
@@ -116,11 +120,17 @@ impl Store {
                 .bind(micros(at))
                 .execute(&mut *tx)
                 .await?;
-                responses += done.rows_affected();
+                if done.rows_affected() > 0 {
+                    responses += 1;
+                    ids.push(*id);
+                }
             }
             if responses > 0 {
-                // The shown text only: the original may hold what the review took away.
-                recorded.push(serde_json::json!({ "responses": responses, "shown": review.shown }));
+                // The shown text only: the original may hold what the review took away. The
+                // ids tie each review row to this signed entry, for `suara verify`.
+                recorded.push(
+                    serde_json::json!({ "responses": responses, "ids": ids, "shown": review.shown }),
+                );
             }
             covered += responses;
         }
@@ -200,15 +210,45 @@ impl Store {
         })
     }
 
-    /// For `suara verify`: the first review whose text is not the citizen's own words with
-    /// some taken away (a review written into the database past the page). The suggestions
-    /// themselves are held by the chain.
+    /// For `suara verify`: the first review that no audit entry records as it stands (same
+    /// text, reviewer and time), or whose text is not the citizen's own words with some taken
+    /// away. The suggestions are held by the chain and the entries by the audit chain, so a
+    /// review written into the database past the page is found.
     pub(crate) async fn suggestion_review_problem(
         &self,
         tenant_id: &str,
     ) -> Result<Option<String>> {
+        let mut recorded: HashMap<i64, (String, String, i64)> = HashMap::new();
+        let entries = sqlx::query(
+            "SELECT actor, at_us, after_json FROM audit_log
+             WHERE tenant_id = $1 AND entity = 'suggestion' AND action = 'reviewed'",
+        )
+        .bind(tenant_id)
+        .fetch_all(&self.reader)
+        .await?;
+        for entry in &entries {
+            let actor: String = entry.try_get("actor")?;
+            let at: i64 = entry.try_get("at_us")?;
+            let after: Option<String> = entry.try_get("after_json")?;
+            let after: serde_json::Value = serde_json::from_str(after.as_deref().unwrap_or("{}"))
+                .map_err(|e| {
+                crate::corrupt(format!("a suggestion review's audit entry: {e}"))
+            })?;
+            for review in after["reviews"].as_array().into_iter().flatten() {
+                let shown = review["shown"].as_str().unwrap_or_default();
+                for id in review["ids"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|v| v.as_i64())
+                {
+                    recorded.insert(id, (shown.to_string(), actor.clone(), at));
+                }
+            }
+        }
         let rows = sqlx::query(
-            "SELECT v.response_id, v.shown_text, r.suggestion FROM suggestion_reviews v
+            "SELECT v.response_id, v.shown_text, v.reviewed_by, v.reviewed_at_us, r.suggestion
+             FROM suggestion_reviews v
              LEFT JOIN responses r ON r.tenant_id = v.tenant_id AND r.response_id = v.response_id
              WHERE v.tenant_id = $1 ORDER BY v.response_id",
         )
@@ -217,12 +257,21 @@ impl Store {
         .await?;
         for row in &rows {
             let id: i64 = row.try_get("response_id")?;
-            let shown: String = row.try_get("shown_text")?;
+            let stored = (
+                row.try_get::<String, _>("shown_text")?,
+                row.try_get::<String, _>("reviewed_by")?,
+                row.try_get::<i64, _>("reviewed_at_us")?,
+            );
             let original: Option<String> = row.try_get("suggestion")?;
-            let faithful = original
+            if recorded.get(&id) != Some(&stored) {
+                return Ok(Some(format!(
+                    "the review of response {id}'s suggestion is not the one its audit entry records"
+                )));
+            }
+            if !original
                 .as_deref()
-                .is_some_and(|o| masked_by_deletion(o, &shown).is_ok_and(|again| again == shown));
-            if !faithful {
+                .is_some_and(|o| is_masking_of(o, &stored.0))
+            {
                 return Ok(Some(format!(
                     "the review of response {id}'s suggestion shows words the citizen did not write"
                 )));

@@ -119,12 +119,12 @@ route_table! {
         DASHBOARD_OFFICER dashboard_officer(nip) = "/dasbor/pegawai/{nip}" => [GET ViewOfficer staff::dashboard::officer];
         UNIT_REPORT unit_report(unit) = "/dasbor/unit/{unit}/laporan" => [GET ViewDashboard staff::dashboard::report];
         RESULTS_EXPORT results_export() = "/dasbor/ekspor" => [GET ViewDashboard staff::dashboard::export];
-        /// The unit must also be in a unit admin's subtree, checked by the handler.
         /// The unit must be the user's, checked by the handler.
         UNIT_SUGGESTIONS unit_suggestions(unit) = "/dasbor/unit/{unit}/saran" => [
             GET ReviewSuggestions staff::suggestions::show,
             POST ReviewSuggestions staff::suggestions::review,
         ];
+        /// The unit must also be in a unit admin's subtree, checked by the handler.
         UNIT_FOLLOW_UP unit_follow_up(unit) = "/dasbor/unit/{unit}/tindak-lanjut" => [POST ManageFollowUp staff::follow_up::change];
         IMPORT import() = "/admin/impor" => [
             GET ImportOrganisation staff::import::import_page,

@@ -18,6 +18,7 @@ suara_store::backend_tests!(suggestions_are_reviewed_before_others_read_them);
 
 const FLAGGED: &str = "Pak Budi di loket 2 kasar, rumah saya Jl. Mawar 5";
 const PLAIN: &str = "Antrean terlalu lama";
+const LATER: &str = "Ruang tunggu panas";
 const PAGE: &str = "/dasbor/unit/dukcapil/saran?lang=id";
 
 async fn answer_with(app: &TestApp, key: &str, suggestion: &str) {
@@ -231,8 +232,15 @@ async fn suggestions_are_reviewed_before_others_read_them(db: TestDatabase) {
         "{pdf}"
     );
 
-    // The texts nothing flags are shown together, after a confirmation.
-    let all = [("csrf", reviewer.csrf.as_str()), ("semua", "ya")];
+    // The texts nothing flags are shown together, after a confirmation: those the page
+    // listed, not one that came after it was read.
+    let listed = common::hidden_value(&text(&app, &reviewer, PAGE).await, "daftar").unwrap();
+    answer_with(&app, "saran-004", LATER).await;
+    let all = [
+        ("csrf", reviewer.csrf.as_str()),
+        ("semua", "ya"),
+        ("daftar", listed.as_str()),
+    ];
     let confirm = app.post_form_as(Some(&reviewer), PAGE, &all).await;
     assert!(confirm
         .text()
@@ -240,15 +248,21 @@ async fn suggestions_are_reviewed_before_others_read_them(db: TestDatabase) {
         .unwrap()
         .contains("Tampilkan 1 saran apa adanya?"));
     let shown = app
-        .post_form_as(Some(&reviewer), PAGE, &[all[0], all[1], ("confirm", "yes")])
+        .post_form_as(
+            Some(&reviewer),
+            PAGE,
+            &[all[0], all[1], all[2], ("confirm", "yes")],
+        )
         .await;
     assert_eq!(shown.status(), StatusCode::SEE_OTHER);
-    assert!(text(&app, &reviewer, PAGE)
-        .await
-        .contains("Tidak ada saran yang menunggu tinjauan."));
+    let queue = text(&app, &reviewer, PAGE).await;
+    assert!(
+        queue.contains("1 saran menunggu tinjauan") && queue.contains(LATER),
+        "{queue}"
+    );
     let pdf = report(&app, &admin, &year).await;
     assert!(
-        pdf.contains(PLAIN) && !pdf.contains("belum ditinjau"),
+        pdf.contains(PLAIN) && !pdf.contains(LATER) && pdf.contains("1 saran belum ditinjau unit"),
         "{pdf}"
     );
     let audit = text(&app, &admin, "/admin/audit?lang=id").await;
@@ -257,26 +271,35 @@ async fn suggestions_are_reviewed_before_others_read_them(db: TestDatabase) {
         "the audit log keeps the shown text only"
     );
 
-    // A database keeper cannot put words into a citizen's mouth: verify names the review.
+    // A database keeper can neither release a suggestion unreviewed nor put words into a
+    // citizen's mouth: verify names the review.
     let signer = app.state.signer.clone();
     let key_now = signer.key("t1").unwrap();
     let kept = signer.kept_heads("t1", &key_now.public()).unwrap();
-    let clean = app.store.verify("t1", Some(&key_now), &kept).await.unwrap();
-    assert_eq!(clean.problem, None);
+    let problem = || async {
+        let found = app.store.verify("t1", Some(&key_now), &kept).await.unwrap();
+        found.problem.unwrap_or_default()
+    };
+    assert_eq!(problem().await, "");
     let raw = sqlx::AnyPool::connect(&url).await.unwrap();
-    sqlx::query("UPDATE suggestion_reviews SET shown_text = 'Pelayanan sangat memuaskan' WHERE shown_text = $1")
-        .bind(PLAIN)
-        .execute(&raw)
-        .await
-        .unwrap();
+    let release = "INSERT INTO suggestion_reviews
+             (tenant_id, response_id, shown_text, reviewed_by, reviewed_at_us)
+         SELECT tenant_id, response_id, suggestion, 'unit-dukcapil', received_at_us
+         FROM responses WHERE idempotency_key = 'saran-004'";
+    let undo = "DELETE FROM suggestion_reviews WHERE shown_text = 'Ruang tunggu panas'";
+    let rewrite = "UPDATE suggestion_reviews SET shown_text = 'Pelayanan sangat memuaskan'
+         WHERE shown_text = 'Antrean terlalu lama'";
+    for (forgery, then) in [(release, Some(undo)), (rewrite, None)] {
+        sqlx::query(forgery).execute(&raw).await.unwrap();
+        let found = problem().await;
+        assert!(
+            found.contains("is not the one its audit entry records"),
+            "{forgery}: {found}"
+        );
+        if let Some(then) = then {
+            sqlx::query(then).execute(&raw).await.unwrap();
+            assert_eq!(problem().await, "");
+        }
+    }
     raw.close().await;
-    let forged = app.store.verify("t1", Some(&key_now), &kept).await.unwrap();
-    assert!(
-        forged
-            .problem
-            .as_deref()
-            .is_some_and(|p| p.contains("words the citizen did not write")),
-        "{:?}",
-        forged.problem
-    );
 }

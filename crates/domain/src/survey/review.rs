@@ -31,7 +31,8 @@ pub enum Audience {
     Public,
 }
 
-/// Words that introduce a name when followed by a capitalised word.
+/// Words that introduce a name when followed by a word (capitalised or not: names are
+/// typed in lower case on phones).
 const TITLES: &[&str] = &[
     "pak", "bu", "bapak", "ibu", "bpk", "mas", "mbak", "mba", "sdr", "sdri", "saudara", "saudari",
     "dik", "kak", "mbah", "bang",
@@ -87,16 +88,21 @@ fn glued_rt_rw(word: &str) -> bool {
     })
 }
 
-/// What in the text may identify a person, each concern once, in order.
+/// What in the text may identify a person, each concern once, in order. Dots, commas and
+/// slashes part words too, so `Jl.Mawar` and `Bpk.Budi` are read as two.
 pub fn concerns(text: &str) -> Vec<Concern> {
-    let words: Vec<&str> = text.split_whitespace().collect();
+    let words: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | '/'))
+        .filter(|w| !w.is_empty())
+        .collect();
     let mut found = Vec::new();
     for (i, word) in words.iter().enumerate() {
         let b = bare(word);
         let next = words.get(i + 1).copied();
         let next_is_name = next.is_some_and(capitalised);
         let next_is_number = next.is_some_and(starts_with_digit);
-        if (TITLES.contains(&b.as_str()) && next_is_name)
+        let next_is_word = next.is_some_and(|n| n.chars().any(char::is_alphabetic));
+        if (TITLES.contains(&b.as_str()) && next_is_word)
             || NAME_INTROS
                 .iter()
                 .any(|[a, z]| b == *a && next.is_some_and(|n| bare(n) == *z))
@@ -167,6 +173,34 @@ pub fn masked_by_deletion(original: &str, edited: &str) -> Result<String, AddsWo
     Ok(out.join(" "))
 }
 
+/// Whether `shown` is `original` with some words taken away, as [`masked_by_deletion`]
+/// writes it: each word of `shown` is the next word of `original`, or [`MASK`] standing for
+/// one or more of them, and together they cover every word. For `suara verify`.
+pub fn is_masking_of(original: &str, shown: &str) -> bool {
+    let words: Vec<&str> = original.split_whitespace().collect();
+    let pattern: Vec<&str> = shown.split_whitespace().collect();
+    // covered[j]: the pattern read so far can cover exactly the first j words.
+    let mut covered = vec![false; words.len() + 1];
+    covered[0] = true;
+    for token in &pattern {
+        let mut next = vec![false; words.len() + 1];
+        for j in 0..words.len() {
+            if !covered[j] {
+                continue;
+            }
+            if *token == MASK {
+                next[j + 1..].iter_mut().for_each(|c| *c = true);
+                break;
+            }
+            if words[j] == *token {
+                next[j + 1] = true;
+            }
+        }
+        covered = next;
+    }
+    covered[words.len()] && !pattern.is_empty()
+}
+
 /// What `audience` may read of a stored suggestion: the reviewed text when there is one;
 /// without a review, staff read a suggestion nothing flags, and the public nothing.
 pub fn visible(stored: &str, reviewed: Option<&str>, audience: Audience) -> Option<String> {
@@ -196,6 +230,10 @@ mod tests {
             ("Dusun Krajan sering banjir", vec![Address]),
             ("hubungi [disamarkan] ya", vec![Contact]),
             ("Bu Sari di Gang Melati 4", vec![Name, Address]),
+            ("pak budi kurang ramah", vec![Name]),
+            ("Bpk.Budi kasar", vec![Name]),
+            ("rumah di Jl.Mawar", vec![Address]),
+            ("rt.03 belum dapat", vec![Address]),
         ] {
             assert_eq!(concerns(text), expected, "{text}");
         }
@@ -251,7 +289,39 @@ mod tests {
         );
     }
 
+    #[test]
+    fn a_review_is_recognised_as_one() {
+        assert!(is_masking_of("Pak Budi dan Budi", "[disamarkan] Budi"));
+        assert!(is_masking_of("a b c", "a [disamarkan]"));
+        assert!(is_masking_of(
+            "hubungi [disamarkan] ya",
+            "hubungi [disamarkan] ya"
+        ));
+        assert!(
+            !is_masking_of("a b c", "a c"),
+            "a removed word leaves a mask"
+        );
+        assert!(!is_masking_of("a b", "a b c"));
+        assert!(!is_masking_of(
+            "Pelayanan lambat",
+            "Pelayanan sangat memuaskan"
+        ));
+        assert!(!is_masking_of("a b", ""));
+    }
+
     proptest::proptest! {
+        /// What a review writes is recognised as a review of the original.
+        #[test]
+        fn a_review_is_a_masking(
+            original in proptest::collection::vec("[a-c]{1,2}", 1..8),
+            edited in proptest::collection::vec("[a-c]{1,2}|\\[disamarkan\\]", 0..8),
+        ) {
+            let original = original.join(" ");
+            if let Ok(shown) = masked_by_deletion(&original, &edited.join(" ")) {
+                proptest::prop_assert!(is_masking_of(&original, &shown), "{} → {}", original, shown);
+            }
+        }
+
         /// Whatever is typed, the result keeps only words of the original, in order.
         #[test]
         fn a_review_never_adds(

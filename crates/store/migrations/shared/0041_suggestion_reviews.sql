@@ -9,3 +9,7 @@ CREATE TABLE suggestion_reviews (
     reviewed_at_us BIGINT NOT NULL,
     PRIMARY KEY (tenant_id, response_id)
 );
+
+-- The unit page counts what waits for review: only responses with a suggestion are read.
+CREATE INDEX responses_with_suggestion ON responses (tenant_id, unit_id)
+    WHERE suggestion IS NOT NULL;

@@ -41,9 +41,12 @@ pub struct ReviewForm {
     pub kunci: String,
     #[serde(default)]
     pub teks: String,
-    /// "ya": show every waiting text that nothing flags.
+    /// "ya": show the waiting texts that nothing flags and that were listed, ...
     #[serde(default)]
     pub semua: String,
+    /// ... by their keys, comma-separated: a text that came after the page was read waits.
+    #[serde(default)]
+    pub daftar: String,
     pub confirm: Option<String>,
 }
 
@@ -162,11 +165,22 @@ pub fn render(
             form method="post" action=(action) {
                 (look.csrf())
                 input type="hidden" name="semua" value="ya";
+                input type="hidden" name="daftar" value=(listed_keys(&unflagged));
                 p.buttons { button.secondary type="submit" { (lang.t(T::SHOW_THESE_SUGGESTIONS)) } }
             }
         }
     };
     (title, content)
+}
+
+/// The keys of the texts without a flag that the page lists.
+fn listed_keys(unflagged: &[&WaitingText]) -> String {
+    unflagged
+        .iter()
+        .take(UNFLAGGED_LISTED)
+        .map(|t| t.key.as_str())
+        .collect::<Vec<_>>()
+        .join(",")
 }
 
 pub async fn show(cx: StaffCx, Path(unit_id): Path<String>) -> Result<Response, PageError> {
@@ -190,7 +204,13 @@ pub async fn review(
     let (store, tenant_id) = (&cx.app.store, cx.tenant_id());
     let action = routes::unit_suggestions(&unit_id);
     if form.semua == "ya" {
-        let count: usize = view.queue.unflagged().map(|t| t.response_ids.len()).sum();
+        let listed: Vec<&str> = form.daftar.split(',').filter(|k| !k.is_empty()).collect();
+        let count: usize = view
+            .queue
+            .unflagged()
+            .filter(|t| listed.contains(&t.key.as_str()))
+            .map(|t| t.response_ids.len())
+            .sum();
         if count == 0 {
             return Ok(back(&cx, &unit_id));
         }
@@ -203,14 +223,25 @@ pub async fn review(
                     facts: vec![("Unit", html! { (view.unit.name) })],
                     consequence: lang.t(T::A_REVIEW_CANNOT_BE_CHANGED),
                     action: &action,
-                    fields: vec![("semua".into(), "ya".into())],
+                    fields: vec![
+                        ("semua".into(), "ya".into()),
+                        ("daftar".into(), form.daftar.clone()),
+                    ],
                     yes: lang.t(T::YES_SHOW_THEM),
                     cancel: cx.href(&action),
                 },
             );
         }
-        suggestions::show_unflagged(store, tenant_id, &unit_id, &view.queue, cx.username(), now)
-            .await?;
+        suggestions::show_unflagged(
+            store,
+            tenant_id,
+            &unit_id,
+            &view.queue,
+            Some(&listed),
+            cx.username(),
+            now,
+        )
+        .await?;
         return Ok(back(&cx, &unit_id));
     }
     // Another reviewer may have taken it meanwhile: the queue shows what is left.
