@@ -2,6 +2,7 @@
 //! option on the command line wins over the file, the file over the default), and the
 //! server's start.
 
+use std::collections::BTreeMap;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -9,6 +10,7 @@ use std::sync::Arc;
 use anyhow::Context;
 use serde::Deserialize;
 use suara_app::signing::Signer;
+use suara_app::sso::SsoConfig;
 use suara_store::{Backend, Store, DEFAULT_DATABASE_URL};
 use suara_web::AppState;
 
@@ -80,6 +82,9 @@ struct File {
     log_format: Option<LogFormat>,
     smtp: Option<String>,
     mail_from: Option<String>,
+    /// `[sso.CODE]`: regency CODE's staff sign in through its identity provider (file only).
+    #[serde(default)]
+    sso: BTreeMap<String, SsoConfig>,
 }
 
 /// The options in force.
@@ -95,6 +100,7 @@ pub struct Options {
     pub log_format: LogFormat,
     pub smtp: Option<String>,
     pub mail_from: Option<String>,
+    pub sso: BTreeMap<String, SsoConfig>,
 }
 
 impl Args {
@@ -124,6 +130,7 @@ impl Args {
             log_format: self.log_format.or(file.log_format).unwrap_or_default(),
             smtp: self.smtp.or(file.smtp),
             mail_from: self.mail_from.or(file.mail_from),
+            sso: file.sso,
         })
     }
 }
@@ -132,6 +139,22 @@ fn read_file(path: &Path) -> anyhow::Result<File> {
     let text = std::fs::read_to_string(path)
         .with_context(|| format!("reading the configuration {}", path.display()))?;
     toml::from_str(&text).with_context(|| format!("{}: not a suara configuration", path.display()))
+}
+
+/// Each `[sso.CODE]` checked (its regency exists, its settings hold) before serving.
+async fn providers(
+    store: &Store,
+    settings: BTreeMap<String, SsoConfig>,
+) -> anyhow::Result<suara_app::sso::Providers> {
+    let mut providers = suara_app::sso::Providers::new();
+    for (code, config) in settings {
+        if store.tenant(&code).await?.is_none() {
+            anyhow::bail!("[sso.{code}]: no regency has the code {code} (see `suara tenant add`)");
+        }
+        let sso = suara_app::sso::Sso::new(config).with_context(|| format!("[sso.{code}]"))?;
+        providers.insert(code, Arc::new(sso));
+    }
+    Ok(providers)
 }
 
 fn start_logging(format: LogFormat) {
@@ -157,6 +180,7 @@ pub fn serve(options: Options) -> anyhow::Result<()> {
         log_format: _,
         smtp,
         mail_from,
+        sso,
     } = options;
     let mailer = match (smtp, mail_from) {
         (Some(smtp), Some(from)) => Some(Arc::new(suara_web::alerts::Mailer::new(&smtp, &from)?)),
@@ -193,6 +217,7 @@ pub fn serve(options: Options) -> anyhow::Result<()> {
                 .context("filling the demo regency")?;
         }
         signer.load_all(&store).await?;
+        let sso = providers(&store, sso).await?;
         let listener = tokio::net::TcpListener::bind(addr)
             .await
             .with_context(|| format!("listening on {addr}"))?;
@@ -212,6 +237,7 @@ pub fn serve(options: Options) -> anyhow::Result<()> {
             hosts: Default::default(),
             draining: Default::default(),
             mailer,
+            sso,
         });
         suara_web::serve(listener, state).await?;
         store.close().await;
@@ -262,6 +288,30 @@ mod tests {
         let defaults = options(&[]).unwrap();
         assert_eq!(defaults.addr, DEFAULT_ADDR.parse().unwrap());
         assert_eq!(defaults.database, DEFAULT_DATABASE_URL);
+    }
+
+    #[test]
+    fn single_sign_on_is_set_per_regency_in_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("suara.toml");
+        std::fs::write(
+            &file,
+            "[sso.trenggalek]\nissuer = \"https://sso.example.go.id\"\nclient_id = \"suara\"\n\
+             client_secret = \"s\"\nlabel = \"Akun Pemkab\"\n\
+             [sso.trenggalek.roles]\n\"suara-bkpsdm\" = \"hr\"\n",
+        )
+        .unwrap();
+        let read = options(&["--config", file.to_str().unwrap()]).unwrap();
+        let sso = &read.sso["trenggalek"];
+        assert_eq!(sso.role_claim, "groups");
+        assert_eq!(sso.roles["suara-bkpsdm"], "hr");
+        std::fs::write(
+            &file,
+            "[sso.trenggalek]\nissuer = \"x\"\nclient_idd = \"suara\"\n",
+        )
+        .unwrap();
+        let error = options(&["--config", file.to_str().unwrap()]).unwrap_err();
+        assert!(format!("{error:#}").contains("client_idd"), "{error:#}");
     }
 
     #[test]

@@ -20,4 +20,5 @@ pub mod policy_form;
 pub mod report;
 pub mod second_factor;
 pub mod signing;
+pub mod sso;
 pub mod suggestions;

@@ -33,6 +33,7 @@ mod responses;
 mod run_drift;
 mod schema;
 mod second_factor;
+mod sso;
 mod suggestions;
 #[cfg(feature = "testing")]
 pub mod testing;
@@ -79,6 +80,7 @@ pub use report::{ExportedResponse, ProfileColumn};
 pub use responses::{Channel, Receipt, RecordError, Recorded, Scope, ScopeKind, Submission};
 pub use schema::TableKeys;
 pub use second_factor::SecondFactor;
+pub use sso::{SsoPerson, SsoSignIn};
 pub use suara_domain::org::{Assignment, Officer, Service, ServicePoint, Unit};
 pub use suggestions::{ReportedSuggestions, SuggestionReview, UnreviewedSuggestion};
 pub use tickets::{ApiKey, Issuer, TicketBinding, TicketInfo};

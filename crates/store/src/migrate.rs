@@ -261,6 +261,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/shared/0041_suggestion_reviews.sql"),
         postgres: include_str!("../migrations/shared/0041_suggestion_reviews.sql"),
     },
+    Migration {
+        version: 42,
+        name: "sso_identities",
+        sqlite: include_str!("../migrations/shared/0042_sso_identities.sql"),
+        postgres: include_str!("../migrations/shared/0042_sso_identities.sql"),
+    },
 ];
 
 /// Responses stored before the chain existed are linked once, when it is created.

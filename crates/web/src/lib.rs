@@ -58,6 +58,8 @@ pub struct AppState {
     pub draining: std::sync::atomic::AtomicBool,
     /// Where alerts are sent (`None`: alerts are off).
     pub mailer: Option<Arc<alerts::Mailer>>,
+    /// The regencies that sign in through their identity provider, by regency code.
+    pub sso: suara_app::sso::Providers,
 }
 
 use suara_app::innovation::EffectCells;

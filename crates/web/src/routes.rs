@@ -238,6 +238,9 @@ route_table! {
     }
     public {
         LOGIN login() = "/masuk" => [GET staff::login::form, POST staff::login::submit];
+        /// Single sign-on through the regency's identity provider, where one is set.
+        SSO_START sso_start() = "/masuk/sso" => [GET staff::sso::start];
+        SSO_RETURN sso_return() = "/masuk/sso/kembali" => [GET staff::sso::finish];
         FORGOT_PASSWORD forgot_password() = "/lupa-kata-sandi" => [GET staff::password_reset::forgot_form, POST staff::password_reset::forgot_submit];
         /// A one-time link sent by e-mail.
         RESET_PASSWORD reset_password(token) = "/atur-ulang-kata-sandi/{token}" => [GET staff::password_reset::reset_form, POST staff::password_reset::reset_submit];

@@ -130,6 +130,7 @@ async fn impatient_server() -> (String, TestDatabase) {
         hosts: Default::default(),
         draining: Default::default(),
         mailer: None,
+        sso: Default::default(),
     });
     let limits = suara_web::Limits {
         header_read: std::time::Duration::from_millis(300),

@@ -6437,6 +6437,54 @@ pub const SUGGESTIONS_HELD_UNTIL_REVIEWED: Text = Text {
     en:
         "Suggestions that may name or locate someone appear here once their unit has reviewed them.",
 };
+pub const SIGN_IN_WITH: Text = Text {
+    id: "Masuk dengan {}",
+    en: "Sign in with {}",
+};
+pub const OR_SIGN_IN_WITH_A_PASSWORD: Text = Text {
+    id: "Atau masuk dengan nama pengguna dan kata sandi:",
+    en: "Or sign in with a username and password:",
+};
+pub const SSO_UNAVAILABLE: Text = Text {
+    id: "{} tidak dapat dihubungi saat ini. Coba lagi sebentar lagi, atau masuk dengan nama pengguna dan kata sandi.",
+    en: "{} cannot be reached right now. Try again in a moment, or sign in with a username and password.",
+};
+pub const SSO_REFUSED: Text = Text {
+    id: "Masuk lewat {} dibatalkan atau ditolak.",
+    en: "Signing in through {} was cancelled or refused.",
+};
+pub const SSO_EXPIRED: Text = Text {
+    id: "Waktu untuk masuk sudah habis, atau masuk dimulai di peramban lain. Silakan mulai lagi.",
+    en: "The time to sign in ran out, or signing in began in another browser. Please start again.",
+};
+pub const SSO_INVALID: Text = Text {
+    id: "Jawaban dari {} tidak dapat dipastikan keasliannya, jadi Anda belum dimasukkan. Coba lagi; jika terulang, hubungi administrator.",
+    en: "The answer from {} could not be confirmed as genuine, so you were not signed in. Try again; if it happens again, contact the administrator.",
+};
+pub const SSO_NO_ROLE: Text = Text {
+    id: "Akun Anda di {} belum diberi peran di suara. Minta administrator kepegawaian menambahkan Anda ke grup yang sesuai.",
+    en: "Your account at {} has no role in suara yet. Ask the staff administrator to add you to the right group.",
+};
+pub const SSO_MANY_ROLES: Text = Text {
+    id: "Akun Anda di {} punya lebih dari satu peran di suara ({}). Satu akun hanya boleh memegang satu peran: minta administrator menyisakan satu.",
+    en: "Your account at {} has more than one role in suara ({}). An account may hold only one role: ask the administrator to keep one.",
+};
+pub const SSO_MISSING_DETAIL: Text = Text {
+    id: "{} tidak mengirim unit kerja, NIP atau nama pengguna Anda, yang diperlukan untuk peran {}. Minta administrator melengkapinya.",
+    en: "{} did not send your work unit, NIP or username, which the role {} needs. Ask the administrator to complete it.",
+};
+pub const SSO_USERNAME_TAKEN: Text = Text {
+    id: "Nama pengguna {} sudah dipakai akun yang masuk dengan kata sandi. Masuklah dengan kata sandi, atau minta administrator mengganti salah satunya.",
+    en: "The username {} belongs to an account that signs in with a password. Sign in with the password, or ask the administrator to rename one of them.",
+};
+pub const SSO_UNKNOWN_UNIT: Text = Text {
+    id: "{} menyebut unit kerja yang tidak ada di suara. Minta administrator memeriksa unit kerja Anda di sana.",
+    en: "{} names a work unit that suara does not have. Ask the administrator to check your work unit there.",
+};
+pub const ACCOUNT_DISABLED_ASK_ADMIN: Text = Text {
+    id: "Akun ini dinonaktifkan. Hubungi administrator jika ini keliru.",
+    en: "This account is disabled. Contact the administrator if this is a mistake.",
+};
 /// Every text above, for the completeness test.
 #[cfg(test)]
 pub const EVERY_TEXT: &[Text] = &[
@@ -8039,6 +8087,18 @@ pub const EVERY_TEXT: &[Text] = &[
     ACTIVITY_VOLUME,
     ONLY_PLANNERS_CHANGE_THE_COST,
     IS_NOT_A_DATE,
+    SIGN_IN_WITH,
+    OR_SIGN_IN_WITH_A_PASSWORD,
+    SSO_UNAVAILABLE,
+    SSO_REFUSED,
+    SSO_EXPIRED,
+    SSO_INVALID,
+    SSO_NO_ROLE,
+    SSO_MANY_ROLES,
+    SSO_MISSING_DETAIL,
+    SSO_USERNAME_TAKEN,
+    SSO_UNKNOWN_UNIT,
+    ACCOUNT_DISABLED_ASK_ADMIN,
 ];
 
 #[cfg(test)]

@@ -44,6 +44,19 @@ impl TestApp {
         db: TestDatabase,
         mailer: Option<Arc<suara_web::alerts::Mailer>>,
     ) -> TestApp {
+        TestApp::spawn_full(db, mailer, Default::default()).await
+    }
+
+    /// [`TestApp::spawn`] with regencies that sign in through an identity provider.
+    pub async fn spawn_with_sso(db: TestDatabase, sso: suara_app::sso::Providers) -> TestApp {
+        TestApp::spawn_full(db, None, sso).await
+    }
+
+    async fn spawn_full(
+        db: TestDatabase,
+        mailer: Option<Arc<suara_web::alerts::Mailer>>,
+        sso: suara_app::sso::Providers,
+    ) -> TestApp {
         let store = db.seeded_store().await;
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
@@ -63,6 +76,7 @@ impl TestApp {
             hosts: Default::default(),
             draining: Default::default(),
             mailer,
+            sso,
         });
         // The server sets its keys as it starts; set here first, so a write the test makes
         // before the server's task has run is keyed like the server's own (a keyless write

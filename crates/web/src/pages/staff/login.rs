@@ -52,21 +52,43 @@ pub(crate) fn safe_next(next: Option<&str>) -> Option<&str> {
     })
 }
 
-fn login_page(
+/// The label of the regency's identity provider, when it signs in through one.
+pub(crate) async fn sso_label(app: &AppState) -> Option<String> {
+    let tenant = app.tenant(None).await.ok()?;
+    app.sso
+        .get(&tenant.tenant_id)
+        .map(|sso| sso.label().to_string())
+}
+
+pub(crate) fn login_page(
     lang: Lang,
     status: StatusCode,
     next: Option<&str>,
     username: &str,
     note: Option<Result<&str, &str>>,
+    sso: Option<&str>,
 ) -> Response {
     let csrf = suara_app::credentials::random_token();
     let title = lang.t(T::STAFF_SIGN_IN);
+    let mut start = vec![("lang", lang.code())];
+    if let Some(next) = safe_next(next) {
+        start.push(("next", next));
+    }
+    let start = format!(
+        "{}?{}",
+        routes::SSO_START,
+        serde_urlencoded::to_string(&start).unwrap_or_default()
+    );
     let content = html! {
         h1 { (title) }
         @match note {
             Some(Err(error)) => div.error-summary role="alert" tabindex="-1" { p { (error) } },
             Some(Ok(done)) => div.success role="status" { p { (done) } },
             None => {},
+        }
+        @if let Some(label) = sso {
+            p { a.button.primary href=(start) { (lang.fill(T::SIGN_IN_WITH, &[&label])) } }
+            p { (lang.t(T::OR_SIGN_IN_WITH_A_PASSWORD)) }
         }
         form.login method="post" action=(LOGIN) {
             input type="hidden" name="csrf" value=(csrf);
@@ -80,7 +102,11 @@ fn login_page(
                 label for="password" { (lang.t(T::PASSWORD)) }
                 input #password type="password" name="password" autocomplete="current-password" required;
             }
-            button.primary type="submit" { (lang.t(T::SIGN_IN)) }
+            @if sso.is_some() {
+                button.secondary type="submit" { (lang.t(T::SIGN_IN)) }
+            } @else {
+                button.primary type="submit" { (lang.t(T::SIGN_IN)) }
+            }
         }
         p { a href=(href(lang, routes::FORGOT_PASSWORD, None)) { (lang.t(T::FORGOT_YOUR_PASSWORD)) } }
         p.muted { (lang.t(T::THIS_PAGE_IS_FOR_REGIONAL_GOVERNMENT_STAFF)) }
@@ -93,7 +119,8 @@ fn login_page(
     response
 }
 
-pub async fn form(Query(query): Query<LoginQuery>) -> Response {
+pub async fn form(State(app): State<Arc<AppState>>, Query(query): Query<LoginQuery>) -> Response {
+    let sso = sso_label(&app).await;
     login_page(
         Lang::from_code(query.lang.as_deref()),
         StatusCode::OK,
@@ -103,6 +130,7 @@ pub async fn form(Query(query): Query<LoginQuery>) -> Response {
             .diatur
             .is_some()
             .then(|| Ok(Lang::from_code(query.lang.as_deref()).t(T::PASSWORD_SET_SIGN_IN))),
+        sso.as_deref(),
     )
 }
 
@@ -122,6 +150,7 @@ pub async fn submit(State(app): State<Arc<AppState>>, request: Request) -> Respo
             None,
             "",
             Some(Err("Formulir tidak lengkap. / The form is incomplete.")),
+            None,
         );
     };
     let lang = Lang::from_code(form.lang.as_deref());
@@ -140,6 +169,8 @@ async fn sign_in(
 ) -> Result<Response, PageError> {
     let next = form.next.as_deref();
     let username = form.username.trim();
+    let sso = sso_label(app).await;
+    let sso = sso.as_deref();
     let cookie_token = auth::cookie(headers, LOGIN_CSRF_COOKIE).unwrap_or_default();
     if cookie_token.is_empty() || !suara_app::credentials::same_secret(&cookie_token, &form.csrf) {
         return Ok(login_page(
@@ -148,6 +179,7 @@ async fn sign_in(
             next,
             username,
             Some(Err(lang.t(T::THE_FORM_EXPIRED_OR_COOKIES_ARE_BLOCKED))),
+            sso,
         ));
     }
     let tenant = app.tenant(None).await?;
@@ -162,6 +194,7 @@ async fn sign_in(
             next,
             username,
             Some(Err(&text)),
+            sso,
         );
         return Ok(retry_after(page, seconds));
     }
@@ -181,6 +214,7 @@ async fn sign_in(
             next,
             username,
             Some(Err(lang.t(T::THE_SERVER_IS_HANDLING_MANY_SIGN_INS))),
+            sso,
         );
         page.headers_mut()
             .insert(header::RETRY_AFTER, header::HeaderValue::from_static("5"));
@@ -194,6 +228,7 @@ async fn sign_in(
             next,
             username,
             Some(Err(lang.t(T::WRONG_USERNAME_OR_PASSWORD))),
+            sso,
         ));
     };
     app.store
@@ -204,11 +239,25 @@ async fn sign_in(
             now - auth::FAILURE_WINDOW,
         )
         .await?;
-    let token = suara_app::credentials::random_token();
     let second_factor = suara_app::second_factor::required(account.role);
+    start_session(app, &tenant.tenant_id, &account, second_factor, lang, next).await
+}
+
+/// Starts a session for `account`, waiting for its second factor when `second_factor`, and
+/// sends the browser on: to the code page, `next`, or the account's landing page.
+pub(crate) async fn start_session(
+    app: &AppState,
+    tenant_id: &str,
+    account: &suara_store::Account,
+    second_factor: bool,
+    lang: Lang,
+    next: Option<&str>,
+) -> Result<Response, PageError> {
+    let now = OffsetDateTime::now_utc();
+    let token = suara_app::credentials::random_token();
     app.store
         .create_session(
-            &tenant.tenant_id,
+            tenant_id,
             &suara_app::credentials::token_hash(&token),
             &account.username,
             &suara_app::credentials::random_token(),
@@ -228,7 +277,7 @@ async fn sign_in(
             serde_urlencoded::to_string(pairs).unwrap_or_default()
         )
     } else {
-        safe_next(next).map_or_else(|| landing(lang, &account), str::to_string)
+        safe_next(next).map_or_else(|| landing(lang, account), str::to_string)
     };
     let mut response = Redirect::to(&target).into_response();
     for cookie in [

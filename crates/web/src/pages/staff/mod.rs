@@ -24,6 +24,7 @@ pub mod officer_accounts;
 pub mod password_reset;
 pub mod quarantine;
 pub mod second_factor;
+pub mod sso;
 pub mod suggestions;
 pub mod tpp;
 pub mod users;
