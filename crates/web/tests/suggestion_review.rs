@@ -14,7 +14,10 @@ use suara_store::testing::{tenant, TestDatabase};
 use suara_store::{Channel, Submission};
 use time::OffsetDateTime;
 
-suara_store::backend_tests!(suggestions_are_reviewed_before_others_read_them);
+suara_store::backend_tests!(
+    suggestions_are_reviewed_before_others_read_them,
+    no_contact_detail_reaches_a_page_or_an_export
+);
 
 const FLAGGED: &str = "Pak Budi di loket 2 kasar, rumah saya Jl. Mawar 5";
 const PLAIN: &str = "Antrean terlalu lama";
@@ -302,4 +305,137 @@ async fn suggestions_are_reviewed_before_others_read_them(db: TestDatabase) {
         }
     }
     raw.close().await;
+}
+
+/// A deterministic generator (the same texts on every run).
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self, below: u64) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1);
+        (self.0 >> 33) % below
+    }
+}
+
+/// Digits as the pages may write them, in ASCII, with look-alike letters read as digits.
+fn digits_of(text: &str) -> String {
+    text.chars()
+        .filter_map(|c| match c {
+            'O' | 'o' => Some('0'),
+            'l' | 'I' => Some('1'),
+            _ => [0x30, 0x660, 0x6F0, 0x966, 0xFF10].iter().find_map(|zero| {
+                let d = u32::from(c).checked_sub(*zero).filter(|d| *d < 10)?;
+                char::from_digit(d, 10)
+            }),
+        })
+        .collect()
+}
+
+/// Phone numbers, NIKs and e-mail addresses written as citizens disguise them, sent through
+/// the public API: none reaches the unit's review page, the ideas page, the export or the
+/// report, in any script or spelling.
+async fn no_contact_detail_reaches_a_page_or_an_export(db: TestDatabase) {
+    let app = TestApp::spawn(db).await;
+    app.add_account("admin", Role::Administrator, None, None)
+        .await;
+    app.add_account("unit-dukcapil", Role::UnitAdmin, Some("dukcapil"), None)
+        .await;
+    app.add_account("bappeda", Role::Planner, None, None).await;
+    let admin = app.sign_in("admin", PASSWORD).await.unwrap();
+    let reviewer = app.sign_in("unit-dukcapil", PASSWORD).await.unwrap();
+    let planner = app.sign_in("bappeda", PASSWORD).await.unwrap();
+    let separators = [
+        "", " ", "-", ".", "*", "|", ":", "~", "\u{2014}", "\u{B7}", "\u{200B}",
+    ];
+    let mut rng = Lcg(7);
+    let (mut numbers, mut hosts) = (Vec::new(), Vec::new());
+    for i in 0..40 {
+        let length = if i % 4 == 0 { 16 } else { 12 };
+        let key: String = (0..length)
+            .map(|j| {
+                if j == 0 {
+                    '0'
+                } else {
+                    char::from_digit(rng.next(10) as u32, 10).unwrap()
+                }
+            })
+            .collect();
+        let zero = [0x30, 0x660, 0x6F0, 0x966, 0xFF10][rng.next(5) as usize];
+        let mut written = String::new();
+        for (j, digit) in key.chars().enumerate() {
+            let d = digit.to_digit(10).unwrap();
+            let c = match (i % 3, d) {
+                (0, 0) if j > 0 => 'O',
+                (0, 1) if j > 0 => 'l',
+                _ => char::from_u32(zero + d).unwrap(),
+            };
+            written.push(c);
+            if j % 4 == 3 {
+                written.push_str(separators[rng.next(separators.len() as u64) as usize]);
+            }
+        }
+        let host: String = (0..8)
+            .map(|_| char::from(b'a' + rng.next(26) as u8))
+            .collect();
+        let email = match i % 4 {
+            0 => format!("warga@{host}.com"),
+            1 => format!("warga (at) {host} (dot) com"),
+            2 => format!("warga @ {host}.co.id"),
+            _ => format!("warga[at]{host}.id"),
+        };
+        let suggestion = format!("Mohon dibantu, hubungi {written} atau {email} terima kasih");
+        let body = serde_json::json!({
+            "unit": "dukcapil",
+            "answers": [3, 3, 3, 3, 3, 3, 3, 3, 3],
+            "suggestion": suggestion,
+            "idempotency_key": format!("kontak-{i:04}"),
+        });
+        let (status, answer) = app.answer(&body).await;
+        assert_eq!(status, StatusCode::CREATED, "{answer}");
+        numbers.push(key);
+        hosts.push(host);
+    }
+    let year = tenant()
+        .month_of(OffsetDateTime::now_utc())
+        .year()
+        .to_string();
+    // Masked texts are still held for review (the rest may tell who wrote them); the
+    // reviewer shows each as it is, and then the others read them.
+    let held = read_by_others(&app, &planner, &admin, &year).await;
+    let mut pages = vec![held];
+    for _ in 0..45 {
+        let queue = text(&app, &reviewer, PAGE).await;
+        let Some(key) = common::hidden_value(&queue, "kunci") else {
+            break;
+        };
+        let shown = queue
+            .split("aria-describedby=\"teks-hint\">")
+            .nth(1)
+            .and_then(|rest| rest.split("</textarea>").next())
+            .unwrap()
+            .replace("&amp;", "&");
+        assert!(shown.contains("[disamarkan]"), "{shown}");
+        pages.push(queue);
+        let form = [
+            ("csrf", reviewer.csrf.as_str()),
+            ("kunci", key.as_str()),
+            ("teks", shown.as_str()),
+            ("confirm", "yes"),
+        ];
+        let saved = app.post_form_as(Some(&reviewer), PAGE, &form).await;
+        assert_eq!(saved.status(), StatusCode::SEE_OTHER);
+    }
+    let read = read_by_others(&app, &planner, &admin, &year).await;
+    assert!(read.matches("[disamarkan]").count() >= 2, "{read}");
+    pages.push(read);
+    pages.push(report(&app, &admin, &year).await);
+    let pages = pages.join("\n");
+    let digits = digits_of(&pages);
+    for (number, host) in numbers.iter().zip(&hosts) {
+        assert!(!digits.contains(number.as_str()), "{number} in the pages");
+        assert!(!pages.contains(host.as_str()), "{host} in the pages");
+    }
 }
