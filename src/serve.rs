@@ -147,7 +147,16 @@ async fn providers(
     settings: BTreeMap<String, SsoConfig>,
 ) -> anyhow::Result<suara_app::sso::Providers> {
     let mut providers = suara_app::sso::Providers::new();
+    // Groups at one provider do not say which regency they are for: a provider serves one.
+    let mut issuers = std::collections::BTreeSet::new();
     for (code, config) in settings {
+        if !issuers.insert(config.issuer.clone()) {
+            anyhow::bail!(
+                "[sso.{code}]: issuer {} serves another regency here too; its groups would \
+                 give roles in both (give each regency a provider, or a realm, of its own)",
+                config.issuer
+            );
+        }
         if store.tenant(&code).await?.is_none() {
             anyhow::bail!("[sso.{code}]: no regency has the code {code} (see `suara tenant add`)");
         }

@@ -8,47 +8,14 @@ use std::net::TcpStream;
 use std::path::Path;
 use std::process::{Output, Stdio};
 
-use support::{command, http, serve, stderr, stdout, suara, Server};
+use support::{
+    command, http, on_both_backends, regency_database, serve, stderr, stdout, suara, Server,
+};
 
 fn csv_file(dir: &Path, name: &str, text: &str) -> String {
     let path = dir.join(name);
     std::fs::write(&path, text).unwrap();
     path.to_str().unwrap().to_string()
-}
-
-/// A fresh SQLite database in `dir` holding the tenant `uji`; its URL.
-fn regency_database(dir: &Path) -> String {
-    let database = format!("sqlite://{}", dir.join("suara.db").display());
-    add_regency(&database);
-    database
-}
-
-/// The regency `uji` added to the database at `database`.
-fn add_regency(database: &str) {
-    let added = suara(&[
-        "tenant",
-        "add",
-        "uji",
-        "Kabupaten Uji",
-        "--database",
-        database,
-    ]);
-    assert!(added.status.success(), "{}", stderr(&added));
-}
-
-/// Runs `test` with a database holding the regency `uji`: a fresh SQLite file, then a fresh
-/// PostgreSQL database when `SUARA_TEST_POSTGRES_URL` is set.
-fn on_both_backends(name: &str, test: impl Fn(&str)) {
-    let dir = tempfile::tempdir().unwrap();
-    test(&regency_database(dir.path()));
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
-    if let Some(db) = runtime.block_on(suara_store::testing::TestDatabase::postgres(name)) {
-        add_regency(&db.url);
-        test(&db.url);
-    }
 }
 
 /// A units CSV with the one unit `dinkes`; its path.

@@ -39,19 +39,11 @@ impl Drop for Balancer {
     }
 }
 
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
 fn start_nginx(dir: &Path, backends: &[String]) -> Option<(Balancer, String)> {
     let nginx = ["/usr/sbin/nginx", "/usr/bin/nginx"]
         .into_iter()
         .find(|p| Path::new(p).exists())?;
-    let port = free_port();
+    let port = suara_store::testing::free_port();
     let servers: String = backends
         .iter()
         .map(|b| format!("        server {b} max_fails=1 fail_timeout=10s;\n"))

@@ -13,7 +13,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use support::{http, serve, stderr, suara};
+use support::{http, on_both_backends, serve, stderr, suara};
 
 const PEAK_LIMIT_KB: u64 = 300 * 1024;
 
@@ -147,31 +147,12 @@ fn import_surveyed_villages(database: &str, dir: &std::path::Path) {
 
 #[test]
 fn the_hostile_table_keeps_the_server_small_and_answering() {
-    let dir = tempfile::tempdir().unwrap();
-    let sqlite = format!("sqlite://{}", dir.path().join("suara.db").display());
-    hostile_table(&sqlite, dir.path());
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
-    if let Some(db) = runtime.block_on(suara_store::testing::TestDatabase::postgres(
-        "hostile_table",
-    )) {
-        let pg_dir = tempfile::tempdir().unwrap();
-        hostile_table(&db.url, pg_dir.path());
-    }
+    on_both_backends("hostile_table", hostile_table);
 }
 
-fn hostile_table(database: &str, dir: &std::path::Path) {
-    let added = suara(&[
-        "tenant",
-        "add",
-        "uji",
-        "Kabupaten Uji",
-        "--database",
-        database,
-    ]);
-    assert!(added.status.success(), "{}", stderr(&added));
+fn hostile_table(database: &str) {
+    let dir = tempfile::tempdir().unwrap();
+    let dir = dir.path();
     import_surveyed_villages(database, dir);
     let (server, addr) = serve(database, &["--trust-proxy"]);
     let pid = server.0.id();

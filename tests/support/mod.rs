@@ -99,3 +99,38 @@ pub fn serve(database: &str, extra: &[&str]) -> (Server, String) {
     }
     panic!("the server did not announce its address");
 }
+
+/// A fresh SQLite database in `dir` holding the tenant `uji`; its URL.
+pub fn regency_database(dir: &Path) -> String {
+    let database = format!("sqlite://{}", dir.join("suara.db").display());
+    add_regency(&database);
+    database
+}
+
+/// The regency `uji` added to the database at `database`.
+pub fn add_regency(database: &str) {
+    let added = suara(&[
+        "tenant",
+        "add",
+        "uji",
+        "Kabupaten Uji",
+        "--database",
+        database,
+    ]);
+    assert!(added.status.success(), "{}", stderr(&added));
+}
+
+/// Runs `test` with a database holding the regency `uji`: a fresh SQLite file, then a fresh
+/// PostgreSQL database when `SUARA_TEST_POSTGRES_URL` is set.
+pub fn on_both_backends(name: &str, test: impl Fn(&str)) {
+    let dir = tempfile::tempdir().unwrap();
+    test(&regency_database(dir.path()));
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    if let Some(db) = runtime.block_on(suara_store::testing::TestDatabase::postgres(name)) {
+        add_regency(&db.url);
+        test(&db.url);
+    }
+}

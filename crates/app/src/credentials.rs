@@ -114,6 +114,14 @@ pub fn dummy_hash() -> &'static str {
     HASH.get_or_init(|| hash_password("no account has this password").unwrap_or_default())
 }
 
+/// A hash of a password no one knows (made once per process from random bytes): accounts
+/// that sign in through an identity provider never sign in with one, and a guess at theirs
+/// takes as long as at any other.
+pub fn unusable_hash() -> &'static str {
+    static HASH: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    HASH.get_or_init(|| hash_password(&random_token()).unwrap_or_default())
+}
+
 /// 32 random bytes as hex: session tokens and CSRF tokens.
 pub fn random_token() -> String {
     let mut bytes = [0u8; 32];

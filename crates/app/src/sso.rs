@@ -12,7 +12,9 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
-use openidconnect::core::{CoreClient, CoreGenderClaim, CoreProviderMetadata, CoreResponseType};
+use openidconnect::core::{
+    CoreClient, CoreGenderClaim, CoreJwsSigningAlgorithm, CoreProviderMetadata, CoreResponseType,
+};
 use openidconnect::{
     AdditionalClaims, AuthenticationFlow, AuthorizationCode, ClientId, ClientSecret, CsrfToken,
     EndpointMaybeSet, EndpointNotSet, EndpointSet, IssuerUrl, Nonce, OAuth2TokenResponse,
@@ -23,7 +25,7 @@ use suara_domain::access::Role;
 
 /// One regency's identity provider, as `suara serve`'s configuration file sets it
 /// (`[sso.CODE]`).
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SsoConfig {
     /// The provider's issuer address; its discovery document is at
@@ -39,7 +41,8 @@ pub struct SsoConfig {
     #[serde(default = "default_role_claim")]
     pub role_claim: String,
     /// Each value of `role_claim` that gives a suara role, and the role's code (admin,
-    /// unit_admin, hr, finance, inspectorate, planner, officer, province).
+    /// unit_admin, hr, finance, inspectorate, planner, officer; a province's accounts are
+    /// the province's, never a regency provider's).
     pub roles: BTreeMap<String, String>,
     /// The claim a new account's username is taken from.
     #[serde(default = "default_username_claim")]
@@ -55,6 +58,19 @@ pub struct SsoConfig {
     pub second_factor_amr: Vec<String>,
 }
 
+/// Everything but the secret.
+impl std::fmt::Debug for SsoConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SsoConfig")
+            .field("issuer", &self.issuer)
+            .field("client_id", &self.client_id)
+            .field("client_secret_file", &self.client_secret_file)
+            .field("label", &self.label)
+            .field("roles", &self.roles)
+            .finish_non_exhaustive()
+    }
+}
+
 fn default_role_claim() -> String {
     "groups".into()
 }
@@ -67,10 +83,10 @@ fn default_scopes() -> Vec<String> {
     vec!["profile".into(), "groups".into()]
 }
 
+/// RFC 8176's `mfa`: `otp`, `hwk`, `face` and the like are each one method, and a
+/// provider may sign someone in with that one alone.
 fn default_second_factor_amr() -> Vec<String> {
-    ["mfa", "otp", "hwk", "sc", "fpt", "face", "iris"]
-        .map(String::from)
-        .to_vec()
+    vec!["mfa".into()]
 }
 
 /// Why a sign-in through the provider did not go through.
@@ -139,8 +155,12 @@ pub struct Sso {
     secret: String,
     roles: Vec<(String, Role)>,
     http: openidconnect::reqwest::Client,
-    metadata: tokio::sync::OnceCell<CoreProviderMetadata>,
+    /// The discovery document and signing keys, and when they were read: read again after
+    /// [`METADATA_LIFETIME`], so a provider's new keys are taken up without a restart.
+    metadata: tokio::sync::Mutex<Option<(std::time::Instant, CoreProviderMetadata)>>,
 }
+
+const METADATA_LIFETIME: Duration = Duration::from_secs(15 * 60);
 
 impl std::fmt::Debug for Sso {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -160,6 +180,19 @@ type DiscoveredClient = CoreClient<
     EndpointMaybeSet,
     EndpointMaybeSet,
 >;
+
+/// Signatures an ID token may carry: the provider's own keys, never the client secret
+/// (which the client holds too).
+const ASYMMETRIC_ALGORITHMS: [CoreJwsSigningAlgorithm; 8] = [
+    CoreJwsSigningAlgorithm::RsaSsaPkcs1V15Sha256,
+    CoreJwsSigningAlgorithm::RsaSsaPkcs1V15Sha384,
+    CoreJwsSigningAlgorithm::RsaSsaPkcs1V15Sha512,
+    CoreJwsSigningAlgorithm::RsaSsaPssSha256,
+    CoreJwsSigningAlgorithm::RsaSsaPssSha384,
+    CoreJwsSigningAlgorithm::EcdsaP256Sha256,
+    CoreJwsSigningAlgorithm::EcdsaP384Sha384,
+    CoreJwsSigningAlgorithm::EdDsa,
+];
 
 /// The regencies that sign in through a provider, by regency code.
 pub type Providers = HashMap<String, Arc<Sso>>;
@@ -187,8 +220,11 @@ impl Sso {
             .iter()
             .map(|(value, code)| {
                 Role::from_code(code)
+                    .filter(|role| role.granted_by_regency())
                     .map(|role| (value.clone(), role))
-                    .ok_or_else(|| SsoError::Config(format!("roles.{value}: no role '{code}'")))
+                    .ok_or_else(|| {
+                        SsoError::Config(format!("roles.{value}: no regency role '{code}'"))
+                    })
             })
             .collect::<Result<Vec<_>, _>>()?;
         if config.label.trim().is_empty() {
@@ -205,7 +241,7 @@ impl Sso {
             secret,
             roles,
             http,
-            metadata: tokio::sync::OnceCell::new(),
+            metadata: tokio::sync::Mutex::new(None),
         })
     }
 
@@ -215,20 +251,25 @@ impl Sso {
     }
 
     async fn client(&self, redirect: &str) -> Result<DiscoveredClient, SsoError> {
-        let metadata = self
-            .metadata
-            .get_or_try_init(|| async {
-                let issuer = IssuerUrl::new(self.config.issuer.clone())
-                    .map_err(|e| SsoError::Config(e.to_string()))?;
-                CoreProviderMetadata::discover_async(issuer, &self.http)
-                    .await
-                    .map_err(|e| SsoError::Unavailable(chain(&e)))
-            })
-            .await?;
+        let metadata = {
+            let mut cached = self.metadata.lock().await;
+            match cached.as_ref() {
+                Some((read, metadata)) if read.elapsed() < METADATA_LIFETIME => metadata.clone(),
+                _ => {
+                    let issuer = IssuerUrl::new(self.config.issuer.clone())
+                        .map_err(|e| SsoError::Config(e.to_string()))?;
+                    let metadata = CoreProviderMetadata::discover_async(issuer, &self.http)
+                        .await
+                        .map_err(|e| SsoError::Unavailable(chain(&e)))?;
+                    *cached = Some((std::time::Instant::now(), metadata.clone()));
+                    metadata
+                }
+            }
+        };
         let redirect =
             RedirectUrl::new(redirect.to_string()).map_err(|e| SsoError::Config(e.to_string()))?;
         Ok(CoreClient::from_provider_metadata(
-            metadata.clone(),
+            metadata,
             ClientId::new(self.config.client_id.clone()),
             Some(ClientSecret::new(self.secret.clone())),
         )
@@ -267,16 +308,17 @@ impl Sso {
         pending: &Pending,
         returned: &Returned,
     ) -> Result<Person, SsoError> {
-        if let Some(error) = &returned.error {
-            let detail = returned.error_description.as_deref().unwrap_or_default();
-            return Err(SsoError::Refused(format!("{error} {detail}")));
-        }
+        // The state first: no other site can cancel a sign-in under way.
         let state_ok = returned
             .state
             .as_deref()
             .is_some_and(|state| crate::credentials::same_secret(state, &pending.state));
         if !state_ok {
             return Err(SsoError::Expired);
+        }
+        if let Some(error) = &returned.error {
+            let detail = returned.error_description.as_deref().unwrap_or_default();
+            return Err(SsoError::Refused(format!("{error} {detail}")));
         }
         if returned
             .iss
@@ -298,13 +340,19 @@ impl Sso {
             .set_pkce_verifier(PkceCodeVerifier::new(pending.verifier.clone()))
             .request_async(&self.http)
             .await
-            .map_err(|e| SsoError::Invalid(chain(&e)))?;
+            .map_err(|e| match e {
+                // The provider refused the code (used, forged, or another client's).
+                openidconnect::RequestTokenError::ServerResponse(_) => SsoError::Invalid(chain(&e)),
+                _ => SsoError::Unavailable(chain(&e)),
+            })?;
         let id_token = tokens
             .id_token()
             .ok_or_else(|| SsoError::Invalid("no ID token".into()))?;
         let claims = id_token
             .claims(
-                &client.id_token_verifier(),
+                &client
+                    .id_token_verifier()
+                    .set_allowed_algs(ASYMMETRIC_ALGORITHMS.to_vec()),
                 &Nonce::new(pending.nonce.clone()),
             )
             .map_err(|e| SsoError::Invalid(chain(&e)))?;
@@ -316,10 +364,10 @@ impl Sso {
         });
         let info: UserInfoClaims<OtherClaims, CoreGenderClaim> = client
             .user_info(tokens.access_token().clone(), Some(subject.clone()))
-            .map_err(|e| SsoError::Invalid(e.to_string()))?
+            .map_err(|e| SsoError::Config(e.to_string()))?
             .request_async(&self.http)
             .await
-            .map_err(|e| SsoError::Invalid(chain(&e)))?;
+            .map_err(|e| SsoError::Unavailable(chain(&e)))?;
         // Every claim by its name, standard or not: the settings name them.
         let all = serde_json::to_value(&info).map_err(|e| SsoError::Invalid(e.to_string()))?;
         let role = role_of(all.get(&self.config.role_claim), &self.roles)?;
@@ -353,8 +401,10 @@ impl Sso {
             _ => text(&self.config.nip_claim),
         };
         let username_claim = Some(self.config.username_claim.clone());
+        // Held to the rule every username keeps (no look-alike letters of other scripts).
         let username = text(&username_claim)
-            .filter(|name| name.len() <= 64 && !name.chars().any(char::is_control))
+            .map(|name| name.to_ascii_lowercase())
+            .filter(|name| suara_domain::access::valid_username(name))
             .ok_or_else(|| SsoError::MissingClaim {
                 claim: self.config.username_claim.clone(),
                 role,
@@ -379,10 +429,6 @@ pub async fn account_for(
     person: &Person,
     now: time::OffsetDateTime,
 ) -> Result<suara_store::SsoSignIn, suara_store::StoreError> {
-    // A password no one knows: the account never signs in with one.
-    let unusable = crate::credentials::hash_password_off_thread(crate::credentials::random_token())
-        .await
-        .map_err(suara_store::StoreError::Corrupt)?;
     let linked = suara_store::SsoPerson {
         issuer: &person.issuer,
         subject: &person.subject,
@@ -390,7 +436,7 @@ pub async fn account_for(
         role: person.role,
         unit_id: person.unit_id.as_deref(),
         nip: person.nip.as_deref(),
-        unusable_hash: &unusable,
+        unusable_hash: crate::credentials::unusable_hash(),
     };
     store.sso_sign_in(tenant_id, &linked, now).await
 }

@@ -216,6 +216,15 @@ pub fn password_problem(password: &str) -> Option<&'static str> {
     }
 }
 
+/// A username: 3–64 characters of a–z, 0–9, '.', '_' or '-' (no look-alike letters from
+/// other scripts, so no name can pass for another in the audit log).
+pub fn valid_username(username: &str) -> bool {
+    (3..=64).contains(&username.len())
+        && username.bytes().all(|b| {
+            b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'.' | b'_' | b'-')
+        })
+}
+
 /// What is wrong with a new account's fields, if anything (English; shown to staff).
 pub fn new_account_problem(
     username: &str,
@@ -224,11 +233,7 @@ pub fn new_account_problem(
     nip: Option<&str>,
     password: &str,
 ) -> Option<&'static str> {
-    let username_ok = (3..=64).contains(&username.len())
-        && username.bytes().all(|b| {
-            b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'.' | b'_' | b'-')
-        });
-    if !username_ok {
+    if !valid_username(username) {
         Some("username: 3–64 characters of a–z, 0–9, '.', '_' or '-'")
     } else if let Some(problem) = password_problem(password) {
         Some(problem)

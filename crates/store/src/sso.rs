@@ -37,8 +37,8 @@ pub enum SsoSignIn {
 
 impl Store {
     /// Finds or creates the account linked to `person`, and sets its role, unit and NIP to
-    /// what the provider says now; a new account and each change are audit entries, by the
-    /// provider's issuer.
+    /// what the provider says now (ending the account's sessions when they change); a new
+    /// account and each change are audit entries, by the provider's issuer.
     pub async fn sso_sign_in(
         &self,
         tenant_id: &str,
@@ -104,6 +104,13 @@ impl Store {
                     .bind(person.nip)
                     .execute(&mut *tx)
                     .await?;
+                    // A session kept its second factor for the role it began with: a role
+                    // that touches pay must not inherit it, so every session ends.
+                    sqlx::query("DELETE FROM sessions WHERE tenant_id = $1 AND username = $2")
+                        .bind(tenant_id)
+                        .bind(&username)
+                        .execute(&mut *tx)
+                        .await?;
                     let record = AuditRecord {
                         tenant_id,
                         at,

@@ -211,6 +211,15 @@ fn village(code: &str, name: &str, ring: &str) -> Village {
     }
 }
 
+/// A free port on loopback, for a helper process a test starts (a provider, a balancer)
+/// whose address must be known before it runs.
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|listener| listener.local_addr())
+        .map(|addr| addr.port())
+        .unwrap_or(0)
+}
+
 /// The fixture's district (a kecamatan unit) and one of its villages.
 pub const DISTRICT: &str = "kecamatan-watulimo";
 pub const VILLAGE: &str = "35.03.08.2006";

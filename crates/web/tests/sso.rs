@@ -45,16 +45,6 @@ fn provider_dir() -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/sso")
 }
 
-/// A free port on loopback for the provider (its issuer address must be known before the
-/// app starts; the app's address before the provider starts).
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
 fn start_provider(port: u16, redirect: &str) -> Provider {
     let mut child = Command::new("node")
         .arg("provider.mjs")
@@ -156,7 +146,7 @@ async fn through_provider(
     assert!(page.contains("Masuk dengan Akun Pemkab Uji"), "{page}");
     let start = app.get("/masuk/sso?lang=id").await;
     assert_eq!(start.status(), StatusCode::SEE_OTHER);
-    let kept = set_cookie_value(&start, "suara_sso").expect("the way there is kept");
+    let kept = set_cookie_value(&start, "__Host-suara_sso").expect("the way there is kept");
     let to = start.headers()[LOCATION].to_str().unwrap().to_string();
     assert!(to.starts_with(&provider.base), "{to}");
     let back = provider.sign_in(&to, username).await;
@@ -164,7 +154,7 @@ async fn through_provider(
     let answer = app
         .client
         .get(&back)
-        .header(COOKIE, format!("suara_sso={kept}"))
+        .header(COOKIE, format!("__Host-suara_sso={kept}"))
         .send()
         .await
         .unwrap();
@@ -187,6 +177,7 @@ async fn refusal(response: reqwest::Response, status: StatusCode, words: &str) {
 }
 
 async fn staff_sign_in_through_the_regency_identity_provider(db: TestDatabase) {
+    let url = db.url.clone();
     if Command::new("node").arg("--version").output().is_err()
         || !provider_dir().join("node_modules/oidc-provider").exists()
     {
@@ -196,7 +187,7 @@ async fn staff_sign_in_through_the_regency_identity_provider(db: TestDatabase) {
         );
         return;
     }
-    let port = free_port();
+    let port = suara_store::testing::free_port();
     let config: suara_app::sso::SsoConfig = serde_json::from_value(serde_json::json!({
         "issuer": format!("http://localhost:{port}"),
         "client_id": "suara",
@@ -255,6 +246,29 @@ async fn staff_sign_in_through_the_regency_identity_provider(db: TestDatabase) {
     // A second sign-in is the same account, not a new one.
     let (again, _) = through_provider(&app, &mut provider, "budi.bappeda").await;
     assert_eq!(again.status(), StatusCode::SEE_OTHER);
+    // When the provider moves someone, the role follows at their next sign-in and every
+    // session begun under the old role ends: a second factor given (or not needed) for one
+    // role is never another's. Here the account held another role before.
+    let raw = sqlx::AnyPool::connect(&url).await.unwrap();
+    sqlx::query("UPDATE accounts SET role = 'officer' WHERE username = 'budi.bappeda'")
+        .execute(&raw)
+        .await
+        .unwrap();
+    let (moved, _) = through_provider(&app, &mut provider, "budi.bappeda").await;
+    assert_eq!(moved.status(), StatusCode::SEE_OTHER);
+    let old = app.get_as(&budi, "/dasbor").await;
+    assert_eq!(old.status(), StatusCode::SEE_OTHER, "the old session ended");
+    let budi = session_of(&moved);
+    assert_eq!(app.get_as(&budi, "/dasbor").await.status(), StatusCode::OK);
+    assert_eq!(
+        app.store
+            .account("t1", "budi.bappeda")
+            .await
+            .unwrap()
+            .unwrap()
+            .role,
+        Role::Planner
+    );
 
     // BPKAD, whose provider asked for a password only: suara's own code is still asked, and
     // no pay page opens before it.
@@ -286,7 +300,7 @@ async fn staff_sign_in_through_the_regency_identity_provider(db: TestDatabase) {
     refusal(answer, StatusCode::FORBIDDEN, "unit kerja yang tidak ada").await;
     // Someone at the provider named `admin` does not become suara's administrator.
     let (answer, _) = through_provider(&app, &mut provider, "admin").await;
-    refusal(answer, StatusCode::FORBIDDEN, "sudah dipakai akun").await;
+    refusal(answer, StatusCode::FORBIDDEN, "sudah dipakai akun lain").await;
     assert_eq!(
         app.store
             .account("t1", "admin")
@@ -317,11 +331,11 @@ async fn staff_sign_in_through_the_regency_identity_provider(db: TestDatabase) {
     )
     .await;
     let start = app.get("/masuk/sso?lang=id").await;
-    let other = set_cookie_value(&start, "suara_sso").unwrap();
+    let other = set_cookie_value(&start, "__Host-suara_sso").unwrap();
     let crossed = app
         .client
         .get(&back)
-        .header(COOKIE, format!("suara_sso={other}"))
+        .header(COOKIE, format!("__Host-suara_sso={other}"))
         .send()
         .await
         .unwrap();
@@ -332,7 +346,7 @@ async fn staff_sign_in_through_the_regency_identity_provider(db: TestDatabase) {
     )
     .await;
     let start = app.get("/masuk/sso?lang=id").await;
-    let kept = set_cookie_value(&start, "suara_sso").unwrap();
+    let kept = set_cookie_value(&start, "__Host-suara_sso").unwrap();
     let to = start.headers()[LOCATION].to_str().unwrap().to_string();
     let fresh = provider.sign_in(&to, "sari.bkpsdm").await;
     let state = fresh
@@ -354,7 +368,7 @@ async fn staff_sign_in_through_the_regency_identity_provider(db: TestDatabase) {
         .get(app.url(&format!(
             "/masuk/sso/kembali?code={used_code}&state={state}"
         )))
-        .header(COOKIE, format!("suara_sso={kept}"))
+        .header(COOKIE, format!("__Host-suara_sso={kept}"))
         .send()
         .await
         .unwrap();
@@ -369,7 +383,7 @@ async fn staff_sign_in_through_the_regency_identity_provider(db: TestDatabase) {
         .get(app.url(&format!(
             "/masuk/sso/kembali?code=dibuat-buat&state={state}"
         )))
-        .header(COOKIE, format!("suara_sso={kept}"))
+        .header(COOKIE, format!("__Host-suara_sso={kept}"))
         .send()
         .await
         .unwrap();

@@ -6474,8 +6474,8 @@ pub const SSO_MISSING_DETAIL: Text = Text {
     en: "{} did not send your work unit, NIP or username, which the role {} needs. Ask the administrator to complete it.",
 };
 pub const SSO_USERNAME_TAKEN: Text = Text {
-    id: "Nama pengguna {} sudah dipakai akun yang masuk dengan kata sandi. Masuklah dengan kata sandi, atau minta administrator mengganti salah satunya.",
-    en: "The username {} belongs to an account that signs in with a password. Sign in with the password, or ask the administrator to rename one of them.",
+    id: "Nama pengguna {} sudah dipakai akun lain di suara, jadi akun Anda tidak disambungkan ke sana. Minta administrator memeriksanya.",
+    en: "The username {} already belongs to another account in suara, so yours was not linked to it. Ask the administrator to look into it.",
 };
 pub const SSO_UNKNOWN_UNIT: Text = Text {
     id: "{} menyebut unit kerja yang tidak ada di suara. Minta administrator memeriksa unit kerja Anda di sana.",

@@ -1,7 +1,7 @@
 //! Signing in through the regency's identity provider (OpenID Connect, see
 //! `suara_app::sso`): off to the provider, and back with a code that becomes a session.
-//! What the browser must keep in between (state, nonce, PKCE verifier) is a cookie only
-//! this path reads, for ten minutes.
+//! What the browser must keep in between (state, nonce, PKCE verifier) is a host-only
+//! cookie, for ten minutes.
 
 use std::sync::Arc;
 
@@ -21,7 +21,11 @@ use crate::pages::failure::PageError;
 use crate::routes;
 use crate::AppState;
 
-const SSO_COOKIE: &str = "suara_sso";
+/// `__Host-`: set by this host only, so no sibling subdomain can plant its own sign-in in a
+/// browser.
+const SSO_COOKIE: &str = "__Host-suara_sso";
+/// Longer `next` addresses are dropped, so the cookie stays small enough to be kept.
+const MAX_NEXT: usize = 512;
 const SSO_WAIT: Duration = Duration::minutes(10);
 
 #[derive(Deserialize, Default)]
@@ -56,8 +60,7 @@ fn return_address(app: &AppState, headers: &HeaderMap) -> String {
 }
 
 fn with_cookie(mut response: Response, value: &str, max_age: Duration) -> Response {
-    let cookie = auth::set_cookie(SSO_COOKIE, value, max_age).replace("Path=/", "Path=/masuk/sso");
-    if let Ok(value) = cookie.parse() {
+    if let Ok(value) = auth::set_cookie(SSO_COOKIE, value, max_age).parse() {
         response.headers_mut().append(header::SET_COOKIE, value);
     }
     response
@@ -82,7 +85,9 @@ pub async fn start(
     let query: StartQuery =
         serde_urlencoded::from_str(query.as_deref().unwrap_or_default()).unwrap_or_default();
     let lang = Lang::from_code(query.lang.as_deref());
-    let next = safe_next(query.next.as_deref()).map(str::to_string);
+    let next = safe_next(query.next.as_deref())
+        .filter(|next| next.len() <= MAX_NEXT)
+        .map(str::to_string);
     let (_, sso) = provider(&app).await?;
     let (address, pending) = match sso.begin(&return_address(&app, &headers)).await {
         Ok(begun) => begun,
