@@ -391,6 +391,16 @@ const FRONT_LINE: usize = 10;
 /// `officers` of them spread over the units in the same proportions.
 fn organisation(seed: u64, officers: Option<usize>) -> Organisation {
     let mut rng = Rng(seed);
+    let mut org = units_and_services(&mut rng);
+    hours_and_users(&mut org.units, &org.rated_units, &mut rng);
+    org.officers = staff(&org.units, officers, &mut rng);
+    signatories(&mut org.units, &org.officers);
+    org
+}
+
+/// The demo's units and their services, counters and quality on the 1–4 scale; no
+/// officers yet.
+fn units_and_services(rng: &mut Rng) -> Organisation {
     let mut units = Vec::new();
     let mut services = Vec::new();
     let mut rated_units = Vec::new();
@@ -439,7 +449,7 @@ fn organisation(seed: u64, officers: Option<usize>) -> Organisation {
             ("akta-kelahiran", "Akta kelahiran"),
             ("pindah-datang", "Surat pindah dan datang"),
         ],
-        &mut rng,
+        rng,
     );
     add_unit(
         "dpmptsp",
@@ -453,7 +463,7 @@ fn organisation(seed: u64, officers: Option<usize>) -> Organisation {
             ("perizinan-berusaha", "Perizinan berusaha (NIB)"),
             ("pbg", "Persetujuan Bangunan Gedung"),
         ],
-        &mut rng,
+        rng,
     );
     add_unit("rsud-soedomo", None, "RSUD dr. Soedomo Trenggalek", "rsud");
     add_services(
@@ -463,7 +473,7 @@ fn organisation(seed: u64, officers: Option<usize>) -> Organisation {
             ("igd", "Instalasi Gawat Darurat"),
             ("rawat-inap", "Rawat inap"),
         ],
-        &mut rng,
+        rng,
     );
     add_unit(
         "dinkes",
@@ -484,7 +494,7 @@ fn organisation(seed: u64, officers: Option<usize>) -> Organisation {
         add_services(
             &id,
             &[(&poli, "Poli umum"), (&kia, "Kesehatan ibu dan anak (KIA)")],
-            &mut rng,
+            rng,
         );
     }
     add_unit(
@@ -496,13 +506,13 @@ fn organisation(seed: u64, officers: Option<usize>) -> Organisation {
     add_services(
         "dinsos",
         &[("dtks", "Layanan data terpadu kesejahteraan sosial (DTKS)")],
-        &mut rng,
+        rng,
     );
     add_unit("dishub", None, "Dinas Perhubungan", "dinas");
     add_services(
         "dishub",
         &[("uji-kir", "Pengujian kendaraan bermotor (KIR)")],
-        &mut rng,
+        rng,
     );
     for name in DISTRICTS {
         let id = format!("kecamatan-{}", name.to_lowercase());
@@ -511,7 +521,7 @@ fn organisation(seed: u64, officers: Option<usize>) -> Organisation {
         add_services(
             &id,
             &[(&paten, "Pelayanan Administrasi Terpadu Kecamatan (PATEN)")],
-            &mut rng,
+            rng,
         );
     }
 
@@ -531,11 +541,21 @@ fn organisation(seed: u64, officers: Option<usize>) -> Organisation {
     ] {
         add_unit(id, None, name, kind);
     }
+    Organisation {
+        units,
+        services,
+        points,
+        officers: Vec::new(),
+        rated_units,
+    }
+}
 
+/// Office hours where offices keep them, and the users a month of units with services.
+fn hours_and_users(units: &mut [Unit], rated_units: &[(String, f64)], rng: &mut Rng) {
     // Offices keep office hours (so answers at night are held for review); the hospital,
     // the puskesmas and civil registration post none and are not judged by the hour.
     let office_hours: ServiceHours = OFFICE_HOURS.parse().expect("the demo's hours parse");
-    for unit in &mut units {
+    for unit in units.iter_mut() {
         if unit.kind == "kecamatan"
             || ["dpmptsp", "dinsos", "dishub"].contains(&unit.unit_id.as_str())
         {
@@ -544,7 +564,7 @@ fn organisation(seed: u64, officers: Option<usize>) -> Organisation {
     }
 
     // Units with public services know roughly how many people they serve a month.
-    for unit in &mut units {
+    for unit in units.iter_mut() {
         if rated_units.iter().any(|(id, _)| *id == unit.unit_id) {
             unit.monthly_users = Some(250 + rng.below(30) as u32 * 50);
         }
@@ -552,6 +572,10 @@ fn organisation(seed: u64, officers: Option<usize>) -> Organisation {
             unit.monthly_users = Some(400);
         }
     }
+}
+
+/// Each unit's officers: the demo's own lists, or `officers` spread over the units.
+fn staff(units: &[Unit], officers: Option<usize>, rng: &mut Rng) -> Vec<CurrentOfficer> {
     // A generated regency spreads its officers in the proportions of the demo's units.
     let scaled = officers.map(|total| {
         let weights: Vec<usize> = units
@@ -574,7 +598,7 @@ fn organisation(seed: u64, officers: Option<usize>) -> Organisation {
         for index in 0..staff {
             let serial = list.len();
             let officer = loop {
-                let candidate = officer(&mut rng, &unit.unit_id, serial, index < front_line);
+                let candidate = officer(rng, &unit.unit_id, serial, index < front_line);
                 if nips.insert(candidate.officer.nip.clone()) {
                     break candidate;
                 }
@@ -582,10 +606,13 @@ fn organisation(seed: u64, officers: Option<usize>) -> Organisation {
             list.push(officer);
         }
     }
-    let officers = list;
-    // Each unit's payable list is signed by its head; the treasurer is the OPD's, so a
-    // sub-unit (a puskesmas, an UPT) names none and takes its parent's.
-    for unit in &mut units {
+    list
+}
+
+/// Each unit's payable list is signed by its head; the treasurer is the OPD's, so a
+/// sub-unit (a puskesmas, an UPT) names none and takes its parent's.
+fn signatories(units: &mut [Unit], officers: &[CurrentOfficer]) {
+    for unit in units.iter_mut() {
         let mut staff = officers
             .iter()
             .rev()
@@ -594,13 +621,6 @@ fn organisation(seed: u64, officers: Option<usize>) -> Organisation {
         if unit.parent_id.is_none() {
             unit.treasurer_nip = staff.next().map(|o| o.officer.nip.clone());
         }
-    }
-    Organisation {
-        units,
-        services,
-        points,
-        officers,
-        rated_units,
     }
 }
 

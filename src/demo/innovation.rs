@@ -122,15 +122,25 @@ fn affair_of(unit: &str) -> &'static str {
 fn catalogue(org: &Organisation, today: Date) -> Vec<DemoInnovation> {
     let mut weakest: Vec<&(String, f64)> = org.rated_units.iter().collect();
     weakest.sort_by(|a, b| a.1.total_cmp(&b.1));
-    let weak = |i: usize| weakest[i.min(weakest.len() - 1)].0.clone();
-    let team = |unit: &str| -> Vec<String> {
-        org.officers
-            .iter()
-            .filter(|o| o.officer.unit_id == unit)
-            .take(2)
-            .map(|o| o.officer.nip.clone())
-            .collect()
-    };
+    let weakest: Vec<String> = weakest.into_iter().map(|(unit, _)| unit.clone()).collect();
+    let mut all = first_innovations(org, today, &weakest);
+    all.extend(later_innovations(org, today));
+    all
+}
+
+/// Two officers of `unit`, the innovation's team.
+fn team(org: &Organisation, unit: &str) -> Vec<String> {
+    org.officers
+        .iter()
+        .filter(|o| o.officer.unit_id == unit)
+        .take(2)
+        .map(|o| o.officer.nip.clone())
+        .collect()
+}
+
+/// The first four of [`catalogue`]; `weakest` are the rated units, lowest quality first.
+fn first_innovations(org: &Organisation, today: Date, weakest: &[String]) -> Vec<DemoInnovation> {
+    let weak = |i: usize| weakest[i.min(weakest.len() - 1)].clone();
     let (queue, complaints) = (weak(0), weak(2));
     let puskesmas = "puskesmas-trenggalek".to_string();
     vec![
@@ -145,7 +155,7 @@ fn catalogue(org: &Organisation, today: Date) -> Vec<DemoInnovation> {
                 affair_of(&queue),
                 "16.6, 9.c",
                 &["elderly", "disability_physical", "women"],
-                team(&queue),
+                team(org, &queue),
             ),
             owner: queue.clone(),
             stages: vec![
@@ -191,7 +201,7 @@ fn catalogue(org: &Organisation, today: Date) -> Vec<DemoInnovation> {
                 affair_of(&complaints),
                 "16.6, 16.7",
                 &["women", "other_vulnerable"],
-                team(&complaints),
+                team(org, &complaints),
             ),
             owner: complaints.clone(),
             stages: vec![
@@ -224,7 +234,7 @@ fn catalogue(org: &Organisation, today: Date) -> Vec<DemoInnovation> {
                 "Kesehatan",
                 "3.8",
                 &["elderly"],
-                team(&puskesmas),
+                team(org, &puskesmas),
             ),
             owner: puskesmas.clone(),
             stages: vec![(Stage::Trial, first_of(today, 5))],
@@ -257,7 +267,7 @@ fn catalogue(org: &Organisation, today: Date) -> Vec<DemoInnovation> {
                     "disability_visual",
                     "other_vulnerable",
                 ],
-                team("dispendukcapil"),
+                team(org, "dispendukcapil"),
             ),
             owner: "dispendukcapil".into(),
             stages: vec![
@@ -276,6 +286,12 @@ fn catalogue(org: &Organisation, today: Date) -> Vec<DemoInnovation> {
             planted: 0.0,
             idea: None,
         },
+    ]
+}
+
+/// The last four of [`catalogue`].
+fn later_innovations(org: &Organisation, today: Date) -> Vec<DemoInnovation> {
+    vec![
         DemoInnovation {
             draft: draft(
                 "Mal pelayanan keliling",
@@ -287,7 +303,7 @@ fn catalogue(org: &Organisation, today: Date) -> Vec<DemoInnovation> {
                 "Penanaman modal",
                 "8.3, 9.3",
                 &["women"],
-                team("dpmptsp"),
+                team(org, "dpmptsp"),
             ),
             owner: "dpmptsp".into(),
             stages: vec![(Stage::Trial, today.replace_day(1).unwrap_or(today))],
@@ -314,7 +330,7 @@ fn catalogue(org: &Organisation, today: Date) -> Vec<DemoInnovation> {
                 "Kesehatan",
                 "3.8",
                 &["elderly", "children"],
-                team("rsud-soedomo"),
+                team(org, "rsud-soedomo"),
             ),
             owner: "rsud-soedomo".into(),
             stages: Vec::new(),
@@ -338,7 +354,7 @@ fn catalogue(org: &Organisation, today: Date) -> Vec<DemoInnovation> {
                 "Pemberdayaan perempuan dan perlindungan anak",
                 "4.2, 5.4",
                 &["women", "children"],
-                team("kecamatan-pogalan"),
+                team(org, "kecamatan-pogalan"),
             ),
             owner: "kecamatan-pogalan".into(),
             stages: vec![(Stage::Trial, first_of(today, 2))],
@@ -365,7 +381,7 @@ fn catalogue(org: &Organisation, today: Date) -> Vec<DemoInnovation> {
                 "Kesehatan",
                 "11.7, 3.8",
                 &["children", "elderly", "disability_physical"],
-                team("puskesmas-panggul"),
+                team(org, "puskesmas-panggul"),
             ),
             owner: "puskesmas-panggul".into(),
             stages: vec![

@@ -308,269 +308,12 @@ pub async fn fill(store: &Store, today: Date, now: OffsetDateTime) -> Result<Str
         rng: Rng(0x6d75_7372_656e_6121),
         villages: store.villages(TENANT_ID).await?,
     };
-    let last = today.year() - 1;
-    let this = today.year();
-    let mut carried_to_regency = Vec::new();
-    // Last year's village forums in six districts, carried through the whole cycle.
-    for (i, district) in DISTRICTS.iter().take(6).enumerate() {
-        let district_id = format!("kecamatan-{}", district.to_lowercase());
-        let village = villages::nth_of(&demo.villages, district, i);
-        let held = day(last, Month::January, 8 + 3 * i as u8, today);
-        let forum = demo
-            .forum(Level::Desa, Some(&district_id), Some(&village), held)
-            .await?;
-        let ranked = demo
-            .proposals(&forum, i * 2, 5, &village, held, true)
-            .await?;
-        demo.step(&ranked, Action::Verify, held, "fasilitator")
-            .await?;
-        demo.step(&ranked, Action::Prioritize, held, "fasilitator")
-            .await?;
-        demo.step(
-            &ranked[..3],
-            Action::Carry,
-            day(last, Month::January, 28, today),
-            "fasilitator",
-        )
+    let mut carried_to_regency = demo.last_years_villages(today).await?;
+    demo.last_years_district_and_regency(today, &mut carried_to_regency)
         .await?;
-        demo.step(
-            &ranked[2..3],
-            reject("Dapat didanai Dana Desa; diteruskan ke APBDes"),
-            day(last, Month::February, 2, today),
-            "musrenbang-desa",
-        )
-        .await?;
-        demo.step(
-            &ranked[..2],
-            Action::Carry,
-            day(last, Month::February, 3, today),
-            "musrenbang-desa",
-        )
-        .await?;
-        demo.step(
-            &ranked[1..2],
-            reject("Belum menjadi prioritas kecamatan tahun ini; diajukan lagi tahun depan"),
-            day(last, Month::February, 20, today),
-            "musrenbang-kecamatan",
-        )
-        .await?;
-        demo.step(
-            &ranked[..1],
-            Action::Carry,
-            day(last, Month::February, 21, today),
-            "musrenbang-kecamatan",
-        )
-        .await?;
-        carried_to_regency.push(ranked[0].clone());
-    }
-    // A district forum and a regency forum of last year.
-    let district_forum = demo
-        .forum(
-            Level::Kecamatan,
-            Some("kecamatan-trenggalek"),
-            None,
-            day(last, Month::February, 10, today),
-        )
-        .await?;
-    let town = villages::nth_of(&demo.villages, "Trenggalek", 0);
-    let ranked = demo
-        .proposals(
-            &district_forum,
-            5,
-            4,
-            &town,
-            day(last, Month::February, 10, today),
-            true,
-        )
-        .await?;
-    demo.step(
-        &ranked,
-        Action::Verify,
-        day(last, Month::February, 10, today),
-        "fasilitator",
-    )
-    .await?;
-    demo.step(
-        &ranked,
-        Action::Prioritize,
-        day(last, Month::February, 10, today),
-        "fasilitator",
-    )
-    .await?;
-    demo.step(
-        &ranked[..2],
-        Action::Carry,
-        day(last, Month::February, 24, today),
-        "fasilitator",
-    )
-    .await?;
-    demo.step(
-        &ranked[..1],
-        Action::Carry,
-        day(last, Month::March, 2, today),
-        "musrenbang-kecamatan",
-    )
-    .await?;
-    carried_to_regency.push(ranked[0].clone());
-    let regency_forum = demo
-        .forum(
-            Level::Kabupaten,
-            None,
-            None,
-            day(last, Month::March, 5, today),
-        )
-        .await?;
-    // A regency forum's proposals name villages anywhere in the regency.
-    let durenan = villages::nth_of(&demo.villages, "Durenan", 2);
-    let ranked = demo
-        .proposals(
-            &regency_forum,
-            7,
-            3,
-            &durenan,
-            day(last, Month::March, 5, today),
-            true,
-        )
-        .await?;
-    demo.step(
-        &ranked,
-        Action::Verify,
-        day(last, Month::March, 5, today),
-        "fasilitator",
-    )
-    .await?;
-    demo.step(
-        &ranked,
-        Action::Prioritize,
-        day(last, Month::March, 5, today),
-        "fasilitator",
-    )
-    .await?;
-    demo.step(
-        &ranked[..2],
-        Action::Carry,
-        day(last, Month::March, 12, today),
-        "fasilitator",
-    )
-    .await?;
-    carried_to_regency.extend(ranked[..2].iter().cloned());
-
-    // Bappeda: most into the RKPD, some budgeted in the APBD, two built this year; one still
-    // before the regency musrenbang's decision, one rejected, one returned to the village.
-    let (accepted, rest) = carried_to_regency.split_at(carried_to_regency.len() - 3);
-    let refused = &rest[1..];
-    demo.step(
-        &refused[..1],
-        reject("Sudah tercakup program Dinas Sosial tahun berjalan"),
-        day(last, Month::April, 15, today),
-        "bappeda",
-    )
-    .await?;
-    demo.step(
-        &refused[1..],
-        Action::Return {
-            reason: "Kewenangan desa: dibiayai Dana Desa, sudah masuk RKPDes tahun depan".into(),
-        },
-        day(last, Month::April, 15, today),
-        "bappeda",
-    )
-    .await?;
-    demo.step(
-        accepted,
-        Action::AcceptIntoPlan,
-        day(last, Month::May, 27, today),
-        "bappeda",
-    )
-    .await?;
-    for code in accepted.iter().take(5) {
-        // The budget is the estimate, rounded down to a hundred thousand rupiah.
-        let estimate = store
-            .proposal(TENANT_ID, code)
-            .await?
-            .and_then(|(p, _)| p.proposal.estimated_cost)
-            .unwrap_or(25_000_000);
-        let amount = (estimate / 100_000).max(1) * 100_000;
-        demo.step(
-            std::slice::from_ref(code),
-            Action::Budget { amount },
-            day(last, Month::November, 28, today),
-            "bappeda",
-        )
-        .await?;
-    }
-    // Progress reported after the budget: two built (the report at 100 % completes them),
-    // two under way, one not started.
-    for (i, code) in accepted.iter().take(4).enumerate() {
-        let budget = store
-            .proposal(TENANT_ID, code)
-            .await?
-            .and_then(|(p, _)| p.budget_amount)
-            .unwrap_or(0);
-        let reports: &[(Month, u8, u8, u8, &str)] = &[
-            (
-                Month::February,
-                16,
-                30,
-                25,
-                "Material datang, pekerjaan persiapan dan pondasi dimulai.",
-            ),
-            (
-                Month::April,
-                20,
-                70,
-                65,
-                "Pekerjaan utama berjalan; diperiksa bersama kader desa.",
-            ),
-            (
-                Month::June,
-                30,
-                100,
-                96,
-                "Selesai dan dipakai warga; berita acara serah terima ditandatangani.",
-            ),
-        ];
-        for (month, d, percent, spent, note) in &reports[..if i < 2 { 3 } else { 2 }] {
-            let entry = Progress {
-                on: day(this, *month, *d, today),
-                percent: *percent,
-                spent: budget / 100 * u64::from(*spent),
-                note: (*note).to_string(),
-            };
-            store
-                .add_progress(TENANT_ID, code, &entry, None, "bappeda", now)
-                .await
-                .map_err(fail)?;
-        }
-    }
-
-    // This year's forums, still under way.
-    for (i, district) in DISTRICTS.iter().skip(6).take(3).enumerate() {
-        let district_id = format!("kecamatan-{}", district.to_lowercase());
-        let village = villages::nth_of(&demo.villages, district, i + 1);
-        let held = day(this, Month::January, 12 + 4 * i as u8, today);
-        let forum = demo
-            .forum(Level::Desa, Some(&district_id), Some(&village), held)
-            .await?;
-        let scored = i > 0;
-        let ranked = demo
-            .proposals(&forum, 3 + i * 3, 4, &village, held, scored)
-            .await?;
-        if i >= 1 {
-            demo.step(&ranked, Action::Verify, held, "fasilitator")
-                .await?;
-        }
-        if i == 2 {
-            demo.step(&ranked, Action::Prioritize, held, "fasilitator")
-                .await?;
-            demo.step(
-                &ranked[..2],
-                Action::Carry,
-                day(this, Month::February, 5, today),
-                "fasilitator",
-            )
-            .await?;
-        }
-    }
+    let accepted = demo.bappeda_decides(&carried_to_regency, today).await?;
+    demo.progress(&accepted, today).await?;
+    demo.this_years_forums(today).await?;
     let all = store
         .proposals(TENANT_ID, &ProposalFilter::default())
         .await?;
@@ -579,4 +322,302 @@ pub async fn fill(store: &Store, today: Date, now: OffsetDateTime) -> Result<Str
         store.forums(TENANT_ID).await?.len(),
         all.len()
     ))
+}
+
+impl Demo<'_> {
+    /// Last year's village forums in six districts, carried through the whole cycle; the
+    /// proposals that reached the regency.
+    async fn last_years_villages(&mut self, today: Date) -> Result<Vec<String>, StoreError> {
+        let last = today.year() - 1;
+        let mut carried_to_regency = Vec::new();
+        for (i, district) in DISTRICTS.iter().take(6).enumerate() {
+            let district_id = format!("kecamatan-{}", district.to_lowercase());
+            let village = villages::nth_of(&self.villages, district, i);
+            let held = day(last, Month::January, 8 + 3 * i as u8, today);
+            let forum = self
+                .forum(Level::Desa, Some(&district_id), Some(&village), held)
+                .await?;
+            let ranked = self
+                .proposals(&forum, i * 2, 5, &village, held, true)
+                .await?;
+            self.step(&ranked, Action::Verify, held, "fasilitator")
+                .await?;
+            self.step(&ranked, Action::Prioritize, held, "fasilitator")
+                .await?;
+            self.step(
+                &ranked[..3],
+                Action::Carry,
+                day(last, Month::January, 28, today),
+                "fasilitator",
+            )
+            .await?;
+            self.step(
+                &ranked[2..3],
+                reject("Dapat didanai Dana Desa; diteruskan ke APBDes"),
+                day(last, Month::February, 2, today),
+                "musrenbang-desa",
+            )
+            .await?;
+            self.step(
+                &ranked[..2],
+                Action::Carry,
+                day(last, Month::February, 3, today),
+                "musrenbang-desa",
+            )
+            .await?;
+            self.step(
+                &ranked[1..2],
+                reject("Belum menjadi prioritas kecamatan tahun ini; diajukan lagi tahun depan"),
+                day(last, Month::February, 20, today),
+                "musrenbang-kecamatan",
+            )
+            .await?;
+            self.step(
+                &ranked[..1],
+                Action::Carry,
+                day(last, Month::February, 21, today),
+                "musrenbang-kecamatan",
+            )
+            .await?;
+            carried_to_regency.push(ranked[0].clone());
+        }
+        Ok(carried_to_regency)
+    }
+
+    /// A district forum and a regency forum of last year.
+    async fn last_years_district_and_regency(
+        &mut self,
+        today: Date,
+        carried_to_regency: &mut Vec<String>,
+    ) -> Result<(), StoreError> {
+        let last = today.year() - 1;
+        let district_forum = self
+            .forum(
+                Level::Kecamatan,
+                Some("kecamatan-trenggalek"),
+                None,
+                day(last, Month::February, 10, today),
+            )
+            .await?;
+        let town = villages::nth_of(&self.villages, "Trenggalek", 0);
+        let ranked = self
+            .proposals(
+                &district_forum,
+                5,
+                4,
+                &town,
+                day(last, Month::February, 10, today),
+                true,
+            )
+            .await?;
+        self.step(
+            &ranked,
+            Action::Verify,
+            day(last, Month::February, 10, today),
+            "fasilitator",
+        )
+        .await?;
+        self.step(
+            &ranked,
+            Action::Prioritize,
+            day(last, Month::February, 10, today),
+            "fasilitator",
+        )
+        .await?;
+        self.step(
+            &ranked[..2],
+            Action::Carry,
+            day(last, Month::February, 24, today),
+            "fasilitator",
+        )
+        .await?;
+        self.step(
+            &ranked[..1],
+            Action::Carry,
+            day(last, Month::March, 2, today),
+            "musrenbang-kecamatan",
+        )
+        .await?;
+        carried_to_regency.push(ranked[0].clone());
+        let regency_forum = self
+            .forum(
+                Level::Kabupaten,
+                None,
+                None,
+                day(last, Month::March, 5, today),
+            )
+            .await?;
+        // A regency forum's proposals name villages anywhere in the regency.
+        let durenan = villages::nth_of(&self.villages, "Durenan", 2);
+        let ranked = self
+            .proposals(
+                &regency_forum,
+                7,
+                3,
+                &durenan,
+                day(last, Month::March, 5, today),
+                true,
+            )
+            .await?;
+        self.step(
+            &ranked,
+            Action::Verify,
+            day(last, Month::March, 5, today),
+            "fasilitator",
+        )
+        .await?;
+        self.step(
+            &ranked,
+            Action::Prioritize,
+            day(last, Month::March, 5, today),
+            "fasilitator",
+        )
+        .await?;
+        self.step(
+            &ranked[..2],
+            Action::Carry,
+            day(last, Month::March, 12, today),
+            "fasilitator",
+        )
+        .await?;
+        carried_to_regency.extend(ranked[..2].iter().cloned());
+        Ok(())
+    }
+
+    /// Bappeda: most into the RKPD, some budgeted in the APBD; one still before the regency
+    /// musrenbang's decision, one rejected, one returned to the village. The accepted ones.
+    async fn bappeda_decides(
+        &mut self,
+        carried_to_regency: &[String],
+        today: Date,
+    ) -> Result<Vec<String>, StoreError> {
+        let last = today.year() - 1;
+        let (accepted, rest) = carried_to_regency.split_at(carried_to_regency.len() - 3);
+        let refused = &rest[1..];
+        self.step(
+            &refused[..1],
+            reject("Sudah tercakup program Dinas Sosial tahun berjalan"),
+            day(last, Month::April, 15, today),
+            "bappeda",
+        )
+        .await?;
+        self.step(
+            &refused[1..],
+            Action::Return {
+                reason: "Kewenangan desa: dibiayai Dana Desa, sudah masuk RKPDes tahun depan"
+                    .into(),
+            },
+            day(last, Month::April, 15, today),
+            "bappeda",
+        )
+        .await?;
+        self.step(
+            accepted,
+            Action::AcceptIntoPlan,
+            day(last, Month::May, 27, today),
+            "bappeda",
+        )
+        .await?;
+        for code in accepted.iter().take(5) {
+            // The budget is the estimate, rounded down to a hundred thousand rupiah.
+            let estimate = self
+                .store
+                .proposal(TENANT_ID, code)
+                .await?
+                .and_then(|(p, _)| p.proposal.estimated_cost)
+                .unwrap_or(25_000_000);
+            let amount = (estimate / 100_000).max(1) * 100_000;
+            self.step(
+                std::slice::from_ref(code),
+                Action::Budget { amount },
+                day(last, Month::November, 28, today),
+                "bappeda",
+            )
+            .await?;
+        }
+        Ok(accepted.to_vec())
+    }
+
+    /// Progress reported after the budget: two built (the report at 100 % completes them),
+    /// two under way, one not started.
+    async fn progress(&mut self, accepted: &[String], today: Date) -> Result<(), StoreError> {
+        let this = today.year();
+        for (i, code) in accepted.iter().take(4).enumerate() {
+            let budget = self
+                .store
+                .proposal(TENANT_ID, code)
+                .await?
+                .and_then(|(p, _)| p.budget_amount)
+                .unwrap_or(0);
+            let reports: &[(Month, u8, u8, u8, &str)] = &[
+                (
+                    Month::February,
+                    16,
+                    30,
+                    25,
+                    "Material datang, pekerjaan persiapan dan pondasi dimulai.",
+                ),
+                (
+                    Month::April,
+                    20,
+                    70,
+                    65,
+                    "Pekerjaan utama berjalan; diperiksa bersama kader desa.",
+                ),
+                (
+                    Month::June,
+                    30,
+                    100,
+                    96,
+                    "Selesai dan dipakai warga; berita acara serah terima ditandatangani.",
+                ),
+            ];
+            for (month, d, percent, spent, note) in &reports[..if i < 2 { 3 } else { 2 }] {
+                let entry = Progress {
+                    on: day(this, *month, *d, today),
+                    percent: *percent,
+                    spent: budget / 100 * u64::from(*spent),
+                    note: (*note).to_string(),
+                };
+                self.store
+                    .add_progress(TENANT_ID, code, &entry, None, "bappeda", self.now)
+                    .await
+                    .map_err(fail)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// This year's forums, still under way.
+    async fn this_years_forums(&mut self, today: Date) -> Result<(), StoreError> {
+        let this = today.year();
+        for (i, district) in DISTRICTS.iter().skip(6).take(3).enumerate() {
+            let district_id = format!("kecamatan-{}", district.to_lowercase());
+            let village = villages::nth_of(&self.villages, district, i + 1);
+            let held = day(this, Month::January, 12 + 4 * i as u8, today);
+            let forum = self
+                .forum(Level::Desa, Some(&district_id), Some(&village), held)
+                .await?;
+            let scored = i > 0;
+            let ranked = self
+                .proposals(&forum, 3 + i * 3, 4, &village, held, scored)
+                .await?;
+            if i >= 1 {
+                self.step(&ranked, Action::Verify, held, "fasilitator")
+                    .await?;
+            }
+            if i == 2 {
+                self.step(&ranked, Action::Prioritize, held, "fasilitator")
+                    .await?;
+                self.step(
+                    &ranked[..2],
+                    Action::Carry,
+                    day(this, Month::February, 5, today),
+                    "fasilitator",
+                )
+                .await?;
+            }
+        }
+        Ok(())
+    }
 }

@@ -72,6 +72,19 @@ pub fn skm_pdf(r: &SkmReport) -> Vec<u8> {
         &title,
         &format!("SKM {} · {} · {}", r.unit, r.period, r.regency),
     );
+    cover(&mut doc, r);
+    key_figures(&mut doc, r);
+    introduction(&mut doc, r);
+    profile(&mut doc, r);
+    results(&mut doc, r);
+    analysis(&mut doc, r);
+    follow_up(&mut doc, r);
+    closing(&mut doc, r);
+    doc.finish()
+}
+
+/// Title page: the regency, the report, the unit and the period.
+fn cover(doc: &mut Document, r: &SkmReport) {
     doc.gap(40.0);
     doc.centred(&r.regency.to_uppercase(), Weight::Bold, 12.0);
     doc.gap(10.0);
@@ -81,7 +94,10 @@ pub fn skm_pdf(r: &SkmReport) -> Vec<u8> {
     doc.centred(&r.unit, Weight::Bold, 14.0);
     doc.centred(&format!("Periode {}", r.period), Weight::Regular, 12.0);
     doc.gap(30.0);
+}
 
+/// The figures a reader looks for first, and how sure the IKM is.
+fn key_figures(doc: &mut Document, r: &SkmReport) {
     let responses = r.score.as_ref().map_or(0, |s| s.responses);
     let sure = &r.precision;
     let met = if sure.provisional() {
@@ -119,7 +135,10 @@ pub fn skm_pdf(r: &SkmReport) -> Vec<u8> {
         None => figures.push(("IKM", "belum ada tanggapan".into())),
     }
     doc.key_figures(&figures);
+}
 
+/// I: why the survey is held, and the method.
+fn introduction(doc: &mut Document, r: &SkmReport) {
     doc.heading("I. Pendahuluan");
     doc.paragraph(
         &format!(
@@ -135,7 +154,11 @@ pub fn skm_pdf(r: &SkmReport) -> Vec<u8> {
         Weight::Regular,
         10.0,
     );
+}
 
+/// II: respondents by sex, age, education and occupation.
+fn profile(doc: &mut Document, r: &SkmReport) {
+    let responses = r.score.as_ref().map_or(0, |s| s.responses);
     doc.heading("II. Profil Responden");
     if r.profile.iter().all(|g| g.rows.is_empty()) {
         doc.paragraph("Belum ada data profil responden.", Weight::Regular, 10.0);
@@ -188,7 +211,11 @@ pub fn skm_pdf(r: &SkmReport) -> Vec<u8> {
         }
         doc.table(&columns, &rows, false);
     }
+}
 
+/// III: NRR per element with its chart, the IKM and its grade.
+fn results(doc: &mut Document, r: &SkmReport) {
+    let sure = &r.precision;
     doc.heading("III. Hasil per Unsur Pelayanan");
     match &r.score {
         None => doc.paragraph(
@@ -304,7 +331,10 @@ pub fn skm_pdf(r: &SkmReport) -> Vec<u8> {
             );
         }
     }
+}
 
+/// IV: the weakest elements and the suggestions received.
+fn analysis(doc: &mut Document, r: &SkmReport) {
     doc.heading("IV. Analisis: Unsur Terlemah dan Saran Masyarakat");
     if let Some(score) = &r.score {
         doc.paragraph(
@@ -382,7 +412,10 @@ pub fn skm_pdf(r: &SkmReport) -> Vec<u8> {
             );
         }
     }
+}
 
+/// V: the follow-up plan.
+fn follow_up(doc: &mut Document, r: &SkmReport) {
     doc.heading("V. Rencana Tindak Lanjut");
     if r.follow_up.is_empty() {
         doc.paragraph(
@@ -433,7 +466,10 @@ pub fn skm_pdf(r: &SkmReport) -> Vec<u8> {
             .collect();
         doc.table(&columns, &rows, false);
     }
+}
 
+/// VI: closing, with the chain head for checking the data.
+fn closing(doc: &mut Document, r: &SkmReport) {
     doc.heading("VI. Penutup");
     doc.paragraph(
         &format!(
@@ -451,5 +487,4 @@ pub fn skm_pdf(r: &SkmReport) -> Vec<u8> {
             8.5,
         );
     }
-    doc.finish()
 }

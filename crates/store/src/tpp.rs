@@ -817,30 +817,7 @@ impl Store {
         signer: &crate::LogSigner<'_>,
     ) -> Result<RunSummary, TppError> {
         let key = signer.key;
-        // Responses of an unfinished month are still coming: a run now would pay on half a
-        // month (or, for a future month, on nothing at all).
-        let current = self
-            .tenant(tenant_id)
-            .await?
-            .ok_or_else(|| StoreError::Corrupt(format!("no regency {tenant_id}")))?
-            .month_of(at);
-        if month >= current {
-            return Err(TppError::MonthNotEnded(month));
-        }
-        // The log as it stands, signed now: the run records it and is sealed with it.
-        let head = self
-            .sign_log(tenant_id, signer, at)
-            .await?
-            .unwrap_or_else(|| {
-                TreeHead {
-                    log: LogKind::Responses,
-                    tenant_id: tenant_id.to_string(),
-                    size: 0,
-                    root: empty_root(),
-                    signed_at_ms: (at.unix_timestamp_nanos() / 1_000_000) as i64,
-                }
-                .sign(key)
-            });
+        let head = self.log_head_for_run(tenant_id, month, at, signer).await?;
         // Never pay from a policy, base, component, assignment or ticket edited in place.
         if let Some(problem) = self.pay_inputs_problem(tenant_id).await? {
             return Err(TppError::HistoryDisagrees(problem));
@@ -852,68 +829,7 @@ impl Store {
         let total = money(payroll.total());
 
         let mut tx = self.writer.begin().await?;
-        let latest = sqlx::query(
-            "SELECT run_version, state FROM tpp_runs WHERE tenant_id = $1 AND period_month = $2
-             ORDER BY run_version DESC LIMIT 1",
-        )
-        .bind(tenant_id)
-        .bind(month.to_string())
-        .fetch_optional(&mut *tx)
-        .await?;
-        let latest = match latest {
-            Some(row) => {
-                let state: String = row.try_get("state")?;
-                Some((
-                    row.try_get::<i64, _>("run_version")?,
-                    RunState::from_code(&state)
-                        .ok_or_else(|| corrupt(format!("run state '{state}'")))?,
-                ))
-            }
-            None => None,
-        };
-        let version = match latest {
-            Some((version, RunState::Approved)) => {
-                return Err(TppError::AwaitingLock(month, version))
-            }
-            Some((version, state)) if state != RunState::Locked => {
-                // Recomputed in place, or followed by a new version, only if the signed audit
-                // chain agrees: a locked run set back to draft, or marked discarded, in the
-                // database must be neither overwritten nor replaced.
-                match self.run_by_history(tenant_id, month, version).await? {
-                    Ok(record) if record.state == state => {}
-                    Ok(record) => {
-                        return Err(TppError::HistoryDisagrees(format!(
-                        "run {month} v{version} is {} in the database, but the audit chain says {}: it was changed behind the application's back",
-                        state.code(),
-                        record.state.code()
-                    )))
-                    }
-                    Err(why) => {
-                        return Err(TppError::HistoryDisagrees(format!(
-                            "run {month} v{version}: {why}: it was changed behind the application's back"
-                        )))
-                    }
-                }
-                if state == RunState::Discarded {
-                    version + 1
-                } else {
-                    for table in ["tpp_runs", "tpp_run_officers"] {
-                        sqlx::query(&format!(
-                            "DELETE FROM {table}
-                             WHERE tenant_id = $1 AND period_month = $2 AND run_version = $3"
-                        ))
-                        .bind(tenant_id)
-                        .bind(month.to_string())
-                        .bind(version)
-                        .execute(&mut *tx)
-                        .await?;
-                    }
-                    version
-                }
-            }
-            Some((version, _)) => version + 1,
-            None => 1,
-        };
+        let version = self.next_run_version(&mut tx, tenant_id, month).await?;
         let seal = RunSeal {
             tenant_id,
             month: &month.to_string(),
@@ -948,28 +864,7 @@ impl Store {
         .bind(seal)
         .execute(&mut *tx)
         .await?;
-        let amounts: HashMap<&str, u64> = payroll
-            .rows
-            .iter()
-            .map(|r| (r.nip.as_str(), r.explanation.amount))
-            .collect();
-        let unpaid: HashMap<&str, &str> = payroll
-            .unpaid
-            .iter()
-            .map(|u| (u.nip.as_str(), u.reason.as_str()))
-            .collect();
-        for officer in &officers {
-            insert_run_officer(
-                &mut tx,
-                tenant_id,
-                month,
-                version,
-                officer,
-                amounts.get(officer.input.nip.as_str()).copied(),
-                unpaid.get(officer.input.nip.as_str()).copied(),
-            )
-            .await?;
-        }
+        insert_run_officers(&mut tx, tenant_id, month, version, &officers, &payroll).await?;
         record_event(
             &mut tx,
             tenant_id,
@@ -1014,6 +909,117 @@ impl Store {
             unpaid: payroll.unpaid.len() as u64,
             computed_by: actor.to_string(),
             computed_at: from_micros(micros(at))?,
+        })
+    }
+
+    /// The log as it stands, signed now, for a run of `month` (which must have ended:
+    /// responses of an unfinished month are still coming).
+    async fn log_head_for_run(
+        &self,
+        tenant_id: &str,
+        month: Month,
+        at: OffsetDateTime,
+        signer: &crate::LogSigner<'_>,
+    ) -> Result<suara_domain::integrity::signed_head::SignedHead, TppError> {
+        let key = signer.key;
+        // Responses of an unfinished month are still coming: a run now would pay on half a
+        // month (or, for a future month, on nothing at all).
+        let current = self
+            .tenant(tenant_id)
+            .await?
+            .ok_or_else(|| StoreError::Corrupt(format!("no regency {tenant_id}")))?
+            .month_of(at);
+        if month >= current {
+            return Err(TppError::MonthNotEnded(month));
+        }
+        // The log as it stands, signed now: the run records it and is sealed with it.
+        let head = self
+            .sign_log(tenant_id, signer, at)
+            .await?
+            .unwrap_or_else(|| {
+                TreeHead {
+                    log: LogKind::Responses,
+                    tenant_id: tenant_id.to_string(),
+                    size: 0,
+                    root: empty_root(),
+                    signed_at_ms: (at.unix_timestamp_nanos() / 1_000_000) as i64,
+                }
+                .sign(key)
+            });
+        Ok(head)
+    }
+
+    /// The version a new computation of `month` gets: the draft or reviewed run's own
+    /// (its rows deleted, to be written again), or the next after a locked or discarded one;
+    /// refused while a run waits to be locked, or when the signed audit chain disagrees
+    /// with the run's state in the database.
+    async fn next_run_version(
+        &self,
+        tx: &mut AnyConnection,
+        tenant_id: &str,
+        month: Month,
+    ) -> Result<i64, TppError> {
+        let latest = sqlx::query(
+            "SELECT run_version, state FROM tpp_runs WHERE tenant_id = $1 AND period_month = $2
+             ORDER BY run_version DESC LIMIT 1",
+        )
+        .bind(tenant_id)
+        .bind(month.to_string())
+        .fetch_optional(&mut *tx)
+        .await?;
+        let latest = match latest {
+            Some(row) => {
+                let state: String = row.try_get("state")?;
+                Some((
+                    row.try_get::<i64, _>("run_version")?,
+                    RunState::from_code(&state)
+                        .ok_or_else(|| corrupt(format!("run state '{state}'")))?,
+                ))
+            }
+            None => None,
+        };
+        Ok(match latest {
+            Some((version, RunState::Approved)) => {
+                return Err(TppError::AwaitingLock(month, version))
+            }
+            Some((version, state)) if state != RunState::Locked => {
+                // Recomputed in place, or followed by a new version, only if the signed audit
+                // chain agrees: a locked run set back to draft, or marked discarded, in the
+                // database must be neither overwritten nor replaced.
+                match self.run_by_history(tenant_id, month, version).await? {
+                    Ok(record) if record.state == state => {}
+                    Ok(record) => {
+                        return Err(TppError::HistoryDisagrees(format!(
+                        "run {month} v{version} is {} in the database, but the audit chain says {}: it was changed behind the application's back",
+                        state.code(),
+                        record.state.code()
+                    )))
+                    }
+                    Err(why) => {
+                        return Err(TppError::HistoryDisagrees(format!(
+                            "run {month} v{version}: {why}: it was changed behind the application's back"
+                        )))
+                    }
+                }
+                if state == RunState::Discarded {
+                    version + 1
+                } else {
+                    for table in ["tpp_runs", "tpp_run_officers"] {
+                        sqlx::query(&format!(
+                            "DELETE FROM {table}
+                             WHERE tenant_id = $1 AND period_month = $2 AND run_version = $3"
+                        ))
+                        .bind(tenant_id)
+                        .bind(month.to_string())
+                        .bind(version)
+                        .execute(&mut *tx)
+                        .await?;
+                    }
+                    version
+                }
+            }
+            Some((version, _)) => version + 1,
+            None => 1,
         })
     }
 
@@ -1790,6 +1796,40 @@ fn run_officer_from_row(row: &AnyRow) -> Result<(RunOfficer, Option<u64>), Store
 
 /// Days assigned and days counted, when an officer was assigned on fewer than all of them.
 type Part = Option<(u32, u32)>;
+
+/// Each officer's line of a run: the amount paid, or why nothing is.
+async fn insert_run_officers(
+    tx: &mut AnyConnection,
+    tenant_id: &str,
+    month: Month,
+    version: i64,
+    officers: &[RunOfficer],
+    payroll: &Payroll,
+) -> Result<(), StoreError> {
+    let amounts: HashMap<&str, u64> = payroll
+        .rows
+        .iter()
+        .map(|r| (r.nip.as_str(), r.explanation.amount))
+        .collect();
+    let unpaid: HashMap<&str, &str> = payroll
+        .unpaid
+        .iter()
+        .map(|u| (u.nip.as_str(), u.reason.as_str()))
+        .collect();
+    for officer in officers {
+        insert_run_officer(
+            tx,
+            tenant_id,
+            month,
+            version,
+            officer,
+            amounts.get(officer.input.nip.as_str()).copied(),
+            unpaid.get(officer.input.nip.as_str()).copied(),
+        )
+        .await?;
+    }
+    Ok(())
+}
 
 /// Each officer's row of their last assignment in the days `first..=last`, with the days
 /// they were assigned in them when fewer than all (rows come by NIP, then start).

@@ -778,81 +778,123 @@ impl RawPolicy {
                 "withhold more than 100 percent from some rank together",
             );
         }
-        let evidence = self.evidence.as_ref().map(|raw| {
-            let defaults = EvidenceRule::default();
-            let min_responses = match raw.min_responses {
-                None => defaults.min_responses,
-                Some(n @ 2..=100_000) => n as u32,
-                Some(n) => {
-                    c.problem(
-                        "evidence.min_responses",
-                        format!("{n} is not between 2 and 100000"),
-                    );
-                    defaults.min_responses
-                }
-            };
-            let confidence = match raw.confidence {
-                None => defaults.confidence,
-                Some(level) if EvidenceRule::LEVELS.contains(&(level as u32)) && level > 0 => {
-                    level as u32
-                }
-                Some(level) => {
-                    c.problem(
-                        "evidence.confidence",
-                        format!("{level} is not 90, 95 or 99"),
-                    );
-                    defaults.confidence
-                }
-            };
-            // Absent, as in policies saved before the keys existed: not applied.
-            let sample_from_users = match raw.sample.as_deref() {
-                Some("krejcie_morgan") => true,
-                None | Some("min_responses") => false,
-                Some(other) => {
-                    c.problem(
-                        "evidence.sample",
-                        format!("'{other}' is not krejcie_morgan or min_responses"),
-                    );
-                    true
-                }
-            };
-            let min_days = match raw.min_days {
-                None => 0,
-                Some(n @ 0..=31) => n as u32,
-                Some(n) => {
-                    c.problem("evidence.min_days", format!("{n} is not between 0 and 31"));
-                    defaults.min_days
-                }
-            };
-            let unconfirmed_percent = match raw.unconfirmed_percent {
-                None => None,
-                Some(n @ 0..=100) => Some(n as u32),
-                Some(n) => {
-                    c.problem(
-                        "evidence.unconfirmed_percent",
-                        format!("{n} is not between 0 and 100"),
-                    );
-                    defaults.unconfirmed_percent
-                }
-            };
-            let months = match raw.months {
-                None => defaults.months,
-                Some(n @ 1..=12) => n as u32,
-                Some(n) => {
-                    c.problem("evidence.months", format!("{n} is not between 1 and 12"));
-                    defaults.months
-                }
-            };
-            EvidenceRule {
-                min_responses,
-                sample_from_users,
-                min_days,
-                confidence,
-                unconfirmed_percent,
-                months,
+        let evidence = self.evidence.as_ref().map(|raw| raw.check(&mut c));
+        let weights = RawWeights::check(self.weights.as_ref(), &mut c);
+        match (from, until, blend_k, min_trust, floor, cap, rule, weights) {
+            (
+                Some(effective_from),
+                None | Some(Some(_)),
+                Some(blend_k),
+                Some(min_trust),
+                Some(floor),
+                Some(cap),
+                Some(rule),
+                Some(weights),
+            ) if c.0.is_empty() => Ok(Policy {
+                version,
+                effective_from,
+                effective_until: until.flatten(),
+                rule,
+                floor,
+                cap,
+                blend_k,
+                min_trust,
+                max_monthly_fall: max_monthly_fall.flatten(),
+                not_serving_public,
+                part_month,
+                evidence,
+                weights,
+                deductions,
+            }),
+            _ => Err(PolicyError::Invalid(c.0)),
+        }
+    }
+}
+
+impl RawEvidence {
+    /// The evidence rule, each value in its bounds (or a problem and the default).
+    fn check(&self, c: &mut Checker) -> EvidenceRule {
+        let raw = self;
+        let defaults = EvidenceRule::default();
+        let min_responses = match raw.min_responses {
+            None => defaults.min_responses,
+            Some(n @ 2..=100_000) => n as u32,
+            Some(n) => {
+                c.problem(
+                    "evidence.min_responses",
+                    format!("{n} is not between 2 and 100000"),
+                );
+                defaults.min_responses
             }
-        });
-        let weights = match &self.weights {
+        };
+        let confidence = match raw.confidence {
+            None => defaults.confidence,
+            Some(level) if EvidenceRule::LEVELS.contains(&(level as u32)) && level > 0 => {
+                level as u32
+            }
+            Some(level) => {
+                c.problem(
+                    "evidence.confidence",
+                    format!("{level} is not 90, 95 or 99"),
+                );
+                defaults.confidence
+            }
+        };
+        // Absent, as in policies saved before the keys existed: not applied.
+        let sample_from_users = match raw.sample.as_deref() {
+            Some("krejcie_morgan") => true,
+            None | Some("min_responses") => false,
+            Some(other) => {
+                c.problem(
+                    "evidence.sample",
+                    format!("'{other}' is not krejcie_morgan or min_responses"),
+                );
+                true
+            }
+        };
+        let min_days = match raw.min_days {
+            None => 0,
+            Some(n @ 0..=31) => n as u32,
+            Some(n) => {
+                c.problem("evidence.min_days", format!("{n} is not between 0 and 31"));
+                defaults.min_days
+            }
+        };
+        let unconfirmed_percent = match raw.unconfirmed_percent {
+            None => None,
+            Some(n @ 0..=100) => Some(n as u32),
+            Some(n) => {
+                c.problem(
+                    "evidence.unconfirmed_percent",
+                    format!("{n} is not between 0 and 100"),
+                );
+                defaults.unconfirmed_percent
+            }
+        };
+        let months = match raw.months {
+            None => defaults.months,
+            Some(n @ 1..=12) => n as u32,
+            Some(n) => {
+                c.problem("evidence.months", format!("{n} is not between 1 and 12"));
+                defaults.months
+            }
+        };
+        EvidenceRule {
+            min_responses,
+            sample_from_users,
+            min_days,
+            confidence,
+            unconfirmed_percent,
+            months,
+        }
+    }
+}
+
+impl RawWeights {
+    /// The weights of the score's parts; the default when none are given.
+    fn check(raw: Option<&RawWeights>, c: &mut Checker) -> Option<Weights> {
+        let zero = Decimal::new(0, 0);
+        match raw {
             None => Some(Weights::default()),
             Some(raw) => {
                 let s = c.share(
@@ -886,34 +928,6 @@ impl RawPolicy {
                     _ => None,
                 }
             }
-        };
-        match (from, until, blend_k, min_trust, floor, cap, rule, weights) {
-            (
-                Some(effective_from),
-                None | Some(Some(_)),
-                Some(blend_k),
-                Some(min_trust),
-                Some(floor),
-                Some(cap),
-                Some(rule),
-                Some(weights),
-            ) if c.0.is_empty() => Ok(Policy {
-                version,
-                effective_from,
-                effective_until: until.flatten(),
-                rule,
-                floor,
-                cap,
-                blend_k,
-                min_trust,
-                max_monthly_fall: max_monthly_fall.flatten(),
-                not_serving_public,
-                part_month,
-                evidence,
-                weights,
-                deductions,
-            }),
-            _ => Err(PolicyError::Invalid(c.0)),
         }
     }
 }
