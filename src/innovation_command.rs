@@ -107,9 +107,15 @@ pub async fn export(
     if !matches!(lang, "id" | "en") {
         bail!("--lang must be id or en (got '{lang}')");
     }
-    let bytes = suara_web::innovation_index(store, &tenant, lang, csv)
-        .await
-        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let cache = suara_app::innovation::EffectCells::default();
+    let bytes = suara_app::innovation::index::index_file(
+        store,
+        &cache,
+        &tenant,
+        suara_app::i18n::Lang::from_code(Some(lang)),
+        csv,
+    )
+    .await?;
     let output = output
         .unwrap_or_else(|| PathBuf::from(format!("indeks-inovasi-{}.{format}", tenant.tenant_id)));
     if output.exists() {

@@ -1,5 +1,5 @@
 //! `suara`: the command-line entry point. Subcommands are thin: they parse arguments and
-//! call the domain, store and web crates.
+//! call the application layer (and the web crate, only to serve).
 
 mod admin_command;
 mod bench;
@@ -33,11 +33,16 @@ struct Cli {
 enum Command {
     /// Run the web server (pages, JSON API); options from the command line or --config FILE.
     Serve(serve::Args),
+    /// Print this command line's reference as Markdown: the book's `docs/src/cli-reference.md`.
+    #[command(hide = true)]
+    CliReference,
     /// Generate a regency of any size into an empty database (load tests, benchmarks):
     /// the demo's units and services, N officers and M responses over twelve months.
     Demo {
+        /// Officers to generate, spread over the demo's units.
         #[arg(long, default_value_t = 1000)]
         officers: usize,
+        /// Responses to generate over the twelve months up to --until.
         #[arg(long, default_value_t = 100_000)]
         responses: u64,
         /// Same seed (and --until) → same data.
@@ -58,11 +63,12 @@ enum Command {
         /// The other regency's name, e.g. "Kabupaten Pacitan".
         #[arg(long, requires = "regency")]
         name: Option<String>,
+        /// sqlite://PATH or postgres://USER@HOST/DB; created and migrated when needed.
         #[arg(long, default_value = DEFAULT_DATABASE_URL)]
         database: String,
     },
     /// Measure ingest, dashboard, payroll and memory on a generated regency (SQLite, and
-    /// PostgreSQL with --postgres); prints the figures the README quotes.
+    /// PostgreSQL with --postgres); prints the figures the book's "Scale and speed" quotes.
     Bench(bench::Args),
     /// SKM (Survei Kepuasan Masyarakat) calculations, PermenPANRB 14/2017.
     Skm {
@@ -74,8 +80,10 @@ enum Command {
     Innovation {
         #[command(subcommand)]
         command: InnovationCommand,
+        /// The regency's code; may be left out when the database holds one regency.
         #[arg(long, global = true)]
         tenant: Option<String>,
+        /// sqlite://PATH or postgres://USER@HOST/DB; created and migrated when needed.
         #[arg(long, global = true, default_value = DEFAULT_DATABASE_URL)]
         database: String,
     },
@@ -83,8 +91,10 @@ enum Command {
     Musrena {
         #[command(subcommand)]
         command: MusrenaCommand,
+        /// The regency's code; may be left out when the database holds one regency.
         #[arg(long, global = true)]
         tenant: Option<String>,
+        /// sqlite://PATH or postgres://USER@HOST/DB; created and migrated when needed.
         #[arg(long, global = true, default_value = DEFAULT_DATABASE_URL)]
         database: String,
     },
@@ -92,6 +102,7 @@ enum Command {
     Tenant {
         #[command(subcommand)]
         command: TenantCommand,
+        /// sqlite://PATH or postgres://USER@HOST/DB; created and migrated when needed.
         #[arg(long, global = true, default_value = DEFAULT_DATABASE_URL)]
         database: String,
         /// The signing key files (regency CODE's is FILE-CODE), as the server is given them.
@@ -102,6 +113,7 @@ enum Command {
     User {
         #[command(subcommand)]
         command: UserCommand,
+        /// sqlite://PATH or postgres://USER@HOST/DB; created and migrated when needed.
         #[arg(long, global = true, default_value = DEFAULT_DATABASE_URL)]
         database: String,
     },
@@ -109,6 +121,7 @@ enum Command {
     Apikey {
         #[command(subcommand)]
         command: ApikeyCommand,
+        /// sqlite://PATH or postgres://USER@HOST/DB; created and migrated when needed.
         #[arg(long, global = true, default_value = DEFAULT_DATABASE_URL)]
         database: String,
     },
@@ -117,8 +130,10 @@ enum Command {
     /// beside the key), every monthly total and every payroll run with its seal. Names the
     /// first difference and exits 3.
     Verify {
+        /// The regency's code; may be left out when the database holds one regency.
         #[arg(long)]
         tenant: Option<String>,
+        /// sqlite://PATH or postgres://USER@HOST/DB; created and migrated when needed.
         #[arg(long, default_value = DEFAULT_DATABASE_URL)]
         database: String,
         /// The signing key file (its public half checks the heads).
@@ -129,6 +144,7 @@ enum Command {
     /// overwrites). Restore by serving the copy: `--database sqlite://FILE`.
     Backup {
         file: PathBuf,
+        /// sqlite://PATH or postgres://USER@HOST/DB; created and migrated when needed.
         #[arg(long, default_value = DEFAULT_DATABASE_URL)]
         database: String,
     },
@@ -136,8 +152,10 @@ enum Command {
     Tpp {
         #[command(subcommand)]
         command: TppCommand,
+        /// The regency's code; may be left out when the database holds one regency.
         #[arg(long, global = true)]
         tenant: Option<String>,
+        /// sqlite://PATH or postgres://USER@HOST/DB; created and migrated when needed.
         #[arg(long, global = true, default_value = DEFAULT_DATABASE_URL)]
         database: String,
         /// The signing key a run is sealed with (`tpp run`).
@@ -148,12 +166,16 @@ enum Command {
     /// and strategic issues from CSV files (all checked first; any bad row stops the import,
     /// exit code 2). Re-importing changes nothing.
     Import {
+        /// Units: unit_id, name, kind, and parent_id, monthly_users, service_hours… when known (CSV or xlsx; Indonesian headers are read too).
         #[arg(long)]
         units: Option<PathBuf>,
+        /// Services: service_id, unit_id, name.
         #[arg(long)]
         services: Option<PathBuf>,
+        /// Service points (counters): point_id, unit_id, name.
         #[arg(long)]
         points: Option<PathBuf>,
+        /// Officers, as SIMPEG exports them: nip, name, unit_id and position.
         #[arg(long)]
         officers: Option<PathBuf>,
         /// village_code (Kemendagri, 35.03.01.2001), name, kind (desa/kelurahan),
@@ -170,8 +192,10 @@ enum Command {
         /// Check and report, import nothing.
         #[arg(long)]
         dry_run: bool,
+        /// The regency's code; may be left out when the database holds one regency.
         #[arg(long)]
         tenant: Option<String>,
+        /// sqlite://PATH or postgres://USER@HOST/DB; created and migrated when needed.
         #[arg(long, default_value = DEFAULT_DATABASE_URL)]
         database: String,
     },
@@ -179,7 +203,7 @@ enum Command {
 
 #[derive(Subcommand)]
 enum MusrenaCommand {
-    /// Save a ranking rule from a TOML file (see the README); a saved version never
+    /// Save a ranking rule from a TOML file (see the book's "Musrena Keren"); a saved version never
     /// changes, and each forum keeps the version that was newest when it was recorded.
     Rule { file: PathBuf },
     /// The saved ranking rules, newest first.
@@ -194,6 +218,7 @@ enum InnovationCommand {
     Effect { id: i64 },
     /// The regional innovation index file: one row per innovation with its evidence.
     Export {
+        /// xlsx or csv.
         #[arg(long, default_value = "xlsx")]
         format: String,
         /// Where to write (never overwritten); default indeks-inovasi-REGENCY.FORMAT.
@@ -207,7 +232,7 @@ enum InnovationCommand {
 
 #[derive(Subcommand)]
 enum TppCommand {
-    /// Save a policy version from a TOML file (see the README); a saved version never changes.
+    /// Save a policy version from a TOML file (see the book's "TPP policy reference"); a saved version never changes.
     Policy {
         file: PathBuf,
         /// Save nothing: show what the policy would have paid in the last three months
@@ -271,20 +296,25 @@ enum TenantCommand {
 enum ApikeyCommand {
     /// Create a key that may issue tickets for UNIT and the units under it; printed once.
     Add {
+        /// A name for the key, as the queue system's vendor would recognise it.
         label: String,
+        /// The unit whose tickets the key issues.
         #[arg(long)]
         unit: String,
+        /// The regency's code; may be left out when the database holds one regency.
         #[arg(long)]
         tenant: Option<String>,
     },
     /// List the keys (label, unit, created, revoked), never the keys themselves.
     List {
+        /// The regency's code; may be left out when the database holds one regency.
         #[arg(long)]
         tenant: Option<String>,
     },
     /// Revoke the key(s) with this label: the next ticket they ask for is refused.
     Revoke {
         label: String,
+        /// The regency's code; may be left out when the database holds one regency.
         #[arg(long)]
         tenant: Option<String>,
     },
@@ -307,6 +337,7 @@ enum UserCommand {
         /// Read the password from the first line of standard input.
         #[arg(long)]
         password_stdin: bool,
+        /// The regency's code; may be left out when the database holds one regency.
         #[arg(long)]
         tenant: Option<String>,
     },
@@ -317,6 +348,7 @@ enum UserCommand {
         /// Only this unit's officers.
         #[arg(long)]
         unit: Option<String>,
+        /// The regency's code; may be left out when the database holds one regency.
         #[arg(long)]
         tenant: Option<String>,
     },
@@ -324,14 +356,17 @@ enum UserCommand {
     /// the account ends.
     Password {
         username: String,
+        /// Read the password from standard input instead of asking for it.
         #[arg(long)]
         password_stdin: bool,
+        /// The regency's code; may be left out when the database holds one regency.
         #[arg(long)]
         tenant: Option<String>,
     },
     /// Disable an account: it cannot sign in, and its open sessions stop at once.
     Disable {
         username: String,
+        /// The regency's code; may be left out when the database holds one regency.
         #[arg(long)]
         tenant: Option<String>,
     },
@@ -339,12 +374,14 @@ enum UserCommand {
     Email {
         username: String,
         address: String,
+        /// The regency's code; may be left out when the database holds one regency.
         #[arg(long)]
         tenant: Option<String>,
     },
     /// Enable a disabled account again.
     Enable {
         username: String,
+        /// The regency's code; may be left out when the database holds one regency.
         #[arg(long)]
         tenant: Option<String>,
     },
@@ -352,6 +389,7 @@ enum UserCommand {
     /// lost phone: its sessions end, and at the next sign-in it sets up a new one.
     ResetSecondFactor {
         username: String,
+        /// The regency's code; may be left out when the database holds one regency.
         #[arg(long)]
         tenant: Option<String>,
     },
@@ -383,151 +421,24 @@ enum SkmCommand {
         /// File to write (default: skm-UNIT-PERIOD.pdf).
         #[arg(long)]
         output: Option<PathBuf>,
+        /// The regency's code; may be left out when the database holds one regency.
         #[arg(long)]
         tenant: Option<String>,
+        /// sqlite://PATH or postgres://USER@HOST/DB; created and migrated when needed.
         #[arg(long, default_value = DEFAULT_DATABASE_URL)]
         database: String,
     },
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    match cli.command {
-        Command::Skm {
-            command:
-                SkmCommand::Score {
-                    file,
-                    json,
-                    legacy_weight,
-                },
-        } => skm_command::score(&file, json, legacy_weight),
-        Command::Skm {
-            command:
-                SkmCommand::Report {
-                    unit,
-                    period,
-                    output,
-                    tenant,
-                    database,
-                },
-        } => with_store(&database, default_key(), |store| async move {
-            skm_command::report(&store, &unit, &period, output, tenant.as_deref()).await
-        }),
-        Command::Skm {
-            command: SkmCommand::SampleSize { population },
-        } => {
-            println!(
-                "{}",
-                suara_domain::skm::krejcie_morgan_sample_size(population)
-            );
-            ExitCode::SUCCESS
-        }
+    match Cli::parse().command {
+        Command::Skm { command } => skm(command),
         Command::Tenant {
             command,
             database,
             signing_key,
-        } => with_store(&database, signing_key.clone(), |store| async move {
-            match command {
-                TenantCommand::Add {
-                    code,
-                    name,
-                    utc_offset_minutes,
-                    hosts,
-                } => {
-                    admin_command::add_tenant(&store, &code, &name, utc_offset_minutes).await?;
-                    for host in hosts {
-                        admin_command::add_host(&store, &code, &host).await?;
-                    }
-                    admin_command::make_key(&store, &code, &signing_key).await?;
-                }
-                TenantCommand::Key { code } => {
-                    admin_command::make_key(&store, &code, &signing_key).await?
-                }
-                TenantCommand::Host { code, host } => {
-                    admin_command::add_host(&store, &code, &host).await?
-                }
-                TenantCommand::List => admin_command::list_tenants(&store).await?,
-            }
-            Ok(ExitCode::SUCCESS)
-        }),
-        Command::User { command, database } => {
-            with_store(&database, default_key(), |store| async move {
-                use suara_store::AccountChange;
-                match command {
-                    UserCommand::Add {
-                        username,
-                        role,
-                        unit,
-                        nip,
-                        password_stdin,
-                        tenant,
-                    } => {
-                        let args = admin_command::UserArgs {
-                            username,
-                            role,
-                            unit,
-                            nip,
-                            password_stdin,
-                            tenant,
-                        };
-                        admin_command::add_user(&store, args).await?;
-                        Ok(ExitCode::SUCCESS)
-                    }
-                    UserCommand::AddOfficers { unit, tenant } => {
-                        admin_command::add_officer_accounts(
-                            &store,
-                            unit.as_deref(),
-                            tenant.as_deref(),
-                        )
-                        .await?;
-                        Ok(ExitCode::SUCCESS)
-                    }
-                    UserCommand::Password {
-                        username,
-                        password_stdin,
-                        tenant,
-                    } => {
-                        admin_command::set_password(
-                            &store,
-                            &username,
-                            tenant.as_deref(),
-                            password_stdin,
-                        )
-                        .await
-                    }
-                    UserCommand::Disable { username, tenant } => {
-                        admin_command::change_user(
-                            &store,
-                            &username,
-                            tenant.as_deref(),
-                            AccountChange::Disable,
-                        )
-                        .await
-                    }
-                    UserCommand::Email {
-                        username,
-                        address,
-                        tenant,
-                    } => {
-                        admin_command::set_email(&store, &username, &address, tenant.as_deref())
-                            .await
-                    }
-                    UserCommand::Enable { username, tenant } => {
-                        admin_command::change_user(
-                            &store,
-                            &username,
-                            tenant.as_deref(),
-                            AccountChange::Enable,
-                        )
-                        .await
-                    }
-                    UserCommand::ResetSecondFactor { username, tenant } => {
-                        admin_command::reset_second_factor(&store, &username, tenant.as_deref())
-                            .await
-                    }
-                }
-            })
-        }
+        } => tenant(command, &database, signing_key),
+        Command::User { command, database } => user(command, &database),
         Command::Import {
             units,
             services,
@@ -562,29 +473,7 @@ fn main() -> ExitCode {
                 admin_command::import(&store, args).await
             })
         }
-        Command::Apikey {
-            command:
-                ApikeyCommand::Add {
-                    label,
-                    unit,
-                    tenant,
-                },
-            database,
-        } => with_store(&database, default_key(), |store| async move {
-            admin_command::add_api_key(&store, &label, &unit, tenant.as_deref()).await
-        }),
-        Command::Apikey {
-            command: ApikeyCommand::List { tenant },
-            database,
-        } => with_store(&database, default_key(), |store| async move {
-            admin_command::list_api_keys(&store, tenant.as_deref()).await
-        }),
-        Command::Apikey {
-            command: ApikeyCommand::Revoke { label, tenant },
-            database,
-        } => with_store(&database, default_key(), |store| async move {
-            admin_command::revoke_api_key(&store, &label, tenant.as_deref()).await
-        }),
+        Command::Apikey { command, database } => apikey(command, &database),
         Command::Innovation {
             command,
             tenant,
@@ -619,41 +508,7 @@ fn main() -> ExitCode {
             tenant,
             database,
             signing_key,
-        } => with_store(&database, signing_key.clone(), |store| async move {
-            let tenant = tenant.as_deref();
-            match command {
-                TppCommand::Policy {
-                    file,
-                    dry_run: false,
-                } => tpp_command::policy(&store, &file, tenant).await,
-                TppCommand::Policy {
-                    file,
-                    dry_run: true,
-                } => tpp_command::policy_dry_run(&store, &file, tenant).await,
-                TppCommand::Base { file } => tpp_command::base_amounts(&store, &file, tenant).await,
-                TppCommand::Components { file } => {
-                    tpp_command::components(&store, &file, tenant).await
-                }
-                TppCommand::Run { period } => {
-                    tpp_command::run(&store, &period, tenant, &Signer::new(&signing_key)).await
-                }
-                TppCommand::Export {
-                    period,
-                    version,
-                    format,
-                    output,
-                } => {
-                    let args = tpp_command::ExportArgs {
-                        period,
-                        version,
-                        format,
-                        output,
-                        tenant: tenant.map(str::to_string),
-                    };
-                    tpp_command::export(&store, args).await
-                }
-            }
-        }),
+        } => tpp(command, tenant, &database, signing_key),
         Command::Demo {
             officers,
             responses,
@@ -709,6 +564,10 @@ fn main() -> ExitCode {
         } => with_store(&database, signing_key.clone(), |store| async move {
             admin_command::verify(&store, tenant.as_deref(), &signing_key).await
         }),
+        Command::CliReference => {
+            print!("{}", clap_markdown::help_markdown::<Cli>());
+            ExitCode::SUCCESS
+        }
         Command::Serve(args) => match args.options().and_then(serve::serve) {
             Ok(()) => ExitCode::SUCCESS,
             Err(error) => {
@@ -717,6 +576,184 @@ fn main() -> ExitCode {
             }
         },
     }
+}
+
+fn skm(command: SkmCommand) -> ExitCode {
+    match command {
+        SkmCommand::Score {
+            file,
+            json,
+            legacy_weight,
+        } => skm_command::score(&file, json, legacy_weight),
+        SkmCommand::Report {
+            unit,
+            period,
+            output,
+            tenant,
+            database,
+        } => with_store(&database, default_key(), |store| async move {
+            skm_command::report(&store, &unit, &period, output, tenant.as_deref()).await
+        }),
+        SkmCommand::SampleSize { population } => {
+            println!(
+                "{}",
+                suara_domain::skm::krejcie_morgan_sample_size(population)
+            );
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+fn tenant(command: TenantCommand, database: &str, signing_key: PathBuf) -> ExitCode {
+    with_store(database, signing_key.clone(), |store| async move {
+        match command {
+            TenantCommand::Add {
+                code,
+                name,
+                utc_offset_minutes,
+                hosts,
+            } => {
+                admin_command::add_tenant(&store, &code, &name, utc_offset_minutes).await?;
+                for host in hosts {
+                    admin_command::add_host(&store, &code, &host).await?;
+                }
+                admin_command::make_key(&store, &code, &signing_key).await?;
+            }
+            TenantCommand::Key { code } => {
+                admin_command::make_key(&store, &code, &signing_key).await?
+            }
+            TenantCommand::Host { code, host } => {
+                admin_command::add_host(&store, &code, &host).await?
+            }
+            TenantCommand::List => admin_command::list_tenants(&store).await?,
+        }
+        Ok(ExitCode::SUCCESS)
+    })
+}
+
+fn user(command: UserCommand, database: &str) -> ExitCode {
+    with_store(database, default_key(), |store| async move {
+        use suara_store::AccountChange;
+        match command {
+            UserCommand::Add {
+                username,
+                role,
+                unit,
+                nip,
+                password_stdin,
+                tenant,
+            } => {
+                let args = admin_command::UserArgs {
+                    username,
+                    role,
+                    unit,
+                    nip,
+                    password_stdin,
+                    tenant,
+                };
+                admin_command::add_user(&store, args).await?;
+                Ok(ExitCode::SUCCESS)
+            }
+            UserCommand::AddOfficers { unit, tenant } => {
+                admin_command::add_officer_accounts(&store, unit.as_deref(), tenant.as_deref())
+                    .await?;
+                Ok(ExitCode::SUCCESS)
+            }
+            UserCommand::Password {
+                username,
+                password_stdin,
+                tenant,
+            } => {
+                admin_command::set_password(&store, &username, tenant.as_deref(), password_stdin)
+                    .await
+            }
+            UserCommand::Disable { username, tenant } => {
+                admin_command::change_user(
+                    &store,
+                    &username,
+                    tenant.as_deref(),
+                    AccountChange::Disable,
+                )
+                .await
+            }
+            UserCommand::Email {
+                username,
+                address,
+                tenant,
+            } => admin_command::set_email(&store, &username, &address, tenant.as_deref()).await,
+            UserCommand::Enable { username, tenant } => {
+                admin_command::change_user(
+                    &store,
+                    &username,
+                    tenant.as_deref(),
+                    AccountChange::Enable,
+                )
+                .await
+            }
+            UserCommand::ResetSecondFactor { username, tenant } => {
+                admin_command::reset_second_factor(&store, &username, tenant.as_deref()).await
+            }
+        }
+    })
+}
+
+fn apikey(command: ApikeyCommand, database: &str) -> ExitCode {
+    with_store(database, default_key(), |store| async move {
+        match command {
+            ApikeyCommand::Add {
+                label,
+                unit,
+                tenant,
+            } => admin_command::add_api_key(&store, &label, &unit, tenant.as_deref()).await,
+            ApikeyCommand::List { tenant } => {
+                admin_command::list_api_keys(&store, tenant.as_deref()).await
+            }
+            ApikeyCommand::Revoke { label, tenant } => {
+                admin_command::revoke_api_key(&store, &label, tenant.as_deref()).await
+            }
+        }
+    })
+}
+
+fn tpp(
+    command: TppCommand,
+    tenant: Option<String>,
+    database: &str,
+    signing_key: PathBuf,
+) -> ExitCode {
+    with_store(database, signing_key.clone(), |store| async move {
+        let tenant = tenant.as_deref();
+        match command {
+            TppCommand::Policy {
+                file,
+                dry_run: false,
+            } => tpp_command::policy(&store, &file, tenant).await,
+            TppCommand::Policy {
+                file,
+                dry_run: true,
+            } => tpp_command::policy_dry_run(&store, &file, tenant).await,
+            TppCommand::Base { file } => tpp_command::base_amounts(&store, &file, tenant).await,
+            TppCommand::Components { file } => tpp_command::components(&store, &file, tenant).await,
+            TppCommand::Run { period } => {
+                tpp_command::run(&store, &period, tenant, &Signer::new(&signing_key)).await
+            }
+            TppCommand::Export {
+                period,
+                version,
+                format,
+                output,
+            } => {
+                let args = tpp_command::ExportArgs {
+                    period,
+                    version,
+                    format,
+                    output,
+                    tenant: tenant.map(str::to_string),
+                };
+                tpp_command::export(&store, args).await
+            }
+        }
+    })
 }
 
 /// The signing key file of commands that take no `--signing-key`.

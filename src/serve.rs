@@ -58,6 +58,10 @@ pub struct Args {
     /// The sender of alerts, e.g. "suara <suara@trenggalekkab.go.id>" (needed with --smtp).
     #[arg(long)]
     mail_from: Option<String>,
+    /// The documentation book's folder (`mdbook build docs`), served at /panduan/ [default:
+    /// /usr/share/doc/suara/book or ./docs/book, the first that holds a built book].
+    #[arg(long)]
+    book: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, clap::ValueEnum)]
@@ -82,6 +86,7 @@ struct File {
     log_format: Option<LogFormat>,
     smtp: Option<String>,
     mail_from: Option<String>,
+    book: Option<PathBuf>,
     /// `[sso.CODE]`: regency CODE's staff sign in through its identity provider (file only).
     #[serde(default)]
     sso: BTreeMap<String, SsoConfig>,
@@ -100,6 +105,7 @@ pub struct Options {
     pub log_format: LogFormat,
     pub smtp: Option<String>,
     pub mail_from: Option<String>,
+    pub book: Option<PathBuf>,
     pub sso: BTreeMap<String, SsoConfig>,
 }
 
@@ -130,6 +136,7 @@ impl Args {
             log_format: self.log_format.or(file.log_format).unwrap_or_default(),
             smtp: self.smtp.or(file.smtp),
             mail_from: self.mail_from.or(file.mail_from),
+            book: self.book.or(file.book),
             sso: file.sso,
         })
     }
@@ -166,6 +173,26 @@ async fn providers(
     Ok(providers)
 }
 
+/// Where the packaged book is installed, then where `mdbook build docs` writes it.
+const BOOK_FOLDERS: [&str; 2] = ["/usr/share/doc/suara/book", "docs/book"];
+
+/// The book's folder: the one given, which must hold a built book, or the first default
+/// that does; none is fine (the pages then link to no chapter).
+fn book_folder(given: Option<PathBuf>) -> anyhow::Result<Option<PathBuf>> {
+    let built = |dir: &Path| dir.join("index.html").is_file();
+    match given {
+        Some(dir) if built(&dir) => Ok(Some(dir)),
+        Some(dir) => anyhow::bail!(
+            "--book {}: no built book there (run `mdbook build docs`, or leave --book out)",
+            dir.display()
+        ),
+        None => Ok(BOOK_FOLDERS
+            .iter()
+            .map(PathBuf::from)
+            .find(|dir| built(dir))),
+    }
+}
+
 fn start_logging(format: LogFormat) {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
@@ -189,8 +216,14 @@ pub fn serve(options: Options) -> anyhow::Result<()> {
         log_format: _,
         smtp,
         mail_from,
+        book,
         sso,
     } = options;
+    let book = book_folder(book)?;
+    match &book {
+        Some(dir) => tracing::info!(book = %dir.display(), "serving the book at /panduan/"),
+        None => tracing::info!("no built book found: /panduan/ is not served"),
+    }
     let mailer = match (smtp, mail_from) {
         (Some(smtp), Some(from)) => Some(Arc::new(suara_web::alerts::Mailer::new(&smtp, &from)?)),
         (Some(_), None) => anyhow::bail!("--smtp needs --mail-from, the address alerts come from"),
@@ -247,6 +280,7 @@ pub fn serve(options: Options) -> anyhow::Result<()> {
             draining: Default::default(),
             mailer,
             sso,
+            book,
         });
         suara_web::serve(listener, state).await?;
         store.close().await;

@@ -98,6 +98,21 @@ fn sample_size_follows_krejcie_morgan() {
     assert!(!suara(&["skm", "sample-size", "many"]).status.success());
 }
 
+/// The book's command-line reference is generated from the same definitions as `--help`; a
+/// changed option without a regenerated page fails here.
+#[test]
+fn the_books_cli_reference_is_current() {
+    let output = suara(&["cli-reference"]);
+    assert!(output.status.success());
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/src/cli-reference.md");
+    let written = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        written == stdout(&output),
+        "{} is out of date: run `cargo run -- cli-reference > docs/src/cli-reference.md`",
+        path.display()
+    );
+}
+
 /// `suara serve --demo` on a fresh SQLite file: the running server and its address.
 fn serve_demo(database: &str) -> (Server, String) {
     serve(database, &["--demo"])

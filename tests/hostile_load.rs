@@ -1,9 +1,9 @@
-//! The hostile-load table of the README's "Reliability" section, mounted against the real
+//! The hostile-load table of the book's "Reliability" chapter, mounted against the real
 //! binary on each backend, one row after another on one server: each row must leave the
 //! server under 300 MB at its peak and its `/health` answering, or be refused with a clear
 //! 4xx. Every row is bounded in count and time and sends traffic to loopback only.
 //!
-//! The times are printed, not judged to the millisecond: the README's figures (median under
+//! The times are printed, not judged to the millisecond: the book's figures (median under
 //! 100 ms) come from this test on a quiet machine, while CI runs it beside other tests and
 //! under a faked clock, where only "answers within a second" is a fair bound.
 #![allow(clippy::unwrap_used)] // a test that unwraps fails with the value's message

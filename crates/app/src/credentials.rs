@@ -123,6 +123,14 @@ pub fn unusable_hash() -> &'static str {
 }
 
 /// 32 random bytes as hex: session tokens and CSRF tokens.
+/// A new one-time ticket code from OS randomness (counter staff, queue systems and the bench
+/// make them alike).
+pub fn new_ticket_code() -> String {
+    let mut bytes = [0u8; suara_domain::integrity::ticket::CODE_CHARS];
+    OsRng.fill_bytes(&mut bytes);
+    suara_domain::integrity::ticket::code_from_bytes(bytes)
+}
+
 pub fn random_token() -> String {
     let mut bytes = [0u8; 32];
     OsRng.fill_bytes(&mut bytes);

@@ -1,6 +1,6 @@
 //! Hostile input: every parser of files and forms people upload, fed arbitrary bytes and
 //! near-valid mutations, must answer with errors (or a result), never panic. Case counts are
-//! set here and recorded in the README's reliability section.
+//! set here and recorded in the book's "Reliability".
 #![allow(clippy::unwrap_used)] // a test that unwraps fails with the value's message
 
 use proptest::prelude::*;

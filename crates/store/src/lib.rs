@@ -109,7 +109,7 @@ pub enum StoreError {
     #[error("{0} exists already; a backup never overwrites a file")]
     BackupExists(String),
     #[error(
-        "suara backup copies SQLite databases; back up PostgreSQL with pg_dump (see the README)"
+        "suara backup copies SQLite databases; back up PostgreSQL with pg_dump (see the book's chapter on backups)"
     )]
     BackupUnsupported,
     #[error("bulk load refused: {0}")]

@@ -11,6 +11,7 @@ pub mod access;
 pub mod alerts;
 pub mod api;
 pub mod auth;
+mod book;
 mod error;
 pub mod metrics;
 mod openapi;
@@ -60,6 +61,8 @@ pub struct AppState {
     pub mailer: Option<Arc<alerts::Mailer>>,
     /// The regencies that sign in through their identity provider, by regency code.
     pub sso: suara_app::sso::Providers,
+    /// The built documentation book, served at `/panduan/` (`None`: not served).
+    pub book: Option<std::path::PathBuf>,
 }
 
 use suara_app::innovation::EffectCells;
@@ -182,10 +185,11 @@ pub fn router(state: Arc<AppState>) -> Router {
             access::authorize,
         ))
         .route_layer(middleware::map_response(no_store));
-    Router::new()
-        .merge(staff)
-        .merge(routes::public_router())
-        .fallback(pages::not_found)
+    let mut app = Router::new().merge(staff).merge(routes::public_router());
+    if let Some(dir) = &state.book {
+        app = book::serve(app, dir);
+    }
+    app.fallback(pages::not_found)
         .layer(middleware::from_fn(metrics::track))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(middleware::from_fn(pages::failure::frame_failures))
@@ -378,25 +382,4 @@ async fn shutdown_signal() {
         _ = ctrl_c => {},
         _ = terminate => {},
     }
-}
-
-/// The regional innovation index file of a regency, in Indonesian or English, as xlsx or
-/// CSV (for `suara innovation export`; the same file staff download).
-pub async fn innovation_index(
-    store: &Store,
-    tenant: &suara_store::Tenant,
-    lang: &str,
-    csv: bool,
-) -> Result<Vec<u8>, String> {
-    let cache = EffectCells::default();
-    suara_app::innovation::index::index_file(
-        store,
-        &cache,
-        tenant,
-        suara_app::i18n::Lang::from_code(Some(lang)),
-        csv,
-        &pages::innovation::export::evidence_address,
-    )
-    .await
-    .map_err(|e| e.to_string())
 }

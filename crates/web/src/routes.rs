@@ -13,6 +13,16 @@ use suara_domain::access::Permission;
 use crate::pages::{self, innovation, musrena, staff};
 use crate::{api, posters, submit, tickets, AppState};
 
+/// Where the documentation book is served, when the server has it (`crate::book`).
+pub const BOOK: &str = "/panduan";
+/// The book's first page.
+pub const BOOK_INDEX: &str = "/panduan/";
+
+/// A page of the book, such as `tpp-policy.html`.
+pub fn book_page(page: &str) -> String {
+    format!("{BOOK}/{page}")
+}
+
 /// One staff route's rule.
 pub struct StaffRoute {
     pub method: Method,

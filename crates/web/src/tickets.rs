@@ -1,9 +1,8 @@
-//! One-time tickets: made here from OS randomness, issued by counter staff (`/loket`) or a
+//! One-time tickets (codes from `suara_app::credentials::new_ticket_code`), issued by counter staff (`/loket`) or a
 //! queue system (`POST /api/v1/tickets` with an API key), answered at `/t/{code}`.
 
 use std::sync::Arc;
 
-use argon2::password_hash::rand_core::{OsRng, RngCore};
 use axum::extract::State;
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -21,12 +20,6 @@ use crate::{ApiError, AppState};
 /// Path of the page a ticket's link and QR code open.
 pub fn ticket_path(code: &str) -> String {
     format!("/t/{}", ticket::display(code))
-}
-
-pub fn new_code() -> String {
-    let mut bytes = [0u8; ticket::CODE_CHARS];
-    OsRng.fill_bytes(&mut bytes);
-    ticket::code_from_bytes(bytes)
 }
 
 /// A QR code of `text` as inline SVG (black on white, with its quiet zone).
@@ -129,7 +122,7 @@ async fn issue_api(
         officer_nip: blank(request.officer),
         point_id: blank(request.point),
     };
-    let code = new_code();
+    let code = suara_app::credentials::new_ticket_code();
     let issued_by = format!("api:{}", key.label);
     let issuer = Issuer {
         // A queue system vouches for the service: its tickets are verified evidence.

@@ -1,4 +1,4 @@
-//! The attacks of the README's threat model, mounted against the real server on SQLite and
+//! The attacks of the threat model (docs/src/threat-model.md), mounted against the real server on SQLite and
 //! PostgreSQL. Each prints what it achieved; none may move an officer's TPP by more than 1 %
 //! of the base, hold genuine ticket or kiosk answers, or go unseen by `verify`.
 #![allow(clippy::unwrap_used)] // a test that unwraps fails with the value's message

@@ -1,6 +1,6 @@
 //! Hostile input over HTTP: random and mangled bodies at the public JSON API and the survey
 //! form get a clear 4xx (never a 5xx, never a panic), an oversized body 413, and the server
-//! keeps answering. The number of bodies tried is recorded in the README.
+//! keeps answering. The number of bodies tried is recorded in the book's "Reliability".
 #![allow(clippy::unwrap_used)] // a test that unwraps fails with the value's message
 
 mod common;
@@ -131,6 +131,7 @@ async fn impatient_server() -> (String, TestDatabase) {
         draining: Default::default(),
         mailer: None,
         sso: Default::default(),
+        book: None,
     });
     let limits = suara_web::Limits {
         header_read: std::time::Duration::from_millis(300),

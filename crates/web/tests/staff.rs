@@ -21,7 +21,81 @@ suara_store::backend_tests!(
     templates_are_downloaded_filled_and_imported,
     dashboard_shows_figures_and_unit_admins_only_their_subtree,
     planners_see_units_never_officers,
+    the_book_is_served_and_the_policy_page_links_to_it,
 );
+
+/// The documentation book at `/panduan/`, read-only, nothing outside its folder; the TPP
+/// policy page links to the policy reference only when the server has the book.
+async fn the_book_is_served_and_the_policy_page_links_to_it(db: TestDatabase) {
+    let root = tempfile::tempdir().unwrap();
+    let book = root.path().join("book");
+    std::fs::create_dir(&book).unwrap();
+    std::fs::write(book.join("index.html"), "<h1>suara</h1>").unwrap();
+    std::fs::write(
+        book.join("tpp-policy.html"),
+        "<h1>TPP policy reference</h1>",
+    )
+    .unwrap();
+    std::fs::write(root.path().join("secret.txt"), "outside the book").unwrap();
+    let app = TestApp::spawn_with_book(db, &book).await;
+
+    let chapter = app.get("/panduan/tpp-policy.html").await;
+    assert_eq!(chapter.status(), StatusCode::OK);
+    let policy = chapter.headers()["content-security-policy"]
+        .to_str()
+        .unwrap();
+    assert!(policy.contains("frame-ancestors 'none'"), "{policy}");
+    assert!(chapter
+        .text()
+        .await
+        .unwrap()
+        .contains("TPP policy reference"));
+    assert_eq!(app.get("/panduan/").await.status(), StatusCode::OK);
+    let bare = app.get("/panduan").await;
+    assert_eq!(bare.status(), StatusCode::PERMANENT_REDIRECT);
+    assert_eq!(bare.headers()[LOCATION], "/panduan/");
+    for outside in [
+        "/panduan/../secret.txt",
+        "/panduan/%2e%2e/secret.txt",
+        "/panduan/..%2fsecret.txt",
+        "/panduan/missing.html",
+    ] {
+        let response = app.get(outside).await;
+        assert_ne!(response.status(), StatusCode::OK, "{outside}");
+        assert!(!response.text().await.unwrap().contains("outside the book"));
+    }
+    // Staff pages keep their strict policy: no inline script anywhere but the book.
+    let sign_in = app.get("/masuk").await;
+    let policy = sign_in.headers()["content-security-policy"]
+        .to_str()
+        .unwrap();
+    assert!(!policy.contains("unsafe-inline"), "{policy}");
+
+    app.add_account("bkpsdm", Role::Hr, None, None).await;
+    let hr = app.sign_in("bkpsdm", PASSWORD).await.unwrap();
+    let page = app
+        .get_as(&hr, "/tpp/kebijakan")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("href=\"/panduan/tpp-policy.html\""), "{page}");
+
+    // A server without the book serves none and links to none.
+    let plain = with_accounts(TestDatabase::sqlite().await).await;
+    assert_eq!(
+        plain.get("/panduan/tpp-policy.html").await.status(),
+        StatusCode::NOT_FOUND
+    );
+    let hr = plain.sign_in("bkpsdm", PASSWORD).await.unwrap();
+    let page = plain
+        .get_as(&hr, "/tpp/kebijakan")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(!page.contains("/panduan/"));
+}
 
 /// Bappeda plans with units' figures: no officer's name, figures or NIP reaches it.
 async fn planners_see_units_never_officers(db: TestDatabase) {

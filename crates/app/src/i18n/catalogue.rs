@@ -6110,6 +6110,14 @@ pub const POLICY_FORM_INTRO: Text = Text {
     id: "Formulir ini dimulai dari versi {}; catatan pada versi itu ikut tersimpan. Beri nama versi baru dan bulan mulai berlakunya. Versi yang tersimpan tidak pernah diubah, dan setiap perhitungan mencatat versi yang dipakainya.",
     en: "This form starts from version {}; that version's notes are kept. Give the new version a name and the month it takes effect. A saved version never changes, and each run records the version it used.",
 };
+pub const THE_TPP_POLICY_GUIDE: Text = Text {
+    id: "Panduan kebijakan TPP",
+    en: "The TPP policy guide",
+};
+pub const EXPLAINS_EVERY_RULE_WITH_EXAMPLES: Text = Text {
+    id: " (berbahasa Inggris) menjelaskan setiap aturan dengan contohnya.",
+    en: " explains every rule, with examples.",
+};
 pub const POLICY_MIN_DAYS: Text = Text {
     id: "Paling sedikit hari berbeda dengan tanggapan",
     en: "Fewest distinct days with responses",
@@ -6574,6 +6582,8 @@ pub const EVERY_TEXT: &[Text] = &[
     POLICY_CONFIDENCE,
     POLICY_EVIDENCE_MONTHS,
     POLICY_FORM_INTRO,
+    THE_TPP_POLICY_GUIDE,
+    EXPLAINS_EVERY_RULE_WITH_EXAMPLES,
     POLICY_MIN_DAYS,
     POLICY_MIN_RESPONSES,
     POLICY_NOTE,

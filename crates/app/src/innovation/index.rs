@@ -164,15 +164,19 @@ fn machine_row(i: &StoredInnovation, effects: &[ScoreEffect]) -> Vec<String> {
     ]
 }
 
-/// The index file of a regency's innovations: CSV when `csv`, else a workbook;
-/// `evidence_address` gives where each evidence file is published.
+/// Where an evidence file of an innovation is published (the web route table serves this
+/// path; a web test holds the two together).
+pub fn evidence_path(innovation: i64, evidence: i64) -> String {
+    format!("/inovasi/{innovation}/bukti/{evidence}")
+}
+
+/// The index file of a regency's innovations: CSV when `csv`, else a workbook.
 pub async fn index_file(
     store: &Store,
     cache: &super::EffectCells,
     tenant: &Tenant,
     lang: Lang,
     csv: bool,
-    evidence_address: &(dyn Fn(i64, i64) -> String + Sync),
 ) -> Result<Vec<u8>, IndexError> {
     let innovations = store.innovations(&tenant.tenant_id).await?;
     let effects = effects_of(store, cache, tenant, &innovations).await?;
@@ -213,7 +217,7 @@ pub async fn index_file(
                             EvidenceType::Png => "PNG",
                         }
                         .to_string(),
-                        evidence_address(i.innovation_id, e.evidence_no),
+                        evidence_path(i.innovation_id, e.evidence_no),
                     ]
                 })
                 .collect();

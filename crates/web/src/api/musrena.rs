@@ -112,7 +112,7 @@ fn point(p: Point) -> Value {
     json!({ "type": "Point", "coordinates": [p.lon_degrees(), p.lat_degrees()] })
 }
 
-/// Every field of a proposal, as documented in the OpenAPI document and the README.
+/// Every field of a proposal, as documented in the OpenAPI document and the book's "Musrena Keren".
 fn proposal_json(p: &StoredProposal, districts: &HashMap<String, String>) -> Value {
     let district = p.district_id.as_deref().unwrap_or("");
     json!({

@@ -44,18 +44,24 @@ impl TestApp {
         db: TestDatabase,
         mailer: Option<Arc<suara_web::alerts::Mailer>>,
     ) -> TestApp {
-        TestApp::spawn_full(db, mailer, Default::default()).await
+        TestApp::spawn_full(db, mailer, Default::default(), None).await
+    }
+
+    /// [`TestApp::spawn`] serving the documentation book from `book`.
+    pub async fn spawn_with_book(db: TestDatabase, book: &std::path::Path) -> TestApp {
+        TestApp::spawn_full(db, None, Default::default(), Some(book.to_path_buf())).await
     }
 
     /// [`TestApp::spawn`] with regencies that sign in through an identity provider.
     pub async fn spawn_with_sso(db: TestDatabase, sso: suara_app::sso::Providers) -> TestApp {
-        TestApp::spawn_full(db, None, sso).await
+        TestApp::spawn_full(db, None, sso, None).await
     }
 
     async fn spawn_full(
         db: TestDatabase,
         mailer: Option<Arc<suara_web::alerts::Mailer>>,
         sso: suara_app::sso::Providers,
+        book: Option<std::path::PathBuf>,
     ) -> TestApp {
         let store = db.seeded_store().await;
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
@@ -77,6 +83,7 @@ impl TestApp {
             draining: Default::default(),
             mailer,
             sso,
+            book,
         });
         // The server sets its keys as it starts; set here first, so a write the test makes
         // before the server's task has run is keyed like the server's own (a keyless write

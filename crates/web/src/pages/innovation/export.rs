@@ -13,16 +13,10 @@ use suara_app::innovation::index::{index_file, IndexError};
 use crate::pages::context::StaffCx;
 use crate::pages::failure::PageError;
 use crate::pages::{download, SheetFormat};
-use crate::routes;
 
 #[derive(Deserialize, Default)]
 pub struct ExportQuery {
     pub format: Option<String>,
-}
-
-/// Where an evidence file of an innovation is published.
-pub fn evidence_address(innovation: i64, evidence: i64) -> String {
-    routes::innovation_evidence(&innovation.to_string(), &evidence.to_string())
 }
 
 pub async fn export(cx: StaffCx, Query(query): Query<ExportQuery>) -> Result<Response, PageError> {
@@ -33,7 +27,6 @@ pub async fn export(cx: StaffCx, Query(query): Query<ExportQuery>) -> Result<Res
         &cx.tenant,
         cx.lang,
         format == SheetFormat::Csv,
-        &evidence_address,
     )
     .await
     .map_err(|e| match e {
@@ -42,4 +35,16 @@ pub async fn export(cx: StaffCx, Query(query): Query<ExportQuery>) -> Result<Res
     })?;
     let stem = format!("indeks-inovasi-{}", cx.tenant_id());
     Ok(download(format, &stem, Ok(bytes))?)
+}
+
+#[cfg(test)]
+mod tests {
+    /// The index file names evidence by the path the route table serves.
+    #[test]
+    fn the_index_files_evidence_path_is_the_served_one() {
+        assert_eq!(
+            suara_app::innovation::index::evidence_path(12, 3),
+            crate::routes::innovation_evidence("12", "3")
+        );
+    }
 }

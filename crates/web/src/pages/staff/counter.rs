@@ -17,7 +17,7 @@ use super::units_tree;
 use crate::pages::context::{CsrfForm, Look, StaffCx};
 use crate::pages::failure::PageError;
 use crate::routes::COUNTER;
-use crate::tickets::{new_code, qr_svg, ticket_path};
+use crate::tickets::{qr_svg, ticket_path};
 use suara_app::i18n::catalogue as T;
 
 #[derive(Deserialize)]
@@ -176,7 +176,7 @@ pub async fn issue(
         officer_nip: scope.fixed_officer.clone().or(named),
         point_id: None,
     };
-    let code = new_code();
+    let code = suara_app::credentials::new_ticket_code();
     let network = cx.app.signals(&headers, &extensions).network;
     let issuer = Issuer {
         name: cx.username(),

@@ -30,6 +30,8 @@ pub struct PolicyView {
     pub in_force: Policy,
     /// Unit names by code, for the effect by unit.
     pub unit_names: BTreeMap<String, String>,
+    /// The book's policy reference, when the server serves the book.
+    pub guide: Option<String>,
 }
 
 /// What the typed policy would have paid, newest month first (`Some(empty)` when no month
@@ -66,6 +68,11 @@ async fn load(cx: &StaffCx) -> Result<PolicyView, PageError> {
             .into_iter()
             .map(|u| (u.unit_id, u.name))
             .collect(),
+        guide: cx
+            .app
+            .book
+            .is_some()
+            .then(|| routes::book_page("tpp-policy.html")),
     })
 }
 
@@ -219,6 +226,9 @@ pub fn render(
         @if let Some(effect) = effect { (effect_section(look, view, effect)) }
         h2 { (look.t(T::SAVE_A_NEW_VERSION)) }
         p { (lang.fill(T::POLICY_FORM_INTRO, &[&base_name])) }
+        @if let Some(guide) = &view.guide {
+            p { a href=(guide) { (look.t(T::THE_TPP_POLICY_GUIDE)) } (look.t(T::EXPLAINS_EVERY_RULE_WITH_EXAMPLES)) }
+        }
         (policy_form::form(look, &form.fields, &form.problems, &form.base, now))
     };
     (title, content)
