@@ -401,47 +401,28 @@ fn organisation(seed: u64, officers: Option<usize>) -> Organisation {
 /// The demo's units and their services, counters and quality on the 1–4 scale; no
 /// officers yet.
 fn units_and_services(rng: &mut Rng) -> Organisation {
-    let mut units = Vec::new();
-    let mut services = Vec::new();
-    let mut rated_units = Vec::new();
-    let mut points = Vec::new();
-    let mut add_unit = |id: &str, parent: Option<&str>, name: &str, kind: &str| {
-        units.push(Unit {
-            unit_id: id.into(),
-            parent_id: parent.map(Into::into),
-            name: name.into(),
-            kind: kind.into(),
-            monthly_users: None,
-            service_hours: None,
-            head_nip: None,
-            treasurer_nip: None,
-        });
+    let mut org = Organisation {
+        units: Vec::new(),
+        services: Vec::new(),
+        points: Vec::new(),
+        officers: Vec::new(),
+        rated_units: Vec::new(),
     };
-    let mut add_services = |unit: &str, list: &[(&str, &str)], rng: &mut Rng| {
-        for (id, name) in list {
-            services.push(Service {
-                service_id: (*id).into(),
-                unit_id: unit.into(),
-                name: (*name).into(),
-            });
-        }
-        for counter in 1..=1 + list.len().min(3) {
-            points.push(ServicePoint {
-                point_id: format!("{unit}-loket-{counter}"),
-                unit_id: unit.into(),
-                name: format!("Loket {counter}"),
-            });
-        }
-        rated_units.push((unit.to_string(), 2.75 + rng.unit() * 0.95));
-    };
+    offices(&mut org, rng);
+    districts_and_agencies(&mut org, rng);
+    org
+}
 
-    add_unit(
+/// The offices with the busiest counters: civil registry, licensing, health, social affairs
+/// and transport.
+fn offices(org: &mut Organisation, rng: &mut Rng) {
+    org.add_unit(
         "dispendukcapil",
         None,
         "Dinas Kependudukan dan Pencatatan Sipil",
         "dinas",
     );
-    add_services(
+    org.add_services(
         "dispendukcapil",
         &[
             ("ktp-el", "Perekaman dan pencetakan KTP-el"),
@@ -451,13 +432,13 @@ fn units_and_services(rng: &mut Rng) -> Organisation {
         ],
         rng,
     );
-    add_unit(
+    org.add_unit(
         "dpmptsp",
         None,
         "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu",
         "dinas",
     );
-    add_services(
+    org.add_services(
         "dpmptsp",
         &[
             ("perizinan-berusaha", "Perizinan berusaha (NIB)"),
@@ -465,8 +446,8 @@ fn units_and_services(rng: &mut Rng) -> Organisation {
         ],
         rng,
     );
-    add_unit("rsud-soedomo", None, "RSUD dr. Soedomo Trenggalek", "rsud");
-    add_services(
+    org.add_unit("rsud-soedomo", None, "RSUD dr. Soedomo Trenggalek", "rsud");
+    org.add_services(
         "rsud-soedomo",
         &[
             ("rawat-jalan", "Rawat jalan"),
@@ -475,7 +456,7 @@ fn units_and_services(rng: &mut Rng) -> Organisation {
         ],
         rng,
     );
-    add_unit(
+    org.add_unit(
         "dinkes",
         None,
         "Dinas Kesehatan, Pengendalian Penduduk dan Keluarga Berencana",
@@ -483,7 +464,7 @@ fn units_and_services(rng: &mut Rng) -> Organisation {
     );
     for name in PUSKESMAS {
         let id = format!("puskesmas-{}", name.to_lowercase());
-        add_unit(
+        org.add_unit(
             &id,
             Some("dinkes"),
             &format!("Puskesmas {name}"),
@@ -491,34 +472,38 @@ fn units_and_services(rng: &mut Rng) -> Organisation {
         );
         let poli = format!("{}-poli-umum", name.to_lowercase());
         let kia = format!("{}-kia", name.to_lowercase());
-        add_services(
+        org.add_services(
             &id,
             &[(&poli, "Poli umum"), (&kia, "Kesehatan ibu dan anak (KIA)")],
             rng,
         );
     }
-    add_unit(
+    org.add_unit(
         "dinsos",
         None,
         "Dinas Sosial, Pemberdayaan Perempuan dan Perlindungan Anak",
         "dinas",
     );
-    add_services(
+    org.add_services(
         "dinsos",
         &[("dtks", "Layanan data terpadu kesejahteraan sosial (DTKS)")],
         rng,
     );
-    add_unit("dishub", None, "Dinas Perhubungan", "dinas");
-    add_services(
+    org.add_unit("dishub", None, "Dinas Perhubungan", "dinas");
+    org.add_services(
         "dishub",
         &[("uji-kir", "Pengujian kendaraan bermotor (KIR)")],
         rng,
     );
+}
+
+/// The districts' PATEN counters and the agencies with no public service.
+fn districts_and_agencies(org: &mut Organisation, rng: &mut Rng) {
     for name in DISTRICTS {
         let id = format!("kecamatan-{}", name.to_lowercase());
-        add_unit(&id, None, &format!("Kecamatan {name}"), "kecamatan");
+        org.add_unit(&id, None, &format!("Kecamatan {name}"), "kecamatan");
         let paten = format!("{}-paten", name.to_lowercase());
-        add_services(
+        org.add_services(
             &id,
             &[(&paten, "Pelayanan Administrasi Terpadu Kecamatan (PATEN)")],
             rng,
@@ -539,14 +524,42 @@ fn units_and_services(rng: &mut Rng) -> Organisation {
         ("bappeda", "Badan Perencanaan Pembangunan Daerah", "badan"),
         ("inspektorat", "Inspektorat Daerah", "inspektorat"),
     ] {
-        add_unit(id, None, name, kind);
+        org.add_unit(id, None, name, kind);
     }
-    Organisation {
-        units,
-        services,
-        points,
-        officers: Vec::new(),
-        rated_units,
+}
+
+impl Organisation {
+    fn add_unit(&mut self, id: &str, parent: Option<&str>, name: &str, kind: &str) {
+        self.units.push(Unit {
+            unit_id: id.into(),
+            parent_id: parent.map(Into::into),
+            name: name.into(),
+            kind: kind.into(),
+            monthly_users: None,
+            service_hours: None,
+            head_nip: None,
+            treasurer_nip: None,
+        });
+    }
+
+    /// A unit's services, a counter per service (at most three), and its quality.
+    fn add_services(&mut self, unit: &str, list: &[(&str, &str)], rng: &mut Rng) {
+        for (id, name) in list {
+            self.services.push(Service {
+                service_id: (*id).into(),
+                unit_id: unit.into(),
+                name: (*name).into(),
+            });
+        }
+        for counter in 1..=1 + list.len().min(3) {
+            self.points.push(ServicePoint {
+                point_id: format!("{unit}-loket-{counter}"),
+                unit_id: unit.into(),
+                name: format!("Loket {counter}"),
+            });
+        }
+        self.rated_units
+            .push((unit.to_string(), 2.75 + rng.unit() * 0.95));
     }
 }
 

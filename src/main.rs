@@ -38,35 +38,7 @@ enum Command {
     CliReference,
     /// Generate a regency of any size into an empty database (load tests, benchmarks):
     /// the demo's units and services, N officers and M responses over twelve months.
-    Demo {
-        /// Officers to generate, spread over the demo's units.
-        #[arg(long, default_value_t = 1000)]
-        officers: usize,
-        /// Responses to generate over the twelve months up to --until.
-        #[arg(long, default_value_t = 100_000)]
-        responses: u64,
-        /// Same seed (and --until) → same data.
-        #[arg(long, default_value_t = 1)]
-        seed: u64,
-        /// The last day with responses, YYYY-MM-DD (default: today).
-        #[arg(long)]
-        until: Option<String>,
-        /// NRR points planted on the demo innovations' targeted element from their start
-        /// (one innovation that backfired gets minus this).
-        #[arg(long, default_value_t = demo::DEMO_EFFECT, allow_hyphen_values = true)]
-        innovation_effect: f64,
-        /// Generate another regency under this code (default: trenggalek), e.g. a second
-        /// one in a database serving several; needs --name. Its local time is WIB. Stop the
-        /// servers on the database first: the load numbers responses as nobody else writes.
-        #[arg(long, requires = "name")]
-        regency: Option<String>,
-        /// The other regency's name, e.g. "Kabupaten Pacitan".
-        #[arg(long, requires = "regency")]
-        name: Option<String>,
-        /// sqlite://PATH or postgres://USER@HOST/DB; created and migrated when needed.
-        #[arg(long, default_value = DEFAULT_DATABASE_URL)]
-        database: String,
-    },
+    Demo(DemoArgs),
     /// Measure ingest, dashboard, payroll and memory on a generated regency (SQLite, and
     /// PostgreSQL with --postgres); prints the figures the book's "Scale and speed" quotes.
     Bench(bench::Args),
@@ -165,40 +137,7 @@ enum Command {
     /// Import units, services, service points, officers, villages and Musrena's catalogue
     /// and strategic issues from CSV files (all checked first; any bad row stops the import,
     /// exit code 2). Re-importing changes nothing.
-    Import {
-        /// Units: unit_id, name, kind, and parent_id, monthly_users, service_hours… when known (CSV or xlsx; Indonesian headers are read too).
-        #[arg(long)]
-        units: Option<PathBuf>,
-        /// Services: service_id, unit_id, name.
-        #[arg(long)]
-        services: Option<PathBuf>,
-        /// Service points (counters): point_id, unit_id, name.
-        #[arg(long)]
-        points: Option<PathBuf>,
-        /// Officers, as SIMPEG exports them: nip, name, unit_id and position.
-        #[arg(long)]
-        officers: Option<PathBuf>,
-        /// village_code (Kemendagri, 35.03.01.2001), name, kind (desa/kelurahan),
-        /// district_unit and an optional GeoJSON boundary.
-        #[arg(long)]
-        villages: Option<PathBuf>,
-        /// Musrena's catalogue of activities (kamus usulan): code, name, unit_id, affair,
-        /// measure, unit_price, levels (desa;kecamatan;kabupaten).
-        #[arg(long)]
-        catalogue: Option<PathBuf>,
-        /// Musrena's strategic issues: issue_code, name.
-        #[arg(long)]
-        issues: Option<PathBuf>,
-        /// Check and report, import nothing.
-        #[arg(long)]
-        dry_run: bool,
-        /// The regency's code; may be left out when the database holds one regency.
-        #[arg(long)]
-        tenant: Option<String>,
-        /// sqlite://PATH or postgres://USER@HOST/DB; created and migrated when needed.
-        #[arg(long, default_value = DEFAULT_DATABASE_URL)]
-        database: String,
-    },
+    Import(ImportCommand),
 }
 
 #[derive(Subcommand)]
@@ -430,6 +369,75 @@ enum SkmCommand {
     },
 }
 
+/// `suara demo`'s options.
+#[derive(clap::Args)]
+struct DemoArgs {
+    /// Officers to generate, spread over the demo's units.
+    #[arg(long, default_value_t = 1000)]
+    officers: usize,
+    /// Responses to generate over the twelve months up to --until.
+    #[arg(long, default_value_t = 100_000)]
+    responses: u64,
+    /// Same seed (and --until) → same data.
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    /// The last day with responses, YYYY-MM-DD (default: today).
+    #[arg(long)]
+    until: Option<String>,
+    /// NRR points planted on the demo innovations' targeted element from their start
+    /// (one innovation that backfired gets minus this).
+    #[arg(long, default_value_t = demo::DEMO_EFFECT, allow_hyphen_values = true)]
+    innovation_effect: f64,
+    /// Generate another regency under this code (default: trenggalek), e.g. a second
+    /// one in a database serving several; needs --name. Its local time is WIB. Stop the
+    /// servers on the database first: the load numbers responses as nobody else writes.
+    #[arg(long, requires = "name")]
+    regency: Option<String>,
+    /// The other regency's name, e.g. "Kabupaten Pacitan".
+    #[arg(long, requires = "regency")]
+    name: Option<String>,
+    /// sqlite://PATH or postgres://USER@HOST/DB; created and migrated when needed.
+    #[arg(long, default_value = DEFAULT_DATABASE_URL)]
+    database: String,
+}
+
+/// `suara import`'s files and options.
+#[derive(clap::Args)]
+struct ImportCommand {
+    /// Units: unit_id, name, kind, and parent_id, monthly_users, service_hours… when known (CSV or xlsx; Indonesian headers are read too).
+    #[arg(long)]
+    units: Option<PathBuf>,
+    /// Services: service_id, unit_id, name.
+    #[arg(long)]
+    services: Option<PathBuf>,
+    /// Service points (counters): point_id, unit_id, name.
+    #[arg(long)]
+    points: Option<PathBuf>,
+    /// Officers, as SIMPEG exports them: nip, name, unit_id and position.
+    #[arg(long)]
+    officers: Option<PathBuf>,
+    /// village_code (Kemendagri, 35.03.01.2001), name, kind (desa/kelurahan),
+    /// district_unit and an optional GeoJSON boundary.
+    #[arg(long)]
+    villages: Option<PathBuf>,
+    /// Musrena's catalogue of activities (kamus usulan): code, name, unit_id, affair,
+    /// measure, unit_price, levels (desa;kecamatan;kabupaten).
+    #[arg(long)]
+    catalogue: Option<PathBuf>,
+    /// Musrena's strategic issues: issue_code, name.
+    #[arg(long)]
+    issues: Option<PathBuf>,
+    /// Check and report, import nothing.
+    #[arg(long)]
+    dry_run: bool,
+    /// The regency's code; may be left out when the database holds one regency.
+    #[arg(long)]
+    tenant: Option<String>,
+    /// sqlite://PATH or postgres://USER@HOST/DB; created and migrated when needed.
+    #[arg(long, default_value = DEFAULT_DATABASE_URL)]
+    database: String,
+}
+
 fn main() -> ExitCode {
     match Cli::parse().command {
         Command::Skm { command } => skm(command),
@@ -439,40 +447,7 @@ fn main() -> ExitCode {
             signing_key,
         } => tenant(command, &database, signing_key),
         Command::User { command, database } => user(command, &database),
-        Command::Import {
-            units,
-            services,
-            points,
-            officers,
-            villages,
-            catalogue,
-            issues,
-            dry_run,
-            tenant,
-            database,
-        } => {
-            use suara_domain::org::import::Table;
-            let files = [
-                (Table::Units, units),
-                (Table::Services, services),
-                (Table::Points, points),
-                (Table::Officers, officers),
-                (Table::Villages, villages),
-                (Table::Catalogue, catalogue),
-                (Table::Issues, issues),
-            ]
-            .into_iter()
-            .filter_map(|(table, path)| path.map(|p| (table, p)))
-            .collect();
-            let args = admin_command::ImportArgs {
-                files,
-                dry_run,
-                tenant,
-            };
-            with_store(&database, default_key(), |store| async move {
-                admin_command::import(&store, args).await
-            })
-        }
+        Command::Import(args) => import(args),
         Command::Apikey { command, database } => apikey(command, &database),
         Command::Innovation {
             command,
@@ -509,35 +484,7 @@ fn main() -> ExitCode {
             database,
             signing_key,
         } => tpp(command, tenant, &database, signing_key),
-        Command::Demo {
-            officers,
-            responses,
-            seed,
-            until,
-            innovation_effect,
-            regency,
-            name,
-            database,
-        } => with_store(&database, default_key(), |store| async move {
-            let regency = match (regency, name) {
-                (Some(code), Some(name)) => suara_store::Tenant {
-                    tenant_id: code,
-                    name,
-                    utc_offset_minutes: 420,
-                },
-                _ => demo::tenant(),
-            };
-            admin_command::generate(
-                &store,
-                &regency,
-                officers,
-                responses,
-                seed,
-                until.as_deref(),
-                innovation_effect,
-            )
-            .await
-        }),
+        Command::Demo(args) => demo(args),
         Command::Bench(args) => {
             let outcome = tokio::runtime::Builder::new_multi_thread()
                 .enable_all()
@@ -576,6 +523,55 @@ fn main() -> ExitCode {
             }
         },
     }
+}
+
+/// `suara import`: the files given, by the table they fill.
+fn import(args: ImportCommand) -> ExitCode {
+    use suara_domain::org::import::Table;
+    let files = [
+        (Table::Units, args.units),
+        (Table::Services, args.services),
+        (Table::Points, args.points),
+        (Table::Officers, args.officers),
+        (Table::Villages, args.villages),
+        (Table::Catalogue, args.catalogue),
+        (Table::Issues, args.issues),
+    ]
+    .into_iter()
+    .filter_map(|(table, path)| path.map(|p| (table, p)))
+    .collect();
+    let import = admin_command::ImportArgs {
+        files,
+        dry_run: args.dry_run,
+        tenant: args.tenant,
+    };
+    with_store(&args.database, default_key(), |store| async move {
+        admin_command::import(&store, import).await
+    })
+}
+
+/// `suara demo`: a generated regency, the demo's or another beside it.
+fn demo(args: DemoArgs) -> ExitCode {
+    let regency = match (args.regency, args.name) {
+        (Some(code), Some(name)) => suara_store::Tenant {
+            tenant_id: code,
+            name,
+            utc_offset_minutes: 420,
+        },
+        _ => demo::tenant(),
+    };
+    with_store(&args.database, default_key(), |store| async move {
+        admin_command::generate(
+            &store,
+            &regency,
+            args.officers,
+            args.responses,
+            args.seed,
+            args.until.as_deref(),
+            args.innovation_effect,
+        )
+        .await
+    })
 }
 
 fn skm(command: SkmCommand) -> ExitCode {

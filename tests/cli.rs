@@ -1,5 +1,6 @@
 //! The `suara` binary as a user runs it: the SKM commands and `serve --demo` end to end.
 #![allow(clippy::unwrap_used)] // a test that unwraps fails with the value's message
+#![allow(clippy::too_many_lines)] // a scenario reads top to bottom, as its user would do it
 
 mod support;
 

@@ -6,6 +6,7 @@
 //! Needs PostgreSQL (`SUARA_TEST_POSTGRES_URL`) and nginx (Debian's, which `.ci/run`
 //! installs); says SKIPPED without them.
 #![allow(clippy::unwrap_used)] // a test that unwraps fails with the value's message
+#![allow(clippy::too_many_lines)] // a scenario reads top to bottom, as its user would do it
 
 mod support;
 

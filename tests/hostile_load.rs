@@ -7,6 +7,7 @@
 //! 100 ms) come from this test on a quiet machine, while CI runs it beside other tests and
 //! under a faked clock, where only "answers within a second" is a fair bound.
 #![allow(clippy::unwrap_used)] // a test that unwraps fails with the value's message
+#![allow(clippy::too_many_lines)] // a scenario reads top to bottom, as its user would do it
 
 mod support;
 

@@ -138,12 +138,12 @@ fn team(org: &Organisation, unit: &str) -> Vec<String> {
         .collect()
 }
 
-/// The first four of [`catalogue`]; `weakest` are the rated units, lowest quality first.
+/// The first two of [`catalogue`], planted on the weakest units; `weakest` are the rated
+/// units, lowest quality first.
 fn first_innovations(org: &Organisation, today: Date, weakest: &[String]) -> Vec<DemoInnovation> {
     let weak = |i: usize| weakest[i.min(weakest.len() - 1)].clone();
     let (queue, complaints) = (weak(0), weak(2));
-    let puskesmas = "puskesmas-trenggalek".to_string();
-    vec![
+    let mut all = vec![
         DemoInnovation {
             draft: draft(
                 "Antrean daring lewat WhatsApp",
@@ -223,6 +223,15 @@ fn first_innovations(org: &Organisation, today: Date, weakest: &[String]) -> Vec
                 "Nomor untuk setiap pengaduan dan batas tiga hari untuk menjawabnya.",
             )),
         },
+    ];
+    all.extend(health_innovations(org, today));
+    all
+}
+
+/// The third and fourth of [`catalogue`], in the health service.
+fn health_innovations(org: &Organisation, today: Date) -> Vec<DemoInnovation> {
+    let puskesmas = "puskesmas-trenggalek".to_string();
+    vec![
         DemoInnovation {
             draft: draft(
                 "Pendaftaran poli lewat formulir daring",

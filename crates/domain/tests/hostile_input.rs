@@ -2,6 +2,7 @@
 //! near-valid mutations, must answer with errors (or a result), never panic. Case counts are
 //! set here and recorded in the book's "Reliability".
 #![allow(clippy::unwrap_used)] // a test that unwraps fails with the value's message
+#![allow(clippy::too_many_lines)] // a scenario reads top to bottom, as its user would do it
 
 use proptest::prelude::*;
 use suara_domain::musrena::proposal::{check_photo, validate as validate_proposal, ProposalDraft};

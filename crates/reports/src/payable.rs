@@ -402,32 +402,8 @@ fn money_columns(
     Ok(())
 }
 
-/// The same list as a PDF to print and sign: a page per unit with its officers, each
-/// deduction, the totals and the signature blocks, then the regency's summary.
-pub fn payable_pdf(
-    run: &StoredRun,
-    payees: &[Payee],
-    signers: &BTreeMap<String, Signers>,
-    regency: &str,
-    month: &str,
-    words: Words,
-) -> Vec<u8> {
-    let deductions = deduction_names(run);
-    let title = format!(
-        "{} · {regency} · {month}",
-        words("DAFTAR NOMINATIF PEMBAYARAN TPP")
-    );
-    let mut doc = Document::new(
-        &title,
-        &format!(
-            "{} {} · {}: {}",
-            words("Versi perhitungan"),
-            run.summary.version,
-            words("Status"),
-            words(state_label(run.summary.state))
-        ),
-    );
-    let by_unit = by_unit(payees);
+/// A unit's page: number, name, gross, each deduction, net, account and signature.
+fn unit_columns<'a>(words: Words, deductions: &[&'a str]) -> Vec<Column<'a>> {
     // The signature column takes what is left: about a seventh of the page.
     let each = deduction_share(deductions.len(), 0.25);
     let mut columns = vec![
@@ -468,6 +444,70 @@ pub fn payable_pdf(
         share: 1.0 - used,
         right: false,
     });
+    columns
+}
+
+/// The regency's summary: a row per unit with its officers, gross, deductions and net.
+fn summary_columns<'a>(words: Words, deductions: &[&'a str]) -> Vec<Column<'a>> {
+    let mut summary = vec![
+        Column {
+            heading: words("Unit"),
+            share: 0.28,
+            right: false,
+        },
+        Column {
+            heading: words("Pegawai"),
+            share: 0.10,
+            right: true,
+        },
+        Column {
+            heading: words("Jumlah kotor (Rp)"),
+            share: 0.14,
+            right: true,
+        },
+    ];
+    let each = deduction_share(deductions.len(), 0.30);
+    summary.extend(deductions.iter().map(|name| Column {
+        heading: name,
+        share: each,
+        right: true,
+    }));
+    let used: f32 = summary.iter().map(|c| c.share).sum();
+    summary.push(Column {
+        heading: words("Jumlah bersih (Rp)"),
+        share: 1.0 - used,
+        right: true,
+    });
+    summary
+}
+
+/// The same list as a PDF to print and sign: a page per unit with its officers, each
+/// deduction, the totals and the signature blocks, then the regency's summary.
+pub fn payable_pdf(
+    run: &StoredRun,
+    payees: &[Payee],
+    signers: &BTreeMap<String, Signers>,
+    regency: &str,
+    month: &str,
+    words: Words,
+) -> Vec<u8> {
+    let deductions = deduction_names(run);
+    let title = format!(
+        "{} · {regency} · {month}",
+        words("DAFTAR NOMINATIF PEMBAYARAN TPP")
+    );
+    let mut doc = Document::new(
+        &title,
+        &format!(
+            "{} {} · {}: {}",
+            words("Versi perhitungan"),
+            run.summary.version,
+            words("Status"),
+            words(state_label(run.summary.state))
+        ),
+    );
+    let by_unit = by_unit(payees);
+    let columns = unit_columns(words, &deductions);
     let money = |cells: &[u64]| cells.iter().map(|a| rupiah(*a)).collect::<Vec<_>>();
     for (i, (unit_id, members)) in by_unit.iter().enumerate() {
         if i > 0 {
@@ -515,35 +555,7 @@ pub fn payable_pdf(
         10.0,
     );
     doc.gap(10.0);
-    let mut summary = vec![
-        Column {
-            heading: words("Unit"),
-            share: 0.28,
-            right: false,
-        },
-        Column {
-            heading: words("Pegawai"),
-            share: 0.10,
-            right: true,
-        },
-        Column {
-            heading: words("Jumlah kotor (Rp)"),
-            share: 0.14,
-            right: true,
-        },
-    ];
-    let each = deduction_share(deductions.len(), 0.30);
-    summary.extend(deductions.iter().map(|name| Column {
-        heading: name,
-        share: each,
-        right: true,
-    }));
-    let used: f32 = summary.iter().map(|c| c.share).sum();
-    summary.push(Column {
-        heading: words("Jumlah bersih (Rp)"),
-        share: 1.0 - used,
-        right: true,
-    });
+    let summary = summary_columns(words, &deductions);
     let mut rows: Vec<Vec<String>> = by_unit
         .values()
         .map(|members| {

@@ -1,6 +1,7 @@
 //! The SKM report PDF: a real multi-page PDF with the key figures, every element, the
 //! suggestions and the follow-up plan, and a clear statement when there are no responses.
 #![allow(clippy::unwrap_used)] // a test that unwraps fails with the value's message
+#![allow(clippy::too_many_lines)] // a scenario reads top to bottom, as its user would do it
 
 use suara_domain::skm::precision::Precision;
 use suara_domain::skm::spread::Spread;

@@ -16,6 +16,37 @@ pub(crate) struct Actor<'a> {
     pub at: time::OffsetDateTime,
 }
 
+impl Actor<'_> {
+    /// The audited write's second half: after a record's SQL, in the same transaction, the
+    /// audit entry of its creation (no `before`) or update, linked into the signed chain.
+    pub(crate) async fn record_change(
+        self,
+        conn: &mut AnyConnection,
+        keys: &Store,
+        entity: &str,
+        entity_id: &str,
+        before: Option<String>,
+        after: String,
+    ) -> Result<()> {
+        let action = if before.is_some() { "update" } else { "create" };
+        append(
+            conn,
+            keys,
+            &AuditRecord {
+                tenant_id: self.tenant_id,
+                at: self.at,
+                actor: self.actor,
+                action,
+                entity,
+                entity_id: entity_id.to_string(),
+                before,
+                after: Some(after),
+            },
+        )
+        .await
+    }
+}
+
 /// An entry to append; `before`/`after` are JSON of the changed record.
 pub(crate) struct AuditRecord<'a> {
     pub tenant_id: &'a str,

@@ -8,7 +8,7 @@ use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
 use suara_domain::org::departure::Departure;
 use suara_domain::org::import::{
-    Change, CurrentOfficer, ImportPlan, OfficerChange, OfficerDeparture, Snapshot,
+    Change, CurrentOfficer, ImportPlan, OfficerChange, OfficerContact, OfficerDeparture, Snapshot,
 };
 use suara_domain::org::{Assignment, Date, Officer, PayDetails, Service, ServicePoint, Unit};
 use suara_domain::period::Month;
@@ -128,87 +128,34 @@ impl Store {
     ) -> Result<()> {
         self.refuse_disagreeing_organisation(tenant_id).await?;
         let mut tx = self.writer.begin().await?;
-        let audit =
-            |entity: &'static str, id: &str, before: Option<String>, after: String| AuditRecord {
-                tenant_id,
-                at,
-                actor,
-                action: if before.is_some() { "update" } else { "create" },
-                entity,
-                entity_id: id.to_string(),
-                before,
-                after: Some(after),
-            };
+        let who = Actor {
+            tenant_id,
+            actor,
+            at,
+        };
         for Change { before, after } in &plan.units {
-            sqlx::query(
-                "INSERT INTO units (tenant_id, unit_id, parent_id, name, kind, monthly_users,
-                     service_hours, head_nip, treasurer_nip)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-                 ON CONFLICT (tenant_id, unit_id) DO UPDATE SET parent_id = excluded.parent_id,
-                     name = excluded.name, kind = excluded.kind, monthly_users = excluded.monthly_users,
-                     service_hours = excluded.service_hours, head_nip = excluded.head_nip,
-                     treasurer_nip = excluded.treasurer_nip",
-            )
-            .bind(tenant_id)
-            .bind(&after.unit_id)
-            .bind(&after.parent_id)
-            .bind(&after.name)
-            .bind(&after.kind)
-            .bind(after.monthly_users.map(i64::from))
-            .bind(after.service_hours.as_ref().map(ToString::to_string))
-            .bind(&after.head_nip)
-            .bind(&after.treasurer_nip)
-            .execute(&mut *tx)
-            .await?;
-            audit::append(
+            write_unit(&mut tx, tenant_id, after).await?;
+            who.record_change(
                 &mut tx,
                 self,
-                &audit("unit", &after.unit_id, json(before)?, to_json(after)?),
+                "unit",
+                &after.unit_id,
+                json(before)?,
+                to_json(after)?,
             )
             .await?;
         }
         for Change { before, after } in &plan.services {
-            sqlx::query(
-                "INSERT INTO services (tenant_id, service_id, unit_id, name) VALUES ($1, $2, $3, $4)
-                 ON CONFLICT (tenant_id, service_id) DO UPDATE SET unit_id = excluded.unit_id,
-                     name = excluded.name",
-            )
-            .bind(tenant_id)
-            .bind(&after.service_id)
-            .bind(&after.unit_id)
-            .bind(&after.name)
-            .execute(&mut *tx)
-            .await?;
-            audit::append(
-                &mut tx,
-                self,
-                &audit("service", &after.service_id, json(before)?, to_json(after)?),
-            )
-            .await?;
+            write_service(&mut tx, tenant_id, after).await?;
+            let (id, before) = (&after.service_id, json(before)?);
+            who.record_change(&mut tx, self, "service", id, before, to_json(after)?)
+                .await?;
         }
         for Change { before, after } in &plan.points {
-            sqlx::query(
-                "INSERT INTO service_points (tenant_id, point_id, unit_id, name) VALUES ($1, $2, $3, $4)
-                 ON CONFLICT (tenant_id, point_id) DO UPDATE SET unit_id = excluded.unit_id,
-                     name = excluded.name",
-            )
-            .bind(tenant_id)
-            .bind(&after.point_id)
-            .bind(&after.unit_id)
-            .bind(&after.name)
-            .execute(&mut *tx)
-            .await?;
-            audit::append(
-                &mut tx,
-                self,
-                &audit(
-                    "service_point",
-                    &after.point_id,
-                    json(before)?,
-                    to_json(after)?,
-                ),
-            )
-            .await?;
+            write_point(&mut tx, tenant_id, after).await?;
+            let (id, before) = (&after.point_id, json(before)?);
+            who.record_change(&mut tx, self, "service_point", id, before, to_json(after)?)
+                .await?;
         }
         for change in &plan.officers {
             write_officer(&mut tx, tenant_id, change).await?;
@@ -218,100 +165,72 @@ impl Store {
                 .map_err(|e| StoreError::Corrupt(format!("cannot encode JSON: {e}")))?;
             recorded["assigned_from"] =
                 serde_json::json!(change.new_assignment_from.map(|d| d.to_string()));
-            audit::append(
+            let before = json(&change.before)?;
+            who.record_change(
                 &mut tx,
                 self,
-                &audit(
-                    "officer",
-                    &after.nip,
-                    json(&change.before)?,
-                    recorded.to_string(),
-                ),
+                "officer",
+                &after.nip,
+                before,
+                recorded.to_string(),
             )
             .await?;
         }
-        let who = Actor {
-            tenant_id,
-            actor,
-            at,
-        };
         for OfficerDeparture { nip, departure, .. } in &plan.departures {
             // `false`: a colleague recorded it on the departure page since the plan was made.
             self.end_open_assignment(&mut tx, who, nip, departure)
                 .await?;
         }
         for contact in &plan.contacts {
-            let before: Option<String> = sqlx::query_scalar(
-                "SELECT email FROM officer_contacts WHERE tenant_id = $1 AND nip = $2",
-            )
-            .bind(tenant_id)
-            .bind(&contact.nip)
-            .fetch_optional(&mut *tx)
-            .await?;
-            sqlx::query(
-                "INSERT INTO officer_contacts (tenant_id, nip, email) VALUES ($1, $2, $3)
-                 ON CONFLICT (tenant_id, nip) DO UPDATE SET email = excluded.email",
-            )
-            .bind(tenant_id)
-            .bind(&contact.nip)
-            .bind(&contact.email)
-            .execute(&mut *tx)
-            .await?;
+            let before = write_contact(&mut tx, tenant_id, contact).await?;
             let email = |e: &str| serde_json::json!({ "email": e }).to_string();
-            audit::append(
+            let before = before.as_deref().map(email);
+            who.record_change(
                 &mut tx,
                 self,
-                &audit(
-                    "officer_contact",
-                    &contact.nip,
-                    before.as_deref().map(email),
-                    email(&contact.email),
-                ),
+                "officer_contact",
+                &contact.nip,
+                before,
+                email(&contact.email),
             )
             .await?;
         }
         for change in &plan.catalogue {
             crate::catalogue::write_entry(&mut tx, tenant_id, change).await?;
-            let after = &change.after;
-            audit::append(
+            let (after, before) = (&change.after, json(&change.before)?);
+            who.record_change(
                 &mut tx,
                 self,
-                &audit(
-                    "musrena_catalogue",
-                    &after.code,
-                    json(&change.before)?,
-                    to_json(after)?,
-                ),
+                "musrena_catalogue",
+                &after.code,
+                before,
+                to_json(after)?,
             )
             .await?;
         }
         for change in &plan.issues {
             crate::catalogue::write_issue(&mut tx, tenant_id, change).await?;
-            let after = &change.after;
-            audit::append(
+            let (after, before) = (&change.after, json(&change.before)?);
+            who.record_change(
                 &mut tx,
                 self,
-                &audit(
-                    "musrena_issue",
-                    &after.code,
-                    json(&change.before)?,
-                    to_json(after)?,
-                ),
+                "musrena_issue",
+                &after.code,
+                before,
+                to_json(after)?,
             )
             .await?;
         }
         for change in &plan.villages {
             crate::villages::write(&mut tx, tenant_id, change).await?;
-            let after = &change.after;
-            audit::append(
+            let (after, before) = (&change.after, json(&change.before)?);
+            who.record_change(
                 &mut tx,
                 self,
-                &audit(
-                    "village",
-                    &after.code,
-                    json(&change.before)?,
-                    to_json(after)?,
-                ),
+                "village",
+                &after.code,
+                before,
+                to_json(after)?,
             )
             .await?;
         }
@@ -728,6 +647,84 @@ async fn write_officer(
 fn to_json<T: serde::Serialize>(value: &T) -> Result<String> {
     serde_json::to_string(value)
         .map_err(|e| StoreError::Corrupt(format!("cannot encode JSON: {e}")))
+}
+
+async fn write_unit(tx: &mut AnyConnection, tenant_id: &str, after: &Unit) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO units (tenant_id, unit_id, parent_id, name, kind, monthly_users,
+             service_hours, head_nip, treasurer_nip)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+         ON CONFLICT (tenant_id, unit_id) DO UPDATE SET parent_id = excluded.parent_id,
+             name = excluded.name, kind = excluded.kind, monthly_users = excluded.monthly_users,
+             service_hours = excluded.service_hours, head_nip = excluded.head_nip,
+             treasurer_nip = excluded.treasurer_nip",
+    )
+    .bind(tenant_id)
+    .bind(&after.unit_id)
+    .bind(&after.parent_id)
+    .bind(&after.name)
+    .bind(&after.kind)
+    .bind(after.monthly_users.map(i64::from))
+    .bind(after.service_hours.as_ref().map(ToString::to_string))
+    .bind(&after.head_nip)
+    .bind(&after.treasurer_nip)
+    .execute(&mut *tx)
+    .await?;
+    Ok(())
+}
+
+async fn write_service(tx: &mut AnyConnection, tenant_id: &str, after: &Service) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO services (tenant_id, service_id, unit_id, name) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (tenant_id, service_id) DO UPDATE SET unit_id = excluded.unit_id,
+             name = excluded.name",
+    )
+    .bind(tenant_id)
+    .bind(&after.service_id)
+    .bind(&after.unit_id)
+    .bind(&after.name)
+    .execute(&mut *tx)
+    .await?;
+    Ok(())
+}
+
+async fn write_point(tx: &mut AnyConnection, tenant_id: &str, after: &ServicePoint) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO service_points (tenant_id, point_id, unit_id, name) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (tenant_id, point_id) DO UPDATE SET unit_id = excluded.unit_id,
+             name = excluded.name",
+    )
+    .bind(tenant_id)
+    .bind(&after.point_id)
+    .bind(&after.unit_id)
+    .bind(&after.name)
+    .execute(&mut *tx)
+    .await?;
+    Ok(())
+}
+
+/// Sets an officer's e-mail address; the address it had before.
+async fn write_contact(
+    tx: &mut AnyConnection,
+    tenant_id: &str,
+    contact: &OfficerContact,
+) -> Result<Option<String>> {
+    let before: Option<String> =
+        sqlx::query_scalar("SELECT email FROM officer_contacts WHERE tenant_id = $1 AND nip = $2")
+            .bind(tenant_id)
+            .bind(&contact.nip)
+            .fetch_optional(&mut *tx)
+            .await?;
+    sqlx::query(
+        "INSERT INTO officer_contacts (tenant_id, nip, email) VALUES ($1, $2, $3)
+         ON CONFLICT (tenant_id, nip) DO UPDATE SET email = excluded.email",
+    )
+    .bind(tenant_id)
+    .bind(&contact.nip)
+    .bind(&contact.email)
+    .execute(&mut *tx)
+    .await?;
+    Ok(before)
 }
 
 fn json<T: serde::Serialize>(value: &Option<T>) -> Result<Option<String>> {

@@ -1,11 +1,11 @@
 //! Accounts of people who sign in through the regency's identity provider: linked by the
 //! provider's subject identifier, their role, unit and NIP kept as the provider last said.
 
-use sqlx::Row;
+use sqlx::{AnyConnection, Row};
 use suara_domain::access::Role;
 use time::OffsetDateTime;
 
-use crate::audit::{self, AuditRecord};
+use crate::audit::{self, Actor, AuditRecord};
 use crate::{micros, Account, Result, Store};
 
 /// A person as the identity provider vouched for them.
@@ -75,99 +75,21 @@ impl Store {
         });
         let username = match linked {
             Some(username) => {
-                let row = sqlx::query(
-                    "SELECT role, unit_id, nip, disabled_at_us FROM accounts
-                     WHERE tenant_id = $1 AND username = $2",
-                )
-                .bind(tenant_id)
-                .bind(&username)
-                .fetch_one(&mut *tx)
-                .await?;
-                if row.try_get::<Option<i64>, _>("disabled_at_us")?.is_some() {
+                if !self
+                    .follow_provider(&mut tx, tenant_id, &username, person, &after, at)
+                    .await?
+                {
                     return Ok(SsoSignIn::Disabled);
-                }
-                let before = serde_json::json!({
-                    "role": row.try_get::<String, _>("role")?,
-                    "unit_id": row.try_get::<Option<String>, _>("unit_id")?,
-                    "nip": row.try_get::<Option<String>, _>("nip")?,
-                    "sso": person.issuer,
-                });
-                if before != after {
-                    sqlx::query(
-                        "UPDATE accounts SET role = $3, unit_id = $4, nip = $5
-                         WHERE tenant_id = $1 AND username = $2",
-                    )
-                    .bind(tenant_id)
-                    .bind(&username)
-                    .bind(person.role.code())
-                    .bind(person.unit_id)
-                    .bind(person.nip)
-                    .execute(&mut *tx)
-                    .await?;
-                    // A session kept its second factor for the role it began with: a role
-                    // that touches pay must not inherit it, so every session ends.
-                    sqlx::query("DELETE FROM sessions WHERE tenant_id = $1 AND username = $2")
-                        .bind(tenant_id)
-                        .bind(&username)
-                        .execute(&mut *tx)
-                        .await?;
-                    let record = AuditRecord {
-                        tenant_id,
-                        at,
-                        actor: person.issuer,
-                        action: "sso_update",
-                        entity: "account",
-                        entity_id: username.clone(),
-                        before: Some(before.to_string()),
-                        after: Some(after.to_string()),
-                    };
-                    audit::append(&mut tx, self, &record).await?;
                 }
                 username
             }
             None => {
-                let created = sqlx::query(
-                    "INSERT INTO accounts (tenant_id, username, password_hash, role, unit_id, nip,
-                         created_at_us, must_change_password)
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, 0)
-                     ON CONFLICT (tenant_id, username) DO NOTHING",
-                )
-                .bind(tenant_id)
-                .bind(person.username)
-                .bind(person.unusable_hash)
-                .bind(person.role.code())
-                .bind(person.unit_id)
-                .bind(person.nip)
-                .bind(micros(at))
-                .execute(&mut *tx)
-                .await?
-                .rows_affected()
-                    == 1;
-                if !created {
+                if !self
+                    .link_new_account(&mut tx, tenant_id, person, &after, at)
+                    .await?
+                {
                     return Ok(SsoSignIn::UsernameTaken);
                 }
-                sqlx::query(
-                    "INSERT INTO sso_identities (tenant_id, issuer, subject, username, linked_at_us)
-                     VALUES ($1, $2, $3, $4, $5)",
-                )
-                .bind(tenant_id)
-                .bind(person.issuer)
-                .bind(person.subject)
-                .bind(person.username)
-                .bind(micros(at))
-                .execute(&mut *tx)
-                .await?;
-                let record = AuditRecord {
-                    tenant_id,
-                    at,
-                    actor: person.issuer,
-                    action: "create",
-                    entity: "account",
-                    entity_id: person.username.to_string(),
-                    before: None,
-                    after: Some(after.to_string()),
-                };
-                audit::append(&mut tx, self, &record).await?;
                 person.username.to_string()
             }
         };
@@ -176,5 +98,125 @@ impl Store {
             Some(account) => SsoSignIn::Account(account),
             None => SsoSignIn::Disabled,
         })
+    }
+
+    /// A linked account takes the role, unit and NIP the provider gives now; false when the
+    /// account is disabled.
+    async fn follow_provider(
+        &self,
+        tx: &mut AnyConnection,
+        tenant_id: &str,
+        username: &str,
+        person: &SsoPerson<'_>,
+        after: &serde_json::Value,
+        at: OffsetDateTime,
+    ) -> Result<bool> {
+        let row = sqlx::query(
+            "SELECT role, unit_id, nip, disabled_at_us FROM accounts
+             WHERE tenant_id = $1 AND username = $2",
+        )
+        .bind(tenant_id)
+        .bind(username)
+        .fetch_one(&mut *tx)
+        .await?;
+        if row.try_get::<Option<i64>, _>("disabled_at_us")?.is_some() {
+            return Ok(false);
+        }
+        let before = serde_json::json!({
+            "role": row.try_get::<String, _>("role")?,
+            "unit_id": row.try_get::<Option<String>, _>("unit_id")?,
+            "nip": row.try_get::<Option<String>, _>("nip")?,
+            "sso": person.issuer,
+        });
+        if before != *after {
+            sqlx::query(
+                "UPDATE accounts SET role = $3, unit_id = $4, nip = $5
+                 WHERE tenant_id = $1 AND username = $2",
+            )
+            .bind(tenant_id)
+            .bind(username)
+            .bind(person.role.code())
+            .bind(person.unit_id)
+            .bind(person.nip)
+            .execute(&mut *tx)
+            .await?;
+            // A session kept its second factor for the role it began with: a role
+            // that touches pay must not inherit it, so every session ends.
+            sqlx::query("DELETE FROM sessions WHERE tenant_id = $1 AND username = $2")
+                .bind(tenant_id)
+                .bind(username)
+                .execute(&mut *tx)
+                .await?;
+            let record = AuditRecord {
+                tenant_id,
+                at,
+                actor: person.issuer,
+                action: "sso_update",
+                entity: "account",
+                entity_id: username.to_string(),
+                before: Some(before.to_string()),
+                after: Some(after.to_string()),
+            };
+            audit::append(tx, self, &record).await?;
+        }
+        Ok(true)
+    }
+
+    /// A new account for the provider's person, linked to its subject; false when a
+    /// password account holds the username.
+    async fn link_new_account(
+        &self,
+        tx: &mut AnyConnection,
+        tenant_id: &str,
+        person: &SsoPerson<'_>,
+        after: &serde_json::Value,
+        at: OffsetDateTime,
+    ) -> Result<bool> {
+        let created = sqlx::query(
+            "INSERT INTO accounts (tenant_id, username, password_hash, role, unit_id, nip,
+                 created_at_us, must_change_password)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, 0)
+             ON CONFLICT (tenant_id, username) DO NOTHING",
+        )
+        .bind(tenant_id)
+        .bind(person.username)
+        .bind(person.unusable_hash)
+        .bind(person.role.code())
+        .bind(person.unit_id)
+        .bind(person.nip)
+        .bind(micros(at))
+        .execute(&mut *tx)
+        .await?
+        .rows_affected()
+            == 1;
+        if !created {
+            return Ok(false);
+        }
+        sqlx::query(
+            "INSERT INTO sso_identities (tenant_id, issuer, subject, username, linked_at_us)
+             VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(tenant_id)
+        .bind(person.issuer)
+        .bind(person.subject)
+        .bind(person.username)
+        .bind(micros(at))
+        .execute(&mut *tx)
+        .await?;
+        let who = Actor {
+            tenant_id,
+            actor: person.issuer,
+            at,
+        };
+        who.record_change(
+            tx,
+            self,
+            "account",
+            person.username,
+            None,
+            after.to_string(),
+        )
+        .await?;
+        Ok(true)
     }
 }

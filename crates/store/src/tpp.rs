@@ -588,31 +588,8 @@ impl Store {
             officers,
             self.month_evidence(tenant_id, month, policy, offset)
         )?;
-        // A rolling window adds up the evidence of the months before, each read as its own
-        // month is (its pace rule, its confirmations).
-        let months = policy
-            .evidence
-            .as_ref()
-            .map_or(1, |rule| rule.months.max(1));
-        let mut earlier = month;
-        for _ in 1..months {
-            earlier = earlier.previous();
-            let (all_then, confirmed_then) = self
-                .month_evidence(tenant_id, earlier, policy, offset)
-                .await?;
-            confirmed = match (confirmed, confirmed_then) {
-                (None, None) => None,
-                (Some(mut sum), then) => {
-                    sum.add(then.as_ref().unwrap_or(&all_then));
-                    Some(sum)
-                }
-                (None, Some(mut then)) => {
-                    then.add(&all);
-                    Some(then)
-                }
-            };
-            all.add(&all_then);
-        }
+        self.add_earlier_months(tenant_id, month, policy, offset, &mut all, &mut confirmed)
+            .await?;
         let units = self.units(tenant_id).await?;
         let tree = UnitTree::new(
             units
@@ -700,6 +677,42 @@ impl Store {
                 })
             })
             .collect()
+    }
+    /// A rolling window adds up the evidence of the months before `month` to `all` and
+    /// `confirmed`, each month read as its own month is (its pace rule, its confirmations).
+    async fn add_earlier_months(
+        &self,
+        tenant_id: &str,
+        month: Month,
+        policy: &Policy,
+        offset: i32,
+        all: &mut Tallies,
+        confirmed: &mut Option<Tallies>,
+    ) -> Result<(), StoreError> {
+        let months = policy
+            .evidence
+            .as_ref()
+            .map_or(1, |rule| rule.months.max(1));
+        let mut earlier = month;
+        for _ in 1..months {
+            earlier = earlier.previous();
+            let (all_then, confirmed_then) = self
+                .month_evidence(tenant_id, earlier, policy, offset)
+                .await?;
+            *confirmed = match (confirmed.take(), confirmed_then) {
+                (None, None) => None,
+                (Some(mut sum), then) => {
+                    sum.add(then.as_ref().unwrap_or(&all_then));
+                    Some(sum)
+                }
+                (None, Some(mut then)) => {
+                    then.add(all);
+                    Some(then)
+                }
+            };
+            all.add(&all_then);
+        }
+        Ok(())
     }
 
     /// A month's pay evidence, and (when some answer waits for the inspectorate's

@@ -1,6 +1,7 @@
 //! An online backup of the SQLite database: taken while responses keep arriving, the copy is a
 //! complete database whose chain verifies and which holds a consistent prefix of the responses.
 #![allow(clippy::unwrap_used)] // a test that unwraps fails with the value's message
+#![allow(clippy::too_many_lines)] // a scenario reads top to bottom, as its user would do it
 
 use suara_domain::survey::{validate, ResponseDraft};
 use suara_store::testing::{tenant, TestDatabase};

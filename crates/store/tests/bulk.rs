@@ -1,6 +1,7 @@
 //! Bulk loads on both backends: loaded responses are counted and chained exactly as recorded
 //! ones, the application can record after them, and bad input stops the load cleanly.
 #![allow(clippy::unwrap_used)] // a test that unwraps fails with the value's message
+#![allow(clippy::too_many_lines)] // a scenario reads top to bottom, as its user would do it
 
 use suara_domain::period::Month;
 use suara_domain::skm::Answers;

@@ -1,6 +1,7 @@
 //! The hash chain of accepted responses, on both backends: concurrent appends do not fork
 //! it, and any change made behind the application's back is found.
 #![allow(clippy::unwrap_used)] // a test that unwraps fails with the value's message
+#![allow(clippy::too_many_lines)] // a scenario reads top to bottom, as its user would do it
 
 use std::sync::Arc;
 

@@ -1,6 +1,7 @@
 //! Follow-up plans on both backends: recorded for a unit and period, progress updated (and
 //! audit-logged), listed by unit and period.
 #![allow(clippy::unwrap_used)] // a test that unwraps fails with the value's message
+#![allow(clippy::too_many_lines)] // a scenario reads top to bottom, as its user would do it
 
 use suara_domain::period::Period;
 use suara_domain::skm::follow_up::{validate, PlanDraft, Status};

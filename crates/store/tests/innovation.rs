@@ -2,6 +2,7 @@
 //! dates, gains a partner, evidence and a copying unit; its effect is measured from counted
 //! responses around the start against a unit that never adopted it.
 #![allow(clippy::unwrap_used)] // a test that unwraps fails with the value's message
+#![allow(clippy::too_many_lines)] // a scenario reads top to bottom, as its user would do it
 
 use suara_domain::innovation::effect::{EffectRule, Method, Verdict, SPAN_MONTHS};
 use suara_domain::innovation::measure::measure;

@@ -2,6 +2,7 @@
 //! top three up to the district; a planner budgets one and rejects one with a reason; the
 //! history, filters and bulk all-or-nothing hold.
 #![allow(clippy::unwrap_used)] // a test that unwraps fails with the value's message
+#![allow(clippy::too_many_lines)] // a scenario reads top to bottom, as its user would do it
 
 use suara_domain::musrena::forum::{Accommodation, Group, Level, Participants};
 use suara_domain::musrena::lifecycle::{Action, Stage, TransitionError};

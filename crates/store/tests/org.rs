@@ -1,5 +1,6 @@
 //! Organisation import, assignment history, the audit log and accounts, on both backends.
 #![allow(clippy::unwrap_used)] // a test that unwraps fails with the value's message
+#![allow(clippy::too_many_lines)] // a scenario reads top to bottom, as its user would do it
 
 use suara_domain::access::Role;
 use suara_domain::org::import::{plan_import, ImportFiles};

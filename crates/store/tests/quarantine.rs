@@ -1,6 +1,7 @@
 //! Suspicious responses are held back instead of counted, and the inspectorate's decision
 //! counts them in or keeps them out; on both backends.
 #![allow(clippy::unwrap_used)] // a test that unwraps fails with the value's message
+#![allow(clippy::too_many_lines)] // a scenario reads top to bottom, as its user would do it
 
 use suara_domain::integrity::anomaly::Reason;
 use suara_domain::org::import::{plan_import, ImportFiles};

@@ -1,5 +1,6 @@
 //! Storing responses and reading totals back, on SQLite and PostgreSQL alike.
 #![allow(clippy::unwrap_used)] // a test that unwraps fails with the value's message
+#![allow(clippy::too_many_lines)] // a scenario reads top to bottom, as its user would do it
 
 use suara_domain::period::Month;
 use suara_domain::skm::Weighting;

@@ -2,6 +2,7 @@
 //! every table's primary key and every foreign key begins with the regency key, as each
 //! database reports its own schema.
 #![allow(clippy::unwrap_used)] // a test that unwraps fails with the value's message
+#![allow(clippy::too_many_lines)] // a scenario reads top to bottom, as its user would do it
 
 use suara_store::testing::TestDatabase;
 

@@ -2,6 +2,7 @@
 //! its review states; appeals decided by the inspectorate feeding the next version; a run
 //! whose stored amounts were edited is refused when read.
 #![allow(clippy::unwrap_used)] // a test that unwraps fails with the value's message
+#![allow(clippy::too_many_lines)] // a scenario reads top to bottom, as its user would do it
 
 use suara_domain::period::Month;
 use suara_domain::survey::{validate, ResponseDraft};

@@ -3,6 +3,7 @@
 //! moving on reach the account that recorded the forum, and a unit's sharp drop in
 //! satisfaction reaches its admin; each once. On SQLite and PostgreSQL.
 #![allow(clippy::unwrap_used)] // a test that unwraps fails with the value's message
+#![allow(clippy::too_many_lines)] // a scenario reads top to bottom, as its user would do it
 
 mod common;
 

@@ -1,5 +1,6 @@
 //! The real app on a random port with a fresh database per test, on SQLite and PostgreSQL.
 #![allow(clippy::unwrap_used)] // a test that unwraps fails with the value's message
+#![allow(clippy::too_many_lines)] // a scenario reads top to bottom, as its user would do it
 
 use std::sync::Arc;
 

@@ -5,6 +5,7 @@
 //! too. Needs Chromium (`apt-get install chromium`) and the checker's packages
 //! (`npm ci --prefix crates/web/tests/browser`); without them the test says so and skips.
 #![allow(clippy::unwrap_used)] // a test that unwraps fails with the value's message
+#![allow(clippy::too_many_lines)] // a scenario reads top to bottom, as its user would do it
 
 mod common;
 

@@ -2,6 +2,7 @@
 //! from this site, kiosks and the JSON API for queue systems keep working. On SQLite and
 //! PostgreSQL.
 #![allow(clippy::unwrap_used)] // a test that unwraps fails with the value's message
+#![allow(clippy::too_many_lines)] // a scenario reads top to bottom, as its user would do it
 
 mod common;
 

@@ -3,6 +3,7 @@
 //! afterwards nobody can name the officer in an answer, the month's payroll leaves them out,
 //! and `verify` replays the ended assignment from the audit chain. On both backends.
 #![allow(clippy::unwrap_used)] // a test that unwraps fails with the value's message
+#![allow(clippy::too_many_lines)] // a scenario reads top to bottom, as its user would do it
 
 mod common;
 

@@ -5,6 +5,7 @@
 //! A new policy's effect is shown before it is saved, and agrees to the rupiah with the run
 //! it then makes.
 #![allow(clippy::unwrap_used)] // a test that unwraps fails with the value's message
+#![allow(clippy::too_many_lines)] // a scenario reads top to bottom, as its user would do it
 
 mod common;
 

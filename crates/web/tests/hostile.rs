@@ -2,6 +2,7 @@
 //! form get a clear 4xx (never a 5xx, never a panic), an oversized body 413, and the server
 //! keeps answering. The number of bodies tried is recorded in the book's "Reliability".
 #![allow(clippy::unwrap_used)] // a test that unwraps fails with the value's message
+#![allow(clippy::too_many_lines)] // a scenario reads top to bottom, as its user would do it
 
 mod common;
 

@@ -4,6 +4,7 @@
 //! verdict; the API and the index export carry it. And as attackers: other units, other
 //! roles, no session, forged stages and files, script in the title, formulas in the export.
 #![allow(clippy::unwrap_used)] // a test that unwraps fails with the value's message
+#![allow(clippy::too_many_lines)] // a scenario reads top to bottom, as its user would do it
 
 mod common;
 

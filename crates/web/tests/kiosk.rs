@@ -2,6 +2,7 @@
 //! channel with the kiosk's unit and officer, replays counted once, revocation; on both
 //! backends.
 #![allow(clippy::unwrap_used)] // a test that unwraps fails with the value's message
+#![allow(clippy::too_many_lines)] // a scenario reads top to bottom, as its user would do it
 
 mod common;
 

@@ -3,6 +3,7 @@
 //! the top three up to the district; a planner budgets one and rejects one with a reason;
 //! the public tracker, list and statistics show exactly that, and the SIPD export has it.
 #![allow(clippy::unwrap_used)] // a test that unwraps fails with the value's message
+#![allow(clippy::too_many_lines)] // a scenario reads top to bottom, as its user would do it
 
 mod common;
 

@@ -3,6 +3,7 @@
 //! what was typed kept), a change is audit-logged, and a move starts a new assignment. On
 //! SQLite and PostgreSQL.
 #![allow(clippy::unwrap_used)] // a test that unwraps fails with the value's message
+#![allow(clippy::too_many_lines)] // a scenario reads top to bottom, as its user would do it
 
 mod common;
 

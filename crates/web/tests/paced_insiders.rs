@@ -6,6 +6,7 @@
 //! month) counts in full once confirmed; only the inspectorate confirms, and a confirmation
 //! written into the database by hand confirms nothing.
 #![allow(clippy::unwrap_used)] // a test that unwraps fails with the value's message
+#![allow(clippy::too_many_lines)] // a scenario reads top to bottom, as its user would do it
 
 mod common;
 

@@ -7,6 +7,7 @@
 //! list gives an address get their first sign-in the same way when their accounts are made.
 //! On SQLite and PostgreSQL.
 #![allow(clippy::unwrap_used)] // a test that unwraps fails with the value's message
+#![allow(clippy::too_many_lines)] // a scenario reads top to bottom, as its user would do it
 
 mod common;
 

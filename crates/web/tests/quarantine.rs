@@ -1,6 +1,7 @@
 //! A ballot-stuffing burst over HTTP lands in quarantine and does not move the IKM; the
 //! inspectorate reviews it on its page. On SQLite and PostgreSQL.
 #![allow(clippy::unwrap_used)] // a test that unwraps fails with the value's message
+#![allow(clippy::too_many_lines)] // a scenario reads top to bottom, as its user would do it
 
 mod common;
 

@@ -3,6 +3,7 @@
 //! §2.1.3.2 and ed25519-dalek), not the server's; so is the proof that a later signed head
 //! extends an earlier one (§2.1.4.2). On SQLite and PostgreSQL.
 #![allow(clippy::unwrap_used)] // a test that unwraps fails with the value's message
+#![allow(clippy::too_many_lines)] // a scenario reads top to bottom, as its user would do it
 
 mod common;
 

@@ -2,6 +2,7 @@
 //! responses as CSV/xlsx, the SKM report PDF, follow-up plans added and updated on the unit
 //! page and published on the transparency page.
 #![allow(clippy::unwrap_used)] // a test that unwraps fails with the value's message
+#![allow(clippy::too_many_lines)] // a scenario reads top to bottom, as its user would do it
 
 mod common;
 

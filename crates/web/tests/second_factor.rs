@@ -3,6 +3,7 @@
 //! guesses are slowed per account from anywhere, a password alone reaches no pay page, and
 //! an operator's reset starts it over. Roles that do not touch pay sign in as before.
 #![allow(clippy::unwrap_used)] // a test that unwraps fails with the value's message
+#![allow(clippy::too_many_lines)] // a scenario reads top to bottom, as its user would do it
 
 mod common;
 

@@ -2,6 +2,7 @@
 //! before their passwords are checked; a proxy's forwarded address is the one the proxy
 //! added, not one the client claims; a guesser elsewhere cannot lock a colleague out.
 #![allow(clippy::unwrap_used)] // a test that unwraps fails with the value's message
+#![allow(clippy::too_many_lines)] // a scenario reads top to bottom, as its user would do it
 
 mod common;
 

@@ -5,6 +5,7 @@
 //! account or a provider user named like a local account are refused in words; a forged,
 //! replayed or cookie-less return signs no one in.
 #![allow(clippy::unwrap_used)] // a test that unwraps fails with the value's message
+#![allow(clippy::too_many_lines)] // a scenario reads top to bottom, as its user would do it
 
 mod common;
 

@@ -1,6 +1,7 @@
 //! Staff pages: every route × role, sign-in protections, the CSV import and the dashboard,
 //! on SQLite and PostgreSQL.
 #![allow(clippy::unwrap_used)] // a test that unwraps fails with the value's message
+#![allow(clippy::too_many_lines)] // a scenario reads top to bottom, as its user would do it
 
 mod common;
 

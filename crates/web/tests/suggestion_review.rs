@@ -3,6 +3,7 @@
 //! unreviewed, a review only takes words away, and a review written into the database past
 //! the page is found by `suara verify`.
 #![allow(clippy::unwrap_used)] // a test that unwraps fails with the value's message
+#![allow(clippy::too_many_lines)] // a scenario reads top to bottom, as its user would do it
 
 mod common;
 

@@ -1,6 +1,7 @@
 //! Two regencies on one server, each under its own host name: every page, API, account,
 //! session, API key and signing key stays with its own regency, on SQLite and PostgreSQL.
 #![allow(clippy::unwrap_used)] // a test that unwraps fails with the value's message
+#![allow(clippy::too_many_lines)] // a scenario reads top to bottom, as its user would do it
 
 mod common;
 

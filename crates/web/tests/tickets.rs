@@ -1,6 +1,7 @@
 //! One-time tickets end to end, on SQLite and PostgreSQL: issued at the counter or over
 //! the API, answered once, refused clearly when replayed, expired or misused.
 #![allow(clippy::unwrap_used)] // a test that unwraps fails with the value's message
+#![allow(clippy::too_many_lines)] // a scenario reads top to bottom, as its user would do it
 
 mod common;
 

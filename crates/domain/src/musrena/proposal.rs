@@ -117,6 +117,52 @@ pub struct ProposalProblem {
     pub problem: &'static str,
 }
 
+/// The groups a proposal comes from, each once and in order; at least one.
+fn proposing_groups(codes: &[String], problem: &mut impl FnMut(&str, &'static str)) -> Vec<Group> {
+    let mut proposed_by = Vec::new();
+    let mut unknown_group = false;
+    for code in codes {
+        match Group::from_code(code.trim()) {
+            Some(g) if !proposed_by.contains(&g) => proposed_by.push(g),
+            Some(_) => {}
+            None => {
+                unknown_group = true;
+                problem("proposed_by", "unknown");
+            }
+        }
+    }
+    if proposed_by.is_empty() && !unknown_group {
+        problem("proposed_by", "required");
+    }
+    proposed_by.sort();
+    proposed_by
+}
+
+/// How many of each group the proposal serves, where the form gives a number.
+fn beneficiaries(
+    counts: &[(String, String)],
+    problem: &mut impl FnMut(&str, &'static str),
+) -> Vec<(Group, u32)> {
+    let mut beneficiaries = Vec::new();
+    for (code, count) in counts {
+        let field = format!("beneficiaries.{code}");
+        let Some(group) = Group::from_code(code.trim()) else {
+            problem(&field, "unknown");
+            continue;
+        };
+        match count.trim() {
+            "" | "0" => {}
+            typed => match typed.replace('.', "").parse::<u32>() {
+                Ok(n) => beneficiaries.push((group, n)),
+                Err(_) => problem(&field, "not_a_count"),
+            },
+        }
+    }
+    beneficiaries.sort();
+    beneficiaries.dedup_by_key(|(g, _)| *g);
+    beneficiaries
+}
+
 /// Checks every field and lists every problem.
 pub fn validate(draft: &ProposalDraft) -> Result<Proposal, Vec<ProposalProblem>> {
     let mut problems = Vec::new();
@@ -184,39 +230,8 @@ pub fn validate(draft: &ProposalDraft) -> Result<Proposal, Vec<ProposalProblem>>
             amount
         }
     };
-    let mut proposed_by = Vec::new();
-    let mut unknown_group = false;
-    for code in &draft.proposed_by {
-        match Group::from_code(code.trim()) {
-            Some(g) if !proposed_by.contains(&g) => proposed_by.push(g),
-            Some(_) => {}
-            None => {
-                unknown_group = true;
-                problem("proposed_by", "unknown");
-            }
-        }
-    }
-    if proposed_by.is_empty() && !unknown_group {
-        problem("proposed_by", "required");
-    }
-    proposed_by.sort();
-    let mut beneficiaries = Vec::new();
-    for (code, count) in &draft.beneficiaries {
-        let field = format!("beneficiaries.{code}");
-        let Some(group) = Group::from_code(code.trim()) else {
-            problem(&field, "unknown");
-            continue;
-        };
-        match count.trim() {
-            "" | "0" => {}
-            typed => match typed.replace('.', "").parse::<u32>() {
-                Ok(n) => beneficiaries.push((group, n)),
-                Err(_) => problem(&field, "not_a_count"),
-            },
-        }
-    }
-    beneficiaries.sort();
-    beneficiaries.dedup_by_key(|(g, _)| *g);
+    let proposed_by = proposing_groups(&draft.proposed_by, &mut problem);
+    let beneficiaries = beneficiaries(&draft.beneficiaries, &mut problem);
     let sdgs = crate::sdg::parse_list(&draft.sdgs).unwrap_or_else(|known| {
         problem("sdgs", "unknown");
         known

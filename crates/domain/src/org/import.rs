@@ -334,6 +334,67 @@ impl ImportPlan {
 
 const NAME_MAX_CHARS: usize = 200;
 
+/// The officers' changes in `plan`: new, moved, returning, leaving or unchanged, with the
+/// starts kept as stored and the officers starting today.
+fn add_officer_changes(plan: &mut ImportPlan, officers: Vec<ParsedOfficer>, current: &Snapshot) {
+    for ParsedOfficer {
+        officer,
+        from,
+        returning,
+        departure,
+        explicit_from,
+    } in officers
+    {
+        let before = current
+            .officers
+            .iter()
+            .find(|c| c.officer.nip == officer.nip);
+        match before {
+            None if !explicit_from => plan.starting_today += 1,
+            Some(b)
+                if explicit_from
+                    && !returning
+                    && b.left_on.is_none()
+                    && from != b.since
+                    && b.officer.unit_id == officer.unit_id
+                    && b.officer.position == officer.position =>
+            {
+                plan.starts_kept.push(StartKept {
+                    nip: officer.nip.clone(),
+                    name: officer.name.clone(),
+                    stored: b.since,
+                    given: from,
+                });
+            }
+            _ => {}
+        }
+        if let Some(departure) = departure {
+            plan.departures.push(OfficerDeparture {
+                nip: officer.nip.clone(),
+                name: officer.name.clone(),
+                departure,
+            });
+        }
+        match before {
+            Some(before) if before.officer == officer && !returning => {
+                plan.unchanged += usize::from(departure.is_none());
+            }
+            _ => {
+                let moves = returning
+                    || before.is_none_or(|b| {
+                        b.officer.unit_id != officer.unit_id
+                            || b.officer.position != officer.position
+                    });
+                plan.officers.push(OfficerChange {
+                    before: before.map(|b| b.officer.clone()),
+                    after: officer,
+                    new_assignment_from: moves.then_some(from),
+                });
+            }
+        }
+    }
+}
+
 /// Checks the files and works out the changes; see the module documentation.
 pub fn plan_import(
     files: &ImportFiles,
@@ -447,62 +508,7 @@ pub fn plan_import(
         &mut plan.unchanged,
     );
     plan.issues = diff(issues, &current.issues, |i| &i.code, &mut plan.unchanged);
-    for ParsedOfficer {
-        officer,
-        from,
-        returning,
-        departure,
-        explicit_from,
-    } in officers
-    {
-        let before = current
-            .officers
-            .iter()
-            .find(|c| c.officer.nip == officer.nip);
-        match before {
-            None if !explicit_from => plan.starting_today += 1,
-            Some(b)
-                if explicit_from
-                    && !returning
-                    && b.left_on.is_none()
-                    && from != b.since
-                    && b.officer.unit_id == officer.unit_id
-                    && b.officer.position == officer.position =>
-            {
-                plan.starts_kept.push(StartKept {
-                    nip: officer.nip.clone(),
-                    name: officer.name.clone(),
-                    stored: b.since,
-                    given: from,
-                });
-            }
-            _ => {}
-        }
-        if let Some(departure) = departure {
-            plan.departures.push(OfficerDeparture {
-                nip: officer.nip.clone(),
-                name: officer.name.clone(),
-                departure,
-            });
-        }
-        match before {
-            Some(before) if before.officer == officer && !returning => {
-                plan.unchanged += usize::from(departure.is_none());
-            }
-            _ => {
-                let moves = returning
-                    || before.is_none_or(|b| {
-                        b.officer.unit_id != officer.unit_id
-                            || b.officer.position != officer.position
-                    });
-                plan.officers.push(OfficerChange {
-                    before: before.map(|b| b.officer.clone()),
-                    after: officer,
-                    new_assignment_from: moves.then_some(from),
-                });
-            }
-        }
-    }
+    add_officer_changes(&mut plan, officers, current);
     Ok(plan)
 }
 
@@ -1018,6 +1024,17 @@ fn parse_villages(
             }
         }
     }
+    check_village_codes(&villages, current, errors);
+    villages.into_iter().map(|(_, v)| v).collect()
+}
+
+/// The file's villages, with those stored, lie in one regency, and each district's under one
+/// district code no other district uses; `villages` are the file's, with their lines.
+fn check_village_codes(
+    villages: &[(u64, Village)],
+    current: &Snapshot,
+    errors: &mut Vec<RowError>,
+) {
     // The codes as they will be: stored villages not in the file, then the file's.
     let lines: HashMap<&str, u64> = villages
         .iter()
@@ -1078,7 +1095,6 @@ fn parse_villages(
             errors.push(error(reason));
         }
     }
-    villages.into_iter().map(|(_, v)| v).collect()
 }
 
 /// Catalogue entries: a code, a responsible unit that exists, a price in rupiah and the
@@ -1155,6 +1171,60 @@ fn parse_issues(rows: &[Row], errors: &mut Vec<RowError>) -> Vec<StrategicIssue>
         }
     }
     out
+}
+
+/// Parents must exist, and the tree as it will be must have no cycle. Checked on every
+/// row whose codes parse (`links`: line, unit, parent), so a row with another problem still
+/// gets this one reported.
+fn check_parents(
+    links: &[(u64, String, Option<String>)],
+    current: &Snapshot,
+    errors: &mut Vec<RowError>,
+) {
+    let known: HashSet<&str> = current
+        .units
+        .iter()
+        .map(|u| u.unit_id.as_str())
+        .chain(links.iter().map(|(_, id, _)| id.as_str()))
+        .collect();
+    let mut parents: HashMap<&str, Option<&str>> = current
+        .units
+        .iter()
+        .map(|u| (u.unit_id.as_str(), u.parent_id.as_deref()))
+        .collect();
+    for (_, id, parent) in links {
+        parents.insert(id, parent.as_deref());
+    }
+    for (line, id, parent) in links {
+        let error = |reason: String| RowError {
+            table: Table::Units,
+            line: *line,
+            field: "parent_id".into(),
+            reason,
+        };
+        let Some(parent) = parent.as_deref() else {
+            continue;
+        };
+        if !known.contains(parent) {
+            errors.push(error(format!(
+                "unit '{parent}' is neither stored nor in units.csv"
+            )));
+            continue;
+        }
+        let mut walked = vec![id.as_str()];
+        let mut next = Some(parent);
+        while let Some(id) = next {
+            if walked.contains(&id) {
+                errors.push(error(format!(
+                    "'{parent}' would make a cycle: {} → {id}",
+                    walked.join(" → ")
+                )));
+                break;
+            }
+            walked.push(id);
+            next = parents.get(id).copied().flatten();
+        }
+    }
 }
 
 fn parse_units(
@@ -1252,52 +1322,7 @@ fn parse_units(
         }
     }
 
-    // Parents must exist, and the tree as it will be must have no cycle. Checked on every
-    // row whose codes parse, so a row with another problem still gets this one reported.
-    let known: HashSet<&str> = current
-        .units
-        .iter()
-        .map(|u| u.unit_id.as_str())
-        .chain(links.iter().map(|(_, id, _)| id.as_str()))
-        .collect();
-    let mut parents: HashMap<&str, Option<&str>> = current
-        .units
-        .iter()
-        .map(|u| (u.unit_id.as_str(), u.parent_id.as_deref()))
-        .collect();
-    for (_, id, parent) in &links {
-        parents.insert(id, parent.as_deref());
-    }
-    for (line, id, parent) in &links {
-        let error = |reason: String| RowError {
-            table: Table::Units,
-            line: *line,
-            field: "parent_id".into(),
-            reason,
-        };
-        let Some(parent) = parent.as_deref() else {
-            continue;
-        };
-        if !known.contains(parent) {
-            errors.push(error(format!(
-                "unit '{parent}' is neither stored nor in units.csv"
-            )));
-            continue;
-        }
-        let mut walked = vec![id.as_str()];
-        let mut next = Some(parent);
-        while let Some(id) = next {
-            if walked.contains(&id) {
-                errors.push(error(format!(
-                    "'{parent}' would make a cycle: {} → {id}",
-                    walked.join(" → ")
-                )));
-                break;
-            }
-            walked.push(id);
-            next = parents.get(id).copied().flatten();
-        }
-    }
+    check_parents(&links, current, errors);
     units
 }
 
@@ -1480,6 +1505,38 @@ struct ParsedOfficer {
     explicit_from: bool,
 }
 
+/// Whether the officer serves the public: yes when the cell is empty.
+fn serves_public(row: &Row, errors: &mut Vec<RowError>) -> Option<bool> {
+    match row.get("serves_public").to_lowercase().as_str() {
+        "" | "ya" | "yes" | "y" | "1" | "true" => Some(true),
+        "tidak" | "no" | "n" | "0" | "false" => Some(false),
+        other => {
+            errors.push(row.error(
+                "serves_public",
+                format!("'{other}' is not ya/tidak (yes/no)"),
+            ));
+            None
+        }
+    }
+}
+
+/// The start of the assignment the row states (TMT JABATAN); today when the cell is empty.
+fn assigned_from(row: &Row, today: Date, errors: &mut Vec<RowError>) -> Option<Date> {
+    match row.get("assigned_from") {
+        "" => Some(today),
+        text => match sheet_date(text) {
+            Some(date) => Some(date),
+            None => {
+                errors.push(row.error(
+                    "assigned_from",
+                    format!("'{text}' is not a date such as 2024-01-02 or 02-01-2024"),
+                ));
+                None
+            }
+        },
+    }
+}
+
 fn parse_officers(
     rows: &[Row],
     current: &Snapshot,
@@ -1504,31 +1561,9 @@ fn parse_officers(
         let position = row.text("position", errors);
         let position_class = row.get("position_class").to_string();
         let unit = row.unit_ref("unit_id", known_units, errors);
-        let serves_public = match row.get("serves_public").to_lowercase().as_str() {
-            "" | "ya" | "yes" | "y" | "1" | "true" => Some(true),
-            "tidak" | "no" | "n" | "0" | "false" => Some(false),
-            other => {
-                errors.push(row.error(
-                    "serves_public",
-                    format!("'{other}' is not ya/tidak (yes/no)"),
-                ));
-                None
-            }
-        };
+        let serves_public = serves_public(row, errors);
         let explicit_from = !row.get("assigned_from").is_empty();
-        let from = match row.get("assigned_from") {
-            "" => Some(today),
-            text => match sheet_date(text) {
-                Some(date) => Some(date),
-                None => {
-                    errors.push(row.error(
-                        "assigned_from",
-                        format!("'{text}' is not a date such as 2024-01-02 or 02-01-2024"),
-                    ));
-                    None
-                }
-            },
-        };
+        let from = assigned_from(row, today, errors);
         let stored = nip
             .as_deref()
             .and_then(|nip| current.officers.iter().find(|c| c.officer.nip == nip));
@@ -1609,14 +1644,9 @@ fn parse_officers(
                 continue;
             }
             // A move from a day in a paid month would rewrite whom that month paid where.
-            let paid = current.closed_months.range(Month::of(from)..).next_back();
-            if let Some(paid) = paid.filter(|_| moves || returning) {
-                errors.push(row.error(
-                    "assigned_from",
-                    format!(
-                        "{from} reaches back into {paid}, whose TPP is approved or locked and never changes: give a date after {paid}"
-                    ),
-                ));
+            if (moves || returning)
+                && reaches_paid_month(row, "assigned_from", from, current, errors)
+            {
                 continue;
             }
         }
@@ -1633,25 +1663,10 @@ fn parse_officers(
         };
         if let Some(leaving) = leaving {
             // Like a move: a paid month keeps whom it paid.
-            let from = leaving.last_day;
-            if let Some(paid) = current.closed_months.range(Month::of(from)..).next_back() {
-                errors.push(row.error(
-                    "assigned_until",
-                    format!(
-                        "{from} reaches back into {paid}, whose TPP is approved or locked and never changes: give a date after {paid}"
-                    ),
-                ));
-                continue;
-            }
-            if let Err(problem) = departure::check_day(leaving.last_day, start, today) {
-                let reason = match problem {
-                    "before_assignment" => format!(
-                        "{} is before the assignment starts ({start})",
-                        leaving.last_day
-                    ),
-                    _ => format!("{} is more than a year ahead", leaving.last_day),
-                };
-                errors.push(row.error("assigned_until", reason));
+            let last = leaving.last_day;
+            if reaches_paid_month(row, "assigned_until", last, current, errors)
+                || !last_day_fits(row, last, start, today, errors)
+            {
                 continue;
             }
         }
@@ -1664,6 +1679,46 @@ fn parse_officers(
         });
     }
     out
+}
+
+/// True, with the row's problem, when `day` falls in a month whose TPP is approved or locked.
+fn reaches_paid_month(
+    row: &Row,
+    field: &str,
+    day: Date,
+    current: &Snapshot,
+    errors: &mut Vec<RowError>,
+) -> bool {
+    let Some(paid) = current.closed_months.range(Month::of(day)..).next_back() else {
+        return false;
+    };
+    errors.push(row.error(
+        field,
+        format!(
+            "{day} reaches back into {paid}, whose TPP is approved or locked and never changes: give a date after {paid}"
+        ),
+    ));
+    true
+}
+
+/// Whether an officer's last day falls within the assignment that starts on `start`, and
+/// not more than a year ahead; the row's problem when it does not.
+fn last_day_fits(
+    row: &Row,
+    last: Date,
+    start: Date,
+    today: Date,
+    errors: &mut Vec<RowError>,
+) -> bool {
+    let Err(problem) = departure::check_day(last, start, today) else {
+        return true;
+    };
+    let reason = match problem {
+        "before_assignment" => format!("{last} is before the assignment starts ({start})"),
+        _ => format!("{last} is more than a year ahead"),
+    };
+    errors.push(row.error("assigned_until", reason));
+    false
 }
 
 /// The row's last working day and reason (TMT BERHENTI and STATUS), when it gives them:
@@ -2428,6 +2483,7 @@ mod tests {
     /// A SIMPEG export as BKPSDM has it: Indonesian headers, `;`, units by name, dates day
     /// first, columns suara does not use. Read as it is; the unused columns are named.
     #[test]
+    #[allow(clippy::too_many_lines)] // one export, read column by column
     fn a_simpeg_export_is_read_as_it_is() {
         let officers = "NIP;NAMA;GOL/RUANG;ESELON;JABATAN;UNIT KERJA;KELAS JABATAN;TMT JABATAN;NPWP;NAMA BANK;NOMOR REKENING\n\
             198001012005011001;Sri Wahyuni;III/c;;Perawat;Puskesmas  panggul;7;02-01-2024;09.254.294.3-407.000;Bank Jatim;0012 3456 78\n\

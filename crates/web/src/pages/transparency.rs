@@ -6,11 +6,13 @@ use std::collections::HashMap;
 
 use axum::http::StatusCode;
 use axum::response::Response;
-use maud::html;
+use maud::{html, Markup};
+use suara_domain::integrity::chain::Digest32;
+use suara_domain::integrity::signed_head::SignedHead;
 use suara_domain::period::{Month, Period};
 use suara_domain::skm::precision::Precision;
 use suara_domain::skm::{Tally, Weighting};
-use suara_store::ScopeKind;
+use suara_store::{ScopeKind, StoredPlan};
 use time::OffsetDateTime;
 
 use super::context::PageCx;
@@ -116,6 +118,23 @@ pub async fn show(cx: PageCx) -> Result<Response, PageError> {
             }
             p { small { (lang.t(T::HOW_SURE_THE_IKM_IS)) } }
         }
+        (follow_up_plans(lang, &plans, &names))
+        (integrity(lang, signed, previous, &public_key, head))
+        h2 #tanda-terima { (lang.t(T::CHECK_YOUR_RATING)) }
+        form method="get" action=(routes::RECEIPT_LOOKUP) {
+            input type="hidden" name="lang" value=(lang.code());
+            label for="nomor" { (lang.t(T::RECEIPT_NUMBER_SKM)) }
+            input #nomor name="nomor" autocomplete="off" spellcheck="false";
+            " "
+            button type="submit" { (lang.t(T::CHECK)) }
+        }
+    };
+    Ok(page(StatusCode::OK, layout(lang, title, here, content)))
+}
+
+/// The follow-up plans units have published, with how far each has come.
+fn follow_up_plans(lang: Lang, plans: &[StoredPlan], names: &HashMap<&str, &str>) -> Markup {
+    html! {
         h2 #tindak-lanjut { (lang.t(T::FOLLOW_UP_PLANS)) }
         @if plans.is_empty() {
             p { (lang.t(T::NO_FOLLOW_UP_PLANS_HAVE_BEEN_PUBLISHED)) }
@@ -129,7 +148,7 @@ pub async fn show(cx: PageCx) -> Result<Response, PageError> {
                     th scope="col" { (lang.t(T::DEADLINE)) }
                     th scope="col" { (lang.t(T::STATUS)) }
                 } }
-                tbody { @for p in &plans { tr {
+                tbody { @for p in plans { tr {
                     th scope="row" { (names.get(p.unit_id.as_str()).copied().unwrap_or(p.unit_id.as_str())) }
                     td data-label=(lang.t(T::PERIOD_2)) { (p.period.parse().map_or_else(|_| p.period.clone(), |period| lang.period(period))) }
                     td data-label=(lang.t(T::ELEMENT)) { (p.plan.element.code()) " " (element_name(lang, p.plan.element)) }
@@ -139,6 +158,18 @@ pub async fn show(cx: PageCx) -> Result<Response, PageError> {
                 } } }
             }
         }
+    }
+}
+
+/// The latest signed head of the log, the key that checks it, and the hash chain's head.
+fn integrity(
+    lang: Lang,
+    signed: Option<&SignedHead>,
+    previous: Option<&SignedHead>,
+    public_key: &str,
+    head: Option<(u64, Digest32)>,
+) -> Markup {
+    html! {
         h2 #integritas { (lang.t(T::DATA_INTEGRITY)) }
         p { (lang.t(T::EVERY_COUNTED_RESPONSE_IS_A_LEAF_OF)) }
         @match signed {
@@ -166,14 +197,5 @@ pub async fn show(cx: PageCx) -> Result<Response, PageError> {
         @if let Some((links, hash)) = &head {
             p { (lang.t(T::THE_HASH_CHAIN_S_HEAD_NOW)) code.digest { (hash) } " (" (links) " " (lang.t(T::RESPONSES_2)) "); " (lang.t(T::THOSE_OF_THE_LAST_SEVEN_DAYS_ARE)) a href={ (crate::routes::HOME) "?lang=" (lang.code()) "#integritas" } { (lang.t(T::THE_HOME_PAGE)) } "." }
         }
-        h2 #tanda-terima { (lang.t(T::CHECK_YOUR_RATING)) }
-        form method="get" action=(routes::RECEIPT_LOOKUP) {
-            input type="hidden" name="lang" value=(lang.code());
-            label for="nomor" { (lang.t(T::RECEIPT_NUMBER_SKM)) }
-            input #nomor name="nomor" autocomplete="off" spellcheck="false";
-            " "
-            button type="submit" { (lang.t(T::CHECK)) }
-        }
-    };
-    Ok(page(StatusCode::OK, layout(lang, title, here, content)))
+    }
 }

@@ -5,12 +5,13 @@ use std::collections::HashMap;
 use axum::extract::Query;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use maud::html;
+use maud::{html, Markup};
 use serde::Deserialize;
+use suara_app::i18n::Lang;
 use suara_domain::musrena::forum::Group;
 use suara_domain::musrena::lifecycle::Stage;
 use suara_domain::musrena::proposal::Sector;
-use suara_store::ProposalFilter;
+use suara_store::{ProposalFilter, StoredProposal};
 
 use crate::pages::context::PageCx;
 use crate::pages::failure::PageError;
@@ -109,10 +110,45 @@ pub async fn list(cx: PageCx, Query(query): Query<ListQuery>) -> Result<Response
             serde_urlencoded::to_string(&pairs).unwrap_or_default()
         )
     };
-    let names: HashMap<&str, &str> = districts
-        .iter()
-        .map(|(id, n)| (id.as_str(), n.as_str()))
-        .collect();
+    let prev = (page_number > 1).then(|| page_href(page_number - 1));
+    let next = (page_number < pages).then(|| page_href(page_number + 1));
+    let view = ListView {
+        filter,
+        districts,
+        years,
+        village,
+        without_village,
+        shown,
+        total,
+        pages,
+        page_number,
+        prev,
+        next,
+    };
+    let (title, content) = render(lang, &view);
+    Ok(page(StatusCode::OK, layout(lang, title, here, content)))
+}
+
+/// One page of the public list, with the filters that chose it.
+struct ListView {
+    filter: ProposalFilter,
+    /// (unit code, name) of every district.
+    districts: Vec<(String, String)>,
+    years: Vec<i32>,
+    /// The village the list is narrowed to: (Kemendagri code, name).
+    village: Option<(String, String)>,
+    /// The list without the village, the other filters kept.
+    without_village: String,
+    shown: Vec<StoredProposal>,
+    total: u64,
+    pages: u64,
+    page_number: u64,
+    /// The previous and next pages' addresses, where there are such pages.
+    prev: Option<String>,
+    next: Option<String>,
+}
+
+fn render(lang: Lang, view: &ListView) -> (&'static str, Markup) {
     let title = lang.t(T::MUSRENA_KEREN_PROPOSALS);
     let content = html! {
         h1 { (title) }
@@ -125,6 +161,23 @@ pub async fn list(cx: PageCx, Query(query): Query<ListQuery>) -> Result<Response
             input #kode name="kode" placeholder="MR-XXXXX-XXXXX" autocomplete="off";
             button type="submit" { (lang.t(T::TRACK)) }
         }
+        (filters(lang, view))
+        (results(lang, view))
+    };
+    (title, content)
+}
+
+/// The filters' form: village, year, district, sector, group, stage and SDG goal.
+fn filters(lang: Lang, view: &ListView) -> Markup {
+    let ListView {
+        filter,
+        districts,
+        years,
+        village,
+        without_village,
+        ..
+    } = view;
+    html! {
         form.filters.stack method="get" action=(crate::routes::MUSRENA_LIST) {
             input type="hidden" name="lang" value=(lang.code());
             @if let Some((code, name)) = &village {
@@ -135,14 +188,14 @@ pub async fn list(cx: PageCx, Query(query): Query<ListQuery>) -> Result<Response
                 label for="tahun" { (lang.t(T::YEAR_PROPOSED)) }
                 select #tahun name="tahun" {
                     option value="" { (lang.t(T::ALL_YEARS)) }
-                    @for y in &years { option value=(y) selected[filter.year == Some(*y)] { (y) } }
+                    @for y in years.iter() { option value=(y) selected[filter.year == Some(*y)] { (y) } }
                 }
             }
             p {
                 label for="kecamatan" { (lang.t(T::DISTRICT)) }
                 select #kecamatan name="kecamatan" {
                     option value="" { (lang.t(T::ALL)) }
-                    @for (id, name) in &districts { option value=(id) selected[filter.district_id.as_deref() == Some(id.as_str())] { (name) } }
+                    @for (id, name) in districts.iter() { option value=(id) selected[filter.district_id.as_deref() == Some(id.as_str())] { (name) } }
                 }
             }
             p {
@@ -175,6 +228,27 @@ pub async fn list(cx: PageCx, Query(query): Query<ListQuery>) -> Result<Response
             }
             p.buttons { button type="submit" { (lang.t(T::SHOW)) } }
         }
+    }
+}
+
+/// The proposals of this page as a table, and the way to the pages before and after it.
+fn results(lang: Lang, view: &ListView) -> Markup {
+    let ListView {
+        shown,
+        total,
+        pages,
+        page_number,
+        prev,
+        next,
+        districts,
+        ..
+    } = view;
+    let (total, pages, page_number) = (*total, *pages, *page_number);
+    let names: HashMap<&str, &str> = districts
+        .iter()
+        .map(|(id, n)| (id.as_str(), n.as_str()))
+        .collect();
+    html! {
         p { (lang.t(T::PROPOSALS)) (total)
             @if pages > 1 { " · " (lang.t(T::PAGE)) (page_number) (lang.t(T::OF)) (pages) } }
         @if !shown.is_empty() {
@@ -187,7 +261,7 @@ pub async fn list(cx: PageCx, Query(query): Query<ListQuery>) -> Result<Response
                     th scope="col" { (lang.t(T::PROPOSED_BY)) }
                     th scope="col" { (lang.t(T::STAGE)) }
                 } }
-                tbody { @for p in &shown { tr {
+                tbody { @for p in shown.iter() { tr {
                     th scope="row" { a href=(tracker_href(lang, &p.code)) { (p.proposal.title) } br; small { (p.code) } }
                     td data-label=(lang.t(T::DISTRICT_VILLAGE)) { (p.district_id.as_deref().and_then(|d| names.get(d).copied()).unwrap_or("–")) " · " (p.village_label()) }
                     td data-label=(lang.t(T::SECTOR)) { (sector_label(lang, p.proposal.sector)) }
@@ -197,11 +271,10 @@ pub async fn list(cx: PageCx, Query(query): Query<ListQuery>) -> Result<Response
             }
             @if pages > 1 {
                 nav.pager aria-label=(lang.t(T::PROPOSAL_PAGES)) {
-                    @if page_number > 1 { a href=(page_href(page_number - 1)) { (lang.t(T::PREVIOUS)) } " " }
-                    @if page_number < pages { a href=(page_href(page_number + 1)) { (lang.t(T::NEXT)) } }
+                    @if let Some(prev) = prev { a href=(prev) { (lang.t(T::PREVIOUS)) } " " }
+                    @if let Some(next) = next { a href=(next) { (lang.t(T::NEXT)) } }
                 }
             }
         }
-    };
-    Ok(page(StatusCode::OK, layout(lang, title, here, content)))
+    }
 }
