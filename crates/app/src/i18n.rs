@@ -106,7 +106,7 @@ impl Lang {
     pub fn period(self, period: suara_domain::period::Period) -> String {
         use suara_domain::period::Period;
         match (self, period) {
-            (Lang::Id, _) => crate::report::period_label_id(period),
+            (Lang::Id, _) => period_id(period),
             (Lang::En, Period::Month(m)) => self.month(m),
             (Lang::En, Period::Quarter { year, quarter }) => format!("Q{quarter} {year}"),
             (Lang::En, Period::Semester { year, semester }) => format!("H{semester} {year}"),
@@ -840,6 +840,30 @@ fn template_values<'a>(template: &str, text: &'a str) -> Option<Vec<&'a str>> {
         rest = &rest[end + part.len()..];
     }
     rest.is_empty().then_some(values)
+}
+
+/// "Oktober 2026", "Triwulan III 2026", "Semester II 2026", "Tahun 2026".
+fn period_id(period: suara_domain::period::Period) -> String {
+    use suara_domain::period::Period;
+    const ROMAN: [&str; 4] = ["I", "II", "III", "IV"];
+    match period {
+        Period::Month(m) => {
+            format!("{} {}", MONTHS_ID[usize::from(m.month() - 1)], m.year())
+        }
+        Period::Quarter { year, quarter } => {
+            format!(
+                "Triwulan {} {year}",
+                ROMAN[usize::from(quarter.clamp(1, 4) - 1)]
+            )
+        }
+        Period::Semester { year, semester } => {
+            format!(
+                "Semester {} {year}",
+                ROMAN[usize::from(semester.clamp(1, 2) - 1)]
+            )
+        }
+        Period::Year(year) => format!("Tahun {year}"),
+    }
 }
 
 #[cfg(test)]

@@ -14,31 +14,6 @@ use crate::i18n::{age_band_label, education_label, occupation_label, sex_label, 
 /// Suggestions printed in the report; the rest are counted.
 const SUGGESTIONS_LISTED: u32 = 40;
 
-/// "Oktober 2026", "Triwulan III 2026", "Semester II 2026", "Tahun 2026".
-pub fn period_label_id(period: Period) -> String {
-    const ROMAN: [&str; 4] = ["I", "II", "III", "IV"];
-    match period {
-        Period::Month(m) => format!(
-            "{} {}",
-            crate::i18n::MONTHS_ID[usize::from(m.month() - 1)],
-            m.year()
-        ),
-        Period::Quarter { year, quarter } => {
-            format!(
-                "Triwulan {} {year}",
-                ROMAN[usize::from(quarter.clamp(1, 4) - 1)]
-            )
-        }
-        Period::Semester { year, semester } => {
-            format!(
-                "Semester {} {year}",
-                ROMAN[usize::from(semester.clamp(1, 2) - 1)]
-            )
-        }
-        Period::Year(year) => format!("Tahun {year}"),
-    }
-}
-
 fn label(column: &str, code: &str) -> String {
     let lang = Lang::Id;
     let known = match column {
@@ -131,7 +106,7 @@ pub async fn skm_report(
     Ok(Some(SkmReport {
         regency: tenant.name.clone(),
         unit: unit.name,
-        period: period_label_id(period),
+        period: Lang::Id.period(period),
         score: tally.score(Weighting::Exact),
         precision,
         profile,
@@ -165,21 +140,21 @@ mod tests {
     #[test]
     fn periods_read_as_in_printed_reports() {
         let m = Month::new(2026, 10).unwrap();
-        assert_eq!(period_label_id(Period::Month(m)), "Oktober 2026");
+        assert_eq!(Lang::Id.period(Period::Month(m)), "Oktober 2026");
         assert_eq!(
-            period_label_id(Period::Quarter {
+            Lang::Id.period(Period::Quarter {
                 year: 2026,
                 quarter: 3
             }),
             "Triwulan III 2026"
         );
         assert_eq!(
-            period_label_id(Period::Semester {
+            Lang::Id.period(Period::Semester {
                 year: 2026,
                 semester: 2
             }),
             "Semester II 2026"
         );
-        assert_eq!(period_label_id(Period::Year(2026)), "Tahun 2026");
+        assert_eq!(Lang::Id.period(Period::Year(2026)), "Tahun 2026");
     }
 }

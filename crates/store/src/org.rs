@@ -146,13 +146,15 @@ impl Store {
             .await?;
         }
         for Change { before, after } in &plan.services {
-            write_service(&mut tx, tenant_id, after).await?;
+            let (id, unit) = (&after.service_id, &after.unit_id);
+            write_unit_part(&mut tx, SERVICES, tenant_id, id, unit, &after.name).await?;
             let (id, before) = (&after.service_id, json(before)?);
             who.record_change(&mut tx, self, "service", id, before, to_json(after)?)
                 .await?;
         }
         for Change { before, after } in &plan.points {
-            write_point(&mut tx, tenant_id, after).await?;
+            let (id, unit) = (&after.point_id, &after.unit_id);
+            write_unit_part(&mut tx, POINTS, tenant_id, id, unit, &after.name).await?;
             let (id, before) = (&after.point_id, json(before)?);
             who.record_change(&mut tx, self, "service_point", id, before, to_json(after)?)
                 .await?;
@@ -673,31 +675,27 @@ async fn write_unit(tx: &mut AnyConnection, tenant_id: &str, after: &Unit) -> Re
     Ok(())
 }
 
-async fn write_service(tx: &mut AnyConnection, tenant_id: &str, after: &Service) -> Result<()> {
-    sqlx::query(
-        "INSERT INTO services (tenant_id, service_id, unit_id, name) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (tenant_id, service_id) DO UPDATE SET unit_id = excluded.unit_id,
-             name = excluded.name",
-    )
-    .bind(tenant_id)
-    .bind(&after.service_id)
-    .bind(&after.unit_id)
-    .bind(&after.name)
-    .execute(&mut *tx)
-    .await?;
-    Ok(())
-}
+const SERVICES: (&str, &str) = ("services", "service_id");
+const POINTS: (&str, &str) = ("service_points", "point_id");
 
-async fn write_point(tx: &mut AnyConnection, tenant_id: &str, after: &ServicePoint) -> Result<()> {
-    sqlx::query(
-        "INSERT INTO service_points (tenant_id, point_id, unit_id, name) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (tenant_id, point_id) DO UPDATE SET unit_id = excluded.unit_id,
-             name = excluded.name",
-    )
+/// A unit's named thing, a service or a service point: `table` keyed by `id_column`.
+async fn write_unit_part(
+    tx: &mut AnyConnection,
+    (table, id_column): (&str, &str),
+    tenant_id: &str,
+    id: &str,
+    unit_id: &str,
+    name: &str,
+) -> Result<()> {
+    sqlx::query(&format!(
+        "INSERT INTO {table} (tenant_id, {id_column}, unit_id, name) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (tenant_id, {id_column}) DO UPDATE SET unit_id = excluded.unit_id,
+             name = excluded.name"
+    ))
     .bind(tenant_id)
-    .bind(&after.point_id)
-    .bind(&after.unit_id)
-    .bind(&after.name)
+    .bind(id)
+    .bind(unit_id)
+    .bind(name)
     .execute(&mut *tx)
     .await?;
     Ok(())

@@ -13,7 +13,7 @@ use suara_domain::tpp::pace::{self, OnSite};
 use suara_domain::tpp::policy::Policy;
 use suara_domain::tpp::sources::{self, Source};
 
-use crate::tpp::stored_answers;
+use crate::responses::stored_answers;
 use crate::{Store, StoreError};
 
 /// One response to take out of the pay totals.

@@ -243,6 +243,18 @@ pub(crate) fn tally_select(
         .join(", ")
 }
 
+/// Nine stored ratings, from the answer columns.
+pub(crate) fn stored_answers(row: &AnyRow) -> Result<Answers, StoreError> {
+    let mut ratings = [None; ELEMENT_COUNT];
+    for (slot, column) in ratings.iter_mut().zip(ANSWER_COLUMNS) {
+        *slot = row
+            .try_get::<Option<i64>, _>(column)?
+            .map(|v| Rating::new(v).ok_or_else(|| crate::corrupt(format!("rating {v}"))))
+            .transpose()?;
+    }
+    Answers::new(ratings).map_err(|_| crate::corrupt("a stored response without answers"))
+}
+
 static SELECT_TOTALS: LazyLock<String> = LazyLock::new(|| {
     tally_select(
         |i| format!("s{i}"),

@@ -17,7 +17,7 @@ use suara_domain::integrity::signed_head::{LogKind, RunSeal, TreeHead};
 use suara_domain::org::tree::UnitTree;
 use suara_domain::org::{PayDetails, Unit};
 use suara_domain::period::Month;
-use suara_domain::skm::{Answers, Rating, Tally, Weighting, ELEMENT_COUNT};
+use suara_domain::skm::{Tally, Weighting, ELEMENT_COUNT};
 use suara_domain::tpp::evidence::{response_q, Coverage, Spread};
 use suara_domain::tpp::inputs::{BaseAmount, ComponentRow};
 use suara_domain::tpp::payroll::{self, OfficerInput, Payroll, RunState};
@@ -190,18 +190,6 @@ fn parse_month(text: &str) -> Result<Month, StoreError> {
 fn parse_decimal(text: Option<String>) -> Result<Option<Decimal>, StoreError> {
     text.map(|t| Decimal::parse(&t).ok_or_else(|| corrupt(format!("decimal '{t}'"))))
         .transpose()
-}
-
-/// Nine stored ratings, from the answer columns.
-pub(crate) fn stored_answers(row: &AnyRow) -> Result<Answers, StoreError> {
-    let mut ratings = [None; ELEMENT_COUNT];
-    for (slot, column) in ratings.iter_mut().zip(ANSWER_COLUMNS) {
-        *slot = row
-            .try_get::<Option<i64>, _>(column)?
-            .map(|v| Rating::new(v).ok_or_else(|| corrupt(format!("rating {v}"))))
-            .transpose()?;
-    }
-    Answers::new(ratings).map_err(|_| corrupt("a stored response without answers"))
 }
 
 fn rated(tally: &Tally, spread: Spread) -> Option<Rated> {
