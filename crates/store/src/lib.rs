@@ -103,7 +103,13 @@ pub enum StoreError {
         source: std::io::Error,
     },
     #[error("database error: {0}")]
-    Database(#[from] sqlx::Error),
+    Database(sqlx::Error),
+    /// Text PostgreSQL cannot hold (a NUL character, SQLSTATE 22021; SQLite stores it): the
+    /// request was bad, not the server, and nothing was written.
+    #[error(
+        "a text holds a NUL character (\\0), which cannot be stored; remove it and send again"
+    )]
+    RefusedText,
     #[error("stored data is inconsistent: {0}")]
     Corrupt(String),
     #[error("{0} exists already; a backup never overwrites a file")]
@@ -127,6 +133,17 @@ pub enum StoreError {
     /// This regency's links are authenticated, and this process holds no key to write one.
     #[error("regency {0} keeps an authenticated record: give this command its signing key (--signing-key FILE or SUARA_SIGNING_KEY)")]
     NoEntryKey(String),
+}
+
+impl From<sqlx::Error> for StoreError {
+    fn from(error: sqlx::Error) -> StoreError {
+        match &error {
+            sqlx::Error::Database(e) if e.code().as_deref() == Some("22021") => {
+                StoreError::RefusedText
+            }
+            _ => StoreError::Database(error),
+        }
+    }
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

@@ -53,7 +53,7 @@ pub enum DecisionError {
 
 impl From<sqlx::Error> for DecisionError {
     fn from(e: sqlx::Error) -> Self {
-        DecisionError::Store(StoreError::Database(e))
+        DecisionError::Store(StoreError::from(e))
     }
 }
 

@@ -84,7 +84,7 @@ pub enum RecordError {
 
 impl From<sqlx::Error> for RecordError {
     fn from(e: sqlx::Error) -> Self {
-        RecordError::Store(StoreError::Database(e))
+        RecordError::Store(StoreError::from(e))
     }
 }
 

@@ -77,7 +77,7 @@ pub enum TppError {
 
 impl From<sqlx::Error> for TppError {
     fn from(error: sqlx::Error) -> TppError {
-        TppError::Store(StoreError::Database(error))
+        TppError::Store(StoreError::from(error))
     }
 }
 

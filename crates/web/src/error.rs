@@ -1,12 +1,14 @@
-//! One error type for the HTTP layer, mapped once to status codes and a JSON body:
-//! `{"error":{"code":…,"message":…,"fields":[{"field":…,"code":…,"message":…}]}}`.
+//! One error type for the HTTP layer, mapped once to status codes and an RFC 9457 problem
+//! (`application/problem+json`): `type`, `title`, `status`, `detail`, and this API's `code`
+//! and, for bad fields, `fields` ([{field, code, message}]).
 
-use axum::http::StatusCode;
+use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use serde_json::json;
+use serde::Serialize;
 use suara_domain::survey::{FieldError, Problem};
 use suara_store::{RecordError, StoreError};
+use utoipa::ToSchema;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ApiError {
@@ -61,7 +63,9 @@ impl ApiError {
                 StatusCode::CONFLICT
             }
             ApiError::Invalid(_) | ApiError::ChooseRegency(_) => StatusCode::UNPROCESSABLE_ENTITY,
-            ApiError::MalformedJson(_) | ApiError::BadQuery(_) => StatusCode::BAD_REQUEST,
+            ApiError::MalformedJson(_)
+            | ApiError::BadQuery(_)
+            | ApiError::Store(StoreError::RefusedText) => StatusCode::BAD_REQUEST,
             ApiError::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::TimedOut => StatusCode::REQUEST_TIMEOUT,
             ApiError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
@@ -88,6 +92,7 @@ impl ApiError {
             ApiError::Forbidden(_) => "forbidden",
             ApiError::TooMany(_) => "too_many",
             ApiError::Store(StoreError::RecordsDisagree(_)) => "records_disagree",
+            ApiError::Store(StoreError::RefusedText) => "bad_text",
             ApiError::Store(_) | ApiError::Key(_) => "internal",
         }
     }
@@ -114,38 +119,109 @@ impl From<RecordError> for ApiError {
     }
 }
 
-impl IntoResponse for ApiError {
-    fn into_response(self) -> Response {
-        let status = self.status();
-        let internal = match &self {
-            ApiError::Store(StoreError::RecordsDisagree(_)) => None,
+/// An RFC 9457 problem, as every API error is sent.
+#[derive(Serialize, ToSchema)]
+pub struct ProblemDetails {
+    /// Where the problem is explained: the book's page on the API, at the problem's code.
+    #[serde(rename = "type")]
+    #[schema(example = "/panduan/api.html#invalid_fields")]
+    kind: String,
+    /// The kind of problem in a few words, the same for every occurrence.
+    title: &'static str,
+    /// The HTTP status, repeated for whoever logs the body alone.
+    status: u16,
+    /// What went wrong this time, and what to do.
+    detail: String,
+    /// The kind as a stable code: `invalid_fields`, `conflict`, `malformed_json`, `too_large`,
+    /// `timed_out`, `unsupported_media_type`, `bad_query`, `bad_text`, `not_found`,
+    /// `unauthorized`, `forbidden`, `too_many`, `records_disagree` or `internal`.
+    code: &'static str,
+    /// Every bad field, for `invalid_fields` and `conflict`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    fields: Vec<FieldProblem>,
+}
+
+/// One bad field of a request.
+#[derive(Serialize, ToSchema)]
+pub struct FieldProblem {
+    #[schema(example = "answers[2]")]
+    field: String,
+    code: &'static str,
+    message: String,
+}
+
+/// The media type of a problem (RFC 9457 §3).
+pub const PROBLEM_JSON: &str = "application/problem+json";
+
+impl ApiError {
+    fn title(&self) -> &'static str {
+        match self.code() {
+            "conflict" => "Conflicts with an earlier request",
+            "invalid_fields" => "Invalid fields",
+            "malformed_json" => "Malformed body",
+            "too_large" => "Body too large",
+            "timed_out" => "Request timed out",
+            "unsupported_media_type" => "Unsupported content type",
+            "bad_query" => "Bad query parameter",
+            "not_found" => "Not found",
+            "unauthorized" => "Not authorised",
+            "forbidden" => "Forbidden",
+            "too_many" => "Too many requests",
+            "records_disagree" => "Records disagree",
+            "bad_text" => "Text that cannot be stored",
+            _ => "Server error",
+        }
+    }
+
+    /// The problem this error is sent as; store and key failures are logged here, and the
+    /// client learns only that it should retry.
+    pub fn problem(&self) -> ProblemDetails {
+        let internal = match self {
+            ApiError::Store(StoreError::RecordsDisagree(_) | StoreError::RefusedText) => None,
             ApiError::Store(e) => Some(e.to_string()),
             ApiError::Key(e) => Some(e.to_string()),
             _ => None,
         };
-        let message = if let Some(e) = internal {
-            // Details stay in the log; the client learns only that it should retry.
+        let detail = if let Some(e) = internal {
             tracing::error!(error = %e, "request failed in the store");
             "the server could not complete the request; nothing was stored, try again".to_string()
         } else {
             self.to_string()
         };
-        let mut body = json!({ "error": { "code": self.code(), "message": message } });
         let tenant_required;
-        let fields = match &self {
-            ApiError::Invalid(errors) => Some(errors),
+        let fields = match self {
+            ApiError::Invalid(errors) => errors.as_slice(),
             ApiError::ChooseRegency(_) => {
-                tenant_required = vec![FieldError::new("tenant", Problem::Required)];
-                Some(&tenant_required)
+                tenant_required = [FieldError::new("tenant", Problem::Required)];
+                &tenant_required
             }
-            _ => None,
+            _ => &[],
         };
-        if let Some(errors) = fields {
-            body["error"]["fields"] = errors
+        ProblemDetails {
+            kind: format!("{}#{}", crate::routes::book_page("api.html"), self.code()),
+            title: self.title(),
+            status: self.status().as_u16(),
+            detail,
+            code: self.code(),
+            fields: fields
                 .iter()
-                .map(|e| json!({ "field": e.field, "code": e.code(), "message": e.message() }))
-                .collect();
+                .map(|e| FieldProblem {
+                    field: e.field.clone(),
+                    code: e.code(),
+                    message: e.message(),
+                })
+                .collect(),
         }
-        (status, Json(body)).into_response()
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        (
+            self.status(),
+            [(header::CONTENT_TYPE, PROBLEM_JSON)],
+            Json(self.problem()),
+        )
+            .into_response()
     }
 }

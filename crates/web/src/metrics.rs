@@ -88,6 +88,11 @@ pub fn recorded(channel: &'static str, outcome: &'static str) {
         .increment(1);
 }
 
+/// Prometheus metrics, for a collector on the same machine or private network.
+#[utoipa::path(get, path = crate::routes::METRICS, tag = "operations", responses(
+    (status = 200, description = "Prometheus text format 0.0.4", body = String, content_type = "text/plain"),
+    (status = 404, description = "Asked from a public address or through a proxy", body = String, content_type = "text/plain"),
+))]
 pub async fn render(State(app): State<Arc<AppState>>, request: Request) -> Response {
     let peer = request
         .extensions()

@@ -83,6 +83,9 @@ macro_rules! route_table {
             $( $( StaffRoute { method: Method::$smethod, path: $spath, permission: Permission::$sperm }, )+ )*
         ];
 
+        /// Every path anyone may use.
+        pub const PUBLIC_PATHS: &[&str] = &[ $( $ppath, )* ];
+
         /// The staff routes (the caller adds the access check around them).
         pub(crate) fn staff_router() -> Router<Arc<AppState>> {
             Router::new()
@@ -263,7 +266,7 @@ route_table! {
         API_UNITS api_units() = "/api/v1/units" => [GET api::units];
         API_UNIT_IKM api_unit_ikm(unit) = "/api/v1/units/{unit}/ikm" => [GET api::unit_ikm];
         API_TICKETS api_tickets() = "/api/v1/tickets" => [POST tickets::issue_by_api];
-        API_RECEIPT api_receipt(receipt) = "/api/v1/receipts/{receipt}" => [GET pages::receipt::api];
+        API_RECEIPT api_receipt(receipt) = "/api/v1/receipts/{receipt}" => [GET api::receipts::receipt];
         API_LOG_HEADS api_log_heads() = "/api/v1/log/heads" => [GET api::log::heads];
         API_LOG_CONSISTENCY api_log_consistency() = "/api/v1/log/consistency" => [GET api::log::consistency];
         RECEIPT receipt(receipt) = "/tanda-terima/{receipt}" => [GET pages::receipt::show];
@@ -281,7 +284,7 @@ route_table! {
         INNOVATIONS innovations() = "/inovasi" => [GET innovation::public::gallery];
         INNOVATION_PROFILE innovation_profile(id) = "/inovasi/{id}" => [GET innovation::public::profile];
         INNOVATION_EVIDENCE innovation_evidence(id, n) = "/inovasi/{id}/bukti/{n}" => [GET innovation::public::evidence];
-        API_INNOVATIONS api_innovations() = "/api/v1/innovations" => [GET api::innovations];
+        API_INNOVATIONS api_innovations() = "/api/v1/innovations" => [GET api::innovations::innovations];
         SURVEY survey(unit) = "/survei/{unit}" => [GET pages::survey::form];
         TICKET_SURVEY ticket_survey(code) = "/t/{code}" => [GET pages::survey::ticket_form];
         POSTER_POINT_SVG poster_point_svg(point) = "/poster/titik/{point}/svg" => [GET posters::point_svg];

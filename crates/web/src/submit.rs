@@ -16,24 +16,50 @@ use suara_store::{Channel, Recorded, Submission, Tenant};
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
+use utoipa::ToSchema;
+
+use crate::error::ProblemDetails;
 use crate::pages;
 use crate::pages::survey::Mode;
-use crate::{ApiError, AppState, MAX_BODY_BYTES};
+use crate::{routes, ApiError, AppState, MAX_BODY_BYTES};
 
 /// Header a client may use instead of the `idempotency_key` field.
 pub const IDEMPOTENCY_HEADER: &str = "idempotency-key";
 
-#[derive(Serialize)]
-struct ReceiptBody {
+/// The receipt of a stored response.
+#[derive(Serialize, ToSchema)]
+pub struct ReceiptBody {
+    #[schema(example = "SKM-7K2M9-QXD4T")]
     receipt: String,
     tenant: String,
     unit: String,
+    /// The month it counts in.
+    #[schema(example = "2026-11")]
     period: String,
+    #[schema(format = DateTime)]
     received_at: String,
     /// True when this repeats an earlier submission with the same idempotency key.
     replayed: bool,
 }
 
+/// Submit one anonymous survey response.
+///
+/// Stored durably before 201 is sent. A retry with the same idempotency key and content
+/// returns the first receipt (replayed: true) and counts nothing new; the same key with other
+/// content is 409. The survey page posts the same fields as a form
+/// (application/x-www-form-urlencoded, answers as u1…u9) and gets a page back.
+#[utoipa::path(post, path = routes::API_RESPONSES, tag = "survey",
+    params(("Idempotency-Key" = Option<String>, Header, description = "Instead of the idempotency_key field")),
+    request_body = ResponseDraft,
+    responses(
+        (status = 201, description = "Stored (or replayed)", body = ReceiptBody),
+        (status = 400, description = "The body is not a JSON object", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 409, description = "The idempotency key was used for a different response, or the ticket was used", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 413, description = "The body is too large", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 415, description = "Unsupported content type", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields; each is named in fields", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 429, description = "Too many responses from one place at once", body = ProblemDetails, content_type = "application/problem+json"),
+    ))]
 pub async fn post_response(
     State(app): State<Arc<AppState>>,
     headers: HeaderMap,

@@ -15,7 +15,10 @@ use suara_store::{Issuer, TicketBinding};
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
-use crate::{ApiError, AppState};
+use utoipa::ToSchema;
+
+use crate::error::ProblemDetails;
+use crate::{routes, ApiError, AppState};
 
 /// Path of the page a ticket's link and QR code open.
 pub fn ticket_path(code: &str) -> String {
@@ -44,26 +47,48 @@ pub fn qr_svg(text: &str, label: &str) -> Markup {
     html! { (PreEscaped(labelled)) }
 }
 
-#[derive(Deserialize)]
+/// The service a ticket is for.
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TicketRequest {
+    /// Unit code.
     unit: String,
+    /// Service code of that unit.
     service: Option<String>,
+    /// NIP of the officer who served.
     officer: Option<String>,
+    /// Service point (counter).
     point: Option<String>,
 }
 
-#[derive(Serialize)]
-struct TicketBody {
+/// An issued ticket.
+#[derive(Serialize, ToSchema)]
+pub struct TicketBody {
     /// As printed: `XXXXX-XXXXX`.
+    #[schema(example = "7K2M9-QXD4T")]
     ticket: String,
+    /// The survey for this ticket; print it as a QR code or send it.
     url: String,
+    #[schema(format = DateTime)]
     expires_at: String,
 }
 
-/// `POST /api/v1/tickets` for queue systems: `Authorization: Bearer KEY`, the key limited to
-/// a unit and everything under it. Called when a service ends: the issue time is the moment
-/// of service the pace rule (`suara_domain::tpp::pace`) reads.
+/// Issue a one-time survey ticket (queue systems).
+///
+/// Needs `Authorization: Bearer KEY` with a key made by `suara apikey add`, limited to a unit
+/// and the units under it. Called when a service ends: the issue time is the moment of
+/// service the pace rule (`suara_domain::tpp::pace`) reads.
+#[utoipa::path(post, path = routes::API_TICKETS, tag = "survey",
+    request_body = TicketRequest,
+    security(("api_key" = [])),
+    responses(
+        (status = 201, description = "Issued; valid once, for 72 hours", body = TicketBody),
+        (status = 400, description = "The body is not the JSON object described", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 401, description = "No API key, or an unknown one", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 403, description = "The unit is outside the key's units", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 422, description = "Unknown unit, service, officer or point", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 429, description = "Tickets issued faster than services end", body = ProblemDetails, content_type = "application/problem+json"),
+    ))]
 pub async fn issue_by_api(
     State(app): State<Arc<AppState>>,
     headers: HeaderMap,

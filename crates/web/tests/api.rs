@@ -70,12 +70,55 @@ async fn health_and_openapi_describe_every_route(db: TestDatabase) {
         routes::API_INNOVATIONS,
         routes::API_MUSRENA_PROPOSALS,
         routes::API_MUSRENA_GEOJSON,
+        routes::API_RECEIPT,
+        routes::API_LOG_HEADS,
+        routes::API_LOG_CONSISTENCY,
+        routes::READY,
+        routes::METRICS,
+        routes::KIOSK,
+        routes::RESULTS_EXPORT,
+        routes::TPP_EXPORT,
+        routes::MUSRENA_EXPORT,
+        routes::INNOVATION_INDEX,
     ] {
         assert!(
             doc["paths"].get(path).is_some(),
             "{path} is not in the OpenAPI document"
         );
     }
+    // Every machine-facing route: the API's, and every spreadsheet export.
+    for path in routes::STAFF_ROUTES
+        .iter()
+        .map(|r| r.path)
+        .chain(routes::PUBLIC_PATHS.iter().copied())
+        .filter(|p| p.starts_with("/api/") || p.ends_with("/ekspor") || p.ends_with("/indeks"))
+    {
+        assert!(doc["paths"].get(path).is_some(), "{path} is not documented");
+    }
+    // A repeated or malformed query parameter is a problem (RFC 9457) naming it.
+    for query in ["tenant=t1&tenant=t1", "limit=many"] {
+        let bad = app.get(&format!("{}?{query}", routes::API_LOG_HEADS)).await;
+        assert_eq!(bad.status(), StatusCode::BAD_REQUEST, "{query}");
+        assert_eq!(bad.headers()["content-type"], "application/problem+json");
+        let problem: Value = bad.json().await.unwrap();
+        assert_eq!(problem["code"], "bad_query");
+        assert_eq!(problem["status"], 400);
+        assert_eq!(problem["type"], "/panduan/api.html#bad_query");
+        let detail = problem["detail"].as_str().unwrap();
+        assert!(
+            detail.contains("tenant") || detail.contains("invalid digit"),
+            "{detail}"
+        );
+    }
+    // A NUL character, which PostgreSQL cannot hold (SQLite can), is the request's fault
+    // on either backend, never a server error.
+    let nul = app.get(&format!("{}?tenant=t%00", routes::API_UNITS)).await;
+    assert!(nul.status().is_client_error(), "{}", nul.status());
+    assert_eq!(nul.headers()["content-type"], "application/problem+json");
+    let (status, body) = app
+        .post_json(&json!({ "unit": "dukcapil\u{0}", "answers": [4, 4, 4, 4, 4, 4, 4, 4, 4], "idempotency_key": "nul-key-0001", "suggestion": "a\u{0}b" }))
+        .await;
+    assert!(status.is_client_error(), "{status} {body}");
     // What a browser and a crawler ask every site for: no console error, no staff pages indexed.
     let icon = app.get(routes::FAVICON).await;
     assert_eq!(icon.status(), StatusCode::OK);
@@ -170,7 +213,7 @@ async fn retries_with_the_same_key_count_once(db: TestDatabase) {
 async fn bad_input_gets_a_clear_error_naming_the_field(db: TestDatabase) {
     let app = TestApp::spawn(db).await;
     let fields = |body: &Value| -> Vec<String> {
-        body["error"]["fields"]
+        body["fields"]
             .as_array()
             .unwrap()
             .iter()
@@ -209,7 +252,7 @@ async fn bad_input_gets_a_clear_error_naming_the_field(db: TestDatabase) {
         .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(fields(&body), ["unit"]);
-    assert_eq!(body["error"]["fields"][0]["code"], "unknown");
+    assert_eq!(body["fields"][0]["code"], "unknown");
 
     app.post_json(&response("reused-key-01", [4; 9])).await;
     let (status, body) = app.post_json(&response("reused-key-01", [1; 9])).await;
@@ -228,7 +271,7 @@ async fn bad_input_gets_a_clear_error_naming_the_field(db: TestDatabase) {
         .unwrap();
     assert_eq!(sent.status(), StatusCode::BAD_REQUEST);
     let error: Value = sent.json().await.unwrap();
-    assert_eq!(error["error"]["code"], "malformed_json");
+    assert_eq!(error["code"], "malformed_json");
     assert_eq!(
         raw("application/json", b"[1,2]".to_vec())
             .await
@@ -247,10 +290,7 @@ async fn bad_input_gets_a_clear_error_naming_the_field(db: TestDatabase) {
     .await
     .unwrap();
     assert_eq!(huge.status(), StatusCode::PAYLOAD_TOO_LARGE);
-    assert_eq!(
-        huge.json::<Value>().await.unwrap()["error"]["code"],
-        "too_large"
-    );
+    assert_eq!(huge.json::<Value>().await.unwrap()["code"], "too_large");
 
     let bad_period = app.get("/api/v1/units/dukcapil/ikm?period=2026-13").await;
     assert_eq!(bad_period.status(), StatusCode::BAD_REQUEST);

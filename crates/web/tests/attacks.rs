@@ -213,7 +213,7 @@ async fn outsiders_and_the_rated_officer_cannot_move_pay(db: TestDatabase) {
     .await;
     assert_eq!(elsewhere.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let body: Value = elsewhere.json().await.unwrap();
-    assert_eq!(body["error"]["fields"][0]["code"], "officer_of_other_unit");
+    assert_eq!(body["fields"][0]["code"], "officer_of_other_unit");
     println!("attack 'name her through another unit': refused (officer_of_other_unit)");
 
     // 4. She issues tickets to herself and answers them from another network.

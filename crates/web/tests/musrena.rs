@@ -470,10 +470,7 @@ async fn a_forum_to_the_budget_and_the_public_sees_it(db: TestDatabase) {
     ] {
         let (status, body) = api(format!("/api/v1/musrena/proposals?{bad}")).await;
         assert_eq!(status, StatusCode::BAD_REQUEST, "{bad}: {body}");
-        assert!(
-            body["error"]["message"].as_str().unwrap().contains(':'),
-            "{body}"
-        );
+        assert!(body["detail"].as_str().unwrap().contains(':'), "{body}");
     }
     let (status, none) =
         api("/api/v1/musrena/proposals?village=%27%20OR%20%271%27%3D%271".into()).await;

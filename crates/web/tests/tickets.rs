@@ -101,8 +101,8 @@ async fn a_counter_ticket_is_answered_once_and_counts_as_verified(db: TestDataba
     assert!(used.text().await.unwrap().contains("Tiket sudah dipakai"));
     let (status, body) = app.answer(&json!({ "unit": "dukcapil", "service": "ktp", "officer": OFFICER_NIP, "answers": [4, 4, 4, 4, 4, 4, 4, 4, 4], "idempotency_key": "replayed-ticket-1", "ticket": code })).await;
     assert_eq!(status, StatusCode::CONFLICT, "{body}");
-    assert_eq!(body["error"]["fields"][0]["field"], "ticket");
-    assert_eq!(body["error"]["fields"][0]["code"], "ticket_used");
+    assert_eq!(body["fields"][0]["field"], "ticket");
+    assert_eq!(body["fields"][0]["code"], "ticket_used");
     assert_ne!(key, "replayed-ticket-1");
 
     assert_eq!(channel_counts(&url).await, [("ticket".to_string(), 1)]);
@@ -200,7 +200,7 @@ async fn queue_systems_issue_tickets_within_their_units(db: TestDatabase) {
     let body = |unit: &str, key: &str| json!({ "unit": unit, "service": "igd", "officer": OTHER_OFFICER_NIP, "answers": [3, 3, 3, 3, 3, 3, 3, 3, 3], "idempotency_key": key, "ticket": code.to_lowercase() });
     let (status, error) = app.answer(&json!({ "unit": "rsud-igd", "answers": [3, 3, 3, 3, 3, 3, 3, 3, 3], "idempotency_key": "api-ticket-0", "ticket": code })).await;
     assert_eq!(
-        (status, error["error"]["fields"][0]["code"].as_str()),
+        (status, error["fields"][0]["code"].as_str()),
         (StatusCode::UNPROCESSABLE_ENTITY, Some("ticket_mismatch"))
     );
     let (status, _) = app.answer(&body("rsud-igd", "api-ticket-1")).await;
@@ -233,7 +233,7 @@ async fn expired_unknown_and_mismatched_tickets_are_refused(db: TestDatabase) {
     assert!(expired.text().await.unwrap().contains("kedaluwarsa"));
     let (status, body) = app.answer(&json!({ "unit": "dukcapil", "service": "ktp", "answers": [4, 4, 4, 4, 4, 4, 4, 4, 4], "idempotency_key": "expired-ticket", "ticket": "abcde-12345" })).await;
     assert_eq!(
-        (status, body["error"]["fields"][0]["code"].as_str()),
+        (status, body["fields"][0]["code"].as_str()),
         (StatusCode::UNPROCESSABLE_ENTITY, Some("ticket_expired"))
     );
 
@@ -247,7 +247,7 @@ async fn expired_unknown_and_mismatched_tickets_are_refused(db: TestDatabase) {
     );
     let (status, body) = app.answer(&json!({ "unit": "dukcapil", "answers": [4, 4, 4, 4, 4, 4, 4, 4, 4], "idempotency_key": "bad-ticket-1", "ticket": "nope" })).await;
     assert_eq!(
-        (status, body["error"]["fields"][0]["code"].as_str()),
+        (status, body["fields"][0]["code"].as_str()),
         (StatusCode::UNPROCESSABLE_ENTITY, Some("bad_ticket"))
     );
 

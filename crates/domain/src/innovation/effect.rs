@@ -105,6 +105,13 @@ pub enum Verdict {
 }
 
 impl Verdict {
+    pub const ALL: [Verdict; 4] = [
+        Verdict::RoseClearly,
+        Verdict::FellClearly,
+        Verdict::NoChangeVisible,
+        Verdict::NotEnoughData,
+    ];
+
     /// A stable code for files and APIs.
     pub fn code(self) -> &'static str {
         match self {

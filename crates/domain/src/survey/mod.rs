@@ -16,46 +16,110 @@ use crate::skm::{Answers, Element, Rating, ELEMENT_COUNT};
 /// Longest suggestion kept, in characters.
 pub const SUGGESTION_MAX_CHARS: usize = 1000;
 
-/// What a client sends, before validation. Field names are the JSON API contract.
+/// What a client sends, before validation. Field names are the JSON API contract, and the
+/// API document's schema of the body is derived from this type (feature `openapi`).
 #[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ResponseDraft {
     /// Tenant (regency) code; the server's default tenant when absent.
     #[serde(default)]
     pub tenant: Option<String>,
+    /// Unit code, e.g. dukcapil.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub unit: Option<String>,
+    /// Service code of that unit.
     #[serde(default)]
     pub service: Option<String>,
-    /// Officer's NIP (18 digits).
+    /// NIP (18 digits) of the officer who served.
     #[serde(default)]
     pub officer: Option<String>,
-    /// Nine answers U1…U9, each 1–4 or null for "not answered".
+    /// U1…U9 on 1–4; null = not answered; at least one answered.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(required = true, schema_with = schema::answers))]
     pub answers: Option<Vec<Option<i64>>>,
     #[serde(default)]
     pub profile: ProfileDraft,
+    /// Phone numbers, ID numbers and e-mail addresses are masked before storing.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_length = 1000))]
     pub suggestion: Option<String>,
-    /// Chosen by the client, unique per response; a retry with the same key is not counted again.
+    /// Chosen by the client, unique per response; a retry with the same key is not counted
+    /// again (the `Idempotency-Key` header may carry it instead).
     #[serde(default)]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(min_length = 8, max_length = 128, pattern = "^[A-Za-z0-9_.:-]+$")
+    )]
     pub idempotency_key: Option<String>,
-    /// A one-time ticket code from the counter, when the response answers one.
+    /// A one-time ticket code from the counter, when the response answers one. The response
+    /// must name the ticket's unit (and service and officer, when the ticket has them) and
+    /// counts as verified. A used ticket is 409, an expired one 422.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(example = "7K2M9-QXD4T"))]
     pub ticket: Option<String>,
 }
 
+/// The respondent's profile, each part optional.
 #[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ProfileDraft {
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(schema_with = schema::sex))]
     pub sex: Option<String>,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(schema_with = schema::age_band))]
     pub age_band: Option<String>,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(schema_with = schema::education))]
     pub education: Option<String>,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(schema_with = schema::occupation))]
     pub occupation: Option<String>,
+}
+
+/// Schemas the derive cannot say alone: the answers' range and the profile's codes.
+#[cfg(feature = "openapi")]
+mod schema {
+    use utoipa::openapi::schema::{ArrayBuilder, ObjectBuilder, SchemaType, Type};
+
+    use super::{AgeBand, Education, Occupation, Sex};
+    use crate::skm::ELEMENT_COUNT;
+
+    pub fn answers() -> ArrayBuilder {
+        let answer = ObjectBuilder::new()
+            .schema_type(SchemaType::from_iter([Type::Integer, Type::Null]))
+            .minimum(Some(1))
+            .maximum(Some(4));
+        ArrayBuilder::new()
+            .items(answer)
+            .min_items(Some(ELEMENT_COUNT))
+            .max_items(Some(ELEMENT_COUNT))
+    }
+
+    fn codes(codes: &[&'static str]) -> ObjectBuilder {
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .enum_values(Some(codes.iter().copied()))
+    }
+
+    pub fn sex() -> ObjectBuilder {
+        codes(Sex::CODES)
+    }
+
+    pub fn age_band() -> ObjectBuilder {
+        codes(AgeBand::CODES)
+    }
+
+    pub fn education() -> ObjectBuilder {
+        codes(Education::CODES)
+    }
+
+    pub fn occupation() -> ObjectBuilder {
+        codes(Occupation::CODES)
+    }
 }
 
 /// A response that passed validation.

@@ -47,7 +47,7 @@ pub enum InnovationError {
 
 impl From<sqlx::Error> for InnovationError {
     fn from(error: sqlx::Error) -> InnovationError {
-        InnovationError::Store(StoreError::Database(error))
+        InnovationError::Store(StoreError::from(error))
     }
 }
 

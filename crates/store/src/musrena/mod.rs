@@ -69,7 +69,7 @@ pub enum MusrenaError {
 
 impl From<sqlx::Error> for MusrenaError {
     fn from(error: sqlx::Error) -> MusrenaError {
-        MusrenaError::Store(StoreError::Database(error))
+        MusrenaError::Store(StoreError::from(error))
     }
 }
 

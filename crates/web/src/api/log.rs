@@ -4,40 +4,79 @@
 
 use std::sync::Arc;
 
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::Json;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use suara_domain::integrity::signed_head::SignedHead;
+use utoipa::{IntoParams, ToSchema};
 
-use crate::{ApiError, AppState};
+use super::query::ApiQuery;
+use crate::error::ProblemDetails;
+use crate::{routes, ApiError, AppState};
 
 /// Heads in one page, at most.
 const HEADS_PER_PAGE: u32 = 100;
 
-/// A signed head as the API shows it; `note` is the signed note a verifier checks.
-pub fn head_json(head: &SignedHead) -> serde_json::Value {
-    serde_json::json!({
-        "tree_size": head.head.size,
-        "root_hash": head.head.root.to_hex(),
-        "signed_at_ms": head.head.signed_at_ms,
-        "signature": head.signature,
-        "note": head.to_note(),
-    })
+/// A signed tree head as the API shows it; `note` is the signed note a verifier checks.
+#[derive(Serialize, ToSchema)]
+pub struct HeadBody {
+    tree_size: u64,
+    /// 64 hex digits.
+    root_hash: String,
+    signed_at_ms: i64,
+    /// Ed25519 over the note's text before its blank line.
+    signature: String,
+    note: String,
 }
 
-#[derive(Deserialize)]
+impl From<&SignedHead> for HeadBody {
+    fn from(head: &SignedHead) -> HeadBody {
+        HeadBody {
+            tree_size: head.head.size,
+            root_hash: head.head.root.to_hex(),
+            signed_at_ms: head.head.signed_at_ms,
+            signature: head.signature.clone(),
+            note: head.to_note(),
+        }
+    }
+}
+
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct HeadsQuery {
+    /// Regency code; the server's regency (or the host name's) by default.
     tenant: Option<String>,
-    /// Only heads of fewer leaves (the next page: the last size of the page before).
+    /// Only heads of fewer leaves: `next_before` of the page before.
     before: Option<u64>,
+    /// Heads in the page, 1 to 100.
+    #[param(minimum = 1, maximum = 100)]
     limit: Option<u32>,
 }
 
-/// `GET /api/v1/log/heads`: the signed heads, largest first, with the key that signed them.
+#[derive(Serialize, ToSchema)]
+pub struct Heads {
+    tenant: String,
+    /// Ed25519, 64 hex digits.
+    public_key: String,
+    heads: Vec<HeadBody>,
+    /// The next page's `before`, null on the last page.
+    next_before: Option<u64>,
+}
+
+/// The transparency log's signed tree heads, largest first.
+///
+/// Each head with its signed note (Ed25519, the public key beside it). Keep one: a later head
+/// must extend it, which the consistency proof shows.
+#[utoipa::path(get, path = routes::API_LOG_HEADS, tag = "transparency", params(HeadsQuery),
+    responses(
+        (status = 200, description = "A page of heads", body = Heads),
+        (status = 400, description = "limit out of range, or a query parameter repeated or malformed", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 422, description = "No such regency, or several are served here and none is named", body = ProblemDetails, content_type = "application/problem+json"),
+    ))]
 pub async fn heads(
     State(app): State<Arc<AppState>>,
-    Query(query): Query<HeadsQuery>,
-) -> Result<Json<serde_json::Value>, ApiError> {
+    ApiQuery(query): ApiQuery<HeadsQuery>,
+) -> Result<Json<Heads>, ApiError> {
     let tenant = app.tenant(query.tenant.as_deref()).await?;
     let limit = query.limit.unwrap_or(HEADS_PER_PAGE);
     if !(1..=HEADS_PER_PAGE).contains(&limit) {
@@ -52,27 +91,50 @@ pub async fn heads(
     let next = (heads.len() == limit as usize)
         .then(|| heads.last().map(|h| h.head.size))
         .flatten();
-    Ok(Json(serde_json::json!({
-        "tenant": tenant.tenant_id,
-        "public_key": app.signer.public(&tenant.tenant_id)?.to_hex(),
-        "heads": heads.iter().map(head_json).collect::<Vec<_>>(),
-        "next_before": next,
-    })))
+    Ok(Json(Heads {
+        public_key: app.signer.public(&tenant.tenant_id)?.to_hex(),
+        tenant: tenant.tenant_id,
+        heads: heads.iter().map(HeadBody::from).collect(),
+        next_before: next,
+    }))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ConsistencyQuery {
+    /// Regency code; the server's regency (or the host name's) by default.
     tenant: Option<String>,
+    /// The smaller tree size, at least 1.
+    #[param(required = true, minimum = 1)]
     from: Option<u64>,
+    /// The larger tree size, at most the latest signed size.
+    #[param(required = true, minimum = 1)]
     to: Option<u64>,
 }
 
-/// `GET /api/v1/log/consistency?from=N&to=M`: the proof that the tree of `M` leaves extends
-/// the tree of `N` (1 ≤ N ≤ M ≤ the latest signed size), as hex hashes in RFC 9162 order.
+#[derive(Serialize, ToSchema)]
+pub struct Consistency {
+    tenant: String,
+    from: u64,
+    to: u64,
+    /// Hex SHA-256 hashes, in RFC 9162 order.
+    proof: Vec<String>,
+}
+
+/// A consistency proof between two tree sizes (RFC 9162 §2.1.4).
+///
+/// Proves that the tree of `to` leaves extends the tree of `from` leaves: check it against the
+/// root hashes of two signed heads with the algorithm of RFC 9162 §2.1.4.2.
+#[utoipa::path(get, path = routes::API_LOG_CONSISTENCY, tag = "transparency", params(ConsistencyQuery),
+    responses(
+        (status = 200, description = "The proof", body = Consistency),
+        (status = 400, description = "Sizes missing or not 1 ≤ from ≤ to ≤ the latest signed size", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 422, description = "No such regency, or several are served here and none is named", body = ProblemDetails, content_type = "application/problem+json"),
+    ))]
 pub async fn consistency(
     State(app): State<Arc<AppState>>,
-    Query(query): Query<ConsistencyQuery>,
-) -> Result<Json<serde_json::Value>, ApiError> {
+    ApiQuery(query): ApiQuery<ConsistencyQuery>,
+) -> Result<Json<Consistency>, ApiError> {
     let tenant = app.tenant(query.tenant.as_deref()).await?;
     let (Some(from), Some(to)) = (query.from, query.to) else {
         return Err(ApiError::BadQuery(
@@ -93,10 +155,10 @@ pub async fn consistency(
         .store
         .consistency_proof(&tenant.tenant_id, from, to)
         .await?;
-    Ok(Json(serde_json::json!({
-        "tenant": tenant.tenant_id,
-        "from": from,
-        "to": to,
-        "proof": proof.iter().map(|h| h.to_hex()).collect::<Vec<_>>(),
-    })))
+    Ok(Json(Consistency {
+        tenant: tenant.tenant_id,
+        from,
+        to,
+        proof: proof.iter().map(|h| h.to_hex()).collect(),
+    }))
 }

@@ -1,35 +1,63 @@
-//! JSON API handlers (read side) and the route paths they answer.
+//! JSON API handlers (read side). Each handler's `#[utoipa::path]` and its bodies' types
+//! make the OpenAPI document (`crate::openapi`).
 
+pub mod innovations;
 pub mod log;
 pub mod musrena;
+pub mod query;
+pub mod receipts;
+pub mod schema;
 
 use std::sync::Arc;
 
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::{Deserialize, Serialize};
-use serde_json::json;
 use suara_domain::period::Period;
 use suara_domain::skm::{Grade, Summary, Weighting, ELEMENT_COUNT};
 use suara_store::Scope;
 use time::OffsetDateTime;
+use utoipa::{IntoParams, ToSchema};
 
-use crate::{openapi, ApiError, AppState};
+use self::query::ApiQuery;
+use crate::error::ProblemDetails;
+use crate::{openapi, routes, ApiError, AppState};
 
-/// 200 when the database answers, 503 otherwise.
+/// Whether the server and its database answer.
+#[derive(Serialize, ToSchema)]
+pub struct Health {
+    #[schema(schema_with = health_status)]
+    status: &'static str,
+    /// `sqlite` or `postgres`.
+    database: &'static str,
+}
+
+fn health_status() -> utoipa::openapi::schema::ObjectBuilder {
+    schema::codes(["ok", "unavailable"])
+}
+
+/// Liveness and database check: 200 when the database answers, 503 otherwise.
+#[utoipa::path(get, path = routes::HEALTH, tag = "operations", responses(
+    (status = 200, description = "Up; the database answers", body = Health),
+    (status = 503, description = "The database does not answer", body = Health),
+))]
 pub async fn health(State(app): State<Arc<AppState>>) -> Response {
-    let backend = app.store.backend().name();
+    let database = app.store.backend().name();
     match app.store.ping().await {
-        Ok(()) => Json(json!({ "status": "ok", "database": backend })).into_response(),
+        Ok(()) => Json(Health {
+            status: "ok",
+            database,
+        })
+        .into_response(),
         Err(e) => {
             tracing::error!(error = %e, "health check failed");
-            (
-                StatusCode::SERVICE_UNAVAILABLE,
-                Json(json!({ "status": "unavailable", "database": backend })),
-            )
-                .into_response()
+            let body = Health {
+                status: "unavailable",
+                database,
+            };
+            (StatusCode::SERVICE_UNAVAILABLE, Json(body)).into_response()
         }
     }
 }
@@ -37,6 +65,10 @@ pub async fn health(State(app): State<Arc<AppState>>) -> Response {
 /// For the load balancer: 200 while this server takes requests (its database answers within
 /// a second), 503 once it is shutting down or cannot reach its database, so the balancer
 /// sends the next request elsewhere.
+#[utoipa::path(get, path = routes::READY, tag = "operations", responses(
+    (status = 200, description = "Takes requests", body = String, content_type = "text/plain"),
+    (status = 503, description = "Shutting down, or the database does not answer", body = String, content_type = "text/plain"),
+))]
 pub async fn ready(State(app): State<Arc<AppState>>) -> Response {
     let draining = app.draining.load(std::sync::atomic::Ordering::Relaxed);
     let database = tokio::time::timeout(std::time::Duration::from_secs(1), app.store.ping()).await;
@@ -47,29 +79,50 @@ pub async fn ready(State(app): State<Arc<AppState>>) -> Response {
     }
 }
 
-pub async fn openapi() -> Json<serde_json::Value> {
+/// This document (OpenAPI 3.1).
+#[utoipa::path(get, path = routes::OPENAPI, tag = "operations", responses(
+    (status = 200, description = "The OpenAPI 3.1 document", body = Object),
+))]
+pub async fn openapi() -> Json<utoipa::openapi::OpenApi> {
     Json(openapi::document())
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct TenantQuery {
+    /// Regency code; the server's regency (or the host name's) by default.
     tenant: Option<String>,
 }
 
-#[derive(Serialize)]
-struct UnitBody {
+/// The regency's service units, parents first.
+#[derive(Serialize, ToSchema)]
+pub struct Units {
+    tenant: String,
+    units: Vec<UnitBody>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct UnitBody {
+    /// Unit code, e.g. dukcapil.
     unit: String,
     parent: Option<String>,
     name: String,
+    /// What kind of unit: dinas, badan, kecamatan, puskesmas, …
     kind: String,
 }
 
+/// Service units of a regency.
+#[utoipa::path(get, path = routes::API_UNITS, tag = "survey", params(TenantQuery), responses(
+    (status = 200, description = "Units, parents first", body = Units),
+    (status = 400, description = "A query parameter repeated or malformed", body = ProblemDetails, content_type = "application/problem+json"),
+    (status = 422, description = "No such regency, or several are served here and none is named", body = ProblemDetails, content_type = "application/problem+json"),
+))]
 pub async fn units(
     State(app): State<Arc<AppState>>,
-    Query(query): Query<TenantQuery>,
-) -> Result<Json<serde_json::Value>, ApiError> {
+    ApiQuery(query): ApiQuery<TenantQuery>,
+) -> Result<Json<Units>, ApiError> {
     let tenant = app.tenant(query.tenant.as_deref()).await?;
-    let units: Vec<UnitBody> = app
+    let units = app
         .store
         .units(&tenant.tenant_id)
         .await?
@@ -81,44 +134,79 @@ pub async fn units(
             kind: u.kind,
         })
         .collect();
-    Ok(Json(json!({ "tenant": tenant.tenant_id, "units": units })))
+    Ok(Json(Units {
+        tenant: tenant.tenant_id,
+        units,
+    }))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct IkmQuery {
+    /// Regency code; the server's regency (or the host name's) by default.
     tenant: Option<String>,
     /// `YYYY-MM`, `YYYY-Q1…Q4`, `YYYY-S1…S2` or `YYYY`; the current month by default.
+    #[param(example = "2026-11")]
     period: Option<String>,
-    /// `legacy` reproduces reports that weighted each element 0.111.
+    /// `exact` (1/9, the default) or `legacy`, which reproduces reports that weighted each
+    /// element 0.111.
+    #[param(schema_with = weighting)]
     weighting: Option<String>,
+}
+
+fn weighting() -> utoipa::openapi::schema::ObjectBuilder {
+    schema::codes(["exact", "legacy"])
 }
 
 /// The SKM result of one unit over a period. With no responses, `ikm` and `grade` are null;
 /// below the survey's sample (`responses_needed`) the figure is `provisional` and `grade` is
 /// null. `margin` is half the 95 % interval in IKM points (null below two responses);
 /// `onsite_percent` the share from kiosks and tickets.
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 pub struct UnitIkmBody {
     tenant: String,
     unit: String,
     name: String,
+    #[schema(example = "2026-Q4")]
     period: String,
+    /// The period's first month.
+    #[schema(example = "2026-10")]
     from: String,
+    /// The period's last month.
+    #[schema(example = "2026-12")]
     to: String,
     responses: u64,
+    /// NRR of U1…U9 on 1–4, null for an element nobody answered.
+    #[schema(min_items = 9, max_items = 9)]
     nrr: [Option<f64>; ELEMENT_COUNT],
+    /// 25–100, rounded to 2 decimals.
     ikm: Option<f64>,
+    /// Null while the figure is provisional.
+    #[schema(schema_with = schema::grade)]
     grade: Option<Grade>,
+    /// Half the 95 % interval in IKM points, rounded up; null below two responses.
     margin: Option<f64>,
+    /// The share from kiosks and tickets, whole percent rounded down.
     onsite_percent: Option<u64>,
+    /// Fewer responses than the survey's sample (Krejcie–Morgan for the unit's users, at
+    /// least 30).
     provisional: bool,
     responses_needed: u64,
 }
 
+/// IKM of one unit over a period.
+#[utoipa::path(get, path = routes::API_UNIT_IKM, tag = "survey",
+    params(("unit" = String, Path, description = "Unit code"), IkmQuery),
+    responses(
+        (status = 200, description = "The result; ikm and grade are null without responses, grade also below the survey's sample (provisional)", body = UnitIkmBody),
+        (status = 400, description = "Bad period or weighting, or a query parameter repeated", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 404, description = "No such unit", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 422, description = "No such regency, or several are served here and none is named", body = ProblemDetails, content_type = "application/problem+json"),
+    ))]
 pub async fn unit_ikm(
     State(app): State<Arc<AppState>>,
     Path(unit_id): Path<String>,
-    Query(query): Query<IkmQuery>,
+    ApiQuery(query): ApiQuery<IkmQuery>,
 ) -> Result<Json<UnitIkmBody>, ApiError> {
     let tenant = app.tenant(query.tenant.as_deref()).await?;
     let period = match query.period.as_deref() {
@@ -172,76 +260,4 @@ pub async fn unit_ikm(
         provisional,
         responses_needed: precision.needed,
     }))
-}
-
-/// A regency's innovations with their effects (`GET /api/v1/innovations`).
-pub async fn innovations(
-    State(app): State<Arc<AppState>>,
-    Query(query): Query<TenantQuery>,
-) -> Result<Json<serde_json::Value>, ApiError> {
-    use suara_domain::innovation::effect::Method;
-    let tenant = app.tenant(query.tenant.as_deref()).await?;
-    let innovations = app.store.innovations(&tenant.tenant_id).await?;
-    let mut measured =
-        crate::pages::innovation::effects_of(&app.store, &app.effect_cells, &tenant, &innovations)
-            .await?;
-    let mut out = Vec::new();
-    for i in &innovations {
-        let effects = measured.remove(&i.innovation_id).unwrap_or_default();
-        let effects: Vec<serde_json::Value> = effects
-            .iter()
-            .map(|s| {
-                let e = &s.effect;
-                json!({
-                    "score": s.element.map_or("IKM", |e| e.code()),
-                    "method": match e.method {
-                        Method::DifferenceInDifferences => "difference_in_differences",
-                        Method::BeforeAfter => "before_after",
-                    },
-                    "estimate": e.estimate,
-                    "low": e.low,
-                    "high": e.high,
-                    "verdict": e.verdict.code(),
-                    "responses": {
-                        "adopters_before": e.used.adopters_before.n,
-                        "adopters_after": e.used.adopters_after.n,
-                        "others_before": e.used.others_before.n,
-                        "others_after": e.used.others_after.n,
-                    }
-                })
-            })
-            .collect();
-        let v = &i.innovation;
-        out.push(json!({
-            "id": i.innovation_id,
-            "title": v.title,
-            "unit": i.unit_id,
-            "stage": i.stage.code(),
-            "problem": v.problem,
-            "change": v.change,
-            "elements": v.elements.iter().map(|e| e.code()).collect::<Vec<_>>(),
-            "digital": v.digital,
-            "form": v.form.code(),
-            "initiator": v.initiator.code(),
-            "units": i.units.iter().map(|u| json!({
-                "unit": u.unit_id,
-                "started_on": u.started_on.map(|d| d.to_string()),
-                "replicated": u.replicated,
-            })).collect::<Vec<_>>(),
-            "partners": i.partners.iter().map(|p| json!({
-                "name": p.name,
-                "kind": p.kind.code(),
-                "role": p.role,
-                "amount": p.amount,
-                "in_kind": p.in_kind,
-            })).collect::<Vec<_>>(),
-            "sdgs": v.sdgs.iter().map(ToString::to_string).collect::<Vec<_>>(),
-            "groups": v.groups.iter().map(|g| g.code()).collect::<Vec<_>>(),
-            "musrena_proposals": i.proposals,
-            "effects": effects,
-        }));
-    }
-    Ok(Json(
-        json!({ "tenant": tenant.tenant_id, "innovations": out }),
-    ))
 }

@@ -2,14 +2,14 @@
 //! software, with the same filters as the public list. Nothing personal is in them: forums
 //! count participants by group and proposals carry no names.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use suara_domain::musrena::forum::Group;
 use suara_domain::musrena::lifecycle::Stage;
@@ -17,22 +17,46 @@ use suara_domain::musrena::proposal::Sector;
 use suara_domain::org::village::Point;
 use suara_store::{ProposalFilter, StoredProposal};
 
+use utoipa::{IntoParams, ToSchema};
+
+use super::query::ApiQuery;
+use super::schema;
+use crate::error::ProblemDetails;
 use crate::{routes, ApiError, AppState};
 
 /// Largest page of the JSON list.
 pub const MAX_PER_PAGE: u64 = 100;
 
-#[derive(Deserialize, Default)]
+/// The filters of the public list. Values stay text until checked, so a wrong one gets a
+/// message naming the parameter and what it takes.
+#[derive(Deserialize, Default, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ProposalsQuery {
+    /// Regency code; the server's regency (or the host name's) by default.
     tenant: Option<String>,
+    /// District (kecamatan) unit code.
     district: Option<String>,
+    /// Kemendagri village code.
+    #[param(example = "35.03.01.2001")]
     village: Option<String>,
+    #[param(schema_with = schema::musrena_sector)]
     sector: Option<String>,
+    /// A proposing group.
+    #[param(schema_with = schema::musrena_group)]
     group: Option<String>,
+    #[param(schema_with = schema::musrena_stage)]
     stage: Option<String>,
+    /// An SDG goal served directly or by one of its targets.
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 17)]
     sdg: Option<String>,
+    /// The year proposed.
+    #[param(value_type = Option<u32>, minimum = 2000, maximum = 9999)]
     year: Option<String>,
+    /// The page, from 1 (the JSON list only).
+    #[param(value_type = Option<u32>, minimum = 1)]
     page: Option<String>,
+    /// Proposals per page, 1 to 100, 50 by default (the JSON list only).
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 100)]
     per_page: Option<String>,
 }
 
@@ -112,33 +136,91 @@ fn point(p: Point) -> Value {
     json!({ "type": "Point", "coordinates": [p.lon_degrees(), p.lat_degrees()] })
 }
 
-/// Every field of a proposal, as documented in the OpenAPI document and the book's "Musrena Keren".
-fn proposal_json(p: &StoredProposal, districts: &HashMap<String, String>) -> Value {
-    let district = p.district_id.as_deref().unwrap_or("");
-    json!({
-        "code": p.code,
-        "title": p.proposal.title,
-        "problem": p.proposal.problem,
-        "activity": p.proposal.activity,
-        "sector": p.proposal.sector.code(),
-        "stage": p.stage.code(),
-        "forum": p.forum_id,
-        "forum_level": p.forum_level.code(),
-        "district_id": p.district_id,
-        "district": districts.get(district),
-        "village_code": p.proposal.village,
-        "village": p.village_name,
-        "address": p.proposal.address,
-        "latitude": p.proposal.point.map(|p| p.lat_degrees()),
-        "longitude": p.proposal.point.map(|p| p.lon_degrees()),
-        "estimated_cost": p.proposal.estimated_cost,
-        "budget_amount": p.budget_amount,
-        "proposed_by": p.proposal.proposed_by.iter().map(|g| g.code()).collect::<Vec<_>>(),
-        "beneficiaries": p.proposal.beneficiaries.iter().map(|(g, n)| (g.code(), n)).collect::<HashMap<_, _>>(),
-        "sdgs": p.proposal.sdgs.iter().map(ToString::to_string).collect::<Vec<_>>(),
-        "submitted_on": p.submitted_on.to_string(),
-        "tracker": routes::musrena_tracker(&p.code),
-    })
+/// Every public field of a proposal.
+#[derive(Serialize, ToSchema)]
+pub struct ProposalBody {
+    /// Tracking code, MR-XXXXX-XXXXX.
+    code: String,
+    title: String,
+    problem: String,
+    activity: String,
+    #[schema(schema_with = schema::musrena_sector)]
+    sector: &'static str,
+    #[schema(schema_with = schema::musrena_stage)]
+    stage: &'static str,
+    /// Forum code, YYYY-NNN.
+    forum: String,
+    /// desa, kecamatan or kabupaten.
+    forum_level: &'static str,
+    district_id: Option<String>,
+    district: Option<String>,
+    /// Kemendagri code.
+    village_code: String,
+    village: Option<String>,
+    address: String,
+    latitude: Option<f64>,
+    longitude: Option<f64>,
+    /// Whole rupiah.
+    estimated_cost: Option<u64>,
+    /// Whole rupiah in the APBD.
+    budget_amount: Option<u64>,
+    proposed_by: Vec<&'static str>,
+    /// People per group.
+    beneficiaries: BTreeMap<&'static str, u32>,
+    sdgs: Vec<String>,
+    #[schema(format = Date)]
+    submitted_on: String,
+    /// The public tracker page.
+    tracker: String,
+}
+
+impl ProposalBody {
+    fn new(p: &StoredProposal, districts: &HashMap<String, String>) -> ProposalBody {
+        let district = p.district_id.as_deref().unwrap_or("");
+        ProposalBody {
+            code: p.code.clone(),
+            title: p.proposal.title.clone(),
+            problem: p.proposal.problem.clone(),
+            activity: p.proposal.activity.clone(),
+            sector: p.proposal.sector.code(),
+            stage: p.stage.code(),
+            forum: p.forum_id.clone(),
+            forum_level: p.forum_level.code(),
+            district_id: p.district_id.clone(),
+            district: districts.get(district).cloned(),
+            village_code: p.proposal.village.clone(),
+            village: p.village_name.clone(),
+            address: p.proposal.address.clone(),
+            latitude: p.proposal.point.map(|p| p.lat_degrees()),
+            longitude: p.proposal.point.map(|p| p.lon_degrees()),
+            estimated_cost: p.proposal.estimated_cost,
+            budget_amount: p.budget_amount,
+            proposed_by: p.proposal.proposed_by.iter().map(|g| g.code()).collect(),
+            beneficiaries: p
+                .proposal
+                .beneficiaries
+                .iter()
+                .map(|(g, n)| (g.code(), *n))
+                .collect(),
+            sdgs: p.proposal.sdgs.iter().map(ToString::to_string).collect(),
+            submitted_on: p.submitted_on.to_string(),
+            tracker: routes::musrena_tracker(&p.code),
+        }
+    }
+}
+
+/// A page of proposals.
+#[derive(Serialize, ToSchema)]
+pub struct ProposalsPage {
+    tenant: String,
+    page: u64,
+    per_page: u64,
+    /// Proposals matching the filters.
+    total: u64,
+    pages: u64,
+    /// The next page's address with the same filters, null on the last.
+    next: Option<String>,
+    proposals: Vec<ProposalBody>,
 }
 
 async fn district_names(
@@ -155,10 +237,22 @@ async fn district_names(
         .collect())
 }
 
+/// Musrena Keren proposals, a page at a time.
+///
+/// Open data (Satu Data Indonesia): every public field of each proposal, newest forum first.
+/// The filters are those of the public list; the response says how many match and gives the
+/// next page's address with the same filters. Nothing personal is published: forums count
+/// participants by group and proposals carry no names.
+#[utoipa::path(get, path = routes::API_MUSRENA_PROPOSALS, tag = "musrena", params(ProposalsQuery),
+    responses(
+        (status = 200, description = "A page of proposals", body = ProposalsPage),
+        (status = 400, description = "A filter or page that is not one of the allowed values (the detail names it)", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 422, description = "No such regency, or several are served here and none is named", body = ProblemDetails, content_type = "application/problem+json"),
+    ))]
 pub async fn proposals(
     State(app): State<Arc<AppState>>,
-    Query(query): Query<ProposalsQuery>,
-) -> Result<Json<Value>, ApiError> {
+    ApiQuery(query): ApiQuery<ProposalsQuery>,
+) -> Result<Json<ProposalsPage>, ApiError> {
     let filter = filter(&query)?;
     let page = number(&query.page, "page", 1..=u64::from(u32::MAX))?.unwrap_or(1);
     let per_page = number(&query.per_page, "per_page", 1..=MAX_PER_PAGE)?.unwrap_or(50);
@@ -197,22 +291,34 @@ pub async fn proposals(
             serde_urlencoded::to_string(&pairs).unwrap_or_default()
         )
     });
-    Ok(Json(json!({
-        "tenant": tenant.tenant_id,
-        "page": page,
-        "per_page": per_page,
-        "total": total,
-        "pages": pages,
-        "next": next,
-        "proposals": found.iter().map(|p| proposal_json(p, &districts)).collect::<Vec<_>>(),
-    })))
+    Ok(Json(ProposalsPage {
+        tenant: tenant.tenant_id,
+        page,
+        per_page,
+        total,
+        pages,
+        next,
+        proposals: found
+            .iter()
+            .map(|p| ProposalBody::new(p, &districts))
+            .collect(),
+    }))
 }
 
-/// A FeatureCollection: each proposal at its spot, or at its village's centre when it has
-/// none (`located` says which), or without geometry when neither is known.
+/// Musrena Keren proposals as GeoJSON (RFC 7946).
+///
+/// A FeatureCollection with one Point per proposal: at the spot recorded for it, else at its
+/// village's centre (properties.located says spot or village_centre); geometry is null when
+/// neither is known. Properties are the fields of the JSON list. Same filters, no pages.
+#[utoipa::path(get, path = routes::API_MUSRENA_GEOJSON, tag = "musrena", params(ProposalsQuery),
+    responses(
+        (status = 200, description = "A FeatureCollection", body = Object, content_type = "application/geo+json"),
+        (status = 400, description = "A filter that is not one of the allowed values", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 422, description = "No such regency, or several are served here and none is named", body = ProblemDetails, content_type = "application/problem+json"),
+    ))]
 pub async fn proposals_geojson(
     State(app): State<Arc<AppState>>,
-    Query(query): Query<ProposalsQuery>,
+    ApiQuery(query): ApiQuery<ProposalsQuery>,
 ) -> Result<Response, ApiError> {
     let filter = filter(&query)?;
     let tenant = app.tenant(query.tenant.as_deref()).await?;
@@ -227,7 +333,7 @@ pub async fn proposals_geojson(
                 (None, Some(centre)) => (point(*centre), json!("village_centre")),
                 (None, None) => (Value::Null, Value::Null),
             };
-            let mut properties = proposal_json(p, &districts);
+            let mut properties = json!(ProposalBody::new(p, &districts));
             properties["located"] = located;
             json!({ "type": "Feature", "id": p.code, "geometry": geometry, "properties": properties })
         })

@@ -86,9 +86,10 @@ impl PageError {
     pub fn status(&self) -> StatusCode {
         match self {
             PageError::NotFound(_) => StatusCode::NOT_FOUND,
-            PageError::BadPeriod(_) | PageError::BadMonth(_) | PageError::BadRequest => {
-                StatusCode::BAD_REQUEST
-            }
+            PageError::BadPeriod(_)
+            | PageError::BadMonth(_)
+            | PageError::BadRequest
+            | PageError::Store(StoreError::RefusedText) => StatusCode::BAD_REQUEST,
             PageError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             PageError::Forbidden => StatusCode::FORBIDDEN,
             PageError::SignInFirst => StatusCode::UNAUTHORIZED,
@@ -137,7 +138,9 @@ impl PageError {
                 t.bad_address_title,
                 html! { p { (t.bad_month) " “" (text) "”." } p { (t.month_examples) } },
             ),
-            PageError::BadRequest => (t.bad_address_title, html! { p { (t.bad_request) } }),
+            PageError::BadRequest | PageError::Store(StoreError::RefusedText) => {
+                (t.bad_address_title, html! { p { (t.bad_request) } })
+            }
             PageError::Invalid(fields) => (
                 t.bad_address_title,
                 html! { ul { @for f in fields { li { (problem_text(lang, f)) } } } },
@@ -178,6 +181,7 @@ pub struct Failure(pub Arc<PageError>);
 impl IntoResponse for PageError {
     fn into_response(self) -> Response {
         match &self {
+            PageError::Store(StoreError::RefusedText) => {}
             PageError::Store(e @ StoreError::RecordsDisagree(_)) => {
                 tracing::warn!(error = %e, "refused: records edited behind the application's back");
             }

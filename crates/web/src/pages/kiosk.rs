@@ -7,18 +7,21 @@ use std::sync::Arc;
 
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
-use axum::extract::{OriginalUri, Path, Query, State};
+use axum::extract::{OriginalUri, Path, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use maud::{html, Markup};
+use suara_domain::survey::ResponseDraft;
 use suara_store::Kiosk;
 
 use super::context::PageCx;
 use super::failure::{Missing, PageError};
 use super::survey::{self, Mode, SurveyForm, KIOSK_IDLE_SECONDS, KIOSK_THANKS_SECONDS};
 use super::{message_page, page, LangQuery};
+use crate::api::query::ApiQuery;
 use crate::auth::{cookie, KIOSK_COOKIE};
-use crate::{ApiError, AppState};
+use crate::error::ProblemDetails;
+use crate::{routes, ApiError, AppState};
 use suara_app::credentials::token_hash;
 use suara_app::i18n::catalogue as T;
 use suara_app::i18n::Lang;
@@ -86,11 +89,29 @@ pub async fn form(
     Ok(with_kiosk_policy(page(StatusCode::OK, markup)))
 }
 
-/// `POST /kios/{point}`: the form without script, or the script's queued JSON.
+/// A kiosk's response: the form without script, or the script's queued JSON.
+///
+/// Only a device registered as the point's kiosk (its cookie) may post; the kiosk rates its
+/// own point's unit and officer, whatever the body says. JSON is answered as
+/// `/api/v1/responses` answers it; the form gets the thank-you page.
+#[utoipa::path(post, path = routes::KIOSK, tag = "survey",
+    params(("point" = String, Path, description = "The service point's code")),
+    request_body(content((ResponseDraft = "application/json"))),
+    security(("kiosk" = [])),
+    responses(
+        (status = 201, description = "Stored (or replayed)", body = crate::submit::ReceiptBody),
+        (status = 400, description = "The body is not a JSON object", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 403, description = "This device is not the point's kiosk", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 409, description = "The idempotency key was used for a different response", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 413, description = "The body is too large", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 415, description = "Unsupported content type", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields; each is named in fields", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 429, description = "Too many responses at once", body = ProblemDetails, content_type = "application/problem+json"),
+    ))]
 pub async fn submit(
     State(app): State<Arc<AppState>>,
     Path(point_id): Path<String>,
-    Query(query): Query<LangQuery>,
+    ApiQuery(query): ApiQuery<LangQuery>,
     uri: OriginalUri,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
@@ -98,7 +119,7 @@ pub async fn submit(
     let lang = query.lang();
     let kiosk = match this_kiosk(&app, &headers, &point_id).await {
         Ok(Some(kiosk)) => kiosk,
-        Ok(None) if is_json(&headers) => {
+        Ok(None) if !is_form(&headers) => {
             return ApiError::Forbidden(format!(
                 "this device is not registered as the kiosk of service point '{point_id}'"
             ))
@@ -117,11 +138,16 @@ pub async fn submit(
     with_kiosk_policy(response)
 }
 
-fn is_json(headers: &HeaderMap) -> bool {
+/// The script-less form posts a form and is answered with a page; anything else (the
+/// script's JSON, a client's) gets a problem.
+fn is_form(headers: &HeaderMap) -> bool {
     headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.to_ascii_lowercase().starts_with("application/json"))
+        .is_some_and(|v| {
+            v.to_ascii_lowercase()
+                .starts_with("application/x-www-form-urlencoded")
+        })
 }
 
 /// The four faces, defined once per page and drawn by [`face`]: from a frown in red to a

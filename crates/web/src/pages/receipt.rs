@@ -1,96 +1,23 @@
-//! `/tanda-terima/{receipt}` and `GET /api/v1/receipts/{receipt}`: a citizen checks that their
-//! rating was counted. A counted response comes with its place in the transparency log and
-//! an inclusion proof against the latest signed head, which anyone can check with the
-//! published public key (RFC 9162 §2.1.3.2), without trusting this server.
+//! `/tanda-terima/{receipt}`: a citizen checks that their rating was counted, on the page
+//! that also links the proof (`crate::api::receipts`).
 
-use std::sync::Arc;
-
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::Json;
 use maud::html;
 use suara_store::ReceiptStatus;
 
 use super::context::PageCx;
 use super::failure::PageError;
 use super::{layout, page};
+use crate::api::receipts::{normalize, status};
 use crate::routes;
-use crate::{ApiError, AppState};
 use suara_app::i18n::catalogue as T;
 use suara_app::i18n::Lang;
 
 /// The link to a receipt's page.
 pub fn path(receipt: &str) -> String {
     routes::receipt(receipt)
-}
-
-/// Receipts are `SKM-XXXXX-XXXXX`; typed ones are forgiven their case and spaces.
-fn normalize(receipt: &str) -> String {
-    receipt
-        .trim()
-        .to_ascii_uppercase()
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect()
-}
-
-/// A receipt's status in the request's regency, and that regency's public key.
-async fn status(app: &AppState, receipt: &str) -> Result<(ReceiptStatus, String), ApiError> {
-    let tenant = app.tenant(None).await?;
-    let found = app
-        .store
-        .receipt_status(&tenant.tenant_id, &normalize(receipt))
-        .await?;
-    Ok((found, app.signer.public(&tenant.tenant_id)?.to_hex()))
-}
-
-/// The JSON answer: status, and for a counted response its leaf and proof.
-fn json(receipt: &str, status: &ReceiptStatus, public_key: &str) -> serde_json::Value {
-    match status {
-        ReceiptStatus::Unknown => serde_json::json!({"receipt": receipt, "status": "unknown"}),
-        ReceiptStatus::UnderReview => {
-            serde_json::json!({"receipt": receipt, "status": "under_review"})
-        }
-        ReceiptStatus::Counted {
-            received_at,
-            unit_id,
-            index,
-            leaf,
-            proof,
-        } => {
-            let mut body = serde_json::json!({
-                "receipt": receipt,
-                "status": "counted",
-                "unit": unit_id,
-                "received_on": received_at.date().to_string(),
-                "leaf_index": index,
-                "leaf_hash": leaf.to_hex(),
-                "public_key": public_key,
-            });
-            if let Some((head, path)) = proof {
-                body["signed_head"] = crate::api::log::head_json(head);
-                body["inclusion_proof"] =
-                    serde_json::Value::from(path.iter().map(|h| h.to_hex()).collect::<Vec<_>>());
-            }
-            body
-        }
-    }
-}
-
-pub async fn api(State(app): State<Arc<AppState>>, Path(receipt): Path<String>) -> Response {
-    match status(&app, &receipt).await {
-        Ok((found, public_key)) => {
-            let code = if found == ReceiptStatus::Unknown {
-                StatusCode::NOT_FOUND
-            } else {
-                StatusCode::OK
-            };
-            let body = json(&normalize(&receipt), &found, &public_key);
-            (code, Json(body)).into_response()
-        }
-        Err(error) => error.into_response(),
-    }
 }
 
 #[derive(serde::Deserialize)]

@@ -13,12 +13,25 @@ use suara_app::innovation::index::{index_file, IndexError};
 use crate::pages::context::StaffCx;
 use crate::pages::failure::PageError;
 use crate::pages::{download, SheetFormat};
+use crate::routes;
 
 #[derive(Deserialize, Default)]
 pub struct ExportQuery {
     pub format: Option<String>,
 }
 
+/// The innovations in the national innovation index's columns (staff).
+#[utoipa::path(get, path = routes::INNOVATION_INDEX, tag = "innovation",
+    params(("format" = Option<String>, Query, description = "xlsx (the default) or csv")),
+    security(("session" = [])),
+    responses(
+        (status = 200, description = "The spreadsheet, as a download", content(
+            (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+            (String = "text/csv"),
+        )),
+        (status = 303, description = "Not signed in: on to the sign-in page, which comes back here"),
+        (status = 400, description = "A parameter that is not one of the allowed values (a staff page says which)", body = String, content_type = "text/html"),
+    ))]
 pub async fn export(cx: StaffCx, Query(query): Query<ExportQuery>) -> Result<Response, PageError> {
     let format = SheetFormat::from_query(query.format.as_deref())?;
     let bytes = index_file(

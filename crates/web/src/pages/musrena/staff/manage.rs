@@ -92,6 +92,18 @@ pub struct ExportQuery {
     pub format: Option<String>,
 }
 
+/// Musrena proposals as a spreadsheet for musrenbang and SIPD (planners).
+#[utoipa::path(get, path = routes::MUSRENA_EXPORT, tag = "musrena",
+    params(("format" = Option<String>, Query, description = "xlsx (the default) or csv")),
+    security(("session" = [])),
+    responses(
+        (status = 200, description = "The spreadsheet, as a download", content(
+            (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+            (String = "text/csv"),
+        )),
+        (status = 303, description = "Not signed in: on to the sign-in page, which comes back here"),
+        (status = 400, description = "A parameter that is not one of the allowed values (a staff page says which)", body = String, content_type = "text/html"),
+    ))]
 pub async fn export(cx: StaffCx, Query(query): Query<ExportQuery>) -> Result<Response, PageError> {
     let proposals: Vec<StoredProposal> = cx
         .app

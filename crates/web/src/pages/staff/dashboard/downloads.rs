@@ -13,6 +13,7 @@ use suara_store::ScopeKind;
 use crate::pages::context::StaffCx;
 use crate::pages::failure::{Missing, PageError};
 use crate::pages::staff::{exact, units_tree, PeriodQuery};
+use crate::routes;
 use suara_app::i18n::catalogue as T;
 use suara_app::i18n::{element_name, Lang};
 
@@ -74,6 +75,19 @@ fn summary_wording(lang: Lang) -> SummaryWording<'static> {
     }
 }
 
+/// The SKM results as a spreadsheet (staff): every unit's NRR, IKM and grade for a period,
+/// or one unit's responses.
+#[utoipa::path(get, path = routes::RESULTS_EXPORT, tag = "results",
+    params(("period" = Option<String>, Query, description = "YYYY-MM, YYYY-Qn, YYYY-Sn or YYYY; the current month by default"), ("jenis" = Option<String>, Query, description = "ringkasan (every unit's results, the default) or tanggapan (one unit's responses)"), ("unit" = Option<String>, Query, description = "The unit, for tanggapan"), ("format" = Option<String>, Query, description = "xlsx (the default) or csv")),
+    security(("session" = [])),
+    responses(
+        (status = 200, description = "The spreadsheet, as a download", content(
+            (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+            (String = "text/csv"),
+        )),
+        (status = 303, description = "Not signed in: on to the sign-in page, which comes back here"),
+        (status = 400, description = "A parameter that is not one of the allowed values (a staff page says which)", body = String, content_type = "text/html"),
+    ))]
 pub async fn export(cx: StaffCx, Query(query): Query<ExportQuery>) -> Result<Response, PageError> {
     let (app, staff, tenant) = (&cx.app, &cx.staff, &cx.tenant);
     let tenant_id = tenant.tenant_id.as_str();

@@ -458,6 +458,19 @@ pub struct ExportQuery {
     pub versi: Option<i64>,
 }
 
+/// A payroll run's payable list as a spreadsheet (finance staff): each officer's TPP with
+/// the rating and the rule that set it.
+#[utoipa::path(get, path = routes::TPP_EXPORT, tag = "tpp",
+    params(("month" = String, Path, description = "YYYY-MM"), ("versi" = Option<i64>, Query, description = "The run's version; the latest by default"), ("format" = Option<String>, Query, description = "xlsx (the default) or csv")),
+    security(("session" = [])),
+    responses(
+        (status = 200, description = "The spreadsheet, as a download", content(
+            (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+            (String = "text/csv"),
+        )),
+        (status = 303, description = "Not signed in: on to the sign-in page, which comes back here"),
+        (status = 400, description = "A parameter that is not one of the allowed values (a staff page says which)", body = String, content_type = "text/html"),
+    ))]
 pub async fn export(
     cx: StaffCx,
     Path(month): Path<String>,
