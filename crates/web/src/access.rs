@@ -13,11 +13,11 @@ use time::OffsetDateTime;
 
 use crate::auth::{cookie, Staff, SESSION_COOKIE};
 use crate::pages::failure::{reframe, staff_page, PageError};
-use crate::AppState;
+use crate::state::AppState;
 use suara_app::credentials::token_hash;
 use suara_app::i18n::Lang;
 
-pub use crate::routes::{StaffRoute, STAFF_ROUTES};
+pub use crate::router::{StaffRoute, STAFF_ROUTES};
 
 /// Middleware of the staff router: finds the route's rule and the session, and either
 /// passes the request on with [`Staff`] attached or answers 303 (sign in first) / 401 / 403.

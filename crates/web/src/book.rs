@@ -13,7 +13,7 @@ use axum::Router;
 use tower_http::services::{ServeDir, ServeFile};
 
 use crate::routes::{BOOK, BOOK_INDEX};
-use crate::AppState;
+use crate::state::AppState;
 
 /// `app` with the book's files under `dir` (`ServeDir` refuses paths that leave it). Its
 /// pages link to each other relatively, so the book opens at `/panduan/`, never `/panduan`.

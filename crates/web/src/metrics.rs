@@ -14,7 +14,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use metrics_exporter_prometheus::{PrometheusBuilder, PrometheusHandle};
 
-use crate::AppState;
+use crate::state::AppState;
 
 /// Upper bounds of the latency buckets, in seconds: the targets are 50 and 200 ms.
 const LATENCY_BUCKETS: &[f64] = &[

@@ -3,10 +3,11 @@
 //! a test checks that every machine-facing route of the router is in it, and CI runs an
 //! OpenAPI fuzzer (schemathesis) against the server with it.
 
+use axum::Json;
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use crate::{api, auth, metrics, pages, submit, tickets};
+use crate::{api, auth, metrics, pages, routes, tickets};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -18,8 +19,8 @@ use crate::{api, auth, metrics, pages, submit, tickets};
         api::health,
         api::ready,
         metrics::render,
-        api::openapi,
-        submit::post_response,
+        openapi,
+        pages::survey::post::post_response,
         pages::kiosk::submit,
         tickets::issue_by_api,
         api::units,
@@ -77,4 +78,12 @@ impl Modify for SecuritySchemes {
 
 pub fn document() -> utoipa::openapi::OpenApi {
     ApiDoc::openapi()
+}
+
+/// This document (OpenAPI 3.1).
+#[utoipa::path(get, path = routes::OPENAPI, tag = "operations", responses(
+    (status = 200, description = "The OpenAPI 3.1 document", body = Object),
+))]
+pub async fn openapi() -> Json<utoipa::openapi::OpenApi> {
+    Json(document())
 }

@@ -1,27 +1,21 @@
-//! `POST /api/v1/responses`: the one way a survey response gets in. JSON bodies get JSON
-//! answers; the survey page's form (urlencoded) gets a page back. Either way the response
-//! is validated, stored and committed before anything is acknowledged.
-
-use std::sync::Arc;
+//! The one way a survey response gets in: validated, stored and committed before anything is
+//! acknowledged. JSON bodies are read and answered here; the survey page's form and the
+//! dispatch between the two are `pages::survey::post`, which calls [`accept`] too.
 
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
-use axum::extract::State;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Serialize;
 use suara_domain::survey::{validate, ResponseDraft};
-use suara_store::{Channel, Recorded, Submission, Tenant};
+use suara_store::{Channel, Kiosk, Recorded, Submission, Tenant};
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
-
 use utoipa::ToSchema;
 
-use crate::error::ProblemDetails;
-use crate::pages;
-use crate::pages::survey::Mode;
-use crate::{routes, ApiError, AppState, MAX_BODY_BYTES};
+use crate::error::ApiError;
+use crate::state::{AppState, MAX_BODY_BYTES};
 
 /// Header a client may use instead of the `idempotency_key` field.
 pub const IDEMPOTENCY_HEADER: &str = "idempotency-key";
@@ -42,73 +36,14 @@ pub struct ReceiptBody {
     replayed: bool,
 }
 
-/// Submit one anonymous survey response.
-///
-/// Stored durably before 201 is sent. A retry with the same idempotency key and content
-/// returns the first receipt (replayed: true) and counts nothing new; the same key with other
-/// content is 409. The survey page posts the same fields as a form
-/// (application/x-www-form-urlencoded, answers as u1…u9) and gets a page back.
-#[utoipa::path(post, path = routes::API_RESPONSES, tag = "survey",
-    params(("Idempotency-Key" = Option<String>, Header, description = "Instead of the idempotency_key field")),
-    request_body = ResponseDraft,
-    responses(
-        (status = 201, description = "Stored (or replayed)", body = ReceiptBody),
-        (status = 400, description = "The body is not a JSON object", body = ProblemDetails, content_type = "application/problem+json"),
-        (status = 409, description = "The idempotency key was used for a different response, or the ticket was used", body = ProblemDetails, content_type = "application/problem+json"),
-        (status = 413, description = "The body is too large", body = ProblemDetails, content_type = "application/problem+json"),
-        (status = 415, description = "Unsupported content type", body = ProblemDetails, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields; each is named in fields", body = ProblemDetails, content_type = "application/problem+json"),
-        (status = 429, description = "Too many responses from one place at once", body = ProblemDetails, content_type = "application/problem+json"),
-    ))]
-pub async fn post_response(
-    State(app): State<Arc<AppState>>,
-    headers: HeaderMap,
-    extensions: axum::http::Extensions,
-    body: Result<Bytes, BytesRejection>,
-) -> Response {
-    let signals = app.signals(&headers, &extensions);
-    receive(&app, &headers, body, signals, Mode::Page).await
-}
-
-/// A posted response, as a form (answered with a page) or JSON (answered with a receipt).
-pub(crate) async fn receive(
-    app: &AppState,
-    headers: &HeaderMap,
-    body: Result<Bytes, BytesRejection>,
-    signals: suara_store::Signals,
-    mode: Mode<'_>,
-) -> Response {
-    let content_type = headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    let body = match body {
-        Ok(body) => body,
+/// The posted body, or the problem it is: too large, or not read whole.
+pub(crate) fn read_body(body: Result<Bytes, BytesRejection>) -> Result<Bytes, ApiError> {
+    match body {
+        Ok(body) => Ok(body),
         Err(rejection) if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-            return ApiError::TooLarge(MAX_BODY_BYTES).into_response()
+            Err(ApiError::TooLarge(MAX_BODY_BYTES))
         }
-        Err(rejection) => return ApiError::MalformedJson(rejection.body_text()).into_response(),
-    };
-    if content_type.starts_with("application/x-www-form-urlencoded") {
-        // A form another site's page posts on a visitor's behalf is not that visitor's rating.
-        if cross_site(app, headers) {
-            return pages::message_page(
-                StatusCode::FORBIDDEN,
-                suara_app::i18n::Lang::Id,
-                "Formulir dari situs lain",
-                "Penilaian hanya diterima dari formulir survei di situs ini. Buka survei dari tautan atau kode QR layanan Anda.",
-                "/",
-            );
-        }
-        return pages::survey::submitted(app, &body, signals, mode).await;
-    }
-    if !content_type.starts_with("application/json") {
-        return ApiError::UnsupportedMediaType.into_response();
-    }
-    match submit_json(app, headers, &body, signals, mode).await {
-        Ok(response) => response,
-        Err(error) => error.into_response(),
+        Err(rejection) => Err(ApiError::MalformedJson(rejection.body_text())),
     }
 }
 
@@ -134,12 +69,13 @@ pub(crate) fn cross_site(app: &AppState, headers: &HeaderMap) -> bool {
     !origin_host.eq_ignore_ascii_case(&ours)
 }
 
-async fn submit_json(
+/// A JSON response, from a client or (`kiosk`) a registered kiosk, answered with its receipt.
+pub(crate) async fn submit_json(
     app: &AppState,
     headers: &HeaderMap,
     body: &[u8],
     signals: suara_store::Signals,
-    mode: Mode<'_>,
+    kiosk: Option<&Kiosk>,
 ) -> Result<Response, ApiError> {
     let mut draft = parse_json_draft(body)?;
     if draft.idempotency_key.is_none() {
@@ -148,9 +84,9 @@ async fn submit_json(
             .and_then(|v| v.to_str().ok())
             .map(str::to_string);
     }
-    let channel = match mode {
-        Mode::Page => Channel::Api,
-        Mode::Kiosk(kiosk) => {
+    let channel = match kiosk {
+        None => Channel::Api,
+        Some(kiosk) => {
             // A kiosk rates its own point's unit and officer, whatever the client says.
             draft.tenant = None;
             draft.unit = Some(kiosk.unit_id.clone());

@@ -4,19 +4,17 @@
 //! `--tenant`, else the only one there is; with several, pages offer a chooser.
 //!
 //! The middleware puts the answer in a task-local for the request, so that every handler's
-//! one way to its regency, [`crate::AppState::tenant`], obeys it without being handed it.
+//! one way to its regency, [`crate::state::AppState::tenant`], obeys it without being handed it.
 
 use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
-use axum::extract::{Request, State};
+use axum::extract::Request;
 use axum::http::header;
 use axum::middleware::Next;
 use axum::response::Response;
 use suara_store::{Store, StoreError, Tenant};
-
-use crate::AppState;
 
 /// A regency on the chooser: its name and, when it has a host name, its address.
 #[derive(Clone, Debug)]
@@ -121,18 +119,19 @@ impl Hosts {
     }
 }
 
-/// Middleware: finds the request's site and runs the rest of the request within it.
-pub async fn resolve(State(app): State<Arc<AppState>>, request: Request, next: Next) -> Response {
+/// Finds the request's site and runs the rest of the request within it (the middleware is
+/// `crate::resolve_site`).
+pub async fn resolve(
+    hosts: &Hosts,
+    store: &Store,
+    request: Request,
+    next: Next,
+) -> Result<Response, StoreError> {
     let host = request
         .headers()
         .get(header::HOST)
         .and_then(|h| h.to_str().ok())
         .map(str::to_string);
-    let site = match app.hosts.site(&app.store, host.as_deref()).await {
-        Ok(site) => site,
-        Err(error) => {
-            return axum::response::IntoResponse::into_response(crate::ApiError::Store(error))
-        }
-    };
-    SITE.scope(site, next.run(request)).await
+    let site = hosts.site(store, host.as_deref()).await?;
+    Ok(SITE.scope(site, next.run(request)).await)
 }

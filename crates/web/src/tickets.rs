@@ -17,8 +17,10 @@ use time::OffsetDateTime;
 
 use utoipa::ToSchema;
 
+use crate::error::ApiError;
 use crate::error::ProblemDetails;
-use crate::{routes, ApiError, AppState};
+use crate::routes;
+use crate::state::AppState;
 
 /// Path of the page a ticket's link and QR code open.
 pub fn ticket_path(code: &str) -> String {

@@ -12,8 +12,10 @@ use utoipa::ToSchema;
 
 use super::query::ApiQuery;
 use super::{schema, TenantQuery};
+use crate::error::ApiError;
 use crate::error::ProblemDetails;
-use crate::{routes, ApiError, AppState};
+use crate::routes;
+use crate::state::AppState;
 
 #[derive(Serialize, ToSchema)]
 pub struct Innovations {

@@ -11,8 +11,10 @@ use suara_domain::integrity::signed_head::SignedHead;
 use utoipa::{IntoParams, ToSchema};
 
 use super::query::ApiQuery;
+use crate::error::ApiError;
 use crate::error::ProblemDetails;
-use crate::{routes, ApiError, AppState};
+use crate::routes;
+use crate::state::AppState;
 
 /// Heads in one page, at most.
 const HEADS_PER_PAGE: u32 = 100;

@@ -1,5 +1,5 @@
 //! JSON API handlers (read side). Each handler's `#[utoipa::path]` and its bodies' types
-//! make the OpenAPI document (`crate::openapi`).
+//! make the OpenAPI document, which `crate::openapi` assembles and serves.
 
 pub mod innovations;
 pub mod log;
@@ -22,8 +22,10 @@ use time::OffsetDateTime;
 use utoipa::{IntoParams, ToSchema};
 
 use self::query::ApiQuery;
+use crate::error::ApiError;
 use crate::error::ProblemDetails;
-use crate::{openapi, routes, ApiError, AppState};
+use crate::routes;
+use crate::state::AppState;
 
 /// Whether the server and its database answer.
 #[derive(Serialize, ToSchema)]
@@ -77,14 +79,6 @@ pub async fn ready(State(app): State<Arc<AppState>>) -> Response {
         (true, _) => (StatusCode::SERVICE_UNAVAILABLE, "shutting down\n").into_response(),
         (false, _) => (StatusCode::SERVICE_UNAVAILABLE, "database unavailable\n").into_response(),
     }
-}
-
-/// This document (OpenAPI 3.1).
-#[utoipa::path(get, path = routes::OPENAPI, tag = "operations", responses(
-    (status = 200, description = "The OpenAPI 3.1 document", body = Object),
-))]
-pub async fn openapi() -> Json<utoipa::openapi::OpenApi> {
-    Json(openapi::document())
 }
 
 #[derive(Deserialize, IntoParams)]

@@ -21,8 +21,10 @@ use utoipa::{IntoParams, ToSchema};
 
 use super::query::ApiQuery;
 use super::schema;
+use crate::error::ApiError;
 use crate::error::ProblemDetails;
-use crate::{routes, ApiError, AppState};
+use crate::routes;
+use crate::state::AppState;
 
 /// Largest page of the JSON list.
 pub const MAX_PER_PAGE: u64 = 100;

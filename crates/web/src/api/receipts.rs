@@ -14,8 +14,10 @@ use suara_store::ReceiptStatus;
 use utoipa::ToSchema;
 
 use super::log::HeadBody;
+use crate::error::ApiError;
 use crate::error::ProblemDetails;
-use crate::{routes, ApiError, AppState};
+use crate::routes;
+use crate::state::AppState;
 
 /// Receipts are `SKM-XXXXX-XXXXX`; typed ones are forgiven their case and spaces.
 pub fn normalize(receipt: &str) -> String {

@@ -19,11 +19,11 @@ use suara_domain::period::Month;
 use suara_store::Tenant;
 use time::OffsetDateTime;
 
+use super::chrome::page;
 use super::failure::{Missing, PageError};
-use super::page;
-use super::staff::{frame, href};
+use super::staff_menu::{frame, href};
 use crate::auth::Staff;
-use crate::AppState;
+use crate::state::AppState;
 use suara_app::i18n::{Lang, Text};
 
 /// The address of a request, path and query, as the browser asked for it.

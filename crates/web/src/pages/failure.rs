@@ -15,7 +15,7 @@ use suara_domain::survey::FieldError;
 use suara_store::StoreError;
 
 use crate::auth::Staff;
-use crate::ApiError;
+use crate::error::ApiError;
 use suara_app::i18n::catalogue as T;
 use suara_app::i18n::{problem_text, Lang};
 
@@ -200,7 +200,7 @@ impl IntoResponse for PageError {
 /// An error page in the public layout, with a way home.
 pub fn public_page(lang: Lang, here: &str, error: &PageError) -> Markup {
     let (title, body) = error.render(lang);
-    super::layout(
+    super::chrome::layout(
         lang,
         title,
         here,
@@ -218,8 +218,8 @@ pub fn public_page(lang: Lang, here: &str, error: &PageError) -> Markup {
 /// An error page in the staff layout, with the staff menu and a way back to the start page.
 pub fn staff_page(lang: Lang, here: &str, staff: &Staff, error: &PageError) -> Markup {
     let (title, body) = error.render(lang);
-    let home = super::staff::start_page(staff);
-    super::staff::frame(
+    let home = super::staff_menu::start_page(staff);
+    super::staff_menu::frame(
         lang,
         staff,
         title,
@@ -227,7 +227,7 @@ pub fn staff_page(lang: Lang, here: &str, staff: &Staff, error: &PageError) -> M
         html! {
             h1 { (title) }
             (body)
-            p { a href=(super::staff::href(lang, &home, None)) { (lang.texts().back_to_start) } }
+            p { a href=(super::staff_menu::href(lang, &home, None)) { (lang.texts().back_to_start) } }
         },
     )
 }

@@ -20,8 +20,10 @@ use super::survey::{self, Mode, SurveyForm, KIOSK_IDLE_SECONDS, KIOSK_THANKS_SEC
 use super::{message_page, page, LangQuery};
 use crate::api::query::ApiQuery;
 use crate::auth::{cookie, KIOSK_COOKIE};
+use crate::error::ApiError;
 use crate::error::ProblemDetails;
-use crate::{routes, ApiError, AppState};
+use crate::routes;
+use crate::state::AppState;
 use suara_app::credentials::token_hash;
 use suara_app::i18n::catalogue as T;
 use suara_app::i18n::Lang;
@@ -134,7 +136,7 @@ pub async fn submit(
         network: Some(format!("kiosk:{}", kiosk.kiosk_id)),
         device: None,
     };
-    let response = crate::submit::receive(&app, &headers, body, signals, Mode::Kiosk(&kiosk)).await;
+    let response = survey::post::receive(&app, &headers, body, signals, Mode::Kiosk(&kiosk)).await;
     with_kiosk_policy(response)
 }
 

@@ -184,7 +184,7 @@ fn export(
     lang: Lang,
     view: &ProvinceView,
     format: SheetFormat,
-) -> Result<Response, crate::ApiError> {
+) -> Result<Response, crate::error::ApiError> {
     let stem = format!("provinsi-{}", view.period);
     let row = |service_code: &str, line: &Line| {
         vec![

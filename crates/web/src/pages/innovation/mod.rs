@@ -25,7 +25,7 @@ use crate::pages::context::StaffCx;
 use crate::pages::failure::{Missing, PageError};
 use crate::pages::staff::units_tree;
 use crate::routes;
-use crate::AppState;
+use crate::state::AppState;
 use suara_app::i18n::catalogue as T;
 pub use suara_app::i18n::innovation::{
     effect_sentence, form_label, indicator_label, initiator_label, name, partner_kind_label,

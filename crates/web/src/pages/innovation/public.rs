@@ -26,7 +26,8 @@ use crate::pages::failure::{Missing, PageError};
 use crate::pages::musrena::group_label;
 use crate::pages::musrena::public::tracker_href;
 use crate::pages::{layout, page};
-use crate::{routes, AppState};
+use crate::routes;
+use crate::state::AppState;
 use suara_app::i18n::catalogue as T;
 use suara_app::i18n::Lang;
 

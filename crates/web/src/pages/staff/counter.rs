@@ -194,7 +194,7 @@ pub async fn issue(
             OffsetDateTime::now_utc(),
         )
         .await
-        .map_err(crate::ApiError::from)?;
+        .map_err(crate::error::ApiError::from)?;
     let url = format!("{}{}", cx.app.base_url(&headers), ticket_path(&code));
     let content = html! {
         h1 { (title) }

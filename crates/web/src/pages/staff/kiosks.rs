@@ -305,7 +305,7 @@ async fn register(
     {
         Ok(_) => {}
         Err(RecordError::UnknownOfficer(_)) => return invalid(lang.t(T::NO_OFFICER_HAS_THAT_NIP)),
-        Err(error) => return Err(crate::ApiError::from(error).into()),
+        Err(error) => return Err(crate::error::ApiError::from(error).into()),
     }
     end_session(&cx.app, headers).await?;
     let mut response = Redirect::to(&kiosk_href(&point, lang)).into_response();

@@ -16,7 +16,7 @@ use crate::pages::context::{CsrfForm, StaffCx};
 use crate::pages::failure::PageError;
 use crate::pages::{layout, page};
 use crate::routes::{self, DASHBOARD, LOGIN};
-use crate::AppState;
+use crate::state::AppState;
 use suara_app::i18n::catalogue as T;
 use suara_app::i18n::Lang;
 
@@ -139,7 +139,7 @@ pub async fn submit(State(app): State<Arc<AppState>>, request: Request) -> Respo
         .client_ip(request.headers(), request.extensions())
         .map_or_else(|| "unknown".to_string(), auth::client_key);
     let headers = request.headers().clone();
-    let body = match axum::body::to_bytes(request.into_body(), crate::MAX_BODY_BYTES).await {
+    let body = match axum::body::to_bytes(request.into_body(), crate::state::MAX_BODY_BYTES).await {
         Ok(body) => body,
         Err(_) => return PageError::BadRequest.into_response(),
     };

@@ -24,7 +24,8 @@ use crate::auth::{self, LOGIN_CSRF_COOKIE};
 use crate::pages::failure::PageError;
 use crate::pages::{layout, page};
 use crate::routes::{self, FORGOT_PASSWORD, LOGIN};
-use crate::{tenancy, AppState};
+use crate::state::AppState;
+use crate::tenancy;
 use suara_app::i18n::catalogue as T;
 use suara_app::i18n::Lang;
 
@@ -154,7 +155,7 @@ pub async fn forgot_submit(
         .client_ip(request.headers(), request.extensions())
         .map_or_else(|| "unknown".to_string(), auth::client_key);
     let headers = request.headers().clone();
-    let body = axum::body::to_bytes(request.into_body(), crate::MAX_BODY_BYTES)
+    let body = axum::body::to_bytes(request.into_body(), crate::state::MAX_BODY_BYTES)
         .await
         .map_err(|_| PageError::BadRequest)?;
     let form: ForgotForm = serde_urlencoded::from_bytes(&body).unwrap_or_default();
@@ -296,7 +297,7 @@ pub async fn reset_submit(
     request: Request,
 ) -> Result<Response, PageError> {
     let headers = request.headers().clone();
-    let body = axum::body::to_bytes(request.into_body(), crate::MAX_BODY_BYTES)
+    let body = axum::body::to_bytes(request.into_body(), crate::state::MAX_BODY_BYTES)
         .await
         .map_err(|_| PageError::BadRequest)?;
     let form: ResetForm = serde_urlencoded::from_bytes(&body).unwrap_or_default();

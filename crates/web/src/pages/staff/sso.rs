@@ -19,7 +19,7 @@ use super::login::{login_page, safe_next, start_session};
 use crate::auth;
 use crate::pages::failure::PageError;
 use crate::routes;
-use crate::AppState;
+use crate::state::AppState;
 
 /// `__Host-`: set by this host only, so no sibling subdomain can plant its own sign-in in a
 /// browser.

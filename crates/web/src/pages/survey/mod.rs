@@ -1,7 +1,8 @@
 //! The public survey page: `GET /survei/{unit}` shows the questionnaire; the form posts to
-//! `POST /api/v1/responses` (see `submit`), which answers with the pages made here.
+//! `POST /api/v1/responses` (`post`), which answers with the pages made here.
 
 mod markup;
+pub mod post;
 
 pub(crate) use markup::render_form;
 
@@ -16,8 +17,9 @@ use suara_store::{Channel, Officer, Service, Unit};
 use super::context::PageCx;
 use super::failure::{Missing, PageError};
 use super::{layout, not_found_page, page};
+use crate::error::ApiError;
+use crate::state::AppState;
 use crate::submit::accept;
-use crate::{ApiError, AppState};
 use markup::{new_form_key, thanks_page};
 use suara_app::i18n::catalogue as T;
 use suara_app::i18n::Lang;
@@ -123,7 +125,15 @@ pub(crate) enum Mode<'a> {
     Kiosk(&'a suara_store::Kiosk),
 }
 
-impl Mode<'_> {
+impl<'a> Mode<'a> {
+    /// The kiosk that posts, if any.
+    fn kiosk(self) -> Option<&'a suara_store::Kiosk> {
+        match self {
+            Mode::Page => None,
+            Mode::Kiosk(kiosk) => Some(kiosk),
+        }
+    }
+
     fn channel(self) -> Channel {
         match self {
             Mode::Page => Channel::Web,

@@ -17,7 +17,7 @@ use suara_domain::musrena::forum::Group;
 
 use super::group_label;
 use crate::pages::failure::PageError;
-use crate::AppState;
+use crate::state::AppState;
 use suara_app::i18n::Lang;
 
 fn chosen(value: &Option<String>) -> Option<&str> {

@@ -15,7 +15,7 @@ use crate::pages::context::PageCx;
 use crate::pages::failure::{Missing, PageError};
 use crate::pages::musrena::{action_label, group_label, level_label, sector_label, stage_label};
 use crate::pages::{layout, page};
-use crate::AppState;
+use crate::state::AppState;
 use suara_app::i18n::catalogue as T;
 use suara_app::i18n::Lang;
 

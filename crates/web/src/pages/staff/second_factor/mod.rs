@@ -23,7 +23,7 @@ use crate::pages::context::{CsrfForm, StaffCx};
 use crate::pages::failure::PageError;
 use crate::pages::{layout, page};
 use crate::routes::{LOGOUT, SECOND_FACTOR, SECOND_FACTOR_SETUP};
-use crate::AppState;
+use crate::state::AppState;
 use suara_app::i18n::catalogue as T;
 use suara_app::i18n::Lang;
 

@@ -1,0 +1,85 @@
+//! `POST /api/v1/responses`, where the survey page's form and JSON clients both post: a form
+//! is answered with a page, JSON with a receipt. Both go through `crate::submit`.
+
+use std::sync::Arc;
+
+use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
+use axum::extract::State;
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use suara_domain::survey::ResponseDraft;
+
+use super::Mode;
+use crate::error::{ApiError, ProblemDetails};
+use crate::pages::message_page;
+use crate::routes;
+use crate::state::AppState;
+use crate::submit::{cross_site, read_body, submit_json, ReceiptBody};
+
+/// Submit one anonymous survey response.
+///
+/// Stored durably before 201 is sent. A retry with the same idempotency key and content
+/// returns the first receipt (replayed: true) and counts nothing new; the same key with other
+/// content is 409. The survey page posts the same fields as a form
+/// (application/x-www-form-urlencoded, answers as u1…u9) and gets a page back.
+#[utoipa::path(post, path = routes::API_RESPONSES, tag = "survey",
+    params(("Idempotency-Key" = Option<String>, Header, description = "Instead of the idempotency_key field")),
+    request_body = ResponseDraft,
+    responses(
+        (status = 201, description = "Stored (or replayed)", body = ReceiptBody),
+        (status = 400, description = "The body is not a JSON object", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 409, description = "The idempotency key was used for a different response, or the ticket was used", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 413, description = "The body is too large", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 415, description = "Unsupported content type", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields; each is named in fields", body = ProblemDetails, content_type = "application/problem+json"),
+        (status = 429, description = "Too many responses from one place at once", body = ProblemDetails, content_type = "application/problem+json"),
+    ))]
+pub async fn post_response(
+    State(app): State<Arc<AppState>>,
+    headers: HeaderMap,
+    extensions: axum::http::Extensions,
+    body: Result<Bytes, BytesRejection>,
+) -> Response {
+    let signals = app.signals(&headers, &extensions);
+    receive(&app, &headers, body, signals, Mode::Page).await
+}
+
+/// A posted response, as a form (answered with a page) or JSON (answered with a receipt).
+pub(crate) async fn receive(
+    app: &AppState,
+    headers: &HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+    signals: suara_store::Signals,
+    mode: Mode<'_>,
+) -> Response {
+    let content_type = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let body = match read_body(body) {
+        Ok(body) => body,
+        Err(error) => return error.into_response(),
+    };
+    if content_type.starts_with("application/x-www-form-urlencoded") {
+        // A form another site's page posts on a visitor's behalf is not that visitor's rating.
+        if cross_site(app, headers) {
+            return message_page(
+                StatusCode::FORBIDDEN,
+                suara_app::i18n::Lang::Id,
+                "Formulir dari situs lain",
+                "Penilaian hanya diterima dari formulir survei di situs ini. Buka survei dari tautan atau kode QR layanan Anda.",
+                "/",
+            );
+        }
+        return super::submitted(app, &body, signals, mode).await;
+    }
+    if !content_type.starts_with("application/json") {
+        return ApiError::UnsupportedMediaType.into_response();
+    }
+    match submit_json(app, headers, &body, signals, mode.kiosk()).await {
+        Ok(response) => response,
+        Err(error) => error.into_response(),
+    }
+}
