@@ -121,33 +121,7 @@ async fn measure(args: &Args, url: &str, dir: &Path, nginx: &str) -> anyhow::Res
         .await
         .with_context(|| format!("opening {url}"))?;
     let regencies = &REGENCIES[..args.tenants];
-    let until = time::OffsetDateTime::now_utc()
-        .to_offset(time::macros::offset!(+7))
-        .date();
-    let started = Instant::now();
-    let mut generated = 0;
-    for (i, (code, name)) in regencies.iter().enumerate() {
-        let tenant = regency(code, name);
-        let size = Size {
-            officers: args.officers,
-            responses: args.responses,
-            seed: args.seed + i as u64,
-            until,
-            innovation_effect: demo::DEMO_EFFECT,
-        };
-        generated += demo::generate(&store, &tenant, &size)
-            .await?
-            .loaded
-            .responses;
-        store.add_tenant_host(code, &host(code)).await?;
-        println!(
-            "province: {name} generated ({} of {}, {generated} responses in {:.0} s)",
-            i + 1,
-            regencies.len(),
-            started.elapsed().as_secs_f64()
-        );
-    }
-    let generate_seconds = started.elapsed().as_secs_f64();
+    let (generated, generate_seconds) = generate_regencies(&store, args, regencies).await?;
     add_province(&store).await?;
 
     let key = dir.join("signing-key");
@@ -189,27 +163,7 @@ async fn measure(args: &Args, url: &str, dir: &Path, nginx: &str) -> anyhow::Res
         let province =
             page_latency(&addr, Some(&host(PROVINCE.0)), "provinsi", "/provinsi").await?;
         println!("province: each regency's payroll…");
-        let mut payrolls = Vec::new();
-        for (code, name) in regencies {
-            let month = regency(code, name)
-                .month_of(time::OffsetDateTime::now_utc())
-                .previous();
-            let started = Instant::now();
-            let run = store
-                .run_payroll(
-                    code,
-                    month,
-                    "bench",
-                    time::OffsetDateTime::now_utc(),
-                    &suara_store::LogSigner::new(&*signer.key(code)?),
-                )
-                .await?;
-            payrolls.push((
-                name.to_string(),
-                started.elapsed().as_secs_f64(),
-                run.paid + run.unpaid,
-            ));
-        }
+        let payrolls = run_payrolls(&store, &signer, regencies).await?;
         anyhow::Ok((ingest, fixed, dashboards, province, payrolls))
     }
     .await;
@@ -231,6 +185,73 @@ async fn measure(args: &Args, url: &str, dir: &Path, nginx: &str) -> anyhow::Res
         payrolls,
         peak_rss_mb,
     })
+}
+
+/// Generates each regency with its host name: the responses generated, and the seconds it
+/// took.
+async fn generate_regencies(
+    store: &Store,
+    args: &Args,
+    regencies: &[(&str, &str)],
+) -> anyhow::Result<(u64, f64)> {
+    let until = time::OffsetDateTime::now_utc()
+        .to_offset(time::macros::offset!(+7))
+        .date();
+    let started = Instant::now();
+    let mut generated = 0;
+    for (i, (code, name)) in regencies.iter().enumerate() {
+        let tenant = regency(code, name);
+        let size = Size {
+            officers: args.officers,
+            responses: args.responses,
+            seed: args.seed + i as u64,
+            until,
+            innovation_effect: demo::DEMO_EFFECT,
+        };
+        generated += demo::generate(store, &tenant, &size)
+            .await?
+            .loaded
+            .responses;
+        store.add_tenant_host(code, &host(code)).await?;
+        println!(
+            "province: {name} generated ({} of {}, {generated} responses in {:.0} s)",
+            i + 1,
+            regencies.len(),
+            started.elapsed().as_secs_f64()
+        );
+    }
+    Ok((generated, started.elapsed().as_secs_f64()))
+}
+
+/// Runs each regency's payroll for the previous month: its name, the seconds it took and the
+/// officers paid or not.
+async fn run_payrolls(
+    store: &Store,
+    signer: &suara_app::signing::Signer,
+    regencies: &[(&str, &str)],
+) -> anyhow::Result<Vec<(String, f64, u64)>> {
+    let mut payrolls = Vec::new();
+    for (code, name) in regencies {
+        let month = regency(code, name)
+            .month_of(time::OffsetDateTime::now_utc())
+            .previous();
+        let started = Instant::now();
+        let run = store
+            .run_payroll(
+                code,
+                month,
+                "bench",
+                time::OffsetDateTime::now_utc(),
+                &suara_store::LogSigner::new(&*signer.key(code)?),
+            )
+            .await?;
+        payrolls.push((
+            name.to_string(),
+            started.elapsed().as_secs_f64(),
+            run.paid + run.unpaid,
+        ));
+    }
+    Ok(payrolls)
 }
 
 fn regency(code: &str, name: &str) -> Tenant {

@@ -300,7 +300,7 @@ fn health_innovations(org: &Organisation, today: Date) -> Vec<DemoInnovation> {
 
 /// The last four of [`catalogue`].
 fn later_innovations(org: &Organisation, today: Date) -> Vec<DemoInnovation> {
-    vec![
+    let mut all = vec![
         DemoInnovation {
             draft: draft(
                 "Mal pelayanan keliling",
@@ -352,6 +352,14 @@ fn later_innovations(org: &Organisation, today: Date) -> Vec<DemoInnovation> {
                 "Pasien tidak perlu mengambil nomor baru di setiap poli.",
             )),
         },
+    ];
+    all.extend(last_innovations(org, today));
+    all
+}
+
+/// The seventh and eighth of [`catalogue`], with a village community and in a puskesmas.
+fn last_innovations(org: &Organisation, today: Date) -> Vec<DemoInnovation> {
+    vec![
         DemoInnovation {
             draft: draft(
                 "Kelas pengasuhan di desa bersama PKK",
@@ -558,6 +566,18 @@ pub async fn fill(
                 .map_err(|e| fail("evidence", e))?;
         }
     }
+    staff_ideas(store, tenant_id, now).await?;
+    Ok(format!(
+        "{count} innovations with partners, SDG targets and evidence; 4 staff ideas"
+    ))
+}
+
+/// The staff ideas that are not innovations (yet): one open, one declined.
+async fn staff_ideas(
+    store: &Store,
+    tenant_id: &str,
+    now: OffsetDateTime,
+) -> Result<(), StoreError> {
     store
         .submit_idea(
             tenant_id,
@@ -590,9 +610,7 @@ pub async fn fill(
         )
         .await
         .map_err(|e| fail("idea", e))?;
-    Ok(format!(
-        "{count} innovations with partners, SDG targets and evidence; 4 staff ideas"
-    ))
+    Ok(())
 }
 
 #[cfg(test)]

@@ -249,16 +249,7 @@ impl PolicyFields {
     pub fn write(&self, base: &str) -> Result<Written, Vec<FormProblem>> {
         let mut c = Checks::default();
         let version = c.required("version", &self.version);
-        let from = c.month("effective_from", &self.effective_from);
-        let until = match self.effective_until.trim() {
-            "" => None,
-            text => c.month("effective_until", text),
-        };
-        if let (Some(from), Some(until)) = (from, until) {
-            if until < from {
-                c.problem("effective_until", ProblemKind::UntilBeforeFrom);
-            }
-        }
+        let (from, until) = self.period(&mut c);
         let rule = c.choice("rule", &self.rule, &RULES);
         let threshold = if rule == Some("steps") {
             None
@@ -292,18 +283,7 @@ impl PolicyFields {
         let unconfirmed = c.optional(&self.unconfirmed_percent, |c, t| {
             c.whole("unconfirmed_percent", t)
         });
-        let weights = [
-            c.percent("weight_satisfaction", &self.weight_satisfaction),
-            c.percent("weight_attendance", &self.weight_attendance),
-            c.percent("weight_productivity", &self.weight_productivity),
-        ];
-        if let [Some(s), Some(a), Some(p)] = &weights {
-            if s.to_rational() + a.to_rational() + p.to_rational()
-                != Decimal::new(1, 0).to_rational()
-            {
-                c.problem("weight_satisfaction", ProblemKind::WeightsDoNotAddUp);
-            }
-        }
+        let weights = self.weight_values(&mut c);
         let deductions = self.deduction_values(&mut c);
         if !c.0.is_empty() {
             return Err(c.0);
@@ -334,22 +314,7 @@ impl PolicyFields {
         let days = part_month.filter(|code| *code != PartMonth::LastDay.code());
         put_or_remove(root, "part_month", days);
 
-        let satisfaction = table(root, "satisfaction");
-        put(satisfaction, "rule", rule.unwrap_or_default());
-        if let Some(threshold) = threshold {
-            put(satisfaction, "threshold", threshold.to_string());
-            satisfaction.remove("bands");
-        } else {
-            let mut array = toml_edit::Array::new();
-            for (from, factor) in &bands {
-                let mut band = toml_edit::InlineTable::new();
-                band.insert("from", from.to_string().into());
-                band.insert("factor", factor.to_string().into());
-                array.push(band);
-            }
-            put(satisfaction, "bands", array);
-            satisfaction.remove("threshold");
-        }
+        write_satisfaction(root, rule, threshold, &bands);
 
         let evidence = table(root, "evidence");
         put_or_remove(evidence, "sample", self.sample.then_some("krejcie_morgan"));
@@ -368,8 +333,50 @@ impl PolicyFields {
         }
 
         let rows = write_deductions(root, &deductions);
-        let mut out: String = self
-            .note
+        let mut out = self.note_comments();
+        out.push_str(&doc.to_string());
+        Ok(Written {
+            text: out,
+            deduction_rows: rows,
+        })
+    }
+
+    /// The effective months, checked that the end does not come before the start.
+    fn period(&self, c: &mut Checks) -> (Option<Month>, Option<Month>) {
+        let from = c.month("effective_from", &self.effective_from);
+        let until = match self.effective_until.trim() {
+            "" => None,
+            text => c.month("effective_until", text),
+        };
+        if let (Some(from), Some(until)) = (from, until) {
+            if until < from {
+                c.problem("effective_until", ProblemKind::UntilBeforeFrom);
+            }
+        }
+        (from, until)
+    }
+
+    /// The three weights as shares, checked that together they make the whole.
+    fn weight_values(&self, c: &mut Checks) -> [Option<Decimal>; 3] {
+        let weights = [
+            c.percent("weight_satisfaction", &self.weight_satisfaction),
+            c.percent("weight_attendance", &self.weight_attendance),
+            c.percent("weight_productivity", &self.weight_productivity),
+        ];
+        if let [Some(s), Some(a), Some(p)] = &weights {
+            if s.to_rational() + a.to_rational() + p.to_rational()
+                != Decimal::new(1, 0).to_rational()
+            {
+                c.problem("weight_satisfaction", ProblemKind::WeightsDoNotAddUp);
+            }
+        }
+        weights
+    }
+
+    /// The note as comment lines for the top of the text, control characters and blank
+    /// lines left out.
+    fn note_comments(&self) -> String {
+        self.note
             .lines()
             .map(|line| {
                 line.chars()
@@ -378,12 +385,7 @@ impl PolicyFields {
             })
             .filter(|line| !line.trim().is_empty())
             .map(|line| format!("# {}\n", line.trim_end()))
-            .collect();
-        out.push_str(&doc.to_string());
-        Ok(Written {
-            text: out,
-            deduction_rows: rows,
-        })
+            .collect()
     }
 
     fn band_values(&self, c: &mut Checks) -> Vec<(Decimal, Decimal)> {
@@ -679,6 +681,31 @@ fn same(a: &Value, b: &Value) -> bool {
         v.to_string()
     };
     bare(a) == bare(b)
+}
+
+/// The rule into `[satisfaction]`: its threshold, or its bands when it has none.
+fn write_satisfaction(
+    root: &mut Table,
+    rule: Option<&str>,
+    threshold: Option<Decimal>,
+    bands: &[(Decimal, Decimal)],
+) {
+    let satisfaction = table(root, "satisfaction");
+    put(satisfaction, "rule", rule.unwrap_or_default());
+    if let Some(threshold) = threshold {
+        put(satisfaction, "threshold", threshold.to_string());
+        satisfaction.remove("bands");
+    } else {
+        let mut array = toml_edit::Array::new();
+        for (from, factor) in bands {
+            let mut band = toml_edit::InlineTable::new();
+            band.insert("from", from.to_string().into());
+            band.insert("factor", factor.to_string().into());
+            array.push(band);
+        }
+        put(satisfaction, "bands", array);
+        satisfaction.remove("threshold");
+    }
 }
 
 /// The deductions into `[[deductions]]`; returns the form row of each. Row n of the form was

@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use rand::RngCore;
+use suara_domain::integrity::entry_code::EntryKey;
 use suara_domain::integrity::signed_head::{LogKey, LogKind, PublicKey, SignedHead};
 use suara_store::{LogSigner, Store, StoreError};
 use time::OffsetDateTime;
@@ -325,16 +326,13 @@ fn write_private(path: &Path, text: &str) -> std::io::Result<()> {
 /// it would be to sign), or a command's, which writes without one only where the record
 /// carries no codes yet.
 impl suara_store::EntryKeys for Signer {
-    fn entry_key(
-        &self,
-        tenant_id: &str,
-    ) -> Result<Option<suara_domain::integrity::entry_code::EntryKey>, String> {
+    fn entry_key(&self, tenant_id: &str) -> Result<Option<EntryKey>, String> {
         let key = if self.make_missing {
             self.key(tenant_id).map(Some)
         } else {
             self.existing_key(tenant_id)
         };
-        key.map(|key| key.map(|key| key.entry_key(tenant_id)))
+        key.map(|key| key.map(|key| EntryKey::of(&key, tenant_id)))
             .map_err(|e| e.to_string())
     }
 }

@@ -370,6 +370,17 @@ impl Sso {
             .map_err(|e| SsoError::Unavailable(chain(&e)))?;
         // Every claim by its name, standard or not: the settings name them.
         let all = serde_json::to_value(&info).map_err(|e| SsoError::Invalid(e.to_string()))?;
+        self.person(&all, subject.as_str(), second_factor_given)
+    }
+
+    /// The person the provider's claims (`all`, every one by its name) describe: the one
+    /// suara role they map to, the unit and NIP that role needs, and a valid username.
+    fn person(
+        &self,
+        all: &serde_json::Value,
+        subject: &str,
+        second_factor_given: bool,
+    ) -> Result<Person, SsoError> {
         let role = role_of(all.get(&self.config.role_claim), &self.roles)?;
         let text = |claim: &Option<String>| {
             claim
@@ -411,7 +422,7 @@ impl Sso {
             })?;
         Ok(Person {
             issuer: self.config.issuer.clone(),
-            subject: subject.as_str().to_string(),
+            subject: subject.to_string(),
             username,
             role,
             unit_id,

@@ -224,88 +224,8 @@ fn results(doc: &mut Document, r: &SkmReport) {
             10.0,
         ),
         Some(score) => {
-            let weakest: Vec<Element> = score
-                .weakest_elements()
-                .into_iter()
-                .take(3)
-                .map(|(e, _)| e)
-                .collect();
-            let columns = [
-                Column {
-                    heading: "Unsur",
-                    share: 0.08,
-                    right: false,
-                },
-                Column {
-                    heading: "Unsur pelayanan",
-                    share: 0.46,
-                    right: false,
-                },
-                Column {
-                    heading: "Jawaban",
-                    share: 0.14,
-                    right: true,
-                },
-                Column {
-                    heading: "NRR",
-                    share: 0.14,
-                    right: true,
-                },
-                Column {
-                    heading: "NRR tertimbang",
-                    share: 0.18,
-                    right: true,
-                },
-            ];
-            let mut rows: Vec<Vec<String>> = Element::ALL
-                .iter()
-                .map(|e| match &score.elements[e.index()] {
-                    Some(s) => vec![
-                        e.code().to_uppercase(),
-                        e.name_id().to_string(),
-                        s.answers.to_string(),
-                        comma(Decimal::round_half_away(&s.nrr, 3)),
-                        comma(Decimal::round_half_away(&s.weighted, 3)),
-                    ],
-                    None => vec![
-                        e.code().to_uppercase(),
-                        e.name_id().to_string(),
-                        "0".into(),
-                        "–".into(),
-                        "–".into(),
-                    ],
-                })
-                .collect();
-            rows.push(vec![
-                String::new(),
-                "Nilai interval (jumlah NRR tertimbang) · IKM (× 25)".into(),
-                score.responses.to_string(),
-                comma(Decimal::round_half_away(&score.unit_value, 3)),
-                comma(score.ikm_rounded()),
-            ]);
-            doc.table(&columns, &rows, true);
-            doc.paragraph(
-                "Nilai rata-rata (NRR) per unsur, skala 1–4; oranye: tiga unsur terlemah.",
-                Weight::Bold,
-                9.5,
-            );
-            doc.gap(4.0);
-            let labels: Vec<String> = Element::ALL
-                .iter()
-                .map(|e| format!("{} {}", e.code().to_uppercase(), e.name_id()))
-                .collect();
-            let bars: Vec<Bar> = Element::ALL
-                .iter()
-                .zip(&labels)
-                .map(|(e, label)| Bar {
-                    label,
-                    value: score.elements[e.index()].as_ref().map_or(0.0, |s| {
-                        suara_domain::decimal::rational_to_f64(&s.nrr) as f32
-                    }),
-                    highlight: weakest.contains(e),
-                })
-                .collect();
-            doc.bars(&bars, 1.0, 4.0, 2);
+            element_table(doc, score);
+            element_chart(doc, score);
             let verdict = if sure.provisional() {
                 format!(
                     "Dengan IKM {} dari {} tanggapan, sampel minimal {} belum terpenuhi: mutu pelayanan {} belum diberi kategori.",
@@ -331,6 +251,96 @@ fn results(doc: &mut Document, r: &SkmReport) {
             );
         }
     }
+}
+
+/// The table of answers, NRR and weighted NRR per element, closed by the IKM.
+fn element_table(doc: &mut Document, score: &SkmScore) {
+    let columns = [
+        Column {
+            heading: "Unsur",
+            share: 0.08,
+            right: false,
+        },
+        Column {
+            heading: "Unsur pelayanan",
+            share: 0.46,
+            right: false,
+        },
+        Column {
+            heading: "Jawaban",
+            share: 0.14,
+            right: true,
+        },
+        Column {
+            heading: "NRR",
+            share: 0.14,
+            right: true,
+        },
+        Column {
+            heading: "NRR tertimbang",
+            share: 0.18,
+            right: true,
+        },
+    ];
+    let mut rows: Vec<Vec<String>> = Element::ALL
+        .iter()
+        .map(|e| match &score.elements[e.index()] {
+            Some(s) => vec![
+                e.code().to_uppercase(),
+                e.name_id().to_string(),
+                s.answers.to_string(),
+                comma(Decimal::round_half_away(&s.nrr, 3)),
+                comma(Decimal::round_half_away(&s.weighted, 3)),
+            ],
+            None => vec![
+                e.code().to_uppercase(),
+                e.name_id().to_string(),
+                "0".into(),
+                "–".into(),
+                "–".into(),
+            ],
+        })
+        .collect();
+    rows.push(vec![
+        String::new(),
+        "Nilai interval (jumlah NRR tertimbang) · IKM (× 25)".into(),
+        score.responses.to_string(),
+        comma(Decimal::round_half_away(&score.unit_value, 3)),
+        comma(score.ikm_rounded()),
+    ]);
+    doc.table(&columns, &rows, true);
+}
+
+/// The chart of NRR per element, with the three weakest highlighted.
+fn element_chart(doc: &mut Document, score: &SkmScore) {
+    let weakest: Vec<Element> = score
+        .weakest_elements()
+        .into_iter()
+        .take(3)
+        .map(|(e, _)| e)
+        .collect();
+    doc.paragraph(
+        "Nilai rata-rata (NRR) per unsur, skala 1–4; oranye: tiga unsur terlemah.",
+        Weight::Bold,
+        9.5,
+    );
+    doc.gap(4.0);
+    let labels: Vec<String> = Element::ALL
+        .iter()
+        .map(|e| format!("{} {}", e.code().to_uppercase(), e.name_id()))
+        .collect();
+    let bars: Vec<Bar> = Element::ALL
+        .iter()
+        .zip(&labels)
+        .map(|(e, label)| Bar {
+            label,
+            value: score.elements[e.index()].as_ref().map_or(0.0, |s| {
+                suara_domain::decimal::rational_to_f64(&s.nrr) as f32
+            }),
+            highlight: weakest.contains(e),
+        })
+        .collect();
+    doc.bars(&bars, 1.0, 4.0, 2);
 }
 
 /// IV: the weakest elements and the suggestions received.

@@ -350,6 +350,54 @@ mod sqlite {
          (tenant_id, seq, response_id, content_hash, link_hash, linked_at_us, entry_code)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
 
+    /// Inserts a batch of rows and their chain links within `tx`.
+    fn insert_rows(tx: &rusqlite::Transaction<'_>, tenant_id: &str, rows: &[Row]) -> Result<()> {
+        let mut insert = tx.prepare_cached(INSERT_RESPONSE).map_err(fail)?;
+        let mut link = tx.prepare_cached(INSERT_LINK).map_err(fail)?;
+        for row in rows {
+            let r = &row.record;
+            insert
+                .execute(params![
+                    row.id,
+                    tenant_id,
+                    r.idempotency_key,
+                    r.receipt,
+                    r.received_at_us,
+                    r.period_month,
+                    r.channel,
+                    r.unit,
+                    r.service,
+                    r.officer,
+                    r.answers[0],
+                    r.answers[1],
+                    r.answers[2],
+                    r.answers[3],
+                    r.answers[4],
+                    r.answers[5],
+                    r.answers[6],
+                    r.answers[7],
+                    r.answers[8],
+                    r.profile[0],
+                    r.profile[1],
+                    r.profile[2],
+                    r.profile[3],
+                    r.suggestion,
+                ])
+                .map_err(fail)?;
+            link.execute(params![
+                tenant_id,
+                row.seq,
+                row.id,
+                row.content,
+                row.link,
+                r.received_at_us,
+                row.code,
+            ])
+            .map_err(fail)?;
+        }
+        Ok(())
+    }
+
     pub(super) fn load(
         path: &str,
         tenant_id: &str,
@@ -373,49 +421,7 @@ mod sqlite {
         while let Some(message) = receiver.blocking_recv() {
             match message? {
                 Message::Rows(rows) => {
-                    let mut insert = tx.prepare_cached(INSERT_RESPONSE).map_err(fail)?;
-                    let mut link = tx.prepare_cached(INSERT_LINK).map_err(fail)?;
-                    for row in &rows {
-                        let r = &row.record;
-                        insert
-                            .execute(params![
-                                row.id,
-                                tenant_id,
-                                r.idempotency_key,
-                                r.receipt,
-                                r.received_at_us,
-                                r.period_month,
-                                r.channel,
-                                r.unit,
-                                r.service,
-                                r.officer,
-                                r.answers[0],
-                                r.answers[1],
-                                r.answers[2],
-                                r.answers[3],
-                                r.answers[4],
-                                r.answers[5],
-                                r.answers[6],
-                                r.answers[7],
-                                r.answers[8],
-                                r.profile[0],
-                                r.profile[1],
-                                r.profile[2],
-                                r.profile[3],
-                                r.suggestion,
-                            ])
-                            .map_err(fail)?;
-                        link.execute(params![
-                            tenant_id,
-                            row.seq,
-                            row.id,
-                            row.content,
-                            row.link,
-                            r.received_at_us,
-                            row.code,
-                        ])
-                        .map_err(fail)?;
-                    }
+                    insert_rows(&tx, tenant_id, &rows)?;
                     summary.responses += rows.len() as u64;
                 }
                 Message::Commit(checkpoint) => {

@@ -148,7 +148,7 @@ impl Store {
         signed: u64,
         key: &LogKey,
     ) -> Result<()> {
-        let entry_key = key.entry_key(tenant_id);
+        let entry_key = suara_domain::integrity::entry_code::EntryKey::of(key, tenant_id);
         match crate::entry_codes::first_unauthenticated(
             &self.reader,
             log,

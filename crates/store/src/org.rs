@@ -159,25 +159,7 @@ impl Store {
             who.record_change(&mut tx, self, "service_point", id, before, to_json(after)?)
                 .await?;
         }
-        for change in &plan.officers {
-            write_officer(&mut tx, tenant_id, change).await?;
-            let after = &change.after;
-            // The assignment's start too, so `suara verify` can replay the unit history.
-            let mut recorded = serde_json::to_value(after)
-                .map_err(|e| StoreError::Corrupt(format!("cannot encode JSON: {e}")))?;
-            recorded["assigned_from"] =
-                serde_json::json!(change.new_assignment_from.map(|d| d.to_string()));
-            let before = json(&change.before)?;
-            who.record_change(
-                &mut tx,
-                self,
-                "officer",
-                &after.nip,
-                before,
-                recorded.to_string(),
-            )
-            .await?;
-        }
+        self.write_officer_changes(&mut tx, who, plan).await?;
         for OfficerDeparture { nip, departure, .. } in &plan.departures {
             // `false`: a colleague recorded it on the departure page since the plan was made.
             self.end_open_assignment(&mut tx, who, nip, departure)
@@ -197,11 +179,55 @@ impl Store {
             )
             .await?;
         }
+        self.write_musrena_changes(&mut tx, who, plan).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// The officer changes of an import plan, each with its audit entry, within `tx`.
+    async fn write_officer_changes(
+        &self,
+        tx: &mut AnyConnection,
+        who: Actor<'_>,
+        plan: &ImportPlan,
+    ) -> Result<()> {
+        let tenant_id = who.tenant_id;
+        for change in &plan.officers {
+            write_officer(tx, tenant_id, change).await?;
+            let after = &change.after;
+            // The assignment's start too, so `suara verify` can replay the unit history.
+            let mut recorded = serde_json::to_value(after)
+                .map_err(|e| StoreError::Corrupt(format!("cannot encode JSON: {e}")))?;
+            recorded["assigned_from"] =
+                serde_json::json!(change.new_assignment_from.map(|d| d.to_string()));
+            let before = json(&change.before)?;
+            who.record_change(
+                tx,
+                self,
+                "officer",
+                &after.nip,
+                before,
+                recorded.to_string(),
+            )
+            .await?;
+        }
+        Ok(())
+    }
+
+    /// The musrena catalogue, issue and village changes of an import plan, each with its
+    /// audit entry, within `tx`.
+    async fn write_musrena_changes(
+        &self,
+        tx: &mut AnyConnection,
+        who: Actor<'_>,
+        plan: &ImportPlan,
+    ) -> Result<()> {
+        let tenant_id = who.tenant_id;
         for change in &plan.catalogue {
-            crate::catalogue::write_entry(&mut tx, tenant_id, change).await?;
+            crate::catalogue::write_entry(tx, tenant_id, change).await?;
             let (after, before) = (&change.after, json(&change.before)?);
             who.record_change(
-                &mut tx,
+                tx,
                 self,
                 "musrena_catalogue",
                 &after.code,
@@ -211,10 +237,10 @@ impl Store {
             .await?;
         }
         for change in &plan.issues {
-            crate::catalogue::write_issue(&mut tx, tenant_id, change).await?;
+            crate::catalogue::write_issue(tx, tenant_id, change).await?;
             let (after, before) = (&change.after, json(&change.before)?);
             who.record_change(
-                &mut tx,
+                tx,
                 self,
                 "musrena_issue",
                 &after.code,
@@ -224,19 +250,11 @@ impl Store {
             .await?;
         }
         for change in &plan.villages {
-            crate::villages::write(&mut tx, tenant_id, change).await?;
+            crate::villages::write(tx, tenant_id, change).await?;
             let (after, before) = (&change.after, json(&change.before)?);
-            who.record_change(
-                &mut tx,
-                self,
-                "village",
-                &after.code,
-                before,
-                to_json(after)?,
-            )
-            .await?;
+            who.record_change(tx, self, "village", &after.code, before, to_json(after)?)
+                .await?;
         }
-        tx.commit().await?;
         Ok(())
     }
 

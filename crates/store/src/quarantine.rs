@@ -213,29 +213,7 @@ pub(crate) async fn screen(
     for tenant_id in tenants {
         secrets.insert(tenant_id, secret(conn, tenant_id).await?);
     }
-    let hashed: Vec<Hashed> = group
-        .iter()
-        .map(|screened| {
-            let answers: Vec<Option<u8>> = screened
-                .response
-                .answers
-                .ratings()
-                .iter()
-                .map(|r| r.map(|r| r.value()))
-                .collect();
-            let secret = secrets.get(screened.tenant.tenant_id.as_str());
-            let hash = |kind: &str, value: Option<&String>| {
-                let secret = secret?;
-                Some(signal_hash(secret, screened.at, kind, value?))
-            };
-            let signals = screened.signals;
-            Hashed {
-                device: hash("device", signals.and_then(|s| s.device.as_ref())),
-                network: hash("network", signals.and_then(|s| s.network.as_ref())),
-                straight_lined: straight_lined(&answers),
-            }
-        })
-        .collect();
+    let hashed = hash_signals(group, &secrets);
     record_signals(conn, backend, group, &hashed).await?;
     let recent = recent_activity(conn, backend, group, &hashed).await?;
 
@@ -305,6 +283,33 @@ pub(crate) async fn screen(
         insert.execute(&mut *conn).await?;
     }
     Ok(held)
+}
+
+/// Each response's signals hashed with its regency's secret, and whether it is straight-lined.
+fn hash_signals(group: &[Screened<'_>], secrets: &HashMap<&str, String>) -> Vec<Hashed> {
+    group
+        .iter()
+        .map(|screened| {
+            let answers: Vec<Option<u8>> = screened
+                .response
+                .answers
+                .ratings()
+                .iter()
+                .map(|r| r.map(|r| r.value()))
+                .collect();
+            let secret = secrets.get(screened.tenant.tenant_id.as_str());
+            let hash = |kind: &str, value: Option<&String>| {
+                let secret = secret?;
+                Some(signal_hash(secret, screened.at, kind, value?))
+            };
+            let signals = screened.signals;
+            Hashed {
+                device: hash("device", signals.and_then(|s| s.device.as_ref())),
+                network: hash("network", signals.and_then(|s| s.network.as_ref())),
+                straight_lined: straight_lined(&answers),
+            }
+        })
+        .collect()
 }
 
 /// Stores the signals of the responses that came with any, before the rules count them.

@@ -667,7 +667,29 @@ async fn record_group(
         stored.push((at, item));
     }
 
-    let screened: Vec<crate::quarantine::Screened> = stored
+    let screened = screened_of(&stored);
+    let held = crate::quarantine::screen(conn, backend, &screened).await?;
+    // For `/metrics`; a batch that fails after this is retried response by response, so in
+    // that rare case a hold is counted twice.
+    metrics::counter!("suara_holds_total").increment(held.iter().filter(|h| **h).count() as u64);
+    let counted = counted_of(&stored, &held);
+    count_all(conn, backend, &counted, keys).await?;
+    // A held response gets its receipt like any other: the respondent did nothing wrong
+    // that they could know of, and a ballot stuffer learns nothing from the reply.
+    for (at, item) in stored {
+        outcomes[at] = Some(Ok(Recorded::Created(item.receipt)));
+    }
+    outcomes
+        .into_iter()
+        .map(|outcome| {
+            outcome.ok_or_else(|| StoreError::Corrupt("a response got no outcome".into()))
+        })
+        .collect()
+}
+
+/// What the anomaly rules see of each stored response of a group.
+fn screened_of<'s>(stored: &'s [(usize, Arriving<'_>)]) -> Vec<crate::quarantine::Screened<'s>> {
+    stored
         .iter()
         .map(|(_, item)| crate::quarantine::Screened {
             tenant: item.tenant,
@@ -685,14 +707,14 @@ async fn record_group(
             unit_hours: item.unit.hours.as_deref(),
             unit_monthly_users: item.unit.monthly_users,
         })
-        .collect();
-    let held = crate::quarantine::screen(conn, backend, &screened).await?;
-    // For `/metrics`; a batch that fails after this is retried response by response, so in
-    // that rare case a hold is counted twice.
-    metrics::counter!("suara_holds_total").increment(held.iter().filter(|h| **h).count() as u64);
-    let counted: Vec<Counted> = stored
+        .collect()
+}
+
+/// The stored responses of a group that were not held, as the totals count them.
+fn counted_of<'s>(stored: &'s [(usize, Arriving<'_>)], held: &[bool]) -> Vec<Counted<'s>> {
+    stored
         .iter()
-        .zip(&held)
+        .zip(held)
         .filter(|(_, held)| !**held)
         .map(|((_, item), _)| Counted {
             tenant_id: &item.tenant.tenant_id,
@@ -704,18 +726,6 @@ async fn record_group(
                     .as_ref()
                     .is_some_and(|r| r.issuer_nip.is_some()),
             ),
-        })
-        .collect();
-    count_all(conn, backend, &counted, keys).await?;
-    // A held response gets its receipt like any other: the respondent did nothing wrong
-    // that they could know of, and a ballot stuffer learns nothing from the reply.
-    for (at, item) in stored {
-        outcomes[at] = Some(Ok(Recorded::Created(item.receipt)));
-    }
-    outcomes
-        .into_iter()
-        .map(|outcome| {
-            outcome.ok_or_else(|| StoreError::Corrupt("a response got no outcome".into()))
         })
         .collect()
 }

@@ -596,74 +596,20 @@ impl Store {
             .collect();
         let led = units_led(policy, &units, &tree);
         let officers = assigned_days(&officers, first_counted, last_day)?;
+        let reads = PayrollReads {
+            policy,
+            tree,
+            all,
+            confirmed,
+            bases,
+            components,
+            previous,
+            users,
+            led,
+        };
         officers
             .iter()
-            .map(|(row, part)| {
-                let nip: String = row.try_get("nip")?;
-                let position_class: String = row.try_get("position_class")?;
-                let unit_id: String = row.try_get("unit_id")?;
-                let public_facing = row.try_get::<i64, _>("serves_public")? != 0;
-                let led = led.get(nip.as_str()).filter(|_| !public_facing);
-                let score_unit_id = match led {
-                    Some(led) => Some(led.head_of.clone()),
-                    None => tree
-                        .ancestry(&unit_id)
-                        .into_iter()
-                        .find(|u| all.unit(u).is_some())
-                        .map(str::to_string),
-                };
-                let decides = score_unit_id.as_deref().unwrap_or(&unit_id);
-                let pay = PayDetails {
-                    rank: row.try_get("rank")?,
-                    npwp: row.try_get("npwp")?,
-                    bank: row.try_get("bank")?,
-                    account_number: row.try_get("account_number")?,
-                };
-                let input_from = |tallies: &Tallies| {
-                    let (unit, days, monthly_users) = match led {
-                        Some(led) => {
-                            let (unit, days) = tallies.units(&led.units);
-                            (unit, days, led.users)
-                        }
-                        None => (
-                            score_unit_id.as_ref().and_then(|u| tallies.unit(u)),
-                            tallies.days_of(decides),
-                            users.get(decides).copied().flatten(),
-                        ),
-                    };
-                    OfficerInput {
-                        base: bases.get(&position_class).copied(),
-                        officer: tallies.officer(&nip),
-                        unit,
-                        others: components.get(&nip).copied().unwrap_or_default(),
-                        public_facing,
-                        coverage: Coverage {
-                            days: Some(days),
-                            monthly_users,
-                        },
-                        nip: nip.clone(),
-                        unit_id: unit_id.clone(),
-                        position_class: position_class.clone(),
-                        set_aside: None,
-                        pay: Some(pay.clone()),
-                        previous_factor: previous.get(&nip).copied(),
-                        led_units: led.map(|l| l.units.clone()).unwrap_or_default(),
-                        part: *part,
-                    }
-                };
-                let input = match &confirmed {
-                    Some(confirmed) => {
-                        sources::settle(policy, input_from(&all), input_from(confirmed))
-                    }
-                    None => input_from(&all),
-                };
-                Ok(RunOfficer {
-                    input,
-                    name: row.try_get("name")?,
-                    unit_name: row.try_get("unit_name")?,
-                    score_unit_id,
-                })
-            })
+            .map(|(row, part)| reads.run_officer(row, *part))
             .collect()
     }
     /// A rolling window adds up the evidence of the months before `month` to `all` and
@@ -1571,6 +1517,90 @@ fn units_led(policy: &Policy, units: &[Unit], tree: &UnitTree) -> HashMap<String
             .reduce(|a, b| a.saturating_add(b));
     }
     led
+}
+
+/// What `payroll_inputs` reads once for a month, to turn each assignment into a run's officer.
+struct PayrollReads<'a> {
+    policy: &'a Policy,
+    tree: UnitTree,
+    all: Tallies,
+    confirmed: Option<Tallies>,
+    bases: BTreeMap<String, u64>,
+    components: HashMap<String, OtherFactors>,
+    previous: HashMap<String, Decimal>,
+    users: HashMap<&'a str, Option<u32>>,
+    led: HashMap<String, Led>,
+}
+
+impl PayrollReads<'_> {
+    /// One officer's payroll input, from their assignment row and the part of the month.
+    fn run_officer(&self, row: &AnyRow, part: Part) -> Result<RunOfficer, StoreError> {
+        let nip: String = row.try_get("nip")?;
+        let position_class: String = row.try_get("position_class")?;
+        let unit_id: String = row.try_get("unit_id")?;
+        let public_facing = row.try_get::<i64, _>("serves_public")? != 0;
+        let led = self.led.get(nip.as_str()).filter(|_| !public_facing);
+        let score_unit_id = match led {
+            Some(led) => Some(led.head_of.clone()),
+            None => self
+                .tree
+                .ancestry(&unit_id)
+                .into_iter()
+                .find(|u| self.all.unit(u).is_some())
+                .map(str::to_string),
+        };
+        let decides = score_unit_id.as_deref().unwrap_or(&unit_id);
+        let pay = PayDetails {
+            rank: row.try_get("rank")?,
+            npwp: row.try_get("npwp")?,
+            bank: row.try_get("bank")?,
+            account_number: row.try_get("account_number")?,
+        };
+        let input_from = |tallies: &Tallies| {
+            let (unit, days, monthly_users) = match led {
+                Some(led) => {
+                    let (unit, days) = tallies.units(&led.units);
+                    (unit, days, led.users)
+                }
+                None => (
+                    score_unit_id.as_ref().and_then(|u| tallies.unit(u)),
+                    tallies.days_of(decides),
+                    self.users.get(decides).copied().flatten(),
+                ),
+            };
+            OfficerInput {
+                base: self.bases.get(&position_class).copied(),
+                officer: tallies.officer(&nip),
+                unit,
+                others: self.components.get(&nip).copied().unwrap_or_default(),
+                public_facing,
+                coverage: Coverage {
+                    days: Some(days),
+                    monthly_users,
+                },
+                nip: nip.clone(),
+                unit_id: unit_id.clone(),
+                position_class: position_class.clone(),
+                set_aside: None,
+                pay: Some(pay.clone()),
+                previous_factor: self.previous.get(&nip).copied(),
+                led_units: led.map(|l| l.units.clone()).unwrap_or_default(),
+                part,
+            }
+        };
+        let input = match &self.confirmed {
+            Some(confirmed) => {
+                sources::settle(self.policy, input_from(&self.all), input_from(confirmed))
+            }
+            None => input_from(&self.all),
+        };
+        Ok(RunOfficer {
+            input,
+            name: row.try_get("name")?,
+            unit_name: row.try_get("unit_name")?,
+            score_unit_id,
+        })
+    }
 }
 
 /// Pay evidence as added up: each scope's tally and spread.

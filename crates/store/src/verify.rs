@@ -271,7 +271,7 @@ impl Store {
     /// The first link of either log whose entry code does not check (see
     /// `suara_domain::integrity::entry_code`).
     async fn entry_code_problem(&self, tenant_id: &str, key: &LogKey) -> Result<Option<String>> {
-        let entry_key = key.entry_key(tenant_id);
+        let entry_key = suara_domain::integrity::entry_code::EntryKey::of(key, tenant_id);
         for (log, name) in [
             (LogKind::Responses, "log of counted responses"),
             (LogKind::Audit, "audit chain"),

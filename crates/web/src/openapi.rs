@@ -7,6 +7,7 @@ use axum::Json;
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
+use crate::error::{FieldProblem, ProblemDetails};
 use crate::{api, auth, metrics, pages, routes, tickets};
 
 #[derive(OpenApi)]
@@ -36,6 +37,7 @@ use crate::{api, auth, metrics, pages, routes, tickets};
         pages::musrena::staff::manage::export,
         pages::innovation::export::export,
     ),
+    components(schemas(ProblemDetails, FieldProblem)),
     modifiers(&SecuritySchemes),
     tags(
         (name = "survey", description = "Responses, tickets and results"),

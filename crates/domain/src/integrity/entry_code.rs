@@ -14,7 +14,7 @@ use hmac::{Hmac, Mac};
 use sha2::Sha256;
 
 use super::chain::Digest32;
-use super::signed_head::LogKind;
+use super::signed_head::{LogKey, LogKind};
 
 type HmacSha256 = Hmac<Sha256>;
 
@@ -35,8 +35,10 @@ fn hmac(key: &[u8]) -> HmacSha256 {
 }
 
 impl EntryKey {
-    pub(crate) fn derive(signing_seed: &[u8; 32], tenant_id: &str) -> EntryKey {
-        let mut mac = hmac(signing_seed);
+    /// The key that authenticates regency `tenant_id`'s entries as they are written, from the
+    /// deployment's signing key.
+    pub fn of(key: &LogKey, tenant_id: &str) -> EntryKey {
+        let mut mac = hmac(&key.seed());
         mac.update(b"suara entry key v1\n");
         mac.update(tenant_id.as_bytes());
         EntryKey(mac.finalize().into_bytes().into())
@@ -126,10 +128,9 @@ impl CodeWalk {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::integrity::signed_head::LogKey;
 
     fn key(tenant: &str) -> EntryKey {
-        LogKey::from_seed([7; 32]).entry_key(tenant)
+        EntryKey::of(&LogKey::from_seed([7; 32]), tenant)
     }
 
     #[test]
@@ -138,7 +139,7 @@ mod tests {
         let code = key("t1").code(LogKind::Responses, 5, &link);
         assert!(key("t1").checks(LogKind::Responses, 5, &link, &code));
         assert!(!key("t2").checks(LogKind::Responses, 5, &link, &code));
-        assert!(!LogKey::from_seed([8; 32]).entry_key("t1").checks(
+        assert!(!EntryKey::of(&LogKey::from_seed([8; 32]), "t1").checks(
             LogKind::Responses,
             5,
             &link,

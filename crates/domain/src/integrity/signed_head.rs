@@ -66,9 +66,10 @@ impl LogKey {
         PublicKey(self.0.verifying_key())
     }
 
-    /// The key that authenticates regency `tenant_id`'s entries as they are written.
-    pub fn entry_key(&self, tenant_id: &str) -> super::entry_code::EntryKey {
-        super::entry_code::EntryKey::derive(&self.0.to_bytes(), tenant_id)
+    /// The secret seed, from which each regency's entry key is derived
+    /// (`super::entry_code::EntryKey::of`).
+    pub(crate) fn seed(&self) -> [u8; 32] {
+        self.0.to_bytes()
     }
 
     fn sign(&self, message: &str) -> String {

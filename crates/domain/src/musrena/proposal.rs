@@ -163,6 +163,60 @@ fn beneficiaries(
     beneficiaries
 }
 
+/// The spot where it would be done, from the degrees typed; `None` when neither is given.
+fn point(
+    latitude: &str,
+    longitude: &str,
+    problem: &mut impl FnMut(&str, &'static str),
+) -> Option<Point> {
+    match (latitude.trim(), longitude.trim()) {
+        ("", "") => None,
+        (lat, lon) => {
+            let point = Point::parse(lat, lon);
+            if point.is_none() {
+                problem("point", "not_a_point");
+            }
+            point
+        }
+    }
+}
+
+/// The estimated cost in rupiah as typed; `None` when it is left empty.
+fn estimated_cost(typed: &str, problem: &mut impl FnMut(&str, &'static str)) -> Option<u64> {
+    match typed.trim() {
+        "" => None,
+        typed => {
+            let amount = crate::tpp::inputs::parse_rupiah(typed);
+            if amount.is_none() {
+                problem("estimated_cost", "not_rupiah");
+            }
+            amount
+        }
+    }
+}
+
+/// The volume in the catalogue entry's unit of measure, required when an entry is named.
+fn volume(
+    typed: &str,
+    has_activity_code: bool,
+    problem: &mut impl FnMut(&str, &'static str),
+) -> Option<Decimal> {
+    match typed.trim() {
+        "" if has_activity_code => {
+            problem("volume", "required");
+            None
+        }
+        "" => None,
+        typed => {
+            let volume = super::catalogue::parse_volume(typed);
+            if volume.is_none() {
+                problem("volume", "not_a_volume");
+            }
+            volume
+        }
+    }
+}
+
 /// Checks every field and lists every problem.
 pub fn validate(draft: &ProposalDraft) -> Result<Proposal, Vec<ProposalProblem>> {
     let mut problems = Vec::new();
@@ -210,26 +264,8 @@ pub fn validate(draft: &ProposalDraft) -> Result<Proposal, Vec<ProposalProblem>>
     if address.chars().count() > MAX_TITLE_CHARS {
         problem("address", "too_long");
     }
-    let point = match (draft.latitude.trim(), draft.longitude.trim()) {
-        ("", "") => None,
-        (lat, lon) => {
-            let point = Point::parse(lat, lon);
-            if point.is_none() {
-                problem("point", "not_a_point");
-            }
-            point
-        }
-    };
-    let estimated_cost = match draft.estimated_cost.trim() {
-        "" => None,
-        typed => {
-            let amount = crate::tpp::inputs::parse_rupiah(typed);
-            if amount.is_none() {
-                problem("estimated_cost", "not_rupiah");
-            }
-            amount
-        }
-    };
+    let point = point(&draft.latitude, &draft.longitude, &mut problem);
+    let estimated_cost = estimated_cost(&draft.estimated_cost, &mut problem);
     let proposed_by = proposing_groups(&draft.proposed_by, &mut problem);
     let beneficiaries = beneficiaries(&draft.beneficiaries, &mut problem);
     let sdgs = crate::sdg::parse_list(&draft.sdgs).unwrap_or_else(|known| {
@@ -238,20 +274,7 @@ pub fn validate(draft: &ProposalDraft) -> Result<Proposal, Vec<ProposalProblem>>
     });
     let optional = |text: &str| Some(text.trim().to_string()).filter(|t| !t.is_empty());
     let activity_code = optional(&draft.activity_code);
-    let volume = match draft.volume.trim() {
-        "" if activity_code.is_some() => {
-            problem("volume", "required");
-            None
-        }
-        "" => None,
-        typed => {
-            let volume = super::catalogue::parse_volume(typed);
-            if volume.is_none() {
-                problem("volume", "not_a_volume");
-            }
-            volume
-        }
-    };
+    let volume = volume(&draft.volume, activity_code.is_some(), &mut problem);
     let cost_reason = optional(&draft.cost_reason);
     if cost_reason
         .as_ref()

@@ -26,103 +26,7 @@ use crate::period::Month;
 use crate::spreadsheet::{csv_reader, describe_csv_error, read_sheet};
 use crate::survey::valid_code;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Table {
-    Units,
-    Services,
-    Points,
-    Officers,
-    Villages,
-    Catalogue,
-    Issues,
-}
-
-impl Table {
-    pub const ALL: [Table; 7] = [
-        Table::Units,
-        Table::Services,
-        Table::Points,
-        Table::Officers,
-        Table::Villages,
-        Table::Catalogue,
-        Table::Issues,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Table::Units => "units",
-            Table::Services => "services",
-            Table::Points => "points",
-            Table::Officers => "officers",
-            Table::Villages => "villages",
-            Table::Catalogue => "catalogue",
-            Table::Issues => "issues",
-        }
-    }
-
-    pub fn file_name(self) -> &'static str {
-        match self {
-            Table::Units => "units.csv",
-            Table::Services => "services.csv",
-            Table::Points => "points.csv",
-            Table::Officers => "officers.csv",
-            Table::Villages => "villages.csv",
-            Table::Catalogue => "catalogue.csv",
-            Table::Issues => "issues.csv",
-        }
-    }
-
-    /// Required columns, then optional ones.
-    pub fn columns(self) -> (&'static [&'static str], &'static [&'static str]) {
-        match self {
-            Table::Units => (
-                &["unit_id", "name", "kind"],
-                &[
-                    "parent_id",
-                    "monthly_users",
-                    "service_hours",
-                    "head_nip",
-                    "treasurer_nip",
-                ],
-            ),
-            Table::Services => (&["service_id", "unit_id", "name"], &[]),
-            Table::Points => (&["point_id", "unit_id", "name"], &[]),
-            Table::Officers => (
-                &["nip", "name", "position", "unit_id"],
-                &[
-                    "position_class",
-                    "assigned_from",
-                    "serves_public",
-                    "rank",
-                    "npwp",
-                    "bank",
-                    "account_number",
-                    "assigned_until",
-                    "status",
-                    "email",
-                ],
-            ),
-            Table::Villages => (
-                &["village_code", "name", "kind", "district_unit"],
-                &["boundary"],
-            ),
-            Table::Catalogue => (
-                &[
-                    "code",
-                    "name",
-                    "unit_id",
-                    "affair",
-                    "measure",
-                    "unit_price",
-                    "levels",
-                ],
-                &[],
-            ),
-            Table::Issues => (&["issue_code", "name"], &[]),
-        }
-    }
-}
+pub use super::template::Table;
 
 /// The uploaded files; absent tables are left as they are.
 #[derive(Clone, Copy, Debug, Default)]
@@ -414,17 +318,7 @@ pub fn plan_import(
     }
     let rows_of = |table| rows.get(&table).map_or(&[][..], Vec::as_slice);
 
-    // Signers may be officers stored or in this import's list.
-    let nips: HashSet<String> = current
-        .officers
-        .iter()
-        .map(|o| o.officer.nip.clone())
-        .chain(
-            rows_of(Table::Officers)
-                .iter()
-                .map(|r| r.get("nip").replace(' ', "")),
-        )
-        .collect();
+    let nips = signer_nips(current, rows_of(Table::Officers));
     let units = parse_units(rows_of(Table::Units), current, &nips, &mut errors);
     let known_units = UnitRefs::new(current.units.iter().chain(&units));
     let services = parse_simple(
@@ -471,18 +365,7 @@ pub fn plan_import(
         contacts,
         ..ImportPlan::default()
     };
-    let mut unit_changes = diff(units, &current.units, |u| &u.unit_id, &mut plan.unchanged);
-    // Parents first: sort by depth in the tree as it will be.
-    let final_tree = UnitTree::new(
-        current
-            .units
-            .iter()
-            .filter(|u| !unit_changes.iter().any(|c| c.after.unit_id == u.unit_id))
-            .chain(unit_changes.iter().map(|c| &c.after))
-            .map(|u| (u.unit_id.as_str(), u.parent_id.as_deref())),
-    );
-    unit_changes.sort_by_key(|c| final_tree.depth(&c.after.unit_id));
-    plan.units = unit_changes;
+    plan.units = ordered_unit_changes(units, &current.units, &mut plan.unchanged);
     plan.services = diff(
         services,
         &current.services,
@@ -510,6 +393,35 @@ pub fn plan_import(
     plan.issues = diff(issues, &current.issues, |i| &i.code, &mut plan.unchanged);
     add_officer_changes(&mut plan, officers, current);
     Ok(plan)
+}
+
+/// The NIPs a unit's signers may have: officers stored or in this import's list.
+fn signer_nips(current: &Snapshot, officer_rows: &[Row]) -> HashSet<String> {
+    current
+        .officers
+        .iter()
+        .map(|o| o.officer.nip.clone())
+        .chain(officer_rows.iter().map(|r| r.get("nip").replace(' ', "")))
+        .collect()
+}
+
+/// The units' changes, parents before children so each insert finds its parent.
+fn ordered_unit_changes(
+    units: Vec<Unit>,
+    current: &[Unit],
+    unchanged: &mut usize,
+) -> Vec<Change<Unit>> {
+    let mut unit_changes = diff(units, current, |u| &u.unit_id, unchanged);
+    // Parents first: sort by depth in the tree as it will be.
+    let final_tree = UnitTree::new(
+        current
+            .iter()
+            .filter(|u| !unit_changes.iter().any(|c| c.after.unit_id == u.unit_id))
+            .chain(unit_changes.iter().map(|c| &c.after))
+            .map(|u| (u.unit_id.as_str(), u.parent_id.as_deref())),
+    );
+    unit_changes.sort_by_key(|c| final_tree.depth(&c.after.unit_id));
+    unit_changes
 }
 
 fn diff<T: Clone + PartialEq>(
@@ -825,48 +737,8 @@ fn read_rows(
             return Vec::new();
         }
     };
-    let (required, _) = table.columns();
     let before = errors.len();
-    // Each header's column; unknown ones are kept aside (empty name) and reported.
-    let mut header: Vec<String> = Vec::with_capacity(written.len());
-    for text in &written {
-        match column_of(table, text) {
-            Some(column) if header.iter().any(|h| h == column) => {
-                errors.push(header_error(column, "column appears twice".into()));
-                header.push(String::new());
-            }
-            Some(column) => header.push(column.to_string()),
-            None if text.is_empty() || PERSONNEL_COLUMNS.contains(&folded(text).as_str()) => {
-                if !text.is_empty() {
-                    ignored.push((table, text.clone()));
-                }
-                header.push(String::new());
-            }
-            // Anything else may be a column of ours misspelt: reading the file without it
-            // would empty that column for every row.
-            None => {
-                let (required, optional) = table.columns();
-                errors.push(header_error(
-                    text,
-                    format!(
-                        "unknown column; the file's columns are {}",
-                        required
-                            .iter()
-                            .chain(optional)
-                            .map(|column| super::template::header(table, column))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ),
-                ));
-                header.push(String::new());
-            }
-        }
-    }
-    for column in required {
-        if !header.iter().any(|c| c == column) {
-            errors.push(header_error(column, "required column is missing".into()));
-        }
-    }
+    let header = header_columns(table, &written, errors, ignored);
     if errors.len() > before {
         return Vec::new();
     }
@@ -916,6 +788,64 @@ fn read_rows(
         }
     }
     rows
+}
+
+/// The column each header of a file names, empty for one not read (a personnel list's
+/// extra column, kept aside in `ignored`); a repeated, unknown or missing column is an error.
+fn header_columns(
+    table: Table,
+    written: &[String],
+    errors: &mut Vec<RowError>,
+    ignored: &mut Vec<(Table, String)>,
+) -> Vec<String> {
+    let header_error = |field: &str, reason: String| RowError {
+        table,
+        line: 1,
+        field: field.into(),
+        reason,
+    };
+    let (required, _) = table.columns();
+    // Each header's column; unknown ones are kept aside (empty name) and reported.
+    let mut header: Vec<String> = Vec::with_capacity(written.len());
+    for text in written {
+        match column_of(table, text) {
+            Some(column) if header.iter().any(|h| h == column) => {
+                errors.push(header_error(column, "column appears twice".into()));
+                header.push(String::new());
+            }
+            Some(column) => header.push(column.to_string()),
+            None if text.is_empty() || PERSONNEL_COLUMNS.contains(&folded(text).as_str()) => {
+                if !text.is_empty() {
+                    ignored.push((table, text.clone()));
+                }
+                header.push(String::new());
+            }
+            // Anything else may be a column of ours misspelt: reading the file without it
+            // would empty that column for every row.
+            None => {
+                let (required, optional) = table.columns();
+                errors.push(header_error(
+                    text,
+                    format!(
+                        "unknown column; the file's columns are {}",
+                        required
+                            .iter()
+                            .chain(optional)
+                            .map(|column| super::template::header(table, column))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                ));
+                header.push(String::new());
+            }
+        }
+    }
+    for column in required {
+        if !header.iter().any(|c| c == column) {
+            errors.push(header_error(column, "required column is missing".into()));
+        }
+    }
+    header
 }
 
 /// A date as sheets write it: `2024-01-02`, or day first as Indonesians do (`02-01-2024`,
@@ -1586,76 +1516,40 @@ fn parse_officers(
         if !row.unique("nip", &nip, &mut seen, errors) {
             continue;
         }
-        let officer = Officer {
-            nip,
-            name,
-            position,
-            position_class,
-            unit_id,
-            serves_public,
-            pay,
-        };
-        let mut returning = false;
         // A row that restates a departure already recorded changes nothing about it.
         let restated = stored
             .and_then(|s| s.left_on)
             .filter(|last| leaving.is_some_and(|l| l.last_day == *last));
         let leaving = leaving.filter(|_| restated.is_none());
+        let mut parsed = ParsedOfficer {
+            officer: Officer {
+                nip,
+                name,
+                position,
+                position_class,
+                unit_id,
+                serves_public,
+                pay,
+            },
+            from,
+            returning: false,
+            departure: leaving,
+            explicit_from,
+        };
         if let Some(stored) = stored {
-            let moves = stored.officer.unit_id != officer.unit_id
-                || stored.officer.position != officer.position;
-            if let (Some(last), Some(_)) = (stored.left_on, leaving) {
-                errors.push(row.error(
-                    "assigned_until",
-                    format!("the officer left on {last} already"),
-                ));
+            let Some(returning) =
+                check_against_stored(row, &parsed, stored, restated, current, errors)
+            else {
                 continue;
-            }
-            if let Some(last) = restated {
-                // Their row as it stood on their last day: nothing to reopen or move.
-                if moves {
-                    errors.push(row.error(
-                        "assigned_until",
-                        format!("the officer left on {last} already"),
-                    ));
-                    continue;
-                }
-            } else if let Some(last) = stored.left_on {
-                // Someone who left comes back only on a start date given after their last
-                // day: a list that still carries them must not undo the departure.
-                returning = explicit_from && from > last;
-                if !returning && (moves || explicit_from) {
-                    errors.push(row.error(
-                        "assigned_from",
-                        format!(
-                            "the officer left on {last}: to bring them back, give a date after it"
-                        ),
-                    ));
-                    continue;
-                }
-            } else if moves && from <= stored.since {
-                errors.push(row.error(
-                    "assigned_from",
-                    format!(
-                        "{from} is not after the start of the current assignment ({})",
-                        stored.since
-                    ),
-                ));
-                continue;
-            }
-            // A move from a day in a paid month would rewrite whom that month paid where.
-            if (moves || returning)
-                && reaches_paid_month(row, "assigned_from", from, current, errors)
-            {
-                continue;
-            }
+            };
+            parsed.returning = returning;
         }
         // The last day falls within the assignment that will be open: the stored one, or
         // the one this row opens.
         let opens = stored.is_none_or(|s| {
-            returning
-                || s.officer.unit_id != officer.unit_id
-                || s.officer.position != officer.position
+            parsed.returning
+                || s.officer.unit_id != parsed.officer.unit_id
+                || s.officer.position != parsed.officer.position
         });
         let start = match stored {
             Some(s) if !opens => s.since,
@@ -1670,15 +1564,68 @@ fn parse_officers(
                 continue;
             }
         }
-        out.push(ParsedOfficer {
-            officer,
-            from,
-            returning,
-            departure: leaving,
-            explicit_from,
-        });
+        out.push(parsed);
     }
     out
+}
+
+/// Checks a row against the officer it names as stored (a departure already recorded, a
+/// return after leaving, a move): `Some(returning)` when the row may be imported, `None`
+/// with the row's problem when it may not.
+fn check_against_stored(
+    row: &Row,
+    parsed: &ParsedOfficer,
+    stored: &CurrentOfficer,
+    restated: Option<Date>,
+    current: &Snapshot,
+    errors: &mut Vec<RowError>,
+) -> Option<bool> {
+    let (officer, from, explicit_from) = (&parsed.officer, parsed.from, parsed.explicit_from);
+    let mut returning = false;
+    let moves =
+        stored.officer.unit_id != officer.unit_id || stored.officer.position != officer.position;
+    if let (Some(last), Some(_)) = (stored.left_on, parsed.departure) {
+        errors.push(row.error(
+            "assigned_until",
+            format!("the officer left on {last} already"),
+        ));
+        return None;
+    }
+    if let Some(last) = restated {
+        // Their row as it stood on their last day: nothing to reopen or move.
+        if moves {
+            errors.push(row.error(
+                "assigned_until",
+                format!("the officer left on {last} already"),
+            ));
+            return None;
+        }
+    } else if let Some(last) = stored.left_on {
+        // Someone who left comes back only on a start date given after their last
+        // day: a list that still carries them must not undo the departure.
+        returning = explicit_from && from > last;
+        if !returning && (moves || explicit_from) {
+            errors.push(row.error(
+                "assigned_from",
+                format!("the officer left on {last}: to bring them back, give a date after it"),
+            ));
+            return None;
+        }
+    } else if moves && from <= stored.since {
+        errors.push(row.error(
+            "assigned_from",
+            format!(
+                "{from} is not after the start of the current assignment ({})",
+                stored.since
+            ),
+        ));
+        return None;
+    }
+    // A move from a day in a paid month would rewrite whom that month paid where.
+    if (moves || returning) && reaches_paid_month(row, "assigned_from", from, current, errors) {
+        return None;
+    }
+    Some(returning)
 }
 
 /// True, with the row's problem, when `day` falls in a month whose TPP is approved or locked.

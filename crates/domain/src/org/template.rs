@@ -2,7 +2,106 @@
 //! the Indonesian headers a BKPSDM or Bappeda sheet uses (the import reads them back), and
 //! one example row to copy from.
 
-use super::import::Table;
+use serde::Serialize;
+
+/// The files an organisation import takes, one per table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Table {
+    Units,
+    Services,
+    Points,
+    Officers,
+    Villages,
+    Catalogue,
+    Issues,
+}
+
+impl Table {
+    pub const ALL: [Table; 7] = [
+        Table::Units,
+        Table::Services,
+        Table::Points,
+        Table::Officers,
+        Table::Villages,
+        Table::Catalogue,
+        Table::Issues,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Table::Units => "units",
+            Table::Services => "services",
+            Table::Points => "points",
+            Table::Officers => "officers",
+            Table::Villages => "villages",
+            Table::Catalogue => "catalogue",
+            Table::Issues => "issues",
+        }
+    }
+
+    pub fn file_name(self) -> &'static str {
+        match self {
+            Table::Units => "units.csv",
+            Table::Services => "services.csv",
+            Table::Points => "points.csv",
+            Table::Officers => "officers.csv",
+            Table::Villages => "villages.csv",
+            Table::Catalogue => "catalogue.csv",
+            Table::Issues => "issues.csv",
+        }
+    }
+
+    /// Required columns, then optional ones.
+    pub fn columns(self) -> (&'static [&'static str], &'static [&'static str]) {
+        match self {
+            Table::Units => (
+                &["unit_id", "name", "kind"],
+                &[
+                    "parent_id",
+                    "monthly_users",
+                    "service_hours",
+                    "head_nip",
+                    "treasurer_nip",
+                ],
+            ),
+            Table::Services => (&["service_id", "unit_id", "name"], &[]),
+            Table::Points => (&["point_id", "unit_id", "name"], &[]),
+            Table::Officers => (
+                &["nip", "name", "position", "unit_id"],
+                &[
+                    "position_class",
+                    "assigned_from",
+                    "serves_public",
+                    "rank",
+                    "npwp",
+                    "bank",
+                    "account_number",
+                    "assigned_until",
+                    "status",
+                    "email",
+                ],
+            ),
+            Table::Villages => (
+                &["village_code", "name", "kind", "district_unit"],
+                &["boundary"],
+            ),
+            Table::Catalogue => (
+                &[
+                    "code",
+                    "name",
+                    "unit_id",
+                    "affair",
+                    "measure",
+                    "unit_price",
+                    "levels",
+                ],
+                &[],
+            ),
+            Table::Issues => (&["issue_code", "name"], &[]),
+        }
+    }
+}
 
 /// The header a template writes for a column: one the import reads as that column.
 pub fn header(table: Table, column: &str) -> &'static str {

@@ -696,16 +696,7 @@ impl RawPolicy {
         if version.is_empty() || version.chars().count() > 40 {
             c.problem("version", "must be 1–40 characters");
         }
-        let from = c.month("effective_from", &self.effective_from);
-        let until = self
-            .effective_until
-            .as_deref()
-            .map(|t| c.month("effective_until", t));
-        if let (Some(from), Some(Some(until))) = (from, until) {
-            if until < from {
-                c.problem("effective_until", "is before effective_from");
-            }
-        }
+        let (from, until) = self.check_period(&mut c);
         let blend_k = match self.blend_k.unwrap_or(30) {
             k @ 0..=10_000 => Some(k as u32),
             k => {
@@ -730,19 +721,7 @@ impl RawPolicy {
                 c.problem("floor", format!("{floor} is above the cap {cap}"));
             }
         }
-        let max_monthly_fall = match &self.max_monthly_fall {
-            None => Some(None),
-            Some(raw) => match c.share("max_monthly_fall", Some(raw), None) {
-                Some(fall) if fall.scaled() == 0 => {
-                    c.problem(
-                        "max_monthly_fall",
-                        "must be above 0: leave it out for no limit",
-                    );
-                    None
-                }
-                fall => fall.map(Some),
-            },
-        };
+        let max_monthly_fall = self.check_max_monthly_fall(&mut c);
         let not_serving_public = match self.not_serving_public.as_deref() {
             None | Some("unit") => NotServingPublic::Unit,
             Some("units_led") => NotServingPublic::UnitsLed,
@@ -763,21 +742,7 @@ impl RawPolicy {
             }
         };
         let rule = self.satisfaction.check(&mut c);
-        let raw_deductions = self.deductions.as_deref().unwrap_or_default();
-        if raw_deductions.len() > 10 {
-            c.problem("deductions", "has more than 10 deductions");
-        }
-        let deductions: Vec<Deduction> = raw_deductions
-            .iter()
-            .enumerate()
-            .filter_map(|(i, d)| d.check(i, &mut c))
-            .collect();
-        if highest_total_percent(&deductions) > BigRational::from_integer(100.into()) {
-            c.problem(
-                "deductions",
-                "withhold more than 100 percent from some rank together",
-            );
-        }
+        let deductions = self.check_deductions(&mut c);
         let evidence = self.evidence.as_ref().map(|raw| raw.check(&mut c));
         let weights = RawWeights::check(self.weights.as_ref(), &mut c);
         match (from, until, blend_k, min_trust, floor, cap, rule, weights) {
@@ -808,6 +773,59 @@ impl RawPolicy {
             }),
             _ => Err(PolicyError::Invalid(c.0)),
         }
+    }
+
+    /// The effective months, the end (when given) not before the start.
+    fn check_period(&self, c: &mut Checker) -> (Option<Month>, Option<Option<Month>>) {
+        let from = c.month("effective_from", &self.effective_from);
+        let until = self
+            .effective_until
+            .as_deref()
+            .map(|t| c.month("effective_until", t));
+        if let (Some(from), Some(Some(until))) = (from, until) {
+            if until < from {
+                c.problem("effective_until", "is before effective_from");
+            }
+        }
+        (from, until)
+    }
+
+    /// The most the paid factor may fall in a month: `Some(None)` for no limit, `None` when
+    /// the value is wrong.
+    fn check_max_monthly_fall(&self, c: &mut Checker) -> Option<Option<Decimal>> {
+        match &self.max_monthly_fall {
+            None => Some(None),
+            Some(raw) => match c.share("max_monthly_fall", Some(raw), None) {
+                Some(fall) if fall.scaled() == 0 => {
+                    c.problem(
+                        "max_monthly_fall",
+                        "must be above 0: leave it out for no limit",
+                    );
+                    None
+                }
+                fall => fall.map(Some),
+            },
+        }
+    }
+
+    /// The deductions that check, at most ten, together withholding no more than everything.
+    fn check_deductions(&self, c: &mut Checker) -> Vec<Deduction> {
+        let raw_deductions = self.deductions.as_deref().unwrap_or_default();
+        if raw_deductions.len() > 10 {
+            c.problem("deductions", "has more than 10 deductions");
+        }
+        let deductions: Vec<Deduction> = raw_deductions
+            .iter()
+            .enumerate()
+            .filter_map(|(i, d)| d.check(i, c))
+            .collect();
+        if highest_total_percent(&deductions) > BigRational::from_integer(100.into()) {
+            c.problem(
+                "deductions",
+                "withhold more than 100 percent from some rank together",
+            );
+        }
+        deductions
     }
 }
 

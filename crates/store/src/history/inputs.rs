@@ -29,6 +29,54 @@ fn recorded<'a>(entry: &'a Entry, field: &str) -> Option<Option<&'a str>> {
 
 type Assignment = (String, Option<String>, String, String);
 
+/// Applies one officer audit entry to their replayed unit history: a departure ends the open
+/// assignment, a new assignment closes the running ones; `None` once an entry predates that.
+fn replay_officer_entry(replay: &mut Option<BTreeSet<Assignment>>, entry: &Entry) -> Result<()> {
+    // An officer who left: their open assignment ends on the day recorded.
+    if let (Some(Some(until)), Some(assignments)) =
+        (recorded(entry, "assigned_until"), replay.as_mut())
+    {
+        *assignments = std::mem::take(assignments)
+            .into_iter()
+            .map(|(start, end, unit, position)| match end {
+                None if start.as_str() <= until => (start, Some(until.to_owned()), unit, position),
+                _ => (start, end, unit, position),
+            })
+            .collect();
+    }
+    match recorded(entry, "assigned_from") {
+        // Written before entries carried the assignment: not replayed.
+        None => *replay = None,
+        Some(None) => {}
+        Some(Some(from)) => {
+            if let Some(assignments) = replay {
+                let from_date = parse_date(from)?;
+                let until = from_date.previous_day().unwrap_or(from_date).to_string();
+                let closed: BTreeSet<Assignment> = std::mem::take(assignments)
+                    .into_iter()
+                    .filter(|a| a.0 != from)
+                    .map(|(start, end, unit, position)| {
+                        let running = end.as_deref().is_none_or(|e| e >= from);
+                        if running && start.as_str() < from {
+                            (start, Some(until.clone()), unit, position)
+                        } else {
+                            (start, end, unit, position)
+                        }
+                    })
+                    .collect();
+                *assignments = closed;
+                assignments.insert((
+                    from.to_owned(),
+                    None,
+                    text(entry, "unit_id").unwrap_or_default().to_owned(),
+                    text(entry, "position").unwrap_or_default().to_owned(),
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
 impl Store {
     /// The first input of pay that is not what the audit chain recorded.
     pub(crate) async fn pay_inputs_problem(&self, tenant_id: &str) -> Result<Option<String>> {
@@ -241,50 +289,7 @@ impl Store {
             let replay = history
                 .entry(nip.clone())
                 .or_insert_with(|| Some(BTreeSet::new()));
-            // An officer who left: their open assignment ends on the day recorded.
-            if let (Some(Some(until)), Some(assignments)) =
-                (recorded(&entry, "assigned_until"), replay.as_mut())
-            {
-                *assignments = std::mem::take(assignments)
-                    .into_iter()
-                    .map(|(start, end, unit, position)| match end {
-                        None if start.as_str() <= until => {
-                            (start, Some(until.to_owned()), unit, position)
-                        }
-                        _ => (start, end, unit, position),
-                    })
-                    .collect();
-            }
-            match recorded(&entry, "assigned_from") {
-                // Written before entries carried the assignment: not replayed.
-                None => *replay = None,
-                Some(None) => {}
-                Some(Some(from)) => {
-                    if let Some(assignments) = replay {
-                        let from_date = parse_date(from)?;
-                        let until = from_date.previous_day().unwrap_or(from_date).to_string();
-                        let closed: BTreeSet<Assignment> = std::mem::take(assignments)
-                            .into_iter()
-                            .filter(|a| a.0 != from)
-                            .map(|(start, end, unit, position)| {
-                                let running = end.as_deref().is_none_or(|e| e >= from);
-                                if running && start.as_str() < from {
-                                    (start, Some(until.clone()), unit, position)
-                                } else {
-                                    (start, end, unit, position)
-                                }
-                            })
-                            .collect();
-                        *assignments = closed;
-                        assignments.insert((
-                            from.to_owned(),
-                            None,
-                            text(&entry, "unit_id").unwrap_or_default().to_owned(),
-                            text(&entry, "position").unwrap_or_default().to_owned(),
-                        ));
-                    }
-                }
-            }
+            replay_officer_entry(replay, &entry)?;
             last.insert(nip, entry);
         }
         let rows = sqlx::query(

@@ -718,6 +718,21 @@ async fn load(
         let innovation = innovation_from_row(row)?;
         by_id.insert(innovation.innovation_id, innovation);
     }
+    load_units(&mut *conn, tenant_id, only, filter, &mut by_id).await?;
+    load_partners(&mut *conn, tenant_id, only, filter, &mut by_id).await?;
+    load_evidence(&mut *conn, tenant_id, only, filter, &mut by_id).await?;
+    load_steps(&mut *conn, tenant_id, only, filter, &mut by_id).await?;
+    Ok(by_id.into_values().rev().collect())
+}
+
+/// Adds each innovation's adopting units, those with a start first, by start.
+async fn load_units(
+    conn: &mut AnyConnection,
+    tenant_id: &str,
+    only: Option<i64>,
+    filter: &str,
+    by_id: &mut BTreeMap<i64, StoredInnovation>,
+) -> Result<(), StoreError> {
     let rows = fetch(
         &mut *conn,
         &format!(
@@ -738,6 +753,17 @@ async fn load(
             });
         }
     }
+    Ok(())
+}
+
+/// Adds each innovation's partners, in the order they were entered.
+async fn load_partners(
+    conn: &mut AnyConnection,
+    tenant_id: &str,
+    only: Option<i64>,
+    filter: &str,
+    by_id: &mut BTreeMap<i64, StoredInnovation>,
+) -> Result<(), StoreError> {
     let rows = fetch(
         &mut *conn,
         &format!(
@@ -760,6 +786,17 @@ async fn load(
             });
         }
     }
+    Ok(())
+}
+
+/// Adds each innovation's evidence files (without their bytes), in order.
+async fn load_evidence(
+    conn: &mut AnyConnection,
+    tenant_id: &str,
+    only: Option<i64>,
+    filter: &str,
+    by_id: &mut BTreeMap<i64, StoredInnovation>,
+) -> Result<(), StoreError> {
     let rows = fetch(
         &mut *conn,
         &format!(
@@ -780,6 +817,17 @@ async fn load(
             });
         }
     }
+    Ok(())
+}
+
+/// Adds each innovation's stage steps, in order.
+async fn load_steps(
+    conn: &mut AnyConnection,
+    tenant_id: &str,
+    only: Option<i64>,
+    filter: &str,
+    by_id: &mut BTreeMap<i64, StoredInnovation>,
+) -> Result<(), StoreError> {
     let rows = fetch(
         &mut *conn,
         &format!(
@@ -799,7 +847,7 @@ async fn load(
             });
         }
     }
-    Ok(by_id.into_values().rev().collect())
+    Ok(())
 }
 
 async fn fetch(

@@ -4,7 +4,7 @@
 //! the key is recorded in the transaction that records the item, so a retry after a
 //! dropped connection finds it and changes nothing.
 
-use sqlx::Row;
+use sqlx::{AnyConnection, Row};
 use suara_domain::musrena::forum::Group;
 use suara_domain::musrena::proposal::Proposal;
 use time::{Date, OffsetDateTime};
@@ -112,25 +112,7 @@ impl Store {
                 ("proposal", code)
             }
             OfflineItem::Votes { code, group, count } => {
-                let row = sqlx::query(
-                    "SELECT stage FROM musrena_proposals
-                     WHERE tenant_id = $1 AND code = $2 AND forum_id = $3",
-                )
-                .bind(tenant_id)
-                .bind(code)
-                .bind(forum_id)
-                .fetch_optional(&mut *tx)
-                .await?
-                .ok_or_else(|| MusrenaError::NoSuchProposal(code.to_string()))?;
-                let stage: String = row.try_get("stage")?;
-                let stage = suara_domain::musrena::lifecycle::Stage::from_code(&stage)
-                    .ok_or_else(|| corrupt(format!("stage '{stage}'")))?;
-                if stage.is_final() {
-                    return Err(suara_domain::musrena::lifecycle::TransitionError::Final(
-                        stage.code(),
-                    )
-                    .into());
-                }
+                check_votable(&mut tx, tenant_id, forum_id, code).await?;
                 let count = i64::from(count.min(MAX_ASSISTED_VOTES));
                 sqlx::query(
                     "UPDATE musrena_proposals SET votes = votes + $3 WHERE tenant_id = $1 AND code = $2",
@@ -218,4 +200,30 @@ impl Store {
         votes.sort();
         Ok(votes)
     }
+}
+
+/// Refuses votes for a proposal that is not one of the forum's or whose stage is final.
+async fn check_votable(
+    conn: &mut AnyConnection,
+    tenant_id: &str,
+    forum_id: &str,
+    code: &str,
+) -> Result<(), MusrenaError> {
+    let row = sqlx::query(
+        "SELECT stage FROM musrena_proposals
+         WHERE tenant_id = $1 AND code = $2 AND forum_id = $3",
+    )
+    .bind(tenant_id)
+    .bind(code)
+    .bind(forum_id)
+    .fetch_optional(&mut *conn)
+    .await?
+    .ok_or_else(|| MusrenaError::NoSuchProposal(code.to_string()))?;
+    let stage: String = row.try_get("stage")?;
+    let stage = suara_domain::musrena::lifecycle::Stage::from_code(&stage)
+        .ok_or_else(|| corrupt(format!("stage '{stage}'")))?;
+    if stage.is_final() {
+        return Err(suara_domain::musrena::lifecycle::TransitionError::Final(stage.code()).into());
+    }
+    Ok(())
 }

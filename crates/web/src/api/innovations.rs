@@ -11,9 +11,9 @@ use suara_domain::innovation::effect::Method;
 use utoipa::ToSchema;
 
 use super::query::ApiQuery;
+use super::responses::TenantProblems;
 use super::{schema, TenantQuery};
 use crate::error::ApiError;
-use crate::error::ProblemDetails;
 use crate::routes;
 use crate::state::AppState;
 
@@ -97,8 +97,7 @@ pub struct EffectBody {
 #[utoipa::path(get, path = routes::API_INNOVATIONS, tag = "innovation", params(TenantQuery),
     responses(
         (status = 200, description = "Innovations, newest first", body = Innovations),
-        (status = 400, description = "A query parameter repeated or malformed", body = ProblemDetails, content_type = "application/problem+json"),
-        (status = 422, description = "No such regency, or several are served here and none is named", body = ProblemDetails, content_type = "application/problem+json"),
+        TenantProblems,
     ))]
 pub async fn innovations(
     State(app): State<Arc<AppState>>,

@@ -11,8 +11,8 @@ use suara_domain::integrity::signed_head::SignedHead;
 use utoipa::{IntoParams, ToSchema};
 
 use super::query::ApiQuery;
+use super::responses::TenantProblems;
 use crate::error::ApiError;
-use crate::error::ProblemDetails;
 use crate::routes;
 use crate::state::AppState;
 
@@ -72,8 +72,7 @@ pub struct Heads {
 #[utoipa::path(get, path = routes::API_LOG_HEADS, tag = "transparency", params(HeadsQuery),
     responses(
         (status = 200, description = "A page of heads", body = Heads),
-        (status = 400, description = "limit out of range, or a query parameter repeated or malformed", body = ProblemDetails, content_type = "application/problem+json"),
-        (status = 422, description = "No such regency, or several are served here and none is named", body = ProblemDetails, content_type = "application/problem+json"),
+        TenantProblems,
     ))]
 pub async fn heads(
     State(app): State<Arc<AppState>>,
@@ -130,8 +129,7 @@ pub struct Consistency {
 #[utoipa::path(get, path = routes::API_LOG_CONSISTENCY, tag = "transparency", params(ConsistencyQuery),
     responses(
         (status = 200, description = "The proof", body = Consistency),
-        (status = 400, description = "Sizes missing or not 1 ≤ from ≤ to ≤ the latest signed size", body = ProblemDetails, content_type = "application/problem+json"),
-        (status = 422, description = "No such regency, or several are served here and none is named", body = ProblemDetails, content_type = "application/problem+json"),
+        TenantProblems,
     ))]
 pub async fn consistency(
     State(app): State<Arc<AppState>>,

@@ -6,6 +6,7 @@ pub mod log;
 pub mod musrena;
 pub mod query;
 pub mod receipts;
+pub mod responses;
 pub mod schema;
 
 use std::sync::Arc;
@@ -22,6 +23,7 @@ use time::OffsetDateTime;
 use utoipa::{IntoParams, ToSchema};
 
 use self::query::ApiQuery;
+use self::responses::TenantProblems;
 use crate::error::ApiError;
 use crate::error::ProblemDetails;
 use crate::routes;
@@ -108,8 +110,7 @@ pub struct UnitBody {
 /// Service units of a regency.
 #[utoipa::path(get, path = routes::API_UNITS, tag = "survey", params(TenantQuery), responses(
     (status = 200, description = "Units, parents first", body = Units),
-    (status = 400, description = "A query parameter repeated or malformed", body = ProblemDetails, content_type = "application/problem+json"),
-    (status = 422, description = "No such regency, or several are served here and none is named", body = ProblemDetails, content_type = "application/problem+json"),
+    TenantProblems,
 ))]
 pub async fn units(
     State(app): State<Arc<AppState>>,
@@ -193,9 +194,8 @@ pub struct UnitIkmBody {
     params(("unit" = String, Path, description = "Unit code"), IkmQuery),
     responses(
         (status = 200, description = "The result; ikm and grade are null without responses, grade also below the survey's sample (provisional)", body = UnitIkmBody),
-        (status = 400, description = "Bad period or weighting, or a query parameter repeated", body = ProblemDetails, content_type = "application/problem+json"),
         (status = 404, description = "No such unit", body = ProblemDetails, content_type = "application/problem+json"),
-        (status = 422, description = "No such regency, or several are served here and none is named", body = ProblemDetails, content_type = "application/problem+json"),
+        TenantProblems,
     ))]
 pub async fn unit_ikm(
     State(app): State<Arc<AppState>>,

@@ -20,9 +20,9 @@ use suara_store::{ProposalFilter, StoredProposal};
 use utoipa::{IntoParams, ToSchema};
 
 use super::query::ApiQuery;
+use super::responses::TenantProblems;
 use super::schema;
 use crate::error::ApiError;
-use crate::error::ProblemDetails;
 use crate::routes;
 use crate::state::AppState;
 
@@ -248,8 +248,7 @@ async fn district_names(
 #[utoipa::path(get, path = routes::API_MUSRENA_PROPOSALS, tag = "musrena", params(ProposalsQuery),
     responses(
         (status = 200, description = "A page of proposals", body = ProposalsPage),
-        (status = 400, description = "A filter or page that is not one of the allowed values (the detail names it)", body = ProblemDetails, content_type = "application/problem+json"),
-        (status = 422, description = "No such regency, or several are served here and none is named", body = ProblemDetails, content_type = "application/problem+json"),
+        TenantProblems,
     ))]
 pub async fn proposals(
     State(app): State<Arc<AppState>>,
@@ -315,8 +314,7 @@ pub async fn proposals(
 #[utoipa::path(get, path = routes::API_MUSRENA_GEOJSON, tag = "musrena", params(ProposalsQuery),
     responses(
         (status = 200, description = "A FeatureCollection", body = Object, content_type = "application/geo+json"),
-        (status = 400, description = "A filter that is not one of the allowed values", body = ProblemDetails, content_type = "application/problem+json"),
-        (status = 422, description = "No such regency, or several are served here and none is named", body = ProblemDetails, content_type = "application/problem+json"),
+        TenantProblems,
     ))]
 pub async fn proposals_geojson(
     State(app): State<Arc<AppState>>,

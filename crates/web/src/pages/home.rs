@@ -5,8 +5,9 @@ use std::collections::HashMap;
 use axum::extract::Query;
 use axum::http::StatusCode;
 use axum::response::Response;
-use maud::html;
+use maud::{html, Markup};
 use serde::Deserialize;
+use suara_domain::integrity::chain::Digest32;
 use suara_domain::period::Period;
 use suara_domain::skm::Weighting;
 use time::OffsetDateTime;
@@ -17,6 +18,7 @@ use super::{layout, page};
 use crate::routes;
 use suara_app::i18n::catalogue as T;
 use suara_app::i18n::grade_label;
+use suara_app::i18n::Lang;
 
 #[derive(Deserialize, Default)]
 pub struct HomeQuery {
@@ -51,21 +53,7 @@ pub async fn show(cx: PageCx, Query(query): Query<HomeQuery>) -> Result<Response
         .into_iter()
         .collect();
     // The chain head now and at the end of each of the previous six local days.
-    let now = OffsetDateTime::now_utc();
-    let today = now.to_offset(tenant.offset()).date();
-    let mut instants = vec![now];
-    let mut days = vec![None];
-    for back in 0..6 {
-        let Some(day) = today.checked_sub(time::Duration::days(back)) else {
-            break;
-        };
-        instants.push(
-            day.midnight()
-                .assume_offset(tenant.offset())
-                .to_offset(time::UtcOffset::UTC),
-        );
-        days.push(day.previous_day());
-    }
+    let (instants, days) = chain_instants(OffsetDateTime::now_utc(), tenant.offset());
     let heads = app
         .store
         .chain_heads_at(&tenant.tenant_id, &instants)
@@ -116,6 +104,41 @@ pub async fn show(cx: PageCx, Query(query): Query<HomeQuery>) -> Result<Response
     };
     let content = html! {
         (content)
+        (links_section(lang))
+        (chain_section(lang, &days, &heads))
+    };
+    Ok(page(
+        StatusCode::OK,
+        layout(lang, t.home_title, here, content),
+    ))
+}
+
+/// The instants to read the chain head at: now, and the end of each of the previous six
+/// local days; with those days (none for now).
+fn chain_instants(
+    now: OffsetDateTime,
+    offset: time::UtcOffset,
+) -> (Vec<OffsetDateTime>, Vec<Option<time::Date>>) {
+    let today = now.to_offset(offset).date();
+    let mut instants = vec![now];
+    let mut days = vec![None];
+    for back in 0..6 {
+        let Some(day) = today.checked_sub(time::Duration::days(back)) else {
+            break;
+        };
+        instants.push(
+            day.midnight()
+                .assume_offset(offset)
+                .to_offset(time::UtcOffset::UTC),
+        );
+        days.push(day.previous_day());
+    }
+    (instants, days)
+}
+
+/// Links to every unit's IKM in the open, to Musrena Keren and to the innovations.
+fn links_section(lang: Lang) -> Markup {
+    html! {
         p { a href={ (routes::TRANSPARENCY) "?lang=" (lang.code()) } { (lang.t(T::IN_THE_OPEN_EVERY_UNIT_S_IKM)) } }
         h2 { "Musrena Keren" }
         p {
@@ -129,12 +152,23 @@ pub async fn show(cx: PageCx, Query(query): Query<HomeQuery>) -> Result<Response
             (lang.t(T::INNOVATIONS_HOME_LEAD)) " "
             a href={ (routes::INNOVATIONS) "?lang=" (lang.code()) } { (lang.t(T::SEE_THE_INNOVATIONS)) }
         }
+    }
+}
+
+/// The integrity chain's head now and at the end of each of the previous six days.
+fn chain_section(
+    lang: Lang,
+    days: &[Option<time::Date>],
+    heads: &[Option<(u64, Digest32)>],
+) -> Markup {
+    let t = lang.texts();
+    html! {
         h2 #integritas { (t.chain_heading) }
         p { (t.chain_intro) }
         table.data.chain {
             thead { tr { th scope="col" { (t.chain_day) } th.num scope="col" { (t.chain_links) } th scope="col" { (t.chain_head) } } }
             tbody {
-                @for (day, head) in days.iter().zip(&heads) {
+                @for (day, head) in days.iter().zip(heads) {
                     tr {
                         th scope="row" { @if let Some(day) = day { (lang.date(*day)) } @else { (t.chain_now) } }
                         td.num { (head.map_or(0, |h| h.0)) }
@@ -143,9 +177,5 @@ pub async fn show(cx: PageCx, Query(query): Query<HomeQuery>) -> Result<Response
                 }
             }
         }
-    };
-    Ok(page(
-        StatusCode::OK,
-        layout(lang, t.home_title, here, content),
-    ))
+    }
 }

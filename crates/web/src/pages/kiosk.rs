@@ -10,15 +10,15 @@ use axum::extract::rejection::BytesRejection;
 use axum::extract::{OriginalUri, Path, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use maud::{html, Markup};
 use suara_domain::survey::ResponseDraft;
 use suara_store::Kiosk;
 
 use super::context::PageCx;
 use super::failure::{Missing, PageError};
-use super::survey::{self, Mode, SurveyForm, KIOSK_IDLE_SECONDS, KIOSK_THANKS_SECONDS};
+use super::survey::{self, Mode, SurveyForm};
 use super::{message_page, page, LangQuery};
 use crate::api::query::ApiQuery;
+use crate::api::responses::ResponseProblems;
 use crate::auth::{cookie, KIOSK_COOKIE};
 use crate::error::ApiError;
 use crate::error::ProblemDetails;
@@ -32,10 +32,6 @@ use suara_app::i18n::Lang;
 const KIOSK_CSP: &str =
     "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; \
      img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
-
-pub fn kiosk_href(point_id: &str, lang: Lang) -> String {
-    format!("{}?lang={}", crate::routes::kiosk(point_id), lang.code())
-}
 
 /// The kiosk this browser is registered as, if it is the one for `point_id`.
 async fn this_kiosk(
@@ -102,13 +98,8 @@ pub async fn form(
     security(("kiosk" = [])),
     responses(
         (status = 201, description = "Stored (or replayed)", body = crate::submit::ReceiptBody),
-        (status = 400, description = "The body is not a JSON object", body = ProblemDetails, content_type = "application/problem+json"),
         (status = 403, description = "This device is not the point's kiosk", body = ProblemDetails, content_type = "application/problem+json"),
-        (status = 409, description = "The idempotency key was used for a different response", body = ProblemDetails, content_type = "application/problem+json"),
-        (status = 413, description = "The body is too large", body = ProblemDetails, content_type = "application/problem+json"),
-        (status = 415, description = "Unsupported content type", body = ProblemDetails, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields; each is named in fields", body = ProblemDetails, content_type = "application/problem+json"),
-        (status = 429, description = "Too many responses at once", body = ProblemDetails, content_type = "application/problem+json"),
+        ResponseProblems,
     ))]
 pub async fn submit(
     State(app): State<Arc<AppState>>,
@@ -150,61 +141,4 @@ fn is_form(headers: &HeaderMap) -> bool {
             v.to_ascii_lowercase()
                 .starts_with("application/x-www-form-urlencoded")
         })
-}
-
-/// The four faces, defined once per page and drawn by [`face`]: from a frown in red to a
-/// broad smile in green. The words next to them carry the meaning; the faces only help.
-pub fn faces() -> Markup {
-    const MOUTHS: [&str; 4] = [
-        "M15 33 Q24 25 33 33",
-        "M16 32 Q24 28 32 32",
-        "M16 30 Q24 35 32 30",
-        "M14 28 Q24 40 34 28",
-    ];
-    html! {
-        svg.defs aria-hidden="true" focusable="false" width="0" height="0" {
-            @for (i, mouth) in MOUTHS.iter().enumerate() {
-                symbol id={ "face-" (i + 1) } viewBox="0 0 48 48" {
-                    circle cx="24" cy="24" r="21" fill="currentColor" {}
-                    circle cx="17" cy="19" r="3" fill="#fff" {}
-                    circle cx="31" cy="19" r="3" fill="#fff" {}
-                    path d=(mouth) fill="none" stroke="#fff" stroke-width="3.5" stroke-linecap="round" {}
-                }
-            }
-        }
-    }
-}
-
-pub fn face(value: usize) -> Markup {
-    html! {
-        svg class={ "face face-" (value) } aria-hidden="true" focusable="false" viewBox="0 0 48 48" {
-            use href={ "#face-" (value) } {}
-        }
-    }
-}
-
-/// What follows the form on a kiosk: the thank-you panel the script shows, the queue's
-/// state, and a full-screen switch; texts for the script ride on `data-` attributes.
-pub fn after_form(lang: Lang) -> Markup {
-    html! {
-        div #kiosk
-            data-waiting=(lang.t(T::N_ANSWERS_SAVED_ON_THIS_TABLET_WAITING))
-            data-idle-seconds="90"
-            data-thanks-seconds=(KIOSK_THANKS_SECONDS)
-        {
-            div #kiosk-thanks .thanks role="status" tabindex="-1" hidden {
-                h2 { (lang.t(T::THANK_YOU)) }
-                p { (lang.t(T::WE_HAVE_YOUR_ANSWERS_THEY_HELP_IMPROVE)) }
-                p #kiosk-thanks-queued hidden {
-                    (lang.t(T::THE_CONNECTION_IS_DOWN_YOUR_ANSWERS_ARE))
-                }
-                button #kiosk-again .send type="button" { (lang.t(T::START_AGAIN)) }
-            }
-            p #kiosk-queue .muted aria-live="polite" {}
-            button #kiosk-fullscreen type="button" hidden { (lang.t(T::FULL_SCREEN)) }
-            noscript {
-                p.muted { (lang.fill(T::KIOSK_STARTS_OVER, &[&(KIOSK_IDLE_SECONDS / 60)])) }
-            }
-        }
-    }
 }

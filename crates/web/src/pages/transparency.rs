@@ -12,7 +12,7 @@ use suara_domain::integrity::signed_head::SignedHead;
 use suara_domain::period::{Month, Period};
 use suara_domain::skm::precision::Precision;
 use suara_domain::skm::{Tally, Weighting};
-use suara_store::{ScopeKind, StoredPlan};
+use suara_store::{ScopeKind, StoredPlan, Unit};
 use time::OffsetDateTime;
 
 use super::context::PageCx;
@@ -84,6 +84,32 @@ pub async fn show(cx: PageCx) -> Result<Response, PageError> {
         h1 { (title) }
         p.lead { (tenant.name) ". " (lang.t(T::THE_PUBLIC_SATISFACTION_INDEX_IKM_OF_EVERY)) }
         h2 { (lang.t(T::IKM_PER_UNIT)) " " (now.year()) }
+        (ikm_per_unit(lang, &rated, &year, &precision, &months, &monthly))
+        (follow_up_plans(lang, &plans, &names))
+        (integrity(lang, signed, previous, &public_key, head))
+        h2 #tanda-terima { (lang.t(T::CHECK_YOUR_RATING)) }
+        form method="get" action=(routes::RECEIPT_LOOKUP) {
+            input type="hidden" name="lang" value=(lang.code());
+            label for="nomor" { (lang.t(T::RECEIPT_NUMBER_SKM)) }
+            input #nomor name="nomor" autocomplete="off" spellcheck="false";
+            " "
+            button type="submit" { (lang.t(T::CHECK)) }
+        }
+    };
+    Ok(page(StatusCode::OK, layout(lang, title, here, content)))
+}
+
+/// Every rated unit's IKM so far this year, with its grade, how sure it is and the last
+/// three months.
+fn ikm_per_unit(
+    lang: Lang,
+    rated: &[&Unit],
+    year: &HashMap<String, Tally>,
+    precision: &HashMap<String, Precision>,
+    months: &[Month],
+    monthly: &[HashMap<String, Tally>],
+) -> Markup {
+    html! {
         @if rated.is_empty() {
             p { (lang.t(T::NO_RESPONSES_THIS_YEAR_YET)) }
         } @else {
@@ -96,9 +122,9 @@ pub async fn show(cx: PageCx) -> Result<Response, PageError> {
                     th.num scope="col" { (lang.t(T::MARGIN_OF_ERROR_95)) }
                     th.num scope="col" { (lang.t(T::RESPONSES)) }
                     th.num scope="col" { (lang.t(T::FROM_KIOSKS_AND_TICKETS)) }
-                    @for m in &months { th.num scope="col" { (lang.month(*m)) } }
+                    @for m in months { th.num scope="col" { (lang.month(*m)) } }
                 } }
-                tbody { @for u in &rated {
+                tbody { @for u in rated {
                     @let sure = precision.get(&u.unit_id);
                     @let score = year.get(&u.unit_id).and_then(|t| t.score(Weighting::Exact));
                     tr {
@@ -112,24 +138,13 @@ pub async fn show(cx: PageCx) -> Result<Response, PageError> {
                         td.num { @match sure.and_then(|p| p.margin) { Some(m) => { "± " (lang.decimal(m)) } None => { "–" } } }
                         td.num { (sure.map_or(0, |p| p.responses)) }
                         td.num { @match sure.and_then(|p| p.onsite_percent) { Some(p) => { (p) " %" } None => { "–" } } }
-                        @for month in &monthly { td.num { (ikm_text(lang, month.get(&u.unit_id))) } }
+                        @for month in monthly { td.num { (ikm_text(lang, month.get(&u.unit_id))) } }
                     }
                 } }
             }
             p { small { (lang.t(T::HOW_SURE_THE_IKM_IS)) } }
         }
-        (follow_up_plans(lang, &plans, &names))
-        (integrity(lang, signed, previous, &public_key, head))
-        h2 #tanda-terima { (lang.t(T::CHECK_YOUR_RATING)) }
-        form method="get" action=(routes::RECEIPT_LOOKUP) {
-            input type="hidden" name="lang" value=(lang.code());
-            label for="nomor" { (lang.t(T::RECEIPT_NUMBER_SKM)) }
-            input #nomor name="nomor" autocomplete="off" spellcheck="false";
-            " "
-            button type="submit" { (lang.t(T::CHECK)) }
-        }
-    };
-    Ok(page(StatusCode::OK, layout(lang, title, here, content)))
+    }
 }
 
 /// The follow-up plans units have published, with how far each has come.

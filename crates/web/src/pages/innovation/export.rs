@@ -10,6 +10,7 @@ use axum::response::Response;
 use serde::Deserialize;
 use suara_app::innovation::index::{index_file, IndexError};
 
+use crate::api::responses::SheetDownload;
 use crate::pages::context::StaffCx;
 use crate::pages::failure::PageError;
 use crate::pages::{download, SheetFormat};
@@ -24,14 +25,7 @@ pub struct ExportQuery {
 #[utoipa::path(get, path = routes::INNOVATION_INDEX, tag = "innovation",
     params(("format" = Option<String>, Query, description = "xlsx (the default) or csv")),
     security(("session" = [])),
-    responses(
-        (status = 200, description = "The spreadsheet, as a download", content(
-            (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-            (String = "text/csv"),
-        )),
-        (status = 303, description = "Not signed in: on to the sign-in page, which comes back here"),
-        (status = 400, description = "A parameter that is not one of the allowed values (a staff page says which)", body = String, content_type = "text/html"),
-    ))]
+    responses(SheetDownload))]
 pub async fn export(cx: StaffCx, Query(query): Query<ExportQuery>) -> Result<Response, PageError> {
     let format = SheetFormat::from_query(query.format.as_deref())?;
     let bytes = index_file(

@@ -261,7 +261,6 @@ pub fn steps(lang: Lang, run: &Figures, nip: &str, published: u64) -> Markup {
     let input = &officer.input;
     let policy = &run.policy;
     let score_text = e.score.map_or("–".to_string(), |s| lang.decimal(s));
-    let counted = input.officer.map_or(0, |o| o.responses);
     // The score the rule was applied to: the upper end under the evidence rule.
     let ruled = match e.evidence {
         Evidence::Bounded { upper, .. } => lang.decimal(upper),
@@ -274,47 +273,8 @@ pub fn steps(lang: Lang, run: &Figures, nip: &str, published: u64) -> Markup {
                 @if let Some((days, of)) = e.part { " × " (days) "/" (of) } }
         }
         ol.steps {
-            li {
-                h2 { (lang.t(T::RESPONSES_COUNTED)) }
-                @match input.officer {
-                    Some(o) if input.public_facing => {
-                        p { (o.responses) " " (lang.t(T::RESPONSES_THAT_COUNT_FOR_TPP_NAMED_YOU)) strong { (lang.decimal(o.ikm)) } "." }
-                    }
-                    _ if !input.public_facing => {
-                        p { (lang.t(T::YOUR_POSITION_DOES_NOT_SERVE_THE_PUBLIC)) }
-                    }
-                    _ => { p { (lang.t(T::NO_RESPONSE_THAT_COUNTS_FOR_TPP_NAMED)) } }
-                }
-                @if published > counted && input.public_facing {
-                    p { (lang.t(T::IN_THE_PUBLISHED_SKM)) strong { (published) } (lang.t(T::RESPONSES_NAMED_YOU)) (published - counted) (lang.t(T::OF_THEM_DO_NOT_DECIDE_TPP_SEE)) }
-                }
-                @match (input.unit, officer.score_unit_id.as_deref()) {
-                    (unit, _) if !input.led_units.is_empty() => {
-                        p { (lang.fill(T::JUDGED_ON_UNITS_LED, &[&input.led_units.len()]))
-                            @if let Some(u) = unit { (u.responses) " " (lang.t(T::RESPONSES_IKM)) strong { (lang.decimal(u.ikm)) } "." }
-                            @else { "0 " (lang.t(T::RESPONSES_2)) "." } }
-                    }
-                    (Some(u), Some(unit_id)) => {
-                        p { (lang.t(T::UNIT)) (run.unit_names.get(unit_id).map_or(unit_id, String::as_str)) ": " (u.responses) " " (lang.t(T::RESPONSES_IKM)) strong { (lang.decimal(u.ikm)) } "."
-                            @if unit_id != input.unit_id { " " (lang.t(T::YOUR_OWN_UNIT_HAD_NONE_THE_UNIT)) } }
-                    }
-                    _ => { p { (lang.t(T::YOUR_UNIT_HAD_NO_RESPONSES_THAT_COUNT)) } }
-                }
-                p.muted { (lang.t(T::WHAT_COUNTS_FOR_TPP)) (trust_text(lang, policy.min_trust)) (lang.t(T::RESPONSES_HELD_IN_QUARANTINE_OR_SET_ASIDE)) }
-            }
-            li {
-                h2 { (lang.t(T::YOUR_SCORE)) }
-                @match e.basis {
-                    ScoreBasis::Blended { officer: o, unit: u, k } => {
-                        p { (lang.t(T::A_FEW_RESPONSES_MUST_NOT_DECIDE_ALONE)) (k) (lang.t(T::RESPONSES_3)) }
-                        p { code { "(n·IKM" sub { "pegawai" } " + k·IKM" sub { "unit" } ") / (n + k) = (" (o.responses) "·" (lang.decimal(o.ikm)) " + " (k) "·" (lang.decimal(u.ikm)) ") / (" (o.responses) " + " (k) ") = " strong { (score_text) } } }
-                        p.muted { (lang.t(T::ROUNDED_TO)) (SCORE_PLACES) (lang.t(T::DECIMALS)) }
-                    }
-                    ScoreBasis::OfficerOnly { officer: o } => { p { (lang.t(T::YOUR_OWN_SCORE)) strong { (lang.decimal(o.ikm)) } } }
-                    ScoreBasis::UnitOnly { unit: u } => { p { (lang.t(T::THE_UNIT_S_SCORE)) strong { (lang.decimal(u.ikm)) } } }
-                    ScoreBasis::NoResponses => { p { (lang.t(T::NO_RESPONSES_THAT_COUNT_FOR_TPP_FOR)) } }
-                }
-            }
+            (responses_step(lang, run, officer, published))
+            (score_step(lang, e, &score_text))
             (evidence_step(lang, policy, run.month, &input.coverage, e))
             li {
                 h2 { (lang.t(T::THE_POLICY_S_RULE)) }
@@ -348,6 +308,61 @@ pub fn steps(lang: Lang, run: &Figures, nip: &str, published: u64) -> Markup {
                     p { code { (rp(e.base)) " × " (percent(lang, e.factor.paid)) " = " strong { (rp(e.amount)) } } }
                 }
                 p.muted { (lang.t(T::ROUNDED_DOWN_TO_WHOLE_RUPIAH_THIS_IS)) }
+            }
+        }
+    }
+}
+
+/// The step of the responses counted: the officer's own, the unit's, and what counts for pay.
+fn responses_step(lang: Lang, run: &Figures, officer: &RunOfficer, published: u64) -> Markup {
+    let input = &officer.input;
+    let counted = input.officer.map_or(0, |o| o.responses);
+    html! {
+        li {
+            h2 { (lang.t(T::RESPONSES_COUNTED)) }
+            @match input.officer {
+                Some(o) if input.public_facing => {
+                    p { (o.responses) " " (lang.t(T::RESPONSES_THAT_COUNT_FOR_TPP_NAMED_YOU)) strong { (lang.decimal(o.ikm)) } "." }
+                }
+                _ if !input.public_facing => {
+                    p { (lang.t(T::YOUR_POSITION_DOES_NOT_SERVE_THE_PUBLIC)) }
+                }
+                _ => { p { (lang.t(T::NO_RESPONSE_THAT_COUNTS_FOR_TPP_NAMED)) } }
+            }
+            @if published > counted && input.public_facing {
+                p { (lang.t(T::IN_THE_PUBLISHED_SKM)) strong { (published) } (lang.t(T::RESPONSES_NAMED_YOU)) (published - counted) (lang.t(T::OF_THEM_DO_NOT_DECIDE_TPP_SEE)) }
+            }
+            @match (input.unit, officer.score_unit_id.as_deref()) {
+                (unit, _) if !input.led_units.is_empty() => {
+                    p { (lang.fill(T::JUDGED_ON_UNITS_LED, &[&input.led_units.len()]))
+                        @if let Some(u) = unit { (u.responses) " " (lang.t(T::RESPONSES_IKM)) strong { (lang.decimal(u.ikm)) } "." }
+                        @else { "0 " (lang.t(T::RESPONSES_2)) "." } }
+                }
+                (Some(u), Some(unit_id)) => {
+                    p { (lang.t(T::UNIT)) (run.unit_names.get(unit_id).map_or(unit_id, String::as_str)) ": " (u.responses) " " (lang.t(T::RESPONSES_IKM)) strong { (lang.decimal(u.ikm)) } "."
+                        @if unit_id != input.unit_id { " " (lang.t(T::YOUR_OWN_UNIT_HAD_NONE_THE_UNIT)) } }
+                }
+                _ => { p { (lang.t(T::YOUR_UNIT_HAD_NO_RESPONSES_THAT_COUNT)) } }
+            }
+            p.muted { (lang.t(T::WHAT_COUNTS_FOR_TPP)) (trust_text(lang, run.policy.min_trust)) (lang.t(T::RESPONSES_HELD_IN_QUARANTINE_OR_SET_ASIDE)) }
+        }
+    }
+}
+
+/// The step of the score: blended with the unit's, the officer's own, or the unit's alone.
+fn score_step(lang: Lang, e: &Explanation, score_text: &str) -> Markup {
+    html! {
+        li {
+            h2 { (lang.t(T::YOUR_SCORE)) }
+            @match e.basis {
+                ScoreBasis::Blended { officer: o, unit: u, k } => {
+                    p { (lang.t(T::A_FEW_RESPONSES_MUST_NOT_DECIDE_ALONE)) (k) (lang.t(T::RESPONSES_3)) }
+                    p { code { "(n·IKM" sub { "pegawai" } " + k·IKM" sub { "unit" } ") / (n + k) = (" (o.responses) "·" (lang.decimal(o.ikm)) " + " (k) "·" (lang.decimal(u.ikm)) ") / (" (o.responses) " + " (k) ") = " strong { (score_text) } } }
+                    p.muted { (lang.t(T::ROUNDED_TO)) (SCORE_PLACES) (lang.t(T::DECIMALS)) }
+                }
+                ScoreBasis::OfficerOnly { officer: o } => { p { (lang.t(T::YOUR_OWN_SCORE)) strong { (lang.decimal(o.ikm)) } } }
+                ScoreBasis::UnitOnly { unit: u } => { p { (lang.t(T::THE_UNIT_S_SCORE)) strong { (lang.decimal(u.ikm)) } } }
+                ScoreBasis::NoResponses => { p { (lang.t(T::NO_RESPONSES_THAT_COUNT_FOR_TPP_FOR)) } }
             }
         }
     }

@@ -16,7 +16,7 @@ use super::{outcome, units_tree};
 use crate::auth::{cookie, set_cookie, KIOSK_COOKIE};
 use crate::pages::context::{CsrfForm, Look, StaffCx};
 use crate::pages::failure::PageError;
-use crate::pages::kiosk::kiosk_href;
+use crate::pages::survey::kiosk_href;
 use crate::routes::KIOSKS;
 use suara_app::credentials::{random_token, token_hash};
 use suara_app::i18n::catalogue as T;
@@ -156,32 +156,7 @@ fn render(look: Look, view: &KiosksView, notice: Option<&Notice>) -> (&'static s
             }
         }
         h2 { (lang.t(T::REGISTER_THIS_TABLET)) }
-        @if points.is_empty() {
-            p { (lang.t(T::YOUR_UNITS_HAVE_NO_SERVICE_POINTS_YET)) }
-        } @else {
-            form.account method="post" action=(look.action(KIOSKS)) {
-                (look.csrf())
-                input type="hidden" name="action" value="register";
-                p {
-                    label for="point" { (lang.t(T::SERVICE_POINT)) }
-                    select #point name="point" required {
-                        @for p in points.iter() { option value=(p.point.point_id) { (p.point.name) " — " (p.unit_name) } }
-                    }
-                }
-                p {
-                    label for="label" { (lang.t(T::KIOSK_NAME_E_G_COUNTER_1_TABLET)) }
-                    input #label name="label" required maxlength=(MAX_LABEL_CHARS) autocomplete="off";
-                }
-                p {
-                    label for="officer" { (lang.t(T::OFFICER_WHO_STAFFS_THIS_POINT_OPTIONAL)) }
-                    select #officer name="officer" {
-                        option value="" { (lang.t(T::NONE)) }
-                        @for o in officers.iter() { option value=(o.nip) { (o.name) " · NIP " (o.nip) } }
-                    }
-                }
-                button.primary type="submit" { (lang.t(T::REGISTER_AS_KIOSK_AND_SIGN_OUT)) }
-            }
-        }
+        (register_form(look, points, officers))
         h2 { (lang.t(T::REGISTERED_KIOSKS)) }
         @if kiosks.is_empty() {
             p.muted { (lang.t(T::NO_KIOSKS_YET)) }
@@ -224,6 +199,39 @@ fn render(look: Look, view: &KiosksView, notice: Option<&Notice>) -> (&'static s
         }
     };
     (title, content)
+}
+
+/// The form that registers this tablet as the kiosk of a service point (or why it cannot).
+fn register_form(look: Look, points: &[Point], officers: &[Officer]) -> Markup {
+    let lang = look.lang;
+    html! {
+        @if points.is_empty() {
+            p { (lang.t(T::YOUR_UNITS_HAVE_NO_SERVICE_POINTS_YET)) }
+        } @else {
+            form.account method="post" action=(look.action(KIOSKS)) {
+                (look.csrf())
+                input type="hidden" name="action" value="register";
+                p {
+                    label for="point" { (lang.t(T::SERVICE_POINT)) }
+                    select #point name="point" required {
+                        @for p in points.iter() { option value=(p.point.point_id) { (p.point.name) " — " (p.unit_name) } }
+                    }
+                }
+                p {
+                    label for="label" { (lang.t(T::KIOSK_NAME_E_G_COUNTER_1_TABLET)) }
+                    input #label name="label" required maxlength=(MAX_LABEL_CHARS) autocomplete="off";
+                }
+                p {
+                    label for="officer" { (lang.t(T::OFFICER_WHO_STAFFS_THIS_POINT_OPTIONAL)) }
+                    select #officer name="officer" {
+                        option value="" { (lang.t(T::NONE)) }
+                        @for o in officers.iter() { option value=(o.nip) { (o.name) " · NIP " (o.nip) } }
+                    }
+                }
+                button.primary type="submit" { (lang.t(T::REGISTER_AS_KIOSK_AND_SIGN_OUT)) }
+            }
+        }
+    }
 }
 
 pub async fn kiosks(cx: StaffCx, headers: HeaderMap) -> Result<Response, PageError> {

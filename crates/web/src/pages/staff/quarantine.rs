@@ -279,22 +279,8 @@ pub async fn decide(
         }
     };
     let reason = value("reason").unwrap_or_default();
-    let ids: Vec<i64> = if value("scope").as_deref() == Some("all") {
-        cx.app
-            .store
-            .held_responses(cx.tenant_id(), &filters.query(0, MAX_BULK))
-            .await?
-            .items
-            .iter()
-            .map(|h| h.response_id)
-            .collect()
-    } else {
-        pairs
-            .iter()
-            .filter(|(k, _)| k == "response")
-            .filter_map(|(_, v)| v.parse().ok())
-            .collect()
-    };
+    let all = value("scope").as_deref() == Some("all");
+    let ids = chosen_ids(&cx, &pairs, &filters, all).await?;
     if ids.is_empty() {
         return fail(
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -336,14 +322,7 @@ pub async fn decide(
         .await;
     match outcome {
         Ok(()) => {
-            let done = match (accept, lang) {
-                (true, Lang::Id) => format!("{} tanggapan diterima dan kini dihitung.", ids.len()),
-                (false, Lang::Id) => format!("{} tanggapan ditolak dan tidak dihitung.", ids.len()),
-                (true, Lang::En) => format!("{} responses accepted; they now count.", ids.len()),
-                (false, Lang::En) => {
-                    format!("{} responses rejected; they do not count.", ids.len())
-                }
-            };
+            let done = done_text(lang, accept, ids.len());
             respond(&cx, &filters, StatusCode::OK, Some(Ok(done))).await
         }
         Err(DecisionError::NoReason) => {
@@ -361,5 +340,42 @@ pub async fn decide(
             .await
         }
         Err(DecisionError::Store(e)) => Err(PageError::Store(e)),
+    }
+}
+
+/// The responses to decide: all that match the filters (at most [`MAX_BULK`]) when `all`,
+/// else those ticked.
+async fn chosen_ids(
+    cx: &StaffCx,
+    pairs: &[(String, String)],
+    filters: &Filters,
+    all: bool,
+) -> Result<Vec<i64>, PageError> {
+    if all {
+        Ok(cx
+            .app
+            .store
+            .held_responses(cx.tenant_id(), &filters.query(0, MAX_BULK))
+            .await?
+            .items
+            .iter()
+            .map(|h| h.response_id)
+            .collect())
+    } else {
+        Ok(pairs
+            .iter()
+            .filter(|(k, _)| k == "response")
+            .filter_map(|(_, v)| v.parse().ok())
+            .collect())
+    }
+}
+
+/// What deciding `count` responses did, in the user's language.
+fn done_text(lang: Lang, accept: bool, count: usize) -> String {
+    match (accept, lang) {
+        (true, Lang::Id) => format!("{count} tanggapan diterima dan kini dihitung."),
+        (false, Lang::Id) => format!("{count} tanggapan ditolak dan tidak dihitung."),
+        (true, Lang::En) => format!("{count} responses accepted; they now count."),
+        (false, Lang::En) => format!("{count} responses rejected; they do not count."),
     }
 }

@@ -204,45 +204,7 @@ pub async fn review(
     let (store, tenant_id) = (&cx.app.store, cx.tenant_id());
     let action = routes::unit_suggestions(&unit_id);
     if form.semua == "ya" {
-        let listed: Vec<&str> = form.daftar.split(',').filter(|k| !k.is_empty()).collect();
-        let count: usize = view
-            .queue
-            .unflagged()
-            .filter(|t| listed.contains(&t.key.as_str()))
-            .map(|t| t.response_ids.len())
-            .sum();
-        if count == 0 {
-            return Ok(back(&cx, &unit_id));
-        }
-        if !confirmed(form.confirm.as_deref()) {
-            let title = lang.fill(T::SHOW_N_SUGGESTIONS_AS_THEY_ARE, &[&count]);
-            return confirm::page(
-                &cx,
-                &Confirmation {
-                    title: &title,
-                    facts: vec![("Unit", html! { (view.unit.name) })],
-                    consequence: lang.t(T::A_REVIEW_CANNOT_BE_CHANGED),
-                    action: &action,
-                    fields: vec![
-                        ("semua".into(), "ya".into()),
-                        ("daftar".into(), form.daftar.clone()),
-                    ],
-                    yes: lang.t(T::YES_SHOW_THEM),
-                    cancel: cx.href(&action),
-                },
-            );
-        }
-        suggestions::show_unflagged(
-            store,
-            tenant_id,
-            &unit_id,
-            &view.queue,
-            Some(&listed),
-            cx.username(),
-            now,
-        )
-        .await?;
-        return Ok(back(&cx, &unit_id));
+        return show_all_unflagged(&cx, &unit_id, &view, &form, now).await;
     }
     // Another reviewer may have taken it meanwhile: the queue shows what is left.
     let Some(waiting) = view.queue.find(&form.kunci) else {
@@ -298,4 +260,56 @@ pub async fn review(
         Err(ReviewError::AddsWords(adds)) => refused(&adds),
         Err(ReviewError::Store(e)) => Err(e.into()),
     }
+}
+
+/// Shows together the listed waiting texts that nothing flags, after a confirmation page.
+async fn show_all_unflagged(
+    cx: &StaffCx,
+    unit_id: &str,
+    view: &SuggestionsView,
+    form: &ReviewForm,
+    now: OffsetDateTime,
+) -> Result<Response, PageError> {
+    let lang = cx.lang;
+    let (store, tenant_id) = (&cx.app.store, cx.tenant_id());
+    let action = routes::unit_suggestions(unit_id);
+    let listed: Vec<&str> = form.daftar.split(',').filter(|k| !k.is_empty()).collect();
+    let count: usize = view
+        .queue
+        .unflagged()
+        .filter(|t| listed.contains(&t.key.as_str()))
+        .map(|t| t.response_ids.len())
+        .sum();
+    if count == 0 {
+        return Ok(back(cx, unit_id));
+    }
+    if !confirmed(form.confirm.as_deref()) {
+        let title = lang.fill(T::SHOW_N_SUGGESTIONS_AS_THEY_ARE, &[&count]);
+        return confirm::page(
+            cx,
+            &Confirmation {
+                title: &title,
+                facts: vec![("Unit", html! { (view.unit.name) })],
+                consequence: lang.t(T::A_REVIEW_CANNOT_BE_CHANGED),
+                action: &action,
+                fields: vec![
+                    ("semua".into(), "ya".into()),
+                    ("daftar".into(), form.daftar.clone()),
+                ],
+                yes: lang.t(T::YES_SHOW_THEM),
+                cancel: cx.href(&action),
+            },
+        );
+    }
+    suggestions::show_unflagged(
+        store,
+        tenant_id,
+        unit_id,
+        &view.queue,
+        Some(&listed),
+        cx.username(),
+        now,
+    )
+    .await?;
+    Ok(back(cx, unit_id))
 }

@@ -63,8 +63,8 @@ pub(crate) fn render_form(
             }
         }
         p { (t.survey_intro) }
-        @if let Mode::Kiosk(_) = mode { (crate::pages::kiosk::faces()) }
-        form #survey method="post" action=(match mode { Mode::Page => crate::routes::API_RESPONSES.to_string(), Mode::Kiosk(k) => crate::pages::kiosk::kiosk_href(&k.point_id, lang) }) accept-charset="utf-8" {
+        @if let Mode::Kiosk(_) = mode { (super::kiosk_markup::faces()) }
+        form #survey method="post" action=(match mode { Mode::Page => crate::routes::API_RESPONSES.to_string(), Mode::Kiosk(k) => super::kiosk_markup::kiosk_href(&k.point_id, lang) }) accept-charset="utf-8" {
             input type="hidden" name="unit" value=(context.unit.unit_id);
             input type="hidden" name="lang" value=(lang.code());
             input type="hidden" name="idempotency_key" value=[values.idempotency_key.as_deref()];
@@ -99,36 +99,7 @@ pub(crate) fn render_form(
                     @if let Some(e) = error_for("f-service") { p.err { (problem_text(lang, e)) } }
                 }
             }
-            h2 #questions { (t.questions_heading) }
-            @for element in Element::ALL {
-                @let i = element.index();
-                @let name = format!("u{}", i + 1);
-                @let anchor = format!("q-{name}");
-                @let question = &t.questions[i];
-                @let chosen = values.answers()[i].as_deref().unwrap_or("");
-                @let error = error_for(&anchor);
-                fieldset.q #(anchor) aria-describedby=[error.map(|_| format!("{anchor}-err"))] {
-                    legend {
-                        span.qn { (i + 1) ". " }
-                        (question.text)
-                        span.el { " (" (i18n::element_name(lang, element)) ")" }
-                    }
-                    @if let Some(e) = error { p.err id={ (anchor) "-err" } { (problem_text(lang, e)) } }
-                    div.opts {
-                        @for (k, label) in question.options.iter().enumerate() {
-                            @let value = (k + 1).to_string();
-                            label.opt {
-                                input type="radio" name=(name) value=(value) required checked[chosen == value];
-                                @match mode {
-                                    Mode::Page => { span.score aria-hidden="true" { (value) } }
-                                    Mode::Kiosk(_) => { (crate::pages::kiosk::face(k + 1)) }
-                                }
-                                span { (label) }
-                            }
-                        }
-                    }
-                }
-            }
+            (questions(lang, values, errors, mode))
             fieldset.profile #f-profile {
                 legend { (t.profile_heading) }
                 p.hint { (t.profile_intro) }
@@ -147,9 +118,47 @@ pub(crate) fn render_form(
             }
             button.send type="submit" { (t.submit) }
         }
-        @if let Mode::Kiosk(_) = mode { (crate::pages::kiosk::after_form(lang)) }
+        @if let Mode::Kiosk(_) = mode { (super::kiosk_markup::after_form(lang)) }
     };
     mode.frame(lang, t.survey_title, here, content, KIOSK_IDLE_SECONDS)
+}
+
+/// The nine questions, one fieldset each, with the chosen answer and any problem marked.
+fn questions(lang: Lang, values: &SurveyForm, errors: &[FieldError], mode: Mode<'_>) -> Markup {
+    let t = lang.texts();
+    let error_for = |anchor: &str| errors.iter().find(|e| field_anchor(&e.field) == anchor);
+    html! {
+        h2 #questions { (t.questions_heading) }
+        @for element in Element::ALL {
+            @let i = element.index();
+            @let name = format!("u{}", i + 1);
+            @let anchor = format!("q-{name}");
+            @let question = &t.questions[i];
+            @let chosen = values.answers()[i].as_deref().unwrap_or("");
+            @let error = error_for(&anchor);
+            fieldset.q #(anchor) aria-describedby=[error.map(|_| format!("{anchor}-err"))] {
+                legend {
+                    span.qn { (i + 1) ". " }
+                    (question.text)
+                    span.el { " (" (i18n::element_name(lang, element)) ")" }
+                }
+                @if let Some(e) = error { p.err id={ (anchor) "-err" } { (problem_text(lang, e)) } }
+                div.opts {
+                    @for (k, label) in question.options.iter().enumerate() {
+                        @let value = (k + 1).to_string();
+                        label.opt {
+                            input type="radio" name=(name) value=(value) required checked[chosen == value];
+                            @match mode {
+                                Mode::Page => { span.score aria-hidden="true" { (value) } }
+                                Mode::Kiosk(_) => { (super::kiosk_markup::face(k + 1)) }
+                            }
+                            span { (label) }
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
 
 fn select_field<'a>(

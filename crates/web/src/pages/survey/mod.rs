@@ -1,9 +1,11 @@
 //! The public survey page: `GET /survei/{unit}` shows the questionnaire; the form posts to
 //! `POST /api/v1/responses` (`post`), which answers with the pages made here.
 
+mod kiosk_markup;
 mod markup;
 pub mod post;
 
+pub use kiosk_markup::kiosk_href;
 pub(crate) use markup::render_form;
 
 use axum::extract::{Path, Query};
@@ -145,7 +147,7 @@ impl<'a> Mode<'a> {
     fn start(self, unit_id: &str, lang: Lang) -> String {
         match self {
             Mode::Page => format!("{}?lang={}", crate::routes::survey(unit_id), lang.code()),
-            Mode::Kiosk(kiosk) => super::kiosk::kiosk_href(&kiosk.point_id, lang),
+            Mode::Kiosk(kiosk) => kiosk_href(&kiosk.point_id, lang),
         }
     }
 
@@ -162,7 +164,7 @@ impl<'a> Mode<'a> {
         match self {
             Mode::Page => layout(lang, title, here, content),
             Mode::Kiosk(kiosk) => {
-                let start = super::kiosk::kiosk_href(&kiosk.point_id, lang);
+                let start = kiosk_href(&kiosk.point_id, lang);
                 let chrome = super::Chrome::Kiosk {
                     refresh: (reload_after, &start),
                     refresh_without_script_only: reload_after > KIOSK_THANKS_SECONDS,

@@ -11,7 +11,8 @@ use axum::response::{IntoResponse, Response};
 use suara_domain::survey::ResponseDraft;
 
 use super::Mode;
-use crate::error::{ApiError, ProblemDetails};
+use crate::api::responses::ResponseProblems;
+use crate::error::ApiError;
 use crate::pages::message_page;
 use crate::routes;
 use crate::state::AppState;
@@ -28,12 +29,7 @@ use crate::submit::{cross_site, read_body, submit_json, ReceiptBody};
     request_body = ResponseDraft,
     responses(
         (status = 201, description = "Stored (or replayed)", body = ReceiptBody),
-        (status = 400, description = "The body is not a JSON object", body = ProblemDetails, content_type = "application/problem+json"),
-        (status = 409, description = "The idempotency key was used for a different response, or the ticket was used", body = ProblemDetails, content_type = "application/problem+json"),
-        (status = 413, description = "The body is too large", body = ProblemDetails, content_type = "application/problem+json"),
-        (status = 415, description = "Unsupported content type", body = ProblemDetails, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields; each is named in fields", body = ProblemDetails, content_type = "application/problem+json"),
-        (status = 429, description = "Too many responses from one place at once", body = ProblemDetails, content_type = "application/problem+json"),
+        ResponseProblems,
     ))]
 pub async fn post_response(
     State(app): State<Arc<AppState>>,

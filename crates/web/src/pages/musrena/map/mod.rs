@@ -117,31 +117,11 @@ fn render(lang: Lang, view: &MapView) -> Markup {
         .map(|v| view.measure.of(figures(v)))
         .collect();
     let shading = Shading::new(&values);
-    let district_name = |id: &str| {
-        view.districts
-            .iter()
-            .find(|(d, _)| d == id)
-            .map_or(id.to_string(), |(_, n)| n.clone())
-    };
     let projection = Projection::fit(
         view.villages
             .iter()
             .flat_map(|v| v.boundary.iter().flat_map(Boundary::points)),
     );
-    let href = |measure: Measure, year: Option<i32>| {
-        let mut pairs = vec![("lang", lang.code().to_string())];
-        if measure == Measure::Budget {
-            pairs.push(("ukuran", "anggaran".into()));
-        }
-        if let Some(y) = year {
-            pairs.push(("tahun", y.to_string()));
-        }
-        format!(
-            "{}?{}",
-            routes::MUSRENA_MAP,
-            serde_urlencoded::to_string(&pairs).unwrap_or_default()
-        )
-    };
     let measure_label = match view.measure {
         Measure::Proposals => lang.t(T::NUMBER_OF_PROPOSALS),
         Measure::Budget => lang.t(T::BUDGETED_RUPIAH),
@@ -149,21 +129,7 @@ fn render(lang: Lang, view: &MapView) -> Markup {
     html! {
         h1 { (lang.t(T::MAP_OF_PROPOSALS)) }
         p.lead { (lang.t(T::MAP_LEAD)) }
-        nav.choices aria-label=(lang.t(T::SHADE_BY)) {
-            (lang.t(T::SHADE_BY)) " "
-            @for (m, label) in [(Measure::Proposals, lang.t(T::NUMBER_OF_PROPOSALS)), (Measure::Budget, lang.t(T::BUDGETED_RUPIAH))] {
-                @if m == view.measure { strong aria-current="true" { (label) } } @else { a href=(href(m, view.year)) { (label) } }
-                " "
-            }
-        }
-        nav.choices aria-label=(lang.t(T::YEAR)) {
-            (lang.t(T::YEAR)) " "
-            @if view.year.is_none() { strong aria-current="true" { (lang.t(T::ALL_YEARS)) } } @else { a href=(href(view.measure, None)) { (lang.t(T::ALL_YEARS)) } }
-            @for y in &view.years {
-                " "
-                @if view.year == Some(*y) { strong aria-current="true" { (y) } } @else { a href=(href(view.measure, Some(*y))) { (y) } }
-            }
-        }
+        (choices(lang, view))
         @match &projection {
             None => p { (lang.t(T::NO_VILLAGE_BOUNDARIES_YET)) }
             Some(projection) => {
@@ -193,6 +159,56 @@ fn render(lang: Lang, view: &MapView) -> Markup {
             }
         }
         p { a href={ (routes::API_MUSRENA_GEOJSON) } { (lang.t(T::MAP_DATA_AS_GEOJSON)) } }
+        (villages_table(lang, view))
+    }
+}
+
+/// The choices of what to shade by and of the year, each a link to the map so drawn.
+fn choices(lang: Lang, view: &MapView) -> Markup {
+    let href = |measure: Measure, year: Option<i32>| {
+        let mut pairs = vec![("lang", lang.code().to_string())];
+        if measure == Measure::Budget {
+            pairs.push(("ukuran", "anggaran".into()));
+        }
+        if let Some(y) = year {
+            pairs.push(("tahun", y.to_string()));
+        }
+        format!(
+            "{}?{}",
+            routes::MUSRENA_MAP,
+            serde_urlencoded::to_string(&pairs).unwrap_or_default()
+        )
+    };
+    html! {
+        nav.choices aria-label=(lang.t(T::SHADE_BY)) {
+            (lang.t(T::SHADE_BY)) " "
+            @for (m, label) in [(Measure::Proposals, lang.t(T::NUMBER_OF_PROPOSALS)), (Measure::Budget, lang.t(T::BUDGETED_RUPIAH))] {
+                @if m == view.measure { strong aria-current="true" { (label) } } @else { a href=(href(m, view.year)) { (label) } }
+                " "
+            }
+        }
+        nav.choices aria-label=(lang.t(T::YEAR)) {
+            (lang.t(T::YEAR)) " "
+            @if view.year.is_none() { strong aria-current="true" { (lang.t(T::ALL_YEARS)) } } @else { a href=(href(view.measure, None)) { (lang.t(T::ALL_YEARS)) } }
+            @for y in &view.years {
+                " "
+                @if view.year == Some(*y) { strong aria-current="true" { (y) } } @else { a href=(href(view.measure, Some(*y))) { (y) } }
+            }
+        }
+    }
+}
+
+/// The villages with proposals as a table, for those who cannot see the map.
+fn villages_table(lang: Lang, view: &MapView) -> Markup {
+    let zero = VillageFigures::default();
+    let figures = |v: &Village| view.figures.get(&v.code).unwrap_or(&zero);
+    let district_name = |id: &str| {
+        view.districts
+            .iter()
+            .find(|(d, _)| d == id)
+            .map_or(id.to_string(), |(_, n)| n.clone())
+    };
+    html! {
         h2 { (lang.t(T::VILLAGES_AS_A_TABLE)) }
         @let without = view.villages.iter().filter(|v| figures(v).proposals == 0).count();
         @if without > 0 { p { (lang.fill(T::VILLAGES_WITHOUT_PROPOSALS, &[&without])) } }

@@ -14,6 +14,7 @@ use suara_store::{ProposalFilter, StoredProposal};
 
 use super::forum::ForumQuery;
 use super::{districts, forum_href, may_manage, Pairs};
+use crate::api::responses::SheetDownload;
 use crate::pages::context::StaffCx;
 use crate::pages::failure::{Missing, PageError};
 use crate::pages::musrena::public::{proposal_details, tracker_href};
@@ -39,6 +40,10 @@ pub async fn manage(
 
 /// The page, with a notice on top (saved, or what was refused) and the progress form as
 /// typed.
+///
+/// A circle by design: this page shows the forms of `merge` (split), `progress` and
+/// `recommend`, and each of their handlers shows this page again with its problems and what
+/// was typed (the error-summary pattern), so a page and its own forms import each other.
 pub(super) async fn manage_page(
     cx: &StaffCx,
     code: &str,
@@ -96,14 +101,7 @@ pub struct ExportQuery {
 #[utoipa::path(get, path = routes::MUSRENA_EXPORT, tag = "musrena",
     params(("format" = Option<String>, Query, description = "xlsx (the default) or csv")),
     security(("session" = [])),
-    responses(
-        (status = 200, description = "The spreadsheet, as a download", content(
-            (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-            (String = "text/csv"),
-        )),
-        (status = 303, description = "Not signed in: on to the sign-in page, which comes back here"),
-        (status = 400, description = "A parameter that is not one of the allowed values (a staff page says which)", body = String, content_type = "text/html"),
-    ))]
+    responses(SheetDownload))]
 pub async fn export(cx: StaffCx, Query(query): Query<ExportQuery>) -> Result<Response, PageError> {
     let proposals: Vec<StoredProposal> = cx
         .app

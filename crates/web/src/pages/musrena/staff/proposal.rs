@@ -10,7 +10,9 @@ use maud::html;
 use serde::Deserialize;
 use suara_domain::access::Permission;
 use suara_domain::musrena::forum::Group;
-use suara_domain::musrena::proposal::{check_rab, validate, ProposalDraft, Sector, MAX_PHOTOS};
+use suara_domain::musrena::proposal::{
+    check_rab, validate, PhotoType, ProposalDraft, RabType, Sector, MAX_PHOTOS,
+};
 use suara_domain::tpp::rupiah;
 use suara_store::MusrenaError;
 use time::OffsetDateTime;
@@ -172,53 +174,15 @@ pub async fn add_proposal(
     let d = districts(&cx).await?;
     managed_forum(&cx, &d, &forum_id).await?;
     let easy = field(&pairs, "mudah") == Some("1");
-    let text = |name: &str| field(&pairs, name).unwrap_or("").to_string();
-    let draft = ProposalDraft {
-        title: text("title"),
-        problem: text("problem"),
-        activity: text("activity"),
-        sector: text("sector"),
-        village: text("village"),
-        address: text("address"),
-        latitude: text("latitude"),
-        longitude: text("longitude"),
-        estimated_cost: text("estimated_cost"),
-        proposed_by: fields(&pairs, "proposed_by").map(str::to_string).collect(),
-        beneficiaries: Group::ALL
-            .iter()
-            .map(|g| (g.code().to_string(), text(&format!("b-{}", g.code()))))
-            .collect(),
-        sdgs: text("sdgs"),
-        activity_code: text("activity_code"),
-        volume: text("volume"),
-        issue: text("issue"),
-        cost_reason: text("cost_reason"),
-    };
+    let draft = typed_draft(&pairs);
     let mut problems: Vec<String> = Vec::new();
     // The cost of a catalogue activity is volume × unit price; planners alone may set
     // another, with the reason.
     if !draft.cost_reason.trim().is_empty() && !cx.staff.principal.may(Permission::DecidePlanning) {
         problems.push(lang.t(T::ONLY_PLANNERS_CHANGE_THE_COST).to_string());
     }
-    let mut checked_photos = Vec::new();
-    if photos.len() > MAX_PHOTOS {
-        problems.push(lang.t(T::AT_MOST_THREE_PHOTOS).to_string());
-    } else {
-        for bytes in photos {
-            match super::published_photo(lang, bytes).await {
-                Ok(kept) => checked_photos.push(kept),
-                Err(problem) => problems.push(problem),
-            }
-        }
-    }
-    let checked_rab = match rab.map(|bytes| check_rab(bytes)) {
-        Some(Ok(kind)) => Some(kind),
-        Some(Err(_)) => {
-            problems.push(lang.t(T::RAB_MUST_BE_PDF_OR_XLSX).to_string());
-            None
-        }
-        None => None,
-    };
+    let (checked_photos, checked_rab) =
+        checked_uploads(lang, photos, rab.map(|b| &b[..]), &mut problems).await;
     // The form again with every problem and the draft as typed.
     let refused = |problems: Vec<String>| {
         let (cx, forum_id, draft) = (&cx, &forum_id, &draft);
@@ -287,6 +251,61 @@ pub async fn add_proposal(
         lang.code()
     ))
     .into_response())
+}
+
+/// The draft as typed in the form's fields.
+fn typed_draft(pairs: &Pairs) -> ProposalDraft {
+    let text = |name: &str| field(pairs, name).unwrap_or("").to_string();
+    ProposalDraft {
+        title: text("title"),
+        problem: text("problem"),
+        activity: text("activity"),
+        sector: text("sector"),
+        village: text("village"),
+        address: text("address"),
+        latitude: text("latitude"),
+        longitude: text("longitude"),
+        estimated_cost: text("estimated_cost"),
+        proposed_by: fields(pairs, "proposed_by").map(str::to_string).collect(),
+        beneficiaries: Group::ALL
+            .iter()
+            .map(|g| (g.code().to_string(), text(&format!("b-{}", g.code()))))
+            .collect(),
+        sdgs: text("sdgs"),
+        activity_code: text("activity_code"),
+        volume: text("volume"),
+        issue: text("issue"),
+        cost_reason: text("cost_reason"),
+    }
+}
+
+/// Checks the photos and the cost breakdown sent, noting each problem; returns those kept.
+async fn checked_uploads(
+    lang: Lang,
+    photos: Vec<&[u8]>,
+    rab: Option<&[u8]>,
+    problems: &mut Vec<String>,
+) -> (Vec<(PhotoType, Vec<u8>)>, Option<RabType>) {
+    let mut checked_photos = Vec::new();
+    if photos.len() > MAX_PHOTOS {
+        problems.push(lang.t(T::AT_MOST_THREE_PHOTOS).to_string());
+    } else {
+        for bytes in photos {
+            match super::published_photo(lang, bytes).await {
+                Ok(kept) => checked_photos.push(kept),
+                Err(problem) => problems.push(problem),
+            }
+        }
+    }
+    let checked_rab = match rab.map(check_rab) {
+        Some(Ok(kind)) => Some(kind),
+        Some(Err(_)) => {
+            problems.push(lang.t(T::RAB_MUST_BE_PDF_OR_XLSX).to_string());
+            None
+        }
+        None => None,
+    };
+    (checked_photos, checked_rab)
 }
 
 pub(super) fn problem_text(lang: Lang, field: &str, problem: &str) -> String {

@@ -94,44 +94,11 @@ pub async fn apply_step(
     CsrfForm(pairs): CsrfForm<Pairs>,
 ) -> Result<Response, PageError> {
     let lang = cx.lang;
-    let d = districts(&cx).await?;
     let codes: Vec<String> = fields(&pairs, "code").map(str::to_string).collect();
     let back = back_of(&pairs);
-    let text = |name: &str| field(&pairs, name).map(str::trim).unwrap_or("").to_string();
-    let action = match field(&pairs, "action") {
-        Some("verify") => Some(Action::Verify),
-        Some("prioritize") => Some(Action::Prioritize),
-        Some("carry") => Some(Action::Carry),
-        Some("accept") => Some(Action::AcceptIntoPlan),
-        Some("budget") => Some(Action::Budget {
-            amount: parse_rupiah(&text("amount")).unwrap_or(0),
-        }),
-        Some("implement") => Some(Action::Implement {
-            evidence: text("evidence"),
-        }),
-        Some("reject") => Some(Action::Reject {
-            reason: text("reason"),
-        }),
-        Some("return") => Some(Action::Return {
-            reason: text("reason"),
-        }),
-        Some("cancel") => Some(Action::Cancel {
-            reason: text("reason"),
-        }),
-        _ => None,
-    };
+    let action = typed_action(&pairs);
     let on = field(&pairs, "on").and_then(parse_date);
-    // The proposals named, each in a forum this user manages.
-    let mut chosen = Vec::new();
-    for code in &codes {
-        let Some((p, _)) = cx.app.store.proposal(cx.tenant_id(), code).await? else {
-            return Err(PageError::BadRequest);
-        };
-        if !may_manage(&cx.staff, p.district_id.as_deref(), &d.tree) {
-            return Err(PageError::Forbidden);
-        }
-        chosen.push(p);
-    }
+    let chosen = chosen_proposals(&cx, &codes).await?;
     let (Some(action), Some(on), false) = (action, on, codes.is_empty()) else {
         let text = lang.t(T::CHOOSE_PROPOSALS_A_STEP_AND_A_DATE);
         return refused(&cx, back, &pairs, &chosen, text).await;
@@ -208,6 +175,52 @@ pub async fn apply_step(
             refused(&cx, back, &pairs, &chosen, &text).await
         }
     }
+}
+
+/// The step chosen in the form, with what it needs from the other fields.
+fn typed_action(pairs: &Pairs) -> Option<Action> {
+    let text = |name: &str| field(pairs, name).map(str::trim).unwrap_or("").to_string();
+    match field(pairs, "action") {
+        Some("verify") => Some(Action::Verify),
+        Some("prioritize") => Some(Action::Prioritize),
+        Some("carry") => Some(Action::Carry),
+        Some("accept") => Some(Action::AcceptIntoPlan),
+        Some("budget") => Some(Action::Budget {
+            amount: parse_rupiah(&text("amount")).unwrap_or(0),
+        }),
+        Some("implement") => Some(Action::Implement {
+            evidence: text("evidence"),
+        }),
+        Some("reject") => Some(Action::Reject {
+            reason: text("reason"),
+        }),
+        Some("return") => Some(Action::Return {
+            reason: text("reason"),
+        }),
+        Some("cancel") => Some(Action::Cancel {
+            reason: text("reason"),
+        }),
+        _ => None,
+    }
+}
+
+/// The proposals named, each in a forum this user manages.
+async fn chosen_proposals(
+    cx: &StaffCx,
+    codes: &[String],
+) -> Result<Vec<StoredProposal>, PageError> {
+    let d = districts(cx).await?;
+    let mut chosen = Vec::new();
+    for code in codes {
+        let Some((p, _)) = cx.app.store.proposal(cx.tenant_id(), code).await? else {
+            return Err(PageError::BadRequest);
+        };
+        if !may_manage(&cx.staff, p.district_id.as_deref(), &d.tree) {
+            return Err(PageError::Forbidden);
+        }
+        chosen.push(p);
+    }
+    Ok(chosen)
 }
 
 /// Tells each forum's recorder which of its proposals moved, and to what stage.

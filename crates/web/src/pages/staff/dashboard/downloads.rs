@@ -6,10 +6,14 @@ use std::collections::HashMap;
 use axum::extract::{Path, Query};
 use axum::response::{IntoResponse, Response};
 use suara_domain::access::Permission;
+use suara_domain::org::tree::UnitTree;
+use suara_domain::org::Unit;
+use suara_domain::period::Period;
 use suara_domain::skm::Tally;
 use suara_reports::results::{Coded, SummaryWording, Wording};
 use suara_store::ScopeKind;
 
+use crate::api::responses::SheetDownload;
 use crate::pages::context::StaffCx;
 use crate::pages::failure::{Missing, PageError};
 use crate::pages::staff::{exact, units_tree, PeriodQuery};
@@ -80,14 +84,7 @@ fn summary_wording(lang: Lang) -> SummaryWording<'static> {
 #[utoipa::path(get, path = routes::RESULTS_EXPORT, tag = "results",
     params(("period" = Option<String>, Query, description = "YYYY-MM, YYYY-Qn, YYYY-Sn or YYYY; the current month by default"), ("jenis" = Option<String>, Query, description = "ringkasan (every unit's results, the default) or tanggapan (one unit's responses)"), ("unit" = Option<String>, Query, description = "The unit, for tanggapan"), ("format" = Option<String>, Query, description = "xlsx (the default) or csv")),
     security(("session" = [])),
-    responses(
-        (status = 200, description = "The spreadsheet, as a download", content(
-            (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-            (String = "text/csv"),
-        )),
-        (status = 303, description = "Not signed in: on to the sign-in page, which comes back here"),
-        (status = 400, description = "A parameter that is not one of the allowed values (a staff page says which)", body = String, content_type = "text/html"),
-    ))]
+    responses(SheetDownload))]
 pub async fn export(cx: StaffCx, Query(query): Query<ExportQuery>) -> Result<Response, PageError> {
     let (app, staff, tenant) = (&cx.app, &cx.staff, &cx.tenant);
     let tenant_id = tenant.tenant_id.as_str();
@@ -161,42 +158,52 @@ pub async fn export(cx: StaffCx, Query(query): Query<ExportQuery>) -> Result<Res
                 bytes,
             )?)
         }
-        "ringkasan" => {
-            let tallies: HashMap<String, Tally> = app
-                .store
-                .tallies_of_kind(tenant_id, ScopeKind::Unit, first, last)
-                .await?
-                .into_iter()
-                .collect();
-            let results: Vec<suara_reports::results::UnitResult> = units
-                .iter()
-                .filter(|u| staff.principal.sees_unit(&u.unit_id, &tree))
-                .map(|u| suara_reports::results::UnitResult {
-                    unit_id: &u.unit_id,
-                    name: &u.name,
-                    score: tallies.get(&u.unit_id).and_then(exact),
-                })
-                .collect();
-            let title = format!(
-                "{} {} — {}",
-                cx.lang.t(T::SKM_SUMMARY),
-                tenant.name,
-                cx.lang.period(period)
-            );
-            let bytes = match format {
-                crate::pages::SheetFormat::Xlsx => suara_reports::results::summary_xlsx(
-                    &results,
-                    &title,
-                    &summary_wording(cx.lang),
-                ),
-                crate::pages::SheetFormat::Csv => suara_reports::results::summary_csv(&results),
-            };
-            Ok(crate::pages::download(
-                format,
-                &format!("skm-ringkasan-{tenant_id}-{period}"),
-                bytes,
-            )?)
-        }
+        "ringkasan" => summary_export(&cx, &units, &tree, period, format).await,
         _ => Err(PageError::BadRequest),
     }
+}
+
+/// Every unit the user sees with its results for the period, as a spreadsheet.
+async fn summary_export(
+    cx: &StaffCx,
+    units: &[Unit],
+    tree: &UnitTree,
+    period: Period,
+    format: crate::pages::SheetFormat,
+) -> Result<Response, PageError> {
+    let (app, staff, tenant) = (&cx.app, &cx.staff, &cx.tenant);
+    let tenant_id = tenant.tenant_id.as_str();
+    let (first, last) = period.months();
+    let tallies: HashMap<String, Tally> = app
+        .store
+        .tallies_of_kind(tenant_id, ScopeKind::Unit, first, last)
+        .await?
+        .into_iter()
+        .collect();
+    let results: Vec<suara_reports::results::UnitResult> = units
+        .iter()
+        .filter(|u| staff.principal.sees_unit(&u.unit_id, tree))
+        .map(|u| suara_reports::results::UnitResult {
+            unit_id: &u.unit_id,
+            name: &u.name,
+            score: tallies.get(&u.unit_id).and_then(exact),
+        })
+        .collect();
+    let title = format!(
+        "{} {} — {}",
+        cx.lang.t(T::SKM_SUMMARY),
+        tenant.name,
+        cx.lang.period(period)
+    );
+    let bytes = match format {
+        crate::pages::SheetFormat::Xlsx => {
+            suara_reports::results::summary_xlsx(&results, &title, &summary_wording(cx.lang))
+        }
+        crate::pages::SheetFormat::Csv => suara_reports::results::summary_csv(&results),
+    };
+    Ok(crate::pages::download(
+        format,
+        &format!("skm-ringkasan-{tenant_id}-{period}"),
+        bytes,
+    )?)
 }

@@ -8,6 +8,7 @@ use axum::response::Response;
 use maud::{html, Markup};
 use suara_domain::access::Permission;
 use suara_domain::org::import::Table;
+use suara_domain::org::tree::UnitTree;
 use suara_domain::org::Unit;
 use suara_domain::period::{Month, Period};
 use suara_domain::skm::{SkmScore, Tally};
@@ -101,34 +102,8 @@ async fn load(cx: &StaffCx, unit_id: &str, query: UnitQuery) -> Result<UnitView,
     let service_tallies = tallies(ScopeKind::Service).await?;
     let officer_tallies = tallies(ScopeKind::Officer).await?;
     let now = cx.current_month();
-    let mut subtree = Tally::default();
-    for id in tree.subtree(unit_id) {
-        if let Some(t) = unit_tallies.get(&id) {
-            subtree.merge(t);
-        }
-    }
-    let officers = if principal.may(Permission::ViewOfficer) {
-        let mut officers: Vec<OfficerLine> = store
-            .officers_of_unit(tenant_id, unit_id, cx.today())
-            .await?
-            .into_iter()
-            .filter(|o| {
-                search.is_empty()
-                    || o.name.to_lowercase().contains(&search)
-                    || o.nip.contains(&search)
-            })
-            .map(|o| OfficerLine {
-                linked: principal.sees_officer(&o.nip, unit_id, &tree),
-                tally: officer_tallies.get(&o.nip).cloned(),
-                officer: o,
-            })
-            .collect();
-        // Rated officers first, most responses first; the back office after, by name.
-        officers.sort_by_key(|o| std::cmp::Reverse(o.tally.as_ref().map_or(0, Tally::responses)));
-        Some(officers)
-    } else {
-        None
-    };
+    let subtree = subtree_tally(&tree, unit_id, &unit_tallies);
+    let officers = officer_lines(cx, unit_id, &tree, &search, &officer_tallies).await?;
     Ok(UnitView {
         parent: unit
             .parent_id
@@ -184,6 +159,53 @@ async fn load(cx: &StaffCx, unit_id: &str, query: UnitQuery) -> Result<UnitView,
         now,
         search,
     })
+}
+
+/// The unit's whole subtree's tally: the unit with everything under it.
+fn subtree_tally(tree: &UnitTree, unit_id: &str, unit_tallies: &HashMap<String, Tally>) -> Tally {
+    let mut subtree = Tally::default();
+    for id in tree.subtree(unit_id) {
+        if let Some(t) = unit_tallies.get(&id) {
+            subtree.merge(t);
+        }
+    }
+    subtree
+}
+
+/// The unit's officers whose name or NIP contains `search`, rated first; `None` when the user
+/// may not see officers.
+async fn officer_lines(
+    cx: &StaffCx,
+    unit_id: &str,
+    tree: &UnitTree,
+    search: &str,
+    officer_tallies: &HashMap<String, Tally>,
+) -> Result<Option<Vec<OfficerLine>>, PageError> {
+    let (tenant_id, principal) = (cx.tenant_id(), &cx.staff.principal);
+    if principal.may(Permission::ViewOfficer) {
+        let mut officers: Vec<OfficerLine> = cx
+            .app
+            .store
+            .officers_of_unit(tenant_id, unit_id, cx.today())
+            .await?
+            .into_iter()
+            .filter(|o| {
+                search.is_empty()
+                    || o.name.to_lowercase().contains(search)
+                    || o.nip.contains(search)
+            })
+            .map(|o| OfficerLine {
+                linked: principal.sees_officer(&o.nip, unit_id, tree),
+                tally: officer_tallies.get(&o.nip).cloned(),
+                officer: o,
+            })
+            .collect();
+        // Rated officers first, most responses first; the back office after, by name.
+        officers.sort_by_key(|o| std::cmp::Reverse(o.tally.as_ref().map_or(0, Tally::responses)));
+        Ok(Some(officers))
+    } else {
+        Ok(None)
+    }
 }
 
 pub fn render(look: Look, view: &UnitView) -> (String, Markup) {

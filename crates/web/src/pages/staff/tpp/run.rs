@@ -16,6 +16,7 @@ use super::{
     deductions_text, explain_href, month_href, parse_month, percent, refusal, rp, rule_text,
     signed, state_label, unit_totals,
 };
+use crate::api::responses::SheetDownload;
 use crate::pages::context::{CsrfForm, Look, StaffCx};
 use crate::pages::failure::{Missing, PageError};
 use crate::pages::staff::confirm::{self, confirmed, Confirmation};
@@ -147,35 +148,7 @@ pub fn render(
         p.crumbs { a href=(look.href(routes::TPP)) { "TPP" } }
         h1 { (title) " · " (look.t(T::VERSION_3)) (s.version) }
         (crate::pages::staff::outcome(message))
-        dl.facts {
-            dt { (look.t(T::STATE)) } dd { strong { (state_label(lang, s.state)) } }
-            dt { (look.t(T::PAID)) } dd { (s.paid) " " (look.t(T::OFFICERS_2)) ", " strong { (rp(s.total)) } }
-            @if s.unpaid > 0 { dt { (look.t(T::UNPAID)) } dd { (s.unpaid) " " (look.t(T::OFFICERS_SEE_BELOW)) } }
-            dt { (look.t(T::POLICY_2)) } dd { (super::policy_name(lang, &s.policy_version)) " — " (rule_text(lang, &run.policy)) "; "
-                (look.t(T::WEIGHT_OF_THE_UNIT_S_SCORE_K)) (run.policy.blend_k) "; "
-                (look.t(T::COUNTED_FOR_TPP)) (trust_label(lang, run.policy.min_trust)) }
-            dt { (look.t(T::DEDUCTIONS)) } dd { (deductions_text(lang, &run.policy.deductions)) }
-            @if run.policy.evidence.is_some() {
-                dt { (look.t(T::EVIDENCE_2)) }
-                dd { (bounded) (look.t(T::OFFICERS_SCORED_FROM_THEIR_SCORE_S_UPPER))
-                    (insufficient) (look.t(T::OFFICERS_WITHOUT_ENOUGH_EVIDENCE_SATISFACTION_COMPONENT_100)) }
-            }
-            @if run.policy.max_monthly_fall.is_some() {
-                @let held = run.payroll.rows.iter().filter(|r| r.explanation.factor.fall_held.is_some()).count();
-                dt { (look.t(T::POLICY_MAX_MONTHLY_FALL)) }
-                dd { (lang.fill(T::OFFICERS_HELD_BY_THE_FALL_LIMIT, &[&held])) }
-            }
-            dt { (look.t(T::INPUT_DIGEST)) } dd { code.digest { (s.input_digest) } }
-            dt { (look.t(T::HISTORY)) } dd { ul.plain { @for e in &run.events {
-                li { (lang.date_time(e.at, view.offset)) " · " (state_label(lang, e.state)) " · " (e.actor) }
-            } } }
-            @if matches!(s.state, RunState::Draft | RunState::Reviewed) {
-                @let reviewer = run.events.iter().rev().find(|e| e.state == RunState::Reviewed).map(|e| e.actor.as_str());
-                dt { (look.t(T::FOUR_EYES)) }
-                dd { (look.t(T::THE_APPROVER_MUST_BE_SOMEONE_OTHER_THAN))
-                    (s.computed_by) @if let Some(r) = reviewer { (look.t(T::AND_WHO_REVIEWED_IT)) (r) } ")." }
-            }
-        }
+        (facts(look, view, bounded, insufficient))
         @if let Some(changes) = &view.drift { (super::drift::drift_notice(look, run, changes)) }
         @let waiting = waiting_units(run);
         @if !waiting.is_empty() {
@@ -201,22 +174,7 @@ pub fn render(
             }
         }
         (state_actions(look, view, latest))
-        p {
-            (look.t(T::DOWNLOAD))
-            a href={ (routes::tpp_export(&month.to_string())) "?format=xlsx&versi=" (s.version) "&lang=" (lang.code()) } { (look.t(T::SPREADSHEET_XLSX)) } " · "
-            a href={ (routes::tpp_export(&month.to_string())) "?format=csv&versi=" (s.version) "&lang=" (lang.code()) } { "CSV" }
-        }
-        @if s.state != RunState::Discarded {
-            p {
-                (look.t(T::FOR_FINANCE))
-                a href={ (routes::tpp_payable(&month.to_string())) "?versi=" (s.version) "&lang=" (lang.code()) } { (look.t(T::PAYABLE_LIST_XLSX)) } " · "
-                a href={ (routes::tpp_payable(&month.to_string())) "?format=pdf&versi=" (s.version) "&lang=" (lang.code()) } { (look.t(T::PAYABLE_LIST_PDF)) }
-                @if s.state == RunState::Locked && view.may_approve {
-                    " · "
-                    a href={ (routes::tpp_bank_file(&month.to_string())) "?versi=" (s.version) "&lang=" (lang.code()) } { (look.t(T::BANK_TRANSFER_FILE_CSV)) }
-                }
-            }
-        }
+        (downloads(look, view))
         @if view.versions.len() > 1 {
             p { (look.t(T::VERSIONS_OF_THIS_MONTH))
                 @for v in &view.versions {
@@ -246,6 +204,69 @@ pub fn render(
         @if let Some(unit) = view.unit.as_deref() { (unit_officers(look, run, unit)) }
     };
     (title, content)
+}
+
+/// The run's facts: state, pay, policy, evidence, digest, history and who may approve.
+fn facts(look: Look, view: &RunView, bounded: usize, insufficient: usize) -> Markup {
+    let lang = look.lang;
+    let run = &view.run;
+    let s = &run.summary;
+    html! {
+        dl.facts {
+            dt { (look.t(T::STATE)) } dd { strong { (state_label(lang, s.state)) } }
+            dt { (look.t(T::PAID)) } dd { (s.paid) " " (look.t(T::OFFICERS_2)) ", " strong { (rp(s.total)) } }
+            @if s.unpaid > 0 { dt { (look.t(T::UNPAID)) } dd { (s.unpaid) " " (look.t(T::OFFICERS_SEE_BELOW)) } }
+            dt { (look.t(T::POLICY_2)) } dd { (super::policy_name(lang, &s.policy_version)) " — " (rule_text(lang, &run.policy)) "; "
+                (look.t(T::WEIGHT_OF_THE_UNIT_S_SCORE_K)) (run.policy.blend_k) "; "
+                (look.t(T::COUNTED_FOR_TPP)) (trust_label(lang, run.policy.min_trust)) }
+            dt { (look.t(T::DEDUCTIONS)) } dd { (deductions_text(lang, &run.policy.deductions)) }
+            @if run.policy.evidence.is_some() {
+                dt { (look.t(T::EVIDENCE_2)) }
+                dd { (bounded) (look.t(T::OFFICERS_SCORED_FROM_THEIR_SCORE_S_UPPER))
+                    (insufficient) (look.t(T::OFFICERS_WITHOUT_ENOUGH_EVIDENCE_SATISFACTION_COMPONENT_100)) }
+            }
+            @if run.policy.max_monthly_fall.is_some() {
+                @let held = run.payroll.rows.iter().filter(|r| r.explanation.factor.fall_held.is_some()).count();
+                dt { (look.t(T::POLICY_MAX_MONTHLY_FALL)) }
+                dd { (lang.fill(T::OFFICERS_HELD_BY_THE_FALL_LIMIT, &[&held])) }
+            }
+            dt { (look.t(T::INPUT_DIGEST)) } dd { code.digest { (s.input_digest) } }
+            dt { (look.t(T::HISTORY)) } dd { ul.plain { @for e in &run.events {
+                li { (lang.date_time(e.at, view.offset)) " · " (state_label(lang, e.state)) " · " (e.actor) }
+            } } }
+            @if matches!(s.state, RunState::Draft | RunState::Reviewed) {
+                @let reviewer = run.events.iter().rev().find(|e| e.state == RunState::Reviewed).map(|e| e.actor.as_str());
+                dt { (look.t(T::FOUR_EYES)) }
+                dd { (look.t(T::THE_APPROVER_MUST_BE_SOMEONE_OTHER_THAN))
+                    (s.computed_by) @if let Some(r) = reviewer { (look.t(T::AND_WHO_REVIEWED_IT)) (r) } ")." }
+            }
+        }
+    }
+}
+
+/// Links to the run as a spreadsheet and, unless discarded, to finance's files.
+fn downloads(look: Look, view: &RunView) -> Markup {
+    let lang = look.lang;
+    let s = &view.run.summary;
+    let month = s.month;
+    html! {
+        p {
+            (look.t(T::DOWNLOAD))
+            a href={ (routes::tpp_export(&month.to_string())) "?format=xlsx&versi=" (s.version) "&lang=" (lang.code()) } { (look.t(T::SPREADSHEET_XLSX)) } " · "
+            a href={ (routes::tpp_export(&month.to_string())) "?format=csv&versi=" (s.version) "&lang=" (lang.code()) } { "CSV" }
+        }
+        @if s.state != RunState::Discarded {
+            p {
+                (look.t(T::FOR_FINANCE))
+                a href={ (routes::tpp_payable(&month.to_string())) "?versi=" (s.version) "&lang=" (lang.code()) } { (look.t(T::PAYABLE_LIST_XLSX)) } " · "
+                a href={ (routes::tpp_payable(&month.to_string())) "?format=pdf&versi=" (s.version) "&lang=" (lang.code()) } { (look.t(T::PAYABLE_LIST_PDF)) }
+                @if s.state == RunState::Locked && view.may_approve {
+                    " · "
+                    a href={ (routes::tpp_bank_file(&month.to_string())) "?versi=" (s.version) "&lang=" (lang.code()) } { (look.t(T::BANK_TRANSFER_FILE_CSV)) }
+                }
+            }
+        }
+    }
 }
 
 fn changes(look: Look, run: &StoredRun, previous: &StoredRun) -> Markup {
@@ -463,14 +484,7 @@ pub struct ExportQuery {
 #[utoipa::path(get, path = routes::TPP_EXPORT, tag = "tpp",
     params(("month" = String, Path, description = "YYYY-MM"), ("versi" = Option<i64>, Query, description = "The run's version; the latest by default"), ("format" = Option<String>, Query, description = "xlsx (the default) or csv")),
     security(("session" = [])),
-    responses(
-        (status = 200, description = "The spreadsheet, as a download", content(
-            (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-            (String = "text/csv"),
-        )),
-        (status = 303, description = "Not signed in: on to the sign-in page, which comes back here"),
-        (status = 400, description = "A parameter that is not one of the allowed values (a staff page says which)", body = String, content_type = "text/html"),
-    ))]
+    responses(SheetDownload))]
 pub async fn export(
     cx: StaffCx,
     Path(month): Path<String>,
