@@ -6,6 +6,8 @@
 use sqlx::{AnyConnection, Row};
 use time::OffsetDateTime;
 
+pub(crate) use crate::audit_chain::AuditRecord;
+use crate::entry_codes::BEGUN;
 use crate::{Result, Store};
 
 /// Who writes, for which regency and when: the three values every audited write carries.
@@ -45,18 +47,6 @@ impl Actor<'_> {
         )
         .await
     }
-}
-
-/// An entry to append; `before`/`after` are JSON of the changed record.
-pub(crate) struct AuditRecord<'a> {
-    pub tenant_id: &'a str,
-    pub at: OffsetDateTime,
-    pub actor: &'a str,
-    pub action: &'a str,
-    pub entity: &'a str,
-    pub entity_id: String,
-    pub before: Option<String>,
-    pub after: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -157,5 +147,48 @@ impl Store {
                 })
             })
             .collect()
+    }
+}
+
+/// Beginning entry codes is itself an audited write, so it lives with the audit log.
+impl Store {
+    /// Records, once per regency, that this server writes entry codes from now on: an audit
+    /// entry (itself coded) naming the first link of the responses' log that must carry one.
+    /// Until then a log that ends in links written before codes existed could be grown by
+    /// someone without the key, and the next head would vouch for it.
+    pub async fn begin_entry_codes(&self, tenant_id: &str, at: OffsetDateTime) -> Result<()> {
+        if self.entry_key(tenant_id)?.is_none() {
+            return Ok(());
+        }
+        let begun: Option<i64> = sqlx::query_scalar(
+            "SELECT 1 FROM audit_log WHERE tenant_id = $1 AND entity = $2 LIMIT 1",
+        )
+        .bind(tenant_id)
+        .bind(BEGUN)
+        .fetch_optional(&self.reader)
+        .await?;
+        if begun.is_some() {
+            return Ok(());
+        }
+        // Two servers beginning at once write two entries; the first one counts.
+        let mut tx = self.writer.begin().await?;
+        let size: Option<i64> =
+            sqlx::query_scalar("SELECT seq FROM chain_heads WHERE tenant_id = $1")
+                .bind(tenant_id)
+                .fetch_optional(&mut *tx)
+                .await?;
+        let record = AuditRecord {
+            tenant_id,
+            at,
+            actor: "system",
+            action: "begin",
+            entity: BEGUN,
+            entity_id: tenant_id.to_string(),
+            before: None,
+            after: Some(serde_json::json!({ "responses_from": size.unwrap_or(0) + 1 }).to_string()),
+        };
+        append(&mut tx, self, &record).await?;
+        tx.commit().await?;
+        Ok(())
     }
 }

@@ -12,6 +12,18 @@ use time::OffsetDateTime;
 use crate::log::{check_heads, LogReport, LogSigner, RootsAt};
 use crate::{Result, Store, StoreError};
 
+/// An entry to append; `before`/`after` are JSON of the changed record.
+pub(crate) struct AuditRecord<'a> {
+    pub tenant_id: &'a str,
+    pub at: OffsetDateTime,
+    pub actor: &'a str,
+    pub action: &'a str,
+    pub entity: &'a str,
+    pub entity_id: String,
+    pub before: Option<String>,
+    pub after: Option<String>,
+}
+
 fn digest(text: &str) -> Result<Digest32> {
     Digest32::from_hex(text).ok_or_else(|| StoreError::Corrupt(format!("hash '{text}'")))
 }
@@ -95,7 +107,7 @@ pub(crate) async fn link(
 }
 
 /// The hash of an entry as [`crate::audit::append`] writes it.
-pub(crate) fn entry_hash(record: &crate::audit::AuditRecord<'_>) -> Digest32 {
+pub(crate) fn entry_hash(record: &AuditRecord<'_>) -> Digest32 {
     content_hash(&AuditFields {
         at_us: crate::micros(record.at),
         actor: record.actor,

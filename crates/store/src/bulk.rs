@@ -20,8 +20,9 @@ use suara_domain::survey::ValidResponse;
 use time::OffsetDateTime;
 use tokio::sync::mpsc;
 
-use crate::chain::OwnedRecord;
-use crate::responses::{upsert_totals_sql, Channel};
+use crate::responses::chain::OwnedRecord;
+use crate::responses::totals::upsert_totals_sql;
+use crate::responses::Channel;
 use crate::{micros, Backend, Result, Store, StoreError, Tenant};
 
 /// One generated response, in arrival order.
@@ -74,7 +75,12 @@ struct Checkpoint {
 }
 
 /// Scope, id, month, then the numbers in `upsert_totals_sql` order.
-type TotalsRow = (&'static str, String, String, crate::totals::Numbers);
+type TotalsRow = (
+    &'static str,
+    String,
+    String,
+    crate::responses::totals::Numbers,
+);
 
 /// Where the chain and the response numbers continue from.
 struct Start {
@@ -85,12 +91,12 @@ struct Start {
 
 /// Running totals accumulated between two commits (one tenant's).
 #[derive(Default)]
-struct Totals(crate::totals::Accumulator);
+struct Totals(crate::responses::totals::Accumulator);
 
 impl Totals {
     fn add(&mut self, record: &OwnedRecord) {
         // Generated data arrives without tickets: its channel alone tells its trust.
-        let pay = crate::totals::pay_trust(&record.channel, false);
+        let pay = crate::responses::totals::pay_trust(&record.channel, false);
         self.0.add("", record, pay);
     }
 

@@ -6,10 +6,7 @@ use suara_domain::integrity::chain::Digest32;
 use suara_domain::integrity::entry_code::{CodeWalk, EntryKey, Unauthenticated};
 use suara_domain::integrity::signed_head::LogKind;
 
-use time::OffsetDateTime;
-
-use crate::audit::AuditRecord;
-use crate::{Result, Store, StoreError};
+use crate::{Result, StoreError};
 
 fn table(log: LogKind) -> &'static str {
     match log {
@@ -115,7 +112,7 @@ pub(crate) async fn first_unauthenticated(
 }
 
 /// What the audit entry that began codes records (see [`Store::begin_entry_codes`]).
-const BEGUN: &str = "entry_codes";
+pub(crate) const BEGUN: &str = "entry_codes";
 
 /// Where the server began writing codes in `log`: the link from which every one must
 /// carry a code, as its (coded) audit entry records.
@@ -145,46 +142,4 @@ async fn required_from(
                 .and_then(|a| a["responses_from"].as_u64())
         }
     })
-}
-
-impl Store {
-    /// Records, once per regency, that this server writes entry codes from now on: an audit
-    /// entry (itself coded) naming the first link of the responses' log that must carry one.
-    /// Until then a log that ends in links written before codes existed could be grown by
-    /// someone without the key, and the next head would vouch for it.
-    pub async fn begin_entry_codes(&self, tenant_id: &str, at: OffsetDateTime) -> Result<()> {
-        if self.entry_key(tenant_id)?.is_none() {
-            return Ok(());
-        }
-        let begun: Option<i64> = sqlx::query_scalar(
-            "SELECT 1 FROM audit_log WHERE tenant_id = $1 AND entity = $2 LIMIT 1",
-        )
-        .bind(tenant_id)
-        .bind(BEGUN)
-        .fetch_optional(&self.reader)
-        .await?;
-        if begun.is_some() {
-            return Ok(());
-        }
-        // Two servers beginning at once write two entries; the first one counts.
-        let mut tx = self.writer.begin().await?;
-        let size: Option<i64> =
-            sqlx::query_scalar("SELECT seq FROM chain_heads WHERE tenant_id = $1")
-                .bind(tenant_id)
-                .fetch_optional(&mut *tx)
-                .await?;
-        let record = AuditRecord {
-            tenant_id,
-            at,
-            actor: "system",
-            action: "begin",
-            entity: BEGUN,
-            entity_id: tenant_id.to_string(),
-            before: None,
-            after: Some(serde_json::json!({ "responses_from": size.unwrap_or(0) + 1 }).to_string()),
-        };
-        crate::audit::append(&mut tx, self, &record).await?;
-        tx.commit().await?;
-        Ok(())
-    }
 }

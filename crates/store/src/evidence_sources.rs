@@ -137,7 +137,7 @@ impl Store {
              LEFT JOIN tickets t ON r.channel = 'ticket' AND t.tenant_id = r.tenant_id
                  AND t.response_id = r.response_id
              WHERE r.tenant_id = $1 AND r.period_month = $2 {on_site} AND {} {group}",
-            crate::quarantine::COUNTED
+            crate::responses::COUNTED
         );
         let rows = sqlx::query(&sql)
             .bind(tenant_id)
@@ -148,7 +148,9 @@ impl Store {
         for row in rows {
             let channel: String = row.try_get("channel")?;
             let issuer_nip: Option<String> = row.try_get("issuer_nip")?;
-            if crate::totals::pay_trust(&channel, issuer_nip.is_some()) < policy.min_trust {
+            if crate::responses::totals::pay_trust(&channel, issuer_nip.is_some())
+                < policy.min_trust
+            {
                 continue;
             }
             let kind = match Channel::from_code(&channel) {

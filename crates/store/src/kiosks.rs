@@ -13,7 +13,7 @@ use sqlx::Row;
 use time::OffsetDateTime;
 
 use crate::audit::{self, AuditRecord};
-use crate::responses::{check_references, References};
+use crate::responses::checks::{check_references, References};
 use crate::{from_micros, micros, RecordError, Result, Store};
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -13,7 +13,6 @@ mod audit_chain;
 mod bank_files;
 mod bulk;
 mod catalogue;
-mod chain;
 mod entry_codes;
 mod evidence_sources;
 mod follow_up;
@@ -27,7 +26,6 @@ mod musrena;
 mod org;
 mod password_resets;
 mod pay_evidence;
-mod quarantine;
 mod report;
 mod responses;
 mod run_drift;
@@ -37,8 +35,6 @@ mod sso;
 mod suggestions;
 #[cfg(feature = "testing")]
 pub mod testing;
-mod tickets;
-mod totals;
 mod tpp;
 mod verify;
 mod villages;
@@ -58,7 +54,6 @@ pub use audit::AuditEntry;
 pub use audit_chain::AuditChainReport;
 pub use bank_files::BankFile;
 pub use bulk::{BulkResponse, BulkSummary};
-pub use chain::ChainReport;
 pub use evidence_sources::{ConfirmError, SourceSummary};
 pub use follow_up::StoredPlan;
 pub use group_commit::GROUP_COMMIT_BATCH_METRIC;
@@ -75,15 +70,18 @@ pub use musrena::{
 };
 pub use org::Tenant;
 pub use password_resets::RESETS_PER_HOUR;
-pub use quarantine::{DecisionError, HeldPage, HeldQuery, HeldResponse, Signals, SOURCE_CHARS};
 pub use report::{ExportedResponse, ProfileColumn};
+pub use responses::chain::ChainReport;
+pub use responses::quarantine::{
+    DecisionError, HeldPage, HeldQuery, HeldResponse, Signals, SOURCE_CHARS,
+};
+pub use responses::tickets::{ApiKey, Issuer, TicketBinding, TicketInfo};
 pub use responses::{Channel, Receipt, RecordError, Recorded, Scope, ScopeKind, Submission};
 pub use schema::TableKeys;
 pub use second_factor::SecondFactor;
 pub use sso::{SsoPerson, SsoSignIn};
 pub use suara_domain::org::{Assignment, Officer, Service, ServicePoint, Unit};
 pub use suggestions::{ReportedSuggestions, SuggestionReview, UnreviewedSuggestion};
-pub use tickets::{ApiKey, Issuer, TicketBinding, TicketInfo};
 pub use tpp::{
     Appeal, AppealDecision, NamingResponse, RunEvent, RunOfficer, RunSummary, StoredPolicy,
     StoredRun, TppError,

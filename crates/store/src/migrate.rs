@@ -308,7 +308,7 @@ pub(crate) async fn run(store: &Store) -> Result<()> {
         );
         sqlx::raw_sql(sql).execute(&mut *tx).await?;
         if migration.version == CHAIN_VERSION {
-            crate::chain::link_existing(&mut tx, store.backend).await?;
+            crate::responses::chain::link_existing(&mut tx, store.backend).await?;
         }
         if migration.version == AUDIT_CHAIN_VERSION {
             crate::audit_chain::link_existing(&mut tx).await?;
@@ -317,7 +317,7 @@ pub(crate) async fn run(store: &Store) -> Result<()> {
             crate::villages::draw_existing(&mut tx).await?;
         }
         if migration.version == PAY_TOTALS_VERSION {
-            crate::totals::rebuild(&mut tx, store.backend).await?;
+            crate::responses::totals::rebuild(&mut tx, store.backend).await?;
         }
         sqlx::query("INSERT INTO suara_migrations (version, name) VALUES ($1, $2)")
             .bind(migration.version)

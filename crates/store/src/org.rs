@@ -63,7 +63,7 @@ impl Store {
         .bind(suara_domain::integrity::chain::Digest32::GENESIS.to_hex())
         .execute(&mut *tx)
         .await?;
-        crate::quarantine::make_secret(&mut tx, &tenant.tenant_id).await?;
+        crate::responses::signals::make_secret(&mut tx, &tenant.tenant_id).await?;
         tx.commit().await?;
         Ok(())
     }

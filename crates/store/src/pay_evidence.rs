@@ -52,7 +52,7 @@ impl Store {
     ) -> Result<Vec<LeftOut>, StoreError> {
         let within = |id: &i64| within.is_none_or(|set| set.contains(id));
         let pays = |channel: &str, issuer_nip: Option<&str>| {
-            crate::totals::pay_trust(channel, issuer_nip.is_some()) >= policy.min_trust
+            crate::responses::totals::pay_trust(channel, issuer_nip.is_some()) >= policy.min_trust
         };
         let held: HashSet<i64> = sqlx::query_scalar(
             // CROSS JOIN keeps SQLite's planner on the few held rows, not the month's many.
@@ -222,7 +222,7 @@ impl Store {
                  LEFT JOIN tickets t ON t.tenant_id = r.tenant_id AND t.response_id = r.response_id
                  WHERE r.tenant_id = $1 AND r.period_month = $2 AND r.response_id IN ({list})
                    AND {}",
-                crate::quarantine::COUNTED,
+                crate::responses::COUNTED,
             );
             rows.extend(
                 sqlx::query(&sql)
@@ -236,7 +236,9 @@ impl Store {
         for row in &rows {
             let channel: String = row.try_get("channel")?;
             let issuer_nip: Option<String> = row.try_get("issuer_nip")?;
-            if crate::totals::pay_trust(&channel, issuer_nip.is_some()) < policy.min_trust {
+            if crate::responses::totals::pay_trust(&channel, issuer_nip.is_some())
+                < policy.min_trust
+            {
                 continue;
             }
             left_out.push(LeftOut {
@@ -285,7 +287,7 @@ impl Store {
                  AND t.response_id = r.response_id
              WHERE r.tenant_id = $1 AND r.period_month = $2 {channels} AND {}
              GROUP BY r.unit_id, r.channel, CAST((r.received_at_us + $3) / {DAY_US} AS BIGINT)",
-            crate::quarantine::COUNTED
+            crate::responses::COUNTED
         );
         let offset_us = i64::from(utc_offset_minutes) * 60_000_000;
         let rows = sqlx::query(&sql)
@@ -295,7 +297,7 @@ impl Store {
             .fetch_all(&self.reader)
             .await?;
         let pays = |channel: &str, by_officer: bool| {
-            crate::totals::pay_trust(channel, by_officer) >= policy.min_trust
+            crate::responses::totals::pay_trust(channel, by_officer) >= policy.min_trust
         };
         let mut answers: HashMap<(String, i64), i64> = HashMap::new();
         for row in &rows {

@@ -46,7 +46,7 @@ impl Store {
                  WHERE r.tenant_id = $1 AND r.unit_id = $2 AND r.period_month BETWEEN $3 AND $4
                    AND {}
                  GROUP BY r.{column} ORDER BY r.{column}",
-                crate::quarantine::COUNTED
+                crate::responses::COUNTED
             );
             let rows = sqlx::query(&sql)
                 .bind(tenant_id)
@@ -88,7 +88,7 @@ impl Store {
              WHERE r.tenant_id = $1 AND r.unit_id = $2 AND r.period_month BETWEEN $3 AND $4 AND {}
              ORDER BY r.received_at_us, r.response_id",
             crate::suggestions::REVIEWED_TEXT,
-            crate::quarantine::COUNTED
+            crate::responses::COUNTED
         );
         let rows = sqlx::query(&sql)
             .bind(tenant_id)

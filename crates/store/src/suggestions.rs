@@ -56,7 +56,7 @@ impl Store {
     ) -> Result<(Vec<UnreviewedSuggestion>, u64)> {
         let condition = format!(
             "r.tenant_id = $1 AND r.unit_id = $2 AND {NON_EMPTY} AND {REVIEWED_TEXT} IS NULL AND {}",
-            crate::quarantine::COUNTED
+            crate::responses::COUNTED
         );
         let total: i64 = sqlx::query_scalar(&format!(
             "SELECT CAST(COUNT(*) AS BIGINT) FROM responses r WHERE {condition}"
@@ -171,7 +171,7 @@ impl Store {
         let condition = format!(
             "r.tenant_id = $1 AND r.unit_id = $2 AND r.period_month BETWEEN $3 AND $4
              AND {NON_EMPTY} AND {}",
-            crate::quarantine::COUNTED
+            crate::responses::COUNTED
         );
         let counts = sqlx::query(&format!(
             "SELECT CAST(COUNT(*) AS BIGINT) AS total,

@@ -473,7 +473,7 @@ impl Store {
         kind: ScopeKind,
         left_out: &[crate::pay_evidence::LeftOut],
     ) -> Result<Scopes, StoreError> {
-        let scope = match (kind, crate::totals::pay_scopes(policy.min_trust)) {
+        let scope = match (kind, crate::responses::totals::pay_scopes(policy.min_trust)) {
             (ScopeKind::Officer, Some((_, officer))) => officer,
             (ScopeKind::Officer, None) => "officer",
             (_, Some((unit, _))) => unit,
@@ -1274,7 +1274,7 @@ impl Store {
              FROM responses r
              WHERE r.tenant_id = $1 AND r.officer_nip = $2 AND r.period_month = $3 AND {}
              ORDER BY r.received_at_us DESC",
-            crate::quarantine::COUNTED
+            crate::responses::COUNTED
         );
         let rows = sqlx::query(&sql)
             .bind(tenant_id)
@@ -1326,7 +1326,7 @@ impl Store {
         let month: Option<String> = sqlx::query_scalar(&format!(
             "SELECT r.period_month FROM responses r
              WHERE r.tenant_id = $1 AND r.response_id = $2 AND r.officer_nip = $3 AND {}",
-            crate::quarantine::COUNTED
+            crate::responses::COUNTED
         ))
         .bind(tenant_id)
         .bind(response_id)

@@ -85,13 +85,15 @@ impl Store {
         roots
             .0
             .insert(0, suara_domain::integrity::merkle::empty_root());
-        let mut totals = crate::totals::Accumulator::default();
+        let mut totals = crate::responses::totals::Accumulator::default();
         let chain = self
             .walk_chain(tenant_id, |walked| {
                 frontier.push(leaf_hash(&walked.content.0));
                 roots.visit(&frontier, &wanted);
-                let pay =
-                    crate::totals::pay_trust(&walked.record.channel, walked.ticket_by_officer);
+                let pay = crate::responses::totals::pay_trust(
+                    &walked.record.channel,
+                    walked.ticket_by_officer,
+                );
                 totals.add(tenant_id, walked.record, pay);
             })
             .await?;
@@ -116,7 +118,7 @@ impl Store {
             problem = self.entry_code_problem(tenant_id, signing_key).await?;
         }
         if problem.is_none() {
-            problem = crate::totals::first_difference(&totals, &stored);
+            problem = crate::responses::totals::first_difference(&totals, &stored);
         }
         if problem.is_none() {
             problem = self.pay_history_problem(tenant_id).await?;

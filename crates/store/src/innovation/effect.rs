@@ -48,7 +48,7 @@ impl Store {
              WHERE r.tenant_id = $1 AND r.period_month BETWEEN $2 AND $3 AND {}
              GROUP BY r.unit_id, r.period_month",
             columns(),
-            crate::quarantine::COUNTED
+            crate::responses::COUNTED
         );
         let rows = sqlx::query(&sql)
             .bind(tenant_id)

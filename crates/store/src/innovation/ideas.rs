@@ -270,7 +270,7 @@ impl Store {
              WHERE r.tenant_id = $1 AND r.period_month BETWEEN $2 AND $3
                AND r.suggestion IS NOT NULL AND ($4 = '' OR r.unit_id = $4) AND {}",
             crate::suggestions::REVIEWED_TEXT,
-            crate::quarantine::COUNTED
+            crate::responses::COUNTED
         );
         let rows = sqlx::query(&sql)
             .bind(tenant_id)

@@ -12,9 +12,9 @@ use time::OffsetDateTime;
 
 use super::{href, outcome};
 use crate::auth::{self, SESSION_COOKIE};
-use crate::pages::context::{CsrfForm, Look, StaffCx};
+use crate::pages::context::{CsrfForm, StaffCx};
 use crate::pages::failure::PageError;
-use crate::routes::{self, ACCOUNT_ACTION, MY_ACCOUNT, MY_EMAIL};
+use crate::routes::{self, MY_ACCOUNT, MY_EMAIL};
 use suara_app::i18n::catalogue as T;
 use suara_app::i18n::role_label;
 
@@ -301,29 +301,4 @@ pub async fn account_action(
         )
     };
     super::users::accounts_page(&cx, status, Some(message), None).await
-}
-
-/// The action buttons of one row of the accounts table; `own` is the user's username (no
-/// one disables their own account).
-pub fn row_actions(look: Look, own: &str, account: &suara_store::Account) -> maud::Markup {
-    let button = |action: &str, label: &str| {
-        html! {
-            form.inline method="post" action=(look.action(ACCOUNT_ACTION)) {
-                (look.csrf())
-                input type="hidden" name="username" value=(account.username);
-                button type="submit" name="action" value=(action) { (label) }
-            }
-        }
-    };
-    if !account.role.granted_by_regency() {
-        return html! { (look.t(T::ACCOUNT_KEPT_BY_THE_OPERATOR)) };
-    }
-    html! {
-        (button("reset", look.t(T::RESET_PASSWORD)))
-        " "
-        @if account.disabled { (button("enable", look.t(T::ENABLE))) }
-        @else if account.username != own { (button("disable", look.t(T::DISABLE))) }
-        " "
-        (button("end_sessions", look.t(T::END_SESSIONS)))
-    }
 }

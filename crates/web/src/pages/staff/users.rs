@@ -13,7 +13,7 @@ use time::OffsetDateTime;
 use super::outcome;
 use crate::pages::context::{CsrfForm, Look, StaffCx};
 use crate::pages::failure::PageError;
-use crate::routes::ACCOUNTS;
+use crate::routes::{ACCOUNTS, ACCOUNT_ACTION};
 use suara_app::i18n::catalogue as T;
 use suara_app::i18n::role_label;
 
@@ -95,7 +95,7 @@ pub fn render(
                     @else { "–" }
                 }
                 td data-label=(lang.t(T::STATUS)) { @if a.disabled { strong { (lang.t(T::DISABLED)) } } @else { (lang.t(T::ACTIVE)) } }
-                td { (super::accounts::row_actions(look, &view.own, a)) }
+                td { (row_actions(look, &view.own, a)) }
             } } }
         }
         h2 #tambah { (lang.t(T::ADD_AN_ACCOUNT)) }
@@ -199,5 +199,30 @@ async fn add_account(
         Ok(Ok(format!("{} {username}", lang.t(T::ACCOUNT_CREATED))))
     } else {
         Ok(Err(format!("{username}: {}", lang.t(T::USERNAME_IS_TAKEN))))
+    }
+}
+
+/// The action buttons of one row of the accounts table; `own` is the user's username (no
+/// one disables their own account).
+fn row_actions(look: Look, own: &str, account: &Account) -> Markup {
+    let button = |action: &str, label: &str| {
+        html! {
+            form.inline method="post" action=(look.action(ACCOUNT_ACTION)) {
+                (look.csrf())
+                input type="hidden" name="username" value=(account.username);
+                button type="submit" name="action" value=(action) { (label) }
+            }
+        }
+    };
+    if !account.role.granted_by_regency() {
+        return html! { (look.t(T::ACCOUNT_KEPT_BY_THE_OPERATOR)) };
+    }
+    html! {
+        (button("reset", look.t(T::RESET_PASSWORD)))
+        " "
+        @if account.disabled { (button("enable", look.t(T::ENABLE))) }
+        @else if account.username != own { (button("disable", look.t(T::DISABLE))) }
+        " "
+        (button("end_sessions", look.t(T::END_SESSIONS)))
     }
 }

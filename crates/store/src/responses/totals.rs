@@ -15,8 +15,10 @@ use sqlx::{AnyConnection, Row};
 use suara_domain::integrity::channel::{Channel, Trust};
 use suara_domain::skm::ELEMENT_COUNT;
 use suara_domain::tpp::evidence::response_q;
+use time::OffsetDateTime;
 
-use crate::chain::{record_from_row, OwnedRecord, RECORD_COLUMNS};
+use super::chain::{record_from_row, OwnedRecord, RECORD_COLUMNS};
+use super::columns::{COUNTED, ROWS_PER_STATEMENT};
 use crate::{Backend, Result, Store, StoreError};
 
 /// Responses, nine sums, nine counts, then the spread (`q_sum`, `q_sq`).
@@ -115,7 +117,7 @@ pub(crate) async fn rebuild(conn: &mut AnyConnection, backend: Backend) -> Resul
                  {RECORD_COLUMNS}
              FROM responses r WHERE r.response_id > $1 AND {}
              ORDER BY r.response_id LIMIT $2",
-            crate::quarantine::COUNTED
+            COUNTED
         ))
         .bind(after)
         .bind(PAGE)
@@ -133,7 +135,7 @@ pub(crate) async fn rebuild(conn: &mut AnyConnection, backend: Backend) -> Resul
             }
         }
     }
-    crate::responses::write_totals(conn, backend, &totals).await?;
+    write_totals(conn, backend, &totals).await?;
     Ok(())
 }
 
@@ -207,4 +209,84 @@ pub(crate) fn first_difference(recomputed: &Accumulator, stored: &Accumulator) -
             )
         })
     })
+}
+
+/// Adds to the running totals of `rows` distinct scopes and months; each row is tenant,
+/// scope, scope id, month, then the numbers of `totals::number_columns`.
+pub(crate) fn upsert_totals_sql(backend: Backend, rows: usize) -> String {
+    let columns = number_columns();
+    let updates = columns
+        .iter()
+        .map(|c| format!("{c} = skm_monthly_totals.{c} + excluded.{c}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    format!(
+        "INSERT INTO skm_monthly_totals (tenant_id, scope, scope_id, period_month, {})
+         VALUES {}
+         ON CONFLICT (tenant_id, scope, scope_id, period_month) DO UPDATE SET {updates}",
+        columns.join(", "),
+        crate::placeholder_rows(backend, rows, 4 + columns.len())
+    )
+}
+
+/// A stored response that counts: into the running totals and the chain.
+pub(crate) struct Counted<'a> {
+    pub tenant_id: &'a str,
+    pub response_id: i64,
+    pub record: &'a OwnedRecord,
+    /// How far it is evidence for pay (see `totals`).
+    pub pay: suara_domain::integrity::channel::Trust,
+}
+
+/// Adds accumulated totals to the stored ones.
+pub(crate) async fn write_totals(
+    conn: &mut AnyConnection,
+    backend: Backend,
+    totals: &Accumulator,
+) -> Result<(), StoreError> {
+    let rows: Vec<_> = totals.0.iter().collect();
+    for chunk in rows.chunks(ROWS_PER_STATEMENT) {
+        let sql = upsert_totals_sql(backend, chunk.len());
+        let mut upsert = sqlx::query(&sql);
+        for ((tenant_id, scope, id, month), numbers) in chunk {
+            upsert = upsert.bind(tenant_id).bind(*scope).bind(id).bind(month);
+            for n in numbers.iter() {
+                upsert = upsert.bind(*n);
+            }
+        }
+        upsert.execute(&mut *conn).await?;
+    }
+    Ok(())
+}
+
+/// Counts stored responses: adds them to the running totals and links them into their
+/// tenants' chains, in order. Runs when they arrive, or when the inspectorate accepts one
+/// out of quarantine.
+pub(crate) async fn count_all(
+    conn: &mut AnyConnection,
+    backend: Backend,
+    counted: &[Counted<'_>],
+    keys: &Store,
+) -> Result<(), StoreError> {
+    // Summed per scope and month first: a statement may touch each totals row only once.
+    let mut totals = Accumulator::default();
+    for item in counted {
+        totals.add(item.tenant_id, item.record, item.pay);
+    }
+    write_totals(conn, backend, &totals).await?;
+    // Linked at acceptance time (now), which is what the daily published heads speak of.
+    let now = OffsetDateTime::now_utc();
+    let mut tenants: Vec<&str> = counted.iter().map(|c| c.tenant_id).collect();
+    tenants.sort_unstable();
+    tenants.dedup();
+    for tenant_id in tenants {
+        let links: Vec<(i64, &OwnedRecord)> = counted
+            .iter()
+            .filter(|c| c.tenant_id == tenant_id)
+            .map(|c| (c.response_id, c.record))
+            .collect();
+        let key = keys.entry_key(tenant_id)?;
+        super::chain::append(conn, backend, tenant_id, &links, now, key.as_ref()).await?;
+    }
+    Ok(())
 }

@@ -6,8 +6,9 @@ use suara_domain::integrity::ticket::{self, TicketState};
 use suara_domain::survey::ValidResponse;
 use time::OffsetDateTime;
 
-use crate::responses::{check_references, References};
-use crate::{from_micros, micros, Backend, RecordError, Result, Store};
+use super::checks::{check_references, RecordError, References};
+use super::signals::{secret, signal_hash};
+use crate::{from_micros, micros, Backend, Result, Store};
 
 /// Tickets one account or key may issue in 10 minutes.
 pub const MAX_TICKETS_PER_10_MINUTES: u32 = 30;
@@ -179,10 +180,8 @@ impl Store {
         let expires_at = now + ticket::LIFETIME;
         let network_hash = match issuer.network {
             Some(network) => {
-                let secret = crate::quarantine::secret(&mut tx, tenant_id).await?;
-                Some(crate::quarantine::signal_hash(
-                    &secret, now, "network", network,
-                ))
+                let secret = secret(&mut tx, tenant_id).await?;
+                Some(signal_hash(&secret, now, "network", network))
             }
             None => None,
         };

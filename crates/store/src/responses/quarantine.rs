@@ -3,7 +3,6 @@
 
 use std::collections::HashMap;
 
-use rand::RngCore;
 use sqlx::{AnyConnection, Row};
 use suara_domain::integrity::anomaly::{
     assess, open_hour_limit, straight_lined, Observation, Reason, Recent, Rules,
@@ -12,9 +11,11 @@ use suara_domain::org::hours::{Grace, ServiceHours};
 use suara_domain::survey::ValidResponse;
 use time::{Duration, OffsetDateTime};
 
+use super::columns::{ANSWER_COLUMNS, ROWS_PER_STATEMENT};
+use super::signals::{secret, signal_hash};
+use super::tickets::Redeemed;
+use super::totals::{count_all, pay_trust, Counted};
 use crate::audit::{self, AuditRecord};
-use crate::responses::ANSWER_COLUMNS;
-use crate::tickets::Redeemed;
 use crate::{from_micros, micros, Backend, Result, Store, StoreError, Tenant};
 
 /// What a request showed of where it came from, before hashing: a network prefix (see
@@ -55,54 +56,6 @@ impl From<sqlx::Error> for DecisionError {
     fn from(e: sqlx::Error) -> Self {
         DecisionError::Store(StoreError::from(e))
     }
-}
-
-/// SQL condition on `responses r`: the response counts (it was never held, or was accepted).
-pub(crate) const COUNTED: &str = "NOT EXISTS (SELECT 1 FROM quarantine q \
-     WHERE q.tenant_id = r.tenant_id AND q.response_id = r.response_id AND NOT EXISTS \
-     (SELECT 1 FROM quarantine_decisions d WHERE d.tenant_id = q.tenant_id \
-     AND d.response_id = q.response_id AND d.accepted = 1))";
-
-pub(crate) async fn secret(conn: &mut AnyConnection, tenant_id: &str) -> Result<String> {
-    const READ: &str = "SELECT secret FROM signal_secrets WHERE tenant_id = $1";
-    // Made once per tenant; every later response only reads it.
-    let stored: Option<String> = sqlx::query_scalar(READ)
-        .bind(tenant_id)
-        .fetch_optional(&mut *conn)
-        .await?;
-    if let Some(secret) = stored {
-        return Ok(secret);
-    }
-    make_secret(conn, tenant_id).await?;
-    Ok(sqlx::query_scalar(READ)
-        .bind(tenant_id)
-        .fetch_one(&mut *conn)
-        .await?)
-}
-
-/// Makes the tenant's secret unless it has one. A new tenant gets it in the transaction that
-/// creates it: made lazily inside two servers' group commits, each holding several
-/// regencies' responses, two secrets could be inserted in opposite orders and deadlock.
-pub(crate) async fn make_secret(conn: &mut AnyConnection, tenant_id: &str) -> Result<()> {
-    let mut bytes = [0u8; 32];
-    rand::thread_rng().fill_bytes(&mut bytes);
-    let fresh: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
-    sqlx::query("INSERT INTO signal_secrets (tenant_id, secret) VALUES ($1, $2) ON CONFLICT (tenant_id) DO NOTHING")
-        .bind(tenant_id)
-        .bind(&fresh)
-        .execute(&mut *conn)
-        .await?;
-    Ok(())
-}
-
-/// SHA-256 of secret, day and value: linkable within a day, not across days, and not
-/// reversible to an address without the database's secret. The day is the UTC day of `at`,
-/// whatever offset `at` carries, so a ticket's issue and its answer hash alike.
-pub(crate) fn signal_hash(secret: &str, at: OffsetDateTime, kind: &str, value: &str) -> String {
-    use sha2::{Digest, Sha256};
-    let day = at.to_offset(time::UtcOffset::UTC).date();
-    let digest = Sha256::digest(format!("{secret}|{day}|{kind}|{value}").as_bytes());
-    digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// Counts stop here: every threshold is below it (tested), and a count that stops early costs
@@ -252,7 +205,7 @@ pub(crate) async fn screen(
         .filter(|(s, held)| s.open && !**held)
         .map(|(s, _)| s)
         .collect();
-    for chunk in window.chunks(crate::responses::ROWS_PER_STATEMENT) {
+    for chunk in window.chunks(ROWS_PER_STATEMENT) {
         let sql = format!(
             "INSERT INTO unit_window (tenant_id, unit_id, at_us, response_id) VALUES {}",
             crate::placeholder_rows(backend, chunk.len(), 4)
@@ -267,7 +220,7 @@ pub(crate) async fn screen(
         }
         insert.execute(&mut *conn).await?;
     }
-    for chunk in holds.chunks(crate::responses::ROWS_PER_STATEMENT) {
+    for chunk in holds.chunks(ROWS_PER_STATEMENT) {
         let sql = format!(
             "INSERT INTO quarantine (tenant_id, response_id, reasons, held_at_us) VALUES {}",
             crate::placeholder_rows(backend, chunk.len(), 4)
@@ -324,7 +277,7 @@ async fn record_signals(
         .zip(hashed)
         .filter(|(screened, _)| screened.signals.is_some())
         .collect();
-    for chunk in rows.chunks(crate::responses::ROWS_PER_STATEMENT) {
+    for chunk in rows.chunks(ROWS_PER_STATEMENT) {
         let sql = format!(
             "INSERT INTO response_signals (tenant_id, response_id, at_us, unit_id, device_hash, network_hash, straight_lined)
              VALUES {}",
@@ -348,7 +301,7 @@ async fn record_signals(
 
 /// [`RECENT_SQL`] for every screened response, a statement per [`ROWS_PER_STATEMENT`].
 ///
-/// [`ROWS_PER_STATEMENT`]: crate::responses::ROWS_PER_STATEMENT
+/// [`ROWS_PER_STATEMENT`]: ROWS_PER_STATEMENT
 async fn recent_activity(
     conn: &mut AnyConnection,
     backend: Backend,
@@ -358,7 +311,7 @@ async fn recent_activity(
     let narrow = |n: i64| u32::try_from(n).unwrap_or(u32::MAX);
     let rows: Vec<_> = group.iter().zip(hashed).collect();
     let mut recent = Vec::with_capacity(rows.len());
-    for chunk in rows.chunks(crate::responses::ROWS_PER_STATEMENT) {
+    for chunk in rows.chunks(ROWS_PER_STATEMENT) {
         let sql = format!(
             "WITH v (i, tenant_id, unit_id, response_id, at_us, since_10m, since_1h, device_hash,
                      network_hash, kiosk_hash)
@@ -691,7 +644,7 @@ async fn decide_one(
     .execute(&mut *tx)
     .await?;
     if accept {
-        let stored = crate::chain::read_record(tx, tenant_id, response_id)
+        let stored = super::chain::read_record(tx, tenant_id, response_id)
             .await?
             .ok_or_else(|| StoreError::Corrupt(format!("response {response_id} vanished")))?;
         let by_officer: Option<i64> = sqlx::query_scalar(
@@ -701,13 +654,13 @@ async fn decide_one(
         .bind(response_id)
         .fetch_optional(&mut *tx)
         .await?;
-        let counted = crate::responses::Counted {
+        let counted = Counted {
             tenant_id,
             response_id,
             record: &stored,
-            pay: crate::totals::pay_trust(&stored.channel, by_officer.is_some()),
+            pay: pay_trust(&stored.channel, by_officer.is_some()),
         };
-        crate::responses::count_all(tx, backend, &[counted], keys).await?;
+        count_all(tx, backend, &[counted], keys).await?;
     }
     let record = AuditRecord {
         tenant_id,

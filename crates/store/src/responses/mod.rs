@@ -1,5 +1,11 @@
 //! Survey responses: append-only rows, plus running monthly totals per unit, service and
 //! officer maintained in the same transaction, so reading an IKM never scans responses.
+//!
+//! The response path, in layers that import downwards only: `columns` (what the tables look
+//! like) and `signals` (the hashing secret) at the bottom; `chain` (the stored records and
+//! their hash chain); `totals` (the running totals, and counting a response into them and
+//! the chain); `checks` (what a response must point at); `tickets`; `quarantine` (holding
+//! what the anomaly rules flag); and this module, which records a response through them.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -16,7 +22,19 @@ use suara_domain::skm::{Answers, Rating, Tally, ELEMENT_COUNT};
 use suara_domain::survey::{AgeBand, Education, Occupation, Profile, Sex, ValidResponse};
 use time::{OffsetDateTime, UtcOffset};
 
+pub(crate) mod chain;
+pub(crate) mod checks;
+mod columns;
+pub(crate) mod quarantine;
+pub(crate) mod signals;
+pub(crate) mod tickets;
+pub(crate) mod totals;
+
 use crate::{Backend, Result, Store, StoreError, Tenant};
+pub use checks::RecordError;
+use checks::{check_all, References, UnitFacts};
+pub(crate) use columns::{ANSWER_COLUMNS, COUNTED, ROWS_PER_STATEMENT};
+use totals::{count_all, Counted};
 
 /// What the respondent gets back once the response is durable.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -43,59 +61,6 @@ impl Recorded {
             Recorded::Created(r) | Recorded::Replayed(r) => r,
         }
     }
-}
-
-/// Why a valid-looking response cannot be stored.
-#[derive(Debug, thiserror::Error)]
-pub enum RecordError {
-    #[error("unit '{0}' does not exist")]
-    UnknownUnit(String),
-    #[error("service '{0}' does not exist")]
-    UnknownService(String),
-    #[error("service '{service}' belongs to another unit than '{unit}'")]
-    ServiceOfOtherUnit { service: String, unit: String },
-    #[error("no officer has NIP '{0}'")]
-    UnknownOfficer(String),
-    #[error("officer '{nip}' was not assigned to unit '{unit}' (or a unit under it) on {day}")]
-    OfficerOfOtherUnit {
-        nip: String,
-        unit: String,
-        day: String,
-    },
-    #[error("service point '{0}' does not exist in this unit")]
-    UnknownPoint(String),
-    #[error("this idempotency key was already used for a different response")]
-    IdempotencyConflict,
-    #[error("no such ticket")]
-    TicketUnknown,
-    #[error("the ticket was used already")]
-    TicketUsed,
-    #[error("the ticket has expired")]
-    TicketExpired,
-    #[error("the ticket was issued for another unit, service or officer")]
-    TicketMismatch,
-    #[error(
-        "{0} tickets were issued by this account or key in the last 10 minutes; wait a little"
-    )]
-    TicketsTooFast(u32),
-    #[error(transparent)]
-    Store(#[from] StoreError),
-}
-
-impl From<sqlx::Error> for RecordError {
-    fn from(e: sqlx::Error) -> Self {
-        RecordError::Store(StoreError::from(e))
-    }
-}
-
-/// What a response or ticket points at.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct References<'a> {
-    pub unit: &'a String,
-    pub service: &'a Option<String>,
-    pub officer: &'a Option<String>,
-    /// The local day of the service: the officer must have worked in the unit then.
-    pub day: time::Date,
 }
 
 impl<'a> References<'a> {
@@ -171,10 +136,6 @@ pub struct Submission<'a> {
     pub received_at: OffsetDateTime,
 }
 
-/// Rows per multi-row statement at most: a response row binds 23 values, and both
-/// databases take a few thousand parameters in one statement.
-pub(crate) const ROWS_PER_STATEMENT: usize = 200;
-
 /// Inserts `rows` responses; a row whose idempotency key is stored already is skipped, so
 /// only the stored ones come back (with their ids).
 fn insert_responses_sql(backend: Backend, rows: usize) -> String {
@@ -192,28 +153,6 @@ fn insert_responses_sql(backend: Backend, rows: usize) -> String {
         crate::placeholder_rows(backend, rows, 9 + ELEMENT_COUNT + 5)
     )
 }
-
-/// Adds to the running totals of `rows` distinct scopes and months; each row is tenant,
-/// scope, scope id, month, then the numbers of `totals::number_columns`.
-pub(crate) fn upsert_totals_sql(backend: Backend, rows: usize) -> String {
-    let columns = crate::totals::number_columns();
-    let updates = columns
-        .iter()
-        .map(|c| format!("{c} = skm_monthly_totals.{c} + excluded.{c}"))
-        .collect::<Vec<_>>()
-        .join(", ");
-    format!(
-        "INSERT INTO skm_monthly_totals (tenant_id, scope, scope_id, period_month, {})
-         VALUES {}
-         ON CONFLICT (tenant_id, scope, scope_id, period_month) DO UPDATE SET {updates}",
-        columns.join(", "),
-        crate::placeholder_rows(backend, rows, 4 + columns.len())
-    )
-}
-
-/// The answer columns of `responses`, one per element.
-pub(crate) const ANSWER_COLUMNS: [&str; ELEMENT_COUNT] =
-    ["u1", "u2", "u3", "u4", "u5", "u6", "u7", "u8", "u9"];
 
 /// The names [`tally_select`] gives its columns: responses, per-element sums and counts.
 const TALLY_RESPONSES: &str = "tally_responses";
@@ -435,7 +374,7 @@ impl Store {
         (first, last): (Month, Month),
         current: Month,
     ) -> Result<HashMap<String, Evidence>> {
-        let (_, onsite_scope) = crate::totals::pay_scopes(Trust::Onsite)
+        let (_, onsite_scope) = totals::pay_scopes(Trust::Onsite)
             .ok_or_else(|| StoreError::Corrupt("no on-site totals".into()))?;
         let rows = sqlx::query(
             "SELECT scope, scope_id, CAST(SUM(responses) AS BIGINT) AS responses,
@@ -530,7 +469,7 @@ impl Store {
              WHERE r.tenant_id = $1 AND r.{} = $2 AND r.period_month BETWEEN $3 AND $4 AND {}",
             tally_select(|i| format!("u{i}"), |i| format!("COUNT(u{i})"), "COUNT(*)"),
             scope.response_column(),
-            crate::quarantine::COUNTED
+            COUNTED
         );
         let row = sqlx::query(&sql)
             .bind(tenant_id)
@@ -550,9 +489,9 @@ struct Arriving<'a> {
     unit: UnitFacts,
     receipt: Receipt,
     /// The columns it is stored with.
-    record: crate::chain::OwnedRecord,
+    record: chain::OwnedRecord,
     response_id: i64,
-    redeemed: Option<crate::tickets::Redeemed>,
+    redeemed: Option<tickets::Redeemed>,
 }
 
 impl<'a> Arriving<'a> {
@@ -578,7 +517,7 @@ impl<'a> Arriving<'a> {
             period_month: tenant.month_of(received_at).to_string(),
             received_at: received_at.to_offset(tenant.offset()),
         };
-        let record = crate::chain::OwnedRecord::of(
+        let record = chain::OwnedRecord::of(
             response,
             &receipt.code,
             micros,
@@ -645,7 +584,7 @@ async fn record_group(
         };
         item.response_id = id;
         if let Some(code) = &response.ticket {
-            let redeemed = crate::tickets::redeem(
+            let redeemed = tickets::redeem(
                 conn,
                 backend,
                 &item.tenant.tenant_id,
@@ -668,7 +607,7 @@ async fn record_group(
     }
 
     let screened = screened_of(&stored);
-    let held = crate::quarantine::screen(conn, backend, &screened).await?;
+    let held = quarantine::screen(conn, backend, &screened).await?;
     // For `/metrics`; a batch that fails after this is retried response by response, so in
     // that rare case a hold is counted twice.
     metrics::counter!("suara_holds_total").increment(held.iter().filter(|h| **h).count() as u64);
@@ -688,10 +627,10 @@ async fn record_group(
 }
 
 /// What the anomaly rules see of each stored response of a group.
-fn screened_of<'s>(stored: &'s [(usize, Arriving<'_>)]) -> Vec<crate::quarantine::Screened<'s>> {
+fn screened_of<'s>(stored: &'s [(usize, Arriving<'_>)]) -> Vec<quarantine::Screened<'s>> {
     stored
         .iter()
-        .map(|(_, item)| crate::quarantine::Screened {
+        .map(|(_, item)| quarantine::Screened {
             tenant: item.tenant,
             response_id: item.response_id,
             response: item.submission.response,
@@ -720,7 +659,7 @@ fn counted_of<'s>(stored: &'s [(usize, Arriving<'_>)], held: &[bool]) -> Vec<Cou
             tenant_id: &item.tenant.tenant_id,
             response_id: item.response_id,
             record: &item.record,
-            pay: crate::totals::pay_trust(
+            pay: totals::pay_trust(
                 &item.record.channel,
                 item.redeemed
                     .as_ref()
@@ -773,214 +712,6 @@ async fn insert_all(
         }
     }
     Ok(ids)
-}
-
-/// A stored response that counts: into the running totals and the chain.
-pub(crate) struct Counted<'a> {
-    pub tenant_id: &'a str,
-    pub response_id: i64,
-    pub record: &'a crate::chain::OwnedRecord,
-    /// How far it is evidence for pay (see `totals`).
-    pub pay: suara_domain::integrity::channel::Trust,
-}
-
-/// Adds accumulated totals to the stored ones.
-pub(crate) async fn write_totals(
-    conn: &mut AnyConnection,
-    backend: Backend,
-    totals: &crate::totals::Accumulator,
-) -> Result<(), StoreError> {
-    let rows: Vec<_> = totals.0.iter().collect();
-    for chunk in rows.chunks(ROWS_PER_STATEMENT) {
-        let sql = upsert_totals_sql(backend, chunk.len());
-        let mut upsert = sqlx::query(&sql);
-        for ((tenant_id, scope, id, month), numbers) in chunk {
-            upsert = upsert.bind(tenant_id).bind(*scope).bind(id).bind(month);
-            for n in numbers.iter() {
-                upsert = upsert.bind(*n);
-            }
-        }
-        upsert.execute(&mut *conn).await?;
-    }
-    Ok(())
-}
-
-/// Counts stored responses: adds them to the running totals and links them into their
-/// tenants' chains, in order. Runs when they arrive, or when the inspectorate accepts one
-/// out of quarantine.
-pub(crate) async fn count_all(
-    conn: &mut AnyConnection,
-    backend: Backend,
-    counted: &[Counted<'_>],
-    keys: &Store,
-) -> Result<(), StoreError> {
-    // Summed per scope and month first: a statement may touch each totals row only once.
-    let mut totals = crate::totals::Accumulator::default();
-    for item in counted {
-        totals.add(item.tenant_id, item.record, item.pay);
-    }
-    write_totals(conn, backend, &totals).await?;
-    // Linked at acceptance time (now), which is what the daily published heads speak of.
-    let now = OffsetDateTime::now_utc();
-    let mut tenants: Vec<&str> = counted.iter().map(|c| c.tenant_id).collect();
-    tenants.sort_unstable();
-    tenants.dedup();
-    for tenant_id in tenants {
-        let links: Vec<(i64, &crate::chain::OwnedRecord)> = counted
-            .iter()
-            .filter(|c| c.tenant_id == tenant_id)
-            .map(|c| (c.response_id, c.record))
-            .collect();
-        let key = keys.entry_key(tenant_id)?;
-        crate::chain::append(conn, backend, tenant_id, &links, now, key.as_ref()).await?;
-    }
-    Ok(())
-}
-
-/// The unit exists, the service is one of its own, the officer exists.
-pub(crate) async fn check_references(
-    conn: &mut AnyConnection,
-    backend: Backend,
-    tenant_id: &str,
-    references: References<'_>,
-) -> Result<(), RecordError> {
-    check_all(conn, backend, std::iter::once((tenant_id, references)))
-        .await?
-        .pop()
-        .unwrap_or_else(|| {
-            Err(RecordError::Store(StoreError::Corrupt(
-                "no reference check".into(),
-            )))
-        })
-        .map(|_unit| ())
-}
-
-/// [`check_references`] for many responses, in one query per [`ROWS_PER_STATEMENT`].
-async fn check_all<'a>(
-    conn: &mut AnyConnection,
-    backend: Backend,
-    references: impl Iterator<Item = (&'a str, References<'a>)>,
-) -> Result<Vec<Result<UnitFacts, RecordError>>, StoreError> {
-    let references: Vec<_> = references.collect();
-    let mut checked = Vec::with_capacity(references.len());
-    for chunk in references.chunks(ROWS_PER_STATEMENT) {
-        let sql = format!(
-            "WITH v (i, tenant_id, unit_id, service_id, nip, day) AS (VALUES {})
-             SELECT v.i, u.unit_id, u.service_hours, u.monthly_users,
-                 (SELECT s.unit_id FROM services s WHERE s.tenant_id = v.tenant_id AND s.service_id = v.service_id)
-                     AS service_unit_id,
-                 (SELECT o.nip FROM officers o WHERE o.tenant_id = v.tenant_id AND o.nip = v.nip) AS officer_nip,
-                 (SELECT a.unit_id FROM officer_assignments a WHERE a.tenant_id = v.tenant_id AND a.nip = v.nip
-                     AND a.valid_from <= v.day AND (a.valid_until IS NULL OR a.valid_until >= v.day)
-                  ORDER BY a.valid_from DESC LIMIT 1) AS assigned_unit_id
-             FROM v LEFT JOIN units u ON u.tenant_id = v.tenant_id AND u.unit_id = v.unit_id
-             ORDER BY v.i",
-            crate::placeholder_rows(backend, chunk.len(), 6)
-        );
-        let mut query = sqlx::query(&sql);
-        for (i, (tenant_id, refs)) in chunk.iter().enumerate() {
-            query = query
-                .bind(i as i64)
-                .bind(*tenant_id)
-                .bind(refs.unit)
-                .bind(refs.service)
-                .bind(refs.officer)
-                .bind(refs.day.to_string());
-        }
-        let rows = query.fetch_all(&mut *conn).await?;
-        if rows.len() != chunk.len() {
-            return Err(StoreError::Corrupt("a reference check lost a row".into()));
-        }
-        for (row, (tenant_id, refs)) in rows.iter().zip(chunk) {
-            let mut judged = judge_references(row, *refs)?;
-            // Named through a unit above their own: allowed (a dinas rating its puskesmas
-            // staff); through any other unit: refused.
-            if let (Ok(_), Some(nip)) = (&judged, refs.officer) {
-                let assigned: Option<String> = row.try_get("assigned_unit_id")?;
-                let within = match &assigned {
-                    Some(unit) => unit_is_within(conn, tenant_id, unit, refs.unit).await?,
-                    None => false,
-                };
-                if !within {
-                    judged = Err(RecordError::OfficerOfOtherUnit {
-                        nip: nip.clone(),
-                        unit: refs.unit.clone(),
-                        day: refs.day.to_string(),
-                    });
-                }
-            }
-            checked.push(judged);
-        }
-    }
-    Ok(checked)
-}
-
-/// `unit` is `ancestor` or lies under it in the unit tree.
-async fn unit_is_within(
-    conn: &mut AnyConnection,
-    tenant_id: &str,
-    unit: &str,
-    ancestor: &str,
-) -> Result<bool, StoreError> {
-    let mut current = Some(unit.to_string());
-    // The tree has no cycles (the import refuses them); the bound guards a damaged store.
-    for _ in 0..64 {
-        match current {
-            Some(ref id) if id == ancestor => return Ok(true),
-            Some(id) => {
-                current = sqlx::query_scalar(
-                    "SELECT parent_id FROM units WHERE tenant_id = $1 AND unit_id = $2",
-                )
-                .bind(tenant_id)
-                .bind(&id)
-                .fetch_optional(&mut *conn)
-                .await?
-                .flatten();
-            }
-            None => return Ok(false),
-        }
-    }
-    Ok(false)
-}
-
-/// What the anomaly rules need to know of a response's unit, read with its references.
-struct UnitFacts {
-    /// Posted hours as stored.
-    hours: Option<String>,
-    monthly_users: Option<u32>,
-}
-
-/// What one row of [`check_all`] says of a response's references.
-fn judge_references(
-    row: &AnyRow,
-    refs: References<'_>,
-) -> Result<Result<UnitFacts, RecordError>, StoreError> {
-    if row.try_get::<Option<String>, _>("unit_id")?.is_none() {
-        return Ok(Err(RecordError::UnknownUnit(refs.unit.clone())));
-    }
-    if let Some(service) = refs.service {
-        match row.try_get::<Option<String>, _>("service_unit_id")? {
-            None => return Ok(Err(RecordError::UnknownService(service.clone()))),
-            Some(owner) if &owner != refs.unit => {
-                return Ok(Err(RecordError::ServiceOfOtherUnit {
-                    service: service.clone(),
-                    unit: refs.unit.clone(),
-                }))
-            }
-            Some(_) => {}
-        }
-    }
-    if let Some(nip) = refs.officer {
-        if row.try_get::<Option<String>, _>("officer_nip")?.is_none() {
-            return Ok(Err(RecordError::UnknownOfficer(nip.clone())));
-        }
-    }
-    let monthly_users: Option<i64> = row.try_get("monthly_users")?;
-    Ok(Ok(UnitFacts {
-        hours: row.try_get("service_hours")?,
-        // A count beyond u32 is no limit worth keeping.
-        monthly_users: monthly_users.and_then(|n| u32::try_from(n).ok()),
-    }))
 }
 
 /// The idempotency key was used before: same content → the first receipt; else a conflict.

@@ -94,7 +94,7 @@ pub(crate) fn record_from_row(row: &AnyRow) -> Result<Option<OwnedRecord>> {
         return Ok(None);
     };
     let mut answers = [None; 9];
-    for (slot, column) in answers.iter_mut().zip(crate::responses::ANSWER_COLUMNS) {
+    for (slot, column) in answers.iter_mut().zip(super::columns::ANSWER_COLUMNS) {
         // Stored as a small integer; read wide so any value a tamperer writes is hashed.
         *slot = row.try_get::<Option<i64>, _>(column)?;
     }
@@ -173,7 +173,7 @@ pub(crate) async fn append(
     let mut seq: i64 = head.try_get("seq")?;
     let mut previous = digest(&head.try_get::<String, _>("link_hash")?)?;
     let key = entry_codes::writing_key(conn, LogKind::Responses, tenant_id, seq, key).await?;
-    for chunk in records.chunks(crate::responses::ROWS_PER_STATEMENT) {
+    for chunk in records.chunks(super::columns::ROWS_PER_STATEMENT) {
         let sql = format!(
             "INSERT INTO chain_links (tenant_id, seq, response_id, content_hash, link_hash, linked_at_us, entry_code)
              VALUES {}",
@@ -339,7 +339,7 @@ impl Store {
         let unchained: i64 = sqlx::query_scalar(&format!(
             "SELECT COUNT(*) FROM responses r WHERE r.tenant_id = $1 AND {} AND NOT EXISTS
                  (SELECT 1 FROM chain_links l WHERE l.tenant_id = r.tenant_id AND l.response_id = r.response_id)",
-            crate::quarantine::COUNTED
+            super::columns::COUNTED
         ))
         .bind(tenant_id)
         .fetch_one(&self.reader)
