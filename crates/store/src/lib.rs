@@ -102,11 +102,10 @@ pub enum StoreError {
     },
     #[error("database error: {0}")]
     Database(sqlx::Error),
-    /// Text PostgreSQL cannot hold (a NUL character, SQLSTATE 22021; SQLite stores it): the
-    /// request was bad, not the server, and nothing was written.
-    #[error(
-        "a text holds a NUL character (\\0), which cannot be stored; remove it and send again"
-    )]
+    /// Text PostgreSQL refuses in a statement (a NUL character, SQLSTATE 22021; SQLite takes
+    /// it): the request was bad, not the server, and the statement did nothing. The web layer
+    /// refuses NUL in addresses before any query; this is the backstop for form fields.
+    #[error("a text holds a NUL character (\\0); remove it and send again")]
     RefusedText,
     #[error("stored data is inconsistent: {0}")]
     Corrupt(String),
@@ -136,7 +135,12 @@ pub enum StoreError {
 impl From<sqlx::Error> for StoreError {
     fn from(error: sqlx::Error) -> StoreError {
         match &error {
-            sqlx::Error::Database(e) if e.code().as_deref() == Some("22021") => {
+            // 22021 is any byte sequence the encoding refuses; text from Rust is valid
+            // UTF-8, so only NUL reaches it, and anything else stays a database error.
+            sqlx::Error::Database(e)
+                if e.code().as_deref() == Some("22021") && e.message().contains("0x00") =>
+            {
+                tracing::warn!(error = %e, "refused a text holding a NUL character");
                 StoreError::RefusedText
             }
             _ => StoreError::Database(error),

@@ -36,6 +36,11 @@ use crate::{api, auth, metrics, pages, routes, tickets};
         pages::staff::tpp::run::export,
         pages::musrena::staff::manage::export,
         pages::innovation::export::export,
+        pages::staff::dashboard::downloads::report,
+        pages::staff::tpp::payable::payable_list,
+        pages::staff::tpp::payable::bank_file,
+        pages::staff::import::template,
+        pages::province::show,
     ),
     components(schemas(ProblemDetails, FieldProblem)),
     modifiers(&SecuritySchemes),
@@ -45,7 +50,8 @@ use crate::{api, auth, metrics, pages, routes, tickets};
         (name = "musrena", description = "Musrena Keren proposals"),
         (name = "innovation", description = "Innovations and their measured effect"),
         (name = "results", description = "Staff spreadsheets of the results"),
-        (name = "tpp", description = "Payable lists"),
+        (name = "tpp", description = "Payable lists and bank files"),
+        (name = "organisation", description = "The organisation import's templates"),
         (name = "operations", description = "Health, readiness, metrics and this document"),
     )
 )]

@@ -2196,6 +2196,14 @@ pub const SURVEY_TICKET_QR_CODE: Text = Text {
     id: "Kode QR tiket survei",
     en: "Survey ticket QR code",
 };
+pub const FORM_FROM_ANOTHER_SITE: Text = Text {
+    id: "Formulir dari situs lain",
+    en: "A form from another site",
+};
+pub const RATINGS_ONLY_FROM_THIS_SITES_FORM: Text = Text {
+    id: "Penilaian hanya diterima dari formulir survei di situs ini. Buka survei dari tautan atau kode QR layanan Anda.",
+    en: "Ratings are accepted only from the survey form on this site. Open the survey from your service's link or QR code.",
+};
 pub const THANK_YOU: Text = Text {
     id: "Terima kasih!",
     en: "Thank you!",
@@ -6496,6 +6504,8 @@ pub const ACCOUNT_DISABLED_ASK_ADMIN: Text = Text {
 /// Every text above, for the completeness test.
 #[cfg(test)]
 pub const EVERY_TEXT: &[Text] = &[
+    FORM_FROM_ANOTHER_SITE,
+    RATINGS_ONLY_FROM_THIS_SITES_FORM,
     REVIEW_CITIZENS_SUGGESTIONS,
     N_SUGGESTIONS_WAITING_LINK,
     SUGGESTIONS_REVIEW_INTRO,

@@ -119,6 +119,7 @@ impl ReceiptStatusBody {
     params(("receipt" = String, Path, description = "SKM-XXXXX-XXXXX")),
     responses(
         (status = 200, description = "Counted or under review", body = ReceiptStatusBody),
+        (status = 400, description = "The receipt holds a NUL character (PostgreSQL)", body = ProblemDetails, content_type = "application/problem+json"),
         (status = 404, description = "status unknown: no response has this receipt", body = ReceiptStatusBody),
         (status = 422, description = "Several regencies are served here and the host names none", body = ProblemDetails, content_type = "application/problem+json"),
     ))]

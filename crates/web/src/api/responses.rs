@@ -56,35 +56,98 @@ impl IntoResponses for ResponseProblems {
             .response("413", problem("The body is too large"))
             .response("415", problem("Unsupported content type"))
             .response("422", problem("Invalid fields; each is named in fields"))
-            .response("429", problem("Too many responses from one place at once"))
             .build()
             .into()
     }
 }
 
-/// A staff spreadsheet: the file, or the way to sign in first.
+/// The answers of a staff download: the file in one of `media`, the way to sign in first,
+/// or a staff page (or, for a malformed query string, a problem) saying why not.
+fn download(
+    file: &str,
+    media: &[&str],
+    conflict: Option<&str>,
+) -> BTreeMap<String, RefOr<Response>> {
+    let file = media
+        .iter()
+        .fold(ResponseBuilder::new().description(file), |r, m| {
+            r.content(*m, ContentBuilder::new().build())
+        });
+    let page = |description: &str| {
+        ResponseBuilder::new()
+            .description(description)
+            .content("text/html", ContentBuilder::new().build())
+    };
+    let refused = problem("A parameter that is not one of the allowed values: a staff page says which (a problem when the query string itself is malformed)")
+        .content("text/html", ContentBuilder::new().build());
+    let responses = ResponsesBuilder::new()
+        .response("200", file)
+        .response(
+            "303",
+            ResponseBuilder::new()
+                .description("Not signed in: on to the sign-in page, which comes back here"),
+        )
+        .response("400", refused)
+        .response(
+            "403",
+            page("The account may not download this (its role, or a unit it does not see)"),
+        )
+        .response(
+            "404",
+            page("Nothing to download: no such month's run, unit or template"),
+        );
+    match conflict {
+        Some(why) => responses.response("409", page(why)),
+        None => responses,
+    }
+    .build()
+    .into()
+}
+
+/// A staff spreadsheet, xlsx unless `format=csv`.
 pub struct SheetDownload;
 
 impl IntoResponses for SheetDownload {
     fn responses() -> BTreeMap<String, RefOr<Response>> {
-        let file = ResponseBuilder::new()
-            .description("The spreadsheet, as a download (xlsx unless format=csv)")
-            .content(XLSX, ContentBuilder::new().build())
-            .content("text/csv", ContentBuilder::new().build());
-        let refused = ResponseBuilder::new()
-            .description(
-                "A parameter that is not one of the allowed values (a staff page says which)",
-            )
-            .content("text/html", ContentBuilder::new().build());
-        ResponsesBuilder::new()
-            .response("200", file)
-            .response(
-                "303",
-                ResponseBuilder::new()
-                    .description("Not signed in: on to the sign-in page, which comes back here"),
-            )
-            .response("400", refused)
-            .build()
-            .into()
+        download(
+            "The spreadsheet, as a download (xlsx unless format=csv)",
+            &[XLSX, "text/csv"],
+            None,
+        )
+    }
+}
+
+/// A unit's SKM report for a period, to sign (PDF).
+pub struct ReportDownload;
+
+impl IntoResponses for ReportDownload {
+    fn responses() -> BTreeMap<String, RefOr<Response>> {
+        download("The report, as a PDF", &["application/pdf"], None)
+    }
+}
+
+/// The payable list (daftar nominatif) of a month's run: xlsx, or PDF to sign.
+pub struct PayableDownload;
+
+impl IntoResponses for PayableDownload {
+    fn responses() -> BTreeMap<String, RefOr<Response>> {
+        download(
+            "The payable list, as a download (xlsx unless format=pdf)",
+            &[XLSX, "application/pdf"],
+            Some("The run's page, saying why it has no payable list (a discarded version)"),
+        )
+    }
+}
+
+/// The bank transfer file of a locked run.
+pub struct BankFileDownload;
+
+impl IntoResponses for BankFileDownload {
+    fn responses() -> BTreeMap<String, RefOr<Response>> {
+        download(
+            "The transfer file, as a download",
+            &["text/csv"],
+            Some("The run's page, saying why no file was made (not locked, or a payee without an account number)"),
+        )
     }
 }

@@ -16,6 +16,7 @@ use suara_reports::table::Sheet;
 use suara_store::ScopeKind;
 use time::OffsetDateTime;
 
+use crate::api::responses::SheetDownload;
 use crate::pages::context::StaffCx;
 use crate::pages::failure::PageError;
 use crate::pages::staff::{exact, period_picker, score_text, PeriodQuery};
@@ -170,6 +171,12 @@ async fn load(cx: &StaffCx, query: &ProvinceQuery) -> Result<ProvinceView, PageE
     })
 }
 
+/// Every regency's figures side by side, as a file for the province's own tools (without
+/// `format`, the same address is the province's page).
+#[utoipa::path(get, path = routes::PROVINCE, tag = "results",
+    params(("period" = Option<String>, Query, description = "YYYY-MM, YYYY-Qn, YYYY-Sn or YYYY"), ("layanan" = Option<String>, Query, description = "A service code to compare across regencies"), ("format" = String, Query, description = "xlsx or csv")),
+    security(("session" = [])),
+    responses(SheetDownload))]
 pub async fn show(cx: StaffCx, Query(query): Query<ProvinceQuery>) -> Result<Response, PageError> {
     let view = load(&cx, &query).await?;
     if let Some(format) = query.format.as_deref() {

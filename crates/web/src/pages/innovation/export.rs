@@ -5,11 +5,11 @@
 //! lists every evidence file. Also CSV with codes and ISO dates, for other systems. suara
 //! makes the file; sending it to the national system is the region's own step.
 
-use axum::extract::Query;
 use axum::response::Response;
 use serde::Deserialize;
 use suara_app::innovation::index::{index_file, IndexError};
 
+use crate::api::query::ApiQuery;
 use crate::api::responses::SheetDownload;
 use crate::pages::context::StaffCx;
 use crate::pages::failure::PageError;
@@ -26,7 +26,10 @@ pub struct ExportQuery {
     params(("format" = Option<String>, Query, description = "xlsx (the default) or csv")),
     security(("session" = [])),
     responses(SheetDownload))]
-pub async fn export(cx: StaffCx, Query(query): Query<ExportQuery>) -> Result<Response, PageError> {
+pub async fn export(
+    cx: StaffCx,
+    ApiQuery(query): ApiQuery<ExportQuery>,
+) -> Result<Response, PageError> {
     let format = SheetFormat::from_query(query.format.as_deref())?;
     let bytes = index_file(
         &cx.app.store,

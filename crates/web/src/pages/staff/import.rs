@@ -1,7 +1,7 @@
 //! The organisation import: units, services, officers and service points from CSV files,
 //! every row checked before anything is imported, with a check-only mode.
 
-use axum::extract::{Path, Query};
+use axum::extract::Path;
 use axum::http::StatusCode;
 use axum::response::Response;
 use maud::{html, Markup};
@@ -10,6 +10,8 @@ use suara_domain::org::template;
 use suara_reports::template::import_template_xlsx;
 use time::OffsetDateTime;
 
+use crate::api::query::ApiQuery;
+use crate::api::responses::SheetDownload;
 use crate::pages::context::{Look, StaffCx, Upload};
 use crate::pages::failure::{Missing, PageError};
 use crate::pages::{download, SheetFormat};
@@ -83,11 +85,16 @@ fn import_intro(lang: Lang) -> Markup {
     }
 }
 
-/// `GET /admin/impor/templat/{table}`: the file's template, xlsx (or `?format=csv`).
+/// An import file's template, with the Indonesian headers and an example row: xlsx, or CSV
+/// with `format=csv`.
+#[utoipa::path(get, path = routes::IMPORT_TEMPLATE, tag = "organisation",
+    params(("table" = String, Path, description = "units, services, points, officers, villages, catalogue or issues"), ("format" = Option<String>, Query, description = "xlsx (the default) or csv")),
+    security(("session" = [])),
+    responses(SheetDownload))]
 pub async fn template(
     cx: StaffCx,
     Path(code): Path<String>,
-    Query(query): Query<TemplateQuery>,
+    ApiQuery(query): ApiQuery<TemplateQuery>,
 ) -> Result<Response, PageError> {
     let table = Table::ALL
         .into_iter()

@@ -17,6 +17,7 @@ use crate::pages::message_page;
 use crate::routes;
 use crate::state::AppState;
 use crate::submit::{cross_site, read_body, submit_json, ReceiptBody};
+use suara_app::i18n::catalogue as T;
 
 /// Submit one anonymous survey response.
 ///
@@ -61,11 +62,13 @@ pub(crate) async fn receive(
     if content_type.starts_with("application/x-www-form-urlencoded") {
         // A form another site's page posts on a visitor's behalf is not that visitor's rating.
         if cross_site(app, headers) {
+            // Such a form carries no language of its own: the citizens' language first.
+            let lang = suara_app::i18n::Lang::Id;
             return message_page(
                 StatusCode::FORBIDDEN,
-                suara_app::i18n::Lang::Id,
-                "Formulir dari situs lain",
-                "Penilaian hanya diterima dari formulir survei di situs ini. Buka survei dari tautan atau kode QR layanan Anda.",
+                lang,
+                lang.t(T::FORM_FROM_ANOTHER_SITE),
+                lang.t(T::RATINGS_ONLY_FROM_THIS_SITES_FORM),
                 "/",
             );
         }

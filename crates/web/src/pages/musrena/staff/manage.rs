@@ -14,6 +14,7 @@ use suara_store::{ProposalFilter, StoredProposal};
 
 use super::forum::ForumQuery;
 use super::{districts, forum_href, may_manage, Pairs};
+use crate::api::query::ApiQuery;
 use crate::api::responses::SheetDownload;
 use crate::pages::context::StaffCx;
 use crate::pages::failure::{Missing, PageError};
@@ -102,7 +103,10 @@ pub struct ExportQuery {
     params(("format" = Option<String>, Query, description = "xlsx (the default) or csv")),
     security(("session" = [])),
     responses(SheetDownload))]
-pub async fn export(cx: StaffCx, Query(query): Query<ExportQuery>) -> Result<Response, PageError> {
+pub async fn export(
+    cx: StaffCx,
+    ApiQuery(query): ApiQuery<ExportQuery>,
+) -> Result<Response, PageError> {
     let proposals: Vec<StoredProposal> = cx
         .app
         .store

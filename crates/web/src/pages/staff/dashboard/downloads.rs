@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use axum::extract::{Path, Query};
+use axum::extract::Path;
 use axum::response::{IntoResponse, Response};
 use suara_domain::access::Permission;
 use suara_domain::org::tree::UnitTree;
@@ -13,7 +13,8 @@ use suara_domain::skm::Tally;
 use suara_reports::results::{Coded, SummaryWording, Wording};
 use suara_store::ScopeKind;
 
-use crate::api::responses::SheetDownload;
+use crate::api::query::ApiQuery;
+use crate::api::responses::{ReportDownload, SheetDownload};
 use crate::pages::context::StaffCx;
 use crate::pages::failure::{Missing, PageError};
 use crate::pages::staff::{exact, units_tree, PeriodQuery};
@@ -21,11 +22,15 @@ use crate::routes;
 use suara_app::i18n::catalogue as T;
 use suara_app::i18n::{element_name, Lang};
 
-/// The unit's SKM report for the period as a PDF.
+/// The unit's SKM report for the period as a PDF, with letterhead and signature block.
+#[utoipa::path(get, path = routes::UNIT_REPORT, tag = "results",
+    params(("unit" = String, Path, description = "Unit code"), ("period" = Option<String>, Query, description = "YYYY-MM, YYYY-Qn, YYYY-Sn or YYYY; the current month by default")),
+    security(("session" = [])),
+    responses(ReportDownload))]
 pub async fn report(
     cx: StaffCx,
     Path(unit_id): Path<String>,
-    Query(query): Query<PeriodQuery>,
+    ApiQuery(query): ApiQuery<PeriodQuery>,
 ) -> Result<Response, PageError> {
     let period = query.period(&cx.tenant)?;
     let (_, tree) = units_tree(&cx).await?;
@@ -85,7 +90,10 @@ fn summary_wording(lang: Lang) -> SummaryWording<'static> {
     params(("period" = Option<String>, Query, description = "YYYY-MM, YYYY-Qn, YYYY-Sn or YYYY; the current month by default"), ("jenis" = Option<String>, Query, description = "ringkasan (every unit's results, the default) or tanggapan (one unit's responses)"), ("unit" = Option<String>, Query, description = "The unit, for tanggapan"), ("format" = Option<String>, Query, description = "xlsx (the default) or csv")),
     security(("session" = [])),
     responses(SheetDownload))]
-pub async fn export(cx: StaffCx, Query(query): Query<ExportQuery>) -> Result<Response, PageError> {
+pub async fn export(
+    cx: StaffCx,
+    ApiQuery(query): ApiQuery<ExportQuery>,
+) -> Result<Response, PageError> {
     let (app, staff, tenant) = (&cx.app, &cx.staff, &cx.tenant);
     let tenant_id = tenant.tenant_id.as_str();
     let period = PeriodQuery {

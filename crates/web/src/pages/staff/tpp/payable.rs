@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use axum::extract::{Path, Query};
+use axum::extract::Path;
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use suara_domain::org::{Officer, Unit};
@@ -17,9 +17,12 @@ use time::OffsetDateTime;
 
 use super::parse_month;
 use super::run::{load, render, ExportQuery, RunQuery};
+use crate::api::query::ApiQuery;
+use crate::api::responses::{BankFileDownload, PayableDownload};
 use crate::pages::context::StaffCx;
 use crate::pages::failure::{Missing, PageError};
 use crate::pages::{download, SheetFormat};
+use crate::routes;
 use suara_app::i18n::catalogue as T;
 
 async fn stored_run(
@@ -41,10 +44,15 @@ async fn stored_run(
     Ok((run, officers, organisation.units))
 }
 
+/// A month's payable list (daftar nominatif), to sign: xlsx, or PDF with `format=pdf`.
+#[utoipa::path(get, path = routes::TPP_PAYABLE, tag = "tpp",
+    params(("month" = String, Path, description = "YYYY-MM"), ("versi" = Option<i64>, Query, description = "The run's version; the latest by default"), ("format" = Option<String>, Query, description = "xlsx (the default) or pdf")),
+    security(("session" = [])),
+    responses(PayableDownload))]
 pub async fn payable_list(
     cx: StaffCx,
     Path(month): Path<String>,
-    Query(query): Query<ExportQuery>,
+    ApiQuery(query): ApiQuery<ExportQuery>,
 ) -> Result<Response, PageError> {
     let month = parse_month(&month)?;
     let (run, officers, units) = stored_run(&cx, month, query.versi).await?;
@@ -81,13 +89,19 @@ pub async fn payable_list(
     }
 }
 
+/// The bank transfer file of a locked run (recorded in the audit chain as it is made).
+///
 /// Only a locked run is paid, and only when every payee has an account number: a file
 /// that left someone out, or paid a run that may still change, would pay wrongly.
+#[utoipa::path(get, path = routes::TPP_BANK_FILE, tag = "tpp",
+    params(("month" = String, Path, description = "YYYY-MM"), ("versi" = Option<i64>, Query, description = "The run's version; the latest by default")),
+    security(("session" = [])),
+    responses(BankFileDownload))]
 pub async fn bank_file(
     cx: StaffCx,
     headers: HeaderMap,
     Path(month): Path<String>,
-    Query(query): Query<ExportQuery>,
+    ApiQuery(query): ApiQuery<ExportQuery>,
 ) -> Result<Response, PageError> {
     // Making the file writes to the record: another site's link must not make one in an
     // approver's name.

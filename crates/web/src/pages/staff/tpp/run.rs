@@ -16,6 +16,7 @@ use super::{
     deductions_text, explain_href, month_href, parse_month, percent, refusal, rp, rule_text,
     signed, state_label, unit_totals,
 };
+use crate::api::query::ApiQuery;
 use crate::api::responses::SheetDownload;
 use crate::pages::context::{CsrfForm, Look, StaffCx};
 use crate::pages::failure::{Missing, PageError};
@@ -488,7 +489,7 @@ pub struct ExportQuery {
 pub async fn export(
     cx: StaffCx,
     Path(month): Path<String>,
-    Query(query): Query<ExportQuery>,
+    ApiQuery(query): ApiQuery<ExportQuery>,
 ) -> Result<Response, PageError> {
     let month = parse_month(&month)?;
     let Some(run) = cx
