@@ -52,11 +52,28 @@ pub fn router(state: Arc<AppState>) -> Router {
     }
     app.fallback(pages::not_found)
         .layer(middleware::from_fn(metrics::track))
+        .layer(middleware::from_fn(refuse_nul_in_path))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(middleware::from_fn(pages::failure::frame_failures))
         .layer(middleware::from_fn_with_state(state.clone(), resolve_site))
         .layer(middleware::from_fn(security_headers))
         .with_state(state)
+}
+
+/// A NUL character in the path names nothing, but the databases differ: PostgreSQL refuses
+/// such text, SQLite would look it up and find nothing. Refuse it before any lookup, so the
+/// answer is the same 400 on both (a problem for the API, the bad-request page otherwise).
+async fn refuse_nul_in_path(request: Request, next: Next) -> Response {
+    let path = request.uri().path();
+    if !path.contains("%00") {
+        return next.run(request).await;
+    }
+    let refused = suara_store::StoreError::RefusedText;
+    if path.starts_with("/api/") {
+        ApiError::Store(refused).into_response()
+    } else {
+        pages::failure::PageError::Store(refused).into_response()
+    }
 }
 
 /// The request's regency site, from its host name, for the rest of the request.

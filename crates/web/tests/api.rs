@@ -120,6 +120,14 @@ async fn health_and_openapi_describe_every_route(db: TestDatabase) {
     assert_eq!(nul.headers()["content-type"], "application/problem+json");
     let nul: Value = nul.json().await.unwrap();
     assert_eq!(nul["code"], "bad_query");
+    // In a path too: the same 400 on both backends, a problem for the API, a page otherwise.
+    let nul = app.get("/api/v1/units/dukcapil%00/ikm").await;
+    assert_eq!(nul.status(), StatusCode::BAD_REQUEST);
+    let nul: Value = nul.json().await.unwrap();
+    assert_eq!(nul["code"], "bad_text");
+    let page = app.get("/survei/dukcapil%00").await;
+    assert_eq!(page.status(), StatusCode::BAD_REQUEST);
+    assert!(page.text().await.unwrap().contains("<html"));
     let (status, body) = app
         .post_json(&json!({ "unit": "dukcapil\u{0}", "answers": [4, 4, 4, 4, 4, 4, 4, 4, 4], "idempotency_key": "nul-key-0001", "suggestion": "a\u{0}b" }))
         .await;

@@ -718,135 +718,96 @@ async fn load(
         let innovation = innovation_from_row(row)?;
         by_id.insert(innovation.innovation_id, innovation);
     }
-    load_units(&mut *conn, tenant_id, only, filter, &mut by_id).await?;
-    load_partners(&mut *conn, tenant_id, only, filter, &mut by_id).await?;
-    load_evidence(&mut *conn, tenant_id, only, filter, &mut by_id).await?;
-    load_steps(&mut *conn, tenant_id, only, filter, &mut by_id).await?;
+    let sql = |list: &List| {
+        format!(
+            "{} WHERE tenant_id = $1 {filter} {}",
+            list.select, list.order
+        )
+    };
+    for list in &LISTS {
+        for row in &fetch(&mut *conn, &sql(list), tenant_id, only).await? {
+            if let Some(innovation) = by_id.get_mut(&row.try_get::<i64, _>("innovation_id")?) {
+                (list.add)(row, innovation)?;
+            }
+        }
+    }
     Ok(by_id.into_values().rev().collect())
 }
 
-/// Adds each innovation's adopting units, those with a start first, by start.
-async fn load_units(
-    conn: &mut AnyConnection,
-    tenant_id: &str,
-    only: Option<i64>,
-    filter: &str,
-    by_id: &mut BTreeMap<i64, StoredInnovation>,
-) -> Result<(), StoreError> {
-    let rows = fetch(
-        &mut *conn,
-        &format!(
-            "SELECT innovation_id, unit_id, started_on, replicated FROM innovation_units
-         WHERE tenant_id = $1 {filter} ORDER BY started_on IS NULL, started_on, unit_id"
-        ),
-        tenant_id,
-        only,
-    )
-    .await?;
-    for row in &rows {
-        let started_on: Option<String> = row.try_get("started_on")?;
-        if let Some(i) = by_id.get_mut(&row.try_get::<i64, _>("innovation_id")?) {
-            i.units.push(AdoptingUnit {
-                unit_id: row.try_get("unit_id")?,
-                started_on: started_on.as_deref().map(parse_date).transpose()?,
-                replicated: row.try_get::<i64, _>("replicated")? != 0,
-            });
-        }
-    }
+/// A list hanging off each innovation: how to read it, in which order, and how a row joins
+/// its innovation.
+struct List {
+    select: &'static str,
+    order: &'static str,
+    add: fn(&AnyRow, &mut StoredInnovation) -> Result<(), StoreError>,
+}
+
+const LISTS: [List; 4] = [
+    List {
+        select: "SELECT innovation_id, unit_id, started_on, replicated FROM innovation_units",
+        order: "ORDER BY started_on IS NULL, started_on, unit_id",
+        add: add_unit,
+    },
+    List {
+        select: "SELECT innovation_id, name, kind, role, amount, in_kind FROM innovation_partners",
+        order: "ORDER BY partner_no",
+        add: add_partner,
+    },
+    List {
+        select: "SELECT innovation_id, evidence_no, indicator, title, content_type \
+                 FROM innovation_evidence",
+        order: "ORDER BY evidence_no",
+        add: add_evidence,
+    },
+    List {
+        select: "SELECT innovation_id, stage, on_date, actor FROM innovation_stages",
+        order: "ORDER BY step_no",
+        add: add_step,
+    },
+];
+
+/// An adopting unit; those with a start come first, by start.
+fn add_unit(row: &AnyRow, innovation: &mut StoredInnovation) -> Result<(), StoreError> {
+    let started_on: Option<String> = row.try_get("started_on")?;
+    innovation.units.push(AdoptingUnit {
+        unit_id: row.try_get("unit_id")?,
+        started_on: started_on.as_deref().map(parse_date).transpose()?,
+        replicated: row.try_get::<i64, _>("replicated")? != 0,
+    });
     Ok(())
 }
 
-/// Adds each innovation's partners, in the order they were entered.
-async fn load_partners(
-    conn: &mut AnyConnection,
-    tenant_id: &str,
-    only: Option<i64>,
-    filter: &str,
-    by_id: &mut BTreeMap<i64, StoredInnovation>,
-) -> Result<(), StoreError> {
-    let rows = fetch(
-        &mut *conn,
-        &format!(
-            "SELECT innovation_id, name, kind, role, amount, in_kind FROM innovation_partners
-         WHERE tenant_id = $1 {filter} ORDER BY partner_no"
-        ),
-        tenant_id,
-        only,
-    )
-    .await?;
-    for row in &rows {
-        let amount: Option<i64> = row.try_get("amount")?;
-        if let Some(i) = by_id.get_mut(&row.try_get::<i64, _>("innovation_id")?) {
-            i.partners.push(Partner {
-                name: row.try_get("name")?,
-                kind: code_of(row, "kind", PartnerKind::from_code)?,
-                role: row.try_get("role")?,
-                amount: amount.map(to_u64).transpose()?,
-                in_kind: row.try_get("in_kind")?,
-            });
-        }
-    }
+/// A partner, in the order they were entered.
+fn add_partner(row: &AnyRow, innovation: &mut StoredInnovation) -> Result<(), StoreError> {
+    let amount: Option<i64> = row.try_get("amount")?;
+    innovation.partners.push(Partner {
+        name: row.try_get("name")?,
+        kind: code_of(row, "kind", PartnerKind::from_code)?,
+        role: row.try_get("role")?,
+        amount: amount.map(to_u64).transpose()?,
+        in_kind: row.try_get("in_kind")?,
+    });
     Ok(())
 }
 
-/// Adds each innovation's evidence files (without their bytes), in order.
-async fn load_evidence(
-    conn: &mut AnyConnection,
-    tenant_id: &str,
-    only: Option<i64>,
-    filter: &str,
-    by_id: &mut BTreeMap<i64, StoredInnovation>,
-) -> Result<(), StoreError> {
-    let rows = fetch(
-        &mut *conn,
-        &format!(
-        "SELECT innovation_id, evidence_no, indicator, title, content_type FROM innovation_evidence
-         WHERE tenant_id = $1 {filter} ORDER BY evidence_no"
-    ),
-        tenant_id,
-        only,
-    )
-    .await?;
-    for row in &rows {
-        if let Some(i) = by_id.get_mut(&row.try_get::<i64, _>("innovation_id")?) {
-            i.evidence.push(EvidenceInfo {
-                evidence_no: row.try_get("evidence_no")?,
-                indicator: code_of(row, "indicator", Indicator::from_code)?,
-                title: row.try_get("title")?,
-                file_type: code_of(row, "content_type", EvidenceType::from_content_type)?,
-            });
-        }
-    }
+/// An evidence file (without its bytes).
+fn add_evidence(row: &AnyRow, innovation: &mut StoredInnovation) -> Result<(), StoreError> {
+    innovation.evidence.push(EvidenceInfo {
+        evidence_no: row.try_get("evidence_no")?,
+        indicator: code_of(row, "indicator", Indicator::from_code)?,
+        title: row.try_get("title")?,
+        file_type: code_of(row, "content_type", EvidenceType::from_content_type)?,
+    });
     Ok(())
 }
 
-/// Adds each innovation's stage steps, in order.
-async fn load_steps(
-    conn: &mut AnyConnection,
-    tenant_id: &str,
-    only: Option<i64>,
-    filter: &str,
-    by_id: &mut BTreeMap<i64, StoredInnovation>,
-) -> Result<(), StoreError> {
-    let rows = fetch(
-        &mut *conn,
-        &format!(
-            "SELECT innovation_id, stage, on_date, actor FROM innovation_stages
-         WHERE tenant_id = $1 {filter} ORDER BY step_no"
-        ),
-        tenant_id,
-        only,
-    )
-    .await?;
-    for row in &rows {
-        if let Some(i) = by_id.get_mut(&row.try_get::<i64, _>("innovation_id")?) {
-            i.steps.push(StageStep {
-                stage: code_of(row, "stage", Stage::from_code)?,
-                on: parse_date(&row.try_get::<String, _>("on_date")?)?,
-                actor: row.try_get("actor")?,
-            });
-        }
-    }
+/// A stage step.
+fn add_step(row: &AnyRow, innovation: &mut StoredInnovation) -> Result<(), StoreError> {
+    innovation.steps.push(StageStep {
+        stage: code_of(row, "stage", Stage::from_code)?,
+        on: parse_date(&row.try_get::<String, _>("on_date")?)?,
+        actor: row.try_get("actor")?,
+    });
     Ok(())
 }
 
