@@ -1,55 +1,37 @@
-//! Page texts in Indonesian (first) and English. Every user-facing string of the pages
-//! lives here, so a translation is a matter of filling one struct.
+//! Page texts in Indonesian (first), English, and any language whose file is added. The
+//! texts live in Project Fluent files, `crates/app/locales/<code>.ftl`, which translators
+//! edit without Rust; [`catalogue`] names each message for the code, and [`Lang`] reads it.
 
 pub mod catalogue;
 pub mod innovation;
+mod locales;
+pub mod reasons;
+
+pub use reasons::reason_text;
 
 use crate::i18n::catalogue as T;
 use suara_domain::skm::{Element, Grade};
 use suara_domain::survey::{AgeBand, Education, FieldError, Occupation, Problem, Sex};
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Lang {
-    #[default]
-    Id,
-    En,
-}
-
-pub const MONTHS_ID: [&str; 12] = [
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-];
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+/// A language of the pages: one of the translation files, Indonesian first.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Lang(u8);
 
 impl Lang {
+    /// Indonesian: the reference language and the default.
+    pub const ID: Lang = Lang(0);
+    pub const EN: Lang = Lang(1);
+
+    /// Every language there is a file for, Indonesian first.
+    pub fn all() -> impl Iterator<Item = Lang> {
+        (0..locales::LOCALES.len()).filter_map(|i| u8::try_from(i).ok().map(Lang))
+    }
+
+    /// The language with this code (`id`, `en`, or another file's name); Indonesian otherwise.
     pub fn from_code(code: Option<&str>) -> Lang {
-        match code {
-            Some("en") => Lang::En,
-            _ => Lang::Id,
-        }
+        Lang::all()
+            .find(|lang| Some(lang.code()) == code)
+            .unwrap_or_default()
     }
 
     /// From a query string's `lang` parameter.
@@ -65,52 +47,67 @@ impl Lang {
         )
     }
 
+    /// The language's code, as in its file's name and HTML's `lang`.
     pub fn code(self) -> &'static str {
-        match self {
-            Lang::Id => "id",
-            Lang::En => "en",
-        }
+        self.locale().code
+    }
+
+    /// The languages a page offers to switch to.
+    pub fn others(self) -> impl Iterator<Item = Lang> {
+        Lang::all().filter(move |lang| *lang != self)
+    }
+
+    fn locale(self) -> &'static locales::Locale {
+        let all = locales::all();
+        all.get(usize::from(self.0)).unwrap_or(&all[0])
+    }
+
+    /// A message by its identifier; Indonesian's when this language's file lacks it.
+    fn message(self, id: &str) -> &'static str {
+        self.locale()
+            .plain(id)
+            .or_else(|| Lang::ID.locale().plain(id))
+            .unwrap_or("")
+    }
+
+    fn month_name(self, month: u8) -> &'static str {
+        self.message(&format!("calendar-month-{month}"))
     }
 
     /// A day as people write it: "25 November 2026" (month names in this language).
     pub fn date(self, date: time::Date) -> String {
-        let month = usize::from(u8::from(date.month()) - 1);
-        let name = match self {
-            Lang::Id => MONTHS_ID[month],
-            Lang::En => MONTHS_EN[month],
-        };
+        let name = self.month_name(u8::from(date.month()));
         format!("{} {name} {}", date.day(), date.year())
     }
 
     /// A month as people write it: "Oktober 2026".
     pub fn month(self, month: suara_domain::period::Month) -> String {
-        let index = usize::from(month.month() - 1);
-        let name = match self {
-            Lang::Id => MONTHS_ID[index],
-            Lang::En => MONTHS_EN[index],
-        };
-        format!("{name} {}", month.year())
+        self.fill(
+            T::PERIOD_MONTH,
+            &[&self.month_name(month.month()), &month.year()],
+        )
     }
 
     /// A month in a chart's few letters: "Okt '26", "Agu '26" ("Oct '26" in English).
     pub fn short_month(self, month: suara_domain::period::Month) -> String {
-        let index = usize::from(month.month() - 1);
-        let name = match self {
-            Lang::Id => MONTHS_ID[index],
-            Lang::En => MONTHS_EN[index],
-        };
-        format!("{} '{:02}", &name[..3], month.year() % 100)
+        let name: String = self.month_name(month.month()).chars().take(3).collect();
+        format!("{name} '{:02}", month.year() % 100)
     }
 
     /// A period in words: "Oktober 2026", "Triwulan III 2026"; "Q3 2026" in English.
     pub fn period(self, period: suara_domain::period::Period) -> String {
         use suara_domain::period::Period;
-        match (self, period) {
-            (Lang::Id, _) => period_id(period),
-            (Lang::En, Period::Month(m)) => self.month(m),
-            (Lang::En, Period::Quarter { year, quarter }) => format!("Q{quarter} {year}"),
-            (Lang::En, Period::Semester { year, semester }) => format!("H{semester} {year}"),
-            (Lang::En, Period::Year(year)) => format!("Year {year}"),
+        const ROMAN: [&str; 4] = ["I", "II", "III", "IV"];
+        let roman = |n: u8| ROMAN[usize::from(n.clamp(1, 4) - 1)];
+        match period {
+            Period::Month(m) => self.month(m),
+            Period::Quarter { year, quarter } => {
+                self.fill(T::PERIOD_QUARTER, &[&quarter, &roman(quarter), &year])
+            }
+            Period::Semester { year, semester } => {
+                self.fill(T::PERIOD_SEMESTER, &[&semester, &roman(semester), &year])
+            }
+            Period::Year(year) => self.fill(T::PERIOD_YEAR, &[&year]),
         }
     }
 
@@ -127,63 +124,42 @@ impl Lang {
 
     /// A decimal as this language writes it: `76,47` in Indonesian, `76.47` in English.
     pub fn decimal(self, value: impl std::fmt::Display) -> String {
-        let text = value.to_string();
-        match self {
-            Lang::Id => text.replace('.', ","),
-            Lang::En => text,
-        }
+        value
+            .to_string()
+            .replace('.', self.t(T::NUMBER_DECIMAL_SEPARATOR))
     }
 
-    /// One of two texts. Pages take theirs from the [`catalogue`] through [`Lang::t`]; the
-    /// labels below keep their pairs here, in the same module.
-    fn pick(self, indonesian: &'static str, english: &'static str) -> &'static str {
-        match self {
-            Lang::Id => indonesian,
-            Lang::En => english,
-        }
-    }
-
-    /// A text of the [`catalogue`] in this language.
+    /// A text of the [`catalogue`] in this language, `{}` standing for any values.
     pub fn t(self, text: Text) -> &'static str {
-        self.pick(text.id, text.en)
+        self.message(text.id)
     }
 
-    /// A text of the [`catalogue`] with its `{}` places filled, in order.
+    /// A text of the [`catalogue`] with its values (`$v1`, `$v2`… in the file) filled in.
     pub fn fill(self, text: Text, values: &[&dyn std::fmt::Display]) -> String {
-        let mut out = String::new();
-        let mut values = values.iter();
-        let mut parts = self.t(text).split("{}").peekable();
-        while let Some(part) = parts.next() {
-            out.push_str(part);
-            if parts.peek().is_some() {
-                if let Some(value) = values.next() {
-                    out.push_str(&value.to_string());
-                }
-            }
-        }
-        out
+        self.locale()
+            .format(text.id, values)
+            .or_else(|| Lang::ID.locale().format(text.id, values))
+            .unwrap_or_default()
     }
 
-    pub fn other(self) -> Lang {
-        match self {
-            Lang::Id => Lang::En,
-            Lang::En => Lang::Id,
-        }
-    }
-
+    /// The public pages' texts in this language.
     pub fn texts(self) -> &'static Texts {
-        match self {
-            Lang::Id => &ID,
-            Lang::En => &EN,
-        }
+        static ALL: std::sync::OnceLock<Vec<Texts>> = std::sync::OnceLock::new();
+        let all = ALL.get_or_init(|| Lang::all().map(Texts::load).collect());
+        all.get(usize::from(self.0)).unwrap_or(&all[0])
     }
 }
 
-/// A text in both languages: neither can be left out.
+/// A message of the translation files, named by its identifier there.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Text {
     pub id: &'static str,
-    pub en: &'static str,
+}
+
+impl Text {
+    pub const fn new(id: &'static str) -> Text {
+        Text { id }
+    }
 }
 
 /// One survey question (per SKM element) with its four answer labels, 1 → 4.
@@ -192,316 +168,47 @@ pub struct Question {
     pub options: [&'static str; 4],
 }
 
-pub struct Texts {
-    pub language_name: &'static str,
-    pub skip_to_content: &'static str,
-    pub site_name: &'static str,
-    pub site_tagline: &'static str,
-    pub footer: &'static str,
-    pub home_title: &'static str,
-    pub home_intro: &'static str,
-    pub home_units: &'static str,
-    pub home_no_units: &'static str,
-    pub take_survey: &'static str,
-    pub ikm_this_year: &'static str,
-    pub no_responses_yet: &'static str,
-    pub responses_word: &'static str,
-    pub chain_heading: &'static str,
-    pub chain_intro: &'static str,
-    pub chain_day: &'static str,
-    pub chain_links: &'static str,
-    pub chain_head: &'static str,
-    pub chain_now: &'static str,
-    pub survey_title: &'static str,
-    pub survey_intro: &'static str,
-    pub survey_unit: &'static str,
-    pub survey_service: &'static str,
-    pub survey_service_any: &'static str,
-    pub survey_officer: &'static str,
-    pub questions_heading: &'static str,
-    pub profile_heading: &'static str,
-    pub profile_intro: &'static str,
-    pub sex: &'static str,
-    pub age_band: &'static str,
-    pub education: &'static str,
-    pub occupation: &'static str,
-    pub prefer_not_to_say: &'static str,
-    pub suggestion: &'static str,
-    pub suggestion_hint: &'static str,
-    pub submit: &'static str,
-    pub errors_heading: &'static str,
-    pub thanks_title: &'static str,
-    pub thanks_body: &'static str,
-    pub receipt_label: &'static str,
-    pub receipt_hint: &'static str,
-    pub receipt_check: &'static str,
-    pub received_at: &'static str,
-    pub already_received: &'static str,
-    pub another_response: &'static str,
-    pub back_home: &'static str,
-    pub not_found_title: &'static str,
-    pub not_found_body: &'static str,
-    pub error_title: &'static str,
-    pub error_body: &'static str,
-    pub missing_regency: &'static str,
-    pub missing_unit: &'static str,
-    pub missing_officer: &'static str,
-    pub missing_run: &'static str,
-    pub missing_forum: &'static str,
-    pub missing_proposal: &'static str,
-    pub bad_address_title: &'static str,
-    pub bad_period: &'static str,
-    pub period_examples: &'static str,
-    pub bad_month: &'static str,
-    pub month_examples: &'static str,
-    pub bad_request: &'static str,
-    pub forbidden_title: &'static str,
-    pub forbidden_body: &'static str,
-    pub sign_in_first_title: &'static str,
-    pub sign_in_first_body: &'static str,
-    pub too_many_title: &'static str,
-    pub too_many_body: &'static str,
-    pub server_error_body: &'static str,
-    pub back_to_start: &'static str,
-    pub staff_sign_in: &'static str,
-    pub find_unit: &'static str,
-    pub search: &'static str,
-    pub no_unit_matches: &'static str,
-    pub meta_description: &'static str,
-    pub questions: [Question; 9],
+/// The public pages' texts as fields: `site-<field>` and `question-<n>[-option-<m>]` in the
+/// files.
+macro_rules! site_texts {
+    ($($field:ident),* $(,)?) => {
+        pub struct Texts {
+            $(pub $field: &'static str,)*
+            pub questions: [Question; 9],
+        }
+
+        impl Texts {
+            fn load(lang: Lang) -> Texts {
+                let site = |field: &str| lang.message(&format!("site-{}", field.replace('_', "-")));
+                Texts {
+                    $($field: site(stringify!($field)),)*
+                    questions: std::array::from_fn(|i| Question {
+                        text: lang.message(&format!("question-{}", i + 1)),
+                        options: std::array::from_fn(|j| {
+                            lang.message(&format!("question-{}-option-{}", i + 1, j + 1))
+                        }),
+                    }),
+                }
+            }
+        }
+    };
 }
 
-pub static ID: Texts = Texts {
-    language_name: "Bahasa Indonesia",
-    skip_to_content: "Langsung ke isi",
-    site_name: "Suara",
-    site_tagline: "Survei Kepuasan Masyarakat",
-    footer: "Tanggapan Anda anonim: nama dan nomor telepon tidak disimpan (UU 27/2022).",
-    home_title: "Survei Kepuasan Masyarakat",
-    home_intro: "Nilai layanan publik yang baru saja Anda terima. Hasilnya dipakai untuk memperbaiki layanan dan diumumkan kepada publik.",
-    home_units: "Unit layanan",
-    home_no_units: "Belum ada unit layanan.",
-    take_survey: "Isi survei",
-    ikm_this_year: "IKM tahun ini",
-    no_responses_yet: "belum ada tanggapan",
-    responses_word: "tanggapan",
-    chain_heading: "Bukti keutuhan data",
-    chain_intro: "Setiap tanggapan yang diterima dirangkai dalam rantai hash. Catat kode kepala rantai hari ini: bila kelak data lama diubah atau dihapus, kode untuk hari itu tidak akan cocok lagi, dan pemeriksaan catatan oleh operator menunjukkan di mana.",
-    chain_day: "Akhir hari",
-    chain_links: "Jumlah mata rantai",
-    chain_head: "Kepala rantai (SHA-256)",
-    chain_now: "sekarang",
-    survey_title: "Survei Kepuasan Masyarakat",
-    survey_intro: "Pilih satu jawaban untuk setiap pertanyaan. Perlu sekitar 2 menit.",
-    survey_unit: "Unit layanan",
-    survey_service: "Jenis layanan",
-    survey_service_any: "— pilih layanan (boleh dikosongkan) —",
-    survey_officer: "Petugas yang melayani",
-    questions_heading: "Pertanyaan",
-    profile_heading: "Tentang Anda (tidak wajib)",
-    profile_intro: "Data ini anonim dan hanya dipakai untuk statistik.",
-    sex: "Jenis kelamin",
-    age_band: "Usia",
-    education: "Pendidikan terakhir",
-    occupation: "Pekerjaan utama",
-    prefer_not_to_say: "— tidak diisi —",
-    suggestion: "Saran dan masukan (tidak wajib)",
-    suggestion_hint: "Jangan menulis nama, nomor telepon atau alamat. Nomor telepon dan alamat e-mail akan disamarkan.",
-    submit: "Kirim penilaian",
-    errors_heading: "Ada isian yang perlu diperbaiki:",
-    thanks_title: "Terima kasih!",
-    thanks_body: "Penilaian Anda sudah tersimpan dan akan dihitung dalam Indeks Kepuasan Masyarakat.",
-    receipt_label: "Nomor bukti",
-    receipt_hint: "Simpan nomor ini: dengan nomor ini Anda dapat memeriksa bahwa penilaian Anda dihitung.",
-    receipt_check: "Periksa sekarang",
-    received_at: "Diterima",
-    already_received: "Penilaian ini sudah kami terima sebelumnya; tidak dihitung dua kali.",
-    another_response: "Isi survei lagi untuk layanan lain",
-    back_home: "Kembali ke daftar unit layanan",
-    not_found_title: "Halaman tidak ditemukan",
-    not_found_body: "Unit layanan atau halaman ini tidak ada.",
-    error_title: "Terjadi kesalahan",
-    error_body: "Penilaian Anda belum tersimpan. Silakan coba lagi sebentar lagi.",
-    missing_regency: "Kabupaten ini belum disiapkan di suara.",
-    missing_unit: "Tidak ada unit layanan dengan kode",
-    missing_officer: "Tidak ada pegawai yang dapat Anda lihat dengan NIP",
-    missing_run: "Belum ada perhitungan TPP untuk bulan",
-    missing_forum: "Forum Musrena ini tidak ada.",
-    missing_proposal: "Tidak ada usulan Musrena dengan kode pelacakan",
-    bad_address_title: "Alamat halaman tidak dapat dibaca",
-    bad_period: "Periode tidak dikenali:",
-    period_examples: "Tulis periode seperti 2026 (setahun), 2026-11 (sebulan), 2026-Q4 (triwulan) atau 2026-S2 (semester), atau pilih dari daftar periode.",
-    bad_month: "Bulan tidak dikenali:",
-    month_examples: "Tulis bulan seperti 2026-10 (tahun, lalu bulan 01–12).",
-    bad_request: "Isian atau alamat ini tidak dapat dibaca. Kembali, lalu coba lagi dari halaman sebelumnya.",
-    forbidden_title: "Tidak diizinkan",
-    forbidden_body: "Akun Anda tidak berhak membuka halaman ini atau melakukan tindakan ini. Bila formulir sudah lama terbuka, muat ulang halamannya lalu coba lagi.",
-    sign_in_first_title: "Silakan masuk dulu",
-    sign_in_first_body: "Sesi Anda berakhir. Masuk lagi lalu ulangi.",
-    too_many_title: "Terlalu banyak permintaan",
-    too_many_body: "Tunggu sebentar, lalu coba lagi.",
-    server_error_body: "Server tidak dapat menyelesaikan permintaan ini; tidak ada yang berubah. Coba lagi sebentar lagi.",
-    back_to_start: "Kembali ke halaman awal",
-    staff_sign_in: "Masuk staf",
-    find_unit: "Cari unit layanan",
-    search: "Cari",
-    no_unit_matches: "Tidak ada unit layanan yang namanya memuat",
-    meta_description: "Survei Kepuasan Masyarakat: nilai layanan publik, lihat hasil IKM, tindak lanjut dan usulan Musrena secara terbuka.",
-    questions: [
-        Question {
-            text: "Bagaimana pendapat Saudara tentang kesesuaian persyaratan pelayanan dengan jenis pelayanannya?",
-            options: ["Tidak sesuai", "Kurang sesuai", "Sesuai", "Sangat sesuai"],
-        },
-        Question {
-            text: "Bagaimana pemahaman Saudara tentang kemudahan prosedur pelayanan di unit ini?",
-            options: ["Tidak mudah", "Kurang mudah", "Mudah", "Sangat mudah"],
-        },
-        Question {
-            text: "Bagaimana pendapat Saudara tentang kecepatan waktu dalam memberikan pelayanan?",
-            options: ["Tidak cepat", "Kurang cepat", "Cepat", "Sangat cepat"],
-        },
-        Question {
-            text: "Bagaimana pendapat Saudara tentang kewajaran biaya/tarif dalam pelayanan?",
-            options: ["Sangat mahal", "Cukup mahal", "Murah", "Gratis"],
-        },
-        Question {
-            text: "Bagaimana pendapat Saudara tentang kesesuaian produk pelayanan antara yang tercantum dalam standar pelayanan dengan hasil yang diberikan?",
-            options: ["Tidak sesuai", "Kurang sesuai", "Sesuai", "Sangat sesuai"],
-        },
-        Question {
-            text: "Bagaimana pendapat Saudara tentang kompetensi/kemampuan petugas dalam pelayanan?",
-            options: ["Tidak kompeten", "Kurang kompeten", "Kompeten", "Sangat kompeten"],
-        },
-        Question {
-            text: "Bagaimana pendapat Saudara tentang perilaku petugas dalam pelayanan terkait kesopanan dan keramahan?",
-            options: ["Tidak sopan dan ramah", "Kurang sopan dan ramah", "Sopan dan ramah", "Sangat sopan dan ramah"],
-        },
-        Question {
-            text: "Bagaimana pendapat Saudara tentang penanganan pengaduan, saran dan masukan pengguna layanan?",
-            options: ["Tidak ada", "Ada tetapi tidak berfungsi", "Berfungsi kurang maksimal", "Dikelola dengan baik"],
-        },
-        Question {
-            text: "Bagaimana pendapat Saudara tentang kualitas sarana dan prasarana?",
-            options: ["Buruk", "Cukup", "Baik", "Sangat baik"],
-        },
-    ],
-};
-
-pub static EN: Texts = Texts {
-    language_name: "English",
-    skip_to_content: "Skip to content",
-    site_name: "Suara",
-    site_tagline: "Public Satisfaction Survey",
-    footer: "Your response is anonymous: names and phone numbers are not stored (Law 27/2022).",
-    home_title: "Public Satisfaction Survey",
-    home_intro: "Rate the public service you have just received. Results are used to improve services and are published.",
-    home_units: "Service units",
-    home_no_units: "No service units yet.",
-    take_survey: "Take the survey",
-    ikm_this_year: "IKM this year",
-    no_responses_yet: "no responses yet",
-    responses_word: "responses",
-    chain_heading: "Proof the data is unchanged",
-    chain_intro: "Every accepted response is linked into a hash chain. Note today's chain head: if old data is ever changed or deleted, the code for that day will no longer match, and the suara verify check shows where.",
-    chain_day: "End of day",
-    chain_links: "Links",
-    chain_head: "Chain head (SHA-256)",
-    chain_now: "now",
-    survey_title: "Public Satisfaction Survey",
-    survey_intro: "Choose one answer for each question. It takes about 2 minutes.",
-    survey_unit: "Service unit",
-    survey_service: "Service",
-    survey_service_any: "— choose a service (optional) —",
-    survey_officer: "Officer who served you",
-    questions_heading: "Questions",
-    profile_heading: "About you (optional)",
-    profile_intro: "This is anonymous and only used for statistics.",
-    sex: "Sex",
-    age_band: "Age",
-    education: "Highest education",
-    occupation: "Main occupation",
-    prefer_not_to_say: "— not given —",
-    suggestion: "Suggestions and feedback (optional)",
-    suggestion_hint: "Do not write names, phone numbers or addresses. Phone numbers and e-mail addresses will be masked.",
-    submit: "Send rating",
-    errors_heading: "Some answers need fixing:",
-    thanks_title: "Thank you!",
-    thanks_body: "Your rating has been saved and will count in the Public Satisfaction Index.",
-    receipt_label: "Receipt number",
-    receipt_hint: "Keep this number: with it you can check that your rating was counted.",
-    receipt_check: "Check now",
-    received_at: "Received",
-    already_received: "We had already received this rating; it is not counted twice.",
-    another_response: "Rate another service",
-    back_home: "Back to the list of service units",
-    not_found_title: "Page not found",
-    not_found_body: "This service unit or page does not exist.",
-    error_title: "Something went wrong",
-    error_body: "Your rating has not been saved yet. Please try again in a moment.",
-    missing_regency: "This regency has not been set up in suara.",
-    missing_unit: "There is no service unit with the code",
-    missing_officer: "There is no officer you may see with NIP",
-    missing_run: "There is no TPP run for",
-    missing_forum: "This Musrena forum does not exist.",
-    missing_proposal: "There is no Musrena proposal with the tracking code",
-    bad_address_title: "The page address cannot be read",
-    bad_period: "Period not recognised:",
-    period_examples: "Write a period like 2026 (a year), 2026-11 (a month), 2026-Q4 (a quarter) or 2026-S2 (a half-year), or choose one from the list of periods.",
-    bad_month: "Month not recognised:",
-    month_examples: "Write a month like 2026-10 (the year, then the month 01–12).",
-    bad_request: "This form or address cannot be read. Go back and try again from the previous page.",
-    forbidden_title: "Not allowed",
-    forbidden_body: "Your account may not open this page or take this action. If the form has been open for a long time, reload the page and try again.",
-    sign_in_first_title: "Please sign in first",
-    sign_in_first_body: "Your session has ended. Sign in again and retry.",
-    too_many_title: "Too many requests",
-    too_many_body: "Wait a moment, then try again.",
-    server_error_body: "The server could not complete this request; nothing was changed. Try again in a moment.",
-    back_to_start: "Back to the start page",
-    staff_sign_in: "Staff sign-in",
-    find_unit: "Find a service unit",
-    search: "Search",
-    no_unit_matches: "No service unit's name contains",
-    meta_description: "Public satisfaction survey: rate public services and see the satisfaction index, follow-up and Musrena proposals in the open.",
-    questions: [
-        Question {
-            text: "How well do the service requirements match the type of service?",
-            options: ["Not suitable", "Less suitable", "Suitable", "Very suitable"],
-        },
-        Question {
-            text: "How easy is the service procedure at this unit?",
-            options: ["Not easy", "Less easy", "Easy", "Very easy"],
-        },
-        Question {
-            text: "How fast was the service delivered?",
-            options: ["Not fast", "Less fast", "Fast", "Very fast"],
-        },
-        Question {
-            text: "How fair is the cost/tariff of the service?",
-            options: ["Very expensive", "Fairly expensive", "Cheap", "Free"],
-        },
-        Question {
-            text: "How well does what you received match the product listed in the service standard?",
-            options: ["Not suitable", "Less suitable", "Suitable", "Very suitable"],
-        },
-        Question {
-            text: "How competent were the staff in providing the service?",
-            options: ["Not competent", "Less competent", "Competent", "Very competent"],
-        },
-        Question {
-            text: "How polite and friendly were the staff?",
-            options: ["Not polite and friendly", "Less polite and friendly", "Polite and friendly", "Very polite and friendly"],
-        },
-        Question {
-            text: "How are complaints, suggestions and feedback from service users handled?",
-            options: ["Not available", "Available but not working", "Working, not optimally", "Well managed"],
-        },
-        Question {
-            text: "How good are the facilities and infrastructure?",
-            options: ["Poor", "Adequate", "Good", "Very good"],
-        },
-    ],
-};
+site_texts! {
+    language_name, skip_to_content, site_name, site_tagline, footer, home_title, home_intro,
+    home_units, home_no_units, take_survey, ikm_this_year, no_responses_yet, responses_word,
+    chain_heading, chain_intro, chain_day, chain_links, chain_head, chain_now, survey_title,
+    survey_intro, survey_unit, survey_service, survey_service_any, survey_officer,
+    questions_heading, profile_heading, profile_intro, sex, age_band, education, occupation,
+    prefer_not_to_say, suggestion, suggestion_hint, submit, errors_heading, thanks_title,
+    thanks_body, receipt_label, receipt_hint, receipt_check, received_at, already_received,
+    another_response, back_home, not_found_title, not_found_body, error_title, error_body,
+    missing_regency, missing_unit, missing_officer, missing_run, missing_forum,
+    missing_proposal, bad_address_title, bad_period, period_examples, bad_month,
+    month_examples, bad_request, forbidden_title, forbidden_body, sign_in_first_title,
+    sign_in_first_body, too_many_title, too_many_body, server_error_body, back_to_start,
+    staff_sign_in, find_unit, search, no_unit_matches, meta_description,
+}
 
 /// An SKM element's name: the official Indonesian one (PermenPANRB 14/2017), or English.
 pub fn element_name(lang: Lang, element: Element) -> &'static str {
@@ -536,19 +243,16 @@ pub fn group_label(lang: Lang, group: suara_domain::musrena::forum::Group) -> &'
 
 pub fn role_label(lang: Lang, role: suara_domain::access::Role) -> &'static str {
     use suara_domain::access::Role;
-    match lang {
-        Lang::Id => role.label_id(),
-        Lang::En => match role {
-            Role::Administrator => "Administrator",
-            Role::UnitAdmin => "Unit admin",
-            Role::Hr => "HR (BKPSDM)",
-            Role::Finance => "Finance (BPKAD)",
-            Role::Inspectorate => "Inspectorate",
-            Role::Planner => "Planning (Bappeda)",
-            Role::Officer => "Officer",
-            Role::Province => "Province",
-        },
-    }
+    lang.t(match role {
+        Role::Administrator => T::ROLE_ADMINISTRATOR,
+        Role::UnitAdmin => T::ROLE_UNIT_ADMIN,
+        Role::Hr => T::ROLE_HR,
+        Role::Finance => T::ROLE_FINANCE,
+        Role::Inspectorate => T::ROLE_INSPECTORATE,
+        Role::Planner => T::ROLE_PLANNER,
+        Role::Officer => T::ROLE_OFFICER,
+        Role::Province => T::ROLE_PROVINCE,
+    })
 }
 
 /// A grade's official performance label, or its English.
@@ -572,118 +276,82 @@ pub fn plan_status_label(lang: Lang, status: suara_domain::skm::follow_up::Statu
 }
 
 pub fn sex_label(lang: Lang, value: Sex) -> &'static str {
-    match (lang, value) {
-        (Lang::Id, Sex::Female) => "Perempuan",
-        (Lang::Id, Sex::Male) => "Laki-laki",
-        (Lang::En, Sex::Female) => "Female",
-        (Lang::En, Sex::Male) => "Male",
-    }
+    lang.t(match value {
+        Sex::Female => T::SEX_FEMALE,
+        Sex::Male => T::SEX_MALE,
+    })
 }
 
 pub fn age_band_label(lang: Lang, value: AgeBand) -> &'static str {
-    let (id, en) = match value {
-        AgeBand::Under20 => ("Di bawah 20 tahun", "Under 20"),
-        AgeBand::From20To29 => ("20–29 tahun", "20–29"),
-        AgeBand::From30To39 => ("30–39 tahun", "30–39"),
-        AgeBand::From40To49 => ("40–49 tahun", "40–49"),
-        AgeBand::From50To59 => ("50–59 tahun", "50–59"),
-        AgeBand::From60 => ("60 tahun ke atas", "60 or older"),
-    };
-    lang.pick(id, en)
+    lang.t(match value {
+        AgeBand::Under20 => T::AGE_UNDER_20,
+        AgeBand::From20To29 => T::AGE_20_29,
+        AgeBand::From30To39 => T::AGE_30_39,
+        AgeBand::From40To49 => T::AGE_40_49,
+        AgeBand::From50To59 => T::AGE_50_59,
+        AgeBand::From60 => T::AGE_60_OR_OLDER,
+    })
 }
 
 pub fn education_label(lang: Lang, value: Education) -> &'static str {
-    let (id, en) = match value {
-        Education::None => ("Tidak/belum sekolah", "No schooling"),
-        Education::Elementary => ("SD/sederajat", "Primary school"),
-        Education::JuniorHigh => ("SMP/sederajat", "Junior high school"),
-        Education::SeniorHigh => ("SMA/SMK/sederajat", "Senior high school"),
-        Education::Diploma => ("Diploma (D1–D3)", "Diploma (D1–D3)"),
-        Education::Bachelor => ("D4/S1", "Bachelor (D4/S1)"),
-        Education::Postgraduate => ("S2/S3", "Master's or doctorate"),
-    };
-    lang.pick(id, en)
+    lang.t(match value {
+        Education::None => T::EDUCATION_NONE,
+        Education::Elementary => T::EDUCATION_ELEMENTARY,
+        Education::JuniorHigh => T::EDUCATION_JUNIOR_HIGH,
+        Education::SeniorHigh => T::EDUCATION_SENIOR_HIGH,
+        Education::Diploma => T::EDUCATION_DIPLOMA,
+        Education::Bachelor => T::EDUCATION_BACHELOR,
+        Education::Postgraduate => T::EDUCATION_POSTGRADUATE,
+    })
 }
 
 pub fn occupation_label(lang: Lang, value: Occupation) -> &'static str {
-    let (id, en) = match value {
-        Occupation::CivilServant => ("PNS/TNI/Polri", "Civil servant, military or police"),
-        Occupation::PrivateEmployee => ("Pegawai swasta", "Private employee"),
-        Occupation::SelfEmployed => ("Wiraswasta/pedagang", "Self-employed/trader"),
-        Occupation::FarmerFisher => ("Petani/nelayan", "Farmer/fisher"),
-        Occupation::Student => ("Pelajar/mahasiswa", "Student"),
-        Occupation::Homemaker => ("Mengurus rumah tangga", "Homemaker"),
-        Occupation::NotWorking => ("Tidak bekerja", "Not working"),
-        Occupation::Other => ("Lainnya", "Other"),
-    };
-    lang.pick(id, en)
+    lang.t(match value {
+        Occupation::CivilServant => T::OCCUPATION_CIVIL_SERVANT,
+        Occupation::PrivateEmployee => T::OCCUPATION_PRIVATE_EMPLOYEE,
+        Occupation::SelfEmployed => T::OCCUPATION_SELF_EMPLOYED,
+        Occupation::FarmerFisher => T::OCCUPATION_FARMER_FISHER,
+        Occupation::Student => T::OCCUPATION_STUDENT,
+        Occupation::Homemaker => T::OCCUPATION_HOMEMAKER,
+        Occupation::NotWorking => T::OCCUPATION_NOT_WORKING,
+        Occupation::Other => T::OCCUPATION_OTHER,
+    })
 }
 
 /// A field problem as a sentence for the survey page.
 pub fn problem_text(lang: Lang, error: &FieldError) -> String {
     let subject = field_label(lang, &error.field);
-    let (id, en) = match &error.problem {
-        Problem::Required => ("wajib diisi".to_string(), "is required".to_string()),
-        Problem::RatingOutOfRange(_) | Problem::NotOneOf(_) | Problem::WrongType(_) => (
-            "pilih salah satu jawaban yang tersedia".into(),
-            "choose one of the answers offered".into(),
-        ),
-        Problem::WrongAnswerCount(_) | Problem::NothingAnswered => (
-            "jawab minimal satu pertanyaan".into(),
-            "answer at least one question".into(),
-        ),
-        Problem::TooLong { max_chars } => (
-            format!("terlalu panjang (maksimal {max_chars} huruf)"),
-            format!("is too long (at most {max_chars} characters)"),
-        ),
-        Problem::Unknown | Problem::BadCode { .. } | Problem::BadKey | Problem::BadNip => {
-            ("tidak dikenal".into(), "is not known".into())
+    let problem = match &error.problem {
+        Problem::Required => lang.t(T::SURVEY_PROBLEM_REQUIRED).to_string(),
+        Problem::RatingOutOfRange(_) | Problem::NotOneOf(_) | Problem::WrongType(_) => {
+            lang.t(T::SURVEY_PROBLEM_NOT_AN_ANSWER).to_string()
         }
-        Problem::ServiceOfOtherUnit => (
-            "bukan layanan unit ini".into(),
-            "is not a service of this unit".into(),
-        ),
-        Problem::OfficerOfOtherUnit => (
-            "tidak bertugas di unit ini pada hari itu".into(),
-            "did not work in this unit on that day".into(),
-        ),
-        Problem::KeyReused => (
-            "formulir ini sudah dikirim dengan isi lain; muat ulang halaman".into(),
-            "this form was already sent with other answers; reload the page".into(),
-        ),
-        Problem::BadTicket => (
-            "bukan kode tiket (10 huruf/angka, contoh 7K2M9-QXD4T)".into(),
-            "is not a ticket code (10 characters, like 7K2M9-QXD4T)".into(),
-        ),
-        Problem::TicketUsed => (
-            "sudah dipakai; setiap tiket hanya berlaku satu kali".into(),
-            "was used already; each ticket counts once".into(),
-        ),
-        Problem::TicketExpired => (
-            "sudah kedaluwarsa; minta tiket baru di loket".into(),
-            "has expired; ask for a new ticket at the counter".into(),
-        ),
-        Problem::TicketMismatch => (
-            "diterbitkan untuk layanan atau petugas lain".into(),
-            "was issued for another service or officer".into(),
-        ),
+        Problem::WrongAnswerCount(_) | Problem::NothingAnswered => {
+            lang.t(T::SURVEY_PROBLEM_NOTHING_ANSWERED).to_string()
+        }
+        Problem::TooLong { max_chars } => lang.fill(T::SURVEY_PROBLEM_TOO_LONG, &[max_chars]),
+        Problem::Unknown | Problem::BadCode { .. } | Problem::BadKey | Problem::BadNip => {
+            lang.t(T::SURVEY_PROBLEM_UNKNOWN).to_string()
+        }
+        Problem::ServiceOfOtherUnit => lang.t(T::SURVEY_PROBLEM_SERVICE_OF_OTHER_UNIT).to_string(),
+        Problem::OfficerOfOtherUnit => lang.t(T::SURVEY_PROBLEM_OFFICER_OF_OTHER_UNIT).to_string(),
+        Problem::KeyReused => lang.t(T::SURVEY_PROBLEM_KEY_REUSED).to_string(),
+        Problem::BadTicket => lang.t(T::SURVEY_PROBLEM_BAD_TICKET).to_string(),
+        Problem::TicketUsed => lang.t(T::SURVEY_PROBLEM_TICKET_USED).to_string(),
+        Problem::TicketExpired => lang.t(T::SURVEY_PROBLEM_TICKET_EXPIRED).to_string(),
+        Problem::TicketMismatch => lang.t(T::SURVEY_PROBLEM_TICKET_MISMATCH).to_string(),
     };
-    format!("{subject}: {}", pick_owned(lang, id, en))
-}
-
-fn pick_owned(lang: Lang, id: String, en: String) -> String {
-    match lang {
-        Lang::Id => id,
-        Lang::En => en,
-    }
+    format!("{subject}: {problem}")
 }
 
 /// A human name for an API field path (`answers[2]` → "Pertanyaan 3 (Waktu penyelesaian)").
 pub fn field_label(lang: Lang, field: &str) -> String {
     if let Some(index) = answer_index(field) {
         let element = Element::ALL[index];
-        let word = lang.pick("Pertanyaan", "Question");
-        return format!("{word} {} ({})", index + 1, element_name(lang, element));
+        return lang.fill(
+            T::SURVEY_QUESTION_N,
+            &[&(index + 1), &element_name(lang, element)],
+        );
     }
     let t = lang.texts();
     match field {
@@ -696,7 +364,7 @@ pub fn field_label(lang: Lang, field: &str) -> String {
         "profile.occupation" => t.occupation.into(),
         "suggestion" => t.suggestion.into(),
         "answers" => t.questions_heading.into(),
-        "ticket" => lang.pick("Tiket", "Ticket").into(),
+        "ticket" => lang.t(T::SURVEY_FIELD_TICKET).into(),
         other => other.into(),
     }
 }
@@ -711,13 +379,12 @@ pub fn answer_index(field: &str) -> Option<usize> {
         .filter(|i| *i < Element::ALL.len())
 }
 
-/// A channel in plain words.
 /// A label of the payroll workbook (written in Indonesian) in this language.
 pub fn sheet_label(lang: Lang, label: &'static str) -> &'static str {
     catalogue::PAYROLL_SHEET
         .iter()
         .chain(catalogue::PAYABLE_SHEET)
-        .find(|text| text.id == label)
+        .find(|text| Lang::ID.t(**text) == label)
         .map_or(label, |text| lang.t(*text))
 }
 
@@ -736,6 +403,7 @@ pub fn held_because(lang: Lang, reason: suara_domain::integrity::anomaly::Reason
     })
 }
 
+/// A channel in plain words.
 pub fn channel_label(lang: Lang, channel: &str) -> &'static str {
     use suara_domain::integrity::channel::Channel;
     match Channel::from_code(channel) {
@@ -751,17 +419,17 @@ pub fn channel_label(lang: Lang, channel: &str) -> &'static str {
 /// The responses sheet's column headers, in the order of `suara_reports::results`.
 pub fn response_headers(lang: Lang) -> [&'static str; 20] {
     let elements = [
-        ("U1 Persyaratan", "U1 Requirements"),
-        ("U2 Prosedur", "U2 Procedure"),
-        ("U3 Waktu", "U3 Time"),
-        ("U4 Biaya/tarif", "U4 Cost"),
-        ("U5 Produk layanan", "U5 Product"),
-        ("U6 Kompetensi", "U6 Competence"),
-        ("U7 Perilaku", "U7 Conduct"),
-        ("U8 Pengaduan", "U8 Complaints"),
-        ("U9 Sarana", "U9 Facilities"),
+        T::SHEET_U1,
+        T::SHEET_U2,
+        T::SHEET_U3,
+        T::SHEET_U4,
+        T::SHEET_U5,
+        T::SHEET_U6,
+        T::SHEET_U7,
+        T::SHEET_U8,
+        T::SHEET_U9,
     ]
-    .map(|(id, en)| lang.pick(id, en));
+    .map(|text| lang.t(text));
     let [u1, u2, u3, u4, u5, u6, u7, u8, u9] = elements;
     [
         lang.t(T::RECEIVED_LOCAL_TIME),
@@ -804,98 +472,6 @@ pub fn code_label(
     }
 }
 
-/// Domain reasons (import rows, policy and plan checks, account rules) in the user's
-/// language. The domain words them in English for logs and the command line; each reason a
-/// page shows has a catalogue text whose English is the domain's wording, `{}` standing for
-/// the values, which are carried over. A reason no text matches is shown as the domain
-/// wrote it.
-pub fn reason_text(lang: Lang, reason: &str) -> String {
-    if lang == Lang::En {
-        return reason.to_string();
-    }
-    catalogue::REASONS
-        .iter()
-        .find_map(|text| {
-            let values = template_values(text.en, reason)?;
-            let values: Vec<&dyn std::fmt::Display> =
-                values.iter().map(|v| v as &dyn std::fmt::Display).collect();
-            Some(lang.fill(*text, &values))
-        })
-        .unwrap_or_else(|| reason.to_string())
-}
-
-/// The values standing for `{}` when `text` matches `template`, or `None`.
-fn template_values<'a>(template: &str, text: &'a str) -> Option<Vec<&'a str>> {
-    let parts: Vec<&str> = template.split("{}").collect();
-    let mut rest = text.strip_prefix(parts[0])?;
-    let mut values = Vec::new();
-    for (i, part) in parts.iter().enumerate().skip(1) {
-        // The last value runs to the template's ending; the others to the next part.
-        let end = if i == parts.len() - 1 {
-            rest.strip_suffix(part)?.len()
-        } else {
-            rest.find(part).filter(|_| !part.is_empty())?
-        };
-        values.push(&rest[..end]);
-        rest = &rest[end + part.len()..];
-    }
-    rest.is_empty().then_some(values)
-}
-
-/// "Oktober 2026", "Triwulan III 2026", "Semester II 2026", "Tahun 2026".
-fn period_id(period: suara_domain::period::Period) -> String {
-    use suara_domain::period::Period;
-    const ROMAN: [&str; 4] = ["I", "II", "III", "IV"];
-    match period {
-        Period::Month(m) => {
-            format!("{} {}", MONTHS_ID[usize::from(m.month() - 1)], m.year())
-        }
-        Period::Quarter { year, quarter } => {
-            format!(
-                "Triwulan {} {year}",
-                ROMAN[usize::from(quarter.clamp(1, 4) - 1)]
-            )
-        }
-        Period::Semester { year, semester } => {
-            format!(
-                "Semester {} {year}",
-                ROMAN[usize::from(semester.clamp(1, 2) - 1)]
-            )
-        }
-        Period::Year(year) => format!("Tahun {year}"),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn domain_reasons_read_in_indonesian_with_their_values() {
-        assert_eq!(reason_text(Lang::Id, "is required"), "wajib diisi");
-        assert_eq!(
-            reason_text(Lang::Id, "'2026-13' is not a month like 2026-01"),
-            "'2026-13' bukan bulan seperti 2026-01"
-        );
-        assert_eq!(
-            reason_text(Lang::Id, "0.3 + 0.3 + 0.3 does not add up to 1"),
-            "0.3 + 0.3 + 0.3 jumlahnya bukan 1"
-        );
-        assert_eq!(
-            reason_text(Lang::Id, "'x' appears already on line 4"),
-            "'x' sudah ada di baris 4"
-        );
-        // Unknown wording stays as the domain wrote it; English is never touched.
-        assert_eq!(reason_text(Lang::Id, "something new"), "something new");
-        assert_eq!(reason_text(Lang::En, "is required"), "is required");
-        assert_eq!(template_values("a {} b", "a x b c"), None);
-        assert_eq!(
-            template_values("{} and {}", "1 and 2"),
-            Some(vec!["1", "2"])
-        );
-    }
-}
-
 #[cfg(test)]
 mod official_names {
     use super::*;
@@ -905,13 +481,13 @@ mod official_names {
     #[test]
     fn official_labels_agree_with_the_domain() {
         for element in Element::ALL {
-            assert_eq!(element_name(Lang::Id, element), element.name_id());
+            assert_eq!(element_name(Lang::ID, element), element.name_id());
         }
         for grade in [Grade::A, Grade::B, Grade::C, Grade::D] {
-            assert_eq!(grade_label(Lang::Id, grade), grade.label_id());
+            assert_eq!(grade_label(Lang::ID, grade), grade.label_id());
         }
         for status in suara_domain::skm::follow_up::Status::ALL {
-            assert_eq!(plan_status_label(Lang::Id, status), status.label_id());
+            assert_eq!(plan_status_label(Lang::ID, status), status.label_id());
         }
     }
 }
@@ -928,12 +504,12 @@ mod payroll_sheet {
             .into_iter()
             .chain(payable)
         {
-            let english = sheet_label(Lang::En, label);
+            let english = sheet_label(Lang::EN, label);
             assert!(
                 english != label || ["Unit", "NIP", "Bank"].contains(&label),
                 "no English for {label:?}"
             );
-            assert_eq!(sheet_label(Lang::Id, label), label);
+            assert_eq!(sheet_label(Lang::ID, label), label);
         }
     }
 }

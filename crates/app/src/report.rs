@@ -15,7 +15,7 @@ use crate::i18n::{age_band_label, education_label, occupation_label, sex_label, 
 const SUGGESTIONS_LISTED: u32 = 40;
 
 fn label(column: &str, code: &str) -> String {
-    let lang = Lang::Id;
+    let lang = Lang::ID;
     let known = match column {
         "sex" => Sex::from_code(code).map(|v| sex_label(lang, v)),
         "age_band" => AgeBand::from_code(code).map(|v| age_band_label(lang, v)),
@@ -106,7 +106,7 @@ pub async fn skm_report(
     Ok(Some(SkmReport {
         regency: tenant.name.clone(),
         unit: unit.name,
-        period: Lang::Id.period(period),
+        period: Lang::ID.period(period),
         score: tally.score(Weighting::Exact),
         precision,
         profile,
@@ -128,7 +128,7 @@ pub async fn skm_report(
                 status: p.status.label_id().to_string(),
             })
             .collect(),
-        generated_on: crate::i18n::Lang::Id.date(today),
+        generated_on: crate::i18n::Lang::ID.date(today),
         chain_head: head,
     }))
 }
@@ -140,21 +140,21 @@ mod tests {
     #[test]
     fn periods_read_as_in_printed_reports() {
         let m = Month::new(2026, 10).unwrap();
-        assert_eq!(Lang::Id.period(Period::Month(m)), "Oktober 2026");
+        assert_eq!(Lang::ID.period(Period::Month(m)), "Oktober 2026");
         assert_eq!(
-            Lang::Id.period(Period::Quarter {
+            Lang::ID.period(Period::Quarter {
                 year: 2026,
                 quarter: 3
             }),
             "Triwulan III 2026"
         );
         assert_eq!(
-            Lang::Id.period(Period::Semester {
+            Lang::ID.period(Period::Semester {
                 year: 2026,
                 semester: 2
             }),
             "Semester II 2026"
         );
-        assert_eq!(Lang::Id.period(Period::Year(2026)), "Tahun 2026");
+        assert_eq!(Lang::ID.period(Period::Year(2026)), "Tahun 2026");
     }
 }

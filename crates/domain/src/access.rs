@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use crate::org::tree::UnitTree;
+use crate::reason::Reason;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -205,12 +206,12 @@ pub const MIN_PASSWORD_CHARS: usize = 12;
 
 /// The strength rule for a password: at least 12 characters, at least 5 of them different (so
 /// "aaaaaaaaaaaa" or "121212121212" do not pass).
-pub fn password_problem(password: &str) -> Option<&'static str> {
+pub fn password_problem(password: &str) -> Option<Reason> {
     let distinct: std::collections::BTreeSet<char> = password.chars().collect();
     if password.chars().count() < MIN_PASSWORD_CHARS {
-        Some("password: at least 12 characters")
+        Some(Reason::PasswordLength)
     } else if distinct.len() < 5 {
-        Some("password: at least 5 different characters")
+        Some(Reason::PasswordVariety)
     } else {
         None
     }
@@ -225,22 +226,22 @@ pub fn valid_username(username: &str) -> bool {
         })
 }
 
-/// What is wrong with a new account's fields, if anything (English; shown to staff).
+/// What is wrong with a new account's fields, if anything.
 pub fn new_account_problem(
     username: &str,
     role: Role,
     unit_id: Option<&str>,
     nip: Option<&str>,
     password: &str,
-) -> Option<&'static str> {
+) -> Option<Reason> {
     if !valid_username(username) {
-        Some("username: 3–64 characters of a–z, 0–9, '.', '_' or '-'")
+        Some(Reason::Username)
     } else if let Some(problem) = password_problem(password) {
         Some(problem)
     } else if role == Role::UnitAdmin && unit_id.is_none() {
-        Some("a unit admin needs a unit")
+        Some(Reason::UnitAdminNeedsUnit)
     } else if role == Role::Officer && !nip.is_some_and(crate::org::valid_nip) {
-        Some("an officer account needs the officer's 18-digit NIP")
+        Some(Reason::OfficerNeedsNip)
     } else {
         None
     }
@@ -334,8 +335,14 @@ mod tests {
             None
         );
         assert!(new_account_problem("Admin!", Role::Administrator, None, None, ok).is_some());
-        assert!(new_account_problem("admin", Role::Administrator, None, None, "short").is_some());
-        assert!(new_account_problem("dinkes", Role::UnitAdmin, None, None, ok).is_some());
+        assert_eq!(
+            new_account_problem("admin", Role::Administrator, None, None, "short"),
+            Some(Reason::PasswordLength)
+        );
+        assert_eq!(
+            new_account_problem("dinkes", Role::UnitAdmin, None, None, ok),
+            Some(Reason::UnitAdminNeedsUnit)
+        );
         assert_eq!(
             new_account_problem("dinkes", Role::UnitAdmin, Some("dinkes"), None, ok),
             None

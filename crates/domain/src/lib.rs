@@ -13,6 +13,7 @@
 //! - [`sdg`]: the Sustainable Development Goals and their targets, for tagging.
 //! - [`period`]: months, quarters, semesters and years as month ranges.
 //! - [`decimal`]: exact rationals rounded for display.
+//! - [`reason`]: why a value is refused, one kind per variant, for pages to translate.
 
 pub mod access;
 pub mod alerts;
@@ -22,6 +23,7 @@ pub mod integrity;
 pub mod musrena;
 pub mod org;
 pub mod period;
+pub mod reason;
 pub mod sdg;
 pub mod skm;
 pub mod spreadsheet;

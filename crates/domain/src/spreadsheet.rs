@@ -9,7 +9,7 @@ use std::io::Cursor;
 use calamine::{Data, Reader, Xlsx};
 
 /// Why a workbook could not be read.
-#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+#[derive(Clone, Debug, thiserror::Error, PartialEq, Eq)]
 pub enum SheetError {
     #[error("the file looks like an Excel workbook but cannot be read: {0}")]
     Unreadable(String),
@@ -20,8 +20,20 @@ pub enum SheetError {
 }
 
 /// The largest sheet read: a regency's officers, villages or catalogue fit many times over.
-const MAX_ROWS: u32 = 200_000;
-const MAX_COLUMNS: u32 = 200;
+pub const MAX_ROWS: u32 = 200_000;
+pub const MAX_COLUMNS: u32 = 200;
+
+/// Why the CSV reader refused a row or the header.
+#[derive(Clone, Debug, thiserror::Error, PartialEq, Eq)]
+pub enum CsvProblem {
+    #[error("expected {expected} fields like the header, found {found}")]
+    FieldCount { expected: u64, found: u64 },
+    #[error("not valid UTF-8 text (save the file as CSV UTF-8)")]
+    NotUtf8,
+    /// Any other fault, in the reader's own words.
+    #[error("{0}")]
+    Other(String),
+}
 
 /// A file read as CSV, and which of its cells the workbook stored as numbers.
 pub struct Sheet<'a> {
@@ -143,19 +155,20 @@ fn detect_delimiter(bytes: &[u8]) -> u8 {
     }
 }
 
-/// The line a CSV error happened on (when the reader knows it) and a message for people.
-pub fn describe_csv_error(error: &csv::Error) -> (Option<u64>, String) {
+/// The line a CSV error happened on (when the reader knows it) and why, for people.
+pub fn describe_csv_error(error: &csv::Error) -> (Option<u64>, CsvProblem) {
     let line = error.position().map(|p| p.line());
-    let message = match error.kind() {
+    let problem = match error.kind() {
         csv::ErrorKind::UnequalLengths {
             expected_len, len, ..
-        } => {
-            format!("expected {expected_len} fields like the header, found {len}")
-        }
-        csv::ErrorKind::Utf8 { .. } => "not valid UTF-8 text (save the file as CSV UTF-8)".into(),
-        _ => error.to_string(),
+        } => CsvProblem::FieldCount {
+            expected: *expected_len,
+            found: *len,
+        },
+        csv::ErrorKind::Utf8 { .. } => CsvProblem::NotUtf8,
+        _ => CsvProblem::Other(error.to_string()),
     };
-    (line, message)
+    (line, problem)
 }
 
 #[cfg(test)]
@@ -219,8 +232,18 @@ mod tests {
     fn ragged_rows_name_their_line() {
         let mut reader = csv_reader(b"a,b\n1,2\n3\n");
         let error = reader.records().nth(1).unwrap().unwrap_err();
-        let (line, message) = describe_csv_error(&error);
+        let (line, problem) = describe_csv_error(&error);
         assert_eq!(line, Some(3));
-        assert!(message.contains("expected 2 fields"), "{message}");
+        assert_eq!(
+            problem,
+            CsvProblem::FieldCount {
+                expected: 2,
+                found: 1
+            }
+        );
+        assert!(
+            problem.to_string().contains("expected 2 fields"),
+            "{problem}"
+        );
     }
 }

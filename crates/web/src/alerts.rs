@@ -70,7 +70,7 @@ fn addresses(contacts: &[Contact], wanted: impl Fn(&Contact) -> bool) -> Vec<Str
         .collect()
 }
 
-const ID: Lang = Lang::Id;
+const ID: Lang = Lang::ID;
 
 /// An officer appealed a response naming them: the officer and the inspectorate are told
 /// (never who gave the response).

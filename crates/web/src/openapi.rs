@@ -33,7 +33,7 @@ use crate::{api, auth, metrics, pages, routes, tickets};
         api::musrena::proposals_geojson,
         api::innovations::innovations,
         pages::staff::dashboard::downloads::export,
-        pages::staff::tpp::run::export,
+        pages::staff::tpp::export::export,
         pages::musrena::staff::manage::export,
         pages::innovation::export::export,
         pages::staff::dashboard::downloads::report,

@@ -175,7 +175,10 @@ async fn hr_records_that_an_officer_leaves(db: TestDatabase) {
     assert!(plan_for(row.clone()).await.unwrap().is_empty());
     let moved = row.replace("Verifikator", "Kepala Seksi");
     let refused = plan_for(moved).await.unwrap_err();
-    assert!(refused[0].reason.contains("left on"), "{refused:?}");
+    assert!(
+        refused[0].reason.to_string().contains("left on"),
+        "{refused:?}"
+    );
     let back = today.last_day().to_string();
     let returning = format!("nip,name,position,position_class,unit_id,assigned_from\n{OFFICER_NIP},Sri Wahyuni,Verifikator,7,dukcapil,{back}\n");
     let plan = plan_for(returning).await.unwrap();

@@ -557,8 +557,8 @@ async fn a_small_unit_is_judged_over_a_quarter(db: TestDatabase) {
     let why = explanation(&app, &sri, OFFICER_NIP, &last.to_string()).await;
     let months = format!(
         "Dalam 3 bulan ({} sampai {}), unit Anda punya <strong>48</strong>",
-        Lang::Id.month(first),
-        Lang::Id.month(last)
+        Lang::ID.month(first),
+        Lang::ID.month(last)
     );
     for part in [
         months.as_str(),

@@ -405,7 +405,10 @@ async fn officers_with_an_address_get_their_first_sign_in_by_mail(db: TestDataba
     };
     let wrong = files(&list("sri at uji.go.id")).unwrap_err();
     assert!(
-        wrong[0].reason.contains("is not an e-mail address"),
+        wrong[0]
+            .reason
+            .to_string()
+            .contains("is not an e-mail address"),
         "{wrong:?}"
     );
     let plan = files(&list("sri@uji.go.id")).unwrap();

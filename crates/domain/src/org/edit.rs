@@ -198,6 +198,7 @@ mod tests {
         assert_eq!((errors.len(), errors[0].line), (1, 3), "{errors:?}");
         assert!(errors[0]
             .reason
+            .to_string()
             .contains("address of another officer (198001012005011001)"));
     }
 }

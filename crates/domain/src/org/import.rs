@@ -23,6 +23,7 @@ use super::village::{self, Boundary, Village, VillageKind};
 use super::{valid_nip, Date, Officer, PayDetails, Service, ServicePoint, Unit};
 use crate::musrena::catalogue::{parse_levels, CatalogueEntry, StrategicIssue};
 use crate::period::Month;
+use crate::reason::Reason;
 use crate::spreadsheet::{csv_reader, describe_csv_error, read_sheet};
 use crate::survey::valid_code;
 
@@ -73,7 +74,7 @@ pub struct RowError {
     pub table: Table,
     pub line: u64,
     pub field: String,
-    pub reason: String,
+    pub reason: Reason,
 }
 
 impl std::fmt::Display for RowError {
@@ -456,12 +457,12 @@ impl Row {
         self.cells.get(column).map_or("", |v| v.trim())
     }
 
-    fn error(&self, field: &str, reason: impl Into<String>) -> RowError {
+    fn error(&self, field: &str, reason: Reason) -> RowError {
         RowError {
             table: self.table,
             line: self.line,
             field: field.into(),
-            reason: reason.into(),
+            reason,
         }
     }
 
@@ -469,12 +470,14 @@ impl Row {
     fn code(&self, field: &str, errors: &mut Vec<RowError>) -> Option<String> {
         let value = self.get(field);
         if value.is_empty() {
-            errors.push(self.error(field, "is empty"));
+            errors.push(self.error(field, Reason::IsEmpty));
             None
         } else if !valid_code(value) {
             errors.push(self.error(
                 field,
-                format!("'{value}' is not a code: use lowercase letters, digits, '-', '_' or '.' (at most 64)"),
+                Reason::NotACode {
+                    value: value.to_string(),
+                },
             ));
             None
         } else {
@@ -485,10 +488,15 @@ impl Row {
     fn text(&self, field: &str, errors: &mut Vec<RowError>) -> Option<String> {
         let value = self.get(field);
         if value.is_empty() {
-            errors.push(self.error(field, "is empty"));
+            errors.push(self.error(field, Reason::IsEmpty));
             None
         } else if value.chars().count() > NAME_MAX_CHARS {
-            errors.push(self.error(field, format!("is longer than {NAME_MAX_CHARS} characters")));
+            errors.push(self.error(
+                field,
+                Reason::LongerThan {
+                    max: NAME_MAX_CHARS,
+                },
+            ));
             None
         } else {
             Some(value.to_string())
@@ -504,7 +512,7 @@ impl Row {
     ) -> Option<String> {
         let value = self.get(field);
         if value.is_empty() {
-            errors.push(self.error(field, "is empty"));
+            errors.push(self.error(field, Reason::IsEmpty));
             return None;
         }
         if known.codes.contains(value) {
@@ -515,14 +523,18 @@ impl Row {
             Some(_) => {
                 errors.push(self.error(
                     field,
-                    format!("several units are named '{value}': give the unit's code"),
+                    Reason::UnitsShareAName {
+                        name: value.to_string(),
+                    },
                 ));
                 None
             }
             None => {
                 errors.push(self.error(
                     field,
-                    format!("'{value}' is neither the code nor the name of a unit stored or in units.csv"),
+                    Reason::NotAUnit {
+                        value: value.to_string(),
+                    },
                 ));
                 None
             }
@@ -539,7 +551,13 @@ impl Row {
     ) -> bool {
         match seen.insert(key.to_string(), self.line) {
             Some(first) => {
-                errors.push(self.error(field, format!("'{key}' appears already on line {first}")));
+                errors.push(self.error(
+                    field,
+                    Reason::AlreadyOnLine {
+                        value: key.to_string(),
+                        line: first,
+                    },
+                ));
                 false
             }
             None => true,
@@ -716,7 +734,7 @@ fn read_rows(
     errors: &mut Vec<RowError>,
     ignored: &mut Vec<(Table, String)>,
 ) -> Vec<Row> {
-    let header_error = |field: &str, reason: String| RowError {
+    let header_error = |field: &str, reason: Reason| RowError {
         table,
         line: 1,
         field: field.into(),
@@ -725,7 +743,7 @@ fn read_rows(
     let sheet = match read_sheet(bytes) {
         Ok(sheet) => sheet,
         Err(e) => {
-            errors.push(header_error("file", e.to_string()));
+            errors.push(header_error("file", e.into()));
             return Vec::new();
         }
     };
@@ -733,7 +751,7 @@ fn read_rows(
     let written: Vec<String> = match reader.headers() {
         Ok(h) => h.iter().map(|c| c.trim().to_string()).collect(),
         Err(e) => {
-            errors.push(header_error("header", describe_csv_error(&e).1));
+            errors.push(header_error("header", describe_csv_error(&e).1.into()));
             return Vec::new();
         }
     };
@@ -767,22 +785,21 @@ fn read_rows(
                     {
                         errors.push(row.error(
                             name,
-                            format!(
-                                "'{}' is stored as a number, which loses leading zeros: format the column as text and type it again",
-                                row.get(name)
-                            ),
+                            Reason::StoredAsNumber {
+                                value: row.get(name).to_string(),
+                            },
                         ));
                     }
                 }
                 rows.push(row);
             }
             Err(e) => {
-                let (line, message) = describe_csv_error(&e);
+                let (line, problem) = describe_csv_error(&e);
                 errors.push(RowError {
                     table,
                     line: line.unwrap_or(0),
                     field: "row".into(),
-                    reason: message,
+                    reason: problem.into(),
                 });
             }
         }
@@ -798,7 +815,7 @@ fn header_columns(
     errors: &mut Vec<RowError>,
     ignored: &mut Vec<(Table, String)>,
 ) -> Vec<String> {
-    let header_error = |field: &str, reason: String| RowError {
+    let header_error = |field: &str, reason: Reason| RowError {
         table,
         line: 1,
         field: field.into(),
@@ -810,7 +827,7 @@ fn header_columns(
     for text in written {
         match column_of(table, text) {
             Some(column) if header.iter().any(|h| h == column) => {
-                errors.push(header_error(column, "column appears twice".into()));
+                errors.push(header_error(column, Reason::ColumnTwice));
                 header.push(String::new());
             }
             Some(column) => header.push(column.to_string()),
@@ -826,15 +843,13 @@ fn header_columns(
                 let (required, optional) = table.columns();
                 errors.push(header_error(
                     text,
-                    format!(
-                        "unknown column; the file's columns are {}",
-                        required
+                    Reason::UnknownColumn {
+                        columns: required
                             .iter()
                             .chain(optional)
-                            .map(|column| super::template::header(table, column))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ),
+                            .map(|column| super::template::header(table, column).to_string())
+                            .collect(),
+                    },
                 ));
                 header.push(String::new());
             }
@@ -842,7 +857,7 @@ fn header_columns(
     }
     for column in required {
         if !header.iter().any(|c| c == column) {
-            errors.push(header_error(column, "required column is missing".into()));
+            errors.push(header_error(column, Reason::ColumnMissing));
         }
     }
     header
@@ -889,21 +904,32 @@ fn parse_villages(
         let name = row.text("name", errors);
         let kind = match row.get("kind") {
             "" => {
-                errors.push(row.error("kind", "is empty"));
+                errors.push(row.error("kind", Reason::IsEmpty));
                 None
             }
             text => VillageKind::from_code(&text.to_lowercase()).or_else(|| {
-                errors.push(row.error("kind", format!("'{text}' is neither desa nor kelurahan")));
+                errors.push(row.error(
+                    "kind",
+                    Reason::NotAVillageKind {
+                        value: text.to_string(),
+                    },
+                ));
                 None
             }),
         };
         let code = match kind.map(|k| village::check_code(code, k)) {
             _ if code.is_empty() => {
-                errors.push(row.error("village_code", "is empty"));
+                errors.push(row.error("village_code", Reason::IsEmpty));
                 None
             }
             Some(Err(e)) => {
-                errors.push(row.error("village_code", format!("'{code}' {e}")));
+                errors.push(row.error(
+                    "village_code",
+                    Reason::VillageCode {
+                        code: code.to_string(),
+                        problem: e,
+                    },
+                ));
                 None
             }
             Some(Ok(())) => Some(code.to_string()),
@@ -916,15 +942,15 @@ fn parse_villages(
                     Some(other) => {
                         errors.push(row.error(
                             "district_unit",
-                            format!("unit '{d}' is a {other}, not a kecamatan"),
+                            Reason::NotAKecamatan {
+                                unit: d.clone(),
+                                kind: (*other).to_string(),
+                            },
                         ));
                         None
                     }
                     None => {
-                        errors.push(row.error(
-                            "district_unit",
-                            format!("unit '{d}' is neither stored nor in units.csv"),
-                        ));
+                        errors.push(row.error("district_unit", Reason::UnknownUnit { unit: d }));
                         None
                     }
                 });
@@ -933,7 +959,7 @@ fn parse_villages(
             text => Boundary::parse(text)
                 .map(Some)
                 .map_err(|e| {
-                    errors.push(row.error("boundary", e.to_string()));
+                    errors.push(row.error("boundary", e.into()));
                 })
                 .ok(),
         };
@@ -987,7 +1013,7 @@ fn check_village_codes(
             prefix_of_district.insert(&v.district_unit, village::district_prefix(&v.code));
             continue;
         };
-        let error = |reason: String| RowError {
+        let error = |reason: Reason| RowError {
             table: Table::Villages,
             line,
             field: "village_code".into(),
@@ -996,26 +1022,28 @@ fn check_village_codes(
         let prefix = village::district_prefix(&v.code);
         let in_regency = *regency.get_or_insert(village::regency_prefix(&v.code));
         let reason = if in_regency != village::regency_prefix(&v.code) {
-            Some(format!(
-                "'{}' is not in regency {in_regency} like the other villages",
-                v.code
-            ))
+            Some(Reason::OutsideRegency {
+                code: v.code.clone(),
+                regency: in_regency.to_string(),
+            })
         } else if let Some(other) = district_of_prefix
             .get(prefix)
             .filter(|o| **o != v.district_unit)
         {
-            Some(format!(
-                "district code {prefix} belongs to '{other}', not '{}'",
-                v.district_unit
-            ))
+            Some(Reason::DistrictCodeTaken {
+                code: prefix.to_string(),
+                owner: (*other).to_string(),
+                unit: v.district_unit.clone(),
+            })
         } else if let Some(other) = prefix_of_district
             .get(v.district_unit.as_str())
             .filter(|o| **o != prefix)
         {
-            Some(format!(
-                "the villages of '{}' have district code {other}, not {prefix}",
-                v.district_unit
-            ))
+            Some(Reason::DistrictCodeDiffers {
+                unit: v.district_unit.clone(),
+                code: (*other).to_string(),
+                given: prefix.to_string(),
+            })
         } else {
             district_of_prefix.insert(prefix, &v.district_unit);
             prefix_of_district.insert(&v.district_unit, prefix);
@@ -1047,7 +1075,9 @@ fn parse_catalogue(
             _ => {
                 errors.push(row.error(
                     "unit_price",
-                    format!("'{}' is not an amount in rupiah", row.get("unit_price")),
+                    Reason::NotAnAmount {
+                        value: row.get("unit_price").to_string(),
+                    },
                 ));
                 None
             }
@@ -1055,10 +1085,9 @@ fn parse_catalogue(
         let levels = parse_levels(row.get("levels")).or_else(|| {
             errors.push(row.error(
                 "levels",
-                format!(
-                    "'{}' is not a list of desa, kecamatan, kabupaten (separated by ;)",
-                    row.get("levels")
-                ),
+                Reason::NotALevelList {
+                    value: row.get("levels").to_string(),
+                },
             ));
             None
         });
@@ -1126,7 +1155,7 @@ fn check_parents(
         parents.insert(id, parent.as_deref());
     }
     for (line, id, parent) in links {
-        let error = |reason: String| RowError {
+        let error = |reason: Reason| RowError {
             table: Table::Units,
             line: *line,
             field: "parent_id".into(),
@@ -1136,19 +1165,20 @@ fn check_parents(
             continue;
         };
         if !known.contains(parent) {
-            errors.push(error(format!(
-                "unit '{parent}' is neither stored nor in units.csv"
-            )));
+            errors.push(error(Reason::UnknownUnit {
+                unit: parent.to_string(),
+            }));
             continue;
         }
         let mut walked = vec![id.as_str()];
         let mut next = Some(parent);
         while let Some(id) = next {
             if walked.contains(&id) {
-                errors.push(error(format!(
-                    "'{parent}' would make a cycle: {} → {id}",
-                    walked.join(" → ")
-                )));
+                let path = walked.iter().chain([&id]).map(|u| u.to_string());
+                errors.push(error(Reason::Cycle {
+                    parent: parent.to_string(),
+                    path: path.collect(),
+                }));
                 break;
             }
             walked.push(id);
@@ -1182,7 +1212,9 @@ fn parse_units(
                 Err(_) => {
                     errors.push(row.error(
                         "monthly_users",
-                        format!("'{text}' is not a whole number ≥ 0"),
+                        Reason::NotAWholeNumber {
+                            value: text.to_string(),
+                        },
                     ));
                     None
                 }
@@ -1193,7 +1225,7 @@ fn parse_units(
             text => match text.parse::<ServiceHours>() {
                 Ok(hours) => Some(Some(hours)),
                 Err(e) => {
-                    errors.push(row.error("service_hours", e.to_string()));
+                    errors.push(row.error("service_hours", e.into()));
                     None
                 }
             },
@@ -1299,14 +1331,13 @@ fn signer(
     } else if !valid_nip(&nip) {
         errors.push(row.error(
             column,
-            format!("'{}' is not an 18-digit NIP", row.get(column)),
+            Reason::NotANip {
+                value: row.get(column).to_string(),
+            },
         ));
         None
     } else if !nips.contains(&nip) {
-        errors.push(row.error(
-            column,
-            format!("no officer has NIP {nip}: import them in the officers' list first or with it"),
-        ));
+        errors.push(row.error(column, Reason::NoSuchSigner { nip }));
         None
     } else {
         Some(Some(nip))
@@ -1323,7 +1354,7 @@ fn pay_details(
     let stored = stored.cloned().unwrap_or_default();
     let given = |column: &str| row.cells.contains_key(column).then(|| row.get(column));
     let mut ok = true;
-    let mut digits = |column: &str, lengths: &[usize], what: &str| -> Option<String> {
+    let mut digits = |column: &str, lengths: &[usize], why: fn(String) -> Reason| {
         let text = given(column)?;
         let plain: String = text
             .chars()
@@ -1335,20 +1366,18 @@ fn pay_details(
             return Some(plain);
         }
         ok = false;
-        errors.push(row.error(column, format!("'{text}' is not {what}")));
+        errors.push(row.error(column, why(text.to_string())));
         None
     };
-    let npwp = digits("npwp", &[15, 16], "an NPWP of 15 or 16 digits");
-    let account_number = digits(
-        "account_number",
-        &(5..=20).collect::<Vec<_>>(),
-        "an account number of 5 to 20 digits (a spreadsheet that shows it in exponent form has lost digits: store it as text)",
-    );
+    let npwp = digits("npwp", &[15, 16], |value| Reason::NotAnNpwp { value });
+    let account_number = digits("account_number", &(5..=20).collect::<Vec<_>>(), |value| {
+        Reason::NotAnAccountNumber { value }
+    });
     let mut short = |column: &str| -> Option<String> {
         let text = given(column)?;
         if text.chars().count() > 60 {
             ok = false;
-            errors.push(row.error(column, "is longer than 60 characters"));
+            errors.push(row.error(column, Reason::LongerThan { max: 60 }));
             return None;
         }
         Some(text.to_string())
@@ -1383,7 +1412,12 @@ fn parse_contacts(
             continue;
         }
         if !is_email_address(email) {
-            errors.push(row.error("email", format!("'{email}' is not an e-mail address")));
+            errors.push(row.error(
+                "email",
+                Reason::NotAnEmail {
+                    value: email.to_string(),
+                },
+            ));
             continue;
         }
         let nip = row.get("nip").replace(' ', "");
@@ -1391,7 +1425,10 @@ fn parse_contacts(
             Some(owner) if *owner != nip => {
                 errors.push(row.error(
                     "email",
-                    format!("'{email}' is the address of another officer ({owner})"),
+                    Reason::AddressOfAnotherOfficer {
+                        email: email.to_string(),
+                        owner: owner.clone(),
+                    },
                 ));
                 continue;
             }
@@ -1443,7 +1480,9 @@ fn serves_public(row: &Row, errors: &mut Vec<RowError>) -> Option<bool> {
         other => {
             errors.push(row.error(
                 "serves_public",
-                format!("'{other}' is not ya/tidak (yes/no)"),
+                Reason::NotYesNo {
+                    value: other.to_string(),
+                },
             ));
             None
         }
@@ -1459,7 +1498,9 @@ fn assigned_from(row: &Row, today: Date, errors: &mut Vec<RowError>) -> Option<D
             None => {
                 errors.push(row.error(
                     "assigned_from",
-                    format!("'{text}' is not a date such as 2024-01-02 or 02-01-2024"),
+                    Reason::NotADateValue {
+                        value: text.to_string(),
+                    },
                 ));
                 None
             }
@@ -1483,7 +1524,9 @@ fn parse_officers(
         } else {
             errors.push(row.error(
                 "nip",
-                format!("'{}' is not an 18-digit NIP", row.get("nip")),
+                Reason::NotANip {
+                    value: row.get("nip").to_string(),
+                },
             ));
             None
         };
@@ -1587,7 +1630,7 @@ fn check_against_stored(
     if let (Some(last), Some(_)) = (stored.left_on, parsed.departure) {
         errors.push(row.error(
             "assigned_until",
-            format!("the officer left on {last} already"),
+            Reason::OfficerLeftAlready { last_day: last },
         ));
         return None;
     }
@@ -1596,7 +1639,7 @@ fn check_against_stored(
         if moves {
             errors.push(row.error(
                 "assigned_until",
-                format!("the officer left on {last} already"),
+                Reason::OfficerLeftAlready { last_day: last },
             ));
             return None;
         }
@@ -1605,19 +1648,16 @@ fn check_against_stored(
         // day: a list that still carries them must not undo the departure.
         returning = explicit_from && from > last;
         if !returning && (moves || explicit_from) {
-            errors.push(row.error(
-                "assigned_from",
-                format!("the officer left on {last}: to bring them back, give a date after it"),
-            ));
+            errors.push(row.error("assigned_from", Reason::OfficerLeft { last_day: last }));
             return None;
         }
     } else if moves && from <= stored.since {
         errors.push(row.error(
             "assigned_from",
-            format!(
-                "{from} is not after the start of the current assignment ({})",
-                stored.since
-            ),
+            Reason::NotAfterAssignmentStart {
+                day: from,
+                since: stored.since,
+            },
         ));
         return None;
     }
@@ -1639,12 +1679,7 @@ fn reaches_paid_month(
     let Some(paid) = current.closed_months.range(Month::of(day)..).next_back() else {
         return false;
     };
-    errors.push(row.error(
-        field,
-        format!(
-            "{day} reaches back into {paid}, whose TPP is approved or locked and never changes: give a date after {paid}"
-        ),
-    ));
+    errors.push(row.error(field, Reason::ReachesClosedMonth { day, month: *paid }));
     true
 }
 
@@ -1661,8 +1696,11 @@ fn last_day_fits(
         return true;
     };
     let reason = match problem {
-        "before_assignment" => format!("{last} is before the assignment starts ({start})"),
-        _ => format!("{last} is more than a year ahead"),
+        "before_assignment" => Reason::LastDayBeforeStart {
+            last_day: last,
+            start,
+        },
+        _ => Reason::LastDayTooFar { last_day: last },
     };
     errors.push(row.error("assigned_until", reason));
     false
@@ -1679,10 +1717,9 @@ fn leaving(row: &Row, errors: &mut Vec<RowError>) -> Result<Option<Departure>, (
         Err(()) => {
             errors.push(row.error(
                 "status",
-                format!(
-                    "'{}' is not a status: aktif, pensiun, meninggal, mutasi keluar, diberhentikan or CLTN",
-                    row.get("status")
-                ),
+                Reason::NotAStatus {
+                    value: row.get("status").to_string(),
+                },
             ));
             return Err(());
         }
@@ -1694,7 +1731,9 @@ fn leaving(row: &Row, errors: &mut Vec<RowError>) -> Result<Option<Departure>, (
             None => {
                 errors.push(row.error(
                     "assigned_until",
-                    format!("'{text}' is not a date such as 2024-01-02 or 02-01-2024"),
+                    Reason::NotADateValue {
+                        value: text.to_string(),
+                    },
                 ));
                 return Err(());
             }
@@ -1704,14 +1743,11 @@ fn leaving(row: &Row, errors: &mut Vec<RowError>) -> Result<Option<Departure>, (
         (None, None) => Ok(None),
         (Some(last_day), Some(reason)) => Ok(Some(Departure { last_day, reason })),
         (Some(_), None) => {
-            errors.push(row.error(
-                "status",
-                "give why the officer leaves: pensiun, meninggal, mutasi keluar, diberhentikan or CLTN",
-            ));
+            errors.push(row.error("status", Reason::GiveWhyLeaving));
             Err(())
         }
         (None, Some(_)) => {
-            errors.push(row.error("assigned_until", "give the officer's last working day"));
+            errors.push(row.error("assigned_until", Reason::GiveLastDay));
             Err(())
         }
     }
@@ -1980,13 +2016,22 @@ mod tests {
             ],
             "{errors:?}"
         );
-        assert!(errors[6].reason.contains("appears already"), "{errors:?}");
         assert!(
-            errors[7].reason.contains("belongs to 'kecamatan-panggul'"),
+            errors[6].reason.to_string().contains("appears already"),
             "{errors:?}"
         );
         assert!(
-            errors[8].reason.contains("not in regency 35.03"),
+            errors[7]
+                .reason
+                .to_string()
+                .contains("belongs to 'kecamatan-panggul'"),
+            "{errors:?}"
+        );
+        assert!(
+            errors[8]
+                .reason
+                .to_string()
+                .contains("not in regency 35.03"),
             "{errors:?}"
         );
     }
@@ -2111,7 +2156,7 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(
-            errors[0].reason,
+            errors[0].reason.to_string(),
             "2026-11-01 reaches back into 2026-11, whose TPP is approved or locked and never changes: give a date after 2026-11"
         );
         let december = OFFICERS.replace("pkm-panggul,2024-01-02", "dinkes,2026-12-01");
@@ -2182,7 +2227,10 @@ mod tests {
             )
             .unwrap_err();
             assert_eq!(errors[0].field, "head_nip");
-            assert!(errors[0].reason.starts_with(reason), "{errors:?}");
+            assert!(
+                errors[0].reason.to_string().starts_with(reason),
+                "{errors:?}"
+            );
         }
     }
 
@@ -2239,7 +2287,12 @@ mod tests {
         let again = plan_of(&retiring, &left).unwrap();
         assert!(again.is_empty(), "{again:?}");
         let errors = plan_of(&with("31-12-2026", "Pensiun"), &left).unwrap_err();
-        assert_eq!(errors[0].reason, "the officer left on 2026-11-30 already");
+        assert_eq!(
+            errors[0].reason,
+            Reason::OfficerLeftAlready {
+                last_day: date!(2026 - 11 - 30)
+            }
+        );
 
         for (until, status, field) in [
             ("30-11-2026", "", "status"),
@@ -2258,13 +2311,19 @@ mod tests {
         // A row restating the departure cannot move or bring the officer back.
         let moved = with("30-11-2026", "Pensiun").replace("Perawat", "Kepala Seksi");
         let errors = plan_of(&moved, &left).unwrap_err();
-        assert_eq!(errors[0].reason, "the officer left on 2026-11-30 already");
+        assert_eq!(
+            errors[0].reason.to_string(),
+            "the officer left on 2026-11-30 already"
+        );
         // A departure into a paid month is refused, like a move.
         let mut paid = stored.clone();
         paid.closed_months = ["2026-11".parse().unwrap()].into();
         let errors = plan_of(&retiring, &paid).unwrap_err();
         assert!(
-            errors[0].reason.contains("reaches back into 2026-11"),
+            errors[0]
+                .reason
+                .to_string()
+                .contains("reaches back into 2026-11"),
             "{errors:?}"
         );
 
@@ -2313,7 +2372,11 @@ mod tests {
                 (Table::Officers, 2, "assigned_from"),
             ]
         );
-        assert!(errors[3].reason.contains("line 2"), "{}", errors[3]);
+        assert!(
+            errors[3].reason.to_string().contains("line 2"),
+            "{}",
+            errors[3]
+        );
         assert_eq!(errors[0].to_string(), "units.csv line 3: unit_id: 'Bad Id' is not a code: use lowercase letters, digits, '-', '_' or '.' (at most 64)");
     }
 
@@ -2411,6 +2474,7 @@ mod tests {
         assert!(
             errors[0]
                 .reason
+                .to_string()
                 .contains("'11223344' is stored as a number"),
             "{errors:?}"
         );
@@ -2536,12 +2600,18 @@ mod tests {
         )
         .unwrap_err();
         assert!(
-            errors[0].reason.contains("several units are named"),
+            errors[0]
+                .reason
+                .to_string()
+                .contains("several units are named"),
             "{}",
             errors[0]
         );
         assert!(
-            errors[1].reason.contains("neither the code nor the name"),
+            errors[1]
+                .reason
+                .to_string()
+                .contains("neither the code nor the name"),
             "{}",
             errors[1]
         );
@@ -2586,7 +2656,10 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(errors.len(), 1);
-        assert!(errors[0].reason.contains("cycle"), "{}", errors[0]);
+        assert_eq!(
+            errors[0].reason.to_string(),
+            "'pkm-panggul' would make a cycle: dinkes → pkm-panggul → dinkes"
+        );
         let own = "unit_id,parent_id,name,kind\nx,x,X,dinas\n";
         assert!(plan_import(
             &ImportFiles {
@@ -2631,7 +2704,10 @@ mod tests {
             (errors[0].line, errors[0].field.as_str()),
             (2, "service_hours")
         );
-        assert!(errors[0].reason.contains("must start before it ends"));
+        assert!(errors[0]
+            .reason
+            .to_string()
+            .contains("must start before it ends"));
     }
 
     #[test]

@@ -6,6 +6,7 @@ use serde::Serialize;
 use time::Date;
 
 use super::Element;
+use crate::reason::Reason;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -60,23 +61,23 @@ pub struct Plan {
 pub const MAX_ACTION_CHARS: usize = 1000;
 
 /// Checks a plan; every problem is listed as (field, reason).
-pub fn validate(draft: &PlanDraft) -> Result<Plan, Vec<(&'static str, &'static str)>> {
+pub fn validate(draft: &PlanDraft) -> Result<Plan, Vec<(&'static str, Reason)>> {
     let mut problems = Vec::new();
     let element = Element::ALL
         .into_iter()
         .find(|e| e.code().eq_ignore_ascii_case(draft.element.trim()));
     if element.is_none() {
-        problems.push(("element", "choose one of U1–U9"));
+        problems.push(("element", Reason::ChooseElement));
     }
     let action = draft.action.trim();
     if action.is_empty() {
-        problems.push(("action", "required"));
+        problems.push(("action", Reason::Required));
     } else if action.chars().count() > MAX_ACTION_CHARS {
-        problems.push(("action", "too long"));
+        problems.push(("action", Reason::TooLong));
     }
     let owner = draft.owner.trim();
     if owner.is_empty() {
-        problems.push(("owner", "required"));
+        problems.push(("owner", Reason::Required));
     }
     let deadline = Date::parse(
         draft.deadline.trim(),
@@ -84,7 +85,7 @@ pub fn validate(draft: &PlanDraft) -> Result<Plan, Vec<(&'static str, &'static s
     )
     .ok();
     if deadline.is_none() {
-        problems.push(("deadline", "not a date YYYY-MM-DD"));
+        problems.push(("deadline", Reason::NotADate));
     }
     match (element, deadline) {
         (Some(element), Some(deadline)) if problems.is_empty() => Ok(Plan {
@@ -119,6 +120,7 @@ mod tests {
         .unwrap_err();
         let fields: Vec<&str> = problems.iter().map(|p| p.0).collect();
         assert_eq!(fields, ["element", "action", "owner", "deadline"]);
+        assert_eq!(problems[3].1.to_string(), "not a date YYYY-MM-DD");
         for status in Status::ALL {
             assert_eq!(Status::from_code(status.code()), Some(status));
         }

@@ -103,8 +103,8 @@ fn element_columns(header: &csv::StringRecord) -> Result<[usize; ELEMENT_COUNT],
 }
 
 fn csv_error(error: csv::Error, fallback_line: u64) -> TableError {
-    let (line, message) = describe_csv_error(&error);
-    TableError::new(line.unwrap_or(fallback_line), message)
+    let (line, reason) = describe_csv_error(&error);
+    TableError::new(line.unwrap_or(fallback_line), reason.to_string())
 }
 
 #[cfg(test)]

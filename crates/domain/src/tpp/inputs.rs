@@ -14,13 +14,14 @@ use super::policy::{OtherFactors, FACTOR_PLACES};
 use crate::decimal::Decimal;
 use crate::org::valid_nip;
 use crate::period::Month;
+use crate::reason::Reason;
 use crate::spreadsheet::{as_csv, csv_reader, describe_csv_error};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LineError {
     pub line: u64,
     pub field: String,
-    pub reason: String,
+    pub reason: Reason,
 }
 
 /// Base TPP per position class.
@@ -87,7 +88,7 @@ fn rows(
             errors.push(LineError {
                 line: 1,
                 field: "file".into(),
-                reason: e.to_string(),
+                reason: e.into(),
             });
             return Vec::new();
         }
@@ -96,11 +97,11 @@ fn rows(
     let header: Vec<String> = match reader.headers() {
         Ok(h) => h.iter().map(column_of).collect(),
         Err(e) => {
-            let (line, reason) = describe_csv_error(&e);
+            let (line, problem) = describe_csv_error(&e);
             errors.push(LineError {
                 line: line.unwrap_or(1),
                 field: "header".into(),
-                reason,
+                reason: problem.into(),
             });
             return Vec::new();
         }
@@ -110,7 +111,9 @@ fn rows(
             errors.push(LineError {
                 line: 1,
                 field: (*column).into(),
-                reason: format!("the header has no column '{}'", header_of(column)),
+                reason: Reason::NoColumn {
+                    column: header_of(column).to_string(),
+                },
             });
         }
     }
@@ -133,11 +136,11 @@ fn rows(
                 out.push((line, cells));
             }
             Err(e) => {
-                let (line, reason) = describe_csv_error(&e);
+                let (line, problem) = describe_csv_error(&e);
                 errors.push(LineError {
                     line: line.unwrap_or(0),
                     field: "row".into(),
-                    reason,
+                    reason: problem.into(),
                 });
             }
         }
@@ -186,18 +189,21 @@ pub fn parse_base_amounts(bytes: &[u8]) -> Result<Vec<BaseAmount>, Vec<LineError
     let mut seen = HashSet::new();
     let mut amounts = Vec::new();
     for (line, cells) in rows(bytes, &["position_class", "base_amount"], &mut errors) {
-        let error = |field: &str, reason: String| LineError {
+        let error = |field: &str, reason: Reason| LineError {
             line,
             field: field.into(),
             reason,
         };
         let class = cells["position_class"].clone();
         if class.is_empty() || class.chars().count() > 32 {
-            errors.push(error("position_class", "must be 1–32 characters".into()));
+            errors.push(error("position_class", Reason::Length { min: 1, max: 32 }));
             continue;
         }
         if !seen.insert(class.clone()) {
-            errors.push(error("position_class", format!("'{class}' appears twice")));
+            errors.push(error(
+                "position_class",
+                Reason::AppearsTwice { value: class },
+            ));
             continue;
         }
         match parse_rupiah(&cells["base_amount"]) {
@@ -207,10 +213,9 @@ pub fn parse_base_amounts(bytes: &[u8]) -> Result<Vec<BaseAmount>, Vec<LineError
             }),
             None => errors.push(error(
                 "base_amount",
-                format!(
-                    "'{}' is not whole rupiah like 4500000 or 4.500.000",
-                    cells["base_amount"]
-                ),
+                Reason::NotRupiah {
+                    value: cells["base_amount"].clone(),
+                },
             )),
         }
     }
@@ -226,7 +231,7 @@ pub fn parse_components(bytes: &[u8]) -> Result<Vec<ComponentRow>, Vec<LineError
     let mut seen = HashSet::new();
     let mut out = Vec::new();
     for (line, cells) in rows(bytes, &["nip", "month"], &mut errors) {
-        let mut problem = |field: &str, reason: String| {
+        let mut problem = |field: &str, reason: Reason| {
             errors.push(LineError {
                 line,
                 field: field.into(),
@@ -235,13 +240,15 @@ pub fn parse_components(bytes: &[u8]) -> Result<Vec<ComponentRow>, Vec<LineError
         };
         let nip = cells["nip"].clone();
         if !valid_nip(&nip) {
-            problem("nip", format!("'{nip}' is not an 18-digit NIP"));
+            problem("nip", Reason::NotANip { value: nip.clone() });
         }
         let month = cells["month"].parse::<Month>().ok();
         if month.is_none() {
             problem(
                 "month",
-                format!("'{}' is not a month like 2026-10", cells["month"]),
+                Reason::NotAMonthLikeOctober {
+                    value: cells["month"].clone(),
+                },
             );
         }
         let mut factor = |column: &str| match cells.get(column).map(String::as_str).unwrap_or("") {
@@ -249,7 +256,12 @@ pub fn parse_components(bytes: &[u8]) -> Result<Vec<ComponentRow>, Vec<LineError
             text => match parse_factor(text) {
                 Some(f) => Some(Some(f)),
                 None => {
-                    problem(column, format!("'{text}' is not a factor from 0 to 1 (like 0.95) or a percentage (like 95%)"));
+                    problem(
+                        column,
+                        Reason::NotAFactor {
+                            value: text.to_string(),
+                        },
+                    );
                     None
                 }
             },
@@ -262,7 +274,7 @@ pub fn parse_components(bytes: &[u8]) -> Result<Vec<ComponentRow>, Vec<LineError
                 continue;
             }
             if !seen.insert((nip.clone(), month)) {
-                problem("nip", format!("{nip} appears twice for {month}"));
+                problem("nip", Reason::NipTwice { nip, month });
                 continue;
             }
             out.push(ComponentRow {
@@ -322,7 +334,16 @@ mod tests {
         .unwrap();
         assert_eq!(components[0].nip, "198001012005011001");
         let missing = parse_base_amounts(b"KELAS JABATAN\n7\n").unwrap_err();
-        assert_eq!(missing[0].reason, "the header has no column 'TPP DASAR'");
+        assert_eq!(
+            missing[0].reason,
+            Reason::NoColumn {
+                column: "TPP DASAR".into()
+            }
+        );
+        assert_eq!(
+            missing[0].reason.to_string(),
+            "the header has no column 'TPP DASAR'"
+        );
     }
 
     #[test]

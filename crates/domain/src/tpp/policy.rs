@@ -66,6 +66,7 @@ use serde::Deserialize;
 use crate::decimal::Decimal;
 use crate::integrity::channel::Trust;
 use crate::period::Month;
+use crate::reason::Reason;
 use crate::tpp::deductions::{highest_total_percent, is_group, Deduction};
 use crate::tpp::evidence::EvidenceRule;
 
@@ -222,7 +223,7 @@ pub enum PolicyError {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PolicyProblem {
     pub field: String,
-    pub reason: String,
+    pub reason: Reason,
 }
 
 /// A component the policy weighs has no imported factor for the officer.
@@ -526,12 +527,18 @@ impl RawDeduction {
         let field = |name: &str| format!("deductions[{i}].{name}");
         let name = self.name.trim().to_string();
         if name.is_empty() || name.chars().count() > 60 {
-            c.problem(&field("name"), "must be 1–60 characters");
+            c.problem(&field("name"), Reason::Length { min: 1, max: 60 });
         }
         let percent = |c: &mut Checker, field: &str, value: Option<&Number>| {
             let d = c.number(field, value, Some(Decimal::new(0, 0)), (0, 100))?;
             if d.places() > 4 {
-                c.problem(field, format!("{d} has more than 4 decimal places"));
+                c.problem(
+                    field,
+                    Reason::TooManyPlaces {
+                        value: d,
+                        places: 4,
+                    },
+                );
                 return None;
             }
             Some(d)
@@ -545,7 +552,9 @@ impl RawDeduction {
             if !is_group(&group) {
                 c.problem(
                     &at,
-                    format!("'{rank}' is not a golongan group such as III or IV"),
+                    Reason::NotAGroup {
+                        value: rank.clone(),
+                    },
                 );
                 ranks_ok = false;
                 continue;
@@ -562,7 +571,7 @@ impl RawDeduction {
             Some(n) => match u64::try_from(n) {
                 Ok(n) => Some(Some(n)),
                 Err(_) => {
-                    c.problem(&field("cap"), format!("{n} is below 0"));
+                    c.problem(&field("cap"), Reason::BelowZero { value: n });
                     None
                 }
             },
@@ -617,10 +626,10 @@ struct RawWeights {
 struct Checker(Vec<PolicyProblem>);
 
 impl Checker {
-    fn problem(&mut self, field: &str, reason: impl Into<String>) {
+    fn problem(&mut self, field: &str, reason: Reason) {
         self.0.push(PolicyProblem {
             field: field.into(),
-            reason: reason.into(),
+            reason,
         });
     }
 
@@ -637,7 +646,10 @@ impl Checker {
         if exact != share.to_rational() {
             self.problem(
                 field,
-                format!("{share} has more than {FACTOR_PLACES} decimal places"),
+                Reason::TooManyPlaces {
+                    value: share,
+                    places: FACTOR_PLACES,
+                },
             );
             return None;
         }
@@ -656,7 +668,7 @@ impl Checker {
             None => match default {
                 Some(d) => return Some(d),
                 None => {
-                    self.problem(field, "is required");
+                    self.problem(field, Reason::IsRequired);
                     return None;
                 }
             },
@@ -670,11 +682,18 @@ impl Checker {
                 Some(d)
             }
             Some(d) => {
-                self.problem(field, format!("{d} is not between {low} and {high}"));
+                self.problem(
+                    field,
+                    Reason::NotBetween {
+                        value: d,
+                        low,
+                        high,
+                    },
+                );
                 None
             }
             None => {
-                self.problem(field, "is not a plain decimal number such as 0.85");
+                self.problem(field, Reason::NotADecimal);
                 None
             }
         }
@@ -683,7 +702,12 @@ impl Checker {
     fn month(&mut self, field: &str, text: &str) -> Option<Month> {
         let month = text.parse::<Month>().ok();
         if month.is_none() {
-            self.problem(field, format!("'{text}' is not a month like 2026-01"));
+            self.problem(
+                field,
+                Reason::NotAMonth {
+                    value: text.to_string(),
+                },
+            );
         }
         month
     }
@@ -694,13 +718,13 @@ impl RawPolicy {
         let mut c = Checker(Vec::new());
         let version = self.version.trim().to_string();
         if version.is_empty() || version.chars().count() > 40 {
-            c.problem("version", "must be 1–40 characters");
+            c.problem("version", Reason::Length { min: 1, max: 40 });
         }
         let (from, until) = self.check_period(&mut c);
         let blend_k = match self.blend_k.unwrap_or(30) {
             k @ 0..=10_000 => Some(k as u32),
             k => {
-                c.problem("blend_k", format!("{k} is not between 0 and 10000"));
+                c.problem("blend_k", Reason::not_between(k, 0, 10_000));
                 None
             }
         };
@@ -709,7 +733,9 @@ impl RawPolicy {
         if min_trust.is_none() {
             c.problem(
                 "min_trust",
-                format!("'{trust_code}' is not open, onsite or verified"),
+                Reason::NotATrust {
+                    value: trust_code.to_string(),
+                },
             );
         }
         let zero = Decimal::new(0, 0);
@@ -718,7 +744,7 @@ impl RawPolicy {
         let cap = c.share("cap", self.cap.as_ref(), Some(one));
         if let (Some(floor), Some(cap)) = (floor, cap) {
             if ratio(floor) > ratio(cap) {
-                c.problem("floor", format!("{floor} is above the cap {cap}"));
+                c.problem("floor", Reason::FloorAboveCap { floor, cap });
             }
         }
         let max_monthly_fall = self.check_max_monthly_fall(&mut c);
@@ -728,7 +754,9 @@ impl RawPolicy {
             Some(other) => {
                 c.problem(
                     "not_serving_public",
-                    format!("'{other}' is not unit or units_led"),
+                    Reason::NotAServingRule {
+                        value: other.to_string(),
+                    },
                 );
                 NotServingPublic::Unit
             }
@@ -737,7 +765,12 @@ impl RawPolicy {
             None | Some("last_day") => PartMonth::LastDay,
             Some("days") => PartMonth::Days,
             Some(other) => {
-                c.problem("part_month", format!("'{other}' is not last_day or days"));
+                c.problem(
+                    "part_month",
+                    Reason::NotAPartMonthRule {
+                        value: other.to_string(),
+                    },
+                );
                 PartMonth::LastDay
             }
         };
@@ -784,7 +817,7 @@ impl RawPolicy {
             .map(|t| c.month("effective_until", t));
         if let (Some(from), Some(Some(until))) = (from, until) {
             if until < from {
-                c.problem("effective_until", "is before effective_from");
+                c.problem("effective_until", Reason::BeforeEffectiveFrom);
             }
         }
         (from, until)
@@ -797,10 +830,7 @@ impl RawPolicy {
             None => Some(None),
             Some(raw) => match c.share("max_monthly_fall", Some(raw), None) {
                 Some(fall) if fall.scaled() == 0 => {
-                    c.problem(
-                        "max_monthly_fall",
-                        "must be above 0: leave it out for no limit",
-                    );
+                    c.problem("max_monthly_fall", Reason::FallNotAboveZero);
                     None
                 }
                 fall => fall.map(Some),
@@ -812,7 +842,7 @@ impl RawPolicy {
     fn check_deductions(&self, c: &mut Checker) -> Vec<Deduction> {
         let raw_deductions = self.deductions.as_deref().unwrap_or_default();
         if raw_deductions.len() > 10 {
-            c.problem("deductions", "has more than 10 deductions");
+            c.problem("deductions", Reason::TooManyDeductions);
         }
         let deductions: Vec<Deduction> = raw_deductions
             .iter()
@@ -820,10 +850,7 @@ impl RawPolicy {
             .filter_map(|(i, d)| d.check(i, c))
             .collect();
         if highest_total_percent(&deductions) > BigRational::from_integer(100.into()) {
-            c.problem(
-                "deductions",
-                "withhold more than 100 percent from some rank together",
-            );
+            c.problem("deductions", Reason::DeductionsOver100);
         }
         deductions
     }
@@ -838,10 +865,7 @@ impl RawEvidence {
             None => defaults.min_responses,
             Some(n @ 2..=100_000) => n as u32,
             Some(n) => {
-                c.problem(
-                    "evidence.min_responses",
-                    format!("{n} is not between 2 and 100000"),
-                );
+                c.problem("evidence.min_responses", Reason::not_between(n, 2, 100_000));
                 defaults.min_responses
             }
         };
@@ -853,7 +877,7 @@ impl RawEvidence {
             Some(level) => {
                 c.problem(
                     "evidence.confidence",
-                    format!("{level} is not 90, 95 or 99"),
+                    Reason::NotAConfidence { value: level },
                 );
                 defaults.confidence
             }
@@ -865,7 +889,9 @@ impl RawEvidence {
             Some(other) => {
                 c.problem(
                     "evidence.sample",
-                    format!("'{other}' is not krejcie_morgan or min_responses"),
+                    Reason::NotASampleRule {
+                        value: other.to_string(),
+                    },
                 );
                 true
             }
@@ -874,7 +900,7 @@ impl RawEvidence {
             None => 0,
             Some(n @ 0..=31) => n as u32,
             Some(n) => {
-                c.problem("evidence.min_days", format!("{n} is not between 0 and 31"));
+                c.problem("evidence.min_days", Reason::not_between(n, 0, 31));
                 defaults.min_days
             }
         };
@@ -884,7 +910,7 @@ impl RawEvidence {
             Some(n) => {
                 c.problem(
                     "evidence.unconfirmed_percent",
-                    format!("{n} is not between 0 and 100"),
+                    Reason::not_between(n, 0, 100),
                 );
                 defaults.unconfirmed_percent
             }
@@ -893,7 +919,7 @@ impl RawEvidence {
             None => defaults.months,
             Some(n @ 1..=12) => n as u32,
             Some(n) => {
-                c.problem("evidence.months", format!("{n} is not between 1 and 12"));
+                c.problem("evidence.months", Reason::not_between(n, 1, 12));
                 defaults.months
             }
         };
@@ -929,13 +955,17 @@ impl RawWeights {
                 match (s, a, p) {
                     (Some(s), Some(a), Some(p)) => {
                         if ratio(s) + ratio(a) + ratio(p) != BigRational::one() {
-                            c.problem("weights", format!("{s} + {a} + {p} does not add up to 1"));
+                            c.problem(
+                                "weights",
+                                Reason::WeightsSum {
+                                    satisfaction: s,
+                                    attendance: a,
+                                    productivity: p,
+                                },
+                            );
                         }
                         if s.scaled() == 0 {
-                            c.problem(
-                                "weights.satisfaction",
-                                "must be above 0: this is a satisfaction-linked allowance",
-                            );
+                            c.problem("weights.satisfaction", Reason::SatisfactionWeightZero);
                         }
                         Some(Weights {
                             satisfaction: s,
@@ -969,7 +999,7 @@ impl RawRule {
             }
             "steps" => {
                 let Some(raw) = self.bands.as_ref().filter(|b| !b.is_empty()) else {
-                    c.problem("satisfaction.bands", "a steps rule needs at least one band");
+                    c.problem("satisfaction.bands", Reason::StepsNeedABand);
                     return None;
                 };
                 let mut bands = Vec::new();
@@ -998,15 +1028,15 @@ impl RawRule {
                     if ratio(pair[0].from) == ratio(pair[1].from) {
                         c.problem(
                             "satisfaction.bands",
-                            format!("two bands start at {}", pair[0].from),
+                            Reason::TwoBands { from: pair[0].from },
                         );
                     } else if ratio(pair[0].factor) < ratio(pair[1].factor) {
                         c.problem(
                             "satisfaction.bands",
-                            format!(
-                                "the band from {} pays less than the band from {}",
-                                pair[0].from, pair[1].from
-                            ),
+                            Reason::BandPaysLess {
+                                higher: pair[0].from,
+                                lower: pair[1].from,
+                            },
                         );
                     }
                 }
@@ -1015,7 +1045,9 @@ impl RawRule {
             other => {
                 c.problem(
                     "satisfaction.rule",
-                    format!("'{other}' is not proportional, linear_to_threshold or steps"),
+                    Reason::NotARule {
+                        value: other.to_string(),
+                    },
                 );
                 None
             }

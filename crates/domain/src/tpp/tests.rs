@@ -318,7 +318,10 @@ attendance = "0.25"
         panic!("accepted");
     };
     assert!(
-        problems.iter().any(|p| p.reason.contains("pays less")),
+        problems.iter().any(
+            |p| matches!(p.reason, crate::reason::Reason::BandPaysLess { .. })
+                && p.reason.to_string().contains("pays less")
+        ),
         "{problems:?}"
     );
     assert!(matches!(

@@ -9,8 +9,8 @@ use suara_app::i18n::Lang;
 
 use super::{FAVICON_PATH, KIOSK_SCRIPT_PATH, STYLESHEET_PATH};
 
-/// The same URL with `lang` set to the other language, keeping other parameters.
-fn switch_language_href(path_and_query: &str, lang: Lang) -> String {
+/// The same URL with `lang` set to `to`, keeping other parameters.
+fn switch_language_href(path_and_query: &str, to: Lang) -> String {
     let (path, query) = path_and_query
         .split_once('?')
         .unwrap_or((path_and_query, ""));
@@ -20,7 +20,7 @@ fn switch_language_href(path_and_query: &str, lang: Lang) -> String {
             .into_iter()
             .filter(|(k, _)| k != "lang")
             .collect();
-    pairs.push(("lang".into(), lang.other().code().into()));
+    pairs.push(("lang".into(), to.code().into()));
     format!(
         "{path}?{}",
         serde_urlencoded::to_string(pairs).unwrap_or_default()
@@ -53,7 +53,6 @@ pub fn layout(lang: Lang, title: &str, here: &str, content: Markup) -> Markup {
 
 pub fn framed(lang: Lang, title: &str, here: &str, content: Markup, chrome: &Chrome) -> Markup {
     let t = lang.texts();
-    let other = lang.other();
     let brand = html! {
         span.logo aria-hidden="true" { "S" }
         span { (t.site_name) " " small { (t.site_tagline) } }
@@ -84,8 +83,10 @@ pub fn framed(lang: Lang, title: &str, here: &str, content: Markup, chrome: &Chr
                         Chrome::Staff { home, .. } => { a.brand href=(home) { (brand) } }
                         Chrome::Site => { a.brand href={ (crate::routes::HOME) "?lang=" (lang.code()) } { (brand) } }
                     }
-                    a.lang href=(switch_language_href(here, lang)) lang=(other.code()) hreflang=(other.code()) {
-                        (other.texts().language_name)
+                    @for other in lang.others() {
+                        a.lang href=(switch_language_href(here, other)) lang=(other.code()) hreflang=(other.code()) {
+                            (other.texts().language_name)
+                        }
                     }
                 }
                 @if let Chrome::Staff { menu, .. } = chrome { (menu) }
@@ -115,10 +116,10 @@ mod tests {
     #[test]
     fn language_switch_keeps_other_parameters() {
         assert_eq!(
-            switch_language_href("/survei/x?service=ktp", Lang::Id),
+            switch_language_href("/survei/x?service=ktp", Lang::EN),
             "/survei/x?service=ktp&lang=en"
         );
-        assert_eq!(switch_language_href("/?lang=en", Lang::En), "/?lang=id");
-        assert_eq!(switch_language_href("/", Lang::Id), "/?lang=en");
+        assert_eq!(switch_language_href("/?lang=en", Lang::ID), "/?lang=id");
+        assert_eq!(switch_language_href("/", Lang::EN), "/?lang=en");
     }
 }

@@ -190,7 +190,7 @@ impl IntoResponse for PageError {
             _ => {}
         }
         let status = self.status();
-        let body = public_page(Lang::Id, "/", &self);
+        let body = public_page(Lang::ID, "/", &self);
         let mut response = (status, Html(body.into_string())).into_response();
         response.extensions_mut().insert(Failure(Arc::new(self)));
         response
@@ -268,15 +268,15 @@ mod tests {
             PageError::Store(StoreError::RecordsDisagree("x".into())),
         ];
         for error in &errors {
-            let (id_title, id_body) = error.render(Lang::Id);
-            let (en_title, en_body) = error.render(Lang::En);
+            let (id_title, id_body) = error.render(Lang::ID);
+            let (en_title, en_body) = error.render(Lang::EN);
             assert_ne!(id_title, en_title, "{error:?}");
             assert_ne!(id_body.into_string(), en_body.into_string(), "{error:?}");
         }
-        let (_, body) = PageError::BadPeriod("oktober".into()).render(Lang::Id);
+        let (_, body) = PageError::BadPeriod("oktober".into()).render(Lang::ID);
         assert!(body.into_string().contains("oktober"));
         // A server failure never shows the store's words to the user.
-        let (_, body) = PageError::Store(StoreError::Corrupt("secret".into())).render(Lang::Id);
+        let (_, body) = PageError::Store(StoreError::Corrupt("secret".into())).render(Lang::ID);
         assert!(!body.into_string().contains("secret"));
     }
 
@@ -284,7 +284,7 @@ mod tests {
     fn a_marked_failure_is_framed_again() {
         let response = PageError::BadMonth("2026-13".into()).into_response();
         assert_eq!(response.status(), StatusCode::BAD_REQUEST);
-        let framed = reframe(response, |e| public_page(Lang::En, "/tpp/2026-13", e));
+        let framed = reframe(response, |e| public_page(Lang::EN, "/tpp/2026-13", e));
         assert!(framed.extensions().get::<Failure>().is_none());
         assert_eq!(framed.status(), StatusCode::BAD_REQUEST);
     }

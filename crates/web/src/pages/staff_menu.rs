@@ -117,7 +117,7 @@ fn menu_groups(lang: Lang, staff: &Staff) -> Vec<(&'static str, Vec<MenuItem>)> 
 
 /// The first page of the user's menu: where the brand and error pages lead back to.
 pub fn start_page(staff: &Staff) -> String {
-    menu_groups(Lang::Id, staff)
+    menu_groups(Lang::ID, staff)
         .into_iter()
         .flat_map(|(_, items)| items)
         .map(|i| i.path)

@@ -354,7 +354,7 @@ mod tests {
     fn only_changed_fields_are_listed() {
         let units = HashMap::from([("dinkes".to_string(), "Dinas Kesehatan".to_string())]);
         let words = Words {
-            lang: Lang::Id,
+            lang: Lang::ID,
             units: &units,
         };
         let changes = differences(
@@ -407,8 +407,8 @@ mod tests {
 
     #[test]
     fn codes_read_as_words() {
-        assert_eq!(entity_label(Lang::Id, "musrena_proposal"), "Usulan Musrena");
-        assert_eq!(action_label(Lang::Id, "budget"), "dianggarkan");
-        assert_eq!(action_label(Lang::En, "something_new"), "something new");
+        assert_eq!(entity_label(Lang::ID, "musrena_proposal"), "Usulan Musrena");
+        assert_eq!(action_label(Lang::ID, "budget"), "dianggarkan");
+        assert_eq!(action_label(Lang::EN, "something_new"), "something new");
     }
 }

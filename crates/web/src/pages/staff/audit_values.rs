@@ -179,9 +179,5 @@ fn month_of(text: &str) -> Option<Month> {
 
 /// A whole number with the language's thousands separator: 3.466.143.025 (3,466,143,025).
 fn integer(lang: Lang, value: u64) -> String {
-    let dotted = suara_domain::tpp::rupiah(value);
-    match lang {
-        Lang::Id => dotted,
-        Lang::En => dotted.replace('.', ","),
-    }
+    suara_domain::tpp::rupiah(value).replace('.', lang.t(T::NUMBER_GROUP_SEPARATOR))
 }

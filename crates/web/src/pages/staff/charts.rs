@@ -131,7 +131,7 @@ mod tests {
     #[test]
     fn charts_carry_their_title_and_values() {
         let svg = bars(
-            Lang::Id,
+            Lang::ID,
             "NRR",
             &[
                 Bar {
@@ -159,7 +159,7 @@ mod tests {
         assert!(svg.contains(">3,25<") && svg.contains("bar warn") && svg.contains('…'));
         assert!(svg.contains("chart wide") && svg.contains("chart narrow"));
         let svg = trend(
-            Lang::En,
+            Lang::EN,
             "Trend",
             &[("2026-10".into(), Some(80.0)), ("2026-11".into(), None)],
         )

@@ -220,7 +220,7 @@ mod tests {
             offset: time::UtcOffset::from_hms(7, 0, 0).unwrap(),
         };
         let look = Look {
-            lang: Lang::Id,
+            lang: Lang::ID,
             csrf: "token",
         };
         let html = render(look, &view, None).1.into_string();

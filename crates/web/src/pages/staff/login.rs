@@ -145,7 +145,7 @@ pub async fn submit(State(app): State<Arc<AppState>>, request: Request) -> Respo
     };
     let Ok(form) = serde_urlencoded::from_bytes::<LoginForm>(&body) else {
         return login_page(
-            Lang::Id,
+            Lang::ID,
             StatusCode::BAD_REQUEST,
             None,
             "",

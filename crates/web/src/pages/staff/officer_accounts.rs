@@ -121,8 +121,8 @@ async fn mail_first_sign_ins(
             tenant_id: cx.tenant_id().to_string(),
             key: format!("first-sign-in:{}", &hash[..16]),
             recipients: vec![email],
-            subject: Lang::Id.t(T::FIRST_SIGN_IN_MAIL_SUBJECT).to_string(),
-            body: Lang::Id.fill(
+            subject: Lang::ID.t(T::FIRST_SIGN_IN_MAIL_SUBJECT).to_string(),
+            body: Lang::ID.fill(
                 T::FIRST_SIGN_IN_MAIL_BODY,
                 &[&first.officer.name, &cx.tenant.name, nip, &link],
             ),

@@ -200,8 +200,8 @@ pub async fn forgot_submit(
                 &suara_app::credentials::token_hash(&token)[..16]
             ),
             recipients: vec![email],
-            subject: Lang::Id.t(T::RESET_MAIL_SUBJECT).to_string(),
-            body: Lang::Id.fill(T::RESET_MAIL_BODY, &[&username, &tenant.name, &link]),
+            subject: Lang::ID.t(T::RESET_MAIL_SUBJECT).to_string(),
+            body: Lang::ID.fill(T::RESET_MAIL_BODY, &[&username, &tenant.name, &link]),
         };
         let hash = suara_app::credentials::token_hash(&token);
         let recorded = app

@@ -372,10 +372,10 @@ async fn chosen_ids(
 
 /// What deciding `count` responses did, in the user's language.
 fn done_text(lang: Lang, accept: bool, count: usize) -> String {
-    match (accept, lang) {
-        (true, Lang::Id) => format!("{count} tanggapan diterima dan kini dihitung."),
-        (false, Lang::Id) => format!("{count} tanggapan ditolak dan tidak dihitung."),
-        (true, Lang::En) => format!("{count} responses accepted; they now count."),
-        (false, Lang::En) => format!("{count} responses rejected; they do not count."),
-    }
+    let text = if accept {
+        T::QUARANTINE_ACCEPTED_N
+    } else {
+        T::QUARANTINE_REJECTED_N
+    };
+    lang.fill(text, &[&count])
 }

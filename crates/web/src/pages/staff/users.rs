@@ -153,7 +153,7 @@ async fn add_account(
         &form.password,
     );
     if let Some(problem) = problem {
-        return Ok(Err(suara_app::i18n::reason_text(lang, problem)));
+        return Ok(Err(suara_app::i18n::reason_text(lang, &problem)));
     }
     let tenant_id = cx.tenant_id();
     if let Some(unit) = &unit_id {

@@ -63,7 +63,7 @@ pub(crate) async fn receive(
         // A form another site's page posts on a visitor's behalf is not that visitor's rating.
         if cross_site(app, headers) {
             // Such a form carries no language of its own: the citizens' language first.
-            let lang = suara_app::i18n::Lang::Id;
+            let lang = suara_app::i18n::Lang::ID;
             return message_page(
                 StatusCode::FORBIDDEN,
                 lang,

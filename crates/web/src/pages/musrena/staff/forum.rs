@@ -133,11 +133,13 @@ pub async fn forum(
     cx.ok(&heading, content)
 }
 
-/// A criterion's name as the regency's rule writes it.
+/// A criterion's name as the regency's rule writes it: in English for English pages, in
+/// Indonesian otherwise (a rule names its criteria in those two languages only).
 fn criterion_label(lang: Lang, c: &Criterion) -> &str {
-    match lang {
-        Lang::Id => &c.name_id,
-        Lang::En => &c.name_en,
+    if lang == Lang::EN {
+        &c.name_en
+    } else {
+        &c.name_id
     }
 }
 

@@ -241,7 +241,7 @@ async fn tell_recorders(
             .zip(stages)
             .filter(|(p, _)| p.forum_id == forum)
             .map(|(p, stage)| {
-                let label = stage_label(suara_app::i18n::Lang::Id, *stage);
+                let label = stage_label(suara_app::i18n::Lang::ID, *stage);
                 (p.code.clone(), label.to_string())
             })
             .collect();

@@ -344,7 +344,7 @@ mod tests {
     #[test]
     fn planners_see_no_officers_and_others_see_names_with_nips() {
         let look = Look {
-            lang: Lang::Id,
+            lang: Lang::ID,
             csrf: "token",
         };
         let (title, planner) = render(look, &view(None));

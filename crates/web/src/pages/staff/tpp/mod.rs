@@ -4,12 +4,13 @@
 //! locking are finance's alone ([`Permission::ApprovePayroll`]).
 //!
 //! - [`overview`]: runs, base amounts, imports, computing a month;
-//! - [`run`]: one run, its state changes and exports; [`discard`]: discarding a version not
-//!   to be paid; [`preview`]: a month not yet ended;
+//! - [`run`]: one run and its state changes; [`export`]: its spreadsheet; [`discard`]:
+//!   discarding a version not to be paid; [`preview`]: a month not yet ended;
 //! - [`policy`]: policy versions.
 
 pub mod discard;
 pub mod drift;
+pub mod export;
 pub mod overview;
 pub mod payable;
 pub mod policy;
@@ -17,9 +18,10 @@ pub mod policy_form;
 pub mod preview;
 pub mod run;
 
+pub use export::export;
 pub use overview::{compute, import, overview};
 pub use policy::{policies, save_policy};
-pub use run::{advance, export, run_page};
+pub use run::{advance, run_page};
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -222,7 +224,7 @@ pub(super) fn refusal(lang: Lang, error: TppError) -> Result<(StatusCode, String
         TppError::NoSuchAppeal(_) => lang.t(T::NO_SUCH_APPEAL).to_string(),
         TppError::Policy(policy) => lang.fill(
             T::POLICY_UNREADABLE,
-            &[&suara_app::i18n::reason_text(lang, &policy.to_string())],
+            &[&suara_app::i18n::reasons::policy_error_text(lang, policy)],
         ),
         // Answered above, as the error page; kept for a complete match.
         TppError::Store(_) => lang.t(T::NOT_SAVED_BY_THE_SERVER).to_string(),

@@ -260,7 +260,7 @@ mod tests {
             policy: Policy::regency_default(),
         };
         let look = Look {
-            lang: Lang::Id,
+            lang: Lang::ID,
             csrf: "token",
         };
         let (title, markup) = render(look, &view, None);

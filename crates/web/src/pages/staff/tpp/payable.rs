@@ -15,8 +15,9 @@ use suara_reports::payable::{
 use suara_store::{BankFile, StoredRun};
 use time::OffsetDateTime;
 
+use super::export::ExportQuery;
 use super::parse_month;
-use super::run::{load, render, ExportQuery, RunQuery};
+use super::run::{load, render, RunQuery};
 use crate::api::query::ApiQuery;
 use crate::api::responses::{BankFileDownload, PayableDownload};
 use crate::pages::context::StaffCx;

@@ -134,11 +134,12 @@ pub struct StartFrom {
 
 /// The form of a new version, started from `base`'s rules, taking effect next month.
 fn fresh_fields(cx: &StaffCx, base: &Policy) -> PolicyFields {
-    let mark = if cx.lang == suara_app::i18n::Lang::Id {
-        ','
-    } else {
-        '.'
-    };
+    let mark = cx
+        .lang
+        .t(suara_app::i18n::catalogue::NUMBER_DECIMAL_SEPARATOR)
+        .chars()
+        .next()
+        .unwrap_or('.');
     PolicyFields {
         effective_from: cx.current_month().next().to_string(),
         effective_until: String::new(),
@@ -246,7 +247,10 @@ fn policy_problems(cx: &StaffCx, error: &PolicyError, deduction_rows: &[usize]) 
                 )
             })
             .collect(),
-        error => Problems::from([("version".to_string(), error.to_string())]),
+        error => Problems::from([(
+            "version".to_string(),
+            suara_app::i18n::reasons::policy_error_text(cx.lang, error),
+        )]),
     }
 }
 

@@ -1,5 +1,5 @@
 //! One payroll run: its facts, history, state changes (approving and locking after a
-//! confirmation page), differences from the previous version, units and officers, exports.
+//! confirmation page), differences from the previous version, units and officers.
 
 use axum::extract::{Path, Query};
 use axum::http::StatusCode;
@@ -16,13 +16,10 @@ use super::{
     deductions_text, explain_href, month_href, parse_month, percent, refusal, rp, rule_text,
     signed, state_label, unit_totals,
 };
-use crate::api::query::ApiQuery;
-use crate::api::responses::SheetDownload;
 use crate::pages::context::{CsrfForm, Look, StaffCx};
 use crate::pages::failure::{Missing, PageError};
 use crate::pages::staff::confirm::{self, confirmed, Confirmation};
 use crate::pages::staff::explanation::{evidence_counts, shortfall, trust_label, waiting_units};
-use crate::pages::{download, SheetFormat};
 use crate::routes;
 use suara_app::i18n::catalogue as T;
 
@@ -472,43 +469,4 @@ fn confirm_page(cx: &StaffCx, view: &RunView, from: RunState) -> Result<Response
             cancel: month_href(cx.lang, s.month, Some(s.version)),
         },
     )
-}
-
-#[derive(Deserialize, Default)]
-pub struct ExportQuery {
-    pub format: Option<String>,
-    pub versi: Option<i64>,
-}
-
-/// A payroll run's payable list as a spreadsheet (finance staff): each officer's TPP with
-/// the rating and the rule that set it.
-#[utoipa::path(get, path = routes::TPP_EXPORT, tag = "tpp",
-    params(("month" = String, Path, description = "YYYY-MM"), ("versi" = Option<i64>, Query, description = "The run's version; the latest by default"), ("format" = Option<String>, Query, description = "xlsx (the default) or csv")),
-    security(("session" = [])),
-    responses(SheetDownload))]
-pub async fn export(
-    cx: StaffCx,
-    Path(month): Path<String>,
-    ApiQuery(query): ApiQuery<ExportQuery>,
-) -> Result<Response, PageError> {
-    let month = parse_month(&month)?;
-    let Some(run) = cx
-        .app
-        .store
-        .payroll_run(cx.tenant_id(), month, query.versi)
-        .await?
-    else {
-        return Err(PageError::NotFound(Missing::Run(cx.lang.month(month))));
-    };
-    let format = SheetFormat::from_query(query.format.as_deref())?;
-    let bytes = match format {
-        SheetFormat::Xlsx => {
-            suara_reports::tpp::payroll_xlsx(&run, &cx.tenant.name, cx.tenant.offset(), &|label| {
-                suara_app::i18n::sheet_label(cx.lang, label)
-            })
-        }
-        SheetFormat::Csv => suara_reports::tpp::payroll_csv(&run),
-    };
-    let stem = format!("tpp-{}-{month}-v{}", cx.tenant_id(), run.summary.version);
-    Ok(download(format, &stem, bytes)?)
 }
