@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use suara_app::i18n::Lang;
 
 use anyhow::{bail, Context};
 use suara_domain::period::Month;
@@ -255,7 +256,8 @@ pub async fn export(store: &Store, args: ExportArgs) -> anyhow::Result<ExitCode>
     };
     let bytes = match args.format.as_str() {
         "xlsx" => {
-            suara_reports::tpp::payroll_xlsx(&run, &tenant.name, tenant.offset(), &|label| label)?
+            let words = suara_app::i18n::run_words(Lang::ID, &run.summary, tenant.offset());
+            suara_reports::tpp::payroll_xlsx(&run, &tenant.name, &words, &|label| label)?
         }
         "csv" => suara_reports::tpp::payroll_csv(&run)?,
         "payable" => {

@@ -379,6 +379,29 @@ pub fn answer_index(field: &str) -> Option<usize> {
         .filter(|i| *i < Element::ALL.len())
 }
 
+/// A policy version's name as shown: the built-in policy's `default` in the reader's
+/// language, any other as its author named it.
+pub fn policy_name(lang: Lang, version: &str) -> &str {
+    match version {
+        "default" => lang.t(T::BUILT_IN_POLICY),
+        named => named,
+    }
+}
+
+/// A payroll run's month, the moment it was computed (in the regency's time) and its
+/// policy, in `lang`'s words, for its workbook.
+pub fn run_words(
+    lang: Lang,
+    run: &suara_store::RunSummary,
+    offset: time::UtcOffset,
+) -> suara_reports::tpp::RunWords {
+    suara_reports::tpp::RunWords {
+        month: lang.month(run.month),
+        computed_at: lang.date_time(run.computed_at, offset),
+        policy_version: policy_name(lang, &run.policy_version).to_string(),
+    }
+}
+
 /// A label of the payroll workbook (written in Indonesian) in this language.
 pub fn sheet_label(lang: Lang, label: &'static str) -> &'static str {
     catalogue::PAYROLL_SHEET

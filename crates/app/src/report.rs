@@ -5,8 +5,9 @@
 use suara_domain::period::{Month, Period};
 use suara_domain::skm::Weighting;
 use suara_domain::survey::{AgeBand, Education, Occupation, Sex};
+use suara_domain::tpp::rupiah;
 use suara_reports::skm::{FollowUp, ProfileGroup, SkmReport};
-use suara_store::{Scope, Store, StoreError, Tenant};
+use suara_store::{Scope, Store, StoreError, StoredPlan, Tenant};
 use time::OffsetDateTime;
 
 use crate::i18n::{age_band_label, education_label, occupation_label, sex_label, Lang};
@@ -51,6 +52,26 @@ fn in_code_order(column: &str, counts: Vec<(Option<String>, u64)>) -> Vec<(Strin
     rows.into_iter()
         .map(|(code, n)| (label(column, &code), n))
         .collect()
+}
+
+/// A follow-up plan as the report prints it: the deadline as a day is written in Indonesian
+/// ("31 Maret 2027"), as on the rest of the report, not as stored.
+fn follow_up_line(p: StoredPlan) -> FollowUp {
+    FollowUp {
+        element: format!("{} {}", p.plan.element.code(), p.plan.element.name_id()),
+        action: match p.progress_note {
+            Some(note) => format!("{} (kemajuan: {note})", p.plan.action),
+            None => p.plan.action,
+        },
+        owner: p.plan.owner,
+        deadline: Lang::ID.date(p.plan.deadline),
+        status: p.status.label_id().to_string(),
+    }
+}
+
+/// The chain head with the responses it covers, counted with thousands separated (12.664).
+fn chain_head(count: u64, hash: &impl std::fmt::Display) -> String {
+    format!("{hash} ({} tanggapan)", rupiah(count))
 }
 
 /// Everything the report of the unit over the period shows.
@@ -101,7 +122,7 @@ pub async fn skm_report(
         .into_iter()
         .next()
         .flatten()
-        .map(|(count, hash)| format!("{hash} ({count} tanggapan)"));
+        .map(|(count, hash)| chain_head(count, &hash));
     let today = now.to_offset(tenant.offset()).date();
     Ok(Some(SkmReport {
         regency: tenant.name.clone(),
@@ -117,16 +138,7 @@ pub async fn skm_report(
             .follow_ups(&tenant.tenant_id, Some(unit_id), Some(period))
             .await?
             .into_iter()
-            .map(|p| FollowUp {
-                element: format!("{} {}", p.plan.element.code(), p.plan.element.name_id()),
-                action: match p.progress_note {
-                    Some(note) => format!("{} (kemajuan: {note})", p.plan.action),
-                    None => p.plan.action,
-                },
-                owner: p.plan.owner,
-                deadline: p.plan.deadline.to_string(),
-                status: p.status.label_id().to_string(),
-            })
+            .map(follow_up_line)
             .collect(),
         generated_on: crate::i18n::Lang::ID.date(today),
         chain_head: head,
@@ -156,5 +168,31 @@ mod tests {
             "Semester II 2026"
         );
         assert_eq!(Lang::ID.period(Period::Year(2026)), "Tahun 2026");
+    }
+
+    #[test]
+    fn deadlines_and_counts_read_as_in_printed_reports() {
+        use suara_domain::skm::follow_up::{Plan, Status};
+        use suara_domain::skm::Element;
+        let plan = StoredPlan {
+            plan_id: "p1".into(),
+            unit_id: "dukcapil".into(),
+            period: "2026".into(),
+            plan: Plan {
+                element: Element::CompletionTime,
+                action: "Menambah loket".into(),
+                owner: "Kepala Bidang Pelayanan".into(),
+                deadline: time::macros::date!(2026 - 11 - 30),
+            },
+            status: Status::InProgress,
+            progress_note: Some("loket 4 dibuka".into()),
+            updated_at: OffsetDateTime::UNIX_EPOCH,
+        };
+        let line = follow_up_line(plan);
+        assert_eq!(line.deadline, "30 November 2026");
+        assert_eq!(line.element, "U3 Waktu penyelesaian");
+        assert_eq!(line.action, "Menambah loket (kemajuan: loket 4 dibuka)");
+        assert_eq!(line.status, "Berjalan");
+        assert_eq!(chain_head(12_664, &"ab12"), "ab12 (12.664 tanggapan)");
     }
 }

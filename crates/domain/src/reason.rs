@@ -45,7 +45,7 @@ pub enum Reason {
     ColumnTwice,
     #[error("required column is missing")]
     ColumnMissing,
-    #[error("unknown column; the file's columns are {}", .columns.join(", "))]
+    #[error("unknown column; the columns this list takes are {}", .columns.join(", "))]
     UnknownColumn { columns: Vec<String> },
     #[error("the header has no column '{column}'")]
     NoColumn { column: String },
@@ -63,9 +63,9 @@ pub enum Reason {
     NotACode { value: String },
     #[error("several units are named '{name}': give the unit's code")]
     UnitsShareAName { name: String },
-    #[error("'{value}' is neither the code nor the name of a unit stored or in units.csv")]
+    #[error("'{value}' is neither the code nor the name of a unit, stored or imported with it")]
     NotAUnit { value: String },
-    #[error("unit '{unit}' is neither stored nor in units.csv")]
+    #[error("unit '{unit}' is neither stored nor among the units imported with it")]
     UnknownUnit { unit: String },
     #[error("'{parent}' would make a cycle: {}", .path.join(" → "))]
     Cycle { parent: String, path: Vec<String> },
@@ -259,7 +259,7 @@ mod tests {
         };
         assert_eq!(
             columns.to_string(),
-            "unknown column; the file's columns are NIP, NAMA"
+            "unknown column; the columns this list takes are NIP, NAMA"
         );
         assert_eq!(
             serde_json::to_value(Reason::Length { min: 1, max: 40 }).unwrap(),

@@ -2,12 +2,14 @@
 //! with the fields of SIPD's usulan records (kamus usulan, location by Kemendagri code,
 //! volume and unit, cost, strategic issue, each level's recommendation, the APBD amount,
 //! status), for planners to enter into SIPD. It is a worksheet for entry, not an interface
-//! to SIPD. The xlsx names the columns as SIPD's forms do; the CSV uses the codes below.
+//! to SIPD. The xlsx, for people, names the columns as SIPD's forms do and writes stages,
+//! groups and dates in words; the CSV, for machines, uses the codes below.
 
 use std::collections::HashMap;
 
 use rust_xlsxwriter::{Format, Workbook};
 use suara_domain::musrena::forum::Group;
+use suara_domain::musrena::lifecycle::Stage;
 use suara_domain::musrena::recommendation::{Recommendation, Recommender};
 use suara_store::StoredProposal;
 
@@ -74,8 +76,17 @@ pub struct Worksheet<'a> {
     pub recommendations: &'a HashMap<String, Vec<Recommendation>>,
 }
 
-/// One row: the cell text, and the rupiah amount for money columns.
-fn row(w: &Worksheet, p: &StoredProposal) -> Vec<(String, Option<u64>)> {
+/// How the workbook for people writes a proposal's stage, a group and a day, in the
+/// reader's language (the CSV keeps codes and ISO dates for machines).
+pub struct Words<'a> {
+    pub stage: &'a dyn Fn(Stage) -> String,
+    pub group: &'a dyn Fn(Group) -> String,
+    pub date: &'a dyn Fn(time::Date) -> String,
+}
+
+/// One row: the cell text, and the rupiah amount for money columns; in `words` for people,
+/// by code without.
+fn row(w: &Worksheet, p: &StoredProposal, words: Option<&Words>) -> Vec<(String, Option<u64>)> {
     let name = |id: Option<&str>| {
         id.and_then(|id| w.unit_names.get(id))
             .map_or(String::new(), |n| inert(n))
@@ -132,35 +143,44 @@ fn row(w: &Worksheet, p: &StoredProposal) -> Vec<(String, Option<u64>)> {
     }
     cells.extend([
         money(p.budget_amount),
-        plain(p.stage.code().to_string()),
-        plain(
-            p.proposal
-                .proposed_by
-                .iter()
-                .map(|g: &Group| g.code())
-                .collect::<Vec<_>>()
-                .join(";"),
-        ),
-        plain(
+        plain(words.map_or(p.stage.code().to_string(), |w| (w.stage)(p.stage))),
+        plain(groups(
+            words,
+            p.proposal.proposed_by.iter().map(|g| (*g, None)),
+        )),
+        plain(groups(
+            words,
             p.proposal
                 .beneficiaries
                 .iter()
-                .map(|(g, n)| format!("{}:{n}", g.code()))
-                .collect::<Vec<_>>()
-                .join(";"),
-        ),
+                .map(|(g, n)| (*g, Some(u64::from(*n)))),
+        )),
         plain(suara_domain::sdg::join(&p.proposal.sdgs).replace(',', ";")),
         plain(p.forum_id.clone()),
-        plain(p.submitted_on.to_string()),
+        plain(words.map_or(p.submitted_on.to_string(), |w| (w.date)(p.submitted_on))),
     ]);
     cells
+}
+
+/// Groups (with a count each, for beneficiaries): `women:184;children:20` by code, or
+/// "Perempuan: 184; Anak: 20" in words.
+fn groups(words: Option<&Words>, groups: impl Iterator<Item = (Group, Option<u64>)>) -> String {
+    let each: Vec<String> = groups
+        .map(|(group, count)| match (words, count) {
+            (None, None) => group.code().to_string(),
+            (None, Some(n)) => format!("{}:{n}", group.code()),
+            (Some(w), None) => (w.group)(group),
+            (Some(w), Some(n)) => format!("{}: {n}", (w.group)(group)),
+        })
+        .collect();
+    each.join(if words.is_some() { "; " } else { ";" })
 }
 
 pub fn sipd_csv(w: &Worksheet) -> Result<Vec<u8>, ReportError> {
     let mut writer = csv::Writer::from_writer(Vec::new());
     writer.write_record(COLUMNS.iter().map(|(code, _, _)| *code))?;
     for p in w.proposals {
-        writer.write_record(row(w, p).into_iter().map(|(t, _)| t))?;
+        writer.write_record(row(w, p, None).into_iter().map(|(t, _)| t))?;
     }
     writer
         .into_inner()
@@ -169,7 +189,7 @@ pub fn sipd_csv(w: &Worksheet) -> Result<Vec<u8>, ReportError> {
 
 /// One sheet "SIPD" with a title row, SIPD's column names and a row per proposal; rupiah as
 /// numbers.
-pub fn sipd_xlsx(w: &Worksheet, regency: &str) -> Result<Vec<u8>, ReportError> {
+pub fn sipd_xlsx(w: &Worksheet, regency: &str, words: &Words) -> Result<Vec<u8>, ReportError> {
     let mut workbook = Workbook::new();
     let sheet = workbook.add_worksheet();
     sheet.set_name("SIPD")?;
@@ -191,7 +211,7 @@ pub fn sipd_xlsx(w: &Worksheet, regency: &str) -> Result<Vec<u8>, ReportError> {
     }
     for (i, p) in w.proposals.iter().enumerate() {
         let r = 3 + i as u32;
-        for (c, (value, money)) in row(w, p).into_iter().enumerate() {
+        for (c, (value, money)) in row(w, p, Some(words)).into_iter().enumerate() {
             match money {
                 Some(amount) => {
                     sheet.write_number_with_format(r, c as u16, amount as f64, &rupiah)?

@@ -559,16 +559,21 @@ pub fn payable_pdf(
     let mut rows: Vec<Vec<String>> = by_unit
         .values()
         .map(|members| {
-            let mut row = vec![members[0].run.unit_name.clone(), members.len().to_string()];
+            let mut row = vec![members[0].run.unit_name.clone(), count(members.len())];
             row.extend(money(&sums(members.iter().copied(), deductions.len())));
             row
         })
         .collect();
-    let mut total = vec![words("Jumlah").to_string(), payees.len().to_string()];
+    let mut total = vec![words("Jumlah").to_string(), count(payees.len())];
     total.extend(money(&sums(payees.iter(), deductions.len())));
     rows.push(total);
     doc.table(&summary, &rows, true);
     doc.finish()
+}
+
+/// A number of officers, thousands separated as the amounts beside it are: 4.123.
+fn count(n: usize) -> String {
+    rupiah(u64::try_from(n).unwrap_or(u64::MAX))
 }
 
 /// The width each deduction's column takes when together they take `total`.
@@ -617,7 +622,8 @@ fn signatures(doc: &mut Document, words: Words, signers: &Signers) {
         vec![head, treasurer],
         vec![head_nip, treasurer_nip],
     ];
-    doc.table(&columns, &rows, false);
+    // A block split over two pages would leave a name under a heading it does not sign.
+    doc.table_whole(&columns, &rows);
 }
 
 /// Columns of the bank transfer file.

@@ -140,6 +140,10 @@ pub struct Document {
     y: f32,
 }
 
+/// Table text size and line spacing, in points.
+const CELL_SIZE: f32 = 9.0;
+const CELL_LEADING: f32 = CELL_SIZE * 1.3;
+
 const GREEN: (f32, f32, f32) = (0.043, 0.353, 0.235);
 const ORANGE: (f32, f32, f32) = (0.761, 0.255, 0.047);
 
@@ -229,27 +233,46 @@ impl Document {
         self.gap(8.0);
     }
 
-    /// A table; the heading row is repeated on each new page. Cells wrap within columns.
+    /// A table; its own heading row is repeated on each new page it runs onto, and never
+    /// stands alone at the foot of a page. Cells wrap within columns.
     pub fn table(&mut self, columns: &[Column<'_>], rows: &[Vec<String>], bold_last: bool) {
-        let size = 9.0;
-        let leading = size * 1.3;
+        let (size, leading) = (CELL_SIZE, CELL_LEADING);
         let widths: Vec<f32> = columns.iter().map(|c| c.share * TEXT_WIDTH).collect();
         let header: Vec<String> = columns.iter().map(|c| c.heading.to_string()).collect();
-        self.row(columns, &widths, &header, Weight::Bold, size, leading, true);
-        for (i, row) in rows.iter().enumerate() {
-            let weight = if bold_last && i + 1 == rows.len() {
+        let weight = |i: usize| {
+            if bold_last && i + 1 == rows.len() {
                 Weight::Bold
             } else {
                 Weight::Regular
-            };
-            let height = Self::row_height(&widths, row, weight, size, leading);
+            }
+        };
+        let first = rows.first().map_or(0.0, |row| {
+            Self::row_height(&widths, row, weight(0), size, leading)
+        });
+        self.need(Self::row_height(&widths, &header, Weight::Bold, size, leading) + first);
+        self.row(columns, &widths, &header, Weight::Bold, size, leading, true);
+        for (i, row) in rows.iter().enumerate() {
+            let height = Self::row_height(&widths, row, weight(i), size, leading);
             if self.y - height < MARGIN {
                 self.new_page();
                 self.row(columns, &widths, &header, Weight::Bold, size, leading, true);
             }
-            self.row(columns, &widths, row, weight, size, leading, false);
+            self.row(columns, &widths, row, weight(i), size, leading, false);
         }
         self.gap(6.0);
+    }
+
+    /// A table kept on one page (a signature block): on a new page unless it all fits here.
+    pub fn table_whole(&mut self, columns: &[Column<'_>], rows: &[Vec<String>]) {
+        let (size, leading) = (CELL_SIZE, CELL_LEADING);
+        let widths: Vec<f32> = columns.iter().map(|c| c.share * TEXT_WIDTH).collect();
+        let header: Vec<String> = columns.iter().map(|c| c.heading.to_string()).collect();
+        let body: f32 = rows
+            .iter()
+            .map(|row| Self::row_height(&widths, row, Weight::Regular, size, leading))
+            .sum();
+        self.need(Self::row_height(&widths, &header, Weight::Bold, size, leading) + body);
+        self.table(columns, rows, false);
     }
 
     fn row_height(
@@ -484,5 +507,64 @@ mod tests {
         assert!(bytes.starts_with(b"%PDF-"));
         let text = String::from_utf8_lossy(&bytes);
         assert!(text.contains("/Count 3"), "120 lines take three pages");
+    }
+
+    /// Each page's content (the pages are uncompressed streams; ASCII texts read "(…) Tj").
+    fn pages(bytes: &[u8]) -> Vec<String> {
+        let text = String::from_utf8_lossy(bytes);
+        let mut pages: Vec<String> = text.split("endstream").map(str::to_string).collect();
+        pages.pop();
+        pages
+    }
+
+    fn half(heading: &'static str) -> Column<'static> {
+        Column {
+            heading,
+            share: 0.5,
+            right: false,
+        }
+    }
+
+    fn rows(n: usize) -> Vec<Vec<String>> {
+        (0..n)
+            .map(|i| vec![format!("baris {i}"), String::new()])
+            .collect()
+    }
+
+    #[test]
+    fn each_table_repeats_its_own_heading_on_a_new_page() {
+        let mut doc = Document::new("Uji", "Kabupaten Uji");
+        doc.table(&[half("Nama"), half("Tanda tangan")], &rows(30), false);
+        doc.table(&[half("Unit"), half("Pegawai")], &rows(80), false);
+        let pages = pages(&doc.finish());
+        assert!(pages.len() >= 3, "{} pages", pages.len());
+        assert!(pages[0].contains("(Nama)") && pages[0].contains("(Pegawai)"));
+        for page in &pages[1..] {
+            assert!(page.contains("(Pegawai)") && !page.contains("(Nama)"));
+        }
+    }
+
+    #[test]
+    fn a_heading_never_stands_alone_at_the_foot_of_a_page() {
+        let mut doc = Document::new("Uji", "Kabupaten Uji");
+        // Room for the heading row (17,7 pt) but not for it and the first row.
+        doc.gap(PAGE_HEIGHT - 2.0 * MARGIN - 27.7);
+        doc.table(&[half("Sendiri"), half("Kolom")], &rows(3), false);
+        let pages = pages(&doc.finish());
+        assert_eq!(pages.len(), 2);
+        assert!(!pages[0].contains("(Sendiri)"));
+        assert_eq!(pages[1].matches("(Sendiri)").count(), 1);
+    }
+
+    #[test]
+    fn a_whole_table_moves_to_a_new_page_rather_than_split() {
+        let mut doc = Document::new("Uji", "Kabupaten Uji");
+        // Room for the heading and two rows of four.
+        doc.gap(PAGE_HEIGHT - 2.0 * MARGIN - 60.0);
+        doc.table_whole(&[half("Mengetahui"), half("Bendahara")], &rows(4));
+        let pages = pages(&doc.finish());
+        assert_eq!(pages.len(), 2);
+        assert!(!pages[0].contains("(baris 0)"));
+        assert!(pages[1].contains("(baris 0)") && pages[1].contains("(baris 3)"));
     }
 }

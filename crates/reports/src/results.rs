@@ -1,7 +1,7 @@
 //! SKM results as spreadsheets: a unit's anonymous responses (one row each, as stored) and
 //! the regency summary (every unit's responses, NRR per element, IKM and grade).
 
-use rust_xlsxwriter::{Format, Workbook};
+use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
 use suara_domain::decimal::Decimal;
 use suara_domain::skm::{Element, SkmScore};
 use suara_store::ExportedResponse;
@@ -78,25 +78,22 @@ pub enum Coded {
 }
 
 /// How the responses sheet is worded for people: the caller's headers (in its language),
-/// codes in words, times in the regency's own time zone. The CSV keeps the codes and UTC
-/// times, for machines.
+/// codes in words, times in the regency's own time zone as date cells a spreadsheet sorts
+/// and shows in the reader's words (`formats`: Excel number formats with a locale, such as
+/// `[$-421]d mmmm yyyy hh:mm` for Indonesian). The CSV keeps the codes and UTC times, for
+/// machines.
 pub struct Wording<'a> {
     pub sheet_name: &'a str,
     pub headers: [&'a str; 20],
     pub label: &'a dyn Fn(Coded, &str) -> String,
     pub offset: time::UtcOffset,
+    /// The number formats of the received moment and of the month.
+    pub formats: (&'a str, &'a str),
 }
 
 /// A response as people read it: local time, words for codes.
 fn worded_row(r: &ExportedResponse, wording: &Wording) -> Vec<String> {
     let mut row = response_row(r);
-    row[0] = r
-        .received_at
-        .to_offset(wording.offset)
-        .format(time::macros::format_description!(
-            "[year]-[month]-[day] [hour]:[minute]"
-        ))
-        .unwrap_or_default();
     let coded = [
         (2, Coded::Channel),
         (3, Coded::Unit),
@@ -114,6 +111,16 @@ fn worded_row(r: &ExportedResponse, wording: &Wording) -> Vec<String> {
     row
 }
 
+/// A local moment as a spreadsheet's date cell.
+fn excel_moment(at: time::OffsetDateTime) -> Result<ExcelDateTime, ReportError> {
+    Ok(ExcelDateTime::from_ymd(
+        u16::try_from(at.year()).unwrap_or(1900),
+        at.month().into(),
+        at.day(),
+    )?
+    .and_hms(u16::from(at.hour()), at.minute(), at.second())?)
+}
+
 pub fn responses_xlsx(
     rows: &[ExportedResponse],
     title: &str,
@@ -127,9 +134,24 @@ pub fn responses_xlsx(
     for (c, name) in wording.headers.iter().enumerate() {
         sheet.write_string_with_format(2, c as u16, *name, &header)?;
     }
+    let moment = Format::new().set_num_format(wording.formats.0);
+    let month = Format::new().set_num_format(wording.formats.1);
     for (i, r) in rows.iter().enumerate() {
         let row = 3 + i as u32;
-        for (c, value) in worded_row(r, wording).iter().enumerate() {
+        let local = r.received_at.to_offset(wording.offset);
+        sheet.write_datetime_with_format(row, 0, excel_moment(local)?, &moment)?;
+        sheet.write_datetime_with_format(
+            row,
+            1,
+            excel_moment(
+                local
+                    .replace_day(1)
+                    .unwrap_or(local)
+                    .replace_time(time::Time::MIDNIGHT),
+            )?,
+            &month,
+        )?;
+        for (c, value) in worded_row(r, wording).iter().enumerate().skip(2) {
             // Answers as numbers, so a spreadsheet can average them.
             match (6..15)
                 .contains(&c)

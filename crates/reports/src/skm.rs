@@ -6,6 +6,7 @@
 use suara_domain::decimal::Decimal;
 use suara_domain::skm::precision::Precision;
 use suara_domain::skm::{Element, Grade, SkmScore};
+use suara_domain::tpp::rupiah;
 
 use crate::pdf::{Bar, Column, Document, Weight};
 
@@ -24,6 +25,7 @@ pub struct FollowUp {
     pub element: String,
     pub action: String,
     pub owner: String,
+    /// As the reader writes a day: "31 Maret 2027".
     pub deadline: String,
     pub status: String,
 }
@@ -51,6 +53,11 @@ pub struct SkmReport {
 /// "86.45" → "86,45".
 fn comma(value: Decimal) -> String {
     value.to_string().replace('.', ",")
+}
+
+/// A count as printed reports write it, thousands separated: 12664 → "12.664".
+fn count(n: u64) -> String {
+    rupiah(n)
 }
 
 /// `part` of `whole` as a percentage with one decimal, half up (all values are positive).
@@ -106,8 +113,8 @@ fn key_figures(doc: &mut Document, r: &SkmReport) {
         "terpenuhi"
     };
     let mut figures: Vec<(&str, String)> = vec![
-        ("Jumlah responden", responses.to_string()),
-        ("Sampel minimal", format!("{} ({met})", sure.needed)),
+        ("Jumlah responden", count(responses)),
+        ("Sampel minimal", format!("{} ({met})", count(sure.needed))),
     ];
     match &r.score {
         Some(score) => {
@@ -196,7 +203,7 @@ fn profile(doc: &mut Document, r: &SkmReport) {
                 rows.push(vec![
                     title,
                     label.clone(),
-                    n.to_string(),
+                    count(*n),
                     percent(*n, responses),
                 ]);
             }
@@ -204,7 +211,7 @@ fn profile(doc: &mut Document, r: &SkmReport) {
                 rows.push(vec![
                     String::new(),
                     "Tidak mengisi".into(),
-                    group.unanswered.to_string(),
+                    count(group.unanswered),
                     percent(group.unanswered, responses),
                 ]);
             }
@@ -230,8 +237,8 @@ fn results(doc: &mut Document, r: &SkmReport) {
                 format!(
                     "Dengan IKM {} dari {} tanggapan, sampel minimal {} belum terpenuhi: mutu pelayanan {} belum diberi kategori.",
                     comma(score.ikm_rounded()),
-                    score.responses,
-                    sure.needed,
+                    count(score.responses),
+                    count(sure.needed),
                     r.unit,
                 )
             } else {
@@ -288,7 +295,7 @@ fn element_table(doc: &mut Document, score: &SkmScore) {
             Some(s) => vec![
                 e.code().to_uppercase(),
                 e.name_id().to_string(),
-                s.answers.to_string(),
+                count(s.answers),
                 comma(Decimal::round_half_away(&s.nrr, 3)),
                 comma(Decimal::round_half_away(&s.weighted, 3)),
             ],
@@ -304,7 +311,7 @@ fn element_table(doc: &mut Document, score: &SkmScore) {
     rows.push(vec![
         String::new(),
         "Nilai interval (jumlah NRR tertimbang) · IKM (× 25)".into(),
-        score.responses.to_string(),
+        count(score.responses),
         comma(Decimal::round_half_away(&score.unit_value, 3)),
         comma(score.ikm_rounded()),
     ]);
@@ -378,14 +385,14 @@ fn analysis(doc: &mut Document, r: &SkmReport) {
         doc.paragraph(
             &format!(
                 "Saran dan masukan yang diterima ({}), yang sama dihitung sekali dengan jumlahnya:",
-                r.suggestions_total
+                count(r.suggestions_total)
             ),
             Weight::Regular,
             10.0,
         );
-        for (i, (text, count)) in r.suggestions.iter().enumerate() {
-            let times = if *count > 1 {
-                format!(" ({count}×)")
+        for (i, (text, n)) in r.suggestions.iter().enumerate() {
+            let times = if *n > 1 {
+                format!(" ({}×)", count(*n))
             } else {
                 String::new()
             };
@@ -404,7 +411,10 @@ fn analysis(doc: &mut Document, r: &SkmReport) {
         if others > 0 {
             doc.indented(
                 14.0,
-                &format!("… dan {others} saran lainnya (lihat ekspor tanggapan)."),
+                &format!(
+                    "… dan {} saran lainnya (lihat ekspor tanggapan).",
+                    count(others)
+                ),
                 Weight::Regular,
                 9.5,
             );
@@ -415,7 +425,7 @@ fn analysis(doc: &mut Document, r: &SkmReport) {
                 &format!(
                     "{} saran belum ditinjau unit, sehingga belum dicantumkan: saran dibaca \
                      dahulu agar tidak ada nama atau alamat warga yang terbit.",
-                    r.suggestions_unreviewed
+                    count(r.suggestions_unreviewed)
                 ),
                 Weight::Regular,
                 9.5,
@@ -442,7 +452,7 @@ fn follow_up(doc: &mut Document, r: &SkmReport) {
             },
             Column {
                 heading: "Rencana tindak lanjut",
-                share: 0.38,
+                share: 0.35,
                 right: false,
             },
             Column {
@@ -450,9 +460,10 @@ fn follow_up(doc: &mut Document, r: &SkmReport) {
                 share: 0.16,
                 right: false,
             },
+            // Wide enough for "31 Maret 2027" on a line, "30 November" above its year.
             Column {
                 heading: "Tenggat",
-                share: 0.12,
+                share: 0.15,
                 right: false,
             },
             Column {

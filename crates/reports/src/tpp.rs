@@ -11,7 +11,6 @@ use suara_domain::tpp::payroll::{PayrollRow, RunState};
 use suara_domain::tpp::policy::FACTOR_PLACES;
 use suara_domain::tpp::ScoreBasis;
 use suara_store::{RunOfficer, StoredRun};
-use time::macros::format_description;
 
 use crate::{inert, sheet_name, ReportError};
 
@@ -213,12 +212,20 @@ const OTHER_LABELS: [&str; 30] = [
     "Tanpa tanggapan (100%)",
 ];
 
-/// `offset` is the regency's time zone, for the time the run was computed; `words` gives
-/// each label in the reader's language (`&|label| label` for Indonesian).
+/// The run's month, the moment it was computed (in the regency's time) and its policy's name,
+/// as the reader writes them: "Oktober 2026", "3 November 2026 09:15", "bawaan".
+pub struct RunWords {
+    pub month: String,
+    pub computed_at: String,
+    pub policy_version: String,
+}
+
+/// `run_words` are the run's month, time and policy in words; `words` gives each label in the
+/// reader's language (`&|label| label` for Indonesian).
 pub fn payroll_xlsx(
     run: &StoredRun,
     regency: &str,
-    offset: time::UtcOffset,
+    run_words: &RunWords,
     words: Words,
 ) -> Result<Vec<u8>, ReportError> {
     let f = Formats::new();
@@ -236,20 +243,20 @@ pub fn payroll_xlsx(
     let summary = workbook.add_worksheet();
     summary.set_name(sheet_name(words("Ringkasan"), &mut taken))?;
     let s = &run.summary;
-    summary.write_string_with_format(0, 0, format!("TPP {regency} — {}", s.month), &f.title)?;
+    summary.write_string_with_format(
+        0,
+        0,
+        format!("TPP {regency} — {}", run_words.month),
+        &f.title,
+    )?;
     let facts: [(&str, String); 7] = [
         ("Versi perhitungan", s.version.to_string()),
         ("Status", words(state_label(s.state)).to_string()),
-        ("Versi kebijakan", s.policy_version.clone()),
+        ("Versi kebijakan", run_words.policy_version.clone()),
         ("Dihitung oleh", s.computed_by.clone()),
         (
             "Dihitung pada (waktu setempat)",
-            s.computed_at
-                .to_offset(offset)
-                .format(format_description!(
-                    "[year]-[month]-[day] [hour]:[minute]:[second]"
-                ))
-                .unwrap_or_default(),
+            run_words.computed_at.clone(),
         ),
         ("Ringkasan masukan (SHA-256)", s.input_digest.clone()),
         (
@@ -301,29 +308,45 @@ pub fn payroll_xlsx(
     for (unit_id, members) in &by_unit {
         let sheet = workbook.add_worksheet();
         sheet.set_name(sheet_name(unit_id, &mut taken))?;
-        unit_sheet(sheet, &f, words, run, &members[0].0.unit_name, members)?;
+        let unit = UnitSheet {
+            month: &run_words.month,
+            unit_name: &members[0].0.unit_name,
+            members,
+        };
+        unit_sheet(sheet, &f, words, run, &unit)?;
     }
 
     if !run.payroll.unpaid.is_empty() {
-        let sheet = workbook.add_worksheet();
-        sheet.set_name(sheet_name(words("Tidak dibayar"), &mut taken))?;
-        for (c, h) in ["NIP", "Nama", "Unit", "Alasan"].iter().enumerate() {
-            sheet.write_string_with_format(0, c as u16, words(h), &f.header)?;
-        }
-        for (i, unpaid) in run.payroll.unpaid.iter().enumerate() {
-            let r = 1 + i as u32;
-            let officer = run.officer(&unpaid.nip);
-            sheet.write_string(r, 0, &unpaid.nip)?;
-            sheet.write_string(r, 1, inert(officer.map_or("", |o| o.name.as_str())))?;
-            sheet.write_string(r, 2, inert(officer.map_or("", |o| o.unit_name.as_str())))?;
-            sheet.write_string(r, 3, inert(&unpaid.reason))?;
-        }
-        sheet.set_column_width(0, 20)?;
-        sheet.set_column_width(1, 28)?;
-        sheet.set_column_width(2, 30)?;
-        sheet.set_column_width(3, 60)?;
+        unpaid_sheet(workbook.add_worksheet(), &f, words, run, &mut taken)?;
     }
     Ok(workbook.save_to_buffer()?)
+}
+
+/// The officers the run could not pay, and why.
+fn unpaid_sheet(
+    sheet: &mut Worksheet,
+    f: &Formats,
+    words: Words,
+    run: &StoredRun,
+    taken: &mut Vec<String>,
+) -> Result<(), ReportError> {
+    sheet.set_name(sheet_name(words("Tidak dibayar"), taken))?;
+    for (c, h) in ["NIP", "Nama", "Unit", "Alasan"].iter().enumerate() {
+        sheet.write_string_with_format(0, c as u16, words(h), &f.header)?;
+    }
+    for (i, unpaid) in run.payroll.unpaid.iter().enumerate() {
+        let r = 1 + i as u32;
+        let officer = run.officer(&unpaid.nip);
+        sheet.write_string(r, 0, &unpaid.nip)?;
+        sheet.write_string(r, 1, inert(officer.map_or("", |o| o.name.as_str())))?;
+        sheet.write_string(r, 2, inert(officer.map_or("", |o| o.unit_name.as_str())))?;
+        sheet.write_string(r, 3, inert(&unpaid.reason))?;
+    }
+    sheet.set_column_width(0, 20)?;
+    sheet.set_column_width(1, 28)?;
+    sheet.set_column_width(2, 30)?;
+    sheet.set_column_width(3, 60)?;
+    Ok(())
 }
 
 const UNIT_HEADERS: [&str; 14] = [
@@ -343,20 +366,27 @@ const UNIT_HEADERS: [&str; 14] = [
     "Batas atas nilai",
 ];
 
+/// One unit's sheet: its name, the run's month in words, and its officers with their rows.
+struct UnitSheet<'a> {
+    month: &'a str,
+    unit_name: &'a str,
+    members: &'a [(&'a RunOfficer, Option<&'a PayrollRow>)],
+}
+
 fn unit_sheet(
     sheet: &mut Worksheet,
     f: &Formats,
     words: Words,
     run: &StoredRun,
-    unit_name: &str,
-    members: &[(&RunOfficer, Option<&PayrollRow>)],
+    unit: &UnitSheet,
 ) -> Result<(), ReportError> {
     sheet.write_string_with_format(
         0,
         0,
         inert(&format!(
-            "{unit_name} — TPP {} ({} {})",
-            run.summary.month,
+            "{} — TPP {} ({} {})",
+            unit.unit_name,
+            unit.month,
             words("versi"),
             run.summary.version
         )),
@@ -367,7 +397,7 @@ fn unit_sheet(
     }
     let mut total = 0u64;
     let mut r = 3;
-    for (officer, row) in members {
+    for (officer, row) in unit.members {
         let input = &officer.input;
         // NIPs are 18 digits: text, or a spreadsheet would show them in exponent form.
         sheet.write_string(r, 0, &input.nip)?;

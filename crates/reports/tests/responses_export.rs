@@ -48,18 +48,36 @@ fn the_sheet_speaks_the_callers_language_and_local_time() {
         headers,
         label: &label,
         offset: time::UtcOffset::from_hms(7, 0, 0).unwrap(),
+        formats: ("[$-421]d mmmm yyyy hh:mm", "[$-421]mmmm yyyy"),
     };
-    let text = sheet_text(responses_xlsx(&[response()], "Tanggapan SKM", &wording).unwrap());
+    let bytes = responses_xlsx(&[response()], "Tanggapan SKM", &wording).unwrap();
+    let styles = {
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes.clone())).unwrap();
+        let mut styles = String::new();
+        zip.by_name("xl/styles.xml")
+            .unwrap()
+            .read_to_string(&mut styles)
+            .unwrap();
+        styles
+    };
+    // Dates are date cells, shown in the reader's words by the number format's locale.
+    assert!(
+        styles.contains("[$-421]d mmmm yyyy hh:mm") && styles.contains("[$-421]mmmm yyyy"),
+        "{styles}"
+    );
+    let text = sheet_text(bytes);
     for expected in [
         "Jenis kelamin",
         "Perempuan",
         "Kios",
         "Dinas Dukcapil",
-        "2026-11-25 06:30",
+        // 25 November 2026 06:30 local, and its month (1 November), as Excel serial days.
+        "<v>46351.2708333",
+        "<v>46327</v>",
     ] {
         assert!(text.contains(expected), "{expected} in {text}");
     }
-    assert!(!text.contains(">female<") && !text.contains(">kiosk<"));
+    assert!(!text.contains(">female<") && !text.contains(">kiosk<") && !text.contains("2026-11"));
     // A suggestion that looks like a formula stays text.
     assert!(text.contains("'=HYPERLINK"));
 

@@ -37,7 +37,7 @@ fn report(tally: Option<Tally>) -> SkmReport {
             element: "U3 Waktu penyelesaian".into(),
             action: "Menambah loket pada jam sibuk".into(),
             owner: "Kepala Bidang Pelayanan".into(),
-            deadline: "2027-03-31".into(),
+            deadline: "31 Maret 2027".into(),
             status: "Berjalan".into(),
         }],
         generated_on: "23 November 2026".into(),
@@ -63,6 +63,7 @@ fn a_report_with_responses_reads_like_a_published_one() {
         "Persyaratan",
         "Sarana dan prasarana",
         "Menambah loket pada jam sibuk",
+        "(31 Maret 2027)",
         "Berjalan",
     ] {
         assert!(text.contains(expected), "{expected}");
@@ -87,4 +88,32 @@ fn a_report_below_its_sample_is_provisional_and_not_graded() {
     assert!(text.contains("80 (belum terpenuhi)"), "sample");
     assert!(text.contains("Sementara: belum dinilai"), "grade");
     assert!(!text.contains("termasuk kategori"));
+}
+
+#[test]
+fn counts_are_printed_with_thousands_separated() {
+    // 3.976 responses, every element at 3 on average.
+    let tally = Tally::from_totals(3_976, [3 * 3_976; 9], [3_976; 9]).unwrap();
+    let mut r = report(Some(tally));
+    r.profile[0].rows = vec![("Perempuan".into(), 2_100), ("Laki-laki".into(), 1_376)];
+    r.profile[0].unanswered = 500;
+    r.suggestions[0].1 = 1_250;
+    r.suggestions_total = 12_664;
+    r.suggestions_unreviewed = 1_500;
+    let text = String::from_utf8_lossy(&skm_pdf(&r)).into_owned();
+    // Cells and key figures are strings of their own: "(3.976) Tj".
+    for expected in [
+        "(3.976)",
+        "(2.100)",
+        "(1.376)",
+        "(500)",
+        "Antrean terlalu lama (1.250x)",
+        "diterima (12.664)",
+        "1.500 saran belum ditinjau",
+    ] {
+        assert!(text.contains(expected), "{expected}");
+    }
+    for plain in ["(3976)", "(2100)", "1250x", "(12664)", "(1500 saran"] {
+        assert!(!text.contains(plain), "{plain}");
+    }
 }

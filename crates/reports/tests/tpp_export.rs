@@ -3,13 +3,16 @@
 #![allow(clippy::unwrap_used)] // a test that unwraps fails with the value's message
 #![allow(clippy::too_many_lines)] // a scenario reads top to bottom, as its user would do it
 
+use std::collections::BTreeMap;
 use std::io::Read;
 
 use suara_domain::decimal::Decimal;
+use suara_domain::org::Officer;
 use suara_domain::period::Month;
 use suara_domain::tpp::payroll::{compute, OfficerInput, RunState};
 use suara_domain::tpp::policy::{OtherFactors, Policy};
 use suara_domain::tpp::Rated;
+use suara_reports::payable::{payable_pdf, payees};
 use suara_reports::tpp::{payroll_csv, payroll_xlsx, CSV_COLUMNS};
 use suara_store::{RunOfficer, RunSummary, StoredRun};
 
@@ -50,9 +53,7 @@ fn officer(nip: &str, unit: &str, base: Option<u64>, ikm: Option<i64>) -> RunOff
 }
 
 fn run() -> StoredRun {
-    let month = Month::new(2026, 10).unwrap();
-    let policy = Policy::regency_default();
-    let officers = vec![
+    run_of(vec![
         officer(
             "199001012015011001",
             "dukcapil",
@@ -62,7 +63,13 @@ fn run() -> StoredRun {
         officer("199001012015011002", "dukcapil", Some(4_000_000), None),
         officer("199001012015011003", "dinkes", Some(6_500_000), Some(9000)),
         officer("199001012015011004", "dinkes", None, None),
-    ];
+    ])
+}
+
+/// October 2026's run of `officers` (in NIP order, as runs keep them), default policy.
+fn run_of(officers: Vec<RunOfficer>) -> StoredRun {
+    let month = Month::new(2026, 10).unwrap();
+    let policy = Policy::regency_default();
     let inputs: Vec<OfficerInput> = officers.iter().map(|o| o.input.clone()).collect();
     let payroll = compute(month, &policy, &inputs);
     StoredRun {
@@ -106,7 +113,11 @@ fn xlsx_has_a_summary_and_a_sheet_per_unit_with_the_run_amounts() {
     let bytes = payroll_xlsx(
         &run,
         "Kabupaten Uji",
-        time::UtcOffset::from_hms(7, 0, 0).unwrap(),
+        &suara_reports::tpp::RunWords {
+            month: "Oktober 2026".into(),
+            computed_at: "3 November 2026 09:15".into(),
+            policy_version: "bawaan".into(),
+        },
         &|label| {
             asked.borrow_mut().push(label);
             label
@@ -140,6 +151,13 @@ fn xlsx_has_a_summary_and_a_sheet_per_unit_with_the_run_amounts() {
         "a name that looks like a formula stays text"
     );
     assert!(strings.contains("no base TPP was imported for position class"));
+    // The month, the moment and the policy as the caller wrote them, never ISO.
+    assert!(
+        strings.contains("TPP Kabupaten Uji — Oktober 2026"),
+        "{strings}"
+    );
+    assert!(strings.contains("3 November 2026 09:15") && strings.contains("bawaan"));
+    assert!(!strings.contains("2026-10") && !strings.contains("1970-01-01"));
 }
 
 #[test]
@@ -163,4 +181,69 @@ fn csv_has_a_row_per_officer_with_exact_figures() {
     assert_eq!(amount(3), "", "unpaid: no amount");
     let sum: u64 = (0..4).filter_map(|i| amount(i).parse::<u64>().ok()).sum();
     assert_eq!(sum, run.payroll.total());
+}
+
+#[test]
+fn each_pdf_table_repeats_its_own_heading_on_a_new_page() {
+    // One unit of 80 officers (its list runs over several pages), then 60 units of one
+    // each (the summary, a row per unit, runs over a page too).
+    let mut officers: Vec<RunOfficer> = (0..80)
+        .map(|n| {
+            let nip = format!("199001012015{n:06}");
+            officer(&nip, "a-besar", Some(5_000_000), Some(8000))
+        })
+        .collect();
+    officers.extend((0..60).map(|u| {
+        let nip = format!("199001012016{u:06}");
+        officer(&nip, &format!("unit-{u:02}"), Some(4_000_000), Some(7000))
+    }));
+    let run = run_of(officers);
+    let known: BTreeMap<String, Officer> = BTreeMap::new();
+    let payees = payees(&run, &known);
+    assert_eq!(payees.len(), 140);
+    let pdf = payable_pdf(
+        &run,
+        &payees,
+        &BTreeMap::new(),
+        "Kabupaten Uji",
+        "Oktober 2026",
+        &|label| label,
+    );
+    // Nothing is compressed: each page is one content stream, its ASCII texts as "(…) Tj".
+    let text = String::from_utf8_lossy(&pdf).into_owned();
+    let mut pages: Vec<&str> = text.split("endstream").collect();
+    pages.pop();
+    // "Nama" heads only the officers' list, "Pegawai" only the summary.
+    let summary = pages
+        .iter()
+        .position(|p| p.contains("(Rekapitulasi)"))
+        .unwrap();
+    assert!(pages.len() - summary >= 2, "the summary runs over a page");
+    for (i, page) in pages.iter().enumerate() {
+        if i < summary {
+            assert!(!page.contains("(Pegawai)"), "page {}", i + 1);
+        } else {
+            assert!(
+                page.contains("(Unit)") && page.contains("(Pegawai)") && !page.contains("(Nama)"),
+                "page {} of the summary",
+                i + 1
+            );
+        }
+    }
+    let big_unit: Vec<&str> = pages
+        .iter()
+        .copied()
+        .take_while(|p| !p.contains("(Unit unit-00)"))
+        .collect();
+    assert!(big_unit.len() >= 3, "the big unit's list runs over pages");
+    // Every page but the last (which may hold only the signatures) has rows of the list,
+    // under the list's own heading.
+    for (i, page) in big_unit[..big_unit.len() - 1].iter().enumerate() {
+        assert!(
+            page.contains("(Nama)") && !page.contains("(Pegawai)"),
+            "page {}",
+            i + 1
+        );
+    }
+    assert!(pages[summary..].iter().any(|p| p.contains("(140)")));
 }

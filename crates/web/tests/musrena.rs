@@ -758,7 +758,41 @@ async fn a_forum_to_the_budget_and_the_public_sees_it(db: TestDatabase) {
     );
     let xlsx = app.get_as(&planner, "/musrena/ekspor?format=xlsx").await;
     assert_eq!(xlsx.status(), StatusCode::OK);
-    assert!(xlsx.bytes().await.unwrap().starts_with(b"PK"));
+    let xlsx = xlsx.bytes().await.unwrap();
+    assert!(xlsx.starts_with(b"PK"));
+    // The workbook is for people: stages, groups and days in words, no codes.
+    let sheet = {
+        use calamine::Reader;
+        let mut book = calamine::Xlsx::new(std::io::Cursor::new(xlsx.to_vec())).unwrap();
+        let range = book.worksheet_range("SIPD").unwrap();
+        range
+            .rows()
+            .map(|row| {
+                row.iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join("|")
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let row = sheet.lines().find(|l| l.starts_with(&top[0])).unwrap();
+    assert!(row.contains("|Terlaksana|"), "{row}");
+    assert!(
+        !row.contains("implemented") && !row.contains("women"),
+        "{row}"
+    );
+    let iso_date = |cell: &str| {
+        cell.len() == 10
+            && cell.chars().enumerate().all(|(i, c)| {
+                if i == 4 || i == 7 {
+                    c == '-'
+                } else {
+                    c.is_ascii_digit()
+                }
+            })
+    };
+    assert!(!row.split('|').any(iso_date), "{row}");
 
     // A proposal from the imported catalogue: the cost is volume × unit price.
     use suara_domain::org::import::{plan_import, ImportFiles};

@@ -199,14 +199,8 @@ pub(super) fn thanks_page(
         540 => "WIT".to_string(),
         minutes => format!("UTC{:+}", minutes / 60),
     };
-    let when = format!(
-        "{:02}-{:02}-{} {:02}:{:02} {zone}",
-        at.day(),
-        u8::from(at.month()),
-        at.year(),
-        at.hour(),
-        at.minute()
-    );
+    // "7 Desember 2026 12:22 WIB": the day as people write it, in the regency's time.
+    let when = format!("{} {zone}", lang.date_time(at, tenant.offset()));
     let content = html! {
         div.thanks role="status" {
             h1 { (t.thanks_title) }

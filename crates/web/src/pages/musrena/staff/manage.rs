@@ -135,7 +135,15 @@ pub async fn export(
     };
     let format = SheetFormat::from_query(query.format.as_deref())?;
     let bytes = match format {
-        SheetFormat::Xlsx => suara_reports::musrena::sipd_xlsx(&sheet, &cx.tenant.name),
+        SheetFormat::Xlsx => {
+            let lang = cx.lang;
+            let words = suara_reports::musrena::Words {
+                stage: &|stage| crate::pages::musrena::stage_label(lang, stage).to_string(),
+                group: &|group| suara_app::i18n::group_label(lang, group).to_string(),
+                date: &|day| lang.date(day),
+            };
+            suara_reports::musrena::sipd_xlsx(&sheet, &cx.tenant.name, &words)
+        }
         SheetFormat::Csv => suara_reports::musrena::sipd_csv(&sheet),
     };
     Ok(download(

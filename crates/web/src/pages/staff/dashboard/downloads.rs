@@ -153,6 +153,10 @@ pub async fn export(
                 headers: suara_app::i18n::response_headers(lang),
                 label: &label,
                 offset: tenant.offset(),
+                formats: (
+                    lang.t(T::SHEET_MOMENT_FORMAT),
+                    lang.t(T::SHEET_MONTH_FORMAT),
+                ),
             };
             let bytes = match format {
                 crate::pages::SheetFormat::Xlsx => {

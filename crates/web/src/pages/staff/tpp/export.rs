@@ -41,7 +41,8 @@ pub async fn export(
     let format = SheetFormat::from_query(query.format.as_deref())?;
     let bytes = match format {
         SheetFormat::Xlsx => {
-            suara_reports::tpp::payroll_xlsx(&run, &cx.tenant.name, cx.tenant.offset(), &|label| {
+            let facts = suara_app::i18n::run_words(cx.lang, &run.summary, cx.tenant.offset());
+            suara_reports::tpp::payroll_xlsx(&run, &cx.tenant.name, &facts, &|label| {
                 suara_app::i18n::sheet_label(cx.lang, label)
             })
         }

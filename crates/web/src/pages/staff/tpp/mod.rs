@@ -22,6 +22,7 @@ pub use export::export;
 pub use overview::{compute, import, overview};
 pub use policy::{policies, save_policy};
 pub use run::{advance, run_page};
+pub use suara_app::i18n::policy_name;
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -245,15 +246,6 @@ pub(super) fn refusal(lang: Lang, error: TppError) -> Result<(StatusCode, String
         _ => StatusCode::UNPROCESSABLE_ENTITY,
     };
     Ok((status, text))
-}
-
-/// A policy version's name as shown: the built-in policy's `default` in the reader's
-/// language, any other as its author named it.
-pub fn policy_name(lang: Lang, version: &str) -> &str {
-    match version {
-        "default" => lang.t(T::BUILT_IN_POLICY),
-        named => named,
-    }
 }
 
 /// The run's units short of the Krejcie–Morgan sample: a warning that their figures rest on
