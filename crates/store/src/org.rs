@@ -311,14 +311,19 @@ impl Store {
         rows.iter().map(service_from_row).collect()
     }
 
-    /// The organisation as stored, to check an import against.
-    pub async fn org_snapshot(&self, tenant_id: &str) -> Result<Snapshot> {
-        let points = sqlx::query(
+    /// Every service point of the regency, by code.
+    pub async fn service_points(&self, tenant_id: &str) -> Result<Vec<ServicePoint>> {
+        let rows = sqlx::query(
             "SELECT point_id, unit_id, name FROM service_points WHERE tenant_id = $1 ORDER BY point_id",
         )
         .bind(tenant_id)
         .fetch_all(&self.reader)
         .await?;
+        rows.iter().map(point_from_row).collect()
+    }
+
+    /// The organisation as stored, to check an import against.
+    pub async fn org_snapshot(&self, tenant_id: &str) -> Result<Snapshot> {
         let officers = sqlx::query(&format!(
             "SELECT {OFFICER_COLUMNS}, a.valid_from,
                  (SELECT MAX(b.valid_until) FROM officer_assignments b
@@ -334,7 +339,7 @@ impl Store {
         Ok(Snapshot {
             units: self.units(tenant_id).await?,
             services: self.services(tenant_id).await?,
-            points: points.iter().map(point_from_row).collect::<Result<_>>()?,
+            points: self.service_points(tenant_id).await?,
             officers: officers
                 .iter()
                 .map(|row| {

@@ -152,6 +152,9 @@ pub struct NamingResponse {
     pub response_id: i64,
     pub received_at: OffsetDateTime,
     pub channel: String,
+    /// How far the response is evidence for pay, as the pay totals count it: its channel's
+    /// trust, open for a ticket issued from a rated officer's own account.
+    pub pay_trust: suara_domain::integrity::channel::Trust,
     pub answers: [Option<u8>; ELEMENT_COUNT],
     pub appeal: Option<Appeal>,
 }
@@ -1270,7 +1273,10 @@ impl Store {
             .collect::<Vec<_>>()
             .join(", ");
         let sql = format!(
-            "SELECT r.response_id, r.received_at_us, r.channel, {answers}
+            "SELECT r.response_id, r.received_at_us, r.channel, {answers},
+                 (SELECT COUNT(*) FROM tickets t WHERE t.tenant_id = r.tenant_id
+                      AND t.response_id = r.response_id AND t.issuer_nip IS NOT NULL)
+                     AS officer_tickets
              FROM responses r
              WHERE r.tenant_id = $1 AND r.officer_nip = $2 AND r.period_month = $3 AND {}
              ORDER BY r.received_at_us DESC",
@@ -1296,10 +1302,13 @@ impl Store {
                     let value: Option<i64> = row.try_get(column)?;
                     *answer = value.and_then(|v| u8::try_from(v).ok());
                 }
+                let channel: String = row.try_get("channel")?;
+                let by_officer = row.try_get::<i64, _>("officer_tickets")? > 0;
                 Ok(NamingResponse {
                     response_id,
                     received_at: from_micros(row.try_get("received_at_us")?)?,
-                    channel: row.try_get("channel")?,
+                    pay_trust: crate::responses::totals::pay_trust(&channel, by_officer),
+                    channel,
                     answers,
                     appeal: appeals.get(&response_id).cloned(),
                 })

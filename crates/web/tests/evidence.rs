@@ -256,8 +256,10 @@ async fn one_afternoon_never_decides_a_month(db: TestDatabase) {
     assert_eq!(amounts(&app, &month).await, (BASE, BASE));
     assert!(
         run.contains("unit dinilai dengan bukti belum cukup")
-            && run
-                .contains("Dinas Dukcapil: 44 dari 179 tanggapan; 1 dari 10 hari dengan tanggapan")
+            && run.contains(
+                "Dinas Dukcapil: 44 tanggapan yang dihitung untuk TPP, padahal minimal 179; \
+                 tanggapan hanya pada 1 hari berbeda, padahal minimal 10 hari"
+            )
             && run.contains("pasang kios atau tiket antrean"),
         "{run}"
     );
@@ -291,8 +293,9 @@ async fn one_afternoon_never_decides_a_month(db: TestDatabase) {
     assert!(head_paid < BASE * 70 / 100, "{head_paid}");
     // Only the unit nobody rated is still listed as short of evidence.
     assert!(
-        run.contains("Instalasi Gawat Darurat: 0 dari 80 tanggapan")
-            && !run.contains("Dinas Dukcapil: "),
+        run.contains(
+            "Instalasi Gawat Darurat: 0 tanggapan yang dihitung untuk TPP, padahal minimal 80"
+        ) && !run.contains("Dinas Dukcapil: "),
         "{run}"
     );
     let why = explanation(&app, &sri, OFFICER_NIP, &month).await;
@@ -548,8 +551,10 @@ async fn a_small_unit_is_judged_over_a_quarter(db: TestDatabase) {
     let run = compute(&app, &finance, &last.to_string()).await;
     assert!(
         run.contains("bukti dinilai dari 3 bulan terakhir")
-            && run
-                .contains("Dinas Dukcapil: 48 dari 74 tanggapan; 8 dari 10 hari dengan tanggapan"),
+            && run.contains(
+                "Dinas Dukcapil: 48 tanggapan yang dihitung untuk TPP, padahal minimal 74; \
+                 tanggapan hanya pada 8 hari berbeda, padahal minimal 10 hari"
+            ),
         "{run}"
     );
     assert_eq!(amounts_of(&app, &last.to_string()).await, BASE);

@@ -19,6 +19,7 @@ use time::{Duration, OffsetDateTime};
 suara_store::backend_tests!(
     a_unit_admin_registers_an_innovation_and_the_public_sees_its_effect,
     attackers_cannot_register_move_or_forge_innovations,
+    the_registry_links_only_to_pages_the_user_may_open,
 );
 
 async fn post(
@@ -453,4 +454,108 @@ async fn attackers_cannot_register_move_or_forge_innovations(db: TestDatabase) {
     )
     .await;
     assert_eq!(status, StatusCode::FORBIDDEN);
+}
+
+/// The address of every link (`<a href>`) on a page, as a browser reads it.
+fn links(html: &str) -> Vec<String> {
+    html.split("<a ")
+        .skip(1)
+        .filter_map(|tag| {
+            let tag = &tag[..tag.find('>')?];
+            let start = tag.find("href=\"")? + "href=\"".len();
+            let end = start + tag[start..].find('"')?;
+            Some(tag[start..end].replace("&amp;", "&"))
+        })
+        .collect()
+}
+
+async fn the_registry_links_only_to_pages_the_user_may_open(db: TestDatabase) {
+    let app = TestApp::spawn(db).await;
+    app.add_account("admin-dukcapil", Role::UnitAdmin, Some("dukcapil"), None)
+        .await;
+    app.add_account("admin-rsud", Role::UnitAdmin, Some("rsud"), None)
+        .await;
+    app.add_account("pegawai", Role::Officer, None, Some(OFFICER_NIP))
+        .await;
+    let dukcapil = app.session_for("admin-dukcapil").await;
+    let rsud = app.session_for("admin-rsud").await;
+    let officer = app.session_for("pegawai").await;
+    let (status, location) = post(&app, &dukcapil, "/kelola/inovasi", REGISTRATION).await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{location}");
+    assert!(location.starts_with("/kelola/inovasi/1"), "{location}");
+    let mut of_rsud: Vec<(&str, &str)> = REGISTRATION.to_vec();
+    of_rsud.retain(|(k, _)| *k != "unit");
+    of_rsud.push(("unit", "rsud"));
+    let (status, location) = post(&app, &rsud, "/kelola/inovasi", &of_rsud).await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{location}");
+    assert!(location.starts_with("/kelola/inovasi/2"), "{location}");
+
+    // Every link on the registry opens for whoever is offered it.
+    let mut offered = Vec::new();
+    for (who, session) in [
+        ("pegawai", &officer),
+        ("admin-rsud", &rsud),
+        ("admin-dukcapil", &dukcapil),
+    ] {
+        let page = app.get_as(session, "/kelola/inovasi").await;
+        assert_eq!(page.status(), StatusCode::OK, "{who}");
+        let found = links(&page.text().await.unwrap());
+        for link in found
+            .iter()
+            .filter(|l| l.starts_with('/') && !l.starts_with("//"))
+        {
+            let status = app.get_as(session, link).await.status();
+            assert_ne!(status, StatusCode::FORBIDDEN, "{who} is offered {link}");
+        }
+        offered.push(found);
+    }
+    let [officer_links, rsud_links, dukcapil_links] = &offered[..] else {
+        panic!("three pages");
+    };
+    let has = |links: &[String], wanted: &str| links.iter().any(|l| l == wanted);
+    let has_prefix = |links: &[String], prefix: &str| links.iter().any(|l| l.starts_with(prefix));
+
+    // An officer reads the list: each innovation opens its public page; the summary and the
+    // index export, which are not theirs to open, are not offered.
+    assert!(
+        has(officer_links, "/inovasi/1?lang=id") && has(officer_links, "/inovasi/2?lang=id"),
+        "{officer_links:?}"
+    );
+    assert!(
+        has_prefix(officer_links, "/kelola/inovasi/ide"),
+        "{officer_links:?}"
+    );
+    for hidden in [
+        "/kelola/inovasi/1",
+        "/kelola/inovasi/2",
+        "/kelola/inovasi/ringkasan",
+        "/kelola/inovasi/indeks",
+    ] {
+        assert!(
+            !has_prefix(officer_links, hidden),
+            "{hidden} in {officer_links:?}"
+        );
+    }
+    // A unit admin manages their own unit's innovation, and reads the other's public page.
+    assert!(
+        has(rsud_links, "/kelola/inovasi/2?lang=id") && has(rsud_links, "/inovasi/1?lang=id"),
+        "{rsud_links:?}"
+    );
+    assert!(
+        !has_prefix(rsud_links, "/kelola/inovasi/1"),
+        "{rsud_links:?}"
+    );
+    assert!(
+        has(dukcapil_links, "/kelola/inovasi/1?lang=id")
+            && has(dukcapil_links, "/inovasi/2?lang=id"),
+        "{dukcapil_links:?}"
+    );
+    assert!(
+        !has_prefix(dukcapil_links, "/kelola/inovasi/2"),
+        "{dukcapil_links:?}"
+    );
+    assert!(
+        has_prefix(dukcapil_links, "/kelola/inovasi/indeks?format=csv"),
+        "{dukcapil_links:?}"
+    );
 }

@@ -197,9 +197,9 @@ async fn pay_roles_need_a_code_that_works_once(db: TestDatabase) {
         .await
         .unwrap();
     for step in [
-        "Kode masuk dipasang",
-        "Kode pemulihan dipakai",
-        "Kode masuk diatur ulang",
+        "kode masuk dipasang",
+        "kode pemulihan dipakai",
+        "kode masuk diatur ulang",
     ] {
         assert!(log.contains(step), "{step}: {log}");
     }

@@ -18,6 +18,7 @@ suara_store::backend_tests!(
     a_counter_ticket_is_answered_once_and_counts_as_verified,
     queue_systems_issue_tickets_within_their_units,
     expired_unknown_and_mismatched_tickets_are_refused,
+    a_ticket_naming_an_officer_of_another_unit_keeps_the_form,
 );
 
 async fn channel_counts(url: &str) -> Vec<(String, i64)> {
@@ -207,6 +208,98 @@ async fn queue_systems_issue_tickets_within_their_units(db: TestDatabase) {
     assert_eq!(status, StatusCode::CREATED);
     let (status, _) = app.answer(&body("rsud-igd", "api-ticket-2")).await;
     assert_eq!(status, StatusCode::CONFLICT);
+}
+
+async fn a_ticket_naming_an_officer_of_another_unit_keeps_the_form(db: TestDatabase) {
+    let app = TestApp::spawn(db).await;
+    app.add_account("admin", Role::Administrator, None, None)
+        .await;
+    let admin = app.session_for("admin").await;
+    // Officers are listed under their units, so the clerk finds the one who served.
+    let page = app.get_as(&admin, "/loket").await.text().await.unwrap();
+    assert!(
+        page.contains("<optgroup label=\"Dinas Dukcapil\">")
+            && page.contains("<optgroup label=\"Instalasi Gawat Darurat\">"),
+        "{page}"
+    );
+
+    // KTP-el at Dukcapil, named as served by an IGD officer: the form comes back with the
+    // problem at the top, linked to the field, beside the field, and both choices kept.
+    let refused = app
+        .post_form_as(
+            Some(&admin),
+            "/loket",
+            &[
+                ("csrf", &admin.csrf),
+                ("service", "ktp"),
+                ("officer", OTHER_OFFICER_NIP),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = refused.text().await.unwrap();
+    assert!(
+        !html.contains("Alamat halaman tidak dapat dibaca"),
+        "{html}"
+    );
+    assert!(
+        html.contains("class=\"error-summary\"") && html.contains("href=\"#officer\""),
+        "{html}"
+    );
+    let problem = "Bambang Setiawan tidak bertugas di Dinas Dukcapil hari ini";
+    assert_eq!(
+        html.matches(problem).count(),
+        2,
+        "in the summary and beside the field"
+    );
+    assert!(html.contains("id=\"officer-error\""), "{html}");
+    assert!(html.contains("<option value=\"ktp\" selected>"), "{html}");
+    assert!(
+        html.contains(&format!("<option value=\"{OTHER_OFFICER_NIP}\" selected>")),
+        "{html}"
+    );
+
+    // The officer who works there is accepted.
+    let issued = app
+        .post_form_as(
+            Some(&admin),
+            "/loket",
+            &[
+                ("csrf", &admin.csrf),
+                ("service", "ktp"),
+                ("officer", OFFICER_NIP),
+            ],
+        )
+        .await;
+    assert_eq!(issued.status(), StatusCode::CREATED);
+
+    // A unit admin naming an officer outside their units gets the same page, not an error.
+    app.add_account("admin-rsud", Role::UnitAdmin, Some("rsud"), None)
+        .await;
+    let rsud = app.session_for("admin-rsud").await;
+    let refused = app
+        .post_form_as(
+            Some(&rsud),
+            "/loket",
+            &[
+                ("csrf", &rsud.csrf),
+                ("service", "igd"),
+                ("officer", OFFICER_NIP),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = refused.text().await.unwrap();
+    assert!(
+        html.contains("href=\"#officer\"")
+            && html.contains("tidak bertugas di Instalasi Gawat Darurat hari ini")
+            && html.contains("<option value=\"igd\" selected>"),
+        "{html}"
+    );
+    assert!(
+        !html.contains("<optgroup label=\"Dinas Dukcapil\">"),
+        "no other unit's officers are offered"
+    );
 }
 
 const TEST_ISSUER: Issuer = Issuer {

@@ -173,7 +173,7 @@ async fn finance_runs_a_month_and_an_officer_sees_why(db: TestDatabase) {
     assert!(run.contains("Rp8.823.500"), "{run}");
     // Ten answers where the unit's 100 monthly users call for a sample of 80: a warning.
     assert!(
-        run.contains("Krejcie–Morgan") && run.contains("dari 80 tanggapan"),
+        run.contains("Krejcie–Morgan") && run.contains("padahal minimal 80"),
         "{run}"
     );
 

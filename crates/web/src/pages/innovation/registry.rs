@@ -2,11 +2,13 @@
 //! admin registers for their own units; the form shows the chosen
 //! unit's weakest elements and its follow-up plans, so an innovation can answer them. A form
 //! that cannot be saved comes back with every problem listed and everything typed kept.
+//! The page links only to what the user may open: an innovation they do not manage links to
+//! its public page.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use axum::extract::Query;
-use axum::http::StatusCode;
+use axum::http::{Method, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use maud::{html, Markup};
 use serde::Deserialize;
@@ -16,7 +18,10 @@ use suara_store::{InnovationError, Scope, StoredInnovation};
 use time::OffsetDateTime;
 
 use super::form::{draft_of, problem_text, refusal, registration_form, UnitHint};
+use super::public::profile_href;
 use super::{manage_href, may_manage, name, stage_label, unit_names};
+use crate::access::STAFF_ROUTES;
+use crate::auth::Staff;
 use crate::pages::context::{field, CsrfForm, Look, Pairs, StaffCx};
 use crate::pages::failure::PageError;
 use crate::pages::staff::units_tree;
@@ -38,6 +43,19 @@ pub struct RegistryView {
     /// Units the user may register for (code, name).
     pub units: Vec<(String, String)>,
     pub hint: Option<UnitHint>,
+    /// Innovations the user manages; the others link to their public pages.
+    pub managed: HashSet<i64>,
+    /// Staff pages the user may open (the ideas, the summary, the index export).
+    pub sees_ideas: bool,
+    pub sees_summary: bool,
+    pub sees_index: bool,
+}
+
+/// Whether the route table lets the user open the page at `path`.
+fn may_open(staff: &Staff, path: &str) -> bool {
+    STAFF_ROUTES
+        .iter()
+        .any(|r| r.method == Method::GET && r.path == path && staff.principal.may(r.permission))
 }
 
 async fn unit_hint(
@@ -88,8 +106,15 @@ async fn load(cx: &StaffCx, hint_unit: Option<&str>) -> Result<RegistryView, Pag
         Some(unit) => unit_hint(cx, unit, &names).await?,
         None => None,
     };
+    let innovations = cx.app.store.innovations(cx.tenant_id()).await?;
+    // The same rule as the management page's own check (`super::managed`).
+    let managed = innovations
+        .iter()
+        .filter(|i| may_manage(&cx.staff, &i.unit_id, &tree))
+        .map(|i| i.innovation_id)
+        .collect();
     Ok(RegistryView {
-        innovations: cx.app.store.innovations(cx.tenant_id()).await?,
+        innovations,
         names,
         units: units
             .into_iter()
@@ -97,6 +122,10 @@ async fn load(cx: &StaffCx, hint_unit: Option<&str>) -> Result<RegistryView, Pag
             .map(|u| (u.unit_id, u.name))
             .collect(),
         hint,
+        managed,
+        sees_ideas: may_open(&cx.staff, routes::INNOVATION_IDEAS),
+        sees_summary: may_open(&cx.staff, routes::INNOVATION_SUMMARY),
+        sees_index: may_open(&cx.staff, routes::INNOVATION_INDEX),
     })
 }
 
@@ -136,10 +165,7 @@ fn render(
     let title = lang.t(T::INNOVATION_REGISTRY);
     let content = html! {
         h1 { (title) }
-        p { a href=(look.href(routes::INNOVATION_IDEAS)) { (lang.t(T::IDEAS_AND_SUGGESTIONS)) } " · "
-            a href=(look.href(routes::INNOVATION_SUMMARY)) { (lang.t(T::INNOVATION_SUMMARY)) } " · "
-            a href={ (routes::INNOVATION_INDEX) "?format=xlsx&lang=" (lang.code()) } { (lang.t(T::INDEX_WORKBOOK)) } " · "
-            a href={ (routes::INNOVATION_INDEX) "?format=csv" } { "CSV" } }
+        (page_links(look, view))
         @if view.innovations.is_empty() { p { (lang.t(T::NO_INNOVATIONS_YET)) } } @else {
             table.data tabindex="0" {
                 thead { tr {
@@ -149,7 +175,13 @@ fn render(
                     th.num scope="col" { (lang.t(T::UNITS_USING_IT)) }
                 } }
                 tbody { @for i in &view.innovations { tr {
-                    th scope="row" { a href=(manage_href(lang, i.innovation_id)) { (i.innovation.title) } }
+                    th scope="row" {
+                        @if view.managed.contains(&i.innovation_id) {
+                            a href=(manage_href(lang, i.innovation_id)) { (i.innovation.title) }
+                        } @else {
+                            a href=(profile_href(lang, i.innovation_id)) { (i.innovation.title) }
+                        }
+                    }
                     td { (name(&view.names, &i.unit_id)) }
                     td { (stage_label(lang, i.stage)) }
                     td.num { (i.units.iter().filter(|u| u.started_on.is_some()).count()) }
@@ -162,6 +194,27 @@ fn render(
         }
     };
     (title, content)
+}
+
+/// The other innovation pages the user may open, separated by dots.
+fn page_links(look: Look, view: &RegistryView) -> Markup {
+    let lang = look.lang;
+    let mut links: Vec<Markup> = Vec::new();
+    if view.sees_ideas {
+        links.push(html! { a href=(look.href(routes::INNOVATION_IDEAS)) { (lang.t(T::IDEAS_AND_SUGGESTIONS)) } });
+    }
+    if view.sees_summary {
+        links.push(html! { a href=(look.href(routes::INNOVATION_SUMMARY)) { (lang.t(T::INNOVATION_SUMMARY)) } });
+    }
+    if view.sees_index {
+        links.push(html! { a href={ (routes::INNOVATION_INDEX) "?format=xlsx&lang=" (lang.code()) } { (lang.t(T::INDEX_WORKBOOK)) } });
+        links.push(html! { a href={ (routes::INNOVATION_INDEX) "?format=csv" } { "CSV" } });
+    }
+    html! {
+        @if !links.is_empty() {
+            p { @for (n, link) in links.iter().enumerate() { @if n > 0 { " · " } (link) } }
+        }
+    }
 }
 
 pub async fn register(

@@ -10,7 +10,7 @@ use suara_store::AuditEntry;
 
 use std::collections::HashMap;
 
-use super::audit_values::Words;
+use super::audit_values::{Names, Subject, Words};
 use crate::pages::context::{Look, StaffCx};
 use crate::pages::failure::PageError;
 use crate::routes::AUDIT;
@@ -33,16 +33,51 @@ pub async fn audit(cx: StaffCx, Query(query): Query<AuditQuery>) -> Result<Respo
         .store
         .audit_search(cx.tenant_id(), search, query.before, AUDIT_PAGE)
         .await?;
-    let units = cx.app.store.units(cx.tenant_id()).await?;
+    let names = load_names(&cx, &entries).await?;
     let view = AuditView {
         entries,
-        units: units.into_iter().map(|u| (u.unit_id, u.name)).collect(),
+        names,
         offset: cx.tenant.offset(),
         before: query.before,
         search: search.to_string(),
     };
     let (title, content) = render(cx.look(), &view);
     cx.ok(title, content)
+}
+
+/// The names the entries' codes stand for: the regency's units, services, service points,
+/// villages, strategic issues and kiosks (each a small table), and the officers among the
+/// page's actors, looked up one by one (an officer's account is their NIP).
+async fn load_names(cx: &StaffCx, entries: &[AuditEntry]) -> Result<Names, PageError> {
+    let (store, tenant) = (&cx.app.store, cx.tenant_id());
+    let mut officers = HashMap::new();
+    let mut asked = std::collections::HashSet::new();
+    for entry in entries {
+        let nip = entry.actor.as_str();
+        if suara_domain::org::valid_nip(nip) && asked.insert(nip) {
+            if let Some(officer) = store.officer(tenant, nip).await? {
+                officers.insert(nip.to_string(), officer.name);
+            }
+        }
+    }
+    let units = store.units(tenant).await?;
+    let services = store.services(tenant).await?;
+    let points = store.service_points(tenant).await?;
+    let villages = store.villages(tenant).await?;
+    let issues = store.strategic_issues(tenant).await?;
+    let kiosks = store.kiosks(tenant).await?;
+    Ok(Names {
+        units: units.into_iter().map(|u| (u.unit_id, u.name)).collect(),
+        services: services
+            .into_iter()
+            .map(|s| (s.service_id, s.name))
+            .collect(),
+        points: points.into_iter().map(|p| (p.point_id, p.name)).collect(),
+        villages: villages.into_iter().map(|v| (v.code, v.name)).collect(),
+        issues: issues.into_iter().map(|i| (i.code, i.name)).collect(),
+        kiosks: kiosks.into_iter().map(|k| (k.kiosk_id, k.label)).collect(),
+        officers,
+    })
 }
 
 /// What was changed, in words.
@@ -77,7 +112,7 @@ pub fn entity_label(lang: Lang, entity: &str) -> String {
         "musrena_catalogue" => T::TABLE_CATALOGUE,
         "musrena_issue" => T::STRATEGIC_ISSUE,
         "musrena_rule" => T::AUDIT_MUSRENA_RULE,
-        _ => return humanize(entity),
+        _ => return super::audit_values::humanize(entity),
     };
     lang.t(text).to_string()
 }
@@ -133,104 +168,35 @@ pub fn action_label(lang: Lang, action: &str) -> String {
         "assisted_vote" => T::AUDIT_ASSISTED_VOTE,
         "return" => T::PROPOSAL_RETURNED,
         "cancel" => T::PROPOSAL_CANCELLED,
-        _ => return humanize(action),
+        "merged" => T::PROPOSAL_MERGED,
+        "split" => T::PROPOSAL_SPLIT,
+        "sso_update" => T::AUDIT_SSO_UPDATED,
+        _ => return super::audit_values::humanize(action),
     };
-    lang.t(text).to_string()
+    lower_first(lang.t(text))
 }
 
-/// An unknown code in readable form: `some_thing` → "some thing".
-fn humanize(code: &str) -> String {
-    code.replace('_', " ")
+/// A text with its first letter in lower case, as an action reads after the record's
+/// name ("Usulan Musrena · dikembalikan"): some of these texts begin a line elsewhere
+/// ("Dikembalikan" as a stage). An acronym ("RAB dilampirkan") is kept.
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), Some(second)) if !second.is_uppercase() => first
+            .to_lowercase()
+            .chain(text[first.len_utf8()..].chars())
+            .collect(),
+        _ => text.to_string(),
+    }
 }
 
-/// A field of a before/after record, in words.
-fn field_label(lang: Lang, field: &str) -> String {
-    let text = match field {
-        "unit_id" | "unit" => T::UNIT_2,
-        "service_id" | "service" => T::SERVICE,
-        "officer_nip" | "nip" | "officer" => T::NIP,
-        "point_id" | "point" => T::SERVICE_POINT,
-        "name" => T::NAME,
-        "stage" => T::STAGE,
-        "status" => T::STATUS,
-        "state" => T::STATE,
-        "on" | "date" => T::DATE,
-        "reason" => T::REASON_2,
-        "amount" => T::AMOUNT,
-        "evidence" => T::EVIDENCE_2,
-        "title" => T::TITLE_2,
-        "role" => T::ROLE,
-        "username" => T::USERNAME,
-        "version" => T::VERSION_2,
-        "label" => T::NAME,
-        "position" => T::POSITION,
-        "position_class" => T::POSITION_CLASS,
-        "parent_id" => T::PARENT_UNIT,
-        "kind" => T::KIND,
-        "expires_at" => T::VALID_UNTIL,
-        "issuer" => T::ISSUER,
-        "note" | "progress_note" => T::NOTE,
-        "action" => T::ACTION,
-        "owner" => T::OWNER,
-        "deadline" => T::DEADLINE,
-        "responses_from" => T::FROM_RESPONSE_NUMBER,
-        "held_on" => T::FORUM_DATE,
-        "district" | "district_id" => T::DISTRICT,
-        "village" => T::VILLAGE,
-        "level" => T::LEVEL,
-        "participants" => T::PARTICIPANTS,
-        "input_digest" => T::INPUT_DIGEST,
-        "policy_version" => T::POLICY_VERSION,
-        "total" => T::TOTAL,
-        "payees" => T::PAYEES,
-        "sha256" => T::FILE_FINGERPRINT,
-        "month" => T::MONTH,
-        "answers" => T::ANSWERS,
-        "through" => T::COVERS_RESPONSES_UP_TO,
-        "monthly_users" => T::USERS_PER_MONTH,
-        "serves_public" => T::SERVES_THE_PUBLIC,
-        "service_hours" => T::SERVICE_HOURS_2,
-        "upheld" => T::UPHELD_2,
-        "assigned_from" => T::ASSIGNED_FROM,
-        "assigned_until" => T::LAST_WORKING_DAY,
-        "head_nip" => T::UNIT_HEAD_NIP,
-        "email" => T::EMAIL_ADDRESS,
-        "treasurer_nip" => T::TREASURER_NIP,
-        "affair" => T::AUDIT_AFFAIR,
-        "benefit" => T::BENEFIT,
-        "change" => T::AUDIT_CHANGE,
-        "design" => T::DESIGN,
-        "goal" => T::GOAL,
-        "problem" => T::PROBLEM,
-        "result" => T::RESULT,
-        "initiator" => T::INITIATOR,
-        "in_kind" => T::GIFTS_IN_KIND,
-        "percent" => T::AUDIT_PERCENT,
-        "photo" | "photos" => T::AUDIT_PHOTO,
-        "spent" => T::AUDIT_SPENT,
-        "period" => T::PERIOD_2,
-        "element" | "elements" => T::ELEMENT,
-        "code" => T::CODE,
-        "district_unit" => T::DISTRICT,
-        "levels" => T::AUDIT_LEVELS,
-        "measure" => T::AUDIT_MEASURE,
-        "unit_price" => T::AUDIT_UNIT_PRICE,
-        "account_number" => T::ACCOUNT_NUMBER,
-        "bank" => T::BANK,
-        "npwp" => T::AUDIT_NPWP,
-        "rank" => T::AUDIT_RANK,
-        "groups" => T::AUDIT_GROUPS,
-        "digital" => T::AUDIT_DIGITAL,
-        "proposals" => T::AUDIT_PROPOSALS,
-        "sdgs" => T::AUDIT_SDGS,
-        "team" => T::TEAM,
-        "boundary" => T::AUDIT_BOUNDARY,
-        "form" => T::INNOVATION_FORM,
-        "indicator" | "indicators" => T::INDICATOR,
-        "innovation" => T::INNOVATION,
-        _ => return humanize(field),
-    };
-    lang.t(text).to_string()
+/// A field of an entry's before/after record, in words: base TPP is recorded by position
+/// class (`{"5": 2350000}`), so its fields are classes.
+fn change_label(lang: Lang, entity: &str, field: &str) -> String {
+    if entity == "tpp_base_amounts" {
+        return lang.fill(T::AUDIT_POSITION_CLASS_NUMBER, &[&field]);
+    }
+    super::audit_values::field_label(lang, field)
 }
 
 /// The fields of a before/after pair that differ: (field, before, after). A side that is
@@ -250,7 +216,8 @@ pub fn differences(
     };
     let (before, after) = (fields(before), fields(after));
     let mut names: Vec<&String> = before.iter().chain(&after).map(|(k, _)| k).collect();
-    names.sort();
+    // Numbered fields (position classes) in their order: 2 before 10.
+    names.sort_by(|a, b| (a.parse::<u64>().ok(), a).cmp(&(b.parse::<u64>().ok(), b)));
     names.dedup();
     let find = |side: &[(String, Value)], name: &str| {
         side.iter()
@@ -266,8 +233,8 @@ pub fn differences(
 
 pub struct AuditView {
     pub entries: Vec<AuditEntry>,
-    /// The regency's units by code, to name them.
-    pub units: HashMap<String, String>,
+    /// The names of the regency's codes, and of the officers acting under their NIP.
+    pub names: Names,
     pub offset: time::UtcOffset,
     /// The page's start: entries older than this one.
     pub before: Option<i64>,
@@ -294,7 +261,7 @@ pub fn render(look: Look, view: &AuditView) -> (&'static str, Markup) {
     let lang = look.lang;
     let words = Words {
         lang,
-        units: &view.units,
+        names: &view.names,
     };
     let title = look.t(T::AUDIT_LOG);
     let content = html! {
@@ -315,16 +282,19 @@ pub fn render(look: Look, view: &AuditView) -> (&'static str, Markup) {
                 th scope="col" { (look.t(T::WHAT_CHANGED)) }
             } }
             tbody { @for e in entries { tr {
-                th scope="row" { strong { (entity_label(lang, &e.entity)) } " · " (action_label(lang, &e.action)) br; small { (words.entity_id(&e.entity_id)) } }
+                th scope="row" { strong { (entity_label(lang, &e.entity)) } " · " (action_label(lang, &e.action)) br; small {
+                    @match words.subject(&e.entity, &e.entity_id) {
+                        Subject::Name(name) => { (name) }
+                        Subject::Code(code) => { code { (code) } }
+                    }
+                } }
                 td data-label=(look.t(T::TIME)) { (lang.date_time(e.at, offset)) }
-                td data-label=(look.t(T::BY)) {
-                    @if e.actor == "system" { (look.t(T::THE_SYSTEM)) } @else { (e.actor) }
-                }
+                td data-label=(look.t(T::BY)) { (actor_cell(lang, &view.names, &e.actor)) }
                 td {
                     @let changes = differences(&words, e.before.as_deref(), e.after.as_deref());
                     @if changes.is_empty() { "–" } @else {
                         ul.plain.changes { @for (field, was, now) in &changes { li {
-                            @if !field.is_empty() { (field_label(lang, field)) ": " }
+                            @if !field.is_empty() { (change_label(lang, &e.entity, field)) ": " }
                             // SDG targets (16.6) are codes, not decimals.
                             @let class = if field == "sdgs" { "sdg" } else { "" };
                             @if was != "–" { del class=[(!class.is_empty()).then_some(class)] { (was) } " → " }
@@ -346,69 +316,18 @@ pub fn render(look: Look, view: &AuditView) -> (&'static str, Markup) {
     (title, content)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn only_changed_fields_are_listed() {
-        let units = HashMap::from([("dinkes".to_string(), "Dinas Kesehatan".to_string())]);
-        let words = Words {
-            lang: Lang::ID,
-            units: &units,
-        };
-        let changes = differences(
-            &words,
-            Some(r#"{"stage":"rkpd","title":"Jalan","on":"2026-01-20"}"#),
-            Some(r#"{"stage":"budgeted","title":"Jalan","amount":5000000,"on":"2026-02-10"}"#),
-        );
-        assert_eq!(
-            changes[0],
-            ("amount".into(), "–".into(), "5.000.000".into())
-        );
-        assert_eq!(
-            changes[1],
-            (
-                "on".into(),
-                "20 Januari 2026".into(),
-                "10 Februari 2026".into()
-            )
-        );
-        assert_eq!(changes[2].0, "stage");
-        assert_ne!(changes[2].2, "budgeted", "a stage in words");
-        assert_eq!(changes.len(), 3, "the title did not change");
-        assert_eq!(
-            differences(&words, None, Some("\"x\"")),
-            vec![(String::new(), "–".into(), "x".into())]
-        );
-        // Codes, units, months, lists and old entries' enum names in words.
-        let changes = differences(
-            &words,
-            None,
-            Some(
-                r#"{"kind":"Community","unit_id":"dinkes","month":"2026-11","groups":["children","elderly"],"sdgs":[{"goal":3,"target":"8"}],"boundary":[[{"lat":1,"lon":2}]]}"#,
-            ),
-        );
-        let after: Vec<&str> = changes.iter().map(|(_, _, a)| a.as_str()).collect();
-        assert_eq!(
-            after,
-            [
-                "(peta batas wilayah tercatat)",
-                "Anak, Lansia",
-                "LSM atau komunitas",
-                "November 2026",
-                "SDG 3.8",
-                "Dinas Kesehatan"
-            ]
-        );
-        assert_eq!(words.entity_id("2026-10 v1"), "Oktober 2026 · versi 1");
-        assert_eq!(words.entity_id("all"), "");
-    }
-
-    #[test]
-    fn codes_read_as_words() {
-        assert_eq!(entity_label(Lang::ID, "musrena_proposal"), "Usulan Musrena");
-        assert_eq!(action_label(Lang::ID, "budget"), "dianggarkan");
-        assert_eq!(action_label(Lang::EN, "something_new"), "something new");
+/// Who made a change: an account by its username, an officer (whose account is their NIP)
+/// by name with the NIP under it, the system in words.
+fn actor_cell(lang: Lang, names: &Names, actor: &str) -> Markup {
+    html! {
+        @if actor == "system" { (lang.t(T::THE_SYSTEM)) } @else {
+            @match names.officers.get(actor) {
+                Some(name) => { (name) br; small { (lang.t(T::NIP)) " " (actor) } }
+                None => { (actor) }
+            }
+        }
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,25 +1,64 @@
 //! An audit entry's recorded values in words: codes of the domain (stages, kinds, groups,
-//! SKM elements) by their labels, unit codes by the unit's name, months and days as people
-//! write them, large numbers with separators, lists joined, a map boundary as a mark.
+//! SKM elements) by their labels, the regency's codes (units, services, service points,
+//! villages, strategic issues, kiosks) by their names, months and days as people write
+//! them, large numbers with separators, lists joined, a map boundary as a mark.
 
 use std::collections::HashMap;
 
 use serde_json::Value;
 use suara_domain::innovation::registry::{Form, Indicator, Initiator, PartnerKind};
 use suara_domain::innovation::Stage as InnovationStage;
-use suara_domain::musrena::forum::Group;
-use suara_domain::period::Month;
+use suara_domain::musrena::forum::{Group, Level};
+use suara_domain::period::{Month, Period};
 use suara_domain::skm::Element;
 use suara_store::IdeaStatus;
 
 use crate::pages::innovation as innovation_pages;
+use crate::pages::staff::tpp::policy_name;
 use suara_app::i18n::catalogue as T;
-use suara_app::i18n::Lang;
+use suara_app::i18n::{Lang, Text};
 
-/// How the log's values read: the language and the regency's units by code.
+/// How the log's values read: the language and the names of the regency's codes.
 pub struct Words<'a> {
     pub lang: Lang,
-    pub units: &'a HashMap<String, String>,
+    pub names: &'a Names,
+}
+
+/// The regency's codes with their names, each table by code.
+#[derive(Default)]
+pub struct Names {
+    pub units: HashMap<String, String>,
+    pub services: HashMap<String, String>,
+    pub points: HashMap<String, String>,
+    /// Villages by Kemendagri code (`35.03.12.2004`).
+    pub villages: HashMap<String, String>,
+    pub issues: HashMap<String, String>,
+    /// Kiosks by id, named by their label.
+    pub kiosks: HashMap<String, String>,
+    /// Officers by NIP: an officer's account is their NIP, so it acts under it.
+    pub officers: HashMap<String, String>,
+}
+
+impl Names {
+    /// The name of the code a field holds, when the field holds a code of the regency's.
+    fn of(&self, field: &str, code: &str) -> Option<&String> {
+        let table = match field {
+            _ if UNIT_FIELDS.contains(&field) => &self.units,
+            "service" | "service_id" => &self.services,
+            "point" | "point_id" => &self.points,
+            "village" | "village_code" => &self.villages,
+            _ => return None,
+        };
+        table.get(code)
+    }
+}
+
+/// What an entry is about, as the page shows it: a name, or an id that names nothing
+/// people know (a kiosk's, a ticket's), set apart as a code.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Subject {
+    Name(String),
+    Code(String),
 }
 
 /// Fields that hold a unit's code.
@@ -32,6 +71,25 @@ const UNIT_FIELDS: &[&str] = &[
     "district_unit",
     "score_unit_id",
 ];
+
+/// Fields people write in their own words (or pick, like a username): shown as written,
+/// never read as a code even when they look like one (the account `admin` is not the role).
+const AS_GIVEN: &[&str] = &[
+    "username",
+    "name",
+    "label",
+    "title",
+    "note",
+    "progress_note",
+    "shown",
+    "owner",
+    "action",
+    "email",
+    "position",
+];
+
+/// Fields holding response numbers: identifiers, written without thousands separators.
+const NUMBER_FIELDS: &[&str] = &["ids", "responses_from", "through"];
 
 /// A coded value of one of `all`, written as its code or (in older entries) its name.
 fn coded<V: Copy + std::fmt::Debug>(
@@ -49,26 +107,41 @@ impl Words<'_> {
     pub fn value(&self, field: &str, value: &Value) -> String {
         let lang = self.lang;
         match value {
+            // Nothing recorded reads as nothing, so a field empty on both sides is not listed.
             Value::Null => "–".to_string(),
             Value::String(text) if text.is_empty() => "–".to_string(),
+            Value::Array(items) if items.is_empty() => "–".to_string(),
+            Value::Object(map) if map.is_empty() => "–".to_string(),
             Value::Bool(yes) => lang.t(if *yes { T::YES } else { T::NO }).to_string(),
             // A drawn boundary is hundreds of points: only whether there is one reads.
             _ if field == "boundary" => lang.t(T::MAP_BOUNDARY_RECORDED).to_string(),
             Value::Number(n) => match n.as_u64() {
+                Some(whole) if NUMBER_FIELDS.contains(&field) => whole.to_string(),
                 Some(whole) => integer(lang, whole),
                 None => lang.decimal(n),
             },
-            Value::Array(items) => items
-                .iter()
-                .map(|item| self.value(field, item))
-                .collect::<Vec<_>>()
-                .join(", "),
+            Value::Array(items) => {
+                // Records in a list (a review each) are told apart from the lists inside them.
+                let records = items
+                    .iter()
+                    .any(|item| matches!(item, Value::Object(map) if !map.contains_key("goal")));
+                let separator = if records { " · " } else { ", " };
+                items
+                    .iter()
+                    .map(|item| self.value(field, item))
+                    .collect::<Vec<_>>()
+                    .join(separator)
+            }
             Value::Object(map) => match (map.get("goal"), map.get("target")) {
                 (Some(goal), Some(Value::String(target))) => format!("SDG {goal}.{target}"),
                 (Some(goal), _) => format!("SDG {goal}"),
                 _ => map
                     .iter()
-                    .map(|(k, v)| format!("{}: {}", k, self.value(k, v)))
+                    .filter(|(_, v)| !is_empty(v))
+                    .map(|(k, v)| {
+                        let label = field_label(lang, k);
+                        format!("{label}: {}", self.value(k, v))
+                    })
                     .collect::<Vec<_>>()
                     .join("; "),
             },
@@ -78,10 +151,11 @@ impl Words<'_> {
 
     fn text(&self, field: &str, text: &str) -> String {
         let lang = self.lang;
-        if UNIT_FIELDS.contains(&field) {
-            if let Some(name) = self.units.get(text) {
-                return name.clone();
-            }
+        if AS_GIVEN.contains(&field) {
+            return text.to_string();
+        }
+        if let Some(name) = self.names.of(field, text) {
+            return name.clone();
         }
         let day = time::macros::format_description!("[year]-[month]-[day]");
         if let Ok(day) = time::Date::parse(text, day) {
@@ -90,7 +164,15 @@ impl Words<'_> {
         if let Some(month) = month_of(text) {
             return lang.month(month);
         }
+        if field == "period" {
+            if let Ok(period) = text.parse::<Period>() {
+                return lang.period(period);
+            }
+        }
         let words: Option<&str> = match field {
+            "policy_version" => Some(policy_name(lang, text)),
+            "level" | "levels" => coded(&Level::ALL, Level::code, text)
+                .map(|l| crate::pages::musrena::level_label(lang, l)),
             "stage" => InnovationStage::from_code(text)
                 .map(|s| innovation_pages::stage_label(lang, s))
                 .or_else(|| {
@@ -98,7 +180,8 @@ impl Words<'_> {
                         .map(|s| crate::pages::musrena::stage_label(lang, s))
                 }),
             "kind" => coded(PartnerKind::ALL, PartnerKind::code, text)
-                .map(|k| innovation_pages::partner_kind_label(lang, k)),
+                .map(|k| innovation_pages::partner_kind_label(lang, k))
+                .or_else(|| unit_kind(text).map(|k| lang.t(k))),
             "initiator" => coded(Initiator::ALL, Initiator::code, text)
                 .map(|i| innovation_pages::initiator_label(lang, i)),
             "form" => {
@@ -139,13 +222,55 @@ impl Words<'_> {
         text.to_string()
     }
 
+    /// What an entry about an `entity` is about, as its record names it: an account by its
+    /// username, a service, point, village, issue or kiosk by its name, a follow-up plan by
+    /// its unit and period, an opaque id as a code.
+    pub fn subject(&self, entity: &str, id: &str) -> Subject {
+        let names = self.names;
+        let named = |table: &HashMap<String, String>| match table.get(id) {
+            Some(name) => Subject::Name(name.clone()),
+            None => Subject::Code(id.to_string()),
+        };
+        match entity {
+            // Names people chose (a username, a key's label) or NIPs: never another code.
+            "account" | "api_key" | "officer" | "officer_contact" => Subject::Name(id.to_string()),
+            // The regency's own id: the whole log is the regency's.
+            "entry_codes" => Subject::Name(String::new()),
+            "service" => named(&names.services),
+            "point" | "service_point" => named(&names.points),
+            "village" => named(&names.villages),
+            "musrena_issue" => named(&names.issues),
+            "kiosk" => named(&names.kiosks),
+            "ticket" => Subject::Code(id.to_string()),
+            "tpp_policy" => Subject::Name(policy_name(self.lang, id).to_string()),
+            "follow_up_plan" => self
+                .plan(id)
+                .map_or_else(|| Subject::Code(id.to_string()), Subject::Name),
+            _ => Subject::Name(self.entity_id(id)),
+        }
+    }
+
+    /// A follow-up plan's id, `{unit}-{period}-{8 hex digits}`, as its unit's name and the
+    /// period; `None` when no unit of the regency starts it. A unit's code may hold dashes.
+    fn plan(&self, id: &str) -> Option<String> {
+        let (rest, _) = id.rsplit_once('-')?;
+        self.names.units.iter().find_map(|(code, name)| {
+            let period: Period = rest
+                .strip_prefix(code.as_str())?
+                .strip_prefix('-')?
+                .parse()
+                .ok()?;
+            Some(format!("{name} · {}", self.lang.period(period)))
+        })
+    }
+
     /// What an entry is about, as its record names it: a unit by name, a month (or a run
     /// of one) in words, the whole table as nothing more.
-    pub fn entity_id(&self, id: &str) -> String {
+    fn entity_id(&self, id: &str) -> String {
         if id == "all" {
             return String::new();
         }
-        if let Some(name) = self.units.get(id) {
+        if let Some(name) = self.names.units.get(id) {
             return name.clone();
         }
         let source = id.split_once('/').and_then(|(month, key)| {
@@ -155,7 +280,11 @@ impl Words<'_> {
             ))
         });
         if let Some((month, source)) = source {
-            let unit = self.units.get(&source.unit_id).unwrap_or(&source.unit_id);
+            let unit = self
+                .names
+                .units
+                .get(&source.unit_id)
+                .unwrap_or(&source.unit_id);
             let name = crate::pages::staff::evidence_sources::source_name(self.lang, &source);
             return format!("{} · {name} · {unit}", self.lang.month(month));
         }
@@ -180,4 +309,151 @@ fn month_of(text: &str) -> Option<Month> {
 /// A whole number with the language's thousands separator: 3.466.143.025 (3,466,143,025).
 fn integer(lang: Lang, value: u64) -> String {
     suara_domain::tpp::rupiah(value).replace('.', lang.t(T::NUMBER_GROUP_SEPARATOR))
+}
+
+/// Whether a value records nothing: null, an empty text, list or record.
+fn is_empty(value: &Value) -> bool {
+    match value {
+        Value::Null => true,
+        Value::String(text) => text.is_empty(),
+        Value::Array(items) => items.is_empty(),
+        Value::Object(map) => map.is_empty(),
+        _ => false,
+    }
+}
+
+/// A unit's kind (a free code of the organisation file) in words, for the usual kinds;
+/// `None` for another, which is shown as written. Villages' kinds (desa, kelurahan) too.
+fn unit_kind(code: &str) -> Option<Text> {
+    Some(match code {
+        "dinas" => T::AUDIT_UNIT_KIND_DINAS,
+        "badan" => T::AUDIT_UNIT_KIND_BADAN,
+        "kantor" => T::AUDIT_UNIT_KIND_KANTOR,
+        "inspektorat" => T::AUDIT_UNIT_KIND_INSPEKTORAT,
+        "sekretariat" => T::AUDIT_UNIT_KIND_SEKRETARIAT,
+        "bagian" => T::AUDIT_UNIT_KIND_BAGIAN,
+        "kecamatan" => T::DISTRICT,
+        "kelurahan" => T::AUDIT_UNIT_KIND_KELURAHAN,
+        "desa" => T::VILLAGE,
+        "puskesmas" => T::AUDIT_UNIT_KIND_PUSKESMAS,
+        "upt" => T::AUDIT_UNIT_KIND_UPT,
+        "rsud" => T::AUDIT_UNIT_KIND_RSUD,
+        _ => return None,
+    })
+}
+
+/// Labels of the fields the main list in `audit.rs` leaves out: those of suggestion
+/// reviews, tickets, RAB files, assisted votes and held responses.
+pub(super) fn more_field_text(field: &str) -> Option<Text> {
+    Some(match field {
+        "reviews" => T::AUDIT_REVIEWS,
+        "ids" => T::AUDIT_RESPONSE_NUMBERS,
+        "responses" => T::AUDIT_RESPONSE_COUNT,
+        "shown" => T::AUDIT_SHOWN_TEXT,
+        "issuer_nip" => T::AUDIT_ISSUER_NIP,
+        "type" => T::FILE_TYPE,
+        "bytes" => T::AUDIT_FILE_SIZE,
+        "votes" => T::NUMBER_OF_VOTES,
+        "group" => T::GROUP,
+        "accepted" => T::AUDIT_ACCEPTED,
+        _ => return None,
+    })
+}
+
+/// A field of a before/after record, in words.
+pub(super) fn field_label(lang: Lang, field: &str) -> String {
+    let text = match field {
+        "unit_id" | "unit" => T::UNIT_2,
+        "service_id" | "service" => T::SERVICE,
+        "officer_nip" | "nip" | "officer" => T::NIP,
+        "point_id" | "point" => T::SERVICE_POINT,
+        "name" => T::NAME,
+        "stage" => T::STAGE,
+        "status" => T::STATUS,
+        "state" => T::STATE,
+        "on" | "date" => T::DATE,
+        "reason" => T::REASON_2,
+        "amount" => T::AMOUNT,
+        "evidence" => T::EVIDENCE_2,
+        "title" => T::TITLE_2,
+        "role" => T::ROLE,
+        "username" => T::USERNAME,
+        "version" => T::VERSION_2,
+        "label" => T::NAME,
+        "position" => T::POSITION,
+        "position_class" => T::POSITION_CLASS,
+        "parent_id" => T::PARENT_UNIT,
+        "kind" => T::KIND,
+        "expires_at" => T::VALID_UNTIL,
+        "issuer" => T::ISSUER,
+        "note" | "progress_note" => T::NOTE,
+        "action" => T::ACTION,
+        "owner" => T::OWNER,
+        "deadline" => T::DEADLINE,
+        "responses_from" => T::FROM_RESPONSE_NUMBER,
+        "held_on" => T::FORUM_DATE,
+        "district" | "district_id" => T::DISTRICT,
+        "village" => T::VILLAGE,
+        "level" => T::LEVEL,
+        "participants" => T::PARTICIPANTS,
+        "input_digest" => T::INPUT_DIGEST,
+        "policy_version" => T::POLICY_VERSION,
+        "total" => T::TOTAL,
+        "payees" => T::PAYEES,
+        "sha256" => T::FILE_FINGERPRINT,
+        "month" => T::MONTH,
+        "answers" => T::ANSWERS,
+        "through" => T::COVERS_RESPONSES_UP_TO,
+        "monthly_users" => T::USERS_PER_MONTH,
+        "serves_public" => T::SERVES_THE_PUBLIC,
+        "service_hours" => T::SERVICE_HOURS_2,
+        "upheld" => T::UPHELD_2,
+        "assigned_from" => T::ASSIGNED_FROM,
+        "assigned_until" => T::LAST_WORKING_DAY,
+        "head_nip" => T::UNIT_HEAD_NIP,
+        "email" => T::EMAIL_ADDRESS,
+        "treasurer_nip" => T::TREASURER_NIP,
+        "affair" => T::AUDIT_AFFAIR,
+        "benefit" => T::BENEFIT,
+        "change" => T::AUDIT_CHANGE,
+        "design" => T::DESIGN,
+        "goal" => T::GOAL,
+        "problem" => T::PROBLEM,
+        "result" => T::RESULT,
+        "initiator" => T::INITIATOR,
+        "in_kind" => T::GIFTS_IN_KIND,
+        "percent" => T::AUDIT_PERCENT,
+        "photo" | "photos" => T::AUDIT_PHOTO,
+        "spent" => T::AUDIT_SPENT,
+        "period" => T::PERIOD_2,
+        "element" | "elements" => T::ELEMENT,
+        "code" => T::CODE,
+        "district_unit" => T::DISTRICT,
+        "levels" => T::AUDIT_LEVELS,
+        "measure" => T::AUDIT_MEASURE,
+        "unit_price" => T::AUDIT_UNIT_PRICE,
+        "account_number" => T::ACCOUNT_NUMBER,
+        "bank" => T::BANK,
+        "npwp" => T::AUDIT_NPWP,
+        "rank" => T::AUDIT_RANK,
+        "groups" => T::AUDIT_GROUPS,
+        "digital" => T::AUDIT_DIGITAL,
+        "proposals" => T::AUDIT_PROPOSALS,
+        "sdgs" => T::AUDIT_SDGS,
+        "team" => T::TEAM,
+        "boundary" => T::AUDIT_BOUNDARY,
+        "form" => T::INNOVATION_FORM,
+        "indicator" | "indicators" => T::INDICATOR,
+        "innovation" => T::INNOVATION,
+        _ => match more_field_text(field) {
+            Some(text) => text,
+            None => return humanize(field),
+        },
+    };
+    lang.t(text).to_string()
+}
+
+/// An unknown code in readable form: `some_thing` → "some thing".
+pub(super) fn humanize(code: &str) -> String {
+    code.replace('_', " ")
 }

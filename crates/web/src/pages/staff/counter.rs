@@ -1,6 +1,8 @@
 //! Survey tickets at the counter: after serving a citizen, staff issue a one-time ticket
 //! (QR code and short code) for the service just given and, optionally, the officer who
-//! served. The form remembers the last service, and officers are chosen by name.
+//! served. The form remembers the last service, and officers are chosen by name, grouped by
+//! unit. A ticket that cannot be issued brings the form back with the problem beside its
+//! field and everything chosen kept.
 
 use std::collections::HashMap;
 
@@ -8,12 +10,14 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use maud::{html, Markup};
 use serde::Deserialize;
+use suara_app::i18n::problem_text;
 use suara_domain::access::Role;
 use suara_domain::integrity::ticket;
-use suara_store::{Issuer, Officer, Service, TicketBinding};
+use suara_store::{Issuer, Officer, RecordError, Service, TicketBinding};
 use time::OffsetDateTime;
 
 use super::units_tree;
+use crate::error::ApiError;
 use crate::pages::context::{CsrfForm, Look, StaffCx};
 use crate::pages::failure::PageError;
 use crate::routes::COUNTER;
@@ -31,10 +35,34 @@ pub struct Scope {
     pub services: Vec<Service>,
     /// Unit code → name, for the services' labels.
     pub unit_names: HashMap<String, String>,
-    /// Officers who may be named, by unit (empty for an officer, who names themselves).
-    pub officers: Vec<Officer>,
+    /// Officers who may be named, grouped by unit (unit code, officers by name); empty for
+    /// an officer, who names themselves.
+    pub officers: Vec<(String, Vec<Officer>)>,
     /// An officer's own NIP: their tickets always name them.
     pub fixed_officer: Option<String>,
+}
+
+impl Scope {
+    fn unit_name(&self, id: &str) -> String {
+        self.unit_names
+            .get(id)
+            .cloned()
+            .unwrap_or_else(|| id.to_string())
+    }
+
+    fn officer_name(&self, nip: &str) -> Option<&str> {
+        self.officers
+            .iter()
+            .flat_map(|(_, officers)| officers)
+            .find(|o| o.nip == nip)
+            .map(|o| o.name.as_str())
+    }
+}
+
+/// A problem with one field of the form: the field's id and what to do about it.
+pub struct FieldProblem {
+    pub field: &'static str,
+    pub message: String,
 }
 
 async fn scope(cx: &StaffCx) -> Result<Scope, PageError> {
@@ -63,10 +91,13 @@ async fn scope(cx: &StaffCx) -> Result<Scope, PageError> {
     for unit in &unit_ids {
         services.extend(store.services_of_unit(tenant_id, unit).await?);
         if fixed_officer.is_none() {
-            officers.extend(store.officers_of_unit(tenant_id, unit, cx.today()).await?);
+            // The store lists a unit's officers by name; units keep the tree's order.
+            let of_unit = store.officers_of_unit(tenant_id, unit, cx.today()).await?;
+            if !of_unit.is_empty() {
+                officers.push((unit.clone(), of_unit));
+            }
         }
     }
-    officers.sort_by(|a, b| a.name.cmp(&b.name).then(a.nip.cmp(&b.nip)));
     let unit_names = units.into_iter().map(|u| (u.unit_id, u.name)).collect();
     Ok(Scope {
         services,
@@ -76,36 +107,65 @@ async fn scope(cx: &StaffCx) -> Result<Scope, PageError> {
     })
 }
 
-/// The form, with the last service (and officer) chosen again.
-pub fn issue_form(look: Look, scope: &Scope, last: &IssueForm) -> Markup {
-    let unit_name = |id: &str| {
-        scope
-            .unit_names
-            .get(id)
-            .cloned()
-            .unwrap_or_else(|| id.to_string())
-    };
+/// The error summary at the top of the page, linking to the field.
+fn error_summary(look: Look, problem: &FieldProblem) -> Markup {
+    html! {
+        div.error-summary role="alert" tabindex="-1" {
+            h2 { (look.t(T::THERE_IS_A_PROBLEM)) }
+            ul { li { a href={ "#" (problem.field) } { (problem.message) } } }
+        }
+    }
+}
+
+/// What to say beside `field`, if the problem is about it.
+fn message_for<'a>(problem: Option<&'a FieldProblem>, field: &str) -> Option<&'a str> {
+    problem
+        .filter(|p| p.field == field)
+        .map(|p| p.message.as_str())
+}
+
+/// The form, with the last service (and officer) chosen again, and the problem of a
+/// refused ticket beside its field.
+pub fn issue_form(
+    look: Look,
+    scope: &Scope,
+    last: &IssueForm,
+    problem: Option<&FieldProblem>,
+) -> Markup {
+    let service_problem = message_for(problem, "service");
+    let officer_problem = message_for(problem, "officer");
+    let chosen_officer = last.officer.as_deref().map(str::trim);
     html! {
         form.account method="post" action=(look.action(COUNTER)) {
             (look.csrf())
-            p {
+            div.field.invalid[service_problem.is_some()] {
                 label for="service" { (look.t(T::SERVICE_JUST_GIVEN)) }
-                select #service name="service" required {
+                @if let Some(p) = service_problem { span.error-message #service-error { (p) } }
+                select #service name="service" required
+                    aria-invalid=[service_problem.map(|_| "true")]
+                    aria-describedby=[service_problem.map(|_| "service-error")] {
                     @for s in &scope.services {
-                        option value=(s.service_id) selected[last.service.as_deref() == Some(s.service_id.as_str())] {
-                            (s.name) " · " (unit_name(&s.unit_id))
+                        option value=(s.service_id) selected[last.service.as_deref().map(str::trim) == Some(s.service_id.as_str())] {
+                            (s.name) " · " (scope.unit_name(&s.unit_id))
                         }
                     }
                 }
             }
             @if scope.fixed_officer.is_none() {
-                p {
+                div.field.invalid[officer_problem.is_some()] {
                     label for="officer" { (look.t(T::OFFICER_WHO_SERVED_OPTIONAL)) }
-                    select #officer name="officer" {
+                    @if let Some(p) = officer_problem { span.error-message #officer-error { (p) } }
+                    select #officer name="officer"
+                        aria-invalid=[officer_problem.map(|_| "true")]
+                        aria-describedby=[officer_problem.map(|_| "officer-error")] {
                         option value="" { (look.t(T::NOT_NAMED)) }
-                        @for o in &scope.officers {
-                            option value=(o.nip) selected[last.officer.as_deref() == Some(o.nip.as_str())] {
-                                (o.name) " · NIP " (o.nip)
+                        @for (unit, officers) in &scope.officers {
+                            optgroup label=(scope.unit_name(unit)) {
+                                @for o in officers {
+                                    option value=(o.nip) selected[chosen_officer == Some(o.nip.as_str())] {
+                                        (o.name) " · NIP " (o.nip)
+                                    }
+                                }
                             }
                         }
                     }
@@ -132,8 +192,59 @@ pub async fn counter_page(cx: StaffCx) -> Result<Response, PageError> {
     };
     cx.ok(
         title,
-        html! { h1 { (title) } (intro(look)) (issue_form(look, &scope, &none)) },
+        html! { h1 { (title) } (intro(look)) (issue_form(look, &scope, &none, None)) },
     )
+}
+
+/// The page again, answering 422: the problem at the top and beside its field, the
+/// service and officer still chosen.
+fn refused(cx: &StaffCx, scope: &Scope, form: &IssueForm, problem: &FieldProblem) -> Response {
+    let look = cx.look();
+    let title = look.t(T::SURVEY_TICKETS);
+    let content = html! {
+        h1 { (title) }
+        (error_summary(look, problem))
+        (intro(look))
+        (issue_form(look, scope, form, Some(problem)))
+    };
+    cx.page(StatusCode::UNPROCESSABLE_ENTITY, title, content)
+}
+
+/// The field of the form a ticket the store refused is about, in words; any other refusal
+/// is the error it was.
+fn field_problem(
+    cx: &StaffCx,
+    scope: &Scope,
+    binding: &TicketBinding,
+    error: RecordError,
+) -> Result<FieldProblem, PageError> {
+    if let RecordError::OfficerOfOtherUnit { nip, .. } = &error {
+        let officer = scope.officer_name(nip).unwrap_or(nip);
+        return Ok(FieldProblem {
+            field: "officer",
+            message: cx.lang.fill(
+                T::TICKET_OFFICER_NOT_ON_DUTY_IN_UNIT,
+                &[&officer, &scope.unit_name(&binding.unit_id)],
+            ),
+        });
+    }
+    match ApiError::from(error) {
+        ApiError::Invalid(fields) => {
+            let found = fields.iter().find_map(|f| {
+                let field = match f.field.as_str() {
+                    "service" => "service",
+                    "officer" => "officer",
+                    _ => return None,
+                };
+                Some(FieldProblem {
+                    field,
+                    message: problem_text(cx.lang, f),
+                })
+            });
+            found.ok_or(PageError::Invalid(fields))
+        }
+        other => Err(other.into()),
+    }
 }
 
 pub async fn issue(
@@ -143,23 +254,17 @@ pub async fn issue(
     CsrfForm(form): CsrfForm<IssueForm>,
 ) -> Result<Response, PageError> {
     let scope = scope(&cx).await?;
-    let look = cx.look();
-    let title = look.t(T::SURVEY_TICKETS);
     let chosen = form
         .service
         .as_deref()
         .map(str::trim)
         .filter(|s| !s.is_empty());
     let Some(chosen) = chosen else {
-        let content = html! {
-            h1 { (title) }
-            div.error-summary role="alert" tabindex="-1" {
-                h2 { (look.t(T::THERE_IS_A_PROBLEM)) }
-                p { a href="#service" { (look.t(T::CHOOSE_THE_SERVICE_JUST_GIVEN)) } }
-            }
-            (issue_form(look, &scope, &form))
+        let problem = FieldProblem {
+            field: "service",
+            message: cx.t(T::CHOOSE_THE_SERVICE_JUST_GIVEN).to_string(),
         };
-        return Ok(cx.page(StatusCode::UNPROCESSABLE_ENTITY, title, content));
+        return Ok(refused(&cx, &scope, &form, &problem));
     };
     let Some(service) = scope.services.iter().find(|s| s.service_id == chosen) else {
         return Err(PageError::Forbidden);
@@ -183,7 +288,7 @@ pub async fn issue(
         network: network.as_deref(),
         nip: cx.staff.principal.nip.as_deref(),
     };
-    let expires_at = cx
+    let issued = cx
         .app
         .store
         .issue_ticket(
@@ -193,9 +298,17 @@ pub async fn issue(
             &issuer,
             OffsetDateTime::now_utc(),
         )
-        .await
-        .map_err(crate::error::ApiError::from)?;
+        .await;
+    let expires_at = match issued {
+        Ok(expires_at) => expires_at,
+        Err(error) => {
+            let problem = field_problem(&cx, &scope, &binding, error)?;
+            return Ok(refused(&cx, &scope, &form, &problem));
+        }
+    };
     let url = format!("{}{}", cx.app.base_url(&headers), ticket_path(&code));
+    let look = cx.look();
+    let title = look.t(T::SURVEY_TICKETS);
     let content = html! {
         h1 { (title) }
         section.ticket aria-labelledby="ticket-code" {
@@ -206,7 +319,7 @@ pub async fn issue(
             p.muted { (look.t(T::VALID_ONCE_UNTIL)) (cx.lang.date_time(expires_at, cx.tenant.offset())) }
         }
         h2 { (look.t(T::NEXT_TICKET)) }
-        (issue_form(look, &scope, &form))
+        (issue_form(look, &scope, &form, None))
     };
     Ok(cx.page(StatusCode::CREATED, title, content))
 }

@@ -72,8 +72,9 @@ pub fn waiting_units(run: &StoredRun) -> std::collections::BTreeMap<&str, (&str,
     units
 }
 
-/// What a unit judged on too little evidence had, against what the rule asks: responses,
-/// then days when the rule counts them.
+/// What a unit judged on too little evidence lacks, against what the rule asks: each
+/// criterion not met (pay-counting responses, then distinct days when the rule counts
+/// them), then, in brackets, the one that is met, so nobody reads a met one as the cause.
 pub fn shortfall(lang: Lang, evidence: &Evidence) -> Markup {
     let Evidence::Insufficient {
         responses,
@@ -84,11 +85,32 @@ pub fn shortfall(lang: Lang, evidence: &Evidence) -> Markup {
     else {
         return html! {};
     };
-    html! {
-        (responses) (lang.t(T::OF)) (needed) " " (lang.t(T::RESPONSES_2))
-        @if let (Some(days), true) = (days, days_needed > 0) {
-            "; " (days) (lang.t(T::OF)) (days_needed) (lang.t(T::DAYS_WITH_RESPONSES))
+    // As `assess` judges: days only when recorded and asked for; none to speak of when
+    // there is no response at all.
+    let days = days.filter(|_| days_needed > 0 && responses > 0);
+    let mut unmet = Vec::new();
+    let mut met = Vec::new();
+    if responses < needed {
+        unmet.push(lang.fill(T::TPP_EXPLAIN_SHORT_RESPONSES, &[&responses, &needed]));
+    } else {
+        met.push(lang.fill(T::TPP_EXPLAIN_ENOUGH_RESPONSES, &[&responses, &needed]));
+    }
+    match days {
+        Some(days) if days < days_needed => {
+            unmet.push(lang.fill(T::TPP_EXPLAIN_SHORT_DAYS, &[&days, &days_needed]));
         }
+        Some(days) => met.push(lang.fill(T::TPP_EXPLAIN_ENOUGH_DAYS, &[&days, &days_needed])),
+        None => {}
+    }
+    html! { (unmet.join("; ")) (met.concat()) }
+}
+
+/// " Syarat ini terpenuhi." or its opposite, after a criterion of the evidence rule.
+fn criterion(lang: Lang, met: bool) -> &'static str {
+    if met {
+        lang.t(T::TPP_EXPLAIN_CRITERION_MET)
+    } else {
+        lang.t(T::TPP_EXPLAIN_CRITERION_NOT_MET)
     }
 }
 
@@ -163,9 +185,10 @@ fn evidence_step(
                             (lang.t(T::THE_KREJCIE_MORGAN_SAMPLE_FOR)) (suara_domain::tpp::rupiah(users))
                             @if months > 1 { (lang.fill(T::SERVICE_USERS_OVER_MONTHS, &[&months])) } @else { (lang.t(T::SERVICE_USERS_A_MONTH)) }
                         }
-                        "." }
+                        "." (criterion(lang, responses >= needed)) }
                     @if let (Some(days), true) = (days, days_needed > 0) {
-                        p { (lang.t(T::THEY_WERE_GIVEN_ON)) strong { (days) } (lang.t(T::DISTINCT_DAYS_THE_RULE_ASKS_FOR)) (days_needed) (lang.t(T::DAYS_SO_THAT_ONE_DAY_CANNOT_DECIDE)) }
+                        p { (lang.t(T::THEY_WERE_GIVEN_ON)) strong { (days) } (lang.t(T::DISTINCT_DAYS_THE_RULE_ASKS_FOR)) (days_needed) (lang.t(T::DAYS_SO_THAT_ONE_DAY_CANNOT_DECIDE))
+                            (criterion(lang, days >= days_needed)) }
                     }
                     p { strong { (lang.t(T::THE_EVIDENCE_IS_NOT_ENOUGH_SO_YOUR)) } }
                     (what_would_change_it(lang, &e.evidence))
@@ -231,9 +254,19 @@ impl Figures<'_> {
     }
 }
 
-/// The officer's figures of the month, each step with the numbers that went into it;
-/// `published` is how many responses named them in the published SKM that month.
-pub fn steps(lang: Lang, run: &Figures, nip: &str, published: u64) -> Markup {
+/// The responses naming the officer in the published SKM that month, and how many of them
+/// the table of responses below marks as not deciding TPP. Only reasons an officer may
+/// know are marked there (a channel that does not count for pay, an upheld appeal); what
+/// the checks on ratings left out (quarantine, the pace rule, sources awaiting
+/// confirmation) is counted, never pointed at.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Published {
+    pub responses: u64,
+    pub marked: u64,
+}
+
+/// The officer's figures of the month, each step with the numbers that went into it.
+pub fn steps(lang: Lang, run: &Figures, nip: &str, published: Published) -> Markup {
     let header = match run.run {
         Some(s) => html! {
             p.muted {
@@ -313,10 +346,28 @@ pub fn steps(lang: Lang, run: &Figures, nip: &str, published: u64) -> Markup {
     }
 }
 
+/// How many of the published responses naming the officer do not decide TPP, and whether
+/// the table below says why: pointing at it only when it marks them all.
+fn not_deciding_text(lang: Lang, not_deciding: u64, marked: u64) -> String {
+    if marked >= not_deciding {
+        format!("{not_deciding}{}", lang.t(T::OF_THEM_DO_NOT_DECIDE_TPP_SEE))
+    } else if marked == 0 {
+        lang.fill(T::TPP_EXPLAIN_NOT_DECIDING_UNMARKED, &[&not_deciding])
+    } else {
+        lang.fill(
+            T::TPP_EXPLAIN_NOT_DECIDING_SOME_MARKED,
+            &[&not_deciding, &marked],
+        )
+    }
+}
+
 /// The step of the responses counted: the officer's own, the unit's, and what counts for pay.
-fn responses_step(lang: Lang, run: &Figures, officer: &RunOfficer, published: u64) -> Markup {
+fn responses_step(lang: Lang, run: &Figures, officer: &RunOfficer, published: Published) -> Markup {
     let input = &officer.input;
     let counted = input.officer.map_or(0, |o| o.responses);
+    // Under a window of months the count that decides covers the window, the published
+    // one this month alone: their difference would mean nothing.
+    let one_month = run.policy.evidence.as_ref().is_none_or(|r| r.months <= 1);
     html! {
         li {
             h2 { (lang.t(T::RESPONSES_COUNTED)) }
@@ -329,8 +380,9 @@ fn responses_step(lang: Lang, run: &Figures, officer: &RunOfficer, published: u6
                 }
                 _ => { p { (lang.t(T::NO_RESPONSE_THAT_COUNTS_FOR_TPP_NAMED)) } }
             }
-            @if published > counted && input.public_facing {
-                p { (lang.t(T::IN_THE_PUBLISHED_SKM)) strong { (published) } (lang.t(T::RESPONSES_NAMED_YOU)) (published - counted) (lang.t(T::OF_THEM_DO_NOT_DECIDE_TPP_SEE)) }
+            @if published.responses > counted && input.public_facing && one_month {
+                p { (lang.t(T::IN_THE_PUBLISHED_SKM)) strong { (published.responses) } (lang.t(T::RESPONSES_NAMED_YOU))
+                    (not_deciding_text(lang, published.responses - counted, published.marked)) }
             }
             @match (input.unit, officer.score_unit_id.as_deref()) {
                 (unit, _) if !input.led_units.is_empty() => {
@@ -365,5 +417,84 @@ fn score_step(lang: Lang, e: &Explanation, score_text: &str) -> Markup {
                 ScoreBasis::NoResponses => { p { (lang.t(T::NO_RESPONSES_THAT_COUNT_FOR_TPP_FOR)) } }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn thin(responses: u64, needed: u64, days: Option<u32>, days_needed: u32) -> Evidence {
+        Evidence::Insufficient {
+            responses,
+            needed,
+            days,
+            days_needed,
+        }
+    }
+
+    /// A run once listed "22 dari 292 tanggapan; 16 dari 10 hari dengan tanggapan": the
+    /// line names what is missing and never reads a met criterion as a shortfall.
+    #[test]
+    fn a_shortfall_names_the_criterion_not_met() {
+        let line = |lang, evidence: Evidence| shortfall(lang, &evidence).into_string();
+        assert_eq!(
+            line(Lang::ID, thin(22, 292, Some(16), 10)),
+            "22 tanggapan yang dihitung untuk TPP, padahal minimal 292 \
+             (sebaran hari sudah cukup: tanggapan pada 16 hari berbeda, minimal 10 hari)"
+        );
+        assert_eq!(
+            line(Lang::EN, thin(22, 292, Some(16), 10)),
+            "22 responses that count for TPP, where at least 292 are needed \
+             (enough days: responses on 16 distinct days, at least 10)"
+        );
+        assert_eq!(
+            line(Lang::ID, thin(44, 179, Some(1), 10)),
+            "44 tanggapan yang dihitung untuk TPP, padahal minimal 179; \
+             tanggapan hanya pada 1 hari berbeda, padahal minimal 10 hari"
+        );
+        assert_eq!(
+            line(Lang::ID, thin(300, 292, Some(3), 10)),
+            "tanggapan hanya pada 3 hari berbeda, padahal minimal 10 hari \
+             (jumlah tanggapan sudah cukup: 300, minimal 292)"
+        );
+        assert_eq!(
+            line(Lang::EN, thin(300, 292, Some(3), 10)),
+            "responses on only 3 distinct days, where at least 10 are needed \
+             (enough responses: 300, at least 292)"
+        );
+        // Runs stored before days were recorded, and rules asking for no spread: no days.
+        for evidence in [thin(5, 30, None, 10), thin(5, 30, Some(2), 0)] {
+            assert_eq!(
+                line(Lang::ID, evidence),
+                "5 tanggapan yang dihitung untuk TPP, padahal minimal 30"
+            );
+        }
+        assert_eq!(
+            line(Lang::ID, thin(0, 80, Some(0), 10)),
+            "0 tanggapan yang dihitung untuk TPP, padahal minimal 80"
+        );
+        assert_eq!(line(Lang::ID, Evidence::NotApplied), "");
+    }
+
+    /// The sentence points to the table only when the table says why for every response
+    /// that does not decide TPP; what the checks on ratings caught is counted, not shown.
+    #[test]
+    fn the_count_of_responses_not_deciding_points_below_only_when_all_are_marked() {
+        assert_eq!(
+            not_deciding_text(Lang::ID, 2, 2),
+            "2 di antaranya tidak menentukan TPP (lihat di bawah)."
+        );
+        let unmarked = not_deciding_text(Lang::ID, 1, 0);
+        assert!(unmarked.starts_with("1 di antaranya tidak menentukan TPP;"));
+        assert!(!unmarked.contains("di bawah"), "{unmarked}");
+        let some = not_deciding_text(Lang::EN, 3, 2);
+        assert!(
+            some.starts_with(
+                "3 of them do not decide TPP; the reason for 2 of them is given below"
+            ),
+            "{some}"
+        );
+        assert!(!not_deciding_text(Lang::EN, 1, 0).contains("below"));
     }
 }

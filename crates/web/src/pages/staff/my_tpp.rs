@@ -7,6 +7,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use maud::{html, Markup};
 use serde::Deserialize;
+use suara_domain::integrity::channel::{Channel, Trust};
 use suara_domain::org::Officer;
 use suara_domain::period::Month;
 use suara_domain::tpp::payroll::Payroll;
@@ -15,7 +16,7 @@ use suara_store::{NamingResponse, RunOfficer, StoredRun};
 use time::OffsetDateTime;
 
 use super::appeals::{answers_text, appeal_status};
-use super::explanation::Figures;
+use super::explanation::{trust_label, Figures, Published};
 use super::tpp::refusal;
 use super::{outcome, units_tree};
 use crate::pages::context::{CsrfForm, Look, StaffCx};
@@ -176,6 +177,20 @@ pub fn render(
         }),
         (None, None) => None,
     };
+    // Why each listed response does not decide TPP, where the page may say so.
+    let notes: Vec<Option<NotDeciding>> = view
+        .naming
+        .iter()
+        .map(|r| {
+            figures
+                .as_ref()
+                .and_then(|f| not_deciding(r, f.policy.min_trust, f.run.map(|s| s.computed_at)))
+        })
+        .collect();
+    let published = Published {
+        responses: view.published,
+        marked: notes.iter().flatten().filter(|n| n.decides_not()).count() as u64,
+    };
     let path = routes::tpp_explain(nip);
     let title = format!("TPP {} · {}", officer.name, lang.month(month));
     let content = html! {
@@ -204,17 +219,88 @@ pub fn render(
             } }
         }
         @match &figures {
-            Some(figures) => { (super::explanation::steps(lang, figures, nip, view.published)) }
+            Some(figures) => { (super::explanation::steps(lang, figures, nip, published)) }
             None => { p { strong { (look.t(T::NO_TPP_RUN_YET_FOR)) (lang.month(month)) "." } } }
         }
-        (responses_section(look, &view.naming, view.own, nip, month, view.offset))
+        (responses_section(look, &view.naming, &notes, view.own, nip, month, view.offset))
     };
     (title, content)
+}
+
+/// Why a listed response does not decide the officer's TPP, when the page may say so. What
+/// the checks on ratings left out (held in quarantine when the figures were computed, the
+/// pace rule, sources awaiting confirmation) is never marked: an officer must not learn
+/// which ratings the rules caught.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum NotDeciding {
+    /// Its channel is no evidence for pay under the policy, which counts `Trust` and up.
+    Channel(Trust),
+    /// Given on a kiosk no second account had approved yet.
+    KioskNotApproved,
+    /// A ticket issued from a rated officer's own account.
+    TicketByOfficer,
+    /// An appeal against it was upheld before the figures were computed.
+    Upheld,
+    /// An appeal against it was upheld after this run was computed: it still counts here.
+    UpheldAfterRun,
+}
+
+impl NotDeciding {
+    /// Whether the response is left out of the figures shown (not just of the next run).
+    fn decides_not(self) -> bool {
+        self != NotDeciding::UpheldAfterRun
+    }
+
+    /// Whether it follows the appeal's decision in the table.
+    fn about_appeal(self) -> bool {
+        matches!(self, NotDeciding::Upheld | NotDeciding::UpheldAfterRun)
+    }
+
+    fn text(self, lang: suara_app::i18n::Lang) -> String {
+        match self {
+            NotDeciding::Channel(min) => lang.fill(
+                T::TPP_EXPLAIN_CHANNEL_NOT_FOR_PAY,
+                &[&trust_label(lang, min)],
+            ),
+            NotDeciding::KioskNotApproved => lang.t(T::TPP_EXPLAIN_KIOSK_NOT_APPROVED).into(),
+            NotDeciding::TicketByOfficer => lang.t(T::TPP_EXPLAIN_TICKET_BY_OFFICER).into(),
+            NotDeciding::Upheld => lang.t(T::TPP_EXPLAIN_UPHELD_NOT_COUNTED).into(),
+            NotDeciding::UpheldAfterRun => lang.t(T::TPP_EXPLAIN_UPHELD_AFTER_RUN).into(),
+        }
+    }
+}
+
+/// Why `response` does not decide TPP under a policy counting `min_trust` and up, for
+/// figures computed at `computed_at` (`None`: the provisional figures, computed now).
+fn not_deciding(
+    response: &NamingResponse,
+    min_trust: Trust,
+    computed_at: Option<OffsetDateTime>,
+) -> Option<NotDeciding> {
+    if response.pay_trust < min_trust {
+        let channel = Channel::from_code(&response.channel);
+        return Some(match channel {
+            Some(Channel::KioskPending) => NotDeciding::KioskNotApproved,
+            // A ticket is verified by its channel: only its issuer made it open.
+            Some(c) if c.trust() >= min_trust => NotDeciding::TicketByOfficer,
+            _ => NotDeciding::Channel(min_trust),
+        });
+    }
+    let upheld = response
+        .appeal
+        .as_ref()
+        .and_then(|a| a.decision.as_ref())
+        .filter(|d| d.upheld)?;
+    Some(match computed_at {
+        Some(at) if upheld.decided_at > at => NotDeciding::UpheldAfterRun,
+        _ => NotDeciding::Upheld,
+    })
 }
 
 fn responses_section(
     look: Look,
     naming: &[NamingResponse],
+    notes: &[Option<NotDeciding>],
     own: bool,
     nip: &str,
     month: Month,
@@ -236,14 +322,19 @@ fn responses_section(
                     th scope="col" { (lang.t(T::ANSWERS_U1_U9)) }
                     th scope="col" { (lang.t(T::STATUS_2)) }
                 } }
-                tbody { @for r in naming { tr {
+                tbody { @for (r, note) in naming.iter().zip(notes.iter().copied().chain(std::iter::repeat(None))) { tr {
                     // The day only, and never whether it was held: an officer must not learn
                     // who rated them, nor tune stuffing by what the rules caught.
                     th scope="row" { (lang.date(r.received_at.to_offset(offset).date())) }
                     td data-label=(lang.t(T::CHANNEL)) { (channel_label(lang, &r.channel)) }
                     td data-label=(lang.t(T::ANSWERS)) { code { (answers_text(&r.answers)) } }
-                    td {
-                        @if let Some(appeal) = &r.appeal { (appeal_status(lang, appeal)) }
+                    td data-label=(lang.t(T::STATUS_2)) {
+                        // Never set for what the checks on ratings caught (see `NotDeciding`).
+                        @if let Some(note) = note.filter(|n| !n.about_appeal()) { div { (note.text(lang)) } }
+                        @if let Some(appeal) = &r.appeal {
+                            (appeal_status(lang, appeal))
+                            @if let Some(note) = note.filter(|n| n.about_appeal()) { div { (note.text(lang)) } }
+                        }
                         @else if own {
                             form.appeal method="post" action=(look.action(&routes::tpp_appeal(nip))) {
                                 (look.csrf())
@@ -309,3 +400,6 @@ pub async fn file_appeal(
     };
     respond(&cx, &nip, form.month.as_deref(), status, Some(message)).await
 }
+
+#[cfg(test)]
+mod tests;

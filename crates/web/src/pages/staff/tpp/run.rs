@@ -167,7 +167,7 @@ pub fn render(
             div.warning role="note" {
                 p { strong { (view.short.len()) " " (look.t(T::UNITS_FALL_SHORT_OF_THE_KREJCIE_MORGAN)) } }
                 ul { @for (name, counted, needed) in &view.short {
-                    li { (name) ": " (counted) (look.t(T::OF)) (needed) " " (look.t(T::RESPONSES_2)) }
+                    li { (name) ": " (lang.fill(T::TPP_EXPLAIN_SHORT_RESPONSES, &[counted, needed])) }
                 } }
             }
         }
