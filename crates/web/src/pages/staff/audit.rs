@@ -47,14 +47,16 @@ pub async fn audit(cx: StaffCx, Query(query): Query<AuditQuery>) -> Result<Respo
 
 /// The names the entries' codes stand for: the regency's units, services, service points,
 /// villages, strategic issues and kiosks (each a small table), and the officers among the
-/// page's actors, looked up one by one (an officer's account is their NIP).
+/// page's actors (an officer's own actions are recorded under their NIP), looked up one by
+/// one.
 async fn load_names(cx: &StaffCx, entries: &[AuditEntry]) -> Result<Names, PageError> {
     let (store, tenant) = (&cx.app.store, cx.tenant_id());
+    let accounts = store.accounts(tenant).await?;
     let mut officers = HashMap::new();
     let mut asked = std::collections::HashSet::new();
     for entry in entries {
         let nip = entry.actor.as_str();
-        if suara_domain::org::valid_nip(nip) && asked.insert(nip) {
+        if officer_actor(&accounts, nip) && asked.insert(nip) {
             if let Some(officer) = store.officer(tenant, nip).await? {
                 officers.insert(nip.to_string(), officer.name);
             }
@@ -318,6 +320,18 @@ pub fn render(look: Look, view: &AuditView) -> (&'static str, Markup) {
 
 /// Who made a change: an account by its username, an officer (whose account is their NIP)
 /// by name with the NIP under it, the system in words.
+/// Whether an actor is an officer acting under their NIP: an officer's account holds that
+/// NIP, and no other account is named so. A username is free text, so an account named
+/// like someone's NIP must never be shown as that officer.
+fn officer_actor(accounts: &[suara_store::Account], actor: &str) -> bool {
+    let officer = |a: &suara_store::Account| {
+        a.role == suara_domain::access::Role::Officer && a.nip.as_deref() == Some(actor)
+    };
+    suara_domain::org::valid_nip(actor)
+        && accounts.iter().any(officer)
+        && !accounts.iter().any(|a| a.username == actor && !officer(a))
+}
+
 fn actor_cell(lang: Lang, names: &Names, actor: &str) -> Markup {
     html! {
         @if actor == "system" { (lang.t(T::THE_SYSTEM)) } @else {

@@ -347,7 +347,9 @@ pub fn steps(lang: Lang, run: &Figures, nip: &str, published: Published) -> Mark
 }
 
 /// How many of the published responses naming the officer do not decide TPP, and whether
-/// the table below says why: pointing at it only when it marks them all.
+/// the table below says why: pointing at it only when it marks them all. The words never
+/// say that anything was caught by the checks on ratings: they give the count any reader
+/// could take from the two figures, nothing more.
 fn not_deciding_text(lang: Lang, not_deciding: u64, marked: u64) -> String {
     if marked >= not_deciding {
         format!("{not_deciding}{}", lang.t(T::OF_THEM_DO_NOT_DECIDE_TPP_SEE))
@@ -486,8 +488,7 @@ mod tests {
             "2 di antaranya tidak menentukan TPP (lihat di bawah)."
         );
         let unmarked = not_deciding_text(Lang::ID, 1, 0);
-        assert!(unmarked.starts_with("1 di antaranya tidak menentukan TPP;"));
-        assert!(!unmarked.contains("di bawah"), "{unmarked}");
+        assert_eq!(unmarked, "1 di antaranya tidak menentukan TPP.");
         let some = not_deciding_text(Lang::EN, 3, 2);
         assert!(
             some.starts_with(

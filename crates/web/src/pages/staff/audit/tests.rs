@@ -303,3 +303,29 @@ fn an_officer_acting_under_their_nip_is_named() {
         "a username is not a unit: {html}"
     );
 }
+
+/// An account named like an officer's NIP is shown as that account, never as the officer.
+#[test]
+fn only_an_officers_own_nip_names_them() {
+    use suara_domain::access::Role;
+    const NIP: &str = "197603182001081008";
+    let account = |username: &str, role: Role, nip: Option<&str>| suara_store::Account {
+        username: username.into(),
+        role,
+        unit_id: None,
+        nip: nip.map(str::to_string),
+        password_hash: String::new(),
+        disabled: false,
+        must_change_password: false,
+        email: None,
+        has_second_factor: false,
+    };
+    let officer = account("hadi", Role::Officer, Some(NIP));
+    assert!(officer_actor(std::slice::from_ref(&officer), NIP));
+    // An administrator's account named after the officer's NIP: not the officer.
+    let impostor = account(NIP, Role::Administrator, None);
+    assert!(!officer_actor(&[officer.clone(), impostor.clone()], NIP));
+    assert!(!officer_actor(&[impostor], NIP));
+    // A NIP that no officer's account holds.
+    assert!(!officer_actor(&[officer], "198001012005011001"));
+}

@@ -152,7 +152,7 @@ fn what_the_checks_caught_is_counted_never_pointed_at() {
     ];
     let html = page(Lang::ID, &view(3, naming.clone(), 4));
     assert!(
-        html.contains("1 di antaranya tidak menentukan TPP; tanggapan mana"),
+        html.contains("1 di antaranya tidak menentukan TPP."),
         "{html}"
     );
     assert!(!html.contains("lihat di bawah"), "{html}");
