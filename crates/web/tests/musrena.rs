@@ -761,21 +761,7 @@ async fn a_forum_to_the_budget_and_the_public_sees_it(db: TestDatabase) {
     let xlsx = xlsx.bytes().await.unwrap();
     assert!(xlsx.starts_with(b"PK"));
     // The workbook is for people: stages, groups and days in words, no codes.
-    let sheet = {
-        use calamine::Reader;
-        let mut book = calamine::Xlsx::new(std::io::Cursor::new(xlsx.to_vec())).unwrap();
-        let range = book.worksheet_range("SIPD").unwrap();
-        range
-            .rows()
-            .map(|row| {
-                row.iter()
-                    .map(ToString::to_string)
-                    .collect::<Vec<_>>()
-                    .join("|")
-            })
-            .collect::<Vec<_>>()
-            .join("\n")
-    };
+    let sheet = common::sheet_text(&xlsx, "SIPD");
     let row = sheet.lines().find(|l| l.starts_with(&top[0])).unwrap();
     assert!(row.contains("|Terlaksana|"), "{row}");
     assert!(

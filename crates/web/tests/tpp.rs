@@ -535,21 +535,7 @@ async fn finance_pays_from_the_payable_list(db: TestDatabase) {
             && summary.contains(",Jumlah,2,10000000,250000,100000,9650000"),
         "{summary}"
     );
-    let sheet_text = |name: &str| {
-        use calamine::Reader;
-        let mut book = calamine::Xlsx::new(std::io::Cursor::new(workbook.to_vec())).unwrap();
-        let range = book.worksheet_range(name).unwrap();
-        range
-            .rows()
-            .map(|row| {
-                row.iter()
-                    .map(ToString::to_string)
-                    .collect::<Vec<_>>()
-                    .join("|")
-            })
-            .collect::<Vec<_>>()
-            .join("\n")
-    };
+    let sheet_text = |name: &str| common::sheet_text(&workbook, name);
     let registry = sheet_text("dukcapil");
     assert!(
         registry.contains("Sri Wahyuni")

@@ -539,3 +539,20 @@ pub fn printed_code(html: &str) -> String {
         .expect("a ticket code on the page")
         .to_string()
 }
+
+/// A workbook's sheet as text, a line per row and `|` between cells, for assertions.
+pub fn sheet_text(xlsx: &[u8], name: &str) -> String {
+    use calamine::Reader;
+    let mut book = calamine::Xlsx::new(std::io::Cursor::new(xlsx.to_vec())).unwrap();
+    let range = book.worksheet_range(name).unwrap();
+    range
+        .rows()
+        .map(|row| {
+            row.iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("|")
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
