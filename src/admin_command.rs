@@ -100,6 +100,11 @@ pub async fn make_key(
         signer.key_file(code).display(),
         public.to_hex()
     );
+    // What witnesses and monitors are configured with (c2sp.org/signed-note).
+    println!(
+        "its checkpoints' verifier key: {}",
+        suara_domain::integrity::checkpoint::log_verifier_key(code, &public)
+    );
     Ok(())
 }
 

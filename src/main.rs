@@ -9,6 +9,7 @@ mod musrena_command;
 mod serve;
 mod skm_command;
 mod tpp_command;
+mod witness_command;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -138,6 +139,16 @@ enum Command {
     /// and strategic issues from CSV files (all checked first; any bad row stops the import,
     /// exit code 2). Re-importing changes nothing.
     Import(ImportCommand),
+    /// Witness regencies' logs (c2sp.org/tlog-witness), as a province, university, ombudsman
+    /// or newspaper may.
+    Witness {
+        #[command(subcommand)]
+        command: witness_command::WitnessCommand,
+    },
+    /// Follow a regency's log from outside: check each checkpoint's signatures and
+    /// cosignatures, recompute the tree from its entries, and report a log that was rolled
+    /// back or rewritten (exit 1; 2 when it could not be reached).
+    Monitor(witness_command::MonitorArgs),
 }
 
 #[derive(Subcommand)]
@@ -511,6 +522,8 @@ fn main() -> ExitCode {
         } => with_store(&database, signing_key.clone(), |store| async move {
             admin_command::verify(&store, tenant.as_deref(), &signing_key).await
         }),
+        Command::Witness { command } => witness_command::witness(command),
+        Command::Monitor(args) => witness_command::monitor(args),
         Command::CliReference => {
             print!("{}", clap_markdown::help_markdown::<Cli>());
             ExitCode::SUCCESS

@@ -90,6 +90,21 @@ struct File {
     /// `[sso.CODE]`: regency CODE's staff sign in through its identity provider (file only).
     #[serde(default)]
     sso: BTreeMap<String, SsoConfig>,
+    /// `[[witnesses]]`: the witnesses asked to cosign every regency's checkpoints (file only).
+    #[serde(default)]
+    witnesses: Vec<WitnessConfig>,
+    /// How many of them must cosign before receipts point to a checkpoint [default: 1 when
+    /// witnesses are named] (file only).
+    witness_quorum: Option<usize>,
+}
+
+/// A witness (`c2sp.org/tlog-witness`): where its `add-checkpoint` is, and its key as it
+/// prints it (`suara witness key`).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WitnessConfig {
+    pub url: String,
+    pub key: String,
 }
 
 /// The options in force.
@@ -107,6 +122,8 @@ pub struct Options {
     pub mail_from: Option<String>,
     pub book: Option<PathBuf>,
     pub sso: BTreeMap<String, SsoConfig>,
+    pub witnesses: Vec<WitnessConfig>,
+    pub witness_quorum: Option<usize>,
 }
 
 impl Args {
@@ -138,6 +155,8 @@ impl Args {
             mail_from: self.mail_from.or(file.mail_from),
             book: self.book.or(file.book),
             sso: file.sso,
+            witnesses: file.witnesses,
+            witness_quorum: file.witness_quorum,
         })
     }
 }
@@ -218,7 +237,14 @@ pub fn serve(options: Options) -> anyhow::Result<()> {
         mail_from,
         book,
         sso,
+        witnesses,
+        witness_quorum,
     } = options;
+    let witnesses = suara_app::witnessing::Witnesses::new(
+        witnesses.into_iter().map(|w| (w.url, w.key)).collect(),
+        witness_quorum,
+    )
+    .map_err(|e| anyhow::anyhow!("[[witnesses]]: {e}"))?;
     let book = book_folder(book)?;
     match &book {
         Some(dir) => tracing::info!(book = %dir.display(), "serving the book at /panduan/"),
@@ -281,6 +307,7 @@ pub fn serve(options: Options) -> anyhow::Result<()> {
             mailer,
             sso,
             book,
+            witnesses: Arc::new(witnesses),
         });
         suara_web::serve(listener, state).await?;
         store.close().await;

@@ -15,6 +15,7 @@
 pub mod credentials;
 pub mod i18n;
 pub mod innovation;
+pub mod monitor;
 pub mod onboarding;
 pub mod policy_form;
 pub mod report;
@@ -22,3 +23,5 @@ pub mod second_factor;
 pub mod signing;
 pub mod sso;
 pub mod suggestions;
+pub mod witness;
+pub mod witnessing;

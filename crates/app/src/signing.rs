@@ -273,6 +273,7 @@ impl Signer {
         let now = OffsetDateTime::now_utc();
         store.begin_entry_codes(id, now).await?;
         let log = store.sign_log(id, &signer, now).await?;
+        store.complete_checkpoint(id, &key).await?;
         let audit = store.sign_audit(id, &signer, now).await?;
         for head in log.into_iter().chain(audit) {
             // Never replace a larger kept head with a smaller one: that is what a rolled-back
@@ -301,7 +302,7 @@ impl Signer {
 
 /// Writes a new file readable by its owner only, whole or not at all: written under a name of
 /// its own, then linked into place, which fails if the file exists (another process made it).
-fn write_private(path: &Path, text: &str) -> std::io::Result<()> {
+pub(crate) fn write_private(path: &Path, text: &str) -> std::io::Result<()> {
     use std::io::Write;
     let temporary = path.with_extension(format!("new-{}", std::process::id()));
     let mut options = std::fs::OpenOptions::new();

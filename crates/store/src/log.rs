@@ -205,6 +205,9 @@ impl Store {
             .bind(&signed.signature)
             .execute(&self.writer)
             .await?;
+        if log == LogKind::Responses {
+            self.keep_checkpoint(&signed, key).await?;
+        }
         Ok(signed)
     }
 
@@ -398,7 +401,7 @@ impl Store {
     /// leaves at level 0, stored tiles at 8 and 16. A tile not stored (not caught up yet, or
     /// deleted) is computed from the level below, so no request reads more than a few
     /// thousand rows.
-    async fn nodes(
+    pub(crate) async fn nodes(
         &self,
         tenant_id: &str,
         level: u32,

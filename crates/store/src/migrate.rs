@@ -267,6 +267,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/shared/0042_sso_identities.sql"),
         postgres: include_str!("../migrations/shared/0042_sso_identities.sql"),
     },
+    Migration {
+        version: 43,
+        name: "checkpoints",
+        sqlite: include_str!("../migrations/shared/0043_checkpoints.sql"),
+        postgres: include_str!("../migrations/shared/0043_checkpoints.sql"),
+    },
 ];
 
 /// Responses stored before the chain existed are linked once, when it is created.

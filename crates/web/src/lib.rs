@@ -25,6 +25,7 @@ pub mod state;
 mod submit;
 pub mod tenancy;
 pub mod tickets;
+pub mod witness;
 
 use std::sync::Arc;
 
@@ -162,6 +163,10 @@ pub async fn serve_with(
             async move { alerts::signing_refused(&app, &tenant, &refusal).await }
         },
     ));
+    let witnessing = tokio::spawn(suara_app::witnessing::ask_periodically(
+        state.store.clone(),
+        state.witnesses.clone(),
+    ));
     metrics::install();
     let alerting = tokio::spawn(alerts::run(state.clone()));
     let store = state.store.clone();
@@ -218,6 +223,7 @@ pub async fn serve_with(
     // Requests in flight finish; idle keep-alive connections close now.
     let _ = tokio::time::timeout(limits.request, connections.shutdown()).await;
     signing.abort();
+    witnessing.abort();
     alerting.abort();
     if let Err(error) = signer.sign_all(&store).await {
         tracing::error!(%error, "signing the transparency log on shutdown");

@@ -229,9 +229,12 @@ route_table! {
         API_RECEIPT => [GET api::receipts::receipt];
         API_LOG_HEADS => [GET api::log::heads];
         API_LOG_CONSISTENCY => [GET api::log::consistency];
+        LOG_CHECKPOINT => [GET api::tiles::checkpoint];
+        LOG_TILE => [GET api::tiles::tile];
         RECEIPT => [GET pages::receipt::show];
         RECEIPT_LOOKUP => [GET pages::receipt::lookup];
         TRANSPARENCY => [GET pages::transparency::show];
+        TRANSPARENCY_LOG => [GET pages::log_history::show];
         MUSRENA_LIST => [GET musrena::public::list];
         MUSRENA_STATISTICS => [GET musrena::public::statistics];
         MUSRENA_TRACKER => [GET musrena::public::tracker];

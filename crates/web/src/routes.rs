@@ -134,9 +134,12 @@ paths! {
     API_RECEIPT api_receipt(receipt) = "/api/v1/receipts/{receipt}";
     API_LOG_HEADS api_log_heads() = "/api/v1/log/heads";
     API_LOG_CONSISTENCY api_log_consistency() = "/api/v1/log/consistency";
+    LOG_CHECKPOINT log_checkpoint(tenant) = "/log/{tenant}/checkpoint";
+    LOG_TILE log_tile(tenant, path) = "/log/{tenant}/tile/{*path}";
     RECEIPT receipt(receipt) = "/tanda-terima/{receipt}";
     RECEIPT_LOOKUP receipt_lookup() = "/tanda-terima";
     TRANSPARENCY transparency() = "/transparansi";
+    TRANSPARENCY_LOG transparency_log() = "/transparansi/log";
     MUSRENA_LIST musrena_list() = "/musrena";
     MUSRENA_STATISTICS musrena_statistics() = "/musrena/statistik";
     MUSRENA_TRACKER musrena_tracker(code) = "/musrena/usulan/{code}";

@@ -40,6 +40,8 @@ pub struct AppState {
     pub sso: suara_app::sso::Providers,
     /// The built documentation book, served at `/panduan/` (`None`: not served).
     pub book: Option<std::path::PathBuf>,
+    /// The witnesses asked to cosign each regency's checkpoints.
+    pub witnesses: Arc<suara_app::witnessing::Witnesses>,
 }
 
 impl AppState {

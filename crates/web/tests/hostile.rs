@@ -133,6 +133,7 @@ async fn impatient_server() -> (String, TestDatabase) {
         mailer: None,
         sso: Default::default(),
         book: None,
+        witnesses: Default::default(),
     });
     let limits = suara_web::Limits {
         header_read: std::time::Duration::from_millis(300),

@@ -16,7 +16,8 @@ use suara_store::testing::TestDatabase;
 
 suara_store::backend_tests!(
     a_receipt_proves_its_response_is_in_the_signed_log,
-    the_log_proves_it_only_grew
+    the_log_proves_it_only_grew,
+    the_log_is_served_as_checkpoint_and_tiles
 );
 
 fn unhex(text: &str) -> Vec<u8> {
@@ -323,4 +324,87 @@ async fn a_receipt_proves_its_response_is_in_the_signed_log(db: TestDatabase) {
         body,
         json!({"receipt": held[0].receipt, "status": "under_review"})
     );
+}
+
+/// The log in C2SP's formats: the checkpoint is signed by the key the API publishes, the
+/// entry bundle's entries hash to the level-0 tile, whose hashes make the checkpoint's root;
+/// nothing past the signed tree is served. The history page lists the checkpoints and checks
+/// one extends another, keeping what was typed when it cannot.
+async fn the_log_is_served_as_checkpoint_and_tiles(db: TestDatabase) {
+    use base64::prelude::{Engine, BASE64_STANDARD};
+    let app = TestApp::spawn(db).await;
+    suara_store::testing::set_monthly_users(&app.store, None).await;
+    grow_to(&app, 0..3, 3).await;
+    let head = grow_to(&app, 3..7, 7).await;
+
+    let sent = app.get("/log/t1/checkpoint").await;
+    assert_eq!(sent.status(), StatusCode::OK);
+    assert_eq!(sent.headers()["content-type"], "text/plain; charset=utf-8");
+    let note = sent.text().await.unwrap();
+    let (body, signature) = note.split_once("\n\n").unwrap();
+    let root = unhex(head["root_hash"].as_str().unwrap());
+    assert_eq!(body, format!("suara/t1\n7\n{}", BASE64_STANDARD.encode(&root)));
+    // The signature line: the key ID, then Ed25519 over the body, by the published key.
+    let (_, keys) = json_of(&app, "/api/v1/log/heads?limit=1").await;
+    let vkey = keys["verifier_key"].as_str().unwrap();
+    assert!(vkey.starts_with("suara/t1+"), "{vkey}");
+    let line = BASE64_STANDARD.decode(signature.trim().rsplit(' ').next().unwrap()).unwrap();
+    let key: [u8; 32] = unhex(keys["public_key"].as_str().unwrap()).try_into().unwrap();
+    let signature: [u8; 64] = line[4..].try_into().unwrap();
+    VerifyingKey::from_bytes(&key)
+        .unwrap()
+        .verify(format!("{body}\n").as_bytes(), &Signature::from_bytes(&signature))
+        .expect("the checkpoint is signed by the regency's key");
+
+    let entries = app.get("/log/t1/tile/entries/000.p/7").await;
+    assert_eq!(entries.headers()["content-type"], "application/octet-stream");
+    let entries = entries.bytes().await.unwrap();
+    let tile = app.get("/log/t1/tile/0/000.p/7").await.bytes().await.unwrap();
+    assert_eq!((entries.len(), tile.len()), (7 * 34, 7 * 32));
+    let leaves: Vec<Vec<u8>> = entries
+        .chunks(34)
+        .map(|e| {
+            assert_eq!(&e[..2], &[0, 32]);
+            let mut h = Sha256::new();
+            h.update([0u8]);
+            h.update(&e[2..]);
+            h.finalize().to_vec()
+        })
+        .collect();
+    assert_eq!(leaves.concat(), tile.to_vec());
+    let mth = |l: &[Vec<u8>]| -> Vec<u8> {
+        fn mth(l: &[Vec<u8>]) -> Vec<u8> {
+            if l.len() == 1 {
+                return l[0].clone();
+            }
+            // The largest power of two smaller than the count (RFC 6962).
+            let k = 1usize << (usize::BITS - 1 - (l.len() - 1).leading_zeros());
+            node(&mth(&l[..k]), &mth(&l[k..]))
+        }
+        mth(l)
+    };
+    assert_eq!(mth(&leaves), root);
+    for path in ["tile/0/000.p/8", "tile/0/000", "tile/entries/000.p/6", "tile/1/000.p/1", "tile/0/0", "tile/x", "tile/entries/001.p/7"] {
+        let sent = app.get(&format!("/log/t1/{path}")).await;
+        assert_eq!(sent.status(), StatusCode::NOT_FOUND, "{path}");
+    }
+    assert_eq!(app.get("/log/t9/checkpoint").await.status(), StatusCode::UNPROCESSABLE_ENTITY);
+
+    // The history page: both checkpoints, no witness yet, and the check between them.
+    let page = app.get("/transparansi/log").await.text().await.unwrap();
+    assert!(page.contains("Riwayat log transparansi") && page.contains("belum ada saksi") && page.contains(vkey), "{page}");
+    let checked = app.get("/transparansi/log?from=3&to=7").await;
+    assert_eq!(checked.status(), StatusCode::OK);
+    let checked = checked.text().await.unwrap();
+    assert!(checked.contains("Cocok: log berisi 7 tanggapan melanjutkan log berisi 3 tanggapan"), "{checked}");
+    for (query, said) in [("from=tiga&to=7", "Isi kedua jumlah"), ("from=7&to=3", "tidak boleh lebih besar"), ("from=4&to=7", "dengan 4 tanggapan")] {
+        let sent = app.get(&format!("/transparansi/log?{query}")).await;
+        assert_eq!(sent.status(), StatusCode::UNPROCESSABLE_ENTITY, "{query}");
+        let page = sent.text().await.unwrap();
+        assert!(page.contains("error-summary") && page.contains(said), "{query}: {page}");
+        let typed = query.split('&').next().unwrap().trim_start_matches("from=");
+        assert!(page.contains(&format!(r#"value="{typed}""#)), "the typed number is kept: {page}");
+    }
+    let english = app.get("/transparansi/log?lang=en&from=3&to=7").await.text().await.unwrap();
+    assert!(english.contains("Consistent: the log of 7 responses extends"), "{english}");
 }

@@ -126,6 +126,20 @@ impl Frontier {
         self.size
     }
 
+    /// The left edge kept (heights and hashes), to resume later (`suara monitor`'s state).
+    pub fn edge(&self) -> &[(u32, Digest32)] {
+        &self.stack
+    }
+
+    /// A frontier of `size` leaves from its kept edge; `None` unless the heights are the
+    /// set bits of `size`, largest first.
+    pub fn resume(size: u64, edge: Vec<(u32, Digest32)>) -> Option<Frontier> {
+        let heights: Vec<u32> = (0..64).rev().filter(|b| size >> b & 1 == 1).collect();
+        let matches =
+            heights.len() == edge.len() && heights.iter().zip(&edge).all(|(h, (e, _))| h == e);
+        matches.then_some(Frontier { size, stack: edge })
+    }
+
     /// The RFC 9162 root of the leaves pushed so far.
     pub fn root(&self) -> Digest32 {
         let mut nodes = self.stack.iter().rev();

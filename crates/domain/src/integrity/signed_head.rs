@@ -72,6 +72,11 @@ impl LogKey {
         self.0.to_bytes()
     }
 
+    /// The key itself, to sign the same head as a C2SP checkpoint (`super::checkpoint`).
+    pub(crate) fn signing_key(&self) -> SigningKey {
+        self.0.clone()
+    }
+
     fn sign(&self, message: &str) -> String {
         hex_bytes(&self.0.sign(message.as_bytes()).to_bytes())
     }
@@ -84,6 +89,10 @@ pub struct PublicKey(VerifyingKey);
 impl PublicKey {
     pub fn to_hex(&self) -> String {
         Digest32(self.0.to_bytes()).to_hex()
+    }
+
+    pub(crate) fn bytes(&self) -> [u8; 32] {
+        self.0.to_bytes()
     }
 
     pub fn from_hex(text: &str) -> Option<PublicKey> {

@@ -7,6 +7,7 @@ use std::sync::Arc;
 use axum::extract::State;
 use axum::Json;
 use serde::{Deserialize, Serialize};
+use suara_domain::integrity::checkpoint;
 use suara_domain::integrity::signed_head::SignedHead;
 use utoipa::{IntoParams, ToSchema};
 
@@ -60,6 +61,9 @@ pub struct Heads {
     tenant: String,
     /// Ed25519, 64 hex digits.
     public_key: String,
+    /// The same key as witnesses and monitors take it (`c2sp.org/signed-note`): the key of
+    /// the checkpoints at `/log/CODE/checkpoint`.
+    verifier_key: String,
     heads: Vec<HeadBody>,
     /// The next page's `before`, null on the last page.
     next_before: Option<u64>,
@@ -92,8 +96,10 @@ pub async fn heads(
     let next = (heads.len() == limit as usize)
         .then(|| heads.last().map(|h| h.head.size))
         .flatten();
+    let public = app.signer.public(&tenant.tenant_id)?;
     Ok(Json(Heads {
-        public_key: app.signer.public(&tenant.tenant_id)?.to_hex(),
+        public_key: public.to_hex(),
+        verifier_key: checkpoint::log_verifier_key(&tenant.tenant_id, &public),
         tenant: tenant.tenant_id,
         heads: heads.iter().map(HeadBody::from).collect(),
         next_before: next,

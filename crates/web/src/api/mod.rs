@@ -8,6 +8,7 @@ pub mod query;
 pub mod receipts;
 pub mod responses;
 pub mod schema;
+pub mod tiles;
 
 use std::sync::Arc;
 

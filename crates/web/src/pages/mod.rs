@@ -7,6 +7,7 @@ pub mod failure;
 pub mod home;
 pub mod innovation;
 pub mod kiosk;
+pub mod log_history;
 pub mod musrena;
 pub mod province;
 pub mod receipt;

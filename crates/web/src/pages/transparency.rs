@@ -206,6 +206,7 @@ fn integrity(
                         a href={ (routes::API_LOG_CONSISTENCY) "?from=" (previous.head.size) "&to=" (signed.head.size) } { (lang.t(T::THE_PROOF_THAT_THE_LATEST_EXTENDS_THE_ONE_BEFORE)) }
                     }
                     "." }
+                p { a href={ (routes::TRANSPARENCY_LOG) "?lang=" (lang.code()) } { (lang.t(T::LOG_HISTORY_LINK)) } }
             }
             None => { p { (lang.t(T::NO_RESPONSES_COUNTED_YET)) } }
         }

@@ -84,6 +84,7 @@ impl TestApp {
             mailer,
             sso,
             book,
+            witnesses: Default::default(),
         });
         // The server sets its keys as it starts; set here first, so a write the test makes
         // before the server's task has run is keyed like the server's own (a keyless write

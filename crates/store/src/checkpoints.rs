@@ -1,0 +1,277 @@
+//! The log as the transparency ecosystem reads it (`suara_domain::integrity::checkpoint`):
+//! each signed head's checkpoint, the witnesses' cosignatures of it, and the log's tiles and
+//! entry bundles (`c2sp.org/tlog-tiles`), read from the same leaves and stored subtree
+//! hashes as the receipts' proofs.
+
+use sqlx::Row;
+use suara_domain::integrity::checkpoint;
+use suara_domain::integrity::merkle::{TILE_HEIGHT, TILE_WIDTH};
+use suara_domain::integrity::signed_head::{LogKey, SignedHead};
+
+use crate::{Result, Store, StoreError};
+
+/// A witness's cosignature of one checkpoint, as it answered it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cosignature {
+    /// The witness's key name.
+    pub witness: String,
+    /// The signature line (`— NAME base64…\n`).
+    pub line: String,
+    /// When the witness says it cosigned (POSIX seconds × 1000).
+    pub cosigned_at_ms: i64,
+}
+
+/// A signed head with its checkpoint and the cosignatures gathered for it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StoredCheckpoint {
+    pub head: SignedHead,
+    /// The checkpoint signed by the log's key alone.
+    pub note: String,
+    pub cosignatures: Vec<Cosignature>,
+}
+
+impl StoredCheckpoint {
+    /// The checkpoint as served: the log's signature, then the cosignatures.
+    pub fn cosigned_note(&self) -> String {
+        let mut note = self.note.clone();
+        for c in &self.cosignatures {
+            note.push_str(&c.line);
+        }
+        note
+    }
+}
+
+impl Store {
+    /// Keeps the head's checkpoint beside it (signed with the same key).
+    pub(crate) async fn keep_checkpoint(&self, head: &SignedHead, key: &LogKey) -> Result<()> {
+        let note = checkpoint::checkpoint(&head.head, key)
+            .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        sqlx::query("UPDATE log_heads SET checkpoint = $3 WHERE tenant_id = $1 AND tree_size = $2")
+            .bind(&head.head.tenant_id)
+            .bind(head.head.size as i64)
+            .bind(note)
+            .execute(&self.writer)
+            .await?;
+        Ok(())
+    }
+
+    /// Gives the latest head its checkpoint when it was signed before checkpoints existed,
+    /// once its signature is checked: nothing the key did not sign is signed again.
+    pub async fn complete_checkpoint(&self, tenant_id: &str, key: &LogKey) -> Result<()> {
+        let Some(head) = self.latest_head(tenant_id).await? else {
+            return Ok(());
+        };
+        let missing: Option<String> = sqlx::query_scalar(
+            "SELECT checkpoint FROM log_heads WHERE tenant_id = $1 AND tree_size = $2",
+        )
+        .bind(tenant_id)
+        .bind(head.head.size as i64)
+        .fetch_one(&self.reader)
+        .await?;
+        if missing.is_none() && head.check(&key.public()).is_ok() {
+            self.keep_checkpoint(&head, key).await?;
+        }
+        Ok(())
+    }
+
+    /// Checkpoints of the log, largest first: `limit` of those smaller than `below`, each
+    /// with its cosignatures. Heads signed before checkpoints existed have none and are left
+    /// out.
+    pub async fn checkpoints(
+        &self,
+        tenant_id: &str,
+        below: Option<u64>,
+        limit: i64,
+    ) -> Result<Vec<StoredCheckpoint>> {
+        let below = below.map_or(i64::MAX, |b| i64::try_from(b).unwrap_or(i64::MAX));
+        let heads = self
+            .heads_below(tenant_id, Some(below as u64), limit)
+            .await?;
+        let (Some(smallest), Some(largest)) = (heads.last(), heads.first()) else {
+            return Ok(Vec::new());
+        };
+        let rows = sqlx::query(
+            "SELECT tree_size, checkpoint FROM log_heads
+             WHERE tenant_id = $1 AND tree_size >= $2 AND tree_size <= $3 AND checkpoint IS NOT NULL",
+        )
+        .bind(tenant_id)
+        .bind(smallest.head.size as i64)
+        .bind(largest.head.size as i64)
+        .fetch_all(&self.reader)
+        .await?;
+        let mut notes = std::collections::HashMap::new();
+        for row in &rows {
+            let size = crate::to_u64(row.try_get("tree_size")?)?;
+            notes.insert(size, row.try_get::<String, _>("checkpoint")?);
+        }
+        let mut cosignatures = self
+            .cosignatures(tenant_id, smallest.head.size, largest.head.size)
+            .await?;
+        Ok(heads
+            .into_iter()
+            .filter_map(|head| {
+                let note = notes.remove(&head.head.size)?;
+                let cosignatures = cosignatures.remove(&head.head.size).unwrap_or_default();
+                Some(StoredCheckpoint {
+                    head,
+                    note,
+                    cosignatures,
+                })
+            })
+            .collect())
+    }
+
+    /// The newest checkpoint.
+    pub async fn latest_checkpoint(&self, tenant_id: &str) -> Result<Option<StoredCheckpoint>> {
+        Ok(self.checkpoints(tenant_id, None, 1).await?.pop())
+    }
+
+    async fn cosignatures(
+        &self,
+        tenant_id: &str,
+        from: u64,
+        to: u64,
+    ) -> Result<std::collections::HashMap<u64, Vec<Cosignature>>> {
+        let rows = sqlx::query(
+            "SELECT tree_size, witness, line, cosigned_at_ms FROM log_cosignatures
+             WHERE tenant_id = $1 AND tree_size >= $2 AND tree_size <= $3 ORDER BY witness",
+        )
+        .bind(tenant_id)
+        .bind(from as i64)
+        .bind(to as i64)
+        .fetch_all(&self.reader)
+        .await?;
+        let mut by_size: std::collections::HashMap<u64, Vec<Cosignature>> = Default::default();
+        for row in &rows {
+            by_size
+                .entry(crate::to_u64(row.try_get("tree_size")?)?)
+                .or_default()
+                .push(Cosignature {
+                    witness: row.try_get("witness")?,
+                    line: row.try_get("line")?,
+                    cosigned_at_ms: row.try_get("cosigned_at_ms")?,
+                });
+        }
+        Ok(by_size)
+    }
+
+    /// Keeps a witness's cosignature of the checkpoint of `size` leaves (checked by the
+    /// caller against the witness's key).
+    pub async fn add_cosignature(&self, tenant_id: &str, size: u64, c: &Cosignature) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO log_cosignatures (tenant_id, tree_size, witness, line, cosigned_at_ms)
+             VALUES ($1, $2, $3, $4, $5) ON CONFLICT (tenant_id, tree_size, witness) DO NOTHING",
+        )
+        .bind(tenant_id)
+        .bind(size as i64)
+        .bind(&c.witness)
+        .bind(&c.line)
+        .bind(c.cosigned_at_ms)
+        .execute(&self.writer)
+        .await?;
+        Ok(())
+    }
+
+    /// The largest tree `witness` cosigned for this log (0: none), where a request to it starts.
+    pub async fn witnessed_size(&self, tenant_id: &str, witness: &str) -> Result<u64> {
+        let size: Option<i64> = sqlx::query_scalar(
+            "SELECT MAX(tree_size) FROM log_cosignatures WHERE tenant_id = $1 AND witness = $2",
+        )
+        .bind(tenant_id)
+        .bind(witness)
+        .fetch_one(&self.reader)
+        .await?;
+        crate::to_u64(size.unwrap_or(0))
+    }
+
+    /// Tile `index` of `level` (`c2sp.org/tlog-tiles`), `width` hashes wide, if the tree of
+    /// `size` leaves (the latest signed) holds all of it.
+    pub async fn tile(
+        &self,
+        tenant_id: &str,
+        level: u32,
+        index: u64,
+        width: u64,
+        size: u64,
+    ) -> Result<Option<Vec<u8>>> {
+        let Some((first, end)) = tile_span(level, index, width, size) else {
+            return Ok(None);
+        };
+        let nodes = self
+            .nodes(tenant_id, level * TILE_HEIGHT, first, end)
+            .await?;
+        Ok(Some(nodes.iter().flat_map(|n| n.0).collect()))
+    }
+
+    /// Entry bundle `index`, `width` entries wide: each entry is a leaf's 32 bytes (the
+    /// response's content hash), after its length as two big-endian bytes.
+    pub async fn entry_bundle(
+        &self,
+        tenant_id: &str,
+        index: u64,
+        width: u64,
+        size: u64,
+    ) -> Result<Option<Vec<u8>>> {
+        let Some((first, end)) = tile_span(0, index, width, size) else {
+            return Ok(None);
+        };
+        let rows = sqlx::query(
+            "SELECT content_hash FROM chain_links WHERE tenant_id = $1 AND seq > $2 AND seq <= $3
+             ORDER BY seq",
+        )
+        .bind(tenant_id)
+        .bind(first as i64)
+        .bind(end as i64)
+        .fetch_all(&self.reader)
+        .await?;
+        if rows.len() as u64 != end - first {
+            return Err(StoreError::Corrupt(format!(
+                "the log lacks leaves between {first} and {end}"
+            )));
+        }
+        let mut bundle = Vec::with_capacity(rows.len() * 34);
+        for row in &rows {
+            let text: String = row.try_get("content_hash")?;
+            let hash = suara_domain::integrity::chain::Digest32::from_hex(&text)
+                .ok_or_else(|| StoreError::Corrupt(format!("hash '{text}'")))?;
+            bundle.extend_from_slice(&32u16.to_be_bytes());
+            bundle.extend_from_slice(&hash.0);
+        }
+        Ok(Some(bundle))
+    }
+}
+
+/// The nodes `[first, end)` of tree level `8 × level` a tile holds, if a tree of `size`
+/// leaves holds them all (a partial tile only at the tree's right edge).
+fn tile_span(level: u32, index: u64, width: u64, size: u64) -> Option<(u64, u64)> {
+    if level > 7 || !(1..=TILE_WIDTH).contains(&width) {
+        return None;
+    }
+    let nodes_at_level = size >> (level * TILE_HEIGHT);
+    let first = index.checked_mul(TILE_WIDTH)?;
+    let end = first.checked_add(width)?;
+    let complete = width == TILE_WIDTH && end <= nodes_at_level;
+    let partial = width < TILE_WIDTH && end == nodes_at_level;
+    (complete || partial).then_some((first, end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tile_span;
+
+    #[test]
+    fn tiles_exist_as_the_tree_of_the_latest_head_holds_them() {
+        // The specification's example: a tree of 70,000 leaves.
+        assert_eq!(tile_span(0, 272, 256, 70_000), Some((69_632, 69_888)));
+        assert_eq!(tile_span(0, 273, 112, 70_000), Some((69_888, 70_000)));
+        assert_eq!(tile_span(0, 273, 256, 70_000), None);
+        assert_eq!(tile_span(0, 273, 111, 70_000), None);
+        assert_eq!(tile_span(1, 0, 256, 70_000), Some((0, 256)));
+        assert_eq!(tile_span(1, 1, 17, 70_000), Some((256, 273)));
+        assert_eq!(tile_span(2, 0, 1, 70_000), Some((0, 1)));
+        assert_eq!(tile_span(2, 0, 2, 70_000), None);
+        assert_eq!(tile_span(0, u64::MAX, 256, 70_000), None);
+        assert_eq!(tile_span(0, 0, 0, 70_000), None);
+        assert_eq!(tile_span(9, 0, 1, u64::MAX), None);
+    }
+}
