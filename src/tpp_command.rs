@@ -182,9 +182,12 @@ pub async fn run(
             month,
             CLI_ACTOR,
             OffsetDateTime::now_utc(),
+            // The command line knows no witnesses (they are the server's settings): it signs
+            // the log as it stands, as a server without witnesses does.
             &suara_store::LogSigner {
                 key: &key,
                 outside: kept,
+                quorum: 0,
             },
         )
         .await

@@ -1954,3 +1954,4 @@ log-no-witness = no witness yet
 log-older-checkpoints = Older checkpoints
 log-no-checkpoints = No checkpoint has been signed yet.
 log-history-link = The checkpoints' history and their witnesses
+run-not-witnessed = The witnesses have cosigned the log up to { $v2 } responses, but the responses of { $v1 } reach position { $v3 }. Compute the run again in a minute, once they have.

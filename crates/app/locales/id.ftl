@@ -1954,3 +1954,4 @@ log-no-witness = belum ada saksi
 log-older-checkpoints = Titik periksa yang lebih lama
 log-no-checkpoints = Belum ada titik periksa yang ditandatangani.
 log-history-link = Riwayat titik periksa dan saksinya
+run-not-witnessed = Saksi baru menandatangani log sampai { $v2 } tanggapan, sedangkan tanggapan { $v1 } mencapai urutan ke-{ $v3 }. Hitung lagi dalam satu menit, setelah saksi menandatanganinya.

@@ -172,6 +172,42 @@ impl Store {
         Ok(())
     }
 
+    /// The newest signed head whose checkpoint at least `quorum` witnesses cosigned.
+    pub async fn cosigned_head(
+        &self,
+        tenant_id: &str,
+        quorum: usize,
+    ) -> Result<Option<SignedHead>> {
+        let size: Option<i64> = sqlx::query_scalar(
+            "SELECT tree_size FROM log_cosignatures WHERE tenant_id = $1
+             GROUP BY tree_size HAVING COUNT(*) >= $2 ORDER BY tree_size DESC LIMIT 1",
+        )
+        .bind(tenant_id)
+        .bind(i64::try_from(quorum).unwrap_or(i64::MAX))
+        .fetch_optional(&self.reader)
+        .await?;
+        let Some(size) = size else {
+            return Ok(None);
+        };
+        let size = crate::to_u64(size)?;
+        let head = self.heads_below(tenant_id, Some(size + 1), 1).await?.pop();
+        Ok(head.filter(|h| h.head.size == size))
+    }
+
+    /// The log's position of the last counted response of `month` (0: none).
+    pub(crate) async fn last_leaf_of(&self, tenant_id: &str, month: &str) -> Result<u64> {
+        let seq: Option<i64> = sqlx::query_scalar(
+            "SELECT MAX(l.seq) FROM chain_links l JOIN responses r
+               ON r.tenant_id = l.tenant_id AND r.response_id = l.response_id
+             WHERE l.tenant_id = $1 AND r.period_month = $2",
+        )
+        .bind(tenant_id)
+        .bind(month)
+        .fetch_one(&self.reader)
+        .await?;
+        crate::to_u64(seq.unwrap_or(0))
+    }
+
     /// The largest tree `witness` cosigned for this log (0: none), where a request to it starts.
     pub async fn witnessed_size(&self, tenant_id: &str, witness: &str) -> Result<u64> {
         let size: Option<i64> = sqlx::query_scalar(
@@ -215,27 +251,11 @@ impl Store {
         let Some((first, end)) = tile_span(0, index, width, size) else {
             return Ok(None);
         };
-        let rows = sqlx::query(
-            "SELECT content_hash FROM chain_links WHERE tenant_id = $1 AND seq > $2 AND seq <= $3
-             ORDER BY seq",
-        )
-        .bind(tenant_id)
-        .bind(first as i64)
-        .bind(end as i64)
-        .fetch_all(&self.reader)
-        .await?;
-        if rows.len() as u64 != end - first {
-            return Err(StoreError::Corrupt(format!(
-                "the log lacks leaves between {first} and {end}"
-            )));
-        }
-        let mut bundle = Vec::with_capacity(rows.len() * 34);
-        for row in &rows {
-            let text: String = row.try_get("content_hash")?;
-            let hash = suara_domain::integrity::chain::Digest32::from_hex(&text)
-                .ok_or_else(|| StoreError::Corrupt(format!("hash '{text}'")))?;
+        let entries = self.entries(tenant_id, first, end).await?;
+        let mut bundle = Vec::with_capacity(entries.len() * 34);
+        for entry in &entries {
             bundle.extend_from_slice(&32u16.to_be_bytes());
-            bundle.extend_from_slice(&hash.0);
+            bundle.extend_from_slice(&entry.0);
         }
         Ok(Some(bundle))
     }

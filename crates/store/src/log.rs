@@ -50,6 +50,9 @@ pub struct LogSigner<'a> {
     pub key: &'a LogKey,
     /// The newest heads kept outside the database, of either log.
     pub outside: Vec<SignedHead>,
+    /// Witnesses that must have cosigned the checkpoint a payroll run points to (0: none
+    /// are configured, the run signs the log as it stands).
+    pub quorum: usize,
 }
 
 impl<'a> LogSigner<'a> {
@@ -58,6 +61,7 @@ impl<'a> LogSigner<'a> {
         LogSigner {
             key,
             outside: Vec::new(),
+            quorum: 0,
         }
     }
 }
@@ -374,6 +378,17 @@ impl Store {
 
     /// Leaf hashes `[start, end)` (leaf `i` is chain link `i + 1`).
     async fn leaves(&self, tenant_id: &str, start: u64, end: u64) -> Result<Vec<Digest32>> {
+        let entries = self.entries(tenant_id, start, end).await?;
+        Ok(entries.iter().map(|e| leaf_hash(&e.0)).collect())
+    }
+
+    /// The log's entries `[start, end)`: the content hashes of counted responses.
+    pub(crate) async fn entries(
+        &self,
+        tenant_id: &str,
+        start: u64,
+        end: u64,
+    ) -> Result<Vec<Digest32>> {
         let rows = sqlx::query(
             "SELECT content_hash FROM chain_links WHERE tenant_id = $1 AND seq > $2 AND seq <= $3
              ORDER BY seq",
@@ -389,11 +404,7 @@ impl Store {
             )));
         }
         rows.iter()
-            .map(|row| {
-                Ok(leaf_hash(
-                    &digest(&row.try_get::<String, _>("content_hash")?)?.0,
-                ))
-            })
+            .map(|row| digest(&row.try_get::<String, _>("content_hash")?))
             .collect()
     }
 
@@ -468,8 +479,14 @@ impl Store {
             .ok_or_else(|| StoreError::Corrupt("a subtree hash is missing".into()))
     }
 
-    /// What a receipt stands for now (see [`ReceiptStatus`]).
-    pub async fn receipt_status(&self, tenant_id: &str, receipt: &str) -> Result<ReceiptStatus> {
+    /// What a receipt stands for now (see [`ReceiptStatus`]), proved against the newest head
+    /// cosigned by `quorum` witnesses (the newest signed head when `quorum` is 0).
+    pub async fn receipt_status(
+        &self,
+        tenant_id: &str,
+        receipt: &str,
+        quorum: usize,
+    ) -> Result<ReceiptStatus> {
         let row = sqlx::query(
             "SELECT r.received_at_us, r.unit_id, l.seq, l.content_hash FROM responses r
              LEFT JOIN chain_links l ON l.tenant_id = r.tenant_id AND l.response_id = r.response_id
@@ -487,7 +504,11 @@ impl Store {
         };
         let index = crate::to_u64(seq - 1)?;
         let leaf = leaf_hash(&digest(&row.try_get::<String, _>("content_hash")?)?.0);
-        let proof = match self.latest_head(tenant_id).await? {
+        let head = match quorum {
+            0 => self.latest_head(tenant_id).await?,
+            _ => self.cosigned_head(tenant_id, quorum).await?,
+        };
+        let proof = match head {
             Some(head) if head.head.size > index => {
                 let ranges = inclusion_ranges(index, head.head.size)
                     .ok_or_else(|| StoreError::Corrupt("proof ranges".into()))?;

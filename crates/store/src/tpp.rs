@@ -58,6 +58,12 @@ pub enum TppError {
     InputsMoved(Month),
     #[error("{0} has not ended yet; a payroll run is computed once the month is over (a provisional preview is shown on the TPP page)")]
     MonthNotEnded(Month),
+    #[error("the witnesses have cosigned the log up to {cosigned} responses, but {month}'s reach position {needed}; compute the run again in a minute, once they have")]
+    NotWitnessed {
+        month: Month,
+        needed: u64,
+        cosigned: u64,
+    },
     #[error("four eyes: the account approving a run must differ from the one that computed it ({computed_by}) and the one that reviewed it ({reviewed_by})")]
     FourEyes {
         computed_by: String,
@@ -881,6 +887,20 @@ impl Store {
             .month_of(at);
         if month >= current {
             return Err(TppError::MonthNotEnded(month));
+        }
+        // With witnesses, the run points to the newest checkpoint they cosigned, which must
+        // hold every counted response of the month.
+        if signer.quorum > 0 {
+            let needed = self.last_leaf_of(tenant_id, &month.to_string()).await?;
+            let cosigned = self.cosigned_head(tenant_id, signer.quorum).await?;
+            return match cosigned {
+                Some(head) if head.head.size >= needed && head.head.size > 0 => Ok(head),
+                head => Err(TppError::NotWitnessed {
+                    month,
+                    needed,
+                    cosigned: head.map_or(0, |h| h.head.size),
+                }),
+            };
         }
         // The log as it stands, signed now: the run records it and is sealed with it.
         let head = self

@@ -17,7 +17,8 @@ use time::OffsetDateTime;
 suara_store::backend_tests!(
     october_payroll_from_responses_review_and_appeals,
     policies_are_versions_and_components_need_known_officers,
-    a_busy_counter_counts_in_full_and_tickets_answered_as_printed_do_not
+    a_busy_counter_counts_in_full_and_tickets_answered_as_printed_do_not,
+    with_witnesses_runs_and_receipts_point_to_a_cosigned_checkpoint
 );
 
 const OCTOBER: &str = "2026-10";
@@ -393,4 +394,94 @@ async fn a_busy_counter_counts_in_full_and_tickets_answered_as_printed_do_not(db
             .await
             .unwrap();
     assert_eq!(published, 430, "all are taken and published");
+}
+
+/// With a quorum of witnesses, a run points to the newest checkpoint they cosigned, and only
+/// once it holds every response of the month; receipts are proved against it too.
+async fn with_witnesses_runs_and_receipts_point_to_a_cosigned_checkpoint(db: TestDatabase) {
+    let store = db.seeded_store().await;
+    let month: Month = OCTOBER.parse().unwrap();
+    let now = OffsetDateTime::now_utc();
+    let key = suara_store::testing::log_key();
+    for i in 0..3 {
+        answer(
+            &store,
+            &format!("tpp-witnessed-{i:03}"),
+            Some(OFFICER_NIP),
+            4,
+        )
+        .await;
+    }
+    let open = "version = \"open\"\neffective_from = \"2026-01\"\nmin_trust = \"open\"\n\n[satisfaction]\nrule = \"proportional\"\nthreshold = \"80\"\n";
+    store.save_policy("t1", open, "admin", now).await.unwrap();
+    let head = store
+        .sign_log("t1", &suara_store::LogSigner::new(&key), now)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(head.head.size, 3);
+    let witnessed = suara_store::LogSigner {
+        key: &key,
+        outside: Vec::new(),
+        quorum: 1,
+    };
+    // Not cosigned yet: refused, saying how far the witnesses got.
+    let refused = store
+        .run_payroll("t1", month, "keuangan", now, &witnessed)
+        .await;
+    assert!(
+        matches!(
+            refused,
+            Err(TppError::NotWitnessed {
+                needed: 3,
+                cosigned: 0,
+                ..
+            })
+        ),
+        "{refused:?}"
+    );
+    let receipt: String = sqlx::query_scalar(
+        "SELECT receipt FROM responses WHERE tenant_id = 't1' ORDER BY response_id LIMIT 1",
+    )
+    .fetch_one(&sqlx::AnyPool::connect(&db.url).await.unwrap())
+    .await
+    .unwrap();
+    let proved_at = |status: suara_store::ReceiptStatus| match status {
+        suara_store::ReceiptStatus::Counted { proof, .. } => proof.map(|(h, _)| h.head.size),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(
+        proved_at(store.receipt_status("t1", &receipt, 0).await.unwrap()),
+        Some(3)
+    );
+    assert_eq!(
+        proved_at(store.receipt_status("t1", &receipt, 1).await.unwrap()),
+        None
+    );
+
+    let cosignature = suara_store::Cosignature {
+        witness: "saksi.test/w1".into(),
+        line: "— saksi.test/w1 AAAA\n".into(),
+        cosigned_at_ms: 0,
+    };
+    store.add_cosignature("t1", 3, &cosignature).await.unwrap();
+    assert_eq!(
+        proved_at(store.receipt_status("t1", &receipt, 1).await.unwrap()),
+        Some(3)
+    );
+    let run = store
+        .run_payroll("t1", month, "keuangan", now, &witnessed)
+        .await
+        .unwrap();
+    assert_eq!(run.version, 1);
+    // Two witnesses required, one cosigned: refused again.
+    let two = suara_store::LogSigner {
+        quorum: 2,
+        ..witnessed
+    };
+    let refused = store.run_payroll("t1", month, "keuangan", now, &two).await;
+    assert!(
+        matches!(refused, Err(TppError::NotWitnessed { .. })),
+        "{refused:?}"
+    );
 }

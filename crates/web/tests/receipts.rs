@@ -343,23 +343,41 @@ async fn the_log_is_served_as_checkpoint_and_tiles(db: TestDatabase) {
     let note = sent.text().await.unwrap();
     let (body, signature) = note.split_once("\n\n").unwrap();
     let root = unhex(head["root_hash"].as_str().unwrap());
-    assert_eq!(body, format!("suara/t1\n7\n{}", BASE64_STANDARD.encode(&root)));
+    assert_eq!(
+        body,
+        format!("suara/t1\n7\n{}", BASE64_STANDARD.encode(&root))
+    );
     // The signature line: the key ID, then Ed25519 over the body, by the published key.
     let (_, keys) = json_of(&app, "/api/v1/log/heads?limit=1").await;
     let vkey = keys["verifier_key"].as_str().unwrap();
     assert!(vkey.starts_with("suara/t1+"), "{vkey}");
-    let line = BASE64_STANDARD.decode(signature.trim().rsplit(' ').next().unwrap()).unwrap();
-    let key: [u8; 32] = unhex(keys["public_key"].as_str().unwrap()).try_into().unwrap();
+    let line = BASE64_STANDARD
+        .decode(signature.trim().rsplit(' ').next().unwrap())
+        .unwrap();
+    let key: [u8; 32] = unhex(keys["public_key"].as_str().unwrap())
+        .try_into()
+        .unwrap();
     let signature: [u8; 64] = line[4..].try_into().unwrap();
     VerifyingKey::from_bytes(&key)
         .unwrap()
-        .verify(format!("{body}\n").as_bytes(), &Signature::from_bytes(&signature))
+        .verify(
+            format!("{body}\n").as_bytes(),
+            &Signature::from_bytes(&signature),
+        )
         .expect("the checkpoint is signed by the regency's key");
 
     let entries = app.get("/log/t1/tile/entries/000.p/7").await;
-    assert_eq!(entries.headers()["content-type"], "application/octet-stream");
+    assert_eq!(
+        entries.headers()["content-type"],
+        "application/octet-stream"
+    );
     let entries = entries.bytes().await.unwrap();
-    let tile = app.get("/log/t1/tile/0/000.p/7").await.bytes().await.unwrap();
+    let tile = app
+        .get("/log/t1/tile/0/000.p/7")
+        .await
+        .bytes()
+        .await
+        .unwrap();
     assert_eq!((entries.len(), tile.len()), (7 * 34, 7 * 32));
     let leaves: Vec<Vec<u8>> = entries
         .chunks(34)
@@ -384,27 +402,64 @@ async fn the_log_is_served_as_checkpoint_and_tiles(db: TestDatabase) {
         mth(l)
     };
     assert_eq!(mth(&leaves), root);
-    for path in ["tile/0/000.p/8", "tile/0/000", "tile/entries/000.p/6", "tile/1/000.p/1", "tile/0/0", "tile/x", "tile/entries/001.p/7"] {
+    for path in [
+        "tile/0/000.p/8",
+        "tile/0/000",
+        "tile/entries/000.p/6",
+        "tile/1/000.p/1",
+        "tile/0/0",
+        "tile/x",
+        "tile/entries/001.p/7",
+    ] {
         let sent = app.get(&format!("/log/t1/{path}")).await;
         assert_eq!(sent.status(), StatusCode::NOT_FOUND, "{path}");
     }
-    assert_eq!(app.get("/log/t9/checkpoint").await.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        app.get("/log/t9/checkpoint").await.status(),
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
 
     // The history page: both checkpoints, no witness yet, and the check between them.
     let page = app.get("/transparansi/log").await.text().await.unwrap();
-    assert!(page.contains("Riwayat log transparansi") && page.contains("belum ada saksi") && page.contains(vkey), "{page}");
+    assert!(
+        page.contains("Riwayat log transparansi")
+            && page.contains("belum ada saksi")
+            && page.contains(vkey),
+        "{page}"
+    );
     let checked = app.get("/transparansi/log?from=3&to=7").await;
     assert_eq!(checked.status(), StatusCode::OK);
     let checked = checked.text().await.unwrap();
-    assert!(checked.contains("Cocok: log berisi 7 tanggapan melanjutkan log berisi 3 tanggapan"), "{checked}");
-    for (query, said) in [("from=tiga&to=7", "Isi kedua jumlah"), ("from=7&to=3", "tidak boleh lebih besar"), ("from=4&to=7", "dengan 4 tanggapan")] {
+    assert!(
+        checked.contains("Cocok: log berisi 7 tanggapan melanjutkan log berisi 3 tanggapan"),
+        "{checked}"
+    );
+    for (query, said) in [
+        ("from=tiga&to=7", "Isi kedua jumlah"),
+        ("from=7&to=3", "tidak boleh lebih besar"),
+        ("from=4&to=7", "dengan 4 tanggapan"),
+    ] {
         let sent = app.get(&format!("/transparansi/log?{query}")).await;
         assert_eq!(sent.status(), StatusCode::UNPROCESSABLE_ENTITY, "{query}");
         let page = sent.text().await.unwrap();
-        assert!(page.contains("error-summary") && page.contains(said), "{query}: {page}");
+        assert!(
+            page.contains("error-summary") && page.contains(said),
+            "{query}: {page}"
+        );
         let typed = query.split('&').next().unwrap().trim_start_matches("from=");
-        assert!(page.contains(&format!(r#"value="{typed}""#)), "the typed number is kept: {page}");
+        assert!(
+            page.contains(&format!(r#"value="{typed}""#)),
+            "the typed number is kept: {page}"
+        );
     }
-    let english = app.get("/transparansi/log?lang=en&from=3&to=7").await.text().await.unwrap();
-    assert!(english.contains("Consistent: the log of 7 responses extends"), "{english}");
+    let english = app
+        .get("/transparansi/log?lang=en&from=3&to=7")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        english.contains("Consistent: the log of 7 responses extends"),
+        "{english}"
+    );
 }

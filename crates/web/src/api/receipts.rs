@@ -34,7 +34,7 @@ pub async fn status(app: &AppState, receipt: &str) -> Result<(ReceiptStatus, Str
     let tenant = app.tenant(None).await?;
     let found = app
         .store
-        .receipt_status(&tenant.tenant_id, &normalize(receipt))
+        .receipt_status(&tenant.tenant_id, &normalize(receipt), app.witnesses.quorum)
         .await?;
     Ok((found, app.signer.public(&tenant.tenant_id)?.to_hex()))
 }

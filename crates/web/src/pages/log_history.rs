@@ -45,7 +45,10 @@ pub async fn show(cx: PageCx, Query(query): Query<HistoryQuery>) -> Result<Respo
     let (app, lang) = (&cx.app, cx.lang);
     let tenant = app.tenant(None).await?;
     let id = tenant.tenant_id.as_str();
-    let before = query.before.as_deref().and_then(|b| b.trim().parse::<u64>().ok());
+    let before = query
+        .before
+        .as_deref()
+        .and_then(|b| b.trim().parse::<u64>().ok());
     let checkpoints = app.store.checkpoints(id, before, PER_PAGE).await?;
     let check = check(app, lang, id, &query).await?;
     let verifier_key = checkpoint::log_verifier_key(id, &app.signer.public(id)?);
@@ -80,7 +83,12 @@ pub async fn show(cx: PageCx, Query(query): Query<HistoryQuery>) -> Result<Respo
 }
 
 /// The check between the two sizes asked for, each of which must be a signed checkpoint's.
-async fn check(app: &AppState, lang: Lang, id: &str, query: &HistoryQuery) -> Result<Check, PageError> {
+async fn check(
+    app: &AppState,
+    lang: Lang,
+    id: &str,
+    query: &HistoryQuery,
+) -> Result<Check, PageError> {
     let (Some(from), Some(to)) = (query.from.as_deref(), query.to.as_deref()) else {
         return Ok(Check::NotAsked);
     };
@@ -90,9 +98,16 @@ async fn check(app: &AppState, lang: Lang, id: &str, query: &HistoryQuery) -> Re
     if from > to {
         return Ok(Check::Problem(lang.t(T::LOG_OLDER_NOT_LARGER).to_string()));
     }
-    let (Some(old), Some(new)) = (head_of(app, id, from).await?, head_of(app, id, to).await?) else {
-        let missing = if head_of(app, id, from).await?.is_none() { from } else { to };
-        return Ok(Check::Problem(lang.fill(T::LOG_NO_CHECKPOINT_OF, &[&missing])));
+    let (Some(old), Some(new)) = (head_of(app, id, from).await?, head_of(app, id, to).await?)
+    else {
+        let missing = if head_of(app, id, from).await?.is_none() {
+            from
+        } else {
+            to
+        };
+        return Ok(Check::Problem(
+            lang.fill(T::LOG_NO_CHECKPOINT_OF, &[&missing]),
+        ));
     };
     let proof = if from == to {
         Vec::new()
@@ -144,8 +159,10 @@ fn consistency_form(lang: Lang, id: &str, query: &HistoryQuery, check: &Check) -
 
 fn table(lang: Lang, tenant: &Tenant, checkpoints: &[StoredCheckpoint]) -> Markup {
     let when = |ms: i64| {
-        OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000)
-            .map_or_else(|_| "–".to_string(), |at| lang.date_time(at, tenant.offset()))
+        OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000).map_or_else(
+            |_| "–".to_string(),
+            |at| lang.date_time(at, tenant.offset()),
+        )
     };
     html! {
         @if checkpoints.is_empty() {

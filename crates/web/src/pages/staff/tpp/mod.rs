@@ -201,6 +201,14 @@ pub(super) fn refusal(lang: Lang, error: TppError) -> Result<(StatusCode, String
         }
         TppError::StateMoved { .. } => lang.t(T::SOMEONE_ELSE_CHANGED_THE_RUN_S_STATE).to_string(),
         TppError::MonthNotEnded(month) => lang.fill(T::MONTH_NOT_ENDED, &[&lang.month(*month)]),
+        TppError::NotWitnessed {
+            month,
+            needed,
+            cosigned,
+        } => lang.fill(
+            T::RUN_NOT_WITNESSED,
+            &[&lang.month(*month), cosigned, needed],
+        ),
         TppError::Locked => lang.t(T::A_LOCKED_RUN_NEVER_CHANGES).to_string(),
         TppError::NotDiscardable => lang.t(T::ONLY_DRAFTS_ARE_DISCARDED).to_string(),
         TppError::HistoryDisagrees(_) => lang.t(T::RUN_HISTORY_DISAGREES).to_string(),
@@ -240,7 +248,8 @@ pub(super) fn refusal(lang: Lang, error: TppError) -> Result<(StatusCode, String
         | TppError::PolicyVersionTaken(_)
         | TppError::AlreadyAppealed
         | TppError::AlreadyDecided
-        | TppError::MonthNotEnded(_) => StatusCode::CONFLICT,
+        | TppError::MonthNotEnded(_)
+        | TppError::NotWitnessed { .. } => StatusCode::CONFLICT,
         TppError::NoSuchRun(..) | TppError::NoSuchAppeal(_) => StatusCode::NOT_FOUND,
         TppError::FourEyes { .. } => StatusCode::FORBIDDEN,
         _ => StatusCode::UNPROCESSABLE_ENTITY,
