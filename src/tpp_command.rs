@@ -176,6 +176,14 @@ pub async fn run(
     let month: Month = period
         .parse()
         .map_err(|_| anyhow::anyhow!("--period must be a month, YYYY-MM (got '{period}')"))?;
+    if store.witnessed(&tenant.tenant_id).await? {
+        eprintln!(
+            "error: witnesses cosign {}'s log, and this command does not know them: compute the \
+             run on the TPP page, which points it to the checkpoint they cosigned",
+            tenant.tenant_id
+        );
+        return Ok(ExitCode::from(2));
+    }
     let summary = match store
         .run_payroll(
             &tenant.tenant_id,
@@ -183,11 +191,12 @@ pub async fn run(
             CLI_ACTOR,
             OffsetDateTime::now_utc(),
             // The command line knows no witnesses (they are the server's settings): it signs
-            // the log as it stands, as a server without witnesses does.
+            // the log as it stands, as a server without witnesses does, and is refused above
+            // for a witnessed log.
             &suara_store::LogSigner {
                 key: &key,
                 outside: kept,
-                quorum: 0,
+                witnessed: suara_store::Witnessed::default(),
             },
         )
         .await

@@ -111,12 +111,14 @@ pub struct MonitorArgs {
     /// Where the last verified tree is kept between checks [default: monitor-CODE.state].
     #[arg(long)]
     state: Option<PathBuf>,
-    /// Check again every SECONDS until stopped; once when left out.
+    /// Check again every SECONDS until stopped; once when left out. Exit 0: sound; 1: the
+    /// log misbehaves; 2: it could not be checked, or is not yet cosigned by --quorum.
     #[arg(long)]
     every: Option<u64>,
 }
 
-/// Exit 0 when the log is sound, 1 when it misbehaves, 2 when it could not be checked.
+/// Exit 0 when the log is sound, 1 when it misbehaves, 2 when it could not be checked (or
+/// its checkpoint is not yet cosigned by the witnesses asked for).
 pub fn monitor(args: MonitorArgs) -> ExitCode {
     match run_monitor(args) {
         Ok(()) => ExitCode::SUCCESS,
@@ -147,11 +149,7 @@ fn run_monitor(args: MonitorArgs) -> Result<(), MonitorError> {
             .unwrap_or("log");
         PathBuf::from(format!("monitor-{code}.state"))
     });
-    let trust = Trust {
-        log,
-        witnesses,
-        quorum: args.quorum,
-    };
+    let trust = Trust::new(log, witnesses, args.quorum)?;
     let client = monitor::client()?;
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()

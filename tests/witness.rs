@@ -58,6 +58,24 @@ fn checkpoint(server: &str, code: &str, size: usize, cosigned: bool) -> String {
     }
 }
 
+/// Waits (at most 30 seconds) for a signed head of `size` entries.
+fn signed(server: &str, code: &str, size: usize) {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let wanted = format!("\"tree_size\":{size},");
+    loop {
+        let path = format!("/api/v1/log/heads?tenant={code}&limit=1");
+        let (_, heads) = http_to(server, server, "GET", &path, None).unwrap();
+        if heads.contains(&wanted) {
+            return;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "{code}: no head of {size}: {heads}"
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
+}
+
 fn monitor(server: &str, code: &str, log_key: &str, witness_key: &str, state: &Path) -> Output {
     suara(&[
         "monitor",
@@ -337,14 +355,14 @@ fn witnessed_logs(database: &str, dir: &Path) {
     for i in 0..9 {
         submit(&addr, HOSTS[0].1, &format!("forged-{i:03}"), 4);
     }
-    checkpoint(&addr, "t1", 21, false);
-    // The witness never cosigns the fork: it holds 18 entries the fork does not extend.
+    signed(&addr, "t1", 21);
+    // The witness never cosigns the fork: it holds 18 entries the fork does not extend. The
+    // log serves the newest checkpoint its witnesses cosigned: still the copy's 12.
     std::thread::sleep(Duration::from_secs(3));
-    let note = checkpoint(&addr, "t1", 21, false);
-    assert!(
-        !note.contains(WITNESS),
-        "the witness cosigned a forked log: {note}"
-    );
+    let note = checkpoint(&addr, "t1", 12, true);
+    assert!(!note.contains("\n21\n"), "{note}");
+    let (_, page) = http_to(&addr, HOSTS[0].1, "GET", "/transparansi/log", None).unwrap();
+    assert!(page.contains(r#"<th scope="row">21</th>"#), "{page}");
     let checked = monitor(&addr, "t1", &log_keys[0], &witness_key, &states[0]);
     assert_eq!(checked.status.code(), Some(1), "{}", stdout(&checked));
     assert!(
@@ -389,7 +407,9 @@ fn witnessed_logs(database: &str, dir: &Path) {
         &witness_key,
         &dir.join("monitor-fresh"),
     );
-    assert_eq!(checked.status.code(), Some(1), "{}", stdout(&checked));
+    assert_eq!(checked.status.code(), Some(2), "{}", stdout(&checked));
+    let said = stderr(&checked);
+    assert!(said.contains("not cosigned by enough witnesses"), "{said}");
     if let Some(copy) = scratch {
         runtime.block_on(async {
             let mut admin = sqlx::PgConnection::connect(database).await.unwrap();

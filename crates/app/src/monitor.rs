@@ -18,6 +18,9 @@ pub enum MonitorError {
     Misbehaves(String),
     #[error("could not check the log: {0}")]
     Unreachable(String),
+    /// Its checkpoint lacks the cosignatures asked for: not yet, or the witnesses refuse.
+    #[error("the log's checkpoint is not cosigned by enough witnesses yet: {0}")]
+    NotWitnessed(String),
     #[error("the state file {0}")]
     State(String),
 }
@@ -83,9 +86,42 @@ impl MonitorState {
 
 /// What to check against: the log's key, the witnesses' keys and how many must cosign.
 pub struct Trust {
-    pub log: KnownKey,
-    pub witnesses: Vec<KnownKey>,
-    pub quorum: usize,
+    log: KnownKey,
+    witnesses: Vec<KnownKey>,
+    quorum: usize,
+}
+
+impl Trust {
+    /// Refuses a witness key that is a log's, and a quorum larger than the witnesses named.
+    pub fn new(
+        log: KnownKey,
+        witnesses: Vec<KnownKey>,
+        quorum: usize,
+    ) -> Result<Trust, MonitorError> {
+        if log.is_witness() {
+            return Err(MonitorError::State(format!(
+                "--log-key {}: a witness's key, not a log's",
+                log.name()
+            )));
+        }
+        if let Some(k) = witnesses.iter().find(|k| !k.is_witness()) {
+            return Err(MonitorError::State(format!(
+                "--witness-key {}: a log's key, not a witness's",
+                k.name()
+            )));
+        }
+        if quorum > witnesses.len() {
+            return Err(MonitorError::State(format!(
+                "--quorum {quorum}, but {} witness keys are given",
+                witnesses.len()
+            )));
+        }
+        Ok(Trust {
+            log,
+            witnesses,
+            quorum,
+        })
+    }
 }
 
 /// One check of the log at `prefix` (`https://HOST/log/CODE`) from `state`; the new state
@@ -100,8 +136,9 @@ pub async fn check(
     let note = get(client, &format!("{prefix}/checkpoint")).await?;
     let misbehaves = |why: String| MonitorError::Misbehaves(why);
     let verified = checkpoint::verify(&note, &trust.log, &trust.witnesses)
-        .and_then(|v| v.require(trust.quorum))
-        .map_err(|e| misbehaves(e.to_string()))?;
+        .map_err(|e| misbehaves(e.to_string()))?
+        .require(trust.quorum)
+        .map_err(|e| MonitorError::NotWitnessed(e.to_string()))?;
     let mut frontier = match state {
         Some(state) => {
             if state.origin != verified.origin {

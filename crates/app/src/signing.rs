@@ -269,7 +269,7 @@ impl Signer {
         let signer = LogSigner {
             key: &key,
             outside: kept.clone(),
-            quorum: 0,
+            witnessed: suara_store::Witnessed::default(),
         };
         let now = OffsetDateTime::now_utc();
         store.begin_entry_codes(id, now).await?;

@@ -16,10 +16,13 @@ pub struct Witness {
     pub key: KnownKey,
 }
 
-/// The witnesses, and how many must cosign a checkpoint before receipts point to it.
+/// The witnesses, and how many must cosign a checkpoint before receipts and payroll runs
+/// point to it.
 #[derive(Default)]
 pub struct Witnesses {
     pub list: Vec<Witness>,
+    /// Their keys, in the same order.
+    keys: Vec<KnownKey>,
     pub quorum: usize,
 }
 
@@ -60,6 +63,11 @@ impl Witnesses {
                     })
             })
             .collect::<Result<Vec<_>, _>>()?;
+        let mut names: Vec<&str> = list.iter().map(|w| w.key.name()).collect();
+        names.sort_unstable();
+        if let Some(twice) = names.windows(2).find(|p| p[0] == p[1]) {
+            return Err(format!("{} is named twice", twice[0]));
+        }
         let quorum = quorum.unwrap_or(usize::from(!list.is_empty()));
         if quorum > list.len() {
             return Err(format!(
@@ -67,7 +75,16 @@ impl Witnesses {
                 list.len()
             ));
         }
-        Ok(Witnesses { list, quorum })
+        let keys = list.iter().map(|w| w.key.clone()).collect();
+        Ok(Witnesses { list, keys, quorum })
+    }
+
+    /// The keys and quorum receipts and payroll runs are held to.
+    pub fn witnessed(&self) -> suara_store::Witnessed<'_> {
+        suara_store::Witnessed {
+            witnesses: &self.keys,
+            quorum: self.quorum,
+        }
     }
 
     /// The witnesses' names, as their cosignatures are stored.
@@ -195,7 +212,7 @@ async fn keep(
     let cosignature = Cosignature {
         witness: name,
         line,
-        cosigned_at_ms: i64::try_from(time).unwrap_or(i64::MAX / 1000) * 1000,
+        cosigned_at_ms: i64::try_from(time).unwrap_or(i64::MAX).saturating_mul(1000),
     };
     store
         .add_cosignature(tenant_id, latest.head.head.size, &cosignature)

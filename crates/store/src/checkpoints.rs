@@ -4,11 +4,11 @@
 //! hashes as the receipts' proofs.
 
 use sqlx::Row;
-use suara_domain::integrity::checkpoint;
+use suara_domain::integrity::checkpoint::{self, KnownKey};
 use suara_domain::integrity::merkle::{TILE_HEIGHT, TILE_WIDTH};
-use suara_domain::integrity::signed_head::{LogKey, SignedHead};
+use suara_domain::integrity::signed_head::{LogKey, PublicKey, SignedHead};
 
-use crate::{Result, Store, StoreError};
+use crate::{Result, Store, StoreError, Witnessed};
 
 /// A witness's cosignature of one checkpoint, as it answered it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -31,13 +31,23 @@ pub struct StoredCheckpoint {
 }
 
 impl StoredCheckpoint {
-    /// The checkpoint as served: the log's signature, then the cosignatures.
-    pub fn cosigned_note(&self) -> String {
-        let mut note = self.note.clone();
-        for c in &self.cosignatures {
-            note.push_str(&c.line);
+    /// The checkpoint with only the cosignatures that verify with `witnesses`, appended to
+    /// its note (as served): a line edited in the database, or a witness no longer trusted,
+    /// is dropped rather than making the checkpoint fail for every verifier.
+    pub fn verified(&self, witnesses: &[KnownKey]) -> StoredCheckpoint {
+        let lines: Vec<String> = self.cosignatures.iter().map(|c| c.line.clone()).collect();
+        let (note, kept) = checkpoint::keep_verified(&self.note, &lines, witnesses);
+        let cosignatures = self
+            .cosignatures
+            .iter()
+            .filter(|c| kept.contains(&c.line))
+            .cloned()
+            .collect();
+        StoredCheckpoint {
+            head: self.head.clone(),
+            note,
+            cosignatures,
         }
-        note
     }
 }
 
@@ -172,26 +182,42 @@ impl Store {
         Ok(())
     }
 
-    /// The newest signed head whose checkpoint at least `quorum` witnesses cosigned.
-    pub async fn cosigned_head(
+    /// The newest checkpoint that `witnessed.quorum` of its witnesses cosigned, with only
+    /// the cosignatures that verify kept: its head's signature is checked with `key` and
+    /// every cosignature with its witness's key, so rows written into the database without
+    /// the keys count for nothing.
+    pub async fn cosigned_checkpoint(
         &self,
         tenant_id: &str,
-        quorum: usize,
-    ) -> Result<Option<SignedHead>> {
-        let size: Option<i64> = sqlx::query_scalar(
+        key: &PublicKey,
+        witnessed: Witnessed<'_>,
+    ) -> Result<Option<StoredCheckpoint>> {
+        let sizes: Vec<i64> = sqlx::query_scalar(
             "SELECT tree_size FROM log_cosignatures WHERE tenant_id = $1
-             GROUP BY tree_size HAVING COUNT(*) >= $2 ORDER BY tree_size DESC LIMIT 1",
+             GROUP BY tree_size HAVING COUNT(*) >= $2 ORDER BY tree_size DESC LIMIT 16",
         )
         .bind(tenant_id)
-        .bind(i64::try_from(quorum).unwrap_or(i64::MAX))
-        .fetch_optional(&self.reader)
+        .bind(i64::try_from(witnessed.quorum).unwrap_or(i64::MAX))
+        .fetch_all(&self.reader)
         .await?;
-        let Some(size) = size else {
-            return Ok(None);
-        };
-        let size = crate::to_u64(size)?;
-        let head = self.heads_below(tenant_id, Some(size + 1), 1).await?.pop();
-        Ok(head.filter(|h| h.head.size == size))
+        let log = KnownKey::log(tenant_id, key);
+        for size in sizes {
+            let size = crate::to_u64(size)?;
+            let Some(found) = self.checkpoints(tenant_id, Some(size + 1), 1).await?.pop() else {
+                continue;
+            };
+            if found.head.head.size != size || found.head.check(key).is_err() {
+                continue;
+            }
+            let verified = found.verified(witnessed.witnesses);
+            let holds = checkpoint::verify(verified.note.as_bytes(), &log, witnessed.witnesses)
+                .and_then(|v| v.require(witnessed.quorum))
+                .is_ok();
+            if holds {
+                return Ok(Some(verified));
+            }
+        }
+        Ok(None)
     }
 
     /// The log's position of the last counted response of `month` (0: none).
@@ -206,6 +232,18 @@ impl Store {
         .fetch_one(&self.reader)
         .await?;
         crate::to_u64(seq.unwrap_or(0))
+    }
+
+    /// Whether any witness has cosigned this log (a payroll run must then point to their
+    /// checkpoint, which only the server, knowing the witnesses, can choose).
+    pub async fn witnessed(&self, tenant_id: &str) -> Result<bool> {
+        let any: Option<i64> = sqlx::query_scalar(
+            "SELECT tree_size FROM log_cosignatures WHERE tenant_id = $1 LIMIT 1",
+        )
+        .bind(tenant_id)
+        .fetch_optional(&self.reader)
+        .await?;
+        Ok(any.is_some())
     }
 
     /// The largest tree `witness` cosigned for this log (0: none), where a request to it starts.
@@ -271,7 +309,8 @@ fn tile_span(level: u32, index: u64, width: u64, size: u64) -> Option<(u64, u64)
     let first = index.checked_mul(TILE_WIDTH)?;
     let end = first.checked_add(width)?;
     let complete = width == TILE_WIDTH && end <= nodes_at_level;
-    let partial = width < TILE_WIDTH && end == nodes_at_level;
+    // A partial tile of any width the signed tree holds: an older checkpoint's, too.
+    let partial = width < TILE_WIDTH && end <= nodes_at_level;
     (complete || partial).then_some((first, end))
 }
 
@@ -285,7 +324,8 @@ mod tests {
         assert_eq!(tile_span(0, 272, 256, 70_000), Some((69_632, 69_888)));
         assert_eq!(tile_span(0, 273, 112, 70_000), Some((69_888, 70_000)));
         assert_eq!(tile_span(0, 273, 256, 70_000), None);
-        assert_eq!(tile_span(0, 273, 111, 70_000), None);
+        assert_eq!(tile_span(0, 273, 111, 70_000), Some((69_888, 69_999)));
+        assert_eq!(tile_span(0, 273, 113, 70_000), None);
         assert_eq!(tile_span(1, 0, 256, 70_000), Some((0, 256)));
         assert_eq!(tile_span(1, 1, 17, 70_000), Some((256, 273)));
         assert_eq!(tile_span(2, 0, 1, 70_000), Some((0, 1)));

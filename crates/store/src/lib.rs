@@ -64,7 +64,7 @@ pub use innovation::{
     SuggestionGroup,
 };
 pub use kiosks::{ApprovalError, Kiosk, NewKiosk};
-pub use log::{LogReport, LogSigner, ReceiptStatus};
+pub use log::{LogReport, LogSigner, ReceiptStatus, Witnessed};
 pub use musrena::{
     valid_key as valid_offline_key, Forum, Link, MusrenaError, OfflineItem, OfflineOutcome,
     ProposalFilter, ProposalStep, StoredProgress, StoredProposal, VillageFigures,

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use sqlx::Row;
 use suara_domain::integrity::chain::Digest32;
+use suara_domain::integrity::checkpoint::KnownKey;
 use suara_domain::integrity::merkle::{
     self, inclusion_ranges, leaf_hash, perfect_root, Frontier, TILE_HEIGHT, TILE_WIDTH,
 };
@@ -50,8 +51,16 @@ pub struct LogSigner<'a> {
     pub key: &'a LogKey,
     /// The newest heads kept outside the database, of either log.
     pub outside: Vec<SignedHead>,
-    /// Witnesses that must have cosigned the checkpoint a payroll run points to (0: none
-    /// are configured, the run signs the log as it stands).
+    /// The witnesses whose cosignatures a payroll run's checkpoint needs (none: the run
+    /// signs the log as it stands).
+    pub witnessed: Witnessed<'a>,
+}
+
+/// The witnesses whose cosignatures count, and how many of them must have cosigned a
+/// checkpoint before receipts and payroll runs point to it (0: the newest signed head).
+#[derive(Clone, Copy, Default)]
+pub struct Witnessed<'a> {
+    pub witnesses: &'a [KnownKey],
     pub quorum: usize,
 }
 
@@ -61,7 +70,7 @@ impl<'a> LogSigner<'a> {
         LogSigner {
             key,
             outside: Vec::new(),
-            quorum: 0,
+            witnessed: Witnessed::default(),
         }
     }
 }
@@ -480,12 +489,13 @@ impl Store {
     }
 
     /// What a receipt stands for now (see [`ReceiptStatus`]), proved against the newest head
-    /// cosigned by `quorum` witnesses (the newest signed head when `quorum` is 0).
+    /// `witnessed` cosigned (signed with `key`), or the newest signed head without witnesses.
     pub async fn receipt_status(
         &self,
         tenant_id: &str,
         receipt: &str,
-        quorum: usize,
+        key: &PublicKey,
+        witnessed: Witnessed<'_>,
     ) -> Result<ReceiptStatus> {
         let row = sqlx::query(
             "SELECT r.received_at_us, r.unit_id, l.seq, l.content_hash FROM responses r
@@ -504,9 +514,12 @@ impl Store {
         };
         let index = crate::to_u64(seq - 1)?;
         let leaf = leaf_hash(&digest(&row.try_get::<String, _>("content_hash")?)?.0);
-        let head = match quorum {
+        let head = match witnessed.quorum {
             0 => self.latest_head(tenant_id).await?,
-            _ => self.cosigned_head(tenant_id, quorum).await?,
+            _ => self
+                .cosigned_checkpoint(tenant_id, key, witnessed)
+                .await?
+                .map(|c| c.head),
         };
         let proof = match head {
             Some(head) if head.head.size > index => {

@@ -888,21 +888,8 @@ impl Store {
         if month >= current {
             return Err(TppError::MonthNotEnded(month));
         }
-        // With witnesses, the run points to the newest checkpoint they cosigned, which must
-        // hold every counted response of the month.
-        if signer.quorum > 0 {
-            let needed = self.last_leaf_of(tenant_id, &month.to_string()).await?;
-            let cosigned = self.cosigned_head(tenant_id, signer.quorum).await?;
-            return match cosigned {
-                Some(head) if head.head.size >= needed && head.head.size > 0 => Ok(head),
-                head => Err(TppError::NotWitnessed {
-                    month,
-                    needed,
-                    cosigned: head.map_or(0, |h| h.head.size),
-                }),
-            };
-        }
-        // The log as it stands, signed now: the run records it and is sealed with it.
+        // The log as it stands, signed now (refused when it does not extend every head it
+        // must): without witnesses, the run records it and is sealed with it.
         let head = self
             .sign_log(tenant_id, signer, at)
             .await?
@@ -916,6 +903,62 @@ impl Store {
                 }
                 .sign(key)
             });
+        if signer.witnessed.quorum == 0 {
+            return Ok(head);
+        }
+        self.witnessed_head_for_run(tenant_id, month, head, signer)
+            .await
+    }
+
+    /// With witnesses, the run points to the newest checkpoint they cosigned, which must hold
+    /// every counted response of the month and be extended by the log as it stands.
+    async fn witnessed_head_for_run(
+        &self,
+        tenant_id: &str,
+        month: Month,
+        now: suara_domain::integrity::signed_head::SignedHead,
+        signer: &crate::LogSigner<'_>,
+    ) -> Result<suara_domain::integrity::signed_head::SignedHead, TppError> {
+        let needed = self.last_leaf_of(tenant_id, &month.to_string()).await?;
+        if needed == 0 {
+            return Ok(now);
+        }
+        let public = signer.key.public();
+        let cosigned = self
+            .cosigned_checkpoint(tenant_id, &public, signer.witnessed)
+            .await?
+            .map(|c| c.head);
+        let head = match cosigned {
+            Some(head) if head.head.size >= needed => head,
+            head => {
+                return Err(TppError::NotWitnessed {
+                    month,
+                    needed,
+                    cosigned: head.map_or(0, |h| h.head.size),
+                })
+            }
+        };
+        let (old, new) = (head.head.size, now.head.size);
+        let extends = old <= new && {
+            let proof = if old == new {
+                Vec::new()
+            } else {
+                self.consistency_proof(tenant_id, old, new).await?
+            };
+            suara_domain::integrity::merkle::verify_consistency(
+                old,
+                new,
+                &proof,
+                &head.head.root,
+                &now.head.root,
+            )
+        };
+        if !extends {
+            return Err(StoreError::NotExtending(format!(
+                "the log of {new} leaves does not extend the checkpoint of {old} leaves the witnesses cosigned"
+            ))
+            .into());
+        }
         Ok(head)
     }
 

@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used)] // a test that unwraps fails with the value's message
 #![allow(clippy::too_many_lines)] // a scenario reads top to bottom, as its user would do it
 
+use suara_domain::integrity::checkpoint::{self, KnownKey};
 use suara_domain::period::Month;
 use suara_domain::survey::{validate, ResponseDraft};
 use suara_domain::tpp::inputs::{parse_base_amounts, parse_components};
@@ -420,14 +421,20 @@ async fn with_witnesses_runs_and_receipts_point_to_a_cosigned_checkpoint(db: Tes
         .unwrap()
         .unwrap();
     assert_eq!(head.head.size, 3);
-    let witnessed = suara_store::LogSigner {
+    let witness = checkpoint::WitnessKey::new("saksi.test/w1", [5; 32]).unwrap();
+    let keys = vec![KnownKey::parse(&witness.verifier_key()).unwrap()];
+    let witnessed = suara_store::Witnessed {
+        witnesses: &keys,
+        quorum: 1,
+    };
+    let signer = suara_store::LogSigner {
         key: &key,
         outside: Vec::new(),
-        quorum: 1,
+        witnessed,
     };
     // Not cosigned yet: refused, saying how far the witnesses got.
     let refused = store
-        .run_payroll("t1", month, "keuangan", now, &witnessed)
+        .run_payroll("t1", month, "keuangan", now, &signer)
         .await;
     assert!(
         matches!(
@@ -440,44 +447,76 @@ async fn with_witnesses_runs_and_receipts_point_to_a_cosigned_checkpoint(db: Tes
         ),
         "{refused:?}"
     );
+    let pool = sqlx::AnyPool::connect(&db.url).await.unwrap();
     let receipt: String = sqlx::query_scalar(
         "SELECT receipt FROM responses WHERE tenant_id = 't1' ORDER BY response_id LIMIT 1",
     )
-    .fetch_one(&sqlx::AnyPool::connect(&db.url).await.unwrap())
+    .fetch_one(&pool)
     .await
     .unwrap();
+    let public = key.public();
     let proved_at = |status: suara_store::ReceiptStatus| match status {
         suara_store::ReceiptStatus::Counted { proof, .. } => proof.map(|(h, _)| h.head.size),
         other => panic!("{other:?}"),
     };
-    assert_eq!(
-        proved_at(store.receipt_status("t1", &receipt, 0).await.unwrap()),
-        Some(3)
-    );
-    assert_eq!(
-        proved_at(store.receipt_status("t1", &receipt, 1).await.unwrap()),
-        None
-    );
+    let none = suara_store::Witnessed::default();
+    let status = store.receipt_status("t1", &receipt, &public, none).await;
+    assert_eq!(proved_at(status.unwrap()), Some(3));
+    let status = store
+        .receipt_status("t1", &receipt, &public, witnessed)
+        .await;
+    assert_eq!(proved_at(status.unwrap()), None);
 
-    let cosignature = suara_store::Cosignature {
+    // A cosignature written into the database without the witness's key counts for nothing.
+    let forged = suara_store::Cosignature {
         witness: "saksi.test/w1".into(),
         line: "— saksi.test/w1 AAAA\n".into(),
         cosigned_at_ms: 0,
     };
-    store.add_cosignature("t1", 3, &cosignature).await.unwrap();
-    assert_eq!(
-        proved_at(store.receipt_status("t1", &receipt, 1).await.unwrap()),
-        Some(3)
+    store.add_cosignature("t1", 3, &forged).await.unwrap();
+    let status = store
+        .receipt_status("t1", &receipt, &public, witnessed)
+        .await;
+    assert_eq!(proved_at(status.unwrap()), None);
+    let refused = store
+        .run_payroll("t1", month, "keuangan", now, &signer)
+        .await;
+    assert!(
+        matches!(refused, Err(TppError::NotWitnessed { .. })),
+        "{refused:?}"
     );
+
+    // The witness's own cosignature of the checkpoint of 3 counts.
+    let note = store.latest_checkpoint("t1").await.unwrap().unwrap().note;
+    let log = KnownKey::log("t1", &public);
+    let body = checkpoint::verify(note.as_bytes(), &log, &[]).unwrap().body;
+    sqlx::query("DELETE FROM log_cosignatures")
+        .execute(&pool)
+        .await
+        .unwrap();
+    let cosignature = suara_store::Cosignature {
+        witness: "saksi.test/w1".into(),
+        line: witness.cosign(&body, 1_790_000_000).unwrap(),
+        cosigned_at_ms: 1_790_000_000_000,
+    };
+    store.add_cosignature("t1", 3, &cosignature).await.unwrap();
+    let status = store
+        .receipt_status("t1", &receipt, &public, witnessed)
+        .await;
+    assert_eq!(proved_at(status.unwrap()), Some(3));
     let run = store
-        .run_payroll("t1", month, "keuangan", now, &witnessed)
+        .run_payroll("t1", month, "keuangan", now, &signer)
         .await
         .unwrap();
     assert_eq!(run.version, 1);
     // Two witnesses required, one cosigned: refused again.
     let two = suara_store::LogSigner {
-        quorum: 2,
-        ..witnessed
+        key: &key,
+        outside: Vec::new(),
+        witnessed: suara_store::Witnessed {
+            witnesses: &keys,
+            quorum: 2,
+        },
     };
     let refused = store.run_payroll("t1", month, "keuangan", now, &two).await;
     assert!(

@@ -682,7 +682,7 @@ async fn verify_catches_edits_behind_the_applications_back(db: TestDatabase) {
             &suara_store::LogSigner {
                 key: &log_key(),
                 outside: vec![kept],
-                quorum: 0,
+                witnessed: suara_store::Witnessed::default(),
             },
         )
         .await

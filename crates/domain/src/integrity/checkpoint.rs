@@ -179,6 +179,7 @@ impl WitnessKey {
 }
 
 /// A verifier key read from its text: the log's (type 0x01) or a witness's (type 0x04).
+#[derive(Clone, Debug)]
 pub struct KnownKey {
     name: String,
     id: u32,
@@ -187,6 +188,20 @@ pub struct KnownKey {
 }
 
 impl KnownKey {
+    /// The key regency `tenant_id`'s checkpoints are signed with.
+    pub fn log(tenant_id: &str, key: &PublicKey) -> KnownKey {
+        KnownKey {
+            name: origin(tenant_id),
+            id: {
+                let mut material = vec![ED25519];
+                material.extend_from_slice(&key.bytes());
+                signed_note::key_id(&origin(tenant_id), &material)
+            },
+            kind: ED25519,
+            key: key.verifying(),
+        }
+    }
+
     pub fn parse(text: &str) -> Result<KnownKey, CheckpointError> {
         let bad = |why: &str| CheckpointError::BadKey(format!("{why}: '{text}'"));
         let mut parts = text.trim().splitn(3, '+');
@@ -331,6 +346,28 @@ pub fn verify(
     })
 }
 
+/// `note` followed by the cosignature lines that verify with `witnesses`, and those lines: a
+/// line edited in the database, or a witness no longer trusted, is left out rather than
+/// making the whole checkpoint fail for every verifier.
+pub fn keep_verified(
+    note: &str,
+    lines: &[String],
+    witnesses: &[KnownKey],
+) -> (String, Vec<String>) {
+    let mut joined = note.to_string();
+    let mut kept = Vec::new();
+    for line in lines {
+        let verifies = witnesses
+            .iter()
+            .any(|w| cosignatures_of(note, line, w).is_ok_and(|found| !found.is_empty()));
+        if verifies && !kept.contains(line) {
+            joined.push_str(line);
+            kept.push(line.clone());
+        }
+    }
+    (joined, kept)
+}
+
 impl Verified {
     /// Refuses unless at least `quorum` distinct known witnesses cosigned.
     pub fn require(self, quorum: usize) -> Result<Verified, CheckpointError> {
@@ -354,8 +391,24 @@ pub fn cosignatures_of(
     if lines.is_empty() {
         return Ok(Vec::new());
     }
+    // Only signature lines: a blank line would move where the note's text ends, and a
+    // cosignature of another text would be kept (then fail every verifier of the real one).
+    if lines
+        .split_inclusive('\n')
+        .any(|l| !l.starts_with("— ") || !l.ends_with('\n'))
+    {
+        return Err(CheckpointError::Malformed(
+            "the answer holds more than signature lines".into(),
+        ));
+    }
     let joined = format!("{checkpoint}{lines}");
     let parsed = Note::from_bytes(joined.as_bytes()).map_err(malformed)?;
+    let own = Note::from_bytes(checkpoint.as_bytes()).map_err(malformed)?;
+    if parsed.text() != own.text() {
+        return Err(CheckpointError::Malformed(
+            "the cosignatures are of another text".into(),
+        ));
+    }
     match parsed.verify(&Keys(std::slice::from_ref(witness))) {
         Ok((found, _)) => Ok(found
             .iter()

@@ -91,6 +91,10 @@ impl PublicKey {
         Digest32(self.0.to_bytes()).to_hex()
     }
 
+    pub(crate) fn verifying(&self) -> VerifyingKey {
+        self.0
+    }
+
     pub(crate) fn bytes(&self) -> [u8; 32] {
         self.0.to_bytes()
     }

@@ -17,6 +17,10 @@ impl TilePath {
     /// Reads what follows `tile/`; `None` for anything the specification does not write.
     pub fn parse(path: &str) -> Option<TilePath> {
         let (kind, rest) = path.split_once('/')?;
+        let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+        if !digits(kind) && kind != "entries" {
+            return None;
+        }
         let level = match kind {
             "entries" => None,
             _ if kind == "0" || !kind.starts_with('0') => {
@@ -26,9 +30,9 @@ impl TilePath {
         };
         let (index, width) = match rest.split_once(".p/") {
             Some((index, width)) => {
-                let w = width
-                    .parse::<u64>()
-                    .ok()
+                let w = Some(width)
+                    .filter(|w| digits(w))
+                    .and_then(|w| w.parse::<u64>().ok())
                     .filter(|w| (1..TILE_WIDTH).contains(w))?;
                 (index, (!width.starts_with('0')).then_some(w)?)
             }
@@ -93,6 +97,8 @@ mod tests {
             "entries/000.p/",
             "data/000",
             "0/x1a3/000",
+            "+1/000",
+            "0/000.p/+5",
             "0/",
             "0",
         ] {

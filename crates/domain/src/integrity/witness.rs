@@ -75,7 +75,7 @@ impl AddCheckpoint {
         let old = lines
             .next()
             .and_then(|l| l.strip_prefix("old "))
-            .filter(|n| n == &"0" || !n.starts_with('0'))
+            .filter(|n| n == &"0" || (!n.starts_with('0') && n.bytes().all(|b| b.is_ascii_digit())))
             .and_then(|n| n.parse::<u64>().ok())
             .ok_or_else(|| bad("the first line must be 'old SIZE'"))?;
         let proof = lines
@@ -365,6 +365,7 @@ mod tests {
             "",
             "old 1\n",
             "old 01\n\nx",
+            "old +5\n\nx",
             "new 1\n\nx",
             "old 1\nnot base64!\n\nx",
         ] {
@@ -379,5 +380,32 @@ mod tests {
             "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\n".repeat(64)
         );
         assert!(AddCheckpoint::parse(many.as_bytes()).is_err());
+    }
+
+    /// A witness's answer holding more than signature lines (a blank line moves where the
+    /// note's text ends) is refused; lines that do not verify are left out when served.
+    #[test]
+    fn only_cosignatures_of_this_checkpoint_are_kept() {
+        let log = LogKey::from_seed([7; 32]);
+        let witness = WitnessKey::new("saksi.example/w1", [9; 32]).unwrap();
+        let key = KnownKey::parse(&witness.verifier_key()).unwrap();
+        let note = String::from_utf8(signed(&log, tree(5))).unwrap();
+        let log_key = KnownKey::parse(&log_verifier_key("trenggalek", &log.public())).unwrap();
+        let body = checkpoint::verify(note.as_bytes(), &log_key, &[])
+            .unwrap()
+            .body;
+        let line = witness.cosign(&body, 1_790_000_000).unwrap();
+        // A cosignature of the whole note (body, blank line, log signature) as its text.
+        let other = witness.cosign(note.as_bytes(), 1_790_000_000).unwrap();
+        assert!(checkpoint::cosignatures_of(&note, &format!("\n{other}"), &key).is_err());
+        assert_eq!(
+            checkpoint::cosignatures_of(&note, &line, &key)
+                .unwrap()
+                .len(),
+            1
+        );
+        let edited = line.replacen('A', "B", 1).replacen("==", "A=", 1);
+        let (served, kept) = checkpoint::keep_verified(&note, &[edited, line.clone()], &[key]);
+        assert_eq!((served, kept), (format!("{note}{line}"), vec![line]));
     }
 }

@@ -32,11 +32,17 @@ pub fn normalize(receipt: &str) -> String {
 /// A receipt's status in the request's regency, and that regency's public key.
 pub async fn status(app: &AppState, receipt: &str) -> Result<(ReceiptStatus, String), ApiError> {
     let tenant = app.tenant(None).await?;
+    let public = app.signer.public(&tenant.tenant_id)?;
     let found = app
         .store
-        .receipt_status(&tenant.tenant_id, &normalize(receipt), app.witnesses.quorum)
+        .receipt_status(
+            &tenant.tenant_id,
+            &normalize(receipt),
+            &public,
+            app.witnesses.witnessed(),
+        )
         .await?;
-    Ok((found, app.signer.public(&tenant.tenant_id)?.to_hex()))
+    Ok((found, public.to_hex()))
 }
 
 /// A receipt's status; for a counted response its leaf and, once a signed head covers it,

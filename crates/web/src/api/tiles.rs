@@ -13,23 +13,38 @@ use suara_domain::integrity::tiles::TilePath;
 use crate::error::ApiError;
 use crate::state::AppState;
 
-/// The newest checkpoint: mutable, so caches keep it a second at most.
+/// The newest checkpoint (with witnesses, the newest their quorum cosigned, so a monitor
+/// never sees one they have not yet reached), with only cosignatures that verify: mutable,
+/// so caches keep it a second at most.
 pub async fn checkpoint(
     State(app): State<Arc<AppState>>,
     Path(tenant): Path<String>,
 ) -> Result<Response, ApiError> {
     let tenant = app.tenant(Some(&tenant)).await?;
-    let checkpoint = app
-        .store
-        .latest_checkpoint(&tenant.tenant_id)
-        .await?
-        .ok_or_else(|| ApiError::NotFound("the log has no signed checkpoint yet".into()))?;
+    let id = &tenant.tenant_id;
+    let witnessed = app.witnesses.witnessed();
+    let cosigned = match witnessed.quorum {
+        0 => None,
+        _ => {
+            let key = app.signer.public(id)?;
+            app.store.cosigned_checkpoint(id, &key, witnessed).await?
+        }
+    };
+    let checkpoint = match cosigned {
+        Some(cosigned) => cosigned,
+        None => app
+            .store
+            .latest_checkpoint(id)
+            .await?
+            .ok_or_else(|| ApiError::NotFound("the log has no signed checkpoint yet".into()))?
+            .verified(witnessed.witnesses),
+    };
     Ok((
         [
             (header::CONTENT_TYPE, "text/plain; charset=utf-8"),
             (header::CACHE_CONTROL, "no-cache, max-age=1"),
         ],
-        checkpoint.cosigned_note(),
+        checkpoint.note,
     )
         .into_response())
 }

@@ -10,7 +10,7 @@ use maud::{html, Markup};
 use serde::Deserialize;
 use suara_domain::integrity::checkpoint;
 use suara_domain::integrity::merkle;
-use suara_domain::integrity::signed_head::SignedHead;
+use suara_domain::integrity::signed_head::{PublicKey, SignedHead};
 use suara_store::{StoredCheckpoint, Tenant};
 use time::OffsetDateTime;
 
@@ -49,7 +49,15 @@ pub async fn show(cx: PageCx, Query(query): Query<HistoryQuery>) -> Result<Respo
         .before
         .as_deref()
         .and_then(|b| b.trim().parse::<u64>().ok());
-    let checkpoints = app.store.checkpoints(id, before, PER_PAGE).await?;
+    let witnesses = app.witnesses.witnessed().witnesses;
+    // Only cosignatures that verify with the witnesses' keys are shown.
+    let checkpoints: Vec<StoredCheckpoint> = app
+        .store
+        .checkpoints(id, before, PER_PAGE)
+        .await?
+        .iter()
+        .map(|c| c.verified(witnesses))
+        .collect();
     let check = check(app, lang, id, &query).await?;
     let verifier_key = checkpoint::log_verifier_key(id, &app.signer.public(id)?);
     let status = match check {
@@ -72,6 +80,7 @@ pub async fn show(cx: PageCx, Query(query): Query<HistoryQuery>) -> Result<Respo
         p { a href=(routes::log_checkpoint(id)) { (lang.t(T::LOG_LATEST_CHECKPOINT)) } }
         (consistency_form(lang, id, &query, &check))
         h2 #titik-periksa { (lang.t(T::LOG_SIGNED_CHECKPOINTS)) }
+        @if !witnesses.is_empty() { p { (lang.t(T::LOG_WITNESS_NOTE)) } }
         (table(lang, &tenant, &checkpoints))
         @if checkpoints.len() as i64 == PER_PAGE {
             @if let Some(last) = checkpoints.last() {
@@ -98,13 +107,11 @@ async fn check(
     if from > to {
         return Ok(Check::Problem(lang.t(T::LOG_OLDER_NOT_LARGER).to_string()));
     }
-    let (Some(old), Some(new)) = (head_of(app, id, from).await?, head_of(app, id, to).await?)
-    else {
-        let missing = if head_of(app, id, from).await?.is_none() {
-            from
-        } else {
-            to
-        };
+    let key = app.signer.public(id)?;
+    let old = head_of(app, id, from, &key).await?;
+    let new = head_of(app, id, to, &key).await?;
+    let (Some(old), Some(new)) = (&old, &new) else {
+        let missing = if old.is_none() { from } else { to };
         return Ok(Check::Problem(
             lang.fill(T::LOG_NO_CHECKPOINT_OF, &[&missing]),
         ));
@@ -118,13 +125,19 @@ async fn check(
     Ok(Check::Extends { from, to, holds })
 }
 
-/// The signed head of exactly `size` responses, if one was signed.
-async fn head_of(app: &AppState, id: &str, size: u64) -> Result<Option<SignedHead>, PageError> {
+/// The head of exactly `size` responses, if one was signed with the regency's key (a row
+/// written into the database without it is no head).
+async fn head_of(
+    app: &AppState,
+    id: &str,
+    size: u64,
+    key: &PublicKey,
+) -> Result<Option<SignedHead>, PageError> {
     let Some(below) = size.checked_add(1) else {
         return Ok(None);
     };
     let head = app.store.heads_below(id, Some(below), 1).await?.pop();
-    Ok(head.filter(|h| h.head.size == size && size > 0))
+    Ok(head.filter(|h| h.head.size == size && size > 0 && h.check(key).is_ok()))
 }
 
 fn consistency_form(lang: Lang, id: &str, query: &HistoryQuery, check: &Check) -> Markup {
@@ -180,8 +193,9 @@ fn table(lang: Lang, tenant: &Tenant, checkpoints: &[StoredCheckpoint]) -> Marku
                     td data-label=(lang.t(T::LOG_SIGNED_AT)) { (when(c.head.head.signed_at_ms)) }
                     td data-label=(lang.t(T::TREE_ROOT)) { code.digest { (c.head.head.root) } }
                     td data-label=(lang.t(T::LOG_WITNESSES)) {
-                        @if c.cosignatures.is_empty() { (lang.t(T::LOG_NO_WITNESS)) }
-                        ul.plain { @for w in &c.cosignatures { li { (w.witness) " · " (when(w.cosigned_at_ms)) } } }
+                        @if c.cosignatures.is_empty() { (lang.t(T::LOG_NO_WITNESS)) } @else {
+                            ul.plain { @for w in &c.cosignatures { li { (w.witness) " · " (when(w.cosigned_at_ms)) } } }
+                        }
                     }
                 } } }
             }

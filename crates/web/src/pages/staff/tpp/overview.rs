@@ -217,7 +217,7 @@ pub async fn compute(
             &suara_store::LogSigner {
                 key: &key,
                 outside: kept,
-                quorum: cx.app.witnesses.quorum,
+                witnessed: cx.app.witnesses.witnessed(),
             },
         )
         .await;
