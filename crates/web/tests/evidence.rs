@@ -33,10 +33,19 @@ suara_store::backend_tests!(
 const HEAD_NIP: &str = "197001011995032001";
 const BASE: u64 = 4_000_000;
 
-/// `n` kiosk answers of `rating` to the unit, naming `officer` or no one, on `day` of last
-/// month from 13:00 (WIB), 4 minutes apart.
-async fn kiosk(app: &TestApp, key: &str, n: usize, rating: i64, officer: Option<&str>, day: u8) {
-    let month = tenant().month_of(OffsetDateTime::now_utc()).previous();
+/// `n` kiosk answers of `rating` to the unit, naming `officer` or no one, on `day` of
+/// `month` (the test's "last month", read once: the date sweep turns the month while a test
+/// runs) from 13:00 (WIB), 4 minutes apart.
+async fn kiosk(
+    app: &TestApp,
+    month: &str,
+    key: &str,
+    n: usize,
+    rating: i64,
+    officer: Option<&str>,
+    day: u8,
+) {
+    let month = month.parse().unwrap();
     kiosk_in(app, ("dukcapil", month), key, n, rating, officer, day).await;
 }
 
@@ -250,8 +259,8 @@ async fn one_afternoon_never_decides_a_month(db: TestDatabase) {
         .to_string();
 
     // One afternoon: 44 answers of 2 (IKM 50), half naming Sri.
-    kiosk(&app, "afternoon", 22, 2, Some(OFFICER_NIP), 15).await;
-    kiosk(&app, "afternoon-unit", 22, 2, None, 15).await;
+    kiosk(&app, &month, "afternoon", 22, 2, Some(OFFICER_NIP), 15).await;
+    kiosk(&app, &month, "afternoon-unit", 22, 2, None, 15).await;
     let run = compute(&app, &finance, &month).await;
     assert_eq!(amounts(&app, &month).await, (BASE, BASE));
     assert!(
@@ -279,8 +288,8 @@ async fn one_afternoon_never_decides_a_month(db: TestDatabase) {
     // is poorly rated, and now pay falls, for the head too (she takes the unit's score).
     for day in 1..=22u8 {
         if day != 15 {
-            kiosk(&app, "month", 6, 2, None, day).await;
-            kiosk(&app, "month-3", 2, 3, None, day).await;
+            kiosk(&app, &month, "month", 6, 2, None, day).await;
+            kiosk(&app, &month, "month-3", 2, 3, None, day).await;
         }
     }
     // Until the inspectorate confirms the kiosks, their answers move nobody by more than 1 %.
@@ -458,8 +467,8 @@ async fn a_low_month_moves_pay_by_a_bounded_step(db: TestDatabase) {
     advance(&app, &hr, &before, "draft").await;
     advance(&app, &approver, &before, "reviewed").await;
     // Last month: 40 kiosk answers of 2 (IKM 50), half naming Sri.
-    kiosk(&app, "low", 20, 2, Some(OFFICER_NIP), 15).await;
-    kiosk(&app, "low-unit", 20, 2, None, 16).await;
+    kiosk(&app, &last, "low", 20, 2, Some(OFFICER_NIP), 15).await;
+    kiosk(&app, &last, "low-unit", 20, 2, None, 16).await;
     let run = compute(&app, &finance, &last).await;
     assert!(
         run.contains("turun paling banyak 10%")
