@@ -474,6 +474,7 @@ async fn a_flood_does_not_hold_genuine_tickets_and_kiosk_answers(db: TestDatabas
 /// counts three and holds the rest for the inspectorate, so a unit with a month of answers
 /// moves by less than 2 points. A ticket answered right after counts.
 async fn a_flood_from_many_networks_barely_moves_the_published_index(db: TestDatabase) {
+    clear_of_month_end().await;
     let app = TestApp::spawn(db).await;
     kiosk_answers(&app, 80, [3, 3, 4, 3, 3, 4, 3, 3, 4], "month").await;
     let (before_n, before) = published_ikm(&app).await;
@@ -547,6 +548,19 @@ async fn queue_ticket(app: &TestApp, seed: u8, issued_at: OffsetDateTime) -> Str
 }
 
 /// The civil registry's published responses and IKM this month.
+/// Waits out a month's last minute: the scenario compares one month's published figures
+/// before and after, and the date sweep starts tests at 23:59:50 WIB.
+async fn clear_of_month_end() {
+    let tenant = suara_store::testing::tenant();
+    loop {
+        let now = OffsetDateTime::now_utc();
+        if tenant.month_of(now) == tenant.month_of(now + time::Duration::seconds(60)) {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+    }
+}
+
 async fn published_ikm(app: &TestApp) -> (u64, f64) {
     let body: Value = app
         .get("/api/v1/units/dukcapil/ikm")
