@@ -84,6 +84,39 @@ pub async fn add_host(store: &Store, code: &str, host: &str) -> anyhow::Result<(
     Ok(())
 }
 
+/// Sets regency `code`'s letterhead: the address, and the logo from a file, kept, or removed.
+pub async fn set_letterhead(
+    store: &Store,
+    code: &str,
+    address: String,
+    logo: Option<PathBuf>,
+    no_logo: bool,
+) -> anyhow::Result<()> {
+    if store.tenant(code).await?.is_none() {
+        bail!("no regency '{code}': create it first with `suara tenant add {code} NAME`");
+    }
+    let logo = match logo {
+        Some(path) => {
+            Some(std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?)
+        }
+        None if no_logo => None,
+        None => store.letterhead(code).await?.logo,
+    };
+    let at = OffsetDateTime::now_utc();
+    let set = suara_store::StoredLetterhead { address, logo };
+    suara_app::report::set_letterhead(store, code, set.clone(), "cli", at).await?;
+    println!(
+        "regency {code}'s reports print \"{}\" under each office's name, {}",
+        set.address,
+        if set.logo.is_some() {
+            "with the logo"
+        } else {
+            "without a logo"
+        }
+    );
+    Ok(())
+}
+
 /// Makes regency `code`'s signing key if it has none; says where it is.
 pub async fn make_key(
     store: &Store,

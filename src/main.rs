@@ -240,6 +240,22 @@ enum TenantCommand {
     /// Make regency CODE's signing key if it has none (`tenant add` does too); prints where
     /// it is and its public half. Copy the key folder to every app server.
     Key { code: String },
+    /// Set the letterhead of regency CODE's printed reports: the address line under each
+    /// office's name and the logo: `suara tenant letterhead trenggalek --address "Jalan
+    /// Panglima Sudirman 1, Trenggalek" --logo logo.png`.
+    Letterhead {
+        code: String,
+        /// Street, telephone, e-mail, as the letterhead prints it.
+        #[arg(long)]
+        address: String,
+        /// The logo, a PNG file up to 1 MB and 2000 pixels a side; the one set before is
+        /// kept when left out.
+        #[arg(long, conflicts_with = "no_logo")]
+        logo: Option<PathBuf>,
+        /// Remove the logo.
+        #[arg(long)]
+        no_logo: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -368,9 +384,12 @@ enum SkmCommand {
         /// YYYY, YYYY-MM, YYYY-Q1…Q4 or YYYY-S1…S2.
         #[arg(long)]
         period: String,
-        /// File to write (default: skm-UNIT-PERIOD.pdf).
+        /// File to write (default: laporan-skm-UNIT-PERIOD.pdf or .docx).
         #[arg(long)]
         output: Option<PathBuf>,
+        /// pdf to print, or docx: a Word document for the unit to finish.
+        #[arg(long, default_value = "pdf", value_parser = ["pdf", "docx"])]
+        format: String,
         /// The regency's code; may be left out when the database holds one regency.
         #[arg(long)]
         tenant: Option<String>,
@@ -598,10 +617,12 @@ fn skm(command: SkmCommand) -> ExitCode {
             unit,
             period,
             output,
+            format,
             tenant,
             database,
         } => with_store(&database, default_key(), |store| async move {
-            skm_command::report(&store, &unit, &period, output, tenant.as_deref()).await
+            let docx = format == "docx";
+            skm_command::report(&store, &unit, &period, output, docx, tenant.as_deref()).await
         }),
         SkmCommand::SampleSize { population } => {
             println!(
@@ -635,6 +656,12 @@ fn tenant(command: TenantCommand, database: &str, signing_key: PathBuf) -> ExitC
                 admin_command::add_host(&store, &code, &host).await?
             }
             TenantCommand::List => admin_command::list_tenants(&store).await?,
+            TenantCommand::Letterhead {
+                code,
+                address,
+                logo,
+                no_logo,
+            } => admin_command::set_letterhead(&store, &code, address, logo, no_logo).await?,
         }
         Ok(ExitCode::SUCCESS)
     })

@@ -76,12 +76,14 @@ pub fn score(file: &Path, json: bool, legacy_weight: bool) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// `suara skm report`: the unit's SKM report for the period as a PDF file.
+/// `suara skm report`: the unit's SKM report for the period as a PDF file, or a Word
+/// document with `docx`.
 pub async fn report(
     store: &suara_store::Store,
     unit: &str,
     period: &str,
     output: Option<std::path::PathBuf>,
+    docx: bool,
     tenant: Option<&str>,
 ) -> anyhow::Result<ExitCode> {
     use anyhow::Context;
@@ -97,8 +99,14 @@ pub async fn report(
         eprintln!("error: no unit '{unit}' in {}", tenant.name);
         return Ok(ExitCode::from(2));
     };
-    let output = output.unwrap_or_else(|| format!("skm-{unit}-{period}.pdf").into());
-    let bytes = suara_reports::skm::skm_pdf(&report);
+    let extension = if docx { "docx" } else { "pdf" };
+    let output =
+        output.unwrap_or_else(|| format!("laporan-skm-{unit}-{period}.{extension}").into());
+    let bytes = if docx {
+        suara_reports::skm::skm_docx(&report)?
+    } else {
+        suara_reports::skm::skm_pdf(&report)
+    };
     std::fs::write(&output, &bytes).with_context(|| format!("writing {}", output.display()))?;
     let ikm = report
         .score

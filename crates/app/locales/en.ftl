@@ -1956,3 +1956,5 @@ log-no-checkpoints = No checkpoint has been signed yet.
 log-history-link = The checkpoints' history and their witnesses
 run-not-witnessed = The witnesses have cosigned the log up to { $v2 } responses, but the responses of { $v1 } reach position { $v3 }. Compute the run again once they have, usually within a minute. The checkpoints' history on the transparency page shows how far they have cosigned; if it does not move, a witness refuses or cannot be reached.
 log-witness-note = Witnesses are asked to cosign the newest checkpoint only; an older checkpoint is covered by a later one they cosigned.
+download-the-skm-report-docx = Download the SKM report to edit (Word)
+letterhead = Letterhead

@@ -1956,3 +1956,5 @@ log-no-checkpoints = Belum ada titik periksa yang ditandatangani.
 log-history-link = Riwayat titik periksa dan saksinya
 run-not-witnessed = Saksi baru menandatangani log sampai { $v2 } tanggapan, sedangkan tanggapan { $v1 } mencapai urutan ke-{ $v3 }. Hitung lagi setelah saksi menandatanganinya, biasanya dalam satu menit. Riwayat titik periksa di halaman transparansi menunjukkan sampai mana saksi menandatangani; bila tidak bertambah, saksi menolak atau tidak terjangkau.
 log-witness-note = Saksi diminta menandatangani titik periksa terbaru saja; titik periksa yang lebih lama tercakup oleh titik periksa yang mereka tandatangani sesudahnya.
+download-the-skm-report-docx = Unduh laporan SKM untuk disunting (Word)
+letterhead = Kop surat

@@ -1,13 +1,17 @@
-//! Gathers what the SKM report of a unit and period shows (figures, profile, suggestions,
-//! the day's chain head) from the store, for the PDF the reports crate draws. Used by the
-//! dashboard's download and by `suara skm report`.
+//! Gathers what the SKM report of a unit and period shows (letterhead, figures per unit and
+//! per service, profile, suggestions, the day's chain head, who signs) from the store, for
+//! the PDF and the Word document the reports crate draws. Used by the dashboard's download
+//! and by `suara skm report`; and sets the regency's letterhead.
 
 use suara_domain::period::{Month, Period};
 use suara_domain::skm::Weighting;
 use suara_domain::survey::{AgeBand, Education, Occupation, Sex};
 use suara_domain::tpp::rupiah;
-use suara_reports::skm::{FollowUp, ProfileGroup, SkmReport};
-use suara_store::{Scope, Store, StoreError, StoredPlan, Tenant};
+use suara_reports::layout::Letterhead;
+use suara_reports::logo::LogoError;
+use suara_reports::payable::Signatory;
+use suara_reports::skm::{FollowUp, ProfileGroup, ServiceScore, Signature, SkmReport};
+use suara_store::{Scope, Store, StoreError, StoredLetterhead, StoredPlan, Tenant};
 use time::OffsetDateTime;
 
 use crate::i18n::{age_band_label, education_label, occupation_label, sex_label, Lang};
@@ -116,7 +120,7 @@ pub async fn skm_report(
         .remove(unit_id)
         .unwrap_or_default()
         .precision();
-    let head = store
+    let chain_head = store
         .chain_heads_at(&tenant.tenant_id, &[now])
         .await?
         .into_iter()
@@ -124,8 +128,29 @@ pub async fn skm_report(
         .flatten()
         .map(|(count, hash)| chain_head(count, &hash));
     let today = now.to_offset(tenant.offset()).date();
+    let services = service_scores(store, &tenant.tenant_id, unit_id, (first, last)).await?;
+    let head = unit_head(store, &tenant.tenant_id, unit_id).await?;
+    let stored = store.letterhead(&tenant.tenant_id).await?;
     Ok(Some(SkmReport {
         regency: tenant.name.clone(),
+        letterhead: Letterhead {
+            government: format!("PEMERINTAH {}", tenant.name.to_uppercase()),
+            office: unit.name.to_uppercase(),
+            address: stored.address,
+            logo: stored.logo,
+        },
+        dates: format!(
+            "{} – {}",
+            Lang::ID.date(first.first_day()),
+            Lang::ID.date(last.last_day())
+        ),
+        services,
+        signature: Signature {
+            place: seat(&tenant.name).to_string(),
+            date: Lang::ID.date(today),
+            office: format!("Kepala {}", unit.name),
+            head,
+        },
         unit: unit.name,
         period: Lang::ID.period(period),
         score: tally.score(Weighting::Exact),
@@ -141,8 +166,97 @@ pub async fn skm_report(
             .map(follow_up_line)
             .collect(),
         generated_on: crate::i18n::Lang::ID.date(today),
-        chain_head: head,
+        chain_head,
     }))
+}
+
+/// The score of each of the unit's services over the months.
+async fn service_scores(
+    store: &Store,
+    tenant_id: &str,
+    unit_id: &str,
+    (first, last): (Month, Month),
+) -> Result<Vec<ServiceScore>, StoreError> {
+    let mut services = Vec::new();
+    for service in store.services_of_unit(tenant_id, unit_id).await? {
+        let tally = store
+            .tally(tenant_id, Scope::Service(&service.service_id), first, last)
+            .await?;
+        services.push(ServiceScore {
+            name: service.name,
+            score: tally.score(Weighting::Exact),
+        });
+    }
+    Ok(services)
+}
+
+/// Who signs for the unit: its head in the officer list, or its nearest parent's, as on
+/// the payable list.
+async fn unit_head(
+    store: &Store,
+    tenant_id: &str,
+    unit_id: &str,
+) -> Result<Option<Signatory>, StoreError> {
+    let organisation = store.org_snapshot(tenant_id).await?;
+    let officers = organisation
+        .officers
+        .into_iter()
+        .map(|c| (c.officer.nip.clone(), c.officer))
+        .collect();
+    Ok(
+        suara_reports::payable::signers(&organisation.units, &officers)
+            .remove(unit_id)
+            .and_then(|s| s.head),
+    )
+}
+
+/// Where a regency's documents are signed, as they write it: "Kabupaten Trenggalek" and
+/// "Kota Blitar" sign as "Trenggalek" and "Blitar".
+fn seat(regency: &str) -> &str {
+    ["Kabupaten ", "Kota "]
+        .iter()
+        .find_map(|prefix| regency.strip_prefix(prefix))
+        .unwrap_or(regency)
+}
+
+/// The longest address a letterhead prints on its line or two.
+pub const ADDRESS_MAX: usize = 200;
+
+/// Why a letterhead is refused.
+#[derive(Debug, thiserror::Error)]
+pub enum LetterheadError {
+    #[error(transparent)]
+    Logo(#[from] LogoError),
+    #[error("the address is longer than {ADDRESS_MAX} characters")]
+    AddressTooLong,
+    #[error("the address holds a line break or a control character")]
+    AddressControl,
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// Checks and sets the regency's letterhead: an address of one line, a logo that decodes.
+pub async fn set_letterhead(
+    store: &Store,
+    tenant_id: &str,
+    mut letterhead: StoredLetterhead,
+    actor: &str,
+    at: OffsetDateTime,
+) -> Result<(), LetterheadError> {
+    letterhead.address = letterhead.address.trim().to_string();
+    if letterhead.address.chars().count() > ADDRESS_MAX {
+        return Err(LetterheadError::AddressTooLong);
+    }
+    if letterhead.address.chars().any(char::is_control) {
+        return Err(LetterheadError::AddressControl);
+    }
+    if let Some(logo) = &letterhead.logo {
+        suara_reports::logo::decode(logo)?;
+    }
+    store
+        .set_letterhead(tenant_id, &letterhead, actor, at)
+        .await?;
+    Ok(())
 }
 
 #[cfg(test)]
@@ -194,5 +308,8 @@ mod tests {
         assert_eq!(line.action, "Menambah loket (kemajuan: loket 4 dibuka)");
         assert_eq!(line.status, "Berjalan");
         assert_eq!(chain_head(12_664, &"ab12"), "ab12 (12.664 tanggapan)");
+        assert_eq!(seat("Kabupaten Trenggalek"), "Trenggalek");
+        assert_eq!(seat("Kota Blitar"), "Blitar");
+        assert_eq!(seat("Provinsi Jawa Timur"), "Provinsi Jawa Timur");
     }
 }

@@ -35,6 +35,12 @@ impl Month {
         u32::try_from(index(later) - index(self) + 1).unwrap_or(0)
     }
 
+    /// The month's first calendar day.
+    pub fn first_day(self) -> time::Date {
+        let month = time::Month::try_from(self.month).unwrap_or(time::Month::January);
+        time::Date::from_calendar_date(i32::from(self.year), month, 1).unwrap_or(time::Date::MIN)
+    }
+
     /// The month's last calendar day.
     pub fn last_day(self) -> time::Date {
         let month = time::Month::try_from(self.month).unwrap_or(time::Month::December);
@@ -225,6 +231,7 @@ mod tests {
         assert_eq!(around, ["2026-11", "2026-Q4", "2026-S2", "2026"]);
         assert_eq!(m(2028, 2).last_day().to_string(), "2028-02-29");
         assert_eq!(m(2026, 12).last_day().to_string(), "2026-12-31");
+        assert_eq!(m(2026, 10).first_day().to_string(), "2026-10-01");
     }
 
     fn months(text: &str) -> (String, String) {

@@ -1,6 +1,10 @@
-//! Files for people outside the system: spreadsheets finance and planners open (xlsx) and
-//! plain CSV for other systems (payroll, SIPD). Pure functions from stored data to bytes; no I/O of their own.
+//! Files for people outside the system: spreadsheets finance and planners open (xlsx),
+//! printed reports (PDF, and Word documents to edit), and plain CSV for other systems
+//! (payroll, SIPD). Pure functions from stored data to bytes; no I/O of their own.
 
+pub mod docx;
+pub mod layout;
+pub mod logo;
 pub mod musrena;
 pub mod payable;
 pub mod pdf;
@@ -17,6 +21,8 @@ pub enum ReportError {
     Xlsx(#[from] rust_xlsxwriter::XlsxError),
     #[error("CSV: {0}")]
     Csv(#[from] csv::Error),
+    #[error("Word document: {0}")]
+    Docx(String),
 }
 
 /// A cell as text that spreadsheets will not run as a formula: values starting with

@@ -14,7 +14,8 @@ use suara_domain::tpp::policy::FACTOR_PLACES;
 use suara_domain::tpp::rupiah;
 use suara_store::{RunOfficer, StoredRun};
 
-use crate::pdf::{Column, Document, Weight};
+use crate::layout::{Column, Layout, Weight};
+use crate::pdf::Document;
 use crate::tpp::{state_label, Words};
 use crate::{inert, sheet_name, ReportError};
 

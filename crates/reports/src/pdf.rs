@@ -5,6 +5,9 @@
 
 use pdf_writer::{Content, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
 
+use crate::layout::{Bar, Column, Layout, Letterhead, Weight};
+use crate::logo::Pixels;
+
 const PAGE_WIDTH: f32 = 595.0;
 const PAGE_HEIGHT: f32 = 842.0;
 pub const MARGIN: f32 = 56.0;
@@ -26,12 +29,6 @@ const HELVETICA_BOLD: [u16; 95] = [
     667, 611, 333, 278, 333, 584, 556, 333, 556, 611, 556, 611, 556, 333, 611, 611, 278, 278, 556,
     278, 889, 611, 611, 611, 611, 389, 556, 333, 611, 556, 778, 556, 556, 500, 389, 280, 389, 584,
 ];
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Weight {
-    Regular,
-    Bold,
-}
 
 /// A character in WinAnsi (the base fonts' encoding); what it cannot show becomes `?`.
 fn win_ansi(c: char) -> u8 {
@@ -117,23 +114,11 @@ pub fn wrap(text: &str, weight: Weight, size: f32, max: f32) -> Vec<String> {
     lines
 }
 
-/// A table column: heading, share of the text width, right-aligned or not.
-pub struct Column<'a> {
-    pub heading: &'a str,
-    pub share: f32,
-    pub right: bool,
-}
-
-/// One bar of a chart: label, value and whether to draw it in the warning colour.
-pub struct Bar<'a> {
-    pub label: &'a str,
-    pub value: f32,
-    pub highlight: bool,
-}
-
 pub struct Document {
     title: String,
     footer: String,
+    /// The letterhead's logo, drawn as the image `Im1` on the pages that show it.
+    logo: Option<Pixels>,
     /// Finished pages; the one being written is `current`.
     pages: Vec<Content>,
     current: Content,
@@ -152,6 +137,7 @@ impl Document {
         Document {
             title: title.to_string(),
             footer: footer.to_string(),
+            logo: None,
             pages: Vec::new(),
             current: Content::new(),
             y: PAGE_HEIGHT - MARGIN,
@@ -175,10 +161,6 @@ impl Document {
         }
     }
 
-    pub fn gap(&mut self, points: f32) {
-        self.y -= points;
-    }
-
     fn text_at(&mut self, x: f32, y: f32, text: &str, weight: Weight, size: f32) {
         let font = match weight {
             Weight::Regular => Name(b"F1"),
@@ -194,85 +176,15 @@ impl Document {
         page.end_text();
     }
 
-    /// A wrapped paragraph at the cursor.
-    pub fn paragraph(&mut self, text: &str, weight: Weight, size: f32) {
-        self.indented(0.0, text, weight, size);
-    }
-
-    pub fn indented(&mut self, indent: f32, text: &str, weight: Weight, size: f32) {
+    /// Wrapped lines centred between `left` and `left + room`.
+    fn centred_in(&mut self, left: f32, room: f32, text: &str, weight: Weight, size: f32) {
         let leading = size * 1.35;
-        for line in wrap(text, weight, size, TEXT_WIDTH - indent) {
+        for line in wrap(text, weight, size, room) {
             self.need(leading);
             self.y -= leading;
-            self.text_at(MARGIN + indent, self.y + size * 0.3, &line, weight, size);
-        }
-    }
-
-    /// A centred line.
-    pub fn centred(&mut self, text: &str, weight: Weight, size: f32) {
-        let leading = size * 1.35;
-        for line in wrap(text, weight, size, TEXT_WIDTH) {
-            self.need(leading);
-            self.y -= leading;
-            let x = MARGIN + (TEXT_WIDTH - width(&line, weight, size)) / 2.0;
+            let x = left + (room - width(&line, weight, size)) / 2.0;
             self.text_at(x, self.y + size * 0.3, &line, weight, size);
         }
-    }
-
-    pub fn heading(&mut self, text: &str) {
-        self.need(60.0);
-        self.gap(10.0);
-        self.paragraph(text, Weight::Bold, 12.5);
-        let y = self.y - 3.0;
-        let page = self.page();
-        page.set_stroke_rgb(GREEN.0, GREEN.1, GREEN.2);
-        page.set_line_width(1.0);
-        page.move_to(MARGIN, y);
-        page.line_to(MARGIN + TEXT_WIDTH, y);
-        page.stroke();
-        self.gap(8.0);
-    }
-
-    /// A table; its own heading row is repeated on each new page it runs onto, and never
-    /// stands alone at the foot of a page. Cells wrap within columns.
-    pub fn table(&mut self, columns: &[Column<'_>], rows: &[Vec<String>], bold_last: bool) {
-        let (size, leading) = (CELL_SIZE, CELL_LEADING);
-        let widths: Vec<f32> = columns.iter().map(|c| c.share * TEXT_WIDTH).collect();
-        let header: Vec<String> = columns.iter().map(|c| c.heading.to_string()).collect();
-        let weight = |i: usize| {
-            if bold_last && i + 1 == rows.len() {
-                Weight::Bold
-            } else {
-                Weight::Regular
-            }
-        };
-        let first = rows.first().map_or(0.0, |row| {
-            Self::row_height(&widths, row, weight(0), size, leading)
-        });
-        self.need(Self::row_height(&widths, &header, Weight::Bold, size, leading) + first);
-        self.row(columns, &widths, &header, Weight::Bold, size, leading, true);
-        for (i, row) in rows.iter().enumerate() {
-            let height = Self::row_height(&widths, row, weight(i), size, leading);
-            if self.y - height < MARGIN {
-                self.new_page();
-                self.row(columns, &widths, &header, Weight::Bold, size, leading, true);
-            }
-            self.row(columns, &widths, row, weight(i), size, leading, false);
-        }
-        self.gap(6.0);
-    }
-
-    /// A table kept on one page (a signature block): on a new page unless it all fits here.
-    pub fn table_whole(&mut self, columns: &[Column<'_>], rows: &[Vec<String>]) {
-        let (size, leading) = (CELL_SIZE, CELL_LEADING);
-        let widths: Vec<f32> = columns.iter().map(|c| c.share * TEXT_WIDTH).collect();
-        let header: Vec<String> = columns.iter().map(|c| c.heading.to_string()).collect();
-        let body: f32 = rows
-            .iter()
-            .map(|row| Self::row_height(&widths, row, Weight::Regular, size, leading))
-            .sum();
-        self.need(Self::row_height(&widths, &header, Weight::Bold, size, leading) + body);
-        self.table(columns, rows, false);
     }
 
     fn row_height(
@@ -334,8 +246,170 @@ impl Document {
         self.y = top - height;
     }
 
-    /// Horizontal bars from `min` to `max` with the value written after each bar.
-    pub fn bars(&mut self, bars: &[Bar<'_>], min: f32, max: f32, decimals: usize) {
+    /// The finished PDF: every page with the title line and "page n of m" in its footer.
+    pub fn finish(mut self) -> Vec<u8> {
+        self.pages
+            .push(std::mem::replace(&mut self.current, Content::new()));
+        let mut pdf = Pdf::new();
+        let catalog = Ref::new(1);
+        let tree = Ref::new(2);
+        let regular = Ref::new(3);
+        let bold = Ref::new(4);
+        let info = Ref::new(5);
+        let logo_id = Ref::new(6);
+        let mask_id = Ref::new(7);
+        let first = 8;
+        let count = self.pages.len();
+        let page_ids: Vec<Ref> = (0..count).map(|i| Ref::new(first + 2 * i as i32)).collect();
+        pdf.catalog(catalog).pages(tree);
+        pdf.pages(tree)
+            .kids(page_ids.iter().copied())
+            .count(count as i32);
+        pdf.document_info(info)
+            .title(TextStr(&self.title))
+            .producer(TextStr("suara"));
+        for (font, id) in [
+            (Name(b"Helvetica"), regular),
+            (Name(b"Helvetica-Bold"), bold),
+        ] {
+            pdf.type1_font(id)
+                .base_font(font)
+                .encoding_predefined(Name(b"WinAnsiEncoding"));
+        }
+        if let Some(logo) = &self.logo {
+            let rgb = miniz_oxide::deflate::compress_to_vec_zlib(&logo.rgb, 6);
+            let mut image = pdf.image_xobject(logo_id, &rgb);
+            image.filter(pdf_writer::Filter::FlateDecode);
+            image.width(logo.width as i32);
+            image.height(logo.height as i32);
+            image.color_space().device_rgb();
+            image.bits_per_component(8);
+            if logo.alpha.is_some() {
+                image.s_mask(mask_id);
+            }
+            image.finish();
+            if let Some(alpha) = &logo.alpha {
+                let alpha = miniz_oxide::deflate::compress_to_vec_zlib(alpha, 6);
+                let mut mask = pdf.image_xobject(mask_id, &alpha);
+                mask.filter(pdf_writer::Filter::FlateDecode);
+                mask.width(logo.width as i32);
+                mask.height(logo.height as i32);
+                mask.color_space().device_gray();
+                mask.bits_per_component(8);
+            }
+        }
+        for (i, mut content) in self.pages.into_iter().enumerate() {
+            let footer = encode(&format!(
+                "{} — halaman {} dari {}",
+                self.footer,
+                i + 1,
+                count
+            ));
+            content.set_fill_gray(0.35);
+            content.begin_text();
+            content.set_font(Name(b"F1"), 8.0);
+            content.next_line(MARGIN, FOOTER_Y);
+            content.show(Str(&footer));
+            content.end_text();
+            let page_id = page_ids[i];
+            let content_id = Ref::new(page_id.get() + 1);
+            let mut page = pdf.page(page_id);
+            page.media_box(Rect::new(0.0, 0.0, PAGE_WIDTH, PAGE_HEIGHT));
+            page.parent(tree);
+            page.contents(content_id);
+            {
+                let mut resources = page.resources();
+                let mut fonts = resources.fonts();
+                fonts.pair(Name(b"F1"), regular);
+                fonts.pair(Name(b"F2"), bold);
+                fonts.finish();
+                if self.logo.is_some() {
+                    resources.x_objects().pair(Name(b"Im1"), logo_id);
+                }
+            }
+            page.finish();
+            pdf.stream(content_id, &content.finish());
+        }
+        pdf.finish()
+    }
+}
+
+impl Layout for Document {
+    fn gap(&mut self, points: f32) {
+        self.y -= points;
+    }
+
+    fn indented(&mut self, indent: f32, text: &str, weight: Weight, size: f32) {
+        let leading = size * 1.35;
+        for line in wrap(text, weight, size, TEXT_WIDTH - indent) {
+            self.need(leading);
+            self.y -= leading;
+            self.text_at(MARGIN + indent, self.y + size * 0.3, &line, weight, size);
+        }
+    }
+
+    /// A centred line.
+    fn centred(&mut self, text: &str, weight: Weight, size: f32) {
+        self.centred_in(MARGIN, TEXT_WIDTH, text, weight, size);
+    }
+
+    fn heading(&mut self, text: &str) {
+        self.need(60.0);
+        self.gap(10.0);
+        self.paragraph(text, Weight::Bold, 12.5);
+        let y = self.y - 3.0;
+        let page = self.page();
+        page.set_stroke_rgb(GREEN.0, GREEN.1, GREEN.2);
+        page.set_line_width(1.0);
+        page.move_to(MARGIN, y);
+        page.line_to(MARGIN + TEXT_WIDTH, y);
+        page.stroke();
+        self.gap(8.0);
+    }
+
+    /// A table; its own heading row is repeated on each new page it runs onto, and never
+    /// stands alone at the foot of a page. Cells wrap within columns.
+    fn table(&mut self, columns: &[Column<'_>], rows: &[Vec<String>], bold_last: bool) {
+        let (size, leading) = (CELL_SIZE, CELL_LEADING);
+        let widths: Vec<f32> = columns.iter().map(|c| c.share * TEXT_WIDTH).collect();
+        let header: Vec<String> = columns.iter().map(|c| c.heading.to_string()).collect();
+        let weight = |i: usize| {
+            if bold_last && i + 1 == rows.len() {
+                Weight::Bold
+            } else {
+                Weight::Regular
+            }
+        };
+        let first = rows.first().map_or(0.0, |row| {
+            Self::row_height(&widths, row, weight(0), size, leading)
+        });
+        self.need(Self::row_height(&widths, &header, Weight::Bold, size, leading) + first);
+        self.row(columns, &widths, &header, Weight::Bold, size, leading, true);
+        for (i, row) in rows.iter().enumerate() {
+            let height = Self::row_height(&widths, row, weight(i), size, leading);
+            if self.y - height < MARGIN {
+                self.new_page();
+                self.row(columns, &widths, &header, Weight::Bold, size, leading, true);
+            }
+            self.row(columns, &widths, row, weight(i), size, leading, false);
+        }
+        self.gap(6.0);
+    }
+
+    /// A table kept on one page (a signature block): on a new page unless it all fits here.
+    fn table_whole(&mut self, columns: &[Column<'_>], rows: &[Vec<String>]) {
+        let (size, leading) = (CELL_SIZE, CELL_LEADING);
+        let widths: Vec<f32> = columns.iter().map(|c| c.share * TEXT_WIDTH).collect();
+        let header: Vec<String> = columns.iter().map(|c| c.heading.to_string()).collect();
+        let body: f32 = rows
+            .iter()
+            .map(|row| Self::row_height(&widths, row, Weight::Regular, size, leading))
+            .sum();
+        self.need(Self::row_height(&widths, &header, Weight::Bold, size, leading) + body);
+        self.table(columns, rows, false);
+    }
+
+    fn bars(&mut self, bars: &[Bar<'_>], min: f32, max: f32, decimals: usize) {
         let row = 16.0;
         let label_width = 190.0;
         let plot = TEXT_WIDTH - label_width - 40.0;
@@ -390,7 +464,7 @@ impl Document {
     }
 
     /// A framed box of label/value pairs in two columns (the report's key figures).
-    pub fn key_figures(&mut self, figures: &[(&str, String)]) {
+    fn key_figures(&mut self, figures: &[(&str, String)]) {
         let size = 10.5;
         let leading = 17.0;
         let height = leading * figures.len() as f32 + 14.0;
@@ -412,64 +486,71 @@ impl Document {
         self.y = top - height - 6.0;
     }
 
-    /// The finished PDF: every page with the title line and "page n of m" in its footer.
-    pub fn finish(mut self) -> Vec<u8> {
-        self.pages
-            .push(std::mem::replace(&mut self.current, Content::new()));
-        let mut pdf = Pdf::new();
-        let catalog = Ref::new(1);
-        let tree = Ref::new(2);
-        let regular = Ref::new(3);
-        let bold = Ref::new(4);
-        let info = Ref::new(5);
-        let first = 6;
-        let count = self.pages.len();
-        let page_ids: Vec<Ref> = (0..count).map(|i| Ref::new(first + 2 * i as i32)).collect();
-        pdf.catalog(catalog).pages(tree);
-        pdf.pages(tree)
-            .kids(page_ids.iter().copied())
-            .count(count as i32);
-        pdf.document_info(info)
-            .title(TextStr(&self.title))
-            .producer(TextStr("suara"));
-        for (font, id) in [
-            (Name(b"Helvetica"), regular),
-            (Name(b"Helvetica-Bold"), bold),
-        ] {
-            pdf.type1_font(id)
-                .base_font(font)
-                .encoding_predefined(Name(b"WinAnsiEncoding"));
+    /// The logo in a box of `LOGO` points at the left (its proportions kept), the lines
+    /// centred in the room to its right, and the double rule under both.
+    fn letterhead(&mut self, head: &Letterhead) {
+        const LOGO: f32 = 64.0;
+        let top = self.y;
+        let logo = head
+            .logo
+            .as_deref()
+            .and_then(|png| crate::logo::decode(png).ok());
+        let (left, room) = match &logo {
+            Some(_) => (MARGIN + LOGO + 8.0, TEXT_WIDTH - LOGO - 8.0),
+            None => (MARGIN, TEXT_WIDTH),
+        };
+        self.centred_in(left, room, &head.government, Weight::Bold, 13.0);
+        self.centred_in(left, room, &head.office, Weight::Bold, 15.0);
+        if !head.address.is_empty() {
+            self.centred_in(left, room, &head.address, Weight::Regular, 9.0);
         }
-        for (i, mut content) in self.pages.into_iter().enumerate() {
-            let footer = encode(&format!(
-                "{} — halaman {} dari {}",
-                self.footer,
-                i + 1,
-                count
-            ));
-            content.set_fill_gray(0.35);
-            content.begin_text();
-            content.set_font(Name(b"F1"), 8.0);
-            content.next_line(MARGIN, FOOTER_Y);
-            content.show(Str(&footer));
-            content.end_text();
-            let page_id = page_ids[i];
-            let content_id = Ref::new(page_id.get() + 1);
-            let mut page = pdf.page(page_id);
-            page.media_box(Rect::new(0.0, 0.0, PAGE_WIDTH, PAGE_HEIGHT));
-            page.parent(tree);
-            page.contents(content_id);
-            {
-                let mut resources = page.resources();
-                let mut fonts = resources.fonts();
-                fonts.pair(Name(b"F1"), regular);
-                fonts.pair(Name(b"F2"), bold);
-                fonts.finish();
-            }
-            page.finish();
-            pdf.stream(content_id, &content.finish());
+        if let Some(pixels) = logo {
+            let scale = LOGO / pixels.width.max(pixels.height) as f32;
+            let (w, h) = (pixels.width as f32 * scale, pixels.height as f32 * scale);
+            let y = top - LOGO + (LOGO - h) / 2.0;
+            let page = self.page();
+            page.save_state();
+            page.transform([w, 0.0, 0.0, h, MARGIN + (LOGO - w) / 2.0, y]);
+            page.x_object(Name(b"Im1"));
+            page.restore_state();
+            self.logo = Some(pixels);
+            self.y = self.y.min(top - LOGO);
         }
-        pdf.finish()
+        // The double rule of Indonesian letterheads: thick, then thin.
+        let y = self.y - 6.0;
+        let page = self.page();
+        page.set_stroke_gray(0.0);
+        page.set_line_width(2.0);
+        page.move_to(MARGIN, y);
+        page.line_to(MARGIN + TEXT_WIDTH, y);
+        page.stroke();
+        page.set_line_width(0.7);
+        page.move_to(MARGIN, y - 3.0);
+        page.line_to(MARGIN + TEXT_WIDTH, y - 3.0);
+        page.stroke();
+        self.y = y - 3.0;
+        self.gap(14.0);
+    }
+
+    fn signature(&mut self, lines: &[(String, Weight)]) {
+        let (size, leading) = (10.0, 14.0);
+        let (x, room) = (MARGIN + TEXT_WIDTH * 0.5, TEXT_WIDTH * 0.5);
+        // A long office name wraps within the block; an empty line is room to sign.
+        let wrapped: Vec<(String, Weight)> = lines
+            .iter()
+            .flat_map(|(line, weight)| {
+                wrap(line, *weight, size, room)
+                    .into_iter()
+                    .map(move |l| (l, *weight))
+            })
+            .collect();
+        self.gap(16.0);
+        self.need(leading * wrapped.len() as f32);
+        for (line, weight) in &wrapped {
+            self.y -= leading;
+            let y = self.y + size * 0.3;
+            self.text_at(x, y, line, *weight, size);
+        }
     }
 }
 

@@ -1,14 +1,21 @@
 //! The SKM report of a unit and period as regional governments publish it (PermenPANRB
-//! 14/2017): introduction and method, key figures, respondent profile, NRR per element with a
-//! chart, the weakest elements, the suggestions received, the follow-up plan, and a closing
-//! with the day's hash-chain head. Indonesian, decimals with a comma as printed reports do.
+//! 14/2017): the unit's letterhead, introduction and method with the survey's dates, key
+//! figures, respondent profile, NRR per element with a chart, the IKM of each service, the
+//! weakest elements, the suggestions received, the follow-up plan, and a closing with the
+//! day's hash-chain head and the unit head's signature block. Written once over
+//! [`Layout`], drawn as a PDF to print and as a Word document to edit. Indonesian, decimals
+//! with a comma as printed reports do.
 
 use suara_domain::decimal::Decimal;
 use suara_domain::skm::precision::Precision;
 use suara_domain::skm::{Element, Grade, SkmScore};
 use suara_domain::tpp::rupiah;
 
-use crate::pdf::{Bar, Column, Document, Weight};
+use crate::docx::Editable;
+use crate::layout::{Bar, Column, Layout, Letterhead, Weight};
+use crate::payable::Signatory;
+use crate::pdf::Document;
+use crate::ReportError;
 
 /// Respondents by one characteristic (sex, age, education, occupation).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -30,11 +37,37 @@ pub struct FollowUp {
     pub status: String,
 }
 
+/// Who signs the report, where and when: "Trenggalek, 7 Desember 2026", the office, then
+/// the unit head's name and NIP (a dotted line to write them in when the unit names no
+/// head).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Signature {
+    pub place: String,
+    pub date: String,
+    /// "Kepala Dinas Kependudukan dan Pencatatan Sipil".
+    pub office: String,
+    pub head: Option<Signatory>,
+}
+
+/// One service of the unit and its score over the period (`None` without responses).
+#[derive(Clone, Debug)]
+pub struct ServiceScore {
+    pub name: String,
+    pub score: Option<SkmScore>,
+}
+
+/// A service's IKM is given a grade from this many responses on; below it, it is shown as
+/// provisional (the same minimum the unit's sample never goes under).
+pub const SERVICE_MINIMUM: u64 = 30;
+
 #[derive(Clone, Debug)]
 pub struct SkmReport {
     pub regency: String,
+    pub letterhead: Letterhead,
     pub unit: String,
     pub period: String,
+    /// When the survey ran: "1 Oktober 2026 – 31 Desember 2026".
+    pub dates: String,
     pub score: Option<SkmScore>,
     /// How sure the IKM is: margin, share from kiosks and tickets, the sample it needs.
     pub precision: Precision,
@@ -46,8 +79,10 @@ pub struct SkmReport {
     /// Received but not yet reviewed by the unit, so not listed (they may name someone).
     pub suggestions_unreviewed: u64,
     pub follow_up: Vec<FollowUp>,
+    pub services: Vec<ServiceScore>,
     pub generated_on: String,
     pub chain_head: Option<String>,
+    pub signature: Signature,
 }
 
 /// "86.45" → "86,45".
@@ -73,28 +108,41 @@ fn grade_text(grade: Grade) -> String {
     format!("{} ({})", grade.letter(), grade.label_id())
 }
 
+fn footer(r: &SkmReport) -> String {
+    format!("SKM {} · {} · {}", r.unit, r.period, r.regency)
+}
+
+/// The report to print.
 pub fn skm_pdf(r: &SkmReport) -> Vec<u8> {
-    let title = format!("Laporan SKM {} {}", r.unit, r.period);
-    let mut doc = Document::new(
-        &title,
-        &format!("SKM {} · {} · {}", r.unit, r.period, r.regency),
-    );
-    cover(&mut doc, r);
-    key_figures(&mut doc, r);
-    introduction(&mut doc, r);
-    profile(&mut doc, r);
-    results(&mut doc, r);
-    analysis(&mut doc, r);
-    follow_up(&mut doc, r);
-    closing(&mut doc, r);
+    let mut doc = Document::new(&format!("Laporan SKM {} {}", r.unit, r.period), &footer(r));
+    write(&mut doc, r);
     doc.finish()
 }
 
-/// Title page: the regency, the report, the unit and the period.
-fn cover(doc: &mut Document, r: &SkmReport) {
-    doc.gap(40.0);
-    doc.centred(&r.regency.to_uppercase(), Weight::Bold, 12.0);
-    doc.gap(10.0);
+/// The same report as a Word document, for the unit to finish before signing.
+pub fn skm_docx(r: &SkmReport) -> Result<Vec<u8>, ReportError> {
+    let mut doc = Editable::new(&footer(r));
+    write(&mut doc, r);
+    doc.finish()
+}
+
+fn write(doc: &mut impl Layout, r: &SkmReport) {
+    cover(doc, r);
+    key_figures(doc, r);
+    introduction(doc, r);
+    profile(doc, r);
+    results(doc, r);
+    services(doc, r);
+    analysis(doc, r);
+    follow_up(doc, r);
+    closing(doc, r);
+    signature(doc, &r.signature);
+}
+
+/// Title: the letterhead, the report, the unit and the period.
+fn cover(doc: &mut impl Layout, r: &SkmReport) {
+    doc.letterhead(&r.letterhead);
+    doc.gap(16.0);
     doc.centred("LAPORAN HASIL", Weight::Bold, 18.0);
     doc.centred("SURVEI KEPUASAN MASYARAKAT (SKM)", Weight::Bold, 18.0);
     doc.gap(10.0);
@@ -104,7 +152,7 @@ fn cover(doc: &mut Document, r: &SkmReport) {
 }
 
 /// The figures a reader looks for first, and how sure the IKM is.
-fn key_figures(doc: &mut Document, r: &SkmReport) {
+fn key_figures(doc: &mut impl Layout, r: &SkmReport) {
     let responses = r.score.as_ref().map_or(0, |s| s.responses);
     let sure = &r.precision;
     let met = if sure.provisional() {
@@ -145,12 +193,21 @@ fn key_figures(doc: &mut Document, r: &SkmReport) {
 }
 
 /// I: why the survey is held, and the method.
-fn introduction(doc: &mut Document, r: &SkmReport) {
+fn introduction(doc: &mut impl Layout, r: &SkmReport) {
     doc.heading("I. Pendahuluan");
     doc.paragraph(
         &format!(
             "Survei Kepuasan Masyarakat (SKM) dilaksanakan oleh {} sebagai amanat Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik dan Peraturan Menteri PANRB Nomor 14 Tahun 2017 tentang Pedoman Penyusunan Survei Kepuasan Masyarakat Unit Penyelenggara Pelayanan Publik. Hasilnya menjadi bahan evaluasi dan perbaikan pelayanan serta diumumkan kepada masyarakat.",
             r.unit
+        ),
+        Weight::Regular,
+        10.0,
+    );
+    doc.gap(4.0);
+    doc.paragraph(
+        &format!(
+            "Waktu pelaksanaan survei: {} (periode {}). Responden adalah pengguna layanan {} yang mengisi kuesioner di kios, melalui tiket antrean, atau lewat ponselnya.",
+            r.dates, r.period, r.unit
         ),
         Weight::Regular,
         10.0,
@@ -164,7 +221,7 @@ fn introduction(doc: &mut Document, r: &SkmReport) {
 }
 
 /// II: respondents by sex, age, education and occupation.
-fn profile(doc: &mut Document, r: &SkmReport) {
+fn profile(doc: &mut impl Layout, r: &SkmReport) {
     let responses = r.score.as_ref().map_or(0, |s| s.responses);
     doc.heading("II. Profil Responden");
     if r.profile.iter().all(|g| g.rows.is_empty()) {
@@ -221,7 +278,7 @@ fn profile(doc: &mut Document, r: &SkmReport) {
 }
 
 /// III: NRR per element with its chart, the IKM and its grade.
-fn results(doc: &mut Document, r: &SkmReport) {
+fn results(doc: &mut impl Layout, r: &SkmReport) {
     let sure = &r.precision;
     doc.heading("III. Hasil per Unsur Pelayanan");
     match &r.score {
@@ -261,7 +318,7 @@ fn results(doc: &mut Document, r: &SkmReport) {
 }
 
 /// The table of answers, NRR and weighted NRR per element, closed by the IKM.
-fn element_table(doc: &mut Document, score: &SkmScore) {
+fn element_table(doc: &mut impl Layout, score: &SkmScore) {
     let columns = [
         Column {
             heading: "Unsur",
@@ -319,7 +376,7 @@ fn element_table(doc: &mut Document, score: &SkmScore) {
 }
 
 /// The chart of NRR per element, with the three weakest highlighted.
-fn element_chart(doc: &mut Document, score: &SkmScore) {
+fn element_chart(doc: &mut impl Layout, score: &SkmScore) {
     let weakest: Vec<Element> = score
         .weakest_elements()
         .into_iter()
@@ -351,7 +408,7 @@ fn element_chart(doc: &mut Document, score: &SkmScore) {
 }
 
 /// IV: the weakest elements and the suggestions received.
-fn analysis(doc: &mut Document, r: &SkmReport) {
+fn analysis(doc: &mut impl Layout, r: &SkmReport) {
     doc.heading("IV. Analisis: Unsur Terlemah dan Saran Masyarakat");
     if let Some(score) = &r.score {
         doc.paragraph(
@@ -435,7 +492,7 @@ fn analysis(doc: &mut Document, r: &SkmReport) {
 }
 
 /// V: the follow-up plan.
-fn follow_up(doc: &mut Document, r: &SkmReport) {
+fn follow_up(doc: &mut impl Layout, r: &SkmReport) {
     doc.heading("V. Rencana Tindak Lanjut");
     if r.follow_up.is_empty() {
         doc.paragraph(
@@ -490,7 +547,7 @@ fn follow_up(doc: &mut Document, r: &SkmReport) {
 }
 
 /// VI: closing, with the chain head for checking the data.
-fn closing(doc: &mut Document, r: &SkmReport) {
+fn closing(doc: &mut impl Layout, r: &SkmReport) {
     doc.heading("VI. Penutup");
     doc.paragraph(
         &format!(
@@ -508,4 +565,94 @@ fn closing(doc: &mut Document, r: &SkmReport) {
             8.5,
         );
     }
+}
+
+/// III (continued): the IKM of each of the unit's services, so a service that pulls the
+/// unit down is seen.
+fn services(doc: &mut impl Layout, r: &SkmReport) {
+    if r.services.is_empty() {
+        return;
+    }
+    doc.gap(6.0);
+    doc.paragraph("Hasil per jenis layanan", Weight::Bold, 10.5);
+    let columns = [
+        Column {
+            heading: "Jenis layanan",
+            share: 0.46,
+            right: false,
+        },
+        Column {
+            heading: "Responden",
+            share: 0.16,
+            right: true,
+        },
+        Column {
+            heading: "IKM",
+            share: 0.14,
+            right: true,
+        },
+        Column {
+            heading: "Mutu pelayanan",
+            share: 0.24,
+            right: false,
+        },
+    ];
+    let rows: Vec<Vec<String>> = r
+        .services
+        .iter()
+        .map(|s| match &s.score {
+            None => vec![s.name.clone(), "0".into(), "–".into(), "–".into()],
+            Some(score) if score.responses < SERVICE_MINIMUM => vec![
+                s.name.clone(),
+                count(score.responses),
+                format!("{}*", comma(score.ikm_rounded())),
+                "sementara*".into(),
+            ],
+            Some(score) => vec![
+                s.name.clone(),
+                count(score.responses),
+                comma(score.ikm_rounded()),
+                grade_text(score.grade()),
+            ],
+        })
+        .collect();
+    doc.table(&columns, &rows, false);
+    if r.services.iter().any(|s| {
+        s.score
+            .as_ref()
+            .is_some_and(|x| x.responses < SERVICE_MINIMUM)
+    }) {
+        doc.paragraph(
+            &format!(
+                "* Kurang dari {SERVICE_MINIMUM} responden: IKM layanan ini sementara dan belum diberi kategori mutu."
+            ),
+            Weight::Regular,
+            8.5,
+        );
+    }
+    doc.paragraph(
+        "Tanggapan yang tidak menyebut jenis layanan dihitung pada IKM unit, tidak pada tabel ini.",
+        Weight::Regular,
+        8.5,
+    );
+}
+
+/// The unit head's signature block, after the closing.
+fn signature(doc: &mut impl Layout, s: &Signature) {
+    let (name, nip) = match &s.head {
+        Some(head) => (head.name.clone(), format!("NIP {}", head.nip)),
+        None => (
+            format!("({})", ".".repeat(40)),
+            format!("NIP {}", ".".repeat(32)),
+        ),
+    };
+    doc.signature(&[
+        (format!("{}, {}", s.place, s.date), Weight::Regular),
+        (s.office.clone(), Weight::Regular),
+        (String::new(), Weight::Regular),
+        (String::new(), Weight::Regular),
+        (String::new(), Weight::Regular),
+        (name, Weight::Bold),
+        (nip, Weight::Regular),
+    ]);
 }

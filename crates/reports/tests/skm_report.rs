@@ -6,7 +6,11 @@
 use suara_domain::skm::precision::Precision;
 use suara_domain::skm::spread::Spread;
 use suara_domain::skm::{Tally, Weighting};
-use suara_reports::skm::{skm_pdf, FollowUp, ProfileGroup, SkmReport};
+use suara_reports::layout::Letterhead;
+use suara_reports::payable::Signatory;
+use suara_reports::skm::{
+    skm_docx, skm_pdf, FollowUp, ProfileGroup, ServiceScore, Signature, SkmReport,
+};
 
 fn report(tally: Option<Tally>) -> SkmReport {
     let responses = tally.as_ref().map_or(0, Tally::responses);
@@ -16,10 +20,45 @@ fn report(tally: Option<Tally>) -> SkmReport {
         q_sum: q * responses,
         q_sq: q * q * responses,
     };
+    let services = vec![
+        ServiceScore {
+            name: "KTP-el".into(),
+            score: Tally::from_totals(40, [130; 9], [40; 9])
+                .unwrap()
+                .score(Weighting::Exact),
+        },
+        ServiceScore {
+            name: "Akta kelahiran".into(),
+            score: Tally::from_totals(5, [15; 9], [5; 9])
+                .unwrap()
+                .score(Weighting::Exact),
+        },
+        ServiceScore {
+            name: "Pindah datang".into(),
+            score: None,
+        },
+    ];
     SkmReport {
         regency: "Kabupaten Uji".into(),
+        letterhead: Letterhead {
+            government: "PEMERINTAH KABUPATEN UJI".into(),
+            office: "DINAS UJI".into(),
+            address: "Jalan Pahlawan 1".into(),
+            logo: None,
+        },
         unit: "Dinas Uji".into(),
         period: "Tahun 2026".into(),
+        dates: "1 Januari 2026 – 31 Desember 2026".into(),
+        services,
+        signature: Signature {
+            place: "Uji".into(),
+            date: "7 Desember 2026".into(),
+            office: "Kepala Dinas Uji".into(),
+            head: Some(Signatory {
+                name: "Sri Wahyuni".into(),
+                nip: "198001012005011001".into(),
+            }),
+        },
         score: tally.and_then(|t| t.score(Weighting::Exact)),
         precision: Precision::of(responses, spread, responses * 7 / 10, Some(100)),
         profile: vec![ProfileGroup {
@@ -115,5 +154,54 @@ fn counts_are_printed_with_thousands_separated() {
     }
     for plain in ["(3976)", "(2100)", "1250x", "(12664)", "(1500 saran"] {
         assert!(!text.contains(plain), "{plain}");
+    }
+}
+
+#[test]
+fn the_report_is_signed_per_service_and_comes_editable_too() {
+    let tally = Tally::from_totals(100, [310; 9], [100; 9]).unwrap();
+    let r = report(Some(tally));
+    let pdf = String::from_utf8_lossy(&skm_pdf(&r)).into_owned();
+    for part in [
+        "(PEMERINTAH KABUPATEN UJI)",
+        "(Jalan Pahlawan 1)",
+        "(Hasil per jenis layanan)",
+        "(KTP-el)",
+        // 40 responses at 3,25: graded; 5 at 3: provisional; none: a dash.
+        "(81,25)",
+        "(B (Baik))",
+        "(75,00*)",
+        "(sementara*)",
+        "(Pindah datang)",
+        "(Uji, 7 Desember 2026)",
+        "(Kepala Dinas Uji)",
+        "(Sri Wahyuni)",
+        "(NIP 198001012005011001)",
+    ] {
+        assert!(pdf.contains(part), "{part}");
+    }
+    // Without a head named, a line to write the name in by hand.
+    let mut unsigned = report(None);
+    unsigned.signature.head = None;
+    let pdf = String::from_utf8_lossy(&skm_pdf(&unsigned)).into_owned();
+    assert!(pdf.contains("(NIP ................................)"));
+
+    let docx = skm_docx(&r).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
+        .unwrap();
+    for part in [
+        "PEMERINTAH KABUPATEN UJI",
+        "LAPORAN HASIL",
+        "III. Hasil per Unsur Pelayanan",
+        "KTP-el",
+        "81,25",
+        "Antrean terlalu lama",
+        "Menambah loket pada jam sibuk",
+        "Uji, 7 Desember 2026",
+        "Sri Wahyuni",
+    ] {
+        assert!(xml.contains(part), "{part}");
     }
 }

@@ -21,6 +21,7 @@ mod group_commit;
 mod history;
 mod innovation;
 mod kiosks;
+mod letterhead;
 mod log;
 mod migrate;
 mod musrena;
@@ -64,6 +65,7 @@ pub use innovation::{
     SuggestionGroup,
 };
 pub use kiosks::{ApprovalError, Kiosk, NewKiosk};
+pub use letterhead::StoredLetterhead;
 pub use log::{LogReport, LogSigner, ReceiptStatus, Witnessed};
 pub use musrena::{
     valid_key as valid_offline_key, Forum, Link, MusrenaError, OfflineItem, OfflineOutcome,

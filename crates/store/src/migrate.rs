@@ -273,6 +273,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/shared/0043_checkpoints.sql"),
         postgres: include_str!("../migrations/shared/0043_checkpoints.sql"),
     },
+    Migration {
+        version: 44,
+        name: "letterheads",
+        sqlite: include_str!("../migrations/shared/0044_letterheads.sql"),
+        postgres: include_str!("../migrations/shared/0044_letterheads.sql"),
+    },
 ];
 
 /// Responses stored before the chain existed are linked once, when it is created.

@@ -122,7 +122,14 @@ pub struct ReportDownload;
 
 impl IntoResponses for ReportDownload {
     fn responses() -> BTreeMap<String, RefOr<Response>> {
-        download("The report, as a PDF", &["application/pdf"], None)
+        download(
+            "The report, as a PDF (or a Word document with format=docx)",
+            &[
+                "application/pdf",
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            ],
+            None,
+        )
     }
 }
 

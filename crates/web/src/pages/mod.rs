@@ -103,15 +103,18 @@ impl SheetFormat {
     }
 }
 
+/// A file that could not be written (only on internal limits, never on user data).
+pub fn unwritable(e: suara_reports::ReportError) -> crate::error::ApiError {
+    crate::error::ApiError::Store(suara_store::StoreError::Corrupt(e.to_string()))
+}
+
 /// A generated spreadsheet as a download named `{stem}.xlsx` or `{stem}.csv`.
 pub fn download(
     format: SheetFormat,
     stem: &str,
     bytes: Result<Vec<u8>, suara_reports::ReportError>,
 ) -> Result<Response, crate::error::ApiError> {
-    let bytes = bytes.map_err(|e| {
-        crate::error::ApiError::Store(suara_store::StoreError::Corrupt(e.to_string()))
-    })?;
+    let bytes = bytes.map_err(unwritable)?;
     let (content_type, extension) = match format {
         SheetFormat::Xlsx => (
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

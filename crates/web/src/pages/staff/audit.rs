@@ -109,6 +109,7 @@ pub fn entity_label(lang: Lang, entity: &str) -> String {
         "entry_codes" => T::ENTRY_CODES,
         "innovation" => T::INNOVATION,
         "innovation_idea" => T::AUDIT_INNOVATION_IDEA,
+        "letterhead" => T::LETTERHEAD,
         "village" => T::VILLAGE,
         "musrena_progress" => T::AUDIT_WORK_PROGRESS,
         "musrena_catalogue" => T::TABLE_CATALOGUE,

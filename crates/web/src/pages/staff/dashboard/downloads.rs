@@ -22,17 +22,33 @@ use crate::routes;
 use suara_app::i18n::catalogue as T;
 use suara_app::i18n::{element_name, Lang};
 
-/// The unit's SKM report for the period as a PDF, with letterhead and signature block.
+/// `?period=…&format=…` of the SKM report.
+#[derive(serde::Deserialize, Default)]
+pub struct ReportQuery {
+    pub period: Option<String>,
+    pub format: Option<String>,
+}
+
+/// The unit's SKM report for the period, with letterhead and signature block: a PDF to
+/// print, or with `format=docx` a Word document for the unit to finish.
 #[utoipa::path(get, path = routes::UNIT_REPORT, tag = "results",
-    params(("unit" = String, Path, description = "Unit code"), ("period" = Option<String>, Query, description = "YYYY-MM, YYYY-Qn, YYYY-Sn or YYYY; the current month by default")),
+    params(("unit" = String, Path, description = "Unit code"), ("period" = Option<String>, Query, description = "YYYY-MM, YYYY-Qn, YYYY-Sn or YYYY; the current month by default"), ("format" = Option<String>, Query, description = "pdf (the default) or docx")),
     security(("session" = [])),
     responses(ReportDownload))]
 pub async fn report(
     cx: StaffCx,
     Path(unit_id): Path<String>,
-    ApiQuery(query): ApiQuery<PeriodQuery>,
+    ApiQuery(query): ApiQuery<ReportQuery>,
 ) -> Result<Response, PageError> {
-    let period = query.period(&cx.tenant)?;
+    let period = PeriodQuery {
+        period: query.period,
+    }
+    .period(&cx.tenant)?;
+    let docx = match query.format.as_deref().unwrap_or("pdf") {
+        "pdf" => false,
+        "docx" => true,
+        _ => return Err(PageError::BadRequest),
+    };
     let (_, tree) = units_tree(&cx).await?;
     if !cx.staff.principal.sees_unit(&unit_id, &tree) {
         return Err(PageError::Forbidden);
@@ -42,19 +58,26 @@ pub async fn report(
     else {
         return Err(PageError::NotFound(Missing::Unit(unit_id)));
     };
-    let file = format!("skm-{unit_id}-{period}.pdf");
+    let stem = format!("laporan-skm-{unit_id}-{period}");
+    let (content_type, disposition, bytes) = if docx {
+        (
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            format!("attachment; filename=\"{stem}.docx\""),
+            suara_reports::skm::skm_docx(&report).map_err(crate::pages::unwritable)?,
+        )
+    } else {
+        (
+            "application/pdf",
+            format!("inline; filename=\"{stem}.pdf\""),
+            suara_reports::skm::skm_pdf(&report),
+        )
+    };
     Ok((
         [
-            (
-                axum::http::header::CONTENT_TYPE,
-                "application/pdf".to_string(),
-            ),
-            (
-                axum::http::header::CONTENT_DISPOSITION,
-                format!("inline; filename=\"{file}\""),
-            ),
+            (axum::http::header::CONTENT_TYPE, content_type.to_string()),
+            (axum::http::header::CONTENT_DISPOSITION, disposition),
         ],
-        suara_reports::skm::skm_pdf(&report),
+        bytes,
     )
         .into_response())
 }

@@ -232,6 +232,7 @@ pub fn render(look: Look, view: &UnitView) -> (String, Markup) {
         (period_picker(lang, &path, period, view.now))
         p {
             a href={ (routes::unit_report(unit_id)) "?period=" (period) "&lang=" (lang.code()) } { (lang.t(T::DOWNLOAD_THE_SKM_REPORT_PDF)) }
+            " · " a href={ (routes::unit_report(unit_id)) "?period=" (period) "&format=docx" } { (lang.t(T::DOWNLOAD_THE_SKM_REPORT_DOCX)) }
             " · " (lang.t(T::ANONYMOUS_RESPONSES))
             a href=(export("xlsx")) { (lang.t(T::SPREADSHEET_XLSX)) } " · "
             a href=(export("csv")) { "CSV" }
