@@ -97,6 +97,13 @@ pub async fn set_letterhead(
     }
     let logo = match logo {
         Some(path) => {
+            // A file far too large for a logo is refused before it is read.
+            let size = std::fs::metadata(&path)
+                .with_context(|| format!("reading {}", path.display()))?
+                .len();
+            if size > suara_reports::logo::MAX_BYTES as u64 {
+                bail!("{}: a logo is at most 1 MB", path.display());
+            }
             Some(std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?)
         }
         None if no_logo => None,

@@ -129,7 +129,7 @@ pub async fn skm_report(
         .map(|(count, hash)| chain_head(count, &hash));
     let today = now.to_offset(tenant.offset()).date();
     let services = service_scores(store, &tenant.tenant_id, unit_id, (first, last)).await?;
-    let head = unit_head(store, &tenant.tenant_id, unit_id).await?;
+    let head = unit_head(store, &tenant.tenant_id, unit.head_nip.as_deref()).await?;
     let stored = store.letterhead(&tenant.tenant_id).await?;
     Ok(Some(SkmReport {
         regency: tenant.name.clone(),
@@ -139,10 +139,11 @@ pub async fn skm_report(
             address: stored.address,
             logo: stored.logo,
         },
+        // A period still running is surveyed until today, not to its end.
         dates: format!(
             "{} – {}",
             Lang::ID.date(first.first_day()),
-            Lang::ID.date(last.last_day())
+            Lang::ID.date(last.last_day().min(today))
         ),
         services,
         signature: Signature {
@@ -190,24 +191,21 @@ async fn service_scores(
     Ok(services)
 }
 
-/// Who signs for the unit: its head in the officer list, or its nearest parent's, as on
-/// the payable list.
+/// Who signs the unit's report: its own head in the officer list. A parent's head does not
+/// sign under the unit's title (the payable list borrows a parent's treasurer, not this):
+/// without a head of its own the block leaves a line to write the name in.
 async fn unit_head(
     store: &Store,
     tenant_id: &str,
-    unit_id: &str,
+    head_nip: Option<&str>,
 ) -> Result<Option<Signatory>, StoreError> {
-    let organisation = store.org_snapshot(tenant_id).await?;
-    let officers = organisation
-        .officers
-        .into_iter()
-        .map(|c| (c.officer.nip.clone(), c.officer))
-        .collect();
-    Ok(
-        suara_reports::payable::signers(&organisation.units, &officers)
-            .remove(unit_id)
-            .and_then(|s| s.head),
-    )
+    let Some(nip) = head_nip else {
+        return Ok(None);
+    };
+    Ok(store.officer(tenant_id, nip).await?.map(|o| Signatory {
+        name: o.name,
+        nip: nip.to_string(),
+    }))
 }
 
 /// Where a regency's documents are signed, as they write it: "Kabupaten Trenggalek" and

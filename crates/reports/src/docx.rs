@@ -20,8 +20,8 @@ const GREEN: &str = "0B5A3C";
 const ORANGE: &str = "C2410C";
 const PALE_GREEN: &str = "E8F2EE";
 const GREY: &str = "EBEBEB";
-/// Pixels to EMU (English Metric Units) at 96 dpi, for the logo's size.
-const EMU_PER_POINT: u32 = 12_700;
+/// English Metric Units (Word's unit for pictures) in a point.
+const EMU_PER_POINT: f32 = 12_700.0;
 
 pub struct Editable {
     docx: Docx,
@@ -37,8 +37,20 @@ fn half_points(points: f32) -> usize {
     (points * 2.0).round() as usize
 }
 
+/// The text without the characters XML may not hold (control characters other than tab
+/// and line breaks, U+FFFE and U+FFFF): one of them, pasted into an imported cell, would
+/// make Word refuse the whole document.
+fn xml_safe(text: &str) -> String {
+    text.chars()
+        .filter(|&c| {
+            matches!(c, '\t' | '\n' | '\r')
+                || !(c.is_control() || c == '\u{fffe}' || c == '\u{ffff}')
+        })
+        .collect()
+}
+
 fn run(text: &str, weight: Weight, size: f32) -> Run {
-    let run = Run::new().add_text(text).size(half_points(size));
+    let run = Run::new().add_text(xml_safe(text)).size(half_points(size));
     match weight {
         Weight::Bold => run.bold(),
         Weight::Regular => run,
@@ -60,7 +72,11 @@ impl Editable {
     pub fn new(footer: &str) -> Editable {
         let footer = Footer::new().add_paragraph(
             Paragraph::new()
-                .add_run(Run::new().add_text(format!("{footer} — halaman ")).size(16))
+                .add_run(
+                    Run::new()
+                        .add_text(format!("{} — halaman ", xml_safe(footer)))
+                        .size(16),
+                )
                 .add_page_num(PageNum::new())
                 .add_run(Run::new().add_text(" dari ").size(16))
                 .add_num_pages(NumPages::new()),
@@ -113,7 +129,10 @@ impl Editable {
                     .zip(columns)
                     .zip(&widths)
                     .map(|((text, column), width)| {
-                        let mut p = Paragraph::new().add_run(run(text, weight, 9.0));
+                        // The heading row keeps with the first row below it.
+                        let mut p = Paragraph::new()
+                            .add_run(run(text, weight, 9.0))
+                            .keep_next(header);
                         if column.right {
                             p = p.align(AlignmentType::Right);
                         }
@@ -290,8 +309,9 @@ impl Layout for Editable {
             Some((png, pixels)) => {
                 // 64 pt on its longer side, as on the PDF.
                 let scale = 64.0 / pixels.width.max(pixels.height) as f32;
-                let w = (pixels.width as f32 * scale) as u32 * EMU_PER_POINT;
-                let h = (pixels.height as f32 * scale) as u32 * EMU_PER_POINT;
+                let emu =
+                    |pixels: u32| (pixels as f32 * scale * EMU_PER_POINT).round().max(1.0) as u32;
+                let (w, h) = (emu(pixels.width), emu(pixels.height));
                 let pic =
                     Pic::new_with_dimensions(png.to_vec(), pixels.width, pixels.height).size(w, h);
                 let mut text = TableCell::new().width(TEXT_WIDTH - LOGO, WidthType::Dxa);
@@ -341,6 +361,11 @@ impl Layout for Editable {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn characters_xml_may_not_hold_are_left_out() {
+        assert_eq!(xml_safe("Dinas\u{b} Uji\u{0}\u{ffff}\tA"), "Dinas Uji\tA");
+    }
 
     #[test]
     fn an_editable_document_is_a_word_file_with_its_text() {

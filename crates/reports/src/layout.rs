@@ -50,8 +50,8 @@ pub trait Layout {
     fn centred(&mut self, text: &str, weight: Weight, size: f32);
     /// A chapter heading.
     fn heading(&mut self, text: &str);
-    /// A table; its heading row is repeated on each page it runs onto, and never stands
-    /// alone at the foot of a page.
+    /// A table whose heading row never stands alone at the foot of a page (the PDF also
+    /// repeats it on each page the table runs onto).
     fn table(&mut self, columns: &[Column<'_>], rows: &[Vec<String>], bold_last: bool);
     /// A table kept on one page (a signature block).
     fn table_whole(&mut self, columns: &[Column<'_>], rows: &[Vec<String>]);

@@ -97,12 +97,15 @@ pub fn wrap(text: &str, weight: Weight, size: f32, max: f32) -> Vec<String> {
             }
             let mut rest = word.to_string();
             while width(&rest, weight, size) > max {
+                // Cut at character boundaries (a suggestion may hold é or emoji), never
+                // shorter than the first character.
+                let first = rest.chars().next().map_or(1, char::len_utf8);
                 let mut cut = rest.len();
-                while cut > 1 && width(&rest[..cut], weight, size) > max {
-                    cut = rest[..cut - 1]
+                while cut > first && width(&rest[..cut], weight, size) > max {
+                    cut = rest[..cut]
                         .char_indices()
                         .last()
-                        .map_or(1, |(i, _)| i.max(1));
+                        .map_or(first, |(i, _)| i.max(first));
                 }
                 lines.push(rest[..cut].to_string());
                 rest = rest[cut..].to_string();
@@ -277,25 +280,25 @@ impl Document {
                 .encoding_predefined(Name(b"WinAnsiEncoding"));
         }
         if let Some(logo) = &self.logo {
-            let rgb = miniz_oxide::deflate::compress_to_vec_zlib(&logo.rgb, 6);
-            let mut image = pdf.image_xobject(logo_id, &rgb);
-            image.filter(pdf_writer::Filter::FlateDecode);
-            image.width(logo.width as i32);
-            image.height(logo.height as i32);
-            image.color_space().device_rgb();
-            image.bits_per_component(8);
-            if logo.alpha.is_some() {
-                image.s_mask(mask_id);
-            }
-            image.finish();
-            if let Some(alpha) = &logo.alpha {
-                let alpha = miniz_oxide::deflate::compress_to_vec_zlib(alpha, 6);
-                let mut mask = pdf.image_xobject(mask_id, &alpha);
-                mask.filter(pdf_writer::Filter::FlateDecode);
-                mask.width(logo.width as i32);
-                mask.height(logo.height as i32);
-                mask.color_space().device_gray();
-                mask.bits_per_component(8);
+            // The colours, and the transparency as a soft mask of grey levels.
+            let layers = [(logo_id, &logo.rgb, true)]
+                .into_iter()
+                .chain(logo.alpha.as_ref().map(|alpha| (mask_id, alpha, false)));
+            for (id, samples, colour) in layers {
+                let packed = miniz_oxide::deflate::compress_to_vec_zlib(samples, 6);
+                let mut image = pdf.image_xobject(id, &packed);
+                image.filter(pdf_writer::Filter::FlateDecode);
+                image.width(logo.width as i32);
+                image.height(logo.height as i32);
+                image.bits_per_component(8);
+                if colour {
+                    image.color_space().device_rgb();
+                    if logo.alpha.is_some() {
+                        image.s_mask(mask_id);
+                    }
+                } else {
+                    image.color_space().device_gray();
+                }
             }
         }
         for (i, mut content) in self.pages.into_iter().enumerate() {
@@ -575,6 +578,11 @@ mod tests {
             .all(|l| width(l, Weight::Regular, 10.0) <= 60.0));
         let long = wrap(&"x".repeat(100), Weight::Regular, 10.0, 50.0);
         assert!(long.len() > 1 && long.iter().all(|l| width(l, Weight::Regular, 10.0) <= 50.0));
+        // A long word of signs outside ASCII is cut between characters, never inside one.
+        let word = "é😀–".repeat(60);
+        let cut = wrap(&word, Weight::Regular, 10.0, 50.0);
+        assert!(cut.len() > 1);
+        assert_eq!(cut.concat(), word);
         assert_eq!(encode("Rp1.000 – ≥ 80"), b"Rp1.000 \x96 >= 80");
     }
 

@@ -56,8 +56,9 @@ pub struct ServiceScore {
     pub score: Option<SkmScore>,
 }
 
-/// A service's IKM is given a grade from this many responses on; below it, it is shown as
-/// provisional (the same minimum the unit's sample never goes under).
+/// A service's IKM is given a grade from this many responses on, once the unit's own sample
+/// is met; otherwise it is shown as provisional (30 is the minimum the unit's sample never
+/// goes under).
 pub const SERVICE_MINIMUM: u64 = 30;
 
 #[derive(Clone, Debug)]
@@ -597,12 +598,14 @@ fn services(doc: &mut impl Layout, r: &SkmReport) {
             right: false,
         },
     ];
+    // While the unit's own sample is short, no service is graded either.
+    let unit_provisional = r.precision.provisional();
     let rows: Vec<Vec<String>> = r
         .services
         .iter()
         .map(|s| match &s.score {
             None => vec![s.name.clone(), "0".into(), "–".into(), "–".into()],
-            Some(score) if score.responses < SERVICE_MINIMUM => vec![
+            Some(score) if unit_provisional || score.responses < SERVICE_MINIMUM => vec![
                 s.name.clone(),
                 count(score.responses),
                 format!("{}*", comma(score.ikm_rounded())),
@@ -617,7 +620,13 @@ fn services(doc: &mut impl Layout, r: &SkmReport) {
         })
         .collect();
     doc.table(&columns, &rows, false);
-    if r.services.iter().any(|s| {
+    if unit_provisional && r.services.iter().any(|s| s.score.is_some()) {
+        doc.paragraph(
+            "* Sampel minimal unit belum terpenuhi: IKM tiap layanan sementara dan belum diberi kategori mutu.",
+            Weight::Regular,
+            8.5,
+        );
+    } else if r.services.iter().any(|s| {
         s.score
             .as_ref()
             .is_some_and(|x| x.responses < SERVICE_MINIMUM)

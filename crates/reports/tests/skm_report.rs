@@ -180,6 +180,11 @@ fn the_report_is_signed_per_service_and_comes_editable_too() {
     ] {
         assert!(pdf.contains(part), "{part}");
     }
+    // While the unit's own sample is short (10 of 80), no service is graded.
+    let few = report(Some(Tally::from_totals(10, [31; 9], [10; 9]).unwrap()));
+    let pdf = String::from_utf8_lossy(&skm_pdf(&few)).into_owned();
+    assert!(pdf.contains("(81,25*)") && pdf.contains("(* Sampel minimal unit belum terpenuhi"));
+    assert!(!pdf.contains("(B (Baik))"));
     // Without a head named, a line to write the name in by hand.
     let mut unsigned = report(None);
     unsigned.signature.head = None;

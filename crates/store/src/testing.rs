@@ -95,14 +95,33 @@ impl TestDatabase {
 /// have no hourly limit on open answers (`open_hour_limit`), for tests that send more web
 /// answers in a minute than a unit of the fixture's 100 users a month plausibly gets.
 pub async fn set_monthly_users(store: &Store, users: Option<u32>) {
+    change_units(store, |unit| Unit {
+        monthly_users: users,
+        ..unit
+    })
+    .await;
+}
+
+/// Names officer `nip` the head of the fixture's unit `unit_id` (who signs its reports and
+/// its payable list).
+pub async fn set_unit_head(store: &Store, unit_id: &str, nip: &str) {
+    change_units(store, |unit| Unit {
+        head_nip: (unit.unit_id == unit_id)
+            .then(|| nip.to_string())
+            .or_else(|| unit.head_nip.clone()),
+        ..unit
+    })
+    .await;
+}
+
+/// Imports every unit of the fixture regency `t1` changed by `change`, starting from the
+/// fixture as [`organisation`] gives it (so a second call undoes what the first set).
+async fn change_units(store: &Store, change: impl Fn(Unit) -> Unit) {
     let units = organisation()
         .units
         .into_iter()
         .map(|before| Change {
-            after: Unit {
-                monthly_users: users,
-                ..before.clone()
-            },
+            after: change(before.clone()),
             before: Some(before),
         })
         .collect();
@@ -113,7 +132,7 @@ pub async fn set_monthly_users(store: &Store, users: Option<u32>) {
     store
         .apply_import("t1", &plan, "test", OffsetDateTime::now_utc())
         .await
-        .expect("set users a month");
+        .expect("change the fixture's units");
 }
 
 /// Adds a second regency `t2`, "Kabupaten Dua", holding the fixture organisation too.

@@ -13,9 +13,8 @@ use std::io::Read;
 use common::{TestApp, PASSWORD};
 use reqwest::StatusCode;
 use suara_domain::access::Role;
-use suara_domain::org::import::{Change, ImportPlan};
 use suara_domain::survey::{validate, ResponseDraft};
-use suara_store::testing::{organisation, tenant, TestDatabase, OFFICER_NIP};
+use suara_store::testing::{tenant, TestDatabase, OFFICER_NIP};
 use suara_store::{Channel, StoredLetterhead, Submission};
 use time::OffsetDateTime;
 
@@ -33,26 +32,7 @@ async fn a_unit_admin_prints_a_report_a_head_could_sign_and_edits_it(db: TestDat
     let app = TestApp::spawn(db).await;
     let now = OffsetDateTime::now_utc();
     // The civil registry's head is Sri Wahyuni (named in the officer list's import).
-    let units = organisation()
-        .units
-        .into_iter()
-        .filter(|u| u.unit_id == "dukcapil")
-        .map(|before| Change {
-            after: suara_domain::org::Unit {
-                head_nip: Some(OFFICER_NIP.into()),
-                ..before.clone()
-            },
-            before: Some(before),
-        })
-        .collect();
-    let plan = ImportPlan {
-        units,
-        ..ImportPlan::default()
-    };
-    app.store
-        .apply_import("t1", &plan, "test", now)
-        .await
-        .unwrap();
+    suara_store::testing::set_unit_head(&app.store, "dukcapil", OFFICER_NIP).await;
     // The letterhead, set once: a logo that is no PNG is refused and nothing changes.
     let refused = suara_app::report::set_letterhead(
         &app.store,
@@ -171,7 +151,8 @@ async fn a_unit_admin_prints_a_report_a_head_could_sign_and_edits_it(db: TestDat
     for part in [
         "PEMERINTAH KABUPATEN UJI",
         "Jalan Panglima Sudirman 1",
-        &format!("Waktu pelaksanaan survei: 1 Januari {year} \u{2013} 31 Desember {year}"),
+        // The year is still running: the survey ran from its first day to today.
+        &format!("Waktu pelaksanaan survei: 1 Januari {year} \u{2013} "),
         "Hasil per jenis layanan",
         "KTP-el",
         "Kepala Dinas Dukcapil",

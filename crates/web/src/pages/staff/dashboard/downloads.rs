@@ -32,7 +32,7 @@ pub struct ReportQuery {
 /// The unit's SKM report for the period, with letterhead and signature block: a PDF to
 /// print, or with `format=docx` a Word document for the unit to finish.
 #[utoipa::path(get, path = routes::UNIT_REPORT, tag = "results",
-    params(("unit" = String, Path, description = "Unit code"), ("period" = Option<String>, Query, description = "YYYY-MM, YYYY-Qn, YYYY-Sn or YYYY; the current month by default"), ("format" = Option<String>, Query, description = "pdf (the default) or docx")),
+    params(("unit" = String, Path, description = "Unit code"), ("period" = Option<String>, Query, description = "YYYY-MM, YYYY-Qn, YYYY-Sn or YYYY; this year by default"), ("format" = Option<String>, Query, description = "pdf (the default) or docx")),
     security(("session" = [])),
     responses(ReportDownload))]
 pub async fn report(
