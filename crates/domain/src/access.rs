@@ -135,6 +135,9 @@ pub enum Permission {
     /// Registering innovations and managing their stages, units, partners and evidence;
     /// deciding staff ideas (a unit admin for their subtree).
     ManageInnovation,
+    /// Importing a unit's past SKM from another tool into its trend (a unit admin for their
+    /// subtree).
+    ImportSurveyHistory,
     ViewProvince,
 }
 
@@ -167,7 +170,7 @@ impl Principal {
             ConfirmEvidenceSources => self.role == Inspectorate,
             ManageMusrena => matches!(self.role, Administrator | Planner | UnitAdmin),
             DecidePlanning => matches!(self.role, Administrator | Planner),
-            ManageFollowUp | ManageInnovation | ReviewSuggestions => {
+            ManageFollowUp | ManageInnovation | ReviewSuggestions | ImportSurveyHistory => {
                 matches!(self.role, Administrator | UnitAdmin)
             }
             ViewDashboard => !matches!(self.role, Officer | Province),

@@ -212,6 +212,24 @@ pub enum Reason {
     #[error("not a date YYYY-MM-DD")]
     NotADate,
 
+    // A past survey's export (history).
+    #[error("choose the column that holds the date")]
+    ChooseDateColumn,
+    #[error("choose the column of at least one element")]
+    ChooseElementColumns,
+    #[error("the column is chosen for more than one question")]
+    ColumnChosenTwice,
+    #[error(
+        "{} is not past yet: history ends before this month, which the survey counts itself", month_words(*month)
+    )]
+    NotBeforeThisMonth { month: Month },
+    #[error(
+        "{} already has responses from the survey; history fills only the months before it", month_words(*month)
+    )]
+    MonthHasSurveyResponses { month: Month },
+    #[error("{} is already in an earlier import: remove that import first", month_words(*month))]
+    MonthAlreadyImported { month: Month },
+
     // A new account.
     #[error("username: 3–64 characters of a–z, 0–9, '.', '_' or '-'")]
     Username,
@@ -223,6 +241,30 @@ pub enum Reason {
     UnitAdminNeedsUnit,
     #[error("an officer account needs the officer's 18-digit NIP")]
     OfficerNeedsNip,
+}
+
+/// A month as English words ("March 2025"): a refusal names the month a person picked
+/// from their file, not a code.
+fn month_words(month: Month) -> String {
+    const NAMES: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let name = NAMES
+        .get(usize::from(month.month()) - 1)
+        .copied()
+        .unwrap_or_default();
+    format!("{name} {}", month.year())
 }
 
 impl Reason {

@@ -35,6 +35,7 @@ mod schema;
 mod second_factor;
 mod sso;
 mod suggestions;
+mod survey_history;
 #[cfg(feature = "testing")]
 pub mod testing;
 mod tpp;
@@ -86,6 +87,7 @@ pub use second_factor::SecondFactor;
 pub use sso::{SsoPerson, SsoSignIn};
 pub use suara_domain::org::{Assignment, Officer, Service, ServicePoint, Unit};
 pub use suggestions::{ReportedSuggestions, SuggestionReview, UnreviewedSuggestion};
+pub use survey_history::{HistoryOutcome, NewHistory, StoredHistory};
 pub use tpp::{
     Appeal, AppealDecision, NamingResponse, RunEvent, RunOfficer, RunSummary, StoredPolicy,
     StoredRun, TppError,

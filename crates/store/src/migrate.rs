@@ -279,6 +279,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/shared/0044_letterheads.sql"),
         postgres: include_str!("../migrations/shared/0044_letterheads.sql"),
     },
+    Migration {
+        version: 45,
+        name: "survey_history",
+        sqlite: include_str!("../migrations/shared/0045_survey_history.sql"),
+        postgres: include_str!("../migrations/shared/0045_survey_history.sql"),
+    },
 ];
 
 /// Responses stored before the chain existed are linked once, when it is created.

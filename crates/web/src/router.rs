@@ -88,6 +88,11 @@ route_table! {
         ];
         // The unit must also be in a unit admin's subtree, checked by the handler.
         UNIT_FOLLOW_UP => [POST ManageFollowUp staff::follow_up::change];
+        UNIT_HISTORY => [
+            GET ImportSurveyHistory staff::survey_history::show,
+            POST ImportSurveyHistory staff::survey_history::submit,
+        ] limit staff::survey_history::MAX_BODY_BYTES;
+        UNIT_HISTORY_REMOVE => [POST ImportSurveyHistory staff::survey_history::remove];
         IMPORT => [
             GET ImportOrganisation staff::import::import_page,
             POST ImportOrganisation staff::import::import_submit,

@@ -68,6 +68,9 @@ paths! {
     RESULTS_EXPORT results_export() = "/dasbor/ekspor";
     UNIT_SUGGESTIONS unit_suggestions(unit) = "/dasbor/unit/{unit}/saran";
     UNIT_FOLLOW_UP unit_follow_up(unit) = "/dasbor/unit/{unit}/tindak-lanjut";
+    /// A unit's past SKM from Google Forms or LimeSurvey, for its trend.
+    UNIT_HISTORY unit_history(unit) = "/dasbor/unit/{unit}/riwayat";
+    UNIT_HISTORY_REMOVE unit_history_remove(unit) = "/dasbor/unit/{unit}/riwayat/hapus";
     IMPORT import() = "/admin/impor";
     IMPORT_TEMPLATE import_template(table) = "/admin/impor/templat/{table}";
     AUDIT audit() = "/admin/audit";

@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::TestApp;
+use common::{clear_of_month_end, TestApp};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 use suara_app::signing::Signer;
@@ -547,21 +547,6 @@ async fn queue_ticket(app: &TestApp, seed: u8, issued_at: OffsetDateTime) -> Str
         .await
         .unwrap();
     ticket::display(&code)
-}
-
-/// Waits out a month's last five minutes: a scenario that reads "this month" more than once
-/// (pay or published figures before and after) must read one month, and the date sweep
-/// starts tests at 23:59:50 WIB on a month's last day. A scenario takes under a minute even
-/// on PostgreSQL under load; the wait is at most the seconds left in the month.
-async fn clear_of_month_end() {
-    let tenant = suara_store::testing::tenant();
-    loop {
-        let now = OffsetDateTime::now_utc();
-        if tenant.month_of(now) == tenant.month_of(now + time::Duration::minutes(5)) {
-            return;
-        }
-        tokio::time::sleep(std::time::Duration::from_secs(1)).await;
-    }
 }
 
 /// The civil registry's published responses and IKM this month.

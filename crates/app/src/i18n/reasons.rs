@@ -16,6 +16,7 @@ use super::{Lang, Text};
 
 /// A reason in `lang`, its values written as the domain writes them (dates YYYY-MM-DD,
 /// months YYYY-MM, decimals with a point), as in the files it refuses.
+#[allow(clippy::too_many_lines)] // one flat arm per kind, as the doc above says
 pub fn reason_text(lang: Lang, reason: &R) -> String {
     // The values live until the text is filled, whichever arm borrowed them.
     let (text, values): (Text, &[&dyn Display]) = match reason {
@@ -109,6 +110,12 @@ pub fn reason_text(lang: Lang, reason: &R) -> String {
         R::NotARule { value } => (T::R_NOT_A_RULE, &[value]),
         R::ChooseElement => (T::R_CHOOSE_ELEMENT, &[]),
         R::NotADate => (T::R_NOT_A_DATE, &[]),
+        R::ChooseDateColumn => (T::R_CHOOSE_DATE_COLUMN, &[]),
+        R::ChooseElementColumns => (T::R_CHOOSE_ELEMENT_COLUMNS, &[]),
+        R::ColumnChosenTwice => (T::R_COLUMN_CHOSEN_TWICE, &[]),
+        R::NotBeforeThisMonth { month }
+        | R::MonthHasSurveyResponses { month }
+        | R::MonthAlreadyImported { month } => return history_month_text(lang, reason, *month),
         R::Username => (T::R_USERNAME, &[]),
         R::PasswordLength => (T::R_PASSWORD_LENGTH, &[]),
         R::PasswordVariety => (T::R_PASSWORD_VARIETY, &[]),
@@ -116,6 +123,16 @@ pub fn reason_text(lang: Lang, reason: &R) -> String {
         R::OfficerNeedsNip => (T::R_OFFICER_NEEDS_NIP, &[]),
     };
     lang.fill(text, values)
+}
+
+/// A past survey's month refused, the month as people write it.
+fn history_month_text(lang: Lang, reason: &R, month: suara_domain::period::Month) -> String {
+    let text = match reason {
+        R::NotBeforeThisMonth { .. } => T::R_NOT_BEFORE_THIS_MONTH,
+        R::MonthHasSurveyResponses { .. } => T::R_MONTH_HAS_SURVEY_RESPONSES,
+        _ => T::R_MONTH_ALREADY_IMPORTED,
+    };
+    lang.fill(text, &[&lang.month(month)])
 }
 
 /// A workbook that cannot be read as a list.
@@ -517,6 +534,18 @@ mod tests {
             },
             R::ChooseElement,
             R::NotADate,
+            R::ChooseDateColumn,
+            R::ChooseElementColumns,
+            R::ColumnChosenTwice,
+            R::NotBeforeThisMonth {
+                month: month("2026-12"),
+            },
+            R::MonthHasSurveyResponses {
+                month: month("2026-01"),
+            },
+            R::MonthAlreadyImported {
+                month: month("2025-06"),
+            },
             R::Username,
             R::PasswordLength,
             R::PasswordVariety,

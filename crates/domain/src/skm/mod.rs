@@ -10,6 +10,7 @@ mod answers;
 mod element;
 pub mod follow_up;
 mod grade;
+pub mod history;
 pub mod precision;
 mod sample_size;
 mod score;

@@ -194,7 +194,7 @@ pub(crate) fn stored_answers(row: &AnyRow) -> Result<Answers, StoreError> {
     Answers::new(ratings).map_err(|_| crate::corrupt("a stored response without answers"))
 }
 
-static SELECT_TOTALS: LazyLock<String> = LazyLock::new(|| {
+pub(crate) static SELECT_TOTALS: LazyLock<String> = LazyLock::new(|| {
     tally_select(
         |i| format!("s{i}"),
         |i| format!("SUM(n{i})"),

@@ -215,6 +215,8 @@ impl<T: DeserializeOwned> FromRequest<Arc<AppState>> for CsrfForm<T> {
 /// A multipart staff form (file uploads), read whole once its `csrf` field matches.
 pub struct Upload {
     fields: Vec<(String, Bytes)>,
+    /// The name each file field's file had on the sender's machine.
+    file_names: Vec<(String, String)>,
 }
 
 impl Upload {
@@ -239,6 +241,14 @@ impl Upload {
         self.all(name).next()
     }
 
+    /// The name the first file sent under `name` had, when the browser gave one.
+    pub fn file_name(&self, name: &str) -> Option<&str> {
+        self.file_names
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, file)| file.as_str())
+    }
+
     /// Every text field, for forms with repeated or dynamic names.
     pub fn pairs(&self) -> Vec<(String, String)> {
         self.fields
@@ -257,16 +267,21 @@ impl FromRequest<Arc<AppState>> for Upload {
             .await
             .map_err(|_| PageError::BadRequest)?;
         let mut fields = Vec::new();
+        let mut file_names = Vec::new();
         while let Some(field) = multipart
             .next_field()
             .await
             .map_err(|_| PageError::BadRequest)?
         {
             let name = field.name().unwrap_or_default().to_string();
+            let file_name = field.file_name().map(str::to_string);
             let bytes = field.bytes().await.map_err(|_| PageError::BadRequest)?;
+            if let Some(file) = file_name.filter(|f| !f.is_empty() && !bytes.is_empty()) {
+                file_names.push((name.clone(), file));
+            }
             fields.push((name, bytes));
         }
-        let upload = Upload { fields };
+        let upload = Upload { fields, file_names };
         if !staff.csrf_ok(upload.text("csrf").as_deref()) {
             return Err(PageError::Forbidden);
         }

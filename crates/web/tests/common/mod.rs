@@ -557,3 +557,18 @@ pub fn sheet_text(xlsx: &[u8], name: &str) -> String {
         .collect::<Vec<_>>()
         .join("\n")
 }
+
+/// Waits out a month's last five minutes: a scenario that reads "this month" more than once
+/// (pay or published figures before and after) must read one month, and the date sweep
+/// starts tests at 23:59:50 WIB on a month's last day. A scenario takes under a minute even
+/// on PostgreSQL under load; the wait is at most the seconds left in the month.
+pub async fn clear_of_month_end() {
+    let tenant = suara_store::testing::tenant();
+    loop {
+        let now = time::OffsetDateTime::now_utc();
+        if tenant.month_of(now) == tenant.month_of(now + time::Duration::minutes(5)) {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+    }
+}

@@ -110,6 +110,7 @@ pub fn entity_label(lang: Lang, entity: &str) -> String {
         "innovation" => T::INNOVATION,
         "innovation_idea" => T::AUDIT_INNOVATION_IDEA,
         "letterhead" => T::LETTERHEAD,
+        "survey_history" => T::SURVEY_HISTORY,
         "village" => T::VILLAGE,
         "musrena_progress" => T::AUDIT_WORK_PROGRESS,
         "musrena_catalogue" => T::TABLE_CATALOGUE,
@@ -174,6 +175,7 @@ pub fn action_label(lang: Lang, action: &str) -> String {
         "merged" => T::PROPOSAL_MERGED,
         "split" => T::PROPOSAL_SPLIT,
         "sso_update" => T::AUDIT_SSO_UPDATED,
+        "remove" => T::REMOVED,
         _ => return super::audit_values::humanize(action),
     };
     lower_first(lang.t(text))

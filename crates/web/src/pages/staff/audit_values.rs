@@ -86,6 +86,7 @@ const AS_GIVEN: &[&str] = &[
     "action",
     "email",
     "position",
+    "file",
 ];
 
 /// Fields holding response numbers: identifiers, written without thousands separators.
@@ -445,6 +446,9 @@ pub(super) fn field_label(lang: Lang, field: &str) -> String {
         "form" => T::INNOVATION_FORM,
         "indicator" | "indicators" => T::INDICATOR,
         "innovation" => T::INNOVATION,
+        "file" => T::FILE,
+        "first_month" => T::HISTORY_FIRST_MONTH,
+        "last_month" => T::HISTORY_LAST_MONTH,
         _ => match more_field_text(field) {
             Some(text) => text,
             None => return humanize(field),

@@ -26,6 +26,7 @@ pub mod quarantine;
 pub mod second_factor;
 pub mod sso;
 pub mod suggestions;
+pub mod survey_history;
 pub mod tpp;
 pub mod users;
 

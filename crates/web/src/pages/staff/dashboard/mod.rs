@@ -84,50 +84,76 @@ pub(super) fn back(month: Month, months: usize) -> Month {
     (0..months).fold(month, |m, _| m.previous())
 }
 
-/// The IKM of each of the last months up to `last`, `None` where nobody answered.
+/// One month of a trend: its IKM (`None` where nobody answered), its responses, and whether
+/// they are imported history rather than the survey's own.
+pub struct TrendPoint {
+    month: Month,
+    score: Option<SkmScore>,
+    responses: u64,
+    imported: bool,
+}
+
+/// The IKM of each of the last months up to `last`, from the survey's totals and, for a
+/// unit, its imported history (a month has one or the other: the store sees to it).
 pub(super) fn trend_points(
     monthly: Vec<(Month, Tally)>,
+    imported: Vec<(Month, Tally)>,
     last: Month,
-) -> Vec<(Month, Option<SkmScore>, u64)> {
+) -> Vec<TrendPoint> {
     let by_month: HashMap<Month, Tally> = monthly.into_iter().collect();
+    let history: HashMap<Month, Tally> = imported.into_iter().collect();
     let mut months: Vec<Month> = (0..TREND_MONTHS).map(|i| back(last, i)).collect();
     months.reverse();
     months
         .into_iter()
-        .map(|m| {
-            let tally = by_month.get(&m).cloned().unwrap_or_default();
-            (m, exact(&tally), tally.responses())
+        .map(|month| {
+            let (tally, imported) = match (by_month.get(&month), history.get(&month)) {
+                (Some(tally), _) => (tally.clone(), false),
+                (None, Some(tally)) => (tally.clone(), true),
+                (None, None) => (Tally::default(), false),
+            };
+            TrendPoint {
+                month,
+                score: exact(&tally),
+                responses: tally.responses(),
+                imported,
+            }
         })
         .collect()
 }
 
-pub(super) fn trend_section(lang: Lang, points: &[(Month, Option<SkmScore>, u64)]) -> Markup {
-    if points.iter().all(|p| p.1.is_none()) {
+pub(super) fn trend_section(lang: Lang, points: &[TrendPoint]) -> Markup {
+    if points.iter().all(|p| p.score.is_none()) {
         return html! {};
     }
     let chart_points: Vec<(String, Option<f64>)> = points
         .iter()
-        .map(|(m, s, _)| {
+        .map(|p| {
             (
-                lang.short_month(*m),
-                s.as_ref().map(|s| s.ikm_rounded().to_f64()),
+                lang.short_month(p.month),
+                p.score.as_ref().map(|s| s.ikm_rounded().to_f64()),
             )
         })
         .collect();
+    let any_imported = points.iter().any(|p| p.imported);
     html! {
         h2 { (lang.t(T::N12_MONTH_TREND)) }
         figure {
             (charts::trend(lang, lang.t(T::IKM_PER_MONTH), &chart_points))
-            figcaption { (lang.t(T::LINES_GRADE_BOUNDARIES_A_B_AND_C)) }
+            figcaption {
+                (lang.t(T::LINES_GRADE_BOUNDARIES_A_B_AND_C))
+                @if any_imported { " " (lang.t(T::HISTORY_TREND_NOTE)) }
+            }
         }
-        details {
+        details open[any_imported] {
             summary { (lang.t(T::TREND_TABLE)) }
             table.data tabindex="0" {
                 thead { tr { th scope="col" { (lang.t(T::MONTH)) } th.num scope="col" { (lang.t(T::RESPONSES)) } th.num scope="col" { "IKM" } th scope="col" { (lang.t(T::GRADE)) } } }
-                tbody { @for (m, s, n) in points { tr {
-                    th scope="row" { (lang.month(*m)) } td.num { (n) }
-                    td.num { @if let Some(s) = s { (lang.decimal(s.ikm_rounded())) } @else { "–" } }
-                    td { @if let Some(s) = s { (s.grade().letter()) } @else { "–" } }
+                tbody { @for p in points { tr {
+                    th scope="row" { (lang.month(p.month)) @if p.imported { " " span.flag { (lang.t(T::IMPORTED_HISTORY)) } } }
+                    td.num { (p.responses) }
+                    td.num { @if let Some(s) = &p.score { (lang.decimal(s.ikm_rounded())) } @else { "–" } }
+                    td { @if let Some(s) = &p.score { (s.grade().letter()) } @else { "–" } }
                 } } }
             }
         }

@@ -9,7 +9,7 @@ use suara_domain::period::{Month, Period};
 use suara_domain::skm::{SkmScore, Tally};
 use suara_store::{Assignment, Officer, Scope};
 
-use super::{back, elements_section, trend_points, trend_section, TREND_MONTHS};
+use super::{back, elements_section, trend_points, trend_section, TrendPoint, TREND_MONTHS};
 use crate::pages::context::{Look, StaffCx};
 use crate::pages::failure::{Missing, PageError};
 use crate::pages::staff::{exact, href, period_picker, score_text, units_tree, PeriodQuery};
@@ -27,7 +27,7 @@ pub struct OfficerView {
     pub now: Month,
     pub tally: Tally,
     pub unit_score: Option<SkmScore>,
-    pub trend: Vec<(Month, Option<SkmScore>, u64)>,
+    pub trend: Vec<TrendPoint>,
     /// Assignments with their units' names, latest first.
     pub history: Vec<(Assignment, String)>,
     /// Whether the user may record that the officer leaves (BKPSDM, administrators).
@@ -73,6 +73,7 @@ async fn load(cx: &StaffCx, nip: &str, query: &PeriodQuery) -> Result<OfficerVie
                 to.min(now),
             )
             .await?,
+        Vec::new(),
         to.min(now),
     );
     let history = store

@@ -11,10 +11,12 @@ use suara_domain::org::import::Table;
 use suara_domain::org::tree::UnitTree;
 use suara_domain::org::Unit;
 use suara_domain::period::{Month, Period};
-use suara_domain::skm::{SkmScore, Tally};
+use suara_domain::skm::Tally;
 use suara_store::{Officer, Scope, ScopeKind, Service, ServicePoint, StoredPlan};
 
-use super::{back, elements_section, figures_table, trend_points, trend_section, TREND_MONTHS};
+use super::{
+    back, elements_section, figures_table, trend_points, trend_section, TrendPoint, TREND_MONTHS,
+};
 use crate::pages::context::{Look, StaffCx};
 use crate::pages::failure::{Missing, PageError};
 use crate::pages::staff::{
@@ -49,9 +51,11 @@ pub struct UnitView {
     /// The unit with everything under it.
     pub subtree: Tally,
     pub needed: Option<u64>,
-    pub trend: Vec<(Month, Option<SkmScore>, u64)>,
+    pub trend: Vec<TrendPoint>,
     pub plans: Vec<StoredPlan>,
     pub may_edit_plans: bool,
+    /// Whether the user may import the unit's past survey results.
+    pub may_import_history: bool,
     /// Whether the user may change the unit, its services and points (as an import may).
     pub may_edit_unit: bool,
     /// Suggestions waiting for review, when the user may review them.
@@ -102,6 +106,7 @@ async fn load(cx: &StaffCx, unit_id: &str, query: UnitQuery) -> Result<UnitView,
     let service_tallies = tallies(ScopeKind::Service).await?;
     let officer_tallies = tallies(ScopeKind::Officer).await?;
     let now = cx.current_month();
+    let trend_from = back(to.min(now), TREND_MONTHS - 1);
     let subtree = subtree_tally(&tree, unit_id, &unit_tallies);
     let officers = officer_lines(cx, unit_id, &tree, &search, &officer_tallies).await?;
     Ok(UnitView {
@@ -117,12 +122,10 @@ async fn load(cx: &StaffCx, unit_id: &str, query: UnitQuery) -> Result<UnitView,
         needed: sample_needed(unit.monthly_users, period, now),
         trend: trend_points(
             store
-                .monthly_tallies(
-                    tenant_id,
-                    Scope::Unit(unit_id),
-                    back(to.min(now), TREND_MONTHS - 1),
-                    to.min(now),
-                )
+                .monthly_tallies(tenant_id, Scope::Unit(unit_id), trend_from, to.min(now))
+                .await?,
+            store
+                .survey_history_tallies(tenant_id, unit_id, trend_from, to.min(now))
                 .await?,
             to.min(now),
         ),
@@ -130,6 +133,7 @@ async fn load(cx: &StaffCx, unit_id: &str, query: UnitQuery) -> Result<UnitView,
             .follow_ups(tenant_id, Some(unit_id), Some(period))
             .await?,
         may_edit_plans: follow_up::may_edit(&cx.staff, unit_id, &tree),
+        may_import_history: principal.may(Permission::ImportSurveyHistory),
         may_edit_unit: principal.may(Permission::ImportOrganisation),
         suggestions_waiting: if suggestions::may_review(cx, unit_id, &tree) {
             Some(store.unreviewed_suggestions(tenant_id, unit_id, 0).await?.1)
@@ -265,6 +269,9 @@ pub fn render(look: Look, view: &UnitView) -> (String, Markup) {
         }
         (elements_section(lang, score.as_ref()))
         (trend_section(lang, &view.trend))
+        @if view.may_import_history {
+            p { a href=(look.href(&routes::unit_history(unit_id))) { (lang.t(T::IMPORT_SURVEY_HISTORY)) } }
+        }
         (follow_up::section(look, unit_id, period, &view.plans, view.may_edit_plans))
         @if view.may_edit_plans {
             @let weakest = score.as_ref().and_then(|s| s.weakest_elements().first().map(|(e, _)| e.code()));
@@ -332,6 +339,7 @@ mod tests {
             trend: Vec::new(),
             plans: Vec::new(),
             may_edit_plans: false,
+            may_import_history: false,
             may_edit_unit: false,
             suggestions_waiting: None,
             children: Vec::new(),
