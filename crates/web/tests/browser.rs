@@ -642,9 +642,36 @@ async fn signed_in_pages_are_accessible() {
             "/dasbor/unit/dukcapil/saran"
         ],
         [admin, "Innovation summary", "/kelola/inovasi/ringkasan"],
+        [
+            unit_admin,
+            "Past survey results",
+            "/dasbor/unit/dukcapil/riwayat"
+        ],
     ]);
+    // Last year's Google Forms export, with one answer off the scale.
+    let history_file =
+        std::env::temp_dir().join(format!("suara-browser-history-{}.csv", std::process::id()));
+    let last_year = month.year() - 1;
+    std::fs::write(
+        &history_file,
+        format!("Stempel waktu,Persyaratan,Prosedur,Waktu pelayanan\n14/03/{last_year} 10:00:00,Sesuai,Lumayan,Cepat\n"),
+    )
+    .unwrap();
+    let history_file = history_file.to_string_lossy().into_owned();
     // Each role's main journey, at 360 and 1280 px (so each is one a user may repeat).
     let journeys = serde_json::json!([
+        [unit_admin, "Journey: import last year's survey from Google Forms", "/dasbor/unit/dukcapil/riwayat", [
+            {"upload": ["#file", history_file]},
+            {"click": "form button.primary"},
+            {"expect": "Lumayan"},
+            {"select": ["#answer-0", "3"]},
+            {"click": "form button.primary"},
+            {"expect": "Impor riwayat ini"},
+            {"click": "form button.primary"},
+            {"expect": "diimpor"},
+            {"click": "main a[href*='period=']"},
+            {"expect": "<span class=\"flag\">impor</span>"},
+        ]],
         [unit_admin, "Journey: issue a ticket", "/loket", [
             {"select": ["#service", "ktp"]},
             {"select": ["#officer", OFFICER_NIP]},

@@ -5,8 +5,8 @@
 // Usage: node staff.js BASE_URL VISITS_JSON JOURNEYS_JSON,
 // VISITS_JSON = [[session, label, path, status?], …],
 // JOURNEYS_JSON = [[session, label, path, [step, …]], …], a step one of {fill: [selector,
-// text]}, {select: [selector, value]}, {check: selector}, {click: selector} (then the next
-// page is checked), {expect: text}.
+// text]}, {select: [selector, value]}, {check: selector}, {upload: [selector, file path]},
+// {click: selector} (then the next page is checked), {expect: text}.
 const { chromium } = require('playwright-core');
 const { axe, problems, finish, executablePath, launchArgs } = require('./axe-check');
 
@@ -24,6 +24,7 @@ async function walk(browser, width, [session, label, path, steps]) {
     if (step.fill) await page.fill(...step.fill);
     if (step.select) await page.selectOption(...step.select);
     if (step.check) await page.check(step.check);
+    if (step.upload) await page.setInputFiles(...step.upload);
     if (step.click) {
       await Promise.all([page.waitForNavigation(), page.click(step.click)]);
       pageNumber += 1;

@@ -251,11 +251,7 @@ pub async fn remove(
         .ok_or(PageError::NotFound(Missing::Page))?;
     let back = cx.href(&routes::unit_history(&unit_id));
     if !confirmed(form.confirm.as_deref()) {
-        let months = format!(
-            "{} – {}",
-            cx.lang.month(import.first_month),
-            cx.lang.month(import.last_month)
-        );
+        let months = view::months_text(cx.lang, import);
         return confirm::page(
             &cx,
             &Confirmation {

@@ -35,6 +35,19 @@ pub struct MappingStep<'a> {
     pub refused: &'a [suara_domain::reason::Reason],
 }
 
+/// The months an import covers: "Maret 2025", or "Januari 2025 – Maret 2025".
+pub fn months_text(lang: Lang, import: &StoredHistory) -> String {
+    if import.first_month == import.last_month {
+        lang.month(import.first_month)
+    } else {
+        format!(
+            "{} – {}",
+            lang.month(import.first_month),
+            lang.month(import.last_month)
+        )
+    }
+}
+
 pub fn crumbs(look: Look, unit_id: &str, unit_name: &str) -> Markup {
     html! { p.crumbs { a href=(look.href(&routes::dashboard_unit(unit_id))) { (unit_name) } } }
 }
@@ -49,7 +62,7 @@ fn intro(lang: Lang) -> Markup {
 pub fn upload_form(look: Look, unit_id: &str) -> Markup {
     let lang = look.lang;
     html! {
-        form method="post" action=(look.action(&routes::unit_history(unit_id))) enctype="multipart/form-data" {
+        form.import method="post" action=(look.action(&routes::unit_history(unit_id))) enctype="multipart/form-data" {
             (look.csrf())
             p {
                 label for="file" { (lang.t(T::HISTORY_FILE)) }
@@ -77,7 +90,7 @@ pub fn imports_page(look: Look, view: &Imports) -> Markup {
                 } }
                 tbody { @for (import, date) in view.imports.iter().zip(&view.dates) { tr {
                     th scope="row" { (import.file_name) }
-                    td { (lang.month(import.first_month)) " – " (lang.month(import.last_month)) }
+                    td { (months_text(lang, import)) }
                     td.num { (import.responses) }
                     td { (date) br; small { (import.imported_by) } }
                     td { form method="post" action=(look.action(&routes::unit_history_remove(view.unit_id))) {
@@ -256,7 +269,7 @@ pub fn done_page(
         } } }
         dl.facts {
             dt { (lang.t(T::FILE)) } dd { (import.file_name) }
-            dt { (lang.t(T::HISTORY_MONTHS)) } dd { (lang.month(import.first_month)) " – " (lang.month(import.last_month)) }
+            dt { (lang.t(T::HISTORY_MONTHS)) } dd { (months_text(lang, import)) }
             dt { (lang.t(T::RESPONSES)) } dd { (import.responses) }
         }
         p { a href=(trend) { (lang.fill(T::HISTORY_SEE_TREND, &[&import.last_month.year()])) } }
