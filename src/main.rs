@@ -375,6 +375,32 @@ enum SkmCommand {
     },
     /// Print the Krejcie–Morgan sample size for a population of N service users.
     SampleSize { population: u64 },
+    /// Check a past survey's export (Google Forms or LimeSurvey, CSV or xlsx) for a unit's
+    /// trend: the columns and answers it reads, the months it would add, every problem; with
+    /// --import, import it. Imported history never enters pay, the log or a published IKM.
+    History {
+        file: PathBuf,
+        /// Unit code.
+        #[arg(long)]
+        unit: String,
+        /// What an answer off the SKM scale means: TEXT=1…4, or TEXT=0 for not answered.
+        /// Repeat for each.
+        #[arg(long = "answer", value_name = "TEXT=N")]
+        answers: Vec<String>,
+        /// Dates are written month first (3/14/2025); day first is assumed otherwise unless
+        /// a date shows it.
+        #[arg(long)]
+        month_first: bool,
+        /// Import once the check passes (without it, nothing is stored).
+        #[arg(long)]
+        import: bool,
+        /// The regency's code; may be left out when the database holds one regency.
+        #[arg(long)]
+        tenant: Option<String>,
+        /// sqlite://PATH or postgres://USER@HOST/DB; created and migrated when needed.
+        #[arg(long, default_value = DEFAULT_DATABASE_URL)]
+        database: String,
+    },
     /// Write a unit's SKM report for a period as PDF (as published: profile, NRR per element,
     /// IKM and grade, weakest elements, suggestions, follow-up plan).
     Report {
@@ -623,6 +649,24 @@ fn skm(command: SkmCommand) -> ExitCode {
         } => with_store(&database, default_key(), |store| async move {
             let docx = format == "docx";
             skm_command::report(&store, &unit, &period, output, docx, tenant.as_deref()).await
+        }),
+        SkmCommand::History {
+            file,
+            unit,
+            answers,
+            month_first,
+            import,
+            tenant,
+            database,
+        } => with_store(&database, default_key(), |store| async move {
+            let options = skm_command::HistoryOptions {
+                unit: &unit,
+                answers: &answers,
+                month_first,
+                import,
+                tenant: tenant.as_deref(),
+            };
+            skm_command::history(&store, &file, options).await
         }),
         SkmCommand::SampleSize { population } => {
             println!(

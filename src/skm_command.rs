@@ -123,3 +123,154 @@ pub async fn report(
     );
     Ok(ExitCode::SUCCESS)
 }
+
+/// `suara skm history FILE --unit U`: the dry run of a past survey's import (the mapping it
+/// guessed, the months it would add, every problem), and with `--import` the import itself.
+/// Exit 2 while a problem is open or the store refuses a month.
+pub async fn history(
+    store: &suara_store::Store,
+    file: &Path,
+    options: HistoryOptions<'_>,
+) -> anyhow::Result<ExitCode> {
+    use suara_domain::skm::history::{self, DateOrder, Export};
+    use suara_store::{HistoryOutcome, NewHistory};
+    let tenant = crate::admin_command::tenant(store, options.tenant).await?;
+    if store.unit(&tenant.tenant_id, options.unit).await?.is_none() {
+        eprintln!("error: no unit '{}' in {}", options.unit, tenant.name);
+        return Ok(ExitCode::from(BAD_INPUT));
+    }
+    let bytes = std::fs::read(file)?;
+    let export = match Export::read(&bytes) {
+        Ok(export) => export,
+        Err(e) => {
+            eprintln!("error: {}: line {}: {}", file.display(), e.line, e.reason);
+            return Ok(ExitCode::from(BAD_INPUT));
+        }
+    };
+    let mut mapping = history::guess(&export);
+    if options.month_first {
+        mapping.order = DateOrder::MonthFirst;
+    }
+    match answer_choices(options.answers) {
+        Ok(answers) => mapping.answers.extend(answers),
+        Err(message) => {
+            eprintln!("error: {message}");
+            return Ok(ExitCode::from(BAD_INPUT));
+        }
+    }
+    let plan = history::plan(
+        &export,
+        &mapping,
+        tenant.month_of(time::OffsetDateTime::now_utc()),
+    );
+    print_plan(&export, &mapping, &plan);
+    if !plan.is_ready() {
+        return Ok(ExitCode::from(BAD_INPUT));
+    }
+    if !options.import {
+        println!("The check passed: nothing imported (give --import to import).");
+        return Ok(ExitCode::SUCCESS);
+    }
+    let name = file
+        .file_name()
+        .map_or(String::new(), |n| n.to_string_lossy().into_owned());
+    let new = NewHistory {
+        unit_id: options.unit,
+        file_name: &name,
+        file: &bytes,
+        months: &plan.months,
+    };
+    let outcome = store
+        .import_survey_history(
+            &tenant.tenant_id,
+            &new,
+            crate::admin_command::CLI_ACTOR,
+            time::OffsetDateTime::now_utc(),
+        )
+        .await?;
+    match outcome {
+        HistoryOutcome::Imported(import) => println!(
+            "Imported {} responses, {} to {}.",
+            import.responses, import.first_month, import.last_month
+        ),
+        HistoryOutcome::AlreadyImported(_) => {
+            println!("This file was imported for this unit before: nothing added.")
+        }
+        HistoryOutcome::Refused(reasons) => {
+            for reason in reasons {
+                eprintln!("{reason}");
+            }
+            return Ok(ExitCode::from(BAD_INPUT));
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `--answer TEXT=N` as the mapping's choices.
+fn answer_choices(
+    given: &[String],
+) -> Result<Vec<(String, suara_domain::skm::history::Choice)>, String> {
+    use suara_domain::skm::history::{answer_key, Choice};
+    given
+        .iter()
+        .map(|text| {
+            let choice = text.rsplit_once('=').and_then(|(answer, value)| {
+                let choice = match value.trim() {
+                    "0" => Choice::NotAnswered,
+                    n => Choice::Rating(suara_domain::skm::Rating::new(n.parse().ok()?)?),
+                };
+                Some((answer_key(answer), choice))
+            });
+            choice.ok_or_else(|| {
+                format!("--answer '{text}': give TEXT=1…4, or TEXT=0 for not answered")
+            })
+        })
+        .collect()
+}
+
+/// The columns read, the months the import would add (stdout) and every problem (stderr).
+fn print_plan(
+    export: &suara_domain::skm::history::Export,
+    mapping: &suara_domain::skm::history::Mapping,
+    plan: &suara_domain::skm::history::Plan,
+) {
+    let column =
+        |c: Option<usize>| c.map_or("-".to_string(), |i| format!("\"{}\"", export.headers[i]));
+    println!("Date: {} ({:?})", column(mapping.date), mapping.order);
+    for element in Element::ALL {
+        println!(
+            "{} {}: {}",
+            element.code(),
+            element.name_id(),
+            column(mapping.elements[element.index()])
+        );
+    }
+    for (month, tally) in &plan.months {
+        let ikm = tally
+            .score(Weighting::Exact)
+            .map_or("-".into(), |s| s.ikm_rounded().to_string());
+        println!("{month}: {} responses, IKM {ikm}", tally.responses());
+    }
+    for problem in &plan.problems {
+        let column = problem
+            .column
+            .as_deref()
+            .map_or(String::new(), |c| format!(" \"{c}\""));
+        eprintln!("line {}{column}: {}", problem.line, problem.reason);
+    }
+    for unknown in &plan.unknown {
+        eprintln!(
+            "'{}' ({} times, first on line {}) is not on the SKM scale: give --answer '{}=N'",
+            unknown.value, unknown.count, unknown.first_line, unknown.value
+        );
+    }
+}
+
+/// `suara skm history`'s options besides the file.
+pub struct HistoryOptions<'a> {
+    pub unit: &'a str,
+    pub answers: &'a [String],
+    pub month_first: bool,
+    pub import: bool,
+    pub tenant: Option<&'a str>,
+}

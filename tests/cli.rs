@@ -604,6 +604,60 @@ fn skm_report_writes_a_pdf() {
 }
 
 #[test]
+fn skm_history_checks_then_imports_a_past_survey_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let database = regency_database(dir.path());
+    let db = ["--database", database.as_str()];
+    let run = |args: &[&str]| suara(&[args, &db[..]].concat());
+    let units = dinkes_csv(dir.path());
+    assert!(run(&["import", "--units", &units]).status.success());
+    // LimeSurvey's export: question codes, answer codes, ISO dates; one answer off the scale.
+    let file = csv_file(
+        dir.path(),
+        "limesurvey.csv",
+        "id,submitdate,U1,U2,U3\n1,2024-05-02 10:00:00,A4,A3,Lumayan\n2,2024-06-11 09:00:00,A3,A3,A2\n",
+    );
+    let check = run(&["skm", "history", &file, "--unit", "dinkes"]);
+    assert_eq!(check.status.code(), Some(2), "{}", stdout(&check));
+    assert!(
+        stderr(&check).contains("'Lumayan' (1 times, first on line 2)"),
+        "{}",
+        stderr(&check)
+    );
+    assert!(
+        stdout(&check).contains("U3 Waktu penyelesaian: \"U3\""),
+        "{}",
+        stdout(&check)
+    );
+    let answer = ["--answer", "Lumayan=3"];
+    let dry = run(&[&["skm", "history", &file, "--unit", "dinkes"][..], &answer].concat());
+    assert!(dry.status.success(), "{}", stderr(&dry));
+    assert!(
+        stdout(&dry).contains("2024-05: 1 responses, IKM 83.33"),
+        "{}",
+        stdout(&dry)
+    );
+    assert!(stdout(&dry).contains("nothing imported"));
+    let import = [
+        &["skm", "history", &file, "--unit", "dinkes", "--import"][..],
+        &answer,
+    ]
+    .concat();
+    let first = run(&import);
+    assert!(
+        stdout(&first).contains("Imported 2 responses, 2024-05 to 2024-06."),
+        "{}",
+        stdout(&first)
+    );
+    let again = run(&import);
+    assert!(
+        stdout(&again).contains("nothing added"),
+        "{}",
+        stdout(&again)
+    );
+}
+
+#[test]
 fn backup_copies_the_database_and_never_overwrites() {
     let dir = tempfile::tempdir().unwrap();
     let database = regency_database(dir.path());
