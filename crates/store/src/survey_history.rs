@@ -13,7 +13,7 @@ use suara_domain::skm::Tally;
 use time::OffsetDateTime;
 
 use crate::audit::{self, AuditRecord};
-use crate::responses::{tally_from_row, SELECT_TOTALS};
+use crate::responses::{month_tallies, SELECT_TOTALS};
 use crate::{Result, Store, StoreError};
 
 /// An import about to be stored: the file it came from and its months' totals.
@@ -211,14 +211,7 @@ impl Store {
             .bind(last.to_string())
             .fetch_all(&self.reader)
             .await?;
-        rows.iter()
-            .map(|row| {
-                Ok((
-                    month(&row.try_get::<String, _>("period_month")?)?,
-                    tally_from_row(row)?,
-                ))
-            })
-            .collect()
+        month_tallies(&rows)
     }
 }
 

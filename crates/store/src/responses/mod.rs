@@ -444,15 +444,7 @@ impl Store {
             .bind(last.to_string())
             .fetch_all(&self.reader)
             .await?;
-        rows.iter()
-            .map(|row| {
-                let month: String = row.try_get("period_month")?;
-                let month = month
-                    .parse::<Month>()
-                    .map_err(|_| StoreError::Corrupt(format!("period month '{month}'")))?;
-                Ok((month, tally_from_row(row)?))
-            })
-            .collect()
+        month_tallies(&rows)
     }
 
     /// The same totals recomputed from the stored responses: a full scan, for checks and
@@ -804,6 +796,19 @@ fn stored_code<T>(
 }
 
 /// Reads the columns of [`tally_select`].
+/// Rows of `period_month` and totals as tallies by month.
+pub(crate) fn month_tallies(rows: &[AnyRow]) -> Result<Vec<(Month, Tally)>> {
+    rows.iter()
+        .map(|row| {
+            let month: String = row.try_get("period_month")?;
+            let month = month
+                .parse::<Month>()
+                .map_err(|_| StoreError::Corrupt(format!("period month '{month}'")))?;
+            Ok((month, tally_from_row(row)?))
+        })
+        .collect()
+}
+
 pub(crate) fn tally_from_row(row: &AnyRow) -> Result<Tally> {
     let get = |column: &str| -> Result<u64> {
         let v: i64 = row.try_get(column)?;
