@@ -387,10 +387,10 @@ enum SkmCommand {
         /// Repeat for each.
         #[arg(long = "answer", value_name = "TEXT=N")]
         answers: Vec<String>,
-        /// Dates are written month first (3/14/2025); day first is assumed otherwise unless
-        /// a date shows it.
-        #[arg(long)]
-        month_first: bool,
+        /// How the dates are written when no date shows it: dmy (14/03/2025) or mdy
+        /// (3/14/2025).
+        #[arg(long, value_parser = ["dmy", "mdy"])]
+        date_order: Option<String>,
         /// Import once the check passes (without it, nothing is stored).
         #[arg(long)]
         import: bool,
@@ -654,7 +654,7 @@ fn skm(command: SkmCommand) -> ExitCode {
             file,
             unit,
             answers,
-            month_first,
+            date_order,
             import,
             tenant,
             database,
@@ -662,7 +662,7 @@ fn skm(command: SkmCommand) -> ExitCode {
             let options = skm_command::HistoryOptions {
                 unit: &unit,
                 answers: &answers,
-                month_first,
+                date_order: date_order.as_deref(),
                 import,
                 tenant: tenant.as_deref(),
             };

@@ -148,8 +148,12 @@ pub async fn history(
         }
     };
     let mut mapping = history::guess(&export);
-    if options.month_first {
-        mapping.order = DateOrder::MonthFirst;
+    if let Some(order) = options.date_order {
+        mapping.order = Some(if order == "mdy" {
+            DateOrder::MonthFirst
+        } else {
+            DateOrder::DayFirst
+        });
     }
     match answer_choices(options.answers) {
         Ok(answers) => mapping.answers.extend(answers),
@@ -234,9 +238,16 @@ fn print_plan(
     mapping: &suara_domain::skm::history::Mapping,
     plan: &suara_domain::skm::history::Plan,
 ) {
-    let column =
-        |c: Option<usize>| c.map_or("-".to_string(), |i| format!("\"{}\"", export.headers[i]));
-    println!("Date: {} ({:?})", column(mapping.date), mapping.order);
+    let column = |c: Option<usize>| {
+        c.and_then(|i| export.headers.get(i))
+            .map_or("-".into(), |h| format!("\"{h}\""))
+    };
+    let order = match mapping.order {
+        Some(suara_domain::skm::history::DateOrder::DayFirst) => "day/month/year",
+        Some(suara_domain::skm::history::DateOrder::MonthFirst) => "month/day/year",
+        None => "order not told: give --date-order",
+    };
+    println!("Date: {} ({order})", column(mapping.date));
     for element in Element::ALL {
         println!(
             "{} {}: {}",
@@ -270,7 +281,8 @@ fn print_plan(
 pub struct HistoryOptions<'a> {
     pub unit: &'a str,
     pub answers: &'a [String],
-    pub month_first: bool,
+    /// `dmy` or `mdy`, when the file's dates do not tell.
+    pub date_order: Option<&'a str>,
     pub import: bool,
     pub tenant: Option<&'a str>,
 }

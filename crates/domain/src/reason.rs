@@ -215,6 +215,12 @@ pub enum Reason {
     // A past survey's export (history).
     #[error("choose the column that holds the date")]
     ChooseDateColumn,
+    #[error(
+        "choose how the dates are written: no date shows whether the day or the month comes first"
+    )]
+    ChooseDateOrder,
+    #[error("no row answers any element")]
+    NothingToImport,
     #[error("choose the column of at least one element")]
     ChooseElementColumns,
     #[error("the column is chosen for more than one question")]

@@ -13,7 +13,7 @@ use suara_domain::skm::Tally;
 use time::OffsetDateTime;
 
 use crate::audit::{self, AuditRecord};
-use crate::responses::{month_tallies, SELECT_TOTALS};
+use crate::responses::{month_tallies, tally_from_row, SELECT_TOTALS};
 use crate::{Result, Store, StoreError};
 
 /// An import about to be stored: the file it came from and its months' totals.
@@ -52,6 +52,22 @@ const IMPORT_COLUMNS: &str = "import_id, unit_id, file_name, responses, first_mo
 impl Store {
     /// Stores the import in one transaction with its audit entry, unless a month is taken.
     pub async fn import_survey_history(
+        &self,
+        tenant_id: &str,
+        new: &NewHistory<'_>,
+        actor: &str,
+        at: OffsetDateTime,
+    ) -> Result<HistoryOutcome> {
+        match self.import_once(tenant_id, new, actor, at).await {
+            // Two imports at once (PostgreSQL): the one that lost sees what the other stored.
+            Err(StoreError::Database(sqlx::Error::Database(e))) if e.is_unique_violation() => {
+                self.import_once(tenant_id, new, actor, at).await
+            }
+            outcome => outcome,
+        }
+    }
+
+    async fn import_once(
         &self,
         tenant_id: &str,
         new: &NewHistory<'_>,
@@ -211,7 +227,19 @@ impl Store {
             .bind(last.to_string())
             .fetch_all(&self.reader)
             .await?;
-        month_tallies(&rows)
+        // A row edited into nonsense (more answers than responses…) leaves the trend, not
+        // the whole unit page: history is no evidence, and `verify` does not hold it.
+        let readable: Vec<_> = rows
+            .into_iter()
+            .filter(|row| match tally_from_row(row) {
+                Ok(_) => true,
+                Err(e) => {
+                    tracing::warn!(tenant_id, unit_id, error = %e, "survey history row skipped");
+                    false
+                }
+            })
+            .collect();
+        month_tallies(&readable)
     }
 }
 

@@ -269,7 +269,7 @@ async fn a_google_forms_export_of_last_year_shows_in_the_units_trend(db: TestDat
         &app,
         Some(&admin),
         "dukcapil",
-        export(&[(&today, "Sesuai")]),
+        export(&[(&today, "Sesuai"), (&format!("28/03/{year}"), "Sesuai")]),
         "kini.csv",
     )
     .await
@@ -387,6 +387,37 @@ async fn a_google_forms_export_of_last_year_shows_in_the_units_trend(db: TestDat
         .unwrap();
     assert!(audit.contains("Riwayat survei yang diimpor"), "{audit}");
     assert!(audit.contains("SKM Dukcapil (Jawaban).csv"), "{audit}");
+
+    // Two imports of one file at the same moment: one stores it, the other finds it stored.
+    let tally = |m: u8| {
+        let mut tally = suara_domain::skm::Tally::default();
+        tally.add(&suara_domain::skm::Answers::complete([m % 4 + 1; 9]).unwrap());
+        (month(m), tally)
+    };
+    let months = [tally(6), tally(7)].into_iter().collect();
+    let twice = suara_store::NewHistory {
+        unit_id: "dukcapil",
+        file_name: "bersamaan.csv",
+        file: b"one file",
+        months: &months,
+    };
+    let (a, b) = tokio::join!(
+        app.store
+            .import_survey_history("t1", &twice, "admin-dukcapil", now),
+        app.store
+            .import_survey_history("t1", &twice, "admin-dukcapil", now),
+    );
+    let outcomes = [a.unwrap(), b.unwrap()];
+    let stored = outcomes
+        .iter()
+        .filter(|o| matches!(o, suara_store::HistoryOutcome::Imported(_)))
+        .count();
+    let found = outcomes
+        .iter()
+        .filter(|o| matches!(o, suara_store::HistoryOutcome::AlreadyImported(_)))
+        .count();
+    assert_eq!((stored, found), (1, 1), "{outcomes:?}");
+    assert_eq!(history().await.len(), 2);
 }
 
 fn last_month_name(month: Month) -> String {

@@ -111,6 +111,8 @@ pub fn reason_text(lang: Lang, reason: &R) -> String {
         R::ChooseElement => (T::R_CHOOSE_ELEMENT, &[]),
         R::NotADate => (T::R_NOT_A_DATE, &[]),
         R::ChooseDateColumn => (T::R_CHOOSE_DATE_COLUMN, &[]),
+        R::ChooseDateOrder => (T::R_CHOOSE_DATE_ORDER, &[]),
+        R::NothingToImport => (T::R_NOTHING_TO_IMPORT, &[]),
         R::ChooseElementColumns => (T::R_CHOOSE_ELEMENT_COLUMNS, &[]),
         R::ColumnChosenTwice => (T::R_COLUMN_CHOSEN_TWICE, &[]),
         R::NotBeforeThisMonth { month }
@@ -535,6 +537,8 @@ mod tests {
             R::ChooseElement,
             R::NotADate,
             R::ChooseDateColumn,
+            R::ChooseDateOrder,
+            R::NothingToImport,
             R::ChooseElementColumns,
             R::ColumnChosenTwice,
             R::NotBeforeThisMonth {

@@ -107,7 +107,9 @@ pub(super) fn trend_points(
     months
         .into_iter()
         .map(|month| {
-            let (tally, imported) = match (by_month.get(&month), history.get(&month)) {
+            // A month the survey counted is the survey's, whatever history holds for it.
+            let counted = by_month.get(&month).filter(|t| t.responses() > 0);
+            let (tally, imported) = match (counted, history.get(&month)) {
                 (Some(tally), _) => (tally.clone(), false),
                 (None, Some(tally)) => (tally.clone(), true),
                 (None, None) => (Tally::default(), false),

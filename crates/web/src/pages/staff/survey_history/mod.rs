@@ -218,10 +218,10 @@ fn mapping_of(upload: &Upload, columns: usize) -> Mapping {
         .collect();
     Mapping {
         date: column("date"),
-        order: if upload.text("order").as_deref() == Some("mdy") {
-            DateOrder::MonthFirst
-        } else {
-            DateOrder::DayFirst
+        order: match upload.text("order").as_deref() {
+            Some("dmy") => Some(DateOrder::DayFirst),
+            Some("mdy") => Some(DateOrder::MonthFirst),
+            _ => None,
         },
         elements,
         answers,

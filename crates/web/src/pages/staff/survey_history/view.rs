@@ -3,7 +3,8 @@
 
 use maud::{html, Markup};
 use suara_app::i18n::catalogue as T;
-use suara_app::i18n::{reason_text, Lang};
+use suara_app::i18n::{element_name, reason_text, Lang};
+use suara_domain::reason::Reason;
 use suara_domain::skm::history::{Choice, DateOrder, Mapping, Plan};
 use suara_domain::skm::{Element, Weighting};
 use suara_store::StoredHistory;
@@ -32,7 +33,7 @@ pub struct MappingStep<'a> {
     pub mapping: &'a Mapping,
     pub plan: &'a Plan,
     /// Refusals of the store (months taken), after an import was asked for.
-    pub refused: &'a [suara_domain::reason::Reason],
+    pub refused: &'a [Reason],
 }
 
 /// The months an import covers: "Maret 2025", or "Januari 2025 – Maret 2025".
@@ -121,7 +122,7 @@ fn error_summary(lang: Lang, step: &MappingStep) -> Markup {
                         li { a href={ "#answer-" (i) } { (lang.fill(T::HISTORY_UNKNOWN_ANSWER, &[&u.value, &u.count, &u.first_line])) } }
                     }
                     @for p in &plan.problems {
-                        li { a href=(if p.line == 1 { "#date" } else { "#months" }) {
+                        li { a href=(problem_target(&p.reason)) {
                             @if p.line > 1 { (lang.t(T::LINE)) " " (p.line) ": " }
                             @if let Some(column) = &p.column { "«" (column) "» " }
                             (reason_text(lang, &p.reason))
@@ -130,6 +131,15 @@ fn error_summary(lang: Lang, step: &MappingStep) -> Markup {
                 }
             }
         }
+    }
+}
+
+/// Where the error summary sends the person to fix a problem.
+fn problem_target(reason: &Reason) -> &'static str {
+    match reason {
+        Reason::ChooseDateOrder => "#order",
+        Reason::ChooseElementColumns | Reason::ColumnChosenTwice => "#u1",
+        _ => "#date",
     }
 }
 
@@ -182,6 +192,7 @@ fn months_table(lang: Lang, plan: &Plan) -> Markup {
             } }
         }
         @if plan.empty_rows > 0 { p.muted { (lang.fill(T::HISTORY_EMPTY_ROWS, &[&plan.empty_rows])) } }
+        @if plan.undated_rows > 0 { p.muted { (lang.fill(T::HISTORY_UNDATED_ROWS, &[&plan.undated_rows])) } }
     }
 }
 
@@ -205,13 +216,14 @@ pub fn mapping_page(look: Look, step: &MappingStep) -> Markup {
             p {
                 label for="order" { (lang.t(T::HISTORY_DATE_ORDER)) }
                 select #order name="order" {
-                    option value="dmy" selected[mapping.order == DateOrder::DayFirst] { (lang.t(T::HISTORY_DAY_FIRST)) }
-                    option value="mdy" selected[mapping.order == DateOrder::MonthFirst] { (lang.t(T::HISTORY_MONTH_FIRST)) }
+                    @if mapping.order.is_none() { option value="" selected { (lang.t(T::HISTORY_CHOOSE_VALUE)) } }
+                    option value="dmy" selected[mapping.order == Some(DateOrder::DayFirst)] { (lang.t(T::HISTORY_DAY_FIRST)) }
+                    option value="mdy" selected[mapping.order == Some(DateOrder::MonthFirst)] { (lang.t(T::HISTORY_MONTH_FIRST)) }
                 }
             }
             @for element in Element::ALL {
                 @let id = format!("u{}", element.index() + 1);
-                @let label = format!("{} {}", element.code(), element.name_id());
+                @let label = format!("{} {}", element.code(), element_name(lang, element));
                 (column_select(lang, &id, &label, step.headers, mapping.elements[element.index()]))
             }
             @if !step.plan.unknown.is_empty() || !mapping.answers.is_empty() {
