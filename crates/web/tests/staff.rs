@@ -401,6 +401,44 @@ fn probes() -> Vec<Probe> {
             "/dasbor/unit/rsud-igd/saran",
             [303, 303, 403, 403, 403, 403, 403],
         ),
+        // A unit's past survey results: its administrators only; a post without a file is
+        // refused with the form again (422), a removal of no import is not found.
+        probe(
+            "GET",
+            "/dasbor/unit/{unit}/riwayat",
+            "/dasbor/unit/rsud-igd/riwayat",
+            [200, 200, 403, 403, 403, 403, 403],
+        ),
+        probe(
+            "GET",
+            "/dasbor/unit/{unit}/riwayat",
+            "/dasbor/unit/dukcapil/riwayat",
+            [200, 403, 403, 403, 403, 403, 403],
+        ),
+        probe(
+            "POST",
+            "/dasbor/unit/{unit}/riwayat",
+            "/dasbor/unit/rsud-igd/riwayat",
+            [422, 422, 403, 403, 403, 403, 403],
+        ),
+        probe(
+            "POST",
+            "/dasbor/unit/{unit}/riwayat",
+            "/dasbor/unit/dukcapil/riwayat",
+            [422, 403, 403, 403, 403, 403, 403],
+        ),
+        probe(
+            "POST",
+            "/dasbor/unit/{unit}/riwayat/hapus",
+            "/dasbor/unit/rsud-igd/riwayat/hapus",
+            [404, 404, 403, 403, 403, 403, 403],
+        ),
+        probe(
+            "POST",
+            "/dasbor/unit/{unit}/riwayat/hapus",
+            "/dasbor/unit/dukcapil/riwayat/hapus",
+            [404, 403, 403, 403, 403, 403, 403],
+        ),
         probe(
             "GET",
             "/dasbor/ekspor",
@@ -698,6 +736,7 @@ async fn send(
         "/musrena/forum/{forum}/usulan",
         "/musrena/kelola/{code}/kemajuan",
         "/kelola/inovasi/{id}/bukti",
+        "/dasbor/unit/{unit}/riwayat",
     ]
     .contains(&probe.route)
     {

@@ -230,6 +230,7 @@ fn mapping_of(upload: &Upload, columns: usize) -> Mapping {
 
 #[derive(serde::Deserialize)]
 pub struct RemoveForm {
+    #[serde(default)]
     import: String,
     confirm: Option<String>,
 }
