@@ -139,7 +139,13 @@ pub async fn history(
         eprintln!("error: no unit '{}' in {}", options.unit, tenant.name);
         return Ok(ExitCode::from(BAD_INPUT));
     }
-    let bytes = std::fs::read(file)?;
+    let bytes = match std::fs::read(file) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            eprintln!("error: {}: cannot read the file: {e}", file.display());
+            return Ok(ExitCode::from(BAD_INPUT));
+        }
+    };
     let export = match Export::read(&bytes) {
         Ok(export) => export,
         Err(e) => {

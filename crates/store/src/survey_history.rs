@@ -13,7 +13,7 @@ use suara_domain::skm::Tally;
 use time::OffsetDateTime;
 
 use crate::audit::{self, AuditRecord};
-use crate::responses::{month_tallies, tally_from_row, SELECT_TOTALS};
+use crate::responses::{month_tally, SELECT_TOTALS};
 use crate::{Result, Store, StoreError};
 
 /// An import about to be stored: the file it came from and its months' totals.
@@ -229,17 +229,16 @@ impl Store {
             .await?;
         // A row edited into nonsense (more answers than responses…) leaves the trend, not
         // the whole unit page: history is no evidence, and `verify` does not hold it.
-        let readable: Vec<_> = rows
-            .into_iter()
-            .filter(|row| match tally_from_row(row) {
-                Ok(_) => true,
+        Ok(rows
+            .iter()
+            .filter_map(|row| match month_tally(row) {
+                Ok(month) => Some(month),
                 Err(e) => {
                     tracing::warn!(tenant_id, unit_id, error = %e, "survey history row skipped");
-                    false
+                    None
                 }
             })
-            .collect();
-        month_tallies(&readable)
+            .collect())
     }
 }
 

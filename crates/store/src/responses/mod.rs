@@ -797,16 +797,17 @@ fn stored_code<T>(
 
 /// Reads the columns of [`tally_select`].
 /// Rows of `period_month` and totals as tallies by month.
-pub(crate) fn month_tallies(rows: &[AnyRow]) -> Result<Vec<(Month, Tally)>> {
-    rows.iter()
-        .map(|row| {
-            let month: String = row.try_get("period_month")?;
-            let month = month
-                .parse::<Month>()
-                .map_err(|_| StoreError::Corrupt(format!("period month '{month}'")))?;
-            Ok((month, tally_from_row(row)?))
-        })
-        .collect()
+fn month_tallies(rows: &[AnyRow]) -> Result<Vec<(Month, Tally)>> {
+    rows.iter().map(month_tally).collect()
+}
+
+/// A row of `period_month` and totals as that month's tally.
+pub(crate) fn month_tally(row: &AnyRow) -> Result<(Month, Tally)> {
+    let month: String = row.try_get("period_month")?;
+    let month = month
+        .parse::<Month>()
+        .map_err(|_| StoreError::Corrupt(format!("period month '{month}'")))?;
+    Ok((month, tally_from_row(row)?))
 }
 
 pub(crate) fn tally_from_row(row: &AnyRow) -> Result<Tally> {
