@@ -91,12 +91,12 @@ const ENTRIES: [Entry; 8] = [
 ];
 
 const ISSUES: [(&str, &str); 6] = [
-    ("is-01", "Penurunan stunting"),
-    ("is-02", "Penghapusan kemiskinan ekstrem"),
-    ("is-03", "Akses layanan bagi penyandang disabilitas"),
-    ("is-04", "Kekerasan terhadap perempuan dan anak"),
-    ("is-05", "Infrastruktur dasar desa"),
-    ("is-06", "Pemberdayaan ekonomi perempuan"),
+    ("isu-01", "Penurunan stunting"),
+    ("isu-02", "Penghapusan kemiskinan ekstrem"),
+    ("isu-03", "Akses layanan bagi penyandang disabilitas"),
+    ("isu-04", "Kekerasan terhadap perempuan dan anak"),
+    ("isu-05", "Infrastruktur dasar desa"),
+    ("isu-06", "Pemberdayaan ekonomi perempuan"),
 ];
 
 pub fn catalogue() -> Vec<CatalogueEntry> {
@@ -129,11 +129,11 @@ pub fn issues() -> Vec<StrategicIssue> {
 /// The catalogue entry and strategic issue a demo proposal of `sector` picks, if any.
 pub fn for_sector(sector: &str) -> Option<(&'static str, &'static str)> {
     match sector {
-        "infrastructure" => Some((ENTRIES[0].0, "is-05")),
-        "health" => Some((ENTRIES[2].0, "is-01")),
-        "social" => Some((ENTRIES[4].0, "is-03")),
-        "child_protection" => Some((ENTRIES[5].0, "is-04")),
-        "economy" => Some((ENTRIES[6].0, "is-06")),
+        "infrastructure" => Some((ENTRIES[0].0, "isu-05")),
+        "health" => Some((ENTRIES[2].0, "isu-01")),
+        "social" => Some((ENTRIES[4].0, "isu-03")),
+        "child_protection" => Some((ENTRIES[5].0, "isu-04")),
+        "economy" => Some((ENTRIES[6].0, "isu-06")),
         _ => None,
     }
 }

@@ -4,12 +4,16 @@
 
 use std::sync::Arc;
 
-use axum::extract::{Path, State};
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::extract::{Path, Query, State};
+use axum::http::{header, HeaderMap};
 use axum::response::{IntoResponse, Response};
 use maud::html;
 
+use suara_app::i18n::{catalogue as T, Lang};
+
 use crate::error::ApiError;
+use crate::pages::failure::{Missing, PageError};
+use crate::pages::LangQuery;
 use crate::state::AppState;
 
 /// What a poster says and where its QR code leads.
@@ -70,8 +74,9 @@ async fn officer_poster(
     })
 }
 
-/// An A5-proportioned SVG poster: heading, QR code, instructions in Indonesian and English.
-fn poster_svg(poster: &Poster) -> String {
+/// An A5-proportioned SVG poster: heading, QR code and instructions in `lang` (Indonesian
+/// unless the link asks otherwise); the address is left as it is for any reader.
+fn poster_svg(poster: &Poster, lang: Lang) -> String {
     let qr = crate::tickets::qr_svg(&poster.url, "QR").into_string();
     let qr = [
         ("x", "94"),
@@ -84,20 +89,18 @@ fn poster_svg(poster: &Poster) -> String {
     let svg = html! {
         svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 420 595" width="420" height="595"
             font-family="Noto Sans, DejaVu Sans, Arial, sans-serif" role="img"
-            aria-label={ "Survei Kepuasan Masyarakat: " (poster.title) } {
+            lang=(lang.code()) aria-label={ (lang.t(T::SITE_SURVEY_TITLE)) ": " (poster.title) } {
             rect width="420" height="595" fill="#ffffff" {}
             rect width="420" height="64" fill="#0b5a3c" {}
-            text x="210" y="41" text-anchor="middle" font-size="22" font-weight="700" fill="#ffffff" { "Survei Kepuasan Masyarakat" }
+            text x="210" y="41" text-anchor="middle" font-size="22" font-weight="700" fill="#ffffff" { (lang.t(T::SITE_SURVEY_TITLE)) }
             // Long unit names are squeezed to the width rather than cut off.
             text x="210" y="100" text-anchor="middle" font-size="17" font-weight="700" fill="#1a1a1a"
                 textLength=[(poster.title.chars().count() > 38).then_some("396")] lengthAdjust="spacingAndGlyphs" { (poster.title) }
             text x="210" y="128" text-anchor="middle" font-size="14" fill="#333333" { (poster.subtitle) }
             (maud::PreEscaped(qr))
-            text x="210" y="420" text-anchor="middle" font-size="16" font-weight="700" fill="#0b5a3c" { "Pindai untuk menilai layanan kami" }
-            text x="210" y="444" text-anchor="middle" font-size="13" fill="#333333" { "Scan to rate our service" }
-            text x="210" y="480" text-anchor="middle" font-size="12" fill="#333333" { "Anonim, 2 menit, tanpa aplikasi. Hasilnya diumumkan." }
-            text x="210" y="500" text-anchor="middle" font-size="12" fill="#333333" { "Anonymous, 2 minutes, no app. Results are published." }
-            text x="210" y="560" text-anchor="middle" font-size="10" fill="#555555" { (poster.url) }
+            text x="210" y="428" text-anchor="middle" font-size="16" font-weight="700" fill="#0b5a3c" { (lang.t(T::POSTER_SCAN_TO_RATE)) }
+            text x="210" y="470" text-anchor="middle" font-size="12" fill="#333333" { (lang.t(T::POSTER_PROMISE)) }
+            text x="210" y="560" text-anchor="middle" font-size="10" fill="#555555" translate="no" { (poster.url) }
         }
     };
     format!(
@@ -151,27 +154,30 @@ fn qr_png(url: &str) -> Result<Vec<u8>, ApiError> {
     Ok(out)
 }
 
-fn svg_response(poster: &Poster) -> Response {
+fn svg_response(poster: &Poster, lang: Lang) -> Response {
     (
         [(header::CONTENT_TYPE, "image/svg+xml; charset=utf-8")],
-        poster_svg(poster),
+        poster_svg(poster, lang),
     )
         .into_response()
 }
 
-fn png_response(poster: &Poster) -> Response {
+fn png_response(poster: &Poster, _: Lang) -> Response {
     match qr_png(&poster.url) {
         Ok(bytes) => ([(header::CONTENT_TYPE, "image/png")], bytes).into_response(),
         Err(error) => error.into_response(),
     }
 }
 
-fn respond(result: Result<Poster, ApiError>, render: fn(&Poster) -> Response) -> Response {
+/// The poster, or the page saying there is no such poster.
+fn respond(
+    result: Result<Poster, ApiError>,
+    lang: Lang,
+    render: fn(&Poster, Lang) -> Response,
+) -> Response {
     match result {
-        Ok(poster) => render(&poster),
-        Err(ApiError::NotFound(what)) => {
-            (StatusCode::NOT_FOUND, format!("not found: {what}")).into_response()
-        }
+        Ok(poster) => render(&poster, lang),
+        Err(ApiError::NotFound(_)) => PageError::NotFound(Missing::Page).into_response(),
         Err(error) => error.into_response(),
     }
 }
@@ -180,32 +186,52 @@ pub async fn point_svg(
     State(app): State<Arc<AppState>>,
     headers: HeaderMap,
     Path(id): Path<String>,
+    Query(query): Query<LangQuery>,
 ) -> Response {
-    respond(point_poster(&app, &headers, &id).await, svg_response)
+    respond(
+        point_poster(&app, &headers, &id).await,
+        query.lang(),
+        svg_response,
+    )
 }
 
 pub async fn point_png(
     State(app): State<Arc<AppState>>,
     headers: HeaderMap,
     Path(id): Path<String>,
+    Query(query): Query<LangQuery>,
 ) -> Response {
-    respond(point_poster(&app, &headers, &id).await, png_response)
+    respond(
+        point_poster(&app, &headers, &id).await,
+        query.lang(),
+        png_response,
+    )
 }
 
 pub async fn officer_svg(
     State(app): State<Arc<AppState>>,
     headers: HeaderMap,
     Path(nip): Path<String>,
+    Query(query): Query<LangQuery>,
 ) -> Response {
-    respond(officer_poster(&app, &headers, &nip).await, svg_response)
+    respond(
+        officer_poster(&app, &headers, &nip).await,
+        query.lang(),
+        svg_response,
+    )
 }
 
 pub async fn officer_png(
     State(app): State<Arc<AppState>>,
     headers: HeaderMap,
     Path(nip): Path<String>,
+    Query(query): Query<LangQuery>,
 ) -> Response {
-    respond(officer_poster(&app, &headers, &nip).await, png_response)
+    respond(
+        officer_poster(&app, &headers, &nip).await,
+        query.lang(),
+        png_response,
+    )
 }
 
 #[cfg(test)]
@@ -219,7 +245,7 @@ mod tests {
             subtitle: "Loket 1".into(),
             url: "http://x/survei/dukcapil".into(),
         };
-        let svg = poster_svg(&poster);
+        let svg = poster_svg(&poster, Lang::ID);
         assert!(svg.contains("Dinas &lt;Dukcapil&gt;"), "{svg}");
         assert_eq!(svg.matches(" width=\"232\"").count(), 1, "{svg}");
         assert_eq!(

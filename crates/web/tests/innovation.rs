@@ -213,6 +213,7 @@ async fn a_unit_admin_registers_an_innovation_and_the_public_sees_its_effect(db:
         .text()
         .await
         .unwrap();
+    let csv = common::machine_csv(&csv);
     assert_eq!(csv.lines().count(), 2, "{csv}");
     assert!(csv.contains("regulation:SK Kepala Dinas") && csv.contains("rose_clearly"));
     let xlsx = app

@@ -43,8 +43,188 @@ suara_store::backend_tests!(
     a_forum_to_the_budget_and_the_public_sees_it,
     proposals_merge_and_split_at_the_district_musrenbang,
     an_offline_forum_records_each_item_once,
-    a_surveyed_boundary_is_drawn_at_the_map_s_resolution
+    a_surveyed_boundary_is_drawn_at_the_map_s_resolution,
+    forums_are_recorded_at_every_level_by_those_who_run_them,
 );
+
+/// A district forum needs no village and a regency forum no district; each is named once
+/// ("Musrena Kecamatan Watulimo", not "Musrena Kecamatan Kecamatan Watulimo"); a village
+/// forum takes its village's district. A district's unit admin is offered their district
+/// only and no regency forum; sending another comes back with the form as typed. The step
+/// menu offers only steps some proposal can take, the one most can take chosen.
+async fn forums_are_recorded_at_every_level_by_those_who_run_them(db: TestDatabase) {
+    use suara_domain::org::import::{plan_import, ImportFiles};
+    let app = TestApp::spawn(db).await;
+    let now = time::OffsetDateTime::now_utc();
+    let files = ImportFiles {
+        units: Some(b"unit_id,name,kind\nkecamatan-panggul,Kecamatan Panggul,kecamatan\n"),
+        villages: Some(
+            b"village_code,name,kind,district_unit\n35.03.01.2001,Panggul,desa,kecamatan-panggul\n",
+        ),
+        ..ImportFiles::default()
+    };
+    let snapshot = app.store.org_snapshot("t1").await.unwrap();
+    let plan = plan_import(&files, &snapshot, now.date()).unwrap();
+    app.store
+        .apply_import("t1", &plan, "test", now)
+        .await
+        .unwrap();
+    app.add_account("bappeda", Role::Planner, None, None).await;
+    let planner = app.sign_in("bappeda", PASSWORD).await.unwrap();
+    let forum = |level: &'static str, district: &'static str, village: &'static str| {
+        vec![
+            ("level", level),
+            ("district", district),
+            ("village", village),
+            ("held_on", "2026-02-03"),
+            ("place", "Pendapa"),
+            ("facilitator", "Ibu Sri"),
+            ("total", "20"),
+        ]
+    };
+    let heading_of = |html: &str| {
+        html.split("<h1>")
+            .nth(1)
+            .and_then(|rest| rest.split("</h1>").next())
+            .unwrap()
+            .to_string()
+    };
+    for (form, heading) in [
+        (
+            forum("kecamatan", suara_store::testing::DISTRICT, ""),
+            "Musrena Kecamatan Watulimo",
+        ),
+        (forum("kabupaten", "", ""), "Musrena Kabupaten Uji"),
+        // The district list says Watulimo; the village is in Panggul, and so is the forum.
+        (
+            forum("desa", suara_store::testing::DISTRICT, "35.03.01.2001"),
+            "Musrena Desa Panggul, Kecamatan Panggul",
+        ),
+    ] {
+        let mut fields = vec![("csrf", planner.csrf.as_str())];
+        fields.extend(form);
+        let saved = app
+            .post_form_as(Some(&planner), "/musrena/forum", &fields)
+            .await;
+        assert_eq!(saved.status(), StatusCode::SEE_OTHER, "{heading}");
+        let page = app
+            .get_as(&planner, saved.headers()["location"].to_str().unwrap())
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert_eq!(heading_of(&page), heading);
+    }
+    let list = app
+        .get_as(&planner, "/musrena/forum")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(list.contains("Musrena Kecamatan Watulimo") && !list.contains("Kecamatan Kecamatan"));
+
+    // Watulimo's own admin: their district only, chosen already, and no regency forum.
+    let district_admin = district_admin(&app).await;
+    let form = app
+        .get_as(&district_admin, "/musrena/forum")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        form.contains("<option value=\"kecamatan-watulimo\" selected>")
+            && !form.contains("kecamatan-panggul")
+            && !form.contains("value=\"kabupaten\"")
+            && !form.contains(">Panggul<"),
+        "{form}"
+    );
+    let mut fields = vec![("csrf", district_admin.csrf.as_str())];
+    fields.extend(forum("kecamatan", "kecamatan-panggul", ""));
+    fields.push(("p-women", "12"));
+    let refused = app
+        .post_form_as(Some(&district_admin), "/musrena/forum", &fields)
+        .await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = refused.text().await.unwrap();
+    assert!(
+        page.contains("pilih kecamatan Anda")
+            && page.contains("value=\"Pendapa\"")
+            && page.contains("value=\"12\""),
+        "{page}"
+    );
+
+    // A proposal carried to its village's musrenbang: verifying is no longer offered.
+    let code = app.musrena_proposal().await;
+    let forum_page = app
+        .get_as(&planner, "/musrena/forum/2026-004")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(forum_page.contains(&code), "{forum_page}");
+    let menu = forum_page
+        .split("<select id=\"action\" name=\"action\">")
+        .nth(1)
+        .and_then(|rest| rest.split("</select>").next())
+        .unwrap();
+    assert!(
+        !menu.contains("value=\"verify\"") && menu.contains("<option value=\"carry\" selected>"),
+        "{menu}"
+    );
+
+    // A proposal sent with a photo but no title: refused, the photo kept in the form; sent
+    // again with the title, it is saved with the photo, chosen once.
+    let send = |title: &'static str, photo: Option<&'static [u8]>, kept: Option<String>| {
+        let mut form = reqwest::multipart::Form::new()
+            .text("csrf", planner.csrf.clone())
+            .text("title", title)
+            .text("problem", "Anak-anak bermain di jalan.")
+            .text("activity", "Membangun taman bermain.")
+            .text("sector", "social")
+            .text("village", suara_store::testing::VILLAGE)
+            .text("proposed_by", "children");
+        if let Some(bytes) = photo {
+            form = form.part(
+                "photo",
+                reqwest::multipart::Part::bytes(bytes).file_name("taman.jpg"),
+            );
+        }
+        if let Some(kept) = kept {
+            form = form.text("kept-photo", kept);
+        }
+        app.client
+            .post(app.url("/musrena/forum/2026-004/usulan?lang=id"))
+            .header("cookie", format!("suara_session={}", planner.cookie))
+            .multipart(form)
+            .send()
+    };
+    let refused = send("", Some(PHOTO_WITH_GPS.as_slice()), None)
+        .await
+        .unwrap();
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = refused.text().await.unwrap();
+    assert!(page.contains("1 foto sudah terlampir"), "{page}");
+    let kept = common::hidden_value(&page, "kept-photo").unwrap();
+    let saved = send("Taman bermain anak", None, Some(kept)).await.unwrap();
+    assert_eq!(saved.status(), StatusCode::SEE_OTHER);
+    let location = saved.headers()["location"].to_str().unwrap().to_string();
+    let new_code = location.split("baru=").nth(1).unwrap();
+    let photo = app.get(&format!("/musrena/usulan/{new_code}/foto/1")).await;
+    assert_eq!(photo.headers()["content-type"], "image/jpeg");
+    assert!(!photo.bytes().await.unwrap().windows(3).any(|w| w == b"GPS"));
+}
+
+/// The unit admin of the test regency's district, Watulimo, signed in.
+async fn district_admin(app: &TestApp) -> Session {
+    app.add_account(
+        "admin-watulimo",
+        Role::UnitAdmin,
+        Some(suara_store::testing::DISTRICT),
+        None,
+    )
+    .await;
+    app.sign_in("admin-watulimo", PASSWORD).await.unwrap()
+}
 
 async fn post(
     app: &TestApp,
@@ -557,20 +737,26 @@ async fn a_forum_to_the_budget_and_the_public_sees_it(db: TestDatabase) {
         .await
         .unwrap()
         .contains("melebihi anggaran Rp12.500.000"));
-    // 100 % completes the proposal, so it asks for a tick first.
+    // 100 % completes the proposal, so it needs the form's tick; the photo sent with a
+    // report without it stays attached to the form.
     let last = [
         ("on", today.as_str()),
         ("percent", "100"),
         ("spent", "12.400.000"),
         ("note", "Jalur landai dipakai warga"),
     ];
-    let unticked = report(&last, None, &planner).await.unwrap();
+    let unticked = report(&last, Some(PHOTO_WITH_GPS.as_slice()), &planner)
+        .await
+        .unwrap();
     assert_eq!(unticked.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let page = unticked.text().await.unwrap();
     assert!(
-        page.contains("tidak bisa dibatalkan") && page.contains("Jalur landai dipakai warga"),
+        page.contains("tidak bisa dibatalkan")
+            && page.contains("Jalur landai dipakai warga")
+            && page.contains("1 foto sudah terlampir"),
         "{page}"
     );
+    let kept_photo = common::hidden_value(&page, "kept-photo").unwrap();
     // Without the token, or as someone who does not decide planning: refused, nothing kept.
     let forged = app
         .client
@@ -585,14 +771,7 @@ async fn a_forum_to_the_budget_and_the_public_sees_it(db: TestDatabase) {
         .await
         .unwrap();
     assert_eq!(forged.status(), StatusCode::FORBIDDEN);
-    app.add_account(
-        "admin-watulimo",
-        Role::UnitAdmin,
-        Some(suara_store::testing::DISTRICT),
-        None,
-    )
-    .await;
-    let district_admin = app.sign_in("admin-watulimo", PASSWORD).await.unwrap();
+    let district_admin = district_admin(&app).await;
     let mut ticked = last.to_vec();
     ticked.push(("confirm", "yes"));
     assert_eq!(
@@ -602,8 +781,10 @@ async fn a_forum_to_the_budget_and_the_public_sees_it(db: TestDatabase) {
             .status(),
         StatusCode::FORBIDDEN
     );
+    let mut with_photo = ticked.clone();
+    with_photo.push(("kept-photo", kept_photo.as_str()));
     assert_eq!(
-        report(&ticked, None, &planner).await.unwrap().status(),
+        report(&with_photo, None, &planner).await.unwrap().status(),
         StatusCode::SEE_OTHER
     );
     let tracker = text(&app, &format!("/musrena/usulan/{}", top[0])).await;
@@ -620,13 +801,15 @@ async fn a_forum_to_the_budget_and_the_public_sees_it(db: TestDatabase) {
         1,
         "{tracker}"
     );
-    let photo = app
-        .get(&format!("/musrena/usulan/{}/kemajuan/1", top[0]))
-        .await;
-    assert_eq!(photo.headers()["content-type"], "image/jpeg");
-    assert!(!photo.bytes().await.unwrap().windows(3).any(|w| w == b"GPS"));
+    for n in [1, 2] {
+        let photo = app
+            .get(&format!("/musrena/usulan/{}/kemajuan/{n}", top[0]))
+            .await;
+        assert_eq!(photo.headers()["content-type"], "image/jpeg");
+        assert!(!photo.bytes().await.unwrap().windows(3).any(|w| w == b"GPS"));
+    }
     assert_eq!(
-        app.get(&format!("/musrena/usulan/{}/kemajuan/2", top[0]))
+        app.get(&format!("/musrena/usulan/{}/kemajuan/3", top[0]))
             .await
             .status(),
         StatusCode::NOT_FOUND
@@ -737,6 +920,7 @@ async fn a_forum_to_the_budget_and_the_public_sees_it(db: TestDatabase) {
         .text()
         .await
         .unwrap();
+    let csv = common::machine_csv(&csv);
     let mut lines = csv.lines();
     let header = lines.next().unwrap();
     assert!(

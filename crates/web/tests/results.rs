@@ -54,7 +54,7 @@ async fn exports_report_and_follow_up(db: TestDatabase) {
         )
         .await;
     assert_eq!(csv.status(), StatusCode::OK);
-    let csv = csv.text().await.unwrap();
+    let csv = common::machine_csv(&csv.text().await.unwrap());
     assert_eq!(csv.lines().count(), 4, "{csv}");
     assert!(csv.contains("'=HYPERLINK"), "a formula stays text: {csv}");
     let summary = app

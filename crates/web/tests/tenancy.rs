@@ -283,6 +283,7 @@ async fn two_regencies_on_one_server_share_nothing(db: TestDatabase) {
         .text()
         .await
         .unwrap();
+    let csv = common::machine_csv(&csv);
     assert!(csv.starts_with(
         "regency_code,regency,service_code,service,ikm,grade,responses,margin_95,onsite_percent"
     ));

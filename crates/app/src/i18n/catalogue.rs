@@ -122,6 +122,7 @@ mod tests {
         "September",
         "November",
         "April",
+        "Volume",
     ];
     /// Words that give a text away as English when found in the Indonesian, and the reverse.
     const ENGLISH: &[&str] = &[" the ", " and ", " of ", " is ", " are ", " with ", " to "];

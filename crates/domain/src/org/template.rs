@@ -216,7 +216,7 @@ pub fn example(table: Table) -> &'static [&'static str] {
             "1500000",
             "desa;kecamatan",
         ],
-        Table::Issues => &["is-01", "Stunting dan gizi buruk"],
+        Table::Issues => &["isu-01", "Stunting dan gizi buruk"],
     }
 }
 

@@ -132,11 +132,11 @@ impl PageError {
             }
             PageError::BadPeriod(text) => (
                 t.bad_address_title,
-                html! { p { (t.bad_period) " “" (text) "”." } p { (t.period_examples) } },
+                html! { p { (t.bad_period) " “" span translate="no" { (text) } "”." } p { (t.period_examples) } },
             ),
             PageError::BadMonth(text) => (
                 t.bad_address_title,
-                html! { p { (t.bad_month) " “" (text) "”." } p { (t.month_examples) } },
+                html! { p { (t.bad_month) " “" span translate="no" { (text) } "”." } p { (t.month_examples) } },
             ),
             PageError::BadRequest | PageError::Store(StoreError::RefusedText) => {
                 (t.bad_address_title, html! { p { (t.bad_request) } })

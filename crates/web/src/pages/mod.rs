@@ -135,6 +135,28 @@ pub fn download(
         .into_response())
 }
 
+/// A results, payroll, Musrena or innovation sheet as a download: the Excel file is for
+/// people (words, local dates); the CSV is for programs (codes, UTC times and numbers as
+/// stored), and its first line, a `#` note, says so to whoever opens it.
+pub fn sheet_download(
+    lang: suara_app::i18n::Lang,
+    format: SheetFormat,
+    stem: &str,
+    bytes: Result<Vec<u8>, suara_reports::ReportError>,
+) -> Result<Response, crate::error::ApiError> {
+    let bytes = match format {
+        SheetFormat::Xlsx => bytes,
+        SheetFormat::Csv => bytes.map(|csv| {
+            let note = format!(
+                "# {}\n",
+                lang.t(suara_app::i18n::catalogue::CSV_FOR_MACHINES)
+            );
+            [note.into_bytes(), csv].concat()
+        }),
+    };
+    download(format, stem, bytes)
+}
+
 /// Any address no route answers.
 pub async fn not_found() -> failure::PageError {
     failure::PageError::NotFound(failure::Missing::Page)

@@ -20,7 +20,7 @@ use crate::api::responses::SheetDownload;
 use crate::pages::context::StaffCx;
 use crate::pages::failure::PageError;
 use crate::pages::staff::{exact, period_picker, score_text, PeriodQuery};
-use crate::pages::{download, SheetFormat};
+use crate::pages::{sheet_download, SheetFormat};
 use crate::routes;
 use suara_app::i18n::catalogue as T;
 use suara_app::i18n::Lang;
@@ -268,7 +268,7 @@ fn export(
             ])
         }
     };
-    download(format, &stem, bytes)
+    sheet_download(lang, format, &stem, bytes)
 }
 
 fn render(lang: Lang, view: &ProvinceView) -> (String, Markup) {

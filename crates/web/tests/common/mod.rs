@@ -3,6 +3,7 @@
 #![allow(dead_code)] // Each test file uses its own part of this.
 
 pub mod mail;
+pub mod scene;
 
 use std::sync::Arc;
 
@@ -571,4 +572,14 @@ pub async fn clear_of_month_end() {
         }
         tokio::time::sleep(std::time::Duration::from_secs(1)).await;
     }
+}
+
+/// A CSV meant for machines without its first line, the note saying so (which this checks).
+pub fn machine_csv(text: &str) -> String {
+    let (note, rest) = text.split_once('\n').unwrap_or((text, ""));
+    assert!(
+        note.starts_with("# ") && (note.contains("untuk mesin") || note.contains("For machines")),
+        "a CSV for machines says so first: {note}"
+    );
+    rest.to_string()
 }

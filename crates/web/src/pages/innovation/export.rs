@@ -13,7 +13,7 @@ use crate::api::query::ApiQuery;
 use crate::api::responses::SheetDownload;
 use crate::pages::context::StaffCx;
 use crate::pages::failure::PageError;
-use crate::pages::{download, SheetFormat};
+use crate::pages::{sheet_download, SheetFormat};
 use crate::routes;
 
 #[derive(Deserialize, Default)]
@@ -44,7 +44,7 @@ pub async fn export(
         IndexError::Report(e) => PageError::Store(suara_store::StoreError::Corrupt(e.to_string())),
     })?;
     let stem = format!("indeks-inovasi-{}", cx.tenant_id());
-    Ok(download(format, &stem, Ok(bytes))?)
+    Ok(sheet_download(cx.lang, format, &stem, Ok(bytes))?)
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ use serde_json::Value;
 use suara_domain::innovation::registry::{Form, Indicator, Initiator, PartnerKind};
 use suara_domain::innovation::Stage as InnovationStage;
 use suara_domain::musrena::forum::{Group, Level};
+use suara_domain::musrena::recommendation::Recommender;
 use suara_domain::period::{Month, Period};
 use suara_domain::skm::Element;
 use suara_store::IdeaStatus;
@@ -98,9 +99,34 @@ fn coded<V: Copy + std::fmt::Debug>(
     code: impl Fn(V) -> &'static str,
     text: &str,
 ) -> Option<V> {
-    all.iter()
-        .copied()
-        .find(|v| code(*v) == text || format!("{v:?}") == text)
+    all.iter().copied().find(|v| {
+        let name = format!("{v:?}");
+        code(*v) == text || name == text || snake_case(&name) == text
+    })
+}
+
+/// `TakenUp` → `taken_up`, as serde writes an enum's variant.
+fn snake_case(name: &str) -> String {
+    let mut out = String::with_capacity(name.len() + 4);
+    for (i, c) in name.chars().enumerate() {
+        if c.is_uppercase() && i > 0 {
+            out.push('_');
+        }
+        out.extend(c.to_lowercase());
+    }
+    out
+}
+
+/// A file's type as its format's name (`application/pdf` → PDF).
+fn format_name(content_type: &str) -> Option<&'static str> {
+    Some(match content_type {
+        "application/pdf" => "PDF",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" => "Excel",
+        "image/jpeg" => "JPEG",
+        "image/png" => "PNG",
+        "image/webp" => "WebP",
+        _ => return None,
+    })
 }
 
 impl Words<'_> {
@@ -200,6 +226,9 @@ impl Words<'_> {
                 .map(|g| crate::pages::musrena::group_label(lang, g)),
             "element" | "elements" => coded(&Element::ALL, Element::code, text)
                 .map(|e| suara_app::i18n::element_name(lang, e)),
+            "by" => coded(&Recommender::ALL, Recommender::code, text)
+                .map(|r| crate::pages::musrena::recommender_label(lang, r)),
+            "type" => format_name(text),
             _ => None,
         };
         if let Some(words) = words {
@@ -357,6 +386,28 @@ pub(super) fn more_field_text(field: &str) -> Option<Text> {
         "votes" => T::NUMBER_OF_VOTES,
         "group" => T::GROUP,
         "accepted" => T::AUDIT_ACCEPTED,
+        "by" => T::AUDIT_RECOMMENDED_BY,
+        "text" => T::AUDIT_TEXT,
+        "volume" => T::AUDIT_VOLUME,
+        "activity" => T::ACTIVITY,
+        "activity_code" => T::AUDIT_ACTIVITY_CODE,
+        "address" => T::ADDRESS,
+        "beneficiaries" => T::BENEFICIARIES,
+        "cost_reason" => T::AUDIT_COST_REASON,
+        "estimated_cost" => T::ESTIMATED_COST,
+        "issue" => T::AUDIT_ISSUE,
+        "proposed_by" => T::PROPOSED_BY,
+        "sector" => T::SECTOR,
+        "weight" => T::AUDIT_WEIGHT,
+        "pay" => T::AUDIT_PAY,
+        "target" => T::AUDIT_SDG_TARGET,
+        "grade" => T::GRADE,
+        "added" => T::AUDIT_ADDED,
+        "updated" => T::AUDIT_UPDATED,
+        "ended" => T::AUDIT_ENDED,
+        "table" => T::AUDIT_TABLE,
+        "line" => T::AUDIT_LINE,
+        "field" => T::AUDIT_FIELD,
         _ => return None,
     })
 }

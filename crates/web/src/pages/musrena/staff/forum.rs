@@ -14,7 +14,7 @@ use suara_store::{MusrenaError, ProposalFilter, StoredProposal};
 use super::{districts, field, manage_href, managed_forum, Pairs};
 use crate::pages::context::{CsrfForm, StaffCx};
 use crate::pages::failure::PageError;
-use crate::pages::musrena::{accommodation_label, group_label, level_label, stage_label};
+use crate::pages::musrena::{accommodation_label, group_label, stage_label};
 use crate::routes;
 use suara_app::i18n::catalogue as T;
 use suara_app::i18n::Lang;
@@ -67,18 +67,11 @@ pub async fn forum(
         .iter()
         .filter(|p| p.scores.len() != rule.criteria.len())
         .collect();
-    let heading = format!(
-        "Musrena {}{}",
-        level_label(lang, forum.level),
-        forum
-            .district_id
-            .as_deref()
-            .map_or(String::new(), |id| format!(" {}", d.name(id)))
-    );
+    let heading = d.forum_title(lang, &forum, &cx.tenant.name);
     let proposal_form = routes::musrena_proposal_form(&forum.forum_id);
     let content = html! {
         p.crumbs { a href=(look.href(routes::MUSRENA_FORUMS)) { (lang.t(T::MUSRENA_FORUMS)) } }
-        h1 { (heading) @if let Some(v) = &forum.village { " / " (d.village_name(v)) } }
+        h1 { (heading) }
         @if let Some(code) = &query.baru {
             div.success role="status" {
                 p { strong { (lang.t(T::PROPOSAL_SAVED_ITS_TRACKING_CODE)) code { (code) } } }
@@ -109,7 +102,8 @@ pub async fn forum(
         ])) }
         form method="post" action=(look.action(&routes::musrena_scores(&forum.forum_id))) {
             (look.csrf())
-            table.data tabindex="0" {
+            // On a phone each proposal is a card of labelled inputs, none off screen.
+            table.data.stacked {
                 thead { tr {
                     th scope="col" { (lang.t(T::PROPOSAL)) }
                     th.num scope="col" { (lang.t(T::RANK)) }
@@ -164,14 +158,14 @@ fn score_row(
     html! {
         tr {
             th scope="row" { a href=(manage_href(lang, &p.code)) { (p.proposal.title) } br; small { (p.code) } }
-            td.num { (rank.map_or("–".to_string(), |r| r.to_string())) }
-            td.num { @if let Some((c, tie)) = combined { (lang.decimal(c)) @let t = tie_label(lang, tie); @if !t.is_empty() { br; small { (t) } } } @else { "–" } }
+            td.num data-label=(lang.t(T::RANK)) { (rank.map_or("–".to_string(), |r| r.to_string())) }
+            td.num data-label=(lang.t(T::COMBINED)) { @if let Some((c, tie)) = combined { (lang.decimal(c)) @let t = tie_label(lang, tie); @if !t.is_empty() { br; small { (t) } } } @else { "–" } }
             @for (i, c) in rule.criteria.iter().enumerate() {
-                td { input.score type="number" min="1" max=(MAX_SCORE) name={ "score:" (p.code) ":" (i) }
+                td data-label=(criterion_label(lang, c)) { input.score type="number" min="1" max=(MAX_SCORE) name={ "score:" (p.code) ":" (i) }
                     value=[p.scores.get(i)] aria-label={ (criterion_label(lang, c)) ": " (p.proposal.title) } inputmode="numeric"; }
             }
-            td { input.score type="number" min="0" name={ "votes:" (p.code) } value=(p.votes) aria-label={ (lang.t(T::VOTES)) ": " (p.proposal.title) } inputmode="numeric"; }
-            td { (stage_label(lang, p.stage)) }
+            td data-label=(lang.t(T::VOTES)) { input.score type="number" min="0" name={ "votes:" (p.code) } value=(p.votes) aria-label={ (lang.t(T::VOTES)) ": " (p.proposal.title) } inputmode="numeric"; }
+            td data-label=(lang.t(T::STAGE)) { (stage_label(lang, p.stage)) }
         }
     }
 }

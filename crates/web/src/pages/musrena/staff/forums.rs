@@ -17,6 +17,7 @@ use crate::pages::failure::PageError;
 use crate::pages::musrena::{accommodation_label, group_label, level_label};
 use crate::routes::{MUSRENA_EXPORT, MUSRENA_FORUMS};
 use suara_app::i18n::catalogue as T;
+use suara_app::i18n::Lang;
 
 pub async fn forums(cx: StaffCx) -> Result<Response, PageError> {
     forums_page(&cx, StatusCode::OK, &[], &Vec::new()).await
@@ -26,9 +27,12 @@ pub async fn forums(cx: StaffCx) -> Result<Response, PageError> {
 pub struct ForumsView {
     /// The forums the user manages.
     forums: Vec<Forum>,
-    /// Districts whose musrenbang this user may merge at (code, name).
-    merges: Vec<(String, String)>,
+    /// The districts (and their villages) whose forums this user records: every district for
+    /// planners and administrators, a unit admin's own.
     districts: Districts,
+    /// Whether the user may record a regency-level forum.
+    regency_level: bool,
+    regency: String,
     /// Whether the user may download the SIPD worksheet.
     planner: bool,
     today: time::Date,
@@ -41,7 +45,7 @@ async fn forums_page(
     problems: &[String],
     typed: &Pairs,
 ) -> Result<Response, PageError> {
-    let d = districts(cx).await?;
+    let mut d = districts(cx).await?;
     let forums: Vec<Forum> = cx
         .app
         .store
@@ -50,15 +54,13 @@ async fn forums_page(
         .into_iter()
         .filter(|f| may_manage(&cx.staff, f.district_id.as_deref(), &d.tree))
         .collect();
-    let merges = d
-        .districts
-        .iter()
-        .filter(|(id, _)| may_manage(&cx.staff, Some(id), &d.tree))
-        .cloned()
-        .collect();
+    let staff = &cx.staff;
+    d.districts
+        .retain(|(id, _)| may_manage(staff, Some(id), &d.tree));
     let view = ForumsView {
         forums,
-        merges,
+        regency_level: may_manage(staff, None, &d.tree),
+        regency: cx.tenant.name.clone(),
         districts: d,
         planner: cx.staff.principal.may(Permission::DecidePlanning),
         today: cx.today(),
@@ -79,7 +81,15 @@ fn render(
     let level = field(typed, "level")
         .and_then(Level::from_code)
         .unwrap_or(Level::Desa);
-    let district = field(typed, "district");
+    // A unit admin of one district has it chosen already.
+    let district = field(typed, "district").or(match d.districts.as_slice() {
+        [(only, _)] => Some(only.as_str()),
+        _ => None,
+    });
+    let levels: Vec<Level> = Level::ALL
+        .into_iter()
+        .filter(|l| *l != Level::Kabupaten || view.regency_level)
+        .collect();
     let ticked: Vec<&str> = fields(typed, "accommodation").collect();
     let held_on = field(typed, "held_on").map_or_else(|| view.today.to_string(), str::to_string);
     let title = lang.t(T::MUSRENA_KEREN_FORUMS);
@@ -107,9 +117,8 @@ fn render(
                     th.num scope="col" { (lang.t(T::PARTICIPANTS)) }
                 } }
                 tbody { @for f in forums.iter() { tr {
-                    th scope="row" { a href=(forum_href(lang, &f.forum_id)) { (level_label(lang, f.level))
-                        @if let Some(id) = f.district_id.as_deref() { " " (d.name(id)) }
-                        @if let Some(v) = &f.village { " / " (d.village_name(v)) } } br; small { (f.forum_id) } }
+                    th scope="row" { a href=(forum_href(lang, &f.forum_id)) { (d.forum_title(lang, f, &view.regency)) }
+                        br; small { (f.forum_id) } }
                     td data-label=(lang.t(T::DATE)) { (lang.date(f.held_on)) }
                     td data-label=(lang.t(T::PLACE)) { (f.place) }
                     td.num data-label=(lang.t(T::PARTICIPANTS)) { (f.participants.total) }
@@ -118,7 +127,7 @@ fn render(
         }
         h2 { (lang.t(T::DISTRICT_MUSRENBANG_MERGE)) }
         ul.inline {
-            @for (id, name) in &view.merges {
+            @for (id, name) in &d.districts {
                 li { a href=(look.href(&crate::routes::musrena_district(id))) { (name) } }
             }
         }
@@ -127,16 +136,16 @@ fn render(
             (look.csrf())
             fieldset {
                 legend { (lang.t(T::LEVEL)) }
-                @for l in Level::ALL {
+                @for l in levels.iter().copied() {
                     label.choice { input type="radio" name="level" value=(l.code()) checked[l == level] required; " " (level_label(lang, l)) }
                 }
             }
-            p { label for="district" { (lang.t(T::DISTRICT_EMPTY_FOR_THE_REGENCY_LEVEL)) }
+            p { label for="district" { (lang.t(T::DISTRICT_DISTRICT_FORUMS)) }
                 select #district name="district" {
                     option value="" { "–" }
                     @for (id, name) in &d.districts { option value=(id) selected[district == Some(id.as_str())] { (name) } }
                 } }
-            p { label for="village" { (lang.t(T::VILLAGE_VILLAGE_FORUMS)) } (d.village_select(lang, None, &value("village"))) }
+            p { label for="village" { (lang.t(T::VILLAGE_VILLAGE_FORUMS)) } (d.village_select(lang, None, &value("village"), false)) }
             p { label for="held_on" { (lang.t(T::DATE)) } input #held_on type="date" name="held_on" value=(held_on) required; }
             p { label for="place" { (lang.t(T::PLACE)) } input #place name="place" required value=(value("place")); }
             p { label for="facilitator" { (lang.t(T::FACILITATOR)) } input #facilitator name="facilitator" required value=(value("facilitator")); }
@@ -160,41 +169,10 @@ fn render(
     (title, content)
 }
 
-pub async fn create_forum(
-    cx: StaffCx,
-    CsrfForm(pairs): CsrfForm<Pairs>,
-) -> Result<Response, PageError> {
-    let lang = cx.lang;
-    let d = districts(&cx).await?;
-    let mut problems = Vec::new();
-    let text = |name: &str| {
-        field(&pairs, name)
-            .map(str::trim)
-            .filter(|v| !v.is_empty())
-            .map(str::to_string)
-    };
-    let level = field(&pairs, "level").and_then(Level::from_code);
-    if level.is_none() {
-        problems.push(lang.t(T::CHOOSE_THE_FORUM_S_LEVEL).to_string());
-    }
-    let district = text("district");
-    if level.is_some_and(|l| l != Level::Kabupaten) && district.is_none() {
-        problems.push(lang.t(T::CHOOSE_THE_DISTRICT).to_string());
-    }
-    let village = text("village");
-    if level == Some(Level::Desa) && village.is_none() {
-        problems.push(lang.t(T::CHOOSE_THE_VILLAGE).to_string());
-    }
-    let held_on = field(&pairs, "held_on").and_then(parse_date);
-    if held_on.is_none() {
-        problems.push(lang.t(T::THE_DATE_IS_NOT_VALID).to_string());
-    }
-    let (place, facilitator) = (text("place"), text("facilitator"));
-    if place.is_none() || facilitator.is_none() {
-        problems.push(lang.t(T::FILL_IN_THE_PLACE_AND_FACILITATOR).to_string());
-    }
+/// The participants counted per group as typed, noting each problem.
+fn typed_participants(lang: Lang, pairs: &Pairs, problems: &mut Vec<String>) -> Participants {
     let count = |name: &str| -> Result<u32, ()> {
-        match field(&pairs, name).map(str::trim) {
+        match field(pairs, name).map(str::trim) {
             None | Some("") => Ok(0),
             Some(v) => v.parse().map_err(|_| ()),
         }
@@ -221,8 +199,61 @@ pub async fn create_forum(
             lang.t(T::MORE_THAN_THE_PARTICIPANTS_IN_ALL)
         ));
     }
-    if !may_manage(&cx.staff, district.as_deref(), &d.tree) {
-        return Err(PageError::Forbidden);
+    participants
+}
+
+pub async fn create_forum(
+    cx: StaffCx,
+    CsrfForm(pairs): CsrfForm<Pairs>,
+) -> Result<Response, PageError> {
+    let lang = cx.lang;
+    let d = districts(&cx).await?;
+    let mut problems = Vec::new();
+    let text = |name: &str| {
+        field(&pairs, name)
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+            .map(str::to_string)
+    };
+    let level = field(&pairs, "level").and_then(Level::from_code);
+    if level.is_none() {
+        problems.push(lang.t(T::CHOOSE_THE_FORUM_S_LEVEL).to_string());
+    }
+    let village = text("village");
+    // A village forum is in its village's district, whatever the district list says; a
+    // regency forum is in none.
+    let village_district = village.as_deref().and_then(|code| {
+        d.villages
+            .iter()
+            .find(|v| v.code == code)
+            .map(|v| v.district_unit.clone())
+    });
+    let district = match level {
+        Some(Level::Desa) => village_district,
+        Some(Level::Kabupaten) => None,
+        _ => text("district"),
+    };
+    match level {
+        Some(Level::Desa) if district.is_none() => {
+            problems.push(lang.t(T::CHOOSE_THE_VILLAGE).to_string());
+        }
+        Some(Level::Kecamatan) if district.is_none() => {
+            problems.push(lang.t(T::CHOOSE_THE_DISTRICT).to_string());
+        }
+        _ => {}
+    }
+    let held_on = field(&pairs, "held_on").and_then(parse_date);
+    if held_on.is_none() {
+        problems.push(lang.t(T::THE_DATE_IS_NOT_VALID).to_string());
+    }
+    let (place, facilitator) = (text("place"), text("facilitator"));
+    if place.is_none() || facilitator.is_none() {
+        problems.push(lang.t(T::FILL_IN_THE_PLACE_AND_FACILITATOR).to_string());
+    }
+    let participants = typed_participants(lang, &pairs, &mut problems);
+    let placed = level.is_some_and(|l| l == Level::Kabupaten || district.is_some());
+    if placed && !may_manage(&cx.staff, district.as_deref(), &d.tree) {
+        problems.push(lang.t(T::MUSRENA_DISTRICT_NOT_YOURS).to_string());
     }
     let (Some(level), Some(held_on), Some(place), Some(facilitator), true) =
         (level, held_on, place, facilitator, problems.is_empty())
@@ -232,7 +263,7 @@ pub async fn create_forum(
     let forum = Forum {
         forum_id: String::new(),
         level,
-        district_id: district.filter(|_| level != Level::Kabupaten),
+        district_id: district,
         village: village.filter(|_| level == Level::Desa),
         held_on,
         place,

@@ -19,7 +19,7 @@ use crate::api::responses::SheetDownload;
 use crate::pages::context::StaffCx;
 use crate::pages::failure::{Missing, PageError};
 use crate::pages::musrena::public::{proposal_details, tracker_href};
-use crate::pages::{download, SheetFormat};
+use crate::pages::{sheet_download, SheetFormat};
 use crate::routes;
 use suara_app::i18n::catalogue as T;
 
@@ -146,7 +146,8 @@ pub async fn export(
         }
         SheetFormat::Csv => suara_reports::musrena::sipd_csv(&sheet),
     };
-    Ok(download(
+    Ok(sheet_download(
+        cx.lang,
         format,
         &format!("musrena-sipd-{}", cx.tenant_id()),
         bytes,

@@ -223,7 +223,7 @@ async fn district_page(
                     p { label for="problem" { (lang.t(T::PROBLEM)) } textarea #problem name="problem" required rows="2" { (value("problem")) } }
                     p { label for="sector" { (lang.t(T::SECTOR)) }
                         select #sector name="sector" required { @for s in Sector::ALL { option value=(s.code()) selected[value("sector") == s.code()] { (sector_label(lang, s)) } } } }
-                    p { label for="village" { (lang.t(T::VILLAGE_OR_KELURAHAN)) } (d.village_select(lang, Some(district), &value("village"))) }
+                    p { label for="village" { (lang.t(T::VILLAGE_OR_KELURAHAN)) } (d.village_select(lang, Some(district), &value("village"), true)) }
                 }
                 p.buttons { button.primary type="submit" { (lang.t(T::MERGE_THE_CHOSEN)) } }
             }

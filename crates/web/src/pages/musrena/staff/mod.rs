@@ -8,6 +8,7 @@
 
 pub mod forum;
 pub mod forums;
+pub mod kept;
 pub mod manage;
 pub mod merge;
 pub mod offline;
@@ -29,6 +30,7 @@ pub use steps::apply_step;
 use maud::{html, Markup};
 use suara_domain::access::{Permission, Role};
 use suara_domain::musrena::catalogue::CostError;
+use suara_domain::musrena::forum::Level;
 use suara_domain::musrena::lifecycle::{Stage, TransitionError};
 use suara_domain::musrena::merge::MergeError;
 use suara_domain::musrena::progress::ProgressError;
@@ -39,7 +41,7 @@ use suara_domain::tpp::rupiah;
 use suara_store::{Forum, MusrenaError, StoredProposal};
 use time::Date;
 
-use super::stage_label;
+use super::{level_label, stage_label};
 use crate::auth::Staff;
 use crate::pages::context::{field, fields, Pairs, StaffCx};
 use crate::pages::failure::{Missing, PageError};
@@ -78,13 +80,47 @@ impl Districts {
             .map_or(code, |v| v.name.as_str())
     }
 
+    /// A forum's name: "Musrena Desa Ngadirenggo, Kecamatan Pogalan", "Musrena Kecamatan
+    /// Paron" (the district's name already says what it is), "Musrena Kabupaten Trenggalek".
+    fn forum_title(&self, lang: Lang, forum: &Forum, regency: &str) -> String {
+        let place = match forum.level {
+            Level::Desa => forum.village.as_deref().map(|v| self.village_name(v)),
+            Level::Kecamatan => forum.district_id.as_deref().map(|id| self.name(id)),
+            Level::Kabupaten => Some(regency),
+        };
+        let level = level_label(lang, forum.level);
+        let mut title = match place {
+            // Names carry their kind in Indonesian ("Kecamatan Paron", "Kabupaten Uji").
+            Some(place)
+                if ["Desa ", "Kelurahan ", "Kecamatan ", "Kabupaten ", "Kota "]
+                    .iter()
+                    .any(|kind| place.starts_with(kind)) =>
+            {
+                format!("Musrena {place}")
+            }
+            Some(place) => format!("Musrena {level} {place}"),
+            None => format!("Musrena {level}"),
+        };
+        if let (Level::Desa, Some(id)) = (forum.level, forum.district_id.as_deref()) {
+            title.push_str(", ");
+            title.push_str(self.name(id));
+        }
+        title
+    }
+
     /// A choice of village, grouped by district; only `within`'s villages when given.
-    fn village_select(&self, lang: Lang, within: Option<&str>, chosen: &str) -> Markup {
+    fn village_select(
+        &self,
+        lang: Lang,
+        within: Option<&str>,
+        chosen: &str,
+        required: bool,
+    ) -> Markup {
         html! {
             @if self.villages.is_empty() {
                 p.hint { (lang.t(T::NO_VILLAGES_YET)) }
             }
-            select #village name="village" required {
+            select #village name="village" required[required] {
                 option value="" { "–" }
                 @for (id, name) in self.districts.iter().filter(|(id, _)| within.is_none_or(|w| w == id)) {
                     optgroup label=(name) {

@@ -22,7 +22,7 @@ use time::OffsetDateTime;
 use super::{districts, field, fields, managed_forum, refusal, Districts, Pairs};
 use crate::pages::context::{CsrfForm, Look, StaffCx};
 use crate::pages::failure::PageError;
-use crate::pages::musrena::{group_label, level_label, sector_label};
+use crate::pages::musrena::{group_label, sector_label};
 use crate::routes;
 use suara_app::i18n::catalogue as T;
 
@@ -50,7 +50,8 @@ pub async fn offline_page(
         .filter(|p| !p.stage.is_final())
         .collect();
     let title = cx.lang.t(T::OFFLINE_FORUM);
-    let content = render(cx.look(), &d, &forum, &proposals);
+    let forum_title = d.forum_title(cx.lang, &forum, &cx.tenant.name);
+    let content = render(cx.look(), &d, &forum, &forum_title, &proposals);
     let mut response = cx.page(StatusCode::OK, title, content);
     response.headers_mut().insert(
         header::CONTENT_SECURITY_POLICY,
@@ -59,12 +60,18 @@ pub async fn offline_page(
     Ok(response)
 }
 
-fn render(look: Look, d: &Districts, forum: &Forum, proposals: &[StoredProposal]) -> Markup {
+fn render(
+    look: Look,
+    d: &Districts,
+    forum: &Forum,
+    title: &str,
+    proposals: &[StoredProposal],
+) -> Markup {
     let lang = look.lang;
     html! {
         p.crumbs { a href=(look.href(&routes::musrena_forum(&forum.forum_id))) { "Forum " (forum.forum_id) } }
         h1 { (lang.t(T::OFFLINE_FORUM)) }
-        p { "Musrena " (level_label(lang, forum.level)) @if let Some(id) = forum.district_id.as_deref() { " " (d.name(id)) } }
+        p { (title) }
         div #luring data-action=(look.action(&routes::musrena_offline(&forum.forum_id))) data-csrf=(look.csrf)
             data-waiting=(lang.t(T::OFFLINE_WAITING)) data-all-sent=(lang.t(T::OFFLINE_ALL_SENT)) {
             p { (lang.t(T::OFFLINE_FORUM_INTRO)) }
@@ -77,7 +84,7 @@ fn render(look: Look, d: &Districts, forum: &Forum, proposals: &[StoredProposal]
             p { label for="activity" { (lang.t(T::PROPOSED_ACTIVITY)) } textarea #activity name="activity" required rows="2" {} }
             p { label for="sector" { (lang.t(T::SECTOR)) }
                 select #sector name="sector" required { @for s in Sector::ALL { option value=(s.code()) { (sector_label(lang, s)) } } } }
-            p { label for="village" { (lang.t(T::VILLAGE_OR_KELURAHAN)) } (d.village_select(lang, forum.district_id.as_deref(), forum.village.as_deref().unwrap_or(""))) }
+            p { label for="village" { (lang.t(T::VILLAGE_OR_KELURAHAN)) } (d.village_select(lang, forum.district_id.as_deref(), forum.village.as_deref().unwrap_or(""), true)) }
             fieldset {
                 legend { (lang.t(T::PROPOSING_GROUPS)) }
                 @for g in Group::ALL { label.choice { input type="checkbox" name="proposed_by" value=(g.code()); " " (group_label(lang, g)) } }

@@ -1,7 +1,7 @@
 //! Reporting the progress of a budgeted proposal's work (planners): date, percent done,
 //! rupiah spent so far, a note and a photo. The report at 100 % completes the proposal, so
-//! it asks for a tick first; a refused report comes back with the problems and the fields as
-//! typed.
+//! it needs the form's completion tick; a refused report comes back with the problems, the
+//! fields as typed and the photo kept.
 
 use axum::extract::Path;
 use axum::http::StatusCode;
@@ -12,18 +12,18 @@ use suara_store::MusrenaError;
 use time::OffsetDateTime;
 
 use super::manage::manage_page;
-use super::{districts, field, published_photo, refusal, Pairs};
+use super::{districts, field, fields, kept, published_photo, refusal, Pairs};
 use crate::pages::context::{Look, StaffCx, Upload};
 use crate::pages::failure::PageError;
 use crate::routes;
 use suara_app::i18n::catalogue as T;
 use suara_app::i18n::Lang;
 
-/// The report form; `typed` refills it, and a typed 100 % shows the completion tick.
+/// The report form; `typed` refills it, with a photo already attached (see [`kept`]).
 pub fn progress_form(look: Look, code: &str, typed: &Pairs) -> Markup {
     let lang = look.lang;
     let value = |name: &str| field(typed, name).unwrap_or("").to_string();
-    let completing = value("percent").trim().trim_end_matches('%').trim() == "100";
+    let photos: Vec<String> = fields(typed, kept::PHOTO).map(str::to_string).collect();
     html! {
         section #kemajuan-baru {
             h2 { (lang.t(T::RECORD_PROGRESS)) }
@@ -34,13 +34,13 @@ pub fn progress_form(look: Look, code: &str, typed: &Pairs) -> Markup {
                 p { label for="spent" { (lang.t(T::SPENT_SO_FAR_RP)) } input #spent name="spent" inputmode="numeric" value=(value("spent")); }
                 p { label for="note" { (lang.t(T::WORK_PROGRESS_NOTE)) } textarea #note name="note" required rows="3" maxlength="1000" { (value("note")) } }
                 p { label for="progress-photo" { (lang.t(T::PHOTO_JPEG_PNG_OR_WEBP_UP_TO)) } input #progress-photo type="file" name="photo" accept="image/jpeg,image/png,image/webp"; }
-                @if completing {
-                    div.warning {
-                        p { strong { (lang.t(T::COMPLETION_WARNING)) } }
-                        label.choice { input type="checkbox" name="confirm" value="yes"; " " (lang.t(T::CONFIRM_COMPLETION)) }
-                        p.hint { (lang.t(T::CONFIRM_COMPLETION_HINT)) }
-                    }
+                // Asked with the form, so a report at 100 % goes through in one send.
+                div.warning {
+                    p { strong { (lang.t(T::COMPLETION_WARNING)) } }
+                    label.choice { input type="checkbox" name="confirm" value="yes" checked[value("confirm") == "yes"]; " " (lang.t(T::CONFIRM_COMPLETION)) }
+                    p.hint { (lang.t(T::CONFIRM_COMPLETION_HINT)) }
                 }
+                (kept::fields(lang, &photos, None))
                 p.buttons { button.primary type="submit" { (lang.t(T::SAVE_THE_PROGRESS)) } }
             }
         }
@@ -74,10 +74,10 @@ pub async fn add_progress(
     let lang = cx.lang;
     let d = districts(&cx).await?;
     super::managed_proposal(&cx, &d, &code).await?;
-    let typed: Pairs = upload
+    let mut typed: Pairs = upload
         .pairs()
         .into_iter()
-        .filter(|(k, _)| k != "photo")
+        .filter(|(k, _)| k != "photo" && k != kept::PHOTO)
         .collect();
     let text = |name: &str| field(&typed, name).unwrap_or("").to_string();
     let draft = ProgressDraft {
@@ -97,7 +97,13 @@ pub async fn add_progress(
     if entry.as_ref().is_some_and(|e| e.completes()) && text("confirm") != "yes" {
         problems.push(lang.t(T::CONFIRM_COMPLETION).to_string());
     }
-    let photo = match upload.file("photo") {
+    // A new photo, or the one attached before a refusal.
+    let kept_photo = kept::sent(&upload, kept::PHOTO).into_iter().next();
+    let sent_photo = upload
+        .file("photo")
+        .map(|b| b.as_ref())
+        .or(kept_photo.as_deref());
+    let photo = match sent_photo {
         Some(bytes) => match published_photo(lang, bytes).await {
             Ok(kept) => Some(kept),
             Err(problem) => {
@@ -107,6 +113,9 @@ pub async fn add_progress(
         },
         None => None,
     };
+    if let Some((_, bytes)) = &photo {
+        typed.push((kept::PHOTO.to_string(), kept::encode(bytes)));
+    }
     let refused = |problems: Vec<String>| {
         let (cx, code, typed) = (&cx, &code, &typed);
         async move {

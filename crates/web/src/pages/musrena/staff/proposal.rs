@@ -6,7 +6,7 @@
 use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use maud::html;
+use maud::{html, Markup};
 use serde::Deserialize;
 use suara_domain::access::Permission;
 use suara_domain::musrena::forum::Group;
@@ -17,7 +17,7 @@ use suara_domain::tpp::rupiah;
 use suara_store::MusrenaError;
 use time::OffsetDateTime;
 
-use super::{districts, field, fields, forum_href, managed_forum, refusal, Pairs};
+use super::{districts, field, fields, forum_href, kept, managed_forum, refusal, Pairs};
 use crate::pages::context::{StaffCx, Upload};
 use crate::pages::failure::PageError;
 use crate::pages::musrena::{group_label, sector_label};
@@ -26,8 +26,8 @@ use suara_app::i18n::catalogue as T;
 use suara_app::i18n::Lang;
 
 /// Largest upload of the proposal form: three photos and a cost breakdown of up to 5 MB
-/// each, and the text.
-pub const MAX_PROPOSAL_UPLOAD_BYTES: usize = 21 * 1024 * 1024;
+/// each, and the text; room for them as kept after a refusal too (base64, a third more).
+pub const MAX_PROPOSAL_UPLOAD_BYTES: usize = 29 * 1024 * 1024;
 
 #[derive(Deserialize, Default)]
 pub struct ProposalFormQuery {
@@ -47,11 +47,13 @@ pub async fn proposal_form(
         StatusCode::OK,
         &ProposalDraft::default(),
         &[],
+        html! {},
     )
     .await
 }
 
-/// The form; after a refusal, with the problems and the draft as typed.
+/// The form; after a refusal, with the problems, the draft as typed and the files attached
+/// (`kept`, see [`kept`]).
 async fn proposal_page(
     cx: &StaffCx,
     forum_id: &str,
@@ -59,6 +61,7 @@ async fn proposal_page(
     status: StatusCode,
     draft: &ProposalDraft,
     problems: &[String],
+    kept: Markup,
 ) -> Result<Response, PageError> {
     let (lang, look) = (cx.lang, cx.look());
     let d = districts(cx).await?;
@@ -97,7 +100,7 @@ async fn proposal_page(
                 } }
             @let chosen = if draft.village.is_empty() { forum.village.as_deref().unwrap_or("") } else { draft.village.as_str() };
             p { label for="village" { @if easy { (lang.t(T::WHERE)) } @else { (lang.t(T::VILLAGE_OR_KELURAHAN)) } }
-                (d.village_select(lang, forum.district_id.as_deref(), chosen)) }
+                (d.village_select(lang, forum.district_id.as_deref(), chosen, true)) }
             p { label for="address" { (lang.t(T::ADDRESS_IN_THE_VILLAGE)) }
                 input #address name="address" maxlength="160" value=(draft.address); }
             @if !easy {
@@ -152,6 +155,7 @@ async fn proposal_page(
                 p { label for="rab" { (lang.t(T::COST_BREAKDOWN_RAB)) }
                     input #rab type="file" name="rab" accept="application/pdf,.xlsx"; }
             }
+            (kept)
             p.buttons { button.primary type="submit" { (lang.t(T::SAVE_THE_PROPOSAL)) } }
         }
     };
@@ -167,10 +171,20 @@ pub async fn add_proposal(
     let pairs: Pairs = upload
         .pairs()
         .into_iter()
-        .filter(|(k, _)| k != "photo" && k != "rab")
+        .filter(|(k, _)| !["photo", "rab", kept::PHOTO, kept::RAB].contains(&k.as_str()))
         .collect();
-    let photos: Vec<&[u8]> = upload.all("photo").map(|b| b.as_ref()).collect();
-    let rab = upload.file("rab");
+    // Files attached before a refusal come back kept; new ones are added to them.
+    let kept_photos = kept::sent(&upload, kept::PHOTO);
+    let kept_rab = kept::sent(&upload, kept::RAB);
+    let photos: Vec<&[u8]> = kept_photos
+        .iter()
+        .map(Vec::as_slice)
+        .chain(upload.all("photo").map(|b| b.as_ref()))
+        .collect();
+    let rab = upload
+        .file("rab")
+        .map(|b| b.as_ref())
+        .or(kept_rab.first().map(Vec::as_slice));
     let d = districts(&cx).await?;
     managed_forum(&cx, &d, &forum_id).await?;
     let easy = field(&pairs, "mudah") == Some("1");
@@ -181,14 +195,19 @@ pub async fn add_proposal(
     if !draft.cost_reason.trim().is_empty() && !cx.staff.principal.may(Permission::DecidePlanning) {
         problems.push(lang.t(T::ONLY_PLANNERS_CHANGE_THE_COST).to_string());
     }
-    let (checked_photos, checked_rab) =
-        checked_uploads(lang, photos, rab.map(|b| &b[..]), &mut problems).await;
-    // The form again with every problem and the draft as typed.
+    let (checked_photos, checked_rab) = checked_uploads(lang, photos, rab, &mut problems).await;
+    // The form again with every problem, the draft as typed and the good files kept.
     let refused = |problems: Vec<String>| {
         let (cx, forum_id, draft) = (&cx, &forum_id, &draft);
+        let photos: Vec<String> = checked_photos
+            .iter()
+            .map(|(_, b)| kept::encode(b))
+            .collect();
+        let rab = checked_rab.and(rab).map(kept::encode);
+        let kept = kept::fields(lang, &photos, rab.as_deref());
         async move {
             let status = StatusCode::UNPROCESSABLE_ENTITY;
-            proposal_page(cx, forum_id, easy, status, draft, &problems).await
+            proposal_page(cx, forum_id, easy, status, draft, &problems, kept).await
         }
     };
     let proposal = match validate(&draft) {

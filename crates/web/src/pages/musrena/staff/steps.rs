@@ -6,7 +6,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use maud::{html, Markup};
 use suara_domain::access::Permission;
-use suara_domain::musrena::lifecycle::{Action, Stage};
+use suara_domain::musrena::lifecycle::{next, Action, Stage};
 use suara_domain::tpp::inputs::parse_rupiah;
 use suara_store::{MusrenaError, StoredProposal};
 use time::OffsetDateTime;
@@ -19,6 +19,7 @@ use crate::pages::musrena::stage_label;
 use crate::pages::staff::confirm::{self, confirmed, Confirmation};
 use crate::routes;
 use suara_app::i18n::catalogue as T;
+use suara_app::i18n::Text;
 
 /// The step form: checkboxes for several proposals (forum page) or one proposal (`single`).
 /// `typed` refills it after a refusal.
@@ -34,7 +35,29 @@ pub fn step_form(
     let planner = staff.principal.may(Permission::DecidePlanning);
     let open: Vec<&StoredProposal> = proposals.iter().filter(|p| !p.stage.is_final()).collect();
     let ticked: Vec<&str> = fields(typed, "code").collect();
-    let chosen = field(typed, "action").unwrap_or("verify");
+    // The steps forward that some proposal here can take, the one most can take chosen
+    // (the earliest on a tie); stopping a proposal is always offered.
+    let able = |action: &Action| {
+        open.iter()
+            .filter(|p| next(p.stage, p.forum_level, action).is_ok())
+            .count()
+    };
+    let forward: Vec<(&str, Text, usize)> = FORWARD
+        .iter()
+        .filter(|(_, _, action)| planner || !for_planners(action))
+        .map(|(code, label, action)| (*code, *label, able(action)))
+        .filter(|(_, _, n)| *n > 0)
+        .collect();
+    let most_able = forward.iter().fold(
+        None,
+        |best: Option<&(&str, Text, usize)>, step| match best {
+            Some(b) if b.2 >= step.2 => Some(b),
+            _ => Some(step),
+        },
+    );
+    let chosen = field(typed, "action")
+        .or(most_able.map(|step| step.0))
+        .unwrap_or("reject");
     let value = |name: &str| field(typed, name).unwrap_or("").to_string();
     let option = |code: &str, label: &str| {
         html! { option value=(code) selected[chosen == code] { (label) } }
@@ -58,14 +81,7 @@ pub fn step_form(
                 }
                 p { label for="action" { (lang.t(T::STEP)) }
                     select #action name="action" {
-                        (option("verify", lang.t(T::VERIFY)))
-                        (option("prioritize", lang.t(T::PRIORITIZE)))
-                        (option("carry", lang.t(T::CARRY_TO_THE_MUSRENBANG_NEXT_LEVEL)))
-                        @if planner {
-                            (option("accept", lang.t(T::ACCEPT_INTO_THE_RKPD)))
-                            (option("budget", lang.t(T::BUDGET_IN_THE_APBD)))
-                            (option("implement", lang.t(T::MARK_IMPLEMENTED)))
-                        }
+                        @for (code, label, _) in &forward { (option(code, lang.t(*label))) }
                         (option("reject", lang.t(T::REJECT)))
                         (option("return", lang.t(T::RETURN_TO_BE_HANDLED_ELSEWHERE)))
                         @if planner { (option("cancel", lang.t(T::CANCEL_THE_PROPOSAL))) }
@@ -80,6 +96,41 @@ pub fn step_form(
             }
         }
     }
+}
+
+/// The steps forward, in the order a proposal takes them, with an action to try each with.
+const FORWARD: [(&str, Text, Action); 6] = [
+    ("verify", T::VERIFY, Action::Verify),
+    ("prioritize", T::PRIORITIZE, Action::Prioritize),
+    (
+        "carry",
+        T::CARRY_TO_THE_MUSRENBANG_NEXT_LEVEL,
+        Action::Carry,
+    ),
+    ("accept", T::ACCEPT_INTO_THE_RKPD, Action::AcceptIntoPlan),
+    (
+        "budget",
+        T::BUDGET_IN_THE_APBD,
+        Action::Budget { amount: 0 },
+    ),
+    (
+        "implement",
+        T::MARK_IMPLEMENTED,
+        Action::Implement {
+            evidence: String::new(),
+        },
+    ),
+];
+
+/// Steps only planners take: into the plan and budget, done, or cancelled.
+fn for_planners(action: &Action) -> bool {
+    matches!(
+        action,
+        Action::AcceptIntoPlan
+            | Action::Budget { .. }
+            | Action::Implement { .. }
+            | Action::Cancel { .. }
+    )
 }
 
 /// Where to go back to: a Musrena staff page, never elsewhere.
@@ -103,14 +154,7 @@ pub async fn apply_step(
         let text = lang.t(T::CHOOSE_PROPOSALS_A_STEP_AND_A_DATE);
         return refused(&cx, back, &pairs, &chosen, text).await;
     };
-    if matches!(
-        action,
-        Action::AcceptIntoPlan
-            | Action::Budget { .. }
-            | Action::Implement { .. }
-            | Action::Cancel { .. }
-    ) && !cx.staff.principal.may(Permission::DecidePlanning)
-    {
+    if for_planners(&action) && !cx.staff.principal.may(Permission::DecidePlanning) {
         return Err(PageError::Forbidden);
     }
     // Stopping a proposal is final: asked first.

@@ -1,4 +1,4 @@
-use super::super::audit_values::field_label;
+use super::super::audit_values::{field_label, humanize};
 use super::*;
 
 #[test]
@@ -79,6 +79,36 @@ fn codes_read_as_words() {
     );
     assert_eq!(action_label(Lang::ID, "set_email"), "alamat e-mail diubah");
     assert_eq!(action_label(Lang::ID, "attach_rab"), "RAB dilampirkan");
+}
+
+#[test]
+fn a_recommendation_and_an_attached_file_read_in_words() {
+    let names = Names::default();
+    let words = Words {
+        lang: Lang::ID,
+        names: &names,
+    };
+    let changes = differences(
+        &words,
+        None,
+        Some(
+            r#"{"by":"district","volume":"1","amount":45000000,"text":"Didukung","type":"application/pdf"}"#,
+        ),
+    );
+    let fields: Vec<&str> = changes.iter().map(|(f, _, _)| f.as_str()).collect();
+    assert_eq!(fields, ["amount", "by", "text", "type", "volume"]);
+    for (field, _, value) in &changes {
+        let label = field_label(Lang::ID, field);
+        assert_ne!(label, humanize(field), "{field} has a label");
+        assert!(
+            !value.contains("district") && !value.contains("application"),
+            "{value}"
+        );
+    }
+    assert_eq!(
+        words.value("by", &serde_json::json!("tapd")),
+        words.value("by", &serde_json::json!("Tapd"))
+    );
 }
 
 /// The demo regency's names, as the page loads them.

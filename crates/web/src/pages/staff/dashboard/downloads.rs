@@ -187,7 +187,8 @@ pub async fn export(
                 }
                 crate::pages::SheetFormat::Csv => suara_reports::results::responses_csv(&rows),
             };
-            Ok(crate::pages::download(
+            Ok(crate::pages::sheet_download(
+                cx.lang,
                 format,
                 &format!("skm-tanggapan-{}-{period}", unit.unit_id),
                 bytes,
@@ -236,7 +237,8 @@ async fn summary_export(
         }
         crate::pages::SheetFormat::Csv => suara_reports::results::summary_csv(&results),
     };
-    Ok(crate::pages::download(
+    Ok(crate::pages::sheet_download(
+        cx.lang,
         format,
         &format!("skm-ringkasan-{tenant_id}-{period}"),
         bytes,

@@ -136,7 +136,7 @@ pub fn render(look: Look, view: &OfficerView) -> (String, Markup) {
             dt { "TPP" } dd { a href=(href(lang, &routes::tpp_explain(&officer.nip), None)) { (lang.t(T::TPP_EXPLAINED_AND_APPEALS)) } }
             dt { (lang.t(T::QR_POSTER)) }
             dd {
-                a href=(routes::poster_officer_svg(&officer.nip)) { (lang.t(T::VECTOR_IMAGE_SVG)) } " · "
+                a href={ (routes::poster_officer_svg(&officer.nip)) "?lang=" (lang.code()) } { (lang.t(T::VECTOR_IMAGE_SVG)) } " · "
                 a href=(routes::poster_officer_png(&officer.nip)) { (lang.t(T::IMAGE_PNG)) }
             }
         }

@@ -304,7 +304,7 @@ pub fn render(look: Look, view: &UnitView) -> (String, Markup) {
             ul { @for p in &view.points { li {
                 (p.name) " · "
                 (lang.t(T::QR_POSTER_2))
-                a href=(routes::poster_point_svg(&p.point_id)) { (lang.t(T::VECTOR_IMAGE_SVG)) } " · "
+                a href={ (routes::poster_point_svg(&p.point_id)) "?lang=" (lang.code()) } { (lang.t(T::VECTOR_IMAGE_SVG)) } " · "
                 a href=(routes::poster_point_png(&p.point_id)) { (lang.t(T::IMAGE_PNG)) }
             } } }
         }

@@ -9,7 +9,7 @@ use crate::api::query::ApiQuery;
 use crate::api::responses::SheetDownload;
 use crate::pages::context::StaffCx;
 use crate::pages::failure::{Missing, PageError};
-use crate::pages::{download, SheetFormat};
+use crate::pages::{sheet_download, SheetFormat};
 use crate::routes;
 
 #[derive(Deserialize, Default)]
@@ -49,5 +49,5 @@ pub async fn export(
         SheetFormat::Csv => suara_reports::tpp::payroll_csv(&run),
     };
     let stem = format!("tpp-{}-{month}-v{}", cx.tenant_id(), run.summary.version);
-    Ok(download(format, &stem, bytes)?)
+    Ok(sheet_download(cx.lang, format, &stem, bytes)?)
 }

@@ -74,7 +74,11 @@ pub fn render(
             (look.csrf())
             label for="month" { (look.t(T::A_MONTH_THAT_HAS_ENDED)) }
             " "
-            input #month type="month" name="month" value=(view.last_month) max=(view.last_month) required;
+            select #month name="month" {
+                @for (i, month) in ended_months(view.last_month).enumerate() {
+                    option value=(month) selected[i == 0] { (lang.month(month)) }
+                }
+            }
             " "
             button.primary type="submit" { (look.t(T::COMPUTE)) }
         }
@@ -197,12 +201,18 @@ pub struct RunForm {
     pub month: Option<String>,
 }
 
+/// Months offered to compute: the latest that has ended and those before it, two years in
+/// all (an older month is computed again from the command line).
+fn ended_months(last: Month) -> impl Iterator<Item = Month> {
+    std::iter::successors(Some(last), |m| Some(m.previous())).take(24)
+}
+
 pub async fn compute(
     cx: StaffCx,
     CsrfForm(form): CsrfForm<RunForm>,
 ) -> Result<Response, PageError> {
     let Some(month) = form.month.as_deref().and_then(|m| m.parse::<Month>().ok()) else {
-        let m = html! { p { (cx.t(T::CHOOSE_A_MONTH_YYYY_MM)) } };
+        let m = html! { p { (cx.t(T::CHOOSE_A_MONTH_FROM_THE_LIST)) } };
         return respond(&cx, StatusCode::UNPROCESSABLE_ENTITY, Some(Err(m))).await;
     };
     let (key, kept) = cx.app.signer.log_signer(cx.tenant_id())?;
@@ -267,7 +277,10 @@ mod tests {
         let (title, markup) = render(look, &view, None);
         let html = markup.into_string();
         assert!(title.starts_with("TPP"));
-        assert!(html.contains(r#"max="2026-10""#));
+        // Ended months in words, the latest chosen, none after it; two years back.
+        assert!(html.contains(r#"<option value="2026-10" selected>Oktober 2026</option>"#));
+        assert!(!html.contains(r#"value="2026-11""#));
+        assert!(html.contains(r#"value="2024-11""#) && !html.contains(r#"value="2024-10""#));
         assert!(html.contains("Pratinjau sementara bulan berjalan"));
         assert!(html.contains("November 2026"));
         let order: Vec<usize> = ["Rp1.900.000", "Rp3.300.000", "Rp5.100.000"]
