@@ -2036,3 +2036,4 @@ musrena-district-not-yours = A forum in this district is recorded by the distric
 musrena-kept-photos = { $v1 } photos are attached already.
 musrena-kept-rab = The cost breakdown (RAB) is attached already.
 musrena-kept-no-need = There is no need to choose them again; they are saved with this form.
+survey-not-answered = No answer

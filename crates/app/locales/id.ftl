@@ -2036,3 +2036,4 @@ musrena-district-not-yours = Forum di kecamatan ini dicatat oleh unit kecamatan 
 musrena-kept-photos = { $v1 } foto sudah terlampir.
 musrena-kept-rab = RAB sudah terlampir.
 musrena-kept-no-need = Tidak perlu memilihnya lagi; semuanya disimpan bersama formulir ini.
+survey-not-answered = Tidak menjawab

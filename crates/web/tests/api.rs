@@ -359,6 +359,33 @@ async fn survey_page_form_round_trip(db: TestDatabase) {
         )
     }));
 
+    // "Tidak menjawab" is a choice on every question, never made for the citizen; choosing
+    // it for all nine is refused, for one the rest count (the IKM over answered items).
+    let page = app.get("/survei/dukcapil").await.text().await.unwrap();
+    assert_eq!(page.matches("Tidak menjawab").count(), 9);
+    assert!(
+        !page.contains("value=\"\" required checked"),
+        "nothing chosen"
+    );
+    let mut silent = form.clone();
+    for answer in silent.iter_mut().filter(|(name, _)| name.len() == 2) {
+        answer.1 = String::new();
+    }
+    let sent = app
+        .client
+        .post(app.url(routes::API_RESPONSES))
+        .form(&silent)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(sent.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = sent.text().await.unwrap();
+    assert!(
+        html.contains("role=\"alert\"") && html.matches("value=\"\" required checked").count() == 9,
+        "the choices are kept: {html}"
+    );
+    form.last_mut().unwrap().1 = String::new();
+
     // A broken answer comes back as the same form with the problem named, nothing stored.
     let mut broken = form.clone();
     broken[7].1 = "7".into();

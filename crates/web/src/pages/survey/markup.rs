@@ -135,6 +135,7 @@ fn questions(lang: Lang, values: &SurveyForm, errors: &[FieldError], mode: Mode<
             @let anchor = format!("q-{name}");
             @let question = &t.questions[i];
             @let chosen = values.answers()[i].as_deref().unwrap_or("");
+            @let not_answered = values.answers()[i].as_deref() == Some("");
             @let error = error_for(&anchor);
             fieldset.q #(anchor) aria-describedby=[error.map(|_| format!("{anchor}-err"))] {
                 legend {
@@ -154,6 +155,12 @@ fn questions(lang: Lang, values: &SurveyForm, errors: &[FieldError], mode: Mode<
                             }
                             span { (label) }
                         }
+                    }
+                    // "Not answered" is a choice of its own, never made for the citizen: the
+                    // IKM is computed over the answered items.
+                    label.opt.none {
+                        input type="radio" name=(name) value="" required checked[not_answered];
+                        span { (lang.t(T::SURVEY_NOT_ANSWERED)) }
                     }
                 }
             }
