@@ -125,7 +125,9 @@ async fn measure(args: &Args, url: &str, dir: &Path, nginx: &str) -> anyhow::Res
     add_province(&store).await?;
 
     let key = dir.join("signing-key");
-    let signer = suara_app::signing::Signer::new(&key);
+    // The payroll below writes the audit chain as a server would: with the regency's key.
+    let signer = std::sync::Arc::new(suara_app::signing::Signer::new(&key));
+    store.set_entry_keys(signer.clone());
     println!("province: signing every regency's log…");
     let started = Instant::now();
     signer.sign_all(&store).await?;

@@ -23,6 +23,7 @@ pub mod integrity;
 pub mod musrena;
 pub mod org;
 pub mod period;
+pub mod province;
 pub mod reason;
 pub mod sdg;
 pub mod skm;

@@ -148,6 +148,39 @@ impl Period {
         }
     }
 
+    /// The period of the same kind just before (a month, quarter, semester or year earlier).
+    pub fn previous(self) -> Period {
+        match self {
+            Period::Month(m) => Period::Month(m.previous()),
+            Period::Quarter { year, quarter: 1 } => Period::Quarter {
+                year: year - 1,
+                quarter: 4,
+            },
+            Period::Quarter { year, quarter } => Period::Quarter {
+                year,
+                quarter: quarter - 1,
+            },
+            Period::Semester { year, semester: 1 } => Period::Semester {
+                year: year - 1,
+                semester: 2,
+            },
+            Period::Semester { year, semester } => Period::Semester {
+                year,
+                semester: semester - 1,
+            },
+            Period::Year(year) => Period::Year(year - 1),
+        }
+    }
+
+    /// `n` periods of this kind ending with this one, oldest first (for trends).
+    pub fn trail(self, n: usize) -> Vec<Period> {
+        let mut periods: Vec<Period> = std::iter::successors(Some(self), |p| Some(p.previous()))
+            .take(n)
+            .collect();
+        periods.reverse();
+        periods
+    }
+
     /// The month, quarter, semester and year around a month, for period pickers.
     pub fn around(month: Month) -> [Period; 4] {
         let year = month.year();
@@ -215,6 +248,19 @@ impl fmt::Display for Period {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn trails_step_back_by_the_period_s_own_kind() {
+        let p = |text: &str| text.parse::<Period>().unwrap();
+        assert_eq!(
+            p("2026-Q1").trail(3),
+            [p("2025-Q3"), p("2025-Q4"), p("2026-Q1")]
+        );
+        assert_eq!(p("2026-S1").trail(2), [p("2025-S2"), p("2026-S1")]);
+        assert_eq!(p("2026-01").trail(2), [p("2025-12"), p("2026-01")]);
+        assert_eq!(p("2026").trail(3), [p("2024"), p("2025"), p("2026")]);
+        assert_eq!(p("2026-07").trail(1), [p("2026-07")]);
+    }
 
     #[test]
     fn month_counts_and_surroundings() {

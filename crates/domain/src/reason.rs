@@ -67,6 +67,10 @@ pub enum Reason {
     NotAUnit { value: String },
     #[error("unit '{unit}' is neither stored nor among the units imported with it")]
     UnknownUnit { unit: String },
+    #[error("'{regency}' is neither the code nor the name of a regency on this deployment")]
+    UnknownRegency { regency: String },
+    #[error("regency '{regency}' has no service with the code '{service}'")]
+    UnknownRegencyService { service: String, regency: String },
     #[error("'{parent}' would make a cycle: {}", .path.join(" → "))]
     Cycle { parent: String, path: Vec<String> },
     #[error("'{value}' is not a whole number ≥ 0")]

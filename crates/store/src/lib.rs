@@ -28,6 +28,7 @@ mod musrena;
 mod org;
 mod password_resets;
 mod pay_evidence;
+mod province;
 mod report;
 mod responses;
 mod run_drift;

@@ -285,6 +285,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/shared/0045_survey_history.sql"),
         postgres: include_str!("../migrations/shared/0045_survey_history.sql"),
     },
+    Migration {
+        version: 46,
+        name: "province_service_map",
+        sqlite: include_str!("../migrations/shared/0046_province_service_map.sql"),
+        postgres: include_str!("../migrations/shared/0046_province_service_map.sql"),
+    },
 ];
 
 /// Responses stored before the chain existed are linked once, when it is created.

@@ -77,6 +77,22 @@ impl Store {
         rows.iter().map(tenant_from_row).collect()
     }
 
+    /// The entries that hold a province's accounts and no units: not regencies, so never
+    /// offered to citizens, and their host names serve the province's view. (A province
+    /// account left in a regency's entry does not make it a province.)
+    pub async fn province_entries(&self) -> Result<std::collections::BTreeSet<String>> {
+        let rows = sqlx::query(
+            "SELECT DISTINCT a.tenant_id FROM accounts a WHERE a.role = $1
+             AND NOT EXISTS (SELECT 1 FROM units u WHERE u.tenant_id = a.tenant_id)",
+        )
+        .bind(suara_domain::access::Role::Province.code())
+        .fetch_all(&self.reader)
+        .await?;
+        rows.iter()
+            .map(|row| row.try_get("tenant_id").map_err(StoreError::from))
+            .collect()
+    }
+
     pub async fn tenant(&self, tenant_id: &str) -> Result<Option<Tenant>> {
         let row = sqlx::query(
             "SELECT tenant_id, name, utc_offset_minutes FROM tenants WHERE tenant_id = $1",

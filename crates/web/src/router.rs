@@ -77,6 +77,10 @@ route_table! {
         ACCOUNT_ACTION => [POST ManageAccounts staff::accounts::account_action];
         DASHBOARD => [GET ViewDashboard staff::dashboard::regency];
         PROVINCE => [GET ViewProvince crate::pages::province::show];
+        // The province's own table, in its own entry: its accounts are the ones who view.
+        PROVINCE_SERVICE_MAP => [
+            POST ViewProvince crate::pages::province::replace_service_map,
+        ] limit crate::pages::province::MAX_MAP_BYTES;
         DASHBOARD_UNIT => [GET ViewDashboard staff::dashboard::unit];
         DASHBOARD_OFFICER => [GET ViewOfficer staff::dashboard::officer];
         UNIT_REPORT => [GET ViewDashboard staff::dashboard::report];

@@ -62,6 +62,8 @@ paths! {
     DASHBOARD dashboard() = "/dasbor";
     /// Every regency side by side, for the province's accounts.
     PROVINCE province() = "/provinsi";
+    /// The province's table of service codes, replaced from a file.
+    PROVINCE_SERVICE_MAP province_service_map() = "/provinsi/padanan";
     DASHBOARD_UNIT dashboard_unit(unit) = "/dasbor/unit/{unit}";
     DASHBOARD_OFFICER dashboard_officer(nip) = "/dasbor/pegawai/{nip}";
     UNIT_REPORT unit_report(unit) = "/dasbor/unit/{unit}/laporan";

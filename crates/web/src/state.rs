@@ -120,7 +120,10 @@ impl AppState {
                 .await?
                 .ok_or_else(|| ApiError::unknown_field("tenant")),
             None => {
+                // The province's entry is no regency: citizens never choose it.
+                let provinces = self.store.province_entries().await?;
                 let mut tenants = self.store.tenants().await?;
+                tenants.retain(|t| !provinces.contains(&t.tenant_id));
                 match tenants.len() {
                     1 => Ok(tenants.remove(0)),
                     0 => Err(ApiError::NotFound("no regency is set up yet".into())),

@@ -91,6 +91,7 @@ const UPLOADS: &[&str] = &[
     routes::MUSRENA_PROPOSAL_FORM,
     routes::MUSRENA_PROGRESS,
     routes::INNOVATION_EVIDENCE_UPLOAD,
+    routes::PROVINCE_SERVICE_MAP,
 ];
 
 async fn every_page_and_file_reads_in_indonesian(db: TestDatabase) {
@@ -186,6 +187,9 @@ async fn every_page_and_file_reads_in_indonesian(db: TestDatabase) {
         } else {
             who
         };
+        // The province's account is served without the regency's host name.
+        let host = (!std::ptr::eq(who, &scene.province)).then_some(REGENCY_HOST);
+        app.use_host(host);
         let path = fill(rule.path, &scene);
         let request = app.client.post(app.url(&path)).header(
             reqwest::header::COOKIE,
@@ -204,6 +208,7 @@ async fn every_page_and_file_reads_in_indonesian(db: TestDatabase) {
         );
         check_response(&format!("POST {path}"), response, &mut problems).await;
     }
+    app.use_host(Some(REGENCY_HOST));
     for route in PUBLIC_POSTS {
         seen.insert(route);
         let path = fill(route, &scene);

@@ -177,6 +177,7 @@ const PAYROLL_422: [u16; 7] = [422, 403, 422, 422, 403, 403, 403];
 /// Musrena pages: administrator, unit admin (their districts) and Bappeda.
 const MUSRENA_200: [u16; 7] = [200, 200, 403, 403, 403, 200, 403];
 const MUSRENA_404: [u16; 7] = [404, 404, 403, 403, 403, 404, 403];
+const MUSRENA_422: [u16; 7] = [422, 422, 403, 403, 403, 422, 403];
 
 /// Managing innovations: administrator and unit admin (their units).
 const INNOVATION_404: [u16; 7] = [404, 404, 403, 403, 403, 403, 403];
@@ -217,6 +218,7 @@ fn probes() -> Vec<Probe> {
         ),
         // For the province's accounts only (tests/tenancy.rs signs one in).
         probe("GET", "/provinsi", "/provinsi", [403; 7]),
+        probe("POST", "/provinsi/padanan", "/provinsi/padanan", [403; 7]),
         probe(
             "GET",
             "/dasbor/unit/{unit}",
@@ -559,14 +561,9 @@ fn probes() -> Vec<Probe> {
             [422, 403, 403, 403, 422, 403, 403],
         ),
         probe("GET", "/musrena/forum", "/musrena/forum", MUSRENA_200),
-        // Allowed: the form comes back with its problems (422); a unit admin may not record a
-        // regency-level forum.
-        probe(
-            "POST",
-            "/musrena/forum",
-            "/musrena/forum",
-            [422, 403, 403, 403, 403, 422, 403],
-        ),
+        // Allowed: the form comes back with its problems (422), a unit admin's too (a forum
+        // outside their districts is one of the problems, the form kept).
+        probe("POST", "/musrena/forum", "/musrena/forum", MUSRENA_422),
         // Allowed: no such forum (404).
         probe(
             "GET",
@@ -737,6 +734,7 @@ async fn send(
         "/musrena/kelola/{code}/kemajuan",
         "/kelola/inovasi/{id}/bukti",
         "/dasbor/unit/{unit}/riwayat",
+        "/provinsi/padanan",
     ]
     .contains(&probe.route)
     {

@@ -277,6 +277,164 @@ async fn two_regencies_on_one_server_share_nothing(db: TestDatabase) {
         !page.contains("Provinsi Jawa Timur</th>"),
         "the province is no regency"
     );
+    // Regencies ranked by a graded IKM, each with its trend; the elements weakest across
+    // the province. Uji's units state no users, so thirty answers this month grade it (the
+    // sample is 30); Dua's state theirs and stay provisional, unranked. Uji answered a month
+    // or two ago too. Uji is weak in U3, Dua in U5.
+    common::clear_of_month_end().await;
+    suara_store::testing::set_monthly_users(&app.store, None).await;
+    let now = time::OffsetDateTime::now_utc();
+    for (tenant_id, answers, at) in [
+        ("t1", [4, 4, 3, 4, 4, 4, 4, 4, 4], now),
+        (
+            "t1",
+            [3, 3, 3, 3, 3, 3, 3, 3, 3],
+            now - time::Duration::days(35),
+        ),
+        ("t2", [3, 3, 3, 3, 1, 3, 3, 3, 3], now),
+    ] {
+        let tenant = app.store.tenant(tenant_id).await.unwrap().unwrap();
+        for i in 0..30 {
+            let response = suara_domain::survey::validate(suara_domain::survey::ResponseDraft {
+                unit: Some("dukcapil".into()),
+                answers: Some(answers.iter().map(|a| Some(*a)).collect()),
+                idempotency_key: Some(format!("province-{tenant_id}-{}-{i}", at.unix_timestamp())),
+                ..Default::default()
+            })
+            .unwrap();
+            let submission = suara_store::Submission {
+                response: &response,
+                channel: suara_store::Channel::Api,
+                received_at: at,
+                signals: None,
+            };
+            app.store
+                .record_response(&tenant, submission)
+                .await
+                .unwrap();
+        }
+    }
+    let month = suara_store::testing::tenant().month_of(now);
+    let page = app
+        .get_as(&province, &format!("/provinsi?period={month}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    let ranked = |place: &str, regency: &str| {
+        format!(
+            r#"<td class="num" data-label="Peringkat">{place}</td><th scope="row">{regency}</th>"#
+        )
+    };
+    assert!(
+        page.contains(&ranked("1", "Kabupaten Uji"))
+            && page.contains(&ranked("–", "Kabupaten Dua")),
+        "{page}"
+    );
+    let trend = page.split("Tren IKM per kabupaten/kota").nth(1).unwrap();
+    let trend = trend.split("</table>").next().unwrap();
+    assert_eq!(
+        trend.matches(r#"<th class="num" scope="col">"#).count(),
+        4,
+        "{trend}"
+    );
+    let uji = trend
+        .split("Kabupaten Uji")
+        .nth(1)
+        .unwrap()
+        .split("</tr>")
+        .next()
+        .unwrap();
+    assert_eq!(
+        uji.matches('–').count(),
+        2,
+        "two months without answers: {uji}"
+    );
+    let weakest = page.split("Unsur terlemah se-provinsi").nth(1).unwrap();
+    let first = weakest.split("</tr>").nth(1).unwrap();
+    let u5 = suara_app::i18n::element_name(
+        suara_app::i18n::Lang::ID,
+        suara_domain::skm::Element::ALL[4],
+    );
+    assert!(first.contains(u5) && first.ends_with(">1</td>"), "{first}");
+    // The province's table of service codes: Dua's KTP counted as the province's
+    // "ktp-el" beside Uji's. A file with one bad row changes nothing and names every
+    // problem; a good one replaces the table, audited.
+    let send = |file: &'static str| {
+        let form = reqwest::multipart::Form::new()
+            .text("csrf", province.csrf.clone())
+            .part(
+                "file",
+                reqwest::multipart::Part::bytes(file.as_bytes()).file_name("padanan.csv"),
+            );
+        app.client
+            .post(app.url("/provinsi/padanan?lang=id"))
+            .header("cookie", format!("suara_session={}", province.cookie))
+            .multipart(form)
+            .send()
+    };
+    let refused = send(
+        "KODE DAERAH;KODE LAYANAN;KODE LAYANAN PROVINSI\nt1;ktp;ktp-el\nKabupaten Tiga;ktp;ktp-el\nt2;paspor;ktp-el\n",
+    )
+    .await
+    .unwrap();
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = refused.text().await.unwrap();
+    assert!(
+        page.contains("Baris 3: 'Kabupaten Tiga' bukan kode atau nama kabupaten/kota di sini")
+            && page.contains("Baris 4: kabupaten/kota 't2' tidak punya layanan berkode 'paspor'")
+            && page.contains("Belum ada padanan"),
+        "{page}"
+    );
+    let saved = send(
+        "KODE DAERAH;KODE LAYANAN;KODE LAYANAN PROVINSI\nt1;ktp;ktp-el\nKabupaten Dua;ktp;ktp-el\n",
+    )
+    .await
+    .unwrap();
+    assert_eq!(saved.status(), StatusCode::SEE_OTHER);
+    let page = app
+        .get_as(&province, saved.headers()["location"].to_str().unwrap())
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("Tabel padanan disimpan: 2 baris."), "{page}");
+    let compared = app
+        .get_as(
+            &province,
+            &format!("/provinsi?period={month}&layanan=ktp-el"),
+        )
+        .await
+        .text()
+        .await
+        .unwrap();
+    let table = compared
+        .split("Layanan yang sama di setiap daerah")
+        .nth(1)
+        .unwrap();
+    assert!(
+        table.contains("<option value=\"ktp-el\" selected>")
+            && table.contains("Kabupaten Uji")
+            && table.contains("Kabupaten Dua"),
+        "{table}"
+    );
+    let audit = app.store.audit_log("jatim", None, 10).await.unwrap();
+    assert!(
+        audit.iter().any(|e| e.entity == "province_service_map"),
+        "{audit:?}"
+    );
+
+    // The province's entry is no regency: citizens' chooser leaves it out, and its host
+    // name opens the province's view.
+    app.use_host(None);
+    let (status, chooser) = text(&app, "/").await;
+    assert_eq!(status, StatusCode::MULTIPLE_CHOICES);
+    assert!(chooser.contains("Kabupaten Uji") && !chooser.contains("Provinsi Jawa Timur"));
+    app.use_host(Some(PROVINCE));
+    let home = app.get("/").await;
+    assert_eq!(home.status(), StatusCode::SEE_OTHER);
+    assert_eq!(home.headers()["location"], "/provinsi?lang=id");
+
     let csv = app
         .get_as(&province, "/provinsi?format=csv")
         .await
@@ -285,13 +443,16 @@ async fn two_regencies_on_one_server_share_nothing(db: TestDatabase) {
         .unwrap();
     let csv = common::machine_csv(&csv);
     assert!(csv.starts_with(
-        "regency_code,regency,service_code,service,ikm,grade,responses,margin_95,onsite_percent"
+        "regency_code,regency,service_code,service,ikm,grade,responses,margin_95,onsite_percent,rank\n"
     ));
     assert!(
         csv.contains("t1,Kabupaten Uji,,,") && csv.contains("t2,Kabupaten Dua,,,"),
         "{csv}"
     );
-    assert!(csv.contains("t1,Kabupaten Uji,ktp,"), "{csv}");
+    assert!(
+        csv.contains("t1,Kabupaten Uji,ktp-el,"),
+        "by the province's code: {csv}"
+    );
     for path in ["/dasbor", "/tpp", "/admin/akun", "/admin/karantina"] {
         assert_eq!(
             app.get_as(&province, path).await.status(),

@@ -39,6 +39,10 @@ pub fn reason_text(lang: Lang, reason: &R) -> String {
         R::UnitsShareAName { name } => (T::R_UNITS_SHARE_A_NAME, &[name]),
         R::NotAUnit { value } => (T::R_NOT_A_UNIT, &[value]),
         R::UnknownUnit { unit } => (T::R_UNKNOWN_UNIT, &[unit]),
+        R::UnknownRegency { regency } => (T::R_UNKNOWN_REGENCY, &[regency]),
+        R::UnknownRegencyService { service, regency } => {
+            (T::R_UNKNOWN_REGENCY_SERVICE, &[regency, service])
+        }
         R::Cycle { parent, path } => (T::R_CYCLE, &[parent, &path.join(" → ")]),
         R::NotAWholeNumber { value } => (T::R_NOT_A_WHOLE_NUMBER, &[value]),
         R::ServiceHours(error) => return hours_text(lang, error),
@@ -369,6 +373,13 @@ mod tests {
             },
             R::UnknownUnit {
                 unit: value("dinas-x"),
+            },
+            R::UnknownRegency {
+                regency: value("ngawi"),
+            },
+            R::UnknownRegencyService {
+                service: value("ktp"),
+                regency: value("pacitan"),
             },
             R::Cycle {
                 parent: value("b"),

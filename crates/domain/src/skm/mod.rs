@@ -12,6 +12,7 @@ pub mod follow_up;
 mod grade;
 pub mod history;
 pub mod precision;
+pub mod ranks;
 mod sample_size;
 mod score;
 pub mod spread;

@@ -447,6 +447,31 @@ impl Store {
         month_tallies(&rows)
     }
 
+    /// Every scope of a kind added up month by month over the range (a regency's units, for
+    /// the province's trends; months without responses left out).
+    pub async fn kind_monthly_tallies(
+        &self,
+        tenant_id: &str,
+        kind: ScopeKind,
+        first: Month,
+        last: Month,
+    ) -> Result<Vec<(Month, Tally)>> {
+        let sql = format!(
+            "SELECT period_month, {} FROM skm_monthly_totals
+             WHERE tenant_id = $1 AND scope = $2 AND period_month BETWEEN $3 AND $4
+             GROUP BY period_month ORDER BY period_month",
+            *SELECT_TOTALS
+        );
+        let rows = sqlx::query(&sql)
+            .bind(tenant_id)
+            .bind(kind.code())
+            .bind(first.to_string())
+            .bind(last.to_string())
+            .fetch_all(&self.reader)
+            .await?;
+        month_tallies(&rows)
+    }
+
     /// The same totals recomputed from the stored responses: a full scan, for checks and
     /// tests that the running totals are right, never for dashboards.
     pub async fn recompute_tally(

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use axum::extract::Query;
 use axum::http::StatusCode;
-use axum::response::Response;
+use axum::response::{IntoResponse, Redirect, Response};
 use maud::{html, Markup};
 use serde::Deserialize;
 use suara_domain::integrity::chain::Digest32;
@@ -30,6 +30,16 @@ pub async fn show(cx: PageCx, Query(query): Query<HomeQuery>) -> Result<Response
     let (app, lang, here) = (&cx.app, cx.lang, cx.here.as_str());
     let t = lang.texts();
     let tenant = app.tenant(None).await?;
+    // The province's own host name opens the province's view (signing in first).
+    if app
+        .store
+        .province_entries()
+        .await?
+        .contains(&tenant.tenant_id)
+    {
+        let province = format!("{}?lang={}", routes::PROVINCE, lang.code());
+        return Ok(Redirect::to(&province).into_response());
+    }
     let search = query.cari.as_deref().unwrap_or("").trim().to_string();
     let wanted = search.to_lowercase();
     let units: Vec<_> = app

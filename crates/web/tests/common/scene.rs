@@ -36,7 +36,7 @@ pub struct Scene {
 }
 
 impl Scene {
-    /// The sessions of the regency's roles, the administrator first.
+    /// The sessions of every role, the administrator first and the province's last.
     pub fn by_role(&self) -> Vec<(Role, &Session)> {
         vec![
             (Role::Administrator, &self.admin),
@@ -46,6 +46,7 @@ impl Scene {
             (Role::Inspectorate, &self.inspector),
             (Role::Planner, &self.planner),
             (Role::Officer, &self.officer),
+            (Role::Province, &self.province),
         ]
     }
 }

@@ -408,6 +408,7 @@ pub(super) fn more_field_text(field: &str) -> Option<Text> {
         "table" => T::AUDIT_TABLE,
         "line" => T::AUDIT_LINE,
         "field" => T::AUDIT_FIELD,
+        "rows" => T::AUDIT_ROWS,
         _ => return None,
     })
 }
