@@ -2055,3 +2055,18 @@ province-service-code = Province service code
 # Values: $v1 how many rows.
 province-map-saved = Matching table saved: { $v1 } rows.
 audit-rows = Rows
+letterhead-page-title = Report letterhead
+letterhead-intro = The letterhead is printed at the top of every SKM report (PDF and Word): “PEMERINTAH { $v1 }”, the office's name, the address line below it, and the logo at the left.
+letterhead-address = Address line (street, telephone, e-mail)
+letterhead-logo = New logo (PNG, at most 1 MB and 2,000 pixels a side)
+letterhead-no-logo = No logo yet.
+letterhead-remove-logo = Remove the logo
+letterhead-save = Save the letterhead
+letterhead-saved = The letterhead is saved; the next reports use it.
+letterhead-address-too-long = The address line is at most 200 characters.
+letterhead-address-one-line = The address must be one line.
+letterhead-logo-not-png = The logo must be a PNG picture.
+letterhead-logo-too-large = The logo is at most 1 MB.
+letterhead-logo-too-many-pixels = The logo is at most 2,000 pixels wide and high.
+# Values: $v1 the logo's size in KB.
+letterhead-logo-set = A logo is set ({ $v1 } KB).

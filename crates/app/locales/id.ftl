@@ -2055,3 +2055,18 @@ province-service-code = Kode layanan provinsi
 # Values: $v1 how many rows.
 province-map-saved = Tabel padanan disimpan: { $v1 } baris.
 audit-rows = Baris
+letterhead-page-title = Kop surat laporan
+letterhead-intro = Kop surat dicetak di atas setiap laporan SKM (PDF dan Word): “PEMERINTAH { $v1 }”, nama perangkat daerah, baris alamat di bawahnya, dan logo di sebelah kiri.
+letterhead-address = Baris alamat (jalan, telepon, e-mail)
+letterhead-logo = Logo baru (PNG, paling besar 1 MB dan 2.000 piksel per sisi)
+letterhead-no-logo = Belum ada logo.
+letterhead-remove-logo = Hapus logo
+letterhead-save = Simpan kop surat
+letterhead-saved = Kop surat disimpan; laporan berikutnya memakainya.
+letterhead-address-too-long = Baris alamat paling panjang 200 karakter.
+letterhead-address-one-line = Baris alamat harus satu baris.
+letterhead-logo-not-png = Logo harus berupa gambar PNG.
+letterhead-logo-too-large = Logo paling besar 1 MB.
+letterhead-logo-too-many-pixels = Logo paling besar 2.000 piksel lebar dan tingginya.
+# Values: $v1 the logo's size in KB.
+letterhead-logo-set = Logo terpasang ({ $v1 } KB).

@@ -139,6 +139,8 @@ pub enum Permission {
     /// subtree).
     ImportSurveyHistory,
     ViewProvince,
+    /// The regency's letterhead on its printed reports.
+    SetLetterhead,
 }
 
 /// A signed-in user as far as access is concerned.
@@ -178,7 +180,7 @@ impl Principal {
             ViewProvince => self.role == Province,
             ImportOrganisation => matches!(self.role, Administrator | Hr),
             ViewAuditLog => matches!(self.role, Administrator | Inspectorate),
-            ManageAccounts => self.role == Administrator,
+            ManageAccounts | SetLetterhead => self.role == Administrator,
         }
     }
 

@@ -103,6 +103,10 @@ route_table! {
         ] limit staff::import::MAX_IMPORT_BYTES;
         IMPORT_TEMPLATE => [GET ImportOrganisation staff::import::template];
         AUDIT => [GET ViewAuditLog staff::audit::audit];
+        LETTERHEAD => [
+            GET SetLetterhead staff::letterhead::show,
+            POST SetLetterhead staff::letterhead::save,
+        ] limit staff::letterhead::MAX_LETTERHEAD_BYTES;
         ACCOUNTS => [
             GET ManageAccounts staff::users::accounts,
             POST ManageAccounts staff::users::create_account,

@@ -76,6 +76,8 @@ paths! {
     IMPORT import() = "/admin/impor";
     IMPORT_TEMPLATE import_template(table) = "/admin/impor/templat/{table}";
     AUDIT audit() = "/admin/audit";
+    /// The regency's letterhead on its printed reports.
+    LETTERHEAD letterhead() = "/admin/kop-surat";
     ACCOUNTS accounts() = "/admin/akun";
     OFFICER_ACCOUNTS officer_accounts() = "/admin/akun/pegawai";
     COUNTER counter() = "/loket";

@@ -92,6 +92,7 @@ const UPLOADS: &[&str] = &[
     routes::MUSRENA_PROGRESS,
     routes::INNOVATION_EVIDENCE_UPLOAD,
     routes::PROVINCE_SERVICE_MAP,
+    routes::LETTERHEAD,
 ];
 
 async fn every_page_and_file_reads_in_indonesian(db: TestDatabase) {
@@ -518,6 +519,12 @@ fn visits<'a>(scene: &'a Scene, ticket: &str, receipt: &str) -> Vec<Visit<'a>> {
     }
     add(routes::AUDIT, Some(&s.admin), "/admin/audit".into(), ok);
     add(routes::ACCOUNTS, Some(&s.admin), "/admin/akun".into(), ok);
+    add(
+        routes::LETTERHEAD,
+        Some(&s.admin),
+        "/admin/kop-surat".into(),
+        ok,
+    );
     add(
         routes::OFFICER_ACCOUNTS,
         Some(&s.admin),

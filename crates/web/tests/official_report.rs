@@ -33,35 +33,58 @@ async fn a_unit_admin_prints_a_report_a_head_could_sign_and_edits_it(db: TestDat
     let now = OffsetDateTime::now_utc();
     // The civil registry's head is Sri Wahyuni (named in the officer list's import).
     suara_store::testing::set_unit_head(&app.store, "dukcapil", OFFICER_NIP).await;
-    // The letterhead, set once: a logo that is no PNG is refused and nothing changes.
-    let refused = suara_app::report::set_letterhead(
-        &app.store,
-        "t1",
-        StoredLetterhead {
-            address: "Jalan Panglima Sudirman 1".into(),
-            logo: Some(b"GIF89a".to_vec()),
-        },
-        "admin",
-        now,
-    )
-    .await;
-    assert!(refused.is_err());
+    // The letterhead, set once by an administrator on its page: a logo that is no PNG is
+    // refused with the address kept and nothing changes; then the address and the logo.
+    app.add_account("admin-kab", Role::Administrator, None, None)
+        .await;
+    let regency_admin = app.sign_in("admin-kab", PASSWORD).await.unwrap();
+    let form = app
+        .get_as(&regency_admin, "/admin/kop-surat")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(form.contains("PEMERINTAH KABUPATEN UJI") && form.contains("Belum ada logo"));
+    let send = |address: &'static str, logo: &'static [u8]| {
+        let form = reqwest::multipart::Form::new()
+            .text("csrf", regency_admin.csrf.clone())
+            .text("address", address)
+            .part(
+                "logo",
+                reqwest::multipart::Part::bytes(logo).file_name("logo.png"),
+            );
+        app.client
+            .post(app.url("/admin/kop-surat?lang=id"))
+            .header("cookie", format!("suara_session={}", regency_admin.cookie))
+            .multipart(form)
+            .send()
+    };
+    let refused = send("Jalan Panglima Sudirman 1", b"GIF89a").await.unwrap();
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = refused.text().await.unwrap();
+    assert!(
+        page.contains("Logo harus berupa gambar PNG")
+            && page.contains("value=\"Jalan Panglima Sudirman 1\""),
+        "{page}"
+    );
     assert_eq!(
         app.store.letterhead("t1").await.unwrap(),
         StoredLetterhead::default()
     );
-    suara_app::report::set_letterhead(
-        &app.store,
-        "t1",
-        StoredLetterhead {
-            address: "Jalan Panglima Sudirman 1, Telepon (0355) 791234".into(),
-            logo: Some(LOGO.to_vec()),
-        },
-        "admin",
-        now,
-    )
-    .await
-    .unwrap();
+    let saved = send("Jalan Panglima Sudirman 1, Telepon (0355) 791234", &LOGO)
+        .await
+        .unwrap();
+    assert_eq!(saved.status(), StatusCode::SEE_OTHER);
+    let page = app
+        .get_as(
+            &regency_admin,
+            saved.headers()["location"].to_str().unwrap(),
+        )
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("Kop surat disimpan") && page.contains("Logo terpasang"));
     for (i, service) in [Some("ktp"), Some("ktp"), None].into_iter().enumerate() {
         let response = validate(ResponseDraft {
             unit: Some("dukcapil".into()),

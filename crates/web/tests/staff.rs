@@ -219,6 +219,19 @@ fn probes() -> Vec<Probe> {
         // For the province's accounts only (tests/tenancy.rs signs one in).
         probe("GET", "/provinsi", "/provinsi", [403; 7]),
         probe("POST", "/provinsi/padanan", "/provinsi/padanan", [403; 7]),
+        // The letterhead: administrators only; an empty form saves an empty address line.
+        probe(
+            "GET",
+            "/admin/kop-surat",
+            "/admin/kop-surat",
+            [200, 403, 403, 403, 403, 403, 403],
+        ),
+        probe(
+            "POST",
+            "/admin/kop-surat",
+            "/admin/kop-surat",
+            [303, 403, 403, 403, 403, 403, 403],
+        ),
         probe(
             "GET",
             "/dasbor/unit/{unit}",
@@ -735,6 +748,7 @@ async fn send(
         "/kelola/inovasi/{id}/bukti",
         "/dasbor/unit/{unit}/riwayat",
         "/provinsi/padanan",
+        "/admin/kop-surat",
     ]
     .contains(&probe.route)
     {

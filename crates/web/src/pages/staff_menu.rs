@@ -110,6 +110,9 @@ fn menu_groups(lang: Lang, staff: &Staff) -> Vec<(&'static str, Vec<MenuItem>)> 
     if may(Permission::ManageAccounts) {
         admin.push(item(routes::ACCOUNTS, lang.t(T::USER_ACCOUNTS)));
     }
+    if may(Permission::SetLetterhead) {
+        admin.push(item(routes::LETTERHEAD, lang.t(T::LETTERHEAD_PAGE_TITLE)));
+    }
     groups.push((lang.t(T::ADMINISTRATION_2), admin));
     groups.retain(|(_, items)| !items.is_empty());
     groups

@@ -18,6 +18,7 @@ pub mod follow_up;
 pub mod import;
 pub mod kiosk_approvals;
 pub mod kiosks;
+pub mod letterhead;
 pub mod login;
 pub mod my_tpp;
 pub mod officer_accounts;
