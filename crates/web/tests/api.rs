@@ -371,15 +371,16 @@ async fn survey_page_form_round_trip(db: TestDatabase) {
     for answer in silent.iter_mut().filter(|(name, _)| name.len() == 2) {
         answer.1 = String::new();
     }
-    let sent = app
-        .client
-        .post(app.url(routes::API_RESPONSES))
-        .form(&silent)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(sent.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    let html = sent.text().await.unwrap();
+    // The form as a browser posts it: the refusal's status and page.
+    let post = |form: Vec<(&'static str, String)>| {
+        let request = app.client.post(app.url(routes::API_RESPONSES)).form(&form);
+        async move {
+            let sent = request.send().await.unwrap();
+            (sent.status(), sent.text().await.unwrap())
+        }
+    };
+    let (status, html) = post(silent).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(
         html.contains("role=\"alert\"") && html.matches("value=\"\" required checked").count() == 9,
         "the choices are kept: {html}"
@@ -389,15 +390,8 @@ async fn survey_page_form_round_trip(db: TestDatabase) {
     // A broken answer comes back as the same form with the problem named, nothing stored.
     let mut broken = form.clone();
     broken[7].1 = "7".into();
-    let sent = app
-        .client
-        .post(app.url(routes::API_RESPONSES))
-        .form(&broken)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(sent.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    let html = sent.text().await.unwrap();
+    let (status, html) = post(broken).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(
         html.contains("role=\"alert\"") && html.contains("href=\"#q-u1\""),
         "{html}"

@@ -314,22 +314,36 @@ impl Store {
         first: Month,
         last: Month,
     ) -> Result<Vec<(String, Tally)>> {
+        let rows = self
+            .kind_totals(tenant_id, kind, (first, last), "scope_id")
+            .await?;
+        rows.iter()
+            .map(|row| Ok((row.try_get("scope_id")?, tally_from_row(row)?)))
+            .collect()
+    }
+
+    /// The totals of a kind's scopes over the range, grouped by `by` (`scope_id` or
+    /// `period_month`, never a user's text), ordered by it.
+    async fn kind_totals(
+        &self,
+        tenant_id: &str,
+        kind: ScopeKind,
+        (first, last): (Month, Month),
+        by: &'static str,
+    ) -> Result<Vec<AnyRow>> {
         let sql = format!(
-            "SELECT scope_id, {} FROM skm_monthly_totals
+            "SELECT {by}, {} FROM skm_monthly_totals
              WHERE tenant_id = $1 AND scope = $2 AND period_month BETWEEN $3 AND $4
-             GROUP BY scope_id ORDER BY scope_id",
+             GROUP BY {by} ORDER BY {by}",
             *SELECT_TOTALS
         );
-        let rows = sqlx::query(&sql)
+        Ok(sqlx::query(&sql)
             .bind(tenant_id)
             .bind(kind.code())
             .bind(first.to_string())
             .bind(last.to_string())
             .fetch_all(&self.reader)
-            .await?;
-        rows.iter()
-            .map(|row| Ok((row.try_get("scope_id")?, tally_from_row(row)?)))
-            .collect()
+            .await?)
     }
 
     /// The spread of each scope's responses of a kind over the range, for a published
@@ -456,18 +470,8 @@ impl Store {
         first: Month,
         last: Month,
     ) -> Result<Vec<(Month, Tally)>> {
-        let sql = format!(
-            "SELECT period_month, {} FROM skm_monthly_totals
-             WHERE tenant_id = $1 AND scope = $2 AND period_month BETWEEN $3 AND $4
-             GROUP BY period_month ORDER BY period_month",
-            *SELECT_TOTALS
-        );
-        let rows = sqlx::query(&sql)
-            .bind(tenant_id)
-            .bind(kind.code())
-            .bind(first.to_string())
-            .bind(last.to_string())
-            .fetch_all(&self.reader)
+        let rows = self
+            .kind_totals(tenant_id, kind, (first, last), "period_month")
             .await?;
         month_tallies(&rows)
     }
