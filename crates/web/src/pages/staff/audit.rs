@@ -117,7 +117,7 @@ pub fn entity_label(lang: Lang, entity: &str) -> String {
         "musrena_catalogue" => T::TABLE_CATALOGUE,
         "musrena_issue" => T::STRATEGIC_ISSUE,
         "musrena_rule" => T::AUDIT_MUSRENA_RULE,
-        _ => return super::audit_values::humanize(entity),
+        _ => return super::audit_fields::humanize(entity),
     };
     lang.t(text).to_string()
 }
@@ -177,7 +177,7 @@ pub fn action_label(lang: Lang, action: &str) -> String {
         "split" => T::PROPOSAL_SPLIT,
         "sso_update" => T::AUDIT_SSO_UPDATED,
         "remove" => T::REMOVED,
-        _ => return super::audit_values::humanize(action),
+        _ => return super::audit_fields::humanize(action),
     };
     lower_first(lang.t(text))
 }
@@ -202,7 +202,7 @@ fn change_label(lang: Lang, entity: &str, field: &str) -> String {
     if entity == "tpp_base_amounts" {
         return lang.fill(T::AUDIT_POSITION_CLASS_NUMBER, &[&field]);
     }
-    super::audit_values::field_label(lang, field)
+    super::audit_fields::field_label(lang, field)
 }
 
 /// The fields of a before/after pair that differ: (field, before, after). A side that is

@@ -5,6 +5,7 @@
 pub mod accounts;
 pub mod appeals;
 pub mod audit;
+mod audit_fields;
 mod audit_values;
 pub mod charts;
 pub mod confirm;

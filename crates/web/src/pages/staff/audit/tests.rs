@@ -1,4 +1,4 @@
-use super::super::audit_values::{field_label, humanize};
+use super::super::audit_fields::{field_label, humanize};
 use super::*;
 
 #[test]
