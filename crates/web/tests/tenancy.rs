@@ -58,6 +58,9 @@ async fn text(app: &TestApp, path: &str) -> (StatusCode, String) {
 }
 
 async fn two_regencies_on_one_server_share_nothing(db: TestDatabase) {
+    // Every answer below, the earliest included, falls in the month the province's trend
+    // is read for.
+    common::clear_of_month_end().await;
     let mut app = two_regencies(db).await;
 
     // An address no regency claims: pages offer the regencies, the API asks which.
@@ -281,7 +284,6 @@ async fn two_regencies_on_one_server_share_nothing(db: TestDatabase) {
     // the province. Uji's units state no users, so thirty answers this month grade it (the
     // sample is 30); Dua's state theirs and stay provisional, unranked. Uji answered a month
     // or two ago too. Uji is weak in U3, Dua in U5.
-    common::clear_of_month_end().await;
     suara_store::testing::set_monthly_users(&app.store, None).await;
     let now = time::OffsetDateTime::now_utc();
     for (tenant_id, answers, at) in [
