@@ -829,6 +829,7 @@ fn responses(
                         .then(|| SUGGESTIONS[rng.below(8) as usize].to_string()),
                     idempotency_key: Some(format!("demo-{serial:08}")),
                     ticket: None,
+                    extra: None,
                 };
                 // Seven in ten answered at a counter kiosk (evidence for pay), the rest by
                 // link or QR code (published SKM only).

@@ -233,6 +233,7 @@ impl Days {
                 suggestion,
                 idempotency_key: format!("gen-{}-{:010}", self.seed, self.serial),
                 ticket: None,
+                extra: Vec::new(),
             },
             channel,
             received_at: local.assume_offset(self.tenant.offset()),

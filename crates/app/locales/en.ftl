@@ -2070,3 +2070,50 @@ letterhead-logo-too-large = The logo is at most 1 MB.
 letterhead-logo-too-many-pixels = The logo is at most 2,000 pixels wide and high.
 # Values: $v1 the logo's size in KB.
 letterhead-logo-set = A logo is set ({ $v1 } KB).
+survey-change-service = Change service
+survey-which-service = Which service did you just receive?
+survey-another-service = Another service, or not sure
+survey-continue = Continue
+survey-extra-heading = Extra questions
+survey-extra-intro = This service's own questions. You may leave them unanswered; the answers do not enter the IKM.
+survey-field-extra = Extra question
+survey-adapt-link = Adapt the survey per service
+survey-adapt-title = The survey per service
+survey-adapt-intro = Each service can ask the nine SKM elements in its own words that citizens understand, and add up to three questions. The elements and the 1–4 scale stay, so the IKM stays comparable between services; answers to extra questions are stored and downloaded, but never enter the IKM or TPP. Every change is recorded in the audit log.
+survey-adapt-no-services = This unit has no services yet. Add services by importing the organisation's data.
+survey-adapt-service = Service
+survey-adapt-state = Survey
+survey-adapt-standard = Standard questions
+survey-adapt-own = Adapted
+# Values: $v1 the service's name.
+survey-adapt-service-title = The survey of { $v1 }
+survey-adapt-wording-heading = The nine elements in your words
+# Values: $v1 the regulation's question.
+survey-adapt-standard-question = Leave empty for the standard question: “{ $v1 }”
+survey-adapt-extra-intro = Leave unused questions empty. A changed question starts anew, so every answer stays with the words it answered.
+# Values: $v1 its number.
+survey-adapt-extra-n = Extra question { $v1 }
+survey-adapt-question = Question
+survey-adapt-kind-text = A short answer
+survey-adapt-kind-choice = Choosing one answer
+# Values: $v1 fewest, $v2 most.
+survey-adapt-options = Answers to choose from, one per line ({ $v1 } to { $v2 }), for a choice question
+survey-adapt-save = Save the survey
+survey-adapt-saved = Survey saved; this service's survey page uses it now.
+survey-adapt-preview = See this service's survey page
+# Values: $v1 the element's number, $v2 the most characters.
+survey-adapt-wording-too-long = The words of element { $v1 } are at most { $v2 } characters.
+# Values: $v1 the question's number, $v2 the most characters.
+survey-adapt-question-too-long = Extra question { $v1 } is at most { $v2 } characters.
+# Values: $v1 the question's number.
+survey-adapt-choose-kind = Choose how extra question { $v1 } is answered.
+# Values: $v1 the question's number, $v2 fewest, $v3 most.
+survey-adapt-options-count = Extra question { $v1 } needs { $v2 } to { $v3 } different answers, one per line.
+# Values: $v1 the question's number, $v2 the most characters.
+survey-adapt-option-too-long = Each answer of extra question { $v1 } is at most { $v2 } characters.
+# Values: $v1 the most questions.
+survey-adapt-too-many = At most { $v1 } extra questions.
+audit-options = Answers offered
+survey-extra-answers = Answers to extra questions
+survey-extra-asked-now = Still asked
+survey-extra-answer = Answer

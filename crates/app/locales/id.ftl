@@ -2070,3 +2070,50 @@ letterhead-logo-too-large = Logo paling besar 1 MB.
 letterhead-logo-too-many-pixels = Logo paling besar 2.000 piksel lebar dan tingginya.
 # Values: $v1 the logo's size in KB.
 letterhead-logo-set = Logo terpasang ({ $v1 } KB).
+survey-change-service = Ganti layanan
+survey-which-service = Layanan apa yang baru Anda terima?
+survey-another-service = Layanan lain atau tidak tahu
+survey-continue = Lanjut
+survey-extra-heading = Pertanyaan tambahan
+survey-extra-intro = Pertanyaan tambahan dari layanan ini. Boleh tidak dijawab; jawabannya tidak masuk nilai IKM.
+survey-field-extra = Pertanyaan tambahan
+survey-adapt-link = Atur kuesioner per layanan
+survey-adapt-title = Kuesioner per layanan
+survey-adapt-intro = Setiap layanan dapat menanyakan sembilan unsur SKM dengan kata-kata sendiri yang mudah dipahami warga, dan menambah paling banyak tiga pertanyaan. Unsur dan skala 1–4 tetap, sehingga IKM tetap sebanding antarlayanan; jawaban pertanyaan tambahan disimpan dan ikut diunduh, tetapi tidak masuk IKM maupun TPP. Setiap perubahan tercatat di log audit.
+survey-adapt-no-services = Unit ini belum punya layanan. Tambahkan layanan lewat impor data organisasi.
+survey-adapt-service = Layanan
+survey-adapt-state = Kuesioner
+survey-adapt-standard = Pertanyaan baku
+survey-adapt-own = Disesuaikan
+# Values: $v1 the service's name.
+survey-adapt-service-title = Kuesioner layanan { $v1 }
+survey-adapt-wording-heading = Kata-kata sembilan unsur
+# Values: $v1 the regulation's question.
+survey-adapt-standard-question = Kosongkan untuk memakai pertanyaan baku: “{ $v1 }”
+survey-adapt-extra-intro = Kosongkan pertanyaan yang tidak dipakai. Pertanyaan yang diubah dimulai baru, sehingga setiap jawaban tetap tersimpan bersama kata-kata yang dijawabnya.
+# Values: $v1 its number.
+survey-adapt-extra-n = Pertanyaan tambahan { $v1 }
+survey-adapt-question = Pertanyaan
+survey-adapt-kind-text = Jawaban singkat
+survey-adapt-kind-choice = Memilih salah satu jawaban
+# Values: $v1 fewest, $v2 most.
+survey-adapt-options = Pilihan jawaban, satu per baris ({ $v1 } sampai { $v2 }), untuk pertanyaan pilihan
+survey-adapt-save = Simpan kuesioner
+survey-adapt-saved = Kuesioner disimpan; halaman survei layanan ini memakainya sekarang.
+survey-adapt-preview = Lihat halaman survei layanan ini
+# Values: $v1 the element's number, $v2 the most characters.
+survey-adapt-wording-too-long = Kata-kata unsur { $v1 } paling panjang { $v2 } karakter.
+# Values: $v1 the question's number, $v2 the most characters.
+survey-adapt-question-too-long = Pertanyaan tambahan { $v1 } paling panjang { $v2 } karakter.
+# Values: $v1 the question's number.
+survey-adapt-choose-kind = Pilih cara menjawab pertanyaan tambahan { $v1 }.
+# Values: $v1 the question's number, $v2 fewest, $v3 most.
+survey-adapt-options-count = Pertanyaan tambahan { $v1 } memerlukan { $v2 } sampai { $v3 } pilihan jawaban yang berbeda, satu per baris.
+# Values: $v1 the question's number, $v2 the most characters.
+survey-adapt-option-too-long = Setiap pilihan jawaban pertanyaan tambahan { $v1 } paling panjang { $v2 } karakter.
+# Values: $v1 the most questions.
+survey-adapt-too-many = Paling banyak { $v1 } pertanyaan tambahan.
+audit-options = Pilihan jawaban
+survey-extra-answers = Jawaban pertanyaan tambahan
+survey-extra-asked-now = Masih ditanyakan
+survey-extra-answer = Jawaban

@@ -323,9 +323,11 @@ pub fn problem_text(lang: Lang, error: &FieldError) -> String {
     let subject = field_label(lang, &error.field);
     let problem = match &error.problem {
         Problem::Required => lang.t(T::SURVEY_PROBLEM_REQUIRED).to_string(),
-        Problem::RatingOutOfRange(_) | Problem::NotOneOf(_) | Problem::WrongType(_) => {
-            lang.t(T::SURVEY_PROBLEM_NOT_AN_ANSWER).to_string()
-        }
+        Problem::RatingOutOfRange(_)
+        | Problem::NotOneOf(_)
+        | Problem::WrongType(_)
+        | Problem::NotAChoice
+        | Problem::Repeated => lang.t(T::SURVEY_PROBLEM_NOT_AN_ANSWER).to_string(),
         Problem::WrongAnswerCount(_) | Problem::NothingAnswered => {
             lang.t(T::SURVEY_PROBLEM_NOTHING_ANSWERED).to_string()
         }
@@ -365,6 +367,7 @@ pub fn field_label(lang: Lang, field: &str) -> String {
         "suggestion" => t.suggestion.into(),
         "answers" => t.questions_heading.into(),
         "ticket" => lang.t(T::SURVEY_FIELD_TICKET).into(),
+        other if other.starts_with("extra") => lang.t(T::SURVEY_FIELD_EXTRA).into(),
         other => other.into(),
     }
 }

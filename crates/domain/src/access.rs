@@ -138,6 +138,9 @@ pub enum Permission {
     /// Importing a unit's past SKM from another tool into its trend (a unit admin for their
     /// subtree).
     ImportSurveyHistory,
+    /// A service's own wording of the survey and its extra questions (a unit admin for
+    /// their subtree).
+    AdaptSurvey,
     ViewProvince,
     /// The regency's letterhead on its printed reports.
     SetLetterhead,
@@ -172,7 +175,8 @@ impl Principal {
             ConfirmEvidenceSources => self.role == Inspectorate,
             ManageMusrena => matches!(self.role, Administrator | Planner | UnitAdmin),
             DecidePlanning => matches!(self.role, Administrator | Planner),
-            ManageFollowUp | ManageInnovation | ReviewSuggestions | ImportSurveyHistory => {
+            ManageFollowUp | ManageInnovation | ReviewSuggestions | ImportSurveyHistory
+            | AdaptSurvey => {
                 matches!(self.role, Administrator | UnitAdmin)
             }
             ViewDashboard => !matches!(self.role, Officer | Province),

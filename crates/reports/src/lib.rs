@@ -3,6 +3,7 @@
 //! (payroll, SIPD). Pure functions from stored data to bytes; no I/O of their own.
 
 pub mod docx;
+pub mod extra;
 pub mod layout;
 pub mod logo;
 pub mod musrena;

@@ -7,6 +7,7 @@
 //! while reads use a small pool.
 
 mod accounts;
+mod adaptation;
 mod alerts;
 mod audit;
 mod audit_chain;
@@ -53,6 +54,7 @@ use sqlx::{AnyPool, Executor};
 use suara_domain::integrity::entry_code::EntryKey;
 
 pub use accounts::{Account, AccountChange, ListedApiKey, NewAccount, PriorFailures, SessionInfo};
+pub use adaptation::{ExtraAnswerCount, ServiceSurvey, StoredQuestion};
 pub use alerts::{Alert, Contact};
 pub use audit::AuditEntry;
 pub use audit_chain::AuditChainReport;

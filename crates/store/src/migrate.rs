@@ -291,6 +291,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/shared/0046_province_service_map.sql"),
         postgres: include_str!("../migrations/shared/0046_province_service_map.sql"),
     },
+    Migration {
+        version: 47,
+        name: "survey_adaptations",
+        sqlite: include_str!("../migrations/shared/0047_survey_adaptations.sql"),
+        postgres: include_str!("../migrations/shared/0047_survey_adaptations.sql"),
+    },
 ];
 
 /// Responses stored before the chain existed are linked once, when it is created.

@@ -30,6 +30,7 @@ fn generated(serial: u64, unit: &str, officer: Option<&str>, rating: u8) -> Bulk
             suggestion: serial.is_multiple_of(3).then(|| "Antrean lama".to_string()),
             idempotency_key: format!("bulk-{serial:06}"),
             ticket: None,
+            extra: Vec::new(),
         },
         channel: Channel::Web,
         // Three responses an hour from September into October.

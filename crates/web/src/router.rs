@@ -97,6 +97,10 @@ route_table! {
             POST ImportSurveyHistory staff::survey_history::submit,
         ] limit staff::survey_history::MAX_BODY_BYTES;
         UNIT_HISTORY_REMOVE => [POST ImportSurveyHistory staff::survey_history::remove];
+        UNIT_SURVEY => [
+            GET AdaptSurvey staff::service_survey::show,
+            POST AdaptSurvey staff::service_survey::save,
+        ];
         IMPORT => [
             GET ImportOrganisation staff::import::import_page,
             POST ImportOrganisation staff::import::import_submit,

@@ -73,6 +73,8 @@ paths! {
     /// A unit's past SKM from Google Forms or LimeSurvey, for its trend.
     UNIT_HISTORY unit_history(unit) = "/dasbor/unit/{unit}/riwayat";
     UNIT_HISTORY_REMOVE unit_history_remove(unit) = "/dasbor/unit/{unit}/riwayat/hapus";
+    /// How each service of a unit asks its survey: its own words, its extra questions.
+    UNIT_SURVEY unit_survey(unit) = "/dasbor/unit/{unit}/kuesioner";
     IMPORT import() = "/admin/impor";
     IMPORT_TEMPLATE import_template(table) = "/admin/impor/templat/{table}";
     AUDIT audit() = "/admin/audit";

@@ -8,7 +8,8 @@ use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Serialize;
-use suara_domain::survey::{validate, ResponseDraft};
+use suara_domain::survey::adapt::{answers_question, ExtraAnswerDraft};
+use suara_domain::survey::{validate, FieldError, Problem, ResponseDraft};
 use suara_store::{Channel, Kiosk, Recorded, Submission, Tenant};
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
@@ -139,14 +140,57 @@ fn parse_json_draft(body: &[u8]) -> Result<ResponseDraft, ApiError> {
 }
 
 /// Validates and stores a response: the shared path of the API and the survey page.
+/// Each extra answer must answer a question the service asks now, a choice word for word.
+async fn check_extra(
+    app: &AppState,
+    tenant: &Tenant,
+    service: Option<&str>,
+    drafts: &[ExtraAnswerDraft],
+) -> Result<(), ApiError> {
+    let questions = match service {
+        Some(service) => {
+            app.store
+                .service_survey(&tenant.tenant_id, service)
+                .await?
+                .questions
+        }
+        None => Vec::new(),
+    };
+    let mut errors = Vec::new();
+    for (i, draft) in drafts.iter().enumerate() {
+        let answer = draft.answer.as_deref().map_or("", str::trim);
+        let Some(id) = draft.question.filter(|_| !answer.is_empty()) else {
+            continue;
+        };
+        match questions.iter().find(|q| q.question_id == id) {
+            None => errors.push(FieldError::new(
+                format!("extra[{i}].question"),
+                Problem::Unknown,
+            )),
+            Some(stored) if !answers_question(&stored.question, answer) => errors.push(
+                FieldError::new(format!("extra[{i}].answer"), Problem::NotAChoice),
+            ),
+            Some(_) => {}
+        }
+    }
+    match errors.is_empty() {
+        true => Ok(()),
+        false => Err(ApiError::Invalid(errors)),
+    }
+}
+
 pub(crate) async fn accept(
     app: &AppState,
     draft: ResponseDraft,
     channel: Channel,
     signals: suara_store::Signals,
 ) -> Result<(Tenant, Recorded), ApiError> {
+    let extra = draft.extra.clone().unwrap_or_default();
     let response = validate(draft).map_err(ApiError::Invalid)?;
     let tenant = app.tenant(response.tenant.as_deref()).await?;
+    if !response.extra.is_empty() {
+        check_extra(app, &tenant, response.service.as_deref(), &extra).await?;
+    }
     let submission = Submission {
         response: &response,
         channel,

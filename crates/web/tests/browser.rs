@@ -278,6 +278,16 @@ async fn signed_in_pages_are_accessible() {
             "Past survey results",
             "/dasbor/unit/dukcapil/riwayat"
         ],
+        [
+            unit_admin,
+            "Survey per service",
+            "/dasbor/unit/dukcapil/kuesioner"
+        ],
+        [
+            unit_admin,
+            "A service's survey",
+            "/dasbor/unit/dukcapil/kuesioner?layanan=ktp"
+        ],
     ]);
     // Last year's Google Forms export, with one answer off the scale.
     let history_file =

@@ -139,6 +139,7 @@ async fn every_page_and_file_reads_in_indonesian(db: TestDatabase) {
         .to_string();
     let mut problems = Vec::new();
     check_html("the thank-you page", &thanks, &mut problems);
+    adapted_service(&app).await;
 
     let visits = visits(&scene, &ticket, &receipt);
     let mut seen: BTreeSet<&str> = FOR_MACHINES.iter().map(|(route, _)| *route).collect();
@@ -380,6 +381,20 @@ fn visits<'a>(scene: &'a Scene, ticket: &str, receipt: &str) -> Vec<Visit<'a>> {
         missing,
     );
     add(routes::SURVEY, None, "/survei/dukcapil".into(), ok);
+    // A service that asks its own way: the choice of service, then its words and questions.
+    add(routes::SURVEY, None, "/survei/rsud-igd".into(), ok);
+    add(
+        routes::SURVEY,
+        None,
+        "/survei/rsud-igd?service=igd".into(),
+        ok,
+    );
+    for path in [
+        "/dasbor/unit/rsud-igd/kuesioner",
+        "/dasbor/unit/rsud-igd/kuesioner?layanan=igd",
+    ] {
+        add(routes::UNIT_SURVEY, Some(&s.admin), path.into(), ok);
+    }
     add(routes::TICKET_SURVEY, None, format!("/t/{ticket}"), ok);
     add(
         routes::POSTER_POINT_SVG,
@@ -482,6 +497,12 @@ fn visits<'a>(scene: &'a Scene, ticket: &str, receipt: &str) -> Vec<Visit<'a>> {
             routes::RESULTS_EXPORT,
             Some(&s.admin),
             format!("/dasbor/ekspor?period={year}&jenis=tanggapan&unit=dukcapil&format={format}"),
+            ok,
+        );
+        add(
+            routes::RESULTS_EXPORT,
+            Some(&s.admin),
+            format!("/dasbor/ekspor?period={year}&jenis=tambahan&unit=rsud-igd&format={format}"),
             ok,
         );
     }
@@ -1229,4 +1250,43 @@ fn the_checks_find_what_they_look_for() {
         &mut problems,
     );
     assert!(problems.is_empty(), "{problems:?}");
+}
+
+/// The emergency room's service asks in its own words, with a choice question answered
+/// once: its pages, its audit entry and its export are walked too.
+async fn adapted_service(app: &TestApp) {
+    use suara_domain::survey::adapt::{adapt, ExtraDraft};
+    let mut wording: [String; 9] = Default::default();
+    wording[0] = "Apakah syarat berobat di IGD mudah dipenuhi?".into();
+    let extra = vec![ExtraDraft {
+        text: "Apakah Anda datang dengan ambulans?".into(),
+        kind: "choice".into(),
+        options: "Ya\nTidak".into(),
+    }];
+    let adaptation = adapt(wording, extra).unwrap();
+    let now = time::OffsetDateTime::now_utc();
+    app.store
+        .set_service_survey("t1", "igd", &adaptation, "admin", now)
+        .await
+        .unwrap();
+    let survey = app.store.service_survey("t1", "igd").await.unwrap();
+    let field = format!("x{}", survey.questions[0].question_id);
+    let mut form = vec![
+        ("tenant", "t1"),
+        ("unit", "rsud-igd"),
+        ("service", "igd"),
+        ("idempotency_key", "indonesian-extra-1"),
+        (field.as_str(), "Ya"),
+    ];
+    for u in ["u1", "u2", "u3", "u4", "u5", "u6", "u7", "u8", "u9"] {
+        form.push((u, "3"));
+    }
+    let sent = app
+        .client
+        .post(app.url(routes::API_RESPONSES))
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(sent.status(), StatusCode::CREATED);
 }

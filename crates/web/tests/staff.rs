@@ -454,6 +454,32 @@ fn probes() -> Vec<Probe> {
             "/dasbor/unit/dukcapil/riwayat/hapus",
             [404, 403, 403, 403, 403, 403, 403],
         ),
+        // How a unit's services ask the survey: its administrators only; a form naming no
+        // service of the unit finds none.
+        probe(
+            "GET",
+            "/dasbor/unit/{unit}/kuesioner",
+            "/dasbor/unit/rsud-igd/kuesioner",
+            [200, 200, 403, 403, 403, 403, 403],
+        ),
+        probe(
+            "GET",
+            "/dasbor/unit/{unit}/kuesioner",
+            "/dasbor/unit/dukcapil/kuesioner?layanan=ktp",
+            [200, 403, 403, 403, 403, 403, 403],
+        ),
+        probe(
+            "POST",
+            "/dasbor/unit/{unit}/kuesioner",
+            "/dasbor/unit/rsud-igd/kuesioner",
+            [404, 404, 403, 403, 403, 403, 403],
+        ),
+        probe(
+            "POST",
+            "/dasbor/unit/{unit}/kuesioner",
+            "/dasbor/unit/dukcapil/kuesioner",
+            [404, 403, 403, 403, 403, 403, 403],
+        ),
         probe(
             "GET",
             "/dasbor/ekspor",

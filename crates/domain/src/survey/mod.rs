@@ -7,6 +7,7 @@
 //! the response is stored (UU 27/2022); [`review`] holds back what such masking cannot
 //! catch (names, addresses) until a person has looked.
 
+pub mod adapt;
 pub mod review;
 
 use serde::Deserialize;
@@ -59,6 +60,10 @@ pub struct ResponseDraft {
     #[serde(default)]
     #[cfg_attr(feature = "openapi", schema(example = "7K2M9-QXD4T"))]
     pub ticket: Option<String>,
+    /// Answers to the service's extra questions: stored and exported, never in the IKM.
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_items = 10))]
+    pub extra: Option<Vec<adapt::ExtraAnswerDraft>>,
 }
 
 /// The respondent's profile, each part optional.
@@ -136,6 +141,8 @@ pub struct ValidResponse {
     /// The normalized ticket code; the response then takes the ticket's unit, service and
     /// officer and counts as verified.
     pub ticket: Option<String>,
+    /// Answers to the service's extra questions, outside the IKM.
+    pub extra: Vec<adapt::ExtraAnswer>,
 }
 
 /// Why one field was refused. Rendered as English text in the API and translated on pages.
@@ -176,6 +183,10 @@ pub enum Problem {
     TicketExpired,
     /// The response names another unit, service or officer than the ticket was issued for.
     TicketMismatch,
+    /// Not one of the extra question's answers.
+    NotAChoice,
+    /// The same extra question answered twice.
+    Repeated,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -214,6 +225,8 @@ impl FieldError {
             Problem::TicketUsed => "ticket_used",
             Problem::TicketExpired => "ticket_expired",
             Problem::TicketMismatch => "ticket_mismatch",
+            Problem::NotAChoice => "not_a_choice",
+            Problem::Repeated => "repeated",
         }
     }
 
@@ -250,6 +263,8 @@ impl FieldError {
             Problem::TicketMismatch => {
                 "was issued for another unit, service or officer than this response names".into()
             }
+            Problem::NotAChoice => "is not one of the question's answers".into(),
+            Problem::Repeated => "answers a question answered already".into(),
         }
     }
 }
@@ -412,6 +427,8 @@ pub fn validate(draft: ResponseDraft) -> Result<ValidResponse, Vec<FieldError>> 
         code
     });
 
+    let extra = adapt::validate_extra(draft.extra, &mut errors);
+
     match (unit, answers, idempotency_key) {
         (Some(unit), Some(answers), Some(idempotency_key)) if errors.is_empty() => {
             Ok(ValidResponse {
@@ -424,6 +441,7 @@ pub fn validate(draft: ResponseDraft) -> Result<ValidResponse, Vec<FieldError>> 
                 suggestion,
                 idempotency_key,
                 ticket,
+                extra,
             })
         }
         _ => Err(errors),

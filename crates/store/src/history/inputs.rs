@@ -1,6 +1,7 @@
 //! The inputs of pay held to the audit chain: every policy version, the base amounts, the
 //! imported components, each officer with their unit history, and each ticket (who issued
-//! it, when, for whom) must be what the audit entries written with them replay to.
+//! it, when, for whom) must be what the audit entries written with them replay to; so must
+//! each service's wording of the survey, which shapes the answers that pay.
 //! Entries written before an entry carried what is replayed (components' rows, an
 //! assignment's start, a ticket's issuer NIP) are not held to it: those rows predate the
 //! check.
@@ -87,6 +88,7 @@ impl Store {
             self.officers_problem(tenant_id).await?,
             self.units_problem(tenant_id).await?,
             self.tickets_problem(tenant_id).await?,
+            self.service_surveys_problem(tenant_id).await?,
         ] {
             if problem.is_some() {
                 return Ok(problem);

@@ -624,6 +624,10 @@ async fn record_group(
                 }
             }
         }
+        if !response.extra.is_empty() {
+            let tenant_id = &item.tenant.tenant_id;
+            crate::adaptation::insert_extra_answers(conn, tenant_id, id, &response.extra).await?;
+        }
         stored.push((at, item));
     }
 
@@ -761,6 +765,8 @@ async fn replay(
         tenant: response.tenant.clone(),
         // The ticket is a credential, not content: a retry carries the same one.
         ticket: response.ticket.clone(),
+        // Extra answers count nowhere: a retry keeps the first ones and is not refused.
+        extra: response.extra.clone(),
         ..stored
     };
     if &same != response {
@@ -807,6 +813,7 @@ fn stored_response(row: &AnyRow, idempotency_key: &str) -> Result<ValidResponse,
         suggestion: row.try_get("suggestion")?,
         idempotency_key: idempotency_key.to_string(),
         ticket: None,
+        extra: Vec::new(),
     })
 }
 

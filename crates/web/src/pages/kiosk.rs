@@ -77,8 +77,14 @@ pub async fn form(
     let Some(kiosk) = this_kiosk(app, &headers, &point_id).await? else {
         return Ok(with_kiosk_policy(not_registered(lang, here)));
     };
-    let Some(context) =
-        survey::load_context(app, None, &kiosk.unit_id, kiosk.officer_nip.as_deref()).await?
+    let Some(context) = survey::load_context(
+        app,
+        None,
+        &kiosk.unit_id,
+        kiosk.officer_nip.as_deref(),
+        None,
+    )
+    .await?
     else {
         return Err(PageError::NotFound(Missing::Page));
     };

@@ -110,6 +110,7 @@ pub fn entity_label(lang: Lang, entity: &str) -> String {
         "innovation" => T::INNOVATION,
         "innovation_idea" => T::AUDIT_INNOVATION_IDEA,
         "letterhead" => T::LETTERHEAD,
+        "service_survey" => T::SURVEY_ADAPT_TITLE,
         "province_service_map" => T::PROVINCE_MAP,
         "survey_history" => T::SURVEY_HISTORY,
         "village" => T::VILLAGE,

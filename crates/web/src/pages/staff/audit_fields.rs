@@ -42,6 +42,10 @@ pub(super) fn more_field_text(field: &str) -> Option<Text> {
         "line" => T::AUDIT_LINE,
         "field" => T::AUDIT_FIELD,
         "rows" => T::AUDIT_ROWS,
+        "wording" => T::SURVEY_ADAPT_WORDING_HEADING,
+        "extra" => T::SURVEY_EXTRA_HEADING,
+        "question" => T::SURVEY_ADAPT_QUESTION,
+        "options" => T::AUDIT_OPTIONS,
         _ => return None,
     })
 }

@@ -12,6 +12,7 @@ use suara_domain::musrena::forum::{Group, Level};
 use suara_domain::musrena::recommendation::Recommender;
 use suara_domain::period::{Month, Period};
 use suara_domain::skm::Element;
+use suara_domain::survey::adapt::ExtraKind;
 use suara_store::IdeaStatus;
 
 use super::audit_fields::field_label;
@@ -89,6 +90,9 @@ const AS_GIVEN: &[&str] = &[
     "email",
     "position",
     "file",
+    "text",
+    "question",
+    "options",
 ];
 
 /// Fields holding response numbers: identifiers, written without thousands separators.
@@ -209,6 +213,10 @@ impl Words<'_> {
                 }),
             "kind" => coded(PartnerKind::ALL, PartnerKind::code, text)
                 .map(|k| innovation_pages::partner_kind_label(lang, k))
+                .or_else(|| {
+                    ExtraKind::from_code(text)
+                        .map(|k| crate::pages::staff::service_survey::kind_label(lang, k))
+                })
                 .or_else(|| unit_kind(text).map(|k| lang.t(k))),
             "initiator" => coded(Initiator::ALL, Initiator::code, text)
                 .map(|i| innovation_pages::initiator_label(lang, i)),
@@ -267,7 +275,7 @@ impl Words<'_> {
             "account" | "api_key" | "officer" | "officer_contact" => Subject::Name(id.to_string()),
             // The regency's own id: the whole log is the regency's.
             "entry_codes" => Subject::Name(String::new()),
-            "service" => named(&names.services),
+            "service" | "service_survey" => named(&names.services),
             "point" | "service_point" => named(&names.points),
             "village" => named(&names.villages),
             "musrena_issue" => named(&names.issues),

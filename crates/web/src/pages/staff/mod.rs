@@ -26,6 +26,7 @@ pub mod officer_accounts;
 pub mod password_reset;
 pub mod quarantine;
 pub mod second_factor;
+pub mod service_survey;
 pub mod sso;
 pub mod suggestions;
 pub mod survey_history;
@@ -76,6 +77,25 @@ pub async fn units_tree(cx: &StaffCx) -> Result<(Vec<Unit>, UnitTree), PageError
             .map(|u| (u.unit_id.as_str(), u.parent_id.as_deref())),
     );
     Ok((units, tree))
+}
+
+/// The unit `unit_id`, when this user has `permission` and sees the unit (a unit admin:
+/// within their subtree).
+pub async fn unit_for(
+    cx: &StaffCx,
+    unit_id: &str,
+    permission: suara_domain::access::Permission,
+) -> Result<Unit, PageError> {
+    let (units, tree) = units_tree(cx).await?;
+    let unit = units
+        .into_iter()
+        .find(|u| u.unit_id == unit_id)
+        .ok_or_else(|| PageError::NotFound(super::failure::Missing::Unit(unit_id.to_string())))?;
+    let principal = &cx.staff.principal;
+    if !(principal.may(permission) && principal.sees_unit(unit_id, &tree)) {
+        return Err(PageError::Forbidden);
+    }
+    Ok(unit)
 }
 
 /// The outcome of a form: a confirmation, or the problem (announced to screen readers).

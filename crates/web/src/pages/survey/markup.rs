@@ -6,6 +6,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use maud::{html, Markup};
 use suara_domain::skm::Element;
+use suara_domain::survey::adapt::{ExtraKind, EXTRA_ANSWER_MAX_CHARS};
 use suara_domain::survey::{AgeBand, Education, FieldError, Occupation, Sex, SUGGESTION_MAX_CHARS};
 use suara_store::{Recorded, Tenant};
 
@@ -24,8 +25,15 @@ pub(super) fn new_form_key() -> String {
     )
 }
 
-/// The element anchors and other field ids the error summary links to.
-fn field_anchor(field: &str) -> String {
+/// The element anchors and other field ids the error summary links to; an extra answer's
+/// index counts the form's extra answers, by question number.
+fn field_anchor(field: &str, values: &SurveyForm) -> String {
+    if let Some(i) = extra_index(field) {
+        return match values.extra.get(i) {
+            Some((id, _)) => format!("q-x{id}"),
+            None => "extra".into(),
+        };
+    }
     match answer_index(field) {
         Some(i) => format!("q-u{}", i + 1),
         None => match field {
@@ -33,6 +41,16 @@ fn field_anchor(field: &str) -> String {
             other => format!("f-{}", other.trim_start_matches("profile.")),
         },
     }
+}
+
+/// `extra[i]…` → `Some(i)`.
+fn extra_index(field: &str) -> Option<usize> {
+    field
+        .strip_prefix("extra[")?
+        .split(']')
+        .next()?
+        .parse()
+        .ok()
 }
 
 pub(crate) fn render_form(
@@ -44,8 +62,21 @@ pub(crate) fn render_form(
     mode: Mode,
 ) -> Markup {
     let t = lang.texts();
-    let error_for = |anchor: &str| errors.iter().find(|e| field_anchor(&e.field) == anchor);
+    let error_for = |anchor: &str| {
+        errors
+            .iter()
+            .find(|e| field_anchor(&e.field, values) == anchor)
+    };
     let selected_service = values.service.as_deref().unwrap_or("");
+    // A service that asks its own way was chosen on the step before: it stays.
+    let fixed_service = (context.adapted && values.ticket.is_none())
+        .then(|| {
+            context
+                .services
+                .iter()
+                .find(|s| s.service_id == selected_service)
+        })
+        .flatten();
     let content = html! {
         h1 { (t.survey_title) }
         p.unit { span.label { (t.survey_unit) ": " } strong { (context.unit.name) } }
@@ -57,7 +88,7 @@ pub(crate) fn render_form(
                 h2 { (t.errors_heading) }
                 ul {
                     @for error in errors {
-                        li { a href={ "#" (field_anchor(&error.field)) } { (problem_text(lang, error)) } }
+                        li { a href={ "#" (field_anchor(&error.field, values)) } { (problem_text(lang, error)) } }
                     }
                 }
             }
@@ -87,6 +118,14 @@ pub(crate) fn render_form(
                     @if !selected_service.is_empty() { input type="hidden" name="service" value=(selected_service); }
                     @if let Some(e) = error_for("f-ticket") { p.err { (problem_text(lang, e)) } }
                 }
+            } @else if let Some(service) = fixed_service {
+                div.field #f-service {
+                    input type="hidden" name="service" value=(service.service_id);
+                    p.unit {
+                        span.label { (t.survey_service) ": " } strong { (service.name) } " "
+                        a href=(change_service_href(context, values, mode, lang)) { (lang.t(T::SURVEY_CHANGE_SERVICE)) }
+                    }
+                }
             } @else if !context.services.is_empty() {
                 div.field #f-service {
                     label for="service" { (t.survey_service) }
@@ -99,7 +138,8 @@ pub(crate) fn render_form(
                     @if let Some(e) = error_for("f-service") { p.err { (problem_text(lang, e)) } }
                 }
             }
-            (questions(lang, values, errors, mode))
+            (questions(lang, context, values, errors, mode))
+            (extra_questions(lang, context, values, errors))
             fieldset.profile #f-profile {
                 legend { (t.profile_heading) }
                 p.hint { (t.profile_intro) }
@@ -123,10 +163,40 @@ pub(crate) fn render_form(
     mode.frame(lang, t.survey_title, here, content, KIOSK_IDLE_SECONDS)
 }
 
-/// The nine questions, one fieldset each, with the chosen answer and any problem marked.
-fn questions(lang: Lang, values: &SurveyForm, errors: &[FieldError], mode: Mode<'_>) -> Markup {
+/// Back to the choice of service, for the same officer and regency.
+fn change_service_href(
+    context: &FormContext,
+    values: &SurveyForm,
+    mode: Mode,
+    lang: Lang,
+) -> String {
+    let mut href = mode.start(&context.unit.unit_id, lang);
+    if let (Mode::Page, Some(officer)) = (mode, &context.officer) {
+        href.push_str(&format!("&officer={}", officer.nip));
+    }
+    if let (Mode::Page, Some(tenant)) = (mode, values.tenant.as_deref()) {
+        let query = serde_urlencoded::to_string([("tenant", tenant)]).unwrap_or_default();
+        href.push('&');
+        href.push_str(&query);
+    }
+    href
+}
+
+/// The nine questions, one fieldset each, in the service's own words where it has them,
+/// with the chosen answer and any problem marked.
+fn questions(
+    lang: Lang,
+    context: &FormContext,
+    values: &SurveyForm,
+    errors: &[FieldError],
+    mode: Mode<'_>,
+) -> Markup {
     let t = lang.texts();
-    let error_for = |anchor: &str| errors.iter().find(|e| field_anchor(&e.field) == anchor);
+    let error_for = |anchor: &str| {
+        errors
+            .iter()
+            .find(|e| field_anchor(&e.field, values) == anchor)
+    };
     html! {
         h2 #questions { (t.questions_heading) }
         @for element in Element::ALL {
@@ -140,7 +210,7 @@ fn questions(lang: Lang, values: &SurveyForm, errors: &[FieldError], mode: Mode<
             fieldset.q #(anchor) aria-describedby=[error.map(|_| format!("{anchor}-err"))] {
                 legend {
                     span.qn { (i + 1) ". " }
-                    (question.text)
+                    (context.survey.wording[i].as_deref().unwrap_or(question.text))
                     span.el { " (" (i18n::element_name(lang, element)) ")" }
                 }
                 @if let Some(e) = error { p.err id={ (anchor) "-err" } { (problem_text(lang, e)) } }
@@ -166,6 +236,92 @@ fn questions(lang: Lang, values: &SurveyForm, errors: &[FieldError], mode: Mode<
             }
         }
     }
+}
+
+/// The service's extra questions: answered freely, never part of the IKM.
+fn extra_questions(
+    lang: Lang,
+    context: &FormContext,
+    values: &SurveyForm,
+    errors: &[FieldError],
+) -> Markup {
+    let error_for = |anchor: &str| {
+        errors
+            .iter()
+            .find(|e| field_anchor(&e.field, values) == anchor)
+    };
+    html! {
+        @if !context.survey.questions.is_empty() {
+            h2 #extra { (lang.t(T::SURVEY_EXTRA_HEADING)) }
+            p.hint { (lang.t(T::SURVEY_EXTRA_INTRO)) }
+            @for stored in &context.survey.questions {
+                @let name = format!("x{}", stored.question_id);
+                @let anchor = format!("q-{name}");
+                @let answered = values.extra_answer(stored.question_id);
+                @let error = error_for(&anchor);
+                @match stored.question.kind {
+                    ExtraKind::Text => {
+                        div.field #(anchor) {
+                            label for=(name) { (stored.question.text) }
+                            @if let Some(e) = error { p.err { (problem_text(lang, e)) } }
+                            input #(name) type="text" name=(name) maxlength=(EXTRA_ANSWER_MAX_CHARS) value=(answered);
+                        }
+                    }
+                    ExtraKind::Choice => {
+                        fieldset.q #(anchor) {
+                            legend { (stored.question.text) }
+                            @if let Some(e) = error { p.err { (problem_text(lang, e)) } }
+                            div.opts {
+                                @for option in &stored.question.options {
+                                    label.opt {
+                                        input type="radio" name=(name) value=(option) checked[answered == option];
+                                        span { (option) }
+                                    }
+                                }
+                                label.opt.none {
+                                    input type="radio" name=(name) value="" checked[answered.is_empty()];
+                                    span { (lang.t(T::SURVEY_NOT_ANSWERED)) }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The first step where a unit's services ask their own way: which service was it?
+pub(super) fn render_service_choice(
+    lang: Lang,
+    here: &str,
+    context: &FormContext,
+    values: &SurveyForm,
+) -> Markup {
+    let t = lang.texts();
+    let content = html! {
+        h1 { (t.survey_title) }
+        p.unit { span.label { (t.survey_unit) ": " } strong { (context.unit.name) } }
+        @if let Some(officer) = &context.officer {
+            p.unit { span.label { (t.survey_officer) ": " } strong { (officer.name) } " — " (officer.position) }
+        }
+        form method="get" action=(crate::routes::survey(&context.unit.unit_id)) {
+            input type="hidden" name="lang" value=(lang.code());
+            @if let Some(tenant) = values.tenant.as_deref() { input type="hidden" name="tenant" value=(tenant); }
+            @if let Some(officer) = &context.officer { input type="hidden" name="officer" value=(officer.nip); }
+            div.field {
+                label for="service" { (lang.t(T::SURVEY_WHICH_SERVICE)) }
+                select #service name="service" {
+                    @for service in &context.services {
+                        option value=(service.service_id) { (service.name) }
+                    }
+                    option value="" { (lang.t(T::SURVEY_ANOTHER_SERVICE)) }
+                }
+            }
+            button.send type="submit" { (lang.t(T::SURVEY_CONTINUE)) }
+        }
+    };
+    Mode::Page.frame(lang, t.survey_title, here, content, KIOSK_IDLE_SECONDS)
 }
 
 fn select_field<'a>(

@@ -13,8 +13,9 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use maud::Markup;
 use serde::Deserialize;
+use suara_domain::survey::adapt::ExtraAnswerDraft;
 use suara_domain::survey::{FieldError, Problem, ProfileDraft, ResponseDraft};
-use suara_store::{Channel, Officer, Service, Unit};
+use suara_store::{Channel, Officer, Service, ServiceSurvey, Unit};
 
 use super::context::PageCx;
 use super::failure::{Missing, PageError};
@@ -50,6 +51,9 @@ pub struct SurveyForm {
     idempotency_key: Option<String>,
     ticket: Option<String>,
     lang: Option<String>,
+    /// Answers to the service's extra questions (fields `x{number}`), by question number.
+    #[serde(skip)]
+    extra: Vec<(i64, String)>,
 }
 
 impl SurveyForm {
@@ -71,6 +75,27 @@ impl SurveyForm {
 
     fn lang(&self) -> Lang {
         Lang::from_code(self.lang.as_deref())
+    }
+
+    /// The form as posted, extra answers included.
+    fn parse(body: &[u8]) -> SurveyForm {
+        let mut form: SurveyForm = serde_urlencoded::from_bytes(body).unwrap_or_default();
+        let pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(body).unwrap_or_default();
+        form.extra = pairs
+            .into_iter()
+            .filter_map(|(name, value)| Some((name.strip_prefix('x')?.parse().ok()?, value)))
+            .collect();
+        form.extra.sort_by_key(|(id, _)| *id);
+        form.extra.dedup_by_key(|(id, _)| *id);
+        form
+    }
+
+    /// What was answered to extra question `id`.
+    fn extra_answer(&self, id: i64) -> &str {
+        self.extra
+            .iter()
+            .find(|(q, _)| *q == id)
+            .map_or("", |(_, answer)| answer.as_str())
     }
 
     /// The API draft; a radio value that is not a number is reported like an out-of-range one.
@@ -107,6 +132,15 @@ impl SurveyForm {
             suggestion: self.suggestion.clone(),
             idempotency_key: self.idempotency_key.clone(),
             ticket: self.ticket.clone(),
+            extra: Some(
+                self.extra
+                    .iter()
+                    .map(|(id, answer)| ExtraAnswerDraft {
+                        question: Some(*id),
+                        answer: Some(answer.clone()),
+                    })
+                    .collect(),
+            ),
         };
         (draft, errors)
     }
@@ -185,6 +219,10 @@ pub(crate) struct FormContext {
     pub(super) unit: Unit,
     pub(super) services: Vec<Service>,
     pub(super) officer: Option<Officer>,
+    /// How the chosen service asks its survey (the standard way when none is chosen).
+    pub(super) survey: ServiceSurvey,
+    /// Whether any service of the unit asks its own way, so the service comes first.
+    pub(super) adapted: bool,
 }
 
 pub(crate) async fn load_context(
@@ -192,6 +230,7 @@ pub(crate) async fn load_context(
     tenant: Option<&str>,
     unit_id: &str,
     officer_nip: Option<&str>,
+    service_id: Option<&str>,
 ) -> Result<Option<FormContext>, ApiError> {
     let tenant = app.tenant(tenant).await?;
     let Some(unit) = app.store.unit(&tenant.tenant_id, unit_id).await? else {
@@ -221,10 +260,20 @@ pub(crate) async fn load_context(
         }
         None => None,
     };
+    let adapted = app
+        .store
+        .adapted_services(&tenant.tenant_id, unit_id)
+        .await?;
+    let survey = match service_id.filter(|s| adapted.iter().any(|a| a == s)) {
+        Some(service) => app.store.service_survey(&tenant.tenant_id, service).await?,
+        None => ServiceSurvey::default(),
+    };
     Ok(Some(FormContext {
         unit,
         services,
         officer,
+        survey,
+        adapted: !adapted.is_empty(),
     }))
 }
 
@@ -240,11 +289,25 @@ pub async fn form(
         query.tenant.as_deref(),
         &unit_id,
         query.officer.as_deref(),
+        query.service.as_deref(),
     )
     .await?
     else {
         return Err(PageError::NotFound(Missing::Unit(unit_id)));
     };
+    // A unit whose services ask their own way asks which service first (an empty choice:
+    // "another service", the standard questions).
+    if context.adapted && query.service.is_none() {
+        let values = SurveyForm {
+            tenant: query.tenant,
+            officer: query.officer,
+            ..SurveyForm::fresh(lang)
+        };
+        return Ok(page(
+            StatusCode::OK,
+            markup::render_service_choice(lang, here, &context, &values),
+        ));
+    }
     let values = SurveyForm {
         tenant: query.tenant,
         service: query.service,
@@ -335,8 +398,14 @@ async fn render_ticket_form(
         TicketState::Usable => {}
     }
     let binding = ticket.binding;
-    let Some(context) =
-        load_context(app, None, &binding.unit_id, binding.officer_nip.as_deref()).await?
+    let Some(context) = load_context(
+        app,
+        None,
+        &binding.unit_id,
+        binding.officer_nip.as_deref(),
+        binding.service_id.as_deref(),
+    )
+    .await?
     else {
         return Ok(unknown());
     };
@@ -359,7 +428,7 @@ pub(crate) async fn submitted(
     signals: suara_store::Signals,
     mode: Mode<'_>,
 ) -> Response {
-    let mut values: SurveyForm = serde_urlencoded::from_bytes(body).unwrap_or_default();
+    let mut values = SurveyForm::parse(body);
     if let Mode::Kiosk(kiosk) = mode {
         values.tenant = None;
         values.unit = Some(kiosk.unit_id.clone());
@@ -384,6 +453,7 @@ pub(crate) async fn submitted(
                 values.tenant.as_deref(),
                 unit_id.trim(),
                 values.officer.as_deref(),
+                values.service.as_deref(),
             )
             .await;
             match context {

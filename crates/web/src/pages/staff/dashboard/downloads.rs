@@ -128,16 +128,7 @@ pub async fn export(
     let (units, tree) = units_tree(&cx).await?;
     match query.jenis.as_deref().unwrap_or("ringkasan") {
         "tanggapan" => {
-            let Some(unit) = query
-                .unit
-                .as_deref()
-                .and_then(|u| units.iter().find(|x| x.unit_id == u))
-            else {
-                return Err(PageError::BadRequest);
-            };
-            if !staff.principal.sees_unit(&unit.unit_id, &tree) {
-                return Err(PageError::Forbidden);
-            }
+            let unit = seen_unit(&cx, query.unit.as_deref(), &units, &tree)?;
             let mut rows = app
                 .store
                 .export_responses(tenant_id, &unit.unit_id, first, last)
@@ -194,9 +185,90 @@ pub async fn export(
                 bytes,
             )?)
         }
+        "tambahan" => {
+            let unit = seen_unit(&cx, query.unit.as_deref(), &units, &tree)?;
+            extra_export(&cx, unit, period, format).await
+        }
         "ringkasan" => summary_export(&cx, &units, &tree, period, format).await,
         _ => Err(PageError::BadRequest),
     }
+}
+
+/// The unit a unit's download names, when the user sees it.
+fn seen_unit<'u>(
+    cx: &StaffCx,
+    unit_id: Option<&str>,
+    units: &'u [Unit],
+    tree: &UnitTree,
+) -> Result<&'u Unit, PageError> {
+    let unit = unit_id
+        .and_then(|u| units.iter().find(|x| x.unit_id == u))
+        .ok_or(PageError::BadRequest)?;
+    match cx.staff.principal.sees_unit(&unit.unit_id, tree) {
+        true => Ok(unit),
+        false => Err(PageError::Forbidden),
+    }
+}
+
+/// Answers to the unit's extra questions in the period, counted per question and answer.
+async fn extra_export(
+    cx: &StaffCx,
+    unit: &Unit,
+    period: Period,
+    format: crate::pages::SheetFormat,
+) -> Result<Response, PageError> {
+    use suara_reports::extra::{extra_csv, extra_xlsx, ExtraRow, ExtraWording};
+    let (store, lang, tenant_id) = (&cx.app.store, cx.lang, cx.tenant_id());
+    let (first, last) = period.months();
+    let counts = store
+        .extra_answer_counts(tenant_id, &unit.unit_id, first, last)
+        .await?;
+    let services = store.services_of_unit(tenant_id, &unit.unit_id).await?;
+    let rows: Vec<ExtraRow> = counts
+        .iter()
+        .map(|c| ExtraRow {
+            service_id: &c.service_id,
+            service: services
+                .iter()
+                .find(|s| s.service_id == c.service_id)
+                .map_or(c.service_id.as_str(), |s| s.name.as_str()),
+            question_id: c.question_id,
+            question: &c.question,
+            asked_now: !c.retired,
+            answer: &c.answer,
+            answers: c.answers,
+        })
+        .collect();
+    let bytes = match format {
+        crate::pages::SheetFormat::Xlsx => {
+            let title = format!(
+                "{} {} — {}",
+                lang.t(T::SURVEY_EXTRA_ANSWERS),
+                unit.name,
+                lang.period(period)
+            );
+            let wording = ExtraWording {
+                sheet_name: lang.t(T::SURVEY_EXTRA_HEADING),
+                headers: [
+                    lang.t(T::SURVEY_ADAPT_SERVICE),
+                    lang.t(T::SURVEY_ADAPT_QUESTION),
+                    lang.t(T::SURVEY_EXTRA_ASKED_NOW),
+                    lang.t(T::SURVEY_EXTRA_ANSWER),
+                    lang.t(T::RESPONSES),
+                ],
+                yes: lang.t(T::YES),
+                no: lang.t(T::NO),
+            };
+            extra_xlsx(&rows, &title, &wording)
+        }
+        crate::pages::SheetFormat::Csv => extra_csv(&rows),
+    };
+    Ok(crate::pages::sheet_download(
+        lang,
+        format,
+        &format!("skm-tambahan-{}-{period}", unit.unit_id),
+        bytes,
+    )?)
 }
 
 /// Every unit the user sees with its results for the period, as a spreadsheet.

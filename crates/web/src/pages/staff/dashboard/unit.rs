@@ -56,6 +56,10 @@ pub struct UnitView {
     pub may_edit_plans: bool,
     /// Whether the user may import the unit's past survey results.
     pub may_import_history: bool,
+    /// Whether the user may adapt how the unit's services ask the survey.
+    pub may_adapt_survey: bool,
+    /// Whether a service of the unit asks its own way (so extra answers may be there).
+    pub extra_questions: bool,
     /// Whether the user may change the unit, its services and points (as an import may).
     pub may_edit_unit: bool,
     /// Suggestions waiting for review, when the user may review them.
@@ -134,6 +138,8 @@ async fn load(cx: &StaffCx, unit_id: &str, query: UnitQuery) -> Result<UnitView,
             .await?,
         may_edit_plans: follow_up::may_edit(&cx.staff, unit_id, &tree),
         may_import_history: principal.may(Permission::ImportSurveyHistory),
+        may_adapt_survey: principal.may(Permission::AdaptSurvey),
+        extra_questions: !store.adapted_services(tenant_id, unit_id).await?.is_empty(),
         may_edit_unit: principal.may(Permission::ImportOrganisation),
         suggestions_waiting: if suggestions::may_review(cx, unit_id, &tree) {
             Some(store.unreviewed_suggestions(tenant_id, unit_id, 0).await?.1)
@@ -212,19 +218,45 @@ async fn officer_lines(
     }
 }
 
+/// The unit's files for the period, and the links of what the user may change.
+fn downloads(look: Look, view: &UnitView) -> Markup {
+    let lang = look.lang;
+    let (unit_id, period) = (view.unit.unit_id.as_str(), view.period);
+    let export = |kind: &str, format: &str| {
+        format!(
+            "{}?jenis={kind}&unit={unit_id}&period={period}&format={format}&lang={}",
+            routes::RESULTS_EXPORT,
+            lang.code()
+        )
+    };
+    html! {
+        p {
+            a href={ (routes::unit_report(unit_id)) "?period=" (period) "&lang=" (lang.code()) } { (lang.t(T::DOWNLOAD_THE_SKM_REPORT_PDF)) }
+            " · " a href={ (routes::unit_report(unit_id)) "?period=" (period) "&format=docx" } { (lang.t(T::DOWNLOAD_THE_SKM_REPORT_DOCX)) }
+            " · " (lang.t(T::ANONYMOUS_RESPONSES))
+            a href=(export("tanggapan", "xlsx")) { (lang.t(T::SPREADSHEET_XLSX)) } " · "
+            a href=(export("tanggapan", "csv")) { "CSV" }
+            @if view.extra_questions {
+                " · " (lang.t(T::SURVEY_EXTRA_ANSWERS)) ": "
+                a href=(export("tambahan", "xlsx")) { (lang.t(T::SPREADSHEET_XLSX)) } " · "
+                a href=(export("tambahan", "csv")) { "CSV" }
+            }
+            @if view.may_edit_unit {
+                " · " a href=(crate::pages::staff::edit_row::edit_href(lang, Table::Units, unit_id)) { (lang.t(T::EDIT_UNIT_SERVICES_AND_POINTS)) }
+            }
+            @if let Some(waiting) = view.suggestions_waiting {
+                " · " a href=(look.href(&routes::unit_suggestions(unit_id))) { (lang.fill(T::N_SUGGESTIONS_WAITING_LINK, &[&waiting])) }
+            }
+        }
+    }
+}
+
 pub fn render(look: Look, view: &UnitView) -> (String, Markup) {
     let lang = look.lang;
     let (unit, period) = (&view.unit, view.period);
     let unit_id = unit.unit_id.as_str();
     let score = exact(&view.tally);
     let path = routes::dashboard_unit(unit_id);
-    let export = |format: &str| {
-        format!(
-            "{}?jenis=tanggapan&unit={unit_id}&period={period}&format={format}&lang={}",
-            routes::RESULTS_EXPORT,
-            lang.code()
-        )
-    };
     let content = html! {
         p.crumbs {
             a href=(href(lang, routes::DASHBOARD, Some(period))) { (lang.t(T::DASHBOARD)) }
@@ -234,19 +266,7 @@ pub fn render(look: Look, view: &UnitView) -> (String, Markup) {
         }
         h1 { (unit.name) }
         (period_picker(lang, &path, period, view.now))
-        p {
-            a href={ (routes::unit_report(unit_id)) "?period=" (period) "&lang=" (lang.code()) } { (lang.t(T::DOWNLOAD_THE_SKM_REPORT_PDF)) }
-            " · " a href={ (routes::unit_report(unit_id)) "?period=" (period) "&format=docx" } { (lang.t(T::DOWNLOAD_THE_SKM_REPORT_DOCX)) }
-            " · " (lang.t(T::ANONYMOUS_RESPONSES))
-            a href=(export("xlsx")) { (lang.t(T::SPREADSHEET_XLSX)) } " · "
-            a href=(export("csv")) { "CSV" }
-            @if view.may_edit_unit {
-                " · " a href=(crate::pages::staff::edit_row::edit_href(lang, Table::Units, unit_id)) { (lang.t(T::EDIT_UNIT_SERVICES_AND_POINTS)) }
-            }
-            @if let Some(waiting) = view.suggestions_waiting {
-                " · " a href=(look.href(&routes::unit_suggestions(unit_id))) { (lang.fill(T::N_SUGGESTIONS_WAITING_LINK, &[&waiting])) }
-            }
-        }
+        (downloads(look, view))
         p.lead {
             (lang.period(period)) ": " (score_text(lang, score.as_ref())) " · " (view.tally.responses()) " " (lang.t(T::RESPONSES_2))
             @if let Some(n) = view.needed {
@@ -271,6 +291,9 @@ pub fn render(look: Look, view: &UnitView) -> (String, Markup) {
         (trend_section(lang, &view.trend))
         @if view.may_import_history {
             p { a href=(look.href(&routes::unit_history(unit_id))) { (lang.t(T::IMPORT_SURVEY_HISTORY)) } }
+        }
+        @if view.may_adapt_survey {
+            p { a href=(look.href(&routes::unit_survey(unit_id))) { (lang.t(T::SURVEY_ADAPT_LINK)) } }
         }
         (follow_up::section(look, unit_id, period, &view.plans, view.may_edit_plans))
         @if view.may_edit_plans {
@@ -340,6 +363,8 @@ mod tests {
             plans: Vec::new(),
             may_edit_plans: false,
             may_import_history: false,
+            may_adapt_survey: false,
+            extra_questions: false,
             may_edit_unit: false,
             suggestions_waiting: None,
             children: Vec::new(),

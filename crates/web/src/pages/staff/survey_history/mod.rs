@@ -3,7 +3,7 @@
 //! a dry run that lists every problem, then import. The file travels between the steps in
 //! the form itself, so nothing is kept until the import.
 
-mod view;
+pub(super) mod view;
 
 use axum::extract::Path;
 use axum::http::StatusCode;
@@ -20,7 +20,6 @@ use suara_store::{HistoryOutcome, NewHistory};
 use time::OffsetDateTime;
 
 use super::confirm::{self, confirmed, Confirmation};
-use super::units_tree;
 use crate::pages::context::{CsrfForm, StaffCx, Upload};
 use crate::pages::failure::{Missing, PageError};
 use crate::routes;
@@ -33,16 +32,7 @@ const FILE_NAME_CHARS: usize = 120;
 
 /// The unit, when this user may import its history.
 async fn unit_of(cx: &StaffCx, unit_id: &str) -> Result<Unit, PageError> {
-    let (units, tree) = units_tree(cx).await?;
-    let unit = units
-        .into_iter()
-        .find(|u| u.unit_id == unit_id)
-        .ok_or_else(|| PageError::NotFound(Missing::Unit(unit_id.to_string())))?;
-    let principal = &cx.staff.principal;
-    if !(principal.may(Permission::ImportSurveyHistory) && principal.sees_unit(unit_id, &tree)) {
-        return Err(PageError::Forbidden);
-    }
-    Ok(unit)
+    super::unit_for(cx, unit_id, Permission::ImportSurveyHistory).await
 }
 
 pub async fn show(cx: StaffCx, Path(unit_id): Path<String>) -> Result<Response, PageError> {
