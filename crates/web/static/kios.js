@@ -40,9 +40,16 @@
       var a = value("u" + i);
       answers.push(a === null ? null : Number(a));
     }
+    // The service's extra questions (fields x{number}), never part of the IKM.
+    var extra = [];
+    data.forEach(function (answer, name) {
+      var number = /^x(\d+)$/.exec(name);
+      if (number && answer !== "") extra.push({ question: Number(number[1]), answer: String(answer) });
+    });
     return {
       service: value("service"),
       answers: answers,
+      extra: extra,
       profile: {
         sex: value("sex"),
         age_band: value("age_band"),

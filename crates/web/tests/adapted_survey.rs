@@ -184,6 +184,49 @@ async fn a_service_asks_in_its_own_words_and_extra_answers_stay_out_of_the_ikm(d
         let sent = app.post_form_as(None, "/api/v1/responses", &answer).await;
         assert_eq!(sent.status(), StatusCode::CREATED);
     }
+    // At the counter's kiosk, the same: the service first, then its words and questions;
+    // the tablet's answer carries the extra answers too.
+    common::scene::register_kiosk(&app, "kiosk-1", "kiosk-token-1", "Tablet loket 1", true).await;
+    let app = &app;
+    let kiosk = |path: &'static str| async move {
+        let page = app
+            .client
+            .get(app.url(path))
+            .header("cookie", "suara_kios=kiosk-token-1")
+            .send()
+            .await
+            .unwrap();
+        page.text().await.unwrap()
+    };
+    let choice = kiosk("/kios/loket-1?lang=id").await;
+    assert!(
+        choice.contains("Layanan apa yang baru Anda terima?")
+            && choice.contains("action=\"/kios/loket-1\""),
+        "{choice}"
+    );
+    let form = kiosk("/kios/loket-1?lang=id&service=ktp").await;
+    assert!(
+        form.contains("Apakah syarat mengurus KTP-el mudah dipenuhi?")
+            && form.contains(&format!("name=\"{choice_field}\"")),
+        "{form}"
+    );
+    let mut at_kiosk: Vec<(&str, &str)> = vec![
+        ("service", "ktp"),
+        ("lang", "id"),
+        ("idempotency_key", "kiosk-extra-0001"),
+        (&choice_field, "Teman atau tetangga"),
+    ];
+    at_kiosk.extend(elements.iter().map(|u| (*u, "4")));
+    let sent = app
+        .client
+        .post(app.url("/kios/loket-1?lang=id"))
+        .header("cookie", "suara_kios=kiosk-token-1")
+        .form(&at_kiosk)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(sent.status(), StatusCode::CREATED);
+
     // The API refuses an answer to a question the service does not ask.
     let (status, body) = app
         .answer(&serde_json::json!({
@@ -201,7 +244,7 @@ async fn a_service_asks_in_its_own_words_and_extra_answers_stay_out_of_the_ikm(d
         .json()
         .await
         .unwrap();
-    assert_eq!(ikm["responses"], 1, "{ikm}");
+    assert_eq!(ikm["responses"], 2, "{ikm}");
     assert_eq!(ikm["ikm"].as_f64(), Some(100.0), "{ikm}");
 
     // Rewording a question retires it: its answers stay with the words they answered.
@@ -232,6 +275,7 @@ async fn a_service_asks_in_its_own_words_and_extra_answers_stay_out_of_the_ikm(d
     assert!(
         text.contains("Dari mana Anda tahu layanan ini?")
             && text.contains("Spanduk")
+            && text.contains("Teman atau tetangga")
             && text.contains("|tidak|")
             && text.contains("Antrean lama")
             && !text.contains("081234567890"),
@@ -251,7 +295,7 @@ async fn a_service_asks_in_its_own_words_and_extra_answers_stay_out_of_the_ikm(d
     let csv = common::machine_csv(&csv);
     assert_eq!(
         csv.lines().count(),
-        3,
+        4,
         "a header and one row per answer: {csv}"
     );
     // Another unit's administrator gets no extra answers of this unit.

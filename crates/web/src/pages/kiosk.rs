@@ -68,28 +68,36 @@ fn with_kiosk_policy(mut response: Response) -> Response {
     response
 }
 
+/// The kiosk's page: the service, chosen on the step before when the unit's services ask
+/// their own way.
+#[derive(serde::Deserialize)]
+pub struct KioskQuery {
+    service: Option<String>,
+}
+
 pub async fn form(
     cx: PageCx,
     Path(point_id): Path<String>,
+    axum::extract::Query(query): axum::extract::Query<KioskQuery>,
     headers: HeaderMap,
 ) -> Result<Response, PageError> {
     let (app, lang, here) = (&cx.app, cx.lang, cx.here.as_str());
     let Some(kiosk) = this_kiosk(app, &headers, &point_id).await? else {
         return Ok(with_kiosk_policy(not_registered(lang, here)));
     };
-    let Some(context) = survey::load_context(
-        app,
-        None,
-        &kiosk.unit_id,
-        kiosk.officer_nip.as_deref(),
-        None,
-    )
-    .await?
+    let service = query.service.as_deref();
+    let officer = kiosk.officer_nip.as_deref();
+    let Some(context) = survey::load_context(app, None, &kiosk.unit_id, officer, service).await?
     else {
         return Err(PageError::NotFound(Missing::Page));
     };
-    let values = SurveyForm::fresh(lang);
-    let markup = survey::render_form(lang, here, &context, &values, &[], Mode::Kiosk(&kiosk));
+    let mode = Mode::Kiosk(&kiosk);
+    if context.adapted && service.is_none() {
+        let choice = survey::render_service_choice(lang, here, &context, None, mode);
+        return Ok(with_kiosk_policy(choice));
+    }
+    let values = SurveyForm::chosen(lang, service);
+    let markup = survey::render_form(lang, here, &context, &values, &[], mode);
     Ok(with_kiosk_policy(page(StatusCode::OK, markup)))
 }
 

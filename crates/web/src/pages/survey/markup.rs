@@ -291,24 +291,30 @@ fn extra_questions(
     }
 }
 
-/// The first step where a unit's services ask their own way: which service was it?
-pub(super) fn render_service_choice(
+/// The first step where a unit's services ask their own way: which service was it? The
+/// choice comes back to the same page (the survey's or the kiosk's) as `?service=`.
+pub(crate) fn render_service_choice(
     lang: Lang,
     here: &str,
     context: &FormContext,
-    values: &SurveyForm,
-) -> Markup {
+    tenant: Option<&str>,
+    mode: Mode,
+) -> Response {
     let t = lang.texts();
+    let action = match mode {
+        Mode::Page => crate::routes::survey(&context.unit.unit_id),
+        Mode::Kiosk(kiosk) => crate::routes::kiosk(&kiosk.point_id),
+    };
     let content = html! {
         h1 { (t.survey_title) }
         p.unit { span.label { (t.survey_unit) ": " } strong { (context.unit.name) } }
         @if let Some(officer) = &context.officer {
             p.unit { span.label { (t.survey_officer) ": " } strong { (officer.name) } " — " (officer.position) }
         }
-        form method="get" action=(crate::routes::survey(&context.unit.unit_id)) {
+        form method="get" action=(action) {
             input type="hidden" name="lang" value=(lang.code());
-            @if let Some(tenant) = values.tenant.as_deref() { input type="hidden" name="tenant" value=(tenant); }
-            @if let Some(officer) = &context.officer { input type="hidden" name="officer" value=(officer.nip); }
+            @if let (Mode::Page, Some(tenant)) = (mode, tenant) { input type="hidden" name="tenant" value=(tenant); }
+            @if let (Mode::Page, Some(officer)) = (mode, &context.officer) { input type="hidden" name="officer" value=(officer.nip); }
             div.field {
                 label for="service" { (lang.t(T::SURVEY_WHICH_SERVICE)) }
                 select #service name="service" {
@@ -321,7 +327,10 @@ pub(super) fn render_service_choice(
             button.send type="submit" { (lang.t(T::SURVEY_CONTINUE)) }
         }
     };
-    Mode::Page.frame(lang, t.survey_title, here, content, KIOSK_IDLE_SECONDS)
+    page(
+        StatusCode::OK,
+        mode.frame(lang, t.survey_title, here, content, KIOSK_IDLE_SECONDS),
+    )
 }
 
 fn select_field<'a>(

@@ -6,7 +6,7 @@ mod markup;
 pub mod post;
 
 pub use kiosk_markup::kiosk_href;
-pub(crate) use markup::render_form;
+pub(crate) use markup::{render_form, render_service_choice};
 
 use axum::extract::{Path, Query};
 use axum::http::StatusCode;
@@ -75,6 +75,14 @@ impl SurveyForm {
 
     fn lang(&self) -> Lang {
         Lang::from_code(self.lang.as_deref())
+    }
+
+    /// An empty form for a service chosen on the step before (or none).
+    pub(crate) fn chosen(lang: Lang, service: Option<&str>) -> SurveyForm {
+        SurveyForm {
+            service: service.map(str::to_string),
+            ..SurveyForm::fresh(lang)
+        }
     }
 
     /// The form as posted, extra answers included.
@@ -298,14 +306,12 @@ pub async fn form(
     // A unit whose services ask their own way asks which service first (an empty choice:
     // "another service", the standard questions).
     if context.adapted && query.service.is_none() {
-        let values = SurveyForm {
-            tenant: query.tenant,
-            officer: query.officer,
-            ..SurveyForm::fresh(lang)
-        };
-        return Ok(page(
-            StatusCode::OK,
-            markup::render_service_choice(lang, here, &context, &values),
+        return Ok(render_service_choice(
+            lang,
+            here,
+            &context,
+            query.tenant.as_deref(),
+            Mode::Page,
         ));
     }
     let values = SurveyForm {
