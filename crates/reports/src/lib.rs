@@ -4,6 +4,7 @@
 
 pub mod docx;
 pub mod extra;
+pub mod font;
 pub mod layout;
 pub mod logo;
 pub mod musrena;

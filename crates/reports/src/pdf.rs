@@ -1,9 +1,12 @@
 //! A small A4 document writer over `pdf-writer`: wrapped paragraphs, headings, tables with
 //! repeated headers, horizontal bar charts, page numbers. Text uses the PDF base fonts
 //! Helvetica and Helvetica-Bold (every reader has them, nothing is embedded) in WinAnsi
-//! encoding, measured with their published widths so lines wrap where they should.
+//! encoding, measured with their published widths so lines wrap where they should; what
+//! WinAnsi lacks is drawn with the embedded DejaVu Sans (`font`), measured with its own.
 
 use pdf_writer::{Content, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
+
+use crate::font::{Embedded, Used};
 
 use crate::layout::{Bar, Column, Layout, Letterhead, Weight};
 use crate::logo::Pixels;
@@ -30,9 +33,9 @@ const HELVETICA_BOLD: [u16; 95] = [
     278, 889, 611, 611, 611, 611, 389, 556, 333, 611, 556, 778, 556, 556, 500, 389, 280, 389, 584,
 ];
 
-/// A character in WinAnsi (the base fonts' encoding); what it cannot show becomes `?`.
-fn win_ansi(c: char) -> u8 {
-    match c {
+/// A character in WinAnsi (the base fonts' encoding), if it is one.
+fn win_ansi(c: char) -> Option<u8> {
+    Some(match c {
         ' '..='~' => c as u8,
         '–' => 0x96,
         '—' => 0x97,
@@ -44,37 +47,76 @@ fn win_ansi(c: char) -> u8 {
         '…' => 0x85,
         '€' => 0x80,
         '\u{a0}'..='\u{ff}' => c as u8,
-        _ => b'?',
-    }
+        _ => return None,
+    })
 }
 
-/// Replacements for signs WinAnsi lacks, before encoding.
-fn plain(text: &str) -> String {
-    text.replace('≥', ">=")
-        .replace('≤', "<=")
-        .replace('→', "->")
-        .replace('×', "x")
-        .replace('Σ', "jumlah ")
-}
-
-fn encode(text: &str) -> Vec<u8> {
-    plain(text).chars().map(win_ansi).collect()
-}
-
-/// Width of a text in points.
-pub fn width(text: &str, weight: Weight, size: f32) -> f32 {
+/// A character's width in thousandths of an em: Helvetica's for WinAnsi, DejaVu's else.
+fn char_width(c: char, weight: Weight) -> f32 {
     let table = match weight {
         Weight::Regular => &HELVETICA,
         Weight::Bold => &HELVETICA_BOLD,
     };
-    let units: u32 = encode(text)
-        .iter()
-        .map(|&b| match b {
-            32..=126 => u32::from(table[usize::from(b - 32)]),
-            _ => 556,
-        })
-        .sum();
-    units as f32 * size / 1000.0
+    match win_ansi(c) {
+        Some(b @ 32..=126) => f32::from(table[usize::from(b - 32)]),
+        Some(_) => 556.0,
+        None => Embedded::of(weight).map_or(556.0, |face| face.width(c)),
+    }
+}
+
+/// Width of a text in points.
+pub fn width(text: &str, weight: Weight, size: f32) -> f32 {
+    text.chars().map(|c| char_width(c, weight)).sum::<f32>() * size / 1000.0
+}
+
+/// The text cut where it turns between WinAnsi and other characters: `true` for a run the
+/// base fonts show.
+fn runs(text: &str) -> Vec<(bool, String)> {
+    let mut runs: Vec<(bool, String)> = Vec::new();
+    for c in text.chars() {
+        let base = win_ansi(c).is_some();
+        match runs.last_mut() {
+            Some((kind, run)) if *kind == base => run.push(c),
+            _ => runs.push((base, c.to_string())),
+        }
+    }
+    runs
+}
+
+/// The glyphs drawn with the embedded font, per weight (regular, bold).
+#[derive(Default)]
+struct Fallback {
+    used: [Used; 2],
+}
+
+impl Fallback {
+    /// Shows `text` at (x, y): each run in the base font or the embedded one.
+    fn show(&mut self, page: &mut Content, x: f32, y: f32, text: &str, weight: Weight, size: f32) {
+        let slot = usize::from(weight == Weight::Bold);
+        let mut x = x;
+        for (base, run) in runs(text) {
+            let (font, bytes) = match (base, Embedded::of(weight)) {
+                (false, Some(face)) => (
+                    [Name(b"F3"), Name(b"F4")][slot],
+                    self.used[slot].encode(face, &run),
+                ),
+                (false, None) => (
+                    [Name(b"F1"), Name(b"F2")][slot],
+                    vec![b'?'; run.chars().count()],
+                ),
+                (true, _) => (
+                    [Name(b"F1"), Name(b"F2")][slot],
+                    run.chars().filter_map(win_ansi).collect(),
+                ),
+            };
+            page.begin_text();
+            page.set_font(font, size);
+            page.next_line(x, y);
+            page.show(Str(&bytes));
+            page.end_text();
+            x += width(&run, weight, size);
+        }
+    }
 }
 
 /// Lines of at most `max` points, broken between words (a word longer than a line is cut).
@@ -126,6 +168,7 @@ pub struct Document {
     pages: Vec<Content>,
     current: Content,
     y: f32,
+    fallback: Fallback,
 }
 
 /// Table text size and line spacing, in points.
@@ -144,6 +187,7 @@ impl Document {
             pages: Vec::new(),
             current: Content::new(),
             y: PAGE_HEIGHT - MARGIN,
+            fallback: Fallback::default(),
         }
     }
 
@@ -165,18 +209,9 @@ impl Document {
     }
 
     fn text_at(&mut self, x: f32, y: f32, text: &str, weight: Weight, size: f32) {
-        let font = match weight {
-            Weight::Regular => Name(b"F1"),
-            Weight::Bold => Name(b"F2"),
-        };
-        let bytes = encode(text);
-        let page = self.page();
-        page.set_fill_gray(0.1);
-        page.begin_text();
-        page.set_font(font, size);
-        page.next_line(x, y);
-        page.show(Str(&bytes));
-        page.end_text();
+        self.current.set_fill_gray(0.1);
+        self.fallback
+            .show(&mut self.current, x, y, text, weight, size);
     }
 
     /// Wrapped lines centred between `left` and `left + room`.
@@ -264,6 +299,23 @@ impl Document {
         let first = 8;
         let count = self.pages.len();
         let page_ids: Vec<Ref> = (0..count).map(|i| Ref::new(first + 2 * i as i32)).collect();
+        // Every footer first, so the embedded font holds their glyphs before pages name it.
+        for (i, content) in self.pages.iter_mut().enumerate() {
+            let footer = format!("{} — halaman {} dari {}", self.footer, i + 1, count);
+            content.set_fill_gray(0.35);
+            self.fallback
+                .show(content, MARGIN, FOOTER_Y, &footer, Weight::Regular, 8.0);
+        }
+        // The embedded font's objects (six a weight) after the pages.
+        let font_refs = |slot: i32| {
+            let base = first + 2 * count as i32 + 6 * slot;
+            [0, 1, 2, 3, 4, 5].map(|k| Ref::new(base + k))
+        };
+        let embedded: Vec<(usize, Weight)> = [Weight::Regular, Weight::Bold]
+            .into_iter()
+            .enumerate()
+            .filter(|(slot, _)| !self.fallback.used[*slot].is_empty())
+            .collect();
         pdf.catalog(catalog).pages(tree);
         pdf.pages(tree)
             .kids(page_ids.iter().copied())
@@ -301,19 +353,7 @@ impl Document {
                 }
             }
         }
-        for (i, mut content) in self.pages.into_iter().enumerate() {
-            let footer = encode(&format!(
-                "{} — halaman {} dari {}",
-                self.footer,
-                i + 1,
-                count
-            ));
-            content.set_fill_gray(0.35);
-            content.begin_text();
-            content.set_font(Name(b"F1"), 8.0);
-            content.next_line(MARGIN, FOOTER_Y);
-            content.show(Str(&footer));
-            content.end_text();
+        for (i, content) in self.pages.into_iter().enumerate() {
             let page_id = page_ids[i];
             let content_id = Ref::new(page_id.get() + 1);
             let mut page = pdf.page(page_id);
@@ -325,6 +365,10 @@ impl Document {
                 let mut fonts = resources.fonts();
                 fonts.pair(Name(b"F1"), regular);
                 fonts.pair(Name(b"F2"), bold);
+                for (slot, _) in &embedded {
+                    let name = [Name(b"F3"), Name(b"F4")][*slot];
+                    fonts.pair(name, font_refs(*slot as i32)[0]);
+                }
                 fonts.finish();
                 if self.logo.is_some() {
                     resources.x_objects().pair(Name(b"Im1"), logo_id);
@@ -332,6 +376,11 @@ impl Document {
             }
             page.finish();
             pdf.stream(content_id, &content.finish());
+        }
+        for (slot, weight) in embedded {
+            if let Some(face) = Embedded::of(weight) {
+                self.fallback.used[slot].write(&mut pdf, face, font_refs(slot as i32));
+            }
         }
         pdf.finish()
     }
@@ -583,7 +632,57 @@ mod tests {
         let cut = wrap(&word, Weight::Regular, 10.0, 50.0);
         assert!(cut.len() > 1);
         assert_eq!(cut.concat(), word);
-        assert_eq!(encode("Rp1.000 – ≥ 80"), b"Rp1.000 \x96 >= 80");
+        assert_eq!(
+            runs("Rp1.000 – ≥ 80"),
+            [
+                (true, "Rp1.000 – ".to_string()),
+                (false, "≥".to_string()),
+                (true, " 80".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn what_winansi_lacks_is_drawn_with_the_embedded_font_and_copies_as_typed() {
+        let mut doc = Document::new("Uji", "Kabupaten Uji");
+        doc.paragraph("Pelayanan ramah ✓ dan cepat", Weight::Regular, 10.0);
+        doc.paragraph("Nilai ≥ 88,31 → A", Weight::Bold, 10.0);
+        let bytes = doc.finish();
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(text.contains("(Pelayanan ramah ) Tj") && text.contains("( dan cepat) Tj"));
+        assert!(text.contains("SUARAA+DejaVuSans") && text.contains("SUARAA+DejaVuSans-Bold"));
+        assert!(text.contains("/F3") && text.contains("/F4") && text.contains("/FontFile2"));
+        // The ToUnicode maps (compressed streams) carry ✓, ≥ and → back to their text.
+        let maps = inflated_streams(&bytes);
+        for code in ["<2713>", "<2265>", "<2192>"] {
+            assert!(maps.contains(code), "{code} in {maps}");
+        }
+        // Under 100 kB though two faces of 700 kB each went in: subsets.
+        assert!(bytes.len() < 100_000, "{} bytes", bytes.len());
+    }
+
+    /// Every compressed stream of a PDF, inflated, as text.
+    fn inflated_streams(bytes: &[u8]) -> String {
+        let find = |hay: &[u8], needle: &[u8]| hay.windows(needle.len()).position(|w| w == needle);
+        let mut out = String::new();
+        let mut rest = bytes;
+        while let Some(at) = find(rest, b"stream\n") {
+            let body = &rest[at + 7..];
+            let end = find(body, b"\nendstream").unwrap_or(body.len());
+            if let Ok(data) = miniz_oxide::inflate::decompress_to_vec_zlib(&body[..end]) {
+                out.push_str(&String::from_utf8_lossy(&data));
+            }
+            rest = &body[(end + 10).min(body.len())..];
+        }
+        out
+    }
+
+    #[test]
+    fn a_document_in_winansi_embeds_nothing() {
+        let mut doc = Document::new("Uji", "Kabupaten Uji");
+        doc.paragraph("Rp1.000 – 80,5 % “baik”", Weight::Regular, 10.0);
+        let text = String::from_utf8_lossy(&doc.finish()).into_owned();
+        assert!(!text.contains("/FontFile2") && !text.contains("/F3"));
     }
 
     #[test]
