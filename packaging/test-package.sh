@@ -25,6 +25,10 @@ grep -q '^database = "sqlite:///var/lib/suara/suara.db"' "$root/etc/suara/suara.
 unit=$(find "$root" -name suara.service | head -n 1)
 grep -q '^ExecStart=/usr/bin/suara serve --config /etc/suara/suara.toml' "$unit"
 grep -q '^User=suara' "$unit"
+timer=$(find "$root" -name suara-backup.timer | head -n 1)
+grep -q '^OnCalendar=' "$timer"
+grep -q 'suara backup --to /var/backups/suara' "$(find "$root" -name suara-backup.service | head -n 1)"
+grep -q 'install -d -o suara -g suara -m 0700 /var/backups/suara' "$root/DEBIAN/postinst"
 grep -q 'adduser --system --group --home /var/lib/suara' "$root/DEBIAN/postinst"
 grep -q 'install -d -o suara -g suara -m 0700 /etc/suara/keys' "$root/DEBIAN/postinst"
 grep -q '/etc/suara/suara.toml' "$root/DEBIAN/conffiles"

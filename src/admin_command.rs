@@ -637,33 +637,6 @@ pub async fn verify(
     }
 }
 
-/// `suara backup FILE`: a consistent copy, checked by opening it and verifying every
-/// regency's hash chain in it.
-pub async fn backup(store: &Store, file: &std::path::Path) -> anyhow::Result<ExitCode> {
-    let started = std::time::Instant::now();
-    store.backup_to(file).await?;
-    let copy = Store::open(&format!("sqlite://{}", file.display()))
-        .await
-        .with_context(|| format!("opening the copy {}", file.display()))?;
-    let mut links = 0;
-    for tenant in copy.tenants().await? {
-        let report = copy.verify_chain(&tenant.tenant_id).await?;
-        if !report.is_intact() {
-            copy.close().await;
-            bail!("the copy's chain of {} does not verify", tenant.tenant_id);
-        }
-        links += report.verified;
-    }
-    copy.close().await;
-    let size = std::fs::metadata(file).map(|m| m.len()).unwrap_or(0);
-    println!(
-        "{}: {size} bytes in {:.1} s; {links} chain links verified in the copy",
-        file.display(),
-        started.elapsed().as_secs_f64()
-    );
-    Ok(ExitCode::SUCCESS)
-}
-
 /// `suara demo --officers N --responses M --seed S`: a generated regency, with the time it
 /// took.
 pub async fn generate(

@@ -2,6 +2,7 @@
 //! call the application layer (and the web crate, only to serve).
 
 mod admin_command;
+mod backup_command;
 mod bench;
 mod demo;
 mod innovation_command;
@@ -114,13 +115,12 @@ enum Command {
         signing_key: PathBuf,
     },
     /// Copy the database, while it is in use, to a new SQLite file (consistent; never
-    /// overwrites). Restore by serving the copy: `--database sqlite://FILE`.
-    Backup {
-        file: PathBuf,
-        /// sqlite://PATH or postgres://USER@HOST/DB; created and migrated when needed.
-        #[arg(long, default_value = DEFAULT_DATABASE_URL)]
-        database: String,
-    },
+    /// overwrites), or with --to DIR to an encrypted file in a folder that keeps the newest
+    /// --keep. Restore by serving the copy: `--database sqlite://FILE`.
+    Backup(BackupArgs),
+    /// Restore a backup to a scratch folder, verify it with the signing key and the heads
+    /// kept beside it, and report what a restore would lose; removes the scratch copy.
+    RestoreDrill(DrillArgs),
     /// TPP: policies, base amounts, other components, monthly payroll runs and exports.
     Tpp {
         #[command(subcommand)]
@@ -494,6 +494,43 @@ struct ImportCommand {
     database: String,
 }
 
+#[derive(clap::Args)]
+struct BackupArgs {
+    /// The new file (a plain SQLite database); leave out with --to.
+    #[arg(required_unless_present = "to", conflicts_with = "to")]
+    file: Option<PathBuf>,
+    /// A folder of encrypted backups, named by time (suara-YYYYMMDDTHHMMSSZ.db.age).
+    #[arg(long)]
+    to: Option<PathBuf>,
+    /// How many backups the folder keeps (the oldest beyond are removed).
+    #[arg(long, default_value_t = 14, requires = "to")]
+    keep: usize,
+    /// An age recipient (age1…) the backup is encrypted to; repeat for several.
+    #[arg(long, requires = "to")]
+    recipient: Vec<String>,
+    /// A file of age recipients, one a line (# comments).
+    #[arg(long, requires = "to")]
+    recipients_file: Option<PathBuf>,
+    /// sqlite://PATH or postgres://USER@HOST/DB; created and migrated when needed.
+    #[arg(long, default_value = DEFAULT_DATABASE_URL)]
+    database: String,
+}
+
+#[derive(clap::Args)]
+struct DrillArgs {
+    /// A backup: an SQLite file, or an encrypted one (.age) with --identity.
+    backup: PathBuf,
+    /// The age identity (key file) an encrypted backup was encrypted to.
+    #[arg(long)]
+    identity: Option<PathBuf>,
+    /// The live database, to count what it holds that the backup does not.
+    #[arg(long)]
+    database: Option<String>,
+    /// The signing key file (its public half checks the heads).
+    #[arg(long, env = "SUARA_SIGNING_KEY", default_value = suara_app::signing::DEFAULT_KEY_FILE)]
+    signing_key: PathBuf,
+}
+
 fn main() -> ExitCode {
     match Cli::parse().command {
         Command::Skm { command } => skm(command),
@@ -555,11 +592,8 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Command::Backup { file, database } => {
-            with_store(&database, default_key(), |store| async move {
-                admin_command::backup(&store, &file).await
-            })
-        }
+        Command::Backup(args) => backup(args),
+        Command::RestoreDrill(args) => restore_drill(args),
         Command::Verify {
             tenant,
             database,
@@ -850,21 +884,24 @@ where
     F: FnOnce(Store) -> Fut,
     Fut: std::future::Future<Output = anyhow::Result<ExitCode>>,
 {
+    run_async(async {
+        let store = Store::open(database)
+            .await
+            .with_context(|| format!("opening database {database}"))?;
+        store.set_entry_keys(std::sync::Arc::new(Signer::existing_only(&signing_key)));
+        let outcome = command(store.clone()).await;
+        store.close().await;
+        outcome
+    })
+}
+
+/// Runs a command on a runtime of one thread; an error is printed and exits 1.
+fn run_async(command: impl std::future::Future<Output = anyhow::Result<ExitCode>>) -> ExitCode {
     let result = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .map_err(anyhow::Error::from)
-        .and_then(|runtime| {
-            runtime.block_on(async {
-                let store = Store::open(database)
-                    .await
-                    .with_context(|| format!("opening database {database}"))?;
-                store.set_entry_keys(std::sync::Arc::new(Signer::existing_only(&signing_key)));
-                let outcome = command(store.clone()).await;
-                store.close().await;
-                outcome
-            })
-        });
+        .and_then(|runtime| runtime.block_on(command));
     match result {
         Ok(code) => code,
         Err(error) => {
@@ -872,4 +909,40 @@ where
             ExitCode::FAILURE
         }
     }
+}
+
+fn backup(args: BackupArgs) -> ExitCode {
+    let BackupArgs {
+        file,
+        to,
+        keep,
+        recipient,
+        recipients_file,
+        database,
+    } = args;
+    with_store(&database, default_key(), |store| async move {
+        match (file, to) {
+            (Some(file), _) => backup_command::backup(&store, &file).await,
+            (None, Some(dir)) => {
+                let rotation = backup_command::Rotation {
+                    dir,
+                    keep,
+                    recipients: recipient,
+                    recipients_file,
+                };
+                backup_command::rotate(&store, &rotation).await
+            }
+            (None, None) => anyhow::bail!("give a FILE or --to DIR"),
+        }
+    })
+}
+
+fn restore_drill(args: DrillArgs) -> ExitCode {
+    let drill = backup_command::Drill {
+        backup: args.backup,
+        identity: args.identity,
+        live: args.database,
+        signing_key: args.signing_key,
+    };
+    run_async(async move { backup_command::restore_drill(&drill).await })
 }

@@ -1180,3 +1180,119 @@ fn several_regencies_are_served_by_their_host_names() {
     let (status, body) = http(&addr, "GET", "/api/v1/units?tenant=uji", None);
     assert_eq!(status, 200, "{body}");
 }
+
+/// Stops a server as systemd does (SIGTERM): it signs every regency's log once more.
+fn stop_gracefully(mut server: Server) {
+    let pid = server.0.id().to_string();
+    let sent = std::process::Command::new("kill")
+        .args(["-TERM", &pid])
+        .status();
+    assert!(sent.unwrap().success());
+    server.0.wait().unwrap();
+}
+
+#[test]
+fn encrypted_backups_rotate_and_a_restore_drill_verifies_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let database = format!("sqlite://{}", dir.path().join("suara.db").display());
+    stop_gracefully(serve_demo(&database).0);
+    // The operators' age key: the backups are encrypted to its public half.
+    let identity = age::x25519::Identity::generate();
+    let key_file = dir.path().join("backup-key.txt");
+    {
+        use age::secrecy::ExposeSecret;
+        std::fs::write(&key_file, identity.to_string().expose_secret()).unwrap();
+    }
+    let recipient = identity.to_public().to_string();
+    let backups = dir.path().join("backups");
+    let to = backups.to_str().unwrap();
+
+    // A folder with no recipient is refused: backups leave the machine encrypted.
+    let refused = suara(&["backup", "--to", to, "--database", &database]);
+    assert!(!refused.status.success());
+    assert!(
+        stderr(&refused).contains("--recipient"),
+        "{}",
+        stderr(&refused)
+    );
+    // Three nightly runs, two kept.
+    for _ in 0..3 {
+        let made = suara(&[
+            "backup",
+            "--to",
+            to,
+            "--keep",
+            "2",
+            "--recipient",
+            &recipient,
+            "--database",
+            &database,
+        ]);
+        assert!(made.status.success(), "{}", stderr(&made));
+        assert!(
+            stdout(&made).contains("encrypted to 1 recipient"),
+            "{}",
+            stdout(&made)
+        );
+        std::thread::sleep(std::time::Duration::from_millis(1100));
+    }
+    let mut kept: Vec<_> = std::fs::read_dir(&backups)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    kept.sort();
+    assert_eq!(kept.len(), 2, "two kept, no scratch left: {kept:?}");
+    let newest = kept[1].to_str().unwrap().to_string();
+    let bytes = std::fs::read(&newest).unwrap();
+    assert!(
+        bytes.starts_with(b"age-encryption.org/v1") && !bytes.windows(6).any(|w| w == b"SQLite")
+    );
+
+    // Without the key the drill says what it needs; with it, the copy verifies and matches
+    // the heads kept beside the signing key.
+    let drill = |extra: &[&str]| suara(&[&["restore-drill", newest.as_str()], extra].concat());
+    let locked = drill(&[]);
+    assert!(!locked.status.success());
+    assert!(
+        stderr(&locked).contains("--identity"),
+        "{}",
+        stderr(&locked)
+    );
+    let key = key_file.to_str().unwrap();
+    let drilled = drill(&["--identity", key, "--database", &database]);
+    let text = stdout(&drilled);
+    assert!(drilled.status.success(), "{text}{}", stderr(&drilled));
+    assert!(
+        text.contains("trenggalek: matches the heads kept beside the key")
+            && text.contains("holds 0 responses and 0 audit entries the backup does not"),
+        "{text}"
+    );
+
+    // A response after the backup, signed at shutdown: the drill names what a restore loses.
+    let (server, addr) = serve(&database, &[]);
+    let response =
+        r#"{"unit":"dispendukcapil","answers":[4,4,4,4,4,4,4,4,4],"idempotency_key":"drill-0001"}"#;
+    assert_eq!(
+        http(&addr, "POST", "/api/v1/responses", Some(response)).0,
+        201
+    );
+    stop_gracefully(server);
+    let drilled = drill(&["--identity", key, "--database", &database]);
+    let text = stdout(&drilled);
+    assert!(drilled.status.success(), "{text}{}", stderr(&drilled));
+    assert!(
+        text.contains("a restore would lose 1 responses signed after this backup")
+            && text.contains("the live database holds 1 responses"),
+        "{text}"
+    );
+
+    // A damaged backup is refused, never restored in part.
+    let mut damaged = bytes.clone();
+    let middle = damaged.len() / 2;
+    damaged[middle] ^= 0xff;
+    let broken = dir.path().join("damaged.db.age");
+    std::fs::write(&broken, damaged).unwrap();
+    let refused = suara(&["restore-drill", broken.to_str().unwrap(), "--identity", key]);
+    assert!(!refused.status.success());
+    assert!(stderr(&refused).contains("damaged"), "{}", stderr(&refused));
+}

@@ -369,6 +369,24 @@ impl Store {
         Ok(())
     }
 
+    /// The responses linked into a regency's chain and its audit entries: what a backup of
+    /// it holds, for a restore drill to compare.
+    pub async fn counts(&self, tenant_id: &str) -> Result<(u64, u64)> {
+        let responses: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM chain_links WHERE tenant_id = $1")
+                .bind(tenant_id)
+                .fetch_one(&self.reader)
+                .await?;
+        let audit: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE tenant_id = $1")
+            .bind(tenant_id)
+            .fetch_one(&self.reader)
+            .await?;
+        Ok((
+            u64::try_from(responses).unwrap_or(0),
+            u64::try_from(audit).unwrap_or(0),
+        ))
+    }
+
     pub async fn close(&self) {
         self.writer.close().await;
         self.reader.close().await;

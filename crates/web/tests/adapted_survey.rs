@@ -249,7 +249,7 @@ async fn a_service_asks_in_its_own_words_and_extra_answers_stay_out_of_the_ikm(d
 
     // Rewording a question retires it: its answers stay with the words they answered.
     let reworded = save(
-        &app,
+        app,
         &admin,
         &[
             ("q1", "Dari mana Anda mengetahui layanan KTP-el?"),
