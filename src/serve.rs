@@ -290,6 +290,8 @@ pub fn serve(options: Options) -> anyhow::Result<()> {
             .await
             .with_context(|| format!("listening on {addr}"))?;
         let local = listener.local_addr()?;
+        // Listening for a stop before saying so: one right after is a clean one.
+        let shutdown = suara_web::shutdown_signal();
         tracing::info!(addr = %local, database = store.backend().name(), "serving");
         println!(
             "suara is serving on http://{local}/ ({} at {database}); press Ctrl-C to stop",
@@ -309,7 +311,7 @@ pub fn serve(options: Options) -> anyhow::Result<()> {
             book,
             witnesses: Arc::new(witnesses),
         });
-        suara_web::serve(listener, state).await?;
+        suara_web::serve_with(listener, state, suara_web::Limits::default(), shutdown).await?;
         store.close().await;
         Ok(())
     })

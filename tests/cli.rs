@@ -10,7 +10,8 @@ use std::path::Path;
 use std::process::{Output, Stdio};
 
 use support::{
-    command, http, on_both_backends, regency_database, serve, stderr, stdout, suara, Server,
+    command, http, on_both_backends, regency_database, serve, stderr, stdout, stop_gracefully,
+    suara, Server,
 };
 
 fn csv_file(dir: &Path, name: &str, text: &str) -> String {
@@ -1179,16 +1180,6 @@ fn several_regencies_are_served_by_their_host_names() {
     assert_eq!(status, 422, "{body}");
     let (status, body) = http(&addr, "GET", "/api/v1/units?tenant=uji", None);
     assert_eq!(status, 200, "{body}");
-}
-
-/// Stops a server as systemd does (SIGTERM): it signs every regency's log once more.
-fn stop_gracefully(mut server: Server) {
-    let pid = server.0.id().to_string();
-    let sent = std::process::Command::new("kill")
-        .args(["-TERM", &pid])
-        .status();
-    assert!(sent.unwrap().success());
-    server.0.wait().unwrap();
 }
 
 #[test]

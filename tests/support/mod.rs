@@ -80,6 +80,14 @@ pub fn http_to(
     Ok((status, body))
 }
 
+/// Stops a server as systemd does (SIGTERM): it signs every regency's log once more.
+pub fn stop_gracefully(mut server: Server) {
+    let pid = server.0.id().to_string();
+    let sent = Command::new("kill").args(["-TERM", &pid]).status();
+    assert!(sent.unwrap().success());
+    server.0.wait().unwrap();
+}
+
 /// `suara serve` on the database with extra arguments: the running server and its address.
 pub fn serve(database: &str, extra: &[&str]) -> (Server, String) {
     let mut child = command(&["serve", "--addr", "127.0.0.1:0", "--database", database])
