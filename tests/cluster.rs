@@ -11,13 +11,12 @@
 mod support;
 
 use std::collections::HashMap;
-use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::Command;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use suara_store::testing::{responses_by_key, seed_second_regency, TestDatabase};
-use support::{http_to, serve, stdout, suara, Server};
+use support::{http_to, serve, start_nginx, stdout, suara, Server};
 
 const HOSTS: [(&str, &str); 2] = [("t1", "satu.test"), ("t2", "dua.test")];
 const CLIENTS: usize = 6;
@@ -26,67 +25,6 @@ const PER_CLIENT: usize = 40;
 /// A response the balancer acknowledged: regency (index into [`HOSTS`]), idempotency key,
 /// the answer given to every element, receipt.
 type Acknowledged = (usize, String, u8, String);
-
-/// nginx in the foreground with a configuration of its own, stopped when dropped.
-struct Balancer(Child);
-
-impl Drop for Balancer {
-    fn drop(&mut self) {
-        // SIGTERM, not SIGKILL: nginx's master then stops its workers too.
-        let _ = Command::new("kill")
-            .args(["-TERM", &self.0.id().to_string()])
-            .status();
-        let _ = self.0.wait();
-    }
-}
-
-fn start_nginx(dir: &Path, backends: &[String]) -> Option<(Balancer, String)> {
-    let nginx = ["/usr/sbin/nginx", "/usr/bin/nginx"]
-        .into_iter()
-        .find(|p| Path::new(p).exists())?;
-    let port = suara_store::testing::free_port();
-    let servers: String = backends
-        .iter()
-        .map(|b| format!("        server {b} max_fails=1 fail_timeout=10s;\n"))
-        .collect();
-    let config = format!(
-        "worker_processes 1;\npid {dir}/nginx.pid;\nerror_log {dir}/error.log warn;\n\
-         events {{ worker_connections 256; }}\n\
-         http {{\n    access_log off;\n    client_body_temp_path {dir}/body;\n\
-             proxy_temp_path {dir}/proxy;\n    fastcgi_temp_path {dir}/fastcgi;\n\
-             uwsgi_temp_path {dir}/uwsgi;\n    scgi_temp_path {dir}/scgi;\n\
-             upstream suara {{\n{servers}    }}\n\
-             server {{\n        listen 127.0.0.1:{port};\n\
-                 location / {{\n            proxy_pass http://suara;\n\
-                     proxy_set_header Host $host;\n\
-                     proxy_set_header X-Forwarded-For $remote_addr;\n\
-                     proxy_next_upstream error timeout http_502 http_503;\n\
-                     proxy_connect_timeout 2s;\n        }}\n    }}\n}}\n",
-        dir = dir.display()
-    );
-    let file = dir.join("nginx.conf");
-    std::fs::write(&file, config).unwrap();
-    let child = Command::new(nginx)
-        .args(["-e", &format!("{}/error.log", dir.display())])
-        .args([
-            "-p",
-            &dir.display().to_string(),
-            "-c",
-            &file.display().to_string(),
-        ])
-        .args(["-g", "daemon off;"])
-        .stdout(Stdio::null())
-        .spawn()
-        .ok()?;
-    let balancer = Balancer(child);
-    let addr = format!("127.0.0.1:{port}");
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while std::net::TcpStream::connect(&addr).is_err() {
-        assert!(Instant::now() < deadline, "nginx did not start");
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    Some((balancer, addr))
-}
 
 /// Submits until acknowledged, with the same idempotency key each time (as the survey page
 /// and the kiosks do); the receipt, or `None` if every attempt failed.

@@ -1,7 +1,8 @@
 //! Point-in-time recovery after a ransomware-style attack (issue 36): a PostgreSQL server of
 //! its own (Debian's binaries, on a loopback port, as the `postgres` user when run as root)
-//! archives its WAL continuously into an encrypted pgBackRest repository with a full backup;
-//! `suara serve` acknowledges responses on it; then tables are dropped and rows scrambled.
+//! archives its WAL continuously into an encrypted pgBackRest repository with a full backup
+//! and an incremental one; `suara serve` acknowledges responses on it; then tables are
+//! dropped and rows scrambled.
 //! Restored with pgBackRest to a moment before the attack, every acknowledged response is
 //! back exactly once and `suara verify` passes against the heads kept beside the key. Said
 //! SKIPPED (and passes) where pgBackRest or PostgreSQL's server binaries are not installed;
@@ -15,19 +16,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
-use support::{http, serve, stdout, stop_gracefully, suara};
-
-/// Debian's PostgreSQL server binaries (`/usr/lib/postgresql/N/bin`), the newest.
-fn postgres_bin() -> Option<PathBuf> {
-    let mut found: Vec<PathBuf> = std::fs::read_dir("/usr/lib/postgresql")
-        .ok()?
-        .filter_map(Result::ok)
-        .map(|e| e.path().join("bin"))
-        .filter(|bin| bin.join("initdb").exists())
-        .collect();
-    found.sort();
-    found.pop()
-}
+use suara_store::testing::free_port;
+use support::{http, postgres_bin, serve, stdout, stop_gracefully, suara};
 
 /// The scratch cluster: its folder, port and binaries; stopped when dropped, also when the
 /// test fails.
@@ -132,11 +122,6 @@ impl Drop for Cluster {
             Command::new(&pg_ctl).args(args).output()
         };
     }
-}
-
-fn free_port() -> u16 {
-    let socket = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    socket.local_addr().unwrap().port()
 }
 
 /// A fresh cluster archiving into an encrypted repository, with its first full backup.
@@ -253,6 +238,10 @@ fn a_point_in_time_restore_brings_back_every_acknowledged_response() {
     let backup_seconds = started.elapsed().as_secs_f64();
     let mut receipts = Vec::new();
     for i in 0..30 {
+        // Half-way, the nightly incremental backup: the restore starts from it.
+        if i == 15 {
+            cluster.backrest(&["--type=incr", "backup"]);
+        }
         let body = format!(
             r#"{{"unit":"dispendukcapil","answers":[4,3,4,4,3,4,4,3,4],"idempotency_key":"pitr-{i:04}"}}"#
         );

@@ -6,6 +6,7 @@ use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
 use std::process::{Child, Command, Output, Stdio};
+use std::time::{Duration, Instant};
 
 pub fn suara(args: &[&str]) -> Output {
     command(args).output().expect("the suara binary runs")
@@ -141,4 +142,79 @@ pub fn on_both_backends(name: &str, test: impl Fn(&str)) {
         add_regency(&db.url);
         test(&db.url);
     }
+}
+
+/// nginx in the foreground with a configuration of its own, stopped when dropped.
+pub struct Balancer(Child);
+
+impl Drop for Balancer {
+    fn drop(&mut self) {
+        // SIGTERM, not SIGKILL: nginx's master then stops its workers too.
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.0.id().to_string()])
+            .status();
+        let _ = self.0.wait();
+    }
+}
+
+/// nginx in front of `backends` (round robin, a failed one skipped), in `dir`; `None`
+/// where nginx is not installed.
+pub fn start_nginx(dir: &Path, backends: &[String]) -> Option<(Balancer, String)> {
+    let nginx = ["/usr/sbin/nginx", "/usr/bin/nginx"]
+        .into_iter()
+        .find(|p| Path::new(p).exists())?;
+    let port = suara_store::testing::free_port();
+    let servers: String = backends
+        .iter()
+        .map(|b| format!("        server {b} max_fails=1 fail_timeout=10s;\n"))
+        .collect();
+    let config = format!(
+        "worker_processes 1;\npid {dir}/nginx.pid;\nerror_log {dir}/error.log warn;\n\
+         events {{ worker_connections 256; }}\n\
+         http {{\n    access_log off;\n    client_body_temp_path {dir}/body;\n\
+             proxy_temp_path {dir}/proxy;\n    fastcgi_temp_path {dir}/fastcgi;\n\
+             uwsgi_temp_path {dir}/uwsgi;\n    scgi_temp_path {dir}/scgi;\n\
+             upstream suara {{\n{servers}    }}\n\
+             server {{\n        listen 127.0.0.1:{port};\n\
+                 location / {{\n            proxy_pass http://suara;\n\
+                     proxy_set_header Host $host;\n\
+                     proxy_set_header X-Forwarded-For $remote_addr;\n\
+                     proxy_next_upstream error timeout http_502 http_503;\n\
+                     proxy_connect_timeout 2s;\n        }}\n    }}\n}}\n",
+        dir = dir.display()
+    );
+    let file = dir.join("nginx.conf");
+    std::fs::write(&file, config).unwrap();
+    let child = Command::new(nginx)
+        .args(["-e", &format!("{}/error.log", dir.display())])
+        .args([
+            "-p",
+            &dir.display().to_string(),
+            "-c",
+            &file.display().to_string(),
+        ])
+        .args(["-g", "daemon off;"])
+        .stdout(Stdio::null())
+        .spawn()
+        .ok()?;
+    let balancer = Balancer(child);
+    let addr = format!("127.0.0.1:{port}");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while std::net::TcpStream::connect(&addr).is_err() {
+        assert!(Instant::now() < deadline, "nginx did not start");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    Some((balancer, addr))
+}
+
+/// Debian's PostgreSQL server binaries (`/usr/lib/postgresql/N/bin`), the newest.
+pub fn postgres_bin() -> Option<std::path::PathBuf> {
+    let mut found: Vec<std::path::PathBuf> = std::fs::read_dir("/usr/lib/postgresql")
+        .ok()?
+        .filter_map(Result::ok)
+        .map(|e| e.path().join("bin"))
+        .filter(|bin| bin.join("initdb").exists())
+        .collect();
+    found.sort();
+    found.pop()
 }
