@@ -98,15 +98,21 @@ pub async fn rotate(store: &Store, rotation: &Rotation) -> anyhow::Result<ExitCo
     }
     std::fs::create_dir_all(&rotation.dir)
         .with_context(|| format!("creating {}", rotation.dir.display()))?;
-    let stamp = time::OffsetDateTime::now_utc()
-        .format(time::macros::format_description!(
-            "[year][month][day]T[hour][minute][second]Z"
-        ))
-        .context("formatting the time")?;
-    let target = rotation.dir.join(format!("{PREFIX}{stamp}{SUFFIX}"));
-    if target.exists() {
-        bail!("{} exists already: one backup a second", target.display());
-    }
+    // Named by the time, or the next free second when a backup of this second exists (two
+    // in a second), so the names keep sorting in the order the backups were made.
+    let mut at = time::OffsetDateTime::now_utc();
+    let target = loop {
+        let stamp = at
+            .format(time::macros::format_description!(
+                "[year][month][day]T[hour][minute][second]Z"
+            ))
+            .context("formatting the time")?;
+        let target = rotation.dir.join(format!("{PREFIX}{stamp}{SUFFIX}"));
+        if !target.exists() {
+            break target;
+        }
+        at += time::Duration::SECOND;
+    };
     // The plaintext copy lives in a private folder beside the target, gone on return.
     let scratch = tempfile::Builder::new()
         .prefix(".suara-backup-")
