@@ -4,7 +4,7 @@
 //! `suara restore-drill BACKUP` restores one to a scratch place, verifies it against the
 //! signed heads kept beside the keys, and reports what a restore would lose.
 
-use std::io::{BufReader, Read, Write};
+use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
@@ -186,22 +186,20 @@ fn restored(drill: &Drill, scratch: &Path) -> anyhow::Result<PathBuf> {
         std::fs::File::open(&drill.backup)
             .with_context(|| format!("reading {}", drill.backup.display()))?,
     );
-    let mut head = [0u8; 16];
-    let read = input.read(&mut head)?;
     let mut output = std::fs::File::create(&target)?;
-    if head[..read].starts_with(b"age-encryption.o") {
+    // An age file says so in its first bytes; looked at without reading past them.
+    if input.fill_buf()?.starts_with(b"age-encryption.org/") {
         let Some(identity) = &drill.identity else {
             bail!(
                 "{} is encrypted: give --identity FILE (the age key it was encrypted to)",
                 drill.backup.display()
             );
         };
-        let file = std::fs::File::open(&drill.backup)?;
         let identities = age::IdentityFile::from_file(identity.display().to_string())
             .with_context(|| format!("reading the identity {}", identity.display()))?
             .into_identities()
             .map_err(|e| anyhow::anyhow!("the identity {}: {e}", identity.display()))?;
-        let decryptor = age::Decryptor::new(BufReader::new(file)).map_err(|e| {
+        let decryptor = age::Decryptor::new(input).map_err(|e| {
             anyhow::anyhow!("{} is not a readable age file: {e}", drill.backup.display())
         })?;
         let mut reader = decryptor
@@ -210,10 +208,17 @@ fn restored(drill: &Drill, scratch: &Path) -> anyhow::Result<PathBuf> {
         std::io::copy(&mut reader, &mut output)
             .with_context(|| format!("decrypting {} (damaged?)", drill.backup.display()))?;
     } else {
-        output.write_all(&head[..read])?;
         std::io::copy(&mut input, &mut output)?;
     }
     output.sync_all()?;
+    let mut head = [0u8; 16];
+    let read = std::io::Read::read(&mut std::fs::File::open(&target)?, &mut head)?;
+    if &head[..read] != b"SQLite format 3\0" {
+        bail!(
+            "{} holds no SQLite database (nor an age file that decrypts to one)",
+            drill.backup.display()
+        );
+    }
     Ok(target)
 }
 

@@ -54,40 +54,8 @@ const AUDIT_ENTITY: &str = "service_survey";
 
 impl Store {
     pub async fn service_survey(&self, tenant_id: &str, service_id: &str) -> Result<ServiceSurvey> {
-        let mut survey = ServiceSurvey::default();
-        let rows = sqlx::query(
-            "SELECT element, wording FROM survey_wording WHERE tenant_id = $1 AND service_id = $2",
-        )
-        .bind(tenant_id)
-        .bind(service_id)
-        .fetch_all(&self.reader)
-        .await?;
-        for row in rows {
-            let element: i64 = row.try_get("element")?;
-            let slot = usize::try_from(element)
-                .ok()
-                .and_then(|e| survey.wording.get_mut(e))
-                .ok_or_else(|| {
-                    StoreError::Corrupt(format!("survey wording of element {element}"))
-                })?;
-            *slot = Some(row.try_get("wording")?);
-        }
-        let rows = sqlx::query(
-            "SELECT question_id, question, kind, options FROM extra_questions
-             WHERE tenant_id = $1 AND service_id = $2 AND retired_at_ms IS NULL
-             ORDER BY position",
-        )
-        .bind(tenant_id)
-        .bind(service_id)
-        .fetch_all(&self.reader)
-        .await?;
-        for row in rows {
-            survey.questions.push(StoredQuestion {
-                question_id: row.try_get("question_id")?,
-                question: question_of(&row)?,
-            });
-        }
-        Ok(survey)
+        let mut conn = self.reader.acquire().await?;
+        read_survey(&mut conn, tenant_id, service_id).await
     }
 
     /// The services of a unit that ask their survey their own way.
@@ -119,8 +87,10 @@ impl Store {
         actor: &str,
         at: OffsetDateTime,
     ) -> Result<()> {
-        let before = self.service_survey(tenant_id, service_id).await?;
         let mut tx = self.writer.begin().await?;
+        // Read in the transaction that replaces it, so the audit entry's "before" is what
+        // this write replaced.
+        let before = read_survey(&mut tx, tenant_id, service_id).await?;
         sqlx::query("DELETE FROM survey_wording WHERE tenant_id = $1 AND service_id = $2")
             .bind(tenant_id)
             .bind(service_id)
@@ -284,6 +254,46 @@ impl Store {
         }
         Ok(None)
     }
+}
+
+/// How a service asks its survey, read on `conn`.
+async fn read_survey(
+    conn: &mut AnyConnection,
+    tenant_id: &str,
+    service_id: &str,
+) -> Result<ServiceSurvey> {
+    let mut survey = ServiceSurvey::default();
+    let rows = sqlx::query(
+        "SELECT element, wording FROM survey_wording WHERE tenant_id = $1 AND service_id = $2",
+    )
+    .bind(tenant_id)
+    .bind(service_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    for row in rows {
+        let element: i64 = row.try_get("element")?;
+        let slot = usize::try_from(element)
+            .ok()
+            .and_then(|e| survey.wording.get_mut(e))
+            .ok_or_else(|| StoreError::Corrupt(format!("survey wording of element {element}")))?;
+        *slot = Some(row.try_get("wording")?);
+    }
+    let rows = sqlx::query(
+        "SELECT question_id, question, kind, options FROM extra_questions
+         WHERE tenant_id = $1 AND service_id = $2 AND retired_at_ms IS NULL
+         ORDER BY position",
+    )
+    .bind(tenant_id)
+    .bind(service_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    for row in rows {
+        survey.questions.push(StoredQuestion {
+            question_id: row.try_get("question_id")?,
+            question: question_of(&row)?,
+        });
+    }
+    Ok(survey)
 }
 
 /// Stores a new response's extra answers in its transaction. An answer to a question of

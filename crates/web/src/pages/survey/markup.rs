@@ -264,7 +264,7 @@ fn extra_questions(
                         div.field #(anchor) {
                             label for=(name) { (stored.question.text) }
                             @if let Some(e) = error { p.err { (problem_text(lang, e)) } }
-                            input #(name) type="text" name=(name) maxlength=(EXTRA_ANSWER_MAX_CHARS) value=(answered);
+                            textarea #(name) name=(name) rows="2" maxlength=(EXTRA_ANSWER_MAX_CHARS) { (answered) }
                         }
                     }
                     ExtraKind::Choice => {
@@ -279,7 +279,9 @@ fn extra_questions(
                                     }
                                 }
                                 label.opt.none {
-                                    input type="radio" name=(name) value="" checked[answered.is_empty()];
+                                    // Chosen only when the citizen chose it: like the nine, nothing is
+                                    // preselected.
+                                    input type="radio" name=(name) value="" checked[values.answered(stored.question_id) == Some("")];
                                     span { (lang.t(T::SURVEY_NOT_ANSWERED)) }
                                 }
                             }

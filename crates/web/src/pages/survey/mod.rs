@@ -98,12 +98,17 @@ impl SurveyForm {
         form
     }
 
-    /// What was answered to extra question `id`.
-    fn extra_answer(&self, id: i64) -> &str {
+    /// What was posted for extra question `id`, if anything (`""`: "not answered").
+    fn answered(&self, id: i64) -> Option<&str> {
         self.extra
             .iter()
             .find(|(q, _)| *q == id)
-            .map_or("", |(_, answer)| answer.as_str())
+            .map(|(_, answer)| answer.as_str())
+    }
+
+    /// What was answered to extra question `id`.
+    fn extra_answer(&self, id: i64) -> &str {
+        self.answered(id).unwrap_or("")
     }
 
     /// The API draft; a radio value that is not a number is reported like an out-of-range one.
